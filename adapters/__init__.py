@@ -1,0 +1,1 @@
+"""Platform adapters: terminal, Slack and Discord, plus the command-line entry point."""

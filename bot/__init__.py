@@ -1,0 +1,1 @@
+"""Platform-neutral core of followup-bot: coaching rules, conversation, scheduling."""

@@ -1,0 +1,102 @@
+"""Neutral inbound events and outbound replies that every adapter translates.
+
+An adapter turns platform traffic into an `Inbound`, hands it to the conversation,
+and renders each `Reply` it gets back (Block Kit, a discord.ui view, terminal text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.model import Identity
+
+
+class ActionId(StrEnum):
+    """Stable ids for buttons; adapters embed them in custom ids, so never rename one."""
+
+    SENT = "sent"  # a thank-you or handwritten note went out (value: checkpoint id)
+    DONE = "done"  # a checkpoint is done (value: checkpoint id)
+    SNOOZE_2H = "snooze_2h"
+    SNOOZE_TOMORROW = "snooze_tomorrow"
+    CALLED_NO_ANSWER = "called_no_answer"  # value: interview id
+    CALLED_ANSWERED = "called_answered"
+    HEARD_BACK = "heard_back"  # opens the outcome choice (value: interview id)
+    OUTCOME_OFFER = "outcome_offer"
+    OUTCOME_REJECTED = "outcome_rejected"
+    OUTCOME_NEXT_ROUND = "outcome_next_round"
+    OUTCOME_OTHER = "outcome_other"
+    SHOW_PLAN = "show_plan"  # value: interview id
+    SHOW_DRAFTS = "show_drafts"  # value: checkpoint id
+    REFLECT = "reflect"  # value: interview id
+    ADD = "add"  # start adding an interview
+
+
+class Style(StrEnum):
+    DEFAULT = "default"
+    PRIMARY = "primary"
+    DANGER = "danger"
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A button: `id` says what it does, `value` which record it acts on."""
+
+    id: ActionId
+    label: str
+    value: str = ""
+    style: Style = Style.DEFAULT
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A text the user may copy and send: a note, a call script, a voicemail."""
+
+    title: str
+    body: str
+    mailto: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message from the bot. `text` alone must make sense on any platform."""
+
+    text: str
+    title: str | None = None
+    fields: tuple[Field, ...] = ()
+    drafts: tuple[Draft, ...] = ()
+    actions: tuple[Action, ...] = ()
+    checkpoint_id: int | None = None  # set on reminders, so a button press can update it
+    private: bool = True  # in a channel, only the asker should see it
+
+    @property
+    def plain(self) -> str:
+        """The whole reply as plain text, for terminals and notification previews."""
+        parts = []
+        if self.title:
+            parts.append(self.title)
+        parts.append(self.text)
+        parts.extend(f"{f.label}: {f.value}" for f in self.fields)
+        for d in self.drafts:
+            parts.append(f"--- {d.title} ---\n{d.body}")
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """What a person did: typed `text`, or pressed `action` carrying `value`."""
+
+    identity: Identity
+    text: str = ""
+    action: ActionId | None = None
+    value: str = ""
+    channel: str | None = None  # platform channel id; None for a DM or the terminal
+    display_name: str | None = None
+    platform_tz: str | None = None  # a zone the platform reports for the user, if any
+    extra: dict[str, str] = field(default_factory=dict)  # e.g. modal field values

@@ -1,0 +1,202 @@
+"""The coach's domain records: people, interviews, checkpoints.
+
+Frozen dataclasses shared by the rules, the conversation layer and the repository,
+so that no layer passes dicts around as records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+class Platform(StrEnum):
+    CONSOLE = "console"
+    SLACK = "slack"
+    DISCORD = "discord"
+
+
+class CheckpointKind(StrEnum):
+    PREPARE = "prepare"
+    THANK_YOU = "thank_you"
+    THANK_YOU_NUDGE = "thank_you_nudge"
+    HANDWRITTEN = "handwritten"
+    FIRST_CALL = "first_call"
+    SECOND_CALL = "second_call"
+    MOVE_ON = "move_on"
+    REFLECT = "reflect"
+
+
+class CheckpointState(StrEnum):
+    PENDING = "pending"  # waiting for its due time
+    SENDING = "sending"  # claimed by a delivery worker, not yet confirmed
+    SENT = "sent"  # the reminder went out; the user has not marked it done
+    DONE = "done"  # the user did what it asked
+    CANCELLED = "cancelled"  # the plan no longer needs it
+
+
+#: States a delivery worker may claim.
+CLAIMABLE = (CheckpointState.PENDING,)
+#: States after which the checkpoint never goes out again on its own.
+FINISHED = (CheckpointState.DONE, CheckpointState.CANCELLED)
+
+
+class Outcome(StrEnum):
+    OFFER = "offer"
+    REJECTED = "rejected"
+    NEXT_ROUND = "next_round"
+    HEARD = "heard"  # heard back, something else
+    WITHDREW = "withdrew"
+    NO_RESPONSE = "no_response"  # closed by the move-on checkpoint
+
+
+class PromiseKind(StrEnum):
+    THEY_DECIDE_BY = "they_decide_by"  # "we'll decide by Friday": they contact you
+    YOU_CALL_ON = "you_call_on"  # "call me in four days": you call them
+
+
+class Culture(StrEnum):
+    MODERN = "modern"
+    TRADITIONAL = "traditional"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    POST = "post"
+    PHONE = "phone"
+
+
+class CallResult(StrEnum):
+    NO_ANSWER = "no_answer"
+    ANSWERED = "answered"  # spoke to someone, no decision yet
+
+
+class ShareLevel(StrEnum):
+    NONE = "none"
+    PROGRESS = "progress"
+    DETAILS = "details"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Where a person is on one platform: workspace/guild plus the platform's user id."""
+
+    platform: Platform
+    workspace: str
+    user: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuietHours:
+    start: time = time(21, 0)
+    end: time = time(8, 0)
+
+    def contains(self, moment: time) -> bool:
+        if self.start == self.end:
+            return False
+        if self.start < self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    tz: str
+    quiet: QuietHours = field(default_factory=QuietHours)
+    tz_confirmed: bool = False  # set explicitly by the user or read from the platform
+    phone: str | None = None
+    display_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    kind: PromiseKind
+    on: date
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Interviewer:
+    name: str
+    email: str | None = None
+    title: str | None = None
+    note: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecord:
+    at: datetime
+    result: CallResult
+
+
+@dataclass(frozen=True, slots=True)
+class NewInterview:
+    """What the conversation layer hands the repository to store a new interview."""
+
+    company: str
+    role: str
+    starts_at: datetime  # aware
+    interviewers: tuple[Interviewer, ...]
+    promise: Promise | None = None
+    culture: Culture | None = None
+    channel: Channel | None = None
+    stage: str | None = None
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    id: int
+    person_id: int
+    number: int  # per person, what the user types: "plan 1"
+    company: str
+    role: str
+    starts_at: datetime  # aware, UTC from storage
+    interviewers: tuple[Interviewer, ...]
+    created_at: datetime
+    promise: Promise | None = None
+    culture: Culture | None = None
+    channel: Channel | None = None
+    stage: str | None = None
+    parent_id: int | None = None
+    outcome: Outcome | None = None
+    outcome_at: datetime | None = None
+    calls: tuple[CallRecord, ...] = ()
+    share: ShareLevel = ShareLevel.PROGRESS
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+    @property
+    def title(self) -> str:
+        return f"{self.role} at {self.company}"
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    id: int
+    interview_id: int
+    kind: CheckpointKind
+    due_at: datetime  # aware
+    state: CheckpointState
+    created_at: datetime
+    interviewer_id: int | None = None
+    sent_at: datetime | None = None
+    attempts: int = 0
+    snoozed: bool = False
+
+    @property
+    def key(self) -> tuple[CheckpointKind, int | None]:
+        return (self.kind, self.interviewer_id)
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    interview_id: int | None
+    at: datetime
+    question: str
+    answer: str

@@ -1,0 +1,29 @@
+"""The neutral sender interface each adapter implements to deliver reminders."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.messages import Reply
+from bot.model import Identity
+
+
+class SendFailed(Exception):
+    """A reminder could not be delivered now.
+
+    `retry_after` is the platform's own wait in seconds (a 429); `permanent` means
+    retrying cannot help (the user left the workspace), so the checkpoint is parked.
+    """
+
+    def __init__(
+        self, reason: str, *, retry_after: float | None = None, permanent: bool = False
+    ) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.permanent = permanent
+
+
+class Sender(Protocol):
+    def send(self, to: Identity, reply: Reply) -> None:
+        """Deliver one reply to a person's DM; raise `SendFailed` when it did not go."""
+        ...

@@ -1,0 +1,1 @@
+"""SQLAlchemy storage behind the core's repository protocol, with Alembic migrations."""
