@@ -74,6 +74,7 @@ class Reply:
     actions: tuple[Action, ...] = ()
     checkpoint_id: int | None = None  # set on reminders, so a button press can update it
     private: bool = True  # in a channel, only the asker should see it
+    replace_original: bool = False  # answers a button press: update that message in place
 
     @property
     def plain(self) -> str:

@@ -49,6 +49,7 @@ class Outcome(StrEnum):
     HEARD = "heard"  # heard back, something else
     WITHDREW = "withdrew"
     NO_RESPONSE = "no_response"  # closed by the move-on checkpoint
+    CANCELLED = "cancelled"  # the user stopped coaching for it (added by mistake, say)
 
 
 class PromiseKind(StrEnum):

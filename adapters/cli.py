@@ -1,0 +1,134 @@
+"""`followup-bot`: the command line that starts the terminal chat, a platform, or the clock."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from typing import Annotated
+
+import typer
+
+from adapters.runtime import build_runtime, configure_logging
+from bot.clock import Clock, SimulatedClock, SystemClock
+from bot.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    help="A coach for the days after a job interview.",
+)
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        settings = load_settings(**{k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as exc:
+        typer.echo(f"followup-bot: {exc}", err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings.log_level)
+    return settings
+
+
+@app.callback()
+def main_callback(ctx: typer.Context) -> None:
+    """With no command: Slack or Discord if their tokens are set, else the terminal chat."""
+    if ctx.invoked_subcommand is not None:
+        return
+    settings = _settings()
+    if settings.has_slack:
+        slack()
+    elif settings.has_discord:
+        discord()
+    else:
+        console()
+
+
+@app.command()
+def console(
+    now: Annotated[str | None, typer.Option(
+        help="Start a simulated clock at this ISO-8601 moment, e.g. 2026-11-23T16:30.")] = None,
+    tz: Annotated[str | None, typer.Option(
+        help="Your time zone (IANA name); default FOLLOWUP_TIMEZONE or the machine's.")] = None,
+    database_url: Annotated[str | None, typer.Option(
+        "--db", help="Database URL; default FOLLOWUP_DATABASE_URL.")] = None,
+) -> None:
+    """Chat with the coach in this terminal, no account needed."""
+    from adapters.terminal import TerminalChat, interactive_lines, parse_start, piped_lines
+
+    settings = _settings(timezone=tz, database_url=database_url)
+    # The chat is the output here; routine log lines would only interrupt it.
+    configure_logging("WARNING")
+    clock: Clock = SystemClock()
+    if now:
+        try:
+            clock = SimulatedClock(parse_start(now, settings.zone))
+        except ValueError:
+            typer.echo(f"followup-bot: --now {now!r} is not an ISO-8601 time, e.g. "
+                       "2026-11-23T16:30", err=True)
+            raise typer.Exit(2) from None
+    runtime = build_runtime(settings, clock)
+    chat = TerminalChat(runtime)
+    try:
+        if sys.stdin.isatty():
+            chat.run(interactive_lines(chat))
+        else:
+            chat.run(piped_lines(sys.stdin), echo=True)
+    finally:
+        runtime.stop()
+
+
+@app.command()
+def slack() -> None:
+    """Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)."""
+    settings = _settings()
+    try:
+        from adapters.slack_app import run_slack
+    except ImportError:
+        typer.echo("followup-bot: the Slack adapter is not ready yet in this version.",
+                   err=True)
+        raise typer.Exit(2) from None
+    run_slack(settings)
+
+
+@app.command()
+def discord() -> None:
+    """Run the Discord bot (DISCORD_TOKEN)."""
+    settings = _settings()
+    try:
+        from adapters.discord_bot import run_discord
+    except ImportError:
+        typer.echo("followup-bot: the Discord adapter is not ready yet in this version.",
+                   err=True)
+        raise typer.Exit(2) from None
+    run_discord(settings)
+
+
+@app.command()
+def clock() -> None:
+    """Run only the scheduler that delivers due reminders (for a separate clock process)."""
+    settings = _settings()
+    from adapters.senders import platform_senders
+
+    senders = platform_senders(settings)
+    if not senders:
+        typer.echo("followup-bot: the clock has nowhere to deliver: set SLACK_BOT_TOKEN "
+                   "and/or DISCORD_TOKEN.", err=True)
+        raise typer.Exit(2)
+    runtime = build_runtime(settings, SystemClock())
+    runtime.start_delivery(senders)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    typer.echo("followup-bot clock: delivering reminders; Ctrl-C to stop.")
+    stop.wait()
+    runtime.stop()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

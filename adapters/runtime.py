@@ -1,0 +1,67 @@
+"""Wires the core together for a process: storage, coach, delivery and its senders."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from bot.clock import Clock
+from bot.conversation import Coach, CoachDefaults
+from bot.delivery import Delivered, Deliverer
+from bot.model import Platform
+from bot.scheduler import DeliveryScheduler
+from bot.sender import Sender
+from bot.settings import Settings
+from storage.repository import SqlRepository, open_repository
+
+
+@dataclass
+class Runtime:
+    """Everything one process needs; adapters add their senders before starting delivery."""
+
+    settings: Settings
+    clock: Clock
+    repo: SqlRepository
+    coach: Coach
+    senders: dict[Platform, Sender] = field(default_factory=dict)
+    on_delivered: Callable[[Delivered], None] | None = None
+    deliverer: Deliverer | None = None
+    scheduler: DeliveryScheduler | None = None
+
+    def start_delivery(self, senders: Mapping[Platform, Sender], *, background: bool = True
+                       ) -> Deliverer:
+        """Create the deliverer for these platforms; with `background`, start APScheduler."""
+        self.senders.update(senders)
+        self.deliverer = Deliverer(self.repo, self.clock, self.coach, self.senders,
+                                   on_delivered=self.on_delivered)
+        if background:
+            self.scheduler = DeliveryScheduler(self.deliverer)
+            self.scheduler.start()
+        return self.deliverer
+
+    def poke(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.poke()
+
+    def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        self.repo.engine.dispose()
+
+
+def build_runtime(settings: Settings, clock: Clock) -> Runtime:
+    repo = open_repository(settings.database_url)
+    runtime: Runtime
+    coach = Coach(repo, clock, CoachDefaults(tz=settings.timezone, quiet=settings.quiet),
+                  on_plan_changed=lambda: runtime.poke())
+    runtime = Runtime(settings=settings, clock=clock, repo=repo, coach=coach)
+    return runtime
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
+    )

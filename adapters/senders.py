@@ -1,0 +1,20 @@
+"""Senders for the platforms configured in this process, for the stand-alone clock."""
+
+from __future__ import annotations
+
+from bot.model import Platform
+from bot.sender import Sender
+from bot.settings import Settings
+
+
+def platform_senders(settings: Settings) -> dict[Platform, Sender]:
+    senders: dict[Platform, Sender] = {}
+    if settings.has_slack:
+        from adapters.slack_app import slack_sender
+
+        senders[Platform.SLACK] = slack_sender(settings)
+    if settings.has_discord:
+        from adapters.discord_bot import discord_sender
+
+        senders[Platform.DISCORD] = discord_sender(settings)
+    return senders

@@ -1,0 +1,842 @@
+"""The conversation layer: one neutral event in, the bot's replies out.
+
+Every platform calls `Coach.handle`. User mistakes become friendly replies here;
+anything unexpected is logged with context and the user gets a short apology.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot import intake
+from bot.calendar_rules import end_of_quiet
+from bot.clock import Clock
+from bot.formatting import checkpoint_label, when
+from bot.messages import Action, ActionId, Draft, Inbound, Reply, Style
+from bot.model import (
+    CallRecord,
+    CallResult,
+    Checkpoint,
+    CheckpointKind,
+    CheckpointState,
+    Interview,
+    JournalEntry,
+    Outcome,
+    Person,
+    PromiseKind,
+    QuietHours,
+)
+from bot.parsing import parse_clock_range, parse_duration, parse_promise, parse_zone
+from bot.plan import MAX_CALLS, Prefs, next_morning
+from bot.replan import ACTIVE, replan
+from bot.repository import Repository, RepositoryUnavailable
+from bot.text import clean_input, defuse, short
+from bot.views import journal_reply, list_reply, numbered, plan_reply
+
+log = logging.getLogger(__name__)
+
+HELP = """Here's what I understand:
+• `add <company>, <role>, <when> with <names>[, what they promised]` — or just `add` and I'll ask
+• `list` — your interviews and what's next · `plan <n>` — every step for one
+• `sent <n> [name]` — thank-you note sent · `done <n.m>` — mark a step done
+• `called <n> answered` / `called <n> no answer` — after a follow-up call
+• `heard <n> offer | rejected | next round | other | withdrew`
+• `promised <n> <when>` — e.g. `promised 1 they'll decide by Tuesday`
+• `snooze <n.m> <2h | 1d | tomorrow>` · `cancel <n>` — stop reminders for one
+• `note <n> <name>: <what you talked about>` — personalises the thank-you draft
+• `tz <zone>` · `quiet 21:00-08:00` · `name <your name>` · `phone <number>`
+• `reflect <n>` · `journal` · `export` · `forget me`"""
+
+OUTCOME_WORDS: dict[str, Outcome] = {
+    "offer": Outcome.OFFER,
+    "got an offer": Outcome.OFFER,
+    "rejected": Outcome.REJECTED,
+    "rejection": Outcome.REJECTED,
+    "no": Outcome.REJECTED,
+    "next round": Outcome.NEXT_ROUND,
+    "next": Outcome.NEXT_ROUND,
+    "second round": Outcome.NEXT_ROUND,
+    "other": Outcome.HEARD,
+    "heard": Outcome.HEARD,
+    "withdrew": Outcome.WITHDREW,
+    "withdraw": Outcome.WITHDREW,
+    "withdrawn": Outcome.WITHDREW,
+}
+
+REFLECT_QUESTIONS = (
+    "What went well?",
+    "What would you do differently next time?",
+    "Anything to remember for the next interview?",
+)
+
+CANCEL_WORDS = {"cancel", "stop", "quit", "never mind", "nevermind", "abort"}
+APOLOGY = "Sorry, something went wrong on my side. Nothing you told me before is lost; " \
+    "please try that again in a moment."
+DATABASE_DOWN = "I can't reach my storage right now, so I couldn't save or look that up. " \
+    "Please try again in a minute."
+
+_REF = re.compile(r"^#?(\d{1,6})(?:\.(\d{1,3}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class CoachDefaults:
+    tz: str
+    quiet: QuietHours
+
+
+class Coach:
+    """The bot's brain: people, interviews and plans, for any platform."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Clock,
+        defaults: CoachDefaults,
+        on_plan_changed: Callable[[], None] | None = None,
+    ) -> None:
+        self.repo = repo
+        self.clock = clock
+        self.defaults = defaults
+        self._on_plan_changed = on_plan_changed or (lambda: None)
+
+    # --- entry point ------------------------------------------------------------------
+    def handle(self, inbound: Inbound) -> list[Reply]:
+        try:
+            person = self._person(inbound)
+            if inbound.action is not None:
+                replies = self._on_action(person, inbound)
+            else:
+                replies = self._on_text(person, inbound.text)
+        except RepositoryUnavailable:
+            log.warning("database unavailable while handling %s", inbound.identity.platform)
+            return [Reply(text=DATABASE_DOWN)]
+        except Exception:
+            log.exception("failed to handle a %s event (action=%s)",
+                          inbound.identity.platform, inbound.action)
+            return [Reply(text=APOLOGY)]
+        self._on_plan_changed()
+        return replies
+
+    def prefs(self, person: Person) -> Prefs:
+        return Prefs(tz=ZoneInfo(person.tz), quiet=person.quiet)
+
+    def replan(self, interview: Interview, person: Person | None = None) -> None:
+        person = person or self.repo.get_person(interview.person_id)
+        if person is None:
+            return
+        replan(self.repo, interview, self.prefs(person), self.clock.now())
+
+    # --- people ---------------------------------------------------------------------
+    def _person(self, inbound: Inbound) -> Person:
+        person = self.repo.person_for(inbound.identity, self.defaults.tz, self.defaults.quiet)
+        changes: dict[str, object] = {}
+        if inbound.platform_tz and not person.tz_confirmed:
+            try:
+                ZoneInfo(inbound.platform_tz)
+                changes.update(tz=inbound.platform_tz, tz_confirmed=True)
+            except (ValueError, KeyError):
+                pass
+        if inbound.display_name and not person.display_name:
+            changes["display_name"] = short(inbound.display_name, 80)
+        if changes:
+            person = self.repo.update_person(person.id, **changes)  # type: ignore[arg-type]
+        return person
+
+    # --- typed text -------------------------------------------------------------------
+    def _on_text(self, person: Person, raw: str) -> list[Reply]:
+        text, truncated = clean_input(raw)
+        replies = self._continue_flow(person, text)
+        if replies is None:
+            replies = self._command(person, text)
+        if truncated:
+            replies.insert(0, Reply(text="That was very long, so I read only the first "
+                                         "4,000 characters."))
+        return replies
+
+    def _command(self, person: Person, text: str) -> list[Reply]:
+        if not text:
+            return [Reply(text=HELP, title="Hi! I'm your interview follow-up coach.")]
+        verb, _, rest = text.partition(" ")
+        verb = verb.lower().lstrip("/")
+        rest = rest.strip()
+        handler = self._verbs().get(verb)
+        if handler is None:
+            return [self._unknown(text)]
+        return handler(person, rest)
+
+    def _verbs(self) -> dict[str, Callable[[Person, str], list[Reply]]]:
+        return {
+            "help": self._help, "?": self._help, "hi": self._help, "hello": self._help,
+            "start": self._help,
+            "add": self._add, "new": self._add,
+            "list": self._list, "ls": self._list, "interviews": self._list,
+            "plan": self._plan, "show": self._plan,
+            "sent": self._sent, "thanked": self._sent,
+            "done": self._done,
+            "called": self._called, "call": self._called,
+            "heard": self._heard,
+            "promised": self._promised, "promise": self._promised,
+            "snooze": self._snooze,
+            "cancel": self._cancel,
+            "tz": self._tz, "timezone": self._tz,
+            "quiet": self._quiet,
+            "journal": self._journal,
+            "reflect": self._reflect,
+            "export": self._export,
+            "forget": self._forget,
+            "note": self._note,
+            "name": self._name,
+            "phone": self._phone,
+        }
+
+    def _unknown(self, text: str) -> Reply:
+        word = short(text.split(" ", 1)[0], 30)
+        hint = ""
+        if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
+            hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
+        return Reply(text=f"I don't know the command {defuse(word)!r}. Type `help` to see "
+                          f"what I can do.{defuse(hint)}")
+
+    def _help(self, person: Person, rest: str) -> list[Reply]:
+        return [Reply(text=HELP, title="How I can help",
+                      actions=(Action(ActionId.ADD, "Add an interview", "", Style.PRIMARY),))]
+
+    # --- multi-turn flows -------------------------------------------------------------
+    def _continue_flow(self, person: Person, text: str) -> list[Reply] | None:
+        state = self.repo.get_conversation(person.id)
+        if not state:
+            return None
+        flow = state.get("flow")
+        if text.lower().strip(" .!") in CANCEL_WORDS:
+            self.repo.set_conversation(person.id, None)
+            return [Reply(text="OK, I dropped that. Nothing was saved.")]
+        if text.lower() in {"help", "?"}:
+            return [Reply(text="I'm waiting for an answer to my last question; type `cancel` "
+                               "to drop it.\n" + state.get("question", ""))]
+        if flow == "add":
+            return self._add_answer(person, state, text)
+        if flow == "reflect":
+            return self._reflect_answer(person, state, text)
+        if flow == "forget":
+            self.repo.set_conversation(person.id, None)
+            if text.lower().strip(" .!") in {"yes", "y", "yes delete", "delete"}:
+                return self._forget_now(person)
+            return [Reply(text="OK, I kept everything.")]
+        self.repo.set_conversation(person.id, None)
+        return None
+
+    def _ask(self, person: Person, draft: intake.AddDraft, problem: str | None = None
+             ) -> list[Reply]:
+        question = draft.next_question()
+        if question is None:
+            return self._finish_add(person, draft)
+        prompt = intake.QUESTIONS[question]
+        self.repo.set_conversation(person.id, {
+            "flow": "add", "asking": question.value, "draft": draft.to_json(),
+            "question": prompt,
+        })
+        text = f"{problem} {prompt}" if problem else prompt
+        return [Reply(text=text + "\n(Type `cancel` to stop.)")]
+
+    def _add(self, person: Person, rest: str) -> list[Reply]:
+        now = self.clock.now()
+        draft = intake.start(rest, now, ZoneInfo(person.tz), need_tz=not person.tz_confirmed)
+        return self._ask(person, draft)
+
+    def _add_answer(self, person: Person, state: dict, text: str) -> list[Reply]:
+        try:
+            draft = intake.AddDraft.from_json(state["draft"])
+            asked = intake.Ask(state["asking"])
+        except (KeyError, ValueError, TypeError):
+            self.repo.set_conversation(person.id, None)
+            return [Reply(text="I lost track of that interview, sorry. Please start again "
+                               "with `add`.")]
+        now = self.clock.now()
+        result = intake.answer(draft, asked, text, now, ZoneInfo(person.tz))
+        if result.new_tz:
+            person = self.repo.update_person(person.id, tz=result.new_tz, tz_confirmed=True)
+        return self._ask(person, result.draft, result.problem)
+
+    def _finish_add(self, person: Person, draft: intake.AddDraft) -> list[Reply]:
+        now = self.clock.now()
+        self.repo.set_conversation(person.id, None)
+        interview = self.repo.add_interview(person.id, draft.to_new(), now)
+        self.replan(interview, person)
+        tz = ZoneInfo(person.tz)
+        notes = []
+        if interview.promise is None:
+            notes.append("No next step promised, so I've planned your first call about a "
+                         f"working week out. If they said something, tell me: "
+                         f"`promised {interview.number} they'll decide by Friday`.")
+        if draft.unclear:
+            notes.append("I couldn't place: " + "; ".join(
+                f"“{defuse(short(u, 60))}”" for u in draft.unclear[:3]))
+        checkpoints = self.repo.checkpoints_for(interview.id)
+        reply = plan_reply(interview, checkpoints, tz, now,
+                           title=f"Added #{interview.number}: {defuse(interview.title)}")
+        text = reply.text
+        if notes:
+            text += "\n\n" + "\n".join(notes)
+        text += "\n\nI'll message you at each step. Following up is what hiring managers expect."
+        return [Reply(text=text, title=reply.title, fields=reply.fields, actions=reply.actions)]
+
+    def _reflect(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        return self._start_reflection(person, interview)
+
+    def _start_reflection(self, person: Person, interview: Interview) -> list[Reply]:
+        question = REFLECT_QUESTIONS[0]
+        self.repo.set_conversation(person.id, {
+            "flow": "reflect", "interview": interview.id, "step": 0, "question": question,
+        })
+        return [Reply(text=f"Looking back on {defuse(interview.title)}. {question}\n"
+                           "(Type `cancel` to stop.)")]
+
+    def _reflect_answer(self, person: Person, state: dict, text: str) -> list[Reply]:
+        step = int(state.get("step", 0))
+        interview_id = state.get("interview")
+        now = self.clock.now()
+        if not text:
+            return [Reply(text=REFLECT_QUESTIONS[min(step, 2)])]
+        self.repo.add_journal(person.id, JournalEntry(
+            interview_id=interview_id, at=now, question=REFLECT_QUESTIONS[min(step, 2)],
+            answer=short(text, 2000),
+        ))
+        step += 1
+        if step < len(REFLECT_QUESTIONS):
+            question = REFLECT_QUESTIONS[step]
+            self.repo.set_conversation(person.id, {
+                "flow": "reflect", "interview": interview_id, "step": step,
+                "question": question,
+            })
+            return [Reply(text=question)]
+        self.repo.set_conversation(person.id, None)
+        self._complete_kind(person, interview_id, CheckpointKind.REFLECT)
+        return [Reply(text="Saved to your journal (`journal` shows it). Every interview "
+                           "makes the next one easier.")]
+
+    # --- looking things up ------------------------------------------------------------
+    def _open_interviews(self, person: Person) -> list[Interview]:
+        return self.repo.list_interviews(person.id, open_only=True)
+
+    def _find(self, person: Person, rest: str, *, allow_default: bool = True
+              ) -> Interview | Reply:
+        """The interview named by the first word of `rest` (a number), or the only open one."""
+        word = rest.split(" ", 1)[0] if rest else ""
+        match = _REF.match(word)
+        if match:
+            interview = self.repo.find_interview(person.id, int(match.group(1)))
+            if interview is None:
+                return Reply(text=f"I can't find interview #{match.group(1)} in your list. "
+                                  "`list` shows yours.")
+            return interview
+        if allow_default:
+            open_ones = self._open_interviews(person)
+            if len(open_ones) == 1:
+                return open_ones[0]
+            if not open_ones:
+                return Reply(text="You have no open interviews. Add one with `add`.")
+        return Reply(text="Which interview? Give its number, e.g. `plan 1`. "
+                          "`list` shows the numbers.")
+
+    def _owned_interview(self, person: Person, value: str) -> Interview | None:
+        if not value.isdigit():
+            return None
+        interview = self.repo.get_interview(int(value))
+        if interview is None or interview.person_id != person.id:
+            return None
+        return interview
+
+    def _owned_checkpoint(self, person: Person, value: str
+                          ) -> tuple[Interview, Checkpoint] | None:
+        if not value.isdigit():
+            return None
+        cp = self.repo.get_checkpoint(int(value))
+        if cp is None:
+            return None
+        interview = self._owned_interview(person, str(cp.interview_id))
+        return (interview, cp) if interview else None
+
+    def _checkpoint_by_ref(self, person: Person, word: str
+                           ) -> tuple[Interview, Checkpoint] | Reply:
+        match = _REF.match(word)
+        if not match:
+            return Reply(text=f"{defuse(short(word, 20))!r} isn't a step I know. Steps look "
+                              "like `1.2` (interview 1, step 2); `plan 1` lists them.")
+        interview = self.repo.find_interview(person.id, int(match.group(1)))
+        if interview is None:
+            return Reply(text=f"I can't find interview #{match.group(1)}. `list` shows yours.")
+        rows = numbered(self.repo.checkpoints_for(interview.id))
+        if match.group(2) is None:
+            active = [cp for _, cp in rows if cp.state in ACTIVE]
+            if not active:
+                return Reply(text=f"Interview #{interview.number} has no step waiting.")
+            return interview, min(active, key=lambda c: c.due_at)
+        position = int(match.group(2))
+        for pos, cp in rows:
+            if pos == position:
+                return interview, cp
+        return Reply(text=f"Interview #{interview.number} has no step {position}. "
+                          f"`plan {interview.number}` lists them.")
+
+    # --- showing ----------------------------------------------------------------------
+    def _list(self, person: Person, rest: str) -> list[Reply]:
+        interviews = self.repo.list_interviews(person.id)
+        items = [(i, self.repo.checkpoints_for(i.id)) for i in interviews]
+        # Open ones first, newest interview first within each group.
+        items.sort(key=lambda item: (not item[0].is_open, -item[0].number))
+        return [list_reply(items, ZoneInfo(person.tz))]
+
+    def _plan(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        return [self._plan_reply(person, interview)]
+
+    def _plan_reply(self, person: Person, interview: Interview) -> Reply:
+        return plan_reply(interview, self.repo.checkpoints_for(interview.id),
+                          ZoneInfo(person.tz), self.clock.now())
+
+    # --- reporting progress -----------------------------------------------------------
+    def _sent(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        words = rest.split(" ", 1)
+        who = words[1].strip().lower() if len(words) > 1 and _REF.match(words[0]) else (
+            rest.strip().lower() if rest and not _REF.match(words[0]) else "")
+        people = [p for p in interview.interviewers
+                  if not who or who in p.name.lower() or who == "all"]
+        if not people:
+            names = ", ".join(p.name for p in interview.interviewers)
+            return [Reply(text=f"No interviewer called {defuse(short(who, 40))!r} on "
+                               f"#{interview.number}. I have: {defuse(names)}.")]
+        self._mark_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
+        self.replan(self.repo.get_interview(interview.id) or interview, person)
+        names = ", ".join(p.name for p in people)
+        text = (f"Marked your thank-you to {defuse(names)} as sent. Well done: a prompt note "
+                "is the follow-up most candidates skip.")
+        if any(cp.kind is CheckpointKind.HANDWRITTEN and cp.state in ACTIVE
+               for cp in self.repo.checkpoints_for(interview.id)):
+            text += " Don't forget the handwritten card."
+        return [Reply(text=text)]
+
+    def _mark_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
+                   interviewer_ids: set[int | None] | None = None) -> int:
+        """Mark the matching waiting checkpoints done; return how many changed."""
+        count = 0
+        for cp in self.repo.checkpoints_for(interview.id):
+            matches = cp.kind in kinds and cp.state in ACTIVE and (
+                interviewer_ids is None or cp.interviewer_id in interviewer_ids)
+            if matches and self.repo.update_checkpoint(
+                cp.id, state=CheckpointState.DONE, expect=ACTIVE
+            ):
+                count += 1
+        return count
+
+    def _complete_kind(self, person: Person, interview_id: int | None,
+                       kind: CheckpointKind) -> None:
+        if interview_id is None:
+            return
+        interview = self._owned_interview(person, str(interview_id))
+        if interview is not None:
+            self._mark_done(interview, (kind,))
+
+    def _done(self, person: Person, rest: str) -> list[Reply]:
+        if not rest:
+            return [Reply(text="Which step? For example `done 1.2`; `plan 1` lists the steps.")]
+        found = self._checkpoint_by_ref(person, rest.split(" ", 1)[0])
+        if isinstance(found, Reply):
+            return [found]
+        interview, cp = found
+        return [self._complete(person, interview, cp)]
+
+    def _complete(self, person: Person, interview: Interview, cp: Checkpoint) -> Reply:
+        if cp.kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL):
+            return Reply(text=f"How did the call go? `called {interview.number} answered` or "
+                              f"`called {interview.number} no answer`.",
+                         actions=self._call_buttons(interview))
+        if cp.kind is CheckpointKind.REFLECT:
+            return self._start_reflection(person, interview)[0]
+        if cp.state in (CheckpointState.DONE, CheckpointState.CANCELLED):
+            return Reply(text=f"{checkpoint_label(cp, interview)} is already "
+                              f"{'done' if cp.state is CheckpointState.DONE else 'closed'}.",
+                         replace_original=True)
+        ids: set[int | None] = {cp.interviewer_id}
+        kinds: tuple[CheckpointKind, ...] = (cp.kind,)
+        if cp.kind is CheckpointKind.THANK_YOU_NUDGE:
+            kinds = (CheckpointKind.THANK_YOU, CheckpointKind.THANK_YOU_NUDGE)
+        self._mark_done(interview, kinds, ids)
+        self.replan(self.repo.get_interview(interview.id) or interview, person)
+        if cp.kind in (CheckpointKind.THANK_YOU, CheckpointKind.THANK_YOU_NUDGE):
+            text = (f"✓ {checkpoint_label(cp, interview).replace(' nudge', ' note')} sent. "
+                    "Nice work: speed is what makes a thank-you count.")
+        else:
+            text = f"✓ {checkpoint_label(cp, interview)}: done."
+        return Reply(text=text, replace_original=True)
+
+    def _call_buttons(self, interview: Interview) -> tuple[Action, ...]:
+        iid = str(interview.id)
+        return (
+            Action(ActionId.CALLED_NO_ANSWER, "No answer", iid),
+            Action(ActionId.CALLED_ANSWERED, "Spoke, no news yet", iid),
+            Action(ActionId.HEARD_BACK, "Heard back", iid, Style.PRIMARY),
+        )
+
+    def _called(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        words = rest.split(" ", 1)
+        result_text = (words[1] if _REF.match(words[0] or "") and len(words) > 1
+                       else ("" if _REF.match(words[0] or "") else rest)).lower().strip()
+        if "no" in result_text.split() or "voicemail" in result_text or \
+                result_text.startswith(("no", "left", "nobody", "unanswered")):
+            result = CallResult.NO_ANSWER
+        elif result_text.startswith(("answer", "spoke", "talk", "yes", "got")):
+            result = CallResult.ANSWERED
+        else:
+            return [Reply(text=f"Did anyone pick up? `called {interview.number} answered` or "
+                               f"`called {interview.number} no answer`.",
+                          actions=self._call_buttons(interview))]
+        return [self._record_call(person, interview, result)]
+
+    def _record_call(self, person: Person, interview: Interview, result: CallResult) -> Reply:
+        if not interview.is_open:
+            return Reply(text=f"#{interview.number} is already closed "
+                              f"({interview.outcome}). Nothing more to call about.",
+                         replace_original=True)
+        tz = ZoneInfo(person.tz)
+        if len(interview.calls) >= MAX_CALLS:
+            return Reply(text="You've already made two follow-up calls, and that's where I "
+                              "stop: once shows follow-through, twice shows initiative, a "
+                              "third starts to feel like pressure. If they call back, tell "
+                              f"me with `heard {interview.number} …`.",
+                         replace_original=True)
+        now = self.clock.now()
+        interview = self.repo.add_call(interview.id, CallRecord(now, result))
+        kind = (CheckpointKind.FIRST_CALL if len(interview.calls) == 1
+                else CheckpointKind.SECOND_CALL)
+        self._mark_done(interview, (kind,))
+        self.replan(interview, person)
+        rows = {cp.kind: cp for cp in self.repo.checkpoints_for(interview.id)
+                if cp.state in ACTIVE}
+        if kind is CheckpointKind.FIRST_CALL and CheckpointKind.SECOND_CALL in rows:
+            nxt = rows[CheckpointKind.SECOND_CALL]
+            text = ("Noted. Following up once shows you follow through. If you don't hear "
+                    f"back, I'll remind you to try once more on {when(nxt.due_at, tz)}.")
+        elif CheckpointKind.MOVE_ON in rows:
+            nxt = rows[CheckpointKind.MOVE_ON]
+            text = ("Noted: that's your second call, and the last I'll suggest. If there's "
+                    f"still no word by {when(nxt.due_at, tz)}, we'll call it and move on.")
+        else:
+            text = "Noted."
+        return Reply(text=text, replace_original=True)
+
+    def _heard(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        words = rest.split(" ", 1)
+        what = (words[1] if _REF.match(words[0] or "") and len(words) > 1
+                else ("" if _REF.match(words[0] or "") else rest)).lower().strip(" .!")
+        outcome = OUTCOME_WORDS.get(what)
+        if outcome is None:
+            for word, candidate in OUTCOME_WORDS.items():
+                if what.startswith(word) and len(word) > 2:
+                    outcome = candidate
+                    break
+        if outcome is None:
+            return [self._outcome_question(interview)]
+        return self._record_outcome(person, interview, outcome)
+
+    def _outcome_question(self, interview: Interview) -> Reply:
+        iid = str(interview.id)
+        return Reply(
+            text=f"What did {defuse(interview.company)} say? Or type "
+                 f"`heard {interview.number} offer | rejected | next round | other`.",
+            actions=(
+                Action(ActionId.OUTCOME_OFFER, "Offer", iid, Style.PRIMARY),
+                Action(ActionId.OUTCOME_NEXT_ROUND, "Next round", iid),
+                Action(ActionId.OUTCOME_REJECTED, "Not this time", iid),
+                Action(ActionId.OUTCOME_OTHER, "Something else", iid),
+            ),
+        )
+
+    def _record_outcome(self, person: Person, interview: Interview, outcome: Outcome
+                        ) -> list[Reply]:
+        now = self.clock.now()
+        if interview.outcome is not None and interview.outcome is not Outcome.NO_RESPONSE:
+            return [Reply(text=f"#{interview.number} is already closed as "
+                               f"{interview.outcome.value.replace('_', ' ')}.",
+                          replace_original=True)]
+        interview = self.repo.set_outcome(interview.id, outcome, now)
+        self.replan(interview, person)
+        title = defuse(interview.title)
+        messages = {
+            Outcome.OFFER: f"Congratulations on the offer for {title}! 🎉 Before you say "
+            "yes: get it in writing, check salary, start date and benefits against what you "
+            "need, and ask for a day or two to decide if you want one. Then accept warmly, "
+            "in writing.",
+            Outcome.REJECTED: f"I'm sorry about {title}. It stings, and it's also normal. "
+            "A short, gracious reply thanking them and asking for feedback keeps the door "
+            "open for the next role there.",
+            Outcome.HEARD: f"Thanks for telling me. I've stopped the reminders for {title}.",
+            Outcome.WITHDREW: f"Noted: you withdrew from {title}. I've stopped its reminders.",
+            Outcome.NO_RESPONSE: f"Closed {title} as no response.",
+            Outcome.NEXT_ROUND: f"A next round at {defuse(interview.company)}: well done!",
+        }
+        replies = [Reply(text=messages.get(outcome, "Noted.") +
+                         " Later I'll ask you three short questions to reflect on it.",
+                         replace_original=True)]
+        if outcome is Outcome.NEXT_ROUND:
+            draft = intake.AddDraft(
+                company=interview.company, role=interview.role,
+                interviewers=list(interview.interviewers), parent_id=interview.id,
+                stage="next round", promise_done=True, culture=interview.culture,
+                channel=interview.channel,
+            )
+            replies.extend(self._ask(person, draft))
+        return replies
+
+    def _promised(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        words = rest.split(" ", 1)
+        what = (words[1] if _REF.match(words[0] or "") and len(words) > 1
+                else ("" if _REF.match(words[0] or "") else rest)).strip()
+        if not what:
+            return [Reply(text=f"What did they say? e.g. `promised {interview.number} they'll "
+                               "decide by Friday` or `promised "
+                               f"{interview.number} call me on Tuesday`.")]
+        tz = ZoneInfo(person.tz)
+        now = self.clock.now()
+        promise = parse_promise(what, now.astimezone(tz).date(), now, tz)
+        if promise is None:
+            return [Reply(text=f"I couldn't find a date in {defuse(short(what, 60))!r}. Try "
+                               f"`promised {interview.number} they'll decide by Friday`.")]
+        if not interview.is_open:
+            return [Reply(text=f"#{interview.number} is closed; reopen it by telling me what "
+                               "happened first.")]
+        interview = self.repo.set_promise(interview.id, promise)
+        for cp in self.repo.checkpoints_for(interview.id):
+            if cp.kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL) and \
+                    cp.snoozed and cp.state in ACTIVE:
+                self.repo.update_checkpoint(cp.id, snoozed=False)
+        self.replan(interview, person)
+        calls = [cp for cp in self.repo.checkpoints_for(interview.id)
+                 if cp.kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL)
+                 and cp.state is CheckpointState.PENDING]
+        who = "you'll call them" if promise.kind is PromiseKind.YOU_CALL_ON \
+            else "they'll decide"
+        text = f"Noted: {who} by {promise.on:%a %Y-%m-%d}."
+        if calls:
+            text += f" Your call is now planned for {when(calls[0].due_at, tz)}."
+        return [Reply(text=text)]
+
+    def _snooze(self, person: Person, rest: str) -> list[Reply]:
+        parts = rest.split(" ", 1)
+        if len(parts) < 2 or not parts[0]:
+            return [Reply(text="Snooze which step, and for how long? e.g. `snooze 1.2 2h` or "
+                               "`snooze 1 tomorrow`.")]
+        found = self._checkpoint_by_ref(person, parts[0])
+        if isinstance(found, Reply):
+            return [found]
+        interview, cp = found
+        return [self._snooze_checkpoint(person, interview, cp, parts[1])]
+
+    def _snooze_checkpoint(self, person: Person, interview: Interview, cp: Checkpoint,
+                           span_text: str) -> Reply:
+        now = self.clock.now()
+        prefs = self.prefs(person)
+        if cp.state not in ACTIVE or cp.state is CheckpointState.SENDING:
+            return Reply(text=f"{checkpoint_label(cp, interview)} isn't waiting, so there's "
+                              "nothing to snooze.", replace_original=True)
+        span_text = span_text.strip().lower()
+        if span_text in {"tomorrow", "until tomorrow", "1 day", "a day"}:
+            until = next_morning(now, prefs)
+        else:
+            span = parse_duration(span_text)
+            if span is None:
+                return Reply(text=f"I couldn't read {defuse(short(span_text, 30))!r} as a "
+                                  "length of time. Try `2h`, `3d`, `1w` or `tomorrow`.")
+            until = end_of_quiet(now + span, prefs.quiet, prefs.tz)
+        self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
+                                    snoozed=True, expect=[cp.state])
+        return Reply(text=f"Snoozed {checkpoint_label(cp, interview)} until "
+                          f"{when(until, prefs.tz)}.", replace_original=True)
+
+    def _cancel(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest, allow_default=False)
+        if isinstance(interview, Reply):
+            return [interview]
+        if interview.outcome is Outcome.CANCELLED:
+            return [Reply(text=f"#{interview.number} is already stopped.")]
+        interview = self.repo.set_outcome(interview.id, Outcome.CANCELLED, self.clock.now())
+        self.replan(interview, person)
+        return [Reply(text=f"Stopped every reminder for #{interview.number} "
+                           f"({defuse(interview.title)}). Its history stays in `plan "
+                           f"{interview.number}`.")]
+
+    # --- settings ---------------------------------------------------------------------
+    def _replan_all(self, person: Person) -> None:
+        for interview in self._open_interviews(person):
+            self.replan(interview, person)
+
+    def _tz(self, person: Person, rest: str) -> list[Reply]:
+        if not rest:
+            return [Reply(text=f"Your time zone is {person.tz}. Change it with "
+                               "`tz Europe/London` (or a city name).")]
+        zone = parse_zone(rest)
+        if zone is None:
+            return [Reply(text=f"I don't know the time zone {defuse(short(rest, 40))!r}. "
+                               "Use a name like `America/Chicago` or a city like `Paris`.")]
+        person = self.repo.update_person(person.id, tz=zone, tz_confirmed=True)
+        self._replan_all(person)
+        now = self.clock.now()
+        return [Reply(text=f"Time zone set to {zone}; it's {when(now, ZoneInfo(zone))} there. "
+                           "I've re-timed your reminders.")]
+
+    def _quiet(self, person: Person, rest: str) -> list[Reply]:
+        if not rest:
+            q = person.quiet
+            return [Reply(text=f"Quiet hours: {q.start:%H:%M}–{q.end:%H:%M}. Change with "
+                               "`quiet 22:00-07:00`.")]
+        parsed = parse_clock_range(rest)
+        if parsed is None:
+            return [Reply(text="Give quiet hours as a range, e.g. `quiet 21:00-08:00` or "
+                               "`quiet 10pm-7am`.")]
+        quiet = QuietHours(*parsed)
+        person = self.repo.update_person(person.id, quiet=quiet)
+        self._replan_all(person)
+        return [Reply(text=f"Quiet hours set to {quiet.start:%H:%M}–{quiet.end:%H:%M}. "
+                           "I won't message you then, except a same-day thank-you reminder.")]
+
+    def _name(self, person: Person, rest: str) -> list[Reply]:
+        if not rest:
+            return [Reply(text="Tell me your name for the drafts: `name Alex Doe`.")]
+        self.repo.update_person(person.id, display_name=short(rest, 80))
+        return [Reply(text=f"Thanks, {defuse(short(rest, 80))}. I'll sign drafts with it.")]
+
+    def _phone(self, person: Person, rest: str) -> list[Reply]:
+        digits = re.sub(r"[^\d+]", "", rest)
+        if not 7 <= len(digits) <= 16:
+            return [Reply(text="That doesn't look like a phone number. e.g. `phone 555 123 4567`.")]
+        self.repo.update_person(person.id, phone=short(rest, 30))
+        return [Reply(text="Saved. Your voicemail script will include it, said twice.")]
+
+    def _note(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        words = rest.split(" ", 1)
+        body = words[1] if _REF.match(words[0] or "") and len(words) > 1 else rest
+        who, sep, note = body.partition(":")
+        if not sep or not note.strip():
+            return [Reply(text=f"Write it as `note {interview.number} Jane: talked about the "
+                               "Q3 migration`.")]
+        matches = [p for p in interview.interviewers if who.strip().lower() in p.name.lower()]
+        if len(matches) != 1 or not who.strip():
+            names = ", ".join(p.name for p in interview.interviewers)
+            return [Reply(text=f"Which interviewer? I have: {defuse(names)}.")]
+        target = matches[0]
+        assert target.id is not None
+        self.repo.set_interviewer_note(target.id, short(note.strip(), 300))
+        return [Reply(text=f"Noted for {defuse(target.name)}; their thank-you draft will "
+                           "mention it.")]
+
+    # --- your data ----------------------------------------------------------------------
+    def _journal(self, person: Person, rest: str) -> list[Reply]:
+        entries = self.repo.journal(person.id)
+        titles = {i.id: i.title for i in self.repo.list_interviews(person.id)}
+        return [journal_reply(entries, titles, ZoneInfo(person.tz))]
+
+    def _export(self, person: Person, rest: str) -> list[Reply]:
+        data = self.repo.export_person(person.id)
+        body = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        return [Reply(text="Here is everything I keep about you, as JSON.",
+                      drafts=(Draft(title="followup-export.json", body=body),))]
+
+    def _forget(self, person: Person, rest: str) -> list[Reply]:
+        if rest.strip().lower() not in {"me", "me please", "everything", ""}:
+            return [Reply(text="To delete all your data, type `forget me`.")]
+        self.repo.set_conversation(person.id, {
+            "flow": "forget", "question": "Type `yes` to delete everything."})
+        return [Reply(text="This deletes every interview, reminder and journal entry I "
+                           "keep for you, for good. Type `yes` to go ahead, anything else "
+                           "to keep it.")]
+
+    def _forget_now(self, person: Person) -> list[Reply]:
+        counts = self.repo.forget_person(person.id)
+        summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "nothing"
+        return [Reply(text=f"Done. I deleted: {summary}. If you write again, I'll start "
+                           "fresh.")]
+
+    # --- buttons ----------------------------------------------------------------------
+    def _on_action(self, person: Person, inbound: Inbound) -> list[Reply]:
+        action, value = inbound.action, inbound.value
+        if action is ActionId.ADD:
+            return self._add(person, "")
+        if action in (ActionId.SENT, ActionId.DONE):
+            found = self._owned_checkpoint(person, value)
+            if found is None:
+                return [_not_found()]
+            return [self._complete(person, *found)]
+        if action in (ActionId.SNOOZE_2H, ActionId.SNOOZE_TOMORROW):
+            found = self._owned_checkpoint(person, value)
+            if found is None:
+                return [_not_found()]
+            span = "2h" if action is ActionId.SNOOZE_2H else "tomorrow"
+            return [self._snooze_checkpoint(person, *found, span)]
+        if action is ActionId.SHOW_DRAFTS:
+            found = self._owned_checkpoint(person, value)
+            if found is None:
+                return [_not_found()]
+            return [self._plan_reply(person, found[0])]
+        interview = self._owned_interview(person, value)
+        if interview is None:
+            return [_not_found()]
+        if action is ActionId.CALLED_NO_ANSWER:
+            return [self._record_call(person, interview, CallResult.NO_ANSWER)]
+        if action is ActionId.CALLED_ANSWERED:
+            return [self._record_call(person, interview, CallResult.ANSWERED)]
+        if action is ActionId.HEARD_BACK:
+            return [self._outcome_question(interview)]
+        outcomes = {
+            ActionId.OUTCOME_OFFER: Outcome.OFFER,
+            ActionId.OUTCOME_REJECTED: Outcome.REJECTED,
+            ActionId.OUTCOME_NEXT_ROUND: Outcome.NEXT_ROUND,
+            ActionId.OUTCOME_OTHER: Outcome.HEARD,
+        }
+        if action in outcomes:
+            return self._record_outcome(person, interview, outcomes[action])
+        if action is ActionId.SHOW_PLAN:
+            return [self._plan_reply(person, interview)]
+        if action is ActionId.REFLECT:
+            return self._start_reflection(person, interview)
+        return [_not_found()]
+
+    # --- used by delivery ---------------------------------------------------------------
+    def after_delivery(self, cp: Checkpoint) -> None:
+        """Side effects of a reminder having gone out: the move-on closes the interview."""
+        if cp.kind is not CheckpointKind.MOVE_ON:
+            return
+        interview = self.repo.get_interview(cp.interview_id)
+        if interview is None or not interview.is_open:
+            return
+        interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE, self.clock.now())
+        self.replan(interview)
+
+
+def _not_found() -> Reply:
+    return Reply(text="I can't find that one. It may have been deleted, or it isn't yours. "
+                      "`list` shows your interviews.", replace_original=False)
+

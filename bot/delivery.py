@@ -1,0 +1,137 @@
+"""Delivering due checkpoints: claim, send, confirm — never lose one, repeat at most in-flight.
+
+A checkpoint is claimed (PENDING -> SENDING) before its message goes out and confirmed
+(SENDING -> SENT) after. A crash in between leaves it SENDING; `recover` puts such rows
+back, so the only possible harm is one repeated message, never a lost one.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
+from bot.conversation import Coach
+from bot.messages import Reply
+from bot.model import Checkpoint, CheckpointState, Identity, Platform
+from bot.plan import release_time
+from bot.reminders import reminder
+from bot.repository import Repository
+from bot.sender import Sender, SendFailed
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+LATE_AFTER = timedelta(minutes=15)
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(hours=1)
+PARKED = timedelta(hours=6)  # a permanent failure is tried again much later, not dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """One message that went out, for the terminal's transcript and for tests."""
+
+    at: datetime
+    to: Identity
+    reply: Reply
+    tz: str
+
+
+def backoff(attempts: int, rng: Callable[[], float] = random.random) -> timedelta:
+    """Exponential backoff with jitter, so a recovering API is not hit all at once."""
+    delay = min(BACKOFF_BASE * (2 ** min(attempts, 12)), BACKOFF_MAX)
+    return delay * (0.8 + 0.4 * rng())
+
+
+class Deliverer:
+    """Sends every checkpoint that is due through the sender for its person's platform."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Clock,
+        coach: Coach,
+        senders: Mapping[Platform, Sender],
+        on_delivered: Callable[[Delivered], None] | None = None,
+    ) -> None:
+        self.repo = repo
+        self.clock = clock
+        self.coach = coach
+        self.senders = dict(senders)
+        self._on_delivered = on_delivered or (lambda _d: None)
+
+    @property
+    def platforms(self) -> list[Platform]:
+        return list(self.senders)
+
+    def recover(self) -> int:
+        """After a crash: what was in flight goes back to the queue (sent again at most once)."""
+        count = self.repo.recover_in_flight()
+        if count:
+            log.warning("recovered %d checkpoints left in flight by a previous run", count)
+        return count
+
+    def next_due(self) -> datetime | None:
+        return self.repo.next_due_at(self.platforms)
+
+    def deliver_due(self) -> int:
+        """Deliver everything due now; return how many messages went out."""
+        sent = 0
+        for _ in range(10_000):  # bounded: each round claims a fresh batch
+            now = self.clock.now()
+            batch = self.repo.claim_due(now, BATCH, self.platforms)
+            if not batch:
+                break
+            for cp in batch:
+                sent += self._deliver_one(cp, now)
+        return sent
+
+    def _deliver_one(self, cp: Checkpoint, now: datetime) -> int:
+        try:
+            interview = self.repo.get_interview(cp.interview_id)
+            person = self.repo.get_person(interview.person_id) if interview else None
+            if interview is None or person is None:
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.CANCELLED,
+                                            expect=[CheckpointState.SENDING])
+                return 0
+            prefs = self.coach.prefs(person)
+            allowed = release_time(cp.kind, interview, now, prefs)
+            if allowed > now:
+                # Due while the user sleeps (or outside office hours for a call): wait.
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
+                                            due_at=allowed, expect=[CheckpointState.SENDING])
+                return 0
+            identities = [i for i in self.repo.identities_of(person.id)
+                          if i.platform in self.senders]
+            if not identities:
+                self.repo.release(cp.id, now + PARKED)
+                return 0
+            to = identities[0]
+            late = now - cp.due_at > LATE_AFTER and cp.due_at > cp.created_at
+            reply = reminder(cp, interview, person, now, late=late)
+            self.senders[to.platform].send(to, reply)
+        except SendFailed as failure:
+            wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
+                    else PARKED if failure.permanent else backoff(cp.attempts))
+            log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait)
+            self.repo.release(cp.id, now + wait)
+            return 0
+        except Exception:
+            log.exception("checkpoint %d failed to deliver; will retry", cp.id)
+            self.repo.release(cp.id, now + backoff(cp.attempts))
+            return 0
+        self.repo.confirm_sent(cp.id, now)
+        self._on_delivered(Delivered(at=now, to=to, reply=reply, tz=person.tz))
+        self.coach.after_delivery(cp)
+        log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value)
+        return 1
+
+
+def local_stamp(delivered: Delivered) -> str:
+    here = delivered.at.astimezone(ZoneInfo(delivered.tz))
+    return f"{here:%a %Y-%m-%d %H:%M} {here.tzname()}"

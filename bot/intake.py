@@ -1,0 +1,270 @@
+"""Adding an interview: one free-text line, then one question at a time for what's missing.
+
+The half-filled interview lives in the repository's conversation state as plain JSON,
+so a restart in the middle of the questions loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.model import Channel, Culture, Interviewer, NewInterview, Promise, PromiseKind
+from bot.parsing import (
+    ParsedInterview,
+    parse_interview,
+    parse_people,
+    parse_promise,
+    parse_when_detail,
+    parse_zone,
+)
+from bot.text import MAX_FIELD, short
+
+MAX_INTERVIEWERS = 10
+
+
+class Ask(StrEnum):
+    TZ = "tz"
+    COMPANY = "company"
+    ROLE = "role"
+    WHEN = "when"
+    TIME = "time"
+    PEOPLE = "people"
+    PROMISE = "promise"
+    CULTURE = "culture"
+
+
+QUESTIONS: dict[Ask, str] = {
+    Ask.TZ: "First, which time zone are you in? For example `America/New_York`, "
+    "`Europe/London` or a city like `Berlin`.",
+    Ask.COMPANY: "Which company is the interview with?",
+    Ask.ROLE: "What's the role?",
+    Ask.WHEN: "When was it, or when is it? For example `today 2pm`, `yesterday 10:30am` "
+    "or `Dec 3 at 3pm`.",
+    Ask.TIME: "What time did it start (or will it)? For example `2pm` or `10:30`.",
+    Ask.PEOPLE: "Who interviewed you? Names as they spell them, with e-mails if you have "
+    "them: `Jane Smith (jane@acme.com) and Bob Lee`.",
+    Ask.PROMISE: "Did they say what happens next? For example `they'll decide by Friday`, "
+    "`call me in 4 days`, or `no`.",
+    Ask.CULTURE: "Is it a traditional employer (a bank, a law firm) where a handwritten "
+    "card fits, or a modern one? `traditional`, `modern`, or `skip`.",
+}
+
+SKIP_WORDS = {"no", "none", "nothing", "skip", "n/a", "na", "-", "nope", "not really"}
+
+
+@dataclass(slots=True)
+class AddDraft:
+    """The interview as far as we know it; serialised between messages."""
+
+    company: str | None = None
+    role: str | None = None
+    starts_at: datetime | None = None
+    had_time: bool = True
+    interviewers: list[Interviewer] = field(default_factory=list)
+    promise: Promise | None = None
+    culture: Culture | None = None
+    channel: Channel | None = None
+    stage: str | None = None
+    parent_id: int | None = None
+    ask_optional: bool = False  # "add" alone: also ask the optional questions
+    promise_done: bool = False
+    culture_done: bool = False
+    need_tz: bool = False
+    reread: str | None = None  # the add line, to read again once the real zone is known
+    unclear: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_parsed(cls, parsed: ParsedInterview) -> AddDraft:
+        return cls(
+            company=short(parsed.company) if parsed.company else None,
+            role=short(parsed.role) if parsed.role else None,
+            starts_at=parsed.starts_at,
+            interviewers=list(parsed.interviewers[:MAX_INTERVIEWERS]),
+            promise=parsed.promise,
+            culture=parsed.culture,
+            channel=parsed.channel,
+            stage=parsed.stage,
+            unclear=list(parsed.unclear),
+        )
+
+    def next_question(self) -> Ask | None:
+        if self.need_tz:
+            return Ask.TZ
+        if not self.company:
+            return Ask.COMPANY
+        if not self.role:
+            return Ask.ROLE
+        if self.starts_at is None:
+            return Ask.WHEN
+        if not self.had_time:
+            return Ask.TIME
+        if not self.interviewers:
+            return Ask.PEOPLE
+        if self.ask_optional and self.promise is None and not self.promise_done:
+            return Ask.PROMISE
+        if (self.ask_optional and self.culture is None and self.channel is None
+                and not self.culture_done):
+            return Ask.CULTURE
+        return None
+
+    def to_new(self) -> NewInterview:
+        assert self.company and self.role and self.starts_at and self.interviewers
+        return NewInterview(
+            company=self.company,
+            role=self.role,
+            starts_at=self.starts_at,
+            interviewers=tuple(self.interviewers),
+            promise=self.promise,
+            culture=self.culture,
+            channel=self.channel,
+            stage=self.stage,
+            parent_id=self.parent_id,
+        )
+
+    # --- JSON round trip ----------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "company": self.company,
+            "role": self.role,
+            "starts_at": self.starts_at.isoformat() if self.starts_at else None,
+            "had_time": self.had_time,
+            "interviewers": [
+                {"name": p.name, "email": p.email, "title": p.title} for p in self.interviewers
+            ],
+            "promise": (
+                {"kind": self.promise.kind.value, "on": self.promise.on.isoformat(),
+                 "text": self.promise.text}
+                if self.promise else None
+            ),
+            "culture": self.culture.value if self.culture else None,
+            "channel": self.channel.value if self.channel else None,
+            "stage": self.stage,
+            "parent_id": self.parent_id,
+            "ask_optional": self.ask_optional,
+            "promise_done": self.promise_done,
+            "culture_done": self.culture_done,
+            "need_tz": self.need_tz,
+            "reread": self.reread,
+            "unclear": self.unclear,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AddDraft:
+        promise = data.get("promise")
+        return cls(
+            company=data.get("company"),
+            role=data.get("role"),
+            starts_at=datetime.fromisoformat(data["starts_at"]) if data.get("starts_at") else None,
+            had_time=bool(data.get("had_time", True)),
+            interviewers=[
+                Interviewer(name=p["name"], email=p.get("email"), title=p.get("title"))
+                for p in data.get("interviewers", [])
+            ],
+            promise=(
+                Promise(PromiseKind(promise["kind"]), date.fromisoformat(promise["on"]),
+                        promise.get("text", ""))
+                if promise else None
+            ),
+            culture=Culture(data["culture"]) if data.get("culture") else None,
+            channel=Channel(data["channel"]) if data.get("channel") else None,
+            stage=data.get("stage"),
+            parent_id=data.get("parent_id"),
+            ask_optional=bool(data.get("ask_optional")),
+            promise_done=bool(data.get("promise_done")),
+            culture_done=bool(data.get("culture_done")),
+            need_tz=bool(data.get("need_tz")),
+            reread=data.get("reread"),
+            unclear=list(data.get("unclear", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The result of one answer: the updated draft, or a reason to ask again."""
+
+    draft: AddDraft
+    problem: str | None = None
+    new_tz: str | None = None
+
+
+def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
+    if not text:
+        return AddDraft(ask_optional=True, need_tz=need_tz)
+    draft = AddDraft.from_parsed(parse_interview(text, now, tz))
+    draft.need_tz = need_tz
+    if need_tz:
+        # The line was read in a guessed zone; read it again once we know the real one.
+        draft.reread = text
+    return draft
+
+
+def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) -> Answer:
+    """Fold one typed answer into the draft."""
+    text = text.strip()
+    lowered = text.lower().strip(" .!")
+    if asked is Ask.TZ:
+        zone = parse_zone(text)
+        if zone is None:
+            return Answer(draft, f"I don't know the time zone {short(text, 40)!r}.")
+        if draft.reread:
+            draft = start(draft.reread, now, ZoneInfo(zone), need_tz=False)
+        draft.need_tz = False
+        return Answer(draft, new_tz=zone)
+    if not text:
+        return Answer(draft, "I didn't get an answer there.")
+    if asked in (Ask.COMPANY, Ask.ROLE):
+        if len(text) > MAX_FIELD:
+            return Answer(draft, f"That's long for a {asked.value} name; "
+                                 f"keep it under {MAX_FIELD} characters.")
+        if asked is Ask.COMPANY:
+            draft.company = text
+        else:
+            draft.role = text
+        return Answer(draft)
+    if asked is Ask.WHEN:
+        moment, had_time = parse_when_detail(text, now, tz)
+        if moment is None:
+            return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date.")
+        draft.starts_at, draft.had_time = moment, had_time
+        return Answer(draft)
+    if asked is Ask.TIME:
+        assert draft.starts_at is not None
+        moment, had_time = parse_when_detail(
+            f"{draft.starts_at.astimezone(tz):%Y-%m-%d} {text}", now, tz
+        )
+        if moment is None or not had_time:
+            return Answer(draft, f"I couldn't read {short(text, 40)!r} as a time of day.")
+        draft.starts_at, draft.had_time = moment, True
+        return Answer(draft)
+    if asked is Ask.PEOPLE:
+        people = parse_people(text)
+        if not people:
+            return Answer(draft, "I need at least one name, the way they spell it.")
+        draft.interviewers = list(people[:MAX_INTERVIEWERS])
+        return Answer(draft)
+    if asked is Ask.PROMISE:
+        if lowered in SKIP_WORDS:
+            draft.promise_done = True
+            return Answer(draft)
+        assert draft.starts_at is not None
+        base = draft.starts_at.astimezone(tz).date()
+        promise = parse_promise(text, base, now, tz)
+        if promise is None:
+            return Answer(draft, "I couldn't find a date in that.")
+        draft.promise, draft.promise_done = promise, True
+        return Answer(draft)
+    if asked is Ask.CULTURE:
+        draft.culture_done = True
+        if lowered.startswith(("trad", "formal", "old")):
+            draft.culture = Culture.TRADITIONAL
+        elif lowered.startswith(("mod", "tech", "startup", "casual")):
+            draft.culture = Culture.MODERN
+        elif lowered not in SKIP_WORDS and lowered not in {"dont know", "don't know", "?"}:
+            return Answer(replace(draft, culture_done=False),
+                          "Please answer `traditional`, `modern` or `skip`.")
+        return Answer(draft)
+    return Answer(draft)

@@ -1,0 +1,137 @@
+"""The message a checkpoint sends when it falls due, with the buttons that fit it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot import drafts
+from bot.formatting import when
+from bot.messages import Action, ActionId, Draft, Reply, Style
+from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person
+from bot.plan import handwritten_deadline
+
+
+def _interviewer(interview: Interview, checkpoint: Checkpoint) -> Interviewer | None:
+    for person in interview.interviewers:
+        if person.id == checkpoint.interviewer_id:
+            return person
+    return None
+
+
+def _snoozes(cp: Checkpoint) -> tuple[Action, ...]:
+    return (
+        Action(ActionId.SNOOZE_2H, "Snooze 2 h", str(cp.id)),
+        Action(ActionId.SNOOZE_TOMORROW, "Tomorrow", str(cp.id)),
+    )
+
+
+def _call_actions(cp: Checkpoint, interview: Interview) -> tuple[Action, ...]:
+    iid = str(interview.id)
+    return (
+        Action(ActionId.CALLED_NO_ANSWER, "Called – no answer", iid),
+        Action(ActionId.CALLED_ANSWERED, "Called – no news yet", iid),
+        Action(ActionId.HEARD_BACK, "Heard back", iid, Style.PRIMARY),
+        *_snoozes(cp),
+    )
+
+
+def late_line(cp: Checkpoint, now: datetime, tz: ZoneInfo) -> str:
+    return f"(Late: this was due {when(cp.due_at, tz)}, while I was offline.)"
+
+
+def reminder(
+    cp: Checkpoint, interview: Interview, person: Person, now: datetime, *, late: bool = False
+) -> Reply:
+    """Render one due checkpoint for its owner."""
+    tz = ZoneInfo(person.tz)
+    name = person.display_name
+    title: str
+    text: str
+    found: tuple[Draft, ...] = ()
+    actions: tuple[Action, ...]
+    kind = cp.kind
+    subject = f"{interview.role} at {interview.company}"
+    contact = _interviewer(interview, cp)
+
+    if kind is CheckpointKind.PREPARE:
+        title = f"Your {subject} interview is at {when(interview.starts_at, tz)}"
+        text = (
+            "Two things to do before you leave the room:\n"
+            "• Ask: \"When do you expect to decide, and when may I follow up?\" "
+            "Then tell me what they said, e.g. `promised "
+            f"{interview.number} they'll decide by Friday`.\n"
+            "• Get every interviewer's card or e-mail, and check how each name is spelt: "
+            "your thank-you notes go out today."
+        )
+        actions = (Action(ActionId.DONE, "Got it", str(cp.id), Style.PRIMARY),)
+    elif kind is CheckpointKind.THANK_YOU and contact is not None:
+        title = f"Send your thank-you note to {contact.name} today"
+        text = (
+            f"Speed matters most: a short, personal note to {contact.name} within hours "
+            f"of your {subject} interview puts you back on their mind while they decide. "
+            "E-mail is fine. Check the spelling of every name before you send."
+        )
+        found = (drafts.thank_you_note(interview, contact, tz, name),)
+        actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
+    elif kind is CheckpointKind.THANK_YOU_NUDGE and contact is not None:
+        title = f"Did your note to {contact.name} go out?"
+        text = (
+            "I haven't seen it marked sent. A thank-you a day late still beats none: "
+            "send it this morning and press Sent."
+        )
+        found = (drafts.thank_you_note(interview, contact, tz, name),)
+        actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
+    elif kind is CheckpointKind.HANDWRITTEN:
+        deadline = when(handwritten_deadline(interview), tz)
+        title = f"Write and post your cards for {interview.company}"
+        text = (
+            f"A traditional employer values a handwritten card. Write one per interviewer "
+            f"and post it by {deadline} (48 hours after the interview). Keep it short."
+        )
+        found = tuple(drafts.handwritten_note(interview, p) for p in interview.interviewers)
+        actions = (Action(ActionId.SENT, "Posted", str(cp.id), Style.PRIMARY), *_snoozes(cp))
+    elif kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL):
+        second = kind is CheckpointKind.SECOND_CALL
+        title = (f"Second and last call about {subject}" if second
+                 else f"Time to call about {subject}")
+        promise = interview.promise
+        why = (
+            f"They said: \"{promise.text}\"." if promise and promise.text
+            else "It has been about a week since the interview."
+        )
+        text = (
+            f"{why} Hiring managers expect a follow-up, and this call shows you mean it. "
+            + ("One more try is initiative; after this one I won't suggest a third. "
+               if second else "")
+            + "Keep it short: who you are, the role, the date you interviewed, that you're "
+            "still keen, and where things stand. Then tell me how it went."
+        )
+        found = (
+            drafts.call_script(interview, tz, name),
+            drafts.voicemail_script(interview, tz, person.phone, name),
+        )
+        actions = _call_actions(cp, interview)
+    elif kind is CheckpointKind.MOVE_ON:
+        title = f"Time to move on from {subject}"
+        text = (
+            "A week has passed since your last call and they haven't answered. You did "
+            "everything right: a prompt note and two calls. I've closed this one as "
+            "\"no response\"; if they come back, tell me and we'll pick it up. Put the "
+            "energy into your next application."
+        )
+        actions = (
+            Action(ActionId.REFLECT, "Reflect now", str(interview.id), Style.PRIMARY),
+            Action(ActionId.HEARD_BACK, "Actually, I heard back", str(interview.id)),
+        )
+    else:  # REFLECT, or a per-person checkpoint whose interviewer is gone
+        title = f"A few minutes to look back on {subject}"
+        text = (
+            "Two short questions while it's fresh: what went well, and what would you "
+            f"do differently next time? Type `reflect {interview.number}` or press the button."
+        )
+        actions = (Action(ActionId.REFLECT, "Reflect now", str(interview.id), Style.PRIMARY),)
+
+    if late:
+        text = f"{text}\n{late_line(cp, now, tz)}"
+    return Reply(text=text, title=title, drafts=found, actions=actions, checkpoint_id=cp.id)

@@ -1,0 +1,125 @@
+"""All configuration in one place, read once at start from the environment and `.env`."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.model import QuietHours
+
+
+def default_database_url() -> str:
+    folder = Path(user_data_dir("followup-bot", appauthor=False))
+    return f"sqlite:///{folder / 'followup.db'}"
+
+
+def system_zone() -> str:
+    """The machine's zone name, so a newcomer's terminal chat starts in their own time."""
+    try:
+        from tzlocal import get_localzone_name
+
+        name = get_localzone_name()
+        if name:
+            ZoneInfo(name)
+            return name
+    except Exception:
+        pass
+    return "UTC"
+
+
+def parse_quiet(text: str) -> QuietHours:
+    """'21:00-08:00' -> QuietHours; raises ValueError with a readable reason."""
+    try:
+        start_text, end_text = (part.strip() for part in text.split("-", 1))
+        return QuietHours(time.fromisoformat(start_text), time.fromisoformat(end_text))
+    except ValueError as exc:
+        raise ValueError(f"expected HH:MM-HH:MM, for example 21:00-08:00, got {text!r}") from exc
+
+
+class Settings(BaseSettings):
+    """Everything an operator can set. Secrets are SecretStr, so they never print."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    database_url: str = Field(default_factory=default_database_url,
+                              validation_alias="FOLLOWUP_DATABASE_URL")
+    timezone: str = Field(default_factory=system_zone, validation_alias="FOLLOWUP_TIMEZONE")
+    quiet_hours: str = Field(default="21:00-08:00", validation_alias="FOLLOWUP_QUIET_HOURS")
+    log_level: str = Field(default="INFO", validation_alias="FOLLOWUP_LOG_LEVEL")
+
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, validation_alias="SLACK_SIGNING_SECRET"
+    )
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str | None = Field(default=None, validation_alias="SLACK_API_URL")
+    port: int = Field(default=3000, validation_alias="PORT", ge=1, le=65535)
+
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    discord_guild_id: int | None = Field(default=None, validation_alias="DISCORD_GUILD_ID")
+    discord_api_url: str | None = Field(default=None, validation_alias="DISCORD_API_URL")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as "
+                             "America/New_York") from exc
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _valid_quiet(cls, value: str) -> str:
+        parse_quiet(value)
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgres")):
+            raise ValueError("use an sqlite:/// or postgresql:// URL")
+        return value
+
+    @property
+    def quiet(self) -> QuietHours:
+        return parse_quiet(self.quiet_hours)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def has_slack(self) -> bool:
+        return self.slack_bot_token is not None
+
+    @property
+    def has_discord(self) -> bool:
+        return self.discord_token is not None
+
+
+class SettingsError(Exception):
+    """A setting is wrong; the message is one line naming it, fit to print at start-up."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = ".".join(str(p) for p in first.get("loc", ())) or "setting"
+        env_names = {
+            "FOLLOWUP_DATABASE_URL", "FOLLOWUP_TIMEZONE", "FOLLOWUP_QUIET_HOURS", "PORT",
+            "DISCORD_GUILD_ID", "FOLLOWUP_LOG_LEVEL",
+        }
+        label = name if name in env_names else name.upper()
+        message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
+        raise SettingsError(f"Setting {label} is invalid: {message}") from None

@@ -1,0 +1,250 @@
+"""SQLAlchemy tables behind the repository: people, interviews, checkpoints and their kin.
+
+Times are stored in UTC and always come back timezone-aware; enums are stored as text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from bot.model import (
+    CallResult,
+    Channel,
+    CheckpointKind,
+    CheckpointState,
+    Culture,
+    Outcome,
+    Platform,
+    PromiseKind,
+    ShareLevel,
+)
+
+#: Constraint names fixed by convention so migrations can refer to them on every database.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC; SQLite drops the zone, so it is put back on read."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: the repository only takes aware times")
+        value = value.astimezone(UTC)
+        # SQLite compares datetimes as text, so every stored value must share one form.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class EnumText(TypeDecorator[E]):
+    """A StrEnum member stored as its plain text value (no native enum types to migrate)."""
+
+    impl = String(20)
+    cache_ok = True
+
+    def __init__(self, enum: type[E]) -> None:
+        super().__init__(length=20)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class PersonRow(Base):
+    """A job seeker, whatever platforms they reach the bot from."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tz: Mapped[str] = mapped_column(String(64))
+    quiet_start: Mapped[time] = mapped_column(Time)
+    quiet_end: Mapped[time] = mapped_column(Time)
+    tz_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+
+    identities: Mapped[list[IdentityRow]] = relationship(
+        back_populates="person", passive_deletes=True, order_by="IdentityRow.id"
+    )
+
+
+class IdentityRow(Base):
+    """One platform account of a person: (platform, workspace, user) is unique."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[Platform] = mapped_column(EnumText(Platform))
+    workspace: Mapped[str] = mapped_column(String(128))
+    user_id: Mapped[str] = mapped_column(String(128))
+
+    person: Mapped[PersonRow] = relationship(back_populates="identities")
+
+
+class InterviewRow(Base):
+    """One interview; `number` is what the user types ("plan 2"), counted per person."""
+
+    __tablename__ = "interviews"
+    __table_args__ = (UniqueConstraint("person_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    company: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    promise_kind: Mapped[PromiseKind | None] = mapped_column(EnumText(PromiseKind))
+    promise_on: Mapped[date | None] = mapped_column(Date)
+    promise_text: Mapped[str | None] = mapped_column(Text)
+    culture: Mapped[Culture | None] = mapped_column(EnumText(Culture))
+    channel: Mapped[Channel | None] = mapped_column(EnumText(Channel))
+    stage: Mapped[str | None] = mapped_column(String(100))
+    # A next round points at the interview it follows; it outlives that row's deletion.
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[Outcome | None] = mapped_column(EnumText(Outcome))
+    outcome_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    share: Mapped[ShareLevel] = mapped_column(EnumText(ShareLevel), default=ShareLevel.PROGRESS)
+
+    interviewers: Mapped[list[InterviewerRow]] = relationship(
+        passive_deletes=True, order_by="InterviewerRow.position", lazy="selectin"
+    )
+    calls: Mapped[list[CallRow]] = relationship(
+        passive_deletes=True, order_by=lambda: [CallRow.at, CallRow.id], lazy="selectin"
+    )
+
+
+class InterviewerRow(Base):
+    """Someone the user met at an interview, kept in the order the user named them."""
+
+    __tablename__ = "interviewers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    title: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CallRow(Base):
+    """A follow-up call the user made, so the plan can stop at two."""
+
+    __tablename__ = "calls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    result: Mapped[CallResult] = mapped_column(EnumText(CallResult))
+
+
+class CheckpointRow(Base):
+    """A planned reminder; `platform` is copied from the person so claims need no joins."""
+
+    __tablename__ = "checkpoints"
+    __table_args__ = (Index(None, "state", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(
+        ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[CheckpointKind] = mapped_column(EnumText(CheckpointKind))
+    interviewer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviewers.id", ondelete="CASCADE"), index=True
+    )
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[CheckpointState] = mapped_column(EnumText(CheckpointState))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    snoozed: Mapped[bool] = mapped_column(Boolean, default=False)
+    platform: Mapped[Platform] = mapped_column(EnumText(Platform))
+
+
+class JournalRow(Base):
+    """A reflection note; it survives its interview (kept as a general note)."""
+
+    __tablename__ = "journal_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    interview_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interviews.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+
+
+class ConversationRow(Base):
+    """Where a person is in a multi-step dialogue, as JSON text."""
+
+    __tablename__ = "conversations"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(Text)
+
+
+class IdempotencyKeyRow(Base):
+    """Keys of platform events already handled, so retried deliveries are ignored."""
+
+    __tablename__ = "idempotency_keys"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

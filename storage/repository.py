@@ -1,0 +1,739 @@
+"""The core's `Repository` protocol on SQLAlchemy: one short transaction per call.
+
+Rows never leave this module; every method hands back the frozen records of `bot.model`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, Select, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.model import (
+    CallRecord,
+    Checkpoint,
+    CheckpointKind,
+    CheckpointState,
+    Identity,
+    Interview,
+    Interviewer,
+    JournalEntry,
+    NewInterview,
+    Outcome,
+    Person,
+    Platform,
+    Promise,
+    QuietHours,
+    ShareLevel,
+)
+from bot.repository import RepositoryUnavailable
+from storage.database import SQLITE_IMMEDIATE, make_engine, migrate
+from storage.models import (
+    CallRow,
+    CheckpointRow,
+    ConversationRow,
+    IdempotencyKeyRow,
+    IdentityRow,
+    InterviewerRow,
+    InterviewRow,
+    JournalRow,
+    PersonRow,
+)
+
+T = TypeVar("T")
+
+#: How long a platform event id is remembered; platforms retry within minutes.
+KEEP_IDEMPOTENCY_KEYS = timedelta(days=1)
+
+
+def open_repository(url: str) -> SqlRepository:
+    """A repository on `url` with its schema migrated to the newest revision."""
+    engine = make_engine(url)
+    migrate(engine)
+    return SqlRepository(engine)
+
+
+class SqlRepository:
+    """`bot.repository.Repository` on SQLite or PostgreSQL; safe for several processes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._reading = sessionmaker(engine, expire_on_commit=False)
+        # On SQLite, writers take the lock at BEGIN (see storage.database).
+        self._writing = sessionmaker(
+            engine.execution_options(**{SQLITE_IMMEDIATE: True}), expire_on_commit=False
+        )
+
+    def close(self) -> None:
+        """Close the pooled connections (at shutdown, or at the end of a test)."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any error."""
+        factory = self._writing if write else self._reading
+        try:
+            with factory.begin() as session:
+                yield session
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+        except StatementError as error:
+            # A bad value from the caller (a naive datetime, say) is the caller's ValueError.
+            if type(error) is StatementError and isinstance(error.orig, ValueError):
+                raise error.orig from error
+            raise
+
+    # --- people -----------------------------------------------------------------
+    def person_for(self, identity: Identity, default_tz: str, quiet: QuietHours) -> Person:
+        """The person behind `identity`, created with these defaults on first sight."""
+        try:
+            with self._session(write=True) as session:
+                row = session.scalar(_person_by_identity(identity))
+                if row is None:
+                    row = PersonRow(
+                        tz=default_tz,
+                        quiet_start=quiet.start,
+                        quiet_end=quiet.end,
+                        tz_confirmed=False,
+                    )
+                    row.identities.append(
+                        IdentityRow(
+                            platform=identity.platform,
+                            workspace=identity.workspace,
+                            user_id=identity.user,
+                        )
+                    )
+                    session.add(row)
+                    session.flush()
+                return _person(row)
+        except IntegrityError:
+            # Another process created this person between our look-up and our insert.
+            with self._session() as session:
+                row = session.scalar(_person_by_identity(identity))
+                if row is None:
+                    raise
+                return _person(row)
+
+    def get_person(self, person_id: int) -> Person | None:
+        with self._session() as session:
+            row = session.get(PersonRow, person_id)
+            return None if row is None else _person(row)
+
+    def update_person(
+        self,
+        person_id: int,
+        *,
+        tz: str | None = None,
+        tz_confirmed: bool | None = None,
+        quiet: QuietHours | None = None,
+        phone: str | None = None,
+        display_name: str | None = None,
+    ) -> Person:
+        """Change the given fields (None leaves one as it is); LookupError if unknown."""
+        with self._session(write=True) as session:
+            row = _required(session.get(PersonRow, person_id), "person", person_id)
+            if tz is not None:
+                row.tz = tz
+            if tz_confirmed is not None:
+                row.tz_confirmed = tz_confirmed
+            if quiet is not None:
+                row.quiet_start, row.quiet_end = quiet.start, quiet.end
+            if phone is not None:
+                row.phone = phone
+            if display_name is not None:
+                row.display_name = display_name
+            session.flush()
+            return _person(row)
+
+    def identities_of(self, person_id: int) -> list[Identity]:
+        with self._session() as session:
+            rows = session.scalars(
+                select(IdentityRow)
+                .where(IdentityRow.person_id == person_id)
+                .order_by(IdentityRow.id)
+            )
+            return [_identity(row) for row in rows]
+
+    def forget_person(self, person_id: int) -> dict[str, int]:
+        """Delete the person and everything theirs; return counts by kind of record.
+
+        Every kind is listed, zeros included; an unknown person gives all zeros.
+        """
+        with self._session(write=True) as session:
+            interviews = select(InterviewRow.id).where(InterviewRow.person_id == person_id)
+            counted = {
+                "people": select(func.count()).where(PersonRow.id == person_id),
+                "identities": select(func.count()).where(IdentityRow.person_id == person_id),
+                "interviews": select(func.count()).where(InterviewRow.person_id == person_id),
+                "interviewers": select(func.count()).where(
+                    InterviewerRow.interview_id.in_(interviews)
+                ),
+                "calls": select(func.count()).where(CallRow.interview_id.in_(interviews)),
+                "checkpoints": select(func.count()).where(
+                    CheckpointRow.interview_id.in_(interviews)
+                ),
+                "journal": select(func.count()).where(JournalRow.person_id == person_id),
+                "conversations": select(func.count()).where(ConversationRow.person_id == person_id),
+            }
+            counts = {kind: session.scalar(query) or 0 for kind, query in counted.items()}
+            # The foreign keys cascade from the person to everything else.
+            session.execute(delete(PersonRow).where(PersonRow.id == person_id))
+            return counts
+
+    def export_person(self, person_id: int) -> dict[str, Any]:
+        """Everything stored about the person, as JSON-ready data; LookupError if unknown."""
+        with self._session() as session:
+            person = _required(session.get(PersonRow, person_id), "person", person_id)
+            interviews = session.scalars(
+                select(InterviewRow)
+                .where(InterviewRow.person_id == person_id)
+                .order_by(InterviewRow.number)
+            ).all()
+            checkpoints = session.scalars(
+                select(CheckpointRow)
+                .where(CheckpointRow.interview_id.in_([row.id for row in interviews]))
+                .order_by(CheckpointRow.due_at, CheckpointRow.id)
+            ).all()
+            journal = session.scalars(_journal_of(person_id)).all()
+            conversation = session.get(ConversationRow, person_id)
+            return {
+                "person": {
+                    "id": person.id,
+                    "tz": person.tz,
+                    "tz_confirmed": person.tz_confirmed,
+                    "quiet_start": _clock(person.quiet_start),
+                    "quiet_end": _clock(person.quiet_end),
+                    "phone": person.phone,
+                    "display_name": person.display_name,
+                },
+                "identities": [
+                    {"platform": str(row.platform), "workspace": row.workspace, "user": row.user_id}
+                    for row in person.identities
+                ],
+                "interviews": [
+                    _interview_export(row, [c for c in checkpoints if c.interview_id == row.id])
+                    for row in interviews
+                ],
+                "journal": [
+                    {
+                        "interview_id": row.interview_id,
+                        "at": _iso(row.at),
+                        "question": row.question,
+                        "answer": row.answer,
+                    }
+                    for row in journal
+                ],
+                "conversation": None if conversation is None else json.loads(conversation.state),
+            }
+
+    # --- interviews --------------------------------------------------------------
+    def add_interview(self, person_id: int, new: NewInterview, now: datetime) -> Interview:
+        """Store it with the next per-person number and its interviewers (ids filled)."""
+        with self._session(write=True) as session:
+            # Locking the person serialises numbering on PostgreSQL (SQLite ignores
+            # FOR UPDATE: its writers are already serialised by BEGIN IMMEDIATE).
+            locked = select(PersonRow.id).where(PersonRow.id == person_id).with_for_update()
+            _required(session.scalar(locked), "person", person_id)
+            last = select(func.max(InterviewRow.number)).where(InterviewRow.person_id == person_id)
+            row = InterviewRow(
+                person_id=person_id,
+                number=(session.scalar(last) or 0) + 1,
+                company=new.company,
+                role=new.role,
+                starts_at=new.starts_at,
+                created_at=now,
+                culture=new.culture,
+                channel=new.channel,
+                stage=new.stage,
+                parent_id=new.parent_id,
+                share=ShareLevel.PROGRESS,
+                interviewers=[
+                    InterviewerRow(
+                        position=position,
+                        name=person.name,
+                        email=person.email,
+                        title=person.title,
+                        note=person.note,
+                    )
+                    for position, person in enumerate(new.interviewers)
+                ],
+                calls=[],
+            )
+            _put_promise(row, new.promise)
+            session.add(row)
+            session.flush()
+            return _interview(row)
+
+    def get_interview(self, interview_id: int) -> Interview | None:
+        with self._session() as session:
+            row = session.get(InterviewRow, interview_id)
+            return None if row is None else _interview(row)
+
+    def find_interview(self, person_id: int, number: int) -> Interview | None:
+        """The person's interview with that number; None if it is not theirs."""
+        with self._session() as session:
+            row = session.scalar(
+                select(InterviewRow).where(
+                    InterviewRow.person_id == person_id, InterviewRow.number == number
+                )
+            )
+            return None if row is None else _interview(row)
+
+    def list_interviews(self, person_id: int, *, open_only: bool = False) -> list[Interview]:
+        """The person's interviews by number; `open_only` leaves out those with an outcome."""
+        query = select(InterviewRow).where(InterviewRow.person_id == person_id)
+        if open_only:
+            query = query.where(InterviewRow.outcome.is_(None))
+        with self._session() as session:
+            return [_interview(row) for row in session.scalars(query.order_by(InterviewRow.number))]
+
+    def set_promise(self, interview_id: int, promise: Promise | None) -> Interview:
+        with self._session(write=True) as session:
+            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            _put_promise(row, promise)
+            session.flush()
+            return _interview(row)
+
+    def set_outcome(
+        self, interview_id: int, outcome: Outcome | None, at: datetime | None
+    ) -> Interview:
+        """Record (or with None, clear) how the interview ended."""
+        with self._session(write=True) as session:
+            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row.outcome, row.outcome_at = outcome, at
+            session.flush()
+            return _interview(row)
+
+    def set_share(self, interview_id: int, share: ShareLevel) -> Interview:
+        with self._session(write=True) as session:
+            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row.share = share
+            session.flush()
+            return _interview(row)
+
+    def add_call(self, interview_id: int, call: CallRecord) -> Interview:
+        with self._session(write=True) as session:
+            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row.calls.append(CallRow(at=call.at, result=call.result))
+            session.flush()
+            return _interview(row)
+
+    def set_interviewer_note(self, interviewer_id: int, note: str) -> None:
+        with self._session(write=True) as session:
+            row = session.get(InterviewerRow, interviewer_id)
+            _required(row, "interviewer", interviewer_id).note = note
+
+    # --- checkpoints -------------------------------------------------------------
+    def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:
+        """All of the interview's checkpoints, ordered by due time."""
+        with self._session() as session:
+            rows = session.scalars(
+                select(CheckpointRow)
+                .where(CheckpointRow.interview_id == interview_id)
+                .order_by(CheckpointRow.due_at, CheckpointRow.id)
+            )
+            return [_checkpoint(row) for row in rows]
+
+    def get_checkpoint(self, checkpoint_id: int) -> Checkpoint | None:
+        with self._session() as session:
+            row = session.get(CheckpointRow, checkpoint_id)
+            return None if row is None else _checkpoint(row)
+
+    def add_checkpoint(
+        self,
+        interview_id: int,
+        kind: CheckpointKind,
+        interviewer_id: int | None,
+        due_at: datetime,
+        now: datetime,
+    ) -> Checkpoint:
+        """A new PENDING checkpoint, tagged with the platform its person is reached on."""
+        with self._session(write=True) as session:
+            platform = session.scalar(
+                select(IdentityRow.platform)
+                .join(InterviewRow, InterviewRow.person_id == IdentityRow.person_id)
+                .where(InterviewRow.id == interview_id)
+                .order_by(IdentityRow.id)
+                .limit(1)
+            )
+            if platform is None:
+                raise LookupError(
+                    f"no interview with id {interview_id} (or its person has no identity)"
+                )
+            row = CheckpointRow(
+                interview_id=interview_id,
+                kind=kind,
+                interviewer_id=interviewer_id,
+                due_at=due_at,
+                state=CheckpointState.PENDING,
+                created_at=now,
+                attempts=0,
+                snoozed=False,
+                platform=platform,
+            )
+            session.add(row)
+            session.flush()
+            return _checkpoint(row)
+
+    def update_checkpoint(
+        self,
+        checkpoint_id: int,
+        *,
+        state: CheckpointState | None = None,
+        due_at: datetime | None = None,
+        snoozed: bool | None = None,
+        expect: Sequence[CheckpointState] | None = None,
+    ) -> Checkpoint | None:
+        """Change a checkpoint; with `expect`, only if its state is one of those.
+
+        Returns the updated checkpoint, or None when `expect` did not match (or there
+        is no such checkpoint).
+        """
+        with self._session(write=True) as session:
+            row = session.get(CheckpointRow, checkpoint_id, with_for_update=True)
+            if row is None or (expect is not None and row.state not in expect):
+                return None
+            if state is not None:
+                row.state = state
+            if due_at is not None:
+                row.due_at = due_at
+            if snoozed is not None:
+                row.snoozed = snoozed
+            session.flush()
+            return _checkpoint(row)
+
+    # --- delivery ----------------------------------------------------------------
+    def claim_due(
+        self, now: datetime, limit: int, platforms: Sequence[Platform]
+    ) -> list[Checkpoint]:
+        """Atomically move up to `limit` pending checkpoints due by `now` to SENDING.
+
+        PostgreSQL skips rows another worker has locked; SQLite runs one writer at a
+        time. Either way the UPDATE re-checks PENDING, so no row is claimed twice.
+        """
+        if limit <= 0 or not platforms:
+            return []
+        due = (
+            select(CheckpointRow.id)
+            .where(
+                CheckpointRow.state == CheckpointState.PENDING,
+                CheckpointRow.due_at <= now,
+                CheckpointRow.platform.in_(list(platforms)),
+            )
+            .order_by(CheckpointRow.due_at, CheckpointRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claim = (
+            update(CheckpointRow)
+            .where(CheckpointRow.id.in_(due), CheckpointRow.state == CheckpointState.PENDING)
+            .values(state=CheckpointState.SENDING)
+            .returning(CheckpointRow)
+        )
+        with self._session(write=True) as session:
+            rows = session.scalars(claim, execution_options={"synchronize_session": False})
+            claimed = [_checkpoint(row) for row in rows]
+        # RETURNING promises no order.
+        return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
+
+    def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
+        """SENDING -> SENT, recording when; a checkpoint in any other state is left alone."""
+        with self._session(write=True) as session:
+            session.execute(
+                update(CheckpointRow)
+                .where(
+                    CheckpointRow.id == checkpoint_id,
+                    CheckpointRow.state == CheckpointState.SENDING,
+                )
+                .values(state=CheckpointState.SENT, sent_at=at),
+                execution_options={"synchronize_session": False},
+            )
+
+    def release(self, checkpoint_id: int, retry_at: datetime) -> None:
+        """SENDING -> PENDING at `retry_at`, counting one more attempt."""
+        with self._session(write=True) as session:
+            session.execute(
+                update(CheckpointRow)
+                .where(
+                    CheckpointRow.id == checkpoint_id,
+                    CheckpointRow.state == CheckpointState.SENDING,
+                )
+                .values(
+                    state=CheckpointState.PENDING,
+                    due_at=retry_at,
+                    attempts=CheckpointRow.attempts + 1,
+                ),
+                execution_options={"synchronize_session": False},
+            )
+
+    def recover_in_flight(self) -> int:
+        """Put every SENDING row back to PENDING (after a crash); return how many."""
+        with self._session(write=True) as session:
+            result = session.execute(
+                update(CheckpointRow)
+                .where(CheckpointRow.state == CheckpointState.SENDING)
+                .values(state=CheckpointState.PENDING),
+                execution_options={"synchronize_session": False},
+            )
+            return int(getattr(result, "rowcount", 0))
+
+    def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
+        """The earliest due time among pending checkpoints, for the scheduler's wake-up."""
+        if not platforms:
+            return None
+        with self._session() as session:
+            return session.scalar(
+                select(func.min(CheckpointRow.due_at)).where(
+                    CheckpointRow.state == CheckpointState.PENDING,
+                    CheckpointRow.platform.in_(list(platforms)),
+                )
+            )
+
+    # --- conversation and journal ---------------------------------------------------
+    def get_conversation(self, person_id: int) -> dict[str, Any] | None:
+        with self._session() as session:
+            row = session.get(ConversationRow, person_id)
+            return None if row is None else json.loads(row.state)
+
+    def set_conversation(self, person_id: int, state: dict[str, Any] | None) -> None:
+        """Store the dialogue state (JSON-serialisable); None forgets it."""
+        with self._session(write=True) as session:
+            if state is None:
+                session.execute(
+                    delete(ConversationRow).where(ConversationRow.person_id == person_id)
+                )
+                return
+            encoded = json.dumps(state)
+            upsert = _insert(session, ConversationRow).values(person_id=person_id, state=encoded)
+            session.execute(
+                upsert.on_conflict_do_update(index_elements=["person_id"], set_={"state": encoded})
+            )
+
+    def add_journal(self, person_id: int, entry: JournalEntry) -> None:
+        with self._session(write=True) as session:
+            session.add(
+                JournalRow(
+                    person_id=person_id,
+                    interview_id=entry.interview_id,
+                    at=entry.at,
+                    question=entry.question,
+                    answer=entry.answer,
+                )
+            )
+
+    def journal(self, person_id: int) -> list[JournalEntry]:
+        """The person's journal, oldest entry first."""
+        with self._session() as session:
+            return [_journal_entry(row) for row in session.scalars(_journal_of(person_id))]
+
+    # --- idempotency ---------------------------------------------------------------
+    def first_time(self, key: str, now: datetime) -> bool:
+        """True the first time `key` is seen; False on every later call (retries).
+
+        Keys older than a day are forgotten on the way.
+        """
+        with self._session(write=True) as session:
+            session.execute(
+                delete(IdempotencyKeyRow).where(
+                    IdempotencyKeyRow.seen_at < now - KEEP_IDEMPOTENCY_KEYS
+                )
+            )
+            insert = (
+                _insert(session, IdempotencyKeyRow)
+                .values(key=key, seen_at=now)
+                .on_conflict_do_nothing(index_elements=["key"])
+                .returning(IdempotencyKeyRow.key)
+            )
+            return session.scalar(insert) is not None
+
+
+# --- queries and conversions ----------------------------------------------------------
+def _insert(session: Session, entity: type[Any]) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT (both databases spell it alike)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(entity)
+    if dialect == "sqlite":
+        return sqlite.insert(entity)
+    raise NotImplementedError(f"no upsert for the {dialect} database")
+
+
+def _required(value: T | None, kind: str, key: int) -> T:
+    if value is None:
+        raise LookupError(f"no {kind} with id {key}")
+    return value
+
+
+def _person_by_identity(identity: Identity) -> Select[tuple[PersonRow]]:
+    return (
+        select(PersonRow)
+        .join(IdentityRow)
+        .where(
+            IdentityRow.platform == identity.platform,
+            IdentityRow.workspace == identity.workspace,
+            IdentityRow.user_id == identity.user,
+        )
+    )
+
+
+def _journal_of(person_id: int) -> Select[tuple[JournalRow]]:
+    return (
+        select(JournalRow)
+        .where(JournalRow.person_id == person_id)
+        .order_by(JournalRow.at, JournalRow.id)
+    )
+
+
+def _put_promise(row: InterviewRow, promise: Promise | None) -> None:
+    row.promise_kind = None if promise is None else promise.kind
+    row.promise_on = None if promise is None else promise.on
+    row.promise_text = None if promise is None else promise.text
+
+
+def _utc(moment: datetime) -> datetime:
+    # Rows just written still hold the caller's value, maybe in another zone.
+    return moment.astimezone(UTC)
+
+
+def _utc_or_none(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.astimezone(UTC)
+
+
+def _person(row: PersonRow) -> Person:
+    return Person(
+        id=row.id,
+        tz=row.tz,
+        quiet=QuietHours(start=row.quiet_start, end=row.quiet_end),
+        tz_confirmed=row.tz_confirmed,
+        phone=row.phone,
+        display_name=row.display_name,
+    )
+
+
+def _identity(row: IdentityRow) -> Identity:
+    return Identity(platform=row.platform, workspace=row.workspace, user=row.user_id)
+
+
+def _interview(row: InterviewRow) -> Interview:
+    promise = None
+    if row.promise_kind is not None and row.promise_on is not None:
+        promise = Promise(kind=row.promise_kind, on=row.promise_on, text=row.promise_text or "")
+    return Interview(
+        id=row.id,
+        person_id=row.person_id,
+        number=row.number,
+        company=row.company,
+        role=row.role,
+        starts_at=_utc(row.starts_at),
+        interviewers=tuple(
+            Interviewer(
+                id=person.id,
+                name=person.name,
+                email=person.email,
+                title=person.title,
+                note=person.note,
+            )
+            for person in sorted(row.interviewers, key=lambda person: person.position)
+        ),
+        created_at=_utc(row.created_at),
+        promise=promise,
+        culture=row.culture,
+        channel=row.channel,
+        stage=row.stage,
+        parent_id=row.parent_id,
+        outcome=row.outcome,
+        outcome_at=_utc_or_none(row.outcome_at),
+        calls=tuple(
+            CallRecord(at=_utc(call.at), result=call.result)
+            for call in sorted(row.calls, key=lambda call: (_utc(call.at), call.id or 0))
+        ),
+        share=row.share,
+    )
+
+
+def _checkpoint(row: CheckpointRow) -> Checkpoint:
+    return Checkpoint(
+        id=row.id,
+        interview_id=row.interview_id,
+        kind=row.kind,
+        due_at=_utc(row.due_at),
+        state=row.state,
+        created_at=_utc(row.created_at),
+        interviewer_id=row.interviewer_id,
+        sent_at=_utc_or_none(row.sent_at),
+        attempts=row.attempts,
+        snoozed=row.snoozed,
+    )
+
+
+def _journal_entry(row: JournalRow) -> JournalEntry:
+    return JournalEntry(
+        interview_id=row.interview_id, at=_utc(row.at), question=row.question, answer=row.answer
+    )
+
+
+def _iso(moment: datetime | date | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _clock(moment: time) -> str:
+    return moment.strftime("%H:%M")
+
+
+def _interview_export(row: InterviewRow, checkpoints: Sequence[CheckpointRow]) -> dict[str, Any]:
+    interview = _interview(row)
+    promise = interview.promise
+    return {
+        "id": interview.id,
+        "number": interview.number,
+        "company": interview.company,
+        "role": interview.role,
+        "starts_at": _iso(interview.starts_at),
+        "created_at": _iso(interview.created_at),
+        "promise": None
+        if promise is None
+        else {"kind": str(promise.kind), "on": _iso(promise.on), "text": promise.text},
+        "culture": _text(interview.culture),
+        "channel": _text(interview.channel),
+        "stage": interview.stage,
+        "parent_id": interview.parent_id,
+        "outcome": _text(interview.outcome),
+        "outcome_at": _iso(interview.outcome_at),
+        "share": str(interview.share),
+        "interviewers": [
+            {
+                "id": person.id,
+                "name": person.name,
+                "email": person.email,
+                "title": person.title,
+                "note": person.note,
+            }
+            for person in interview.interviewers
+        ],
+        "calls": [{"at": _iso(call.at), "result": str(call.result)} for call in interview.calls],
+        "checkpoints": [
+            {
+                "id": checkpoint.id,
+                "kind": str(checkpoint.kind),
+                "interviewer_id": checkpoint.interviewer_id,
+                "due_at": _iso(checkpoint.due_at),
+                "state": str(checkpoint.state),
+                "created_at": _iso(checkpoint.created_at),
+                "sent_at": _iso(checkpoint.sent_at),
+                "attempts": checkpoint.attempts,
+                "snoozed": checkpoint.snoozed,
+            }
+            for checkpoint in map(_checkpoint, checkpoints)
+        ],
+    }
+
+
+def _text(value: str | None) -> str | None:
+    return None if value is None else str(value)

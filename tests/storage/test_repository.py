@@ -1,0 +1,526 @@
+"""SqlRepository against real databases: what the core relies on, call by call."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import threading
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.model import (
+    CallRecord,
+    CallResult,
+    Channel,
+    CheckpointKind,
+    CheckpointState,
+    Culture,
+    Identity,
+    Interviewer,
+    JournalEntry,
+    NewInterview,
+    Outcome,
+    Platform,
+    Promise,
+    PromiseKind,
+    QuietHours,
+    ShareLevel,
+)
+from bot.repository import Repository, RepositoryUnavailable
+from storage.database import make_engine
+from storage.models import (
+    CallRow,
+    CheckpointRow,
+    ConversationRow,
+    IdentityRow,
+    InterviewerRow,
+    InterviewRow,
+    JournalRow,
+    PersonRow,
+)
+from storage.repository import SqlRepository, open_repository
+from tests.storage.conftest import CALL_ON_FRIDAY, NOW, later, new_interview, someone
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def test_every_protocol_method_is_implemented_with_its_signature() -> None:
+    declared = {
+        name: inspect.signature(member)
+        for name, member in vars(Repository).items()
+        if inspect.isfunction(member) and not name.startswith("_")
+    }
+    implemented = {name: inspect.signature(getattr(SqlRepository, name)) for name in declared}
+    assert implemented == declared
+
+
+# --- people ---------------------------------------------------------------------------
+def test_a_person_is_created_once_per_identity_with_the_defaults(repo: SqlRepository) -> None:
+    quiet = QuietHours(time(22, 30), time(7, 15))
+    first = repo.person_for(Identity(Platform.SLACK, "T1", "U1"), "Europe/Paris", quiet)
+    again = repo.person_for(Identity(Platform.SLACK, "T1", "U1"), "Asia/Tokyo", QuietHours())
+
+    assert again == first
+    assert (first.tz, first.quiet, first.tz_confirmed) == ("Europe/Paris", quiet, False)
+    assert repo.get_person(first.id) == first
+    assert repo.identities_of(first.id) == [Identity(Platform.SLACK, "T1", "U1")]
+
+
+def test_the_same_user_id_elsewhere_is_another_person(repo: SqlRepository) -> None:
+    people = {
+        someone(repo, "U1", Platform.SLACK).id,
+        someone(repo, "U1", Platform.DISCORD).id,
+        repo.person_for(Identity(Platform.SLACK, "T2", "U1"), "UTC", QuietHours()).id,
+    }
+    assert len(people) == 3
+
+
+def test_updating_a_person_changes_only_what_is_given(repo: SqlRepository) -> None:
+    person = someone(repo)
+    repo.update_person(person.id, phone="+33 6 12 34 56 78", display_name="Sam")
+    updated = repo.update_person(
+        person.id, tz="America/New_York", tz_confirmed=True, quiet=QuietHours(time(23), time(6))
+    )
+
+    assert updated == repo.get_person(person.id)
+    assert updated.tz == "America/New_York" and updated.tz_confirmed
+    assert updated.quiet == QuietHours(time(23), time(6))
+    assert (updated.phone, updated.display_name) == ("+33 6 12 34 56 78", "Sam")
+
+
+def test_updating_an_unknown_person_is_a_lookup_error(repo: SqlRepository) -> None:
+    with pytest.raises(LookupError):
+        repo.update_person(404, tz="UTC")
+
+
+# --- interviews -------------------------------------------------------------------------
+def test_interviews_are_numbered_per_person(repo: SqlRepository) -> None:
+    sam, kim = someone(repo, "U1"), someone(repo, "U2")
+    numbers = [
+        repo.add_interview(sam.id, new_interview("Acme"), NOW).number,
+        repo.add_interview(kim.id, new_interview("Globex"), NOW).number,
+        repo.add_interview(sam.id, new_interview("Initech"), NOW).number,
+    ]
+
+    assert numbers == [1, 1, 2]
+    assert repo.find_interview(sam.id, 2).company == "Initech"  # type: ignore[union-attr]
+    assert repo.find_interview(kim.id, 2) is None
+    assert [i.company for i in repo.list_interviews(sam.id)] == ["Acme", "Initech"]
+
+
+def test_an_interview_round_trips_with_interviewers_promise_and_calls(
+    repo: SqlRepository,
+) -> None:
+    person = someone(repo)
+    first = repo.add_interview(person.id, new_interview(), NOW)
+    new = NewInterview(
+        company="Acme",
+        role="Staff engineer",
+        starts_at=datetime(2026, 3, 1, 10, 0, tzinfo=PARIS),
+        interviewers=(
+            Interviewer("Ann Lee", email="ann@acme.example", title="CTO"),
+            Interviewer("Bo Chen", note="asked about Kafka"),
+        ),
+        promise=CALL_ON_FRIDAY,
+        culture=Culture.TRADITIONAL,
+        channel=Channel.POST,
+        stage="final",
+        parent_id=first.id,
+    )
+    stored = repo.add_interview(person.id, new, NOW)
+
+    assert [(i.name, i.email, i.title, i.note) for i in stored.interviewers] == [
+        ("Ann Lee", "ann@acme.example", "CTO", None),
+        ("Bo Chen", None, None, "asked about Kafka"),
+    ]
+    assert all(i.id is not None for i in stored.interviewers)
+    assert stored.promise == CALL_ON_FRIDAY
+    assert (stored.culture, stored.channel, stored.stage) == (
+        Culture.TRADITIONAL,
+        Channel.POST,
+        "final",
+    )
+    assert stored.parent_id == first.id
+    assert stored.starts_at == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    assert (stored.created_at, stored.share, stored.calls) == (NOW, ShareLevel.PROGRESS, ())
+    assert stored.is_open
+    assert repo.get_interview(stored.id) == stored
+
+    repo.add_call(stored.id, CallRecord(later(days=5), CallResult.ANSWERED))
+    with_calls = repo.add_call(stored.id, CallRecord(later(days=4), CallResult.NO_ANSWER))
+    assert with_calls.calls == (
+        CallRecord(later(days=4), CallResult.NO_ANSWER),
+        CallRecord(later(days=5), CallResult.ANSWERED),
+    )
+    assert repo.get_interview(stored.id) == with_calls
+
+
+def test_promise_outcome_share_and_notes_are_updated_in_place(repo: SqlRepository) -> None:
+    person = someone(repo)
+    interview = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)
+    decide = Promise(PromiseKind.THEY_DECIDE_BY, date(2026, 3, 5), "we'll decide by Thursday")
+
+    assert repo.set_promise(interview.id, decide).promise == decide
+    assert repo.set_promise(interview.id, None).promise is None
+    assert repo.set_share(interview.id, ShareLevel.DETAILS).share == ShareLevel.DETAILS
+    repo.set_interviewer_note(interview.interviewers[1].id or 0, "likes open source")
+    closed = repo.set_outcome(interview.id, Outcome.OFFER, later(days=3))
+
+    assert (closed.outcome, closed.outcome_at, closed.is_open) == (
+        Outcome.OFFER,
+        later(days=3),
+        False,
+    )
+    assert [i.note for i in closed.interviewers] == [None, "likes open source"]
+    assert repo.list_interviews(person.id, open_only=True) == []
+    reopened = repo.set_outcome(interview.id, None, None)
+    assert repo.list_interviews(person.id, open_only=True) == [reopened]
+
+
+def test_changing_an_unknown_interview_is_a_lookup_error(repo: SqlRepository) -> None:
+    with pytest.raises(LookupError):
+        repo.set_share(404, ShareLevel.NONE)
+    with pytest.raises(LookupError):
+        repo.add_interview(404, new_interview(), NOW)
+
+
+# --- checkpoints ----------------------------------------------------------------------------
+def test_checkpoints_are_listed_by_due_time(repo: SqlRepository) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    ann = interview.interviewers[0].id
+    call = repo.add_checkpoint(interview.id, CheckpointKind.FIRST_CALL, None, later(days=5), NOW)
+    thanks = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, ann, later(hours=1), NOW)
+
+    assert repo.checkpoints_for(interview.id) == [thanks, call]
+    assert thanks.state == CheckpointState.PENDING
+    assert (thanks.interviewer_id, thanks.attempts, thanks.snoozed) == (ann, 0, False)
+    assert (thanks.created_at, thanks.sent_at) == (NOW, None)
+    assert repo.get_checkpoint(call.id) == call
+
+
+def test_a_checkpoint_changes_only_in_an_expected_state(repo: SqlRepository) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    checkpoint = repo.add_checkpoint(
+        interview.id, CheckpointKind.FIRST_CALL, None, later(days=5), NOW
+    )
+
+    snoozed = repo.update_checkpoint(
+        checkpoint.id, due_at=later(days=6), snoozed=True, expect=[CheckpointState.PENDING]
+    )
+    refused = repo.update_checkpoint(
+        checkpoint.id, state=CheckpointState.DONE, expect=[CheckpointState.SENT]
+    )
+
+    assert snoozed is not None and (snoozed.due_at, snoozed.snoozed) == (later(days=6), True)
+    assert refused is None
+    assert repo.get_checkpoint(checkpoint.id) == snoozed
+    done = repo.update_checkpoint(checkpoint.id, state=CheckpointState.DONE)
+    assert done is not None and done.state == CheckpointState.DONE
+    assert repo.update_checkpoint(404, state=CheckpointState.DONE) is None
+
+
+# --- delivery -------------------------------------------------------------------------------
+def test_claiming_takes_due_pending_checkpoints_of_the_given_platforms_in_due_order(
+    repo: SqlRepository,
+) -> None:
+    slack = repo.add_interview(someone(repo, "U1", Platform.SLACK).id, new_interview(), NOW)
+    discord = repo.add_interview(someone(repo, "U2", Platform.DISCORD).id, new_interview(), NOW)
+    late = repo.add_checkpoint(discord.id, CheckpointKind.PREPARE, None, later(minutes=-1), NOW)
+    early = repo.add_checkpoint(discord.id, CheckpointKind.THANK_YOU, None, later(hours=-2), NOW)
+    repo.add_checkpoint(discord.id, CheckpointKind.FIRST_CALL, None, later(minutes=1), NOW)
+    on_slack = repo.add_checkpoint(slack.id, CheckpointKind.THANK_YOU, None, later(hours=-3), NOW)
+
+    claimed = repo.claim_due(NOW, 10, [Platform.DISCORD])
+
+    assert [c.id for c in claimed] == [early.id, late.id]
+    assert all(c.state == CheckpointState.SENDING for c in claimed)
+    assert repo.get_checkpoint(on_slack.id).state == CheckpointState.PENDING  # type: ignore[union-attr]
+    assert repo.claim_due(NOW, 10, [Platform.DISCORD]) == []
+    assert repo.claim_due(NOW, 10, []) == []
+    assert [c.id for c in repo.claim_due(NOW, 1, list(Platform))] == [on_slack.id]
+
+
+def test_concurrent_claimers_never_get_the_same_checkpoint(database_url: str) -> None:
+    setup = open_repository(database_url)
+    interview = setup.add_interview(someone(setup).id, new_interview(), NOW)
+    created = {
+        setup.add_checkpoint(interview.id, CheckpointKind.REFLECT, None, later(minutes=-n), NOW).id
+        for n in range(60)
+    }
+    # Separate engines, like separate bot processes.
+    workers = [SqlRepository(make_engine(database_url)) for _ in range(4)]
+    start = threading.Barrier(len(workers))
+    claims: list[list[int]] = [[] for _ in workers]
+    errors: list[BaseException] = []
+
+    def drain(worker: SqlRepository, into: list[int]) -> None:
+        try:
+            start.wait(timeout=10)
+            while batch := worker.claim_due(NOW, 3, [Platform.SLACK]):
+                into.extend(c.id for c in batch)
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+
+    threads = [
+        threading.Thread(target=drain, args=(worker, into), daemon=True)
+        for worker, into in zip(workers, claims, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    for worker in [*workers, setup]:
+        worker.close()
+
+    assert not any(thread.is_alive() for thread in threads), "a claimer hung"
+    assert errors == []
+    every_claim = [id_ for claim in claims for id_ in claim]
+    assert len(every_claim) == len(set(every_claim)), "a checkpoint was claimed twice"
+    assert set(every_claim) == created
+
+
+def test_a_sent_checkpoint_records_when_and_is_not_claimed_again(repo: SqlRepository) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    checkpoint = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, None, NOW, NOW)
+    repo.claim_due(NOW, 5, [Platform.SLACK])
+
+    repo.confirm_sent(checkpoint.id, later(seconds=3))
+
+    sent = repo.get_checkpoint(checkpoint.id)
+    assert sent is not None
+    assert (sent.state, sent.sent_at) == (CheckpointState.SENT, later(seconds=3))
+    assert repo.claim_due(later(days=1), 5, [Platform.SLACK]) == []
+
+
+def test_confirming_leaves_a_checkpoint_that_is_no_longer_sending_alone(
+    repo: SqlRepository,
+) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    checkpoint = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, None, NOW, NOW)
+    repo.claim_due(NOW, 5, [Platform.SLACK])
+    repo.update_checkpoint(checkpoint.id, state=CheckpointState.CANCELLED)
+
+    repo.confirm_sent(checkpoint.id, NOW)
+
+    assert repo.get_checkpoint(checkpoint.id).state == CheckpointState.CANCELLED  # type: ignore[union-attr]
+
+
+def test_a_released_checkpoint_waits_for_its_retry_time_and_counts_the_attempt(
+    repo: SqlRepository,
+) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    checkpoint = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, None, NOW, NOW)
+    repo.claim_due(NOW, 5, [Platform.SLACK])
+
+    repo.release(checkpoint.id, later(minutes=5))
+
+    released = repo.get_checkpoint(checkpoint.id)
+    assert released is not None
+    assert (released.state, released.due_at, released.attempts) == (
+        CheckpointState.PENDING,
+        later(minutes=5),
+        1,
+    )
+    assert repo.claim_due(later(minutes=4), 5, [Platform.SLACK]) == []
+    assert [c.attempts for c in repo.claim_due(later(minutes=5), 5, [Platform.SLACK])] == [1]
+
+
+def test_recovery_puts_every_sending_checkpoint_back_to_pending(repo: SqlRepository) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    for minutes in (1, 2, 3):
+        repo.add_checkpoint(
+            interview.id, CheckpointKind.REFLECT, None, later(minutes=-minutes), NOW
+        )
+    repo.add_checkpoint(interview.id, CheckpointKind.MOVE_ON, None, later(days=9), NOW)
+    repo.claim_due(NOW, 2, [Platform.SLACK])
+
+    assert repo.recover_in_flight() == 2
+    assert repo.recover_in_flight() == 0
+    states = [c.state for c in repo.checkpoints_for(interview.id)]
+    assert states == [CheckpointState.PENDING] * 4
+
+
+def test_next_due_is_the_earliest_pending_checkpoint_on_the_platforms(
+    repo: SqlRepository,
+) -> None:
+    slack = repo.add_interview(someone(repo, "U1", Platform.SLACK).id, new_interview(), NOW)
+    discord = repo.add_interview(someone(repo, "U2", Platform.DISCORD).id, new_interview(), NOW)
+    assert repo.next_due_at([Platform.SLACK]) is None
+
+    repo.add_checkpoint(discord.id, CheckpointKind.THANK_YOU, None, later(hours=1), NOW)
+    repo.add_checkpoint(slack.id, CheckpointKind.THANK_YOU, None, later(hours=2), NOW)
+    claimed = repo.add_checkpoint(slack.id, CheckpointKind.PREPARE, None, later(hours=-1), NOW)
+    repo.claim_due(NOW, 1, [Platform.SLACK])
+
+    assert repo.get_checkpoint(claimed.id).state == CheckpointState.SENDING  # type: ignore[union-attr]
+    assert repo.next_due_at([Platform.SLACK]) == later(hours=2)
+    assert repo.next_due_at([Platform.SLACK, Platform.DISCORD]) == later(hours=1)
+    assert repo.next_due_at([Platform.CONSOLE]) is None
+    assert repo.next_due_at([]) is None
+
+
+# --- conversation, journal, idempotency --------------------------------------------------------
+def test_conversation_state_round_trips_and_can_be_cleared(repo: SqlRepository) -> None:
+    person = someone(repo)
+    assert repo.get_conversation(person.id) is None
+
+    repo.set_conversation(person.id, {"step": "company", "draft": {"names": ["Ann", "Zoë"]}})
+    repo.set_conversation(person.id, {"step": "when", "draft": {"company": "Acme"}})
+    assert repo.get_conversation(person.id) == {"step": "when", "draft": {"company": "Acme"}}
+
+    repo.set_conversation(person.id, None)
+    assert repo.get_conversation(person.id) is None
+
+
+def test_the_journal_keeps_entries_oldest_first(repo: SqlRepository) -> None:
+    person = someone(repo)
+    interview = repo.add_interview(person.id, new_interview(), NOW)
+    later_entry = JournalEntry(interview.id, later(days=2), "What went well?", "The demo.")
+    general = JournalEntry(None, later(days=1), "Anything else?", "Sleep more before.")
+    repo.add_journal(person.id, later_entry)
+    repo.add_journal(person.id, general)
+
+    assert repo.journal(person.id) == [general, later_entry]
+    assert repo.journal(someone(repo, "U2").id) == []
+
+
+def test_a_key_is_new_only_once_and_forgotten_after_a_day(repo: SqlRepository) -> None:
+    assert repo.first_time("slack:Ev123", NOW) is True
+    assert repo.first_time("slack:Ev123", later(minutes=5)) is False
+    assert repo.first_time("slack:Ev124", later(minutes=5)) is True
+    assert repo.first_time("slack:Ev123", later(hours=23)) is False
+    assert repo.first_time("slack:Ev123", later(days=1, minutes=1)) is True
+
+
+# --- privacy ---------------------------------------------------------------------------------
+def _fill(repo: SqlRepository, user: str) -> int:
+    """A person with two interviews, checkpoints, a call, a journal entry and a dialogue."""
+    person = someone(repo, user)
+    first = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)
+    second = repo.add_interview(person.id, new_interview("Globex", parent_id=first.id), NOW)
+    for interviewer in first.interviewers:
+        repo.add_checkpoint(first.id, CheckpointKind.THANK_YOU, interviewer.id, NOW, NOW)
+    repo.add_checkpoint(second.id, CheckpointKind.FIRST_CALL, None, later(days=5), NOW)
+    repo.add_call(first.id, CallRecord(later(days=4), CallResult.NO_ANSWER))
+    repo.add_journal(person.id, JournalEntry(first.id, later(days=9), "Went well?", "Yes"))
+    repo.set_conversation(person.id, {"step": "idle"})
+    return person.id
+
+
+def _rows_of(repo: SqlRepository, person_id: int) -> dict[str, int]:
+    interviews = select(InterviewRow.id).where(InterviewRow.person_id == person_id)
+    queries = {
+        "people": select(func.count()).where(PersonRow.id == person_id),
+        "identities": select(func.count()).where(IdentityRow.person_id == person_id),
+        "interviews": select(func.count()).where(InterviewRow.person_id == person_id),
+        "interviewers": select(func.count()).where(InterviewerRow.interview_id.in_(interviews)),
+        "calls": select(func.count()).where(CallRow.interview_id.in_(interviews)),
+        "checkpoints": select(func.count()).where(CheckpointRow.interview_id.in_(interviews)),
+        "journal": select(func.count()).where(JournalRow.person_id == person_id),
+        "conversations": select(func.count()).where(ConversationRow.person_id == person_id),
+    }
+    with repo.engine.connect() as connection:
+        return {kind: connection.scalar(query) or 0 for kind, query in queries.items()}
+
+
+def test_forgetting_a_person_deletes_all_their_records_and_counts_them(
+    repo: SqlRepository,
+) -> None:
+    gone, kept = _fill(repo, "U1"), _fill(repo, "U2")
+    before = _rows_of(repo, kept)
+
+    counts = repo.forget_person(gone)
+
+    assert counts == {
+        "people": 1,
+        "identities": 1,
+        "interviews": 2,
+        "interviewers": 3,
+        "calls": 1,
+        "checkpoints": 3,
+        "journal": 1,
+        "conversations": 1,
+    }
+    assert set(_rows_of(repo, gone).values()) == {0}
+    assert _rows_of(repo, kept) == before
+    assert repo.get_person(gone) is None
+    assert repo.forget_person(gone) == dict.fromkeys(counts, 0)
+
+
+def test_an_export_holds_all_of_a_persons_data_as_json(repo: SqlRepository) -> None:
+    person_id = _fill(repo, "U1")
+    _fill(repo, "U2")
+    repo.update_person(person_id, phone="+1 555 0100")
+
+    export = repo.export_person(person_id)
+
+    assert json.loads(json.dumps(export)) == export
+    assert export["person"]["phone"] == "+1 555 0100"
+    assert export["person"]["quiet_start"] == "21:00"
+    assert export["identities"] == [{"platform": "slack", "workspace": "T1", "user": "U1"}]
+    acme, globex = export["interviews"]
+    assert (acme["company"], acme["number"], globex["parent_id"]) == ("Acme", 1, acme["id"])
+    assert [i["name"] for i in acme["interviewers"]] == ["Ann", "Bo"]
+    assert acme["starts_at"] == "2026-03-02T08:00:00+00:00"
+    assert acme["calls"] == [{"at": "2026-03-06T09:00:00+00:00", "result": "no_answer"}]
+    assert [c["kind"] for c in acme["checkpoints"]] == ["thank_you", "thank_you"]
+    assert [c["kind"] for c in globex["checkpoints"]] == ["first_call"]
+    assert export["journal"][0]["answer"] == "Yes"
+    assert export["conversation"] == {"step": "idle"}
+    with pytest.raises(LookupError):
+        repo.export_person(404)
+
+
+# --- time and failure ------------------------------------------------------------------------
+def test_times_in_any_zone_come_back_aware_in_utc(repo: SqlRepository) -> None:
+    person = someone(repo)
+    paris_evening = datetime(2026, 7, 1, 19, 30, tzinfo=PARIS)  # summer time: UTC+2
+    interview = repo.add_interview(person.id, new_interview(), paris_evening)
+    checkpoint = repo.add_checkpoint(
+        interview.id, CheckpointKind.PREPARE, None, paris_evening, paris_evening
+    )
+    repo.set_outcome(interview.id, Outcome.HEARD, paris_evening)
+    repo.add_journal(person.id, JournalEntry(None, paris_evening, "q", "a"))
+
+    stored = repo.get_interview(interview.id)
+    assert stored is not None
+    moments = [
+        stored.created_at,
+        stored.outcome_at,
+        checkpoint.due_at,
+        repo.checkpoints_for(interview.id)[0].due_at,
+        repo.journal(person.id)[0].at,
+        repo.next_due_at([Platform.SLACK]),
+    ]
+    for moment in moments:
+        assert moment == datetime(2026, 7, 1, 17, 30, tzinfo=UTC)
+        assert moment is not None and moment.tzinfo == UTC
+
+
+def test_a_naive_datetime_is_refused(repo: SqlRepository) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    with pytest.raises(ValueError, match="naive"):
+        repo.add_checkpoint(
+            interview.id, CheckpointKind.PREPARE, None, datetime(2026, 3, 2, 9), NOW
+        )
+    assert repo.checkpoints_for(interview.id) == []
+
+
+def test_an_unreachable_database_is_reported_as_unavailable(tmp_path: Path) -> None:
+    unreachable = [
+        # A folder where the database file should be.
+        f"sqlite:///{tmp_path}",
+        # Nothing listens on port 1 of the loopback interface.
+        "postgresql+psycopg://nobody:nothing@127.0.0.1:1/none?connect_timeout=2",
+    ]
+    for url in unreachable:
+        repo = SqlRepository(make_engine(url))
+        try:
+            with pytest.raises(RepositoryUnavailable):
+                repo.get_person(1)
+        finally:
+            repo.close()
