@@ -37,7 +37,7 @@ _followup_pg() (
     local bin
     if ! bin="$(find_bin)"; then
         say "installing PostgreSQL with apt-get"
-        # The package's own cluster is not wanted: policy-rc.d keeps it from starting.
+        # The package may start a cluster of its own on 5432; ours never uses that port.
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq >&2
         apt-get install -y -qq --no-install-recommends postgresql >&2

@@ -71,7 +71,9 @@ class ParsedInterview:
 _SLACK_LINK = re.compile(r"<(?:mailto:|https?://)[^<>|]{0,200}\|([^<>]{0,200})>")
 _SLACK_MARKUP = re.compile(r"<[^<>]{0,200}>")
 _MARKDOWN = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)|^\s*(?:>|#+)\s*", re.M)
-_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‒": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
+_DASHES = str.maketrans(
+    {"–": "-", "—": "-", "−": "-", "‒": "-", "’": "'", "‘": "'", "“": '"', "”": '"'}
+)
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -80,6 +82,8 @@ def _clean(text: object, limit: int) -> tuple[str, str]:
     if not isinstance(text, str):
         return "", ""
     text, rest = text[:limit], text[limit : limit + 60]
+    if rest:
+        rest = _clean(rest, 60)[0].replace("\n", " ")
     text = unicodedata.normalize("NFC", text).translate(_DASHES)
     text = _SLACK_LINK.sub(r"\1", text)
     text = _SLACK_MARKUP.sub(" ", text)
@@ -105,7 +109,10 @@ def _trim(fragment: str) -> str:
     previous = None
     while fragment != previous:
         previous = fragment = fragment.strip(edges)
-        opened, closed = fragment.count("(") + fragment.count("["), fragment.count(")") + fragment.count("]")
+        opened, closed = (
+            fragment.count("(") + fragment.count("["),
+            fragment.count(")") + fragment.count("]"),
+        )
         if fragment[:1] in ("(", "[") and opened > closed:
             fragment = fragment[1:]
         elif fragment[-1:] in (")", "]") and closed > opened:
@@ -146,7 +153,8 @@ _DATE_TOKEN = re.compile(
     (?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)
   | (?P<md>\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?::\d|{_MERIDIEM}))
         (?:,?\s+(?P<md_year>\d{{4}})\b)?)
-  | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+(?P<dm_year>\d{{4}})\b)?)
+  | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?
+        (?:,?\s+(?P<dm_year>\d{{4}})\b)?)
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
   | (?P<rel>\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight
         |tomorrow|tmrw|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b)
@@ -154,11 +162,13 @@ _DATE_TOKEN = re.compile(
   | (?P<span>\b(?:in|within|after)\s+(?:\d{{1,3}}|{_NUMWORD})\s+(?:business\s+|working\s+)?
         (?:days?|weeks?)\b)
   | (?P<wd>\b(?:(?P<wd_mod>next|last|this|coming|past)\s+)?(?:{_WEEKDAY})\b)
-  | (?P<trange>\b(?P<tr_start>\d{{1,2}}(?::\d{{2}})?)\s*(?P<tr_ap1>{_MERIDIEM})?\s*(?:-|to|until|till)\s*
-        \d{{1,2}}(?::\d{{2}})?\s*(?P<tr_ap2>{_MERIDIEM})
+  | (?P<trange>\b(?P<tr_start>\d{{1,2}}(?::\d{{2}})?)\s*(?P<tr_ap1>{_MERIDIEM})?
+        \s*(?:-|to|until|till)\s*\d{{1,2}}(?::\d{{2}})?\s*(?P<tr_ap2>{_MERIDIEM})
       | \b(?P<tr_24>\d{{1,2}}:\d{{2}})\s*(?:-|to|until|till)\s*\d{{1,2}}:\d{{2}}\b)
-  | (?P<time>\b\d{{1,2}}(?::\d{{2}})?\s*{_MERIDIEM}|\b\d{{1,2}}:\d{{2}}\b|\b(?:noon|midday|midnight)\b)
-  | (?P<bare>(?<=\bat\s)\d{{1,2}}\b(?!\s*(?:[:/.]\d|%|days?|weeks?|hours?|st\b|nd\b|rd\b|th\b)))
+  | (?P<time>\b\d{{1,2}}(?:[:.]\d{{2}})?\s*{_MERIDIEM}|\b\d{{1,2}}:\d{{2}}\b
+        |\b(?:noon|midday|midnight)\b)
+  | (?P<bare>(?:(?<=\bat\s)|(?<=\d{{4}}-\d{{2}}-\d{{2}}\s))\d{{1,2}}\b
+        (?!\s*(?:[:/.]\d|%|days?|weeks?|hours?|st\b|nd\b|rd\b|th\b)))
   | (?P<part>\b(?:in\s+the\s+)?(?:morning|afternoon|evening)\b)
     """,
     re.I | re.X,
@@ -203,6 +213,12 @@ def _numbers_to_digits(text: str) -> str:
     )
 
 
+def _afternoon(clock: str) -> str:
+    """ "at 3" or "2:30" for an interview is the afternoon: nobody is interviewed at 3 a.m."""
+    hour, minute = clock.split(":")
+    return f"{int(hour) + 12 if 1 <= int(hour) <= 7 else int(hour)}:{minute}"
+
+
 def _token_query(kind: str, match: re.Match[str]) -> str:
     """Rewrite a token into words dateparser reads reliably; the reading itself is dateparser's."""
     raw = re.sub(r"\s+", " ", match.group(0).lower()).strip()
@@ -226,11 +242,12 @@ def _token_query(kind: str, match: re.Match[str]) -> str:
         meridiem = match.group("tr_ap1") or match.group("tr_ap2")
         return f"{match.group('tr_start')} {meridiem.replace('.', '').replace(' ', '')}"
     if kind == "time":
+        raw = re.sub(r"^(\d{1,2})\.(\d\d)", r"\1:\2", raw)
+        if re.fullmatch(r"[1-7]:\d\d", raw):
+            return _afternoon(raw)
         return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}.get(raw, raw)
     if kind == "bare":
-        hour = int(raw)
-        # "at 3" for an interview means the afternoon: nobody is interviewed at 3 a.m.
-        return f"{hour + 12 if 1 <= hour <= 7 else hour}:00"
+        return _afternoon(f"{int(raw)}:00")
     return raw
 
 
@@ -335,38 +352,48 @@ def _moment(
 ) -> tuple[datetime | None, bool]:
     """Read date/time groups as one naive local moment, plus whether a time of day was given."""
     tokens = [t for group in groups for t in group]
-    date_tokens = sorted((t for t in tokens if t.kind in _DATE_KINDS), key=lambda t: _SPECIFICITY[t.kind])
+    date_tokens = sorted(
+        (t for t in tokens if t.kind in _DATE_KINDS), key=lambda t: _SPECIFICITY[t.kind]
+    )
     time_token = next((t for t in tokens if t.kind in _TIME_KINDS), None)
     part = next((t for t in tokens if t.kind == "part"), None)
     if not date_tokens and time_token is None:
         return None, False
     base = local_now.replace(tzinfo=None, second=0, microsecond=0)
     clock = [time_token.query] if time_token else []
-    attempts = [[t.query for t in date_tokens] + clock] + [[t.query, *clock] for t in date_tokens]
-    chosen = date_tokens[0] if date_tokens else None
-    parsed = None
-    for index, words in enumerate(attempts):
-        parsed = _dateparse(" ".join(words), base)
-        if parsed is not None:
-            chosen = date_tokens[index - 1] if index and date_tokens else chosen
-            break
-    if parsed is None:
+    # All tokens together first; if they disagree, the most specific date alone; and a time
+    # dateparser cannot read must not cost the user a date it can.
+    attempts: list[tuple[list[str], _Token | None, bool]] = [
+        ([t.query for t in date_tokens] + clock, date_tokens[0] if date_tokens else None, True)
+    ]
+    attempts += [([t.query, *clock], t, True) for t in date_tokens]
+    attempts += [([t.query], t, False) for t in date_tokens if clock]
+    reading = next(
+        (
+            (parsed, chosen, timed and time_token is not None)
+            for words, chosen, timed in attempts
+            if (parsed := _dateparse(" ".join(words), base)) is not None
+        ),
+        None,
+    )
+    if reading is None:
         return None, False
+    parsed, chosen, timed = reading
     day = parsed.date()
     if chosen is not None and chosen.kind == "wd" and not chosen.modifier:
-        day = _weekday_day(day.weekday(), local_now, parsed.time() if time_token else None, past)
+        day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
     elif chosen is not None and not chosen.has_year:
         nearest = _nearest_year(day, local_now.date())
         if nearest is None:
             return None, False
         day = nearest
-    if time_token is not None:
+    if timed:
         clock_time = parsed.time()
     elif part is not None:
         clock_time = _PART_OF_DAY[part.text.lower().split()[-1]]
     else:
         clock_time = _DEFAULT_HOUR
-    return datetime.combine(day, clock_time), time_token is not None
+    return datetime.combine(day, clock_time), timed
 
 
 def _weekday_day(weekday: int, local_now: datetime, at: time | None, past: bool) -> date:
@@ -569,21 +596,46 @@ def parse_promise(
 
 # --------------------------------------------------------------------------- people
 
+
+def _vocabulary(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.I)
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailto)\s*[:=]?\s*(?=[\w.+'-]+@)", re.I)
 _NAME_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*&\s*|\s+/\s+", re.I)
-_PRONOUNS = re.compile(r"^(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)$", re.I)
+_PRONOUNS = re.compile(
+    r"^(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)$", re.I
+)
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_.' -]*(?:[.' -]+[^\W\d_]*)*\.?$")
 _PEOPLE_LEAD = re.compile(r"^(?:(?:and|both|also|plus|then|with|by|mr\.?\s+and)\s+)+", re.I)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(.+)$", re.I)
-_TITLE_WORDS = frozenset(
-    ["manager", "hiring", "recruiter", "recruiting", "recruitment", "hr", "talent", "acquisition", "director", "head", "lead", "vp", "vice", "president", "ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "founder", "co-founder", "cofounder", "partner", "engineer", "engineering", "senior", "principal", "staff", "chief", "officer", "team", "product", "owner", "analyst", "designer", "developer", "scientist", "specialist", "coordinator", "consultant", "associate", "architect", "supervisor", "executive", "chair", "dean", "professor", "hrbp", "people", "operations", "ops", "sales", "marketing", "data", "of", "the", "my", "future", "boss", "tech", "technical", "interviewer", "panel", "member", "sourcer", "generalist", "business", "peer", "colleague", "department", "finance", "legal", "research", "design", "qa", "group", "program", "project", "account", "customer", "success", "it"]
+_TITLE_WORDS = _vocabulary(
+    """
+    manager hiring recruiter recruiting recruitment hr talent acquisition director head lead
+    vp vice president ceo cto cfo coo cio cmo cpo founder co-founder cofounder partner
+    engineer engineering senior principal staff chief officer team product owner analyst
+    designer developer scientist specialist coordinator consultant associate architect
+    supervisor executive chair dean professor hrbp people operations ops sales marketing
+    data of the my future boss tech technical interviewer panel member sourcer generalist
+    business peer colleague department finance legal research design qa group program
+    project account customer success it
+    """
 )
-_TITLE_HEADS = frozenset(
-    ["manager", "recruiter", "director", "head", "lead", "vp", "ceo", "cto", "cfo", "coo", "cio", "cmo", "cpo", "founder", "co-founder", "cofounder", "partner", "engineer", "hr", "analyst", "designer", "developer", "scientist", "specialist", "coordinator", "consultant", "architect", "supervisor", "officer", "president", "owner", "executive", "hrbp", "sourcer", "generalist", "interviewer", "professor", "dean", "chair", "boss", "member"]
+_TITLE_HEADS = _vocabulary(
+    """
+    manager recruiter director head lead vp ceo cto cfo coo cio cmo cpo founder co-founder
+    cofounder partner engineer hr analyst designer developer scientist specialist
+    coordinator consultant architect supervisor officer president owner executive hrbp
+    sourcer generalist interviewer professor dean chair boss member
+    """
 )
-_NOT_NAMES = frozenset(
-    ["the", "a", "an", "and", "someone", "somebody", "them", "him", "her", "us", "me", "people", "guys", "folks", "team", "panel", "group", "everyone", "others", "colleague", "colleagues", "two", "three", "four", "five", "several", "some", "few", "couple", "i", "my", "our", "their", "his", "your", "it", "this", "that", "who"]
+_NOT_NAMES = _vocabulary(
+    """
+    the a an and someone somebody them him her us me people guys folks team panel group
+    everyone others colleague colleagues two three four five several some few couple i my
+    our their his your it this that who
+    """
 )
 
 
@@ -602,11 +654,13 @@ def _is_suffix(text: str) -> bool:
     from nameparser.config import CONSTANTS
 
     word = text.strip().rstrip(".").replace(".", "").lower()
-    return bool(word) and (word in CONSTANTS.suffix_acronyms or word in CONSTANTS.suffix_not_acronyms)
+    return bool(word) and (
+        word in CONSTANTS.suffix_acronyms or word in CONSTANTS.suffix_not_acronyms
+    )
 
 
 def _valid_name(name: str) -> bool:
-    """A plausible name: letters with the usual punctuation, not a title, not a pronoun, not huge."""
+    """A plausible name: letters and the usual punctuation, not a title or pronoun, not huge."""
     if not name or len(name) > _MAX_NAME or not _NAME_CHARS.match(name):
         return False
     words = _words(name)
@@ -662,7 +716,9 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
         piece = piece[: source.start()]
         (titles if _title_like(source.group(1)) else unclear).append(_trim(source.group(1)))
     piece = _trim(_PEOPLE_LEAD.sub("", re.sub(r"\s+", " ", piece).strip()))
-    piece = re.sub(r"^(?:the|my|their|our)\s+", "", piece, flags=re.I) if _title_like(piece) else piece
+    piece = (
+        re.sub(r"^(?:the|my|their|our)\s+", "", piece, flags=re.I) if _title_like(piece) else piece
+    )
     if piece and _title_like(piece) and not _valid_name(piece):
         return None, piece, unclear
     words = piece.split()
@@ -854,6 +910,7 @@ _PHONE_BARE = re.compile(
 _WITH = re.compile(
     r"\b(?:interviewed\s+by|met\s+with|interviewers?\s*:|panel\s*:|with|met)\s+", re.I
 )
+_PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
 _LABELS = re.compile(
     r"^(?:(?P<company>company|employer|firm)|(?P<role>role|position|job|title))\s*[:=]\s*(?P<value>.+)$",
     re.I,
@@ -865,13 +922,29 @@ _LEADING_FILLER = re.compile(
     re.I,
 )
 _TRAILING_ROLE = re.compile(r"\s+(?:role|position|job|opening|opportunity|vacancy)$", re.I)
-_AT_FOR = re.compile(r"^(?:at|@)\s+(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I)
-_ROLE_AT = re.compile(r"^(?:(?:for|as)\s+)?(?:(?:the|a|an)\s+)?(?P<role>.+?)\s+(?:at|@)\s+(?P<company>.+)$", re.I)
+_AT_FOR = re.compile(
+    r"^(?:at|@)\s+(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
+)
+_ROLE_AT = re.compile(
+    r"^(?:(?:for|as)\s+)?(?:(?:the|a|an)\s+)?(?P<role>.+?)\s+(?:at|@)\s+(?P<company>.+)$", re.I
+)
 _AT = re.compile(r"^(?:at|@)\s+(?P<company>.+)$", re.I)
 _FOR = re.compile(r"^(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I)
-_COMPANY_FOR = re.compile(r"^(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I)
-_ROLE_WORDS = frozenset(
-    ["analyst", "engineer", "developer", "manager", "designer", "lead", "scientist", "intern", "director", "assistant", "associate", "specialist", "coordinator", "consultant", "architect", "administrator", "admin", "officer", "representative", "rep", "accountant", "nurse", "teacher", "writer", "editor", "recruiter", "programmer", "technician", "head", "vp", "executive", "clerk", "teller", "cashier", "chef", "cook", "driver", "agent", "advisor", "adviser", "counsel", "attorney", "lawyer", "paralegal", "qa", "sre", "devops", "tester", "researcher", "professor", "lecturer", "pharmacist", "therapist", "mechanic", "electrician", "operator", "supervisor", "president", "cto", "ceo", "cfo", "coo", "junior", "senior", "jr", "sr", "staff", "principal", "trainee", "apprentice", "fellow", "internship", "owner", "strategist", "planner", "marketer", "salesperson", "bookkeeper", "auditor", "controller", "secretary", "receptionist", "barista", "server", "technologist", "steward", "physician", "doctor", "dentist"]
+_COMPANY_FOR = re.compile(
+    r"^(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
+)
+_ROLE_WORDS = _vocabulary(
+    """
+    analyst engineer developer manager designer lead scientist intern director assistant
+    associate specialist coordinator consultant architect administrator admin officer
+    representative rep accountant nurse teacher writer editor recruiter programmer
+    technician head vp executive clerk teller cashier chef cook driver agent advisor adviser
+    counsel attorney lawyer paralegal qa sre devops tester researcher professor lecturer
+    pharmacist therapist mechanic electrician operator supervisor president cto ceo cfo coo
+    junior senior jr sr staff principal trainee apprentice fellow internship owner
+    strategist planner marketer salesperson bookkeeper auditor controller secretary
+    receptionist barista server technologist steward physician doctor dentist
+    """
 )
 
 
@@ -883,7 +956,18 @@ def _split_clauses(text: str) -> list[str]:
         for match in re.finditer(r"\.\s+(?=[A-Z])", chunk):
             before = chunk[start : match.start()].split()
             last = before[-1].lower() if before else ""
-            if (len(last) == 1 and last.isalpha()) or last in ("dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "mt"):
+            if (len(last) == 1 and last.isalpha()) or last in (
+                "dr",
+                "mr",
+                "mrs",
+                "ms",
+                "mx",
+                "prof",
+                "st",
+                "jr",
+                "sr",
+                "mt",
+            ):
                 continue
             clauses.append(chunk[start : match.start()])
             start = match.end()
@@ -909,6 +993,15 @@ def _looks_like_people(piece: str) -> bool:
     return first.isupper() or _title_like(piece) or bool(_EMAIL.search(piece)) or _is_suffix(piece)
 
 
+def _cut_people_tail(people: str, found: _Found) -> str:
+    """ "Jane Smith at Initech for the QA role": the place and the role are not part of the name."""
+    tail = _PEOPLE_TAIL.search(people)
+    if tail is None:
+        return people
+    found.residue.append(people[tail.start() :])
+    return people[: tail.start()]
+
+
 def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
     """Place one comma piece; returns whether a list of people is still running after it."""
     promise = _PROMISE_START.search(piece)
@@ -922,10 +1015,10 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
     with_match = _WITH.search(piece)
     if with_match:
         found.residue.append(piece[: with_match.start()])
-        found.people.append(piece[with_match.end() :])
+        found.people.append(_cut_people_tail(piece[with_match.end() :], found))
         return promise is None
     if in_people and _trim(piece) and _looks_like_people(piece):
-        found.people[-1] += ", " + piece
+        found.people[-1] += ", " + _cut_people_tail(piece, found)
         return promise is None
     found.residue.append(piece)
     return in_people and not _trim(piece) and promise is None
@@ -934,14 +1027,19 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
 def _tidy(piece: str) -> str:
     piece = _FILLER_WORDS.sub(" ", piece)
     piece = re.sub(r"\s+", " ", piece).strip()
-    return _trim(_LEADING_FILLER.sub("", _trim(piece)))
+    piece = _trim(_LEADING_FILLER.sub("", _trim(piece)))
+    # A label whose value went elsewhere ("when: today 2pm") leaves only the label behind.
+    return "" if piece.lower() in ("when", "date", "time", "who", "where", "stage") else piece
 
 
 def _role_like(text: str) -> bool:
     return any(w in _ROLE_WORDS for w in _words(text))
 
 
-def _company_and_role(residue: Iterable[str], found: _Found) -> tuple[str | None, str | None]:
+def _company_and_role(
+    residue: Iterable[str], found: _Found
+) -> tuple[str | None, str | None, list[str]]:
+    """Company and role from what is left of the line, plus the pieces that are neither."""
     company: str | None = None
     role: str | None = None
     plain: list[str] = []
@@ -986,10 +1084,9 @@ def _company_and_role(residue: Iterable[str], found: _Found) -> tuple[str | None
         company = plain.pop(0)
     elif role is None and plain:
         role = plain.pop(0)
-    found.unclear.extend(plain)
     if role:
         role = _TRAILING_ROLE.sub("", role) or role
-    return company or None, role or None
+    return company or None, role or None, plain
 
 
 def _cut_keywords_inside_parentheses(piece: str, found: _Found) -> str:
@@ -1036,8 +1133,6 @@ def parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     found = _Found()
-    if rest:
-        found.unclear.append(f"{rest[:40]}…")
     cleaned, found.phone = _cut_phone(cleaned)
     for clause in _split_clauses(cleaned):
         in_people = False
@@ -1046,15 +1141,24 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
                 found.unclear.append(piece)
                 continue
             in_people = _read_piece(piece, found, in_people)
-    company, role = _company_and_role(found.residue, found)
+    company, role, leftovers = _company_and_role(found.residue, found)
     if found.culture is None and company and _COMPANY_CULTURE.search(company):
         found.culture = Culture.TRADITIONAL
+
+    for leftover in leftovers:
+        # "Acme / analyst / Monday 3pm / Jane Smith": names need no "with" once the rest is placed.
+        if _looks_like_people(leftover) and not _people(leftover)[1] and _people(leftover)[0]:
+            found.people.append(leftover)
+        else:
+            found.unclear.append(leftover)
 
     interviewers: list[Interviewer] = []
     for chunk in found.people:
         people, bits = _people(chunk)
         found.unclear.extend(bits)
-        interviewers.extend(p for p in people if all(p.name.casefold() != q.name.casefold() for q in interviewers))
+        interviewers.extend(
+            p for p in people if all(p.name.casefold() != q.name.casefold() for q in interviewers)
+        )
 
     past = bool(_PAST_TENSE.search(" ".join(found.context)))
     starts_at, _ = _when(found.dates, now, tz, past)
@@ -1070,6 +1174,8 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         if promise is None:
             found.unclear.append(phrase)
 
+    if rest:
+        found.unclear.append(f"{rest[:40]}…")  # the user should know the tail was not read
     return ParsedInterview(
         company=company,
         role=role,
@@ -1096,7 +1202,7 @@ _DURATION_UNITS = {
 _DURATION_PART = re.compile(
     rf"(?P<number>\d{{1,6}}(?:\.\d{{1,3}})?|{_NUMWORD}|half\s+an?)\s*"
     r"(?P<unit>minutes|minute|mins|min|months|month|mo|hours|hour|hrs|hr|h|days|day|d|weeks|week"
-    r"|wks|wk|w|m)\b",
+    r"|wks|wk|w|m)(?![a-z])",
     re.I,
 )
 
@@ -1108,14 +1214,18 @@ def parse_duration(text: str) -> timedelta | None:
     """
     try:
         cleaned, _ = _clean(text, 100)
-        cleaned = re.sub(r"^(?:for|in|snooze)\s+|\s+(?:from\s+now|later)$", "", cleaned.lower()).strip(" .")
+        cleaned = re.sub(
+            r"^(?:for|in|snooze)\s+|\s+(?:from\s+now|later)$", "", cleaned.lower()
+        ).strip(" .")
         position, minutes = 0, 0.0
         for match in _DURATION_PART.finditer(cleaned):
             if cleaned[position : match.start()].strip(" ,") not in ("", "and"):
                 return None
             number = re.sub(r"\s+", " ", match.group("number"))
             value = 0.5 if number.startswith("half") else _NUMBERS.get(number)
-            minutes += (float(number) if value is None else value) * _DURATION_UNITS[match.group("unit")]
+            minutes += (float(number) if value is None else value) * _DURATION_UNITS[
+                match.group("unit")
+            ]
             position = match.end()
         if position == 0 or cleaned[position:].strip(" ,."):
             return None
@@ -1234,7 +1344,13 @@ def parse_clock_range(text: str) -> tuple[time, time] | None:
         if start is None or end is None:
             return None
         start_hour = start[0]
-        if not start[2] and not end[2] and 0 < start_hour <= 12 and end[0] <= 12 and start_hour > end[0]:
+        if (
+            not start[2]
+            and not end[2]
+            and 0 < start_hour <= 12
+            and end[0] <= 12
+            and start_hour > end[0]
+        ):
             start_hour = (start_hour + 12) % 24
         first, second = time(start_hour, start[1]), time(end[0], end[1])
         return (first, second) if first != second else None

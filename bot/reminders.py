@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot import drafts
 from bot.formatting import when
 from bot.messages import Action, ActionId, Draft, Reply, Style
-from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person
+from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person, PromiseKind
 from bot.plan import handwritten_deadline
 
 
@@ -96,10 +96,15 @@ def reminder(
         title = (f"Second and last call about {subject}" if second
                  else f"Time to call about {subject}")
         promise = interview.promise
-        why = (
-            f"They said: \"{promise.text}\"." if promise and promise.text
-            else "It has been about a week since the interview."
-        )
+        if second:
+            why = "No news since your first call, so one more try."
+        elif promise is not None and promise.kind is PromiseKind.YOU_CALL_ON:
+            why = f"They asked you to call on {promise.on:%a %Y-%m-%d}."
+        elif promise is not None:
+            why = (f"They meant to decide by {promise.on:%a %Y-%m-%d} and you haven't "
+                   "heard, so today is the day to ask.")
+        else:
+            why = "It's been about a working week since the interview."
         text = (
             f"{why} Hiring managers expect a follow-up, and this call shows you mean it. "
             + ("One more try is initiative; after this one I won't suggest a third. "
@@ -127,8 +132,9 @@ def reminder(
     else:  # REFLECT, or a per-person checkpoint whose interviewer is gone
         title = f"A few minutes to look back on {subject}"
         text = (
-            "Two short questions while it's fresh: what went well, and what would you "
-            f"do differently next time? Type `reflect {interview.number}` or press the button."
+            "Three short questions while it's fresh: what went well, what you'd do "
+            "differently, and what to remember for next time. Type "
+            f"`reflect {interview.number}` or press the button."
         )
         actions = (Action(ActionId.REFLECT, "Reflect now", str(interview.id), Style.PRIMARY),)
 

@@ -571,7 +571,7 @@ def _required(value: T | None, kind: str, key: int) -> T:
     return value
 
 
-def _person_by_identity(identity: Identity) -> Select[tuple[PersonRow]]:
+def _person_by_identity(identity: Identity) -> Select[PersonRow]:
     return (
         select(PersonRow)
         .join(IdentityRow)
@@ -583,7 +583,7 @@ def _person_by_identity(identity: Identity) -> Select[tuple[PersonRow]]:
     )
 
 
-def _journal_of(person_id: int) -> Select[tuple[JournalRow]]:
+def _journal_of(person_id: int) -> Select[JournalRow]:
     return (
         select(JournalRow)
         .where(JournalRow.person_id == person_id)

@@ -71,7 +71,7 @@ def test_a_sqlite_engine_uses_wal_foreign_keys_and_creates_its_folder(tmp_path: 
     engine = make_engine(f"sqlite:///{tmp_path}/new/folder/followup.db")
     try:
         with engine.connect() as connection:
-            pragmas = {
+            pragmas: dict[str, Any] = {
                 name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
                 for name in ("journal_mode", "foreign_keys", "busy_timeout")
             }

@@ -1,0 +1,262 @@
+"""The conversation layer through the real Coach, SQLite repository and simulated clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from adapters.runtime import Runtime
+from bot.delivery import Delivered
+from bot.messages import ActionId, Inbound, Reply
+from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platform
+
+ME = Identity(Platform.CONSOLE, "local", "alex")
+SOMEONE_ELSE = Identity(Platform.SLACK, "T1", "U999")
+ACME = "add Acme, data analyst, today 2pm with Jane Smith and Bob Lee, they'll decide by Friday"
+
+
+def say(runtime: Runtime, text: str, who: Identity = ME) -> list[Reply]:
+    return runtime.coach.handle(Inbound(identity=who, text=text, platform_tz="America/New_York"))
+
+
+def press(runtime: Runtime, action: ActionId, value: str, who: Identity = ME) -> list[Reply]:
+    return runtime.coach.handle(Inbound(identity=who, action=action, value=value))
+
+
+def text_of(replies: list[Reply]) -> str:
+    return "\n".join(r.plain for r in replies)
+
+
+class Inbox:
+    """A sender that keeps what it was given, standing in for a user's DM list."""
+
+    def __init__(self) -> None:
+        self.messages: list[Delivered] = []
+
+    def send(self, to: Identity, reply: Reply) -> None:  # Sender protocol
+        pass
+
+
+@pytest.fixture
+def inbox(runtime: Runtime) -> Inbox:
+    box = Inbox()
+    runtime.on_delivered = box.messages.append
+    runtime.start_delivery({Platform.CONSOLE: box, Platform.SLACK: box}, background=False)
+    return box
+
+
+def wait(runtime: Runtime, span: timedelta) -> None:
+    """Advance the simulated clock, delivering each checkpoint as it falls due."""
+    assert runtime.deliverer is not None
+    target = runtime.clock.now() + span
+    for _ in range(1000):
+        due = runtime.deliverer.next_due()
+        if due is None or due > target:
+            break
+        runtime.clock.set(max(due, runtime.clock.now()))
+        runtime.deliverer.deliver_due()
+    runtime.clock.set(target)
+
+
+def checkpoints(runtime: Runtime, number: int = 1, who: Identity = ME):
+    person = runtime.repo.person_for(who, "America/New_York", runtime.settings.quiet)
+    interview = runtime.repo.find_interview(person.id, number)
+    assert interview is not None
+    return interview, runtime.repo.checkpoints_for(interview.id)
+
+
+def test_a_one_line_add_makes_a_plan_with_a_note_per_interviewer(runtime, inbox):
+    replies = say(runtime, ACME)
+    shown = text_of(replies)
+    assert "Added #1: data analyst at Acme" in shown
+    assert "Thank-you note to Jane Smith" in shown and "Thank-you note to Bob Lee" in shown
+    assert "Mon 2026-11-30 10:00 EST  First follow-up call" in shown
+    _, rows = checkpoints(runtime)
+    assert sorted(r.kind for r in rows).count(CheckpointKind.THANK_YOU) == 2
+
+
+def test_add_alone_asks_one_question_at_a_time_and_survives_a_restart(runtime, settings,
+                                                                      clock):
+    assert "Which company" in text_of(say(runtime, "add"))
+    assert "role" in text_of(say(runtime, "Globex"))
+    # A new process on the same database picks the conversation up where it was.
+    from adapters.runtime import build_runtime
+
+    second = build_runtime(settings, clock)
+    try:
+        assert "When was it" in text_of(say(second, "Platform engineer"))
+        assert "couldn't read" in text_of(say(second, "whenever"))
+        assert "Who interviewed you" in text_of(say(second, "yesterday at 10am"))
+        assert "at least one name" in text_of(say(second, "42"))
+        assert "what happens next" in text_of(say(second, "Ann O'Neil (ann@globex.com)"))
+        assert "traditional employer" in text_of(say(second, "call me in 4 days"))
+        done = text_of(say(second, "traditional"))
+    finally:
+        second.stop()
+    assert "Added #1: Platform engineer at Globex" in done
+    assert "Handwritten card" in done
+    assert "Sun 2026-11-22 10:00 EST" in done  # yesterday, in the user's zone
+    # "call me in 4 days" after an interview on Sunday: call on Thursday 2026-11-26.
+    assert "Thu 2026-11-26 10:00 EST  First follow-up call" in done
+
+
+def test_a_missing_piece_of_a_one_liner_is_asked_for(runtime):
+    assert "Who interviewed you" in text_of(say(runtime, "add Acme, analyst, today 2pm"))
+    assert "Added #1" in text_of(say(runtime, "Jane Smith"))
+
+
+def test_cancel_drops_a_half_finished_add(runtime):
+    say(runtime, "add")
+    assert "dropped" in text_of(say(runtime, "cancel"))
+    assert "No interviews yet" in text_of(say(runtime, "list"))
+
+
+def test_the_whole_loop_thank_you_calls_and_move_on_never_a_third_call(runtime, inbox):
+    say(runtime, ACME)
+    runtime.deliverer.deliver_due()
+    titles = [d.reply.title for d in inbox.messages]
+    assert titles == ["Send your thank-you note to Jane Smith today",
+                      "Send your thank-you note to Bob Lee today"]
+    jane = inbox.messages[0].reply
+    assert "Dear Jane," in jane.drafts[0].body and "either way" in jane.drafts[0].body
+    press(runtime, ActionId.SENT, jane.actions[0].value)
+
+    wait(runtime, timedelta(days=8))
+    titles = [d.reply.title for d in inbox.messages[2:]]
+    assert titles == ["Did your note to Bob Lee go out?", "Time to call about data analyst at Acme"]
+    call = inbox.messages[-1]
+    assert call.at.astimezone(runtime.settings.zone).strftime("%a %Y-%m-%d %H:%M") == \
+        "Mon 2026-11-30 10:00"
+    assert [d.title for d in call.reply.drafts] == ["Call script",
+                                                    "Voicemail (say the number slowly)"]
+
+    reply = text_of(say(runtime, "called 1 no answer"))
+    assert "Thu 2026-12-03 10:00 EST" in reply
+    wait(runtime, timedelta(days=3))
+    assert inbox.messages[-1].reply.title == "Second and last call about data analyst at Acme"
+    reply = text_of(say(runtime, "called 1 no answer"))
+    assert "Fri 2026-12-11 10:00 EST" in reply
+    assert "two follow-up calls" in text_of(say(runtime, "called 1 no answer"))
+
+    wait(runtime, timedelta(days=8))
+    kinds_sent = [d.reply.title for d in inbox.messages]
+    assert sum("call about" in t for t in kinds_sent) == 2
+    assert "Time to move on from data analyst at Acme" in kinds_sent
+    interview, _ = checkpoints(runtime)
+    assert interview.outcome is Outcome.NO_RESPONSE
+    assert inbox.messages[-1].reply.title.startswith("A few minutes to look back")
+
+
+def test_a_new_promise_moves_the_call(runtime, inbox):
+    say(runtime, ACME)
+    reply = text_of(say(runtime, "promised 1 they now say next Tuesday"))
+    assert "Wed 2026-12-02 10:00 EST" in reply or "Tue" in reply
+    _, rows = checkpoints(runtime)
+    [call] = [r for r in rows if r.kind is CheckpointKind.FIRST_CALL
+              and r.state is CheckpointState.PENDING]
+    assert call.due_at.astimezone(runtime.settings.zone).weekday() in (1, 2)
+
+
+def test_an_offer_cancels_the_rest_and_asks_for_reflection(runtime, inbox):
+    say(runtime, ACME)
+    assert "Congratulations" in text_of(say(runtime, "heard 1 offer"))
+    _, rows = checkpoints(runtime)
+    waiting = [r.kind for r in rows if r.state is CheckpointState.PENDING]
+    assert waiting == [CheckpointKind.REFLECT]
+    wait(runtime, timedelta(hours=2))
+    assert inbox.messages[-1].reply.title.startswith("A few minutes to look back")
+    say(runtime, "reflect 1")
+    say(runtime, "I was well prepared")
+    say(runtime, "Ask about the team earlier")
+    say(runtime, "Bring printed examples")
+    journal = text_of(say(runtime, "journal"))
+    assert "I was well prepared" in journal and "Bring printed examples" in journal
+
+
+def test_a_next_round_becomes_a_new_linked_interview(runtime):
+    say(runtime, ACME)
+    assert "When was it" in text_of(say(runtime, "heard 1 next round"))
+    done = text_of(say(runtime, "Dec 2 at 11am"))
+    assert "Added #2: data analyst at Acme" in done
+    assert "Prepare your questions" in done
+    interview, _ = checkpoints(runtime, 2)
+    first, _ = checkpoints(runtime, 1)
+    assert interview.parent_id == first.id
+
+
+def test_snooze_moves_a_reminder_and_keeps_it_out_of_quiet_hours(runtime, inbox):
+    say(runtime, ACME)
+    reply = text_of(say(runtime, "snooze 1.1 6h"))
+    assert "until Tue 2026-11-24 08:00 EST" in reply  # 22:30 is quiet; wait for the morning
+    assert "isn't a step" in text_of(say(runtime, "snooze x 2h"))
+    assert "couldn't read" in text_of(say(runtime, "snooze 1.2 blue"))
+
+
+def test_someone_elses_interview_is_not_found(runtime):
+    say(runtime, ACME)
+    _, rows = checkpoints(runtime)
+    assert "can't find interview #1" in text_of(say(runtime, "plan 1", SOMEONE_ELSE))
+    assert "isn't yours" in text_of(press(runtime, ActionId.SENT, str(rows[0].id),
+                                          SOMEONE_ELSE))
+    interview, _ = checkpoints(runtime)
+    assert "isn't yours" in text_of(press(runtime, ActionId.OUTCOME_OFFER, str(interview.id),
+                                          SOMEONE_ELSE))
+    assert checkpoints(runtime)[0].outcome is None
+
+
+def test_time_zone_and_quiet_hours_re_time_the_plan(runtime):
+    say(runtime, ACME)
+    assert "Europe/London" in text_of(say(runtime, "tz London"))
+    assert "don't know the time zone" in text_of(say(runtime, "tz Atlantis"))
+    plan = text_of(say(runtime, "plan 1"))
+    assert "10:00 GMT  First follow-up call" in plan
+    assert "22:00–07:00" in text_of(say(runtime, "quiet 22:00-07:00"))
+    assert "range" in text_of(say(runtime, "quiet sometimes"))
+
+
+def test_export_and_forget_me(runtime):
+    say(runtime, ACME)
+    exported = say(runtime, "export")[0].drafts[0].body
+    assert "Jane Smith" in exported and "Acme" in exported
+    assert "Type `yes`" in text_of(say(runtime, "forget me"))
+    gone = text_of(say(runtime, "yes"))
+    assert "I deleted" in gone and "interview" in gone
+    assert "No interviews yet" in text_of(say(runtime, "list"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("frobnicate 7", "Type `help`"),
+    ("plan 99", "can't find interview #99"),
+    ("called 1 maybe", "Did anyone pick up"),
+    ("heard 1 maybe", "What did Acme say"),
+    ("done", "Which step"),
+    ("done 1.42", "has no step 42"),
+    ("promised 1 whenever", "couldn't find a date"),
+    ("cancel", "Which interview"),
+    ("Acme tomorrow 3pm with Jane", "start with `add`"),
+    ("", "follow-up coach"),
+])
+def test_bad_input_gets_a_short_helpful_answer(runtime, text, expected):
+    say(runtime, ACME)
+    assert expected in text_of(say(runtime, text))
+
+
+def test_a_huge_message_is_cut_and_answered(runtime):
+    assert "first 4,000 characters" in text_of(say(runtime, "add " + "x" * 50_000))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300) | st.sampled_from([
+    "<!channel> add", "@everyone", "add '; DROP TABLE interviews; --", "add Acme, x, 30 February",
+    "add Acme, x, year 9999 with Jane", "snooze 1.1 99999999w", "press 3", "\x00\x07",
+]))
+def test_any_text_gets_a_reply_and_never_echoes_a_mass_mention(runtime, text):
+    replies = say(runtime, text)
+    assert replies
+    for reply in replies:
+        assert "<!channel>" not in reply.plain and "@everyone" not in reply.plain
+    say(runtime, "cancel")

@@ -1,0 +1,138 @@
+"""Delivery never loses a checkpoint: crashes, restarts, platform errors and rate limits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from adapters.runtime import build_runtime
+from bot.delivery import Delivered, backoff
+from bot.messages import Inbound, Reply
+from bot.model import CheckpointState, Identity, Platform
+from bot.sender import SendFailed
+from tests.conftest import START
+
+ME = Identity(Platform.CONSOLE, "local", "alex")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def add(runtime, line: str) -> None:
+    runtime.coach.handle(Inbound(identity=ME, text=line, platform_tz="America/New_York"))
+
+
+class FlakySender:
+    """Fails the first `failures` sends with the given error, then delivers."""
+
+    def __init__(self, failures: int, error: SendFailed) -> None:
+        self.failures = failures
+        self.error = error
+        self.calls = 0
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise self.error
+
+
+def test_a_rate_limited_send_waits_retry_after_then_goes_once(runtime):
+    sent: list[Delivered] = []
+    runtime.on_delivered = sent.append
+    sender = FlakySender(1, SendFailed("429", retry_after=30))
+    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    add(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+    assert deliverer.deliver_due() == 0
+    assert deliverer.next_due() == START + timedelta(seconds=30)
+    runtime.clock.advance(timedelta(seconds=29))
+    assert deliverer.deliver_due() == 0
+    runtime.clock.advance(timedelta(seconds=1))
+    assert deliverer.deliver_due() == 1
+    assert [d.reply.title for d in sent] == ["Send your thank-you note to Jane Smith today"]
+
+
+def test_an_outage_is_retried_with_growing_backoff_and_nothing_is_lost(runtime):
+    sent: list[Delivered] = []
+    runtime.on_delivered = sent.append
+    sender = FlakySender(5, SendFailed("503 from the platform"))
+    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    add(runtime, "add Acme, analyst, today 2pm with Jane Smith and Bob Lee")
+    gaps = []
+    for _ in range(20):
+        deliverer.deliver_due()
+        due = deliverer.next_due()
+        if len(sent) == 2 or due is None:
+            break
+        gaps.append(due - runtime.clock.now())
+        runtime.clock.set(max(due, runtime.clock.now()))
+    assert len(sent) == 2
+    assert gaps[-1] > gaps[0]  # backing off, not hammering
+
+
+def test_backoff_grows_and_is_capped_with_jitter():
+    assert backoff(0, lambda: 0.5) == timedelta(seconds=30)
+    assert backoff(3, lambda: 0.5) == timedelta(seconds=240)
+    assert backoff(50, lambda: 1.0) <= timedelta(hours=1, minutes=12)
+    assert backoff(2, lambda: 0.0) < backoff(2, lambda: 1.0)
+
+
+def test_what_fell_due_while_down_is_delivered_late_on_start_not_dropped(settings, clock):
+    first = build_runtime(settings, clock)
+    first.start_delivery({Platform.CONSOLE: FlakySender(0, SendFailed("-"))},
+                         background=False).deliver_due()
+    add(first, "add Acme, analyst, today 2pm with Jane Smith, they'll decide by Friday")
+    first.deliverer.deliver_due()
+    first.stop()
+
+    clock.advance(timedelta(days=9))  # the bot was down over the call day
+    second = build_runtime(settings, clock)
+    sent: list[Delivered] = []
+    second.on_delivered = sent.append
+    deliverer = second.start_delivery({Platform.CONSOLE: FlakySender(0, SendFailed("-"))},
+                                      background=False)
+    deliverer.recover()
+    deliverer.deliver_due()
+    second.stop()
+    titles = [d.reply.title for d in sent]
+    assert "Time to call about analyst at Acme" in titles
+    call = next(d for d in sent if d.reply.title.startswith("Time to call"))
+    assert "Late: this was due Mon 2026-11-30 10:00 EST" in call.reply.text
+
+
+def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(settings,
+                                                                               clock):
+    runtime = build_runtime(settings, clock)
+    for n in range(5):
+        add(runtime, f"add Company{n}, analyst, today 2pm with Jane Smith")
+    rows = [cp for i in runtime.repo.list_interviews(1)
+            for cp in runtime.repo.checkpoints_for(i.id)
+            if cp.due_at <= clock.now() and cp.state is CheckpointState.PENDING]
+    assert len(rows) == 5
+    runtime.stop()
+
+    def worker(kill_after: int) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        return subprocess.run(
+            [sys.executable, "-m", "tests.bot.crash_worker", settings.database_url,
+             clock.now().isoformat(), str(kill_after)],
+            capture_output=True, text=True, timeout=60, env=env, cwd=ROOT, check=False,
+        )
+
+    crashed = worker(kill_after=3)
+    assert crashed.returncode == -9
+    restarted = worker(kill_after=0)
+    assert restarted.returncode == 0, restarted.stderr
+    first = [line.split()[1] for line in crashed.stdout.splitlines()]
+    second = [line.split()[1] for line in restarted.stdout.splitlines()]
+    delivered = first + second
+    assert sorted(set(delivered)) == sorted(str(r.id) for r in rows)  # nothing lost
+    repeats = len(delivered) - len(set(delivered))
+    assert repeats == 1  # only the message in flight when the process died
+    assert first[-1] in second
+
+    after = build_runtime(settings, clock)
+    states = {cp.state for i in after.repo.list_interviews(1)
+              for cp in after.repo.checkpoints_for(i.id) if str(cp.id) in delivered}
+    after.stop()
+    assert states == {CheckpointState.SENT}
