@@ -30,6 +30,8 @@ LATE_AFTER = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 PARKED = timedelta(hours=6)  # a permanent failure is tried again much later, not dropped
+#: A claim older than this belongs to a worker that died: one batch takes seconds.
+STALE_CLAIM = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +72,8 @@ class Deliverer:
         return list(self.senders)
 
     def recover(self) -> int:
-        """After a crash: what was in flight goes back to the queue (sent again at most once)."""
-        count = self.repo.recover_in_flight()
+        """After a crash: stale in-flight claims go back to the queue (sent again at most once)."""
+        count = self.repo.recover_in_flight(self.clock.now() - STALE_CLAIM)
         if count:
             log.warning("recovered %d checkpoints left in flight by a previous run", count)
         return count
@@ -82,6 +84,7 @@ class Deliverer:
     def deliver_due(self) -> int:
         """Deliver everything due now; return how many messages went out."""
         sent = 0
+        self.recover()
         for _ in range(10_000):  # bounded: each round claims a fresh batch
             now = self.clock.now()
             batch = self.repo.claim_due(now, BATCH, self.platforms)

@@ -37,6 +37,7 @@ __all__ = [
 _MAX_LINE = 2000
 _MAX_ANSWER = 300
 _MAX_PIECE = 200
+_MAX_PIECES = 40  # comma/semicolon pieces read from one line; real lines have under 15
 _MAX_FRAGMENT = 80
 _MAX_UNCLEAR = 8
 _MAX_PEOPLE = 12
@@ -69,8 +70,10 @@ class ParsedInterview:
 # --------------------------------------------------------------------------- cleaning
 
 _SLACK_LINK = re.compile(r"<(?:mailto:|https?://)[^<>|]{0,200}\|([^<>]{0,200})>")
-_SLACK_MARKUP = re.compile(r"<[^<>]{0,200}>")
-_MARKDOWN = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)|^\s*(?:>|#+)\s*", re.M)
+_ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]|\x1b\][^\x07]{0,200}\x07?")
+_SLACK_MENTION = re.compile(r"<[!@#][^<>]{0,200}>")
+_ANGLED = re.compile(r"<(?:mailto:)?([^<>|]{0,200})>")
+_MARKDOWN = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)|^[ \t]*(?:>|#+)[ \t]*", re.M)
 _DASHES = str.maketrans(
     {"–": "-", "—": "-", "−": "-", "‒": "-", "’": "'", "‘": "'", "“": '"', "”": '"'}
 )
@@ -84,9 +87,10 @@ def _clean(text: object, limit: int) -> tuple[str, str]:
     text, rest = text[:limit], text[limit : limit + 60]
     if rest:
         rest = _clean(rest, 60)[0].replace("\n", " ")
-    text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    text = _ANSI.sub(" ", unicodedata.normalize("NFC", text).translate(_DASHES))
     text = _SLACK_LINK.sub(r"\1", text)
-    text = _SLACK_MARKUP.sub(" ", text)
+    text = _SLACK_MENTION.sub(" ", text)  # <!channel>, <@U123>: never part of what they mean
+    text = _ANGLED.sub(r" \1 ", text)
     text = "".join(_clean_char(c) for c in text)
     text = _MARKDOWN.sub(" ", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -530,11 +534,11 @@ def _promise_day(
 ) -> date | None:
     local_now = _local_now(now, tz)
     end = _END_OF.search(text)
-    if end:
-        day: date | None = _end_of(end, base, kind)
-    else:
-        _, groups = _cut_dates(text)
-        day = _promise_date(groups, base)
+    _, groups = _cut_dates(text)
+    day = _promise_date(groups, base)
+    # A week's or month's end is a date of its own; "end of day" only says when on a date.
+    if end and (day is None or "week" in end.group(0).lower() or "month" in end.group(0).lower()):
+        day = _end_of(end, base, kind)
     if day is None or not _in_range(day, local_now.date()):
         return None
     return day
@@ -607,7 +611,8 @@ _NAME_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*&\s*|\s+/\s+", re.I)
 _PRONOUNS = re.compile(
     r"^(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)$", re.I
 )
-_NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_.' -]*(?:[.' -]+[^\W\d_]*)*\.?$")
+# Runs of letters joined by single separators: unambiguous, so it cannot backtrack badly.
+_NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:\. ?|'|-| )[^\W\d_]+)*[.']?$")
 _PEOPLE_LEAD = re.compile(r"^(?:(?:and|both|also|plus|then|with|by|mr\.?\s+and)\s+)+", re.I)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(.+)$", re.I)
 _TITLE_WORDS = _vocabulary(
@@ -659,6 +664,7 @@ def _is_suffix(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=256)
 def _valid_name(name: str) -> bool:
     """A plausible name: letters and the usual punctuation, not a title or pronoun, not huge."""
     if not name or len(name) > _MAX_NAME or not _NAME_CHARS.match(name):
@@ -742,7 +748,15 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     people: list[Interviewer] = []
     unclear: list[str] = []
     pending_title: str | None = None
-    for piece in _split_names(text):
+    pieces = _split_names(text)
+    if len(pieces) > 2 * _MAX_PEOPLE:
+        # Nobody is interviewed by a crowd; reading every "name" in a paste would be slow.
+        unclear.append(", ".join(pieces[2 * _MAX_PEOPLE :]))
+        pieces = pieces[: 2 * _MAX_PEOPLE]
+    for piece in pieces:
+        if len(piece) > _MAX_PIECE:
+            unclear.append(piece)
+            continue
         if _is_suffix(piece) and people:
             last = people[-1]
             people[-1] = Interviewer(f"{last.name}, {piece}", last.email, last.title)
@@ -1134,10 +1148,12 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)
+    budget = _MAX_PIECES
     for clause in _split_clauses(cleaned):
         in_people = False
         for piece in _split_top(clause, ","):
-            if len(piece) > _MAX_PIECE:
+            budget -= 1
+            if len(piece) > _MAX_PIECE or budget < 0:
                 found.unclear.append(piece)
                 continue
             in_people = _read_piece(piece, found, in_people)
@@ -1145,9 +1161,11 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     if found.culture is None and company and _COMPANY_CULTURE.search(company):
         found.culture = Culture.TRADITIONAL
 
-    for leftover in leftovers:
+    for index, leftover in enumerate(leftovers):
         # "Acme / analyst / Monday 3pm / Jane Smith": names need no "with" once the rest is placed.
-        if _looks_like_people(leftover) and not _people(leftover)[1] and _people(leftover)[0]:
+        maybe = index < _MAX_PEOPLE and _looks_like_people(leftover)
+        people, bits = _people(leftover) if maybe else ((), [])
+        if people and not bits:
             found.people.append(leftover)
         else:
             found.unclear.append(leftover)

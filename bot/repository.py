@@ -136,8 +136,9 @@ class Repository(Protocol):
         """SENDING -> PENDING at `retry_at`, counting one more attempt."""
         ...
 
-    def recover_in_flight(self) -> int:
-        """Put every SENDING row back to PENDING (after a crash); return how many."""
+    def recover_in_flight(self, claimed_before: datetime) -> int:
+        """Put SENDING rows claimed before `claimed_before` back to PENDING (a crashed
+        worker's); return how many. Fresher claims may belong to a live process."""
         ...
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:

@@ -210,6 +210,7 @@ class CheckpointRow(Base):
     state: Mapped[CheckpointState] = mapped_column(EnumText(CheckpointState))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when SENDING began
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     snoozed: Mapped[bool] = mapped_column(Boolean, default=False)
     platform: Mapped[Platform] = mapped_column(EnumText(Platform))

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Select, delete, func, select, update
+from sqlalchemy import Engine, Select, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
@@ -434,7 +434,7 @@ class SqlRepository:
         claim = (
             update(CheckpointRow)
             .where(CheckpointRow.id.in_(due), CheckpointRow.state == CheckpointState.PENDING)
-            .values(state=CheckpointState.SENDING)
+            .values(state=CheckpointState.SENDING, claimed_at=now)
             .returning(CheckpointRow)
         )
         with self._session(write=True) as session:
@@ -473,12 +473,19 @@ class SqlRepository:
                 execution_options={"synchronize_session": False},
             )
 
-    def recover_in_flight(self) -> int:
-        """Put every SENDING row back to PENDING (after a crash); return how many."""
+    def recover_in_flight(self, claimed_before: datetime) -> int:
+        """Put SENDING rows claimed before `claimed_before` back to PENDING; return how many.
+
+        Only stale claims: a live worker in another process may be sending the rest.
+        """
         with self._session(write=True) as session:
             result = session.execute(
                 update(CheckpointRow)
-                .where(CheckpointRow.state == CheckpointState.SENDING)
+                .where(
+                    CheckpointRow.state == CheckpointState.SENDING,
+                    or_(CheckpointRow.claimed_at.is_(None),
+                        CheckpointRow.claimed_at < claimed_before),
+                )
                 .values(state=CheckpointState.PENDING),
                 execution_options={"synchronize_session": False},
             )

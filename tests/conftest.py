@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from adapters.runtime import Runtime, build_runtime
 from bot.clock import SimulatedClock
 from bot.settings import Settings, load_settings
+from storage.database import database_url as parse_url
+from storage.database import make_engine
+
+POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
 
 NEW_YORK = ZoneInfo("America/New_York")
 #: Monday 2026-11-23, 16:30 in New York: the README's example moment.
@@ -51,3 +60,53 @@ def runtime(settings: Settings, clock: SimulatedClock) -> Iterator[Runtime]:
     runtime = build_runtime(settings, clock)
     yield runtime
     runtime.stop()
+
+
+def _schema_url(url: str, schema: str) -> str:
+    """`url` with every connection's search_path set to `schema`."""
+    parsed = parse_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    return parsed.render_as_string(hide_password=False)
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite"),
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not POSTGRES_URL, reason="FOLLOWUP_TEST_POSTGRES_URL is not set"
+            ),
+        ),
+    ]
+)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database: a SQLite file, or a PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/data/followup.db"
+        return
+    with fresh_postgres_schema() as url:
+        yield url
+
+
+@contextmanager
+def fresh_postgres_schema() -> Iterator[str]:
+    """A URL whose connections use a new, empty schema on the test server."""
+    assert POSTGRES_URL is not None
+    assert make_url(POSTGRES_URL).host in ("127.0.0.1", "localhost", "::1"), "loopback only"
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = make_engine(POSTGRES_URL)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        yield _schema_url(POSTGRES_URL, schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def db_settings(database_url: str) -> Settings:
+    """Settings on SQLite and, where a test server is set up, PostgreSQL too."""
+    return load_settings(database_url=database_url, timezone="America/New_York",
+                         quiet_hours="21:00-08:00")

@@ -5,18 +5,37 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from adapters.runtime import build_runtime
 from bot.delivery import Delivered, backoff
 from bot.messages import Inbound, Reply
 from bot.model import CheckpointState, Identity, Platform
 from bot.sender import SendFailed
+from bot.settings import Settings
 from tests.conftest import START
 
 ME = Identity(Platform.CONSOLE, "local", "alex")
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def runtime(db_settings: Settings, clock) -> Iterator:
+    """Every delivery test runs on SQLite and on PostgreSQL."""
+    runtime = build_runtime(db_settings, clock)
+    yield runtime
+    runtime.stop()
+
+
+@pytest.fixture
+def settings(db_settings: Settings) -> Settings:
+    return db_settings
 
 
 def add(runtime, line: str) -> None:
@@ -121,6 +140,7 @@ def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(s
 
     crashed = worker(kill_after=3)
     assert crashed.returncode == -9
+    clock.advance(timedelta(minutes=6))  # the restart finds the dead worker's claims stale
     restarted = worker(kill_after=0)
     assert restarted.returncode == 0, restarted.stderr
     first = [line.split()[1] for line in crashed.stdout.splitlines()]
@@ -136,3 +156,37 @@ def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(s
               for cp in after.repo.checkpoints_for(i.id) if str(cp.id) in delivered}
     after.stop()
     assert states == {CheckpointState.SENT}
+
+
+class CountingSender:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: Counter[int | None] = Counter()
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        with self.lock:
+            self.sent[reply.checkpoint_id] += 1
+
+
+def test_two_clocks_at_once_send_each_checkpoint_exactly_once(settings, clock):
+    setup = build_runtime(settings, clock)
+    for n in range(60):
+        add(setup, f"add Company{n}, analyst, today 2pm with Jane Smith and Bob Lee")
+    expected = {cp.id for i in setup.repo.list_interviews(1)
+                for cp in setup.repo.checkpoints_for(i.id) if cp.due_at <= clock.now()}
+    setup.stop()
+    assert len(expected) == 120
+
+    sender = CountingSender()
+    clocks = [build_runtime(settings, clock) for _ in range(2)]  # two processes' worth
+    deliverers = [r.start_delivery({Platform.CONSOLE: sender}, background=False)
+                  for r in clocks]
+    threads = [threading.Thread(target=d.deliver_due) for d in deliverers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    for r in clocks:
+        r.stop()
+    assert set(sender.sent) == expected
+    assert max(sender.sent.values()) == 1

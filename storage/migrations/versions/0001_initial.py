@@ -138,6 +138,7 @@ def upgrade() -> None:
         sa.Column("state", ENUM, nullable=False),
         sa.Column("created_at", UTC_TIME, nullable=False),
         sa.Column("sent_at", UTC_TIME, nullable=True),
+        sa.Column("claimed_at", UTC_TIME, nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("snoozed", sa.Boolean(), nullable=False),
         sa.Column("platform", ENUM, nullable=False),
