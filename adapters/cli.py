@@ -27,7 +27,7 @@ def _settings(**overrides: object) -> Settings:
     except SettingsError as exc:
         typer.echo(f"followup-bot: {exc}", err=True)
         raise typer.Exit(2) from None
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     return settings
 
 
@@ -59,7 +59,7 @@ def console(
 
     settings = _settings(timezone=tz, database_url=database_url)
     # The chat is the output here; routine log lines would only interrupt it.
-    configure_logging("WARNING")
+    configure_logging("WARNING", settings.log_format)
     clock: Clock = SystemClock()
     if now:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ class Runtime:
         self.senders.update(senders)
         self.deliverer = Deliverer(self.repo, self.clock, self.coach, self.senders,
                                    on_delivered=self.on_delivered)
-        if background:
+        if background and self.settings.delivery == "inline":
             self.scheduler = DeliveryScheduler(self.deliverer)
             self.scheduler.start()
         return self.deliverer
@@ -59,9 +60,27 @@ def build_runtime(settings: Settings, clock: Clock) -> Runtime:
     return runtime
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        force=True,
-    )
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, with any `extra=` fields (checkpoint id, request id)."""
+
+    STANDARD = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update({k: v for k, v in vars(record).items() if k not in self.STANDARD})
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def configure_logging(level: str, fmt: str = "text") -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO),
+                        handlers=[handler], force=True)

@@ -121,17 +121,20 @@ class Deliverer:
         except SendFailed as failure:
             wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
                     else PARKED if failure.permanent else backoff(cp.attempts))
-            log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait)
+            log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait,
+                        extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
             self.repo.release(cp.id, now + wait)
             return 0
         except Exception:
-            log.exception("checkpoint %d failed to deliver; will retry", cp.id)
+            log.exception("checkpoint %d failed to deliver; will retry", cp.id,
+                          extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
             self.repo.release(cp.id, now + backoff(cp.attempts))
             return 0
         self.repo.confirm_sent(cp.id, now)
         self._on_delivered(Delivered(at=now, to=to, reply=reply, tz=person.tz))
         self.coach.after_delivery(cp)
-        log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value)
+        log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value,
+                 extra={"checkpoint_id": cp.id, "platform": to.platform.value})
         return 1
 
 

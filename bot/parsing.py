@@ -1,7 +1,8 @@
 """Understanding what users type: the one-line `add` description of an interview and short answers.
 
-Pure functions of text, a clock value and a zone. Regular expressions only cut a sentence into
-parts; dateparser reads the dates and times, nameparser keeps the names sensible.
+Pure functions of text, a clock value and a zone. Regular expressions cut a sentence into parts
+(and read durations and quiet-hour ranges, which are not dates); dateparser reads every date
+and time of day, nameparser keeps the names sensible. Nothing here raises on user input.
 """
 
 from __future__ import annotations
@@ -434,7 +435,8 @@ def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime 
     Without a time of day the moment is that date at 09:00 (or morning/afternoon/evening at
     9/14/18 h) and the flag is False so the caller can ask. A bare weekday looks back in the
     past tense ("interviewed Tuesday") and ahead otherwise; a date without a year is its
-    nearest occurrence. Dates before 1990 or more than two years ahead count as not understood.
+    nearest occurrence; "at 3" or "2:30" without am/pm is the afternoon. Dates before 1990 or
+    more than two years ahead count as not understood.
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
@@ -567,7 +569,7 @@ def _promise_date(groups: list[list[_Token]], base: date) -> date | None:
 
 def _promise_text(text: str) -> str:
     phrase = _trim(_PROMISE_LEAD.sub("", _trim(text)))
-    return phrase[:_MAX_PIECE]
+    return phrase[:_MAX_PIECE].rstrip()
 
 
 def parse_promise(
@@ -962,6 +964,9 @@ _ROLE_WORDS = _vocabulary(
 )
 
 
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "mt", "inc"})
+
+
 def _split_clauses(text: str) -> list[str]:
     """Strong separators: ';', '|', ' - ', ' / ', new lines and sentence ends (not "Dr. ")."""
     clauses: list[str] = []
@@ -970,18 +975,7 @@ def _split_clauses(text: str) -> list[str]:
         for match in re.finditer(r"\.\s+(?=[A-Z])", chunk):
             before = chunk[start : match.start()].split()
             last = before[-1].lower() if before else ""
-            if (len(last) == 1 and last.isalpha()) or last in (
-                "dr",
-                "mr",
-                "mrs",
-                "ms",
-                "mx",
-                "prof",
-                "st",
-                "jr",
-                "sr",
-                "mt",
-            ):
+            if (len(last) == 1 and last.isalpha()) or last in _ABBREVIATIONS:
                 continue
             clauses.append(chunk[start : match.start()])
             start = match.end()
@@ -1218,7 +1212,7 @@ _DURATION_UNITS = {
     "mo": 43200, "month": 43200, "months": 43200,
 }  # fmt: skip
 _DURATION_PART = re.compile(
-    rf"(?P<number>\d{{1,6}}(?:\.\d{{1,3}})?|{_NUMWORD}|half\s+an?)\s*"
+    rf"(?P<number>(?<![\d.])\d{{1,6}}(?:\.\d{{1,3}})?|\b(?:{_NUMWORD}|half\s+an?)\b)\s*"
     r"(?P<unit>minutes|minute|mins|min|months|month|mo|hours|hour|hrs|hr|h|days|day|d|weeks|week"
     r"|wks|wk|w|m)(?![a-z])",
     re.I,
@@ -1241,9 +1235,8 @@ def parse_duration(text: str) -> timedelta | None:
                 return None
             number = re.sub(r"\s+", " ", match.group("number"))
             value = 0.5 if number.startswith("half") else _NUMBERS.get(number)
-            minutes += (float(number) if value is None else value) * _DURATION_UNITS[
-                match.group("unit")
-            ]
+            unit = _DURATION_UNITS[match.group("unit")]
+            minutes += (float(number) if value is None else value) * unit
             position = match.end()
         if position == 0 or cleaned[position:].strip(" ,."):
             return None

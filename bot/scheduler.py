@@ -25,6 +25,7 @@ class DeliveryScheduler:
         self.deliverer = deliverer
         self.poll_seconds = poll_seconds
         self._lock = threading.Lock()
+        self._stopping = False
         self._scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -40,21 +41,32 @@ class DeliveryScheduler:
         self._scheduler.start()
 
     def stop(self) -> None:
+        """Stop waking, then wait for a delivery round in progress to finish.
+
+        APScheduler 3 deadlocks if `shutdown(wait=True)` meets a job that adds a job,
+        so the waiting is done on our own lock instead.
+        """
+        self._stopping = True
         if self._scheduler.running:
-            self._scheduler.shutdown(wait=True)
+            self._scheduler.shutdown(wait=False)
+        with self._lock:
+            pass
 
     def poke(self) -> None:
         """The plan changed: re-arm the wake-up for the new earliest due time."""
-        if self._scheduler.running:
+        if self._scheduler.running and not self._stopping:
             self._arm()
 
     def _tick(self) -> None:
         with self._lock:
+            if self._stopping:
+                return
             try:
                 self.deliverer.deliver_due()
             except Exception:
                 log.exception("delivery round failed; the next poll will try again")
-        self._arm()
+        if not self._stopping:
+            self._arm()
 
     def _arm(self) -> None:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
@@ -53,6 +54,12 @@ class Settings(BaseSettings):
     timezone: str = Field(default_factory=system_zone, validation_alias="FOLLOWUP_TIMEZONE")
     quiet_hours: str = Field(default="21:00-08:00", validation_alias="FOLLOWUP_QUIET_HOURS")
     log_level: str = Field(default="INFO", validation_alias="FOLLOWUP_LOG_LEVEL")
+    log_format: Literal["text", "json"] = Field(default="text",
+                                                validation_alias="FOLLOWUP_LOG_FORMAT")
+    # "inline": each platform process delivers its own reminders; "off": leave it to
+    # a separate `followup-bot clock` process.
+    delivery: Literal["inline", "off"] = Field(default="inline",
+                                               validation_alias="FOLLOWUP_DELIVERY")
 
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(
@@ -118,7 +125,7 @@ def load_settings(**overrides: object) -> Settings:
         name = ".".join(str(p) for p in first.get("loc", ())) or "setting"
         env_names = {
             "FOLLOWUP_DATABASE_URL", "FOLLOWUP_TIMEZONE", "FOLLOWUP_QUIET_HOURS", "PORT",
-            "DISCORD_GUILD_ID", "FOLLOWUP_LOG_LEVEL",
+            "DISCORD_GUILD_ID", "FOLLOWUP_LOG_LEVEL", "FOLLOWUP_LOG_FORMAT", "FOLLOWUP_DELIVERY",
         }
         label = name if name in env_names else name.upper()
         message = str(first.get("msg", "invalid")).removeprefix("Value error, ")

@@ -1,4 +1,4 @@
-"""Tests for bot/parsing.py: free-text `add` lines, answers, promises, durations, zones, quiet hours."""
+"""bot/parsing.py: `add` lines, answers, promises, durations, zones and quiet hours."""
 
 from __future__ import annotations
 
@@ -58,15 +58,15 @@ ADD_LINES = [
             company="Acme",
             role="data analyst",
             starts_at=at(11, 23, 14),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee")),
             promise=decide(11, 27, "they'll decide by Friday"),
         ),
     ),
     (
-        "Initech - QA lead - interviewed yesterday at 10am with Dr. Maria Garcia (maria@initech.com); said call her in 4 days; traditional",
+        (
+            "Initech - QA lead - interviewed yesterday at 10am with Dr. Maria Garcia "
+            "(maria@initech.com); said call her in 4 days; traditional"
+        ),
         ParsedInterview(
             company="Initech",
             role="QA lead",
@@ -86,7 +86,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Globex; backend engineer; tomorrow 9:30am; phone screen with Ann O'Neil; will let me know by next Wednesday",
+        (
+            "Globex; backend engineer; tomorrow 9:30am; phone screen with Ann O'Neil; will "
+            "let me know by next Wednesday"
+        ),
         ParsedInterview(
             company="Globex",
             role="backend engineer",
@@ -97,37 +100,39 @@ ADD_LINES = [
         ),
     ),
     (
-        "Umbrella Corp | senior designer | final round | Dec 3 14:00 | with Jane Smith, Bob Lee and Ann O'Neil | hear back by Dec 5",
+        (
+            "Umbrella Corp | senior designer | final round | Dec 3 14:00 | with Jane "
+            "Smith, Bob Lee and Ann O'Neil | hear back by Dec 5"
+        ),
         ParsedInterview(
             company="Umbrella Corp",
             role="senior designer",
             starts_at=at(12, 3, 14),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-                who("Ann O'Neil"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee"), who("Ann O'Neil")),
             promise=decide(12, 5, "hear back by Dec 5"),
             stage="final",
         ),
     ),
     (
-        "Hooli – product manager – video call last Thursday 3 pm with Gavin Belson (CEO) & Jian Yang; decision by end of week; startup",
+        (
+            "Hooli – product manager – video call last Thursday 3 pm with Gavin Belson "
+            "(CEO) & Jian Yang; decision by end of week; startup"
+        ),
         ParsedInterview(
             company="Hooli",
             role="product manager",
             starts_at=at(11, 19, 15),
-            interviewers=(
-                who("Gavin Belson", title="CEO"),
-                who("Jian Yang"),
-            ),
+            interviewers=(who("Gavin Belson", title="CEO"), who("Jian Yang")),
             promise=decide(11, 20, "decision by end of week"),
             culture=Culture.MODERN,
             stage="video",
         ),
     ),
     (
-        "First National Bank, teller, on-site 2 days ago at noon, with Mary Jones, hiring manager; follow up in a week; handwritten note",
+        (
+            "First National Bank, teller, on-site 2 days ago at noon, with Mary Jones, "
+            "hiring manager; follow up in a week; handwritten note"
+        ),
         ParsedInterview(
             company="First National Bank",
             role="teller",
@@ -140,7 +145,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Wayne Enterprises, analyst, 2026-12-03 at 11am, with Lucius Fox (lucius@wayne.com), get back to me within 2 weeks",
+        (
+            "Wayne Enterprises, analyst, 2026-12-03 at 11am, with Lucius Fox "
+            "(lucius@wayne.com), get back to me within 2 weeks"
+        ),
         ParsedInterview(
             company="Wayne Enterprises",
             role="analyst",
@@ -160,7 +168,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Interviewed at Pied Piper for developer yesterday 4pm with Richard Hendricks. They said they'll decide by Dec 1. Tech startup.",
+        (
+            "Interviewed at Pied Piper for developer yesterday 4pm with Richard Hendricks. "
+            "They said they'll decide by Dec 1. Tech startup."
+        ),
         ParsedInterview(
             company="Pied Piper",
             role="developer",
@@ -171,15 +182,15 @@ ADD_LINES = [
         ),
     ),
     (
-        "Vandelay Industries, importer, 3 December 9:30am, with Art Vandelay & George Costanza, by post",
+        (
+            "Vandelay Industries, importer, 3 December 9:30am, with Art Vandelay & George "
+            "Costanza, by post"
+        ),
         ParsedInterview(
             company="Vandelay Industries",
             role="importer",
             starts_at=at(12, 3, 9, 30),
-            interviewers=(
-                who("Art Vandelay"),
-                who("George Costanza"),
-            ),
+            interviewers=(who("Art Vandelay"), who("George Costanza")),
             channel=Channel.POST,
         ),
     ),
@@ -211,7 +222,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Globex, sales rep, last Friday 9:30am, Jane Smith (hiring manager, jane@globex.com) and Bob Lee (CTO)",
+        (
+            "Globex, sales rep, last Friday 9:30am, Jane Smith (hiring manager, "
+            "jane@globex.com) and Bob Lee (CTO)"
+        ),
         ParsedInterview(
             company="Globex",
             role="sales rep",
@@ -223,7 +237,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "I had a video interview with Jane Smith from HR at Initech for the QA lead role 2 days ago at 3 pm; call her on Thursday",
+        (
+            "I had a video interview with Jane Smith from HR at Initech for the QA lead "
+            "role 2 days ago at 3 pm; call her on Thursday"
+        ),
         ParsedInterview(
             company="Initech",
             role="QA lead",
@@ -234,30 +251,30 @@ ADD_LINES = [
         ),
     ),
     (
-        "Software engineer at Hooli, on-site Dec 3 at 10am with Gavin Belson, Jared Dunn; they will let me know by Dec 10; prefers email",
+        (
+            "Software engineer at Hooli, on-site Dec 3 at 10am with Gavin Belson, Jared "
+            "Dunn; they will let me know by Dec 10; prefers email"
+        ),
         ParsedInterview(
             company="Hooli",
             role="Software engineer",
             starts_at=at(12, 3, 10),
-            interviewers=(
-                who("Gavin Belson"),
-                who("Jared Dunn"),
-            ),
+            interviewers=(who("Gavin Belson"), who("Jared Dunn")),
             promise=decide(12, 10, "they will let me know by Dec 10"),
             channel=Channel.EMAIL,
             stage="on-site",
         ),
     ),
     (
-        "Acme Corp, Data Scientist, 14:00 today, interviewers: Jane Smith, Bob Lee; they'll get back to me in a couple of days",
+        (
+            "Acme Corp, Data Scientist, 14:00 today, interviewers: Jane Smith, Bob Lee; "
+            "they'll get back to me in a couple of days"
+        ),
         ParsedInterview(
             company="Acme Corp",
             role="Data Scientist",
             starts_at=at(11, 23, 14),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee")),
             promise=decide(11, 25, "they'll get back to me in a couple of days"),
         ),
     ),
@@ -306,15 +323,15 @@ ADD_LINES = [
         ),
     ),
     (
-        "Final round at Acme for staff engineer, Thursday 1-2pm, with Jane Smith and Bob Lee, they'll decide next week",
+        (
+            "Final round at Acme for staff engineer, Thursday 1-2pm, with Jane Smith and "
+            "Bob Lee, they'll decide next week"
+        ),
         ParsedInterview(
             company="Acme",
             role="staff engineer",
             starts_at=at(11, 26, 13),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee")),
             promise=decide(12, 4, "they'll decide next week"),
             stage="final",
         ),
@@ -345,15 +362,15 @@ ADD_LINES = [
         ),
     ),
     (
-        "Acme - analyst - yesterday morning - Jane Smith; Bob Lee - will hear back by end of next week",
+        (
+            "Acme - analyst - yesterday morning - Jane Smith; Bob Lee - will hear back by "
+            "end of next week"
+        ),
         ParsedInterview(
             company="Acme",
             role="analyst",
             starts_at=at(11, 22, 9),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee")),
             promise=decide(12, 4, "will hear back by end of next week"),
         ),
     ),
@@ -382,10 +399,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(11, 22, 9),
-            interviewers=(
-                who("Bob Lee", title="CTO"),
-                who("Ann Lee", title="recruiter"),
-            ),
+            interviewers=(who("Bob Lee", title="CTO"), who("Ann Lee", title="recruiter")),
         ),
     ),
     (
@@ -394,10 +408,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(11, 22, 10),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee, PhD"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee, PhD")),
         ),
     ),
     (
@@ -457,7 +468,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Had my final interview at Acme yesterday at 2 pm with Jane Smith, she said they'd decide by Friday",
+        (
+            "Had my final interview at Acme yesterday at 2 pm with Jane Smith, she said "
+            "they'd decide by Friday"
+        ),
         ParsedInterview(
             company="Acme",
             starts_at=at(11, 22, 14),
@@ -518,7 +532,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Acme, analyst, Tuesday at 9 with Jane Smith; they'll decide by end of the week; corporate",
+        (
+            "Acme, analyst, Tuesday at 9 with Jane Smith; they'll decide by end of the "
+            "week; corporate"
+        ),
         ParsedInterview(
             company="Acme",
             role="analyst",
@@ -607,10 +624,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(12, 3, 14),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee")),
             promise=decide(12, 10, "hear back by Dec 10"),
             channel=Channel.EMAIL,
         ),
@@ -626,16 +640,15 @@ ADD_LINES = [
         ),
     ),
     (
-        "Acme, analyst, last Thursday 10am with Jane Smith, Bob Lee and Ann O'Neil; will let me know by next Wednesday",
+        (
+            "Acme, analyst, last Thursday 10am with Jane Smith, Bob Lee and Ann O'Neil; "
+            "will let me know by next Wednesday"
+        ),
         ParsedInterview(
             company="Acme",
             role="analyst",
             starts_at=at(11, 19, 10),
-            interviewers=(
-                who("Jane Smith"),
-                who("Bob Lee"),
-                who("Ann O'Neil"),
-            ),
+            interviewers=(who("Jane Smith"), who("Bob Lee"), who("Ann O'Neil")),
             promise=decide(11, 25, "will let me know by next Wednesday"),
         ),
     ),
@@ -706,7 +719,10 @@ ADD_LINES = [
         ),
     ),
     (
-        "Acme, analyst, today 2pm with Jane Smith. Prefers a handwritten note. My number is 555.123.4567",
+        (
+            "Acme, analyst, today 2pm with Jane Smith. Prefers a handwritten note. My "
+            "number is 555.123.4567"
+        ),
         ParsedInterview(
             company="Acme",
             role="analyst",
@@ -759,3 +775,471 @@ def test_an_add_line_yields_exactly_the_facts_it_states(
     line: str, expected: ParsedInterview
 ) -> None:
     assert parse_interview(line, NOW, TZ) == expected
+
+
+def test_the_interview_time_is_in_the_users_zone() -> None:
+    parsed = parse_interview("Acme, analyst, today 2pm with Jane Smith", NOW, TZ)
+    assert parsed.starts_at is not None
+    assert parsed.starts_at.tzinfo == TZ
+    assert parsed.starts_at.utcoffset() == timedelta(hours=-5)
+
+
+def test_the_same_line_in_another_zone_means_that_zones_wall_clock() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    parsed = parse_interview("Acme, analyst, today 2pm with Jane Smith", NOW, berlin)
+    # 16:30 in New York is 22:30 in Berlin, still Monday there.
+    assert parsed.starts_at == datetime(2026, 11, 23, 14, 0, tzinfo=berlin)
+
+
+def test_an_empty_line_yields_nothing() -> None:
+    assert parse_interview("", NOW, TZ) == ParsedInterview()
+    assert parse_interview("   \n\t ", NOW, TZ) == ParsedInterview()
+
+
+def test_a_line_of_only_names_gives_people_but_no_company() -> None:
+    parsed = parse_interview("with Jane Smith and Bob Lee", NOW, TZ)
+    assert parsed.company is None
+    assert parsed.interviewers == (who("Jane Smith"), who("Bob Lee"))
+
+
+def test_a_promise_without_an_interview_date_counts_from_today() -> None:
+    parsed = parse_interview("Acme, analyst, with Jane Smith; call her in 3 days", NOW, TZ)
+    assert parsed.starts_at is None
+    assert parsed.promise == call(11, 26, "call her in 3 days")
+
+
+def test_a_promise_with_no_readable_date_is_shown_as_unclear() -> None:
+    parsed = parse_interview("Acme, analyst, today 2pm, with Jane, they'll decide soon", NOW, TZ)
+    assert parsed.promise is None
+    assert parsed.unclear == ("they'll decide soon",)
+
+
+# --------------------------------------------------------------------------- when
+
+WHEN_ANSWERS = [
+    ("yesterday at 10am", at(11, 22, 10), True),
+    ("it was yesterday", at(11, 22, 9), False),
+    ("today 2pm", at(11, 23, 14), True),
+    ("2pm", at(11, 23, 14), True),
+    ("noon", at(11, 23, 12), True),
+    ("14:00", at(11, 23, 14), True),
+    ("9:30am tomorrow", at(11, 24, 9, 30), True),
+    ("tomorrow", at(11, 24, 9), False),
+    ("Tuesday 3pm", at(11, 24, 15), True),
+    ("I had it Tuesday 3pm", at(11, 17, 15), True),
+    ("Dec 3", at(12, 3, 9), False),
+    ("3 December at 2 pm", at(12, 3, 14), True),
+    ("2026-12-03 14:30", at(12, 3, 14, 30), True),
+    ("2026-12-03 3", at(12, 3, 15), True),
+    ("2026-12-03 10", at(12, 3, 10), True),
+    ("2026-12-03 2:30", at(12, 3, 14, 30), True),
+    ("next Monday at 9", at(11, 30, 9), True),
+    ("last Thursday", at(11, 19, 9), False),
+    ("2 days ago", at(11, 21, 9), False),
+    ("a week ago at 11am", at(11, 16, 11), True),
+    ("Friday afternoon", at(11, 27, 14), False),
+    ("Jan 5 10am", at(1, 5, 10, year=2027), True),
+    ("Nov 20 10am", at(11, 20, 10), True),
+    ("Dec 3 2030", None, False),
+    ("1985-06-01 10am", None, False),
+    ("year 9999", None, False),
+    ("9999-01-01", None, False),
+    ("30 February", None, False),
+    ("whenever suits", None, False),
+    ("", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "moment", "had_time"), WHEN_ANSWERS)
+def test_a_when_answer_gives_the_moment_and_whether_a_time_was_said(
+    text: str, moment: datetime | None, had_time: bool
+) -> None:
+    assert parse_when_detail(text, NOW, TZ) == (moment, had_time)
+    assert parse_when(text, NOW, TZ) == moment
+
+
+def test_today_at_an_hour_already_gone_is_today_not_tomorrow() -> None:
+    assert parse_when("today 2pm", NOW, TZ) == at(11, 23, 14)
+
+
+def test_a_bare_weekday_looks_ahead_unless_the_text_is_in_the_past_tense() -> None:
+    assert parse_when("Thursday 10am", NOW, TZ) == at(11, 26, 10)
+    assert parse_when("interviewed Thursday 10am", NOW, TZ) == at(11, 19, 10)
+
+
+def test_todays_weekday_counts_only_on_the_right_side_of_now() -> None:
+    # It is Monday 16:30: 15:00 has passed, 17:00 has not.
+    assert parse_when("Monday 5pm", NOW, TZ) == at(11, 23, 17)
+    assert parse_when("Monday 3pm", NOW, TZ) == at(11, 30, 15)
+    assert parse_when("was Monday 3pm", NOW, TZ) == at(11, 23, 15)
+    assert parse_when("was Monday 5pm", NOW, TZ) == at(11, 16, 17)
+
+
+def test_a_time_dateparser_cannot_read_still_keeps_the_date() -> None:
+    assert parse_when_detail("Dec 3 25:00pm", NOW, TZ) == (at(12, 3, 9), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "wall"),
+    [
+        # Spring forward: 02:30 does not exist and moves on by the hour skipped.
+        ("March 8 2026 2:30am", "America/New_York", datetime(2026, 3, 8, 3, 30)),
+        ("March 14 2027 2:30am", "America/New_York", datetime(2027, 3, 14, 3, 30)),
+        ("March 8 2027 2:30am", "America/New_York", datetime(2027, 3, 8, 2, 30)),
+        ("28 March 2027 2:30am", "Europe/Berlin", datetime(2027, 3, 28, 3, 30)),
+        # Fall back: 01:30 happens twice; the first one is taken.
+        ("Nov 7 2027 1:30am", "America/New_York", datetime(2027, 11, 7, 1, 30)),
+        ("31 October 2027 2:30am", "Europe/Berlin", datetime(2027, 10, 31, 2, 30)),
+    ],
+)
+def test_wall_times_that_dst_skips_or_repeats_become_valid_aware_times(
+    text: str, zone: str, wall: datetime
+) -> None:
+    tz = ZoneInfo(zone)
+    moment = parse_when(text, NOW, tz)
+    assert moment is not None
+    assert moment.tzinfo == tz
+    assert moment.replace(tzinfo=None) == wall
+    # A valid wall time survives a round trip through UTC unchanged.
+    assert moment.astimezone(UTC).astimezone(tz) == moment
+    assert moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None) == wall
+
+
+def test_an_add_line_on_a_dst_gap_does_not_crash() -> None:
+    parsed = parse_interview("Acme, analyst, March 14 2027 2:30am with Jane Smith", NOW, TZ)
+    assert parsed.starts_at == datetime(2027, 3, 14, 3, 30, tzinfo=TZ)
+    assert parsed.starts_at.utcoffset() == timedelta(hours=-4)
+
+
+# --------------------------------------------------------------------------- promises
+
+PROMISES = [
+    ("they'll decide by Friday", MONDAY, decide(11, 27, "they'll decide by Friday")),
+    (
+        "will let me know by next Wednesday",
+        MONDAY,
+        decide(11, 25, "will let me know by next Wednesday"),
+    ),
+    ("hear back by Dec 5", MONDAY, decide(12, 5, "hear back by Dec 5")),
+    ("decision by end of week", MONDAY, decide(11, 27, "decision by end of week")),
+    ("decision by end of next week", MONDAY, decide(12, 4, "decision by end of next week")),
+    ("they'll decide next week", MONDAY, decide(12, 4, "they'll decide next week")),
+    ("call me next week", MONDAY, call(11, 30, "call me next week")),
+    ("by the end of the month", MONDAY, decide(11, 30, "by the end of the month")),
+    ("call me in four days", date(2026, 11, 22), call(11, 26, "call me in four days")),
+    ("said call her in 4 days", date(2026, 11, 22), call(11, 26, "call her in 4 days")),
+    ("call her on Thursday", MONDAY, call(11, 26, "call her on Thursday")),
+    ("follow up in a week", MONDAY, call(11, 30, "follow up in a week")),
+    ("get back to me within 2 weeks", MONDAY, decide(12, 7, "get back to me within 2 weeks")),
+    ("they'll call me by Friday", MONDAY, decide(11, 27, "they'll call me by Friday")),
+    ("in a couple of days", MONDAY, decide(11, 25, "in a couple of days")),
+    ("tomorrow", MONDAY, decide(11, 24, "tomorrow")),
+    ("by Friday end of day", MONDAY, decide(11, 27, "by Friday end of day")),
+    ("  Dec 10.  ", MONDAY, decide(12, 10, "Dec 10")),
+    # "By Friday" said on a Friday is the next one; a week's end from a Saturday is the next.
+    ("they'll decide by Friday", date(2026, 11, 27), decide(12, 4, "they'll decide by Friday")),
+    ("end of week", date(2026, 11, 28), decide(12, 4, "end of week")),
+    ("no promise", MONDAY, None),
+    ("they didn't say", MONDAY, None),
+    ("soon, they hope", MONDAY, None),
+    ("by 30 February", MONDAY, None),
+    ("by Dec 5 2031", MONDAY, None),
+    ("", MONDAY, None),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), PROMISES)
+def test_a_promise_counts_from_the_interview_day(
+    text: str, base: date, expected: Promise | None
+) -> None:
+    assert parse_promise(text, base, NOW, TZ) == expected
+
+
+def test_a_bare_date_takes_the_callers_default_kind() -> None:
+    promise = parse_promise("Friday", MONDAY, NOW, TZ, PromiseKind.YOU_CALL_ON)
+    assert promise == call(11, 27, "Friday")
+
+
+# --------------------------------------------------------------------------- people
+
+PEOPLE = [
+    ("Jane Smith", (who("Jane Smith"),)),
+    ("Jane Smith, Bob Lee and Ann O'Neil", (who("Jane Smith"), who("Bob Lee"), who("Ann O'Neil"))),
+    ("Jane Smith & Bob Lee", (who("Jane Smith"), who("Bob Lee"))),
+    ("Jane Smith (hiring manager)", (who("Jane Smith", title="hiring manager"),)),
+    ("Jane Smith, hiring manager", (who("Jane Smith", title="hiring manager"),)),
+    ("the CTO, Bob Lee", (who("Bob Lee", title="CTO"),)),
+    ("CTO Bob Lee", (who("Bob Lee", title="CTO"),)),
+    (
+        "Dr. Maria Garcia (maria@initech.com)",
+        (who("Dr. Maria Garcia", email="maria@initech.com"),),
+    ),
+    (
+        "Jane Smith <jane@acme.com>, Bob Lee email: bob@acme.com",
+        (who("Jane Smith", email="jane@acme.com"), who("Bob Lee", email="bob@acme.com")),
+    ),
+    ("Jane Smith (she/her)", (who("Jane Smith"),)),
+    ("Bob Lee, PhD and Jane Smith", (who("Bob Lee, PhD"), who("Jane Smith"))),
+    ("José Álvarez and Zoë Ng", (who("José Álvarez"), who("Zoë Ng"))),
+    ("Jane Smith and Jane Smith", (who("Jane Smith"),)),
+    ("the hiring manager", ()),
+    ("12345", ()),
+    ("R2D2", ()),
+    ("A" * 81, ()),
+    ("", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_people_keep_their_names_as_written_in_order(
+    text: str, expected: tuple[Interviewer, ...]
+) -> None:
+    assert parse_people(text) == expected
+
+
+# --------------------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2h", timedelta(hours=2)),
+        ("30m", timedelta(minutes=30)),
+        ("3d", timedelta(days=3)),
+        ("1w", timedelta(weeks=1)),
+        ("2 hours", timedelta(hours=2)),
+        ("an hour", timedelta(hours=1)),
+        ("half an hour", timedelta(minutes=30)),
+        ("1 week", timedelta(weeks=1)),
+        ("90 minutes", timedelta(minutes=90)),
+        ("1h30m", timedelta(minutes=90)),
+        ("2 hours and 30 minutes", timedelta(minutes=150)),
+        ("1.5 hours", timedelta(minutes=90)),
+        ("two days", timedelta(days=2)),
+        ("for 2 days", timedelta(days=2)),
+        ("365d", timedelta(days=365)),
+    ],
+)
+def test_a_duration_reads_short_and_long_units(text: str, expected: timedelta) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "junk", "30", "0h", "-2h", "366d", "2 fortnights", "2h junk"])
+def test_a_duration_rejects_junk_zero_negative_and_over_a_year(text: str) -> None:
+    assert parse_duration(text) is None
+
+
+# --------------------------------------------------------------------------- zones
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("America/New_York", "America/New_York"),
+        ("america/new_york", "America/New_York"),
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("EST", "America/New_York"),
+        ("ET", "America/New_York"),
+        ("Eastern", "America/New_York"),
+        ("eastern time", "America/New_York"),
+        ("PT", "America/Los_Angeles"),
+        ("Pacific", "America/Los_Angeles"),
+        ("CET", "Europe/Berlin"),
+        ("UK", "Europe/London"),
+        ("London", "Europe/London"),
+        ("UTC", "UTC"),
+        ("Berlin", "Europe/Berlin"),
+        ("new york", "America/New_York"),
+        ("Sao Paulo", "America/Sao_Paulo"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("  Tokyo ", "Asia/Tokyo"),
+    ],
+)
+def test_a_zone_is_found_by_iana_name_alias_or_city(text: str, expected: str) -> None:
+    assert parse_zone(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "Mars", "Europe/Atlantis", "+05:00", "🙂"])
+def test_an_unknown_zone_is_none(text: str) -> None:
+    assert parse_zone(text) is None
+
+
+# --------------------------------------------------------------------------- quiet hours
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21:00-08:00", (time(21), time(8))),
+        ("21:00–08:00", (time(21), time(8))),
+        ("9pm-7am", (time(21), time(7))),
+        ("22-7", (time(22), time(7))),
+        ("9-7", (time(21), time(7))),
+        ("from 10pm to 6:30am", (time(22), time(6, 30))),
+        ("noon-1pm", (time(12), time(13))),
+    ],
+)
+def test_quiet_hours_read_as_a_clock_range(text: str, expected: tuple[time, time]) -> None:
+    assert parse_clock_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "abc", "21:00", "8-8", "25-7", "9pm-13pm", "21:61-07:00"])
+def test_a_clock_range_that_is_not_one_is_none(text: str) -> None:
+    assert parse_clock_range(text) is None
+
+
+# --------------------------------------------------------------------------- robustness
+
+HOSTILE = [
+    "\x00\x01\x02 Acme\x7f, analyst\u200b, today 2pm with Jane\x1b[31m Smith",
+    "🎉🎉🎉 Acme 🚀, analyst, today 2pm with 👩‍💼 Jane Smith",
+    "**Acme**, _analyst_, `today 2pm` with ~Jane Smith~ > quoted",
+    "<!channel> <@U123> <#C42|general> Acme, analyst, today 2pm",
+    "Robert'); DROP TABLE interviews;-- , analyst, today 2pm",
+    "Acme, analyst, year 9999 at 10am with Jane Smith",
+    "Acme, analyst, 30 February 10am with Jane Smith",
+    "Acme, analyst, 99/99 at 25:99 with 1234 5678",
+    "((((((((((((((((((((((((((((((",
+    "with with with with with , , , ; ; ; - - - | | |",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_input_never_raises_and_stays_in_range(text: str) -> None:
+    parsed = parse_interview(text, NOW, TZ)
+    assert_sane(parsed)
+
+
+def test_control_characters_and_markup_do_not_reach_the_fields() -> None:
+    parsed = parse_interview(HOSTILE[0], NOW, TZ)
+    assert parsed.company == "Acme"
+    assert parsed.role == "analyst"
+    assert parsed.interviewers == (who("Jane Smith"),)
+    assert parse_interview(HOSTILE[3], NOW, TZ).company == "Acme"
+
+
+def test_an_impossible_date_is_reported_as_unclear() -> None:
+    parsed = parse_interview(HOSTILE[6], NOW, TZ)
+    assert parsed.starts_at is None
+    assert "30 February 10am" in parsed.unclear
+
+
+def test_a_huge_line_is_cut_and_the_cut_is_reported() -> None:
+    line = "Acme, analyst, today 2pm with Jane Smith; " + "blah " * 8000
+    parsed = parse_interview(line, NOW, TZ)
+    assert parsed.company == "Acme"
+    assert parsed.starts_at == at(11, 23, 14)
+    assert parsed.unclear[-1].endswith("…")
+    assert len(parsed.unclear) <= 8
+    assert all(len(fragment) <= 80 for fragment in parsed.unclear)
+
+
+def test_four_kilobytes_parse_well_under_a_tenth_of_a_second() -> None:
+    line = "Acme, data analyst, today 2pm with Jane Smith and Bob Lee, they'll decide by Friday; "
+    text = (line * 60)[:4096]
+    parse_interview(text, NOW, TZ)  # dateparser loads its data on first use
+    best = min(_elapsed(parse_interview, text, NOW, TZ) for _ in range(3))
+    assert best < 0.1
+
+
+def test_forty_kilobytes_of_junk_parse_quickly() -> None:
+    text = "Jane, Dec 3 at 2pm; (call me) & " * 1300
+    assert len(text) > 40_000
+    assert _elapsed(parse_interview, text, NOW, TZ) < 0.5
+
+
+def test_importing_the_parser_does_not_load_dateparser() -> None:
+    code = (
+        "import sys, bot.parsing; print('dateparser' in sys.modules, 'nameparser' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# --------------------------------------------------------------------------- properties
+
+WORDS = st.sampled_from(
+    [
+        "Acme", "analyst", "with", "Jane Smith", "Dr.", "Bob", ",", ";", " - ", "|", "(", ")",
+        "&", "and", "at", "on", "for", "today", "yesterday", "2pm", "9:30am", "14:00", "noon",
+        "Dec 3", "3 December", "2026-12-03", "9999-01-01", "30 February", "next", "last",
+        "Monday", "ago", "2 days", "in 4 days", "call me", "they'll decide by", "Friday",
+        "end of week", "no promise", "traditional", "startup", "email", "by post",
+        "phone screen", "final round", "x@y.com", "555-123-4567", "<!channel>", "**", "🎉", "\x00",
+    ]
+)  # fmt: skip
+TEXTS = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=40).map(" ".join))
+ZONES = st.sampled_from(["America/New_York", "Europe/Berlin", "Asia/Kolkata", "UTC"])
+NOWS = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2090, 12, 31), timezones=st.just(UTC)
+)
+PROPERTY = settings(max_examples=300, deadline=None)
+
+
+def assert_sane(parsed: ParsedInterview, now: datetime = NOW) -> None:
+    latest = now + timedelta(days=731)
+    if parsed.starts_at is not None:
+        assert parsed.starts_at.tzinfo is not None
+        assert EARLIEST <= parsed.starts_at <= latest
+    if parsed.promise is not None:
+        assert date(1990, 1, 1) <= parsed.promise.on <= latest.date()
+    for person in parsed.interviewers:
+        assert 0 < len(person.name) <= 80
+        assert not any(c.isdigit() for c in person.name)
+    assert len(parsed.unclear) <= 8
+
+
+@PROPERTY
+@given(text=TEXTS, zone=ZONES, now=NOWS)
+def test_parse_interview_never_raises_and_its_dates_are_aware_and_in_range(
+    text: str, zone: str, now: datetime
+) -> None:
+    assert_sane(parse_interview(text, now, ZoneInfo(zone)), now)
+
+
+@PROPERTY
+@given(text=TEXTS, zone=ZONES)
+def test_parse_when_never_raises_and_gives_an_aware_time_in_range(text: str, zone: str) -> None:
+    moment, had_time = parse_when_detail(text, NOW, ZoneInfo(zone))
+    if moment is None:
+        assert had_time is False
+    else:
+        assert moment.tzinfo is not None
+        assert EARLIEST <= moment <= LATEST
+
+
+@PROPERTY
+@given(text=TEXTS, base=st.dates(min_value=date(1990, 1, 1), max_value=date(2028, 11, 1)))
+def test_parse_promise_never_raises_and_its_date_is_in_range(text: str, base: date) -> None:
+    promise = parse_promise(text, base, NOW, TZ)
+    if promise is not None:
+        assert date(1990, 1, 1) <= promise.on <= LATEST.date()
+        assert promise.text == promise.text.strip()
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=60), st.from_regex(r"-?\d{1,9}(\.\d+)? ?[a-z]{1,7}")))
+def test_parse_duration_never_raises_and_stays_within_a_year(text: str) -> None:
+    span = parse_duration(text)
+    assert span is None or timedelta(0) < span <= timedelta(days=365)
+
+
+@PROPERTY
+@given(text=st.text(max_size=60))
+def test_parse_zone_never_raises_and_names_a_loadable_zone(text: str) -> None:
+    zone = parse_zone(text)
+    if zone is not None:
+        ZoneInfo(zone)
+
+
+@PROPERTY
+@given(text=st.one_of(st.text(max_size=40), st.from_regex(r"\d{1,3}(:\d{1,3})? ?(am|pm)?-\d{1,3}")))
+def test_parse_clock_range_and_parse_people_never_raise(text: str) -> None:
+    assert parse_clock_range(text) is None or len(parse_clock_range(text) or ()) == 2
+    assert all(isinstance(p, Interviewer) for p in parse_people(text))
+
+
+def _elapsed(function, *args) -> float:
+    start = timer.perf_counter()
+    function(*args)
+    return timer.perf_counter() - start
