@@ -1,0 +1,50 @@
+"""The `followup-bot` command as an operator meets it: defaults, bad settings, subcommands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str
+        ) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
+    clean.update(PYTHONPATH=str(ROOT), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+                 **env)
+    return subprocess.run([sys.executable, "-m", "adapters.cli", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120, env=clean,
+                          cwd=tmp_path, check=False)
+
+
+def test_no_command_and_no_tokens_opens_the_terminal_chat_in_the_user_data_folder(tmp_path):
+    done = run([], tmp_path, stdin="help\n", FOLLOWUP_TIMEZONE="Europe/Berlin")
+    assert done.returncode == 0, done.stderr
+    assert "followup-bot · it's" in done.stdout and "CET" in done.stdout
+    assert "Here's what I understand" in done.stdout
+    assert list((tmp_path / "data").rglob("followup.db"))
+
+
+def test_a_bad_setting_stops_start_up_with_one_line_naming_it(tmp_path):
+    done = run(["console"], tmp_path, FOLLOWUP_QUIET_HOURS="whenever")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "followup-bot: Setting FOLLOWUP_QUIET_HOURS is invalid: expected HH:MM-HH:MM, for "
+        "example 21:00-08:00, got 'whenever'"
+    ]
+
+
+def test_a_bad_now_is_explained(tmp_path):
+    done = run(["console", "--now", "next tuesday"], tmp_path)
+    assert done.returncode == 2
+    assert "is not an ISO-8601 time" in done.stderr
+
+
+def test_the_clock_without_any_platform_says_where_it_would_deliver(tmp_path):
+    done = run(["clock"], tmp_path)
+    assert done.returncode == 2
+    assert "set SLACK_BOT_TOKEN and/or DISCORD_TOKEN" in done.stderr
