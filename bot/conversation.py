@@ -80,7 +80,7 @@ APOLOGY = "Sorry, something went wrong on my side. Nothing you told me before is
 DATABASE_DOWN = "I can't reach my storage right now, so I couldn't save or look that up. " \
     "Please try again in a minute."
 
-_REF = re.compile(r"^#?(\d{1,6})(?:\.(\d{1,3}))?$")
+_REF = re.compile(r"^#?([0-9]{1,6})(?:\.([0-9]{1,3}))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,18 +347,20 @@ class Coach:
                           "`list` shows the numbers.")
 
     def _owned_interview(self, person: Person, value: str) -> Interview | None:
-        if not value.isdigit():
+        record = _record_id(value)
+        if record is None:
             return None
-        interview = self.repo.get_interview(int(value))
+        interview = self.repo.get_interview(record)
         if interview is None or interview.person_id != person.id:
             return None
         return interview
 
     def _owned_checkpoint(self, person: Person, value: str
                           ) -> tuple[Interview, Checkpoint] | None:
-        if not value.isdigit():
+        record = _record_id(value)
+        if record is None:
             return None
-        cp = self.repo.get_checkpoint(int(value))
+        cp = self.repo.get_checkpoint(record)
         if cp is None:
             return None
         interview = self._owned_interview(person, str(cp.interview_id))
@@ -834,6 +836,13 @@ class Coach:
             return
         interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE, self.clock.now())
         self.replan(interview)
+
+
+def _record_id(value: str) -> int | None:
+    """A button's record id, if it is one: plain ASCII digits that fit a database integer."""
+    if value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
 
 
 def _not_found() -> Reply:
