@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.runtime import Runtime
+from adapters.runtime import Runtime, build_runtime
 from bot.conversation import APOLOGY
 from bot.messages import ActionId, Inbound
 from bot.model import Identity, Platform
@@ -32,6 +32,14 @@ lines = st.one_of(
 )
 
 MASS = ("<!channel>", "<!here", "@everyone", "@here")
+
+
+@pytest.fixture
+def runtime(db_settings, clock):
+    """On both databases: PostgreSQL enforces column sizes that SQLite lets slide."""
+    runtime = build_runtime(db_settings, clock)
+    yield runtime
+    runtime.stop()
 
 
 @pytest.fixture
