@@ -67,7 +67,8 @@ class TerminalChat:
         self.coach = runtime.coach
         self.clock = runtime.clock
         self.identity = Identity(Platform.CONSOLE, "local", user or _local_user())
-        self.console = Console(file=out or sys.stdout, soft_wrap=True, highlight=False,
+        # file=None lets rich follow sys.stdout, which prompt_toolkit swaps while prompting.
+        self.console = Console(file=out, soft_wrap=True, highlight=False,
                                emoji=False)
         self._buttons: list[Action] = []
         runtime.on_delivered = self._delivered

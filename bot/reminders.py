@@ -66,12 +66,21 @@ def reminder(
         )
         actions = (Action(ActionId.DONE, "Got it", str(cp.id), Style.PRIMARY),)
     elif kind is CheckpointKind.THANK_YOU and contact is not None:
-        title = f"Send your thank-you note to {contact.name} today"
-        text = (
-            f"Speed matters most: a short, personal note to {contact.name} within hours "
-            f"of your {subject} interview puts you back on their mind while they decide. "
-            "E-mail is fine. Check the spelling of every name before you send."
-        )
+        same_day = now.astimezone(tz).date() == interview.starts_at.astimezone(tz).date()
+        if same_day:
+            title = f"Send your thank-you note to {contact.name} today"
+            text = (
+                f"Speed matters most: a short, personal note to {contact.name} within hours "
+                f"of your {subject} interview puts you back on their mind while they decide. "
+                "E-mail is fine. Check the spelling of every name before you send."
+            )
+        else:
+            title = f"Send your thank-you note to {contact.name} now"
+            text = (
+                f"Your {subject} interview was on {when(interview.starts_at, tz)}. A note "
+                "today still counts, and late beats never: e-mail it now. Check the "
+                "spelling of every name before you send."
+            )
         found = (drafts.thank_you_note(interview, contact, tz, name),)
         actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind is CheckpointKind.THANK_YOU_NUDGE and contact is not None:

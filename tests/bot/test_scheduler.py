@@ -32,7 +32,7 @@ def test_the_scheduler_delivers_what_is_due_and_wakes_for_a_new_due_time(setting
         runtime.coach.handle(Inbound(identity=ME, text="add Acme, analyst, yesterday 2pm with "
                                      "Jane Smith", platform_tz="America/New_York"))
         assert recorder.arrived.wait(timeout=15)
-        assert recorder.replies[0].title == "Send your thank-you note to Jane Smith today"
+        assert recorder.replies[0].title == "Send your thank-you note to Jane Smith now"
 
         # A checkpoint due in a second is delivered by the wake-up job, not the 30 s poll.
         recorder.arrived.clear()
