@@ -10,7 +10,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from bot import intake
@@ -84,6 +84,14 @@ _REF = re.compile(r"^#?([0-9]{1,6})(?:\.([0-9]{1,3}))?$")
 
 
 @dataclass(frozen=True, slots=True)
+class FormResult:
+    """What a form submission did: replies to show, or problems keyed by field."""
+
+    replies: list[Reply] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class CoachDefaults:
     tz: str
     quiet: QuietHours
@@ -111,7 +119,7 @@ class Coach:
             if inbound.action is not None:
                 replies = self._on_action(person, inbound)
             else:
-                replies = self._on_text(person, inbound.text)
+                replies = self._on_text(person, inbound.text, command=inbound.command)
         except RepositoryUnavailable:
             log.warning("database unavailable while handling %s", inbound.identity.platform)
             return [Reply(text=DATABASE_DOWN)]
@@ -148,11 +156,15 @@ class Coach:
         return person
 
     # --- typed text -------------------------------------------------------------------
-    def _on_text(self, person: Person, raw: str) -> list[Reply]:
+    def _on_text(self, person: Person, raw: str, *, command: bool = False) -> list[Reply]:
         text, truncated = clean_input(raw)
-        replies = self._continue_flow(person, text)
-        if replies is None:
+        if command and self.repo.get_conversation(person.id):
             replies = self._command(person, text)
+            replies.extend(self._ask_again(person))
+        else:
+            replies = self._continue_flow(person, text)
+            if replies is None:
+                replies = self._command(person, text)
         if truncated:
             replies.insert(0, Reply(text="That was very long, so I read only the first "
                                          "4,000 characters."))
@@ -229,6 +241,59 @@ class Coach:
             return [Reply(text="OK, I kept everything.")]
         self.repo.set_conversation(person.id, None)
         return None
+
+    def _ask_again(self, person: Person) -> list[Reply]:
+        """After an explicit command mid-question: repeat the question, or move past it."""
+        state = self.repo.get_conversation(person.id)
+        if not state:
+            return []
+        if state.get("flow") == "add":
+            person = self.repo.get_person(person.id) or person
+            try:
+                draft = intake.AddDraft.from_json(state["draft"])
+            except (KeyError, ValueError, TypeError):
+                self.repo.set_conversation(person.id, None)
+                return []
+            if draft.need_tz and person.tz_confirmed:
+                # The command set the zone the question was about.
+                draft = intake.answer(draft, intake.Ask.TZ, person.tz, self.clock.now(),
+                                      ZoneInfo(person.tz)).draft
+            return self._ask(person, draft)
+        return [Reply(text=f"Still waiting for your answer: {state.get('question', '')}")]
+
+    def add_from_form(self, inbound: Inbound, form: dict[str, str]) -> FormResult:
+        """Add an interview from a platform form (modal) in one step.
+
+        Keys: company, role, when, interviewers, and optionally promise, culture, tz.
+        Problems come back per field, for the platform to show beside each one.
+        """
+        try:
+            person = self._person(inbound)
+            now = self.clock.now()
+            zone_text = form.get("tz", "").strip()
+            zone = parse_zone(zone_text) if zone_text else person.tz
+            problems: dict[str, str] = {}
+            if zone is None:
+                problems["tz"] = "I don't know that time zone; try a city like Berlin."
+                zone = person.tz
+            draft, problems_found = intake.from_form(form, now, ZoneInfo(zone))
+            problems.update(problems_found)
+            if not person.tz_confirmed and not zone_text:
+                problems["tz"] = "Which time zone are you in? e.g. America/New_York."
+            if problems:
+                return FormResult(problems=problems)
+            if zone != person.tz or not person.tz_confirmed:
+                person = self.repo.update_person(person.id, tz=zone, tz_confirmed=True)
+            self.repo.set_conversation(person.id, None)
+            replies = self._finish_add(person, draft)
+        except RepositoryUnavailable:
+            return FormResult(replies=[Reply(text=DATABASE_DOWN)])
+        except Exception:
+            log.exception("failed to add an interview from a %s form",
+                          inbound.identity.platform)
+            return FormResult(replies=[Reply(text=APOLOGY)])
+        self._on_plan_changed()
+        return FormResult(replies=replies)
 
     def _ask(self, person: Person, draft: intake.AddDraft, problem: str | None = None
              ) -> list[Reply]:

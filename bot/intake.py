@@ -268,3 +268,42 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
                           "Please answer `traditional`, `modern` or `skip`.")
         return Answer(draft)
     return Answer(draft)
+
+
+FORM_FIELDS = ("company", "role", "when", "interviewers", "promise", "culture")
+
+
+def from_form(form: dict[str, str], now: datetime, tz: ZoneInfo
+              ) -> tuple[AddDraft, dict[str, str]]:
+    """A whole add form at once: the draft, and a problem per field that needs fixing."""
+    draft = AddDraft(promise_done=True, culture_done=True)
+    problems: dict[str, str] = {}
+    steps = ((Ask.COMPANY, "company"), (Ask.ROLE, "role"), (Ask.WHEN, "when"),
+             (Ask.PEOPLE, "interviewers"))
+    for asked, key in steps:
+        value = form.get(key, "").strip()
+        if not value:
+            problems[key] = "Please fill this in."
+            continue
+        result = answer(draft, asked, value, now, tz)
+        if result.problem:
+            problems[key] = result.problem
+        else:
+            draft = result.draft
+    if "when" not in problems and draft.starts_at is not None and not draft.had_time:
+        problems["when"] = "Add the time it started, e.g. `Dec 3 2pm`."
+    promise = form.get("promise", "").strip()
+    if promise and promise.lower().strip(" .!") not in SKIP_WORDS:
+        base = (draft.starts_at or now).astimezone(tz).date()
+        found = parse_promise(promise, base, now, tz)
+        if found is None:
+            problems["promise"] = "I couldn't find a date in that; e.g. `decide by Friday`."
+        draft.promise = found
+    culture = form.get("culture", "").strip()
+    if culture:
+        result = answer(replace(draft, culture_done=False), Ask.CULTURE, culture, now, tz)
+        if result.problem:
+            problems["culture"] = result.problem
+        else:
+            draft = result.draft
+    return draft, problems

@@ -101,3 +101,6 @@ class Inbound:
     display_name: str | None = None
     platform_tz: str | None = None  # a zone the platform reports for the user, if any
     extra: dict[str, str] = field(default_factory=dict)  # e.g. modal field values
+    # A slash command is explicit: it runs even while a question is pending, which is
+    # then asked again. Free text in a DM stays an answer to that question.
+    command: bool = False

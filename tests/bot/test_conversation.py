@@ -260,3 +260,34 @@ def test_any_text_gets_a_reply_and_never_echoes_a_mass_mention(runtime, text):
     for reply in replies:
         assert "<!channel>" not in reply.plain and "@everyone" not in reply.plain
     say(runtime, "cancel")
+
+
+def test_a_form_adds_in_one_step_or_names_each_bad_field(runtime):
+    person = Inbound(identity=SOMEONE_ELSE, platform_tz=None)
+    result = runtime.coach.add_from_form(person, {
+        "company": "", "role": "Analyst", "when": "someday", "interviewers": "42",
+        "promise": "whenever", "tz": "Atlantis"})
+    assert set(result.problems) == {"company", "when", "interviewers", "promise", "tz"}
+    assert not result.replies
+    result = runtime.coach.add_from_form(person, {
+        "company": "Acme", "role": "Analyst", "when": "2026-11-23 14:00",
+        "interviewers": "Jane Smith (jane@acme.com)", "promise": "decide by Friday",
+        "culture": "traditional", "tz": "Europe/Berlin"})
+    assert result.problems == {}
+    shown = text_of(result.replies)
+    assert "Added #1: Analyst at Acme" in shown and "CET" in shown
+    assert "Handwritten card" in shown
+
+
+def test_a_slash_command_runs_mid_question_and_the_question_comes_back(runtime):
+    newcomer = Identity(Platform.DISCORD, "dm", "42")
+    first = runtime.coach.handle(Inbound(identity=newcomer, text="add Acme, analyst, "
+                                         "today 2pm with Jane Smith", command=True))
+    assert "which time zone" in text_of(first)
+    listing = runtime.coach.handle(Inbound(identity=newcomer, text="list", command=True))
+    assert "No interviews yet" in text_of(listing) and "which time zone" in text_of(listing)
+    done = runtime.coach.handle(Inbound(identity=newcomer, text="tz Europe/Berlin",
+                                        command=True))
+    shown = text_of(done)
+    assert "Time zone set to Europe/Berlin" in shown
+    assert "Added #1: analyst at Acme" in shown and "14:00 CET" in shown
