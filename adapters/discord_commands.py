@@ -1,0 +1,332 @@
+"""The `/followup` slash command group: typed options in, one line for `Coach.handle` out.
+
+Each subcommand only spells its options as the text a person would type in a DM
+(`/followup heard interview:1 outcome:offer` -> `heard 1 offer`); the core does the rest.
+Autocomplete offers the person's own interviews, steps and interviewers, and time zones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import zoneinfo
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol, cast
+
+import discord
+from discord import app_commands
+
+from adapters.discord_modal import AddForm
+from adapters.runtime import Runtime
+from bot.formatting import checkpoint_label, checkpoint_ref
+from bot.formatting import when as local_time
+from bot.model import CheckpointState, Identity, Interview, Platform
+from bot.views import numbered
+
+#: Discord users have one id everywhere, so DMs and every server share one workspace:
+#: the same person, whether they typed in a DM or used a command in a server.
+WORKSPACE = "dm"
+MAX_CHOICES = 25
+MAX_CHOICE_NAME = 100
+WAITING = (CheckpointState.PENDING, CheckpointState.SENT)
+
+
+def identity_of(user: discord.abc.User) -> Identity:
+    return Identity(Platform.DISCORD, WORKSPACE, str(user.id))
+
+
+class CommandHost(Protocol):
+    """What the subcommands need from the client (`interaction.client`)."""
+
+    runtime: Runtime
+
+    async def run_text(self, interaction: discord.Interaction, text: str) -> None:
+        """Acknowledge now, hand `text` to the coach, send its replies."""
+        ...
+
+    async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:
+        """Add from complete options, or open the add form with what was given."""
+        ...
+
+
+def _host(interaction: discord.Interaction) -> CommandHost:
+    return cast(CommandHost, interaction.client)
+
+
+def line(*parts: object) -> str:
+    """The words of a command line, skipping options that were not given."""
+    return " ".join(str(p).strip() for p in parts if p is not None and str(p).strip())
+
+
+# --- autocomplete -------------------------------------------------------------------------
+def _choice_name(text: str) -> str:
+    return text if len(text) <= MAX_CHOICE_NAME else text[: MAX_CHOICE_NAME - 1] + "…"
+
+
+def _interviews(runtime: Runtime, identity: Identity) -> list[Interview]:
+    coach = runtime.coach
+    person = runtime.repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
+    interviews = runtime.repo.list_interviews(person.id)
+    interviews.sort(key=lambda i: (not i.is_open, -i.number))
+    return interviews
+
+
+def interview_choices(runtime: Runtime, identity: Identity, current: str
+                      ) -> list[app_commands.Choice[int]]:
+    """The person's interviews, open ones first, matching what they typed so far."""
+    typed = str(current).strip().lstrip("#").lower()
+    choices = []
+    for interview in _interviews(runtime, identity):
+        name = f"#{interview.number} {interview.title}"
+        if not interview.is_open:
+            name += " (closed)"
+        if typed and typed not in name.lower():
+            continue
+        choices.append(app_commands.Choice(name=_choice_name(name), value=interview.number))
+    return choices[:MAX_CHOICES]
+
+
+def step_choices(runtime: Runtime, identity: Identity, current: str
+                 ) -> list[app_commands.Choice[str]]:
+    """Steps still waiting on the person's open interviews, as `1.2 Thank-you note …`."""
+    person = runtime.repo.person_for(identity, runtime.coach.defaults.tz,
+                                     runtime.coach.defaults.quiet)
+    tz = zoneinfo.ZoneInfo(person.tz)
+    typed = str(current).strip().lower()
+    choices = []
+    for interview in _interviews(runtime, identity):
+        if not interview.is_open:
+            continue
+        for position, cp in numbered(runtime.repo.checkpoints_for(interview.id)):
+            if cp.state not in WAITING:
+                continue
+            ref = checkpoint_ref(interview, position)
+            name = f"{ref} {checkpoint_label(cp, interview)} · {interview.company} · " \
+                   f"{local_time(cp.due_at, tz)}"
+            if typed and typed not in name.lower():
+                continue
+            choices.append(app_commands.Choice(name=_choice_name(name), value=ref))
+    return choices[:MAX_CHOICES]
+
+
+def interviewer_choices(runtime: Runtime, identity: Identity, number: int | None,
+                        current: str) -> list[app_commands.Choice[str]]:
+    """Interviewers of the chosen interview (or of every open one), for `sent`."""
+    typed = str(current).strip().lower()
+    names: list[str] = []
+    for interview in _interviews(runtime, identity):
+        if (number is not None and interview.number != number) or \
+                (number is None and not interview.is_open):
+            continue
+        names += [p.name for p in interview.interviewers if p.name not in names]
+    return [app_commands.Choice(name=_choice_name(n), value=n[:100]) for n in names
+            if not typed or typed in n.lower()][:MAX_CHOICES]
+
+
+@cache
+def _zone_names() -> tuple[str, ...]:
+    """Zone names people pick from: 'Area/City' ones and UTC, not legacy aliases."""
+    legacy = ("Etc/", "posix", "right", "SystemV", "US/", "Canada/", "Mexico/", "Brazil/",
+              "Chile/")
+    names = {z for z in zoneinfo.available_timezones()
+             if "/" in z and not z.startswith(legacy)}
+    return ("UTC", *sorted(names))
+
+
+def zone_choices(current: str) -> list[app_commands.Choice[str]]:
+    """Time zones whose name contains what was typed ('new y', 'berlin'), best first."""
+    typed = str(current).strip().lower().replace(" ", "_")
+    if not typed:
+        common = ("America/New_York", "America/Chicago", "America/Denver",
+                  "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Asia/Kolkata",
+                  "Asia/Tokyo", "Australia/Sydney", "UTC")
+        return [app_commands.Choice(name=z, value=z) for z in common]
+    found = [z for z in _zone_names() if typed in z.lower()]
+    # A city that starts with the typed text ranks above one that merely contains it.
+    found.sort(key=lambda z: (not z.lower().rsplit("/", 1)[-1].startswith(typed), z))
+    return [app_commands.Choice(name=z, value=z) for z in found[:MAX_CHOICES]]
+
+
+async def _interview_complete(interaction: discord.Interaction, current: str
+                              ) -> list[app_commands.Choice[int]]:
+    runtime = _host(interaction).runtime
+    return await asyncio.to_thread(interview_choices, runtime, identity_of(interaction.user),
+                                   current)
+
+
+async def _step_complete(interaction: discord.Interaction, current: str
+                         ) -> list[app_commands.Choice[str]]:
+    runtime = _host(interaction).runtime
+    return await asyncio.to_thread(step_choices, runtime, identity_of(interaction.user),
+                                   current)
+
+
+async def _interviewer_complete(interaction: discord.Interaction, current: str
+                                ) -> list[app_commands.Choice[str]]:
+    runtime = _host(interaction).runtime
+    chosen = getattr(interaction.namespace, "interview", None)
+    number = chosen if isinstance(chosen, int) else (
+        int(chosen) if isinstance(chosen, str) and chosen.isdigit() else None)
+    return await asyncio.to_thread(interviewer_choices, runtime,
+                                   identity_of(interaction.user), number, current)
+
+
+async def _zone_complete(interaction: discord.Interaction, current: str
+                         ) -> list[app_commands.Choice[str]]:
+    return zone_choices(current)
+
+
+# --- the commands -------------------------------------------------------------------------
+InterviewNumber = app_commands.Range[int, 1, 999_999]
+OUTCOMES = [
+    app_commands.Choice(name="Offer", value="offer"),
+    app_commands.Choice(name="Next round", value="next round"),
+    app_commands.Choice(name="Not this time", value="rejected"),
+    app_commands.Choice(name="Something else", value="other"),
+    app_commands.Choice(name="I withdrew", value="withdrew"),
+]
+CALL_RESULTS = [
+    app_commands.Choice(name="No answer (or voicemail)", value="no answer"),
+    app_commands.Choice(name="Spoke to them, no news yet", value="answered"),
+]
+SNOOZES = [
+    app_commands.Choice(name="2 hours", value="2h"),
+    app_commands.Choice(name="Tomorrow morning", value="tomorrow"),
+    app_commands.Choice(name="3 days", value="3d"),
+    app_commands.Choice(name="1 week", value="1w"),
+]
+INTERVIEW_HELP = "Which interview (your only open one if you leave it out)"
+
+
+class FollowupCommands(app_commands.Group):
+    """`/followup …`: usable in servers and in a DM with the bot."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            name="followup",
+            description="Your interview follow-up coach",
+            allowed_contexts=app_commands.AppCommandContext(
+                guild=True, dm_channel=True, private_channel=False),
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=False),
+        )
+
+    @app_commands.command(description="Add an interview (no options: opens a form)")
+    @app_commands.describe(
+        company="The company", role="The role you interviewed for",
+        when="When it was or is: today 2pm, yesterday 10:30am, Dec 3 at 3pm",
+        interviewers="Names as they spell them: Jane Smith (jane@acme.com) and Bob Lee",
+        promise="What they said about next steps: we'll decide by Friday",
+    )
+    async def add(self, interaction: discord.Interaction,
+                  company: app_commands.Range[str, 1, 120] | None = None,
+                  role: app_commands.Range[str, 1, 120] | None = None,
+                  when: app_commands.Range[str, 1, 100] | None = None,
+                  interviewers: app_commands.Range[str, 1, 500] | None = None,
+                  promise: app_commands.Range[str, 1, 200] | None = None) -> None:
+        form = AddForm.from_values({"company": company, "role": role, "when": when,
+                                    "people": interviewers, "promise": promise})
+        await _host(interaction).start_add(interaction, form)
+
+    @app_commands.command(name="list", description="Your interviews and what's next")
+    async def list_(self, interaction: discord.Interaction) -> None:
+        await _host(interaction).run_text(interaction, "list")
+
+    @app_commands.command(description="Every step planned for one interview")
+    @app_commands.describe(interview=INTERVIEW_HELP)
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def plan(self, interaction: discord.Interaction,
+                   interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("plan", interview))
+
+    @app_commands.command(description="You sent your thank-you note")
+    @app_commands.describe(interview=INTERVIEW_HELP,
+                           interviewer="To whom (everyone if you leave it out)")
+    @app_commands.autocomplete(interview=_interview_complete)
+    @app_commands.autocomplete(interviewer=_interviewer_complete)
+    async def sent(self, interaction: discord.Interaction,
+                   interview: InterviewNumber | None = None,
+                   interviewer: app_commands.Range[str, 1, 100] | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("sent", interview, interviewer))
+
+    @app_commands.command(description="You made a follow-up call")
+    @app_commands.describe(result="Did anyone pick up?", interview=INTERVIEW_HELP)
+    @app_commands.choices(result=CALL_RESULTS)
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def called(self, interaction: discord.Interaction, result: str,
+                     interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("called", interview, result))
+
+    @app_commands.command(description="You heard back from the employer")
+    @app_commands.describe(outcome="What they said", interview=INTERVIEW_HELP)
+    @app_commands.choices(outcome=OUTCOMES)
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def heard(self, interaction: discord.Interaction, outcome: str,
+                    interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("heard", interview, outcome))
+
+    @app_commands.command(description="What they said about next steps")
+    @app_commands.describe(what="For example: they'll decide by Tuesday · call me on Friday",
+                           interview=INTERVIEW_HELP)
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def promised(self, interaction: discord.Interaction,
+                       what: app_commands.Range[str, 1, 200],
+                       interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("promised", interview, what))
+
+    @app_commands.command(description="Put a reminder off for a while")
+    @app_commands.describe(step="The step, like 1.2 (or an interview number for its next "
+                                "step)", length="For how long (default: tomorrow morning)")
+    @app_commands.choices(length=SNOOZES)
+    @app_commands.autocomplete(step=_step_complete)
+    async def snooze(self, interaction: discord.Interaction,
+                     step: app_commands.Range[str, 1, 20], length: str = "tomorrow") -> None:
+        await _host(interaction).run_text(interaction, line("snooze", step, length))
+
+    @app_commands.command(description="Stop every reminder for one interview")
+    @app_commands.describe(interview="Which interview")
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def cancel(self, interaction: discord.Interaction,
+                     interview: InterviewNumber) -> None:
+        await _host(interaction).run_text(interaction, line("cancel", interview))
+
+    @app_commands.command(description="Show or set your time zone")
+    @app_commands.describe(zone="Your time zone, e.g. America/Chicago (leave out to see it)")
+    @app_commands.autocomplete(zone=_zone_complete)
+    async def tz(self, interaction: discord.Interaction,
+                 zone: app_commands.Range[str, 1, 60] | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("tz", zone))
+
+    @app_commands.command(description="Show or set the hours I stay silent")
+    @app_commands.describe(hours="For example 21:00-08:00 or 10pm-7am (leave out to see them)")
+    async def quiet(self, interaction: discord.Interaction,
+                    hours: app_commands.Range[str, 1, 40] | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("quiet", hours))
+
+    @app_commands.command(description="What you noted after your interviews")
+    async def journal(self, interaction: discord.Interaction) -> None:
+        await _host(interaction).run_text(interaction, "journal")
+
+    @app_commands.command(description="Everything I keep about you, as a JSON file")
+    async def export(self, interaction: discord.Interaction) -> None:
+        await _host(interaction).run_text(interaction, "export")
+
+    @app_commands.command(description="Delete everything I keep about you (asks first)")
+    async def forget(self, interaction: discord.Interaction) -> None:
+        await _host(interaction).run_text(interaction, "forget me")
+
+    @app_commands.command(description="Answer my last question, or say anything you'd "
+                                      "type in a DM")
+    @app_commands.describe(text="Your answer, e.g. Europe/Berlin, yes, or cancel")
+    async def answer(self, interaction: discord.Interaction,
+                     text: app_commands.Range[str, 1, 1000]) -> None:
+        await _host(interaction).run_text(interaction, text)
+
+    @app_commands.command(name="help", description="What I can do")
+    async def help_(self, interaction: discord.Interaction) -> None:
+        await _host(interaction).run_text(interaction, "help")
+
+
+SUBCOMMANDS: Sequence[str] = (
+    "add", "list", "plan", "sent", "called", "heard", "promised", "snooze", "cancel", "tz",
+    "quiet", "journal", "export", "forget", "answer", "help",
+)
