@@ -38,6 +38,10 @@ class Repository(Protocol):
         """The person behind `identity`, created with these defaults on first sight."""
         ...
 
+    def find_person(self, identity: Identity) -> Person | None:
+        """The person behind `identity` if we know them; never creates one."""
+        ...
+
     def get_person(self, person_id: int) -> Person | None: ...
 
     def update_person(

@@ -93,6 +93,9 @@ class SqlRepository:
     # --- people -----------------------------------------------------------------
     def person_for(self, identity: Identity, default_tz: str, quiet: QuietHours) -> Person:
         """The person behind `identity`, created with these defaults on first sight."""
+        known = self.find_person(identity)  # the common case needs no write lock
+        if known is not None:
+            return known
         try:
             with self._session(write=True) as session:
                 row = session.scalar(_person_by_identity(identity))
@@ -120,6 +123,11 @@ class SqlRepository:
                 if row is None:
                     raise
                 return _person(row)
+
+    def find_person(self, identity: Identity) -> Person | None:
+        with self._session() as session:
+            row = session.scalar(_person_by_identity(identity))
+            return _person(row) if row is not None else None
 
     def get_person(self, person_id: int) -> Person | None:
         with self._session() as session:

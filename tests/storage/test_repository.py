@@ -532,3 +532,11 @@ def test_an_unreachable_database_is_reported_as_unavailable(tmp_path: Path) -> N
                 repo.get_person(1)
         finally:
             repo.close()
+
+
+def test_find_person_never_creates_one(repo: SqlRepository) -> None:
+    stranger = Identity(Platform.DISCORD, "dm", "404")
+    assert repo.find_person(stranger) is None
+    assert repo.find_person(stranger) is None
+    created = repo.person_for(stranger, "UTC", QuietHours())
+    assert repo.find_person(stranger) == created
