@@ -73,6 +73,11 @@ class CallResult(StrEnum):
     ANSWERED = "answered"  # spoke to someone, no decision yet
 
 
+class Tone(StrEnum):
+    FORMAL = "formal"
+    WARM = "warm"
+
+
 class ShareLevel(StrEnum):
     NONE = "none"
     PROGRESS = "progress"
@@ -109,6 +114,8 @@ class Person:
     tz_confirmed: bool = False  # set explicitly by the user or read from the platform
     phone: str | None = None
     display_name: str | None = None
+    tone: Tone = Tone.FORMAL  # how thank-you drafts address people
+    calendar_token: str | None = None  # secret of the private calendar feed, if enabled
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +153,7 @@ class NewInterview:
     channel: Channel | None = None
     stage: str | None = None
     parent_id: int | None = None
+    employer_tz: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +175,7 @@ class Interview:
     outcome_at: datetime | None = None
     calls: tuple[CallRecord, ...] = ()
     share: ShareLevel = ShareLevel.PROGRESS
+    employer_tz: str | None = None  # calls land in the employer's business hours
 
     @property
     def is_open(self) -> bool:

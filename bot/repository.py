@@ -25,6 +25,7 @@ from bot.model import (
     Promise,
     QuietHours,
     ShareLevel,
+    Tone,
 )
 
 
@@ -53,7 +54,14 @@ class Repository(Protocol):
         quiet: QuietHours | None = None,
         phone: str | None = None,
         display_name: str | None = None,
+        tone: Tone | None = None,
+        calendar_token: str | None = None,
+        clear_calendar_token: bool = False,
     ) -> Person: ...
+
+    def person_by_calendar_token(self, token: str) -> Person | None:
+        """Whose private calendar feed this is; None for an unknown or revoked token."""
+        ...
 
     def identities_of(self, person_id: int) -> list[Identity]: ...
 

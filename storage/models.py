@@ -36,6 +36,7 @@ from bot.model import (
     Platform,
     PromiseKind,
     ShareLevel,
+    Tone,
 )
 
 #: Constraint names fixed by convention so migrations can refer to them on every database.
@@ -107,6 +108,8 @@ class PersonRow(Base):
     tz_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     phone: Mapped[str | None] = mapped_column(String(40))
     display_name: Mapped[str | None] = mapped_column(String(200))
+    tone: Mapped[Tone] = mapped_column(EnumText(Tone), default=Tone.FORMAL)
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     identities: Mapped[list[IdentityRow]] = relationship(
         back_populates="person", passive_deletes=True, order_by="IdentityRow.id"
@@ -154,6 +157,7 @@ class InterviewRow(Base):
     outcome: Mapped[Outcome | None] = mapped_column(EnumText(Outcome))
     outcome_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     share: Mapped[ShareLevel] = mapped_column(EnumText(ShareLevel), default=ShareLevel.PROGRESS)
+    employer_tz: Mapped[str | None] = mapped_column(String(64))
 
     interviewers: Mapped[list[InterviewerRow]] = relationship(
         passive_deletes=True, order_by="InterviewerRow.position", lazy="selectin"

@@ -32,6 +32,7 @@ from bot.model import (
     Promise,
     QuietHours,
     ShareLevel,
+    Tone,
 )
 from bot.repository import RepositoryUnavailable
 from storage.database import SQLITE_IMMEDIATE, make_engine, migrate
@@ -143,6 +144,9 @@ class SqlRepository:
         quiet: QuietHours | None = None,
         phone: str | None = None,
         display_name: str | None = None,
+        tone: Tone | None = None,
+        calendar_token: str | None = None,
+        clear_calendar_token: bool = False,
     ) -> Person:
         """Change the given fields (None leaves one as it is); LookupError if unknown."""
         with self._session(write=True) as session:
@@ -157,8 +161,21 @@ class SqlRepository:
                 row.phone = phone
             if display_name is not None:
                 row.display_name = display_name
+            if tone is not None:
+                row.tone = tone
+            if calendar_token is not None:
+                row.calendar_token = calendar_token
+            if clear_calendar_token:
+                row.calendar_token = None
             session.flush()
             return _person(row)
+
+    def person_by_calendar_token(self, token: str) -> Person | None:
+        if not token:
+            return None
+        with self._session() as session:
+            row = session.scalar(select(PersonRow).where(PersonRow.calendar_token == token))
+            return _person(row) if row is not None else None
 
     def identities_of(self, person_id: int) -> list[Identity]:
         with self._session() as session:
@@ -261,6 +278,7 @@ class SqlRepository:
                 channel=new.channel,
                 stage=new.stage,
                 parent_id=new.parent_id,
+                employer_tz=new.employer_tz,
                 share=ShareLevel.PROGRESS,
                 interviewers=[
                     InterviewerRow(
@@ -629,6 +647,8 @@ def _person(row: PersonRow) -> Person:
         tz_confirmed=row.tz_confirmed,
         phone=row.phone,
         display_name=row.display_name,
+        tone=row.tone or Tone.FORMAL,
+        calendar_token=row.calendar_token,
     )
 
 
@@ -670,6 +690,7 @@ def _interview(row: InterviewRow) -> Interview:
             for call in sorted(row.calls, key=lambda call: (_utc(call.at), call.id or 0))
         ),
         share=row.share,
+        employer_tz=row.employer_tz,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,6 +30,7 @@ from bot.model import (
     PromiseKind,
     QuietHours,
     ShareLevel,
+    Tone,
 )
 from bot.repository import Repository, RepositoryUnavailable
 from storage.database import make_engine
@@ -540,3 +542,17 @@ def test_find_person_never_creates_one(repo: SqlRepository) -> None:
     assert repo.find_person(stranger) is None
     created = repo.person_for(stranger, "UTC", QuietHours())
     assert repo.find_person(stranger) == created
+
+
+def test_tone_calendar_token_and_employer_zone_round_trip(repo: SqlRepository) -> None:
+    person = someone(repo)
+    assert person.tone is Tone.FORMAL and person.calendar_token is None
+    person = repo.update_person(person.id, tone=Tone.WARM, calendar_token="secret-1")
+    assert person.tone is Tone.WARM
+    assert repo.person_by_calendar_token("secret-1") == person
+    assert repo.person_by_calendar_token("secret-2") is None
+    repo.update_person(person.id, clear_calendar_token=True)
+    assert repo.person_by_calendar_token("secret-1") is None
+    interview = repo.add_interview(person.id, replace(new_interview(), employer_tz="Europe/Berlin"),
+                                   NOW)
+    assert repo.get_interview(interview.id).employer_tz == "Europe/Berlin"
