@@ -17,7 +17,8 @@ from bot.drafts import FIT_PLACEHOLDER, NAME_PLACEHOLDER
 from bot.messages import Draft
 from bot.model import Interview, Interviewer
 
-Tone = Literal["formal", "warm"]
+#: bot.model.Tone members (a StrEnum) are accepted as they are.
+ToneName = Literal["formal", "warm"]
 Medium = Literal["email", "card"]
 
 #: A card is read in seconds and written by hand: keep it short.
@@ -27,7 +28,7 @@ CARD_FIT_PLACEHOLDER = "[one reason you fit]"
 SIGN_OFFS: dict[str, str] = {"formal": "Yours sincerely,", "warm": "Best wishes,"}
 
 
-def greeting(person: Interviewer, tone: Tone) -> str:
+def greeting(person: Interviewer, tone: ToneName) -> str:
     """'Dear Dr. Garcia' or 'Dear Jane Smith' when formal; 'Hi Jane' when warm."""
     name = HumanName(person.name)
     first = name.first or person.name
@@ -53,7 +54,7 @@ def thank_you_variant(
     person: Interviewer,
     tz: ZoneInfo,
     *,
-    tone: Tone,
+    tone: ToneName,
     medium: Medium,
     sender_name: str | None,
 ) -> Draft:
@@ -149,7 +150,7 @@ def why_not_text_or_social(channel_word: str) -> str:
 
 
 def _email(
-    interview: Interview, person: Interviewer, tz: ZoneInfo, tone: Tone, sender_name: str | None
+    interview: Interview, person: Interviewer, tz: ZoneInfo, tone: ToneName, sender_name: str | None
 ) -> str:
     when = _day(interview.starts_at, tz)
     topic = _topic(person)
@@ -193,7 +194,7 @@ def _email(
 def _card(
     interview: Interview,
     person: Interviewer,
-    tone: Tone,
+    tone: ToneName,
     sender_name: str | None,
     *,
     with_topic: bool,

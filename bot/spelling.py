@@ -118,7 +118,7 @@ def check_interview_note(
 
 
 def check_note(text: str, known_names: Iterable[str], *, ignore: Iterable[str] = ()) -> list[Issue]:
-    """Misspelt words in a draft, in order, each once.
+    """Misspelt words in a draft, in the order they appear, each once.
 
     `known_names` (people, the company) are always accepted, and a capitalised word or
     pair of words that is close to one but not equal is flagged with the right spelling:
@@ -142,14 +142,12 @@ def check_note(text: str, known_names: Iterable[str], *, ignore: Iterable[str] =
     }
 
     tokens = _tokens(text)
-    issues: list[Issue] = []
-    seen: set[str] = set()
+    found: dict[str, tuple[int, Issue]] = {}  # word → where it first appears, the issue
     covered: set[int] = set()  # token positions already judged as part of a name
 
-    def report(issue: Issue) -> None:
-        if issue.word not in seen:
-            seen.add(issue.word)
-            issues.append(issue)
+    def report(issue: Issue, at: int) -> None:
+        if issue.word not in found or at < found[issue.word][0]:
+            found[issue.word] = (at, issue)
 
     # Pairs first, so "Jane Smyth" is reported whole rather than as "Smyth"; names
     # written correctly first of all, so "Dear Dean Smith" never reads as "Dear Dean".
@@ -170,7 +168,7 @@ def check_note(text: str, known_names: Iterable[str], *, ignore: Iterable[str] =
         match = _closest(pair.lower(), full_names)
         if match:
             covered.update((i, i + 1))
-            report(Issue(pair, match, Reason.NAME))
+            report(Issue(pair, match, Reason.NAME), first.start)
 
     for i, token in enumerate(tokens):
         if i in covered:
@@ -178,8 +176,8 @@ def check_note(text: str, known_names: Iterable[str], *, ignore: Iterable[str] =
         for word in token.text.split("-"):
             issue = _check_word(word, token, spell, accepted, targets)
             if issue:
-                report(issue)
-    return issues
+                report(issue, token.start)
+    return [issue for _, issue in sorted(found.values(), key=lambda f: f[0])]
 
 
 def warm_up() -> None:
