@@ -21,10 +21,10 @@ from adapters.discord_modal import (
     AddForm,
     AddInterviewModal,
     RetryView,
-    add_from_form,
     add_line,
     needs_zone,
     problems_text,
+    submit_form,
 )
 from adapters.discord_sender import (
     RATE_LIMIT_WAIT,
@@ -137,19 +137,19 @@ class FollowupClient(discord.Client):
     # --- translate --------------------------------------------------------------------------
     def inbound(self, user: discord.abc.User, *, channel_id: int | None = None,
                 text: str = "", action: ActionId | None = None, value: str = "",
-                extra: dict[str, str] | None = None) -> Inbound:
+                extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
         return Inbound(
             identity=identity_of(user), text=text, action=action, value=value,
             channel=str(channel_id) if channel_id is not None else None,
-            display_name=user.display_name, extra=extra or {},
+            display_name=user.display_name, extra=extra or {}, command=command,
         )
 
     def _from(self, interaction: discord.Interaction, *, text: str = "",
               action: ActionId | None = None, value: str = "",
-              extra: dict[str, str] | None = None) -> Inbound:
+              extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
         channel = interaction.channel_id if interaction.guild_id is not None else None
         return self.inbound(interaction.user, channel_id=channel, text=text, action=action,
-                            value=value, extra=extra)
+                            value=value, extra=extra, command=command)
 
     def _lock_for(self, inbound: Inbound) -> asyncio.Lock:
         lock = self._locks.get(inbound.identity.user)
@@ -183,11 +183,16 @@ class FollowupClient(discord.Client):
                 return
 
     # --- slash commands ---------------------------------------------------------------------
-    async def run_text(self, interaction: discord.Interaction, text: str) -> None:
-        """Defer at once (ephemeral in a server), then answer with the coach's replies."""
+    async def run_text(self, interaction: discord.Interaction, text: str, *,
+                       command: bool = True) -> None:
+        """Defer at once (ephemeral in a server), then answer with the coach's replies.
+
+        A subcommand is a `command`: it runs even while the coach waits for an answer,
+        which the coach then asks again. `/followup answer` is not one; it is the answer.
+        """
         await interaction.response.defer(ephemeral=interaction.guild_id is not None,
                                          thinking=True)
-        replies = await self.handle(self._from(interaction, text=text))
+        replies = await self.handle(self._from(interaction, text=text, command=command))
         await self._answer(interaction, replies)
 
     async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:
@@ -206,16 +211,15 @@ class FollowupClient(discord.Client):
     async def submit_add_form(self, interaction: discord.Interaction, form: AddForm) -> None:
         await interaction.response.defer(ephemeral=interaction.guild_id is not None,
                                          thinking=True)
-        inbound = self._from(interaction, text="add", extra=form.as_extra())
+        inbound = self._from(interaction, extra=form.for_core(), command=True)
         async with self._lock_for(inbound):
-            problems, replies = await asyncio.to_thread(add_from_form, self.runtime,
-                                                        inbound, form)
-        if problems:
+            result = await asyncio.to_thread(submit_form, self.runtime, inbound, form)
+        if result.problems:
             await interaction.followup.send(
-                problems_text(problems), view=RetryView(self.open_add_form, form),
+                problems_text(result.problems), view=RetryView(self.open_add_form, form),
                 ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
             return
-        await self._answer(interaction, replies)
+        await self._answer(interaction, result.replies)
 
     # --- buttons --------------------------------------------------------------------------
     async def on_button(self, interaction: discord.Interaction, action: ActionId,

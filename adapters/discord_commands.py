@@ -2,7 +2,8 @@
 
 Each subcommand only spells its options as the text a person would type in a DM
 (`/followup heard interview:1 outcome:offer` -> `heard 1 offer`); the core does the rest.
-Autocomplete offers the person's own interviews, steps and interviewers, and time zones.
+Autocomplete offers the person's own interviews, steps and interviewers, and time zones;
+it only reads (`find_person`), so typing in a command box never creates anyone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from adapters.discord_modal import AddForm
 from adapters.runtime import Runtime
 from bot.formatting import checkpoint_label, checkpoint_ref
 from bot.formatting import when as local_time
-from bot.model import CheckpointState, Identity, Interview, Platform
+from bot.model import CheckpointState, Identity, Interview, Person, Platform
 from bot.views import numbered
 
 #: Discord users have one id everywhere, so DMs and every server share one workspace:
@@ -40,8 +41,10 @@ class CommandHost(Protocol):
 
     runtime: Runtime
 
-    async def run_text(self, interaction: discord.Interaction, text: str) -> None:
-        """Acknowledge now, hand `text` to the coach, send its replies."""
+    async def run_text(self, interaction: discord.Interaction, text: str, *,
+                       command: bool = True) -> None:
+        """Acknowledge now, hand `text` to the coach, send its replies. A `command` runs
+        even while the coach waits for an answer; `command=False` is that answer."""
         ...
 
     async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:
@@ -63,9 +66,10 @@ def _choice_name(text: str) -> str:
     return text if len(text) <= MAX_CHOICE_NAME else text[: MAX_CHOICE_NAME - 1] + "…"
 
 
-def _interviews(runtime: Runtime, identity: Identity) -> list[Interview]:
-    coach = runtime.coach
-    person = runtime.repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
+def _interviews(runtime: Runtime, person: Person | None) -> list[Interview]:
+    """The person's interviews, open ones first, newest first; none for a stranger."""
+    if person is None:
+        return []
     interviews = runtime.repo.list_interviews(person.id)
     interviews.sort(key=lambda i: (not i.is_open, -i.number))
     return interviews
@@ -76,7 +80,7 @@ def interview_choices(runtime: Runtime, identity: Identity, current: str
     """The person's interviews, open ones first, matching what they typed so far."""
     typed = str(current).strip().lstrip("#").lower()
     choices = []
-    for interview in _interviews(runtime, identity):
+    for interview in _interviews(runtime, runtime.repo.find_person(identity)):
         name = f"#{interview.number} {interview.title}"
         if not interview.is_open:
             name += " (closed)"
@@ -89,12 +93,13 @@ def interview_choices(runtime: Runtime, identity: Identity, current: str
 def step_choices(runtime: Runtime, identity: Identity, current: str
                  ) -> list[app_commands.Choice[str]]:
     """Steps still waiting on the person's open interviews, as `1.2 Thank-you note …`."""
-    person = runtime.repo.person_for(identity, runtime.coach.defaults.tz,
-                                     runtime.coach.defaults.quiet)
+    person = runtime.repo.find_person(identity)
+    if person is None:
+        return []
     tz = zoneinfo.ZoneInfo(person.tz)
     typed = str(current).strip().lower()
     choices = []
-    for interview in _interviews(runtime, identity):
+    for interview in _interviews(runtime, person):
         if not interview.is_open:
             continue
         for position, cp in numbered(runtime.repo.checkpoints_for(interview.id)):
@@ -114,7 +119,7 @@ def interviewer_choices(runtime: Runtime, identity: Identity, number: int | None
     """Interviewers of the chosen interview (or of every open one), for `sent`."""
     typed = str(current).strip().lower()
     names: list[str] = []
-    for interview in _interviews(runtime, identity):
+    for interview in _interviews(runtime, runtime.repo.find_person(identity)):
         if (number is not None and interview.number != number) or \
                 (number is None and not interview.is_open):
             continue
@@ -319,7 +324,7 @@ class FollowupCommands(app_commands.Group):
     @app_commands.describe(text="Your answer, e.g. Europe/Berlin, yes, or cancel")
     async def answer(self, interaction: discord.Interaction,
                      text: app_commands.Range[str, 1, 1000]) -> None:
-        await _host(interaction).run_text(interaction, text)
+        await _host(interaction).run_text(interaction, text, command=False)
 
     @app_commands.command(name="help", description="What I can do")
     async def help_(self, interaction: discord.Interaction) -> None:

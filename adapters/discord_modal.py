@@ -1,9 +1,9 @@
-"""`/followup add`: its form (a Discord modal), the form's checks, and the hand-over to the core.
+"""`/followup add`: its form (a Discord modal), and the hand-over to the core.
 
 Typed slash-command options become one `add …` line, exactly what a DM would say. The
-modal instead answers the core's own `add` questions one by one, so a company such as
-"Acme, Inc." stays whole; its fields are checked first with the core's parsers, so a
-mistake comes back as a clear ephemeral message instead of a half-added interview.
+modal goes to the core whole (`Coach.add_from_form`), so a company such as "Acme, Inc."
+stays whole; the core checks every field and either adds the interview in one step or
+names what to fix per field, which comes back as a clear ephemeral message.
 """
 
 from __future__ import annotations
@@ -11,19 +11,15 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import asdict, dataclass, fields, replace
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass, fields
 
 import discord
 
 from adapters.runtime import Runtime
-from bot.conversation import Coach
-from bot.intake import MAX_INTERVIEWERS, SKIP_WORDS, Ask
-from bot.messages import Inbound, Reply
+from bot.conversation import FormResult
+from bot.intake import SKIP_WORDS
+from bot.messages import Inbound
 from bot.model import Identity
-from bot.parsing import parse_people, parse_promise, parse_when_detail, parse_zone
-from bot.repository import Repository
 from bot.text import MAX_FIELD
 
 log = logging.getLogger(__name__)
@@ -32,6 +28,18 @@ MAX_WHEN = 100
 MAX_PEOPLE = 500
 MAX_PROMISE = 200
 _SEPARATORS = re.compile(r"\s*[,;|]\s*")
+
+#: The modal's inputs by `AddForm` field: their labels, and the core's form key for each.
+LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "when": "When (date and time)",
+    "people": "Interviewers (names as they spell them)",
+    "promise": "What did they say about next steps?",
+    "zone": "Your time zone",
+}
+CORE_KEYS = {"company": "company", "role": "role", "when": "when", "people": "interviewers",
+             "promise": "promise", "zone": "tz"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +67,10 @@ class AddForm:
     def promise_given(self) -> bool:
         return bool(self.promise) and self.promise.lower().strip(" .!") not in SKIP_WORDS
 
-    def as_extra(self) -> dict[str, str]:
-        return {k: v for k, v in asdict(self).items() if v}
+    def for_core(self) -> dict[str, str]:
+        """The form in `Coach.add_from_form`'s keys, leaving out what was not typed."""
+        return {CORE_KEYS[f.name]: value for f in fields(self)
+                if (value := getattr(self, f.name))}
 
 
 #: Opens the form (prefilled) or takes its submission: the client's coroutines.
@@ -83,77 +93,13 @@ def add_line(form: AddForm) -> str:
     return "add " + "; ".join(p for p in parts if p)
 
 
-def form_problems(form: AddForm, now: datetime, tz: ZoneInfo, *, need_zone: bool
-                  ) -> list[str]:
-    """What is wrong with the form, one friendly sentence per field; empty when it is fine."""
-    problems = []
-    for value, name in ((form.company, "company"), (form.role, "role")):
-        if not value:
-            problems.append(f"Please give the {name}.")
-        elif len(value) > MAX_FIELD:
-            problems.append(f"Keep the {name} under {MAX_FIELD} characters.")
-    if need_zone and parse_zone(form.zone) is None:
-        problems.append(f"I don't know the time zone {form.zone!r}. Use a name like "
-                        "`America/Chicago` or a city like `Berlin`." if form.zone else
-                        "Please give your time zone, e.g. `Europe/London` or a city.")
-    starts_at, had_time = (parse_when_detail(form.when, now, tz) if form.when
-                           else (None, False))
-    if starts_at is None:
-        problems.append(f"I couldn't read {form.when!r} as a date and time. Try `today 2pm`, "
-                        "`yesterday 10:30am` or `Dec 3 at 3pm`." if form.when else
-                        "Please say when the interview was (or is).")
-    elif not had_time:
-        problems.append("Please add the time it started (or starts), e.g. "
-                        f"`{form.when} at 2pm`.")
-    people = parse_people(form.people) if form.people else ()
-    if not people:
-        problems.append("I need at least one interviewer's name, the way they spell it "
-                        "(not just a job title).")
-    elif len(people) > MAX_INTERVIEWERS:
-        problems.append(f"Up to {MAX_INTERVIEWERS} interviewers, please.")
-    if form.promise_given:
-        base = (starts_at or now).astimezone(tz).date()
-        if parse_promise(form.promise, base, now, tz) is None:
-            problems.append("I couldn't find a day in what they promised. Try `we'll decide "
-                            "by Friday` or `call me in 4 days`, or leave it empty.")
-    return problems
+def submit_form(runtime: Runtime, inbound: Inbound, form: AddForm) -> FormResult:
+    """The whole form to the core at once: the interview is added, or nothing is.
 
-
-def submit_form(coach: Coach, repo: Repository, inbound: Inbound, form: AddForm
-                ) -> list[Reply]:
-    """Add the interview through the core's `add` questions, answering each from the form.
-
-    If the core asks a question twice, it did not take the form's answer: its question
-    is returned, and the person answers it in a DM or with `/followup answer`.
+    A question still pending (say, from a typed `add`) is dropped by the core; the form
+    says everything that question would have asked.
     """
-    person = repo.person_for(inbound.identity, coach.defaults.tz, coach.defaults.quiet)
-    if repo.get_conversation(person.id):
-        coach.handle(replace(inbound, text="cancel"))  # drop a half-answered question
-    answers = {
-        Ask.TZ: form.zone,
-        Ask.COMPANY: form.company,
-        Ask.ROLE: form.role,
-        Ask.WHEN: form.when,
-        Ask.TIME: form.when,
-        Ask.PEOPLE: form.people,
-        Ask.PROMISE: form.promise if form.promise_given else "no",
-        Ask.CULTURE: "skip",  # no room in a five-field modal; the company name still counts
-    }
-    replies = coach.handle(replace(inbound, text="add"))
-    asked: set[Ask] = set()
-    for _ in range(len(Ask) + 1):
-        state = repo.get_conversation(person.id) or {}
-        if state.get("flow") != "add":
-            break
-        try:
-            question = Ask(str(state.get("asking")))
-        except ValueError:
-            break
-        if question in asked or not answers.get(question):
-            break
-        asked.add(question)
-        replies = coach.handle(replace(inbound, text=answers[question]))
-    return replies
+    return runtime.coach.add_from_form(inbound, form.for_core())
 
 
 class AddInterviewModal(discord.ui.Modal):
@@ -165,19 +111,20 @@ class AddInterviewModal(discord.ui.Modal):
         super().__init__(title="Add an interview", timeout=15 * 60)
         self._submit = on_submit
         prefill = prefill or AddForm()
-        self.company = _input("Company", "company", prefill.company, "Acme",
+        self.company = _input(LABELS["company"], "company", prefill.company, "Acme",
                               max_length=MAX_FIELD)
-        self.role = _input("Role", "role", prefill.role, "Data analyst", max_length=MAX_FIELD)
-        self.when = _input("When (date and time)", "when", prefill.when,
+        self.role = _input(LABELS["role"], "role", prefill.role, "Data analyst",
+                           max_length=MAX_FIELD)
+        self.when = _input(LABELS["when"], "when", prefill.when,
                            "today 2pm · yesterday 10:30am · Dec 3 at 3pm", max_length=MAX_WHEN)
-        self.people = _input("Interviewers (names as they spell them)", "people",
-                             prefill.people, "Jane Smith (jane@acme.com) and Bob Lee",
+        self.people = _input(LABELS["people"], "people", prefill.people,
+                             "Jane Smith (jane@acme.com) and Bob Lee",
                              max_length=MAX_PEOPLE, style=discord.TextStyle.paragraph)
         self.last = (
-            _input("Your time zone", "zone", prefill.zone,
+            _input(LABELS["zone"], "zone", prefill.zone,
                    "America/New_York · Europe/London · Berlin", max_length=60)
             if ask_zone else
-            _input("What did they say about next steps?", "promise", prefill.promise,
+            _input(LABELS["promise"], "promise", prefill.promise,
                    "we'll decide by Friday · call me in 4 days · leave empty",
                    max_length=MAX_PROMISE, required=False)
         )
@@ -209,28 +156,13 @@ def _input(label: str, key: str, default: str, placeholder: str, *, max_length: 
     )
 
 
-def add_from_form(runtime: Runtime, inbound: Inbound, form: AddForm
-                  ) -> tuple[list[str], list[Reply]]:
-    """Check the form in the person's zone (or the one they just gave), then add it.
-
-    Returns (problems, replies): problems when the form needs fixing, else the core's replies.
-    """
-    repo, coach = runtime.repo, runtime.coach
-    person = repo.person_for(inbound.identity, coach.defaults.tz, coach.defaults.quiet)
-    need_zone = not person.tz_confirmed
-    zone = parse_zone(form.zone) if need_zone and form.zone else None
-    problems = form_problems(form, runtime.clock.now(), ZoneInfo(zone or person.tz),
-                             need_zone=need_zone)
-    if problems:
-        return problems, []
-    return [], submit_form(coach, repo, inbound, form)
-
-
 def needs_zone(runtime: Runtime, identity: Identity) -> bool:
-    """Whether the form must ask for a time zone: Discord never tells us the user's."""
-    coach = runtime.coach
-    return not runtime.repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet
-                                       ).tz_confirmed
+    """Whether the form must ask for a time zone: Discord never tells us the user's.
+
+    A read-only look-up: opening a form creates nobody (submitting it does).
+    """
+    person = runtime.repo.find_person(identity)
+    return person is None or not person.tz_confirmed
 
 
 class RetryView(discord.ui.View):
@@ -250,6 +182,16 @@ class RetryView(discord.ui.View):
         await self._open_form(interaction, self._form)
 
 
-def problems_text(problems: list[str]) -> str:
-    return ("I couldn't add that interview yet:\n" + "\n".join(f"• {p}" for p in problems)
+def problem_lines(problems: Mapping[str, str]) -> list[str]:
+    """The core's problems, keyed by its form keys, as lines naming the modal's fields,
+    in the modal's order; a key the modal has no input for is still shown, never lost."""
+    labels = {CORE_KEYS[name]: label for name, label in LABELS.items()}
+    order = list(labels)
+    keys = sorted(problems, key=lambda k: order.index(k) if k in order else len(order))
+    return [f"**{labels.get(key, key.capitalize())}**: {problems[key]}" for key in keys]
+
+
+def problems_text(problems: Mapping[str, str]) -> str:
+    return ("I couldn't add that interview yet:\n"
+            + "\n".join(f"• {line}" for line in problem_lines(problems))
             + "\nPress **Fix and try again**: what you typed is still there.")

@@ -158,9 +158,12 @@ class Coach:
     # --- typed text -------------------------------------------------------------------
     def _on_text(self, person: Person, raw: str, *, command: bool = False) -> list[Reply]:
         text, truncated = clean_input(raw)
-        if command and self.repo.get_conversation(person.id):
+        pending = self.repo.get_conversation(person.id) if command else None
+        if pending:
             replies = self._command(person, text)
-            replies.extend(self._ask_again(person))
+            if self.repo.get_conversation(person.id) == pending:
+                # The command left the question open (a `tz` may have answered it).
+                replies.extend(self._ask_again(person))
         else:
             replies = self._continue_flow(person, text)
             if replies is None:

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 
 from adapters.discord_bot import FollowupClient, build_client, run_discord
 from adapters.discord_commands import SUBCOMMANDS
+from adapters.discord_modal import problem_lines
 from adapters.runtime import Runtime, build_runtime
 from bot.clock import SimulatedClock
 from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platform
@@ -132,6 +133,39 @@ def test_answer_passes_free_text_to_the_pending_question(bot: BotProcess) -> Non
     assert "Added #1" in answer_text(calls)
 
 
+def test_a_slash_command_mid_question_runs_and_the_question_comes_back(
+        bot: BotProcess) -> None:
+    bot.command("add", company="Acme", role="Analyst", when="today 2pm",
+                interviewers="Jane Smith")  # asks for the time zone
+    text = answer_text(bot.command("list"))
+    assert "No interviews yet" in text  # the command ran, not taken as a zone
+    assert text.count("which time zone") == 1  # and the question is asked again, once
+
+    (reply,) = [c for c in bot.dm("Chicago") if c.method == "POST" and "/messages" in c.path]
+    assert "Added #1" in reply.text  # still answerable where it was asked
+
+
+def test_a_dm_mid_question_stays_an_answer(bot: BotProcess) -> None:
+    bot.command("add", company="Acme", role="Analyst", when="today 2pm",
+                interviewers="Jane Smith")
+    (reply,) = [c for c in bot.dm("list") if c.method == "POST" and "/messages" in c.path]
+    assert "No interviews yet" not in reply.text and "time zone" in reply.text
+
+
+def test_followup_tz_answers_the_pending_zone_question_and_adds_the_interview(
+        bot: BotProcess) -> None:
+    bot.command("add", company="Acme", role="Analyst", when="today 2pm",
+                interviewers="Jane Smith")
+    text = answer_text(bot.command("tz", zone="America/Chicago"))
+    assert "Time zone set to America/Chicago" in text
+    assert "Added #1" in text and "which time zone" not in text
+    person = bot.runtime.repo.find_person(Identity(Platform.DISCORD, "dm", str(ADA)))
+    assert person is not None and person.tz_confirmed
+    assert bot.runtime.repo.get_conversation(person.id) is None
+    (interview,) = bot.runtime.repo.list_interviews(person.id)
+    assert interview.starts_at.astimezone(ZoneInfo("America/Chicago")).hour == 14
+
+
 def test_add_without_options_opens_the_form_and_asks_the_zone_until_known(bot: BotProcess) -> None:
     calls = bot.command("add")
     callback = only(calls, "POST", "/callback")
@@ -170,8 +204,15 @@ def test_a_form_with_mistakes_gets_a_clear_private_error_and_a_retry_button(
     }))
     (error,) = followups(calls)
     assert error.json["flags"] & EPHEMERAL
-    for words in ("company", "couldn't read 'someday'", "interviewer's name"):
-        assert words in error.text
+    lines = error.text.splitlines()
+    # One line per field the core found wrong, named by the modal's labels, in its order.
+    assert lines[1:4] == [
+        "• **Company**: Please fill this in.",
+        "• **When (date and time)**: I couldn't read 'someday' as a date.",
+        "• **Interviewers (names as they spell them)**: I need at least one name, the way "
+        "they spell it.",
+    ]
+    assert "Fix and try again" in lines[-1]
     assert bot.runtime.repo.list_interviews(1) == []
 
     (retry,) = error.custom_ids
@@ -179,6 +220,63 @@ def test_a_form_with_mistakes_gets_a_clear_private_error_and_a_retry_button(
     assert reopened["type"] == 9
     values = [row["components"][0].get("value") for row in reopened["data"]["components"]]
     assert values[1:4] == ["Analyst", "someday", "the manager"]  # nothing typed is lost
+
+
+def test_the_forms_zone_and_promise_problems_name_their_fields(bot: BotProcess) -> None:
+    opened = only(bot.command("add"), "POST", "/callback").json["data"]
+    form = {"company": "Acme", "role": "Analyst", "when": "today 2pm",
+            "people": "Jane Smith", "zone": "Atlantis"}
+    (error,) = followups(bot.interaction(modal_submit(ADA, opened["custom_id"], form)))
+    assert error.text.splitlines()[1].startswith("• **Your time zone**: I don't know that "
+                                                 "time zone")
+    person = bot.runtime.repo.find_person(Identity(Platform.DISCORD, "dm", str(ADA)))
+    assert person is not None and not person.tz_confirmed  # a bad form changes nothing
+
+    confirm_zone(bot)
+    opened = only(bot.command("add"), "POST", "/callback").json["data"]
+    form = {**form, "promise": "sometime maybe"}
+    del form["zone"]
+    (error,) = followups(bot.interaction(modal_submit(ADA, opened["custom_id"], form)))
+    assert error.text.splitlines()[1:-1] == [
+        "• **What did they say about next steps?**: I couldn't find a date in that; e.g. "
+        "`decide by Friday`."]
+    assert bot.runtime.repo.list_interviews(person.id) == []
+
+
+def test_problem_lines_follow_the_form_and_keep_keys_it_has_no_input_for() -> None:
+    lines = problem_lines({"culture": "Say traditional or modern.", "tz": "Which zone?",
+                           "interviewers": "Who?", "company": "Please fill this in."})
+    assert lines == ["**Company**: Please fill this in.",
+                     "**Interviewers (names as they spell them)**: Who?",
+                     "**Your time zone**: Which zone?",
+                     "**Culture**: Say traditional or modern."]
+
+
+def test_a_form_sent_mid_question_adds_in_one_step_and_drops_the_question(
+        bot: BotProcess) -> None:
+    bot.command("add", company="Acme", role="Analyst", when="today 2pm",
+                interviewers="Jane Smith")  # leaves the time-zone question pending
+    opened = only(bot.command("add"), "POST", "/callback").json["data"]
+    calls = bot.interaction(modal_submit(ADA, opened["custom_id"], {
+        "company": "Globex", "role": "Engineer", "when": "today 10am",
+        "people": "Bob Lee", "zone": "Berlin"}))
+    assert "Added #1: Engineer at Globex" in answer_text(calls)
+    person = bot.runtime.repo.find_person(Identity(Platform.DISCORD, "dm", str(ADA)))
+    assert person is not None and person.tz == "Europe/Berlin"
+    assert bot.runtime.repo.get_conversation(person.id) is None
+
+
+def test_autocomplete_and_opening_the_form_create_nobody(bot: BotProcess) -> None:
+    stranger = 7
+    for name, options, focused in (("plan", {"interview": ""}, "interview"),
+                                   ("snooze", {"step": ""}, "step"),
+                                   ("sent", {"interviewer": ""}, "interviewer")):
+        calls = bot.interaction(slash_command(stranger, name, options, focused=focused))
+        assert only(calls, "POST", "/callback").json["data"]["choices"] == []
+    form = bot.interaction(slash_command(stranger, "add"))
+    assert only(form, "POST", "/callback").json["type"] == 9
+    assert bot.runtime.repo.find_person(
+        Identity(Platform.DISCORD, "dm", str(stranger))) is None
 
 
 def test_interview_autocomplete_offers_only_the_users_own_interviews(bot: BotProcess) -> None:
