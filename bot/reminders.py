@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import drafts
+from bot import drafts, notes
 from bot.formatting import when
 from bot.messages import Action, ActionId, Draft, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person, PromiseKind
@@ -81,7 +81,8 @@ def reminder(
                 "today still counts, and late beats never: e-mail it now. Check the "
                 "spelling of every name before you send."
             )
-        found = (drafts.thank_you_note(interview, contact, tz, name),)
+        found = (notes.thank_you_variant(interview, contact, tz, tone=person.tone,
+                                         medium="email", sender_name=name),)
         actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind is CheckpointKind.THANK_YOU_NUDGE and contact is not None:
         title = f"Did your note to {contact.name} go out?"
@@ -89,7 +90,8 @@ def reminder(
             "I haven't seen it marked sent. A thank-you a day late still beats none: "
             "send it this morning and press Sent."
         )
-        found = (drafts.thank_you_note(interview, contact, tz, name),)
+        found = (notes.thank_you_variant(interview, contact, tz, tone=person.tone,
+                                         medium="email", sender_name=name),)
         actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind is CheckpointKind.HANDWRITTEN:
         deadline = when(handwritten_deadline(interview), tz)
@@ -98,7 +100,9 @@ def reminder(
             f"A traditional employer values a handwritten card. Write one per interviewer "
             f"and post it by {deadline} (48 hours after the interview). Keep it short."
         )
-        found = tuple(drafts.handwritten_note(interview, p) for p in interview.interviewers)
+        found = tuple(notes.thank_you_variant(interview, p, tz, tone=person.tone,
+                                              medium="card", sender_name=name)
+                      for p in interview.interviewers)
         actions = (Action(ActionId.SENT, "Posted", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL):
         second = kind is CheckpointKind.SECOND_CALL

@@ -121,7 +121,7 @@ def test_the_whole_loop_thank_you_calls_and_move_on_never_a_third_call(runtime, 
     assert titles == ["Send your thank-you note to Jane Smith today",
                       "Send your thank-you note to Bob Lee today"]
     jane = inbox.messages[0].reply
-    assert "Dear Jane," in jane.drafts[0].body and "either way" in jane.drafts[0].body
+    assert "Dear Jane Smith," in jane.drafts[0].body and "either way" in jane.drafts[0].body
     press(runtime, ActionId.SENT, jane.actions[0].value)
 
     wait(runtime, timedelta(days=8))

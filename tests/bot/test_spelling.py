@@ -6,8 +6,8 @@ import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.drafts import thank_you_note
 from bot.model import Interview, Interviewer
+from bot.notes import thank_you_variant
 from bot.spelling import Issue, Reason, check_interview_note, check_note, warm_up
 
 NAMES = ["Jane Smith", "Dr. Maria Garcia", "Initech", "Acme"]
@@ -82,7 +82,8 @@ def test_the_bots_own_thank_you_draft_passes() -> None:
         interviewers=(Interviewer("Dr. Maria Garcia", note="the quarterly forecasts", id=4),),
         created_at=datetime(2026, 11, 23, 12, 0, tzinfo=UTC),
     )
-    note = thank_you_note(interview, interview.interviewers[0], NEW_YORK, "Sam Lee")
+    note = thank_you_variant(interview, interview.interviewers[0], NEW_YORK, tone="formal",
+                             medium="email", sender_name="Sam Lee")
     assert check_interview_note(note.body, interview, "Sam Lee") == []
     typo = note.body.replace("Initech", "Initec", 1)
     assert _words(check_interview_note(typo, interview)) == {"Initec": "Initech"}

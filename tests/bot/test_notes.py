@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.drafts_extra import (
+from bot.model import Interview, Interviewer
+from bot.notes import (
     CARD_WORD_LIMIT,
     offer_checklist,
     rejection_reply,
     thank_you_variant,
     why_not_text_or_social,
 )
-from bot.model import Interview, Interviewer
 from bot.spelling import check_interview_note
 
 NEW_YORK = ZoneInfo("America/New_York")

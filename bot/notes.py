@@ -1,4 +1,4 @@
-"""More drafts: thank-you variants by tone and medium, a rejection reply, offer advice.
+"""Thank-you notes in the tone and medium the person picked, and replies to outcomes.
 
 Same rules as bot/drafts.py (DOMAIN.md): a thank-you thanks, says you want the job,
 gives one reason you fit, asks for the job and asks to hear either way.
