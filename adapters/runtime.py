@@ -54,7 +54,9 @@ class Runtime:
 def build_runtime(settings: Settings, clock: Clock) -> Runtime:
     repo = open_repository(settings.database_url)
     runtime: Runtime
-    coach = Coach(repo, clock, CoachDefaults(tz=settings.timezone, quiet=settings.quiet),
+    defaults = CoachDefaults(tz=settings.timezone, quiet=settings.quiet,
+                             public_url=settings.public_url)
+    coach = Coach(repo, clock, defaults,
                   on_plan_changed=lambda: runtime.poke())
     runtime = Runtime(settings=settings, clock=clock, repo=repo, coach=coach)
     return runtime

@@ -7,9 +7,9 @@ from piped stdin otherwise, exiting at end of input, so scripts and tests drive 
 from __future__ import annotations
 
 import getpass
-import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -19,7 +19,7 @@ from rich.text import Text
 from bot.clock import SimulatedClock
 from bot.delivery import Delivered, local_stamp
 from bot.formatting import when
-from bot.messages import Action, Inbound, Reply
+from bot.messages import Action, Attachment, Inbound, Reply
 from bot.model import Identity, Platform
 from bot.parsing import parse_duration
 from bot.text import clean_input
@@ -91,6 +91,20 @@ class TerminalChat:
         first = len(self._buttons) + 1
         self._buttons.extend(reply.actions)
         self._print(render(reply, first))
+        for attachment in reply.files:
+            self._print(f"(saved {self._save(attachment)})")
+
+    def _save(self, attachment: Attachment) -> Path:
+        """Write a file the bot handed over next to where the chat runs, never overwriting."""
+        name = Path(attachment.filename).name or "followup-file"
+        target = Path.cwd() / name
+        stem, suffix = target.stem, target.suffix
+        for n in range(1, 1000):
+            if not target.exists():
+                break
+            target = target.with_name(f"{stem}-{n}{suffix}")
+        target.write_bytes(attachment.content)
+        return target
 
     def _delivered(self, delivered: Delivered) -> None:
         self._print(f"\n── {local_stamp(delivered)} · reminder ──")

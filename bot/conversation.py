@@ -11,13 +11,17 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot import intake
+from bot import intake, notes
 from bot.calendar_rules import end_of_quiet
 from bot.clock import Clock
 from bot.formatting import checkpoint_label, when
-from bot.messages import Action, ActionId, Draft, Inbound, Reply, Style
+from bot.holidays_calendar import country_for_zone, public_holidays
+from bot.ics import feed_token, plan_calendar
+from bot.messages import Action, ActionId, Attachment, Draft, Inbound, Reply, Style
 from bot.model import (
     CallRecord,
     CallResult,
@@ -30,11 +34,14 @@ from bot.model import (
     Person,
     PromiseKind,
     QuietHours,
+    Tone,
 )
 from bot.parsing import parse_clock_range, parse_duration, parse_promise, parse_zone
 from bot.plan import MAX_CALLS, Prefs, next_morning
 from bot.replan import ACTIVE, replan
 from bot.repository import Repository, RepositoryUnavailable
+from bot.spelling import check_interview_note
+from bot.stats import follow_up_stats, stats_chart_png, stats_text
 from bot.text import clean_input, defuse, short
 from bot.views import journal_reply, list_reply, numbered, plan_reply
 
@@ -49,7 +56,10 @@ HELP = """Here's what I understand:
 • `promised <n> <when>` — e.g. `promised 1 they'll decide by Tuesday`
 • `snooze <n.m> <2h | 1d | tomorrow>` · `cancel <n>` — stop reminders for one
 • `note <n> <name>: <what you talked about>` — personalises the thank-you draft
+• `check <n> <your note>` — spelling, and the names as you recorded them
+• `tone formal` / `tone warm` — how your thank-you drafts sound
 • `tz <zone>` · `quiet 21:00-08:00` · `name <your name>` · `phone <number>`
+• `calendar` (a file) · `calendar feed` (a private link) · `calendar reset` · `stats`
 • `reflect <n>` · `journal` · `export` · `forget me`"""
 
 OUTCOME_WORDS: dict[str, Outcome] = {
@@ -95,6 +105,7 @@ class FormResult:
 class CoachDefaults:
     tz: str
     quiet: QuietHours
+    public_url: str | None = None  # where the web process serves calendar feeds
 
 
 class Coach:
@@ -131,7 +142,9 @@ class Coach:
         return replies
 
     def prefs(self, person: Person) -> Prefs:
-        return Prefs(tz=ZoneInfo(person.tz), quiet=person.quiet)
+        year = self.clock.now().year
+        return Prefs(tz=ZoneInfo(person.tz), quiet=person.quiet,
+                     holidays=holidays_near(person.tz, year))
 
     def replan(self, interview: Interview, person: Person | None = None) -> None:
         person = person or self.repo.get_person(interview.person_id)
@@ -207,9 +220,16 @@ class Coach:
             "note": self._note,
             "name": self._name,
             "phone": self._phone,
+            "tone": self._tone,
+            "check": self._check,
+            "calendar": self._calendar,
+            "stats": self._stats,
         }
 
     def _unknown(self, text: str) -> Reply:
+        channel = _text_or_social(text)
+        if channel and re.search(r"\bthank", text, re.IGNORECASE):
+            return Reply(text=notes.why_not_text_or_social(channel))
         word = short(text.split(" ", 1)[0], 30)
         hint = ""
         if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
@@ -476,6 +496,10 @@ class Coach:
 
     # --- reporting progress -----------------------------------------------------------
     def _sent(self, person: Person, rest: str) -> list[Reply]:
+        channel = _text_or_social(rest)
+        if channel:
+            return [Reply(text=notes.why_not_text_or_social(channel) + " Once the e-mail "
+                               "is out, type `sent` again.")]
         interview = self._find(person, rest)
         if isinstance(interview, Reply):
             return [interview]
@@ -651,10 +675,7 @@ class Coach:
         self.replan(interview, person)
         title = defuse(interview.title)
         messages = {
-            Outcome.OFFER: f"Congratulations on the offer for {title}! 🎉 Before you say "
-            "yes: get it in writing, check salary, start date and benefits against what you "
-            "need, and ask for a day or two to decide if you want one. Then accept warmly, "
-            "in writing.",
+            Outcome.OFFER: f"An offer for {title}! 🎉 {notes.offer_checklist()}",
             Outcome.REJECTED: f"I'm sorry about {title}. It stings, and it's also normal. "
             "A short, gracious reply thanking them and asking for feedback keeps the door "
             "open for the next role there.",
@@ -663,9 +684,13 @@ class Coach:
             Outcome.NO_RESPONSE: f"Closed {title} as no response.",
             Outcome.NEXT_ROUND: f"A next round at {defuse(interview.company)}: well done!",
         }
+        found: tuple[Draft, ...] = ()
+        if outcome is Outcome.REJECTED:
+            found = (notes.rejection_reply(interview, ZoneInfo(person.tz),
+                                           person.display_name),)
         replies = [Reply(text=messages.get(outcome, "Noted.") +
-                         " Later I'll ask you three short questions to reflect on it.",
-                         replace_original=True)]
+                         "\nLater I'll ask you three short questions to reflect on it.",
+                         drafts=found, replace_original=True)]
         if outcome is Outcome.NEXT_ROUND:
             draft = intake.AddDraft(
                 company=interview.company, role=interview.role,
@@ -823,6 +848,75 @@ class Coach:
         return [Reply(text=f"Noted for {defuse(target.name)}; their thank-you draft will "
                            "mention it.")]
 
+    def _tone(self, person: Person, rest: str) -> list[Reply]:
+        try:
+            tone = Tone(rest.strip().lower())
+        except ValueError:
+            return [Reply(text=f"Your drafts are {person.tone.value}. Choose `tone formal` "
+                               "(Dear Ms Smith … Yours sincerely) or `tone warm` (Hi Jane … "
+                               "Best wishes).")]
+        self.repo.update_person(person.id, tone=tone)
+        return [Reply(text=f"From now on your thank-you drafts are {tone.value}.")]
+
+    def _check(self, person: Person, rest: str) -> list[Reply]:
+        interview = self._find(person, rest)
+        if isinstance(interview, Reply):
+            return [interview]
+        words = rest.split(" ", 1)
+        note = words[1] if _REF.match(words[0] or "") and len(words) > 1 else ""
+        if not note.strip():
+            return [Reply(text=f"Paste your note after the number: `check {interview.number} "
+                               "Dear Jane, thank you …`.")]
+        issues = check_interview_note(note, interview, person.display_name)
+        if not issues:
+            return [Reply(text="I found no spelling slips, and every name matches what you "
+                               "recorded. Send it!")]
+        lines = [f"• {defuse(issue.describe())}" for issue in issues[:12]]
+        return [Reply(text="Worth a second look before you send:\n" + "\n".join(lines))]
+
+    def _calendar(self, person: Person, rest: str) -> list[Reply]:
+        word = rest.strip().lower()
+        if word in {"feed", "link", "subscribe", "reset"}:
+            if not self.defaults.public_url:
+                return [Reply(text="A calendar feed needs the bot's web address "
+                                   "(FOLLOWUP_PUBLIC_URL). Meanwhile `calendar` gives you a "
+                                   "file to import.")]
+            if word == "reset" or person.calendar_token is None:
+                person = self.repo.update_person(person.id, calendar_token=feed_token())
+            url = f"{self.defaults.public_url.rstrip('/')}/calendar/{person.calendar_token}.ics"
+            lead = ("Done: the old link no longer works. Your new private link"
+                    if word == "reset" else "Your private calendar link")
+            return [Reply(text=f"{lead} (subscribe to it in Google, Apple or Outlook "
+                               f"Calendar; it updates as your plan changes):\n{url}\n"
+                               "Keep it to yourself; `calendar reset` revokes it.")]
+        if word and word not in {"file", "ics"}:
+            return [Reply(text="Try `calendar` (a file), `calendar feed` (a private link "
+                               "your calendar app follows) or `calendar reset`.")]
+        content = plan_calendar(person, self._items(person), self.clock.now())
+        return [Reply(text="Your plan as a calendar file: open it to add every step, each "
+                           "with an alarm.",
+                      files=(Attachment("followup-plan.ics", content, "text/calendar"),))]
+
+    def calendar_feed(self, token: str) -> bytes | None:
+        """The private feed behind a calendar link, or None for a wrong or revoked token."""
+        person = self.repo.person_by_calendar_token(token)
+        if person is None:
+            return None
+        return plan_calendar(person, self._items(person), self.clock.now())
+
+    def _stats(self, person: Person, rest: str) -> list[Reply]:
+        items = self._items(person)
+        if not items:
+            return [Reply(text="No interviews yet, so no habits to show. Add one with `add`.")]
+        stats = follow_up_stats(items, ZoneInfo(person.tz))
+        return [Reply(text=stats_text(stats), title="Your follow-up habits",
+                      files=(Attachment("followup-stats.png", stats_chart_png(stats),
+                                        "image/png"),))]
+
+    def _items(self, person: Person) -> list[tuple[Interview, list[Checkpoint]]]:
+        return [(i, self.repo.checkpoints_for(i.id))
+                for i in self.repo.list_interviews(person.id)]
+
     # --- your data ----------------------------------------------------------------------
     def _journal(self, person: Person, rest: str) -> list[Reply]:
         entries = self.repo.journal(person.id)
@@ -904,6 +998,23 @@ class Coach:
             return
         interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE, self.clock.now())
         self.replan(interview)
+
+
+@lru_cache(maxsize=512)
+def holidays_near(tz_name: str, year: int) -> frozenset[date]:
+    """Public holidays of the zone's country around `year`, for business-day rules."""
+    return public_holidays(country_for_zone(tz_name), range(year - 1, year + 3))
+
+
+_TEXT_OR_SOCIAL = re.compile(
+    r"\b(text(?:ed|ing)? (?:message|msg)|text(?:ed)? (?:her|him|them)|by text|via text|sms|"
+    r"whatsapp|linkedin|twitter|facebook|instagram|social media|dm(?:'?ed)?)\b",
+    re.IGNORECASE)
+
+
+def _text_or_social(text: str) -> str | None:
+    found = _TEXT_OR_SOCIAL.search(text)
+    return found.group(1).lower() if found else None
 
 
 def _record_id(value: str) -> int | None:

@@ -6,6 +6,7 @@ so a restart in the middle of the questions loses nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -75,6 +76,7 @@ class AddDraft:
     culture_done: bool = False
     need_tz: bool = False
     reread: str | None = None  # the add line, to read again once the real zone is known
+    employer_tz: str | None = None  # "employer in Europe/Berlin": calls in their hours
     unclear: list[str] = field(default_factory=list)
 
     @classmethod
@@ -123,6 +125,7 @@ class AddDraft:
             channel=self.channel,
             stage=self.stage,
             parent_id=self.parent_id,
+            employer_tz=self.employer_tz,
         )
 
     # --- JSON round trip ----------------------------------------------------------
@@ -149,6 +152,7 @@ class AddDraft:
             "culture_done": self.culture_done,
             "need_tz": self.need_tz,
             "reread": self.reread,
+            "employer_tz": self.employer_tz,
             "unclear": self.unclear,
         }
 
@@ -178,6 +182,7 @@ class AddDraft:
             culture_done=bool(data.get("culture_done")),
             need_tz=bool(data.get("need_tz")),
             reread=data.get("reread"),
+            employer_tz=data.get("employer_tz"),
             unclear=list(data.get("unclear", [])),
         )
 
@@ -191,10 +196,29 @@ class Answer:
     new_tz: str | None = None
 
 
+_EMPLOYER_ZONE = re.compile(
+    r"[,;]?\s*(\()?\s*\b(?:employer|company|office|they(?:'re| are)?)\s+(?:is\s+|are\s+)?"
+    r"(?:based\s+)?in\s+([A-Za-z_/ .'-]{2,40}?)\s*(?(1)\)|(?=[,;]|$))",
+    re.IGNORECASE)
+
+
+def employer_zone(text: str) -> tuple[str, str | None]:
+    """Take 'employer in Europe/Berlin' out of an add line; return the rest and the zone."""
+    match = _EMPLOYER_ZONE.search(text)
+    if not match:
+        return text, None
+    zone = parse_zone(match.group(2))
+    if zone is None:
+        return text, None
+    return (text[: match.start()] + text[match.end():]).strip(" ,;"), zone
+
+
 def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
     if not text:
         return AddDraft(ask_optional=True, need_tz=need_tz)
-    draft = AddDraft.from_parsed(parse_interview(text, now, tz))
+    rest, employer = employer_zone(text)
+    draft = AddDraft.from_parsed(parse_interview(rest, now, tz))
+    draft.employer_tz = employer
     draft.need_tz = need_tz
     if need_tz:
         # The line was read in a guessed zone; read it again once we know the real one.

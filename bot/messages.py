@@ -64,6 +64,15 @@ class Draft:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file to hand the user: a calendar, a chart. Terminals save it, platforms upload it."""
+
+    filename: str
+    content: bytes
+    mime: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One message from the bot. `text` alone must make sense on any platform."""
 
@@ -72,6 +81,7 @@ class Reply:
     fields: tuple[Field, ...] = ()
     drafts: tuple[Draft, ...] = ()
     actions: tuple[Action, ...] = ()
+    files: tuple[Attachment, ...] = ()
     checkpoint_id: int | None = None  # set on reminders, so a button press can update it
     private: bool = True  # in a channel, only the asker should see it
     replace_original: bool = False  # answers a button press: update that message in place

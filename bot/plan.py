@@ -16,6 +16,7 @@ from bot.calendar_rules import (
     NO_HOLIDAYS,
     add_business_days,
     at_local,
+    business_day_on_or_after,
     call_slot,
     end_of_quiet,
     in_working_hours,
@@ -46,6 +47,7 @@ SECOND_CALL_BUSINESS_DAYS = 2
 MOVE_ON_AFTER = timedelta(days=7)
 REFLECT_AFTER = timedelta(hours=1)
 MAX_CALLS = 2
+EMPLOYER_CALL_HOURS = (10, 11, 9, 12, 13, 14, 15, 16)
 
 CALL_KINDS = frozenset({CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL})
 
@@ -141,7 +143,7 @@ def wants_handwritten(interview: Interview) -> bool:
 
 def first_call_due(interview: Interview, prefs: Prefs) -> datetime:
     """On the day the employer named, the business day after their deadline, or a week on."""
-    tz, quiet, holidays = prefs.tz, prefs.quiet, prefs.holidays
+    tz, holidays = prefs.tz, prefs.holidays
     interview_day = local(interview.starts_at, tz).date()
     promise = interview.promise
     if promise is None:
@@ -150,7 +152,7 @@ def first_call_due(interview: Interview, prefs: Prefs) -> datetime:
         day = promise.on
     else:
         day = add_business_days(promise.on, 1, holidays)
-    due = call_slot(day, CALL_TIME, quiet, tz, holidays)
+    due = call_moment(day, interview, prefs)
     return _not_before_known(due, interview, prefs)
 
 
@@ -158,7 +160,28 @@ def second_call_due(interview: Interview, prefs: Prefs) -> datetime:
     first = interview.calls[0]
     day = add_business_days(local(first.at, prefs.tz).date(), SECOND_CALL_BUSINESS_DAYS,
                             prefs.holidays)
-    return call_slot(day, CALL_TIME, prefs.quiet, prefs.tz, prefs.holidays)
+    return call_moment(day, interview, prefs)
+
+
+def call_moment(day: date, interview: Interview, prefs: Prefs) -> datetime:
+    """When to call on `day`: 10:00 for the user, or in the employer's office hours.
+
+    With the employer in another zone, the first of their office hours (10:00 first)
+    that is not in the user's quiet hours; if none is, 10:00 theirs moved out of quiet.
+    """
+    if not interview.employer_tz:
+        return call_slot(day, CALL_TIME, prefs.quiet, prefs.tz, prefs.holidays)
+    employer = ZoneInfo(interview.employer_tz)
+    day = business_day_on_or_after(day, prefs.holidays)
+    slots = [at_local(day, time(hour), employer) for hour in EMPLOYER_CALL_HOURS]
+    awake = [m for m in slots if not prefs.quiet.contains(local(m, prefs.tz).time())]
+    # Best: their office hours and the user's own working day; else any waking hour.
+    for moment in awake:
+        if WORK_OPENS <= local(moment, prefs.tz).time() < WORK_CLOSES:
+            return moment
+    if awake:
+        return awake[0]
+    return end_of_quiet(slots[0], prefs.quiet, prefs.tz)
 
 
 def move_on_due(interview: Interview, prefs: Prefs) -> datetime:
@@ -180,12 +203,13 @@ def release_time(
         local(now, tz).date() == local(interview.starts_at, tz).date()
     ):
         return now
+    office = ZoneInfo(interview.employer_tz) if interview.employer_tz else tz
     if kind in CALL_KINDS and not in_working_hours(
-        now, tz, WORK_OPENS, WORK_CLOSES, prefs.holidays
+        now, office, WORK_OPENS, WORK_CLOSES, prefs.holidays
     ):
-        here = local(now, tz)
-        day = here.date() if here.time() < WORK_OPENS else here.date() + timedelta(days=1)
-        return call_slot(day, CALL_TIME, prefs.quiet, tz, prefs.holidays)
+        there = local(now, office)
+        day = there.date() if there.time() < WORK_OPENS else there.date() + timedelta(days=1)
+        return call_moment(day, interview, prefs)
     return end_of_quiet(now, prefs.quiet, tz)
 
 
@@ -250,9 +274,11 @@ def _not_before_known(due: datetime, interview: Interview, prefs: Prefs) -> date
     """A call whose day passed before we heard of the interview goes at the next slot."""
     if due >= interview.created_at:
         return due
-    here = local(interview.created_at, prefs.tz)
-    if in_working_hours(interview.created_at, prefs.tz, WORK_OPENS, WORK_CLOSES,
-                        prefs.holidays):
-        return interview.created_at
-    day = here.date() if here.time() < WORK_OPENS else here.date() + timedelta(days=1)
-    return call_slot(day, CALL_TIME, prefs.quiet, prefs.tz, prefs.holidays)
+    office = ZoneInfo(interview.employer_tz) if interview.employer_tz else prefs.tz
+    known = interview.created_at
+    if in_working_hours(known, office, WORK_OPENS, WORK_CLOSES, prefs.holidays) and \
+            not prefs.quiet.contains(local(known, prefs.tz).time()):
+        return known
+    there = local(known, office)
+    day = there.date() if there.time() < WORK_OPENS else there.date() + timedelta(days=1)
+    return call_moment(day, interview, prefs)

@@ -68,6 +68,7 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str | None = Field(default=None, validation_alias="SLACK_API_URL")
     port: int = Field(default=3000, validation_alias="PORT", ge=1, le=65535)
+    public_url: str | None = Field(default=None, validation_alias="FOLLOWUP_PUBLIC_URL")
 
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     discord_guild_id: int | None = Field(default=None, validation_alias="DISCORD_GUILD_ID")

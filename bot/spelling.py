@@ -291,11 +291,12 @@ def _closest(lower: str, targets: dict[str, str]) -> str | None:
     """The known name `lower` is a near miss of, or None if it is one or is far from all."""
     if lower in targets:
         return None
-    best, best_ratio = None, NAME_SIMILARITY
+    best, best_score = None, (NAME_SIMILARITY, False)
     for key, name in targets.items():
-        ratio = SequenceMatcher(None, lower, key).ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = name, ratio
+        # On a tie, a name that starts with the same letter is the likelier slip.
+        score = (SequenceMatcher(None, lower, key).ratio(), key[:1] == lower[:1])
+        if score >= best_score:
+            best, best_score = name, score
     return best
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -222,6 +223,29 @@ def test_release_lets_the_same_day_thank_you_through_in_quiet_hours():
     start = interview(at(2026, 11, 23, 19))
     assert release_time(K.THANK_YOU, start, at(2026, 11, 23, 22), PREFS) == \
         at(2026, 11, 23, 22)
+
+
+def test_a_call_to_an_employer_in_berlin_lands_in_berlin_office_hours():
+    berlin = ZoneInfo("Europe/Berlin")
+    promise = Promise(PromiseKind.YOU_CALL_ON, date(2026, 11, 26), "call me Thursday")
+    it = replace(interview(at(2026, 11, 23, 9), promise=promise), employer_tz="Europe/Berlin")
+    [call] = [p.due_at for p in plan_checkpoints(it, PREFS, at(2026, 11, 23, 10))
+              if p.kind is K.FIRST_CALL]
+    there, here = call.astimezone(berlin), call.astimezone(NY)
+    assert there.date() == date(2026, 11, 26) and 9 <= there.hour < 17
+    assert not PREFS.quiet.contains(here.time())  # 08:00 or later in New York
+
+
+def test_calls_skip_public_holidays_like_thanksgiving():
+    from bot.holidays_calendar import public_holidays
+
+    prefs = Prefs(tz=NY, holidays=public_holidays("US", [2026]))
+    promise = Promise(PromiseKind.YOU_CALL_ON, date(2026, 11, 26), "call me Thursday")
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), promise=promise), prefs,
+                            at(2026, 11, 23, 16))
+    assert due(plan, K.FIRST_CALL) == [at(2026, 11, 27, 10)]  # Friday, not Thanksgiving
+    no_promise = plan_checkpoints(interview(at(2026, 11, 20, 14)), prefs, at(2026, 11, 20, 16))
+    assert due(no_promise, K.FIRST_CALL) == [at(2026, 11, 30, 10)]  # 5 working days
 
 
 # --- properties ----------------------------------------------------------------------
