@@ -300,7 +300,7 @@ def test_interview_autocomplete_offers_only_the_users_own_interviews(bot: BotPro
     ("plan", {"interview": 1}, "Plan for #1"),
     ("sent", {"interview": 1, "interviewer": "Jane Smith"}, "thank-you to Jane Smith as sent"),
     ("called", {"result": "no answer", "interview": 1}, "Noted."),
-    ("heard", {"outcome": "offer", "interview": 1}, "Congratulations on the offer"),
+    ("heard", {"outcome": "offer", "interview": 1}, "An offer for"),
     ("promised", {"what": "they'll decide by Tuesday"}, "Noted: they'll decide by"),
     ("snooze", {"step": "1.1", "length": "2h"}, "Snoozed Thank-you note to Jane Smith"),
     ("cancel", {"interview": 1}, "Stopped every reminder for #1"),

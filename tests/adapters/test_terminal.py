@@ -82,9 +82,10 @@ def test_two_interviewers_get_two_notes_and_buttons_can_be_pressed(tmp_path):
 def test_a_restart_delivers_what_came_due_while_it_was_closed(tmp_path):
     run_console(tmp_path, "add Acme, analyst, today 2pm with Jane Smith, call me on Wednesday",
                 "sent 1")
-    output = run_console(tmp_path, "list", now="2026-11-26T09:00")
+    # Down over Wednesday's call day and Thanksgiving; back on Friday morning.
+    output = run_console(tmp_path, "list", now="2026-11-27T09:30")
     assert reminders(output) == [
-        ("Thu 2026-11-26 09:00 EST", "Time to call about analyst at Acme"),
+        ("Fri 2026-11-27 09:30 EST", "Time to call about analyst at Acme"),
     ]
     assert "Late: this was due Wed 2026-11-25 10:00 EST" in output
 
@@ -107,4 +108,4 @@ def test_the_chat_object_prints_replies_and_reminders(runtime):
     assert "Dear Dr. Garcia," in text
     assert "mailto:maria@initech.com" in text
     assert "Handwritten card" in text
-    assert "Thu 2026-11-26 10:00 EST  First follow-up call" in text
+    assert "Fri 2026-11-27 10:00 EST  First follow-up call" in text  # after Thanksgiving

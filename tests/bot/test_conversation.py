@@ -99,8 +99,9 @@ def test_add_alone_asks_one_question_at_a_time_and_survives_a_restart(runtime, s
     assert "Added #1: Platform engineer at Globex" in done
     assert "Handwritten card" in done
     assert "Sun 2026-11-22 10:00 EST" in done  # yesterday, in the user's zone
-    # "call me in 4 days" after an interview on Sunday: call on Thursday 2026-11-26.
-    assert "Thu 2026-11-26 10:00 EST  First follow-up call" in done
+    # "call me in 4 days" after an interview on Sunday is Thursday 2026-11-26, which is
+    # Thanksgiving in the US: the call moves to the next business day.
+    assert "Fri 2026-11-27 10:00 EST  First follow-up call" in done
 
 
 def test_a_missing_piece_of_a_one_liner_is_asked_for(runtime):
