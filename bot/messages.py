@@ -84,6 +84,9 @@ class Reply:
     files: tuple[Attachment, ...] = ()
     checkpoint_id: int | None = None  # set on reminders, so a button press can update it
     private: bool = True  # in a channel, only the asker should see it
+    # Platform user ids this reply may ping (a digest naming members who opted in);
+    # every other mention is defused or suppressed by the adapter.
+    mentions: tuple[str, ...] = ()
     replace_original: bool = False  # answers a button press: update that message in place
 
     @property
@@ -114,3 +117,5 @@ class Inbound:
     # A slash command is explicit: it runs even while a question is pending, which is
     # then asked again. Free text in a DM stays an answer to that question.
     command: bool = False
+    # The platform says this person may manage the channel (start or stop a club there).
+    can_manage_channel: bool = False

@@ -94,6 +94,15 @@ class Identity:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelRef:
+    """A shared channel on a platform: where a job-search club meets."""
+
+    platform: Platform
+    workspace: str
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
 class QuietHours:
     start: time = time(21, 0)
     end: time = time(8, 0)

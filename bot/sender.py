@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.messages import Reply
-from bot.model import Identity
+from bot.model import ChannelRef, Identity
 
 
 class SendFailed(Exception):
@@ -26,4 +26,14 @@ class SendFailed(Exception):
 class Sender(Protocol):
     def send(self, to: Identity, reply: Reply) -> None:
         """Deliver one reply to a person's DM; raise `SendFailed` when it did not go."""
+        ...
+
+
+class ChannelSender(Protocol):
+    """A sender that can also post in a shared channel (clubs); adapters add `post`."""
+
+    def send(self, to: Identity, reply: Reply) -> None: ...
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        """Post one reply in a channel; raise `SendFailed` when it did not go."""
         ...
