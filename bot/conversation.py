@@ -130,7 +130,7 @@ class Coach:
             if inbound.action is not None:
                 replies = self._on_action(person, inbound)
             else:
-                replies = self._on_text(person, inbound.text, command=inbound.command)
+                replies = self._on_text(person, inbound)
         except RepositoryUnavailable:
             log.warning("database unavailable while handling %s", inbound.identity.platform)
             return [Reply(text=DATABASE_DOWN)]
@@ -169,33 +169,40 @@ class Coach:
         return person
 
     # --- typed text -------------------------------------------------------------------
-    def _on_text(self, person: Person, raw: str, *, command: bool = False) -> list[Reply]:
-        text, truncated = clean_input(raw)
-        pending = self.repo.get_conversation(person.id) if command else None
+    def _on_text(self, person: Person, inbound: Inbound) -> list[Reply]:
+        text, truncated = clean_input(inbound.text)
+        pending = self.repo.get_conversation(person.id) if inbound.command else None
         if pending:
-            replies = self._command(person, text)
+            replies = self._command(person, text, inbound)
             if self.repo.get_conversation(person.id) == pending:
                 # The command left the question open (a `tz` may have answered it).
                 replies.extend(self._ask_again(person))
         else:
             replies = self._continue_flow(person, text)
             if replies is None:
-                replies = self._command(person, text)
+                replies = self._command(person, text, inbound)
         if truncated:
             replies.insert(0, Reply(text="That was very long, so I read only the first "
                                          "4,000 characters."))
         return replies
 
-    def _command(self, person: Person, text: str) -> list[Reply]:
+    def _command(self, person: Person, text: str, inbound: Inbound) -> list[Reply]:
         if not text:
             return [Reply(text=HELP, title="Hi! I'm your interview follow-up coach.")]
         verb, _, rest = text.partition(" ")
         verb = verb.lower().lstrip("/")
         rest = rest.strip()
+        in_context = self._channel_verbs().get(verb)
+        if in_context is not None:
+            return in_context(person, inbound, rest)
         handler = self._verbs().get(verb)
         if handler is None:
             return [self._unknown(text)]
         return handler(person, rest)
+
+    def _channel_verbs(self) -> dict[str, Callable[[Person, Inbound, str], list[Reply]]]:
+        """Verbs whose meaning depends on where they are said (a club's channel)."""
+        return {}
 
     def _verbs(self) -> dict[str, Callable[[Person, str], list[Reply]]]:
         return {
