@@ -1,0 +1,545 @@
+"""The coach as a Slack app: `/followup`, DMs, buttons, the add modal and the App Home.
+
+Each listener acks first, translates the Slack payload into an `Inbound`, asks the core,
+and renders the replies with `slack_blocks`; rules live in `bot/`, never here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from adapters.runtime import Runtime, build_runtime
+from adapters.slack_blocks import (
+    ACTION_PREFIX,
+    ADD_CALLBACK,
+    LINK_PREFIX,
+    HomeRow,
+    add_modal,
+    home_view,
+    message,
+    parse_action,
+    plain_from_slack,
+    submitted_values,
+    updated_message,
+)
+from adapters.slack_modal import AddForm, form_errors, submit
+from adapters.slack_sender import interactive_client, post_reply, slack_sender, upload_files
+from adapters.slack_server import EVENTS_PATH, SlackHttpServer, slack_wsgi
+from bot.clock import SystemClock
+from bot.conversation import APOLOGY
+from bot.messages import ActionId, Inbound, Reply
+from bot.model import Identity, Platform
+from bot.repository import RepositoryUnavailable
+from bot.settings import Settings
+from bot.views import next_step
+
+__all__ = [
+    "COMMAND", "SlackCoach", "build_app", "run_slack", "slack_sender", "slack_settings_problem",
+]
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/followup"
+ADD_WORDS = {"add", "new"}
+
+Respond = Callable[..., Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What Slack says about a person, fetched once: their zone and their full name."""
+
+    tz: str | None = None
+    name: str | None = None
+
+
+class SlackCoach:
+    """The glue between Slack payloads and the core: identities, time zones, retries, locks.
+
+    Kept apart from the listeners so each listener stays a few flat lines.
+    """
+
+    def __init__(self, runtime: Runtime, client: WebClient) -> None:
+        self.runtime = runtime
+        self.client = client
+        self._profiles: dict[Identity, Profile] = {}
+        self._dm_channels: dict[str, str] = {}
+        self._locks: dict[Identity, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    # --- who and when -----------------------------------------------------------------
+    @staticmethod
+    def identity(body: dict[str, Any], user: str | None = None) -> Identity:
+        """The Slack person behind a payload: `Identity(SLACK, team_id, user_id)`."""
+        team = (body.get("team_id") or (body.get("team") or {}).get("id")
+                or (body.get("user") or {}).get("team_id") or "")
+        if user is None:
+            user = body.get("user_id") or (body.get("user") or {}).get("id") or ""
+        return Identity(Platform.SLACK, str(team), str(user))
+
+    def first_time(self, kind: str, key: str | None) -> bool:
+        """False when Slack re-sends something already handled (retries after a slow ack)."""
+        if not key:
+            return True
+        try:
+            return self.runtime.repo.first_time(f"slack:{kind}:{key}", self.runtime.clock.now())
+        except RepositoryUnavailable:
+            return True  # the core will tell the person the database is down
+
+    def profile(self, identity: Identity) -> Profile:
+        """users.info, only while the person's zone is unconfirmed, and once per process."""
+        coach = self.runtime.coach
+        try:
+            person = self.runtime.repo.person_for(identity, coach.defaults.tz,
+                                                  coach.defaults.quiet)
+        except RepositoryUnavailable:
+            return Profile()
+        if person.tz_confirmed:
+            return Profile()
+        with self._guard:
+            known = self._profiles.get(identity)
+        if known is not None:
+            return known
+        found = Profile()
+        try:
+            user = self.client.users_info(user=identity.user).get("user") or {}
+            profile = user.get("profile") or {}
+            found = Profile(tz=user.get("tz") or None,
+                            name=profile.get("real_name") or user.get("real_name") or None)
+        except SlackClientError as exc:
+            log.warning("users.info failed for a Slack user (%s); using the default zone",
+                        _error_code(exc))
+        with self._guard:
+            self._profiles[identity] = found
+        return found
+
+    def zone(self, identity: Identity) -> str:
+        """The zone the person's times are read in: theirs once confirmed, else Slack's."""
+        coach = self.runtime.coach
+        person = self.runtime.repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
+        if person.tz_confirmed:
+            return person.tz
+        reported = self.profile(identity).tz
+        if reported:
+            try:
+                ZoneInfo(reported)
+                return reported
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+        return person.tz
+
+    def form_zone(self, identity: Identity, metadata: str) -> str:
+        """The zone a submitted form is read in: the person's confirmed one, else the one
+        the form was opened with (and showed)."""
+        coach = self.runtime.coach
+        try:
+            person = self.runtime.repo.person_for(identity, coach.defaults.tz,
+                                                  coach.defaults.quiet)
+        except RepositoryUnavailable:
+            return coach.defaults.tz  # the core will say the database is down
+        if person.tz_confirmed:
+            return person.tz
+        try:
+            zone = str(json.loads(metadata).get("zone") or "")
+            ZoneInfo(zone)
+            return zone
+        except (ValueError, AttributeError, ZoneInfoNotFoundError):
+            return self.zone(identity)
+
+    def inbound(self, identity: Identity, *, text: str = "", action: ActionId | None = None,
+                value: str = "", channel: str | None = None) -> Inbound:
+        profile = self.profile(identity)
+        return Inbound(identity=identity, text=text, action=action, value=value,
+                       channel=channel, display_name=profile.name, platform_tz=profile.tz)
+
+    # --- asking the core ----------------------------------------------------------------
+    @contextmanager
+    def turn(self, identity: Identity) -> Iterator[None]:
+        """One person's events one at a time, so a quick second message cannot race the
+        first through a multi-turn question."""
+        with self._guard:
+            lock = self._locks.setdefault(identity, threading.Lock())
+        with lock:
+            yield
+
+    def handle(self, inbound: Inbound) -> list[Reply]:
+        with self.turn(inbound.identity):
+            return self.runtime.coach.handle(inbound)
+
+    def add_from_form(self, identity: Identity, form: AddForm, zone: str) -> list[Reply]:
+        with self.turn(identity):
+            return submit(self.runtime.coach, self.runtime.repo, self.inbound(identity),
+                          form, zone)
+
+    def dm_channel(self, user: str) -> str | None:
+        """The id of the app's DM with `user` (cached), to tell it from other DMs."""
+        with self._guard:
+            known = self._dm_channels.get(user)
+        if known is not None:
+            return known
+        try:
+            channel = self.client.conversations_open(users=user)["channel"]["id"]
+        except (SlackClientError, KeyError, TypeError) as exc:
+            log.warning("conversations.open failed (%s)", _error_code(exc))
+            return None
+        with self._guard:
+            self._dm_channels[user] = channel
+        return channel
+
+    def home(self, identity: Identity) -> dict[str, Any]:
+        """The App Home view: every interview with its next step, read from the repository."""
+        repo, coach = self.runtime.repo, self.runtime.coach
+        person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
+        rows = [HomeRow(i, next_step(repo.checkpoints_for(i.id)))
+                for i in repo.list_interviews(person.id)]
+        return home_view(rows, ZoneInfo(person.tz), self.runtime.clock.now())
+
+    # --- speaking ---------------------------------------------------------------------
+    def post(self, channel: str, reply: Reply) -> None:
+        """A normal message (with its files) in `channel`; a user id means their DM."""
+        try:
+            post_reply(self.client, channel, reply)
+        except SlackClientError as exc:
+            log.warning("chat.postMessage failed (%s)", _error_code(exc))
+
+    def respond_privately(self, respond: Respond, identity: Identity, reply: Reply) -> None:
+        """An ephemeral answer via `response_url`; its files go to the person's DM, since
+        an ephemeral message cannot carry them."""
+        respond(**_respond_message(reply, ephemeral=True))
+        self.files_to_dm(identity, reply)
+
+    def files_to_dm(self, identity: Identity, reply: Reply) -> None:
+        if reply.files:
+            conversation = self.dm_channel(identity.user)
+            if conversation:
+                upload_files(self.client, conversation, reply.files)
+
+    def publish_home(self, identity: Identity) -> None:
+        try:
+            self.client.views_publish(user_id=identity.user, view=self.home(identity))
+        except SlackClientError as exc:
+            log.warning("views.publish failed (%s)", _error_code(exc))
+        except RepositoryUnavailable:
+            log.warning("database unavailable; App Home not refreshed")
+
+    def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None) -> None:
+        try:
+            zone = self.zone(identity)
+        except RepositoryUnavailable:
+            zone = self.runtime.coach.defaults.tz
+        today = self.runtime.clock.now().astimezone(ZoneInfo(zone)).date().isoformat()
+        # The zone travels with the form, so reading the answers needs no Slack call
+        # before the submission's 3-second ack.
+        metadata = json.dumps({"channel": channel or "", "zone": zone})
+        try:
+            self.client.views_open(trigger_id=trigger_id,
+                                   view=add_modal(today, zone, metadata))
+        except SlackClientError as exc:
+            log.warning("views.open failed (%s)", _error_code(exc))
+            self.post(identity.user, Reply(text="I couldn't open the form just now. You can "
+                                                "type it instead: `add Acme, analyst, today "
+                                                "2pm with Jane Smith`."))
+
+
+def _error_code(exc: BaseException) -> str:
+    """A short reason for logs: Slack's error code, never the request (it holds the token)."""
+    if isinstance(exc, SlackApiError):
+        return str(exc.response.get("error") or exc.response.status_code)
+    return type(exc).__name__
+
+
+def _respond_message(reply: Reply, *, ephemeral: bool) -> dict[str, Any]:
+    kind = "ephemeral" if ephemeral or reply.private else "in_channel"
+    return {"response_type": kind, "replace_original": False,
+            **message(reply, files_in_dm=kind == "ephemeral")}
+
+
+def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = None) -> App:
+    """The Bolt app with every listener registered; `client` defaults to one from settings.
+
+    Token verification is left to `run_slack`, which can then say plainly what is wrong.
+    """
+    client = client or interactive_client(settings)
+    secret = settings.slack_signing_secret.get_secret_value() \
+        if settings.slack_signing_secret else ""
+    app = App(
+        client=client,
+        signing_secret=secret,
+        token_verification_enabled=False,
+        logger=logging.getLogger("slack_bolt"),
+        name="followup-bot",
+    )
+    glue = SlackCoach(runtime, client)
+
+    @app.command(COMMAND)
+    def on_command(ack: Callable[..., None], body: dict[str, Any], respond: Respond) -> None:
+        ack()  # within Slack's 3 s; the work below happens after the response is sent
+        if not glue.first_time("command", body.get("trigger_id")):
+            return
+        identity = glue.identity(body)
+        text = plain_from_slack(body.get("text") or "").strip()
+        channel = body.get("channel_id") or ""
+        if text.lower() in ADD_WORDS:
+            glue.open_add_modal(identity, body["trigger_id"], channel)
+            return
+        inbound = replace(glue.inbound(identity, text=text, channel=channel), command=True)
+        replies = glue.handle(inbound)
+        in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
+        for reply in replies:
+            if in_app_dm:
+                glue.post(channel, reply)
+            else:
+                glue.respond_privately(respond, identity, reply)
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
+        # Only people writing to the app in its Messages tab; edits, joins and bots are not.
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        if not glue.first_time("event", body.get("event_id")):
+            return
+        identity = glue.identity(body, user=event.get("user"))
+        text = plain_from_slack(event.get("text") or "")
+        for reply in glue.handle(glue.inbound(identity, text=text)):
+            glue.post(event["channel"], reply)
+
+    @app.event("app_home_opened")
+    def on_home(event: dict[str, Any], body: dict[str, Any]) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        if not glue.first_time("event", body.get("event_id")):
+            return
+        glue.publish_home(glue.identity(body, user=event.get("user")))
+
+    @app.action(re.compile(f"^{LINK_PREFIX}:"))
+    def on_link(ack: Callable[..., None]) -> None:
+        ack()  # a link button opens the mail app on the person's side; nothing to do here
+
+    @app.action(re.compile(f"^{ACTION_PREFIX}:"))
+    def on_button(ack: Callable[..., None], body: dict[str, Any], action: dict[str, Any],
+                  respond: Respond) -> None:
+        ack()
+        if not glue.first_time("action", body.get("trigger_id")):
+            return
+        identity = glue.identity(body)
+        pressed = parse_action(action.get("action_id", ""), action.get("value"))
+        container = body.get("container") or {}
+        from_home = container.get("type") == "view"
+        if pressed is None:
+            glue.post(identity.user, Reply(text="That button is from an older version of me. "
+                                                "Type `list` to see where things stand."))
+            return
+        if pressed.action is ActionId.ADD:
+            glue.open_add_modal(identity, body["trigger_id"], None)
+            return
+        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+        replies = glue.handle(glue.inbound(identity, action=pressed.action,
+                                           value=pressed.value, channel=channel))
+        _answer_press(glue, identity, body, container, replies, respond)
+        if from_home:
+            glue.publish_home(identity)
+
+    @app.view(ADD_CALLBACK)
+    def on_add_submitted(ack: Callable[..., None], body: dict[str, Any],
+                         view: dict[str, Any]) -> None:
+        identity = glue.identity(body)
+        form = AddForm.from_values(submitted_values(view))
+        zone = glue.form_zone(identity, view.get("private_metadata") or "")
+        errors = form_errors(form, runtime.clock.now(), ZoneInfo(zone))
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()  # closes the modal; the interview is added and confirmed by DM
+        if not glue.first_time("view", body.get("trigger_id") or view.get("id")):
+            return
+        for reply in glue.add_from_form(identity, form, zone):
+            glue.post(identity.user, reply)
+        glue.publish_home(identity)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        # A bug in a listener: log it with what kind of request it was, and apologise.
+        log.error("Slack listener failed on a %s request: %r", body.get("type") or
+                  body.get("command") or "slack", error, exc_info=error)
+        user = body.get("user_id") or (body.get("user") or {}).get("id") or \
+            (body.get("event") or {}).get("user")
+        if user:
+            glue.post(user, Reply(text=APOLOGY))
+
+    return app
+
+
+def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
+                  container: dict[str, Any], replies: list[Reply], respond: Respond) -> None:
+    """Show what a press did: the first `replace_original` reply rewrites the pressed
+    message (without its old buttons), the rest arrive as new messages beside it."""
+    on_message = container.get("type") == "message"
+    ephemeral = bool(container.get("is_ephemeral"))
+    channel = container.get("channel_id") if on_message else identity.user
+    original = (body.get("message") or {}).get("blocks") or []
+    replaced = False
+    for reply in replies:
+        if reply.replace_original and not replaced and on_message:
+            replaced = True
+            update = updated_message(original, reply, files_in_dm=ephemeral)
+            if ephemeral:
+                respond(replace_original=True, **update)
+                glue.files_to_dm(identity, reply)
+            else:
+                try:
+                    glue.client.chat_update(channel=channel, ts=container.get("message_ts"),
+                                            **update)
+                except SlackClientError as exc:
+                    log.warning("chat.update failed (%s); posting instead", _error_code(exc))
+                    glue.post(channel or identity.user, reply)
+        elif ephemeral:
+            glue.respond_privately(respond, identity, reply)
+        else:
+            glue.post(channel or identity.user, reply)
+
+
+# --- running it ------------------------------------------------------------------------
+def slack_settings_problem(settings: Settings) -> str | None:
+    """One line naming what is missing or malformed, or None when Slack can start."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
+    app_token = settings.slack_app_token.get_secret_value() if settings.slack_app_token else ""
+    secret = settings.slack_signing_secret.get_secret_value() \
+        if settings.slack_signing_secret else ""
+    if not token:
+        return "SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…) from " \
+               "your Slack app's OAuth & Permissions page."
+    if not token.startswith("xoxb-"):
+        return "SLACK_BOT_TOKEN should be the bot token, starting with xoxb-."
+    if app_token and not app_token.startswith("xapp-"):
+        return "SLACK_APP_TOKEN should be an app-level token starting with xapp- " \
+               "(Basic Information > App-Level Tokens, scope connections:write)."
+    if not app_token and not secret:
+        return "SLACK_SIGNING_SECRET is not set; it is on your Slack app's Basic " \
+               "Information page (or set SLACK_APP_TOKEN to use Socket Mode)."
+    if settings.slack_api_url and not settings.slack_api_url.startswith(("http://",
+                                                                         "https://")):
+        return "SLACK_API_URL should be an http(s) URL ending in /api/."
+    return None
+
+
+def _fail(problem: str) -> NoReturn:
+    print(f"followup-bot: {problem}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _check_token(client: WebClient) -> dict[str, Any] | None:
+    """auth.test, so a wrong token stops start-up with one clear line (exit code 2)."""
+    try:
+        return client.auth_test().data  # type: ignore[return-value]
+    except SlackApiError as exc:
+        _fail(f"Slack rejected SLACK_BOT_TOKEN ({_error_code(exc)}); check it and that "
+              "the app is installed to your workspace.")
+    except (SlackClientError, OSError) as exc:
+        _fail(f"could not reach Slack to check SLACK_BOT_TOKEN ({type(exc).__name__}).")
+    return None
+
+
+def run_slack(settings: Settings, *, host: str = "0.0.0.0",
+              stop: threading.Event | None = None) -> None:
+    """Run until interrupted (or `stop` is set): Socket Mode with SLACK_APP_TOKEN, else HTTP
+    on `host`:$PORT at /slack/events. Reminders are delivered from this process as well.
+
+    Wrong or missing settings print one line and exit with code 2.
+    """
+    problem = slack_settings_problem(settings)
+    if problem:
+        _fail(problem)
+    client = interactive_client(settings)
+    who = _check_token(client) or {}
+    runtime = build_runtime(settings, SystemClock())
+    stop = stop or threading.Event()
+    try:
+        with _stopped_by_signals(stop):
+            app = build_app(runtime, settings, client)
+            runtime.start_delivery({Platform.SLACK: slack_sender(settings)})
+            log.info("connected to Slack workspace %s as %s", who.get("team"), who.get("user"))
+            if settings.slack_app_token:
+                # Socket Mode needs no listener; one serves the web routes only when the
+                # operator gave a public address for calendar links.
+                web = _listen(slack_wsgi(None, runtime), host, settings.port) \
+                    if settings.public_url else None
+                _run_socket_mode(app, settings.slack_app_token.get_secret_value(), stop, web)
+            else:
+                _run_http(_listen(slack_wsgi(app, runtime), host, settings.port), stop)
+    finally:
+        runtime.stop()
+
+
+@contextmanager
+def _stopped_by_signals(stop: threading.Event) -> Iterator[None]:
+    """Ctrl-C and SIGTERM set `stop` for a clean shutdown; the old handlers come back after.
+
+    Signal handlers can only be set from the main thread; elsewhere `stop` alone ends it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _listen(wsgi: Any, host: str, port: int) -> SlackHttpServer:
+    try:
+        return SlackHttpServer(wsgi, host, port)
+    except OSError as exc:
+        _fail(f"cannot listen on port {port} ({exc.strerror}); set PORT to a free port.")
+
+
+def _run_http(server: SlackHttpServer, stop: threading.Event) -> None:
+    server.start_background()
+    log.info("listening for Slack on port %d at %s; Ctrl-C to stop", server.port, EVENTS_PATH)
+    try:
+        stop.wait()
+    finally:
+        server.stop()
+
+
+def _run_socket_mode(app: App, app_token: str, stop: threading.Event,
+                     web: SlackHttpServer | None) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    handler = SocketModeHandler(app, app_token)
+    try:
+        handler.connect()
+    except (SlackClientError, OSError) as exc:
+        if web is not None:
+            web.stop()
+        if isinstance(exc, SlackApiError):
+            _fail(f"Slack rejected SLACK_APP_TOKEN ({_error_code(exc)}); it needs the "
+                  "connections:write scope and Socket Mode turned on.")
+        _fail(f"could not open a Socket Mode connection ({type(exc).__name__}).")
+    log.info("connected in Socket Mode; Ctrl-C to stop")
+    if web is not None:
+        web.start_background()
+        log.info("serving /healthz and calendar feeds on port %d", web.port)
+    try:
+        stop.wait()
+    finally:
+        handler.close()
+        if web is not None:
+            web.stop()

@@ -1,0 +1,78 @@
+"""The HTTP endpoint Slack calls (`/slack/events`): Bolt's WSGI adapter in a threaded server,
+beside the bot's own web routes (`/healthz`, calendar feeds).
+
+Used for real in HTTP mode and by the tests on 127.0.0.1 with an ephemeral port, so the
+tests exercise the very path Slack's requests take.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from adapters.runtime import Runtime
+from adapters.web import WebRoutes, WsgiApp
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    """One thread per request: Slack may send several at once, and each must get its ack
+    within three seconds however busy another listener is."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _RequestLog(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        # Request lines hold no secrets (signatures are headers), but they are noise at INFO.
+        log.debug("%s " + format, self.address_string(), *args)
+
+
+def slack_wsgi(app: App | None, runtime: Runtime) -> WsgiApp:
+    """`/slack/events` for the Bolt app (if any) behind the bot's own web routes."""
+    bolt = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+    return WebRoutes(runtime.coach, runtime.repo, fallback=bolt)
+
+
+class SlackHttpServer:
+    """Serves a WSGI app on `host:port` (port 0 picks a free one) until `stop`."""
+
+    def __init__(self, wsgi: WsgiApp, host: str, port: int) -> None:
+        self._server = make_server(host, port, wsgi,  # type: ignore[arg-type]
+                                   server_class=_ThreadingWSGIServer,
+                                   handler_class=_RequestLog)
+        self._thread: threading.Thread | None = None
+        self._serving = threading.Event()
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def serve_forever(self) -> None:
+        """Block serving requests until `stop` is called from another thread."""
+        self._serving.set()
+        try:
+            self._server.serve_forever(poll_interval=0.1)
+        finally:
+            self._serving.clear()
+
+    def start_background(self) -> None:
+        self._thread = threading.Thread(target=self.serve_forever, name="slack-http",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._serving.is_set():
+            self._server.shutdown()  # returns once serve_forever has left its loop
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)

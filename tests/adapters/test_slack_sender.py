@@ -1,0 +1,175 @@
+"""Reminders delivered as Slack DMs through the core's Deliverer, against the stand-in API."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from pydantic import SecretStr
+
+from adapters.runtime import Runtime
+from adapters.slack_sender import slack_sender, web_client
+from bot.clock import SimulatedClock
+from bot.delivery import PARKED
+from bot.messages import Inbound, Reply
+from bot.model import (
+    ChannelRef,
+    Checkpoint,
+    CheckpointKind,
+    CheckpointState,
+    Identity,
+    Platform,
+)
+from bot.sender import SendFailed
+from bot.settings import Settings
+from tests.standins.slack_api import TEAM, SlackApiStandIn, button_labelled, buttons, shown_text
+
+USER = "U0ALEX"
+ALEX = Identity(Platform.SLACK, TEAM, USER)
+
+
+@pytest.fixture
+def slack_api() -> Iterator[SlackApiStandIn]:
+    api = SlackApiStandIn().start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture
+def slack_settings(settings: Settings, slack_api: SlackApiStandIn) -> Settings:
+    return settings.model_copy(update={"slack_bot_token": SecretStr("xoxb-standin"),
+                                       "slack_api_url": slack_api.url})
+
+
+def add_interview(runtime: Runtime) -> int:
+    """Alex, in New York, had an interview at 2pm today (Monday 23 Nov, now 16:30)."""
+    runtime.coach.handle(Inbound(ALEX, text="tz America/New_York"))
+    runtime.coach.handle(Inbound(ALEX, text="add Acme, data analyst, today 2pm with "
+                                            "Jane Smith (jane@acme.com)"))
+    person = runtime.repo.person_for(ALEX, "UTC", runtime.coach.defaults.quiet)
+    (interview,) = runtime.repo.list_interviews(person.id)
+    return interview.id
+
+
+def thank_you(runtime: Runtime, interview_id: int) -> Checkpoint:
+    return next(cp for cp in runtime.repo.checkpoints_for(interview_id)
+                if cp.kind is CheckpointKind.THANK_YOU)
+
+
+def test_a_due_reminder_arrives_as_a_dm_with_its_draft_and_buttons(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    interview_id = add_interview(runtime)
+    deliverer = runtime.start_delivery({Platform.SLACK: slack_sender(slack_settings)},
+                                       background=False)
+
+    assert deliverer.deliver_due() == 1
+
+    (call,) = slack_api.calls("chat.postMessage")
+    assert call.authorized
+    assert call.args["channel"] == USER  # Slack opens the DM with the app for a user id
+    blocks = call.args["blocks"]
+    assert blocks[0]["type"] == "header" and "Jane Smith" in blocks[0]["text"]["text"]
+    assert call.args["text"].startswith(blocks[0]["text"]["text"])  # the notification
+    drafts = [b["text"]["text"] for b in blocks
+              if b["type"] == "section" and b["text"]["text"].startswith("```")]
+    assert drafts and "Jane" in drafts[0]  # the note to Jane, in a block ready to copy
+    cp = thank_you(runtime, interview_id)
+    sent = next(b for b in buttons(blocks) if b["action_id"].startswith("followup:sent:"))
+    assert (sent["action_id"], sent["value"]) == (f"followup:sent:{cp.id}", str(cp.id))
+    mail = button_labelled(blocks, "Open in mail app")
+    assert mail["url"].startswith("mailto:jane@acme.com?subject=")
+    assert len({b["action_id"] for b in buttons(blocks)}) == len(buttons(blocks))
+    assert cp.state is CheckpointState.SENT
+
+
+def test_a_429_makes_the_deliverer_wait_exactly_as_long_as_slack_asked(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
+        clock: SimulatedClock) -> None:
+    interview_id = add_interview(runtime)
+    deliverer = runtime.start_delivery({Platform.SLACK: slack_sender(slack_settings)},
+                                       background=False)
+    slack_api.rate_limit(1, retry_after=120)
+
+    assert deliverer.deliver_due() == 0
+    assert len(slack_api.calls("chat.postMessage")) == 1  # no hidden retry inside slack_sdk
+    waiting = thank_you(runtime, interview_id)
+    assert waiting.state is CheckpointState.PENDING
+    assert waiting.due_at == clock.now() + timedelta(seconds=120)
+
+    clock.advance(timedelta(seconds=119))
+    assert deliverer.deliver_due() == 0
+    assert len(slack_api.calls("chat.postMessage")) == 1
+
+    clock.advance(timedelta(seconds=2))
+    assert deliverer.deliver_due() == 1
+    assert len(slack_api.calls("chat.postMessage")) == 2
+    assert thank_you(runtime, interview_id).state is CheckpointState.SENT
+
+
+def test_a_person_who_left_the_workspace_is_a_permanent_failure(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
+        clock: SimulatedClock) -> None:
+    interview_id = add_interview(runtime)
+    deliverer = runtime.start_delivery({Platform.SLACK: slack_sender(slack_settings)},
+                                       background=False)
+    slack_api.fail("chat.postMessage", "account_inactive")
+
+    assert deliverer.deliver_due() == 0
+
+    parked = thank_you(runtime, interview_id)
+    assert parked.state is CheckpointState.PENDING
+    assert parked.due_at == clock.now() + PARKED
+
+
+@pytest.mark.parametrize(("error", "permanent"), [
+    ("user_not_found", True), ("channel_not_found", True), ("invalid_auth", True),
+    ("internal_error", False), ("fatal_error", False),
+])
+def test_slack_errors_say_whether_retrying_can_help(
+        slack_settings: Settings, slack_api: SlackApiStandIn, error: str, permanent: bool
+        ) -> None:
+    slack_api.fail("chat.postMessage", error)
+
+    with pytest.raises(SendFailed) as failed:
+        slack_sender(slack_settings).send(ALEX, Reply(text="Time to call Acme"))
+
+    assert failed.value.permanent is permanent
+    assert failed.value.retry_after is None
+    assert error in str(failed.value)
+    assert "xoxb" not in str(failed.value)
+
+
+def test_an_unreachable_slack_is_a_failure_worth_retrying(slack_settings: Settings) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    unreachable = slack_settings.model_copy(
+        update={"slack_api_url": f"http://127.0.0.1:{port}/api/"})
+
+    with pytest.raises(SendFailed) as failed:
+        slack_sender(unreachable).send(ALEX, Reply(text="Time to call Acme"))
+
+    assert not failed.value.permanent
+
+
+def test_slack_api_url_sets_the_clients_base_url_with_its_trailing_slash(
+        slack_settings: Settings) -> None:
+    without_slash = slack_settings.model_copy(
+        update={"slack_api_url": "http://127.0.0.1:9/api"})
+
+    assert web_client(without_slash).base_url == "http://127.0.0.1:9/api/"
+    assert web_client(slack_settings.model_copy(update={"slack_api_url": None})).base_url \
+        == "https://slack.com/api/"
+
+
+def test_a_club_post_goes_to_its_channel(slack_settings: Settings,
+                                        slack_api: SlackApiStandIn) -> None:
+    club = ChannelRef(Platform.SLACK, TEAM, "C0CLUB")
+
+    slack_sender(slack_settings).post(club, Reply(text="3 thank-you notes went out this week"))
+
+    (call,) = slack_api.calls("chat.postMessage")
+    assert call.args["channel"] == "C0CLUB"
+    assert "3 thank-you notes" in shown_text(call.args)
