@@ -167,7 +167,8 @@ class DiscordMessage:
 def render(reply: Reply) -> DiscordMessage:
     """The reply as Discord shows it: plain text when that is all it is, else embeds."""
     actions = reply.actions[:MAX_BUTTONS]
-    if not (reply.title or reply.fields or reply.drafts) and len(reply.text) <= MAX_CONTENT:
+    if not (reply.title or reply.fields or reply.drafts or reply.moments) and \
+            len(reply.text) <= MAX_CONTENT:
         return DiscordMessage(content=reply.text or BLANK, actions=actions)
 
     main = discord.Embed(
@@ -178,6 +179,11 @@ def render(reply: Reply) -> DiscordMessage:
     for item in reply.fields[:MAX_FIELDS]:
         main.add_field(name=clip(item.label, MAX_FIELD_NAME) or BLANK,
                        value=clip(item.value, MAX_FIELD_VALUE) or BLANK, inline=False)
+    for moment in reply.moments[: max(0, MAX_FIELDS - len(main.fields))]:
+        # Discord shows <t:…> in each reader's own zone and language.
+        unix = int(moment.at.timestamp())
+        main.add_field(name=clip(moment.label, MAX_FIELD_NAME) or BLANK,
+                       value=f"<t:{unix}:F> (<t:{unix}:R>)", inline=True)
     _fit(main, MAX_EMBED_TOTAL)
 
     embeds = [main]

@@ -7,6 +7,7 @@ and renders each `Reply` it gets back (Block Kit, a discord.ui view, terminal te
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from bot.model import Identity
@@ -55,6 +56,14 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
+class Moment:
+    """A time the reply is about, for platforms that show times in each reader's zone."""
+
+    label: str
+    at: datetime  # aware
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A text the user may copy and send: a note, a call script, a voicemail."""
 
@@ -82,6 +91,7 @@ class Reply:
     drafts: tuple[Draft, ...] = ()
     actions: tuple[Action, ...] = ()
     files: tuple[Attachment, ...] = ()
+    moments: tuple[Moment, ...] = ()
     checkpoint_id: int | None = None  # set on reminders, so a button press can update it
     private: bool = True  # in a channel, only the asker should see it
     # Platform user ids this reply may ping (a digest naming members who opted in);

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot import drafts, notes
 from bot.formatting import when
-from bot.messages import Action, ActionId, Draft, Reply, Style
+from bot.messages import Action, ActionId, Draft, Moment, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person, PromiseKind
 from bot.plan import handwritten_deadline
 
@@ -153,4 +153,8 @@ def reminder(
 
     if late:
         text = f"{text}\n{late_line(cp, now, tz)}"
-    return Reply(text=text, title=title, drafts=found, actions=actions, checkpoint_id=cp.id)
+    moments = [Moment("Interview", interview.starts_at)]
+    if kind is CheckpointKind.HANDWRITTEN:
+        moments.append(Moment("Post it by", handwritten_deadline(interview)))
+    return Reply(text=text, title=title, drafts=found, actions=actions, checkpoint_id=cp.id,
+                 moments=tuple(moments))

@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.formatting import checkpoint_label, checkpoint_ref, interview_status, when
-from bot.messages import Action, ActionId, Field, Reply, Style
+from bot.messages import Action, ActionId, Field, Moment, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, JournalEntry
 from bot.text import defuse
 
@@ -61,11 +61,16 @@ def plan_reply(
     if interview.is_open:
         actions.append(Action(ActionId.HEARD_BACK, "Heard back", str(interview.id),
                               Style.PRIMARY))
+    moments = [Moment("Interview", interview.starts_at)]
+    upcoming = next_step(checkpoints)
+    if upcoming is not None:
+        moments.append(Moment(f"Next: {checkpoint_label(upcoming, interview)}", upcoming.due_at))
     return Reply(
         text=body,
         title=title or f"Plan for #{interview.number}: {defuse(interview.title)}",
         fields=tuple(fields),
         actions=tuple(actions),
+        moments=tuple(moments),
     )
 
 

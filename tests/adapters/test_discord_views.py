@@ -111,3 +111,16 @@ def test_an_edit_clears_what_the_new_reply_does_not_have() -> None:
     kwargs = render(Reply(text="✓ Done.", replace_original=True)).edit_kwargs()
     assert kwargs["view"] is None and kwargs["embeds"] == [] and kwargs["attachments"] == []
     assert kwargs["allowed_mentions"].to_dict() == {"parse": []}
+
+
+def test_times_show_as_discord_timestamps_in_each_readers_zone() -> None:
+    from datetime import UTC, datetime
+
+    from bot.messages import Moment
+
+    at = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+    message = render(Reply(text="Time to call.", moments=(Moment("Call", at),)))
+    [embed] = message.embeds
+    [field] = embed.fields
+    assert field.name == "Call"
+    assert field.value == f"<t:{int(at.timestamp())}:F> (<t:{int(at.timestamp())}:R>)"
