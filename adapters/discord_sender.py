@@ -33,6 +33,35 @@ RATE_LIMIT_WAIT = 30.0
 SEND_TIMEOUT = RATE_LIMIT_WAIT + 30.0
 LOGIN_TIMEOUT = 30.0
 CLOSED_DMS = 50007  # "Cannot send messages to this user"
+#: Discord's global limit is 50 requests a second per bot; staying under it means a
+#: burst of due reminders never turns into a storm of 429s.
+PACE_PER_SECOND = 45.0
+
+
+class Pacer:
+    """Spaces requests evenly at `rate` per second, across every DM the process sends."""
+
+    def __init__(self, rate: float = PACE_PER_SECOND) -> None:
+        self.interval = 1.0 / rate
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            loop = asyncio.get_running_loop()
+            now = loop.time()
+            if self._next > now:
+                await asyncio.sleep(self._next - now)
+                now = loop.time()
+            self._next = max(now, self._next) + self.interval
+
+
+_PACERS: dict[int, Pacer] = {}
+
+
+def pacer_for(client: discord.Client) -> Pacer:
+    """One pacer per client (its loop owns the asyncio lock)."""
+    return _PACERS.setdefault(id(client), Pacer())
 
 
 def use_api_url(url: str | None) -> None:
@@ -62,8 +91,12 @@ def _retry_after(error: discord.HTTPException) -> float | None:
 
 async def send_dm(client: discord.Client, user_id: int, reply: Reply) -> discord.Message:
     """Open (or reuse) the DM channel with `user_id` and post the rendered reply."""
+    pacer = pacer_for(client)
     try:
+        if client._connection._get_private_channel_by_user(user_id) is None:
+            await pacer.wait()  # opening the DM channel is a request of its own
         channel = await client.create_dm(discord.Object(user_id))
+        await pacer.wait()
         return await channel.send(**render(reply).send_kwargs())
     except discord.Forbidden as error:
         # Closed DMs (50007) or no shared server. A later issue falls back to the
