@@ -82,6 +82,10 @@ class FollowupClient(discord.Client):
             max_ratelimit_timeout=RATE_LIMIT_WAIT,
             chunk_guilds_at_startup=False,
             member_cache_flags=discord.MemberCacheFlags.none(),
+            # Several processes can split the gateway between them; they share the
+            # database, and delivery claims rows atomically, so no reminder goes twice.
+            shard_id=settings.discord_shard_id,
+            shard_count=settings.discord_shard_count,
         )
         self.runtime = runtime
         self.settings = settings

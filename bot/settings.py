@@ -8,7 +8,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.model import QuietHours
@@ -73,6 +73,19 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     discord_guild_id: int | None = Field(default=None, validation_alias="DISCORD_GUILD_ID")
     discord_api_url: str | None = Field(default=None, validation_alias="DISCORD_API_URL")
+    discord_shard_id: int | None = Field(default=None, validation_alias="DISCORD_SHARD_ID",
+                                         ge=0)
+    discord_shard_count: int | None = Field(default=None, ge=1,
+                                            validation_alias="DISCORD_SHARD_COUNT")
+
+    @model_validator(mode="after")
+    def _shards_together(self) -> Settings:
+        if (self.discord_shard_id is None) != (self.discord_shard_count is None):
+            raise ValueError("set DISCORD_SHARD_ID and DISCORD_SHARD_COUNT together")
+        if self.discord_shard_id is not None and self.discord_shard_count is not None \
+                and self.discord_shard_id >= self.discord_shard_count:
+            raise ValueError("DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT")
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -123,11 +136,9 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = ".".join(str(p) for p in first.get("loc", ())) or "setting"
-        env_names = {
-            "FOLLOWUP_DATABASE_URL", "FOLLOWUP_TIMEZONE", "FOLLOWUP_QUIET_HOURS", "PORT",
-            "DISCORD_GUILD_ID", "FOLLOWUP_LOG_LEVEL", "FOLLOWUP_LOG_FORMAT", "FOLLOWUP_DELIVERY",
-        }
-        label = name if name in env_names else name.upper()
         message = str(first.get("msg", "invalid")).removeprefix("Value error, ")
-        raise SettingsError(f"Setting {label} is invalid: {message}") from None
+        name = ".".join(str(p) for p in first.get("loc", ()))
+        if not name:
+            raise SettingsError(f"Settings are invalid: {message}") from None
+        # Errors name the environment variable (the alias) when it came from there.
+        raise SettingsError(f"Setting {name.upper()} is invalid: {message}") from None
