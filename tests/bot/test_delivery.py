@@ -190,3 +190,38 @@ def test_two_clocks_at_once_send_each_checkpoint_exactly_once(settings, clock):
         r.stop()
     assert set(sender.sent) == expected
     assert max(sender.sent.values()) == 1
+
+
+class OutageSender:
+    """The platform is down (every send fails) until `clock` reaches `back_at`."""
+
+    def __init__(self, clock, back_at) -> None:
+        self.clock = clock
+        self.back_at = back_at
+        self.failures = 0
+        self.delivered: Counter[int | None] = Counter()
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        if self.clock.now() < self.back_at:
+            self.failures += 1
+            raise SendFailed("503 Service Unavailable")
+        self.delivered[reply.checkpoint_id] += 1
+
+
+def test_a_60_second_platform_outage_delays_but_never_loses_a_reminder(settings, clock):
+    setup = build_runtime(settings, clock)
+    for n in range(50):
+        add(setup, f"add Company{n}, analyst, today 2pm with Jane Smith")
+    setup.stop()
+    runtime = build_runtime(settings, clock)
+    sender = OutageSender(clock, clock.now() + timedelta(seconds=60))
+    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    for _ in range(200):  # the scheduler's wake-ups, driven by the simulated clock
+        deliverer.deliver_due()
+        due = deliverer.next_due()
+        if due is None or due > clock.now() + timedelta(hours=1):
+            break
+        clock.set(max(due, clock.now()))
+    runtime.stop()
+    assert sender.failures >= 50  # every reminder met the outage at least once
+    assert len(sender.delivered) == 50 and max(sender.delivered.values()) == 1
