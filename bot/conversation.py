@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from bot import intake, notes
 from bot.calendar_rules import end_of_quiet
 from bot.clock import Clock
+from bot.club_share import ShareCommands
+from bot.clubs import ClubCommands, celebrate
 from bot.formatting import checkpoint_label, when
 from bot.holidays_calendar import country_for_zone, public_holidays
 from bot.ics import feed_token, plan_calendar
@@ -60,7 +62,10 @@ HELP = """Here's what I understand:
 • `tone formal` / `tone warm` — how your thank-you drafts sound
 • `tz <zone>` · `quiet 21:00-08:00` · `name <your name>` · `phone <number>`
 • `calendar` (a file) · `calendar feed` (a private link) · `calendar reset` · `stats`
-• `reflect <n>` · `journal` · `export` · `forget me`"""
+• `reflect <n>` · `journal` · `export` · `forget me`
+• In a job-search club's channel: `club` · `club join` / `club leave` · `club mentions on|off`
+• `share <n> none | progress | details` — what your clubs see · `share draft <n>` — feedback
+• Organisers: `club start [name]` · `club settings` · `club report [days]` · `club stop`"""
 
 OUTCOME_WORDS: dict[str, Outcome] = {
     "offer": Outcome.OFFER,
@@ -202,7 +207,10 @@ class Coach:
 
     def _channel_verbs(self) -> dict[str, Callable[[Person, Inbound, str], list[Reply]]]:
         """Verbs whose meaning depends on where they are said (a club's channel)."""
-        return {}
+        return {
+            "club": ClubCommands(self.repo, self.clock).club,
+            "share": ShareCommands(self.repo, self.clock).share,
+        }
 
     def _verbs(self) -> dict[str, Callable[[Person, str], list[Reply]]]:
         return {
@@ -537,7 +545,7 @@ class Coach:
             matches = cp.kind in kinds and cp.state in ACTIVE and (
                 interviewer_ids is None or cp.interviewer_id in interviewer_ids)
             if matches and self.repo.update_checkpoint(
-                cp.id, state=CheckpointState.DONE, expect=ACTIVE
+                cp.id, state=CheckpointState.DONE, expect=ACTIVE, done_at=self.clock.now()
             ):
                 count += 1
         return count
@@ -680,6 +688,7 @@ class Coach:
                           replace_original=True)]
         interview = self.repo.set_outcome(interview.id, outcome, now)
         self.replan(interview, person)
+        celebrate(self.repo, person, interview, now)
         title = defuse(interview.title)
         messages = {
             Outcome.OFFER: f"An offer for {title}! 🎉 {notes.offer_checklist()}",

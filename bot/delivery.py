@@ -2,7 +2,8 @@
 
 A checkpoint is claimed (PENDING -> SENDING) before its message goes out and confirmed
 (SENDING -> SENT) after. A crash in between leaves it SENDING; `recover` puts such rows
-back, so the only possible harm is one repeated message, never a lost one.
+back, so the only possible harm is one repeated message, never a lost one. Club posts
+(digests, moments, drafts) go the same way to senders that can `post` in a channel.
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
+from bot import club_posts
 from bot.clock import Clock
+from bot.club_model import ClubPost
 from bot.conversation import Coach
 from bot.messages import Reply
 from bot.model import Checkpoint, CheckpointState, Identity, Platform
 from bot.plan import release_time
 from bot.reminders import reminder
 from bot.repository import Repository
-from bot.sender import Sender, SendFailed
+from bot.sender import ChannelSender, Sender, SendFailed
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +75,27 @@ class Deliverer:
     def platforms(self) -> list[Platform]:
         return list(self.senders)
 
+    @property
+    def post_platforms(self) -> list[Platform]:
+        """Platforms whose sender can also post in a channel (club posts)."""
+        return [p for p, s in self.senders.items() if callable(getattr(s, "post", None))]
+
     def recover(self) -> int:
         """After a crash: stale in-flight claims go back to the queue (sent again at most once)."""
         count = self.repo.recover_in_flight(self.clock.now() - STALE_CLAIM)
         if count:
             log.warning("recovered %d checkpoints left in flight by a previous run", count)
-        return count
+        posts = self.repo.recover_posts(self.clock.now() - STALE_CLAIM)
+        if posts:
+            log.warning("recovered %d club posts left in flight by a previous run", posts)
+        return count + posts
 
     def next_due(self) -> datetime | None:
-        return self.repo.next_due_at(self.platforms)
+        """The earliest due checkpoint or club post: when the scheduler should wake."""
+        due = [self.repo.next_due_at(self.platforms)]
+        if self.post_platforms:
+            due.append(self.repo.next_post_due(self.post_platforms))
+        return min((d for d in due if d is not None), default=None)
 
     def deliver_due(self) -> int:
         """Deliver everything due now; return how many messages went out."""
@@ -92,7 +108,7 @@ class Deliverer:
                 break
             for cp in batch:
                 sent += self._deliver_one(cp, now)
-        return sent
+        return sent + self._post_due()
 
     def _deliver_one(self, cp: Checkpoint, now: datetime) -> int:
         try:
@@ -135,6 +151,46 @@ class Deliverer:
         self.coach.after_delivery(cp)
         log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value,
                  extra={"checkpoint_id": cp.id, "platform": to.platform.value})
+        return 1
+
+    # --- club posts -------------------------------------------------------------------
+    def _post_due(self) -> int:
+        """Post every club post that is due, claimed and confirmed like checkpoints."""
+        platforms = self.post_platforms
+        posted = 0
+        for _ in range(10_000 if platforms else 0):  # bounded, like deliver_due
+            now = self.clock.now()
+            batch = self.repo.claim_posts(now, BATCH, platforms)
+            if not batch:
+                break
+            for post in batch:
+                posted += self._post_one(post, now)
+        return posted
+
+    def _post_one(self, post: ClubPost, now: datetime) -> int:
+        try:
+            club = self.repo.get_club(post.club_id)
+            reply = None if club is None else club_posts.prepare(self.repo, club, post, now)
+            if club is None or reply is None:
+                self.repo.cancel_post(post.id)
+                return 0
+            sender = cast(ChannelSender, self.senders[club.where.platform])
+            sender.post(club.where, reply)
+        except SendFailed as failure:
+            wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
+                    else PARKED if failure.permanent else backoff(post.attempts))
+            log.warning("club post %d not delivered (%s); retrying in %s", post.id, failure,
+                        wait, extra={"post_id": post.id, "attempt": post.attempts + 1})
+            self.repo.release_post(post.id, now + wait)
+            return 0
+        except Exception:
+            log.exception("club post %d failed to deliver; will retry", post.id,
+                          extra={"post_id": post.id, "attempt": post.attempts + 1})
+            self.repo.release_post(post.id, now + backoff(post.attempts))
+            return 0
+        self.repo.confirm_post(post.id, now)
+        log.info("club post %d (%s) delivered", post.id, post.kind.value,
+                 extra={"post_id": post.id, "platform": club.where.platform.value})
         return 1
 
 

@@ -7,11 +7,21 @@ transaction; times going in and out are timezone-aware.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, Protocol
 
+from bot.club_model import (
+    Club,
+    ClubPost,
+    ClubRole,
+    DoneStep,
+    Membership,
+    OpenStep,
+    PostKind,
+)
 from bot.model import (
     CallRecord,
+    ChannelRef,
     Checkpoint,
     CheckpointKind,
     CheckpointState,
@@ -33,7 +43,156 @@ class RepositoryUnavailable(Exception):
     """The database could not be reached; the caller tells the user to try again."""
 
 
-class Repository(Protocol):
+class ClubRepository(Protocol):
+    """Job-search clubs: the clubs, their members, and the outbox of channel posts."""
+
+    # --- clubs ---------------------------------------------------------------------
+    def create_club(
+        self,
+        where: ChannelRef,
+        name: str,
+        tz: str,
+        digest_weekday: int,
+        digest_time: time,
+        organiser_id: int,
+        now: datetime,
+    ) -> Club | None:
+        """Make the channel a club with `organiser_id` as its organiser and first member.
+
+        None when the channel is a club already.
+        """
+        ...
+
+    def club_at(self, where: ChannelRef) -> Club | None:
+        """The club meeting in this channel, if any."""
+        ...
+
+    def get_club(self, club_id: int) -> Club | None: ...
+
+    def update_club(
+        self,
+        club_id: int,
+        *,
+        name: str | None = None,
+        tz: str | None = None,
+        digest_weekday: int | None = None,
+        digest_time: time | None = None,
+    ) -> Club:
+        """Change the given settings (None leaves one as it is); LookupError if unknown."""
+        ...
+
+    def delete_club(self, club_id: int) -> dict[str, int]:
+        """End the club: its memberships, settings and posts go; members' own data stays.
+
+        Returns counts by kind of record deleted.
+        """
+        ...
+
+    def clubs_of(self, person_id: int) -> list[Club]:
+        """Every club the person is a member of, oldest first."""
+        ...
+
+    # --- members -------------------------------------------------------------------
+    def add_member(
+        self, club_id: int, person_id: int, role: ClubRole, now: datetime
+    ) -> Membership | None:
+        """Join the person to the club; None if they are a member already."""
+        ...
+
+    def update_member(
+        self,
+        club_id: int,
+        person_id: int,
+        *,
+        role: ClubRole | None = None,
+        mentions: bool | None = None,
+    ) -> Membership | None:
+        """Change a membership; None if the person is not a member."""
+        ...
+
+    def remove_member(self, club_id: int, person_id: int) -> bool:
+        """Take the person out of the club; False if they were not in it."""
+        ...
+
+    def get_member(self, club_id: int, person_id: int) -> Membership | None: ...
+
+    def club_members(self, club_id: int) -> list[Membership]:
+        """The club's members in the order they joined."""
+        ...
+
+    def steps_done(
+        self, interview_ids: Sequence[int], since: datetime, until: datetime
+    ) -> list[DoneStep]:
+        """Checkpoints of these interviews marked done at `since` <= done_at < `until`."""
+        ...
+
+    def steps_open(
+        self, interview_ids: Sequence[int], due_before: datetime
+    ) -> list[OpenStep]:
+        """Checkpoints of these interviews still waiting (pending, sending or sent, not
+        done) that are due before `due_before`."""
+        ...
+
+    # --- channel posts -----------------------------------------------------------------
+    def add_post(
+        self,
+        club_id: int,
+        kind: PostKind,
+        ref: str,
+        body: str,
+        due_at: datetime,
+        now: datetime,
+        person_id: int | None = None,
+    ) -> ClubPost | None:
+        """Queue a post; None if one with this (club, kind, ref) exists already.
+
+        A cancelled one (it never went out) is revived with the new body and due time.
+        """
+        ...
+
+    def get_post(self, post_id: int) -> ClubPost | None: ...
+
+    def posts_of(
+        self, club_id: int, *, kind: PostKind | None = None
+    ) -> list[ClubPost]:
+        """The club's posts (of one kind), ordered by due time."""
+        ...
+
+    def cancel_posts(
+        self, club_id: int, *, kind: PostKind | None = None, person_id: int | None = None
+    ) -> int:
+        """Cancel the club's pending posts (of one kind, about one person); return how many."""
+        ...
+
+    def cancel_post(self, post_id: int) -> None:
+        """A claimed or pending post that should not go out after all: CANCELLED."""
+        ...
+
+    def claim_posts(
+        self, now: datetime, limit: int, platforms: Sequence[Platform]
+    ) -> list[ClubPost]:
+        """Atomically move up to `limit` pending posts due by `now`, in clubs on one of
+        `platforms`, to SENDING. Two workers calling this at once never get the same row."""
+        ...
+
+    def confirm_post(self, post_id: int, at: datetime) -> None:
+        """SENDING -> SENT, recording when."""
+        ...
+
+    def release_post(self, post_id: int, retry_at: datetime) -> None:
+        """SENDING -> PENDING at `retry_at`, counting one more attempt."""
+        ...
+
+    def recover_posts(self, claimed_before: datetime) -> int:
+        """Put SENDING posts claimed before `claimed_before` back to PENDING; return how many."""
+        ...
+
+    def next_post_due(self, platforms: Sequence[Platform]) -> datetime | None:
+        """The earliest due time among pending posts, for the scheduler's wake-up."""
+        ...
+
+
+class Repository(ClubRepository, Protocol):
     # --- people -----------------------------------------------------------------
     def person_for(self, identity: Identity, default_tz: str, quiet: QuietHours) -> Person:
         """The person behind `identity`, created with these defaults on first sight."""
@@ -122,9 +281,11 @@ class Repository(Protocol):
         due_at: datetime | None = None,
         snoozed: bool | None = None,
         expect: Sequence[CheckpointState] | None = None,
+        done_at: datetime | None = None,
     ) -> Checkpoint | None:
         """Change a checkpoint; with `expect`, only if its state is one of those.
 
+        `done_at` records when the person marked it done (the club digest counts by it).
         Returns the updated checkpoint, or None when `expect` did not match.
         """
         ...

@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from bot.club_model import ClubRole, PostKind, PostState
 from bot.model import (
     CallResult,
     Channel,
@@ -218,6 +219,7 @@ class CheckpointRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     snoozed: Mapped[bool] = mapped_column(Boolean, default=False)
     platform: Mapped[Platform] = mapped_column(EnumText(Platform))
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when marked done
 
 
 class JournalRow(Base):
@@ -253,3 +255,65 @@ class IdempotencyKeyRow(Base):
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class ClubRow(Base):
+    """A job-search club: one channel on one platform, with its digest schedule."""
+
+    __tablename__ = "clubs"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "channel"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[Platform] = mapped_column(EnumText(Platform))
+    workspace: Mapped[str] = mapped_column(String(128))
+    channel: Mapped[str] = mapped_column(String(128))
+    name: Mapped[str] = mapped_column(String(200))
+    tz: Mapped[str] = mapped_column(String(64))
+    digest_weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
+    digest_time: Mapped[time] = mapped_column(Time)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ClubMemberRow(Base):
+    """A person in a club; forgetting the person or ending the club removes it."""
+
+    __tablename__ = "club_members"
+    __table_args__ = (UniqueConstraint("club_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[ClubRole] = mapped_column(EnumText(ClubRole))
+    mentions: Mapped[bool] = mapped_column(Boolean, default=False)
+    joined_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ClubPostRow(Base):
+    """The outbox of channel posts; (club, kind, ref) is unique so each goes out once.
+
+    `platform` is copied from the club so claims need no joins, like checkpoints.
+    """
+
+    __tablename__ = "club_posts"
+    __table_args__ = (
+        UniqueConstraint("club_id", "kind", "ref"),
+        Index(None, "state", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    club_id: Mapped[int] = mapped_column(ForeignKey("clubs.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[PostKind] = mapped_column(EnumText(PostKind))
+    ref: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[PostState] = mapped_column(EnumText(PostState))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    platform: Mapped[Platform] = mapped_column(EnumText(Platform))

@@ -35,10 +35,14 @@ from bot.model import (
     Tone,
 )
 from bot.repository import RepositoryUnavailable
+from storage.clubs import ClubStorage
 from storage.database import SQLITE_IMMEDIATE, make_engine, migrate
 from storage.models import (
     CallRow,
     CheckpointRow,
+    ClubMemberRow,
+    ClubPostRow,
+    ClubRow,
     ConversationRow,
     IdempotencyKeyRow,
     IdentityRow,
@@ -61,8 +65,11 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(engine)
 
 
-class SqlRepository:
-    """`bot.repository.Repository` on SQLite or PostgreSQL; safe for several processes."""
+class SqlRepository(ClubStorage):
+    """`bot.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
+
+    The club methods come from `storage.clubs.ClubStorage`.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -206,6 +213,10 @@ class SqlRepository:
                 ),
                 "journal": select(func.count()).where(JournalRow.person_id == person_id),
                 "conversations": select(func.count()).where(ConversationRow.person_id == person_id),
+                "club memberships": select(func.count()).where(
+                    ClubMemberRow.person_id == person_id
+                ),
+                "club posts": select(func.count()).where(ClubPostRow.person_id == person_id),
             }
             counts = {kind: session.scalar(query) or 0 for kind, query in counted.items()}
             # The foreign keys cascade from the person to everything else.
@@ -228,6 +239,12 @@ class SqlRepository:
             ).all()
             journal = session.scalars(_journal_of(person_id)).all()
             conversation = session.get(ConversationRow, person_id)
+            clubs = session.execute(
+                select(ClubRow, ClubMemberRow)
+                .join(ClubMemberRow, ClubMemberRow.club_id == ClubRow.id)
+                .where(ClubMemberRow.person_id == person_id)
+                .order_by(ClubMemberRow.joined_at, ClubMemberRow.id)
+            ).all()
             return {
                 "person": {
                     "id": person.id,
@@ -256,6 +273,18 @@ class SqlRepository:
                     for row in journal
                 ],
                 "conversation": None if conversation is None else json.loads(conversation.state),
+                "clubs": [
+                    {
+                        "name": club.name,
+                        "platform": str(club.platform),
+                        "workspace": club.workspace,
+                        "channel": club.channel,
+                        "role": str(member.role),
+                        "mentions": member.mentions,
+                        "joined_at": _iso(member.joined_at),
+                    }
+                    for club, member in clubs
+                ],
             }
 
     # --- interviews --------------------------------------------------------------
@@ -416,11 +445,12 @@ class SqlRepository:
         due_at: datetime | None = None,
         snoozed: bool | None = None,
         expect: Sequence[CheckpointState] | None = None,
+        done_at: datetime | None = None,
     ) -> Checkpoint | None:
         """Change a checkpoint; with `expect`, only if its state is one of those.
 
-        Returns the updated checkpoint, or None when `expect` did not match (or there
-        is no such checkpoint).
+        `done_at` records when the person marked it done. Returns the updated checkpoint,
+        or None when `expect` did not match (or there is no such checkpoint).
         """
         with self._session(write=True) as session:
             row = session.get(CheckpointRow, checkpoint_id, with_for_update=True)
@@ -432,6 +462,8 @@ class SqlRepository:
                 row.due_at = due_at
             if snoozed is not None:
                 row.snoozed = snoozed
+            if done_at is not None:
+                row.done_at = done_at
             session.flush()
             return _checkpoint(row)
 
@@ -765,8 +797,9 @@ def _interview_export(row: InterviewRow, checkpoints: Sequence[CheckpointRow]) -
                 "sent_at": _iso(checkpoint.sent_at),
                 "attempts": checkpoint.attempts,
                 "snoozed": checkpoint.snoozed,
+                "done_at": _iso(row.done_at and _utc(row.done_at)),
             }
-            for checkpoint in map(_checkpoint, checkpoints)
+            for row, checkpoint in zip(checkpoints, map(_checkpoint, checkpoints), strict=True)
         ],
     }
 

@@ -454,6 +454,8 @@ def test_forgetting_a_person_deletes_all_their_records_and_counts_them(
         "checkpoints": 3,
         "journal": 1,
         "conversations": 1,
+        "club memberships": 0,
+        "club posts": 0,
     }
     assert set(_rows_of(repo, gone).values()) == {0}
     assert _rows_of(repo, kept) == before
