@@ -20,11 +20,12 @@ from bot.clock import SimulatedClock
 from bot.delivery import Delivered, local_stamp
 from bot.formatting import when
 from bot.messages import Action, Attachment, Inbound, Reply
-from bot.model import Identity, Platform
+from bot.model import ChannelRef, Identity, Platform
 from bot.parsing import parse_duration
 from bot.text import clean_input
 
 MAX_WAIT = timedelta(days=366)
+TERMINAL_CHANNEL = "terminal"
 PROMPT = "you> "
 
 
@@ -50,13 +51,18 @@ def render(reply: Reply, first_action: int = 1) -> str:
 
 
 class TerminalSender:
-    """Delivers reminders by printing them; the chat collects them for numbering buttons."""
+    """Delivers reminders and club posts by handing them to the chat to print."""
 
-    def __init__(self, deliver: Callable[[Identity, Reply], None]) -> None:
+    def __init__(self, deliver: Callable[[Identity, Reply], None],
+                 post: Callable[[ChannelRef, Reply], None]) -> None:
         self._deliver = deliver
+        self._post = post
 
     def send(self, to: Identity, reply: Reply) -> None:
         self._deliver(to, reply)
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        self._post(where, reply)
 
 
 class TerminalChat:
@@ -73,7 +79,7 @@ class TerminalChat:
         self._buttons: list[Action] = []
         runtime.on_delivered = self._delivered
         self.deliverer = runtime.start_delivery(
-            {Platform.CONSOLE: TerminalSender(lambda _to, _reply: None)},
+            {Platform.CONSOLE: TerminalSender(lambda _to, _reply: None, self._posted)},
             background=not self.simulated,
         )
         if self.simulated:
@@ -110,6 +116,11 @@ class TerminalChat:
         self._print(f"\n── {local_stamp(delivered)} · reminder ──")
         self._show(delivered.reply)
 
+    def _posted(self, where: ChannelRef, reply: Reply) -> None:
+        # The terminal is its own club channel: `club start` here makes a club of one.
+        self._print(f"\n── {when(self.clock.now(), self._zone())} · club channel ──")
+        self._print(render(reply))
+
     # --- input ------------------------------------------------------------------------
     def greet(self) -> None:
         tz = self._zone()
@@ -140,7 +151,9 @@ class TerminalChat:
             return True
         self._buttons = []
         for reply in self.coach.handle(Inbound(identity=self.identity, text=text,
-                                               platform_tz=self.runtime.settings.timezone)):
+                                               platform_tz=self.runtime.settings.timezone,
+                                               channel=TERMINAL_CHANNEL,
+                                               can_manage_channel=True)):
             self._show(reply)
         self._deliver_now()
         return True

@@ -73,8 +73,9 @@ def draft_reply(person: Person, identity: Identity | None, membership: Membershi
     safe = tuple(Draft(title=defuse(d.title), body=defuse(d.body)) for d in drafts)
     return Reply(
         title="Feedback wanted on a thank-you note",
-        text=(f"{who} would like a second pair of eyes on this thank-you. Reply in the "
-              "thread: is it warm, specific, and does it ask to hear back either way?"),
+        text=(f"{who[:1].upper()}{who[1:]} would like a second pair of eyes on this "
+              "thank-you. Reply in the thread: is it warm, specific, and does it ask to "
+              "hear back either way?"),
         drafts=safe,
         mentions=(user,) if user else (),
         private=False,

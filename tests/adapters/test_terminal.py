@@ -109,3 +109,14 @@ def test_the_chat_object_prints_replies_and_reminders(runtime):
     assert "mailto:maria@initech.com" in text
     assert "Handwritten card" in text
     assert "Fri 2026-11-27 10:00 EST  First follow-up call" in text  # after Thanksgiving
+
+
+def test_the_terminal_is_its_own_club_channel(tmp_path):
+    output = run_console(tmp_path, "club start Bootcamp club", "add Acme, analyst, today 2pm "
+                         "with Jane Smith", "sent 1", "heard 1 offer", "wait 8d")
+    channel_posts = output.split("· club channel ──")[1:]
+    assert len(channel_posts) == 3  # the club opens, the offer, the Monday digest
+    assert "Bootcamp club · the week to Mon 30 Nov" in channel_posts[-1]
+    for post in channel_posts:
+        post = post.split("\n── ")[0].split("\nyou> ")[0]
+        assert "Acme" not in post and "Jane" not in post  # progress only, by default
