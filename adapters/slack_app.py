@@ -12,6 +12,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -36,7 +37,7 @@ from adapters.slack_blocks import (
     submitted_values,
     updated_message,
 )
-from adapters.slack_modal import AddForm, form_errors, submit
+from adapters.slack_modal import Submitted, submit
 from adapters.slack_sender import interactive_client, post_reply, slack_sender, upload_files
 from adapters.slack_server import EVENTS_PATH, SlackHttpServer, slack_wsgi
 from bot.clock import SystemClock
@@ -55,16 +56,30 @@ log = logging.getLogger(__name__)
 
 COMMAND = "/followup"
 ADD_WORDS = {"add", "new"}
+#: How long what users.info and conversations.info said is trusted, in seconds: an
+#: admin's rights or a channel's creator rarely change, and Slack rate-limits both.
+INFO_TTL = 600.0
 
 Respond = Callable[..., Any]
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What Slack says about a person, fetched once: their zone and their full name."""
+    """What users.info says about a person: their zone, their full name, and whether they
+    administer (or own) the workspace."""
 
     tz: str | None = None
     name: str | None = None
+    admin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelInfo:
+    """What conversations.info says about a channel: who created it, and whether it is a
+    conversation between people rather than a channel (no club meets there)."""
+
+    creator: str | None = None
+    between_people: bool = False
 
 
 class SlackCoach:
@@ -73,10 +88,13 @@ class SlackCoach:
     Kept apart from the listeners so each listener stays a few flat lines.
     """
 
-    def __init__(self, runtime: Runtime, client: WebClient) -> None:
+    def __init__(self, runtime: Runtime, client: WebClient,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.runtime = runtime
         self.client = client
-        self._profiles: dict[Identity, Profile] = {}
+        self.monotonic = monotonic  # for the caches' lifetimes; tests replace it
+        self._profiles: dict[Identity, tuple[float, Profile]] = {}
+        self._channels: dict[str, tuple[float, ChannelInfo]] = {}
         self._dm_channels: dict[str, str] = {}
         self._locks: dict[Identity, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -101,7 +119,8 @@ class SlackCoach:
             return True  # the core will tell the person the database is down
 
     def profile(self, identity: Identity) -> Profile:
-        """users.info, only while the person's zone is unconfirmed, and once per process."""
+        """The person's Slack zone and name, only while their zone is unconfirmed (the
+        core keeps both once it has them); users.info at most once per INFO_TTL."""
         coach = self.runtime.coach
         try:
             person = self.runtime.repo.person_for(identity, coach.defaults.tz,
@@ -110,8 +129,20 @@ class SlackCoach:
             return Profile()
         if person.tz_confirmed:
             return Profile()
+        return self.user_info(identity)
+
+    def cached_profile(self, identity: Identity) -> Profile | None:
+        """What users.info said lately, without asking Slack (None if nothing is cached)."""
         with self._guard:
             known = self._profiles.get(identity)
+        if known is None or self.monotonic() - known[0] > INFO_TTL:
+            return None
+        return known[1]
+
+    def user_info(self, identity: Identity) -> Profile:
+        """users.info, cached per person for INFO_TTL (a failure too, so a Slack outage
+        or a rate limit is not made worse): zone, name and admin rights."""
+        known = self.cached_profile(identity)
         if known is not None:
             return known
         found = Profile()
@@ -119,13 +150,47 @@ class SlackCoach:
             user = self.client.users_info(user=identity.user).get("user") or {}
             profile = user.get("profile") or {}
             found = Profile(tz=user.get("tz") or None,
-                            name=profile.get("real_name") or user.get("real_name") or None)
+                            name=profile.get("real_name") or user.get("real_name") or None,
+                            admin=bool(user.get("is_admin") or user.get("is_owner")
+                                       or user.get("is_primary_owner")))
         except SlackClientError as exc:
             log.warning("users.info failed for a Slack user (%s); using the default zone",
                         _error_code(exc))
         with self._guard:
-            self._profiles[identity] = found
+            self._profiles[identity] = (self.monotonic(), found)
         return found
+
+    def channel_info(self, channel: str) -> ChannelInfo | None:
+        """conversations.info (channels:read / groups:read), cached for INFO_TTL; None
+        when Slack will not say (a private channel the app is not in), not cached so
+        that inviting the app takes effect at once."""
+        with self._guard:
+            known = self._channels.get(channel)
+        if known is not None and self.monotonic() - known[0] <= INFO_TTL:
+            return known[1]
+        try:
+            found = self.client.conversations_info(channel=channel).get("channel") or {}
+        except SlackClientError as exc:
+            log.warning("conversations.info failed (%s); not a channel manager",
+                        _error_code(exc))
+            return None
+        info = ChannelInfo(creator=found.get("creator") or None,
+                           between_people=bool(found.get("is_im") or found.get("is_mpim")))
+        with self._guard:
+            self._channels[channel] = (self.monotonic(), info)
+        return info
+
+    def can_manage(self, identity: Identity, channel: str) -> bool:
+        """May this person manage `channel` (start or stop a club there)?
+
+        Slack has no cheap per-channel admin check, so: a workspace admin or owner, or
+        the channel's creator. Anyone else, or when Slack does not answer, may not.
+        """
+        if self.user_info(identity).admin:
+            return True
+        info = self.channel_info(channel)
+        return info is not None and not info.between_people and \
+            info.creator == identity.user
 
     def zone(self, identity: Identity) -> str:
         """The zone the person's times are read in: theirs once confirmed, else Slack's."""
@@ -142,29 +207,38 @@ class SlackCoach:
                 pass
         return person.tz
 
-    def form_zone(self, identity: Identity, metadata: str) -> str:
-        """The zone a submitted form is read in: the person's confirmed one, else the one
-        the form was opened with (and showed)."""
+    def form_inbound(self, identity: Identity, metadata: str) -> tuple[Inbound, str | None]:
+        """The submitting person as the core sees them, and the zone to read the form in
+        when Slack reported none; without calling Slack, since Slack waits only 3 s for
+        the answer to a submission.
+
+        The person's Slack zone (users.info, when the form was opened) travels in the
+        form's metadata and goes to the core as `platform_tz`. Only if Slack had none and
+        the person never confirmed a zone is the zone the form showed passed as `tz`.
+        """
+        data = _metadata(metadata)
+        cached = self.cached_profile(identity)
+        slack_tz = _valid_zone(data.get("slack_tz")) or \
+            (_valid_zone(cached.tz) if cached else None)
+        inbound = Inbound(identity=identity, display_name=cached.name if cached else None,
+                          platform_tz=slack_tz)
+        if slack_tz:
+            return inbound, None
         coach = self.runtime.coach
         try:
             person = self.runtime.repo.person_for(identity, coach.defaults.tz,
                                                   coach.defaults.quiet)
         except RepositoryUnavailable:
-            return coach.defaults.tz  # the core will say the database is down
-        if person.tz_confirmed:
-            return person.tz
-        try:
-            zone = str(json.loads(metadata).get("zone") or "")
-            ZoneInfo(zone)
-            return zone
-        except (ValueError, AttributeError, ZoneInfoNotFoundError):
-            return self.zone(identity)
+            return inbound, None  # the core will say the database is down
+        return inbound, None if person.tz_confirmed else _valid_zone(data.get("zone"))
 
     def inbound(self, identity: Identity, *, text: str = "", action: ActionId | None = None,
-                value: str = "", channel: str | None = None) -> Inbound:
+                value: str = "", channel: str | None = None, can_manage: bool = False
+                ) -> Inbound:
         profile = self.profile(identity)
         return Inbound(identity=identity, text=text, action=action, value=value,
-                       channel=channel, display_name=profile.name, platform_tz=profile.tz)
+                       channel=channel, display_name=profile.name, platform_tz=profile.tz,
+                       can_manage_channel=can_manage)
 
     # --- asking the core ----------------------------------------------------------------
     @contextmanager
@@ -180,10 +254,12 @@ class SlackCoach:
         with self.turn(inbound.identity):
             return self.runtime.coach.handle(inbound)
 
-    def add_from_form(self, identity: Identity, form: AddForm, zone: str) -> list[Reply]:
+    def add_from_form(self, identity: Identity, values: dict[str, str], metadata: str
+                      ) -> Submitted:
+        """The add form through the core in one step: added, or a problem per field."""
+        inbound, tz = self.form_inbound(identity, metadata)
         with self.turn(identity):
-            return submit(self.runtime.coach, self.runtime.repo, self.inbound(identity),
-                          form, zone)
+            return submit(self.runtime.coach, inbound, values, tz)
 
     def dm_channel(self, user: str) -> str | None:
         """The id of the app's DM with `user` (cached), to tell it from other DMs."""
@@ -239,12 +315,14 @@ class SlackCoach:
     def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None) -> None:
         try:
             zone = self.zone(identity)
+            slack_tz = _valid_zone(self.profile(identity).tz)
         except RepositoryUnavailable:
-            zone = self.runtime.coach.defaults.tz
+            zone, slack_tz = self.runtime.coach.defaults.tz, None
         today = self.runtime.clock.now().astimezone(ZoneInfo(zone)).date().isoformat()
-        # The zone travels with the form, so reading the answers needs no Slack call
+        # The zones travel with the form, so reading the answers needs no Slack call
         # before the submission's 3-second ack.
-        metadata = json.dumps({"channel": channel or "", "zone": zone})
+        metadata = json.dumps({"channel": channel or "", "zone": zone,
+                               "slack_tz": slack_tz or ""})
         try:
             self.client.views_open(trigger_id=trigger_id,
                                    view=add_modal(today, zone, metadata))
@@ -253,6 +331,33 @@ class SlackCoach:
             self.post(identity.user, Reply(text="I couldn't open the form just now. You can "
                                                 "type it instead: `add Acme, analyst, today "
                                                 "2pm with Jane Smith`."))
+
+
+def _metadata(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _valid_zone(zone: object) -> str | None:
+    """`zone` if it names an IANA zone this machine knows, else None."""
+    if not isinstance(zone, str) or not zone:
+        return None
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return zone
+
+
+def _shared_channel(channel: str | None) -> str | None:
+    """The channel id the core is given: None for a DM (with the app or between two
+    people: no club meets there), else the channel's id."""
+    if not channel or channel.startswith("D"):
+        return None
+    return channel
 
 
 def _error_code(exc: BaseException) -> str:
@@ -296,9 +401,15 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         if text.lower() in ADD_WORDS:
             glue.open_add_modal(identity, body["trigger_id"], channel)
             return
-        inbound = replace(glue.inbound(identity, text=text, channel=channel), command=True)
+        where = _shared_channel(channel)
+        manage = glue.can_manage(identity, where) if where else False
+        inbound = replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
+                          command=True)
         replies = glue.handle(inbound)
         in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
+        # Only in the app's own DM is an answer a normal message; anywhere else every
+        # answer is ephemeral (seen by the asker alone). The club's public posts go
+        # through the outbox and `SlackSender.post`, never through this response.
         for reply in replies:
             if in_app_dm:
                 glue.post(channel, reply)
@@ -348,7 +459,8 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
             return
         channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
         replies = glue.handle(glue.inbound(identity, action=pressed.action,
-                                           value=pressed.value, channel=channel))
+                                           value=pressed.value,
+                                           channel=_shared_channel(channel)))
         _answer_press(glue, identity, body, container, replies, respond)
         if from_home:
             glue.publish_home(identity)
@@ -356,17 +468,19 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
     @app.view(ADD_CALLBACK)
     def on_add_submitted(ack: Callable[..., None], body: dict[str, Any],
                          view: dict[str, Any]) -> None:
+        # The core checks and adds in one step before the ack (no Slack call on the way:
+        # Slack waits 3 s), so a problem can be shown beside its field.
         identity = glue.identity(body)
-        form = AddForm.from_values(submitted_values(view))
-        zone = glue.form_zone(identity, view.get("private_metadata") or "")
-        errors = form_errors(form, runtime.clock.now(), ZoneInfo(zone))
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()  # closes the modal; the interview is added and confirmed by DM
         if not glue.first_time("view", body.get("trigger_id") or view.get("id")):
+            ack()
             return
-        for reply in glue.add_from_form(identity, form, zone):
+        done = glue.add_from_form(identity, submitted_values(view),
+                                  view.get("private_metadata") or "")
+        if done.errors:
+            ack(response_action="errors", errors=done.errors)
+            return
+        ack()  # closes the modal; the interview is confirmed by DM
+        for reply in done.replies:
             glue.post(identity.user, reply)
         glue.publish_home(identity)
 
@@ -386,14 +500,20 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
                   container: dict[str, Any], replies: list[Reply], respond: Respond) -> None:
     """Show what a press did: the first `replace_original` reply rewrites the pressed
-    message (without its old buttons), the rest arrive as new messages beside it."""
+    message (without its old buttons), the rest arrive as new messages beside it.
+
+    On a message everyone in a channel sees, a private reply never rewrites it or joins
+    it: it goes to the presser alone, as an ephemeral message."""
     on_message = container.get("type") == "message"
     ephemeral = bool(container.get("is_ephemeral"))
     channel = container.get("channel_id") if on_message else identity.user
+    in_public = on_message and not ephemeral and _shared_channel(channel) is not None
     original = (body.get("message") or {}).get("blocks") or []
     replaced = False
     for reply in replies:
-        if reply.replace_original and not replaced and on_message:
+        if in_public and reply.private:
+            glue.respond_privately(respond, identity, reply)
+        elif reply.replace_original and not replaced and on_message:
             replaced = True
             update = updated_message(original, reply, files_in_dm=ephemeral)
             if ephemeral:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -46,13 +46,36 @@ _LINK = re.compile(r"<((?:https?|mailto):[^<>|]*)(?:\|([^<>]*))?>")
 _USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^<>]*))?>")
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^<>]*))?>")
 _SPECIAL = re.compile(r"<!([a-z^]+)(?:\|([^<>]*))?>", re.IGNORECASE)
+_MASS_MENTION = re.compile(r"@(everyone|here|channel)\b", re.IGNORECASE)
+#: A Slack user id (U… or, on Enterprise Grid, W…), the only mention a reply may keep live.
+_MENTION_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+_ESCAPED_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{2,})&gt;")
 
 
 # --- text in both directions --------------------------------------------------------------
 def escape(text: str) -> str:
     """Escape the three characters Slack reads as markup, so user words never become a
-    `<!channel>` ping or a disguised link (Slack's own rule for mrkdwn text)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    `<!channel>` ping or a disguised link (Slack's own rule for mrkdwn text), and break
+    a bare `@everyone`, `@here` or `@channel` so no parsing option can ever ping with it."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MASS_MENTION.sub(lambda m: "@\u200b" + m.group(1), text)
+
+
+def render(text: str, mentions: Collection[str] = ()) -> str:
+    """mrkdwn for the core's `text`: everything escaped except the `<@ID>` mentions the
+    reply lists in `Reply.mentions`, which stay live and ping those people.
+
+    Escaping first means a live mention can only come from the core writing `<@ID>`
+    itself (a person's typed `<@ID>` arrives defused, or becomes `&lt;@ID&gt;` here
+    and is only restored when that exact id is allowed). `<!channel>`, `<!here>`, other
+    people's `<@…>` and `<@ID|label>` forms all stay inert text.
+    """
+    escaped = escape(text)
+    allowed = {m for m in mentions if _MENTION_ID.fullmatch(m)}
+    if not allowed:
+        return escaped
+    return _ESCAPED_MENTION.sub(
+        lambda m: f"<@{m.group(1)}>" if m.group(1) in allowed else m.group(0), escaped)
 
 
 def plain_from_slack(text: str) -> str:
@@ -87,7 +110,7 @@ def chunks(text: str, limit: int) -> list[str]:
 def fallback_text(reply: Reply) -> str:
     """The message's `text`: what notifications and screen readers show instead of blocks."""
     head = f"{reply.title}: {reply.text}" if reply.title else reply.text
-    return cut(escape(head or "Follow-up coach"), MAX_FALLBACK)
+    return cut(render(head or "Follow-up coach", reply.mentions), MAX_FALLBACK)
 
 
 # --- buttons ---------------------------------------------------------------------------
@@ -167,8 +190,8 @@ def section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
-def text_sections(text: str) -> list[Block]:
-    return [section(piece) for piece in chunks(escape(text), MAX_SECTION_TEXT)]
+def text_sections(text: str, mentions: Collection[str] = ()) -> list[Block]:
+    return [section(piece) for piece in chunks(render(text, mentions), MAX_SECTION_TEXT)]
 
 
 def draft_blocks(draft: Draft, index: int) -> list[Block]:
@@ -194,9 +217,10 @@ def reply_blocks(reply: Reply, note: str | None = None) -> list[Block]:
                        "text": {"type": "plain_text", "text": cut(reply.title, MAX_HEADER),
                                 "emoji": True}})
     if reply.text:
-        blocks.extend(text_sections(reply.text))
+        blocks.extend(text_sections(reply.text, reply.mentions))
     fields = [{"type": "mrkdwn",
-               "text": cut(f"*{escape(f.label)}*\n{escape(f.value)}", MAX_FIELD_TEXT)}
+               "text": cut(f"*{escape(f.label)}*\n{render(f.value, reply.mentions)}",
+                           MAX_FIELD_TEXT)}
               for f in reply.fields]
     for start in range(0, len(fields), MAX_FIELDS):
         blocks.append({"type": "section", "fields": fields[start:start + MAX_FIELDS]})

@@ -1,131 +1,83 @@
-"""The add-interview modal's submission: check each field, then hand it to the core's intake.
+"""The add-interview modal's submission, handed to the core in one step.
 
-Fields are checked with the core's own parsers so the form shows an error next to the
-field that is wrong; the interview itself is then added by the core, answer by answer.
+The core's `add_from_form` checks every field with its own parsers and either adds the
+interview or says what is wrong with each field; this module only translates between the
+modal's blocks and the core's form keys, so Slack can show each problem beside its field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
-from zoneinfo import ZoneInfo
+import re
+from dataclasses import dataclass, field
 
-from adapters.slack_blocks import ModalField
+from adapters.slack_blocks import ModalField, cut
 from bot.conversation import Coach
-from bot.intake import MAX_INTERVIEWERS, SKIP_WORDS, Ask
 from bot.messages import Inbound, Reply
-from bot.model import Culture
-from bot.parsing import parse_people, parse_promise, parse_when_detail
-from bot.repository import Repository
-from bot.text import MAX_FIELD
+
+#: Where the modal shows a problem with each of the core's form keys. The date and time
+#: pickers together make `when`; the zone has no field (the time picker's hint names it).
+BLOCK_FOR: dict[str, str] = {
+    "company": ModalField.COMPANY,
+    "role": ModalField.ROLE,
+    "when": ModalField.DATE,
+    "interviewers": ModalField.PEOPLE,
+    "promise": ModalField.PROMISE,
+    "culture": ModalField.CULTURE,
+    "tz": ModalField.TIME,
+}
+#: Slack shows an input's error as one short line of plain text.
+MAX_ERROR = 300
+
+_CODE = re.compile(r"`([^`]*)`")
 
 
 @dataclass(frozen=True, slots=True)
-class AddForm:
-    """What the person filled in, as strings straight from the modal."""
+class Submitted:
+    """What a submission did: `errors` (block id -> text) keep the modal open; otherwise
+    the modal closes and `replies` go to the person's DM."""
 
-    company: str
-    role: str
-    date: str  # YYYY-MM-DD from the date picker
-    time: str  # HH:MM from the time picker
-    people: str
-    promise: str = ""
-    culture: str = ""
-
-    @classmethod
-    def from_values(cls, values: dict[str, str]) -> AddForm:
-        return cls(
-            company=values.get(ModalField.COMPANY, ""),
-            role=values.get(ModalField.ROLE, ""),
-            date=values.get(ModalField.DATE, ""),
-            time=values.get(ModalField.TIME, ""),
-            people=values.get(ModalField.PEOPLE, ""),
-            promise=values.get(ModalField.PROMISE, ""),
-            culture=values.get(ModalField.CULTURE, ""),
-        )
-
-    @property
-    def when_text(self) -> str:
-        return f"{self.date} {self.time}"
-
-    @property
-    def promise_given(self) -> bool:
-        return bool(self.promise) and self.promise.lower().strip(" .!") not in SKIP_WORDS
+    replies: list[Reply] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
 
 
-def form_errors(form: AddForm, now: datetime, tz: ZoneInfo) -> dict[str, str]:
-    """Block id -> what is wrong with it, for Slack's `response_action: errors`."""
-    errors: dict[str, str] = {}
-    for block_id, value, name in ((ModalField.COMPANY, form.company, "company"),
-                                  (ModalField.ROLE, form.role, "role")):
-        if not value:
-            errors[block_id] = f"Please give the {name}."
-        elif len(value) > MAX_FIELD:
-            errors[block_id] = f"Keep the {name} under {MAX_FIELD} characters."
-    if not form.date:
-        errors[ModalField.DATE] = "Please pick the interview date."
-    if not form.time:
-        errors[ModalField.TIME] = "Please pick the time it started (or starts)."
-    starts_at = None
-    if form.date and form.time:
-        starts_at, had_time = parse_when_detail(form.when_text, now, tz)
-        if starts_at is None or not had_time:
-            errors[ModalField.DATE] = ("I can't plan for that date; pick one within the "
-                                       "last few months or the year ahead.")
-    people = parse_people(form.people) if form.people else ()
-    if not people:
-        errors[ModalField.PEOPLE] = ("I need at least one name, the way they spell it "
-                                     "(not just a job title).")
-    elif len(people) > MAX_INTERVIEWERS:
-        errors[ModalField.PEOPLE] = f"Up to {MAX_INTERVIEWERS} interviewers, please."
-    if form.promise_given:
-        base = (starts_at or now).astimezone(tz).date()
-        if parse_promise(form.promise, base, now, tz) is None:
-            errors[ModalField.PROMISE] = ("I couldn't find a day in that. Try \"we'll decide "
-                                          "by Friday\" or \"call me in 4 days\", or leave "
-                                          "it empty.")
-    if form.culture and form.culture not in {c.value for c in Culture}:
-        errors[ModalField.CULTURE] = "Please choose one of the options."
-    return errors
-
-
-def _answers(form: AddForm, zone: str) -> dict[Ask, str]:
-    return {
-        Ask.TZ: zone,
-        Ask.COMPANY: form.company,
-        Ask.ROLE: form.role,
-        Ask.WHEN: form.when_text,
-        Ask.TIME: form.time,
-        Ask.PEOPLE: form.people,
-        Ask.PROMISE: form.promise if form.promise_given else "no",
-        Ask.CULTURE: form.culture or "skip",
+def core_form(values: dict[str, str], tz: str | None = None) -> dict[str, str]:
+    """The modal's values (by block id) as the core's form: the two pickers make `when`
+    ("2026-11-23 14:00"); `tz` is only given when Slack reported no zone for the person."""
+    date, clock = values.get(ModalField.DATE, ""), values.get(ModalField.TIME, "")
+    form = {
+        "company": values.get(ModalField.COMPANY, ""),
+        "role": values.get(ModalField.ROLE, ""),
+        "when": f"{date} {clock}".strip(),
+        "interviewers": values.get(ModalField.PEOPLE, ""),
+        "promise": values.get(ModalField.PROMISE, ""),
+        "culture": values.get(ModalField.CULTURE, ""),
     }
+    if tz:
+        form["tz"] = tz
+    return form
 
 
-def submit(coach: Coach, repo: Repository, inbound: Inbound, form: AddForm, zone: str
-           ) -> list[Reply]:
-    """Add the interview through the core's `add` questions, answering each from the form.
+def modal_errors(problems: dict[str, str], values: dict[str, str]) -> dict[str, str]:
+    """The core's problems (by form key) as Slack's `errors` (by block id).
 
-    Going through the questions (not one `add a, b, c` line) keeps a company such as
-    "Acme, Inc." whole. If the core asks the same question twice it did not accept the
-    answer: its question is returned, and the person can answer it in the DM.
+    A `when` problem goes beside the time picker when no time was picked, else beside
+    the date; a key the modal has no block for goes beside the first field, so no
+    problem is ever lost.
     """
-    person = repo.person_for(inbound.identity, coach.defaults.tz, coach.defaults.quiet)
-    if repo.get_conversation(person.id):
-        coach.handle(replace(inbound, text="cancel"))  # a half-finished question flow
-    replies = coach.handle(replace(inbound, text="add"))
-    answers = _answers(form, zone)
-    asked: set[Ask] = set()
-    for _ in range(len(Ask) + 1):
-        state = repo.get_conversation(person.id) or {}
-        if state.get("flow") != "add":
-            break
-        try:
-            question = Ask(state.get("asking"))
-        except ValueError:
-            break
-        if question in asked:
-            break
-        asked.add(question)
-        replies = coach.handle(replace(inbound, text=answers[question], platform_tz=None))
-    return replies
+    errors: dict[str, str] = {}
+    for key, problem in problems.items():
+        block = BLOCK_FOR.get(key, ModalField.COMPANY)
+        if key == "when" and values.get(ModalField.DATE) and not values.get(ModalField.TIME):
+            block = ModalField.TIME
+        text = _CODE.sub(r'"\1"', problem)  # plain text: backticks would show as-is
+        errors[block] = f"{errors[block]} {text}" if block in errors else text
+    return {block: cut(text, MAX_ERROR) for block, text in errors.items()}
+
+
+def submit(coach: Coach, inbound: Inbound, values: dict[str, str],
+           tz: str | None = None) -> Submitted:
+    """Add the interview from the modal's values through the core, in one call."""
+    result = coach.add_from_form(inbound, core_form(values, tz))
+    if result.problems:
+        return Submitted(errors=modal_errors(result.problems, values))
+    return Submitted(replies=list(result.replies))

@@ -1,4 +1,5 @@
-"""Delivering reminders as Slack DMs, and the Web API client both the app and it use.
+"""Delivering reminders as Slack DMs and club posts in channels, and the Web API client
+both the app and it use.
 
 Slack's answers become `SendFailed`: a 429 carries its Retry-After, so the core's
 Deliverer waits exactly as long as Slack asked; a user who left is a permanent failure.
@@ -106,6 +107,12 @@ class SlackSender:
         self._post(to.user, reply)
 
     def post(self, where: ChannelRef, reply: Reply) -> None:
+        """A club post in its channel, for everyone there: links not unfurled, and only
+        the people in `reply.mentions` pinged. A private reply is never posted in a
+        channel (it was meant for one person); that is a permanent failure, not a leak."""
+        if reply.private:
+            log.error("refused to post a private reply in channel %s", where.channel)
+            raise SendFailed("private reply not posted in a channel", permanent=True)
         self._post(where.channel, reply)
 
     def _post(self, channel: str, reply: Reply) -> None:

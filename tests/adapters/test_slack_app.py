@@ -19,16 +19,27 @@ import pytest
 from pydantic import SecretStr
 
 from adapters.runtime import Runtime, build_runtime
-from adapters.slack_app import build_app, slack_sender
+from adapters.slack_app import INFO_TTL, SlackCoach, build_app, slack_sender
 from adapters.slack_blocks import parse_action
+from adapters.slack_modal import modal_errors
+from adapters.slack_sender import web_client
 from adapters.slack_server import SlackHttpServer, slack_wsgi
 from bot.clock import SimulatedClock
 from bot.delivery import Deliverer
-from bot.messages import ActionId
-from bot.model import FINISHED, CheckpointKind, CheckpointState, Identity, Outcome, Platform
+from bot.messages import ActionId, Inbound
+from bot.model import (
+    FINISHED,
+    ChannelRef,
+    CheckpointKind,
+    CheckpointState,
+    Identity,
+    Outcome,
+    Platform,
+)
 from bot.settings import Settings
 from tests.conftest import NEW_YORK, START
 from tests.standins.slack_api import (
+    FOUNDER,
     TEAM,
     ApiCall,
     SlackApiStandIn,
@@ -474,6 +485,7 @@ def test_buttons_keep_working_after_a_restart(
 # --- the App Home -------------------------------------------------------------------------
 def test_app_home_shows_each_interview_with_its_next_step(slack: Slack) -> None:
     slack.workspace.dm(USER, "add Acme, analyst, today 2pm with Jane Smith")
+    posts(slack.api, 1)  # events are handled in parallel: wait, so Acme is #1
     slack.workspace.dm(USER, "add Globex, engineer, Dec 1 10am with Hank Scorpio")
     posts(slack.api, 2)
 
@@ -573,3 +585,231 @@ def test_a_whole_interview_from_followup_add_to_moving_on(
     assert timedelta(days=7) <= clock.now() - interview.calls[-1].at < timedelta(days=8)
     workspace.home_opened(USER)
     assert "no response" in shown_text(api.wait_for("views.publish")[0].args)
+
+
+# --- the add form through the core in one step ----------------------------------------------
+def test_the_form_adds_in_one_step_and_leaves_no_question_behind(slack: Slack) -> None:
+    slack.workspace.command(USER, "add")
+    view = slack.api.wait_for("views.open")[0].args["view"]
+
+    slack.workspace.submit_view(USER, view, form_values(company="Acme, Inc. <!channel>"))
+
+    (confirmation,) = [c for c in posts(slack.api) if c.args["channel"] == USER]
+    assert "Acme, Inc." in shown_text(confirmation.args)
+    assert "<!channel>" not in str(confirmation.args)
+    assert slack.api.settle(quiet=0.3) and len(slack.api.calls("chat.postMessage")) == 1
+    assert slack.runtime.repo.get_conversation(slack.person().id) is None
+    assert [i.company for i in slack.interviews()] == ["Acme, Inc. <!channel>"]
+
+
+def test_a_missing_time_is_marked_beside_the_time_picker(slack: Slack) -> None:
+    slack.workspace.command(USER, "add")
+    view = slack.api.wait_for("views.open")[0].args["view"]
+
+    answer = slack.workspace.submit_view(USER, view, form_values(clock="", role=""))
+
+    assert answer.json["response_action"] == "errors"
+    assert set(answer.json["errors"]) == {"time", "role"}
+    assert "`" not in answer.json["errors"]["time"]  # plain text: no stray backticks
+    assert slack.interviews() == []
+
+
+def test_the_core_s_problems_map_to_the_modal_s_blocks() -> None:
+    values = {"date": "2026-11-23", "time": "14:00"}
+    errors = modal_errors({"company": "Too long.", "when": "Not a date.",
+                           "interviewers": "A name, please.", "promise": "No day.",
+                           "culture": "Choose one.", "tz": "Which zone?", "later": "New."},
+                          values)
+    assert errors == {"company": "Too long. New.", "date": "Not a date.",
+                      "people": "A name, please.", "promise": "No day.",
+                      "culture": "Choose one.", "time": "Which zone?"}
+
+
+def test_a_submission_is_answered_without_asking_slack_anything(slack: Slack) -> None:
+    slack.api.add_user(USER, tz="Europe/Berlin")
+    slack.workspace.command(USER, "add")
+    view = slack.api.wait_for("views.open")[0].args["view"]
+    slack.api.clear()
+    slack.api.slow("users.info", 3.5)
+
+    started = time.monotonic()
+    answer = slack.workspace.submit_view(USER, view, form_values(clock="09:30"))
+
+    assert answer.status == 200 and time.monotonic() - started < 1.5
+    posts(slack.api)
+    assert slack.api.calls("users.info") == []
+    assert (slack.person().tz, slack.person().tz_confirmed) == ("Europe/Berlin", True)
+
+
+def glue_for(slack: Slack, now: list[float] | None = None) -> SlackCoach:
+    """The app's glue on its own, with a clock for its caches that the test moves."""
+    clock = now if now is not None else [0.0]
+    return SlackCoach(slack.runtime, web_client(slack.settings), monotonic=lambda: clock[0])
+
+
+ALEX = Identity(Platform.SLACK, TEAM, USER)
+
+
+def test_the_forms_slack_zone_reaches_the_core_as_the_platform_zone(slack: Slack) -> None:
+    fresh = glue_for(slack)  # as after a restart: nothing cached
+
+    inbound, tz = fresh.form_inbound(ALEX, json.dumps({"zone": "Europe/Berlin",
+                                                       "slack_tz": "Europe/Berlin"}))
+    assert (inbound.platform_tz, tz) == ("Europe/Berlin", None)
+
+    # Slack gave no zone: the zone the form showed is read, while none is confirmed.
+    inbound, tz = fresh.form_inbound(ALEX, json.dumps({"zone": "Asia/Tokyo", "slack_tz": ""}))
+    assert (inbound.platform_tz, tz) == (None, "Asia/Tokyo")
+    slack.runtime.coach.handle(Inbound(ALEX, text="tz Europe/Paris"))
+    assert fresh.form_inbound(ALEX, json.dumps({"zone": "Asia/Tokyo"}))[1] is None
+    assert fresh.form_inbound(ALEX, "not json")[0].platform_tz is None
+    assert slack.api.calls("users.info") == []
+
+
+# --- who may manage a channel -----------------------------------------------------------
+def club_here(slack: Slack, channel: str = "C0CLUB") -> Any:
+    return slack.runtime.repo.club_at(ChannelRef(Platform.SLACK, TEAM, channel))
+
+
+def test_a_workspace_admin_can_start_a_club_in_a_channel(slack: Slack) -> None:
+    slack.api.add_user(USER, admin=True)
+
+    slack.workspace.command(USER, "club start Cohort 5", channel="C0CLUB",
+                            channel_name="job-club")
+
+    reply = slack.api.wait_for("response_url")[0].args
+    assert reply["response_type"] == "ephemeral"
+    assert "you're its organiser" in shown_text(reply)
+    assert club_here(slack).name == "Cohort 5"
+    assert slack.api.calls("conversations.info") == []  # admin: no need to ask
+
+
+def test_a_channels_creator_can_start_a_club_there(slack: Slack) -> None:
+    slack.api.add_channel("C0CLUB", creator=USER, private=True)
+
+    slack.workspace.command(USER, "club start", channel="C0CLUB")
+
+    assert "you're its organiser" in shown_text(slack.api.wait_for("response_url")[0].args)
+    assert slack.api.calls("conversations.info")[0].args["channel"] == "C0CLUB"
+
+
+@pytest.mark.parametrize("channel", ["C0GENERAL", "C0SECRET"])  # someone else's; unknown
+def test_a_plain_member_cannot_start_a_club_in_a_channel_they_did_not_create(
+        slack: Slack, channel: str) -> None:
+    slack.workspace.command(USER, "club start", channel=channel)
+
+    reply = slack.api.wait_for("response_url")[0].args
+    assert "Only someone who can manage this channel" in shown_text(reply)
+    assert club_here(slack, channel) is None
+    assert slack.api.calls("conversations.info")[0].args["channel"] == channel
+
+
+def test_the_stand_in_says_who_manages_a_channel(slack: Slack) -> None:
+    glue = glue_for(slack)
+    slack.api.add_user(OTHER, owner=True)
+    slack.api.add_channel("C0MINE", creator=USER)
+    slack.api.add_channel("G0GROUP", creator=USER, mpim=True)
+
+    assert glue.can_manage(Identity(Platform.SLACK, TEAM, OTHER), "C0GENERAL") is True
+    assert glue.can_manage(ALEX, "C0GENERAL") is False  # FOUNDER made it
+    assert glue.can_manage(ALEX, "C0MINE") is True
+    assert glue.can_manage(ALEX, "G0GROUP") is False  # a group DM is no club's channel
+    assert glue.can_manage(Identity(Platform.SLACK, TEAM, FOUNDER), "C0GENERAL") is True
+
+
+def test_admin_rights_and_creators_are_cached_for_some_minutes(slack: Slack) -> None:
+    now = [0.0]
+    glue = glue_for(slack, now)
+
+    for _ in range(3):
+        assert glue.can_manage(ALEX, "C0GENERAL") is False
+    assert (len(slack.api.calls("users.info")), len(slack.api.calls("conversations.info"))) \
+        == (1, 1)
+
+    slack.api.add_user(USER, admin=True)  # made an admin: noticed once the cache expires
+    now[0] += INFO_TTL - 1
+    assert glue.can_manage(ALEX, "C0GENERAL") is False
+    now[0] += 2
+    assert glue.can_manage(ALEX, "C0GENERAL") is True
+    assert len(slack.api.calls("users.info")) == 2
+
+
+def test_a_slash_command_in_the_apps_dm_is_said_outside_any_channel(slack: Slack) -> None:
+    slack.api.add_user(USER, admin=True)
+
+    slack.workspace.command(USER, "club start", channel="D0ALEX", channel_name="directmessage")
+
+    message = posts(slack.api)[0]
+    assert message.args["channel"] == "D0ALEX"
+    assert "Club commands work in the club's channel" in shown_text(message.args)
+    assert club_here(slack, "D0ALEX") is None
+    assert slack.api.calls("conversations.info") == []
+
+
+# --- a club in a Slack channel, end to end ---------------------------------------------------
+def deliver_until(slack: Slack, clock: SimulatedClock, deliverer: Deliverer,
+                  target: Any) -> None:
+    for _ in range(1000):
+        due = deliverer.next_due()
+        if due is None or due > target:
+            break
+        clock.set(max(due, clock.now()))
+        deliverer.deliver_due()
+    clock.set(max(target, clock.now()))
+    deliverer.deliver_due()
+
+
+def test_a_club_posts_its_notice_and_weekly_digest_in_its_channel(
+        slack: Slack, clock: SimulatedClock) -> None:
+    api, workspace = slack.api, slack.workspace
+    api.add_user(USER, admin=True)
+    api.add_channel("C0CLUB", creator=FOUNDER)
+    workspace.command(USER, "club start Cohort 5", channel="C0CLUB")
+    api.wait_for("response_url", 1)
+    workspace.command(OTHER, "club join", channel="C0CLUB")
+    api.wait_for("response_url", 2)
+    workspace.command(OTHER, "club mentions on", channel="C0CLUB")
+    api.wait_for("response_url", 3)
+    workspace.dm(OTHER, "add Acme, analyst, today 2pm with Jane Smith")
+    api.wait_for("chat.postMessage", 1)
+
+    # Whatever they asked in the channel was answered to them alone.
+    assert all(c.args["response_type"] == "ephemeral" for c in api.calls("response_url"))
+    in_club = lambda c: c.args["channel"] == "C0CLUB"  # noqa: E731
+    assert api.calls("chat.postMessage") and not any(map(in_club, api.calls("chat.postMessage")))
+
+    deliverer = slack.deliverer()
+    deliver_until(slack, clock, deliverer, START + timedelta(days=7, hours=-7))  # Mon 09:30
+
+    notice, digest = api.wait_for("chat.postMessage", 2, where=in_club)
+    assert shown_text(notice.args).startswith("This channel is now a job-search club")
+    assert notice.args["unfurl_links"] is False
+    blocks = digest.args["blocks"]
+    assert blocks[0]["type"] == "header"
+    assert blocks[0]["text"]["text"] == "Cohort 5 · the week to Mon 30 Nov"
+    text = blocks[1]["text"]["text"]
+    assert f"<@{OTHER}> (" in text  # opted in: a live mention
+    assert text.count("<") == 1 and USER not in text and "Acme" not in str(blocks)
+    counts = {f["text"].split("\n")[0]: f["text"].split("\n")[1] for f in blocks[2]["fields"]}
+    assert counts["*Follow-ups this week*"].isdigit() and "*Offers*" in counts
+    assert digest.args["unfurl_links"] is False
+    assert f"<@{OTHER}>" in digest.args["text"]  # the notification names them too
+
+
+def test_a_press_on_a_message_in_a_channel_answers_the_presser_alone(
+        slack: Slack, clock: SimulatedClock) -> None:
+    slack.workspace.dm(USER, "add Acme, analyst, today 2pm with Jane Smith")
+    posts(slack.api)
+    to_due(clock, slack.deliverer())
+    reminder = posts(slack.api, 2)[-1]
+
+    # The same buttons, as if on a message everyone in #general sees.
+    slack.workspace.press(USER, button_for(reminder.args["blocks"], ActionId.SENT),
+                          message=reminder, channel="C0GENERAL")
+
+    answer = slack.api.wait_for("response_url")[0].args
+    assert answer["response_type"] == "ephemeral" and "Jane Smith" in shown_text(answer)
+    slack.api.settle(quiet=0.3)
+    assert slack.api.calls("chat.update") == []
+    assert len(slack.api.calls("chat.postMessage")) == 2  # the confirmation, the reminder
+    assert all(c.args.get("channel") != "C0GENERAL" for c in slack.api.calls())

@@ -177,3 +177,72 @@ def test_the_home_tab_lists_the_soonest_step_first_and_fits_slacks_limit(count: 
         assert order == ["*#3", "*#2", "*#1"]
     if count == 0:
         assert "No open interviews" in shown
+
+
+# --- mentions the core allows, and every other one ---------------------------------------
+PINGS = "<!channel> <!here|here> <!everyone> <@U0SAM> <@U0ALEX|alex> @everyone @here @channel"
+
+
+def test_only_the_mentions_a_reply_lists_stay_live() -> None:
+    reply = Reply(text=f"Follow-ups due this week: <@U0ALEX> (2). {PINGS}",
+                  fields=(Field("Named", "<@U0ALEX> and <@U0SAM>"),),
+                  mentions=("U0ALEX",), private=False)
+
+    text, fields = (b for b in reply_blocks(reply))
+    shown = text["text"]["text"]
+    assert shown.startswith("Follow-ups due this week: <@U0ALEX> (2).")
+    assert shown.count("<") == 1  # that one live mention, nothing else
+    for inert in ("&lt;!channel&gt;", "&lt;!here|here&gt;", "&lt;!everyone&gt;",
+                  "&lt;@U0SAM&gt;", "&lt;@U0ALEX|alex&gt;"):
+        assert inert in shown
+    for word in ("everyone", "here", "channel"):
+        assert f"@{word}" not in shown and f"@\u200b{word}" in shown
+    assert fields["fields"][0]["text"] == "*Named*\n<@U0ALEX> and &lt;@U0SAM&gt;"
+    assert fallback_text(reply).count("<") == 1 and "<@U0ALEX>" in fallback_text(reply)
+
+
+def test_without_allowed_mentions_nothing_in_a_reply_can_ping() -> None:
+    reply = Reply(text=f"<@U0ALEX> {PINGS}", fields=(Field("<@U0ALEX>", "<!here>"),))
+    rendered = texts(reply_blocks(reply))
+    assert "<" not in rendered and "@everyone" not in rendered
+    assert "<" not in fallback_text(Reply(text=f"<@U0ALEX> {PINGS}"))
+
+
+def test_an_allowed_id_never_unlocks_markup_around_it() -> None:
+    sneaky = "&lt;@U0ALEX&gt; <@U0ALEX|everyone> <@U0ALEX><!here> <@u0alex>"
+    reply = Reply(text=sneaky, mentions=("U0ALEX", "<!here>", ""), private=False)
+    (block,) = reply_blocks(reply)
+    shown = block["text"]["text"]
+    assert shown == ("&amp;lt;@U0ALEX&amp;gt; &lt;@U0ALEX|everyone&gt; <@U0ALEX>&lt;!here&gt; "
+                     "&lt;@u0alex&gt;")
+
+
+def test_drafts_keep_every_mention_inert_even_an_allowed_one() -> None:
+    reply = Reply(text="<@U0ALEX> would like feedback.", mentions=("U0ALEX",),
+                  drafts=(Draft("Note by <@U0ALEX>", "Hi <@U0ALEX> <!channel>"),))
+    blocks = reply_blocks(reply)
+    assert blocks[0]["text"]["text"] == "<@U0ALEX> would like feedback."
+    assert "<" not in texts(blocks[1:])
+
+
+def test_a_weekly_digest_reads_as_a_header_its_lines_and_a_grid_of_counts() -> None:
+    digest = Reply(
+        title="Cohort 5 · the week to Mon 30 Nov",
+        text=("This week the club sent 3 thank-you notes: 3 follow-ups in all. 👏\n"
+              "Follow-ups due this week: <@U0ALEX> (2) and 1 other member.\n"
+              "Tip of the week: keep it short."),
+        fields=(Field("Follow-ups this week", "3"), Field("Thank-you notes sent", "3"),
+                Field("Follow-up calls made", "0"), Field("Offers", "0"),
+                Field("Next rounds", "1")),
+        mentions=("U0ALEX",), private=False)
+
+    blocks = reply_blocks(digest)
+
+    assert [b["type"] for b in blocks] == ["header", "section", "section"]
+    assert blocks[0]["text"] == {"type": "plain_text", "emoji": True,
+                                 "text": "Cohort 5 · the week to Mon 30 Nov"}
+    lines = blocks[1]["text"]["text"].split("\n")
+    assert len(lines) == 3 and lines[1].startswith("Follow-ups due this week: <@U0ALEX> (2)")
+    assert [f["text"] for f in blocks[2]["fields"]][:2] == [
+        "*Follow-ups this week*\n3", "*Thank-you notes sent*\n3"]
+    assert fallback_text(digest).startswith("Cohort 5 · the week to Mon 30 Nov: This week")

@@ -13,7 +13,7 @@ from adapters.runtime import Runtime
 from adapters.slack_sender import slack_sender, web_client
 from bot.clock import SimulatedClock
 from bot.delivery import PARKED
-from bot.messages import Inbound, Reply
+from bot.messages import Field, Inbound, Reply
 from bot.model import (
     ChannelRef,
     Checkpoint,
@@ -168,8 +168,41 @@ def test_a_club_post_goes_to_its_channel(slack_settings: Settings,
                                         slack_api: SlackApiStandIn) -> None:
     club = ChannelRef(Platform.SLACK, TEAM, "C0CLUB")
 
-    slack_sender(slack_settings).post(club, Reply(text="3 thank-you notes went out this week"))
+    slack_sender(slack_settings).post(club, Reply(text="3 thank-you notes went out this week",
+                                                  private=False))
 
     (call,) = slack_api.calls("chat.postMessage")
     assert call.args["channel"] == "C0CLUB"
     assert "3 thank-you notes" in shown_text(call.args)
+
+
+def test_a_club_post_pings_only_its_listed_members_and_unfurls_nothing(
+        slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    club = ChannelRef(Platform.SLACK, TEAM, "C0CLUB")
+    digest = Reply(title="Cohort 5 · the week to Mon 30 Nov",
+                   text="Follow-ups due this week: <@U0ALEX> (2). <!channel> <@U0SAM> "
+                        "https://acme.example/jobs",
+                   fields=(Field("Follow-ups this week", "3"),),
+                   mentions=("U0ALEX",), private=False)
+
+    slack_sender(slack_settings).post(club, digest)
+
+    (call,) = slack_api.calls("chat.postMessage")
+    assert call.args["unfurl_links"] is False and call.args["unfurl_media"] is False
+    blocks = call.args["blocks"]
+    assert blocks[0]["type"] == "header"
+    shown = blocks[1]["text"]["text"]
+    assert "<@U0ALEX> (2)" in shown
+    assert "&lt;!channel&gt;" in shown and "&lt;@U0SAM&gt;" in shown
+    assert blocks[2]["fields"] == [{"type": "mrkdwn", "text": "*Follow-ups this week*\n3"}]
+
+
+def test_a_private_reply_is_never_posted_in_a_channel(
+        slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    club = ChannelRef(Platform.SLACK, TEAM, "C0CLUB")
+
+    with pytest.raises(SendFailed) as failed:
+        slack_sender(slack_settings).post(club, Reply(text="Your plan for Acme", private=True))
+
+    assert failed.value.permanent
+    assert slack_api.calls("chat.postMessage") == []

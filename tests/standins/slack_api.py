@@ -26,6 +26,8 @@ TEAM = "T0TEAM"
 BOT_USER = "U0BOT"
 BOT_ID = "B0BOT"
 API_APP = "A0APP"
+#: Who created #general in the stand-in workspace: nobody the tests speak as.
+FOUNDER = "U0FOUNDER"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class SlackApiStandIn:
     def __init__(self, default_tz: str = "America/New_York") -> None:
         self.default_tz = default_tz
         self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}
+        self.add_channel("C0GENERAL", creator=FOUNDER, name="general")
         self._state = _State()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -93,8 +97,17 @@ class SlackApiStandIn:
         return f"{self.root}/respond/{tag}"
 
     # --- arranging answers ------------------------------------------------------------
-    def add_user(self, user: str, *, tz: str | None = None, real_name: str = "Alex Doe") -> None:
-        self.users[user] = {"tz": tz or self.default_tz, "real_name": real_name}
+    def add_user(self, user: str, *, tz: str | None = None, real_name: str = "Alex Doe",
+                 admin: bool = False, owner: bool = False) -> None:
+        """A person users.info knows; `admin`/`owner` are workspace roles."""
+        self.users[user] = {"tz": tz or self.default_tz, "real_name": real_name,
+                            "is_admin": admin or owner, "is_owner": owner}
+
+    def add_channel(self, channel: str, *, creator: str, name: str = "job-club",
+                    private: bool = False, mpim: bool = False) -> None:
+        """A channel conversations.info answers for (others are channel_not_found)."""
+        self.channels[channel] = {"name": name, "creator": creator, "is_private": private,
+                                  "is_mpim": mpim}
 
     def rate_limit(self, times: int = 1, *, retry_after: int = 30,
                    method: str | None = "chat.postMessage") -> None:
@@ -191,7 +204,21 @@ class SlackApiStandIn:
             return {"ok": True, "user": {
                 "id": user, "team_id": TEAM, "name": user.lower(), "tz": known["tz"],
                 "real_name": known["real_name"],
+                "is_admin": known.get("is_admin", False),
+                "is_owner": known.get("is_owner", False),
+                "is_primary_owner": False, "is_bot": False,
                 "profile": {"real_name": known["real_name"], "display_name": ""},
+            }}
+        if method == "conversations.info":
+            channel_id = str(args.get("channel", ""))
+            channel = self.channels.get(channel_id)
+            if channel is None:
+                return {"ok": False, "error": "channel_not_found"}
+            return {"ok": True, "channel": {
+                "id": channel_id, "name": channel["name"], "is_channel": not channel["is_mpim"],
+                "is_group": channel["is_private"], "is_im": False, "is_mpim": channel["is_mpim"],
+                "is_private": channel["is_private"] or channel["is_mpim"], "is_archived": False,
+                "creator": channel["creator"], "created": 1700000000, "is_member": True,
             }}
         if method == "conversations.open":
             user = str(args.get("users", "")).split(",")[0]
