@@ -17,7 +17,7 @@ from typing import cast
 from zoneinfo import ZoneInfo
 
 from bot import club_posts
-from bot.clock import Clock
+from bot.clock import Clock, SimulatedClock
 from bot.club_model import ClubPost
 from bot.conversation import Coach
 from bot.messages import Reply
@@ -70,6 +70,8 @@ class Deliverer:
         self.coach = coach
         self.senders = dict(senders)
         self._on_delivered = on_delivered or (lambda _d: None)
+        # Destinations that answered 429, and until when they asked us to wait.
+        self._paused: dict[tuple[Platform, str], datetime] = {}
 
     @property
     def platforms(self) -> list[Platform]:
@@ -110,7 +112,25 @@ class Deliverer:
                 sent += self._deliver_one(cp, now)
         return sent + self._post_due()
 
+    def advance_to(self, target: datetime, max_steps: int = 100_000) -> None:
+        """Move a simulated clock to `target`, delivering everything as it falls due.
+
+        This is how the terminal's `wait` and the tests live through a week in seconds,
+        on the same delivery path as real time.
+        """
+        clock = self.clock
+        if not isinstance(clock, SimulatedClock):
+            raise TypeError("only a simulated clock can be moved on")
+        for _ in range(max_steps):  # each step delivers or moves something on
+            due = self.next_due()
+            if due is None or due > target:
+                break
+            clock.set(max(due, clock.now()))
+            self.deliver_due()
+        clock.set(max(target, clock.now()))
+
     def _deliver_one(self, cp: Checkpoint, now: datetime) -> int:
+        to: Identity | None = None
         try:
             interview = self.repo.get_interview(cp.interview_id)
             person = self.repo.get_person(interview.person_id) if interview else None
@@ -131,6 +151,13 @@ class Deliverer:
                 self.repo.release(cp.id, now + PARKED)
                 return 0
             to = identities[0]
+            paused = self._paused.get((to.platform, to.workspace))
+            if paused is not None and paused > now:
+                # The platform asked us to wait (429) for this destination: no point
+                # hitting it again before then.
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
+                                            due_at=paused, expect=[CheckpointState.SENDING])
+                return 0
             late = now - cp.due_at > LATE_AFTER and cp.due_at > cp.created_at
             reply = reminder(cp, interview, person, now, late=late)
             self.senders[to.platform].send(to, reply)
@@ -139,6 +166,8 @@ class Deliverer:
                     else PARKED if failure.permanent else backoff(cp.attempts))
             log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait,
                         extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+            if failure.retry_after is not None and to is not None:
+                self._paused[(to.platform, to.workspace)] = now + wait
             self.repo.release(cp.id, now + wait)
             return 0
         except Exception:

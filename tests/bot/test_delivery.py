@@ -225,3 +225,16 @@ def test_a_60_second_platform_outage_delays_but_never_loses_a_reminder(settings,
     runtime.stop()
     assert sender.failures >= 50  # every reminder met the outage at least once
     assert len(sender.delivered) == 50 and max(sender.delivered.values()) == 1
+
+
+def test_a_429_pauses_the_whole_destination_not_just_one_message(runtime):
+    sent: list[Delivered] = []
+    runtime.on_delivered = sent.append
+    sender = FlakySender(1, SendFailed("429", retry_after=30))
+    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    add(runtime, "add Acme, analyst, today 2pm with Jane Smith, Bob Lee and Ann Chu")
+    assert deliverer.deliver_due() == 0
+    assert sender.calls == 1  # the other two notes were held back, not sent into a 429
+    runtime.clock.advance(timedelta(seconds=30))
+    assert deliverer.deliver_due() == 3
+    assert sender.calls == 4
