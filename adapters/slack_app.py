@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, NoReturn
@@ -373,6 +374,9 @@ def _respond_message(reply: Reply, *, ephemeral: bool) -> dict[str, Any]:
             **message(reply, files_in_dm=kind == "ephemeral")}
 
 
+#: Enough threads that a burst of commands is acked at once, well within Slack's 3 s.
+LISTENER_THREADS = 64
+
 def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = None) -> App:
     """The Bolt app with every listener registered; `client` defaults to one from settings.
 
@@ -387,6 +391,10 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         token_verification_enabled=False,
         logger=logging.getLogger("slack_bolt"),
         name="followup-bot",
+        # Bolt answers Slack once a listener calls ack(), but a listener must first get a
+        # thread; the default pool (cores + 4) makes acks queue behind earlier work.
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS,
+                                             thread_name_prefix="slack-listener"),
     )
     glue = SlackCoach(runtime, client)
 

@@ -29,6 +29,9 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog of 5 drops connections in a burst; they come back
+    # only after a one-second SYN retry.
+    request_queue_size = 128
 
 
 class _RequestLog(WSGIRequestHandler):
