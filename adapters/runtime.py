@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from bot.clock import Clock
+from bot.clock import Clock, SimulatedClock
 from bot.conversation import Coach, CoachDefaults
 from bot.delivery import Delivered, Deliverer
 from bot.model import Platform
@@ -15,6 +15,8 @@ from bot.scheduler import DeliveryScheduler
 from bot.sender import Sender
 from bot.settings import Settings
 from storage.repository import SqlRepository, open_repository
+
+SEND_WORKERS = 4
 
 
 @dataclass
@@ -34,8 +36,11 @@ class Runtime:
                        ) -> Deliverer:
         """Create the deliverer for these platforms; with `background`, start APScheduler."""
         self.senders.update(senders)
+        # Real time sends a few at once; simulated time stays sequential so that what the
+        # terminal and the tests see comes out in a fixed order.
+        workers = 1 if isinstance(self.clock, SimulatedClock) else SEND_WORKERS
         self.deliverer = Deliverer(self.repo, self.clock, self.coach, self.senders,
-                                   on_delivered=self.on_delivered)
+                                   on_delivered=self.on_delivered, workers=workers)
         if background and self.settings.delivery == "inline":
             self.scheduler = DeliveryScheduler(self.deliverer)
             self.scheduler.start()

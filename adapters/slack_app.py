@@ -281,8 +281,9 @@ class SlackCoach:
         """The App Home view: every interview with its next step, read from the repository."""
         repo, coach = self.runtime.repo, self.runtime.coach
         person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
-        rows = [HomeRow(i, next_step(repo.checkpoints_for(i.id)))
-                for i in repo.list_interviews(person.id)]
+        interviews = repo.list_interviews(person.id)
+        checkpoints = repo.checkpoints_for_many([i.id for i in interviews])
+        rows = [HomeRow(i, next_step(checkpoints[i.id])) for i in interviews]
         return home_view(rows, ZoneInfo(person.tz), self.runtime.clock.now())
 
     # --- speaking ---------------------------------------------------------------------

@@ -493,8 +493,7 @@ class Coach:
 
     # --- showing ----------------------------------------------------------------------
     def _list(self, person: Person, rest: str) -> list[Reply]:
-        interviews = self.repo.list_interviews(person.id)
-        items = [(i, self.repo.checkpoints_for(i.id)) for i in interviews]
+        items = self._items(person)
         # Open ones first, newest interview first within each group.
         items.sort(key=lambda item: (not item[0].is_open, -item[0].number))
         return [list_reply(items, ZoneInfo(person.tz))]
@@ -930,8 +929,10 @@ class Coach:
                                         "image/png"),))]
 
     def _items(self, person: Person) -> list[tuple[Interview, list[Checkpoint]]]:
-        return [(i, self.repo.checkpoints_for(i.id))
-                for i in self.repo.list_interviews(person.id)]
+        """The person's interviews with their checkpoints, in a fixed number of queries."""
+        interviews = self.repo.list_interviews(person.id)
+        checkpoints = self.repo.checkpoints_for_many([i.id for i in interviews])
+        return [(i, checkpoints[i.id]) for i in interviews]
 
     # --- your data ----------------------------------------------------------------------
     def _journal(self, person: Person, rest: str) -> list[Reply]:

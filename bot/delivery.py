@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
@@ -21,7 +23,7 @@ from bot.clock import Clock, SimulatedClock
 from bot.club_model import ClubPost
 from bot.conversation import Coach
 from bot.messages import Reply
-from bot.model import Checkpoint, CheckpointState, Identity, Platform
+from bot.model import Checkpoint, CheckpointState, Identity, Interview, Person, Platform
 from bot.plan import release_time
 from bot.reminders import reminder
 from bot.repository import Repository
@@ -48,6 +50,16 @@ class Delivered:
     tz: str
 
 
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A claimed checkpoint ready to go: its message and where to."""
+
+    checkpoint: Checkpoint
+    to: Identity
+    reply: Reply
+    person: Person
+
+
 def backoff(attempts: int, rng: Callable[[], float] = random.random) -> timedelta:
     """Exponential backoff with jitter, so a recovering API is not hit all at once."""
     delay = min(BACKOFF_BASE * (2 ** min(attempts, 12)), BACKOFF_MAX)
@@ -64,14 +76,17 @@ class Deliverer:
         coach: Coach,
         senders: Mapping[Platform, Sender],
         on_delivered: Callable[[Delivered], None] | None = None,
+        workers: int = 1,
     ) -> None:
         self.repo = repo
         self.clock = clock
         self.coach = coach
         self.senders = dict(senders)
         self._on_delivered = on_delivered or (lambda _d: None)
+        self.workers = workers
         # Destinations that answered 429, and until when they asked us to wait.
         self._paused: dict[tuple[Platform, str], datetime] = {}
+        self._pause_lock = threading.Lock()
 
     @property
     def platforms(self) -> list[Platform]:
@@ -108,9 +123,94 @@ class Deliverer:
             batch = self.repo.claim_due(now, BATCH, self.platforms)
             if not batch:
                 break
-            for cp in batch:
-                sent += self._deliver_one(cp, now)
+            sent += self._deliver_batch(batch, now)
         return sent + self._post_due()
+
+    def _deliver_batch(self, batch: list[Checkpoint], now: datetime) -> int:
+        """Read the batch's people at once, then send; one person's messages stay in order."""
+        context = self.repo.delivery_context(sorted({cp.interview_id for cp in batch}))
+        by_person: dict[int, list[Outgoing]] = {}
+        for cp in batch:
+            out = self._prepare(cp, context.get(cp.interview_id), now)
+            if out is not None:
+                by_person.setdefault(out.person.id, []).append(out)
+        queues = list(by_person.values())
+        if self.workers <= 1 or len(queues) <= 1:
+            return sum(self._send_in_order(queue, now) for queue in queues)
+        # Sends wait on the network; a few at once keep a slow API from setting the pace.
+        with ThreadPoolExecutor(max_workers=self.workers,
+                                thread_name_prefix="delivery") as pool:
+            return sum(pool.map(lambda queue: self._send_in_order(queue, now), queues))
+
+    def _prepare(
+        self,
+        cp: Checkpoint,
+        found: tuple[Interview, Person, list[Identity]] | None,
+        now: datetime,
+    ) -> Outgoing | None:
+        """The message for a claimed checkpoint, or None when it must not go now."""
+        try:
+            if found is None:
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.CANCELLED,
+                                            expect=[CheckpointState.SENDING])
+                return None
+            interview, person, identities = found
+            allowed = release_time(cp.kind, interview, now, self.coach.prefs(person))
+            if allowed > now:
+                # Due while the user sleeps (or outside office hours for a call): wait.
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
+                                            due_at=allowed, expect=[CheckpointState.SENDING])
+                return None
+            reachable = [i for i in identities if i.platform in self.senders]
+            if not reachable:
+                self.repo.release(cp.id, now + PARKED)
+                return None
+            late = now - cp.due_at > LATE_AFTER and cp.due_at > cp.created_at
+            reply = reminder(cp, interview, person, now, late=late)
+            return Outgoing(cp, reachable[0], reply, person)
+        except Exception:
+            log.exception("checkpoint %d could not be prepared; will retry", cp.id,
+                          extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+            self.repo.release(cp.id, now + backoff(cp.attempts))
+            return None
+
+    def _send_in_order(self, queue: list[Outgoing], now: datetime) -> int:
+        return sum(self._send(out, now) for out in queue)
+
+    def _send(self, out: Outgoing, now: datetime) -> int:
+        cp, to = out.checkpoint, out.to
+        destination = (to.platform, to.workspace)
+        try:
+            with self._pause_lock:
+                paused = self._paused.get(destination)
+            if paused is not None and paused > now:
+                # The platform asked us to wait (429) for this destination: no point
+                # hitting it again before then.
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
+                                            due_at=paused, expect=[CheckpointState.SENDING])
+                return 0
+            self.senders[to.platform].send(to, out.reply)
+        except SendFailed as failure:
+            wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
+                    else PARKED if failure.permanent else backoff(cp.attempts))
+            log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait,
+                        extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+            if failure.retry_after is not None:
+                with self._pause_lock:
+                    self._paused[destination] = now + wait
+            self.repo.release(cp.id, now + wait)
+            return 0
+        except Exception:
+            log.exception("checkpoint %d failed to deliver; will retry", cp.id,
+                          extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+            self.repo.release(cp.id, now + backoff(cp.attempts))
+            return 0
+        self.repo.confirm_sent(cp.id, now)
+        self._on_delivered(Delivered(at=now, to=to, reply=out.reply, tz=out.person.tz))
+        self.coach.after_delivery(cp)
+        log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value,
+                 extra={"checkpoint_id": cp.id, "platform": to.platform.value})
+        return 1
 
     def advance_to(self, target: datetime, max_steps: int = 100_000) -> None:
         """Move a simulated clock to `target`, delivering everything as it falls due.
@@ -128,59 +228,6 @@ class Deliverer:
             clock.set(max(due, clock.now()))
             self.deliver_due()
         clock.set(max(target, clock.now()))
-
-    def _deliver_one(self, cp: Checkpoint, now: datetime) -> int:
-        to: Identity | None = None
-        try:
-            interview = self.repo.get_interview(cp.interview_id)
-            person = self.repo.get_person(interview.person_id) if interview else None
-            if interview is None or person is None:
-                self.repo.update_checkpoint(cp.id, state=CheckpointState.CANCELLED,
-                                            expect=[CheckpointState.SENDING])
-                return 0
-            prefs = self.coach.prefs(person)
-            allowed = release_time(cp.kind, interview, now, prefs)
-            if allowed > now:
-                # Due while the user sleeps (or outside office hours for a call): wait.
-                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
-                                            due_at=allowed, expect=[CheckpointState.SENDING])
-                return 0
-            identities = [i for i in self.repo.identities_of(person.id)
-                          if i.platform in self.senders]
-            if not identities:
-                self.repo.release(cp.id, now + PARKED)
-                return 0
-            to = identities[0]
-            paused = self._paused.get((to.platform, to.workspace))
-            if paused is not None and paused > now:
-                # The platform asked us to wait (429) for this destination: no point
-                # hitting it again before then.
-                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
-                                            due_at=paused, expect=[CheckpointState.SENDING])
-                return 0
-            late = now - cp.due_at > LATE_AFTER and cp.due_at > cp.created_at
-            reply = reminder(cp, interview, person, now, late=late)
-            self.senders[to.platform].send(to, reply)
-        except SendFailed as failure:
-            wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
-                    else PARKED if failure.permanent else backoff(cp.attempts))
-            log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait,
-                        extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
-            if failure.retry_after is not None and to is not None:
-                self._paused[(to.platform, to.workspace)] = now + wait
-            self.repo.release(cp.id, now + wait)
-            return 0
-        except Exception:
-            log.exception("checkpoint %d failed to deliver; will retry", cp.id,
-                          extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
-            self.repo.release(cp.id, now + backoff(cp.attempts))
-            return 0
-        self.repo.confirm_sent(cp.id, now)
-        self._on_delivered(Delivered(at=now, to=to, reply=reply, tz=person.tz))
-        self.coach.after_delivery(cp)
-        log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value,
-                 extra={"checkpoint_id": cp.id, "platform": to.platform.value})
-        return 1
 
     # --- club posts -------------------------------------------------------------------
     def _post_due(self) -> int:

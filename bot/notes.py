@@ -7,6 +7,7 @@ gives one reason you fit, asks for the job and asks to hear either way.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -30,15 +31,21 @@ SIGN_OFFS: dict[str, str] = {"formal": "Yours sincerely,", "warm": "Best wishes,
 
 def greeting(person: Interviewer, tone: ToneName) -> str:
     """'Dear Dr. Garcia' or 'Dear Jane Smith' when formal; 'Hi Jane' when warm."""
-    name = HumanName(person.name)
-    first = name.first or person.name
+    title, first, last = name_parts(person.name)
     if tone == "warm":
-        return f"Hi {first}"
-    if name.title and name.last:
-        return f"Dear {name.title} {name.last}"
-    if name.first and name.last:
-        return f"Dear {name.first} {name.last}"
+        return f"Hi {first or person.name}"
+    if title and last:
+        return f"Dear {title} {last}"
+    if first and last:
+        return f"Dear {first} {last}"
     return f"Dear {person.name}"
+
+
+@lru_cache(maxsize=4096)
+def name_parts(name: str) -> tuple[str, str, str]:
+    """(title, first, last) of a name; parsed once per name, since every reminder asks."""
+    parsed = HumanName(name)
+    return parsed.title, parsed.first, parsed.last
 
 
 def mailto_link(address: str, subject: str, body: str) -> str:

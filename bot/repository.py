@@ -262,6 +262,16 @@ class Repository(ClubRepository, Protocol):
         """All of the interview's checkpoints, ordered by due time."""
         ...
 
+    def checkpoints_for_many(self, interview_ids: Sequence[int]) -> dict[int, list[Checkpoint]]:
+        """Checkpoints of several interviews at once, each list ordered by due time."""
+        ...
+
+    def delivery_context(
+        self, interview_ids: Sequence[int]
+    ) -> dict[int, tuple[Interview, Person, list[Identity]]]:
+        """Each interview with its person and their identities; missing ones are left out."""
+        ...
+
     def get_checkpoint(self, checkpoint_id: int) -> Checkpoint | None: ...
 
     def add_checkpoint(

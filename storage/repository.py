@@ -396,6 +396,44 @@ class SqlRepository(ClubStorage):
             )
             return [_checkpoint(row) for row in rows]
 
+    def checkpoints_for_many(self, interview_ids: Sequence[int]) -> dict[int, list[Checkpoint]]:
+        """Checkpoints of several interviews in one query (a list, a calendar, stats)."""
+        found: dict[int, list[Checkpoint]] = {i: [] for i in interview_ids}
+        if not found:
+            return found
+        with self._session() as session:
+            rows = session.scalars(
+                select(CheckpointRow)
+                .where(CheckpointRow.interview_id.in_(list(found)))
+                .order_by(CheckpointRow.due_at, CheckpointRow.id)
+            )
+            for row in rows:
+                found[row.interview_id].append(_checkpoint(row))
+        return found
+
+    def delivery_context(
+        self, interview_ids: Sequence[int]
+    ) -> dict[int, tuple[Interview, Person, list[Identity]]]:
+        """For a batch of due checkpoints: each interview with its person and identities,
+        in one read transaction instead of three per reminder."""
+        if not interview_ids:
+            return {}
+        with self._session() as session:
+            interviews = list(session.scalars(
+                select(InterviewRow).where(InterviewRow.id.in_(list(set(interview_ids))))))
+            person_ids = {row.person_id for row in interviews}
+            people = {row.id: _person(row) for row in session.scalars(
+                select(PersonRow).where(PersonRow.id.in_(person_ids)))}
+            identities: dict[int, list[Identity]] = {pid: [] for pid in person_ids}
+            for row in session.scalars(select(IdentityRow)
+                                       .where(IdentityRow.person_id.in_(person_ids))
+                                       .order_by(IdentityRow.id)):
+                identities[row.person_id].append(_identity(row))
+            return {
+                row.id: (_interview(row), people[row.person_id], identities[row.person_id])
+                for row in interviews if row.person_id in people
+            }
+
     def get_checkpoint(self, checkpoint_id: int) -> Checkpoint | None:
         with self._session() as session:
             row = session.get(CheckpointRow, checkpoint_id)
@@ -550,16 +588,25 @@ class SqlRepository(ClubStorage):
             return int(getattr(result, "rowcount", 0))
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
-        """The earliest due time among pending checkpoints, for the scheduler's wake-up."""
+        """The earliest due time among pending checkpoints, for the scheduler's wake-up.
+
+        One index probe per platform (ORDER BY … LIMIT 1 on (state, platform, due_at)):
+        a MIN over an IN list would walk every pending row.
+        """
         if not platforms:
             return None
         with self._session() as session:
-            return session.scalar(
-                select(func.min(CheckpointRow.due_at)).where(
-                    CheckpointRow.state == CheckpointState.PENDING,
-                    CheckpointRow.platform.in_(list(platforms)),
+            found = [
+                session.scalar(
+                    select(CheckpointRow.due_at)
+                    .where(CheckpointRow.state == CheckpointState.PENDING,
+                           CheckpointRow.platform == platform)
+                    .order_by(CheckpointRow.due_at)
+                    .limit(1)
                 )
-            )
+                for platform in set(platforms)
+            ]
+        return min((due for due in found if due is not None), default=None)
 
     # --- conversation and journal ---------------------------------------------------
     def get_conversation(self, person_id: int) -> dict[str, Any] | None:

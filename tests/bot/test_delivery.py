@@ -238,3 +238,40 @@ def test_a_429_pauses_the_whole_destination_not_just_one_message(runtime):
     runtime.clock.advance(timedelta(seconds=30))
     assert deliverer.deliver_due() == 3
     assert sender.calls == 4
+
+
+class SlowOrderedSender:
+    """Records arrival order per person; each send takes a little while, like a network."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.by_person: dict[str, list[str]] = {}
+        self.threads: set[str] = set()
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        import time
+
+        time.sleep(0.005)
+        with self.lock:
+            self.by_person.setdefault(to.user, []).append(reply.title or "")
+            self.threads.add(threading.current_thread().name)
+
+
+def test_parallel_senders_deliver_each_once_and_keep_each_persons_order(settings, clock):
+    from bot.delivery import Deliverer
+
+    runtime = build_runtime(settings, clock)
+    for n in range(12):
+        who = Identity(Platform.CONSOLE, "local", f"user{n}")
+        runtime.coach.handle(Inbound(identity=who, platform_tz="America/New_York",
+                                     text="add Acme, analyst, today 2pm with Ann Lee and Bo Li"))
+    sender = SlowOrderedSender()
+    deliverer = Deliverer(runtime.repo, clock, runtime.coach, {Platform.CONSOLE: sender},
+                          workers=4)
+    assert deliverer.deliver_due() == 24
+    runtime.stop()
+    assert len(sender.by_person) == 12
+    for titles in sender.by_person.values():
+        assert titles == ["Send your thank-you note to Ann Lee today",
+                          "Send your thank-you note to Bo Li today"]
+    assert len(sender.threads) > 1  # it really did send in parallel
