@@ -1,4 +1,5 @@
-"""The coach as a Discord bot: `/followup` commands, DMs and reminder buttons.
+"""The coach as a Discord bot: `/followup` commands, DMs, reminder buttons and
+job-search clubs in server channels.
 
 Three hops, as everywhere: translate (an interaction or a DM becomes an `Inbound`),
 call the core (`Coach.handle`, off the event loop), render (`Reply` -> embed + buttons).
@@ -38,7 +39,7 @@ from bot.clock import SystemClock
 from bot.conversation import APOLOGY
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Platform
-from bot.sender import Sender
+from bot.sender import ChannelSender
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,15 @@ class FollowupTree(app_commands.CommandTree):
         name = interaction.command.qualified_name if interaction.command else "?"
         log.error("/%s failed for Discord user %s", name, interaction.user.id, exc_info=error)
         await apologize(interaction)
+
+
+def can_manage(interaction: discord.Interaction) -> bool:
+    """May this person start or stop a club in the channel? Discord resolves their
+    permissions there (roles and overwrites) into the interaction; a DM has none."""
+    if interaction.guild_id is None:
+        return False
+    allowed = interaction.permissions
+    return allowed.manage_channels or allowed.manage_guild or allowed.administrator
 
 
 async def apologize(interaction: discord.Interaction) -> None:
@@ -91,7 +101,7 @@ class FollowupClient(discord.Client):
         self.settings = settings
         self.tree = FollowupTree(self)
         self.tree.add_command(FollowupCommands())
-        self.sender = DiscordSender(self)
+        self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
         self._deliver = deliver
         # One person's events run one at a time, so a quick second message cannot race
         # the first through the core's multi-turn questions.
@@ -140,20 +150,30 @@ class FollowupClient(discord.Client):
 
     # --- translate --------------------------------------------------------------------------
     def inbound(self, user: discord.abc.User, *, channel_id: int | None = None,
+                guild_id: int | None = None, can_manage_channel: bool = False,
                 text: str = "", action: ActionId | None = None, value: str = "",
                 extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
+        """A person's event for the core. In a server channel the guild goes along as
+        `extra["workspace"]`: the club there is (discord, guild, channel), while the
+        person keeps the one identity (discord, "dm", user) they have everywhere."""
+        extra = dict(extra or {})
+        if channel_id is not None and guild_id is not None:
+            extra["workspace"] = str(guild_id)
         return Inbound(
             identity=identity_of(user), text=text, action=action, value=value,
-            channel=str(channel_id) if channel_id is not None else None,
-            display_name=user.display_name, extra=extra or {}, command=command,
+            channel=str(channel_id) if channel_id is not None and guild_id is not None
+            else None,
+            display_name=user.display_name, extra=extra, command=command,
+            can_manage_channel=can_manage_channel,
         )
 
     def _from(self, interaction: discord.Interaction, *, text: str = "",
               action: ActionId | None = None, value: str = "",
               extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
-        channel = interaction.channel_id if interaction.guild_id is not None else None
-        return self.inbound(interaction.user, channel_id=channel, text=text, action=action,
-                            value=value, extra=extra, command=command)
+        return self.inbound(interaction.user, channel_id=interaction.channel_id,
+                            guild_id=interaction.guild_id,
+                            can_manage_channel=can_manage(interaction), text=text,
+                            action=action, value=value, extra=extra, command=command)
 
     def _lock_for(self, inbound: Inbound) -> asyncio.Lock:
         lock = self._locks.get(inbound.identity.user)
@@ -266,8 +286,9 @@ def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False
     return FollowupClient(runtime, settings, deliver=deliver)
 
 
-def discord_sender(settings: Settings) -> Sender:
-    """A sender for a process without the bot (`followup-bot clock`): REST only."""
+def discord_sender(settings: Settings) -> ChannelSender:
+    """A sender for a process without the bot (`followup-bot clock`): REST only, DMs and
+    club posts alike."""
     use_api_url(settings.discord_api_url)
     return StandaloneDiscordSender(settings)
 

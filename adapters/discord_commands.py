@@ -4,6 +4,8 @@ Each subcommand only spells its options as the text a person would type in a DM
 (`/followup heard interview:1 outcome:offer` -> `heard 1 offer`); the core does the rest.
 Autocomplete offers the person's own interviews, steps and interviewers, and time zones;
 it only reads (`find_person`), so typing in a command box never creates anyone.
+`/followup club` and `/followup share` are the club verbs; the client tells the core
+which server channel they were used in.
 """
 
 from __future__ import annotations
@@ -201,6 +203,45 @@ SNOOZES = [
     app_commands.Choice(name="1 week", value="1w"),
 ]
 INTERVIEW_HELP = "Which interview (your only open one if you leave it out)"
+#: `/followup club what:…`, each the word after `club` (status is `club` alone).
+CLUB_ACTIONS = [
+    app_commands.Choice(name="Status: how this channel's club is set up", value="status"),
+    app_commands.Choice(name="Join this channel's club", value="join"),
+    app_commands.Choice(name="Leave the club", value="leave"),
+    app_commands.Choice(name="Mentions: may the digest tag you? (options: on or off)",
+                        value="mentions"),
+    app_commands.Choice(name="Start a club here, for channel managers (options: its name)",
+                        value="start"),
+    app_commands.Choice(name="Settings, for organisers (options: name=… tz=… "
+                             "digest=friday 16:00)", value="settings"),
+    app_commands.Choice(name="Report, for organisers (options: days, e.g. 30)",
+                        value="report"),
+    app_commands.Choice(name="Stop the club, for organisers", value="stop"),
+]
+SHARE_LEVELS = [
+    app_commands.Choice(name="Nothing: not even in the club's counts", value="none"),
+    app_commands.Choice(name="Progress only: never the company, role or names",
+                        value="progress"),
+    app_commands.Choice(name="Details: the company and role may appear", value="details"),
+    app_commands.Choice(name="Ask the club for feedback on a thank-you draft", value="draft"),
+]
+MAX_DRAFT_TEXT = 3000  # the core keeps no more of a draft (bot.club_share)
+
+
+def club_line(what: str, options: str | None) -> str:
+    """`/followup club what:settings options:tz=Europe/Paris` -> `club settings tz=…`."""
+    if what == "status":
+        return "club"
+    return line("club", what, options)
+
+
+def share_line(interview: int | None, level: str | None, text: str | None) -> str:
+    """`share 2 none`, `share 2` (what it is now), `share draft 2 <text>`, or `share`.
+
+    Text is only for a draft, so text given without a level asks for one."""
+    if level == "draft" or (level is None and text and text.strip()):
+        return line("share", "draft", interview, text)
+    return line("share", interview, level)
 
 
 class FollowupCommands(app_commands.Group):
@@ -319,6 +360,30 @@ class FollowupCommands(app_commands.Group):
     async def forget(self, interaction: discord.Interaction) -> None:
         await _host(interaction).run_text(interaction, "forget me")
 
+    @app_commands.command(description="This channel's job-search club: status, join, "
+                                      "mentions, start, settings…")
+    @app_commands.describe(
+        what="What to do (the club's status if you leave it out)",
+        options="start: a name · settings: name=… tz=… digest=friday 16:00 · mentions: "
+                "on/off · report: days")
+    @app_commands.choices(what=CLUB_ACTIONS)
+    async def club(self, interaction: discord.Interaction, what: str = "status",
+                   options: app_commands.Range[str, 1, 200] | None = None) -> None:
+        await _host(interaction).run_text(interaction, club_line(what, options))
+
+    @app_commands.command(description="What your clubs see of an interview, or ask them "
+                                      "for feedback on a thank-you")
+    @app_commands.describe(
+        interview="Which interview (leave out to see every one's level)",
+        level="How much the club sees (progress by default), or draft for feedback",
+        text="For a draft: your own thank-you text (else mine, names included)")
+    @app_commands.choices(level=SHARE_LEVELS)
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def share(self, interaction: discord.Interaction,
+                    interview: InterviewNumber | None = None, level: str | None = None,
+                    text: app_commands.Range[str, 1, MAX_DRAFT_TEXT] | None = None) -> None:
+        await _host(interaction).run_text(interaction, share_line(interview, level, text))
+
     @app_commands.command(description="Answer my last question, or say anything you'd "
                                       "type in a DM")
     @app_commands.describe(text="Your answer, e.g. Europe/Berlin, yes, or cancel")
@@ -333,5 +398,5 @@ class FollowupCommands(app_commands.Group):
 
 SUBCOMMANDS: Sequence[str] = (
     "add", "list", "plan", "sent", "called", "heard", "promised", "snooze", "cancel", "tz",
-    "quiet", "journal", "export", "forget", "answer", "help",
+    "quiet", "journal", "export", "forget", "club", "share", "answer", "help",
 )

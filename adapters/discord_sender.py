@@ -1,9 +1,12 @@
-"""Delivering reminders as Discord DMs, from the delivery scheduler's thread.
+"""Delivering reminders as Discord DMs and club posts in server channels, from the
+delivery scheduler's thread.
 
-`Sender.send` is synchronous and runs outside discord.py's event loop, so it schedules
-the DM on the client's loop and waits, bounded, for the outcome. Discord's refusals
-become `SendFailed` the deliverer understands: closed DMs are permanent, a 429 carries
-Discord's own `retry_after`, anything else is retried with backoff.
+`send` and `post` are synchronous and run outside discord.py's event loop, so they
+schedule the request on the client's loop and wait, bounded, for the outcome. Discord's
+refusals become `SendFailed` the deliverer understands: closed DMs and a channel the bot
+may not post in are permanent, a 429 carries Discord's own `retry_after`, anything else
+is retried with backoff. Someone whose DMs are closed hears about it once, without any
+private detail, in the channel of a club they belong to.
 """
 
 from __future__ import annotations
@@ -13,16 +16,23 @@ import concurrent.futures
 import logging
 import re
 import threading
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
 import discord.http
 
-from adapters.discord_views import render
+from adapters.discord_views import render, render_post
+from bot.clock import Clock, SystemClock
 from bot.messages import Reply
-from bot.model import Identity, Platform
+from bot.model import ChannelRef, Identity, Platform
+from bot.repository import Repository
 from bot.sender import SendFailed
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from storage.repository import SqlRepository
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +49,8 @@ PACE_PER_SECOND = 45.0
 
 
 class Pacer:
-    """Spaces requests evenly at `rate` per second, across every DM the process sends."""
+    """Spaces requests evenly at `rate` per second, across every DM and club post the
+    process sends."""
 
     def __init__(self, rate: float = PACE_PER_SECOND) -> None:
         self.interval = 1.0 / rate
@@ -89,6 +100,34 @@ def _retry_after(error: discord.HTTPException) -> float | None:
         return None
 
 
+class DmsClosed(SendFailed):
+    """Discord refused a DM because the person does not accept them from the bot."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, permanent=True)
+
+
+def _failure(error: BaseException, what: str) -> SendFailed:
+    """One of discord.py's errors (or a network one) as the deliverer's `SendFailed`."""
+    if isinstance(error, discord.Forbidden):
+        # The bot may not post there (50001 Missing Access, 50013 Missing Permissions):
+        # retrying soon cannot help, so the deliverer parks it for hours.
+        return SendFailed(f"Discord refused {what} (code {error.code})", permanent=True)
+    if isinstance(error, discord.NotFound):
+        return SendFailed(f"Discord does not know {what} (code {error.code})",
+                          permanent=True)
+    if isinstance(error, discord.RateLimited):
+        return SendFailed("Discord rate limit", retry_after=error.retry_after)
+    if isinstance(error, discord.HTTPException):
+        if error.status == 429:
+            return SendFailed("Discord rate limit", retry_after=_retry_after(error))
+        return SendFailed(f"Discord answered {error.status} for {what}: {error.text[:200]}")
+    return SendFailed(f"could not reach Discord: {error}")
+
+
+_DISCORD_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, OSError)
+
+
 async def send_dm(client: discord.Client, user_id: int, reply: Reply) -> discord.Message:
     """Open (or reuse) the DM channel with `user_id` and post the rendered reply."""
     pacer = pacer_for(client)
@@ -99,36 +138,114 @@ async def send_dm(client: discord.Client, user_id: int, reply: Reply) -> discord
         await pacer.wait()
         return await channel.send(**render(reply).send_kwargs())
     except discord.Forbidden as error:
-        # Closed DMs (50007) or no shared server. A later issue falls back to the
-        # person's club channel; until then the checkpoint is parked and tried later.
-        reason = ("the user does not accept DMs from the bot" if error.code == CLOSED_DMS
-                  else f"Discord refused the DM (code {error.code})")
-        raise SendFailed(reason, permanent=True) from error
-    except discord.NotFound as error:
-        raise SendFailed(f"unknown Discord user {user_id}", permanent=True) from error
-    except discord.RateLimited as error:
-        raise SendFailed("Discord rate limit", retry_after=error.retry_after) from error
-    except discord.HTTPException as error:
-        if error.status == 429:
-            raise SendFailed("Discord rate limit", retry_after=_retry_after(error)) from error
-        raise SendFailed(f"Discord answered {error.status}: {error.text[:200]}") from error
-    except (aiohttp.ClientError, OSError) as error:
-        raise SendFailed(f"could not reach Discord: {error}") from error
+        if error.code == CLOSED_DMS:
+            raise DmsClosed("the user does not accept DMs from the bot") from error
+        raise _failure(error, "the DM") from error
+    except _DISCORD_ERRORS as error:
+        raise _failure(error, f"user {user_id}") from error
+
+
+async def post_message(client: discord.Client, where: ChannelRef, reply: Reply
+                       ) -> discord.Message:
+    """Post a club's reply in its server channel, sharing the DMs' pacer."""
+    guild = int(where.workspace) if where.workspace.isdigit() else None
+    channel = client.get_partial_messageable(int(where.channel), guild_id=guild)
+    try:
+        await pacer_for(client).wait()
+        return await channel.send(**render_post(reply).send_kwargs())
+    except _DISCORD_ERRORS as error:
+        raise _failure(error, f"channel {where.channel}") from error
+
+
+def closed_dms_notice(user_id: str) -> Reply:
+    """What a club's channel is told when a member's DMs are closed: no detail at all."""
+    return Reply(
+        text=(f"<@{user_id}>, you have a follow-up reminder waiting, but your DMs with me "
+              "are closed. Open this server's menu → Privacy Settings → allow Direct "
+              "Messages, then type `/followup list`."),
+        mentions=(user_id,),
+        private=False,
+    )
 
 
 class DiscordSender:
-    """A `Sender` that posts DMs through `client`, whose loop runs in another thread."""
+    """A `ChannelSender` that posts DMs and club posts through `client`, whose loop runs
+    in another thread.
 
-    def __init__(self, client: discord.Client, *, timeout: float = SEND_TIMEOUT) -> None:
+    With a repository and a clock it also tells someone whose DMs are closed, in one of
+    their clubs' channels (see `tell_in_club`).
+    """
+
+    def __init__(self, client: discord.Client, *, repo: Repository | None = None,
+                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
         self.client = client
+        self.repo = repo
+        self.clock = clock
         self.timeout = timeout
 
     def send(self, to: Identity, reply: Reply) -> None:
         if to.platform is not Platform.DISCORD or not to.user.isdigit():
             raise SendFailed(f"not a Discord user: {to}", permanent=True)
-        loop = self._loop()
-        future = asyncio.run_coroutine_threadsafe(send_dm(self.client, int(to.user), reply),
-                                                  loop)
+        try:
+            self._run(send_dm(self.client, int(to.user), reply))
+        except DmsClosed:
+            self.tell_in_club(to)
+            raise  # the reminder stays parked and is tried again later
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        """A club post, public in its channel; only `reply.mentions` are pinged."""
+        if where.platform is not Platform.DISCORD or not where.channel.isdigit():
+            raise SendFailed(f"not a Discord channel: {where}", permanent=True)
+        if reply.private:
+            # Meant for one person: never shown to a whole channel.
+            log.error("refused to post a private reply in Discord channel %s", where.channel)
+            raise SendFailed("private reply not posted in a channel", permanent=True)
+        self._run(post_message(self.client, where, reply))
+
+    def tell_in_club(self, to: Identity) -> bool:
+        """After a refused DM: mention the person in their (oldest) Discord club's channel,
+        saying only that a reminder waits and how to open DMs. Once per person, not per
+        reminder; nothing for someone in no club. Never raises: the refused DM is what
+        the deliverer must hear about. True when a notice went out."""
+        store = self._store()
+        if store is None:
+            return False
+        repo, clock = store
+        try:
+            person = repo.find_person(to)
+            clubs = [] if person is None else [
+                c for c in repo.clubs_of(person.id) if c.where.platform is Platform.DISCORD]
+            if not clubs or not repo.first_time(f"discord-dm-closed:{to.user}", clock.now()):
+                return False
+            notice = closed_dms_notice(to.user)
+            for club in clubs:
+                try:
+                    self.post(club.where, notice)
+                except SendFailed as failure:
+                    log.warning("could not tell Discord user %s in club %d that their DMs "
+                                "are closed (%s)", to.user, club.id, failure)
+                    continue
+                log.info("told Discord user %s in club %d that their DMs are closed",
+                         to.user, club.id)
+                return True
+        except Exception:
+            log.exception("could not tell Discord user %s that their DMs are closed",
+                          to.user)
+        return False
+
+    def _store(self) -> tuple[Repository, Clock] | None:
+        if self.repo is None or self.clock is None:
+            return None
+        return self.repo, self.clock
+
+    def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
+        """Run one request on the client's loop and wait for it, bounded."""
+        try:
+            loop = self._loop()
+        except BaseException:
+            coro.close()  # never scheduled: no "coroutine was never awaited" warning
+            raise
+        future = asyncio.run_coroutine_threadsafe(coro, loop)
         try:
             future.result(self.timeout)
         except concurrent.futures.TimeoutError:
@@ -161,13 +278,20 @@ def rest_client() -> discord.Client:
 
 class StandaloneDiscordSender(DiscordSender):
     """For the separate `clock` process: its own event-loop thread and a REST-only login,
-    made on the first send, so a process that never has a reminder never connects."""
+    made on the first send or post, so a process that never has one never connects.
 
-    def __init__(self, settings: Settings, *, timeout: float = SEND_TIMEOUT) -> None:
-        super().__init__(rest_client(), timeout=timeout)
+    Without a repository it opens its own (on `FOLLOWUP_DATABASE_URL`) the first time
+    someone's DMs turn out to be closed, to find their club.
+    """
+
+    def __init__(self, settings: Settings, *, repo: Repository | None = None,
+                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
+        super().__init__(rest_client(), repo=repo, clock=clock, timeout=timeout)
         if settings.discord_token is None:
             raise ValueError("DISCORD_TOKEN is not set")
         self._token = settings.discord_token.get_secret_value()
+        self._database_url = settings.database_url
+        self._own_repo: SqlRepository | None = None  # opened here, disposed of on close
         self._lock = threading.Lock()
         self._loop_thread: threading.Thread | None = None
         self._event_loop: asyncio.AbstractEventLoop | None = None
@@ -176,6 +300,22 @@ class StandaloneDiscordSender(DiscordSender):
     def send(self, to: Identity, reply: Reply) -> None:
         self._login()
         super().send(to, reply)
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        self._login()
+        super().post(where, reply)
+
+    def _store(self) -> tuple[Repository, Clock] | None:
+        if self.repo is None:
+            from storage.repository import open_repository
+
+            with self._lock:
+                if self._own_repo is None:
+                    self._own_repo = open_repository(self._database_url)
+            self.repo = self._own_repo
+        if self.clock is None:
+            self.clock = SystemClock()
+        return super()._store()
 
     def _login(self) -> None:
         with self._lock:
@@ -201,6 +341,9 @@ class StandaloneDiscordSender(DiscordSender):
     def close(self) -> None:
         """Close the HTTP session and stop the loop thread (for tests and clean exits)."""
         with self._lock:
+            own, self._own_repo = self._own_repo, None
+            if own is not None:
+                own.engine.dispose()
             loop, self._event_loop = self._event_loop, None
             if loop is None:
                 return

@@ -1,5 +1,8 @@
 """Rendering the core's `Reply` as a Discord message: embeds, attachments and buttons.
 
+Replies to one person ping nobody; a club post (`render_post`) pings exactly the
+members its reply names in `mentions`, and carries no buttons.
+
 Buttons are `ActionButton`s, a `discord.ui.DynamicItem` whose custom id
 (`followup:<ActionId>:<value>`) carries everything needed to handle a press, so a
 reminder sent last week still works after the bot restarts. Every size limit Discord
@@ -11,7 +14,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, runtime_checkable
 from urllib.parse import unquote, urlsplit
 
@@ -132,16 +135,25 @@ class DiscordMessage:
     embeds: tuple[discord.Embed, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     actions: tuple[Action, ...] = ()
+    mentions: tuple[int, ...] = ()  # the only user ids it may ping; none by default
 
     def view(self) -> discord.ui.View | None:
         return action_view(self.actions)
+
+    def allowed_mentions(self) -> discord.AllowedMentions:
+        """Exactly `mentions`, never @everyone or a role: a `<@id>` typed by someone
+        else, or a name the member did not opt in with, shows but pings nobody."""
+        if not self.mentions:
+            return discord.AllowedMentions.none()
+        return discord.AllowedMentions(everyone=False, roles=False, replied_user=False,
+                                       users=[discord.Object(u) for u in self.mentions])
 
     def files(self) -> list[discord.File]:
         return [discord.File(io.BytesIO(a.data), filename=a.name) for a in self.attachments]
 
     def send_kwargs(self) -> dict[str, Any]:
         """Arguments for `Messageable.send` and `Webhook.send` (which reject `view=None`)."""
-        kwargs: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+        kwargs: dict[str, Any] = {"allowed_mentions": self.allowed_mentions()}
         if self.content:
             kwargs["content"] = self.content
         if self.embeds:
@@ -160,7 +172,7 @@ class DiscordMessage:
             "embeds": list(self.embeds),
             "attachments": self.files(),
             "view": self.view(),
-            "allowed_mentions": discord.AllowedMentions.none(),
+            "allowed_mentions": self.allowed_mentions(),
         }
 
 
@@ -209,6 +221,22 @@ def render(reply: Reply) -> DiscordMessage:
     content = clip("\n".join(lines), MAX_CONTENT) if lines else None
     return DiscordMessage(content=content, embeds=tuple(embeds),
                           attachments=tuple(attachments), actions=actions)
+
+
+def render_post(reply: Reply) -> DiscordMessage:
+    """A club post for everyone in a channel: no buttons (anyone there could press them),
+    and only the user ids in `reply.mentions` pinged.
+
+    Discord never pings from inside an embed, so when the post is an embed (a digest,
+    a draft for review) the opted-in members' mentions lead its content.
+    """
+    users = tuple(dict.fromkeys(int(u) for u in reply.mentions if u.isdigit()))
+    message = render(replace(reply, actions=(), checkpoint_id=None))
+    if users and message.embeds:
+        pings = " ".join(f"<@{u}>" for u in users)
+        content = "\n".join(p for p in (pings, message.content) if p)
+        message = replace(message, content=clip(content, MAX_CONTENT))
+    return replace(message, mentions=users)
 
 
 def _fit(embed: discord.Embed, limit: int) -> None:

@@ -15,6 +15,7 @@ from adapters.discord_views import (
     action_view,
     custom_id,
     render,
+    render_post,
 )
 from bot.messages import Action, ActionId, Draft, Field, Reply, Style
 
@@ -124,3 +125,24 @@ def test_times_show_as_discord_timestamps_in_each_readers_zone() -> None:
     [field] = embed.fields
     assert field.name == "Call"
     assert field.value == f"<t:{int(at.timestamp())}:F> (<t:{int(at.timestamp())}:R>)"
+
+
+def test_a_post_pings_exactly_its_mentions_from_the_content_and_has_no_buttons() -> None:
+    digest = Reply(title="Club · the week to Mon 30 Nov", text="Due: <@11> (2), <@99> (1)",
+                   fields=(Field("Offers", "1"),), mentions=("11", "22", "11", "U0SLACK"),
+                   actions=(Action(ActionId.SENT, "Sent", "7"),), private=False)
+    message = render_post(digest)
+    assert message.content == "<@11> <@22>"  # an embed never pings: the content does
+    assert message.embeds[0].description == "Due: <@11> (2), <@99> (1)"
+    kwargs = message.send_kwargs()
+    assert "view" not in kwargs
+    assert kwargs["allowed_mentions"].to_dict() == {"users": [11, 22], "parse": []}
+
+
+def test_a_plain_post_keeps_its_text_and_nothing_in_it_pings_unless_listed() -> None:
+    plain = render_post(Reply(text="🎉 Big news: <@11> has an offer!", private=False))
+    assert plain.content == "🎉 Big news: <@11> has an offer!"
+    assert plain.send_kwargs()["allowed_mentions"].to_dict() == {"parse": []}
+    named = render_post(Reply(text="🎉 Big news: <@11>!", mentions=("11",), private=False))
+    assert named.content == "🎉 Big news: <@11>!"
+    assert named.send_kwargs()["allowed_mentions"].to_dict() == {"users": [11], "parse": []}

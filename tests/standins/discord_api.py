@@ -34,6 +34,9 @@ APP_ID = 1_180_000_000_000_000_001
 BOT_ID = APP_ID  # a bot user shares its application's id
 GUILD_ID = 1_180_000_000_000_000_777
 GUILD_CHANNEL_ID = 1_180_000_000_000_000_778
+#: A member's resolved permissions in the channel, as the interaction carries them.
+EVERY_PERMISSION = 2_147_483_647  # the server owner: manage channels included
+MEMBER_PERMISSIONS = 0x400 | 0x800 | 0x10000 | 0x80000000  # view, send, history, commands
 WAIT = 5.0  # seconds: the longest any test waits for one expected call
 
 _ids = itertools.count(1)
@@ -151,6 +154,7 @@ class _State:
     faults: list[_Fault] = field(default_factory=list)
     dm_channels: dict[int, int] = field(default_factory=dict)  # user id -> channel id
     closed_dms: set[int] = field(default_factory=set)  # user ids
+    forbidden_channels: dict[int, int] = field(default_factory=dict)  # channel -> code
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     originals: dict[str, int] = field(default_factory=dict)  # interaction token -> message
     channels_of_tokens: dict[str, int] = field(default_factory=dict)
@@ -262,6 +266,17 @@ class DiscordApiStandIn:
         with self._cond:
             self._state.closed_dms.add(user_id)
 
+    def forbid_channel(self, channel_id: int, code: int = 50013) -> None:
+        """The bot may not post in this channel: 403 with `code` (50013 Missing
+        Permissions; 50001 Missing Access when it cannot even see it)."""
+        with self._cond:
+            self._state.forbidden_channels[channel_id] = code
+
+    def posts_in(self, channel_id: int, since: int = 0) -> list[Call]:
+        """Messages the bot posted in `channel_id` (answered 200) since the `since` mark."""
+        return [c for c in self.calls_since(since, "POST", rf"^/channels/{channel_id}/messages$")
+                if c.status == 200]
+
     # --- gateway helpers ----------------------------------------------------------------
     def remember_interaction(self, payload: dict[str, Any]) -> None:
         """Tie an interaction's token to its channel and message, for @original edits."""
@@ -317,7 +332,7 @@ class DiscordApiStandIn:
             return 200, self._dm_channel(int(call.json["recipient_id"]))
         if found := re.fullmatch(r"POST /channels/(\d+)/messages", route):
             channel_id = int(found.group(1))
-            self._check_dm_open(channel_id)
+            self._check_may_post(channel_id)
             return 200, self._store(channel_id, call)
         if found := re.fullmatch(r"PATCH /channels/\d+/messages/(\d+)", route):
             return 200, self._edit(int(found.group(1)), call)
@@ -337,8 +352,12 @@ class DiscordApiStandIn:
         return {"id": str(channel_id), "type": 1, "last_message_id": None, "flags": 0,
                 "recipients": [user_payload(user_id)]}
 
-    def _check_dm_open(self, channel_id: int) -> None:
+    def _check_may_post(self, channel_id: int) -> None:
         with self._cond:
+            code = self._state.forbidden_channels.get(channel_id)
+            if code is not None:
+                raise _Forbidden("Missing Permissions" if code == 50013 else "Missing Access",
+                                 code)
             for user_id, dm in self._state.dm_channels.items():
                 if dm == channel_id and user_id in self._state.closed_dms:
                     raise _Forbidden("Cannot send messages to this user", 50007)
@@ -470,8 +489,9 @@ _OPTION_TYPES = {bool: 5, int: 4, float: 10, str: 3}
 
 def _interaction(kind: int, user_id: int, data: dict[str, Any], *,
                  guild_id: int | None, channel_id: int | None,
-                 message: dict[str, Any] | None = None) -> dict[str, Any]:
-    user = user_payload(user_id)
+                 message: dict[str, Any] | None = None,
+                 permissions: int = EVERY_PERMISSION, name: str = "ada") -> dict[str, Any]:
+    user = user_payload(user_id, name)
     payload: dict[str, Any] = {
         "id": str(snowflake()), "application_id": str(APP_ID), "type": kind, "data": data,
         "token": f"tok-{snowflake()}", "version": 1, "locale": "en-US",
@@ -484,7 +504,7 @@ def _interaction(kind: int, user_id: int, data: dict[str, Any], *,
             guild_id=str(guild_id), context=0,
             authorizing_integration_owners={"0": str(guild_id)},
             member={"user": user, "roles": [], "joined_at": now_iso(), "flags": 0,
-                    "permissions": "2147483647", "deaf": False, "mute": False},
+                    "permissions": str(permissions), "deaf": False, "mute": False},
             channel={"id": str(channel), "type": 0, "guild_id": str(guild_id),
                      "name": "job-search", "position": 0, "permission_overwrites": [],
                      "nsfw": False, "parent_id": None},
@@ -505,15 +525,17 @@ def _interaction(kind: int, user_id: int, data: dict[str, Any], *,
 def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None = None, *,
                   guild_id: int | None = GUILD_ID, channel_id: int | None = None,
                   focused: str | None = None, focused_type: int = 3,
-                  command_id: int = 1) -> dict[str, Any]:
+                  command_id: int = 1, permissions: int = EVERY_PERMISSION,
+                  name: str = "ada") -> dict[str, Any]:
     """INTERACTION_CREATE for `/followup <subcommand> …` (type 2), or its autocomplete
     (type 4) when `focused` names the option being typed. A focused value is what was
-    typed so far, a string even for an integer option (`focused_type` 4)."""
+    typed so far, a string even for an integer option (`focused_type` 4). In a server,
+    `permissions` are the member's in the channel (`MEMBER_PERMISSIONS`: no managing)."""
     inner = []
-    for name, value in (options or {}).items():
-        option: dict[str, Any] = {"name": name, "type": _OPTION_TYPES[type(value)],
+    for key, value in (options or {}).items():
+        option: dict[str, Any] = {"name": key, "type": _OPTION_TYPES[type(value)],
                                   "value": value}
-        if name == focused:
+        if key == focused:
             option.update(focused=True, type=focused_type, value=str(value))
         inner.append(option)
     data = {"id": str(command_id), "name": "followup", "type": 1,
@@ -521,7 +543,7 @@ def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None 
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
     return _interaction(4 if focused else 2, user_id, data, guild_id=guild_id,
-                        channel_id=channel_id)
+                        channel_id=channel_id, permissions=permissions, name=name)
 
 
 def button_press(user_id: int, message: dict[str, Any], custom_id: str, *,
