@@ -45,7 +45,7 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 #: The bot's invite: it posts messages with embeds; DMs and interaction replies need no more.
-PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True)
+PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 SCOPES = ("bot", "applications.commands")
 MESSAGE_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 
