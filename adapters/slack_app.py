@@ -662,7 +662,11 @@ def _run_socket_mode(app: App, app_token: str, stop: threading.Event,
             _fail(f"Slack rejected SLACK_APP_TOKEN ({_error_code(exc)}); it needs the "
                   "connections:write scope and Socket Mode turned on.")
         _fail(f"could not open a Socket Mode connection ({type(exc).__name__}).")
-    log.info("connected in Socket Mode; Ctrl-C to stop")
+    if handler.client.is_connected():
+        log.info("connected in Socket Mode; Ctrl-C to stop")
+    else:
+        # slack_sdk keeps retrying in the background; say so rather than claim success.
+        log.warning("Socket Mode is not connected yet; retrying in the background")
     if web is not None:
         web.start_background()
         log.info("serving /healthz and calendar feeds on port %d", web.port)

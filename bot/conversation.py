@@ -176,19 +176,29 @@ class Coach:
     # --- typed text -------------------------------------------------------------------
     def _on_text(self, person: Person, inbound: Inbound) -> list[Reply]:
         text, truncated = clean_input(inbound.text)
-        pending = self.repo.get_conversation(person.id) if inbound.command else None
-        if pending:
-            replies = self._command(person, text, inbound)
-            if self.repo.get_conversation(person.id) == pending:
-                # The command left the question open (a `tz` may have answered it).
-                replies.extend(self._ask_again(person))
-        else:
-            replies = self._continue_flow(person, text)
-            if replies is None:
-                replies = self._command(person, text, inbound)
+        replies = self._route_text(person, inbound, text)
         if truncated:
             replies.insert(0, Reply(text="That was very long, so I read only the first "
                                          "4,000 characters."))
+        return replies
+
+    def _route_text(self, person: Person, inbound: Inbound, text: str) -> list[Reply]:
+        """A pending question takes typed text; a slash command runs, then re-asks it."""
+        pending = self.repo.get_conversation(person.id)
+        word, _, rest = text.partition(" ")
+        if word.lower() == "answer":
+            if not pending:
+                return [Reply(text="There's no question waiting for an answer right now.")]
+            answered = self._continue_flow(person, rest)
+            return answered if answered is not None else []
+        if not inbound.command or text.lower().strip(" .!") in CANCEL_WORDS:
+            answered = self._continue_flow(person, text) if pending else None
+            if answered is not None:
+                return answered
+        replies = self._command(person, text, inbound)
+        if pending and self.repo.get_conversation(person.id) == pending:
+            # The command left the question open (a `tz` may have answered it).
+            replies.extend(self._ask_again(person))
         return replies
 
     def _command(self, person: Person, text: str, inbound: Inbound) -> list[Reply]:
@@ -344,7 +354,8 @@ class Coach:
             "question": prompt,
         })
         text = f"{problem} {prompt}" if problem else prompt
-        return [Reply(text=text + "\n(Type `cancel` to stop.)")]
+        return [Reply(text=text + "\n(Answer here, or with `/followup answer …` where you "
+                                  "used a command; `cancel` stops.)")]
 
     def _add(self, person: Person, rest: str) -> list[Reply]:
         now = self.clock.now()

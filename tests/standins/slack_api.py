@@ -2,8 +2,11 @@
 requests Slack sends an app, in Slack's own payload shapes.
 
 `SlackApiStandIn` answers like Slack (`{"ok": true, ...}`), can answer 429 with
-Retry-After or an error for the next calls, and serves `response_url`s too.
-`SlackWorkspace` signs and posts slash commands, events and interactions to an app.
+Retry-After or an error for the next calls, and serves `response_url`s too. Like Slack,
+it takes an app-level token (`xapp-`) for `apps.connections.open` only, and answers with
+`socket_url` (see `tests/standins/slack_socket.py`) for Socket Mode.
+`SlackPayloads` builds what Slack sends an app, for one workspace (team id);
+`SlackWorkspace` signs and posts those over HTTP.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -38,6 +42,8 @@ class ApiCall:
     args: dict[str, Any]
     authorized: bool  # carried a bearer token (response_url calls do not need one)
     answer: dict[str, Any] = field(default_factory=dict)  # what the stand-in replied
+    at: datetime | None = None  # the (simulated) time it arrived, once `stamp_with` is set
+    token_kind: str = ""  # "xoxb", "xapp"…: the kind of token, never the token itself
 
 
 @dataclass
@@ -67,6 +73,9 @@ class SlackApiStandIn:
         self.users: dict[str, dict[str, Any]] = {}
         self.channels: dict[str, dict[str, Any]] = {}
         self.add_channel("C0GENERAL", creator=FOUNDER, name="general")
+        #: What apps.connections.open answers: a Socket Mode stand-in's `ws://` address.
+        self.socket_url: str | None = None
+        self._now: Callable[[], datetime] | None = None
         self._state = _State()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
@@ -98,10 +107,15 @@ class SlackApiStandIn:
 
     # --- arranging answers ------------------------------------------------------------
     def add_user(self, user: str, *, tz: str | None = None, real_name: str = "Alex Doe",
-                 admin: bool = False, owner: bool = False) -> None:
+                 admin: bool = False, owner: bool = False, team: str = TEAM) -> None:
         """A person users.info knows; `admin`/`owner` are workspace roles."""
         self.users[user] = {"tz": tz or self.default_tz, "real_name": real_name,
-                            "is_admin": admin or owner, "is_owner": owner}
+                            "is_admin": admin or owner, "is_owner": owner, "team": team}
+
+    def stamp_with(self, now: Callable[[], datetime]) -> None:
+        """Stamp every call from now on with `now()` (a simulated clock's), so a test can
+        say when, in the app's time, something was posted."""
+        self._now = now
 
     def add_channel(self, channel: str, *, creator: str, name: str = "job-club",
                     private: bool = False, mpim: bool = False) -> None:
@@ -202,7 +216,8 @@ class SlackApiStandIn:
             user = str(args.get("user", ""))
             known = self.users.get(user, {"tz": self.default_tz, "real_name": "Alex Doe"})
             return {"ok": True, "user": {
-                "id": user, "team_id": TEAM, "name": user.lower(), "tz": known["tz"],
+                "id": user, "team_id": known.get("team", TEAM), "name": user.lower(),
+                "tz": known["tz"],
                 "real_name": known["real_name"],
                 "is_admin": known.get("is_admin", False),
                 "is_owner": known.get("is_owner", False),
@@ -247,6 +262,8 @@ class SlackApiStandIn:
                            "name": self._state.files.get(f["id"], {}).get("name")}
                           for f in args.get("files") or []]
             return {"ok": True, "files": shared}
+        if method == "apps.connections.open" and self.socket_url:
+            return {"ok": True, "url": self.socket_url}
         if method in ("views.open", "views.publish", "views.update", "views.push"):
             view = dict(args.get("view") or {})
             view.update(id=f"V{self._next_ts()[-6:]}", hash="h1", team_id=TEAM,
@@ -287,10 +304,13 @@ class SlackApiStandIn:
                 elif raw:
                     args.update(parse_qsl(raw))
                 args = {k: _decoded(v) for k, v in args.items()}
-                authorized = (self.headers.get("Authorization") or "").startswith("Bearer ")
+                bearer = self.headers.get("Authorization") or ""
+                authorized = bearer.startswith("Bearer ")
+                kind = bearer.removeprefix("Bearer ").split("-", 1)[0] if authorized else ""
+                at = standin._now() if standin._now is not None else None
                 if parts.path.startswith("/respond/"):
                     args["_tag"] = parts.path.removeprefix("/respond/")
-                    standin._record(ApiCall("response_url", args, authorized))
+                    standin._record(ApiCall("response_url", args, authorized, at=at))
                     self._send(200, "ok", "text/plain")
                     return
                 if not parts.path.startswith("/api/"):
@@ -301,14 +321,19 @@ class SlackApiStandIn:
                 if plan is not None and plan.delay:
                     time.sleep(plan.delay)
                     plan = None
+                if plan is None and authorized and \
+                        (kind == "xapp") != (method == "apps.connections.open"):
+                    # Slack: apps.connections.open takes only an app-level token, and an
+                    # app-level token works for nothing else.
+                    plan = _Planned(method, 0, error="not_allowed_token_type")
                 if plan is not None:
                     failure = {"ok": False, "error": plan.error}
-                    standin._record(ApiCall(method, args, authorized, failure))
+                    standin._record(ApiCall(method, args, authorized, failure, at, kind))
                     headers = {"Retry-After": str(plan.retry_after)} if plan.retry_after else {}
                     self._send(plan.status, json.dumps(failure), "application/json", headers)
                     return
                 answer = standin._answer(method, args)
-                standin._record(ApiCall(method, args, authorized, answer))
+                standin._record(ApiCall(method, args, authorized, answer, at, kind))
                 self._send(200, json.dumps(answer), "application/json")
 
             def _send(self, status: int, body: str, content_type: str,
@@ -356,17 +381,117 @@ class Answer:
         return json.loads(self.body) if self.body else None
 
 
-class SlackWorkspace:
+_IDS = itertools.count(1)
+
+
+class SlackPayloads:
+    """What Slack sends an app from one workspace (`team`), in Slack's own shapes: the
+    same payloads go over signed HTTP (`SlackWorkspace`) or in Socket Mode envelopes
+    (`tests/standins/slack_socket.py`)."""
+
+    def __init__(self, api: SlackApiStandIn, team: str = TEAM) -> None:
+        self.api = api
+        self.team = team
+
+    @staticmethod
+    def next_id(prefix: str) -> str:
+        """An id no other payload has (Slack's trigger and event ids are unique across
+        workspaces, and the app drops a repeated one as Slack's retry)."""
+        return f"{prefix}{next(_IDS):06d}"
+
+    def command_payload(self, user: str, text: str, *, channel: str = "C0GENERAL",
+                        channel_name: str = "general") -> dict[str, str]:
+        """A slash command's fields, as Slack posts `/followup <text>` (all strings)."""
+        return {
+            "token": "legacy-verification-token", "team_id": self.team,
+            "team_domain": "standin", "channel_id": channel, "channel_name": channel_name,
+            "user_id": user, "user_name": user.lower(), "command": "/followup", "text": text,
+            "api_app_id": API_APP, "is_enterprise_install": "false",
+            "response_url": self.api.response_url(self.next_id("cmd")),
+            "trigger_id": self.next_id("trigger."),
+        }
+
+    def event_payload(self, event: dict[str, Any], *, event_id: str | None = None
+                      ) -> dict[str, Any]:
+        """An Events API `event_callback` around `event`."""
+        return {
+            "token": "legacy-verification-token", "team_id": self.team,
+            "api_app_id": API_APP, "event": event, "type": "event_callback",
+            "event_id": event_id or self.next_id("Ev"), "event_time": int(time.time()),
+            "authorizations": [{"team_id": self.team, "user_id": BOT_USER, "is_bot": True}],
+        }
+
+    @staticmethod
+    def im_event(user: str, text: str) -> dict[str, Any]:
+        """`user` writes `text` in the app's Messages tab (a `message.im` event)."""
+        return {"type": "message", "channel": _dm_of(user), "user": user, "text": text,
+                "ts": f"{time.time():.6f}", "channel_type": "im",
+                "event_ts": f"{time.time():.6f}"}
+
+    def press_payload(self, user: str, button: dict[str, Any], *,
+                      message: ApiCall | None = None, channel: str | None = None,
+                      ts: str | None = None, ephemeral: bool = False,
+                      view: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A `block_actions` payload for pressing `button` (a Block Kit button element as
+        the app rendered it).
+
+        On a message: `message` is the chat.postMessage call that posted it (its blocks,
+        channel and ts go in the payload, as Slack does); `channel`/`ts` override where it
+        is. On a view: `view`.
+        """
+        action = {"type": "button", "action_id": button["action_id"],
+                  "block_id": "b1", "text": button["text"], "value": button.get("value", ""),
+                  "action_ts": f"{time.time():.6f}"}
+        payload: dict[str, Any] = {
+            "type": "block_actions", "user": {"id": user, "username": user.lower(),
+                                              "team_id": self.team},
+            "api_app_id": API_APP, "token": "legacy-verification-token",
+            "team": {"id": self.team, "domain": "standin"},
+            "trigger_id": self.next_id("trigger."), "actions": [action],
+        }
+        if view is not None:
+            payload.update(container={"type": "view", "view_id": view.get("id", "V1")},
+                           view=view)
+        else:
+            posted = message.answer if message is not None else {}
+            channel = channel or posted.get("channel") or _dm_of(user)
+            ts = ts or posted.get("ts") or "1800000000.000001"
+            payload.update(
+                container={"type": "message", "message_ts": ts, "channel_id": channel,
+                           "is_ephemeral": ephemeral},
+                channel={"id": channel, "name": "directmessage"},
+                response_url=self.api.response_url(self.next_id("act")),
+            )
+            if not ephemeral and message is not None:
+                payload["message"] = {"type": "message", "ts": ts, "bot_id": BOT_ID,
+                                      "text": message.args.get("text", ""),
+                                      "blocks": message.args.get("blocks", [])}
+        return payload
+
+    def view_submission_payload(self, user: str, view: dict[str, Any],
+                                values: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """Submitting a modal the app opened, with `values` as `view.state.values`."""
+        submitted = dict(view)
+        submitted.setdefault("id", "V0MODAL")
+        submitted.setdefault("hash", "h1")
+        submitted["state"] = {"values": values}
+        return {
+            "type": "view_submission", "team": {"id": self.team, "domain": "standin"},
+            "user": {"id": user, "username": user.lower(), "team_id": self.team},
+            "api_app_id": API_APP, "token": "legacy-verification-token",
+            "trigger_id": self.next_id("trigger."), "view": submitted,
+            "response_urls": [],
+        }
+
+
+class SlackWorkspace(SlackPayloads):
     """Posts correctly signed requests to an app, as Slack does, for one workspace."""
 
-    def __init__(self, endpoint: str, signing_secret: str, api: SlackApiStandIn) -> None:
+    def __init__(self, endpoint: str, signing_secret: str, api: SlackApiStandIn,
+                 team: str = TEAM) -> None:
+        super().__init__(api, team)
         self.endpoint = endpoint
         self.secret = signing_secret
-        self.api = api
-        self._ids = itertools.count(1)
-
-    def next_id(self, prefix: str) -> str:
-        return f"{prefix}{next(self._ids):06d}"
 
     def post(self, body: str, content_type: str, *, timestamp: int | None = None,
              secret: str | None = None, headers: dict[str, str] | None = None) -> Answer:
@@ -387,25 +512,17 @@ class SlackWorkspace:
     def command(self, user: str, text: str, *, channel: str = "C0GENERAL",
                 channel_name: str = "general", **signing: Any) -> Answer:
         """A slash command, form-encoded, as Slack posts `/followup <text>`."""
-        body = urlencode({
-            "token": "legacy-verification-token", "team_id": TEAM, "team_domain": "standin",
-            "channel_id": channel, "channel_name": channel_name, "user_id": user,
-            "user_name": user.lower(), "command": "/followup", "text": text,
-            "api_app_id": API_APP, "is_enterprise_install": "false",
-            "response_url": self.api.response_url(self.next_id("cmd")),
-            "trigger_id": self.next_id("trigger."),
-        })
-        return self.post(body, "application/x-www-form-urlencoded", **signing)
+        return self.send_command(self.command_payload(user, text, channel=channel,
+                                                      channel_name=channel_name), **signing)
+
+    def send_command(self, payload: dict[str, str], **signing: Any) -> Answer:
+        """Post a `command_payload` (whose `response_url` the caller may want to watch)."""
+        return self.post(urlencode(payload), "application/x-www-form-urlencoded", **signing)
 
     def event(self, event: dict[str, Any], *, event_id: str | None = None,
               retry_num: int | None = None, **signing: Any) -> Answer:
         """An Events API `event_callback`, JSON, optionally marked as Slack's retry."""
-        body = json.dumps({
-            "token": "legacy-verification-token", "team_id": TEAM, "api_app_id": API_APP,
-            "event": event, "type": "event_callback",
-            "event_id": event_id or self.next_id("Ev"), "event_time": int(time.time()),
-            "authorizations": [{"team_id": TEAM, "user_id": BOT_USER, "is_bot": True}],
-        })
+        body = json.dumps(self.event_payload(event, event_id=event_id))
         headers = dict(signing.pop("headers", None) or {})
         if retry_num is not None:
             headers.update({"X-Slack-Retry-Num": str(retry_num),
@@ -414,9 +531,7 @@ class SlackWorkspace:
 
     def dm(self, user: str, text: str, **kwargs: Any) -> Answer:
         """The person writes `text` in the app's Messages tab (a `message.im` event)."""
-        return self.event({"type": "message", "channel": _dm_of(user), "user": user,
-                           "text": text, "ts": f"{time.time():.6f}", "channel_type": "im",
-                           "event_ts": f"{time.time():.6f}"}, **kwargs)
+        return self.event(self.im_event(user, text), **kwargs)
 
     def home_opened(self, user: str, **kwargs: Any) -> Answer:
         return self.event({"type": "app_home_opened", "user": user, "channel": _dm_of(user),
@@ -435,56 +550,15 @@ class SlackWorkspace:
     def press(self, user: str, button: dict[str, Any], *, message: ApiCall | None = None,
               channel: str | None = None, ts: str | None = None, ephemeral: bool = False,
               view: dict[str, Any] | None = None, **signing: Any) -> Answer:
-        """Press `button` (a Block Kit button element as the app rendered it).
-
-        On a message: `message` is the chat.postMessage call that posted it (its blocks,
-        channel and ts go in the payload, as Slack does); `channel`/`ts` override where it
-        is. On a view: `view`.
-        """
-        action = {"type": "button", "action_id": button["action_id"],
-                  "block_id": "b1", "text": button["text"], "value": button.get("value", ""),
-                  "action_ts": f"{time.time():.6f}"}
-        payload: dict[str, Any] = {
-            "type": "block_actions", "user": {"id": user, "username": user.lower(),
-                                              "team_id": TEAM},
-            "api_app_id": API_APP, "token": "legacy-verification-token",
-            "team": {"id": TEAM, "domain": "standin"},
-            "trigger_id": self.next_id("trigger."), "actions": [action],
-        }
-        if view is not None:
-            payload.update(container={"type": "view", "view_id": view.get("id", "V1")},
-                           view=view)
-        else:
-            posted = message.answer if message is not None else {}
-            channel = channel or posted.get("channel") or _dm_of(user)
-            ts = ts or posted.get("ts") or "1800000000.000001"
-            payload.update(
-                container={"type": "message", "message_ts": ts, "channel_id": channel,
-                           "is_ephemeral": ephemeral},
-                channel={"id": channel, "name": "directmessage"},
-                response_url=self.api.response_url(self.next_id("act")),
-            )
-            if not ephemeral and message is not None:
-                payload["message"] = {"type": "message", "ts": ts, "bot_id": BOT_ID,
-                                      "text": message.args.get("text", ""),
-                                      "blocks": message.args.get("blocks", [])}
-        return self.interaction(payload, **signing)
+        """Press `button`; see `press_payload`."""
+        return self.interaction(self.press_payload(user, button, message=message,
+                                                   channel=channel, ts=ts,
+                                                   ephemeral=ephemeral, view=view), **signing)
 
     def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]],
                     **signing: Any) -> Answer:
         """Submit a modal the app opened, with `values` as Slack's `view.state.values`."""
-        submitted = dict(view)
-        submitted.setdefault("id", "V0MODAL")
-        submitted.setdefault("hash", "h1")
-        submitted["state"] = {"values": values}
-        payload = {
-            "type": "view_submission", "team": {"id": TEAM, "domain": "standin"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM},
-            "api_app_id": API_APP, "token": "legacy-verification-token",
-            "trigger_id": self.next_id("trigger."), "view": submitted,
-            "response_urls": [],
-        }
-        return self.interaction(payload, **signing)
+        return self.interaction(self.view_submission_payload(user, view, values), **signing)
 
 
 def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
