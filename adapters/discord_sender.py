@@ -45,7 +45,7 @@ LOGIN_TIMEOUT = 30.0
 CLOSED_DMS = 50007  # "Cannot send messages to this user"
 #: Discord's global limit is 50 requests a second per bot; staying under it means a
 #: burst of due reminders never turns into a storm of 429s.
-PACE_PER_SECOND = 45.0
+PACE_PER_SECOND = 48.0
 
 
 class Pacer:

@@ -1,0 +1,333 @@
+"""Benchmark 4: correctly signed `/followup add …` and `/followup list` over real HTTP.
+
+The production HTTP stack (`adapters.slack_server.SlackHttpServer` serving the app from
+`adapters.slack_app.build_app`, with delivery scheduled as `run_slack` does) against a
+bare Bolt app on the same server stack that only acks. Each runs in its own process;
+the load comes from a third (aiohttp, bounded in requests and seconds) at concurrency
+1, 16 and 64. Measured: acks per second, ack latency p50/p99/max, and how long until
+the answer reached Slack's `response_url` (the Slack stand-in records its arrival).
+
+Measured only when `tests/adapters/test_slack_app.py` passes (the adapter is being
+finished); otherwise the report says "not measured yet".
+Child modes: `python -m bench.slack_path serve|load …`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+from urllib.parse import urlencode
+
+from bench import seed
+from bench.standins import StandIn
+from bench.worker import emit, run_worker
+
+SECRET = "bench-signing-secret"
+TOKEN = "xoxb-bench-not-a-secret"
+TEAM = "T0BENCH"
+USERS = 200
+LEVELS = (1, 16, 64)
+GATE = "tests/adapters/test_slack_app.py"
+
+
+@dataclass
+class Level:
+    server: str  # "product" or "bare"
+    command: str  # "add" or "list"
+    concurrency: int
+    requests: int
+    errors: int  # non-200 answers or failed connections
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    answered: int  # answers that reached response_url (product only)
+    answer_p50_ms: float  # request sent -> answer at response_url
+    answer_p99_ms: float
+
+    @property
+    def throughput(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class SlackPathResult:
+    measured: bool
+    reason: str = ""  # why not, when not
+    levels: list[Level] = field(default_factory=list)
+    seconds_per_level: float = 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def find(self, server: str, command: str, concurrency: int) -> Level | None:
+        return next((lv for lv in self.levels if (lv.server, lv.command, lv.concurrency)
+                     == (server, command, concurrency)), None)
+
+
+def gate(log: Callable[[str], None] = print) -> str | None:
+    """None when the Slack adapter's own tests pass, else a one-line reason."""
+    if not Path(GATE).exists():
+        return f"{GATE} does not exist yet"
+    log(f"  gate: python -m pytest -q {GATE}")
+    try:
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", GATE],
+                              capture_output=True, text=True, timeout=600, check=False)
+    except subprocess.TimeoutExpired:
+        return f"{GATE} did not finish within 10 minutes"
+    if done.returncode == 0:
+        return None
+    summary = [line for line in done.stdout.splitlines() if "failed" in line or "error" in line]
+    last = summary[-1] if summary else f"exit {done.returncode}"
+    return f"{GATE} does not pass yet ({last})"
+
+
+class Server:
+    """`python -m bench.slack_path serve` in a child process; `port` once it listens."""
+
+    def __init__(self, kind: str, api: str, url: str) -> None:
+        self.kind = kind
+        self._args = [sys.executable, "-m", "bench.slack_path", "serve", "--kind", kind,
+                      "--api", api, "--url", url]
+        self._process: subprocess.Popen[str] | None = None
+        self.port = 0
+
+    def __enter__(self) -> Server:
+        self._process = subprocess.Popen(self._args, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL, text=True)
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline().strip()
+        if not line.startswith("port "):
+            self.__exit__()
+            raise RuntimeError(f"the {self.kind} Slack server did not start: {line!r}")
+        self.port = int(line.split()[1])
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def run(*, seconds: float, levels: tuple[int, ...] = LEVELS,
+        log: Callable[[str], None] = print, check: bool = True) -> SlackPathResult:
+    reason = gate(log) if check else None
+    if reason:
+        log(f"  not measured: {reason}")
+        return SlackPathResult(measured=False, reason=reason)
+    result = SlackPathResult(measured=True, seconds_per_level=seconds)
+    with StandIn("slack", lifetime=1800) as api, \
+            TemporaryDirectory(prefix="followup-bench-") as folder:
+        url = f"sqlite:///{Path(folder) / 'slack.db'}"
+        for kind, commands in (("product", ("add", "list")), ("bare", ("list",))):
+            with Server(kind, api.url, url) as server:
+                for command in commands:
+                    for concurrency in levels:
+                        level = _one_level(api, server, kind, command, concurrency, seconds)
+                        result.levels.append(level)
+                        log(f"  {kind:7s} {command:4s} c={concurrency:<3d} "
+                            f"{level.throughput:6.0f} req/s  p50 {level.p50_ms:6.1f} ms  "
+                            f"p99 {level.p99_ms:7.1f} ms  errors {level.errors}")
+    return result
+
+
+def _one_level(api: StandIn, server: Server, kind: str, command: str, concurrency: int,
+               seconds: float) -> Level:
+    api.reset()
+    answer = run_worker(
+        "bench.slack_path",
+        ["load", "--port", str(server.port), "--api", api.url, "--command", command,
+         "--concurrency", str(concurrency), "--seconds", str(seconds),
+         "--prefix", f"{kind}{command}{concurrency}"],
+        timeout=seconds + 120, name=f"slack-{kind}-{command}-{concurrency}")
+    return _level(kind, command, concurrency, answer,
+                  _drained(api, answer, waits=kind == "product"))
+
+
+def _drained(api: StandIn, answer: dict[str, Any], *, waits: bool) -> dict[str, Any]:
+    """The stand-in's stats once answers stop arriving (bounded: 60 s)."""
+    stats = api.stats()
+    if not waits:
+        return stats
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(stats["responses"]) < answer["ok"]:
+        time.sleep(0.5)
+        stats = api.stats()
+    return stats
+
+
+def _level(kind: str, command: str, concurrency: int, answer: dict[str, Any],
+           stats: dict[str, Any]) -> Level:
+    latencies = sorted(answer["latencies_ms"])
+    sent_at: dict[str, float] = answer["sent_at"]
+    arrived = stats.get("responses", {})
+    answers = sorted((arrived[tag] - at) * 1000 for tag, at in sent_at.items() if tag in arrived)
+
+    def pct(values: list[float], share: float) -> float:
+        return values[min(len(values) - 1, int(share * len(values)))] if values else 0.0
+
+    return Level(
+        server=kind, command=command, concurrency=concurrency, requests=len(latencies),
+        errors=int(answer["errors"]), seconds=float(answer["seconds"]),
+        p50_ms=statistics.median(latencies) if latencies else 0.0,
+        p99_ms=pct(latencies, 0.99), max_ms=latencies[-1] if latencies else 0.0,
+        answered=len(answers), answer_p50_ms=pct(answers, 0.5),
+        answer_p99_ms=pct(answers, 0.99))
+
+
+# --- the children ------------------------------------------------------------------------
+def serve_child(kind: str, api: str, url: str) -> None:
+    """Serve until terminated: the product's Slack app as `run_slack` wires it, or a bare
+    Bolt app that only acks, both behind `SlackHttpServer` on 127.0.0.1."""
+    from slack_bolt import App
+    from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+    from adapters import slack_server
+    from adapters.runtime import build_runtime, configure_logging
+    from adapters.slack_sender import interactive_client, slack_sender
+    from bot.clock import SimulatedClock
+    from bot.model import Platform
+    from bot.settings import load_settings
+
+    settings = load_settings(database_url=url, timezone="America/New_York",
+                             quiet_hours="21:00-08:00", slack_bot_token=TOKEN,
+                             slack_signing_secret=SECRET, slack_api_url=f"{api}/api/",
+                             log_level="INFO", delivery="inline")
+    configure_logging(settings.log_level)
+    runtime = build_runtime(settings, SimulatedClock(seed.NOW))
+    if kind == "product":
+        from adapters.slack_app import build_app
+
+        app = build_app(runtime, settings, interactive_client(settings))
+        runtime.start_delivery({Platform.SLACK: slack_sender(settings)})
+        make_wsgi = getattr(slack_server, "slack_wsgi", None)
+        wsgi: Any = make_wsgi(app, runtime) if make_wsgi else app
+    else:
+        bare = App(signing_secret=SECRET, token_verification_enabled=False,
+                   client=interactive_client(settings))
+
+        @bare.command("/followup")
+        def _ack(ack: Callable[[], None]) -> None:
+            ack()
+
+        wsgi = SlackRequestHandler(bare, path=slack_server.EVENTS_PATH)
+    server = slack_server.SlackHttpServer(wsgi, "127.0.0.1", 0)
+    server.start_background()
+    print(f"port {server.port}", flush=True)
+    try:
+        threading.Event().wait(1800)  # bounded; the benchmark terminates it long before
+    finally:
+        server.stop()
+        runtime.stop()
+
+
+def signature(timestamp: str, body: str) -> str:
+    """Slack's request signature: HMAC-SHA256 of `v0:{timestamp}:{body}`."""
+    base = f"v0:{timestamp}:{body}".encode()
+    return "v0=" + hmac.new(SECRET.encode(), base, hashlib.sha256).hexdigest()
+
+
+def load_child(port: int, api: str, command: str, concurrency: int, seconds: float,
+               prefix: str, max_requests: int = 50_000) -> dict[str, Any]:
+    """`concurrency` workers posting slash commands until `seconds` pass (or
+    `max_requests`); each request's latency, and when each was sent (for response_url)."""
+    import aiohttp
+
+    endpoint = f"http://127.0.0.1:{port}/slack/events"
+    latencies: list[float] = []
+    sent_at: dict[str, float] = {}
+    errors = 0
+    counter = iter(range(max_requests))
+
+    def body(n: int, tag: str) -> str:
+        user = f"U{(n % USERS) + 1:09d}"
+        text = (f"add Company {n}, data analyst, tomorrow 2pm with Jane Smith"
+                if command == "add" else "list")
+        return urlencode({
+            "token": "legacy", "team_id": TEAM, "team_domain": "bench",
+            "channel_id": "C0GENERAL", "channel_name": "general", "user_id": user,
+            "user_name": user.lower(), "command": "/followup", "text": text,
+            "api_app_id": "A0BENCH", "is_enterprise_install": "false",
+            "response_url": f"{api}/respond/{tag}", "trigger_id": f"trigger.{tag}",
+        })
+
+    async def worker(session: aiohttp.ClientSession, index: int, stop_at: float) -> None:
+        nonlocal errors
+        for n in counter:
+            if time.perf_counter() > stop_at:
+                return
+            tag = f"{prefix}-{index}-{n}"
+            payload = body(n, tag)
+            stamp = str(int(time.time()))
+            headers = {"Content-Type": "application/x-www-form-urlencoded",
+                       "X-Slack-Request-Timestamp": stamp,
+                       "X-Slack-Signature": signature(stamp, payload)}
+            sent_at[tag] = time.time()
+            started = time.perf_counter()
+            try:
+                async with session.post(endpoint, data=payload, headers=headers) as answer:
+                    await answer.read()
+                    ok = answer.status == 200
+            except (TimeoutError, aiohttp.ClientError, OSError):
+                ok = False
+            latencies.append((time.perf_counter() - started) * 1000)
+            if not ok:
+                errors += 1
+                sent_at.pop(tag, None)
+
+    async def main() -> float:
+        # Slack gives up after 3 s; past 15 s an answer is only a failure that kept us waiting.
+        timeout = aiohttp.ClientTimeout(total=15)
+        connector = aiohttp.TCPConnector(limit=concurrency)
+        async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+            started = time.perf_counter()
+            stop_at = started + seconds
+            await asyncio.gather(*(worker(session, i, stop_at) for i in range(concurrency)))
+            return time.perf_counter() - started
+
+    elapsed = asyncio.run(main())
+    return {"latencies_ms": latencies, "errors": errors, "seconds": elapsed,
+            "ok": len(sent_at), "sent_at": sent_at}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="the Slack command path (child process)")
+    parser.add_argument("mode", choices=["serve", "load"])
+    parser.add_argument("--kind", default="product")
+    parser.add_argument("--api", required=True)
+    parser.add_argument("--url", default="")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--command", default="list")
+    parser.add_argument("--concurrency", type=int, default=1)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--prefix", default="r")
+    args = parser.parse_args(argv)
+    if args.mode == "serve":
+        serve_child(args.kind, args.api, args.url)
+    else:
+        emit(load_child(args.port, args.api, args.command, args.concurrency, args.seconds,
+                        args.prefix))
+
+
+if __name__ == "__main__":
+    main()
