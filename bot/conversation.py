@@ -378,7 +378,8 @@ class Coach:
 
     def _finish_add(self, person: Person, draft: intake.AddDraft) -> list[Reply]:
         now = self.clock.now()
-        self.repo.set_conversation(person.id, None)
+        if self.repo.get_conversation(person.id) is not None:
+            self.repo.set_conversation(person.id, None)
         interview = self.repo.add_interview(person.id, draft.to_new(), now)
         self.replan(interview, person)
         tz = ZoneInfo(person.tz)

@@ -36,11 +36,13 @@ def replan(repo: Repository, interview: Interview, prefs: Prefs, now: datetime) 
     planned = plan_checkpoints(interview, prefs, now, done=done, snoozed=snoozed)
     wanted = {p.key for p in planned}
 
+    new = [(p.kind, p.interviewer_id, p.due_at) for p in planned if p.key not in active]
+    repo.add_checkpoints(interview.id, new, now)
     for p in planned:
         row = active.get(p.key)
         if row is None:
-            repo.add_checkpoint(interview.id, p.kind, p.interviewer_id, p.due_at, now)
-        elif row.state is CheckpointState.PENDING and row.due_at != p.due_at:
+            continue
+        if row.state is CheckpointState.PENDING and row.due_at != p.due_at:
             repo.update_checkpoint(row.id, due_at=p.due_at, expect=[CheckpointState.PENDING])
         elif (
             row.state is CheckpointState.SENT

@@ -283,6 +283,15 @@ class Repository(ClubRepository, Protocol):
         now: datetime,
     ) -> Checkpoint: ...
 
+    def add_checkpoints(
+        self,
+        interview_id: int,
+        items: Sequence[tuple[CheckpointKind, int | None, datetime]],
+        now: datetime,
+    ) -> list[Checkpoint]:
+        """Several new checkpoints (kind, interviewer id, due) in one transaction."""
+        ...
+
     def update_checkpoint(
         self,
         checkpoint_id: int,

@@ -448,6 +448,17 @@ class SqlRepository(ClubStorage):
         now: datetime,
     ) -> Checkpoint:
         """A new PENDING checkpoint, tagged with the platform its person is reached on."""
+        return self.add_checkpoints(interview_id, [(kind, interviewer_id, due_at)], now)[0]
+
+    def add_checkpoints(
+        self,
+        interview_id: int,
+        items: Sequence[tuple[CheckpointKind, int | None, datetime]],
+        now: datetime,
+    ) -> list[Checkpoint]:
+        """Several new PENDING checkpoints in one transaction (a fresh plan has five or so)."""
+        if not items:
+            return []
         with self._session(write=True) as session:
             platform = session.scalar(
                 select(IdentityRow.platform)
@@ -460,20 +471,23 @@ class SqlRepository(ClubStorage):
                 raise LookupError(
                     f"no interview with id {interview_id} (or its person has no identity)"
                 )
-            row = CheckpointRow(
-                interview_id=interview_id,
-                kind=kind,
-                interviewer_id=interviewer_id,
-                due_at=due_at,
-                state=CheckpointState.PENDING,
-                created_at=now,
-                attempts=0,
-                snoozed=False,
-                platform=platform,
-            )
-            session.add(row)
+            rows = [
+                CheckpointRow(
+                    interview_id=interview_id,
+                    kind=kind,
+                    interviewer_id=interviewer_id,
+                    due_at=due_at,
+                    state=CheckpointState.PENDING,
+                    created_at=now,
+                    attempts=0,
+                    snoozed=False,
+                    platform=platform,
+                )
+                for kind, interviewer_id, due_at in items
+            ]
+            session.add_all(rows)
             session.flush()
-            return _checkpoint(row)
+            return [_checkpoint(row) for row in rows]
 
     def update_checkpoint(
         self,
