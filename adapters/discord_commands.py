@@ -360,6 +360,51 @@ class FollowupCommands(app_commands.Group):
     async def forget(self, interaction: discord.Interaction) -> None:
         await _host(interaction).run_text(interaction, "forget me")
 
+    @app_commands.command(description="Your plan as a calendar file, or a private feed link")
+    @app_commands.describe(what="A file to import, a link your calendar follows, or a new link")
+    @app_commands.choices(what=[app_commands.Choice(name=n, value=n)
+                                for n in ("file", "feed", "reset")])
+    async def calendar(self, interaction: discord.Interaction, what: str = "file") -> None:
+        await _host(interaction).run_text(interaction,
+                                          line("calendar", None if what == "file" else what))
+
+    @app_commands.command(description="Your follow-up habits, with a chart")
+    async def stats(self, interaction: discord.Interaction) -> None:
+        await _host(interaction).run_text(interaction, "stats")
+
+    @app_commands.command(description="Check your note's spelling and the names in it")
+    @app_commands.describe(interview=INTERVIEW_HELP, text="The note you plan to send")
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def check(self, interaction: discord.Interaction,
+                    text: app_commands.Range[str, 1, 1800],
+                    interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("check", interview, text))
+
+    @app_commands.command(description="How your thank-you drafts sound")
+    @app_commands.choices(tone=[app_commands.Choice(name=n, value=n)
+                                for n in ("formal", "warm")])
+    async def tone(self, interaction: discord.Interaction, tone: str) -> None:
+        await _host(interaction).run_text(interaction, line("tone", tone))
+
+    @app_commands.command(description="Note what you talked about, for a personal draft")
+    @app_commands.describe(interview=INTERVIEW_HELP, interviewer="Who",
+                           topic="What you talked about")
+    @app_commands.autocomplete(interview=_interview_complete)
+    @app_commands.autocomplete(interviewer=_interviewer_complete)
+    async def note(self, interaction: discord.Interaction,
+                   interviewer: app_commands.Range[str, 1, 100],
+                   topic: app_commands.Range[str, 1, 300],
+                   interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction,
+                                          line("note", interview, f"{interviewer}: {topic}"))
+
+    @app_commands.command(description="Three short questions to look back on an interview")
+    @app_commands.describe(interview=INTERVIEW_HELP)
+    @app_commands.autocomplete(interview=_interview_complete)
+    async def reflect(self, interaction: discord.Interaction,
+                      interview: InterviewNumber | None = None) -> None:
+        await _host(interaction).run_text(interaction, line("reflect", interview))
+
     @app_commands.command(description="This channel's job-search club: status, join, "
                                       "mentions, start, settings…")
     @app_commands.describe(
@@ -398,5 +443,6 @@ class FollowupCommands(app_commands.Group):
 
 SUBCOMMANDS: Sequence[str] = (
     "add", "list", "plan", "sent", "called", "heard", "promised", "snooze", "cancel", "tz",
-    "quiet", "journal", "export", "forget", "club", "share", "answer", "help",
+    "quiet", "journal", "export", "forget", "calendar", "stats", "check", "tone", "note",
+    "reflect", "club", "share", "answer", "help",
 )

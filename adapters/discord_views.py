@@ -179,9 +179,11 @@ class DiscordMessage:
 def render(reply: Reply) -> DiscordMessage:
     """The reply as Discord shows it: plain text when that is all it is, else embeds."""
     actions = reply.actions[:MAX_BUTTONS]
+    # Files the core hands over (a calendar, a chart, a CSV) go as Discord attachments.
+    handed = tuple(Attachment(f.filename, f.content) for f in reply.files[:MAX_FILES])
     if not (reply.title or reply.fields or reply.drafts or reply.moments) and \
             len(reply.text) <= MAX_CONTENT:
-        return DiscordMessage(content=reply.text or BLANK, actions=actions)
+        return DiscordMessage(content=reply.text or BLANK, actions=actions, attachments=handed)
 
     main = discord.Embed(
         title=clip(reply.title, MAX_TITLE) if reply.title else None,
@@ -199,7 +201,7 @@ def render(reply: Reply) -> DiscordMessage:
     _fit(main, MAX_EMBED_TOTAL)
 
     embeds = [main]
-    attachments: list[Attachment] = []
+    attachments: list[Attachment] = list(handed)
     budget = MAX_EMBED_TOTAL - len(main)
     for number, draft in enumerate(reply.drafts, start=1):
         # A draft named like a file ("followup-export.json") is one: people save it.

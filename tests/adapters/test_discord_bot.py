@@ -450,3 +450,16 @@ def test_someone_elses_button_does_not_touch_the_owners_reminder(
 def test_client_is_a_discord_client_with_a_command_tree(bot: BotProcess) -> None:
     assert isinstance(bot.client, FollowupClient)
     assert bot.client.tree.get_command("followup") is not None
+
+
+def test_calendar_and_stats_arrive_as_attached_files(bot: BotProcess) -> None:
+    bot.command("tz", zone="America/New_York")
+    bot.command("add", company="Acme", role="analyst", when="today 2pm",
+                interviewers="Jane Smith")
+    calendar = [f for c in followups(bot.command("calendar")) for f in c.files]
+    assert [name for name, _ in calendar] == ["followup-plan.ics"]
+    assert calendar[0][1].startswith(b"BEGIN:VCALENDAR")
+    stats = [f for c in followups(bot.command("stats")) for f in c.files]
+    assert stats and stats[0][1].startswith(b"\x89PNG")
+    checked = answer_text(bot.command("check", text="Dear Jane Smyth, thank you"))
+    assert "Jane Smith" in checked

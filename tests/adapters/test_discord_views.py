@@ -146,3 +146,15 @@ def test_a_plain_post_keeps_its_text_and_nothing_in_it_pings_unless_listed() -> 
     named = render_post(Reply(text="🎉 Big news: <@11>!", mentions=("11",), private=False))
     assert named.content == "🎉 Big news: <@11>!"
     assert named.send_kwargs()["allowed_mentions"].to_dict() == {"users": [11], "parse": []}
+
+
+def test_files_from_the_core_are_attached() -> None:
+    from bot.messages import Attachment as CoreFile
+
+    calendar = CoreFile("followup-plan.ics", b"BEGIN:VCALENDAR\r\n", "text/calendar")
+    plain = render(Reply(text="Your plan as a calendar file.", files=(calendar,)))
+    [sent] = plain.files()
+    assert sent.filename == "followup-plan.ics"
+    chart = CoreFile("followup-stats.png", b"\x89PNG\r\n\x1a\n", "image/png")
+    rich = render(Reply(text="Habits", title="Your follow-up habits", files=(chart,)))
+    assert [f.filename for f in rich.files()] == ["followup-stats.png"]
