@@ -890,10 +890,9 @@ class Coach:
         if isinstance(interview, Reply):
             return [interview]
         words = rest.split(" ", 1)
-        if _REF.match(words[0] or ""):
-            note = words[1] if len(words) > 1 else ""
-        else:
-            note = rest  # no number: the only open interview, and all of it is the note
+        numbered_note = _REF.match(words[0] or "")
+        # Without a number it is the only open interview, and all of `rest` is the note.
+        note = (words[1] if len(words) > 1 else "") if numbered_note else rest
         if not note.strip():
             return [Reply(text=f"Paste your note after the number: `check {interview.number} "
                                "Dear Jane, thank you …`.")]
