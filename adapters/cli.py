@@ -106,6 +106,24 @@ def discord() -> None:
 
 
 @app.command()
+def web() -> None:
+    """Serve /healthz and private calendar feeds on $PORT (where no Slack app serves them)."""
+    settings = _settings()
+    from adapters.slack_server import SlackHttpServer, slack_wsgi
+
+    runtime = build_runtime(settings, SystemClock())
+    server = SlackHttpServer(slack_wsgi(None, runtime), "0.0.0.0", settings.port)
+    typer.echo(f"followup-bot web: serving /healthz and calendar feeds on port {server.port}.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        runtime.stop()
+
+
+@app.command()
 def clock() -> None:
     """Run only the scheduler that delivers due reminders (for a separate clock process)."""
     settings = _settings()

@@ -48,3 +48,34 @@ def test_the_clock_without_any_platform_says_where_it_would_deliver(tmp_path):
     done = run(["clock"], tmp_path)
     assert done.returncode == 2
     assert "set SLACK_BOT_TOKEN and/or DISCORD_TOKEN" in done.stderr
+
+
+def test_the_web_command_serves_health_on_its_port(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
+    clean.update(PYTHONPATH=str(ROOT), HOME=str(tmp_path), PORT=str(port),
+                 FOLLOWUP_DATABASE_URL=f"sqlite:///{tmp_path / 'web.db'}")
+    process = subprocess.Popen([sys.executable, "-m", "adapters.cli", "web"], env=clean,
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz",
+                                            timeout=2) as answer:
+                    assert answer.status == 200 and b'"database": "ok"' in answer.read()
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "the web process did not come up"
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
