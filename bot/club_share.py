@@ -103,6 +103,14 @@ class ShareCommands:
         if membership is None:
             return Reply(text=f"Join {defuse(club.name)} first with `club join`, then share "
                               "your draft.")
+        if not own_text.strip() and interview.share is not ShareLevel.DETAILS:
+            # The generated draft names the company and the interviewers: only when the
+            # member chose to share details may it go to the channel as it is.
+            return Reply(text=f"Your draft names the company and your interviewers, and "
+                              f"#{interview.number} is shared as "
+                              f"{interview.share.value}. Paste your own version to post it "
+                              f"(`share draft {interview.number} <your text>`), or first "
+                              f"`share {interview.number} details`.")
         if own_text.strip():
             drafts: tuple[Draft, ...] = (
                 Draft(title="Thank-you draft", body=short(own_text.strip(), MAX_DRAFT_TEXT)),)

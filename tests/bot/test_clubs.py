@@ -347,6 +347,9 @@ def test_share_draft_posts_the_thank_you_in_the_club_with_names_as_written(runti
     say(runtime, person(1), "club join")
     dm(runtime, person(1), ACME)
 
+    refused = text_of(say(runtime, person(1), "share draft 1"))  # shared as progress
+    assert "Paste your own version" in refused
+    say(runtime, person(1), "share 1 details")
     answer = text_of(say(runtime, person(1), "share draft 1"))
     say(runtime, person(1), "share draft 1 Dear Jane, thanks! @here <!channel> see you")
     wait_until(runtime, local(0, 12, 5))
@@ -362,6 +365,7 @@ def test_share_draft_posts_the_thank_you_in_the_club_with_names_as_written(runti
 
 def test_share_draft_from_a_dm_uses_the_only_club_or_asks_which(runtime, room):
     dm(runtime, person(1), ACME)
+    dm(runtime, person(1), "share 1 details")
     assert "not in a job-search club" in dm(runtime, person(1), "share draft 1")
     start_club(runtime, room, "First")
     say(runtime, person(1), "club join")
