@@ -39,7 +39,7 @@ from bot.model import (
     Tone,
 )
 from bot.parsing import parse_clock_range, parse_duration, parse_promise, parse_zone
-from bot.plan import MAX_CALLS, Prefs, next_morning
+from bot.plan import CALL_KINDS, MAX_CALLS, PHONE_KINDS, Prefs, next_morning, release_time
 from bot.replan import ACTIVE, replan
 from bot.repository import Repository, RepositoryUnavailable
 from bot.spelling import check_interview_note
@@ -151,11 +151,13 @@ class Coach:
         return Prefs(tz=ZoneInfo(person.tz), quiet=person.quiet,
                      holidays=holidays_near(person.tz, year))
 
-    def replan(self, interview: Interview, person: Person | None = None) -> None:
+    def replan(self, interview: Interview, person: Person | None = None, *,
+               promise_moved: bool = False) -> None:
         person = person or self.repo.get_person(interview.person_id)
         if person is None:
             return
-        replan(self.repo, interview, self.prefs(person), self.clock.now())
+        replan(self.repo, interview, self.prefs(person), self.clock.now(),
+               promise_moved=promise_moved)
 
     # --- people ---------------------------------------------------------------------
     def _person(self, inbound: Inbound) -> Person:
@@ -579,7 +581,7 @@ class Coach:
         return [self._complete(person, interview, cp)]
 
     def _complete(self, person: Person, interview: Interview, cp: Checkpoint) -> Reply:
-        if cp.kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL):
+        if cp.kind in PHONE_KINDS:
             return Reply(text=f"How did the call go? `called {interview.number} answered` or "
                               f"`called {interview.number} no answer`.",
                          actions=self._call_buttons(interview))
@@ -748,21 +750,41 @@ class Coach:
         if not interview.is_open:
             return [Reply(text=f"#{interview.number} is closed; reopen it by telling me what "
                                "happened first.")]
+        moved = interview.promise is None or (interview.promise.kind, interview.promise.on) \
+            != (promise.kind, promise.on)
         interview = self.repo.set_promise(interview.id, promise)
         for cp in self.repo.checkpoints_for(interview.id):
-            if cp.kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL) and \
-                    cp.snoozed and cp.state in ACTIVE:
+            if cp.kind in PHONE_KINDS and cp.snoozed and cp.state in ACTIVE:
                 self.repo.update_checkpoint(cp.id, snoozed=False)
-        self.replan(interview, person)
-        calls = [cp for cp in self.repo.checkpoints_for(interview.id)
-                 if cp.kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL)
-                 and cp.state is CheckpointState.PENDING]
+        self.replan(interview, person, promise_moved=moved)
         who = "you'll call them" if promise.kind is PromiseKind.YOU_CALL_ON \
             else "they'll decide"
-        text = f"Noted: {who} by {promise.on:%a %Y-%m-%d}."
-        if calls:
-            text += f" Your call is now planned for {when(calls[0].due_at, tz)}."
-        return [Reply(text=text)]
+        return [Reply(text=f"Noted: {who} by {promise.on:%a %Y-%m-%d}. "
+                           + self._next_call_line(interview, person))]
+
+    def _next_call_line(self, interview: Interview, person: Person) -> str:
+        """What the plan now holds for calls, after a promise changed it."""
+        waiting = {cp.kind: cp for cp in self.repo.checkpoints_for(interview.id)
+                   if cp.state is CheckpointState.PENDING}
+        now, prefs, tz = self.clock.now(), self.prefs(person), ZoneInfo(person.tz)
+
+        def going_out(cp: Checkpoint) -> str:
+            # A day already past means now, or the next working hour if it's late.
+            due = cp.due_at if cp.due_at > now else release_time(cp.kind, interview, now,
+                                                                 prefs)
+            return "is due now: the reminder follows" if due <= now \
+                else f"is now planned for {when(due, tz)}"
+
+        if CheckpointKind.FIRST_CALL in waiting:
+            return f"Your call {going_out(waiting[CheckpointKind.FIRST_CALL])}."
+        if CheckpointKind.SECOND_CALL in waiting:
+            return ("Your second (and last) call "
+                    f"{going_out(waiting[CheckpointKind.SECOND_CALL])}.")
+        if CheckpointKind.MOVE_ON in waiting and len(interview.calls) >= MAX_CALLS:
+            cp = waiting[CheckpointKind.MOVE_ON]
+            return ("You've made both calls, so there's no third one; if there's still no "
+                    f"word by {when(cp.due_at, tz)}, I'll suggest moving on.")
+        return "Nothing else in the plan had to move."
 
     def _snooze(self, person: Person, rest: str) -> list[Reply]:
         parts = rest.split(" ", 1)
@@ -1021,13 +1043,19 @@ class Coach:
 
     # --- used by delivery ---------------------------------------------------------------
     def after_delivery(self, cp: Checkpoint) -> None:
-        """Side effects of a reminder having gone out: the move-on closes the interview."""
-        if cp.kind is not CheckpointKind.MOVE_ON:
+        """Side effects of a reminder having gone out.
+
+        A call reminder starts the wait for the user's report (a check the next
+        business day, a move-on after a silent week); the move-on closes the interview.
+        """
+        if cp.kind not in CALL_KINDS and cp.kind is not CheckpointKind.MOVE_ON:
             return
         interview = self.repo.get_interview(cp.interview_id)
         if interview is None or not interview.is_open:
             return
-        interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE, self.clock.now())
+        if cp.kind is CheckpointKind.MOVE_ON:
+            interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE,
+                                              self.clock.now())
         self.replan(interview)
 
 

@@ -180,6 +180,12 @@ class Deliverer:
     def _send(self, out: Outgoing, now: datetime) -> int:
         cp, to = out.checkpoint, out.to
         destination = (to.platform, to.workspace)
+        if not self.repo.still_sending([cp.id]):
+            # Claimed a moment ago, but the user pressed Sent or reported an outcome
+            # since: a reminder for something already done must not go out.
+            log.info("checkpoint %d no longer wanted; not sent", cp.id,
+                     extra={"checkpoint_id": cp.id})
+            return 0
         try:
             with self._pause_lock:
                 paused = self._paused.get(destination)

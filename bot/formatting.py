@@ -14,6 +14,7 @@ KIND_LABELS: dict[CheckpointKind, str] = {
     CheckpointKind.HANDWRITTEN: "Handwritten card",
     CheckpointKind.FIRST_CALL: "First follow-up call",
     CheckpointKind.SECOND_CALL: "Second (last) call",
+    CheckpointKind.CALL_CHECK: "How did the call go?",
     CheckpointKind.MOVE_ON: "Time to move on",
     CheckpointKind.REFLECT: "Reflect",
 }

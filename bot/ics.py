@@ -37,6 +37,7 @@ DURATIONS: dict[CheckpointKind, timedelta] = {
     CheckpointKind.HANDWRITTEN: timedelta(minutes=30),
     CheckpointKind.FIRST_CALL: timedelta(minutes=15),
     CheckpointKind.SECOND_CALL: timedelta(minutes=15),
+    CheckpointKind.CALL_CHECK: timedelta(minutes=15),
     CheckpointKind.MOVE_ON: timedelta(minutes=15),
     CheckpointKind.REFLECT: timedelta(minutes=20),
 }
@@ -115,6 +116,8 @@ def summary(checkpoint: Checkpoint, interview: Interview) -> str:
             return f"Call {company} about {role}"
         case CheckpointKind.SECOND_CALL:
             return f"Call {company} again about {role} (last call)"
+        case CheckpointKind.CALL_CHECK:
+            return f"Tell the coach how the {company} call went"
         case CheckpointKind.MOVE_ON:
             return f"Time to move on from {company}"
         case CheckpointKind.REFLECT:
@@ -154,10 +157,15 @@ def description(checkpoint: Checkpoint, interview: Interview) -> str:
                 "One more try, and the last one: a second call shows initiative, a third "
                 "would be too much. If you reach voicemail, leave your number twice, slowly."
             )
+        case CheckpointKind.CALL_CHECK:
+            return (
+                "If you called, report how it went so the plan can go on; if not, call "
+                "today with the script from your reminder."
+            )
         case CheckpointKind.MOVE_ON:
             return (
-                f"No word from {interview.company} after two calls. Put your energy into "
-                "the next opportunity; you did your part well."
+                f"Still no word from {interview.company}. Put your energy into the next "
+                "opportunity; you did your part well."
             )
         case CheckpointKind.REFLECT:
             return "Note what went well and what you would do differently next time."

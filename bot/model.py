@@ -24,6 +24,7 @@ class CheckpointKind(StrEnum):
     HANDWRITTEN = "handwritten"
     FIRST_CALL = "first_call"
     SECOND_CALL = "second_call"
+    CALL_CHECK = "call_check"  # a call reminder went out and the user never said how it went
     MOVE_ON = "move_on"
     REFLECT = "reflect"
 

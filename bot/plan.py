@@ -44,12 +44,15 @@ WORK_CLOSES = time(17, 0)
 HANDWRITTEN_DEADLINE = timedelta(hours=48)
 NO_PROMISE_BUSINESS_DAYS = 5  # about one working week (004's one-week rule)
 SECOND_CALL_BUSINESS_DAYS = 2
+CALL_CHECK_BUSINESS_DAYS = 2  # when the second call would have come
 MOVE_ON_AFTER = timedelta(days=7)
 REFLECT_AFTER = timedelta(hours=1)
 MAX_CALLS = 2
 EMPLOYER_CALL_HOURS = (10, 11, 9, 12, 13, 14, 15, 16)
 
 CALL_KINDS = frozenset({CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL})
+#: Reminders that ask the user to pick up the phone, in working hours only.
+PHONE_KINDS = CALL_KINDS | {CheckpointKind.CALL_CHECK}
 
 Key = tuple[CheckpointKind, int | None]
 
@@ -81,14 +84,17 @@ def plan_checkpoints(
     *,
     done: Container[Key] = frozenset(),
     snoozed: Mapping[Key, datetime] | None = None,
+    reminded: Mapping[Key, datetime] | None = None,
 ) -> list[Planned]:
     """Every checkpoint the interview still needs, with its due time.
 
     `done` holds the keys the user already completed (a thank-you marked sent);
-    `snoozed` the keys the user pushed to a time of their own choosing. Due times
-    may lie in the past: such a checkpoint is due now.
+    `snoozed` the keys the user pushed to a time of their own choosing; `reminded`
+    the call reminders that went out (with when) and that the user has not answered
+    yet. Due times may lie in the past: such a checkpoint is due now.
     """
     snoozed = snoozed or {}
+    reminded = reminded or {}
     if interview.outcome is Outcome.CANCELLED:
         planned = []
     elif interview.outcome is not None:
@@ -98,7 +104,7 @@ def plan_checkpoints(
             *_prepare(interview, prefs, now),
             *_thank_yous(interview, prefs, done),
             *_handwritten(interview, prefs),
-            *_calls_and_move_on(interview, prefs),
+            *_calls_and_move_on(interview, prefs, reminded),
         ]
     result = [
         Planned(p.kind, snoozed[p.key], p.interviewer_id) if p.key in snoozed else p
@@ -144,23 +150,39 @@ def wants_handwritten(interview: Interview) -> bool:
 def first_call_due(interview: Interview, prefs: Prefs) -> datetime:
     """On the day the employer named, the business day after their deadline, or a week on."""
     tz, holidays = prefs.tz, prefs.holidays
-    interview_day = local(interview.starts_at, tz).date()
+    promised = promised_call(interview, prefs)
+    if promised is None:
+        interview_day = local(interview.starts_at, tz).date()
+        day = add_business_days(interview_day, NO_PROMISE_BUSINESS_DAYS, holidays)
+        promised = call_moment(day, interview, prefs)
+    return _not_before_known(promised, interview, prefs)
+
+
+def promised_call(interview: Interview, prefs: Prefs) -> datetime | None:
+    """The call the employer's word points to: on their day, or the business day after."""
     promise = interview.promise
     if promise is None:
-        day = add_business_days(interview_day, NO_PROMISE_BUSINESS_DAYS, holidays)
-    elif promise.kind is PromiseKind.YOU_CALL_ON:
-        day = promise.on
-    else:
-        day = add_business_days(promise.on, 1, holidays)
-    due = call_moment(day, interview, prefs)
-    return _not_before_known(due, interview, prefs)
+        return None
+    day = promise.on
+    if promise.kind is PromiseKind.THEY_DECIDE_BY:
+        day = add_business_days(promise.on, 1, prefs.holidays)
+    return call_moment(day, interview, prefs)
 
 
 def second_call_due(interview: Interview, prefs: Prefs) -> datetime:
+    """A couple of business days after the first call, or later if they named a later day.
+
+    A promise that points past the first call ("we'll know next Tuesday", heard on
+    that call) moves the second try to then, never earlier than the usual gap.
+    """
     first = interview.calls[0]
     day = add_business_days(local(first.at, prefs.tz).date(), SECOND_CALL_BUSINESS_DAYS,
                             prefs.holidays)
-    return call_moment(day, interview, prefs)
+    due = call_moment(day, interview, prefs)
+    promised = promised_call(interview, prefs)
+    if promised is not None and promised > first.at:
+        due = max(due, promised)
+    return due
 
 
 def call_moment(day: date, interview: Interview, prefs: Prefs) -> datetime:
@@ -185,9 +207,25 @@ def call_moment(day: date, interview: Interview, prefs: Prefs) -> datetime:
 
 
 def move_on_due(interview: Interview, prefs: Prefs) -> datetime:
+    """A week after the last call; if they since named a later day, the day after it."""
     last = interview.calls[MAX_CALLS - 1]
-    day = local(last.at, prefs.tz).date() + MOVE_ON_AFTER
+    due = week_after(last.at, prefs)
+    promised = promised_call(interview, prefs)
+    if promised is not None and promised > last.at:
+        due = max(due, promised)
+    return due
+
+
+def week_after(moment: datetime, prefs: Prefs) -> datetime:
+    day = local(moment, prefs.tz).date() + MOVE_ON_AFTER
     return end_of_quiet(at_local(day, CALL_TIME, prefs.tz), prefs.quiet, prefs.tz)
+
+
+def call_check_due(reminded_at: datetime, interview: Interview, prefs: Prefs) -> datetime:
+    """Two business days after an unanswered call reminder: once, to ask how it went."""
+    day = add_business_days(local(reminded_at, prefs.tz).date(), CALL_CHECK_BUSINESS_DAYS,
+                            prefs.holidays)
+    return call_moment(day, interview, prefs)
 
 
 def release_time(
@@ -204,7 +242,7 @@ def release_time(
     ):
         return now
     office = ZoneInfo(interview.employer_tz) if interview.employer_tz else tz
-    if kind in CALL_KINDS and not in_working_hours(
+    if kind in PHONE_KINDS and not in_working_hours(
         now, office, WORK_OPENS, WORK_CLOSES, prefs.holidays
     ):
         there = local(now, office)
@@ -253,13 +291,24 @@ def _handwritten(interview: Interview, prefs: Prefs) -> list[Planned]:
     return [Planned(CheckpointKind.HANDWRITTEN, due)]
 
 
-def _calls_and_move_on(interview: Interview, prefs: Prefs) -> list[Planned]:
+def _calls_and_move_on(
+    interview: Interview, prefs: Prefs, reminded: Mapping[Key, datetime]
+) -> list[Planned]:
     calls = interview.calls
     planned = [Planned(CheckpointKind.FIRST_CALL, first_call_due(interview, prefs))]
     if len(calls) >= 1:
         planned.append(Planned(CheckpointKind.SECOND_CALL, second_call_due(interview, prefs)))
     if len(calls) >= MAX_CALLS:
         planned.append(Planned(CheckpointKind.MOVE_ON, move_on_due(interview, prefs)))
+        return planned
+    # The reminder for the next call went out and the user never said how it went:
+    # ask once the next business day, and after a week of silence, move on.
+    waiting = CheckpointKind.FIRST_CALL if not calls else CheckpointKind.SECOND_CALL
+    reminded_at = reminded.get((waiting, None))
+    if reminded_at is not None:
+        planned.append(Planned(CheckpointKind.CALL_CHECK,
+                               call_check_due(reminded_at, interview, prefs)))
+        planned.append(Planned(CheckpointKind.MOVE_ON, week_after(reminded_at, prefs)))
     return planned
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import drafts, notes
 from bot.formatting import when
 from bot.messages import Action, ActionId, Draft, Moment, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person, PromiseKind
-from bot.plan import handwritten_deadline
+from bot.plan import MAX_CALLS, handwritten_deadline
 
 
 def _interviewer(interview: Interview, checkpoint: Checkpoint) -> Interviewer | None:
@@ -34,6 +34,28 @@ def _call_actions(cp: Checkpoint, interview: Interview) -> tuple[Action, ...]:
         Action(ActionId.HEARD_BACK, "Heard back", iid, Style.PRIMARY),
         *_snoozes(cp),
     )
+
+
+def _move_on_text(interview: Interview, tz: ZoneInfo) -> str:
+    """Why it is time to move on: two calls and a week, their deadline, or a silent week."""
+    closing = ("I've closed this one as \"no response\"; if they come back, tell me and "
+               "we'll pick it up. Put the energy into your next application.")
+    calls = interview.calls
+    if len(calls) < MAX_CALLS:
+        return ("A week has gone by since your follow-up call was due, with no word from "
+                "them and none from you about the call. Following up was the right "
+                f"move either way. {closing}")
+    promise = interview.promise
+    if promise is not None and local_day(calls[-1].at, tz) < promise.on:
+        return (f"They said they'd have news by {promise.on:%a %Y-%m-%d}, and that's "
+                "passed without a word after your two calls. You did everything right. "
+                f"{closing}")
+    return ("A week has passed since your last call and they haven't answered. You did "
+            f"everything right: a prompt note and two calls. {closing}")
+
+
+def local_day(moment: datetime, tz: ZoneInfo) -> date:
+    return moment.astimezone(tz).date()
 
 
 def late_line(cp: Checkpoint, now: datetime, tz: ZoneInfo) -> str:
@@ -130,14 +152,21 @@ def reminder(
             drafts.voicemail_script(interview, tz, person.phone, name),
         )
         actions = _call_actions(cp, interview)
+    elif kind is CheckpointKind.CALL_CHECK:
+        title = f"Did you reach {interview.company}?"
+        text = (
+            f"Your call about {subject} was due recently and I haven't heard how it went. "
+            "If you called, press what happened so I can plan the next step. If you "
+            "haven't yet, today is a good day for it: the script is below."
+        )
+        found = (
+            drafts.call_script(interview, tz, name),
+            drafts.voicemail_script(interview, tz, person.phone, name),
+        )
+        actions = _call_actions(cp, interview)
     elif kind is CheckpointKind.MOVE_ON:
         title = f"Time to move on from {subject}"
-        text = (
-            "A week has passed since your last call and they haven't answered. You did "
-            "everything right: a prompt note and two calls. I've closed this one as "
-            "\"no response\"; if they come back, tell me and we'll pick it up. Put the "
-            "energy into your next application."
-        )
+        text = _move_on_text(interview, tz)
         actions = (
             Action(ActionId.REFLECT, "Reflect now", str(interview.id), Style.PRIMARY),
             Action(ActionId.HEARD_BACK, "Actually, I heard back", str(interview.id)),

@@ -320,6 +320,11 @@ class Repository(ClubRepository, Protocol):
         """
         ...
 
+    def still_sending(self, checkpoint_ids: Sequence[int]) -> set[int]:
+        """Which of these claimed checkpoints are still SENDING: the user may have marked
+        one done, or an outcome cancelled it, since it was claimed."""
+        ...
+
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
         """SENDING -> SENT, recording when."""
         ...

@@ -553,6 +553,16 @@ class SqlRepository(ClubStorage):
         # RETURNING promises no order.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
 
+    def still_sending(self, checkpoint_ids: Sequence[int]) -> set[int]:
+        if not checkpoint_ids:
+            return set()
+        query = select(CheckpointRow.id).where(
+            CheckpointRow.id.in_(list(checkpoint_ids)),
+            CheckpointRow.state == CheckpointState.SENDING,
+        )
+        with self._session() as session:
+            return set(session.scalars(query))
+
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
         """SENDING -> SENT, recording when; a checkpoint in any other state is left alone."""
         with self._session(write=True) as session:

@@ -24,6 +24,7 @@ from bot.model import (
 )
 from bot.plan import (
     CALL_KINDS,
+    PHONE_KINDS,
     Prefs,
     plan_checkpoints,
     release_time,
@@ -173,6 +174,68 @@ def test_after_two_calls_the_bot_plans_a_move_on_a_week_later_and_never_a_third_
     assert [p for p in plan if p.kind in CALL_KINDS] == []
 
 
+def test_a_new_promise_heard_on_the_first_call_moves_the_second_call_to_that_day():
+    first = CallRecord(at(2026, 11, 30, 10, 5), CallResult.ANSWERED)
+    promise = Promise(PromiseKind.THEY_DECIDE_BY, date(2026, 12, 8), "next Tuesday")
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), calls=(first,), promise=promise),
+                            PREFS, at(2026, 11, 30, 10, 10), done={(K.FIRST_CALL, None)})
+    assert due(plan, K.SECOND_CALL) == [at(2026, 12, 9, 10)]  # the business day after
+
+
+def test_a_promise_sooner_than_the_usual_gap_never_pulls_the_second_call_forward():
+    first = CallRecord(at(2026, 11, 30, 10, 5), CallResult.ANSWERED)
+    promise = Promise(PromiseKind.YOU_CALL_ON, date(2026, 12, 1), "call me tomorrow")
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), calls=(first,), promise=promise),
+                            PREFS, at(2026, 11, 30, 10, 10), done={(K.FIRST_CALL, None)})
+    assert due(plan, K.SECOND_CALL) == [at(2026, 12, 2, 10)]
+
+
+def test_the_promise_that_set_the_first_call_does_not_delay_the_second():
+    promise = Promise(PromiseKind.THEY_DECIDE_BY, date(2026, 11, 27), "decide by Friday")
+    first = CallRecord(at(2026, 11, 30, 10, 5), CallResult.NO_ANSWER)
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), calls=(first,), promise=promise),
+                            PREFS, at(2026, 11, 30, 10, 10), done={(K.FIRST_CALL, None)})
+    assert due(plan, K.SECOND_CALL) == [at(2026, 12, 2, 10)]
+
+
+def test_after_two_calls_a_later_promise_holds_the_move_on_until_its_day_has_passed():
+    calls = (CallRecord(at(2026, 11, 30, 10), CallResult.NO_ANSWER),
+             CallRecord(at(2026, 12, 2, 10), CallResult.ANSWERED))
+    promise = Promise(PromiseKind.THEY_DECIDE_BY, date(2026, 12, 18), "by the 18th")
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), calls=calls, promise=promise),
+                            PREFS, at(2026, 12, 2, 10, 5),
+                            done={(K.FIRST_CALL, None), (K.SECOND_CALL, None)})
+    assert due(plan, K.MOVE_ON) == [at(2026, 12, 21, 10)]
+    assert [p for p in plan if p.kind in CALL_KINDS] == []
+
+
+def test_an_unanswered_call_reminder_is_checked_once_then_moved_on_after_a_silent_week():
+    sent = at(2026, 11, 30, 10)
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14)), PREFS, at(2026, 11, 30, 12),
+                            done={(K.THANK_YOU, 1)}, reminded={(K.FIRST_CALL, None): sent})
+    assert due(plan, K.CALL_CHECK) == [at(2026, 12, 2, 10)]
+    assert due(plan, K.MOVE_ON) == [at(2026, 12, 7, 10)]
+    assert due(plan, K.SECOND_CALL) == []
+
+
+def test_an_unreported_second_call_is_checked_and_moved_on_too():
+    first = CallRecord(at(2026, 11, 30, 10, 5), CallResult.NO_ANSWER)
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), calls=(first,)), PREFS,
+                            at(2026, 12, 2, 12), done={(K.FIRST_CALL, None)},
+                            reminded={(K.SECOND_CALL, None): at(2026, 12, 4, 10)})
+    assert due(plan, K.CALL_CHECK) == [at(2026, 12, 8, 10)]  # two business days on
+    assert due(plan, K.MOVE_ON) == [at(2026, 12, 11, 10)]
+
+
+def test_a_reported_call_needs_no_check():
+    first = CallRecord(at(2026, 11, 30, 10, 5), CallResult.NO_ANSWER)
+    plan = plan_checkpoints(interview(at(2026, 11, 23, 14), calls=(first,)), PREFS,
+                            at(2026, 11, 30, 12), done={(K.FIRST_CALL, None)},
+                            reminded={(K.FIRST_CALL, None): at(2026, 11, 30, 10)})
+    assert due(plan, K.CALL_CHECK) == []
+    assert due(plan, K.MOVE_ON) == []
+
+
 def test_any_outcome_cancels_the_rest_and_asks_for_reflection():
     for outcome in (Outcome.OFFER, Outcome.REJECTED, Outcome.NEXT_ROUND, Outcome.HEARD,
                     Outcome.WITHDREW, Outcome.NO_RESPONSE):
@@ -270,9 +333,10 @@ call_results = st.lists(st.sampled_from(list(CallResult)), max_size=3)
     start=moments, zone=st.sampled_from(ZONES), quiet=quiet_hours, promise=promises,
     results=call_results, lag=st.integers(-3 * 24, 10 * 24),
     culture=st.sampled_from([None, *Culture]), people=st.integers(1, 3),
+    reminded_after=st.one_of(st.none(), st.integers(0, 20 * 24)),
 )
 def test_plans_respect_quiet_hours_business_days_and_the_two_call_limit(
-    start, zone, quiet, promise, results, lag, culture, people
+    start, zone, quiet, promise, results, lag, culture, people, reminded_after
 ):
     tz = ZoneInfo(zone)
     prefs = Prefs(tz=tz, quiet=quiet)
@@ -284,18 +348,23 @@ def test_plans_respect_quiet_hours_business_days_and_the_two_call_limit(
     done = {(K.FIRST_CALL, None)} if calls else set()
     if len(calls) > 1:
         done.add((K.SECOND_CALL, None))
-    plan = plan_checkpoints(it, prefs, created, done=done)
+    waiting = K.SECOND_CALL if calls else K.FIRST_CALL
+    reminded = {} if reminded_after is None else {
+        (waiting, None): created + timedelta(hours=reminded_after)}
+    plan = plan_checkpoints(it, prefs, created, done=done, reminded=reminded)
 
     call_checkpoints = [p for p in plan if p.kind in CALL_KINDS]
     assert len(call_checkpoints) + len(calls) <= 2
+    assert len([p for p in plan if p.kind is K.CALL_CHECK]) <= 1
+    assert len([p for p in plan if p.kind is K.MOVE_ON]) <= 1
     for p in plan:
         here = p.due_at.astimezone(tz)
         same_day_thanks = p.kind is K.THANK_YOU and here.date() == start.astimezone(tz).date()
         if not same_day_thanks:
             assert not quiet.contains(here.time()), (p, here)
-        if p.kind in CALL_KINDS:
+        if p.kind in PHONE_KINDS:
             assert here.weekday() < 5, (p, here)
-            if p.due_at > created:
+            if p.due_at > created and p.kind in CALL_KINDS:
                 assert here.time() == time(10, 0) or here.time() == quiet.end
         if p.kind is K.HANDWRITTEN:
             assert p.due_at < start + timedelta(hours=48)
@@ -311,5 +380,5 @@ def test_release_never_lands_in_quiet_hours_or_on_a_weekend_for_calls(now, zone,
     released = release_time(kind, it, now, prefs).astimezone(tz)
     assert released >= now
     assert not prefs.quiet.contains(released.time())
-    if kind in CALL_KINDS:
+    if kind in PHONE_KINDS:
         assert released.weekday() < 5

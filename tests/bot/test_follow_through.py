@@ -1,0 +1,181 @@
+"""The plan keeps going when life does not follow the script.
+
+New promises after a call, users who never say how a call went, and reminders that
+were already on their way when the user reported progress — all through the real
+Coach, repository and delivery path on the simulated clock.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from adapters.runtime import Runtime
+from bot.delivery import Delivered
+from bot.messages import ActionId, Inbound, Reply
+from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platform
+from tests.bot.test_conversation import (
+    ACME,
+    ME,
+    checkpoints,
+    press,
+    say,
+    text_of,
+    wait,
+)
+
+K = CheckpointKind
+SOMEONE = Identity(Platform.CONSOLE, "local", "sam")
+
+
+def stamp(runtime: Runtime, delivered: Delivered) -> str:
+    return delivered.at.astimezone(runtime.settings.zone).strftime("%a %Y-%m-%d %H:%M")
+
+
+def sent_titles(inbox) -> list[str]:
+    return [d.reply.title for d in inbox.messages]
+
+
+def to_first_call(runtime: Runtime, inbox) -> None:
+    """Add the README interview, send both notes, and live to the first call reminder."""
+    say(runtime, ACME)
+    say(runtime, "sent 1 all")
+    wait(runtime, timedelta(days=6, hours=17, minutes=30))  # Mon 2026-11-30 10:00
+    assert inbox.messages[-1].reply.title == "Time to call about data analyst at Acme"
+    assert stamp(runtime, inbox.messages[-1]) == "Mon 2026-11-30 10:00"
+
+
+def test_a_promise_heard_on_the_first_call_moves_the_second_call_to_that_day(runtime, inbox):
+    to_first_call(runtime, inbox)
+    say(runtime, "called 1 answered")
+    reply = text_of(say(runtime, "promised 1 they'll decide by Friday"))
+    assert "second (and last) call is now planned for Mon 2026-12-07 10:00 EST" in reply
+
+    wait(runtime, timedelta(days=7))
+    second = [d for d in inbox.messages if d.reply.title.startswith("Second and last call")]
+    assert [stamp(runtime, d) for d in second] == ["Mon 2026-12-07 10:00"]
+
+
+def test_a_promise_after_both_calls_holds_the_move_on_until_their_day_has_passed(
+    runtime, inbox
+):
+    to_first_call(runtime, inbox)
+    say(runtime, "called 1 no answer")
+    wait(runtime, timedelta(days=2))  # Wed 12-02 10:00: the second call
+    say(runtime, "called 1 answered")
+    reply = text_of(say(runtime, "promised 1 they'll decide by Dec 18"))
+    assert "no third one" in reply and "Mon 2026-12-21 10:00 EST" in reply
+
+    wait(runtime, timedelta(days=20))
+    [move_on] = [d for d in inbox.messages if d.reply.title.startswith("Time to move on")]
+    assert stamp(runtime, move_on) == "Mon 2026-12-21 10:00"
+    assert "Fri 2026-12-18" in move_on.reply.text
+    assert sum("call about" in t for t in sent_titles(inbox)) == 2
+
+
+def test_a_silent_user_is_asked_once_how_the_call_went_then_moved_on_after_a_week(
+    runtime, inbox
+):
+    to_first_call(runtime, inbox)
+    wait(runtime, timedelta(days=10))
+
+    checks = [d for d in inbox.messages if d.reply.title == "Did you reach Acme?"]
+    assert [stamp(runtime, d) for d in checks] == ["Wed 2026-12-02 10:00"]
+    assert {a.id for a in checks[0].reply.actions} >= {
+        ActionId.CALLED_NO_ANSWER, ActionId.CALLED_ANSWERED, ActionId.HEARD_BACK}
+    [move_on] = [d for d in inbox.messages if d.reply.title.startswith("Time to move on")]
+    assert stamp(runtime, move_on) == "Mon 2026-12-07 10:00"
+    assert "none from you about the call" in move_on.reply.text
+    interview, _ = checkpoints(runtime)
+    assert interview.outcome is Outcome.NO_RESPONSE
+    assert not any(t.startswith("Second and last call") for t in sent_titles(inbox))
+
+
+def test_answering_the_check_puts_the_plan_back_on_track(runtime, inbox):
+    to_first_call(runtime, inbox)
+    wait(runtime, timedelta(days=2))  # Wed 12-02 10:00: the check
+    assert inbox.messages[-1].reply.title == "Did you reach Acme?"
+    interview, _ = checkpoints(runtime)
+    reply = text_of(press(runtime, ActionId.CALLED_NO_ANSWER, str(interview.id)))
+    assert "Fri 2026-12-04 10:00 EST" in reply
+    _, rows = checkpoints(runtime)
+    live = {r.kind for r in rows if r.state in (CheckpointState.PENDING, CheckpointState.SENT)}
+    assert K.CALL_CHECK not in live and K.MOVE_ON not in live
+
+    wait(runtime, timedelta(days=2))
+    assert inbox.messages[-1].reply.title == "Second and last call about data analyst at Acme"
+    wait(runtime, timedelta(days=4))  # the second goes unanswered: Tue 12-08 asks
+    assert inbox.messages[-1].reply.title == "Did you reach Acme?"
+    assert stamp(runtime, inbox.messages[-1]) == "Tue 2026-12-08 10:00"
+    wait(runtime, timedelta(days=7))
+    assert inbox.messages[-2].reply.title.startswith("Time to move on")
+    assert stamp(runtime, inbox.messages[-2]) == "Fri 2026-12-11 10:00"
+    assert sum(t == "Did you reach Acme?" for t in sent_titles(inbox)) == 2
+
+
+def test_a_new_promise_for_a_day_already_past_brings_the_call_reminder_back_now(
+    runtime, inbox
+):
+    to_first_call(runtime, inbox)
+    wait(runtime, timedelta(hours=2))  # Mon 12:00; the reminder is out, nothing reported
+    reply = text_of(say(runtime, "promised 1 call me on 2026-11-27"))
+    assert "Your call is due now" in reply
+    wait(runtime, timedelta(minutes=1))
+    calls = [d for d in inbox.messages if d.reply.title.startswith("Time to call")]
+    assert [stamp(runtime, d) for d in calls] == ["Mon 2026-11-30 10:00", "Mon 2026-11-30 12:00"]
+    assert "They asked you to call on Fri 2026-11-27" in calls[-1].reply.text
+
+
+def test_the_same_promise_again_does_not_repeat_a_reminder(runtime, inbox):
+    to_first_call(runtime, inbox)
+    say(runtime, "promised 1 they'll decide by Friday")  # Fri 12-04: a new day
+    wait(runtime, timedelta(hours=1))
+    before = len(inbox.messages)
+    say(runtime, "promised 1 they'll decide by Friday")
+    wait(runtime, timedelta(hours=1))
+    assert len(inbox.messages) == before
+
+
+class Reporter:
+    """A sender through which, mid-batch, another person reports news of their own."""
+
+    def __init__(self, runtime: Runtime, line: str) -> None:
+        self.runtime = runtime
+        self.line = line
+        self.to: list[Identity] = []
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        self.to.append(to)
+        if len(self.to) == 1:
+            other = SOMEONE if to == ME else ME
+            self.runtime.coach.handle(Inbound(identity=other, text=self.line,
+                                              platform_tz="America/New_York"))
+
+
+def test_a_reminder_claimed_before_an_outcome_is_not_sent_after_it(runtime):
+    reporter = Reporter(runtime, "heard 1 offer")
+    runtime.start_delivery({Platform.CONSOLE: reporter}, background=False)
+    # Both interviews at once, so both thank-yous are claimed in the same batch.
+    say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+    say(runtime, "add Initech, tester, today 2pm with Bob Lee", SOMEONE)
+    assert runtime.deliverer is not None
+    runtime.deliverer.deliver_due()
+
+    assert len(reporter.to) == 1  # the second was withdrawn while the first went out
+    other = SOMEONE if reporter.to[0] == ME else ME
+    interview, rows = checkpoints(runtime, 1, other)
+    assert interview.outcome is Outcome.OFFER
+    thank_you = [r for r in rows if r.kind is K.THANK_YOU]
+    assert [r.state for r in thank_you] == [CheckpointState.CANCELLED]
+
+
+def test_a_thank_you_marked_sent_while_claimed_is_not_sent_again(runtime):
+    reporter = Reporter(runtime, "sent 1 all")
+    runtime.start_delivery({Platform.CONSOLE: reporter}, background=False)
+    say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+    say(runtime, "add Initech, tester, today 2pm with Bob Lee", SOMEONE)
+    assert runtime.deliverer is not None
+    runtime.deliverer.deliver_due()
+    assert len(reporter.to) == 1
+    other = SOMEONE if reporter.to[0] == ME else ME
+    _, rows = checkpoints(runtime, 1, other)
+    assert [r.state for r in rows if r.kind is K.THANK_YOU] == [CheckpointState.DONE]
