@@ -213,7 +213,12 @@ class Deliverer:
             return 0
         self.repo.confirm_sent(cp.id, now)
         self._on_delivered(Delivered(at=now, to=to, reply=out.reply, tz=out.person.tz))
-        self.coach.after_delivery(cp)
+        try:
+            self.coach.after_delivery(cp)
+        except Exception:
+            # The reminder went out and is confirmed; the next change replans anyway.
+            log.exception("checkpoint %d: planning after delivery failed", cp.id,
+                          extra={"checkpoint_id": cp.id})
         log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value,
                  extra={"checkpoint_id": cp.id, "platform": to.platform.value})
         return 1

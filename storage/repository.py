@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Select, delete, func, or_, select, update
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
@@ -75,13 +75,22 @@ class SqlRepository(ClubStorage):
         self.engine = engine
         self._reading = sessionmaker(engine, expire_on_commit=False)
         # On SQLite, writers take the lock at BEGIN (see storage.database).
-        self._writing = sessionmaker(
-            engine.execution_options(**{SQLITE_IMMEDIATE: True}), expire_on_commit=False
-        )
+        self._write_engine = engine.execution_options(**{SQLITE_IMMEDIATE: True})
+        self._writing = sessionmaker(self._write_engine, expire_on_commit=False)
 
     def close(self) -> None:
         """Close the pooled connections (at shutdown, or at the end of a test)."""
         self.engine.dispose()
+
+    @contextmanager
+    def _connection(self, *, write: bool = False) -> Iterator[Connection]:
+        """One Core transaction, for the per-message statements of delivery: a Session
+        costs several times the statement itself there."""
+        try:
+            with (self._write_engine if write else self.engine).begin() as connection:
+                yield connection
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
@@ -556,25 +565,13 @@ class SqlRepository(ClubStorage):
     def still_sending(self, checkpoint_ids: Sequence[int]) -> set[int]:
         if not checkpoint_ids:
             return set()
-        query = select(CheckpointRow.id).where(
-            CheckpointRow.id.in_(list(checkpoint_ids)),
-            CheckpointRow.state == CheckpointState.SENDING,
-        )
-        with self._session() as session:
-            return set(session.scalars(query))
+        with self._connection() as connection:
+            return set(connection.scalars(_STILL_SENDING, {"ids": list(checkpoint_ids)}))
 
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
         """SENDING -> SENT, recording when; a checkpoint in any other state is left alone."""
-        with self._session(write=True) as session:
-            session.execute(
-                update(CheckpointRow)
-                .where(
-                    CheckpointRow.id == checkpoint_id,
-                    CheckpointRow.state == CheckpointState.SENDING,
-                )
-                .values(state=CheckpointState.SENT, sent_at=at),
-                execution_options={"synchronize_session": False},
-            )
+        with self._connection(write=True) as connection:
+            connection.execute(_CONFIRM_SENT, {"checkpoint_id": checkpoint_id, "at": at})
 
     def release(self, checkpoint_id: int, retry_at: datetime) -> None:
         """SENDING -> PENDING at `retry_at`, counting one more attempt."""
@@ -725,6 +722,18 @@ def _journal_of(person_id: int) -> Select[JournalRow]:
         .where(JournalRow.person_id == person_id)
         .order_by(JournalRow.at, JournalRow.id)
     )
+
+
+_STILL_SENDING = select(CheckpointRow.id).where(
+    CheckpointRow.id.in_(bindparam("ids", expanding=True)),
+    CheckpointRow.state == CheckpointState.SENDING,
+)
+_CONFIRM_SENT = (
+    update(CheckpointRow)
+    .where(CheckpointRow.id == bindparam("checkpoint_id"),
+           CheckpointRow.state == CheckpointState.SENDING)
+    .values(state=CheckpointState.SENT, sent_at=bindparam("at"))
+)
 
 
 def _put_promise(row: InterviewRow, promise: Promise | None) -> None:
