@@ -36,6 +36,13 @@ def _call_actions(cp: Checkpoint, interview: Interview) -> tuple[Action, ...]:
     )
 
 
+def _call_drafts(interview: Interview, tz: ZoneInfo, person: Person) -> tuple[Draft, ...]:
+    return (
+        drafts.call_script(interview, tz, person.display_name),
+        drafts.voicemail_script(interview, tz, person.phone, person.display_name),
+    )
+
+
 def _move_on_text(interview: Interview, tz: ZoneInfo) -> str:
     """Why it is time to move on: two calls and a week, their deadline, or a silent week."""
     closing = ("I've closed this one as \"no response\"; if they come back, tell me and "
@@ -131,7 +138,11 @@ def reminder(
         title = (f"Second and last call about {subject}" if second
                  else f"Time to call about {subject}")
         promise = interview.promise
-        if second:
+        if second and promise is not None and interview.calls and \
+                local_day(interview.calls[0].at, tz) < promise.on:
+            why = (f"On your first call they pointed to {promise.on:%a %Y-%m-%d}, and "
+                   "there's no news, so one more try.")
+        elif second:
             why = "No news since your first call, so one more try."
         elif promise is not None and promise.kind is PromiseKind.YOU_CALL_ON:
             why = f"They asked you to call on {promise.on:%a %Y-%m-%d}."
@@ -147,10 +158,7 @@ def reminder(
             + "Keep it short: who you are, the role, the date you interviewed, that you're "
             "still keen, and where things stand. Then tell me how it went."
         )
-        found = (
-            drafts.call_script(interview, tz, name),
-            drafts.voicemail_script(interview, tz, person.phone, name),
-        )
+        found = _call_drafts(interview, tz, person)
         actions = _call_actions(cp, interview)
     elif kind is CheckpointKind.CALL_CHECK:
         title = f"Did you reach {interview.company}?"
@@ -159,10 +167,7 @@ def reminder(
             "If you called, press what happened so I can plan the next step. If you "
             "haven't yet, today is a good day for it: the script is below."
         )
-        found = (
-            drafts.call_script(interview, tz, name),
-            drafts.voicemail_script(interview, tz, person.phone, name),
-        )
+        found = _call_drafts(interview, tz, person)
         actions = _call_actions(cp, interview)
     elif kind is CheckpointKind.MOVE_ON:
         title = f"Time to move on from {subject}"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from adapters.runtime import Runtime
 from bot.delivery import Delivered
 from bot.messages import ActionId, Inbound, Reply
@@ -53,6 +55,7 @@ def test_a_promise_heard_on_the_first_call_moves_the_second_call_to_that_day(run
     wait(runtime, timedelta(days=7))
     second = [d for d in inbox.messages if d.reply.title.startswith("Second and last call")]
     assert [stamp(runtime, d) for d in second] == ["Mon 2026-12-07 10:00"]
+    assert "On your first call they pointed to Fri 2026-12-04" in second[0].reply.text
 
 
 def test_a_promise_after_both_calls_holds_the_move_on_until_their_day_has_passed(
@@ -151,31 +154,22 @@ class Reporter:
                                               platform_tz="America/New_York"))
 
 
-def test_a_reminder_claimed_before_an_outcome_is_not_sent_after_it(runtime):
-    reporter = Reporter(runtime, "heard 1 offer")
+@pytest.mark.parametrize(("line", "left_as"), [
+    ("heard 1 offer", CheckpointState.CANCELLED),  # an outcome withdraws the reminder
+    ("sent 1 all", CheckpointState.DONE),  # the note went out: no reminder for it
+])
+def test_a_reminder_claimed_before_the_user_acted_is_not_sent_after_it(runtime, line,
+                                                                        left_as):
+    reporter = Reporter(runtime, line)
     runtime.start_delivery({Platform.CONSOLE: reporter}, background=False)
-    # Both interviews at once, so both thank-yous are claimed in the same batch.
+    # Two people's thank-yous due at once, so both are claimed in the same batch; while
+    # the first goes out, the other person acts.
     say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
     say(runtime, "add Initech, tester, today 2pm with Bob Lee", SOMEONE)
     assert runtime.deliverer is not None
     runtime.deliverer.deliver_due()
 
-    assert len(reporter.to) == 1  # the second was withdrawn while the first went out
-    other = SOMEONE if reporter.to[0] == ME else ME
-    interview, rows = checkpoints(runtime, 1, other)
-    assert interview.outcome is Outcome.OFFER
-    thank_you = [r for r in rows if r.kind is K.THANK_YOU]
-    assert [r.state for r in thank_you] == [CheckpointState.CANCELLED]
-
-
-def test_a_thank_you_marked_sent_while_claimed_is_not_sent_again(runtime):
-    reporter = Reporter(runtime, "sent 1 all")
-    runtime.start_delivery({Platform.CONSOLE: reporter}, background=False)
-    say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
-    say(runtime, "add Initech, tester, today 2pm with Bob Lee", SOMEONE)
-    assert runtime.deliverer is not None
-    runtime.deliverer.deliver_due()
     assert len(reporter.to) == 1
     other = SOMEONE if reporter.to[0] == ME else ME
     _, rows = checkpoints(runtime, 1, other)
-    assert [r.state for r in rows if r.kind is K.THANK_YOU] == [CheckpointState.DONE]
+    assert [r.state for r in rows if r.kind is K.THANK_YOU] == [left_as]
