@@ -312,10 +312,6 @@ def findings(results: Data) -> list[str]:
                 "that needs the work out of the HTTP process, e.g. the listener storing the "
                 "command in a durable inbox table and acking, and a worker process (the "
                 "clock, say) answering through `response_url`.")
-    found.append(
-        "**pyinstrument** is installed by `bench/run.sh` for the profile; add it to the "
-        "`dev` extra in `pyproject.toml` if the benchmark should run from a plain "
-        "`pip install -e .[dev]`.")
     return found
 
 
