@@ -136,11 +136,23 @@ def clock() -> None:
         raise typer.Exit(2)
     runtime = build_runtime(settings, SystemClock())
     runtime.start_delivery(senders)
+    worker = None
+    if settings.slack_bot_token is not None:
+        # Slash commands a web process stored with FOLLOWUP_SLACK_COMMANDS=queue.
+        from adapters.slack_app import SlackCoach
+        from adapters.slack_inbox import InboxWorker
+        from adapters.slack_sender import interactive_client
+
+        worker = InboxWorker(SlackCoach(runtime, interactive_client(settings))).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    typer.echo("followup-bot clock: delivering reminders; Ctrl-C to stop.")
+    typer.echo("followup-bot clock: delivering reminders"
+               + (" and answering queued Slack commands" if worker else "")
+               + "; Ctrl-C to stop.")
     stop.wait()
+    if worker is not None:
+        worker.stop()
     runtime.stop()
 
 

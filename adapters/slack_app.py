@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_bolt import App
@@ -48,6 +48,9 @@ from bot.model import Identity, Platform
 from bot.repository import RepositoryUnavailable
 from bot.settings import Settings
 from bot.views import next_step
+
+if TYPE_CHECKING:
+    from adapters.slack_inbox import CommandInbox
 
 __all__ = [
     "COMMAND", "SlackCoach", "build_app", "run_slack", "slack_sender", "slack_settings_problem",
@@ -378,10 +381,13 @@ def _respond_message(reply: Reply, *, ephemeral: bool) -> dict[str, Any]:
 #: Enough threads that a burst of commands is acked at once, well within Slack's 3 s.
 LISTENER_THREADS = 64
 
-def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = None) -> App:
+def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = None,
+              *, inbox: CommandInbox | None = None) -> App:
     """The Bolt app with every listener registered; `client` defaults to one from settings.
 
-    Token verification is left to `run_slack`, which can then say plainly what is wrong.
+    With an `inbox`, slash commands are stored and acknowledged, and answered by whichever
+    process drains the inbox; without, they are answered here, after the ack. Token
+    verification is left to `run_slack`, which can then say plainly what is wrong.
     """
     client = client or interactive_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() \
@@ -401,29 +407,27 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 
     @app.command(COMMAND)
     def on_command(ack: Callable[..., None], body: dict[str, Any], respond: Respond) -> None:
-        ack()  # within Slack's 3 s; the work below happens after the response is sent
-        if not glue.first_time("command", body.get("trigger_id")):
-            return
-        identity = glue.identity(body)
         text = plain_from_slack(body.get("text") or "").strip()
-        channel = body.get("channel_id") or ""
         if text.lower() in ADD_WORDS:
-            glue.open_add_modal(identity, body["trigger_id"], channel)
+            # The form needs the trigger id, which lapses in 3 s: opened here, never queued.
+            ack()
+            if glue.first_time("command", body.get("trigger_id")):
+                glue.open_add_modal(glue.identity(body), body["trigger_id"],
+                                    body.get("channel_id") or "")
             return
-        where = _shared_channel(channel)
-        manage = glue.can_manage(identity, where) if where else False
-        inbound = replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
-                          command=True)
-        replies = glue.handle(inbound)
-        in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
-        # Only in the app's own DM is an answer a normal message; anywhere else every
-        # answer is ephemeral (seen by the asker alone). The club's public posts go
-        # through the outbox and `SlackSender.post`, never through this response.
-        for reply in replies:
-            if in_app_dm:
-                glue.post(channel, reply)
-            else:
-                glue.respond_privately(respond, identity, reply)
+        if inbox is None:
+            ack()  # within Slack's 3 s; the work below happens after the response is sent
+            answer_command(glue, body, respond)
+            return
+        # Stored before the ack, so an acknowledged command survives a crash; the
+        # process that runs the clock answers it (see adapters.slack_inbox).
+        try:
+            inbox.put(body)
+        except RepositoryUnavailable:
+            log.warning("could not queue a slash command: the database is unavailable")
+            ack(text="I couldn't save that just now; please try again in a minute.")
+            return
+        ack()
 
     @app.event("message")
     def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
@@ -504,6 +508,31 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
             glue.post(user, Reply(text=APOLOGY))
 
     return app
+
+
+def answer_command(glue: SlackCoach, body: dict[str, Any], respond: Respond, *,
+                   dedupe: bool = True) -> None:
+    """Do what a `/followup …` asked and answer it: the work after the ack, wherever the
+    command was acknowledged (here, or by the web process through the inbox)."""
+    if dedupe and not glue.first_time("command", body.get("trigger_id")):
+        return
+    identity = glue.identity(body)
+    text = plain_from_slack(body.get("text") or "").strip()
+    channel = body.get("channel_id") or ""
+    where = _shared_channel(channel)
+    manage = glue.can_manage(identity, where) if where else False
+    inbound = replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
+                      command=True)
+    replies = glue.handle(inbound)
+    in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
+    # Only in the app's own DM is an answer a normal message; anywhere else every
+    # answer is ephemeral (seen by the asker alone). The club's public posts go
+    # through the outbox and `SlackSender.post`, never through this response.
+    for reply in replies:
+        if in_app_dm:
+            glue.post(channel, reply)
+        else:
+            glue.respond_privately(respond, identity, reply)
 
 
 def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
@@ -592,13 +621,22 @@ def run_slack(settings: Settings, *, host: str = "0.0.0.0",
     problem = slack_settings_problem(settings)
     if problem:
         _fail(problem)
+    from adapters.slack_inbox import CommandInbox, InboxWorker
+
     client = interactive_client(settings)
     who = _check_token(client) or {}
     runtime = build_runtime(settings, SystemClock())
     stop = stop or threading.Event()
+    inbox, worker = None, None
+    if settings.slack_commands == "queue":
+        # Commands are stored and acked here; the process that delivers answers them.
+        if settings.delivery == "inline":
+            worker = InboxWorker(SlackCoach(runtime, client)).start()
+        inbox = CommandInbox(runtime.repo, runtime.clock,
+                             wake=worker.wake if worker else None)
     try:
         with _stopped_by_signals(stop):
-            app = build_app(runtime, settings, client)
+            app = build_app(runtime, settings, client, inbox=inbox)
             runtime.start_delivery({Platform.SLACK: slack_sender(settings)})
             log.info("connected to Slack workspace %s as %s", who.get("team"), who.get("user"))
             if settings.slack_app_token:
@@ -610,6 +648,8 @@ def run_slack(settings: Settings, *, host: str = "0.0.0.0",
             else:
                 _run_http(_listen(slack_wsgi(app, runtime), host, settings.port), stop)
     finally:
+        if worker is not None:
+            worker.stop()
         runtime.stop()
 
 

@@ -86,7 +86,7 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
     if "slack" in parts:
         say("slack command path")
         results["slack"] = slack_path.run(
-            seconds=plan.slack_seconds, levels=plan.slack_levels, log=say,
+            seconds=plan.slack_seconds, levels=plan.slack_levels, pg_url=pg_url, log=say,
             check=slack_check).as_json()
     if pacing_thread is not None:
         pacing_thread.join()

@@ -1,15 +1,18 @@
 """Benchmark 4: correctly signed `/followup add …` and `/followup list` over real HTTP.
 
 The production HTTP stack (`adapters.slack_server.SlackHttpServer` serving the app from
-`adapters.slack_app.build_app`, with delivery scheduled as `run_slack` does) against a
-bare Bolt app on the same server stack that only acks. Each runs in its own process;
+`adapters.slack_app.build_app`) in its two shapes: one process that answers each command
+after the ack (`product`, as `followup-bot slack` alone runs), and the Procfile's web
+process that stores the command and acks, answered by a separate clock process
+(`queued`, FOLLOWUP_SLACK_COMMANDS=queue); against a bare Bolt app on the same server
+stack that only acks. Each runs in its own process;
 the load comes from a third (aiohttp, bounded in requests and seconds) at concurrency
 1, 16 and 64. Measured: acks per second, ack latency p50/p99/max, and how long until
 the answer reached Slack's `response_url` (the Slack stand-in records its arrival).
 
 Measured only when `tests/adapters/test_slack_app.py` passes (the adapter is being
 finished); otherwise the report says "not measured yet".
-Child modes: `python -m bench.slack_path serve|load …`.
+Child modes: `python -m bench.slack_path serve|work|load …`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -39,12 +43,16 @@ TOKEN = "xoxb-bench-not-a-secret"
 TEAM = "T0BENCH"
 USERS = 200
 LEVELS = (1, 16, 64)
+#: Requests per level for the queued shape: its acks outrun its answers, and the backlog
+#: must drain (bounded) before the next level measures acks on a quiet machine.
+QUEUED_MAX_REQUESTS = 1_500
+DRAIN_SECONDS = 90.0
 GATE = "tests/adapters/test_slack_app.py"
 
 
 @dataclass
 class Level:
-    server: str  # "product" or "bare"
+    server: str  # "product" (one process), "queued" (web + clock) or "bare"
     command: str  # "add" or "list"
     concurrency: int
     requests: int
@@ -68,6 +76,7 @@ class SlackPathResult:
     reason: str = ""  # why not, when not
     levels: list[Level] = field(default_factory=list)
     seconds_per_level: float = 0.0
+    databases: dict[str, str] = field(default_factory=dict)  # shape -> database
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,42 +104,51 @@ def gate(log: Callable[[str], None] = print) -> str | None:
 
 
 class Server:
-    """`python -m bench.slack_path serve` in a child process; `port` once it listens."""
+    """`python -m bench.slack_path serve` in a child process; `port` once it listens. The
+    queued shape also starts its clock process (`work`), which answers the commands."""
 
     def __init__(self, kind: str, api: str, url: str) -> None:
         self.kind = kind
         self._args = [sys.executable, "-m", "bench.slack_path", "serve", "--kind", kind,
                       "--api", api, "--url", url]
-        self._process: subprocess.Popen[str] | None = None
+        self._work = [sys.executable, "-m", "bench.slack_path", "work", "--api", api,
+                      "--url", url] if kind == "queued" else None
+        self._processes: list[subprocess.Popen[str]] = []
         self.port = 0
 
     def __enter__(self) -> Server:
-        self._process = subprocess.Popen(self._args, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL, text=True)
-        assert self._process.stdout is not None
-        line = self._process.stdout.readline().strip()
+        process = subprocess.Popen(self._args, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, text=True)
+        self._processes.append(process)
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
         if not line.startswith("port "):
             self.__exit__()
             raise RuntimeError(f"the {self.kind} Slack server did not start: {line!r}")
         self.port = int(line.split()[1])
+        if self._work:
+            self._processes.append(subprocess.Popen(self._work, stdout=subprocess.DEVNULL,
+                                                    stderr=subprocess.DEVNULL, text=True))
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
-        if process.stdout is not None:
-            process.stdout.close()
+        processes, self._processes = self._processes, []
+        for process in processes:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(10)
+            if process.stdout is not None:
+                process.stdout.close()
 
 
-def run(*, seconds: float, levels: tuple[int, ...] = LEVELS,
+def run(*, seconds: float, levels: tuple[int, ...] = LEVELS, pg_url: str | None = None,
         log: Callable[[str], None] = print, check: bool = True) -> SlackPathResult:
+    """Each shape at each level. The queued shape is the Procfile's production deployment,
+    so it runs on PostgreSQL when one is available (two processes writing one SQLite
+    file wait on its single write lock); the single process keeps SQLite, its default."""
     reason = gate(log) if check else None
     if reason:
         log(f"  not measured: {reason}")
@@ -138,38 +156,48 @@ def run(*, seconds: float, levels: tuple[int, ...] = LEVELS,
     result = SlackPathResult(measured=True, seconds_per_level=seconds)
     with StandIn("slack", lifetime=1800) as api, \
             TemporaryDirectory(prefix="followup-bench-") as folder:
-        url = f"sqlite:///{Path(folder) / 'slack.db'}"
-        for kind, commands in (("product", ("add", "list")), ("bare", ("list",))):
-            with Server(kind, api.url, url) as server:
+        sqlite = f"sqlite:///{Path(folder) / 'slack.db'}"
+        shapes = (("product", ("add", "list")), ("queued", ("add", "list")),
+                  ("bare", ("list",)))
+        for kind, commands in shapes:
+            with ExitStack() as stack:
+                url = sqlite
+                if kind == "queued" and pg_url:
+                    url = stack.enter_context(seed.postgres_schema(pg_url))
+                result.databases[kind] = "PostgreSQL" if url.startswith("postgresql") \
+                    else "SQLite" if kind != "bare" else "none"
+                server = stack.enter_context(Server(kind, api.url, url))
                 for command in commands:
                     for concurrency in levels:
                         level = _one_level(api, server, kind, command, concurrency, seconds)
                         result.levels.append(level)
                         log(f"  {kind:7s} {command:4s} c={concurrency:<3d} "
                             f"{level.throughput:6.0f} req/s  p50 {level.p50_ms:6.1f} ms  "
-                            f"p99 {level.p99_ms:7.1f} ms  errors {level.errors}")
+                            f"p99 {level.p99_ms:7.1f} ms  errors {level.errors}  "
+                            f"answered {level.answered}/{level.requests - level.errors}")
     return result
 
 
 def _one_level(api: StandIn, server: Server, kind: str, command: str, concurrency: int,
                seconds: float) -> Level:
     api.reset()
+    limit = QUEUED_MAX_REQUESTS if kind == "queued" else 50_000
     answer = run_worker(
         "bench.slack_path",
         ["load", "--port", str(server.port), "--api", api.url, "--command", command,
          "--concurrency", str(concurrency), "--seconds", str(seconds),
-         "--prefix", f"{kind}{command}{concurrency}"],
+         "--prefix", f"{kind}{command}{concurrency}", "--max", str(limit)],
         timeout=seconds + 120, name=f"slack-{kind}-{command}-{concurrency}")
     return _level(kind, command, concurrency, answer,
-                  _drained(api, answer, waits=kind == "product"))
+                  _drained(api, answer, waits=kind != "bare"))
 
 
 def _drained(api: StandIn, answer: dict[str, Any], *, waits: bool) -> dict[str, Any]:
-    """The stand-in's stats once answers stop arriving (bounded: 60 s)."""
+    """The stand-in's stats once every answer arrived (bounded: `DRAIN_SECONDS`)."""
     stats = api.stats()
     if not waits:
         return stats
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + DRAIN_SECONDS
     while time.monotonic() < deadline and len(stats["responses"]) < answer["ok"]:
         time.sleep(0.5)
         stats = api.stats()
@@ -214,11 +242,15 @@ def serve_child(kind: str, api: str, url: str) -> None:
                              slack_signing_secret=SECRET, slack_api_url=f"{api}/api/",
                              log_level="INFO", delivery="inline")
     configure_logging(settings.log_level)
+    if kind == "queued":  # the Procfile's web process: store, ack, deliver nothing
+        settings = settings.model_copy(update={"slack_commands": "queue", "delivery": "off"})
     runtime = build_runtime(settings, SimulatedClock(seed.NOW))
-    if kind == "product":
+    if kind in ("product", "queued"):
         from adapters.slack_app import build_app
+        from adapters.slack_inbox import CommandInbox
 
-        app = build_app(runtime, settings, interactive_client(settings))
+        inbox = CommandInbox(runtime.repo, runtime.clock) if kind == "queued" else None
+        app = build_app(runtime, settings, interactive_client(settings), inbox=inbox)
         runtime.start_delivery({Platform.SLACK: slack_sender(settings)})
         make_wsgi = getattr(slack_server, "slack_wsgi", None)
         wsgi: Any = make_wsgi(app, runtime) if make_wsgi else app
@@ -238,6 +270,29 @@ def serve_child(kind: str, api: str, url: str) -> None:
         threading.Event().wait(1800)  # bounded; the benchmark terminates it long before
     finally:
         server.stop()
+        runtime.stop()
+
+
+def work_child(api: str, url: str) -> None:
+    """The clock process of the queued shape: it answers what the web process stored."""
+    from adapters.runtime import build_runtime, configure_logging
+    from adapters.slack_app import SlackCoach
+    from adapters.slack_inbox import InboxWorker
+    from adapters.slack_sender import interactive_client
+    from bot.clock import SimulatedClock
+    from bot.settings import load_settings
+
+    settings = load_settings(database_url=url, timezone="America/New_York",
+                             quiet_hours="21:00-08:00", slack_bot_token=TOKEN,
+                             slack_signing_secret=SECRET, slack_api_url=f"{api}/api/",
+                             log_level="INFO")
+    configure_logging(settings.log_level)
+    runtime = build_runtime(settings, SimulatedClock(seed.NOW))
+    worker = InboxWorker(SlackCoach(runtime, interactive_client(settings))).start()
+    try:
+        threading.Event().wait(1800)  # bounded; the benchmark terminates it long before
+    finally:
+        worker.stop()
         runtime.stop()
 
 
@@ -312,7 +367,7 @@ def load_child(port: int, api: str, command: str, concurrency: int, seconds: flo
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="the Slack command path (child process)")
-    parser.add_argument("mode", choices=["serve", "load"])
+    parser.add_argument("mode", choices=["serve", "work", "load"])
     parser.add_argument("--kind", default="product")
     parser.add_argument("--api", required=True)
     parser.add_argument("--url", default="")
@@ -321,12 +376,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--prefix", default="r")
+    parser.add_argument("--max", type=int, default=50_000)
     args = parser.parse_args(argv)
     if args.mode == "serve":
         serve_child(args.kind, args.api, args.url)
+    elif args.mode == "work":
+        work_child(args.api, args.url)
     else:
         emit(load_child(args.port, args.api, args.command, args.concurrency, args.seconds,
-                        args.prefix))
+                        args.prefix, args.max))
 
 
 if __name__ == "__main__":

@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     # a separate `followup-bot clock` process.
     delivery: Literal["inline", "off"] = Field(default="inline",
                                                validation_alias="FOLLOWUP_DELIVERY")
+    # "inline": the Slack process answers a slash command itself, after the ack;
+    # "queue": it stores the command and acks, and the process that delivers answers it.
+    slack_commands: Literal["inline", "queue"] = Field(
+        default="inline", validation_alias="FOLLOWUP_SLACK_COMMANDS")
 
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(

@@ -37,6 +37,7 @@ from bot.model import (
 from bot.repository import RepositoryUnavailable
 from storage.clubs import ClubStorage
 from storage.database import SQLITE_IMMEDIATE, make_engine, migrate
+from storage.inbox import InboxStorage
 from storage.models import (
     CallRow,
     CheckpointRow,
@@ -65,10 +66,11 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(engine)
 
 
-class SqlRepository(ClubStorage):
+class SqlRepository(ClubStorage, InboxStorage):
     """`bot.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
-    The club methods come from `storage.clubs.ClubStorage`.
+    The club methods come from `storage.clubs.ClubStorage`, the inbox's from
+    `storage.inbox.InboxStorage`.
     """
 
     def __init__(self, engine: Engine) -> None:

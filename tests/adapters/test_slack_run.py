@@ -111,6 +111,28 @@ def test_http_mode_serves_signed_requests_until_stopped_and_never_logs_secrets(
     assert TOKEN not in logged and SECRET not in logged
 
 
+def test_queue_mode_stores_and_acks_and_the_delivering_process_answers(
+        slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    # FOLLOWUP_SLACK_COMMANDS=queue with delivery inline: this process also answers.
+    settings = slack_settings.model_copy(update={"slack_commands": "queue"})
+    stop = threading.Event()
+    runner = threading.Thread(target=run_slack, args=(settings,),
+                              kwargs={"host": "127.0.0.1", "stop": stop}, daemon=True)
+    runner.start()
+    workspace = SlackWorkspace(f"http://127.0.0.1:{settings.port}/slack/events",
+                               SECRET, slack_api)
+    try:
+        wait_until_listening(settings.port)
+        answer = workspace.command("U0ALEX", "add Acme, data analyst, today 2pm with Jo Lee")
+        assert (answer.status, answer.body) == (200, "")
+        reply = slack_api.wait_for("response_url", timeout=5)[0]
+        assert "Added #1: data analyst at Acme" in shown_text(reply.args)
+    finally:
+        stop.set()
+        runner.join(timeout=10)
+    assert not runner.is_alive()
+
+
 def wait_until_listening(port: int, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while True:

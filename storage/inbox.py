@@ -1,0 +1,147 @@
+"""A durable inbox of platform requests acknowledged by one process and answered by another.
+
+The Slack web process stores a slash command here and acks at once; the process that
+runs the clock claims it and does the work. Slack does not resend a slash command, so
+storing it before the ack is what makes an acknowledged command survive a crash. A mixin
+that `storage.repository.SqlRepository` inherits; each method is one short transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    Connection,
+    Index,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
+
+from bot.model import Platform
+from storage.models import Base, EnumText, UtcDateTime
+
+WAITING = "waiting"
+WORKING = "working"
+
+
+class InboxRow(Base):
+    """One request waiting for an answer: `payload` is the platform's own JSON."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_author_id", "author", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[Platform] = mapped_column(EnumText(Platform))
+    author: Mapped[str] = mapped_column(String(160))  # whose: their requests keep order
+    payload: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), default=WAITING, index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+_ENQUEUE = (
+    insert(InboxRow)
+    .values(platform=bindparam("platform"), author=bindparam("author"),
+            payload=bindparam("payload"), state=WAITING,
+            received_at=bindparam("received_at"), attempts=0)
+    .returning(InboxRow.id, sort_by_parameter_order=True)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    id: int
+    payload: str
+    received_at: datetime
+    attempts: int
+
+
+class InboxStorage:
+    """The inbox half of `SqlRepository`: store, claim, finish, recover."""
+
+    if TYPE_CHECKING:
+
+        def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
+
+        def _connection(self, *, write: bool = False
+                        ) -> AbstractContextManager[Connection]: ...
+
+    def enqueue(self, platform: Platform, requests: Sequence[tuple[str, str]], at: datetime
+                ) -> list[int]:
+        """Store (author, payload) requests in one transaction; their ids order them as
+        given, behind everything stored before. One Core statement: the web process's
+        whole write."""
+        if not requests:
+            return []
+        rows = [{"platform": platform, "author": author, "payload": payload,
+                 "received_at": at} for author, payload in requests]
+        with self._connection(write=True) as connection:
+            return [int(i) for i in connection.execute(_ENQUEUE, rows).scalars()]
+
+    def claim_requests(self, platform: Platform, now: datetime, limit: int) -> list[Request]:
+        """Oldest waiting requests first, marked as being worked on by this process.
+
+        Only each author's oldest request is claimable (an older one of theirs is still
+        waiting or being answered), so however many processes drain the inbox, one
+        person's requests are answered one at a time, in the order they were sent.
+        """
+        older = aliased(InboxRow)
+        due = (
+            select(InboxRow.id)
+            .where(
+                InboxRow.platform == platform,
+                InboxRow.state == WAITING,
+                ~select(older.id)
+                .where(older.author == InboxRow.author, older.id < InboxRow.id)
+                .exists(),
+            )
+            .order_by(InboxRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claim = (
+            update(InboxRow)
+            .where(InboxRow.id.in_(due), InboxRow.state == WAITING)
+            .values(state=WORKING, claimed_at=now, attempts=InboxRow.attempts + 1)
+            .returning(InboxRow.id, InboxRow.payload, InboxRow.received_at,
+                       InboxRow.attempts)
+        )
+        with self._session(write=True) as session:
+            rows = session.execute(claim, execution_options={"synchronize_session": False})
+            found = [Request(*row) for row in rows]
+        return sorted(found, key=lambda request: request.id)
+
+    def finish_request(self, request_id: int) -> None:
+        """Answered (or given up on with an apology): the row is not needed any more."""
+        with self._session(write=True) as session:
+            session.execute(delete(InboxRow).where(InboxRow.id == request_id))
+
+    def recover_requests(self, claimed_before: datetime) -> int:
+        """Requests a dead worker had claimed go back to the queue; how many."""
+        with self._session(write=True) as session:
+            result = session.execute(
+                update(InboxRow)
+                .where(InboxRow.state == WORKING, InboxRow.claimed_at < claimed_before)
+                .values(state=WAITING, claimed_at=None),
+                execution_options={"synchronize_session": False},
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
+    def waiting_requests(self, platform: Platform) -> int:
+        """How many requests wait or are being worked on (health and benchmarks)."""
+        with self._session() as session:
+            return int(session.scalar(
+                select(func.count(InboxRow.id)).where(InboxRow.platform == platform)) or 0)

@@ -1,0 +1,161 @@
+"""Queued slash commands: the web process stores and acks, the delivering process answers.
+
+Signed HTTP requests go to the real Bolt app built with a `CommandInbox`; a second
+runtime on the same database (as the clock process would be) runs the real
+`InboxWorker`, whose answers reach the Slack stand-in's `response_url` on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from adapters.runtime import Runtime, build_runtime
+from adapters.slack_app import SlackCoach, build_app
+from adapters.slack_inbox import STALE_CLAIM, CommandInbox, InboxWorker
+from adapters.slack_sender import interactive_client
+from adapters.slack_server import SlackHttpServer, slack_wsgi
+from bot.clock import SimulatedClock
+from bot.model import Platform
+from bot.repository import RepositoryUnavailable
+from bot.settings import Settings
+from tests.adapters.test_slack_app import SECRET, USER, Slack, slack_api, slack_settings
+from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
+
+__all__ = ["slack_api", "slack_settings"]  # fixtures this module uses
+
+
+def serve_queued(runtime: Runtime, settings: Settings, api: SlackApiStandIn,
+                 inbox: Any) -> Slack:
+    app = build_app(runtime, settings, inbox=inbox)
+    server = SlackHttpServer(slack_wsgi(app, runtime), "127.0.0.1", 0)
+    server.start_background()
+    workspace = SlackWorkspace(f"http://127.0.0.1:{server.port}/slack/events", SECRET, api)
+    return Slack(runtime, server, workspace, api, settings)
+
+
+@pytest.fixture
+def web(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
+        ) -> Iterator[Slack]:
+    """The web process: it stores commands and acks; nothing here answers them."""
+    running = serve_queued(runtime, slack_settings, slack_api,
+                           CommandInbox(runtime.repo, runtime.clock))
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def clock_process(slack_settings: Settings, clock: SimulatedClock) -> Iterator[InboxWorker]:
+    """The process that delivers: its own runtime and connections on the same database."""
+    runtime = build_runtime(slack_settings, clock)
+    yield InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)))
+    runtime.stop()
+
+
+def test_a_queued_command_is_acked_at_once_and_answered_by_the_clock_process(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    answer = web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+
+    assert answer.status == 200 and answer.body == ""
+    web.api.settle(quiet=0.3)
+    assert web.api.calls("response_url") == []  # acknowledged, stored, not answered here
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 1
+
+    assert clock_process.drain() == 1
+    reply = web.api.wait_for("response_url")[0]
+    assert reply.args["response_type"] == "ephemeral"
+    assert "Added #1: data analyst at Acme" in shown_text(reply.args)
+    assert [i.company for i in web.interviews()] == ["Acme"]
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+def test_one_persons_queued_commands_are_answered_in_the_order_sent(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    web.workspace.command(USER, "add Initech, QA lead, today 3pm with Bob Lee")
+    web.workspace.command(USER, "list")
+
+    assert clock_process.drain() == 3
+    replies = [shown_text(call.args) for call in web.api.wait_for("response_url", 3)]
+    assert "Added #1" in replies[0] and "Added #2" in replies[1]
+    assert "Acme" in replies[2] and "Initech" in replies[2]
+
+
+def test_a_command_a_dead_worker_had_claimed_is_answered_after_its_claim_goes_stale(
+    web: Slack, clock_process: InboxWorker, clock: SimulatedClock
+) -> None:
+    web.workspace.command(USER, "list")
+    repo = web.runtime.repo
+    [claimed] = repo.claim_requests(Platform.SLACK, clock.now(), 10)  # then it "died"
+
+    assert clock_process.drain() == 0  # a live worker's claim is left alone
+    clock.advance(STALE_CLAIM + timedelta(seconds=1))
+    assert clock_process.drain() == 1
+    assert "No interviews yet" in shown_text(web.api.wait_for("response_url")[0].args)
+    assert claimed.attempts == 1
+
+
+def test_a_worker_in_the_background_answers_as_soon_as_it_is_woken(
+    runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
+) -> None:
+    worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)),
+                         poll=30.0).start()  # only the wake-up can explain a quick answer
+    running = serve_queued(runtime, slack_settings, slack_api,
+                           CommandInbox(runtime.repo, runtime.clock, wake=worker.wake))
+    try:
+        running.workspace.command(USER, "help")
+        reply = slack_api.wait_for("response_url", timeout=5)[0]
+        assert "Here's what I understand" in shown_text(reply.args)
+    finally:
+        running.stop()
+        worker.stop()
+
+
+def test_add_alone_still_opens_the_form_at_once_rather_than_queueing(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    web.workspace.command(USER, "add")
+
+    [opened] = web.api.wait_for("views.open")
+    assert opened.args["trigger_id"].startswith("trigger.")
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+class UnavailableInbox:
+    """An inbox whose database is down: what the listener must cope with."""
+
+    def put(self, body: dict[str, Any]) -> int:
+        raise RepositoryUnavailable("connection refused")
+
+
+def test_a_command_that_cannot_be_stored_gets_a_friendly_ack_not_silence(
+    runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
+) -> None:
+    running = serve_queued(runtime, slack_settings, slack_api, UnavailableInbox())
+    try:
+        answer = running.workspace.command(USER, "list")
+    finally:
+        running.stop()
+    assert answer.status == 200
+    assert "try again in a minute" in answer.body
+
+
+def test_commands_arriving_together_are_stored_once_each_and_all_answered(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    users = [f"U0P{n:03d}" for n in range(24)]
+    with ThreadPoolExecutor(max_workers=12) as pool:  # many listeners share a commit
+        answers = list(pool.map(lambda user: web.workspace.command(user, "help"), users))
+
+    assert {(a.status, a.body) for a in answers} == {(200, "")}
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == len(users)
+    assert clock_process.drain() == len(users)
+    replies = web.api.wait_for("response_url", len(users))
+    assert all("Here's what I understand" in shown_text(r.args) for r in replies)
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
