@@ -152,12 +152,11 @@ class Coach:
                      holidays=holidays_near(person.tz, year))
 
     def replan(self, interview: Interview, person: Person | None = None, *,
-               promise_moved: bool = False) -> None:
+               before: Interview | None = None) -> None:
         person = person or self.repo.get_person(interview.person_id)
         if person is None:
             return
-        replan(self.repo, interview, self.prefs(person), self.clock.now(),
-               promise_moved=promise_moved)
+        replan(self.repo, interview, self.prefs(person), self.clock.now(), before=before)
 
     # --- people ---------------------------------------------------------------------
     def _person(self, inbound: Inbound) -> Person:
@@ -193,7 +192,9 @@ class Coach:
                 return [Reply(text="There's no question waiting for an answer right now.")]
             answered = self._continue_flow(person, rest)
             return answered if answered is not None else []
-        if not inbound.command or text.lower().strip(" .!") in CANCEL_WORDS:
+        typed_command = pending is not None and _is_command_line(text)
+        if (not inbound.command and not typed_command) or \
+                text.lower().strip(" .!") in CANCEL_WORDS:
             answered = self._continue_flow(person, text) if pending else None
             if answered is not None:
                 return answered
@@ -750,16 +751,21 @@ class Coach:
         if not interview.is_open:
             return [Reply(text=f"#{interview.number} is closed; reopen it by telling me what "
                                "happened first.")]
-        moved = interview.promise is None or (interview.promise.kind, interview.promise.on) \
-            != (promise.kind, promise.on)
+        interview_day = interview.starts_at.astimezone(tz).date()
+        if promise.on < interview_day:
+            return [Reply(text=f"{promise.on:%a %Y-%m-%d} is before the interview itself "
+                               f"({interview_day:%a %Y-%m-%d}), so I've kept the plan as it "
+                               "was. What did they say about after it? e.g. `promised "
+                               f"{interview.number} they'll decide by Friday`.")]
+        before = interview
         interview = self.repo.set_promise(interview.id, promise)
         for cp in self.repo.checkpoints_for(interview.id):
             if cp.kind in PHONE_KINDS and cp.snoozed and cp.state in ACTIVE:
                 self.repo.update_checkpoint(cp.id, snoozed=False)
-        self.replan(interview, person, promise_moved=moved)
-        who = "you'll call them" if promise.kind is PromiseKind.YOU_CALL_ON \
-            else "they'll decide"
-        return [Reply(text=f"Noted: {who} by {promise.on:%a %Y-%m-%d}. "
+        self.replan(interview, person, before=before)
+        who = "you'll call them on" if promise.kind is PromiseKind.YOU_CALL_ON \
+            else "they'll decide by"
+        return [Reply(text=f"Noted: {who} {promise.on:%a %Y-%m-%d}. "
                            + self._next_call_line(interview, person))]
 
     def _next_call_line(self, interview: Interview, person: Person) -> str:
@@ -805,16 +811,24 @@ class Coach:
             return Reply(text=f"{checkpoint_label(cp, interview)} isn't waiting, so there's "
                               "nothing to snooze.", replace_original=True)
         span_text = span_text.strip().lower()
+        # A step still ahead moves on from its own time: a snooze never brings it closer.
+        base = max(cp.due_at, now) if cp.state is CheckpointState.PENDING else now
         if span_text in {"tomorrow", "until tomorrow", "1 day", "a day"}:
-            until = next_morning(now, prefs)
+            until = next_morning(base, prefs)
         else:
             span = parse_duration(span_text)
             if span is None:
                 return Reply(text=f"I couldn't read {defuse(short(span_text, 30))!r} as a "
                                   "length of time. Try `2h`, `3d`, `1w` or `tomorrow`.")
-            until = end_of_quiet(now + span, prefs.quiet, prefs.tz)
+            until = base + span
+        # Said as it will really go out: after quiet hours, and calls in office hours.
+        until = end_of_quiet(until, prefs.quiet, prefs.tz)
+        if cp.kind in PHONE_KINDS:
+            until = release_time(cp.kind, interview, until, prefs)
         self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
                                     snoozed=True, expect=[cp.state])
+        # A call reminder snoozed after it went out is no longer waiting for a report.
+        self.replan(interview, person)
         return Reply(text=f"Snoozed {checkpoint_label(cp, interview)} until "
                           f"{when(until, prefs.tz)}.", replace_original=True)
 
@@ -1069,6 +1083,26 @@ _TEXT_OR_SOCIAL = re.compile(
     r"\b(text(?:ed|ing)? (?:message|msg)|text(?:ed)? (?:her|him|them)|by text|via text|sms|"
     r"whatsapp|linkedin|twitter|facebook|instagram|social media|dm(?:'?ed)?)\b",
     re.IGNORECASE)
+
+
+#: Verbs that, typed alone, are a command even while a question waits for an answer.
+_ALONE = frozenset({"help", "list", "ls", "interviews", "journal", "export", "stats",
+                    "calendar", "plan"})
+#: Verbs that are a command when an interview number follows ("plan 1", "sent 2 Jane").
+_WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "promised",
+                          "snooze", "note", "check", "reflect", "share"})
+
+
+def _is_command_line(text: str) -> bool:
+    """Whether text typed while a question is open is plainly a command, not an answer:
+    `list` is not anybody's job title, and `plan 2` is not a date."""
+    words = text.lower().split()
+    if not words:
+        return False
+    verb = words[0].lstrip("/")
+    if len(words) == 1:
+        return verb in _ALONE
+    return verb in _WITH_NUMBER and bool(_REF.match(words[1]))
 
 
 def _text_or_social(text: str) -> str | None:

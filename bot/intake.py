@@ -85,6 +85,7 @@ class AddDraft:
             company=short(parsed.company) if parsed.company else None,
             role=short(parsed.role) if parsed.role else None,
             starts_at=parsed.starts_at,
+            had_time=parsed.time_given or parsed.starts_at is None,
             interviewers=list(parsed.interviewers[:MAX_INTERVIEWERS]),
             promise=parsed.promise,
             culture=parsed.culture,

@@ -59,6 +59,7 @@ class ParsedInterview:
     company: str | None = None
     role: str | None = None
     starts_at: datetime | None = None  # aware, in the user's zone
+    time_given: bool = True  # False: a date alone, read as 09:00 until the user says when
     interviewers: tuple[Interviewer, ...] = ()
     promise: Promise | None = None
     culture: Culture | None = None
@@ -364,6 +365,10 @@ def _moment(
     part = next((t for t in tokens if t.kind == "part"), None)
     if not date_tokens and time_token is None:
         return None, False
+    if any(_impossible(t) for t in date_tokens):
+        return None, False  # "2026-13-01": asked again, never bent into another date
+    if time_token is not None and _impossible(time_token):
+        time_token = None  # "25:00": the date stands, and the time is asked for
     base = local_now.replace(tzinfo=None, second=0, microsecond=0)
     clock = [time_token.query] if time_token else []
     # All tokens together first; if they disagree, the most specific date alone; and a time
@@ -398,7 +403,25 @@ def _moment(
         clock_time = _PART_OF_DAY[part.text.lower().split()[-1]]
     else:
         clock_time = _DEFAULT_HOUR
-    return datetime.combine(day, clock_time), timed
+    # "Tuesday afternoon" is time enough for the plan; a date alone is not.
+    return datetime.combine(day, clock_time), timed or part is not None
+
+
+_HOUR_MINUTE = re.compile(r"(\d{1,2})[:.h](\d{2})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _impossible(token: _Token) -> bool:
+    """A date or time no calendar or clock has, which dateparser would bend into another."""
+    if token.kind == "iso" and (found := _ISO_DATE.search(token.text)):
+        try:
+            date(*(int(part) for part in found.groups()))
+        except ValueError:
+            return True
+    if token.kind in _TIME_KINDS and (found := _HOUR_MINUTE.search(token.text)):
+        hour, minute = (int(part) for part in found.groups())
+        return hour > 23 or minute > 59
+    return False
 
 
 def _weekday_day(weekday: int, local_now: datetime, at: time | None, past: bool) -> date:
@@ -432,11 +455,12 @@ def _when(
 def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, bool]:
     """The interview moment in an answer like "yesterday at 10am", and whether a time was given.
 
-    Without a time of day the moment is that date at 09:00 (or morning/afternoon/evening at
-    9/14/18 h) and the flag is False so the caller can ask. A bare weekday looks back in the
-    past tense ("interviewed Tuesday") and ahead otherwise; a date without a year is its
-    nearest occurrence; "at 3" or "2:30" without am/pm is the afternoon. Dates before 1990 or
-    more than two years ahead count as not understood.
+    Without a time of day the moment is that date at 09:00 and the flag is False so the
+    caller can ask; morning/afternoon/evening count as a time (9/14/18 h). A bare weekday
+    looks back in the past tense ("interviewed Tuesday") and ahead otherwise; a date
+    without a year is its nearest occurrence; "at 3" or "2:30" without am/pm is the
+    afternoon. Dates before 1990, more than two years ahead, or on no calendar
+    ("2026-13-01") count as not understood.
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
@@ -1173,7 +1197,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         )
 
     past = bool(_PAST_TENSE.search(" ".join(found.context)))
-    starts_at, _ = _when(found.dates, now, tz, past)
+    starts_at, time_given = _when(found.dates, now, tz, past)
     if starts_at is None and found.dates:
         found.unclear.extend(" ".join(t.text for t in g) for g in found.dates)
 
@@ -1192,6 +1216,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         company=company,
         role=role,
         starts_at=starts_at,
+        time_given=time_given or starts_at is None,
         interviewers=tuple(interviewers[:_MAX_PEOPLE]),
         promise=promise,
         culture=found.culture,

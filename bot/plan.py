@@ -47,6 +47,7 @@ SECOND_CALL_BUSINESS_DAYS = 2
 CALL_CHECK_BUSINESS_DAYS = 2  # when the second call would have come
 MOVE_ON_AFTER = timedelta(days=7)
 REFLECT_AFTER = timedelta(hours=1)
+CALL_SLOT = timedelta(hours=1)  # a call reminder late by less than this is still on time
 MAX_CALLS = 2
 EMPLOYER_CALL_HOURS = (10, 11, 9, 12, 13, 14, 15, 16)
 
@@ -246,6 +247,11 @@ def release_time(
         now, office, WORK_OPENS, WORK_CLOSES, prefs.holidays
     ):
         there = local(now, office)
+        today = call_moment(there.date(), interview, prefs)
+        if today <= now < today + CALL_SLOT:
+            # The day's best slot lies outside office hours (the user's quiet hours
+            # cover them): that slot is as good as it gets, so it goes now, not never.
+            return now
         day = there.date() if there.time() < WORK_OPENS else there.date() + timedelta(days=1)
         return call_moment(day, interview, prefs)
     return end_of_quiet(now, prefs.quiet, tz)
@@ -320,11 +326,12 @@ def _reflect(interview: Interview, prefs: Prefs) -> Planned:
 
 
 def _not_before_known(due: datetime, interview: Interview, prefs: Prefs) -> datetime:
-    """A call whose day passed before we heard of the interview goes at the next slot."""
-    if due >= interview.created_at:
+    """A call whose day passed before we heard of the interview, or that a promise put
+    before the interview had even ended, goes at the next slot after both."""
+    known = max(interview.created_at, interview.starts_at + INTERVIEW_LENGTH)
+    if due >= known:
         return due
     office = ZoneInfo(interview.employer_tz) if interview.employer_tz else prefs.tz
-    known = interview.created_at
     if in_working_hours(known, office, WORK_OPENS, WORK_CLOSES, prefs.holidays) and \
             not prefs.quiet.contains(local(known, prefs.tz).time()):
         return known

@@ -29,15 +29,17 @@ def replan(
     prefs: Prefs,
     now: datetime,
     *,
-    promise_moved: bool = False,
+    before: Interview | None = None,
 ) -> None:
     """Add, move or cancel the interview's checkpoints to match `plan_checkpoints`.
 
-    `promise_moved` says the employer named a new day: a call reminder that already
-    went out must come again on it, even if that day is today or already past.
+    `before` is the interview as it was before the employer named a new day: a call
+    reminder that already went out comes again when the new day moved that call, even
+    if the day is today or already past. A step moved to a time already past is due
+    now (not "late", as if the bot had been offline).
     """
     rows = repo.checkpoints_for(interview.id)
-    if promise_moved and _rearm_calls(repo, interview, prefs, now, rows):
+    if before is not None and _rearm_calls(repo, before, interview, prefs, now, rows):
         rows = repo.checkpoints_for(interview.id)
     done = {row.key for row in rows if row.state is CheckpointState.DONE}
     active = active_by_key(rows)
@@ -61,8 +63,10 @@ def replan(
         row = active.get(p.key)
         if row is None:
             continue
-        if row.state is CheckpointState.PENDING and row.due_at != p.due_at:
-            repo.update_checkpoint(row.id, due_at=p.due_at, expect=[CheckpointState.PENDING])
+        if row.state is CheckpointState.PENDING and row.due_at != p.due_at and \
+                not (p.due_at <= now and row.due_at <= now):
+            repo.update_checkpoint(row.id, due_at=max(p.due_at, now),
+                                   expect=[CheckpointState.PENDING])
 
     for key, row in active.items():
         if key not in wanted:
@@ -74,21 +78,20 @@ def replan(
 
 
 def _rearm_calls(
-    repo: Repository, interview: Interview, prefs: Prefs, now: datetime,
+    repo: Repository, before: Interview, after: Interview, prefs: Prefs, now: datetime,
     rows: list[Checkpoint],
 ) -> bool:
-    """Put call reminders that went out back in the queue at the day the new promise names.
-
-    A day already past means due now; delivery's release time moves it into working hours.
-    """
-    planned = {p.key: p.due_at for p in plan_checkpoints(interview, prefs, now)}
+    """Put call reminders that went out back in the queue, for the calls the new promise
+    moved (compared plan to plan: a snooze or a held delivery is not a move)."""
+    was = {p.key: p.due_at for p in plan_checkpoints(before, prefs, now)}
+    will = {p.key: p.due_at for p in plan_checkpoints(after, prefs, now)}
     moved = False
     for key, row in active_by_key(rows).items():
-        due = planned.get(key)
+        due = will.get(key)
         if row.kind in CALL_KINDS and row.state is CheckpointState.SENT and due is not None \
-                and due != row.due_at:
+                and due != was.get(key):
             moved |= None is not repo.update_checkpoint(
-                row.id, state=CheckpointState.PENDING, due_at=due,
+                row.id, state=CheckpointState.PENDING, due_at=max(due, now),
                 expect=[CheckpointState.SENT],
             )
     return moved

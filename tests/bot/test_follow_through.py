@@ -173,3 +173,56 @@ def test_a_reminder_claimed_before_the_user_acted_is_not_sent_after_it(runtime, 
     other = SOMEONE if reporter.to[0] == ME else ME
     _, rows = checkpoints(runtime, 1, other)
     assert [r.state for r in rows if r.kind is K.THANK_YOU] == [left_as]
+
+
+def test_quiet_hours_covering_the_working_day_still_let_the_call_reminder_out(
+    runtime, inbox
+):
+    say(runtime, ACME)
+    say(runtime, "sent 1 all")
+    say(runtime, "quiet 7am-5pm")
+    wait(runtime, timedelta(days=21))
+    calls = [d for d in inbox.messages if d.reply.title.startswith("Time to call")]
+    # The best the day offers is the end of quiet hours: sent then, not postponed forever.
+    assert [stamp(runtime, d) for d in calls] == ["Mon 2026-11-30 17:00"]
+    assert any(d.reply.title.startswith("Time to move on") for d in inbox.messages)
+
+
+def test_snoozing_a_call_reminder_that_went_out_waits_for_it_not_for_a_report(
+    runtime, inbox
+):
+    to_first_call(runtime, inbox)
+    reply = text_of(say(runtime, "snooze 1.5 1w"))
+    assert "until Mon 2026-12-07 10:00 EST" in reply
+    wait(runtime, timedelta(days=7, minutes=1))
+    titles = [d.reply.title for d in inbox.messages]
+    assert "Did you reach Acme?" not in titles
+    assert not any(t.startswith("Time to move on") for t in titles)
+    assert stamp(runtime, inbox.messages[-1]) == "Mon 2026-12-07 10:00"
+    assert inbox.messages[-1].reply.title == "Time to call about data analyst at Acme"
+
+
+def test_a_snooze_never_brings_a_step_closer(runtime, inbox):
+    say(runtime, ACME)
+    _, rows = checkpoints(runtime)
+    [call] = [r for r in rows if r.kind is K.FIRST_CALL]
+    step = f"1.{sorted(r.id for r in rows).index(call.id) + 1}"
+    reply = text_of(say(runtime, f"snooze {step} 2h"))
+    assert "until Mon 2026-11-30 12:00 EST" in reply  # two hours after its own time
+
+
+def test_a_promise_dated_before_the_interview_is_refused_with_the_reason(runtime, inbox):
+    say(runtime, "add Hooli, PM, Friday 3pm with Gavin Belson")
+    reply = text_of(say(runtime, "promised 1 call me on Wednesday"))
+    assert "before the interview itself (Fri 2026-11-27)" in reply
+    interview, _ = checkpoints(runtime)
+    assert interview.promise is None
+
+
+def test_a_command_typed_while_a_question_waits_runs_and_the_question_comes_back(
+    runtime, inbox
+):
+    say(runtime, "add Acme")
+    reply = text_of(say(runtime, "list"))
+    assert "No interviews yet" in reply and "What's the role?" in reply
+    assert "When was it" in text_of(say(runtime, "data analyst"))

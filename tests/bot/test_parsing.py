@@ -399,6 +399,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(11, 22, 9),
+            time_given=False,  # a date alone: the time is asked for
             interviewers=(who("Bob Lee", title="CTO"), who("Ann Lee", title="recruiter")),
         ),
     ),
@@ -658,6 +659,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(11, 25, 9),
+            time_given=False,  # a date alone: the time is asked for
             interviewers=(who("Jane Smith"),),
         ),
     ),
@@ -667,6 +669,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(11, 18, 9),
+            time_given=False,  # a date alone: the time is asked for
             interviewers=(who("Jane Smith"),),
         ),
     ),
@@ -676,6 +679,7 @@ ADD_LINES = [
             company="Acme",
             role="analyst",
             starts_at=at(11, 21, 9),
+            time_given=False,  # a date alone: the time is asked for
             interviewers=(who("Jane Smith"),),
             promise=call(11, 28, "follow up in a week"),
         ),
@@ -837,7 +841,7 @@ WHEN_ANSWERS = [
     ("last Thursday", at(11, 19, 9), False),
     ("2 days ago", at(11, 21, 9), False),
     ("a week ago at 11am", at(11, 16, 11), True),
-    ("Friday afternoon", at(11, 27, 14), False),
+    ("Friday afternoon", at(11, 27, 14), True),  # near enough to plan by
     ("Jan 5 10am", at(1, 5, 10, year=2027), True),
     ("Nov 20 10am", at(11, 20, 10), True),
     ("Dec 3 2030", None, False),
@@ -877,6 +881,12 @@ def test_todays_weekday_counts_only_on_the_right_side_of_now() -> None:
 
 def test_a_time_dateparser_cannot_read_still_keeps_the_date() -> None:
     assert parse_when_detail("Dec 3 25:00pm", NOW, TZ) == (at(12, 3, 9), False)
+    assert parse_when_detail("25:00 today", NOW, TZ) == (at(11, 23, 9), False)
+
+
+@pytest.mark.parametrize("text", ["2026-13-01", "2026-02-30 10am", "2026-11-31"])
+def test_a_date_no_calendar_has_is_not_bent_into_another(text: str) -> None:
+    assert parse_when_detail(text, NOW, TZ) == (None, False)
 
 
 @pytest.mark.parametrize(

@@ -365,7 +365,10 @@ def test_plans_respect_quiet_hours_business_days_and_the_two_call_limit(
         if p.kind in PHONE_KINDS:
             assert here.weekday() < 5, (p, here)
             if p.due_at > created and p.kind in CALL_KINDS:
-                assert here.time() == time(10, 0) or here.time() == quiet.end
+                # 10:00, the end of quiet hours, or (a promise that named a day before
+                # the interview ended) at once after it, in working hours.
+                assert here.time() in (time(10, 0), quiet.end) or \
+                    p.due_at == start + timedelta(hours=1), (p, here)
         if p.kind is K.HANDWRITTEN:
             assert p.due_at < start + timedelta(hours=48)
     assert len([p for p in plan if p.kind is K.THANK_YOU]) == people
