@@ -20,7 +20,7 @@ from bot.calendar_rules import end_of_quiet
 from bot.clock import Clock
 from bot.club_share import ShareCommands
 from bot.clubs import ClubCommands, celebrate
-from bot.formatting import checkpoint_label, when
+from bot.formatting import OUTCOME_LABELS, checkpoint_label, when
 from bot.holidays_calendar import country_for_zone, public_holidays
 from bot.ics import feed_token, plan_calendar
 from bot.messages import Action, ActionId, Attachment, Draft, Inbound, Reply, Style
@@ -95,6 +95,7 @@ APOLOGY = "Sorry, something went wrong on my side. Nothing you told me before is
 DATABASE_DOWN = "I can't reach my storage right now, so I couldn't save or look that up. " \
     "Please try again in a minute."
 
+_NUMBERISH = re.compile(r"^#?[-+]?[0-9]")
 _REF = re.compile(r"^#?([0-9]{1,6})(?:\.([0-9]{1,3}))?$")
 
 
@@ -455,6 +456,11 @@ class Coach:
                 return Reply(text=f"I can't find interview #{match.group(1)} in your list. "
                                   "`list` shows yours.")
             return interview
+        if _NUMBERISH.match(word):
+            # A number that is no interview's ("99999999", "-1", "1.2.3") never falls back
+            # to the open one: a call or an outcome must not land on the wrong interview.
+            return Reply(text=f"I can't find interview {defuse(short(word, 20))} in your "
+                              "list. `list` shows the numbers.")
         if allow_default:
             open_ones = self._open_interviews(person)
             if len(open_ones) == 1:
@@ -634,7 +640,8 @@ class Coach:
     def _record_call(self, person: Person, interview: Interview, result: CallResult) -> Reply:
         if not interview.is_open:
             return Reply(text=f"#{interview.number} is already closed "
-                              f"({interview.outcome}). Nothing more to call about.",
+                              f"({OUTCOME_LABELS[interview.outcome]}). Nothing more to "
+                              "call about.",
                          replace_original=True)
         tz = ZoneInfo(person.tz)
         if len(interview.calls) >= MAX_CALLS:
@@ -838,6 +845,11 @@ class Coach:
             return [interview]
         if interview.outcome is Outcome.CANCELLED:
             return [Reply(text=f"#{interview.number} is already stopped.")]
+        if interview.outcome is not None:
+            # Closed with an outcome: nothing left to stop, and the outcome is history.
+            return [Reply(text=f"#{interview.number} is already closed "
+                               f"({OUTCOME_LABELS[interview.outcome]}); no reminders are "
+                               "left to stop.")]
         interview = self.repo.set_outcome(interview.id, Outcome.CANCELLED, self.clock.now())
         self.replan(interview, person)
         return [Reply(text=f"Stopped every reminder for #{interview.number} "

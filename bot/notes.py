@@ -142,8 +142,10 @@ def offer_checklist() -> str:
 
 def why_not_text_or_social(channel_word: str) -> str:
     """Why a thank-you should not go by text or social media, and what to send instead."""
+    # The word as found: "via text", "by text", "linkedin", "text message"...
+    how = channel_word if channel_word.startswith(("via ", "by ")) else f"by {channel_word}"
     return (
-        f"Better not send it by {channel_word}. In a poll cited by one careers guide, "
+        f"Better not send it {how}. In a poll cited by one careers guide, "
         "90% of those asked said a thank-you by text or over social media was "
         "inappropriate. To an interviewer it reads as a message between friends rather "
         "than part of a hiring process, and it can make a strong candidate look unsure "

@@ -226,3 +226,19 @@ def test_a_command_typed_while_a_question_waits_runs_and_the_question_comes_back
     reply = text_of(say(runtime, "list"))
     assert "No interviews yet" in reply and "What's the role?" in reply
     assert "When was it" in text_of(say(runtime, "data analyst"))
+
+
+def test_a_number_that_is_no_interviews_never_falls_back_to_the_open_one(runtime, inbox):
+    say(runtime, ACME)
+    for line in ("plan 99999999", "called 1234567 no answer", "heard -1 offer"):
+        assert "I can't find interview" in text_of(say(runtime, line))
+    interview, _ = checkpoints(runtime)
+    assert interview.calls == () and interview.outcome is None
+
+
+def test_cancel_leaves_a_real_outcome_alone(runtime, inbox):
+    say(runtime, ACME)
+    say(runtime, "heard 1 rejected")
+    assert "already closed (rejected)" in text_of(say(runtime, "cancel 1"))
+    interview, _ = checkpoints(runtime)
+    assert interview.outcome is Outcome.REJECTED
