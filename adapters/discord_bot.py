@@ -107,6 +107,8 @@ class FollowupClient(discord.Client):
         # the first through the core's multi-turn questions.
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = \
             weakref.WeakValueDictionary()
+        # DM channels this process has stored (user id -> channel id): one write per person.
+        self._dm_channels: dict[int, int] = {}
 
     # --- start and stop -------------------------------------------------------------------
     async def setup_hook(self) -> None:
@@ -204,7 +206,17 @@ class FollowupClient(discord.Client):
                 await message.channel.send(**render(reply).send_kwargs())
             except discord.HTTPException:
                 log.exception("could not answer a DM from Discord user %s", message.author.id)
-                return
+                break
+        await self.remember_dm_channel(message.author, message.channel.id)
+
+    async def remember_dm_channel(self, user: discord.abc.User, channel_id: int) -> None:
+        """Someone wrote in their DM channel: store its id (once per process), so
+        reminders to them are one request. After `handle`, which stored the person."""
+        if self._dm_channels.get(user.id) == channel_id:
+            return
+        if await asyncio.to_thread(self.sender.remember_dm_channel, identity_of(user),
+                                   str(channel_id)):
+            self._dm_channels[user.id] = channel_id
 
     # --- slash commands ---------------------------------------------------------------------
     async def run_text(self, interaction: discord.Interaction, text: str, *,

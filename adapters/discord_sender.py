@@ -17,7 +17,7 @@ import logging
 import re
 import threading
 from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
 import discord
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from storage.repository import SqlRepository
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: discord.py sleeps through a 429 up to this long; a longer one raises `RateLimited`,
 #: which reaches the deliverer as `SendFailed(retry_after=…)` (discord.py's minimum is 30).
@@ -128,10 +129,29 @@ def _failure(error: BaseException, what: str) -> SendFailed:
 _DISCORD_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, OSError)
 
 
-async def send_dm(client: discord.Client, user_id: int, reply: Reply) -> discord.Message:
-    """Open (or reuse) the DM channel with `user_id` and post the rendered reply."""
+async def send_dm(client: discord.Client, user_id: int, reply: Reply,
+                  channel_id: int | None = None) -> discord.Message:
+    """Post the rendered reply in the DM channel with `user_id`.
+
+    With the channel's id known (stored after an earlier DM) that is one request: every
+    request counts against Discord's global limit, and opening the channel is one more.
+    A channel Discord no longer knows is opened afresh; the returned message's channel
+    tells the caller which id to keep.
+    """
     pacer = pacer_for(client)
     try:
+        if channel_id is not None:
+            try:
+                await pacer.wait()
+                known = client.get_partial_messageable(channel_id,
+                                                       type=discord.ChannelType.private)
+                return await known.send(**render(reply).send_kwargs())
+            except discord.NotFound:
+                log.info("the DM channel %d with Discord user %d is gone; opening it again",
+                         channel_id, user_id)
+                cached = client._connection._get_private_channel_by_user(user_id)
+                if cached is not None and cached.id == channel_id:
+                    client._connection._remove_private_channel(cached)  # or create_dm reuses it
         if client._connection._get_private_channel_by_user(user_id) is None:
             await pacer.wait()  # opening the DM channel is a request of its own
         channel = await client.create_dm(discord.Object(user_id))
@@ -186,11 +206,28 @@ class DiscordSender:
     def send(self, to: Identity, reply: Reply) -> None:
         if to.platform is not Platform.DISCORD or not to.user.isdigit():
             raise SendFailed(f"not a Discord user: {to}", permanent=True)
+        known = int(to.dm_channel) if to.dm_channel and to.dm_channel.isdigit() else None
         try:
-            self._run(send_dm(self.client, int(to.user), reply))
+            message = self._run(send_dm(self.client, int(to.user), reply, known))
         except DmsClosed:
             self.tell_in_club(to)
             raise  # the reminder stays parked and is tried again later
+        if message.channel.id != known:  # opened just now, or again after a 404
+            self.remember_dm_channel(to, str(message.channel.id))
+
+    def remember_dm_channel(self, to: Identity, channel_id: str) -> bool:
+        """Store the DM channel a send just opened, so the next DM is one request; True
+        once stored. The DM went out either way: a failure here is only logged."""
+        try:
+            repo = self._repository()
+            if repo is None:
+                return False
+            repo.remember_dm_channel(to, channel_id)
+        except Exception as error:
+            log.warning("could not store the DM channel of Discord user %s (%r)",
+                        to.user, error)
+            return False
+        return True
 
     def post(self, where: ChannelRef, reply: Reply) -> None:
         """A club post, public in its channel; only `reply.mentions` are pinged."""
@@ -233,12 +270,16 @@ class DiscordSender:
                           to.user)
         return False
 
-    def _store(self) -> tuple[Repository, Clock] | None:
-        if self.repo is None or self.clock is None:
-            return None
-        return self.repo, self.clock
+    def _repository(self) -> Repository | None:
+        return self.repo
 
-    def _run(self, coro: Coroutine[Any, Any, Any]) -> None:
+    def _store(self) -> tuple[Repository, Clock] | None:
+        repo = self._repository()
+        if repo is None or self.clock is None:
+            return None
+        return repo, self.clock
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
         """Run one request on the client's loop and wait for it, bounded."""
         try:
             loop = self._loop()
@@ -247,7 +288,7 @@ class DiscordSender:
             raise
         future = asyncio.run_coroutine_threadsafe(coro, loop)
         try:
-            future.result(self.timeout)
+            return future.result(self.timeout)
         except concurrent.futures.TimeoutError:
             future.cancel()
             raise SendFailed(f"Discord did not answer within {self.timeout:.0f}s") from None
@@ -281,7 +322,8 @@ class StandaloneDiscordSender(DiscordSender):
     made on the first send or post, so a process that never has one never connects.
 
     Without a repository it opens its own (on `FOLLOWUP_DATABASE_URL`) the first time
-    someone's DMs turn out to be closed, to find their club.
+    it needs one: to store a newly opened DM channel, or to find the club of someone
+    whose DMs are closed.
     """
 
     def __init__(self, settings: Settings, *, repo: Repository | None = None,
@@ -305,7 +347,7 @@ class StandaloneDiscordSender(DiscordSender):
         self._login()
         super().post(where, reply)
 
-    def _store(self) -> tuple[Repository, Clock] | None:
+    def _repository(self) -> Repository | None:
         if self.repo is None:
             from storage.repository import open_repository
 
@@ -313,6 +355,9 @@ class StandaloneDiscordSender(DiscordSender):
                 if self._own_repo is None:
                     self._own_repo = open_repository(self._database_url)
             self.repo = self._own_repo
+        return self.repo
+
+    def _store(self) -> tuple[Repository, Clock] | None:
         if self.clock is None:
             self.clock = SystemClock()
         return super()._store()

@@ -127,20 +127,31 @@ class Deliverer:
         return sent + self._post_due()
 
     def _deliver_batch(self, batch: list[Checkpoint], now: datetime) -> int:
-        """Read the batch's people at once, then send; one person's messages stay in order."""
+        """Read the batch's people at once, then send; one person's messages stay in order.
+
+        With several senders, each person's reminders are handed over as soon as they are
+        rendered, so rendering the rest of the batch overlaps the sends already under way
+        (a rate-limited platform never waits for a whole batch to be prepared).
+        """
         context = self.repo.delivery_context(sorted({cp.interview_id for cp in batch}))
-        by_person: dict[int, list[Outgoing]] = {}
+        by_person: dict[int | None, list[Checkpoint]] = {}
         for cp in batch:
-            out = self._prepare(cp, context.get(cp.interview_id), now)
-            if out is not None:
-                by_person.setdefault(out.person.id, []).append(out)
-        queues = list(by_person.values())
-        if self.workers <= 1 or len(queues) <= 1:
-            return sum(self._send_in_order(queue, now) for queue in queues)
+            found = context.get(cp.interview_id)
+            by_person.setdefault(found[1].id if found else None, []).append(cp)
+        groups = list(by_person.values())
+
+        def prepared(group: list[Checkpoint]) -> list[Outgoing]:
+            outs = (self._prepare(cp, context.get(cp.interview_id), now) for cp in group)
+            return [out for out in outs if out is not None]
+
+        if self.workers <= 1 or len(groups) <= 1:
+            return sum(self._send_in_order(prepared(group), now) for group in groups)
         # Sends wait on the network; a few at once keep a slow API from setting the pace.
         with ThreadPoolExecutor(max_workers=self.workers,
                                 thread_name_prefix="delivery") as pool:
-            return sum(pool.map(lambda queue: self._send_in_order(queue, now), queues))
+            sending = [pool.submit(self._send_in_order, queue, now)
+                       for group in groups if (queue := prepared(group))]
+            return sum(future.result() for future in sending)
 
     def _prepare(
         self,

@@ -87,11 +87,17 @@ class ShareLevel(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """Where a person is on one platform: workspace/guild plus the platform's user id."""
+    """Where a person is on one platform: workspace/guild plus the platform's user id.
+
+    `dm_channel` is the platform's id of the bot's DM channel with them, once known (on
+    Discord, posting to it saves opening the channel first); it is a cached detail, not
+    part of who they are, so equality and hashing ignore it.
+    """
 
     platform: Platform
     workspace: str
     user: str
+    dm_channel: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

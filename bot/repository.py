@@ -224,6 +224,10 @@ class Repository(ClubRepository, Protocol):
 
     def identities_of(self, person_id: int) -> list[Identity]: ...
 
+    def remember_dm_channel(self, identity: Identity, channel_id: str) -> None:
+        """Store the bot's DM channel with `identity`: the next DM skips opening it."""
+        ...
+
     def forget_person(self, person_id: int) -> dict[str, int]:
         """Delete the person and everything theirs; return counts by kind of record."""
         ...

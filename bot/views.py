@@ -43,11 +43,11 @@ def plan_reply(
     interview: Interview, checkpoints: list[Checkpoint], tz: ZoneInfo, now: datetime,
     *, title: str | None = None,
 ) -> Reply:
-    lines = [
-        checkpoint_line(interview, pos, cp, tz, now)
-        for pos, cp in numbered(checkpoints)
-        if cp.state not in HIDDEN
-    ]
+    # In date order, each with its stable number: a promise that moved a call may put
+    # step 1.5 before step 1.4, and `done 1.5` must still mean the same step.
+    shown = sorted(((pos, cp) for pos, cp in numbered(checkpoints) if cp.state not in HIDDEN),
+                   key=lambda item: (item[1].due_at, item[0]))
+    lines = [checkpoint_line(interview, pos, cp, tz, now) for pos, cp in shown]
     fields = [Field("Interview", interview_line(interview, tz)),
               Field("Status", interview_status(interview))]
     if interview.promise:

@@ -128,6 +128,8 @@ class IdentityRow(Base):
     platform: Mapped[Platform] = mapped_column(EnumText(Platform))
     workspace: Mapped[str] = mapped_column(String(128))
     user_id: Mapped[str] = mapped_column(String(128))
+    # The bot's DM channel with them (Discord), once known: a DM then costs one request.
+    dm_channel: Mapped[str | None] = mapped_column(String(32))
 
     person: Mapped[PersonRow] = relationship(back_populates="identities")
 

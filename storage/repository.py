@@ -204,6 +204,18 @@ class SqlRepository(ClubStorage, InboxStorage):
             )
             return [_identity(row) for row in rows]
 
+    def remember_dm_channel(self, identity: Identity, channel_id: str) -> None:
+        """Keep the bot's DM channel with `identity`, so the next DM needs no request to
+        open it; an identity not stored yet is left alone."""
+        with self._connection(write=True) as connection:
+            connection.execute(
+                update(IdentityRow)
+                .where(IdentityRow.platform == identity.platform,
+                       IdentityRow.workspace == identity.workspace,
+                       IdentityRow.user_id == identity.user)
+                .values(dm_channel=channel_id)
+            )
+
     def forget_person(self, person_id: int) -> dict[str, int]:
         """Delete the person and everything theirs; return counts by kind of record.
 
@@ -267,7 +279,8 @@ class SqlRepository(ClubStorage, InboxStorage):
                     "display_name": person.display_name,
                 },
                 "identities": [
-                    {"platform": str(row.platform), "workspace": row.workspace, "user": row.user_id}
+                    {"platform": str(row.platform), "workspace": row.workspace, "user": row.user_id,
+                     **({"dm_channel": row.dm_channel} if row.dm_channel else {})}
                     for row in person.identities
                 ],
                 "interviews": [
@@ -767,7 +780,8 @@ def _person(row: PersonRow) -> Person:
 
 
 def _identity(row: IdentityRow) -> Identity:
-    return Identity(platform=row.platform, workspace=row.workspace, user=row.user_id)
+    return Identity(platform=row.platform, workspace=row.workspace, user=row.user_id,
+                    dm_channel=row.dm_channel)
 
 
 def _interview(row: InterviewRow) -> Interview:

@@ -155,6 +155,7 @@ class _State:
     dm_channels: dict[int, int] = field(default_factory=dict)  # user id -> channel id
     closed_dms: set[int] = field(default_factory=set)  # user ids
     forbidden_channels: dict[int, int] = field(default_factory=dict)  # channel -> code
+    gone_channels: set[int] = field(default_factory=set)  # answered 404 Unknown Channel
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     originals: dict[str, int] = field(default_factory=dict)  # interaction token -> message
     channels_of_tokens: dict[str, int] = field(default_factory=dict)
@@ -272,6 +273,14 @@ class DiscordApiStandIn:
         with self._cond:
             self._state.forbidden_channels[channel_id] = code
 
+    def lose_dm_channel(self, user_id: int) -> int:
+        """Discord no longer knows the DM channel with `user_id`: posting there gets 404
+        (10003 Unknown Channel) and opening one gives a new id. Returns the old id."""
+        with self._cond:
+            gone = self._state.dm_channels.pop(user_id, None) or snowflake()
+            self._state.gone_channels.add(gone)
+            return gone
+
     def posts_in(self, channel_id: int, since: int = 0) -> list[Call]:
         """Messages the bot posted in `channel_id` (answered 200) since the `since` mark."""
         return [c for c in self.calls_since(since, "POST", rf"^/channels/{channel_id}/messages$")
@@ -332,6 +341,9 @@ class DiscordApiStandIn:
             return 200, self._dm_channel(int(call.json["recipient_id"]))
         if found := re.fullmatch(r"POST /channels/(\d+)/messages", route):
             channel_id = int(found.group(1))
+            with self._cond:
+                if channel_id in self._state.gone_channels:
+                    return 404, {"message": "Unknown Channel", "code": 10003}
             self._check_may_post(channel_id)
             return 200, self._store(channel_id, call)
         if found := re.fullmatch(r"PATCH /channels/\d+/messages/(\d+)", route):
