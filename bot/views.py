@@ -31,6 +31,8 @@ def checkpoint_line(
     label = checkpoint_label(cp, interview)
     if cp.state in (CheckpointState.PENDING, CheckpointState.SENDING):
         status = "due now" if cp.due_at <= now else ("snoozed" if cp.snoozed else "")
+    elif cp.state is CheckpointState.CANCELLED and cp.sent_at is not None:
+        status = "reminded"  # it went out; what followed made it moot
     else:
         status = {"sent": "reminded", "done": "done"}.get(cp.state.value, cp.state.value)
     if cp.kind is CheckpointKind.THANK_YOU_NUDGE and cp.state is CheckpointState.PENDING:
@@ -45,7 +47,9 @@ def plan_reply(
 ) -> Reply:
     # In date order, each with its stable number: a promise that moved a call may put
     # step 1.5 before step 1.4, and `done 1.5` must still mean the same step.
-    shown = sorted(((pos, cp) for pos, cp in numbered(checkpoints) if cp.state not in HIDDEN),
+    # A reminder that went out stays in the history even once an outcome cancelled it.
+    shown = sorted(((pos, cp) for pos, cp in numbered(checkpoints)
+                    if cp.state not in HIDDEN or cp.sent_at is not None),
                    key=lambda item: (item[1].due_at, item[0]))
     lines = [checkpoint_line(interview, pos, cp, tz, now) for pos, cp in shown]
     fields = [Field("Interview", interview_line(interview, tz)),

@@ -242,3 +242,12 @@ def test_cancel_leaves_a_real_outcome_alone(runtime, inbox):
     assert "already closed (rejected)" in text_of(say(runtime, "cancel 1"))
     interview, _ = checkpoints(runtime)
     assert interview.outcome is Outcome.REJECTED
+
+
+def test_reminders_that_went_out_stay_in_the_plan_after_an_outcome(runtime, inbox):
+    say(runtime, ACME)
+    wait(runtime, timedelta(days=1))  # both notes and both nudges went out
+    say(runtime, "heard 1 rejected")
+    shown = text_of(say(runtime, "plan 1"))
+    assert shown.count("— reminded") == 4
+    assert "Thank-you note to Jane Smith — reminded" in shown
