@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
-import discord.http
 import pytest
-from pydantic import SecretStr
 
 from adapters.discord_bot import FollowupClient, build_client, run_discord
 from adapters.discord_commands import SUBCOMMANDS
@@ -38,21 +36,6 @@ from tests.standins.discord_api import (
 
 ADA = 4_242_424_242_424_242
 EPHEMERAL = 64
-
-
-@pytest.fixture
-def api() -> Iterator[DiscordApiStandIn]:
-    original = discord.http.Route.BASE
-    standin = DiscordApiStandIn().start()
-    yield standin
-    standin.stop()
-    discord.http.Route.BASE = original  # build_client points the whole process at the stand-in
-
-
-@pytest.fixture
-def discord_settings(settings: Settings, api: DiscordApiStandIn) -> Settings:
-    return settings.model_copy(update={"discord_token": SecretStr("fake-token"),
-                                       "discord_api_url": api.url})
 
 
 @pytest.fixture

@@ -14,9 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import discord.http
 import pytest
-from pydantic import SecretStr
 
 from adapters.discord_bot import build_client, discord_sender
 from adapters.discord_commands import club_line, share_line
@@ -48,21 +46,6 @@ NAMES = {ADA: "ada", BEA: "bea", CY: "cy"}
 HERE = ChannelRef(Platform.DISCORD, str(GUILD_ID), str(GUILD_CHANNEL_ID))
 EPHEMERAL = 64
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-@pytest.fixture
-def api() -> Iterator[DiscordApiStandIn]:
-    original = discord.http.Route.BASE
-    standin = DiscordApiStandIn().start()
-    yield standin
-    standin.stop()
-    discord.http.Route.BASE = original  # build_client points the whole process at the stand-in
-
-
-@pytest.fixture
-def discord_settings(settings: Settings, api: DiscordApiStandIn) -> Settings:
-    return settings.model_copy(update={"discord_token": SecretStr("fake-token"),
-                                       "discord_api_url": api.url})
 
 
 @pytest.fixture

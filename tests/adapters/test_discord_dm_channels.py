@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import discord.http
 import pytest
-from pydantic import SecretStr
 
 from adapters.discord_bot import build_client, discord_sender
 from adapters.runtime import Runtime, build_runtime
@@ -34,21 +32,6 @@ ADA = 4_242_424_242_424_242
 ADA_ID = Identity(Platform.DISCORD, "dm", str(ADA))
 OPEN_DM = "POST /users/@me/channels"
 LOGIN = {"GET /users/@me", "GET /oauth2/applications/@me"}
-
-
-@pytest.fixture
-def api() -> Iterator[DiscordApiStandIn]:
-    original = discord.http.Route.BASE
-    standin = DiscordApiStandIn().start()
-    yield standin
-    standin.stop()
-    discord.http.Route.BASE = original  # build_client points the whole process at the stand-in
-
-
-@pytest.fixture
-def discord_settings(settings: Settings, api: DiscordApiStandIn) -> Settings:
-    return settings.model_copy(update={"discord_token": SecretStr("fake-token"),
-                                       "discord_api_url": api.url})
 
 
 @pytest.fixture
