@@ -2,8 +2,8 @@
 
 Order, to fit a full run in 15 minutes on 2 cores: the pacing test (bound by its
 50 requests/s limit, about a quarter of one core) runs in the background while the
-growth test and the Slack command path run; then delivery, the most CPU-sensitive,
-runs alone. Raw results go to /tmp/followup-bench/results.json;
+growth test runs; then the Slack command path and delivery, whose latencies and rates
+the other tests would disturb, each run alone. Raw results go to /tmp/followup-bench/results.json;
 `--from-json` rewrites the report from such a file without measuring again.
 """
 
@@ -83,13 +83,13 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         say("growth")
         results["growth"] = growth.run(list(plan.growth_sizes), samples=plan.growth_samples,
                                        starts=plan.growth_starts, log=say).as_json()
+    if pacing_thread is not None:
+        pacing_thread.join()
     if "slack" in parts:
         say("slack command path")
         results["slack"] = slack_path.run(
             seconds=plan.slack_seconds, levels=plan.slack_levels, pg_url=pg_url, log=say,
             check=slack_check).as_json()
-    if pacing_thread is not None:
-        pacing_thread.join()
     if "delivery" in parts:
         say("delivery")
         results["delivery"] = delivery.run(

@@ -693,11 +693,12 @@ def render(results: Data, folder: Path) -> str:
         _machine(results),
         "",
         "To fit 15 minutes, the pacing test (bound by its limit; about a quarter of one "
-        "core) ran alongside the growth test and the Slack path, whose verdicts compare "
-        "figures taken under the same conditions; delivery, the most CPU-sensitive, ran "
-        "alone. This machine is shared with other work (tests, other sessions), so "
-        "absolute figures move from run to run; the load average above says how busy it "
-        "was, and each verdict compares against a baseline taken in the same run.",
+        "core) ran alongside the growth test, whose verdicts compare figures taken under "
+        "the same conditions; the Slack path and delivery, whose latencies and rates the "
+        "others would disturb, each ran alone. This machine is shared with other work "
+        "(tests, other sessions), so absolute figures move from run to run; the load "
+        "average above says how busy it was, and each verdict compares against a baseline "
+        "taken in the same run.",
     ]
     d = results.get("delivery")
     if d:
