@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bench import seed
-from bench.standins import StandIn
+from bench.standins import StandIn, stop_process
 from bench.worker import emit, run_worker
 
 SECRET = "bench-signing-secret"
@@ -134,14 +134,7 @@ class Server:
     def __exit__(self, *_exc: object) -> None:
         processes, self._processes = self._processes, []
         for process in processes:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(10)
-            if process.stdout is not None:
-                process.stdout.close()
+            stop_process(process)
 
 
 def run(*, seconds: float, levels: tuple[int, ...] = LEVELS, pg_url: str | None = None,

@@ -258,16 +258,8 @@ class StandIn:
 
     def close(self) -> None:
         process, self._process = self._process, None
-        if process is None:
-            return
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
-        if process.stdout is not None:
-            process.stdout.close()
+        if process is not None:
+            stop_process(process)
 
     @property
     def url(self) -> str:
@@ -301,3 +293,15 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def stop_process(process: subprocess.Popen[str]) -> None:
+    """Terminate a child, kill it if it lingers (bounded), and close its pipe."""
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(10)
+    if process.stdout is not None:
+        process.stdout.close()

@@ -364,7 +364,12 @@ class Coach:
     def _add(self, person: Person, rest: str) -> list[Reply]:
         now = self.clock.now()
         draft = intake.start(rest, now, ZoneInfo(person.tz), need_tz=not person.tz_confirmed)
-        return self._ask(person, draft)
+        problem = None
+        if draft.starts_at is None and draft.unclear and draft.next_question() is intake.Ask.WHEN:
+            # Say what could not be read as a date ("2026-13-01"), not just ask again.
+            problem = "I couldn't read " + "; ".join(
+                f"“{defuse(short(u, 40))}”" for u in draft.unclear[:2]) + " as a date."
+        return self._ask(person, draft, problem)
 
     def _add_answer(self, person: Person, state: dict, text: str) -> list[Reply]:
         try:

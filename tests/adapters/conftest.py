@@ -1,5 +1,5 @@
-"""Fixtures shared by the Discord adapter's tests: the REST stand-in and settings that
-point the real discord.py client at it."""
+"""Fixtures shared by the Discord adapter's tests: the REST stand-in, settings that point
+the real discord.py client at it, and that client running as the bot."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ import discord
 import pytest
 from pydantic import SecretStr
 
+from adapters.discord_bot import build_client
+from adapters.runtime import Runtime
 from bot.settings import Settings
-from tests.standins.discord_api import DiscordApiStandIn
+from tests.standins.discord_api import BotProcess, DiscordApiStandIn
+
+ADA = 4_242_424_242_424_242  # the person the Discord tests speak as
 
 
 @pytest.fixture
@@ -26,3 +30,11 @@ def api() -> Iterator[DiscordApiStandIn]:
 def discord_settings(settings: Settings, api: DiscordApiStandIn) -> Settings:
     return settings.model_copy(update={"discord_token": SecretStr("fake-token"),
                                        "discord_api_url": api.url})
+
+
+@pytest.fixture
+def bot(runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn
+        ) -> Iterator[BotProcess]:
+    process = BotProcess(build_client(runtime, discord_settings), runtime, api, ADA)
+    yield process
+    process.close()

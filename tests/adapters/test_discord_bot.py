@@ -6,7 +6,6 @@ connection state as Discord would send them; assertions read the REST calls it m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -36,14 +35,6 @@ from tests.standins.discord_api import (
 
 ADA = 4_242_424_242_424_242
 EPHEMERAL = 64
-
-
-@pytest.fixture
-def bot(runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn
-        ) -> Iterator[BotProcess]:
-    process = BotProcess(build_client(runtime, discord_settings), runtime, api, ADA)
-    yield process
-    process.close()
 
 
 def confirm_zone(bot: BotProcess, zone: str = "America/New_York") -> None:

@@ -9,14 +9,13 @@ the scheduler would. Assertions read the JSON the bot sent: who may be pinged
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from adapters.discord_bot import build_client, discord_sender
+from adapters.discord_bot import discord_sender
 from adapters.discord_commands import club_line, share_line
 from adapters.discord_sender import pacer_for
 from adapters.runtime import Runtime
@@ -46,14 +45,6 @@ NAMES = {ADA: "ada", BEA: "bea", CY: "cy"}
 HERE = ChannelRef(Platform.DISCORD, str(GUILD_ID), str(GUILD_CHANNEL_ID))
 EPHEMERAL = 64
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-@pytest.fixture
-def bot(runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn
-        ) -> Iterator[BotProcess]:
-    process = BotProcess(build_client(runtime, discord_settings), runtime, api, ADA)
-    yield process
-    process.close()
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ the stand-in answers with Discord's real 429 and 403 shapes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -25,14 +24,6 @@ from tests.standins.discord_api import BotProcess, DiscordApiStandIn, only
 ADA = 4_242_424_242_424_242
 ADA_ID = Identity(Platform.DISCORD, "dm", str(ADA))
 MESSAGES = r"^/channels/\d+/messages$"
-
-
-@pytest.fixture
-def bot(runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn
-        ) -> Iterator[BotProcess]:
-    process = BotProcess(build_client(runtime, discord_settings), runtime, api, ADA)
-    yield process
-    process.close()
 
 
 def thank_you_due(bot: BotProcess) -> Checkpoint:

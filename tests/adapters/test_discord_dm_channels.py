@@ -34,14 +34,6 @@ OPEN_DM = "POST /users/@me/channels"
 LOGIN = {"GET /users/@me", "GET /oauth2/applications/@me"}
 
 
-@pytest.fixture
-def bot(runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn
-        ) -> Iterator[BotProcess]:
-    process = BotProcess(build_client(runtime, discord_settings), runtime, api, ADA)
-    yield process
-    process.close()
-
-
 @contextmanager
 def restarted(settings: Settings, clock: SimulatedClock, api: DiscordApiStandIn
               ) -> Iterator[BotProcess]:

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -90,23 +91,12 @@ def test_http_mode_serves_signed_requests_until_stopped_and_never_logs_secrets(
         slack_settings: Settings, slack_api: SlackApiStandIn,
         caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    stop = threading.Event()
-    runner = threading.Thread(target=run_slack, args=(slack_settings,),
-                              kwargs={"host": "127.0.0.1", "stop": stop}, daemon=True)
-    runner.start()
-    workspace = SlackWorkspace(f"http://127.0.0.1:{slack_settings.port}/slack/events",
-                               SECRET, slack_api)
-    try:
-        wait_until_listening(slack_settings.port)
+    with running_slack(slack_settings, slack_api) as workspace:
         assert workspace.dm("U0ALEX", "help").status == 200
         assert workspace.dm("U0ALEX", "help", secret="forged").status == 401
         reply = slack_api.wait_for("chat.postMessage")[0]
         assert "Here's what I understand" in shown_text(reply.args)
         assert all(call.authorized for call in slack_api.calls())
-    finally:
-        stop.set()
-        runner.join(timeout=10)
-    assert not runner.is_alive()
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)
     assert TOKEN not in logged and SECRET not in logged
 
@@ -115,18 +105,24 @@ def test_queue_mode_stores_and_acks_and_the_delivering_process_answers(
         slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
     # FOLLOWUP_SLACK_COMMANDS=queue with delivery inline: this process also answers.
     settings = slack_settings.model_copy(update={"slack_commands": "queue"})
-    stop = threading.Event()
-    runner = threading.Thread(target=run_slack, args=(settings,),
-                              kwargs={"host": "127.0.0.1", "stop": stop}, daemon=True)
-    runner.start()
-    workspace = SlackWorkspace(f"http://127.0.0.1:{settings.port}/slack/events",
-                               SECRET, slack_api)
-    try:
-        wait_until_listening(settings.port)
+    with running_slack(settings, slack_api) as workspace:
         answer = workspace.command("U0ALEX", "add Acme, data analyst, today 2pm with Jo Lee")
         assert (answer.status, answer.body) == (200, "")
         reply = slack_api.wait_for("response_url", timeout=5)[0]
         assert "Added #1: data analyst at Acme" in shown_text(reply.args)
+
+
+@contextmanager
+def running_slack(settings: Settings, api: SlackApiStandIn) -> Iterator[SlackWorkspace]:
+    """The real entry point in a thread, serving on loopback until the block ends; then
+    it must stop within a bounded wait."""
+    stop = threading.Event()
+    runner = threading.Thread(target=run_slack, args=(settings,),
+                              kwargs={"host": "127.0.0.1", "stop": stop}, daemon=True)
+    runner.start()
+    try:
+        wait_until_listening(settings.port)
+        yield SlackWorkspace(f"http://127.0.0.1:{settings.port}/slack/events", SECRET, api)
     finally:
         stop.set()
         runner.join(timeout=10)

@@ -251,3 +251,10 @@ def test_reminders_that_went_out_stay_in_the_plan_after_an_outcome(runtime, inbo
     shown = text_of(say(runtime, "plan 1"))
     assert shown.count("— reminded") == 4
     assert "Thank-you note to Jane Smith — reminded" in shown
+
+
+def test_a_date_no_calendar_has_is_named_back_when_the_question_comes(runtime, inbox):
+    reply = text_of(say(runtime, "add Hooli, PM, 2026-13-01 2pm with Gavin Belson"))
+    assert "I couldn't read “2026-13-01 2pm” as a date." in reply
+    assert "When was it" in reply
+    assert "Added #1: PM at Hooli" in text_of(say(runtime, "Dec 4 2pm"))
