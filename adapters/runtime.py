@@ -53,6 +53,10 @@ class Runtime:
     def stop(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
+        for sender in self.senders.values():
+            close = getattr(sender, "close", None)
+            if callable(close):  # connections and loop threads a sender keeps open
+                close()
         self.repo.engine.dispose()
 
 

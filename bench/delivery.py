@@ -224,6 +224,33 @@ class TimeCapped:
         self.inner.send(to, reply)
         self.last_sent = time.perf_counter()
 
+    def close(self) -> None:
+        close = getattr(self.inner, "close", None)
+        if callable(close):
+            close()
+
+
+class TimeCappedAsync(TimeCapped):
+    """`TimeCapped` for a sender with its own event loop (`bot.sender.AsyncSender`)."""
+
+    inner: Any
+
+    def event_loop(self) -> Any:
+        return self.inner.event_loop()
+
+    async def send_async(self, to: Identity, reply: Reply) -> None:
+        if time.perf_counter() > self.deadline:
+            self.capped = True
+            raise CapReached
+        await self.inner.send_async(to, reply)
+        self.last_sent = time.perf_counter()
+
+
+def time_capped(inner: Sender, deadline: float) -> TimeCapped:
+    from bot.sender import AsyncSender
+
+    return (TimeCappedAsync if isinstance(inner, AsyncSender) else TimeCapped)(inner, deadline)
+
 
 def _settings(url: str, api: str) -> Any:
     from bot.settings import load_settings
@@ -264,7 +291,7 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
     clock = SimulatedClock(seed.NOW) if profile else RealTimeFrom(seed.NOW)
     runtime = build_runtime(settings, clock)
     started = time.perf_counter()
-    capped = TimeCapped(slack_sender(settings), started + cap)
+    capped = time_capped(slack_sender(settings), started + cap)
     senders: dict[Platform, Sender] = {Platform.SLACK: capped}
     if variant == "product":
         deliverer = runtime.start_delivery(senders, background=False)
@@ -305,6 +332,7 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
     answer.update(sent=states.get("sent", 0), pending=states.get("pending", 0),
                   sending=states.get("sending", 0))
     runtime.stop()
+    capped.close()
     return answer
 
 

@@ -1073,13 +1073,18 @@ class Coach:
         return [_not_found()]
 
     # --- used by delivery ---------------------------------------------------------------
+    @staticmethod
+    def acts_after(cp: Checkpoint) -> bool:
+        """Whether `after_delivery` has anything to do (and so touches the database)."""
+        return cp.kind in CALL_KINDS or cp.kind is CheckpointKind.MOVE_ON
+
     def after_delivery(self, cp: Checkpoint) -> None:
         """Side effects of a reminder having gone out.
 
         A call reminder starts the wait for the user's report (a check the next
         business day, a move-on after a silent week); the move-on closes the interview.
         """
-        if cp.kind not in CALL_KINDS and cp.kind is not CheckpointKind.MOVE_ON:
+        if not self.acts_after(cp):
             return
         interview = self.repo.get_interview(cp.interview_id)
         if interview is None or not interview.is_open:

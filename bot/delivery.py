@@ -8,11 +8,13 @@ back, so the only possible harm is one repeated message, never a lost one. Club 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 import threading
+from collections import deque
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
@@ -27,11 +29,14 @@ from bot.model import Checkpoint, CheckpointState, Identity, Interview, Person, 
 from bot.plan import release_time
 from bot.reminders import reminder
 from bot.repository import Repository
-from bot.sender import ChannelSender, Sender, SendFailed
+from bot.sender import AsyncSender, ChannelSender, Sender, SendFailed
+from bot.settling import AsyncSettler, Settler
 
 log = logging.getLogger(__name__)
 
 BATCH = 200
+#: Reminders in flight at once on a sender with its own event loop (one per person).
+LANES = 16
 LATE_AFTER = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
@@ -77,6 +82,7 @@ class Deliverer:
         senders: Mapping[Platform, Sender],
         on_delivered: Callable[[Delivered], None] | None = None,
         workers: int = 1,
+        lanes: int = LANES,
     ) -> None:
         self.repo = repo
         self.clock = clock
@@ -84,9 +90,13 @@ class Deliverer:
         self.senders = dict(senders)
         self._on_delivered = on_delivered or (lambda _d: None)
         self.workers = workers
+        self.lanes = lanes
         # Destinations that answered 429, and until when they asked us to wait.
         self._paused: dict[tuple[Platform, str], datetime] = {}
         self._pause_lock = threading.Lock()
+        # Concurrent senders share the check before and the confirmation after each send.
+        self._settler = Settler(repo.settle)
+        self._async_settler = AsyncSettler(repo.settle)
 
     @property
     def platforms(self) -> list[Platform]:
@@ -115,43 +125,81 @@ class Deliverer:
         return min((d for d in due if d is not None), default=None)
 
     def deliver_due(self) -> int:
-        """Deliver everything due now; return how many messages went out."""
-        sent = 0
+        """Deliver everything due now; return how many messages went out.
+
+        With several senders, the next batch is claimed and rendered while the one
+        before is still going out, so the platform never waits on the database; a
+        batch starts once the one before has finished, which keeps each person's
+        reminders in order.
+        """
         self.recover()
+        if self.workers <= 1:
+            return self._deliver_in_turn() + self._post_due()
+        sent = 0
+        with ThreadPoolExecutor(max_workers=self.workers,
+                                thread_name_prefix="delivery") as pool:
+            in_flight: list[Future[int]] = []
+            try:
+                for _ in range(10_000):  # bounded: each round claims a fresh batch
+                    now = self.clock.now()
+                    batch = self.repo.claim_due(now, BATCH, self.platforms)
+                    if not batch:
+                        break
+                    queues = [queue for group in self._by_person(batch, now)
+                              if (queue := group())]
+                    done, in_flight = in_flight, []
+                    sent += _finished(done)
+                    in_flight = self._start(queues, now, pool)
+            finally:
+                sent += _finished(in_flight)
+        return sent + self._post_due()
+
+    def _deliver_in_turn(self) -> int:
+        """One reminder at a time, each rendered just before it goes: the simulated clock's
+        way, so the terminal and the tests see a fixed order."""
+        sent = 0
         for _ in range(10_000):  # bounded: each round claims a fresh batch
             now = self.clock.now()
             batch = self.repo.claim_due(now, BATCH, self.platforms)
             if not batch:
                 break
-            sent += self._deliver_batch(batch, now)
-        return sent + self._post_due()
+            sent += sum(self._send_in_order(group(), now)
+                        for group in self._by_person(batch, now))
+        return sent
 
-    def _deliver_batch(self, batch: list[Checkpoint], now: datetime) -> int:
-        """Read the batch's people at once, then send; one person's messages stay in order.
-
-        With several senders, each person's reminders are handed over as soon as they are
-        rendered, so rendering the rest of the batch overlaps the sends already under way
-        (a rate-limited platform never waits for a whole batch to be prepared).
-        """
+    def _by_person(self, batch: list[Checkpoint], now: datetime
+                   ) -> list[Callable[[], list[Outgoing]]]:
+        """Read the batch's people at once; one deferred rendering per person, in order."""
         context = self.repo.delivery_context(sorted({cp.interview_id for cp in batch}))
         by_person: dict[int | None, list[Checkpoint]] = {}
         for cp in batch:
             found = context.get(cp.interview_id)
             by_person.setdefault(found[1].id if found else None, []).append(cp)
-        groups = list(by_person.values())
 
-        def prepared(group: list[Checkpoint]) -> list[Outgoing]:
-            outs = (self._prepare(cp, context.get(cp.interview_id), now) for cp in group)
-            return [out for out in outs if out is not None]
+        def rendering(group: list[Checkpoint]) -> Callable[[], list[Outgoing]]:
+            def render() -> list[Outgoing]:
+                outs = (self._prepare(cp, context.get(cp.interview_id), now) for cp in group)
+                return [out for out in outs if out is not None]
+            return render
 
-        if self.workers <= 1 or len(groups) <= 1:
-            return sum(self._send_in_order(prepared(group), now) for group in groups)
-        # Sends wait on the network; a few at once keep a slow API from setting the pace.
-        with ThreadPoolExecutor(max_workers=self.workers,
-                                thread_name_prefix="delivery") as pool:
-            sending = [pool.submit(self._send_in_order, queue, now)
-                       for group in groups if (queue := prepared(group))]
-            return sum(future.result() for future in sending)
+        return [rendering(group) for group in by_person.values()]
+
+    def _start(self, queues: list[list[Outgoing]], now: datetime,
+               pool: ThreadPoolExecutor) -> list[Future[int]]:
+        """Hand each person's reminders to a sender thread, or, for a sender that sends on
+        its own event loop, all of that sender's reminders to the loop at once."""
+        on_loop: dict[int, tuple[AsyncSender, list[list[Outgoing]]]] = {}
+        started: list[Future[int]] = []
+        for queue in queues:
+            sender = self.senders[queue[0].to.platform]
+            if isinstance(sender, AsyncSender):
+                on_loop.setdefault(id(sender), (sender, []))[1].append(queue)
+            else:
+                started.append(pool.submit(self._send_in_order, queue, now))
+        for sender, its_queues in on_loop.values():
+            started.append(asyncio.run_coroutine_threadsafe(
+                self._send_on_loop(sender, its_queues, now), sender.event_loop()))
+        return started
 
     def _prepare(
         self,
@@ -190,48 +238,113 @@ class Deliverer:
 
     def _send(self, out: Outgoing, now: datetime) -> int:
         cp, to = out.checkpoint, out.to
-        destination = (to.platform, to.workspace)
-        if not self.repo.still_sending([cp.id]):
-            # Claimed a moment ago, but the user pressed Sent or reported an outcome
-            # since: a reminder for something already done must not go out.
-            log.info("checkpoint %d no longer wanted; not sent", cp.id,
-                     extra={"checkpoint_id": cp.id})
+        if not self._settler.still_wanted(cp.id):
+            self._unwanted(cp)
+            return 0
+        paused = self._paused_until((to.platform, to.workspace), now)
+        if paused is not None:
+            self._hold(cp, paused)
             return 0
         try:
-            with self._pause_lock:
-                paused = self._paused.get(destination)
-            if paused is not None and paused > now:
-                # The platform asked us to wait (429) for this destination: no point
-                # hitting it again before then.
-                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
-                                            due_at=paused, expect=[CheckpointState.SENDING])
-                return 0
             self.senders[to.platform].send(to, out.reply)
-        except SendFailed as failure:
-            wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
-                    else PARKED if failure.permanent else backoff(cp.attempts))
-            log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, failure, wait,
-                        extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
-            if failure.retry_after is not None:
-                with self._pause_lock:
-                    self._paused[destination] = now + wait
-            self.repo.release(cp.id, now + wait)
+        except Exception as error:
+            self._failed(cp, to, error, now)
             return 0
-        except Exception:
-            log.exception("checkpoint %d failed to deliver; will retry", cp.id,
-                          extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+        self._settler.confirm(cp.id, now)
+        self._after(cp)
+        self._delivered(out, now)
+        return 1
+
+    @staticmethod
+    def _unwanted(cp: Checkpoint) -> None:
+        # Claimed a moment ago, but the user pressed Sent or reported an outcome since:
+        # a reminder for something already done must not go out.
+        log.info("checkpoint %d no longer wanted; not sent", cp.id,
+                 extra={"checkpoint_id": cp.id})
+
+    def _paused_until(self, destination: tuple[Platform, str], now: datetime
+                      ) -> datetime | None:
+        """When the platform asked us (429) to wait for this destination, till when."""
+        with self._pause_lock:
+            paused = self._paused.get(destination)
+        return paused if paused is not None and paused > now else None
+
+    def _hold(self, cp: Checkpoint, until: datetime) -> None:
+        # No point hitting a platform that asked us to wait before then.
+        self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
+                                    expect=[CheckpointState.SENDING])
+
+    def _failed(self, cp: Checkpoint, to: Identity, error: Exception, now: datetime) -> None:
+        """A send that did not go: back in the queue after the wait it calls for."""
+        if not isinstance(error, SendFailed):
+            log.error("checkpoint %d failed to deliver; will retry", cp.id, exc_info=error,
+                      extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
             self.repo.release(cp.id, now + backoff(cp.attempts))
-            return 0
-        self.repo.confirm_sent(cp.id, now)
-        self._on_delivered(Delivered(at=now, to=to, reply=out.reply, tz=out.person.tz))
+            return
+        wait = (timedelta(seconds=error.retry_after) if error.retry_after is not None
+                else PARKED if error.permanent else backoff(cp.attempts))
+        log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, error, wait,
+                    extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+        if error.retry_after is not None:
+            with self._pause_lock:
+                self._paused[(to.platform, to.workspace)] = now + wait
+        self.repo.release(cp.id, now + wait)
+
+    def _after(self, cp: Checkpoint) -> None:
         try:
             self.coach.after_delivery(cp)
         except Exception:
             # The reminder went out and is confirmed; the next change replans anyway.
             log.exception("checkpoint %d: planning after delivery failed", cp.id,
                           extra={"checkpoint_id": cp.id})
-        log.info("checkpoint %d (%s) delivered", cp.id, cp.kind.value,
-                 extra={"checkpoint_id": cp.id, "platform": to.platform.value})
+
+    def _delivered(self, out: Outgoing, now: datetime) -> None:
+        self._on_delivered(Delivered(at=now, to=out.to, reply=out.reply, tz=out.person.tz))
+        log.info("checkpoint %d (%s) delivered", out.checkpoint.id, out.checkpoint.kind.value,
+                 extra={"checkpoint_id": out.checkpoint.id,
+                        "platform": out.to.platform.value})
+
+    async def _send_on_loop(self, sender: AsyncSender, queues: list[list[Outgoing]],
+                            now: datetime) -> int:
+        """Send on the sender's loop, up to `lanes` people at once, each in order. Like a
+        sender thread, a lane waits for its reminder's confirmation before the next, so a
+        crash repeats at most one message per lane."""
+        waiting = deque(queues)
+
+        async def lane() -> int:
+            sent = 0
+            while waiting:
+                for out in waiting.popleft():
+                    sent += await self._send_async(sender, out, now)
+            return sent
+
+        results = await asyncio.gather(*(lane() for _ in range(min(self.lanes, len(queues)))),
+                                       return_exceptions=True)
+        for result in results:  # every lane has finished: now report a failure, if any
+            if isinstance(result, BaseException):
+                raise result
+        return sum(cast(int, result) for result in results)
+
+    async def _send_async(self, sender: AsyncSender, out: Outgoing, now: datetime) -> int:
+        """`_send` as a coroutine: the database work goes to other threads, grouped."""
+        cp, to = out.checkpoint, out.to
+        loop = asyncio.get_running_loop()
+        if not await self._async_settler.still_wanted(cp.id):
+            self._unwanted(cp)
+            return 0
+        paused = self._paused_until((to.platform, to.workspace), now)
+        if paused is not None:
+            await loop.run_in_executor(None, self._hold, cp, paused)
+            return 0
+        try:
+            await sender.send_async(to, out.reply)
+        except Exception as error:
+            await loop.run_in_executor(None, self._failed, cp, to, error, now)
+            return 0
+        await self._async_settler.confirm(cp.id, now)
+        if self.coach.acts_after(cp):
+            await loop.run_in_executor(None, self._after, cp)
+        self._delivered(out, now)
         return 1
 
     def advance_to(self, target: datetime, max_steps: int = 100_000) -> None:
@@ -290,6 +403,20 @@ class Deliverer:
         log.info("club post %d (%s) delivered", post.id, post.kind.value,
                  extra={"post_id": post.id, "platform": club.where.platform.value})
         return 1
+
+
+def _finished(futures: list[Future[int]]) -> int:
+    """Wait for every send started; then raise the first failure, if any."""
+    results: list[int] = []
+    failure: BaseException | None = None
+    for future in futures:
+        try:
+            results.append(future.result())
+        except BaseException as error:  # re-raised below, once all are done
+            failure = failure or error
+    if failure is not None:
+        raise failure
+    return sum(results)
 
 
 def local_stamp(delivered: Delivered) -> str:

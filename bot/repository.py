@@ -324,13 +324,15 @@ class Repository(ClubRepository, Protocol):
         """
         ...
 
-    def still_sending(self, checkpoint_ids: Sequence[int]) -> set[int]:
-        """Which of these claimed checkpoints are still SENDING: the user may have marked
-        one done, or an outcome cancelled it, since it was claimed."""
+    def settle(self, sent: Sequence[tuple[int, datetime]], check: Sequence[int]) -> set[int]:
+        """In one transaction: confirm each `(id, at)` in `sent` (SENDING -> SENT at that
+        time; any other state is left alone), and return which of `check` are still
+        SENDING (the user may have marked one done, or an outcome cancelled it, since
+        it was claimed). Concurrent senders share one call (`bot.settling`)."""
         ...
 
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
-        """SENDING -> SENT, recording when."""
+        """SENDING -> SENT, recording when: `settle` for one."""
         ...
 
     def release(self, checkpoint_id: int, retry_at: datetime) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+import asyncio
+from typing import Protocol, runtime_checkable
 
 from bot.messages import Reply
 from bot.model import ChannelRef, Identity
@@ -36,4 +37,23 @@ class ChannelSender(Protocol):
 
     def post(self, where: ChannelRef, reply: Reply) -> None:
         """Post one reply in a channel; raise `SendFailed` when it did not go."""
+        ...
+
+
+@runtime_checkable
+class AsyncSender(Protocol):
+    """A sender whose posts are coroutines on an event loop it owns.
+
+    The Deliverer then sends many reminders at once on that loop (`send_async`) instead
+    of one per thread, which spares a thread hand-over per message.
+    """
+
+    def send(self, to: Identity, reply: Reply) -> None: ...
+
+    def event_loop(self) -> asyncio.AbstractEventLoop:
+        """The running loop `send_async` must be awaited on (started if need be)."""
+        ...
+
+    async def send_async(self, to: Identity, reply: Reply) -> None:
+        """`send`, as a coroutine on `event_loop()`."""
         ...

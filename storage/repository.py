@@ -439,24 +439,30 @@ class SqlRepository(ClubStorage, InboxStorage):
         self, interview_ids: Sequence[int]
     ) -> dict[int, tuple[Interview, Person, list[Identity]]]:
         """For a batch of due checkpoints: each interview with its person and identities,
-        in one read transaction instead of three per reminder."""
+        in one read transaction instead of three per reminder. Core statements, no ORM
+        objects: this runs for every reminder delivered."""
         if not interview_ids:
             return {}
-        with self._session() as session:
-            interviews = list(session.scalars(
-                select(InterviewRow).where(InterviewRow.id.in_(list(set(interview_ids))))))
-            person_ids = {row.person_id for row in interviews}
-            people = {row.id: _person(row) for row in session.scalars(
-                select(PersonRow).where(PersonRow.id.in_(person_ids)))}
+        ids = sorted(set(interview_ids))
+        with self._connection() as connection:
+            interviews = connection.execute(_INTERVIEWS, {"ids": ids}).all()
+            person_ids = sorted({row.person_id for row in interviews})
+            interviewers: dict[int, list[Any]] = {row.id: [] for row in interviews}
+            for row in connection.execute(_INTERVIEWERS, {"ids": ids}):
+                interviewers[row.interview_id].append(row)
+            calls: dict[int, list[Any]] = {row.id: [] for row in interviews}
+            for row in connection.execute(_CALLS, {"ids": ids}):
+                calls[row.interview_id].append(row)
+            people = {row.id: _person(row)
+                      for row in connection.execute(_PEOPLE, {"ids": person_ids})}
             identities: dict[int, list[Identity]] = {pid: [] for pid in person_ids}
-            for row in session.scalars(select(IdentityRow)
-                                       .where(IdentityRow.person_id.in_(person_ids))
-                                       .order_by(IdentityRow.id)):
+            for row in connection.execute(_IDENTITIES, {"ids": person_ids}):
                 identities[row.person_id].append(_identity(row))
-            return {
-                row.id: (_interview(row), people[row.person_id], identities[row.person_id])
-                for row in interviews if row.person_id in people
-            }
+        return {
+            row.id: (_interview(row, interviewers[row.id], calls[row.id]),
+                     people[row.person_id], identities[row.person_id])
+            for row in interviews if row.person_id in people
+        }
 
     def get_checkpoint(self, checkpoint_id: int) -> Checkpoint | None:
         with self._session() as session:
@@ -569,24 +575,29 @@ class SqlRepository(ClubStorage, InboxStorage):
             update(CheckpointRow)
             .where(CheckpointRow.id.in_(due), CheckpointRow.state == CheckpointState.PENDING)
             .values(state=CheckpointState.SENDING, claimed_at=now)
-            .returning(CheckpointRow)
+            .returning(*CheckpointRow.__table__.c)
         )
-        with self._session(write=True) as session:
-            rows = session.scalars(claim, execution_options={"synchronize_session": False})
-            claimed = [_checkpoint(row) for row in rows]
+        with self._connection(write=True) as connection:
+            claimed = [_checkpoint(row) for row in connection.execute(claim)]
         # RETURNING promises no order.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
 
-    def still_sending(self, checkpoint_ids: Sequence[int]) -> set[int]:
-        if not checkpoint_ids:
+    def settle(self, sent: Sequence[tuple[int, datetime]], check: Sequence[int]) -> set[int]:
+        """Confirmations and pre-send checks of several senders in one transaction (Core
+        statements: a Session costs several times the statements here)."""
+        if not sent and not check:
             return set()
-        with self._connection() as connection:
-            return set(connection.scalars(_STILL_SENDING, {"ids": list(checkpoint_ids)}))
+        with self._connection(write=bool(sent)) as connection:
+            if sent:
+                connection.execute(_CONFIRM_SENT, [{"checkpoint_id": checkpoint_id, "at": at}
+                                                   for checkpoint_id, at in sent])
+            if not check:
+                return set()
+            return set(connection.scalars(_STILL_SENDING, {"ids": list(check)}))
 
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
         """SENDING -> SENT, recording when; a checkpoint in any other state is left alone."""
-        with self._connection(write=True) as connection:
-            connection.execute(_CONFIRM_SENT, {"checkpoint_id": checkpoint_id, "at": at})
+        self.settle([(checkpoint_id, at)], [])
 
     def release(self, checkpoint_id: int, retry_at: datetime) -> None:
         """SENDING -> PENDING at `retry_at`, counting one more attempt."""
@@ -739,6 +750,16 @@ def _journal_of(person_id: int) -> Select[JournalRow]:
     )
 
 
+def _in_ids(column: Any) -> Any:
+    return column.in_(bindparam("ids", expanding=True))
+
+
+_INTERVIEWS = select(*InterviewRow.__table__.c).where(_in_ids(InterviewRow.id))
+_INTERVIEWERS = select(*InterviewerRow.__table__.c).where(_in_ids(InterviewerRow.interview_id))
+_CALLS = select(*CallRow.__table__.c).where(_in_ids(CallRow.interview_id))
+_PEOPLE = select(*PersonRow.__table__.c).where(_in_ids(PersonRow.id))
+_IDENTITIES = (select(*IdentityRow.__table__.c).where(_in_ids(IdentityRow.person_id))
+               .order_by(IdentityRow.id))
 _STILL_SENDING = select(CheckpointRow.id).where(
     CheckpointRow.id.in_(bindparam("ids", expanding=True)),
     CheckpointRow.state == CheckpointState.SENDING,
@@ -784,7 +805,12 @@ def _identity(row: IdentityRow) -> Identity:
                     dm_channel=row.dm_channel)
 
 
-def _interview(row: InterviewRow) -> Interview:
+def _interview(row: Any, interviewers: Sequence[Any] | None = None,
+               calls: Sequence[Any] | None = None) -> Interview:
+    """An interview from its row (ORM or Core); a Core row needs its interviewers and
+    calls passed in."""
+    interviewers = row.interviewers if interviewers is None else interviewers
+    calls = row.calls if calls is None else calls
     promise = None
     if row.promise_kind is not None and row.promise_on is not None:
         promise = Promise(kind=row.promise_kind, on=row.promise_on, text=row.promise_text or "")
@@ -803,7 +829,7 @@ def _interview(row: InterviewRow) -> Interview:
                 title=person.title,
                 note=person.note,
             )
-            for person in sorted(row.interviewers, key=lambda person: person.position)
+            for person in sorted(interviewers, key=lambda person: person.position)
         ),
         created_at=_utc(row.created_at),
         promise=promise,
@@ -815,7 +841,7 @@ def _interview(row: InterviewRow) -> Interview:
         outcome_at=_utc_or_none(row.outcome_at),
         calls=tuple(
             CallRecord(at=_utc(call.at), result=call.result)
-            for call in sorted(row.calls, key=lambda call: (_utc(call.at), call.id or 0))
+            for call in sorted(calls, key=lambda call: (_utc(call.at), call.id or 0))
         ),
         share=row.share,
         employer_tz=row.employer_tz,

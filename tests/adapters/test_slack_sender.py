@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import Iterator
 from datetime import timedelta
@@ -10,9 +11,9 @@ import pytest
 from pydantic import SecretStr
 
 from adapters.runtime import Runtime
-from adapters.slack_sender import slack_sender, web_client
+from adapters.slack_sender import CONNECTIONS, SlackSender, slack_sender, web_client
 from bot.clock import SimulatedClock
-from bot.delivery import PARKED
+from bot.delivery import LANES, PARKED, Deliverer
 from bot.messages import Field, Inbound, Reply
 from bot.model import (
     ChannelRef,
@@ -22,7 +23,7 @@ from bot.model import (
     Identity,
     Platform,
 )
-from bot.sender import SendFailed
+from bot.sender import Sender, SendFailed
 from bot.settings import Settings
 from tests.standins.slack_api import TEAM, SlackApiStandIn, button_labelled, buttons, shown_text
 
@@ -58,6 +59,25 @@ def thank_you(runtime: Runtime, interview_id: int) -> Checkpoint:
                 if cp.kind is CheckpointKind.THANK_YOU)
 
 
+def make_deliverer(runtime: Runtime, sender: Sender, workers: int, lanes: int = LANES
+              ) -> Deliverer:
+    """The core's Deliverer for one Slack sender: one reminder at a time (`workers=1`, as
+    the simulated clock runs), or many at once on the sender's own event loop, as in
+    production."""
+    runtime.senders[Platform.SLACK] = sender  # closed with the runtime
+    return Deliverer(runtime.repo, runtime.clock, runtime.coach, runtime.senders,
+                     workers=workers, lanes=lanes)
+
+
+def add_people(runtime: Runtime, count: int) -> list[Identity]:
+    people = [Identity(Platform.SLACK, TEAM, f"U{n:04d}") for n in range(count)]
+    for person in people:
+        runtime.coach.handle(Inbound(person, text="tz America/New_York"))
+        runtime.coach.handle(Inbound(person, text="add Acme, analyst, today 2pm with "
+                                                  "Jane Smith"))
+    return people
+
+
 def test_a_due_reminder_arrives_as_a_dm_with_its_draft_and_buttons(
         runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
     interview_id = add_interview(runtime)
@@ -84,12 +104,12 @@ def test_a_due_reminder_arrives_as_a_dm_with_its_draft_and_buttons(
     assert cp.state is CheckpointState.SENT
 
 
+@pytest.mark.parametrize("workers", [1, 4])
 def test_a_429_makes_the_deliverer_wait_exactly_as_long_as_slack_asked(
         runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
-        clock: SimulatedClock) -> None:
+        clock: SimulatedClock, workers: int) -> None:
     interview_id = add_interview(runtime)
-    deliverer = runtime.start_delivery({Platform.SLACK: slack_sender(slack_settings)},
-                                       background=False)
+    deliverer = make_deliverer(runtime, slack_sender(slack_settings), workers)
     slack_api.rate_limit(1, retry_after=120)
 
     assert deliverer.deliver_due() == 0
@@ -108,12 +128,12 @@ def test_a_429_makes_the_deliverer_wait_exactly_as_long_as_slack_asked(
     assert thank_you(runtime, interview_id).state is CheckpointState.SENT
 
 
+@pytest.mark.parametrize("workers", [1, 4])
 def test_a_person_who_left_the_workspace_is_a_permanent_failure(
         runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
-        clock: SimulatedClock) -> None:
+        clock: SimulatedClock, workers: int) -> None:
     interview_id = add_interview(runtime)
-    deliverer = runtime.start_delivery({Platform.SLACK: slack_sender(slack_settings)},
-                                       background=False)
+    deliverer = make_deliverer(runtime, slack_sender(slack_settings), workers)
     slack_api.fail("chat.postMessage", "account_inactive")
 
     assert deliverer.deliver_due() == 0
@@ -121,6 +141,80 @@ def test_a_person_who_left_the_workspace_is_a_permanent_failure(
     parked = thank_you(runtime, interview_id)
     assert parked.state is CheckpointState.PENDING
     assert parked.due_at == clock.now() + PARKED
+
+
+def test_a_burst_goes_out_once_each_over_a_few_connections_kept_open(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    people = add_people(runtime, 40)
+    slack_api.clear()
+    connections = slack_api.connections
+
+    assert make_deliverer(runtime, slack_sender(slack_settings), workers=4).deliver_due() \
+        == 40
+
+    posted = [call.args["channel"] for call in slack_api.calls("chat.postMessage")]
+    assert sorted(posted) == sorted(person.user for person in people)  # each once
+    for person in people:
+        found = runtime.repo.find_person(person)
+        assert found is not None
+        (interview,) = runtime.repo.list_interviews(found.id)
+        assert thank_you(runtime, interview.id).state is CheckpointState.SENT
+    # One connection per message before (slack_sdk's WebClient): now a few, reused.
+    assert slack_api.connections - connections <= CONNECTIONS
+
+
+class ActsWhileSending:
+    """The real sender; while the first reminder is on its way, another person reports
+    that they sent their note already."""
+
+    def __init__(self, inner: SlackSender, runtime: Runtime) -> None:
+        self.inner, self.runtime = inner, runtime
+        self.to: list[Identity] = []
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        raise AssertionError("the Deliverer sends on the loop")
+
+    def event_loop(self) -> asyncio.AbstractEventLoop:
+        return self.inner.event_loop()
+
+    async def send_async(self, to: Identity, reply: Reply) -> None:
+        self.to.append(to)
+        if len(self.to) == 1:
+            other = next(user for user in ("U0000", "U0001") if user != to.user)
+            self.runtime.coach.handle(Inbound(Identity(Platform.SLACK, TEAM, other),
+                                              text="sent 1 all"))
+        await self.inner.send_async(to, reply)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_reminder_done_after_its_claim_is_not_sent_on_the_loop_either(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    add_people(runtime, 2)
+    slack_api.clear()
+    acting = ActsWhileSending(slack_sender(slack_settings), runtime)
+
+    assert make_deliverer(runtime, acting, workers=4, lanes=1).deliver_due() == 1
+
+    (call,) = slack_api.calls("chat.postMessage")
+    assert [call.args["channel"]] == [acting.to[0].user]
+    other = next(user for user in ("U0000", "U0001") if user != acting.to[0].user)
+    found = runtime.repo.find_person(Identity(Platform.SLACK, TEAM, other))
+    assert found is not None
+    (interview,) = runtime.repo.list_interviews(found.id)
+    assert thank_you(runtime, interview.id).state is CheckpointState.DONE
+
+
+def test_a_closed_sender_starts_afresh_on_its_next_send(
+        slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    with slack_sender(slack_settings) as sender:
+        sender.send(ALEX, Reply(text="one"))
+        sender.close()
+        sender.send(ALEX, Reply(text="two"))
+
+    assert [shown_text(call.args) for call in slack_api.calls("chat.postMessage")] == \
+        ["one", "two"]
 
 
 @pytest.mark.parametrize(("error", "permanent"), [

@@ -63,6 +63,7 @@ class _State:
     planned: list[_Planned] = field(default_factory=list)
     ts: itertools.count = field(default_factory=lambda: itertools.count(1))
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> name, bytes
+    connections: int = 0  # TCP connections accepted
 
 
 class SlackApiStandIn:
@@ -101,6 +102,12 @@ class SlackApiStandIn:
     def url(self) -> str:
         """What SLACK_API_URL is set to: the WebClient's base_url."""
         return f"{self.root}/api/"
+
+    @property
+    def connections(self) -> int:
+        """TCP connections accepted so far (a client that keeps them alive opens few)."""
+        with self._state.lock:
+            return self._state.connections
 
     def response_url(self, tag: str) -> str:
         return f"{self.root}/respond/{tag}"
@@ -276,6 +283,11 @@ class SlackApiStandIn:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                with standin._state.lock:
+                    standin._state.connections += 1
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
