@@ -175,7 +175,7 @@ def run(count: int, pg_url: str | None, *, cap: float, fix_count: int, profile_c
         if fix_count:
             for database, make_url in databases(pg_url):
                 for variant in VARIANTS:
-                    label = "product" if variant == "product" else f"fix: {variant}"
+                    label = "product" if variant == "product" else variant
                     delivered, _ = _bot_run(api, database, make_url, fix_count, cap,
                                             variant=variant, label=label)
                     result.fixes.append(delivered)
@@ -275,11 +275,10 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
               variant: str = "product") -> dict[str, Any]:
     """Deliver everything due through the product's own wiring; time it.
 
-    Any `variant` but "product" swaps in a proposed fix from `bench.fixes`.
+    Variant "before" swaps in the previous design, rebuilt in `bench.fixes`.
     """
     from adapters.runtime import SEND_WORKERS, build_runtime, configure_logging
-    from adapters.slack_sender import slack_sender
-    from bench.fixes import make_deliverer
+    from bench.fixes import make_deliverer, make_sender
 
     settings = _settings(url, api)
     configure_logging(settings.log_level)  # as production: one INFO line per reminder
@@ -291,14 +290,14 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
     clock = SimulatedClock(seed.NOW) if profile else RealTimeFrom(seed.NOW)
     runtime = build_runtime(settings, clock)
     started = time.perf_counter()
-    capped = time_capped(slack_sender(settings), started + cap)
+    capped = time_capped(make_sender(variant, settings), started + cap)
     senders: dict[Platform, Sender] = {Platform.SLACK: capped}
     if variant == "product":
         deliverer = runtime.start_delivery(senders, background=False)
     else:
         deliverer = make_deliverer(variant)(runtime.repo, runtime.clock, runtime.coach,
                                             senders, on_delivered=runtime.on_delivered,
-                                            workers=SEND_WORKERS)
+                                            workers=1 if profile else SEND_WORKERS)
     profiler = None
     if profile:
         from pyinstrument import Profiler

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 200
 #: Reminders in flight at once on a sender with its own event loop (one per person).
-LANES = 16
+LANES = 32
 LATE_AFTER = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
