@@ -392,18 +392,39 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
     client = client or interactive_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() \
         if settings.slack_signing_secret else ""
+    # Bolt answers Slack once a listener calls ack(), but a listener must first get a
+    # thread; the default pool (cores + 4) makes acks queue behind earlier work.
+    listeners = ThreadPoolExecutor(max_workers=LISTENER_THREADS,
+                                   thread_name_prefix="slack-listener")
+    # With an inbox, a slash command's listener only stores it and acks: Bolt then runs
+    # listeners in the request's own thread and answers when they return, instead of
+    # handing each to a pool thread and looking every 10 ms for its ack. What follows an
+    # ack goes to the pool (`after_ack`), so no response waits for it.
+    fast_acks = inbox is not None
     app = App(
         client=client,
         signing_secret=secret,
         token_verification_enabled=False,
         logger=logging.getLogger("slack_bolt"),
         name="followup-bot",
-        # Bolt answers Slack once a listener calls ack(), but a listener must first get a
-        # thread; the default pool (cores + 4) makes acks queue behind earlier work.
-        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS,
-                                             thread_name_prefix="slack-listener"),
+        listener_executor=listeners,
+        process_before_response=fast_acks,
     )
     glue = SlackCoach(runtime, client)
+
+    def after_ack(body: dict[str, Any], work: Callable[[], None]) -> None:
+        """The work after an ack: here, or (fast acks) in a pool thread."""
+        if not fast_acks:
+            work()
+            return
+
+        def guarded() -> None:
+            try:
+                work()
+            except Exception as error:
+                _listener_failed(glue, error, body)
+
+        listeners.submit(guarded)
 
     @app.command(COMMAND)
     def on_command(ack: Callable[..., None], body: dict[str, Any], respond: Respond) -> None:
@@ -411,9 +432,13 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         if text.lower() in ADD_WORDS:
             # The form needs the trigger id, which lapses in 3 s: opened here, never queued.
             ack()
-            if glue.first_time("command", body.get("trigger_id")):
-                glue.open_add_modal(glue.identity(body), body["trigger_id"],
-                                    body.get("channel_id") or "")
+
+            def open_form() -> None:
+                if glue.first_time("command", body.get("trigger_id")):
+                    glue.open_add_modal(glue.identity(body), body["trigger_id"],
+                                        body.get("channel_id") or "")
+
+            after_ack(body, open_form)
             return
         if inbox is None:
             ack()  # within Slack's 3 s; the work below happens after the response is sent
@@ -434,20 +459,27 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         # Only people writing to the app in its Messages tab; edits, joins and bots are not.
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
-        if not glue.first_time("event", body.get("event_id")):
-            return
-        identity = glue.identity(body, user=event.get("user"))
-        text = plain_from_slack(event.get("text") or "")
-        for reply in glue.handle(glue.inbound(identity, text=text)):
-            glue.post(event["channel"], reply)
+
+        def answer() -> None:
+            if not glue.first_time("event", body.get("event_id")):
+                return
+            identity = glue.identity(body, user=event.get("user"))
+            text = plain_from_slack(event.get("text") or "")
+            for reply in glue.handle(glue.inbound(identity, text=text)):
+                glue.post(event["channel"], reply)
+
+        after_ack(body, answer)
 
     @app.event("app_home_opened")
     def on_home(event: dict[str, Any], body: dict[str, Any]) -> None:
         if event.get("tab", "home") != "home":
             return
-        if not glue.first_time("event", body.get("event_id")):
-            return
-        glue.publish_home(glue.identity(body, user=event.get("user")))
+
+        def publish() -> None:
+            if glue.first_time("event", body.get("event_id")):
+                glue.publish_home(glue.identity(body, user=event.get("user")))
+
+        after_ack(body, publish)
 
     @app.action(re.compile(f"^{LINK_PREFIX}:"))
     def on_link(ack: Callable[..., None]) -> None:
@@ -457,26 +489,7 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
     def on_button(ack: Callable[..., None], body: dict[str, Any], action: dict[str, Any],
                   respond: Respond) -> None:
         ack()
-        if not glue.first_time("action", body.get("trigger_id")):
-            return
-        identity = glue.identity(body)
-        pressed = parse_action(action.get("action_id", ""), action.get("value"))
-        container = body.get("container") or {}
-        from_home = container.get("type") == "view"
-        if pressed is None:
-            glue.post(identity.user, Reply(text="That button is from an older version of me. "
-                                                "Type `list` to see where things stand."))
-            return
-        if pressed.action is ActionId.ADD:
-            glue.open_add_modal(identity, body["trigger_id"], None)
-            return
-        channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
-        replies = glue.handle(glue.inbound(identity, action=pressed.action,
-                                           value=pressed.value,
-                                           channel=_shared_channel(channel)))
-        _answer_press(glue, identity, body, container, replies, respond)
-        if from_home:
-            glue.publish_home(identity)
+        after_ack(body, lambda: _pressed(glue, body, action, respond))
 
     @app.view(ADD_CALLBACK)
     def on_add_submitted(ack: Callable[..., None], body: dict[str, Any],
@@ -493,21 +506,53 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
             ack(response_action="errors", errors=done.errors)
             return
         ack()  # closes the modal; the interview is confirmed by DM
-        for reply in done.replies:
-            glue.post(identity.user, reply)
-        glue.publish_home(identity)
+
+        def confirm() -> None:
+            for reply in done.replies:
+                glue.post(identity.user, reply)
+            glue.publish_home(identity)
+
+        after_ack(body, confirm)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
-        # A bug in a listener: log it with what kind of request it was, and apologise.
-        log.error("Slack listener failed on a %s request: %r", body.get("type") or
-                  body.get("command") or "slack", error, exc_info=error)
-        user = body.get("user_id") or (body.get("user") or {}).get("id") or \
-            (body.get("event") or {}).get("user")
-        if user:
-            glue.post(user, Reply(text=APOLOGY))
+        _listener_failed(glue, error, body)
 
     return app
+
+
+def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],
+             respond: Respond) -> None:
+    """What a button of ours does, after its ack."""
+    if not glue.first_time("action", body.get("trigger_id")):
+        return
+    identity = glue.identity(body)
+    pressed = parse_action(action.get("action_id", ""), action.get("value"))
+    container = body.get("container") or {}
+    from_home = container.get("type") == "view"
+    if pressed is None:
+        glue.post(identity.user, Reply(text="That button is from an older version of me. "
+                                            "Type `list` to see where things stand."))
+        return
+    if pressed.action is ActionId.ADD:
+        glue.open_add_modal(identity, body["trigger_id"], None)
+        return
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    replies = glue.handle(glue.inbound(identity, action=pressed.action, value=pressed.value,
+                                       channel=_shared_channel(channel)))
+    _answer_press(glue, identity, body, container, replies, respond)
+    if from_home:
+        glue.publish_home(identity)
+
+
+def _listener_failed(glue: SlackCoach, error: Exception, body: dict[str, Any]) -> None:
+    """A bug in a listener: log it with what kind of request it was, and apologise."""
+    log.error("Slack listener failed on a %s request: %r", body.get("type") or
+              body.get("command") or "slack", error, exc_info=error)
+    user = body.get("user_id") or (body.get("user") or {}).get("id") or \
+        (body.get("event") or {}).get("user")
+    if user:
+        glue.post(user, Reply(text=APOLOGY))
 
 
 def answer_command(glue: SlackCoach, body: dict[str, Any], respond: Respond, *,

@@ -47,12 +47,17 @@ LEVELS = (1, 16, 64)
 #: must drain (bounded) before the next level measures acks on a quiet machine.
 QUEUED_MAX_REQUESTS = 1_500
 DRAIN_SECONDS = 90.0
+#: Shapes whose web process stores commands for a clock process: `queued` runs both at
+#: once, as deployed on one machine; `alone` starts the clock once each level's load has
+#: ended, to measure the web process without the answering competing for the same cores
+#: (as on separate machines).
+QUEUED_SHAPES = ("queued", "alone")
 GATE = "tests/adapters/test_slack_app.py"
 
 
 @dataclass
 class Level:
-    server: str  # "product" (one process), "queued" (web + clock) or "bare"
+    server: str  # "product" (one process), "queued" (web + clock), "alone" or "bare"
     command: str  # "add" or "list"
     concurrency: int
     requests: int
@@ -112,8 +117,9 @@ class Server:
         self._args = [sys.executable, "-m", "bench.slack_path", "serve", "--kind", kind,
                       "--api", api, "--url", url]
         self._work = [sys.executable, "-m", "bench.slack_path", "work", "--api", api,
-                      "--url", url] if kind == "queued" else None
+                      "--url", url] if kind in QUEUED_SHAPES else None
         self._processes: list[subprocess.Popen[str]] = []
+        self._clock: subprocess.Popen[str] | None = None
         self.port = 0
 
     def __enter__(self) -> Server:
@@ -126,10 +132,22 @@ class Server:
             self.__exit__()
             raise RuntimeError(f"the {self.kind} Slack server did not start: {line!r}")
         self.port = int(line.split()[1])
-        if self._work:
-            self._processes.append(subprocess.Popen(self._work, stdout=subprocess.DEVNULL,
-                                                    stderr=subprocess.DEVNULL, text=True))
+        if self.kind == "queued":
+            self.start_clock()
         return self
+
+    def start_clock(self) -> None:
+        """The clock process that answers stored commands (queued shapes)."""
+        if self._work and self._clock is None:
+            self._clock = subprocess.Popen(self._work, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL, text=True)
+            self._processes.append(self._clock)
+
+    def stop_clock(self) -> None:
+        clock, self._clock = self._clock, None
+        if clock is not None:
+            stop_process(clock)
+            self._processes.remove(clock)
 
     def __exit__(self, *_exc: object) -> None:
         processes, self._processes = self._processes, []
@@ -151,11 +169,11 @@ def run(*, seconds: float, levels: tuple[int, ...] = LEVELS, pg_url: str | None 
             TemporaryDirectory(prefix="followup-bench-") as folder:
         sqlite = f"sqlite:///{Path(folder) / 'slack.db'}"
         shapes = (("product", ("add", "list")), ("queued", ("add", "list")),
-                  ("bare", ("list",)))
+                  ("alone", ("add", "list")), ("bare", ("list",)))
         for kind, commands in shapes:
             with ExitStack() as stack:
                 url = sqlite
-                if kind == "queued" and pg_url:
+                if kind in QUEUED_SHAPES and pg_url:
                     url = stack.enter_context(seed.postgres_schema(pg_url))
                 result.databases[kind] = "PostgreSQL" if url.startswith("postgresql") \
                     else "SQLite" if kind != "bare" else "none"
@@ -174,15 +192,21 @@ def run(*, seconds: float, levels: tuple[int, ...] = LEVELS, pg_url: str | None 
 def _one_level(api: StandIn, server: Server, kind: str, command: str, concurrency: int,
                seconds: float) -> Level:
     api.reset()
-    limit = QUEUED_MAX_REQUESTS if kind == "queued" else 50_000
+    limit = QUEUED_MAX_REQUESTS if kind in QUEUED_SHAPES else 50_000
     answer = run_worker(
         "bench.slack_path",
         ["load", "--port", str(server.port), "--api", api.url, "--command", command,
          "--concurrency", str(concurrency), "--seconds", str(seconds),
          "--prefix", f"{kind}{command}{concurrency}", "--max", str(limit)],
         timeout=seconds + 120, name=f"slack-{kind}-{command}-{concurrency}")
-    return _level(kind, command, concurrency, answer,
-                  _drained(api, answer, waits=kind != "bare"))
+    if kind == "alone":  # the clock answers what was stored once the load has ended
+        server.start_clock()
+    try:
+        return _level(kind, command, concurrency, answer,
+                      _drained(api, answer, waits=kind != "bare"))
+    finally:
+        if kind == "alone":
+            server.stop_clock()
 
 
 def _drained(api: StandIn, answer: dict[str, Any], *, waits: bool) -> dict[str, Any]:
@@ -235,14 +259,14 @@ def serve_child(kind: str, api: str, url: str) -> None:
                              slack_signing_secret=SECRET, slack_api_url=f"{api}/api/",
                              log_level="INFO", delivery="inline")
     configure_logging(settings.log_level)
-    if kind == "queued":  # the Procfile's web process: store, ack, deliver nothing
+    if kind in QUEUED_SHAPES:  # the Procfile's web process: store, ack, deliver nothing
         settings = settings.model_copy(update={"slack_commands": "queue", "delivery": "off"})
     runtime = build_runtime(settings, SimulatedClock(seed.NOW))
-    if kind in ("product", "queued"):
+    if kind in ("product", *QUEUED_SHAPES):
         from adapters.slack_app import build_app
         from adapters.slack_inbox import CommandInbox
 
-        inbox = CommandInbox(runtime.repo, runtime.clock) if kind == "queued" else None
+        inbox = CommandInbox(runtime.repo, runtime.clock) if kind in QUEUED_SHAPES else None
         app = build_app(runtime, settings, interactive_client(settings), inbox=inbox)
         runtime.start_delivery({Platform.SLACK: slack_sender(settings)})
         make_wsgi = getattr(slack_server, "slack_wsgi", None)

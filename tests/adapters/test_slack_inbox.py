@@ -7,6 +7,7 @@ runtime on the same database (as the clock process would be) runs the real
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -20,6 +21,7 @@ from adapters.slack_inbox import STALE_CLAIM, CommandInbox, InboxWorker
 from adapters.slack_sender import interactive_client
 from adapters.slack_server import SlackHttpServer, slack_wsgi
 from bot.clock import SimulatedClock
+from bot.conversation import APOLOGY
 from bot.model import Platform
 from bot.repository import RepositoryUnavailable
 from bot.settings import Settings
@@ -159,3 +161,40 @@ def test_commands_arriving_together_are_stored_once_each_and_all_answered(
     replies = web.api.wait_for("response_url", len(users))
     assert all("Here's what I understand" in shown_text(r.args) for r in replies)
     assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+# --- the web process answers Slack as soon as its listener returns ----------------------
+def test_a_dm_to_the_web_process_is_acked_before_its_slow_answer(web: Slack) -> None:
+    web.api.slow("users.info", 2.0)  # the answer's own Slack call takes its time
+    started = time.monotonic()
+    answer = web.workspace.dm(USER, "help")
+    took = time.monotonic() - started
+
+    assert answer.status == 200
+    assert took < 1.5  # the listener returns at once; the answer follows from a pool thread
+    reply = web.api.wait_for("chat.postMessage", timeout=8)[0]
+    assert "Here's what I understand" in shown_text(reply.args)
+
+
+def test_opening_the_home_tab_of_the_web_process_publishes_it_after_the_ack(web: Slack
+                                                                          ) -> None:
+    answer = web.workspace.event({"type": "app_home_opened", "user": USER, "tab": "home"})
+
+    assert answer.status == 200
+    (published,) = web.api.wait_for("views.publish", timeout=8)
+    assert published.args["user_id"] == USER
+
+
+def test_a_failure_after_the_ack_still_gets_the_person_an_apology(
+    web: Slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in the coach")
+
+    monkeypatch.setattr(web.runtime.coach, "handle", broken)
+    answer = web.workspace.dm(USER, "list")
+
+    assert answer.status == 200
+    apology = web.api.wait_for("chat.postMessage", timeout=8)[0]
+    assert apology.args["channel"] == USER
+    assert APOLOGY.split(".")[0] in shown_text(apology.args)
