@@ -109,10 +109,11 @@ class SlackSender:
     club posts to a channel, over connections kept open between messages.
 
     slack_sdk's WebClient opens a fresh connection for every call (against slack.com, a
-    TCP and TLS handshake per reminder). Here the Deliverer's sender threads hand each
-    post to one event-loop thread that owns an AsyncWebClient on a single aiohttp
-    session, so a burst of reminders reuses a few warm connections. The loop starts on
-    the first send; `close` (or the process ending) shuts it down.
+    TCP and TLS handshake per reminder). Here one event-loop thread owns an
+    AsyncWebClient on a single aiohttp session, so a burst of reminders reuses a few
+    warm connections: the Deliverer sends on that loop (`send_async`, many at once), and
+    `send`/`post` hand one message over and wait. The loop starts on the first send;
+    `close` (or the process ending) shuts it down.
     """
 
     def __init__(self, settings: Settings) -> None:

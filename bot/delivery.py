@@ -1,9 +1,13 @@
 """Delivering due checkpoints: claim, send, confirm — never lose one, repeat at most in-flight.
 
-A checkpoint is claimed (PENDING -> SENDING) before its message goes out and confirmed
-(SENDING -> SENT) after. A crash in between leaves it SENDING; `recover` puts such rows
-back, so the only possible harm is one repeated message, never a lost one. Club posts
-(digests, moments, drafts) go the same way to senders that can `post` in a channel.
+A checkpoint is claimed (PENDING -> SENDING) before its message goes out, re-checked just
+before it goes, and confirmed (SENDING -> SENT) after. A crash in between leaves it
+SENDING; `recover` puts such rows back, so the only possible harm is a repeat of the
+messages that were in flight (one per concurrent send), never a lost one. Sends run one
+at a time (simulated clock), on sender threads, or on a sender's own event loop
+(`AsyncSender`); see `bot.settling` for how their checks and confirmations share
+commits. Club posts (digests, moments, drafts) go the same way to senders that can
+`post` in a channel.
 """
 
 from __future__ import annotations
