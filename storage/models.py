@@ -205,8 +205,9 @@ class CheckpointRow(Base):
     __tablename__ = "checkpoints"
     __table_args__ = (
         Index(None, "state", "due_at"),
-        # The scheduler asks "when is the next one due on my platforms?" after every change.
-        Index(None, "state", "platform", "due_at"),
+        # The scheduler asks "when is the next one due on my platforms?" after every change,
+        # and delivery claims the next due in (due_at, id) order (migration 0007).
+        Index(None, "state", "platform", "due_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -560,25 +560,33 @@ class SqlRepository(ClubStorage, InboxStorage):
         """
         if limit <= 0 or not platforms:
             return []
-        due = (
-            select(CheckpointRow.id)
-            .where(
-                CheckpointRow.state == CheckpointState.PENDING,
-                CheckpointRow.due_at <= now,
-                CheckpointRow.platform.in_(list(platforms)),
-            )
-            .order_by(CheckpointRow.due_at, CheckpointRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(CheckpointRow)
-            .where(CheckpointRow.id.in_(due), CheckpointRow.state == CheckpointState.PENDING)
-            .values(state=CheckpointState.SENDING, claimed_at=now)
-            .returning(*CheckpointRow.__table__.c)
-        )
+        kinds = list(dict.fromkeys(platforms))
+        # One statement per platform, so each reads the (state, platform, due_at, id)
+        # index in order and stops at its limit; with `platform IN (…)` the database
+        # would read and sort every due row first. Each platform gets its share.
+        share = -(-limit // len(kinds))
+        claimed: list[Checkpoint] = []
         with self._connection(write=True) as connection:
-            claimed = [_checkpoint(row) for row in connection.execute(claim)]
+            for platform in kinds:
+                due = (
+                    select(CheckpointRow.id)
+                    .where(
+                        CheckpointRow.state == CheckpointState.PENDING,
+                        CheckpointRow.platform == platform,
+                        CheckpointRow.due_at <= now,
+                    )
+                    .order_by(CheckpointRow.due_at, CheckpointRow.id)
+                    .limit(min(share, limit - len(claimed)))
+                    .with_for_update(skip_locked=True)
+                )
+                claim = (
+                    update(CheckpointRow)
+                    .where(CheckpointRow.id.in_(due),
+                           CheckpointRow.state == CheckpointState.PENDING)
+                    .values(state=CheckpointState.SENDING, claimed_at=now)
+                    .returning(*CheckpointRow.__table__.c)
+                )
+                claimed += [_checkpoint(row) for row in connection.execute(claim)]
         # RETURNING promises no order.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
 
