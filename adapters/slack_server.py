@@ -7,6 +7,7 @@ tests exercise the very path Slack's requests take.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from socketserver import ThreadingMixIn
@@ -63,6 +64,10 @@ class SlackHttpServer:
     def serve_forever(self) -> None:
         """Block serving requests until `stop` is called from another thread."""
         self._serving.set()
+        # Everything built so far (the app, its libraries) lives as long as the process:
+        # out of the collector's way, a full collection no longer pauses every request
+        # in flight while it walks them.
+        gc.freeze()
         try:
             self._server.serve_forever(poll_interval=0.1)
         finally:
