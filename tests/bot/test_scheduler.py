@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from adapters.runtime import build_runtime
 from bot.clock import SystemClock
 from bot.messages import Inbound, Reply
 from bot.model import CheckpointKind, Identity, Platform
+from bot.settings import Settings
 
 ME = Identity(Platform.CONSOLE, "local", "alex")
 
@@ -24,8 +26,16 @@ class Recorder:
         self.arrived.set()
 
 
+def awake_now(settings: Settings) -> Settings:
+    """Quiet hours well away from this moment: with the real clock, the default 21:00-08:00
+    would hold every reminder back whenever the tests run in a New York night."""
+    here = datetime.now(ZoneInfo(settings.timezone))
+    start, end = here + timedelta(hours=6), here + timedelta(hours=7)
+    return settings.model_copy(update={"quiet_hours": f"{start:%H:%M}-{end:%H:%M}"})
+
+
 def test_the_scheduler_delivers_what_is_due_and_wakes_for_a_new_due_time(settings):
-    runtime = build_runtime(settings, SystemClock())
+    runtime = build_runtime(awake_now(settings), SystemClock())
     recorder = Recorder()
     try:
         runtime.start_delivery({Platform.CONSOLE: recorder})
