@@ -4,8 +4,9 @@ The product now sends on the Slack sender's event loop over connections it keeps
 and shares the check before and the confirmation after each send among the senders that
 arrive together (`bot.settling`). To show the change in the same run, this rebuilds the
 previous design from today's parts: the Deliverer's thread path (one reminder per sender
-thread), slack_sdk's `WebClient` (a new connection for every message), and one
-transaction for each check and each confirmation.
+thread), slack_sdk's `WebClient` (a new connection for every message), one transaction
+for each check and each confirmation, and a ping of every pooled PostgreSQL connection
+before each transaction (`pool_pre_ping`; the product now pings only idle ones).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy import Engine, event
 
 from adapters.slack_sender import as_send_failed, post_reply, web_client
 from bot.delivery import Deliverer
@@ -63,9 +66,20 @@ def make_deliverer(variant: str) -> Callable[..., Deliverer]:
     def before(*args: Any, **kwargs: Any) -> Deliverer:
         deliverer = Deliverer(*args, **kwargs)
         deliverer._settler = OneByOne(deliverer.repo.settle)  # type: ignore[assignment]
+        ping_every_checkout(deliverer.repo.engine)
         return deliverer
 
     return before
+
+
+def ping_every_checkout(engine: Engine) -> None:
+    """What `pool_pre_ping=True` did: a round trip before every PostgreSQL transaction."""
+    if engine.dialect.name != "postgresql":
+        return
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        engine.dialect.do_ping(dbapi_connection)
 
 
 def make_sender(variant: str, settings: Settings) -> Sender:

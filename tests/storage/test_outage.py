@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import time
+import uuid
+
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from adapters.runtime import build_runtime
@@ -10,6 +14,8 @@ from bot.conversation import DATABASE_DOWN
 from bot.messages import Inbound
 from bot.model import Identity, Platform
 from bot.settings import load_settings
+from storage import database
+from storage.database import make_engine
 from tests.conftest import POSTGRES_URL, fresh_postgres_schema
 from tests.standins.tcp_proxy import TcpProxy
 
@@ -47,3 +53,41 @@ def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(database
     finally:
         runtime.stop()
         proxy.cut()
+
+
+def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database_url, clock,
+                                                                monkeypatch):
+    """Pooled connections are pinged only after sitting idle: none under steady use, and
+    one the server ended meanwhile (a restart, an idle timeout) is replaced, not failed."""
+    monkeypatch.setattr(database, "PING_AFTER_IDLE", 0.2)
+    name = f"outage-{uuid.uuid4().hex[:12]}"
+    url = make_url(database_url).update_query_dict({"application_name": name})
+    runtime = build_runtime(load_settings(
+        database_url=url.render_as_string(hide_password=False), timezone="UTC"), clock)
+    dialect = runtime.repo.engine.dialect
+    pings: list[object] = []
+    real_ping = dialect.do_ping
+
+    def counted_ping(dbapi_connection: object) -> bool:
+        pings.append(dbapi_connection)
+        return real_ping(dbapi_connection)
+
+    monkeypatch.setattr(dialect, "do_ping", counted_ping)
+    admin = make_engine(database_url)
+    try:
+        assert "Added #1" in say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+        for _ in range(20):
+            assert "#1 analyst at Acme" in say(runtime, "list")
+        assert pings == []  # in steady use no transaction pays for a ping
+
+        with admin.begin() as connection:
+            ended = connection.execute(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE application_name = :name"), {"name": name}).scalar_one()
+        assert ended >= 1
+        time.sleep(0.3)
+        assert "#1 analyst at Acme" in say(runtime, "list")
+        assert pings  # the idle connection was checked, found dead and replaced
+    finally:
+        runtime.stop()
+        admin.dispose()
