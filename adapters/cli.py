@@ -12,6 +12,7 @@ import typer
 from adapters.runtime import build_runtime, configure_logging
 from bot.clock import Clock, SimulatedClock, SystemClock
 from bot.settings import Settings, SettingsError, load_settings
+from storage.database import DatabaseUnusable
 
 app = typer.Typer(
     add_completion=False,
@@ -157,7 +158,11 @@ def clock() -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except DatabaseUnusable as exc:  # one line to act on, not a traceback
+        typer.echo(f"followup-bot: {exc}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -36,9 +36,10 @@ from bot.model import (
 )
 from bot.repository import RepositoryUnavailable
 from storage.clubs import ClubStorage
-from storage.database import SQLITE_IMMEDIATE, make_engine, migrate
+from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
 from storage.models import (
+    Base,
     CallRow,
     CheckpointRow,
     ClubMemberRow,
@@ -60,10 +61,9 @@ KEEP_IDEMPOTENCY_KEYS = timedelta(days=1)
 
 
 def open_repository(url: str) -> SqlRepository:
-    """A repository on `url` with its schema migrated to the newest revision."""
-    engine = make_engine(url)
-    migrate(engine)
-    return SqlRepository(engine)
+    """A repository on `url` with its schema migrated to the newest revision (and checked:
+    `storage.database.DatabaseUnusable` says why not)."""
+    return SqlRepository(open_database(url, Base.metadata))
 
 
 class SqlRepository(ClubStorage, InboxStorage):

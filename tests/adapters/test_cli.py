@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+from sqlalchemy import text
+
+from storage.database import make_engine, migrate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,3 +84,40 @@ def test_the_web_command_serves_health_on_its_port(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_database_whose_schema_does_not_match_its_revision_is_named_not_traced(tmp_path):
+    """A file an unreleased build migrated records the newest revision but lacks a column:
+    start-up says which and what to do, and the file is left as it was."""
+    path = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE checkpoints DROP COLUMN claimed_at"))
+    engine.dispose()
+    before = path.read_bytes()
+
+    done = run(["console", "--db", f"sqlite:///{path}"], tmp_path, stdin="list\n")
+
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"followup-bot: the database at sqlite:///{path} records the newest")
+    assert "lacks checkpoints.claimed_at" in line and "move it aside" in line
+    assert path.read_bytes() == before
+
+
+def test_an_unreachable_database_is_one_line_without_its_password(tmp_path):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now
+
+    done = run(["console"], tmp_path, stdin="list\n",
+               FOLLOWUP_DATABASE_URL=f"postgresql://bot:s3cret-pw@127.0.0.1:{port}/followup")
+
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "s3cret-pw" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(
+        f"followup-bot: cannot open the database at postgresql+psycopg://bot:***@127.0.0.1:{port}")
