@@ -38,7 +38,13 @@ from bot.model import (
     QuietHours,
     Tone,
 )
-from bot.parsing import parse_clock_range, parse_duration, parse_promise, parse_zone
+from bot.parsing import (
+    parse_clock_range,
+    parse_duration,
+    parse_later,
+    parse_promise,
+    parse_zone,
+)
 from bot.plan import CALL_KINDS, MAX_CALLS, PHONE_KINDS, Prefs, next_morning, release_time
 from bot.replan import ACTIVE, replan
 from bot.repository import Repository, RepositoryUnavailable
@@ -56,7 +62,7 @@ HELP = """Here's what I understand:
 • `called <n> answered` / `called <n> no answer` — after a follow-up call
 • `heard <n> offer | rejected | next round | other | withdrew`
 • `promised <n> <when>` — e.g. `promised 1 they'll decide by Tuesday`
-• `snooze <n.m> <2h | 1d | tomorrow>` · `cancel <n>` — stop reminders for one
+• `snooze <n.m> <2h | 1d | tomorrow | until Mon 9am>` · `cancel <n>` — stop reminders for one
 • `note <n> <name>: <what you talked about>` — personalises the thank-you draft
 • `check <n> <your note>` — spelling, and the names as you recorded them
 • `tone formal` / `tone warm` — how your thank-you drafts sound
@@ -680,8 +686,9 @@ class Coach:
         if isinstance(interview, Reply):
             return [interview]
         words = rest.split(" ", 1)
-        what = (words[1] if _REF.match(words[0] or "") and len(words) > 1
-                else ("" if _REF.match(words[0] or "") else rest)).lower().strip(" .!")
+        said = (words[1] if _REF.match(words[0] or "") and len(words) > 1
+                else ("" if _REF.match(words[0] or "") else rest)).strip()
+        what = said.lower().strip(" .!")
         outcome = OUTCOME_WORDS.get(what)
         if outcome is None:
             for word, candidate in OUTCOME_WORDS.items():
@@ -689,6 +696,11 @@ class Coach:
                     outcome = candidate
                     break
         if outcome is None:
+            now = self.clock.now()
+            tz = ZoneInfo(person.tz)
+            if what and parse_promise(said, now.astimezone(tz).date(), now, tz) is not None:
+                # "heard 1 they said 2 weeks" is news about timing, not an outcome.
+                return self._promised(person, f"{interview.number} {said}")
             return [self._outcome_question(interview)]
         return self._record_outcome(person, interview, outcome)
 
@@ -827,12 +839,19 @@ class Coach:
         base = max(cp.due_at, now) if cp.state is CheckpointState.PENDING else now
         if span_text in {"tomorrow", "until tomorrow", "1 day", "a day"}:
             until = next_morning(base, prefs)
-        else:
-            span = parse_duration(span_text)
-            if span is None:
-                return Reply(text=f"I couldn't read {defuse(short(span_text, 30))!r} as a "
-                                  "length of time. Try `2h`, `3d`, `1w` or `tomorrow`.")
+        elif (span := parse_duration(span_text)) is not None:
             until = base + span
+        elif (moment := parse_later(span_text, now, prefs.tz)) is not None:
+            if moment <= base:  # a snooze only ever moves a step later
+                return Reply(text=f"{checkpoint_label(cp, interview)} is already planned "
+                                  f"for {when(base, prefs.tz)}, after "
+                                  f"{when(moment, prefs.tz)}. A snooze only moves a step "
+                                  "later.")
+            until = moment
+        else:
+            return Reply(text=f"I couldn't read {defuse(short(span_text, 30))!r} as a "
+                              "length of time or a day. Try `2h`, `3d`, `1w`, `tomorrow` "
+                              "or `until Monday`.")
         # Said as it will really go out: after quiet hours, and calls in office hours.
         until = end_of_quiet(until, prefs.quiet, prefs.tz)
         if cp.kind in PHONE_KINDS:

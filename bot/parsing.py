@@ -162,6 +162,7 @@ _DATE_TOKEN = re.compile(
   | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?
         (?:,?\s+(?P<dm_year>\d{{4}})\b)?)
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
+  | (?P<dom>\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:{_MONTH})\b))
   | (?P<rel>\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight
         |tomorrow|tmrw|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b)
   | (?P<ago>\b(?:\d{{1,3}}|{_NUMWORD})\s+(?:days?|weeks?)\s+ago\b)
@@ -179,10 +180,11 @@ _DATE_TOKEN = re.compile(
     """,
     re.I | re.X,
 )
-_DATE_KINDS = ("iso", "md", "dm", "slash", "rel", "ago", "span", "wd")
+_DATE_KINDS = ("iso", "md", "dm", "slash", "dom", "rel", "ago", "span", "wd")
 _TIME_KINDS = ("trange", "time", "bare")
 # The more a token pins down a calendar day, the more it is trusted when tokens disagree.
-_SPECIFICITY = {"iso": 0, "md": 1, "dm": 1, "slash": 2, "rel": 3, "ago": 3, "span": 3, "wd": 4}
+_SPECIFICITY = {"iso": 0, "md": 1, "dm": 1, "slash": 2, "dom": 2, "rel": 3, "ago": 3, "span": 3,
+                "wd": 4}
 _JOINER = re.compile(r"^[\s,]*(?:(?:at|on|@|around|about|from|-)[\s,]*)?$", re.I)
 _LEAD_IN = re.compile(r"(?:\b(?:on|at|around|about|from)|@)\s*$", re.I)
 _PAST_TENSE = re.compile(
@@ -254,7 +256,33 @@ def _token_query(kind: str, match: re.Match[str]) -> str:
         return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}.get(raw, raw)
     if kind == "bare":
         return _afternoon(f"{int(raw)}:00")
+    if kind == "dom":  # the month is chosen later (`_month_day`); January has every day
+        return f"january {_day_of_month(raw)}"
     return raw
+
+
+def _day_of_month(text: str) -> int:
+    """The number in "the 15th"."""
+    return int(re.sub(r"\D", "", text))
+
+
+def _month_day(day: int, today: date, past: bool) -> date | None:
+    """ "The 15th": this month's if it is still ahead (or today), else next month's; in the
+    past tense, the latest one not after today. A month without that day is skipped."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and (found <= today if past else found >= today):
+            return found
+        month += -1 if past else 1
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    return None
 
 
 def _find_dates(text: str) -> list[_Token]:
@@ -281,8 +309,12 @@ def _find_dates(text: str) -> list[_Token]:
     return tokens
 
 
+_ISO_T = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}:\d{2})(?::\d{2})?\b", re.I)
+
+
 def _cut_dates(text: str) -> tuple[str, list[list[_Token]]]:
     """Remove date/time phrases from `text`; return what is left and the phrases as groups."""
+    text = _ISO_T.sub(r"\1 \2", text)  # ISO 8601's "2026-12-02T09:00"
     tokens = _find_dates(text)
     if not tokens:
         return text, []
@@ -392,6 +424,11 @@ def _moment(
     day = parsed.date()
     if chosen is not None and chosen.kind == "wd" and not chosen.modifier:
         day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
+    elif chosen is not None and chosen.kind == "dom":
+        found = _month_day(_day_of_month(chosen.text), local_now.date(), past)
+        if found is None:
+            return None, False
+        day = found
     elif chosen is not None and not chosen.has_year:
         nearest = _nearest_year(day, local_now.date())
         if nearest is None:
@@ -475,6 +512,29 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
     return parse_when_detail(text, now, tz)[0]
 
 
+_UNTIL = re.compile(r"^(?:until|till|til|to|on|for)\s+", re.I)
+
+
+def parse_later(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
+    """A moment ahead, as in "snooze 1.3 until Monday", "… Dec 2 9am", "… 2026-12-02T09:00".
+
+    Aware and strictly after `now`, or None. A date without a time is 09:00; a bare
+    weekday that is today, said without a time, means next week's.
+    """
+    try:
+        cleaned, _ = _clean(text, _MAX_ANSWER)
+        _, groups = _cut_dates(_UNTIL.sub("", cleaned.strip()))
+        moment, explicit = _when(groups, now, tz, past=False)
+        if moment is None:
+            return None
+        weekday = any(t.kind == "wd" and not t.modifier for g in groups for t in g)
+        if moment <= now and weekday and not explicit:
+            moment = _localize(moment.replace(tzinfo=None) + timedelta(days=7), tz)
+        return moment if moment > now else None
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return None
+
+
 # --------------------------------------------------------------------------- promises
 
 _NO_PROMISE = re.compile(
@@ -555,12 +615,20 @@ def _end_of(match: re.Match[str], base: date, kind: PromiseKind) -> date:
     return base
 
 
+#: "They said 2 weeks": a span with no "in" before it still counts from the interview.
+_BARE_SPAN = re.compile(
+    rf"(?<!\bin\s)(?<!\bwithin\s)(?<!\bafter\s)\b(?=(?:\d{{1,3}}|{_NUMWORD})\s+"
+    r"(?:business\s+|working\s+)?(?:days?|weeks?)\b(?!\s+ago))",
+    re.I,
+)
+
+
 def _promise_day(
     text: str, base: date, now: datetime, tz: ZoneInfo, kind: PromiseKind
 ) -> date | None:
     local_now = _local_now(now, tz)
     end = _END_OF.search(text)
-    _, groups = _cut_dates(text)
+    _, groups = _cut_dates(_BARE_SPAN.sub("in ", text))
     day = _promise_date(groups, base)
     # A week's or month's end is a date of its own; "end of day" only says when on a date.
     if end and (day is None or "week" in end.group(0).lower() or "month" in end.group(0).lower()):
@@ -586,6 +654,8 @@ def _promise_date(groups: list[list[_Token]], base: date) -> date | None:
     if token.kind == "wd" and not token.modifier:
         # "Decide by Friday" said on a Friday means the next one, never the same day.
         return base + timedelta(days=(day.weekday() - base.weekday()) % 7 or 7)
+    if token.kind == "dom":  # "by the 15th": the next 15th after the interview day
+        return _month_day(_day_of_month(token.text), base + timedelta(days=1), past=False)
     if not token.has_year:
         return _nearest_year(day, base)
     return day

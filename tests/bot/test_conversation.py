@@ -172,6 +172,36 @@ def test_snooze_moves_a_reminder_and_keeps_it_out_of_quiet_hours(runtime, inbox)
     assert "couldn't read" in text_of(say(runtime, "snooze 1.2 blue"))
 
 
+def test_snooze_until_a_day_moves_a_step_there_but_never_earlier(runtime, inbox):
+    say(runtime, ACME)  # 1.3 is Jane Smith's nudge (Tue 09:00), 1.5 the first call (Mon 30)
+    reply = text_of(say(runtime, "snooze 1.3 until Friday 3pm"))
+    assert "Snoozed Thank-you nudge to Jane Smith until Fri 2026-11-27 15:00 EST" in reply
+    # Said on a Monday, a bare "Monday" is next week's, at nine.
+    assert "until Mon 2026-11-30 09:00 EST" in text_of(say(runtime, "snooze 1.3 monday"))
+    assert "until Tue 2026-12-01 09:00 EST" in text_of(say(runtime, "snooze 1.3 2026-12-01T09:00"))
+    # The first call is already later than tomorrow: a snooze does not pull it closer.
+    refused = text_of(say(runtime, "snooze 1.5 tomorrow 11am"))
+    assert "already planned for Mon 2026-11-30 10:00 EST" in refused
+    assert "only moves a step later" in refused
+    _, rows = checkpoints(runtime)
+    nudges = {r.due_at.astimezone(runtime.settings.zone).strftime("%a %d %H:%M")
+              for r in rows if r.kind is CheckpointKind.THANK_YOU_NUDGE}
+    assert nudges == {"Tue 01 09:00", "Tue 24 09:00"}  # Jane's moved, Bob's kept
+    [call] = [r for r in rows if r.kind is CheckpointKind.FIRST_CALL]
+    assert call.due_at.astimezone(runtime.settings.zone).strftime("%a %d %H:%M") == "Mon 30 10:00"
+
+
+def test_timing_news_reported_as_heard_becomes_the_promise(runtime, inbox):
+    say(runtime, ACME)
+    reply = text_of(say(runtime, "heard 1 they said 2 weeks"))
+    assert "they'll decide by Mon 2026-12-07" in reply
+    interview, _ = checkpoints(runtime)
+    assert interview.outcome is None and interview.promise is not None
+    assert interview.promise.text == "they said 2 weeks"
+    # News with no date is still asked about, not guessed at.
+    assert "What did Acme say?" in text_of(say(runtime, "heard 1 nothing yet"))
+
+
 def test_someone_elses_interview_is_not_found(runtime):
     say(runtime, ACME)
     _, rows = checkpoints(runtime)
