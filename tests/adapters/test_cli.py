@@ -121,3 +121,20 @@ def test_an_unreachable_database_is_one_line_without_its_password(tmp_path):
     [line] = done.stderr.strip().splitlines()
     assert line.startswith(
         f"followup-bot: cannot open the database at postgresql+psycopg://bot:***@127.0.0.1:{port}")
+
+
+def test_a_database_from_a_newer_version_says_so(tmp_path):
+    path = tmp_path / "newer.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    engine.dispose()
+
+    done = run(["console", "--db", f"sqlite:///{path}"], tmp_path, stdin="list\n")
+
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert "was migrated by a different version of followup-bot" in line
+    assert "0099_future" in line

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot import spelling
 from bot.model import Interview, Interviewer
 from bot.notes import thank_you_variant
 from bot.spelling import Issue, Reason, check_interview_note, check_note, warm_up
@@ -123,10 +123,13 @@ def test_issue_reads_as_a_question() -> None:
     assert issue.describe() == "“Smyth”: did you mean “Smith”? (close to a name in this interview)"
 
 
-def test_checking_a_note_is_fast_once_the_dictionary_is_loaded() -> None:
+def test_the_dictionary_is_loaded_once_not_per_note() -> None:
+    """Loading the word list is the slow part (timings belong to bench/): it happens once."""
     warm_up()
+    loaded = spelling._dictionary.cache_info()
     note = GOOD_NOTE + " I hope to recieve the oppurtunity. Initec. Jane Smyth."
-    started = time.perf_counter()
     for _ in range(10):
-        check_note(note, NAMES)
-    assert (time.perf_counter() - started) / 10 < 0.05
+        assert [i.word for i in check_note(note, NAMES)] == ["recieve", "oppurtunity",
+                                                              "Initec", "Jane Smyth"]
+    after = spelling._dictionary.cache_info()
+    assert after.misses == loaded.misses and after.hits == loaded.hits + 10
