@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import hashlib
 import hmac
+import os
 import statistics
 import subprocess
 import sys
@@ -69,6 +70,9 @@ class Level:
     answered: int  # answers that reached response_url (product only)
     answer_p50_ms: float  # request sent -> answer at response_url
     answer_p99_ms: float
+    #: CPU seconds (user + system, all threads) the serving process spent per request
+    #: while the load ran: less noisy than throughput on a shared machine.
+    cpu_ms: float = 0.0
 
     @property
     def throughput(self) -> float:
@@ -121,6 +125,11 @@ class Server:
         self._processes: list[subprocess.Popen[str]] = []
         self._clock: subprocess.Popen[str] | None = None
         self.port = 0
+
+    @property
+    def pid(self) -> int:
+        """The serving (web) process."""
+        return self._processes[0].pid
 
     def __enter__(self) -> Server:
         process = subprocess.Popen(self._args, stdout=subprocess.PIPE,
@@ -184,26 +193,37 @@ def run(*, seconds: float, levels: tuple[int, ...] = LEVELS, pg_url: str | None 
                         result.levels.append(level)
                         log(f"  {kind:7s} {command:4s} c={concurrency:<3d} "
                             f"{level.throughput:6.0f} req/s  p50 {level.p50_ms:6.1f} ms  "
-                            f"p99 {level.p99_ms:7.1f} ms  errors {level.errors}  "
+                            f"p99 {level.p99_ms:7.1f} ms  cpu {level.cpu_ms:.2f} ms/req  "
+                            f"errors {level.errors}  "
                             f"answered {level.answered}/{level.requests - level.errors}")
     return result
+
+
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds process `pid` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _one_level(api: StandIn, server: Server, kind: str, command: str, concurrency: int,
                seconds: float) -> Level:
     api.reset()
     limit = QUEUED_MAX_REQUESTS if kind in QUEUED_SHAPES else 50_000
+    cpu_before = process_cpu(server.pid)
     answer = run_worker(
         "bench.slack_path",
         ["load", "--port", str(server.port), "--api", api.url, "--command", command,
          "--concurrency", str(concurrency), "--seconds", str(seconds),
          "--prefix", f"{kind}{command}{concurrency}", "--max", str(limit)],
         timeout=seconds + 120, name=f"slack-{kind}-{command}-{concurrency}")
+    cpu = process_cpu(server.pid) - cpu_before
     if kind == "alone":  # the clock answers what was stored once the load has ended
         server.start_clock()
     try:
-        return _level(kind, command, concurrency, answer,
-                      _drained(api, answer, waits=kind != "bare"))
+        level = _level(kind, command, concurrency, answer,
+                       _drained(api, answer, waits=kind != "bare"))
+        level.cpu_ms = 1000 * cpu / level.requests if level.requests else 0.0
+        return level
     finally:
         if kind == "alone":
             server.stop_clock()
