@@ -358,7 +358,7 @@ class Coach:
         question = draft.next_question()
         if question is None:
             return self._finish_add(person, draft)
-        prompt = intake.QUESTIONS[question]
+        prompt = intake.prompt(question, draft)
         self.repo.set_conversation(person.id, {
             "flow": "add", "asking": question.value, "draft": draft.to_json(),
             "question": prompt,
@@ -748,7 +748,7 @@ class Coach:
         if outcome is Outcome.NEXT_ROUND:
             draft = intake.AddDraft(
                 company=interview.company, role=interview.role,
-                interviewers=list(interview.interviewers), parent_id=interview.id,
+                last_round=list(interview.interviewers), parent_id=interview.id,
                 stage="next round", promise_done=True, culture=interview.culture,
                 channel=interview.channel,
             )

@@ -54,6 +54,20 @@ QUESTIONS: dict[Ask, str] = {
     "card fits, or a modern one? `traditional`, `modern`, or `skip`.",
 }
 
+_WITH = re.compile(r"\s+with\s+", re.I)
+SAME_WORDS = {"same", "the same", "same people", "same as before", "same again", "yes"}
+
+
+def prompt(asked: Ask, draft: AddDraft) -> str:
+    """The question to show for `asked`; a next round's names question offers `same`."""
+    if asked is Ask.PEOPLE and draft.last_round:
+        names = " and ".join(p.name for p in draft.last_round[:3]) + (
+            " and the others" if len(draft.last_round) > 3 else "")
+        return ("Who will you meet this time? Names as they spell them, or `same` for "
+                f"{names}.")
+    return QUESTIONS[asked]
+
+
 SKIP_WORDS = {"no", "none", "nothing", "skip", "n/a", "na", "-", "nope", "not really"}
 
 
@@ -78,6 +92,8 @@ class AddDraft:
     reread: str | None = None  # the add line, to read again once the real zone is known
     employer_tz: str | None = None  # "employer in Europe/Berlin": calls in their hours
     unclear: list[str] = field(default_factory=list)
+    #: A next round's previous interviewers: offered as `same`, never assumed.
+    last_round: list[Interviewer] = field(default_factory=list)
 
     @classmethod
     def from_parsed(cls, parsed: ParsedInterview) -> AddDraft:
@@ -155,6 +171,9 @@ class AddDraft:
             "reread": self.reread,
             "employer_tz": self.employer_tz,
             "unclear": self.unclear,
+            "last_round": [
+                {"name": p.name, "email": p.email, "title": p.title} for p in self.last_round
+            ],
         }
 
     @classmethod
@@ -185,6 +204,10 @@ class AddDraft:
             reread=data.get("reread"),
             employer_tz=data.get("employer_tz"),
             unclear=list(data.get("unclear", [])),
+            last_round=[
+                Interviewer(name=p["name"], email=p.get("email"), title=p.get("title"))
+                for p in data.get("last_round", [])
+            ],
         )
 
 
@@ -255,6 +278,10 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if moment is None:
             return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date.")
         draft.starts_at, draft.had_time = moment, had_time
+        # "Dec 2 at 11am with Carol Diaz": the names are not dropped.
+        pieces = _WITH.split(text, maxsplit=1)
+        if len(pieces) == 2 and (people := parse_people(pieces[1])):
+            draft.interviewers = list(people[:MAX_INTERVIEWERS])
         return Answer(draft)
     if asked is Ask.TIME:
         assert draft.starts_at is not None
@@ -266,6 +293,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         draft.starts_at, draft.had_time = moment, True
         return Answer(draft)
     if asked is Ask.PEOPLE:
+        if draft.last_round and lowered in SAME_WORDS:
+            draft.interviewers = list(draft.last_round)
+            return Answer(draft)
         people = parse_people(text)
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")

@@ -271,7 +271,8 @@ def test_a_question_asked_in_the_channel_can_be_answered_or_dropped_there(
     clubs.say(MEMBER, "add Zorvex, lichen analyst, today 10am with Quilla Marsh")
     asked = clubs.say(MEMBER, "heard 1 next round")
     assert "`/followup answer …`" in asked  # ephemeral, in the channel
-    assert "Added #2" in clubs.say(MEMBER, "answer Dec 2 at 11am")
+    assert "`same` for Quilla Marsh" in clubs.say(MEMBER, "answer Dec 2 at 11am")
+    assert "Added #2" in clubs.say(MEMBER, "answer same")
     clubs.say(MEMBER, "heard 2 next round")
     assert "dropped" in clubs.say(MEMBER, "cancel")
 

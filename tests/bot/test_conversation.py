@@ -156,12 +156,27 @@ def test_an_offer_cancels_the_rest_and_asks_for_reflection(runtime, inbox):
 def test_a_next_round_becomes_a_new_linked_interview(runtime):
     say(runtime, ACME)
     assert "When was it" in text_of(say(runtime, "heard 1 next round"))
-    done = text_of(say(runtime, "Dec 2 at 11am"))
+    # Other people often run the next round: the last round's are offered, not assumed.
+    asked = text_of(say(runtime, "Dec 2 at 11am"))
+    assert "Who will you meet this time?" in asked
+    assert "`same` for Jane Smith and Bob Lee" in asked
+    done = text_of(say(runtime, "same"))
     assert "Added #2: data analyst at Acme" in done
+    assert "with Jane Smith, Bob Lee" in done
     assert "Prepare your questions" in done
     interview, _ = checkpoints(runtime, 2)
     first, _ = checkpoints(runtime, 1)
     assert interview.parent_id == first.id
+
+
+def test_a_next_rounds_people_can_come_with_its_date(runtime):
+    say(runtime, ACME)
+    say(runtime, "heard 1 next round")
+    done = text_of(say(runtime, "Dec 2 at 11am with Carol Diaz"))
+    assert "Added #2: data analyst at Acme" in done
+    assert "with Carol Diaz" in done and "Jane Smith" not in done.split("Status")[0]
+    interview, _ = checkpoints(runtime, 2)
+    assert [p.name for p in interview.interviewers] == ["Carol Diaz"]
 
 
 def test_snooze_moves_a_reminder_and_keeps_it_out_of_quiet_hours(runtime, inbox):
