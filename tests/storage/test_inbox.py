@@ -3,8 +3,17 @@ claimed once, one author's requests strictly one after another, recovered after 
 
 from __future__ import annotations
 
+import time
+
+import pytest
+from sqlalchemy import text
+
 from bot.model import Platform
-from storage.repository import SqlRepository
+from bot.repository import RepositoryUnavailable
+from storage import database
+from storage.inbox import InboxAppender
+from storage.repository import SqlRepository, open_repository
+from tests.conftest import POSTGRES_URL, fresh_postgres_schema
 from tests.storage.conftest import NOW, later
 
 SLACK = Platform.SLACK
@@ -44,3 +53,64 @@ def test_a_dead_workers_claims_come_back_once_stale(repo: SqlRepository) -> None
     assert repo.recover_requests(claimed_before=later(minutes=3)) == 1
     [again] = repo.claim_requests(SLACK, later(minutes=3), 10)
     assert (again.id, again.payload, again.attempts) == (claimed.id, "list", 2)
+
+
+def test_the_web_processs_appender_stores_in_order_on_its_own_connection(
+    repo: SqlRepository,
+) -> None:
+    appender = InboxAppender(repo)
+    try:
+        appender.append(SLACK, [("T:alex", "alex 1"), ("T:sam", "sam 1")], NOW)
+        appender.append(SLACK, [("T:alex", "alex 2")], NOW)
+        appender.append(SLACK, [], NOW)
+    finally:
+        appender.close()
+
+    assert payloads(repo.claim_requests(SLACK, NOW, 10)) == ["alex 1", "sam 1"]
+    assert repo.waiting_requests(SLACK) == 3
+    # The pool's connections were left as they were: transactions still roll back.
+    with pytest.raises(RuntimeError), repo._connection(write=True) as connection:
+        connection.execute(text("DELETE FROM inbox"))
+        raise RuntimeError("abandon the transaction")
+    assert repo.waiting_requests(SLACK) == 3
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="the throw-away PostgreSQL that .ci/run starts")
+def test_the_appender_replaces_a_connection_the_server_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(database, "PING_AFTER_IDLE", 0.2)
+    with fresh_postgres_schema() as url:
+        repo = open_repository(url)
+        appender = InboxAppender(repo)
+        try:
+            appender.append(SLACK, [("T:alex", "1")], NOW)
+            _end_appender_sessions(repo)
+            # Dropped while in use: this write fails plainly, and the next one reconnects.
+            with pytest.raises(RepositoryUnavailable):
+                appender.append(SLACK, [("T:alex", "2")], NOW)
+            appender.append(SLACK, [("T:alex", "3")], NOW)
+            # Dropped while idle: the ping before the write finds out; nothing fails.
+            _end_appender_sessions(repo)
+            time.sleep(0.3)
+            appender.append(SLACK, [("T:alex", "4")], NOW)
+            stored = []
+            for _ in range(4):  # one author's requests come one at a time
+                [request] = repo.claim_requests(SLACK, NOW, 10) or [None]
+                if request is None:
+                    break
+                stored.append(request.payload)
+                repo.finish_request(request.id)
+            assert stored == ["1", "3", "4"]
+        finally:
+            appender.close()
+            repo.close()
+
+
+def _end_appender_sessions(repo: SqlRepository) -> None:
+    """End the server sessions whose last statement was an inbox INSERT (the appender's)."""
+    with repo.engine.begin() as connection:
+        ended = connection.execute(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE pid <> pg_backend_pid() AND query LIKE 'INSERT INTO inbox%'")).scalar_one()
+    assert ended >= 1
