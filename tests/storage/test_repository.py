@@ -317,6 +317,27 @@ def test_confirming_leaves_a_checkpoint_that_is_no_longer_sending_alone(
     assert _state(repo, checkpoint.id) == CheckpointState.CANCELLED
 
 
+def test_one_settle_confirms_a_group_each_at_its_own_time_and_checks_the_rest(
+    repo: SqlRepository,
+) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    ids = [repo.add_checkpoint(interview.id, CheckpointKind.REFLECT, None,
+                               later(minutes=-n), NOW).id for n in range(6)]
+    repo.claim_due(NOW, 10, [Platform.SLACK])
+    repo.update_checkpoint(ids[1], state=CheckpointState.CANCELLED)  # done meanwhile
+    repo.update_checkpoint(ids[4], state=CheckpointState.CANCELLED)
+
+    wanted = repo.settle([(ids[0], later(seconds=1)), (ids[1], later(seconds=2)),
+                          (ids[2], later(seconds=3))], [ids[3], ids[4], ids[5]])
+
+    assert wanted == {ids[3], ids[5]}  # ids[4] was cancelled: not to be sent
+    states = {i: repo.get_checkpoint(i) for i in ids}
+    assert [(states[i].state, states[i].sent_at) for i in ids[:3]] == [
+        (CheckpointState.SENT, later(seconds=1)), (CheckpointState.CANCELLED, None),
+        (CheckpointState.SENT, later(seconds=3))]
+    assert repo.settle([], []) == set()
+
+
 def test_a_released_checkpoint_waits_for_its_retry_time_and_counts_the_attempt(
     repo: SqlRepository,
 ) -> None:
