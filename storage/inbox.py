@@ -172,11 +172,12 @@ class InboxAppender:
     thread, and on two cores its CPU per ack sets its throughput. Each write here is one
     autocommitted multi-row INSERT: one round trip, with no pool checkout, BEGIN, COMMIT
     or RETURNING around it. Measured in the web process at c=64 (A/B, three rounds):
-    1.42 ms of CPU per ack through `InboxStorage.enqueue`, 1.13 ms this way, the same as
-    a bare Bolt app that stores nothing. Rows get their ids in VALUES order, so requests
-    stay in the order given. A connection idle longer than `PING_AFTER_IDLE` is pinged
-    first and replaced if the server dropped it, as the pool does. On other databases
-    (SQLite) it writes through `InboxStorage.enqueue`. One thread at a time.
+    1.42 to 1.48 ms of CPU per ack through `InboxStorage.enqueue`, 1.13 to 1.17 ms this
+    way; a bare Bolt app that stores nothing, 0.99 to 1.14. Rows get their ids in VALUES
+    order, so requests stay in the order given. A connection idle longer than
+    `PING_AFTER_IDLE` is pinged first and replaced if the server dropped it, as the pool
+    does. On other databases (SQLite) it writes through `InboxStorage.enqueue`. One
+    thread at a time.
     """
 
     def __init__(self, repo: InboxStorage) -> None:
