@@ -70,7 +70,9 @@ def code_version() -> str:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                               text=True, timeout=10, check=False).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+        # docs/ is what the benchmark writes: changes there are its own output, not code.
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no",
+                                "--", ".", ":(exclude)docs"],
                                capture_output=True, text=True, timeout=10,
                                check=False).stdout.strip()
     except OSError:
