@@ -86,22 +86,33 @@ def test_the_web_command_serves_health_on_its_port(tmp_path):
         process.wait(timeout=10)
 
 
+def _migrated_file(path: Path, then: str) -> None:
+    """A SQLite file at the newest revision, with one statement run on it afterwards."""
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with engine.begin() as connection:
+        connection.execute(text(then))
+    engine.dispose()
+
+
+def _the_one_line(done: subprocess.CompletedProcess[str]) -> str:
+    """Start-up refused: exit 2 and a single line on stderr, never a traceback."""
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    return line
+
+
 def test_a_database_whose_schema_does_not_match_its_revision_is_named_not_traced(tmp_path):
     """A file an unreleased build migrated records the newest revision but lacks a column:
     start-up says which and what to do, and the file is left as it was."""
     path = tmp_path / "old.db"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
-    with engine.begin() as connection:
-        connection.execute(text("ALTER TABLE checkpoints DROP COLUMN claimed_at"))
-    engine.dispose()
+    _migrated_file(path, "ALTER TABLE checkpoints DROP COLUMN claimed_at")
     before = path.read_bytes()
 
-    done = run(["console", "--db", f"sqlite:///{path}"], tmp_path, stdin="list\n")
+    line = _the_one_line(run(["console", "--db", f"sqlite:///{path}"], tmp_path,
+                             stdin="list\n"))
 
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
-    [line] = done.stderr.strip().splitlines()
     assert line.startswith(f"followup-bot: the database at sqlite:///{path} records the newest")
     assert "lacks checkpoints.claimed_at" in line and "move it aside" in line
     assert path.read_bytes() == before
@@ -113,28 +124,21 @@ def test_an_unreachable_database_is_one_line_without_its_password(tmp_path):
     port = closed.getsockname()[1]
     closed.close()  # nothing listens there now
 
-    done = run(["console"], tmp_path, stdin="list\n",
-               FOLLOWUP_DATABASE_URL=f"postgresql://bot:s3cret-pw@127.0.0.1:{port}/followup")
+    line = _the_one_line(run(
+        ["console"], tmp_path, stdin="list\n",
+        FOLLOWUP_DATABASE_URL=f"postgresql://bot:s3cret-pw@127.0.0.1:{port}/followup"))
 
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr and "s3cret-pw" not in done.stderr
-    [line] = done.stderr.strip().splitlines()
+    assert "s3cret-pw" not in line
     assert line.startswith(
         f"followup-bot: cannot open the database at postgresql+psycopg://bot:***@127.0.0.1:{port}")
 
 
 def test_a_database_from_a_newer_version_says_so(tmp_path):
     path = tmp_path / "newer.db"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
-    engine.dispose()
+    _migrated_file(path, "UPDATE alembic_version SET version_num = '0099_future'")
 
-    done = run(["console", "--db", f"sqlite:///{path}"], tmp_path, stdin="list\n")
+    line = _the_one_line(run(["console", "--db", f"sqlite:///{path}"], tmp_path,
+                             stdin="list\n"))
 
-    assert done.returncode == 2
-    assert "Traceback" not in done.stderr
-    [line] = done.stderr.strip().splitlines()
     assert "was migrated by a different version of followup-bot" in line
     assert "0099_future" in line
