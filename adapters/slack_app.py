@@ -693,6 +693,8 @@ def run_slack(settings: Settings, *, host: str = "0.0.0.0",
             else:
                 _run_http(_listen(slack_wsgi(app, runtime), host, settings.port), stop)
     finally:
+        if inbox is not None:
+            inbox.close()
         if worker is not None:
             worker.stop()
         runtime.stop()

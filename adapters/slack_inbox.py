@@ -56,12 +56,15 @@ class CommandInbox:
         self._waiting: list[tuple[tuple[str, str], Future[None]]] = []
         self._lock = threading.Condition()
         self._writer: threading.Thread | None = None
+        self._closing = False
 
     def put(self, body: dict[str, Any], timeout: float = SAVE_TIMEOUT) -> None:
         """Store `body`; returns once it is stored. Raises RepositoryUnavailable when the
         database fails or does not answer in time (the listener then says so)."""
         stored: Future[None] = Future()
         with self._lock:
+            if self._closing:
+                raise RepositoryUnavailable("the server is shutting down")
             author = f"{body.get('team_id') or ''}:{body.get('user_id') or ''}"
             self._waiting.append(((author, json.dumps(body)), stored))
             if self._writer is None:
@@ -75,11 +78,25 @@ class CommandInbox:
             raise RepositoryUnavailable("the database did not store the command in time") \
                 from None
 
+    def close(self, timeout: float = 5.0) -> None:
+        """Store what is waiting, then stop the writer and close its connection."""
+        with self._lock:
+            self._closing = True
+            self._lock.notify()
+            writer = self._writer
+        if writer is None:
+            self._appender.close()
+        else:
+            writer.join(timeout)  # the writer closes its own connection on the way out
+
     def _write_forever(self) -> None:
         while True:
             with self._lock:
-                while not self._waiting:
+                while not self._waiting and not self._closing:
                     self._lock.wait()
+                if not self._waiting:  # closing, and nothing left to store
+                    self._appender.close()
+                    return
                 batch, self._waiting = self._waiting, []
             try:
                 self._appender.append(Platform.SLACK, [request for request, _ in batch],

@@ -44,10 +44,11 @@ def serve_queued(runtime: Runtime, settings: Settings, api: SlackApiStandIn,
 def web(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
         ) -> Iterator[Slack]:
     """The web process: it stores commands and acks; nothing here answers them."""
-    running = serve_queued(runtime, slack_settings, slack_api,
-                           CommandInbox(runtime.repo, runtime.clock))
+    inbox = CommandInbox(runtime.repo, runtime.clock)
+    running = serve_queued(runtime, slack_settings, slack_api, inbox)
     yield running
     running.stop()
+    inbox.close()
 
 
 @pytest.fixture
@@ -108,14 +109,15 @@ def test_a_worker_in_the_background_answers_as_soon_as_it_is_woken(
 ) -> None:
     worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)),
                          poll=30.0).start()  # only the wake-up can explain a quick answer
-    running = serve_queued(runtime, slack_settings, slack_api,
-                           CommandInbox(runtime.repo, runtime.clock, wake=worker.wake))
+    inbox = CommandInbox(runtime.repo, runtime.clock, wake=worker.wake)
+    running = serve_queued(runtime, slack_settings, slack_api, inbox)
     try:
         running.workspace.command(USER, "help")
         reply = slack_api.wait_for("response_url", timeout=5)[0]
         assert "Here's what I understand" in shown_text(reply.args)
     finally:
         running.stop()
+        inbox.close()
         worker.stop()
 
 
@@ -198,3 +200,16 @@ def test_a_failure_after_the_ack_still_gets_the_person_an_apology(
     apology = web.api.wait_for("chat.postMessage", timeout=8)[0]
     assert apology.args["channel"] == USER
     assert APOLOGY.split(".")[0] in shown_text(apology.args)
+
+
+def test_closing_the_inbox_stores_what_waits_then_refuses_new_commands(
+    runtime: Runtime,
+) -> None:
+    inbox = CommandInbox(runtime.repo, runtime.clock)
+    inbox.put({"team_id": "T1", "user_id": "U1", "text": "list"})
+    inbox.close()
+
+    assert runtime.repo.waiting_requests(Platform.SLACK) == 1
+    with pytest.raises(RepositoryUnavailable):
+        inbox.put({"team_id": "T1", "user_id": "U1", "text": "list"})
+    assert runtime.repo.waiting_requests(Platform.SLACK) == 1
