@@ -845,6 +845,7 @@ WHEN_ANSWERS = [
     ("the 31st", at(12, 31, 9), False),  # November has none
     ("interviewed the 20th", at(11, 20, 9), False),  # past tense: the last one
     ("the 3rd of December", at(12, 3, 9), False),
+    ("the 2nd round is Dec 3 at 2pm", at(12, 3, 14), True),  # an ordinal, not a date
     ("next Monday at 9", at(11, 30, 9), True),
     ("last Thursday", at(11, 19, 9), False),
     ("2 days ago", at(11, 21, 9), False),
