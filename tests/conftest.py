@@ -22,6 +22,14 @@ from storage.database import make_engine
 
 POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
 
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On a developer's machine PostgreSQL tests skip when no server is set; in CI they
+    must run, so a missing server fails the run instead of hiding behind skips."""
+    if os.environ.get("CI") and not POSTGRES_URL:
+        raise pytest.UsageError("CI must run the PostgreSQL tests, but "
+                                "FOLLOWUP_TEST_POSTGRES_URL is not set (.ci/run starts one)")
+
 NEW_YORK = ZoneInfo("America/New_York")
 #: Monday 2026-11-23, 16:30 in New York: the README's example moment.
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)

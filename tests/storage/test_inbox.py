@@ -75,7 +75,8 @@ def test_the_web_processs_appender_stores_in_order_on_its_own_connection(
     assert repo.waiting_requests(SLACK) == 3
 
 
-@pytest.mark.skipif(not POSTGRES_URL, reason="the throw-away PostgreSQL that .ci/run starts")
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs a PostgreSQL server (.ci/run starts one; "
+                    "CI fails rather than skip)")
 def test_the_appender_replaces_a_connection_the_server_dropped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
