@@ -43,6 +43,7 @@ from bot.parsing import (
     parse_duration,
     parse_later,
     parse_promise,
+    parse_when_detail,
     parse_zone,
 )
 from bot.plan import CALL_KINDS, MAX_CALLS, PHONE_KINDS, Prefs, next_morning, release_time
@@ -103,6 +104,10 @@ DATABASE_DOWN = "I can't reach my storage right now, so I couldn't save or look 
 
 _NUMBERISH = re.compile(r"^#?[-+]?[0-9]")
 _REF = re.compile(r"^#?([0-9]{1,6})(?:\.([0-9]{1,3}))?$")
+#: "The 2nd round is Dec 3", "another interview on Friday": a next round, said in words.
+_ANOTHER_ROUND = re.compile(
+    r"\b(?:next|second|2nd|third|3rd|fourth|4th|final|another|later)\s+"
+    r"(?:round|interview|stage)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -695,6 +700,8 @@ class Coach:
                 if what.startswith(word) and len(word) > 2:
                     outcome = candidate
                     break
+        if outcome is None and _ANOTHER_ROUND.search(what):
+            return self._record_outcome(person, interview, Outcome.NEXT_ROUND, said=said)
         if outcome is None:
             now = self.clock.now()
             tz = ZoneInfo(person.tz)
@@ -717,8 +724,10 @@ class Coach:
             ),
         )
 
-    def _record_outcome(self, person: Person, interview: Interview, outcome: Outcome
-                        ) -> list[Reply]:
+    def _record_outcome(self, person: Person, interview: Interview, outcome: Outcome,
+                        *, said: str = "") -> list[Reply]:
+        """Close the interview with `outcome`; for a next round, `said` may already give
+        its date (and people), which then need not be asked for."""
         now = self.clock.now()
         if interview.outcome is not None and interview.outcome is not Outcome.NO_RESPONSE:
             return [Reply(text=f"#{interview.number} is already closed as "
@@ -752,6 +761,10 @@ class Coach:
                 stage="next round", promise_done=True, culture=interview.culture,
                 channel=interview.channel,
             )
+            if said:  # "the 2nd round is Dec 3 at 2pm": no need to ask when
+                answered = intake.answer(draft, intake.Ask.WHEN, said, now,
+                                         ZoneInfo(person.tz))
+                draft = draft if answered.problem else answered.draft
             replies.extend(self._ask(person, draft))
         return replies
 
@@ -848,6 +861,9 @@ class Coach:
                                   f"{when(moment, prefs.tz)}. A snooze only moves a step "
                                   "later.")
             until = moment
+        elif parse_when_detail(span_text, now, prefs.tz)[0] is not None:  # in the past
+            return Reply(text=f"{defuse(short(span_text, 30))!r} has already passed; a "
+                              "snooze moves a step later, e.g. `2h` or `until Monday`.")
         else:
             return Reply(text=f"I couldn't read {defuse(short(span_text, 30))!r} as a "
                               "length of time or a day. Try `2h`, `3d`, `1w`, `tomorrow` "

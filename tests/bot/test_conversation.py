@@ -169,6 +169,17 @@ def test_a_next_round_becomes_a_new_linked_interview(runtime):
     assert interview.parent_id == first.id
 
 
+def test_a_next_round_said_in_words_with_its_date_asks_only_who(runtime):
+    say(runtime, ACME)
+    asked = text_of(say(runtime, "heard 1 the 2nd round is Dec 2 at 11am"))
+    assert "A next round at Acme" in asked and "Who will you meet this time?" in asked
+    done = text_of(say(runtime, "same"))
+    assert "Added #2: data analyst at Acme" in done
+    assert "#2 data analyst at Acme — Wed 2026-12-02 11:00 EST with Jane Smith, Bob Lee" in done
+    first, _ = checkpoints(runtime, 1)
+    assert first.outcome is Outcome.NEXT_ROUND and first.promise is not None  # Friday kept
+
+
 def test_a_next_rounds_people_can_come_with_its_date(runtime):
     say(runtime, ACME)
     say(runtime, "heard 1 next round")
@@ -195,6 +206,7 @@ def test_snooze_until_a_day_moves_a_step_there_but_never_earlier(runtime, inbox)
     assert "until Mon 2026-11-30 09:00 EST" in text_of(say(runtime, "snooze 1.3 monday"))
     assert "until Tue 2026-12-01 09:00 EST" in text_of(say(runtime, "snooze 1.3 2026-12-01T09:00"))
     # The first call is already later than tomorrow: a snooze does not pull it closer.
+    assert "'yesterday' has already passed" in text_of(say(runtime, "snooze 1.3 yesterday"))
     refused = text_of(say(runtime, "snooze 1.5 tomorrow 11am"))
     assert "already planned for Mon 2026-11-30 10:00 EST" in refused
     assert "only moves a step later" in refused
