@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from adapters.runtime import build_runtime, configure_logging
-from bot.clock import Clock, SimulatedClock, SystemClock
-from bot.settings import Settings, SettingsError, load_settings
+from adapters.settings import Settings, SettingsError, load_settings
+from bot.ports.clock import Clock, SimulatedClock, SystemClock
 from storage.database import DatabaseUnusable
 
 app = typer.Typer(
@@ -56,7 +56,7 @@ def console(
         "--db", help="Database URL; default FOLLOWUP_DATABASE_URL.")] = None,
 ) -> None:
     """Chat with the coach in this terminal, no account needed."""
-    from adapters.terminal import TerminalChat, interactive_lines, parse_start, piped_lines
+    from adapters.terminal.console import TerminalChat, interactive_lines, parse_start, piped_lines
 
     settings = _settings(timezone=tz, database_url=database_url)
     # The chat is the output here; routine log lines would only interrupt it.
@@ -84,12 +84,8 @@ def console(
 def slack() -> None:
     """Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)."""
     settings = _settings()
-    try:
-        from adapters.slack_app import run_slack
-    except ImportError:
-        typer.echo("followup-bot: the Slack adapter is not ready yet in this version.",
-                   err=True)
-        raise typer.Exit(2) from None
+    from adapters.slack.app import run_slack
+
     run_slack(settings)
 
 
@@ -97,12 +93,8 @@ def slack() -> None:
 def discord() -> None:
     """Run the Discord bot (DISCORD_TOKEN)."""
     settings = _settings()
-    try:
-        from adapters.discord_bot import run_discord
-    except ImportError:
-        typer.echo("followup-bot: the Discord adapter is not ready yet in this version.",
-                   err=True)
-        raise typer.Exit(2) from None
+    from adapters.discord_bot.client import run_discord
+
     run_discord(settings)
 
 
@@ -110,7 +102,7 @@ def discord() -> None:
 def web() -> None:
     """Serve /healthz and private calendar feeds on $PORT (where no Slack app serves them)."""
     settings = _settings()
-    from adapters.slack_server import SlackHttpServer, slack_wsgi
+    from adapters.slack.server import SlackHttpServer, slack_wsgi
 
     runtime = build_runtime(settings, SystemClock())
     server = SlackHttpServer(slack_wsgi(None, runtime), "0.0.0.0", settings.port)
@@ -140,9 +132,9 @@ def clock() -> None:
     worker = None
     if settings.slack_bot_token is not None:
         # Slash commands a web process stored with FOLLOWUP_SLACK_COMMANDS=queue.
-        from adapters.slack_app import SlackCoach
-        from adapters.slack_inbox import InboxWorker
-        from adapters.slack_sender import interactive_client
+        from adapters.slack.app import SlackCoach
+        from adapters.slack.inbox import InboxWorker
+        from adapters.slack.sender import interactive_client
 
         worker = InboxWorker(SlackCoach(runtime, interactive_client(settings))).start()
     stop = threading.Event()

@@ -7,13 +7,13 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from bot.clock import Clock, SimulatedClock
-from bot.conversation import Coach, CoachDefaults
-from bot.delivery import Delivered, Deliverer
+from adapters.settings import Settings
+from bot.conversation.coach import Coach, CoachDefaults
+from bot.delivery.deliverer import Delivered, Deliverer
+from bot.delivery.scheduler import DeliveryScheduler
 from bot.model import Platform
-from bot.scheduler import DeliveryScheduler
-from bot.sender import Sender
-from bot.settings import Settings
+from bot.ports.clock import Clock, SimulatedClock
+from bot.ports.sender import Sender
 from storage.repository import SqlRepository, open_repository
 
 SEND_WORKERS = 4

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from adapters.settings import Settings
 from bot.model import Platform
-from bot.sender import Sender
-from bot.settings import Settings
+from bot.ports.sender import Sender
 
 
 def platform_senders(settings: Settings) -> dict[Platform, Sender]:
     senders: dict[Platform, Sender] = {}
     if settings.has_slack:
-        from adapters.slack_app import slack_sender
+        from adapters.slack.app import slack_sender
 
         senders[Platform.SLACK] = slack_sender(settings)
     if settings.has_discord:
-        from adapters.discord_bot import discord_sender
+        from adapters.discord_bot.client import discord_sender
 
         senders[Platform.DISCORD] = discord_sender(settings)
     return senders

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.conversation import Coach
+from bot.conversation.coach import Coach
 from bot.model import Platform
-from bot.repository import Repository, RepositoryUnavailable
+from bot.ports.repository import Repository, RepositoryUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 For SQLite and PostgreSQL: seed N thank-you checkpoints due now, then time
 `Deliverer.deliver_due` (built by `adapters.runtime.build_runtime`, sending with
-`adapters.slack_sender.SlackSender`) in a child process. The floor is a plain loop
+`adapters.slack.sender.SlackSender`) in a child process. The floor is a plain loop
 posting the same messages, rendered by the product beforehand, with slack_sdk's
 WebClient to the same stand-in. The stand-in counts every message by checkpoint id:
 each must arrive exactly once, and every checkpoint not sent must still be pending.
@@ -33,7 +33,7 @@ from bench.standins import StandIn
 from bench.worker import emit, run_worker
 from bot.messages import Reply
 from bot.model import Identity, Platform
-from bot.sender import Sender
+from bot.ports.sender import Sender
 
 TOKEN = "xoxb-bench-not-a-secret"
 #: The baseline renders this many messages outside the clock, then posts them inside it.
@@ -218,7 +218,7 @@ def run(count: int, pg_url: str | None, *, cap: float, fix_count: int, profile_c
 
 # --- the children ------------------------------------------------------------------------
 class RealTimeFrom:
-    """A `bot.clock.Clock` that starts at `start` and then runs in real time: the product
+    """A `bot.ports.clock.Clock` that starts at `start` and then runs in real time: the product
     treats it as a real clock (concurrent sends), as it does the system clock."""
 
     def __init__(self, start: datetime) -> None:
@@ -258,7 +258,7 @@ class TimeCapped:
 
 
 class TimeCappedAsync(TimeCapped):
-    """`TimeCapped` for a sender with its own event loop (`bot.sender.AsyncSender`)."""
+    """`TimeCapped` for a sender with its own event loop (`bot.ports.sender.AsyncSender`)."""
 
     inner: Any
 
@@ -274,13 +274,13 @@ class TimeCappedAsync(TimeCapped):
 
 
 def time_capped(inner: Sender, deadline: float) -> TimeCapped:
-    from bot.sender import AsyncSender
+    from bot.ports.sender import AsyncSender
 
     return (TimeCappedAsync if isinstance(inner, AsyncSender) else TimeCapped)(inner, deadline)
 
 
 def _settings(url: str, api: str) -> Any:
-    from bot.settings import load_settings
+    from adapters.settings import load_settings
 
     return load_settings(database_url=url, timezone="America/New_York",
                          quiet_hours="21:00-08:00", slack_bot_token=TOKEN,
@@ -312,7 +312,7 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
     # A real-time clock, so delivery runs as in production (a simulated one makes the
     # product send strictly one at a time, for the terminal's and the tests' sake). The
     # profile uses that one-at-a-time path: pyinstrument sees only the calling thread.
-    from bot.clock import SimulatedClock
+    from bot.ports.clock import SimulatedClock
 
     clock = SimulatedClock(seed.NOW) if profile else RealTimeFrom(seed.NOW)
     runtime = build_runtime(settings, clock)
@@ -364,7 +364,8 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
 
 def _messages(first: int, last: int) -> list[tuple[str, dict[str, Any]]]:
     """The reminders the seeded checkpoints `first…last` make, rendered by the product."""
-    from adapters.slack_blocks import message
+    from adapters.slack.blocks import message
+    from bot.content.reminders import reminder
     from bot.model import (
         Checkpoint,
         CheckpointKind,
@@ -373,7 +374,6 @@ def _messages(first: int, last: int) -> list[tuple[str, dict[str, Any]]]:
         Interviewer,
         Person,
     )
-    from bot.reminders import reminder
 
     now = seed.NOW
     interview_at = now.astimezone(seed.NEW_YORK).replace(hour=14, minute=0).astimezone(UTC)

@@ -2,7 +2,7 @@
 
 The product now sends on the Slack sender's event loop over connections it keeps open,
 and shares the check before and the confirmation after each send among the senders that
-arrive together (`bot.settling`). To show the change in the same run, this rebuilds the
+arrive together (`bot.delivery.settling`). To show the change in the same run, this rebuilds the
 previous design from today's parts: the Deliverer's thread path (one reminder per sender
 thread), slack_sdk's `WebClient` (a new connection for every message), one transaction
 for each check and each confirmation, and a ping of every pooled PostgreSQL connection
@@ -17,12 +17,12 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-from adapters.slack_sender import as_send_failed, post_reply, web_client
-from bot.delivery import Deliverer
+from adapters.settings import Settings
+from adapters.slack.sender import as_send_failed, post_reply, web_client
+from bot.delivery.deliverer import Deliverer
 from bot.messages import Reply
 from bot.model import Identity
-from bot.sender import Sender, SendFailed
-from bot.settings import Settings
+from bot.ports.sender import Sender, SendFailed
 
 VARIANTS = ("product", "before")
 
@@ -45,7 +45,7 @@ class WebClientSender:
 
 
 class OneByOne:
-    """`bot.settling.Settler`'s interface, with a transaction per call (nothing shared)."""
+    """`bot.delivery.settling.Settler`'s interface, with a transaction per call (nothing shared)."""
 
     def __init__(self, settle: Callable[[Sequence[tuple[int, datetime]], Sequence[int]],
                                         set[int]]) -> None:
@@ -83,6 +83,6 @@ def ping_every_checkout(engine: Engine) -> None:
 
 
 def make_sender(variant: str, settings: Settings) -> Sender:
-    from adapters.slack_sender import slack_sender
+    from adapters.slack.sender import slack_sender
 
     return slack_sender(settings) if variant == "product" else WebClientSender(settings)

@@ -173,10 +173,10 @@ def probe_child(url: str) -> dict[str, Any]:
     """What a real process does before it is ready: build the runtime (migrations
     included), recover claims, find the next due time, answer one `list`."""
     from adapters.runtime import build_runtime
-    from bot.clock import SimulatedClock
+    from adapters.settings import load_settings
     from bot.messages import Inbound
     from bot.model import Identity, Platform
-    from bot.settings import load_settings
+    from bot.ports.clock import SimulatedClock
 
     settings = load_settings(database_url=url, timezone="America/New_York",
                              quiet_hours="21:00-08:00", delivery="off")
@@ -202,10 +202,10 @@ def ops_child(url: str, samples: int) -> dict[str, Any]:
     from sqlalchemy import event, func, select, update
 
     from adapters.runtime import build_runtime
-    from bot.clock import SimulatedClock
+    from adapters.settings import load_settings
     from bot.messages import Inbound
     from bot.model import CheckpointState, Identity, Platform
-    from bot.settings import load_settings
+    from bot.ports.clock import SimulatedClock
     from storage.models import CheckpointRow, PersonRow
 
     settings = load_settings(database_url=url, timezone="America/New_York",

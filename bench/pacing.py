@@ -1,7 +1,7 @@
 """Benchmark 3: many Discord DMs due at once against a global limit of 50 requests/s.
 
 The real delivery path of the `followup-bot clock` process: `Deliverer` with
-`adapters.discord_bot.discord_sender` (discord.py, REST only), pointed at the Discord
+`adapters.discord_bot.client.discord_sender` (discord.py, REST only), pointed at the Discord
 stand-in with `DISCORD_API_URL`. The stand-in lets 50 requests through per one-second
 window and answers the rest 429 with `{"retry_after": s, "global": true}` and a
 `Retry-After` header. Measured: total time against the theoretical minimum
@@ -158,9 +158,9 @@ def measure(count: int, *, cap: float, log: Callable[[str], None] = print,
 
 
 def bot_child(url: str, api: str, count: int, cap: float) -> dict[str, Any]:
-    from adapters.discord_bot import discord_sender
+    from adapters.discord_bot.client import discord_sender
     from adapters.runtime import build_runtime, configure_logging
-    from bot.settings import load_settings
+    from adapters.settings import load_settings
 
     settings = load_settings(database_url=url, timezone="America/New_York",
                              quiet_hours="21:00-08:00", discord_token="bench-not-a-token",

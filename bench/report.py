@@ -310,7 +310,7 @@ def findings(results: Data) -> list[str]:
                     for db, a, b in pairs if a and b]
         found.append(
             "**Delivery sends on the Slack sender's own event loop** ("
-            "`adapters/slack_sender.py` `SlackSender.send_async`, `bot/delivery.py` "
+            "`adapters/slack/sender.py` `SlackSender.send_async`, `bot/delivery/deliverer.py` "
             "`Deliverer._send_on_loop`). slack_sdk's `WebClient` opens a new connection "
             "for every call, which against slack.com is a TCP and TLS handshake per "
             "reminder; the sender now keeps one aiohttp session (at most 16 connections, "
@@ -340,7 +340,7 @@ def findings(results: Data) -> list[str]:
             "0.81 ms of the deliverer's CPU per reminder.")
         found.append(
             "**The check before and the confirmation after each send are committed "
-            "together** (`bot/settling.py`): the sends under way queue their requests, "
+            "together** (`bot/delivery/settling.py`): the sends under way queue their requests, "
             "and one database thread commits whatever has gathered in one transaction and "
             "wakes them all (the thread path does the same, leader and followers). Each "
             "send still waits for its own confirmation before its lane takes the next, "
@@ -364,7 +364,7 @@ def findings(results: Data) -> list[str]:
         if per_dm > 1.2:
             found.append(
                 f"**Discord: one request per DM, not {per_dm:.0f}** "
-                "(`adapters/discord_sender.py` `send_dm`): discord.py keeps only 128 DM "
+                "(`adapters/discord_bot/sender.py` `send_dm`): discord.py keeps only 128 DM "
                 "channels, so each DM to a new person first opens one "
                 "(`POST /users/@me/channels`), and that request counts against the global "
                 f"limit too ({_n(p['dm_channel_requests'])} of {_n(p['requests'])} requests "
@@ -409,7 +409,7 @@ def findings(results: Data) -> list[str]:
         if product and bare and listing and queued:
             found.append(
                 "**The web process answers Slack as soon as its listener returns** "
-                "(`adapters/slack_app.py` `build_app`): with an inbox, Bolt "
+                "(`adapters/slack/app.py` `build_app`): with an inbox, Bolt "
                 "runs listeners in the request's thread (`process_before_response`) "
                 "instead of handing each to a pool thread and looking every 10 ms for its "
                 "ack, and what follows an ack (a DM's answer, the Home tab, a button) goes "
@@ -437,7 +437,7 @@ def findings(results: Data) -> list[str]:
                    if busy_alone and busy_bare and busy_alone.get("cpu_ms")
                    and busy_bare.get("cpu_ms") else ""))
             found.append(
-                "**Slack commands leave the web process** (`adapters/slack_inbox.py`, "
+                "**Slack commands leave the web process** (`adapters/slack/inbox.py`, "
                 "`storage/inbox.py`, migration 0005; "
                 "FOLLOWUP_SLACK_COMMANDS=queue in the Procfile's web line). Answering in "
                 f"the process that acks, `add` at c=16 acks {_throughput(product):.0f}/s "
@@ -632,10 +632,10 @@ def _delivery(d: Data, plots: list[str]) -> str:
                     "× floor", "CPU ms/msg", "exactly once", "still queued"], rows)
     text = [
         f"{_n(d['count'])} thank-you reminders due at the same moment, one per person, "
-        "delivered by the real `bot.delivery.Deliverer` (built with "
+        "delivered by the real `bot.delivery.deliverer.Deliverer` (built with "
         "`adapters.runtime.build_runtime` on a real-time clock, so sending many at once "
         "as in production, logging at INFO as in production) through "
-        "`adapters.slack_sender.SlackSender` to a Slack Web API stand-in on 127.0.0.1 in its "
+        "`adapters.slack.sender.SlackSender` to a Slack Web API stand-in on 127.0.0.1 in its "
         "own process. The floor is a plain loop posting the same messages, rendered by the "
         "product beforehand, with slack_sdk's `WebClient` to the same stand-in; it runs "
         "before the product and again after, and the verdicts hold the product to both "
@@ -736,7 +736,7 @@ def _pacing(p: Data, plots: list[str]) -> str:
     return "\n".join([
         f"{_n(p['count'])} Discord DMs due at once (one per person) through the real path "
         "of the `followup-bot clock` process: `Deliverer` with "
-        "`adapters.discord_bot.discord_sender` (discord.py, REST only), pointed at a "
+        "`adapters.discord_bot.client.discord_sender` (discord.py, REST only), pointed at a "
         "Discord REST stand-in with `DISCORD_API_URL`. The stand-in allows 50 requests in "
         "each one-second window (every route counts, as Discord's global limit does) and "
         "answers the rest `429` with `{\"retry_after\": s, \"global\": true}` and "
@@ -749,7 +749,7 @@ def _slack(s: Data, plots: list[str]) -> str:
     if not s.get("measured"):
         return ("**Not measured yet.** " + str(s.get("reason")) + ". The benchmark "
                 "(`bench/slack_path.py`) is ready and runs as soon as "
-                "`tests/adapters/test_slack_app.py` passes; `python -m bench --only slack "
+                "`tests/adapters/slack/test_app.py` passes; `python -m bench --only slack "
                 "--slack-anyway` measures it regardless.")
     rows = []
     for lv in s["levels"]:

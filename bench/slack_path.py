@@ -1,7 +1,7 @@
 """Benchmark 4: correctly signed `/followup add …` and `/followup list` over real HTTP.
 
-The production HTTP stack (`adapters.slack_server.SlackHttpServer` serving the app from
-`adapters.slack_app.build_app`) in its two shapes: one process that answers each command
+The production HTTP stack (`adapters.slack.server.SlackHttpServer` serving the app from
+`adapters.slack.app.build_app`) in its two shapes: one process that answers each command
 after the ack (`product`, as `followup-bot slack` alone runs), and the Procfile's web
 process that stores the command and acks, answered by a separate clock process
 (`queued`, FOLLOWUP_SLACK_COMMANDS=queue); against a bare Bolt app on the same server
@@ -10,7 +10,7 @@ the load comes from a third (aiohttp, bounded in requests and seconds) at concur
 1, 16 and 64. Measured: acks per second, ack latency p50/p99/max, and how long until
 the answer reached Slack's `response_url` (the Slack stand-in records its arrival).
 
-Measured only when `tests/adapters/test_slack_app.py` passes (the adapter is being
+Measured only when `tests/adapters/slack/test_app.py` passes (the adapter is being
 finished); otherwise the report says "not measured yet".
 Child modes: `python -m bench.slack_path serve|work|load …`.
 """
@@ -53,7 +53,7 @@ DRAIN_SECONDS = 90.0
 #: ended, to measure the web process without the answering competing for the same cores
 #: (as on separate machines).
 QUEUED_SHAPES = ("queued", "alone")
-GATE = "tests/adapters/test_slack_app.py"
+GATE = "tests/adapters/slack/test_app.py"
 
 
 @dataclass
@@ -267,12 +267,12 @@ def serve_child(kind: str, api: str, url: str) -> None:
     from slack_bolt import App
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    from adapters import slack_server
     from adapters.runtime import build_runtime, configure_logging
-    from adapters.slack_sender import interactive_client, slack_sender
-    from bot.clock import SimulatedClock
+    from adapters.settings import load_settings
+    from adapters.slack import server as slack_server
+    from adapters.slack.sender import interactive_client, slack_sender
     from bot.model import Platform
-    from bot.settings import load_settings
+    from bot.ports.clock import SimulatedClock
 
     settings = load_settings(database_url=url, timezone="America/New_York",
                              quiet_hours="21:00-08:00", slack_bot_token=TOKEN,
@@ -283,8 +283,8 @@ def serve_child(kind: str, api: str, url: str) -> None:
         settings = settings.model_copy(update={"slack_commands": "queue", "delivery": "off"})
     runtime = build_runtime(settings, SimulatedClock(seed.NOW))
     if kind in ("product", *QUEUED_SHAPES):
-        from adapters.slack_app import build_app
-        from adapters.slack_inbox import CommandInbox
+        from adapters.slack.app import build_app
+        from adapters.slack.inbox import CommandInbox
 
         inbox = CommandInbox(runtime.repo, runtime.clock) if kind in QUEUED_SHAPES else None
         app = build_app(runtime, settings, interactive_client(settings), inbox=inbox)
@@ -313,11 +313,11 @@ def serve_child(kind: str, api: str, url: str) -> None:
 def work_child(api: str, url: str) -> None:
     """The clock process of the queued shape: it answers what the web process stored."""
     from adapters.runtime import build_runtime, configure_logging
-    from adapters.slack_app import SlackCoach
-    from adapters.slack_inbox import InboxWorker
-    from adapters.slack_sender import interactive_client
-    from bot.clock import SimulatedClock
-    from bot.settings import load_settings
+    from adapters.settings import load_settings
+    from adapters.slack.app import SlackCoach
+    from adapters.slack.inbox import InboxWorker
+    from adapters.slack.sender import interactive_client
+    from bot.ports.clock import SimulatedClock
 
     settings = load_settings(database_url=url, timezone="America/New_York",
                              quiet_hours="21:00-08:00", slack_bot_token=TOKEN,

@@ -15,7 +15,7 @@ from sqlalchemy import Select, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.club_model import (
+from bot.clubs.model import (
     Club,
     ClubPost,
     ClubRole,
@@ -35,7 +35,7 @@ _WAITING = (CheckpointState.PENDING, CheckpointState.SENDING, CheckpointState.SE
 
 
 class ClubStorage:
-    """`bot.repository.ClubRepository` on SQLAlchemy (SQLite or PostgreSQL)."""
+    """`bot.ports.repository.ClubRepository` on SQLAlchemy (SQLite or PostgreSQL)."""
 
     if TYPE_CHECKING:
 

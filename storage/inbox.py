@@ -35,7 +35,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from bot.model import Platform
-from bot.repository import RepositoryUnavailable
+from bot.ports.repository import RepositoryUnavailable
 from storage import database
 from storage.models import Base, EnumText, UtcDateTime
 

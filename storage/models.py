@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from bot.club_model import ClubRole, PostKind, PostState
+from bot.clubs.model import ClubRole, PostKind, PostState
 from bot.model import (
     CallResult,
     Channel,

@@ -47,7 +47,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
-from bot.repository import RepositoryUnavailable
+from bot.ports.repository import RepositoryUnavailable
 from storage.clubs import ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
@@ -80,7 +80,7 @@ def open_repository(url: str) -> SqlRepository:
 
 
 class SqlRepository(ClubStorage, InboxStorage):
-    """`bot.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
+    """`bot.ports.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
     The club methods come from `storage.clubs.ClubStorage`, the inbox's from
     `storage.inbox.InboxStorage`.

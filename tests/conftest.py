@@ -15,8 +15,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from adapters.runtime import Runtime, build_runtime
-from bot.clock import SimulatedClock
-from bot.settings import Settings, load_settings
+from adapters.settings import Settings, load_settings
+from bot.ports.clock import SimulatedClock
 from storage.database import database_url as parse_url
 from storage.database import make_engine
 

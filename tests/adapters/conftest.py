@@ -9,9 +9,9 @@ import discord
 import pytest
 from pydantic import SecretStr
 
-from adapters.discord_bot import build_client
+from adapters.discord_bot.client import build_client
 from adapters.runtime import Runtime
-from bot.settings import Settings
+from adapters.settings import Settings
 from tests.standins.discord_api import BotProcess, DiscordApiStandIn
 
 ADA = 4_242_424_242_424_242  # the person the Discord tests speak as

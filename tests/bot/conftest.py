@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.runtime import Runtime
-from bot.delivery import Delivered
+from bot.delivery.deliverer import Delivered
 from bot.messages import Reply
 from bot.model import Identity, Platform
 

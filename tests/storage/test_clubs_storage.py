@@ -8,9 +8,9 @@ from datetime import time
 
 import pytest
 
-from bot.club_model import ClubRole, PostKind, PostState
+from bot.clubs.model import ClubRole, PostKind, PostState
 from bot.model import ChannelRef, CheckpointKind, CheckpointState, Platform
-from bot.repository import ClubRepository
+from bot.ports.repository import ClubRepository
 from storage.database import make_engine
 from storage.repository import SqlRepository, open_repository
 from tests.storage.conftest import NOW, later, new_interview, someone

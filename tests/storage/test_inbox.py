@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.model import Platform
-from bot.repository import RepositoryUnavailable
+from bot.ports.repository import RepositoryUnavailable
 from storage import database
 from storage.inbox import InboxAppender
 from storage.repository import SqlRepository, open_repository

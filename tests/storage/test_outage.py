@@ -10,10 +10,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from adapters.runtime import build_runtime
-from bot.conversation import DATABASE_DOWN
+from adapters.settings import load_settings
+from bot.conversation.coach import DATABASE_DOWN
 from bot.messages import Inbound
 from bot.model import Identity, Platform
-from bot.settings import load_settings
 from storage import database
 from storage.database import make_engine
 from tests.conftest import POSTGRES_URL, fresh_postgres_schema

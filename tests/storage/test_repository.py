@@ -32,7 +32,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
-from bot.repository import Repository, RepositoryUnavailable
+from bot.ports.repository import Repository, RepositoryUnavailable
 from storage.database import make_engine
 from storage.models import (
     CallRow,

@@ -1,0 +1,324 @@
+"""The coach as a Discord bot: `/followup` commands, DMs, reminder buttons and
+job-search clubs in server channels.
+
+Three hops, as everywhere: translate (an interaction or a DM becomes an `Inbound`),
+call the core (`Coach.handle`, off the event loop), render (`Reply` -> embed + buttons).
+Every interaction is acknowledged first, so Discord's three-second limit never depends
+on the database; the answer follows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import weakref
+
+import discord
+from discord import app_commands
+
+from adapters.discord_bot.commands import FollowupCommands, identity_of
+from adapters.discord_bot.modal import (
+    AddForm,
+    AddInterviewModal,
+    RetryView,
+    add_line,
+    needs_zone,
+    problems_text,
+    submit_form,
+)
+from adapters.discord_bot.sender import (
+    RATE_LIMIT_WAIT,
+    DiscordSender,
+    StandaloneDiscordSender,
+    use_api_url,
+)
+from adapters.discord_bot.views import ActionButton, render
+from adapters.runtime import Runtime, build_runtime
+from adapters.settings import Settings
+from bot.conversation.coach import APOLOGY
+from bot.messages import ActionId, Inbound, Reply
+from bot.model import Platform
+from bot.ports.clock import SystemClock
+from bot.ports.sender import ChannelSender
+
+log = logging.getLogger(__name__)
+
+#: The bot's invite: it posts messages with embeds; DMs and interaction replies need no more.
+PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+SCOPES = ("bot", "applications.commands")
+MESSAGE_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+
+
+class FollowupTree(app_commands.CommandTree):
+    """The command tree; a failing command is logged and the person gets a short apology."""
+
+    async def on_error(self, interaction: discord.Interaction,
+                       error: app_commands.AppCommandError) -> None:
+        name = interaction.command.qualified_name if interaction.command else "?"
+        log.error("/%s failed for Discord user %s", name, interaction.user.id, exc_info=error)
+        await apologize(interaction)
+
+
+def can_manage(interaction: discord.Interaction) -> bool:
+    """May this person start or stop a club in the channel? Discord resolves their
+    permissions there (roles and overwrites) into the interaction; a DM has none."""
+    if interaction.guild_id is None:
+        return False
+    allowed = interaction.permissions
+    return allowed.manage_channels or allowed.manage_guild or allowed.administrator
+
+
+async def apologize(interaction: discord.Interaction) -> None:
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(APOLOGY, ephemeral=True)
+        else:
+            await interaction.response.send_message(APOLOGY, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not send the apology for interaction %s", interaction.id)
+
+
+class FollowupClient(discord.Client):
+    """The Discord side of one bot process. `deliver=True` also starts reminder delivery."""
+
+    def __init__(self, runtime: Runtime, settings: Settings, *, deliver: bool = False) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # app commands arrive regardless; this keeps servers known
+        intents.dm_messages = True  # DM text needs no privileged intent: DMs are exempt
+        super().__init__(
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            max_ratelimit_timeout=RATE_LIMIT_WAIT,
+            chunk_guilds_at_startup=False,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            # Several processes can split the gateway between them; they share the
+            # database, and delivery claims rows atomically, so no reminder goes twice.
+            shard_id=settings.discord_shard_id,
+            shard_count=settings.discord_shard_count,
+        )
+        self.runtime = runtime
+        self.settings = settings
+        self.tree = FollowupTree(self)
+        self.tree.add_command(FollowupCommands())
+        self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
+        self._deliver = deliver
+        # One person's events run one at a time, so a quick second message cannot race
+        # the first through the core's multi-turn questions.
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = \
+            weakref.WeakValueDictionary()
+        # DM channels this process has stored (user id -> channel id): one write per person.
+        self._dm_channels: dict[int, int] = {}
+
+    # --- start and stop -------------------------------------------------------------------
+    async def setup_hook(self) -> None:
+        """After login, before the gateway: buttons, commands, then reminder delivery."""
+        self.add_dynamic_items(ActionButton)
+        await self.sync_commands()
+        if self._deliver:
+            await asyncio.to_thread(self.runtime.start_delivery,
+                                    {Platform.DISCORD: self.sender})
+
+    async def sync_commands(self) -> None:
+        """Register `/followup`: in DISCORD_GUILD_ID only (instant, for trying it out),
+        else globally (every server and DMs; Discord may take a while to show it)."""
+        guild_id = self.settings.discord_guild_id
+        try:
+            if guild_id:
+                guild = discord.Object(guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+            else:
+                synced = await self.tree.sync()
+        except discord.HTTPException as error:
+            # DMs still work without commands, so this is worth a log line, not a crash.
+            log.error("could not register the slash commands (%s); was the bot invited "
+                      "with the applications.commands scope?", error)
+            return
+        log.info("registered %d slash command(s) %s", len(synced),
+                 f"in server {guild_id}" if guild_id else "globally")
+
+    async def on_ready(self) -> None:
+        if self.application_id:
+            url = discord.utils.oauth_url(self.application_id, permissions=PERMISSIONS,
+                                          scopes=SCOPES)
+            log.info("Discord bot ready as %s; invite it with %s", self.user, url)
+
+    async def close(self) -> None:
+        # Stop delivery while the loop still runs: a send in flight needs it to finish.
+        if self._deliver and self.runtime.scheduler is not None:
+            await asyncio.to_thread(self.runtime.scheduler.stop)
+        await super().close()
+
+    # --- translate --------------------------------------------------------------------------
+    def inbound(self, user: discord.abc.User, *, channel_id: int | None = None,
+                guild_id: int | None = None, can_manage_channel: bool = False,
+                text: str = "", action: ActionId | None = None, value: str = "",
+                extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
+        """A person's event for the core. In a server channel the guild goes along as
+        `extra["workspace"]`: the club there is (discord, guild, channel), while the
+        person keeps the one identity (discord, "dm", user) they have everywhere."""
+        extra = dict(extra or {})
+        if channel_id is not None and guild_id is not None:
+            extra["workspace"] = str(guild_id)
+        return Inbound(
+            identity=identity_of(user), text=text, action=action, value=value,
+            channel=str(channel_id) if channel_id is not None and guild_id is not None
+            else None,
+            display_name=user.display_name, extra=extra, command=command,
+            can_manage_channel=can_manage_channel,
+        )
+
+    def _from(self, interaction: discord.Interaction, *, text: str = "",
+              action: ActionId | None = None, value: str = "",
+              extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
+        return self.inbound(interaction.user, channel_id=interaction.channel_id,
+                            guild_id=interaction.guild_id,
+                            can_manage_channel=can_manage(interaction), text=text,
+                            action=action, value=value, extra=extra, command=command)
+
+    def _lock_for(self, inbound: Inbound) -> asyncio.Lock:
+        lock = self._locks.get(inbound.identity.user)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[inbound.identity.user] = lock
+        return lock
+
+    async def handle(self, inbound: Inbound) -> list[Reply]:
+        """The core, on a worker thread (it touches the database), one event per person."""
+        async with self._lock_for(inbound):
+            return await asyncio.to_thread(self.runtime.coach.handle, inbound)
+
+    # --- DMs ----------------------------------------------------------------------------------
+    async def on_message(self, message: discord.Message) -> None:
+        """A DM to the bot is the same conversation as the commands. Server messages,
+        bots (this one included) and system messages are not for the coach."""
+        # The channel's type, not `message.guild`: a server missing from the cache leaves
+        # `guild` None, but its channel is never a DMChannel.
+        if not isinstance(message.channel, discord.DMChannel) or message.author.bot \
+                or message.type not in MESSAGE_TYPES:
+            return
+        if self.user is not None and message.author.id == self.user.id:
+            return
+        replies = await self.handle(self.inbound(message.author, text=message.content))
+        for reply in replies:
+            try:
+                await message.channel.send(**render(reply).send_kwargs())
+            except discord.HTTPException:
+                log.exception("could not answer a DM from Discord user %s", message.author.id)
+                break
+        await self.remember_dm_channel(message.author, message.channel.id)
+
+    async def remember_dm_channel(self, user: discord.abc.User, channel_id: int) -> None:
+        """Someone wrote in their DM channel: store its id (once per process), so
+        reminders to them are one request. After `handle`, which stored the person."""
+        if self._dm_channels.get(user.id) == channel_id:
+            return
+        if await asyncio.to_thread(self.sender.remember_dm_channel, identity_of(user),
+                                   str(channel_id)):
+            self._dm_channels[user.id] = channel_id
+
+    # --- slash commands ---------------------------------------------------------------------
+    async def run_text(self, interaction: discord.Interaction, text: str, *,
+                       command: bool = True) -> None:
+        """Defer at once (ephemeral in a server), then answer with the coach's replies.
+
+        A subcommand is a `command`: it runs even while the coach waits for an answer,
+        which the coach then asks again. `/followup answer` is not one; it is the answer.
+        """
+        await interaction.response.defer(ephemeral=interaction.guild_id is not None,
+                                         thinking=True)
+        replies = await self.handle(self._from(interaction, text=text, command=command))
+        await self._answer(interaction, replies)
+
+    async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:
+        """Complete options are one `add` line; anything less opens the form with them."""
+        if form.complete:
+            await self.run_text(interaction, add_line(form))
+        else:
+            await self.open_add_form(interaction, form)
+
+    async def open_add_form(self, interaction: discord.Interaction, form: AddForm) -> None:
+        ask_zone = await asyncio.to_thread(needs_zone, self.runtime,
+                                           identity_of(interaction.user))
+        await interaction.response.send_modal(
+            AddInterviewModal(self.submit_add_form, prefill=form, ask_zone=ask_zone))
+
+    async def submit_add_form(self, interaction: discord.Interaction, form: AddForm) -> None:
+        await interaction.response.defer(ephemeral=interaction.guild_id is not None,
+                                         thinking=True)
+        inbound = self._from(interaction, extra=form.for_core(), command=True)
+        async with self._lock_for(inbound):
+            result = await asyncio.to_thread(submit_form, self.runtime, inbound, form)
+        if result.problems:
+            await interaction.followup.send(
+                problems_text(result.problems), view=RetryView(self.open_add_form, form),
+                ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+            return
+        await self._answer(interaction, result.replies)
+
+    # --- buttons --------------------------------------------------------------------------
+    async def on_button(self, interaction: discord.Interaction, action: ActionId,
+                        value: str) -> None:
+        """A pressed `ActionButton`: `ADD` opens the form; the rest go to the core, and a
+        reply that replaces the original edits the pressed message, buttons and all."""
+        try:
+            if action is ActionId.ADD:
+                await self.open_add_form(interaction, AddForm())
+                return
+            await interaction.response.defer()  # "deferred update": the message stays put
+            replies = await self.handle(self._from(interaction, action=action, value=value))
+            await self._answer(interaction, replies, may_edit=True)
+        except Exception:
+            log.exception("button %s:%s failed for Discord user %s", action, value,
+                          interaction.user.id)
+            await apologize(interaction)
+
+    # --- render -----------------------------------------------------------------------------
+    async def _answer(self, interaction: discord.Interaction, replies: list[Reply], *,
+                      may_edit: bool = False) -> None:
+        in_server = interaction.guild_id is not None
+        if not replies and not may_edit:
+            replies = [Reply(text="Done.")]  # never leave "thinking…" hanging
+        for number, reply in enumerate(replies):
+            message = render(reply)
+            if number == 0 and may_edit and reply.replace_original:
+                await interaction.edit_original_response(**message.edit_kwargs())
+            else:
+                # In a DM an ephemeral message vanishes on reload, so only servers get them.
+                await interaction.followup.send(**message.send_kwargs(),
+                                                ephemeral=in_server and reply.private)
+
+
+def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False
+                 ) -> FollowupClient:
+    """The bot's client, not yet logged in. `deliver=True` starts reminder delivery after
+    login; tests leave it off and drive `runtime.start_delivery` with `client.sender`."""
+    use_api_url(settings.discord_api_url)
+    return FollowupClient(runtime, settings, deliver=deliver)
+
+
+def discord_sender(settings: Settings) -> ChannelSender:
+    """A sender for a process without the bot (`followup-bot clock`): REST only, DMs and
+    club posts alike."""
+    use_api_url(settings.discord_api_url)
+    return StandaloneDiscordSender(settings)
+
+
+def run_discord(settings: Settings) -> None:
+    """Run the bot until interrupted. A missing or rejected token exits with code 2."""
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        print("followup-bot: DISCORD_TOKEN is not set; create a bot and copy its token as "
+              "docs/discord.md explains.", file=sys.stderr)
+        raise SystemExit(2)
+    runtime = build_runtime(settings, SystemClock())
+    client = build_client(runtime, settings, deliver=True)
+    try:
+        client.run(token, log_handler=None)
+    except discord.LoginFailure:
+        print("followup-bot: Discord rejected DISCORD_TOKEN; copy it again from the Bot "
+              "page of your application (docs/discord.md).", file=sys.stderr)
+        raise SystemExit(2) from None
+    finally:
+        runtime.stop()

@@ -1,0 +1,415 @@
+"""Delivering reminders as Discord DMs and club posts in server channels, from the
+delivery scheduler's thread.
+
+`send` and `post` are synchronous and run outside discord.py's event loop, so they
+schedule the request on the client's loop and wait, bounded, for the outcome. Discord's
+refusals become `SendFailed` the deliverer understands: closed DMs and a channel the bot
+may not post in are permanent, a 429 carries Discord's own `retry_after`, anything else
+is retried with backoff. Someone whose DMs are closed hears about it once, without any
+private detail, in the channel of a club they belong to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import re
+import threading
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import aiohttp
+import discord
+import discord.http
+
+from adapters.discord_bot.views import render, render_post
+from adapters.settings import Settings
+from bot.messages import Reply
+from bot.model import ChannelRef, Identity, Platform
+from bot.ports.clock import Clock, SystemClock
+from bot.ports.repository import Repository
+from bot.ports.sender import SendFailed
+
+if TYPE_CHECKING:
+    from storage.repository import SqlRepository
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: discord.py sleeps through a 429 up to this long; a longer one raises `RateLimited`,
+#: which reaches the deliverer as `SendFailed(retry_after=…)` (discord.py's minimum is 30).
+RATE_LIMIT_WAIT = 30.0
+#: How long the scheduler thread waits for one DM: a sleep through a 429 and then some.
+SEND_TIMEOUT = RATE_LIMIT_WAIT + 30.0
+LOGIN_TIMEOUT = 30.0
+CLOSED_DMS = 50007  # "Cannot send messages to this user"
+#: Discord's global limit is 50 requests a second per bot; staying under it means a
+#: burst of due reminders never turns into a storm of 429s.
+PACE_PER_SECOND = 48.0
+
+
+#: Requests the pacer lets through back to back after a lull. A token bucket filling at
+#: `PACE_PER_SECOND` with this capacity sends at most 48 + 2 = 50 in any second, Discord's
+#: limit, while a slot missed between two batches of reminders is made up, not lost.
+PACE_BURST = 2
+
+
+class Pacer:
+    """Spaces requests at `rate` per second (a token bucket of `burst`), across every DM and
+    club post the process sends."""
+
+    def __init__(self, rate: float = PACE_PER_SECOND, burst: int = PACE_BURST) -> None:
+        self.rate = rate
+        self.burst = float(burst)
+        self._tokens = 1.0
+        self._stamp: float | None = None
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            loop = asyncio.get_running_loop()
+            self._refill(loop.time())
+            if self._tokens < 1.0:
+                await asyncio.sleep((1.0 - self._tokens) / self.rate)
+                self._refill(loop.time())
+            self._tokens -= 1.0
+
+    def _refill(self, now: float) -> None:
+        if self._stamp is not None:
+            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
+        self._stamp = now
+
+
+_PACERS: dict[int, Pacer] = {}
+
+
+def pacer_for(client: discord.Client) -> Pacer:
+    """One pacer per client (its loop owns the asyncio lock)."""
+    return _PACERS.setdefault(id(client), Pacer())
+
+
+def use_api_url(url: str | None) -> None:
+    """Point discord.py's REST calls at `url` (DISCORD_API_URL: a proxy, or a test stand-in).
+
+    discord.py builds every REST and webhook URL from `Route.BASE`, one class attribute,
+    so this applies to the whole process. Accepts a host (`http://127.0.0.1:8080`) or a
+    full base (`…/api/v10`).
+    """
+    if not url:
+        return
+    base = url.rstrip("/")
+    if not re.search(r"/api/v\d+$", base):
+        base += "/api/v10"
+    discord.http.Route.BASE = base
+
+
+def _retry_after(error: discord.HTTPException) -> float | None:
+    """Discord's wait for a 429 that discord.py gave up retrying, from `Retry-After`."""
+    response = error.response
+    header = response.headers.get("Retry-After") if response is not None else None
+    try:
+        return float(header) if header is not None else None
+    except ValueError:
+        return None
+
+
+class DmsClosed(SendFailed):
+    """Discord refused a DM because the person does not accept them from the bot."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, permanent=True)
+
+
+def _failure(error: BaseException, what: str) -> SendFailed:
+    """One of discord.py's errors (or a network one) as the deliverer's `SendFailed`."""
+    if isinstance(error, discord.Forbidden):
+        # The bot may not post there (50001 Missing Access, 50013 Missing Permissions):
+        # retrying soon cannot help, so the deliverer parks it for hours.
+        return SendFailed(f"Discord refused {what} (code {error.code})", permanent=True)
+    if isinstance(error, discord.NotFound):
+        return SendFailed(f"Discord does not know {what} (code {error.code})",
+                          permanent=True)
+    if isinstance(error, discord.RateLimited):
+        return SendFailed("Discord rate limit", retry_after=error.retry_after)
+    if isinstance(error, discord.HTTPException):
+        if error.status == 429:
+            return SendFailed("Discord rate limit", retry_after=_retry_after(error))
+        return SendFailed(f"Discord answered {error.status} for {what}: {error.text[:200]}")
+    return SendFailed(f"could not reach Discord: {error}")
+
+
+_DISCORD_ERRORS = (discord.HTTPException, discord.RateLimited, aiohttp.ClientError, OSError)
+
+
+async def send_dm(client: discord.Client, user_id: int, reply: Reply,
+                  channel_id: int | None = None) -> discord.Message:
+    """Post the rendered reply in the DM channel with `user_id`.
+
+    With the channel's id known (stored after an earlier DM) that is one request: every
+    request counts against Discord's global limit, and opening the channel is one more.
+    A channel Discord no longer knows is opened afresh; the returned message's channel
+    tells the caller which id to keep.
+    """
+    pacer = pacer_for(client)
+    try:
+        if channel_id is not None:
+            try:
+                await pacer.wait()
+                known = client.get_partial_messageable(channel_id,
+                                                       type=discord.ChannelType.private)
+                return await known.send(**render(reply).send_kwargs())
+            except discord.NotFound:
+                log.info("the DM channel %d with Discord user %d is gone; opening it again",
+                         channel_id, user_id)
+                cached = client._connection._get_private_channel_by_user(user_id)
+                if cached is not None and cached.id == channel_id:
+                    client._connection._remove_private_channel(cached)  # or create_dm reuses it
+        if client._connection._get_private_channel_by_user(user_id) is None:
+            await pacer.wait()  # opening the DM channel is a request of its own
+        channel = await client.create_dm(discord.Object(user_id))
+        await pacer.wait()
+        return await channel.send(**render(reply).send_kwargs())
+    except discord.Forbidden as error:
+        if error.code == CLOSED_DMS:
+            raise DmsClosed("the user does not accept DMs from the bot") from error
+        raise _failure(error, "the DM") from error
+    except _DISCORD_ERRORS as error:
+        raise _failure(error, f"user {user_id}") from error
+
+
+async def post_message(client: discord.Client, where: ChannelRef, reply: Reply
+                       ) -> discord.Message:
+    """Post a club's reply in its server channel, sharing the DMs' pacer."""
+    guild = int(where.workspace) if where.workspace.isdigit() else None
+    channel = client.get_partial_messageable(int(where.channel), guild_id=guild)
+    try:
+        await pacer_for(client).wait()
+        return await channel.send(**render_post(reply).send_kwargs())
+    except _DISCORD_ERRORS as error:
+        raise _failure(error, f"channel {where.channel}") from error
+
+
+def closed_dms_notice(user_id: str) -> Reply:
+    """What a club's channel is told when a member's DMs are closed: no detail at all."""
+    return Reply(
+        text=(f"<@{user_id}>, you have a follow-up reminder waiting, but your DMs with me "
+              "are closed. Open this server's menu → Privacy Settings → allow Direct "
+              "Messages, then type `/followup list`."),
+        mentions=(user_id,),
+        private=False,
+    )
+
+
+class DiscordSender:
+    """A `ChannelSender` that posts DMs and club posts through `client`, whose loop runs
+    in another thread.
+
+    With a repository and a clock it also tells someone whose DMs are closed, in one of
+    their clubs' channels (see `tell_in_club`).
+    """
+
+    def __init__(self, client: discord.Client, *, repo: Repository | None = None,
+                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
+        self.client = client
+        self.repo = repo
+        self.clock = clock
+        self.timeout = timeout
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        if to.platform is not Platform.DISCORD or not to.user.isdigit():
+            raise SendFailed(f"not a Discord user: {to}", permanent=True)
+        known = int(to.dm_channel) if to.dm_channel and to.dm_channel.isdigit() else None
+        try:
+            message = self._run(send_dm(self.client, int(to.user), reply, known))
+        except DmsClosed:
+            self.tell_in_club(to)
+            raise  # the reminder stays parked and is tried again later
+        if message.channel.id != known:  # opened just now, or again after a 404
+            self.remember_dm_channel(to, str(message.channel.id))
+
+    def remember_dm_channel(self, to: Identity, channel_id: str) -> bool:
+        """Store the DM channel a send just opened, so the next DM is one request; True
+        once stored. The DM went out either way: a failure here is only logged."""
+        try:
+            repo = self._repository()
+            if repo is None:
+                return False
+            repo.remember_dm_channel(to, channel_id)
+        except Exception as error:
+            log.warning("could not store the DM channel of Discord user %s (%r)",
+                        to.user, error)
+            return False
+        return True
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        """A club post, public in its channel; only `reply.mentions` are pinged."""
+        if where.platform is not Platform.DISCORD or not where.channel.isdigit():
+            raise SendFailed(f"not a Discord channel: {where}", permanent=True)
+        if reply.private:
+            # Meant for one person: never shown to a whole channel.
+            log.error("refused to post a private reply in Discord channel %s", where.channel)
+            raise SendFailed("private reply not posted in a channel", permanent=True)
+        self._run(post_message(self.client, where, reply))
+
+    def tell_in_club(self, to: Identity) -> bool:
+        """After a refused DM: mention the person in their (oldest) Discord club's channel,
+        saying only that a reminder waits and how to open DMs. Once per person, not per
+        reminder; nothing for someone in no club. Never raises: the refused DM is what
+        the deliverer must hear about. True when a notice went out."""
+        store = self._store()
+        if store is None:
+            return False
+        repo, clock = store
+        try:
+            person = repo.find_person(to)
+            clubs = [] if person is None else [
+                c for c in repo.clubs_of(person.id) if c.where.platform is Platform.DISCORD]
+            if not clubs or not repo.first_time(f"discord-dm-closed:{to.user}", clock.now()):
+                return False
+            notice = closed_dms_notice(to.user)
+            for club in clubs:
+                try:
+                    self.post(club.where, notice)
+                except SendFailed as failure:
+                    log.warning("could not tell Discord user %s in club %d that their DMs "
+                                "are closed (%s)", to.user, club.id, failure)
+                    continue
+                log.info("told Discord user %s in club %d that their DMs are closed",
+                         to.user, club.id)
+                return True
+        except Exception:
+            log.exception("could not tell Discord user %s that their DMs are closed",
+                          to.user)
+        return False
+
+    def _repository(self) -> Repository | None:
+        return self.repo
+
+    def _store(self) -> tuple[Repository, Clock] | None:
+        repo = self._repository()
+        if repo is None or self.clock is None:
+            return None
+        return repo, self.clock
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run one request on the client's loop and wait for it, bounded."""
+        try:
+            loop = self._loop()
+        except BaseException:
+            coro.close()  # never scheduled: no "coroutine was never awaited" warning
+            raise
+        future = asyncio.run_coroutine_threadsafe(coro, loop)
+        try:
+            return future.result(self.timeout)
+        except concurrent.futures.TimeoutError:
+            future.cancel()
+            raise SendFailed(f"Discord did not answer within {self.timeout:.0f}s") from None
+        except concurrent.futures.CancelledError:
+            raise SendFailed("the Discord client shut down while sending") from None
+
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        loop = getattr(self.client, "loop", None)
+        if not isinstance(loop, asyncio.AbstractEventLoop) or not loop.is_running() \
+                or self.client.is_closed():
+            raise SendFailed("the Discord client is not running")
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            # Waiting here would block the very loop that has to do the sending.
+            raise RuntimeError("DiscordSender.send blocks; call it from a worker thread")
+        return loop
+
+
+def rest_client() -> discord.Client:
+    """A client for REST calls only: it logs in but never opens the gateway."""
+    return discord.Client(intents=discord.Intents.none(),
+                          allowed_mentions=discord.AllowedMentions.none(),
+                          max_ratelimit_timeout=RATE_LIMIT_WAIT)
+
+
+class StandaloneDiscordSender(DiscordSender):
+    """For the separate `clock` process: its own event-loop thread and a REST-only login,
+    made on the first send or post, so a process that never has one never connects.
+
+    Without a repository it opens its own (on `FOLLOWUP_DATABASE_URL`) the first time
+    it needs one: to store a newly opened DM channel, or to find the club of someone
+    whose DMs are closed.
+    """
+
+    def __init__(self, settings: Settings, *, repo: Repository | None = None,
+                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
+        super().__init__(rest_client(), repo=repo, clock=clock, timeout=timeout)
+        if settings.discord_token is None:
+            raise ValueError("DISCORD_TOKEN is not set")
+        self._token = settings.discord_token.get_secret_value()
+        self._database_url = settings.database_url
+        self._own_repo: SqlRepository | None = None  # opened here, disposed of on close
+        self._lock = threading.Lock()
+        self._loop_thread: threading.Thread | None = None
+        self._event_loop: asyncio.AbstractEventLoop | None = None
+        self._logged_in = False
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        self._login()
+        super().send(to, reply)
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        self._login()
+        super().post(where, reply)
+
+    def _repository(self) -> Repository | None:
+        if self.repo is None:
+            from storage.repository import open_repository
+
+            with self._lock:
+                if self._own_repo is None:
+                    self._own_repo = open_repository(self._database_url)
+            self.repo = self._own_repo
+        return self.repo
+
+    def _store(self) -> tuple[Repository, Clock] | None:
+        if self.clock is None:
+            self.clock = SystemClock()
+        return super()._store()
+
+    def _login(self) -> None:
+        with self._lock:
+            if self._logged_in:
+                return
+            if self._event_loop is None:
+                self._event_loop = asyncio.new_event_loop()
+                self._loop_thread = threading.Thread(target=self._event_loop.run_forever,
+                                                     name="discord-sender", daemon=True)
+                self._loop_thread.start()
+            future = asyncio.run_coroutine_threadsafe(self.client.login(self._token),
+                                                      self._event_loop)
+            try:
+                future.result(LOGIN_TIMEOUT)
+            except discord.LoginFailure as error:
+                raise SendFailed("Discord rejected DISCORD_TOKEN", permanent=True) from error
+            except (discord.HTTPException, aiohttp.ClientError, OSError,
+                    concurrent.futures.TimeoutError) as error:
+                future.cancel()
+                raise SendFailed(f"could not log in to Discord: {error!r}") from error
+            self._logged_in = True
+
+    def close(self) -> None:
+        """Close the HTTP session and stop the loop thread (for tests and clean exits)."""
+        with self._lock:
+            own, self._own_repo = self._own_repo, None
+            if own is not None:
+                own.engine.dispose()
+            loop, self._event_loop = self._event_loop, None
+            if loop is None:
+                return
+            try:
+                asyncio.run_coroutine_threadsafe(self.client.close(), loop).result(LOGIN_TIMEOUT)
+            finally:
+                loop.call_soon_threadsafe(loop.stop)
+                if self._loop_thread is not None:
+                    self._loop_thread.join(LOGIN_TIMEOUT)
+                loop.close()
+                self._logged_in = False

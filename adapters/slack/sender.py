@@ -1,0 +1,248 @@
+"""Delivering reminders as Slack DMs and club posts in channels, and the Web API client
+both the app and it use.
+
+Slack's answers become `SendFailed`: a 429 carries its Retry-After, so the core's
+Deliverer waits exactly as long as Slack asked; a user who left is a permanent failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+import weakref
+from collections.abc import Sequence
+
+import aiohttp
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry import RateLimitErrorRetryHandler, RetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.settings import Settings
+from adapters.slack.blocks import message
+from bot.messages import Attachment, Reply
+from bot.model import ChannelRef, Identity
+from bot.ports.sender import SendFailed
+
+log = logging.getLogger(__name__)
+
+#: Errors that no amount of retrying fixes for this person (or this token).
+PERMANENT_ERRORS = frozenset({
+    "user_not_found", "account_inactive", "user_disabled", "channel_not_found",
+    "cannot_dm_bot", "is_archived", "not_in_channel", "user_not_visible",
+    "invalid_auth", "not_authed", "token_revoked", "token_expired", "no_permission",
+    "missing_scope", "team_access_not_granted", "restricted_action",
+})
+DEFAULT_RETRY_AFTER = 30.0
+TIMEOUT_SECONDS = 15
+#: Open connections kept to the Web API by the reminder sender (aiohttp's default is 100).
+CONNECTIONS = 16
+
+
+def web_client(settings: Settings, *, retry_handlers: list[RetryHandler] | None = None
+               ) -> WebClient:
+    """A WebClient for the bot token, pointed at `SLACK_API_URL` when set (tests, proxies)."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    kwargs: dict = {"token": token, "timeout": TIMEOUT_SECONDS}
+    if settings.slack_api_url:
+        base = settings.slack_api_url
+        kwargs["base_url"] = base if base.endswith("/") else base + "/"
+    if retry_handlers is not None:
+        kwargs["retry_handlers"] = retry_handlers
+    return WebClient(**kwargs)
+
+
+def interactive_client(settings: Settings) -> WebClient:
+    """For answering people: one polite retry on a 429, since they are waiting for it."""
+    return web_client(settings, retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=1)])
+
+
+def retry_after(error: SlackApiError) -> float:
+    headers = error.response.headers or {}
+    for name, value in headers.items():
+        if name.lower() == "retry-after":
+            raw = value[0] if isinstance(value, list) else value
+            try:
+                return max(float(raw), 1.0)
+            except (TypeError, ValueError):
+                break
+    return DEFAULT_RETRY_AFTER
+
+
+def as_send_failed(error: SlackClientError) -> SendFailed:
+    """Translate a Web API failure into the core's terms (never including the token)."""
+    if isinstance(error, SlackApiError):
+        if error.response.status_code == 429:
+            return SendFailed("slack rate limited", retry_after=retry_after(error))
+        code = str(error.response.get("error") or f"http {error.response.status_code}")
+        return SendFailed(f"slack {code}", permanent=code in PERMANENT_ERRORS)
+    return SendFailed(f"slack unreachable ({type(error).__name__})")
+
+
+def post_reply(client: WebClient, channel: str, reply: Reply) -> str:
+    """Post `reply` in `channel` (a user id means their DM with the app), then upload its
+    files there; return the conversation id Slack posted in. Raises on the message only:
+    a file that fails is logged, so the message is never sent twice for it."""
+    posted = client.chat_postMessage(channel=channel, unfurl_links=False, unfurl_media=False,
+                                     **message(reply))
+    conversation = str(posted.get("channel") or channel)
+    upload_files(client, conversation, reply.files)
+    return conversation
+
+
+def upload_files(client: WebClient, conversation: str, files: Sequence[Attachment]) -> None:
+    """Upload each file into a conversation (files need its id, not a user id)."""
+    for attachment in files:
+        try:
+            client.files_upload_v2(channel=conversation, filename=attachment.filename,
+                                   title=attachment.filename, content=attachment.content)
+        except (SlackClientError, OSError) as exc:
+            code = exc.response.get("error") if isinstance(exc, SlackApiError) else \
+                type(exc).__name__
+            log.warning("uploading %s failed (%s)", attachment.filename, code)
+
+
+class SlackSender:
+    """Posts one reminder to a person's DM with the app (channel = their user id), and
+    club posts to a channel, over connections kept open between messages.
+
+    slack_sdk's WebClient opens a fresh connection for every call (against slack.com, a
+    TCP and TLS handshake per reminder). Here one event-loop thread owns an
+    AsyncWebClient on a single aiohttp session, so a burst of reminders reuses a few
+    warm connections: the Deliverer sends on that loop (`send_async`, many at once), and
+    `send`/`post` hand one message over and wait. The loop starts on the first send;
+    `close` (or the process ending) shuts it down.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token \
+            else None
+        base = settings.slack_api_url or "https://slack.com/api/"
+        self._token = token
+        self._base_url = base if base.endswith("/") else base + "/"
+        self._lock = threading.Lock()
+        self._running: _Loop | None = None
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        self._post(to.user, reply)
+
+    def post(self, where: ChannelRef, reply: Reply) -> None:
+        """A club post in its channel, for everyone there: links not unfurled, and only
+        the people in `reply.mentions` pinged. A private reply is never posted in a
+        channel (it was meant for one person); that is a permanent failure, not a leak."""
+        if reply.private:
+            log.error("refused to post a private reply in channel %s", where.channel)
+            raise SendFailed("private reply not posted in a channel", permanent=True)
+        self._post(where.channel, reply)
+
+    def event_loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop().loop
+
+    async def send_async(self, to: Identity, reply: Reply) -> None:
+        """`send` on `event_loop()`: the Deliverer's way, many at once."""
+        await self._post_async(self._loop().client, to.user, reply)
+
+    def _post(self, channel: str, reply: Reply) -> None:
+        running = self._loop()
+        future = asyncio.run_coroutine_threadsafe(
+            self._post_async(running.client, channel, reply), running.loop)
+        try:
+            future.result(TIMEOUT_SECONDS + 5)
+        except (TimeoutError, concurrent.futures.CancelledError) as exc:
+            future.cancel()
+            raise SendFailed(f"slack unreachable ({type(exc).__name__})") from None
+
+    @staticmethod
+    async def _post_async(client: AsyncWebClient, channel: str, reply: Reply) -> None:
+        try:
+            await post_reply_async(client, channel, reply)
+        except SlackClientError as exc:
+            raise as_send_failed(exc) from None
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:  # refused, reset, slow
+            raise SendFailed(f"slack unreachable ({type(exc).__name__})") from None
+
+    def _loop(self) -> _Loop:
+        with self._lock:
+            if self._running is None:
+                self._running = _Loop.start(self._token, self._base_url)
+                weakref.finalize(self, self._running.stop)
+            return self._running
+
+    def close(self) -> None:
+        """Close the connections and stop the loop thread; a later send starts afresh."""
+        with self._lock:
+            running, self._running = self._running, None
+        if running is not None:
+            running.stop()
+
+    def __enter__(self) -> SlackSender:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class _Loop:
+    """An event loop in a daemon thread, with the AsyncWebClient and session it owns."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, thread: threading.Thread,
+                 client: AsyncWebClient) -> None:
+        self.loop, self.thread, self.client = loop, thread, client
+
+    @classmethod
+    def start(cls, token: str | None, base_url: str) -> _Loop:
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, name="slack-sender", daemon=True)
+        thread.start()
+
+        async def open_client() -> AsyncWebClient:
+            # A session made inside its loop; no retries: the Deliverer owns backoff.
+            session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
+                connector=aiohttp.TCPConnector(limit=CONNECTIONS))
+            return AsyncWebClient(token=token, base_url=base_url, timeout=TIMEOUT_SECONDS,
+                                  session=session, retry_handlers=[])
+
+        client = asyncio.run_coroutine_threadsafe(open_client(), loop).result(TIMEOUT_SECONDS)
+        return cls(loop, thread, client)
+
+    def stop(self) -> None:
+        if self.loop.is_closed():
+            return
+        session = self.client.session
+        if session is not None and not session.closed:
+            closing = asyncio.run_coroutine_threadsafe(session.close(), self.loop)
+            try:
+                closing.result(TIMEOUT_SECONDS)
+            except Exception:
+                log.warning("the Slack sender's connections did not close cleanly")
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(TIMEOUT_SECONDS)
+        if not self.thread.is_alive():
+            self.loop.close()
+
+
+async def post_reply_async(client: AsyncWebClient, channel: str, reply: Reply) -> str:
+    """`post_reply` on the async client: the message, then its files, which are logged
+    and not raised when they fail (the message must not be sent twice for them)."""
+    posted = await client.chat_postMessage(channel=channel, unfurl_links=False,
+                                           unfurl_media=False, **message(reply))
+    conversation = str(posted.get("channel") or channel)
+    for attachment in reply.files:
+        try:
+            await client.files_upload_v2(channel=conversation, filename=attachment.filename,
+                                         title=attachment.filename,
+                                         content=attachment.content)
+        except (SlackClientError, aiohttp.ClientError, OSError) as exc:
+            code = exc.response.get("error") if isinstance(exc, SlackApiError) else \
+                type(exc).__name__
+            log.warning("uploading %s failed (%s)", attachment.filename, code)
+    return conversation
+
+
+def slack_sender(settings: Settings) -> SlackSender:
+    """The reminder sender. No automatic retries: the Deliverer owns backoff and Retry-After,
+    and a thread sleeping inside slack_sdk would hold up every other reminder."""
+    return SlackSender(settings)

@@ -1,0 +1,428 @@
+"""Delivering due checkpoints: claim, send, confirm — never lose one, repeat at most in-flight.
+
+A checkpoint is claimed (PENDING -> SENDING) before its message goes out, re-checked just
+before it goes, and confirmed (SENDING -> SENT) after. A crash in between leaves it
+SENDING; `recover` puts such rows back, so the only possible harm is a repeat of the
+messages that were in flight (one per concurrent send), never a lost one. Sends run one
+at a time (simulated clock), on sender threads, or on a sender's own event loop
+(`AsyncSender`); see `bot.delivery.settling` for how their checks and confirmations share
+commits. Club posts (digests, moments, drafts) go the same way to senders that can
+`post` in a channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import threading
+from collections import deque
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import cast
+from zoneinfo import ZoneInfo
+
+from bot.clubs.model import ClubPost
+from bot.clubs.posts import prepare as prepare_club_post
+from bot.content.reminders import reminder
+from bot.conversation.coach import Coach
+from bot.delivery.settling import AsyncSettler, Settler
+from bot.messages import Reply
+from bot.model import Checkpoint, CheckpointState, Identity, Interview, Person, Platform
+from bot.ports.clock import Clock, SimulatedClock
+from bot.ports.repository import Repository
+from bot.ports.sender import AsyncSender, ChannelSender, Sender, SendFailed
+from bot.rules.plan import release_time
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+#: Reminders in flight at once on a sender with its own event loop (one per person).
+LANES = 32
+LATE_AFTER = timedelta(minutes=15)
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(hours=1)
+PARKED = timedelta(hours=6)  # a permanent failure is tried again much later, not dropped
+#: A claim older than this belongs to a worker that died: one batch takes seconds.
+STALE_CLAIM = timedelta(minutes=5)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivered:
+    """One message that went out, for the terminal's transcript and for tests."""
+
+    at: datetime
+    to: Identity
+    reply: Reply
+    tz: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A claimed checkpoint ready to go: its message and where to."""
+
+    checkpoint: Checkpoint
+    to: Identity
+    reply: Reply
+    person: Person
+
+
+def backoff(attempts: int, rng: Callable[[], float] = random.random) -> timedelta:
+    """Exponential backoff with jitter, so a recovering API is not hit all at once."""
+    delay = min(BACKOFF_BASE * (2 ** min(attempts, 12)), BACKOFF_MAX)
+    return delay * (0.8 + 0.4 * rng())
+
+
+class Deliverer:
+    """Sends every checkpoint that is due through the sender for its person's platform."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Clock,
+        coach: Coach,
+        senders: Mapping[Platform, Sender],
+        on_delivered: Callable[[Delivered], None] | None = None,
+        workers: int = 1,
+        lanes: int = LANES,
+    ) -> None:
+        self.repo = repo
+        self.clock = clock
+        self.coach = coach
+        self.senders = dict(senders)
+        self._on_delivered = on_delivered or (lambda _d: None)
+        self.workers = workers
+        self.lanes = lanes
+        # Destinations that answered 429, and until when they asked us to wait.
+        self._paused: dict[tuple[Platform, str], datetime] = {}
+        self._pause_lock = threading.Lock()
+        # Concurrent senders share the check before and the confirmation after each send.
+        self._settler = Settler(repo.settle)
+        self._async_settler = AsyncSettler(repo.settle)
+
+    @property
+    def platforms(self) -> list[Platform]:
+        return list(self.senders)
+
+    @property
+    def post_platforms(self) -> list[Platform]:
+        """Platforms whose sender can also post in a channel (club posts)."""
+        return [p for p, s in self.senders.items() if callable(getattr(s, "post", None))]
+
+    def recover(self) -> int:
+        """After a crash: stale in-flight claims go back to the queue (sent again at most once)."""
+        count = self.repo.recover_in_flight(self.clock.now() - STALE_CLAIM)
+        if count:
+            log.warning("recovered %d checkpoints left in flight by a previous run", count)
+        posts = self.repo.recover_posts(self.clock.now() - STALE_CLAIM)
+        if posts:
+            log.warning("recovered %d club posts left in flight by a previous run", posts)
+        return count + posts
+
+    def next_due(self) -> datetime | None:
+        """The earliest due checkpoint or club post: when the scheduler should wake."""
+        due = [self.repo.next_due_at(self.platforms)]
+        if self.post_platforms:
+            due.append(self.repo.next_post_due(self.post_platforms))
+        return min((d for d in due if d is not None), default=None)
+
+    def deliver_due(self) -> int:
+        """Deliver everything due now; return how many messages went out.
+
+        With several senders, the next batch is claimed and rendered while the one
+        before is still going out, so the platform never waits on the database; a
+        batch starts once the one before has finished, which keeps each person's
+        reminders in order.
+        """
+        self.recover()
+        if self.workers <= 1:
+            return self._deliver_in_turn() + self._post_due()
+        sent = 0
+        with ThreadPoolExecutor(max_workers=self.workers,
+                                thread_name_prefix="delivery") as pool:
+            in_flight: list[Future[int]] = []
+            try:
+                for _ in range(10_000):  # bounded: each round claims a fresh batch
+                    now = self.clock.now()
+                    batch = self.repo.claim_due(now, BATCH, self.platforms)
+                    if not batch:
+                        break
+                    queues = [queue for group in self._by_person(batch, now)
+                              if (queue := group())]
+                    done, in_flight = in_flight, []
+                    sent += _finished(done)
+                    in_flight = self._start(queues, now, pool)
+            finally:
+                sent += _finished(in_flight)
+        return sent + self._post_due()
+
+    def _deliver_in_turn(self) -> int:
+        """One reminder at a time, each rendered just before it goes: the simulated clock's
+        way, so the terminal and the tests see a fixed order."""
+        sent = 0
+        for _ in range(10_000):  # bounded: each round claims a fresh batch
+            now = self.clock.now()
+            batch = self.repo.claim_due(now, BATCH, self.platforms)
+            if not batch:
+                break
+            sent += sum(self._send_in_order(group(), now)
+                        for group in self._by_person(batch, now))
+        return sent
+
+    def _by_person(self, batch: list[Checkpoint], now: datetime
+                   ) -> list[Callable[[], list[Outgoing]]]:
+        """Read the batch's people at once; one deferred rendering per person, in order."""
+        context = self.repo.delivery_context(sorted({cp.interview_id for cp in batch}))
+        by_person: dict[int | None, list[Checkpoint]] = {}
+        for cp in batch:
+            found = context.get(cp.interview_id)
+            by_person.setdefault(found[1].id if found else None, []).append(cp)
+
+        def rendering(group: list[Checkpoint]) -> Callable[[], list[Outgoing]]:
+            def render() -> list[Outgoing]:
+                outs = (self._prepare(cp, context.get(cp.interview_id), now) for cp in group)
+                return [out for out in outs if out is not None]
+            return render
+
+        return [rendering(group) for group in by_person.values()]
+
+    def _start(self, queues: list[list[Outgoing]], now: datetime,
+               pool: ThreadPoolExecutor) -> list[Future[int]]:
+        """Hand each person's reminders to a sender thread, or, for a sender that sends on
+        its own event loop, all of that sender's reminders to the loop at once."""
+        on_loop: dict[int, tuple[AsyncSender, list[list[Outgoing]]]] = {}
+        started: list[Future[int]] = []
+        for queue in queues:
+            sender = self.senders[queue[0].to.platform]
+            if isinstance(sender, AsyncSender):
+                on_loop.setdefault(id(sender), (sender, []))[1].append(queue)
+            else:
+                started.append(pool.submit(self._send_in_order, queue, now))
+        for sender, its_queues in on_loop.values():
+            started.append(asyncio.run_coroutine_threadsafe(
+                self._send_on_loop(sender, its_queues, now), sender.event_loop()))
+        return started
+
+    def _prepare(
+        self,
+        cp: Checkpoint,
+        found: tuple[Interview, Person, list[Identity]] | None,
+        now: datetime,
+    ) -> Outgoing | None:
+        """The message for a claimed checkpoint, or None when it must not go now."""
+        try:
+            if found is None:
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.CANCELLED,
+                                            expect=[CheckpointState.SENDING])
+                return None
+            interview, person, identities = found
+            allowed = release_time(cp.kind, interview, now, self.coach.prefs(person))
+            if allowed > now:
+                # Due while the user sleeps (or outside office hours for a call): wait.
+                self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING,
+                                            due_at=allowed, expect=[CheckpointState.SENDING])
+                return None
+            reachable = [i for i in identities if i.platform in self.senders]
+            if not reachable:
+                self.repo.release(cp.id, now + PARKED)
+                return None
+            late = now - cp.due_at > LATE_AFTER and cp.due_at > cp.created_at
+            reply = reminder(cp, interview, person, now, late=late)
+            return Outgoing(cp, reachable[0], reply, person)
+        except Exception:
+            log.exception("checkpoint %d could not be prepared; will retry", cp.id,
+                          extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+            self.repo.release(cp.id, now + backoff(cp.attempts))
+            return None
+
+    def _send_in_order(self, queue: list[Outgoing], now: datetime) -> int:
+        return sum(self._send(out, now) for out in queue)
+
+    def _send(self, out: Outgoing, now: datetime) -> int:
+        cp, to = out.checkpoint, out.to
+        if not self._settler.still_wanted(cp.id):
+            self._unwanted(cp)
+            return 0
+        paused = self._paused_until((to.platform, to.workspace), now)
+        if paused is not None:
+            self._hold(cp, paused)
+            return 0
+        try:
+            self.senders[to.platform].send(to, out.reply)
+        except Exception as error:
+            self._failed(cp, to, error, now)
+            return 0
+        self._settler.confirm(cp.id, now)
+        self._after(cp)
+        self._delivered(out, now)
+        return 1
+
+    @staticmethod
+    def _unwanted(cp: Checkpoint) -> None:
+        # Claimed a moment ago, but the user pressed Sent or reported an outcome since:
+        # a reminder for something already done must not go out.
+        log.info("checkpoint %d no longer wanted; not sent", cp.id,
+                 extra={"checkpoint_id": cp.id})
+
+    def _paused_until(self, destination: tuple[Platform, str], now: datetime
+                      ) -> datetime | None:
+        """When the platform asked us (429) to wait for this destination, till when."""
+        with self._pause_lock:
+            paused = self._paused.get(destination)
+        return paused if paused is not None and paused > now else None
+
+    def _hold(self, cp: Checkpoint, until: datetime) -> None:
+        # No point hitting a platform that asked us to wait before then.
+        self.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
+                                    expect=[CheckpointState.SENDING])
+
+    def _failed(self, cp: Checkpoint, to: Identity, error: Exception, now: datetime) -> None:
+        """A send that did not go: back in the queue after the wait it calls for."""
+        if not isinstance(error, SendFailed):
+            log.error("checkpoint %d failed to deliver; will retry", cp.id, exc_info=error,
+                      extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+            self.repo.release(cp.id, now + backoff(cp.attempts))
+            return
+        wait = (timedelta(seconds=error.retry_after) if error.retry_after is not None
+                else PARKED if error.permanent else backoff(cp.attempts))
+        log.warning("checkpoint %d not delivered (%s); retrying in %s", cp.id, error, wait,
+                    extra={"checkpoint_id": cp.id, "attempt": cp.attempts + 1})
+        if error.retry_after is not None:
+            with self._pause_lock:
+                self._paused[(to.platform, to.workspace)] = now + wait
+        self.repo.release(cp.id, now + wait)
+
+    def _after(self, cp: Checkpoint) -> None:
+        try:
+            self.coach.after_delivery(cp)
+        except Exception:
+            # The reminder went out and is confirmed; the next change replans anyway.
+            log.exception("checkpoint %d: planning after delivery failed", cp.id,
+                          extra={"checkpoint_id": cp.id})
+
+    def _delivered(self, out: Outgoing, now: datetime) -> None:
+        self._on_delivered(Delivered(at=now, to=out.to, reply=out.reply, tz=out.person.tz))
+        log.info("checkpoint %d (%s) delivered", out.checkpoint.id, out.checkpoint.kind.value,
+                 extra={"checkpoint_id": out.checkpoint.id,
+                        "platform": out.to.platform.value})
+
+    async def _send_on_loop(self, sender: AsyncSender, queues: list[list[Outgoing]],
+                            now: datetime) -> int:
+        """Send on the sender's loop, up to `lanes` people at once, each in order. Like a
+        sender thread, a lane waits for its reminder's confirmation before the next, so a
+        crash repeats at most one message per lane."""
+        waiting = deque(queues)
+
+        async def lane() -> int:
+            sent = 0
+            while waiting:
+                for out in waiting.popleft():
+                    sent += await self._send_async(sender, out, now)
+            return sent
+
+        results = await asyncio.gather(*(lane() for _ in range(min(self.lanes, len(queues)))),
+                                       return_exceptions=True)
+        for result in results:  # every lane has finished: now report a failure, if any
+            if isinstance(result, BaseException):
+                raise result
+        return sum(cast(int, result) for result in results)
+
+    async def _send_async(self, sender: AsyncSender, out: Outgoing, now: datetime) -> int:
+        """`_send` as a coroutine: the database work goes to other threads, grouped."""
+        cp, to = out.checkpoint, out.to
+        loop = asyncio.get_running_loop()
+        if not await self._async_settler.still_wanted(cp.id):
+            self._unwanted(cp)
+            return 0
+        paused = self._paused_until((to.platform, to.workspace), now)
+        if paused is not None:
+            await loop.run_in_executor(None, self._hold, cp, paused)
+            return 0
+        try:
+            await sender.send_async(to, out.reply)
+        except Exception as error:
+            await loop.run_in_executor(None, self._failed, cp, to, error, now)
+            return 0
+        await self._async_settler.confirm(cp.id, now)
+        if self.coach.acts_after(cp):
+            await loop.run_in_executor(None, self._after, cp)
+        self._delivered(out, now)
+        return 1
+
+    def advance_to(self, target: datetime, max_steps: int = 100_000) -> None:
+        """Move a simulated clock to `target`, delivering everything as it falls due.
+
+        This is how the terminal's `wait` and the tests live through a week in seconds,
+        on the same delivery path as real time.
+        """
+        clock = self.clock
+        if not isinstance(clock, SimulatedClock):
+            raise TypeError("only a simulated clock can be moved on")
+        for _ in range(max_steps):  # each step delivers or moves something on
+            due = self.next_due()
+            if due is None or due > target:
+                break
+            clock.set(max(due, clock.now()))
+            self.deliver_due()
+        clock.set(max(target, clock.now()))
+
+    # --- club posts -------------------------------------------------------------------
+    def _post_due(self) -> int:
+        """Post every club post that is due, claimed and confirmed like checkpoints."""
+        platforms = self.post_platforms
+        posted = 0
+        for _ in range(10_000 if platforms else 0):  # bounded, like deliver_due
+            now = self.clock.now()
+            batch = self.repo.claim_posts(now, BATCH, platforms)
+            if not batch:
+                break
+            for post in batch:
+                posted += self._post_one(post, now)
+        return posted
+
+    def _post_one(self, post: ClubPost, now: datetime) -> int:
+        try:
+            club = self.repo.get_club(post.club_id)
+            reply = None if club is None else prepare_club_post(self.repo, club, post, now)
+            if club is None or reply is None:
+                self.repo.cancel_post(post.id)
+                return 0
+            sender = cast(ChannelSender, self.senders[club.where.platform])
+            sender.post(club.where, reply)
+        except SendFailed as failure:
+            wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
+                    else PARKED if failure.permanent else backoff(post.attempts))
+            log.warning("club post %d not delivered (%s); retrying in %s", post.id, failure,
+                        wait, extra={"post_id": post.id, "attempt": post.attempts + 1})
+            self.repo.release_post(post.id, now + wait)
+            return 0
+        except Exception:
+            log.exception("club post %d failed to deliver; will retry", post.id,
+                          extra={"post_id": post.id, "attempt": post.attempts + 1})
+            self.repo.release_post(post.id, now + backoff(post.attempts))
+            return 0
+        self.repo.confirm_post(post.id, now)
+        log.info("club post %d (%s) delivered", post.id, post.kind.value,
+                 extra={"post_id": post.id, "platform": club.where.platform.value})
+        return 1
+
+
+def _finished(futures: list[Future[int]]) -> int:
+    """Wait for every send started; then raise the first failure, if any."""
+    results: list[int] = []
+    failure: BaseException | None = None
+    for future in futures:
+        try:
+            results.append(future.result())
+        except BaseException as error:  # re-raised below, once all are done
+            failure = failure or error
+    if failure is not None:
+        raise failure
+    return sum(results)
+
+
+def local_stamp(delivered: Delivered) -> str:
+    here = delivered.at.astimezone(ZoneInfo(delivered.tz))
+    return f"{here:%a %Y-%m-%d %H:%M} {here.tzname()}"

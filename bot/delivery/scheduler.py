@@ -1,0 +1,81 @@
+"""APScheduler in-process: wakes delivery at the next due time.
+
+The checkpoints table is the source of truth; the scheduler only holds two jobs that
+point at a bound method in a memory job store (nothing is pickled). A slow poll also
+picks up rows written by other processes sharing the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from bot.delivery.deliverer import Deliverer
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 30
+
+
+class DeliveryScheduler:
+    def __init__(self, deliverer: Deliverer, poll_seconds: float = POLL_SECONDS) -> None:
+        self.deliverer = deliverer
+        self.poll_seconds = poll_seconds
+        self._lock = threading.Lock()
+        self._stopping = False
+        self._scheduler = BackgroundScheduler(
+            timezone=UTC,
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+        )
+
+    def start(self) -> None:
+        """Recover anything left in flight, deliver what came due while down, then wait."""
+        self.deliverer.recover()
+        self._scheduler.add_job(
+            self._tick, "interval", seconds=self.poll_seconds, id="poll",
+            next_run_time=datetime.now(UTC), replace_existing=True,
+        )
+        self._scheduler.start()
+
+    def stop(self) -> None:
+        """Stop waking, then wait for a delivery round in progress to finish.
+
+        APScheduler 3 deadlocks if `shutdown(wait=True)` meets a job that adds a job,
+        so the waiting is done on our own lock instead.
+        """
+        self._stopping = True
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+        with self._lock:
+            pass
+
+    def poke(self) -> None:
+        """The plan changed: re-arm the wake-up for the new earliest due time."""
+        if self._scheduler.running and not self._stopping:
+            self._arm()
+
+    def _tick(self) -> None:
+        with self._lock:
+            if self._stopping:
+                return
+            try:
+                self.deliverer.deliver_due()
+            except Exception:
+                log.exception("delivery round failed; the next poll will try again")
+        if not self._stopping:
+            self._arm()
+
+    def _arm(self) -> None:
+        try:
+            due = self.deliverer.next_due()
+        except Exception:
+            log.exception("could not read the next due time")
+            return
+        if due is None:
+            return
+        run_at = max(due, datetime.now(UTC))
+        self._scheduler.add_job(self._tick, "date", run_date=run_at, id="wake",
+                                replace_existing=True)

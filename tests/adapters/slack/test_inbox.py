@@ -1,0 +1,215 @@
+"""Queued slash commands: the web process stores and acks, the delivering process answers.
+
+Signed HTTP requests go to the real Bolt app built with a `CommandInbox`; a second
+runtime on the same database (as the clock process would be) runs the real
+`InboxWorker`, whose answers reach the Slack stand-in's `response_url` on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from adapters.runtime import Runtime, build_runtime
+from adapters.settings import Settings
+from adapters.slack.app import SlackCoach, build_app
+from adapters.slack.inbox import STALE_CLAIM, CommandInbox, InboxWorker
+from adapters.slack.sender import interactive_client
+from adapters.slack.server import SlackHttpServer, slack_wsgi
+from bot.conversation.coach import APOLOGY
+from bot.model import Platform
+from bot.ports.clock import SimulatedClock
+from bot.ports.repository import RepositoryUnavailable
+from tests.adapters.slack.test_app import SECRET, USER, Slack, slack_api, slack_settings
+from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
+
+__all__ = ["slack_api", "slack_settings"]  # fixtures this module uses
+
+
+def serve_queued(runtime: Runtime, settings: Settings, api: SlackApiStandIn,
+                 inbox: Any) -> Slack:
+    app = build_app(runtime, settings, inbox=inbox)
+    server = SlackHttpServer(slack_wsgi(app, runtime), "127.0.0.1", 0)
+    server.start_background()
+    workspace = SlackWorkspace(f"http://127.0.0.1:{server.port}/slack/events", SECRET, api)
+    return Slack(runtime, server, workspace, api, settings)
+
+
+@pytest.fixture
+def web(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
+        ) -> Iterator[Slack]:
+    """The web process: it stores commands and acks; nothing here answers them."""
+    inbox = CommandInbox(runtime.repo, runtime.clock)
+    running = serve_queued(runtime, slack_settings, slack_api, inbox)
+    yield running
+    running.stop()
+    inbox.close()
+
+
+@pytest.fixture
+def clock_process(slack_settings: Settings, clock: SimulatedClock) -> Iterator[InboxWorker]:
+    """The process that delivers: its own runtime and connections on the same database."""
+    runtime = build_runtime(slack_settings, clock)
+    yield InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)))
+    runtime.stop()
+
+
+def test_a_queued_command_is_acked_at_once_and_answered_by_the_clock_process(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    answer = web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+
+    assert answer.status == 200 and answer.body == ""
+    web.api.settle(quiet=0.3)
+    assert web.api.calls("response_url") == []  # acknowledged, stored, not answered here
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 1
+
+    assert clock_process.drain() == 1
+    reply = web.api.wait_for("response_url")[0]
+    assert reply.args["response_type"] == "ephemeral"
+    assert "Added #1: data analyst at Acme" in shown_text(reply.args)
+    assert [i.company for i in web.interviews()] == ["Acme"]
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+def test_one_persons_queued_commands_are_answered_in_the_order_sent(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    web.workspace.command(USER, "add Initech, QA lead, today 3pm with Bob Lee")
+    web.workspace.command(USER, "list")
+
+    assert clock_process.drain() == 3
+    replies = [shown_text(call.args) for call in web.api.wait_for("response_url", 3)]
+    assert "Added #1" in replies[0] and "Added #2" in replies[1]
+    assert "Acme" in replies[2] and "Initech" in replies[2]
+
+
+def test_a_command_a_dead_worker_had_claimed_is_answered_after_its_claim_goes_stale(
+    web: Slack, clock_process: InboxWorker, clock: SimulatedClock
+) -> None:
+    web.workspace.command(USER, "list")
+    repo = web.runtime.repo
+    [claimed] = repo.claim_requests(Platform.SLACK, clock.now(), 10)  # then it "died"
+
+    assert clock_process.drain() == 0  # a live worker's claim is left alone
+    clock.advance(STALE_CLAIM + timedelta(seconds=1))
+    assert clock_process.drain() == 1
+    assert "No interviews yet" in shown_text(web.api.wait_for("response_url")[0].args)
+    assert claimed.attempts == 1
+
+
+def test_a_worker_in_the_background_answers_as_soon_as_it_is_woken(
+    runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
+) -> None:
+    worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)),
+                         poll=30.0).start()  # only the wake-up can explain a quick answer
+    inbox = CommandInbox(runtime.repo, runtime.clock, wake=worker.wake)
+    running = serve_queued(runtime, slack_settings, slack_api, inbox)
+    try:
+        running.workspace.command(USER, "help")
+        reply = slack_api.wait_for("response_url", timeout=5)[0]
+        assert "Here's what I understand" in shown_text(reply.args)
+    finally:
+        running.stop()
+        inbox.close()
+        worker.stop()
+
+
+def test_add_alone_still_opens_the_form_at_once_rather_than_queueing(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    web.workspace.command(USER, "add")
+
+    [opened] = web.api.wait_for("views.open")
+    assert opened.args["trigger_id"].startswith("trigger.")
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+class UnavailableInbox:
+    """An inbox whose database is down: what the listener must cope with."""
+
+    def put(self, body: dict[str, Any]) -> None:
+        raise RepositoryUnavailable("connection refused")
+
+
+def test_a_command_that_cannot_be_stored_gets_a_friendly_ack_not_silence(
+    runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
+) -> None:
+    running = serve_queued(runtime, slack_settings, slack_api, UnavailableInbox())
+    try:
+        answer = running.workspace.command(USER, "list")
+    finally:
+        running.stop()
+    assert answer.status == 200
+    assert "try again in a minute" in answer.body
+
+
+def test_commands_arriving_together_are_stored_once_each_and_all_answered(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    users = [f"U0P{n:03d}" for n in range(24)]
+    with ThreadPoolExecutor(max_workers=12) as pool:  # many listeners share a commit
+        answers = list(pool.map(lambda user: web.workspace.command(user, "help"), users))
+
+    assert {(a.status, a.body) for a in answers} == {(200, "")}
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == len(users)
+    assert clock_process.drain() == len(users)
+    replies = web.api.wait_for("response_url", len(users))
+    assert all("Here's what I understand" in shown_text(r.args) for r in replies)
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+# --- the web process answers Slack as soon as its listener returns ----------------------
+def test_a_dm_to_the_web_process_is_acked_before_its_slow_answer(web: Slack) -> None:
+    web.api.slow("users.info", 2.0)  # the answer's own Slack call takes its time
+    started = time.monotonic()
+    answer = web.workspace.dm(USER, "help")
+    took = time.monotonic() - started
+
+    assert answer.status == 200
+    assert took < 1.5  # the listener returns at once; the answer follows from a pool thread
+    reply = web.api.wait_for("chat.postMessage", timeout=8)[0]
+    assert "Here's what I understand" in shown_text(reply.args)
+
+
+def test_opening_the_home_tab_of_the_web_process_publishes_it_after_the_ack(web: Slack
+                                                                          ) -> None:
+    answer = web.workspace.event({"type": "app_home_opened", "user": USER, "tab": "home"})
+
+    assert answer.status == 200
+    (published,) = web.api.wait_for("views.publish", timeout=8)
+    assert published.args["user_id"] == USER
+
+
+def test_a_failure_after_the_ack_still_gets_the_person_an_apology(
+    web: Slack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in the coach")
+
+    monkeypatch.setattr(web.runtime.coach, "handle", broken)
+    answer = web.workspace.dm(USER, "list")
+
+    assert answer.status == 200
+    apology = web.api.wait_for("chat.postMessage", timeout=8)[0]
+    assert apology.args["channel"] == USER
+    assert APOLOGY.split(".")[0] in shown_text(apology.args)
+
+
+def test_closing_the_inbox_stores_what_waits_then_refuses_new_commands(
+    runtime: Runtime,
+) -> None:
+    inbox = CommandInbox(runtime.repo, runtime.clock)
+    inbox.put({"team_id": "T1", "user_id": "U1", "text": "list"})
+    inbox.close()
+
+    assert runtime.repo.waiting_requests(Platform.SLACK) == 1
+    with pytest.raises(RepositoryUnavailable):
+        inbox.put({"team_id": "T1", "user_id": "U1", "text": "list"})
+    assert runtime.repo.waiting_requests(Platform.SLACK) == 1

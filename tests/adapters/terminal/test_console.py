@@ -1,0 +1,122 @@
+"""The terminal chat, driven as a newcomer would: the real command, piped input."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from adapters.terminal.console import TerminalChat
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run_console(tmp_path: Path, *lines: str, now: str = "2026-11-23T16:30") -> str:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "adapters.cli", "console", "--now", now,
+         "--tz", "America/New_York", "--db", f"sqlite:///{tmp_path / 'chat.db'}"],
+        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120,
+        env=env, cwd=tmp_path, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    return done.stdout
+
+
+def reminders(output: str) -> list[tuple[str, str]]:
+    """(local stamp, title) of every reminder the chat printed, in order."""
+    found = re.findall(r"── (\w{3} \d{4}-\d\d-\d\d \d\d:\d\d \w+) · reminder ──\n\*\* (.+?) \*\*",
+                       output)
+    return [(stamp, title) for stamp, title in found]
+
+
+def test_the_readme_week_of_coaching_from_a_pipe(tmp_path):
+    output = run_console(
+        tmp_path,
+        "add Acme, data analyst, today 2pm with Jane Smith, they'll decide by Friday",
+        "plan 1",
+        "wait 8d",
+        "called 1 no answer",
+        "wait 3d",
+        "called 1 no answer",
+        "wait 8d",
+        "called 1 no answer",
+    )
+    assert "Mon 2026-11-23 16:30 EST  Thank-you note to Jane Smith" in output
+    assert reminders(output) == [
+        ("Mon 2026-11-23 16:30 EST", "Send your thank-you note to Jane Smith today"),
+        ("Tue 2026-11-24 09:00 EST", "Did your note to Jane Smith go out?"),
+        ("Mon 2026-11-30 10:00 EST", "Time to call about data analyst at Acme"),
+        ("Thu 2026-12-03 10:00 EST", "Second and last call about data analyst at Acme"),
+        ("Fri 2026-12-11 10:00 EST", "Time to move on from data analyst at Acme"),
+        ("Fri 2026-12-11 11:00 EST", "A few minutes to look back on data analyst at Acme"),
+    ]
+    assert "already closed" in output.split("called 1 no answer")[-1]
+
+
+def test_two_interviewers_get_two_notes_and_buttons_can_be_pressed(tmp_path):
+    output = run_console(
+        tmp_path,
+        "add Acme, data analyst, today 2pm with Jane Smith and Bob Lee, they'll decide by Friday",
+        "press 2",
+        "press 99",
+        "wait 1d",
+    )
+    stamps = reminders(output)
+    assert stamps[:2] == [
+        ("Mon 2026-11-23 16:30 EST", "Send your thank-you note to Jane Smith today"),
+        ("Mon 2026-11-23 16:30 EST", "Send your thank-you note to Bob Lee today"),
+    ]
+    assert "(pressed: Sent)" in output and "Thank-you note to Jane Smith sent" in output
+    assert "There's no such button" in output
+    # Jane's note is marked sent, so only Bob gets the morning nudge.
+    assert stamps[2:] == [("Tue 2026-11-24 09:00 EST", "Did your note to Bob Lee go out?")]
+
+
+def test_a_restart_delivers_what_came_due_while_it_was_closed(tmp_path):
+    run_console(tmp_path, "add Acme, analyst, today 2pm with Jane Smith, call me on Wednesday",
+                "sent 1")
+    # Down over Wednesday's call day and Thanksgiving; back on Friday morning.
+    output = run_console(tmp_path, "list", now="2026-11-27T09:30")
+    assert reminders(output) == [
+        ("Fri 2026-11-27 09:30 EST", "Time to call about analyst at Acme"),
+    ]
+    assert "Late: this was due Wed 2026-11-25 10:00 EST" in output
+
+
+def test_wait_needs_a_duration_and_bad_lines_get_answers(tmp_path):
+    output = run_console(tmp_path, "wait forever", "wait 500w", "hello there", "quit",
+                         "list")
+    assert output.count("How long?") == 2
+    assert "Good luck!" in output
+    assert "you> list" not in output  # stopped reading at quit
+
+
+def test_the_chat_object_prints_replies_and_reminders(runtime):
+    out = io.StringIO()
+    chat = TerminalChat(runtime, out=out, user="tester")
+    chat.run(["add Initech - QA lead - interviewed yesterday at 10am with Dr. Maria Garcia "
+              "(maria@initech.com); said call her in 4 days; traditional", "plan 1"])
+    text = out.getvalue()
+    assert "Added #1: QA lead at Initech" in text
+    assert "Dear Dr. Garcia," in text
+    assert "mailto:maria@initech.com" in text
+    assert "Handwritten card" in text
+    assert "Fri 2026-11-27 10:00 EST  First follow-up call" in text  # after Thanksgiving
+
+
+def test_the_terminal_is_its_own_club_channel(tmp_path):
+    output = run_console(tmp_path, "club start Bootcamp club", "add Acme, analyst, today 2pm "
+                         "with Jane Smith", "sent 1", "heard 1 offer", "wait 8d")
+    channel_posts = output.split("· club channel ──")[1:]
+    assert len(channel_posts) == 3  # the club opens, the offer, the Monday digest
+    assert "Bootcamp club · the week to Mon 30 Nov" in channel_posts[-1]
+    for post in channel_posts:
+        post = post.split("\n── ")[0].split("\nyou> ")[0]
+        assert "Acme" not in post and "Jane" not in post  # progress only, by default

@@ -1,0 +1,59 @@
+"""APScheduler in real time wakes delivery when a checkpoint falls due, and on a poke."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from adapters.runtime import build_runtime
+from adapters.settings import Settings
+from bot.messages import Inbound, Reply
+from bot.model import CheckpointKind, Identity, Platform
+from bot.ports.clock import SystemClock
+
+ME = Identity(Platform.CONSOLE, "local", "alex")
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.replies: list[Reply] = []
+        self.arrived = threading.Event()
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        self.replies.append(reply)
+        self.arrived.set()
+
+
+def awake_now(settings: Settings) -> Settings:
+    """Quiet hours well away from this moment: with the real clock, the default 21:00-08:00
+    would hold every reminder back whenever the tests run in a New York night."""
+    here = datetime.now(ZoneInfo(settings.timezone))
+    start, end = here + timedelta(hours=6), here + timedelta(hours=7)
+    return settings.model_copy(update={"quiet_hours": f"{start:%H:%M}-{end:%H:%M}"})
+
+
+def test_the_scheduler_delivers_what_is_due_and_wakes_for_a_new_due_time(settings):
+    runtime = build_runtime(awake_now(settings), SystemClock())
+    recorder = Recorder()
+    try:
+        runtime.start_delivery({Platform.CONSOLE: recorder})
+        runtime.coach.handle(Inbound(identity=ME, text="add Acme, analyst, yesterday 2pm with "
+                                     "Jane Smith", platform_tz="America/New_York"))
+        assert recorder.arrived.wait(timeout=15)
+        assert recorder.replies[0].title == "Send your thank-you note to Jane Smith now"
+
+        # A checkpoint due in a second is delivered by the wake-up job, not the 30 s poll.
+        recorder.arrived.clear()
+        interview = runtime.repo.find_interview(1, 1)
+        now = runtime.clock.now()
+        runtime.repo.add_checkpoint(interview.id, CheckpointKind.REFLECT, None,
+                                    now + timedelta(seconds=1), now)
+        runtime.poke()
+        started = time.monotonic()
+        assert recorder.arrived.wait(timeout=15)
+        assert time.monotonic() - started < 15
+        assert recorder.replies[-1].title.startswith("A few minutes to look back")
+    finally:
+        runtime.stop()
