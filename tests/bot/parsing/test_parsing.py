@@ -1,4 +1,4 @@
-"""bot/parsing.py: `add` lines, answers, promises, durations, zones and quiet hours."""
+"""bot/parsing/: `add` lines, answers, promises, durations, zones and quiet hours."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import parsing
 from bot.model import Channel, Culture, Interviewer, Promise, PromiseKind
 from bot.parsing import (
     ParsedInterview,
+    cleaning,
+    dates,
     parse_clock_range,
     parse_duration,
     parse_interview,
@@ -24,6 +25,7 @@ from bot.parsing import (
     parse_when,
     parse_when_detail,
     parse_zone,
+    promises,
 )
 
 TZ = ZoneInfo("America/New_York")
@@ -1184,15 +1186,18 @@ def test_a_huge_line_is_cut_and_the_cut_is_reported() -> None:
 def _dateparser_queries(monkeypatch: pytest.MonkeyPatch, text: str) -> list[str]:
     """What `parse_interview(text)` asks dateparser, the costly part of parsing."""
     asked: list[str] = []
-    real = parsing._dateparse
+    real = dates._dateparse
 
     def counted(query: str, relative_base: datetime) -> datetime | None:
         asked.append(query)
         return real(query, relative_base)
 
-    monkeypatch.setattr(parsing, "_dateparse", counted)
+    # Every module that asks dateparser holds its own reference to the one function.
+    for reader in (dates, promises):
+        monkeypatch.setattr(reader, "_dateparse", counted)
     parse_interview(text, NOW, TZ)
-    monkeypatch.setattr(parsing, "_dateparse", real)
+    for reader in (dates, promises):
+        monkeypatch.setattr(reader, "_dateparse", real)
     return asked
 
 
@@ -1208,7 +1213,7 @@ def test_a_long_line_costs_no_more_than_its_first_two_thousand_characters(
     cut = _dateparser_queries(monkeypatch, text[:2000])
     assert _dateparser_queries(monkeypatch, text[:4096]) == cut
     assert _dateparser_queries(monkeypatch, text) == cut
-    assert len(cut) <= 3 * parsing._MAX_PIECES
+    assert len(cut) <= 3 * cleaning._MAX_PIECES
 
 
 def test_importing_the_parser_does_not_load_dateparser() -> None:

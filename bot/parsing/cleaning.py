@@ -1,0 +1,92 @@
+"""Cleaning what people type before reading it, and the work limits every reader keeps."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+# Work limits: a pasted essay must not make one message slow.
+_MAX_LINE = 2000
+_MAX_ANSWER = 300
+_MAX_PIECE = 200
+_MAX_PIECES = 40  # comma/semicolon pieces read from one line; real lines have under 15
+_MAX_FRAGMENT = 80
+_MAX_UNCLEAR = 8
+_MAX_PEOPLE = 12
+_MAX_NAME = 80
+_MAX_FIELD = 100
+_MAX_DATE_TOKENS = 6
+
+_EARLIEST = date(1990, 1, 1)
+_HORIZON = timedelta(days=730)
+_DEFAULT_HOUR = time(9, 0)
+_PART_OF_DAY = {"morning": time(9, 0), "afternoon": time(14, 0), "evening": time(18, 0)}
+
+
+
+_SLACK_LINK = re.compile(r"<(?:mailto:|https?://)[^<>|]{0,200}\|([^<>]{0,200})>")
+_ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]|\x1b\][^\x07]{0,200}\x07?")
+_SLACK_MENTION = re.compile(r"<[!@#][^<>]{0,200}>")
+_ANGLED = re.compile(r"<(?:mailto:)?([^<>|]{0,200})>")
+_MARKDOWN = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)|^[ \t]*(?:>|#+)[ \t]*", re.M)
+_DASHES = str.maketrans(
+    {"–": "-", "—": "-", "−": "-", "‒": "-", "’": "'", "‘": "'", "“": '"', "”": '"'}
+)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _clean(text: object, limit: int) -> tuple[str, str]:
+    """Plain, single-spaced text (newlines kept) and whatever was cut off beyond `limit`."""
+    if not isinstance(text, str):
+        return "", ""
+    text, rest = text[:limit], text[limit : limit + 60]
+    if rest:
+        rest = _clean(rest, 60)[0].replace("\n", " ")
+    text = _ANSI.sub(" ", unicodedata.normalize("NFC", text).translate(_DASHES))
+    text = _SLACK_LINK.sub(r"\1", text)
+    text = _SLACK_MENTION.sub(" ", text)  # <!channel>, <@U123>: never part of what they mean
+    text = _ANGLED.sub(r" \1 ", text)
+    text = "".join(_clean_char(c) for c in text)
+    text = _MARKDOWN.sub(" ", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line), rest.strip()
+
+
+def _clean_char(char: str) -> str:
+    if char in "\n\r":
+        return "\n"
+    category = unicodedata.category(char)
+    # Control, format and private-use characters and emoji carry nothing the coach can use.
+    if category[0] == "C" or category in ("So", "Sk"):
+        return " "
+    return char
+
+
+def _trim(fragment: str) -> str:
+    """Strip edge punctuation and unbalanced brackets, keeping the ")" of "Acme (UK)"."""
+    edges = " \t\n,;:.!?-|/\"'"
+    previous = None
+    while fragment != previous:
+        previous = fragment = fragment.strip(edges)
+        opened, closed = (
+            fragment.count("(") + fragment.count("["),
+            fragment.count(")") + fragment.count("]"),
+        )
+        if fragment[:1] in ("(", "[") and opened > closed:
+            fragment = fragment[1:]
+        elif fragment[-1:] in (")", "]") and closed > opened:
+            fragment = fragment[:-1]
+    return fragment
+
+
+def _short(fragment: str) -> str:
+    fragment = _trim(fragment)
+    if len(fragment) > _MAX_FRAGMENT:
+        fragment = fragment[: _MAX_FRAGMENT - 1].rstrip() + "…"
+    return fragment

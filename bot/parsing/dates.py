@@ -1,0 +1,425 @@
+"""Dates and times in what people type ("tomorrow 2pm", "Dec 3"), read with dateparser."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.parsing.cleaning import (
+    _DEFAULT_HOUR,
+    _EARLIEST,
+    _HORIZON,
+    _MAX_ANSWER,
+    _MAX_DATE_TOKENS,
+    _MAX_PIECE,
+    _PART_OF_DAY,
+    _clean,
+)
+
+if TYPE_CHECKING:
+    from dateparser.conf import Settings
+
+
+_MONTH = (
+    r"january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|"
+    r"september|sept|sep|october|oct|november|nov|december|dec"
+)
+_WEEKDAY = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|weds|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=\s+\d)|fri"
+)
+_NUMWORD = (
+    r"a\s+couple\s+of|a\s+couple|a\s+few|couple\s+of|few|an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve"
+)
+_MERIDIEM = r"[ap]\.?\s?m\b\.?"
+_NUMBERS = {
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "a": 1, "an": 1,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_DATE_TOKEN = re.compile(
+    rf"""
+    (?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b)
+  | (?P<md>\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?::\d|{_MERIDIEM}))
+        (?:,?\s+(?P<md_year>\d{{4}})\b)?)
+  | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?
+        (?:,?\s+(?P<dm_year>\d{{4}})\b)?)
+  | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
+  | (?P<dom>\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b
+        (?!\s+(?:of\s+)?(?:{_MONTH})\b|\s+(?:round|interview|stage|time|call|one|floor)\b))
+  | (?P<rel>\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight
+        |tomorrow|tmrw|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b)
+  | (?P<ago>\b(?:\d{{1,3}}|{_NUMWORD})\s+(?:days?|weeks?)\s+ago\b)
+  | (?P<span>\b(?:in|within|after)\s+(?:\d{{1,3}}|{_NUMWORD})\s+(?:business\s+|working\s+)?
+        (?:days?|weeks?)\b)
+  | (?P<wd>\b(?:(?P<wd_mod>next|last|this|coming|past)\s+)?(?:{_WEEKDAY})\b)
+  | (?P<trange>\b(?P<tr_start>\d{{1,2}}(?::\d{{2}})?)\s*(?P<tr_ap1>{_MERIDIEM})?
+        \s*(?:-|to|until|till)\s*\d{{1,2}}(?::\d{{2}})?\s*(?P<tr_ap2>{_MERIDIEM})
+      | \b(?P<tr_24>\d{{1,2}}:\d{{2}})\s*(?:-|to|until|till)\s*\d{{1,2}}:\d{{2}}\b)
+  | (?P<time>\b\d{{1,2}}(?:[:.]\d{{2}})?\s*{_MERIDIEM}|\b\d{{1,2}}:\d{{2}}\b
+        |\b(?:noon|midday|midnight)\b)
+  | (?P<bare>(?:(?<=\bat\s)|(?<=\d{{4}}-\d{{2}}-\d{{2}}\s))\d{{1,2}}\b
+        (?!\s*(?:[:/.]\d|%|days?|weeks?|hours?|st\b|nd\b|rd\b|th\b)))
+  | (?P<part>\b(?:in\s+the\s+)?(?:morning|afternoon|evening)\b)
+    """,
+    re.I | re.X,
+)
+_DATE_KINDS = ("iso", "md", "dm", "slash", "dom", "rel", "ago", "span", "wd")
+_TIME_KINDS = ("trange", "time", "bare")
+# The more a token pins down a calendar day, the more it is trusted when tokens disagree.
+_SPECIFICITY = {"iso": 0, "md": 1, "dm": 1, "slash": 2, "dom": 2, "rel": 3, "ago": 3, "span": 3,
+                "wd": 4}
+_JOINER = re.compile(r"^[\s,]*(?:(?:at|on|@|around|about|from|-)[\s,]*)?$", re.I)
+_LEAD_IN = re.compile(r"(?:\b(?:on|at|around|about|from)|@)\s*$", re.I)
+_PAST_TENSE = re.compile(
+    r"\b(?:interviewed|had|was|were|did|met|went|ago|last|yesterday|earlier|spoke|talked)\b", re.I
+)
+_WEEKDAY_FULL = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
+    "sat": "saturday", "sun": "sunday",
+}  # fmt: skip
+_REL_WORDS = {
+    "tonight": "today", "tmrw": "tomorrow", "last night": "yesterday",
+    "day before yesterday": "2 days ago", "day after tomorrow": "in 2 days",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str
+    text: str  # as the user wrote it
+    query: str  # what dateparser is asked
+    start: int
+    end: int
+    modifier: str = ""  # next/last/this for weekdays
+    has_year: bool = True
+
+
+def _numbers_to_digits(text: str) -> str:
+    return re.sub(
+        rf"\b(?:{_NUMWORD})\b(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?)\b)",
+        lambda m: str(_NUMBERS[re.sub(r"\s+", " ", m.group(0).lower())]),
+        text,
+        flags=re.I,
+    )
+
+
+def _afternoon(clock: str) -> str:
+    """ "at 3" or "2:30" for an interview is the afternoon: nobody is interviewed at 3 a.m."""
+    hour, minute = clock.split(":")
+    return f"{int(hour) + 12 if 1 <= int(hour) <= 7 else int(hour)}:{minute}"
+
+
+def _token_query(kind: str, match: re.Match[str]) -> str:
+    """Rewrite a token into words dateparser reads reliably; the reading itself is dateparser's."""
+    raw = re.sub(r"\s+", " ", match.group(0).lower()).strip()
+    if kind == "rel":
+        raw = re.sub(r"^the ", "", raw)
+        if raw.startswith("this "):
+            return "today"
+        return _REL_WORDS.get(raw, raw)
+    if kind == "wd":
+        words = raw.rstrip(".").split()
+        words[-1] = _WEEKDAY_FULL.get(words[-1].rstrip("."), words[-1].rstrip("."))
+        modifier = {"coming": "this", "past": "last"}.get(words[0], words[0])
+        return " ".join([modifier, *words[1:]] if len(words) > 1 else words)
+    if kind in ("ago", "span"):
+        raw = _numbers_to_digits(raw)
+        raw = re.sub(r"\b(?:business|working) ", "", raw)
+        return re.sub(r"^(?:within|after) ", "in ", raw)
+    if kind == "trange":
+        if match.group("tr_24"):
+            return match.group("tr_24")
+        meridiem = match.group("tr_ap1") or match.group("tr_ap2")
+        return f"{match.group('tr_start')} {meridiem.replace('.', '').replace(' ', '')}"
+    if kind == "time":
+        raw = re.sub(r"^(\d{1,2})\.(\d\d)", r"\1:\2", raw)
+        if re.fullmatch(r"[1-7]:\d\d", raw):
+            return _afternoon(raw)
+        return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}.get(raw, raw)
+    if kind == "bare":
+        return _afternoon(f"{int(raw)}:00")
+    if kind == "dom":  # the month is chosen later (`_month_day`); January has every day
+        return f"january {_day_of_month(raw)}"
+    return raw
+
+
+def _day_of_month(text: str) -> int:
+    """The number in "the 15th"."""
+    return int(re.sub(r"\D", "", text))
+
+
+def _month_day(day: int, today: date, past: bool) -> date | None:
+    """ "The 15th": this month's if it is still ahead (or today), else next month's; in the
+    past tense, the latest one not after today. A month without that day is skipped."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and (found <= today if past else found >= today):
+            return found
+        month += -1 if past else 1
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    return None
+
+
+def _find_dates(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _DATE_TOKEN.finditer(text):
+        kind = match.lastgroup or ""
+        if kind not in _DATE_KINDS and kind not in _TIME_KINDS and kind != "part":
+            # lastgroup names the innermost closed group; find the outer alternative instead.
+            kind = next(k for k in (*_DATE_KINDS, *_TIME_KINDS, "part") if match.group(k))
+        year_group = {"md": "md_year", "dm": "dm_year", "slash": "slash_year"}.get(kind)
+        tokens.append(
+            _Token(
+                kind=kind,
+                text=match.group(0),
+                query=_token_query(kind, match),
+                start=match.start(),
+                end=match.end(),
+                modifier=(match.group("wd_mod") or "").lower() if kind == "wd" else "",
+                has_year=not year_group or bool(match.group(year_group)),
+            )
+        )
+        if len(tokens) >= _MAX_DATE_TOKENS:
+            break
+    return tokens
+
+
+_ISO_T = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}:\d{2})(?::\d{2})?\b", re.I)
+
+
+def _cut_dates(text: str) -> tuple[str, list[list[_Token]]]:
+    """Remove date/time phrases from `text`; return what is left and the phrases as groups."""
+    text = _ISO_T.sub(r"\1 \2", text)  # ISO 8601's "2026-12-02T09:00"
+    tokens = _find_dates(text)
+    if not tokens:
+        return text, []
+    groups: list[list[_Token]] = [[tokens[0]]]
+    for token in tokens[1:]:
+        if _JOINER.match(text[groups[-1][-1].end : token.start]):
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    pieces, cursor = [], 0
+    for group in groups:
+        start = group[0].start
+        lead = _LEAD_IN.search(text, 0, start)
+        if lead:
+            start = lead.start()
+        pieces.append(text[cursor:start])
+        cursor = group[-1].end
+    pieces.append(text[cursor:])
+    return " ".join(p.strip() for p in pieces if p.strip()), groups
+
+
+@lru_cache(maxsize=64)
+def _settings(relative_base: datetime) -> Settings:
+    """dateparser settings for one reference moment; cached because building them is not free."""
+    from dateparser.conf import settings as defaults
+
+    return defaults.replace(
+        RELATIVE_BASE=relative_base,
+        PREFER_DATES_FROM="current_period",
+        RETURN_AS_TIMEZONE_AWARE=False,
+        PARSERS=["relative-time", "absolute-time"],
+        DEFAULT_LANGUAGES=["en"],
+    )
+
+
+def _dateparse(query: str, relative_base: datetime) -> datetime | None:
+    """One dateparser call, never raising: its failures mean "not understood"."""
+    from dateparser import parse
+
+    try:
+        result = parse(query[:_MAX_PIECE], languages=["en"], settings=_settings(relative_base))
+    except Exception:  # dateparser raises assorted errors on odd input; none is the user's fault
+        return None
+    return result if isinstance(result, datetime) else None
+
+
+def _local_now(now: datetime, tz: ZoneInfo) -> datetime:
+    return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+
+
+def _localize(naive: datetime, tz: ZoneInfo) -> datetime:
+    """Attach the zone; a wall time that DST skips or repeats is settled by a round trip via UTC."""
+    return naive.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+
+
+def _in_range(day: date, today: date) -> bool:
+    return _EARLIEST <= day <= today + _HORIZON
+
+
+def _nearest_year(day: date, anchor: date) -> date | None:
+    """A date written without a year means its occurrence nearest to `anchor`."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February in a common year
+            continue
+    return min(candidates, key=lambda d: abs(d - anchor), default=None)
+
+
+def _moment(
+    groups: list[list[_Token]], local_now: datetime, past: bool
+) -> tuple[datetime | None, bool]:
+    """Read date/time groups as one naive local moment, plus whether a time of day was given."""
+    tokens = [t for group in groups for t in group]
+    date_tokens = sorted(
+        (t for t in tokens if t.kind in _DATE_KINDS), key=lambda t: _SPECIFICITY[t.kind]
+    )
+    time_token = next((t for t in tokens if t.kind in _TIME_KINDS), None)
+    part = next((t for t in tokens if t.kind == "part"), None)
+    if not date_tokens and time_token is None:
+        return None, False
+    if any(_impossible(t) for t in date_tokens):
+        return None, False  # "2026-13-01": asked again, never bent into another date
+    if time_token is not None and _impossible(time_token):
+        time_token = None  # "25:00": the date stands, and the time is asked for
+    base = local_now.replace(tzinfo=None, second=0, microsecond=0)
+    clock = [time_token.query] if time_token else []
+    # All tokens together first; if they disagree, the most specific date alone; and a time
+    # dateparser cannot read must not cost the user a date it can.
+    attempts: list[tuple[list[str], _Token | None, bool]] = [
+        ([t.query for t in date_tokens] + clock, date_tokens[0] if date_tokens else None, True)
+    ]
+    attempts += [([t.query, *clock], t, True) for t in date_tokens]
+    attempts += [([t.query], t, False) for t in date_tokens if clock]
+    reading = next(
+        (
+            (parsed, chosen, timed and time_token is not None)
+            for words, chosen, timed in attempts
+            if (parsed := _dateparse(" ".join(words), base)) is not None
+        ),
+        None,
+    )
+    if reading is None:
+        return None, False
+    parsed, chosen, timed = reading
+    day = parsed.date()
+    if chosen is not None and chosen.kind == "wd" and not chosen.modifier:
+        day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
+    elif chosen is not None and chosen.kind == "dom":
+        found = _month_day(_day_of_month(chosen.text), local_now.date(), past)
+        if found is None:
+            return None, False
+        day = found
+    elif chosen is not None and not chosen.has_year:
+        nearest = _nearest_year(day, local_now.date())
+        if nearest is None:
+            return None, False
+        day = nearest
+    if timed:
+        clock_time = parsed.time()
+    elif part is not None:
+        clock_time = _PART_OF_DAY[part.text.lower().split()[-1]]
+    else:
+        clock_time = _DEFAULT_HOUR
+    # "Tuesday afternoon" is time enough for the plan; a date alone is not.
+    return datetime.combine(day, clock_time), timed or part is not None
+
+
+_HOUR_MINUTE = re.compile(r"(\d{1,2})[:.h](\d{2})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _impossible(token: _Token) -> bool:
+    """A date or time no calendar or clock has, which dateparser would bend into another."""
+    if token.kind == "iso" and (found := _ISO_DATE.search(token.text)):
+        try:
+            date(*(int(part) for part in found.groups()))
+        except ValueError:
+            return True
+    if token.kind in _TIME_KINDS and (found := _HOUR_MINUTE.search(token.text)):
+        hour, minute = (int(part) for part in found.groups())
+        return hour > 23 or minute > 59
+    return False
+
+
+def _weekday_day(weekday: int, local_now: datetime, at: time | None, past: bool) -> date:
+    """A bare weekday: the last such day if the text is in the past tense, else the next one.
+
+    Today counts unless a stated time puts it on the wrong side of now ("Monday 3pm" typed on a
+    Monday at 16:30 is next Monday; "interviewed Monday 5pm" typed then is last Monday).
+    """
+    today = local_now.date()
+    if past:
+        day = today - timedelta(days=(today.weekday() - weekday) % 7)
+        if day == today and at is not None and at > local_now.time():
+            day -= timedelta(days=7)
+        return day
+    day = today + timedelta(days=(weekday - today.weekday()) % 7)
+    if day == today and at is not None and at < local_now.time():
+        day += timedelta(days=7)
+    return day
+
+
+def _when(
+    groups: list[list[_Token]], now: datetime, tz: ZoneInfo, past: bool
+) -> tuple[datetime | None, bool]:
+    local_now = _local_now(now, tz)
+    naive, explicit = _moment(groups, local_now, past)
+    if naive is None or not _in_range(naive.date(), local_now.date()):
+        return None, False
+    return _localize(naive, tz), explicit
+
+
+def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, bool]:
+    """The interview moment in an answer like "yesterday at 10am", and whether a time was given.
+
+    Without a time of day the moment is that date at 09:00 and the flag is False so the
+    caller can ask; morning/afternoon/evening count as a time (9/14/18 h). A bare weekday
+    looks back in the past tense ("interviewed Tuesday") and ahead otherwise; a date
+    without a year is its nearest occurrence; "at 3" or "2:30" without am/pm is the
+    afternoon. Dates before 1990, more than two years ahead, or on no calendar
+    ("2026-13-01") count as not understood.
+    """
+    try:
+        cleaned, _ = _clean(text, _MAX_ANSWER)
+        _, groups = _cut_dates(cleaned)
+        return _when(groups, now, tz, bool(_PAST_TENSE.search(cleaned)))
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return None, False
+
+
+def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
+    """The answer to "When was/is the interview?"; None if it names no date or time."""
+    return parse_when_detail(text, now, tz)[0]
+
+
+_UNTIL = re.compile(r"^(?:until|till|til|to|on|for)\s+", re.I)
+
+
+def parse_later(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
+    """A moment ahead, as in "snooze 1.3 until Monday", "… Dec 2 9am", "… 2026-12-02T09:00".
+
+    Aware and strictly after `now`, or None. A date without a time is 09:00; a bare
+    weekday that is today, said without a time, means next week's.
+    """
+    try:
+        cleaned, _ = _clean(text, _MAX_ANSWER)
+        _, groups = _cut_dates(_UNTIL.sub("", cleaned.strip()))
+        moment, explicit = _when(groups, now, tz, past=False)
+        if moment is None:
+            return None
+        weekday = any(t.kind == "wd" and not t.modifier for g in groups for t in g)
+        if moment <= now and weekday and not explicit:
+            moment = _localize(moment.replace(tzinfo=None) + timedelta(days=7), tz)
+        return moment if moment > now else None
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return None

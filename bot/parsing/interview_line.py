@@ -1,0 +1,348 @@
+"""The one-line description of an interview that `add` takes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.model import Channel, Culture, Interviewer, Promise
+from bot.parsing.cleaning import (
+    _MAX_FIELD,
+    _MAX_FRAGMENT,
+    _MAX_LINE,
+    _MAX_PEOPLE,
+    _MAX_PIECE,
+    _MAX_PIECES,
+    _MAX_UNCLEAR,
+    _clean,
+    _short,
+    _trim,
+)
+from bot.parsing.dates import _PAST_TENSE, _cut_dates, _local_now, _when
+from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
+from bot.parsing.people import (
+    _EMAIL,
+    _PEOPLE_LEAD,
+    _is_suffix,
+    _people,
+    _split_top,
+    _title_like,
+    _vocabulary,
+    _words,
+)
+from bot.parsing.promises import _NO_PROMISE, _PROMISE_START, parse_promise
+
+if TYPE_CHECKING:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedInterview:
+    """What one `add` line said; every field is optional so the conversation can ask for gaps."""
+
+    company: str | None = None
+    role: str | None = None
+    starts_at: datetime | None = None  # aware, in the user's zone
+    time_given: bool = True  # False: a date alone, read as 09:00 until the user says when
+    interviewers: tuple[Interviewer, ...] = ()
+    promise: Promise | None = None
+    culture: Culture | None = None
+    channel: Channel | None = None
+    stage: str | None = None  # "phone screen" | "video" | "on-site" | "final" | None
+    phone: str | None = None
+    unclear: tuple[str, ...] = ()  # fragments it could not place, to show the user
+
+
+
+_PHONE_LABELLED = re.compile(
+    r"\b(?:(?:my|our)\s+)?(?:(?:phone|cell|mobile|tel|telephone)(?:\s+(?:number|no\.?|#))?|number"
+    r"|(?:you\s+can\s+)?(?:call|reach|text)\s+me\s+(?:at|on))(?:\s+is)?\s*[:#]?\s*"
+    r"(?P<number>\+?\(?\d[\d\s().-]{5,20}\d)",
+    re.I,
+)
+_PHONE_BARE = re.compile(
+    r"(?<![\w@.+-])(?P<number>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5})(?![\w@-])"
+)
+_WITH = re.compile(
+    r"\b(?:interviewed\s+by|met\s+with|interviewers?\s*:|panel\s*:|with|met)\s+", re.I
+)
+_PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
+_LABELS = re.compile(
+    r"^(?:(?P<company>company|employer|firm)|(?P<role>role|position|job|title))\s*[:=]\s*(?P<value>.+)$",
+    re.I,
+)
+_FILLER_WORDS = re.compile(r"\binterview(?:ed|ing|s)?\b", re.I)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:and|also|plus|then|so|but|i|i've|ive|i'm|im|we|just|had|have|has|got|did|my|our|an?"
+    r"|the|it|it's|its|was|is|went|to|job|round|today's|tomorrow's|yesterday's|upcoming|new)\b\s*)+",
+    re.I,
+)
+_TRAILING_ROLE = re.compile(r"\s+(?:role|position|job|opening|opportunity|vacancy)$", re.I)
+_AT_FOR = re.compile(
+    r"^(?:at|@)\s+(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
+)
+_ROLE_AT = re.compile(
+    r"^(?:(?:for|as)\s+)?(?:(?:the|a|an)\s+)?(?P<role>.+?)\s+(?:at|@)\s+(?P<company>.+)$", re.I
+)
+_AT = re.compile(r"^(?:at|@)\s+(?P<company>.+)$", re.I)
+_FOR = re.compile(r"^(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I)
+_COMPANY_FOR = re.compile(
+    r"^(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
+)
+_ROLE_WORDS = _vocabulary(
+    """
+    analyst engineer developer manager designer lead scientist intern director assistant
+    associate specialist coordinator consultant architect administrator admin officer
+    representative rep accountant nurse teacher writer editor recruiter programmer
+    technician head vp executive clerk teller cashier chef cook driver agent advisor adviser
+    counsel attorney lawyer paralegal qa sre devops tester researcher professor lecturer
+    pharmacist therapist mechanic electrician operator supervisor president cto ceo cfo coo
+    junior senior jr sr staff principal trainee apprentice fellow internship owner
+    strategist planner marketer salesperson bookkeeper auditor controller secretary
+    receptionist barista server technologist steward physician doctor dentist
+    """
+)
+
+
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "mt", "inc"})
+
+
+def _split_clauses(text: str) -> list[str]:
+    """Strong separators: ';', '|', ' - ', ' / ', new lines and sentence ends (not "Dr. ")."""
+    clauses: list[str] = []
+    for chunk in re.split(r"\s*(?:[;|\n]|\s-+\s|\s/\s)\s*", text):
+        start = 0
+        for match in re.finditer(r"\.\s+(?=[A-Z])", chunk):
+            before = chunk[start : match.start()].split()
+            last = before[-1].lower() if before else ""
+            if (len(last) == 1 and last.isalpha()) or last in _ABBREVIATIONS:
+                continue
+            clauses.append(chunk[start : match.start()])
+            start = match.end()
+        clauses.append(chunk[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _cut_phone(text: str) -> tuple[str, str | None]:
+    for pattern in (_PHONE_LABELLED, _PHONE_BARE):
+        for match in pattern.finditer(text):
+            number = match.group("number").strip()
+            if 7 <= sum(c.isdigit() for c in number) <= 15:
+                return text[: match.start()] + " " + text[match.end() :], number
+    return text, None
+
+
+def _looks_like_people(piece: str) -> bool:
+    """Whether a comma piece after "with X" continues the list of people."""
+    piece = _trim(piece)
+    if not piece or any(c.isdigit() for c in re.sub(_EMAIL, "", piece)) or len(piece.split()) > 10:
+        return False
+    first = _PEOPLE_LEAD.sub("", piece)[:1]
+    return first.isupper() or _title_like(piece) or bool(_EMAIL.search(piece)) or _is_suffix(piece)
+
+
+def _cut_people_tail(people: str, found: _Found) -> str:
+    """ "Jane Smith at Initech for the QA role": the place and the role are not part of the name."""
+    tail = _PEOPLE_TAIL.search(people)
+    if tail is None:
+        return people
+    found.residue.append(people[tail.start() :])
+    return people[: tail.start()]
+
+
+def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
+    """Place one comma piece; returns whether a list of people is still running after it."""
+    promise = _PROMISE_START.search(piece)
+    if promise:
+        found.promises.append(piece[promise.start() :])
+        piece = piece[: promise.start()]
+    found.context.append(piece)
+    piece, groups = _cut_dates(piece)
+    found.dates.extend(groups)
+    piece = _cut_keywords(piece, found)
+    with_match = _WITH.search(piece)
+    if with_match:
+        found.residue.append(piece[: with_match.start()])
+        found.people.append(_cut_people_tail(piece[with_match.end() :], found))
+        return promise is None
+    if in_people and _trim(piece) and _looks_like_people(piece):
+        found.people[-1] += ", " + _cut_people_tail(piece, found)
+        return promise is None
+    found.residue.append(piece)
+    return in_people and not _trim(piece) and promise is None
+
+
+def _tidy(piece: str) -> str:
+    piece = _FILLER_WORDS.sub(" ", piece)
+    piece = re.sub(r"\s+", " ", piece).strip()
+    piece = _trim(_LEADING_FILLER.sub("", _trim(piece)))
+    # A label whose value went elsewhere ("when: today 2pm") leaves only the label behind.
+    return "" if piece.lower() in ("when", "date", "time", "who", "where", "stage") else piece
+
+
+def _role_like(text: str) -> bool:
+    return any(w in _ROLE_WORDS for w in _words(text))
+
+
+def _company_and_role(
+    residue: Iterable[str], found: _Found
+) -> tuple[str | None, str | None, list[str]]:
+    """Company and role from what is left of the line, plus the pieces that are neither."""
+    company: str | None = None
+    role: str | None = None
+    plain: list[str] = []
+    for raw in residue:
+        piece = _tidy(raw)
+        if not piece:
+            continue
+        piece = _cut_keywords_inside_parentheses(piece, found)
+        if not piece:
+            continue
+        if len(piece) > _MAX_FIELD:
+            found.unclear.append(piece)
+            continue
+        label = _LABELS.match(piece)
+        match = _AT_FOR.match(piece) or _ROLE_AT.match(piece)
+        if label and label.group("company") and company is None:
+            company = _trim(label.group("value"))
+        elif label and label.group("role") and role is None:
+            role = _trim(label.group("value"))
+        elif match and company is None and role is None:
+            company, role = _trim(match.group("company")), _trim(match.group("role"))
+        elif (m := _AT.match(piece)) and company is None:
+            company = _trim(m.group("company"))
+        elif (m := _FOR.match(piece)) and role is None:
+            role = _trim(m.group("role"))
+        elif (m := _COMPANY_FOR.match(piece)) and company is None and role is None:
+            company, role = _trim(m.group("company")), _trim(m.group("role"))
+        else:
+            plain.append(piece)
+    if company is None and role is None and len(plain) >= 2:
+        first, second = plain[0], plain[1]
+        if _role_like(first) and not _role_like(second):
+            first, second = second, first
+        company, role = first, second
+        plain = plain[2:]
+    elif company is None and role is None and plain:
+        if _role_like(plain[0]):
+            role = plain.pop(0)
+        else:
+            company = plain.pop(0)
+    elif company is None and plain:
+        company = plain.pop(0)
+    elif role is None and plain:
+        role = plain.pop(0)
+    if role:
+        role = _TRAILING_ROLE.sub("", role) or role
+    return company or None, role or None, plain
+
+
+def _cut_keywords_inside_parentheses(piece: str, found: _Found) -> str:
+    """ "Acme (startup)": a parenthesis that is only a culture or channel note is taken as one."""
+
+    def inner(match: re.Match[str]) -> str:
+        rest = _trim(_cut_keywords(match.group(1), found))
+        return f"({rest})" if rest else " "
+
+    return _trim(re.sub(r"\s+", " ", re.sub(r"\(([^()]*)\)", inner, piece)))
+
+
+def _stage(stages: list[str]) -> str | None:
+    # "Final round on Zoom" is about the step in the process more than the medium.
+    if "final" in stages:
+        return "final"
+    return stages[0] if stages else None
+
+
+def _finish_unclear(fragments: Iterable[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for fragment in fragments:
+        short = _short(fragment)
+        if short and short.casefold() not in (s.casefold() for s in seen):
+            seen.append(short)
+    return tuple(seen[:_MAX_UNCLEAR])
+
+
+def parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
+    """Read one free-text `add` line: company, role, when, who, what they promised, and more.
+
+    Separators may be ',', ';', '|', ' - ' or sentence ends; "role at Company" and "interview
+    with X on Tuesday at 3pm" work too. The interview date follows `parse_when_detail`; promise
+    dates count from the interview day. Anything not placed is returned in `unclear`. Only the
+    first 2,000 characters are read. Never raises.
+    """
+    try:
+        return _parse_interview(text, now, tz)
+    except Exception:  # a parser must never turn a user's words into a traceback
+        cleaned, _ = _clean(text, _MAX_FRAGMENT)
+        return ParsedInterview(unclear=_finish_unclear([cleaned]))
+
+
+def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
+    cleaned, rest = _clean(text, _MAX_LINE)
+    found = _Found()
+    cleaned, found.phone = _cut_phone(cleaned)
+    budget = _MAX_PIECES
+    for clause in _split_clauses(cleaned):
+        in_people = False
+        for piece in _split_top(clause, ","):
+            budget -= 1
+            if len(piece) > _MAX_PIECE or budget < 0:
+                found.unclear.append(piece)
+                continue
+            in_people = _read_piece(piece, found, in_people)
+    company, role, leftovers = _company_and_role(found.residue, found)
+    if found.culture is None and company and _COMPANY_CULTURE.search(company):
+        found.culture = Culture.TRADITIONAL
+
+    for index, leftover in enumerate(leftovers):
+        # "Acme / analyst / Monday 3pm / Jane Smith": names need no "with" once the rest is placed.
+        maybe = index < _MAX_PEOPLE and _looks_like_people(leftover)
+        people, bits = _people(leftover) if maybe else ((), [])
+        if people and not bits:
+            found.people.append(leftover)
+        else:
+            found.unclear.append(leftover)
+
+    interviewers: list[Interviewer] = []
+    for chunk in found.people:
+        people, bits = _people(chunk)
+        found.unclear.extend(bits)
+        interviewers.extend(
+            p for p in people if all(p.name.casefold() != q.name.casefold() for q in interviewers)
+        )
+
+    past = bool(_PAST_TENSE.search(" ".join(found.context)))
+    starts_at, time_given = _when(found.dates, now, tz, past)
+    if starts_at is None and found.dates:
+        found.unclear.extend(" ".join(t.text for t in g) for g in found.dates)
+
+    promise = None
+    base = starts_at.date() if starts_at else _local_now(now, tz).date()
+    for phrase in found.promises:
+        if _NO_PROMISE.search(phrase):
+            continue
+        promise = promise or parse_promise(phrase, base, now, tz)
+        if promise is None:
+            found.unclear.append(phrase)
+
+    if rest:
+        found.unclear.append(f"{rest[:40]}…")  # the user should know the tail was not read
+    return ParsedInterview(
+        company=company,
+        role=role,
+        starts_at=starts_at,
+        time_given=time_given or starts_at is None,
+        interviewers=tuple(interviewers[:_MAX_PEOPLE]),
+        promise=promise,
+        culture=found.culture,
+        channel=found.channel,
+        stage=_stage(found.stages),
+        phone=found.phone,
+        unclear=_finish_unclear(found.unclear),
+    )

@@ -1,0 +1,221 @@
+"""Interviewers' names (kept as they spell them) and their e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.model import Interviewer
+from bot.parsing.cleaning import (
+    _MAX_FIELD,
+    _MAX_LINE,
+    _MAX_NAME,
+    _MAX_PEOPLE,
+    _MAX_PIECE,
+    _clean,
+    _trim,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+def _vocabulary(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.I)
+_EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailto)\s*[:=]?\s*(?=[\w.+'-]+@)", re.I)
+_NAME_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*&\s*|\s+/\s+", re.I)
+_PRONOUNS = re.compile(
+    r"^(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)$", re.I
+)
+# Runs of letters joined by single separators: unambiguous, so it cannot backtrack badly.
+_NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:\. ?|'|-| )[^\W\d_]+)*[.']?$")
+_PEOPLE_LEAD = re.compile(r"^(?:(?:and|both|also|plus|then|with|by|mr\.?\s+and)\s+)+", re.I)
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?(.+)$", re.I)
+_TITLE_WORDS = _vocabulary(
+    """
+    manager hiring recruiter recruiting recruitment hr talent acquisition director head lead
+    vp vice president ceo cto cfo coo cio cmo cpo founder co-founder cofounder partner
+    engineer engineering senior principal staff chief officer team product owner analyst
+    designer developer scientist specialist coordinator consultant associate architect
+    supervisor executive chair dean professor hrbp people operations ops sales marketing
+    data of the my future boss tech technical interviewer panel member sourcer generalist
+    business peer colleague department finance legal research design qa group program
+    project account customer success it
+    """
+)
+_TITLE_HEADS = _vocabulary(
+    """
+    manager recruiter director head lead vp ceo cto cfo coo cio cmo cpo founder co-founder
+    cofounder partner engineer hr analyst designer developer scientist specialist
+    coordinator consultant architect supervisor officer president owner executive hrbp
+    sourcer generalist interviewer professor dean chair boss member
+    """
+)
+_NOT_NAMES = _vocabulary(
+    """
+    the a an and someone somebody them him her us me people guys folks team panel group
+    everyone others colleague colleagues two three four five several some few couple i my
+    our their his your it this that who
+    """
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,:;()'\"").lower() for w in text.split() if w.strip(".,:;()'\"")]
+
+
+def _title_like(text: str) -> bool:
+    words = _words(text)
+    if not words or len(words) > 6 or any(c.isdigit() for c in text):
+        return False
+    return all(w in _TITLE_WORDS for w in words) or any(w in _TITLE_HEADS for w in words)
+
+
+def _is_suffix(text: str) -> bool:
+    from nameparser.config import CONSTANTS
+
+    word = text.strip().rstrip(".").replace(".", "").lower()
+    return bool(word) and (
+        word in CONSTANTS.suffix_acronyms or word in CONSTANTS.suffix_not_acronyms
+    )
+
+
+@lru_cache(maxsize=256)
+def _valid_name(name: str) -> bool:
+    """A plausible name: letters and the usual punctuation, not a title or pronoun, not huge."""
+    if not name or len(name) > _MAX_NAME or not _NAME_CHARS.match(name):
+        return False
+    words = _words(name)
+    if not words or len(words) > 6 or all(w in _NOT_NAMES or w in _TITLE_WORDS for w in words):
+        return False
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    return bool(parsed.first or parsed.last)
+
+
+def _split_top(text: str, separators: str) -> list[str]:
+    """Split on single-character separators that are not inside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _split_names(text: str) -> list[str]:
+    """Split "A, B and C" / "A & B" outside parentheses."""
+    parts: list[str] = []
+    for piece in _split_top(text, ",;"):
+        protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace("&", "\0"), piece)
+        parts.extend(p.replace("\0", "&") for p in _NAME_SPLIT.split(protected))
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
+    """One name with its email and title; returns (person, lone title, unplaced fragments)."""
+    piece = _EMAIL_LABEL.sub("", piece)
+    emails = _EMAIL.findall(piece)
+    piece = _EMAIL.sub(" ", piece)
+    titles: list[str] = []
+    unclear: list[str] = []
+    for inner in re.findall(r"\(([^()]*)\)", piece):
+        for bit in re.split(r"[,;]", inner):
+            bit = _trim(bit)
+            if bit and not _PRONOUNS.match(bit):
+                titles.append(bit)
+    piece = re.sub(r"\([^()]*\)|[()<>\[\]]", " ", piece)
+    source = _FROM.search(piece)
+    if source:
+        piece = piece[: source.start()]
+        (titles if _title_like(source.group(1)) else unclear).append(_trim(source.group(1)))
+    piece = _trim(_PEOPLE_LEAD.sub("", re.sub(r"\s+", " ", piece).strip()))
+    piece = (
+        re.sub(r"^(?:the|my|their|our)\s+", "", piece, flags=re.I) if _title_like(piece) else piece
+    )
+    if piece and _title_like(piece) and not _valid_name(piece):
+        return None, piece, unclear
+    words = piece.split()
+    # "CTO Bob Lee": leading title words before a capitalised name.
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower().strip(".,") in _TITLE_WORDS:
+        lead += 1
+    if lead and words[lead][:1].isupper() and words[lead].lower() not in _TITLE_WORDS:
+        titles.insert(0, " ".join(words[:lead]))
+        piece = " ".join(words[lead:])
+    if not _valid_name(piece):
+        if piece:
+            unclear.append(piece)
+        return None, None, unclear
+    email = emails[0] if emails else None
+    title = ", ".join(titles)[:_MAX_FIELD] or None
+    return Interviewer(name=piece, email=email, title=title), None, unclear
+
+
+def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
+    people: list[Interviewer] = []
+    unclear: list[str] = []
+    pending_title: str | None = None
+    pieces = _split_names(text)
+    if len(pieces) > 2 * _MAX_PEOPLE:
+        # Nobody is interviewed by a crowd; reading every "name" in a paste would be slow.
+        unclear.append(", ".join(pieces[2 * _MAX_PEOPLE :]))
+        pieces = pieces[: 2 * _MAX_PEOPLE]
+    for piece in pieces:
+        if len(piece) > _MAX_PIECE:
+            unclear.append(piece)
+            continue
+        if _is_suffix(piece) and people:
+            last = people[-1]
+            people[-1] = Interviewer(f"{last.name}, {piece}", last.email, last.title)
+            continue
+        if _EMAIL.fullmatch(_trim(piece)) and people and people[-1].email is None:
+            last = people[-1]
+            people[-1] = Interviewer(last.name, _trim(piece), last.title)
+            continue
+        person, lone_title, bits = _person(piece)
+        unclear.extend(bits)
+        if person is None:
+            if lone_title and people and people[-1].title is None:
+                last = people[-1]
+                people[-1] = Interviewer(last.name, last.email, lone_title)
+            elif lone_title:
+                pending_title = lone_title
+            continue
+        if pending_title and person.title is None:
+            person = Interviewer(person.name, person.email, pending_title)
+        pending_title = None
+        if any(p.name.casefold() == person.name.casefold() for p in people):
+            continue
+        if len(people) >= _MAX_PEOPLE:
+            unclear.append(person.name)
+            continue
+        people.append(person)
+    if pending_title:
+        unclear.append(pending_title)
+    return tuple(people), unclear
+
+
+def parse_people(text: str) -> tuple[Interviewer, ...]:
+    """Interviewers in the order given: "Dr. Maria Garcia (maria@x.com), Bob Lee, CTO and Ann".
+
+    Names are kept as written; titles come from parentheses, a following ", title" or a leading
+    "CTO Bob Lee"; emails are lifted out. Titles alone ("the hiring manager") are not people.
+    """
+    try:
+        cleaned, _ = _clean(text, _MAX_LINE)
+        return _people(cleaned.replace("\n", ", "))[0]
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return ()

@@ -1,0 +1,186 @@
+"""What the employer said about next steps: when they decide, or when to call."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.model import Promise, PromiseKind
+from bot.parsing.cleaning import _MAX_ANSWER, _MAX_PIECE, _clean, _trim
+from bot.parsing.dates import (
+    _DATE_KINDS,
+    _NUMWORD,
+    _SPECIFICITY,
+    _WEEKDAY,
+    _cut_dates,
+    _dateparse,
+    _day_of_month,
+    _in_range,
+    _local_now,
+    _month_day,
+    _nearest_year,
+    _Token,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+_NO_PROMISE = re.compile(
+    r"\b(?:no\s+(?:promises?|timeline|time\s*frame|date|dates|word\s+on\s+timing|commitment)"
+    r"|(?:nothing|none)\s+promised|(?:didn'?t|did\s+not|don'?t|do\s+not)\s+(?:say|know|give|mention)"
+    r"|not\s+sure\s+when|no\s+idea\s+when)\b",
+    re.I,
+)
+_THEY_CONTACT = re.compile(
+    r"\b(?:they|he|she|we|recruiter|hr)(?:'ll|'d|\s+will|\s+would|\s+should|\s+are\s+going\s+to"
+    r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
+    r"(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b",
+    re.I,
+)
+_YOU_CONTACT = re.compile(
+    r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
+    r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call)",
+    re.I,
+)
+_THEY_DECIDE = re.compile(
+    r"\b(?:decide|decides|decided|decision|decisions|let\s+me\s+know|hear\s+back|hear|get\s+back"
+    r"|back\s+to\s+me|be\s+in\s+touch|get\s+in\s+touch|news|answer|respond|reply|update|offer)\b",
+    re.I,
+)
+_PROMISE_START = re.compile(
+    r"\b(?:no\s+(?:promises?|timeline|time\s*frame|date|dates|word\s+on\s+timing|commitment)\b"
+    r"|(?:nothing|none)\s+promised\b|(?:didn'?t|did\s+not)\s+(?:say|give|mention)\b"
+    r"|(?:they|he|she|we)(?:'ll|'d|\s+will|\s+would|\s+should|\s+said|\s+say|\s+told|\s+promised"
+    r"|\s+expect|\s+plan|\s+hope|\s+aim|\s+are\s+going\s+to|\s+want)\b"
+    r"|said\b|told\s+me\b|promised\b|will\s+(?:let|decide|get|call|email|be\s+in\s+touch|reach|contact"
+    r"|hear)\b|let\s+me\s+know\b|hear\s+back\b|get\s+back\b|decide\b|decision\b"
+    r"|(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
+    r"|follow(?:\s|-)?up\s+(?=in\b|on\b|by\b|within\b|after\b|next\b|end\b|this\b|tomorrow\b)"
+    r"|check\s+in\s+(?=in\b|on\b|by\b|within\b|after\b|next\b)|expect\s+to\s+hear\b|should\s+hear\b)",
+    re.I,
+)
+_PROMISE_LEAD = re.compile(
+    r"^(?:(?:and|but|also|so|then|plus)\b\s*)*(?:(?:said|told\s+me)(?:\s+(?:that|to))?\b\s*)?", re.I
+)
+_END_OF = re.compile(
+    r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<wnext>next\s+)?week|eow"
+    r"|(?P<later>later\s+this|this)\s+week"
+    r"|(?P<nw>(?P<early>early\s+)?next\s+week)(?!\s*(?:on\s+)?(?:" + _WEEKDAY + r"))"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<mnext>next\s+)?month"
+    r"|end\s+of\s+(?:the\s+)?day|eod|close\s+of\s+business|cob)\b",
+    re.I,
+)
+
+
+def _promise_kind(text: str, default_kind: PromiseKind) -> PromiseKind:
+    """Who moves next: "they'll call me" is theirs, "call her in 4 days" is the user's."""
+    if _THEY_CONTACT.search(text):
+        return PromiseKind.THEY_DECIDE_BY
+    if _YOU_CONTACT.search(text):
+        return PromiseKind.YOU_CALL_ON
+    if _THEY_DECIDE.search(text):
+        return PromiseKind.THEY_DECIDE_BY
+    return default_kind
+
+
+def _end_of(match: re.Match[str], base: date, kind: PromiseKind) -> date:
+    """Week and month ends, which dateparser does not read: a working week ends on Friday."""
+    phrase = match.group(0).lower()
+    friday = base + timedelta(days=(4 - base.weekday()) % 7)
+    next_monday = base + timedelta(days=7 - base.weekday())
+    if "month" in phrase:
+        year, month = base.year, base.month
+        if match.group("mnext"):
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if match.group("nw"):
+        # "They'll decide next week" gives them the whole week; "call me next week" starts it.
+        if match.group("early") or kind is PromiseKind.YOU_CALL_ON:
+            return next_monday
+        return next_monday + timedelta(days=4)
+    if "week" in phrase or phrase == "eow":
+        return friday + timedelta(days=7) if match.group("wnext") else friday
+    return base
+
+
+#: "They said 2 weeks": a span with no "in" before it still counts from the interview.
+_BARE_SPAN = re.compile(
+    rf"(?<!\bin\s)(?<!\bwithin\s)(?<!\bafter\s)\b(?=(?:\d{{1,3}}|{_NUMWORD})\s+"
+    r"(?:business\s+|working\s+)?(?:days?|weeks?)\b(?!\s+ago))",
+    re.I,
+)
+
+
+def _promise_day(
+    text: str, base: date, now: datetime, tz: ZoneInfo, kind: PromiseKind
+) -> date | None:
+    local_now = _local_now(now, tz)
+    end = _END_OF.search(text)
+    _, groups = _cut_dates(_BARE_SPAN.sub("in ", text))
+    day = _promise_date(groups, base)
+    # A week's or month's end is a date of its own; "end of day" only says when on a date.
+    if end and (day is None or "week" in end.group(0).lower() or "month" in end.group(0).lower()):
+        day = _end_of(end, base, kind)
+    if day is None or not _in_range(day, local_now.date()):
+        return None
+    return day
+
+
+def _promise_date(groups: list[list[_Token]], base: date) -> date | None:
+    """Read the date of a promise; relative phrases count from `base`, the interview day."""
+    date_tokens = sorted(
+        (t for g in groups for t in g if t.kind in _DATE_KINDS), key=lambda t: _SPECIFICITY[t.kind]
+    )
+    if not date_tokens:
+        return None
+    token = date_tokens[0]
+    anchor = datetime.combine(base, time(12, 0))
+    parsed = _dateparse(token.query, anchor)
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if token.kind == "wd" and not token.modifier:
+        # "Decide by Friday" said on a Friday means the next one, never the same day.
+        return base + timedelta(days=(day.weekday() - base.weekday()) % 7 or 7)
+    if token.kind == "dom":  # "by the 15th": the next 15th after the interview day
+        return _month_day(_day_of_month(token.text), base + timedelta(days=1), past=False)
+    if not token.has_year:
+        return _nearest_year(day, base)
+    return day
+
+
+def _promise_text(text: str) -> str:
+    phrase = _trim(_PROMISE_LEAD.sub("", _trim(text)))
+    return phrase[:_MAX_PIECE].rstrip()
+
+
+def parse_promise(
+    text: str,
+    base: date,
+    now: datetime,
+    tz: ZoneInfo,
+    default_kind: PromiseKind = PromiseKind.THEY_DECIDE_BY,
+) -> Promise | None:
+    """What the employer said about next steps, or None for "no promise" or no readable date.
+
+    Relative phrases ("in 4 days", "within 2 weeks", "by Friday") count from `base`; "end of
+    week" is that week's Friday. "Call me/her ..." and "follow up ..." are the user's move
+    (YOU_CALL_ON); "decide / let me know / hear back / get back to me" are theirs
+    (THEY_DECIDE_BY); a bare date uses `default_kind`. The promise keeps the user's phrase.
+    """
+    try:
+        cleaned, _ = _clean(text, _MAX_ANSWER)
+        cleaned = cleaned.replace("\n", " ")
+        if not cleaned or _NO_PROMISE.search(cleaned):
+            return None
+        kind = _promise_kind(cleaned, default_kind)
+        day = _promise_day(cleaned, base, now, tz, kind)
+        if day is None:
+            return None
+        return Promise(kind=kind, on=day, text=_promise_text(cleaned))
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return None
