@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from bot.commands import Command
 from bot.model import Identity
 
 
@@ -129,3 +130,6 @@ class Inbound:
     command: bool = False
     # The platform says this person may manage the channel (start or stop a club there).
     can_manage_channel: bool = False
+    # A command the platform built from structured input (a slash command's options):
+    # it is run as it is, never read again from text.
+    typed: Command | None = None

@@ -22,7 +22,6 @@ from adapters.discord_bot.modal import (
     AddForm,
     AddInterviewModal,
     RetryView,
-    add_line,
     needs_zone,
     problems_text,
     submit_form,
@@ -36,6 +35,7 @@ from adapters.discord_bot.sender import (
 from adapters.discord_bot.views import ActionButton, render
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
+from bot.commands import AddInterviewFields, Command
 from bot.conversation.coach import APOLOGY
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Platform
@@ -154,7 +154,8 @@ class FollowupClient(discord.Client):
     def inbound(self, user: discord.abc.User, *, channel_id: int | None = None,
                 guild_id: int | None = None, can_manage_channel: bool = False,
                 text: str = "", action: ActionId | None = None, value: str = "",
-                extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
+                extra: dict[str, str] | None = None, command: bool = False,
+                typed: Command | None = None) -> Inbound:
         """A person's event for the core. In a server channel the guild goes along as
         `extra["workspace"]`: the club there is (discord, guild, channel), while the
         person keeps the one identity (discord, "dm", user) they have everywhere."""
@@ -166,16 +167,18 @@ class FollowupClient(discord.Client):
             channel=str(channel_id) if channel_id is not None and guild_id is not None
             else None,
             display_name=user.display_name, extra=extra, command=command,
-            can_manage_channel=can_manage_channel,
+            can_manage_channel=can_manage_channel, typed=typed,
         )
 
     def _from(self, interaction: discord.Interaction, *, text: str = "",
               action: ActionId | None = None, value: str = "",
-              extra: dict[str, str] | None = None, command: bool = False) -> Inbound:
+              extra: dict[str, str] | None = None, command: bool = False,
+              typed: Command | None = None) -> Inbound:
         return self.inbound(interaction.user, channel_id=interaction.channel_id,
                             guild_id=interaction.guild_id,
                             can_manage_channel=can_manage(interaction), text=text,
-                            action=action, value=value, extra=extra, command=command)
+                            action=action, value=value, extra=extra, command=command,
+                            typed=typed)
 
     def _lock_for(self, inbound: Inbound) -> asyncio.Lock:
         lock = self._locks.get(inbound.identity.user)
@@ -231,10 +234,20 @@ class FollowupClient(discord.Client):
         replies = await self.handle(self._from(interaction, text=text, command=command))
         await self._answer(interaction, replies)
 
+    async def run_command(self, interaction: discord.Interaction, command: Command) -> None:
+        """Defer at once (ephemeral in a server), then answer with the coach's replies to
+        the typed command; it runs even while the coach waits for an answer."""
+        await interaction.response.defer(ephemeral=interaction.guild_id is not None,
+                                         thinking=True)
+        replies = await self.handle(self._from(interaction, typed=command, command=True))
+        await self._answer(interaction, replies)
+
     async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:
         """Complete options are one `add` line; anything less opens the form with them."""
         if form.complete:
-            await self.run_text(interaction, add_line(form))
+            await self.run_command(interaction, AddInterviewFields(
+                company=form.company, role=form.role, when=form.when,
+                interviewers=form.people, promise=form.promise))
         else:
             await self.open_add_form(interaction, form)
 

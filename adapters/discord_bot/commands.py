@@ -1,7 +1,8 @@
-"""The `/followup` slash command group: typed options in, one line for `Coach.handle` out.
+"""The `/followup` slash command group: typed options in, one typed command for the core.
 
-Each subcommand only spells its options as the text a person would type in a DM
-(`/followup heard interview:1 outcome:offer` -> `heard 1 offer`); the core does the rest.
+Each subcommand builds the core's command from its options directly
+(`/followup heard interview:1 outcome:offer` -> `ReportOutcome(#1, offer)`); only
+free text (what they promised, a time zone typed by hand) is read by the core's parsers.
 Autocomplete offers the person's own interviews, steps and interviewers, and time zones;
 it only reads (`find_person`), so typing in a command box never creates anyone.
 `/followup club` and `/followup share` are the club verbs; the client tells the core
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import zoneinfo
 from collections.abc import Sequence
+from datetime import timedelta
 from functools import cache
 from typing import Protocol, cast
 
@@ -21,10 +23,52 @@ from discord import app_commands
 
 from adapters.discord_bot.modal import AddForm
 from adapters.runtime import Runtime
+from bot.commands import (
+    Calendar,
+    CancelInterview,
+    CheckNote,
+    ClubCommand,
+    Command,
+    ExportData,
+    ForgetMe,
+    InterviewNumber,
+    InterviewRef,
+    ListInterviews,
+    MarkSent,
+    NoteTopic,
+    OnlyOpenInterview,
+    RecordPromise,
+    Reflect,
+    ReportCall,
+    ReportOutcome,
+    SetQuietHours,
+    SetTimeZone,
+    SetTone,
+    ShareCommand,
+    ShowHelp,
+    ShowJournal,
+    ShowPlan,
+    ShowStats,
+    Snooze,
+    SnoozeFor,
+    SnoozeSpan,
+    SnoozeTillMorning,
+)
 from bot.content.formatting import checkpoint_label, checkpoint_ref
 from bot.content.formatting import when as local_time
 from bot.conversation.views import numbered
-from bot.model import CheckpointState, Identity, Interview, Person, Platform
+from bot.model import (
+    CallResult,
+    CheckpointState,
+    Identity,
+    Interview,
+    Outcome,
+    Person,
+    Platform,
+    Tone,
+)
+from bot.parsing import parse_clock_range, parse_zone
+from bot.parsing.command_text import step_ref
 
 #: Discord users have one id everywhere, so DMs and every server share one workspace:
 #: the same person, whether they typed in a DM or used a command in a server.
@@ -43,10 +87,15 @@ class CommandHost(Protocol):
 
     runtime: Runtime
 
+    async def run_command(self, interaction: discord.Interaction, command: Command) -> None:
+        """Acknowledge now, hand the typed command to the coach, send its replies; it runs
+        even while the coach waits for an answer, which is then asked again."""
+        ...
+
     async def run_text(self, interaction: discord.Interaction, text: str, *,
                        command: bool = True) -> None:
-        """Acknowledge now, hand `text` to the coach, send its replies. A `command` runs
-        even while the coach waits for an answer; `command=False` is that answer."""
+        """Like `run_command` for free text, read as a DM would be (`/followup answer`);
+        `command=False` lets it answer the question waiting."""
         ...
 
     async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:
@@ -56,6 +105,10 @@ class CommandHost(Protocol):
 
 def _host(interaction: discord.Interaction) -> CommandHost:
     return cast(CommandHost, interaction.client)
+
+
+async def _run(interaction: discord.Interaction, command: Command) -> None:
+    await _host(interaction).run_command(interaction, command)
 
 
 def line(*parts: object) -> str:
@@ -184,7 +237,7 @@ async def _zone_complete(interaction: discord.Interaction, current: str
 
 
 # --- the commands -------------------------------------------------------------------------
-InterviewNumber = app_commands.Range[int, 1, 999_999]
+NumberOption = app_commands.Range[int, 1, 999_999]
 OUTCOMES = [
     app_commands.Choice(name="Offer", value="offer"),
     app_commands.Choice(name="Next round", value="next round"),
@@ -196,6 +249,14 @@ CALL_RESULTS = [
     app_commands.Choice(name="No answer (or voicemail)", value="no answer"),
     app_commands.Choice(name="Spoke to them, no news yet", value="answered"),
 ]
+CALL_RESULT_OF = {"no answer": CallResult.NO_ANSWER, "answered": CallResult.ANSWERED}
+OUTCOME_OF = {"offer": Outcome.OFFER, "next round": Outcome.NEXT_ROUND,
+              "rejected": Outcome.REJECTED, "other": Outcome.HEARD,
+              "withdrew": Outcome.WITHDREW}
+SNOOZE_OF: dict[str, SnoozeSpan] = {
+    "2h": SnoozeFor(timedelta(hours=2)), "tomorrow": SnoozeTillMorning(),
+    "3d": SnoozeFor(timedelta(days=3)), "1w": SnoozeFor(timedelta(weeks=1)),
+}
 SNOOZES = [
     app_commands.Choice(name="2 hours", value="2h"),
     app_commands.Choice(name="Tomorrow morning", value="tomorrow"),
@@ -228,20 +289,24 @@ SHARE_LEVELS = [
 MAX_DRAFT_TEXT = 3000  # the core keeps no more of a draft (bot.clubs.share)
 
 
-def club_line(what: str, options: str | None) -> str:
-    """`/followup club what:settings options:tz=Europe/Paris` -> `club settings tz=…`."""
+def club_options(what: str, options: str | None) -> str:
+    """`/followup club what:settings options:tz=Europe/Paris` -> `settings tz=…`, the
+    club layer's own options (its status is no option at all)."""
     if what == "status":
-        return "club"
-    return line("club", what, options)
+        return ""
+    return line(what, options)
 
 
-def share_line(interview: int | None, level: str | None, text: str | None) -> str:
-    """`share 2 none`, `share 2` (what it is now), `share draft 2 <text>`, or `share`.
-
-    Text is only for a draft, so text given without a level asks for one."""
+def share_options(interview: int | None, level: str | None, text: str | None) -> str:
+    """`2 none`, `2` (what it is now), `draft 2 <text>`, or nothing: the share layer's own
+    options. Text is only for a draft, so text given without a level asks for one."""
     if level == "draft" or (level is None and text and text.strip()):
-        return line("share", "draft", interview, text)
-    return line("share", interview, level)
+        return line("draft", interview, text)
+    return line(interview, level)
+
+
+def _ref(number: int | None) -> InterviewRef:
+    return OnlyOpenInterview() if number is None else InterviewNumber(number)
 
 
 class FollowupCommands(app_commands.Group):
@@ -275,14 +340,14 @@ class FollowupCommands(app_commands.Group):
 
     @app_commands.command(name="list", description="Your interviews and what's next")
     async def list_(self, interaction: discord.Interaction) -> None:
-        await _host(interaction).run_text(interaction, "list")
+        await _run(interaction, ListInterviews())
 
     @app_commands.command(description="Every step planned for one interview")
     @app_commands.describe(interview=INTERVIEW_HELP)
     @app_commands.autocomplete(interview=_interview_complete)
     async def plan(self, interaction: discord.Interaction,
-                   interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("plan", interview))
+                   interview: NumberOption | None = None) -> None:
+        await _run(interaction, ShowPlan(_ref(interview)))
 
     @app_commands.command(description="You sent your thank-you note")
     @app_commands.describe(interview=INTERVIEW_HELP,
@@ -290,25 +355,25 @@ class FollowupCommands(app_commands.Group):
     @app_commands.autocomplete(interview=_interview_complete)
     @app_commands.autocomplete(interviewer=_interviewer_complete)
     async def sent(self, interaction: discord.Interaction,
-                   interview: InterviewNumber | None = None,
+                   interview: NumberOption | None = None,
                    interviewer: app_commands.Range[str, 1, 100] | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("sent", interview, interviewer))
+        await _run(interaction, MarkSent(_ref(interview), to=interviewer or ""))
 
     @app_commands.command(description="You made a follow-up call")
     @app_commands.describe(result="Did anyone pick up?", interview=INTERVIEW_HELP)
     @app_commands.choices(result=CALL_RESULTS)
     @app_commands.autocomplete(interview=_interview_complete)
     async def called(self, interaction: discord.Interaction, result: str,
-                     interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("called", interview, result))
+                     interview: NumberOption | None = None) -> None:
+        await _run(interaction, ReportCall(_ref(interview), CALL_RESULT_OF[result]))
 
     @app_commands.command(description="You heard back from the employer")
     @app_commands.describe(outcome="What they said", interview=INTERVIEW_HELP)
     @app_commands.choices(outcome=OUTCOMES)
     @app_commands.autocomplete(interview=_interview_complete)
     async def heard(self, interaction: discord.Interaction, outcome: str,
-                    interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("heard", interview, outcome))
+                    interview: NumberOption | None = None) -> None:
+        await _run(interaction, ReportOutcome(_ref(interview), OUTCOME_OF[outcome]))
 
     @app_commands.command(description="What they said about next steps")
     @app_commands.describe(what="For example: they'll decide by Tuesday · call me on Friday",
@@ -316,8 +381,8 @@ class FollowupCommands(app_commands.Group):
     @app_commands.autocomplete(interview=_interview_complete)
     async def promised(self, interaction: discord.Interaction,
                        what: app_commands.Range[str, 1, 200],
-                       interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("promised", interview, what))
+                       interview: NumberOption | None = None) -> None:
+        await _run(interaction, RecordPromise(_ref(interview), said=what))
 
     @app_commands.command(description="Put a reminder off for a while")
     @app_commands.describe(step="The step, like 1.2 (or an interview number for its next "
@@ -326,65 +391,67 @@ class FollowupCommands(app_commands.Group):
     @app_commands.autocomplete(step=_step_complete)
     async def snooze(self, interaction: discord.Interaction,
                      step: app_commands.Range[str, 1, 20], length: str = "tomorrow") -> None:
-        await _host(interaction).run_text(interaction, line("snooze", step, length))
+        await _run(interaction, Snooze(step_ref(step.strip()), SNOOZE_OF[length]))
 
     @app_commands.command(description="Stop every reminder for one interview")
     @app_commands.describe(interview="Which interview")
     @app_commands.autocomplete(interview=_interview_complete)
     async def cancel(self, interaction: discord.Interaction,
-                     interview: InterviewNumber) -> None:
-        await _host(interaction).run_text(interaction, line("cancel", interview))
+                     interview: NumberOption) -> None:
+        await _run(interaction, CancelInterview(InterviewNumber(interview)))
 
     @app_commands.command(description="Show or set your time zone")
     @app_commands.describe(zone="Your time zone, e.g. America/Chicago (leave out to see it)")
     @app_commands.autocomplete(zone=_zone_complete)
     async def tz(self, interaction: discord.Interaction,
                  zone: app_commands.Range[str, 1, 60] | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("tz", zone))
+        typed = zone or ""
+        await _run(interaction, SetTimeZone(parse_zone(typed) if typed else None, typed))
 
     @app_commands.command(description="Show or set the hours I stay silent")
     @app_commands.describe(hours="For example 21:00-08:00 or 10pm-7am (leave out to see them)")
     async def quiet(self, interaction: discord.Interaction,
                     hours: app_commands.Range[str, 1, 40] | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("quiet", hours))
+        typed = hours or ""
+        await _run(interaction,
+                   SetQuietHours(parse_clock_range(typed) if typed else None, typed))
 
     @app_commands.command(description="What you noted after your interviews")
     async def journal(self, interaction: discord.Interaction) -> None:
-        await _host(interaction).run_text(interaction, "journal")
+        await _run(interaction, ShowJournal())
 
     @app_commands.command(description="Everything I keep about you, as a JSON file")
     async def export(self, interaction: discord.Interaction) -> None:
-        await _host(interaction).run_text(interaction, "export")
+        await _run(interaction, ExportData())
 
     @app_commands.command(description="Delete everything I keep about you (asks first)")
     async def forget(self, interaction: discord.Interaction) -> None:
-        await _host(interaction).run_text(interaction, "forget me")
+        await _run(interaction, ForgetMe())
 
     @app_commands.command(description="Your plan as a calendar file, or a private feed link")
     @app_commands.describe(what="A file to import, a link your calendar follows, or a new link")
     @app_commands.choices(what=[app_commands.Choice(name=n, value=n)
                                 for n in ("file", "feed", "reset")])
     async def calendar(self, interaction: discord.Interaction, what: str = "file") -> None:
-        await _host(interaction).run_text(interaction,
-                                          line("calendar", None if what == "file" else what))
+        await _run(interaction, Calendar(what))
 
     @app_commands.command(description="Your follow-up habits, with a chart")
     async def stats(self, interaction: discord.Interaction) -> None:
-        await _host(interaction).run_text(interaction, "stats")
+        await _run(interaction, ShowStats())
 
     @app_commands.command(description="Check your note's spelling and the names in it")
     @app_commands.describe(interview=INTERVIEW_HELP, text="The note you plan to send")
     @app_commands.autocomplete(interview=_interview_complete)
     async def check(self, interaction: discord.Interaction,
                     text: app_commands.Range[str, 1, 1800],
-                    interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("check", interview, text))
+                    interview: NumberOption | None = None) -> None:
+        await _run(interaction, CheckNote(_ref(interview), text))
 
     @app_commands.command(description="How your thank-you drafts sound")
     @app_commands.choices(tone=[app_commands.Choice(name=n, value=n)
                                 for n in ("formal", "warm")])
     async def tone(self, interaction: discord.Interaction, tone: str) -> None:
-        await _host(interaction).run_text(interaction, line("tone", tone))
+        await _run(interaction, SetTone(Tone(tone)))
 
     @app_commands.command(description="Note what you talked about, for a personal draft")
     @app_commands.describe(interview=INTERVIEW_HELP, interviewer="Who",
@@ -394,16 +461,16 @@ class FollowupCommands(app_commands.Group):
     async def note(self, interaction: discord.Interaction,
                    interviewer: app_commands.Range[str, 1, 100],
                    topic: app_commands.Range[str, 1, 300],
-                   interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction,
-                                          line("note", interview, f"{interviewer}: {topic}"))
+                   interview: NumberOption | None = None) -> None:
+        await _run(
+            interaction, NoteTopic(_ref(interview), interviewer.strip(), topic.strip()))
 
     @app_commands.command(description="Three short questions to look back on an interview")
     @app_commands.describe(interview=INTERVIEW_HELP)
     @app_commands.autocomplete(interview=_interview_complete)
     async def reflect(self, interaction: discord.Interaction,
-                      interview: InterviewNumber | None = None) -> None:
-        await _host(interaction).run_text(interaction, line("reflect", interview))
+                      interview: NumberOption | None = None) -> None:
+        await _run(interaction, Reflect(_ref(interview)))
 
     @app_commands.command(description="This channel's job-search club: status, join, "
                                       "mentions, start, settings…")
@@ -414,7 +481,7 @@ class FollowupCommands(app_commands.Group):
     @app_commands.choices(what=CLUB_ACTIONS)
     async def club(self, interaction: discord.Interaction, what: str = "status",
                    options: app_commands.Range[str, 1, 200] | None = None) -> None:
-        await _host(interaction).run_text(interaction, club_line(what, options))
+        await _run(interaction, ClubCommand(club_options(what, options)))
 
     @app_commands.command(description="What your clubs see of an interview, or ask them "
                                       "for feedback on a thank-you")
@@ -425,9 +492,9 @@ class FollowupCommands(app_commands.Group):
     @app_commands.choices(level=SHARE_LEVELS)
     @app_commands.autocomplete(interview=_interview_complete)
     async def share(self, interaction: discord.Interaction,
-                    interview: InterviewNumber | None = None, level: str | None = None,
+                    interview: NumberOption | None = None, level: str | None = None,
                     text: app_commands.Range[str, 1, MAX_DRAFT_TEXT] | None = None) -> None:
-        await _host(interaction).run_text(interaction, share_line(interview, level, text))
+        await _run(interaction, ShareCommand(share_options(interview, level, text)))
 
     @app_commands.command(description="Answer my last question, or say anything you'd "
                                       "type in a DM")
@@ -438,7 +505,7 @@ class FollowupCommands(app_commands.Group):
 
     @app_commands.command(name="help", description="What I can do")
     async def help_(self, interaction: discord.Interaction) -> None:
-        await _host(interaction).run_text(interaction, "help")
+        await _run(interaction, ShowHelp())
 
 
 SUBCOMMANDS: Sequence[str] = (

@@ -77,22 +77,6 @@ class AddForm:
 OpenForm = Callable[[discord.Interaction, AddForm], Awaitable[None]]
 
 
-def add_line(form: AddForm) -> str:
-    """The form as the one-line `add` a person would type in a DM.
-
-    The core splits that line at commas and semicolons, so they are taken out of the
-    single-value parts ("Acme, Inc." reads "Acme Inc."); interviewer lists keep theirs.
-    """
-    def one(value: str) -> str:
-        return _SEPARATORS.sub(" ", value).strip()
-
-    parts = [one(form.company), one(form.role), one(form.when),
-             "with " + form.people.replace(";", ",").replace("|", ",").strip()]
-    if form.promise_given:
-        parts.append(one(form.promise))
-    return "add " + "; ".join(p for p in parts if p)
-
-
 def submit_form(runtime: Runtime, inbound: Inbound, form: AddForm) -> FormResult:
     """The whole form to the core at once: the interview is added, or nothing is.
 

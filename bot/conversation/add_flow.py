@@ -90,6 +90,8 @@ class AddDraft:
     culture_done: bool = False
     need_tz: bool = False
     reread: str | None = None  # the add line, to read again once the real zone is known
+    #: A platform's separate add options, likewise read once the real zone is known.
+    fields: dict[str, str] = field(default_factory=dict)
     employer_tz: str | None = None  # "employer in Europe/Berlin": calls in their hours
     unclear: list[str] = field(default_factory=list)
     #: A next round's previous interviewers: offered as `same`, never assumed.
@@ -169,6 +171,7 @@ class AddDraft:
             "culture_done": self.culture_done,
             "need_tz": self.need_tz,
             "reread": self.reread,
+            "fields": self.fields,
             "employer_tz": self.employer_tz,
             "unclear": self.unclear,
             "last_round": [
@@ -202,6 +205,7 @@ class AddDraft:
             culture_done=bool(data.get("culture_done")),
             need_tz=bool(data.get("need_tz")),
             reread=data.get("reread"),
+            fields={str(k): str(v) for k, v in (data.get("fields") or {}).items()},
             employer_tz=data.get("employer_tz"),
             unclear=list(data.get("unclear", [])),
             last_round=[
@@ -258,6 +262,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         zone = parse_zone(text)
         if zone is None:
             return Answer(draft, f"I don't know the time zone {short(text, 40)!r}.")
+        if draft.fields:
+            draft, problem = from_fields(draft.fields, now, ZoneInfo(zone), need_tz=False)
+            return Answer(draft, problem, new_tz=zone)
         if draft.reread:
             draft = start(draft.reread, now, ZoneInfo(zone), need_tz=False)
         draft.need_tz = False
@@ -326,6 +333,31 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
 
 
 FORM_FIELDS = ("company", "role", "when", "interviewers", "promise", "culture")
+#: A platform's add options, each read as the answer to its own question, in this order.
+FIELD_QUESTIONS = (("company", Ask.COMPANY), ("role", Ask.ROLE), ("when", Ask.WHEN),
+                   ("interviewers", Ask.PEOPLE), ("promise", Ask.PROMISE))
+
+
+def from_fields(fields: dict[str, str], now: datetime, tz: ZoneInfo, *, need_tz: bool
+                ) -> tuple[AddDraft, str | None]:
+    """A draft from separate options (a slash command's): each one read as the answer to
+    its own question, so nothing is joined into a line and split again. The first
+    problem comes back to be said before the question that follows; with the zone still
+    unknown, nothing is read until it is."""
+    given = {key: value.strip() for key, value in fields.items() if value and value.strip()}
+    if need_tz:
+        return AddDraft(need_tz=True, fields=given), None
+    draft, problem = AddDraft(promise_done=True, culture_done=True), None
+    for key, asked in FIELD_QUESTIONS:
+        value = given.get(key)
+        if not value or (asked is Ask.PROMISE and draft.starts_at is None):
+            continue
+        result = answer(draft, asked, value, now, tz)
+        if result.problem:
+            problem = problem or result.problem
+        else:
+            draft = result.draft
+    return draft, problem
 
 
 def from_form(form: dict[str, str], now: datetime, tz: ZoneInfo

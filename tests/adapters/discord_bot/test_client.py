@@ -144,6 +144,24 @@ def test_followup_tz_answers_the_pending_zone_question_and_adds_the_interview(
     assert interview.starts_at.astimezone(ZoneInfo("America/Chicago")).hour == 14
 
 
+def test_complete_add_options_reach_the_core_as_typed_fields_with_commas_kept(
+        bot: BotProcess) -> None:
+    confirm_zone(bot)
+    text = answer_text(bot.command("add", company="Acme, Inc.", role="Data analyst, BI",
+                                   when="today 2pm", interviewers="Jane Smith, Bob Lee"))
+    assert "Added #1: Data analyst, BI at Acme, Inc." in text
+    assert "Jane Smith, Bob Lee" in text
+
+
+def test_an_unreadable_add_option_is_named_and_asked_for_again(bot: BotProcess) -> None:
+    confirm_zone(bot)
+    text = answer_text(bot.command("add", company="Acme", role="Analyst",
+                                   when="the day after never", interviewers="Jane Smith"))
+    assert "couldn't read" in text and "When was it" in text
+    (reply,) = [c for c in bot.dm("today 2pm") if c.method == "POST" and "/messages" in c.path]
+    assert "Added #1: Analyst at Acme" in reply.text
+
+
 def test_add_without_options_opens_the_form_and_asks_the_zone_until_known(bot: BotProcess) -> None:
     calls = bot.command("add")
     callback = only(calls, "POST", "/callback")

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from adapters.discord_bot.client import discord_sender
-from adapters.discord_bot.commands import club_line, share_line
+from adapters.discord_bot.commands import club_options, share_options
 from adapters.discord_bot.sender import pacer_for
 from adapters.runtime import Runtime
 from adapters.settings import Settings
@@ -112,32 +112,32 @@ def pinged(call: Call) -> set[int]:
 
 # --- translating ------------------------------------------------------------------------------
 @pytest.mark.parametrize(("what", "options", "expected"), [
-    ("status", None, "club"),
-    ("status", "ignored", "club"),
-    ("start", "Cohort 5", "club start Cohort 5"),
+    ("status", None, ""),
+    ("status", "ignored", ""),
+    ("start", "Cohort 5", "start Cohort 5"),
     ("settings", "name=Cohort 5 tz=Europe/London digest=friday 16:00",
-     "club settings name=Cohort 5 tz=Europe/London digest=friday 16:00"),
-    ("mentions", "on", "club mentions on"),
-    ("report", "30", "club report 30"),
-    ("stop", None, "club stop"),
+     "settings name=Cohort 5 tz=Europe/London digest=friday 16:00"),
+    ("mentions", "on", "mentions on"),
+    ("report", "30", "report 30"),
+    ("stop", None, "stop"),
 ])
-def test_club_options_are_the_line_a_person_would_type(what: str, options: str | None,
-                                                        expected: str) -> None:
-    assert club_line(what, options) == expected
+def test_club_options_are_what_a_person_would_type_after_club(what: str, options: str | None,
+                                                              expected: str) -> None:
+    assert club_options(what, options) == expected
 
 
 @pytest.mark.parametrize(("interview", "level", "text", "expected"), [
-    (None, None, None, "share"),
-    (2, None, None, "share 2"),
-    (2, "none", None, "share 2 none"),
-    (2, "details", "ignored", "share 2 details"),
-    (2, "draft", None, "share draft 2"),
-    (2, "draft", "Dear Jane, thank you", "share draft 2 Dear Jane, thank you"),
-    (2, None, "Dear Jane", "share draft 2 Dear Jane"),
+    (None, None, None, ""),
+    (2, None, None, "2"),
+    (2, "none", None, "2 none"),
+    (2, "details", "ignored", "2 details"),
+    (2, "draft", None, "draft 2"),
+    (2, "draft", "Dear Jane, thank you", "draft 2 Dear Jane, thank you"),
+    (2, None, "Dear Jane", "draft 2 Dear Jane"),
 ])
-def test_share_options_are_the_line_a_person_would_type(
+def test_share_options_are_what_a_person_would_type_after_share(
         interview: int | None, level: str | None, text: str | None, expected: str) -> None:
-    assert share_line(interview, level, text) == expected
+    assert share_options(interview, level, text) == expected
 
 
 def test_the_command_group_registers_club_and_share(bot: BotProcess) -> None:

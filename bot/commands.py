@@ -1,0 +1,293 @@
+"""The closed set of typed commands: the core's whole input.
+
+Typed text becomes one of these (`bot.parsing.command_text`), and so do buttons, forms
+and slash-command options, directly, without going back through text. Adding a verb is
+one dataclass here, one handler in `bot.conversation.handlers`, one line of help.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from bot.model import CallResult, Outcome, Promise, Tone
+
+
+# --- what a command points at ----------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class InterviewNumber:
+    """The person's own interview number, as `list` shows it (`#2`)."""
+
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewRecord:
+    """A stored interview's id, as a button carries it; checked to belong to the person."""
+
+    record_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyOpenInterview:
+    """No number given: the person's only open interview, if there is exactly one."""
+
+
+@dataclass(frozen=True, slots=True)
+class BadInterviewRef:
+    """Something that looked like a number but names no interview ("-1", "1.2.3")."""
+
+    said: str
+
+
+InterviewRef = InterviewNumber | InterviewRecord | OnlyOpenInterview | BadInterviewRef
+
+
+@dataclass(frozen=True, slots=True)
+class StepNumber:
+    """`1.2`: interview 1, step 2 of its plan; `position` None means its next waiting step."""
+
+    interview: int
+    position: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecord:
+    """A stored checkpoint's id, as a reminder's button carries it."""
+
+    record_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadStepRef:
+    said: str
+
+
+StepRef = StepNumber | StepRecord | BadStepRef
+
+
+# --- how long a snooze lasts ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SnoozeFor:
+    span: timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeTillMorning:
+    """Until the next morning after the step's own time."""
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeUntil:
+    moment: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeUnreadable:
+    """`said` is not a length of time or a day; `passed` when it is a moment already gone."""
+
+    said: str
+    passed: bool = False
+
+
+SnoozeSpan = SnoozeFor | SnoozeTillMorning | SnoozeUntil | SnoozeUnreadable
+
+
+# --- the verbs ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ShowHelp:
+    greeting: bool = False  # an empty message: say hello, not just list the commands
+
+
+@dataclass(frozen=True, slots=True)
+class AddInterview:
+    """`add` with the rest of its line (empty: ask one question at a time)."""
+
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AddInterviewFields:
+    """`add` from a platform's separate options: each read as its own answer, then
+    whatever is missing or unreadable is asked, one question at a time."""
+
+    company: str = ""
+    role: str = ""
+    when: str = ""
+    interviewers: str = ""
+    promise: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListInterviews:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ShowPlan:
+    interview: InterviewRef | StepRecord = OnlyOpenInterview()
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSent:
+    """A thank-you went out; `to` is part of an interviewer's name, `all`, or empty."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    to: str = ""
+    by: str | None = None  # "text message", "LinkedIn": channels the rules advise against
+
+
+@dataclass(frozen=True, slots=True)
+class MarkDone:
+    step: StepRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCall:
+    """After a follow-up call; `result` None asks whether anyone picked up."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    result: CallResult | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOutcome:
+    """The employer's answer; `outcome` None asks which. `said` is kept for a next round
+    whose date came with it ("the 2nd round is Dec 3 at 2pm")."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    outcome: Outcome | None = None
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPromise:
+    """What the employer said about next steps; `promise` None when no date was found."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    promise: Promise | None = None
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Snooze:
+    step: StepRef | None = None
+    span: SnoozeSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CancelInterview:
+    interview: InterviewRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetTimeZone:
+    """`zone` is an IANA name; None with `said` empty shows the current one."""
+
+    zone: str | None = None
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetQuietHours:
+    hours: tuple[time, time] | None = None  # start and end of the quiet time
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetName:
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetPhone:
+    number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SetTone:
+    tone: Tone | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteTopic:
+    """What the user talked about with one interviewer, for their thank-you draft."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    who: str = ""
+    topic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckNote:
+    interview: InterviewRef = OnlyOpenInterview()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """`what`: file, feed, reset, or anything else (which gets the choices)."""
+
+    what: str = "file"
+
+
+@dataclass(frozen=True, slots=True)
+class ShowStats:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ShowJournal:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Reflect:
+    interview: InterviewRef = OnlyOpenInterview()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportData:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetMe:
+    """Delete everything: asks first, and only a `yes` to that question deletes."""
+
+    unclear: bool = False  # "forget Acme": not a request to delete everything
+
+
+@dataclass(frozen=True, slots=True)
+class ClubCommand:
+    """`club …` in a channel; the club layer reads its own options."""
+
+    rest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ShareCommand:
+    """`share …`: what a person's clubs may see, or a draft for peer review."""
+
+    rest: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """Text meant for the question waiting (`answer …` where a slash command was used)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    text: str
+
+
+Command = (
+    ShowHelp | AddInterview | AddInterviewFields | ListInterviews | ShowPlan | MarkSent
+    | MarkDone | ReportCall | ReportOutcome | RecordPromise | Snooze | CancelInterview
+    | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
+    | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ClubCommand
+    | ShareCommand | Answer | Unknown
+)

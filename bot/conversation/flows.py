@@ -1,0 +1,84 @@
+"""The questions a conversation can leave open, as small typed states with a version.
+
+A flow is stored between messages (the repository keeps it as JSON), so a restart in the
+middle of the `add` questions loses nothing. Each stored state carries `FLOW_VERSION`;
+one from an older release still loads, and one this release cannot read is dropped
+(`StaleFlow`) so the conversation can say so politely instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.conversation.add_flow import AddDraft, Ask
+
+#: Version 1 had the same keys without a version; 2 adds the version itself.
+FLOW_VERSION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class AddFlow:
+    """Adding an interview: the draft so far and the question asked about it."""
+
+    asking: Ask
+    draft: AddDraft
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectFlow:
+    """Three short questions after an interview closes; `step` is the one asked."""
+
+    interview_id: int | None
+    step: int
+    question: str
+
+
+FORGET_QUESTION = "Type `yes` to delete everything."
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetFlow:
+    """`forget me` asked for a `yes` before deleting everything."""
+
+    question: str = FORGET_QUESTION
+
+
+Flow = AddFlow | ReflectFlow | ForgetFlow
+
+
+class StaleFlow(Exception):
+    """A stored question this release cannot read (a newer release's, or damaged)."""
+
+
+def dump(flow: Flow) -> dict[str, Any]:
+    """The flow as the JSON-ready dict the repository stores."""
+    if isinstance(flow, AddFlow):
+        return {"v": FLOW_VERSION, "flow": "add", "asking": flow.asking.value,
+                "draft": flow.draft.to_json(), "question": flow.question}
+    if isinstance(flow, ReflectFlow):
+        return {"v": FLOW_VERSION, "flow": "reflect", "interview": flow.interview_id,
+                "step": flow.step, "question": flow.question}
+    return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
+
+
+def load(data: dict[str, Any]) -> Flow:
+    """The flow a stored dict holds; `StaleFlow` when it cannot be read."""
+    version = data.get("v", 1)
+    if not isinstance(version, int) or version > FLOW_VERSION:
+        raise StaleFlow(f"flow version {version!r}")
+    kind = data.get("flow")
+    try:
+        if kind == "add":
+            return AddFlow(Ask(data["asking"]), AddDraft.from_json(data["draft"]),
+                           str(data.get("question", "")))
+        if kind == "reflect":
+            interview = data.get("interview")
+            return ReflectFlow(None if interview is None else int(interview),
+                               int(data.get("step", 0)), str(data.get("question", "")))
+        if kind == "forget":
+            return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
+    except (KeyError, ValueError, TypeError) as error:
+        raise StaleFlow(f"unreadable {kind} flow") from error
+    raise StaleFlow(f"unknown flow {kind!r}")

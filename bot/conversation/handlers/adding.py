@@ -1,0 +1,84 @@
+"""Adding an interview: from one line, a form, or one question at a time."""
+
+from __future__ import annotations
+
+from bot.commands import AddInterview, AddInterviewFields
+from bot.conversation import add_flow
+from bot.conversation.flows import AddFlow
+from bot.conversation.turn import Turn
+from bot.conversation.views import plan_reply
+from bot.messages import Reply
+from bot.text import defuse, short
+
+
+def add(turn: Turn, command: AddInterview) -> list[Reply]:
+    draft = add_flow.start(command.text, turn.now, turn.tz,
+                           need_tz=not turn.person.tz_confirmed)
+    problem = None
+    if draft.starts_at is None and draft.unclear and \
+            draft.next_question() is add_flow.Ask.WHEN:
+        # Say what could not be read as a date ("2026-13-01"), not just ask again.
+        problem = "I couldn't read " + "; ".join(
+            f"“{defuse(short(u, 40))}”" for u in draft.unclear[:2]) + " as a date."
+    return ask(turn, draft, problem)
+
+
+def add_fields(turn: Turn, command: AddInterviewFields) -> list[Reply]:
+    fields = {"company": command.company, "role": command.role, "when": command.when,
+              "interviewers": command.interviewers, "promise": command.promise}
+    draft, problem = add_flow.from_fields(fields, turn.now, turn.tz,
+                                          need_tz=not turn.person.tz_confirmed)
+    return ask(turn, draft, problem)
+
+
+def ask(turn: Turn, draft: add_flow.AddDraft, problem: str | None = None) -> list[Reply]:
+    """Ask the next missing thing, or add the interview when nothing is missing."""
+    question = draft.next_question()
+    if question is None:
+        return finish(turn, draft)
+    prompt = add_flow.prompt(question, draft)
+    turn.set_flow(AddFlow(question, draft, prompt))
+    text = f"{problem} {prompt}" if problem else prompt
+    return [Reply(text=text + "\n(Answer here, or with `/followup answer …` where you "
+                              "used a command; `cancel` stops.)")]
+
+
+def answer(turn: Turn, flow: AddFlow, text: str) -> list[Reply]:
+    result = add_flow.answer(flow.draft, flow.asking, text, turn.now, turn.tz)
+    if result.new_tz:
+        turn.refresh(turn.repo.update_person(turn.person.id, tz=result.new_tz,
+                                             tz_confirmed=True))
+    return ask(turn, result.draft, result.problem)
+
+
+def ask_again(turn: Turn, flow: AddFlow) -> list[Reply]:
+    """After a command typed mid-question: the command may have answered it (a `tz`)."""
+    draft = flow.draft
+    if draft.need_tz and turn.person.tz_confirmed:
+        draft = add_flow.answer(draft, add_flow.Ask.TZ, turn.person.tz, turn.now,
+                                turn.tz).draft
+    return ask(turn, draft)
+
+
+def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
+    person = turn.person
+    if turn.repo.get_conversation(person.id) is not None:
+        turn.set_flow(None)
+    interview = turn.repo.add_interview(person.id, draft.to_new(), turn.now)
+    turn.replan(interview)
+    notes = []
+    if interview.promise is None:
+        notes.append("No next step promised, so I've planned your first call about a "
+                     f"working week out. If they said something, tell me: "
+                     f"`promised {interview.number} they'll decide by Friday`.")
+    if draft.unclear:
+        notes.append("I couldn't place: " + "; ".join(
+            f"“{defuse(short(u, 60))}”" for u in draft.unclear[:3]))
+    checkpoints = turn.repo.checkpoints_for(interview.id)
+    reply = plan_reply(interview, checkpoints, turn.tz, turn.now,
+                       title=f"Added #{interview.number}: {defuse(interview.title)}")
+    text = reply.text
+    if notes:
+        text += "\n\n" + "\n".join(notes)
+    text += "\n\nI'll message you at each step. Following up is what hiring managers expect."
+    return [Reply(text=text, title=reply.title, fields=reply.fields, actions=reply.actions)]

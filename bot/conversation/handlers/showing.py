@@ -1,0 +1,122 @@
+"""Showing the person where things stand: help, their list, one plan, a calendar, stats."""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands import (
+    Calendar,
+    ListInterviews,
+    ShowHelp,
+    ShowPlan,
+    ShowStats,
+    StepRecord,
+    Unknown,
+)
+from bot.content import notes
+from bot.content.calendar_file import feed_token, plan_calendar
+from bot.content.stats import follow_up_stats, stats_chart_png, stats_text
+from bot.conversation.turn import Turn
+from bot.conversation.views import list_reply, plan_reply
+from bot.messages import Action, ActionId, Attachment, Reply, Style
+from bot.model import Interview
+from bot.parsing.command_text import text_or_social
+from bot.text import defuse, short
+
+HELP = """Here's what I understand:
+• `add <company>, <role>, <when> with <names>[, what they promised]` — or just `add` and I'll ask
+• `list` — your interviews and what's next · `plan <n>` — every step for one
+• `sent <n> [name]` — thank-you note sent · `done <n.m>` — mark a step done
+• `called <n> answered` / `called <n> no answer` — after a follow-up call
+• `heard <n> offer | rejected | next round | other | withdrew`
+• `promised <n> <when>` — e.g. `promised 1 they'll decide by Tuesday`
+• `snooze <n.m> <2h | 1d | tomorrow | until Mon 9am>` · `cancel <n>` — stop reminders for one
+• `note <n> <name>: <what you talked about>` — personalises the thank-you draft
+• `check <n> <your note>` — spelling, and the names as you recorded them
+• `tone formal` / `tone warm` — how your thank-you drafts sound
+• `tz <zone>` · `quiet 21:00-08:00` · `name <your name>` · `phone <number>`
+• `calendar` (a file) · `calendar feed` (a private link) · `calendar reset` · `stats`
+• `reflect <n>` · `journal` · `export` · `forget me`
+• In a job-search club's channel: `club` · `club join` / `club leave` · `club mentions on|off`
+• `share <n> none | progress | details` — what your clubs see · `share draft <n>` — feedback
+• Organisers: `club start [name]` · `club settings` · `club report [days]` · `club stop`"""
+
+
+def help_(turn: Turn, command: ShowHelp) -> list[Reply]:
+    if command.greeting:
+        return [Reply(text=HELP, title="Hi! I'm your interview follow-up coach.")]
+    return [Reply(text=HELP, title="How I can help",
+                  actions=(Action(ActionId.ADD, "Add an interview", "", Style.PRIMARY),))]
+
+
+def unknown(turn: Turn, command: Unknown) -> list[Reply]:
+    text = command.text
+    channel = text_or_social(text)
+    if channel and re.search(r"\bthank", text, re.IGNORECASE):
+        return [Reply(text=notes.why_not_text_or_social(channel))]
+    word = short(text.split(" ", 1)[0], 30)
+    hint = ""
+    if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
+        hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
+    return [Reply(text=f"I don't know the command {defuse(word)!r}. Type `help` to see "
+                       f"what I can do.{defuse(hint)}")]
+
+
+def list_(turn: Turn, command: ListInterviews) -> list[Reply]:
+    items = turn.items()
+    # Open ones first, newest interview first within each group.
+    items.sort(key=lambda item: (not item[0].is_open, -item[0].number))
+    return [list_reply(items, turn.tz)]
+
+
+def plan(turn: Turn, command: ShowPlan) -> list[Reply]:
+    if isinstance(command.interview, StepRecord):  # a reminder's "show drafts" button
+        found = turn.step(command.interview)
+        if isinstance(found, Reply):
+            return [found]
+        return [plan_of(turn, found[0])]
+    interview = turn.interview(command.interview)
+    if isinstance(interview, Reply):
+        return [interview]
+    return [plan_of(turn, interview)]
+
+
+def plan_of(turn: Turn, interview: Interview) -> Reply:
+    return plan_reply(interview, turn.repo.checkpoints_for(interview.id), turn.tz, turn.now)
+
+
+def calendar(turn: Turn, command: Calendar) -> list[Reply]:
+    word = command.what
+    public_url = turn.defaults.public_url
+    if word in {"feed", "link", "subscribe", "reset"}:
+        if not public_url:
+            return [Reply(text="A calendar feed needs the bot's web address "
+                               "(FOLLOWUP_PUBLIC_URL). Meanwhile `calendar` gives you a "
+                               "file to import.")]
+        person = turn.person
+        if word == "reset" or person.calendar_token is None:
+            person = turn.repo.update_person(person.id, calendar_token=feed_token())
+            turn.refresh(person)
+        url = f"{public_url.rstrip('/')}/calendar/{person.calendar_token}.ics"
+        lead = ("Done: the old link no longer works. Your new private link"
+                if word == "reset" else "Your private calendar link")
+        return [Reply(text=f"{lead} (subscribe to it in Google, Apple or Outlook "
+                           f"Calendar; it updates as your plan changes):\n{url}\n"
+                           "Keep it to yourself; `calendar reset` revokes it.")]
+    if word and word not in {"file", "ics"}:
+        return [Reply(text="Try `calendar` (a file), `calendar feed` (a private link "
+                           "your calendar app follows) or `calendar reset`.")]
+    content = plan_calendar(turn.person, turn.items(), turn.now)
+    return [Reply(text="Your plan as a calendar file: open it to add every step, each "
+                       "with an alarm.",
+                  files=(Attachment("followup-plan.ics", content, "text/calendar"),))]
+
+
+def stats(turn: Turn, command: ShowStats) -> list[Reply]:
+    items = turn.items()
+    if not items:
+        return [Reply(text="No interviews yet, so no habits to show. Add one with `add`.")]
+    found = follow_up_stats(items, turn.tz)
+    return [Reply(text=stats_text(found), title="Your follow-up habits",
+                  files=(Attachment("followup-stats.png", stats_chart_png(found),
+                                    "image/png"),))]

@@ -1,0 +1,304 @@
+"""A typed line (`sent 1 Jane`, `snooze 1.2 until Monday`) read into one typed command.
+
+Only free text comes here: buttons, forms and slash-command options build their command
+directly. Each verb has one reader, which takes the rest of the line and the moment and
+zone it was said in; a verb nobody knows is `Unknown`, for the conversation to explain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.commands import (
+    AddInterview,
+    Answer,
+    BadInterviewRef,
+    BadStepRef,
+    Calendar,
+    CancelInterview,
+    CheckNote,
+    ClubCommand,
+    Command,
+    ExportData,
+    ForgetMe,
+    InterviewNumber,
+    InterviewRef,
+    ListInterviews,
+    MarkDone,
+    MarkSent,
+    NoteTopic,
+    OnlyOpenInterview,
+    RecordPromise,
+    Reflect,
+    ReportCall,
+    ReportOutcome,
+    SetName,
+    SetPhone,
+    SetQuietHours,
+    SetTimeZone,
+    SetTone,
+    ShareCommand,
+    ShowHelp,
+    ShowJournal,
+    ShowPlan,
+    ShowStats,
+    Snooze,
+    SnoozeFor,
+    SnoozeSpan,
+    SnoozeTillMorning,
+    SnoozeUnreadable,
+    SnoozeUntil,
+    StepNumber,
+    StepRef,
+    Unknown,
+)
+from bot.model import CallResult, Outcome, Tone
+from bot.parsing.dates import parse_later, parse_when_detail
+from bot.parsing.promises import parse_promise
+from bot.parsing.settings_values import parse_clock_range, parse_duration, parse_zone
+
+#: `1`, `#2`, `1.2` (interview 1, step 2).
+REF = re.compile(r"^#?([0-9]{1,6})(?:\.([0-9]{1,3}))?$")
+_NUMBERISH = re.compile(r"^#?[-+]?[0-9]")
+
+OUTCOME_WORDS: dict[str, Outcome] = {
+    "offer": Outcome.OFFER,
+    "got an offer": Outcome.OFFER,
+    "rejected": Outcome.REJECTED,
+    "rejection": Outcome.REJECTED,
+    "no": Outcome.REJECTED,
+    "next round": Outcome.NEXT_ROUND,
+    "next": Outcome.NEXT_ROUND,
+    "second round": Outcome.NEXT_ROUND,
+    "other": Outcome.HEARD,
+    "heard": Outcome.HEARD,
+    "withdrew": Outcome.WITHDREW,
+    "withdraw": Outcome.WITHDREW,
+    "withdrawn": Outcome.WITHDREW,
+}
+#: "The 2nd round is Dec 3", "another interview on Friday": a next round, said in words.
+_ANOTHER_ROUND = re.compile(
+    r"\b(?:next|second|2nd|third|3rd|fourth|4th|final|another|later)\s+"
+    r"(?:round|interview|stage)\b", re.I)
+_TEXT_OR_SOCIAL = re.compile(
+    r"\b(text(?:ed|ing)? (?:message|msg)|text(?:ed)? (?:her|him|them)|by text|via text|sms|"
+    r"whatsapp|linkedin|twitter|facebook|instagram|social media|dm(?:'?ed)?)\b",
+    re.IGNORECASE)
+_TOMORROW = frozenset({"tomorrow", "until tomorrow", "1 day", "a day"})
+_FORGET_ME = frozenset({"me", "me please", "everything", ""})
+
+#: Verbs that, typed alone, are a command even while a question waits for an answer.
+_ALONE = frozenset({"help", "list", "ls", "interviews", "journal", "export", "stats",
+                    "calendar", "plan"})
+#: Verbs that are a command when an interview number follows ("plan 1", "sent 2 Jane").
+_WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "promised",
+                          "snooze", "note", "check", "reflect", "share"})
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """The rest of a line after its verb, with the moment and zone it was said in."""
+
+    rest: str
+    now: datetime
+    tz: ZoneInfo
+
+    @property
+    def first(self) -> str:
+        return self.rest.split(" ", 1)[0] if self.rest else ""
+
+    @property
+    def numbered(self) -> bool:
+        return bool(REF.match(self.first))
+
+    @property
+    def after_number(self) -> str:
+        """What follows an interview number, or all of it when there is no number."""
+        words = self.rest.split(" ", 1)
+        if self.numbered:
+            return words[1].strip() if len(words) > 1 else ""
+        return self.rest.strip()
+
+
+def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
+    """The command a cleaned line of text asks for."""
+    if not text:
+        return ShowHelp(greeting=True)
+    verb, _, rest = text.partition(" ")
+    reader = READERS.get(verb.lower().lstrip("/"))
+    if reader is None:
+        return Unknown(text)
+    return reader(Said(rest.strip(), now, tz))
+
+
+def is_command_line(text: str) -> bool:
+    """Whether text typed while a question is open is plainly a command, not an answer:
+    `list` is not anybody's job title, and `plan 2` is not a date."""
+    words = text.lower().split()
+    if not words:
+        return False
+    verb = words[0].lstrip("/")
+    if len(words) == 1:
+        return verb in _ALONE
+    return verb in _WITH_NUMBER and bool(REF.match(words[1]))
+
+
+def text_or_social(text: str) -> str | None:
+    """The channel named, if the text says a thank-you went by text or social media."""
+    found = _TEXT_OR_SOCIAL.search(text)
+    return found.group(1).lower() if found else None
+
+
+def interview_ref(word: str) -> InterviewRef:
+    match = REF.match(word)
+    if match:
+        return InterviewNumber(int(match.group(1)))
+    if _NUMBERISH.match(word):
+        # A number that is no interview's ("99999999", "-1", "1.2.3") never falls back
+        # to the open one: a call or an outcome must not land on the wrong interview.
+        return BadInterviewRef(word)
+    return OnlyOpenInterview()
+
+
+def step_ref(word: str) -> StepRef:
+    match = REF.match(word)
+    if not match:
+        return BadStepRef(word)
+    position = match.group(2)
+    return StepNumber(int(match.group(1)), None if position is None else int(position))
+
+
+def snooze_span(text: str, now: datetime, tz: ZoneInfo) -> SnoozeSpan:
+    text = text.strip().lower()
+    if text in _TOMORROW:
+        return SnoozeTillMorning()
+    if (span := parse_duration(text)) is not None:
+        return SnoozeFor(span)
+    if (moment := parse_later(text, now, tz)) is not None:
+        return SnoozeUntil(moment)
+    passed = parse_when_detail(text, now, tz)[0] is not None
+    return SnoozeUnreadable(text, passed=passed)
+
+
+# --- one reader per verb ----------------------------------------------------------------
+def _sent(said: Said) -> Command:
+    who = said.after_number.lower()
+    return MarkSent(interview_ref(said.first), to=who, by=text_or_social(said.rest))
+
+
+def _done(said: Said) -> Command:
+    return MarkDone(step_ref(said.first) if said.rest else None)
+
+
+def _called(said: Said) -> Command:
+    result_text = said.after_number.lower()
+    result: CallResult | None = None
+    if "no" in result_text.split() or "voicemail" in result_text or \
+            result_text.startswith(("no", "left", "nobody", "unanswered")):
+        result = CallResult.NO_ANSWER
+    elif result_text.startswith(("answer", "spoke", "talk", "yes", "got")):
+        result = CallResult.ANSWERED
+    return ReportCall(interview_ref(said.first), result)
+
+
+def _heard(said: Said) -> Command:
+    ref = interview_ref(said.first)
+    what_said = said.after_number
+    what = what_said.lower().strip(" .!")
+    outcome = OUTCOME_WORDS.get(what)
+    if outcome is None:
+        for word, candidate in OUTCOME_WORDS.items():
+            if what.startswith(word) and len(word) > 2:
+                outcome = candidate
+                break
+    if outcome is None and _ANOTHER_ROUND.search(what):
+        return ReportOutcome(ref, Outcome.NEXT_ROUND, said=what_said)
+    if outcome is None and what:
+        promise = parse_promise(what_said, said.now.astimezone(said.tz).date(), said.now,
+                                said.tz)
+        if promise is not None:
+            # "heard 1 they said 2 weeks" is news about timing, not an outcome.
+            return RecordPromise(ref, promise, said=what_said)
+    return ReportOutcome(ref, outcome)
+
+
+def _promised(said: Said) -> Command:
+    # The handler reads the date: a slash command's option arrives the same way.
+    return RecordPromise(interview_ref(said.first), said=said.after_number)
+
+
+def _snooze(said: Said) -> Command:
+    parts = said.rest.split(" ", 1)
+    if len(parts) < 2 or not parts[0]:
+        return Snooze()
+    return Snooze(step_ref(parts[0]), snooze_span(parts[1], said.now, said.tz))
+
+
+def _cancel(said: Said) -> Command:
+    ref = interview_ref(said.first)
+    return CancelInterview(None if isinstance(ref, OnlyOpenInterview) else ref)
+
+
+def _note(said: Said) -> Command:
+    body = said.after_number if said.numbered and " " in said.rest else said.rest
+    who, sep, topic = body.partition(":")
+    if not sep:
+        return NoteTopic(interview_ref(said.first))
+    return NoteTopic(interview_ref(said.first), who.strip(), topic.strip())
+
+
+def _check(said: Said) -> Command:
+    return CheckNote(interview_ref(said.first), said.after_number)
+
+
+def _tone(said: Said) -> Command:
+    try:
+        return SetTone(Tone(said.rest.strip().lower()))
+    except ValueError:
+        return SetTone(None)
+
+
+def _forget(said: Said) -> Command:
+    return ForgetMe(unclear=said.rest.strip().lower() not in _FORGET_ME)
+
+
+def _help(said: Said) -> Command:
+    return ShowHelp()
+
+
+READERS: dict[str, Callable[[Said], Command]] = {
+    "help": _help, "?": _help, "hi": _help, "hello": _help, "start": _help,
+    "add": lambda s: AddInterview(s.rest), "new": lambda s: AddInterview(s.rest),
+    "list": lambda s: ListInterviews(), "ls": lambda s: ListInterviews(),
+    "interviews": lambda s: ListInterviews(),
+    "plan": lambda s: ShowPlan(interview_ref(s.first)),
+    "show": lambda s: ShowPlan(interview_ref(s.first)),
+    "sent": _sent, "thanked": _sent,
+    "done": _done,
+    "called": _called, "call": _called,
+    "heard": _heard,
+    "promised": _promised, "promise": _promised,
+    "snooze": _snooze,
+    "cancel": _cancel,
+    "tz": lambda s: SetTimeZone(parse_zone(s.rest) if s.rest else None, s.rest),
+    "timezone": lambda s: SetTimeZone(parse_zone(s.rest) if s.rest else None, s.rest),
+    "quiet": lambda s: SetQuietHours(parse_clock_range(s.rest) if s.rest else None, s.rest),
+    "journal": lambda s: ShowJournal(),
+    "reflect": lambda s: Reflect(interview_ref(s.first)),
+    "export": lambda s: ExportData(),
+    "forget": _forget,
+    "note": _note,
+    "name": lambda s: SetName(s.rest),
+    "phone": lambda s: SetPhone(s.rest),
+    "tone": _tone,
+    "check": _check,
+    "calendar": lambda s: Calendar(s.rest.strip().lower()),
+    "stats": lambda s: ShowStats(),
+    "club": lambda s: ClubCommand(s.rest),
+    "share": lambda s: ShareCommand(s.rest),
+    "answer": lambda s: Answer(s.rest),
+}
