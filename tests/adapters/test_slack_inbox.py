@@ -169,8 +169,8 @@ def test_a_dm_to_the_web_process_is_acked_before_its_answer_has_heard_from_slack
         web: Slack) -> None:
     """The listener returns at once and the answer follows from a pool thread: the
     answer's users.info call is held until the ack has been seen, so an ack that waited
-    for it would never come (the request would time out). The web process's ack latency
-    is measured by bench/slack_path.py."""
+    for it would never come (the request would time out). How fast DMs are acked while
+    their answers are worked out is measured by bench/slack_path.py (its DM rows)."""
     users_info = web.api.hold("users.info")
 
     answer = web.workspace.dm(USER, "help")
