@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from adapters.settings import Settings
 from bot.conversation.coach import Coach, CoachDefaults
 from bot.delivery.deliverer import Delivered, Deliverer
-from bot.delivery.scheduler import DeliveryScheduler
+from bot.delivery.scheduler import POLL_SECONDS, DeliveryScheduler
 from bot.model import Platform
 from bot.ports.clock import Clock, SimulatedClock
 from bot.ports.sender import Sender
@@ -32,9 +32,11 @@ class Runtime:
     deliverer: Deliverer | None = None
     scheduler: DeliveryScheduler | None = None
 
-    def start_delivery(self, senders: Mapping[Platform, Sender], *, background: bool = True
-                       ) -> Deliverer:
-        """Create the deliverer for these platforms; with `background`, start APScheduler."""
+    def start_delivery(self, senders: Mapping[Platform, Sender], *, background: bool = True,
+                       poll_seconds: float = POLL_SECONDS) -> Deliverer:
+        """Create the deliverer for these platforms; with `background`, start APScheduler,
+        which also looks for due rows every `poll_seconds` (a test that must tell a
+        wake-up from the poll pushes the poll out of its reach)."""
         self.senders.update(senders)
         # Real time sends a few at once; simulated time stays sequential so that what the
         # terminal and the tests see comes out in a fixed order.
@@ -42,7 +44,7 @@ class Runtime:
         self.deliverer = Deliverer(self.repo, self.clock, self.coach, self.senders,
                                    on_delivered=self.on_delivered, workers=workers)
         if background and self.settings.delivery == "inline":
-            self.scheduler = DeliveryScheduler(self.deliverer)
+            self.scheduler = DeliveryScheduler(self.deliverer, poll_seconds)
             self.scheduler.start()
         return self.deliverer
 

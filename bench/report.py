@@ -251,6 +251,14 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                 f"`/followup {command}` throughput with the clock process on the same two "
                 "cores (a figure, not the target)",
                 f"{worst:.2f}× at the worst level {SHAPES[shape]}: {why}."))
+        dm, bare_dm = _level(s, shape, "dm", 16), _level(s, "bare", "dm", 16)
+        if dm and bare_dm:
+            lines.append((
+                "A DM's ack at c=16 (a figure, not a target)",
+                f"p99 {dm['p99_ms']:.0f} ms (p50 {dm['p50_ms']:.0f} ms) at "
+                f"{_throughput(dm):.0f} acks/s {SHAPES[shape]}, against the bare app's p99 "
+                f"{bare_dm['p99_ms']:.0f} ms at {_throughput(bare_dm):.0f} acks/s: the "
+                "answer is worked out after the ack, in the same process."))
     return lines
 
 
@@ -753,18 +761,23 @@ def _slack(s: Data, plots: list[str]) -> str:
                 "--slack-anyway` measures it regardless.")
     rows = []
     for lv in s["levels"]:
-        bare = _level(s, "bare", "list", lv["concurrency"])
+        dm = lv["command"] == "dm"
+        bare = _level(s, "bare", "dm" if dm else "list", lv["concurrency"])
         ratio = _throughput(lv) / _throughput(bare) if bare and _throughput(bare) else 0.0
+        answers = lv["server"] != "bare" and not dm  # DMs are answered by chat.postMessage
+        if lv["server"] == "bare":
+            label = "DM (ack only)" if dm else "(ack only)"
+        else:
+            label = "DM (message.im)" if dm else lv["command"]
         rows.append([SHAPE_NAMES.get(lv["server"], lv["server"]),
-                     s.get("databases", {}).get(lv["server"], "–"),
-                     lv["command"] if lv["server"] != "bare" else "(ack only)",
+                     s.get("databases", {}).get(lv["server"], "–"), label,
                      str(lv["concurrency"]), _n(lv["requests"]), str(lv["errors"]),
                      f"{_throughput(lv):.0f}", f"{ratio:.2f}×", f"{lv['p50_ms']:.1f}",
                      f"{lv['p99_ms']:.1f}", f"{lv['max_ms']:.0f}",
                      f"{lv['cpu_ms']:.2f}" if lv.get("cpu_ms") else "–",
-                     f"{lv['answered']}" if lv["server"] != "bare" else "–",
+                     f"{lv['answered']}" if answers else "–",
                      f"{lv['answer_p50_ms']:.0f} / {lv['answer_p99_ms']:.0f}"
-                     if lv["server"] != "bare" else "–"])
+                     if answers else "–"])
     return "\n".join([
         "Correctly signed slash commands posted over HTTP on 127.0.0.1 by a load generator "
         "in its own process (aiohttp, `concurrency` requests in flight, "
@@ -779,6 +792,9 @@ def _slack(s: Data, plots: list[str]) -> str:
         "*Web alone* is the same web process with its clock started only once each level's "
         "load has ended (then it answers everything stored), as when the two run on "
         "separate machines. "
+        "*DM* rows post a signed Events API `message.im` instead, which the serving process "
+        "acks and then answers itself by chat.postMessage (queued or not), against the "
+        "bare app acking the same event. "
         "Latency is the HTTP answer (Slack's 3-second ack); \"server CPU\" is the CPU "
         "time (user + system, every thread) the serving process spent per request while "
         "the load ran, which a busy shared machine disturbs less than throughput; "

@@ -9,6 +9,10 @@ stack that only acks. Each runs in its own process;
 the load comes from a third (aiohttp, bounded in requests and seconds) at concurrency
 1, 16 and 64. Measured: acks per second, ack latency p50/p99/max, and how long until
 the answer reached Slack's `response_url` (the Slack stand-in records its arrival).
+Direct messages (`dm`: a signed Events API `message.im`, answered in the serving
+process after the ack, by chat.postMessage) are measured the same way against the bare
+app acking the same event: their ack latency while the answers are being worked out
+is the figure tests/adapters/test_slack_inbox.py leaves to the benchmark.
 
 Measured only when `tests/adapters/slack/test_app.py` passes (the adapter is being
 finished); otherwise the report says "not measured yet".
@@ -21,6 +25,7 @@ import argparse
 import asyncio
 import hashlib
 import hmac
+import json
 import os
 import statistics
 import subprocess
@@ -59,7 +64,7 @@ GATE = "tests/adapters/slack/test_app.py"
 @dataclass
 class Level:
     server: str  # "product" (one process), "queued" (web + clock), "alone" or "bare"
-    command: str  # "add" or "list"
+    command: str  # "add" or "list" (slash commands), or "dm" (a message.im event)
     concurrency: int
     requests: int
     errors: int  # non-200 answers or failed connections
@@ -67,7 +72,7 @@ class Level:
     p50_ms: float
     p99_ms: float
     max_ms: float
-    answered: int  # answers that reached response_url (product only)
+    answered: int  # answers that reached response_url (slash commands only)
     answer_p50_ms: float  # request sent -> answer at response_url
     answer_p99_ms: float
     #: CPU seconds (user + system, all threads) the serving process spent per request
@@ -177,8 +182,10 @@ def run(*, seconds: float, levels: tuple[int, ...] = LEVELS, pg_url: str | None 
     with StandIn("slack", lifetime=1800) as api, \
             TemporaryDirectory(prefix="followup-bench-") as folder:
         sqlite = f"sqlite:///{Path(folder) / 'slack.db'}"
-        shapes = (("product", ("add", "list")), ("queued", ("add", "list")),
-                  ("alone", ("add", "list")), ("bare", ("list",)))
+        # DMs are answered in the serving process even when commands are queued, so the
+        # web process alone would measure nothing `queued` does not.
+        shapes = (("product", ("add", "list", "dm")), ("queued", ("add", "list", "dm")),
+                  ("alone", ("add", "list")), ("bare", ("list", "dm")))
         for kind, commands in shapes:
             with ExitStack() as stack:
                 url = sqlite
@@ -221,7 +228,7 @@ def _one_level(api: StandIn, server: Server, kind: str, command: str, concurrenc
         server.start_clock()
     try:
         level = _level(kind, command, concurrency, answer,
-                       _drained(api, answer, waits=kind != "bare"))
+                       _drained(api, answer, waits=kind != "bare" and command != "dm"))
         level.cpu_ms = 1000 * cpu / level.requests if level.requests else 0.0
         return level
     finally:
@@ -299,6 +306,10 @@ def serve_child(kind: str, api: str, url: str) -> None:
         def _ack(ack: Callable[[], None]) -> None:
             ack()
 
+        @bare.event("message")
+        def _ack_event() -> None:
+            pass  # Bolt acks an event before its listener runs
+
         wsgi = SlackRequestHandler(bare, path=slack_server.EVENTS_PATH)
     server = slack_server.SlackHttpServer(wsgi, "127.0.0.1", 0)
     server.start_background()
@@ -341,8 +352,9 @@ def signature(timestamp: str, body: str) -> str:
 
 def load_child(port: int, api: str, command: str, concurrency: int, seconds: float,
                prefix: str, max_requests: int = 50_000) -> dict[str, Any]:
-    """`concurrency` workers posting slash commands until `seconds` pass (or
-    `max_requests`); each request's latency, and when each was sent (for response_url)."""
+    """`concurrency` workers posting slash commands (or, for `dm`, message.im events)
+    until `seconds` pass (or `max_requests`); each request's latency, and when each
+    command was sent (for response_url; a DM is answered by chat.postMessage instead)."""
     import aiohttp
 
     endpoint = f"http://127.0.0.1:{port}/slack/events"
@@ -353,6 +365,15 @@ def load_child(port: int, api: str, command: str, concurrency: int, seconds: flo
 
     def body(n: int, tag: str) -> str:
         user = f"U{(n % USERS) + 1:09d}"
+        if command == "dm":
+            return json.dumps({
+                "token": "legacy", "team_id": TEAM, "api_app_id": "A0BENCH",
+                "type": "event_callback", "event_id": f"Ev{tag}", "event_time": int(time.time()),
+                "authorizations": [{"team_id": TEAM, "user_id": "U0BOT", "is_bot": True}],
+                "event": {"type": "message", "channel": f"D{user[1:]}", "user": user,
+                          "text": "list", "ts": f"{time.time():.6f}", "channel_type": "im",
+                          "event_ts": f"{time.time():.6f}"},
+            })
         text = (f"add Company {n}, data analyst, tomorrow 2pm with Jane Smith"
                 if command == "add" else "list")
         return urlencode({
@@ -371,8 +392,9 @@ def load_child(port: int, api: str, command: str, concurrency: int, seconds: flo
             tag = f"{prefix}-{index}-{n}"
             payload = body(n, tag)
             stamp = str(int(time.time()))
-            headers = {"Content-Type": "application/x-www-form-urlencoded",
-                       "X-Slack-Request-Timestamp": stamp,
+            kind = "application/json" if command == "dm" else \
+                "application/x-www-form-urlencoded"
+            headers = {"Content-Type": kind, "X-Slack-Request-Timestamp": stamp,
                        "X-Slack-Signature": signature(stamp, payload)}
             sent_at[tag] = time.time()
             started = time.perf_counter()

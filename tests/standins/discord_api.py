@@ -103,7 +103,6 @@ class Call:
     query: dict[str, str]
     json: Any
     files: tuple[tuple[str, bytes], ...] = ()
-    at: float = 0.0  # time.monotonic() on arrival
     status: int = 0  # what the stand-in answered
     response: Any = None  # the JSON it answered with (a message object, say)
 
@@ -146,6 +145,8 @@ class _Fault:
     headers: dict[str, str]
     method: str
     path: re.Pattern[str]
+    enforced: bool = False  # a matching call before `until` is refused again
+    until: float = 0.0  # time.monotonic() when the limit last answered lifts
 
 
 @dataclass
@@ -245,8 +246,14 @@ class DiscordApiStandIn:
 
     # --- faults -----------------------------------------------------------------------
     def rate_limit(self, times: int, retry_after: float, *, method: str = "POST",
-                   path: str = r"^/channels/\d+/messages$", is_global: bool = False) -> None:
-        """Answer the next `times` matching calls with a 429, as Discord's limiter does."""
+                   path: str = r"^/channels/\d+/messages$", is_global: bool = False,
+                   enforced: bool = False) -> None:
+        """Answer the next `times` matching calls with a 429, as Discord's limiter does.
+
+        `enforced`: like Discord, also refuse (429 again) a matching call that comes
+        before `retry_after` seconds have passed since a 429 was answered, so a client
+        that retried without waiting it out shows in the calls' statuses. Not for a test
+        that moves a simulated clock past the wait instead of waiting in real time."""
         headers = {
             "Retry-After": str(max(1, round(retry_after))),
             "X-RateLimit-Limit": "5",
@@ -260,7 +267,7 @@ class DiscordApiStandIn:
                 "global": is_global}
         with self._cond:
             self._state.faults.append(_Fault(times, 429, body, headers, method,
-                                             re.compile(path)))
+                                             re.compile(path), enforced))
 
     def close_dms(self, user_id: int) -> None:
         """The user blocks DMs from server members: sending to them gets 403, code 50007."""
@@ -300,7 +307,7 @@ class DiscordApiStandIn:
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path.removeprefix(API_PREFIX)
         body, files = await _read_body(request)
-        call = Call(request.method, path, dict(request.query), body, files, time.monotonic())
+        call = Call(request.method, path, dict(request.query), body, files)
         headers: dict[str, str] = {}
         with self._cond:
             fault = self._take_fault(call)
@@ -323,9 +330,16 @@ class DiscordApiStandIn:
                             headers={**headers, "Content-Type": "application/json"})
 
     def _take_fault(self, call: Call) -> _Fault | None:
+        now = time.monotonic()
         for fault in self._state.faults:
-            if fault.times > 0 and fault.method == call.method and fault.path.search(call.path):
+            if fault.method != call.method or not fault.path.search(call.path):
+                continue
+            if fault.times > 0:
                 fault.times -= 1
+                if fault.enforced:
+                    fault.until = now + float(fault.body.get("retry_after", 0.0))
+                return fault
+            if now < fault.until:  # retried before the limit lifted: refused again
                 return fault
         return None
 

@@ -2,7 +2,8 @@
 requests Slack sends an app, in Slack's own payload shapes.
 
 `SlackApiStandIn` answers like Slack (`{"ok": true, ...}`), can answer 429 with
-Retry-After or an error for the next calls, and serves `response_url`s too. Like Slack,
+Retry-After or an error for the next calls, can hold calls unanswered until the test
+releases them (`hold`), and serves `response_url`s too. Like Slack,
 it takes an app-level token (`xapp-`) for `apps.connections.open` only, and answers with
 `socket_url` (see `tests/standins/slack_socket.py`) for Socket Mode.
 `SlackPayloads` builds what Slack sends an app, for one workspace (team id);
@@ -53,7 +54,54 @@ class _Planned:
     status: int = 200
     error: str | None = None
     retry_after: int | None = None
-    delay: float = 0.0  # answer normally, but only after this many seconds
+
+
+#: How long a held call waits for its release at most, in seconds: longer than any wait
+#: in a test (the app's HTTP answer, an ack, a reply), so a test that expected something
+#: to happen while the call was held fails on its own wait first; only a test that never
+#: releases is cut short.
+HOLD_LIMIT = 30.0
+
+
+class Hold:
+    """Calls to one Web API method (or to any) kept unanswered until `release`.
+
+    For showing by order, not with a stopwatch, that something did not wait for Slack:
+    an ack that arrives while the work's Slack call is still held did not wait for it.
+    """
+
+    def __init__(self, method: str | None) -> None:
+        self.method = method
+        self._released = threading.Event()
+        self._arrived = threading.Condition()
+        self._held = 0
+
+    @property
+    def held(self) -> int:
+        """Calls that have arrived at the hold so far (waiting, or answered since)."""
+        with self._arrived:
+            return self._held
+
+    def matches(self, method: str) -> bool:
+        return not self._released.is_set() and self.method in (None, method)
+
+    def wait_held(self, count: int = 1, timeout: float = 5.0) -> None:
+        """Return once `count` calls have arrived at the hold (bounded by `timeout`)."""
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: self._held >= count, timeout):
+                raise AssertionError(f"expected {count} held {self.method or 'Web API'} "
+                                     f"call(s) within {timeout}s; got {self._held}")
+
+    def release(self) -> None:
+        """Answer what is held, and let later calls through at once."""
+        self._released.set()
+
+    def keep(self) -> None:
+        """In the stand-in's request thread: wait here until released (bounded)."""
+        with self._arrived:
+            self._held += 1
+            self._arrived.notify_all()
+        self._released.wait(HOLD_LIMIT)
 
 
 @dataclass
@@ -61,6 +109,7 @@ class _State:
     lock: threading.Lock = field(default_factory=threading.Lock)
     calls: list[ApiCall] = field(default_factory=list)
     planned: list[_Planned] = field(default_factory=list)
+    holds: list[Hold] = field(default_factory=list)
     ts: itertools.count = field(default_factory=lambda: itertools.count(1))
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> name, bytes
     connections: int = 0  # TCP connections accepted
@@ -89,6 +138,10 @@ class SlackApiStandIn:
         return self
 
     def stop(self) -> None:
+        with self._state.lock:
+            holds = list(self._state.holds)
+        for hold in holds:  # nothing is left waiting in a request thread
+            hold.release()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
@@ -137,10 +190,13 @@ class SlackApiStandIn:
             self._state.planned.append(_Planned(method, times, status=429, error="ratelimited",
                                                 retry_after=retry_after))
 
-    def slow(self, method: str, seconds: float, times: int = 1) -> None:
-        """Answer the next `times` calls to `method` normally, `seconds` late."""
+    def hold(self, method: str | None = None) -> Hold:
+        """Keep every call to `method` (None: to any Web API method) unanswered until the
+        returned hold is released; `response_url` calls are never held."""
+        hold = Hold(method)
         with self._state.lock:
-            self._state.planned.append(_Planned(method, times, delay=seconds))
+            self._state.holds.append(hold)
+        return hold
 
     def fail(self, method: str, error: str, times: int = 1) -> None:
         """Answer the next `times` calls to `method` with `{"ok": false, "error": error}`."""
@@ -199,6 +255,10 @@ class SlackApiStandIn:
         return self.calls()
 
     # --- answering --------------------------------------------------------------------
+    def _hold_for(self, method: str) -> Hold | None:
+        with self._state.lock:
+            return next((h for h in self._state.holds if h.matches(method)), None)
+
     def _planned_for(self, method: str) -> _Planned | None:
         with self._state.lock:
             for plan in self._state.planned:
@@ -329,10 +389,10 @@ class SlackApiStandIn:
                     self._send(404, "not found", "text/plain")
                     return
                 method = parts.path.removeprefix("/api/")
+                hold = standin._hold_for(method)
+                if hold is not None:
+                    hold.keep()
                 plan = standin._planned_for(method)
-                if plan is not None and plan.delay:
-                    time.sleep(plan.delay)
-                    plan = None
                 if plan is None and authorized and \
                         (kind == "xapp") != (method == "apps.connections.open"):
                     # Slack: apps.connections.open takes only an app-level token, and an

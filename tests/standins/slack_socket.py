@@ -14,7 +14,6 @@ import itertools
 import json
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -24,14 +23,6 @@ from tests.standins.slack_api import API_APP, TEAM, ApiCall, SlackApiStandIn, Sl
 PATH = "/link"
 #: How long the stand-in waits for its own event loop (start, send, stop), in seconds.
 LOOP_TIMEOUT = 5.0
-
-
-@dataclass(frozen=True)
-class Received:
-    """One text frame the app sent: its JSON and when it arrived (time.monotonic)."""
-
-    message: dict[str, Any]
-    at: float
 
 
 class SlackSocketStandIn:
@@ -48,8 +39,7 @@ class SlackSocketStandIn:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
                                         name="slack-socket-standin")
         self._lock = threading.Lock()
-        self._received: list[Received] = []
-        self._sent: dict[str, float] = {}  # envelope id -> when it went out
+        self._received: list[dict[str, Any]] = []  # each text frame the app sent, as JSON
         self._sockets: list[web.WebSocketResponse] = []
         self._runner: web.AppRunner | None = None
         self._port = 0
@@ -110,7 +100,7 @@ class SlackSocketStandIn:
         try:
             async for frame in link:
                 if frame.type is WSMsgType.TEXT:
-                    received = Received(json.loads(frame.data), time.monotonic())
+                    received = json.loads(frame.data)
                     with self._lock:
                         self._received.append(received)
         finally:
@@ -147,13 +137,11 @@ class SlackSocketStandIn:
         sockets = self._open_sockets()
         if not sockets:
             raise AssertionError("no app is connected")
-        with self._lock:
-            self._sent[str(envelope.get("envelope_id"))] = time.monotonic()
         self._call(sockets[-1].send_str(json.dumps(envelope)))
 
     def received(self) -> list[dict[str, Any]]:
         with self._lock:
-            return [r.message for r in self._received]
+            return list(self._received)
 
     def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any]:
         """The app's acknowledgement of `envelope_id` (and any response payload in it)."""
@@ -161,20 +149,12 @@ class SlackSocketStandIn:
         while True:
             with self._lock:
                 for received in self._received:
-                    if received.message.get("envelope_id") == envelope_id:
-                        return received.message
+                    if received.get("envelope_id") == envelope_id:
+                        return received
             if time.monotonic() > deadline:
                 raise AssertionError(f"no ack for {envelope_id} within {timeout}s; "
                                      f"received {self.received()}")
             time.sleep(0.01)
-
-    def ack_delay(self, envelope_id: str) -> float:
-        """Seconds from sending `envelope_id` to the app's ack (after `wait_for_ack`)."""
-        with self._lock:
-            sent = self._sent[envelope_id]
-            acked = next(r.at for r in self._received
-                         if r.message.get("envelope_id") == envelope_id)
-        return acked - sent
 
 
 class SocketWorkspace(SlackPayloads):

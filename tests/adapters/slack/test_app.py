@@ -174,16 +174,20 @@ def test_slash_command_in_a_channel_answers_only_the_asker(slack: Slack) -> None
     assert [i.company for i in slack.interviews()] == ["Acme"]
 
 
-def test_slash_command_acks_at_once_even_when_the_work_is_slow(slack: Slack) -> None:
-    slack.api.slow("users.info", 3.5)  # beyond Slack's 3-second limit on its own
-    started = time.monotonic()
-    answer = slack.workspace.command(USER, "list")
-    took = time.monotonic() - started
+def test_slash_command_acks_before_the_work_it_starts_has_heard_from_slack(
+        slack: Slack) -> None:
+    """The ack does not wait for the work: the work's users.info call is held until the
+    ack has been seen (an ack that waited would never come, and Bolt would answer 404
+    after Slack's 3 s). How fast acks are is measured by bench/slack_path.py."""
+    users_info = slack.api.hold("users.info")
 
-    assert answer.status == 200
-    assert took < 1.5
-    assert "No interviews yet" in shown_text(slack.api.wait_for("response_url", timeout=8)[0]
-                                             .args)
+    answer = slack.workspace.command(USER, "list")
+
+    assert (answer.status, answer.body) == (200, "")
+    users_info.wait_held()  # the work is under way, waiting for Slack…
+    assert slack.api.calls("response_url") == []  # …and has answered nothing yet
+    users_info.release()
+    assert "No interviews yet" in shown_text(slack.api.wait_for("response_url")[0].args)
 
 
 def test_slash_command_in_the_apps_own_dm_posts_a_normal_message(slack: Slack) -> None:
@@ -630,12 +634,14 @@ def test_a_submission_is_answered_without_asking_slack_anything(slack: Slack) ->
     slack.workspace.command(USER, "add")
     view = slack.api.wait_for("views.open")[0].args["view"]
     slack.api.clear()
-    slack.api.slow("users.info", 3.5)
+    slack_is_silent = slack.api.hold()  # no Web API call is answered until released
 
-    started = time.monotonic()
     answer = slack.workspace.submit_view(USER, view, form_values(clock="09:30"))
 
-    assert answer.status == 200 and time.monotonic() - started < 1.5
+    # Answered while Slack answered nothing: a submission that waited for a Slack call
+    # would get no ack within Slack's 3 s (Bolt then answers 404).
+    assert (answer.status, answer.body) == (200, "")
+    slack_is_silent.release()
     posts(slack.api)
     assert slack.api.calls("users.info") == []
     assert (slack.person().tz, slack.person().tz_confirmed) == ("Europe/Berlin", True)
