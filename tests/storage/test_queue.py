@@ -5,12 +5,13 @@ released row waits for its retry time; and each call site claims through it."""
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from bot.model import CheckpointKind, CheckpointState, Platform
+from bot.club_model import PostKind
+from bot.model import ChannelRef, CheckpointKind, CheckpointState, Platform
 from storage.database import SQLITE_IMMEDIATE, make_engine
 from storage.models import CheckpointRow
 from storage.repository import CHECKPOINTS, SqlRepository
@@ -180,3 +181,18 @@ def test_claim_due_honours_its_limit_with_many_waiting(repo: SqlRepository) -> N
 
     assert [checkpoint.id for checkpoint in claimed] == ids[:20]
     assert repo.next_due_at([SLACK]) == later(minutes=-180)
+
+
+def test_claim_posts_honours_its_limit_with_many_waiting(repo: SqlRepository) -> None:
+    # Before storage/queue.py, PostgreSQL claimed all 200 here too.
+    organiser = someone(repo)
+    club = repo.create_club(ChannelRef(SLACK, "T1", "C1"), "Cohort", "Europe/Paris", 0, time(9),
+                            organiser.id, NOW)
+    assert club is not None
+    posts = [repo.add_post(club.id, PostKind.NOTICE, f"notice {n}", "Welcome!",
+                           later(minutes=n - 200), NOW) for n in range(200)]
+
+    claimed = repo.claim_posts(NOW, 20, [SLACK])
+
+    assert [post.id for post in claimed] == [post.id for post in posts[:20] if post]
+    assert repo.next_post_due([SLACK]) == later(minutes=-180)
