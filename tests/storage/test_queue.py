@@ -196,3 +196,24 @@ def test_claim_posts_honours_its_limit_with_many_waiting(repo: SqlRepository) ->
 
     assert [post.id for post in claimed] == [post.id for post in posts[:20] if post]
     assert repo.next_post_due([SLACK]) == later(minutes=-180)
+
+
+def test_the_inbox_claim_honours_its_limit_with_many_waiting(repo: SqlRepository) -> None:
+    # Before storage/queue.py, PostgreSQL claimed all 200 here (a nested-loop semi-join
+    # ran the LIMIT 20 subquery once per row); SQLite claimed 20.
+    ids = repo.enqueue(SLACK, [(f"T:U{n}", f"command {n}") for n in range(200)], NOW)
+
+    claimed = repo.claim_requests(SLACK, NOW, 20)
+
+    assert [request.id for request in claimed] == ids[:20]
+    assert repo.claim_requests(SLACK, NOW, 1000)[-1].id == ids[-1]
+
+
+def test_the_inbox_limit_counts_only_each_authors_oldest_request(repo: SqlRepository) -> None:
+    repo.enqueue(SLACK, [("T:alex", "alex 1"), ("T:alex", "alex 2"), ("T:sam", "sam 1"),
+                         ("T:kim", "kim 1"), ("T:lee", "lee 1")], NOW)
+
+    first = repo.claim_requests(SLACK, NOW, 3)
+
+    assert [request.payload for request in first] == ["alex 1", "sam 1", "kim 1"]
+    assert [request.payload for request in repo.claim_requests(SLACK, NOW, 3)] == ["lee 1"]
