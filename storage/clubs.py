@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -27,11 +27,22 @@ from bot.clubs.model import (
 )
 from bot.model import ChannelRef, CheckpointKind, CheckpointState, Platform
 from storage.models import CheckpointRow, ClubMemberRow, ClubPostRow, ClubRow
+from storage.queue import ClaimQueue, QueueSpec
 
 T = TypeVar("T")
 
 #: Checkpoint states that still wait for the person.
 _WAITING = (CheckpointState.PENDING, CheckpointState.SENDING, CheckpointState.SENT)
+
+#: The outbox of channel posts: claimed as SENDING, SENT once posted; a failed post
+#: counts an attempt and waits for its retry.
+POSTS = ClaimQueue(QueueSpec(
+    row=ClubPostRow, key=ClubPostRow.id, state=ClubPostRow.state,
+    waiting=PostState.PENDING, claimed=PostState.SENDING, claimed_at=ClubPostRow.claimed_at,
+    order=(ClubPostRow.due_at, ClubPostRow.id), due=ClubPostRow.due_at,
+    done=PostState.SENT, done_at=ClubPostRow.sent_at,
+    attempts=ClubPostRow.attempts, count_attempt_on="release",
+))
 
 
 class ClubStorage:
@@ -343,79 +354,34 @@ class ClubStorage:
     def claim_posts(
         self, now: datetime, limit: int, platforms: Sequence[Platform]
     ) -> list[ClubPost]:
-        """Like `claim_due`: skip rows another worker locked, re-check PENDING on update."""
+        """Up to `limit` pending posts due by `now` on `platforms`, now SENDING, first due
+        first (`storage.queue`'s claim)."""
         if limit <= 0 or not platforms:
             return []
-        due = (
-            select(ClubPostRow.id)
-            .where(
-                ClubPostRow.state == PostState.PENDING,
-                ClubPostRow.due_at <= now,
-                ClubPostRow.platform.in_(list(platforms)),
-            )
-            .order_by(ClubPostRow.due_at, ClubPostRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(ClubPostRow)
-            .where(ClubPostRow.id.in_(due), ClubPostRow.state == PostState.PENDING)
-            .values(state=PostState.SENDING, claimed_at=now)
-            .returning(ClubPostRow)
-        )
         with self._session(write=True) as session:
-            rows = session.scalars(claim, execution_options={"synchronize_session": False})
-            claimed = [_post(row) for row in rows]
-        # RETURNING promises no order.
-        return sorted(claimed, key=lambda post: (post.due_at, post.id))
+            rows = POSTS.claim(session.connection(), now, limit,
+                               where=[ClubPostRow.platform.in_(list(platforms))])
+            return [_post(row) for row in rows]
 
     def confirm_post(self, post_id: int, at: datetime) -> None:
         with self._session(write=True) as session:
-            session.execute(
-                update(ClubPostRow)
-                .where(ClubPostRow.id == post_id, ClubPostRow.state == PostState.SENDING)
-                .values(state=PostState.SENT, sent_at=at),
-                execution_options={"synchronize_session": False},
-            )
+            POSTS.complete(session.connection(), [(post_id, at)])
 
     def release_post(self, post_id: int, retry_at: datetime) -> None:
         with self._session(write=True) as session:
-            session.execute(
-                update(ClubPostRow)
-                .where(ClubPostRow.id == post_id, ClubPostRow.state == PostState.SENDING)
-                .values(
-                    state=PostState.PENDING,
-                    due_at=retry_at,
-                    attempts=ClubPostRow.attempts + 1,
-                ),
-                execution_options={"synchronize_session": False},
-            )
+            POSTS.release(session.connection(), post_id, retry_at)
 
     def recover_posts(self, claimed_before: datetime) -> int:
         """Stale claims only: a live worker in another process may be posting the rest."""
         with self._session(write=True) as session:
-            result = session.execute(
-                update(ClubPostRow)
-                .where(
-                    ClubPostRow.state == PostState.SENDING,
-                    or_(ClubPostRow.claimed_at.is_(None),
-                        ClubPostRow.claimed_at < claimed_before),
-                )
-                .values(state=PostState.PENDING),
-                execution_options={"synchronize_session": False},
-            )
-            return int(getattr(result, "rowcount", 0))
+            return POSTS.recover(session.connection(), claimed_before)
 
     def next_post_due(self, platforms: Sequence[Platform]) -> datetime | None:
         if not platforms:
             return None
         with self._session() as session:
-            return session.scalar(
-                select(func.min(ClubPostRow.due_at)).where(
-                    ClubPostRow.state == PostState.PENDING,
-                    ClubPostRow.platform.in_(list(platforms)),
-                )
-            )
+            return POSTS.next_due(session.connection(),
+                                  where=[ClubPostRow.platform.in_(list(platforms))])
 
 
 # --- queries and conversions ----------------------------------------------------------
@@ -472,7 +438,8 @@ def _member(row: ClubMemberRow) -> Membership:
     )
 
 
-def _post(row: ClubPostRow) -> ClubPost:
+def _post(row: Any) -> ClubPost:
+    """A post from its row (ORM, or Core as a claim returns it)."""
     return ClubPost(
         id=row.id,
         club_id=row.club_id,

@@ -25,11 +25,9 @@ from sqlalchemy import (
     String,
     Text,
     bindparam,
-    delete,
     func,
     insert,
     select,
-    update,
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
@@ -38,6 +36,7 @@ from bot.model import Platform
 from bot.ports.repository import RepositoryUnavailable
 from storage import database
 from storage.models import Base, EnumText, UtcDateTime
+from storage.queue import ClaimQueue, QueueSpec
 
 WAITING = "waiting"
 WORKING = "working"
@@ -58,6 +57,16 @@ class InboxRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
 
+
+#: Requests are due as soon as they are stored and go in the order received; each claim
+#: counts an attempt; an answered one is deleted.
+INBOX = ClaimQueue(QueueSpec(
+    row=InboxRow, key=InboxRow.id, state=InboxRow.state, waiting=WAITING, claimed=WORKING,
+    claimed_at=InboxRow.claimed_at, order=(InboxRow.id,),
+    attempts=InboxRow.attempts, count_attempt_on="claim",
+))
+#: What a claimed request hands its worker.
+_CLAIMED = (InboxRow.id, InboxRow.payload, InboxRow.received_at, InboxRow.attempts)
 
 _ENQUEUE = (
     insert(InboxRow)
@@ -109,46 +118,25 @@ class InboxStorage:
         person's requests are answered one at a time, in the order they were sent.
         """
         older = aliased(InboxRow)
-        due = (
-            select(InboxRow.id)
-            .where(
-                InboxRow.platform == platform,
-                InboxRow.state == WAITING,
-                ~select(older.id)
-                .where(older.author == InboxRow.author, older.id < InboxRow.id)
-                .exists(),
-            )
-            .order_by(InboxRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(InboxRow)
-            .where(InboxRow.id.in_(due), InboxRow.state == WAITING)
-            .values(state=WORKING, claimed_at=now, attempts=InboxRow.attempts + 1)
-            .returning(InboxRow.id, InboxRow.payload, InboxRow.received_at,
-                       InboxRow.attempts)
-        )
+        first_of_author = ~(select(older.id)
+                            .where(older.author == InboxRow.author, older.id < InboxRow.id)
+                            .exists())
         with self._session(write=True) as session:
-            rows = session.execute(claim, execution_options={"synchronize_session": False})
-            found = [Request(*row) for row in rows]
-        return sorted(found, key=lambda request: request.id)
+            rows = INBOX.claim(session.connection(), now, limit,
+                               where=[InboxRow.platform == platform, first_of_author],
+                               returning=_CLAIMED)
+            return [Request(row.id, row.payload, row.received_at, row.attempts)
+                    for row in rows]
 
     def finish_request(self, request_id: int) -> None:
         """Answered (or given up on with an apology): the row is not needed any more."""
         with self._session(write=True) as session:
-            session.execute(delete(InboxRow).where(InboxRow.id == request_id))
+            INBOX.complete(session.connection(), [(request_id, None)])
 
     def recover_requests(self, claimed_before: datetime) -> int:
         """Requests a dead worker had claimed go back to the queue; how many."""
         with self._session(write=True) as session:
-            result = session.execute(
-                update(InboxRow)
-                .where(InboxRow.state == WORKING, InboxRow.claimed_at < claimed_before)
-                .values(state=WAITING, claimed_at=None),
-                execution_options={"synchronize_session": False},
-            )
-            return int(getattr(result, "rowcount", 0) or 0)
+            return INBOX.recover(session.connection(), claimed_before)
 
     def waiting_requests(self, platform: Platform) -> int:
         """How many requests wait or are being worked on (health and benchmarks)."""

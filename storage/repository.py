@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Connection,
-    DateTime,
     Engine,
     Integer,
     Select,
@@ -21,7 +20,6 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
-    or_,
     select,
     update,
 )
@@ -66,11 +64,24 @@ from storage.models import (
     JournalRow,
     PersonRow,
 )
+from storage.queue import ClaimQueue, QueueSpec
 
 T = TypeVar("T")
 
 #: How long a platform event id is remembered; platforms retry within minutes.
 KEEP_IDEMPOTENCY_KEYS = timedelta(days=1)
+
+#: Due checkpoints: claimed as SENDING, confirmed as SENT when the message went out; a
+#: failed send counts an attempt and waits for its retry.
+CHECKPOINTS = ClaimQueue(QueueSpec(
+    row=CheckpointRow, key=CheckpointRow.id, state=CheckpointRow.state,
+    waiting=CheckpointState.PENDING, claimed=CheckpointState.SENDING,
+    claimed_at=CheckpointRow.claimed_at,
+    # The (state, platform, due_at, id) index, read from its due end.
+    order=(CheckpointRow.due_at, CheckpointRow.id), due=CheckpointRow.due_at,
+    done=CheckpointState.SENT, done_at=CheckpointRow.sent_at,
+    attempts=CheckpointRow.attempts, count_attempt_on="release",
+))
 
 
 def open_repository(url: str) -> SqlRepository:
@@ -569,8 +580,8 @@ class SqlRepository(ClubStorage, InboxStorage):
     ) -> list[Checkpoint]:
         """Atomically move up to `limit` pending checkpoints due by `now` to SENDING.
 
-        PostgreSQL skips rows another worker has locked; SQLite runs one writer at a
-        time. Either way the UPDATE re-checks PENDING, so no row is claimed twice.
+        The claim itself is `storage.queue`'s: never the same row to two workers, and
+        at most `limit`.
         """
         if limit <= 0 or not platforms:
             return []
@@ -582,46 +593,21 @@ class SqlRepository(ClubStorage, InboxStorage):
         claimed: list[Checkpoint] = []
         with self._connection(write=True) as connection:
             for platform in kinds:
-                due = (
-                    select(CheckpointRow.id)
-                    .where(
-                        CheckpointRow.state == CheckpointState.PENDING,
-                        CheckpointRow.platform == platform,
-                        CheckpointRow.due_at <= now,
-                    )
-                    .order_by(CheckpointRow.due_at, CheckpointRow.id)
-                    .limit(min(share, limit - len(claimed)))
-                    .with_for_update(skip_locked=True)
-                )
-                claim = (
-                    update(CheckpointRow)
-                    .where(CheckpointRow.id.in_(due),
-                           CheckpointRow.state == CheckpointState.PENDING)
-                    .values(state=CheckpointState.SENDING, claimed_at=now)
-                    .returning(*CheckpointRow.__table__.c)
-                )
-                claimed += [_checkpoint(row) for row in connection.execute(claim)]
-        # RETURNING promises no order.
+                rows = CHECKPOINTS.claim(connection, now, min(share, limit - len(claimed)),
+                                         where=[CheckpointRow.platform == platform])
+                claimed += [_checkpoint(row) for row in rows]
+        # Each platform's share comes in order; together they must be ordered again.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
 
     def settle(self, sent: Sequence[tuple[int, datetime]], check: Sequence[int]) -> set[int]:
         """Confirmations and pre-send checks of several senders in one transaction (Core
-        statements: a Session costs several times the statements here; on PostgreSQL one
-        UPDATE confirms the whole group)."""
+        statements: a Session costs several times the statements here; on PostgreSQL the
+        queue's one UPDATE confirms the whole group, and the check passes one array)."""
         if not sent and not check:
             return set()
         with self._connection(write=bool(sent)) as connection:
-            reads = _reads(connection)
-            if sent and connection.dialect.name == "postgresql":
-                connection.execute(_PG_CONFIRM_SENT, {
-                    "sent_ids": [checkpoint_id for checkpoint_id, _ in sent],
-                    "sent_ats": [at.astimezone(UTC) for _, at in sent]})
-            elif sent:
-                connection.execute(_CONFIRM_SENT, [{"checkpoint_id": checkpoint_id, "at": at}
-                                                   for checkpoint_id, at in sent])
-            if not check:
-                return set()
-            return set(connection.scalars(reads["still_sending"], {"ids": list(check)}))
+            CHECKPOINTS.complete(connection, sent)
+            return CHECKPOINTS.still_claimed(connection, check)
 
     def confirm_sent(self, checkpoint_id: int, at: datetime) -> None:
         """SENDING -> SENT, recording when; a checkpoint in any other state is left alone."""
@@ -630,19 +616,7 @@ class SqlRepository(ClubStorage, InboxStorage):
     def release(self, checkpoint_id: int, retry_at: datetime) -> None:
         """SENDING -> PENDING at `retry_at`, counting one more attempt."""
         with self._session(write=True) as session:
-            session.execute(
-                update(CheckpointRow)
-                .where(
-                    CheckpointRow.id == checkpoint_id,
-                    CheckpointRow.state == CheckpointState.SENDING,
-                )
-                .values(
-                    state=CheckpointState.PENDING,
-                    due_at=retry_at,
-                    attempts=CheckpointRow.attempts + 1,
-                ),
-                execution_options={"synchronize_session": False},
-            )
+            CHECKPOINTS.release(session.connection(), checkpoint_id, retry_at)
 
     def recover_in_flight(self, claimed_before: datetime) -> int:
         """Put SENDING rows claimed before `claimed_before` back to PENDING; return how many.
@@ -650,17 +624,7 @@ class SqlRepository(ClubStorage, InboxStorage):
         Only stale claims: a live worker in another process may be sending the rest.
         """
         with self._session(write=True) as session:
-            result = session.execute(
-                update(CheckpointRow)
-                .where(
-                    CheckpointRow.state == CheckpointState.SENDING,
-                    or_(CheckpointRow.claimed_at.is_(None),
-                        CheckpointRow.claimed_at < claimed_before),
-                )
-                .values(state=CheckpointState.PENDING),
-                execution_options={"synchronize_session": False},
-            )
-            return int(getattr(result, "rowcount", 0))
+            return CHECKPOINTS.recover(session.connection(), claimed_before)
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
         """The earliest due time among pending checkpoints, for the scheduler's wake-up.
@@ -671,16 +635,9 @@ class SqlRepository(ClubStorage, InboxStorage):
         if not platforms:
             return None
         with self._session() as session:
-            found = [
-                session.scalar(
-                    select(CheckpointRow.due_at)
-                    .where(CheckpointRow.state == CheckpointState.PENDING,
-                           CheckpointRow.platform == platform)
-                    .order_by(CheckpointRow.due_at)
-                    .limit(1)
-                )
-                for platform in set(platforms)
-            ]
+            connection = session.connection()
+            found = [CHECKPOINTS.next_due(connection, where=[CheckpointRow.platform == platform])
+                     for platform in set(platforms)]
         return min((due for due in found if due is not None), default=None)
 
     # --- conversation and journal ---------------------------------------------------
@@ -788,10 +745,6 @@ _CALLS = select(*CallRow.__table__.c).where(_in_ids(CallRow.interview_id))
 _PEOPLE = select(*PersonRow.__table__.c).where(_in_ids(PersonRow.id))
 _IDENTITIES = (select(*IdentityRow.__table__.c).where(_in_ids(IdentityRow.person_id))
                .order_by(IdentityRow.id))
-_STILL_SENDING = select(CheckpointRow.id).where(
-    CheckpointRow.id.in_(bindparam("ids", expanding=True)),
-    CheckpointRow.state == CheckpointState.SENDING,
-)
 
 
 def _any_ids(column: Any) -> Any:
@@ -807,26 +760,11 @@ _PG_READS = {
     "people": select(*PersonRow.__table__.c).where(_any_ids(PersonRow.id)),
     "identities": select(*IdentityRow.__table__.c).where(_any_ids(IdentityRow.person_id))
     .order_by(IdentityRow.id),
-    "still_sending": select(CheckpointRow.id).where(
-        _any_ids(CheckpointRow.id), CheckpointRow.state == CheckpointState.SENDING),
 }
 _READS = {
     "interviews": _INTERVIEWS, "interviewers": _INTERVIEWERS, "calls": _CALLS,
-    "people": _PEOPLE, "identities": _IDENTITIES, "still_sending": _STILL_SENDING,
+    "people": _PEOPLE, "identities": _IDENTITIES,
 }
-#: PostgreSQL: every confirmation of a group in one UPDATE (ids and times as arrays),
-#: not one UPDATE per reminder.
-_SENT_DATA = select(
-    func.unnest(bindparam("sent_ids", type_=postgresql.ARRAY(Integer))).label("id"),
-    func.unnest(bindparam("sent_ats", type_=postgresql.ARRAY(DateTime(timezone=True))))
-    .label("at"),
-).subquery()
-_PG_CONFIRM_SENT = (
-    update(CheckpointRow)
-    .where(CheckpointRow.id == _SENT_DATA.c.id,
-           CheckpointRow.state == CheckpointState.SENDING)
-    .values(state=CheckpointState.SENT, sent_at=_SENT_DATA.c.at)
-)
 
 
 def _reads(connection: Connection) -> dict[str, Any]:
@@ -836,14 +774,6 @@ def _reads(connection: Connection) -> dict[str, Any]:
     is a new statement each time (measured: 0.89 -> 0.80 ms of the deliverer's CPU per
     reminder, 20,000 due)."""
     return _PG_READS if connection.dialect.name == "postgresql" else _READS
-
-
-_CONFIRM_SENT = (
-    update(CheckpointRow)
-    .where(CheckpointRow.id == bindparam("checkpoint_id"),
-           CheckpointRow.state == CheckpointState.SENDING)
-    .values(state=CheckpointState.SENT, sent_at=bindparam("at"))
-)
 
 
 def _put_promise(row: InterviewRow, promise: Promise | None) -> None:

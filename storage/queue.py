@@ -1,0 +1,239 @@
+"""The one claim queue every worker uses: due checkpoints, club posts, the command inbox.
+
+A queue is a table with a state column. A row waits until it is due; a worker claims it
+(state `claimed`, `claimed_at` = when) and then completes it, releases it to wait again
+until a retry time, or dies holding it, and `recover` puts it back once its lease is over.
+`QueueSpec` names the table's columns and states; `ClaimQueue` runs the statements. What
+is particular to one table (what a claimed checkpoint turns into, settle's group commit,
+the inbox's one-request-per-author rule) stays in that table's module, which passes its
+own filters to `claim`.
+
+What it guarantees, on SQLite and PostgreSQL alike:
+
+- A claim takes at most `limit` rows: waiting ones, due by `now`, matching the caller's
+  filters, the first in the queue's order. It hands them back in that order.
+- No row is claimed by two workers at once. On PostgreSQL a claim skips the rows another
+  transaction has locked (FOR UPDATE SKIP LOCKED), so workers take disjoint batches
+  without waiting for each other; on SQLite, which has no row locks, writers take turns
+  (BEGIN IMMEDIATE, `storage.database.SQLITE_IMMEDIATE`), so claim in a write
+  transaction. The UPDATE re-checks the waiting state either way.
+- On PostgreSQL the claim honours its LIMIT. It picks the ids once, into an array, and
+  then updates `id = ANY(that array)`. The form `id IN (SELECT … LIMIT n FOR UPDATE SKIP
+  LOCKED)` lets the planner run the subquery as the inner side of a nested-loop semi-join,
+  rescanning it for every row updated; each rescan locks and returns another row, so the
+  inbox's and the club posts' claims of 20 each took all 200 waiting
+  (tests/storage/test_queue.py).
+- Delivery is at least once. A worker that dies leaves its rows claimed; `recover` puts
+  back those claimed before the lease cut-off, so a row is worked on twice only when a
+  worker outlives its lease (or dies between its work and `complete`).
+- `complete` and `release` change only rows still claimed (a row cancelled meanwhile stays
+  cancelled), except that a queue which deletes its finished rows deletes them whatever
+  their state, so that a row recovered from a slow worker is not worked on again.
+
+Every method runs on the caller's connection, inside the caller's transaction, and never
+commits: a call site can group several calls (settle's confirmations and checks) in one
+transaction and adds no round trip. Fixed statements are built once per queue, so their
+text is the same every time (psycopg converts them once, the server prepares them once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from operator import attrgetter
+from typing import Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    DateTime,
+    Delete,
+    Integer,
+    Row,
+    Select,
+    Update,
+    any_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import InstrumentedAttribute
+
+Column = InstrumentedAttribute[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSpec:
+    """Which table is the queue and how its columns say where a row stands."""
+
+    row: type[Any]  # the mapped class
+    key: Column  # its integer primary key
+    state: Column
+    waiting: object  # the state of a row that may be claimed
+    claimed: object  # … and of one a worker holds
+    claimed_at: Column  # when it was claimed: what the lease runs from
+    order: tuple[Column, ...]  # claim order; end with `key` so that ties are settled
+    due: Column | None = None  # None: a row is due as soon as it is stored
+    done: object | None = None  # the state of a completed row; None deletes it
+    done_at: Column | None = None  # with `done`: when it was completed
+    attempts: Column | None = None  # counted once per claim or per release
+    count_attempt_on: Literal["claim", "release"] = "release"
+
+    def __post_init__(self) -> None:
+        if (self.done is None) != (self.done_at is None):
+            raise ValueError("a queue's done state and done time go together")
+
+
+class ClaimQueue:
+    """Claim, recover, release, complete and look ahead on the queue `spec` describes."""
+
+    def __init__(self, spec: QueueSpec) -> None:
+        self.spec = spec
+        key, state = spec.key, spec.state
+        self._sort_key = attrgetter(*(column.key for column in spec.order))
+        self._recover: Update = (
+            update(spec.row)
+            .where(state == spec.claimed,
+                   # NULL: claimed by a version that did not record when.
+                   or_(spec.claimed_at.is_(None), spec.claimed_at < bindparam("before")))
+            .values({state: spec.waiting})
+        )
+        retry: dict[Any, Any] = {state: spec.waiting}
+        if spec.due is not None:
+            retry[spec.due] = bindparam("retry_at")
+        if spec.attempts is not None and spec.count_attempt_on == "release":
+            retry[spec.attempts] = spec.attempts + 1
+        self._release: Update = (
+            update(spec.row)
+            .where(key == bindparam("row_id"), state == spec.claimed)
+            .values(retry)
+        )
+        self._still_claimed: Select[Any] = select(key).where(
+            key.in_(bindparam("ids", expanding=True)), state == spec.claimed)
+        # PostgreSQL: the ids as one array, so the text is the same whatever their number.
+        self._pg_still_claimed: Select[Any] = select(key).where(
+            key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))),
+            state == spec.claimed)
+        self._delete: Delete = delete(spec.row).where(key == bindparam("row_id"))
+        self._complete: Update | None = None
+        self._pg_complete: Update | None = None
+        if spec.done is not None and spec.done_at is not None:
+            self._complete = (
+                update(spec.row)
+                .where(key == bindparam("row_id"), state == spec.claimed)
+                .values({state: spec.done, spec.done_at: bindparam("at")})
+            )
+            # PostgreSQL: a whole group completed by one UPDATE over two arrays, not one
+            # UPDATE per row.
+            done = select(
+                func.unnest(bindparam("ids", type_=postgresql.ARRAY(Integer))).label("id"),
+                func.unnest(bindparam("ats", type_=postgresql.ARRAY(DateTime(timezone=True))))
+                .label("at"),
+            ).subquery()
+            self._pg_complete = (
+                update(spec.row)
+                .where(key == done.c.id, state == spec.claimed)
+                .values({state: spec.done, spec.done_at: done.c.at})
+            )
+
+    def claim(
+        self,
+        connection: Connection,
+        now: datetime,
+        limit: int,
+        *,
+        where: Sequence[ColumnElement[bool]] = (),
+        returning: Sequence[Column] | None = None,
+    ) -> list[Row[Any]]:
+        """Claim up to `limit` waiting rows due by `now` that match `where`, in the queue's
+        order; their `returning` columns (all by default, the order columns always)."""
+        if limit <= 0:
+            return []
+        spec = self.spec
+        due = [spec.state == spec.waiting, *where]
+        if spec.due is not None:
+            due.append(spec.due <= now)
+        picked = (
+            select(spec.key)
+            .where(*due)
+            .order_by(*spec.order)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        if connection.dialect.name == "postgresql":
+            # ARRAY(subquery) is evaluated once, before the update (see the docstring).
+            chosen = spec.key == any_(func.array(picked.scalar_subquery()))
+        else:
+            # SQLite evaluates an uncorrelated IN list once; it ignores FOR UPDATE.
+            chosen = spec.key.in_(picked)
+        values: dict[Any, Any] = {spec.state: spec.claimed, spec.claimed_at: now}
+        if spec.attempts is not None and spec.count_attempt_on == "claim":
+            values[spec.attempts] = spec.attempts + 1
+        columns: list[Any] = (list(spec.row.__table__.c) if returning is None
+                              else list(returning))
+        named = {column.key for column in columns}
+        columns += [column for column in spec.order if column.key not in named]
+        claim = (
+            update(spec.row)
+            .where(chosen, spec.state == spec.waiting)
+            .values(values)
+            .returning(*columns)
+        )
+        # RETURNING promises no order.
+        return sorted(connection.execute(claim), key=self._sort_key)
+
+    def recover(self, connection: Connection, claimed_before: datetime) -> int:
+        """Rows claimed before `claimed_before` (their lease is over: the worker is taken
+        for dead) wait again, claimable at once; how many."""
+        result = connection.execute(self._recover, {"before": claimed_before})
+        return int(result.rowcount or 0)
+
+    def release(self, connection: Connection, row_id: int, retry_at: datetime) -> None:
+        """A claimed row waits again, due at `retry_at` (a failed attempt: the spec says
+        whether it is counted here)."""
+        if self.spec.due is None:
+            raise TypeError("this queue has no due time to retry at")
+        connection.execute(self._release, {"row_id": row_id, "retry_at": retry_at})
+
+    def complete(self, connection: Connection,
+                 done: Sequence[tuple[int, datetime | None]]) -> None:
+        """(row id, when) for rows whose work is done: claimed ones move to the done
+        state, with that time; a queue without a done state deletes them."""
+        if not done:
+            return
+        if self._complete is None:
+            connection.execute(self._delete, [{"row_id": row_id} for row_id, _ in done])
+        elif self._pg_complete is not None and connection.dialect.name == "postgresql":
+            connection.execute(self._pg_complete, {
+                "ids": [row_id for row_id, _ in done],
+                "ats": [None if at is None else at.astimezone(UTC) for _, at in done]})
+        else:
+            connection.execute(self._complete,
+                               [{"row_id": row_id, "at": at} for row_id, at in done])
+
+    def still_claimed(self, connection: Connection, ids: Sequence[int]) -> set[int]:
+        """Which of `ids` are still claimed: the check before a worker acts on a row that
+        may have been cancelled or recovered since it was claimed."""
+        if not ids:
+            return set()
+        query = (self._pg_still_claimed if connection.dialect.name == "postgresql"
+                 else self._still_claimed)
+        return set(connection.scalars(query, {"ids": list(ids)}))
+
+    def next_due(self, connection: Connection, *,
+                 where: Sequence[ColumnElement[bool]] = ()) -> datetime | None:
+        """The earliest due time among waiting rows matching `where` (claimed rows are
+        someone's work already): ORDER BY … LIMIT 1, one probe of a (state, …, due)
+        index where one exists."""
+        spec = self.spec
+        if spec.due is None:
+            raise TypeError("this queue has no due times")
+        found: datetime | None = connection.scalar(
+            select(spec.due).where(spec.state == spec.waiting, *where)
+            .order_by(spec.due).limit(1))
+        return found
