@@ -12,7 +12,7 @@ the answer reached Slack's `response_url` (the Slack stand-in records its arriva
 Direct messages (`dm`: a signed Events API `message.im`, answered in the serving
 process after the ack, by chat.postMessage) are measured the same way against the bare
 app acking the same event: their ack latency while the answers are being worked out
-is the figure tests/adapters/test_slack_inbox.py leaves to the benchmark.
+is the figure tests/adapters/slack/test_inbox.py leaves to the benchmark.
 
 Measured only when `tests/adapters/slack/test_app.py` passes (the adapter is being
 finished); otherwise the report says "not measured yet".

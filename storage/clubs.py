@@ -241,6 +241,7 @@ class ClubStorage:
             return [
                 DoneStep(interview_id=interview_id, kind=CheckpointKind(kind), at=_utc(at))
                 for interview_id, kind, at in rows
+                if at is not None  # the filter above already excludes it
             ]
 
     def steps_open(

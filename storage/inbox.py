@@ -214,6 +214,7 @@ class InboxAppender:
             except DBAPIError as error:
                 raise RepositoryUnavailable(str(error).strip().splitlines()[0]) from error
             connection = pooled.driver_connection
+            assert connection is not None  # a live pooled connection has its driver's
             pooled.detach()  # ours alone: it must never go back to the pool autocommitting
             connection.autocommit = True
             self._connection = connection

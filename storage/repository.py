@@ -15,6 +15,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     Integer,
+    Row,
     Select,
     any_,
     bindparam,
@@ -791,7 +792,7 @@ def _utc_or_none(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.astimezone(UTC)
 
 
-def _person(row: PersonRow) -> Person:
+def _person(row: PersonRow | Row[Any]) -> Person:
     return Person(
         id=row.id,
         tz=row.tz,
@@ -804,7 +805,7 @@ def _person(row: PersonRow) -> Person:
     )
 
 
-def _identity(row: IdentityRow) -> Identity:
+def _identity(row: IdentityRow | Row[Any]) -> Identity:
     return Identity(platform=row.platform, workspace=row.workspace, user=row.user_id,
                     dm_channel=row.dm_channel)
 
@@ -852,7 +853,7 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
     )
 
 
-def _checkpoint(row: CheckpointRow) -> Checkpoint:
+def _checkpoint(row: CheckpointRow | Row[Any]) -> Checkpoint:
     return Checkpoint(
         id=row.id,
         interview_id=row.interview_id,

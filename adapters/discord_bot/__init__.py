@@ -1,0 +1,1 @@
+"""Discord: the discord.py client, slash commands, views and modals, paced sending."""

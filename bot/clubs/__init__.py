@@ -1,0 +1,1 @@
+"""Job-search clubs in a channel: membership, sharing, the weekly digest, posts, reports."""

@@ -1,0 +1,1 @@
+"""What the bot writes: thank-you drafts, call scripts, reminders, tips, calendars, stats."""

@@ -95,7 +95,7 @@ def plan_calendar(
     # Sorted so the bytes do not depend on the order the repository returned rows in.
     for _, _, event in sorted(events, key=lambda e: (e[0], e[1])):
         calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def summary(checkpoint: Checkpoint, interview: Interview) -> str:

@@ -1,6 +1,6 @@
 """What to say on the phone: a short call script and a voicemail that leaves the number twice.
 
-Thank-you notes live in bot/content/notes.py; both follow DOMAIN.md.
+Thank-you notes live in bot/content/notes.py; both follow docs/COACHING.md.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Thank-you notes in the tone and medium the person picked, and replies to outcomes.
 
-Same rules as bot/content/call_scripts.py (DOMAIN.md): a thank-you thanks, says you want the job,
-gives one reason you fit, asks for the job and asks to hear either way.
+Same rules as bot/content/call_scripts.py (docs/COACHING.md): a thank-you thanks, says
+you want the job, gives one reason you fit, asks for the job and to hear either way.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from nameparser import HumanName
 
 from bot.content.call_scripts import FIT_PLACEHOLDER, NAME_PLACEHOLDER
 from bot.messages import Draft
-from bot.model import Interview, Interviewer
+from bot.model import Interview, Interviewer, Tone
 
 #: bot.model.Tone members (a StrEnum) are accepted as they are.
-ToneName = Literal["formal", "warm"]
+ToneName = Tone | Literal["formal", "warm"]
 Medium = Literal["email", "card"]
 
 #: A card is read in seconds and written by hand: keep it short.

@@ -1,6 +1,6 @@
 """Spelling checks for a draft note, above all of the interviewers' and company's names.
 
-DOMAIN.md asks for polished notes; a misspelt name is the mistake a reader notices first.
+docs/COACHING.md asks for polished notes; a misspelt name is the mistake a reader notices first.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One coaching tip a week for club digests, drawn from the rules in DOMAIN.md.
+"""One coaching tip a week for club digests, drawn from the rules in docs/COACHING.md.
 
 Written in the bot's own voice; the list rotates by ISO week so a club sees each tip
 once before any repeats, and every club hears the same one in the same week.

@@ -1,0 +1,1 @@
+"""The conversation: typed commands dispatched to handlers, open questions as typed flows."""

@@ -1,0 +1,1 @@
+"""Claiming due reminders, sending them, and settling what went out, exactly once."""

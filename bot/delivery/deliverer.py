@@ -71,7 +71,7 @@ class Outgoing:
 
 def backoff(attempts: int, rng: Callable[[], float] = random.random) -> timedelta:
     """Exponential backoff with jitter, so a recovering API is not hit all at once."""
-    delay = min(BACKOFF_BASE * (2 ** min(attempts, 12)), BACKOFF_MAX)
+    delay = min(BACKOFF_BASE * (1 << min(attempts, 12)), BACKOFF_MAX)
     return delay * (0.8 + 0.4 * rng())
 
 

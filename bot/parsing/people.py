@@ -100,7 +100,9 @@ def _valid_name(name: str) -> bool:
 
 def _split_top(text: str, separators: str) -> list[str]:
     """Split on single-character separators that are not inside parentheses."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char in "([":
             depth += 1

@@ -1,0 +1,1 @@
+"""The coaching rules as pure functions: the plan, business days, holidays, quiet hours."""

@@ -1,4 +1,4 @@
-"""The coaching rules of DOMAIN.md as pure functions: interview + history + clock -> plan.
+"""The coaching rules of docs/COACHING.md as pure functions: interview + history + clock -> plan.
 
 Nothing here does I/O or reads the real time. `plan_checkpoints` is re-run after every
 change (a call reported, a new promise, an outcome) and the conversation layer

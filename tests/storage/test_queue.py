@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from bot.club_model import PostKind
+from bot.clubs.model import PostKind
 from bot.model import ChannelRef, CheckpointKind, CheckpointState, Platform
 from storage.database import SQLITE_IMMEDIATE, make_engine
 from storage.models import CheckpointRow

@@ -1,4 +1,4 @@
-"""The coaching rules of DOMAIN.md, one test per rule, plus properties over random input."""
+"""The coaching rules of docs/COACHING.md, one test per rule, plus properties over random input."""
 
 from __future__ import annotations
 
