@@ -292,6 +292,46 @@ def test_finished_checkpoints_stand_beside_the_active_one_of_their_step(
         CheckpointState.DONE, CheckpointState.CANCELLED, CheckpointState.SENT]
 
 
+# --- units of work --------------------------------------------------------------------------
+def test_a_unit_commits_every_call_in_it_at_its_end_and_nothing_before(
+    database_url: str,
+) -> None:
+    repo, other = open_repository(database_url), open_repository(database_url)
+    try:
+        person = someone(repo)
+        with repo.serialised(person.id):
+            interview = repo.add_interview(person.id, new_interview(), NOW)
+            repo.add_checkpoint(interview.id, CheckpointKind.FIRST_CALL, None, later(days=5),
+                                NOW)
+            with repo.serialised(person.id):  # a nested unit joins; it commits nothing
+                repo.set_promise(interview.id, CALL_ON_FRIDAY)
+            assert [c.kind for c in repo.checkpoints_for(interview.id)] == [
+                CheckpointKind.FIRST_CALL]  # the unit reads its own changes
+            assert other.get_interview(interview.id) is None  # nobody else, yet
+
+        stored = other.get_interview(interview.id)
+        assert stored is not None and stored.promise == CALL_ON_FRIDAY
+        assert len(other.checkpoints_for(interview.id)) == 1
+    finally:
+        repo.close()
+        other.close()
+
+
+def test_an_error_in_a_unit_undoes_every_call_in_it(repo: SqlRepository) -> None:
+    person = someone(repo)
+
+    with pytest.raises(LookupError), repo.serialised(person.id):
+        repo.add_interview(person.id, new_interview(), NOW)
+        repo.update_person(person.id, display_name="Kim")
+        repo.set_promise(404, CALL_ON_FRIDAY)  # no such interview
+
+    assert repo.list_interviews(person.id) == []
+    assert repo.get_person(person.id) == person
+    with repo.serialised(person.id):  # and the next unit starts clean
+        repo.add_interview(person.id, new_interview(), NOW)
+    assert [i.number for i in repo.list_interviews(person.id)] == [1]
+
+
 # --- delivery -------------------------------------------------------------------------------
 def test_claiming_takes_due_pending_checkpoints_of_the_given_platforms_in_due_order(
     repo: SqlRepository,
