@@ -144,10 +144,14 @@ class Coach:
     def handle(self, inbound: Inbound) -> list[Reply]:
         try:
             person = self._person(inbound)
-            if inbound.action is not None:
-                replies = self._on_action(person, inbound)
-            else:
-                replies = self._on_text(person, inbound)
+            # One unit per event: what it reads and the replan it makes are not
+            # interleaved with another event of the person's, in this process or another.
+            with self.repo.serialised(person.id):
+                person = self.repo.get_person(person.id) or person  # as of the lock
+                if inbound.action is not None:
+                    replies = self._on_action(person, inbound)
+                else:
+                    replies = self._on_text(person, inbound)
         except RepositoryUnavailable:
             log.warning("database unavailable while handling %s", inbound.identity.platform)
             return [Reply(text=DATABASE_DOWN)]
@@ -165,10 +169,13 @@ class Coach:
 
     def replan(self, interview: Interview, person: Person | None = None, *,
                before: Interview | None = None) -> None:
-        person = person or self.repo.get_person(interview.person_id)
-        if person is None:
-            return
-        replan(self.repo, interview, self.prefs(person), self.clock.now(), before=before)
+        # Inside the caller's unit this joins it; a caller outside one still gets one.
+        with self.repo.serialised(interview.person_id):
+            person = person or self.repo.get_person(interview.person_id)
+            if person is None:
+                return
+            replan(self.repo, interview, self.prefs(person), self.clock.now(),
+                   before=before)
 
     # --- people ---------------------------------------------------------------------
     def _person(self, inbound: Inbound) -> Person:
@@ -332,23 +339,25 @@ class Coach:
         """
         try:
             person = self._person(inbound)
-            now = self.clock.now()
-            zone_text = form.get("tz", "").strip()
-            zone = parse_zone(zone_text) if zone_text else person.tz
-            problems: dict[str, str] = {}
-            if zone is None:
-                problems["tz"] = "I don't know that time zone; try a city like Berlin."
-                zone = person.tz
-            draft, problems_found = intake.from_form(form, now, ZoneInfo(zone))
-            problems.update(problems_found)
-            if not person.tz_confirmed and not zone_text:
-                problems["tz"] = "Which time zone are you in? e.g. America/New_York."
-            if problems:
-                return FormResult(problems=problems)
-            if zone != person.tz or not person.tz_confirmed:
-                person = self.repo.update_person(person.id, tz=zone, tz_confirmed=True)
-            self.repo.set_conversation(person.id, None)
-            replies = self._finish_add(person, draft)
+            with self.repo.serialised(person.id):
+                person = self.repo.get_person(person.id) or person  # as of the lock
+                now = self.clock.now()
+                zone_text = form.get("tz", "").strip()
+                zone = parse_zone(zone_text) if zone_text else person.tz
+                problems: dict[str, str] = {}
+                if zone is None:
+                    problems["tz"] = "I don't know that time zone; try a city like Berlin."
+                    zone = person.tz
+                draft, problems_found = intake.from_form(form, now, ZoneInfo(zone))
+                problems.update(problems_found)
+                if not person.tz_confirmed and not zone_text:
+                    problems["tz"] = "Which time zone are you in? e.g. America/New_York."
+                if problems:
+                    return FormResult(problems=problems)
+                if zone != person.tz or not person.tz_confirmed:
+                    person = self.repo.update_person(person.id, tz=zone, tz_confirmed=True)
+                self.repo.set_conversation(person.id, None)
+                replies = self._finish_add(person, draft)
         except RepositoryUnavailable:
             return FormResult(replies=[Reply(text=DATABASE_DOWN)])
         except Exception:
@@ -1121,13 +1130,18 @@ class Coach:
         """
         if not self.acts_after(cp):
             return
-        interview = self.repo.get_interview(cp.interview_id)
-        if interview is None or not interview.is_open:
+        found = self.repo.get_interview(cp.interview_id)
+        if found is None:
             return
-        if cp.kind is CheckpointKind.MOVE_ON:
-            interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE,
-                                              self.clock.now())
-        self.replan(interview)
+        with self.repo.serialised(found.person_id):
+            # Read again under the lock: the person may have reported an outcome since.
+            interview = self.repo.get_interview(cp.interview_id)
+            if interview is None or not interview.is_open:
+                return
+            if cp.kind is CheckpointKind.MOVE_ON:
+                interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE,
+                                                  self.clock.now())
+            self.replan(interview)
 
 
 @lru_cache(maxsize=512)
