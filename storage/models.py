@@ -22,6 +22,8 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -227,6 +229,18 @@ class CheckpointRow(Base):
     snoozed: Mapped[bool] = mapped_column(Boolean, default=False)
     platform: Mapped[Platform] = mapped_column(EnumText(Platform))
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # when marked done
+
+
+#: The states in which a checkpoint still reminds (or waits for a report): one per step.
+_STILL_ACTIVE = text("state IN ({})".format(", ".join(
+    f"'{state.value}'" for state in (CheckpointState.PENDING, CheckpointState.SENDING,
+                                     CheckpointState.SENT))))
+# At most one active checkpoint per step (interview, kind, interviewer), whatever runs at
+# once: a second would remind twice, and an outcome would cancel only one (migration
+# 0008). `coalesce` because NULLs never collide in a unique index; ids start at 1.
+Index("uq_checkpoints_one_active_step", CheckpointRow.interview_id, CheckpointRow.kind,
+      func.coalesce(CheckpointRow.interviewer_id, 0), unique=True,
+      postgresql_where=_STILL_ACTIVE, sqlite_where=_STILL_ACTIVE)
 
 
 class JournalRow(Base):

@@ -1,4 +1,5 @@
-"""The core's `Repository` protocol on SQLAlchemy: one short transaction per call.
+"""The core's `Repository` protocol on SQLAlchemy: one short transaction per call, or
+one per person's unit of work (`serialised`), which every call inside it joins.
 
 Rows never leave this module; every method hands back the frozen records of `bot.model`.
 """
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
@@ -104,16 +106,51 @@ class SqlRepository(ClubStorage, InboxStorage):
         # On SQLite, writers take the lock at BEGIN (see storage.database).
         self._write_engine = engine.execution_options(**{SQLITE_IMMEDIATE: True})
         self._writing = sessionmaker(self._write_engine, expire_on_commit=False)
+        # The session of the `serialised` unit open in this thread (or task), if any.
+        # Calls made inside it join it: a second pool connection for the same work could
+        # wait for one the unit holds, and its changes would not be the unit's.
+        self._unit: ContextVar[Session | None] = ContextVar(
+            f"followup_unit_{id(self)}", default=None)
 
     def close(self) -> None:
         """Close the pooled connections (at shutdown, or at the end of a test)."""
         self.engine.dispose()
 
+    def serialised(self, person_id: int) -> AbstractContextManager[None]:
+        """One transaction holding the person's lock, joined by every call made inside it
+        on this thread: two units for one person, in any processes, run one after the
+        other. On PostgreSQL other people's units run alongside; on SQLite every writer
+        waits for it (the database has one write lock), so a unit should stay short."""
+        return self._serialised(person_id)
+
+    @contextmanager
+    def _serialised(self, person_id: int) -> Iterator[None]:
+        if self._unit.get() is not None:
+            # Nested: the open unit's transaction, now holding this person's lock too.
+            with self._session(write=True) as session:
+                _lock_person(session, person_id)
+            yield
+            return
+        # A write transaction from its BEGIN: on SQLite, BEGIN IMMEDIATE is what
+        # serialises units (SQLite has no row locks, and ignores FOR UPDATE).
+        with self._session(write=True) as session:
+            _lock_person(session, person_id)  # the first statement, on PostgreSQL
+            token = self._unit.set(session)
+            try:
+                yield
+            finally:
+                self._unit.reset(token)
+
     @contextmanager
     def _connection(self, *, write: bool = False) -> Iterator[Connection]:
         """One Core transaction, for the per-message statements of delivery: a Session
-        costs several times the statement itself there."""
+        costs several times the statement itself there. Inside a unit, the unit's."""
+        unit = self._unit.get()
         try:
+            if unit is not None:
+                with _joined(unit):
+                    yield unit.connection()
+                return
             with (self._write_engine if write else self.engine).begin() as connection:
                 yield connection
         except (OperationalError, InterfaceError) as error:
@@ -121,9 +158,15 @@ class SqlRepository(ClubStorage, InboxStorage):
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
-        """One transaction: committed on success, rolled back on any error."""
+        """One transaction: committed on success, rolled back on any error. Inside a
+        unit, the unit's: it ends (commits or rolls back) with the unit."""
+        unit = self._unit.get()
         factory = self._writing if write else self._reading
         try:
+            if unit is not None:
+                with _joined(unit):
+                    yield unit
+                return
             with factory.begin() as session:
                 yield session
         except (OperationalError, InterfaceError) as error:
@@ -700,6 +743,33 @@ class SqlRepository(ClubStorage, InboxStorage):
 
 
 # --- queries and conversions ----------------------------------------------------------
+@contextmanager
+def _joined(unit: Session) -> Iterator[None]:
+    """One call inside a unit: its changes are flushed at its end, not committed. Its
+    rows are then forgotten, so the next call reads them afresh (another process may
+    have claimed or confirmed one since), as a session of its own would."""
+    depth = unit.info.get("depth", 0)
+    unit.info["depth"] = depth + 1
+    try:
+        yield
+        unit.flush()
+    finally:
+        unit.info["depth"] = depth
+        if depth == 0:
+            unit.expunge_all()
+
+
+def _lock_person(session: Session, person_id: int) -> None:
+    """Lock the person's row till the transaction ends (once per unit). NO KEY UPDATE
+    excludes other units as FOR UPDATE would, but lets rows that only refer to the
+    person (a club post, a journal entry) be written meanwhile."""
+    locked: set[int] = session.info.setdefault("locked", set())
+    if person_id not in locked:
+        session.execute(select(PersonRow.id).where(PersonRow.id == person_id)
+                        .with_for_update(key_share=True))
+        locked.add(person_id)
+
+
 def _insert(session: Session, entity: type[Any]) -> Any:
     """The dialect's INSERT, which knows ON CONFLICT (both databases spell it alike)."""
     dialect = session.get_bind().dialect.name

@@ -103,8 +103,10 @@ class FollowupClient(discord.Client):
         self.tree.add_command(FollowupCommands())
         self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
         self._deliver = deliver
-        # One person's events run one at a time, so a quick second message cannot race
-        # the first through the core's multi-turn questions.
+        # One person's events run one at a time, so a quick second message waits here for
+        # the first, in order, without holding a worker thread and a database connection.
+        # Only for order: the core's `serialised` unit keeps concurrent events (in this
+        # process or another) from interleaving.
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = \
             weakref.WeakValueDictionary()
         # DM channels this process has stored (user id -> channel id): one write per person.

@@ -247,8 +247,10 @@ class SlackCoach:
     # --- asking the core ----------------------------------------------------------------
     @contextmanager
     def turn(self, identity: Identity) -> Iterator[None]:
-        """One person's events one at a time, so a quick second message cannot race the
-        first through a multi-turn question."""
+        """One person's events one at a time, so a quick second message waits for the
+        first here, holding no database connection, and follows it. This serves order
+        and the pool only: the core's `serialised` unit is what keeps two events (in
+        this process or another) from interleaving."""
         with self._guard:
             lock = self._locks.setdefault(identity, threading.Lock())
         with lock:

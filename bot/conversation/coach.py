@@ -68,14 +68,18 @@ class Coach:
     # --- entry point ------------------------------------------------------------------
     def handle(self, inbound: Inbound) -> list[Reply]:
         try:
-            turn = self._turn(inbound)
-            if inbound.typed is not None:
-                replies = self._explicit(turn, inbound.typed)
-            elif inbound.action is not None:
-                command = buttons.command_for(inbound.action, inbound.value)
-                replies = [not_found()] if command is None else dispatch(turn, command)
-            else:
-                replies = self._on_text(turn, inbound)
+            person = self._person(inbound)
+            # One unit per event: what it reads and the replan it makes are not
+            # interleaved with another event of the person's, in this process or another.
+            with self.repo.serialised(person.id):
+                turn = self._turn(inbound, person)
+                if inbound.typed is not None:
+                    replies = self._explicit(turn, inbound.typed)
+                elif inbound.action is not None:
+                    command = buttons.command_for(inbound.action, inbound.value)
+                    replies = [not_found()] if command is None else dispatch(turn, command)
+                else:
+                    replies = self._on_text(turn, inbound)
         except RepositoryUnavailable:
             log.warning("database unavailable while handling %s", inbound.identity.platform)
             return [Reply(text=DATABASE_DOWN)]
@@ -92,14 +96,19 @@ class Coach:
 
     def replan(self, interview: Interview, person: Person | None = None, *,
                before: Interview | None = None) -> None:
-        person = person or self.repo.get_person(interview.person_id)
-        if person is None:
-            return
-        replan(self.repo, interview, self.prefs(person), self.clock.now(), before=before)
+        # Inside the caller's unit this joins it; a caller outside one still gets one.
+        with self.repo.serialised(interview.person_id):
+            person = person or self.repo.get_person(interview.person_id)
+            if person is None:
+                return
+            replan(self.repo, interview, self.prefs(person), self.clock.now(),
+                   before=before)
 
     # --- people ---------------------------------------------------------------------
-    def _turn(self, inbound: Inbound) -> Turn:
-        return Turn(self.repo, self.clock, self.defaults, self._person(inbound), inbound)
+    def _turn(self, inbound: Inbound, person: Person) -> Turn:
+        """The event's turn, with the person as of the lock just taken."""
+        person = self.repo.get_person(person.id) or person
+        return Turn(self.repo, self.clock, self.defaults, person, inbound)
 
     def _person(self, inbound: Inbound) -> Person:
         person = self.repo.person_for(inbound.identity, self.defaults.tz, self.defaults.quiet)
@@ -190,32 +199,37 @@ class Coach:
         Problems come back per field, for the platform to show beside each one.
         """
         try:
-            turn = self._turn(inbound)
-            person = turn.person
-            zone_text = form.get("tz", "").strip()
-            zone = parse_zone(zone_text) if zone_text else person.tz
-            problems: dict[str, str] = {}
-            if zone is None:
-                problems["tz"] = "I don't know that time zone; try a city like Berlin."
-                zone = person.tz
-            draft, problems_found = add_flow.from_form(form, turn.now, ZoneInfo(zone))
-            problems.update(problems_found)
-            if not person.tz_confirmed and not zone_text:
-                problems["tz"] = "Which time zone are you in? e.g. America/New_York."
-            if problems:
-                return FormResult(problems=problems)
-            if zone != person.tz or not person.tz_confirmed:
-                turn.refresh(self.repo.update_person(person.id, tz=zone, tz_confirmed=True))
-            turn.set_flow(None)
-            replies = adding.finish(turn, draft)
+            person = self._person(inbound)
+            with self.repo.serialised(person.id):
+                result = self._add_from_form(self._turn(inbound, person), form)
         except RepositoryUnavailable:
             return FormResult(replies=[Reply(text=DATABASE_DOWN)])
         except Exception:
             log.exception("failed to add an interview from a %s form",
                           inbound.identity.platform)
             return FormResult(replies=[Reply(text=APOLOGY)])
-        self._on_plan_changed()
-        return FormResult(replies=replies)
+        if result.replies:
+            self._on_plan_changed()
+        return result
+
+    def _add_from_form(self, turn: Turn, form: dict[str, str]) -> FormResult:
+        person = turn.person
+        zone_text = form.get("tz", "").strip()
+        zone = parse_zone(zone_text) if zone_text else person.tz
+        problems: dict[str, str] = {}
+        if zone is None:
+            problems["tz"] = "I don't know that time zone; try a city like Berlin."
+            zone = person.tz
+        draft, problems_found = add_flow.from_form(form, turn.now, ZoneInfo(zone))
+        problems.update(problems_found)
+        if not person.tz_confirmed and not zone_text:
+            problems["tz"] = "Which time zone are you in? e.g. America/New_York."
+        if problems:
+            return FormResult(problems=problems)
+        if zone != person.tz or not person.tz_confirmed:
+            turn.refresh(self.repo.update_person(person.id, tz=zone, tz_confirmed=True))
+        turn.set_flow(None)
+        return FormResult(replies=adding.finish(turn, draft))
 
     # --- read by the web process ----------------------------------------------------------
     def calendar_feed(self, token: str) -> bytes | None:
@@ -242,11 +256,16 @@ class Coach:
         """
         if not self.acts_after(cp):
             return
-        interview = self.repo.get_interview(cp.interview_id)
-        if interview is None or not interview.is_open:
+        found = self.repo.get_interview(cp.interview_id)
+        if found is None:
             return
-        if cp.kind is CheckpointKind.MOVE_ON:
-            interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE,
-                                              self.clock.now())
-        self.replan(interview)
+        with self.repo.serialised(found.person_id):
+            # Read again under the lock: the person may have reported an outcome since.
+            interview = self.repo.get_interview(cp.interview_id)
+            if interview is None or not interview.is_open:
+                return
+            if cp.kind is CheckpointKind.MOVE_ON:
+                interview = self.repo.set_outcome(interview.id, Outcome.NO_RESPONSE,
+                                                  self.clock.now())
+            self.replan(interview)
 

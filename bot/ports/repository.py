@@ -1,12 +1,14 @@
 """The storage interface the core needs; `storage/` implements it with SQLAlchemy.
 
 Declared here so the core depends on nothing but this protocol. Every method is one
-transaction; times going in and out are timezone-aware.
+transaction, or part of the one `serialised` holds open; times going in and out are
+timezone-aware.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime, time
 from typing import Any, Protocol
 
@@ -193,6 +195,11 @@ class ClubRepository(Protocol):
 
 
 class Repository(ClubRepository, Protocol):
+    # --- units of work -------------------------------------------------------------
+    def serialised(self, person_id: int) -> AbstractContextManager[None]:
+        """Calls inside share one transaction excluding the person's other units: no step twice."""
+        ...
+
     # --- people -----------------------------------------------------------------
     def person_for(self, identity: Identity, default_tz: str, quiet: QuietHours) -> Person:
         """The person behind `identity`, created with these defaults on first sight."""

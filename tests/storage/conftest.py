@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.model import (
+    CheckpointKind,
     Identity,
     Interviewer,
     NewInterview,
@@ -49,6 +50,16 @@ def new_interview(
 def someone(repo: SqlRepository, user: str = "U1", platform: Platform = Platform.SLACK) -> Person:
     """A person first seen now on `platform`, in Paris with default quiet hours."""
     return repo.person_for(Identity(platform, "T1", user), "Europe/Paris", QuietHours())
+
+
+def thank_you_steps(repo: SqlRepository, dues: list[datetime]) -> list[int]:
+    """Checkpoints due at `dues`, each a step of its own (a thank-you to one of as many
+    interviewers): a step has at most one active checkpoint."""
+    names = [f"Interviewer {n}" for n in range(len(dues))]
+    interview = repo.add_interview(someone(repo, "U-steps").id, new_interview("Acme", *names),
+                                   NOW)
+    return [repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, person.id, due, NOW).id
+            for person, due in zip(interview.interviewers, dues, strict=True)]
 
 
 CALL_ON_FRIDAY = Promise(PromiseKind.YOU_CALL_ON, NOW.date() + timedelta(days=4), "call me Friday")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
+from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +14,20 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
 from storage.database import alembic_config, database_url, make_engine, migrate
-from storage.models import Base
+from storage.models import Base, CheckpointRow
+
+ONE_ACTIVE_STEP = "uq_checkpoints_one_active_step"
 
 
 def _differences(engine: Engine) -> list[Any]:
-    with engine.connect() as connection:
+    with engine.connect() as connection, warnings.catch_warnings():
+        # SQLite cannot reflect an expression index, so Alembic skips it (and says so);
+        # `_index_definition` compares that one instead.
+        warnings.filterwarnings("ignore", message=".*expression-based index")
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return list(compare_metadata(context, Base.metadata))
 
@@ -47,6 +56,83 @@ def test_the_comparison_would_notice_a_schema_that_drifted(engine: Engine) -> No
         connection.execute(text("DROP INDEX ix_checkpoints_state_due_at"))
 
     assert [difference[0] for difference in _differences(engine)] == ["add_index"]
+
+
+def _index_definition(connection: Connection, name: str) -> str | None:
+    """The index as the database states it, which covers what Alembic cannot compare:
+    expressions on SQLite, and the WHERE of a partial index on either database."""
+    if connection.dialect.name == "sqlite":
+        found = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+    else:
+        found = "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() " \
+                "AND indexname = :name"
+    return connection.execute(text(found), {"name": name}).scalar()
+
+
+def test_the_one_active_step_index_is_the_same_from_the_models_and_the_migration(
+    engine: Engine,
+) -> None:
+    migrate(engine)
+    index = next(i for i in CheckpointRow.__table__.indexes if i.name == ONE_ACTIVE_STEP)
+    with engine.begin() as connection:
+        migrated = _index_definition(connection, ONE_ACTIVE_STEP)
+        index.drop(connection)
+        index.create(connection)
+        from_models = _index_definition(connection, ONE_ACTIVE_STEP)
+
+    assert migrated is not None and "UNIQUE" in migrated and "WHERE" in migrated
+    assert from_models == migrated
+
+
+STEP_ROWS = [  # (kind, interviewer id, state) in the order stored: ids 1, 2, …
+    ("thank_you", 1, "sent"), ("thank_you", 1, "pending"), ("thank_you", 2, "pending"),
+    ("first_call", None, "done"), ("first_call", None, "pending"),
+    ("first_call", None, "sending"), ("first_call", None, "pending"),
+    ("second_call", None, "cancelled"), ("second_call", None, "pending"),
+]
+
+
+def test_migrating_from_0007_cancels_the_copies_of_a_step_keeping_the_oldest(
+    engine: Engine,
+) -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0007")
+    at = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    tables = Base.metadata.tables
+    with engine.begin() as connection:
+        connection.execute(insert(tables["people"]).values(
+            id=1, tz="UTC", quiet_start=time(21), quiet_end=time(8), tz_confirmed=True))
+        connection.execute(insert(tables["interviews"]).values(
+            id=1, person_id=1, number=1, company="Acme", role="Analyst", starts_at=at,
+            created_at=at))
+        connection.execute(insert(tables["interviewers"]), [
+            {"id": 1, "interview_id": 1, "position": 0, "name": "Ann"},
+            {"id": 2, "interview_id": 1, "position": 1, "name": "Bo"}])
+        connection.execute(insert(tables["checkpoints"]), [
+            {"id": n, "interview_id": 1, "kind": kind, "interviewer_id": who, "due_at": at,
+             "state": state, "created_at": at, "attempts": 0, "snoozed": False,
+             "platform": "slack"}
+            for n, (kind, who, state) in enumerate(STEP_ROWS, start=1)])
+
+    migrate(engine)
+
+    checkpoints = tables["checkpoints"]
+    with engine.connect() as connection:
+        rows = connection.execute(select(checkpoints.c.id, checkpoints.c.kind,
+                                         checkpoints.c.interviewer_id, checkpoints.c.state)
+                                  .order_by(checkpoints.c.id)).all()
+    assert [str(row.state) for row in rows] == [
+        "sent", "cancelled", "pending",  # Ann's first thank-you stays; Bo's is his own step
+        "done", "pending", "cancelled", "cancelled",  # a finished one is not a copy
+        "cancelled", "pending",
+    ]
+    active = Counter((row.kind, row.interviewer_id) for row in rows
+                     if str(row.state) in ("pending", "sending", "sent"))
+    assert set(active.values()) == {1} and len(active) == 4
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(insert(checkpoints).values(
+            interview_id=1, kind="first_call", due_at=at, state="pending", created_at=at,
+            attempts=0, snoozed=False, platform="slack"))
 
 
 def test_migrating_twice_changes_nothing_and_records_the_head(engine: Engine) -> None:

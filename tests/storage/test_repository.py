@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.model import (
     CallRecord,
@@ -45,9 +46,22 @@ from storage.models import (
     PersonRow,
 )
 from storage.repository import SqlRepository, open_repository
-from tests.storage.conftest import CALL_ON_FRIDAY, NOW, later, new_interview, someone
+from tests.storage.conftest import (
+    CALL_ON_FRIDAY,
+    NOW,
+    later,
+    new_interview,
+    someone,
+    thank_you_steps,
+)
 
 PARIS = ZoneInfo("Europe/Paris")
+
+
+def _interview_of(repo: SqlRepository, checkpoint_id: int) -> int:
+    checkpoint = repo.get_checkpoint(checkpoint_id)
+    assert checkpoint is not None
+    return checkpoint.interview_id
 
 
 def _state(repo: SqlRepository, checkpoint_id: int) -> CheckpointState | None:
@@ -231,6 +245,93 @@ def test_a_checkpoint_changes_only_in_an_expected_state(repo: SqlRepository) -> 
     assert repo.update_checkpoint(404, state=CheckpointState.DONE) is None
 
 
+def test_the_database_refuses_a_second_active_checkpoint_of_a_step(
+    repo: SqlRepository,
+) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview("Acme", "Ann", "Bo"), NOW)
+    ann, bo = (person.id for person in interview.interviewers)
+    thanks = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, ann, later(hours=1),
+                                 NOW)
+    call = repo.add_checkpoint(interview.id, CheckpointKind.FIRST_CALL, None, later(days=5),
+                               NOW)
+    repo.claim_due(later(hours=1), 5, [Platform.SLACK])  # sending is active too
+
+    for kind, interviewer in ((CheckpointKind.THANK_YOU, ann), (CheckpointKind.FIRST_CALL, None)):
+        with pytest.raises(IntegrityError):
+            repo.add_checkpoint(interview.id, kind, interviewer, later(days=6), NOW)
+    # Another interviewer, another kind or another interview is another step.
+    other = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, bo, later(hours=1), NOW)
+    repo.add_checkpoint(interview.id, CheckpointKind.SECOND_CALL, None, later(days=9), NOW)
+    repo.add_checkpoint(other.id, CheckpointKind.FIRST_CALL, None, later(days=5), NOW)
+    rows = repo.checkpoints_for(interview.id)
+    assert {thanks.id, call.id} < {c.id for c in rows}
+    assert sorted(c.key for c in rows if c.interviewer_id is not None) == [
+        (CheckpointKind.THANK_YOU, ann), (CheckpointKind.THANK_YOU, bo)]
+    assert sorted(c.kind for c in rows if c.interviewer_id is None) == [
+        CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL]
+
+
+def test_finished_checkpoints_stand_beside_the_active_one_of_their_step(
+    repo: SqlRepository,
+) -> None:
+    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
+    step = (interview.id, CheckpointKind.FIRST_CALL, None)
+    done = repo.add_checkpoint(*step, later(days=5), NOW)
+    repo.update_checkpoint(done.id, state=CheckpointState.DONE)
+    cancelled = repo.add_checkpoint(*step, later(days=6), NOW)
+    repo.update_checkpoint(cancelled.id, state=CheckpointState.CANCELLED)
+    active = repo.add_checkpoint(*step, later(days=7), NOW)
+    repo.claim_due(later(days=7), 5, [Platform.SLACK])
+    repo.confirm_sent(active.id, later(days=7))  # SENT is active: it awaits the report
+
+    # A finished one cannot come back while the step has an active one.
+    with pytest.raises(IntegrityError):
+        repo.update_checkpoint(cancelled.id, state=CheckpointState.PENDING)
+    assert [_state(repo, c.id) for c in (done, cancelled, active)] == [
+        CheckpointState.DONE, CheckpointState.CANCELLED, CheckpointState.SENT]
+
+
+# --- units of work --------------------------------------------------------------------------
+def test_a_unit_commits_every_call_in_it_at_its_end_and_nothing_before(
+    database_url: str,
+) -> None:
+    repo, other = open_repository(database_url), open_repository(database_url)
+    try:
+        person = someone(repo)
+        with repo.serialised(person.id):
+            interview = repo.add_interview(person.id, new_interview(), NOW)
+            repo.add_checkpoint(interview.id, CheckpointKind.FIRST_CALL, None, later(days=5),
+                                NOW)
+            with repo.serialised(person.id):  # a nested unit joins; it commits nothing
+                repo.set_promise(interview.id, CALL_ON_FRIDAY)
+            assert [c.kind for c in repo.checkpoints_for(interview.id)] == [
+                CheckpointKind.FIRST_CALL]  # the unit reads its own changes
+            assert other.get_interview(interview.id) is None  # nobody else, yet
+
+        stored = other.get_interview(interview.id)
+        assert stored is not None and stored.promise == CALL_ON_FRIDAY
+        assert len(other.checkpoints_for(interview.id)) == 1
+    finally:
+        repo.close()
+        other.close()
+
+
+def test_an_error_in_a_unit_undoes_every_call_in_it(repo: SqlRepository) -> None:
+    person = someone(repo)
+
+    with pytest.raises(LookupError), repo.serialised(person.id):
+        repo.add_interview(person.id, new_interview(), NOW)
+        repo.update_person(person.id, display_name="Kim")
+        repo.set_promise(404, CALL_ON_FRIDAY)  # no such interview
+
+    assert repo.list_interviews(person.id) == []
+    assert repo.get_person(person.id) == person
+    with repo.serialised(person.id):  # and the next unit starts clean
+        repo.add_interview(person.id, new_interview(), NOW)
+    assert [i.number for i in repo.list_interviews(person.id)] == [1]
+
+
 # --- delivery -------------------------------------------------------------------------------
 def test_claiming_takes_due_pending_checkpoints_of_the_given_platforms_in_due_order(
     repo: SqlRepository,
@@ -254,11 +355,7 @@ def test_claiming_takes_due_pending_checkpoints_of_the_given_platforms_in_due_or
 
 def test_concurrent_claimers_never_get_the_same_checkpoint(database_url: str) -> None:
     setup = open_repository(database_url)
-    interview = setup.add_interview(someone(setup).id, new_interview(), NOW)
-    created = {
-        setup.add_checkpoint(interview.id, CheckpointKind.REFLECT, None, later(minutes=-n), NOW).id
-        for n in range(60)
-    }
+    created = set(thank_you_steps(setup, [later(minutes=-n) for n in range(60)]))
     # Separate engines, like separate bot processes.
     workers = [SqlRepository(make_engine(database_url)) for _ in range(4)]
     start = threading.Barrier(len(workers))
@@ -320,9 +417,7 @@ def test_confirming_leaves_a_checkpoint_that_is_no_longer_sending_alone(
 def test_one_settle_confirms_a_group_each_at_its_own_time_and_checks_the_rest(
     repo: SqlRepository,
 ) -> None:
-    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
-    ids = [repo.add_checkpoint(interview.id, CheckpointKind.REFLECT, None,
-                               later(minutes=-n), NOW).id for n in range(6)]
+    ids = thank_you_steps(repo, [later(minutes=-n) for n in range(6)])
     repo.claim_due(NOW, 10, [Platform.SLACK])
     repo.update_checkpoint(ids[1], state=CheckpointState.CANCELLED)  # done meanwhile
     repo.update_checkpoint(ids[4], state=CheckpointState.CANCELLED)
@@ -359,19 +454,16 @@ def test_a_released_checkpoint_waits_for_its_retry_time_and_counts_the_attempt(
 
 
 def test_recovery_puts_stale_sending_checkpoints_back_to_pending(repo: SqlRepository) -> None:
-    interview = repo.add_interview(someone(repo).id, new_interview(), NOW)
-    for minutes in (1, 2, 3):
-        repo.add_checkpoint(
-            interview.id, CheckpointKind.REFLECT, None, later(minutes=-minutes), NOW
-        )
-    repo.add_checkpoint(interview.id, CheckpointKind.MOVE_ON, None, later(days=9), NOW)
+    ids = thank_you_steps(repo, [later(minutes=-minutes) for minutes in (1, 2, 3)])
+    interview_id = _interview_of(repo, ids[0])
+    repo.add_checkpoint(interview_id, CheckpointKind.MOVE_ON, None, later(days=9), NOW)
     repo.claim_due(NOW, 2, [Platform.SLACK])
 
     # Claims as new as the cutoff may belong to a live worker: left alone.
     assert repo.recover_in_flight(NOW) == 0
     assert repo.recover_in_flight(later(minutes=1)) == 2
     assert repo.recover_in_flight(later(minutes=1)) == 0
-    states = [c.state for c in repo.checkpoints_for(interview.id)]
+    states = [c.state for c in repo.checkpoints_for(interview_id)]
     assert states == [CheckpointState.PENDING] * 4
 
 
