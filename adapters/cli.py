@@ -132,7 +132,7 @@ def clock() -> None:
     worker = None
     if settings.slack_bot_token is not None:
         # Slash commands a web process stored with FOLLOWUP_SLACK_COMMANDS=queue.
-        from adapters.slack.app import SlackCoach
+        from adapters.slack.answering import SlackCoach
         from adapters.slack.inbox import InboxWorker
         from adapters.slack.sender import interactive_client
 

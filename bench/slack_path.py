@@ -325,7 +325,7 @@ def work_child(api: str, url: str) -> None:
     """The clock process of the queued shape: it answers what the web process stored."""
     from adapters.runtime import build_runtime, configure_logging
     from adapters.settings import load_settings
-    from adapters.slack.app import SlackCoach
+    from adapters.slack.answering import SlackCoach
     from adapters.slack.inbox import InboxWorker
     from adapters.slack.sender import interactive_client
     from bot.ports.clock import SimulatedClock

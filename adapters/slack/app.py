@@ -6,19 +6,15 @@ and renders the replies with `slack_blocks`; rules live in `bot/`, never here.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NoReturn
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -26,25 +22,28 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
+from adapters.slack.answering import (
+    ADD_WORDS,
+    COMMAND,
+    Respond,
+    SlackCoach,
+    answer_command,
+    error_code,
+    shared_channel,
+)
 from adapters.slack.blocks import (
     ACTION_PREFIX,
     ADD_CALLBACK,
     LINK_PREFIX,
-    HomeRow,
-    add_modal,
-    home_view,
-    message,
     parse_action,
     plain_from_slack,
     submitted_values,
     updated_message,
 )
-from adapters.slack.modal import Submitted, submit
-from adapters.slack.sender import interactive_client, post_reply, slack_sender, upload_files
+from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
 from bot.conversation.coach import APOLOGY
-from bot.conversation.views import next_step
-from bot.messages import ActionId, Inbound, Reply
+from bot.messages import ActionId, Reply
 from bot.model import Identity, Platform
 from bot.ports.clock import SystemClock
 from bot.ports.repository import RepositoryUnavailable
@@ -53,334 +52,11 @@ if TYPE_CHECKING:
     from adapters.slack.inbox import CommandInbox
 
 __all__ = [
-    "COMMAND", "SlackCoach", "build_app", "run_slack", "slack_sender", "slack_settings_problem",
+    "COMMAND", "build_app", "run_slack", "slack_sender", "slack_settings_problem",
 ]
 
 log = logging.getLogger(__name__)
 
-COMMAND = "/followup"
-ADD_WORDS = {"add", "new"}
-#: How long what users.info and conversations.info said is trusted, in seconds: an
-#: admin's rights or a channel's creator rarely change, and Slack rate-limits both.
-INFO_TTL = 600.0
-
-Respond = Callable[..., Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """What users.info says about a person: their zone, their full name, and whether they
-    administer (or own) the workspace."""
-
-    tz: str | None = None
-    name: str | None = None
-    admin: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelInfo:
-    """What conversations.info says about a channel: who created it, and whether it is a
-    conversation between people rather than a channel (no club meets there)."""
-
-    creator: str | None = None
-    between_people: bool = False
-
-
-class SlackCoach:
-    """The glue between Slack payloads and the core: identities, time zones, retries, locks.
-
-    Kept apart from the listeners so each listener stays a few flat lines.
-    """
-
-    def __init__(self, runtime: Runtime, client: WebClient,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
-        self.runtime = runtime
-        self.client = client
-        self.monotonic = monotonic  # for the caches' lifetimes; tests replace it
-        self._profiles: dict[Identity, tuple[float, Profile]] = {}
-        self._channels: dict[str, tuple[float, ChannelInfo]] = {}
-        self._dm_channels: dict[str, str] = {}
-        self._locks: dict[Identity, threading.Lock] = {}
-        self._guard = threading.Lock()
-
-    # --- who and when -----------------------------------------------------------------
-    @staticmethod
-    def identity(body: dict[str, Any], user: str | None = None) -> Identity:
-        """The Slack person behind a payload: `Identity(SLACK, team_id, user_id)`."""
-        team = (body.get("team_id") or (body.get("team") or {}).get("id")
-                or (body.get("user") or {}).get("team_id") or "")
-        if user is None:
-            user = body.get("user_id") or (body.get("user") or {}).get("id") or ""
-        return Identity(Platform.SLACK, str(team), str(user))
-
-    def first_time(self, kind: str, key: str | None) -> bool:
-        """False when Slack re-sends something already handled (retries after a slow ack)."""
-        if not key:
-            return True
-        try:
-            return self.runtime.repo.first_time(f"slack:{kind}:{key}", self.runtime.clock.now())
-        except RepositoryUnavailable:
-            return True  # the core will tell the person the database is down
-
-    def profile(self, identity: Identity) -> Profile:
-        """The person's Slack zone and name, only while their zone is unconfirmed (the
-        core keeps both once it has them); users.info at most once per INFO_TTL."""
-        coach = self.runtime.coach
-        try:
-            person = self.runtime.repo.person_for(identity, coach.defaults.tz,
-                                                  coach.defaults.quiet)
-        except RepositoryUnavailable:
-            return Profile()
-        if person.tz_confirmed:
-            return Profile()
-        return self.user_info(identity)
-
-    def cached_profile(self, identity: Identity) -> Profile | None:
-        """What users.info said lately, without asking Slack (None if nothing is cached)."""
-        with self._guard:
-            known = self._profiles.get(identity)
-        if known is None or self.monotonic() - known[0] > INFO_TTL:
-            return None
-        return known[1]
-
-    def user_info(self, identity: Identity) -> Profile:
-        """users.info, cached per person for INFO_TTL (a failure too, so a Slack outage
-        or a rate limit is not made worse): zone, name and admin rights."""
-        known = self.cached_profile(identity)
-        if known is not None:
-            return known
-        found = Profile()
-        try:
-            user = self.client.users_info(user=identity.user).get("user") or {}
-            profile = user.get("profile") or {}
-            found = Profile(tz=user.get("tz") or None,
-                            name=profile.get("real_name") or user.get("real_name") or None,
-                            admin=bool(user.get("is_admin") or user.get("is_owner")
-                                       or user.get("is_primary_owner")))
-        except SlackClientError as exc:
-            log.warning("users.info failed for a Slack user (%s); using the default zone",
-                        _error_code(exc))
-        with self._guard:
-            self._profiles[identity] = (self.monotonic(), found)
-        return found
-
-    def channel_info(self, channel: str) -> ChannelInfo | None:
-        """conversations.info (channels:read / groups:read), cached for INFO_TTL; None
-        when Slack will not say (a private channel the app is not in), not cached so
-        that inviting the app takes effect at once."""
-        with self._guard:
-            known = self._channels.get(channel)
-        if known is not None and self.monotonic() - known[0] <= INFO_TTL:
-            return known[1]
-        try:
-            found = self.client.conversations_info(channel=channel).get("channel") or {}
-        except SlackClientError as exc:
-            log.warning("conversations.info failed (%s); not a channel manager",
-                        _error_code(exc))
-            return None
-        info = ChannelInfo(creator=found.get("creator") or None,
-                           between_people=bool(found.get("is_im") or found.get("is_mpim")))
-        with self._guard:
-            self._channels[channel] = (self.monotonic(), info)
-        return info
-
-    def can_manage(self, identity: Identity, channel: str) -> bool:
-        """May this person manage `channel` (start or stop a club there)?
-
-        Slack has no cheap per-channel admin check, so: a workspace admin or owner, or
-        the channel's creator. Anyone else, or when Slack does not answer, may not.
-        """
-        if self.user_info(identity).admin:
-            return True
-        info = self.channel_info(channel)
-        return info is not None and not info.between_people and \
-            info.creator == identity.user
-
-    def zone(self, identity: Identity) -> str:
-        """The zone the person's times are read in: theirs once confirmed, else Slack's."""
-        coach = self.runtime.coach
-        person = self.runtime.repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
-        if person.tz_confirmed:
-            return person.tz
-        reported = self.profile(identity).tz
-        if reported:
-            try:
-                ZoneInfo(reported)
-                return reported
-            except (ZoneInfoNotFoundError, ValueError):
-                pass
-        return person.tz
-
-    def form_inbound(self, identity: Identity, metadata: str) -> tuple[Inbound, str | None]:
-        """The submitting person as the core sees them, and the zone to read the form in
-        when Slack reported none; without calling Slack, since Slack waits only 3 s for
-        the answer to a submission.
-
-        The person's Slack zone (users.info, when the form was opened) travels in the
-        form's metadata and goes to the core as `platform_tz`. Only if Slack had none and
-        the person never confirmed a zone is the zone the form showed passed as `tz`.
-        """
-        data = _metadata(metadata)
-        cached = self.cached_profile(identity)
-        slack_tz = _valid_zone(data.get("slack_tz")) or \
-            (_valid_zone(cached.tz) if cached else None)
-        inbound = Inbound(identity=identity, display_name=cached.name if cached else None,
-                          platform_tz=slack_tz)
-        if slack_tz:
-            return inbound, None
-        coach = self.runtime.coach
-        try:
-            person = self.runtime.repo.person_for(identity, coach.defaults.tz,
-                                                  coach.defaults.quiet)
-        except RepositoryUnavailable:
-            return inbound, None  # the core will say the database is down
-        return inbound, None if person.tz_confirmed else _valid_zone(data.get("zone"))
-
-    def inbound(self, identity: Identity, *, text: str = "", action: ActionId | None = None,
-                value: str = "", channel: str | None = None, can_manage: bool = False
-                ) -> Inbound:
-        profile = self.profile(identity)
-        return Inbound(identity=identity, text=text, action=action, value=value,
-                       channel=channel, display_name=profile.name, platform_tz=profile.tz,
-                       can_manage_channel=can_manage)
-
-    # --- asking the core ----------------------------------------------------------------
-    @contextmanager
-    def turn(self, identity: Identity) -> Iterator[None]:
-        """One person's events one at a time, so a quick second message waits for the
-        first here, holding no database connection, and follows it. This serves order
-        and the pool only: the core's `serialised` unit is what keeps two events (in
-        this process or another) from interleaving."""
-        with self._guard:
-            lock = self._locks.setdefault(identity, threading.Lock())
-        with lock:
-            yield
-
-    def handle(self, inbound: Inbound) -> list[Reply]:
-        with self.turn(inbound.identity):
-            return self.runtime.coach.handle(inbound)
-
-    def add_from_form(self, identity: Identity, values: dict[str, str], metadata: str
-                      ) -> Submitted:
-        """The add form through the core in one step: added, or a problem per field."""
-        inbound, tz = self.form_inbound(identity, metadata)
-        with self.turn(identity):
-            return submit(self.runtime.coach, inbound, values, tz)
-
-    def dm_channel(self, user: str) -> str | None:
-        """The id of the app's DM with `user` (cached), to tell it from other DMs."""
-        with self._guard:
-            known = self._dm_channels.get(user)
-        if known is not None:
-            return known
-        try:
-            channel = self.client.conversations_open(users=user)["channel"]["id"]
-        except (SlackClientError, KeyError, TypeError) as exc:
-            log.warning("conversations.open failed (%s)", _error_code(exc))
-            return None
-        with self._guard:
-            self._dm_channels[user] = channel
-        return channel
-
-    def home(self, identity: Identity) -> dict[str, Any]:
-        """The App Home view: every interview with its next step, read from the repository."""
-        repo, coach = self.runtime.repo, self.runtime.coach
-        person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
-        interviews = repo.list_interviews(person.id)
-        checkpoints = repo.checkpoints_for_many([i.id for i in interviews])
-        rows = [HomeRow(i, next_step(checkpoints[i.id])) for i in interviews]
-        return home_view(rows, ZoneInfo(person.tz), self.runtime.clock.now())
-
-    # --- speaking ---------------------------------------------------------------------
-    def post(self, channel: str, reply: Reply) -> None:
-        """A normal message (with its files) in `channel`; a user id means their DM."""
-        try:
-            post_reply(self.client, channel, reply)
-        except SlackClientError as exc:
-            log.warning("chat.postMessage failed (%s)", _error_code(exc))
-
-    def respond_privately(self, respond: Respond, identity: Identity, reply: Reply) -> None:
-        """An ephemeral answer via `response_url`; its files go to the person's DM, since
-        an ephemeral message cannot carry them."""
-        respond(**_respond_message(reply, ephemeral=True))
-        self.files_to_dm(identity, reply)
-
-    def files_to_dm(self, identity: Identity, reply: Reply) -> None:
-        if reply.files:
-            conversation = self.dm_channel(identity.user)
-            if conversation:
-                upload_files(self.client, conversation, reply.files)
-
-    def publish_home(self, identity: Identity) -> None:
-        try:
-            self.client.views_publish(user_id=identity.user, view=self.home(identity))
-        except SlackClientError as exc:
-            log.warning("views.publish failed (%s)", _error_code(exc))
-        except RepositoryUnavailable:
-            log.warning("database unavailable; App Home not refreshed")
-
-    def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None) -> None:
-        try:
-            zone = self.zone(identity)
-            slack_tz = _valid_zone(self.profile(identity).tz)
-        except RepositoryUnavailable:
-            zone, slack_tz = self.runtime.coach.defaults.tz, None
-        today = self.runtime.clock.now().astimezone(ZoneInfo(zone)).date().isoformat()
-        # The zones travel with the form, so reading the answers needs no Slack call
-        # before the submission's 3-second ack.
-        metadata = json.dumps({"channel": channel or "", "zone": zone,
-                               "slack_tz": slack_tz or ""})
-        try:
-            self.client.views_open(trigger_id=trigger_id,
-                                   view=add_modal(today, zone, metadata))
-        except SlackClientError as exc:
-            log.warning("views.open failed (%s)", _error_code(exc))
-            self.post(identity.user, Reply(text="I couldn't open the form just now. You can "
-                                                "type it instead: `add Acme, analyst, today "
-                                                "2pm with Jane Smith`."))
-
-
-def _metadata(text: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _valid_zone(zone: object) -> str | None:
-    """`zone` if it names an IANA zone this machine knows, else None."""
-    if not isinstance(zone, str) or not zone:
-        return None
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return zone
-
-
-def _shared_channel(channel: str | None) -> str | None:
-    """The channel id the core is given: None for a DM (with the app or between two
-    people: no club meets there), else the channel's id."""
-    if not channel or channel.startswith("D"):
-        return None
-    return channel
-
-
-def _error_code(exc: BaseException) -> str:
-    """A short reason for logs: Slack's error code, never the request (it holds the token)."""
-    if isinstance(exc, SlackApiError):
-        return str(exc.response.get("error") or exc.response.status_code)
-    return type(exc).__name__
-
-
-def _respond_message(reply: Reply, *, ephemeral: bool) -> dict[str, Any]:
-    kind = "ephemeral" if ephemeral or reply.private else "in_channel"
-    return {"response_type": kind, "replace_original": False,
-            **message(reply, files_in_dm=kind == "ephemeral")}
-
-
-#: Enough threads that a burst of commands is acked at once, well within Slack's 3 s.
 LISTENER_THREADS = 64
 
 def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = None,
@@ -541,7 +217,7 @@ def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],
         return
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
     replies = glue.handle(glue.inbound(identity, action=pressed.action, value=pressed.value,
-                                       channel=_shared_channel(channel)))
+                                       channel=shared_channel(channel)))
     _answer_press(glue, identity, body, container, replies, respond)
     if from_home:
         glue.publish_home(identity)
@@ -557,31 +233,6 @@ def _listener_failed(glue: SlackCoach, error: Exception, body: dict[str, Any]) -
         glue.post(user, Reply(text=APOLOGY))
 
 
-def answer_command(glue: SlackCoach, body: dict[str, Any], respond: Respond, *,
-                   dedupe: bool = True) -> None:
-    """Do what a `/followup …` asked and answer it: the work after the ack, wherever the
-    command was acknowledged (here, or by the web process through the inbox)."""
-    if dedupe and not glue.first_time("command", body.get("trigger_id")):
-        return
-    identity = glue.identity(body)
-    text = plain_from_slack(body.get("text") or "").strip()
-    channel = body.get("channel_id") or ""
-    where = _shared_channel(channel)
-    manage = glue.can_manage(identity, where) if where else False
-    inbound = replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
-                      command=True)
-    replies = glue.handle(inbound)
-    in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
-    # Only in the app's own DM is an answer a normal message; anywhere else every
-    # answer is ephemeral (seen by the asker alone). The club's public posts go
-    # through the outbox and `SlackSender.post`, never through this response.
-    for reply in replies:
-        if in_app_dm:
-            glue.post(channel, reply)
-        else:
-            glue.respond_privately(respond, identity, reply)
-
-
 def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
                   container: dict[str, Any], replies: list[Reply], respond: Respond) -> None:
     """Show what a press did: the first `replace_original` reply rewrites the pressed
@@ -592,7 +243,7 @@ def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
     on_message = container.get("type") == "message"
     ephemeral = bool(container.get("is_ephemeral"))
     channel = container.get("channel_id") if on_message else identity.user
-    in_public = on_message and not ephemeral and _shared_channel(channel) is not None
+    in_public = on_message and not ephemeral and shared_channel(channel) is not None
     original = (body.get("message") or {}).get("blocks") or []
     replaced = False
     for reply in replies:
@@ -609,7 +260,7 @@ def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
                     glue.client.chat_update(channel=channel, ts=container.get("message_ts"),
                                             **update)
                 except SlackClientError as exc:
-                    log.warning("chat.update failed (%s); posting instead", _error_code(exc))
+                    log.warning("chat.update failed (%s); posting instead", error_code(exc))
                     glue.post(channel or identity.user, reply)
         elif ephemeral:
             glue.respond_privately(respond, identity, reply)
@@ -651,7 +302,7 @@ def _check_token(client: WebClient) -> dict[str, Any] | None:
     try:
         return client.auth_test().data  # type: ignore[return-value]
     except SlackApiError as exc:
-        _fail(f"Slack rejected SLACK_BOT_TOKEN ({_error_code(exc)}); check it and that "
+        _fail(f"Slack rejected SLACK_BOT_TOKEN ({error_code(exc)}); check it and that "
               "the app is installed to your workspace.")
     except (SlackClientError, OSError) as exc:
         _fail(f"could not reach Slack to check SLACK_BOT_TOKEN ({type(exc).__name__}).")
@@ -748,7 +399,7 @@ def _run_socket_mode(app: App, app_token: str, stop: threading.Event,
         if web is not None:
             web.stop()
         if isinstance(exc, SlackApiError):
-            _fail(f"Slack rejected SLACK_APP_TOKEN ({_error_code(exc)}); it needs the "
+            _fail(f"Slack rejected SLACK_APP_TOKEN ({error_code(exc)}); it needs the "
                   "connections:write scope and Socket Mode turned on.")
         _fail(f"could not open a Socket Mode connection ({type(exc).__name__}).")
     if handler.client.is_connected():

@@ -19,7 +19,7 @@ from typing import Any
 
 from slack_bolt.context.respond import Respond
 
-from adapters.slack.app import SlackCoach, answer_command
+from adapters.slack.answering import SlackCoach, answer_command
 from bot.conversation.coach import APOLOGY
 from bot.messages import Reply
 from bot.model import Platform

@@ -20,7 +20,8 @@ from pydantic import SecretStr
 
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
-from adapters.slack.app import INFO_TTL, SlackCoach, build_app, slack_sender
+from adapters.slack.answering import INFO_TTL, SlackCoach
+from adapters.slack.app import build_app, slack_sender
 from adapters.slack.blocks import parse_action
 from adapters.slack.modal import modal_errors
 from adapters.slack.sender import web_client

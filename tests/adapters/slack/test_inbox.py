@@ -16,7 +16,8 @@ import pytest
 
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
-from adapters.slack.app import SlackCoach, build_app
+from adapters.slack.answering import SlackCoach
+from adapters.slack.app import build_app
 from adapters.slack.inbox import STALE_CLAIM, CommandInbox, InboxWorker
 from adapters.slack.sender import interactive_client
 from adapters.slack.server import SlackHttpServer, slack_wsgi
