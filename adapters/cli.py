@@ -122,12 +122,12 @@ def clock() -> None:
     settings = _settings()
     from adapters.senders import platform_senders
 
-    senders = platform_senders(settings)
-    if not senders:
+    if not (settings.has_slack or settings.has_discord):
         typer.echo("followup-bot: the clock has nowhere to deliver: set SLACK_BOT_TOKEN "
                    "and/or DISCORD_TOKEN.", err=True)
         raise typer.Exit(2)
     runtime = build_runtime(settings, SystemClock())
+    senders = platform_senders(settings, runtime.repo)
     runtime.start_delivery(senders)
     worker = None
     if settings.slack_bot_token is not None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from adapters.settings import Settings
 from bot.model import Platform
+from bot.ports.repository import Repository
 from bot.ports.sender import Sender
 
 
-def platform_senders(settings: Settings) -> dict[Platform, Sender]:
+def platform_senders(settings: Settings, repo: Repository) -> dict[Platform, Sender]:
     senders: dict[Platform, Sender] = {}
     if settings.has_slack:
         from adapters.slack.app import slack_sender
@@ -16,5 +17,5 @@ def platform_senders(settings: Settings) -> dict[Platform, Sender]:
     if settings.has_discord:
         from adapters.discord_bot.client import discord_sender
 
-        senders[Platform.DISCORD] = discord_sender(settings)
+        senders[Platform.DISCORD] = discord_sender(settings, repo)
     return senders

@@ -13,7 +13,6 @@ import contextlib
 import time
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from bot.model import Platform
+from bot.ports.inbox import StoredRequest
 from bot.ports.repository import RepositoryUnavailable
 from storage import database
 from storage.models import Base, EnumText, UtcDateTime
@@ -77,14 +77,6 @@ _ENQUEUE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
-    id: int
-    payload: str
-    received_at: datetime
-    attempts: int
-
-
 class InboxStorage:
     """The inbox half of `SqlRepository`: store, claim, finish, recover."""
 
@@ -110,7 +102,11 @@ class InboxStorage:
         with self._connection(write=True) as connection:
             return [int(i) for i in connection.execute(_ENQUEUE, rows).scalars()]
 
-    def claim_requests(self, platform: Platform, now: datetime, limit: int) -> list[Request]:
+    def request_appender(self) -> InboxAppender:
+        """The web process's cheaper way in (see `InboxAppender`)."""
+        return InboxAppender(self)
+
+    def claim_requests(self, platform: Platform, now: datetime, limit: int) -> list[StoredRequest]:
         """Oldest waiting requests first, marked as being worked on by this process.
 
         Only each author's oldest request is claimable (an older one of theirs is still
@@ -125,7 +121,7 @@ class InboxStorage:
             rows = INBOX.claim(session.connection(), now, limit,
                                where=[InboxRow.platform == platform, first_of_author],
                                returning=_CLAIMED)
-            return [Request(row.id, row.payload, row.received_at, row.attempts)
+            return [StoredRequest(row.id, row.payload, row.received_at, row.attempts)
                     for row in rows]
 
     def finish_request(self, request_id: int) -> None:

@@ -40,6 +40,7 @@ from bot.conversation.coach import APOLOGY
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Platform
 from bot.ports.clock import SystemClock
+from bot.ports.repository import Repository
 from bot.ports.sender import ChannelSender
 
 log = logging.getLogger(__name__)
@@ -313,11 +314,11 @@ def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False
     return FollowupClient(runtime, settings, deliver=deliver)
 
 
-def discord_sender(settings: Settings) -> ChannelSender:
+def discord_sender(settings: Settings, repo: Repository) -> ChannelSender:
     """A sender for a process without the bot (`followup-bot clock`): REST only, DMs and
-    club posts alike."""
+    club posts alike, keeping what it learns (DM channels) in that process's `repo`."""
     use_api_url(settings.discord_api_url)
-    return StandaloneDiscordSender(settings)
+    return StandaloneDiscordSender(settings, repo=repo)
 
 
 def run_discord(settings: Settings) -> None:

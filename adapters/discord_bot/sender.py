@@ -18,7 +18,7 @@ import re
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import aiohttp
 import discord
@@ -31,9 +31,6 @@ from bot.model import ChannelRef, Identity, Platform
 from bot.ports.clock import Clock, SystemClock
 from bot.ports.repository import Repository
 from bot.ports.sender import SendFailed
-
-if TYPE_CHECKING:
-    from storage.repository import SqlRepository
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -344,19 +341,16 @@ class StandaloneDiscordSender(DiscordSender):
     """For the separate `clock` process: its own event-loop thread and a REST-only login,
     made on the first send or post, so a process that never has one never connects.
 
-    Without a repository it opens its own (on `FOLLOWUP_DATABASE_URL`) the first time
-    it needs one: to store a newly opened DM channel, or to find the club of someone
-    whose DMs are closed.
+    The repository it is handed (the clock process's) stores a newly opened DM channel
+    and finds the club of someone whose DMs are closed.
     """
 
-    def __init__(self, settings: Settings, *, repo: Repository | None = None,
+    def __init__(self, settings: Settings, *, repo: Repository,
                  clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
         super().__init__(rest_client(), repo=repo, clock=clock, timeout=timeout)
         if settings.discord_token is None:
             raise ValueError("DISCORD_TOKEN is not set")
         self._token = settings.discord_token.get_secret_value()
-        self._database_url = settings.database_url
-        self._own_repo: SqlRepository | None = None  # opened here, disposed of on close
         self._lock = threading.Lock()
         self._loop_thread: threading.Thread | None = None
         self._event_loop: asyncio.AbstractEventLoop | None = None
@@ -369,16 +363,6 @@ class StandaloneDiscordSender(DiscordSender):
     def post(self, where: ChannelRef, reply: Reply) -> None:
         self._login()
         super().post(where, reply)
-
-    def _repository(self) -> Repository | None:
-        if self.repo is None:
-            from storage.repository import open_repository
-
-            with self._lock:
-                if self._own_repo is None:
-                    self._own_repo = open_repository(self._database_url)
-            self.repo = self._own_repo
-        return self.repo
 
     def _store(self) -> tuple[Repository, Clock] | None:
         if self.clock is None:
@@ -409,9 +393,6 @@ class StandaloneDiscordSender(DiscordSender):
     def close(self) -> None:
         """Close the HTTP session and stop the loop thread (for tests and clean exits)."""
         with self._lock:
-            own, self._own_repo = self._own_repo, None
-            if own is not None:
-                own.engine.dispose()
             loop, self._event_loop = self._event_loop, None
             if loop is None:
                 return

@@ -24,9 +24,8 @@ from bot.conversation.coach import APOLOGY
 from bot.messages import Reply
 from bot.model import Platform
 from bot.ports.clock import Clock
+from bot.ports.inbox import RequestInbox, StoredRequest
 from bot.ports.repository import RepositoryUnavailable
-from storage.inbox import InboxAppender, Request
-from storage.repository import SqlRepository
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +46,12 @@ class CommandInbox:
     under load the database's commit, not each request, sets the pace.
     """
 
-    def __init__(self, repo: SqlRepository, clock: Clock,
+    def __init__(self, repo: RequestInbox, clock: Clock,
                  wake: Callable[[], None] | None = None) -> None:
         self.repo = repo
         self.clock = clock
         self._wake = wake or (lambda: None)
-        self._appender = InboxAppender(repo)  # used by the writer thread only
+        self._appender = repo.request_appender()  # used by the writer thread only
         self._waiting: list[tuple[tuple[str, str], Future[None]]] = []
         self._lock = threading.Condition()
         self._writer: threading.Thread | None = None
@@ -116,7 +115,7 @@ class InboxWorker:
 
     def __init__(self, glue: SlackCoach, *, poll: float = POLL_SECONDS) -> None:
         self.glue = glue
-        self.repo: SqlRepository = glue.runtime.repo
+        self.repo: RequestInbox = glue.runtime.repo
         self.clock = glue.runtime.clock
         self.poll = poll
         self._wake = threading.Event()
@@ -140,7 +139,7 @@ class InboxWorker:
                 answered += self._answer(request)
         return answered
 
-    def _answer(self, request: Request) -> int:
+    def _answer(self, request: StoredRequest) -> int:
         try:
             body = json.loads(request.payload)
         except ValueError:

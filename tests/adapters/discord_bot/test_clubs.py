@@ -302,8 +302,8 @@ def test_posting_maps_discords_refusals_like_dms(bot: BotProcess) -> None:
 
 
 def test_the_clock_process_posts_club_digests_over_rest(
-        discord_settings: Settings, api: DiscordApiStandIn) -> None:
-    sender = discord_sender(discord_settings)
+        runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn) -> None:
+    sender = discord_sender(discord_settings, runtime.repo)
     digest = Reply(title="Cohort · the week to Mon 30 Nov", text="<@123> (2) has follow-ups",
                    fields=(Field("Offers", "1"),), mentions=("123",), private=False)
     try:
@@ -368,7 +368,7 @@ def test_the_clock_process_tells_a_member_with_closed_dms_too(
     say(ADA, "club start", channel=True, manage=True)
     say(BEA, "club join", channel=True)
     api.close_dms(BEA)
-    sender = discord_sender(discord_settings)
+    sender = discord_sender(discord_settings, runtime.repo)
     try:
         with pytest.raises(SendFailed) as failed:
             sender.send(Identity(Platform.DISCORD, "dm", str(BEA)), Reply(text="Call Acme"))

@@ -90,8 +90,8 @@ def test_closed_dms_are_a_permanent_failure_and_the_reminder_is_parked(
 
 
 def test_the_clock_process_sender_logs_in_over_rest_and_sends_a_dm(
-        discord_settings: Settings, api: DiscordApiStandIn) -> None:
-    sender = discord_sender(discord_settings)
+        runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn) -> None:
+    sender = discord_sender(discord_settings, runtime.repo)
     try:
         sender.send(ADA_ID, Reply(text="Time to call Acme", title="Call today"))
     finally:

@@ -165,11 +165,11 @@ def test_a_dm_from_the_person_stores_the_channel_they_wrote_in(
         assert routes(requests(fresh)) == [f"POST /channels/{channel}/messages"]
 
 
-def test_the_clock_process_sender_keeps_the_channel_in_its_own_repository(
+def test_the_clock_process_sender_keeps_the_channel_in_the_clocks_repository(
         runtime: Runtime, discord_settings: Settings, api: DiscordApiStandIn) -> None:
-    """`followup-bot clock` sends with a REST-only client and no repository handed in."""
+    """`followup-bot clock` sends with a REST-only client and the clock's own repository."""
     person = runtime.repo.person_for(ADA_ID, "America/New_York", QuietHours())
-    sender = discord_sender(discord_settings)
+    sender = discord_sender(discord_settings, runtime.repo)
     try:
         sender.send(ADA_ID, Reply(text="Time to call Acme"))
     finally:
@@ -181,7 +181,7 @@ def test_the_clock_process_sender_keeps_the_channel_in_its_own_repository(
     assert stored.dm_channel == str(channel) and stored == ADA_ID
 
     since = api.mark()
-    again = discord_sender(discord_settings)
+    again = discord_sender(discord_settings, runtime.repo)
     try:
         again.send(stored, Reply(text="Time to call Acme again"))
     finally:
