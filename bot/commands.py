@@ -176,6 +176,13 @@ class Snooze:
 
 
 @dataclass(frozen=True, slots=True)
+class ExplainStep:
+    """Why a step falls when it does; no step means the next one of the only open interview."""
+
+    step: StepRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CancelInterview:
     interview: InterviewRef | None = None
 
@@ -286,7 +293,8 @@ class Unknown:
 
 Command = (
     ShowHelp | AddInterview | AddInterviewFields | ListInterviews | ShowPlan | MarkSent
-    | MarkDone | ReportCall | ReportOutcome | RecordPromise | Snooze | CancelInterview
+    | MarkDone | ReportCall | ReportOutcome | RecordPromise | Snooze | ExplainStep
+    | CancelInterview
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
     | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ClubCommand
     | ShareCommand | Answer | Unknown

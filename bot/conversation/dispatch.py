@@ -20,6 +20,7 @@ from bot.commands import (
     CheckNote,
     ClubCommand,
     Command,
+    ExplainStep,
     ExportData,
     ForgetMe,
     ListInterviews,
@@ -46,6 +47,7 @@ from bot.commands import (
 from bot.conversation.handlers import (
     adding,
     drafting,
+    explaining,
     preferences,
     progress,
     reflection,
@@ -82,6 +84,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     ReportOutcome: progress.heard,
     RecordPromise: progress.promised,
     Snooze: progress.snooze,
+    ExplainStep: explaining.why,
     CancelInterview: progress.cancel,
     SetTimeZone: preferences.time_zone,
     SetQuietHours: preferences.quiet_hours,

@@ -31,6 +31,7 @@ HELP = """Here's what I understand:
 • `heard <n> offer | rejected | next round | other | withdrew`
 • `promised <n> <when>` — e.g. `promised 1 they'll decide by Tuesday`
 • `snooze <n.m> <2h | 1d | tomorrow | until Mon 9am>` · `cancel <n>` — stop reminders for one
+• `why <n.m>` — why a step falls on its day
 • `note <n> <name>: <what you talked about>` — personalises the thank-you draft
 • `check <n> <your note>` — spelling, and the names as you recorded them
 • `tone formal` / `tone warm` — how your thank-you drafts sound
