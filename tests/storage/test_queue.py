@@ -25,9 +25,13 @@ LEASE = timedelta(minutes=2)
 def waiting_checkpoints(repo: SqlRepository, count: int, *, platform: Platform = SLACK,
                         user: str = "U1") -> list[int]:
     """`count` pending checkpoints, one a minute, the last due a minute before NOW; their
-    ids, first due first."""
-    interview = repo.add_interview(someone(repo, user, platform).id, new_interview(), NOW)
-    items = [(CheckpointKind.REFLECT, None, later(minutes=-(count - n))) for n in range(count)]
+    ids, first due first. Each is a thank-you to its own interviewer of one big panel:
+    the schema keeps one active step per (interview, kind, interviewer)."""
+    panel = [f"Interviewer {n}" for n in range(count)]
+    interview = repo.add_interview(someone(repo, user, platform).id,
+                                   new_interview("Acme", *panel), NOW)
+    items = [(CheckpointKind.THANK_YOU, person.id, later(minutes=-(count - n)))
+             for n, person in enumerate(interview.interviewers)]
     return [checkpoint.id for checkpoint in repo.add_checkpoints(interview.id, items, NOW)]
 
 
