@@ -1,4 +1,5 @@
-"""All configuration in one place, read once at start from the environment and `.env`."""
+"""All configuration, read once at start from the environment and `.env`: the core's
+settings here, composed with each platform adapter's own."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from adapters.discord_bot.settings import DiscordSettings
+from adapters.slack.settings import SlackSettings
 from bot.model import QuietHours
 
 
@@ -42,8 +45,9 @@ def parse_quiet(text: str) -> QuietHours:
         raise ValueError(f"expected HH:MM-HH:MM, for example 21:00-08:00, got {text!r}") from exc
 
 
-class Settings(BaseSettings):
-    """Everything an operator can set. Secrets are SecretStr, so they never print."""
+class Settings(SlackSettings, DiscordSettings, BaseSettings):
+    """Everything an operator can set: the core's here, each platform's in its adapter
+    (`SlackSettings`, `DiscordSettings`). Secrets are SecretStr, so they never print."""
 
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
@@ -60,36 +64,8 @@ class Settings(BaseSettings):
     # a separate `followup-bot clock` process.
     delivery: Literal["inline", "off"] = Field(default="inline",
                                                validation_alias="FOLLOWUP_DELIVERY")
-    # "inline": the Slack process answers a slash command itself, after the ack;
-    # "queue": it stores the command and acks, and the process that delivers answers it.
-    slack_commands: Literal["inline", "queue"] = Field(
-        default="inline", validation_alias="FOLLOWUP_SLACK_COMMANDS")
-
-    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
-    slack_signing_secret: SecretStr | None = Field(
-        default=None, validation_alias="SLACK_SIGNING_SECRET"
-    )
-    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
-    slack_api_url: str | None = Field(default=None, validation_alias="SLACK_API_URL")
     port: int = Field(default=3000, validation_alias="PORT", ge=1, le=65535)
     public_url: str | None = Field(default=None, validation_alias="FOLLOWUP_PUBLIC_URL")
-
-    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
-    discord_guild_id: int | None = Field(default=None, validation_alias="DISCORD_GUILD_ID")
-    discord_api_url: str | None = Field(default=None, validation_alias="DISCORD_API_URL")
-    discord_shard_id: int | None = Field(default=None, validation_alias="DISCORD_SHARD_ID",
-                                         ge=0)
-    discord_shard_count: int | None = Field(default=None, ge=1,
-                                            validation_alias="DISCORD_SHARD_COUNT")
-
-    @model_validator(mode="after")
-    def _shards_together(self) -> Settings:
-        if (self.discord_shard_id is None) != (self.discord_shard_count is None):
-            raise ValueError("set DISCORD_SHARD_ID and DISCORD_SHARD_COUNT together")
-        if self.discord_shard_id is not None and self.discord_shard_count is not None \
-                and self.discord_shard_id >= self.discord_shard_count:
-            raise ValueError("DISCORD_SHARD_ID must be below DISCORD_SHARD_COUNT")
-        return self
 
     @field_validator("timezone")
     @classmethod
@@ -121,14 +97,6 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-    @property
-    def has_slack(self) -> bool:
-        return self.slack_bot_token is not None
-
-    @property
-    def has_discord(self) -> bool:
-        return self.discord_token is not None
 
 
 class SettingsError(Exception):
