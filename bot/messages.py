@@ -95,8 +95,9 @@ class Reply:
     moments: tuple[Moment, ...] = ()
     checkpoint_id: int | None = None  # set on reminders, so a button press can update it
     private: bool = True  # in a channel, only the asker should see it
-    # Platform user ids this reply may ping (a digest naming members who opted in);
-    # every other mention is defused or suppressed by the adapter.
+    # Platform user ids this reply may ping (a digest naming members who opted in), each
+    # written in `text` as `mention(id)`; adapters render those and keep every other
+    # mention-like text inert.
     mentions: tuple[str, ...] = ()
     replace_original: bool = False  # answers a button press: update that message in place
 
@@ -133,3 +134,12 @@ class Inbound:
     # A command the platform built from structured input (a slash command's options):
     # it is run as it is, never read again from text.
     typed: Command | None = None
+
+
+def mention(user_id: str) -> str:
+    """How reply text marks a mention of `user_id` (also listed in `Reply.mentions`).
+
+    The one mention form the core writes: adapters render it as their platform's ping
+    (Slack and Discord both read `<@id>`) and escape every other `<@…>` as plain text.
+    """
+    return f"<@{user_id}>"

@@ -47,6 +47,7 @@ _USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^<>]*))?>")
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^<>]*))?>")
 _SPECIAL = re.compile(r"<!([a-z^]+)(?:\|([^<>]*))?>", re.IGNORECASE)
 _MASS_MENTION = re.compile(r"@(everyone|here|channel)\b", re.IGNORECASE)
+_MARKUP_OPENING = re.compile(r"<[!@#]")
 #: A Slack user id (U… or, on Enterprise Grid, W…), the only mention a reply may keep live.
 _MENTION_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 _ESCAPED_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{2,})&gt;")
@@ -58,6 +59,14 @@ def escape(text: str) -> str:
     `<!channel>` ping or a disguised link (Slack's own rule for mrkdwn text), and break
     a bare `@everyone`, `@here` or `@channel` so no parsing option can ever ping with it."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MASS_MENTION.sub(lambda m: "@\u200b" + m.group(1), text)
+
+
+def plain(text: str) -> str:
+    """Text for a `plain_text` object (a header, a button): Slack shows it as typed and
+    never pings from it, but a copied `<!channel>` or `@here` is broken up all the same,
+    so what the core echoes reads as words on every surface."""
+    text = _MARKUP_OPENING.sub(lambda m: m.group(0)[0] + "\u200b" + m.group(0)[1:], text)
     return _MASS_MENTION.sub(lambda m: "@\u200b" + m.group(1), text)
 
 
@@ -151,7 +160,7 @@ def parse_action(action_id_text: str, value: str | None) -> Pressed | None:
 def button(action: Action, index: int = 0) -> Block:
     element: Block = {
         "type": "button",
-        "text": {"type": "plain_text", "text": cut(action.label, MAX_BUTTON_TEXT),
+        "text": {"type": "plain_text", "text": cut(plain(action.label), MAX_BUTTON_TEXT),
                  "emoji": True},
         "action_id": action_id(action, index),
         "value": action.value[:MAX_VALUE],
@@ -179,7 +188,7 @@ def link_button(label: str, url: str, index: int) -> Block | None:
     url = url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
     return {
         "type": "button",
-        "text": {"type": "plain_text", "text": label, "emoji": True},
+        "text": {"type": "plain_text", "text": plain(label), "emoji": True},
         "action_id": f"{LINK_PREFIX}:{index}",
         "url": url,
     }
@@ -214,7 +223,7 @@ def reply_blocks(reply: Reply, note: str | None = None) -> list[Block]:
     blocks: list[Block] = []
     if reply.title:
         blocks.append({"type": "header",
-                       "text": {"type": "plain_text", "text": cut(reply.title, MAX_HEADER),
+                       "text": {"type": "plain_text", "text": cut(plain(reply.title), MAX_HEADER),
                                 "emoji": True}})
     if reply.text:
         blocks.extend(text_sections(reply.text, reply.mentions))

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.clubs.model import Club, DoneStep, Membership, shares_at_least
+from bot.messages import mention as mention_of
 from bot.model import CheckpointKind, Identity, Interview, Outcome, Person, Platform, ShareLevel
 from bot.ports.repository import Repository
-from bot.text import defuse, short
+from bot.text import short
 
 #: Outcomes that end an interview without good news; the organiser's report counts them
 #: as "moved on", and the digest never mentions them.
@@ -111,12 +112,13 @@ def name_of(person: Person, identity: Identity | None, *, mention: bool,
             platform: Platform) -> tuple[str, str | None]:
     """How a channel post names a member, and the user id to ping if it may.
 
-    A ping only when the member opted in; otherwise their display name, defused.
+    A ping only when the member opted in; otherwise their display name, which the
+    adapter renders as plain text.
     """
     if mention and identity is not None and platform in MENTIONABLE:
-        return f"<@{identity.user}>", identity.user
+        return mention_of(identity.user), identity.user
     if person.display_name:
-        return defuse(short(person.display_name, 60)), None
+        return short(person.display_name, 60), None
     return "one of you", None
 
 

@@ -31,7 +31,7 @@ from bot.model import ChannelRef, Interview, Person, ShareLevel
 from bot.parsing import parse_zone
 from bot.ports.clock import Clock
 from bot.ports.repository import Repository
-from bot.text import defuse, short
+from bot.text import short
 
 log = logging.getLogger(__name__)
 
@@ -99,13 +99,13 @@ class ClubCommands:
         }
         handler = handlers.get(word)
         if handler is None:
-            return [Reply(text=f"I don't know `club {defuse(short(word, 20))}`.\n{CLUB_HELP}")]
+            return [Reply(text=f"I don't know `club {short(word, 20)}`.\n{CLUB_HELP}")]
         return [handler(person, inbound, club, args)]
 
     # --- outside a channel --------------------------------------------------------------
     def _in_dm(self, person: Person, word: str) -> Reply:
         hint = ("Club commands work in the club's channel: run `club "
-                f"{defuse(short(word, 20)) or 'join'}` there.")
+                f"{short(word, 20) or 'join'}` there.")
         if word:
             return Reply(text=hint)
         clubs = self.repo.clubs_of(person.id)
@@ -113,7 +113,7 @@ class ClubCommands:
             return Reply(text="You're not in a job-search club. In a club's channel, type "
                               "`club join`; someone who manages a channel can start one "
                               "with `club start`.")
-        names = ", ".join(defuse(c.name) for c in clubs)
+        names = ", ".join(c.name for c in clubs)
         return Reply(text=f"Your clubs: {names}. {hint}\n{PRIVACY}")
 
     # --- set-up -------------------------------------------------------------------------
@@ -126,14 +126,14 @@ class ClubCommands:
         if club is not None:
             member = self.repo.get_member(club.id, person.id)
             if member is not None and member.is_organiser:
-                return Reply(text=f"This channel is already {defuse(club.name)}, and you "
+                return Reply(text=f"This channel is already {club.name}, and you "
                                   "organise it. `club` shows how it's set up.")
             # A channel manager takes over a club whose organisers left.
             if member is None:
                 self.repo.add_member(club.id, person.id, ClubRole.ORGANISER, now)
             else:
                 self.repo.update_member(club.id, person.id, role=ClubRole.ORGANISER)
-            return Reply(text=f"This channel is already {defuse(club.name)}; you're now one "
+            return Reply(text=f"This channel is already {club.name}; you're now one "
                               "of its organisers.")
         name = short(args, MAX_NAME) or DEFAULT_NAME
         club = self.repo.create_club(where, name, person.tz, DEFAULT_DIGEST_DAY,
@@ -145,7 +145,7 @@ class ClubCommands:
         self.repo.add_post(club.id, PostKind.NOTICE, "started", encode(started_reply(club,
                            schedule)), now, now)
         return Reply(text=(
-            f"Done: this channel is now {defuse(club.name)}, and you're its organiser and "
+            f"Done: this channel is now {club.name}, and you're its organiser and "
             f"first member. A digest of the week's follow-ups goes out every {schedule}, "
             "using your time zone. Change any of it with `club settings name=… tz=… "
             "digest=friday 16:00`. Members join with `club join`; nobody is added "
@@ -155,7 +155,7 @@ class ClubCommands:
         if not self._organiser(club, person):
             return _organisers_only("change the club's settings")
         if not args:
-            return Reply(text=f"{defuse(club.name)}: digest every {digest_label(club)}. "
+            return Reply(text=f"{club.name}: digest every {digest_label(club)}. "
                               "Change with `club settings name=… tz=… digest=friday 16:00`.")
         pieces = _SETTING.split(args)
         if len(pieces) < 3 or pieces[0].strip():
@@ -173,13 +173,13 @@ class ClubCommands:
             elif key in {"tz", "timezone", "zone"}:
                 zone = parse_zone(value)
                 if zone is None:
-                    problems.append(f"I don't know the time zone {defuse(short(value, 40))!r}")
+                    problems.append(f"I don't know the time zone {short(value, 40)!r}")
                 else:
                     changes["tz"] = zone
             else:
                 parsed = parse_digest(value, club.digest_weekday, club.digest_time)
                 if parsed is None:
-                    problems.append(f"I couldn't read {defuse(short(value, 40))!r} as a day "
+                    problems.append(f"I couldn't read {short(value, 40)!r} as a day "
                                     "and time, e.g. `digest=friday 16:00`")
                 else:
                     changes["digest_weekday"], changes["digest_time"] = parsed
@@ -193,7 +193,7 @@ class ClubCommands:
         upcoming = next_digest_at(self.repo, updated)
         after = f" The next one is on {when(upcoming, ZoneInfo(updated.tz))}." if upcoming \
             else ""
-        return Reply(text=f"Saved. {defuse(updated.name)} gets its digest every "
+        return Reply(text=f"Saved. {updated.name} gets its digest every "
                           f"{digest_label(updated)}.{after}")
 
     def _stop(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:
@@ -201,7 +201,7 @@ class ClubCommands:
             return _organisers_only("stop the club")
         counts = self.repo.delete_club(club.id)
         return Reply(text=(
-            f"{defuse(club.name)} has ended. Deleted: {counts.get('memberships', 0)} "
+            f"{club.name} has ended. Deleted: {counts.get('memberships', 0)} "
             f"memberships, the club's settings and {counts.get('pending posts', 0)} posts "
             "that hadn't gone out yet. Kept: every member's own interviews, reminders and "
             "journal, untouched, and the messages already in this channel. Anyone who "
@@ -211,9 +211,9 @@ class ClubCommands:
     def _join(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:
         now = self.clock.now()
         if self.repo.add_member(club.id, person.id, ClubRole.MEMBER, now) is None:
-            return Reply(text=f"You're already in {defuse(club.name)}. `club` shows how "
+            return Reply(text=f"You're already in {club.name}. `club` shows how "
                               "it's set up; `club leave` takes you out.")
-        return Reply(title=f"Welcome to {defuse(club.name)}!", text=(
+        return Reply(title=f"Welcome to {club.name}!", text=(
             "The club keeps each other on track after interviews and celebrates every "
             f"follow-up.\n{PRIVACY}\n{_share_summary(self.repo.list_interviews(person.id))}"
             "• `club mentions on` lets the weekly digest tag you when follow-ups are due "
@@ -223,9 +223,9 @@ class ClubCommands:
 
     def _leave(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:
         if not self.repo.remove_member(club.id, person.id):
-            return Reply(text=f"You're not in {defuse(club.name)}, so there's nothing to leave.")
+            return Reply(text=f"You're not in {club.name}, so there's nothing to leave.")
         self.repo.cancel_posts(club.id, person_id=person.id)
-        text = (f"You've left {defuse(club.name)}. Nothing of yours will be counted or shown "
+        text = (f"You've left {club.name}. Nothing of yours will be counted or shown "
                 "there any more; your interviews and journal are untouched.")
         if not any(m.is_organiser for m in self.repo.club_members(club.id)):
             text += (" The club has no organiser now: someone who manages the channel can "
@@ -261,7 +261,7 @@ class ClubCommands:
             lines.append(f"You're {role}; the digest {tags} (`club mentions on|off`).")
             lines.append(_share_summary(self.repo.list_interviews(person.id)).rstrip())
         lines.append(CLUB_HELP)
-        return Reply(title=defuse(club.name), text="\n".join(lines))
+        return Reply(title=club.name, text="\n".join(lines))
 
     def _report(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:
         if not self._organiser(club, person):

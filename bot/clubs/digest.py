@@ -18,7 +18,6 @@ from bot.content.tips import tip_of_the_week
 from bot.messages import Field, Reply
 from bot.model import CheckpointKind
 from bot.ports.repository import Repository
-from bot.text import defuse
 
 #: Steps a member does to follow up; reminders to prepare, move on or reflect are not.
 FOLLOW_UP_KINDS = frozenset({
@@ -67,7 +66,7 @@ def digest_reply(repo: Repository, club: Club, slot: datetime) -> Reply:
         Field("Next rounds", str(week.next_rounds)),
     )
     return Reply(
-        title=f"{defuse(club.name)} · the week to {here:%a} {here.day} {here:%b}",
+        title=f"{club.name} · the week to {here:%a} {here.day} {here:%b}",
         text="\n".join(lines),
         fields=fields,
         mentions=tuple(mentions),

@@ -18,7 +18,7 @@ from bot.clubs.schedule import STALE_DIGEST, digest_slot, ensure_digest
 from bot.messages import Draft, Field, Reply
 from bot.model import Identity, Interview, Outcome, Person, ShareLevel
 from bot.ports.repository import Repository
-from bot.text import defuse, short
+from bot.text import short
 
 #: Outcomes worth a congratulation in the channel. Everything else stays private.
 CELEBRATED = (Outcome.OFFER, Outcome.NEXT_ROUND)
@@ -55,7 +55,7 @@ def moment_reply(club: Club, person: Person, identity: Identity | None,
     where = ""
     if shares_at_least(interview.share, ShareLevel.DETAILS):
         role, company = short(interview.role, 80), short(interview.company, 80)
-        where = f" for {defuse(role)} at {defuse(company)}"
+        where = f" for {role} at {company}"
     if interview.outcome is Outcome.OFFER:
         text = (f"🎉 Big news: {who} has an offer{where}! Every note and call along the way "
                 "played its part. Congratulations!")
@@ -70,7 +70,7 @@ def draft_reply(person: Person, identity: Identity | None, membership: Membershi
     """A member's thank-you draft for the club to review, written as they wrote it."""
     who, user = name_of(person, identity, mention=membership.mentions,
                         platform=club.where.platform)
-    safe = tuple(Draft(title=defuse(d.title), body=defuse(d.body)) for d in drafts)
+    safe = tuple(Draft(title=d.title, body=d.body) for d in drafts)
     return Reply(
         title="Feedback wanted on a thank-you note",
         text=(f"{who[:1].upper()}{who[1:]} would like a second pair of eyes on this "
@@ -85,7 +85,7 @@ def draft_reply(person: Person, identity: Identity | None, membership: Membershi
 def started_reply(club: Club, schedule: str) -> Reply:
     return Reply(
         title="This channel is now a job-search club",
-        text=(f"{defuse(club.name)} is open. I'll help everyone here follow up after "
+        text=(f"{club.name} is open. I'll help everyone here follow up after "
               "interviews and cheer each other on. "
               "Type `club join` to take part. Your interviews stay private: the club sees "
               f"progress counts, never companies or names, unless you choose otherwise. "

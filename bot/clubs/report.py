@@ -15,7 +15,6 @@ from bot.clubs.activity import Tally, done_steps, load_members, tally
 from bot.clubs.model import Club
 from bot.messages import Attachment, Field, Reply
 from bot.ports.repository import Repository
-from bot.text import defuse
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
@@ -53,12 +52,12 @@ def report_reply(repo: Repository, club: Club, days: int, now: datetime) -> Repl
         Field("Moved on", str(total.moved_on)),
     )
     first, last = since.astimezone(tz), now.astimezone(tz)
-    text = (f"{defuse(club.name)} over the last {days} days ({first:%d %b} – {last:%d %b %Y}). "
+    text = (f"{club.name} over the last {days} days ({first:%d %b} – {last:%d %b %Y}). "
             "Counts only, from interviews members share with the club; interviews kept "
             "private (`share <n> none`) are left out. \"Moved on\" means a rejection, no "
             "response or a withdrawal. The CSV has one row per week.")
     return Reply(
-        title=f"Club report: {defuse(club.name)}",
+        title=f"Club report: {club.name}",
         text=text,
         fields=fields,
         files=(Attachment(f"club-report-{last:%Y-%m-%d}.csv", _csv(rows), "text/csv"),),

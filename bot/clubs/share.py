@@ -18,7 +18,7 @@ from bot.messages import Draft, Inbound, Reply
 from bot.model import Interview, Person, ShareLevel
 from bot.ports.clock import Clock
 from bot.ports.repository import Repository
-from bot.text import defuse, short
+from bot.text import short
 
 MAX_DRAFTS = 3  # one per interviewer; a bigger panel can paste the one they want reviewed
 MAX_DRAFT_TEXT = 3000
@@ -72,7 +72,7 @@ class ShareCommands:
 
     def _overview(self, person: Person) -> Reply:
         interviews = self.repo.list_interviews(person.id)
-        lines = [f"#{i.number} {defuse(i.title)}: {i.share.value}" for i in interviews[-15:]]
+        lines = [f"#{i.number} {i.title}: {i.share.value}" for i in interviews[-15:]]
         body = "\n".join(lines) if lines else "You have no interviews yet."
         return Reply(text=f"{body}\n\n`share <n> none` — {LEVEL_MEANING[ShareLevel.NONE]}.\n"
                           f"`share <n> progress` — {LEVEL_MEANING[ShareLevel.PROGRESS]}.\n"
@@ -101,7 +101,7 @@ class ShareCommands:
             return club
         membership = self.repo.get_member(club.id, person.id)
         if membership is None:
-            return Reply(text=f"Join {defuse(club.name)} first with `club join`, then share "
+            return Reply(text=f"Join {club.name} first with `club join`, then share "
                               "your draft.")
         if not own_text.strip() and interview.share is not ShareLevel.DETAILS:
             # The generated draft names the company and the interviewers: only when the
@@ -130,7 +130,7 @@ class ShareCommands:
             if self.repo.add_post(club.id, PostKind.DRAFT, ref, body, now, now,
                                   person_id=person.id) is not None:
                 break
-        return Reply(text=f"I've posted your draft in {defuse(club.name)} for feedback; "
+        return Reply(text=f"I've posted your draft in {club.name} for feedback; "
                           "replies will come in its thread. It shows the names and company "
                           "as you wrote them; to leave them out, paste your own version: "
                           f"`share draft {interview.number} <your text>`.")
@@ -148,6 +148,6 @@ class ShareCommands:
         if not clubs:
             return Reply(text="You're not in a job-search club yet. In a club's channel, "
                               "type `club join`.")
-        names = ", ".join(defuse(c.name) for c in clubs)
+        names = ", ".join(c.name for c in clubs)
         return Reply(text=f"Which club should see it? You're in {names}. Run the same "
                           "`share draft` command in that club's channel.")

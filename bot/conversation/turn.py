@@ -32,7 +32,7 @@ from bot.ports.clock import Clock
 from bot.ports.repository import Repository
 from bot.rules.holidays import country_for_zone, public_holidays
 from bot.rules.plan import Prefs
-from bot.text import defuse, short
+from bot.text import short
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,7 @@ class Turn:
         if isinstance(ref, InterviewRecord):
             return self.owned_interview(ref.record_id) or not_found()
         if isinstance(ref, BadInterviewRef):
-            return Reply(text=f"I can't find interview {defuse(short(ref.said, 20))} in your "
+            return Reply(text=f"I can't find interview {short(ref.said, 20)} in your "
                               "list. `list` shows the numbers.")
         if isinstance(ref, OnlyOpenInterview):
             open_ones = self.open_interviews()
@@ -142,7 +142,7 @@ class Turn:
                 return not_found()
             return interview, cp
         if isinstance(ref, BadStepRef):
-            return Reply(text=f"{defuse(short(ref.said, 20))!r} isn't a step I know. Steps "
+            return Reply(text=f"{short(ref.said, 20)!r} isn't a step I know. Steps "
                               "look like `1.2` (interview 1, step 2); `plan 1` lists them.")
         interview = self.repo.find_interview(self.person.id, ref.interview)
         if interview is None:

@@ -8,15 +8,14 @@ from zoneinfo import ZoneInfo
 from bot.content.formatting import checkpoint_label, checkpoint_ref, interview_status, when
 from bot.messages import Action, ActionId, Field, Moment, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, JournalEntry
-from bot.text import defuse
 
 HIDDEN = (CheckpointState.CANCELLED,)
 
 
 def interview_line(interview: Interview, tz: ZoneInfo) -> str:
     people = ", ".join(p.name for p in interview.interviewers) or "no names yet"
-    return (f"#{interview.number} {defuse(interview.title)} — {when(interview.starts_at, tz)} "
-            f"with {defuse(people)}")
+    return (f"#{interview.number} {interview.title} — {when(interview.starts_at, tz)} "
+            f"with {people}")
 
 
 def numbered(checkpoints: list[Checkpoint]) -> list[tuple[int, Checkpoint]]:
@@ -38,7 +37,7 @@ def checkpoint_line(
     if cp.kind is CheckpointKind.THANK_YOU_NUDGE and cp.state is CheckpointState.PENDING:
         label += " (only if not sent)"
     tail = f" — {status}" if status else ""
-    return f"{ref:>5}  {when(cp.due_at, tz)}  {defuse(label)}{tail}"
+    return f"{ref:>5}  {when(cp.due_at, tz)}  {label}{tail}"
 
 
 def plan_reply(
@@ -55,7 +54,7 @@ def plan_reply(
     fields = [Field("Interview", interview_line(interview, tz)),
               Field("Status", interview_status(interview))]
     if interview.promise:
-        fields.append(Field("They said", f"{defuse(interview.promise.text)} "
+        fields.append(Field("They said", f"{interview.promise.text} "
                                          f"({interview.promise.on:%a %Y-%m-%d})"))
     calls = len(interview.calls)
     if calls:
@@ -71,7 +70,7 @@ def plan_reply(
         moments.append(Moment(f"Next: {checkpoint_label(upcoming, interview)}", upcoming.due_at))
     return Reply(
         text=body,
-        title=title or f"Plan for #{interview.number}: {defuse(interview.title)}",
+        title=title or f"Plan for #{interview.number}: {interview.title}",
         fields=tuple(fields),
         actions=tuple(actions),
         moments=tuple(moments),
@@ -119,6 +118,6 @@ def journal_reply(entries: list[JournalEntry], titles: dict[int, str], tz: ZoneI
     lines = []
     for entry in entries:
         about = titles.get(entry.interview_id or -1, "general")
-        lines.append(f"{when(entry.at, tz)} · {defuse(about)}\n  {entry.question}\n"
-                     f"  → {defuse(entry.answer)}")
+        lines.append(f"{when(entry.at, tz)} · {about}\n  {entry.question}\n"
+                     f"  → {entry.answer}")
     return Reply(text="\n".join(lines), title="Your journal")

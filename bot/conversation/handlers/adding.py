@@ -8,7 +8,7 @@ from bot.conversation.flows import AddFlow
 from bot.conversation.turn import Turn
 from bot.conversation.views import plan_reply
 from bot.messages import Reply
-from bot.text import defuse, short
+from bot.text import short
 
 
 def add(turn: Turn, command: AddInterview) -> list[Reply]:
@@ -19,7 +19,7 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
             draft.next_question() is add_flow.Ask.WHEN:
         # Say what could not be read as a date ("2026-13-01"), not just ask again.
         problem = "I couldn't read " + "; ".join(
-            f"“{defuse(short(u, 40))}”" for u in draft.unclear[:2]) + " as a date."
+            f"“{short(u, 40)}”" for u in draft.unclear[:2]) + " as a date."
     return ask(turn, draft, problem)
 
 
@@ -73,10 +73,10 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
                      f"`promised {interview.number} they'll decide by Friday`.")
     if draft.unclear:
         notes.append("I couldn't place: " + "; ".join(
-            f"“{defuse(short(u, 60))}”" for u in draft.unclear[:3]))
+            f"“{short(u, 60)}”" for u in draft.unclear[:3]))
     checkpoints = turn.repo.checkpoints_for(interview.id)
     reply = plan_reply(interview, checkpoints, turn.tz, turn.now,
-                       title=f"Added #{interview.number}: {defuse(interview.title)}")
+                       title=f"Added #{interview.number}: {interview.title}")
     text = reply.text
     if notes:
         text += "\n\n" + "\n".join(notes)

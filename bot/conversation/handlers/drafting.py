@@ -6,7 +6,7 @@ from bot.commands import CheckNote, NoteTopic
 from bot.content.spelling import check_interview_note
 from bot.conversation.turn import Turn
 from bot.messages import Reply
-from bot.text import defuse, short
+from bot.text import short
 
 
 def note(turn: Turn, command: NoteTopic) -> list[Reply]:
@@ -20,11 +20,11 @@ def note(turn: Turn, command: NoteTopic) -> list[Reply]:
     matches = [p for p in interview.interviewers if who in p.name.lower()]
     if len(matches) != 1 or not who:
         names = ", ".join(p.name for p in interview.interviewers)
-        return [Reply(text=f"Which interviewer? I have: {defuse(names)}.")]
+        return [Reply(text=f"Which interviewer? I have: {names}.")]
     target = matches[0]
     assert target.id is not None
     turn.repo.set_interviewer_note(target.id, short(command.topic, 300))
-    return [Reply(text=f"Noted for {defuse(target.name)}; their thank-you draft will "
+    return [Reply(text=f"Noted for {target.name}; their thank-you draft will "
                        "mention it.")]
 
 
@@ -39,5 +39,5 @@ def check(turn: Turn, command: CheckNote) -> list[Reply]:
     if not issues:
         return [Reply(text="I found no spelling slips, and every name matches what you "
                            "recorded. Send it!")]
-    lines = [f"• {defuse(issue.describe())}" for issue in issues[:12]]
+    lines = [f"• {issue.describe()}" for issue in issues[:12]]
     return [Reply(text="Worth a second look before you send:\n" + "\n".join(lines))]

@@ -10,7 +10,7 @@ from bot.content.formatting import when
 from bot.conversation.turn import Turn
 from bot.messages import Reply
 from bot.model import QuietHours
-from bot.text import defuse, short
+from bot.text import short
 
 
 def _replan_all(turn: Turn) -> None:
@@ -24,7 +24,7 @@ def time_zone(turn: Turn, command: SetTimeZone) -> list[Reply]:
                            "`tz Europe/London` (or a city name).")]
     zone = command.zone
     if zone is None:
-        return [Reply(text=f"I don't know the time zone {defuse(short(command.said, 40))!r}. "
+        return [Reply(text=f"I don't know the time zone {short(command.said, 40)!r}. "
                            "Use a name like `America/Chicago` or a city like `Paris`.")]
     turn.refresh(turn.repo.update_person(turn.person.id, tz=zone, tz_confirmed=True))
     _replan_all(turn)
@@ -51,7 +51,7 @@ def name(turn: Turn, command: SetName) -> list[Reply]:
     if not command.name:
         return [Reply(text="Tell me your name for the drafts: `name Alex Doe`.")]
     turn.refresh(turn.repo.update_person(turn.person.id, display_name=short(command.name, 80)))
-    return [Reply(text=f"Thanks, {defuse(short(command.name, 80))}. I'll sign drafts with it.")]
+    return [Reply(text=f"Thanks, {short(command.name, 80)}. I'll sign drafts with it.")]
 
 
 def phone(turn: Turn, command: SetPhone) -> list[Reply]:

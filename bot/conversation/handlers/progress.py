@@ -37,7 +37,7 @@ from bot.model import (
 from bot.parsing import parse_promise
 from bot.rules.calendar import end_of_quiet
 from bot.rules.plan import MAX_CALLS, PHONE_KINDS, next_morning, release_time
-from bot.text import defuse, short
+from bot.text import short
 
 
 # --- thank-you notes and steps ------------------------------------------------------------
@@ -53,12 +53,12 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
               if not who or who in p.name.lower() or who == "all"]
     if not people:
         names = ", ".join(p.name for p in interview.interviewers)
-        return [Reply(text=f"No interviewer called {defuse(short(who, 40))!r} on "
-                           f"#{interview.number}. I have: {defuse(names)}.")]
+        return [Reply(text=f"No interviewer called {short(who, 40)!r} on "
+                           f"#{interview.number}. I have: {names}.")]
     turn.mark_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
     turn.replan(turn.repo.get_interview(interview.id) or interview)
     names = ", ".join(p.name for p in people)
-    text = (f"Marked your thank-you to {defuse(names)} as sent. Well done: a prompt note "
+    text = (f"Marked your thank-you to {names} as sent. Well done: a prompt note "
             "is the follow-up most candidates skip.")
     if any(cp.kind is CheckpointKind.HANDWRITTEN and cp.state in ACTIVE
            for cp in turn.repo.checkpoints_for(interview.id)):
@@ -167,7 +167,7 @@ def heard(turn: Turn, command: ReportOutcome) -> list[Reply]:
 def outcome_question(interview: Interview) -> Reply:
     iid = str(interview.id)
     return Reply(
-        text=f"What did {defuse(interview.company)} say? Or type "
+        text=f"What did {interview.company} say? Or type "
              f"`heard {interview.number} offer | rejected | next round | other`.",
         actions=(
             Action(ActionId.OUTCOME_OFFER, "Offer", iid, Style.PRIMARY),
@@ -189,7 +189,7 @@ def record_outcome(turn: Turn, interview: Interview, outcome: Outcome, *,
     interview = turn.repo.set_outcome(interview.id, outcome, turn.now)
     turn.replan(interview)
     celebrate(turn.repo, turn.person, interview, turn.now)
-    title = defuse(interview.title)
+    title = interview.title
     messages = {
         Outcome.OFFER: f"An offer for {title}! 🎉 {notes.offer_checklist()}",
         Outcome.REJECTED: f"I'm sorry about {title}. It stings, and it's also normal. "
@@ -198,7 +198,7 @@ def record_outcome(turn: Turn, interview: Interview, outcome: Outcome, *,
         Outcome.HEARD: f"Thanks for telling me. I've stopped the reminders for {title}.",
         Outcome.WITHDREW: f"Noted: you withdrew from {title}. I've stopped its reminders.",
         Outcome.NO_RESPONSE: f"Closed {title} as no response.",
-        Outcome.NEXT_ROUND: f"A next round at {defuse(interview.company)}: well done!",
+        Outcome.NEXT_ROUND: f"A next round at {interview.company}: well done!",
     }
     found: tuple[Draft, ...] = ()
     if outcome is Outcome.REJECTED:
@@ -234,7 +234,7 @@ def promised(turn: Turn, command: RecordPromise) -> list[Reply]:
         promise = parse_promise(command.said, turn.now.astimezone(turn.tz).date(), turn.now,
                                 turn.tz)
     if promise is None:
-        return [Reply(text=f"I couldn't find a date in {defuse(short(command.said, 60))!r}. "
+        return [Reply(text=f"I couldn't find a date in {short(command.said, 60)!r}. "
                            f"Try `promised {interview.number} they'll decide by Friday`.")]
     if not interview.is_open:
         return [Reply(text=f"#{interview.number} is closed; reopen it by telling me what "
@@ -311,10 +311,10 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
                               "later.")
         until = span.moment
     elif span.passed:
-        return Reply(text=f"{defuse(short(span.said, 30))!r} has already passed; a "
+        return Reply(text=f"{short(span.said, 30)!r} has already passed; a "
                           "snooze moves a step later, e.g. `2h` or `until Monday`.")
     else:
-        return Reply(text=f"I couldn't read {defuse(short(span.said, 30))!r} as a "
+        return Reply(text=f"I couldn't read {short(span.said, 30)!r} as a "
                           "length of time or a day. Try `2h`, `3d`, `1w`, `tomorrow` "
                           "or `until Monday`.")
     # Said as it will really go out: after quiet hours, and calls in office hours.
@@ -346,5 +346,5 @@ def cancel(turn: Turn, command: CancelInterview) -> list[Reply]:
     interview = turn.repo.set_outcome(interview.id, Outcome.CANCELLED, turn.now)
     turn.replan(interview)
     return [Reply(text=f"Stopped every reminder for #{interview.number} "
-                       f"({defuse(interview.title)}). Its history stays in `plan "
+                       f"({interview.title}). Its history stays in `plan "
                        f"{interview.number}`.")]

@@ -7,7 +7,7 @@ from bot.conversation.flows import ReflectFlow
 from bot.conversation.turn import Turn
 from bot.messages import Reply
 from bot.model import CheckpointKind, Interview, JournalEntry
-from bot.text import defuse, short
+from bot.text import short
 
 QUESTIONS = (
     "What went well?",
@@ -26,7 +26,7 @@ def reflect(turn: Turn, command: Reflect) -> list[Reply]:
 def start(turn: Turn, interview: Interview) -> list[Reply]:
     question = QUESTIONS[0]
     turn.set_flow(ReflectFlow(interview.id, 0, question))
-    return [Reply(text=f"Looking back on {defuse(interview.title)}. {question}\n"
+    return [Reply(text=f"Looking back on {interview.title}. {question}\n"
                        "(Type `cancel` to stop.)")]
 
 

@@ -21,7 +21,7 @@ from bot.conversation.views import list_reply, plan_reply
 from bot.messages import Action, ActionId, Attachment, Reply, Style
 from bot.model import Interview
 from bot.parsing.command_text import text_or_social
-from bot.text import defuse, short
+from bot.text import short
 
 HELP = """Here's what I understand:
 • `add <company>, <role>, <when> with <names>[, what they promised]` — or just `add` and I'll ask
@@ -59,8 +59,8 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
-    return [Reply(text=f"I don't know the command {defuse(word)!r}. Type `help` to see "
-                       f"what I can do.{defuse(hint)}")]
+    return [Reply(text=f"I don't know the command {word!r}. Type `help` to see "
+                       f"what I can do.{hint}")]
 
 
 def list_(turn: Turn, command: ListInterviews) -> list[Reply]:

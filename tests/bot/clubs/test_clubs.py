@@ -23,6 +23,7 @@ from bot.messages import ActionId, Inbound, Reply
 from bot.model import ChannelRef, Identity, Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.sender import SendFailed
+from tests.rendering import assert_nothing_can_ping
 
 NEW_YORK = ZoneInfo("America/New_York")
 #: Thursday, 10 days before daylight saving time ends in the US (Sunday 1 November 2026).
@@ -360,7 +361,8 @@ def test_share_draft_posts_the_thank_you_in_the_club_with_names_as_written(runti
     assert "Jane Smith" in generated.reply.drafts[0].title
     assert "Dear Jane Smith" in generated.reply.drafts[0].body
     assert own.reply.drafts[0].body.startswith("Dear Jane, thanks!")
-    assert "@here" not in own.reply.drafts[0].body and "<!channel>" not in own.everything
+    assert own.reply.drafts[0].body.endswith("@here <!channel> see you")  # as written
+    assert_nothing_can_ping(own.reply)  # but inert wherever it is posted
 
 
 def test_share_draft_from_a_dm_uses_the_only_club_or_asks_which(runtime, room):

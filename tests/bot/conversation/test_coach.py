@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from adapters.runtime import Runtime
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platform
+from tests.rendering import assert_nothing_can_ping
 
 ME = Identity(Platform.CONSOLE, "local", "alex")
 SOMEONE_ELSE = Identity(Platform.SLACK, "T1", "U999")
@@ -292,7 +293,7 @@ def test_any_text_gets_a_reply_and_never_echoes_a_mass_mention(runtime, text):
     replies = say(runtime, text)
     assert replies
     for reply in replies:
-        assert "<!channel>" not in reply.plain and "@everyone" not in reply.plain
+        assert_nothing_can_ping(reply)  # checked where a ping would happen: when rendered
     say(runtime, "cancel")
 
 
