@@ -1,0 +1,361 @@
+"""Scoring the bot's understanding on a labelled corpus, through the real Coach.
+
+Each corpus line is said by a person in a fixed situation (`CONTEXTS`), on a fresh copy
+of that situation's database. What the bot *did* is read back from the database (an
+interview added, an outcome stored, a step snoozed…), not from its words, and scored
+against the line's label: acted correctly, asked (changed nothing), or acted wrongly.
+
+`python -m tests.bot.parsing.understanding` prints the table; `--write` rewrites
+docs/UNDERSTANDING.md with it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from adapters.runtime import Runtime, build_runtime
+from adapters.settings import load_settings
+from bot.messages import Inbound, Reply
+from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platform, PromiseKind
+from bot.ports.clock import SimulatedClock
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+PARTS = ("tuning", "heldout")
+NEW_YORK = ZoneInfo("America/New_York")
+START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
+ME = Identity(Platform.CONSOLE, "local", "corpus")
+
+#: Each situation, as the lines a person typed to reach it.
+CONTEXTS: dict[str, tuple[str, ...]] = {
+    "none": (),
+    "one_open": ("add Acme, data analyst, today 2pm with Jane Smith",),
+    "two_open": ("add Acme, data analyst, today 2pm with Jane Smith",
+                 "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
+                 "they'll decide by 2026-11-27"),
+    "asking_role": ("add Acme, data analyst, today 2pm with Jane Smith", "add", "Globex"),
+    "asking_people": ("add Acme, data analyst, today 2pm with Jane Smith", "add", "Globex",
+                      "designer", "2026-11-24 11am"),
+    "after_call": ("add Acme, data analyst, today 2pm with Jane Smith",
+                   "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
+                   "they'll decide by 2026-11-27", "called 2 answered"),
+}
+ACTING = {"add", "outcome", "promise", "call", "sent", "snooze", "cancel", "remove",
+          "correct", "answer"}
+OUTCOME_LABEL = {Outcome.OFFER: "offer", Outcome.REJECTED: "rejected",
+                 Outcome.NEXT_ROUND: "next_round", Outcome.WITHDREW: "withdrew",
+                 Outcome.HEARD: "other"}
+PROMISE_LABEL = {"decide_by": PromiseKind.THEY_DECIDE_BY,
+                 "they_contact": PromiseKind.THEY_DECIDE_BY,
+                 "call_on": PromiseKind.YOU_CALL_ON}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    id: str
+    part: str
+    category: str
+    style: str
+    text: str
+    context: str
+    expect: str | dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    line: Line
+    result: str  # "correct" | "asked" | "wrong"
+    did: tuple[str, ...] = ()  # what changed, in words, for a wrong action
+    reply: str = ""
+
+
+def load(part: str) -> list[Line]:
+    lines = []
+    for raw in (CORPUS / f"{part}.jsonl").read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            data = json.loads(raw)
+            lines.append(Line(data["id"], part, data["category"], data["style"],
+                              data["text"], data["context"], data["expect"]))
+    return lines
+
+
+# --- the world each line is said in ----------------------------------------------------------
+def _say(runtime: Runtime, text: str) -> list[Reply]:
+    return runtime.coach.handle(Inbound(identity=ME, text=text, platform_tz="America/New_York"))
+
+
+@contextmanager
+def situations() -> Iterator[dict[str, Path]]:
+    """One database file per context, built once; each line runs on a copy."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for name, lines in CONTEXTS.items():
+            path = Path(folder) / f"{name}.db"
+            runtime = _runtime(path)
+            try:
+                _say(runtime, "tz America/New_York")
+                for text in lines:
+                    _say(runtime, text)
+            finally:
+                runtime.stop()
+            files[name] = path
+        yield files
+
+
+def _runtime(path: Path) -> Runtime:
+    settings = load_settings(database_url=f"sqlite:///{path}", timezone="America/New_York",
+                             quiet_hours="21:00-08:00")
+    return build_runtime(settings, SimulatedClock(START))
+
+
+@dataclass
+class Snapshot:
+    interviews: dict[int, Any] = field(default_factory=dict)  # number -> Interview
+    steps: dict[int, dict[int, Any]] = field(default_factory=dict)  # number -> id -> row
+    flow: dict[str, Any] | None = None
+
+
+def snapshot(runtime: Runtime) -> Snapshot:
+    person = runtime.repo.find_person(ME)
+    if person is None:
+        return Snapshot()
+    interviews = {i.number: i for i in runtime.repo.list_interviews(person.id)}
+    rows = runtime.repo.checkpoints_for_many([i.id for i in interviews.values()])
+    steps = {n: {cp.id: cp for cp in rows[i.id]} for n, i in interviews.items()}
+    return Snapshot(interviews, steps, runtime.repo.get_conversation(person.id))
+
+
+# --- what the bot did ----------------------------------------------------------------------
+def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
+    """Every change to the person's data, as label-shaped facts."""
+    found: list[dict[str, Any]] = []
+    for number in after.interviews.keys() - before.interviews.keys():
+        i = after.interviews[number]
+        found.append({"intent": "add", "company": i.company, "role": i.role,
+                      "when": i.starts_at.astimezone(NEW_YORK),
+                      "interviewers": [p.name for p in i.interviewers],
+                      "promise": i.promise})
+    for number in before.interviews.keys() - after.interviews.keys():
+        found.append({"intent": "remove", "interview": number})
+    for number in before.interviews.keys() & after.interviews.keys():
+        old, new = before.interviews[number], after.interviews[number]
+        if new.outcome != old.outcome:
+            if new.outcome is Outcome.CANCELLED:
+                found.append({"intent": "cancel", "interview": number})
+            else:
+                found.append({"intent": "outcome", "interview": number,
+                              "outcome": OUTCOME_LABEL.get(new.outcome, str(new.outcome))})
+        if new.promise != old.promise:
+            found.append({"intent": "promise", "interview": number, "promise": new.promise})
+        if len(new.calls) > len(old.calls):
+            found.append({"intent": "call", "interview": number,
+                          "result": new.calls[-1].result.value})
+        for name in ("company", "role", "starts_at", "employer_tz"):
+            if getattr(new, name) != getattr(old, name):
+                found.append({"intent": "correct", "interview": number, "field": name,
+                              "value": getattr(new, name)})
+        if [(p.name, p.email) for p in new.interviewers] != \
+                [(p.name, p.email) for p in old.interviewers]:
+            found.append({"intent": "correct", "interview": number, "field": "interviewers",
+                          "value": [p.name for p in new.interviewers]})
+        found += _step_changes(number, new, before.steps[number], after.steps[number])
+    if after.flow != before.flow and before.flow is not None and after.flow is not None:
+        found.append({"intent": "answer", "flow": after.flow})
+    return found
+
+
+def _step_changes(number: int, interview: Any, old: dict[int, Any], new: dict[int, Any]
+                  ) -> list[dict[str, Any]]:
+    names = {p.id: p.name for p in interview.interviewers}
+    found = []
+    for cp_id, cp in new.items():
+        was = old.get(cp_id)
+        if was is None:
+            continue
+        if cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.DONE \
+                and was.state is not CheckpointState.DONE:
+            found.append({"intent": "sent", "interview": number,
+                          "to": names.get(cp.interviewer_id)})
+        if cp.snoozed and (not was.snoozed or cp.due_at != was.due_at):
+            found.append({"intent": "snooze", "interview": number,
+                          "until": cp.due_at.astimezone(NEW_YORK)})
+    return found
+
+
+def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
+    """Whether what changed is what the label asked for, and nothing else."""
+    intent = expect["intent"]
+    relevant = [d for d in did if d["intent"] == intent]
+    if not relevant or len({d["intent"] for d in did} - {intent, "sent"}) > 0:
+        return False
+    fact = relevant[0]
+    if intent == "add":
+        return _same_add(expect, fact)
+    if intent in ("outcome", "promise", "call", "sent", "snooze", "cancel", "remove",
+                  "correct") and fact.get("interview") != expect.get("interview"):
+        return False
+    if intent == "outcome":
+        return bool(fact["outcome"] == expect["outcome"])
+    if intent == "promise":
+        promise = fact["promise"]
+        return promise is not None and promise.kind is PROMISE_LABEL[expect["kind"]] \
+            and promise.on.isoformat() == expect["on"]
+    if intent == "call":
+        return bool(fact["result"] == expect["result"])
+    if intent == "sent":
+        wanted = expect.get("to")
+        sent = {d["to"] for d in relevant}
+        return sent == {wanted} if wanted else len(sent) >= 1
+    if intent == "snooze":
+        until = expect.get("until")
+        return until is None or fact["until"].isoformat().startswith(until)
+    if intent == "correct":
+        return _same_correction(expect, relevant)
+    if intent == "answer":
+        return _same_answer(expect, fact)
+    return True
+
+
+def _same_add(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
+    if fact["company"].lower() != expect["company"].lower():
+        return False
+    if expect.get("role") and fact["role"].lower() != expect["role"].lower():
+        return False
+    when = expect.get("when")
+    if when and not fact["when"].isoformat().startswith(when):
+        return False
+    names = {n.lower() for n in expect.get("interviewers") or []}
+    if names and {n.lower() for n in fact["interviewers"]} != names:
+        return False
+    promise = expect.get("promise")
+    if promise:
+        got = fact["promise"]
+        return got is not None and got.kind is PROMISE_LABEL[promise["kind"]] and \
+            got.on.isoformat() == promise["on"]
+    return True
+
+
+def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> bool:
+    field_name = {"company": "company", "role": "role", "when": "starts_at"}.get(
+        expect["field"], "interviewers")
+    for fact in facts:
+        if fact["field"] != field_name:
+            continue
+        value = fact["value"]
+        if field_name == "starts_at":
+            return bool(value.astimezone(NEW_YORK).isoformat().startswith(expect["value"]))
+        if isinstance(value, list):
+            return expect["value"].lower() in {v.lower() for v in value} or \
+                expect["field"] == "remove_interviewer"
+        return bool(str(value).lower() == str(expect["value"]).lower())
+    return False
+
+
+def _same_answer(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
+    draft = fact["flow"].get("draft") or {}
+    value = expect["value"]
+    if isinstance(value, list):
+        got = {p["name"].lower() for p in draft.get("interviewers", [])}
+        return got == {v.lower() for v in value}
+    return bool(str(draft.get("role", "")).lower() == str(value).lower())
+
+
+def judge(line: Line, did: list[dict[str, Any]], replies: list[Reply]) -> Verdict:
+    shown = "\n".join(r.plain for r in replies)
+    expect = line.expect
+    acting = isinstance(expect, dict) and expect["intent"] in ACTING
+    if not did:
+        if acting:
+            return Verdict(line, "asked", reply=shown)
+        return Verdict(line, "correct" if _fits(expect, shown) else "asked", reply=shown)
+    if acting and isinstance(expect, dict) and matches(expect, did):
+        return Verdict(line, "correct", reply=shown)
+    return Verdict(line, "wrong", tuple(_said(d) for d in did), shown)
+
+
+def _fits(expect: str | dict[str, Any], shown: str) -> bool:
+    """A reply that changed nothing, read against a label that wanted nothing changed."""
+    if expect == "ask":
+        return True
+    assert isinstance(expect, dict)
+    unknown_command = "I don't know the command" in shown
+    if expect["intent"] == "show":
+        return not unknown_command
+    if expect["intent"] == "question":
+        return not unknown_command
+    return True  # "unknown": any friendly reply that changes nothing
+
+
+def _said(fact: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in fact.items() if k != "flow") or fact["intent"]
+
+
+def run(lines: list[Line]) -> list[Verdict]:
+    verdicts = []
+    with situations() as files, tempfile.TemporaryDirectory() as folder:
+        for n, line in enumerate(lines):
+            path = Path(folder) / f"line{n}.db"
+            shutil.copyfile(files[line.context], path)
+            runtime = _runtime(path)
+            try:
+                before = snapshot(runtime)
+                replies = _say(runtime, line.text)
+                verdicts.append(judge(line, changes(before, snapshot(runtime)), replies))
+            finally:
+                runtime.stop()
+            path.unlink()
+    return verdicts
+
+
+# --- the report ---------------------------------------------------------------------------
+def table(verdicts: list[Verdict]) -> str:
+    rows = ["| part | category | lines | acted correctly | asked | acted wrongly |",
+            "|---|---|---|---|---|---|"]
+    for part in PARTS:
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for v in verdicts:
+            if v.line.part == part:
+                counts[v.line.category][v.result] += 1
+        total: Counter[str] = Counter()
+        for category in sorted(counts):
+            c = counts[category]
+            total.update(c)
+            rows.append(f"| {part} | {category} | {sum(c.values())} | {c['correct']} | "
+                        f"{c['asked']} | {c['wrong']} |")
+        rows.append(f"| **{part}** | **all** | **{sum(total.values())}** | "
+                    f"**{total['correct']}** | **{total['asked']}** | **{total['wrong']}** |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> int:
+    verdicts = run([line for part in PARTS for line in load(part)])
+    print(table(verdicts))
+    for v in verdicts:
+        if v.result == "wrong":
+            print(f"WRONG {v.line.id} [{v.line.context}] {v.line.text!r} -> {'; '.join(v.did)}")
+    if "--write" in argv:
+        _write_report(verdicts)
+    return 0
+
+
+def _write_report(verdicts: list[Verdict]) -> None:
+    doc = Path(__file__).resolve().parents[3] / "docs" / "UNDERSTANDING.md"
+    text = doc.read_text(encoding="utf-8")
+    begin, end = "<!-- table -->", "<!-- /table -->"
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    doc.write_text(f"{head}{begin}\n{table(verdicts)}\n{end}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
