@@ -7,6 +7,7 @@ so a restart in the middle of the questions loses nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -21,6 +22,7 @@ from bot.parsing import (
     parse_promise,
     parse_when_detail,
     parse_zone,
+    read_names,
 )
 from bot.text import MAX_FIELD, short
 
@@ -254,6 +256,21 @@ def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
     return draft
 
 
+#: Answers to "what's the role?" that are no role: not knowing, a question back, a guess.
+_NOT_A_ROLE = re.compile(
+    r"^(?:idk|dunno|no idea|not sure|unsure|can'?t remember|don'?t know|they didn'?t say|"
+    r"a job|same|same as before|ok|okay|lol|hmm+|no|yes)\b|\?\s*$|\bor maybe\b|"
+    r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b", re.I)
+
+
+def role_answer(text: str) -> str | None:
+    """The job title in an answer, without emoji; None when it is not one."""
+    role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
+    if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role):
+        return None
+    return role
+
+
 def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) -> Answer:
     """Fold one typed answer into the draft."""
     text = text.strip()
@@ -277,8 +294,12 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
                                  f"keep it under {MAX_FIELD} characters.")
         if asked is Ask.COMPANY:
             draft.company = text
-        else:
-            draft.role = text
+            return Answer(draft)
+        role = role_answer(text)
+        if role is None:
+            return Answer(draft, "I need the job title, as they wrote it in the posting "
+                                 "(`designer`, `senior data analyst`); `cancel` stops.")
+        draft.role = role
         return Answer(draft)
     if asked is Ask.WHEN:
         moment, had_time = parse_when_detail(text, now, tz)
@@ -303,9 +324,13 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if draft.last_round and lowered in SAME_WORDS:
             draft.interviewers = list(draft.last_round)
             return Answer(draft)
-        people = parse_people(text)
+        people, unclear = read_names(text)
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")
+        if unclear:
+            # Half an answer is not stored: drafts addressed to "the manager lady" or
+            # to only one of two people are worse than asking once more.
+            return Answer(draft, f"I couldn't take “{short(unclear[0], 40)}” as a name.")
         draft.interviewers = list(people[:MAX_INTERVIEWERS])
         return Answer(draft)
     if asked is Ask.PROMISE:

@@ -7,7 +7,7 @@ day, nameparser keeps names sensible. Each module reads one kind of fact.
 
 from bot.parsing.dates import parse_later, parse_when, parse_when_detail
 from bot.parsing.interview_line import ParsedInterview, parse_interview
-from bot.parsing.people import parse_people
+from bot.parsing.people import parse_people, read_names
 from bot.parsing.promises import parse_promise
 from bot.parsing.settings_values import parse_clock_range, parse_duration, parse_zone
 
@@ -22,4 +22,5 @@ __all__ = [
     "parse_when",
     "parse_when_detail",
     "parse_zone",
+    "read_names",
 ]

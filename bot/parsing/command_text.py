@@ -94,10 +94,12 @@ _FORGET_ME = frozenset({"me", "me please", "everything", ""})
 
 #: Verbs that, typed alone, are a command even while a question waits for an answer.
 _ALONE = frozenset({"help", "list", "ls", "interviews", "journal", "export", "stats",
-                    "calendar", "plan"})
+                    "calendar", "plan", "why"})
 #: Verbs that are a command when an interview number follows ("plan 1", "sent 2 Jane").
 _WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "promised",
-                          "snooze", "note", "check", "reflect", "share"})
+                          "snooze", "note", "check", "reflect", "share", "cancel", "why"})
+#: Whole lines that are a command whatever question waits.
+_WHOLE = frozenset({"forget me", "help me", "help pls", "help please"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +140,19 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
 
 def is_command_line(text: str) -> bool:
     """Whether text typed while a question is open is plainly a command, not an answer:
-    `list` is not anybody's job title, and `plan 2` is not a date."""
+    `list` is not anybody's job title, `plan 2` is not a date, `cancel 1` is no role,
+    and a whole `add …` line is a new interview, not a name."""
     words = text.lower().split()
     if not words:
         return False
     verb = words[0].lstrip("/")
+    if " ".join(words).strip(" .!") in _WHOLE:
+        return True
     if len(words) == 1:
         return verb in _ALONE
+    if verb in ("add", "new"):
+        # A one-line add names at least a company and a role, comma-separated.
+        return text.count(",") >= 2
     return verb in _WITH_NUMBER and bool(REF.match(words[1]))
 
 

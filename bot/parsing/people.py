@@ -33,7 +33,8 @@ _PRONOUNS = re.compile(
 )
 # Runs of letters joined by single separators: unambiguous, so it cannot backtrack badly.
 _NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:\. ?|'|-| )[^\W\d_]+)*[.']?$")
-_PEOPLE_LEAD = re.compile(r"^(?:(?:and|both|also|plus|then|with|by|mr\.?\s+and)\s+)+", re.I)
+_PEOPLE_LEAD = re.compile(
+    r"^(?:(?:and|both|also|plus|then|with|by|just|only|mr\.?\s+and)\s+)+", re.I)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(.+)$", re.I)
 _TITLE_WORDS = _vocabulary(
     """
@@ -208,6 +209,41 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     if pending_title:
         unclear.append(pending_title)
     return tuple(people), unclear
+
+
+#: Words that are never part of a name given as an answer ("the manager lady", "idk").
+_NEVER_IN_NAMES = _vocabulary(
+    """
+    lady guy man woman girl boy person persons dude gal idk dunno ok okay yes yeah yep no
+    nope lol hmm maybe think thought sure not know known yet whoever free names name invite
+    invitation hang later tomorrow today forget remember someone somebody probably unsure
+    asap guess
+    """
+)
+#: Lower-case words a person's name may hold between capitalised ones ("Ludwig van Beethoven").
+_NAME_PARTICLES = _vocabulary("van von der de da di du del della dos das bin ibn al el la le")
+
+
+def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
+    """Names given in answer to "who interviewed you?", and the pieces that were not
+    names: an answer with any such piece should be asked again, not half-stored."""
+    try:
+        cleaned, cut_off = _clean(text, _MAX_LINE)
+        people, unclear = _people(cleaned.replace("\n", ", "))
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return (), [text]
+    unclear = list(unclear) + ([cut_off] if cut_off else [])
+    mixed_case = any(c.isupper() for c in cleaned)
+    for person in people:
+        words = person.name.replace(".", " ").split()
+        doubtful = any(w.casefold() in _NEVER_IN_NAMES for w in words) or (
+            mixed_case and any(w.islower() and w.casefold() not in _NAME_PARTICLES
+                               for w in words))
+        if doubtful:
+            unclear.append(person.name)
+    if any(w.casefold() in _NEVER_IN_NAMES for w in _words(cleaned)):
+        unclear.append(cleaned)
+    return people, unclear
 
 
 def parse_people(text: str) -> tuple[Interviewer, ...]:

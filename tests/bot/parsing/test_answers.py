@@ -1,0 +1,50 @@
+"""Answers to the add questions are checked before they are stored: a role must be a role,
+and every piece of a names answer must be a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.add_flow import role_answer
+from bot.parsing import read_names
+
+
+@pytest.mark.parametrize(("said", "role"), [
+    ("designer", "designer"),
+    ("Senior UX Designer", "Senior UX Designer"),
+    ("graphic designer 🎨", "graphic designer"),
+    ("QA engineer (contract)", "QA engineer (contract)"),
+])
+def test_a_role_is_kept_as_written_without_emoji(said: str, role: str) -> None:
+    assert role_answer(said) == role
+
+
+@pytest.mark.parametrize("said", [
+    "idk", "idk yet", "not sure", "designer or maybe ux, not sure", "why do you need that?",
+    "wait it's Globo not Globex", "a job", "same as before", "lol", "🙂", "hmm",
+    "can't remember",
+])
+def test_an_answer_that_is_no_role_is_asked_again(said: str) -> None:
+    assert role_answer(said) is None
+
+
+@pytest.mark.parametrize(("said", "names"), [
+    ("Dana Wu and Raj Patel", ["Dana Wu", "Raj Patel"]),
+    ("just Priya", ["Priya"]),
+    ("dana wu", ["dana wu"]),
+    ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
+    ("Jane Smith (jane@acme.com)", ["Jane Smith"]),
+])
+def test_names_are_read_as_written(said: str, names: list[str]) -> None:
+    people, unclear = read_names(said)
+    assert [p.name for p in people] == names and unclear == []
+
+
+@pytest.mark.parametrize("said", [
+    "the manager lady", "some guy from HR", "idk", "ok", "no",
+    "Tom B. and someone called Sue I think?", "Tom Baker adn Sue Lin",
+    "Marta, and maybe her manager", "their names are in the invite email, hang on",
+])
+def test_an_answer_with_anything_that_is_not_a_name_is_not_stored(said: str) -> None:
+    people, unclear = read_names(said)
+    assert unclear or not people
