@@ -81,6 +81,9 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "withdraw": Outcome.WITHDREW,
     "withdrawn": Outcome.WITHDREW,
 }
+#: Outcome words that still mean that outcome with more words after them.
+_LEADING_OUTCOMES = ("got an offer", "offer", "rejected", "rejection", "next round",
+                     "second round", "withdrew", "withdrawn")
 #: "The 2nd round is Dec 3", "another interview on Friday": a next round, said in words.
 _ANOTHER_ROUND = re.compile(
     r"\b(?:next|second|2nd|third|3rd|fourth|4th|final|another|later)\s+"
@@ -220,11 +223,14 @@ def _heard(said: Said) -> Command:
     what = what_said.lower().strip(" .!")
     outcome = OUTCOME_WORDS.get(what)
     if outcome is None:
-        for word, candidate in OUTCOME_WORDS.items():
-            if what.startswith(word) and len(word) > 2:
-                outcome = candidate
+        # "offer from them!" is an offer; "other people are still in the running" is no
+        # outcome at all, and "next week they'll decide" is a promise, not a next round.
+        for word in _LEADING_OUTCOMES:
+            if what.startswith(word + " "):
+                outcome = OUTCOME_WORDS[word]
                 break
-    if outcome is None and _ANOTHER_ROUND.search(what):
+    if outcome is Outcome.NEXT_ROUND or (outcome is None and _ANOTHER_ROUND.search(what)):
+        # Its day and people may come with it: "next round on Dec 3 with Carol Diaz".
         return ReportOutcome(ref, Outcome.NEXT_ROUND, said=what_said)
     if outcome is None and what:
         promise = parse_promise(what_said, said.now.astimezone(said.tz).date(), said.now,

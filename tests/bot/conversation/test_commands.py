@@ -111,3 +111,25 @@ def test_a_question_this_release_cannot_read_is_dropped_politely(runtime: Runtim
     assert runtime.repo.get_conversation(person.id) is None
     # Nothing else was touched, and commands work as before.
     assert "#1" in text_of(say(runtime, "list"))
+
+
+def test_heard_takes_an_outcome_only_when_the_words_say_one() -> None:
+    assert read("heard 1 offer from them!") == ReportOutcome(InterviewNumber(1), Outcome.OFFER)
+    # Not an outcome: the interview must stay open, and the question is asked.
+    assert read("heard 1 other people are still in the running") == ReportOutcome(
+        InterviewNumber(1))
+    # Timing news, not a next round.
+    assert isinstance(read("heard 1 next week they'll decide"), RecordPromise)
+    # A next round keeps what was said with it, so its day need not be asked.
+    assert read("heard 1 next round on Dec 3") == ReportOutcome(
+        InterviewNumber(1), Outcome.NEXT_ROUND, said="next round on Dec 3")
+
+
+def test_other_people_in_the_running_leaves_the_interview_open(runtime: Runtime) -> None:
+    say(runtime, ACME)
+    shown = text_of(say(runtime, "heard 1 other people are still in the running"))
+    assert "What did Acme say?" in shown
+    person = runtime.repo.find_person(ME)
+    assert person is not None
+    interview = runtime.repo.find_interview(person.id, 1)
+    assert interview is not None and interview.is_open
