@@ -24,7 +24,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from pydantic import SecretStr
 
 from adapters.runtime import Runtime
 from adapters.settings import Settings
@@ -35,6 +34,7 @@ from bot.conversation.coach import APOLOGY
 from bot.delivery.deliverer import Deliverer
 from bot.model import ChannelRef, Platform
 from bot.ports.clock import SimulatedClock
+from tests.adapters.slack.conftest import SECRET
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
@@ -44,8 +44,6 @@ from tests.standins.slack_api import (
     shown_text,
 )
 
-SECRET = "clubs-signing-secret-0123456789abcdef"
-TOKEN = "xoxb-1234-5678-clubstoken"
 NEW_YORK = ZoneInfo("America/New_York")
 UTC = ZoneInfo("UTC")
 #: Thursday noon, ten days before daylight saving time ends in the US (1 November 2026).
@@ -123,24 +121,13 @@ def clock() -> SimulatedClock:
 
 
 @pytest.fixture
-def slack_api(clock: SimulatedClock) -> Iterator[SlackApiStandIn]:
-    api = SlackApiStandIn().start()
-    api.stamp_with(clock.now)
-    api.add_user(ORGANISER, admin=True, real_name="Olga Organiser")
-    api.add_user(MEMBER, real_name="Maya Member")
-    api.add_user(OUTSIDER, real_name="Nora Outsider")
-    api.add_channel(CLUB, creator=FOUNDER)
-    yield api
-    api.stop()
-
-
-@pytest.fixture
-def clubs(runtime: Runtime, settings: Settings, slack_api: SlackApiStandIn
-          ) -> Iterator[SlackClubs]:
-    slack_settings = settings.model_copy(update={
-        "slack_bot_token": SecretStr(TOKEN), "slack_signing_secret": SecretStr(SECRET),
-        "slack_api_url": slack_api.url,
-    })
+def clubs(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
+          clock: SimulatedClock) -> Iterator[SlackClubs]:
+    slack_api.stamp_with(clock.now)
+    slack_api.add_user(ORGANISER, admin=True, real_name="Olga Organiser")
+    slack_api.add_user(MEMBER, real_name="Maya Member")
+    slack_api.add_user(OUTSIDER, real_name="Nora Outsider")
+    slack_api.add_channel(CLUB, creator=FOUNDER)
     server = SlackHttpServer(slack_wsgi(build_app(runtime, slack_settings), runtime),
                              "127.0.0.1", 0)
     server.start_background()
