@@ -35,6 +35,17 @@ from bot.delivery.deliverer import Deliverer
 from bot.model import ChannelRef, Platform
 from bot.ports.clock import SimulatedClock
 from tests.adapters.slack.conftest import SECRET
+from tests.club_month import (
+    COMPANIES,
+    FIRST_NAMES,
+    NEW_YORK,
+    ROLES,
+    START,
+    SURNAMES,
+    local,
+    plan_month,
+    share_of,
+)
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
@@ -44,20 +55,11 @@ from tests.standins.slack_api import (
     shown_text,
 )
 
-NEW_YORK = ZoneInfo("America/New_York")
 UTC = ZoneInfo("UTC")
-#: Thursday noon, ten days before daylight saving time ends in the US (1 November 2026).
-START = datetime(2026, 10, 22, 12, 0, tzinfo=NEW_YORK)
 CLUB = "C0CLUB"
 ORGANISER = "U0ORG"  # a workspace admin
 MEMBER = "U0MAYA"
 OUTSIDER = "U0NORA"  # uses the bot in the club's channel but never joins
-
-
-def local(day: int, hour: int, minute: int = 0) -> datetime:
-    """`day` days after START's date at hour:minute, New York wall-clock time."""
-    date = START.date() + timedelta(days=day)
-    return datetime(date.year, date.month, date.day, hour, minute, tzinfo=NEW_YORK)
 
 
 # --- the app, its workspaces and what reached each channel ------------------------------
@@ -410,57 +412,11 @@ def test_a_non_organiser_cannot_change_settings_stop_the_club_or_read_the_report
 
 
 # --- (e) a 30-member club over a month -------------------------------------------------------
-COMPANIES = [a + b for a in ("Kestrel", "Bramble", "Vantor", "Quillon", "Morrow", "Tessel")
-             for b in ("wick", "coast", "ford", "haven", "mere")]
-SURNAMES = [a + b for a in ("Pell", "Fenn", "Marsh", "Grave", "Thorn", "Wyck")
-            for b in ("ridge", "wright", "ton", "by", "more")]
-FIRST_NAMES = ("Quilla", "Oswin", "Dalia", "Ferris", "Imogen", "Lucan", "Petra", "Soren",
-               "Tamsin", "Wendel")
-ROLES = [f"{a} {b}" for a in ("orbital", "coastal", "lunar", "alpine", "boreal", "tidal")
-         for b in ("cartographer", "surveyor", "archivist", "navigator", "botanist")]
 ZONES = ("America/New_York", "America/Chicago", "America/Toronto")
 
 
 def member(i: int) -> str:
     return f"U0M{i + 1:02d}"
-
-
-def share_of(i: int) -> str:
-    return "none" if i % 5 == 0 else "details" if i % 5 == 1 else "progress"
-
-
-def plan_month() -> list[tuple[datetime, int, str, str]]:
-    """(when, member, what they type, what the digest counts it as, or "") for 30 members."""
-    events: list[tuple[datetime, int, str, str]] = []
-    for i in range(30):
-        day = i % 20
-        interviewer = f"{FIRST_NAMES[i % 10]} {SURNAMES[i]}"
-        events.append((local(0, 13, i), i, "club join", ""))
-        if i % 3 == 0:
-            events.append((local(0, 13, 30 + i), i, "club mentions on", ""))
-        events.append((local(day, 12, 0), i,
-                       f"add {COMPANIES[i]}, {ROLES[i]}, today 10am with {interviewer}", ""))
-        if share_of(i) != "progress":  # the default
-            events.append((local(day, 12, 1), i, f"share 1 {share_of(i)}", ""))
-        if i % 4 != 3:
-            events.append((local(day + (i % 2), 15, 0), i, "sent 1", "note"))
-        if i % 2 == 0:
-            events.append((local(day + 3, 12, 0), i,
-                           f"add {COMPANIES[i]}, senior {ROLES[i]}, today 9am with "
-                           f"{interviewer}", ""))
-            if share_of(i) != "progress":
-                events.append((local(day + 3, 12, 1), i, f"share 2 {share_of(i)}", ""))
-            events.append((local(day + 3, 16, 0), i, "sent 2", "note"))
-        if i % 3 != 2:
-            events.append((local(day + 6, 11, 0), i, "called 1 no answer", "call"))
-        if i % 6 == 0:
-            events.append((local(day + 8, 12, 0), i, "heard 1 offer", "offer"))
-        elif i % 6 == 1:
-            events.append((local(day + 8, 12, 0), i, "heard 1 next round", "next_round"))
-            events.append((local(day + 8, 12, 0), i, "cancel", ""))
-        elif i % 6 == 2:
-            events.append((local(day + 8, 12, 0), i, "heard 1 rejected", ""))
-    return sorted(events, key=lambda e: e[0])
 
 
 def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(

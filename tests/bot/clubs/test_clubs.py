@@ -23,10 +23,17 @@ from bot.model import ChannelRef, Identity, Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.sender import SendFailed
 from tests.chat import Chat, text_of, wait_until
+from tests.club_month import (
+    COMPANIES,
+    NEW_YORK,
+    ROLES,
+    START,
+    SURNAMES,
+    local,
+    plan_month,
+    share_of,
+)
 
-NEW_YORK = ZoneInfo("America/New_York")
-#: Thursday, 10 days before daylight saving time ends in the US (Sunday 1 November 2026).
-START = datetime(2026, 10, 22, 12, 0, tzinfo=NEW_YORK)
 CHANNEL = "C0CLUB"
 HERE = ChannelRef(Platform.SLACK, "T1", CHANNEL)
 
@@ -112,12 +119,6 @@ def say(runtime: Runtime, who: Identity, text: str, *, channel: str | None = CHA
 
 def dm(runtime: Runtime, who: Identity, text: str) -> str:
     return text_of(say(runtime, who, text, channel=None))
-
-
-def local(day: int, hour: int, minute: int = 0) -> datetime:
-    """`day` days after START's date at hour:minute, New York wall-clock time."""
-    date = START.date() + timedelta(days=day)
-    return datetime(date.year, date.month, date.day, hour, minute, tzinfo=NEW_YORK)
 
 
 def start_club(runtime: Runtime, room: Room, name: str = "") -> Club:
@@ -542,59 +543,11 @@ def test_a_sender_without_post_leaves_club_posts_waiting(db_runtime):
 
 
 # --- a month in a 30-member club ------------------------------------------------------------
-COMPANIES = [a + b for a in ("Kestrel", "Bramble", "Vantor", "Quillon", "Morrow", "Tessel")
-             for b in ("wick", "coast", "ford", "haven", "mere")]
-SURNAMES = [a + b for a in ("Pell", "Fenn", "Marsh", "Grave", "Thorn", "Wyck")
-            for b in ("ridge", "wright", "ton", "by", "more")]
-FIRST_NAMES = ("Quilla", "Oswin", "Dalia", "Ferris", "Imogen", "Lucan", "Petra", "Soren",
-               "Tamsin", "Wendel")
-ROLES = [f"{a} {b}" for a in ("orbital", "coastal", "lunar", "alpine", "boreal", "tidal")
-         for b in ("cartographer", "surveyor", "archivist", "navigator", "botanist")]
-
-
-def _share(i: int) -> str:
-    return "none" if i % 5 == 0 else "details" if i % 5 == 1 else "progress"
-
-
-def _plan_month() -> list[tuple[datetime, int, str, str]]:
-    """(when, member, what they do, kind counted by the digest or "") for 30 members."""
-    events: list[tuple[datetime, int, str, str]] = []
-    for i in range(30):
-        day = i % 20
-        interviewer = f"{FIRST_NAMES[i % 10]} {SURNAMES[i]}"
-        events.append((local(0, 13, i), i, "club join", ""))
-        if i % 3 == 0:
-            events.append((local(0, 13, 30 + i), i, "club mentions on", ""))
-        events.append((local(day, 12, 0), i,
-                       f"add {COMPANIES[i]}, {ROLES[i]}, today 10am with {interviewer}", ""))
-        if _share(i) != "progress":  # the default
-            events.append((local(day, 12, 1), i, f"share 1 {_share(i)}", ""))
-        if i % 4 != 3:
-            events.append((local(day + (i % 2), 15, 0), i, "sent 1", "note"))
-        if i % 2 == 0:
-            events.append((local(day + 3, 12, 0), i,
-                           f"add {COMPANIES[i]}, senior {ROLES[i]}, today 9am with "
-                           f"{interviewer}", ""))
-            if _share(i) != "progress":
-                events.append((local(day + 3, 12, 1), i, f"share 2 {_share(i)}", ""))
-            events.append((local(day + 3, 16, 0), i, "sent 2", "note"))
-        if i % 3 != 2:
-            events.append((local(day + 6, 11, 0), i, "called 1 no answer", "call"))
-        if i % 6 == 0:
-            events.append((local(day + 8, 12, 0), i, "heard 1 offer", "offer"))
-        elif i % 6 == 1:
-            events.append((local(day + 8, 12, 0), i, "heard 1 next round", "next_round"))
-            events.append((local(day + 8, 12, 0), i, "cancel", ""))
-        elif i % 6 == 2:
-            events.append((local(day + 8, 12, 0), i, "heard 1 rejected", ""))
-    return sorted(events, key=lambda e: e[0])
-
-
 def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(db_runtime, room):
     club = start_club(db_runtime, room, "Cohort 30")
     end = local(32, 12)  # Monday 23 November 2026
     done: list[tuple[datetime, int, str]] = []
-    for at, i, line, kind in _plan_month():
+    for at, i, line, kind in plan_month():
         if at > end:
             continue
         wait_until(db_runtime, at)
@@ -614,7 +567,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
         since, until = window(digest.at, NEW_YORK)
         for kind, label in labels.items():
             expected = sum(1 for at, i, k in done
-                           if k == kind and since <= at < until and _share(i) != "none")
+                           if k == kind and since <= at < until and share_of(i) != "none")
             assert digest.field(label) == expected, (digest.at, label)
     assert sum(d.field("Thank-you notes sent") for d in digests) > 20
     opted_in = {f"U{i + 1:02d}" for i in range(30) if i % 3 == 0}
@@ -622,10 +575,10 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
     assert any(d.reply.mentions for d in digests)
 
     moments = [p for p in room.posts if p.reply.title is None]
-    celebrated = [i for _, i, k in done if k in ("offer", "next_round") and _share(i) != "none"]
+    celebrated = [i for _, i, k in done if k in ("offer", "next_round") and share_of(i) != "none"]
     assert len(moments) == len(celebrated)
     for i in range(30):
-        shared = _share(i) == "details"
+        shared = share_of(i) == "details"
         private = [SURNAMES[i]] + ([] if shared else [COMPANIES[i], ROLES[i]])
         for post in room.posts:
             for word in private:
@@ -637,6 +590,6 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
     fields = {f.label: f.value for f in report.fields}
     assert fields["Members"].startswith("31 ")
     assert int(fields["Thank-you notes sent"]) == sum(
-        1 for at, i, k in done if k == "note" and _share(i) != "none" and at >= end - timedelta(
+        1 for at, i, k in done if k == "note" and share_of(i) != "none" and at >= end - timedelta(
             days=31))
     assert db_runtime.repo.get_club(club.id) is not None
