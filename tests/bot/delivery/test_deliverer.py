@@ -19,6 +19,7 @@ from bot.model import CheckpointState, Identity, Platform
 from bot.ports.sender import SendFailed
 from tests.chat import Chat
 from tests.conftest import START
+from tests.threads import all_at_once
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -162,13 +163,10 @@ def test_two_clocks_at_once_send_each_checkpoint_exactly_once(db_settings, clock
     clocks = [build_runtime(db_settings, clock) for _ in range(2)]  # two processes' worth
     deliverers = [r.start_delivery({Platform.CONSOLE: sender}, background=False)
                   for r in clocks]
-    threads = [threading.Thread(target=d.deliver_due) for d in deliverers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    errors = all_at_once([d.deliver_due for d in deliverers])
     for r in clocks:
         r.stop()
+    assert errors == []
     assert set(sender.sent) == expected
     assert max(sender.sent.values()) == 1
 
