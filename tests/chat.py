@@ -77,6 +77,11 @@ class Chat:
     platform_tz: str | None = "America/New_York"
     inbox: Inbox | None = None
 
+    @classmethod
+    def delivering(cls, runtime: Runtime) -> Chat:
+        """ME's chat with `runtime`, whose delivery starts now and lands in an Inbox."""
+        return cls(runtime, inbox=Inbox().deliver_to(runtime))
+
     def say(self, text: str, **inbound: Any) -> list[Reply]:
         """`who` types `text` (more `Inbound` fields, a channel or `command=True`, may
         come along); the coach's replies."""

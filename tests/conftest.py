@@ -21,7 +21,7 @@ from adapters.settings import Settings, load_settings
 from bot.ports.clock import SimulatedClock
 from storage.database import database_url as parse_url
 from storage.database import make_engine
-from tests.chat import Chat, Inbox, running
+from tests.chat import Chat, running
 
 POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
 
@@ -87,7 +87,7 @@ def runtime(settings: Settings, clock: SimulatedClock) -> Iterator[Runtime]:
 def chat(runtime: Runtime) -> Chat:
     """The coach on SQLite and the simulated clock, talked to by ME at the terminal;
     what it delivers lands in `chat.delivered`."""
-    return Chat(runtime, inbox=Inbox().deliver_to(runtime))
+    return Chat.delivering(runtime)
 
 
 def _schema_url(url: str, schema: str) -> str:
@@ -141,13 +141,13 @@ def db_settings(database_url: str, request: pytest.FixtureRequest) -> Settings:
 
 
 @pytest.fixture
+def db_chat(db_runtime: Runtime) -> Chat:
+    """`chat` on SQLite and, where a test server is set up, PostgreSQL too."""
+    return Chat.delivering(db_runtime)
+
+
+@pytest.fixture
 def db_runtime(db_settings: Settings, clock: SimulatedClock) -> Iterator[Runtime]:
     """`runtime` on SQLite and, where a test server is set up, PostgreSQL too."""
     with running(db_settings, clock) as runtime:
         yield runtime
-
-
-@pytest.fixture
-def db_chat(db_runtime: Runtime) -> Chat:
-    """`chat` on SQLite and, where a test server is set up, PostgreSQL too."""
-    return Chat(db_runtime, inbox=Inbox().deliver_to(db_runtime))

@@ -34,18 +34,9 @@ from bot.conversation.coach import APOLOGY
 from bot.delivery.deliverer import Deliverer
 from bot.model import ChannelRef, Platform
 from bot.ports.clock import SimulatedClock
+from tests import club_month as month
 from tests.adapters.slack.conftest import SECRET
-from tests.club_month import (
-    COMPANIES,
-    FIRST_NAMES,
-    NEW_YORK,
-    ROLES,
-    START,
-    SURNAMES,
-    local,
-    plan_month,
-    share_of,
-)
+from tests.club_month import NEW_YORK, START, local
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
@@ -426,7 +417,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     start_club(clubs, "Cohort 30")
     end = local(32, 12)  # Monday 23 November 2026, noon
     done: list[tuple[datetime, int, str]] = []
-    for at, i, line, kind in plan_month():
+    for at, i, line, kind in month.plan_month():
         if at > end:
             continue
         clubs.wait(at)
@@ -450,7 +441,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
         since, until = window(digest.at, NEW_YORK)
         for kind, label in labels.items():
             expected = sum(1 for at, i, k in done
-                           if k == kind and since <= at < until and share_of(i) != "none")
+                           if k == kind and since <= at < until and month.share_of(i) != "none")
             assert counts(digest)[label] == expected, (local_stamp(digest), label)
     assert sum(counts(d)["Thank-you notes sent"] for d in digests) > 20
     opted_in = {member(i) for i in range(30) if i % 3 == 0}
@@ -460,17 +451,18 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     # One congratulation per offer or next round shared with the club; nothing else.
     posts = clubs.posts_in(CLUB)
     moments = clubs.moments_in(CLUB)
-    celebrated = [i for _, i, k in done if k in ("offer", "next_round") and share_of(i) != "none"]
+    celebrated = [i for _, i, k in done
+                  if k in ("offer", "next_round") and month.share_of(i) != "none"]
     assert len(moments) == len(celebrated)
     assert len(posts) == 1 + len(digests) + len(moments)  # the notice, digests, moments
     for i in range(30):
-        shared = share_of(i) == "details"
-        private = [SURNAMES[i], f"{FIRST_NAMES[i % 10]} {SURNAMES[i]}"] + \
-            ([] if shared else [COMPANIES[i], ROLES[i]])
+        shared = month.share_of(i) == "details"
+        private = [month.SURNAMES[i], f"{month.FIRST_NAMES[i % 10]} {month.SURNAMES[i]}"] + \
+            ([] if shared else [month.COMPANIES[i], month.ROLES[i]])
         for post in posts:
             for word in private:
                 assert word not in everything(post), (word, shown_text(post.args))
-            if COMPANIES[i] in everything(post) or ROLES[i] in everything(post):
+            if month.COMPANIES[i] in everything(post) or month.ROLES[i] in everything(post):
                 assert post in moments and shared
     only_club_posts_reach(clubs.api, {CLUB})
     understood_everything(clubs.api)
@@ -480,7 +472,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     assert fields(report)["Members"].startswith("31 ")
     assert int(fields(report)["Thank-you notes sent"]) == sum(
         1 for at, i, k in done
-        if k == "note" and share_of(i) != "none" and at >= end - timedelta(days=31))
+        if k == "note" and month.share_of(i) != "none" and at >= end - timedelta(days=31))
     clubs.api.wait_for("files.completeUploadExternal")
     (sheet,) = clubs.api.uploaded()
     assert sheet["channel"] == "D0ORG"
@@ -488,5 +480,5 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     assert rows[-1]["from"] == "total"
     text = sheet["content"].decode()
     for i in range(30):
-        for word in (COMPANIES[i], ROLES[i], SURNAMES[i], member(i)):
+        for word in (month.COMPANIES[i], month.ROLES[i], month.SURNAMES[i], member(i)):
             assert word not in text

@@ -22,17 +22,9 @@ from bot.messages import ActionId, Reply
 from bot.model import ChannelRef, Identity, Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.sender import SendFailed
+from tests import club_month as month
 from tests.chat import Chat, text_of, wait_until
-from tests.club_month import (
-    COMPANIES,
-    NEW_YORK,
-    ROLES,
-    START,
-    SURNAMES,
-    local,
-    plan_month,
-    share_of,
-)
+from tests.club_month import NEW_YORK, START, local
 
 CHANNEL = "C0CLUB"
 HERE = ChannelRef(Platform.SLACK, "T1", CHANNEL)
@@ -547,7 +539,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
     club = start_club(db_runtime, room, "Cohort 30")
     end = local(32, 12)  # Monday 23 November 2026
     done: list[tuple[datetime, int, str]] = []
-    for at, i, line, kind in plan_month():
+    for at, i, line, kind in month.plan_month():
         if at > end:
             continue
         wait_until(db_runtime, at)
@@ -567,7 +559,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
         since, until = window(digest.at, NEW_YORK)
         for kind, label in labels.items():
             expected = sum(1 for at, i, k in done
-                           if k == kind and since <= at < until and share_of(i) != "none")
+                           if k == kind and since <= at < until and month.share_of(i) != "none")
             assert digest.field(label) == expected, (digest.at, label)
     assert sum(d.field("Thank-you notes sent") for d in digests) > 20
     opted_in = {f"U{i + 1:02d}" for i in range(30) if i % 3 == 0}
@@ -575,21 +567,22 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
     assert any(d.reply.mentions for d in digests)
 
     moments = [p for p in room.posts if p.reply.title is None]
-    celebrated = [i for _, i, k in done if k in ("offer", "next_round") and share_of(i) != "none"]
+    celebrated = [i for _, i, k in done
+                  if k in ("offer", "next_round") and month.share_of(i) != "none"]
     assert len(moments) == len(celebrated)
     for i in range(30):
-        shared = share_of(i) == "details"
-        private = [SURNAMES[i]] + ([] if shared else [COMPANIES[i], ROLES[i]])
+        shared = month.share_of(i) == "details"
+        private = [month.SURNAMES[i]] + ([] if shared else [month.COMPANIES[i], month.ROLES[i]])
         for post in room.posts:
             for word in private:
                 assert word not in post.everything, (word, post.reply)
-            if COMPANIES[i] in post.everything or ROLES[i] in post.everything:
+            if month.COMPANIES[i] in post.everything or month.ROLES[i] in post.everything:
                 assert post in moments and shared
 
     report = say(db_runtime, ORGANISER, "club report 31")[0]
     fields = {f.label: f.value for f in report.fields}
     assert fields["Members"].startswith("31 ")
     assert int(fields["Thank-you notes sent"]) == sum(
-        1 for at, i, k in done if k == "note" and share_of(i) != "none" and at >= end - timedelta(
-            days=31))
+        1 for at, i, k in done
+        if k == "note" and month.share_of(i) != "none" and at >= end - timedelta(days=31))
     assert db_runtime.repo.get_club(club.id) is not None
