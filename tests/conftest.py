@@ -116,6 +116,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty schema on the PostgreSQL test server, for what only PostgreSQL does;
+    the test skips where no server is set up (CI always has one)."""
+    if not POSTGRES_URL:
+        pytest.skip("FOLLOWUP_TEST_POSTGRES_URL is not set")
+    with fresh_postgres_schema() as url:
+        yield url
+
+
 @contextmanager
 def fresh_postgres_schema() -> Iterator[str]:
     """A URL whose connections use a new, empty schema on the test server."""

@@ -16,7 +16,7 @@ from bot.model import Identity, Platform
 from storage import database
 from storage.database import make_engine
 from tests.chat import Chat
-from tests.conftest import POSTGRES_URL, fresh_postgres_schema
+from tests.conftest import POSTGRES_URL
 from tests.standins.tcp_proxy import TcpProxy
 
 ME = Identity(Platform.SLACK, "T1", "U1")
@@ -25,14 +25,8 @@ pytestmark = pytest.mark.skipif(
     not POSTGRES_URL, reason="needs the throw-away PostgreSQL that .ci/run starts")
 
 
-@pytest.fixture
-def database_url():
-    with fresh_postgres_schema() as url:
-        yield url
-
-
-def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(database_url, clock):
-    url = make_url(database_url)
+def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(pg_url, clock):
+    url = make_url(pg_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     proxy.start()
     proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
@@ -51,13 +45,13 @@ def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(database
         proxy.cut()
 
 
-def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database_url, clock,
+def test_a_connection_dropped_while_idle_is_replaced_unnoticed(pg_url, clock,
                                                                 monkeypatch):
     """Pooled connections are pinged only after sitting idle: none under steady use, and
     one the server ended meanwhile (a restart, an idle timeout) is replaced, not failed."""
     monkeypatch.setattr(database, "PING_AFTER_IDLE", 0.2)
     name = f"outage-{uuid.uuid4().hex[:12]}"
-    url = make_url(database_url).update_query_dict({"application_name": name})
+    url = make_url(pg_url).update_query_dict({"application_name": name})
     runtime = build_runtime(load_settings(
         database_url=url.render_as_string(hide_password=False), timezone="UTC"), clock)
     chat = Chat(runtime, ME, platform_tz="UTC")
@@ -70,7 +64,7 @@ def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database_url, clo
         return real_ping(dbapi_connection)
 
     monkeypatch.setattr(dialect, "do_ping", counted_ping)
-    admin = make_engine(database_url)
+    admin = make_engine(pg_url)
     try:
         assert "Added #1" in chat.text("add Acme, analyst, today 2pm with Jane Smith")
         for _ in range(20):
