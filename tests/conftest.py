@@ -1,4 +1,6 @@
-"""Shared fixtures: a fresh SQLite database, a simulated clock, and the wired runtime."""
+"""Shared fixtures: a fresh SQLite database, a simulated clock, the wired runtime, and a
+chat with it (`tests/chat.py`); `db_…` twins run on SQLite and, where a test server is
+set up, PostgreSQL too. `@pytest.mark.settings(field=value)` changes a test's settings."""
 
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from adapters.runtime import Runtime, build_runtime
+from adapters.runtime import Runtime
 from adapters.settings import Settings, load_settings
 from bot.ports.clock import SimulatedClock
 from storage.database import database_url as parse_url
 from storage.database import make_engine
+from tests.chat import Chat, running
 
 POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
 
@@ -49,13 +52,24 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "settings(**fields): the test's settings with these "
+                                       "fields changed (e.g. public_url)")
+
+
+def _marked(settings: Settings, request: pytest.FixtureRequest) -> Settings:
+    """`settings` with the fields a `settings` marker on the test changes."""
+    marker = request.node.get_closest_marker("settings")
+    return settings.model_copy(update=marker.kwargs) if marker else settings
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return load_settings(
+def settings(tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    return _marked(load_settings(
         database_url=f"sqlite:///{tmp_path / 'followup.db'}",
         timezone="America/New_York",
         quiet_hours="21:00-08:00",
-    )
+    ), request)
 
 
 @pytest.fixture
@@ -65,9 +79,15 @@ def clock() -> SimulatedClock:
 
 @pytest.fixture
 def runtime(settings: Settings, clock: SimulatedClock) -> Iterator[Runtime]:
-    runtime = build_runtime(settings, clock)
-    yield runtime
-    runtime.stop()
+    with running(settings, clock) as runtime:
+        yield runtime
+
+
+@pytest.fixture
+def chat(runtime: Runtime) -> Chat:
+    """The coach on SQLite and the simulated clock, talked to by ME at the terminal;
+    what it delivers lands in `chat.delivered`."""
+    return Chat.delivering(runtime)
 
 
 def _schema_url(url: str, schema: str) -> str:
@@ -96,6 +116,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A new, empty schema on the PostgreSQL test server, for what only PostgreSQL does;
+    the test skips where no server is set up (CI always has one)."""
+    if not POSTGRES_URL:
+        pytest.skip("FOLLOWUP_TEST_POSTGRES_URL is not set")
+    with fresh_postgres_schema() as url:
+        yield url
+
+
 @contextmanager
 def fresh_postgres_schema() -> Iterator[str]:
     """A URL whose connections use a new, empty schema on the test server."""
@@ -114,7 +144,20 @@ def fresh_postgres_schema() -> Iterator[str]:
 
 
 @pytest.fixture
-def db_settings(database_url: str) -> Settings:
+def db_settings(database_url: str, request: pytest.FixtureRequest) -> Settings:
     """Settings on SQLite and, where a test server is set up, PostgreSQL too."""
-    return load_settings(database_url=database_url, timezone="America/New_York",
-                         quiet_hours="21:00-08:00")
+    return _marked(load_settings(database_url=database_url, timezone="America/New_York",
+                                 quiet_hours="21:00-08:00"), request)
+
+
+@pytest.fixture
+def db_chat(db_runtime: Runtime) -> Chat:
+    """`chat` on SQLite and, where a test server is set up, PostgreSQL too."""
+    return Chat.delivering(db_runtime)
+
+
+@pytest.fixture
+def db_runtime(db_settings: Settings, clock: SimulatedClock) -> Iterator[Runtime]:
+    """`runtime` on SQLite and, where a test server is set up, PostgreSQL too."""
+    with running(db_settings, clock) as runtime:
+        yield runtime

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from storage.database import make_engine, migrate
+from tests.standins.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,14 +56,10 @@ def test_the_clock_without_any_platform_says_where_it_would_deliver(tmp_path):
 
 
 def test_the_web_command_serves_health_on_its_port(tmp_path):
-    import socket
     import time
     import urllib.request
 
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
+    port = free_port()
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
     clean.update(PYTHONPATH=str(ROOT), HOME=str(tmp_path), PORT=str(port),
@@ -119,10 +115,7 @@ def test_a_database_whose_schema_does_not_match_its_revision_is_named_not_traced
 
 
 def test_an_unreachable_database_is_one_line_without_its_password(tmp_path):
-    closed = socket.socket()
-    closed.bind(("127.0.0.1", 0))
-    port = closed.getsockname()[1]
-    closed.close()  # nothing listens there now
+    port = free_port()  # nothing listens there now
 
     line = _the_one_line(run(
         ["console"], tmp_path, stdin="list\n",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import Engine
 
 from bot.model import (
     CheckpointKind,
@@ -19,6 +20,7 @@ from bot.model import (
     PromiseKind,
     QuietHours,
 )
+from storage.database import make_engine
 from storage.repository import SqlRepository, open_repository
 
 #: A fixed clock for every test: Monday 2 March 2026, 09:00 UTC.
@@ -63,6 +65,14 @@ def thank_you_steps(repo: SqlRepository, dues: list[datetime]) -> list[int]:
 
 
 CALL_ON_FRIDAY = Promise(PromiseKind.YOU_CALL_ON, NOW.date() + timedelta(days=4), "call me Friday")
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a database of its own, not yet migrated."""
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

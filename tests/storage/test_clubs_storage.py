@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import inspect
-import threading
 from datetime import time
+from functools import partial
 
 import pytest
 
@@ -14,6 +14,7 @@ from bot.ports.repository import ClubRepository
 from storage.database import make_engine
 from storage.repository import SqlRepository, open_repository
 from tests.storage.conftest import NOW, later, new_interview, someone
+from tests.threads import all_at_once
 
 HERE = ChannelRef(Platform.SLACK, "T1", "C1")
 
@@ -137,24 +138,14 @@ def test_concurrent_claimers_never_get_the_same_post(database_url: str) -> None:
     created = {setup.add_post(club.id, PostKind.MOMENT, str(n), "{}", later(minutes=-n), NOW).id
                for n in range(40)}
     workers = [SqlRepository(make_engine(database_url)) for _ in range(3)]
-    start = threading.Barrier(len(workers))
     claims: list[list[int]] = [[] for _ in workers]
-    errors: list[BaseException] = []
 
     def drain(worker: SqlRepository, into: list[int]) -> None:
-        try:
-            start.wait(timeout=10)
-            while batch := worker.claim_posts(NOW, 3, [Platform.SLACK]):
-                into.extend(p.id for p in batch)
-        except BaseException as error:  # reported by the main thread
-            errors.append(error)
+        while batch := worker.claim_posts(NOW, 3, [Platform.SLACK]):
+            into.extend(p.id for p in batch)
 
-    threads = [threading.Thread(target=drain, args=(w, into), daemon=True)
-               for w, into in zip(workers, claims, strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    errors = all_at_once([partial(drain, w, into)
+                          for w, into in zip(workers, claims, strict=True)])
     for worker in [*workers, setup]:
         worker.close()
 

@@ -19,13 +19,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from adapters.runtime import Runtime, build_runtime
+from adapters.runtime import Runtime
 from adapters.settings import load_settings
 from bot.model import CheckpointKind, Identity, Platform
 from bot.ports.clock import SimulatedClock
 from storage.database import database_url, make_engine, migrate
 from storage.repository import SqlRepository, open_repository
-from tests.conftest import POSTGRES_URL, START, fresh_postgres_schema
+from tests.chat import running
+from tests.conftest import POSTGRES_URL, START
 from tests.storage import conftest as storage
 from tests.storage.replan_race import (
     AFTER_OUTCOME,
@@ -54,18 +55,11 @@ POLLS = 6_000
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    with fresh_postgres_schema() as url:
-        yield url
-
-
-@pytest.fixture
-def pg_runtime(pg_url: str) -> Iterator[Runtime]:
+def pg_runtime(pg_url: str, clock: SimulatedClock) -> Iterator[Runtime]:
     settings = load_settings(database_url=pg_url, timezone="America/New_York",
                              quiet_hours="21:00-08:00")
-    runtime = build_runtime(settings, SimulatedClock(START))
-    yield runtime
-    runtime.stop()
+    with running(settings, clock) as runtime:
+        yield runtime
 
 
 def test_twenty_commands_at_once_leave_no_duplicate_and_an_outcome_cancels_all(

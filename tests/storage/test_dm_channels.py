@@ -3,25 +3,15 @@ PostgreSQL: stored by `remember_dm_channel`, read back wherever identities are."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect, text
 
 from bot.model import Identity, Platform, QuietHours
-from storage.database import alembic_config, make_engine
+from storage.database import alembic_config
 from storage.repository import SqlRepository
 from tests.storage.conftest import NOW, new_interview, someone
 
 ADA = Identity(Platform.DISCORD, "dm", "4242")
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
 
 
 def _upgrade(engine: Engine, revision: str) -> None:

@@ -12,11 +12,11 @@ from sqlalchemy.engine import make_url
 from adapters.runtime import build_runtime
 from adapters.settings import load_settings
 from bot.conversation.coach import DATABASE_DOWN
-from bot.messages import Inbound
 from bot.model import Identity, Platform
 from storage import database
 from storage.database import make_engine
-from tests.conftest import POSTGRES_URL, fresh_postgres_schema
+from tests.chat import Chat
+from tests.conftest import POSTGRES_URL
 from tests.standins.tcp_proxy import TcpProxy
 
 ME = Identity(Platform.SLACK, "T1", "U1")
@@ -25,45 +25,36 @@ pytestmark = pytest.mark.skipif(
     not POSTGRES_URL, reason="needs the throw-away PostgreSQL that .ci/run starts")
 
 
-def say(runtime, text: str) -> str:
-    replies = runtime.coach.handle(Inbound(identity=ME, text=text, platform_tz="UTC"))
-    return "\n".join(r.plain for r in replies)
-
-
-@pytest.fixture
-def database_url():
-    with fresh_postgres_schema() as url:
-        yield url
-
-
-def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(database_url, clock):
-    url = make_url(database_url)
+def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(pg_url, clock):
+    url = make_url(pg_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     proxy.start()
     proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
     runtime = build_runtime(load_settings(database_url=proxied, timezone="UTC"), clock)
+    chat = Chat(runtime, ME, platform_tz="UTC")
     try:
-        assert "Added #1" in say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+        assert "Added #1" in chat.text("add Acme, analyst, today 2pm with Jane Smith")
         proxy.cut()
-        assert say(runtime, "list") == DATABASE_DOWN
-        assert say(runtime, "add Initech, QA, today 1pm with Bob Lee") == DATABASE_DOWN
+        assert chat.text("list") == DATABASE_DOWN
+        assert chat.text("add Initech, QA, today 1pm with Bob Lee") == DATABASE_DOWN
         proxy.start()
-        listing = say(runtime, "list")
+        listing = chat.text("list")
         assert "#1 analyst at Acme" in listing
     finally:
         runtime.stop()
         proxy.cut()
 
 
-def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database_url, clock,
+def test_a_connection_dropped_while_idle_is_replaced_unnoticed(pg_url, clock,
                                                                 monkeypatch):
     """Pooled connections are pinged only after sitting idle: none under steady use, and
     one the server ended meanwhile (a restart, an idle timeout) is replaced, not failed."""
     monkeypatch.setattr(database, "PING_AFTER_IDLE", 0.2)
     name = f"outage-{uuid.uuid4().hex[:12]}"
-    url = make_url(database_url).update_query_dict({"application_name": name})
+    url = make_url(pg_url).update_query_dict({"application_name": name})
     runtime = build_runtime(load_settings(
         database_url=url.render_as_string(hide_password=False), timezone="UTC"), clock)
+    chat = Chat(runtime, ME, platform_tz="UTC")
     dialect = runtime.repo.engine.dialect
     pings: list[object] = []
     real_ping = dialect.do_ping
@@ -73,11 +64,11 @@ def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database_url, clo
         return real_ping(dbapi_connection)
 
     monkeypatch.setattr(dialect, "do_ping", counted_ping)
-    admin = make_engine(database_url)
+    admin = make_engine(pg_url)
     try:
-        assert "Added #1" in say(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+        assert "Added #1" in chat.text("add Acme, analyst, today 2pm with Jane Smith")
         for _ in range(20):
-            assert "#1 analyst at Acme" in say(runtime, "list")
+            assert "#1 analyst at Acme" in chat.text("list")
         assert pings == []  # in steady use no transaction pays for a ping
 
         with admin.begin() as connection:
@@ -86,7 +77,7 @@ def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database_url, clo
                 "WHERE application_name = :name"), {"name": name}).scalar_one()
         assert ended >= 1
         time.sleep(0.3)
-        assert "#1 analyst at Acme" in say(runtime, "list")
+        assert "#1 analyst at Acme" in chat.text("list")
         assert pings  # the idle connection was checked, found dead and replaced
     finally:
         runtime.stop()

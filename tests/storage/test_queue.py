@@ -4,8 +4,8 @@ released row waits for its retry time; and each call site claims through it."""
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime, time, timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy import Engine, func, select, text
@@ -16,6 +16,7 @@ from storage.database import SQLITE_IMMEDIATE, make_engine
 from storage.models import CheckpointRow
 from storage.repository import CHECKPOINTS, SqlRepository
 from tests.storage.conftest import NOW, later, new_interview, someone
+from tests.threads import all_at_once
 
 SLACK = Platform.SLACK
 #: How long a claim is a worker's own in these tests.
@@ -75,32 +76,21 @@ def test_two_workers_claiming_at_once_never_share_a_row_and_together_take_all(
     # An engine each, like two bot processes: each thread claims on its own connection.
     engines = [make_engine(database_url).execution_options(**{SQLITE_IMMEDIATE: True})
                for _ in range(2)]
-    start = threading.Barrier(len(engines))
     claims: list[list[list[int]]] = [[] for _ in engines]
-    errors: list[BaseException] = []
 
     def drain(engine: Engine, batches: list[list[int]]) -> None:
-        try:
-            start.wait(timeout=10)
-            for _ in range(len(ids)):  # bounded: every round claims at least one row
-                batch = claim(engine, NOW, 7)
-                if not batch:
-                    return
-                batches.append(batch)
-        except BaseException as error:  # reported by the main thread
-            errors.append(error)
+        for _ in range(len(ids)):  # bounded: every round claims at least one row
+            batch = claim(engine, NOW, 7)
+            if not batch:
+                return
+            batches.append(batch)
 
-    threads = [threading.Thread(target=drain, args=(engine, batches), daemon=True)
-               for engine, batches in zip(engines, claims, strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    errors = all_at_once([partial(drain, engine, batches)
+                          for engine, batches in zip(engines, claims, strict=True)])
     for engine in engines:
         engine.dispose()
 
-    assert not any(thread.is_alive() for thread in threads), "a worker hung"
-    assert errors == []
+    assert errors == []  # nothing raised, and no worker hung
     every_claim = [row for batches in claims for batch in batches for row in batch]
     assert len(every_claim) == len(set(every_claim)), "a row was claimed twice"
     assert sorted(every_claim) == ids

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import inspect
 import json
-import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -54,6 +54,7 @@ from tests.storage.conftest import (
     someone,
     thank_you_steps,
 )
+from tests.threads import all_at_once
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -358,31 +359,18 @@ def test_concurrent_claimers_never_get_the_same_checkpoint(database_url: str) ->
     created = set(thank_you_steps(setup, [later(minutes=-n) for n in range(60)]))
     # Separate engines, like separate bot processes.
     workers = [SqlRepository(make_engine(database_url)) for _ in range(4)]
-    start = threading.Barrier(len(workers))
     claims: list[list[int]] = [[] for _ in workers]
-    errors: list[BaseException] = []
 
     def drain(worker: SqlRepository, into: list[int]) -> None:
-        try:
-            start.wait(timeout=10)
-            while batch := worker.claim_due(NOW, 3, [Platform.SLACK]):
-                into.extend(c.id for c in batch)
-        except BaseException as error:  # reported by the main thread
-            errors.append(error)
+        while batch := worker.claim_due(NOW, 3, [Platform.SLACK]):
+            into.extend(c.id for c in batch)
 
-    threads = [
-        threading.Thread(target=drain, args=(worker, into), daemon=True)
-        for worker, into in zip(workers, claims, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    errors = all_at_once([partial(drain, worker, into)
+                          for worker, into in zip(workers, claims, strict=True)])
     for worker in [*workers, setup]:
         worker.close()
 
-    assert not any(thread.is_alive() for thread in threads), "a claimer hung"
-    assert errors == []
+    assert errors == []  # nothing raised, and no claimer hung
     every_claim = [id_ for claim in claims for id_ in claim]
     assert len(every_claim) == len(set(every_claim)), "a checkpoint was claimed twice"
     assert set(every_claim) == created

@@ -9,7 +9,7 @@ the scheduler would. Assertions read the JSON the bot sent: who may be pinged
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from bot.messages import Field, Inbound, Reply
 from bot.model import ChannelRef, CheckpointState, Identity, Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.sender import SendFailed
+from tests.club_month import COMPANIES, FIRST_NAMES, ROLES, SURNAMES, local
 from tests.standins.discord_api import (
     GUILD_CHANNEL_ID,
     GUILD_ID,
@@ -382,22 +383,13 @@ def test_the_clock_process_tells_a_member_with_closed_dms_too(
 
 
 # --- a month in a 30-member club -----------------------------------------------------------
-COMPANIES = [a + b for a in ("Kestrel", "Bramble", "Vantor", "Quillon", "Morrow", "Tessel")
-             for b in ("wick", "coast", "ford", "haven", "mere")]
-SURNAMES = [a + b for a in ("Pell", "Fenn", "Marsh", "Grave", "Thorn", "Wyck")
-            for b in ("ridge", "wright", "ton", "by", "more")]
-FIRST_NAMES = ("Quilla", "Oswin", "Dalia", "Ferris", "Imogen", "Lucan", "Petra", "Soren",
-               "Tamsin", "Wendel")
-ROLES = [f"{a} {b}" for a in ("orbital", "coastal", "lunar", "alpine", "boreal", "tidal")
-         for b in ("cartographer", "surveyor", "archivist", "navigator", "botanist")]
 MEMBERS = [5_100_000_000_000_000_000 + n for n in range(30)]
 
 
 def _plan_month(start: datetime) -> list[tuple[datetime, int, str]]:
     """(when, member index, what they type in a DM) for 30 members over four weeks."""
     def at(day: int, hour: int, minute: int = 0) -> datetime:
-        date = start.date() + timedelta(days=day)
-        return datetime(date.year, date.month, date.day, hour, minute, tzinfo=NEW_YORK)
+        return local(day, hour, minute, start)
 
     events: list[tuple[datetime, int, str]] = []
     for i in range(30):

@@ -9,23 +9,18 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from pydantic import SecretStr
 
-from adapters.runtime import Runtime, build_runtime
+from adapters.runtime import build_runtime
 from adapters.settings import Settings
 from adapters.slack.answering import INFO_TTL, SlackCoach
-from adapters.slack.app import build_app, slack_sender
 from adapters.slack.blocks import parse_action
 from adapters.slack.modal import modal_errors
 from adapters.slack.sender import web_client
-from adapters.slack.server import SlackHttpServer, slack_wsgi
 from bot.delivery.deliverer import Deliverer
 from bot.messages import ActionId, Inbound
 from bot.model import (
@@ -38,79 +33,19 @@ from bot.model import (
     Platform,
 )
 from bot.ports.clock import SimulatedClock
+from tests.adapters.slack.conftest import USER, Slack, serve
 from tests.conftest import NEW_YORK, START
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
     ApiCall,
     SlackApiStandIn,
-    SlackWorkspace,
     button_labelled,
     buttons,
     shown_text,
 )
 
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-TOKEN = "xoxb-1234-5678-standintoken"
-USER = "U0ALEX"
 OTHER = "U0SAM"
-
-
-@dataclass
-class Slack:
-    """One running app: its runtime, its HTTP server, the workspace that talks to it."""
-
-    runtime: Runtime
-    server: SlackHttpServer
-    workspace: SlackWorkspace
-    api: SlackApiStandIn
-    settings: Settings
-
-    def stop(self) -> None:
-        self.server.stop()
-
-    def deliverer(self) -> Deliverer:
-        return self.runtime.start_delivery({Platform.SLACK: slack_sender(self.settings)},
-                                           background=False)
-
-    def person(self, user: str = USER) -> Any:
-        coach = self.runtime.coach
-        return self.runtime.repo.person_for(Identity(Platform.SLACK, TEAM, user),
-                                            coach.defaults.tz, coach.defaults.quiet)
-
-    def interviews(self, user: str = USER) -> list[Any]:
-        return self.runtime.repo.list_interviews(self.person(user).id)
-
-
-def serve(runtime: Runtime, settings: Settings, api: SlackApiStandIn) -> Slack:
-    app = build_app(runtime, settings)
-    server = SlackHttpServer(slack_wsgi(app, runtime), "127.0.0.1", 0)
-    server.start_background()
-    workspace = SlackWorkspace(f"http://127.0.0.1:{server.port}/slack/events", SECRET, api)
-    return Slack(runtime, server, workspace, api, settings)
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApiStandIn]:
-    api = SlackApiStandIn().start()
-    yield api
-    api.stop()
-
-
-@pytest.fixture
-def slack_settings(settings: Settings, slack_api: SlackApiStandIn) -> Settings:
-    return settings.model_copy(update={
-        "slack_bot_token": SecretStr(TOKEN), "slack_signing_secret": SecretStr(SECRET),
-        "slack_api_url": slack_api.url,
-    })
-
-
-@pytest.fixture
-def slack(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
-          ) -> Iterator[Slack]:
-    running = serve(runtime, slack_settings, slack_api)
-    yield running
-    running.stop()
 
 
 def button_for(blocks: list[dict[str, Any]], action: ActionId) -> dict[str, Any]:

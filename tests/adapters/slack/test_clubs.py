@@ -24,7 +24,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from pydantic import SecretStr
 
 from adapters.runtime import Runtime
 from adapters.settings import Settings
@@ -35,6 +34,9 @@ from bot.conversation.coach import APOLOGY
 from bot.delivery.deliverer import Deliverer
 from bot.model import ChannelRef, Platform
 from bot.ports.clock import SimulatedClock
+from tests import club_month as month
+from tests.adapters.slack.conftest import SECRET
+from tests.club_month import NEW_YORK, START, local
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
@@ -44,22 +46,11 @@ from tests.standins.slack_api import (
     shown_text,
 )
 
-SECRET = "clubs-signing-secret-0123456789abcdef"
-TOKEN = "xoxb-1234-5678-clubstoken"
-NEW_YORK = ZoneInfo("America/New_York")
 UTC = ZoneInfo("UTC")
-#: Thursday noon, ten days before daylight saving time ends in the US (1 November 2026).
-START = datetime(2026, 10, 22, 12, 0, tzinfo=NEW_YORK)
 CLUB = "C0CLUB"
 ORGANISER = "U0ORG"  # a workspace admin
 MEMBER = "U0MAYA"
 OUTSIDER = "U0NORA"  # uses the bot in the club's channel but never joins
-
-
-def local(day: int, hour: int, minute: int = 0) -> datetime:
-    """`day` days after START's date at hour:minute, New York wall-clock time."""
-    date = START.date() + timedelta(days=day)
-    return datetime(date.year, date.month, date.day, hour, minute, tzinfo=NEW_YORK)
 
 
 # --- the app, its workspaces and what reached each channel ------------------------------
@@ -123,24 +114,13 @@ def clock() -> SimulatedClock:
 
 
 @pytest.fixture
-def slack_api(clock: SimulatedClock) -> Iterator[SlackApiStandIn]:
-    api = SlackApiStandIn().start()
-    api.stamp_with(clock.now)
-    api.add_user(ORGANISER, admin=True, real_name="Olga Organiser")
-    api.add_user(MEMBER, real_name="Maya Member")
-    api.add_user(OUTSIDER, real_name="Nora Outsider")
-    api.add_channel(CLUB, creator=FOUNDER)
-    yield api
-    api.stop()
-
-
-@pytest.fixture
-def clubs(runtime: Runtime, settings: Settings, slack_api: SlackApiStandIn
-          ) -> Iterator[SlackClubs]:
-    slack_settings = settings.model_copy(update={
-        "slack_bot_token": SecretStr(TOKEN), "slack_signing_secret": SecretStr(SECRET),
-        "slack_api_url": slack_api.url,
-    })
+def clubs(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
+          clock: SimulatedClock) -> Iterator[SlackClubs]:
+    slack_api.stamp_with(clock.now)
+    slack_api.add_user(ORGANISER, admin=True, real_name="Olga Organiser")
+    slack_api.add_user(MEMBER, real_name="Maya Member")
+    slack_api.add_user(OUTSIDER, real_name="Nora Outsider")
+    slack_api.add_channel(CLUB, creator=FOUNDER)
     server = SlackHttpServer(slack_wsgi(build_app(runtime, slack_settings), runtime),
                              "127.0.0.1", 0)
     server.start_background()
@@ -423,57 +403,11 @@ def test_a_non_organiser_cannot_change_settings_stop_the_club_or_read_the_report
 
 
 # --- (e) a 30-member club over a month -------------------------------------------------------
-COMPANIES = [a + b for a in ("Kestrel", "Bramble", "Vantor", "Quillon", "Morrow", "Tessel")
-             for b in ("wick", "coast", "ford", "haven", "mere")]
-SURNAMES = [a + b for a in ("Pell", "Fenn", "Marsh", "Grave", "Thorn", "Wyck")
-            for b in ("ridge", "wright", "ton", "by", "more")]
-FIRST_NAMES = ("Quilla", "Oswin", "Dalia", "Ferris", "Imogen", "Lucan", "Petra", "Soren",
-               "Tamsin", "Wendel")
-ROLES = [f"{a} {b}" for a in ("orbital", "coastal", "lunar", "alpine", "boreal", "tidal")
-         for b in ("cartographer", "surveyor", "archivist", "navigator", "botanist")]
 ZONES = ("America/New_York", "America/Chicago", "America/Toronto")
 
 
 def member(i: int) -> str:
     return f"U0M{i + 1:02d}"
-
-
-def share_of(i: int) -> str:
-    return "none" if i % 5 == 0 else "details" if i % 5 == 1 else "progress"
-
-
-def plan_month() -> list[tuple[datetime, int, str, str]]:
-    """(when, member, what they type, what the digest counts it as, or "") for 30 members."""
-    events: list[tuple[datetime, int, str, str]] = []
-    for i in range(30):
-        day = i % 20
-        interviewer = f"{FIRST_NAMES[i % 10]} {SURNAMES[i]}"
-        events.append((local(0, 13, i), i, "club join", ""))
-        if i % 3 == 0:
-            events.append((local(0, 13, 30 + i), i, "club mentions on", ""))
-        events.append((local(day, 12, 0), i,
-                       f"add {COMPANIES[i]}, {ROLES[i]}, today 10am with {interviewer}", ""))
-        if share_of(i) != "progress":  # the default
-            events.append((local(day, 12, 1), i, f"share 1 {share_of(i)}", ""))
-        if i % 4 != 3:
-            events.append((local(day + (i % 2), 15, 0), i, "sent 1", "note"))
-        if i % 2 == 0:
-            events.append((local(day + 3, 12, 0), i,
-                           f"add {COMPANIES[i]}, senior {ROLES[i]}, today 9am with "
-                           f"{interviewer}", ""))
-            if share_of(i) != "progress":
-                events.append((local(day + 3, 12, 1), i, f"share 2 {share_of(i)}", ""))
-            events.append((local(day + 3, 16, 0), i, "sent 2", "note"))
-        if i % 3 != 2:
-            events.append((local(day + 6, 11, 0), i, "called 1 no answer", "call"))
-        if i % 6 == 0:
-            events.append((local(day + 8, 12, 0), i, "heard 1 offer", "offer"))
-        elif i % 6 == 1:
-            events.append((local(day + 8, 12, 0), i, "heard 1 next round", "next_round"))
-            events.append((local(day + 8, 12, 0), i, "cancel", ""))
-        elif i % 6 == 2:
-            events.append((local(day + 8, 12, 0), i, "heard 1 rejected", ""))
-    return sorted(events, key=lambda e: e[0])
 
 
 def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
@@ -483,7 +417,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     start_club(clubs, "Cohort 30")
     end = local(32, 12)  # Monday 23 November 2026, noon
     done: list[tuple[datetime, int, str]] = []
-    for at, i, line, kind in plan_month():
+    for at, i, line, kind in month.plan_month():
         if at > end:
             continue
         clubs.wait(at)
@@ -507,7 +441,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
         since, until = window(digest.at, NEW_YORK)
         for kind, label in labels.items():
             expected = sum(1 for at, i, k in done
-                           if k == kind and since <= at < until and share_of(i) != "none")
+                           if k == kind and since <= at < until and month.share_of(i) != "none")
             assert counts(digest)[label] == expected, (local_stamp(digest), label)
     assert sum(counts(d)["Thank-you notes sent"] for d in digests) > 20
     opted_in = {member(i) for i in range(30) if i % 3 == 0}
@@ -517,17 +451,18 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     # One congratulation per offer or next round shared with the club; nothing else.
     posts = clubs.posts_in(CLUB)
     moments = clubs.moments_in(CLUB)
-    celebrated = [i for _, i, k in done if k in ("offer", "next_round") and share_of(i) != "none"]
+    celebrated = [i for _, i, k in done
+                  if k in ("offer", "next_round") and month.share_of(i) != "none"]
     assert len(moments) == len(celebrated)
     assert len(posts) == 1 + len(digests) + len(moments)  # the notice, digests, moments
     for i in range(30):
-        shared = share_of(i) == "details"
-        private = [SURNAMES[i], f"{FIRST_NAMES[i % 10]} {SURNAMES[i]}"] + \
-            ([] if shared else [COMPANIES[i], ROLES[i]])
+        shared = month.share_of(i) == "details"
+        private = [month.SURNAMES[i], f"{month.FIRST_NAMES[i % 10]} {month.SURNAMES[i]}"] + \
+            ([] if shared else [month.COMPANIES[i], month.ROLES[i]])
         for post in posts:
             for word in private:
                 assert word not in everything(post), (word, shown_text(post.args))
-            if COMPANIES[i] in everything(post) or ROLES[i] in everything(post):
+            if month.COMPANIES[i] in everything(post) or month.ROLES[i] in everything(post):
                 assert post in moments and shared
     only_club_posts_reach(clubs.api, {CLUB})
     understood_everything(clubs.api)
@@ -537,7 +472,7 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     assert fields(report)["Members"].startswith("31 ")
     assert int(fields(report)["Thank-you notes sent"]) == sum(
         1 for at, i, k in done
-        if k == "note" and share_of(i) != "none" and at >= end - timedelta(days=31))
+        if k == "note" and month.share_of(i) != "none" and at >= end - timedelta(days=31))
     clubs.api.wait_for("files.completeUploadExternal")
     (sheet,) = clubs.api.uploaded()
     assert sheet["channel"] == "D0ORG"
@@ -545,5 +480,5 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(
     assert rows[-1]["from"] == "total"
     text = sheet["content"].decode()
     for i in range(30):
-        for word in (COMPANIES[i], ROLES[i], SURNAMES[i], member(i)):
+        for word in (month.COMPANIES[i], month.ROLES[i], month.SURNAMES[i], member(i)):
             assert word not in text

@@ -17,27 +17,14 @@ import pytest
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
-from adapters.slack.app import build_app
 from adapters.slack.inbox import STALE_CLAIM, CommandInbox, InboxWorker
 from adapters.slack.sender import interactive_client
-from adapters.slack.server import SlackHttpServer, slack_wsgi
 from bot.conversation.coach import APOLOGY
 from bot.model import Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.repository import RepositoryUnavailable
-from tests.adapters.slack.test_app import SECRET, USER, Slack, slack_api, slack_settings
-from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
-
-__all__ = ["slack_api", "slack_settings"]  # fixtures this module uses
-
-
-def serve_queued(runtime: Runtime, settings: Settings, api: SlackApiStandIn,
-                 inbox: Any) -> Slack:
-    app = build_app(runtime, settings, inbox=inbox)
-    server = SlackHttpServer(slack_wsgi(app, runtime), "127.0.0.1", 0)
-    server.start_background()
-    workspace = SlackWorkspace(f"http://127.0.0.1:{server.port}/slack/events", SECRET, api)
-    return Slack(runtime, server, workspace, api, settings)
+from tests.adapters.slack.conftest import USER, Slack, serve
+from tests.standins.slack_api import SlackApiStandIn, shown_text
 
 
 @pytest.fixture
@@ -45,7 +32,7 @@ def web(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
         ) -> Iterator[Slack]:
     """The web process: it stores commands and acks; nothing here answers them."""
     inbox = CommandInbox(runtime.repo, runtime.clock)
-    running = serve_queued(runtime, slack_settings, slack_api, inbox)
+    running = serve(runtime, slack_settings, slack_api, inbox)
     yield running
     running.stop()
     inbox.close()
@@ -110,7 +97,7 @@ def test_a_worker_in_the_background_answers_as_soon_as_it_is_woken(
     worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)),
                          poll=30.0).start()  # only the wake-up can explain a quick answer
     inbox = CommandInbox(runtime.repo, runtime.clock, wake=worker.wake)
-    running = serve_queued(runtime, slack_settings, slack_api, inbox)
+    running = serve(runtime, slack_settings, slack_api, inbox)
     try:
         running.workspace.command(USER, "help")
         reply = slack_api.wait_for("response_url", timeout=5)[0]
@@ -141,7 +128,7 @@ class UnavailableInbox:
 def test_a_command_that_cannot_be_stored_gets_a_friendly_ack_not_silence(
     runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
 ) -> None:
-    running = serve_queued(runtime, slack_settings, slack_api, UnavailableInbox())
+    running = serve(runtime, slack_settings, slack_api, UnavailableInbox())
     try:
         answer = running.workspace.command(USER, "list")
     finally:

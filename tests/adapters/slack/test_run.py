@@ -16,32 +16,8 @@ from pydantic import SecretStr
 
 from adapters.settings import Settings
 from adapters.slack.app import COMMAND, run_slack
+from tests.adapters.slack.conftest import APP_TOKEN, SECRET, TOKEN
 from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
-
-TOKEN = "xoxb-1234-5678-runtoken"
-SECRET = "run-signing-secret-0123456789"
-APP_TOKEN = "xapp-1-A0APP-1234-apptoken"
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApiStandIn]:
-    api = SlackApiStandIn().start()
-    yield api
-    api.stop()
-
-
-@pytest.fixture
-def slack_settings(settings: Settings, slack_api: SlackApiStandIn) -> Settings:
-    return settings.model_copy(update={
-        "slack_bot_token": SecretStr(TOKEN), "slack_signing_secret": SecretStr(SECRET),
-        "slack_api_url": slack_api.url, "port": free_port(),
-    })
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def refusal(settings: Settings, capsys: pytest.CaptureFixture[str]) -> str:
@@ -61,37 +37,37 @@ def refusal(settings: Settings, capsys: pytest.CaptureFixture[str]) -> str:
     ({"slack_api_url": "slack.example/api/"}, "SLACK_API_URL"),
 ])
 def test_missing_or_malformed_settings_stop_with_one_clear_line(
-        slack_settings: Settings, capsys: pytest.CaptureFixture[str], change: dict,
+        slack_run_settings: Settings, capsys: pytest.CaptureFixture[str], change: dict,
         named: str) -> None:
-    err = refusal(slack_settings.model_copy(update=change), capsys)
+    err = refusal(slack_run_settings.model_copy(update=change), capsys)
     assert err.startswith("followup-bot: ")
     assert named in err
 
 
 def test_a_token_slack_rejects_stops_start_up_without_printing_it(
-        slack_settings: Settings, slack_api: SlackApiStandIn,
+        slack_run_settings: Settings, slack_api: SlackApiStandIn,
         capsys: pytest.CaptureFixture[str]) -> None:
     slack_api.fail("auth.test", "invalid_auth")
-    err = refusal(slack_settings, capsys)
+    err = refusal(slack_run_settings, capsys)
     assert "Slack rejected SLACK_BOT_TOKEN (invalid_auth)" in err
     assert TOKEN not in err
 
 
 def test_an_app_token_slack_rejects_stops_socket_mode_start_up(
-        slack_settings: Settings, slack_api: SlackApiStandIn,
+        slack_run_settings: Settings, slack_api: SlackApiStandIn,
         capsys: pytest.CaptureFixture[str]) -> None:
     slack_api.fail("apps.connections.open", "invalid_auth")
-    err = refusal(slack_settings.model_copy(
+    err = refusal(slack_run_settings.model_copy(
         update={"slack_app_token": SecretStr(APP_TOKEN)}), capsys)
     assert "Slack rejected SLACK_APP_TOKEN (invalid_auth)" in err
     assert APP_TOKEN not in err
 
 
 def test_http_mode_serves_signed_requests_until_stopped_and_never_logs_secrets(
-        slack_settings: Settings, slack_api: SlackApiStandIn,
+        slack_run_settings: Settings, slack_api: SlackApiStandIn,
         caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    with running_slack(slack_settings, slack_api) as workspace:
+    with running_slack(slack_run_settings, slack_api) as workspace:
         assert workspace.dm("U0ALEX", "help").status == 200
         assert workspace.dm("U0ALEX", "help", secret="forged").status == 401
         reply = slack_api.wait_for("chat.postMessage")[0]
@@ -102,9 +78,9 @@ def test_http_mode_serves_signed_requests_until_stopped_and_never_logs_secrets(
 
 
 def test_queue_mode_stores_and_acks_and_the_delivering_process_answers(
-        slack_settings: Settings, slack_api: SlackApiStandIn) -> None:
+        slack_run_settings: Settings, slack_api: SlackApiStandIn) -> None:
     # FOLLOWUP_SLACK_COMMANDS=queue with delivery inline: this process also answers.
-    settings = slack_settings.model_copy(update={"slack_commands": "queue"})
+    settings = slack_run_settings.model_copy(update={"slack_commands": "queue"})
     with running_slack(settings, slack_api) as workspace:
         answer = workspace.command("U0ALEX", "add Acme, data analyst, today 2pm with Jo Lee")
         assert (answer.status, answer.body) == (200, "")

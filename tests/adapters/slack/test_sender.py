@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from pydantic import SecretStr
 
 from adapters.runtime import Runtime
 from adapters.settings import Settings
@@ -25,23 +22,11 @@ from bot.model import (
 )
 from bot.ports.clock import SimulatedClock
 from bot.ports.sender import Sender, SendFailed
+from tests.adapters.slack.conftest import USER
+from tests.standins.ports import free_port
 from tests.standins.slack_api import TEAM, SlackApiStandIn, button_labelled, buttons, shown_text
 
-USER = "U0ALEX"
 ALEX = Identity(Platform.SLACK, TEAM, USER)
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApiStandIn]:
-    api = SlackApiStandIn().start()
-    yield api
-    api.stop()
-
-
-@pytest.fixture
-def slack_settings(settings: Settings, slack_api: SlackApiStandIn) -> Settings:
-    return settings.model_copy(update={"slack_bot_token": SecretStr("xoxb-standin"),
-                                       "slack_api_url": slack_api.url})
 
 
 def add_interview(runtime: Runtime) -> int:
@@ -236,9 +221,7 @@ def test_slack_errors_say_whether_retrying_can_help(
 
 
 def test_an_unreachable_slack_is_a_failure_worth_retrying(slack_settings: Settings) -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # a port nobody listens on
     unreachable = slack_settings.model_copy(
         update={"slack_api_url": f"http://127.0.0.1:{port}/api/"})
 

@@ -22,25 +22,9 @@ from pydantic import SecretStr
 
 from adapters.settings import Settings
 from adapters.slack.app import run_slack
+from tests.adapters.slack.conftest import APP_TOKEN, TOKEN, USER
 from tests.standins.slack_api import ApiCall, SlackApiStandIn, button_labelled, shown_text
 from tests.standins.slack_socket import SlackSocketStandIn, SocketWorkspace
-
-TOKEN = "xoxb-1234-5678-sockettoken"
-APP_TOKEN = "xapp-1-A0APP-1234-socketapptoken"
-USER = "U0ALEX"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def slack_api() -> Iterator[SlackApiStandIn]:
-    api = SlackApiStandIn().start()
-    yield api
-    api.stop()
 
 
 @pytest.fixture
@@ -69,12 +53,11 @@ class Running:
 
 
 @pytest.fixture
-def running(settings: Settings, slack_api: SlackApiStandIn,
+def running(slack_run_settings: Settings, slack_api: SlackApiStandIn,
             slack_socket: SlackSocketStandIn) -> Iterator[Running]:
     # No signing secret: Socket Mode needs none (nothing signed arrives over HTTP).
-    socket_settings = settings.model_copy(update={
-        "slack_bot_token": SecretStr(TOKEN), "slack_app_token": SecretStr(APP_TOKEN),
-        "slack_signing_secret": None, "slack_api_url": slack_api.url, "port": free_port(),
+    socket_settings = slack_run_settings.model_copy(update={
+        "slack_app_token": SecretStr(APP_TOKEN), "slack_signing_secret": None,
     })
     stop = threading.Event()
     thread = threading.Thread(target=run_slack, args=(socket_settings,),

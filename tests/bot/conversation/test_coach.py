@@ -8,69 +8,37 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.runtime import Runtime
-from bot.messages import ActionId, Inbound, Reply
+from bot.messages import ActionId, Inbound
 from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platform
+from tests.chat import ACME, Chat, running, text_of
 from tests.rendering import assert_nothing_can_ping
 
-ME = Identity(Platform.CONSOLE, "local", "alex")
 SOMEONE_ELSE = Identity(Platform.SLACK, "T1", "U999")
-ACME = "add Acme, data analyst, today 2pm with Jane Smith and Bob Lee, they'll decide by Friday"
 
 
-def say(runtime: Runtime, text: str, who: Identity = ME) -> list[Reply]:
-    return runtime.coach.handle(Inbound(identity=who, text=text, platform_tz="America/New_York"))
-
-
-def press(runtime: Runtime, action: ActionId, value: str, who: Identity = ME) -> list[Reply]:
-    return runtime.coach.handle(Inbound(identity=who, action=action, value=value))
-
-
-def text_of(replies: list[Reply]) -> str:
-    return "\n".join(r.plain for r in replies)
-
-
-def wait(runtime: Runtime, span: timedelta) -> None:
-    """Advance the simulated clock, delivering each checkpoint as it falls due."""
-    assert runtime.deliverer is not None
-    runtime.deliverer.advance_to(runtime.clock.now() + span)
-
-
-def checkpoints(runtime: Runtime, number: int = 1, who: Identity = ME):
-    person = runtime.repo.person_for(who, "America/New_York", runtime.settings.quiet)
-    interview = runtime.repo.find_interview(person.id, number)
-    assert interview is not None
-    return interview, runtime.repo.checkpoints_for(interview.id)
-
-
-def test_a_one_line_add_makes_a_plan_with_a_note_per_interviewer(runtime, inbox):
-    replies = say(runtime, ACME)
+def test_a_one_line_add_makes_a_plan_with_a_note_per_interviewer(chat):
+    replies = chat.say(ACME)
     shown = text_of(replies)
     assert "Added #1: data analyst at Acme" in shown
     assert "Thank-you note to Jane Smith" in shown and "Thank-you note to Bob Lee" in shown
     assert "Mon 2026-11-30 10:00 EST  First follow-up call" in shown
-    _, rows = checkpoints(runtime)
+    _, rows = chat.checkpoints()
     assert sorted(r.kind for r in rows).count(CheckpointKind.THANK_YOU) == 2
 
 
-def test_add_alone_asks_one_question_at_a_time_and_survives_a_restart(runtime, settings,
-                                                                      clock):
-    assert "Which company" in text_of(say(runtime, "add"))
-    assert "role" in text_of(say(runtime, "Globex"))
+def test_add_alone_asks_one_question_at_a_time_and_survives_a_restart(chat, settings, clock):
+    assert "Which company" in chat.text("add")
+    assert "role" in chat.text("Globex")
     # A new process on the same database picks the conversation up where it was.
-    from adapters.runtime import build_runtime
-
-    second = build_runtime(settings, clock)
-    try:
-        assert "When was it" in text_of(say(second, "Platform engineer"))
-        assert "couldn't read" in text_of(say(second, "whenever"))
-        assert "Who interviewed you" in text_of(say(second, "yesterday at 10am"))
-        assert "at least one name" in text_of(say(second, "42"))
-        assert "what happens next" in text_of(say(second, "Ann O'Neil (ann@globex.com)"))
-        assert "traditional employer" in text_of(say(second, "call me in 4 days"))
-        done = text_of(say(second, "traditional"))
-    finally:
-        second.stop()
+    with running(settings, clock) as restarted:
+        second = Chat(restarted)
+        assert "When was it" in second.text("Platform engineer")
+        assert "couldn't read" in second.text("whenever")
+        assert "Who interviewed you" in second.text("yesterday at 10am")
+        assert "at least one name" in second.text("42")
+        assert "what happens next" in second.text("Ann O'Neil (ann@globex.com)")
+        assert "traditional employer" in second.text("call me in 4 days")
+        done = second.text("traditional")
     assert "Added #1: Platform engineer at Globex" in done
     assert "Handwritten card" in done
     assert "Sun 2026-11-22 10:00 EST" in done  # yesterday, in the user's zone
@@ -79,187 +47,189 @@ def test_add_alone_asks_one_question_at_a_time_and_survives_a_restart(runtime, s
     assert "Fri 2026-11-27 10:00 EST  First follow-up call" in done
 
 
-def test_a_missing_piece_of_a_one_liner_is_asked_for(runtime):
-    assert "Who interviewed you" in text_of(say(runtime, "add Acme, analyst, today 2pm"))
-    assert "Added #1" in text_of(say(runtime, "Jane Smith"))
+def test_a_missing_piece_of_a_one_liner_is_asked_for(chat):
+    assert "Who interviewed you" in chat.text("add Acme, analyst, today 2pm")
+    assert "Added #1" in chat.text("Jane Smith")
 
 
-def test_cancel_drops_a_half_finished_add(runtime):
-    say(runtime, "add")
-    assert "dropped" in text_of(say(runtime, "cancel"))
-    assert "No interviews yet" in text_of(say(runtime, "list"))
+def test_cancel_drops_a_half_finished_add(chat):
+    chat.say("add")
+    assert "dropped" in chat.text("cancel")
+    assert "No interviews yet" in chat.text("list")
 
 
-def test_the_whole_loop_thank_you_calls_and_move_on_never_a_third_call(runtime, inbox):
-    say(runtime, ACME)
-    runtime.deliverer.deliver_due()
-    titles = [d.reply.title for d in inbox.messages]
+def test_the_whole_loop_thank_you_calls_and_move_on_never_a_third_call(chat):
+    chat.say(ACME)
+    chat.runtime.deliverer.deliver_due()
+    titles = [d.reply.title for d in chat.delivered]
     assert titles == ["Send your thank-you note to Jane Smith today",
                       "Send your thank-you note to Bob Lee today"]
-    jane = inbox.messages[0].reply
+    jane = chat.delivered[0].reply
     assert "Dear Jane Smith," in jane.drafts[0].body and "either way" in jane.drafts[0].body
-    press(runtime, ActionId.SENT, jane.actions[0].value)
+    chat.press(ActionId.SENT, jane.actions[0].value)
 
-    wait(runtime, timedelta(days=8))
-    titles = [d.reply.title for d in inbox.messages[2:]]
+    chat.wait(timedelta(days=8))
+    titles = [d.reply.title for d in chat.delivered[2:]]
     assert titles == ["Did your note to Bob Lee go out?", "Time to call about data analyst at Acme"]
-    call = inbox.messages[-1]
-    assert call.at.astimezone(runtime.settings.zone).strftime("%a %Y-%m-%d %H:%M") == \
+    call = chat.delivered[-1]
+    assert call.at.astimezone(chat.runtime.settings.zone).strftime("%a %Y-%m-%d %H:%M") == \
         "Mon 2026-11-30 10:00"
     assert [d.title for d in call.reply.drafts] == ["Call script",
                                                     "Voicemail (say the number slowly)"]
 
-    reply = text_of(say(runtime, "called 1 no answer"))
+    reply = chat.text("called 1 no answer")
     assert "Thu 2026-12-03 10:00 EST" in reply
-    wait(runtime, timedelta(days=3))
-    assert inbox.messages[-1].reply.title == "Second and last call about data analyst at Acme"
-    reply = text_of(say(runtime, "called 1 no answer"))
+    chat.wait(timedelta(days=3))
+    assert chat.delivered[-1].reply.title == "Second and last call about data analyst at Acme"
+    reply = chat.text("called 1 no answer")
     assert "Fri 2026-12-11 10:00 EST" in reply
-    assert "two follow-up calls" in text_of(say(runtime, "called 1 no answer"))
+    assert "two follow-up calls" in chat.text("called 1 no answer")
 
-    wait(runtime, timedelta(days=8))
-    kinds_sent = [d.reply.title for d in inbox.messages]
+    chat.wait(timedelta(days=8))
+    kinds_sent = [d.reply.title for d in chat.delivered]
     assert sum("call about" in t for t in kinds_sent) == 2
     assert "Time to move on from data analyst at Acme" in kinds_sent
-    interview, _ = checkpoints(runtime)
+    interview, _ = chat.checkpoints()
     assert interview.outcome is Outcome.NO_RESPONSE
-    assert inbox.messages[-1].reply.title.startswith("A few minutes to look back")
+    assert chat.delivered[-1].reply.title.startswith("A few minutes to look back")
 
 
-def test_a_new_promise_moves_the_call(runtime, inbox):
-    say(runtime, ACME)
-    reply = text_of(say(runtime, "promised 1 they now say next Tuesday"))
+def test_a_new_promise_moves_the_call(chat):
+    chat.say(ACME)
+    reply = chat.text("promised 1 they now say next Tuesday")
     # dateparser reads "next Tuesday" on a Monday as tomorrow; the call is the day after.
     assert "they'll decide by Tue 2026-11-24" in reply
     assert "Your call is now planned for Wed 2026-11-25 10:00 EST" in reply
-    _, rows = checkpoints(runtime)
+    _, rows = chat.checkpoints()
     [call] = [r for r in rows if r.kind is CheckpointKind.FIRST_CALL
               and r.state is CheckpointState.PENDING]
-    assert call.due_at.astimezone(runtime.settings.zone).strftime("%a %H:%M") == "Wed 10:00"
+    zone = chat.runtime.settings.zone
+    assert call.due_at.astimezone(zone).strftime("%a %H:%M") == "Wed 10:00"
 
 
-def test_an_offer_cancels_the_rest_and_asks_for_reflection(runtime, inbox):
-    say(runtime, ACME)
-    assert "Congratulations" in text_of(say(runtime, "heard 1 offer"))
-    _, rows = checkpoints(runtime)
+def test_an_offer_cancels_the_rest_and_asks_for_reflection(chat):
+    chat.say(ACME)
+    assert "Congratulations" in chat.text("heard 1 offer")
+    _, rows = chat.checkpoints()
     waiting = [r.kind for r in rows if r.state is CheckpointState.PENDING]
     assert waiting == [CheckpointKind.REFLECT]
-    wait(runtime, timedelta(hours=2))
-    assert inbox.messages[-1].reply.title.startswith("A few minutes to look back")
-    say(runtime, "reflect 1")
-    say(runtime, "I was well prepared")
-    say(runtime, "Ask about the team earlier")
-    say(runtime, "Bring printed examples")
-    journal = text_of(say(runtime, "journal"))
+    chat.wait(timedelta(hours=2))
+    assert chat.delivered[-1].reply.title.startswith("A few minutes to look back")
+    chat.say("reflect 1")
+    chat.say("I was well prepared")
+    chat.say("Ask about the team earlier")
+    chat.say("Bring printed examples")
+    journal = chat.text("journal")
     assert "I was well prepared" in journal and "Bring printed examples" in journal
 
 
-def test_a_next_round_becomes_a_new_linked_interview(runtime):
-    say(runtime, ACME)
-    assert "When was it" in text_of(say(runtime, "heard 1 next round"))
+def test_a_next_round_becomes_a_new_linked_interview(chat):
+    chat.say(ACME)
+    assert "When was it" in chat.text("heard 1 next round")
     # Other people often run the next round: the last round's are offered, not assumed.
-    asked = text_of(say(runtime, "Dec 2 at 11am"))
+    asked = chat.text("Dec 2 at 11am")
     assert "Who will you meet this time?" in asked
     assert "`same` for Jane Smith and Bob Lee" in asked
-    done = text_of(say(runtime, "same"))
+    done = chat.text("same")
     assert "Added #2: data analyst at Acme" in done
     assert "with Jane Smith, Bob Lee" in done
     assert "Prepare your questions" in done
-    interview, _ = checkpoints(runtime, 2)
-    first, _ = checkpoints(runtime, 1)
+    interview, _ = chat.checkpoints(2)
+    first, _ = chat.checkpoints(1)
     assert interview.parent_id == first.id
 
 
-def test_a_next_round_said_in_words_with_its_date_asks_only_who(runtime):
-    say(runtime, ACME)
-    asked = text_of(say(runtime, "heard 1 the 2nd round is Dec 2 at 11am"))
+def test_a_next_round_said_in_words_with_its_date_asks_only_who(chat):
+    chat.say(ACME)
+    asked = chat.text("heard 1 the 2nd round is Dec 2 at 11am")
     assert "A next round at Acme" in asked and "Who will you meet this time?" in asked
-    done = text_of(say(runtime, "same"))
+    done = chat.text("same")
     assert "Added #2: data analyst at Acme" in done
     assert "#2 data analyst at Acme — Wed 2026-12-02 11:00 EST with Jane Smith, Bob Lee" in done
-    first, _ = checkpoints(runtime, 1)
+    first, _ = chat.checkpoints(1)
     assert first.outcome is Outcome.NEXT_ROUND and first.promise is not None  # Friday kept
 
 
-def test_a_next_rounds_people_can_come_with_its_date(runtime):
-    say(runtime, ACME)
-    say(runtime, "heard 1 next round")
-    done = text_of(say(runtime, "Dec 2 at 11am with Carol Diaz"))
+def test_a_next_rounds_people_can_come_with_its_date(chat):
+    chat.say(ACME)
+    chat.say("heard 1 next round")
+    done = chat.text("Dec 2 at 11am with Carol Diaz")
     assert "Added #2: data analyst at Acme" in done
     assert "with Carol Diaz" in done and "Jane Smith" not in done.split("Status")[0]
-    interview, _ = checkpoints(runtime, 2)
+    interview, _ = chat.checkpoints(2)
     assert [p.name for p in interview.interviewers] == ["Carol Diaz"]
 
 
-def test_snooze_moves_a_reminder_and_keeps_it_out_of_quiet_hours(runtime, inbox):
-    say(runtime, ACME)
-    reply = text_of(say(runtime, "snooze 1.1 6h"))
+def test_snooze_moves_a_reminder_and_keeps_it_out_of_quiet_hours(chat):
+    chat.say(ACME)
+    reply = chat.text("snooze 1.1 6h")
     assert "until Tue 2026-11-24 08:00 EST" in reply  # 22:30 is quiet; wait for the morning
-    assert "isn't a step" in text_of(say(runtime, "snooze x 2h"))
-    assert "couldn't read" in text_of(say(runtime, "snooze 1.2 blue"))
+    assert "isn't a step" in chat.text("snooze x 2h")
+    assert "couldn't read" in chat.text("snooze 1.2 blue")
 
 
-def test_snooze_until_a_day_moves_a_step_there_but_never_earlier(runtime, inbox):
-    say(runtime, ACME)  # 1.3 is Jane Smith's nudge (Tue 09:00), 1.5 the first call (Mon 30)
-    reply = text_of(say(runtime, "snooze 1.3 until Friday 3pm"))
+def test_snooze_until_a_day_moves_a_step_there_but_never_earlier(chat):
+    chat.say(ACME)  # 1.3 is Jane Smith's nudge (Tue 09:00), 1.5 the first call (Mon 30)
+    reply = chat.text("snooze 1.3 until Friday 3pm")
     assert "Snoozed Thank-you nudge to Jane Smith until Fri 2026-11-27 15:00 EST" in reply
     # Said on a Monday, a bare "Monday" is next week's, at nine.
-    assert "until Mon 2026-11-30 09:00 EST" in text_of(say(runtime, "snooze 1.3 monday"))
-    assert "until Tue 2026-12-01 09:00 EST" in text_of(say(runtime, "snooze 1.3 2026-12-01T09:00"))
+    assert "until Mon 2026-11-30 09:00 EST" in chat.text("snooze 1.3 monday")
+    assert "until Tue 2026-12-01 09:00 EST" in chat.text("snooze 1.3 2026-12-01T09:00")
     # The first call is already later than tomorrow: a snooze does not pull it closer.
-    assert "'yesterday' has already passed" in text_of(say(runtime, "snooze 1.3 yesterday"))
-    refused = text_of(say(runtime, "snooze 1.5 tomorrow 11am"))
+    assert "'yesterday' has already passed" in chat.text("snooze 1.3 yesterday")
+    refused = chat.text("snooze 1.5 tomorrow 11am")
     assert "already planned for Mon 2026-11-30 10:00 EST" in refused
     assert "only moves a step later" in refused
-    _, rows = checkpoints(runtime)
-    nudges = {r.due_at.astimezone(runtime.settings.zone).strftime("%a %d %H:%M")
+    _, rows = chat.checkpoints()
+    zone = chat.runtime.settings.zone
+    nudges = {r.due_at.astimezone(zone).strftime("%a %d %H:%M")
               for r in rows if r.kind is CheckpointKind.THANK_YOU_NUDGE}
     assert nudges == {"Tue 01 09:00", "Tue 24 09:00"}  # Jane's moved, Bob's kept
     [call] = [r for r in rows if r.kind is CheckpointKind.FIRST_CALL]
-    assert call.due_at.astimezone(runtime.settings.zone).strftime("%a %d %H:%M") == "Mon 30 10:00"
+    assert call.due_at.astimezone(zone).strftime("%a %d %H:%M") == "Mon 30 10:00"
 
 
-def test_timing_news_reported_as_heard_becomes_the_promise(runtime, inbox):
-    say(runtime, ACME)
-    reply = text_of(say(runtime, "heard 1 they said 2 weeks"))
+def test_timing_news_reported_as_heard_becomes_the_promise(chat):
+    chat.say(ACME)
+    reply = chat.text("heard 1 they said 2 weeks")
     assert "they'll decide by Mon 2026-12-07" in reply
-    interview, _ = checkpoints(runtime)
+    interview, _ = chat.checkpoints()
     assert interview.outcome is None and interview.promise is not None
     assert interview.promise.text == "they said 2 weeks"
     # News with no date is still asked about, not guessed at.
-    assert "What did Acme say?" in text_of(say(runtime, "heard 1 nothing yet"))
+    assert "What did Acme say?" in chat.text("heard 1 nothing yet")
 
 
-def test_someone_elses_interview_is_not_found(runtime):
-    say(runtime, ACME)
-    _, rows = checkpoints(runtime)
-    assert "can't find interview #1" in text_of(say(runtime, "plan 1", SOMEONE_ELSE))
-    assert "isn't yours" in text_of(press(runtime, ActionId.SENT, str(rows[0].id),
-                                          SOMEONE_ELSE))
-    interview, _ = checkpoints(runtime)
-    assert "isn't yours" in text_of(press(runtime, ActionId.OUTCOME_OFFER, str(interview.id),
-                                          SOMEONE_ELSE))
-    assert checkpoints(runtime)[0].outcome is None
+def test_someone_elses_interview_is_not_found(chat):
+    chat.say(ACME)
+    _, rows = chat.checkpoints()
+    assert "can't find interview #1" in chat.by(SOMEONE_ELSE).text("plan 1")
+    assert "isn't yours" in text_of(chat.by(SOMEONE_ELSE).press(ActionId.SENT,
+                                                                 str(rows[0].id)))
+    interview, _ = chat.checkpoints()
+    assert "isn't yours" in text_of(chat.by(SOMEONE_ELSE).press(ActionId.OUTCOME_OFFER,
+                                                                 str(interview.id)))
+    assert chat.checkpoints()[0].outcome is None
 
 
-def test_time_zone_and_quiet_hours_re_time_the_plan(runtime):
-    say(runtime, ACME)
-    assert "Europe/London" in text_of(say(runtime, "tz London"))
-    assert "don't know the time zone" in text_of(say(runtime, "tz Atlantis"))
-    plan = text_of(say(runtime, "plan 1"))
+def test_time_zone_and_quiet_hours_re_time_the_plan(chat):
+    chat.say(ACME)
+    assert "Europe/London" in chat.text("tz London")
+    assert "don't know the time zone" in chat.text("tz Atlantis")
+    plan = chat.text("plan 1")
     assert "10:00 GMT  First follow-up call" in plan
-    assert "22:00–07:00" in text_of(say(runtime, "quiet 22:00-07:00"))
-    assert "range" in text_of(say(runtime, "quiet sometimes"))
+    assert "22:00–07:00" in chat.text("quiet 22:00-07:00")
+    assert "range" in chat.text("quiet sometimes")
 
 
-def test_export_and_forget_me(runtime):
-    say(runtime, ACME)
-    exported = say(runtime, "export")[0].drafts[0].body
+def test_export_and_forget_me(chat):
+    chat.say(ACME)
+    exported = chat.say("export")[0].drafts[0].body
     assert "Jane Smith" in exported and "Acme" in exported
-    assert "Type `yes`" in text_of(say(runtime, "forget me"))
-    gone = text_of(say(runtime, "yes"))
+    assert "Type `yes`" in chat.text("forget me")
+    gone = chat.text("yes")
     assert "I deleted" in gone and "interview" in gone
-    assert "No interviews yet" in text_of(say(runtime, "list"))
+    assert "No interviews yet" in chat.text("list")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -274,13 +244,13 @@ def test_export_and_forget_me(runtime):
     ("Acme tomorrow 3pm with Jane", "start with `add`"),
     ("", "follow-up coach"),
 ])
-def test_bad_input_gets_a_short_helpful_answer(runtime, text, expected):
-    say(runtime, ACME)
-    assert expected in text_of(say(runtime, text))
+def test_bad_input_gets_a_short_helpful_answer(chat, text, expected):
+    chat.say(ACME)
+    assert expected in chat.text(text)
 
 
-def test_a_huge_message_is_cut_and_answered(runtime):
-    assert "first 4,000 characters" in text_of(say(runtime, "add " + "x" * 50_000))
+def test_a_huge_message_is_cut_and_answered(chat):
+    assert "first 4,000 characters" in chat.text("add " + "x" * 50_000)
 
 
 @settings(max_examples=150, deadline=None,
@@ -289,12 +259,12 @@ def test_a_huge_message_is_cut_and_answered(runtime):
     "<!channel> add", "@everyone", "add '; DROP TABLE interviews; --", "add Acme, x, 30 February",
     "add Acme, x, year 9999 with Jane", "snooze 1.1 99999999w", "press 3", "\x00\x07",
 ]))
-def test_any_text_gets_a_reply_and_never_echoes_a_mass_mention(runtime, text):
-    replies = say(runtime, text)
+def test_any_text_gets_a_reply_and_never_echoes_a_mass_mention(chat, text):
+    replies = chat.say(text)
     assert replies
     for reply in replies:
         assert_nothing_can_ping(reply)  # checked where a ping would happen: when rendered
-    say(runtime, "cancel")
+    chat.say("cancel")
 
 
 def test_a_form_adds_in_one_step_or_names_each_bad_field(runtime):

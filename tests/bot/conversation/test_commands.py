@@ -6,7 +6,6 @@ from __future__ import annotations
 import typing
 from datetime import timedelta
 
-from adapters.runtime import Runtime
 from bot.commands import (
     AddInterviewFields,
     Answer,
@@ -35,7 +34,7 @@ from bot.conversation.dispatch import HANDLERS
 from bot.messages import ActionId, Inbound
 from bot.model import CallResult, Outcome
 from bot.parsing.command_text import read_command
-from tests.bot.conversation.test_coach import ACME, ME, say, text_of
+from tests.chat import ACME, ME, Chat, text_of
 from tests.conftest import NEW_YORK, START
 
 
@@ -79,9 +78,9 @@ def test_a_button_is_its_command_and_a_forged_value_is_none() -> None:
         assert buttons.command_for(ActionId.SENT, forged) is None
 
 
-def test_a_typed_command_from_a_platform_runs_without_any_text(runtime: Runtime) -> None:
-    say(runtime, "tz America/New_York")
-    replies = runtime.coach.handle(Inbound(identity=ME, typed=AddInterviewFields(
+def test_a_typed_command_from_a_platform_runs_without_any_text(chat: Chat) -> None:
+    chat.say("tz America/New_York")
+    replies = chat.runtime.coach.handle(Inbound(identity=ME, typed=AddInterviewFields(
         company="Acme, Inc.", role="Analyst", when="today 2pm",
         interviewers="Jane Smith; Bob Lee", promise="they'll decide by Friday")))
     shown = text_of(replies)
@@ -89,28 +88,28 @@ def test_a_typed_command_from_a_platform_runs_without_any_text(runtime: Runtime)
     assert "Fri 2026-11-27" in shown
 
 
-def test_a_question_stored_by_the_previous_release_still_loads(runtime: Runtime) -> None:
-    say(runtime, "add")  # asks for the company
-    person = runtime.repo.find_person(ME)
+def test_a_question_stored_by_the_previous_release_still_loads(chat: Chat) -> None:
+    chat.say("add")  # asks for the company
+    person = chat.runtime.repo.find_person(ME)
     assert person is not None
-    stored = runtime.repo.get_conversation(person.id)
+    stored = chat.runtime.repo.get_conversation(person.id)
     assert stored is not None and stored["v"] == flows.FLOW_VERSION
     old = {k: v for k, v in stored.items() if k != "v"}  # version 1 had no number
-    runtime.repo.set_conversation(person.id, old)
-    assert "role" in text_of(say(runtime, "Globex"))
+    chat.runtime.repo.set_conversation(person.id, old)
+    assert "role" in chat.text("Globex")
 
 
-def test_a_question_this_release_cannot_read_is_dropped_politely(runtime: Runtime) -> None:
-    say(runtime, ACME)
-    person = runtime.repo.find_person(ME)
+def test_a_question_this_release_cannot_read_is_dropped_politely(chat: Chat) -> None:
+    chat.say(ACME)
+    person = chat.runtime.repo.find_person(ME)
     assert person is not None
     future = flows.dump(flows.AddFlow(Ask.ROLE, AddDraft(company="Globex"), "Role?"))
-    runtime.repo.set_conversation(person.id, {**future, "v": flows.FLOW_VERSION + 1})
-    shown = text_of(say(runtime, "Data analyst"))
+    chat.runtime.repo.set_conversation(person.id, {**future, "v": flows.FLOW_VERSION + 1})
+    shown = chat.text("Data analyst")
     assert "lost track of my last question" in shown
-    assert runtime.repo.get_conversation(person.id) is None
+    assert chat.runtime.repo.get_conversation(person.id) is None
     # Nothing else was touched, and commands work as before.
-    assert "#1" in text_of(say(runtime, "list"))
+    assert "#1" in chat.text("list")
 
 
 def test_heard_takes_an_outcome_only_when_the_words_say_one() -> None:
@@ -125,11 +124,11 @@ def test_heard_takes_an_outcome_only_when_the_words_say_one() -> None:
         InterviewNumber(1), Outcome.NEXT_ROUND, said="next round on Dec 3")
 
 
-def test_other_people_in_the_running_leaves_the_interview_open(runtime: Runtime) -> None:
-    say(runtime, ACME)
-    shown = text_of(say(runtime, "heard 1 other people are still in the running"))
+def test_other_people_in_the_running_leaves_the_interview_open(chat: Chat) -> None:
+    chat.say(ACME)
+    shown = chat.text("heard 1 other people are still in the running")
     assert "What did Acme say?" in shown
-    person = runtime.repo.find_person(ME)
+    person = chat.runtime.repo.find_person(ME)
     assert person is not None
-    interview = runtime.repo.find_interview(person.id, 1)
+    interview = chat.runtime.repo.find_interview(person.id, 1)
     assert interview is not None and interview.is_open

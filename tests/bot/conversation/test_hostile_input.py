@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.runtime import Runtime, build_runtime
 from bot.conversation.coach import APOLOGY
-from bot.messages import ActionId, Inbound
+from bot.messages import ActionId
 from bot.model import Identity, Platform
+from tests.chat import Chat
 from tests.rendering import assert_nothing_can_ping
 
 ME = Identity(Platform.SLACK, "T1", "U1")
@@ -36,33 +36,24 @@ lines = st.one_of(
 )
 
 @pytest.fixture
-def runtime(db_settings, clock):
-    """On both databases: PostgreSQL enforces column sizes that SQLite lets slide."""
-    runtime = build_runtime(db_settings, clock)
-    yield runtime
-    runtime.stop()
-
-
-@pytest.fixture
-def seeded(runtime: Runtime) -> Runtime:
-    runtime.coach.handle(Inbound(identity=ME, text="add Acme, analyst, today 2pm with Jane "
-                                 "Smith", platform_tz="America/New_York"))
-    return runtime
+def seeded(db_chat: Chat) -> Chat:
+    """On both databases: PostgreSQL enforces column sizes that SQLite lets slide. What
+    follows is typed with no zone from the platform."""
+    db_chat.by(ME).say("add Acme, analyst, today 2pm with Jane Smith")
+    return db_chat.by(ME, platform_tz=None)
 
 
 @settings(max_examples=2000, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=lines, action=st.sampled_from([None, *ActionId]), value=st.text(max_size=20))
 def test_any_input_gets_a_clear_reply_and_nothing_breaks(seeded, text, action, value):
-    inbound = (Inbound(identity=ME, text=text) if action is None
-               else Inbound(identity=ME, action=action, value=value))
-    replies = seeded.coach.handle(inbound)
+    replies = seeded.say(text) if action is None else seeded.press(action, value)
     assert replies, "every input deserves an answer"
     for reply in replies:
         assert reply.text != APOLOGY, f"crashed on {text!r} / {action} {value!r}"
         assert_nothing_can_ping(reply)
     # The interview we started with is still readable and intact.
-    interview = seeded.repo.find_interview(1, 1)
+    interview = seeded.runtime.repo.find_interview(1, 1)
     if interview is not None:
         assert interview.company == "Acme"
-    seeded.coach.handle(Inbound(identity=ME, text="cancel"))  # leave any question behind
+    seeded.say("cancel")  # leave any question behind

@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-from adapters.runtime import Runtime
-from tests.bot.conversation.test_coach import say, text_of
+from tests.chat import Chat
 
 
-def test_why_names_the_deadline_and_the_holiday_a_call_stepped_over(runtime: Runtime) -> None:
-    say(runtime, "add Acme, data analyst, today 2pm with Jane Smith, "
-                 "they'll decide by Wednesday")
-    shown = text_of(say(runtime, "why 1.3"))
+def test_why_names_the_deadline_and_the_holiday_a_call_stepped_over(chat: Chat) -> None:
+    chat.say("add Acme, data analyst, today 2pm with Jane Smith, they'll decide by Wednesday")
+    shown = chat.text("why 1.3")
     assert shown.startswith("First follow-up call — Fri 2026-11-27 10:00 EST")
     assert "decide by Wed 25 Nov" in shown and "next business day" in shown
     assert "public holiday (Thu 26 Nov)" in shown  # Thanksgiving, in New York
 
 
-def test_why_without_a_promise_counts_a_working_week_over_the_weekend(runtime: Runtime) -> None:
-    say(runtime, "add Initech, QA, today 10am with Dana Wu")
-    shown = text_of(say(runtime, "why 1.3"))
+def test_why_without_a_promise_counts_a_working_week_over_the_weekend(chat: Chat) -> None:
+    chat.say("add Initech, QA, today 10am with Dana Wu")
+    shown = chat.text("why 1.3")
     assert "Tue 2026-12-01 10:00 EST" in shown and "working week" in shown
     assert "a weekend and a public holiday (Thu 26 Nov)" in shown
 
 
-def test_why_alone_explains_the_next_step_of_the_only_open_interview(
-        runtime: Runtime) -> None:
-    say(runtime, "add Acme, data analyst, today 2pm with Jane Smith")
-    assert "Thank-you note to Jane Smith" in text_of(say(runtime, "why"))
-    assert "snoozed it" in text_of(say(runtime, "snooze 1.1 2h") + say(runtime, "why 1.1"))
+def test_why_alone_explains_the_next_step_of_the_only_open_interview(chat: Chat) -> None:
+    chat.say("add Acme, data analyst, today 2pm with Jane Smith")
+    assert "Thank-you note to Jane Smith" in chat.text("why")
+    chat.say("snooze 1.1 2h")
+    assert "snoozed it" in chat.text("why 1.1")
 
 
-def test_why_says_plainly_when_the_step_is_not_there(runtime: Runtime) -> None:
-    say(runtime, "add Acme, data analyst, today 2pm with Jane Smith")
-    assert "can't find interview #9" in text_of(say(runtime, "why 9.1"))
-    assert "isn't a step I know" in text_of(say(runtime, "why soon"))
-    say(runtime, "sent 1")
-    assert "already done" in text_of(say(runtime, "why 1.1"))
+def test_why_says_plainly_when_the_step_is_not_there(chat: Chat) -> None:
+    chat.say("add Acme, data analyst, today 2pm with Jane Smith")
+    assert "can't find interview #9" in chat.text("why 9.1")
+    assert "isn't a step I know" in chat.text("why soon")
+    chat.say("sent 1")
+    assert "already done" in chat.text("why 1.1")

@@ -1,4 +1,6 @@
-"""Delivery never loses a checkpoint: crashes, restarts, platform errors and rate limits."""
+"""Delivery never loses a checkpoint: crashes, restarts, platform errors and rate limits.
+
+Every delivery test runs on SQLite and on PostgreSQL (`db_runtime`, `db_settings`)."""
 
 from __future__ import annotations
 
@@ -7,39 +9,19 @@ import subprocess
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from adapters.runtime import build_runtime
-from adapters.settings import Settings
 from bot.delivery.deliverer import Delivered, backoff
-from bot.messages import Inbound, Reply
+from bot.messages import Reply
 from bot.model import CheckpointState, Identity, Platform
 from bot.ports.sender import SendFailed
+from tests.chat import Chat
 from tests.conftest import START
+from tests.threads import all_at_once
 
-ME = Identity(Platform.CONSOLE, "local", "alex")
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def runtime(db_settings: Settings, clock) -> Iterator:
-    """Every delivery test runs on SQLite and on PostgreSQL."""
-    runtime = build_runtime(db_settings, clock)
-    yield runtime
-    runtime.stop()
-
-
-@pytest.fixture
-def settings(db_settings: Settings) -> Settings:
-    return db_settings
-
-
-def add(runtime, line: str) -> None:
-    runtime.coach.handle(Inbound(identity=ME, text=line, platform_tz="America/New_York"))
 
 
 class FlakySender:
@@ -56,35 +38,35 @@ class FlakySender:
             raise self.error
 
 
-def test_a_rate_limited_send_waits_retry_after_then_goes_once(runtime):
+def test_a_rate_limited_send_waits_retry_after_then_goes_once(db_runtime):
     sent: list[Delivered] = []
-    runtime.on_delivered = sent.append
+    db_runtime.on_delivered = sent.append
     sender = FlakySender(1, SendFailed("429", retry_after=30))
-    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
-    add(runtime, "add Acme, analyst, today 2pm with Jane Smith")
+    deliverer = db_runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    Chat(db_runtime).say("add Acme, analyst, today 2pm with Jane Smith")
     assert deliverer.deliver_due() == 0
     assert deliverer.next_due() == START + timedelta(seconds=30)
-    runtime.clock.advance(timedelta(seconds=29))
+    db_runtime.clock.advance(timedelta(seconds=29))
     assert deliverer.deliver_due() == 0
-    runtime.clock.advance(timedelta(seconds=1))
+    db_runtime.clock.advance(timedelta(seconds=1))
     assert deliverer.deliver_due() == 1
     assert [d.reply.title for d in sent] == ["Send your thank-you note to Jane Smith today"]
 
 
-def test_an_outage_is_retried_with_growing_backoff_and_nothing_is_lost(runtime):
+def test_an_outage_is_retried_with_growing_backoff_and_nothing_is_lost(db_runtime):
     sent: list[Delivered] = []
-    runtime.on_delivered = sent.append
+    db_runtime.on_delivered = sent.append
     sender = FlakySender(5, SendFailed("503 from the platform"))
-    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
-    add(runtime, "add Acme, analyst, today 2pm with Jane Smith and Bob Lee")
+    deliverer = db_runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    Chat(db_runtime).say("add Acme, analyst, today 2pm with Jane Smith and Bob Lee")
     gaps = []
     for _ in range(20):
         deliverer.deliver_due()
         due = deliverer.next_due()
         if len(sent) == 2 or due is None:
             break
-        gaps.append(due - runtime.clock.now())
-        runtime.clock.set(max(due, runtime.clock.now()))
+        gaps.append(due - db_runtime.clock.now())
+        db_runtime.clock.set(max(due, db_runtime.clock.now()))
     assert len(sent) == 2
     assert gaps[-1] > gaps[0]  # backing off, not hammering
 
@@ -96,16 +78,16 @@ def test_backoff_grows_and_is_capped_with_jitter():
     assert backoff(2, lambda: 0.0) < backoff(2, lambda: 1.0)
 
 
-def test_what_fell_due_while_down_is_delivered_late_on_start_not_dropped(settings, clock):
-    first = build_runtime(settings, clock)
+def test_what_fell_due_while_down_is_delivered_late_on_start_not_dropped(db_settings, clock):
+    first = build_runtime(db_settings, clock)
     first.start_delivery({Platform.CONSOLE: FlakySender(0, SendFailed("-"))},
                          background=False).deliver_due()
-    add(first, "add Acme, analyst, today 2pm with Jane Smith, they'll decide by Friday")
+    Chat(first).say("add Acme, analyst, today 2pm with Jane Smith, they'll decide by Friday")
     first.deliverer.deliver_due()
     first.stop()
 
     clock.advance(timedelta(days=9))  # the bot was down over the call day
-    second = build_runtime(settings, clock)
+    second = build_runtime(db_settings, clock)
     sent: list[Delivered] = []
     second.on_delivered = sent.append
     deliverer = second.start_delivery({Platform.CONSOLE: FlakySender(0, SendFailed("-"))},
@@ -119,11 +101,11 @@ def test_what_fell_due_while_down_is_delivered_late_on_start_not_dropped(setting
     assert "Late: this was due Mon 2026-11-30 10:00 EST" in call.reply.text
 
 
-def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(settings,
+def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(db_settings,
                                                                                clock):
-    runtime = build_runtime(settings, clock)
+    runtime = build_runtime(db_settings, clock)
     for n in range(5):
-        add(runtime, f"add Company{n}, analyst, today 2pm with Jane Smith")
+        Chat(runtime).say(f"add Company{n}, analyst, today 2pm with Jane Smith")
     rows = [cp for i in runtime.repo.list_interviews(1)
             for cp in runtime.repo.checkpoints_for(i.id)
             if cp.due_at <= clock.now() and cp.state is CheckpointState.PENDING]
@@ -133,7 +115,7 @@ def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(s
     def worker(kill_after: int) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         return subprocess.run(
-            [sys.executable, "-m", "tests.bot.delivery.crash_worker", settings.database_url,
+            [sys.executable, "-m", "tests.bot.delivery.crash_worker", db_settings.database_url,
              clock.now().isoformat(), str(kill_after)],
             capture_output=True, text=True, timeout=60, env=env, cwd=ROOT, check=False,
         )
@@ -151,7 +133,7 @@ def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(s
     assert repeats == 1  # only the message in flight when the process died
     assert first[-1] in second
 
-    after = build_runtime(settings, clock)
+    after = build_runtime(db_settings, clock)
     states = {cp.state for i in after.repo.list_interviews(1)
               for cp in after.repo.checkpoints_for(i.id) if str(cp.id) in delivered}
     after.stop()
@@ -168,26 +150,23 @@ class CountingSender:
             self.sent[reply.checkpoint_id] += 1
 
 
-def test_two_clocks_at_once_send_each_checkpoint_exactly_once(settings, clock):
-    setup = build_runtime(settings, clock)
+def test_two_clocks_at_once_send_each_checkpoint_exactly_once(db_settings, clock):
+    setup = build_runtime(db_settings, clock)
     for n in range(60):
-        add(setup, f"add Company{n}, analyst, today 2pm with Jane Smith and Bob Lee")
+        Chat(setup).say(f"add Company{n}, analyst, today 2pm with Jane Smith and Bob Lee")
     expected = {cp.id for i in setup.repo.list_interviews(1)
                 for cp in setup.repo.checkpoints_for(i.id) if cp.due_at <= clock.now()}
     setup.stop()
     assert len(expected) == 120
 
     sender = CountingSender()
-    clocks = [build_runtime(settings, clock) for _ in range(2)]  # two processes' worth
+    clocks = [build_runtime(db_settings, clock) for _ in range(2)]  # two processes' worth
     deliverers = [r.start_delivery({Platform.CONSOLE: sender}, background=False)
                   for r in clocks]
-    threads = [threading.Thread(target=d.deliver_due) for d in deliverers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
+    errors = all_at_once([d.deliver_due for d in deliverers])
     for r in clocks:
         r.stop()
+    assert errors == []
     assert set(sender.sent) == expected
     assert max(sender.sent.values()) == 1
 
@@ -208,12 +187,12 @@ class OutageSender:
         self.delivered[reply.checkpoint_id] += 1
 
 
-def test_a_60_second_platform_outage_delays_but_never_loses_a_reminder(settings, clock):
-    setup = build_runtime(settings, clock)
+def test_a_60_second_platform_outage_delays_but_never_loses_a_reminder(db_settings, clock):
+    setup = build_runtime(db_settings, clock)
     for n in range(50):
-        add(setup, f"add Company{n}, analyst, today 2pm with Jane Smith")
+        Chat(setup).say(f"add Company{n}, analyst, today 2pm with Jane Smith")
     setup.stop()
-    runtime = build_runtime(settings, clock)
+    runtime = build_runtime(db_settings, clock)
     sender = OutageSender(clock, clock.now() + timedelta(seconds=60))
     deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
     for _ in range(200):  # the scheduler's wake-ups, driven by the simulated clock
@@ -227,15 +206,15 @@ def test_a_60_second_platform_outage_delays_but_never_loses_a_reminder(settings,
     assert len(sender.delivered) == 50 and max(sender.delivered.values()) == 1
 
 
-def test_a_429_pauses_the_whole_destination_not_just_one_message(runtime):
+def test_a_429_pauses_the_whole_destination_not_just_one_message(db_runtime):
     sent: list[Delivered] = []
-    runtime.on_delivered = sent.append
+    db_runtime.on_delivered = sent.append
     sender = FlakySender(1, SendFailed("429", retry_after=30))
-    deliverer = runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
-    add(runtime, "add Acme, analyst, today 2pm with Jane Smith, Bob Lee and Ann Chu")
+    deliverer = db_runtime.start_delivery({Platform.CONSOLE: sender}, background=False)
+    Chat(db_runtime).say("add Acme, analyst, today 2pm with Jane Smith, Bob Lee and Ann Chu")
     assert deliverer.deliver_due() == 0
     assert sender.calls == 1  # the other two notes were held back, not sent into a 429
-    runtime.clock.advance(timedelta(seconds=30))
+    db_runtime.clock.advance(timedelta(seconds=30))
     assert deliverer.deliver_due() == 3
     assert sender.calls == 4
 
@@ -257,14 +236,13 @@ class SlowOrderedSender:
             self.threads.add(threading.current_thread().name)
 
 
-def test_parallel_senders_deliver_each_once_and_keep_each_persons_order(settings, clock):
+def test_parallel_senders_deliver_each_once_and_keep_each_persons_order(db_settings, clock):
     from bot.delivery.deliverer import Deliverer
 
-    runtime = build_runtime(settings, clock)
+    runtime = build_runtime(db_settings, clock)
     for n in range(12):
         who = Identity(Platform.CONSOLE, "local", f"user{n}")
-        runtime.coach.handle(Inbound(identity=who, platform_tz="America/New_York",
-                                     text="add Acme, analyst, today 2pm with Ann Lee and Bo Li"))
+        Chat(runtime, who).say("add Acme, analyst, today 2pm with Ann Lee and Bo Li")
     sender = SlowOrderedSender()
     deliverer = Deliverer(runtime.repo, clock, runtime.coach, {Platform.CONSOLE: sender},
                           workers=4)

@@ -58,3 +58,45 @@ def test_the_scheduler_delivers_what_is_due_and_wakes_for_a_new_due_time(setting
         assert recorder.replies[-1].title.startswith("A few minutes to look back")
     finally:
         runtime.stop()
+
+
+class HeldRecorder(Recorder):
+    """Holds its first send until released: a delivery round that is still running."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sending = threading.Event()
+        self.release = threading.Event()
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        if not self.sending.is_set():
+            self.sending.set()
+            assert self.release.wait(timeout=15), "the test never released the send"
+        super().send(to, reply)
+
+
+def test_a_step_due_while_a_round_is_still_sending_is_woken_for_not_left_to_the_poll(
+        settings):
+    runtime = build_runtime(awake_now(settings), SystemClock())
+    recorder = HeldRecorder()
+    try:
+        runtime.start_delivery({Platform.CONSOLE: recorder}, poll_seconds=NO_POLL)
+        runtime.coach.handle(Inbound(identity=ME, text="add Acme, analyst, yesterday 2pm with "
+                                     "Jane Smith", platform_tz="America/New_York"))
+        assert recorder.sending.wait(timeout=15)  # the thank-you round is mid-send
+        interview = runtime.repo.find_interview(1, 1)
+        now = runtime.clock.now()
+        runtime.repo.add_checkpoint(interview.id, CheckpointKind.REFLECT, None, now, now)
+        runtime.poke()  # armed while that round still runs
+        recorder.release.set()
+        deadline = 15.0
+        while deadline > 0 and len(recorder.replies) < 2:
+            recorder.arrived.clear()
+            recorder.arrived.wait(timeout=1.0)
+            deadline -= 1.0
+        titles = [r.title for r in recorder.replies]
+        assert titles[0] == "Send your thank-you note to Jane Smith now"
+        assert any(t and t.startswith("A few minutes to look back") for t in titles[1:])
+    finally:
+        recorder.release.set()
+        runtime.stop()
