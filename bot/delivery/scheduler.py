@@ -77,5 +77,9 @@ class DeliveryScheduler:
         if due is None:
             return
         run_at = max(due, datetime.now(UTC))
+        # Two instances: a wake-up armed while the last one is still delivering (or by
+        # that very round, for a step that fell due meanwhile) must wait on the lock and
+        # then run; with one, APScheduler would skip it and the step would wait for the
+        # slow poll.
         self._scheduler.add_job(self._tick, "date", run_date=run_at, id="wake",
-                                replace_existing=True)
+                                replace_existing=True, max_instances=2)
