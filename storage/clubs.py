@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime, time
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.clubs.model import (
@@ -28,8 +27,7 @@ from bot.clubs.model import (
 from bot.model import ChannelRef, CheckpointKind, CheckpointState, Platform
 from storage.models import CheckpointRow, ClubMemberRow, ClubPostRow, ClubRow
 from storage.queue import ClaimQueue, QueueSpec
-
-T = TypeVar("T")
+from storage.statements import required, upsertable_insert
 
 #: Checkpoint states that still wait for the person.
 _WAITING = (CheckpointState.PENDING, CheckpointState.SENDING, CheckpointState.SENT)
@@ -66,7 +64,7 @@ class ClubStorage:
         """Make the channel a club with its organiser as first member; None if it is one."""
         with self._session(write=True) as session:
             insert = (
-                _insert(session, ClubRow)
+                upsertable_insert(session, ClubRow)
                 .values(
                     platform=where.platform,
                     workspace=where.workspace,
@@ -93,7 +91,7 @@ class ClubStorage:
                     joined_at=now,
                 )
             )
-            return _club(_required(session.get(ClubRow, club_id), "club", club_id))
+            return _club(required(session.get(ClubRow, club_id), "club", club_id))
 
     def club_at(self, where: ChannelRef) -> Club | None:
         with self._session() as session:
@@ -121,7 +119,7 @@ class ClubStorage:
         digest_time: time | None = None,
     ) -> Club:
         with self._session(write=True) as session:
-            row = _required(session.get(ClubRow, club_id), "club", club_id)
+            row = required(session.get(ClubRow, club_id), "club", club_id)
             if name is not None:
                 row.name = name
             if tz is not None:
@@ -168,7 +166,7 @@ class ClubStorage:
         """Join the person to the club; None if they are a member already."""
         with self._session(write=True) as session:
             insert = (
-                _insert(session, ClubMemberRow)
+                upsertable_insert(session, ClubMemberRow)
                 .values(club_id=club_id, person_id=person_id, role=role, mentions=False,
                         joined_at=now)
                 .on_conflict_do_nothing(index_elements=["club_id", "person_id"])
@@ -177,7 +175,7 @@ class ClubStorage:
             member_id = session.scalar(insert)
             if member_id is None:
                 return None
-            return _member(_required(session.get(ClubMemberRow, member_id), "member", member_id))
+            return _member(required(session.get(ClubMemberRow, member_id), "member", member_id))
 
     def update_member(
         self,
@@ -281,7 +279,7 @@ class ClubStorage:
             if platform is None:
                 raise LookupError(f"no club with id {club_id}")
             insert = (
-                _insert(session, ClubPostRow)
+                upsertable_insert(session, ClubPostRow)
                 .values(
                     club_id=club_id, person_id=person_id, kind=kind, ref=ref, body=body,
                     due_at=due_at, state=PostState.PENDING, created_at=now, attempts=0,
@@ -310,7 +308,7 @@ class ClubStorage:
                 )
                 if post_id is None:
                     return None
-            return _post(_required(session.get(ClubPostRow, post_id), "post", post_id))
+            return _post(required(session.get(ClubPostRow, post_id), "post", post_id))
 
     def get_post(self, post_id: int) -> ClubPost | None:
         with self._session() as session:
@@ -386,22 +384,6 @@ class ClubStorage:
 
 
 # --- queries and conversions ----------------------------------------------------------
-def _insert(session: Session, entity: type[Any]) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT (both databases spell it alike)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(entity)
-    if dialect == "sqlite":
-        return sqlite.insert(entity)
-    raise NotImplementedError(f"no upsert for the {dialect} database")
-
-
-def _required(value: T | None, kind: str, key: int) -> T:
-    if value is None:
-        raise LookupError(f"no {kind} with id {key}")
-    return value
-
-
 def _membership(club_id: int, person_id: int) -> Select[ClubMemberRow]:
     return select(ClubMemberRow).where(
         ClubMemberRow.club_id == club_id, ClubMemberRow.person_id == person_id

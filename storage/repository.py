@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -68,8 +68,7 @@ from storage.models import (
     PersonRow,
 )
 from storage.queue import ClaimQueue, QueueSpec
-
-T = TypeVar("T")
+from storage.statements import required, upsertable_insert
 
 #: How long a platform event id is remembered; platforms retry within minutes.
 KEEP_IDEMPOTENCY_KEYS = timedelta(days=1)
@@ -236,7 +235,7 @@ class SqlRepository(ClubStorage, InboxStorage):
     ) -> Person:
         """Change the given fields (None leaves one as it is); LookupError if unknown."""
         with self._session(write=True) as session:
-            row = _required(session.get(PersonRow, person_id), "person", person_id)
+            row = required(session.get(PersonRow, person_id), "person", person_id)
             if tz is not None:
                 row.tz = tz
             if tz_confirmed is not None:
@@ -317,7 +316,7 @@ class SqlRepository(ClubStorage, InboxStorage):
     def export_person(self, person_id: int) -> dict[str, Any]:
         """Everything stored about the person, as JSON-ready data; LookupError if unknown."""
         with self._session() as session:
-            person = _required(session.get(PersonRow, person_id), "person", person_id)
+            person = required(session.get(PersonRow, person_id), "person", person_id)
             interviews = session.scalars(
                 select(InterviewRow)
                 .where(InterviewRow.person_id == person_id)
@@ -386,7 +385,7 @@ class SqlRepository(ClubStorage, InboxStorage):
             # Locking the person serialises numbering on PostgreSQL (SQLite ignores
             # FOR UPDATE: its writers are already serialised by BEGIN IMMEDIATE).
             locked = select(PersonRow.id).where(PersonRow.id == person_id).with_for_update()
-            _required(session.scalar(locked), "person", person_id)
+            required(session.scalar(locked), "person", person_id)
             last = select(func.max(InterviewRow.number)).where(InterviewRow.person_id == person_id)
             row = InterviewRow(
                 person_id=person_id,
@@ -443,7 +442,7 @@ class SqlRepository(ClubStorage, InboxStorage):
 
     def set_promise(self, interview_id: int, promise: Promise | None) -> Interview:
         with self._session(write=True) as session:
-            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
             _put_promise(row, promise)
             session.flush()
             return _interview(row)
@@ -453,21 +452,21 @@ class SqlRepository(ClubStorage, InboxStorage):
     ) -> Interview:
         """Record (or with None, clear) how the interview ended."""
         with self._session(write=True) as session:
-            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
             row.outcome, row.outcome_at = outcome, at
             session.flush()
             return _interview(row)
 
     def set_share(self, interview_id: int, share: ShareLevel) -> Interview:
         with self._session(write=True) as session:
-            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
             row.share = share
             session.flush()
             return _interview(row)
 
     def add_call(self, interview_id: int, call: CallRecord) -> Interview:
         with self._session(write=True) as session:
-            row = _required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
             row.calls.append(CallRow(at=call.at, result=call.result))
             session.flush()
             return _interview(row)
@@ -475,7 +474,7 @@ class SqlRepository(ClubStorage, InboxStorage):
     def set_interviewer_note(self, interviewer_id: int, note: str) -> None:
         with self._session(write=True) as session:
             row = session.get(InterviewerRow, interviewer_id)
-            _required(row, "interviewer", interviewer_id).note = note
+            required(row, "interviewer", interviewer_id).note = note
 
     # --- checkpoints -------------------------------------------------------------
     def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:
@@ -699,7 +698,8 @@ class SqlRepository(ClubStorage, InboxStorage):
                 )
                 return
             encoded = json.dumps(state)
-            upsert = _insert(session, ConversationRow).values(person_id=person_id, state=encoded)
+            upsert = upsertable_insert(session, ConversationRow).values(
+                person_id=person_id, state=encoded)
             session.execute(
                 upsert.on_conflict_do_update(index_elements=["person_id"], set_={"state": encoded})
             )
@@ -734,7 +734,7 @@ class SqlRepository(ClubStorage, InboxStorage):
                 )
             )
             insert = (
-                _insert(session, IdempotencyKeyRow)
+                upsertable_insert(session, IdempotencyKeyRow)
                 .values(key=key, seen_at=now)
                 .on_conflict_do_nothing(index_elements=["key"])
                 .returning(IdempotencyKeyRow.key)
@@ -768,22 +768,6 @@ def _lock_person(session: Session, person_id: int) -> None:
         session.execute(select(PersonRow.id).where(PersonRow.id == person_id)
                         .with_for_update(key_share=True))
         locked.add(person_id)
-
-
-def _insert(session: Session, entity: type[Any]) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT (both databases spell it alike)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(entity)
-    if dialect == "sqlite":
-        return sqlite.insert(entity)
-    raise NotImplementedError(f"no upsert for the {dialect} database")
-
-
-def _required(value: T | None, kind: str, key: int) -> T:
-    if value is None:
-        raise LookupError(f"no {kind} with id {key}")
-    return value
 
 
 def _person_by_identity(identity: Identity) -> Select[PersonRow]:
