@@ -144,10 +144,20 @@ class MarkDone:
 
 @dataclass(frozen=True, slots=True)
 class ReportCall:
-    """After a follow-up call; `result` None asks whether anyone picked up."""
+    """After a follow-up call; `result` None asks whether anyone picked up. With
+    `ask_news`, a call that was answered is followed by "what did they say?"."""
 
     interview: InterviewRef = OnlyOpenInterview()
     result: CallResult | None = None
+    ask_news: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CallNews:
+    """After an answered call: they named a day (asked next), or there is no news."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    no_news: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +303,7 @@ class Unknown:
 
 Command = (
     ShowHelp | AddInterview | AddInterviewFields | ListInterviews | ShowPlan | MarkSent
-    | MarkDone | ReportCall | ReportOutcome | RecordPromise | Snooze | ExplainStep
+    | MarkDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze | ExplainStep
     | CancelInterview
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
     | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ClubCommand

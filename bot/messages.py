@@ -32,6 +32,8 @@ class ActionId(StrEnum):
     SHOW_DRAFTS = "show_drafts"  # value: checkpoint id
     REFLECT = "reflect"  # value: interview id
     ADD = "add"  # start adding an interview
+    NAMED_A_DAY = "named_a_day"  # after a call: they said when (value: interview id)
+    NO_NEWS = "no_news"  # after a call: nothing new (value: interview id)
 
 
 class Style(StrEnum):

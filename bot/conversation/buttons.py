@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from bot.commands import (
     AddInterview,
+    CallNews,
     Command,
     InterviewRecord,
     MarkDone,
@@ -62,6 +63,8 @@ def command_for(action: ActionId, value: str) -> Command | None:
         return ShowPlan(step)
     if action in _CALLS:
         return ReportCall(interview, _CALLS[action])
+    if action in (ActionId.NAMED_A_DAY, ActionId.NO_NEWS):
+        return CallNews(interview, no_news=action is ActionId.NO_NEWS)
     if action is ActionId.HEARD_BACK:
         return ReportOutcome(interview)
     if action in _OUTCOMES:

@@ -16,6 +16,7 @@ from bot.commands import (
     AddInterviewFields,
     Answer,
     Calendar,
+    CallNews,
     CancelInterview,
     CheckNote,
     ClubCommand,
@@ -46,6 +47,7 @@ from bot.commands import (
 )
 from bot.conversation.handlers import (
     adding,
+    call_news,
     drafting,
     explaining,
     preferences,
@@ -81,6 +83,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     MarkSent: progress.sent,
     MarkDone: progress.done,
     ReportCall: progress.called,
+    CallNews: call_news.pressed,
     ReportOutcome: progress.heard,
     RecordPromise: progress.promised,
     Snooze: progress.snooze,

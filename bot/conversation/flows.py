@@ -35,6 +35,14 @@ class ReflectFlow:
     question: str
 
 
+@dataclass(frozen=True, slots=True)
+class CallNewsFlow:
+    """A call was answered: what did they say? An outcome, a day, or no news."""
+
+    interview_id: int
+    question: str
+
+
 FORGET_QUESTION = "Type `yes` to delete everything."
 
 
@@ -45,7 +53,7 @@ class ForgetFlow:
     question: str = FORGET_QUESTION
 
 
-Flow = AddFlow | ReflectFlow | ForgetFlow
+Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow
 
 
 class StaleFlow(Exception):
@@ -60,6 +68,9 @@ def dump(flow: Flow) -> dict[str, Any]:
     if isinstance(flow, ReflectFlow):
         return {"v": FLOW_VERSION, "flow": "reflect", "interview": flow.interview_id,
                 "step": flow.step, "question": flow.question}
+    if isinstance(flow, CallNewsFlow):
+        return {"v": FLOW_VERSION, "flow": "call_news", "interview": flow.interview_id,
+                "question": flow.question}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -77,6 +88,8 @@ def load(data: dict[str, Any]) -> Flow:
             interview = data.get("interview")
             return ReflectFlow(None if interview is None else int(interview),
                                int(data.get("step", 0)), str(data.get("question", "")))
+        if kind == "call_news":
+            return CallNewsFlow(int(data["interview"]), str(data.get("question", "")))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

@@ -214,21 +214,34 @@ def _called(said: Said) -> Command:
         result = CallResult.NO_ANSWER
     elif result_text.startswith(("answer", "spoke", "talk", "yes", "got")):
         result = CallResult.ANSWERED
-    return ReportCall(interview_ref(said.first), result)
+    # "answered" says someone picked up, not what they said: the coach asks.
+    return ReportCall(interview_ref(said.first), result,
+                      ask_news=result is CallResult.ANSWERED)
+
+
+def outcome_in(text: str) -> Outcome | None:
+    """The outcome a short report names, read strictly: "offer from them!" is an offer;
+    "other people are still in the running" is no outcome at all, and "next week
+    they'll decide" is a promise, not a next round."""
+    what = text.lower().strip(" .!")
+    outcome = OUTCOME_WORDS.get(what)
+    if outcome is None:
+        for word in _LEADING_OUTCOMES:
+            if what.startswith(word + " "):
+                return OUTCOME_WORDS[word]
+    return outcome
+
+
+def another_round(text: str) -> bool:
+    """Whether the words name a further round ("a final round with the director")."""
+    return bool(_ANOTHER_ROUND.search(text))
 
 
 def _heard(said: Said) -> Command:
     ref = interview_ref(said.first)
     what_said = said.after_number
     what = what_said.lower().strip(" .!")
-    outcome = OUTCOME_WORDS.get(what)
-    if outcome is None:
-        # "offer from them!" is an offer; "other people are still in the running" is no
-        # outcome at all, and "next week they'll decide" is a promise, not a next round.
-        for word in _LEADING_OUTCOMES:
-            if what.startswith(word + " "):
-                outcome = OUTCOME_WORDS[word]
-                break
+    outcome = outcome_in(what_said)
     if outcome is Outcome.NEXT_ROUND or (outcome is None and _ANOTHER_ROUND.search(what)):
         # Its day and people may come with it: "next round on Dec 3 with Carol Diaz".
         return ReportOutcome(ref, Outcome.NEXT_ROUND, said=what_said)

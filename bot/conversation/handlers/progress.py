@@ -20,6 +20,7 @@ from bot.commands import (
 from bot.content import notes
 from bot.content.formatting import OUTCOME_LABELS, checkpoint_label, when
 from bot.conversation import add_flow
+from bot.conversation.flows import CallNewsFlow
 from bot.conversation.handlers import adding, reflection
 from bot.conversation.replan import ACTIVE
 from bot.conversation.turn import Turn
@@ -101,6 +102,16 @@ def complete(turn: Turn, interview: Interview, cp: Checkpoint) -> Reply:
 
 
 # --- calls -----------------------------------------------------------------------------------
+CALL_NEWS_QUESTION = "What did they say?"
+
+
+def _drop_call_news(turn: Turn, interview: Interview) -> None:
+    """An outcome or a day for this interview answers "what did they say?"."""
+    flow = turn.flow()
+    if isinstance(flow, CallNewsFlow) and flow.interview_id == interview.id:
+        turn.set_flow(None)
+
+
 def call_buttons(interview: Interview) -> tuple[Action, ...]:
     iid = str(interview.id)
     return (
@@ -118,7 +129,12 @@ def called(turn: Turn, command: ReportCall) -> list[Reply]:
         return [Reply(text=f"Did anyone pick up? `called {interview.number} answered` or "
                            f"`called {interview.number} no answer`.",
                       actions=call_buttons(interview))]
-    return [record_call(turn, interview, command.result)]
+    reply = record_call(turn, interview, command.result)
+    recorded = turn.repo.get_interview(interview.id)
+    if command.ask_news and recorded is not None and recorded.is_open and \
+            len(recorded.calls) > len(interview.calls):
+        return [ask_call_news(turn, recorded, reply.text)]
+    return [reply]
 
 
 def record_call(turn: Turn, interview: Interview, result: CallResult) -> Reply:
@@ -154,6 +170,24 @@ def record_call(turn: Turn, interview: Interview, result: CallResult) -> Reply:
     return Reply(text=text, replace_original=True)
 
 
+def ask_call_news(turn: Turn, interview: Interview, lead: str) -> Reply:
+    """Ask what they said, with the likely answers as buttons."""
+    turn.set_flow(CallNewsFlow(interview.id, CALL_NEWS_QUESTION))
+    iid = str(interview.id)
+    return Reply(
+        text=f"{lead} {CALL_NEWS_QUESTION} An offer, a no, another round, a day they named "
+             "(`they'll decide by Friday`), or no news yet.",
+        actions=(
+            Action(ActionId.OUTCOME_OFFER, "Offer", iid, Style.PRIMARY),
+            Action(ActionId.OUTCOME_NEXT_ROUND, "Next round", iid),
+            Action(ActionId.OUTCOME_REJECTED, "Not this time", iid),
+            Action(ActionId.NAMED_A_DAY, "They named a day", iid),
+            Action(ActionId.NO_NEWS, "No news yet", iid),
+        ),
+        replace_original=True)
+
+
+
 # --- the employer's answer --------------------------------------------------------------------
 def heard(turn: Turn, command: ReportOutcome) -> list[Reply]:
     interview = turn.interview(command.interview)
@@ -182,6 +216,7 @@ def record_outcome(turn: Turn, interview: Interview, outcome: Outcome, *,
                    said: str = "") -> list[Reply]:
     """Close the interview with `outcome`; for a next round, `said` may already give
     its date (and people), which then need not be asked for."""
+    _drop_call_news(turn, interview)
     if interview.outcome is not None and interview.outcome is not Outcome.NO_RESPONSE:
         return [Reply(text=f"#{interview.number} is already closed as "
                            f"{interview.outcome.value.replace('_', ' ')}.",
@@ -245,6 +280,7 @@ def promised(turn: Turn, command: RecordPromise) -> list[Reply]:
                            f"({interview_day:%a %Y-%m-%d}), so I've kept the plan as it "
                            "was. What did they say about after it? e.g. `promised "
                            f"{interview.number} they'll decide by Friday`.")]
+    _drop_call_news(turn, interview)
     before = interview
     interview = turn.repo.set_promise(interview.id, promise)
     for cp in turn.repo.checkpoints_for(interview.id):

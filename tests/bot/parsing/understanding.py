@@ -196,7 +196,10 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
     """Whether what changed is what the label asked for, and nothing else."""
     intent = expect["intent"]
     relevant = [d for d in did if d["intent"] == intent]
-    if not relevant or len({d["intent"] for d in did} - {intent, "sent"}) > 0:
+    # A next round goes on to ask about itself: its question replacing the one that
+    # waited is part of the outcome, not a second action.
+    also = {"sent", "answer"} if intent == "outcome" else {"sent"}
+    if not relevant or len({d["intent"] for d in did} - {intent} - also) > 0:
         return False
     fact = relevant[0]
     if intent == "add":

@@ -1,0 +1,84 @@
+"""After a call someone answered: what did they say? The plan follows the answer.
+
+An outcome closes the interview, a day they named becomes the promise that moves the
+next call, and "no news" keeps the plan. Anything else is asked again: a guess here
+would close or move something on a misreading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands import CallNews, InterviewRecord, RecordPromise
+from bot.conversation.flows import CallNewsFlow
+from bot.conversation.handlers import progress
+from bot.conversation.turn import Turn, not_found
+from bot.messages import Reply
+from bot.model import Interview, Outcome, PromiseKind
+from bot.parsing import parse_promise
+from bot.parsing.command_text import another_round, outcome_in
+
+#: Words that say who acts next: they decide (and tell you), or you call them.
+_THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|hear back|"
+                          r"be in touch|reach out)\b", re.I)
+_YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|"
+                       r"follow up)\b", re.I)
+_NO_NEWS = re.compile(
+    r"^(?:no news|nothing(?: new| yet)?|no update|not yet|still deciding|they'?re still "
+    r"deciding|no decision(?: yet)?|nothing to report)\b", re.I)
+
+
+def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
+    interview = turn.owned_interview(flow.interview_id)
+    if interview is None or not interview.is_open:
+        turn.set_flow(None)
+        return [not_found()] if interview is None else []
+    said = text.strip()
+    outcome = outcome_in(said)
+    if outcome is None and another_round(said):
+        outcome = Outcome.NEXT_ROUND
+    if outcome is not None:
+        turn.set_flow(None)
+        return progress.record_outcome(turn, interview, outcome, said=said)
+    if _NO_NEWS.match(said.lower()):
+        return no_news(turn, interview)
+    local_today = turn.now.astimezone(turn.tz).date()
+    promise = parse_promise(said, local_today, turn.now, turn.tz)
+    # Only a day whose words agree on who acts next: "call back Wednesday" read as their
+    # deadline would move the call to the wrong day, so such a line is asked again.
+    if promise is not None and _who_acts_is_clear(said, promise.kind):
+        turn.set_flow(None)
+        return progress.promised(turn, RecordPromise(InterviewRecord(interview.id),
+                                                     said=said))
+    return [Reply(text="I didn't catch that. Did they make an offer, say no, ask you back, "
+                       "name a day (`they'll decide by Friday`), or have no news yet? "
+                       "(`cancel` stops.)")]
+
+
+def named_a_day(turn: Turn, interview: Interview) -> list[Reply]:
+    turn.set_flow(CallNewsFlow(interview.id, "Which day did they name?"))
+    return [Reply(text="Which day did they name? e.g. `they'll decide by Friday` or "
+                       "`call me back on the 9th`.")]
+
+
+def no_news(turn: Turn, interview: Interview) -> list[Reply]:
+    turn.set_flow(None)
+    return [Reply(text="Noted: no news yet. The plan stands; I'll remind you before the next "
+                       f"step for {interview.title}.", replace_original=True)]
+
+
+def pressed(turn: Turn, command: CallNews) -> list[Reply]:
+    """The "They named a day" and "No news yet" buttons under "what did they say?"."""
+    interview = turn.interview(command.interview)
+    if isinstance(interview, Reply):
+        return [interview]
+    if command.no_news:
+        return no_news(turn, interview)
+    return named_a_day(turn, interview)
+
+
+def _who_acts_is_clear(said: str, kind: PromiseKind) -> bool:
+    they, you = bool(_THEY_DECIDE.search(said)), bool(_YOU_CALL.search(said))
+    if kind is PromiseKind.YOU_CALL_ON:
+        return you and not they
+    return they and not you

@@ -1,0 +1,85 @@
+"""After a call someone answered, the coach asks what they said, and the plan follows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.messages import ActionId
+from bot.model import CallResult, Interview, Outcome, PromiseKind
+from tests.chat import ME, Chat
+
+ADD = "add Acme, data analyst, today 2pm with Jane Smith"
+
+
+def _called_answered(chat: Chat) -> str:
+    chat.say(ADD)
+    chat.wait(timedelta(days=7))  # the first call is due
+    return chat.text("called 1 answered")
+
+
+def _person_id(chat: Chat) -> int:
+    person = chat.runtime.repo.find_person(ME)
+    assert person is not None
+    return person.id
+
+
+def _interview(chat: Chat) -> Interview:
+    interview = chat.runtime.repo.find_interview(_person_id(chat), 1)
+    assert interview is not None
+    return interview
+
+
+def test_an_answered_call_asks_what_they_said_with_the_likely_answers(chat: Chat) -> None:
+    chat.say(ADD)
+    chat.wait(timedelta(days=7))
+    (reply,) = chat.say("called 1 answered")
+    assert "What did they say?" in reply.text
+    assert [a.id for a in reply.actions] == [
+        ActionId.OUTCOME_OFFER, ActionId.OUTCOME_NEXT_ROUND, ActionId.OUTCOME_REJECTED,
+        ActionId.NAMED_A_DAY, ActionId.NO_NEWS]
+    assert _interview(chat).calls[-1].result is CallResult.ANSWERED
+
+
+def test_a_day_they_named_becomes_the_promise_that_moves_the_next_call(chat: Chat) -> None:
+    _called_answered(chat)
+    shown = chat.text("they said they'd decide by friday")
+    assert "they'll decide by Fri 2026-12-04" in shown
+    promise = _interview(chat).promise
+    assert promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY
+    assert chat.runtime.repo.get_conversation(_person_id(chat)) is None
+
+
+def test_an_outcome_in_the_answer_closes_the_interview(chat: Chat) -> None:
+    _called_answered(chat)
+    assert "An offer" in chat.text("offer!")
+    assert _interview(chat).outcome is Outcome.OFFER
+
+
+def test_no_news_keeps_the_plan_and_a_muddle_is_asked_again(chat: Chat) -> None:
+    _called_answered(chat)
+    before = _interview(chat)
+    assert "didn't catch that" in chat.text("hmm")
+    # Who acts next is unclear ("call back" read as their deadline): asked, not guessed.
+    assert "didn't catch that" in chat.text("they said call back wed")
+    assert "no news yet" in chat.text("no news")
+    after = _interview(chat)
+    assert after.promise == before.promise and after.outcome is None
+    assert chat.runtime.repo.get_conversation(_person_id(chat)) is None
+
+
+def test_the_buttons_answer_it_too(chat: Chat) -> None:
+    _called_answered(chat)
+    iid = str(_interview(chat).id)
+    assert "Which day did they name?" in " ".join(r.text for r in chat.press(
+        ActionId.NAMED_A_DAY, iid))
+    assert "they'll decide by" in chat.text("they'll decide by Friday")
+    chat.say("called 1 answered")
+    assert "no news yet" in " ".join(r.text for r in chat.press(ActionId.NO_NEWS, iid))
+
+
+def test_a_button_press_for_spoke_no_news_does_not_ask_again(chat: Chat) -> None:
+    chat.say(ADD)
+    chat.wait(timedelta(days=7))
+    iid = str(_interview(chat).id)
+    (reply,) = chat.press(ActionId.CALLED_ANSWERED, iid)  # its label: "Spoke, no news yet"
+    assert "What did they say?" not in reply.text
