@@ -216,7 +216,8 @@ def test_the_channel_sees_counts_never_companies_or_names_unless_shared(
     clubs.say(OUTSIDER, "sent 1")
     clubs.wait(local(6, 11))  # Wednesday 28 October
     clubs.say(MEMBER, "called 1 no answer")
-    clubs.say(MEMBER, "called 2 answered")
+    assert "What did they say?" in clubs.say(MEMBER, "called 2 answered")
+    assert "no news yet" in clubs.dm(MEMBER, "no news")  # answered in the DM
     clubs.say(MEMBER, "heard 1 offer")  # shared at progress: no company in the channel
     clubs.say(MEMBER, "heard 2 next round")  # shared with details: the company may show
     # It asks when the next round is; not now (answered in the DM, where questions are).
