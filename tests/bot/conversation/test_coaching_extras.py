@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from adapters.runtime import build_runtime
+from bot.content.calendar_file import feed_token_hash
 from bot.messages import Inbound, Reply
 from bot.model import CheckpointKind, CheckpointState, Identity, Platform
 
@@ -103,6 +104,24 @@ def test_a_calendar_feed_link_follows_the_plan_and_reset_revokes_it(feed_runtime
     say(feed_runtime, "calendar reset")
     assert feed_runtime.coach.calendar_feed(token) is None
     assert feed_runtime.coach.calendar_feed("not-a-token") is None
+
+
+def test_a_feed_token_is_shown_once_and_only_its_hash_is_kept(feed_runtime):
+    say(feed_runtime, ACME)
+    link = text_of(say(feed_runtime, "calendar feed"))
+    token = link.split("/calendar/")[1].split(".ics")[0]
+    person = feed_runtime.repo.find_person(ME)
+    assert person.calendar_token_hash == feed_token_hash(token) != token
+
+    again = text_of(say(feed_runtime, "calendar feed"))  # the link cannot be shown again…
+    assert token not in again and "/calendar/" not in again
+    assert "can't show it again" in again and "`calendar reset`" in again
+    assert feed_runtime.coach.calendar_feed(token) is not None  # …and it still works
+
+    fresh = text_of(say(feed_runtime, "calendar reset"))
+    new_token = fresh.split("/calendar/")[1].split(".ics")[0]
+    assert new_token != token and "the old link no longer works" in fresh
+    assert feed_runtime.coach.calendar_feed(new_token) is not None
 
 
 def test_stats_come_as_text_and_a_png_chart(runtime):
