@@ -41,6 +41,7 @@ from bot.model import (
 )
 from bot.ports.clock import SimulatedClock
 from tests.conftest import NEW_YORK, START
+from tests.log_secrets import secret
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
@@ -52,8 +53,8 @@ from tests.standins.slack_api import (
     shown_text,
 )
 
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-TOKEN = "xoxb-1234-5678-standintoken"
+SECRET = secret("8f742231b10e8888abcd99yyyzzz85a5", "the Slack signing secret")
+TOKEN = secret("xoxb-1234-5678-standintoken", "the Slack bot token")
 USER = "U0ALEX"
 OTHER = "U0SAM"
 
@@ -846,3 +847,27 @@ def test_a_press_on_a_message_in_a_channel_answers_the_presser_alone(
     assert slack.api.calls("chat.update") == []
     assert len(slack.api.calls("chat.postMessage")) == 2  # the confirmation, the reminder
     assert all(c.args.get("channel") != "C0GENERAL" for c in slack.api.calls())
+
+
+# --- what reaches the logs ----------------------------------------------------------------
+def test_a_calendar_link_sent_through_slack_never_reaches_the_logs(
+        clock: SimulatedClock, slack_settings: Settings,
+        slack_api: SlackApiStandIn, caplog: pytest.LogCaptureFixture) -> None:
+    """The link goes out by response_url and by chat.postMessage; slack_sdk's DEBUG lines
+    hold whole request bodies, so they must not be made (tests/log_secrets.py checks
+    the whole session the same way)."""
+    caplog.set_level(logging.DEBUG)
+    runtime = build_runtime(slack_settings.model_copy(
+        update={"public_url": "https://bot.example"}), clock)
+    running = serve(runtime, slack_settings, slack_api)
+    try:
+        running.workspace.command(USER, "calendar feed")
+        link = shown_text(slack_api.wait_for("response_url")[0].args)
+        running.workspace.dm(USER, "calendar reset")
+        reset = shown_text(posts(slack_api)[0].args)
+    finally:
+        running.stop()
+        runtime.stop()
+    tokens = [text.split("/calendar/")[1].split(".ics")[0] for text in (link, reset)]
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    assert all(token not in logged for token in tokens)

@@ -35,6 +35,7 @@ from bot.conversation.coach import APOLOGY
 from bot.delivery.deliverer import Deliverer
 from bot.model import ChannelRef, Platform
 from bot.ports.clock import SimulatedClock
+from tests.log_secrets import secret
 from tests.standins.slack_api import (
     FOUNDER,
     TEAM,
@@ -44,8 +45,8 @@ from tests.standins.slack_api import (
     shown_text,
 )
 
-SECRET = "clubs-signing-secret-0123456789abcdef"
-TOKEN = "xoxb-1234-5678-clubstoken"
+SECRET = secret("clubs-signing-secret-0123456789abcdef", "the Slack signing secret")
+TOKEN = secret("xoxb-1234-5678-clubstoken", "the Slack bot token")
 NEW_YORK = ZoneInfo("America/New_York")
 UTC = ZoneInfo("UTC")
 #: Thursday noon, ten days before daylight saving time ends in the US (1 November 2026).

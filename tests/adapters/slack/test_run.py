@@ -16,11 +16,14 @@ from pydantic import SecretStr
 
 from adapters.settings import Settings
 from adapters.slack.app import COMMAND, run_slack
+from tests.log_secrets import secret
 from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
 
-TOKEN = "xoxb-1234-5678-runtoken"
-SECRET = "run-signing-secret-0123456789"
-APP_TOKEN = "xapp-1-A0APP-1234-apptoken"
+TOKEN = secret("xoxb-1234-5678-runtoken", "the Slack bot token")
+SECRET = secret("run-signing-secret-0123456789", "the Slack signing secret")
+APP_TOKEN = secret("xapp-1-A0APP-1234-apptoken", "the Slack app token")
+USER_TOKEN = secret("xoxp-user-token", "a Slack user token")
+WRONG_KIND = secret("xoxb-wrong-kind", "a Slack bot token given as the app token")
 
 
 @pytest.fixture
@@ -55,9 +58,9 @@ def refusal(settings: Settings, capsys: pytest.CaptureFixture[str]) -> str:
 
 @pytest.mark.parametrize(("change", "named"), [
     ({"slack_bot_token": None}, "SLACK_BOT_TOKEN is not set"),
-    ({"slack_bot_token": SecretStr("xoxp-user-token")}, "starting with xoxb-"),
+    ({"slack_bot_token": SecretStr(USER_TOKEN)}, "starting with xoxb-"),
     ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET is not set"),
-    ({"slack_app_token": SecretStr("xoxb-wrong-kind")}, "SLACK_APP_TOKEN should be"),
+    ({"slack_app_token": SecretStr(WRONG_KIND)}, "SLACK_APP_TOKEN should be"),
     ({"slack_api_url": "slack.example/api/"}, "SLACK_API_URL"),
 ])
 def test_missing_or_malformed_settings_stop_with_one_clear_line(

@@ -25,7 +25,10 @@ from bot.model import (
 )
 from bot.ports.clock import SimulatedClock
 from bot.ports.sender import Sender, SendFailed
+from tests.log_secrets import secret
 from tests.standins.slack_api import TEAM, SlackApiStandIn, button_labelled, buttons, shown_text
+
+BOT_TOKEN = secret("xoxb-standin-sender-token", "the Slack bot token")
 
 USER = "U0ALEX"
 ALEX = Identity(Platform.SLACK, TEAM, USER)
@@ -40,7 +43,7 @@ def slack_api() -> Iterator[SlackApiStandIn]:
 
 @pytest.fixture
 def slack_settings(settings: Settings, slack_api: SlackApiStandIn) -> Settings:
-    return settings.model_copy(update={"slack_bot_token": SecretStr("xoxb-standin"),
+    return settings.model_copy(update={"slack_bot_token": SecretStr(BOT_TOKEN),
                                        "slack_api_url": slack_api.url})
 
 

@@ -22,11 +22,12 @@ from pydantic import SecretStr
 
 from adapters.settings import Settings
 from adapters.slack.app import run_slack
+from tests.log_secrets import secret
 from tests.standins.slack_api import ApiCall, SlackApiStandIn, button_labelled, shown_text
 from tests.standins.slack_socket import SlackSocketStandIn, SocketWorkspace
 
-TOKEN = "xoxb-1234-5678-sockettoken"
-APP_TOKEN = "xapp-1-A0APP-1234-socketapptoken"
+TOKEN = secret("xoxb-1234-5678-sockettoken", "the Slack bot token")
+APP_TOKEN = secret("xapp-1-A0APP-1234-socketapptoken", "the Slack app token")
 USER = "U0ALEX"
 
 
