@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from adapters.library_logs import quiet_body_loggers
 from adapters.settings import Settings
 from bot.conversation.coach import Coach, CoachDefaults
 from bot.delivery.deliverer import Delivered, Deliverer
@@ -97,3 +98,4 @@ def configure_logging(level: str, fmt: str = "text") -> None:
         "%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO),
                         handlers=[handler], force=True)
+    quiet_body_loggers()  # FOLLOWUP_LOG_LEVEL=DEBUG still logs no message bodies

@@ -20,6 +20,16 @@ log = logging.getLogger(__name__)
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 FEED = re.compile(r"^/calendar/([A-Za-z0-9_-]{20,100})\.ics$")
+#: Whatever follows /calendar/ in a path, up to the end of the path, in any text.
+_FEED_PATH = re.compile(r"(/calendar/)[^\s\"'?#]*?(\.ics)?(?=[\s\"'?#]|$)")
+
+
+def redact_feed_paths(text: str) -> str:
+    """`text` with each calendar feed path's token replaced: /calendar/<redacted>.ics.
+
+    A feed's token is the whole secret of someone's calendar link, and it travels in
+    the request path, so every request line that is logged goes through this first."""
+    return _FEED_PATH.sub(lambda found: f"{found[1]}<redacted>{found[2] or ''}", text)
 
 
 class WebRoutes:

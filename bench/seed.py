@@ -63,7 +63,7 @@ def due_reminders(url: str, count: int, platform: Platform, now: datetime = NOW)
         people.append({"id": n, "tz": "America/New_York", "quiet_start": time(21),
                        "quiet_end": time(8), "tz_confirmed": True, "phone": None,
                        "display_name": f"Person {n}", "tone": Tone.FORMAL,
-                       "calendar_token": None})
+                       "calendar_token_hash": None})
         identities.append({"id": n, "person_id": n, "platform": platform,
                            "workspace": WORKSPACE[platform], "user_id": user_id(platform, n)})
         interviews.append({"id": n, "person_id": n, "number": 1, "company": f"Company {n}",

@@ -131,7 +131,9 @@ class Person:
     phone: str | None = None
     display_name: str | None = None
     tone: Tone = Tone.FORMAL  # how thank-you drafts address people
-    calendar_token: str | None = None  # secret of the private calendar feed, if enabled
+    # SHA-256 of the private calendar feed's token, if a feed is on; the token itself is
+    # shown once and never stored (bot.content.calendar_file.feed_token_hash).
+    calendar_token_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

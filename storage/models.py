@@ -103,6 +103,7 @@ class PersonRow(Base):
     """A job seeker, whatever platforms they reach the bot from."""
 
     __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("calendar_token_hash", name="uq_people_calendar_token"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tz: Mapped[str] = mapped_column(String(64))
@@ -112,7 +113,9 @@ class PersonRow(Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     display_name: Mapped[str | None] = mapped_column(String(200))
     tone: Mapped[Tone] = mapped_column(EnumText(Tone), default=Tone.FORMAL)
-    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # SHA-256 hex of the private calendar feed's token: the token is never stored. The
+    # unique constraint keeps the name it had when the column held tokens (0009).
+    calendar_token_hash: Mapped[str | None] = mapped_column(String(64))
 
     identities: Mapped[list[IdentityRow]] = relationship(
         back_populates="person", passive_deletes=True, order_by="IdentityRow.id"

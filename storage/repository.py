@@ -230,7 +230,7 @@ class SqlRepository(ClubStorage, InboxStorage):
         phone: str | None = None,
         display_name: str | None = None,
         tone: Tone | None = None,
-        calendar_token: str | None = None,
+        calendar_token_hash: str | None = None,
         clear_calendar_token: bool = False,
     ) -> Person:
         """Change the given fields (None leaves one as it is); LookupError if unknown."""
@@ -248,18 +248,19 @@ class SqlRepository(ClubStorage, InboxStorage):
                 row.display_name = display_name
             if tone is not None:
                 row.tone = tone
-            if calendar_token is not None:
-                row.calendar_token = calendar_token
+            if calendar_token_hash is not None:
+                row.calendar_token_hash = calendar_token_hash
             if clear_calendar_token:
-                row.calendar_token = None
+                row.calendar_token_hash = None
             session.flush()
             return _person(row)
 
-    def person_by_calendar_token(self, token: str) -> Person | None:
-        if not token:
+    def person_by_calendar_token_hash(self, token_hash: str) -> Person | None:
+        if not token_hash:
             return None
         with self._session() as session:
-            row = session.scalar(select(PersonRow).where(PersonRow.calendar_token == token))
+            row = session.scalar(select(PersonRow)
+                                 .where(PersonRow.calendar_token_hash == token_hash))
             return _person(row) if row is not None else None
 
     def identities_of(self, person_id: int) -> list[Identity]:
@@ -855,7 +856,7 @@ def _person(row: PersonRow | Row[Any]) -> Person:
         phone=row.phone,
         display_name=row.display_name,
         tone=row.tone or Tone.FORMAL,
-        calendar_token=row.calendar_token,
+        calendar_token_hash=row.calendar_token_hash,
     )
 
 

@@ -25,6 +25,9 @@ from tests.chat import Chat, running
 
 POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
 
+#: Every log record of the session is checked for every secret the tests use.
+pytest_plugins = ["tests.log_secrets"]
+
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """On a developer's machine PostgreSQL tests skip when no server is set; in CI they

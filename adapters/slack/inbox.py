@@ -36,6 +36,18 @@ POLL_SECONDS = 0.1
 BATCH = 20
 #: How long a listener waits for its command to be stored: Slack wants the ack in 3 s.
 SAVE_TIMEOUT = 2.5
+#: The only fields of a slash command that are stored: what answering it reads
+#: (`SlackCoach.identity`: team_id and user_id; `answer_command`: text and channel_id;
+#: the worker's `Respond`: response_url). Everything else Slack sends is dropped before
+#: the command is stored: its verification `token`, user and team names, the trigger id
+#: (a queued command opens no form), enterprise fields. The row itself is deleted once
+#: the command is answered. Add a field here only when answering starts to read it.
+STORED_FIELDS = ("team_id", "user_id", "channel_id", "text", "response_url")
+
+
+def stored_fields(body: dict[str, Any]) -> dict[str, Any]:
+    """What of a slash command's `body` the inbox keeps (see `STORED_FIELDS`)."""
+    return {name: body[name] for name in STORED_FIELDS if name in body}
 
 
 class CommandInbox:
@@ -58,14 +70,15 @@ class CommandInbox:
         self._closing = False
 
     def put(self, body: dict[str, Any], timeout: float = SAVE_TIMEOUT) -> None:
-        """Store `body`; returns once it is stored. Raises RepositoryUnavailable when the
-        database fails or does not answer in time (the listener then says so)."""
+        """Store what answering `body` needs (`STORED_FIELDS`); returns once it is stored.
+        Raises RepositoryUnavailable when the database fails or does not answer in time
+        (the listener then says so)."""
         stored: Future[None] = Future()
         with self._lock:
             if self._closing:
                 raise RepositoryUnavailable("the server is shutting down")
             author = f"{body.get('team_id') or ''}:{body.get('user_id') or ''}"
-            self._waiting.append(((author, json.dumps(body)), stored))
+            self._waiting.append(((author, json.dumps(stored_fields(body))), stored))
             if self._writer is None:
                 self._writer = threading.Thread(target=self._write_forever,
                                                 name="slack-inbox-writer", daemon=True)

@@ -8,16 +8,20 @@ tests exercise the very path Slack's requests take.
 from __future__ import annotations
 
 import gc
+import io
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
+from typing import Any
+from urllib.parse import unquote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from adapters.runtime import Runtime
-from adapters.web import WebRoutes, WsgiApp
+from adapters.web import WebRoutes, WsgiApp, redact_feed_paths
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +41,61 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 class _RequestLog(WSGIRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
-        # Request lines hold no secrets (signatures are headers), but they are noise at INFO.
-        log.debug("%s " + format, self.address_string(), *args)
+        # Noise at INFO. Signatures are headers, never logged; but a calendar feed's path
+        # is its secret token, so the line is redacted whatever its level, the path also
+        # as the server decodes it (/%63alendar/… is served as /calendar/…).
+        line = format % args
+        raw = getattr(self, "path", "") or ""
+        decoded = unquote(raw.split("?")[0])
+        if raw and redact_feed_paths(decoded) != decoded:
+            line = line.replace(raw, redact_feed_paths(decoded))
+        log.debug("%s %s", self.address_string(), redact_feed_paths(line))
 
 
 def slack_wsgi(app: App | None, runtime: Runtime) -> WsgiApp:
     """`/slack/events` for the Bolt app (if any) behind the bot's own web routes."""
-    bolt = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+    bolt = _utf8_bodies_only(SlackRequestHandler(app, path=EVENTS_PATH)) \
+        if app is not None else None
     return WebRoutes(runtime.coach, runtime.repo, fallback=bolt)
+
+
+def _utf8_bodies_only(app: WsgiApp) -> WsgiApp:
+    """`app` behind a check that the body is UTF-8, as Slack's always are.
+
+    Bolt decodes the body before anything else, even the signature check, and a body
+    that is not UTF-8 made it raise: a 500 and a traceback. Such a request is refused
+    here, before anything else, with a 400 and one log line that holds none of the body.
+    A Content-Length that is not a number is refused the same way.
+    """
+
+    def checked(environ: dict[str, Any], start_response: Callable[..., Any]
+                ) -> Iterable[bytes]:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            log.warning("refused a request to %s: its Content-Length is not a number",
+                        redact_feed_paths(environ.get("PATH_INFO", "")))
+            return _refuse(start_response, b"Bad Content-Length.\n")
+        body = environ["wsgi.input"].read(length) if length else b""
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            log.warning("refused a request to %s: its %d-byte body is not UTF-8 "
+                        "(byte %d is not)", redact_feed_paths(environ.get("PATH_INFO", "")),
+                        len(body), error.start)
+            return _refuse(start_response, b"The request body must be UTF-8.\n")
+        environ["wsgi.input"] = io.BytesIO(body)  # read once; Bolt reads it again
+        return app(environ, start_response)
+
+    return checked
+
+
+def _refuse(start_response: Callable[..., Any], message: bytes) -> Iterable[bytes]:
+    start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8"),
+                                       ("Content-Length", str(len(message)))])
+    return [message]
 
 
 class SlackHttpServer:

@@ -5,6 +5,7 @@ Pure: records and a clock in, the calendar's bytes out; the adapter serves them.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -44,8 +45,22 @@ DURATIONS: dict[CheckpointKind, timedelta] = {
 
 
 def feed_token() -> str:
-    """A fresh unguessable token for a private feed URL: the URL is the only secret."""
+    """A fresh unguessable token for a private feed URL: the URL is the only secret.
+
+    Shown to the person once, in the link; only `feed_token_hash` of it is stored."""
     return secrets.token_urlsafe(32)
+
+
+def feed_token_hash(token: str) -> str:
+    """What is stored for a feed token, and looked up when a calendar app fetches it:
+    SHA-256, in hex. A stolen copy of the database then holds no working link.
+
+    No salt and no slow hash: those protect secrets people choose, which are few enough
+    to try them all. A feed token is 256 random bits, so no table of precomputed hashes
+    or brute force reaches one, and an unsalted hash can be found by an index lookup.
+    `storage/migrations/versions/0009_feed_token_hash.py` spells out the same function.
+    """
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def checkpoint_uid(checkpoint: Checkpoint) -> str:

@@ -236,9 +236,9 @@ class Coach:
     # --- read by the web process ----------------------------------------------------------
     def calendar_feed(self, token: str) -> bytes | None:
         """The private feed behind a calendar link, or None for a wrong or revoked token."""
-        from bot.content.calendar_file import plan_calendar
+        from bot.content.calendar_file import feed_token_hash, plan_calendar
 
-        person = self.repo.person_by_calendar_token(token)
+        person = self.repo.person_by_calendar_token_hash(feed_token_hash(token))
         if person is None:
             return None
         turn = Turn(self.repo, self.clock, self.defaults, person)

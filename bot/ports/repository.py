@@ -221,12 +221,13 @@ class Repository(ClubRepository, Protocol):
         phone: str | None = None,
         display_name: str | None = None,
         tone: Tone | None = None,
-        calendar_token: str | None = None,
+        calendar_token_hash: str | None = None,
         clear_calendar_token: bool = False,
     ) -> Person: ...
 
-    def person_by_calendar_token(self, token: str) -> Person | None:
-        """Whose private calendar feed this is; None for an unknown or revoked token."""
+    def person_by_calendar_token_hash(self, token_hash: str) -> Person | None:
+        """Whose private calendar feed has a token with this hash (the repository never
+        sees a feed token itself); None for an unknown or revoked one."""
         ...
 
     def identities_of(self, person_id: int) -> list[Identity]: ...

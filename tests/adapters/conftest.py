@@ -12,7 +12,7 @@ from pydantic import SecretStr
 from adapters.discord_bot.client import build_client
 from adapters.runtime import Runtime
 from adapters.settings import Settings
-from tests.standins.discord_api import BotProcess, DiscordApiStandIn
+from tests.standins.discord_api import DISCORD_TOKEN, BotProcess, DiscordApiStandIn
 
 ADA = 4_242_424_242_424_242  # the person the Discord tests speak as
 
@@ -28,7 +28,7 @@ def api() -> Iterator[DiscordApiStandIn]:
 
 @pytest.fixture
 def discord_settings(settings: Settings, api: DiscordApiStandIn) -> Settings:
-    return settings.model_copy(update={"discord_token": SecretStr("fake-token"),
+    return settings.model_copy(update={"discord_token": SecretStr(DISCORD_TOKEN),
                                        "discord_api_url": api.url})
 
 

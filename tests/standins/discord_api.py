@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from bot.model import Platform
+from tests.log_secrets import secret
 
 T = TypeVar("T")
 
@@ -38,6 +39,8 @@ GUILD_CHANNEL_ID = 1_180_000_000_000_000_778
 EVERY_PERMISSION = 2_147_483_647  # the server owner: manage channels included
 MEMBER_PERMISSIONS = 0x400 | 0x800 | 0x10000 | 0x80000000  # view, send, history, commands
 WAIT = 5.0  # seconds: the longest any test waits for one expected call
+#: The token the bot logs in with here; no log record may hold it.
+DISCORD_TOKEN = secret("discord-standin-bot-token-0123456789", "the Discord token")
 
 _ids = itertools.count(1)
 
@@ -617,7 +620,7 @@ class BotProcess:
         self.api = api
         self.user_id = user_id
         self.loop = LoopThread("discord-client")
-        self.loop.run(client.login("fake-token"))  # GET /users/@me, app info, setup_hook
+        self.loop.run(client.login(DISCORD_TOKEN))  # GET /users/@me, app info, setup_hook
         self.deliverer = runtime.start_delivery({Platform.DISCORD: client.sender},
                                                 background=False)
         self._closed = False

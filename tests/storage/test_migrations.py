@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from bot.content.calendar_file import feed_token, feed_token_hash
 from storage.database import alembic_config, database_url, make_engine, migrate
 from storage.models import Base, CheckpointRow
 
@@ -180,3 +181,34 @@ def test_every_postgresql_spelling_goes_to_psycopg_3(url: str) -> None:
     engine = make_engine(url)  # no connection is made until one is needed
     assert engine.dialect.driver == "psycopg"
     engine.dispose()
+
+
+def test_migrating_from_0008_hashes_stored_feed_tokens_and_keeps_everyones_data(
+    engine: Engine,
+) -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0008")
+    token = feed_token()
+    at = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO people (id, tz, quiet_start, quiet_end, tz_confirmed, tone, "
+            "calendar_token) VALUES (1, 'UTC', '21:00:00', '08:00:00', true, 'formal', :t), "
+            "(2, 'UTC', '21:00:00', '08:00:00', true, 'formal', NULL)"), {"t": token})
+        connection.execute(insert(Base.metadata.tables["interviews"]).values(
+            id=1, person_id=1, number=1, company="Acme", role="Analyst", starts_at=at,
+            created_at=at))
+
+    migrate(engine)
+
+    people = Base.metadata.tables["people"]
+    with engine.connect() as connection:
+        stored = dict(connection.execute(select(people.c.id, people.c.calendar_token_hash)
+                                         .order_by(people.c.id)).all())
+        interviews = connection.execute(text("SELECT count(*) FROM interviews")).scalar()
+    assert stored == {1: feed_token_hash(token), 2: None}  # the link keeps working
+    assert interviews == 1  # renamed in place: no table rebuilt, nothing cascaded away
+    assert _differences(engine) == []
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(people.update().where(people.c.id == 2)
+                           .values(calendar_token_hash=feed_token_hash(token)))

@@ -649,13 +649,14 @@ def test_find_person_never_creates_one(repo: SqlRepository) -> None:
 
 def test_tone_calendar_token_and_employer_zone_round_trip(repo: SqlRepository) -> None:
     person = someone(repo)
-    assert person.tone is Tone.FORMAL and person.calendar_token is None
-    person = repo.update_person(person.id, tone=Tone.WARM, calendar_token="secret-1")
-    assert person.tone is Tone.WARM
-    assert repo.person_by_calendar_token("secret-1") == person
-    assert repo.person_by_calendar_token("secret-2") is None
+    assert person.tone is Tone.FORMAL and person.calendar_token_hash is None
+    person = repo.update_person(person.id, tone=Tone.WARM, calendar_token_hash="a1" * 32)
+    assert person.tone is Tone.WARM and person.calendar_token_hash == "a1" * 32
+    assert repo.person_by_calendar_token_hash("a1" * 32) == person
+    assert repo.person_by_calendar_token_hash("b2" * 32) is None
+    assert repo.person_by_calendar_token_hash("") is None
     repo.update_person(person.id, clear_calendar_token=True)
-    assert repo.person_by_calendar_token("secret-1") is None
+    assert repo.person_by_calendar_token_hash("a1" * 32) is None
     interview = repo.add_interview(person.id, replace(new_interview(), employer_tz="Europe/Berlin"),
                                    NOW)
     assert repo.get_interview(interview.id).employer_tz == "Europe/Berlin"

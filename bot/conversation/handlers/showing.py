@@ -13,8 +13,8 @@ from bot.commands import (
     StepRecord,
     Unknown,
 )
-from bot.content import notes
-from bot.content.calendar_file import feed_token, plan_calendar
+from bot.content import calendar_file, notes
+from bot.content.calendar_file import plan_calendar
 from bot.content.stats import follow_up_stats, stats_chart_png, stats_text
 from bot.conversation.turn import Turn
 from bot.conversation.views import list_reply, plan_reply
@@ -95,15 +95,25 @@ def calendar(turn: Turn, command: Calendar) -> list[Reply]:
                                "(FOLLOWUP_PUBLIC_URL). Meanwhile `calendar` gives you a "
                                "file to import.")]
         person = turn.person
-        if word == "reset" or person.calendar_token is None:
-            person = turn.repo.update_person(person.id, calendar_token=feed_token())
-            turn.refresh(person)
-        url = f"{public_url.rstrip('/')}/calendar/{person.calendar_token}.ics"
+        if word != "reset" and person.calendar_token_hash is not None:
+            # Only the token's hash is kept, so an existing link cannot be shown again.
+            return [Reply(text="You already have a private calendar link, and it keeps "
+                               "working wherever you subscribed to it. I keep only a "
+                               "fingerprint of it, not the link itself, so I can't show it "
+                               "again. Lost it? `calendar reset` makes a new link and the "
+                               "old one stops working.")]
+        token = calendar_file.feed_token()  # shown once, below; only its hash is stored
+        turn.refresh(turn.repo.update_person(
+            person.id, calendar_token_hash=calendar_file.feed_token_hash(token)))
+        url = f"{public_url.rstrip('/')}/calendar/{token}.ics"
         lead = ("Done: the old link no longer works. Your new private link"
-                if word == "reset" else "Your private calendar link")
+                if word == "reset" and person.calendar_token_hash is not None
+                else "Your private calendar link")
         return [Reply(text=f"{lead} (subscribe to it in Google, Apple or Outlook "
                            f"Calendar; it updates as your plan changes):\n{url}\n"
-                           "Keep it to yourself; `calendar reset` revokes it.")]
+                           "Keep it to yourself, and save it now: I keep only a "
+                           "fingerprint of it, so I can't show it again. "
+                           "`calendar reset` revokes it.")]
     if word and word not in {"file", "ics"}:
         return [Reply(text="Try `calendar` (a file), `calendar feed` (a private link "
                            "your calendar app follows) or `calendar reset`.")]

@@ -6,6 +6,7 @@ connection state as Discord would send them; assertions read the REST calls it m
 
 from __future__ import annotations
 
+import logging
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -459,3 +460,24 @@ def test_calendar_and_stats_arrive_as_attached_files(bot: BotProcess) -> None:
     assert stats and stats[0][1].startswith(b"\x89PNG")
     checked = answer_text(bot.command("check", text="Dear Jane Smyth, thank you"))
     assert "Jane Smith" in checked
+
+
+# --- what reaches the logs ----------------------------------------------------------------
+def test_a_calendar_link_sent_through_discord_never_reaches_the_logs(
+        discord_settings: Settings, clock: SimulatedClock, api: DiscordApiStandIn,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """discord.py's DEBUG lines hold REST bodies and interaction webhook URLs; they must
+    not be made (tests/log_secrets.py checks the whole session the same way)."""
+    caplog.set_level(logging.DEBUG)
+    settings = discord_settings.model_copy(update={"public_url": "https://bot.example"})
+    runtime = build_runtime(settings, clock)
+    process = BotProcess(build_client(runtime, settings), runtime, api, ADA)
+    try:
+        (dm,) = [c for c in process.dm("calendar feed") if c.method == "POST"]
+        (answer,) = followups(process.command("calendar", what="reset"))
+    finally:
+        process.close()
+        runtime.stop()
+    tokens = [text.split("/calendar/")[1].split(".ics")[0] for text in (dm.text, answer.text)]
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    assert all(token not in logged for token in tokens)

@@ -17,12 +17,13 @@ from adapters.slack.app import build_app, slack_sender
 from adapters.slack.server import SlackHttpServer, slack_wsgi
 from bot.delivery.deliverer import Deliverer
 from bot.model import Identity, Platform
+from tests.log_secrets import secret
 from tests.standins.ports import free_port
 from tests.standins.slack_api import TEAM, SlackApiStandIn, SlackWorkspace
 
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-TOKEN = "xoxb-1234-5678-standintoken"
-APP_TOKEN = "xapp-1-A0APP-1234-apptoken"  # Socket Mode's app-level token
+SECRET = secret("8f742231b10e8888abcd99yyyzzz85a5", "the Slack signing secret")
+TOKEN = secret("xoxb-1234-5678-standintoken", "the Slack bot token")
+APP_TOKEN = secret("xapp-1-A0APP-1234-apptoken", "the Slack app token")  # Socket Mode's
 USER = "U0ALEX"  # the person the Slack tests speak as
 
 

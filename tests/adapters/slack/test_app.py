@@ -6,7 +6,9 @@ its WebClient talks to the stand-in Slack API, which records what the person wou
 
 from __future__ import annotations
 
+import http.client
 import json
+import logging
 import time
 import urllib.request
 from datetime import timedelta
@@ -95,6 +97,36 @@ def test_a_correctly_signed_request_older_than_five_minutes_is_refused(slack: Sl
 
     assert answer.status == 401
     assert slack.api.settle() == []
+
+
+def test_a_signed_body_that_is_not_utf8_gets_a_400_and_one_line_without_the_body(
+        slack: Slack, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    form = b"team_id=T0STANDIN&user_id=U0ALEX&command=%2Ffollowup&text=add+Acme+\xff\xfe+"
+    event = b'{"type": "event_callback", "event": {"text": "Sekrit \xc3\x28 words"}}'
+
+    answers = [slack.workspace.post(form + b"Sekrit", "application/x-www-form-urlencoded"),
+               slack.workspace.post(event, "application/json")]
+
+    assert [answer.status for answer in answers] == [400, 400]
+    refused = [r for r in caplog.records if r.levelno > logging.DEBUG]
+    assert [r.name for r in refused] == ["adapters.slack.server"] * 2  # one line each
+    assert all("not UTF-8" in r.getMessage() for r in refused)
+    assert "Sekrit" not in caplog.text + "".join(str(r.args) for r in caplog.records)
+    assert slack.api.settle() == [] and slack.interviews() == []
+    assert slack.workspace.dm(USER, "help").status == 200  # and the app serves on
+
+
+def test_a_content_length_that_is_not_a_number_gets_a_400(slack: Slack) -> None:
+    port = int(slack.workspace.endpoint.split(":")[2].split("/")[0])
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("POST", "/slack/events")
+        connection.putheader("Content-Length", "twelve")
+        connection.endheaders()
+        assert connection.getresponse().status == 400
+    finally:
+        connection.close()
 
 
 # --- the slash command ------------------------------------------------------------------
@@ -749,3 +781,27 @@ def test_a_press_on_a_message_in_a_channel_answers_the_presser_alone(
     assert slack.api.calls("chat.update") == []
     assert len(slack.api.calls("chat.postMessage")) == 2  # the confirmation, the reminder
     assert all(c.args.get("channel") != "C0GENERAL" for c in slack.api.calls())
+
+
+# --- what reaches the logs ----------------------------------------------------------------
+def test_a_calendar_link_sent_through_slack_never_reaches_the_logs(
+        clock: SimulatedClock, slack_settings: Settings,
+        slack_api: SlackApiStandIn, caplog: pytest.LogCaptureFixture) -> None:
+    """The link goes out by response_url and by chat.postMessage; slack_sdk's DEBUG lines
+    hold whole request bodies, so they must not be made (tests/log_secrets.py checks
+    the whole session the same way)."""
+    caplog.set_level(logging.DEBUG)
+    runtime = build_runtime(slack_settings.model_copy(
+        update={"public_url": "https://bot.example"}), clock)
+    running = serve(runtime, slack_settings, slack_api)
+    try:
+        running.workspace.command(USER, "calendar feed")
+        link = shown_text(slack_api.wait_for("response_url")[0].args)
+        running.workspace.dm(USER, "calendar reset")
+        reset = shown_text(posts(slack_api)[0].args)
+    finally:
+        running.stop()
+        runtime.stop()
+    tokens = [text.split("/calendar/")[1].split(".ics")[0] for text in (link, reset)]
+    logged = caplog.text + "".join(str(r.args) for r in caplog.records)
+    assert all(token not in logged for token in tokens)

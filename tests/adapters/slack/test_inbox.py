@@ -7,12 +7,14 @@ runtime on the same database (as the clock process would be) runs the real
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
@@ -23,6 +25,7 @@ from bot.conversation.coach import APOLOGY
 from bot.model import Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.repository import RepositoryUnavailable
+from storage.inbox import InboxRow
 from tests.adapters.slack.conftest import USER, Slack, serve
 from tests.standins.slack_api import SlackApiStandIn, shown_text
 
@@ -62,6 +65,44 @@ def test_a_queued_command_is_acked_at_once_and_answered_by_the_clock_process(
     assert "Added #1: data analyst at Acme" in shown_text(reply.args)
     assert [i.company for i in web.interviews()] == ["Acme"]
     assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+def stored_rows(runtime: Runtime) -> list[dict[str, Any]]:
+    """The payload of every inbox row, read back from the table as stored."""
+    with runtime.repo.engine.connect() as connection:
+        payloads = connection.scalars(select(InboxRow.payload).order_by(InboxRow.id)).all()
+    return [json.loads(payload) for payload in payloads]
+
+
+def test_the_inbox_stores_only_what_answering_needs_and_deletes_it_once_answered(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    sent = web.workspace.command_payload(USER, "list")
+    assert "token" in sent and "user_name" in sent and "trigger_id" in sent  # Slack's all
+
+    web.workspace.send_command(sent)
+
+    [stored] = stored_rows(web.runtime)
+    assert stored == {"team_id": sent["team_id"], "user_id": USER,
+                      "channel_id": sent["channel_id"], "text": "list",
+                      "response_url": sent["response_url"]}
+    assert clock_process.drain() == 1
+    assert "No interviews yet" in shown_text(web.api.wait_for("response_url")[0].args)
+    assert stored_rows(web.runtime) == []  # deleted, not kept as answered
+
+
+def test_a_command_that_failed_is_deleted_too_once_the_person_has_their_apology(
+    web: Slack, clock_process: InboxWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in the coach")
+
+    monkeypatch.setattr(clock_process.glue.runtime.coach, "handle", broken)
+    web.workspace.command(USER, "list")
+
+    assert clock_process.drain() == 1
+    assert APOLOGY.split(".")[0] in shown_text(web.api.wait_for("response_url")[0].args)
+    assert stored_rows(web.runtime) == []
 
 
 def test_one_persons_queued_commands_are_answered_in_the_order_sent(

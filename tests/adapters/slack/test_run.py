@@ -17,7 +17,11 @@ from pydantic import SecretStr
 from adapters.settings import Settings
 from adapters.slack.app import COMMAND, run_slack
 from tests.adapters.slack.conftest import APP_TOKEN, SECRET, TOKEN
+from tests.log_secrets import secret
 from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
+
+USER_TOKEN = secret("xoxp-user-token", "a Slack user token")
+WRONG_KIND = secret("xoxb-wrong-kind", "a Slack bot token given as the app token")
 
 
 def refusal(settings: Settings, capsys: pytest.CaptureFixture[str]) -> str:
@@ -31,9 +35,9 @@ def refusal(settings: Settings, capsys: pytest.CaptureFixture[str]) -> str:
 
 @pytest.mark.parametrize(("change", "named"), [
     ({"slack_bot_token": None}, "SLACK_BOT_TOKEN is not set"),
-    ({"slack_bot_token": SecretStr("xoxp-user-token")}, "starting with xoxb-"),
+    ({"slack_bot_token": SecretStr(USER_TOKEN)}, "starting with xoxb-"),
     ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET is not set"),
-    ({"slack_app_token": SecretStr("xoxb-wrong-kind")}, "SLACK_APP_TOKEN should be"),
+    ({"slack_app_token": SecretStr(WRONG_KIND)}, "SLACK_APP_TOKEN should be"),
     ({"slack_api_url": "slack.example/api/"}, "SLACK_API_URL"),
 ])
 def test_missing_or_malformed_settings_stop_with_one_clear_line(

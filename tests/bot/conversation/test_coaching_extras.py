@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from bot.content.calendar_file import feed_token_hash
 from bot.model import CheckpointKind, CheckpointState
+from tests.chat import ME
 
 ACME = ("add Acme, data analyst, today 2pm with Jane Smith (jane@acme.com), "
         "they'll decide by Friday")
@@ -81,6 +83,25 @@ def test_a_calendar_feed_link_follows_the_plan_and_reset_revokes_it(chat):
     chat.say("calendar reset")
     assert chat.runtime.coach.calendar_feed(token) is None
     assert chat.runtime.coach.calendar_feed("not-a-token") is None
+
+
+@pytest.mark.settings(public_url="https://bot.example")
+def test_a_feed_token_is_shown_once_and_only_its_hash_is_kept(chat):
+    chat.say(ACME)
+    link = chat.text("calendar feed")
+    token = link.split("/calendar/")[1].split(".ics")[0]
+    person = chat.runtime.repo.find_person(ME)
+    assert person.calendar_token_hash == feed_token_hash(token) != token
+
+    again = chat.text("calendar feed")  # the link cannot be shown again…
+    assert token not in again and "/calendar/" not in again
+    assert "can't show it again" in again and "`calendar reset`" in again
+    assert chat.runtime.coach.calendar_feed(token) is not None  # …and it still works
+
+    fresh = chat.text("calendar reset")
+    new_token = fresh.split("/calendar/")[1].split(".ics")[0]
+    assert new_token != token and "the old link no longer works" in fresh
+    assert chat.runtime.coach.calendar_feed(new_token) is not None
 
 
 def test_stats_come_as_text_and_a_png_chart(chat):
