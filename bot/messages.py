@@ -32,6 +32,8 @@ class ActionId(StrEnum):
     SHOW_DRAFTS = "show_drafts"  # value: checkpoint id
     REFLECT = "reflect"  # value: interview id
     ADD = "add"  # start adding an interview
+    DELETE_INTERVIEW = "delete_interview"  # yes, delete it (value: interview id)
+    KEEP_INTERVIEW = "keep_interview"  # no, keep it (value: interview id)
 
 
 class Style(StrEnum):

@@ -12,6 +12,7 @@ from datetime import timedelta
 from bot.commands import (
     AddInterview,
     Command,
+    ConfirmDelete,
     InterviewRecord,
     MarkDone,
     Reflect,
@@ -70,4 +71,6 @@ def command_for(action: ActionId, value: str) -> Command | None:
         return ShowPlan(interview)
     if action is ActionId.REFLECT:
         return Reflect(interview)
+    if action in (ActionId.DELETE_INTERVIEW, ActionId.KEEP_INTERVIEW):
+        return ConfirmDelete(interview, yes=action is ActionId.DELETE_INTERVIEW)
     return None

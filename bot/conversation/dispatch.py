@@ -20,6 +20,9 @@ from bot.commands import (
     CheckNote,
     ClubCommand,
     Command,
+    ConfirmDelete,
+    CorrectInterview,
+    DeleteInterview,
     ExplainStep,
     ExportData,
     ForgetMe,
@@ -46,6 +49,7 @@ from bot.commands import (
 )
 from bot.conversation.handlers import (
     adding,
+    correcting,
     drafting,
     explaining,
     preferences,
@@ -86,6 +90,9 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     Snooze: progress.snooze,
     ExplainStep: explaining.why,
     CancelInterview: progress.cancel,
+    CorrectInterview: correcting.fix,
+    DeleteInterview: correcting.delete,
+    ConfirmDelete: correcting.confirm,
     SetTimeZone: preferences.time_zone,
     SetQuietHours: preferences.quiet_hours,
     SetName: preferences.name,

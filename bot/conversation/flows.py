@@ -45,7 +45,15 @@ class ForgetFlow:
     question: str = FORGET_QUESTION
 
 
-Flow = AddFlow | ReflectFlow | ForgetFlow
+@dataclass(frozen=True, slots=True)
+class DeleteFlow:
+    """`delete <n>` asked for a `yes` before deleting that interview (by its record id)."""
+
+    interview_id: int
+    question: str
+
+
+Flow = AddFlow | ReflectFlow | ForgetFlow | DeleteFlow
 
 
 class StaleFlow(Exception):
@@ -60,6 +68,9 @@ def dump(flow: Flow) -> dict[str, Any]:
     if isinstance(flow, ReflectFlow):
         return {"v": FLOW_VERSION, "flow": "reflect", "interview": flow.interview_id,
                 "step": flow.step, "question": flow.question}
+    if isinstance(flow, DeleteFlow):
+        return {"v": FLOW_VERSION, "flow": "delete", "interview": flow.interview_id,
+                "question": flow.question}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -77,6 +88,8 @@ def load(data: dict[str, Any]) -> Flow:
             interview = data.get("interview")
             return ReflectFlow(None if interview is None else int(interview),
                                int(data.get("step", 0)), str(data.get("question", "")))
+        if kind == "delete":
+            return DeleteFlow(int(data["interview"]), str(data.get("question", "")))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:
