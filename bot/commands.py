@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from enum import StrEnum
 
 from bot.model import CallResult, Outcome, Promise, Tone
 
@@ -197,6 +198,52 @@ class CancelInterview:
     interview: InterviewRef | None = None
 
 
+class Fix(StrEnum):
+    """What `fix` changes on an interview."""
+
+    COMPANY = "company"
+    ROLE = "role"
+    WHEN = "when"
+    NAME = "name"  # an interviewer's name, spelled right
+    ADD = "add"  # another interviewer
+    REMOVE = "remove"  # an interviewer who was not there
+    EMAIL = "email"  # an interviewer's
+    PHONE = "phone"  # an interviewer's
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectInterview:
+    """`fix <n> <what> …`: one correction, as said; the handler reads and checks the value.
+
+    `who` is the interviewer it is about (part of their name), `value` the new text. A
+    `fix` whose field could not be told (`field` None) changes nothing: the reply says
+    what was understood and how to say it. `said` is the text after the number.
+    """
+
+    interview: InterviewRef = OnlyOpenInterview()
+    field: Fix | None = None
+    who: str = ""
+    value: str = ""
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteInterview:
+    """`delete <n>`: asks first; `said` is set when the words after the verb were not a
+    lone interview number (nothing is deleted then, the reply says how)."""
+
+    interview: InterviewRef = OnlyOpenInterview()
+    said: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmDelete:
+    """A button under the delete question: delete (`yes`) or keep the interview."""
+
+    interview: InterviewRecord
+    yes: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class SetTimeZone:
     """`zone` is an IANA name; None with `said` empty shows the current one."""
@@ -304,7 +351,7 @@ class Unknown:
 Command = (
     ShowHelp | AddInterview | AddInterviewFields | ListInterviews | ShowPlan | MarkSent
     | MarkDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze | ExplainStep
-    | CancelInterview
+    | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
     | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ClubCommand
     | ShareCommand | Answer | Unknown

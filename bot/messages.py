@@ -34,6 +34,8 @@ class ActionId(StrEnum):
     ADD = "add"  # start adding an interview
     NAMED_A_DAY = "named_a_day"  # after a call: they said when (value: interview id)
     NO_NEWS = "no_news"  # after a call: nothing new (value: interview id)
+    DELETE_INTERVIEW = "delete_interview"  # yes, delete it (value: interview id)
+    KEEP_INTERVIEW = "keep_interview"  # no, keep it (value: interview id)
 
 
 class Style(StrEnum):

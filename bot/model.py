@@ -150,6 +150,7 @@ class Interviewer:
     title: str | None = None
     note: str | None = None
     id: int | None = None
+    phone: str | None = None  # to call them directly; set with `fix <n> phone <name> <number>`
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,6 +189,7 @@ class InterviewerRow(Base):
     email: Mapped[str | None] = mapped_column(String(320))
     title: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(40))  # migration 0009
 
 
 class CallRow(Base):

@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clubs.model import PostKind, PostState
 from bot.model import (
     CallRecord,
     Checkpoint,
@@ -408,6 +409,7 @@ class SqlRepository(ClubStorage, InboxStorage):
                         email=person.email,
                         title=person.title,
                         note=person.note,
+                        phone=person.phone,
                     )
                     for position, person in enumerate(new.interviewers)
                 ],
@@ -476,6 +478,115 @@ class SqlRepository(ClubStorage, InboxStorage):
         with self._session(write=True) as session:
             row = session.get(InterviewerRow, interviewer_id)
             required(row, "interviewer", interviewer_id).note = note
+
+    # --- corrections ---------------------------------------------------------------
+    def update_interview(
+        self,
+        interview_id: int,
+        *,
+        company: str | None = None,
+        role: str | None = None,
+        starts_at: datetime | None = None,
+    ) -> Interview:
+        """Change the given fields (None leaves one as it is); LookupError if unknown."""
+        with self._session(write=True) as session:
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            if company is not None:
+                row.company = company
+            if role is not None:
+                row.role = role
+            if starts_at is not None:
+                row.starts_at = starts_at
+            session.flush()
+            return _interview(row)
+
+    def add_interviewer(self, interview_id: int, interviewer: Interviewer) -> Interview:
+        """Add someone after the interview's last interviewer (ids filled)."""
+        with self._session(write=True) as session:
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            last = session.scalar(select(func.max(InterviewerRow.position))
+                                  .where(InterviewerRow.interview_id == interview_id))
+            row.interviewers.append(InterviewerRow(
+                position=(-1 if last is None else last) + 1,
+                name=interviewer.name,
+                email=interviewer.email,
+                title=interviewer.title,
+                note=interviewer.note,
+                phone=interviewer.phone,
+            ))
+            session.flush()
+            return _interview(row)
+
+    def update_interviewer(
+        self,
+        interviewer_id: int,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+    ) -> Interview:
+        """Change one interviewer's details (None leaves one as it is); their interview."""
+        with self._session(write=True) as session:
+            person = required(session.get(InterviewerRow, interviewer_id), "interviewer",
+                               interviewer_id)
+            if name is not None:
+                person.name = name
+            if email is not None:
+                person.email = email
+            if phone is not None:
+                person.phone = phone
+            session.flush()
+            row = required(session.get(InterviewRow, person.interview_id), "interview",
+                            person.interview_id)
+            session.refresh(row, ["interviewers"])
+            return _interview(row)
+
+    def remove_interviewer(self, interviewer_id: int) -> Interview:
+        """Take someone off their interview; their checkpoints go with them (the foreign
+        key cascades). Returns the interview without them."""
+        with self._session(write=True) as session:
+            person = required(session.get(InterviewerRow, interviewer_id), "interviewer",
+                               interviewer_id)
+            interview_id = person.interview_id
+            session.execute(delete(CheckpointRow)
+                            .where(CheckpointRow.interviewer_id == interviewer_id))
+            session.execute(delete(InterviewerRow).where(InterviewerRow.id == interviewer_id))
+            session.expire_all()
+            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            return _interview(row)
+
+    def delete_interview(self, interview_id: int) -> dict[str, int]:
+        """Delete the interview and what is only its own; return counts by kind.
+
+        Interviewers, calls and checkpoints go by their foreign keys' cascade (deleted
+        here explicitly too, so the counts are what went); a journal entry about it and
+        a next round after it stay (their links set to NULL). A club post about it that
+        has not gone out is cancelled. Numbers are not shifted: the person's other
+        interviews keep theirs.
+        """
+        with self._session(write=True) as session:
+            row = session.get(InterviewRow, interview_id)
+            if row is None:
+                return {"interviews": 0, "interviewers": 0, "calls": 0, "checkpoints": 0}
+            counts = {"interviews": 1}
+            for kind, table in (("checkpoints", CheckpointRow), ("calls", CallRow),
+                                ("interviewers", InterviewerRow)):
+                # Checkpoints first: a thank-you step would go with its interviewer
+                # (cascade) and not be counted.
+                result = session.execute(delete(table).where(
+                    table.interview_id == interview_id))
+                counts[kind] = int(getattr(result, "rowcount", 0))
+            session.execute(
+                update(ClubPostRow)
+                .where(ClubPostRow.person_id == row.person_id,
+                       ClubPostRow.kind == PostKind.MOMENT,
+                       ClubPostRow.ref.startswith(f"{interview_id}:"),
+                       ClubPostRow.state == PostState.PENDING)
+                .values(state=PostState.CANCELLED)
+            )
+            session.execute(delete(InterviewRow).where(InterviewRow.id == interview_id))
+            session.expire_all()
+            return counts
 
     # --- checkpoints -------------------------------------------------------------
     def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:
@@ -888,6 +999,7 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
                 email=person.email,
                 title=person.title,
                 note=person.note,
+                phone=person.phone,
             )
             for person in sorted(interviewers, key=lambda person: person.position)
         ),
@@ -964,6 +1076,7 @@ def _interview_export(row: InterviewRow, checkpoints: Sequence[CheckpointRow]) -
                 "email": person.email,
                 "title": person.title,
                 "note": person.note,
+                "phone": person.phone,
             }
             for person in interview.interviewers
         ],

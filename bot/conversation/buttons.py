@@ -13,6 +13,7 @@ from bot.commands import (
     AddInterview,
     CallNews,
     Command,
+    ConfirmDelete,
     InterviewRecord,
     MarkDone,
     Reflect,
@@ -73,4 +74,6 @@ def command_for(action: ActionId, value: str) -> Command | None:
         return ShowPlan(interview)
     if action is ActionId.REFLECT:
         return Reflect(interview)
+    if action in (ActionId.DELETE_INTERVIEW, ActionId.KEEP_INTERVIEW):
+        return ConfirmDelete(interview, yes=action is ActionId.DELETE_INTERVIEW)
     return None

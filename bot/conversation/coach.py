@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from bot.commands import Answer, Command
 from bot.conversation import add_flow, buttons
 from bot.conversation.dispatch import dispatch
-from bot.conversation.flows import AddFlow, CallNewsFlow, Flow, ReflectFlow
-from bot.conversation.handlers import adding, call_news, reflection, your_data
+from bot.conversation.flows import AddFlow, CallNewsFlow, DeleteFlow, Flow, ReflectFlow
+from bot.conversation.handlers import adding, call_news, correcting, reflection, your_data
 from bot.conversation.replan import replan
 from bot.conversation.turn import CoachDefaults, Turn, not_found, prefs_for
 from bot.messages import Inbound, Reply
@@ -185,6 +185,8 @@ class Coach:
             return reflection.answer(turn, flow, text)
         if isinstance(flow, CallNewsFlow):
             return call_news.answer(turn, flow, text)
+        if isinstance(flow, DeleteFlow):
+            return correcting.answer(turn, flow, text)
         return your_data.answer(turn, flow, text)
 
     def _ask_again(self, turn: Turn, flow: Flow) -> list[Reply]:

@@ -53,7 +53,15 @@ class ForgetFlow:
     question: str = FORGET_QUESTION
 
 
-Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow
+@dataclass(frozen=True, slots=True)
+class DeleteFlow:
+    """`delete <n>` asked for a `yes` before deleting that interview (by its record id)."""
+
+    interview_id: int
+    question: str
+
+
+Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow
 
 
 class StaleFlow(Exception):
@@ -70,6 +78,9 @@ def dump(flow: Flow) -> dict[str, Any]:
                 "step": flow.step, "question": flow.question}
     if isinstance(flow, CallNewsFlow):
         return {"v": FLOW_VERSION, "flow": "call_news", "interview": flow.interview_id,
+                "question": flow.question}
+    if isinstance(flow, DeleteFlow):
+        return {"v": FLOW_VERSION, "flow": "delete", "interview": flow.interview_id,
                 "question": flow.question}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
@@ -90,6 +101,8 @@ def load(data: dict[str, Any]) -> Flow:
                                int(data.get("step", 0)), str(data.get("question", "")))
         if kind == "call_news":
             return CallNewsFlow(int(data["interview"]), str(data.get("question", "")))
+        if kind == "delete":
+            return DeleteFlow(int(data["interview"]), str(data.get("question", "")))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

@@ -5,7 +5,7 @@ Regular expressions cut a sentence into parts, dateparser reads every date and t
 day, nameparser keeps names sensible. Each module reads one kind of fact.
 """
 
-from bot.parsing.dates import parse_later, parse_when, parse_when_detail
+from bot.parsing.dates import names_a_day, parse_later, parse_when, parse_when_detail
 from bot.parsing.interview_line import ParsedInterview, parse_interview
 from bot.parsing.people import parse_people, read_names
 from bot.parsing.promises import parse_promise
@@ -13,6 +13,7 @@ from bot.parsing.settings_values import parse_clock_range, parse_duration, parse
 
 __all__ = [
     "ParsedInterview",
+    "names_a_day",
     "parse_clock_range",
     "parse_duration",
     "parse_interview",

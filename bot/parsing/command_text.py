@@ -23,8 +23,11 @@ from bot.commands import (
     CheckNote,
     ClubCommand,
     Command,
+    CorrectInterview,
+    DeleteInterview,
     ExplainStep,
     ExportData,
+    Fix,
     ForgetMe,
     InterviewNumber,
     InterviewRef,
@@ -100,7 +103,8 @@ _ALONE = frozenset({"help", "list", "ls", "interviews", "journal", "export", "st
                     "calendar", "plan", "why"})
 #: Verbs that are a command when an interview number follows ("plan 1", "sent 2 Jane").
 _WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "promised",
-                          "snooze", "note", "check", "reflect", "share", "cancel", "why"})
+                          "snooze", "note", "check", "reflect", "share", "cancel", "why",
+                          "fix", "correct", "edit", "change", "delete", "remove"})
 #: Whole lines that are a command whatever question waits.
 _WHOLE = frozenset({"forget me", "help me", "help pls", "help please"})
 
@@ -271,6 +275,71 @@ def _cancel(said: Said) -> Command:
     return CancelInterview(None if isinstance(ref, OnlyOpenInterview) else ref)
 
 
+#: `fix <n> <field> …`: the word that names what changes.
+FIX_WORDS: dict[str, Fix] = {
+    "company": Fix.COMPANY, "employer": Fix.COMPANY,
+    "role": Fix.ROLE, "position": Fix.ROLE, "job": Fix.ROLE,
+    "when": Fix.WHEN, "date": Fix.WHEN, "time": Fix.WHEN, "day": Fix.WHEN,
+    "name": Fix.NAME, "spelling": Fix.NAME,
+    "add": Fix.ADD,
+    "remove": Fix.REMOVE, "drop": Fix.REMOVE, "delete": Fix.REMOVE,
+    "email": Fix.EMAIL, "e-mail": Fix.EMAIL, "mail": Fix.EMAIL,
+    "phone": Fix.PHONE, "tel": Fix.PHONE, "mobile": Fix.PHONE, "number": Fix.PHONE,
+}
+#: "Jane -> Jayne Smith", "Jane → Jayne", "Jane => Jayne"; after `name`, also "Jane: Jayne".
+_RENAME = re.compile(r"\s*(?:-+>|→|=>)\s*")
+_LEAD_WORDS = re.compile(r"^(?:to|is|=|:)\s+|^[:=]\s*", re.I)
+_PHONE_START = re.compile(r"[+(]?\d")
+
+
+def _fix(said: Said) -> Command:
+    ref = interview_ref(said.first) if said.rest else OnlyOpenInterview()
+    body = said.rest if isinstance(ref, OnlyOpenInterview) else \
+        said.rest.partition(" ")[2].strip()
+    word, _, rest = body.partition(" ")
+    field = FIX_WORDS.get(word.lower().rstrip(":"))
+    rest = _LEAD_WORDS.sub("", rest.strip()).strip()
+    if field is None:
+        old, arrow, new = _partition(_RENAME, body)
+        if arrow:
+            return CorrectInterview(ref, Fix.NAME, old, new, said=body)
+        return CorrectInterview(ref, None, said=body)
+    if field is Fix.NAME:
+        old, arrow, new = _partition(_RENAME, rest)
+        if not arrow:
+            old, arrow, new = (part.strip() for part in rest.partition(":"))
+        return CorrectInterview(ref, field, old, new if arrow else "", said=body)
+    if field in (Fix.ADD, Fix.COMPANY, Fix.ROLE, Fix.WHEN):
+        return CorrectInterview(ref, field, value=rest, said=body)
+    if field is Fix.REMOVE:
+        return CorrectInterview(ref, field, who=rest, said=body)
+    if field is Fix.EMAIL:
+        address = next((w for w in rest.split() if "@" in w), "")
+        who = " ".join(w for w in rest.split() if w != address)
+        return CorrectInterview(ref, field, _LEAD_WORDS.sub("", who.rstrip(":")).strip(),
+                                address.strip("<>.,;()"), said=body)
+    found = _PHONE_START.search(rest)  # Fix.PHONE: the name, then the number
+    who, number = (rest[:found.start()], rest[found.start():]) if found else (rest, "")
+    return CorrectInterview(ref, field, who.strip(" :"), number.strip(), said=body)
+
+
+def _partition(pattern: re.Pattern[str], text: str) -> tuple[str, str, str]:
+    found = pattern.search(text)
+    if found is None:
+        return text.strip(), "", ""
+    return text[:found.start()].strip(), found.group(0), text[found.end():].strip()
+
+
+def _delete(said: Said) -> Command:
+    if not said.rest:
+        return DeleteInterview(OnlyOpenInterview())
+    alone = said.rest.strip(" .!")
+    ref = interview_ref(alone)
+    if " " not in alone and not isinstance(ref, OnlyOpenInterview):
+        return DeleteInterview(ref)  # a lone number, "#2", or a bad one ("-1")
+    return DeleteInterview(OnlyOpenInterview(), said=said.rest)
+
+
 def _note(said: Said) -> Command:
     body = said.after_number if said.numbered and " " in said.rest else said.rest
     who, sep, topic = body.partition(":")
@@ -313,6 +382,8 @@ READERS: dict[str, Callable[[Said], Command]] = {
     "snooze": _snooze,
     "why": lambda s: ExplainStep(step_ref(s.first) if s.rest else None),
     "cancel": _cancel,
+    "fix": _fix, "correct": _fix, "edit": _fix, "change": _fix,
+    "delete": _delete, "remove": _delete,
     "tz": lambda s: SetTimeZone(parse_zone(s.rest) if s.rest else None, s.rest),
     "timezone": lambda s: SetTimeZone(parse_zone(s.rest) if s.rest else None, s.rest),
     "quiet": lambda s: SetQuietHours(parse_clock_range(s.rest) if s.rest else None, s.rest),

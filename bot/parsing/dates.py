@@ -397,6 +397,17 @@ def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime 
         return None, False
 
 
+def names_a_day(text: str) -> bool:
+    """Whether `text` names a day ("Dec 3", "Thursday", "tomorrow"), not only a time of day
+    ("3pm"): a correction that gives only a time keeps the day it had."""
+    try:
+        cleaned, _ = _clean(text, _MAX_ANSWER)
+        _, groups = _cut_dates(cleaned)
+        return any(token.kind in _DATE_KINDS for group in groups for token in group)
+    except Exception:  # a parser must never turn a user's words into a traceback
+        return False
+
+
 def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
     """The answer to "When was/is the interview?"; None if it names no date or time."""
     return parse_when_detail(text, now, tz)[0]

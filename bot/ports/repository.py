@@ -29,6 +29,7 @@ from bot.model import (
     CheckpointState,
     Identity,
     Interview,
+    Interviewer,
     JournalEntry,
     NewInterview,
     Outcome,
@@ -268,6 +269,45 @@ class Repository(ClubRepository, Protocol):
     def add_call(self, interview_id: int, call: CallRecord) -> Interview: ...
 
     def set_interviewer_note(self, interviewer_id: int, note: str) -> None: ...
+
+    # --- corrections (what the person entered wrongly) --------------------------------
+    def update_interview(
+        self,
+        interview_id: int,
+        *,
+        company: str | None = None,
+        role: str | None = None,
+        starts_at: datetime | None = None,
+    ) -> Interview:
+        """Change the given fields (None leaves one as it is); LookupError if unknown."""
+        ...
+
+    def add_interviewer(self, interview_id: int, interviewer: Interviewer) -> Interview:
+        """Add someone after the interview's last interviewer; LookupError if unknown."""
+        ...
+
+    def update_interviewer(
+        self,
+        interviewer_id: int,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+    ) -> Interview:
+        """Change one interviewer's details; returns their interview. LookupError if unknown."""
+        ...
+
+    def remove_interviewer(self, interviewer_id: int) -> Interview:
+        """Take someone off an interview, with their steps (thank-you notes to them, done
+        or not); returns the interview. LookupError if unknown."""
+        ...
+
+    def delete_interview(self, interview_id: int) -> dict[str, int]:
+        """Delete an interview entered by mistake with its interviewers, calls and steps,
+        and cancel any club post about it still waiting. Other interviews keep their
+        numbers; journal entries about it stay as general notes, and a next round that
+        followed it stays, unlinked. Returns counts by kind (all zero if unknown)."""
+        ...
 
     # --- checkpoints -------------------------------------------------------------
     def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:

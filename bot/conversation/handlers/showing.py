@@ -32,6 +32,10 @@ HELP = """Here's what I understand:
 • `promised <n> <when>` — e.g. `promised 1 they'll decide by Tuesday`
 • `snooze <n.m> <2h | 1d | tomorrow | until Mon 9am>` · `cancel <n>` — stop reminders for one
 • `why <n.m>` — why a step falls on its day
+• `fix <n> company <name>` / `role <role>` / `when <day and time>` — put a detail right
+• `fix <n> <old name> -> <new name>` · `fix <n> add <name> [(email)]` · `fix <n> remove <name>`
+• `fix <n> email <name> <address>` · `fix <n> phone <name> <number>` — an interviewer's details
+• `delete <n>` — an interview added by mistake, gone for good (I ask first)
 • `note <n> <name>: <what you talked about>` — personalises the thank-you draft
 • `check <n> <your note>` — spelling, and the names as you recorded them
 • `tone formal` / `tone warm` — how your thank-you drafts sound
