@@ -68,21 +68,23 @@ class SlackClubs:
             self.workspaces[team] = SlackWorkspace(self.endpoint, SECRET, self.api, team)
         return self.workspaces[team]
 
-    def ask(self, user: str, text: str, *, channel: str = CLUB, team: str = TEAM
-            ) -> list[ApiCall]:
+    def ask(self, user: str, text: str, *, channel: str = CLUB, team: str = TEAM,
+            replies: int = 1) -> list[ApiCall]:
         """`user` types `/followup <text>` in `channel`; the (ephemeral) answers, once
-        Slack has the first. Waiting for it keeps the simulated clock still while the
-        app works."""
+        Slack has the first `replies` of them (a next round's news, then its question, are
+        two). Waiting for them keeps the simulated clock still while the app works."""
         workspace = self.workspace(team)
         payload = workspace.command_payload(user, text, channel=channel)
         answer = workspace.send_command(payload)
         assert (answer.status, answer.body) == (200, ""), answer
         tag = payload["response_url"].rsplit("/", 1)[-1]
-        return self.api.wait_for("response_url", where=lambda c: c.args["_tag"] == tag)
+        return self.api.wait_for("response_url", replies,
+                                 where=lambda c: c.args["_tag"] == tag)
 
-    def say(self, user: str, text: str, **where: str) -> str:
+    def say(self, user: str, text: str, *, replies: int = 1, **where: str) -> str:
         """The text of `ask`'s answers."""
-        return "\n".join(shown_text(c.args) for c in self.ask(user, text, **where))
+        return "\n".join(shown_text(c.args)
+                         for c in self.ask(user, text, replies=replies, **where))
 
     def dm(self, user: str, text: str, *, team: str = TEAM) -> str:
         """`user` writes `text` in the app's Messages tab; the text of its answers."""
@@ -219,7 +221,7 @@ def test_the_channel_sees_counts_never_companies_or_names_unless_shared(
     assert "What did they say?" in clubs.say(MEMBER, "called 2 answered")
     assert "no news yet" in clubs.dm(MEMBER, "no news")  # answered in the DM
     clubs.say(MEMBER, "heard 1 offer")  # shared at progress: no company in the channel
-    clubs.say(MEMBER, "heard 2 next round")  # shared with details: the company may show
+    clubs.say(MEMBER, "heard 2 next round", replies=2)  # shared with details: may show
     # It asks when the next round is; not now (answered in the DM, where questions are).
     assert "dropped" in clubs.dm(MEMBER, "cancel")
     clubs.say(OUTSIDER, "called 1 no answer")
@@ -250,11 +252,11 @@ def test_a_question_asked_in_the_channel_can_be_answered_or_dropped_there(
         clubs: SlackClubs) -> None:
     start_club(clubs, "Cohort 5")
     clubs.say(MEMBER, "add Zorvex, lichen analyst, today 10am with Quilla Marsh")
-    asked = clubs.say(MEMBER, "heard 1 next round")
+    asked = clubs.say(MEMBER, "heard 1 next round", replies=2)
     assert "`/followup answer …`" in asked  # ephemeral, in the channel
     assert "`same` for Quilla Marsh" in clubs.say(MEMBER, "answer Dec 2 at 11am")
     assert "Added #2" in clubs.say(MEMBER, "answer same")
-    clubs.say(MEMBER, "heard 2 next round")
+    clubs.say(MEMBER, "heard 2 next round", replies=2)
     assert "dropped" in clubs.say(MEMBER, "cancel")
 
 

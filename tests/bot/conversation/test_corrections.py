@@ -24,13 +24,8 @@ from bot.messages import ActionId
 from bot.model import CheckpointKind, CheckpointState
 from bot.parsing.command_text import is_command_line, read_command
 from bot.ports.clock import SimulatedClock
-from tests.bot.conversation.test_coach import (
-    SOMEONE_ELSE,
-    checkpoints,
-    press,
-    say,
-    text_of,
-)
+from tests.bot.conversation.test_coach import SOMEONE_ELSE
+from tests.chat import Chat, text_of
 from tests.conftest import NEW_YORK, START
 
 ACME = "add Acme, data analyst, today 2pm with Jane Smith"
@@ -45,11 +40,11 @@ def bot(db_settings: Settings) -> Iterator[Runtime]:
 
 
 def interview(runtime: Runtime, number: int = 1):
-    return checkpoints(runtime, number)[0]
+    return Chat(runtime).checkpoints(number)[0]
 
 
 def active(runtime: Runtime, number: int = 1) -> dict[CheckpointKind, str]:
-    _, rows = checkpoints(runtime, number)
+    _, rows = Chat(runtime).checkpoints(number)
     return {cp.kind: f"{cp.due_at.astimezone(NEW_YORK):%a %d %b %H:%M}" for cp in rows
             if cp.state in (CheckpointState.PENDING, CheckpointState.SENT)}
 
@@ -108,18 +103,18 @@ def test_the_delete_buttons_and_question_are_typed_and_stored() -> None:
 
 # --- each correction ----------------------------------------------------------------------
 def test_company_and_role_are_renamed_and_nothing_moves(bot: Runtime) -> None:
-    say(bot, ACME)
+    Chat(bot).say(ACME)
     steps = active(bot)
-    assert "company is now Initech (was Acme)" in text_of(say(bot, "fix 1 company Initech"))
-    assert "role is now senior analyst" in text_of(say(bot, "fix role senior analyst"))
+    assert "company is now Initech (was Acme)" in text_of(Chat(bot).say("fix 1 company Initech"))
+    assert "role is now senior analyst" in text_of(Chat(bot).say("fix role senior analyst"))
     assert interview(bot).title == "senior analyst at Initech"
     assert active(bot) == steps
-    assert "senior analyst at Initech" in text_of(say(bot, "list"))
+    assert "senior analyst at Initech" in text_of(Chat(bot).say("list"))
 
 
 def test_moving_the_interview_moves_the_thank_you_and_the_call(bot: Runtime) -> None:
-    say(bot, ACME)
-    shown = text_of(say(bot, "fix 1 when tomorrow 2pm"))
+    Chat(bot).say(ACME)
+    shown = text_of(Chat(bot).say("fix 1 when tomorrow 2pm"))
     assert "#1 moved from Mon 2026-11-23 14:00 EST to Tue 2026-11-24 14:00 EST." in shown
     assert "Thank-you note to Jane Smith moved from Mon 23 Nov 16:30 to Tue 24 Nov 16:00" \
         in shown
@@ -129,40 +124,40 @@ def test_moving_the_interview_moves_the_thank_you_and_the_call(bot: Runtime) -> 
 
 
 def test_a_time_alone_keeps_the_day_and_a_day_alone_keeps_the_time(bot: Runtime) -> None:
-    say(bot, INITECH)
-    say(bot, "fix 1 when 10:30")
+    Chat(bot).say(INITECH)
+    Chat(bot).say("fix 1 when 10:30")
     assert f"{interview(bot).starts_at.astimezone(NEW_YORK):%Y-%m-%d %H:%M}" == \
         "2026-11-20 10:30"
-    say(bot, "fix 1 when 2026-11-19")
+    Chat(bot).say("fix 1 when 2026-11-19")
     assert f"{interview(bot).starts_at.astimezone(NEW_YORK):%Y-%m-%d %H:%M}" == \
         "2026-11-19 10:30"
-    assert "already at" in text_of(say(bot, "fix 1 when 2026-11-19 10:30"))
+    assert "already at" in text_of(Chat(bot).say("fix 1 when 2026-11-19 10:30"))
 
 
 def test_interviewers_are_renamed_added_given_details_and_removed(bot: Runtime) -> None:
-    say(bot, INITECH)
-    assert "Dana Wu is now Dana Woo" in text_of(say(bot, "fix 1 Dana -> Dana Woo"))
-    assert "Raj Patel is now Raj Patil" in text_of(say(bot, "fix 1 name Raj Patel: Raj Patil"))
-    shown = text_of(say(bot, "fix 1 add Mei Chen (mei@initech.com)"))
+    Chat(bot).say(INITECH)
+    assert "Dana Wu is now Dana Woo" in text_of(Chat(bot).say("fix 1 Dana -> Dana Woo"))
+    assert "Raj Patel is now Raj Patil" in text_of(Chat(bot).say("fix 1 name Raj Patel: Raj Patil"))
+    shown = text_of(Chat(bot).say("fix 1 add Mei Chen (mei@initech.com)"))
     assert "Added Mei Chen (mei@initech.com) to #1." in shown
     assert "New step: Thank-you note to Mei Chen" in shown
-    assert "email is now dana@initech.com" in text_of(say(bot, "fix 1 email Dana dana@initech.com"))
+    assert "email is now dana@initech.com" in Chat(bot).text("fix 1 email Dana dana@initech.com")
     assert "Raj Patil's phone is now +1 646 555 0182" in text_of(
-        say(bot, "fix 1 phone raj +1 646 555 0182"))
+        Chat(bot).say("fix 1 phone raj +1 646 555 0182"))
     people = {p.name: p for p in interview(bot).interviewers}
     assert list(people) == ["Dana Woo", "Raj Patil", "Mei Chen"]
     assert people["Dana Woo"].email == "dana@initech.com"
     assert people["Mei Chen"].email == "mei@initech.com"
     assert people["Raj Patil"].phone == "+1 646 555 0182"
 
-    shown = text_of(say(bot, "fix 1 remove Mei Chen"))
+    shown = text_of(Chat(bot).say("fix 1 remove Mei Chen"))
     assert "Took Mei Chen off #1" in shown and "No longer needed: Thank-you note to Mei Chen" \
         in shown
     assert [p.name for p in interview(bot).interviewers] == ["Dana Woo", "Raj Patil"]
-    _, rows = checkpoints(bot)
+    _, rows = Chat(bot).checkpoints()
     assert {cp.interviewer_id for cp in rows} <= {p.id for p in interview(bot).interviewers} \
         | {None}
-    exported = text_of(say(bot, "export"))
+    exported = text_of(Chat(bot).say("export"))
     assert '"phone": "+1 646 555 0182"' in exported
 
 
@@ -183,40 +178,40 @@ def test_interviewers_are_renamed_added_given_details_and_removed(bot: Runtime) 
 ])
 def test_an_unclear_fix_says_what_it_understood_and_changes_nothing(
         bot: Runtime, line: str, reply: str) -> None:
-    say(bot, INITECH)
-    before = (interview(bot), checkpoints(bot)[1])
-    shown = text_of(say(bot, line))
+    Chat(bot).say(INITECH)
+    before = (interview(bot), Chat(bot).checkpoints()[1])
+    shown = text_of(Chat(bot).say(line))
     assert reply in shown
     assert "`fix 1" in shown or "already" in shown or "No interviewer" in shown
-    assert (interview(bot), checkpoints(bot)[1]) == before
+    assert (interview(bot), Chat(bot).checkpoints()[1]) == before
 
 
 def test_two_people_matching_one_name_are_not_guessed_between(bot: Runtime) -> None:
-    say(bot, "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Dana Li")
-    assert "'Dana' could be Dana Wu or Dana Li" in text_of(say(bot, "fix 1 remove Dana"))
+    Chat(bot).say("add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Dana Li")
+    assert "'Dana' could be Dana Wu or Dana Li" in text_of(Chat(bot).say("fix 1 remove Dana"))
     assert len(interview(bot).interviewers) == 2
 
 
 def test_a_fix_without_a_number_needs_exactly_one_open_interview(bot: Runtime) -> None:
-    assert "no open interviews" in text_of(say(bot, "fix role analyst"))
-    say(bot, ACME)
-    say(bot, INITECH)
-    shown = text_of(say(bot, "fix role analyst"))
+    assert "no open interviews" in text_of(Chat(bot).say("fix role analyst"))
+    Chat(bot).say(ACME)
+    Chat(bot).say(INITECH)
+    shown = text_of(Chat(bot).say("fix role analyst"))
     assert "Which interview?" in shown and "`fix 1 role analyst`" in shown
     assert {interview(bot, 1).role, interview(bot, 2).role} == {"data analyst", "QA engineer"}
 
 
 def test_someone_elses_interview_or_a_missing_number_is_refused(bot: Runtime) -> None:
-    say(bot, ACME, who=SOMEONE_ELSE)
-    say(bot, ACME)
-    assert "can't find interview #2" in text_of(say(bot, "fix 2 company Evil"))
-    assert "can't find interview #2" in text_of(say(bot, "delete 2"))
-    assert "can't find interview -1" in text_of(say(bot, "fix -1 company Evil"))
+    Chat(bot, who=SOMEONE_ELSE).say(ACME)
+    Chat(bot).say(ACME)
+    assert "can't find interview #2" in text_of(Chat(bot).say("fix 2 company Evil"))
+    assert "can't find interview #2" in text_of(Chat(bot).say("delete 2"))
+    assert "can't find interview -1" in text_of(Chat(bot).say("fix -1 company Evil"))
     theirs = bot.repo.find_interview(
         bot.repo.person_for(SOMEONE_ELSE, "UTC", bot.settings.quiet).id, 1)
     assert theirs is not None
     # A forged button with their record id: not found, nothing deleted.
-    assert "can't find that one" in text_of(press(bot, ActionId.DELETE_INTERVIEW,
+    assert "can't find that one" in text_of(Chat(bot).press(ActionId.DELETE_INTERVIEW,
                                                   str(theirs.id)))
     assert bot.repo.get_interview(theirs.id) == theirs
     assert interview(bot).company == "Acme"
@@ -224,53 +219,53 @@ def test_someone_elses_interview_or_a_missing_number_is_refused(bot: Runtime) ->
 
 # --- delete ---------------------------------------------------------------------------
 def test_delete_asks_first_and_no_keeps_it(bot: Runtime) -> None:
-    say(bot, ACME)
-    replies = say(bot, "delete 1")
+    Chat(bot).say(ACME)
+    replies = Chat(bot).say("delete 1")
     shown = text_of(replies)
     assert "Delete #1 (data analyst at Acme" in shown and "`cancel 1`" in shown
     assert [a.id for a in replies[0].actions] == [ActionId.DELETE_INTERVIEW,
                                                   ActionId.KEEP_INTERVIEW]
-    assert "kept #1" in text_of(say(bot, "no"))
+    assert "kept #1" in text_of(Chat(bot).say("no"))
     assert interview(bot).company == "Acme"
-    assert "data analyst at Acme" in text_of(say(bot, "list"))
+    assert "data analyst at Acme" in text_of(Chat(bot).say("list"))
 
 
 def test_yes_deletes_it_with_its_steps_and_the_others_keep_their_numbers(
         bot: Runtime) -> None:
-    say(bot, ACME)
-    say(bot, INITECH)
-    say(bot, "called 2 answered")
+    Chat(bot).say(ACME)
+    Chat(bot).say(INITECH)
+    Chat(bot).say("called 2 answered")
     gone = interview(bot, 1)
-    say(bot, "delete 1")
-    shown = text_of(say(bot, "yes"))
+    Chat(bot).say("delete 1")
+    shown = text_of(Chat(bot).say("yes"))
     assert "Deleted #1 (data analyst at Acme)" in shown
     assert bot.repo.get_interview(gone.id) is None
     assert bot.repo.checkpoints_for(gone.id) == []
-    listed = text_of(say(bot, "list"))
+    listed = text_of(Chat(bot).say("list"))
     assert "Acme" not in listed and "#2 QA engineer at Initech" in listed
-    say(bot, "delete 2")
-    say(bot, "yes")
-    assert "No interviews yet" in text_of(say(bot, "list"))
+    Chat(bot).say("delete 2")
+    Chat(bot).say("yes")
+    assert "No interviews yet" in text_of(Chat(bot).say("list"))
 
 
 def test_the_delete_button_deletes_and_keep_keeps(bot: Runtime) -> None:
-    say(bot, ACME)
+    Chat(bot).say(ACME)
     record = str(interview(bot).id)
-    say(bot, "delete 1")
-    kept = press(bot, ActionId.KEEP_INTERVIEW, record)
+    Chat(bot).say("delete 1")
+    kept = Chat(bot).press(ActionId.KEEP_INTERVIEW, record)
     assert "kept #1" in text_of(kept) and kept[0].replace_original
     # The question is closed: the old button does nothing now.
-    assert "isn't open any more" in text_of(press(bot, ActionId.DELETE_INTERVIEW, record))
+    assert "isn't open any more" in text_of(Chat(bot).press(ActionId.DELETE_INTERVIEW, record))
     assert interview(bot).company == "Acme"
-    say(bot, "delete 1")
-    assert "Deleted #1" in text_of(press(bot, ActionId.DELETE_INTERVIEW, record))
-    assert "No interviews yet" in text_of(say(bot, "list"))
+    Chat(bot).say("delete 1")
+    assert "Deleted #1" in text_of(Chat(bot).press(ActionId.DELETE_INTERVIEW, record))
+    assert "No interviews yet" in text_of(Chat(bot).say("list"))
 
 
 def test_delete_without_a_lone_number_deletes_nothing(bot: Runtime) -> None:
-    say(bot, ACME)
-    assert "`fix <number> remove <name>`" in text_of(say(bot, "remove jane, she wasn't there"))
-    assert "forget me" in text_of(say(bot, "delete everything"))
-    assert "Delete #1" in text_of(say(bot, "delete"))  # the only open one, asked first
-    assert "kept" in text_of(say(bot, "nah"))
+    Chat(bot).say(ACME)
+    assert "`fix <number> remove <name>`" in text_of(Chat(bot).say("remove jane, she wasn't there"))
+    assert "forget me" in text_of(Chat(bot).say("delete everything"))
+    assert "Delete #1" in text_of(Chat(bot).say("delete"))  # the only open one, asked first
+    assert "kept" in text_of(Chat(bot).say("nah"))
     assert interview(bot).company == "Acme"
