@@ -26,6 +26,12 @@ class DeliveryScheduler:
         self.poll_seconds = poll_seconds
         self._lock = threading.Lock()
         self._stopping = False
+        # The earliest wake-up armed and not yet fired. Each wake-up is a job of its own
+        # (ids APScheduler makes up): replacing one fixed-id job from another thread
+        # raced the scheduler's own removal of the job it had just fired, which raised
+        # JobLookupError inside its loop and stopped the scheduler.
+        self._armed_at: datetime | None = None
+        self._arming = threading.Lock()
         self._scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -48,6 +54,9 @@ class DeliveryScheduler:
         """
         self._stopping = True
         if self._scheduler.running:
+            # Paused first, so its loop stops picking up due jobs before the job store is
+            # shut under it (APScheduler 3 can otherwise fail to remove a job it just ran).
+            self._scheduler.pause()
             self._scheduler.shutdown(wait=False)
         with self._lock:
             pass
@@ -77,9 +86,14 @@ class DeliveryScheduler:
         if due is None:
             return
         run_at = max(due, datetime.now(UTC))
-        # Two instances: a wake-up armed while the last one is still delivering (or by
-        # that very round, for a step that fell due meanwhile) must wait on the lock and
-        # then run; with one, APScheduler would skip it and the step would wait for the
-        # slow poll.
-        self._scheduler.add_job(self._tick, "date", run_date=run_at, id="wake",
-                                replace_existing=True, max_instances=2)
+        with self._arming:
+            if self._armed_at is not None and self._armed_at <= run_at:
+                return  # a wake-up at least as early is already set
+            self._armed_at = run_at
+        self._scheduler.add_job(self._wake, "date", run_date=run_at, args=[run_at])
+
+    def _wake(self, armed_at: datetime) -> None:
+        with self._arming:
+            if self._armed_at == armed_at:
+                self._armed_at = None
+        self._tick()
