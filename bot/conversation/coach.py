@@ -255,8 +255,8 @@ class Coach:
     def after_delivery(self, cp: Checkpoint) -> None:
         """Side effects of a reminder having gone out.
 
-        A call reminder starts the wait for the user's report (a check the next
-        business day, a move-on after a silent week); the move-on closes the interview.
+        A call reminder starts the wait for the user's report (a check two business
+        days later, a move-on after a silent week); the move-on closes the interview.
         """
         if not self.acts_after(cp):
             return

@@ -208,7 +208,8 @@ def call_moment(day: date, interview: Interview, prefs: Prefs) -> datetime:
 
 
 def move_on_due(interview: Interview, prefs: Prefs) -> datetime:
-    """A week after the last call; if they since named a later day, the day after it."""
+    """A week after the last call; if they since named a later day, their call day (the
+    business day after a deadline, or the day they said to call), if that is later."""
     last = interview.calls[MAX_CALLS - 1]
     due = week_after(last.at, prefs)
     promised = promised_call(interview, prefs)
@@ -308,7 +309,7 @@ def _calls_and_move_on(
         planned.append(Planned(CheckpointKind.MOVE_ON, move_on_due(interview, prefs)))
         return planned
     # The reminder for the next call went out and the user never said how it went:
-    # ask once the next business day, and after a week of silence, move on.
+    # ask once, two business days later, and after a week of silence, move on.
     waiting = CheckpointKind.FIRST_CALL if not calls else CheckpointKind.SECOND_CALL
     reminded_at = reminded.get((waiting, None))
     if reminded_at is not None:
