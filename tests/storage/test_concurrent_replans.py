@@ -26,7 +26,7 @@ from bot.ports.clock import SimulatedClock
 from storage.database import database_url, make_engine, migrate
 from storage.repository import SqlRepository, open_repository
 from tests.chat import running
-from tests.conftest import POSTGRES_URL, START
+from tests.conftest import START
 from tests.storage import conftest as storage
 from tests.storage.replan_race import (
     AFTER_OUTCOME,
@@ -38,10 +38,6 @@ from tests.storage.replan_race import (
     left_after_outcome,
     someone,
 )
-
-pytestmark = pytest.mark.skipif(
-    not POSTGRES_URL, reason="needs a PostgreSQL server (.ci/run starts one; set "
-                             "FOLLOWUP_TEST_POSTGRES_URL)")
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIES = 100

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 import uuid
 
-import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -16,13 +15,9 @@ from bot.model import Identity, Platform
 from storage import database
 from storage.database import make_engine
 from tests.chat import Chat
-from tests.conftest import POSTGRES_URL
 from tests.standins.tcp_proxy import TcpProxy
 
 ME = Identity(Platform.SLACK, "T1", "U1")
-
-pytestmark = pytest.mark.skipif(
-    not POSTGRES_URL, reason="needs the throw-away PostgreSQL that .ci/run starts")
 
 
 def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(pg_url, clock):

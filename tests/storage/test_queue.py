@@ -14,7 +14,7 @@ from bot.clubs.model import PostKind
 from bot.model import ChannelRef, CheckpointKind, CheckpointState, Platform
 from storage.database import SQLITE_IMMEDIATE, make_engine
 from storage.models import CheckpointRow
-from storage.repository import CHECKPOINTS, SqlRepository
+from storage.repository import CHECKPOINTS, SqlRepository, open_repository
 from tests.storage.conftest import NOW, later, new_interview, someone
 from tests.threads import all_at_once
 
@@ -100,12 +100,11 @@ def test_two_workers_claiming_at_once_never_share_a_row_and_together_take_all(
 
 
 def test_on_postgresql_a_claim_skips_rows_another_worker_holds_without_waiting(
-    repo: SqlRepository, writer: Engine, database_url: str,
-) -> None:
-    if repo.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite has no row locks: its writers take turns (BEGIN IMMEDIATE)")
+        pg_url: str) -> None:
+    """PostgreSQL only (`pg_url`): SQLite has no row locks, its writers take turns."""
+    repo = open_repository(pg_url)
     ids = waiting_checkpoints(repo, 12)
-    other = make_engine(database_url)
+    writer, other = repo.engine, make_engine(pg_url)
     try:
         with writer.begin() as first, other.begin() as second:
             held = [row.id for row in CHECKPOINTS.claim(first, NOW, 5)]
@@ -114,6 +113,7 @@ def test_on_postgresql_a_claim_skips_rows_another_worker_holds_without_waiting(
             taken = [row.id for row in CHECKPOINTS.claim(second, NOW, 5)]
     finally:
         other.dispose()
+        repo.close()
 
     assert (held, taken) == (ids[:5], ids[5:10])
 
