@@ -13,7 +13,7 @@ _WHY = {
                   "you're in the room",
     Rule.THANK_YOU: "the same day, about an hour after the interview: speed is what makes "
                     "a thank-you count",
-    Rule.NUDGE: "the next morning, only if the note still isn't marked sent",
+    Rule.NUDGE: "the morning after the note is due, only if it still isn't marked sent",
     Rule.CARD: "the morning after, so a handwritten card can be in the post within 48 "
                "hours of the interview",
     Rule.CALL_CHECK: "a call reminder went out and you haven't told me how it went, so I "

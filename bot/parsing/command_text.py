@@ -84,6 +84,16 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "withdraw": Outcome.WITHDREW,
     "withdrawn": Outcome.WITHDREW,
 }
+#: Outcomes people say in words; read only when nothing in the line hedges or negates.
+_OUTCOME_PHRASES = (
+    (re.compile(r"\b(?:got the (?:job|role|offer)|(?:made|gave) me (?:an|the) offer|"
+                r"offered me the (?:job|role|position))\b"), Outcome.OFFER),
+    (re.compile(r"\b(?:passed on me|turned me down|didn'?t get (?:it|the job|the role)|"
+                r"went with (?:someone|somebody|another candidate)|"
+                r"(?:not|won'?t be) moving forward with me)\b"), Outcome.REJECTED),
+)
+_HEDGED = re.compile(r"\b(?:think|maybe|might|may|hope|hoping|if|whether|not sure|unless|"
+                     r"don'?t know|wonder|probably|yet|\?)", re.I)
 #: Outcome words that still mean that outcome with more words after them.
 _LEADING_OUTCOMES = ("got an offer", "offer", "rejected", "rejection", "next round",
                      "second round", "withdrew", "withdrawn")
@@ -233,6 +243,10 @@ def outcome_in(text: str) -> Outcome | None:
         for word in _LEADING_OUTCOMES:
             if what.startswith(word + " "):
                 return OUTCOME_WORDS[word]
+    if outcome is None and not _HEDGED.search(what):
+        for phrases, said in _OUTCOME_PHRASES:
+            if phrases.search(what):
+                return said
     return outcome
 
 

@@ -23,6 +23,9 @@ _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|
                           r"be in touch|reach out)\b", re.I)
 _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|"
                        r"follow up)\b", re.I)
+_ASKED_BACK = re.compile(
+    r"\b(?:wants? me (?:back|to come back)|want me in again|(?:asked|invited) me (?:back|in "
+    r"again)|come back in|second interview|another interview)\b", re.I)
 _NO_NEWS = re.compile(
     r"^(?:no news|nothing(?: new| yet)?|no update|not yet|still deciding|they'?re still "
     r"deciding|no decision(?: yet)?|nothing to report)\b", re.I)
@@ -40,6 +43,10 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
     if outcome is not None:
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, outcome, said=said)
+    if _ASKED_BACK.search(said):
+        # Asked back is a next round; its day ("next Thursday at 2") is asked, not guessed.
+        turn.set_flow(None)
+        return progress.record_outcome(turn, interview, Outcome.NEXT_ROUND)
     if _NO_NEWS.match(said.lower()):
         return no_news(turn, interview)
     local_today = turn.now.astimezone(turn.tz).date()

@@ -83,3 +83,18 @@ def test_a_button_press_for_spoke_no_news_does_not_ask_again(chat: Chat) -> None
     iid = str(_interview(chat).id)
     (reply,) = chat.press(ActionId.CALLED_ANSWERED, iid)  # its label: "Spoke, no news yet"
     assert "What did they say?" not in reply.text
+
+
+def test_asked_back_in_words_is_a_next_round_whose_day_is_asked(chat: Chat) -> None:
+    _called_answered(chat)
+    shown = chat.text("they want me back next thursday at 2")
+    assert "next round" in shown and "When" in shown  # the day is asked, not guessed
+    assert _interview(chat).outcome is Outcome.NEXT_ROUND
+
+
+def test_a_no_in_words_closes_it_but_a_hedged_one_is_asked_again(chat: Chat) -> None:
+    _called_answered(chat)
+    assert "didn't catch that" in chat.text("I don't think I got the job")
+    assert _interview(chat).is_open
+    assert "I'm sorry" in chat.text("they passed on me")
+    assert _interview(chat).outcome is Outcome.REJECTED
