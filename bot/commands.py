@@ -344,6 +344,14 @@ class Answer:
 
 
 @dataclass(frozen=True, slots=True)
+class AskCoach:
+    """A question in words ("should I send flowers?"), answered from the coaching rules."""
+
+    topic: str = "other"  # a key of `bot.content.advice.ANSWERS`
+    interview: InterviewRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Unknown:
     text: str
 
@@ -354,5 +362,5 @@ Command = (
     | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
     | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ClubCommand
-    | ShareCommand | Answer | Unknown
+    | ShareCommand | AskCoach | Answer | Unknown
 )

@@ -36,6 +36,7 @@ class ActionId(StrEnum):
     NO_NEWS = "no_news"  # after a call: nothing new (value: interview id)
     DELETE_INTERVIEW = "delete_interview"  # yes, delete it (value: interview id)
     KEEP_INTERVIEW = "keep_interview"  # no, keep it (value: interview id)
+    CHOOSE = "choose"  # one reading of what they wrote (value: the choice's code)
 
 
 class Style(StrEnum):

@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
-from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from bot.parsing.english import dictionary
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -185,12 +186,7 @@ def warm_up() -> None:
     _dictionary()
 
 
-@cache
-def _dictionary() -> SpellChecker:
-    # Imported here: loading the word list is the slow part and few messages need it.
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1)
+_dictionary = dictionary  # one word list, shared with the parser's typo reading
 
 
 def _tokens(text: str) -> list[_Token]:

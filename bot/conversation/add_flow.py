@@ -263,12 +263,38 @@ _NOT_A_ROLE = re.compile(
     r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b", re.I)
 
 
+#: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
+_ROLE_LEAD = re.compile(r"^(?:(?:it'?s|it\s+is|it\s+was|the\s+role\s+is|the\s+job\s+is|"
+                        r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the)\s+)?", re.I)
+_ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|post|opening|vacancy|again|lol|haha|"
+                        r"lmao|tbh|i\s+think))+\s*$", re.I)
+_ASIDE = re.compile(r"\s*\([^)]*\)\s*")
+
+
 def role_answer(text: str) -> str | None:
-    """The job title in an answer, without emoji; None when it is not one."""
+    """The job title in an answer, without emoji or chat around it; None when it is not
+    one ("qwerty", "it was for acme actually")."""
+    # An aside with an emoji in it ("(unpaid 🙄)") is a comment; "(contract)" is the title's.
+    text = _ASIDE.sub(lambda m: " " if any(unicodedata.category(c) == "So" for c in m.group(0))
+                      else m.group(0), text)
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
-    if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role):
+    if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
+            re.search(r"\bactually\b", role, re.I):
+        return None
+    role = _ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,")
+    if not role:
+        return None
+    if _keyboard_mash(role.lower()):
         return None
     return role
+
+
+def _keyboard_mash(word: str) -> bool:
+    """"qwerty", "asdf": a run of neighbouring keys, which no job title is."""
+    return len(word) >= 4 and any(word in row or word in row[::-1] for row in _KEY_ROWS)
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
 
 def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) -> Answer:

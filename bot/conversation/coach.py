@@ -13,14 +13,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from bot.commands import Answer, Command
-from bot.conversation import add_flow, buttons
+from bot.commands import Answer, Command, Unknown
+from bot.conversation import add_flow, buttons, understood
 from bot.conversation.dispatch import dispatch
-from bot.conversation.flows import AddFlow, CallNewsFlow, DeleteFlow, Flow, ReflectFlow
+from bot.conversation.flows import (
+    AddFlow,
+    CallNewsFlow,
+    ChoiceFlow,
+    DeleteFlow,
+    Flow,
+    ReflectFlow,
+)
 from bot.conversation.handlers import adding, call_news, correcting, reflection, your_data
 from bot.conversation.replan import replan
 from bot.conversation.turn import CoachDefaults, Turn, not_found, prefs_for
-from bot.messages import Inbound, Reply
+from bot.messages import ActionId, Inbound, Reply
 from bot.model import Checkpoint, CheckpointKind, Interview, Outcome, Person
 from bot.parsing import parse_zone
 from bot.parsing.command_text import is_command_line, read_command
@@ -75,6 +82,8 @@ class Coach:
                 turn = self._turn(inbound, person)
                 if inbound.typed is not None:
                     replies = self._explicit(turn, inbound.typed)
+                elif inbound.action is ActionId.CHOOSE:
+                    replies = understood.pressed(turn, inbound.value)
                 elif inbound.action is not None:
                     command = buttons.command_for(inbound.action, inbound.value)
                     replies = [not_found()] if command is None else dispatch(turn, command)
@@ -146,12 +155,24 @@ class Coach:
         if lost and not explicit:
             return [Reply(text=LOST_QUESTION)]
         command = read_command(text, turn.now, turn.tz)
+        if not isinstance(command, Answer):
+            settled, asked = understood.two_dates(turn, text, command)
+            if asked:
+                if pending is not None:
+                    asked.append(Reply(text="(My earlier question is dropped; ask again "
+                                            "when this is settled.)"))
+                return asked
+            if settled != text:
+                text, command = settled, read_command(settled, turn.now, turn.tz)
         if isinstance(command, Answer):
             if pending is None:
                 return [Reply(text=LOST_QUESTION if lost else
                               "There's no question waiting for an answer right now.")]
             return self._answer(turn, pending, command.text)
-        replies = dispatch(turn, command)
+        reading = understood.read(turn, text, named_only=not isinstance(command, Unknown)) \
+            if understood.worth_reading(command, text) else None
+        replies = understood.act(turn, reading) if reading is not None else \
+            dispatch(turn, command)
         if pending is not None and self.repo.get_conversation(turn.person.id) == stored:
             # The command left the question open (a `tz` may have answered it).
             replies.extend(self._ask_again(turn, pending))
@@ -187,12 +208,21 @@ class Coach:
             return call_news.answer(turn, flow, text)
         if isinstance(flow, DeleteFlow):
             return correcting.answer(turn, flow, text)
+        if isinstance(flow, ChoiceFlow):
+            replies = understood.answered(turn, flow, text)
+            if replies is not None:
+                return replies
+            turn.set_flow(None)  # something else entirely: the choice lapses
+            assert turn.inbound is not None  # typed answers always come with their event
+            return self._route_text(turn, turn.inbound, text)
         return your_data.answer(turn, flow, text)
 
     def _ask_again(self, turn: Turn, flow: Flow) -> list[Reply]:
         """After an explicit command mid-question: repeat the question, or move past it."""
         if isinstance(flow, AddFlow):
             return adding.ask_again(turn, flow)
+        if isinstance(flow, ChoiceFlow):
+            return [understood.ask(flow)]
         return [Reply(text=f"Still waiting for your answer: {flow.question}")]
 
     # --- forms --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from bot.commands import (
     AddInterview,
     AddInterviewFields,
     Answer,
+    AskCoach,
     Calendar,
     CallNews,
     CancelInterview,
@@ -50,6 +51,7 @@ from bot.commands import (
 )
 from bot.conversation.handlers import (
     adding,
+    advice,
     call_news,
     correcting,
     drafting,
@@ -111,6 +113,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     ForgetMe: your_data.forget,
     ClubCommand: _club,
     ShareCommand: _share,
+    AskCoach: advice.answer,
     Answer: _no_question,  # with a question waiting, the conversation answers it first
     Unknown: showing.unknown,
 }

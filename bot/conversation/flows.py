@@ -61,7 +61,25 @@ class DeleteFlow:
     question: str
 
 
-Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow
+@dataclass(frozen=True, slots=True)
+class StoredChoice:
+    """One button of a `ChoiceFlow`: its code (the button's value), label and command,
+    kept as `command_codec` JSON (None: a choice that changes nothing)."""
+
+    code: int
+    label: str
+    command: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceFlow:
+    """Free text the coach was not sure of: which reading, if any, did they mean?"""
+
+    question: str
+    choices: tuple[StoredChoice, ...]
+
+
+Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow | ChoiceFlow
 
 
 class StaleFlow(Exception):
@@ -82,6 +100,10 @@ def dump(flow: Flow) -> dict[str, Any]:
     if isinstance(flow, DeleteFlow):
         return {"v": FLOW_VERSION, "flow": "delete", "interview": flow.interview_id,
                 "question": flow.question}
+    if isinstance(flow, ChoiceFlow):
+        return {"v": FLOW_VERSION, "flow": "choice", "question": flow.question,
+                "choices": [{"code": c.code, "label": c.label, "command": c.command}
+                            for c in flow.choices]}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -103,6 +125,10 @@ def load(data: dict[str, Any]) -> Flow:
             return CallNewsFlow(int(data["interview"]), str(data.get("question", "")))
         if kind == "delete":
             return DeleteFlow(int(data["interview"]), str(data.get("question", "")))
+        if kind == "choice":
+            return ChoiceFlow(str(data.get("question", "")), tuple(
+                StoredChoice(int(c["code"]), str(c["label"]), c.get("command"))
+                for c in data["choices"]))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

@@ -243,7 +243,12 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             unclear.append(person.name)
     if any(w.casefold() in _NEVER_IN_NAMES for w in _words(cleaned)):
         unclear.append(cleaned)
+    # "Priya and her boss": the boss is somebody else, whose name they didn't give.
+    unclear += [p.title for p in people if p.title and _SOMEONE_ELSES.match(p.title)]
     return people, unclear
+
+
+_SOMEONE_ELSES = re.compile(r"^(?:her|his|their|my|our)\b", re.I)
 
 
 def parse_people(text: str) -> tuple[Interviewer, ...]:

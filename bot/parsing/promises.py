@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.model import Promise, PromiseKind
@@ -24,10 +23,7 @@ from bot.parsing.dates import (
     _nearest_year,
     _Token,
 )
-
-if TYPE_CHECKING:
-    pass
-
+from bot.rules.holidays import country_for_zone, public_holidays
 
 _NO_PROMISE = re.compile(
     r"\b(?:no\s+(?:promises?|timeline|time\s*frame|date|dates|word\s+on\s+timing|commitment)"
@@ -115,10 +111,37 @@ _BARE_SPAN = re.compile(
 )
 
 
+#: "Within 4 working days": counted on business days, not on the calendar.
+_WORKING_DAYS = re.compile(
+    rf"\b(?:in|within|after)?\s*(?P<count>\d{{1,2}}|{_NUMWORD})\s+(?:business|working)\s+days?\b",
+    re.I)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "fifteen": 15, "twenty": 20}
+
+
+def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -> date | None:
+    said = match.group("count").lower()
+    count = int(said) if said.isdigit() else _NUMBER_WORDS.get(said)
+    if count is None:
+        return None
+    day = base
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in holidays:
+            count -= 1
+    return day
+
+
 def _promise_day(
     text: str, base: date, now: datetime, tz: ZoneInfo, kind: PromiseKind
 ) -> date | None:
     local_now = _local_now(now, tz)
+    working = _WORKING_DAYS.search(text)
+    if working is not None:
+        holidays = public_holidays(country_for_zone(tz.key), range(base.year, base.year + 2))
+        day = _working_days(working, base, holidays)
+        return day if day is not None and _in_range(day, local_now.date()) else None
     end = _END_OF.search(text)
     _, groups = _cut_dates(_BARE_SPAN.sub("in ", text))
     day = _promise_date(groups, base)
@@ -168,7 +191,8 @@ def parse_promise(
     """What the employer said about next steps, or None for "no promise" or no readable date.
 
     Relative phrases ("in 4 days", "within 2 weeks", "by Friday") count from `base`; "end of
-    week" is that week's Friday. "Call me/her ..." and "follow up ..." are the user's move
+    week" is that week's Friday; "within 4 working days" skips weekends and the public
+    holidays of the zone's country. "Call me/her ..." and "follow up ..." are the user's move
     (YOU_CALL_ON); "decide / let me know / hear back / get back to me" are theirs
     (THEY_DECIDE_BY); a bare date uses `default_kind`. The promise keeps the user's phrase.
     """

@@ -193,7 +193,7 @@ def test_a_snooze_never_brings_a_step_closer(chat):
 
 
 def test_a_promise_dated_before_the_interview_is_refused_with_the_reason(chat):
-    chat.say("add Hooli, PM, Friday 3pm with Gavin Belson")
+    chat.say("add Hooli, PM, this Friday 3pm with Gavin Belson")
     reply = chat.text("promised 1 call me on Wednesday")
     assert "before the interview itself (Fri 2026-11-27)" in reply
     interview, _ = chat.checkpoints()

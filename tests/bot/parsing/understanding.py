@@ -164,10 +164,12 @@ def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
             if getattr(new, name) != getattr(old, name):
                 found.append({"intent": "correct", "interview": number, "field": name,
                               "value": getattr(new, name)})
-        if [(p.name, p.email) for p in new.interviewers] != \
-                [(p.name, p.email) for p in old.interviewers]:
+        if [(p.name, p.email, p.phone) for p in new.interviewers] != \
+                [(p.name, p.email, p.phone) for p in old.interviewers]:
             found.append({"intent": "correct", "interview": number, "field": "interviewers",
-                          "value": [p.name for p in new.interviewers]})
+                          "value": [p.name for p in new.interviewers],
+                          "contacts": {(p.name.lower(), str(p.email).lower(), str(p.phone))
+                                       for p in new.interviewers}})
         found += _step_changes(number, new, before.steps[number], after.steps[number])
     if after.flow != before.flow and before.flow is not None and after.flow is not None:
         found.append({"intent": "answer", "flow": after.flow})
@@ -257,9 +259,17 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
         value = fact["value"]
         if field_name == "starts_at":
             return bool(value.astimezone(NEW_YORK).isoformat().startswith(expect["value"]))
+        if expect["field"] in ("email", "phone"):
+            # The contact must now sit with the person the label names, and nobody else.
+            who = str(expect.get("who") or "").lower()
+            index = 1 if expect["field"] == "email" else 2
+            holders = {c[0] for c in fact["contacts"]
+                       if c[index].lower() == str(expect["value"]).lower()}
+            return holders == {who}
+        if expect["field"] == "remove_interviewer":
+            return expect["value"].lower() not in {v.lower() for v in value}
         if isinstance(value, list):
-            return expect["value"].lower() in {v.lower() for v in value} or \
-                expect["field"] == "remove_interviewer"
+            return expect["value"].lower() in {v.lower() for v in value}
         return bool(str(value).lower() == str(expect["value"]).lower())
     return False
 

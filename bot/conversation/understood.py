@@ -1,0 +1,177 @@
+"""Running what free text was understood as: act when sure, ask with buttons when not.
+
+A sure reading runs at once, after one line saying what was understood, so a misreading
+is seen straight away. An unsure one becomes a `ChoiceFlow`: a button per reading, each
+holding its command; typing its number, `yes` (for the first) or `no` answers too.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import cast
+
+from bot.commands import (
+    AddInterview,
+    CancelInterview,
+    Command,
+    DeleteInterview,
+    MarkSent,
+    ReportCall,
+    ShowPlan,
+    Snooze,
+    SnoozeUnreadable,
+    Unknown,
+)
+from bot.conversation import command_codec
+from bot.conversation.dispatch import dispatch
+from bot.conversation.flows import ChoiceFlow, StoredChoice
+from bot.conversation.turn import Turn, holidays_near
+from bot.messages import Action, ActionId, Reply
+from bot.parsing.command_text import REF, read_command
+from bot.parsing.understanding import Choice, Context, KnownInterview, Reading, understand
+from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
+from bot.parsing.understanding.references import mentions
+
+#: Verbs the grammar knows that people also use in sentences ("called initech, nobody
+#: picked up"): when no number follows, the sentence is read in words first.
+_WORDY = (MarkSent, ReportCall, DeleteInterview, CancelInterview, Snooze, ShowPlan)
+_YES = frozenset({"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "right",
+                  "that's right", "yes please", "please do", "do it"})
+_NO = frozenset({"no", "n", "nope", "neither", "none", "nah", "no thanks", "none of these",
+                 "not that", "wrong"})
+
+
+def worth_reading(command: Command, text: str) -> bool:
+    """Whether a line deserves the free-text reading rather than the grammar's reply."""
+    if isinstance(command, Unknown):
+        return True
+    words = text.split()
+    if isinstance(command, Snooze) and isinstance(command.span, SnoozeUnreadable):
+        return True
+    if isinstance(command, _WORDY):
+        return len(words) > 1 and not REF.match(words[1])
+    return text.lower().startswith("add ") and " to " in text.lower() and "," not in text
+
+
+def context_for(turn: Turn) -> Context:
+    interviews = turn.repo.list_interviews(turn.person.id)
+    known = tuple(KnownInterview(i.number, i.id, i.company, i.role,
+                                 tuple(p.name for p in i.interviewers), i.outcome is None)
+                  for i in interviews)
+    return Context(turn.now, turn.tz, known, holidays_near(turn.person.tz, turn.now.year))
+
+
+def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
+    """The line's reading; with `named_only`, only if the line names one of the person's
+    interviews or interviewers ("called initech", not "called 1234567" or "snooze x 2h",
+    whose own replies say what was wrong)."""
+    ctx = context_for(turn)
+    if named_only:
+        found = mentions(text, ctx.known)
+        if not (found.by_company or found.people):
+            return None
+    return understand(text, ctx)
+
+
+def act(turn: Turn, reading: Reading) -> list[Reply]:
+    if reading.command is not None:
+        replies = dispatch(turn, reading.command)
+        if reading.understood:
+            replies.insert(0, Reply(text=f"I read that as: {reading.understood}"))
+        return replies
+    if not reading.choices:
+        return [Reply(text=reading.question)]
+    stored = tuple(StoredChoice(_code(), c.label, None if c.command is None
+                                else cast(dict[str, object], command_codec.encode(c.command)))
+                   for c in reading.choices)
+    flow = ChoiceFlow(reading.question, stored)
+    turn.set_flow(flow)
+    return [ask(flow)]
+
+
+def two_dates(turn: Turn, text: str, command: Command) -> tuple[str, list[Reply]]:
+    """A date that reads two ways: settle it by its weekday, or ask which was meant.
+
+    Returns the line to go on with, and the replies when a question was asked instead.
+    """
+    found = date_variants(text, turn.now, turn.tz)
+    if not found and isinstance(command, AddInterview):
+        found = weekday_variants(text, turn.now, turn.tz)
+    if len(found) == 1:
+        return found[0].text, []
+    if not found:
+        return text, []
+    choices = []
+    for variant in found:
+        meant = _command_for(turn, variant.text)
+        if meant is None:
+            days = " or ".join(f"{v.day:%-d %B %Y}" for v in found)
+            return text, [Reply(text=f"Did you mean {days}? I changed nothing; please say "
+                                     "it again with the month's name (`4 Dec`), so I can't "
+                                     "get it wrong.")]
+        choices.append(Choice(f"{variant.day:%a %-d %b %Y}", meant))
+    reading = Reading(question="That date reads two ways. Which did you mean?",
+                      choices=(*choices, Choice("Neither", None)))
+    return text, act(turn, reading)
+
+
+def _command_for(turn: Turn, text: str) -> Command | None:
+    command = read_command(text, turn.now, turn.tz)
+    if worth_reading(command, text):
+        reading = read(turn, text, named_only=not isinstance(command, Unknown))
+        return None if reading is None else reading.command
+    return None if isinstance(command, Unknown) else command
+
+
+def ask(flow: ChoiceFlow) -> Reply:
+    options = " ".join(f"{n}. {c.label}" for n, c in enumerate(flow.choices, 1))
+    return Reply(text=f"{flow.question} ({options})",
+                 actions=tuple(Action(ActionId.CHOOSE, c.label, str(c.code))
+                               for c in flow.choices))
+
+
+def _code() -> int:
+    return 100_000 + secrets.randbelow(900_000)
+
+
+def pressed(turn: Turn, value: str) -> list[Reply]:
+    """A choice's button: it counts only while its question is the one waiting."""
+    flow = turn.flow()
+    if not isinstance(flow, ChoiceFlow):
+        return [Reply(text="That question has passed, so I changed nothing. Tell me again "
+                           "if it still matters.", replace_original=False)]
+    chosen = next((c for c in flow.choices if str(c.code) == value), None)
+    if chosen is None:
+        return [Reply(text="That button belongs to an earlier question, so I changed "
+                           "nothing.", replace_original=False)]
+    return _run(turn, chosen)
+
+
+def answered(turn: Turn, flow: ChoiceFlow, text: str) -> list[Reply] | None:
+    """A typed answer to the choice; None when the text is no answer to it."""
+    said = text.lower().strip(" .!")
+    chosen: StoredChoice | None = None
+    if said in _YES and flow.choices and flow.choices[0].command is not None:
+        chosen = flow.choices[0]
+    elif said in _NO:
+        chosen = next((c for c in flow.choices if c.command is None), None)
+        if chosen is None:
+            turn.set_flow(None)
+            return [Reply(text="OK, I left everything as it was.")]
+    elif said.isdigit() and 1 <= int(said) <= len(flow.choices):
+        chosen = flow.choices[int(said) - 1]
+    else:
+        chosen = next((c for c in flow.choices if c.label.lower() == said), None)
+    return None if chosen is None else _run(turn, chosen)
+
+
+def _run(turn: Turn, chosen: StoredChoice) -> list[Reply]:
+    turn.set_flow(None)
+    if chosen.command is None:
+        return [Reply(text="OK, I left everything as it was.")]
+    try:
+        command = command_codec.decode_command(chosen.command)
+    except (ValueError, TypeError):
+        return [Reply(text="I couldn't read that choice any more (I was updated since), "
+                           "so I changed nothing. Please tell me again.")]
+    return dispatch(turn, command)

@@ -1,0 +1,203 @@
+"""The words people use for each thing they tell the coach, in one readable place.
+
+Every reader in this package takes its cues from here: to teach the coach a new way of
+saying something, add the phrase to its table, then a line to the labelled corpus in
+`tests/bot/parsing/corpus/` that says it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.model import CallResult, Outcome
+
+_I = re.IGNORECASE
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _any(*phrases: str) -> re.Pattern[str]:
+    """One pattern matching any of the phrases as whole words."""
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", _I)
+
+
+# --- spelling -----------------------------------------------------------------------------
+#: Words of this domain that a typo is corrected to (one slip, or two in a long word).
+VOCABULARY = words(
+    """
+    called calling answer answered anyone nobody voicemail picked interview interviewed
+    position role offered offer rejected rejection delete remove cancel remind reminder
+    reminders tomorrow today tonight monday tuesday wednesday thursday friday saturday sunday
+    decide decided decision said thank thanks sent show list what when and recruiter
+    manager message withdrawing withdrew phoned email surname
+    """
+)
+#: Short forms people type, and what they stand for.
+SHORT_FORMS = {
+    "2moro": "tomorrow", "2morrow": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "tmw": "tomorrow", "tomoz": "tomorrow", "2day": "today", "2nite": "tonight",
+    "rn": "right now", "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
+    "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
+    "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
+    "mins": "minutes", "hrs": "hours", "hr": "hour",
+}
+#: Emoji that carry meaning, read as the words they stand for before the rest is dropped.
+EMOJI_WORDS = {
+    "📞": " called ", "☎": " called ", "🔕": " stop reminders ", "🗑": " delete ",
+    "⏰": " remind me in ", "⏳": " ", "→": " to ", "➡": " to ", "✅": " ", "✔": " ",
+}
+
+# --- hedges and questions -----------------------------------------------------------------
+#: Words that make a report unsure: the coach asks instead of acting.
+HEDGES = _any(
+    r"i\s+think", "maybe", "might", "may\\s+be", "hope", "hoping", "if", "whether",
+    r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
+    "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
+    r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
+    "still\\s+waiting", "haven'?t\\s+heard", "no\\s+news", "not\\s+yet",
+)
+#: A line that asks rather than tells.
+QUESTION_START = re.compile(
+    r"^(?:what|what'?s|whats|when|why|how|should|shall|can|could|would|is|are|do|does|did|"
+    r"who|which|where|will|am)\b", _I)
+
+# --- outcomes -----------------------------------------------------------------------------
+OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
+    (_any(r"(?:got|landed|bagged)\s+(?:the|an|a)\s+(?:job|offer|role|position)",
+          r"i\s+got\s+it", r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
+          r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
+          r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?\s*!+", "hired",
+          r"i'?m\s+in", r"job\s+offer", r"offer\s+from"), Outcome.OFFER),
+    (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down", r"said\s+no",
+          r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",
+          r"not\s+(?:be\s+)?(?:moving|going)\s+forward", r"won'?t\s+be\s+moving\s+forward",
+          r"went\s+(?:with|for)\s+(?:someone|somebody|another|a\s+different)",
+          r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
+          r"regret\s+to\s+inform", r"decided\s+not\s+to", r"other\s+candidates",
+          "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down"), Outcome.REJECTED),
+    (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
+          r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
+          r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
+          r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)"), Outcome.NEXT_ROUND),
+    (_any(r"pulled\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
+          r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
+          r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
+          r"not\s+interested\s+any\s*more"), Outcome.WITHDREW),
+    (_any(r"on\s+hold", r"(?:hiring|budget)\s+freeze",
+          r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
+          r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)"),
+     Outcome.HEARD),
+)
+#: A rejection said with "I withdrew" in it is the user's choice, never theirs.
+USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"i'?m\s+withdrawing", r"i\s+withdrew",
+                     r"i\s+pulled\s+out")
+#: An outcome that comes with something else (a different contract, another role).
+OUTCOME_TWIST = _any("instead", "different", "contract", "part-?time", "lower", "counter",
+                     "negotiat\\w*", "but")
+
+# --- promises -----------------------------------------------------------------------------
+#: "They'll decide", "she told me to call": the employer's word about what happens next.
+PROMISE_CUES = _any(
+    "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
+    r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
+    r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
+    r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
+    r"said\s+to\s+(?:call|ring)", r"decides\s+by", r"should\s+hear",
+)
+#: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
+OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want)\b"
+                      r"(?!\s+hear)", _I)
+#: Whom a "call her Thursday" means: the user calls (the rest is theirs to say).
+USER_CALLS = _any(r"(?:call|ring|phone)\s+(?:her|him|them)", r"told\s+me\s+to\s+(?:call|ring)",
+                  r"said\s+to\s+(?:call|ring|try)", r"try\s+again")
+
+# --- calls --------------------------------------------------------------------------------
+CALL_CUES = _any("called", "rang", "phoned", r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring)",
+                 r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
+                 r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
+                 r"call(?:ed)?\s+#?\d")
+CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
+    (_any("voicemail", r"no\s+(?:answer|reply|one)", "nobody", r"didn'?t\s+(?:pick|answer)",
+          r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
+          r"straight\s+to", r"rang\s+out"), CallResult.NO_ANSWER),
+    (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
+          r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)"), CallResult.ANSWERED),
+)
+#: A call whose result the words leave open ("hung up before anyone answered").
+CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
+                    r"took\s+a\s+message", r"in\s+(?:a\s+)?meetings?",
+                    r"wasn'?t\s+(?:in|there|available)", "busy",
+                    r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off")
+
+# --- thank-you notes ----------------------------------------------------------------------
+SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
+                 "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
+                 r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
+NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
+                  "letter")
+NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+sent", r"didn'?t\s+send", r"should\s+i",
+                r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)?")
+#: "Sent Raj's but not Dana's": the names after "but not" are excluded.
+BUT_NOT = re.compile(r"\bbut\s+not\b.*$", _I)
+
+# --- reminders ----------------------------------------------------------------------------
+SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", "later", r"give\s+me", r"snooze",
+                   r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy")
+CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
+                   r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
+                   r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
+                   r"turn\s+off\s+(?:the\s+)?reminders")
+REMOVE_CUES = _any("delete", "remove", "erase", "bin", r"get\s+rid\s+of", "scrap", "trash")
+BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
+                  r"didn'?t\s+mean", r"mixed\s+it\s+up", r"added\s+it\s+twice", "duplicate",
+                  r"by\s+accident")
+
+# --- corrections --------------------------------------------------------------------------
+#: "It's Jayne not Jane", "Woo, not Wu": a right spelling, then the wrong one.
+NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
+                      r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
+CORRECTION_LEAD = re.compile(
+    r"^(?:(?:oops|sorry|actually|wait|correction|my\s+bad|typo)\b[\s,:.!-]*)+", _I)
+FIELD_WORDS = {
+    "company": ("company", "employer", "firm"),
+    "role": ("role", "position", "job", "title", "job title"),
+    "when": ("interview", "time", "date", "day"),
+}
+
+# --- showing and asking -------------------------------------------------------------------
+SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)", r"(?:show|see)\s+(?:me\s+)?(?:my\s+)?"
+                 r"(?:list|interviews)", r"my\s+(?:list|interviews)",
+                 r"what\s+have\s+i\s+got", r"what\s+do\s+i\s+have", r"what'?s\s+(?:coming\s+)?up",
+                 r"what'?s\s+due", r"what\s+(?:do\s+)?i\s+need\s+to\s+do")
+SHOW_PLAN = _any(r"what'?s\s+next\s+(?:for|with|on)", r"when\s+(?:do|should)\s+i\s+(?:call|ring|"
+                 r"follow\s+up|chase)", r"(?:the\s+)?plan\s+for", r"show\s+(?:me\s+)?(?:the\s+)?")
+SHOW_HELP = _any(r"what\s+can\s+you\s+do", r"what\s+do\s+you\s+do", r"how\s+do\s+i\s+use",
+                 r"what\s+are\s+(?:the|your)\s+commands", r"help\s+me")
+#: What a question in words is about, for `bot.content.advice`; the first that fits wins.
+QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_any("flowers?", "gifts?", "presents?", "chocolates?", "hamper", "basket", "bottle"),
+     "gifts"),
+    (_any("linkedin", r"connect\s+with", r"connection\s+request"), "linkedin"),
+    (_any(r"text\s+(?:her|him|them)", r"by\s+text", "sms", "whatsapp", r"text\s+message",
+          r"thank\s+(?:her|him|them)\s+by\s+text"), "text"),
+    (_any(r"third\s+time", r"call\s+again", r"keep\s+calling", "pushy", r"too\s+many\s+calls",
+          r"call\s+(?:a\s+)?third"), "third_call"),
+    (_any(r"e-?mail\s+instead", r"by\s+e-?mail\s+instead", r"instead\s+of\s+calling",
+          r"follow\s+up\s+by\s+e-?mail"), "email_instead"),
+    (_any(r"call\s+\w+(?:\s+\w+)?\s+(?:today\s+)?or\s+wait", r"should\s+i\s+(?:call|ring|chase)",
+          r"when\s+should\s+i\s+(?:call|follow\s+up)", r"too\s+(?:early|soon)\s+to\s+call"),
+     "call_or_wait"),
+    (_any(r"(?:say|tell\s+them)\s+(?:on|during)\s+the\s+call", r"if\s+they\s+don'?t\s+pick\s+up",
+          r"(?:say|leave)\s+(?:in|on)\s+(?:a|the)\s+voicemail", r"what\s+do\s+i\s+(?:even\s+)?say"),
+     "what_to_say_call"),
+    (_any(r"what\s+should\s+i\s+write", r"what\s+(?:do\s+i\s+|to\s+)?(?:write|put)",
+          r"thank\s*-?\s*you\s+(?:note|email|e-mail)\s+say"), "what_to_write"),
+    (_any(r"time\s*-?\s*zone"), "timezone"),
+    (_any(r"cancel\s+and\s+delete", r"delete\s+and\s+cancel", r"difference\s+between"),
+     "cancel_vs_delete"),
+    (_any(r"how\s+does\s+(?:this|the|it)", r"how\s+do\s+you\s+know", r"when\s+to\s+remind",
+          r"how\s+does\s+this\s+work"), "how_it_works"),
+    (_any(r"real\s+person", r"are\s+you\s+(?:a\s+)?(?:human|bot|robot|real|ai)"), "human"),
+)

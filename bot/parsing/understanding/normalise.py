@@ -1,0 +1,55 @@
+"""A line as the readers want it: emoji read or dropped, short forms and typos put right.
+
+Typos are corrected only towards the domain's own words (`lexicon.VOCABULARY`), only for
+words that are not English already, and never for the names the person has told the
+coach: "Dana" stays Dana even though it is one letter from "data".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+from bot.parsing.english import dictionary
+from bot.parsing.understanding.lexicon import EMOJI_WORDS, SHORT_FORMS, VOCABULARY
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'/]*")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str, names: Iterable[str] = ()) -> str:
+    """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
+    for emoji, words in EMOJI_WORDS.items():
+        text = text.replace(emoji, words)
+    text = "".join(" " if _decorative(c) else c for c in text)
+    keep = {word.lower() for name in names for word in name.split()}
+    text = _WORD.sub(lambda m: _word(m.group(0), keep), text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _decorative(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in ("So", "Sk", "Cf", "Co", "Cs") or char == "\ufe0f"
+
+
+def _word(word: str, keep: set[str]) -> str:
+    lower = word.lower()
+    if lower in SHORT_FORMS:
+        return SHORT_FORMS[lower]
+    if lower in keep or lower in VOCABULARY or not lower.isalpha() or len(lower) < 3:
+        return word
+    fixed = typo_of(lower)
+    return word if fixed is None else fixed
+
+
+def typo_of(lower: str) -> str | None:
+    """The domain word a non-word is a slip of ("snet" → "sent"), if exactly one fits."""
+    if dictionary().known([lower]):
+        return None
+    limit = 1 if len(lower) < 7 else 2
+    close = [w for w in VOCABULARY if w[0] == lower[0] and abs(len(w) - len(lower)) <= limit
+             and OSA.distance(lower, w) <= limit]
+    return close[0] if len(close) == 1 else None

@@ -1,0 +1,87 @@
+"""What a free-text line was understood as: a command to run, or a question to ask.
+
+`Reading.command` set means the reader is sure: the coach runs it and says, in one line
+(`understood`), what it took the words to mean. Otherwise `question` and `choices` ask
+the person, with one button per reading; a choice without a command changes nothing.
+Commands in a reading point at interviews by record id, so a choice pressed later still
+means the interview it named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.commands import Command
+from bot.parsing.understanding.references import KnownInterview, Mentions, mentions, pick
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    label: str
+    command: Command | None  # None: "neither", nothing changes
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    command: Command | None = None
+    understood: str = ""
+    question: str = ""
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The moment a line was said, and what the coach knows of the person's interviews."""
+
+    now: datetime
+    tz: ZoneInfo
+    known: tuple[KnownInterview, ...] = ()
+    holidays: frozenset[date] = frozenset()
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.tz).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A normalised line with the interviews and people it mentions."""
+
+    text: str
+    lower: str
+    found: Mentions
+
+    @classmethod
+    def of(cls, text: str, ctx: Context) -> Line:
+        return cls(text, text.lower(), mentions(text, ctx.known))
+
+
+def label(k: KnownInterview) -> str:
+    return f"#{k.number} {k.company}"
+
+
+def about_one(line: Line, ctx: Context, make: Callable[[KnownInterview], Command],
+              said: Callable[[KnownInterview], str], ask: str, *, sure: bool = True,
+              yes: str = "Yes") -> Reading:
+    """Act on the one interview the line is about, or ask which (or whether) it is.
+
+    `sure` False asks even when the interview is clear: the words themselves were not.
+    """
+    target = pick(line.found, ctx.known)
+    if target is not None and sure:
+        return Reading(make(target), said(target))
+    if target is not None:
+        return Reading(question=ask.format(company=target.company, n=target.number),
+                       choices=(Choice(yes, make(target)), Choice("No", None)))
+    by_number = {k.number: k for k in ctx.known}
+    candidates = [by_number[n] for n in sorted(line.found.numbers) if n in by_number] or \
+        [k for k in ctx.known if k.open]
+    if not candidates:
+        return Reading(question="I couldn't tell which interview you mean, and you have "
+                                "none open. `list` shows them all.")
+    return Reading(question="Which interview is that about?",
+                   choices=(*(Choice(label(k), make(k)) for k in candidates[:5]),
+                            Choice("None of these", None)))

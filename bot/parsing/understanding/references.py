@@ -1,0 +1,102 @@
+"""Which of the person's interviews a sentence is about: by number, company or person.
+
+"#2", "interview 2", "Initech", "initech's", "Acem" (a slip of Acme), "Dana" or
+"Raj Patel" each point at interviews; a line that points at none is about the only open
+interview, or it is unclear and the coach asks which.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from bot.parsing.understanding.lexicon import words
+
+_NUMBER = re.compile(r"(?:#|\b(?:interview|number|no\.?|num)\s*#?\s*)(\d{1,6})\b", re.I)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+#: Words of a company name that say nothing about which company it is.
+_GENERIC = words("""inc ltd llc plc corp corporation co company group the and of enterprises
+    industries international global technologies technology tech systems solutions""")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownInterview:
+    """What the coach knows of one interview, enough to recognise it in a sentence."""
+
+    number: int
+    record_id: int
+    company: str
+    role: str
+    names: tuple[str, ...] = ()
+    open: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """The interviews a line points at, and the interviewers it names on each."""
+
+    numbers: frozenset[int] = frozenset()
+    people: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    by_company: frozenset[int] = frozenset()
+    company_words: frozenset[str] = frozenset()  # the words that named a company
+
+
+def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:
+    numbers: set[int] = set()
+    for match in _NUMBER.finditer(text):
+        numbers.add(int(match.group(1)))
+    words = [w.lower().removesuffix("'s").strip("'") for w in _WORDS.findall(text)]
+    by_company: set[int] = set()
+    company_words: set[str] = set()
+    people: dict[int, tuple[str, ...]] = {}
+    for interview in known:
+        named = _company_words(interview.company, words)
+        if named:
+            by_company.add(interview.number)
+            company_words |= named
+        who = tuple(name for name in interview.names if _names_person(name, words))
+        if who:
+            people[interview.number] = who
+    return Mentions(frozenset(numbers | by_company | set(people)), people,
+                    frozenset(by_company), frozenset(company_words))
+
+
+def _company_words(company: str, words: list[str]) -> set[str]:
+    """The words of the line that name the company (exactly, or with one slip if long)."""
+    own = [w.lower() for w in _WORDS.findall(company)]
+    key = [w for w in own if w not in _GENERIC] or own
+    if not key:
+        return set()
+    found = set()
+    for word in words:
+        for part in key:
+            if word == part or (len(part) >= 4 and len(word) >= 4 and word[0] == part[0]
+                                and OSA.distance(word, part) <= 1):
+                found.add(word)
+    # Every distinctive word of the name must be there: "Acme" for "Acme Corp", but
+    # "Wayne" alone is not "Wayne Enterprises"' only clue unless it is the only one.
+    return found if len(found) >= min(len(key), 1) else set()
+
+
+def _names_person(name: str, words: list[str]) -> bool:
+    parts = [p.lower().strip(".") for p in name.split() if len(p.strip(".")) > 1]
+    return any(part in words for part in parts if part not in _TITLES)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mx", "sir", "dame"})
+
+
+def pick(found: Mentions, known: tuple[KnownInterview, ...]) -> KnownInterview | None:
+    """The one interview the line is about, when exactly one fits; else None."""
+    by_number = {k.number: k for k in known}
+    candidates = [by_number[n] for n in found.numbers if n in by_number]
+    if found.numbers and not candidates:
+        return None
+    if not found.numbers:
+        candidates = [k for k in known if k.open]
+    if len(candidates) > 1:
+        open_ones = [k for k in candidates if k.open]
+        candidates = open_ones if len(open_ones) == 1 and not found.numbers else candidates
+    return candidates[0] if len(candidates) == 1 else None
