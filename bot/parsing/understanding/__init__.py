@@ -23,6 +23,7 @@ __all__ = ["Choice", "Context", "KnownInterview", "Reading", "understand"]
 READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
     readers.show, readers.question, readers.correct, readers.remove, readers.cancel,
     readers.outcome, readers.promise, readers.call, readers.sent, readers.snooze,
+    readers.question_mark,
 )
 
 

@@ -505,9 +505,18 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
 
 # --- questions ----------------------------------------------------------------------------
 def question(line: Line, ctx: Context) -> Reading | None:
-    asks = bool(lx.QUESTION_START.match(line.text)) or line.text.rstrip().endswith("?")
-    if not asks:
+    """A line that starts as a question ("should I…", "what do I say…")."""
+    if not lx.QUESTION_START.match(line.text):
         return None
+    return _answer(line, ctx)
+
+
+def question_mark(line: Line, ctx: Context) -> Reading | None:
+    """Any other line ending in "?", once no report was found in it."""
+    return _answer(line, ctx) if line.text.rstrip().endswith("?") else None
+
+
+def _answer(line: Line, ctx: Context) -> Reading:
     topic = next((t for pattern, t in lx.QUESTION_TOPICS if pattern.search(line.text)), "other")
     target = pick(line.found, ctx.known) if line.found.numbers else None
     return Reading(AskCoach(topic, None if target is None else _record(target)))

@@ -1,0 +1,150 @@
+"""Free text through the real Coach: sure readings act and say so; unsure ones ask with
+buttons, and only a pressed (or typed) choice changes anything."""
+
+from __future__ import annotations
+
+from bot.messages import ActionId, Reply
+from bot.model import CallResult, CheckpointKind, CheckpointState, Outcome, PromiseKind
+from tests.chat import Chat, text_of
+
+ACME = "add Acme, data analyst, today 2pm with Jane Smith"
+INITECH = ("add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
+           "they'll decide by 2026-11-27")
+
+
+def choices(replies: list[Reply]) -> dict[str, str]:
+    """The choice buttons offered, label → value."""
+    return {a.label: a.value for r in replies for a in r.actions if a.id is ActionId.CHOOSE}
+
+
+def test_an_outcome_in_words_acts_on_the_interview_it_names_and_says_so(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    said = chat.text("Initech passed on me")
+    assert said.startswith("I read that as: A no from Initech (#2).")
+    assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
+    assert chat.checkpoints(1)[0].outcome is None  # the other interview is untouched
+
+
+def test_a_hedged_outcome_asks_and_only_the_pressed_choice_acts(chat: Chat) -> None:
+    chat.say(ACME)
+    replies = chat.say("I think Acme made me an offer?")
+    offered = choices(replies)
+    assert list(offered) == ["Yes, an offer", "Still waiting"]
+    assert chat.checkpoints(1)[0].outcome is None  # asked, nothing changed yet
+    chat.press(ActionId.CHOOSE, offered["Yes, an offer"])
+    assert chat.checkpoints(1)[0].outcome is Outcome.OFFER
+    # The question is gone: pressing again (a double press) changes nothing more.
+    again = text_of(chat.press(ActionId.CHOOSE, offered["Yes, an offer"]))
+    assert "That question has passed" in again
+
+
+def test_no_interview_named_and_several_open_asks_which(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    replies = chat.say("they said no")
+    assert list(choices(replies)) == ["#1 Acme", "#2 Initech", "None of these"]
+    assert chat.text("2").startswith("I'm sorry about")  # typed number picks the choice
+    assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
+
+
+def test_a_company_the_coach_does_not_know_is_never_taken_for_the_open_one(chat: Chat) -> None:
+    chat.say(ACME)
+    replies = chat.say("Globex rejected me")
+    assert chat.checkpoints(1)[0].outcome is None
+    assert "Still waiting" in choices(replies) or "None of these" in choices(replies)
+
+
+def test_a_command_runs_while_a_choice_waits_and_other_words_let_it_lapse(chat: Chat) -> None:
+    chat.say(ACME)
+    offered = choices(chat.say("maybe acme rejected me?"))
+    listed = chat.say("list")  # a command runs, and the choice is offered again
+    assert "data analyst at Acme" in text_of(listed) and choices(listed) == offered
+    assert "That button belongs to an earlier question" in text_of(
+        chat.press(ActionId.CHOOSE, "123456"))
+    said = chat.text("sent jane a thank you email")  # not an answer: read afresh
+    assert "Marked your thank-you to Jane Smith as sent" in said
+    assert "That question has passed" in text_of(chat.press(ActionId.CHOOSE, offered["Yes, a no"]))
+    assert chat.checkpoints(1)[0].outcome is None
+
+
+def test_calls_and_thank_yous_in_words(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert "I read that as: You called Initech (#2) and nobody picked up." in chat.text(
+        "caled initech, no anwser")
+    assert chat.checkpoints(2)[0].calls[-1].result is CallResult.NO_ANSWER
+    assert "Marked your thank-you to Jane Smith as sent" in chat.text(
+        "sent jane a thank you email")
+    _, steps = chat.checkpoints(1)
+    note = next(cp for cp in steps if cp.kind is CheckpointKind.THANK_YOU)
+    assert note.state is CheckpointState.DONE
+
+
+def test_a_call_that_may_not_have_connected_is_asked(chat: Chat) -> None:
+    chat.say(ACME)
+    replies = chat.say("I called Acme but hung up before anyone answered")
+    assert list(choices(replies)) == ["Nobody picked up", "I spoke to someone",
+                                      "I haven't called"]
+    assert chat.checkpoints(1)[0].calls == ()
+
+
+def test_a_promise_in_working_days_skips_the_weekend_and_thanksgiving(chat: Chat) -> None:
+    chat.say(ACME)  # Monday 23 November 2026; Thursday the 26th is Thanksgiving
+    chat.say("they'll have an answer within 4 working days")
+    promise = chat.checkpoints(1)[0].promise
+    assert promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY
+    assert promise.on.isoformat() == "2026-11-30"
+
+
+def test_the_users_own_plan_is_not_the_employers_promise(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("I'll check back on the 4th")
+    assert chat.checkpoints(1)[0].promise is None
+
+
+def test_a_date_that_reads_two_ways_is_asked_and_a_weekday_settles_it(chat: Chat) -> None:
+    chat.say(ACME)
+    replies = chat.say("promised 1 decide by 12/4")
+    assert list(choices(replies)) == ["Fri 4 Dec 2026", "Mon 12 Apr 2027", "Neither"]
+    assert chat.checkpoints(1)[0].promise is None
+    chat.press(ActionId.CHOOSE, choices(replies)["Fri 4 Dec 2026"])
+    promise = chat.checkpoints(1)[0].promise
+    assert promise is not None and promise.on.isoformat() == "2026-12-04"
+    chat.say("promised 1 decide by Thursday 12/10")  # only 10 December is a Thursday
+    promise = chat.checkpoints(1)[0].promise
+    assert promise is not None and promise.on.isoformat() == "2026-12-10"
+
+
+def test_a_bare_weekday_in_an_add_line_asks_which_week(chat: Chat) -> None:
+    replies = chat.say("add Globex, designer, Wed 11am with Tom Baker")
+    offered = choices(replies)
+    assert list(offered) == ["Wed 18 Nov 2026", "Wed 25 Nov 2026", "Neither"]
+    chat.press(ActionId.CHOOSE, offered["Wed 25 Nov 2026"])
+    interview = chat.checkpoints(1)[0]
+    assert interview.company == "Globex"
+    assert interview.starts_at.astimezone(chat.runtime.settings.zone).day == 25
+
+
+def test_corrections_in_words(chat: Chat) -> None:
+    chat.say(ACME)
+    assert "I read that as: Correcting #1 Acme." in chat.text("it's Jayne not Jane")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jayne Smith"]
+    chat.say("jayne's email is jayne@acme.com")
+    assert chat.checkpoints(1)[0].interviewers[0].email == "jayne@acme.com"
+    chat.say("the role was senior analyst")
+    assert chat.checkpoints(1)[0].role == "senior analyst"
+
+
+def test_her_email_with_two_people_asks_whose_it_is(chat: Chat) -> None:
+    chat.say(INITECH)
+    replies = chat.say("her email is someone@example.com")
+    assert list(choices(replies)) == ["Dana Wu (Initech)", "Raj Patel (Initech)", "Nobody here"]
+    assert all(p.email is None for p in chat.checkpoints(1)[0].interviewers)
+
+
+def test_questions_in_words_get_an_answer_from_the_rules(chat: Chat) -> None:
+    chat.say(ACME)
+    assert "Better not" in chat.text("should I send flowers?")
+    assert "Two calls is the limit" in chat.text("is it too pushy to call a third time?")
+    assert "I don't know the command" not in chat.text("are you a real person?")
