@@ -6,6 +6,7 @@ you want the job, gives one reason you fit, asks for the job and to hear either 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import lru_cache
 from typing import Literal
@@ -100,6 +101,30 @@ def thank_you_variant(
     return Draft(title=f"Thank-you email to {person.name} ({tone})", body=body, mailto=mailto)
 
 
+def short_note(
+    interview: Interview, person: Interviewer, tz: ZoneInfo, *, tone: ToneName,
+    sender_name: str | None,
+) -> Draft:
+    """The nudge's note: a day late, a short one goes out today rather than a long one
+    never. Thanks (with what was discussed), the ask, and either way."""
+    when, topic = _day(interview.starts_at, tz), _topic_or_gap(interview, person)
+    about = f" and for our conversation about {topic}" if topic else ""
+    if tone == "formal":
+        lines = [f"Thank you again for meeting me on {when}{about}. I would very much like "
+                 f"to join {interview.company} and hope you will offer me the "
+                 f"{interview.role} role; either way, I would be glad to hear your decision."]
+    else:
+        lines = [f"Thanks again for your time on {when}{about}. I'd love to join "
+                 f"{interview.company} and I hope you'll offer me the {interview.role} "
+                 "role. Either way, I'd be glad to hear how it goes."]
+    traditional = interview.culture is Culture.TRADITIONAL
+    body = "\n".join([f"{greeting(person, tone, traditional=traditional)},", "", *lines, "",
+                      SIGN_OFFS[tone], sender_name or NAME_PLACEHOLDER])
+    subject = f"Thank you – {interview.role} interview"
+    mailto = mailto_link(person.email, subject, body) if person.email else None
+    return Draft(title=f"Short note for {person.name}", body=body, mailto=mailto)
+
+
 def rejection_reply(interview: Interview, tz: ZoneInfo, sender_name: str | None = None) -> Draft:
     """A gracious answer to a no: thanks, a request for feedback, and a door left open.
 
@@ -157,8 +182,7 @@ def offer_checklist() -> str:
 
 def why_not_text_or_social(channel_word: str) -> str:
     """Why a thank-you should not go by text or social media, and what to send instead."""
-    # The word as found: "via text", "by text", "linkedin", "text message"...
-    how = channel_word if channel_word.startswith(("via ", "by ")) else f"by {channel_word}"
+    how = channel_phrase(channel_word)
     return (
         f"Better not send it {how}. In a poll cited by one careers guide, "
         "90% of those asked said a thank-you by text or over social media was "
@@ -168,6 +192,21 @@ def why_not_text_or_social(channel_word: str) -> str:
         "eyebrow, so send a short one today. Hold any connection requests until they "
         "have made their decision."
     )
+
+
+def channel_phrase(said: str) -> str:
+    """'by text message', 'on LinkedIn': the channel as a phrase, whatever words were
+    found ("texted her", "via SMS", "dm'd him on linkedin")."""
+    word = said.lower()
+    for name in ("linkedin", "instagram", "facebook", "twitter", "whatsapp", "slack"):
+        if name in word:
+            return f"on {SOCIAL_NAMES.get(name, name.capitalize())}"
+    if re.search(r"\b(dm|direct message)", word):
+        return "by direct message"
+    return "by text message"
+
+
+SOCIAL_NAMES = {"linkedin": "LinkedIn", "whatsapp": "WhatsApp"}
 
 
 # --- the texts ------------------------------------------------------------------

@@ -231,12 +231,15 @@ def test_offer_checklist_covers_the_essentials() -> None:
     assert text.count("•") >= 5
 
 
-@pytest.mark.parametrize("channel", ["text message", "LinkedIn"])
+@pytest.mark.parametrize(("said", "channel"), [
+    ("text message", "by text message"), ("texted her", "by text message"),
+    ("via sms", "by text message"), ("LinkedIn", "on LinkedIn"), ("linkedin dm", "on LinkedIn"),
+])
 def test_why_not_text_or_social_names_the_channel_cites_the_poll_and_offers_email(
-    channel: str,
+    said: str, channel: str,
 ) -> None:
-    text = why_not_text_or_social(channel)
-    assert channel in text
+    text = why_not_text_or_social(said)
+    assert text.startswith(f"Better not send it {channel}.")
     assert "90%" in text
     assert "inappropriate" in text
     assert "Email" in text
