@@ -36,6 +36,8 @@ class ActionId(StrEnum):
     NO_NEWS = "no_news"  # after a call: nothing new (value: interview id)
     DELETE_INTERVIEW = "delete_interview"  # yes, delete it (value: interview id)
     KEEP_INTERVIEW = "keep_interview"  # no, keep it (value: interview id)
+    FORGET_ME = "forget_me"  # yes, delete all my data (value: person id)
+    KEEP_MY_DATA = "keep_my_data"  # no, keep it (value: person id)
 
 
 class Style(StrEnum):

@@ -13,11 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from bot.commands import Answer, Command
+from bot.commands import Answer, Command, Unknown
 from bot.conversation import add_flow, buttons
 from bot.conversation.dispatch import dispatch
 from bot.conversation.flows import AddFlow, CallNewsFlow, DeleteFlow, Flow, ReflectFlow
-from bot.conversation.handlers import adding, call_news, correcting, reflection, your_data
+from bot.conversation.handlers import (
+    adding,
+    call_news,
+    cancelling,
+    correcting,
+    reflection,
+    your_data,
+)
 from bot.conversation.replan import replan
 from bot.conversation.turn import CoachDefaults, Turn, not_found, prefs_for
 from bot.messages import Inbound, Reply
@@ -146,6 +153,9 @@ class Coach:
         if lost and not explicit:
             return [Reply(text=LOST_QUESTION)]
         command = read_command(text, turn.now, turn.tz)
+        # `/followup yes` to a waiting question: a slash command that is no command answers it.
+        if isinstance(command, Answer | Unknown) and pending is not None:
+            return self._answer(turn, pending, command.text)
         if isinstance(command, Answer):
             if pending is None:
                 return [Reply(text=LOST_QUESTION if lost else
@@ -175,7 +185,7 @@ class Coach:
     def _answer(self, turn: Turn, flow: Flow, text: str) -> list[Reply]:
         if text.lower().strip(" .!") in CANCEL_WORDS:
             turn.set_flow(None)
-            return [Reply(text="OK, I dropped that. Nothing was saved.")]
+            return [cancelling.dropped(flow)]
         if text.lower() in {"help", "?"}:
             return [Reply(text="I'm waiting for an answer to my last question; type `cancel` "
                                "to drop it.\n" + flow.question)]

@@ -22,6 +22,7 @@ from bot.commands import (
     ClubCommand,
     Command,
     ConfirmDelete,
+    ConfirmForget,
     CorrectInterview,
     DeleteInterview,
     ExplainStep,
@@ -109,6 +110,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     Reflect: reflection.reflect,
     ExportData: your_data.export,
     ForgetMe: your_data.forget,
+    ConfirmForget: your_data.confirm_forget,
     ClubCommand: _club,
     ShareCommand: _share,
     Answer: _no_question,  # with a question waiting, the conversation answers it first

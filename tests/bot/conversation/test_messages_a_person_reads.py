@@ -96,3 +96,12 @@ def test_a_thank_you_by_text_is_advised_against_in_a_whole_sentence(chat):
     reply = chat.text("sent 1 jane, I texted her")
     assert "by texted" not in reply
     assert reply.startswith("Better not send it by text message.")
+
+
+def test_a_phone_number_is_asked_for_once_at_add_and_never_required(chat):
+    added = chat.text(ACME)
+    assert added.count("`fix 1 phone Jane <number>`") == 1
+    assert "No number is fine too." in added
+    chat.say("sent 1 all")
+    chat.wait(timedelta(days=14))
+    assert not any("phone Jane" in d.reply.plain for d in chat.delivered)
