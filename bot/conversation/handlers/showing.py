@@ -108,7 +108,8 @@ def calendar(turn: Turn, command: Calendar) -> list[Reply]:
                                "old one stops working.")]
         token = calendar_file.feed_token()  # shown once, below; only its hash is stored
         turn.refresh(turn.repo.update_person(
-            person.id, calendar_token_hash=calendar_file.feed_token_hash(token)))
+            person.id, calendar_token_hash=calendar_file.feed_token_hash(token),
+            calendar_feed_made_at=turn.now))
         url = f"{public_url.rstrip('/')}/calendar/{token}.ics"
         lead = ("Done: the old link no longer works. Your new private link"
                 if word == "reset" and person.calendar_token_hash is not None

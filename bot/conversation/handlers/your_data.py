@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.commands import ConfirmForget, ExportData, ForgetMe, ShowJournal
+from bot.content import notes
 from bot.conversation.flows import ForgetFlow
 from bot.conversation.turn import Turn
 from bot.conversation.views import journal_reply
@@ -21,6 +22,16 @@ def journal(turn: Turn, command: ShowJournal) -> list[Reply]:
 
 def export(turn: Turn, command: ExportData) -> list[Reply]:
     data = turn.repo.export_person(turn.person.id)
+    # Drafts are not stored but made from what is: the export shows them as made now.
+    data["drafts"] = [
+        {"interview": interview.number, "to": person.name, "title": draft.title,
+         "body": draft.body}
+        for interview, _ in turn.items() if interview.is_open
+        for person in interview.interviewers
+        for draft in [notes.thank_you_variant(interview, person, turn.tz, tone=turn.person.tone,
+                                              medium="email",
+                                              sender_name=turn.person.display_name)]
+    ]
     body = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     return [Reply(text="Here is everything I keep about you, as JSON.",
                   drafts=(Draft(title="followup-export.json", body=body),))]
