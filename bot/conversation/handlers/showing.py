@@ -63,7 +63,9 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
-    return [Reply(text=f"I don't know the command {word!r}. Type `help` to see "
+    # Echoed as typed, in plain quotes (never Python's repr, which shows escapes); each
+    # adapter makes it harmless on its platform (no mentions, no markup).
+    return [Reply(text=f"I don't know the command “{word}”. Type `help` to see "
                        f"what I can do.{hint}")]
 
 

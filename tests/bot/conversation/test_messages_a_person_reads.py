@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.chat import ACME, Chat
+from tests.rendering import assert_nothing_can_ping
 
 
 def _titled(chat: Chat, start: str) -> list[str]:
@@ -105,3 +106,10 @@ def test_a_phone_number_is_asked_for_once_at_add_and_never_required(chat):
     chat.say("sent 1 all")
     chat.wait(timedelta(days=14))
     assert not any("phone Jane" in d.reply.plain for d in chat.delivered)
+
+
+def test_an_unknown_command_is_echoed_in_words_and_harmless_on_each_platform(chat):
+    [reply] = chat.say("<!channel> please")
+    assert reply.text.startswith("I don't know the command “<!channel>”.")
+    assert "\\u" not in reply.text and "'" not in reply.text.split(".")[0]
+    assert_nothing_can_ping(reply)  # Slack and Discord render it inert
