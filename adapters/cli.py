@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +20,8 @@ app = typer.Typer(
     no_args_is_help=False,
     invoke_without_command=True,
     help="A coach for the days after a job interview.",
+    # Plain help: option names with a word for their value, no "<bool>" or "<str>" tags.
+    rich_markup_mode=None,
 )
 
 
@@ -49,14 +52,27 @@ def main_callback(ctx: typer.Context) -> None:
 @app.command()
 def console(
     now: Annotated[str | None, typer.Option(
+        metavar="MOMENT",
         help="Start a simulated clock at this ISO-8601 moment, e.g. 2026-11-23T16:30.")] = None,
     tz: Annotated[str | None, typer.Option(
-        help="Your time zone (IANA name); default FOLLOWUP_TIMEZONE or the machine's.")] = None,
+        metavar="ZONE",
+        help="Your time zone (IANA name); default FOLLOWUP_TIMEZONE or the machine's. "
+             "Changes the zone you chose before, too.")] = None,
     database_url: Annotated[str | None, typer.Option(
-        "--db", help="Database URL; default FOLLOWUP_DATABASE_URL.")] = None,
+        "--db", metavar="URL", help="Database URL; default FOLLOWUP_DATABASE_URL.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        metavar="PATH", file_okay=False,
+        help="Folder for the files `calendar` and `stats` make; default the data "
+             "folder, next to the database.")] = None,
 ) -> None:
     """Chat with the coach in this terminal, no account needed."""
-    from adapters.terminal.console import TerminalChat, interactive_lines, parse_start, piped_lines
+    from adapters.terminal.console import (
+        TerminalChat,
+        data_folder,
+        interactive_lines,
+        parse_start,
+        piped_lines,
+    )
 
     settings = _settings(timezone=tz, database_url=database_url)
     # The chat is the output here; routine log lines would only interrupt it.
@@ -70,7 +86,7 @@ def console(
                        "2026-11-23T16:30", err=True)
             raise typer.Exit(2) from None
     runtime = build_runtime(settings, clock)
-    chat = TerminalChat(runtime)
+    chat = TerminalChat(runtime, out_dir=out or data_folder(settings.database_url), tz_asked=tz)
     try:
         if sys.stdin.isatty():
             chat.run(interactive_lines(chat))

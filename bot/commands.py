@@ -323,6 +323,14 @@ class ForgetMe:
 
 
 @dataclass(frozen=True, slots=True)
+class ConfirmForget:
+    """A button under the `forget me` question; `person_id` is whose question it was."""
+
+    person_id: int
+    yes: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class ClubCommand:
     """`club …` in a channel; the club layer reads its own options."""
 
@@ -361,6 +369,6 @@ Command = (
     | MarkDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze | ExplainStep
     | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
-    | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ClubCommand
-    | ShareCommand | AskCoach | Answer | Unknown
+    | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ConfirmForget
+    | ClubCommand | ShareCommand | AskCoach | Answer | Unknown
 )

@@ -233,6 +233,7 @@ class SqlRepository(ClubStorage, InboxStorage):
         tone: Tone | None = None,
         calendar_token_hash: str | None = None,
         clear_calendar_token: bool = False,
+        calendar_feed_made_at: datetime | None = None,
     ) -> Person:
         """Change the given fields (None leaves one as it is); LookupError if unknown."""
         with self._session(write=True) as session:
@@ -253,6 +254,9 @@ class SqlRepository(ClubStorage, InboxStorage):
                 row.calendar_token_hash = calendar_token_hash
             if clear_calendar_token:
                 row.calendar_token_hash = None
+                row.calendar_feed_made_at = None
+            if calendar_feed_made_at is not None:
+                row.calendar_feed_made_at = calendar_feed_made_at
             session.flush()
             return _person(row)
 
@@ -337,6 +341,12 @@ class SqlRepository(ClubStorage, InboxStorage):
                 .where(ClubMemberRow.person_id == person_id)
                 .order_by(ClubMemberRow.joined_at, ClubMemberRow.id)
             ).all()
+            posts = session.execute(
+                select(ClubPostRow, ClubRow.name)
+                .join(ClubRow, ClubRow.id == ClubPostRow.club_id)
+                .where(ClubPostRow.person_id == person_id)
+                .order_by(ClubPostRow.created_at, ClubPostRow.id)
+            ).all()
             return {
                 "person": {
                     "id": person.id,
@@ -346,6 +356,11 @@ class SqlRepository(ClubStorage, InboxStorage):
                     "quiet_end": _clock(person.quiet_end),
                     "phone": person.phone,
                     "display_name": person.display_name,
+                    "tone": str(person.tone),
+                    # That a feed exists and when it was made; never its token (or hash).
+                    "calendar_feed": None if person.calendar_token_hash is None else {
+                        "made_at": _iso(person.calendar_feed_made_at)},
+                    "told_dms_closed_at": _iso(person.dms_closed_told_at),
                 },
                 "identities": [
                     {"platform": str(row.platform), "workspace": row.workspace, "user": row.user_id,
@@ -377,6 +392,18 @@ class SqlRepository(ClubStorage, InboxStorage):
                         "joined_at": _iso(member.joined_at),
                     }
                     for club, member in clubs
+                ],
+                "club_posts": [
+                    {
+                        "club": club_name,
+                        "kind": str(post.kind),
+                        "ref": post.ref,
+                        "body": post.body,
+                        "due_at": _iso(post.due_at),
+                        "state": str(post.state),
+                        "created_at": _iso(post.created_at),
+                    }
+                    for post, club_name in posts
                 ],
             }
 
@@ -834,6 +861,15 @@ class SqlRepository(ClubStorage, InboxStorage):
             return [_journal_entry(row) for row in session.scalars(_journal_of(person_id))]
 
     # --- idempotency ---------------------------------------------------------------
+    def first_dms_closed_notice(self, person_id: int, now: datetime) -> bool:
+        with self._session(write=True) as session:
+            told = session.execute(
+                update(PersonRow)
+                .where(PersonRow.id == person_id, PersonRow.dms_closed_told_at.is_(None))
+                .values(dms_closed_told_at=now)
+            )
+            return bool(told.rowcount)  # type: ignore[attr-defined]
+
     def first_time(self, key: str, now: datetime) -> bool:
         """True the first time `key` is seen; False on every later call (retries).
 
@@ -1069,6 +1105,7 @@ def _interview_export(row: InterviewRow, checkpoints: Sequence[CheckpointRow]) -
         "outcome": _text(interview.outcome),
         "outcome_at": _iso(interview.outcome_at),
         "share": str(interview.share),
+        "employer_tz": interview.employer_tz,
         "interviewers": [
             {
                 "id": person.id,
@@ -1093,6 +1130,8 @@ def _interview_export(row: InterviewRow, checkpoints: Sequence[CheckpointRow]) -
                 "attempts": checkpoint.attempts,
                 "snoozed": checkpoint.snoozed,
                 "done_at": _iso(row.done_at and _utc(row.done_at)),
+                "platform": str(row.platform),
+                "claimed_at": _iso(row.claimed_at and _utc(row.claimed_at)),
             }
             for row, checkpoint in zip(checkpoints, map(_checkpoint, checkpoints), strict=True)
         ],

@@ -272,7 +272,8 @@ class DiscordSender:
             person = repo.find_person(to)
             clubs = [] if person is None else [
                 c for c in repo.clubs_of(person.id) if c.where.platform is Platform.DISCORD]
-            if not clubs or not repo.first_time(f"discord-dm-closed:{to.user}", clock.now()):
+            if person is None or not clubs or \
+                    not repo.first_dms_closed_notice(person.id, clock.now()):
                 return False
             notice = closed_dms_notice(to.user)
             for club in clubs:

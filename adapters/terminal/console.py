@@ -68,8 +68,11 @@ class TerminalSender:
 class TerminalChat:
     """One local user's chat. `feed` takes a line and returns the text to print."""
 
-    def __init__(self, runtime, out: TextIO | None = None, user: str | None = None) -> None:
+    def __init__(self, runtime, out: TextIO | None = None, user: str | None = None, *,
+                 out_dir: Path | None = None, tz_asked: str | None = None) -> None:
         self.runtime = runtime
+        self.out_dir = out_dir or data_folder(runtime.settings.database_url)
+        self.tz_asked = tz_asked  # `--tz` as given: applied even to a zone chosen before
         self.coach = runtime.coach
         self.clock = runtime.clock
         self.identity = Identity(Platform.CONSOLE, "local", user or _local_user())
@@ -98,12 +101,14 @@ class TerminalChat:
         self._buttons.extend(reply.actions)
         self._print(render(reply, first))
         for attachment in reply.files:
-            self._print(f"(saved {self._save(attachment)})")
+            self._print(f"(saved to {self._save(attachment)})")
 
     def _save(self, attachment: Attachment) -> Path:
-        """Write a file the bot handed over next to where the chat runs, never overwriting."""
+        """Write a file the bot handed over into the data folder (or `--out`), never
+        overwriting: not the working directory, which may be a git checkout."""
         name = Path(attachment.filename).name or "followup-file"
-        target = Path.cwd() / name
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        target = self.out_dir / name
         stem, suffix = target.stem, target.suffix
         for n in range(1, 1000):
             if not target.exists():
@@ -130,7 +135,20 @@ class TerminalChat:
         if self.simulated:
             self._print("`wait 2h`, `wait 3d` or `wait 1w` moves the clock on and shows "
                         "what I'd send you meanwhile.")
+        self._apply_tz()
         self._deliver_now()
+
+    def _apply_tz(self) -> None:
+        """`--tz` names a zone other than the one kept from before: change it the way
+        `tz <zone>` does (the plan moves with it), and say so."""
+        asked = self.tz_asked
+        if not asked or self._zone().key == asked:
+            return
+        before = self._zone().key
+        for reply in self.coach.handle(Inbound(identity=self.identity, text=f"tz {asked}",
+                                               command=True)):
+            self._print(f"(--tz {asked}: you had {before} from before.)")
+            self._show(reply)
 
     def feed(self, line: str) -> bool:
         """Handle one typed line; False when the user asked to leave."""
@@ -203,6 +221,16 @@ class TerminalChat:
                 self._print(f"\n{PROMPT}{line}")
             if not self.feed(line):
                 break
+
+
+def data_folder(database_url: str) -> Path:
+    """Where the chat keeps files: beside a SQLite database, else the user's data folder."""
+    prefix = "sqlite:///"
+    if database_url.startswith(prefix) and database_url[len(prefix):] not in ("", ":memory:"):
+        return Path(database_url[len(prefix):]).expanduser().resolve().parent
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("followup-bot", appauthor=False))
 
 
 def _local_user() -> str:

@@ -40,6 +40,30 @@ LEVEL_MEANING: dict[ShareLevel, str] = {
 }
 
 _NUMBER = re.compile(r"^#?(\d{1,6})$")
+WITH_NAMES = frozenset({"with names", "names", "with their names", "show names"})
+
+
+def role_label(interview: Interview, position: int) -> str:
+    """How a shared draft names an interviewer: their job title, else their seat."""
+    who = interview.interviewers[position]
+    if who.title:
+        return f"[{who.title}]"
+    return "[interviewer]" if len(interview.interviewers) == 1 else \
+        f"[interviewer {position + 1}]"
+
+
+def without_names(draft: Draft, interview: Interview) -> Draft:
+    """`draft` with every interviewer's name, whole or in part, replaced by their role:
+    what `share details` promises the club never sees."""
+    title, body = draft.title, draft.body
+    for position, who in enumerate(interview.interviewers):
+        label = role_label(interview, position)
+        honorific, first, last = notes.name_parts(who.name)
+        parts = [who.name, f"{honorific} {last}".strip(), first, last]
+        for part in sorted({p for p in parts if len(p) > 1}, key=len, reverse=True):
+            pattern = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+            title, body = pattern.sub(label, title), pattern.sub(label, body)
+    return Draft(title=title, body=body)
 
 
 class ShareCommands:
@@ -93,6 +117,10 @@ class ShareCommands:
 
     def _draft(self, person: Person, inbound: Inbound, rest: str) -> Reply:
         number, _, own_text = rest.strip().partition(" ")
+        # `share draft 1 with names`: the one way to show the names, chosen right now.
+        with_names = own_text.strip().lower().strip(".!") in WITH_NAMES
+        if with_names:
+            own_text = ""
         interview = self._interview(person, number)
         if isinstance(interview, Reply):
             return interview
@@ -104,9 +132,9 @@ class ShareCommands:
             return Reply(text=f"Join {club.name} first with `club join`, then share "
                               "your draft.")
         if not own_text.strip() and interview.share is not ShareLevel.DETAILS:
-            # The generated draft names the company and the interviewers: only when the
-            # member chose to share details may it go to the channel as it is.
-            return Reply(text=f"Your draft names the company and your interviewers, and "
+            # The generated draft names the company: only when the member chose to share
+            # details may it go to the channel.
+            return Reply(text=f"Your draft names the company, and "
                               f"#{interview.number} is shared as "
                               f"{interview.share.value}. Paste your own version to post it "
                               f"(`share draft {interview.number} <your text>`), or first "
@@ -120,6 +148,8 @@ class ShareCommands:
                 notes.thank_you_variant(interview, who, tz, tone=person.tone, medium="email",
                                         sender_name=person.display_name)
                 for who in interview.interviewers[:MAX_DRAFTS])
+            if not with_names:
+                drafts = tuple(without_names(d, interview) for d in drafts)
         identity = identity_for(self.repo.identities_of(person.id), club)
         now = self.clock.now()
         body = encode(draft_reply(person, identity, membership, club, drafts))
@@ -130,10 +160,15 @@ class ShareCommands:
             if self.repo.add_post(club.id, PostKind.DRAFT, ref, body, now, now,
                                   person_id=person.id) is not None:
                 break
+        if own_text.strip():
+            shown = "It shows your text as you wrote it."
+        elif with_names:
+            shown = "It shows your interviewers' names, as you asked."
+        else:
+            shown = (f"Your interviewers appear by role, not by name; `share draft "
+                     f"{interview.number} with names` would show their names.")
         return Reply(text=f"I've posted your draft in {club.name} for feedback; "
-                          "replies will come in its thread. It shows the names and company "
-                          "as you wrote them; to leave them out, paste your own version: "
-                          f"`share draft {interview.number} <your text>`.")
+                          f"replies will come in its thread. {shown}")
 
     def _target(self, person: Person, inbound: Inbound) -> Club | Reply:
         """The club said in, else the member's only club, else a question."""

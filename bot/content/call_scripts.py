@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.messages import Draft
-from bot.model import Interview
+from bot.model import Interview, Interviewer
 
 FIT_PLACEHOLDER = "[one sentence on why you fit, e.g. the project you talked about]"
 NAME_PLACEHOLDER = "[your name]"
@@ -21,8 +21,17 @@ def _day(moment: datetime, tz: ZoneInfo) -> str:
     return f"{here:%A} {here.day} {here:%B}"
 
 
+def call_contact(interview: Interview) -> Interviewer | None:
+    """Whom to call: the first interviewer whose number is known, else the first one."""
+    for person in interview.interviewers:
+        if person.phone:
+            return person
+    return interview.interviewers[0] if interview.interviewers else None
+
+
 def call_script(interview: Interview, tz: ZoneInfo, sender_name: str | None = None) -> Draft:
-    contact = interview.interviewers[0].name if interview.interviewers else "the recruiter"
+    found = call_contact(interview)
+    contact = found.name if found else "the recruiter"
     body = (
         f"Hello, this is {sender_name or NAME_PLACEHOLDER}. I interviewed with {contact} "
         f"on {_day(interview.starts_at, tz)} for the {interview.role} position. "

@@ -33,7 +33,7 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.NEXT_ROUND: "next round",
     Outcome.HEARD: "heard back",
     Outcome.WITHDREW: "withdrew",
-    Outcome.NO_RESPONSE: "no response (moved on)",
+    Outcome.NO_RESPONSE: "moved on after no response",
     Outcome.CANCELLED: "stopped",
 }
 

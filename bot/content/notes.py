@@ -6,6 +6,7 @@ you want the job, gives one reason you fit, asks for the job and to hear either 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import lru_cache
 from typing import Literal
@@ -16,7 +17,7 @@ from nameparser import HumanName
 
 from bot.content.call_scripts import FIT_PLACEHOLDER, NAME_PLACEHOLDER
 from bot.messages import Draft
-from bot.model import Interview, Interviewer, Tone
+from bot.model import Culture, Interview, Interviewer, Tone
 
 #: bot.model.Tone members (a StrEnum) are accepted as they are.
 ToneName = Tone | Literal["formal", "warm"]
@@ -29,16 +30,27 @@ CARD_FIT_PLACEHOLDER = "[one reason you fit]"
 SIGN_OFFS: dict[str, str] = {"formal": "Yours sincerely,", "warm": "Best wishes,"}
 
 
-def greeting(person: Interviewer, tone: ToneName) -> str:
-    """'Dear Dr. Garcia' or 'Dear Jane Smith' when formal; 'Hi Jane' when warm."""
+def greeting(person: Interviewer, tone: ToneName, *, traditional: bool = False) -> str:
+    """How the user would open: "Hi Jane" when warm, "Dear Dr. Garcia" when a title is
+    known, "Dear Jane Smith" at a traditional employer, else "Dear Jane".
+
+    The title comes only from the name as given ("Dr.", "Prof."): a gender is never
+    guessed, so a traditional employer without one gets the full name, not "Ms Smith".
+    """
+    return f"{'Hi' if tone == 'warm' and not traditional else 'Dear'} " \
+        f"{address(person, tone, traditional=traditional)}"
+
+
+def address(person: Interviewer, tone: ToneName, *, traditional: bool = False) -> str:
+    """The name the note uses for `person` (see `greeting`)."""
     title, first, last = name_parts(person.name)
-    if tone == "warm":
-        return f"Hi {first or person.name}"
+    if tone == "warm" and not traditional and first:
+        return first
     if title and last:
-        return f"Dear {title} {last}"
-    if first and last:
-        return f"Dear {first} {last}"
-    return f"Dear {person.name}"
+        return f"{title} {last}"
+    if traditional or not first:
+        return person.name
+    return first
 
 
 @lru_cache(maxsize=4096)
@@ -72,6 +84,8 @@ def thank_you_variant(
     note is dropped from it when keeping it would run over.
     """
     if medium == "card":
+        # A traditional employer reads a handwritten card as a letter: formal register.
+        tone = "formal" if interview.culture is Culture.TRADITIONAL else tone
         body = _card(interview, person, tone, sender_name, with_topic=True)
         if _word_count(body) > CARD_WORD_LIMIT:
             body = _card(interview, person, tone, sender_name, with_topic=False)
@@ -87,13 +101,39 @@ def thank_you_variant(
     return Draft(title=f"Thank-you email to {person.name} ({tone})", body=body, mailto=mailto)
 
 
+def short_note(
+    interview: Interview, person: Interviewer, tz: ZoneInfo, *, tone: ToneName,
+    sender_name: str | None,
+) -> Draft:
+    """The nudge's note: a day late, a short one goes out today rather than a long one
+    never. Thanks (with what was discussed), the ask, and either way."""
+    when, topic = _day(interview.starts_at, tz), _topic_or_gap(interview, person)
+    about = f" and for our conversation about {topic}" if topic else ""
+    if tone == "formal":
+        lines = [f"Thank you again for meeting me on {when}{about}. I would very much like "
+                 f"to join {interview.company} and hope you will offer me the "
+                 f"{interview.role} role; either way, I would be glad to hear your decision."]
+    else:
+        lines = [f"Thanks again for your time on {when}{about}. I'd love to join "
+                 f"{interview.company} and I hope you'll offer me the {interview.role} "
+                 "role. Either way, I'd be glad to hear how it goes."]
+    traditional = interview.culture is Culture.TRADITIONAL
+    body = "\n".join([f"{greeting(person, tone, traditional=traditional)},", "", *lines, "",
+                      SIGN_OFFS[tone], sender_name or NAME_PLACEHOLDER])
+    subject = f"Thank you – {interview.role} interview"
+    mailto = mailto_link(person.email, subject, body) if person.email else None
+    return Draft(title=f"Short note for {person.name}", body=body, mailto=mailto)
+
+
 def rejection_reply(interview: Interview, tz: ZoneInfo, sender_name: str | None = None) -> Draft:
     """A gracious answer to a no: thanks, a request for feedback, and a door left open.
 
     Addressed to the first interviewer, who is most often the one who wrote.
     """
     person = interview.interviewers[0] if interview.interviewers else None
-    opening = greeting(person, "formal") if person else "Dear hiring team"
+    traditional = interview.culture is Culture.TRADITIONAL
+    opening = greeting(person, "formal", traditional=traditional) if person \
+        else "Dear hiring team"
     body = "\n".join(
         [
             f"{opening},",
@@ -142,8 +182,7 @@ def offer_checklist() -> str:
 
 def why_not_text_or_social(channel_word: str) -> str:
     """Why a thank-you should not go by text or social media, and what to send instead."""
-    # The word as found: "via text", "by text", "linkedin", "text message"...
-    how = channel_word if channel_word.startswith(("via ", "by ")) else f"by {channel_word}"
+    how = channel_phrase(channel_word)
     return (
         f"Better not send it {how}. In a poll cited by one careers guide, "
         "90% of those asked said a thank-you by text or over social media was "
@@ -155,42 +194,117 @@ def why_not_text_or_social(channel_word: str) -> str:
     )
 
 
+def channel_phrase(said: str) -> str:
+    """'by text message', 'on LinkedIn': the channel as a phrase, whatever words were
+    found ("texted her", "via SMS", "dm'd him on linkedin")."""
+    word = said.lower()
+    for name in ("linkedin", "instagram", "facebook", "twitter", "whatsapp", "slack"):
+        if name in word:
+            return f"on {SOCIAL_NAMES.get(name, name.capitalize())}"
+    if re.search(r"\b(dm|direct message)", word):
+        return "by direct message"
+    return "by text message"
+
+
+SOCIAL_NAMES = {"linkedin": "LinkedIn", "whatsapp": "WhatsApp"}
+
+
 # --- the texts ------------------------------------------------------------------
+
+
+#: Per seat on a panel (the interviewer's place in the list, round and round): the
+#: opening, the "talked about" line, the ask and the close, so that two colleagues who
+#: compare their notes read two letters, not one form.
+FORMAL_THANKS = (
+    "Thank you for taking the time to meet me on {when} to discuss the {role} position "
+    "at {company}.",
+    "I enjoyed our conversation on {when} about the {role} position at {company}, and I "
+    "am grateful for the time you gave me.",
+    "Thank you for your part in my interview for the {role} position at {company} on "
+    "{when}.",
+)
+FORMAL_TOPIC = (
+    " I particularly valued our conversation about {topic}.",
+    " What you told me about {topic} has stayed with me since.",
+    " Hearing your view on {topic} was a highlight of the day.",
+)
+FORMAL_WANT = (
+    "I am keen to join your team and hope you will offer me the role. {fit}",
+    "The interview confirmed how much I would like to work at {company}, and I hope you "
+    "will offer me the role. {fit}",
+    "I would welcome the chance to contribute to your team and hope you will offer me "
+    "the role. {fit}",
+)
+FORMAL_CLOSE = (
+    "Whatever you decide, I would be grateful if you could let me know either way.",
+    "I would be grateful to hear your decision either way.",
+    "Either way, I would appreciate hearing how the decision goes.",
+)
+WARM_THANKS = (
+    "Thanks so much for your time on {when}. I really enjoyed hearing about the {role} "
+    "role at {company}",
+    "It was great to meet you on {when} and to learn more about the {role} role at "
+    "{company}",
+    "Thank you for making time for me on {when}; I came away with a much clearer "
+    "picture of the {role} role at {company}",
+)
+WARM_TOPIC = (
+    ", especially our conversation about {topic}.",
+    ", and I keep coming back to what you said about {topic}.",
+    ", not least from our chat about {topic}.",
+)
+WARM_WANT = (
+    "I came away even more excited about the job, and I'd be thrilled if you offered "
+    "me the role. {fit}",
+    "I'd love to join the team, and I hope you'll offer me the job. {fit}",
+    "I'm keen on the work, and I'd be delighted if you offered me the role. {fit}",
+)
+WARM_CLOSE = (
+    "Could you let me know how things go, either way? I'd love to hear from you.",
+    "Either way, I'd be grateful to hear how things go.",
+    "Whatever you decide, do let me know either way.",
+)
+FORMAL_CARD_OPENINGS = (
+    "Thank you for meeting me about the {role} position",
+    "Thank you for your time and your questions at my {role} interview",
+    "It was a pleasure to meet you about the {role} position",
+)
+WARM_CARD_OPENINGS = ("Thank you for your time the other day", "It was lovely to meet you",
+                      "Thanks for a great conversation")
+
+
+def seat(interview: Interview, person: Interviewer) -> int:
+    """`person`'s place on the panel (0 for the first or only interviewer)."""
+    for position, other in enumerate(interview.interviewers):
+        if other == person or (person.id is not None and other.id == person.id):
+            return position
+    return 0
 
 
 def _email(
     interview: Interview, person: Interviewer, tz: ZoneInfo, tone: ToneName, sender_name: str | None
 ) -> str:
-    when = _day(interview.starts_at, tz)
-    topic = _topic(person)
-    role, company = interview.role, interview.company
+    fill = {"when": _day(interview.starts_at, tz), "role": interview.role,
+            "company": interview.company, "fit": FIT_PLACEHOLDER}
+    turn = seat(interview, person) % len(FORMAL_THANKS)
+    topic = _topic_or_gap(interview, person)
+    traditional = interview.culture is Culture.TRADITIONAL
     if tone == "formal":
-        thanks = (
-            f"Thank you for taking the time to meet me on {when} to discuss the {role} "
-            f"position at {company}."
-        )
+        thanks = FORMAL_THANKS[turn].format(**fill)
         if topic:
-            thanks += f" I particularly valued our conversation about {topic}."
-        want = f"I am keen to join your team and hope you will offer me the role. {FIT_PLACEHOLDER}"
-        either_way = "Whatever you decide, I would be grateful if you could let me know either way."
+            thanks += FORMAL_TOPIC[turn].format(topic=topic)
+        want, either_way = FORMAL_WANT[turn], FORMAL_CLOSE[turn]
     else:
-        thanks = (
-            f"Thanks so much for your time on {when}. I really enjoyed hearing about the "
-            f"{role} role at {company}"
-        )
-        thanks += f", especially our conversation about {topic}." if topic else "."
-        want = (
-            "I came away even more excited about the job, and I'd be thrilled if you "
-            f"offered me the role. {FIT_PLACEHOLDER}"
-        )
-        either_way = "Could you let me know how things go, either way? I'd love to hear from you."
+        thanks = WARM_THANKS[turn].format(**fill)
+        thanks += WARM_TOPIC[turn].format(topic=topic) if topic else "."
+        want, either_way = WARM_WANT[turn], WARM_CLOSE[turn]
     return "\n".join(
         [
-            f"{greeting(person, tone)},",
+            f"{greeting(person, tone, traditional=traditional)},",
             "",
             thanks,
             "",
-            want,
+            want.format(**fill),
             "",
             either_way,
             "",
@@ -208,25 +322,36 @@ def _card(
     *,
     with_topic: bool,
 ) -> str:
-    topic = _topic(person) if with_topic else None
+    topic = _topic_or_gap(interview, person) if with_topic else None
     role, company = interview.role, interview.company
+    turn = seat(interview, person) % len(FORMAL_CARD_OPENINGS)
     if tone == "formal":
-        text = f"Thank you for meeting me about the {role} position"
+        text = FORMAL_CARD_OPENINGS[turn].format(role=role)
         text += f" and for our conversation about {topic}." if topic else "."
         text += (
             f" I would be glad to join {company} and hope you will offer me the role: "
             f"{CARD_FIT_PLACEHOLDER}. Please let me know either way."
         )
     else:
-        text = "Thank you for your time"
-        text += f" and for the chat about {topic}." if topic else " the other day."
+        text = WARM_CARD_OPENINGS[turn]
+        text += f" and for the chat about {topic}." if topic else "."
         text += (
             f" I'd love to join {company} as your next {role}, and I hope you'll offer me "
             f"the job: {CARD_FIT_PLACEHOLDER}. Either way, do let me know how it goes."
         )
-    return "\n".join(
-        [f"{greeting(person, tone)},", text, SIGN_OFFS[tone], sender_name or NAME_PLACEHOLDER]
-    )
+    traditional = interview.culture is Culture.TRADITIONAL
+    return "\n".join([f"{greeting(person, tone, traditional=traditional)},", text,
+                      SIGN_OFFS[tone], sender_name or NAME_PLACEHOLDER])
+
+
+def _topic_or_gap(interview: Interview, person: Interviewer) -> str | None:
+    """What the user talked about with `person`; on a panel, without one, a marked gap
+    for it, so that no two notes of the panel read alike."""
+    topic = _topic(person)
+    if topic or len(interview.interviewers) < 2:
+        return topic
+    first = name_parts(person.name)[1] or person.name
+    return f"[something you and {first} discussed]"
 
 
 def _topic(person: Interviewer) -> str | None:

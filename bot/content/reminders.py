@@ -6,10 +6,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.content import call_scripts, notes
+from bot.content.call_scripts import call_contact
 from bot.content.formatting import when
 from bot.messages import Action, ActionId, Draft, Moment, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, Interview, Interviewer, Person, PromiseKind
-from bot.rules.plan import MAX_CALLS, handwritten_deadline
+from bot.rules.holidays import country_for_zone, public_holidays
+from bot.rules.plan import (
+    HANDWRITTEN_DEADLINE,
+    MAX_CALLS,
+    Prefs,
+    handwritten_deadline,
+)
 
 
 def _interviewer(interview: Interview, checkpoint: Checkpoint) -> Interviewer | None:
@@ -61,6 +68,31 @@ def _move_on_text(interview: Interview, tz: ZoneInfo) -> str:
             f"everything right: a prompt note and two calls. {closing}")
 
 
+def _whom(interview: Interview, *, again: bool = False) -> str:
+    """'Call Jane Smith on +1 555 0100.': whom to ask for, and their number when known."""
+    contact = call_contact(interview)
+    if contact is None:
+        return "Call the company and ask for whoever is hiring."
+    verb = "Try" if again else "Call"
+    if contact.phone:
+        return f"{verb} {contact.name} on {contact.phone}."
+    return f"{verb} {contact.name} (on their direct line, or ask for them at reception)."
+
+
+def _card_text(interview: Interview, prefs: Prefs) -> str:
+    """Post the card by the deadline, saying so when a Sunday or holiday moved it."""
+    deadline = handwritten_deadline(interview, prefs)
+    by = when(deadline, prefs.tz)
+    text = ("A traditional employer values a handwritten card. Write one per interviewer "
+            "in a few formal lines, as below, ")
+    if local_day(deadline, prefs.tz) != local_day(interview.starts_at + HANDWRITTEN_DEADLINE,
+                                                    prefs.tz):
+        return text + (f"and post it by {by}: 48 hours after the interview is a Sunday "
+                       "or public holiday, when no post is collected, so catch the next "
+                       "collection.")
+    return text + f"and post it by {by} (48 hours after the interview)."
+
+
 def local_day(moment: datetime, tz: ZoneInfo) -> date:
     return moment.astimezone(tz).date()
 
@@ -74,6 +106,8 @@ def reminder(
 ) -> Reply:
     """Render one due checkpoint for its owner."""
     tz = ZoneInfo(person.tz)
+    prefs = Prefs(tz=tz, holidays=public_holidays(country_for_zone(person.tz),
+                                                  range(now.year - 1, now.year + 2)))
     name = person.display_name
     title: str
     text: str
@@ -115,36 +149,34 @@ def reminder(
         actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind is CheckpointKind.THANK_YOU_NUDGE and contact is not None:
         title = f"Did your note to {contact.name} go out?"
-        text = (
-            "I haven't seen it marked sent. A thank-you a day late still beats none: "
-            "send it this morning and press Sent."
-        )
-        found = (notes.thank_you_variant(interview, contact, tz, tone=person.tone,
-                                         medium="email", sender_name=name),)
+        text = "Not marked sent yet. A day late still counts; a short one will do:"
+        found = (notes.short_note(interview, contact, tz, tone=person.tone,
+                                  sender_name=name),)
         actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind is CheckpointKind.HANDWRITTEN:
-        deadline = when(handwritten_deadline(interview), tz)
         title = f"Write and post your cards for {interview.company}"
-        text = (
-            f"A traditional employer values a handwritten card. Write one per interviewer "
-            f"and post it by {deadline} (48 hours after the interview). Keep it short."
-        )
+        text = _card_text(interview, prefs)
         found = tuple(notes.thank_you_variant(interview, p, tz, tone=person.tone,
                                               medium="card", sender_name=name)
                       for p in interview.interviewers)
         actions = (Action(ActionId.SENT, "Posted", str(cp.id), Style.PRIMARY), *_snoozes(cp))
-    elif kind in (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL):
-        second = kind is CheckpointKind.SECOND_CALL
-        title = (f"Second and last call about {subject}" if second
-                 else f"Time to call about {subject}")
+    elif kind is CheckpointKind.SECOND_CALL:
+        title = f"Second and last call about {subject}"
         promise = interview.promise
-        if second and promise is not None and interview.calls and \
+        if promise is not None and interview.calls and \
                 local_day(interview.calls[0].at, tz) < promise.on:
             why = (f"On your first call they pointed to {promise.on:%a %Y-%m-%d}, and "
                    "there's no news, so one more try.")
-        elif second:
+        else:
             why = "No news since your first call, so one more try."
-        elif promise is not None and promise.kind is PromiseKind.YOU_CALL_ON:
+        text = (f"{why} {_whom(interview, again=True)} Same script as before; after this "
+                "one I won't suggest a third. Then tell me how it went.")
+        found = _call_drafts(interview, tz, person)
+        actions = _call_actions(cp, interview)
+    elif kind is CheckpointKind.FIRST_CALL:
+        title = f"Time to call about {subject}"
+        promise = interview.promise
+        if promise is not None and promise.kind is PromiseKind.YOU_CALL_ON:
             why = f"They asked you to call on {promise.on:%a %Y-%m-%d}."
         elif promise is not None:
             why = (f"They meant to decide by {promise.on:%a %Y-%m-%d} and you haven't "
@@ -152,11 +184,10 @@ def reminder(
         else:
             why = "It's been about a working week since the interview."
         text = (
-            f"{why} Hiring managers expect a follow-up, and this call shows you mean it. "
-            + ("One more try is initiative; after this one I won't suggest a third. "
-               if second else "")
-            + "Keep it short: who you are, the role, the date you interviewed, that you're "
-            "still keen, and where things stand. Then tell me how it went."
+            f"{why} {_whom(interview)} Hiring managers expect a follow-up, and this call "
+            "shows you mean it. Keep it short: who you are, the role, the date you "
+            "interviewed, that you're still keen, and where things stand. Then tell me how "
+            "it went."
         )
         found = _call_drafts(interview, tz, person)
         actions = _call_actions(cp, interview)
@@ -164,6 +195,7 @@ def reminder(
         title = f"Did you reach {interview.company}?"
         text = (
             f"Your call about {subject} was due recently and I haven't heard how it went. "
+            f"{_whom(interview)} "
             "If you called, press what happened so I can plan the next step. If you "
             "haven't yet, today is a good day for it: the script is below."
         )
@@ -189,6 +221,6 @@ def reminder(
         text = f"{text}\n{late_line(cp, now, tz)}"
     moments = [Moment("Interview", interview.starts_at)]
     if kind is CheckpointKind.HANDWRITTEN:
-        moments.append(Moment("Post it by", handwritten_deadline(interview)))
+        moments.append(Moment("Post it by", handwritten_deadline(interview, prefs)))
     return Reply(text=text, title=title, drafts=found, actions=actions, checkpoint_id=cp.id,
                  moments=tuple(moments))

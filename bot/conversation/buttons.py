@@ -14,6 +14,7 @@ from bot.commands import (
     CallNews,
     Command,
     ConfirmDelete,
+    ConfirmForget,
     InterviewRecord,
     MarkDone,
     Reflect,
@@ -76,4 +77,6 @@ def command_for(action: ActionId, value: str) -> Command | None:
         return Reflect(interview)
     if action in (ActionId.DELETE_INTERVIEW, ActionId.KEEP_INTERVIEW):
         return ConfirmDelete(interview, yes=action is ActionId.DELETE_INTERVIEW)
+    if action in (ActionId.FORGET_ME, ActionId.KEEP_MY_DATA):
+        return ConfirmForget(record, yes=action is ActionId.FORGET_ME)
     return None

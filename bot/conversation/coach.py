@@ -24,7 +24,14 @@ from bot.conversation.flows import (
     Flow,
     ReflectFlow,
 )
-from bot.conversation.handlers import adding, call_news, correcting, reflection, your_data
+from bot.conversation.handlers import (
+    adding,
+    call_news,
+    cancelling,
+    correcting,
+    reflection,
+    your_data,
+)
 from bot.conversation.replan import replan
 from bot.conversation.turn import CoachDefaults, Turn, not_found, prefs_for
 from bot.messages import ActionId, Inbound, Reply
@@ -155,10 +162,13 @@ class Coach:
         if lost and not explicit:
             return [Reply(text=LOST_QUESTION)]
         command = read_command(text, turn.now, turn.tz)
+        # `/followup yes` to a waiting question: a slash command that is no command answers it.
+        if isinstance(command, Answer | Unknown) and pending is not None:
+            return self._answer(turn, pending, command.text)
         if not isinstance(command, Answer):
             settled, asked = understood.two_dates(turn, text, command)
             if asked:
-                if pending is not None:
+                if pending is not None and self.repo.get_conversation(turn.person.id) != stored:
                     asked.append(Reply(text="(My earlier question is dropped; ask again "
                                             "when this is settled.)"))
                 return asked
@@ -196,7 +206,7 @@ class Coach:
     def _answer(self, turn: Turn, flow: Flow, text: str) -> list[Reply]:
         if text.lower().strip(" .!") in CANCEL_WORDS:
             turn.set_flow(None)
-            return [Reply(text="OK, I dropped that. Nothing was saved.")]
+            return [cancelling.dropped(flow)]
         if text.lower() in {"help", "?"}:
             return [Reply(text="I'm waiting for an answer to my last question; type `cancel` "
                                "to drop it.\n" + flow.question)]

@@ -224,6 +224,7 @@ class Repository(ClubRepository, Protocol):
         tone: Tone | None = None,
         calendar_token_hash: str | None = None,
         clear_calendar_token: bool = False,
+        calendar_feed_made_at: datetime | None = None,
     ) -> Person: ...
 
     def person_by_calendar_token_hash(self, token_hash: str) -> Person | None:
@@ -408,4 +409,9 @@ class Repository(ClubRepository, Protocol):
     # --- idempotency ---------------------------------------------------------------
     def first_time(self, key: str, now: datetime) -> bool:
         """True the first time `key` is seen; False on every later call (retries)."""
+        ...
+
+    def first_dms_closed_notice(self, person_id: int, now: datetime) -> bool:
+        """True once per person: whether to tell them now that their DMs are closed.
+        Kept with the person, not as a key that expires, so they are told once."""
         ...

@@ -42,6 +42,7 @@ CALL_TIME = time(10, 0)
 WORK_OPENS = time(9, 0)
 WORK_CLOSES = time(17, 0)
 HANDWRITTEN_DEADLINE = timedelta(hours=48)
+SUNDAY = 6  # date.weekday(): no post is collected
 NO_PROMISE_BUSINESS_DAYS = 5  # about one working week (004's one-week rule)
 SECOND_CALL_BUSINESS_DAYS = 2
 CALL_CHECK_BUSINESS_DAYS = 2  # when the second call would have come
@@ -140,8 +141,21 @@ def next_morning(moment: datetime, prefs: Prefs) -> datetime:
     return end_of_quiet(morning, prefs.quiet, prefs.tz)
 
 
-def handwritten_deadline(interview: Interview) -> datetime:
-    return interview.starts_at + HANDWRITTEN_DEADLINE
+def handwritten_deadline(interview: Interview, prefs: Prefs) -> datetime:
+    """48 hours after the interview, moved on to a day the post is collected.
+
+    A card dropped in a box on a Sunday or a public holiday sits there until the next
+    collection, so the deadline is the first collection day at or after the 48 hours.
+    """
+    deadline = interview.starts_at + HANDWRITTEN_DEADLINE
+    while not is_collection_day(local(deadline, prefs.tz).date(), prefs.holidays):
+        deadline += timedelta(days=1)
+    return deadline
+
+
+def is_collection_day(day: date, holidays: Container[date] = NO_HOLIDAYS) -> bool:
+    """Post boxes are emptied Monday to Saturday, except on public holidays."""
+    return day.weekday() != SUNDAY and day not in holidays
 
 
 def wants_handwritten(interview: Interview) -> bool:
@@ -286,7 +300,7 @@ def _thank_yous(interview: Interview, prefs: Prefs, done: Container[Key]) -> lis
 def _handwritten(interview: Interview, prefs: Prefs) -> list[Planned]:
     if not wants_handwritten(interview):
         return []
-    deadline = handwritten_deadline(interview)
+    deadline = handwritten_deadline(interview, prefs)
     if interview.created_at >= deadline:
         return []
     # Same evening as the e-mail is too much at once; the next morning still leaves a

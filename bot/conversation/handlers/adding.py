@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import AddInterview, AddInterviewFields
+from bot.content.call_scripts import call_contact
 from bot.conversation import add_flow
 from bot.conversation.flows import AddFlow
 from bot.conversation.turn import Turn
@@ -74,6 +75,13 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
     if draft.unclear:
         notes.append("I couldn't place: " + "; ".join(
             f"“{short(u, 60)}”" for u in draft.unclear[:3]))
+    contact = call_contact(interview)
+    if contact is not None and not contact.phone:
+        # Asked once, here; the call reminder works without it (it names whom to ask for).
+        first = contact.name.split()[0]
+        notes.append(f"Got a direct number for {contact.name}? "
+                     f"`fix {interview.number} phone {first} <number>` puts it in your "
+                     "call reminder. No number is fine too.")
     checkpoints = turn.repo.checkpoints_for(interview.id)
     reply = plan_reply(interview, checkpoints, turn.tz, turn.now,
                        title=f"Added #{interview.number}: {interview.title}")

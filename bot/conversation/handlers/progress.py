@@ -56,6 +56,12 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
         names = ", ".join(p.name for p in interview.interviewers)
         return [Reply(text=f"No interviewer called {short(who, 40)!r} on "
                            f"#{interview.number}. I have: {names}.")]
+    if turn.now < interview.starts_at:
+        # A note written before the interview cannot thank them for it: keep the reminder.
+        return [Reply(text=f"Your {interview.title} interview is still ahead "
+                           f"({when(interview.starts_at, turn.tz)}), so there's nothing "
+                           "to thank them for yet. Send the note after it, ideally the "
+                           "same day; I'll remind you then, with a draft.")]
     turn.mark_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
     turn.replan(turn.repo.get_interview(interview.id) or interview)
     names = ", ".join(p.name for p in people)

@@ -63,7 +63,9 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
-    return [Reply(text=f"I don't know the command {word!r}. Type `help` to see "
+    # Echoed as typed, in plain quotes (never Python's repr, which shows escapes); each
+    # adapter makes it harmless on its platform (no mentions, no markup).
+    return [Reply(text=f"I don't know the command “{word}”. Type `help` to see "
                        f"what I can do.{hint}")]
 
 
@@ -108,7 +110,8 @@ def calendar(turn: Turn, command: Calendar) -> list[Reply]:
                                "old one stops working.")]
         token = calendar_file.feed_token()  # shown once, below; only its hash is stored
         turn.refresh(turn.repo.update_person(
-            person.id, calendar_token_hash=calendar_file.feed_token_hash(token)))
+            person.id, calendar_token_hash=calendar_file.feed_token_hash(token),
+            calendar_feed_made_at=turn.now))
         url = f"{public_url.rstrip('/')}/calendar/{token}.ics"
         lead = ("Done: the old link no longer works. Your new private link"
                 if word == "reset" and person.calendar_token_hash is not None

@@ -14,13 +14,15 @@ from adapters.terminal.console import TerminalChat
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def run_console(tmp_path: Path, *lines: str, now: str = "2026-11-23T16:30") -> str:
+def run_console(tmp_path: Path, *lines: str, now: str = "2026-11-23T16:30",
+                tz: str = "America/New_York", db: Path | None = None,
+                more: tuple[str, ...] = ()) -> str:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(
         [sys.executable, "-m", "adapters.cli", "console", "--now", now,
-         "--tz", "America/New_York", "--db", f"sqlite:///{tmp_path / 'chat.db'}"],
+         "--tz", tz, "--db", f"sqlite:///{db or tmp_path / 'chat.db'}", *more],
         input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120,
         env=env, cwd=tmp_path, check=False,
     )
@@ -120,3 +122,45 @@ def test_the_terminal_is_its_own_club_channel(tmp_path):
     for post in channel_posts:
         post = post.split("\n── ")[0].split("\nyou> ")[0]
         assert "Acme" not in post and "Jane" not in post  # progress only, by default
+
+
+def test_calendar_and_stats_files_go_to_the_data_folder_or_out_and_say_where(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    output = run_console(tmp_path, "add Acme, analyst, today 2pm with Jane Smith",
+                         "calendar", "stats", db=data / "chat.db")
+    assert f"(saved to {data / 'followup-plan.ics'})" in output
+    assert f"(saved to {data / 'followup-stats.png'})" in output
+    assert not list(tmp_path.glob("followup-*"))  # nothing in the working directory
+
+    out = tmp_path / "exports"
+    output = run_console(tmp_path, "calendar", db=data / "chat.db", more=("--out", str(out)))
+    assert f"(saved to {out / 'followup-plan.ics'})" in output
+    assert (out / "followup-plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_tz_changes_a_zone_chosen_before_and_says_so(tmp_path):
+    run_console(tmp_path, "add Acme, analyst, tomorrow 2pm with Jane Smith")
+    output = run_console(tmp_path, "plan 1", tz="Europe/London")
+    assert "(--tz Europe/London: you had America/New_York from before.)" in output
+    assert "Europe/London" in output.split("you> plan 1")[0]
+    assert "GMT" in output.split("you> plan 1")[1]
+    again = run_console(tmp_path, "list", tz="Europe/London")
+    assert "--tz" not in again  # already the zone: nothing to say
+
+
+def test_help_lists_options_with_their_values_not_types(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
+    env["PYTHONPATH"] = str(ROOT)
+    for args in ([], ["console"]):
+        done = subprocess.run([sys.executable, "-m", "adapters.cli", *args, "--help"],
+                              capture_output=True, text=True, env=env, check=True)
+        assert "<bool>" not in done.stdout and "<str>" not in done.stdout
+        assert "--help" in done.stdout
+    assert "--tz ZONE" in done.stdout and "--out PATH" in done.stdout
+
+
+def test_an_unknown_command_is_echoed_as_typed(tmp_path):
+    output = run_console(tmp_path, "<!channel> frobnicate")
+    assert "I don't know the command “<!channel>”." in output
+    assert "\\u" not in output

@@ -317,23 +317,32 @@ def test_forget_me_removes_the_person_from_every_club(db_runtime, room):
 
 
 # --- peer review ---------------------------------------------------------------------------
-def test_share_draft_posts_the_thank_you_in_the_club_with_names_as_written(db_runtime, room):
+def test_share_draft_posts_the_thank_you_with_roles_for_names_unless_asked(db_runtime, room):
     start_club(db_runtime, room)
     say(db_runtime, person(1), "club join")
-    dm(db_runtime, person(1), ACME)
+    dm(db_runtime, person(1), "add Acme, data analyst, today 10am with Jane Smith (Head of "
+                              "Data) and Bob Lee, they'll decide by Friday")
+    dm(db_runtime, person(1), "note 1 Bob: Jane's plan for the on-call rota")
 
     refused = text_of(say(db_runtime, person(1), "share draft 1"))  # shared as progress
     assert "Paste your own version" in refused
     say(db_runtime, person(1), "share 1 details")
     answer = text_of(say(db_runtime, person(1), "share draft 1"))
+    named = text_of(say(db_runtime, person(1), "share draft 1 with names"))
     say(db_runtime, person(1), "share draft 1 Dear Jane, thanks! @here <!channel> see you")
     wait_until(db_runtime, local(0, 12, 5))
 
     assert "posted your draft" in answer and "its thread" in answer
-    generated, own = [p for p in room.posts if p.reply.drafts]
+    assert "by role, not by name" in answer and "as you asked" in named
+    generated, with_names, own = [p for p in room.posts if p.reply.drafts]
     assert generated.reply.title == "Feedback wanted on a thank-you note"
-    assert "Jane Smith" in generated.reply.drafts[0].title
-    assert "Dear Jane Smith" in generated.reply.drafts[0].body
+    shown = generated.everything + " ".join(d.title + d.body for d in generated.reply.drafts)
+    for part in ("Jane", "Smith", "Bob", "Lee"):
+        assert part not in shown
+    assert generated.reply.drafts[0].body.startswith("Dear [Head of Data],")
+    assert generated.reply.drafts[1].body.startswith("Dear [interviewer 2],")
+    assert "[Head of Data]'s plan for the on-call rota" in generated.reply.drafts[1].body
+    assert with_names.reply.drafts[0].body.startswith("Dear Jane,")
     assert own.reply.drafts[0].body.startswith("Dear Jane, thanks!")
     assert own.reply.drafts[0].body.endswith("@here <!channel> see you")  # as written
     assert_nothing_can_ping(own.reply)  # but inert wherever it is posted

@@ -26,6 +26,7 @@ from bot.rules.plan import (
     CALL_KINDS,
     PHONE_KINDS,
     Prefs,
+    handwritten_deadline,
     plan_checkpoints,
     release_time,
 )
@@ -120,6 +121,16 @@ def test_a_traditional_employer_gets_a_handwritten_card_within_48_hours():
     plan = plan_checkpoints(interview(start, culture=Culture.TRADITIONAL), PREFS, start)
     [card] = due(plan, K.HANDWRITTEN)
     assert start < card < start + timedelta(hours=48)
+
+
+def test_a_card_due_on_a_sunday_or_holiday_is_posted_by_the_next_collection_day():
+    friday = interview(at(2026, 11, 27, 14), culture=Culture.TRADITIONAL)
+    assert handwritten_deadline(friday, PREFS) == at(2026, 11, 30, 14)  # Sun -> Mon
+    before_christmas = interview(at(2026, 12, 23, 14), culture=Culture.TRADITIONAL)
+    holidays = Prefs(tz=NY, holidays=frozenset({date(2026, 12, 25)}))
+    assert handwritten_deadline(before_christmas, holidays) == at(2026, 12, 26, 14)  # Sat
+    tuesday = interview(at(2026, 11, 24, 14), culture=Culture.TRADITIONAL)
+    assert handwritten_deadline(tuesday, PREFS) == at(2026, 11, 26, 14)
 
 
 def test_choosing_post_also_plans_the_card_but_modern_email_does_not():
