@@ -58,7 +58,7 @@ def test_the_second_call_is_shorter_than_the_first_and_not_a_copy(chat):
 
 def test_a_card_whose_48_hours_end_on_a_sunday_is_posted_by_monday_and_the_reminder_says_so(
         chat):
-    chat.say("add First Bank, analyst, Friday 2pm with Dr. Maria Garcia and Jane Smith, "
+    chat.say("add First Bank, analyst, this Friday 2pm with Dr. Maria Garcia and Jane Smith, "
              "traditional")
     chat.wait(timedelta(days=5))
     [card] = [d.reply for d in chat.delivered if d.reply.title.startswith("Write and post")]
