@@ -129,7 +129,8 @@ class Said:
 
     @property
     def first(self) -> str:
-        return self.rest.split(" ", 1)[0] if self.rest else ""
+        """The first word, without the comma of "called #2, got voicemail"."""
+        return self.rest.split(" ", 1)[0].rstrip(",;:!") if self.rest else ""
 
     @property
     def numbered(self) -> bool:

@@ -27,7 +27,7 @@ def _vocabulary(words: str) -> frozenset[str]:
 
 _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.I)
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailto)\s*[:=]?\s*(?=[\w.+'-]+@)", re.I)
-_NAME_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*&\s*|\s+/\s+", re.I)
+_NAME_SPLIT = re.compile(r"\s+(?:and|adn|nad|&|\+)\s+|\s*&\s*|\s+/\s+", re.I)  # "adn": a slip
 _PRONOUNS = re.compile(
     r"^(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)$", re.I
 )

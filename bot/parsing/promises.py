@@ -34,7 +34,7 @@ _NO_PROMISE = re.compile(
 _THEY_CONTACT = re.compile(
     r"\b(?:they|he|she|we|recruiter|hr)(?:'ll|'d|\s+will|\s+would|\s+should|\s+are\s+going\s+to"
     r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
-    r"(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b",
+    r"(?:(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b)",
     re.I,
 )
 _YOU_CONTACT = re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.commands import CallNews, InterviewRecord, RecordPromise
+from bot.commands import CallNews, InterviewRecord, RecordPromise, ReportOutcome
 from bot.conversation.flows import CallNewsFlow
 from bot.conversation.handlers import progress
 from bot.conversation.turn import Turn, not_found
@@ -17,6 +17,7 @@ from bot.messages import Reply
 from bot.model import Interview, Outcome, PromiseKind
 from bot.parsing import parse_promise
 from bot.parsing.command_text import another_round, outcome_in
+from bot.parsing.understanding import Context, KnownInterview, understand
 
 #: Words that say who acts next: they decide (and tell you), or you call them.
 _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|hear back|"
@@ -57,9 +58,30 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
         turn.set_flow(None)
         return progress.promised(turn, RecordPromise(InterviewRecord(interview.id),
                                                      said=said))
+    heard = _understood(turn, interview, said)
+    if heard is not None:
+        return heard
     return [Reply(text="I didn't catch that. Did they make an offer, say no, ask you back, "
                        "name a day (`they'll decide by Friday`), or have no news yet? "
                        "(`cancel` stops.)")]
+
+
+def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:
+    """The answer in other words ("they offered it to me on the phone!!", "they said to
+    try again on Monday"), read about this interview alone, and only when sure."""
+    known = (KnownInterview(interview.number, interview.id, interview.company, interview.role,
+                            tuple(p.name for p in interview.interviewers)),)
+    reading = understand(said, Context(turn.now, turn.tz, known))
+    if reading is None or reading.command is None:
+        return None
+    command = reading.command
+    if isinstance(command, ReportOutcome) and command.outcome is not None:
+        turn.set_flow(None)
+        return progress.record_outcome(turn, interview, command.outcome, said=command.said)
+    if isinstance(command, RecordPromise) and command.promise is not None:
+        turn.set_flow(None)
+        return progress.promised(turn, command)
+    return None
 
 
 def named_a_day(turn: Turn, interview: Interview) -> list[Reply]:

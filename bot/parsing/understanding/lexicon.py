@@ -18,6 +18,10 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def words_in_order(text: str) -> list[str]:
+    return text.split()
+
+
 def _any(*phrases: str) -> re.Pattern[str]:
     """One pattern matching any of the phrases as whole words."""
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", _I)
@@ -58,9 +62,12 @@ HEDGES = _any(
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
     "still\\s+waiting", "haven'?t\\s+heard", "no\\s+news", "not\\s+yet",
 )
+#: A question about doing something ("should I cancel?"), never a request to do it.
+ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b|\?\s*$",
+                          _I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
-    r"^(?:what|what'?s|whats|when|why|how|should|shall|can|could|would|is|are|do|does|did|"
+    r"^(?:what|what'?s|whats|when|why|how|should|shall|can|could|would|is|are|do|does|"
     r"who|which|where|will|am)\b", _I)
 
 # --- outcomes -----------------------------------------------------------------------------

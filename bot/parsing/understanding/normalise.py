@@ -52,4 +52,24 @@ def typo_of(lower: str) -> str | None:
     limit = 1 if len(lower) < 7 else 2
     close = [w for w in VOCABULARY if w[0] == lower[0] and abs(len(w) - len(lower)) <= limit
              and OSA.distance(lower, w) <= limit]
-    return close[0] if len(close) == 1 else None
+    if len(close) > 1:
+        # "decied": a swap within the word beats a letter more or less; "offerd": the word
+        # it starts like, then the longer ("offered", not "offer").
+        close.sort(key=lambda w: _rank(lower, w))
+        best, second = close[0], close[1]
+        if _rank(lower, best) == _rank(lower, second):
+            return None
+        return best
+    return close[0] if close else None
+
+
+def _rank(lower: str, word: str) -> tuple[int, bool, int, int]:
+    return (OSA.distance(lower, word), len(word) != len(lower), -_common_start(lower, word),
+            -len(word))
+
+
+def _common_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from bot.commands import (
+    AddInterview,
     AskCoach,
     CancelInterview,
     CorrectInterview,
@@ -34,6 +35,7 @@ from bot.commands import (
 from bot.model import CallResult, Outcome, PromiseKind
 from bot.parsing.command_text import snooze_span, text_or_social
 from bot.parsing.english import dictionary
+from bot.parsing.interview_line import parse_interview
 from bot.parsing.people import read_names
 from bot.parsing.promises import parse_promise
 from bot.parsing.understanding import lexicon as lx
@@ -55,13 +57,14 @@ def _strangers(line: Line, ctx: Context) -> bool:
     """Whether the line names something the coach doesn't know, such as another company:
     acting on the only open interview would then be a guess."""
     known = {w.lower() for k in ctx.known for part in (k.company, *k.names)
-             for w in _WORD.findall(part)}
+             for w in _WORD.findall(part)} | line.found.company_words
     words = _WORD.findall(line.text)
+    shouting = line.text.upper() == line.text
     for n, word in enumerate(words):
         lower = word.lower().removesuffix("'s")
         if lower in known or lower in _COMMON_CAPITALS or lower in lx.VOCABULARY:
             continue
-        if word[0].isupper() and n > 0:
+        if word[0].isupper() and n > 0 and not shouting:
             return True
         if not dictionary().known([lower]):
             return True
@@ -179,10 +182,12 @@ def call(line: Line, ctx: Context) -> Reading | None:
 
 # --- thank-you notes ----------------------------------------------------------------------
 def sent(line: Line, ctx: Context) -> Reading | None:
-    if not (lx.SENT_CUES.search(line.text) and lx.NOTE_WORDS.search(line.text)) \
-            or lx.NOT_SENT.search(line.text):
+    verb_led = bool(re.match(r"^(?:sent|thanked)\b", line.text, re.I))
+    if not (lx.SENT_CUES.search(line.text) and (verb_led or lx.NOTE_WORDS.search(line.text))):
         return None
     text = lx.BUT_NOT.sub("", line.text)
+    if lx.NOT_SENT.search(text):
+        return None
     by = text_or_social(text)
     if by is None and re.search(r"\btexted\b", text, re.I):
         by = "text message"
@@ -225,6 +230,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                                 Choice("Don't snooze", None)))
     if rest.lower().startswith("an hour") or rest.lower() == "hour":
         rest = "1 hour"
+    rest = _spoken_time(rest)
     span = snooze_span(rest, ctx.now, ctx.tz)
     if isinstance(span, SnoozeUnreadable):
         return None
@@ -238,10 +244,29 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
 
 
 _TWO_HOURS = timedelta(hours=2)
+_HOUR_WORDS = {w: n for n, w in enumerate(lx.words_in_order(
+    "one two three four five six seven eight nine ten eleven twelve"), 1)}
+_HALF = re.compile(r"\bhalf\s+(\w+)\b", re.I)
+_TONIGHT_AT = re.compile(r"\b(tonight|this\s+evening)\s+at\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*[ap]m)",
+                         re.I)
+
+
+def _spoken_time(text: str) -> str:
+    """"Half six" is 6:30 (the next one); "tonight at 8" is 8pm tonight."""
+    def half(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        hour = _HOUR_WORDS.get(word) or (int(word) if word.isdigit() else None)
+        return f"{hour}:30" if hour else match.group(0)
+
+    def tonight(match: re.Match[str]) -> str:
+        hour = int(match.group(2)) % 12 + 12
+        return f"{match.group(1)} {hour}:{match.group(3) or '00'}"
+
+    return _TONIGHT_AT.sub(tonight, _HALF.sub(half, text))
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CANCEL_CUES.search(line.text):
+    if not lx.CANCEL_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
         return None
 
     def make(k: KnownInterview) -> CancelInterview:
@@ -254,7 +279,7 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
 
 
 def remove(line: Line, ctx: Context) -> Reading | None:
-    if not lx.REMOVE_CUES.search(line.text):
+    if not lx.REMOVE_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
         return None
     if line.found.people and not line.found.by_company and not line.found.numbers - set(
             line.found.people):
@@ -382,6 +407,11 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
                   if not domain or domain in k.company.lower().replace(" ", "")]
     if not candidates:
         candidates = [(k, name) for k in ctx.known if k.open for name in k.names]
+    local = re.split(r"[._+-]", value.partition("@")[0].lower()) if field is Fix.EMAIL else []
+    named = [(k, name) for k, name in candidates
+             if any(part.lower() in local for part in name.split() if len(part) > 1)]
+    if len(named) == 1:  # "dana@initech.com" is Dana's
+        candidates = named
     if len(candidates) == 1:
         k, name = candidates[0]
         return _fix(line, ctx, field, name, value, f"{name}: {value}", target=k)
@@ -413,8 +443,20 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     value = re.sub(r"^(?:at|on)\s+", "", match.group("value").strip(" ."), flags=re.I)
     if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
         return None
-    value = _weekday_and_day(value, ctx)
+    value = _business_hour(_weekday_and_day(value, ctx))
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was {value}")
+
+
+def _business_hour(value: str) -> str:
+    """"At 3" for an interview is 3pm; "at 9" is 9am: interviews keep office hours."""
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", value.strip())
+    if match is None:
+        return value
+    hour = int(match.group(1))
+    if not 1 <= hour <= 12:
+        return value
+    suffix = "am" if 8 <= hour <= 11 else "pm"
+    return f"{hour}:{match.group(2) or '00'}{suffix}"
 
 
 _WD_DOM = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})"
@@ -446,7 +488,7 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WAS_TIME.match(text)
     if match is None:
         return None
-    value = match.group("value")
+    value = _business_hour(match.group("value"))
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}")
 
 
@@ -520,3 +562,18 @@ def _answer(line: Line, ctx: Context) -> Reading:
     topic = next((t for pattern, t in lx.QUESTION_TOPICS if pattern.search(line.text)), "other")
     target = pick(line.found, ctx.known) if line.found.numbers else None
     return Reading(AskCoach(topic, None if target is None else _record(target)))
+
+
+# --- an add line without the verb ---------------------------------------------------------
+def comma_add(line: Line, ctx: Context) -> Reading | None:
+    """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`."""
+    if line.text.count(",") < 2 or lx.HEDGES.search(line.text):
+        return None
+    parsed = parse_interview(line.text, ctx.now, ctx.tz)
+    if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \
+            or parsed.unclear:
+        return None
+    if line.text.split(",", 1)[0].strip().lower() != parsed.company.lower():
+        return None
+    return Reading(AddInterview(line.text), f"a new interview: {parsed.role} at "
+                                            f"{parsed.company}.")

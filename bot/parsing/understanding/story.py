@@ -1,0 +1,209 @@
+"""An interview told as a story: "Just finished my interview with Initech for the QA
+role, Dana Wu and Raj Patel, they'll let me know next week."
+
+The story is cut into the fields of an `add` (company, role, when, who, what they
+promised) by the phrases people use for each; each field is then read exactly as the
+answer to its own question would be (`AddInterviewFields`), so a story and a form store
+the same thing. The coach adds it at once only when the company, the role and the day
+were all found by a clear phrase; otherwise it shows what it read and asks first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.commands import AddInterviewFields
+from bot.parsing.interview_line import _ROLE_WORDS
+from bot.parsing.people import read_names
+from bot.parsing.promises import parse_promise
+from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.reading import Choice, Context, Line, Reading
+
+_I = re.IGNORECASE
+#: A line tells of an interview (done, or coming up).
+STORY_CUE = re.compile(
+    r"\b(?:interview(?:ed|s)?|phone\s+screen|screening\s+call|panel|had\s+one|got\s+one|"
+    r"another\s+one|coming\s+up)\b", _I)
+_LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|hey|hi)\b"
+                   r"[\s,!.:-]*)+", _I)
+_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3}"
+_LOWER_NAME = r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank))?"
+_COMPANY_AFTER = (
+    re.compile(rf"(?:\bat|@)\s+(?P<company>{_NAME})", 0),
+    re.compile(rf"\b(?i:interview(?:ed)?)\s+with\s+(?P<company>{_NAME})(?=\s+(?:for|today|"
+               rf"tomorrow|yesterday|this|on|at|\()|[,.(]|\s*$)", 0),
+    re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
+               rf"at|went)\b|[,.(]|\s*$)", 0),
+    re.compile(rf"\b(?:with|w/)\s+(?P<company>{_LOWER_NAME})\s+for\b", 0),
+    re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*,", 0),
+)
+_ROLE = (
+    re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
+               r"job|spot|post|opening|vacancy|gig)\b", _I),
+    re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
+               r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this)\b))", _I),
+    re.compile(r"\((?P<role>[^()]{2,60})\)"),
+)
+_ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
+_NOT_ROLES = lx.words("second another new different other same one")
+_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
+_PEOPLE = (
+    re.compile(rf"\b(?:with|w/|spoke\s+(?:to|with)|met)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
+               rf"\s+{_WORD}){{0,5}})", 0),
+    re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
+               r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
+    re.compile(r"\b(?:recruiter|interviewer|manager)\s+was\s+(?P<people>[A-Za-z][\w'-]+"
+               r"(?:\s+[A-Z][\w'-]+)?)", _I),
+)
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+    r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\b)?", _I)
+_DAY_WORDS = re.compile(
+    r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow|yesterday|"
+    r"(?:last|this|next|on)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)(?![\d/-]))?",
+    _I)
+_JUST_NOW = re.compile(r"\b(?:just\s+(?:finished|had|did|got\s+out|done|wrapped)|"
+                       r"interview\s+done|just\s+now)\b", _I)
+_AT_TIME = re.compile(r"\bat\s+(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+\w+)(?![\d/-])", _I)
+_CLAUSES = re.compile(r"[.!;,]+\s*")
+_SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d)\b", _I)
+_VAGUE = re.compile(r"\bor\b|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)", _I)
+_STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that went great "
+                       "done interview")
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    company: str = ""
+    role: str = ""
+    when: str = ""
+    people: str = ""
+    promise: str = ""
+    clear: bool = False  # every field came from a clear phrase
+
+
+def story(line: Line, ctx: Context) -> Reading | None:
+    if not STORY_CUE.search(line.text) or line.lower.startswith(("add ", "new ")):
+        return None
+    told = _read(line.text, ctx)
+    if not told.company or (told.company.lower() in {k.company.lower() for k in ctx.known
+                                                    if k.open} and not told.role):
+        return None
+    command = AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
+    summary = ", ".join(part for part in (
+        f"{told.role} at {told.company}" if told.role else told.company, told.when,
+        f"with {told.people}" if told.people else "", told.promise) if part)
+    if told.clear and not lx.HEDGES.search(line.text):
+        return Reading(command, f"a new interview: {summary}.")
+    return Reading(question=f"Shall I add this interview: {summary}?",
+                   choices=(Choice("Add it", command), Choice("Not quite", None)))
+
+
+def _read(text: str, ctx: Context) -> _Story:
+    just_now = bool(_JUST_NOW.search(text))
+    text = _LEAD.sub("", text.strip())
+    company = _first(_COMPANY_AFTER, text, "company")
+    role = _role(text, company) if company else ""
+    promise = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
+                    if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
+                    and not lx.OWN_PLAN.search(c.strip())), "")
+    # The interview's day is never the promise's: "they'll decide by 11/30".
+    when = _when(text.replace(promise, " ") if promise else text, just_now)
+    if when == "today" and just_now:
+        # "Just finished my interview": it started about an hour ago; the reply says so.
+        began = (ctx.now.astimezone(ctx.tz) - timedelta(hours=1))
+        when = f"today at {began.hour}:{began.minute // 15 * 15:02d}"
+    people = _people(text, company, role)
+    vague = bool(promise and _VAGUE.search(promise))
+    clear = bool(company and role and when and company.lower() not in _STOP_WORDS
+                 and not vague and not _unexplained(text, company, role, when, people, promise))
+    if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
+        promise = ""  # "they'll get back to me soon" names no day to plan around
+    return _Story(company, role, when, people, promise, clear)
+
+
+#: Words a story may hold besides its facts; any other word left over means the story
+#: says something the fields don't, and the coach shows what it read before adding it.
+_FILLER = lx.words("""
+    i i'm i've im my me had have has did do just finished got get out of done an a the
+    interview interviewed interviews intervew phone screen screening call panel video
+    onsite on-site in person at for with w/ and & + on this today tomorrow yesterday
+    morning afternoon evening tonight it was is went great good well ok okay fine
+    role position job spot post opening gig opportunity am pm at around about
+    also so wait another one coming up upcoming excited nervous yay finally phew
+    spoke to met by of in second recruiter hiring manager was
+""")
+_LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _unexplained(text: str, *facts: str) -> list[str]:
+    rest = text
+    for fact in sorted((f for f in facts if f), key=len, reverse=True):
+        rest = re.sub(re.escape(fact), " ", rest, flags=_I)
+    for person in re.split(r"\s+and\s+", facts[3]) if facts[3] else ():
+        rest = re.sub(re.escape(person), " ", rest, flags=_I)
+    rest = _DAY_WORDS.sub(" ", _AT_TIME.sub(" ", rest))
+    return [w for w in _LEFT_WORD.findall(rest) if w.lower() not in _FILLER]
+
+
+def _role(text: str, company: str) -> str:
+    role = _first(_ROLE, text.replace(f"({company})", ""), "role")
+    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip()
+    if role.lower() in _NOT_ROLES or role.lower() == company.lower():
+        role = ""
+    if role:
+        return role
+    for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job
+        piece = _ROLE_SUFFIX.sub("", piece.strip())
+        words = piece.lower().split()
+        if 0 < len(words) <= 4 and any(w in _ROLE_WORDS for w in words) and \
+                not re.search(r"\d|\b(?:with|at|for)\b", piece, _I):
+            return piece
+    return ""
+
+
+def _when(text: str, just_now: bool) -> str:
+    found = _DATE.search(text) or _DAY_WORDS.search(text)
+    when = found.group(0) if found else ("today" if just_now else "")
+    if when and not re.search(r"\d\s*(?:[ap]\.?m|:\d)|\bat\s+\d|\bnoon\b|\bhalf\b", when, _I):
+        at = _AT_TIME.search(text)
+        when += f" at {at.group(1)}" if at else ""
+    return when.strip()
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            value = match.group(group).strip(" ,.")
+            if value and value.lower() not in _STOP_WORDS and not re.match(r"^\d", value):
+                return value
+    return ""
+
+
+def _people(text: str, company: str, role: str) -> str:
+    for pattern in _PEOPLE:
+        for match in pattern.finditer(text):
+            said = match.group("people").strip(" ,.")
+            if company and said.lower().startswith(company.lower()):
+                continue
+            said = re.split(r"\s+(?:for|at|on|today|this|tomorrow|yesterday|about|who|and\s+"
+                            r"(?:it|they|he|she))\b", said, maxsplit=1, flags=_I)[0]
+            words = said.split()
+            while words:  # the longest start of it that is all names
+                people, unclear = read_names(" ".join(words))
+                if people and not unclear:
+                    return " and ".join(p.name for p in people)
+                words.pop()
+    for piece in reversed(_CLAUSES.split(text)):  # a last piece of names: ", dana wu"
+        written_as_names = text.islower() or all(w[:1].isupper() for w in piece.split())
+        people, unclear = read_names(piece)
+        if people and not unclear and written_as_names and \
+                piece.strip().lower() not in (company.lower(), role.lower()):
+            return " and ".join(p.name for p in people)
+        break
+    return ""
