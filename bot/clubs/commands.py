@@ -26,8 +26,8 @@ from bot.clubs.schedule import (
     reschedule_digest,
 )
 from bot.content.formatting import when
-from bot.messages import Inbound, Reply
-from bot.model import ChannelRef, Interview, Person, ShareLevel
+from bot.messages import Inbound, Reply, mention
+from bot.model import ChannelRef, Identity, Interview, Person, ShareLevel
 from bot.parsing import parse_zone
 from bot.ports.clock import Clock
 from bot.ports.repository import Repository
@@ -51,7 +51,20 @@ CLUB_HELP = (
     "• `share <n> none | progress | details` · `share draft <n> [your text]` — ask for "
     "feedback on a thank-you\n"
     "For organisers: `club start [name]` · `club settings name=… tz=… digest=friday 16:00` "
-    "· `club report [days]` · `club stop`")
+    "· `club report [days]` · `club stop` · `club organiser add|remove @member` — share "
+    "the running of the club")
+
+#: A mention as Slack (`<@U123>`, `<@U123|sam>`) and Discord (`<@123>`, `<@!123>`) send it.
+_MENTION = re.compile(r"<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>")
+
+
+def user_in(repo: Repository, club: Club, person_id: int) -> str | None:
+    """A member's user id on the club's platform, to mention them there."""
+    for identity in repo.identities_of(person_id):
+        if identity.platform is club.where.platform:
+            return identity.user
+    return None
+
 
 _SETTING = re.compile(r"\b(name|tz|timezone|zone|digest)\s*[=:]\s*", re.IGNORECASE)
 
@@ -96,6 +109,8 @@ class ClubCommands:
             "settings": self._settings, "set": self._settings,
             "report": self._report,
             "stop": self._stop,
+            "organiser": self._organisers, "organisers": self._organisers,
+            "organizer": self._organisers, "organizers": self._organisers,
         }
         handler = handlers.get(word)
         if handler is None:
@@ -206,6 +221,50 @@ class ClubCommands:
             "that hadn't gone out yet. Kept: every member's own interviews, reminders and "
             "journal, untouched, and the messages already in this channel. Anyone who "
             "manages the channel can start a new club with `club start`."))
+
+    # --- co-organisers -------------------------------------------------------------------
+    def _organisers(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:
+        """`club organiser add|remove @member`: organisers share the running of a club;
+        the last one cannot step down, so a club always has someone to run it."""
+        members = self.repo.club_members(club.id)
+        verb, _, who = args.partition(" ")
+        verb = verb.lower()
+        if verb not in {"add", "remove"}:
+            users = [u for m in members if m.is_organiser
+                     for u in [user_in(self.repo, club, m.person_id)] if u]
+            return Reply(text=f"Organisers of {club.name}: "
+                              f"{', '.join(mention(u) for u in users) or 'none'}. An "
+                              "organiser can add another with `club organiser add "
+                              "@member`, or step one down with `club organiser remove "
+                              "@member`.", mentions=tuple(users))
+        if not self._organiser(club, person):
+            return _organisers_only("choose co-organisers")
+        user = _MENTION.search(who)
+        target = None if user is None else self.repo.find_person(
+            Identity(inbound.identity.platform, inbound.identity.workspace, user.group(1)))
+        membership = None if target is None else self.repo.get_member(club.id, target.id)
+        if user is None or target is None or membership is None:
+            return Reply(text=f"Mention a member of {club.name}, e.g. `club organiser "
+                              f"{verb} @Sam`; they join first with `club join`.")
+        them = mention(user.group(1))
+        if verb == "add":
+            if membership.is_organiser:
+                return Reply(text=f"{them} already organises {club.name}.",
+                             mentions=(user.group(1),))
+            self.repo.update_member(club.id, target.id, role=ClubRole.ORGANISER)
+            return Reply(text=f"Done: {them} now organises {club.name} with you. They can "
+                              "change the settings, read the report and add organisers too.",
+                         mentions=(user.group(1),))
+        if not membership.is_organiser:
+            return Reply(text=f"{them} isn't an organiser of {club.name}.",
+                         mentions=(user.group(1),))
+        if sum(m.is_organiser for m in members) < 2:
+            return Reply(text=f"{them} is {club.name}'s only organiser, and a club needs "
+                              "one. Add another first, then step down.",
+                         mentions=(user.group(1),))
+        self.repo.update_member(club.id, target.id, role=ClubRole.MEMBER)
+        return Reply(text=f"Done: {them} is a member of {club.name} again, no longer an "
+                          "organiser.", mentions=(user.group(1),))
 
     # --- membership ---------------------------------------------------------------------
     def _join(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:

@@ -14,6 +14,7 @@ from bot.rules.holidays import country_for_zone, public_holidays
 from bot.rules.plan import (
     HANDWRITTEN_DEADLINE,
     MAX_CALLS,
+    SUNDAY,
     Prefs,
     handwritten_deadline,
 )
@@ -85,11 +86,12 @@ def _card_text(interview: Interview, prefs: Prefs) -> str:
     by = when(deadline, prefs.tz)
     text = ("A traditional employer values a handwritten card. Write one per interviewer "
             "in a few formal lines, as below, ")
-    if local_day(deadline, prefs.tz) != local_day(interview.starts_at + HANDWRITTEN_DEADLINE,
-                                                    prefs.tz):
-        return text + (f"and post it by {by}: 48 hours after the interview is a Sunday "
-                       "or public holiday, when no post is collected, so catch the next "
-                       "collection.")
+    due = local_day(interview.starts_at + HANDWRITTEN_DEADLINE, prefs.tz)
+    if local_day(deadline, prefs.tz) != due:
+        closed = "a Sunday" if due.weekday() == SUNDAY else "a public holiday"
+        return text + (f"and post it by {by}. Two days after the interview falls on "
+                       f"{closed}, when no post is collected, so the next collection "
+                       "is your deadline.")
     return text + f"and post it by {by} (48 hours after the interview)."
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.commands import AddInterview, AddInterviewFields
 from bot.content.call_scripts import call_contact
+from bot.content.notes import name_parts
 from bot.conversation import add_flow
 from bot.conversation.flows import AddFlow
 from bot.conversation.turn import Turn
@@ -78,7 +79,7 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
     contact = call_contact(interview)
     if contact is not None and not contact.phone:
         # Asked once, here; the call reminder works without it (it names whom to ask for).
-        first = contact.name.split()[0]
+        first = name_parts(contact.name)[1] or contact.name.split()[0]
         notes.append(f"Got a direct number for {contact.name}? "
                      f"`fix {interview.number} phone {first} <number>` puts it in your "
                      "call reminder. No number is fine too.")

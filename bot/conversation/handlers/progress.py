@@ -102,6 +102,8 @@ def complete(turn: Turn, interview: Interview, cp: Checkpoint) -> Reply:
     if cp.kind in (CheckpointKind.THANK_YOU, CheckpointKind.THANK_YOU_NUDGE):
         text = (f"✓ {checkpoint_label(cp, interview).replace(' nudge', ' note')} sent. "
                 "Nice work: speed is what makes a thank-you count.")
+    elif cp.kind is CheckpointKind.HANDWRITTEN:
+        text = "✓ Cards posted. At a traditional employer, a handwritten card stands out."
     else:
         text = f"✓ {checkpoint_label(cp, interview)}: done."
     return Reply(text=text, replace_original=True)

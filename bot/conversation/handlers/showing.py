@@ -44,7 +44,9 @@ HELP = """Here's what I understand:
 • `reflect <n>` · `journal` · `export` · `forget me`
 • In a job-search club's channel: `club` · `club join` / `club leave` · `club mentions on|off`
 • `share <n> none | progress | details` — what your clubs see · `share draft <n>` — feedback
-• Organisers: `club start [name]` · `club settings` · `club report [days]` · `club stop`"""
+  (interviewers by role; `share draft <n> with names` to show them)
+• Organisers: `club start [name]` · `club settings` · `club report [days]` · `club stop`
+  · `club organiser add|remove @member` — run the club together"""
 
 
 def help_(turn: Turn, command: ShowHelp) -> list[Reply]:

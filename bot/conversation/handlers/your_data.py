@@ -44,7 +44,7 @@ def forget(turn: Turn, command: ForgetMe) -> list[Reply]:
     who = str(turn.person.id)
     return [Reply(text="This deletes every interview, reminder and journal entry I "
                        "keep for you, your club memberships and settings, for good. "
-                       "Answer `yes` to go ahead, anything else to keep it.",
+                       "Type `yes` to go ahead, or press a button; anything else keeps it.",
                   actions=(Action(ActionId.FORGET_ME, "Yes, delete it all", who,
                                   Style.DANGER),
                            Action(ActionId.KEEP_MY_DATA, "No, keep it", who)))]

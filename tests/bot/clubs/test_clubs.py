@@ -597,3 +597,31 @@ def test_a_30_member_club_over_a_month_gets_true_digests_and_no_private_detail(d
         1 for at, i, k in done
         if k == "note" and month.share_of(i) != "none" and at >= end - timedelta(days=31))
     assert db_runtime.repo.get_club(club.id) is not None
+
+
+# --- co-organisers ----------------------------------------------------------------------------
+def test_an_organiser_adds_and_removes_co_organisers_and_the_last_one_stays(db_runtime, room):
+    club = start_club(db_runtime, room)
+    say(db_runtime, person(1), "club join")
+    say(db_runtime, person(2), "club join")
+    repo = db_runtime.repo
+
+    def organises(who: Identity) -> bool:
+        member = repo.get_member(club.id, repo.find_person(who).id)
+        return member is not None and member.is_organiser
+
+    refused = text_of(say(db_runtime, person(2), "club organiser add <@U02>"))
+    assert "organiser" in refused and not organises(person(2))  # members cannot promote
+    added = say(db_runtime, ORGANISER, "club organiser add <@U01|bea>")
+    assert "now organises" in text_of(added) and added[0].mentions == ("U01",)
+    assert organises(person(1))
+    # The new organiser has every organiser's rights, choosing co-organisers too.
+    assert "now organises" in text_of(say(db_runtime, person(1), "club organiser add <@U02>"))
+    listed = say(db_runtime, person(2), "club organisers")
+    assert set(listed[0].mentions) == {"U00", "U01", "U02"}
+    assert "member of" in text_of(say(db_runtime, person(1), "club organiser remove <@U00>"))
+    assert "member of" in text_of(say(db_runtime, person(2), "club organiser remove <@U01>"))
+    assert not organises(ORGANISER) and not organises(person(1))
+    last = text_of(say(db_runtime, person(2), "club organiser remove <@U02>"))
+    assert "only organiser" in last and organises(person(2))
+    assert "Mention a member" in text_of(say(db_runtime, person(2), "club organiser add <@U09>"))

@@ -226,7 +226,7 @@ def test_export_and_forget_me(chat):
     chat.say(ACME)
     exported = chat.say("export")[0].drafts[0].body
     assert "Jane Smith" in exported and "Acme" in exported
-    assert "Answer `yes`" in chat.text("forget me")
+    assert "Type `yes`" in chat.text("forget me")
     gone = chat.text("yes")
     assert "I deleted" in gone and "interview" in gone
     assert "No interviews yet" in chat.text("list")

@@ -63,7 +63,7 @@ def test_a_card_whose_48_hours_end_on_a_sunday_is_posted_by_monday_and_the_remin
     chat.wait(timedelta(days=5))
     [card] = [d.reply for d in chat.delivered if d.reply.title.startswith("Write and post")]
     assert "post it by Mon 2026-11-30 14:00 EST" in card.text
-    assert "Sunday or public holiday" in card.text
+    assert "Two days after the interview falls on a Sunday" in card.text
     assert [d.body.split("\n")[0] for d in card.drafts] == ["Dear Dr. Garcia,",
                                                             "Dear Jane Smith,"]
     assert all("Yours sincerely," in d.body for d in card.drafts)
