@@ -12,6 +12,11 @@ INITECH = ("add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel
            "they'll decide by 2026-11-27")
 
 
+def interviews(chat: Chat) -> int:
+    person = chat.runtime.repo.find_person(chat.who)
+    return 0 if person is None else len(chat.runtime.repo.list_interviews(person.id))
+
+
 def choices(replies: list[Reply]) -> dict[str, str]:
     """The choice buttons offered, label → value."""
     return {a.label: a.value for r in replies for a in r.actions if a.id is ActionId.CHOOSE}
@@ -148,3 +153,42 @@ def test_questions_in_words_get_an_answer_from_the_rules(chat: Chat) -> None:
     assert "Better not" in chat.text("should I send flowers?")
     assert "Two calls is the limit" in chat.text("is it too pushy to call a third time?")
     assert "I don't know the command" not in chat.text("are you a real person?")
+
+
+def test_a_story_adds_the_interview_it_tells_of(chat: Chat) -> None:
+    said = chat.text("Just finished my interview with Initech for the QA role, Dana Wu and "
+                     "Raj Patel, they'll let me know next week")
+    assert said.startswith("I read that as: a new interview: QA at Initech, today at 15:30, "
+                           "with Dana Wu and Raj Patel, they'll let me know next week.")
+    interview = chat.checkpoints(1)[0]
+    assert (interview.company, interview.role) == ("Initech", "QA")
+    assert [p.name for p in interview.interviewers] == ["Dana Wu", "Raj Patel"]
+    assert interview.promise is not None and interview.promise.on.isoformat() == "2026-12-04"
+
+
+def test_a_story_that_says_more_than_its_fields_is_shown_before_it_is_added(chat: Chat) -> None:
+    replies = chat.say("also interviewed at Acme for a data role, with Tom Ng today at 3, "
+                       "the commute is brutal")
+    offered = choices(replies)
+    assert list(offered) == ["Add it", "Not quite"]
+    assert "Shall I add this interview" in text_of(replies)
+    assert interviews(chat) == 0
+    chat.press(ActionId.CHOOSE, offered["Add it"])
+    assert chat.checkpoints(1)[0].company == "Acme"
+
+
+def test_what_they_said_on_an_answered_call_is_read_in_other_words(chat: Chat) -> None:
+    chat.say(INITECH)
+    chat.say("called 1 answered")
+    chat.say("they said to try again on Monday")
+    promise = chat.checkpoints(1)[0].promise
+    assert promise is not None and promise.kind is PromiseKind.YOU_CALL_ON
+    assert promise.on.isoformat() == "2026-11-30"
+
+
+def test_a_number_followed_by_a_comma_is_still_the_number(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called #2, got voicemail")
+    assert chat.checkpoints(2)[0].calls[-1].result is CallResult.NO_ANSWER
+    assert chat.checkpoints(1)[0].calls == ()
