@@ -19,7 +19,8 @@ from sqlalchemy import select
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
-from adapters.slack.inbox import STALE_CLAIM, CommandInbox, InboxWorker
+from adapters.slack.inbox import CommandInbox, InboxWorker
+from bot.delivery.lease import LEASE
 from adapters.slack.sender import interactive_client
 from bot.conversation.coach import APOLOGY
 from bot.model import Platform
@@ -126,7 +127,7 @@ def test_a_command_a_dead_worker_had_claimed_is_answered_after_its_claim_goes_st
     [claimed] = repo.claim_requests(Platform.SLACK, clock.now(), 10)  # then it "died"
 
     assert clock_process.drain() == 0  # a live worker's claim is left alone
-    clock.advance(STALE_CLAIM + timedelta(seconds=1))
+    clock.advance(LEASE + timedelta(seconds=1))
     assert clock_process.drain() == 1
     assert "No interviews yet" in shown_text(web.api.wait_for("response_url")[0].args)
     assert claimed.attempts == 1
@@ -136,7 +137,7 @@ def test_a_worker_in_the_background_answers_as_soon_as_it_is_woken(
     runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
 ) -> None:
     worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)),
-                         poll=30.0).start()  # only the wake-up can explain a quick answer
+                         safety_poll=30.0).start()  # only the wake-up explains a quick answer
     inbox = CommandInbox(runtime.repo, runtime.clock, wake=worker.wake)
     running = serve(runtime, slack_settings, slack_api, inbox)
     try:
@@ -162,7 +163,7 @@ def test_add_alone_still_opens_the_form_at_once_rather_than_queueing(
 class UnavailableInbox:
     """An inbox whose database is down: what the listener must cope with."""
 
-    def put(self, body: dict[str, Any]) -> None:
+    def put(self, body: dict[str, Any], **_options: Any) -> None:
         raise RepositoryUnavailable("connection refused")
 
 
