@@ -44,7 +44,7 @@ from adapters.slack.blocks import (
     submitted_values,
     updated_message,
 )
-from adapters.slack.inbox import SAVE_TIMEOUT, StillSaving
+from adapters.slack.inbox import StillSaving
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
 from bot.conversation.coach import APOLOGY
@@ -141,7 +141,8 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         except StillSaving:
             # The write goes on: the command is answered once stored, or the person told
             # it was not; never "try again" and then done anyway.
-            log.warning("a slash command is still being stored after %.1f s", SAVE_TIMEOUT)
+            log.warning("a slash command is still being stored after %.1f s",
+                        inbox.save_timeout)
             ack(text=STILL_SAVING)
             return
         except RepositoryUnavailable:

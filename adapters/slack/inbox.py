@@ -85,8 +85,10 @@ class CommandInbox:
     """
 
     def __init__(self, repo: RequestInbox, clock: Clock,
-                 wake: Callable[[], None] | None = None) -> None:
+                 wake: Callable[[], None] | None = None, *,
+                 save_timeout: float = SAVE_TIMEOUT) -> None:
         self.repo = repo
+        self.save_timeout = save_timeout
         self.clock = clock
         self._wake = wake or (lambda: None)
         self._appender = repo.request_appender()  # used by the writer thread only
@@ -95,7 +97,7 @@ class CommandInbox:
         self._writer: threading.Thread | None = None
         self._closing = False
 
-    def put(self, body: dict[str, Any], timeout: float = SAVE_TIMEOUT, *,
+    def put(self, body: dict[str, Any], timeout: float | None = None, *,
             key: str | None = None, if_lost_later: Callable[[], None] | None = None
             ) -> None:
         """Store what answering `body` needs (`STORED_FIELDS`), under its idempotency
@@ -118,7 +120,7 @@ class CommandInbox:
                 self._writer.start()
             self._lock.notify()
         try:
-            stored.result(timeout)
+            stored.result(self.save_timeout if timeout is None else timeout)
         except TimeoutError:
             if if_lost_later is not None:
                 # Called at once if the write failed in the meantime.
@@ -173,7 +175,8 @@ class InboxWorker:
     logging one line when the outage starts and one when it ends.
     """
 
-    def __init__(self, glue: SlackCoach, *, safety_poll: float = SAFETY_POLL) -> None:
+    def __init__(self, glue: SlackCoach, *, safety_poll: float = SAFETY_POLL,
+                 lease: timedelta = LEASE) -> None:
         self.glue = glue
         self.repo: RequestInbox = glue.runtime.repo
         self.clock = glue.runtime.clock
@@ -181,7 +184,9 @@ class InboxWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._lease = Heartbeat(self.repo.renew_requests, self.clock, name="inbox-lease")
+        self.lease = lease
+        self._lease = Heartbeat(self.repo.renew_requests, self.clock, lease=lease,
+                                name="inbox-lease")
         self._listener: RequestListener | None = None
         self._idle_rounds = 0
         self._failed_rounds = 0
@@ -191,7 +196,7 @@ class InboxWorker:
 
     def drain(self) -> int:
         """Answer every command waiting now (and any a dead worker left); how many."""
-        recovered = self.repo.recover_requests(self.clock.now() - LEASE)
+        recovered = self.repo.recover_requests(self.clock.now() - self.lease)
         if recovered:
             log.warning("recovered %d slash commands left by a worker that stopped",
                         recovered)
@@ -226,7 +231,7 @@ class InboxWorker:
         except RepositoryUnavailable:
             # Nothing applied: the row stays claimed, its lease runs out, and it is
             # applied (and answered) once the database is back. Said once, not retried.
-            log.warning("inbox request %d waits for the database", request.id)
+            log.debug("inbox request %d waits for the database", request.id)
             if request.attempts == 1:
                 self._say(respond, body, Reply(text=WAITING_FOR_DATABASE))
             raise

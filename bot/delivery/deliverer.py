@@ -47,8 +47,6 @@ LATE_AFTER = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 PARKED = timedelta(hours=6)  # a permanent failure is tried again much later, not dropped
-#: A claim not renewed for this long belongs to a worker that died (see lease.py).
-STALE_CLAIM = LEASE
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +87,7 @@ class Deliverer:
         on_delivered: Callable[[Delivered], None] | None = None,
         workers: int = 1,
         lanes: int = LANES,
+        lease: timedelta = LEASE,
     ) -> None:
         self.repo = repo
         self.clock = clock
@@ -104,8 +103,10 @@ class Deliverer:
         self._settler = Settler(repo.settle)
         self._async_settler = AsyncSettler(repo.settle)
         # Claims held while their sends go on are renewed, so only a dead worker's expire.
-        self._in_flight = Heartbeat(repo.renew_in_flight, clock, name="delivery-lease")
-        self._posting = Heartbeat(repo.renew_posts, clock, name="post-lease")
+        self.lease = lease
+        self._in_flight = Heartbeat(repo.renew_in_flight, clock, lease=lease,
+                                    name="delivery-lease")
+        self._posting = Heartbeat(repo.renew_posts, clock, lease=lease, name="post-lease")
 
     def close(self) -> None:
         """Stop renewing leases (at shutdown: whatever is still held expires)."""
@@ -123,10 +124,10 @@ class Deliverer:
 
     def recover(self) -> int:
         """After a crash: stale in-flight claims go back to the queue (sent again at most once)."""
-        count = self.repo.recover_in_flight(self.clock.now() - STALE_CLAIM)
+        count = self.repo.recover_in_flight(self.clock.now() - self.lease)
         if count:
             log.warning("recovered %d checkpoints left in flight by a previous run", count)
-        posts = self.repo.recover_posts(self.clock.now() - STALE_CLAIM)
+        posts = self.repo.recover_posts(self.clock.now() - self.lease)
         if posts:
             log.warning("recovered %d club posts left in flight by a previous run", posts)
         return count + posts
@@ -140,7 +141,7 @@ class Deliverer:
             due.append(self.repo.next_post_due(self.post_platforms))
         oldest = self.repo.oldest_in_flight()
         if oldest is not None:
-            due.append(oldest + LEASE)
+            due.append(oldest + self.lease)
         return min((d for d in due if d is not None), default=None)
 
     def deliver_due(self) -> int:

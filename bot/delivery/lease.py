@@ -21,9 +21,8 @@ log = logging.getLogger(__name__)
 
 #: A claim not renewed for this long belongs to a worker taken for dead.
 LEASE = timedelta(seconds=10)
-#: How often a live worker renews what it holds, in seconds: three beats per lease, so a
-#: beat lost to a slow database does not cost the lease.
-RENEW_EVERY = LEASE.total_seconds() / 3
+#: A live worker renews what it holds three times per lease, so a beat lost to a slow
+#: database does not cost the lease.
 
 Renew = Callable[[Sequence[int], datetime], int]
 
@@ -32,11 +31,11 @@ class Heartbeat:
     """Renews the claims one worker holds (`hold`, until `drop`) from a daemon thread,
     started with the first claim and stopped by `close`."""
 
-    def __init__(self, renew: Renew, clock: Clock, *, every: float = RENEW_EVERY,
+    def __init__(self, renew: Renew, clock: Clock, *, lease: timedelta = LEASE,
                  name: str = "heartbeat") -> None:
         self._renew = renew
         self._clock = clock
-        self._every = every
+        self._every = lease.total_seconds() / 3  # three beats per lease
         self._name = name
         self._held: Counter[int] = Counter()  # a row may be held by two batches at once
         self._lock = threading.Lock()

@@ -20,9 +20,9 @@ from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
 from adapters.slack.inbox import CommandInbox, InboxWorker
-from bot.delivery.lease import LEASE
 from adapters.slack.sender import interactive_client
 from bot.conversation.coach import APOLOGY
+from bot.delivery.lease import LEASE
 from bot.model import Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.repository import RepositoryUnavailable
