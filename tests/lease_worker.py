@@ -19,7 +19,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 
-from adapters.runtime import build_runtime
+from adapters.runtime import build_runtime, configure_logging
 from adapters.settings import load_settings
 from adapters.slack.answering import SlackCoach
 from adapters.slack.inbox import InboxWorker
@@ -49,6 +49,7 @@ class HangingSender:
 
 def main() -> None:
     kind, url, start, anchor, lease = sys.argv[1:6]
+    configure_logging("DEBUG")  # every line it logs is checked for secrets afterwards
     settings = load_settings(database_url=url, timezone="America/New_York",
                              quiet_hours="21:00-08:00")
     clock = RunningClock(datetime.fromisoformat(start), float(anchor))

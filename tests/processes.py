@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from tests.lease_worker import RunningClock
+from tests.log_secrets import check_output
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,6 +23,7 @@ class WorkerProcess:
     def __init__(self, kind: str, url: str, clock: RunningClock, lease: timedelta,
                  env: dict[str, str] | None = None) -> None:
         self._lines: queue.Queue[str] = queue.Queue()
+        self._stderr: str | None = None
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.lease_worker", kind, url, clock.start.isoformat(),
              repr(clock.anchor), str(lease.total_seconds())],
@@ -32,6 +34,7 @@ class WorkerProcess:
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
+            check_output(line, "a lease worker's stdout")
             self._lines.put(line.strip())
 
     def line(self, prefix: str, timeout: float = 60.0) -> str:
@@ -46,12 +49,16 @@ class WorkerProcess:
                 return line
 
     def kill(self) -> None:
-        """SIGKILL: no clean-up, no last renewal."""
+        """SIGKILL: no clean-up, no last renewal. Its logs (at DEBUG) are then checked
+        for every secret the session knows."""
         self.process.kill()
         self.process.wait(timeout=30)
+        check_output(self.stderr(), "a lease worker's logs")
 
     def stderr(self) -> str:
         if self.process.poll() is None:
             return ""
-        assert self.process.stderr is not None
-        return self.process.stderr.read()
+        if self._stderr is None:
+            assert self.process.stderr is not None
+            self._stderr = self.process.stderr.read()
+        return self._stderr

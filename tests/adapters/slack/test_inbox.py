@@ -19,7 +19,7 @@ from sqlalchemy import select
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
-from adapters.slack.inbox import CommandInbox, InboxWorker
+from adapters.slack.inbox import EXPIRED, RESPONSE_URL_LIFETIME, CommandInbox, InboxWorker
 from adapters.slack.sender import interactive_client
 from bot.conversation.coach import APOLOGY
 from bot.delivery.lease import LEASE
@@ -248,3 +248,18 @@ def test_closing_the_inbox_stores_what_waits_then_refuses_new_commands(
     with pytest.raises(RepositoryUnavailable):
         inbox.put({"team_id": "T1", "user_id": "U1", "text": "list"})
     assert runtime.repo.waiting_requests(Platform.SLACK) == 1
+
+
+def test_a_command_whose_response_url_expired_is_not_done_and_its_asker_told_by_dm(
+    web: Slack, clock_process: InboxWorker, clock: SimulatedClock
+) -> None:
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    clock.advance(RESPONSE_URL_LIFETIME + timedelta(minutes=1))  # nobody answered it
+
+    assert clock_process.drain() == 0
+
+    [told] = web.api.wait_for("chat.postMessage")
+    assert told.args["channel"] == USER and shown_text(told.args) == EXPIRED
+    assert web.api.calls("response_url") == []  # it no longer works
+    assert stored_rows(web.runtime) == []  # cleaned up
+    assert web.interviews() == []  # not done, as the DM says
