@@ -19,7 +19,7 @@ from sqlalchemy import ForeignKey, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.ports.answers import StoredAnswer
-from storage.models import Base, UtcDateTime
+from storage.models import Base, PersonRow, UtcDateTime
 
 #: How long an applied request is remembered: platforms retry within minutes, and a
 #: double press comes within seconds.
@@ -56,8 +56,11 @@ class AnswerStorage:
                       at: datetime) -> None:
         """The request `key` is applied and answered `texts`. Call it inside the unit that
         applied it; a second record of one key breaks the primary key (IntegrityError).
-        Answers older than `KEEP_ANSWERS` are forgotten on the way."""
+        A request that deleted its person (`forget me`) leaves nothing of them behind, so
+        nothing is recorded. Answers older than `KEEP_ANSWERS` are forgotten on the way."""
         with self._session(write=True) as session:
+            if session.scalar(select(PersonRow.id).where(PersonRow.id == person_id)) is None:
+                return
             session.execute(delete(AnsweredRequestRow)
                             .where(AnsweredRequestRow.answered_at < at - KEEP_ANSWERS))
             session.execute(insert(AnsweredRequestRow).values(

@@ -111,6 +111,18 @@ def test_a_replayed_dm_event_is_not_answered_again(slack: Slack) -> None:
     assert len(slack.interviews()) == 1
 
 
+def test_forget_me_applied_once_leaves_no_answer_of_the_person_behind(slack: Slack) -> None:
+    slack.workspace.dm(USER, ADD)
+    posts(slack.api)
+    slack.workspace.dm(USER, "forget me")
+    posts(slack.api, 2)
+    slack.workspace.dm(USER, "yes")
+
+    gone = shown_text(posts(slack.api, 3)[-1].args)
+    assert "I deleted" in gone  # applied, not an apology
+    assert slack.runtime.repo.answered_keys() == []  # the answers went with the person
+
+
 # --- queued: stored by the web process, answered by the clock's ----------------------
 @pytest.fixture
 def web(runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
