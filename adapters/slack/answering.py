@@ -31,7 +31,7 @@ from adapters.slack.blocks import (
 from adapters.slack.modal import Submitted, submit
 from adapters.slack.sender import post_reply, upload_files
 from bot.conversation.coach import DATABASE_DOWN
-from bot.conversation.once import Applied, apply_once
+from bot.conversation.once import Applied, apply_once, once
 from bot.conversation.views import next_step
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Identity, Platform
@@ -259,12 +259,29 @@ class SlackCoach:
             log.warning("database unavailable while applying a Slack request")
             return Applied([Reply(text=DATABASE_DOWN)])
 
-    def add_from_form(self, identity: Identity, values: dict[str, str], metadata: str
-                      ) -> Submitted:
-        """The add form through the core in one step: added, or a problem per field."""
+    def add_from_form(self, identity: Identity, values: dict[str, str], metadata: str,
+                      key: str | None = None) -> Submitted:
+        """The add form through the core in one step: added, or a problem per field.
+        With a `key`, once: a repeat (Slack's retry of the submission) adds nothing and
+        gets `Submitted(repeat=True)`. Raises RepositoryUnavailable as `apply` does."""
         inbound, tz = self.form_inbound(identity, metadata)
+        coach = self.runtime.coach
+        if key is None:
+            with self.turn(identity):
+                return submit(coach, inbound, values, tz)
+        result = Submitted()
+
+        def add() -> list[Reply] | None:
+            nonlocal result
+            result = submit(coach, inbound, values, tz)
+            return None if result.errors else result.replies
+
         with self.turn(identity):
-            return submit(self.runtime.coach, inbound, values, tz)
+            applied = once(coach, key, identity, add)
+        if applied.repeat:
+            return Submitted(repeat=True)
+        self.runtime.poke()
+        return result
 
     def dm_channel(self, user: str) -> str | None:
         """The id of the app's DM with `user` (cached), to tell it from other DMs."""
@@ -402,6 +419,13 @@ def event_key(body: dict[str, Any]) -> str | None:
     """An Events API event's key: its event id, the same on each of Slack's retries."""
     event_id = body.get("event_id")
     return request_key("event", body.get("team_id"), event_id) if event_id else None
+
+
+def view_key(body: dict[str, Any]) -> str:
+    """A form submission's key: its trigger id (its view's id without one)."""
+    view = body.get("view") or {}
+    return request_key("view", SlackCoach.identity(body).workspace,
+                       body.get("trigger_id") or view.get("id"))
 
 
 def press_key(body: dict[str, Any], action: dict[str, Any]) -> str:

@@ -34,6 +34,7 @@ from adapters.slack.answering import (
     event_key,
     press_key,
     shared_channel,
+    view_key,
 )
 from adapters.slack.blocks import (
     ACTION_PREFIX,
@@ -45,9 +46,10 @@ from adapters.slack.blocks import (
     updated_message,
 )
 from adapters.slack.inbox import StillSaving
+from adapters.slack.modal import Submitted
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
-from bot.conversation.coach import APOLOGY
+from bot.conversation.coach import APOLOGY, DATABASE_DOWN
 from bot.messages import ActionId, Reply
 from bot.model import Identity, Platform
 from bot.ports.clock import SystemClock
@@ -197,11 +199,14 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         # The core checks and adds in one step before the ack (no Slack call on the way:
         # Slack waits 3 s), so a problem can be shown beside its field.
         identity = glue.identity(body)
-        if not glue.first_time("view", body.get("trigger_id") or view.get("id")):
+        try:
+            done = glue.add_from_form(identity, submitted_values(view),
+                                      view.get("private_metadata") or "", key=view_key(body))
+        except RepositoryUnavailable:
+            done = Submitted(replies=[Reply(text=DATABASE_DOWN)])  # nothing was added
+        if done.repeat:  # Slack's retry of a submission already applied: its DM went
             ack()
             return
-        done = glue.add_from_form(identity, submitted_values(view),
-                                  view.get("private_metadata") or "")
         if done.errors:
             ack(response_action="errors", errors=done.errors)
             return

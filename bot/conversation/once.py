@@ -12,10 +12,12 @@ is answered with what the first answer said, without applying anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN, Coach
 from bot.messages import Inbound, Reply
+from bot.model import Identity
 from bot.ports.answers import StoredAnswer
 from bot.ports.repository import RepositoryUnavailable
 
@@ -53,14 +55,25 @@ def apply_once(coach: Coach, key: str | None, inbound: Inbound) -> Applied:
     """
     if key is None:
         return Applied(coach.handle(inbound))
+    return once(coach, key, inbound.identity, lambda: coach.handle(inbound))
+
+
+def once(coach: Coach, key: str, identity: Identity,
+         work: Callable[[], list[Reply] | None]) -> Applied:
+    """`work` (which asks the core) once for `key`, in the person's unit, as
+    `apply_once` does; `work` returns the replies of what it applied, or None when it
+    applied nothing (a form with problems): then nothing is recorded, and Applied has
+    no replies."""
     repo = coach.repo
-    person = repo.person_for(inbound.identity, coach.defaults.tz, coach.defaults.quiet)
+    person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
     try:
         with repo.serialised(person.id):
             earlier = repo.answer_for(key)
             if earlier is not None:
                 return Applied([repeat_reply(earlier)], repeat=True)
-            replies = coach.handle(inbound)
+            replies = work()
+            if replies is None:
+                return Applied()
             if replies == [Reply(text=DATABASE_DOWN)]:
                 raise RepositoryUnavailable("the database failed while applying a request")
             if replies == [Reply(text=APOLOGY)]:

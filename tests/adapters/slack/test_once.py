@@ -8,10 +8,12 @@ through `response_url` reach the loopback Slack stand-in.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -28,7 +30,7 @@ from bot.model import Platform
 from bot.ports.clock import SimulatedClock
 from storage import database
 from tests.adapters.slack.conftest import USER, Slack, serve
-from tests.adapters.slack.test_app import button_for, posts, to_due
+from tests.adapters.slack.test_app import button_for, form_values, posts, to_due
 from tests.standins.slack_api import SlackApiStandIn, shown_text
 
 RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
@@ -108,6 +110,24 @@ def test_a_replayed_dm_event_is_not_answered_again(slack: Slack) -> None:
     slack.api.settle(quiet=0.4)
     assert len(slack.api.calls("chat.postMessage")) == 1
     assert repeats(slack.api) == []  # Slack's retry: the first answer stands
+    assert len(slack.interviews()) == 1
+
+
+def test_the_add_form_submitted_twice_at_once_adds_one_interview_and_one_dm(
+        slack: Slack) -> None:
+    slack.workspace.command(USER, "add")
+    view = slack.api.wait_for("views.open")[0].args["view"]
+    submission = json.dumps(slack.workspace.view_submission_payload(USER, view, form_values()))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:  # the same signed body twice
+        answers = list(pool.map(lambda _: slack.workspace.post(
+            "payload=" + quote(submission), "application/x-www-form-urlencoded"), range(2)))
+
+    assert [(a.status, a.body) for a in answers] == [(200, ""), (200, "")]  # both close
+    posts(slack.api)
+    slack.api.settle(quiet=0.4)
+    [dm] = slack.api.calls("chat.postMessage")
+    assert "Added #1" in shown_text(dm.args)
     assert len(slack.interviews()) == 1
 
 
