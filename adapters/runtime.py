@@ -56,6 +56,8 @@ class Runtime:
     def stop(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
+        if self.deliverer is not None:
+            self.deliverer.close()
         for sender in self.senders.values():
             close = getattr(sender, "close", None)
             if callable(close):  # connections and loop threads a sender keeps open

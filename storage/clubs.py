@@ -375,6 +375,11 @@ class ClubStorage:
         with self._session(write=True) as session:
             return POSTS.recover(session.connection(), claimed_before)
 
+    def renew_posts(self, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat of a live poster: its SENDING posts' leases start again."""
+        with self._session(write=True) as session:
+            return POSTS.renew(session.connection(), ids, now)
+
     def next_post_due(self, platforms: Sequence[Platform]) -> datetime | None:
         if not platforms:
             return None

@@ -19,20 +19,21 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
+    Engine,
     Index,
     Integer,
     String,
     Text,
-    bindparam,
+    UniqueConstraint,
     func,
-    insert,
     select,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from bot.model import Platform
-from bot.ports.inbox import StoredRequest
+from bot.ports.inbox import NewRequest, StoredRequest
 from bot.ports.repository import RepositoryUnavailable
 from storage import database
 from storage.models import Base, EnumText, UtcDateTime
@@ -46,7 +47,8 @@ class InboxRow(Base):
     """One request waiting for an answer: `payload` is the platform's own JSON."""
 
     __tablename__ = "inbox"
-    __table_args__ = (Index("ix_inbox_author_id", "author", "id"),)
+    __table_args__ = (Index("ix_inbox_author_id", "author", "id"),
+                      UniqueConstraint("request_key", name="uq_inbox_request_key"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[Platform] = mapped_column(EnumText(Platform))
@@ -56,6 +58,9 @@ class InboxRow(Base):
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    #: The request's idempotency key (Slack's trigger id): the same request delivered
+    #: twice is stored once. NULL for a request without one (NULLs never clash).
+    request_key: Mapped[str | None] = mapped_column(String(255))
 
 
 #: Requests are due as soon as they are stored and go in the order received; each claim
@@ -66,23 +71,20 @@ INBOX = ClaimQueue(QueueSpec(
     attempts=InboxRow.attempts, count_attempt_on="claim",
 ))
 #: What a claimed request hands its worker.
-_CLAIMED = (InboxRow.id, InboxRow.payload, InboxRow.received_at, InboxRow.attempts)
+_CLAIMED = (InboxRow.id, InboxRow.payload, InboxRow.received_at, InboxRow.attempts,
+            InboxRow.request_key)
 
-_ENQUEUE = (
-    insert(InboxRow)
-    .values(platform=bindparam("platform"), author=bindparam("author"),
-            payload=bindparam("payload"), state=WAITING,
-            received_at=bindparam("received_at"), attempts=0)
-    .returning(InboxRow.id, sort_by_parameter_order=True)
-)
+
+def _row(platform: Platform, request: NewRequest, at: datetime) -> dict[str, Any]:
+    key = request[2] if len(request) > 2 else None
+    return {"platform": platform, "author": request[0], "payload": request[1],
+            "received_at": at, "state": WAITING, "attempts": 0, "request_key": key}
 
 
 class InboxStorage:
     """The inbox half of `SqlRepository`: store, claim, finish, recover."""
 
     if TYPE_CHECKING:
-        from sqlalchemy import Engine
-
         engine: Engine
 
         def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
@@ -90,21 +92,34 @@ class InboxStorage:
         def _connection(self, *, write: bool = False
                         ) -> AbstractContextManager[Connection]: ...
 
-    def enqueue(self, platform: Platform, requests: Sequence[tuple[str, str]], at: datetime
+    def enqueue(self, platform: Platform, requests: Sequence[NewRequest], at: datetime
                 ) -> list[int]:
-        """Store (author, payload) requests in one transaction; their ids order them as
-        given, behind everything stored before. One Core statement: the web process's
-        whole write."""
+        """Store (author, payload[, key]) requests in one transaction; their ids order
+        them as given, behind everything stored before. A request whose key is stored
+        already is skipped (a repeat): the ids are those of the rows stored."""
         if not requests:
             return []
-        rows = [{"platform": platform, "author": author, "payload": payload,
-                 "received_at": at} for author, payload in requests]
+        ids: list[int] = []
         with self._connection(write=True) as connection:
-            return [int(i) for i in connection.execute(_ENQUEUE, rows).scalars()]
+            dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+            for request in requests:  # one by one: a skipped repeat leaves no gap in order
+                stored = connection.execute(
+                    dialect.insert(InboxRow).values(_row(platform, request, at))
+                    .on_conflict_do_nothing(index_elements=["request_key"])
+                    .returning(InboxRow.id)).scalar()
+                if stored is not None:
+                    ids.append(int(stored))
+        return ids
 
     def request_appender(self) -> InboxAppender:
         """The web process's cheaper way in (see `InboxAppender`)."""
         return InboxAppender(self)
+
+    def request_listener(self) -> InboxListener | None:
+        """On PostgreSQL, a LISTEN on the channel every inbox insert notifies (migration
+        0011's trigger); elsewhere None."""
+        return InboxListener(self.engine) if self.engine.dialect.name == "postgresql" \
+            else None
 
     def claim_requests(self, platform: Platform, now: datetime, limit: int) -> list[StoredRequest]:
         """Oldest waiting requests first, marked as being worked on by this process.
@@ -121,8 +136,8 @@ class InboxStorage:
             rows = INBOX.claim(session.connection(), now, limit,
                                where=[InboxRow.platform == platform, first_of_author],
                                returning=_CLAIMED)
-            return [StoredRequest(row.id, row.payload, row.received_at, row.attempts)
-                    for row in rows]
+            return [StoredRequest(row.id, row.payload, row.received_at, row.attempts,
+                                  row.request_key) for row in rows]
 
     def finish_request(self, request_id: int) -> None:
         """Answered (or given up on with an apology): the row is not needed any more."""
@@ -134,6 +149,11 @@ class InboxStorage:
         with self._session(write=True) as session:
             return INBOX.recover(session.connection(), claimed_before)
 
+    def renew_requests(self, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat of a live worker: its claims' leases start again at `now`."""
+        with self._session(write=True) as session:
+            return INBOX.renew(session.connection(), ids, now)
+
     def waiting_requests(self, platform: Platform) -> int:
         """How many requests wait or are being worked on (health and benchmarks)."""
         with self._session() as session:
@@ -144,9 +164,10 @@ class InboxStorage:
 @lru_cache(maxsize=128)
 def _insert_rows(count: int) -> str:
     """One PostgreSQL INSERT of `count` inbox rows (psycopg placeholders)."""
-    row = "(%s, %s, %s, %s, %s, 0)"
-    return ("INSERT INTO inbox (platform, author, payload, state, received_at, attempts) "
-            f"VALUES {', '.join([row] * count)}")
+    row = "(%s, %s, %s, %s, %s, 0, %s)"
+    return ("INSERT INTO inbox (platform, author, payload, state, received_at, attempts, "
+            f"request_key) VALUES {', '.join([row] * count)} "
+            "ON CONFLICT (request_key) DO NOTHING")
 
 
 class InboxAppender:
@@ -170,18 +191,20 @@ class InboxAppender:
         self._connection: Any = None  # the driver's own connection, autocommitting
         self._used_at = 0.0
 
-    def append(self, platform: Platform, requests: Sequence[tuple[str, str]],
+    def append(self, platform: Platform, requests: Sequence[NewRequest],
                at: datetime) -> None:
-        """Store (author, payload) requests in one transaction, in the order given.
-        Raises RepositoryUnavailable when the database cannot store them."""
+        """Store (author, payload[, key]) requests in one transaction, in the order given;
+        one whose key is stored already is skipped. Raises RepositoryUnavailable when the
+        database cannot store them."""
         if not requests:
             return
         if self._engine.dialect.name != "postgresql":
             self._repo.enqueue(platform, requests, at)
             return
         received = at.astimezone(UTC)
-        values = [value for author, payload in requests
-                  for value in (platform.value, author, payload, WAITING, received)]
+        values = [value for request in requests
+                  for value in (platform.value, request[0], request[1], WAITING, received,
+                                _row(platform, request, at)["request_key"])]
         connection = self._ready()
         try:
             with connection.cursor() as cursor:
@@ -213,5 +236,49 @@ class InboxAppender:
             assert connection is not None  # a live pooled connection has its driver's
             pooled.detach()  # ours alone: it must never go back to the pool autocommitting
             connection.autocommit = True
+            self._connection = connection
+        return self._connection
+
+
+#: What migration 0011's trigger notifies on every insert into the inbox.
+INBOX_CHANNEL = "followup_inbox"
+
+
+class InboxListener:
+    """LISTEN on `INBOX_CHANNEL` over a PostgreSQL connection of its own: an idle worker
+    waits here without sending a statement, and wakes as soon as a request is stored,
+    whichever process stored it. One thread at a time."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._connection: Any = None
+
+    def wait(self, timeout: float) -> bool:
+        """True once a notification came, False after `timeout` seconds without one."""
+        errors = self._engine.dialect.loaded_dbapi.Error
+        try:
+            connection = self._ready()
+            return any(True for _ in connection.notifies(timeout=timeout, stop_after=1))
+        except errors as error:
+            self.close()
+            raise RepositoryUnavailable(str(error).strip().splitlines()[0]) from error
+        except DBAPIError as error:
+            self.close()
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(Exception):
+                connection.close()
+
+    def _ready(self) -> Any:
+        if self._connection is None:
+            pooled = self._engine.raw_connection()
+            connection = pooled.driver_connection
+            assert connection is not None
+            pooled.detach()  # ours alone: it listens, it never goes back to the pool
+            connection.autocommit = True
+            connection.execute(f"LISTEN {INBOX_CHANNEL}")
             self._connection = connection
         return self._connection

@@ -26,6 +26,12 @@ What it guarantees, on SQLite and PostgreSQL alike:
 - Delivery is at least once. A worker that dies leaves its rows claimed; `recover` puts
   back those claimed before the lease cut-off, so a row is worked on twice only when a
   worker outlives its lease (or dies between its work and `complete`).
+- A lease is short (seconds, `bot.delivery.lease`) and renewed while the work goes on:
+  `renew` moves `claimed_at` of the rows a live worker still holds to now (its
+  heartbeat), so only a dead worker's claims age past the cut-off. `oldest_claim` says
+  when the next lease can run out, for a scheduler to look again then. Renewal cannot
+  tell whose claim a row is: a worker that outlived its lease and renews a row taken
+  over by another only lengthens that other's lease.
 - `complete` and `release` change only rows still claimed (a row cancelled meanwhile stays
   cancelled), except that a queue which deletes its finished rows deletes them whatever
   their state, so that a row recovered from a slow worker is not worked on again.
@@ -120,6 +126,11 @@ class ClaimQueue:
             key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))),
             state == spec.claimed)
         self._delete: Delete = delete(spec.row).where(key == bindparam("row_id"))
+        self._renew: Update = (
+            update(spec.row)
+            .where(key.in_(bindparam("ids", expanding=True)), state == spec.claimed)
+            .values({spec.claimed_at: bindparam("now")})
+        )
         self._complete: Update | None = None
         self._pg_complete: Update | None = None
         if spec.done is not None and spec.done_at is not None:
@@ -192,6 +203,23 @@ class ClaimQueue:
         for dead) wait again, claimable at once; how many."""
         result = connection.execute(self._recover, {"before": claimed_before})
         return int(result.rowcount or 0)
+
+    def renew(self, connection: Connection, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat: rows of `ids` still claimed are claimed as of `now` (their lease
+        starts again); how many."""
+        if not ids:
+            return 0
+        return int(connection.execute(self._renew, {"ids": list(ids), "now": now}).rowcount
+                   or 0)
+
+    def oldest_claim(self, connection: Connection, *,
+                     where: Sequence[ColumnElement[bool]] = ()) -> datetime | None:
+        """When the longest-held claim among rows matching `where` was last renewed: its
+        lease runs out first."""
+        spec = self.spec
+        found: datetime | None = connection.scalar(
+            select(func.min(spec.claimed_at)).where(spec.state == spec.claimed, *where))
+        return found
 
     def release(self, connection: Connection, row_id: int, retry_at: datetime) -> None:
         """A claimed row waits again, due at `retry_at` (a failed attempt: the spec says

@@ -50,7 +50,8 @@ from bot.model import (
     Tone,
 )
 from bot.ports.repository import RepositoryUnavailable
-from storage.clubs import ClubStorage
+from storage.answers import AnswerStorage
+from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
 from storage.models import (
@@ -93,11 +94,11 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(open_database(url, Base.metadata))
 
 
-class SqlRepository(ClubStorage, InboxStorage):
+class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
     """`bot.ports.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
     The club methods come from `storage.clubs.ClubStorage`, the inbox's from
-    `storage.inbox.InboxStorage`.
+    `storage.inbox.InboxStorage`, the answered requests' from `storage.answers`.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -807,6 +808,18 @@ class SqlRepository(ClubStorage, InboxStorage):
         """
         with self._session(write=True) as session:
             return CHECKPOINTS.recover(session.connection(), claimed_before)
+
+    def renew_in_flight(self, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat of a live sender: its SENDING rows' leases start again at `now`."""
+        with self._connection(write=True) as connection:
+            return CHECKPOINTS.renew(connection, ids, now)
+
+    def oldest_in_flight(self) -> datetime | None:
+        """When the oldest claim on a checkpoint or club post was last renewed: the next
+        lease that can run out (a dead sender's), or None when nothing is in flight."""
+        with self._connection() as connection:
+            found = [CHECKPOINTS.oldest_claim(connection), POSTS.oldest_claim(connection)]
+        return min((at for at in found if at is not None), default=None)
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
         """The earliest due time among pending checkpoints, for the scheduler's wake-up.

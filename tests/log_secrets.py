@@ -13,6 +13,9 @@ The secrets:
 - every calendar feed token minted in the session: `calendar_file.feed_token`, which the
   coach calls by that name, is wrapped to record what it returns; it still mints one.
 
+Processes a test starts (the CLI, worker processes) log to their own stderr: the test
+hands what they wrote to `check_output`, which checks each line as a record.
+
 The project's own logging set-up still works in a test (`configure_logging` replaces the
 root's handlers and level); the watch is put back before the next test starts.
 `tests/test_log_secrets.py` checks that a logged secret fails a run.
@@ -96,6 +99,17 @@ def _everything_in(record: logging.LogRecord) -> str:
 
 
 _watch = SecretWatch()
+
+
+def check_output(text: str | bytes | None, source: str) -> None:
+    """Each line a process this session started wrote (`source` says which, e.g. "the
+    slack worker's stderr") is checked against the secrets, as a record at level OUTPUT."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    for line in (text or "").splitlines():
+        record = logging.makeLogRecord({"name": source, "msg": line, "args": None,
+                                        "levelname": "OUTPUT", "pathname": source})
+        watching().emit(record)
 
 
 def watching() -> SecretWatch:

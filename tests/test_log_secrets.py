@@ -19,7 +19,7 @@ import logging
 import threading
 
 from bot.content import calendar_file
-from tests.log_secrets import secret
+from tests.log_secrets import check_output, secret
 
 TOKEN = secret("xoxb-inner-run-0000-token", "the Slack bot token")
 
@@ -33,6 +33,10 @@ def test_a_debug_record_from_another_thread_that_holds_the_token():
     worker = threading.Thread(target=log.debug, args=("headers: %r", {"auth": TOKEN}))
     worker.start()
     worker.join()
+
+
+def test_a_line_a_worker_process_wrote():
+    check_output("INFO ok\\nDEBUG sending with " + TOKEN, "a worker's stderr")
 
 
 def test_a_feed_link_in_an_exception():
@@ -55,8 +59,9 @@ def test_a_run_whose_logs_hold_a_secret_fails_and_names_where_but_not_the_secret
 
     out = done.stdout
     assert done.returncode == 1, out  # every test passed, and still the run fails
-    assert "3 passed" in out
-    assert "2 log records held a secret" in out
+    assert "4 passed" in out
+    assert "3 log records held a secret" in out
+    assert "test_a_line_a_worker_process_wrote: OUTPUT a worker's stderr" in out
     assert "test_a_debug_record_from_another_thread_that_holds_the_token: DEBUG " \
            "slack_sdk.inner" in out and "the Slack bot token (xoxb…, 25 characters)" in out
     assert "test_a_feed_link_in_an_exception: ERROR inner.web" in out

@@ -6,6 +6,7 @@ inbox worker that answers stored slash commands in another process.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -29,6 +30,8 @@ from adapters.slack.blocks import (
 )
 from adapters.slack.modal import Submitted, submit
 from adapters.slack.sender import post_reply, upload_files
+from bot.conversation.coach import DATABASE_DOWN
+from bot.conversation.once import Applied, apply_once, once
 from bot.conversation.views import next_step
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Identity, Platform
@@ -238,12 +241,47 @@ class SlackCoach:
         with self.turn(inbound.identity):
             return self.runtime.coach.handle(inbound)
 
-    def add_from_form(self, identity: Identity, values: dict[str, str], metadata: str
-                      ) -> Submitted:
-        """The add form through the core in one step: added, or a problem per field."""
+    def apply(self, key: str | None, inbound: Inbound) -> Applied:
+        """The request once for `key` (`bot.conversation.once`). Raises
+        RepositoryUnavailable when the database failed and nothing was applied."""
+        with self.turn(inbound.identity):
+            applied = apply_once(self.runtime.coach, key, inbound)
+        if not applied.repeat:
+            # Committed only now: a wake-up armed inside the unit could not see its rows.
+            self.runtime.poke()
+        return applied
+
+    def apply_or_say(self, key: str | None, inbound: Inbound) -> Applied:
+        """`apply`, or (database down, nothing applied) the core's words for that."""
+        try:
+            return self.apply(key, inbound)
+        except RepositoryUnavailable:
+            log.warning("database unavailable while applying a Slack request")
+            return Applied([Reply(text=DATABASE_DOWN)])
+
+    def add_from_form(self, identity: Identity, values: dict[str, str], metadata: str,
+                      key: str | None = None) -> Submitted:
+        """The add form through the core in one step: added, or a problem per field.
+        With a `key`, once: a repeat (Slack's retry of the submission) adds nothing and
+        gets `Submitted(repeat=True)`. Raises RepositoryUnavailable as `apply` does."""
         inbound, tz = self.form_inbound(identity, metadata)
+        coach = self.runtime.coach
+        if key is None:
+            with self.turn(identity):
+                return submit(coach, inbound, values, tz)
+        result = Submitted()
+
+        def add() -> list[Reply] | None:
+            nonlocal result
+            result = submit(coach, inbound, values, tz)
+            return None if result.errors else result.replies
+
         with self.turn(identity):
-            return submit(self.runtime.coach, inbound, values, tz)
+            applied = once(coach, key, identity, add)
+        if applied.repeat:
+            return Submitted(repeat=True)
+        self.runtime.poke()
+        return result
 
     def dm_channel(self, user: str) -> str | None:
         """The id of the app's DM with `user` (cached), to tell it from other DMs."""
@@ -361,20 +399,76 @@ def _respond_message(reply: Reply, *, ephemeral: bool) -> dict[str, Any]:
 #: Enough threads that a burst of commands is acked at once, well within Slack's 3 s.
 
 
-def answer_command(glue: SlackCoach, body: dict[str, Any], respond: Respond, *,
-                   dedupe: bool = True) -> None:
-    """Do what a `/followup …` asked and answer it: the work after the ack, wherever the
-    command was acknowledged (here, or by the web process through the inbox)."""
-    if dedupe and not glue.first_time("command", body.get("trigger_id")):
-        return
+def request_key(kind: str, *parts: object) -> str:
+    """A request's durable idempotency key: its kind and a digest of what identifies it."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    return f"slack:{kind}:{digest}"
+
+
+def command_key(body: dict[str, Any]) -> str:
+    """A slash command's key: its trigger id, which Slack repeats when it retries (and a
+    replayed body carries); without one, the whole body, which holds a unique
+    response_url."""
+    trigger = body.get("trigger_id")
+    if trigger:
+        return request_key("command", body.get("team_id"), trigger)
+    return request_key("command-body", json.dumps(body, sort_keys=True))
+
+
+def event_key(body: dict[str, Any]) -> str | None:
+    """An Events API event's key: its event id, the same on each of Slack's retries."""
+    event_id = body.get("event_id")
+    return request_key("event", body.get("team_id"), event_id) if event_id else None
+
+
+def view_key(body: dict[str, Any]) -> str:
+    """A form submission's key: its trigger id (its view's id without one)."""
+    view = body.get("view") or {}
+    return request_key("view", SlackCoach.identity(body).workspace,
+                       body.get("trigger_id") or view.get("id"))
+
+
+def press_key(body: dict[str, Any], action: dict[str, Any]) -> str:
+    """A button press's key: who pressed which button on which message (or which
+    published view). A second press of the same button is a repeat, even though Slack
+    gives it a new trigger id; a button on a message the first press replaced, or on a
+    Home tab published since, is a new one."""
+    container = body.get("container") or {}
+    view = body.get("view") or {}
+    where = (f"view:{view.get('id')}:{view.get('hash')}" if container.get("type") == "view"
+             else f"message:{container.get('channel_id')}:{container.get('message_ts')}")
+    identity = SlackCoach.identity(body)
+    return request_key("press", identity.workspace, identity.user, where,
+                       action.get("action_id"), action.get("value"))
+
+
+def command_inbound(glue: SlackCoach, body: dict[str, Any]) -> Inbound:
+    """What a `/followup …` says to the core."""
     identity = glue.identity(body)
     text = plain_from_slack(body.get("text") or "").strip()
-    channel = body.get("channel_id") or ""
-    where = shared_channel(channel)
+    where = shared_channel(body.get("channel_id") or "")
     manage = glue.can_manage(identity, where) if where else False
-    inbound = replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
-                      command=True)
-    replies = glue.handle(inbound)
+    return replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
+                   command=True)
+
+
+def answer_command(glue: SlackCoach, body: dict[str, Any], respond: Respond) -> None:
+    """Do what a `/followup …` asked, once, and answer it: the work after the ack in the
+    process that acknowledged it."""
+    applied = glue.apply_or_say(command_key(body), command_inbound(glue, body))
+    send_command_answer(glue, body, respond, applied)
+
+
+def send_command_answer(glue: SlackCoach, body: dict[str, Any], respond: Respond,
+                        applied: Applied) -> None:
+    """A command's answer: a repeat's only to the asker (nothing new was done)."""
+    identity = glue.identity(body)
+    if applied.repeat:
+        for reply in applied.replies:
+            glue.respond_privately(respond, identity, reply)
+        return
+    replies = applied.replies
+    channel = body.get("channel_id") or ""
     in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
     # Only in the app's own DM is an answer a normal message; anywhere else every
     # answer is ephemeral (seen by the asker alone). The club's public posts go

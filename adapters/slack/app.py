@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from slack_bolt import App
+from slack_bolt.context.respond import Respond as BoltRespond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
@@ -28,8 +29,12 @@ from adapters.slack.answering import (
     Respond,
     SlackCoach,
     answer_command,
+    command_key,
     error_code,
+    event_key,
+    press_key,
     shared_channel,
+    view_key,
 )
 from adapters.slack.blocks import (
     ACTION_PREFIX,
@@ -40,9 +45,11 @@ from adapters.slack.blocks import (
     submitted_values,
     updated_message,
 )
+from adapters.slack.inbox import StillSaving
+from adapters.slack.modal import Submitted
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
-from bot.conversation.coach import APOLOGY
+from bot.conversation.coach import APOLOGY, DATABASE_DOWN
 from bot.messages import ActionId, Reply
 from bot.model import Identity, Platform
 from bot.ports.clock import SystemClock
@@ -58,6 +65,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 LISTENER_THREADS = 64
+NOT_SAVED = "I couldn't save that just now, so it was not done; please try again in a minute."
+STILL_SAVING = "Saving that is taking longer than usual. I'll answer here once it's " \
+    "done, so there's no need to send it again."
+LOST = "I couldn't save your last `/followup` command after all, so it was not done. " \
+    "Please send it again."
 
 def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = None,
               *, inbox: CommandInbox | None = None) -> App:
@@ -123,12 +135,21 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
             answer_command(glue, body, respond)
             return
         # Stored before the ack, so an acknowledged command survives a crash; the
-        # process that runs the clock answers it (see adapters.slack.inbox).
+        # process that runs the clock answers it (see adapters.slack.inbox). Its key
+        # stores a repeat of it once.
         try:
-            inbox.put(body)
+            inbox.put(body, key=command_key(body),
+                      if_lost_later=lambda: listeners.submit(_not_saved, body))
+        except StillSaving:
+            # The write goes on: the command is answered once stored, or the person told
+            # it was not; never "try again" and then done anyway.
+            log.warning("a slash command is still being stored after %.1f s",
+                        inbox.save_timeout)
+            ack(text=STILL_SAVING)
+            return
         except RepositoryUnavailable:
             log.warning("could not queue a slash command: the database is unavailable")
-            ack(text="I couldn't save that just now; please try again in a minute.")
+            ack(text=NOT_SAVED)
             return
         ack()
 
@@ -139,11 +160,14 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
             return
 
         def answer() -> None:
-            if not glue.first_time("event", body.get("event_id")):
-                return
             identity = glue.identity(body, user=event.get("user"))
             text = plain_from_slack(event.get("text") or "")
-            for reply in glue.handle(glue.inbound(identity, text=text)):
+            applied = glue.apply_or_say(event_key(body), glue.inbound(identity, text=text))
+            if applied.repeat:
+                # Slack's retry of an event already answered: that answer stands.
+                log.info("a repeated Slack event was not applied again")
+                return
+            for reply in applied.replies:
                 glue.post(event["channel"], reply)
 
         after_ack(body, answer)
@@ -175,11 +199,14 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         # The core checks and adds in one step before the ack (no Slack call on the way:
         # Slack waits 3 s), so a problem can be shown beside its field.
         identity = glue.identity(body)
-        if not glue.first_time("view", body.get("trigger_id") or view.get("id")):
+        try:
+            done = glue.add_from_form(identity, submitted_values(view),
+                                      view.get("private_metadata") or "", key=view_key(body))
+        except RepositoryUnavailable:
+            done = Submitted(replies=[Reply(text=DATABASE_DOWN)])  # nothing was added
+        if done.repeat:  # Slack's retry of a submission already applied: its DM went
             ack()
             return
-        done = glue.add_from_form(identity, submitted_values(view),
-                                  view.get("private_metadata") or "")
         if done.errors:
             ack(response_action="errors", errors=done.errors)
             return
@@ -201,9 +228,7 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 
 def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],
              respond: Respond) -> None:
-    """What a button of ours does, after its ack."""
-    if not glue.first_time("action", body.get("trigger_id")):
-        return
+    """What a button of ours does, after its ack: once, however often it is pressed."""
     identity = glue.identity(body)
     pressed = parse_action(action.get("action_id", ""), action.get("value"))
     container = body.get("container") or {}
@@ -216,11 +241,31 @@ def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],
         glue.open_add_modal(identity, body["trigger_id"], None)
         return
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
-    replies = glue.handle(glue.inbound(identity, action=pressed.action, value=pressed.value,
-                                       channel=shared_channel(channel)))
-    _answer_press(glue, identity, body, container, replies, respond)
+    applied = glue.apply_or_say(press_key(body, action),
+                                glue.inbound(identity, action=pressed.action,
+                                             value=pressed.value,
+                                             channel=shared_channel(channel)))
+    if applied.repeat:
+        # Pressed again before the first press changed the message: say what it did.
+        for reply in applied.replies:
+            glue.respond_privately(respond, identity, reply)
+        return
+    _answer_press(glue, identity, body, container, applied.replies, respond)
     if from_home:
         glue.publish_home(identity)
+
+
+def _not_saved(body: dict[str, Any]) -> None:
+    """A command acked as still being saved could not be saved: tell its asker, through
+    its response_url, that it was not done."""
+    url = body.get("response_url")
+    if not url:
+        return
+    try:
+        BoltRespond(response_url=url)(text=LOST, response_type="ephemeral",
+                                  replace_original=False)
+    except Exception as error:
+        log.warning("could not say a slash command was not saved (%s)", type(error).__name__)
 
 
 def _listener_failed(glue: SlackCoach, error: Exception, body: dict[str, Any]) -> None:

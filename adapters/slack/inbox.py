@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import timedelta
@@ -19,21 +20,41 @@ from typing import Any
 
 from slack_bolt.context.respond import Respond
 
-from adapters.slack.answering import SlackCoach, answer_command
+from adapters.slack.answering import (
+    SlackCoach,
+    command_inbound,
+    command_key,
+    send_command_answer,
+)
 from bot.conversation.coach import APOLOGY
+from bot.delivery.lease import LEASE, Heartbeat
 from bot.messages import Reply
 from bot.model import Platform
 from bot.ports.clock import Clock
-from bot.ports.inbox import RequestInbox, StoredRequest
+from bot.ports.inbox import NewRequest, RequestInbox, RequestListener, StoredRequest
 from bot.ports.repository import RepositoryUnavailable
 
 log = logging.getLogger(__name__)
 
-#: A claim older than this belongs to a worker that died; answering takes milliseconds.
-STALE_CLAIM = timedelta(minutes=2)
-#: How often an idle worker looks at the inbox when nobody wakes it, in seconds.
-POLL_SECONDS = 0.1
 BATCH = 20
+#: Idle without LISTEN (SQLite): the first wait, doubled each idle round up to the cap.
+IDLE_FIRST = 0.1
+IDLE_MAX = 2.0
+#: Idle on PostgreSQL: a NOTIFY wakes the worker; it looks anyway this often (seconds),
+#: for what a NOTIFY cannot say: a dead worker's claims whose lease ran out.
+SAFETY_POLL = 5.0
+#: How long one LISTEN wait lasts before the worker checks whether it is stopping.
+LISTEN_SLICE = 0.5
+#: The database down: the first wait, doubled each failed round up to the cap.
+OUTAGE_FIRST = 0.2
+OUTAGE_MAX = 10.0
+WAITING_FOR_DATABASE = "I can't reach my storage right now. I'll do this and answer " \
+    "here as soon as it's back, so there's no need to send it again."
+EXPIRED = "I couldn't get to your `/followup` command in time (my storage was down), " \
+    "so it was not done. Please send it again."
+#: Slack's response_url works for 30 minutes: a command older than that cannot be
+#: answered, so it is not applied (its asker is told by DM) and its row is deleted.
+RESPONSE_URL_LIFETIME = timedelta(minutes=30)
 #: How long a listener waits for its command to be stored: Slack wants the ack in 3 s.
 SAVE_TIMEOUT = 2.5
 #: The only fields of a slash command that are stored: what answering it reads
@@ -43,6 +64,11 @@ SAVE_TIMEOUT = 2.5
 #: (a queued command opens no form), enterprise fields. The row itself is deleted once
 #: the command is answered. Add a field here only when answering starts to read it.
 STORED_FIELDS = ("team_id", "user_id", "channel_id", "text", "response_url")
+
+
+class StillSaving(Exception):
+    """The command was not stored within the ack's time, but its write goes on: it will
+    be answered once stored, or `if_lost_later` is called if the write fails."""
 
 
 def stored_fields(body: dict[str, Any]) -> dict[str, Any]:
@@ -59,36 +85,48 @@ class CommandInbox:
     """
 
     def __init__(self, repo: RequestInbox, clock: Clock,
-                 wake: Callable[[], None] | None = None) -> None:
+                 wake: Callable[[], None] | None = None, *,
+                 save_timeout: float = SAVE_TIMEOUT) -> None:
         self.repo = repo
+        self.save_timeout = save_timeout
         self.clock = clock
         self._wake = wake or (lambda: None)
         self._appender = repo.request_appender()  # used by the writer thread only
-        self._waiting: list[tuple[tuple[str, str], Future[None]]] = []
+        self._waiting: list[tuple[NewRequest, Future[None]]] = []
         self._lock = threading.Condition()
         self._writer: threading.Thread | None = None
         self._closing = False
 
-    def put(self, body: dict[str, Any], timeout: float = SAVE_TIMEOUT) -> None:
-        """Store what answering `body` needs (`STORED_FIELDS`); returns once it is stored.
-        Raises RepositoryUnavailable when the database fails or does not answer in time
-        (the listener then says so)."""
+    def put(self, body: dict[str, Any], timeout: float | None = None, *,
+            key: str | None = None, if_lost_later: Callable[[], None] | None = None
+            ) -> None:
+        """Store what answering `body` needs (`STORED_FIELDS`), under its idempotency
+        `key` (a repeat of a stored key is stored once); returns once it is stored.
+
+        Raises RepositoryUnavailable when the write failed: nothing was stored. Raises
+        StillSaving when it did not end within `timeout`: the write goes on, and should
+        it fail after all, `if_lost_later` is called (from the writer's thread), so the
+        asker hears either the answer or that it was not done, never both.
+        """
         stored: Future[None] = Future()
         with self._lock:
             if self._closing:
                 raise RepositoryUnavailable("the server is shutting down")
             author = f"{body.get('team_id') or ''}:{body.get('user_id') or ''}"
-            self._waiting.append(((author, json.dumps(stored_fields(body))), stored))
+            self._waiting.append(((author, json.dumps(stored_fields(body)), key), stored))
             if self._writer is None:
                 self._writer = threading.Thread(target=self._write_forever,
                                                 name="slack-inbox-writer", daemon=True)
                 self._writer.start()
             self._lock.notify()
         try:
-            stored.result(timeout)
+            stored.result(self.save_timeout if timeout is None else timeout)
         except TimeoutError:
-            raise RepositoryUnavailable("the database did not store the command in time") \
-                from None
+            if if_lost_later is not None:
+                # Called at once if the write failed in the meantime.
+                stored.add_done_callback(
+                    lambda done: if_lost_later() if done.exception() else None)
+            raise StillSaving("the command is still being stored") from None
 
     def close(self, timeout: float = 5.0) -> None:
         """Store what is waiting, then stop the writer and close its connection."""
@@ -124,32 +162,55 @@ class CommandInbox:
 
 
 class InboxWorker:
-    """Answers queued slash commands, one at a time, until stopped."""
+    """Answers queued slash commands, one at a time, until stopped.
 
-    def __init__(self, glue: SlackCoach, *, poll: float = POLL_SECONDS) -> None:
+    Each is applied once (`SlackCoach.apply` with the command's key): a repeat stored
+    twice, or a row taken over from a worker that died after applying it, is answered
+    with what the first answer said. Claims are leased (`bot.delivery.lease`) and renewed
+    while a command is answered, so a dead worker's are taken over within seconds.
+
+    Between rounds it waits: at once again after work; idle, on PostgreSQL until a new
+    row's NOTIFY (or `SAFETY_POLL`), elsewhere for a wait that doubles up to
+    `IDLE_MAX`; with the database down, for a wait that doubles up to `OUTAGE_MAX`,
+    logging one line when the outage starts and one when it ends.
+    """
+
+    def __init__(self, glue: SlackCoach, *, safety_poll: float = SAFETY_POLL,
+                 lease: timedelta = LEASE) -> None:
         self.glue = glue
         self.repo: RequestInbox = glue.runtime.repo
         self.clock = glue.runtime.clock
-        self.poll = poll
+        self.safety_poll = safety_poll
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.lease = lease
+        self._lease = Heartbeat(self.repo.renew_requests, self.clock, lease=lease,
+                                name="inbox-lease")
+        self._listener: RequestListener | None = None
+        self._idle_rounds = 0
+        self._failed_rounds = 0
 
     def wake(self) -> None:
         self._wake.set()
 
     def drain(self) -> int:
         """Answer every command waiting now (and any a dead worker left); how many."""
-        recovered = self.repo.recover_requests(self.clock.now() - STALE_CLAIM)
+        recovered = self.repo.recover_requests(self.clock.now() - self.lease)
         if recovered:
-            log.warning("recovered %d slash commands left by a previous run", recovered)
+            log.warning("recovered %d slash commands left by a worker that stopped",
+                        recovered)
         answered = 0
         for _ in range(10_000):  # bounded: each round claims a fresh batch
             batch = self.repo.claim_requests(Platform.SLACK, self.clock.now(), BATCH)
             if not batch:
                 break
-            for request in batch:
-                answered += self._answer(request)
+            self._lease.hold(request.id for request in batch)
+            try:
+                for request in batch:
+                    answered += self._answer(request)
+            finally:
+                self._lease.drop(request.id for request in batch)
         return answered
 
     def _answer(self, request: StoredRequest) -> int:
@@ -159,28 +220,52 @@ class InboxWorker:
             log.error("inbox request %d is not JSON; dropped", request.id)
             self.repo.finish_request(request.id)
             return 0
+        if self.clock.now() - request.received_at > RESPONSE_URL_LIFETIME:
+            self._expired(request, body)
+            self.repo.finish_request(request.id)
+            return 0
         respond = Respond(response_url=body.get("response_url"))
         try:
-            # The inbox row is the command's one copy; no trigger-id check on top.
-            answer_command(self.glue, body, respond, dedupe=False)
+            applied = self.glue.apply(request.key or command_key(body),
+                                      command_inbound(self.glue, body))
         except RepositoryUnavailable:
-            # Left claimed: recovered and answered once the database is back.
-            log.warning("inbox request %d waits for the database", request.id)
-            return 0
+            # Nothing applied: the row stays claimed, its lease runs out, and it is
+            # applied (and answered) once the database is back. Said once, not retried.
+            log.debug("inbox request %d waits for the database", request.id)
+            if request.attempts == 1:
+                self._say(respond, body, Reply(text=WAITING_FOR_DATABASE))
+            raise
         except Exception:
             log.exception("inbox request %d failed; the user gets an apology", request.id)
-            self._apologise(respond, body)
+            self._say(respond, body, Reply(text=APOLOGY))
+        else:
+            try:
+                send_command_answer(self.glue, body, respond, applied)
+            except Exception:
+                log.exception("inbox request %d: the answer could not be sent", request.id)
         self.repo.finish_request(request.id)
         return 1
 
-    def _apologise(self, respond: Respond, body: dict[str, Any]) -> None:
+    def _expired(self, request: StoredRequest, body: dict[str, Any]) -> None:
+        """Too old to answer through its response_url: not applied (unless a worker that
+        died had applied it), and its asker told so by DM."""
+        key = request.key or command_key(body)
+        if self.glue.runtime.repo.answer_for(key) is not None:
+            return
+        log.warning("inbox request %d expired unanswered; not applied", request.id)
+        user = body.get("user_id")
+        if user:
+            self.glue.post(user, Reply(text=EXPIRED))
+
+    def _say(self, respond: Respond, body: dict[str, Any], reply: Reply) -> None:
         try:
-            self.glue.respond_privately(respond, self.glue.identity(body), Reply(text=APOLOGY))
+            self.glue.respond_privately(respond, self.glue.identity(body), reply)
         except Exception:
-            log.exception("could not apologise for a failed slash command")
+            log.exception("could not answer a slash command")
 
     # --- running in the background ------------------------------------------------------
     def start(self) -> InboxWorker:
+        self._listener = self.glue.runtime.repo.request_listener()
         self._thread = threading.Thread(target=self._run, name="slack-inbox", daemon=True)
         self._thread.start()
         return self
@@ -190,12 +275,62 @@ class InboxWorker:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        self._lease.close()
+        if self._listener is not None:
+            self._listener.close()
+
+    def step(self) -> float:
+        """One round: drain the inbox; then how long to wait before the next, in seconds
+        (0: look again at once)."""
+        try:
+            answered = self.drain()
+        except RepositoryUnavailable as error:
+            self._failed_rounds += 1
+            if self._failed_rounds == 1:
+                log.warning("the database is unavailable (%s); the Slack inbox worker "
+                            "backs off until it is back", _first_line(error))
+            return min(OUTAGE_FIRST * 2 ** (self._failed_rounds - 1), OUTAGE_MAX)
+        except Exception:
+            self._failed_rounds += 1
+            log.exception("the Slack inbox worker failed; trying again shortly")
+            return min(OUTAGE_FIRST * 2 ** (self._failed_rounds - 1), OUTAGE_MAX)
+        if self._failed_rounds:
+            log.info("the database is back after %d failed rounds; the Slack inbox worker "
+                     "resumes", self._failed_rounds)
+            self._failed_rounds = 0
+        if answered:
+            self._idle_rounds = 0
+            return 0.0
+        self._idle_rounds += 1
+        if self._listener is not None:
+            return self.safety_poll  # a NOTIFY ends the wait as soon as a row is stored
+        return min(IDLE_FIRST * 2 ** (self._idle_rounds - 1), IDLE_MAX, self.safety_poll)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            try:
-                self.drain()
-            except Exception:
-                log.exception("the Slack inbox worker failed; trying again shortly")
-            self._wake.wait(self.poll)
+            self._wait(self.step())
             self._wake.clear()
+
+    def _wait(self, seconds: float) -> None:
+        """Until `seconds` pass, `wake` or `stop` is called, or (PostgreSQL) a row is
+        stored. The database is listened to in slices, so a stop is seen quickly; the
+        wait itself sends no statement."""
+        if seconds <= 0:
+            return
+        if self._listener is None or self._failed_rounds:
+            self._wake.wait(seconds)
+            return
+        end = time.monotonic() + seconds
+        while not self._wake.is_set():
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            try:
+                if self._listener.wait(min(left, LISTEN_SLICE)):
+                    return
+            except RepositoryUnavailable:
+                return  # the next round finds the outage and backs off
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]

@@ -38,6 +38,7 @@ class Submitted:
 
     replies: list[Reply] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    repeat: bool = False  # the same submission again: applied once already, nothing to say
 
 
 def core_form(values: dict[str, str], tz: str | None = None) -> dict[str, str]:

@@ -8,12 +8,9 @@ tests exercise the very path Slack's requests take.
 from __future__ import annotations
 
 import gc
-import io
 import logging
 import threading
-from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
-from typing import Any
 from urllib.parse import unquote
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -21,6 +18,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from adapters.runtime import Runtime
+from adapters.slack.intake import checked_bodies
 from adapters.web import WebRoutes, WsgiApp, redact_feed_paths
 
 log = logging.getLogger(__name__)
@@ -53,49 +51,11 @@ class _RequestLog(WSGIRequestHandler):
 
 
 def slack_wsgi(app: App | None, runtime: Runtime) -> WsgiApp:
-    """`/slack/events` for the Bolt app (if any) behind the bot's own web routes."""
-    bolt = _utf8_bodies_only(SlackRequestHandler(app, path=EVENTS_PATH)) \
+    """`/slack/events` for the Bolt app (if any), behind the checks of what a request
+    must be (`adapters.slack.intake`), beside the bot's own web routes."""
+    bolt = checked_bodies(SlackRequestHandler(app, path=EVENTS_PATH)) \
         if app is not None else None
     return WebRoutes(runtime.coach, runtime.repo, fallback=bolt)
-
-
-def _utf8_bodies_only(app: WsgiApp) -> WsgiApp:
-    """`app` behind a check that the body is UTF-8, as Slack's always are.
-
-    Bolt decodes the body before anything else, even the signature check, and a body
-    that is not UTF-8 made it raise: a 500 and a traceback. Such a request is refused
-    here, before anything else, with a 400 and one log line that holds none of the body.
-    A Content-Length that is not a number is refused the same way.
-    """
-
-    def checked(environ: dict[str, Any], start_response: Callable[..., Any]
-                ) -> Iterable[bytes]:
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = -1
-        if length < 0:
-            log.warning("refused a request to %s: its Content-Length is not a number",
-                        redact_feed_paths(environ.get("PATH_INFO", "")))
-            return _refuse(start_response, b"Bad Content-Length.\n")
-        body = environ["wsgi.input"].read(length) if length else b""
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            log.warning("refused a request to %s: its %d-byte body is not UTF-8 "
-                        "(byte %d is not)", redact_feed_paths(environ.get("PATH_INFO", "")),
-                        len(body), error.start)
-            return _refuse(start_response, b"The request body must be UTF-8.\n")
-        environ["wsgi.input"] = io.BytesIO(body)  # read once; Bolt reads it again
-        return app(environ, start_response)
-
-    return checked
-
-
-def _refuse(start_response: Callable[..., Any], message: bytes) -> Iterable[bytes]:
-    start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8"),
-                                       ("Content-Length", str(len(message)))])
-    return [message]
 
 
 class SlackHttpServer:

@@ -2,9 +2,10 @@
 
 A checkpoint is claimed (PENDING -> SENDING) before its message goes out, re-checked just
 before it goes, and confirmed (SENDING -> SENT) after. A crash in between leaves it
-SENDING; `recover` puts such rows back, so the only possible harm is a repeat of the
-messages that were in flight (one per concurrent send), never a lost one. Sends run one
-at a time (simulated clock), on sender threads, or on a sender's own event loop
+SENDING; once its lease is over (`bot.delivery.lease`: seconds, renewed by a heartbeat
+while the sender lives) `recover` puts such rows back, so the only possible harm is a
+repeat of the messages that were in flight (one per concurrent send), never a lost one.
+Sends run one at a time (simulated clock), on sender threads, or on a sender's own event loop
 (`AsyncSender`); see `bot.delivery.settling` for how their checks and confirmations share
 commits. Club posts (digests, moments, drafts) go the same way to senders that can
 `post` in a channel.
@@ -28,6 +29,7 @@ from bot.clubs.model import ClubPost
 from bot.clubs.posts import prepare as prepare_club_post
 from bot.content.reminders import reminder
 from bot.conversation.coach import Coach
+from bot.delivery.lease import LEASE, Heartbeat
 from bot.delivery.settling import AsyncSettler, Settler
 from bot.messages import Reply
 from bot.model import Checkpoint, CheckpointState, Identity, Interview, Person, Platform
@@ -45,8 +47,6 @@ LATE_AFTER = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 PARKED = timedelta(hours=6)  # a permanent failure is tried again much later, not dropped
-#: A claim older than this belongs to a worker that died: one batch takes seconds.
-STALE_CLAIM = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,7 @@ class Deliverer:
         on_delivered: Callable[[Delivered], None] | None = None,
         workers: int = 1,
         lanes: int = LANES,
+        lease: timedelta = LEASE,
     ) -> None:
         self.repo = repo
         self.clock = clock
@@ -101,6 +102,16 @@ class Deliverer:
         # Concurrent senders share the check before and the confirmation after each send.
         self._settler = Settler(repo.settle)
         self._async_settler = AsyncSettler(repo.settle)
+        # Claims held while their sends go on are renewed, so only a dead worker's expire.
+        self.lease = lease
+        self._in_flight = Heartbeat(repo.renew_in_flight, clock, lease=lease,
+                                    name="delivery-lease")
+        self._posting = Heartbeat(repo.renew_posts, clock, lease=lease, name="post-lease")
+
+    def close(self) -> None:
+        """Stop renewing leases (at shutdown: whatever is still held expires)."""
+        self._in_flight.close()
+        self._posting.close()
 
     @property
     def platforms(self) -> list[Platform]:
@@ -113,19 +124,24 @@ class Deliverer:
 
     def recover(self) -> int:
         """After a crash: stale in-flight claims go back to the queue (sent again at most once)."""
-        count = self.repo.recover_in_flight(self.clock.now() - STALE_CLAIM)
+        count = self.repo.recover_in_flight(self.clock.now() - self.lease)
         if count:
             log.warning("recovered %d checkpoints left in flight by a previous run", count)
-        posts = self.repo.recover_posts(self.clock.now() - STALE_CLAIM)
+        posts = self.repo.recover_posts(self.clock.now() - self.lease)
         if posts:
             log.warning("recovered %d club posts left in flight by a previous run", posts)
         return count + posts
 
     def next_due(self) -> datetime | None:
-        """The earliest due checkpoint or club post: when the scheduler should wake."""
+        """The earliest due checkpoint or club post, or the moment the oldest claim's
+        lease runs out (a dead worker's work is then taken over): when the scheduler
+        should wake."""
         due = [self.repo.next_due_at(self.platforms)]
         if self.post_platforms:
             due.append(self.repo.next_post_due(self.post_platforms))
+        oldest = self.repo.oldest_in_flight()
+        if oldest is not None:
+            due.append(oldest + self.lease)
         return min((d for d in due if d is not None), default=None)
 
     def deliver_due(self) -> int:
@@ -140,6 +156,7 @@ class Deliverer:
         if self.workers <= 1:
             return self._deliver_in_turn() + self._post_due()
         sent = 0
+        held: list[int] = []  # the claims of the batch going out
         with ThreadPoolExecutor(max_workers=self.workers,
                                 thread_name_prefix="delivery") as pool:
             in_flight: list[Future[int]] = []
@@ -149,13 +166,17 @@ class Deliverer:
                     batch = self.repo.claim_due(now, BATCH, self.platforms)
                     if not batch:
                         break
+                    self._in_flight.hold(cp.id for cp in batch)
                     queues = [queue for group in self._by_person(batch, now)
                               if (queue := group())]
                     done, in_flight = in_flight, []
                     sent += _finished(done)
+                    self._in_flight.drop(held)
+                    held = [cp.id for cp in batch]
                     in_flight = self._start(queues, now, pool)
             finally:
                 sent += _finished(in_flight)
+                self._in_flight.drop(held)
         return sent + self._post_due()
 
     def _deliver_in_turn(self) -> int:
@@ -167,8 +188,12 @@ class Deliverer:
             batch = self.repo.claim_due(now, BATCH, self.platforms)
             if not batch:
                 break
-            sent += sum(self._send_in_order(group(), now)
-                        for group in self._by_person(batch, now))
+            self._in_flight.hold(cp.id for cp in batch)
+            try:
+                sent += sum(self._send_in_order(group(), now)
+                            for group in self._by_person(batch, now))
+            finally:
+                self._in_flight.drop(cp.id for cp in batch)
         return sent
 
     def _by_person(self, batch: list[Checkpoint], now: datetime
@@ -252,7 +277,8 @@ class Deliverer:
         try:
             self.senders[to.platform].send(to, out.reply)
         except Exception as error:
-            self._failed(cp, to, error, now)
+            # The wait it asks for runs from its answer, not from the batch's claim.
+            self._failed(cp, to, error, self.clock.now())
             return 0
         self._settler.confirm(cp.id, now)
         self._after(cp)
@@ -343,7 +369,8 @@ class Deliverer:
         try:
             await sender.send_async(to, out.reply)
         except Exception as error:
-            await loop.run_in_executor(None, self._failed, cp, to, error, now)
+            answered = self.clock.now()  # what Retry-After counts from, not the claim
+            await loop.run_in_executor(None, self._failed, cp, to, error, answered)
             return 0
         await self._async_settler.confirm(cp.id, now)
         if self.coach.acts_after(cp):
@@ -378,8 +405,12 @@ class Deliverer:
             batch = self.repo.claim_posts(now, BATCH, platforms)
             if not batch:
                 break
-            for post in batch:
-                posted += self._post_one(post, now)
+            self._posting.hold(post.id for post in batch)
+            try:
+                for post in batch:
+                    posted += self._post_one(post, now)
+            finally:
+                self._posting.drop(post.id for post in batch)
         return posted
 
     def _post_one(self, post: ClubPost, now: datetime) -> int:
@@ -392,6 +423,7 @@ class Deliverer:
             sender = cast(ChannelSender, self.senders[club.where.platform])
             sender.post(club.where, reply)
         except SendFailed as failure:
+            now = self.clock.now()  # Retry-After runs from the answer, not the claim
             wait = (timedelta(seconds=failure.retry_after) if failure.retry_after is not None
                     else PARKED if failure.permanent else backoff(post.attempts))
             log.warning("club post %d not delivered (%s); retrying in %s", post.id, failure,

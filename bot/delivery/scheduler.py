@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.delivery.deliverer import Deliverer
+from bot.ports.repository import RepositoryUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,9 @@ class DeliveryScheduler:
         # JobLookupError inside its loop and stopped the scheduler.
         self._armed_at: datetime | None = None
         self._arming = threading.Lock()
+        # Rounds that found the database down since it last answered: one line when an
+        # outage starts and one when it ends, not a traceback per round.
+        self._failed_rounds = 0
         self._scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -72,14 +76,28 @@ class DeliveryScheduler:
                 return
             try:
                 self.deliverer.deliver_due()
+            except RepositoryUnavailable as error:
+                self._failed_rounds += 1
+                if self._failed_rounds == 1:
+                    log.warning("the database is unavailable (%s); delivery waits for it",
+                                str(error).strip().splitlines()[0][:200] if str(error)
+                                else type(error).__name__)
+                return
             except Exception:
                 log.exception("delivery round failed; the next poll will try again")
+            else:
+                if self._failed_rounds:
+                    log.info("the database is back after %d failed delivery rounds; "
+                             "delivery resumes", self._failed_rounds)
+                    self._failed_rounds = 0
         if not self._stopping:
             self._arm()
 
     def _arm(self) -> None:
         try:
             due = self.deliverer.next_due()
+        except RepositoryUnavailable:
+            return  # said once by the round that found the outage
         except Exception:
             log.exception("could not read the next due time")
             return

@@ -13,6 +13,9 @@ from typing import Protocol
 
 from bot.model import Platform
 
+#: (author, payload) or (author, payload, idempotency key) of a request to store.
+NewRequest = tuple[str, str] | tuple[str, str, str | None]
+
 
 @dataclass(frozen=True, slots=True)
 class StoredRequest:
@@ -22,14 +25,28 @@ class StoredRequest:
     payload: str
     received_at: datetime
     attempts: int
+    key: str | None = None  # its idempotency key: the same request is applied once
 
 
 class RequestAppender(Protocol):
     """The web process's way in: stores requests in one write, as cheaply as it can."""
 
-    def append(self, platform: Platform, requests: Sequence[tuple[str, str]],
+    def append(self, platform: Platform, requests: Sequence[NewRequest],
                at: datetime) -> None:
-        """Store (author, payload) requests in one transaction, in the order given."""
+        """Store (author, payload[, key]) requests in one transaction, in the order given;
+        one whose key is stored already is skipped (a repeat)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class RequestListener(Protocol):
+    """Told when a request is stored (PostgreSQL's LISTEN), so an idle worker need not
+    poll."""
+
+    def wait(self, timeout: float) -> bool:
+        """Block until a request is stored (True) or `timeout` seconds pass (False).
+        Raises RepositoryUnavailable when the database cannot be listened to."""
         ...
 
     def close(self) -> None: ...
@@ -42,6 +59,11 @@ class RequestInbox(Protocol):
         """A new appender, owned by the one thread that writes through it."""
         ...
 
+    def request_listener(self) -> RequestListener | None:
+        """A listener of its own for one worker thread, or None where the database
+        cannot tell (SQLite: the worker backs off while idle instead)."""
+        ...
+
     def claim_requests(self, platform: Platform, now: datetime, limit: int
                        ) -> list[StoredRequest]:
         """Up to `limit` requests, at most each author's oldest, claimed for this worker."""
@@ -49,6 +71,10 @@ class RequestInbox(Protocol):
 
     def finish_request(self, request_id: int) -> None:
         """Answered (or given up on): gone from the inbox."""
+        ...
+
+    def renew_requests(self, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat: this worker's claims among `ids` are renewed as of `now`."""
         ...
 
     def recover_requests(self, claimed_before: datetime) -> int:

@@ -40,6 +40,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
+from bot.ports.answers import AnswerLog
 
 
 class RepositoryUnavailable(Exception):
@@ -186,6 +187,10 @@ class ClubRepository(Protocol):
         """SENDING -> PENDING at `retry_at`, counting one more attempt."""
         ...
 
+    def renew_posts(self, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat: SENDING posts among `ids` are claimed as of `now`."""
+        ...
+
     def recover_posts(self, claimed_before: datetime) -> int:
         """Put SENDING posts claimed before `claimed_before` back to PENDING; return how many."""
         ...
@@ -195,7 +200,7 @@ class ClubRepository(Protocol):
         ...
 
 
-class Repository(ClubRepository, Protocol):
+class Repository(ClubRepository, AnswerLog, Protocol):
     # --- units of work -------------------------------------------------------------
     def serialised(self, person_id: int) -> AbstractContextManager[None]:
         """Calls inside share one transaction excluding the person's other units: no step twice."""
@@ -391,6 +396,14 @@ class Repository(ClubRepository, Protocol):
     def recover_in_flight(self, claimed_before: datetime) -> int:
         """Put SENDING rows claimed before `claimed_before` back to PENDING (a crashed
         worker's); return how many. Fresher claims may belong to a live process."""
+        ...
+
+    def renew_in_flight(self, ids: Sequence[int], now: datetime) -> int:
+        """The heartbeat: SENDING rows among `ids` are claimed as of `now` (a new lease)."""
+        ...
+
+    def oldest_in_flight(self) -> datetime | None:
+        """When the oldest claim on a checkpoint or club post was last renewed."""
         ...
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:

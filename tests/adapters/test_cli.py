@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from storage.database import make_engine, migrate
+from tests.log_secrets import check_output
 from tests.standins.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +22,12 @@ def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str
              if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
     clean.update(PYTHONPATH=str(ROOT), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
                  **env)
-    return subprocess.run([sys.executable, "-m", "adapters.cli", *args], input=stdin,
+    done = subprocess.run([sys.executable, "-m", "adapters.cli", *args], input=stdin,
                           capture_output=True, text=True, timeout=120, env=clean,
                           cwd=tmp_path, check=False)
+    check_output(done.stdout, f"followup-bot {' '.join(args)} stdout")
+    check_output(done.stderr, f"followup-bot {' '.join(args)} stderr")
+    return done
 
 
 def test_no_command_and_no_tokens_opens_the_terminal_chat_in_the_user_data_folder(tmp_path):
@@ -79,7 +83,9 @@ def test_the_web_command_serves_health_on_its_port(tmp_path):
                 time.sleep(0.2)
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        out, err = process.communicate(timeout=10)
+        check_output(out, "followup-bot web stdout")
+        check_output(err, "followup-bot web stderr")
 
 
 def _migrated_file(path: Path, then: str) -> None:

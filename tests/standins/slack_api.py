@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import sys
 import threading
 import time
 import urllib.error
@@ -127,7 +128,7 @@ class SlackApiStandIn:
         self.socket_url: str | None = None
         self._now: Callable[[], datetime] | None = None
         self._state = _State()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
@@ -420,6 +421,14 @@ class SlackApiStandIn:
                 self.wfile.write(data)
 
         return Handler
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client that went away (a worker killed mid-call) is not an error to print."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _dm_of(user: str) -> str:

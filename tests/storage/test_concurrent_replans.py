@@ -27,6 +27,7 @@ from storage.database import database_url, make_engine, migrate
 from storage.repository import SqlRepository, open_repository
 from tests.chat import running
 from tests.conftest import START
+from tests.log_secrets import check_output
 from tests.storage import conftest as storage
 from tests.storage.replan_race import (
     AFTER_OUTCOME,
@@ -94,6 +95,7 @@ def test_two_processes_at_once_leave_no_duplicate(pg_runtime: Runtime, pg_url: s
     outputs = [worker.communicate(timeout=300) for worker in workers]
 
     for worker, (out, err) in zip(workers, outputs, strict=True):
+        check_output(err, "a replan worker's stderr")
         assert worker.returncode == 0, err
         assert out.split() == ["APOLOGIES", "0"], err
     spoiled = [n for n, interview in enumerate(interviews) if duplicates(coach.repo, interview)]

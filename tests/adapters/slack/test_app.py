@@ -110,7 +110,7 @@ def test_a_signed_body_that_is_not_utf8_gets_a_400_and_one_line_without_the_body
 
     assert [answer.status for answer in answers] == [400, 400]
     refused = [r for r in caplog.records if r.levelno > logging.DEBUG]
-    assert [r.name for r in refused] == ["adapters.slack.server"] * 2  # one line each
+    assert [r.name for r in refused] == ["adapters.slack.intake"] * 2  # one line each
     assert all("not UTF-8" in r.getMessage() for r in refused)
     assert "Sekrit" not in caplog.text + "".join(str(r.args) for r in caplog.records)
     assert slack.api.settle() == [] and slack.interviews() == []

@@ -19,9 +19,10 @@ from sqlalchemy import select
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
-from adapters.slack.inbox import STALE_CLAIM, CommandInbox, InboxWorker
+from adapters.slack.inbox import EXPIRED, RESPONSE_URL_LIFETIME, CommandInbox, InboxWorker
 from adapters.slack.sender import interactive_client
 from bot.conversation.coach import APOLOGY
+from bot.delivery.lease import LEASE
 from bot.model import Platform
 from bot.ports.clock import SimulatedClock
 from bot.ports.repository import RepositoryUnavailable
@@ -126,7 +127,7 @@ def test_a_command_a_dead_worker_had_claimed_is_answered_after_its_claim_goes_st
     [claimed] = repo.claim_requests(Platform.SLACK, clock.now(), 10)  # then it "died"
 
     assert clock_process.drain() == 0  # a live worker's claim is left alone
-    clock.advance(STALE_CLAIM + timedelta(seconds=1))
+    clock.advance(LEASE + timedelta(seconds=1))
     assert clock_process.drain() == 1
     assert "No interviews yet" in shown_text(web.api.wait_for("response_url")[0].args)
     assert claimed.attempts == 1
@@ -136,7 +137,7 @@ def test_a_worker_in_the_background_answers_as_soon_as_it_is_woken(
     runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn
 ) -> None:
     worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)),
-                         poll=30.0).start()  # only the wake-up can explain a quick answer
+                         safety_poll=30.0).start()  # only the wake-up explains a quick answer
     inbox = CommandInbox(runtime.repo, runtime.clock, wake=worker.wake)
     running = serve(runtime, slack_settings, slack_api, inbox)
     try:
@@ -162,7 +163,7 @@ def test_add_alone_still_opens_the_form_at_once_rather_than_queueing(
 class UnavailableInbox:
     """An inbox whose database is down: what the listener must cope with."""
 
-    def put(self, body: dict[str, Any]) -> None:
+    def put(self, body: dict[str, Any], **_options: Any) -> None:
         raise RepositoryUnavailable("connection refused")
 
 
@@ -247,3 +248,18 @@ def test_closing_the_inbox_stores_what_waits_then_refuses_new_commands(
     with pytest.raises(RepositoryUnavailable):
         inbox.put({"team_id": "T1", "user_id": "U1", "text": "list"})
     assert runtime.repo.waiting_requests(Platform.SLACK) == 1
+
+
+def test_a_command_whose_response_url_expired_is_not_done_and_its_asker_told_by_dm(
+    web: Slack, clock_process: InboxWorker, clock: SimulatedClock
+) -> None:
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    clock.advance(RESPONSE_URL_LIFETIME + timedelta(minutes=1))  # nobody answered it
+
+    assert clock_process.drain() == 0
+
+    [told] = web.api.wait_for("chat.postMessage")
+    assert told.args["channel"] == USER and shown_text(told.args) == EXPIRED
+    assert web.api.calls("response_url") == []  # it no longer works
+    assert stored_rows(web.runtime) == []  # cleaned up
+    assert web.interviews() == []  # not done, as the DM says

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -126,6 +127,34 @@ def test_a_person_who_left_the_workspace_is_a_permanent_failure(
     parked = thank_you(runtime, interview_id)
     assert parked.state is CheckpointState.PENDING
     assert parked.due_at == clock.now() + PARKED
+
+
+@pytest.mark.parametrize("workers", [1, 4])
+def test_retry_after_counts_from_the_429_not_from_when_the_batch_was_claimed(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
+        clock: SimulatedClock, workers: int) -> None:
+    interview_id = add_interview(runtime)
+    deliverer = make_deliverer(runtime, slack_sender(slack_settings), workers)
+    slack_api.rate_limit(1, retry_after=30)
+    slow = slack_api.hold("chat.postMessage")
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        claimed = clock.now()
+        delivering = pool.submit(deliverer.deliver_due)  # claims at `claimed`
+        slow.wait_held()
+        answered = clock.advance(timedelta(seconds=10))  # Slack answers 10 s later: 429
+        slow.release()
+        assert delivering.result(timeout=30) == 0
+
+    waiting = thank_you(runtime, interview_id)
+    assert waiting.state is CheckpointState.PENDING
+    assert waiting.due_at == answered + timedelta(seconds=30) \
+        == claimed + timedelta(seconds=40)
+    clock.set(claimed + timedelta(seconds=39))  # what counting from the claim would allow
+    assert deliverer.deliver_due() == 0
+    assert len(slack_api.calls("chat.postMessage")) == 1
+    clock.set(answered + timedelta(seconds=30))
+    assert deliverer.deliver_due() == 1
 
 
 def test_a_burst_goes_out_once_each_over_a_few_connections_kept_open(

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from adapters.terminal.console import TerminalChat
+from tests.log_secrets import check_output
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -26,6 +27,7 @@ def run_console(tmp_path: Path, *lines: str, now: str = "2026-11-23T16:30",
         input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120,
         env=env, cwd=tmp_path, check=False,
     )
+    check_output(done.stderr, "followup-bot console stderr")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     return done.stdout

@@ -19,6 +19,7 @@ from bot.model import CheckpointState, Identity, Platform
 from bot.ports.sender import SendFailed
 from tests.chat import Chat
 from tests.conftest import START
+from tests.log_secrets import check_output
 from tests.threads import all_at_once
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,11 +115,13 @@ def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(d
 
     def worker(kill_after: int) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        return subprocess.run(
+        done = subprocess.run(
             [sys.executable, "-m", "tests.bot.delivery.crash_worker", db_settings.database_url,
              clock.now().isoformat(), str(kill_after)],
             capture_output=True, text=True, timeout=60, env=env, cwd=ROOT, check=False,
         )
+        check_output(done.stderr, "the crash worker's stderr")
+        return done
 
     crashed = worker(kill_after=3)
     assert crashed.returncode == -9

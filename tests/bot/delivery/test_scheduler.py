@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+from sqlalchemy.engine import make_url
+
 from adapters.runtime import build_runtime
 from adapters.settings import Settings
+from bot.delivery.scheduler import DeliveryScheduler
 from bot.messages import Inbound, Reply
 from bot.model import CheckpointKind, Identity, Platform
 from bot.ports.clock import SystemClock
+from tests.standins.tcp_proxy import TcpProxy
 
 ME = Identity(Platform.CONSOLE, "local", "alex")
 #: The scheduler's poll, in seconds: far beyond any wait below, so once the start-up
@@ -100,3 +106,47 @@ def test_a_step_due_while_a_round_is_still_sending_is_woken_for_not_left_to_the_
     finally:
         recorder.release.set()
         runtime.stop()
+
+
+def test_a_database_outage_is_one_line_when_it_starts_and_one_when_it_ends(
+        pg_url: str, settings: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    url = make_url(pg_url)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxy.start()
+    proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(
+        hide_password=False)
+    runtime = build_runtime(settings.model_copy(update={"database_url": proxied}),
+                            SystemClock())
+    rounds: list[int] = []
+    deliverer = runtime.start_delivery({Platform.CONSOLE: Recorder()}, background=False)
+    counted = deliverer.deliver_due
+
+    def deliver_due() -> int:
+        rounds.append(1)
+        return counted()
+
+    deliverer.deliver_due = deliver_due  # type: ignore[method-assign]
+    scheduler = DeliveryScheduler(deliverer, poll_seconds=0.05)
+    try:
+        scheduler.start()
+        proxy.cut()
+        seen = len(rounds)
+        for _ in range(400):  # bounded: until ten rounds have met the outage
+            if len(rounds) >= seen + 10:
+                break
+            time.sleep(0.02)
+        proxy.start()
+        for _ in range(400):  # bounded: until it says the database is back
+            if "delivery resumes" in caplog.text:
+                break
+            time.sleep(0.02)
+    finally:
+        scheduler.stop()
+        runtime.stop()
+        proxy.cut()
+
+    lines = [r for r in caplog.records if r.name == "bot.delivery.scheduler"]
+    assert len(rounds) >= seen + 10
+    assert [r.getMessage().split(" (")[0].split(" after")[0] for r in lines] == [
+        "the database is unavailable", "the database is back"]
+    assert all(r.exc_info is None for r in lines)

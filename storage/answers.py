@@ -1,0 +1,76 @@
+"""Requests already applied, with what they answered: what makes a repeat harmless.
+
+A platform may deliver one request twice (Slack retries an event or a slash command it
+thinks failed; a person double-presses a button). Each request has a durable key, and
+`answered_requests` holds one row per key, its primary key the invariant: the row is
+written in the same transaction as the request's changes (`serialised`), so a request is
+applied, and recorded as applied, together or not at all. A repeat finds the row and is
+answered with what the first answer said. `AnswerStorage` is a mixin of `SqlRepository`.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import AbstractContextManager
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, Text, delete, insert, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from bot.ports.answers import StoredAnswer
+from storage.models import Base, PersonRow, UtcDateTime
+
+#: How long an applied request is remembered: platforms retry within minutes, and a
+#: double press comes within seconds.
+KEEP_ANSWERS = timedelta(days=1)
+
+
+class AnsweredRequestRow(Base):
+    """One applied request: its key, whose it was, and its answer's texts (JSON)."""
+
+    __tablename__ = "answered_requests"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    answer: Mapped[str] = mapped_column(Text)
+
+
+class AnswerStorage:
+    """The answered-requests half of `SqlRepository`."""
+
+    if TYPE_CHECKING:
+        def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
+
+    def answer_for(self, key: str) -> StoredAnswer | None:
+        """What the request `key` answered, if it was applied (inside a unit: as of it)."""
+        with self._session() as session:
+            row = session.get(AnsweredRequestRow, key)
+            if row is None:
+                return None
+            return StoredAnswer(tuple(json.loads(row.answer)), row.answered_at)
+
+    def record_answer(self, key: str, person_id: int, texts: tuple[str, ...],
+                      at: datetime) -> None:
+        """The request `key` is applied and answered `texts`. Call it inside the unit that
+        applied it; a second record of one key breaks the primary key (IntegrityError).
+        A request that deleted its person (`forget me`) leaves nothing of them behind, so
+        nothing is recorded. Answers older than `KEEP_ANSWERS` are forgotten on the way."""
+        with self._session(write=True) as session:
+            if session.scalar(select(PersonRow.id).where(PersonRow.id == person_id)) is None:
+                return
+            session.execute(delete(AnsweredRequestRow)
+                            .where(AnsweredRequestRow.answered_at < at - KEEP_ANSWERS))
+            session.execute(insert(AnsweredRequestRow).values(
+                key=key, person_id=person_id, answered_at=at, answer=json.dumps(list(texts))))
+
+    def answered_keys(self) -> list[str]:
+        """Every key remembered (tests and health)."""
+        with self._session() as session:
+            return list(session.scalars(select(AnsweredRequestRow.key)
+                                        .order_by(AnsweredRequestRow.answered_at)))
+
+
+__all__ = ["KEEP_ANSWERS", "AnswerStorage", "AnsweredRequestRow"]
