@@ -116,9 +116,9 @@ class PersonRow(Base):
     # SHA-256 hex of the private calendar feed's token: the token is never stored. The
     # unique constraint keeps the name it had when the column held tokens (0009).
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64))
-    # When the feed's current token was made (0013): `export` says so, never the token.
+    # When the feed's current token was made (0012): `export` says so, never the token.
     calendar_feed_made_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    # When they were told their DMs are closed (0013): told once, not per bounced reminder.
+    # When they were told their DMs are closed (0012): told once, not per bounced reminder.
     dms_closed_told_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     identities: Mapped[list[IdentityRow]] = relationship(

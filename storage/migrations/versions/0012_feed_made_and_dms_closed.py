@@ -2,11 +2,8 @@
 and when the person was told their DMs are closed, so they are told once, not every
 time a reminder bounces. Both nullable, no default: no stored row changes.
 
-Numbered 0013 so that it follows 0011 and 0012 of the branches merged beside it; on
-this branch it revises 0010. When merging, point `down_revision` at the head then.
-
-Revision ID: 0013
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-03
 """
 
@@ -17,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | Sequence[str] | None = "0010"
+revision: str = "0012"
+down_revision: str | Sequence[str] | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
