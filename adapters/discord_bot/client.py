@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 import weakref
 
@@ -18,6 +19,9 @@ import discord
 from discord import app_commands
 
 from adapters.discord_bot.commands import FollowupCommands, identity_of
+from adapters.discord_bot.connecting import Backoff, GatewayConnector, log_in
+from adapters.discord_bot.discord_internals import point_rest_at
+from adapters.discord_bot.health import HealthServer
 from adapters.discord_bot.modal import (
     AddForm,
     AddInterviewModal,
@@ -30,8 +34,8 @@ from adapters.discord_bot.sender import (
     RATE_LIMIT_WAIT,
     DiscordSender,
     StandaloneDiscordSender,
-    use_api_url,
 )
+from adapters.discord_bot.shards import ShardRole
 from adapters.discord_bot.views import ActionButton, render
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
@@ -100,6 +104,9 @@ class FollowupClient(discord.Client):
         )
         self.runtime = runtime
         self.settings = settings
+        self.role = ShardRole(settings.discord_shard_id, settings.discord_shard_count)
+        self.connector = GatewayConnector(
+            self, self.role, Backoff(settings.discord_retry_first, settings.discord_retry_max))
         self.tree = FollowupTree(self)
         self.tree.add_command(FollowupCommands())
         self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
@@ -117,7 +124,10 @@ class FollowupClient(discord.Client):
     async def setup_hook(self) -> None:
         """After login, before the gateway: buttons, commands, then reminder delivery."""
         self.add_dynamic_items(ActionButton)
-        await self.sync_commands()
+        if self.role.registers_commands:
+            await self.sync_commands()
+        else:
+            log.info("as %s, leaving the slash commands to shard 0", self.role.describe())
         if self._deliver:
             await asyncio.to_thread(self.runtime.start_delivery,
                                     {Platform.DISCORD: self.sender})
@@ -140,6 +150,15 @@ class FollowupClient(discord.Client):
             return
         log.info("registered %d slash command(s) %s", len(synced),
                  f"in server {guild_id}" if guild_id else "globally")
+
+    async def on_connect(self) -> None:
+        self.connector.mark(True)
+
+    async def on_resumed(self) -> None:
+        self.connector.mark(True)
+
+    async def on_disconnect(self) -> None:
+        self.connector.mark(False)
 
     async def on_ready(self) -> None:
         if self.application_id:
@@ -310,14 +329,14 @@ def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False
                  ) -> FollowupClient:
     """The bot's client, not yet logged in. `deliver=True` starts reminder delivery after
     login; tests leave it off and drive `runtime.start_delivery` with `client.sender`."""
-    use_api_url(settings.discord_api_url)
+    point_rest_at(settings.discord_api_url)
     return FollowupClient(runtime, settings, deliver=deliver)
 
 
 def discord_sender(settings: Settings, repo: Repository) -> ChannelSender:
     """A sender for a process without the bot (`followup-bot clock`): REST only, DMs and
     club posts alike, keeping what it learns (DM channels) in that process's `repo`."""
-    use_api_url(settings.discord_api_url)
+    point_rest_at(settings.discord_api_url)
     return StandaloneDiscordSender(settings, repo=repo)
 
 
@@ -331,10 +350,37 @@ def run_discord(settings: Settings) -> None:
     runtime = build_runtime(settings, SystemClock())
     client = build_client(runtime, settings, deliver=True)
     try:
-        client.run(token, log_handler=None)
+        asyncio.run(serve(client, token))
     except discord.LoginFailure:
         print("followup-bot: Discord rejected DISCORD_TOKEN; copy it again from the Bot "
               "page of your application (docs/discord.md).", file=sys.stderr)
         raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        pass
     finally:
         runtime.stop()
+
+
+async def serve(client: FollowupClient, token: str) -> None:
+    """Log in, serve /healthz (if DISCORD_HEALTH_PORT is set) and hold the gateway until
+    SIGTERM or Ctrl-C; while Discord cannot be reached, keep trying (`connecting`)."""
+    main = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    if main is not None:
+        loop.add_signal_handler(signal.SIGTERM, main.cancel)
+    health = None
+    if client.settings.discord_health_port:
+        health = HealthServer(client.runtime.repo, lambda: client.connector.connected,
+                              client.role.describe(), client.settings.discord_health_port)
+    try:
+        async with client:
+            if health is not None:
+                await health.start()
+            await log_in(client, token, client.connector.backoff)
+            await client.connector.run()
+    except asyncio.CancelledError:
+        log.info("stopping the Discord bot")
+    finally:
+        if health is not None:
+            await health.stop()
+        loop.remove_signal_handler(signal.SIGTERM)

@@ -5,8 +5,10 @@ runs unchanged: every REST call is recorded (method, path, JSON, files) and answ
 Discord's shapes. Tests can make the next calls fail with a 429 (with `retry_after` in
 body and headers, as Discord sends it) or make a user's DMs closed (403, code 50007).
 
-The gateway side needs no server: tests hand INTERACTION_CREATE and MESSAGE_CREATE
-payloads built here to the client's connection state, as the gateway would.
+`GET /gateway/bot` answers `gateway_url` (a closed port until a test sets it, e.g. to a
+`tests/standins/discord_gateway.py` server), `shards` and a session-start limit. Tests
+that need no WebSocket hand INTERACTION_CREATE and MESSAGE_CREATE payloads built here to
+the client's connection state, as the gateway would.
 """
 
 from __future__ import annotations
@@ -174,6 +176,12 @@ class DiscordApiStandIn:
         self._loop: LoopThread | None = None
         self._runner: web.AppRunner | None = None
         self.port = 0
+        #: What `GET /gateway/bot` answers: where to connect, the shards Discord
+        #: recommends, and the session-start limit (IDENTIFYs left, and how many at once).
+        self.gateway_url = "ws://127.0.0.1:9/"  # the discard port: nothing answers there
+        self.shards = 1
+        self.sessions_remaining = 1000
+        self.max_concurrency = 1
 
     # --- lifecycle ----------------------------------------------------------------
     def start(self) -> DiscordApiStandIn:
@@ -352,6 +360,11 @@ class DiscordApiStandIn:
             return 200, BOT_USER
         if route == "GET /oauth2/applications/@me":
             return 200, _application()
+        if route == "GET /gateway/bot":
+            return 200, {"url": self.gateway_url, "shards": self.shards,
+                         "session_start_limit": {
+                             "total": 1000, "remaining": self.sessions_remaining,
+                             "reset_after": 1000, "max_concurrency": self.max_concurrency}}
         if re.fullmatch(r"PUT /applications/\d+(?:/guilds/\d+)?/commands", route):
             return 200, [_registered(c) for c in call.json or []]
         if route == "POST /users/@me/channels":

@@ -1,0 +1,128 @@
+"""`followup-bot discord` end to end, as a process: it asks `GET /gateway/bot` where to
+connect, speaks the gateway protocol to a loopback stand-in, registers its commands,
+answers interactions and DMs, and its buttons still work after kill -9 and a restart.
+With the gateway unreachable it keeps trying, a line per attempt, not ready until in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.standins.bot_subprocess import BotSubprocess, bot_environment
+from tests.standins.discord_api import (
+    DISCORD_TOKEN,
+    Call,
+    DiscordApiStandIn,
+    button_press,
+    dm_message,
+    slash_command,
+)
+from tests.standins.discord_gateway import DiscordGatewayStandIn
+
+ADA = 4_242_424_242_424_242
+GUILDS_AND_DMS = 1 | 1 << 12  # the only intents the bot asks for
+
+
+@pytest.fixture
+def gateway() -> Iterator[DiscordGatewayStandIn]:
+    standin = DiscordGatewayStandIn().start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[list[BotSubprocess]]:
+    """Bot processes a test starts; each is stopped (SIGTERM) and checked for the token."""
+    started: list[BotSubprocess] = []
+    yield started
+    for bot in started:
+        bot.stop()
+        assert DISCORD_TOKEN not in bot.output
+
+
+def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn
+          ) -> BotSubprocess:
+    bot = BotSubprocess(tmp_path, bot_environment(tmp_path, api))
+    running.append(bot)
+    return bot
+
+
+def interact(api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+             payload: dict[str, Any], method: str, path: str) -> list[Call]:
+    """INTERACTION_CREATE over the gateway; the bot's `method` calls to `path` in answer."""
+    since = api.mark()
+    api.remember_interaction(payload)
+    gateway.dispatch("INTERACTION_CREATE", payload)
+    return api.wait_for(method, path, since=since)
+
+
+def test_the_process_connects_where_the_api_says_answers_and_survives_kill_9(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    api.gateway_url = gateway.url
+    bot = start(running, tmp_path, api)
+
+    (session,) = gateway.wait_identified()
+    assert session.token == DISCORD_TOKEN
+    assert session.identify is not None and session.identify["intents"] == GUILDS_AND_DMS
+    gateway.wait_heartbeats(session, 1)
+    (synced,) = api.wait_for("PUT", r"^/applications/\d+/commands$")
+    assert [c["name"] for c in synced.json] == ["followup"]
+    assert bot.wait_health(200)["gateway"] == "connected"
+    assert [c.path for c in api.calls if c.method == "GET"][:3] == [
+        "/users/@me", "/oauth2/applications/@me", "/gateway/bot"]
+
+    # A slash command arrives over the gateway and is answered over REST.
+    calls = interact(api, gateway, slash_command(ADA, "tz", {"zone": "America/New_York"}),
+                     "POST", r"^/webhooks/")
+    assert "America/New_York" in calls[-1].text
+    calls = interact(api, gateway, slash_command(ADA, "add", {
+        "company": "Acme", "role": "Analyst", "when": "yesterday 2pm",
+        "interviewers": "Jane Smith"}), "POST", r"^/webhooks/")
+    assert "Added #1: Analyst at Acme" in calls[-1].text
+
+    # A DM gets an answer with buttons in the DM channel.
+    channel = api.dm_channel_of(ADA)
+    since = api.mark()
+    gateway.dispatch("MESSAGE_CREATE", dm_message(ADA, channel, "delete 1"))
+    (question,) = api.wait_for("POST", rf"^/channels/{channel}/messages$", since=since)
+    (delete,) = [c for c in question.custom_ids if c.startswith("followup:delete_interview:")]
+
+    assert bot.kill() == -9
+    again = start(running, tmp_path, api)
+    gateway.wait_identified(count=2)
+    again.wait_health(200)
+
+    message = api.message(int(question.response["id"]))
+    calls = interact(api, gateway, button_press(ADA, message, delete), "PATCH", r"@original$")
+    assert "Deleted #1" in calls[-1].text
+    calls = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/")
+    assert "No interviews yet" in calls[-1].text
+
+    assert again.stop() == 0  # SIGTERM: a clean stop
+    assert "Traceback" not in bot.output + again.output
+
+
+def test_an_unreachable_gateway_is_retried_a_line_per_attempt_and_not_ready_meanwhile(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    # /gateway/bot names a port where nothing listens, as when the gateway is down.
+    bot = start(running, tmp_path, api)
+    failed = bot.wait_for_lines(r"Discord gateway attempt \d+ failed", count=3)
+    assert [line.split("attempt ")[1].split()[0] for line in failed[:3]] == ["1", "2", "3"]
+    assert all("trying again in" in line for line in failed)
+    status = bot.health()
+    assert status is not None and status[0] == 503 and status[1]["gateway"] == "connecting"
+    assert not gateway.sessions
+
+    api.gateway_url = gateway.url  # the gateway is back, at an address /gateway/bot gives
+    gateway.wait_identified()
+    assert bot.wait_health(200)["gateway"] == "connected"
+    connected = bot.wait_for_lines(r"connected to the Discord gateway as")
+    lines = bot.output.splitlines()
+    assert lines.index(failed[-1]) < lines.index(connected[0])
+    assert "Traceback" not in bot.output and "AttributeError" not in bot.output
