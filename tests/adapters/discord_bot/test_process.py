@@ -44,19 +44,20 @@ def running(tmp_path: Path) -> Iterator[list[BotSubprocess]]:
         assert DISCORD_TOKEN not in bot.output
 
 
-def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn
-          ) -> BotSubprocess:
-    bot = BotSubprocess(tmp_path, bot_environment(tmp_path, api))
+def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn,
+          **env: str) -> BotSubprocess:
+    bot = BotSubprocess(tmp_path, bot_environment(tmp_path, api, **env))
     running.append(bot)
     return bot
 
 
 def interact(api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
-             payload: dict[str, Any], method: str, path: str) -> list[Call]:
+             payload: dict[str, Any], method: str, path: str, shard: int = 0
+             ) -> list[Call]:
     """INTERACTION_CREATE over the gateway; the bot's `method` calls to `path` in answer."""
     since = api.mark()
     api.remember_interaction(payload)
-    gateway.dispatch("INTERACTION_CREATE", payload)
+    gateway.dispatch("INTERACTION_CREATE", payload, shard=shard)
     return api.wait_for(method, path, since=since)
 
 
@@ -126,3 +127,41 @@ def test_an_unreachable_gateway_is_retried_a_line_per_attempt_and_not_ready_mean
     lines = bot.output.splitlines()
     assert lines.index(failed[-1]) < lines.index(connected[0])
     assert "Traceback" not in bot.output and "AttributeError" not in bot.output
+
+
+def test_a_spent_session_start_limit_is_waited_out_before_identifying(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    api.gateway_url, api.sessions_remaining = gateway.url, 0
+    bot = start(running, tmp_path, api)
+    bot.wait_for_lines(r"Discord allows no new gateway session")
+    assert not [s for s in gateway.sessions if s.identify is not None]
+    api.sessions_remaining = 5  # the limit was reset
+    gateway.wait_identified()
+    bot.wait_health(200)
+
+
+def test_each_shard_process_knows_its_role_and_only_shard_0_registers_commands(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    api.gateway_url, api.shards, api.max_concurrency = gateway.url, 2, 2
+    zero = start(running, tmp_path, api, DISCORD_SHARD_ID="0", DISCORD_SHARD_COUNT="2")
+    one = start(running, tmp_path, api, DISCORD_SHARD_ID="1", DISCORD_SHARD_COUNT="2")
+
+    sessions = gateway.wait_identified(count=2)
+    assert sorted(s.shard for s in sessions) == [(0, 2), (1, 2)]
+    assert zero.wait_health(200)["shard"] == "shard 0 of 2 (servers and DMs)"
+    assert one.wait_health(200)["shard"] == "shard 1 of 2 (servers only)"
+    one.wait_for_lines(r"leaving the slash commands to shard 0")
+    assert len(api.wait_for("PUT", r"/commands$")) == 1
+
+    # DMs come to shard 0 only, and it answers them.
+    channel = api.dm_channel_of(ADA)
+    since = api.mark()
+    gateway.dispatch("MESSAGE_CREATE", dm_message(ADA, channel, "list"), shard=0)
+    (answer,) = api.wait_for("POST", rf"^/channels/{channel}/messages$", since=since)
+    assert "No interviews yet" in answer.text
+    # A server's command reaches whichever shard holds that server; shard 1 answers too.
+    calls = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/",
+                     shard=1)
+    assert "No interviews yet" in calls[-1].text
