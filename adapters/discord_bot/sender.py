@@ -184,7 +184,7 @@ def closed_dms_notice(user_id: str) -> Reply:
     return Reply(
         text=(f"<@{user_id}>, you have a follow-up reminder waiting, but your DMs with me "
               "are closed. Open this server's menu → Privacy Settings → allow Direct "
-              "Messages, then type `/followup list`."),
+              "Messages, then type /followup list."),
         mentions=(user_id,),
         private=False,
     )
