@@ -18,9 +18,10 @@ import weakref
 import discord
 from discord import app_commands
 
-from adapters.discord_bot.commands import FollowupCommands, identity_of
+from adapters.discord_bot.commands import identity_of
 from adapters.discord_bot.connecting import Backoff, GatewayConnector, log_in
 from adapters.discord_bot.discord_internals import point_rest_at
+from adapters.discord_bot.fix_commands import followup_commands
 from adapters.discord_bot.health import HealthServer
 from adapters.discord_bot.modal import (
     AddForm,
@@ -108,7 +109,7 @@ class FollowupClient(discord.Client):
         self.connector = GatewayConnector(
             self, self.role, Backoff(settings.discord_retry_first, settings.discord_retry_max))
         self.tree = FollowupTree(self)
-        self.tree.add_command(FollowupCommands())
+        self.tree.add_command(followup_commands())
         self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
         self._deliver = deliver
         # One person's events run one at a time, so a quick second message waits here for

@@ -568,11 +568,12 @@ def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None 
                   guild_id: int | None = GUILD_ID, channel_id: int | None = None,
                   focused: str | None = None, focused_type: int = 3,
                   command_id: int = 1, permissions: int = EVERY_PERMISSION,
-                  name: str = "ada") -> dict[str, Any]:
+                  name: str = "ada", group: str | None = None) -> dict[str, Any]:
     """INTERACTION_CREATE for `/followup <subcommand> …` (type 2), or its autocomplete
     (type 4) when `focused` names the option being typed. A focused value is what was
     typed so far, a string even for an integer option (`focused_type` 4). In a server,
-    `permissions` are the member's in the channel (`MEMBER_PERMISSIONS`: no managing)."""
+    `permissions` are the member's in the channel (`MEMBER_PERMISSIONS`: no managing).
+    With `group`, the subcommand is inside that subcommand group (`/followup fix email`)."""
     inner = []
     for key, value in (options or {}).items():
         option: dict[str, Any] = {"name": key, "type": _OPTION_TYPES[type(value)],
@@ -580,8 +581,10 @@ def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None 
         if key == focused:
             option.update(focused=True, type=focused_type, value=str(value))
         inner.append(option)
-    data = {"id": str(command_id), "name": "followup", "type": 1,
-            "options": [{"name": subcommand, "type": 1, "options": inner}]}
+    chosen: dict[str, Any] = {"name": subcommand, "type": 1, "options": inner}
+    if group is not None:
+        chosen = {"name": group, "type": 2, "options": [chosen]}
+    data = {"id": str(command_id), "name": "followup", "type": 1, "options": [chosen]}
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
     return _interaction(4 if focused else 2, user_id, data, guild_id=guild_id,
