@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 SCOPES = ("bot", "applications.commands")
 MESSAGE_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+#: How long stopping waits for answers already being written.
+SHUTDOWN_GRACE = 10.0
 
 
 class FollowupTree(app_commands.CommandTree):
@@ -120,6 +122,8 @@ class FollowupClient(discord.Client):
             weakref.WeakValueDictionary()
         # DM channels this process has stored (user id -> channel id): one write per person.
         self._dm_channels: dict[int, int] = {}
+        # Events being answered now, which `close` lets finish.
+        self._answering: set[asyncio.Task[object]] = set()
 
     # --- start and stop -------------------------------------------------------------------
     async def setup_hook(self) -> None:
@@ -168,10 +172,23 @@ class FollowupClient(discord.Client):
             log.info("Discord bot ready as %s; invite it with %s", self.user, url)
 
     async def close(self) -> None:
+        # Answers being written finish first (bounded): a deploy's SIGTERM must not cut
+        # off a reply the core has already applied.
+        current = asyncio.current_task()
+        answering = [task for task in self._answering if task is not current]
+        if answering:
+            await asyncio.wait(answering, timeout=SHUTDOWN_GRACE)
         # Stop delivery while the loop still runs: a send in flight needs it to finish.
         if self._deliver and self.runtime.scheduler is not None:
             await asyncio.to_thread(self.runtime.scheduler.stop)
         await super().close()
+
+    def _answering_now(self) -> None:
+        """Count the current task (an event being answered) until it is done."""
+        task = asyncio.current_task()
+        if task is not None and task not in self._answering:
+            self._answering.add(task)
+            task.add_done_callback(self._answering.discard)
 
     # --- translate --------------------------------------------------------------------------
     def inbound(self, user: discord.abc.User, *, channel_id: int | None = None,
@@ -212,6 +229,7 @@ class FollowupClient(discord.Client):
 
     async def handle(self, inbound: Inbound) -> list[Reply]:
         """The core, on a worker thread (it touches the database), one event per person."""
+        self._answering_now()
         async with self._lock_for(inbound):
             return await asyncio.to_thread(self.runtime.coach.handle, inbound)
 
@@ -284,6 +302,7 @@ class FollowupClient(discord.Client):
         await interaction.response.defer(ephemeral=interaction.guild_id is not None,
                                          thinking=True)
         inbound = self._from(interaction, extra=form.for_core(), command=True)
+        self._answering_now()
         async with self._lock_for(inbound):
             result = await asyncio.to_thread(submit_form, self.runtime, inbound, form)
         if result.problems:
