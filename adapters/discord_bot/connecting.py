@@ -129,10 +129,7 @@ class GatewayConnector:
             try:
                 info = await self._reachable_gateway()
             except UNREACHABLE as error:
-                delay = next(delays)
-                log.warning("Discord gateway attempt %d failed (%s); trying again in %.1fs",
-                            attempt, describe(error), delay)
-                await asyncio.sleep(delay)
+                await self._wait(attempt, error, next(delays))
                 continue
             if first:
                 first = False
@@ -140,28 +137,37 @@ class GatewayConnector:
                 if wait:
                     log.info("waiting %.0fs for this shard's turn to identify", wait)
                     await asyncio.sleep(wait)
-            point_gateway_at(info.url)
-            log.info("connecting to the Discord gateway at %s as %s", info.url,
-                     self.role.describe())
-            try:
-                await self.client.connect(reconnect=True)
+            failure = await self._connect(info)
+            if failure is None or self.client.is_closed():
                 return
-            except discord.PrivilegedIntentsRequired:
+            await self._wait(attempt, failure, next(delays))
+
+    async def _connect(self, info: GatewayInfo) -> BaseException | None:
+        """Hand over to discord.py at `info.url` until the client closes (None). A first
+        connection that fails anyway (the gateway went between probe and connect) is
+        returned, to try again; a fatal close or a failure after READY is raised."""
+        point_gateway_at(info.url)
+        log.info("connecting to the Discord gateway at %s as %s", info.url,
+                 self.role.describe())
+        try:
+            await self.client.connect(reconnect=True)
+        except discord.PrivilegedIntentsRequired:
+            raise
+        except discord.ConnectionClosed as closed:
+            if closed.code in FATAL_CLOSE_CODES or self.ever_connected:
                 raise
-            except discord.ConnectionClosed as closed:
-                if closed.code in FATAL_CLOSE_CODES or self.ever_connected:
-                    raise
-                error: BaseException = closed
-            except Exception as failure:  # discord.py's first connection failing
-                if self.ever_connected:
-                    raise
-                error = failure
-            if self.client.is_closed():
-                return
-            delay = next(delays)
-            log.warning("Discord gateway attempt %d failed (%s); trying again in %.1fs",
-                        attempt, describe(error), delay)
-            await asyncio.sleep(delay)
+            return closed
+        except Exception as failure:  # discord.py's first connection failing
+            if self.ever_connected:
+                raise
+            # discord.py reports this as its own missing socket (`ws.sequence`).
+            return GatewayDown(f"the first connection broke off ({describe(failure)})")
+        return None
+
+    async def _wait(self, attempt: int, error: BaseException, delay: float) -> None:
+        log.warning("Discord gateway attempt %d failed (%s); trying again in %.1fs",
+                    attempt, describe(error), delay)
+        await asyncio.sleep(delay)
 
     async def _reachable_gateway(self) -> GatewayInfo:
         """`/gateway/bot`, honoured: wait out a spent session-start limit, say when

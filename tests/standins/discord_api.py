@@ -170,12 +170,12 @@ class _State:
 class DiscordApiStandIn:
     """Discord's REST API, small and local. Start it, point discord.py at `api_base`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self._state = _State()
         self._cond = threading.Condition()
         self._loop: LoopThread | None = None
         self._runner: web.AppRunner | None = None
-        self.port = 0
+        self.port = port  # 0: any free one
         #: What `GET /gateway/bot` answers: where to connect, the shards Discord
         #: recommends, and the session-start limit (IDENTIFYs left, and how many at once).
         self.gateway_url = "ws://127.0.0.1:9/"  # the discard port: nothing answers there
@@ -194,7 +194,7 @@ class DiscordApiStandIn:
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])  # the ephemeral port it got
 

@@ -63,6 +63,9 @@ class DiscordGatewayStandIn:
         self._loop: LoopThread | None = None
         self._runner: web.AppRunner | None = None
         self.port = 0
+        #: Connections (numbered from 1) closed at once, before HELLO: a gateway that
+        #: goes away between one connection and the next.
+        self.drop: set[int] = set()
 
     # --- lifecycle ----------------------------------------------------------------
     def start(self) -> DiscordGatewayStandIn:
@@ -142,6 +145,10 @@ class DiscordGatewayStandIn:
         with self._cond:
             self._sessions.append(session)
             self._cond.notify_all()
+        if session.number in self.drop:
+            session.closed = True
+            await ws.close(code=1011)
+            return ws
         await ws.send_json({"op": HELLO, "d": {"heartbeat_interval": self.heartbeat_ms},
                             "s": None, "t": None})
         try:

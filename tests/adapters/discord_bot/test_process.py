@@ -22,6 +22,7 @@ from tests.standins.discord_api import (
     slash_command,
 )
 from tests.standins.discord_gateway import DiscordGatewayStandIn
+from tests.standins.ports import free_port
 
 ADA = 4_242_424_242_424_242
 GUILDS_AND_DMS = 1 | 1 << 12  # the only intents the bot asks for
@@ -130,6 +131,21 @@ def test_an_unreachable_gateway_is_retried_a_line_per_attempt_and_not_ready_mean
     assert "Traceback" not in bot.output and "AttributeError" not in bot.output
 
 
+def test_a_gateway_lost_between_the_probe_and_discord_pys_first_connection_is_retried(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    """The crash of the issue: discord.py's first connection failing tripped over its own
+    missing socket (`ws.sequence`). Here it fails, and the process tries again."""
+    api.gateway_url = gateway.url
+    gateway.drop = {2}  # the probe (1) sees HELLO; discord.py's own connection (2) is cut
+    bot = start(running, tmp_path, api)
+    bot.wait_for_lines(r"Discord gateway attempt 1 failed")
+    (session,) = gateway.wait_identified()
+    assert session.number > 2
+    assert bot.wait_health(200)["gateway"] == "connected"
+    assert bot.process.poll() is None
+
+
 def test_a_spent_session_start_limit_is_waited_out_before_identifying(
         tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
         running: list[BotSubprocess]) -> None:
@@ -166,3 +182,23 @@ def test_each_shard_process_knows_its_role_and_only_shard_0_registers_commands(
     calls = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/",
                      shard=1)
     assert "No interviews yet" in calls[-1].text
+
+
+def test_discord_unreachable_at_login_is_retried_too(
+        tmp_path: Path, gateway: DiscordGatewayStandIn, running: list[BotSubprocess]) -> None:
+    down = DiscordApiStandIn(port=free_port())  # Discord's address, nothing listening yet
+    bot = start(running, tmp_path, down)
+    failed = bot.wait_for_lines(r"Discord login attempt \d+ failed", count=2)
+    assert all("trying again in" in line for line in failed)
+    status = bot.health()
+    assert status is not None and status[0] == 503
+
+    down.gateway_url = gateway.url
+    down.start()  # Discord is back
+    try:
+        gateway.wait_identified()
+        bot.wait_health(200)
+        assert "Traceback" not in bot.output, bot.output
+    finally:
+        bot.stop()
+        down.stop()
