@@ -5,7 +5,8 @@ discord.py has no public setting for where it connects: every REST URL is built 
 goes back to after Discord invalidates a session), both class attributes, so pointing
 them elsewhere applies to the whole process. It has no public call for `GET /gateway/bot`
 on a plain `Client` either (`AutoShardedClient` makes it through `HTTPClient`), nor for
-forgetting a DM channel Discord no longer knows. Each of those is one function here;
+forgetting a DM channel Discord no longer knows, nor for handing the client a gateway
+event without a socket (what in-process tests do). Each of those is one function here;
 `tests/adapters/discord_bot/test_discord_internals.py` fails, naming this module, the
 day a discord.py release moves any of them.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 import discord.gateway
@@ -90,3 +92,9 @@ def forget_dm(client: discord.Client, user_id: int, channel_id: int) -> None:
     cached = client._connection._get_private_channel_by_user(user_id)
     if cached is not None and cached.id == channel_id:
         client._connection._remove_private_channel(cached)
+
+
+def feed_gateway_event(client: discord.Client, event: str, data: dict[str, Any]) -> None:
+    """Hand `client` one gateway DISPATCH (`INTERACTION_CREATE`, `MESSAGE_CREATE`…) as
+    if its WebSocket had read it; for in-process tests, on the client's loop thread."""
+    client._connection.parsers[event](data)

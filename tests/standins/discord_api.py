@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from adapters.discord_bot.discord_internals import feed_gateway_event
 from bot.model import Platform
 from tests.log_secrets import secret
 
@@ -646,14 +647,14 @@ class BotProcess:
         """Deliver INTERACTION_CREATE; return the REST calls the bot made in answer."""
         since = self.api.mark()
         self.api.remember_interaction(payload)
-        self.loop.call(self.client._connection.parse_interaction_create, payload)
+        self.loop.call(feed_gateway_event, self.client, "INTERACTION_CREATE", payload)
         self.settle()
         return self.api.calls_since(since)
 
     def message(self, payload: dict[str, Any]) -> list[Call]:
         """Deliver MESSAGE_CREATE; return the REST calls the bot made in answer."""
         since = self.api.mark()
-        self.loop.call(self.client._connection.parse_message_create, payload)
+        self.loop.call(feed_gateway_event, self.client, "MESSAGE_CREATE", payload)
         self.settle()
         return self.api.calls_since(since)
 

@@ -83,3 +83,11 @@ def test_the_dm_channel_cache_has_the_calls_the_sender_uses() -> None:
     client = discord.Client(intents=discord.Intents.none())
     assert not seam.has_cached_dm(client, 1)
     seam.forget_dm(client, 1, 2)  # nothing cached: nothing to forget, no error
+
+
+def test_gateway_events_are_parsed_by_name() -> None:
+    client = discord.Client(intents=discord.Intents.none())
+    parsers = getattr(client._connection, "parsers", None)
+    assert isinstance(parsers, dict), changed("ConnectionState.parsers")
+    for event in ("INTERACTION_CREATE", "MESSAGE_CREATE", "READY"):
+        assert callable(parsers.get(event)), changed(f"the parser of {event}")
