@@ -10,6 +10,7 @@ on the database; the answer follows.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -387,7 +388,8 @@ async def serve(client: FollowupClient, token: str) -> None:
     main = asyncio.current_task()
     loop = asyncio.get_running_loop()
     if main is not None:
-        loop.add_signal_handler(signal.SIGTERM, main.cancel)
+        with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
+            loop.add_signal_handler(signal.SIGTERM, main.cancel)
     health = None
     if client.settings.discord_health_port:
         health = HealthServer(client.runtime.repo, lambda: client.connector.connected,
@@ -403,4 +405,5 @@ async def serve(client: FollowupClient, token: str) -> None:
     finally:
         if health is not None:
             await health.stop()
-        loop.remove_signal_handler(signal.SIGTERM)
+        with contextlib.suppress(NotImplementedError):
+            loop.remove_signal_handler(signal.SIGTERM)
