@@ -13,13 +13,22 @@ import unicodedata
 MAX_INPUT = 4000  # Slack's slash-command text tops out near here; DMs may be longer
 MAX_FIELD = 120  # a company, role or name longer than this is a paste, not a name
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+#: A terminal escape sequence, whole (ECMA-48), so no `[31m` is left behind: a CSI
+#: (ESC [ or its 8-bit form) with its parameter, intermediate and final bytes; a string
+#: (OSC, DCS, SOS, PM, APC) up to BEL or ST; any other ESC with its intermediates and final.
+ANSI_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,256}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]{0,8}[0-~]"
+)
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def clean_input(text: str) -> tuple[str, bool]:
     """Normalise typed text; return it with whether it had to be cut short."""
-    text = unicodedata.normalize("NFC", text or "")
+    text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text or ""))
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     truncated = len(text) > MAX_INPUT

@@ -10,14 +10,20 @@ on the database; the answer follows.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 import weakref
 
 import discord
 from discord import app_commands
 
-from adapters.discord_bot.commands import FollowupCommands, identity_of
+from adapters.discord_bot.commands import identity_of
+from adapters.discord_bot.connecting import Backoff, GatewayConnector, log_in
+from adapters.discord_bot.discord_internals import point_rest_at
+from adapters.discord_bot.fix_commands import followup_commands
+from adapters.discord_bot.health import HealthServer
 from adapters.discord_bot.modal import (
     AddForm,
     AddInterviewModal,
@@ -30,8 +36,8 @@ from adapters.discord_bot.sender import (
     RATE_LIMIT_WAIT,
     DiscordSender,
     StandaloneDiscordSender,
-    use_api_url,
 )
+from adapters.discord_bot.shards import ShardRole
 from adapters.discord_bot.views import ActionButton, render
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
@@ -49,6 +55,8 @@ log = logging.getLogger(__name__)
 PERMISSIONS = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
 SCOPES = ("bot", "applications.commands")
 MESSAGE_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+#: How long stopping waits for answers already being written.
+SHUTDOWN_GRACE = 10.0
 
 
 class FollowupTree(app_commands.CommandTree):
@@ -100,8 +108,11 @@ class FollowupClient(discord.Client):
         )
         self.runtime = runtime
         self.settings = settings
+        self.role = ShardRole(settings.discord_shard_id, settings.discord_shard_count)
+        self.connector = GatewayConnector(
+            self, self.role, Backoff(settings.discord_retry_first, settings.discord_retry_max))
         self.tree = FollowupTree(self)
-        self.tree.add_command(FollowupCommands())
+        self.tree.add_command(followup_commands())
         self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
         self._deliver = deliver
         # One person's events run one at a time, so a quick second message waits here for
@@ -112,12 +123,17 @@ class FollowupClient(discord.Client):
             weakref.WeakValueDictionary()
         # DM channels this process has stored (user id -> channel id): one write per person.
         self._dm_channels: dict[int, int] = {}
+        # Events being answered now, which `close` lets finish.
+        self._answering: set[asyncio.Task[object]] = set()
 
     # --- start and stop -------------------------------------------------------------------
     async def setup_hook(self) -> None:
         """After login, before the gateway: buttons, commands, then reminder delivery."""
         self.add_dynamic_items(ActionButton)
-        await self.sync_commands()
+        if self.role.registers_commands:
+            await self.sync_commands()
+        else:
+            log.info("as %s, leaving the slash commands to shard 0", self.role.describe())
         if self._deliver:
             await asyncio.to_thread(self.runtime.start_delivery,
                                     {Platform.DISCORD: self.sender})
@@ -141,6 +157,15 @@ class FollowupClient(discord.Client):
         log.info("registered %d slash command(s) %s", len(synced),
                  f"in server {guild_id}" if guild_id else "globally")
 
+    async def on_connect(self) -> None:
+        self.connector.mark(True)
+
+    async def on_resumed(self) -> None:
+        self.connector.mark(True)
+
+    async def on_disconnect(self) -> None:
+        self.connector.mark(False)
+
     async def on_ready(self) -> None:
         if self.application_id:
             url = discord.utils.oauth_url(self.application_id, permissions=PERMISSIONS,
@@ -148,10 +173,23 @@ class FollowupClient(discord.Client):
             log.info("Discord bot ready as %s; invite it with %s", self.user, url)
 
     async def close(self) -> None:
+        # Answers being written finish first (bounded): a deploy's SIGTERM must not cut
+        # off a reply the core has already applied.
+        current = asyncio.current_task()
+        answering = [task for task in self._answering if task is not current]
+        if answering:
+            await asyncio.wait(answering, timeout=SHUTDOWN_GRACE)
         # Stop delivery while the loop still runs: a send in flight needs it to finish.
         if self._deliver and self.runtime.scheduler is not None:
             await asyncio.to_thread(self.runtime.scheduler.stop)
         await super().close()
+
+    def _answering_now(self) -> None:
+        """Count the current task (an event being answered) until it is done."""
+        task = asyncio.current_task()
+        if task is not None and task not in self._answering:
+            self._answering.add(task)
+            task.add_done_callback(self._answering.discard)
 
     # --- translate --------------------------------------------------------------------------
     def inbound(self, user: discord.abc.User, *, channel_id: int | None = None,
@@ -192,6 +230,7 @@ class FollowupClient(discord.Client):
 
     async def handle(self, inbound: Inbound) -> list[Reply]:
         """The core, on a worker thread (it touches the database), one event per person."""
+        self._answering_now()
         async with self._lock_for(inbound):
             return await asyncio.to_thread(self.runtime.coach.handle, inbound)
 
@@ -264,6 +303,7 @@ class FollowupClient(discord.Client):
         await interaction.response.defer(ephemeral=interaction.guild_id is not None,
                                          thinking=True)
         inbound = self._from(interaction, extra=form.for_core(), command=True)
+        self._answering_now()
         async with self._lock_for(inbound):
             result = await asyncio.to_thread(submit_form, self.runtime, inbound, form)
         if result.problems:
@@ -310,14 +350,14 @@ def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False
                  ) -> FollowupClient:
     """The bot's client, not yet logged in. `deliver=True` starts reminder delivery after
     login; tests leave it off and drive `runtime.start_delivery` with `client.sender`."""
-    use_api_url(settings.discord_api_url)
+    point_rest_at(settings.discord_api_url)
     return FollowupClient(runtime, settings, deliver=deliver)
 
 
 def discord_sender(settings: Settings, repo: Repository) -> ChannelSender:
     """A sender for a process without the bot (`followup-bot clock`): REST only, DMs and
     club posts alike, keeping what it learns (DM channels) in that process's `repo`."""
-    use_api_url(settings.discord_api_url)
+    point_rest_at(settings.discord_api_url)
     return StandaloneDiscordSender(settings, repo=repo)
 
 
@@ -331,10 +371,39 @@ def run_discord(settings: Settings) -> None:
     runtime = build_runtime(settings, SystemClock())
     client = build_client(runtime, settings, deliver=True)
     try:
-        client.run(token, log_handler=None)
+        asyncio.run(serve(client, token))
     except discord.LoginFailure:
         print("followup-bot: Discord rejected DISCORD_TOKEN; copy it again from the Bot "
               "page of your application (docs/discord.md).", file=sys.stderr)
         raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        pass
     finally:
         runtime.stop()
+
+
+async def serve(client: FollowupClient, token: str) -> None:
+    """Log in, serve /healthz (if DISCORD_HEALTH_PORT is set) and hold the gateway until
+    SIGTERM or Ctrl-C; while Discord cannot be reached, keep trying (`connecting`)."""
+    main = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    if main is not None:
+        with contextlib.suppress(NotImplementedError):  # Windows has no signal handlers
+            loop.add_signal_handler(signal.SIGTERM, main.cancel)
+    health = None
+    if client.settings.discord_health_port:
+        health = HealthServer(client.runtime.repo, lambda: client.connector.connected,
+                              client.role.describe(), client.settings.discord_health_port)
+    try:
+        async with client:
+            if health is not None:
+                await health.start()
+            await log_in(client, token, client.connector.backoff)
+            await client.connector.run()
+    except asyncio.CancelledError:
+        log.info("stopping the Discord bot")
+    finally:
+        if health is not None:
+            await health.stop()
+        with contextlib.suppress(NotImplementedError):
+            loop.remove_signal_handler(signal.SIGTERM)

@@ -512,4 +512,5 @@ SUBCOMMANDS: Sequence[str] = (
     "add", "list", "plan", "sent", "called", "heard", "promised", "snooze", "cancel", "tz",
     "quiet", "journal", "export", "forget", "calendar", "stats", "check", "tone", "note",
     "reflect", "club", "share", "answer", "help",
+    "fix",  # a group of its own (adapters/discord_bot/fix_commands.py)
 )

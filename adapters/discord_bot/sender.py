@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
-import re
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine
@@ -22,8 +21,8 @@ from typing import Any, TypeVar
 
 import aiohttp
 import discord
-import discord.http
 
+from adapters.discord_bot.discord_internals import forget_dm, has_cached_dm
 from adapters.discord_bot.views import render, render_post
 from adapters.settings import Settings
 from bot.messages import Reply
@@ -96,21 +95,6 @@ def pacer_for(client: discord.Client) -> Pacer:
     return _PACERS.setdefault(id(client), Pacer())
 
 
-def use_api_url(url: str | None) -> None:
-    """Point discord.py's REST calls at `url` (DISCORD_API_URL: a proxy, or a test stand-in).
-
-    discord.py builds every REST and webhook URL from `Route.BASE`, one class attribute,
-    so this applies to the whole process. Accepts a host (`http://127.0.0.1:8080`) or a
-    full base (`…/api/v10`).
-    """
-    if not url:
-        return
-    base = url.rstrip("/")
-    if not re.search(r"/api/v\d+$", base):
-        base += "/api/v10"
-    discord.http.Route.BASE = base
-
-
 def _retry_after(error: discord.HTTPException) -> float | None:
     """Discord's wait for a 429 that discord.py gave up retrying, from `Retry-After`."""
     response = error.response
@@ -169,10 +153,8 @@ async def send_dm(client: discord.Client, user_id: int, reply: Reply,
             except discord.NotFound:
                 log.info("the DM channel %d with Discord user %d is gone; opening it again",
                          channel_id, user_id)
-                cached = client._connection._get_private_channel_by_user(user_id)
-                if cached is not None and cached.id == channel_id:
-                    client._connection._remove_private_channel(cached)  # or create_dm reuses it
-        if client._connection._get_private_channel_by_user(user_id) is None:
+                forget_dm(client, user_id, channel_id)  # or create_dm reuses it
+        if not has_cached_dm(client, user_id):
             await pacer.wait()  # opening the DM channel is a request of its own
         channel = await client.create_dm(discord.Object(user_id))
         await pacer.wait()
@@ -202,7 +184,7 @@ def closed_dms_notice(user_id: str) -> Reply:
     return Reply(
         text=(f"<@{user_id}>, you have a follow-up reminder waiting, but your DMs with me "
               "are closed. Open this server's menu → Privacy Settings → allow Direct "
-              "Messages, then type `/followup list`."),
+              "Messages, then type /followup list."),
         mentions=(user_id,),
         private=False,
     )

@@ -1,4 +1,5 @@
-"""What an operator sets for Discord: the token, a test server, and the process's shard."""
+"""What an operator sets for Discord: the token, a test server, the process's shard,
+where /healthz is served, and how patiently an unreachable gateway is retried."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ class DiscordSettings(BaseModel):
                                          ge=0)
     discord_shard_count: int | None = Field(default=None, ge=1,
                                             validation_alias="DISCORD_SHARD_COUNT")
+    discord_health_port: int | None = Field(default=None, ge=1, le=65535,
+                                            validation_alias="DISCORD_HEALTH_PORT")
+    # Waits between attempts to reach Discord at start-up: doubling from the first, capped.
+    discord_retry_first: float = Field(default=1.0, gt=0,
+                                       validation_alias="DISCORD_RETRY_FIRST_SECONDS")
+    discord_retry_max: float = Field(default=60.0, gt=0,
+                                     validation_alias="DISCORD_RETRY_MAX_SECONDS")
 
     @model_validator(mode="after")
     def _shards_together(self) -> Self:

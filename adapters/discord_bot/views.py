@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import discord
 
-from bot.messages import Action, ActionId, Draft, Reply, Style
+from bot.messages import Action, ActionId, Draft, Field, Reply, Style
 
 log = logging.getLogger(__name__)
 
@@ -225,15 +225,52 @@ def render(reply: Reply) -> DiscordMessage:
                           attachments=tuple(attachments), actions=actions)
 
 
+#: Markdown Discord reads anywhere in a line: emphasis, code, spoilers, a masked link's
+#: brackets (`[text](url)`: escaped brackets make no link), and `<…>` (channels, roles,
+#: timestamps, suppressed links), except a user mention, which is how Discord shows a
+#: member's name (it pings only whom `allowed_mentions` lists).
+_INLINE_MARKDOWN = re.compile(r"<@!?\d{1,20}>|([\\*_~`|\[\]<>])")
+#: Markdown Discord reads at the start of a line: headings, `-#` subtext, lists (a
+#: quote's `>` is escaped wherever it is).
+_LINE_MARKDOWN = re.compile(r"^([ \t]*)([#+-]|\d+(?=\.))", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown as typed, whatever markdown it holds: a member's company written as
+    `[Acme](https://evil.example)` stays those characters, not a link. Discord hides a
+    backslash before punctuation, so the escapes themselves do not show."""
+    inline = _INLINE_MARKDOWN.sub(lambda m: f"\\{m[1]}" if m[1] else m[0], text)
+    return _LINE_MARKDOWN.sub(_escape_line_start, inline)
+
+
+def _escape_line_start(found: re.Match[str]) -> str:
+    """`# x` -> `\\# x`; `1. x` -> `1\\. x` (a backslash before a digit would show)."""
+    indent, mark = found.group(1), found.group(2)
+    return f"{indent}{mark}\\" if mark.isdigit() else f"{indent}\\{mark}"
+
+
+def _escaped(reply: Reply) -> Reply:
+    """The reply's words escaped; drafts' bodies stay as they are, shown in code blocks."""
+    return replace(
+        reply,
+        text=escape_markdown(reply.text),
+        title=escape_markdown(reply.title) if reply.title else reply.title,
+        fields=tuple(Field(escape_markdown(f.label), escape_markdown(f.value))
+                     for f in reply.fields),
+        drafts=tuple(replace(d, title=escape_markdown(d.title)) for d in reply.drafts),
+    )
+
+
 def render_post(reply: Reply) -> DiscordMessage:
     """A club post for everyone in a channel: no buttons (anyone there could press them),
-    and only the user ids in `reply.mentions` pinged.
+    only the user ids in `reply.mentions` pinged, and every other character shown as
+    typed (`escape_markdown`): what members wrote must not turn into links or headings.
 
     Discord never pings from inside an embed, so when the post is an embed (a digest,
     a draft for review) the opted-in members' mentions lead its content.
     """
     users = tuple(dict.fromkeys(int(u) for u in reply.mentions if u.isdigit()))
-    message = render(replace(reply, actions=(), checkpoint_id=None))
+    message = render(_escaped(replace(reply, actions=(), checkpoint_id=None)))
     if users and message.embeds:
         pings = " ".join(f"<@{u}>" for u in users)
         content = "\n".join(p for p in (pings, message.content) if p)

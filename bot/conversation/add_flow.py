@@ -96,6 +96,9 @@ class AddDraft:
     fields: dict[str, str] = field(default_factory=dict)
     employer_tz: str | None = None  # "employer in Europe/Berlin": calls in their hours
     unclear: list[str] = field(default_factory=list)
+    #: What the line said too long to keep as a company or role, for this turn's reply
+    #: only (not stored: the question that follows asks for it).
+    too_long: list[tuple[str, str]] = field(default_factory=list)
     #: A next round's previous interviewers: offered as `same`, never assumed.
     last_round: list[Interviewer] = field(default_factory=list)
 
@@ -112,6 +115,7 @@ class AddDraft:
             channel=parsed.channel,
             stage=parsed.stage,
             unclear=list(parsed.unclear),
+            too_long=list(parsed.too_long),
         )
 
     def next_question(self) -> Ask | None:
@@ -243,6 +247,14 @@ def employer_zone(text: str) -> tuple[str, str | None]:
     return (text[: match.start()] + text[match.end():]).strip(" ,;"), zone
 
 
+def too_long_problem(draft: AddDraft) -> str | None:
+    """Say which part of the line was too long to keep, before asking for it again."""
+    if not draft.too_long:
+        return None
+    return " ".join(f"“{text}” is too long for a {what} name, so I left it out."
+                    for what, text in draft.too_long)
+
+
 def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
     if not text:
         return AddDraft(ask_optional=True, need_tz=need_tz)
@@ -311,7 +323,7 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if draft.reread:
             draft = start(draft.reread, now, ZoneInfo(zone), need_tz=False)
         draft.need_tz = False
-        return Answer(draft, new_tz=zone)
+        return Answer(draft, too_long_problem(draft), new_tz=zone)
     if not text:
         return Answer(draft, "I didn't get an answer there.")
     if asked in (Ask.COMPANY, Ask.ROLE):

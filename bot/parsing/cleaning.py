@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
+from bot.text import ANSI_ESCAPE
+
 if TYPE_CHECKING:
     pass
 
@@ -31,7 +33,6 @@ _PART_OF_DAY = {"morning": time(9, 0), "afternoon": time(14, 0), "evening": time
 
 
 _SLACK_LINK = re.compile(r"<(?:mailto:|https?://)[^<>|]{0,200}\|([^<>]{0,200})>")
-_ANSI = re.compile(r"\x1b\[[0-9;?]{0,20}[A-Za-z]|\x1b\][^\x07]{0,200}\x07?")
 _SLACK_MENTION = re.compile(r"<[!@#][^<>]{0,200}>")
 _ANGLED = re.compile(r"<(?:mailto:)?([^<>|]{0,200})>")
 _MARKDOWN = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)|^[ \t]*(?:>|#+)[ \t]*", re.M)
@@ -48,7 +49,7 @@ def _clean(text: object, limit: int) -> tuple[str, str]:
     text, rest = text[:limit], text[limit : limit + 60]
     if rest:
         rest = _clean(rest, 60)[0].replace("\n", " ")
-    text = _ANSI.sub(" ", unicodedata.normalize("NFC", text).translate(_DASHES))
+    text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text).translate(_DASHES))
     text = _SLACK_LINK.sub(r"\1", text)
     text = _SLACK_MENTION.sub(" ", text)  # <!channel>, <@U123>: never part of what they mean
     text = _ANGLED.sub(r" \1 ", text)

@@ -55,6 +55,9 @@ class ParsedInterview:
     stage: str | None = None  # "phone screen" | "video" | "on-site" | "final" | None
     phone: str | None = None
     unclear: tuple[str, ...] = ()  # fragments it could not place, to show the user
+    #: ("company" or "role", its start) said at more length than a name can be: left
+    #: empty, so the conversation says so and asks for it.
+    too_long: tuple[tuple[str, str], ...] = ()
 
 
 
@@ -191,8 +194,10 @@ def _role_like(text: str) -> bool:
 
 def _company_and_role(
     residue: Iterable[str], found: _Found
-) -> tuple[str | None, str | None, list[str]]:
-    """Company and role from what is left of the line, plus the pieces that are neither."""
+) -> tuple[str | None, str | None, list[str], list[tuple[str, str]]]:
+    """Company and role from what is left of the line, plus the pieces that are neither,
+    and which of the two was too long to keep (placed, then emptied: a long company must
+    not leave its place to the next piece)."""
     company: str | None = None
     role: str | None = None
     plain: list[str] = []
@@ -202,9 +207,6 @@ def _company_and_role(
             continue
         piece = _cut_keywords_inside_parentheses(piece, found)
         if not piece:
-            continue
-        if len(piece) > _MAX_FIELD:
-            found.unclear.append(piece)
             continue
         label = _LABELS.match(piece)
         match = _AT_FOR.match(piece) or _ROLE_AT.match(piece)
@@ -239,7 +241,13 @@ def _company_and_role(
         role = plain.pop(0)
     if role:
         role = _TRAILING_ROLE.sub("", role) or role
-    return company or None, role or None, plain
+    too_long = [(what, _short(value)) for what, value in (("company", company), ("role", role))
+                if value and len(value) > _MAX_FIELD]
+    if company and len(company) > _MAX_FIELD:
+        company = None
+    if role and len(role) > _MAX_FIELD:
+        role = None
+    return company or None, role or None, plain, too_long
 
 
 def _cut_keywords_inside_parentheses(piece: str, found: _Found) -> str:
@@ -296,7 +304,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
                 found.unclear.append(piece)
                 continue
             in_people = _read_piece(piece, found, in_people)
-    company, role, leftovers = _company_and_role(found.residue, found)
+    company, role, leftovers, too_long = _company_and_role(found.residue, found)
     if found.culture is None and company and _COMPANY_CULTURE.search(company):
         found.culture = Culture.TRADITIONAL
 
@@ -345,4 +353,5 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         stage=_stage(found.stages),
         phone=found.phone,
         unclear=_finish_unclear(found.unclear),
+        too_long=tuple(too_long),
     )

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import discord
 import pytest
 from pydantic import SecretStr
 
 from adapters.discord_bot.client import build_client
+from adapters.discord_bot.discord_internals import (
+    gateway_now,
+    point_gateway_at,
+    point_rest_at,
+    rest_base_now,
+)
 from adapters.runtime import Runtime
 from adapters.settings import Settings
 from tests.standins.discord_api import DISCORD_TOKEN, BotProcess, DiscordApiStandIn
@@ -19,11 +24,13 @@ ADA = 4_242_424_242_424_242  # the person the Discord tests speak as
 
 @pytest.fixture
 def api() -> Iterator[DiscordApiStandIn]:
-    original = discord.http.Route.BASE
+    rest, gateway = rest_base_now(), gateway_now()
     standin = DiscordApiStandIn().start()
     yield standin
     standin.stop()
-    discord.http.Route.BASE = original  # build_client points the whole process at the stand-in
+    # build_client (and connecting) point the whole process at the stand-in
+    point_rest_at(rest)
+    point_gateway_at(gateway)
 
 
 @pytest.fixture

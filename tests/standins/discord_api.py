@@ -5,8 +5,10 @@ runs unchanged: every REST call is recorded (method, path, JSON, files) and answ
 Discord's shapes. Tests can make the next calls fail with a 429 (with `retry_after` in
 body and headers, as Discord sends it) or make a user's DMs closed (403, code 50007).
 
-The gateway side needs no server: tests hand INTERACTION_CREATE and MESSAGE_CREATE
-payloads built here to the client's connection state, as the gateway would.
+`GET /gateway/bot` answers `gateway_url` (a closed port until a test sets it, e.g. to a
+`tests/standins/discord_gateway.py` server), `shards` and a session-start limit. Tests
+that need no WebSocket hand INTERACTION_CREATE and MESSAGE_CREATE payloads built here to
+the client's connection state, as the gateway would.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
+from adapters.discord_bot.discord_internals import feed_gateway_event
 from bot.model import Platform
 from tests.log_secrets import secret
 
@@ -168,12 +171,18 @@ class _State:
 class DiscordApiStandIn:
     """Discord's REST API, small and local. Start it, point discord.py at `api_base`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self._state = _State()
         self._cond = threading.Condition()
         self._loop: LoopThread | None = None
         self._runner: web.AppRunner | None = None
-        self.port = 0
+        self.port = port  # 0: any free one
+        #: What `GET /gateway/bot` answers: where to connect, the shards Discord
+        #: recommends, and the session-start limit (IDENTIFYs left, and how many at once).
+        self.gateway_url = "ws://127.0.0.1:9/"  # the discard port: nothing answers there
+        self.shards = 1
+        self.sessions_remaining = 1000
+        self.max_concurrency = 1
 
     # --- lifecycle ----------------------------------------------------------------
     def start(self) -> DiscordApiStandIn:
@@ -186,7 +195,7 @@ class DiscordApiStandIn:
         app.router.add_route("*", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])  # the ephemeral port it got
 
@@ -352,6 +361,11 @@ class DiscordApiStandIn:
             return 200, BOT_USER
         if route == "GET /oauth2/applications/@me":
             return 200, _application()
+        if route == "GET /gateway/bot":
+            return 200, {"url": self.gateway_url, "shards": self.shards,
+                         "session_start_limit": {
+                             "total": 1000, "remaining": self.sessions_remaining,
+                             "reset_after": 1000, "max_concurrency": self.max_concurrency}}
         if re.fullmatch(r"PUT /applications/\d+(?:/guilds/\d+)?/commands", route):
             return 200, [_registered(c) for c in call.json or []]
         if route == "POST /users/@me/channels":
@@ -555,11 +569,12 @@ def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None 
                   guild_id: int | None = GUILD_ID, channel_id: int | None = None,
                   focused: str | None = None, focused_type: int = 3,
                   command_id: int = 1, permissions: int = EVERY_PERMISSION,
-                  name: str = "ada") -> dict[str, Any]:
+                  name: str = "ada", group: str | None = None) -> dict[str, Any]:
     """INTERACTION_CREATE for `/followup <subcommand> …` (type 2), or its autocomplete
     (type 4) when `focused` names the option being typed. A focused value is what was
     typed so far, a string even for an integer option (`focused_type` 4). In a server,
-    `permissions` are the member's in the channel (`MEMBER_PERMISSIONS`: no managing)."""
+    `permissions` are the member's in the channel (`MEMBER_PERMISSIONS`: no managing).
+    With `group`, the subcommand is inside that subcommand group (`/followup fix email`)."""
     inner = []
     for key, value in (options or {}).items():
         option: dict[str, Any] = {"name": key, "type": _OPTION_TYPES[type(value)],
@@ -567,8 +582,10 @@ def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None 
         if key == focused:
             option.update(focused=True, type=focused_type, value=str(value))
         inner.append(option)
-    data = {"id": str(command_id), "name": "followup", "type": 1,
-            "options": [{"name": subcommand, "type": 1, "options": inner}]}
+    chosen: dict[str, Any] = {"name": subcommand, "type": 1, "options": inner}
+    if group is not None:
+        chosen = {"name": group, "type": 2, "options": [chosen]}
+    data = {"id": str(command_id), "name": "followup", "type": 1, "options": [chosen]}
     if guild_id is not None:
         data["guild_id"] = str(guild_id)
     return _interaction(4 if focused else 2, user_id, data, guild_id=guild_id,
@@ -630,14 +647,14 @@ class BotProcess:
         """Deliver INTERACTION_CREATE; return the REST calls the bot made in answer."""
         since = self.api.mark()
         self.api.remember_interaction(payload)
-        self.loop.call(self.client._connection.parse_interaction_create, payload)
+        self.loop.call(feed_gateway_event, self.client, "INTERACTION_CREATE", payload)
         self.settle()
         return self.api.calls_since(since)
 
     def message(self, payload: dict[str, Any]) -> list[Call]:
         """Deliver MESSAGE_CREATE; return the REST calls the bot made in answer."""
         since = self.api.mark()
-        self.loop.call(self.client._connection.parse_message_create, payload)
+        self.loop.call(feed_gateway_event, self.client, "MESSAGE_CREATE", payload)
         self.settle()
         return self.api.calls_since(since)
 

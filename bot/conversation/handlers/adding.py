@@ -16,11 +16,11 @@ from bot.text import short
 def add(turn: Turn, command: AddInterview) -> list[Reply]:
     draft = add_flow.start(command.text, turn.now, turn.tz,
                            need_tz=not turn.person.tz_confirmed)
-    problem = None
+    problem = None if draft.need_tz else add_flow.too_long_problem(draft)
     if draft.starts_at is None and draft.unclear and \
             draft.next_question() is add_flow.Ask.WHEN:
         # Say what could not be read as a date ("2026-13-01"), not just ask again.
-        problem = "I couldn't read " + "; ".join(
+        problem = (f"{problem} " if problem else "") + "I couldn't read " + "; ".join(
             f"“{short(u, 40)}”" for u in draft.unclear[:2]) + " as a date."
     return ask(turn, draft, problem)
 

@@ -154,6 +154,33 @@ def test_complete_add_options_reach_the_core_as_typed_fields_with_commas_kept(
     assert "Jane Smith, Bob Lee" in text
 
 
+def dm_replies(bot: BotProcess, text: str) -> str:
+    return "\n".join(c.text for c in bot.dm(text)
+                     if c.method == "POST" and "/messages" in c.path)
+
+
+def test_a_company_too_long_in_a_one_line_dm_add_is_named_and_asked_for(
+        bot: BotProcess) -> None:
+    confirm_zone(bot)
+    long_name = "Acme " + "Very" * 30 + " Holdings"
+    text = dm_replies(bot, f"add {long_name}, Data analyst, today 3pm, Bob Lee")
+    assert "too long for a company name" in text and "Acme VeryVery" in text
+    assert "Which company" in text
+    assert "Added #1: Data analyst at Acme Holdings" in dm_replies(bot, "Acme Holdings")
+
+
+def test_terminal_escape_codes_leave_no_residue(bot: BotProcess) -> None:
+    confirm_zone(bot)
+    text = dm_replies(bot, "add \x1b[1;31mAcme\x1b[0m, \x1b[4mData analyst\x1b[m, today 3pm, "
+                           "\x1b]0;title\x07Bob Lee")
+    assert "Added #1: Data analyst at Acme" in text
+    assert "[31m" not in text and "[0m" not in text and "title" not in text
+    (interview,) = bot.runtime.repo.list_interviews(bot.runtime.repo.find_person(
+        Identity(Platform.DISCORD, "dm", str(ADA))).id)
+    assert (interview.company, interview.role) == ("Acme", "Data analyst")
+    assert [p.name for p in interview.interviewers] == ["Bob Lee"]
+
+
 def test_an_unreadable_add_option_is_named_and_asked_for_again(bot: BotProcess) -> None:
     confirm_zone(bot)
     text = answer_text(bot.command("add", company="Acme", role="Analyst",

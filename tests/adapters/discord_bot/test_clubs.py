@@ -263,6 +263,23 @@ def test_good_news_is_posted_once_without_the_company_and_a_private_interview_no
     assert channel_posts(bot.deliver()) == []  # once, however often delivery runs
 
 
+def test_markdown_in_a_members_shared_detail_is_shown_as_typed_in_the_club(
+        bot: BotProcess) -> None:
+    start_club(bot)
+    add_interview(bot, ADA, "[Acme](https://evil.example)", "**Data** analyst", "Jane Smith")
+    assert "details" in answer_text(use(bot, ADA, "share", interview=1, level="details"))
+    bot.deliver()  # the club's opening notice and the thank-you reminder
+    use(bot, ADA, "heard", outcome="offer", interview=1)
+
+    (moment,) = channel_posts(bot.deliver())
+    content = moment.json["content"]
+    assert "\\[Acme\\](https://evil.example)" in content  # no masked link
+    assert "\\*\\*Data\\*\\* analyst" in content  # no bold
+    assert re.sub(r"\\(.)", r"\1", content).startswith("🎉 Big news: Ada has an offer for "
+                                                        "**Data** analyst at [Acme](https:")
+    assert pinged(moment) == set()
+
+
 def test_share_draft_posts_the_members_own_text_for_feedback(bot: BotProcess) -> None:
     start_club(bot)
     join(bot, BEA, mentions=True)

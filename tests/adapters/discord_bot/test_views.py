@@ -158,3 +158,14 @@ def test_files_from_the_core_are_attached() -> None:
     chart = CoreFile("followup-stats.png", b"\x89PNG\r\n\x1a\n", "image/png")
     rich = render(Reply(text="Habits", title="Your follow-up habits", files=(chart,)))
     assert [f.filename for f in rich.files()] == ["followup-stats.png"]
+
+
+def test_a_post_shows_markdown_as_typed_but_keeps_member_names() -> None:
+    typed = ("[Acme](https://evil.example) **bold** _it_ ~~x~~ ||spoiler|| `code` <#1> "
+             "<@&2> <@33>\n# heading\n-# small\n> quote\n1. list")
+    message = render_post(Reply(text=typed, private=False))
+    assert message.content == (
+        "\\[Acme\\](https://evil.example) \\*\\*bold\\*\\* \\_it\\_ \\~\\~x\\~\\~ "
+        "\\|\\|spoiler\\|\\| \\`code\\` \\<#1\\> \\<@&2\\> <@33>\n\\# heading\n\\-# small\n"
+        "\\> quote\n1\\. list")
+    assert message.send_kwargs()["allowed_mentions"].to_dict() == {"parse": []}

@@ -1,0 +1,204 @@
+"""`followup-bot discord` end to end, as a process: it asks `GET /gateway/bot` where to
+connect, speaks the gateway protocol to a loopback stand-in, registers its commands,
+answers interactions and DMs, and its buttons still work after kill -9 and a restart.
+With the gateway unreachable it keeps trying, a line per attempt, not ready until in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.standins.bot_subprocess import BotSubprocess, bot_environment
+from tests.standins.discord_api import (
+    DISCORD_TOKEN,
+    Call,
+    DiscordApiStandIn,
+    button_press,
+    dm_message,
+    slash_command,
+)
+from tests.standins.discord_gateway import DiscordGatewayStandIn
+from tests.standins.ports import free_port
+
+ADA = 4_242_424_242_424_242
+GUILDS_AND_DMS = 1 | 1 << 12  # the only intents the bot asks for
+
+
+@pytest.fixture
+def gateway() -> Iterator[DiscordGatewayStandIn]:
+    standin = DiscordGatewayStandIn().start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[list[BotSubprocess]]:
+    """Bot processes a test starts; each is stopped (SIGTERM) and checked for the token."""
+    started: list[BotSubprocess] = []
+    yield started
+    for bot in started:
+        bot.stop()
+        assert DISCORD_TOKEN not in bot.output
+
+
+def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn,
+          **env: str) -> BotSubprocess:
+    bot = BotSubprocess(tmp_path, bot_environment(tmp_path, api, **env))
+    running.append(bot)
+    return bot
+
+
+def interact(api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+             payload: dict[str, Any], method: str, path: str, shard: int = 0
+             ) -> list[Call]:
+    """INTERACTION_CREATE over the gateway; the bot's `method` calls to `path` in answer."""
+    since = api.mark()
+    api.remember_interaction(payload)
+    gateway.dispatch("INTERACTION_CREATE", payload, shard=shard)
+    return api.wait_for(method, path, since=since)
+
+
+def test_the_process_connects_where_the_api_says_answers_and_survives_kill_9(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    api.gateway_url = gateway.url
+    bot = start(running, tmp_path, api)
+
+    (session,) = gateway.wait_identified()
+    assert session.token == DISCORD_TOKEN
+    assert session.identify is not None and session.identify["intents"] == GUILDS_AND_DMS
+    gateway.wait_heartbeats(session, 1)
+    (synced,) = api.wait_for("PUT", r"^/applications/\d+/commands$")
+    assert [c["name"] for c in synced.json] == ["followup"]
+    assert bot.wait_health(200)["gateway"] == "connected"
+    assert [c.path for c in api.calls if c.method == "GET"][:3] == [
+        "/users/@me", "/oauth2/applications/@me", "/gateway/bot"]
+
+    # A slash command arrives over the gateway and is answered over REST.
+    calls = interact(api, gateway, slash_command(ADA, "tz", {"zone": "America/New_York"}),
+                     "POST", r"^/webhooks/")
+    assert "America/New_York" in calls[-1].text
+    calls = interact(api, gateway, slash_command(ADA, "add", {
+        "company": "Acme", "role": "Analyst", "when": "yesterday 2pm",
+        "interviewers": "Jane Smith"}), "POST", r"^/webhooks/")
+    assert "Added #1: Analyst at Acme" in calls[-1].text
+
+    # A DM gets an answer with buttons in the DM channel.
+    channel = api.dm_channel_of(ADA)
+    since = api.mark()
+    gateway.dispatch("MESSAGE_CREATE", dm_message(ADA, channel, "delete 1"))
+    (question,) = api.wait_for("POST", rf"^/channels/{channel}/messages$", since=since)
+    (delete,) = [c for c in question.custom_ids if c.startswith("followup:delete_interview:")]
+
+    assert bot.kill() == -9
+    again = start(running, tmp_path, api)
+    gateway.wait_identified(count=2)
+    again.wait_health(200)
+
+    message = api.message(int(question.response["id"]))
+    calls = interact(api, gateway, button_press(ADA, message, delete), "PATCH", r"@original$")
+    assert "Deleted #1" in calls[-1].text
+    calls = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/")
+    assert "No interviews yet" in calls[-1].text
+
+    assert again.stop() == 0  # SIGTERM: a clean stop
+    for process in (bot, again):
+        assert "Traceback" not in process.output, process.output
+
+
+def test_an_unreachable_gateway_is_retried_a_line_per_attempt_and_not_ready_meanwhile(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    # /gateway/bot names a port where nothing listens, as when the gateway is down.
+    bot = start(running, tmp_path, api)
+    failed = bot.wait_for_lines(r"Discord gateway attempt \d+ failed", count=3)
+    assert [line.split("attempt ")[1].split()[0] for line in failed[:3]] == ["1", "2", "3"]
+    assert all("trying again in" in line for line in failed)
+    status = bot.health()
+    assert status is not None and status[0] == 503 and status[1]["gateway"] == "connecting"
+    assert not gateway.sessions
+
+    api.gateway_url = gateway.url  # the gateway is back, at an address /gateway/bot gives
+    gateway.wait_identified()
+    assert bot.wait_health(200)["gateway"] == "connected"
+    connected = bot.wait_for_lines(r"connected to the Discord gateway as")
+    lines = bot.output.splitlines()
+    assert lines.index(failed[-1]) < lines.index(connected[0])
+    assert "Traceback" not in bot.output and "AttributeError" not in bot.output
+
+
+def test_a_gateway_lost_between_the_probe_and_discord_pys_first_connection_is_retried(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    """The crash of the issue: discord.py's first connection failing tripped over its own
+    missing socket (`ws.sequence`). Here it fails, and the process tries again."""
+    api.gateway_url = gateway.url
+    gateway.drop = {2}  # the probe (1) sees HELLO; discord.py's own connection (2) is cut
+    bot = start(running, tmp_path, api)
+    bot.wait_for_lines(r"Discord gateway attempt 1 failed")
+    (session,) = gateway.wait_identified()
+    assert session.number > 2
+    assert bot.wait_health(200)["gateway"] == "connected"
+    assert bot.process.poll() is None
+
+
+def test_a_spent_session_start_limit_is_waited_out_before_identifying(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    api.gateway_url, api.sessions_remaining = gateway.url, 0
+    bot = start(running, tmp_path, api)
+    bot.wait_for_lines(r"Discord allows no new gateway session")
+    assert not [s for s in gateway.sessions if s.identify is not None]
+    api.sessions_remaining = 5  # the limit was reset
+    gateway.wait_identified()
+    bot.wait_health(200)
+
+
+def test_each_shard_process_knows_its_role_and_only_shard_0_registers_commands(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    api.gateway_url, api.shards, api.max_concurrency = gateway.url, 2, 2
+    zero = start(running, tmp_path, api, DISCORD_SHARD_ID="0", DISCORD_SHARD_COUNT="2")
+    one = start(running, tmp_path, api, DISCORD_SHARD_ID="1", DISCORD_SHARD_COUNT="2")
+
+    sessions = gateway.wait_identified(count=2)
+    assert sorted(s.shard for s in sessions) == [(0, 2), (1, 2)]
+    assert zero.wait_health(200)["shard"] == "shard 0 of 2 (servers and DMs)"
+    assert one.wait_health(200)["shard"] == "shard 1 of 2 (servers only)"
+    one.wait_for_lines(r"leaving the slash commands to shard 0")
+    assert len(api.wait_for("PUT", r"/commands$")) == 1
+
+    # DMs come to shard 0 only, and it answers them.
+    channel = api.dm_channel_of(ADA)
+    since = api.mark()
+    gateway.dispatch("MESSAGE_CREATE", dm_message(ADA, channel, "list"), shard=0)
+    (answer,) = api.wait_for("POST", rf"^/channels/{channel}/messages$", since=since)
+    assert "No interviews yet" in answer.text
+    # A server's command reaches whichever shard holds that server; shard 1 answers too.
+    calls = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/",
+                     shard=1)
+    assert "No interviews yet" in calls[-1].text
+
+
+def test_discord_unreachable_at_login_is_retried_too(
+        tmp_path: Path, gateway: DiscordGatewayStandIn, running: list[BotSubprocess]) -> None:
+    down = DiscordApiStandIn(port=free_port())  # Discord's address, nothing listening yet
+    bot = start(running, tmp_path, down)
+    failed = bot.wait_for_lines(r"Discord login attempt \d+ failed", count=2)
+    assert all("trying again in" in line for line in failed)
+    status = bot.health()
+    assert status is not None and status[0] == 503
+
+    down.gateway_url = gateway.url
+    down.start()  # Discord is back
+    try:
+        gateway.wait_identified()
+        bot.wait_health(200)
+        assert "Traceback" not in bot.output, bot.output
+    finally:
+        bot.stop()
+        down.stop()

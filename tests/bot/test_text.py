@@ -1,0 +1,26 @@
+"""Typed text is cleaned whole: a terminal escape sequence leaves nothing behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import clean_input
+
+
+@pytest.mark.parametrize("typed", [
+    "\x1b[31mAcme\x1b[0m",  # colour on, colour off
+    "\x1b[38;5;196mAcme\x1b[m",  # 256 colours, bare reset
+    "\x1b[1;4;31mAcme\x1b[0m",
+    "\x9b31mAcme\x9b0m",  # the 8-bit CSI
+    "\x1b[>4;2mAcme",  # private parameters
+    "\x1b[1 qAcme",  # an intermediate byte (cursor shape)
+    "\x1b]0;window title\x07Acme",  # OSC ended by BEL
+    "\x1b]8;;https://evil.example\x1b\\Acme\x1b]8;;\x1b\\",  # a hyperlink, ended by ST
+    "\x1b(BAcme\x1b7",  # charset, save cursor
+])
+def test_an_escape_sequence_is_stripped_whole(typed: str) -> None:
+    assert clean_input(typed) == ("Acme", False)
+
+
+def test_words_around_escapes_keep_their_spaces() -> None:
+    assert clean_input("add \x1b[1mAcme\x1b[0m, analyst")[0] == "add Acme, analyst"
