@@ -8,7 +8,7 @@ one dataclass here, one handler in `bot.conversation.handlers`, one line of help
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from bot.model import CallResult, Outcome, Promise, Tone
@@ -188,9 +188,11 @@ class Snooze:
 
 @dataclass(frozen=True, slots=True)
 class ExplainStep:
-    """Why a step falls when it does; no step means the next one of the only open interview."""
+    """Why a step falls when it does; no step means the next one of the only open interview.
+    `on` asks about the steps planned that day ("why Monday?")."""
 
     step: StepRef | None = None
+    on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

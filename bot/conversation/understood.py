@@ -12,9 +12,11 @@ from typing import cast
 
 from bot.commands import (
     AddInterview,
+    BadStepRef,
     CancelInterview,
     Command,
     DeleteInterview,
+    ExplainStep,
     MarkSent,
     ReportCall,
     ShowPlan,
@@ -48,6 +50,8 @@ def worth_reading(command: Command, text: str) -> bool:
     words = text.split()
     if isinstance(command, Snooze) and isinstance(command.span, SnoozeUnreadable):
         return True
+    if isinstance(command, ExplainStep):
+        return isinstance(command.step, BadStepRef)  # "why friday?"
     if isinstance(command, _WORDY):
         return len(words) > 1 and not REF.match(words[1])
     return text.lower().startswith("add ") and " to " in text.lower() and "," not in text
@@ -59,6 +63,12 @@ def context_for(turn: Turn) -> Context:
                                  tuple(p.name for p in i.interviewers), i.outcome is None)
                   for i in interviews)
     return Context(turn.now, turn.tz, known, holidays_near(turn.person.tz, turn.now.year))
+
+
+def needs_a_name(command: Command) -> bool:
+    """Whether a grammar verb's line must name an interview to be read in words: "called
+    initech" must, "why friday?" (about a day, not an interview) need not."""
+    return not isinstance(command, Unknown | ExplainStep)
 
 
 def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
@@ -118,7 +128,7 @@ def two_dates(turn: Turn, text: str, command: Command) -> tuple[str, list[Reply]
 def _command_for(turn: Turn, text: str) -> Command | None:
     command = read_command(text, turn.now, turn.tz)
     if worth_reading(command, text):
-        reading = read(turn, text, named_only=not isinstance(command, Unknown))
+        reading = read(turn, text, named_only=needs_a_name(command))
         return None if reading is None else reading.command
     return None if isinstance(command, Unknown) else command
 

@@ -17,6 +17,7 @@ from bot.commands import (
     CancelInterview,
     CorrectInterview,
     DeleteInterview,
+    ExplainStep,
     Fix,
     InterviewRecord,
     ListInterviews,
@@ -34,6 +35,7 @@ from bot.commands import (
 )
 from bot.model import CallResult, Outcome, PromiseKind
 from bot.parsing.command_text import snooze_span, text_or_social
+from bot.parsing.dates import parse_when
 from bot.parsing.english import dictionary
 from bot.parsing.interview_line import parse_interview
 from bot.parsing.people import read_names
@@ -558,7 +560,26 @@ def question_mark(line: Line, ctx: Context) -> Reading | None:
     return _answer(line, ctx) if line.text.rstrip().endswith("?") else None
 
 
+_WHY_DAY = re.compile(r"^why\s+(?:(?:on|is\s+it|the|this|that)\s+)?(?P<day>(?:mon|tues|wednes|"
+                      r"thurs|fri|satur|sun)day|tomorrow|today|\d{4}-\d{1,2}-\d{1,2}|"
+                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\b",
+                      re.I)
+
+
+def _why_day(line: Line, ctx: Context) -> Reading | None:
+    match = _WHY_DAY.match(line.text)
+    if match is None:
+        return None
+    moment = parse_when(match.group("day"), ctx.now, ctx.tz)
+    if moment is None:
+        return None
+    return Reading(ExplainStep(on=moment.astimezone(ctx.tz).date()))
+
+
 def _answer(line: Line, ctx: Context) -> Reading:
+    why = _why_day(line, ctx)
+    if why is not None:
+        return why
     topic = next((t for pattern, t in lx.QUESTION_TOPICS if pattern.search(line.text)), "other")
     target = pick(line.found, ctx.known) if line.found.numbers else None
     return Reading(AskCoach(topic, None if target is None else _record(target)))

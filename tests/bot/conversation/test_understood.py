@@ -192,3 +192,11 @@ def test_a_number_followed_by_a_comma_is_still_the_number(chat: Chat) -> None:
     chat.say("called #2, got voicemail")
     assert chat.checkpoints(2)[0].calls[-1].result is CallResult.NO_ANSWER
     assert chat.checkpoints(1)[0].calls == ()
+
+
+def test_why_a_day_explains_the_steps_planned_that_day(chat: Chat) -> None:
+    chat.say(ACME + ", they'll decide by Wednesday")  # Thanksgiving is Thursday the 26th
+    said = chat.text("why friday?")
+    assert said.startswith("First follow-up call — Fri 2026-11-27 10:00 EST")
+    assert "public holiday (Thu 26 Nov)" in said  # the call steps over Thanksgiving
+    assert "Nothing is planned" in chat.text("why sunday?")
