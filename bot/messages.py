@@ -37,6 +37,7 @@ class ActionId(StrEnum):
     DELETE_INTERVIEW = "delete_interview"  # yes, delete it (value: interview id)
     KEEP_INTERVIEW = "keep_interview"  # no, keep it (value: interview id)
     CHOOSE = "choose"  # one reading of what they wrote (value: the choice's code)
+    NO_NAME = "no_name"  # "I didn't get their name", to "who interviewed you?"
     FORGET_ME = "forget_me"  # yes, delete all my data (value: person id)
     KEEP_MY_DATA = "keep_my_data"  # no, keep it (value: person id)
 

@@ -143,6 +143,10 @@ class Promise:
     text: str = ""
 
 
+#: Who a note goes to when the person didn't catch the interviewer's name.
+UNNAMED_INTERVIEWER = "the hiring team"
+
+
 @dataclass(frozen=True, slots=True)
 class Interviewer:
     name: str

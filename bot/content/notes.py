@@ -17,7 +17,7 @@ from nameparser import HumanName
 
 from bot.content.call_scripts import FIT_PLACEHOLDER, NAME_PLACEHOLDER
 from bot.messages import Draft
-from bot.model import Culture, Interview, Interviewer, Tone
+from bot.model import UNNAMED_INTERVIEWER, Culture, Interview, Interviewer, Tone
 
 #: bot.model.Tone members (a StrEnum) are accepted as they are.
 ToneName = Tone | Literal["formal", "warm"]
@@ -37,12 +37,16 @@ def greeting(person: Interviewer, tone: ToneName, *, traditional: bool = False) 
     The title comes only from the name as given ("Dr.", "Prof."): a gender is never
     guessed, so a traditional employer without one gets the full name, not "Ms Smith".
     """
+    if person.name == UNNAMED_INTERVIEWER:
+        return "Dear hiring team"
     return f"{'Hi' if tone == 'warm' and not traditional else 'Dear'} " \
         f"{address(person, tone, traditional=traditional)}"
 
 
 def address(person: Interviewer, tone: ToneName, *, traditional: bool = False) -> str:
     """The name the note uses for `person` (see `greeting`)."""
+    if person.name == UNNAMED_INTERVIEWER:
+        return "the hiring team"
     title, first, last = name_parts(person.name)
     if tone == "warm" and not traditional and first:
         return first

@@ -14,7 +14,15 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.model import Channel, Culture, Interviewer, NewInterview, Promise, PromiseKind
+from bot.model import (
+    UNNAMED_INTERVIEWER,
+    Channel,
+    Culture,
+    Interviewer,
+    NewInterview,
+    Promise,
+    PromiseKind,
+)
 from bot.parsing import (
     ParsedInterview,
     parse_interview,
@@ -70,6 +78,11 @@ def prompt(asked: Ask, draft: AddDraft) -> str:
     return QUESTIONS[asked]
 
 
+#: "I didn't get their name": an answer to "who interviewed you?" that names nobody.
+NO_NAME = re.compile(r"^(?:i\s+)?(?:didn'?t|did\s+not|don'?t|do\s+not|never|can'?t)\s+"
+                     r"(?:get|catch|know|remember|recall)\s+(?:their|his|her|the|any)\s+"
+                     r"names?\b|^no\s+idea\b|^not\s+sure\s+who\b", re.I)
+NO_NAME_ANSWER = "I didn't get their name"
 SKIP_WORDS = {"no", "none", "nothing", "skip", "n/a", "na", "-", "nope", "not really"}
 
 
@@ -361,6 +374,10 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
     if asked is Ask.PEOPLE:
         if draft.last_round and lowered in SAME_WORDS:
             draft.interviewers = list(draft.last_round)
+            return Answer(draft)
+        if NO_NAME.search(text):
+            # The note then goes to "the hiring team"; a name can be added later (`fix`).
+            draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]
             return Answer(draft)
         people, unclear = read_names(text)
         if not people:

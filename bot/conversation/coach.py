@@ -91,6 +91,8 @@ class Coach:
                     replies = self._explicit(turn, inbound.typed)
                 elif inbound.action is ActionId.CHOOSE:
                     replies = understood.pressed(turn, inbound.value)
+                elif inbound.action is ActionId.NO_NAME:
+                    replies = self._explicit(turn, Answer(add_flow.NO_NAME_ANSWER))
                 elif inbound.action is not None:
                     command = buttons.command_for(inbound.action, inbound.value)
                     replies = [not_found()] if command is None else dispatch(turn, command)

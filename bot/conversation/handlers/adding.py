@@ -9,7 +9,7 @@ from bot.conversation import add_flow
 from bot.conversation.flows import AddFlow
 from bot.conversation.turn import Turn
 from bot.conversation.views import plan_reply
-from bot.messages import Reply
+from bot.messages import Action, ActionId, Reply
 from bot.text import short
 
 
@@ -41,8 +41,11 @@ def ask(turn: Turn, draft: add_flow.AddDraft, problem: str | None = None) -> lis
     prompt = add_flow.prompt(question, draft)
     turn.set_flow(AddFlow(question, draft, prompt))
     text = f"{problem} {prompt}" if problem else prompt
+    # A names answer that wasn't one: offer the way out of not knowing them.
+    actions = (Action(ActionId.NO_NAME, add_flow.NO_NAME_ANSWER),) \
+        if problem and question is add_flow.Ask.PEOPLE else ()
     return [Reply(text=text + "\n(Answer here, or with `/followup answer …` where you "
-                              "used a command; `cancel` stops.)")]
+                              "used a command; `cancel` stops.)", actions=actions)]
 
 
 def answer(turn: Turn, flow: AddFlow, text: str) -> list[Reply]:

@@ -200,3 +200,23 @@ def test_why_a_day_explains_the_steps_planned_that_day(chat: Chat) -> None:
     assert said.startswith("First follow-up call — Fri 2026-11-27 10:00 EST")
     assert "public holiday (Thu 26 Nov)" in said  # the call steps over Thanksgiving
     assert "Nothing is planned" in chat.text("why sunday?")
+
+
+def test_a_name_not_caught_is_a_choice_and_the_note_goes_to_the_hiring_team(chat: Chat) -> None:
+    chat.say("add Globex, designer, today 11am")
+    replies = chat.say("Priya and her boss")  # the boss is someone without a name
+    assert "I couldn't take “her boss” as a name" in text_of(replies)
+    [button] = [a for r in replies for a in r.actions if a.id is ActionId.NO_NAME]
+    assert button.label == "I didn't get their name"
+    chat.press(ActionId.NO_NAME, button.value)
+    interview, steps = chat.checkpoints(1)
+    assert [p.name for p in interview.interviewers] == ["the hiring team"]
+    chat.wait_until(next(cp.due_at for cp in steps if cp.kind is CheckpointKind.THANK_YOU))
+    [note] = [d.reply for d in chat.delivered if d.reply.drafts]
+    assert note.drafts[0].body.startswith("Dear hiring team,")
+
+
+def test_not_knowing_their_name_can_be_typed_too(chat: Chat) -> None:
+    chat.say("add Globex, designer, today 11am")
+    chat.say("I didn't catch their names")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["the hiring team"]
