@@ -249,8 +249,20 @@ _EMPLOYER_ZONE = re.compile(
     re.IGNORECASE)
 
 
+#: "Acme in London, analyst, …" or "Acme (Berlin), …": the company's own place.
+_COMPANY_PLACE = re.compile(
+    r"^(?P<company>[^,;()]+?)\s+(?:in\s+(?P<place>[A-Za-z_/ .'-]{2,40}?)|\((?P<inner>"
+    r"[A-Za-z_/ .'-]{2,40})\))\s*(?=[,;]|$)", re.IGNORECASE)
+
+
 def employer_zone(text: str) -> tuple[str, str | None]:
-    """Take 'employer in Europe/Berlin' out of an add line; return the rest and the zone."""
+    """Take 'employer in Europe/Berlin' (or 'Acme in London' at the start) out of an add
+    line; return the rest and the zone. A place that is no zone stays where it was."""
+    place = _COMPANY_PLACE.match(text)
+    if place is not None:
+        zone = parse_zone(place.group("place") or place.group("inner"))
+        if zone is not None:
+            return place.group("company").strip() + text[place.end():], zone
     match = _EMPLOYER_ZONE.search(text)
     if not match:
         return text, None

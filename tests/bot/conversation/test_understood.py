@@ -220,3 +220,16 @@ def test_not_knowing_their_name_can_be_typed_too(chat: Chat) -> None:
     chat.say("add Globex, designer, today 11am")
     chat.say("I didn't catch their names")
     assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["the hiring team"]
+
+
+def test_a_company_in_another_city_gets_its_calls_in_that_citys_office_hours(chat: Chat) -> None:
+    from zoneinfo import ZoneInfo
+
+    chat.say("add Acme in London, analyst, today 2pm with Jane Smith")
+    interview, steps = chat.checkpoints(1)
+    assert interview.company == "Acme" and interview.employer_tz == "Europe/London"
+    call = next(cp for cp in steps if cp.kind is CheckpointKind.FIRST_CALL)
+    london = call.due_at.astimezone(ZoneInfo("Europe/London"))
+    new_york = call.due_at.astimezone(ZoneInfo("America/New_York"))
+    assert 9 <= london.hour < 17 and london.weekday() < 5  # their office is open
+    assert 8 <= new_york.hour < 21  # and the user is awake
