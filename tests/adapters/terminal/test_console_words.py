@@ -1,0 +1,54 @@
+"""The terminal chat told things in words, as a newcomer would write them: the real
+command, piped input, the simulated clock and the real delivery path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.adapters.terminal.test_console import reminders, run_console
+
+
+def test_a_week_told_in_sentences(tmp_path: Path) -> None:
+    output = run_console(
+        tmp_path,
+        "Just finished my interview with Initech for the QA role, Dana Wu and Raj Patel, "
+        "they'll let me know next week",
+        "sent dana a thank you email",
+        "Raj's surname is Patil, not Patel",
+        "why monday?",
+        "wait 7d",
+        "rang initech, spoke to Dana",
+        "they want me back for a panel on the 15th",
+        "Dec 15 at 10am",
+        "same",
+    )
+    assert "I read that as: a new interview: QA at Initech, today at 15:30, with Dana Wu " \
+        "and Raj Patel, they'll let me know next week." in output
+    assert "Marked your thank-you to Dana Wu as sent" in output
+    assert "I read that as: Correcting #1 Initech." in output
+    assert "Raj Patil" in output
+    # The note reminder goes to Raj alone (Dana's was sent); the call follows the promise.
+    assert reminders(output)[:2] == [
+        ("Mon 2026-11-23 17:30 EST", "Send your thank-you note to Raj Patil today"),
+        ("Tue 2026-11-24 09:00 EST", "Did your note to Raj Patil go out?")]
+    assert "Thank-you note to Raj Patil — Mon 2026-11-23 17:30 EST" in output  # why monday?
+    assert "I read that as: You called Initech (#1) and someone picked up." in output
+    assert "A next round at Initech" in output
+    assert "Added #2" in output and "Tue 2026-12-15 10:00 EST" in output
+
+
+def test_an_unsure_line_is_asked_and_a_pressed_choice_acts(tmp_path: Path) -> None:
+    output = run_console(
+        tmp_path,
+        "add Acme, data analyst, today 2pm with Jane Smith",
+        "add Initech, QA engineer, 2026-11-20 10am with Dana Wu",
+        "they said no",
+        "press 2",
+        "promised 1 decide by 12/4",
+        "press 1",
+        "list",
+    )
+    assert "Which interview is that about?" in output
+    assert "That date reads two ways. Which did you mean?" in output
+    assert "Noted: they'll decide by Fri 2026-12-04" in output
+    assert "QA engineer at Initech" in output and "rejected" in output.lower()
