@@ -158,7 +158,8 @@ class Coach:
         pending = turn.flow() if stored else None
         lost = stored is not None and pending is None
         explicit = inbound.command or is_command_line(text) or \
-            text.partition(" ")[0].lower().lstrip("/") == "answer"
+            text.partition(" ")[0].lower().lstrip("/") == "answer" or \
+            (pending is not None and understood.reads_as_command(turn, text))
         if pending is not None and (text.lower().strip(" .!") in CANCEL_WORDS or not explicit):
             return self._answer(turn, pending, text)
         if lost and not explicit:
@@ -188,6 +189,12 @@ class Coach:
         if pending is not None and self.repo.get_conversation(turn.person.id) == stored:
             # The command left the question open (a `tz` may have answered it).
             replies.extend(self._ask_again(turn, pending))
+        elif pending is not None and not isinstance(pending, ChoiceFlow) and \
+                isinstance(turn.flow(), ChoiceFlow):
+            # A reading it wasn't sure of took the place of the question that waited.
+            replies.append(Reply(text=f"(I've set aside my earlier question, “"
+                                      f"{short(pending.question, 60)}”; ask me again when "
+                                      "this is done.)"))
         return replies
 
     def _explicit(self, turn: Turn, command: Command) -> list[Reply]:

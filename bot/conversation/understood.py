@@ -15,10 +15,13 @@ from bot.commands import (
     BadStepRef,
     CancelInterview,
     Command,
+    CorrectInterview,
     DeleteInterview,
     ExplainStep,
     MarkSent,
+    RecordPromise,
     ReportCall,
+    ReportOutcome,
     ShowPlan,
     Snooze,
     SnoozeUnreadable,
@@ -37,6 +40,9 @@ from bot.parsing.understanding.references import mentions
 #: Verbs the grammar knows that people also use in sentences ("called initech, nobody
 #: picked up"): when no number follows, the sentence is read in words first.
 _WORDY = (MarkSent, ReportCall, DeleteInterview, CancelInterview, Snooze, ShowPlan)
+#: Commands whose words may hold a date: a note's or a club's text holds none to settle.
+_DATED = (Unknown, AddInterview, RecordPromise, ReportOutcome, Snooze, CorrectInterview,
+          MarkSent, ReportCall, CancelInterview, DeleteInterview, ShowPlan)
 _YES = frozenset({"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "right",
                   "that's right", "yes please", "please do", "do it"})
 _NO = frozenset({"no", "n", "nope", "neither", "none", "nah", "no thanks", "none of these",
@@ -63,6 +69,18 @@ def context_for(turn: Turn) -> Context:
                                  tuple(p.name for p in i.interviewers), i.outcome is None)
                   for i in interviews)
     return Context(turn.now, turn.tz, known, holidays_near(turn.person.tz, turn.now.year))
+
+
+#: Verbs that, followed by one of the person's interviews or interviewers ("called acme",
+#: "sent jane a note"), make a line a command even while a question waits.
+_VERBS = frozenset({"called", "rang", "phoned", "sent", "thanked", "heard", "promised",
+                    "snooze", "cancel", "delete", "remove", "fix", "plan", "show"})
+
+
+def reads_as_command(turn: Turn, text: str) -> bool:
+    """Whether a line typed while a question waits is a command about an interview."""
+    verb = text.partition(" ")[0].lower().lstrip("/")
+    return verb in _VERBS and read(turn, text, named_only=True) is not None
 
 
 def needs_a_name(command: Command) -> bool:
@@ -104,6 +122,8 @@ def two_dates(turn: Turn, text: str, command: Command) -> tuple[str, list[Reply]
 
     Returns the line to go on with, and the replies when a question was asked instead.
     """
+    if not isinstance(command, _DATED):
+        return text, []  # "check 1 … a 1/2 day" is no date
     found = date_variants(text, turn.now, turn.tz)
     if not found and isinstance(command, AddInterview):
         found = weekday_variants(text, turn.now, turn.tz)

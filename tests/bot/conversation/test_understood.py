@@ -67,8 +67,10 @@ def test_a_command_runs_while_a_choice_waits_and_other_words_let_it_lapse(chat: 
     assert "data analyst at Acme" in text_of(listed) and choices(listed) == offered
     assert "That button belongs to an earlier question" in text_of(
         chat.press(ActionId.CHOOSE, "123456"))
-    said = chat.text("sent jane a thank you email")  # not an answer: read afresh
-    assert "Marked your thank-you to Jane Smith as sent" in said
+    sent = chat.say("sent jane a thank you email")  # a command in words runs too...
+    assert "Marked your thank-you to Jane Smith as sent" in text_of(sent)
+    assert choices(sent) == offered  # ...and the choice comes back
+    chat.say("the weather is lovely today")  # no answer and no command: the choice lapses
     assert "That question has passed" in text_of(chat.press(ActionId.CHOOSE, offered["Yes, a no"]))
     assert chat.checkpoints(1)[0].outcome is None
 
@@ -233,3 +235,17 @@ def test_a_company_in_another_city_gets_its_calls_in_that_citys_office_hours(cha
     new_york = call.due_at.astimezone(ZoneInfo("America/New_York"))
     assert 9 <= london.hour < 17 and london.weekday() < 5  # their office is open
     assert 8 <= new_york.hour < 21  # and the user is awake
+
+
+def test_an_unsure_reading_mid_question_says_the_question_was_set_aside(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")  # "What's the role?" waits
+    said = chat.text("called acme")  # a command, so it runs while the question waits
+    assert "How did your call to Acme (#1) go" in said
+    assert "I've set aside my earlier question, “What's the role?”" in said
+
+
+def test_a_fraction_in_a_note_is_no_date_to_settle(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("note 1 Jane: the 1/2 day onboarding plan")
+    assert "reads two ways" not in said
