@@ -50,7 +50,7 @@ from bot.model import (
     Tone,
 )
 from bot.ports.repository import RepositoryUnavailable
-from storage.answers import AnswerStorage
+from storage.answers import AnswerStorage, AnsweredRequestRow
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
@@ -342,6 +342,9 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
                 .where(ClubMemberRow.person_id == person_id)
                 .order_by(ClubMemberRow.joined_at, ClubMemberRow.id)
             ).all()
+            answers = session.scalars(
+                select(AnsweredRequestRow).where(AnsweredRequestRow.person_id == person_id)
+                .order_by(AnsweredRequestRow.answered_at)).all()
             posts = session.execute(
                 select(ClubPostRow, ClubRow.name)
                 .join(ClubRow, ClubRow.id == ClubPostRow.club_id)
@@ -405,6 +408,12 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
                         "created_at": _iso(post.created_at),
                     }
                     for post, club_name in posts
+                ],
+                # Kept a day, to answer a repeated request with what the first one said.
+                "recent_answers": [
+                    {"request": row.key, "answered_at": _iso(row.answered_at),
+                     "answer": json.loads(row.answer)}
+                    for row in answers
                 ],
             }
 

@@ -63,7 +63,7 @@ SAMPLES = (
         "graciously.",
         "2026-11-23T09:00",
         ("name Sam Lee",
-         "add First National Bank, credit analyst, Friday 10am with Dr. Maria Garcia "
+         "add First National Bank, credit analyst, this Friday 10am with Dr. Maria Garcia "
          "(Head of Credit) and Jane Smith, traditional",
          "fix 1 phone Maria +1 212 555 0142", "wait 4d", "sent 1 all", "wait 3h",
          "sent 1 all", "wait 1d", "press 1", "wait 7d", "called 1 answered",

@@ -81,7 +81,7 @@ def prompt(asked: Ask, draft: AddDraft) -> str:
 #: "I didn't get their name": an answer to "who interviewed you?" that names nobody.
 NO_NAME = re.compile(r"^(?:i\s+)?(?:didn'?t|did\s+not|don'?t|do\s+not|never|can'?t)\s+"
                      r"(?:get|catch|know|remember|recall)\s+(?:their|his|her|the|any)\s+"
-                     r"names?\b|^no\s+idea\b|^not\s+sure\s+who\b", re.I)
+                     r"names?\b", re.I)
 NO_NAME_ANSWER = "I didn't get their name"
 SKIP_WORDS = {"no", "none", "nothing", "skip", "n/a", "na", "-", "nope", "not really"}
 

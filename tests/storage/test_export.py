@@ -85,6 +85,10 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
     _chat(db_runtime, ME, "share draft 1", CHANNEL)
     person = repo.find_person(ME)
     assert person is not None
+    # What a platform request answered, kept a day to answer a retry (the Slack app
+    # records it through the same port).
+    repo.record_answer("slack:T1:trigger-1", person.id, ("Added #1: data analyst at Acme",),
+                       db_runtime.clock.now())
     assert repo.first_dms_closed_notice(person.id, db_runtime.clock.now())
 
     reply = Chat(db_runtime, ME).say("export")[0]  # then the open question, asked again
@@ -104,6 +108,9 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
                     continue
                 if name == "conversations":
                     assert export["conversation"] == json.loads(value)
+                    continue
+                if (name, column) == ("answered_requests", "answer"):
+                    assert json.loads(value) in [a["answer"] for a in export["recent_answers"]]
                     continue
                 assert _as_text(value) in leaves, f"{name}.{column} = {value!r} not exported"
     assert person.calendar_token_hash and person.calendar_token_hash not in reply.drafts[0].body
@@ -128,6 +135,7 @@ def _rows_of(engine: Any, tables: dict[str, Table], person_id: int) -> dict[str,
             "calls": t["calls"].c.interview_id.in_(interviews),
             "checkpoints": t["checkpoints"].c.interview_id.in_(interviews),
             "journal_entries": t["journal_entries"].c.person_id == person_id,
+            "answered_requests": t["answered_requests"].c.person_id == person_id,
             "conversations": t["conversations"].c.person_id == person_id,
             "clubs": t["clubs"].c.id.in_(clubs),
             "club_members": t["club_members"].c.person_id == person_id,

@@ -56,7 +56,7 @@ EMOJI_WORDS = {
 # --- hedges and questions -----------------------------------------------------------------
 #: Words that make a report unsure: the coach asks instead of acting.
 HEDGES = _any(
-    r"i\s+think", "maybe", "might", "may\\s+be", "hope", "hoping", "if", "whether",
+    "think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping", "if", "whether",
     r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
@@ -97,6 +97,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)"),
      Outcome.HEARD),
 )
+#: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
+#: next round said with one of these is asked about, never recorded.
+NEGATED = _any("not", "no", "never", r"\w+n't", "without", "nothing")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
 USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"i'?m\s+withdrawing", r"i\s+withdrew",
                      r"i\s+pulled\s+out")

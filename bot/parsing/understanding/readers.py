@@ -94,7 +94,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     if found in (Outcome.OFFER, Outcome.REJECTED) and lx.USER_DECLINED.search(line.text):
         found = Outcome.WITHDREW
     unsure = _hedged(line) or _unnamed(line, ctx) or (
-        found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text)))
+        found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
+        found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text)))
     said = line.text if found is Outcome.NEXT_ROUND else ""
 
     def make(k: KnownInterview) -> ReportOutcome:

@@ -34,6 +34,7 @@ def test_an_answer_that_is_no_role_is_asked_again(said: str) -> None:
     ("dana wu", ["dana wu"]),
     ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
     ("Jane Smith (jane@acme.com)", ["Jane Smith"]),
+    ("Tom Baker adn Sue Lin", ["Tom Baker", "Sue Lin"]),  # "adn": a slip of "and"
 ])
 def test_names_are_read_as_written(said: str, names: list[str]) -> None:
     people, unclear = read_names(said)
@@ -42,8 +43,8 @@ def test_names_are_read_as_written(said: str, names: list[str]) -> None:
 
 @pytest.mark.parametrize("said", [
     "the manager lady", "some guy from HR", "idk", "ok", "no",
-    "Tom B. and someone called Sue I think?", "Tom Baker adn Sue Lin",
-    "Marta, and maybe her manager", "their names are in the invite email, hang on",
+    "Tom B. and someone called Sue I think?", "Tom Baker adn Sue Lin and Priya's boss",
+    "Marta, and maybe her manager", "Priya and her boss", "their names are in the invite email, hang on",
 ])
 def test_an_answer_with_anything_that_is_not_a_name_is_not_stored(said: str) -> None:
     people, unclear = read_names(said)

@@ -31,7 +31,7 @@ from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platfo
 from bot.ports.clock import SimulatedClock
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-PARTS = ("tuning", "heldout")
+PARTS = ("tuning", "heldout", "heldout2")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
