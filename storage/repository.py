@@ -50,7 +50,7 @@ from bot.model import (
     Tone,
 )
 from bot.ports.repository import RepositoryUnavailable
-from storage.answers import AnswerStorage, AnsweredRequestRow
+from storage.answers import AnsweredRequestRow, AnswerStorage
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
