@@ -44,7 +44,8 @@ def test_names_are_read_as_written(said: str, names: list[str]) -> None:
 @pytest.mark.parametrize("said", [
     "the manager lady", "some guy from HR", "idk", "ok", "no",
     "Tom B. and someone called Sue I think?", "Tom Baker adn Sue Lin and Priya's boss",
-    "Marta, and maybe her manager", "Priya and her boss", "their names are in the invite email, hang on",
+    "Marta, and maybe her manager", "Priya and her boss",
+    "their names are in the invite email, hang on",
 ])
 def test_an_answer_with_anything_that_is_not_a_name_is_not_stored(said: str) -> None:
     people, unclear = read_names(said)
