@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 from bot.content.formatting import checkpoint_label, checkpoint_ref, interview_status, when
 from bot.messages import Action, ActionId, Field, Moment, Reply, Style
 from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, JournalEntry
+from bot.rules.explain import explain
+from bot.rules.plan import Prefs
 
 HIDDEN = (CheckpointState.CANCELLED,)
 
@@ -23,8 +25,23 @@ def numbered(checkpoints: list[Checkpoint]) -> list[tuple[int, Checkpoint]]:
     return list(enumerate(sorted(checkpoints, key=lambda c: c.id), start=1))
 
 
+def moved_mark(interview: Interview, cp: Checkpoint, prefs: Prefs) -> str:
+    """" · moved past a public holiday (Thu 26 Nov)": a waiting step whose rule pointed at
+    a day off says so in the plan, so the date never looks arbitrary (`why` says more)."""
+    if cp.state not in (CheckpointState.PENDING, CheckpointState.SENDING) or cp.snoozed:
+        return ""
+    reason = explain(cp.kind, cp.due_at, interview, prefs)
+    if reason.holidays:
+        days = ", ".join(f"{day:%a %d %b}" for day in reason.holidays)
+        return f" · moved past a public holiday ({days})"
+    if reason.aimed_at is not None and reason.aimed_at.weekday() >= 5 and reason.skipped:
+        return " · moved past the weekend"
+    return ""
+
+
 def checkpoint_line(
-    interview: Interview, position: int, cp: Checkpoint, tz: ZoneInfo, now: datetime
+    interview: Interview, position: int, cp: Checkpoint, tz: ZoneInfo, now: datetime,
+    prefs: Prefs | None = None,
 ) -> str:
     ref = checkpoint_ref(interview, position)
     label = checkpoint_label(cp, interview)
@@ -37,12 +54,13 @@ def checkpoint_line(
     if cp.kind is CheckpointKind.THANK_YOU_NUDGE and cp.state is CheckpointState.PENDING:
         label += " (only if not sent)"
     tail = f" — {status}" if status else ""
-    return f"{ref:>5}  {when(cp.due_at, tz)}  {label}{tail}"
+    mark = moved_mark(interview, cp, prefs) if prefs is not None else ""
+    return f"{ref:>5}  {when(cp.due_at, tz)}  {label}{tail}{mark}"
 
 
 def plan_reply(
     interview: Interview, checkpoints: list[Checkpoint], tz: ZoneInfo, now: datetime,
-    *, title: str | None = None,
+    *, title: str | None = None, prefs: Prefs | None = None,
 ) -> Reply:
     # In date order, each with its stable number: a promise that moved a call may put
     # step 1.5 before step 1.4, and `done 1.5` must still mean the same step.
@@ -50,7 +68,7 @@ def plan_reply(
     shown = sorted(((pos, cp) for pos, cp in numbered(checkpoints)
                     if cp.state not in HIDDEN or cp.sent_at is not None),
                    key=lambda item: (item[1].due_at, item[0]))
-    lines = [checkpoint_line(interview, pos, cp, tz, now) for pos, cp in shown]
+    lines = [checkpoint_line(interview, pos, cp, tz, now, prefs) for pos, cp in shown]
     fields = [Field("Interview", interview_line(interview, tz)),
               Field("Status", interview_status(interview))]
     if interview.promise:

@@ -103,6 +103,7 @@ def _end_of(match: re.Match[str], base: date, kind: PromiseKind) -> date:
     return base
 
 
+_WEEK_AFTER = re.compile(r"\b(?:the\s+)?week\s+after\s+(?P<what>.{3,40})$", re.I)
 #: "They said 2 weeks": a span with no "in" before it still counts from the interview.
 _BARE_SPAN = re.compile(
     rf"(?<!\bin\s)(?<!\bwithin\s)(?<!\bafter\s)\b(?=(?:\d{{1,3}}|{_NUMWORD})\s+"
@@ -142,6 +143,18 @@ def _promise_day(
         holidays = public_holidays(country_for_zone(tz.key), range(base.year, base.year + 2))
         day = _working_days(working, base, holidays)
         return day if day is not None and _in_range(day, local_now.date()) else None
+    after = _WEEK_AFTER.search(text)
+    if after is not None:
+        # "The week after Dec 5": that date's following week, to its Friday for their
+        # decision, from its Monday for the user's call.
+        what = after.group("what").strip(" .!")
+        _, named = _cut_dates(what)
+        # "The week after next": the week after next week's Monday.
+        day = base + timedelta(days=7) if what.lower() == "next" else _promise_date(named, base)
+        if day is not None:
+            monday = day + timedelta(days=7 - day.weekday())
+            day = monday if kind is PromiseKind.YOU_CALL_ON else monday + timedelta(days=4)
+            return day if _in_range(day, local_now.date()) else None
     end = _END_OF.search(text)
     _, groups = _cut_dates(_BARE_SPAN.sub("in ", text))
     day = _promise_date(groups, base)

@@ -88,7 +88,8 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
                      "call reminder. No number is fine too.")
     checkpoints = turn.repo.checkpoints_for(interview.id)
     reply = plan_reply(interview, checkpoints, turn.tz, turn.now,
-                       title=f"Added #{interview.number}: {interview.title}")
+                       title=f"Added #{interview.number}: {interview.title}",
+                       prefs=turn.prefs())
     text = reply.text
     if notes:
         text += "\n\n" + "\n".join(notes)

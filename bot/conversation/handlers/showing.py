@@ -91,7 +91,8 @@ def plan(turn: Turn, command: ShowPlan) -> list[Reply]:
 
 
 def plan_of(turn: Turn, interview: Interview) -> Reply:
-    return plan_reply(interview, turn.repo.checkpoints_for(interview.id), turn.tz, turn.now)
+    return plan_reply(interview, turn.repo.checkpoints_for(interview.id), turn.tz, turn.now,
+                      prefs=turn.prefs())
 
 
 def calendar(turn: Turn, command: Calendar) -> list[Reply]:

@@ -249,3 +249,19 @@ def test_a_fraction_in_a_note_is_no_date_to_settle(chat: Chat) -> None:
     chat.say(ACME)
     said = chat.text("note 1 Jane: the 1/2 day onboarding plan")
     assert "reads two ways" not in said
+
+
+def test_the_plan_marks_a_day_moved_past_a_holiday_or_a_weekend(chat: Chat) -> None:
+    chat.say(ACME + ", they'll decide by Wednesday")  # the day after is Thanksgiving
+    plan = chat.text("plan 1")
+    assert "Fri 2026-11-27 10:00 EST  First follow-up call · moved past a public holiday " \
+        "(Thu 26 Nov)" in plan
+    chat.say("promised 1 call me on Saturday")
+    assert "First follow-up call · moved past the weekend" in chat.text("plan 1")
+
+
+def test_the_week_after_a_date_is_that_following_week(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("promised 1 they'll decide the week after Dec 5")  # a Saturday
+    promise = chat.checkpoints(1)[0].promise
+    assert promise is not None and promise.on.isoformat() == "2026-12-11"  # that week's Friday
