@@ -34,7 +34,8 @@ def moved_mark(interview: Interview, cp: Checkpoint, prefs: Prefs) -> str:
     if reason.holidays:
         days = ", ".join(f"{day:%a %d %b}" for day in reason.holidays)
         return f" · moved past a public holiday ({days})"
-    if reason.aimed_at is not None and reason.aimed_at.weekday() >= 5 and reason.skipped:
+    if reason.business_days is None and reason.aimed_at is not None and \
+            reason.aimed_at.weekday() >= 5 and reason.skipped:
         return " · moved past the weekend"
     return ""
 
