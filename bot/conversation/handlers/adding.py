@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from bot.commands import AddInterview, AddInterviewFields
 from bot.content.call_scripts import call_contact
 from bot.content.notes import name_parts
@@ -10,6 +12,8 @@ from bot.conversation.flows import AddFlow
 from bot.conversation.turn import Turn
 from bot.conversation.views import plan_reply
 from bot.messages import Action, ActionId, Reply
+from bot.model import Checkpoint, CheckpointKind, Interview
+from bot.rules.plan import WORK_CLOSES, WORK_OPENS
 from bot.text import short
 
 
@@ -65,6 +69,24 @@ def ask_again(turn: Turn, flow: AddFlow) -> list[Reply]:
     return ask(turn, draft)
 
 
+def office_hours_note(interview: Interview, checkpoints: list[Checkpoint]) -> str | None:
+    """With the employer in another zone: where the first call lands for them, and a
+    plain word when none of their office hours is a waking hour of the user's."""
+    if not interview.employer_tz:
+        return None
+    call = next((cp for cp in checkpoints if cp.kind is CheckpointKind.FIRST_CALL), None)
+    if call is None:
+        return None
+    theirs = call.due_at.astimezone(ZoneInfo(interview.employer_tz))
+    place = interview.employer_tz.rsplit("/", 1)[-1].replace("_", " ")
+    if WORK_OPENS <= theirs.time() < WORK_CLOSES and theirs.weekday() < 5:
+        return f"Calls are planned in {place} office hours: the first is at " \
+               f"{theirs:%H:%M} their time."
+    return (f"None of {place}'s office hours falls outside your quiet hours, so the call is "
+            f"at the first hour you're awake: {theirs:%H:%M} their time. Check they'll pick "
+            "up, or change your quiet hours with `quiet`.")
+
+
 def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
     person = turn.person
     if turn.repo.get_conversation(person.id) is not None:
@@ -87,6 +109,9 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
                      f"`fix {interview.number} phone {first} <number>` puts it in your "
                      "call reminder. No number is fine too.")
     checkpoints = turn.repo.checkpoints_for(interview.id)
+    office = office_hours_note(interview, checkpoints)
+    if office:
+        notes.append(office)
     reply = plan_reply(interview, checkpoints, turn.tz, turn.now,
                        title=f"Added #{interview.number}: {interview.title}",
                        prefs=turn.prefs())

@@ -265,3 +265,11 @@ def test_the_week_after_a_date_is_that_following_week(chat: Chat) -> None:
     chat.say("promised 1 they'll decide the week after Dec 5")  # a Saturday
     promise = chat.checkpoints(1)[0].promise
     assert promise is not None and promise.on.isoformat() == "2026-12-11"  # that week's Friday
+
+
+def test_the_add_reply_says_where_calls_land_for_an_employer_far_away(chat: Chat) -> None:
+    assert "Calls are planned in London office hours: the first is at 14:00 their time." in \
+        chat.text("add Acme in London, analyst, today 2pm with Jane Smith")
+    chat.say("quiet 18:00-11:00")  # every Tokyo office hour is now in quiet hours
+    said = chat.text("add Globex (Tokyo), analyst, today 9am with Ken Sato")
+    assert "None of Tokyo's office hours falls outside your quiet hours" in said
