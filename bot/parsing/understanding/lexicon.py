@@ -63,8 +63,8 @@ HEDGES = _any(
     "still\\s+waiting", "haven'?t\\s+heard", "no\\s+news", "not\\s+yet",
 )
 #: A question about doing something ("should I cancel?"), never a request to do it.
-ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b|\?\s*$",
-                          _I)
+ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b|"
+                          r"^(?!.*\b(?:could|can|would|will)\s+you\b).*\?\s*$", _I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
     r"^(?:what|what'?s|whats|when|why|how|should|shall|can|could|would|is|are|do|does|"
@@ -75,7 +75,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:got|landed|bagged)\s+(?:the|an|a)\s+(?:job|offer|role|position)",
           r"i\s+got\s+it", r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
           r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
-          r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?\s*!+", "hired",
+          r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?(?=\s*!)", "hired",
           r"i'?m\s+in", r"job\s+offer", r"offer\s+from"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down", r"said\s+no",
           r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",

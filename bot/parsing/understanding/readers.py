@@ -221,7 +221,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     if not lx.SNOOZE_CUES.search(line.text):
         return None
     rest = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
-    if rest.lower() in ("", "later", "not now", "not now later", "busy"):
+    if re.sub(r"[^\w\s]", "", rest).lower().strip() in ("", "later", "not now", "not now later",
+                                                         "busy", "busy later"):
         target = pick(line.found, ctx.known)
         if target is None:
             return None

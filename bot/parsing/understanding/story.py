@@ -167,13 +167,25 @@ def _role(text: str, company: str) -> str:
     return ""
 
 
+_HALF = re.compile(r"\bhalf\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"\d{1,2})\b", _I)
+_HOURS = lx.words_in_order("one two three four five six seven eight nine ten eleven twelve")
+
+
+def _half_past(match: re.Match[str]) -> str:
+    """"Half two" is 2:30; an interview keeps office hours, so 1 to 7 is the afternoon."""
+    word = match.group(1).lower()
+    hour = int(word) if word.isdigit() else _HOURS.index(word) + 1
+    return f"{hour}:30{'pm' if 1 <= hour <= 7 else 'am'}"
+
+
 def _when(text: str, just_now: bool) -> str:
     found = _DATE.search(text) or _DAY_WORDS.search(text)
     when = found.group(0) if found else ("today" if just_now else "")
     if when and not re.search(r"\d\s*(?:[ap]\.?m|:\d)|\bat\s+\d|\bnoon\b|\bhalf\b", when, _I):
         at = _AT_TIME.search(text)
         when += f" at {at.group(1)}" if at else ""
-    return when.strip()
+    return _HALF.sub(_half_past, when.strip())
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
