@@ -182,8 +182,7 @@ class Coach:
                 return [Reply(text=LOST_QUESTION if lost else
                               "There's no question waiting for an answer right now.")]
             return self._answer(turn, pending, command.text)
-        reading = understood.read(turn, text, named_only=understood.needs_a_name(command)) \
-            if understood.worth_reading(command, text) else None
+        reading = understood.read_for(turn, command, text)
         replies = understood.act(turn, reading) if reading is not None else \
             dispatch(turn, command)
         if pending is not None and self.repo.get_conversation(turn.person.id) == stored:

@@ -83,6 +83,17 @@ def reads_as_command(turn: Turn, text: str) -> bool:
     return verb in _VERBS and read(turn, text, named_only=True) is not None
 
 
+def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
+    """The reading to use instead of what the grammar made of the line, if any."""
+    if not worth_reading(command, text):
+        return None
+    reading = read(turn, text, named_only=needs_a_name(command))
+    if isinstance(command, ExplainStep) and (
+            reading is None or not isinstance(reading.command, ExplainStep)):
+        return None  # "why soon": the grammar's own reply says what a step looks like
+    return reading
+
+
 def needs_a_name(command: Command) -> bool:
     """Whether a grammar verb's line must name an interview to be read in words: "called
     initech" must, "why friday?" (about a day, not an interview) need not."""
