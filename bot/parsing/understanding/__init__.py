@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.parsing.understanding import readers, story
+from bot.parsing.understanding import story
 from bot.parsing.understanding.normalise import normalise
+from bot.parsing.understanding.readers import adding, asking, corrections, news, steps
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 from bot.parsing.understanding.references import KnownInterview
 
@@ -21,10 +22,9 @@ __all__ = ["Choice", "Context", "KnownInterview", "Reading", "understand"]
 
 #: In order: the first reader whose cues are in the line reads it.
 READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
-    readers.show, readers.correct, readers.remove, readers.cancel, readers.question,
-    readers.outcome, story.story, readers.comma_add, readers.promise, readers.call,
-    readers.sent, readers.snooze,
-    readers.question_mark,
+    asking.show, corrections.correct, steps.remove, steps.cancel, asking.question,
+    news.outcome, story.story, adding.comma_add, news.promise, news.call, news.sent,
+    steps.snooze, asking.question_mark,
 )
 
 

@@ -1,0 +1,71 @@
+"""Asking in words: show the list or a plan, a question the rules answer, `why <day>`."""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands import (
+    AskCoach,
+    ExplainStep,
+    ListInterviews,
+    ShowHelp,
+    ShowPlan,
+)
+from bot.parsing.dates import parse_when
+from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.common import record
+from bot.parsing.understanding.reading import Context, Line, Reading
+from bot.parsing.understanding.references import pick
+
+
+# --- showing ------------------------------------------------------------------------------
+def show(line: Line, ctx: Context) -> Reading | None:
+    if lx.SHOW_HELP.search(line.text):
+        return Reading(ShowHelp())
+    if lx.SHOW_LIST.search(line.text):
+        return Reading(ListInterviews())
+    if lx.SHOW_PLAN.search(line.text) and line.found.numbers:
+        target = pick(line.found, ctx.known)
+        if target is not None:
+            return Reading(ShowPlan(record(target)))
+        return Reading(ListInterviews())
+    return None
+
+
+
+# --- questions ----------------------------------------------------------------------------
+def question(line: Line, ctx: Context) -> Reading | None:
+    """A line that starts as a question ("should I…", "what do I say…")."""
+    if not lx.QUESTION_START.match(line.text):
+        return None
+    return _answer(line, ctx)
+
+
+def question_mark(line: Line, ctx: Context) -> Reading | None:
+    """Any other line ending in "?", once no report was found in it."""
+    return _answer(line, ctx) if line.text.rstrip().endswith("?") else None
+
+
+_WHY_DAY = re.compile(r"^why\s+(?:(?:on|is\s+it|the|this|that)\s+)?(?P<day>(?:mon|tues|wednes|"
+                      r"thurs|fri|satur|sun)day|tomorrow|today|\d{4}-\d{1,2}-\d{1,2}|"
+                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\b",
+                      re.I)
+
+
+def _why_day(line: Line, ctx: Context) -> Reading | None:
+    match = _WHY_DAY.match(line.text)
+    if match is None:
+        return None
+    moment = parse_when(match.group("day"), ctx.now, ctx.tz)
+    if moment is None:
+        return None
+    return Reading(ExplainStep(on=moment.astimezone(ctx.tz).date()))
+
+
+def _answer(line: Line, ctx: Context) -> Reading:
+    why = _why_day(line, ctx)
+    if why is not None:
+        return why
+    topic = next((t for pattern, t in lx.QUESTION_TOPICS if pattern.search(line.text)), "other")
+    target = pick(line.found, ctx.known) if line.found.numbers else None
+    return Reading(AskCoach(topic, None if target is None else record(target)))

@@ -1,0 +1,255 @@
+"""Corrections in words: "it's Jayne not Jane", "the role was senior analyst",
+"Raj's number is 555-0134", "add bob lee to acme", "Dana wasn't there, take her off".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.commands import (
+    CorrectInterview,
+    Fix,
+)
+from bot.parsing.people import read_names
+from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.common import hedged, record
+from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
+from bot.parsing.understanding.references import KnownInterview
+
+# --- corrections --------------------------------------------------------------------------
+_POSSESSIVE = re.compile(
+    r"^(?P<who>[A-Za-z][\w-]*|her|his|their)(?:'s)?\s+(?P<what>e-?mail(?:\s+address)?|phone"
+    r"(?:\s+number)?|number|mobile|cell|surname|last\s+name|first\s+name|name)\s*(?:is|:|=)?\s*"
+    r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
+_FIELD_IS = re.compile(
+    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|position|job(?:\s+"
+    r"title)?|title)\s+(?:is|was)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
+_I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
+_WHEN_WAS = re.compile(
+    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
+    r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
+_ADD_TO = re.compile(r"^add\s+(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
+                     r"(?:\s+(?:one|interview))?$", re.I)
+_ALSO_PERSON = re.compile(
+    r"\b(?:also|another|third|second|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
+    r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)\s*$")
+_TAKE_OFF = re.compile(r"\b(?:take\s+(?:her|him|them)\s+off|wasn'?t\s+(?:actually\s+)?"
+                       r"(?:in\s+the\s+interview|there)|remove|drop)\b", re.I)
+_WAS_TIME = re.compile(r"^(?:it\s+was\s+)?(?:actually\s+)?(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?"
+                       r"\s*(?:[ap]\.?m\.?)?)\s*,?\s*not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*"
+                       r"(?:[ap]\.?m\.?)?)$", re.I)
+
+
+def correct(line: Line, ctx: Context) -> Reading | None:
+    text = lx.CORRECTION_LEAD.sub("", line.text).strip(" .!")
+    text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*[,:-]\s*", "", text, flags=re.I)
+    for attempt in (_possessive, _field_is, _when_was, _was_time, _not_that, _add_to,
+                    _also_person, _take_off):
+        reading = attempt(text, line, ctx)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
+         *, sure: bool = True, target: KnownInterview | None = None) -> Reading:
+    def make(k: KnownInterview) -> CorrectInterview:
+        return CorrectInterview(record(k), field, who=who, value=value, said=said)
+
+    if target is not None:
+        return Reading(make(target), f"Correcting {label(target)}.") if sure else Reading(
+            question=f"Change {target.company} (#{target.number}): {said}?",
+            choices=(Choice("Yes, change it", make(target)), Choice("No", None)))
+    return about_one(line, ctx, make, lambda k: f"Correcting {label(k)}.",
+                     "Change {company} (#{n}): " + said + "?",
+                     sure=sure and not hedged(line), yes="Yes, change it")
+
+
+def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] | None:
+    """The interview and interviewer a first name or surname names, if only one."""
+    word = word.lower().removesuffix("'s")
+    hits = [(k, name) for k in ctx.known for name in k.names
+            if word in (p.lower().strip(".") for p in name.split())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _POSSESSIVE.match(text)
+    if match is None:
+        return None
+    who, what = match.group("who"), match.group("what").lower()
+    value = match.group("value").strip(" .")
+    if who.lower() in ("her", "his", "their", "my", "your", "the"):
+        return _pronoun_fix(line, ctx, what, value)
+    found = _person(line, ctx, who)
+    if found is None:
+        return None
+    k, name = found
+    if "mail" in what:
+        address = next((w for w in value.split() if "@" in w), "")
+        return _fix(line, ctx, Fix.EMAIL, name, address.strip("<>.,;()"),
+                    f"{name}'s e-mail is {address}", target=k) if address else None
+    if what.startswith(("phone", "number", "mobile", "cell")):
+        return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}", target=k)
+    new = _renamed(name, who, what, value)
+    return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
+
+
+def _renamed(name: str, who: str, what: str, value: str) -> str:
+    parts = name.split()
+    if what in ("surname", "last name") and len(parts) > 1:
+        return " ".join([*parts[:-1], value])
+    if what == "first name":
+        return " ".join([value, *parts[1:]])
+    return value if " " in value or len(parts) == 1 else value + " " + " ".join(parts[1:])
+
+
+def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | None:
+    """"Her e-mail is …": the coach never guesses who "her" is, unless there is one person."""
+    if "mail" not in what and not what.startswith(("phone", "number", "mobile", "cell")):
+        return None
+    field = Fix.EMAIL if "mail" in what else Fix.PHONE
+    value = value.strip("<>.,;() ") if field is Fix.EMAIL else value
+    domain = value.partition("@")[2].split(".")[0].lower() if field is Fix.EMAIL else ""
+    candidates = [(k, name) for k in ctx.known if k.open for name in k.names
+                  if not domain or domain in k.company.lower().replace(" ", "")]
+    if not candidates:
+        candidates = [(k, name) for k in ctx.known if k.open for name in k.names]
+    local = re.split(r"[._+-]", value.partition("@")[0].lower()) if field is Fix.EMAIL else []
+    named = [(k, name) for k, name in candidates
+             if any(part.lower() in local for part in name.split() if len(part) > 1)]
+    if len(named) == 1:  # "dana@initech.com" is Dana's
+        candidates = named
+    if len(candidates) == 1:
+        k, name = candidates[0]
+        return _fix(line, ctx, field, name, value, f"{name}: {value}", target=k)
+    if not candidates:
+        return None
+    return Reading(question=f"Whose is {value}?", choices=(
+        *(Choice(f"{name} ({k.company})", CorrectInterview(record(k), field, who=name,
+                                                           value=value, said=value))
+          for k, name in candidates[:5]),
+        Choice("Nobody here", None)))
+
+
+def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _FIELD_IS.match(text)
+    if match is None:
+        return None
+    value = _I_MEAN.sub("", match.group("value")).strip(" .")
+    field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
+    company = match.group("company")
+    if company and not line.found.by_company:
+        return None
+    return _fix(line, ctx, field, "", value, f"the {field.value} is {value}")
+
+
+def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _WHEN_WAS.match(text)
+    if match is None:
+        return None
+    value = re.sub(r"^(?:at|on)\s+", "", match.group("value").strip(" ."), flags=re.I)
+    if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
+        return None
+    value = _business_hour(_weekday_and_day(value, ctx))
+    return _fix(line, ctx, Fix.WHEN, "", value, f"it was {value}")
+
+
+def _business_hour(value: str) -> str:
+    """"At 3" for an interview is 3pm; "at 9" is 9am: interviews keep office hours."""
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?", value.strip())
+    if match is None:
+        return value
+    hour = int(match.group(1))
+    if not 1 <= hour <= 12:
+        return value
+    suffix = "am" if 8 <= hour <= 11 else "pm"
+    return f"{hour}:{match.group(2) or '00'}{suffix}"
+
+
+_WD_DOM = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})"
+                     r"(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|[ap]\.?m))", re.I)
+
+
+def _weekday_and_day(value: str, ctx: Context) -> str:
+    """"Thursday 19th" is the 19th that is a Thursday nearest today, written as a date."""
+    match = _WD_DOM.search(value)
+    if match is None:
+        return value
+    wanted = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(match.group(1).lower())
+    today, day = ctx.today, int(match.group(2))
+    found = []
+    for offset in range(-3, 4):
+        month_index = today.year * 12 + today.month - 1 + offset
+        try:
+            found.append(date(month_index // 12, month_index % 12 + 1, day))
+        except ValueError:
+            continue
+    fitting = [d for d in found if d.weekday() == wanted]
+    if not fitting:
+        return value
+    best = min(fitting, key=lambda d: abs((d - today).days))
+    return value[:match.start()] + best.isoformat() + value[match.end():]
+
+
+def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _WAS_TIME.match(text)
+    if match is None:
+        return None
+    value = _business_hour(match.group("value"))
+    return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}")
+
+
+def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = lx.NOT_THAT.match(text)
+    if match is None:
+        return None
+    right, wrong = match.group("right").strip(" ."), match.group("wrong").strip(" .")
+    person = _person(line, ctx, wrong.split()[0]) if wrong.split() else None
+    if person is not None:
+        k, name = person
+        new = _renamed(name, wrong, "name", right) if len(wrong.split()) == 1 else right
+        if len(wrong.split()) == 1 and len(right.split()) == 1:
+            parts = name.split()
+            new = " ".join(right if p.lower() == wrong.lower() else p for p in parts)
+        return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
+    for k in ctx.known:
+        if wrong.lower() == k.company.lower():
+            return _fix(line, ctx, Fix.COMPANY, "", right, f"the company is {right}", target=k)
+        if wrong.lower() == k.role.lower():
+            return _fix(line, ctx, Fix.ROLE, "", right, f"the role is {right}", target=k)
+    return None
+
+
+def _add_to(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _ADD_TO.match(text)
+    if match is None or not line.found.by_company:
+        return None
+    people, unclear = read_names(match.group("names"))
+    if not people or unclear:
+        return None
+    names = " and ".join(p.name for p in people)
+    return _fix(line, ctx, Fix.ADD, "", match.group("names"), f"add {names}")
+
+
+def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _ALSO_PERSON.search(text)
+    if match is None:
+        return None
+    people, unclear = read_names(match.group("names"))
+    if len(people) != 1 or unclear:
+        return None
+    return _fix(line, ctx, Fix.ADD, "", people[0].name, f"add {people[0].name}")
+
+
+def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
+    if not _TAKE_OFF.search(text) or not line.found.people:
+        return None
+    people = [(n, name) for n, names in line.found.people.items() for name in names]
+    if len(people) != 1:
+        return None
+    number, name = people[0]
+    target = next(k for k in ctx.known if k.number == number)
+    return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target)

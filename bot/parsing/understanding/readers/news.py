@@ -1,0 +1,150 @@
+"""News in words: an outcome, a promise, a call made, a thank-you sent.
+
+Each reader looks for its cues (`lexicon`), finds the interview meant, and returns a
+`Reading`, sure or a question with buttons; None when its cues are absent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.commands import (
+    MarkSent,
+    RecordPromise,
+    ReportCall,
+    ReportOutcome,
+)
+from bot.model import CallResult, Outcome, PromiseKind
+from bot.parsing.command_text import text_or_social
+from bot.parsing.promises import parse_promise
+from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.common import hedged, record, unnamed
+from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one
+from bot.parsing.understanding.references import KnownInterview, pick
+
+_OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
+                  Outcome.NEXT_ROUND: "a next round", Outcome.WITHDREW: "you withdrawing",
+                  Outcome.HEARD: "news that closes it"}
+
+# --- outcomes -----------------------------------------------------------------------------
+def outcome(line: Line, ctx: Context) -> Reading | None:
+    found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
+    if found is None:
+        return None
+    if found in (Outcome.OFFER, Outcome.REJECTED) and lx.USER_DECLINED.search(line.text):
+        found = Outcome.WITHDREW
+    unsure = hedged(line) or unnamed(line, ctx) or (
+        found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
+        found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text)))
+    said = line.text if found is Outcome.NEXT_ROUND else ""
+
+    def make(k: KnownInterview) -> ReportOutcome:
+        return ReportOutcome(record(k), found, said=said)
+
+    if unsure:
+        target = pick(line.found, ctx.known)
+        if target is None:
+            return about_one(line, ctx, make, lambda k: "", "")
+        return Reading(
+            question=f"Just to be sure: is that {_OUTCOME_WORDS[found]} from "
+                     f"{target.company} (#{target.number}), or are you still waiting?",
+            choices=(Choice(f"Yes, {_OUTCOME_WORDS[found]}", make(target)),
+                     Choice("Still waiting", None)))
+    return about_one(line, ctx, make,
+                     lambda k: f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} "
+                               f"(#{k.number}).", "")
+
+
+# --- promises -----------------------------------------------------------------------------
+def promise(line: Line, ctx: Context) -> Reading | None:
+    if not lx.PROMISE_CUES.search(line.text) or lx.OWN_PLAN.search(line.text):
+        return None
+    kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(line.text) else \
+        PromiseKind.THEY_DECIDE_BY
+    said = parse_promise(line.text, ctx.today, ctx.now, ctx.tz, kind)
+    if said is None:
+        return None
+    if lx.USER_CALLS.search(line.text):
+        said = type(said)(PromiseKind.YOU_CALL_ON, said.on, said.text)
+
+    def make(k: KnownInterview) -> RecordPromise:
+        return RecordPromise(record(k), said, said=line.text)
+
+    if _EITHER_DAY.search(line.text):
+        # "Monday or Tuesday": which day the plan waits for is theirs to say.
+        target = pick(line.found, ctx.known)
+        later = parse_promise(_EITHER_DAY.sub(r"\g<2>", line.text), ctx.today, ctx.now,
+                              ctx.tz, said.kind)
+        if target is None or later is None or later.on == said.on:
+            return None
+        return Reading(question="They named two days: which shall I plan around?", choices=(
+            Choice(f"{said.on:%a %d %b}", RecordPromise(record(target), said, said=line.text)),
+            Choice(f"{later.on:%a %d %b}", RecordPromise(record(target), later,
+                                                         said=line.text)),
+            Choice("Neither", None)))
+
+    day = f"{said.on:%a %d %b}"
+    words = (f"you call them on {day}" if said.kind is PromiseKind.YOU_CALL_ON
+             else f"they'll be in touch by {day}")
+    return about_one(line, ctx, make, lambda k: f"{k.company} (#{k.number}): {words}.",
+                     "Is that {company}'s word on what happens next (#{n}): " + words + "?",
+                     sure=not (hedged(line) or unnamed(line, ctx)))
+
+
+_DAY_WORD = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|"
+             r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}")
+_EITHER_DAY = re.compile(rf"\b({_DAY_WORD})\s+or\s+({_DAY_WORD})\b", re.I)
+
+
+# --- calls --------------------------------------------------------------------------------
+def call(line: Line, ctx: Context) -> Reading | None:
+    if not lx.CALL_CUES.search(line.text):
+        return None
+    result = next((r for pattern, r in lx.CALL_RESULTS if pattern.search(line.text)), None)
+    if result is None or lx.CALL_UNCLEAR.search(line.text):
+        target = pick(line.found, ctx.known)
+        if target is None:
+            return None
+        return Reading(question=f"How did your call to {target.company} (#{target.number}) "
+                                "go: did you speak to someone?",
+                       choices=(Choice("Nobody picked up", ReportCall(
+                                    record(target), CallResult.NO_ANSWER)),
+                                Choice("I spoke to someone", ReportCall(
+                                    record(target), CallResult.ANSWERED, ask_news=True)),
+                                Choice("I haven't called", None)))
+
+    def make(k: KnownInterview) -> ReportCall:
+        return ReportCall(record(k), result, ask_news=result is CallResult.ANSWERED)
+
+    words = "someone picked up" if result is CallResult.ANSWERED else "nobody picked up"
+    return about_one(line, ctx, make,
+                     lambda k: f"You called {k.company} (#{k.number}) and {words}.",
+                     "Your call to {company} (#{n}): " + words + "?",
+                     sure=not (hedged(line) or unnamed(line, ctx)))
+
+
+# --- thank-you notes ----------------------------------------------------------------------
+def sent(line: Line, ctx: Context) -> Reading | None:
+    verb_led = bool(re.match(r"^(?:sent|thanked)\b", line.text, re.I))
+    if not (lx.SENT_CUES.search(line.text) and (verb_led or lx.NOTE_WORDS.search(line.text))):
+        return None
+    text = lx.BUT_NOT.sub("", line.text)
+    if lx.NOT_SENT.search(text):
+        return None
+    by = text_or_social(text)
+    if by is None and re.search(r"\btexted\b", text, re.I):
+        by = "text message"
+    named = Line.of(text, ctx).found.people if ctx.known else {}
+
+    def make(k: KnownInterview) -> MarkSent:
+        people = named.get(k.number, ())
+        return MarkSent(record(k), to=people[0] if len(people) == 1 else "", by=by)
+
+    def said(k: KnownInterview) -> str:
+        people = named.get(k.number, ())
+        return (f"Your thank-you to {people[0]} ({k.company}, #{k.number}) went out."
+                if len(people) == 1 else f"Your thank-you notes for {k.company} "
+                f"(#{k.number}) went out.")
+
+    return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
+                     sure=not (hedged(line) or unnamed(line, ctx)))

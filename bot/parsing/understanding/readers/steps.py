@@ -1,0 +1,107 @@
+"""Steps in words: snooze the next one, stop the reminders, delete an interview."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from bot.commands import (
+    CancelInterview,
+    DeleteInterview,
+    Snooze,
+    SnoozeFor,
+    SnoozeTillMorning,
+    SnoozeUnreadable,
+    StepNumber,
+)
+from bot.parsing.command_text import snooze_span
+from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.common import hedged, record, unnamed
+from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
+from bot.parsing.understanding.references import KnownInterview, pick
+
+# --- reminders ----------------------------------------------------------------------------
+_SNOOZE_LEAD = re.compile(
+    r"^.*?\b(?:remind\s+me(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
+    r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?:the\s+)?\S+(?:\s+call)?)?)\b\s*"
+    r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+)?", re.I)
+
+
+def snooze(line: Line, ctx: Context) -> Reading | None:
+    if not lx.SNOOZE_CUES.search(line.text):
+        return None
+    rest = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
+    if re.sub(r"[^\w\s]", "", rest).lower().strip() in ("", "later", "not now", "not now later",
+                                                         "busy", "busy later"):
+        target = pick(line.found, ctx.known)
+        if target is None:
+            return None
+        step = StepNumber(target.number)
+        return Reading(question=f"When shall I remind you about {target.company} "
+                                f"(#{target.number}) again?",
+                       choices=(Choice("In 2 hours", Snooze(step, SnoozeFor(_TWO_HOURS))),
+                                Choice("Tomorrow morning", Snooze(step, SnoozeTillMorning())),
+                                Choice("Don't snooze", None)))
+    if rest.lower().startswith("an hour") or rest.lower() == "hour":
+        rest = "1 hour"
+    rest = _spoken_time(rest)
+    span = snooze_span(rest, ctx.now, ctx.tz)
+    if isinstance(span, SnoozeUnreadable):
+        return None
+
+    def make(k: KnownInterview) -> Snooze:
+        return Snooze(StepNumber(k.number), span)
+
+    return about_one(line, ctx, make, lambda k: f"Snoozing the next step of {k.company} "
+                     f"(#{k.number}).", "Snooze the next step of {company} (#{n})?",
+                     sure=not unnamed(line, ctx))
+
+
+_TWO_HOURS = timedelta(hours=2)
+_HOUR_WORDS = {w: n for n, w in enumerate(lx.words_in_order(
+    "one two three four five six seven eight nine ten eleven twelve"), 1)}
+_HALF = re.compile(r"\bhalf\s+(\w+)\b", re.I)
+_TONIGHT_AT = re.compile(r"\b(tonight|this\s+evening)\s+at\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*[ap]m)",
+                         re.I)
+
+
+def _spoken_time(text: str) -> str:
+    """"Half six" is 6:30 (the next one); "tonight at 8" is 8pm tonight."""
+    def half(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        hour = _HOUR_WORDS.get(word) or (int(word) if word.isdigit() else None)
+        return f"{hour}:30" if hour else match.group(0)
+
+    def tonight(match: re.Match[str]) -> str:
+        hour = int(match.group(2)) % 12 + 12
+        return f"{match.group(1)} {hour}:{match.group(3) or '00'}"
+
+    return _TONIGHT_AT.sub(tonight, _HALF.sub(half, text))
+
+
+def cancel(line: Line, ctx: Context) -> Reading | None:
+    if not lx.CANCEL_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
+        return None
+
+    def make(k: KnownInterview) -> CancelInterview:
+        return CancelInterview(record(k))
+
+    return about_one(line, ctx, make,
+                     lambda k: f"No more reminders for {k.company} (#{k.number}).",
+                     "Stop the reminders for {company} (#{n})?",
+                     sure=not (hedged(line) or unnamed(line, ctx)), yes="Yes, stop them")
+
+
+def remove(line: Line, ctx: Context) -> Reading | None:
+    if not lx.REMOVE_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
+        return None
+    if line.found.people and not line.found.by_company and not line.found.numbers - set(
+            line.found.people):
+        return None  # a person taken off an interview: a correction
+
+    def make(k: KnownInterview) -> DeleteInterview:
+        return DeleteInterview(record(k))
+
+    sure = bool(line.found.by_company or line.found.numbers) and not hedged(line)
+    return about_one(line, ctx, make, lambda k: f"Delete {label(k)}.",
+                     "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
