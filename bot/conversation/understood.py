@@ -2,7 +2,8 @@
 
 A sure reading runs at once, after one line saying what was understood, so a misreading
 is seen straight away. An unsure one becomes a `ChoiceFlow`: a button per reading, each
-holding its command; typing its number, `yes` (for the first) or `no` answers too.
+holding its command; typing its number, its label, `yes` (where there is one thing to
+say yes to) or `no` answers too.
 """
 
 from __future__ import annotations
@@ -157,9 +158,10 @@ def two_dates(turn: Turn, text: str, command: Command) -> tuple[str, list[Reply]
 
 
 def _command_for(turn: Turn, text: str) -> Command | None:
+    """What one reading of a two-way date would do, if it is sure of it."""
     command = read_command(text, turn.now, turn.tz)
     if worth_reading(command, text):
-        reading = read(turn, text, named_only=needs_a_name(command))
+        reading = read_for(turn, command, text)
         return None if reading is None else reading.command
     return None if isinstance(command, Unknown) else command
 
@@ -192,8 +194,9 @@ def answered(turn: Turn, flow: ChoiceFlow, text: str) -> list[Reply] | None:
     """A typed answer to the choice; None when the text is no answer to it."""
     said = text.lower().strip(" .!")
     chosen: StoredChoice | None = None
-    if said in _YES and flow.choices and flow.choices[0].command is not None:
-        chosen = flow.choices[0]
+    acting = [c for c in flow.choices if c.command is not None]
+    if said in _YES and len(acting) == 1:
+        chosen = acting[0]  # "yes" picks only where there is one thing to say yes to
     elif said in _NO:
         chosen = next((c for c in flow.choices if c.command is None), None)
         if chosen is None:

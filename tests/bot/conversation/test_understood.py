@@ -273,3 +273,11 @@ def test_the_add_reply_says_where_calls_land_for_an_employer_far_away(chat: Chat
     chat.say("quiet 18:00-11:00")  # every Tokyo office hour is now in quiet hours
     said = chat.text("add Globex (Tokyo), analyst, today 9am with Ken Sato")
     assert "None of Tokyo's office hours falls outside your quiet hours" in said
+
+
+def test_yes_to_which_interview_picks_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("they said no")  # which interview? two to choose from
+    chat.say("yes")  # no answer to "which": the choice lapses, and nothing closes
+    assert chat.checkpoints(1)[0].outcome is None and chat.checkpoints(2)[0].outcome is None
