@@ -64,6 +64,12 @@ class FormResult:
     problems: dict[str, str] = field(default_factory=dict)
 
 
+def _set_aside(flow: Flow) -> Reply:
+    """Said when a new question with buttons takes the place of the one that waited."""
+    return Reply(text=f"(I've set aside my earlier question, “{short(flow.question, 60)}”; "
+                      "ask me again when this is done.)")
+
+
 class Coach:
     """The bot's brain: people, interviews and plans, for any platform."""
 
@@ -172,8 +178,7 @@ class Coach:
             settled, asked = understood.two_dates(turn, text, command)
             if asked:
                 if pending is not None and self.repo.get_conversation(turn.person.id) != stored:
-                    asked.append(Reply(text="(My earlier question is dropped; ask again "
-                                            "when this is settled.)"))
+                    asked.append(_set_aside(pending))
                 return asked
             if settled != text:
                 text, command = settled, read_command(settled, turn.now, turn.tz)
@@ -191,9 +196,7 @@ class Coach:
         elif pending is not None and not isinstance(pending, ChoiceFlow) and \
                 isinstance(turn.flow(), ChoiceFlow):
             # A reading it wasn't sure of took the place of the question that waited.
-            replies.append(Reply(text=f"(I've set aside my earlier question, “"
-                                      f"{short(pending.question, 60)}”; ask me again when "
-                                      "this is done.)"))
+            replies.append(_set_aside(pending))
         return replies
 
     def _explicit(self, turn: Turn, command: Command) -> list[Reply]:
