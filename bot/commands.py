@@ -211,6 +211,7 @@ class Fix(StrEnum):
     REMOVE = "remove"  # an interviewer who was not there
     EMAIL = "email"  # an interviewer's
     PHONE = "phone"  # an interviewer's
+    ADDRESS = "address"  # how notes greet an interviewer ("call her Maria")
 
 
 @dataclass(frozen=True, slots=True)

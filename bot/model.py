@@ -155,6 +155,7 @@ class Interviewer:
     note: str | None = None
     id: int | None = None
     phone: str | None = None  # to call them directly; set with `fix <n> phone <name> <number>`
+    salutation: str | None = None  # how notes address them, when the user said ("Maria")
 
 
 @dataclass(frozen=True, slots=True)

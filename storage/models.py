@@ -194,6 +194,7 @@ class InterviewerRow(Base):
     title: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(40))  # migration 0009
+    salutation: Mapped[str | None] = mapped_column(String(80))  # migration 0016
 
 
 class CallRow(Base):

@@ -561,6 +561,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
         name: str | None = None,
         email: str | None = None,
         phone: str | None = None,
+        salutation: str | None = None,
     ) -> Interview:
         """Change one interviewer's details (None leaves one as it is); their interview."""
         with self._session(write=True) as session:
@@ -570,6 +571,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
                 person.name = name
             if email is not None:
                 person.email = email
+            if salutation is not None:
+                person.salutation = salutation
             if phone is not None:
                 person.phone = phone
             session.flush()
@@ -1058,6 +1061,7 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
                 title=person.title,
                 note=person.note,
                 phone=person.phone,
+                salutation=person.salutation,
             )
             for person in sorted(interviewers, key=lambda person: person.position)
         ),
@@ -1136,6 +1140,7 @@ def _interview_export(row: InterviewRow, checkpoints: Sequence[CheckpointRow]) -
                 "title": person.title,
                 "note": person.note,
                 "phone": person.phone,
+                "salutation": person.salutation,
             }
             for person in interview.interviewers
         ],

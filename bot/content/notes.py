@@ -47,6 +47,8 @@ def address(person: Interviewer, tone: ToneName, *, traditional: bool = False) -
     """The name the note uses for `person` (see `greeting`)."""
     if person.name == UNNAMED_INTERVIEWER:
         return "the hiring team"
+    if person.salutation:
+        return person.salutation  # what the user told us to call them
     title, first, last = name_parts(person.name)
     if tone == "warm" and not traditional and first:
         return first

@@ -300,6 +300,7 @@ FIX_WORDS: dict[str, Fix] = {
     "remove": Fix.REMOVE, "drop": Fix.REMOVE, "delete": Fix.REMOVE,
     "email": Fix.EMAIL, "e-mail": Fix.EMAIL, "mail": Fix.EMAIL,
     "phone": Fix.PHONE, "tel": Fix.PHONE, "mobile": Fix.PHONE, "number": Fix.PHONE,
+    "address": Fix.ADDRESS, "greet": Fix.ADDRESS, "greeting": Fix.ADDRESS,
 }
 #: "Jane -> Jayne Smith", "Jane → Jayne", "Jane => Jayne"; after `name`, also "Jane: Jayne".
 _RENAME = re.compile(r"\s*(?:-+>|→|=>)\s*")
@@ -328,6 +329,9 @@ def _fix(said: Said) -> Command:
         return CorrectInterview(ref, field, value=rest, said=body)
     if field is Fix.REMOVE:
         return CorrectInterview(ref, field, who=rest, said=body)
+    if field is Fix.ADDRESS:  # `fix 1 address Maria Garcia: Maria`
+        who, _, how = (part.strip() for part in rest.partition(":"))
+        return CorrectInterview(ref, field, who, how, said=body)
     if field is Fix.EMAIL:
         address = next((w for w in rest.split() if "@" in w), "")
         who = " ".join(w for w in rest.split() if w != address)

@@ -299,6 +299,7 @@ class Repository(ClubRepository, AnswerLog, Protocol):
         name: str | None = None,
         email: str | None = None,
         phone: str | None = None,
+        salutation: str | None = None,
     ) -> Interview:
         """Change one interviewer's details; returns their interview. LookupError if unknown."""
         ...

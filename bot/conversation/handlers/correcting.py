@@ -35,6 +35,9 @@ HOW = ("`fix {n} company <name>` · `fix {n} role <role>` · `fix {n} when <day 
        "`fix {n} remove <name>` · `fix {n} email <name> <address>` · "
        "`fix {n} phone <name> <number>`")
 _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+#: What a note may open with: a name, or a title and surname ("Maria", "Dr. Garcia").
+_GREETABLE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame)\.?\s+)?[^\W\d_][\w'.-]*"
+                        r"(?:\s+[^\W\d_][\w'.-]*){0,2}")
 _PHONE = re.compile(r"\+?[\d\s().-]+(?:\s*(?:x|ext\.?)\s*\d{1,6})?", re.I)
 YES_DELETE = frozenset({"yes", "y", "yes delete", "delete", "yes delete it", "delete it"})
 
@@ -122,6 +125,15 @@ def _apply(turn: Turn, interview: Interview, command: CorrectInterview
             return Reply(text=f"{person.name} is already spelled that way on #{n}.")
         return repo.update_interviewer(person.id, name=new), \
             f"#{n}: {person.name} is now {new}."
+    if field is Fix.ADDRESS:
+        how = " ".join(value.split())
+        if not how or len(how) > 60 or not _GREETABLE.fullmatch(how):
+            return _unclear(n, f"how your notes greet {person.name}",
+                            f"fix {n} address {_first(person)}: {_first(person)}",
+                            "a name or a title and surname")
+        return repo.update_interviewer(person.id, salutation=how), \
+            f"#{n}: your notes to {person.name} now open “Dear {how},” (or “Hi {how},” " \
+            "when warm)."
     if field is Fix.EMAIL:
         if not _EMAIL.fullmatch(value):
             return _unclear(n, f"{person.name}'s email", f"fix {n} email {_first(person)} "

@@ -23,7 +23,9 @@ from bot.model import Interview
 from bot.parsing.command_text import text_or_social
 from bot.text import short
 
-HELP = """Here's what I understand:
+HELP = """Here's what I understand. Tell me in your own words ("Just had my interview at \
+Initech for the QA role…", "they passed on me", "called acme, no answer", "it's Jayne not \
+Jane"), or use the short forms:
 • `add <company>, <role>, <when> with <names>[, what they promised]` — or just `add` and I'll ask
 • `list` — your interviews and what's next · `plan <n>` — every step for one
 • `sent <n> [name]` — thank-you note sent · `done <n.m>` — mark a step done
@@ -35,6 +37,7 @@ HELP = """Here's what I understand:
 • `fix <n> company <name>` / `role <role>` / `when <day and time>` — put a detail right
 • `fix <n> <old name> -> <new name>` · `fix <n> add <name> [(email)]` · `fix <n> remove <name>`
 • `fix <n> email <name> <address>` · `fix <n> phone <name> <number>` — an interviewer's details
+• `fix <n> address <name>: <how>` (or "call her Maria") — how your notes greet someone
 • `delete <n>` — an interview added by mistake, gone for good (I ask first)
 • `note <n> <name>: <what you talked about>` — personalises the thank-you draft
 • `check <n> <your note>` — spelling, and the names as you recorded them

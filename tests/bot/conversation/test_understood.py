@@ -281,3 +281,18 @@ def test_yes_to_which_interview_picks_nothing(chat: Chat) -> None:
     chat.say("they said no")  # which interview? two to choose from
     chat.say("yes")  # no answer to "which": the choice lapses, and nothing closes
     assert chat.checkpoints(1)[0].outcome is None and chat.checkpoints(2)[0].outcome is None
+
+
+def test_call_her_maria_sets_how_the_notes_greet_her(chat: Chat) -> None:
+    chat.say("add First Bank, analyst, today 2pm with Dr. Maria Garcia and Jane Smith, "
+             "traditional")
+    assert "your notes to Dr. Maria Garcia now open “Dear Maria,”" in chat.text(
+        "call her Maria")
+    assert chat.checkpoints(1)[0].interviewers[0].salutation == "Maria"
+    chat.say("call her Thursday")  # a day, not a name: that is a promise to call
+    interview, steps = chat.checkpoints(1)
+    assert interview.interviewers[0].salutation == "Maria"
+    chat.wait_until(next(cp.due_at for cp in steps if cp.kind is CheckpointKind.THANK_YOU))
+    bodies = [d.body for r in (d.reply for d in chat.delivered) for d in r.drafts]
+    assert any(body.startswith("Dear Maria,") for body in bodies)
+    assert any(body.startswith("Dear Jane Smith,") for body in bodies)  # unchanged

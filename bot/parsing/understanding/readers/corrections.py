@@ -45,7 +45,7 @@ _WAS_TIME = re.compile(r"^(?:it\s+was\s+)?(?:actually\s+)?(?:at\s+)?(?P<value>\d
 def correct(line: Line, ctx: Context) -> Reading | None:
     text = lx.CORRECTION_LEAD.sub("", line.text).strip(" .!")
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*[,:-]\s*", "", text, flags=re.I)
-    for attempt in (_possessive, _field_is, _when_was, _was_time, _not_that, _add_to,
+    for attempt in (_call_them, _possessive, _field_is, _when_was, _was_time, _not_that, _add_to,
                     _also_person, _take_off):
         reading = attempt(text, line, ctx)
         if reading is not None:
@@ -253,3 +253,29 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
     number, name = people[0]
     target = next(k for k in ctx.known if k.number == number)
     return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target)
+
+
+_CALL_THEM = re.compile(
+    r"^(?:please\s+)?(?:call|address|greet)\s+(?P<who>her|him|them|[A-Z][\w.'-]*(?:\s+[A-Z]"
+    r"[\w.'-]*)?)\s+(?:as\s+)?(?P<form>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'-]+"
+    r"(?:\s+[A-Z][\w'-]+)?)(?:\s+in\s+(?:the\s+)?notes?)?\s*$")
+_TITLES = lx.words("dr dr. mr mr. mrs mrs. ms ms. mx mx. prof prof.")
+
+
+def _call_them(text: str, line: Line, ctx: Context) -> Reading | None:
+    """"Call her Maria": how the notes should greet someone, if the words name them."""
+    match = _CALL_THEM.match(text)
+    if match is None:
+        return None
+    who, form = match.group("who"), match.group("form")
+    words = {w.lower() for w in form.split() if w.lower() not in _TITLES}
+    if who.lower() in ("her", "him", "them"):
+        hits = [(k, name) for k in ctx.known for name in k.names
+                if words & {p.lower().strip(".") for p in name.split()}]
+        found = hits[0] if len(hits) == 1 else None
+    else:
+        found = _person(line, ctx, who.split()[-1])
+    if found is None:
+        return None
+    k, name = found
+    return _fix(line, ctx, Fix.ADDRESS, name, form, f"greet {name} as {form}", target=k)
