@@ -77,8 +77,9 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
     _chat(db_runtime, ME, "club join", CHANNEL)
     _chat(db_runtime, ME, "add Acme, data analyst, today 2pm with Jane Smith "
                           "(Head of Data, jane@acme.test) and Bob Lee, they'll decide by Friday")
-    for line in ("note 1 Bob: the on-call rota", "fix 1 phone Jane +1 212 555 0142", "fix 1 address Jane: Ms Smith",
-                 "name Sam Lee", "phone +1 917 555 0199", "tone warm", "quiet 22:00-07:00",
+    for line in ("note 1 Bob: the on-call rota", "fix 1 phone Jane +1 212 555 0142",
+                 "fix 1 address Jane: Ms Smith", "name Sam Lee", "phone +1 917 555 0199",
+                 "tone warm", "quiet 22:00-07:00",
                  "sent 1 jane", "called 1 no answer", "share 1 details", "calendar feed",
                  "reflect 1", "It went well", "add"):  # `add` leaves a question open
         _chat(db_runtime, ME, line)
