@@ -278,6 +278,8 @@ CLUB_ACTIONS = [
     app_commands.Choice(name="Report, for organisers (options: days, e.g. 30)",
                         value="report"),
     app_commands.Choice(name="Stop the club, for organisers", value="stop"),
+    app_commands.Choice(name="Organisers: list them, or add/remove one (options: add @member)",
+                        value="organiser"),
 ]
 SHARE_LEVELS = [
     app_commands.Choice(name="Nothing: not even in the club's counts", value="none"),
@@ -477,7 +479,7 @@ class FollowupCommands(app_commands.Group):
     @app_commands.describe(
         what="What to do (the club's status if you leave it out)",
         options="start: a name · settings: name=… tz=… digest=friday 16:00 · mentions: "
-                "on/off · report: days")
+                "on/off · report: days · organiser: add @member or remove @member")
     @app_commands.choices(what=CLUB_ACTIONS)
     async def club(self, interaction: discord.Interaction, what: str = "status",
                    options: app_commands.Range[str, 1, 200] | None = None) -> None:

@@ -121,6 +121,7 @@ def pinged(call: Call) -> set[int]:
     ("mentions", "on", "mentions on"),
     ("report", "30", "report 30"),
     ("stop", None, "stop"),
+    ("organiser", "add <@4343434343434343>", "organiser add <@4343434343434343>"),
 ])
 def test_club_options_are_what_a_person_would_type_after_club(what: str, options: str | None,
                                                               expected: str) -> None:
@@ -146,7 +147,8 @@ def test_the_command_group_registers_club_and_share(bot: BotProcess) -> None:
     options = {o["name"]: o for o in group["options"]}
     club = {o["name"]: o for o in options["club"]["options"]}
     assert [c["value"] for c in club["what"]["choices"]] == [
-        "status", "join", "leave", "mentions", "start", "settings", "report", "stop"]
+        "status", "join", "leave", "mentions", "start", "settings", "report", "stop",
+        "organiser"]
     share = {o["name"]: o for o in options["share"]["options"]}
     assert [c["value"] for c in share["level"]["choices"]] == [
         "none", "progress", "details", "draft"]
@@ -471,3 +473,15 @@ def test_a_30_member_club_gets_a_month_of_digests_and_no_private_detail_in_the_c
         assert pinged(post) == mentioned and mentioned <= opted_in
     assert any(pinged(d) for d in digests)
     assert len(posted) - len(channel) > 60  # the reminders went by DM all along
+
+
+def test_an_organiser_adds_and_removes_a_co_organiser_from_the_slash_command(
+        bot: BotProcess) -> None:
+    start_club(bot)
+    join(bot, BEA)
+    added = answer_text(use(bot, ADA, "club", what="organiser", options=f"add <@{BEA}>"))
+    assert "now organises" in added
+    assert "now organises" not in answer_text(  # a member can't make themselves one
+        use(bot, CY, "club", what="organiser", options=f"add <@{CY}>"))
+    removed = answer_text(use(bot, BEA, "club", what="organiser", options=f"remove <@{ADA}>"))
+    assert "a member of" in removed and "again" in removed
