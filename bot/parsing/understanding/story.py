@@ -117,7 +117,8 @@ def _read(text: str, ctx: Context) -> _Story:
     if when == "today" and just_now:
         # "Just finished my interview": it started about an hour ago; the reply says so.
         began = (ctx.now.astimezone(ctx.tz) - timedelta(hours=1))
-        when = f"today at {began.hour}:{began.minute // 15 * 15:02d}"
+        # 24-hour, so "5:45" in the morning is never read as the evening.
+        when = f"today at {began.hour:02d}:{began.minute // 15 * 15:02d}"
     people = _people(text, company, role)
     vague = bool(promise and _VAGUE.search(promise))
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS

@@ -3,6 +3,8 @@ buttons, and only a pressed (or typed) choice changes anything."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.messages import ActionId, Reply
 from bot.model import CallResult, CheckpointKind, CheckpointState, Outcome, PromiseKind
 from tests.chat import Chat, text_of
@@ -296,3 +298,11 @@ def test_call_her_maria_sets_how_the_notes_greet_her(chat: Chat) -> None:
     bodies = [d.body for r in (d.reply for d in chat.delivered) for d in r.drafts]
     assert any(body.startswith("Dear Maria,") for body in bodies)
     assert any(body.startswith("Dear Jane Smith,") for body in bodies)  # unchanged
+
+
+def test_a_story_told_in_the_early_morning_keeps_the_morning(chat: Chat) -> None:
+    local_now = chat.runtime.clock.now().astimezone(chat.runtime.settings.zone)
+    chat.wait_until(local_now.replace(hour=6, minute=40) + timedelta(days=1))
+    chat.say("Just finished my interview with Initech for the QA role, Dana Wu and Raj Patel")
+    started = chat.checkpoints(1)[0].starts_at.astimezone(chat.runtime.settings.zone)
+    assert (started.hour, started.minute) == (5, 30)
