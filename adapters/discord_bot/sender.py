@@ -360,6 +360,11 @@ class StandaloneDiscordSender(DiscordSender):
             self.clock = SystemClock()
         return super()._store()
 
+    def login(self) -> None:
+        """Log in now rather than at the first send or post (a process that wants to
+        know its token works before anything is due)."""
+        self._login()
+
     def _login(self) -> None:
         with self._lock:
             if self._logged_in:
