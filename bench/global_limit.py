@@ -342,7 +342,9 @@ def main(argv: list[str] | None = None) -> None:
     RESULTS.write_text(json.dumps(results))
     print(f"raw results: {RESULTS}")
     if args.write is not None:
-        command = f"python -m bench.global_limit --count {args.count}"
+        command = (f"FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.global_limit "
+                   f"--count {args.count} --write {args.write}` (or `bash bench/run.sh "
+                   "--only global`, which starts a throw-away PostgreSQL")
         write_section(section(results, command), args.write)
         print(f"section written to {args.write}")
 
