@@ -20,7 +20,7 @@ against count ÷ 50, and lost or repeated messages.
 
     FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.global_limit --count 2000
 
-(`bash bench/run.sh --only global` starts a throw-away PostgreSQL first.) With `--write
+`bash bench/run.sh` runs it too (part `global`) on its throw-away PostgreSQL. With `--write
 docs/BENCHMARKS.md` the section between its markers there is replaced by this run's.
 Child mode: `python -m bench.global_limit bot …`.
 """
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     pg_url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
     if not pg_url:
-        parser.error("set FOLLOWUP_TEST_POSTGRES_URL (bash bench/run.sh --only global does)")
+        parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
     import json
 
     results = [r.as_json() for r in run(args.count, pg_url, cap=args.cap,
@@ -343,8 +343,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"raw results: {RESULTS}")
     if args.write is not None:
         command = (f"FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.global_limit "
-                   f"--count {args.count} --write {args.write}` (or `bash bench/run.sh "
-                   "--only global`, which starts a throw-away PostgreSQL")
+                   f"--count {args.count} --write {args.write}` (`bash bench/run.sh` runs it "
+                   "too, on a throw-away PostgreSQL")
         write_section(section(results, command), args.write)
         print(f"section written to {args.write}")
 

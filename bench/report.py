@@ -870,7 +870,7 @@ def render(results: Data, folder: Path) -> str:
     if limited:
         from bench.global_limit import section
 
-        sections += ["", section(limited, "bash bench/run.sh --only global")]
+        sections += ["", section(limited, "bash bench/run.sh` (part `global`")]
     return "\n".join(sections) + "\n"
 
 
