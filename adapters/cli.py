@@ -143,7 +143,7 @@ def clock() -> None:
                    "and/or DISCORD_TOKEN.", err=True)
         raise typer.Exit(2)
     runtime = build_runtime(settings, SystemClock())
-    senders = platform_senders(settings, runtime.repo)
+    senders = platform_senders(runtime)
     runtime.start_delivery(senders)
     worker = None
     if settings.slack_bot_token is not None:

@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from adapters.library_logs import quiet_body_loggers
 from adapters.settings import Settings
 from bot.conversation.coach import Coach, CoachDefaults
+from bot.delivery.budget import budget_key
 from bot.delivery.deliverer import Delivered, Deliverer
 from bot.delivery.scheduler import POLL_SECONDS, DeliveryScheduler
 from bot.model import Platform
 from bot.ports.clock import Clock, SimulatedClock
+from bot.ports.request_budget import RequestBudget
 from bot.ports.sender import Sender
 from storage.repository import SqlRepository, open_repository
+from storage.request_budget import shared_budget
 
 SEND_WORKERS = 4
 
@@ -48,6 +51,13 @@ class Runtime:
             self.scheduler = DeliveryScheduler(self.deliverer, poll_seconds)
             self.scheduler.start()
         return self.deliverer
+
+    def shared_budget(self, scope: str, secret: str, *, rate: float, burst: float
+                      ) -> RequestBudget | None:
+        """The request budget every process using `secret` (a bot token) shares, kept in
+        this PostgreSQL database under a hash of `secret`; None on SQLite (one process)."""
+        return shared_budget(self.repo.engine, budget_key(scope, secret), rate=rate,
+                             burst=burst)
 
     def poke(self) -> None:
         if self.scheduler is not None:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from adapters.settings import Settings
+from adapters.runtime import Runtime
 from bot.model import Platform
-from bot.ports.repository import Repository
 from bot.ports.sender import Sender
 
 
-def platform_senders(settings: Settings, repo: Repository) -> dict[Platform, Sender]:
+def platform_senders(runtime: Runtime) -> dict[Platform, Sender]:
+    settings = runtime.settings
     senders: dict[Platform, Sender] = {}
     if settings.has_slack:
         from adapters.slack.app import slack_sender
 
         senders[Platform.SLACK] = slack_sender(settings)
     if settings.has_discord:
-        from adapters.discord_bot.client import discord_sender
+        from adapters.discord_bot.client import discord_budget, discord_sender
 
-        senders[Platform.DISCORD] = discord_sender(settings, repo)
+        senders[Platform.DISCORD] = discord_sender(settings, runtime.repo,
+                                                   discord_budget(runtime, settings))
     return senders

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import delivery, growth, machine, pacing, report, slack_path
+from bench import delivery, global_limit, growth, machine, pacing, report, slack_path
 
 RESULTS = Path("/tmp/followup-bench/results.json")
-PARTS = ("delivery", "growth", "pacing", "slack")
+PARTS = ("delivery", "growth", "pacing", "slack", "global")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Plan:
     growth_starts: int  # fresh processes per size for start time and memory
     slack_seconds: float  # per concurrency level
     slack_levels: tuple[int, ...]
+    global_count: int = 2_000  # DMs four processes share under one global limit
 
 
 FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
@@ -95,6 +96,10 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         results["delivery"] = delivery.run(
             plan.delivery_count, pg_url, cap=plan.delivery_cap, fix_count=plan.fix_count,
             profile_count=plan.profile_count, log=say).as_json()
+    if "global" in parts and pg_url:
+        say("one global rate limit across processes")
+        results["global_limit"] = [r.as_json() for r in global_limit.run(
+            plan.global_count, pg_url, cap=180.0, log=say)]
     results["machine"]["load_at_end"] = machine.load()
     results["runtime_seconds"] = time.perf_counter() - started
     return results

@@ -167,7 +167,7 @@ def bot_child(url: str, api: str, count: int, cap: float) -> dict[str, Any]:
                              discord_api_url=api, log_level="INFO", delivery="off")
     configure_logging(settings.log_level)
     runtime = build_runtime(settings, RealTimeFrom(seed.NOW))
-    sender = discord_sender(settings)
+    sender = discord_sender(settings, runtime.repo)
     deliverer = runtime.start_delivery({Platform.DISCORD: sender}, background=False)
     started = time.perf_counter()
     deadline = started + cap

@@ -866,6 +866,11 @@ def render(results: Data, folder: Path) -> str:
     if s:
         plots = plot_slack(s, folder) if s.get("measured") else []
         sections += ["", "## 4. Slack command path", "", _slack(s, plots)]
+    limited = results.get("global_limit")
+    if limited:
+        from bench.global_limit import section
+
+        sections += ["", section(limited, "bash bench/run.sh` (part `global`")]
     return "\n".join(sections) + "\n"
 
 

@@ -50,6 +50,8 @@ class Counters:
     last_at: float | None = None  # and of the last
     by_path: dict[str, int] = field(default_factory=dict)
     per_second: dict[int, int] = field(default_factory=dict)  # whole epoch second -> messages
+    #: time.time() of every API request, 429s included: the busiest second of any start.
+    request_times: list[float] = field(default_factory=list)
     responses: dict[str, float] = field(default_factory=dict)  # response_url tag -> time
 
     def as_json(self) -> dict[str, Any]:
@@ -59,6 +61,7 @@ class Counters:
             "ids": self.ids, "first_at": self.first_at, "last_at": self.last_at,
             "by_path": self.by_path,
             "per_second": [[second, n] for second, n in sorted(self.per_second.items())],
+            "request_times": self.request_times,
             "responses": self.responses,
         }
 
@@ -117,6 +120,7 @@ class StandInApp:
     async def _api(self, request: web.Request) -> web.Response:
         counters = self.counters
         counters.requests += 1
+        counters.request_times.append(time.time())
         body = await request.read()
         path = request.path
         key = re.sub(r"/\d+", "/{id}", path)

@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Dialect,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -285,6 +287,19 @@ class IdempotencyKeyRow(Base):
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class RequestBudgetRow(Base):
+    """A platform's request budget shared by every process with one bot token (0013): a
+    token bucket, refilled by elapsed time and taken in one UPDATE
+    (`storage.request_budget`). `key` is a SHA-256 of the token, never the token."""
+
+    __tablename__ = "request_budgets"
+    __table_args__ = (CheckConstraint("length(key) = 64", name="key_is_a_hash"),)
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Double)  # negative: slots lent ahead
+    stamp: Mapped[float] = mapped_column(Double)  # seconds since the epoch, database clock
 
 
 class ClubRow(Base):

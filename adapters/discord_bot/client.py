@@ -33,7 +33,9 @@ from adapters.discord_bot.modal import (
     submit_form,
 )
 from adapters.discord_bot.sender import (
+    PACE_PER_SECOND,
     RATE_LIMIT_WAIT,
+    SHARED_BURST,
     DiscordSender,
     StandaloneDiscordSender,
 )
@@ -47,6 +49,7 @@ from bot.messages import ActionId, Inbound, Reply
 from bot.model import Platform
 from bot.ports.clock import SystemClock
 from bot.ports.repository import Repository
+from bot.ports.request_budget import RequestBudget
 from bot.ports.sender import ChannelSender
 
 log = logging.getLogger(__name__)
@@ -113,7 +116,8 @@ class FollowupClient(discord.Client):
             self, self.role, Backoff(settings.discord_retry_first, settings.discord_retry_max))
         self.tree = FollowupTree(self)
         self.tree.add_command(followup_commands())
-        self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock)
+        self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock,
+                                    budget=discord_budget(runtime, settings))
         self._deliver = deliver
         # One person's events run one at a time, so a quick second message waits here for
         # the first, in order, without holding a worker thread and a database connection.
@@ -354,11 +358,22 @@ def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False
     return FollowupClient(runtime, settings, deliver=deliver)
 
 
-def discord_sender(settings: Settings, repo: Repository) -> ChannelSender:
+def discord_sender(settings: Settings, repo: Repository,
+                   budget: RequestBudget | None = None) -> ChannelSender:
     """A sender for a process without the bot (`followup-bot clock`): REST only, DMs and
-    club posts alike, keeping what it learns (DM channels) in that process's `repo`."""
+    club posts alike, keeping what it learns (DM channels) in that process's `repo`,
+    and drawing on `budget` (`discord_budget`; None: this process paces itself)."""
     point_rest_at(settings.discord_api_url)
-    return StandaloneDiscordSender(settings, repo=repo)
+    return StandaloneDiscordSender(settings, repo=repo, budget=budget)
+
+
+def discord_budget(runtime: Runtime, settings: Settings) -> RequestBudget | None:
+    """The bot token's 50 requests a second, shared through PostgreSQL by every process
+    sending with it (gateway shards, clocks); None on SQLite or without a token."""
+    if settings.discord_token is None:
+        return None
+    return runtime.shared_budget("discord", settings.discord_token.get_secret_value(),
+                                 rate=PACE_PER_SECOND, burst=SHARED_BURST)
 
 
 def run_discord(settings: Settings) -> None:

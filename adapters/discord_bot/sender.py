@@ -15,7 +15,6 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
-import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -25,10 +24,12 @@ import discord
 from adapters.discord_bot.discord_internals import forget_dm, has_cached_dm
 from adapters.discord_bot.views import render, render_post
 from adapters.settings import Settings
+from bot.delivery.budget import LocalBudget
 from bot.messages import Reply
 from bot.model import ChannelRef, Identity, Platform
 from bot.ports.clock import Clock, SystemClock
 from bot.ports.repository import Repository
+from bot.ports.request_budget import RequestBudget
 from bot.ports.sender import SendFailed
 
 log = logging.getLogger(__name__)
@@ -41,57 +42,59 @@ RATE_LIMIT_WAIT = 30.0
 SEND_TIMEOUT = RATE_LIMIT_WAIT + 30.0
 LOGIN_TIMEOUT = 30.0
 CLOSED_DMS = 50007  # "Cannot send messages to this user"
-#: Discord's global limit is 50 requests a second per bot; staying under it means a
-#: burst of due reminders never turns into a storm of 429s.
+#: Discord's global limit is 50 requests a second per bot token, across all its
+#: processes; staying under it means a burst of due reminders never turns into a storm
+#: of 429s.
 PACE_PER_SECOND = 48.0
-
-
-#: Requests the pacer lets through back to back after a lull. A token bucket filling at
-#: `PACE_PER_SECOND` with this capacity sends at most 48 + 2 = 50 in any second, Discord's
-#: limit, while a slot missed between two batches of reminders is made up, not lost.
+#: Requests a process pacing itself lets through back to back after a lull. A bucket
+#: filling at `PACE_PER_SECOND` with this capacity sends at most 48 + 2 = 50 in any
+#: second, while a slot missed between two batches of reminders is made up, not lost.
 PACE_BURST = 2
+#: The bucket shared through the database holds one: 48 + 1 = 49 in any second, a
+#: request of margin for processes whose requests travel a little unevenly.
+SHARED_BURST = 1
 
 
 class Pacer:
-    """Spaces requests at `rate` per second (a token bucket of `burst`), across every DM and
-    club post the process sends.
+    """Spaces every DM and club post a client sends by the bot's `RequestBudget`: in this
+    process's memory (`LocalBudget`) or shared with every process using the same token
+    (`storage.request_budget`).
 
-    `monotonic` and `sleep` are the clock the bucket is read on and how a wait is spent:
-    the real ones (asyncio's loop clock is `time.monotonic` too) unless a test passes a
-    clock it moves itself, to check the schedule the pacer chooses without waiting it out.
-    The rate it reaches in real time is measured by bench/pacing.py.
+    Its waiters take their slots one at a time, in the order they came (an asyncio lock),
+    so a process holds at most one reservation and the shared bucket is asked once per
+    request. `sleep` is how a wait is spent: a test passes a clock it moves itself, to
+    check the schedule without waiting it out; bench/global_limit.py measures real time.
     """
 
-    def __init__(self, rate: float = PACE_PER_SECOND, burst: int = PACE_BURST, *,
-                 monotonic: Callable[[], float] = time.monotonic,
+    def __init__(self, budget: RequestBudget | None = None, *,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
-        self.rate = rate
-        self.burst = float(burst)
-        self.monotonic = monotonic
+        self.budget = budget or LocalBudget(PACE_PER_SECOND, PACE_BURST)
         self.sleep = sleep
-        self._tokens = 1.0
-        self._stamp: float | None = None
         self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
         async with self._lock:
-            self._refill(self.monotonic())
-            if self._tokens < 1.0:
-                await self.sleep((1.0 - self._tokens) / self.rate)
-                self._refill(self.monotonic())
-            self._tokens -= 1.0
-
-    def _refill(self, now: float) -> None:
-        if self._stamp is not None:
-            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
+            try:
+                if self.budget.blocking:  # a database round trip: off the event loop
+                    delay = await asyncio.to_thread(self.budget.reserve)
+                else:
+                    delay = self.budget.reserve()
+            except Exception as error:
+                # The reminder waits for the database, like any other send that failed.
+                raise SendFailed(f"could not reserve a request slot ({type(error).__name__})"
+                                 ) from error
+            if delay > 0:
+                await self.sleep(delay)
 
 
 _PACERS: dict[int, Pacer] = {}
 
 
-def pacer_for(client: discord.Client) -> Pacer:
-    """One pacer per client (its loop owns the asyncio lock)."""
+def pacer_for(client: discord.Client, budget: RequestBudget | None = None) -> Pacer:
+    """The client's pacer (its loop owns the asyncio lock); with `budget`, a new one
+    drawing on it."""
+    if budget is not None:
+        _PACERS[id(client)] = Pacer(budget)
     return _PACERS.setdefault(id(client), Pacer())
 
 
@@ -195,12 +198,15 @@ class DiscordSender:
     in another thread.
 
     With a repository and a clock it also tells someone whose DMs are closed, in one of
-    their clubs' channels (see `tell_in_club`).
+    their clubs' channels (see `tell_in_club`). `budget` is the bot's request budget
+    (default: this process's own, as with SQLite).
     """
 
     def __init__(self, client: discord.Client, *, repo: Repository | None = None,
-                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
+                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT,
+                 budget: RequestBudget | None = None) -> None:
         self.client = client
+        self.pacer = pacer_for(client, budget)
         self.repo = repo
         self.clock = clock
         self.timeout = timeout
@@ -329,8 +335,10 @@ class StandaloneDiscordSender(DiscordSender):
     """
 
     def __init__(self, settings: Settings, *, repo: Repository,
-                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT) -> None:
-        super().__init__(rest_client(), repo=repo, clock=clock, timeout=timeout)
+                 clock: Clock | None = None, timeout: float = SEND_TIMEOUT,
+                 budget: RequestBudget | None = None) -> None:
+        super().__init__(rest_client(), repo=repo, clock=clock, timeout=timeout,
+                         budget=budget)
         if settings.discord_token is None:
             raise ValueError("DISCORD_TOKEN is not set")
         self._token = settings.discord_token.get_secret_value()
@@ -352,6 +360,11 @@ class StandaloneDiscordSender(DiscordSender):
             self.clock = SystemClock()
         return super()._store()
 
+    def login(self) -> None:
+        """Log in now rather than at the first send or post (a process that wants to
+        know its token works before anything is due)."""
+        self._login()
+
     def _login(self) -> None:
         with self._lock:
             if self._logged_in:
@@ -361,8 +374,7 @@ class StandaloneDiscordSender(DiscordSender):
                 self._loop_thread = threading.Thread(target=self._event_loop.run_forever,
                                                      name="discord-sender", daemon=True)
                 self._loop_thread.start()
-            future = asyncio.run_coroutine_threadsafe(self.client.login(self._token),
-                                                      self._event_loop)
+            future = asyncio.run_coroutine_threadsafe(self._paced_login(), self._event_loop)
             try:
                 future.result(LOGIN_TIMEOUT)
             except discord.LoginFailure as error:
@@ -372,6 +384,11 @@ class StandaloneDiscordSender(DiscordSender):
                 future.cancel()
                 raise SendFailed(f"could not log in to Discord: {error!r}") from error
             self._logged_in = True
+
+    async def _paced_login(self) -> None:
+        """Logging in is a request too (GET /users/@me): it takes its slot like a DM."""
+        await self.pacer.wait()
+        await self.client.login(self._token)
 
     def close(self) -> None:
         """Close the HTTP session and stop the loop thread (for tests and clean exits)."""

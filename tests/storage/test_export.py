@@ -27,6 +27,7 @@ CHANNEL = "C0CLUB"
 NOT_THEIRS = {
     "idempotency_keys": "ids of platform events seen in the last day, to drop retries",
     "inbox": "requests waiting seconds for an answer, deleted once answered",
+    "request_budgets": "the bot token's shared rate budget: a hash and two numbers",
 }
 #: Columns of the person's rows that the export shows by structure, not as a value:
 #: row ids and links between rows (nesting shows them), and the order of a list.

@@ -1,5 +1,7 @@
-"""The Discord pacer: never more than Discord's 50 requests in any second, and a slot
-missed in a lull is made up rather than lost.
+"""The Discord pacer of one process (SQLite): never more than Discord's 50 requests in
+any second, and a slot missed in a lull is made up rather than lost. Processes sharing
+the budget through PostgreSQL: tests/bot/delivery/test_budget.py (the schedule) and
+tests/storage/test_request_budget.py (concurrent takers).
 
 The pacer runs on a clock the test moves itself (only the pacer's own sleeps and the
 test's lulls move it), so what is checked is the schedule the pacer chose, not how fast
@@ -14,6 +16,8 @@ import asyncio
 import pytest
 
 from adapters.discord_bot.sender import PACE_BURST, PACE_PER_SECOND, Pacer
+from bot.delivery.budget import LocalBudget
+from bot.ports.sender import SendFailed
 
 LIMIT = 50  # Discord's global limit per second
 
@@ -40,7 +44,8 @@ def granted_at(waits: int, *, lull: float, clock: PacerClock) -> list[float]:
     through. One request goes first, so the lull is measured from a spent bucket."""
 
     async def run() -> list[float]:
-        pacer = Pacer(monotonic=clock, sleep=clock.sleep)
+        pacer = Pacer(LocalBudget(PACE_PER_SECOND, PACE_BURST, monotonic=clock),
+                      sleep=clock.sleep)
         await pacer.wait()
         clock.now += lull
         granted: list[float] = []
@@ -75,3 +80,18 @@ def test_after_a_lull_the_missed_slots_are_made_up_at_once() -> None:
     assert times[1] == times[0]  # the banked slot: no wait
     assert times[2] - times[1] == pytest.approx(1 / PACE_PER_SECOND)  # then the next slot
     assert clock.sleeps == [pytest.approx(1 / PACE_PER_SECOND)]
+
+
+class Refusing:
+    """A budget whose database is down."""
+
+    blocking = True
+
+    def reserve(self) -> float:
+        raise ConnectionError("the database went away")
+
+
+def test_a_budget_that_cannot_be_reached_fails_the_send_for_a_retry() -> None:
+    with pytest.raises(SendFailed) as failed:
+        asyncio.run(Pacer(Refusing()).wait())
+    assert not failed.value.permanent and "ConnectionError" in str(failed.value)
