@@ -271,6 +271,11 @@ def database_outage(deployment: Deployment, proxy: TcpProxy, seconds: float,
     sender.join(WAIT)
     assert not sender.is_alive(), "the commands never ended"
     wait_until(lambda: burst.lost(api) == 0, what="every accepted command answered")
+    # Each part that said the database went away says it is back (the scheduler at its
+    # next poll, up to 30 s on).
+    wait_until(lambda: all(process.output.count("is unavailable (")
+                           == process.output.count("is back after") for process in (web, clock)),
+               what="a line saying the database is back for each saying it went away")
     api.settle(quiet=1.0, timeout=30)
     lines = {name: [line for line in process.lines if OUTAGE_LINE.search(line)]
              for name, process in (("web", web), ("clock", clock))}

@@ -207,12 +207,14 @@ class InboxWorker:
 
     def drain(self) -> int:
         """Answer every command waiting now (and any a dead worker left); how many."""
-        recovered = self.repo.recover_requests(self.clock.now() - self.lease)
-        if recovered:
-            log.warning("recovered %d slash commands left by a worker that stopped",
-                        recovered)
         answered = 0
         for _ in range(10_000):  # bounded: each round claims a fresh batch
+            # Each round, not once per drain: a dead worker's claims are taken over
+            # when their lease runs out, not after a backlog behind them is answered.
+            recovered = self.repo.recover_requests(self.clock.now() - self.lease)
+            if recovered:
+                log.warning("recovered %d slash commands left by a worker that stopped",
+                            recovered)
             batch = self.repo.claim_requests(Platform.SLACK, self.clock.now(), BATCH)
             if not batch:
                 break
