@@ -80,7 +80,9 @@ class Deployment:
         process = BotSubprocess(self.tmp_path, clean_environment(
             self.tmp_path, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
             SLACK_API_URL=self.api.url, FOLLOWUP_DATABASE_URL=self.database_url,
-            PORT=str(self.port), **env), argv, health_port=self.port)
+            # DEBUG: every line an operator could turn on is checked for secrets too.
+            PORT=str(self.port), FOLLOWUP_LOG_LEVEL="DEBUG", **env), argv,
+            health_port=self.port)
         self.processes.append(process)
         if name == "web":
             process.wait_health(200, timeout=WAIT)
@@ -277,7 +279,8 @@ def database_outage(deployment: Deployment, proxy: TcpProxy, seconds: float,
                            == process.output.count("is back after") for process in (web, clock)),
                what="a line saying the database is back for each saying it went away")
     api.settle(quiet=1.0, timeout=30)
-    lines = {name: [line for line in process.lines if OUTAGE_LINE.search(line)]
+    lines = {name: [line for line in process.lines if OUTAGE_LINE.search(line)
+                    and (" WARNING " in line or " INFO " in line)]
              for name, process in (("web", web), ("clock", clock))}
     return Outage(burst, seconds, lines)
 

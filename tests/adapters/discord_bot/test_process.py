@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.log_secrets import check_output
 from tests.standins.bot_subprocess import START_WAIT, BotSubprocess, bot_environment
 from tests.standins.discord_api import (
     DISCORD_TOKEN,
@@ -43,6 +44,7 @@ def running(tmp_path: Path) -> Iterator[list[BotSubprocess]]:
     for bot in started:
         bot.stop()
         assert DISCORD_TOKEN not in bot.output
+        check_output(bot.output, "a followup-bot discord process's output")
 
 
 def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn,
