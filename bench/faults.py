@@ -72,10 +72,11 @@ def outage(seconds: float) -> dict[str, Any]:
 
 
 def hostile(platform: str, count: int) -> dict[str, Any]:
-    from tests.hostile import run_discord, run_slack
+    from tests.hostile import run_discord, run_slack, verdict
 
     run: Callable[[int], dict[str, Any]] = run_slack if platform == "slack" else run_discord
-    return run(count)
+    result = run(count)
+    return result | verdict(result)
 
 
 def main() -> None:
