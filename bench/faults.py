@@ -21,6 +21,9 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+#: The processes' log level: production's default, unless FOLLOWUP_LOG_LEVEL says (DEBUG
+#: checks every line an operator could turn on for secrets, and slows answering).
+LOG_LEVEL = os.environ.get("FOLLOWUP_LOG_LEVEL", "INFO")
 PARTS = ("kill-clock", "kill-web", "outage", "hostile-slack", "hostile-discord")
 
 
@@ -43,7 +46,7 @@ def kill(victim: str, count: int) -> dict[str, Any]:
 
     api = SlackApiStandIn().start()
     with _postgres() as url, tempfile.TemporaryDirectory() as folder:
-        deployment = Deployment(Path(folder), url, api)
+        deployment = Deployment(Path(folder), url, api, log_level=LOG_LEVEL)
         try:
             burst = kill_mid_burst(deployment, victim, count)
             result = summary(burst, api) | {"interviews": deployment.interviews()}
@@ -60,7 +63,7 @@ def outage(seconds: float) -> dict[str, Any]:
     api = SlackApiStandIn().start()
     with _postgres() as base, proxied(base) as (url, proxy), \
             tempfile.TemporaryDirectory() as folder:
-        deployment = Deployment(Path(folder), url, api)
+        deployment = Deployment(Path(folder), url, api, log_level=LOG_LEVEL)
         try:
             seen = database_outage(deployment, proxy, seconds)
             result = summary(seen.burst, api) | {"interviews": deployment.interviews()}
