@@ -123,6 +123,7 @@ class Burst:
     restart_seconds: float = 0.0  # kill -9 -> the new process ready
     first_answer_seconds: float = 0.0  # new process ready -> its first answer
     all_answered_seconds: float = 0.0  # new process ready -> every command answered
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def answers(self, api: SlackApiStandIn) -> Counter[str]:
         """Answers of an `add` that reached each response_url, by tag."""
@@ -135,8 +136,6 @@ class Burst:
 
     def repeated(self, api: SlackApiStandIn) -> int:
         return sum(n - 1 for n in self.answers(api).values())
-
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
 
 def send_burst(deployment: Deployment, burst: Burst, count: int,
@@ -154,8 +153,7 @@ def send_burst(deployment: Deployment, burst: Burst, count: int,
         headers: dict[str, str] = {}
         for attempt in range(int(WAIT / 0.5)):
             try:
-                answer = workspace.post(_form(payload), "application/x-www-form-urlencoded",
-                                        headers=headers)
+                answer = workspace.send_command(payload, headers=headers)
                 break
             except (OSError, http.client.HTTPException):
                 headers = {"X-Slack-Retry-Num": str(attempt + 1),
@@ -178,12 +176,6 @@ def send_burst(deployment: Deployment, burst: Burst, count: int,
 
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(one, range(count)))
-
-
-def _form(payload: dict[str, str]) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(payload)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = WAIT, what: str = "") -> float:
@@ -238,8 +230,8 @@ class Outage:
     lines: dict[str, list[str]]  # process -> its lines about the database going/coming
 
 
-OUTAGE_LINE = re.compile(r"database (is )?(unavailable|unreachable|is back|back)|"
-                         r"reach the database|database.*(down|again)", re.IGNORECASE)
+#: What the processes say when the database goes away and comes back.
+OUTAGE_LINE = re.compile(r"database (is )?unavailable|database is back", re.IGNORECASE)
 
 
 @contextmanager
