@@ -149,6 +149,12 @@ class InboxStorage:
         with self._session(write=True) as session:
             return INBOX.recover(session.connection(), claimed_before)
 
+    def oldest_request_claim(self) -> datetime | None:
+        """When the longest-held claim was last renewed: a worker idle meanwhile wakes
+        when its lease can run out, not only at its safety poll."""
+        with self._session() as session:
+            return INBOX.oldest_claim(session.connection())
+
     def renew_requests(self, ids: Sequence[int], now: datetime) -> int:
         """The heartbeat of a live worker: its claims' leases start again at `now`."""
         with self._session(write=True) as session:

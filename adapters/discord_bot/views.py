@@ -176,8 +176,27 @@ class DiscordMessage:
         }
 
 
+#: What a person's words quoted back (an unknown time zone, a command not understood)
+#: must not become in a DM either: a masked link, or a role mention shown live.
+_MASKED_LINK = re.compile(r"(?<!\\)\[([^\]\n]*)\]\(")
+_ROLE_MENTION = re.compile(r"(?<!\\)<@&")
+
+
+def defuse(text: str) -> str:
+    """`text` with masked links and role mentions made inert, the rest left as the core
+    wrote it (its own markdown, such as `help` in backticks, still renders)."""
+    return _ROLE_MENTION.sub(r"\\<@&", _MASKED_LINK.sub(r"\\[\1\\](", text))
+
+
+def _defused(reply: Reply) -> Reply:
+    return replace(
+        reply, text=defuse(reply.text), title=defuse(reply.title) if reply.title else reply.title,
+        fields=tuple(Field(defuse(f.label), defuse(f.value)) for f in reply.fields))
+
+
 def render(reply: Reply) -> DiscordMessage:
     """The reply as Discord shows it: plain text when that is all it is, else embeds."""
+    reply = _defused(reply)
     actions = reply.actions[:MAX_BUTTONS]
     # Files the core hands over (a calendar, a chart, a CSV) go as Discord attachments.
     handed = tuple(Attachment(f.filename, f.content) for f in reply.files[:MAX_FILES])

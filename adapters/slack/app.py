@@ -148,7 +148,8 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
             ack(text=STILL_SAVING)
             return
         except RepositoryUnavailable:
-            log.warning("could not queue a slash command: the database is unavailable")
+            # The inbox's writer logs the outage once when it starts and once when it ends.
+            log.debug("could not queue a slash command: the database is unavailable")
             ack(text=NOT_SAVED)
             return
         ack()

@@ -46,7 +46,9 @@ _LINK = re.compile(r"<((?:https?|mailto):[^<>|]*)(?:\|([^<>]*))?>")
 _USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^<>]*))?>")
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^<>]*))?>")
 _SPECIAL = re.compile(r"<!([a-z^]+)(?:\|([^<>]*))?>", re.IGNORECASE)
-_MASS_MENTION = re.compile(r"@(everyone|here|channel)\b", re.IGNORECASE)
+#: Broken wherever it stands, even run into other letters ("@everyoneAcme"), as Slack
+#: may read it.
+_MASS_MENTION = re.compile(r"@(everyone|here|channel)", re.IGNORECASE)
 _MARKUP_OPENING = re.compile(r"<[!@#]")
 #: A Slack user id (U… or, on Enterprise Grid, W…), the only mention a reply may keep live.
 _MENTION_ID = re.compile(r"[UW][A-Z0-9]{2,}")

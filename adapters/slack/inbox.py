@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from slack_bolt.context.respond import Respond
@@ -43,6 +43,8 @@ IDLE_MAX = 2.0
 #: Idle on PostgreSQL: a NOTIFY wakes the worker; it looks anyway this often (seconds),
 #: for what a NOTIFY cannot say: a dead worker's claims whose lease ran out.
 SAFETY_POLL = 5.0
+#: Waking for a claim whose lease runs out: this long after it has, so it has.
+LEASE_SLACK = 0.05
 #: How long one LISTEN wait lasts before the worker checks whether it is stopping.
 LISTEN_SLICE = 0.5
 #: The database down: the first wait, doubled each failed round up to the cap.
@@ -96,6 +98,7 @@ class CommandInbox:
         self._lock = threading.Condition()
         self._writer: threading.Thread | None = None
         self._closing = False
+        self._failed_writes = 0  # in a row; the writer thread's own
 
     def put(self, body: dict[str, Any], timeout: float | None = None, *,
             key: str | None = None, if_lost_later: Callable[[], None] | None = None
@@ -152,10 +155,18 @@ class CommandInbox:
                 self._appender.append(Platform.SLACK, [request for request, _ in batch],
                                       self.clock.now())
             except Exception as error:
+                self._failed_writes += 1
+                if self._failed_writes == 1:  # one line when an outage starts, not one a command
+                    log.warning("the database is unavailable (%s); slash commands are "
+                                "answered as not done until it is back", _first_line(error))
                 for _, stored in batch:
                     stored.set_exception(error if isinstance(error, RepositoryUnavailable)
                                          else RepositoryUnavailable(str(error)))
                 continue
+            if self._failed_writes:
+                log.info("the database is back after %d failed writes; slash commands are "
+                         "stored again", self._failed_writes)
+                self._failed_writes = 0
             for _, stored in batch:
                 stored.set_result(None)
             self._wake()  # a worker in this same process need not wait for its next look
@@ -196,12 +207,14 @@ class InboxWorker:
 
     def drain(self) -> int:
         """Answer every command waiting now (and any a dead worker left); how many."""
-        recovered = self.repo.recover_requests(self.clock.now() - self.lease)
-        if recovered:
-            log.warning("recovered %d slash commands left by a worker that stopped",
-                        recovered)
         answered = 0
         for _ in range(10_000):  # bounded: each round claims a fresh batch
+            # Each round, not once per drain: a dead worker's claims are taken over
+            # when their lease runs out, not after a backlog behind them is answered.
+            recovered = self.repo.recover_requests(self.clock.now() - self.lease)
+            if recovered:
+                log.warning("recovered %d slash commands left by a worker that stopped",
+                            recovered)
             batch = self.repo.claim_requests(Platform.SLACK, self.clock.now(), BATCH)
             if not batch:
                 break
@@ -303,8 +316,22 @@ class InboxWorker:
             return 0.0
         self._idle_rounds += 1
         if self._listener is not None:
-            return self.safety_poll  # a NOTIFY ends the wait as soon as a row is stored
+            # A NOTIFY ends the wait as soon as a row is stored; a dead worker's claims
+            # are taken over when their lease runs out, not up to a safety poll later.
+            return min(self.safety_poll, self._until_a_lease_runs_out())
         return min(IDLE_FIRST * 2 ** (self._idle_rounds - 1), IDLE_MAX, self.safety_poll)
+
+    def _until_a_lease_runs_out(self) -> float:
+        try:
+            oldest = self.repo.oldest_request_claim()
+        except RepositoryUnavailable:
+            return self.safety_poll
+        if oldest is None:
+            return self.safety_poll
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        left = (oldest + self.lease - self.clock.now()).total_seconds()
+        return max(LEASE_SLACK, left + LEASE_SLACK)
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -80,3 +80,7 @@ class RequestInbox(Protocol):
     def recover_requests(self, claimed_before: datetime) -> int:
         """Requests a dead worker claimed before then go back to waiting; how many."""
         ...
+
+    def oldest_request_claim(self) -> datetime | None:
+        """When the longest-held claim was last renewed (its lease runs out first)."""
+        ...

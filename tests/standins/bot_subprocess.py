@@ -26,19 +26,25 @@ ROOT = Path(__file__).resolve().parents[2]
 START_WAIT = 60.0  # seconds: a cold Python start on a busy machine, imports and all
 
 
-def bot_environment(tmp_path: Path, api: DiscordApiStandIn, **extra: str) -> dict[str, str]:
-    """What the child sees: the stand-in's address, a SQLite file in `tmp_path`, quick
-    retries, delivery left to a clock process as in the Procfile."""
+def clean_environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """This machine's environment without a developer's tokens or `.env` settings
+    (SLACK_*, DISCORD_*, FOLLOWUP_*), a home in `tmp_path`, and `extra`."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
     env.update(PYTHONPATH=str(ROOT), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
-               DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_URL=api.url,
                FOLLOWUP_DATABASE_URL=f"sqlite:///{tmp_path / 'followup.db'}",
-               FOLLOWUP_TIMEZONE="America/New_York", FOLLOWUP_DELIVERY="off",
-               FOLLOWUP_LOG_LEVEL="INFO", DISCORD_RETRY_FIRST_SECONDS="0.05",
-               DISCORD_RETRY_MAX_SECONDS="0.4")
+               FOLLOWUP_TIMEZONE="America/New_York", FOLLOWUP_LOG_LEVEL="INFO")
     env.update(extra)
     return env
+
+
+def bot_environment(tmp_path: Path, api: DiscordApiStandIn, **extra: str) -> dict[str, str]:
+    """What the child sees: the stand-in's address, a SQLite file in `tmp_path`, quick
+    retries, delivery left to a clock process as in the Procfile."""
+    return clean_environment(tmp_path, **{
+        "DISCORD_TOKEN": DISCORD_TOKEN, "DISCORD_API_URL": api.url,
+        "FOLLOWUP_DELIVERY": "off", "DISCORD_RETRY_FIRST_SECONDS": "0.05",
+        "DISCORD_RETRY_MAX_SECONDS": "0.4", **extra})
 
 
 def _command() -> list[str]:
@@ -50,12 +56,15 @@ def _command() -> list[str]:
 
 
 class BotSubprocess:
-    """One `followup-bot discord` process; `lines` is its stdout and stderr, merged."""
+    """One `followup-bot discord` process (or `command`, another of the Procfile's, whose
+    `/healthz` is on `health_port`); `lines` is its stdout and stderr, merged."""
 
-    def __init__(self, tmp_path: Path, env: dict[str, str]) -> None:
-        self.health_port = free_port()
+    def __init__(self, tmp_path: Path, env: dict[str, str], command: list[str] | None = None,
+                 health_port: int | None = None) -> None:
+        self.health_port = health_port or free_port()
         self.process = subprocess.Popen(
-            _command(), cwd=tmp_path, env={**env, "DISCORD_HEALTH_PORT": str(self.health_port)},
+            command or _command(), cwd=tmp_path,
+            env={**env, "DISCORD_HEALTH_PORT": str(self.health_port)},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
         self.lines: list[str] = []
         self._cond = threading.Condition()

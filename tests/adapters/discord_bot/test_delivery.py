@@ -6,6 +6,7 @@ the stand-in answers with Discord's real 429 and 403 shapes.
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -116,3 +117,53 @@ def test_a_sender_whose_client_is_not_running_fails_for_a_retry(
     with pytest.raises(SendFailed) as failed:
         sender.send(ADA_ID, Reply(text="hi"))
     assert not failed.value.permanent
+
+
+def due_thank_yous(bot: BotProcess, count: int) -> None:
+    """`count` interviews at 2pm today, so `count` thank-you reminders are due now."""
+    bot.command("tz", zone="America/New_York")
+    for n in range(count):
+        bot.command("add", company=f"Acme {n}", role="Analyst", when="today 2pm",
+                    interviewers="Jane Smith")
+
+
+def test_a_storm_of_long_429s_resumes_no_earlier_than_each_retry_after(
+        bot: BotProcess, clock: SimulatedClock) -> None:
+    """Four 429s in a row (retry_after 120 s) over six due DMs: after each, nothing is
+    sent until 120 s have passed on the clock; all six go out once."""
+    due_thank_yous(bot, 6)
+    bot.api.rate_limit(4, retry_after=120)
+    rounds: list[tuple[timedelta, list[int]]] = []
+    start = clock.now()
+    for _ in range(200):  # bounded: 10 s steps
+        rounds.append((clock.now() - start, [c.status for c in bot.deliver()]))
+        if sum(statuses.count(200) for _, statuses in rounds) == 6:
+            break
+        clock.advance(timedelta(seconds=10))
+    limited = [at for at, statuses in rounds if 429 in statuses]
+    assert len(limited) == 4
+    for at in limited:
+        early = [s for when, s in rounds if at < when < at + timedelta(seconds=120) and s]
+        assert not early, (at, early)
+    assert sum(statuses.count(200) for _, statuses in rounds) == 6
+    assert sum(len(statuses) for _, statuses in rounds) == 6 + 4  # none refused again
+
+
+def test_a_storm_of_short_global_429s_is_waited_out_without_one_early_retry(
+        bot: BotProcess, clock: SimulatedClock) -> None:
+    """Eight global 429s in a row (0.2 s each), and the stand-in refusing again any
+    request that comes before a retry_after has passed, as Discord does: discord.py
+    waits out five, then the reminder is put back for Retry-After; exactly eight 429s,
+    so no request came early; every DM out once."""
+    due_thank_yous(bot, 4)
+    bot.api.rate_limit(8, retry_after=0.2, is_global=True, enforced=True)
+    statuses: list[int] = []
+    for _ in range(20):  # bounded
+        statuses += [c.status for c in bot.deliver()]
+        if statuses.count(200) == 4:
+            break
+        # What the deliverer was told to wait (Retry-After, 1 s), on both clocks: the
+        # reminder's due time is simulated, the stand-in's limit real.
+        clock.advance(timedelta(seconds=1))
+        time.sleep(1.0)
+    assert statuses.count(429) == 8 and statuses.count(200) == 4, statuses

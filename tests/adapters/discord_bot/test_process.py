@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.standins.bot_subprocess import BotSubprocess, bot_environment
+from tests.log_secrets import check_output
+from tests.standins.bot_subprocess import START_WAIT, BotSubprocess, bot_environment
 from tests.standins.discord_api import (
     DISCORD_TOKEN,
     Call,
@@ -43,6 +44,7 @@ def running(tmp_path: Path) -> Iterator[list[BotSubprocess]]:
     for bot in started:
         bot.stop()
         assert DISCORD_TOKEN not in bot.output
+        check_output(bot.output, "a followup-bot discord process's output")
 
 
 def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn,
@@ -202,3 +204,55 @@ def test_discord_unreachable_at_login_is_retried_too(
     finally:
         bot.stop()
         down.stop()
+
+
+def test_kill_9_mid_burst_then_a_restart_answers_every_command_the_new_process_gets(
+        tmp_path: Path, api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
+        running: list[BotSubprocess]) -> None:
+    """A burst of `add` commands over the gateway, kill -9 once a third are answered,
+    a restart, another burst. Discord never hands a dead session's interactions to a
+    new one: those in flight at the kill go unanswered (the person sees "did not
+    respond"); each is applied at most once. Every command after the restart is answered
+    once; none before it twice."""
+    api.gateway_url = gateway.url
+    bot = start(running, tmp_path, api)
+    gateway.wait_identified()
+    bot.wait_health(200)
+    interact(api, gateway, slash_command(ADA, "tz", {"zone": "America/New_York"}),
+             "POST", r"^/webhooks/")
+
+    def send(n: int) -> str:
+        payload = slash_command(ADA, "add", {"company": f"Acme {n}", "role": "Analyst",
+                                             "when": "yesterday 2pm",
+                                             "interviewers": "Jane Smith"})
+        api.remember_interaction(payload)
+        gateway.dispatch("INTERACTION_CREATE", payload)
+        return str(payload["token"])
+
+    def answers(token: str) -> int:
+        return sum(1 for c in api.calls if c.method == "POST"
+                   and c.path.startswith("/webhooks/") and f"/{token}" in c.path)
+
+    burst = 12
+    before = [send(n) for n in range(burst)]
+    api.wait_for("POST", r"^/webhooks/", count=1 + burst // 3, timeout=START_WAIT)
+    assert bot.kill() == -9
+    in_flight = [token for token in before if not answers(token)]
+    again = start(running, tmp_path, api)
+    gateway.wait_identified(count=2)
+    again.wait_health(200)
+    after = [send(n) for n in range(burst, 2 * burst)]
+    api.wait_for("POST", r"^/webhooks/", count=1 + 2 * burst - len(in_flight),
+                 timeout=START_WAIT)
+    assert all(answers(token) == 1 for token in after)
+    assert all(answers(token) <= 1 for token in before)
+    assert len(in_flight) < burst
+    listed = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/")
+    added = listed[-1].text.count("Acme ")
+    print(f"\nkill -9 of the Discord process mid-burst: {burst - len(in_flight)} answered "
+          f"before, {len(in_flight)} in flight at the kill ({added - 2 * burst + len(in_flight)} "
+          f"of them applied), {burst} after the restart, all answered")
+    # Applied once each: every answered add, and at most the ones in flight besides.
+    assert 2 * burst - len(in_flight) <= added <= 2 * burst, listed[-1].text
+    for process in (bot, again):
+        assert "Traceback" not in process.output, process.output

@@ -187,8 +187,12 @@ def test_on_postgresql_an_idle_worker_sends_no_statement_and_a_notify_wakes_it(
     web, inbox = web_process(web_runtime, settings, slack_api)
     try:
         idle = threading.Event()
-        idle.wait(1.0)  # the worker has looked once and waits
-        looked = len(statements)
+        looked = -1
+        for _ in range(40):  # bounded: the worker has looked once and waits
+            if len(statements) == looked:
+                break
+            looked = len(statements)
+            idle.wait(0.5)
         idle.wait(1.5)
         assert len(statements) == looked  # 100 ms polling would have sent about 30
         web.workspace.command(USER, "help")  # stored by the other process: a NOTIFY

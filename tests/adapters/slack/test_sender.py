@@ -25,7 +25,14 @@ from bot.ports.clock import SimulatedClock
 from bot.ports.sender import Sender, SendFailed
 from tests.adapters.slack.conftest import USER
 from tests.standins.ports import free_port
-from tests.standins.slack_api import TEAM, SlackApiStandIn, button_labelled, buttons, shown_text
+from tests.standins.slack_api import (
+    TEAM,
+    ApiCall,
+    SlackApiStandIn,
+    button_labelled,
+    buttons,
+    shown_text,
+)
 
 ALEX = Identity(Platform.SLACK, TEAM, USER)
 
@@ -312,3 +319,40 @@ def test_a_private_reply_is_never_posted_in_a_channel(
 
     assert failed.value.permanent
     assert slack_api.calls("chat.postMessage") == []
+
+
+@pytest.mark.parametrize("workers", [1, 4])
+def test_a_429_storm_pauses_the_workspace_until_each_retry_after_and_loses_nothing(
+        runtime: Runtime, slack_settings: Settings, slack_api: SlackApiStandIn,
+        clock: SimulatedClock, workers: int) -> None:
+    """Twelve 429s in a row (Retry-After 30 s each) across 20 reminders due at once (with
+    4 senders all 20 are in flight when the first 429 comes; with 1, one): after that,
+    nothing goes to the workspace until Retry-After has passed, counted from the 429;
+    every reminder goes out once. Discord's storm: tests/adapters/discord_bot/test_delivery.py."""
+    people = add_people(runtime, 20)
+    slack_api.clear()
+    slack_api.stamp_with(clock.now)
+    storm, wait = 12, timedelta(seconds=30)
+    slack_api.rate_limit(storm, retry_after=int(wait.total_seconds()))
+    deliverer = make_deliverer(runtime, slack_sender(slack_settings), workers=workers)
+
+    def posted() -> list[ApiCall]:
+        return [c for c in slack_api.calls("chat.postMessage") if c.answer.get("ok")]
+
+    for _ in range(200):  # bounded: 5 s steps of the simulated clock
+        if len(posted()) == len(people):
+            break
+        deliverer.deliver_due()
+        clock.advance(timedelta(seconds=5))
+    assert sorted(c.args["channel"] for c in posted()) == sorted(p.user for p in people)
+
+    calls = slack_api.calls("chat.postMessage")
+    refused = [c for c in calls if not c.answer.get("ok")]
+    assert len(refused) == storm  # no early call earned another 429
+    for limited in refused:
+        assert limited.at is not None
+        early = [c for c in calls if c.at is not None and limited.at < c.at < limited.at + wait]
+        assert not early, (limited.at, [c.at for c in early])
+        # After it, at its instant, only what was in flight with it: one round's lanes.
+        assert len([c for c in calls[calls.index(limited) + 1:] if c.at == limited.at]) \
+            < (1 if workers == 1 else LANES)
