@@ -230,13 +230,13 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 
     @app.event("app_uninstalled")
     def on_uninstalled(body: dict[str, Any]) -> None:
-        workspace_left(runtime, settings, glue.identity(body).workspace, _ours(store))
+        workspace_left(runtime, glue.identity(body).workspace, _ours(store))
 
     @app.event("tokens_revoked")
     def on_tokens_revoked(event: dict[str, Any], body: dict[str, Any]) -> None:
         # Only the bot's token matters: the app keeps no person's token.
         if (event.get("tokens") or {}).get("bot"):
-            workspace_left(runtime, settings, glue.identity(body).workspace, _ours(store))
+            workspace_left(runtime, glue.identity(body).workspace, _ours(store))
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

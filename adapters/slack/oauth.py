@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import timedelta
 
 from slack_bolt import BoltResponse
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
@@ -91,7 +90,7 @@ def _not_installed(args: FailureArgs) -> BoltResponse:
     return args.default.failure(args)
 
 
-def workspace_left(runtime: Runtime, settings: Settings, team: str,
+def workspace_left(runtime: Runtime, team: str,
                    store: SqlInstallationStore | None) -> None:
     """The app was uninstalled from `team`, or its bot token revoked: its installation
     goes at once (nothing more is sent there: every send looks the token up), its queued
@@ -101,12 +100,7 @@ def workspace_left(runtime: Runtime, settings: Settings, team: str,
         return
     if store is not None:
         store.delete_all(enterprise_id=None, team_id=team)
-    now = runtime.clock.now()
-    cancelled = runtime.repo.workspace_left(
-        Platform.SLACK, team, now, now + timedelta(days=settings.departed_grace_days))
-    log.info("Slack workspace %s removed the app: %d reminder(s) and %d club post(s) "
-             "cancelled; its data is deleted in %d day(s) unless it comes back", team,
-             cancelled["reminders"], cancelled["club posts"], settings.departed_grace_days)
+    runtime.workspace_left(Platform.SLACK, team)
 
 
 def _base(settings: Settings) -> str:
