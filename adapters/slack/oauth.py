@@ -77,17 +77,32 @@ def oauth_settings(settings: Settings, repo: SqlRepository, clock: Clock) -> OAu
 
 
 def _installed(args: SuccessArgs) -> BoltResponse:
-    return args.default.success(args)
+    """Bolt's success page, without Bolt's DEBUG line that quotes the request's query
+    (the code and the state)."""
+    settings, installation = args.settings, args.installation
+    page = settings.redirect_uri_page_renderer.render_success_page(
+        app_id=installation.app_id or "", team_id=installation.team_id,
+        is_enterprise_install=installation.is_enterprise_install,
+        enterprise_url=installation.enterprise_url)
+    return _page(args.settings, 200, page)
 
 
 def _not_installed(args: FailureArgs) -> BoltResponse:
+    """A page saying why; an org-wide install gets its own words."""
     if isinstance(args.error, OrgWideInstall):
         log.warning("refused an Enterprise Grid org-wide install")
-        return BoltResponse(status=400, headers={"Content-Type": "text/html; charset=utf-8"},
-                            body=f"<html><body><p>{html.escape(ORG_WIDE_REFUSED)}</p>"
-                                 "</body></html>")
+        return _page(args.settings, 400, f"<html><body><p>{html.escape(ORG_WIDE_REFUSED)}"
+                                         "</p></body></html>")
     log.warning("an install did not complete (%s)", args.reason)
-    return args.default.failure(args)
+    page = args.settings.redirect_uri_page_renderer.render_failure_page(args.reason)
+    return _page(args.settings, args.suggested_status_code, page)
+
+
+def _page(settings: OAuthSettings, status: int, body: str) -> BoltResponse:
+    """An HTML page that also drops the state cookie, which has served its one use."""
+    return BoltResponse(status=status, body=body, headers={
+        "Content-Type": "text/html; charset=utf-8",
+        "Set-Cookie": settings.state_utils.build_set_cookie_for_deletion()})
 
 
 def workspace_left(runtime: Runtime, team: str,

@@ -184,7 +184,9 @@ class SlackApiStandIn:
                   org_wide: bool = False) -> str:
         """An installer approves the app for `team` (or, `org_wide`, for the whole
         Enterprise Grid org `enterprise`): the code Slack puts in its redirect."""
-        code = SlackPayloads.next_id(f"code.{team}.")
+        from tests.log_secrets import secret
+
+        code = secret(SlackPayloads.next_id(f"code.{team}."), "an OAuth code")
         with self._state.lock:
             self._codes[code] = {"team": team, "enterprise": enterprise, "org_wide": org_wide}
         return code

@@ -76,7 +76,7 @@ def install(app: Slack, team: str, **grant: Any) -> tuple[int, str]:
     query = parse_qs(urlsplit(link.group(1).replace("&amp;", "&")).query)
     assert query["client_id"] == [CLIENT_ID]
     assert "chat:write" in query["scope"][0]
-    state = query["state"][0]
+    state = secret(query["state"][0], "an install link's state")
     cookie = headers["set-cookie"].split(";")[0]
     code = app.api.authorize(team, **grant)
     back = urlencode({"code": code, "state": state})
