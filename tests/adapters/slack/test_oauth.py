@@ -26,8 +26,10 @@ from adapters.slack.sender import slack_sender
 from bot.messages import Inbound
 from bot.model import CheckpointState, Identity, Platform
 from bot.ports.clock import SimulatedClock
-from tests.adapters.slack.conftest import SECRET, USER, Slack, serve
+from tests.adapters.slack.conftest import APP_TOKEN, SECRET, USER, Slack, serve
+from tests.adapters.slack.test_run import refusal, running_slack
 from tests.log_secrets import secret
+from tests.standins.ports import free_port
 from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace
 
 CLIENT_ID = "1111.2222"
@@ -232,3 +234,25 @@ def test_a_redirect_without_the_installers_state_installs_nothing(oauth_app: Sla
                        {"Cookie": f"slack-app-oauth-state={state.group(1)}x"})
     assert status == 400
     assert not oauth_app.api.calls("oauth.v2.access")
+
+
+def test_followup_bot_slack_with_oauth_settings_serves_the_install_page(
+        oauth_settings: Settings, slack_api: SlackApiStandIn) -> None:
+    settings = oauth_settings.model_copy(update={"port": free_port()})
+    with running_slack(settings, slack_api):
+        status, headers, page = get(f"http://127.0.0.1:{settings.port}/slack/install")
+    assert status == 200 and "slack-app-oauth-state=" in headers["set-cookie"]
+    assert f"client_id={CLIENT_ID}" in page
+    assert not slack_api.calls("auth.test")  # no one token to check: each install has its own
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    ({"slack_app_token": SecretStr(APP_TOKEN)}, "unset SLACK_APP_TOKEN"),
+    ({"slack_signing_secret": None}, "SLACK_SIGNING_SECRET is not set"),
+    ({"slack_scopes": None}, "OAuth needs all three"),
+])
+def test_oauth_settings_that_cannot_work_stop_with_one_clear_line(
+        oauth_settings: Settings, capsys: pytest.CaptureFixture[str], change: dict[str, Any],
+        named: str) -> None:
+    err = refusal(oauth_settings.model_copy(update=change), capsys)
+    assert named in err and CLIENT_SECRET not in err
