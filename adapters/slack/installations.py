@@ -65,9 +65,11 @@ class Sealer:
         return opened
 
 
-def _timestamp(value: object) -> float:
+def _timestamp(value: object) -> str:
+    """A moment as ISO text, which `Installation` reads back for its int and float
+    fields alike (a float it refuses where it wants an int)."""
     if isinstance(value, datetime):
-        return value.timestamp()
+        return value.isoformat()
     raise TypeError(f"cannot store {type(value).__name__}")
 
 

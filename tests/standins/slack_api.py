@@ -141,6 +141,8 @@ class SlackApiStandIn:
         self._codes: dict[str, dict[str, Any]] = {}  # code -> what the install granted
         self._tokens: dict[str, str] = {}  # bot token -> its team
         self._revoked: set[str] = set()
+        self._refresh_tokens: dict[str, str] = {}  # refresh token -> its team
+        self.rotations = 0  # tokens refreshed so far
         self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever,
@@ -181,14 +183,17 @@ class SlackApiStandIn:
 
     # --- Slack's OAuth side --------------------------------------------------------------
     def authorize(self, team: str, *, enterprise: str | None = None,
-                  org_wide: bool = False) -> str:
+                  org_wide: bool = False, expires_in: int | None = None) -> str:
         """An installer approves the app for `team` (or, `org_wide`, for the whole
-        Enterprise Grid org `enterprise`): the code Slack puts in its redirect."""
+        Enterprise Grid org `enterprise`): the code Slack puts in its redirect. With
+        `expires_in` the app has token rotation on: its token lasts that many seconds
+        and comes with a refresh token."""
         from tests.log_secrets import secret
 
         code = secret(SlackPayloads.next_id(f"code.{team}."), "an OAuth code")
         with self._state.lock:
-            self._codes[code] = {"team": team, "enterprise": enterprise, "org_wide": org_wide}
+            self._codes[code] = {"team": team, "enterprise": enterprise, "org_wide": org_wide,
+                                 "expires_in": expires_in}
         return code
 
     def tokens_of(self, team: str) -> list[str]:
@@ -202,13 +207,16 @@ class SlackApiStandIn:
             self._revoked.update(t for t, owner in self._tokens.items() if owner == team)
 
     def _exchange(self, args: dict[str, Any], basic: str) -> dict[str, Any]:
-        """oauth.v2.access: the app's credentials (HTTP Basic) and a code, good once."""
+        """oauth.v2.access: the app's credentials (HTTP Basic) and a code, good once (or,
+        with token rotation, a refresh token)."""
         from tests.log_secrets import secret
 
         expected = self.client_credentials
         given = base64.b64decode(basic).decode() if basic else ""
         if expected is None or given != f"{expected[0]}:{expected[1]}":
             return {"ok": False, "error": "invalid_client_id"}
+        if args.get("grant_type") == "refresh_token":
+            return self._refresh(str(args.get("refresh_token", "")))
         with self._state.lock:
             grant = self._codes.pop(str(args.get("code", "")), None)
         if grant is None:
@@ -217,13 +225,44 @@ class SlackApiStandIn:
         token = secret(f"xoxb-{team}-{secrets.token_hex(12)}", f"the bot token of {team}")
         with self._state.lock:
             self._tokens[token] = team
+        rotating = {}
+        if grant["expires_in"] is not None:
+            rotating = {"refresh_token": self._refresh_token_for(team),
+                        "expires_in": grant["expires_in"]}
         enterprise = {"id": grant["enterprise"], "name": "Grid"} if grant["enterprise"] \
             else None
         return {"ok": True, "app_id": API_APP, "access_token": token, "token_type": "bot",
                 "scope": "chat:write,commands,im:history", "bot_user_id": BOT_USER,
                 "authed_user": {"id": "U0INSTALLER"},
                 "team": None if grant["org_wide"] else {"id": team, "name": f"Team {team}"},
-                "enterprise": enterprise, "is_enterprise_install": grant["org_wide"]}
+                "enterprise": enterprise, "is_enterprise_install": grant["org_wide"],
+                **rotating}
+
+    def _refresh_token_for(self, team: str) -> str:
+        from tests.log_secrets import secret
+
+        refresh = secret(f"xoxe-1-{team}-{secrets.token_hex(12)}", f"a refresh token of {team}")
+        with self._state.lock:
+            self._refresh_tokens[refresh] = team
+        return refresh
+
+    def _refresh(self, refresh: str) -> dict[str, Any]:
+        """Token rotation: a refresh token, good once, for a new token (and a new refresh
+        token); the team's older tokens stop working, so a call still using one fails."""
+        from tests.log_secrets import secret
+
+        with self._state.lock:
+            team = self._refresh_tokens.pop(refresh, None)
+        if team is None:
+            return {"ok": False, "error": "invalid_refresh_token"}
+        token = secret(f"xoxb-{team}-{secrets.token_hex(12)}", f"the bot token of {team}")
+        with self._state.lock:
+            self._revoked.update(t for t, owner in self._tokens.items() if owner == team)
+            self._tokens[token] = team
+            self.rotations += 1
+        return {"ok": True, "access_token": token, "token_type": "bot", "expires_in": 43200,
+                "refresh_token": self._refresh_token_for(team),
+                "team": {"id": team, "name": f"Team {team}"}}
 
     # --- arranging answers ------------------------------------------------------------
     def add_user(self, user: str, *, tz: str | None = None, real_name: str = "Alex Doe",
@@ -458,9 +497,10 @@ class SlackApiStandIn:
                 if method == "oauth.v2.access":
                     basic = bearer.removeprefix("Basic ") if bearer.startswith("Basic ") else ""
                     answer = standin._exchange(args, basic)
-                    kept = {k: v for k, v in answer.items() if k != "access_token"}
-                    standin._record(ApiCall(method, {k: v for k, v in args.items()
-                                                     if k != "code"}, False, kept, at))
+                    hidden = ("access_token", "refresh_token", "code")
+                    standin._record(ApiCall(
+                        method, {k: v for k, v in args.items() if k not in hidden}, False,
+                        {k: v for k, v in answer.items() if k not in hidden}, at))
                     self._send(200, json.dumps(answer), "application/json")
                     return
                 hold = standin._hold_for(method)

@@ -256,3 +256,24 @@ def test_oauth_settings_that_cannot_work_stop_with_one_clear_line(
         named: str) -> None:
     err = refusal(oauth_settings.model_copy(update=change), capsys)
     assert named in err and CLIENT_SECRET not in err
+
+
+def test_with_token_rotation_on_an_expiring_token_is_refreshed_before_it_is_used(
+        oauth_app: Slack, runtime: Runtime, oauth_settings: Settings) -> None:
+    api, team = oauth_app.api, TEAMS[0]
+    status, page = install(oauth_app, team, expires_in=60)  # within the 2-hour margin
+    assert status == 200, page
+    api.clear()
+    slack = workspace(oauth_app, team)
+    assert slack.dm(USER, "help").status == 200
+    (reply,) = api.wait_for("chat.postMessage")
+    assert reply.answer["ok"] and reply.team == team  # with a token that works
+    assert api.rotations >= 1
+    # The delivery path reads the rotated token from the database too.
+    add_interview(runtime, team)
+    tokens = slack_tokens(oauth_settings, runtime.repo, runtime.clock)
+    deliverer = runtime.start_delivery({Platform.SLACK: slack_sender(oauth_settings, tokens)},
+                                       background=False)
+    api.clear()
+    assert deliverer.deliver_due() == 1
+    assert all(c.answer.get("ok") for c in api.calls("chat.postMessage"))
