@@ -277,3 +277,18 @@ def test_with_token_rotation_on_an_expiring_token_is_refreshed_before_it_is_used
     api.clear()
     assert deliverer.deliver_due() == 1
     assert all(c.answer.get("ok") for c in api.calls("chat.postMessage"))
+
+
+def test_with_one_token_an_uninstall_also_drops_the_queued_reminders(
+        slack: Slack, runtime: Runtime) -> None:
+    team = slack.workspace.team
+    add_interview(runtime, team)
+    assert slack.workspace.event({"type": "tokens_revoked",
+                                  "tokens": {"bot": ["U0BOT"]}}).status == 200
+    left(runtime, team)
+    (interview,) = runtime.repo.list_interviews(person(runtime, team).id)
+    assert CheckpointState.PENDING not in \
+        {cp.state for cp in runtime.repo.checkpoints_for(interview.id)}
+    slack.api.clear()
+    assert slack.deliverer().deliver_due() == 0
+    assert not slack.api.calls("chat.postMessage")
