@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.clubs.model import PostState
@@ -138,10 +138,6 @@ class WorkspaceStorage:
             gone = session.execute(delete(SlackInstallationRow).where(
                 SlackInstallationRow.team_id == team_id))
             return bool(gone.rowcount)  # type: ignore[attr-defined]
-
-    def installed_teams(self) -> int:
-        with self._session() as session:
-            return session.scalar(select(func.count()).select_from(SlackInstallationRow)) or 0
 
     def issue_state(self, state_hash: str, expires_at: datetime) -> None:
         with self._session(write=True) as session:

@@ -46,9 +46,14 @@ from adapters.slack.blocks import (
     updated_message,
 )
 from adapters.slack.inbox import StillSaving
-from adapters.slack.installations import SqlInstallationStore
 from adapters.slack.modal import Submitted
-from adapters.slack.oauth import INSTALL_PATH, oauth_settings, slack_tokens, workspace_left
+from adapters.slack.oauth import (
+    INSTALL_PATH,
+    installation_store,
+    oauth_settings,
+    slack_tokens,
+    workspace_left,
+)
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN
@@ -86,9 +91,9 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         if settings.slack_signing_secret else ""
     # OAuth: installs through /slack/install, and Bolt authorises each request with its
     # workspace's installation; the app's own calls take that workspace's token too.
-    oauth = oauth_settings(settings, runtime.repo, runtime.clock) \
+    store = installation_store(settings, runtime.repo, runtime.clock) \
         if settings.slack_oauth else None
-    store = oauth.installation_store if oauth is not None else None
+    oauth = oauth_settings(settings, runtime.repo, runtime.clock, store) if store else None
     # Bolt answers Slack once a listener calls ack(), but a listener must first get a
     # thread; the default pool (cores + 4) makes acks queue behind earlier work.
     listeners = ThreadPoolExecutor(max_workers=LISTENER_THREADS,
@@ -230,23 +235,19 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 
     @app.event("app_uninstalled")
     def on_uninstalled(body: dict[str, Any]) -> None:
-        workspace_left(runtime, glue.identity(body).workspace, _ours(store))
+        workspace_left(runtime, glue.identity(body).workspace, store)
 
     @app.event("tokens_revoked")
     def on_tokens_revoked(event: dict[str, Any], body: dict[str, Any]) -> None:
         # Only the bot's token matters: the app keeps no person's token.
         if (event.get("tokens") or {}).get("bot"):
-            workspace_left(runtime, glue.identity(body).workspace, _ours(store))
+            workspace_left(runtime, glue.identity(body).workspace, store)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
         _listener_failed(glue, error, body)
 
     return app
-
-
-def _ours(store: object) -> SqlInstallationStore | None:
-    return store if isinstance(store, SqlInstallationStore) else None
 
 
 def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],

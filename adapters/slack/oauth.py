@@ -58,7 +58,8 @@ def slack_tokens(settings: Settings, repo: SqlRepository, clock: Clock,
     return InstalledTokens(installation_store(settings, repo, clock), rotator)
 
 
-def oauth_settings(settings: Settings, repo: SqlRepository, clock: Clock) -> OAuthSettings:
+def oauth_settings(settings: Settings, repo: SqlRepository, clock: Clock,
+                   store: SqlInstallationStore) -> OAuthSettings:
     """Bolt's OAuth flow on the project's stores; an org-wide install gets a page that
     says why it was refused."""
     assert settings.slack_client_id and settings.slack_client_secret and settings.slack_scopes
@@ -69,7 +70,7 @@ def oauth_settings(settings: Settings, repo: SqlRepository, clock: Clock) -> OAu
         redirect_uri=settings.slack_redirect_uri,
         install_path=INSTALL_PATH,
         redirect_uri_path=REDIRECT_PATH,
-        installation_store=installation_store(settings, repo, clock),
+        installation_store=store,
         installation_store_bot_only=True,
         state_store=SqlStateStore(repo, clock),
         callback_options=CallbackOptions(success=_installed, failure=_not_installed),
