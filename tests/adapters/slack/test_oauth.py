@@ -23,9 +23,10 @@ from adapters.runtime import Runtime
 from adapters.settings import Settings
 from adapters.slack.oauth import slack_tokens
 from adapters.slack.sender import slack_sender
-from bot.messages import Inbound
-from bot.model import CheckpointState, Identity, Platform
+from bot.messages import Inbound, Reply
+from bot.model import ChannelRef, CheckpointState, Identity, Platform
 from bot.ports.clock import SimulatedClock
+from bot.ports.sender import SendFailed
 from tests.adapters.slack.conftest import APP_TOKEN, SECRET, USER, Slack, serve
 from tests.adapters.slack.test_run import refusal, running_slack
 from tests.log_secrets import secret
@@ -292,3 +293,25 @@ def test_with_one_token_an_uninstall_also_drops_the_queued_reminders(
     slack.api.clear()
     assert slack.deliverer().deliver_due() == 0
     assert not slack.api.calls("chat.postMessage")
+
+
+def test_club_posts_go_with_the_channels_workspace_token_and_none_to_a_departed_one(
+        oauth_app: Slack, runtime: Runtime, oauth_settings: Settings) -> None:
+    api = oauth_app.api
+    for team in TEAMS:
+        assert install(oauth_app, team)[0] == 200
+    assert workspace(oauth_app, TEAMS[2]).event({"type": "app_uninstalled"}).status == 200
+    left(runtime, TEAMS[2])
+    api.clear()
+    tokens = slack_tokens(oauth_settings, runtime.repo, runtime.clock)
+    with slack_sender(oauth_settings, tokens) as sender:
+        for team in TEAMS[:2]:
+            sender.post(ChannelRef(Platform.SLACK, team, "C0GENERAL"),
+                        Reply(text=f"This week in {team}", private=False))
+        with pytest.raises(SendFailed) as refused:
+            sender.post(ChannelRef(Platform.SLACK, TEAMS[2], "C0GENERAL"),
+                        Reply(text="nobody should read this", private=False))
+    assert refused.value.permanent
+    posted = api.calls("chat.postMessage")
+    assert [(c.team, c.args["text"]) for c in posted] == \
+        [(team, f"This week in {team}") for team in TEAMS[:2]]
