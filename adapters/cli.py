@@ -146,13 +146,16 @@ def clock() -> None:
     senders = platform_senders(runtime)
     runtime.start_delivery(senders)
     worker = None
-    if settings.slack_bot_token is not None:
+    if settings.has_slack:
         # Slash commands a web process stored with FOLLOWUP_SLACK_COMMANDS=queue.
         from adapters.slack.answering import SlackCoach
         from adapters.slack.inbox import InboxWorker
+        from adapters.slack.oauth import slack_tokens
         from adapters.slack.sender import interactive_client
 
-        worker = InboxWorker(SlackCoach(runtime, interactive_client(settings))).start()
+        client = interactive_client(settings)
+        tokens = slack_tokens(settings, runtime.repo, runtime.clock, client)
+        worker = InboxWorker(SlackCoach(runtime, client, tokens=tokens)).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from adapters.departures import Purger, leave
 from adapters.library_logs import quiet_body_loggers
 from adapters.settings import Settings
 from bot.conversation.coach import Coach, CoachDefaults
@@ -35,6 +36,7 @@ class Runtime:
     on_delivered: Callable[[Delivered], None] | None = None
     deliverer: Deliverer | None = None
     scheduler: DeliveryScheduler | None = None
+    purger: Purger | None = None
 
     def start_delivery(self, senders: Mapping[Platform, Sender], *, background: bool = True,
                        poll_seconds: float = POLL_SECONDS) -> Deliverer:
@@ -50,6 +52,8 @@ class Runtime:
         if background and self.settings.delivery == "inline":
             self.scheduler = DeliveryScheduler(self.deliverer, poll_seconds)
             self.scheduler.start()
+            if not isinstance(self.clock, SimulatedClock):
+                self.purger = Purger(self.repo, self.clock).start()
         return self.deliverer
 
     def shared_budget(self, scope: str, secret: str, *, rate: float, burst: float
@@ -59,11 +63,18 @@ class Runtime:
         return shared_budget(self.repo.engine, budget_key(scope, secret), rate=rate,
                              burst=burst)
 
+    def workspace_left(self, platform: Platform, workspace: str) -> dict[str, int]:
+        """The bot was removed from `workspace` (`adapters.departures.leave`)."""
+        return leave(self.repo, self.clock, self.settings.departed_grace_days, platform,
+                     workspace)
+
     def poke(self) -> None:
         if self.scheduler is not None:
             self.scheduler.poke()
 
     def stop(self) -> None:
+        if self.purger is not None:
+            self.purger.stop()
         if self.scheduler is not None:
             self.scheduler.stop()
         if self.deliverer is not None:

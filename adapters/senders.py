@@ -12,8 +12,10 @@ def platform_senders(runtime: Runtime) -> dict[Platform, Sender]:
     senders: dict[Platform, Sender] = {}
     if settings.has_slack:
         from adapters.slack.app import slack_sender
+        from adapters.slack.oauth import slack_tokens
 
-        senders[Platform.SLACK] = slack_sender(settings)
+        senders[Platform.SLACK] = slack_sender(settings, slack_tokens(settings, runtime.repo,
+                                                                         runtime.clock))
     if settings.has_discord:
         from adapters.discord_bot.client import discord_budget, discord_sender
 

@@ -66,6 +66,10 @@ class Settings(SlackSettings, DiscordSettings, BaseSettings):
                                                validation_alias="FOLLOWUP_DELIVERY")
     port: int = Field(default=3000, validation_alias="PORT", ge=1, le=65535)
     public_url: str | None = Field(default=None, validation_alias="FOLLOWUP_PUBLIC_URL")
+    # Days a workspace's data is kept after the bot is removed from it, in case it is
+    # added back (docs/slack.md, "Leaving").
+    departed_grace_days: int = Field(default=30, ge=0, le=3650,
+                                     validation_alias="FOLLOWUP_DEPARTED_GRACE_DAYS")
 
     @field_validator("timezone")
     @classmethod

@@ -362,3 +362,36 @@ class ClubPostRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     platform: Mapped[Platform] = mapped_column(EnumText(Platform))
+
+
+class SlackInstallationRow(Base):
+    """A Slack workspace that installed the app (OAuth). `sealed` is the installation,
+    tokens included, encrypted by the adapter: a copy of the database holds no token."""
+
+    __tablename__ = "slack_installations"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    enterprise_id: Mapped[str | None] = mapped_column(String(32))
+    installed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sealed: Mapped[str] = mapped_column(Text)
+
+
+class OAuthStateRow(Base):
+    """An install link's state, kept as its SHA-256 until consumed once or expired."""
+
+    __tablename__ = "slack_oauth_states"
+
+    state_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DepartedWorkspaceRow(Base):
+    """A workspace (Slack team, Discord server) the bot was removed from: nothing is sent
+    there, and its data goes at `purge_after` unless the bot comes back first."""
+
+    __tablename__ = "departed_workspaces"
+
+    platform: Mapped[Platform] = mapped_column(EnumText(Platform), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(128), primary_key=True)
+    left_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    purge_after: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -71,6 +71,7 @@ from storage.models import (
 )
 from storage.queue import ClaimQueue, QueueSpec
 from storage.statements import required, upsertable_insert
+from storage.workspaces import WorkspaceStorage
 
 #: How long a platform event id is remembered; platforms retry within minutes.
 KEEP_IDEMPOTENCY_KEYS = timedelta(days=1)
@@ -94,7 +95,7 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(open_database(url, Base.metadata))
 
 
-class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
+class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage):
     """`bot.ports.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
     The club methods come from `storage.clubs.ClubStorage`, the inbox's from

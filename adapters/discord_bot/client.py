@@ -176,6 +176,18 @@ class FollowupClient(discord.Client):
                                           scopes=SCOPES)
             log.info("Discord bot ready as %s; invite it with %s", self.user, url)
 
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Removed from a server (kicked, or the server deleted): its clubs' posts stop
+        now and its clubs go after the grace period. People's own interviews stay: they
+        belong to the person, who keeps their DMs with the bot."""
+        await asyncio.to_thread(self.runtime.workspace_left, Platform.DISCORD, str(guild.id))
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        """Added (back) to a server: if it had removed the bot, its clubs stay."""
+        if await asyncio.to_thread(self.runtime.repo.workspace_back, Platform.DISCORD,
+                                   str(guild.id)):
+            log.info("added back to server %s before its clubs were deleted", guild.id)
+
     async def close(self) -> None:
         # Answers being written finish first (bounded): a deploy's SIGTERM must not cut
         # off a reply the core has already applied.

@@ -30,6 +30,7 @@ from adapters.slack.blocks import (
 )
 from adapters.slack.modal import Submitted, submit
 from adapters.slack.sender import post_reply, upload_files
+from adapters.slack.tokens import NotInstalled, Tokens, client_with
 from bot.conversation.coach import DATABASE_DOWN
 from bot.conversation.once import Applied, apply_once, once
 from bot.conversation.views import next_step
@@ -74,15 +75,33 @@ class SlackCoach:
     """
 
     def __init__(self, runtime: Runtime, client: WebClient,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic, *,
+                 tokens: Tokens | None = None) -> None:
         self.runtime = runtime
-        self.client = client
+        self.client = client  # with `tokens`, only the template of each workspace's client
+        self.tokens = tokens
         self.monotonic = monotonic  # for the caches' lifetimes; tests replace it
         self._profiles: dict[Identity, tuple[float, Profile]] = {}
-        self._channels: dict[str, tuple[float, ChannelInfo]] = {}
-        self._dm_channels: dict[str, str] = {}
+        self._channels: dict[tuple[str, str], tuple[float, ChannelInfo]] = {}
+        self._dm_channels: dict[tuple[str, str], str] = {}
+        self._clients: dict[str, WebClient] = {}
         self._locks: dict[Identity, threading.Lock] = {}
         self._guard = threading.Lock()
+
+    def client_for(self, team: str) -> WebClient:
+        """The Web API client carrying `team`'s own token (the one client in
+        single-workspace mode). Raises NotInstalled, a SlackClientError, for a workspace
+        without a token, so every call's usual error handling covers it."""
+        if self.tokens is None:
+            return self.client
+        token = self.tokens.token_for(team)
+        if token is None:
+            raise NotInstalled(f"Slack workspace {team} has not installed the app")
+        with self._guard:
+            client = self._clients.get(token)
+            if client is None:
+                client = self._clients[token] = client_with(self.client, token)
+        return client
 
     # --- who and when -----------------------------------------------------------------
     @staticmethod
@@ -132,7 +151,8 @@ class SlackCoach:
             return known
         found = Profile()
         try:
-            user = self.client.users_info(user=identity.user).get("user") or {}
+            user = self.client_for(identity.workspace).users_info(
+                user=identity.user).get("user") or {}
             profile = user.get("profile") or {}
             found = Profile(tz=user.get("tz") or None,
                             name=profile.get("real_name") or user.get("real_name") or None,
@@ -145,16 +165,17 @@ class SlackCoach:
             self._profiles[identity] = (self.monotonic(), found)
         return found
 
-    def channel_info(self, channel: str) -> ChannelInfo | None:
+    def channel_info(self, team: str, channel: str) -> ChannelInfo | None:
         """conversations.info (channels:read / groups:read), cached for INFO_TTL; None
         when Slack will not say (a private channel the app is not in), not cached so
         that inviting the app takes effect at once."""
         with self._guard:
-            known = self._channels.get(channel)
+            known = self._channels.get((team, channel))
         if known is not None and self.monotonic() - known[0] <= INFO_TTL:
             return known[1]
         try:
-            found = self.client.conversations_info(channel=channel).get("channel") or {}
+            found = self.client_for(team).conversations_info(
+                channel=channel).get("channel") or {}
         except SlackClientError as exc:
             log.warning("conversations.info failed (%s); not a channel manager",
                         error_code(exc))
@@ -162,7 +183,7 @@ class SlackCoach:
         info = ChannelInfo(creator=found.get("creator") or None,
                            between_people=bool(found.get("is_im") or found.get("is_mpim")))
         with self._guard:
-            self._channels[channel] = (self.monotonic(), info)
+            self._channels[(team, channel)] = (self.monotonic(), info)
         return info
 
     def can_manage(self, identity: Identity, channel: str) -> bool:
@@ -173,7 +194,7 @@ class SlackCoach:
         """
         if self.user_info(identity).admin:
             return True
-        info = self.channel_info(channel)
+        info = self.channel_info(identity.workspace, channel)
         return info is not None and not info.between_people and \
             info.creator == identity.user
 
@@ -283,19 +304,21 @@ class SlackCoach:
         self.runtime.poke()
         return result
 
-    def dm_channel(self, user: str) -> str | None:
-        """The id of the app's DM with `user` (cached), to tell it from other DMs."""
+    def dm_channel(self, identity: Identity) -> str | None:
+        """The id of the app's DM with the person (cached), to tell it from other DMs."""
+        where = (identity.workspace, identity.user)
         with self._guard:
-            known = self._dm_channels.get(user)
+            known = self._dm_channels.get(where)
         if known is not None:
             return known
         try:
-            channel = self.client.conversations_open(users=user)["channel"]["id"]
+            channel = self.client_for(identity.workspace).conversations_open(
+                users=identity.user)["channel"]["id"]
         except (SlackClientError, KeyError, TypeError) as exc:
             log.warning("conversations.open failed (%s)", error_code(exc))
             return None
         with self._guard:
-            self._dm_channels[user] = channel
+            self._dm_channels[where] = channel
         return channel
 
     def home(self, identity: Identity) -> dict[str, Any]:
@@ -308,10 +331,11 @@ class SlackCoach:
         return home_view(rows, ZoneInfo(person.tz), self.runtime.clock.now())
 
     # --- speaking ---------------------------------------------------------------------
-    def post(self, channel: str, reply: Reply) -> None:
-        """A normal message (with its files) in `channel`; a user id means their DM."""
+    def post(self, team: str, channel: str, reply: Reply) -> None:
+        """A normal message (with its files) in `channel` of workspace `team`; a user id
+        means their DM."""
         try:
-            post_reply(self.client, channel, reply)
+            post_reply(self.client_for(team), channel, reply)
         except SlackClientError as exc:
             log.warning("chat.postMessage failed (%s)", error_code(exc))
 
@@ -323,13 +347,18 @@ class SlackCoach:
 
     def files_to_dm(self, identity: Identity, reply: Reply) -> None:
         if reply.files:
-            conversation = self.dm_channel(identity.user)
+            conversation = self.dm_channel(identity)
             if conversation:
-                upload_files(self.client, conversation, reply.files)
+                try:
+                    upload_files(self.client_for(identity.workspace), conversation,
+                                 reply.files)
+                except NotInstalled:
+                    log.warning("files not sent: the workspace has not installed the app")
 
     def publish_home(self, identity: Identity) -> None:
         try:
-            self.client.views_publish(user_id=identity.user, view=self.home(identity))
+            self.client_for(identity.workspace).views_publish(
+                user_id=identity.user, view=self.home(identity))
         except SlackClientError as exc:
             log.warning("views.publish failed (%s)", error_code(exc))
         except RepositoryUnavailable:
@@ -347,13 +376,13 @@ class SlackCoach:
         metadata = json.dumps({"channel": channel or "", "zone": zone,
                                "slack_tz": slack_tz or ""})
         try:
-            self.client.views_open(trigger_id=trigger_id,
-                                   view=add_modal(today, zone, metadata))
+            self.client_for(identity.workspace).views_open(
+                trigger_id=trigger_id, view=add_modal(today, zone, metadata))
         except SlackClientError as exc:
             log.warning("views.open failed (%s)", error_code(exc))
-            self.post(identity.user, Reply(text="I couldn't open the form just now. You can "
-                                                "type it instead: `add Acme, analyst, today "
-                                                "2pm with Jane Smith`."))
+            self.post(identity.workspace, identity.user, Reply(
+                text="I couldn't open the form just now. You can type it instead: "
+                     "`add Acme, analyst, today 2pm with Jane Smith`."))
 
 
 def _metadata(text: str) -> dict[str, Any]:
@@ -469,12 +498,12 @@ def send_command_answer(glue: SlackCoach, body: dict[str, Any], respond: Respond
         return
     replies = applied.replies
     channel = body.get("channel_id") or ""
-    in_app_dm = channel.startswith("D") and glue.dm_channel(identity.user) == channel
+    in_app_dm = channel.startswith("D") and glue.dm_channel(identity) == channel
     # Only in the app's own DM is an answer a normal message; anywhere else every
     # answer is ephemeral (seen by the asker alone). The club's public posts go
     # through the outbox and `SlackSender.post`, never through this response.
     for reply in replies:
         if in_app_dm:
-            glue.post(channel, reply)
+            glue.post(identity.workspace, channel, reply)
         else:
             glue.respond_privately(respond, identity, reply)

@@ -47,6 +47,13 @@ from adapters.slack.blocks import (
 )
 from adapters.slack.inbox import StillSaving
 from adapters.slack.modal import Submitted
+from adapters.slack.oauth import (
+    INSTALL_PATH,
+    installation_store,
+    oauth_settings,
+    slack_tokens,
+    workspace_left,
+)
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN
@@ -82,6 +89,11 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
     client = client or interactive_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() \
         if settings.slack_signing_secret else ""
+    # OAuth: installs through /slack/install, and Bolt authorises each request with its
+    # workspace's installation; the app's own calls take that workspace's token too.
+    store = installation_store(settings, runtime.repo, runtime.clock) \
+        if settings.slack_oauth else None
+    oauth = oauth_settings(settings, runtime.repo, runtime.clock, store) if store else None
     # Bolt answers Slack once a listener calls ack(), but a listener must first get a
     # thread; the default pool (cores + 4) makes acks queue behind earlier work.
     listeners = ThreadPoolExecutor(max_workers=LISTENER_THREADS,
@@ -99,8 +111,10 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         name="followup-bot",
         listener_executor=listeners,
         process_before_response=fast_acks,
+        oauth_settings=oauth,
     )
-    glue = SlackCoach(runtime, client)
+    glue = SlackCoach(runtime, client,
+                      tokens=slack_tokens(settings, runtime.repo, runtime.clock, client))
 
     def after_ack(body: dict[str, Any], work: Callable[[], None]) -> None:
         """The work after an ack: here, or (fast acks) in a pool thread."""
@@ -169,7 +183,7 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
                 log.info("a repeated Slack event was not applied again")
                 return
             for reply in applied.replies:
-                glue.post(event["channel"], reply)
+                glue.post(identity.workspace, event["channel"], reply)
 
         after_ack(body, answer)
 
@@ -215,10 +229,20 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 
         def confirm() -> None:
             for reply in done.replies:
-                glue.post(identity.user, reply)
+                glue.post(identity.workspace, identity.user, reply)
             glue.publish_home(identity)
 
         after_ack(body, confirm)
+
+    @app.event("app_uninstalled")
+    def on_uninstalled(body: dict[str, Any]) -> None:
+        workspace_left(runtime, glue.identity(body).workspace, store)
+
+    @app.event("tokens_revoked")
+    def on_tokens_revoked(event: dict[str, Any], body: dict[str, Any]) -> None:
+        # Only the bot's token matters: the app keeps no person's token.
+        if (event.get("tokens") or {}).get("bot"):
+            workspace_left(runtime, glue.identity(body).workspace, store)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:
@@ -235,8 +259,9 @@ def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],
     container = body.get("container") or {}
     from_home = container.get("type") == "view"
     if pressed is None:
-        glue.post(identity.user, Reply(text="That button is from an older version of me. "
-                                            "Type `list` to see where things stand."))
+        glue.post(identity.workspace, identity.user, Reply(
+            text="That button is from an older version of me. "
+                 "Type `list` to see where things stand."))
         return
     if pressed.action is ActionId.ADD:
         glue.open_add_modal(identity, body["trigger_id"], None)
@@ -276,7 +301,7 @@ def _listener_failed(glue: SlackCoach, error: Exception, body: dict[str, Any]) -
     user = body.get("user_id") or (body.get("user") or {}).get("id") or \
         (body.get("event") or {}).get("user")
     if user:
-        glue.post(user, Reply(text=APOLOGY))
+        glue.post(glue.identity(body).workspace, user, Reply(text=APOLOGY))
 
 
 def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
@@ -303,15 +328,15 @@ def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
                 glue.files_to_dm(identity, reply)
             else:
                 try:
-                    glue.client.chat_update(channel=channel, ts=container.get("message_ts"),
-                                            **update)
+                    glue.client_for(identity.workspace).chat_update(
+                        channel=channel, ts=container.get("message_ts"), **update)
                 except SlackClientError as exc:
                     log.warning("chat.update failed (%s); posting instead", error_code(exc))
-                    glue.post(channel or identity.user, reply)
+                    glue.post(identity.workspace, channel or identity.user, reply)
         elif ephemeral:
             glue.respond_privately(respond, identity, reply)
         else:
-            glue.post(channel or identity.user, reply)
+            glue.post(identity.workspace, channel or identity.user, reply)
 
 
 # --- running it ------------------------------------------------------------------------
@@ -321,6 +346,12 @@ def slack_settings_problem(settings: Settings) -> str | None:
     app_token = settings.slack_app_token.get_secret_value() if settings.slack_app_token else ""
     secret = settings.slack_signing_secret.get_secret_value() \
         if settings.slack_signing_secret else ""
+    if settings.slack_oauth:
+        return _oauth_problem(settings, app_token, secret)
+    if settings.slack_client_id or settings.slack_client_secret or settings.slack_scopes:
+        return "OAuth needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and " \
+               "SLACK_SCOPES (Basic Information > App Credentials; the scopes as in " \
+               "manifest.yml, comma-separated)."
     if not token:
         return "SLACK_BOT_TOKEN is not set; copy the Bot User OAuth Token (xoxb-…) from " \
                "your Slack app's OAuth & Permissions page."
@@ -332,6 +363,19 @@ def slack_settings_problem(settings: Settings) -> str | None:
     if not app_token and not secret:
         return "SLACK_SIGNING_SECRET is not set; it is on your Slack app's Basic " \
                "Information page (or set SLACK_APP_TOKEN to use Socket Mode)."
+    if settings.slack_api_url and not settings.slack_api_url.startswith(("http://",
+                                                                         "https://")):
+        return "SLACK_API_URL should be an http(s) URL ending in /api/."
+    return None
+
+
+def _oauth_problem(settings: Settings, app_token: str, secret: str) -> str | None:
+    if app_token:
+        return "With OAuth (SLACK_CLIENT_ID) the app is served over HTTP, as Slack " \
+               "requires of apps installed in many workspaces: unset SLACK_APP_TOKEN."
+    if not secret:
+        return "SLACK_SIGNING_SECRET is not set; it is on your Slack app's Basic " \
+               "Information page."
     if settings.slack_api_url and not settings.slack_api_url.startswith(("http://",
                                                                          "https://")):
         return "SLACK_API_URL should be an http(s) URL ending in /api/."
@@ -368,21 +412,29 @@ def run_slack(settings: Settings, *, host: str = "0.0.0.0",
     from adapters.slack.inbox import CommandInbox, InboxWorker
 
     client = interactive_client(settings)
-    who = _check_token(client) or {}
+    # One workspace's token is checked now; with OAuth, each install checks its own.
+    who = {} if settings.slack_oauth else _check_token(client) or {}
     runtime = build_runtime(settings, SystemClock())
+    tokens = slack_tokens(settings, runtime.repo, runtime.clock, client)
+    if who.get("team_id") and runtime.repo.workspace_back(Platform.SLACK, who["team_id"]):
+        log.info("the app is installed in workspace %s again; its data stays", who["team"])
     stop = stop or threading.Event()
     inbox, worker = None, None
     if settings.slack_commands == "queue":
         # Commands are stored and acked here; the process that delivers answers them.
         if settings.delivery == "inline":
-            worker = InboxWorker(SlackCoach(runtime, client)).start()
+            worker = InboxWorker(SlackCoach(runtime, client, tokens=tokens)).start()
         inbox = CommandInbox(runtime.repo, runtime.clock,
                              wake=worker.wake if worker else None)
     try:
         with _stopped_by_signals(stop):
             app = build_app(runtime, settings, client, inbox=inbox)
-            runtime.start_delivery({Platform.SLACK: slack_sender(settings)})
-            log.info("connected to Slack workspace %s as %s", who.get("team"), who.get("user"))
+            runtime.start_delivery({Platform.SLACK: slack_sender(settings, tokens)})
+            if settings.slack_oauth:
+                log.info("serving Add to Slack at %s for many workspaces", INSTALL_PATH)
+            else:
+                log.info("connected to Slack workspace %s as %s", who.get("team"),
+                         who.get("user"))
             if settings.slack_app_token:
                 # Socket Mode needs no listener; one serves the web routes only when the
                 # operator gave a public address for calendar links.

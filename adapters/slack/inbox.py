@@ -268,7 +268,7 @@ class InboxWorker:
         log.warning("inbox request %d expired unanswered; not applied", request.id)
         user = body.get("user_id")
         if user:
-            self.glue.post(user, Reply(text=EXPIRED))
+            self.glue.post(self.glue.identity(body).workspace, user, Reply(text=EXPIRED))
 
     def _say(self, respond: Respond, body: dict[str, Any], reply: Reply) -> None:
         try:

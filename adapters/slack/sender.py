@@ -22,6 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.settings import Settings
 from adapters.slack.blocks import message
+from adapters.slack.tokens import SingleToken, Tokens
 from bot.messages import Attachment, Reply
 from bot.model import ChannelRef, Identity
 from bot.ports.sender import SendFailed
@@ -44,7 +45,9 @@ CONNECTIONS = 16
 def web_client(settings: Settings, *, retry_handlers: list[RetryHandler] | None = None
                ) -> WebClient:
     """A WebClient for the bot token, pointed at `SLACK_API_URL` when set (tests, proxies)."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    # With OAuth it carries no token: it is the template of each workspace's client.
+    token = settings.slack_bot_token.get_secret_value() \
+        if settings.slack_bot_token and not settings.slack_oauth else None
     kwargs: dict = {"token": token, "timeout": TIMEOUT_SECONDS}
     if settings.slack_api_url:
         base = settings.slack_api_url
@@ -116,17 +119,18 @@ class SlackSender:
     `close` (or the process ending) shuts it down.
     """
 
-    def __init__(self, settings: Settings) -> None:
-        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token \
-            else None
+    def __init__(self, settings: Settings, tokens: Tokens | None = None) -> None:
         base = settings.slack_api_url or "https://slack.com/api/"
-        self._token = token
+        # Each message goes with the token of the workspace it is for (OAuth), or the one
+        # bot token; a workspace without one gets nothing (a permanent failure).
+        self._tokens: Tokens = tokens or SingleToken(
+            settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None)
         self._base_url = base if base.endswith("/") else base + "/"
         self._lock = threading.Lock()
         self._running: _Loop | None = None
 
     def send(self, to: Identity, reply: Reply) -> None:
-        self._post(to.user, reply)
+        self._post(to.workspace, to.user, reply)
 
     def post(self, where: ChannelRef, reply: Reply) -> None:
         """A club post in its channel, for everyone there: links not unfurled, and only
@@ -135,24 +139,39 @@ class SlackSender:
         if reply.private:
             log.error("refused to post a private reply in channel %s", where.channel)
             raise SendFailed("private reply not posted in a channel", permanent=True)
-        self._post(where.channel, reply)
+        self._post(where.workspace, where.channel, reply)
 
     def event_loop(self) -> asyncio.AbstractEventLoop:
         return self._loop().loop
 
     async def send_async(self, to: Identity, reply: Reply) -> None:
         """`send` on `event_loop()`: the Deliverer's way, many at once."""
-        await self._post_async(self._loop().client, to.user, reply)
-
-    def _post(self, channel: str, reply: Reply) -> None:
         running = self._loop()
+        token = await self._token_async(to.workspace)
+        await self._post_async(running.client(token), to.user, reply)
+
+    def _post(self, team: str, channel: str, reply: Reply) -> None:
+        running = self._loop()
+        token = self._token(team)
         future = asyncio.run_coroutine_threadsafe(
-            self._post_async(running.client, channel, reply), running.loop)
+            self._post_async(running.client(token), channel, reply), running.loop)
         try:
             future.result(TIMEOUT_SECONDS + 5)
         except (TimeoutError, concurrent.futures.CancelledError) as exc:
             future.cancel()
             raise SendFailed(f"slack unreachable ({type(exc).__name__})") from None
+
+    def _token(self, team: str) -> str:
+        token = self._tokens.token_for(team)
+        if token is None:
+            raise SendFailed("slack workspace has not installed the app", permanent=True)
+        return token
+
+    async def _token_async(self, team: str) -> str:
+        """`_token` off the loop when it reads the database (installations)."""
+        if isinstance(self._tokens, SingleToken):
+            return self._token(team)
+        return await asyncio.to_thread(self._token, team)
 
     @staticmethod
     async def _post_async(client: AsyncWebClient, channel: str, reply: Reply) -> None:
@@ -166,7 +185,7 @@ class SlackSender:
     def _loop(self) -> _Loop:
         with self._lock:
             if self._running is None:
-                self._running = _Loop.start(self._token, self._base_url)
+                self._running = _Loop.start(self._base_url)
                 weakref.finalize(self, self._running.stop)
             return self._running
 
@@ -185,14 +204,27 @@ class SlackSender:
 
 
 class _Loop:
-    """An event loop in a daemon thread, with the AsyncWebClient and session it owns."""
+    """An event loop in a daemon thread, with the session it owns and an AsyncWebClient
+    per token on that one session (a workspace's messages reuse the same connections)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, thread: threading.Thread,
-                 client: AsyncWebClient) -> None:
-        self.loop, self.thread, self.client = loop, thread, client
+                 template: AsyncWebClient) -> None:
+        self.loop, self.thread, self.template = loop, thread, template
+        self._clients: dict[str, AsyncWebClient] = {}
+        self._guard = threading.Lock()
+
+    def client(self, token: str) -> AsyncWebClient:
+        with self._guard:
+            found = self._clients.get(token)
+            if found is None:
+                t = self.template
+                found = self._clients[token] = AsyncWebClient(
+                    token=token, base_url=t.base_url, timeout=t.timeout, session=t.session,
+                    retry_handlers=[])
+            return found
 
     @classmethod
-    def start(cls, token: str | None, base_url: str) -> _Loop:
+    def start(cls, base_url: str) -> _Loop:
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, name="slack-sender", daemon=True)
         thread.start()
@@ -202,7 +234,7 @@ class _Loop:
             session = aiohttp.ClientSession(
                 timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
                 connector=aiohttp.TCPConnector(limit=CONNECTIONS))
-            return AsyncWebClient(token=token, base_url=base_url, timeout=TIMEOUT_SECONDS,
+            return AsyncWebClient(base_url=base_url, timeout=TIMEOUT_SECONDS,
                                   session=session, retry_handlers=[])
 
         client = asyncio.run_coroutine_threadsafe(open_client(), loop).result(TIMEOUT_SECONDS)
@@ -211,7 +243,7 @@ class _Loop:
     def stop(self) -> None:
         if self.loop.is_closed():
             return
-        session = self.client.session
+        session = self.template.session
         if session is not None and not session.closed:
             closing = asyncio.run_coroutine_threadsafe(session.close(), self.loop)
             try:
@@ -242,7 +274,7 @@ async def post_reply_async(client: AsyncWebClient, channel: str, reply: Reply) -
     return conversation
 
 
-def slack_sender(settings: Settings) -> SlackSender:
+def slack_sender(settings: Settings, tokens: Tokens | None = None) -> SlackSender:
     """The reminder sender. No automatic retries: the Deliverer owns backoff and Retry-After,
     and a thread sleeping inside slack_sdk would hold up every other reminder."""
-    return SlackSender(settings)
+    return SlackSender(settings, tokens)

@@ -19,6 +19,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from adapters.runtime import Runtime
 from adapters.slack.intake import checked_bodies
+from adapters.slack.oauth import REDIRECT_PATH
 from adapters.web import WebRoutes, WsgiApp, redact_feed_paths
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ class _RequestLog(WSGIRequestHandler):
         # as the server decodes it (/%63alendar/… is served as /calendar/…).
         line = format % args
         raw = getattr(self, "path", "") or ""
+        if raw.startswith(REDIRECT_PATH + "?"):
+            # Slack's redirect carries the install's code and state: kept out of logs.
+            line = line.replace(raw, REDIRECT_PATH + "?<redacted>")
         decoded = unquote(raw.split("?")[0])
         if raw and redact_feed_paths(decoded) != decoded:
             line = line.replace(raw, redact_feed_paths(decoded))

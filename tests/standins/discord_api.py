@@ -661,6 +661,17 @@ class BotProcess:
     def command(self, subcommand: str, **options: Any) -> list[Call]:
         return self.interaction(slash_command(self.user_id, subcommand, options))
 
+    def guild_event(self, event: str, guild_id: int, **data: Any) -> None:
+        """GUILD_CREATE (the bot is added to a server) or GUILD_DELETE (removed
+        from it) for `guild_id`, in Discord's shape."""
+        payload: dict[str, Any] = {"id": str(guild_id), **data}
+        if event == "GUILD_CREATE":
+            payload.update({"name": "Job club", "owner_id": str(self.user_id), "roles": [],
+                            "emojis": [], "features": [], "channels": [], "members": [],
+                            "member_count": 1, **data})
+        self.loop.call(feed_gateway_event, self.client, event, payload)
+        self.settle()
+
     def press(self, message_id: int, custom_id: str, user: int | None = None) -> list[Call]:
         message = self.api.message(message_id)
         return self.interaction(button_press(user or self.user_id, message, custom_id))

@@ -6,16 +6,23 @@ Retry-After or an error for the next calls, can hold calls unanswered until the 
 releases them (`hold`), and serves `response_url`s too. Like Slack,
 it takes an app-level token (`xapp-`) for `apps.connections.open` only, and answers with
 `socket_url` (see `tests/standins/slack_socket.py`) for Socket Mode.
+For "Add to Slack" it plays Slack's OAuth side too: `authorize(team)` is an installer
+approving the app on Slack's page (it returns the code Slack redirects with),
+`oauth.v2.access` exchanges that code, once, for a bot token of that team's own, and
+`uninstall(team)` revokes the team's tokens. Every call is recorded with the team whose
+token it carried (`ApiCall.team`), never the token.
 `SlackPayloads` builds what Slack sends an app, for one workspace (team id);
 `SlackWorkspace` signs and posts those over HTTP.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import itertools
 import json
+import secrets
 import sys
 import threading
 import time
@@ -46,6 +53,7 @@ class ApiCall:
     answer: dict[str, Any] = field(default_factory=dict)  # what the stand-in replied
     at: datetime | None = None  # the (simulated) time it arrived, once `stamp_with` is set
     token_kind: str = ""  # "xoxb", "xapp"…: the kind of token, never the token itself
+    team: str | None = None  # whose token it carried, for tokens minted by oauth.v2.access
 
 
 @dataclass
@@ -128,6 +136,13 @@ class SlackApiStandIn:
         self.socket_url: str | None = None
         self._now: Callable[[], datetime] | None = None
         self._state = _State()
+        #: The app's client id and secret, as oauth.v2.access checks them.
+        self.client_credentials: tuple[str, str] | None = None
+        self._codes: dict[str, dict[str, Any]] = {}  # code -> what the install granted
+        self._tokens: dict[str, str] = {}  # bot token -> its team
+        self._revoked: set[str] = set()
+        self._refresh_tokens: dict[str, str] = {}  # refresh token -> its team
+        self.rotations = 0  # tokens refreshed so far
         self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever,
@@ -165,6 +180,89 @@ class SlackApiStandIn:
 
     def response_url(self, tag: str) -> str:
         return f"{self.root}/respond/{tag}"
+
+    # --- Slack's OAuth side --------------------------------------------------------------
+    def authorize(self, team: str, *, enterprise: str | None = None,
+                  org_wide: bool = False, expires_in: int | None = None) -> str:
+        """An installer approves the app for `team` (or, `org_wide`, for the whole
+        Enterprise Grid org `enterprise`): the code Slack puts in its redirect. With
+        `expires_in` the app has token rotation on: its token lasts that many seconds
+        and comes with a refresh token."""
+        from tests.log_secrets import secret
+
+        code = secret(SlackPayloads.next_id(f"code.{team}."), "an OAuth code")
+        with self._state.lock:
+            self._codes[code] = {"team": team, "enterprise": enterprise, "org_wide": org_wide,
+                                 "expires_in": expires_in}
+        return code
+
+    def tokens_of(self, team: str) -> list[str]:
+        """Bot tokens minted for `team` so far (for the test to know, never to log)."""
+        with self._state.lock:
+            return [t for t, owner in self._tokens.items() if owner == team]
+
+    def uninstall(self, team: str) -> None:
+        """The workspace removes the app: its tokens stop working, as Slack's do."""
+        with self._state.lock:
+            self._revoked.update(t for t, owner in self._tokens.items() if owner == team)
+
+    def _exchange(self, args: dict[str, Any], basic: str) -> dict[str, Any]:
+        """oauth.v2.access: the app's credentials (HTTP Basic) and a code, good once (or,
+        with token rotation, a refresh token)."""
+        from tests.log_secrets import secret
+
+        expected = self.client_credentials
+        given = base64.b64decode(basic).decode() if basic else ""
+        if expected is None or given != f"{expected[0]}:{expected[1]}":
+            return {"ok": False, "error": "invalid_client_id"}
+        if args.get("grant_type") == "refresh_token":
+            return self._refresh(str(args.get("refresh_token", "")))
+        with self._state.lock:
+            grant = self._codes.pop(str(args.get("code", "")), None)
+        if grant is None:
+            return {"ok": False, "error": "invalid_code"}
+        team = grant["team"]
+        token = secret(f"xoxb-{team}-{secrets.token_hex(12)}", f"the bot token of {team}")
+        with self._state.lock:
+            self._tokens[token] = team
+        rotating = {}
+        if grant["expires_in"] is not None:
+            rotating = {"refresh_token": self._refresh_token_for(team),
+                        "expires_in": grant["expires_in"]}
+        enterprise = {"id": grant["enterprise"], "name": "Grid"} if grant["enterprise"] \
+            else None
+        return {"ok": True, "app_id": API_APP, "access_token": token, "token_type": "bot",
+                "scope": "chat:write,commands,im:history", "bot_user_id": BOT_USER,
+                "authed_user": {"id": "U0INSTALLER"},
+                "team": None if grant["org_wide"] else {"id": team, "name": f"Team {team}"},
+                "enterprise": enterprise, "is_enterprise_install": grant["org_wide"],
+                **rotating}
+
+    def _refresh_token_for(self, team: str) -> str:
+        from tests.log_secrets import secret
+
+        refresh = secret(f"xoxe-1-{team}-{secrets.token_hex(12)}", f"a refresh token of {team}")
+        with self._state.lock:
+            self._refresh_tokens[refresh] = team
+        return refresh
+
+    def _refresh(self, refresh: str) -> dict[str, Any]:
+        """Token rotation: a refresh token, good once, for a new token (and a new refresh
+        token); the team's older tokens stop working, so a call still using one fails."""
+        from tests.log_secrets import secret
+
+        with self._state.lock:
+            team = self._refresh_tokens.pop(refresh, None)
+        if team is None:
+            return {"ok": False, "error": "invalid_refresh_token"}
+        token = secret(f"xoxb-{team}-{secrets.token_hex(12)}", f"the bot token of {team}")
+        with self._state.lock:
+            self._revoked.update(t for t, owner in self._tokens.items() if owner == team)
+            self._tokens[token] = team
+            self.rotations += 1
+        return {"ok": True, "access_token": token, "token_type": "bot", "expires_in": 43200,
+                "refresh_token": self._refresh_token_for(team),
+                "team": {"id": team, "name": f"Team {team}"}}
 
     # --- arranging answers ------------------------------------------------------------
     def add_user(self, user: str, *, tz: str | None = None, real_name: str = "Alex Doe",
@@ -276,10 +374,12 @@ class SlackApiStandIn:
         with self._state.lock:
             return f"1800000000.{next(self._state.ts):06d}"
 
-    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, method: str, args: dict[str, Any], team: str | None = None
+                ) -> dict[str, Any]:
         if method == "auth.test":
             return {"ok": True, "url": "https://standin.slack.com/", "team": "Stand-in",
-                    "user": "followup", "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID}
+                    "user": "followup", "team_id": team or TEAM, "user_id": BOT_USER,
+                    "bot_id": BOT_ID}
         if method == "users.info":
             user = str(args.get("user", ""))
             known = self.users.get(user, {"tz": self.default_tz, "real_name": "Alex Doe"})
@@ -379,7 +479,11 @@ class SlackApiStandIn:
                 args = {k: _decoded(v) for k, v in args.items()}
                 bearer = self.headers.get("Authorization") or ""
                 authorized = bearer.startswith("Bearer ")
-                kind = bearer.removeprefix("Bearer ").split("-", 1)[0] if authorized else ""
+                token = bearer.removeprefix("Bearer ") if authorized else ""
+                kind = token.split("-", 1)[0] if authorized else ""
+                with standin._state.lock:
+                    team = standin._tokens.get(token)
+                    revoked = token in standin._revoked
                 at = standin._now() if standin._now is not None else None
                 if parts.path.startswith("/respond/"):
                     args["_tag"] = parts.path.removeprefix("/respond/")
@@ -390,6 +494,15 @@ class SlackApiStandIn:
                     self._send(404, "not found", "text/plain")
                     return
                 method = parts.path.removeprefix("/api/")
+                if method == "oauth.v2.access":
+                    basic = bearer.removeprefix("Basic ") if bearer.startswith("Basic ") else ""
+                    answer = standin._exchange(args, basic)
+                    hidden = ("access_token", "refresh_token", "code")
+                    standin._record(ApiCall(
+                        method, {k: v for k, v in args.items() if k not in hidden}, False,
+                        {k: v for k, v in answer.items() if k not in hidden}, at))
+                    self._send(200, json.dumps(answer), "application/json")
+                    return
                 hold = standin._hold_for(method)
                 if hold is not None:
                     hold.keep()
@@ -399,14 +512,16 @@ class SlackApiStandIn:
                     # Slack: apps.connections.open takes only an app-level token, and an
                     # app-level token works for nothing else.
                     plan = _Planned(method, 0, error="not_allowed_token_type")
+                if plan is None and revoked:
+                    plan = _Planned(method, 0, error="token_revoked")
                 if plan is not None:
                     failure = {"ok": False, "error": plan.error}
-                    standin._record(ApiCall(method, args, authorized, failure, at, kind))
+                    standin._record(ApiCall(method, args, authorized, failure, at, kind, team))
                     headers = {"Retry-After": str(plan.retry_after)} if plan.retry_after else {}
                     self._send(plan.status, json.dumps(failure), "application/json", headers)
                     return
-                answer = standin._answer(method, args)
-                standin._record(ApiCall(method, args, authorized, answer, at, kind))
+                answer = standin._answer(method, args, team)
+                standin._record(ApiCall(method, args, authorized, answer, at, kind, team))
                 self._send(200, json.dumps(answer), "application/json")
 
             def _send(self, status: int, body: str, content_type: str,

@@ -28,6 +28,9 @@ NOT_THEIRS = {
     "idempotency_keys": "ids of platform events seen in the last day, to drop retries",
     "inbox": "requests waiting seconds for an answer, deleted once answered",
     "request_budgets": "the bot token's shared rate budget: a hash and two numbers",
+    "slack_installations": "a workspace's installation of the app (sealed), not a person's",
+    "slack_oauth_states": "digests of install links' one-time states, for 10 minutes",
+    "departed_workspaces": "workspaces the bot was removed from, and when their data goes",
 }
 #: Columns of the person's rows that the export shows by structure, not as a value:
 #: row ids and links between rows (nesting shows them), and the order of a list.

@@ -9,7 +9,7 @@ the scheduler would. Assertions read the JSON the bot sent: who may be pinged
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from adapters.discord_bot.commands import club_options, share_options
 from adapters.discord_bot.sender import pacer_for
 from adapters.runtime import Runtime
 from adapters.settings import Settings
+from bot.clubs.model import PostState
 from bot.delivery.deliverer import PARKED
 from bot.messages import Field, Inbound, Reply
 from bot.model import ChannelRef, CheckpointState, Identity, Platform
@@ -485,3 +486,38 @@ def test_an_organiser_adds_and_removes_a_co_organiser_from_the_slash_command(
         use(bot, CY, "club", what="organiser", options=f"add <@{CY}>"))
     removed = answer_text(use(bot, BEA, "club", what="organiser", options=f"remove <@{ADA}>"))
     assert "a member of" in removed and "again" in removed
+
+
+def test_removed_from_a_server_its_club_stops_posting_and_goes_after_grace_but_people_stay(
+        bot: BotProcess, clock: SimulatedClock) -> None:
+    use(bot, ADA, "club", manager=True, what="start", options="Cohort 5")
+    use(bot, BEA, "club", what="join")
+    bot.dm("tz America/New_York")
+    bot.dm("add Acme, analyst, tomorrow 2pm with Jane Smith")
+    bot.guild_event("GUILD_CREATE", GUILD_ID)
+
+    bot.guild_event("GUILD_DELETE", GUILD_ID)
+
+    repo = bot.runtime.repo
+    assert repo.has_left(Platform.DISCORD, str(GUILD_ID))
+    club = repo.club_at(HERE)
+    assert club is not None  # kept through the grace period, in case it is added back
+    assert all(post.state is not PostState.PENDING for post in repo.posts_of(club.id))
+    assert not channel_posts(bot.deliver())  # the club's notices were dropped, not sent
+    grace = bot.runtime.settings.departed_grace_days
+    clock.advance(timedelta(days=grace + 1))
+    assert repo.purge_departed(clock.now()) == {"workspaces": 1, "people": 0, "clubs": 1}
+    assert repo.club_at(HERE) is None
+    # Ada's own interview stays: it is hers, not the server's.
+    assert [i.company for i in repo.list_interviews(person_of(bot, ADA))] == ["Acme"]
+
+
+def test_added_back_to_a_server_before_the_grace_ends_its_club_stays(
+        bot: BotProcess, clock: SimulatedClock) -> None:
+    use(bot, ADA, "club", manager=True, what="start", options="Cohort 5")
+    bot.guild_event("GUILD_CREATE", GUILD_ID)
+    bot.guild_event("GUILD_DELETE", GUILD_ID)
+    bot.guild_event("GUILD_CREATE", GUILD_ID)
+    clock.advance(timedelta(days=bot.runtime.settings.departed_grace_days + 1))
+    assert bot.runtime.repo.purge_departed(clock.now())["clubs"] == 0
+    assert bot.runtime.repo.club_at(HERE) is not None
