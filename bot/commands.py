@@ -298,6 +298,13 @@ class Calendar:
 
 
 @dataclass(frozen=True, slots=True)
+class MailAddress:
+    """`email`: the private address to BCC and forward to; `what` "reset" makes a new one."""
+
+    what: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ShowStats:
     pass
 
@@ -371,6 +378,7 @@ Command = (
     | MarkDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze | ExplainStep
     | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
-    | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ConfirmForget
+    | Calendar | MailAddress | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe
+    | ConfirmForget
     | ClubCommand | ShareCommand | AskCoach | Answer | Unknown
 )

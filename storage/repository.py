@@ -54,6 +54,7 @@ from storage.answers import AnsweredRequestRow, AnswerStorage
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
+from storage.mail import MailStorage
 from storage.models import (
     Base,
     CallRow,
@@ -94,7 +95,7 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(open_database(url, Base.metadata))
 
 
-class SqlRepository(ClubStorage, InboxStorage, AnswerStorage):
+class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, MailStorage):
     """`bot.ports.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
     The club methods come from `storage.clubs.ClubStorage`, the inbox's from
