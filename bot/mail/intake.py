@@ -83,19 +83,26 @@ class MailIntake:
                                f"(“{short(mail.subject, 60)}”) but couldn't tell which "
                                "interview it's about, so I changed nothing. Tell me in "
                                "a line, e.g. `sent 1 Jane`.")], Received.TOLD
-        if not mail.forwarded:
-            reading, spelling = proposals.thank_you(found)
-            replies = understood.act(turn, reading)
-            if spelling:
-                replies.append(Reply(text=spelling))
-            return replies, Received.PROPOSED
-        proposal = proposals.forwarded(turn, mail, found)
-        if proposal is None:
-            return [Reply(text=f"I read the reply you forwarded about "
-                               f"{found.interview.title} (#{found.interview.number}) but "
-                               "found no news I know how to record, so I changed nothing. "
-                               "Tell me what it says, e.g. `heard 1 offer`.")], Received.TOLD
-        return understood.act(turn, proposal), Received.PROPOSED
+        notes: list[Reply] = []
+        if mail.forwarded:
+            proposal = proposals.forwarded(turn, mail, found)
+            if proposal is None:
+                return [Reply(text=f"I read the reply you forwarded about "
+                                   f"{found.interview.title} (#{found.interview.number}) "
+                                   "but found no news I know how to record, so I changed "
+                                   "nothing. Tell me what it says, e.g. `heard 1 offer`.")
+                        ], Received.TOLD
+        else:
+            proposal, spelling = proposals.thank_you(found)
+            notes = [Reply(text=spelling)] if spelling else []
+        waiting = turn.flow()
+        replies = understood.act(turn, proposal)
+        if waiting is not None:
+            # Mail arrives whenever it does: the person may be mid-way through a question.
+            notes.append(Reply(text=f"(I've set aside my earlier question, “"
+                                    f"{short(waiting.question, 60)}”; ask me again when "
+                                    "this is done.)"))
+        return replies + notes, Received.PROPOSED
 
     def _tell(self, person: Person, replies: list[Reply]) -> None:
         for identity in self.coach.repo.identities_of(person.id):

@@ -6,10 +6,12 @@ Nothing a message proposes happens until the person presses its button.
 
 from __future__ import annotations
 
+import http.client
 import re
 import smtplib
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -325,9 +327,20 @@ def test_the_webhook_gives_404_for_an_unknown_or_reset_address(
     assert told.sent == []
 
 
-def test_the_webhook_refuses_an_oversized_message(me: Chat, told: Recorder, web: str):
-    raw = thank_you() + b"x" * (MAX_BYTES + 1)
-    assert post(web, raw, recipient=address_of(me)) == 413
+def test_the_webhook_refuses_an_oversized_message_by_its_length_unread(
+        me: Chat, told: Recorder, web: str):
+    """The answer comes on the declared length, before any of the body is sent."""
+    url = urllib.parse.urlsplit(web)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    try:
+        connection.putrequest("POST", url.path)
+        connection.putheader("X-Followup-Mail-Secret", SECRET)
+        connection.putheader("X-Followup-Mail-To", address_of(me))
+        connection.putheader("Content-Length", str(MAX_BYTES + 1))
+        connection.endheaders()
+        assert connection.getresponse().status == 413
+    finally:
+        connection.close()
     assert told.sent == []
 
 
@@ -335,3 +348,42 @@ def test_the_webhook_accepts_but_ignores_a_loop(me: Chat, told: Recorder, web: s
     raw = thank_you(**{"Auto-Submitted": "auto-replied"})
     assert post(web, raw, recipient=address_of(me)) == 202
     assert told.sent == []
+
+
+@pytest.mark.parametrize("raw", [
+    b"\x00\xff\xfe not a message at all",
+    b"From: <<<@@@>>>\r\nTo: ,,,;;;\r\nContent-Type: multipart/mixed; boundary=\r\n\r\n--\r\n",
+    b"From: a@b.c\r\nContent-Type: text/plain; charset=x-bogus\r\n"
+    b"Content-Transfer-Encoding: base64\r\n\r\n!!!not base64!!!\r\n",
+])
+def test_hostile_mail_is_taken_and_ignored_with_nothing_stored(
+        me: Chat, told: Recorder, web: str, runtime: Runtime, raw: bytes):
+    address = address_of(me)
+    before = stored_tables(runtime)
+    assert post(web, raw, recipient=address) == 202
+    assert stored_tables(runtime) == before
+    assert "couldn't tell" in told.texts or told.sent == []
+
+
+def test_a_question_waiting_is_set_aside_and_said_so(me: Chat, told: Recorder,
+                                                     smtp_port: int):
+    address = address_of(me)
+    assert "?" in me.text("add")  # the add flow asks its first question
+    smtp_send(smtp_port, address, thank_you())
+    assert "set aside" in told.texts and "Mark it sent?" in told.texts
+
+
+def test_on_every_database_a_bcc_is_proposed_then_applied(db_runtime: Runtime):
+    recorder = Recorder()
+    db_runtime.senders[ME.platform] = recorder
+    server = MailServer(MailIntake(db_runtime.coach, db_runtime.senders, DOMAIN),
+                        "127.0.0.1", 0).start()
+    try:
+        chat = Chat(db_runtime)
+        chat.say(ACME)
+        smtp_send(server.port, address_of(chat), thank_you())
+        assert thank_you_states(chat)["Jane Smith"] is CheckpointState.PENDING
+        chat.press(ActionId.CHOOSE, choice(recorder, "Mark sent to Jane Smith"))
+        assert thank_you_states(chat)["Jane Smith"] is CheckpointState.DONE
+    finally:
+        server.stop()
