@@ -49,6 +49,7 @@ from bot.commands import (
     ShowPlan,
     ShowStats,
     Snooze,
+    UndoDone,
     Unknown,
 )
 from bot.conversation.handlers import (
@@ -63,6 +64,7 @@ from bot.conversation.handlers import (
     progress,
     reflection,
     showing,
+    undoing,
     your_data,
 )
 from bot.conversation.turn import Turn
@@ -91,6 +93,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     ShowPlan: showing.plan,
     MarkSent: progress.sent,
     MarkDone: progress.done,
+    UndoDone: undoing.undo_done,
     ReportCall: progress.called,
     CallNews: call_news.pressed,
     ReportOutcome: progress.heard,

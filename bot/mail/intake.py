@@ -4,7 +4,9 @@ Both ways mail arrives (the SMTP server of `followup-bot mail`, the web process'
 inbound webhook) call `MailIntake`. Mail to an unknown or reset address is refused
 before it is read; machine mail (loops) is dropped unanswered. A message's text lives
 only while this call runs: what is stored is the proposal's commands, in the person's
-`ChoiceFlow`, until they press a button. Logs name outcomes, never addresses or text.
+`ChoiceFlow`, until they press a button. The one thing done without asking is marking a
+BCC'd thank-you to one clear interviewer sent, with an Undo button. Logs name
+outcomes, never addresses or text.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from enum import StrEnum
 from bot.conversation import understood
 from bot.conversation.coach import Coach
 from bot.conversation.turn import Turn
-from bot.mail import proposals
+from bot.mail import proposals, thanks
 from bot.mail.address import token_hash, token_of
 from bot.mail.matching import match
 from bot.mail.reading import Mail, read_mail
@@ -33,6 +35,7 @@ MAX_BYTES = 1_000_000
 
 class Received(StrEnum):
     PROPOSED = "proposed"  # a question with buttons went to the person
+    ACTED = "acted"  # a BCC'd thank-you marked sent, with an Undo button
     TOLD = "told"  # read, but nothing to propose: the person was told so
     LOOP = "loop"  # an auto-reply or bounce: dropped, never answered
     UNREADABLE = "unreadable"  # not a message at all: dropped
@@ -92,9 +95,10 @@ class MailIntake:
                                    "but found no news I know how to record, so I changed "
                                    "nothing. Tell me what it says, e.g. `heard 1 offer`.")
                         ], Received.TOLD
+        elif found.interviewer is not None:
+            return thanks.mark_sent(turn, found), Received.ACTED
         else:
-            proposal, spelling = proposals.thank_you(found)
-            notes = [Reply(text=spelling)] if spelling else []
+            proposal = proposals.thank_you(found)
         waiting = turn.flow()
         replies = understood.act(turn, proposal)
         if waiting is not None:

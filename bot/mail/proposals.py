@@ -18,26 +18,15 @@ SENTENCES = 30
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def thank_you(match: Match) -> tuple[Reading, str | None]:
-    """The question for a BCC'd thank-you, and a line about the greeting's spelling."""
+def thank_you(match: Match) -> Reading:
+    """The question for a BCC'd thank-you whose interviewer isn't clear: which one?"""
     interview = match.interview
     ref = InterviewRecord(interview.id)
-    choices: tuple[Choice, ...]
-    if match.interviewer is not None:
-        name = match.interviewer.name
-        question = (f"I see your thank-you to {name} ({interview.title}, "
-                    f"#{interview.number}). Mark it sent?")
-        choices = (Choice(f"Mark sent to {name}", MarkSent(ref, to=name)),)
-    else:
-        question = (f"I see a thank-you about your {interview.title} interview "
-                    f"(#{interview.number}). Who was it to?")
-        choices = tuple(Choice(f"Sent to {p.name}", MarkSent(ref, to=p.name))
-                        for p in interview.interviewers)
-    spelling = None
-    if match.greeted and match.interviewer is not None:
-        spelling = (f"Heads-up: your note greets “{match.greeted}”, but I have "
-                    f"“{match.interviewer.name}”. Worth checking the spelling.")
-    return Reading(question=question, choices=(*choices, Choice(NOT_THIS, None))), spelling
+    choices = tuple(Choice(f"Sent to {p.name}", MarkSent(ref, to=p.name))
+                    for p in interview.interviewers)
+    return Reading(question=f"I see a thank-you about your {interview.title} interview "
+                            f"(#{interview.number}). Who was it to?",
+                   choices=(*choices, Choice(NOT_THIS, None)))
 
 
 def forwarded(turn: Turn, mail: Mail, match: Match) -> Reading | None:

@@ -1,7 +1,8 @@
 """Mail to private addresses, for real: SMTP over loopback to the aiosmtpd server the
 `mail` process runs, and raw MIME over HTTP to the web process's `/mail/inbound`.
 
-Nothing a message proposes happens until the person presses its button.
+A BCC'd thank-you to one clear interviewer is marked sent at once, with Undo; anything
+else mail brings is only proposed, and nothing changes until the person presses.
 """
 
 from __future__ import annotations
@@ -148,18 +149,23 @@ def post(url: str, raw: bytes, secret_value: str | None = SECRET,
 
 
 def thank_you_states(chat: Chat) -> dict[str, CheckpointState]:
+    """Each interviewer's thank-you step, as its newest row says."""
     interview, checkpoints = chat.checkpoints()
     names = {p.id: p.name for p in interview.interviewers}
-    return {names[cp.interviewer_id]: cp.state for cp in checkpoints
+    return {names[cp.interviewer_id]: cp.state for cp in sorted(checkpoints, key=lambda c: c.id)
             if cp.kind is CheckpointKind.THANK_YOU and cp.interviewer_id in names}
 
 
-def choice(recorder: Recorder, label: str) -> str:
+def button(recorder: Recorder, label: str, kind: ActionId = ActionId.CHOOSE) -> str:
     for _, reply in recorder.sent:
         for action in reply.actions:
-            if action.id is ActionId.CHOOSE and action.label == label:
+            if action.id is kind and action.label == label:
                 return action.value
     raise AssertionError(f"no {label!r} button in {recorder.texts!r}")
+
+
+def choice(recorder: Recorder, label: str) -> str:
+    return button(recorder, label)
 
 
 def stored_tables(runtime: Runtime) -> str:
@@ -196,17 +202,35 @@ def test_the_help_lists_email(me: Chat):
 
 
 # --- SMTP ---------------------------------------------------------------------------------
-def test_a_bcc_thank_you_over_smtp_is_proposed_and_marked_only_when_pressed(
+def test_a_bcc_thank_you_over_smtp_is_marked_sent_in_one_line_and_undone_by_its_button(
         me: Chat, told: Recorder, smtp_port: int):
     address = address_of(me)
     smtp_send(smtp_port, address, thank_you())
 
-    assert "thank-you to Jane Smith" in told.texts
-    assert thank_you_states(me)["Jane Smith"] is CheckpointState.PENDING  # nothing yet
-    me.press(ActionId.CHOOSE, choice(told, "Mark sent to Jane Smith"))
-    states = thank_you_states(me)
-    assert states["Jane Smith"] is CheckpointState.DONE
-    assert states["Bob Lee"] is CheckpointState.PENDING
+    [(_, reply)] = told.sent
+    assert reply.text == "Saw your thank-you to Jane Smith (#1, data analyst at Acme): " \
+                         "marked sent."
+    assert thank_you_states(me) == {"Jane Smith": CheckpointState.DONE,
+                                    "Bob Lee": CheckpointState.PENDING}
+    undone = me.text("", action=ActionId.UNDO_DONE,
+                     value=button(told, "Undo", ActionId.UNDO_DONE))
+    assert "waiting again" in undone
+    assert thank_you_states(me) == {"Jane Smith": CheckpointState.PENDING,
+                                    "Bob Lee": CheckpointState.PENDING}
+    again = me.text("", action=ActionId.UNDO_DONE,
+                    value=button(told, "Undo", ActionId.UNDO_DONE))
+    assert "nothing to undo" in again
+
+
+def test_a_thank_you_to_the_whole_team_asks_who_it_was_to(
+        me: Chat, told: Recorder, smtp_port: int):
+    smtp_send(smtp_port, address_of(me), thank_you(to="careers@acme.com",
+                                                   greeting="Dear hiring team"))
+    assert "Who was it to?" in told.texts
+    assert thank_you_states(me)["Bob Lee"] is CheckpointState.PENDING  # nothing yet
+    me.press(ActionId.CHOOSE, choice(told, "Sent to Bob Lee"))
+    assert thank_you_states(me) == {"Jane Smith": CheckpointState.PENDING,
+                                    "Bob Lee": CheckpointState.DONE}
 
 
 def test_the_greetings_misspelling_is_pointed_out(me: Chat, told: Recorder, smtp_port: int):
@@ -217,7 +241,6 @@ def test_the_greetings_misspelling_is_pointed_out(me: Chat, told: Recorder, smtp
 def test_the_company_domain_and_the_greeting_find_the_interviewer(
         me: Chat, told: Recorder, smtp_port: int):
     smtp_send(smtp_port, address_of(me), thank_you(to="careers@acme.com", greeting="Hi Bob"))
-    me.press(ActionId.CHOOSE, choice(told, "Mark sent to Bob Lee"))
     assert thank_you_states(me) == {"Jane Smith": CheckpointState.PENDING,
                                     "Bob Lee": CheckpointState.DONE}
 
@@ -283,7 +306,7 @@ def test_the_message_body_is_not_stored(me: Chat, told: Recorder, smtp_port: int
                                         runtime: Runtime):
     address = address_of(me)
     smtp_send(smtp_port, address, forward(address, "We will make a decision by the 15th."))
-    smtp_send(smtp_port, address, thank_you())
+    smtp_send(smtp_port, address, thank_you(greeting="Dear hiring team", to="hr@acme.com"))
     stored = stored_tables(runtime)
     assert told.sent and "Thanks for your patience" not in stored
     assert "taking the time" not in stored
@@ -365,15 +388,16 @@ def test_hostile_mail_is_taken_and_ignored_with_nothing_stored(
     assert "couldn't tell" in told.texts or told.sent == []
 
 
-def test_a_question_waiting_is_set_aside_and_said_so(me: Chat, told: Recorder,
+def test_a_marked_thank_you_leaves_a_waiting_question_open(me: Chat, told: Recorder,
                                                      smtp_port: int):
     address = address_of(me)
     assert "?" in me.text("add")  # the add flow asks its first question
     smtp_send(smtp_port, address, thank_you())
-    assert "set aside" in told.texts and "Mark it sent?" in told.texts
+    assert "Saw your thank-you" in told.texts
+    assert "role?" in me.text("Globex")  # the add flow takes its answer and goes on
 
 
-def test_on_every_database_a_bcc_is_proposed_then_applied(db_runtime: Runtime):
+def test_on_every_database_a_bcc_is_marked_then_undone(db_runtime: Runtime):
     recorder = Recorder()
     db_runtime.senders[ME.platform] = recorder
     server = MailServer(MailIntake(db_runtime.coach, db_runtime.senders, DOMAIN),
@@ -382,8 +406,16 @@ def test_on_every_database_a_bcc_is_proposed_then_applied(db_runtime: Runtime):
         chat = Chat(db_runtime)
         chat.say(ACME)
         smtp_send(server.port, address_of(chat), thank_you())
-        assert thank_you_states(chat)["Jane Smith"] is CheckpointState.PENDING
-        chat.press(ActionId.CHOOSE, choice(recorder, "Mark sent to Jane Smith"))
         assert thank_you_states(chat)["Jane Smith"] is CheckpointState.DONE
+        chat.press(ActionId.UNDO_DONE, button(recorder, "Undo", ActionId.UNDO_DONE))
+        assert thank_you_states(chat)["Jane Smith"] is CheckpointState.PENDING
     finally:
         server.stop()
+
+
+def test_a_proposal_sets_a_waiting_question_aside_and_says_so(
+        me: Chat, told: Recorder, smtp_port: int):
+    address = address_of(me)
+    me.text("add")
+    smtp_send(smtp_port, address, forward(address, "We will make a decision by the 15th."))
+    assert "set aside my earlier question" in told.texts
