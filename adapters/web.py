@@ -34,6 +34,7 @@ MAIL_PATH = "/mail/inbound"
 #: BCC copy names the private address nowhere in its own headers).
 SECRET_HEADER = "HTTP_X_FOLLOWUP_MAIL_SECRET"
 RECIPIENT_HEADER = "HTTP_X_FOLLOWUP_MAIL_TO"
+MAX_CANDIDATES = 20
 _RECIPIENT_FIELDS = ("Delivered-To", "X-Original-To", "Envelope-To", "To", "Cc")
 _FEED_PATH = re.compile(r"(/calendar/)[^\s\"'?#]*?(\.ics)?(?=[\s\"'?#]|$)")
 
@@ -153,7 +154,9 @@ def _recipient(environ: dict[str, Any], raw: bytes, mail: MailIntake) -> str | N
     for field in _RECIPIENT_FIELDS:
         candidates += [address for _, address in
                        getaddresses([str(v) for v in headers.get_all(field, [])])]
-    return next((c for c in candidates if mail.person_for(c) is not None), None)
+    # Each candidate is a lookup: a message naming thousands of addresses gets 20 tried.
+    return next((c for c in candidates[:MAX_CANDIDATES] if mail.person_for(c) is not None),
+                None)
 
 
 def _answer(start_response: Callable[..., Any], status: str, body: bytes,

@@ -34,7 +34,7 @@ def show(turn: Turn, command: MailAddress) -> list[Reply]:
     lead = "Done: the old address now bounces. Your new private address" if had \
         else "Your private address"
     return [Reply(text=f"{lead}: {address_for(token, domain)}\n"
-                       "• BCC it on a thank-you note and I'll offer to mark it sent.\n"
+                       "• BCC it on a thank-you note and I'll mark it sent (with Undo).\n"
                        "• Forward an employer's reply to it and I'll offer to record the "
                        "news. I change nothing until you press a button, and I don't keep "
                        "the email.\nSave it in your contacts now: I can't show it again. "
