@@ -121,6 +121,10 @@ def web() -> None:
     from adapters.slack.server import SlackHttpServer, slack_wsgi
 
     runtime = build_runtime(settings, SystemClock())
+    if settings.mail_domain:  # inbound mail's proposals go out through the platforms
+        from adapters.senders import platform_senders
+
+        runtime.senders.update(platform_senders(settings, runtime.repo))
     server = SlackHttpServer(slack_wsgi(None, runtime), "0.0.0.0", settings.port)
     typer.echo(f"followup-bot web: serving /healthz and calendar feeds on port {server.port}.")
     try:
@@ -130,6 +134,32 @@ def web() -> None:
     finally:
         server.stop()
         runtime.stop()
+
+
+@app.command()
+def mail() -> None:
+    """Receive mail for private addresses over SMTP (FOLLOWUP_MAIL_DOMAIN's MX points here)."""
+    settings = _settings()
+    if not settings.mail_domain:
+        typer.echo("followup-bot: set FOLLOWUP_MAIL_DOMAIN, the domain whose mail comes "
+                   "here.", err=True)
+        raise typer.Exit(2)
+    from adapters.mail_server import MailServer
+    from adapters.senders import platform_senders
+    from bot.mail.intake import MailIntake
+
+    runtime = build_runtime(settings, SystemClock())
+    runtime.senders.update(platform_senders(settings, runtime.repo))
+    intake = MailIntake(runtime.coach, runtime.senders, settings.mail_domain)
+    server = MailServer(intake, settings.mail_host, settings.mail_port).start()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    typer.echo(f"followup-bot mail: SMTP for {settings.mail_domain} on port {server.port}; "
+               "Ctrl-C to stop.")
+    stop.wait()
+    server.stop()
+    runtime.stop()
 
 
 @app.command()

@@ -13,11 +13,16 @@ from __future__ import annotations
 import logging
 
 BODY_LOGGERS = ("slack_sdk", "discord.http", "discord.gateway", "discord.webhook")
+#: aiosmtpd logs every SMTP command line at INFO, and `RCPT TO:<token@…>` holds a private
+#: address's whole secret: it starts at WARNING.
+ADDRESS_LOGGERS = ("mail.log",)
 
 
 def quiet_body_loggers() -> None:
-    """Raise each of `BODY_LOGGERS` to INFO (a stricter level set by hand stays)."""
-    for name in BODY_LOGGERS:
-        logger = logging.getLogger(name)
-        if logger.level < logging.INFO:
-            logger.setLevel(logging.INFO)
+    """Raise each of `BODY_LOGGERS` to INFO and `ADDRESS_LOGGERS` to WARNING (a stricter
+    level set by hand stays)."""
+    for names, floor in ((BODY_LOGGERS, logging.INFO), (ADDRESS_LOGGERS, logging.WARNING)):
+        for name in names:
+            logger = logging.getLogger(name)
+            if logger.level < floor:
+                logger.setLevel(floor)

@@ -90,7 +90,8 @@ def build_runtime(settings: Settings, clock: Clock) -> Runtime:
     repo = open_repository(settings.database_url)
     runtime: Runtime
     defaults = CoachDefaults(tz=settings.timezone, quiet=settings.quiet,
-                             public_url=settings.public_url)
+                             public_url=settings.public_url,
+                            mail_domain=settings.mail_domain)
     coach = Coach(repo, clock, defaults,
                   on_plan_changed=lambda: runtime.poke())
     runtime = Runtime(settings=settings, clock=clock, repo=repo, coach=coach)

@@ -9,7 +9,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.discord_bot.settings import DiscordSettings
@@ -70,6 +70,12 @@ class Settings(SlackSettings, DiscordSettings, BaseSettings):
     # added back (docs/slack.md, "Leaving").
     departed_grace_days: int = Field(default=30, ge=0, le=3650,
                                      validation_alias="FOLLOWUP_DEPARTED_GRACE_DAYS")
+    # Private mail addresses live at this domain; its MX points at `followup-bot mail`,
+    # or a provider's inbound webhook posts to /mail/inbound with FOLLOWUP_MAIL_SECRET.
+    mail_domain: str | None = Field(default=None, validation_alias="FOLLOWUP_MAIL_DOMAIN")
+    mail_secret: SecretStr | None = Field(default=None, validation_alias="FOLLOWUP_MAIL_SECRET")
+    mail_host: str = Field(default="0.0.0.0", validation_alias="FOLLOWUP_MAIL_HOST")
+    mail_port: int = Field(default=2525, validation_alias="FOLLOWUP_MAIL_PORT", ge=0, le=65535)
 
     @field_validator("timezone")
     @classmethod

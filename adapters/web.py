@@ -1,4 +1,5 @@
-"""The bot's own HTTP routes: `/healthz` for load balancers and private calendar feeds.
+"""The bot's own HTTP routes: `/healthz` for load balancers, private calendar feeds, and
+`POST /mail/inbound`, where a mail provider's inbound webhook posts raw MIME.
 
 A plain WSGI app so that the Slack endpoint's server can mount it beside Bolt, and
 `followup-bot web` can serve it alone where there is no Slack app.
@@ -6,21 +7,35 @@ A plain WSGI app so that the Slack endpoint's server can mount it beside Bolt, a
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses
+from typing import TYPE_CHECKING, Any
 
 from bot.conversation.coach import Coach
+from bot.mail.intake import MAX_BYTES, MailIntake, Received
 from bot.model import Platform
 from bot.ports.repository import Repository, RepositoryUnavailable
+
+if TYPE_CHECKING:
+    from adapters.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 FEED = re.compile(r"^/calendar/([A-Za-z0-9_-]{20,100})\.ics$")
 #: Whatever follows /calendar/ in a path, up to the end of the path, in any text.
+MAIL_PATH = "/mail/inbound"
+#: The shared secret's header; the envelope recipient's, where the provider sends it (a
+#: BCC copy names the private address nowhere in its own headers).
+SECRET_HEADER = "HTTP_X_FOLLOWUP_MAIL_SECRET"
+RECIPIENT_HEADER = "HTTP_X_FOLLOWUP_MAIL_TO"
+MAX_CANDIDATES = 20
+_RECIPIENT_FIELDS = ("Delivered-To", "X-Original-To", "Envelope-To", "To", "Cc")
 _FEED_PATH = re.compile(r"(/calendar/)[^\s\"'?#]*?(\.ics)?(?=[\s\"'?#]|$)")
 
 
@@ -35,10 +50,14 @@ def redact_feed_paths(text: str) -> str:
 class WebRoutes:
     """Answers `/healthz` and `/calendar/<token>.ics`; passes anything else to `fallback`."""
 
-    def __init__(self, coach: Coach, repo: Repository, fallback: WsgiApp | None = None) -> None:
+    def __init__(self, coach: Coach, repo: Repository, fallback: WsgiApp | None = None, *,
+                 mail: MailIntake | None = None, mail_secret: str | None = None) -> None:
         self.coach = coach
         self.repo = repo
         self.fallback = fallback
+        # Without a secret the endpoint is off: mail must never be taken from anyone.
+        self.mail = mail if mail_secret else None
+        self._mail_secret = (mail_secret or "").encode()
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]
                  ) -> Iterable[bytes]:
@@ -49,6 +68,11 @@ class WebRoutes:
         feed = FEED.match(path)
         if feed and method in ("GET", "HEAD"):
             return self._feed(feed.group(1), start_response)
+        if path == MAIL_PATH and self.mail is not None:
+            if method != "POST":
+                return _answer(start_response, "405 Method Not Allowed", b"POST only.\n",
+                               extra=[("Allow", "POST")])
+            return self._inbound(environ, self.mail, start_response)
         if path.startswith("/calendar/"):
             return _answer(start_response, "404 Not Found", b"No such calendar.\n")
         if self.fallback is not None:
@@ -80,6 +104,59 @@ class WebRoutes:
             return _answer(start_response, "404 Not Found", b"No such calendar.\n")
         return _answer(start_response, "200 OK", calendar, "text/calendar; charset=utf-8",
                        extra=[("Cache-Control", "private, max-age=300")])
+
+
+    def _inbound(self, environ: dict[str, Any], mail: MailIntake,
+                 start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """One raw MIME message from a provider's webhook: 202 once taken (loops too, so
+        the provider doesn't retry them), 401 without the secret, 404 for no such
+        address, 413 when too large. The body is read only after the secret checks."""
+        given = str(environ.get(SECRET_HEADER, "")).encode()
+        if not hmac.compare_digest(given, self._mail_secret):
+            return _answer(start_response, "401 Unauthorized", b"Wrong or missing secret.\n")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        if length > MAX_BYTES:
+            return _answer(start_response, "413 Content Too Large", b"Too large.\n")
+        if length <= 0:
+            return _answer(start_response, "400 Bad Request", b"Send the raw message.\n")
+        raw = environ["wsgi.input"].read(length)
+        try:
+            recipient = _recipient(environ, raw, mail)
+            if recipient is None:
+                return _answer(start_response, "404 Not Found", b"No such mailbox.\n")
+            received = mail.receive(recipient, raw)
+        except RepositoryUnavailable:
+            return _answer(start_response, "503 Service Unavailable", b"Try again soon.\n")
+        if received is Received.UNKNOWN:
+            return _answer(start_response, "404 Not Found", b"No such mailbox.\n")
+        return _answer(start_response, "202 Accepted", b"Taken.\n")
+
+
+def mail_routes(runtime: Runtime) -> dict[str, Any]:
+    """`WebRoutes`' mail options from the runtime's settings: off unless both
+    FOLLOWUP_MAIL_DOMAIN and FOLLOWUP_MAIL_SECRET are set."""
+    settings = runtime.settings
+    if not (settings.mail_domain and settings.mail_secret):
+        return {}
+    return {"mail": MailIntake(runtime.coach, runtime.senders, settings.mail_domain),
+            "mail_secret": settings.mail_secret.get_secret_value()}
+
+
+def _recipient(environ: dict[str, Any], raw: bytes, mail: MailIntake) -> str | None:
+    """The private address the message is for: the provider's envelope header, else the
+    first address of ours in the message's own headers."""
+    named = str(environ.get(RECIPIENT_HEADER, "")).strip()
+    candidates = [named] if named else []
+    headers = BytesHeaderParser().parsebytes(raw)
+    for field in _RECIPIENT_FIELDS:
+        candidates += [address for _, address in
+                       getaddresses([str(v) for v in headers.get_all(field, [])])]
+    # Each candidate is a lookup: a message naming thousands of addresses gets 20 tried.
+    return next((c for c in candidates[:MAX_CANDIDATES] if mail.person_for(c) is not None),
+                None)
 
 
 def _answer(start_response: Callable[..., Any], status: str, body: bytes,

@@ -139,6 +139,14 @@ class MarkSent:
 
 
 @dataclass(frozen=True, slots=True)
+class UndoDone:
+    """The Undo button under a step the bot marked done on its own reading (a BCC'd
+    thank-you): the step waits again."""
+
+    step: StepRecord
+
+
+@dataclass(frozen=True, slots=True)
 class MarkDone:
     step: StepRef | None = None
 
@@ -299,6 +307,13 @@ class Calendar:
 
 
 @dataclass(frozen=True, slots=True)
+class MailAddress:
+    """`email`: the private address to BCC and forward to; `what` "reset" makes a new one."""
+
+    what: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ShowStats:
     pass
 
@@ -369,9 +384,11 @@ class Unknown:
 
 Command = (
     ShowHelp | AddInterview | AddInterviewFields | ListInterviews | ShowPlan | MarkSent
-    | MarkDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze | ExplainStep
+    | MarkDone | UndoDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze
+    | ExplainStep
     | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
-    | Calendar | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe | ConfirmForget
+    | Calendar | MailAddress | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe
+    | ConfirmForget
     | ClubCommand | ShareCommand | AskCoach | Answer | Unknown
 )

@@ -40,6 +40,7 @@ class ActionId(StrEnum):
     NO_NAME = "no_name"  # "I didn't get their name", to "who interviewed you?"
     FORGET_ME = "forget_me"  # yes, delete all my data (value: person id)
     KEEP_MY_DATA = "keep_my_data"  # no, keep it (value: person id)
+    UNDO_DONE = "undo_done"  # a step marked done for them (a BCC'd thank-you) waits again
 
 
 class Style(StrEnum):

@@ -54,6 +54,7 @@ from storage.answers import AnsweredRequestRow, AnswerStorage
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
+from storage.mail import MailAddressRow, MailStorage
 from storage.models import (
     Base,
     CallRow,
@@ -95,7 +96,7 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(open_database(url, Base.metadata))
 
 
-class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage):
+class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, MailStorage):
     """`bot.ports.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
     The club methods come from `storage.clubs.ClubStorage`, the inbox's from
@@ -352,6 +353,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage):
                 .where(ClubPostRow.person_id == person_id)
                 .order_by(ClubPostRow.created_at, ClubPostRow.id)
             ).all()
+            mail = session.get(MailAddressRow, person_id)
             return {
                 "person": {
                     "id": person.id,
@@ -365,6 +367,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage):
                     # That a feed exists and when it was made; never its token (or hash).
                     "calendar_feed": None if person.calendar_token_hash is None else {
                         "made_at": _iso(person.calendar_feed_made_at)},
+                    # Likewise the private mail address: when it was made, never its token.
+                    "mail_address": None if mail is None else {"made_at": _iso(mail.made_at)},
                     "told_dms_closed_at": _iso(person.dms_closed_told_at),
                 },
                 "identities": [

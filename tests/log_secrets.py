@@ -11,7 +11,8 @@ The secrets:
   where it is defined (`tests/adapters/slack/*`, the Discord stand-in);
 - the password in FOLLOWUP_TEST_POSTGRES_URL;
 - every calendar feed token minted in the session: `calendar_file.feed_token`, which the
-  coach calls by that name, is wrapped to record what it returns; it still mints one.
+  coach calls by that name, is wrapped to record what it returns; it still mints one;
+- every private mail address's token, the same way (`bot.mail.address.new_token`).
 
 Processes a test starts (the CLI, worker processes) log to their own stderr: the test
 hands what they wrote to `check_output`, which checks each line as a record.
@@ -33,6 +34,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bot.content import calendar_file
+from bot.mail import address as mail_address
 
 #: Shorter strings would turn up in ordinary log lines by chance.
 SHORTEST = 8
@@ -132,12 +134,23 @@ def _record_feed_tokens() -> None:
     calendar_file.feed_token = feed_token
 
 
+def _record_mail_tokens() -> None:
+    minted = mail_address.new_token
+
+    def new_token() -> str:
+        return secret(minted(), "a private mail address's token")
+
+    new_token.__doc__ = minted.__doc__
+    mail_address.new_token = new_token
+
+
 def pytest_configure(config: pytest.Config) -> None:
     url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
     password = make_url(url).password if url else None
     if password and len(password) >= SHORTEST:
         secret(str(password), "the PostgreSQL password")
     _record_feed_tokens()
+    _record_mail_tokens()
     logging.getLogger().setLevel(logging.DEBUG)
     watching()
 

@@ -20,7 +20,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from adapters.runtime import Runtime
 from adapters.slack.intake import checked_bodies
 from adapters.slack.oauth import REDIRECT_PATH
-from adapters.web import WebRoutes, WsgiApp, redact_feed_paths
+from adapters.web import WebRoutes, WsgiApp, mail_routes, redact_feed_paths
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def slack_wsgi(app: App | None, runtime: Runtime) -> WsgiApp:
     must be (`adapters.slack.intake`), beside the bot's own web routes."""
     bolt = checked_bodies(SlackRequestHandler(app, path=EVENTS_PATH)) \
         if app is not None else None
-    return WebRoutes(runtime.coach, runtime.repo, fallback=bolt)
+    return WebRoutes(runtime.coach, runtime.repo, fallback=bolt, **mail_routes(runtime))
 
 
 class SlackHttpServer:

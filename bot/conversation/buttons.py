@@ -25,6 +25,7 @@ from bot.commands import (
     SnoozeFor,
     SnoozeTillMorning,
     StepRecord,
+    UndoDone,
 )
 from bot.messages import ActionId
 from bot.model import CallResult, Outcome
@@ -57,6 +58,8 @@ def command_for(action: ActionId, value: str) -> Command | None:
     step, interview = StepRecord(record), InterviewRecord(record)
     if action in (ActionId.SENT, ActionId.DONE):
         return MarkDone(step)
+    if action is ActionId.UNDO_DONE:
+        return UndoDone(step)
     if action is ActionId.SNOOZE_2H:
         return Snooze(step, SnoozeFor(timedelta(hours=2)))
     if action is ActionId.SNOOZE_TOMORROW:

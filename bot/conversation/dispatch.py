@@ -30,6 +30,7 @@ from bot.commands import (
     ExportData,
     ForgetMe,
     ListInterviews,
+    MailAddress,
     MarkDone,
     MarkSent,
     NoteTopic,
@@ -48,6 +49,7 @@ from bot.commands import (
     ShowPlan,
     ShowStats,
     Snooze,
+    UndoDone,
     Unknown,
 )
 from bot.conversation.handlers import (
@@ -57,10 +59,12 @@ from bot.conversation.handlers import (
     correcting,
     drafting,
     explaining,
+    mail_address,
     preferences,
     progress,
     reflection,
     showing,
+    undoing,
     your_data,
 )
 from bot.conversation.turn import Turn
@@ -89,6 +93,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     ShowPlan: showing.plan,
     MarkSent: progress.sent,
     MarkDone: progress.done,
+    UndoDone: undoing.undo_done,
     ReportCall: progress.called,
     CallNews: call_news.pressed,
     ReportOutcome: progress.heard,
@@ -107,6 +112,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     NoteTopic: drafting.note,
     CheckNote: drafting.check,
     Calendar: showing.calendar,
+    MailAddress: mail_address.show,
     ShowStats: showing.stats,
     ShowJournal: your_data.journal,
     Reflect: reflection.reflect,

@@ -40,6 +40,7 @@ class CoachDefaults:
     tz: str
     quiet: QuietHours
     public_url: str | None = None  # where the web process serves calendar feeds
+    mail_domain: str | None = None  # where private mail addresses live (FOLLOWUP_MAIL_DOMAIN)
 
 
 @lru_cache(maxsize=512)

@@ -41,6 +41,7 @@ from bot.model import (
     Tone,
 )
 from bot.ports.answers import AnswerLog
+from bot.ports.mail_addresses import MailAddresses
 
 
 class RepositoryUnavailable(Exception):
@@ -200,7 +201,7 @@ class ClubRepository(Protocol):
         ...
 
 
-class Repository(ClubRepository, AnswerLog, Protocol):
+class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
     # --- units of work -------------------------------------------------------------
     def serialised(self, person_id: int) -> AbstractContextManager[None]:
         """Calls inside share one transaction excluding the person's other units: no step twice."""

@@ -36,7 +36,8 @@ NOT_THEIRS = {
 #: row ids and links between rows (nesting shows them), and the order of a list.
 STRUCTURE = {"id", "person_id", "interview_id", "club_id", "interviewer_id", "position"}
 #: Columns that must never be exported, and why.
-SECRET = {("people", "calendar_token_hash"): "a fingerprint of the private feed's token"}
+SECRET = {("people", "calendar_token_hash"): "a fingerprint of the private feed's token",
+          ("mail_addresses", "token_hash"): "a fingerprint of the private mail address"}
 #: Columns of a shared club that describe the club, not the member (its digest plan).
 CLUB_SETTINGS = {"tz", "digest_weekday", "digest_time", "created_at"}
 
@@ -74,7 +75,7 @@ def _as_text(value: Any) -> str:
     return json.dumps(value)
 
 
-@pytest.mark.settings(public_url="https://followup.example")
+@pytest.mark.settings(public_url="https://followup.example", mail_domain="in.followup.example")
 def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime):
     repo = db_runtime.repo
     _chat(db_runtime, ORGANISER, "club start Cohort 5", CHANNEL)
@@ -84,7 +85,7 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
     for line in ("note 1 Bob: the on-call rota", "fix 1 phone Jane +1 212 555 0142",
                  "fix 1 address Jane: Ms Smith", "name Sam Lee", "phone +1 917 555 0199",
                  "tone warm", "quiet 22:00-07:00",
-                 "sent 1 jane", "called 1 no answer", "share 1 details", "calendar feed",
+                 "sent 1 jane", "called 1 no answer", "share 1 details", "calendar feed", "email",
                  "reflect 1", "It went well", "add"):  # `add` leaves a question open
         _chat(db_runtime, ME, line)
     _chat(db_runtime, ME, "share draft 1", CHANNEL)
@@ -120,6 +121,7 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
                 assert _as_text(value) in leaves, f"{name}.{column} = {value!r} not exported"
     assert person.calendar_token_hash and person.calendar_token_hash not in reply.drafts[0].body
     assert export["person"]["calendar_feed"]["made_at"]
+    assert export["person"]["mail_address"]["made_at"]
     assert {d["to"] for d in export["drafts"]} == {"Jane Smith", "Bob Lee"}
 
 
@@ -138,6 +140,7 @@ def _rows_of(engine: Any, tables: dict[str, Table], person_id: int) -> dict[str,
             "interviews": t["interviews"].c.person_id == person_id,
             "interviewers": t["interviewers"].c.interview_id.in_(interviews),
             "calls": t["calls"].c.interview_id.in_(interviews),
+            "mail_addresses": t["mail_addresses"].c.person_id == person_id,
             "checkpoints": t["checkpoints"].c.interview_id.in_(interviews),
             "journal_entries": t["journal_entries"].c.person_id == person_id,
             "answered_requests": t["answered_requests"].c.person_id == person_id,

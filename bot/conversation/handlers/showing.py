@@ -44,6 +44,7 @@ Jane"), or use the short forms:
 • `tone formal` / `tone warm` — how your thank-you drafts sound
 • `tz <zone>` · `quiet 21:00-08:00` · `name <your name>` · `phone <number>`
 • `calendar` (a file) · `calendar feed` (a private link) · `calendar reset` · `stats`
+• `email` — your private address: BCC it on thank-yous, forward replies to it · `email reset`
 • `reflect <n>` · `journal` · `export` · `forget me`
 • In a job-search club's channel: `club` · `club join` / `club leave` · `club mentions on|off`
 • `share <n> none | progress | details` — what your clubs see · `share draft <n>` — feedback

@@ -1,0 +1,21 @@
+"""Where each person's private mail address is looked up: by its token's hash only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from bot.model import Person
+
+
+class MailAddresses(Protocol):
+    def set_mail_token_hash(self, person_id: int, token_hash: str, made_at: datetime) -> None:
+        """The person's address is now the one whose token hashes to `token_hash`; the
+        one before (if any) stops routing at once."""
+        ...
+
+    def has_mail_address(self, person_id: int) -> bool: ...
+
+    def person_by_mail_token_hash(self, token_hash: str) -> Person | None:
+        """Whose address has a token with this hash; None for an unknown or reset one."""
+        ...
