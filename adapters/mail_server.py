@@ -58,22 +58,13 @@ class _Handler:
         return "250 OK"
 
 
-class _Controller(Controller):
-    """aiosmtpd's controller, able to listen on port 0 (a free port, for tests)."""
-
-    def _trigger_server(self) -> None:
-        if self.port == 0 and self.server is not None:
-            self.port = int(self.server.sockets[0].getsockname()[1])
-        super()._trigger_server()
-
-
 class MailServer:
-    """The SMTP server on `host:port` (port 0: a free one), in its own thread."""
+    """The SMTP server on `host:port`, in its own thread."""
 
     def __init__(self, intake: MailIntake, host: str, port: int,
                  max_bytes: int = MAX_BYTES) -> None:
         quiet_body_loggers()  # aiosmtpd's INFO lines would log each RCPT TO's address
-        self._controller = _Controller(_Handler(intake), hostname=host, port=port,
+        self._controller = Controller(_Handler(intake), hostname=host, port=port,
                                       data_size_limit=max_bytes,
                                       server_hostname=intake.domain)
 

@@ -329,7 +329,7 @@ def _answer_press(glue: SlackCoach, identity: Identity, body: dict[str, Any],
             else:
                 try:
                     glue.client_for(identity.workspace).chat_update(
-                        channel=channel, ts=container.get("message_ts"), **update)
+                        channel=channel or "", ts=container.get("message_ts") or "", **update)
                 except SlackClientError as exc:
                     log.warning("chat.update failed (%s); posting instead", error_code(exc))
                     glue.post(identity.workspace, channel or identity.user, reply)

@@ -101,7 +101,7 @@ class CommandInbox:
         self._failed_writes = 0  # in a row; the writer thread's own
 
     def put(self, body: dict[str, Any], timeout: float | None = None, *,
-            key: str | None = None, if_lost_later: Callable[[], None] | None = None
+            key: str | None = None, if_lost_later: Callable[[], object] | None = None
             ) -> None:
         """Store what answering `body` needs (`STORED_FIELDS`), under its idempotency
         `key` (a repeat of a stored key is stored once); returns once it is stored.

@@ -13,6 +13,7 @@ import logging
 import threading
 import weakref
 from collections.abc import Sequence
+from typing import Any
 
 import aiohttp
 from slack_sdk import WebClient
@@ -48,7 +49,7 @@ def web_client(settings: Settings, *, retry_handlers: list[RetryHandler] | None 
     # With OAuth it carries no token: it is the template of each workspace's client.
     token = settings.slack_bot_token.get_secret_value() \
         if settings.slack_bot_token and not settings.slack_oauth else None
-    kwargs: dict = {"token": token, "timeout": TIMEOUT_SECONDS}
+    kwargs: dict[str, Any] = {"token": token, "timeout": TIMEOUT_SECONDS}
     if settings.slack_api_url:
         base = settings.slack_api_url
         kwargs["base_url"] = base if base.endswith("/") else base + "/"

@@ -66,7 +66,7 @@ class SlackHttpServer:
     """Serves a WSGI app on `host:port` (port 0 picks a free one) until `stop`."""
 
     def __init__(self, wsgi: WsgiApp, host: str, port: int) -> None:
-        self._server = make_server(host, port, wsgi,  # type: ignore[arg-type]
+        self._server = make_server(host, port, wsgi,
                                    server_class=_ThreadingWSGIServer,
                                    handler_class=_RequestLog)
         self._thread: threading.Thread | None = None

@@ -10,7 +10,7 @@ import getpass
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
@@ -23,6 +23,9 @@ from bot.model import ChannelRef, Identity, Platform
 from bot.parsing import parse_duration
 from bot.ports.clock import SimulatedClock
 from bot.text import clean_input
+
+if TYPE_CHECKING:
+    from adapters.runtime import Runtime
 
 MAX_WAIT = timedelta(days=366)
 TERMINAL_CHANNEL = "terminal"
@@ -68,7 +71,7 @@ class TerminalSender:
 class TerminalChat:
     """One local user's chat. `feed` takes a line and returns the text to print."""
 
-    def __init__(self, runtime, out: TextIO | None = None, user: str | None = None, *,
+    def __init__(self, runtime: Runtime, out: TextIO | None = None, user: str | None = None, *,
                  out_dir: Path | None = None, tz_asked: str | None = None) -> None:
         self.runtime = runtime
         self.out_dir = out_dir or data_folder(runtime.settings.database_url)

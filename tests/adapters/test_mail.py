@@ -29,6 +29,7 @@ from bot.messages import ActionId, Reply
 from bot.model import CheckpointKind, CheckpointState, Identity
 from tests.chat import ACME, ME, Chat
 from tests.log_secrets import secret
+from tests.standins.ports import free_port
 
 DOMAIN = "mail.test"
 SECRET = secret("s3cret-webhook-value-0123456789", "the mail webhook's secret")
@@ -63,7 +64,7 @@ def intake(runtime: Runtime, told: Recorder) -> MailIntake:
 
 @pytest.fixture
 def smtp_port(intake: MailIntake) -> Iterator[int]:
-    server = MailServer(intake, "127.0.0.1", 0).start()
+    server = MailServer(intake, "127.0.0.1", free_port()).start()
     try:
         yield server.port
     finally:
@@ -401,7 +402,7 @@ def test_on_every_database_a_bcc_is_marked_then_undone(db_runtime: Runtime):
     recorder = Recorder()
     db_runtime.senders[ME.platform] = recorder
     server = MailServer(MailIntake(db_runtime.coach, db_runtime.senders, DOMAIN),
-                        "127.0.0.1", 0).start()
+                        "127.0.0.1", free_port()).start()
     try:
         chat = Chat(db_runtime)
         chat.say(ACME)
