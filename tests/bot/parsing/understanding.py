@@ -31,7 +31,7 @@ from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platfo
 from bot.ports.clock import SimulatedClock
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-PARTS = ("tuning", "heldout", "heldout2")
+PARTS = ("tuning", "tuning2", "heldout", "heldout2", "heldout3")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
@@ -164,12 +164,14 @@ def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
             if getattr(new, name) != getattr(old, name):
                 found.append({"intent": "correct", "interview": number, "field": name,
                               "value": getattr(new, name)})
-        if [(p.name, p.email, p.phone) for p in new.interviewers] != \
-                [(p.name, p.email, p.phone) for p in old.interviewers]:
+        if [(p.name, p.email, p.phone, p.salutation) for p in new.interviewers] != \
+                [(p.name, p.email, p.phone, p.salutation) for p in old.interviewers]:
             found.append({"intent": "correct", "interview": number, "field": "interviewers",
                           "value": [p.name for p in new.interviewers],
                           "contacts": {(p.name.lower(), str(p.email).lower(), str(p.phone))
-                                       for p in new.interviewers}})
+                                       for p in new.interviewers},
+                          "salutations": {p.name.lower(): p.salutation
+                                          for p in new.interviewers}})
         found += _step_changes(number, new, before.steps[number], after.steps[number])
     if after.flow != before.flow and before.flow is not None and after.flow is not None:
         found.append({"intent": "answer", "flow": after.flow})
@@ -195,7 +197,13 @@ def _step_changes(number: int, interview: Any, old: dict[int, Any], new: dict[in
 
 
 def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
-    """Whether what changed is what the label asked for, and nothing else."""
+    """Whether what changed is what the label asked for, and nothing else. A label may
+    ask for a second change with it (`also`: a call that brought a promise)."""
+    second = expect.get("also")
+    if second is not None:
+        rest = [d for d in did if d["intent"] != second["intent"]]
+        return matches(second, [d for d in did if d["intent"] == second["intent"]]) \
+            and matches({k: v for k, v in expect.items() if k != "also"}, rest)
     intent = expect["intent"]
     relevant = [d for d in did if d["intent"] == intent]
     # A next round goes on to ask about itself: its question replacing the one that
@@ -220,6 +228,8 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
     if intent == "sent":
         wanted = expect.get("to")
         sent = {d["to"] for d in relevant}
+        if isinstance(wanted, list):
+            return sent == set(wanted)
         return sent == {wanted} if wanted else len(sent) >= 1
     if intent == "snooze":
         until = expect.get("until")
@@ -266,6 +276,9 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
             holders = {c[0] for c in fact["contacts"]
                        if c[index].lower() == str(expect["value"]).lower()}
             return holders == {who}
+        if expect["field"] == "address":
+            who = str(expect.get("who") or "").lower()
+            return fact["salutations"].get(who) == expect["value"]
         if expect["field"] == "remove_interviewer":
             return expect["value"].lower() not in {v.lower() for v in value}
         if isinstance(value, list):

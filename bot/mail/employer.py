@@ -1,0 +1,158 @@
+"""What an employer's (or a recruiter's) message says about an interview, in their voice.
+
+A person's typed line says "I got the job"; an employer writes "we are delighted to
+offer you the role" three paragraphs into a letter with a legal footer. This reader
+weighs the whole message, sentence by sentence, for the four kinds of news the coach
+records from mail: an offer, a rejection, an invitation to a next round, and a new
+date for their decision. It is built for precision: a sentence that negates its cue
+("this does not constitute an offer") is no evidence, an offer outranks the deadline
+that comes with it ("let us know your decision by Wednesday" is the person's), and a
+message that says two different things, or turns a no into another role, is a
+question for the person, never a proposal. All phrases live in the tables below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.model import Promise, PromiseKind
+from bot.parsing.promises import parse_promise
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(patterns) + r")", re.I)
+
+
+class News(StrEnum):
+    OFFER = "offer"
+    REJECTED = "rejected"
+    NEXT_ROUND = "next_round"
+    DECIDE_BY = "decide_by"
+
+
+#: "We'd like to offer you the role", "an offer of employment", "the formal offer".
+OFFER = _any(
+    r"(?:like|love|pleased|delighted|happy|thrilled|excited|want|wants|able)\s+to\s+"
+    r"(?:formally\s+)?(?:offer|extend)\s+(?:to\s+)?you",
+    r"offer\s+you\s+(?:the|a|this)\s+(?:\w+\s+){0,4}(?:role|position|job|post)",
+    r"offer\s+of\s+employment", r"(?:formal|official|written|verbal|conditional)\s+offer",
+    r"(?:love|like)\s+(?:for\s+)?you\s+to\s+join\s+(?:the|our|us)",
+    r"your\s+offer\s+(?:letter|from)", r"(?:review|accept)\s+your\s+offer",
+    r"congratulations\s+on\s+your\s+(?:new\s+)?(?:offer|role)")
+#: "Not been successful", "moving forward with other candidates", "filled internally".
+REJECTED = _any(
+    r"not\s+been\s+successful", r"\bunsuccessful\b", r"regret\s+to\s+(?:inform|let)",
+    r"(?:not|n't)\s+(?:be\s+)?(?:moving|move|going|proceeding|proceed|progressing|progress)"
+    r"\s+(?:forward\s+)?(?:with\s+)?(?:your|you)",
+    r"decided\s+not\s+to\s+(?:progress|proceed|move|continue|pursue|take)",
+    r"(?:move|moving|proceed|proceeding|go|going)\s+(?:forward\s+)?with\s+(?:other|another|"
+    r"a\s+different|the\s+other)\s+(?:candidate|applicant|person)",
+    r"(?:go|going|gone|went)\s+(?:in\s+)?a\s+different\s+direction",
+    r"(?:go|going|gone|went)\s+with\s+(?:a|another|an\s+internal|the\s+other)\s+"
+    r"(?:\w+\s+){0,3}candidate",
+    r"(?:fill|filled|filling)\s+(?:the\s+)?(?:\w+\s+){0,4}(?:role|position|job|vacancy)\s+"
+    r"internally", r"(?:fill|filled|filling)\s+it\s+internally",
+    r"offered\s+(?:the\s+)?(?:role|position|job)\s+to\s+(?:them|someone|another|a\s+"
+    r"different|the\s+other)", r"status:\s*not\s+selected", r"\bnot\s+selected\b",
+    r"won'?t\s+be\s+(?:moving|taking)\s+(?:forward|things\s+further)",
+    r"not\s+(?:be\s+)?offering\s+you")
+#: "We'd like to invite you to a second interview", "bring you back for a technical round".
+NEXT_ROUND = _any(
+    r"invite\s+you\s+(?:back\s+)?(?:to|for)\s+(?:a|an|the|our)\s+(?:\w+[\s-]+){0,3}"
+    r"(?:interview|round|stage|conversation|meeting|panel|chat)",
+    r"(?:bring|have|see|get)\s+you\s+(?:back|in\s+again)", r"come\s+back\s+(?:in\s+)?for",
+    r"move\s+(?:you\s+)?forward\s+(?:with\s+you\s+)?to\s+(?:the|a)\s+", r"move\s+forward\s+with\s+you",
+    r"moving\s+forward\s+in\s+the\s+(?:interview\s+)?process",
+    r"next\s+step\s+(?:is|will\s+be)\s+(?:a|an|the)\s+(?:\w+[\s-]+){0,4}"
+    r"(?:interview|round|chat|call|conversation|panel|exercise)",
+    r"schedule\s+your\s+(?:\w+\s+){0,2}(?:interview|round)",
+    r"(?:second|2nd|third|3rd|final|next|technical|onsite|on-site)[\s-]+"
+    r"(?:round|stage)\s+(?:interview\s+)?(?:with|on|at)\b")
+#: Their decision, or their word, on a date: "make a decision by Friday, December 4".
+DECISION = _any(
+    r"(?:make|reach|made|reached|have)\s+(?:a|our|their|the)\s+(?:final\s+)?decision",
+    r"(?:provide|providing|give|giving|have|share|sharing)\s+(?:an?\s+)?"
+    r"(?:update|feedback|answer|news)", r"\bdecide\b", r"know\s+more",
+    r"(?:be\s+in\s+touch|get\s+back\s+to\s+you|let\s+you\s+know)\s+(?:by|on|before|within)")
+#: The person's own decision (an offer's deadline) is not the employer's.
+YOURS = _any(r"your\s+decision", r"your\s+acceptance", r"let\s+us\s+know\s+(?:your|if|whether)")
+#: A no that comes with something else ("we'd love to consider you for another role").
+ALTERNATIVE = _any(
+    r"consider\s+you\s+for", r"(?:would|are)\s+you\s+(?:be\s+)?(?:interested|open)",
+    r"(?:a|another|our)\s+(?:different|other|new)\s+(?:role|position|opening|opportunity)\s+"
+    r"(?:that|which|we|on)", r"contract\s+(?:\w+\s+)?(?:role|position)")
+#: A sentence saying it is not news ("this does not constitute an offer", "no decision yet").
+NEGATED = _any(r"\bnot\b", r"\bno\b", r"n't\b", r"\bnever\b", r"\bwithout\b")
+#: Words after which a message is someone else's or boilerplate: legal footers, lists.
+_FOOTER = _any(r"^\s*confidentiality\s+notice", r"^\s*this\s+(?:e-?mail|message)\s+and\s+any",
+               r"^\s*you\s+are\s+receiving", r"^\s*you're\s+receiving",
+               r"^\s*(?:from|sent):\s", r"registered\s+in\s+england")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+#: At most this many sentences are weighed: news comes early in a letter.
+SENTENCES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """What a message says: one kind of news with its sentence (and a promise for a
+    new decision date), or `unsure` when it says more than one thing."""
+
+    news: News | None = None
+    sentence: str = ""
+    promise: Promise | None = None
+    unsure: tuple[News, ...] = ()
+
+
+def sentences(text: str) -> list[str]:
+    """The message's own sentences, before any footer or a quoted header block."""
+    kept: list[str] = []
+    for line in text.splitlines():
+        if _FOOTER.search(line):
+            break
+        kept.append(line)
+    found = [s.strip() for s in _SENTENCE_END.split("\n".join(kept)) if s.strip()]
+    return found[:SENTENCES]
+
+
+def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo) -> Heard:
+    """The news in one employer's message, weighed over all its sentences."""
+    found: dict[News, str] = {}
+    alternative = False
+    promise: Promise | None = None
+    for sentence in [subject, *sentences(text)]:
+        alternative = alternative or bool(ALTERNATIVE.search(sentence))
+        for news, cue in ((News.OFFER, OFFER), (News.REJECTED, REJECTED),
+                          (News.NEXT_ROUND, NEXT_ROUND)):
+            hit = cue.search(sentence)
+            if hit is None or news in found:
+                continue
+            if news is not News.REJECTED and NEGATED.search(sentence[:hit.start()]
+                                                            + sentence[hit.end():]):
+                continue  # "does not constitute an offer", "not a next round yet"
+            found[news] = sentence
+        if promise is None and DECISION.search(sentence) and not YOURS.search(sentence):
+            promise = parse_promise(sentence, now.date(), now, tz, PromiseKind.THEY_DECIDE_BY)
+            if promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY:
+                found.setdefault(News.DECIDE_BY, sentence)
+            else:
+                promise = None
+    return _weigh(found, promise, alternative)
+
+
+def _weigh(found: dict[News, str], promise: Promise | None, alternative: bool) -> Heard:
+    outcomes = [n for n in (News.OFFER, News.REJECTED, News.NEXT_ROUND) if n in found]
+    if News.REJECTED in outcomes and (alternative or len(outcomes) > 1):
+        return Heard(unsure=tuple(outcomes) if len(outcomes) > 1 else (News.REJECTED,))
+    if len(outcomes) > 1:
+        if outcomes == [News.OFFER, News.NEXT_ROUND]:
+            return Heard(News.OFFER, found[News.OFFER])  # "the next step is your offer call"
+        return Heard(unsure=tuple(outcomes))
+    if outcomes:
+        return Heard(outcomes[0], found[outcomes[0]])
+    if promise is not None:
+        return Heard(News.DECIDE_BY, found[News.DECIDE_BY], promise)
+    return Heard()
