@@ -146,11 +146,11 @@ def mail() -> None:
         raise typer.Exit(2)
     from adapters.mail_server import MailServer
     from adapters.senders import platform_senders
-    from bot.mail.intake import MailIntake
+    from adapters.web import mail_intake
 
     runtime = build_runtime(settings, SystemClock())
     runtime.senders.update(platform_senders(runtime))
-    intake = MailIntake(runtime.coach, runtime.senders, settings.mail_domain)
+    intake = mail_intake(runtime, settings.mail_domain)
     server = MailServer(intake, settings.mail_host, settings.mail_port).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -76,6 +76,12 @@ class Settings(SlackSettings, DiscordSettings, BaseSettings):
     mail_secret: SecretStr | None = Field(default=None, validation_alias="FOLLOWUP_MAIL_SECRET")
     mail_host: str = Field(default="0.0.0.0", validation_alias="FOLLOWUP_MAIL_HOST")
     mail_port: int = Field(default=2525, validation_alias="FOLLOWUP_MAIL_PORT", ge=0, le=65535)
+    # Messages one private address takes an hour and a day; more is refused (SMTP 452,
+    # webhook 429) and never read.
+    mail_per_hour: int = Field(default=20, ge=1, le=10_000,
+                               validation_alias="FOLLOWUP_MAIL_PER_HOUR")
+    mail_per_day: int = Field(default=100, ge=1, le=100_000,
+                              validation_alias="FOLLOWUP_MAIL_PER_DAY")
 
     @field_validator("timezone")
     @classmethod

@@ -17,7 +17,7 @@ from email.utils import getaddresses
 from typing import TYPE_CHECKING, Any
 
 from bot.conversation.coach import Coach
-from bot.mail.intake import MAX_BYTES, MailIntake, Received
+from bot.mail.intake import MAX_BYTES, MailIntake, MailLimits, Received
 from bot.model import Platform
 from bot.ports.repository import Repository, RepositoryUnavailable
 
@@ -110,7 +110,8 @@ class WebRoutes:
                  start_response: Callable[..., Any]) -> Iterable[bytes]:
         """One raw MIME message from a provider's webhook: 202 once taken (loops too, so
         the provider doesn't retry them), 401 without the secret, 404 for no such
-        address, 413 when too large. The body is read only after the secret checks."""
+        address, 413 when too large, 429 when the address is over its limit (the
+        provider retries later). The body is read only after the secret checks."""
         given = str(environ.get(SECRET_HEADER, "")).encode()
         if not hmac.compare_digest(given, self._mail_secret):
             return _answer(start_response, "401 Unauthorized", b"Wrong or missing secret.\n")
@@ -132,6 +133,10 @@ class WebRoutes:
             return _answer(start_response, "503 Service Unavailable", b"Try again soon.\n")
         if received is Received.UNKNOWN:
             return _answer(start_response, "404 Not Found", b"No such mailbox.\n")
+        if received is Received.LIMITED:
+            return _answer(start_response, "429 Too Many Requests",
+                           b"Too much mail for this address; try later.\n",
+                           extra=[("Retry-After", "3600")])
         return _answer(start_response, "202 Accepted", b"Taken.\n")
 
 
@@ -141,8 +146,15 @@ def mail_routes(runtime: Runtime) -> dict[str, Any]:
     settings = runtime.settings
     if not (settings.mail_domain and settings.mail_secret):
         return {}
-    return {"mail": MailIntake(runtime.coach, runtime.senders, settings.mail_domain),
+    return {"mail": mail_intake(runtime, settings.mail_domain),
             "mail_secret": settings.mail_secret.get_secret_value()}
+
+
+def mail_intake(runtime: Runtime, domain: str) -> MailIntake:
+    """The intake for `domain` with the runtime's per-address limits."""
+    settings = runtime.settings
+    return MailIntake(runtime.coach, runtime.senders, domain,
+                      MailLimits(settings.mail_per_hour, settings.mail_per_day))
 
 
 def _recipient(environ: dict[str, Any], raw: bytes, mail: MailIntake) -> str | None:

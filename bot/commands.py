@@ -314,6 +314,23 @@ class MailAddress:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadMessage:
+    """"Follow up on this" on a chat message (a Slack shortcut, a Discord context menu):
+    its words, read for an interview to add or news about one tracked. Nothing changes
+    until the person confirms, and the words themselves are never stored."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EditChoice:
+    """The Edit button under a proposal: its command back as a form, or a line to change
+    and send, instead of applying it as read."""
+
+    code: int
+
+
+@dataclass(frozen=True, slots=True)
 class ShowStats:
     pass
 
@@ -388,7 +405,8 @@ Command = (
     | ExplainStep
     | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
-    | Calendar | MailAddress | ShowStats | ShowJournal | Reflect | ExportData | ForgetMe
+    | Calendar | MailAddress | ReadMessage | EditChoice | ShowStats | ShowJournal | Reflect
+    | ExportData | ForgetMe
     | ConfirmForget
     | ClubCommand | ShareCommand | AskCoach | Answer | Unknown
 )

@@ -41,6 +41,7 @@ class ActionId(StrEnum):
     FORGET_ME = "forget_me"  # yes, delete all my data (value: person id)
     KEEP_MY_DATA = "keep_my_data"  # no, keep it (value: person id)
     UNDO_DONE = "undo_done"  # a step marked done for them (a BCC'd thank-you) waits again
+    EDIT = "edit"  # a proposal's command to change before it is applied (value: choice code)
 
 
 class Style(StrEnum):
@@ -92,6 +93,20 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class AddPrefill:
+    """An add form to open filled in with what was read, for the person to check and
+    submit; `starts_at` is `when` as read (None when it gave no day), for date pickers."""
+
+    company: str = ""
+    role: str = ""
+    when: str = ""
+    interviewers: str = ""
+    promise: str = ""
+    starts_at: datetime | None = None
+    has_time: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One message from the bot. `text` alone must make sense on any platform."""
 
@@ -109,6 +124,10 @@ class Reply:
     # mention-like text inert.
     mentions: tuple[str, ...] = ()
     replace_original: bool = False  # answers a button press: update that message in place
+    # A form to open instead of showing `text`, where the platform has forms: the add
+    # form filled in, or one line to change and send (`text` shows the same in words).
+    prefill: AddPrefill | None = None
+    edit_line: str = ""
 
     @property
     def plain(self) -> str:

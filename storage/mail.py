@@ -9,10 +9,10 @@ mixin of `SqlRepository`; the row goes with its person (ON DELETE CASCADE).
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, select
+from sqlalchemy import ForeignKey, Index, String, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.model import Person
@@ -28,6 +28,22 @@ class MailAddressRow(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     made_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class MailArrivalRow(Base):
+    """Some message reached the address with this token hash at this time (0017); only
+    for the per-address limit, so nothing about the message itself."""
+
+    __tablename__ = "mail_arrivals"
+    __table_args__ = (Index("ix_mail_arrivals_address_time", "address_hash", "arrived_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    address_hash: Mapped[str] = mapped_column(String(64))
+    arrived_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+#: Arrivals are counted over a day at most, so older rows are of no use.
+KEEP_ARRIVALS = timedelta(days=1)
 
 
 class MailStorage:
@@ -59,5 +75,19 @@ class MailStorage:
                                        .where(MailAddressRow.token_hash == token_hash))
         return None if person_id is None else self.get_person(person_id)
 
+    def mail_arrivals_since(self, token_hash: str, since: datetime) -> int:
+        with self._session() as session:
+            return int(session.scalar(
+                select(func.count()).select_from(MailArrivalRow)
+                .where(MailArrivalRow.address_hash == token_hash,
+                       MailArrivalRow.arrived_at > since)) or 0)
 
-__all__ = ["MailAddressRow", "MailStorage", "PersonRow"]
+    def note_mail_arrival(self, token_hash: str, at: datetime) -> None:
+        with self._session(write=True) as session:
+            session.execute(delete(MailArrivalRow)
+                            .where(MailArrivalRow.arrived_at < at - KEEP_ARRIVALS))
+            session.add(MailArrivalRow(address_hash=token_hash, arrived_at=at))
+            session.flush()
+
+
+__all__ = ["MailAddressRow", "MailArrivalRow", "MailStorage", "PersonRow"]

@@ -24,6 +24,7 @@ from adapters.discord_bot.connecting import Backoff, GatewayConnector, log_in
 from adapters.discord_bot.discord_internals import point_rest_at
 from adapters.discord_bot.fix_commands import followup_commands
 from adapters.discord_bot.health import HealthServer
+from adapters.discord_bot.message_menu import follow_up_menu
 from adapters.discord_bot.modal import (
     AddForm,
     AddInterviewModal,
@@ -43,7 +44,7 @@ from adapters.discord_bot.shards import ShardRole
 from adapters.discord_bot.views import ActionButton, render
 from adapters.runtime import Runtime, build_runtime
 from adapters.settings import Settings
-from bot.commands import AddInterviewFields, Command
+from bot.commands import AddInterviewFields, Command, ReadMessage
 from bot.conversation.coach import APOLOGY
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Platform
@@ -116,6 +117,7 @@ class FollowupClient(discord.Client):
             self, self.role, Backoff(settings.discord_retry_first, settings.discord_retry_max))
         self.tree = FollowupTree(self)
         self.tree.add_command(followup_commands())
+        self.tree.add_command(follow_up_menu())
         self.sender = DiscordSender(self, repo=runtime.repo, clock=runtime.clock,
                                     budget=discord_budget(runtime, settings))
         self._deliver = deliver
@@ -298,6 +300,22 @@ class FollowupClient(discord.Client):
         await interaction.response.defer(ephemeral=interaction.guild_id is not None,
                                          thinking=True)
         replies = await self.handle(self._from(interaction, typed=command, command=True))
+        await self._answer(interaction, replies)
+
+    async def read_message(self, interaction: discord.Interaction, text: str) -> None:
+        """"Follow up on this": the core reads the message first (a form must be the
+        interaction's first answer), then the add form opens filled in, or its replies
+        (a proposal with buttons) follow a deferral, privately in a server."""
+        replies = await self.handle(self._from(interaction, typed=ReadMessage(text),
+                                               command=True))
+        form = next((r.prefill for r in replies if r.prefill is not None), None)
+        if form is not None:
+            await self.open_add_form(interaction, AddForm(
+                company=form.company, role=form.role, when=form.when,
+                people=form.interviewers, promise=form.promise))
+            return
+        await interaction.response.defer(ephemeral=interaction.guild_id is not None,
+                                         thinking=True)
         await self._answer(interaction, replies)
 
     async def start_add(self, interaction: discord.Interaction, form: AddForm) -> None:

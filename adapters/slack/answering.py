@@ -24,6 +24,7 @@ from adapters.runtime import Runtime
 from adapters.slack.blocks import (
     HomeRow,
     add_modal,
+    edit_modal,
     home_view,
     message,
     plain_from_slack,
@@ -34,7 +35,7 @@ from adapters.slack.tokens import NotInstalled, Tokens, client_with
 from bot.conversation.coach import DATABASE_DOWN
 from bot.conversation.once import Applied, apply_once, once
 from bot.conversation.views import next_step
-from bot.messages import ActionId, Inbound, Reply
+from bot.messages import ActionId, AddPrefill, Inbound, Reply
 from bot.model import Identity, Platform
 from bot.ports.repository import RepositoryUnavailable
 
@@ -328,7 +329,8 @@ class SlackCoach:
         interviews = repo.list_interviews(person.id)
         checkpoints = repo.checkpoints_for_many([i.id for i in interviews])
         rows = [HomeRow(i, next_step(checkpoints[i.id])) for i in interviews]
-        return home_view(rows, ZoneInfo(person.tz), self.runtime.clock.now())
+        mail = repo.has_mail_address(person.id) if coach.defaults.mail_domain else None
+        return home_view(rows, ZoneInfo(person.tz), self.runtime.clock.now(), mail)
 
     # --- speaking ---------------------------------------------------------------------
     def post(self, team: str, channel: str, reply: Reply) -> None:
@@ -364,7 +366,24 @@ class SlackCoach:
         except RepositoryUnavailable:
             log.warning("database unavailable; App Home not refreshed")
 
-    def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None) -> None:
+    def open_form(self, identity: Identity, trigger_id: str | None, reply: Reply) -> bool:
+        """Open the form `reply` asks for (the add form filled in, or a line to change),
+        instead of posting it; False when it asks for none or there is no trigger."""
+        if not trigger_id or (reply.prefill is None and not reply.edit_line):
+            return False
+        if reply.prefill is not None:
+            self.open_add_modal(identity, trigger_id, None, prefill=reply.prefill)
+            return True
+        try:
+            self.client_for(identity.workspace).views_open(trigger_id=trigger_id,
+                                                           view=edit_modal(reply.edit_line))
+        except SlackClientError as exc:
+            log.warning("views.open failed (%s)", error_code(exc))
+            return False
+        return True
+
+    def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None,
+                       prefill: AddPrefill | None = None) -> None:
         try:
             zone = self.zone(identity)
             slack_tz = _valid_zone(self.profile(identity).tz)
@@ -377,7 +396,7 @@ class SlackCoach:
                                "slack_tz": slack_tz or ""})
         try:
             self.client_for(identity.workspace).views_open(
-                trigger_id=trigger_id, view=add_modal(today, zone, metadata))
+                trigger_id=trigger_id, view=add_modal(today, zone, metadata, prefill))
         except SlackClientError as exc:
             log.warning("views.open failed (%s)", error_code(exc))
             self.post(identity.workspace, identity.user, Reply(

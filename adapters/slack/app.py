@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from slack_bolt import App
@@ -39,7 +40,10 @@ from adapters.slack.answering import (
 from adapters.slack.blocks import (
     ACTION_PREFIX,
     ADD_CALLBACK,
+    EDIT_BLOCK,
+    EDIT_CALLBACK,
     LINK_PREFIX,
+    MESSAGE_SHORTCUT,
     parse_action,
     plain_from_slack,
     submitted_values,
@@ -56,6 +60,7 @@ from adapters.slack.oauth import (
 )
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
+from bot.commands import ReadMessage
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN
 from bot.messages import ActionId, Reply
 from bot.model import Identity, Platform
@@ -234,6 +239,43 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
 
         after_ack(body, confirm)
 
+    @app.shortcut(MESSAGE_SHORTCUT)
+    def on_follow_up(ack: Callable[..., None], body: dict[str, Any]) -> None:
+        # "Follow up on this" on any message: read by the core, never stored; the add
+        # form opens filled in (the trigger lapses in 3 s), or a proposal comes by DM.
+        ack()
+
+        def read() -> None:
+            trigger = body.get("trigger_id")
+            if not glue.first_time("shortcut", trigger):
+                return
+            identity = glue.identity(body)
+            text = plain_from_slack((body.get("message") or {}).get("text") or "")
+            inbound = replace(glue.inbound(identity), typed=ReadMessage(text), command=True)
+            for reply in glue.handle(inbound):
+                if not glue.open_form(identity, trigger, reply):
+                    glue.post(identity.workspace, identity.user, reply)
+
+        after_ack(body, read)
+
+    @app.view(EDIT_CALLBACK)
+    def on_edit_submitted(ack: Callable[..., None], body: dict[str, Any],
+                          view: dict[str, Any]) -> None:
+        ack()  # closes the form; what the line did is said by DM
+
+        def send() -> None:
+            identity = glue.identity(body)
+            line = submitted_values(view).get(EDIT_BLOCK, "")
+            applied = glue.apply_or_say(view_key(body), replace(
+                glue.inbound(identity, text=line), command=True))
+            if applied.repeat:
+                return
+            for reply in applied.replies:
+                glue.post(identity.workspace, identity.user, reply)
+            glue.publish_home(identity)
+
+        after_ack(body, send)
+
     @app.event("app_uninstalled")
     def on_uninstalled(body: dict[str, Any]) -> None:
         workspace_left(runtime, glue.identity(body).workspace, store)
@@ -276,7 +318,10 @@ def _pressed(glue: SlackCoach, body: dict[str, Any], action: dict[str, Any],
         for reply in applied.replies:
             glue.respond_privately(respond, identity, reply)
         return
-    _answer_press(glue, identity, body, container, applied.replies, respond)
+    # An Edit press asks for a form: opened with the press's trigger, not posted.
+    replies = [r for r in applied.replies
+               if not glue.open_form(identity, body.get("trigger_id"), r)]
+    _answer_press(glue, identity, body, container, replies, respond)
     if from_home:
         glue.publish_home(identity)
 

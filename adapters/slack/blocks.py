@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.content.formatting import checkpoint_label, interview_status, when
-from bot.messages import Action, ActionId, Draft, Reply, Style
+from bot.messages import Action, ActionId, AddPrefill, Draft, Reply, Style
 from bot.model import Checkpoint, Culture, Interview
 
 Block = dict[str, Any]
@@ -25,6 +25,10 @@ ACTION_PREFIX = "followup"
 #: Link buttons (open in mail app) only need an ack; their presses carry no meaning.
 LINK_PREFIX = "followup-link"
 ADD_CALLBACK = "followup_add_interview"
+#: The "Follow up on this" message shortcut (manifest.yml) and the Edit form's callback.
+MESSAGE_SHORTCUT = "followup_follow_up"
+EDIT_CALLBACK = "followup_edit_line"
+EDIT_BLOCK = "line"
 
 # Slack's own limits (https://docs.slack.dev/reference/block-kit): going over any of them
 # makes the whole message fail with invalid_blocks, so every field is cut to fit.
@@ -297,8 +301,8 @@ INPUT = "value"
 
 
 def _text_input(block_id: str, label: str, *, placeholder: str, hint: str | None = None,
-                optional: bool = False, multiline: bool = False, max_length: int = 120
-                ) -> Block:
+                optional: bool = False, multiline: bool = False, max_length: int = 120,
+                initial: str = "") -> Block:
     block: Block = {
         "type": "input",
         "block_id": block_id,
@@ -314,12 +318,25 @@ def _text_input(block_id: str, label: str, *, placeholder: str, hint: str | None
     }
     if hint:
         block["hint"] = {"type": "plain_text", "text": hint}
+    if initial:
+        block["element"]["initial_value"] = cut(initial, max_length)
     return block
 
 
-def add_modal(today: str, zone: str, private_metadata: str = "") -> dict[str, Any]:
+def add_modal(today: str, zone: str, private_metadata: str = "",
+              prefill: AddPrefill | None = None) -> dict[str, Any]:
     """The `/followup add` form. `today` (YYYY-MM-DD) pre-fills the date picker; `zone` is
-    shown so the user knows which clock the time picker means."""
+    shown so the user knows which clock the time picker means. A `prefill` (what a
+    message was read as) fills the fields, its day and time read in `zone`."""
+    filled = prefill or AddPrefill()
+    day, clock = today, None
+    if filled.starts_at is not None:
+        local = filled.starts_at.astimezone(ZoneInfo(zone))
+        day = local.date().isoformat()
+        clock = f"{local:%H:%M}" if filled.has_time else None
+    time_element: Block = {"type": "timepicker", "action_id": INPUT}
+    if clock:
+        time_element["initial_time"] = clock
     culture_options = [
         {"text": {"type": "plain_text", "text": "Modern / tech: e-mail is fine"},
          "value": Culture.MODERN.value},
@@ -334,24 +351,28 @@ def add_modal(today: str, zone: str, private_metadata: str = "") -> dict[str, An
         "submit": {"type": "plain_text", "text": "Add"},
         "close": {"type": "plain_text", "text": "Cancel"},
         "blocks": [
-            _text_input(ModalField.COMPANY, "Company", placeholder="Acme Corp"),
-            _text_input(ModalField.ROLE, "Role", placeholder="Data analyst"),
+            _text_input(ModalField.COMPANY, "Company", placeholder="Acme Corp",
+                        initial=filled.company),
+            _text_input(ModalField.ROLE, "Role", placeholder="Data analyst",
+                        initial=filled.role),
             {
                 "type": "input", "block_id": ModalField.DATE,
                 "label": {"type": "plain_text", "text": "Date"},
-                "element": {"type": "datepicker", "action_id": INPUT, "initial_date": today},
+                "element": {"type": "datepicker", "action_id": INPUT, "initial_date": day},
             },
             {
                 "type": "input", "block_id": ModalField.TIME,
                 "label": {"type": "plain_text", "text": "Start time"},
                 "hint": {"type": "plain_text", "text": f"Your time zone: {zone}"},
-                "element": {"type": "timepicker", "action_id": INPUT},
+                "element": time_element,
             },
             _text_input(ModalField.PEOPLE, "Interviewers", multiline=True, max_length=1000,
                         placeholder="Jane Smith (jane@acme.com), Bob Lee",
-                        hint="Names as they spell them; add e-mails if you have them."),
+                        hint="Names as they spell them; add e-mails if you have them.",
+                        initial=filled.interviewers),
             _text_input(ModalField.PROMISE, "What they said about next steps", optional=True,
                         max_length=300, placeholder="We'll decide by Friday",
+                        initial=filled.promise,
                         hint="For example \"we'll decide by Friday\" or \"call me in four "
                              "days\". Leave empty if they didn't say."),
             {
@@ -362,6 +383,20 @@ def add_modal(today: str, zone: str, private_metadata: str = "") -> dict[str, An
                             "options": culture_options},
             },
         ],
+    }
+
+
+def edit_modal(line: str) -> dict[str, Any]:
+    """The Edit form: a proposal's command as the line to change and send."""
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "title": {"type": "plain_text", "text": "Change and send"},
+        "submit": {"type": "plain_text", "text": "Send"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [_text_input(EDIT_BLOCK, "What to record", placeholder="heard 1 offer",
+                               max_length=500, initial=line,
+                               hint="Change what's wrong; nothing is saved until you send.")],
     }
 
 
@@ -411,8 +446,23 @@ def _home_row(row: HomeRow, tz: ZoneInfo) -> list[Block]:
     return [block]
 
 
-def home_view(rows: Sequence[HomeRow], tz: ZoneInfo, now: datetime) -> dict[str, Any]:
-    """The Home tab: open interviews first (soonest next step on top), then closed ones."""
+def mail_status(has_address: bool) -> str:
+    """The Home tab's line about the private mail address: whether there is one and how
+    to get or reset it. Never the address: only its fingerprint is kept, and it is shown
+    once, in a DM."""
+    if has_address:
+        return ("Your private email address is set up: BCC it on thank-you notes and "
+                "forward employers' replies to it. Lost it? Send me `email reset` in the "
+                "Messages tab for a new one (the old one then bounces).")
+    return ("Get your private email address: send me `email` in the Messages tab. BCC it "
+            "on thank-you notes and I mark them sent; forward a reply and I offer to "
+            "record the news.")
+
+
+def home_view(rows: Sequence[HomeRow], tz: ZoneInfo, now: datetime,
+              mail: bool | None = None) -> dict[str, Any]:
+    """The Home tab: open interviews first (soonest next step on top), then closed ones;
+    `mail` (None where mail is off) whether the person has a private address."""
     open_rows = sorted((r for r in rows if r.interview.is_open),
                        key=lambda r: (r.next_step is None,
                                       r.next_step.due_at if r.next_step else now))
@@ -425,6 +475,9 @@ def home_view(rows: Sequence[HomeRow], tz: ZoneInfo, now: datetime) -> dict[str,
         {"type": "actions", "elements": [
             button(Action(ActionId.ADD, "Add an interview", "", Style.PRIMARY))]},
     ]
+    if mail is not None:
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": mail_status(mail)}]})
     blocks.append({"type": "header", "text": {"type": "plain_text",
                                               "text": f"In progress ({len(open_rows)})"}})
     if not open_rows:

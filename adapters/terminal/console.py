@@ -18,6 +18,7 @@ from rich.text import Text
 
 from bot.content.formatting import when
 from bot.delivery.deliverer import Delivered, local_stamp
+from bot.mail.intake import MAX_BYTES, MailIntake, Received
 from bot.messages import Action, Attachment, Inbound, Reply
 from bot.model import ChannelRef, Identity, Platform
 from bot.parsing import parse_duration
@@ -170,6 +171,9 @@ class TerminalChat:
         if word == "press":
             self._press(rest)
             return True
+        if word == "mail":
+            self._mail(rest)
+            return True
         self._buttons = []
         for reply in self.coach.handle(Inbound(identity=self.identity, text=text,
                                                platform_tz=self.runtime.settings.timezone,
@@ -190,6 +194,46 @@ class TerminalChat:
         self._print(f"(pressed: {action.label})")
         for reply in self.coach.handle(Inbound(identity=self.identity, action=action.id,
                                                value=action.value)):
+            self._show(reply)
+        self._deliver_now()
+
+    def _mail(self, rest: str) -> None:
+        """`mail FILE.eml`: a saved message through the same intake as mail to the
+        person's private address, so the feature can be tried without a mail server."""
+        named = rest.strip().strip("\"'")
+        if not named:
+            self._print("Which message? Save an email as a file (in most mail apps: "
+                        "Download or Save as .eml), then `mail path/to/message.eml`.")
+            return
+        path = Path(named).expanduser()
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                self._print(f"{path.name} is over 1 MB, larger than any mail I take; "
+                            "save just the message, without attachments.")
+                return
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            self._print(f"I can't find {named}. Give the path of a saved message, e.g. "
+                        "`mail ~/Downloads/reply.eml`.")
+            return
+        except OSError as error:  # a folder, no permission, a device
+            self._print(f"I couldn't read {named} ({error.strerror or 'not a file'}); "
+                        "give the path of a saved message (.eml).")
+            return
+        person = self.runtime.repo.person_for(self.identity, self.runtime.settings.timezone,
+                                              self.runtime.settings.quiet)
+        intake = MailIntake(self.coach, {}, self.runtime.settings.mail_domain or "")
+        received, replies = intake.take(person, raw)
+        if received is Received.UNREADABLE:
+            self._print(f"{path.name} doesn't look like an email. Save the message itself "
+                        "(.eml: headers and body), not a text copy of it.")
+            return
+        if received is Received.LOOP:
+            self._print("That's an automatic message (an auto-reply, a bounce or list "
+                        "mail): I never answer or act on those.")
+            return
+        self._buttons = []
+        for reply in replies:
             self._show(reply)
         self._deliver_now()
 

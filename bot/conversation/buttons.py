@@ -15,6 +15,7 @@ from bot.commands import (
     Command,
     ConfirmDelete,
     ConfirmForget,
+    EditChoice,
     InterviewRecord,
     MarkDone,
     Reflect,
@@ -55,6 +56,8 @@ def command_for(action: ActionId, value: str) -> Command | None:
     record = record_id(value)
     if record is None:
         return None
+    if action is ActionId.EDIT:
+        return EditChoice(record)
     step, interview = StepRecord(record), InterviewRecord(record)
     if action in (ActionId.SENT, ActionId.DONE):
         return MarkDone(step)

@@ -77,6 +77,7 @@ class ChoiceFlow:
 
     question: str
     choices: tuple[StoredChoice, ...]
+    edit: bool = False  # an Edit button too (a proposal read from mail or a message)
 
 
 Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow | ChoiceFlow
@@ -103,7 +104,7 @@ def dump(flow: Flow) -> dict[str, Any]:
     if isinstance(flow, ChoiceFlow):
         return {"v": FLOW_VERSION, "flow": "choice", "question": flow.question,
                 "choices": [{"code": c.code, "label": c.label, "command": c.command}
-                            for c in flow.choices]}
+                            for c in flow.choices], "edit": flow.edit}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -128,7 +129,7 @@ def load(data: dict[str, Any]) -> Flow:
         if kind == "choice":
             return ChoiceFlow(str(data.get("question", "")), tuple(
                 StoredChoice(int(c["code"]), str(c["label"]), c.get("command"))
-                for c in data["choices"]))
+                for c in data["choices"]), bool(data.get("edit", False)))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

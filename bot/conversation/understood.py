@@ -124,7 +124,7 @@ def act(turn: Turn, reading: Reading) -> list[Reply]:
     stored = tuple(StoredChoice(_code(), c.label, None if c.command is None
                                 else cast(dict[str, object], command_codec.encode(c.command)))
                    for c in reading.choices)
-    flow = ChoiceFlow(reading.question, stored)
+    flow = ChoiceFlow(reading.question, stored, edit=reading.editable)
     turn.set_flow(flow)
     return [ask(flow)]
 
@@ -168,9 +168,12 @@ def _command_for(turn: Turn, text: str) -> Command | None:
 
 def ask(flow: ChoiceFlow) -> Reply:
     options = " ".join(f"{n}. {c.label}" for n, c in enumerate(flow.choices, 1))
-    return Reply(text=f"{flow.question} ({options})",
-                 actions=tuple(Action(ActionId.CHOOSE, c.label, str(c.code))
-                               for c in flow.choices))
+    actions = [Action(ActionId.CHOOSE, c.label, str(c.code)) for c in flow.choices]
+    acting = [c for c in flow.choices if c.command is not None]
+    if flow.edit and len(acting) == 1:
+        # Last, so the buttons' numbers match the choices' numbers in the question.
+        actions.append(Action(ActionId.EDIT, "Edit", str(acting[0].code)))
+    return Reply(text=f"{flow.question} ({options})", actions=tuple(actions))
 
 
 def _code() -> int:

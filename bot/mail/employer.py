@@ -65,7 +65,8 @@ NEXT_ROUND = _any(
     r"invite\s+you\s+(?:back\s+)?(?:to|for)\s+(?:a|an|the|our)\s+(?:\w+[\s-]+){0,3}"
     r"(?:interview|round|stage|conversation|meeting|panel|chat)",
     r"(?:bring|have|see|get)\s+you\s+(?:back|in\s+again)", r"come\s+back\s+(?:in\s+)?for",
-    r"move\s+(?:you\s+)?forward\s+(?:with\s+you\s+)?to\s+(?:the|a)\s+", r"move\s+forward\s+with\s+you",
+    r"move\s+(?:you\s+)?forward\s+(?:with\s+you\s+)?to\s+(?:the|a)\s+",
+    r"move\s+forward\s+with\s+you",
     r"moving\s+forward\s+in\s+the\s+(?:interview\s+)?process",
     r"next\s+step\s+(?:is|will\s+be)\s+(?:a|an|the)\s+(?:\w+[\s-]+){0,4}"
     r"(?:interview|round|chat|call|conversation|panel|exercise)",

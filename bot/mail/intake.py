@@ -5,14 +5,18 @@ inbound webhook) call `MailIntake`. Mail to an unknown or reset address is refus
 before it is read; machine mail (loops) is dropped unanswered. A message's text lives
 only while this call runs: what is stored is the proposal's commands, in the person's
 `ChoiceFlow`, until they press a button. The one thing done without asking is marking a
-BCC'd thank-you to one clear interviewer sent, with an Undo button. Logs name
-outcomes, never addresses or text.
+BCC'd thank-you to one clear interviewer sent, with an Undo button. Each address takes
+at most `MailLimits` messages an hour and a day (counted in the database, so every
+process shares the count); more is refused unread. Logs name outcomes, never addresses
+or text.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 from bot.conversation import understood
@@ -40,16 +44,28 @@ class Received(StrEnum):
     LOOP = "loop"  # an auto-reply or bounce: dropped, never answered
     UNREADABLE = "unreadable"  # not a message at all: dropped
     UNKNOWN = "unknown"  # no such address (or a reset one): refused
+    LIMITED = "limited"  # over the address's hourly or daily limit: refused, try later
+
+
+@dataclass(frozen=True, slots=True)
+class MailLimits:
+    """Messages one address takes an hour and a day: a person forwards a few a day, so
+    more is a loop or someone flooding the address (FOLLOWUP_MAIL_PER_HOUR, …_PER_DAY)."""
+
+    per_hour: int = 20
+    per_day: int = 100
 
 
 class MailIntake:
     """Routes mail at `domain` to the coach and the platform `senders` (a mapping the
     process may fill later: delivery registers its senders there)."""
 
-    def __init__(self, coach: Coach, senders: Mapping[Platform, Sender], domain: str) -> None:
+    def __init__(self, coach: Coach, senders: Mapping[Platform, Sender], domain: str,
+                 limits: MailLimits | None = None) -> None:
         self.coach = coach
         self.senders = senders
         self.domain = domain.strip().lower()
+        self.limits = limits or MailLimits()
 
     def person_for(self, address: str) -> Person | None:
         """Whose private address this is; None for another domain, a wrong or a reset one."""
@@ -58,25 +74,54 @@ class MailIntake:
             return None
         return self.coach.repo.person_by_mail_token_hash(token_hash(token))
 
+    def over_limit(self, address: str, person: Person) -> bool:
+        """Whether `address` (`person`'s) has taken its hour's or day's messages; says so
+        in one log line, without the address."""
+        token = token_of(address, self.domain)
+        if token is None:
+            return False
+        repo, now = self.coach.repo, self.coach.clock.now()
+        hashed = token_hash(token)
+        over = repo.mail_arrivals_since(hashed, now - timedelta(hours=1)) >= \
+            self.limits.per_hour or \
+            repo.mail_arrivals_since(hashed, now - timedelta(days=1)) >= self.limits.per_day
+        if over:
+            log.warning("mail for person %s refused: over the limit of %d an hour or %d a "
+                        "day", person.id, self.limits.per_hour, self.limits.per_day)
+        return over
+
     def receive(self, address: str, raw: bytes, envelope_from: str | None = None) -> Received:
         person = self.person_for(address)
         if person is None:
             return Received.UNKNOWN
+        if self.over_limit(address, person):
+            return Received.LIMITED
+        token = token_of(address, self.domain)
+        assert token is not None  # person_for found the address
+        self.coach.repo.note_mail_arrival(token_hash(token), self.coach.clock.now())
+        outcome, replies = self.take(person, raw, envelope_from)
+        self._tell(person, replies)
+        return outcome
+
+    def take(self, person: Person, raw: bytes, envelope_from: str | None = None
+             ) -> tuple[Received, list[Reply]]:
+        """Read one message as `person`'s and propose what it says: what happened, and
+        the replies to give them (the caller says them: `receive` through the platform,
+        the terminal's `mail FILE.eml` on screen)."""
         mail = read_mail(raw[:MAX_BYTES], envelope_from)
         if mail is None:
             log.info("mail for person %s: unreadable, dropped", person.id)
-            return Received.UNREADABLE
+            return Received.UNREADABLE, []
         if mail.loop is not None:
             log.info("mail for person %s: machine mail (%s), dropped", person.id, mail.loop)
-            return Received.LOOP
+            return Received.LOOP, []
         repo = self.coach.repo
         with repo.serialised(person.id):
             person = repo.get_person(person.id) or person
             turn = Turn(repo, self.coach.clock, self.coach.defaults, person)
             replies, outcome = self._propose(turn, mail)
         log.info("mail for person %s: %s", person.id, outcome)
-        self._tell(person, replies)
-        return outcome
+        return outcome, replies
 
     def _propose(self, turn: Turn, mail: Mail) -> tuple[list[Reply], Received]:
         found = match(mail, turn.open_interviews())

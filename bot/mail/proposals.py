@@ -47,10 +47,11 @@ def forwarded(turn: Turn, mail: Mail, match: Match) -> Reading | None:
             label = reading.understood or "Apply it"
             return Reading(question=f"You forwarded a reply from {who}. I read: "
                                     f"{label} Shall I record that?",
-                           choices=(Choice("Apply", reading.command), Choice(NOT_THIS, None)))
+                           choices=(Choice("Apply", reading.command), Choice(NOT_THIS, None)),
+                           editable=True)
         if reading.choices:
             choices = reading.choices if any(c.command is None for c in reading.choices) \
                 else (*reading.choices, Choice(NOT_THIS, None))
             return Reading(question=f"You forwarded a reply from {who}. "
-                                    f"{reading.question}", choices=choices)
+                                    f"{reading.question}", choices=choices, editable=True)
     return None

@@ -1,4 +1,5 @@
-"""Where each person's private mail address is looked up: by its token's hash only."""
+"""Where each person's private mail address is looked up: by its token's hash only,
+and how much mail each address took lately (its limit)."""
 
 from __future__ import annotations
 
@@ -18,4 +19,13 @@ class MailAddresses(Protocol):
 
     def person_by_mail_token_hash(self, token_hash: str) -> Person | None:
         """Whose address has a token with this hash; None for an unknown or reset one."""
+        ...
+
+    def mail_arrivals_since(self, token_hash: str, since: datetime) -> int:
+        """How many messages the address with this token hash took after `since` (a
+        day back at most: older arrivals are forgotten)."""
+        ...
+
+    def note_mail_arrival(self, token_hash: str, at: datetime) -> None:
+        """A message reached the address at `at`: counted, nothing of it kept."""
         ...

@@ -8,6 +8,7 @@ else mail brings is only proposed, and nothing changes until the person presses.
 from __future__ import annotations
 
 import http.client
+import logging
 import re
 import smtplib
 import threading
@@ -15,6 +16,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from email.message import EmailMessage
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -24,9 +26,10 @@ from sqlalchemy import text
 from adapters.mail_server import MailServer
 from adapters.runtime import Runtime
 from adapters.web import WebRoutes
-from bot.mail.intake import MAX_BYTES, MailIntake
+from bot.mail.intake import MAX_BYTES, MailIntake, MailLimits
 from bot.messages import ActionId, Reply
 from bot.model import CheckpointKind, CheckpointState, Identity
+from bot.ports.clock import SimulatedClock
 from tests.chat import ACME, ME, Chat
 from tests.log_secrets import secret
 from tests.standins.ports import free_port
@@ -69,6 +72,13 @@ def smtp_port(intake: MailIntake) -> Iterator[int]:
         yield server.port
     finally:
         server.stop()
+
+
+@pytest.fixture
+def limited(runtime: Runtime, told: Recorder) -> MailIntake:
+    """An intake whose addresses take two messages an hour and three a day."""
+    return MailIntake(runtime.coach, runtime.senders, DOMAIN,
+                      MailLimits(per_hour=2, per_day=3))
 
 
 class _Quiet(WSGIRequestHandler):
@@ -169,11 +179,14 @@ def choice(recorder: Recorder, label: str) -> str:
     return button(recorder, label)
 
 
-def stored_tables(runtime: Runtime) -> str:
-    """Every row of every table, as text: to look for what must not be stored."""
+def stored_tables(runtime: Runtime, *, arrivals: bool = False) -> str:
+    """Every row of every table, as text: to look for what must not be stored. Without
+    `arrivals`, leaving out the times mail reached an address (a fingerprint and a
+    time each, kept a day for the address's limit: nothing of any message)."""
     with runtime.repo.engine.connect() as connection:
         names = [r[0] for r in connection.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table'"))]
+            "SELECT name FROM sqlite_master WHERE type='table'"))
+            if arrivals or r[0] != "mail_arrivals"]
         return "\n".join(str(row) for name in names
                          for row in connection.execute(text(f'SELECT * FROM "{name}"')))
 
@@ -420,3 +433,62 @@ def test_a_proposal_sets_a_waiting_question_aside_and_says_so(
     me.text("add")
     smtp_send(smtp_port, address, forward(address, "We will make a decision by the 15th."))
     assert "set aside my earlier question" in told.texts
+
+
+# --- limits per address ----------------------------------------------------------------------
+def _over_limit_lines(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if "over the limit" in r.getMessage()]
+
+
+def test_over_its_limit_an_address_gets_452_over_smtp_with_nothing_stored_and_one_line(
+        me: Chat, told: Recorder, limited: MailIntake, runtime: Runtime, clock: SimulatedClock,
+        caplog: pytest.LogCaptureFixture):
+    caplog.set_level(logging.INFO)
+    address = address_of(me)
+    server = MailServer(limited, "127.0.0.1", free_port()).start()
+    try:
+        for _ in range(2):
+            smtp_send(server.port, address, forward(address, "We will decide by the 15th."))
+        assert len([r for _, r in told.sent if r.text.startswith("You forwarded")]) == 2
+        before, told_before = stored_tables(runtime, arrivals=True), len(told.sent)
+        with pytest.raises(smtplib.SMTPRecipientsRefused) as caught:
+            smtp_send(server.port, address, forward(address, "Sekrit offer words."))
+        assert caught.value.recipients[address][0] == 452
+        assert stored_tables(runtime, arrivals=True) == before
+        assert len(told.sent) == told_before
+        [line] = _over_limit_lines(caplog)
+        assert address.partition("@")[0] not in line.getMessage()
+        assert "Sekrit" not in caplog.text
+
+        clock.advance(timedelta(minutes=61))  # a new hour: the day's third message
+        smtp_send(server.port, address, thank_you())
+        assert "Saw your thank-you" in told.texts
+        with pytest.raises(smtplib.SMTPRecipientsRefused) as caught:
+            smtp_send(server.port, address, thank_you())  # the day's fourth: refused
+        assert caught.value.recipients[address][0] == 452
+    finally:
+        server.stop()
+
+
+def test_over_its_limit_an_address_gets_429_from_the_webhook_with_nothing_stored(
+        me: Chat, told: Recorder, limited: MailIntake, runtime: Runtime,
+        caplog: pytest.LogCaptureFixture):
+    caplog.set_level(logging.INFO)
+    server = make_server("127.0.0.1", 0, WebRoutes(runtime.coach, runtime.repo, mail=limited,
+                                                   mail_secret=SECRET), handler_class=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/mail/inbound"
+        address = address_of(me)
+        raw = forward(address, "We will make a decision by the 15th.")
+        assert [post(url, raw, recipient=address) for _ in range(2)] == [202, 202]
+        before, told_before = stored_tables(runtime, arrivals=True), len(told.sent)
+        assert post(url, forward(address, "Sekrit offer words."), recipient=address) == 429
+        assert stored_tables(runtime, arrivals=True) == before
+        assert len(told.sent) == told_before
+        assert len(_over_limit_lines(caplog)) == 1 and "Sekrit" not in caplog.text
+    finally:
+        server.shutdown()
+        server.server_close()

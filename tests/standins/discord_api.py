@@ -500,7 +500,9 @@ def _application() -> dict[str, Any]:
 
 
 def _registered(command: dict[str, Any]) -> dict[str, Any]:
-    return {**command, "id": str(snowflake()), "application_id": str(APP_ID),
+    # Discord answers every command with a description, "" for a context menu's.
+    return {"description": "", **command, "id": str(snowflake()),
+            "application_id": str(APP_ID),
             "version": str(snowflake()), "default_member_permissions": None}
 
 
@@ -590,6 +592,27 @@ def slash_command(user_id: int, subcommand: str, options: dict[str, Any] | None 
         data["guild_id"] = str(guild_id)
     return _interaction(4 if focused else 2, user_id, data, guild_id=guild_id,
                         channel_id=channel_id, permissions=permissions, name=name)
+
+
+def message_command(user_id: int, name: str, content: str, *,
+                    guild_id: int | None = GUILD_ID, author_id: int = 5_555_555_555_555_555,
+                    command_id: int = 2) -> dict[str, Any]:
+    """INTERACTION_CREATE for a message context-menu command (type 2, command type 3)
+    used on someone's message saying `content`, resolved as Discord sends it."""
+    target = snowflake()
+    message = {
+        "id": str(target), "channel_id": str(GUILD_CHANNEL_ID),
+        "author": user_payload(author_id, "recruiter"), "content": content,
+        "timestamp": now_iso(), "edited_timestamp": None, "tts": False,
+        "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
+        "embeds": [], "pinned": False, "type": 0, "flags": 0, "components": [],
+    }
+    data: dict[str, Any] = {"id": str(command_id), "name": name, "type": 3,
+                            "target_id": str(target),
+                            "resolved": {"messages": {str(target): message}}}
+    if guild_id is not None:
+        data["guild_id"] = str(guild_id)
+    return _interaction(2, user_id, data, guild_id=guild_id, channel_id=None)
 
 
 def button_press(user_id: int, message: dict[str, Any], custom_id: str, *,

@@ -664,6 +664,22 @@ class SlackPayloads:
                                       "blocks": message.args.get("blocks", [])}
         return payload
 
+    def message_action_payload(self, user: str, text: str, callback_id: str, *,
+                               channel: str = "C0GENERAL", author: str = "U0RECRUIT"
+                               ) -> dict[str, Any]:
+        """A message shortcut (`message_action`) used by `user` on `author`'s message."""
+        return {
+            "type": "message_action", "callback_id": callback_id,
+            "token": "legacy-verification-token", "action_ts": f"{time.time():.6f}",
+            "team": {"id": self.team, "domain": "standin"},
+            "user": {"id": user, "username": user.lower(), "team_id": self.team},
+            "channel": {"id": channel, "name": "general"},
+            "message": {"type": "message", "user": author, "ts": "1800000000.000100",
+                        "text": text},
+            "response_url": self.api.response_url(self.next_id("shortcut")),
+            "trigger_id": self.next_id("trigger."), "api_app_id": API_APP,
+        }
+
     def view_submission_payload(self, user: str, view: dict[str, Any],
                                 values: dict[str, dict[str, Any]]) -> dict[str, Any]:
         """Submitting a modal the app opened, with `values` as `view.state.values`."""
@@ -752,6 +768,12 @@ class SlackWorkspace(SlackPayloads):
         return self.interaction(self.press_payload(user, button, message=message,
                                                    channel=channel, ts=ts,
                                                    ephemeral=ephemeral, view=view), **signing)
+
+    def message_action(self, user: str, text: str, callback_id: str, **kwargs: Any
+                       ) -> Answer:
+        """`user` uses the message shortcut `callback_id` on a message saying `text`."""
+        return self.interaction(self.message_action_payload(user, text, callback_id,
+                                                            **kwargs))
 
     def submit_view(self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]],
                     **signing: Any) -> Answer:

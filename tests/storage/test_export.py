@@ -31,6 +31,8 @@ NOT_THEIRS = {
     "slack_installations": "a workspace's installation of the app (sealed), not a person's",
     "slack_oauth_states": "digests of install links' one-time states, for 10 minutes",
     "departed_workspaces": "workspaces the bot was removed from, and when their data goes",
+    "mail_arrivals": "when mail reached an address in the last day (its fingerprint and a "
+                     "time), for the address's limit",
 }
 #: Columns of the person's rows that the export shows by structure, not as a value:
 #: row ids and links between rows (nesting shows them), and the order of a list.

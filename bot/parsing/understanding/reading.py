@@ -30,6 +30,7 @@ class Reading:
     understood: str = ""
     question: str = ""
     choices: tuple[Choice, ...] = ()
+    editable: bool = False  # the question offers an Edit button for its one command
 
 
 @dataclass(frozen=True, slots=True)

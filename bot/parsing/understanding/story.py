@@ -104,10 +104,29 @@ def story(line: Line, ctx: Context) -> Reading | None:
                    choices=(Choice("Add it", command), Choice("Not quite", None)))
 
 
-def _read(text: str, ctx: Context) -> _Story:
+#: How a message someone passes on names the employer: "Acme wants to see you…",
+#: "Hi Alex, Initech would like to invite you…". Only for `add_fields`.
+_SENDER_COMPANY = re.compile(
+    rf"(?:^|[!:.,]\s*)(?P<company>{_NAME})\s+(?:wants|would\s+like|'d\s+like|is\s+inviting|"
+    rf"invites|has\s+invited|invited|asked|is\s+keen|are\s+keen|is\s+excited)\b", 0)
+
+
+def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
+    """The fields of an interview to add, read from a message someone passed on ("Acme
+    wants to see me Tuesday 3pm with their CTO"): as a story is read, but without its
+    cue words, and naming the employer only as a sender or a host does; None when it
+    names no company, or neither a role nor a day."""
+    told = _read(text, ctx, (_SENDER_COMPANY, *_COMPANY_AFTER[:2]))
+    if not told.company or not (told.role or told.when):
+        return None
+    return AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
+
+
+def _read(text: str, ctx: Context,
+          companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
     text = _LEAD.sub("", text.strip())
-    company = _first(_COMPANY_AFTER, text, "company")
+    company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
     promise = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
                     if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
@@ -187,6 +206,11 @@ def _when(text: str, just_now: bool) -> str:
         at = _AT_TIME.search(text)
         when += f" at {at.group(1)}" if at else ""
     return _HALF.sub(_half_past, when.strip())
+
+
+def when_in(text: str) -> str:
+    """The day and time a text names ("on Tuesday at 3pm"), or ''."""
+    return _when(text, False)
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:

@@ -46,8 +46,9 @@ def confirm_zone(bot: BotProcess, zone: str = "America/New_York") -> None:
 def test_login_registers_the_followup_command_group_globally(bot: BotProcess) -> None:
     put = only(bot.api.calls, "PUT", "/commands")
     assert put.path == f"/applications/{APP_ID}/commands"
-    (group,) = put.json
+    group, menu = put.json
     assert group["name"] == "followup"
+    assert (menu["name"], menu["type"]) == ("Follow up on this", 3)  # on a message
     assert [o["name"] for o in group["options"]] == list(SUBCOMMANDS)
     assert group["contexts"] == [0, 1]  # servers and DMs with the bot
 

@@ -16,6 +16,7 @@ from pydantic import SecretStr
 
 from adapters.settings import Settings
 from adapters.slack.app import COMMAND, run_slack
+from adapters.slack.blocks import MESSAGE_SHORTCUT
 from tests.adapters.slack.conftest import APP_TOKEN, SECRET, TOKEN
 from tests.log_secrets import secret
 from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace, shown_text
@@ -129,5 +130,6 @@ def test_the_manifest_declares_the_command_events_and_scopes_the_app_uses() -> N
     # chat.postMessage/update, the command, file uploads, DMs read and opened, users.info
     assert {"chat:write", "commands", "files:write", "im:history", "im:write",
             "users:read"} <= declared
+    assert f"callback_id: {MESSAGE_SHORTCUT}" in declared  # "Follow up on this"
     assert {"home_tab_enabled: true", "messages_tab_enabled: true",
             "messages_tab_read_only_enabled: false", "is_enabled: true"} <= declared

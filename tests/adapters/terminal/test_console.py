@@ -166,3 +166,41 @@ def test_an_unknown_command_is_echoed_as_typed(tmp_path):
     output = run_console(tmp_path, "<!channel> frobnicate")
     assert "I don't know the command “<!channel>”." in output
     assert "\\u" not in output
+
+
+def _forwarded_rejection() -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Alex Doe <alex@example.com>"
+    message["To"] = "me@example.com"
+    message["Subject"] = "Fwd: Your application"
+    message.set_content("FYI\n\n---------- Forwarded message ---------\n"
+                        "From: Jane Smith <jane.smith@acme.com>\nSubject: Your application\n\n"
+                        "Hi Alex,\n\nUnfortunately, we have decided to move forward with "
+                        "other candidates.\n\nKind regards,\nJane\n")
+    return message.as_bytes()
+
+
+def test_mail_feeds_a_saved_message_through_the_mail_intake(tmp_path):
+    """`mail FILE.eml` proposes what a saved reply says; nothing changes until pressed,
+    and a missing, unreadable or not-mail file gets a friendly line."""
+    (tmp_path / "reply.eml").write_bytes(_forwarded_rejection())
+    (tmp_path / "notes.txt").write_text("just some words, no headers at all\n")
+    (tmp_path / "folder.eml").mkdir()
+    output = run_console(
+        tmp_path,
+        "add Acme, data analyst, today 2pm with Jane Smith, they'll decide by Friday",
+        "mail", "mail missing.eml", "mail folder.eml", "mail notes.txt",
+        "mail reply.eml", "list", "press 2", "list",
+    )
+    assert "Which message?" in output
+    assert "I can't find missing.eml" in output
+    assert "I couldn't read folder.eml" in output
+    assert "notes.txt doesn't look like an email" in output
+    assert "You forwarded a reply from Acme (#1). I read: A no from Acme (#1)." in output
+    asked, answered = output.split("(pressed: Apply)")
+    assert "[2] Apply  [3] Not this" in asked
+    assert "#1 data analyst at Acme — Mon 2026-11-23 14:00 EST with Jane Smith\n" in asked
+    assert "#1 data analyst at Acme — Mon 2026-11-23 14:00 EST with Jane Smith — rejected" \
+        in answered
