@@ -32,6 +32,7 @@ from bot.parsing import (
     parse_zone,
     read_names,
 )
+from bot.parsing.understanding.normalise import role_words
 from bot.text import MAX_FIELD, short
 
 MAX_INTERVIEWERS = 10
@@ -306,6 +307,9 @@ _ROLE_LEAD = re.compile(r"^(?:(?:it'?s|it\s+is|it\s+was|the\s+role\s+is|the\s+jo
 _ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|post|opening|vacancy|again|lol|haha|"
                         r"lmao|tbh|i\s+think))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
+#: What the job is about, after its title: "Junior designer — brand work mostly".
+_DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*(?:mostly|mainly|largely|focused|working|doing|"
+                          r"on\s+the|in\s+the|for\s+(?:the|their)|with\s+a)\b.*$", re.I)
 
 
 def role_answer(text: str) -> str | None:
@@ -318,7 +322,8 @@ def role_answer(text: str) -> str | None:
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None
-    role = _ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,")
+    role = _DESCRIPTION.sub("", role)
+    role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
         return None
     if _keyboard_mash(role.lower()):

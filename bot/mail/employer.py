@@ -19,6 +19,8 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from rapidfuzz import fuzz
+
 from bot.model import Promise, PromiseKind
 from bot.parsing.promises import parse_promise
 
@@ -59,7 +61,9 @@ REJECTED = _any(
     r"offered\s+(?:the\s+)?(?:role|position|job)\s+to\s+(?:them|someone|another|a\s+"
     r"different|the\s+other)", r"status:\s*not\s+selected", r"\bnot\s+selected\b",
     r"won'?t\s+be\s+(?:moving|taking)\s+(?:forward|things\s+further)",
-    r"not\s+(?:be\s+)?offering\s+you")
+    r"not\s+(?:be\s+)?offering\s+you", r"(?:not|n't)\s+be\s+making\s+you\s+an\s+offer",
+    r"not\s+be\s+progressed", r"withdraw(?:n|ing)?\s+(?:the|our|your)\s+(?:\w+\s+)?offer",
+    r"rescind")
 #: "We'd like to invite you to a second interview", "bring you back for a technical round".
 NEXT_ROUND = _any(
     r"invite\s+you\s+(?:back\s+)?(?:to|for)\s+(?:a|an|the|our)\s+(?:\w+[\s-]+){0,3}"
@@ -72,13 +76,26 @@ NEXT_ROUND = _any(
     r"(?:interview|round|chat|call|conversation|panel|exercise)",
     r"schedule\s+your\s+(?:\w+\s+){0,2}(?:interview|round)",
     r"(?:second|2nd|third|3rd|final|next|technical|onsite|on-site)[\s-]+"
-    r"(?:round|stage)\s+(?:interview\s+)?(?:with|on|at)\b")
+    r"(?:round|stage)\s+(?:interview\s+)?(?:with|on|at)\b",
+    r"\b(?:round|stage)\s+(?:2|3|two|three)\b")
+#: Praise for how far they came is not an invitation ("on making it to the final round").
+NOT_AN_INVITATION = _any(r"(?:making|made|make)\s+it\s+to\s+the", r"reach(?:ed|ing)\s+the")
 #: Their decision, or their word, on a date: "make a decision by Friday, December 4".
 DECISION = _any(
     r"(?:make|reach|made|reached|have)\s+(?:a|our|their|the)\s+(?:final\s+)?decision",
     r"(?:provide|providing|give|giving|have|share|sharing)\s+(?:an?\s+)?"
     r"(?:update|feedback|answer|news)", r"\bdecide\b", r"know\s+more",
-    r"(?:be\s+in\s+touch|get\s+back\s+to\s+you|let\s+you\s+know)\s+(?:by|on|before|within)")
+    r"(?:be\s+in\s+touch|get\s+back\s+to\s+you|let\s+you\s+know)\s+(?:by|on|before|within)",
+    r"(?:contact|update|inform|notify|tell)\s+(?:you|every\s+candidate|all\s+candidates|"
+    r"candidates)\b", r"(?:pushed|moved)\s+(?:their|the)\s+decision", r"\brevert\b",
+    r"\bdecision\b.{0,60}\b(?:by|before|no\s+later\s+than)\b")
+#: A message that takes back an earlier one ("sent in error, please disregard") is no news.
+RETRACTED = _any(r"sent\s+in\s+error", r"please\s+disregard",
+                 r"sent\s+(?:to\s+you\s+)?by\s+mistake")
+#: A job title the message names: "the Marketing Coordinator position", "Your offer – X".
+ROLE_NAMED = re.compile(
+    r"(?:for|of|as|in)\s+(?:the|our|a|an)\s+(?P<a>(?:[A-Z][\w&/+-]*\s+){1,5})"
+    r"(?:position|role|opening|vacancy)\b|^(?i:your\s+offer)\s+[–—-]\s+(?P<b>.+)$", re.M)
 #: The person's own decision (an offer's deadline) is not the employer's.
 YOURS = _any(r"your\s+decision", r"your\s+acceptance", r"let\s+us\s+know\s+(?:your|if|whether)")
 #: A no that comes with something else ("we'd love to consider you for another role").
@@ -119,8 +136,11 @@ def sentences(text: str) -> list[str]:
     return found[:SENTENCES]
 
 
-def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo) -> Heard:
-    """The news in one employer's message, weighed over all its sentences."""
+def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo, role: str = "") -> Heard:
+    """The news in one employer's message about the interview for `role`, weighed over all
+    its sentences; news about another job title, or a retracted message, is never sure."""
+    if RETRACTED.search(subject + "\n" + text):
+        return Heard()
     found: dict[News, str] = {}
     alternative = False
     promise: Promise | None = None
@@ -131,17 +151,41 @@ def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo) -> Heard:
             hit = cue.search(sentence)
             if hit is None or news in found:
                 continue
-            if news is not News.REJECTED and NEGATED.search(sentence[:hit.start()]
-                                                            + sentence[hit.end():]):
-                continue  # "does not constitute an offer", "not a next round yet"
+            if news is not News.REJECTED and NEGATED.search(sentence[max(0, hit.start() - 25):
+                                                                     hit.start()]):
+                continue  # "does not constitute an offer", "we're not able to offer you"
+            if news is News.NEXT_ROUND and NOT_AN_INVITATION.search(sentence):
+                continue
             found[news] = sentence
-        if promise is None and DECISION.search(sentence) and not YOURS.search(sentence):
-            promise = parse_promise(sentence, now.date(), now, tz, PromiseKind.THEY_DECIDE_BY)
-            if promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY:
+        decision = DECISION.search(sentence)
+        if promise is None and decision and not YOURS.search(sentence):
+            promise = _promise(sentence, decision.start(), now, tz)
+            if promise is not None:
                 found.setdefault(News.DECIDE_BY, sentence)
-            else:
-                promise = None
-    return _weigh(found, promise, alternative)
+    heard = _weigh(found, promise, alternative)
+    if heard.news is not None and role and _other_role(subject, text, role):
+        return Heard(unsure=(heard.news,))
+    return heard
+
+
+def _other_role(subject: str, text: str, role: str) -> bool:
+    """The message names a job title, and none it names is the interview's."""
+    subject = re.sub(r"^(?:\s*(?:fwd?|fw|re)\s*:\s*)+", "", subject, flags=re.I)
+    named = [(m.group("a") or m.group("b") or "").strip()
+             for m in ROLE_NAMED.finditer(subject + "\n" + text)]
+    named = [n for n in named if n]
+    return bool(named) and all(fuzz.token_set_ratio(n.lower(), role.lower()) < 80
+                               for n in named)
+
+
+def _promise(sentence: str, cue: int, now: datetime, tz: ZoneInfo) -> Promise | None:
+    """Their date, read after the cue first ("we're seeing people this week and will
+    decide by the end of next week" means next week), then in the whole sentence."""
+    for text in (sentence[cue:], sentence):
+        promise = parse_promise(text, now.date(), now, tz, PromiseKind.THEY_DECIDE_BY)
+        if promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY:
+            return promise
+    return None
 
 
 def _weigh(found: dict[News, str], promise: Promise | None, alternative: bool) -> Heard:

@@ -40,6 +40,13 @@ def _company_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def _names_company(mail: Mail, company: str) -> bool:
+    """The forwarded message names `company` as a word, in its subject or early text."""
+    words = re.escape(company.strip().lower())
+    return bool(words) and re.search(rf"(?<![\w.@-]){words}(?![\w@-]|\.\w)",
+                                     (mail.subject + "\n" + mail.text[:2000]).lower()) is not None
+
+
 def _domain_fits(address: str, company: str) -> bool:
     domain = address.rpartition("@")[2].lower()
     key = _company_key(company)
@@ -105,8 +112,8 @@ def match(mail: Mail, interviews: list[Interview]) -> Match | None:
                     note(interview, who, 3)
             if _domain_fits(address, interview.company):
                 note(interview, None, 2)
-        if mail.forwarded and not people and _company_key(interview.company) in \
-                _company_key(mail.subject + " " + mail.text[:2000]):
+        if mail.forwarded and _names_company(mail, interview.company):
+            # A recruiter's or a scheduler's message names the employer in words.
             note(interview, None, 1)
     if not found:
         return None

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import re
 
-from bot.commands import InterviewRecord, MarkSent
-from bot.conversation.turn import Turn, holidays_near
+from bot.commands import Command, InterviewRecord, MarkSent, RecordPromise, ReportOutcome
+from bot.conversation.turn import Turn
+from bot.mail.employer import News, read_news
 from bot.mail.matching import Match
 from bot.mail.reading import Mail
-from bot.parsing.understanding import Choice, Context, KnownInterview, Reading, understand
+from bot.model import Outcome
+from bot.parsing.understanding import Choice, Reading
 
 NOT_THIS = "Not this"
-#: At most this many sentences of a forwarded reply are read: the news comes early.
-SENTENCES = 30
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def thank_you(match: Match) -> Reading:
@@ -30,28 +29,55 @@ def thank_you(match: Match) -> Reading:
 
 
 def forwarded(turn: Turn, mail: Mail, match: Match) -> Reading | None:
-    """What the forwarded reply says about the matched interview, as a question; None
-    when no sentence of it is news the coach knows."""
+    """What the forwarded reply says about the matched interview, as a question with
+    buttons (`bot.mail.employer` weighs the whole message); None when it holds no news
+    the coach records. A message that says two things asks which, never proposes."""
     interview = match.interview
-    known = (KnownInterview(interview.number, interview.id, interview.company,
-                            interview.role, tuple(p.name for p in interview.interviewers),
-                            interview.is_open),)
-    ctx = Context(turn.now, turn.tz, known, holidays_near(turn.person.tz, turn.now.year))
-    sentences = [s.strip() for s in _SENTENCE_END.split(mail.text) if s.strip()]
-    for sentence in sentences[:SENTENCES]:
-        reading = understand(sentence, ctx)
-        if reading is None:
-            continue
-        who = f"{interview.company} (#{interview.number})"
-        if reading.command is not None:
-            label = reading.understood or "Apply it"
-            return Reading(question=f"You forwarded a reply from {who}. I read: "
-                                    f"{label} Shall I record that?",
-                           choices=(Choice("Apply", reading.command), Choice(NOT_THIS, None)),
-                           editable=True)
-        if reading.choices:
-            choices = reading.choices if any(c.command is None for c in reading.choices) \
-                else (*reading.choices, Choice(NOT_THIS, None))
-            return Reading(question=f"You forwarded a reply from {who}. "
-                                    f"{reading.question}", choices=choices, editable=True)
-    return None
+    heard = read_news(mail.subject, mail.text, turn.now, turn.tz, interview.role)
+    who = f"{interview.company} (#{interview.number})"
+    ref = InterviewRecord(interview.id)
+    if heard.unsure:
+        choices = tuple(Choice(_LABELS[news], _command(news, ref, "")) for news in heard.unsure)
+        if len(choices) == 1:  # another role named, or a no with another role offered
+            return Reading(question=f"You forwarded a reply from {who}, but it may be about "
+                                    f"another job than {interview.role}. Shall I record "
+                                    f"{_LABELS[heard.unsure[0]].lower()} for this one?",
+                           choices=(Choice(f"Record {_LABELS[heard.unsure[0]].lower()}",
+                                           choices[0].command),
+                                    Choice("Keep it open for now", None)))
+        return Reading(question=f"You forwarded a reply from {who}. It reads two ways to "
+                                "me: which is it?",
+                       choices=(*choices, Choice(NOT_THIS, None)))
+    if heard.news is None:
+        return None
+    if heard.news is News.DECIDE_BY:
+        assert heard.promise is not None
+        command: Command = RecordPromise(ref, heard.promise, said=heard.promise.text)
+        read = f"they'll be in touch by {heard.promise.on:%a %-d %b}."
+    else:
+        command = _command(heard.news, ref, _one_time(heard.sentence))
+        read = f"{_LABELS[heard.news]} from {who}."
+    return Reading(question=f"You forwarded a reply from {who}. I read: {read} "
+                            "Shall I record that?",
+                   choices=(Choice("Apply", command), Choice(NOT_THIS, None)), editable=True)
+
+
+_OUTCOMES = {News.OFFER: Outcome.OFFER, News.REJECTED: Outcome.REJECTED,
+             News.NEXT_ROUND: Outcome.NEXT_ROUND}
+_LABELS = {News.OFFER: "An offer", News.REJECTED: "A no",
+           News.NEXT_ROUND: "A next round", News.DECIDE_BY: "A new decision date"}
+
+#: A time of day ("3pm", "10:30"): a next round's sentence is kept only with one of them.
+_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.I)
+
+
+def _command(news: News, ref: InterviewRecord, said: str) -> Command:
+    if news in _OUTCOMES:
+        return ReportOutcome(ref, _OUTCOMES[news], said=said)
+    return RecordPromise(ref, None)
+
+
+def _one_time(sentence: str) -> str:
+    """The sentence, for the next round's date, only when it names exactly one time
+    ("Monday 30th at 10am or Tuesday 1st at 3pm" is the person's to choose)."""
+    return sentence if len(_TIME.findall(sentence)) == 1 else ""

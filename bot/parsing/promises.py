@@ -134,10 +134,36 @@ def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -
     return day
 
 
+#: "Tuesday next week", "next week on Thursday", British "Tuesday week": that weekday of
+#: the week after this one.
+_DAY_NEXT_WEEK = re.compile(
+    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?(?:next\s+)?week\b|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b",
+    re.I)
+_FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
+_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
+
+
+def next_week_days(text: str, base: date) -> str:
+    """`text` with "Thursday next week" (or "Tuesday week") written as that date."""
+    def day(match: re.Match[str]) -> str:
+        said = (match.group("a") or match.group("b")).lower()
+        monday = base + timedelta(days=7 - base.weekday())
+        return (monday + timedelta(days=_DAY_INDEX[said[:2]])).isoformat()
+
+    return _DAY_NEXT_WEEK.sub(day, text)
+
+
 def _promise_day(
     text: str, base: date, now: datetime, tz: ZoneInfo, kind: PromiseKind
 ) -> date | None:
     local_now = _local_now(now, tz)
+    text = _FORTNIGHT.sub("2 weeks", text)
+    weekday = _DAY_NEXT_WEEK.search(text)
+    if weekday is not None:
+        said = (weekday.group("a") or weekday.group("b")).lower()
+        monday = base + timedelta(days=7 - base.weekday())
+        that_day = monday + timedelta(days=_DAY_INDEX[said[:2]])
+        return that_day if _in_range(that_day, local_now.date()) else None
     working = _WORKING_DAYS.search(text)
     if working is not None:
         holidays = public_holidays(country_for_zone(tz.key), range(base.year, base.year + 2))

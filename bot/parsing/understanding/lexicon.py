@@ -35,7 +35,18 @@ VOCABULARY = words(
     position role offered offer rejected rejection delete remove cancel remind reminder
     reminders tomorrow today tonight monday tuesday wednesday thursday friday saturday sunday
     decide decided decision said thank thanks sent show list what when and recruiter
-    manager message withdrawing withdrew phoned email surname
+    manager message withdrawing withdrew phoned email surname snooze emailed forward
+    moving application unfortunately unfortunate candidate reminding interviewer
+    """
+)
+#: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
+ROLE_VOCABULARY = words(
+    """
+    senior junior lead principal associate assistant graduate intern trainee manager
+    director engineer developer designer analyst scientist specialist coordinator
+    consultant administrator technician architect officer executive representative
+    accountant marketing product software data quality assurance operations security
+    customer support sales research graphic writer editor nurse teacher
     """
 )
 #: Short forms people type, and what they stand for.
@@ -45,8 +56,12 @@ SHORT_FORMS = {
     "rn": "right now", "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
-    "mins": "minutes", "hrs": "hours", "hr": "hour",
+    "mins": "minutes", "theyll": "they'll", "theyre": "they're", "theyd": "they'd",
+    "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
+    "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
 }
+#: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
+NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
 #: Emoji that carry meaning, read as the words they stand for before the rest is dropped.
 EMOJI_WORDS = {
     "📞": " called ", "☎": " called ", "🔕": " stop reminders ", "🗑": " delete ",
@@ -67,8 +82,8 @@ ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b).*\?\s*$", _I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
-    r"^(?:what|what'?s|whats|when|why|how|should|shall|can|could|would|is|are|do|does|"
-    r"who|which|where|will|am)\b", _I)
+    r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?:what|what'?s|whats|when|why|how|should|"
+    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b", _I)
 
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
@@ -76,27 +91,35 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"i\s+got\s+it", r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
           r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
           r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?(?=\s*!)", "hired",
+          r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
+          r"(?:like|love|want)s?\s+to\s+offer\s+me",
           r"i'?m\s+in", r"job\s+offer", r"offer\s+from"), Outcome.OFFER),
-    (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down", r"said\s+no",
+    (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
+          r"said\s+no(?!\s+(?:decision|news|update|word|date|answer|one|idea|rush|problem|"
+          r"worries|change|timeline))",
           r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",
           r"not\s+(?:be\s+)?(?:moving|going)\s+forward", r"won'?t\s+be\s+moving\s+forward",
-          r"went\s+(?:with|for)\s+(?:someone|somebody|another|a\s+different)",
+          r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:someone|somebody|another|a\s+different|"
+          r"an\s+internal|the\s+other)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to", r"other\s+candidates",
-          "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down"), Outcome.REJECTED),
+          "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
+          r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
           r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)"), Outcome.NEXT_ROUND),
-    (_any(r"pulled\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
+    (_any(r"pull(?:ed|ing)?\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
           r"not\s+interested\s+any\s*more"), Outcome.WITHDREW),
-    (_any(r"on\s+hold", r"(?:hiring|budget)\s+freeze",
-          r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
-          r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)"),
+    (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
+          r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
+          r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)"),
      Outcome.HEARD),
 )
+#: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
+MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen")
 #: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
 #: next round said with one of these is asked about, never recorded.
 NEGATED = _any("not", "no", "never", r"\w+n't", "without", "nothing")
@@ -115,12 +138,15 @@ PROMISE_CUES = _any(
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
     r"said\s+to\s+(?:call|ring)", r"decides\s+by", r"should\s+hear",
+    r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)", r"minds?\s+up",
+    r"make\s+up\s+their\s+minds?",
 )
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
 OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want)\b"
                       r"(?!\s+hear)", _I)
 #: Whom a "call her Thursday" means: the user calls (the rest is theirs to say).
 USER_CALLS = _any(r"(?:call|ring|phone)\s+(?:her|him|them)", r"told\s+me\s+to\s+(?:call|ring)",
+                  r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)",
                   r"said\s+to\s+(?:call|ring|try)", r"try\s+again")
 
 # --- calls --------------------------------------------------------------------------------
@@ -139,7 +165,10 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
 CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
                     r"took\s+a\s+message", r"in\s+(?:a\s+)?meetings?",
                     r"wasn'?t\s+(?:in|there|available)", "busy",
-                    r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off")
+                    r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off",
+                    r"to\s+(?:say\s+)?thank", r"say\s+thanks")
+#: Someone else rang the person ("Dana rang", "she called me"): not their follow-up call.
+CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "receptionist")
 
 # --- thank-you notes ----------------------------------------------------------------------
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
@@ -148,18 +177,24 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
                   "letter")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+sent", r"didn'?t\s+send", r"should\s+i",
-                r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)?")
+                r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)?",
+                r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me")
 #: "Sent Raj's but not Dana's": the names after "but not" are excluded.
 BUT_NOT = re.compile(r"\bbut\s+not\b.*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", "later", r"give\s+me", r"snooze",
-                   r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy")
+                   r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
+                   r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
+                   r"thank[\s-]?you|note|step)", r"hold\s+off")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
-                   r"turn\s+off\s+(?:the\s+)?reminders")
-REMOVE_CUES = _any("delete", "remove", "erase", "bin", r"get\s+rid\s+of", "scrap", "trash")
+                   r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
+                   r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
+                   r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders")
+REMOVE_CUES = _any("delete", "remove", "erase", "bin", r"get\s+rid\s+of", "scrap", "trash",
+                   "wipe")
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
                   r"didn'?t\s+mean", r"mixed\s+it\s+up", r"added\s+it\s+twice", "duplicate",
                   r"by\s+accident")

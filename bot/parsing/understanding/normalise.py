@@ -14,10 +14,17 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from bot.parsing.english import dictionary
-from bot.parsing.understanding.lexicon import EMOJI_WORDS, SHORT_FORMS, VOCABULARY
+from bot.parsing.understanding.lexicon import (
+    EMOJI_WORDS,
+    NUMBER_UNITS,
+    ROLE_VOCABULARY,
+    SHORT_FORMS,
+    VOCABULARY,
+)
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'/]*")
 _SPACES = re.compile(r"\s+")
+_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
 def normalise(text: str, names: Iterable[str] = ()) -> str:
@@ -26,6 +33,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
         text = text.replace(emoji, words)
     text = "".join(" " if _decorative(c) else c for c in text)
     keep = {word.lower() for name in names for word in name.split()}
+    text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _WORD.sub(lambda m: _word(m.group(0), keep), text)
     return _SPACES.sub(" ", text).strip()
 
@@ -45,12 +53,25 @@ def _word(word: str, keep: set[str]) -> str:
     return word if fixed is None else fixed
 
 
-def typo_of(lower: str) -> str | None:
+def role_words(role: str) -> str:
+    """A job title with slips in its words corrected ("senoir analyst" → "senior analyst")."""
+    return _WORD.sub(lambda m: _role_word(m.group(0)), role)
+
+
+def _role_word(word: str) -> str:
+    lower = word.lower()
+    if lower in ROLE_VOCABULARY or not lower.isalpha() or len(lower) < 4:
+        return word
+    fixed = typo_of(lower, ROLE_VOCABULARY)
+    return word if fixed is None else fixed
+
+
+def typo_of(lower: str, vocabulary: frozenset[str] = VOCABULARY) -> str | None:
     """The domain word a non-word is a slip of ("snet" → "sent"), if exactly one fits."""
     if dictionary().known([lower]):
         return None
     limit = 1 if len(lower) < 7 else 2
-    close = [w for w in VOCABULARY if w[0] == lower[0] and abs(len(w) - len(lower)) <= limit
+    close = [w for w in vocabulary if w[0] == lower[0] and abs(len(w) - len(lower)) <= limit
              and OSA.distance(lower, w) <= limit]
     if len(close) > 1:
         # "decied": a swap within the word beats a letter more or less; "offerd": the word

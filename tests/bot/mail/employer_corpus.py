@@ -8,7 +8,8 @@ and scored against the label:
 
 - *proposed correctly*: the one change it offers is the labelled one, for the right
   interview;
-- *asked*: it asked which of several readings, or told the person it found no news;
+- *asked*: it asked which of several readings (a question, not a proposal to apply
+  one), or told the person it found no news;
   for a message labelled `none` or `ask` that is the right result;
 - *proposed wrongly*: it offers a change the label does not want (any change, for
   an auto-reply or a newsletter).
@@ -40,7 +41,9 @@ from bot.messages import Inbound, Reply
 from bot.model import Identity, Outcome, Platform, PromiseKind
 from bot.ports.clock import SimulatedClock
 
-CORPUS = Path(__file__).resolve().parent / "corpus" / "employer_mail.jsonl"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+#: Each file, and the part its lines belong to unless a line says otherwise.
+FILES = {"employer_mail.jsonl": "tuning", "employer_mail2.jsonl": "tuning2"}
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ARRIVES = datetime(2026, 11, 24, 9, 0, tzinfo=NEW_YORK)
@@ -51,6 +54,7 @@ SETUP = ("tz America/New_York",
          "add Acme, data analyst, today 2pm with Jane Smith (jane.smith@acme.com)",
          "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
          "they'll decide by 2026-11-27")
+APPLY = "Apply"  # the button of a proposal: one change, offered to apply
 OUTCOMES = {Outcome.OFFER: "offer", Outcome.REJECTED: "rejected",
             Outcome.NEXT_ROUND: "next_round"}
 
@@ -86,11 +90,14 @@ class _Told:
 
 def load() -> list[Message]:
     found = []
-    for raw in CORPUS.read_text(encoding="utf-8").splitlines():
-        if raw.strip():
-            d = json.loads(raw)
-            found.append(Message(d["id"], d.get("part", "tuning"), d["category"], d["from"],
-                                 d["subject"], d["body"], d["interview"], d["expect"]))
+    for name, default in FILES.items():
+        for raw in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+            if raw.strip():
+                d = json.loads(raw)
+                part = d.get("part", default)
+                found.append(Message(d["id"], default if part == "tuning" else part,
+                                     d["category"], d["from"], d["subject"], d["body"],
+                                     d["interview"], d["expect"]))
     return found
 
 
@@ -130,15 +137,16 @@ def _situation(path: Path) -> str:
     return address
 
 
-def proposal(runtime: Runtime) -> list[Any] | None:
-    """The commands the stored question's buttons would run (None: nothing asked)."""
+def proposal(runtime: Runtime) -> list[tuple[str, Any]] | None:
+    """The stored question's buttons: label and the command each would run (None:
+    nothing asked)."""
     person = runtime.repo.find_person(ME)
     assert person is not None
     flow = runtime.repo.get_conversation(person.id)
     if not flow or flow.get("flow") != "choice":
         return None
-    return [None if c.get("command") is None else decode_command(c["command"])
-            for c in flow.get("choices", [])]
+    return [(str(c["label"]), None if c.get("command") is None
+             else decode_command(c["command"])) for c in flow.get("choices", [])]
 
 
 def _number(runtime: Runtime, ref: Any) -> int | None:
@@ -170,11 +178,11 @@ def judge(message: Message, runtime: Runtime) -> Verdict:
     wanted = message.expect["proposal"]
     if choices is None:
         return Verdict(message, "correct" if wanted in ("none", "ask") else "asked")
-    acting = [c for c in choices if c is not None]
+    acting = [c for _, c in choices if c is not None]
     readings = [_reads_as(runtime, c) for c in acting]
     said = "; ".join(json.dumps(r) for r in readings)
-    if len(acting) != 1:
-        # A question between readings: fine unless every reading is about the wrong thing.
+    if [label for label, _ in choices][:1] != [APPLY] or len(acting) != 1:
+        # A question between readings, not a proposal to apply one.
         return Verdict(message, "correct" if wanted == "ask" else "asked", said)
     got = readings[0]
     if wanted in ("none", "ask") or got["proposal"] != wanted \
@@ -221,7 +229,7 @@ def table(verdicts: list[Verdict]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    parts = set(argv) or {"tuning", "heldout"}
+    parts = set(argv) or {"tuning", "tuning2", "heldout"}
     verdicts = run([m for m in load() if m.part in parts])
     print(table(verdicts))
     print("wrong:", " ".join(v.message.id for v in verdicts if v.result == "wrong"))

@@ -14,6 +14,7 @@ from bot.commands import (
 from bot.parsing.people import read_names
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
+from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview
 
@@ -55,6 +56,10 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
          *, sure: bool = True, target: KnownInterview | None = None) -> Reading:
+    if field is Fix.ROLE:
+        fixed = role_words(value)
+        said, value = said.replace(value, fixed), fixed
+
     def make(k: KnownInterview) -> CorrectInterview:
         return CorrectInterview(record(k), field, who=who, value=value, said=said)
 
@@ -170,7 +175,7 @@ def _business_hour(value: str) -> str:
 
 
 _WD_DOM = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})"
-                     r"(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|[ap]\.?m))", re.I)
+                     r"(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|[ap]\.?m)|[/-]\d)", re.I)
 
 
 def _weekday_and_day(value: str, ctx: Context) -> str:

@@ -30,7 +30,7 @@ _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
 def outcome(line: Line, ctx: Context) -> Reading | None:
     found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
     if found is None:
-        return None
+        return _maybe_over(line, ctx) if lx.MAYBE_OVER.search(line.text) else None
     if found in (Outcome.OFFER, Outcome.REJECTED) and lx.USER_DECLINED.search(line.text):
         found = Outcome.WITHDREW
     unsure = hedged(line) or unnamed(line, ctx) or (
@@ -55,13 +55,30 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
                                f"(#{k.number}).", "")
 
 
+def _maybe_over(line: Line, ctx: Context) -> Reading | None:
+    """"Hiring is on hold": it may be over or not, so the person says which."""
+    target = pick(line.found, ctx.known)
+    if target is None:
+        return None
+    return Reading(question=f"Does that end it with {target.company} (#{target.number}), or "
+                            "shall I keep the plan going in case they come back?",
+                   choices=(Choice("It's over", ReportOutcome(record(target), Outcome.HEARD)),
+                            Choice("Keep the plan going", None)))
+
+
 # --- promises -----------------------------------------------------------------------------
 def promise(line: Line, ctx: Context) -> Reading | None:
     if not lx.PROMISE_CUES.search(line.text) or lx.OWN_PLAN.search(line.text):
         return None
     kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(line.text) else \
         PromiseKind.THEY_DECIDE_BY
+    cue = lx.PROMISE_CUES.search(line.text)
+    # The date after the cue first: "seeing people this week, will decide by Dec 4".
     said = parse_promise(line.text, ctx.today, ctx.now, ctx.tz, kind)
+    later = parse_promise(line.text[cue.start():], ctx.today, ctx.now, ctx.tz, kind) \
+        if cue is not None and cue.start() > 0 else None
+    if later is not None:  # who acts is read from the whole line, the day after the cue
+        said = later if said is None else type(said)(said.kind, later.on, said.text)
     if said is None:
         return None
     if lx.USER_CALLS.search(line.text):
@@ -91,6 +108,15 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                      sure=not (hedged(line) or unnamed(line, ctx)))
 
 
+def _they_called(line: Line, ctx: Context) -> bool:
+    """Whether someone else rang the person ("Dana rang", "she called me")."""
+    names = {word.lower() for k in ctx.known for name in k.names
+             for word in name.split()} | {k.company.lower() for k in ctx.known}
+    callers = "|".join(re.escape(n) for n in sorted(names | set(lx.CALLERS)) if n)
+    return re.search(rf"\b(?:{callers})\s+(?:just\s+)?(?:called|rang|phoned)\b",
+                     line.text, re.I) is not None
+
+
 _DAY_WORD = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|"
              r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}")
 _EITHER_DAY = re.compile(rf"\b({_DAY_WORD})\s+or\s+({_DAY_WORD})\b", re.I)
@@ -98,7 +124,7 @@ _EITHER_DAY = re.compile(rf"\b({_DAY_WORD})\s+or\s+({_DAY_WORD})\b", re.I)
 
 # --- calls --------------------------------------------------------------------------------
 def call(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CALL_CUES.search(line.text):
+    if not lx.CALL_CUES.search(line.text) or _they_called(line, ctx):
         return None
     result = next((r for pattern, r in lx.CALL_RESULTS if pattern.search(line.text)), None)
     if result is None or lx.CALL_UNCLEAR.search(line.text):

@@ -10,11 +10,13 @@ from bot.commands import (
     DeleteInterview,
     Snooze,
     SnoozeFor,
+    SnoozeSpan,
     SnoozeTillMorning,
     SnoozeUnreadable,
     StepNumber,
 )
 from bot.parsing.command_text import snooze_span
+from bot.parsing.promises import next_week_days
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
@@ -23,7 +25,9 @@ from bot.parsing.understanding.references import KnownInterview, pick
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
     r"^.*?\b(?:remind\s+me(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
-    r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?:the\s+)?\S+(?:\s+call)?)?)\b\s*"
+    r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?:the\s+)?\S+(?:\s+call)?)?|"
+    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
+    r"note|step)(?:\s+reminder)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?)\b\s*"
     r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+)?", re.I)
 
 
@@ -44,9 +48,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                                 Choice("Don't snooze", None)))
     if rest.lower().startswith("an hour") or rest.lower() == "hour":
         rest = "1 hour"
-    rest = _spoken_time(rest)
-    span = snooze_span(rest, ctx.now, ctx.tz)
-    if isinstance(span, SnoozeUnreadable):
+    span = _span(rest, ctx)
+    if span is None:
         return None
 
     def make(k: KnownInterview) -> Snooze:
@@ -57,6 +60,20 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                      sure=not unnamed(line, ctx))
 
 
+def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
+    """How long to snooze for: the whole rest of the line, else the words after its last
+    "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out")."""
+    rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
+    tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
+    for text in tries:
+        span = snooze_span(text.strip(" .!,?"), ctx.now, ctx.tz)
+        if not isinstance(span, SnoozeUnreadable):
+            return span
+    return None
+
+
+_AFTER_WORD = re.compile(r"\b(?:to|till|til|until|in|at|by|for)\s+(?P<when>[^?,;!]+)", re.I)
+_COUPLE = re.compile(r"\ba\s+couple\s+(?:of\s+)?", re.I)
 _TWO_HOURS = timedelta(hours=2)
 _HOUR_WORDS = {w: n for n, w in enumerate(lx.words_in_order(
     "one two three four five six seven eight nine ten eleven twelve"), 1)}
