@@ -124,7 +124,7 @@ def web() -> None:
     if settings.mail_domain:  # inbound mail's proposals go out through the platforms
         from adapters.senders import platform_senders
 
-        runtime.senders.update(platform_senders(settings, runtime.repo))
+        runtime.senders.update(platform_senders(runtime))
     server = SlackHttpServer(slack_wsgi(None, runtime), "0.0.0.0", settings.port)
     typer.echo(f"followup-bot web: serving /healthz and calendar feeds on port {server.port}.")
     try:
@@ -149,7 +149,7 @@ def mail() -> None:
     from bot.mail.intake import MailIntake
 
     runtime = build_runtime(settings, SystemClock())
-    runtime.senders.update(platform_senders(settings, runtime.repo))
+    runtime.senders.update(platform_senders(runtime))
     intake = MailIntake(runtime.coach, runtime.senders, settings.mail_domain)
     server = MailServer(intake, settings.mail_host, settings.mail_port).start()
     stop = threading.Event()
