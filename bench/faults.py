@@ -6,7 +6,7 @@ a 300-command burst and a 30 s outage; `tests/reminder_burst.py` (kill -9 of `cl
 amid 300 due reminders, Slack and Discord) and `tests/discord_outage.py` (a 30 s outage
 under `discord`); and `tests/hostile.py`'s 10,000 hostile inputs on each platform. CI
 runs the same code at small sizes (`tests/adapters/test_procfile_faults.py`,
-`test_reminder_faults.py`, `discord_bot/test_process_outage.py`,
+`test_workspace_faults.py`, `discord_bot/test_process_outage.py`,
 `test_hostile_inputs.py`).
 Prints one JSON line per part; the figures go to docs/RELIABILITY.md.
 """

@@ -7,7 +7,8 @@ stand-ins let the first few messages through and hold the rest unanswered, so th
 finds some delivered, some in flight (at the platform, not yet confirmed) and some
 claimed but not yet sent. The held ones are then answered, as a platform does that got
 a message whose sender died meanwhile; a restarted clock delivers the rest. Shared by
-`tests/adapters/test_reminder_faults.py` and `tests/adapters/test_workspace_faults.py`.
+`tests/adapters/test_workspace_faults.py` (in CI) and `bench/faults.py
+kill-clock-reminders` (300 reminders, one bot token).
 """
 
 from __future__ import annotations

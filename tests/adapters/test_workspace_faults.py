@@ -1,18 +1,20 @@
 """The reliability checks with several Slack workspaces installed: the Procfile's `web`
 (OAuth, "Add to Slack") and `clock` on PostgreSQL, four workspaces installed through the
 real OAuth flow against the Slack stand-in, one of them then uninstalled. kill -9 of the
-clock mid-burst of reminders to the other three, then a replayed slash command and a
-double-pressed button in each: every Web API call carries its own workspace's token,
-nothing is lost or repeated beyond what was in flight, the departed workspace gets
-nothing."""
+clock mid-burst of reminders (`tests/reminder_burst.py`) to the other three and to
+Discord DMs (the REST stand-in), then a replayed slash command and a double-pressed
+button in each workspace: every Web API call carries its own workspace's token, nothing
+is lost or repeated beyond what was in flight, the departed workspace gets nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from adapters.discord_bot.commands import WORKSPACE
 from bot.conversation.once import REPEAT_LEAD
 from bot.messages import ActionId
 from bot.model import CheckpointState, Identity, Platform
@@ -22,16 +24,19 @@ from tests.adapters.slack.test_once import RETRY
 from tests.procfile import Deployment, wait_until
 from tests.reminder_burst import (
     BOUND,
+    DiscordDms,
     SlackDms,
     checkpoints_in,
     kill_clock_mid_burst,
     plan_due,
 )
+from tests.standins.discord_api import DISCORD_TOKEN, DiscordApiStandIn
 from tests.standins.slack_api import ApiCall, SlackApiStandIn, shown_text
 
 TEAMS = ("T0AAA", "T0BBB", "T0CCC")
 GONE = "T0ZZZ"  # installs, has reminders due, then uninstalls
-PER_TEAM = 8
+PER_TEAM = 8  # 24 Slack DMs: 4 sent, 16 held (its 16 connections), 4 waiting
+DISCORD_USERS = [5_000_000_000_000_000 + n for n in range(12)]  # 4 sent, 4 held, 4 waiting
 NOT_INSTALLED = "your installation with this app is no longer available"  # Bolt's words
 
 
@@ -50,19 +55,28 @@ def team_of(call: ApiCall) -> str | None:
 
 
 @pytest.fixture
-def deployment(tmp_path: Path, pg_url: str):
+def discord() -> Iterator[DiscordApiStandIn]:
+    api = DiscordApiStandIn().start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture
+def deployment(tmp_path: Path, pg_url: str, discord: DiscordApiStandIn
+               ) -> Iterator[Deployment]:
     api = SlackApiStandIn().start()
     api.client_credentials = (CLIENT_ID, CLIENT_SECRET)
     running = Deployment(tmp_path, pg_url, api, slack_token=None, env={
         "SLACK_CLIENT_ID": CLIENT_ID, "SLACK_CLIENT_SECRET": CLIENT_SECRET,
-        "SLACK_SCOPES": "chat:write,commands,im:history,users:read"})
+        "SLACK_SCOPES": "chat:write,commands,im:history,users:read",
+        "DISCORD_TOKEN": DISCORD_TOKEN, "DISCORD_API_URL": discord.url})
     yield running
     running.stop()
     api.stop()
 
 
 def test_with_three_workspaces_installed_kill_9_replays_and_double_presses_stay_apart(
-        deployment: Deployment, pg_url: str) -> None:
+        deployment: Deployment, discord: DiscordApiStandIn, pg_url: str) -> None:
     api = deployment.api
     assert api is not None
     deployment.start("web")
@@ -70,9 +84,10 @@ def test_with_three_workspaces_installed_kill_9_replays_and_double_presses_stay_
         status, page = install_at(deployment.root, api, team)
         assert status == 200, page
     staying = [who for team in TEAMS for who in people_of(team)]
+    on_discord = [Identity(Platform.DISCORD, WORKSPACE, str(user)) for user in DISCORD_USERS]
     leaving = people_of(GONE, 2)
-    due = plan_due(pg_url, staying + leaving)
-    assert len(due) == len(staying + leaving)
+    due = plan_due(pg_url, staying + on_discord + leaving)
+    assert len(due) == len(staying + on_discord + leaving)  # a thank-you each, due now
 
     installing = api.calls()  # the installs' own calls (auth.test), each with its token
     assert {c.team for c in installing if c.authorized} == {*TEAMS, GONE}
@@ -82,13 +97,20 @@ def test_with_three_workspaces_installed_kill_9_replays_and_double_presses_stay_
                == len(leaving),
                what="the departed workspace's reminders cancelled")
 
-    burst = kill_clock_mid_burst(deployment, [SlackDms(api)], [who.user for who in staying],
-                                 after=4)
+    burst = kill_clock_mid_burst(deployment, [SlackDms(api), DiscordDms(discord, DISCORD_USERS)],
+                                 [who.user for who in staying + on_discord], after=4)
     print(f"\n3 workspaces, kill -9 of clock mid-burst of reminders: {burst.summary()}")
     assert burst.lost() == []
-    assert burst.in_flight and set(burst.repeated()) <= set(burst.in_flight)
+    for platform in (staying, on_discord):  # caught mid-way on both platforms
+        mine = {who.user for who in platform}
+        assert mine & set(burst.before) and mine & set(burst.in_flight)
+        assert mine - set(burst.before) - set(burst.in_flight)  # some not yet sent
+    # Only a message in flight at the kill may go twice, and no more than twice.
+    assert set(burst.repeated()) <= set(burst.in_flight), burst.summary()
     assert set(burst.repeated().values()) <= {1}
     assert burst.all_delivered_seconds <= BOUND, burst.summary()
+    assert sorted(checkpoints_in(pg_url, staying + on_discord, CheckpointState.SENT)) == \
+        sorted(set(due) - set(checkpoints_in(pg_url, leaving, CheckpointState.CANCELLED)))
     assert not {who.user for who in leaving} & set(burst.delivered)
 
     # In each workspace: Slack retries a slash command; a reminder's button pressed twice.
@@ -134,5 +156,5 @@ def test_with_three_workspaces_installed_kill_9_replays_and_double_presses_stay_
             if c.method == "response_url" and c.args["_tag"] == tag] in ([], [True])
     # One interview each from the burst's set-up, one more per workspace (the command
     # Slack retried), none from the departed workspace's command.
-    assert deployment.interviews() == len(staying) + len(TEAMS) + len(leaving)
+    assert deployment.interviews() == len(staying + on_discord + leaving) + len(TEAMS)
     assert "Traceback" not in deployment.output()
