@@ -2,9 +2,12 @@
 
 The scenarios of `tests/procfile.py` (the Procfile's `web` and `clock` as processes on
 a throw-away PostgreSQL schema of FOLLOWUP_TEST_POSTGRES_URL, the Slack stand-in), with
-a 300-command burst and a 30 s outage, and `tests/hostile.py`'s 10,000 hostile inputs
-on each platform. CI runs the same code at small sizes
-(`tests/adapters/test_procfile_faults.py`, `tests/adapters/test_hostile_inputs.py`).
+a 300-command burst and a 30 s outage; `tests/reminder_burst.py` (kill -9 of `clock`
+amid 300 due reminders, Slack and Discord) and `tests/discord_outage.py` (a 30 s outage
+under `discord`); and `tests/hostile.py`'s 10,000 hostile inputs on each platform. CI
+runs the same code at small sizes (`tests/adapters/test_procfile_faults.py`,
+`test_workspace_faults.py`, `discord_bot/test_process_outage.py`,
+`test_hostile_inputs.py`).
 Prints one JSON line per part; the figures go to docs/RELIABILITY.md.
 """
 
@@ -24,7 +27,8 @@ from sqlalchemy.engine import make_url
 #: The processes' log level: production's default, unless FOLLOWUP_LOG_LEVEL says (DEBUG
 #: checks every line an operator could turn on for secrets, and slows answering).
 LOG_LEVEL = os.environ.get("FOLLOWUP_LOG_LEVEL", "INFO")
-PARTS = ("kill-clock", "kill-web", "outage", "hostile-slack", "hostile-discord")
+PARTS = ("kill-clock", "kill-web", "outage", "kill-clock-reminders", "outage-discord",
+         "hostile-slack", "hostile-discord")
 
 
 def _postgres() -> Any:
@@ -74,6 +78,60 @@ def outage(seconds: float) -> dict[str, Any]:
                      "tracebacks": deployment.output().count("Traceback")}
 
 
+def kill_reminders(count: int) -> dict[str, Any]:
+    """`count` reminders due at once, two Slack DMs for each Discord one, from one clock."""
+    from adapters.discord_bot.commands import WORKSPACE
+    from bot.model import Identity, Platform
+    from tests.procfile import Deployment
+    from tests.reminder_burst import DiscordDms, SlackDms, kill_clock_mid_burst, plan_due
+    from tests.standins.discord_api import DISCORD_TOKEN, DiscordApiStandIn
+    from tests.standins.slack_api import TEAM, SlackApiStandIn
+
+    slack, discord = SlackApiStandIn().start(), DiscordApiStandIn().start()
+    users = [5_000_000_000_000_000 + n for n in range(count // 3)]
+    people = [Identity(Platform.SLACK, TEAM, f"U0REM{n:04d}") for n in range(count - len(users))]
+    people += [Identity(Platform.DISCORD, WORKSPACE, str(user)) for user in users]
+    with _postgres() as url, tempfile.TemporaryDirectory() as folder:
+        deployment = Deployment(Path(folder), url, slack, log_level=LOG_LEVEL, env={
+            "DISCORD_TOKEN": DISCORD_TOKEN, "DISCORD_API_URL": discord.url})
+        try:
+            plan_due(url, people)
+            burst = kill_clock_mid_burst(deployment, [SlackDms(slack),
+                                                      DiscordDms(discord, users)],
+                                         [who.user for who in people], after=count // 10)
+        finally:
+            deployment.stop()
+            slack.stop()
+            discord.stop()
+    return burst.summary() | {"tracebacks": deployment.output().count("Traceback")}
+
+
+def outage_discord(seconds: float) -> dict[str, Any]:
+    from tests.discord_outage import discord_env, discord_outage
+    from tests.procfile import Deployment, proxied
+    from tests.standins.discord_api import DiscordApiStandIn
+    from tests.standins.discord_gateway import DiscordGatewayStandIn
+
+    api, gateway = DiscordApiStandIn().start(), DiscordGatewayStandIn().start()
+    api.gateway_url = gateway.url
+    with _postgres() as base, proxied(base) as (url, proxy), \
+            tempfile.TemporaryDirectory() as folder:
+        deployment = Deployment(Path(folder), url, None, log_level=LOG_LEVEL,
+                                env=discord_env(api))
+        try:
+            seen = discord_outage(deployment, proxy, api, gateway, seconds)
+        finally:
+            deployment.stop()
+            gateway.stop()
+            api.stop()
+    return {"seconds": seconds, "during": len(seen.during),
+            "during_not_done": sum("try again" in text for text in seen.during),
+            "added_after": "Added #2" in seen.after[0],
+            "health_during": sorted(set(seen.health_during)), "alive": seen.alive,
+            "gateway_sessions": seen.sessions, "log_lines": seen.lines,
+            "tracebacks": deployment.output().count("Traceback")}
+
+
 def hostile(platform: str, count: int) -> dict[str, Any]:
     from tests.hostile import run_discord, run_slack, verdict
 
@@ -95,10 +153,14 @@ def main() -> None:
 
     for part in args.parts or PARTS:
         start = time.monotonic()
-        if part.startswith("kill-"):
+        if part == "kill-clock-reminders":
+            result = kill_reminders(args.burst)
+        elif part.startswith("kill-"):
             result = kill(part.removeprefix("kill-"), args.burst)
         elif part == "outage":
             result = outage(args.outage)
+        elif part == "outage-discord":
+            result = outage_discord(args.outage)
         else:
             result = hostile(part.removeprefix("hostile-"), args.hostile)
         result |= {"part": part, "wall_s": round(time.monotonic() - start, 1),

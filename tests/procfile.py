@@ -31,7 +31,7 @@ from tests.adapters.slack.conftest import SECRET, TOKEN
 from tests.log_secrets import check_output
 from tests.standins.bot_subprocess import ROOT, BotSubprocess, clean_environment
 from tests.standins.ports import free_port
-from tests.standins.slack_api import SlackApiStandIn, SlackWorkspace
+from tests.standins.slack_api import TEAM, SlackApiStandIn, SlackWorkspace
 from tests.standins.tcp_proxy import TcpProxy
 
 PROCFILE = ROOT / "Procfile"
@@ -62,31 +62,48 @@ def procfile_entry(name: str) -> tuple[dict[str, str], list[str]]:
 
 @dataclass
 class Deployment:
-    """The Procfile's `web` and `clock` on one database, talking to one Slack stand-in."""
+    """The Procfile's processes on one database, talking to one Slack stand-in (None:
+    no Slack) and whatever `env` points them at besides (Discord's stand-in, OAuth)."""
 
     tmp_path: Path
     database_url: str
-    api: SlackApiStandIn
+    api: SlackApiStandIn | None
     #: DEBUG in CI, so every line an operator could turn on is checked for secrets;
     #: the bench measures at INFO, the production default.
     log_level: str = "DEBUG"
     port: int = field(default_factory=free_port)
     processes: list[BotSubprocess] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    #: SLACK_BOT_TOKEN; None for a deployment with OAuth's installations instead.
+    slack_token: str | None = TOKEN
+
+    @property
+    def root(self) -> str:
+        """Where the web process serves."""
+        return f"http://127.0.0.1:{self.port}"
 
     @property
     def workspace(self) -> SlackWorkspace:
-        return SlackWorkspace(f"http://127.0.0.1:{self.port}/slack/events", SECRET, self.api)
+        return self.workspace_of(TEAM)
+
+    def workspace_of(self, team: str) -> SlackWorkspace:
+        """Slack's side of the web process, for one workspace."""
+        assert self.api is not None, "a deployment without Slack"
+        return SlackWorkspace(f"{self.root}/slack/events", SECRET, self.api, team=team)
 
     def start(self, name: str) -> BotSubprocess:
-        """`name` as the Procfile starts it; the web process waited for until healthy."""
+        """`name` as the Procfile starts it; `web` and `discord` waited for until
+        healthy, `clock` until it says it delivers."""
         env, argv = procfile_entry(name)
-        process = BotSubprocess(self.tmp_path, clean_environment(
-            self.tmp_path, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET,
-            SLACK_API_URL=self.api.url, FOLLOWUP_DATABASE_URL=self.database_url,
-            PORT=str(self.port), FOLLOWUP_LOG_LEVEL=self.log_level, **env), argv,
-            health_port=self.port)
+        slack = {} if self.api is None else {
+            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": self.api.url,
+            **({"SLACK_BOT_TOKEN": self.slack_token} if self.slack_token else {})}
+        process = BotSubprocess(self.tmp_path, clean_environment(self.tmp_path, **{
+            **slack, "FOLLOWUP_DATABASE_URL": self.database_url, "PORT": str(self.port),
+            "FOLLOWUP_LOG_LEVEL": self.log_level, **self.env, **env}), argv,
+            health_port=self.port if name == "web" else None)
         self.processes.append(process)
-        if name == "web":
+        if name in ("web", "discord"):
             process.wait_health(200, timeout=WAIT)
         else:
             process.wait_for_lines(r"followup-bot clock: delivering", timeout=WAIT)
@@ -197,6 +214,7 @@ def kill_mid_burst(deployment: Deployment, victim: str, count: int) -> Burst:
     processes = {"web": web, "clock": clock}
     burst = Burst()
     api = deployment.api
+    assert api is not None
     sender = threading.Thread(target=send_burst, args=(deployment, burst, count), daemon=True)
     sender.start()
     if victim == "web":  # while the burst is still arriving
@@ -255,6 +273,7 @@ def database_outage(deployment: Deployment, proxy: TcpProxy, seconds: float,
     clock = deployment.start("clock")
     burst = Burst()
     api = deployment.api
+    assert api is not None
     count = int(rate * (seconds + 6))
     sender = threading.Thread(target=send_burst, args=(deployment, burst, count),
                               kwargs={"workers": 2, "pause": 2 / rate, "prefix": "U0OUT"},

@@ -28,7 +28,7 @@ from bot.delivery.budget import LocalBudget
 from bot.messages import Reply
 from bot.model import ChannelRef, Identity, Platform
 from bot.ports.clock import Clock, SystemClock
-from bot.ports.repository import Repository
+from bot.ports.repository import Repository, RepositoryUnavailable
 from bot.ports.request_budget import RequestBudget
 from bot.ports.sender import SendFailed
 
@@ -231,6 +231,12 @@ class DiscordSender:
             if repo is None:
                 return False
             repo.remember_dm_channel(to, channel_id)
+        except RepositoryUnavailable:
+            # The outage is said once by what met it first (the coach, the scheduler),
+            # not once per DM; the channel is opened again next time.
+            log.debug("could not store the DM channel of Discord user %s (database "
+                      "unavailable)", to.user)
+            return False
         except Exception as error:
             log.warning("could not store the DM channel of Discord user %s (%r)",
                         to.user, error)

@@ -32,6 +32,7 @@ from bot.conversation.handlers import (
     reflection,
     your_data,
 )
+from bot.conversation.outage import OutageLog
 from bot.conversation.replan import replan
 from bot.conversation.turn import CoachDefaults, Turn, not_found, prefs_for
 from bot.messages import ActionId, Inbound, Reply
@@ -84,6 +85,7 @@ class Coach:
         self.clock = clock
         self.defaults = defaults
         self._on_plan_changed = on_plan_changed or (lambda: None)
+        self._outage = OutageLog(log, "the coach can neither read nor save until it is back")
 
     # --- entry point ------------------------------------------------------------------
     def handle(self, inbound: Inbound) -> list[Reply]:
@@ -104,14 +106,15 @@ class Coach:
                     replies = [not_found()] if command is None else dispatch(turn, command)
                 else:
                     replies = self._on_text(turn, inbound)
-        except RepositoryUnavailable:
-            log.warning("database unavailable while handling %s", inbound.identity.platform)
+        except RepositoryUnavailable as error:
+            self._outage.failed(error)
             return [Reply(text=DATABASE_DOWN)]
         except Exception:
             log.exception("failed to handle a %s event (action=%s, command=%s)",
                           inbound.identity.platform, inbound.action,
                           type(inbound.typed).__name__ if inbound.typed else None)
             return [Reply(text=APOLOGY)]
+        self._outage.succeeded()
         self._on_plan_changed()
         return replies
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from storage.database import make_engine, migrate
@@ -59,7 +60,10 @@ def test_the_clock_without_any_platform_says_where_it_would_deliver(tmp_path):
     assert "set SLACK_BOT_TOKEN and/or DISCORD_TOKEN" in done.stderr
 
 
-def test_the_web_command_serves_health_on_its_port(tmp_path):
+@pytest.mark.parametrize("mail", [{}, {"FOLLOWUP_MAIL_DOMAIN": "mail.test"}],
+                         ids=["alone", "with-mail"])
+def test_the_web_command_serves_health_on_its_port(tmp_path, mail):
+    """With a mail domain it wires the platforms' senders too (it once crashed there)."""
     import time
     import urllib.request
 
@@ -67,7 +71,7 @@ def test_the_web_command_serves_health_on_its_port(tmp_path):
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("SLACK_", "DISCORD_", "FOLLOWUP_"))}
     clean.update(PYTHONPATH=str(ROOT), HOME=str(tmp_path), PORT=str(port),
-                 FOLLOWUP_DATABASE_URL=f"sqlite:///{tmp_path / 'web.db'}")
+                 FOLLOWUP_DATABASE_URL=f"sqlite:///{tmp_path / 'web.db'}", **mail)
     process = subprocess.Popen([sys.executable, "-m", "adapters.cli", "web"], env=clean,
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -79,6 +83,7 @@ def test_the_web_command_serves_health_on_its_port(tmp_path):
                     assert answer.status == 200 and b'"database": "ok"' in answer.read()
                     break
             except OSError:
+                assert process.poll() is None, "the web process exited"
                 assert time.monotonic() < deadline, "the web process did not come up"
                 time.sleep(0.2)
     finally:

@@ -3,7 +3,8 @@
 discord.py's HTTP client is pointed here (its `Route.BASE`), so the bot's own code path
 runs unchanged: every REST call is recorded (method, path, JSON, files) and answered in
 Discord's shapes. Tests can make the next calls fail with a 429 (with `retry_after` in
-body and headers, as Discord sends it) or make a user's DMs closed (403, code 50007).
+body and headers, as Discord sends it), make a user's DMs closed (403, code 50007), or
+hold calls unanswered until released (`hold`, `tests/standins/hold.py`).
 
 `GET /gateway/bot` answers `gateway_url` (a closed port until a test sets it, e.g. to a
 `tests/standins/discord_gateway.py` server), `shards` and a session-start limit. Tests
@@ -29,6 +30,7 @@ from aiohttp import web
 from adapters.discord_bot.discord_internals import feed_gateway_event
 from bot.model import Platform
 from tests.log_secrets import secret
+from tests.standins.hold import Hold
 
 T = TypeVar("T")
 
@@ -166,6 +168,7 @@ class _State:
     messages: dict[int, dict[str, Any]] = field(default_factory=dict)
     originals: dict[str, int] = field(default_factory=dict)  # interaction token -> message
     channels_of_tokens: dict[str, int] = field(default_factory=dict)
+    holds: list[Hold] = field(default_factory=list)
 
 
 class DiscordApiStandIn:
@@ -202,6 +205,10 @@ class DiscordApiStandIn:
     def stop(self) -> None:
         if self._loop is None:
             return
+        with self._cond:
+            holds = list(self._state.holds)
+        for hold in holds:  # nothing is left waiting on the loop
+            hold.release()
         if self._runner is not None:
             self._loop.run(self._runner.cleanup())
         self._loop.stop()
@@ -281,6 +288,14 @@ class DiscordApiStandIn:
             self._state.faults.append(_Fault(times, 429, body, headers, method,
                                              re.compile(path), enforced))
 
+    def hold(self, method: str, path: str, *, after: int = 0) -> Hold:
+        """Keep every `method` call whose path fully matches the regex `path`, after the
+        first `after` of them, unanswered until the returned hold is released."""
+        hold = Hold(f"{re.escape(method)} {path}", after)
+        with self._cond:
+            self._state.holds.append(hold)
+        return hold
+
     def close_dms(self, user_id: int) -> None:
         """The user blocks DMs from server members: sending to them gets 403, code 50007."""
         with self._cond:
@@ -320,6 +335,11 @@ class DiscordApiStandIn:
         path = request.path.removeprefix(API_PREFIX)
         body, files = await _read_body(request)
         call = Call(request.method, path, dict(request.query), body, files)
+        with self._cond:
+            holds = list(self._state.holds)
+        hold = next((h for h in holds if h.takes(f"{call.method} {path}")), None)
+        if hold is not None:
+            await hold.keep_async()
         headers: dict[str, str] = {}
         with self._cond:
             fault = self._take_fault(call)

@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import re
 import secrets
 import sys
 import threading
@@ -34,6 +35,8 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from tests.standins.hold import Hold
 
 TEAM = "T0TEAM"
 BOT_USER = "U0BOT"
@@ -63,54 +66,6 @@ class _Planned:
     status: int = 200
     error: str | None = None
     retry_after: int | None = None
-
-
-#: How long a held call waits for its release at most, in seconds: longer than any wait
-#: in a test (the app's HTTP answer, an ack, a reply), so a test that expected something
-#: to happen while the call was held fails on its own wait first; only a test that never
-#: releases is cut short.
-HOLD_LIMIT = 30.0
-
-
-class Hold:
-    """Calls to one Web API method (or to any) kept unanswered until `release`.
-
-    For showing by order, not with a stopwatch, that something did not wait for Slack:
-    an ack that arrives while the work's Slack call is still held did not wait for it.
-    """
-
-    def __init__(self, method: str | None) -> None:
-        self.method = method
-        self._released = threading.Event()
-        self._arrived = threading.Condition()
-        self._held = 0
-
-    @property
-    def held(self) -> int:
-        """Calls that have arrived at the hold so far (waiting, or answered since)."""
-        with self._arrived:
-            return self._held
-
-    def matches(self, method: str) -> bool:
-        return not self._released.is_set() and self.method in (None, method)
-
-    def wait_held(self, count: int = 1, timeout: float = 5.0) -> None:
-        """Return once `count` calls have arrived at the hold (bounded by `timeout`)."""
-        with self._arrived:
-            if not self._arrived.wait_for(lambda: self._held >= count, timeout):
-                raise AssertionError(f"expected {count} held {self.method or 'Web API'} "
-                                     f"call(s) within {timeout}s; got {self._held}")
-
-    def release(self) -> None:
-        """Answer what is held, and let later calls through at once."""
-        self._released.set()
-
-    def keep(self) -> None:
-        """In the stand-in's request thread: wait here until released (bounded)."""
-        with self._arrived:
-            self._held += 1
-            self._arrived.notify_all()
-        self._released.wait(HOLD_LIMIT)
 
 
 @dataclass
@@ -289,10 +244,11 @@ class SlackApiStandIn:
             self._state.planned.append(_Planned(method, times, status=429, error="ratelimited",
                                                 retry_after=retry_after))
 
-    def hold(self, method: str | None = None) -> Hold:
-        """Keep every call to `method` (None: to any Web API method) unanswered until the
-        returned hold is released; `response_url` calls are never held."""
-        hold = Hold(method)
+    def hold(self, method: str | None = None, *, after: int = 0) -> Hold:
+        """Keep every call to `method` (None: to any Web API method), after the first
+        `after` of them, unanswered until the returned hold is released; `response_url`
+        calls are never held."""
+        hold = Hold(None if method is None else re.escape(method), after)
         with self._state.lock:
             self._state.holds.append(hold)
         return hold
@@ -356,7 +312,8 @@ class SlackApiStandIn:
     # --- answering --------------------------------------------------------------------
     def _hold_for(self, method: str) -> Hold | None:
         with self._state.lock:
-            return next((h for h in self._state.holds if h.matches(method)), None)
+            holds = list(self._state.holds)
+        return next((h for h in holds if h.takes(method)), None)
 
     def _planned_for(self, method: str) -> _Planned | None:
         with self._state.lock:

@@ -20,7 +20,8 @@ from tests.standins.tcp_proxy import TcpProxy
 ME = Identity(Platform.SLACK, "T1", "U1")
 
 
-def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(pg_url, clock):
+def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(pg_url, clock,
+                                                                         caplog):
     url = make_url(pg_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     proxy.start()
@@ -35,6 +36,12 @@ def test_the_bot_says_the_database_is_down_and_recovers_when_it_returns(pg_url, 
         proxy.start()
         listing = chat.text("list")
         assert "#1 analyst at Acme" in listing
+        # One line when it went away and one when it was back, not one per request.
+        said = [(r.levelname, r.getMessage()) for r in caplog.records
+                if r.name == "bot.conversation.coach"]
+        assert [level for level, _ in said] == ["WARNING", "INFO"], said
+        assert "the database is unavailable (" in said[0][1]
+        assert said[1][1] == "the database is back after 2 refused request(s)"
     finally:
         runtime.stop()
         proxy.cut()

@@ -71,7 +71,11 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str,
 def install(app: Slack, team: str, **grant: Any) -> tuple[int, str]:
     """An installer opens /slack/install, approves on Slack (the stand-in), and comes back
     to /slack/oauth_redirect with the code and the state, in the same browser."""
-    root = f"http://127.0.0.1:{app.server.port}"
+    return install_at(f"http://127.0.0.1:{app.server.port}", app.api, team, **grant)
+
+
+def install_at(root: str, api: SlackApiStandIn, team: str, **grant: Any) -> tuple[int, str]:
+    """`install` on the app served at `root` (in this process or another)."""
     status, headers, page = get(f"{root}/slack/install")
     assert status == 200
     link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', page)
@@ -81,7 +85,7 @@ def install(app: Slack, team: str, **grant: Any) -> tuple[int, str]:
     assert "chat:write" in query["scope"][0]
     state = secret(query["state"][0], "an install link's state")
     cookie = headers["set-cookie"].split(";")[0]
-    code = app.api.authorize(team, **grant)
+    code = api.authorize(team, **grant)
     back = urlencode({"code": code, "state": state})
     status, _, page = get(f"{root}/slack/oauth_redirect?{back}", {"Cookie": cookie})
     return status, page
