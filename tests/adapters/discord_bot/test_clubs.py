@@ -144,7 +144,8 @@ def test_share_options_are_what_a_person_would_type_after_share(
 
 
 def test_the_command_group_registers_club_and_share(bot: BotProcess) -> None:
-    (group,) = only(bot.api.calls, "PUT", "/commands").json
+    (group,) = [c for c in only(bot.api.calls, "PUT", "/commands").json
+                if c["name"] == "followup"]  # beside the message menu's command
     options = {o["name"]: o for o in group["options"]}
     club = {o["name"]: o for o in options["club"]["options"]}
     assert [c["value"] for c in club["what"]["choices"]] == [

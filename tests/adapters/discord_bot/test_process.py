@@ -75,7 +75,7 @@ def test_the_process_connects_where_the_api_says_answers_and_survives_kill_9(
     assert session.identify is not None and session.identify["intents"] == GUILDS_AND_DMS
     gateway.wait_heartbeats(session, 1)
     (synced,) = api.wait_for("PUT", r"^/applications/\d+/commands$")
-    assert [c["name"] for c in synced.json] == ["followup"]
+    assert [c["name"] for c in synced.json] == ["followup", "Follow up on this"]
     assert bot.wait_health(200)["gateway"] == "connected"
     assert [c.path for c in api.calls if c.method == "GET"][:3] == [
         "/users/@me", "/oauth2/applications/@me", "/gateway/bot"]
