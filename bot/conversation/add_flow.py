@@ -309,7 +309,8 @@ _ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|post|opening|vacancy|again|
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: What the job is about, after its title: "Junior designer — brand work mostly".
 _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*(?:mostly|mainly|largely|focused|working|doing|"
-                          r"on\s+the|in\s+the|for\s+(?:the|their)|with\s+a)\b.*$", re.I)
+                          r"on\s+the|in\s+the|for\s+(?:the|their)|with\s+a|on\s+a|same\s+as|like\s+(?:the|at)|"
+                          r"but)\b.*$", re.I)
 
 
 def role_answer(text: str) -> str | None:

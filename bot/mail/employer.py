@@ -43,7 +43,8 @@ OFFER = _any(
     r"offer\s+you\s+(?:the|a|this)\s+(?:\w+\s+){0,4}(?:role|position|job|post)",
     r"offer\s+of\s+employment", r"(?:formal|official|written|verbal|conditional)\s+offer",
     r"(?:love|like)\s+(?:for\s+)?you\s+to\s+join\s+(?:the|our|us)",
-    r"your\s+offer\s+(?:letter|from)", r"(?:review|accept)\s+your\s+offer",
+    r"your\s+offer\s+(?:letter|from)", r"extended\s+(?:you\s+)?an\s+offer",
+    r"(?:review|accept)\s+your\s+offer",
     r"congratulations\s+on\s+your\s+(?:new\s+)?(?:offer|role)")
 #: "Not been successful", "moving forward with other candidates", "filled internally".
 REJECTED = _any(
@@ -58,8 +59,10 @@ REJECTED = _any(
     r"(?:\w+\s+){0,3}candidate",
     r"(?:fill|filled|filling)\s+(?:the\s+)?(?:\w+\s+){0,4}(?:role|position|job|vacancy)\s+"
     r"internally", r"(?:fill|filled|filling)\s+it\s+internally",
-    r"offered\s+(?:the\s+)?(?:role|position|job)\s+to\s+(?:them|someone|another|a\s+"
-    r"different|the\s+other)", r"status:\s*not\s+selected", r"\bnot\s+selected\b",
+    r"offer(?:ed)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:role|position|job)\s+to\s+(?:them|"
+    r"someone|another|a\s+different|the\s+other)",
+    r"pursue\s+other\s+(?:candidates|applicants)", r"status:\s*not\s+selected",
+    r"\bnot\s+selected\b",
     r"won'?t\s+be\s+(?:moving|taking)\s+(?:forward|things\s+further)",
     r"not\s+(?:be\s+)?offering\s+you", r"(?:not|n't)\s+be\s+making\s+you\s+an\s+offer",
     r"not\s+be\s+progressed", r"withdraw(?:n|ing)?\s+(?:the|our|your)\s+(?:\w+\s+)?offer",
@@ -68,7 +71,9 @@ REJECTED = _any(
 NEXT_ROUND = _any(
     r"invite\s+you\s+(?:back\s+)?(?:to|for)\s+(?:a|an|the|our)\s+(?:\w+[\s-]+){0,3}"
     r"(?:interview|round|stage|conversation|meeting|panel|chat)",
-    r"(?:bring|have|see|get)\s+you\s+(?:back|in\s+again)", r"come\s+back\s+(?:in\s+)?for",
+    r"(?:bring|have|see|get)\s+you\s+(?:back|in\s+again|again)", r"come\s+back\s+(?:in\s+)?for",
+    r"invite\s+you\s+to\s+(?:complete|attend|join|take\s+part\s+in)\s+",
+    r"moving\s+(?:on\s+)?to\s+the\s+(?:\w+\s+)?round",
     r"move\s+(?:you\s+)?forward\s+(?:with\s+you\s+)?to\s+(?:the|a)\s+",
     r"move\s+forward\s+with\s+you",
     r"moving\s+forward\s+in\s+the\s+(?:interview\s+)?process",
@@ -87,20 +92,23 @@ DECISION = _any(
     r"(?:update|feedback|answer|news)", r"\bdecide\b", r"know\s+more",
     r"(?:be\s+in\s+touch|get\s+back\s+to\s+you|let\s+you\s+know)\s+(?:by|on|before|within)",
     r"(?:contact|update|inform|notify|tell)\s+(?:you|every\s+candidate|all\s+candidates|"
-    r"candidates)\b", r"(?:pushed|moved)\s+(?:their|the)\s+decision", r"\brevert\b",
-    r"\bdecision\b.{0,60}\b(?:by|before|no\s+later\s+than)\b")
+    r"candidates)\b", r"(?:pushed|moved)\s+(?:their|the|our)\s+decision", r"\brevert\b",
+    r"\bdecision\b.{0,60}\b(?:by|before|no\s+later\s+than)\b",
+    r"hear\s+from\s+(?:us|me)\b.{0,30}\bby\b")
 #: A message that takes back an earlier one ("sent in error, please disregard") is no news.
 RETRACTED = _any(r"sent\s+in\s+error", r"please\s+disregard",
                  r"sent\s+(?:to\s+you\s+)?by\s+mistake")
 #: A job title the message names: "the Marketing Coordinator position", "Your offer – X".
 ROLE_NAMED = re.compile(
     r"(?:for|of|as|in)\s+(?:the|our|a|an)\s+(?P<a>(?:[A-Z][\w&/+-]*\s+){1,5})"
-    r"(?:position|role|opening|vacancy)\b|^(?i:your\s+offer)\s+[–—-]\s+(?P<b>.+)$", re.M)
+    r"(?:position|role|opening|vacancy)\b|^(?i:your\s+offer)\s+[–—-]\s+(?P<b>.+)$|"
+    r"(?:position|role)\s+of\s+(?P<c>(?:[A-Z][\w&/+-]*\s*){1,5})", re.M)
 #: The person's own decision (an offer's deadline) is not the employer's.
 YOURS = _any(r"your\s+decision", r"your\s+acceptance", r"let\s+us\s+know\s+(?:your|if|whether)")
 #: A no that comes with something else ("we'd love to consider you for another role").
 ALTERNATIVE = _any(
     r"consider\s+you\s+for", r"(?:would|are)\s+you\s+(?:be\s+)?(?:interested|open)",
+    r"you'?d\s+be\s+(?:interested|open)", r"could\s+suit\s+you", r"\binstead\b",
     r"(?:a|another|our)\s+(?:different|other|new)\s+(?:role|position|opening|opportunity)\s+"
     r"(?:that|which|we|on)", r"contract\s+(?:\w+\s+)?(?:role|position)")
 #: A sentence saying it is not news ("this does not constitute an offer", "no decision yet").
@@ -171,7 +179,7 @@ def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo, role: str = 
 def _other_role(subject: str, text: str, role: str) -> bool:
     """The message names a job title, and none it names is the interview's."""
     subject = re.sub(r"^(?:\s*(?:fwd?|fw|re)\s*:\s*)+", "", subject, flags=re.I)
-    named = [(m.group("a") or m.group("b") or "").strip()
+    named = [(m.group("a") or m.group("b") or m.group("c") or "").strip()
              for m in ROLE_NAMED.finditer(subject + "\n" + text)]
     named = [n for n in named if n]
     return bool(named) and all(fuzz.token_set_ratio(n.lower(), role.lower()) < 80

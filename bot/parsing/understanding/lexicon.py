@@ -36,7 +36,7 @@ VOCABULARY = words(
     reminders tomorrow today tonight monday tuesday wednesday thursday friday saturday sunday
     decide decided decision said thank thanks sent show list what when and recruiter
     manager message withdrawing withdrew phoned email surname snooze emailed forward
-    moving application unfortunately unfortunate candidate reminding interviewer
+    moving application unfortunately unfortunate candidate reminding interviewer actually
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -56,7 +56,8 @@ SHORT_FORMS = {
     "rn": "right now", "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
-    "mins": "minutes", "theyll": "they'll", "theyre": "they're", "theyd": "they'd",
+    "mins": "minutes", "wat": "what", "wot": "what", "theyll": "they'll", "theyre": "they're",
+    "theyd": "they'd",
     "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
 }
@@ -65,7 +66,8 @@ NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
 #: Emoji that carry meaning, read as the words they stand for before the rest is dropped.
 EMOJI_WORDS = {
     "📞": " called ", "☎": " called ", "🔕": " stop reminders ", "🗑": " delete ",
-    "⏰": " remind me in ", "⏳": " ", "→": " to ", "➡": " to ", "✅": " ", "✔": " ",
+    "⏰": " remind me in ", "⏳": " ", "→": " to ", "➡": " to ", "✅": " done ",
+    "✔": " done ",
 }
 
 # --- hedges and questions -----------------------------------------------------------------

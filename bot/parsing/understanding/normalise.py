@@ -24,6 +24,7 @@ from bot.parsing.understanding.lexicon import (
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'/]*")
 _SPACES = re.compile(r"\s+")
+_LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no": "know"
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
@@ -34,6 +35,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = "".join(" " if _decorative(c) else c for c in text)
     keep = {word.lower() for name in names for word in name.split()}
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
+    text = _LET_ME_NO.sub("let me know", text)
     text = _WORD.sub(lambda m: _word(m.group(0), keep), text)
     return _SPACES.sub(" ", text).strip()
 

@@ -29,15 +29,17 @@ STORY_CUE = re.compile(
 _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|hey|hi)\b"
                    r"[\s,!.:-]*)+", _I)
 _NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3}"
-_LOWER_NAME = r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank))?"
+_LOWER_NAME = (r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|systems|"
+               r"solutions|technologies|tech|partners|consulting|health|media|studios))?")
 _COMPANY_AFTER = (
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_NAME})", 0),
-    re.compile(rf"\b(?i:interview(?:ed)?)\s+with\s+(?P<company>{_NAME})(?=\s+(?:for|today|"
-               rf"tomorrow|yesterday|this|on|at|\()|[,.(]|\s*$)", 0),
+    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
+               rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
+               rf"[,.(]|\s*$)", 0),
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
                rf"at|went)\b|[,.(]|\s*$)", 0),
     re.compile(rf"\b(?:with|w/)\s+(?P<company>{_LOWER_NAME})\s+for\b", 0),
-    re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*,", 0),
+    re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)", 0),
 )
 _ROLE = (
     re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
@@ -50,6 +52,7 @@ _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
 _NOT_ROLES = lx.words("second another new different other same one")
 _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
 _PEOPLE = (
+    re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
     re.compile(rf"\b(?:with|w/|spoke\s+(?:to|with)|met)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
                rf"\s+{_WORD}){{0,5}})", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
@@ -70,7 +73,22 @@ _DAY_WORDS = re.compile(
 _JUST_NOW = re.compile(r"\b(?:just\s+(?:finished|had|did|got\s+out|done|wrapped)|"
                        r"interview\s+done|just\s+now)\b", _I)
 _AT_TIME = re.compile(r"\bat\s+(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+\w+)(?![\d/-])", _I)
-_CLAUSES = re.compile(r"[.!;,]+\s*")
+_CLAUSES = re.compile(r"[.!;,]+\s*|\s*[—–]\s*|\s+-\s+")
+#: "Friday, 12/4" is one day: the comma between a weekday and its date cuts no clause.
+_WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|(?:jan|feb|"
+                            r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I)
+#: "Interviewed on Friday", told in the past: the Friday that has been.
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", _I)
+
+
+def _last(match: re.Match[str], ctx: Context) -> str:
+    today = ctx.now.astimezone(ctx.tz).strftime("%A").lower()
+    return "today" if match.group(1).lower() == today else f"last {match.group(1)}"
+
+
+#: A story told in the past ("had a video interview at 2pm"): a time with no day is today.
+_PAST = re.compile(r"\b(?:had|did|was|went|just|interviewed)\b", _I)
+_BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)(?=\s*(?:,|$))", _I)
 _SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d)\b", _I)
 _VAGUE = re.compile(r"\bor\b|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)", _I)
 _STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that went great "
@@ -125,14 +143,17 @@ def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
 def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
-    text = _LEAD.sub("", text.strip())
+    text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", text.strip()))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
     promise = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
                     if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
                     and not lx.OWN_PLAN.search(c.strip())), "")
     # The interview's day is never the promise's: "they'll decide by 11/30".
-    when = _when(text.replace(promise, " ") if promise else text, just_now)
+    past = bool(_PAST.search(text))
+    when = _when(text.replace(promise, " ") if promise else text, just_now or past)
+    if past:
+        when = _BARE_WEEKDAY.sub(lambda m: _last(m, ctx), when)
     if when == "today" and just_now:
         # "Just finished my interview": it started about an hour ago; the reply says so.
         began = (ctx.now.astimezone(ctx.tz) - timedelta(hours=1))
@@ -202,6 +223,9 @@ def _half_past(match: re.Match[str]) -> str:
 def _when(text: str, just_now: bool) -> str:
     found = _DATE.search(text) or _DAY_WORDS.search(text)
     when = found.group(0) if found else ("today" if just_now else "")
+    bare = _BARE_TIME.search(text)
+    if when and bare and not re.search(r"\d", when) and not _AT_TIME.search(text):
+        when += f" at {bare.group(1)}"
     if when and not re.search(r"\d\s*(?:[ap]\.?m|:\d)|\bat\s+\d|\bnoon\b|\bhalf\b", when, _I):
         at = _AT_TIME.search(text)
         when += f" at {at.group(1)}" if at else ""
@@ -236,11 +260,12 @@ def _people(text: str, company: str, role: str) -> str:
                 if people and not unclear:
                     return " and ".join(p.name for p in people)
                 words.pop()
-    for piece in reversed(_CLAUSES.split(text)):  # a last piece of names: ", dana wu"
+    for piece in reversed(_CLAUSES.split(text)):  # a piece of names: ", dana wu", "— Miles Dyson"
         written_as_names = text.islower() or all(w[:1].isupper() for w in piece.split())
+        if not piece.strip() or not written_as_names or re.search(r"\d", piece) or \
+                piece.strip().lower() in (company.lower(), role.lower()):
+            continue
         people, unclear = read_names(piece)
-        if people and not unclear and written_as_names and \
-                piece.strip().lower() not in (company.lower(), role.lower()):
+        if people and not unclear and len(piece.split()) >= 2:
             return " and ".join(p.name for p in people)
-        break
     return ""

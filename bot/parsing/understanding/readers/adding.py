@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.commands import (
     AddInterview,
 )
@@ -12,14 +14,35 @@ from bot.parsing.understanding.reading import Context, Line, Reading
 
 # --- an add line without the verb ---------------------------------------------------------
 def comma_add(line: Line, ctx: Context) -> Reading | None:
-    """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`."""
-    if line.text.count(",") < 2 or lx.HEDGES.search(line.text):
+    """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`,
+    perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
+    between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
+    text = _LEAD.sub("", _SEPARATOR.sub(", ", line.text)).strip()
+    if text.count(",") < 2 or lx.HEDGES.search(text):
         return None
-    parsed = parse_interview(line.text, ctx.now, ctx.tz)
+    parsed = parse_interview(text, ctx.now, ctx.tz)
     if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \
             or parsed.unclear:
         return None
-    if line.text.split(",", 1)[0].strip().lower() != parsed.company.lower():
+    first = text.split(",", 1)[0].strip().lower()
+    company = parsed.company.lower()
+    if first != company and not (
+            first.endswith(" " + company) and _ONLY_WHEN.fullmatch(first[:-len(company)].strip())
+    ) and not (first.startswith(company + " ") and _WHEN_WORDS.fullmatch(first[len(company):]
+                                                                           .strip())):
         return None
-    return Reading(AddInterview(line.text), f"a new interview: {parsed.role} at "
-                                            f"{parsed.company}.")
+    return Reading(AddInterview(text), f"a new interview: {parsed.role} at {parsed.company}.")
+
+
+#: Words before the fields that say only that this is an interview.
+_LEAD = re.compile(
+    r"^(?:(?:new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|another(?:\s+one)?|"
+    r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
+    r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*)+", re.I)
+#: "Hooli tomorrow 3pm, …": or after it.
+_WHEN_WORDS = re.compile(r"(?:(?:on|at|@|today|tomorrow|tonight|next|this|\w+day|\d{1,2}"
+                         r"(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}/\d{1,2})\s*)+", re.I)
+_SEPARATOR = re.compile(r"\s+[—–|]\s+|\s+-\s+")
+#: "interview tomorrow Acme, …": the first field may say when before the company.
+_ONLY_WHEN = re.compile(r"(?:interview\s+)?(?:today|tomorrow|tonight|on\s+\w+day|\w+day)?",
+                        re.I)

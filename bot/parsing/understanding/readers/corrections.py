@@ -28,6 +28,9 @@ _FIELD_IS = re.compile(
     r"title)?|title)\s+(?:is|was)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
+#: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
+_ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|thanks|thank\s+you|btw|lol|haha|cheers|ta))+[.!]*$",
+                         re.I)
 _WHEN_WAS = re.compile(
     r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
@@ -35,7 +38,9 @@ _ADD_TO = re.compile(r"^add\s+(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
                      r"(?:\s+(?:one|interview))?$", re.I)
 _ALSO_PERSON = re.compile(
     r"\b(?:also|another|third|second|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
-    r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)\s*$")
+    r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)\s*$|"
+    r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+was\s+also\s+(?:on|in|at)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:panel|interview|call)\b")
 _TAKE_OFF = re.compile(r"\b(?:take\s+(?:her|him|them)\s+off|wasn'?t\s+(?:actually\s+)?"
                        r"(?:in\s+the\s+interview|there)|remove|drop)\b", re.I)
 _WAS_TIME = re.compile(r"^(?:it\s+was\s+)?(?:actually\s+)?(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?"
@@ -143,7 +148,8 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _FIELD_IS.match(text)
     if match is None:
         return None
-    value = _I_MEAN.sub("", match.group("value")).strip(" .")
+    value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
+    value = re.sub(r"^actually\s+", "", value, flags=re.I)
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
     company = match.group("company")
     if company and not line.found.by_company:
@@ -218,7 +224,9 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
         new = _renamed(name, wrong, "name", right) if len(wrong.split()) == 1 else right
         if len(wrong.split()) == 1 and len(right.split()) == 1:
             parts = name.split()
-            new = " ".join(right if p.lower() == wrong.lower() else p for p in parts)
+            # "it's jayne not jane": typed in lower case, a name keeps its capital.
+            spelled = right[:1].upper() + right[1:] if right.islower() else right
+            new = " ".join(spelled if p.lower() == wrong.lower() else p for p in parts)
         return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
     for k in ctx.known:
         if wrong.lower() == k.company.lower():
@@ -243,7 +251,7 @@ def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _ALSO_PERSON.search(text)
     if match is None:
         return None
-    people, unclear = read_names(match.group("names"))
+    people, unclear = read_names(match.group("names") or match.group("also"))
     if len(people) != 1 or unclear:
         return None
     return _fix(line, ctx, Fix.ADD, "", people[0].name, f"add {people[0].name}")
