@@ -154,11 +154,13 @@ class MarkDone:
 @dataclass(frozen=True, slots=True)
 class ReportCall:
     """After a follow-up call; `result` None asks whether anyone picked up. With
-    `ask_news`, a call that was answered is followed by "what did they say?"."""
+    `ask_news`, a call that was answered is followed by "what did they say?"; with a
+    `promise`, what they said is recorded at once."""
 
     interview: InterviewRef = OnlyOpenInterview()
     result: CallResult | None = None
     ask_news: bool = False
+    promise: Promise | None = None  # what they said on an answered call, recorded with it
 
 
 @dataclass(frozen=True, slots=True)

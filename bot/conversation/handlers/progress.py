@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.clubs.commands import celebrate
 from bot.commands import (
     CancelInterview,
+    InterviewRecord,
     MarkDone,
     MarkSent,
     RecordPromise,
@@ -139,6 +140,10 @@ def called(turn: Turn, command: ReportCall) -> list[Reply]:
                       actions=call_buttons(interview))]
     reply = record_call(turn, interview, command.result)
     recorded = turn.repo.get_interview(interview.id)
+    if command.promise is not None and recorded is not None and recorded.is_open and \
+            len(recorded.calls) > len(interview.calls):
+        return [reply, *promised(turn, RecordPromise(InterviewRecord(interview.id),
+                                                     command.promise))]
     if command.ask_news and recorded is not None and recorded.is_open and \
             len(recorded.calls) > len(interview.calls):
         return [ask_call_news(turn, recorded, reply.text)]

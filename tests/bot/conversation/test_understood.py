@@ -306,3 +306,29 @@ def test_a_story_told_in_the_early_morning_keeps_the_morning(chat: Chat) -> None
     chat.say("Just finished my interview with Initech for the QA role, Dana Wu and Raj Patel")
     started = chat.checkpoints(1)[0].starts_at.astimezone(chat.runtime.settings.zone)
     assert (started.hour, started.minute) == (5, 30)
+
+
+def test_a_call_that_brought_a_date_records_both_the_call_and_the_date(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    said = chat.text("Phoned Initech just now, Dana answered and said they'll decide by "
+                     "Friday 4th December")
+    assert said.startswith("I read that as: You called Initech (#2) and someone picked up "
+                           "and they'll be in touch by Fri 04 Dec.")
+    person = chat.runtime.repo.find_person(chat.who)
+    assert person is not None
+    initech = [i for i in chat.runtime.repo.list_interviews(person.id) if i.number == 2][0]
+    assert [c.result for c in initech.calls] == [CallResult.ANSWERED]
+    assert initech.promise is not None and initech.promise.on.isoformat() == "2026-12-04"
+    assert initech.promise.kind is PromiseKind.THEY_DECIDE_BY
+    assert "what did they say" not in said.lower()  # the date was the news: not asked again
+
+
+def test_someone_else_calling_is_not_the_persons_follow_up_call(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    said = chat.text("Dana rang, they'd like to offer me the QA role!")
+    assert said.startswith("I read that as: An offer from Initech (#2).")
+    person = chat.runtime.repo.find_person(chat.who)
+    assert person is not None
+    assert all(not i.calls for i in chat.runtime.repo.list_interviews(person.id))

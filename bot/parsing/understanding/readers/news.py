@@ -14,7 +14,7 @@ from bot.commands import (
     ReportCall,
     ReportOutcome,
 )
-from bot.model import CallResult, Outcome, PromiseKind
+from bot.model import CallResult, Outcome, Promise, PromiseKind
 from bot.parsing.command_text import text_or_social
 from bot.parsing.promises import parse_promise
 from bot.parsing.understanding import lexicon as lx
@@ -70,6 +70,9 @@ def _maybe_over(line: Line, ctx: Context) -> Reading | None:
 def promise(line: Line, ctx: Context) -> Reading | None:
     if not lx.PROMISE_CUES.search(line.text) or lx.OWN_PLAN.search(line.text):
         return None
+    if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
+            _call_result(line) is CallResult.ANSWERED:
+        return None  # "called, she said they'll decide by Friday": the call reader's
     kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(line.text) else \
         PromiseKind.THEY_DECIDE_BY
     cue = lx.PROMISE_CUES.search(line.text)
@@ -108,6 +111,23 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                      sure=not (hedged(line) or unnamed(line, ctx)))
 
 
+def _call_result(line: Line) -> CallResult | None:
+    return next((r for pattern, r in lx.CALL_RESULTS if pattern.search(line.text)), None)
+
+
+def _said_on_the_call(line: Line, ctx: Context) -> Promise | None:
+    """The day named on an answered call ("she said they'll decide by Friday"), if any."""
+    cue = lx.PROMISE_CUES.search(line.text)
+    if cue is None or hedged(line):
+        return None
+    kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(line.text[cue.start():]) else \
+        PromiseKind.THEY_DECIDE_BY
+    said = parse_promise(line.text[cue.start():], ctx.today, ctx.now, ctx.tz, kind)
+    if said is None:
+        return None
+    return Promise(kind, said.on, said.text)
+
+
 def _they_called(line: Line, ctx: Context) -> bool:
     """Whether someone else rang the person ("Dana rang", "she called me")."""
     names = {word.lower() for k in ctx.known for name in k.names
@@ -126,7 +146,7 @@ _EITHER_DAY = re.compile(rf"\b({_DAY_WORD})\s+or\s+({_DAY_WORD})\b", re.I)
 def call(line: Line, ctx: Context) -> Reading | None:
     if not lx.CALL_CUES.search(line.text) or _they_called(line, ctx):
         return None
-    result = next((r for pattern, r in lx.CALL_RESULTS if pattern.search(line.text)), None)
+    result = _call_result(line)
     if result is None or lx.CALL_UNCLEAR.search(line.text):
         target = pick(line.found, ctx.known)
         if target is None:
@@ -139,10 +159,17 @@ def call(line: Line, ctx: Context) -> Reading | None:
                                     record(target), CallResult.ANSWERED, ask_news=True)),
                                 Choice("I haven't called", None)))
 
+    said = _said_on_the_call(line, ctx) if result is CallResult.ANSWERED else None
+
     def make(k: KnownInterview) -> ReportCall:
-        return ReportCall(record(k), result, ask_news=result is CallResult.ANSWERED)
+        return ReportCall(record(k), result, ask_news=result is CallResult.ANSWERED and
+                          said is None, promise=said)
 
     words = "someone picked up" if result is CallResult.ANSWERED else "nobody picked up"
+    if said is not None:
+        words += (f" and you call again on {said.on:%a %d %b}"
+                  if said.kind is PromiseKind.YOU_CALL_ON
+                  else f" and they'll be in touch by {said.on:%a %d %b}")
     return about_one(line, ctx, make,
                      lambda k: f"You called {k.company} (#{k.number}) and {words}.",
                      "Your call to {company} (#{n}): " + words + "?",
