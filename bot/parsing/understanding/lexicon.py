@@ -66,7 +66,8 @@ NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
 #: Emoji that carry meaning, read as the words they stand for before the rest is dropped.
 EMOJI_WORDS = {
     "📞": " called ", "☎": " called ", "🔕": " stop reminders ", "🗑": " delete ",
-    "⏰": " remind me in ", "⏳": " ", "→": " to ", "➡": " to ", "✅": " done ",
+    "⏰": " remind me in ", "😴": " snooze ",
+    "💤": " snooze ", "⏳": " ", "→": " to ", "➡": " to ", "✅": " done ",
     "✔": " done ",
 }
 

@@ -317,7 +317,7 @@ def test_a_call_that_brought_a_date_records_both_the_call_and_the_date(chat: Cha
                            "and they'll be in touch by Fri 04 Dec.")
     person = chat.runtime.repo.find_person(chat.who)
     assert person is not None
-    initech = [i for i in chat.runtime.repo.list_interviews(person.id) if i.number == 2][0]
+    initech = next(i for i in chat.runtime.repo.list_interviews(person.id) if i.number == 2)
     assert [c.result for c in initech.calls] == [CallResult.ANSWERED]
     assert initech.promise is not None and initech.promise.on.isoformat() == "2026-12-04"
     assert initech.promise.kind is PromiseKind.THEY_DECIDE_BY

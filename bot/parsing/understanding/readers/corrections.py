@@ -32,7 +32,7 @@ _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 _ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|thanks|thank\s+you|btw|lol|haha|cheers|ta))+[.!]*$",
                          re.I)
 _WHEN_WAS = re.compile(
-    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
+    r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _ADD_TO = re.compile(r"^add\s+(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
                      r"(?:\s+(?:one|interview))?$", re.I)
@@ -43,20 +43,39 @@ _ALSO_PERSON = re.compile(
     r"(?:\w+\s+)?(?:panel|interview|call)\b")
 _TAKE_OFF = re.compile(r"\b(?:take\s+(?:her|him|them)\s+off|wasn'?t\s+(?:actually\s+)?"
                        r"(?:in\s+the\s+interview|there)|remove|drop)\b", re.I)
-_WAS_TIME = re.compile(r"^(?:it\s+was\s+)?(?:actually\s+)?(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?"
-                       r"\s*(?:[ap]\.?m\.?)?)\s*,?\s*not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*"
-                       r"(?:[ap]\.?m\.?)?)$", re.I)
+_WAS_TIME = re.compile(
+    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)?(?:actually\s+)?"
+    r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+))\s*,?\s*"
+    r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+)$", re.I)
+_HOUR_WORDS = lx.words_in_order("one two three four five six seven eight nine ten eleven twelve")
 
 
 def correct(line: Line, ctx: Context) -> Reading | None:
-    text = lx.CORRECTION_LEAD.sub("", line.text).strip(" .!")
-    text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*[,:-]\s*", "", text, flags=re.I)
-    for attempt in (_call_them, _possessive, _field_is, _when_was, _was_time, _not_that, _add_to,
-                    _also_person, _take_off):
-        reading = attempt(text, line, ctx)
-        if reading is not None:
-            return reading
+    text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", line.text)).strip(" .!")
+    text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
+                  "", text, flags=re.I)
+    # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
+    # may follow an admission.
+    admitted = _ADMISSION.match(text)
+    tries = [text] + ([text[admitted.end():].strip(" .!")] if admitted else [])
+    before_dash = _DASH.split(text)[0].strip(" .!")
+    if before_dash != text:  # "it's Initrode, not Initech — I always mix them up"
+        tries.append(before_dash)
+    for said in tries:
+        for attempt in (_call_them, _possessive, _field_is, _when_was, _was_time, _not_that,
+                        _add_to, _also_person, _take_off):
+            reading = attempt(said, line, ctx)
+            if reading is not None:
+                return reading
     return None
+
+
+#: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
+_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b", re.I)
+_DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
+_ADMISSION = re.compile(r"^(?:i\s+(?:got|put|had|typed|entered)\s+(?:the\s+)?\w+\s+wrong"
+                        r"(?:\s+(?:on|for)\s+[\w'-]+)?|i\s+put\s+the\s+wrong\s+\w+\s+"
+                        r"(?:on|for)\s+[\w'-]+)\s*(?:[—–,:;-]|\s-\s)\s*", re.I)
 
 
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
@@ -209,7 +228,16 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WAS_TIME.match(text)
     if match is None:
         return None
-    value = _business_hour(match.group("value"))
+    value = match.group("value")
+    if match.group("half"):  # "half one": half past one
+        word = match.group("half").lower()
+        if word.isdigit():
+            value = f"{word}:30"
+        elif word in _HOUR_WORDS:
+            value = f"{_HOUR_WORDS.index(word) + 1}:30"
+        else:
+            return None
+    value = _business_hour(value)
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}")
 
 

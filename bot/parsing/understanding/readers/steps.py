@@ -64,7 +64,11 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     """How long to snooze for: the whole rest of the line, else the words after its last
     "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out")."""
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
+    rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
+    start = _WHEN_START.search(rest)
+    if start is not None:  # "the thank-you note tomorrow instead?": from the day on
+        tries.append(_TAIL.sub("", re.split(r"[?,;!]", rest[start.start():])[0]))
     for text in tries:
         span = snooze_span(text.strip(" .!,?"), ctx.now, ctx.tz)
         if not isinstance(span, SnoozeUnreadable):
@@ -74,6 +78,17 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
 
 _AFTER_WORD = re.compile(r"\b(?:to|till|til|until|in|at|by|for)\s+(?P<when>[^?,;!]+)", re.I)
 _COUPLE = re.compile(r"\ba\s+couple\s+(?:of\s+)?", re.I)
+_FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning))?", re.I)
+_SHORT_DAY = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b\.?", re.I)
+_DAY_NAMES = {"mo": "monday", "tu": "tuesday", "we": "wednesday", "th": "thursday",
+              "fr": "friday", "sa": "saturday", "su": "sunday"}
+_WHEN_START = re.compile(r"\b(?:tomorrow|tonight|today|this\s+evening|next\s+week|(?:mon|tues|"
+                         r"wednes|thurs|fri|satur|sun)day)\b", re.I)
+_TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|then)\b.*$", re.I)
+
+
+def _day_name(match: re.Match[str]) -> str:
+    return _DAY_NAMES[match.group(1)[:2].lower()]
 _TWO_HOURS = timedelta(hours=2)
 _HOUR_WORDS = {w: n for n, w in enumerate(lx.words_in_order(
     "one two three four five six seven eight nine ten eleven twelve"), 1)}
