@@ -19,10 +19,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import delivery, global_limit, growth, machine, pacing, report, slack_path
+from bench import (
+    claim_queue,
+    command_cost,
+    delivery,
+    global_limit,
+    growth,
+    machine,
+    pacing,
+    report,
+    slack_path,
+)
 
 RESULTS = Path("/tmp/followup-bench/results.json")
-PARTS = ("delivery", "growth", "pacing", "slack", "global")
+PARTS = ("delivery", "growth", "pacing", "slack", "global", "cost", "queue")
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class Plan:
     slack_seconds: float  # per concurrency level
     slack_levels: tuple[int, ...]
     global_count: int = 2_000  # DMs four processes share under one global limit
+    cost_cycles: int = 150  # cycles of five commands, per variant and round
+    queue_scale: float = 1.0  # of bench.claim_queue.SHAPES' job counts
 
 
 FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
@@ -50,7 +62,8 @@ FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
             slack_levels=(1, 16, 64))
 QUICK = Plan("quick", delivery_count=500, delivery_cap=10, fix_count=200, profile_count=200,
              growth_sizes=(10_000, 100_000), growth_samples=30, pacing_count=1_000,
-             pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16))
+             pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16),
+             cost_cycles=20, queue_scale=0.1)
 
 _print_lock = threading.Lock()
 
@@ -100,6 +113,12 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         say("one global rate limit across processes")
         results["global_limit"] = [r.as_json() for r in global_limit.run(
             plan.global_count, pg_url, cap=180.0, log=say)]
+    if "cost" in parts and pg_url:
+        say("what one command costs, before and after")
+        results["command_cost"] = command_cost.run(pg_url, plan.cost_cycles, log=say)
+    if "queue" in parts and pg_url:
+        say("the claim queue itself")
+        results["claim_queue"] = claim_queue.run(pg_url, scale=plan.queue_scale, log=say)
     results["machine"]["load_at_end"] = machine.load()
     results["runtime_seconds"] = time.perf_counter() - started
     return results

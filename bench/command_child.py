@@ -53,8 +53,9 @@ class Counter:
         self.texts: list[str] = []
 
         def idle(connection: Any) -> bool:
-            info = connection.connection.dbapi_connection.info
-            return int(info.transaction_status) == 0  # psycopg's TransactionStatus.IDLE
+            """psycopg will send BEGIN first: no transaction open, and not autocommit."""
+            dbapi = connection.connection.dbapi_connection
+            return not dbapi.autocommit and int(dbapi.info.transaction_status) == 0  # IDLE
 
         def open_(connection: Any) -> bool:
             info = connection.connection.dbapi_connection.info
@@ -63,7 +64,7 @@ class Counter:
         @event.listens_for(engine, "before_cursor_execute")
         def _statement(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
             if self.on:
-                begin = idle(connection) and not connection.dialect.name == "sqlite"
+                begin = connection.dialect.name != "sqlite" and idle(connection)
                 self.statements += 1
                 self.trips += 1 + int(begin)
                 self.texts.append(("BEGIN; " if begin else "") + " ".join(statement.split()))

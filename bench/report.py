@@ -52,6 +52,40 @@ def _cpu_ms(run: Data) -> float:
 LANES_TEXT = "up to 32 at once"
 
 
+#: Floor 2 (a concurrent AsyncWebClient sender): the product's rate against it, and its
+#: CPU per message at most this many times the floor's.
+FLOOR2_RATIO_TARGET = 0.9
+FLOOR2_CPU_TARGET = 1.3
+
+
+def _floor2_verdicts(d: Data) -> list[tuple[str, str]]:
+    """Each database's product run against floor 2, when the run measured it."""
+    concurrent = d.get("concurrent")
+    if not concurrent:
+        return []
+    floor, floor_cpu = _rate(concurrent), _cpu(concurrent)
+    lines = []
+    for run in d["runs"]:
+        ratio = _rate(run) / floor if floor else 0.0
+        cpu_ratio = _cpu(run) / floor_cpu if floor_cpu else 0.0
+        met = ratio >= FLOOR2_RATIO_TARGET and cpu_ratio <= FLOOR2_CPU_TARGET
+        lines.append((
+            f"Delivery on {run['database']} ≥ {FLOOR2_RATIO_TARGET}× floor 2 with ≤ "
+            f"{FLOOR2_CPU_TARGET}× its CPU per message",
+            f"{_yes(met)}: {_n(_rate(run))} msg/s is {ratio:.2f}× the concurrent "
+            f"AsyncWebClient sender's {_n(floor)} msg/s, at {_cpu(run) * 1000:.2f} ms of CPU "
+            f"per message against its {floor_cpu * 1000:.2f} ms ({cpu_ratio:.2f}×): on "
+            "loopback the posting process's CPU sets both rates, and the product spends its "
+            "extra on the claim, the check before and the confirmation after each send "
+            "(the profile below); exactly once: "
+            f"{'yes' if _exactly_once(run) else 'NO'}."))
+    return lines
+
+
+def _cpu(run: Data) -> float:
+    return float(run["cpu_seconds"]) / max(int(run["messages"]), 1)
+
+
 # --- verdicts -------------------------------------------------------------------------------
 def verdicts(results: Data) -> list[tuple[str, str]]:
     """(target, one sentence saying met or not and why) for every target."""
@@ -83,6 +117,7 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                 f"{'exactly once' if _exactly_once(run) else 'NOT exactly once'} "
                 f"({_n(run['messages'])} sent, {_n(run['pending'])} still queued at the "
                 f"{d['cap']:.0f} s cap, none lost, {run['duplicates']} repeated)."))
+        lines += _floor2_verdicts(d)
         for database in ("SQLite", "PostgreSQL"):
             now = _fix(d, database, "product")
             before = _fix(d, database, "before")
@@ -490,6 +525,8 @@ def _short(variant: str) -> str:
 def plot_delivery(d: Data, folder: Path) -> list[str]:
     floor = _rate(d["baseline"])
     bars = [("floor\n(slack_sdk loop)", floor, "#888888")]
+    if d.get("concurrent"):
+        bars.append(("floor 2\n(AsyncWebClient)", _rate(d["concurrent"]), "#555555"))
     bars += [(f"product\n{r['database']}, {r['count']:,}", _rate(r), "#c0392b")
              for r in d["runs"]]
     bars += [(f"{_short(f['variant'])}\n{f['database']}, {f['count']:,}",
@@ -500,6 +537,10 @@ def plot_delivery(d: Data, folder: Path) -> list[str]:
     axis.set_xticks(range(len(bars)), [b[0] for b in bars], fontsize=8)
     axis.axhline(floor * RATIO_TARGET, color="black", linestyle="--", linewidth=1,
                  label=f"target: {RATIO_TARGET}× floor")
+    if d.get("concurrent"):
+        axis.axhline(_rate(d["concurrent"]) * FLOOR2_RATIO_TARGET, color="black",
+                     linestyle=":", linewidth=1,
+                     label=f"target: {FLOOR2_RATIO_TARGET}× floor 2")
     axis.set_ylabel("messages per second")
     axis.set_title("Delivery of reminders due at once (red: product; blue: the previous "
                    "design, rebuilt)")
@@ -507,7 +548,8 @@ def plot_delivery(d: Data, folder: Path) -> list[str]:
     names = [_save(figure, folder, "delivery.png")]
     figure, axis = plt.subplots(figsize=(9, 3.6))
     floors = d.get("floors") or [d["baseline"]]
-    for run, label in [(floors[0], "floor (slack_sdk loop)"),
+    concurrent = [(f, "floor 2 (AsyncWebClient)") for f in floors[2:3]]
+    for run, label in [(floors[0], "floor (slack_sdk loop)"), *concurrent,
                        *[(r, f"product on {r['database']}") for r in d["runs"]]]:
         if run.get("timeline"):
             axis.plot(range(len(run["timeline"])), run["timeline"], label=label)
@@ -623,21 +665,26 @@ def _machine(results: Data) -> str:
 
 def _delivery(d: Data, plots: list[str]) -> str:
     floor = _rate(d["baseline"])
+    floor2 = _rate(d["concurrent"]) if d.get("concurrent") else 0.0
     rows = []
-    for run in [*d.get("floors", []), d["baseline"], *d["runs"], *d.get("fixes", [])]:
+    pooled = [d["baseline"], *([d["concurrent"]] if d.get("concurrent") else [])]
+    for run in [*d.get("floors", []), *pooled, *d["runs"], *d.get("fixes", [])]:
         ratio = _rate(run) / floor if floor else 0.0
-        label = {"floor": run["label"], "product": "followup-bot Deliverer"}.get(
+        label = {"floor": run["label"], "floor2": run["label"],
+                 "product": "followup-bot Deliverer"}.get(
             run["variant"], "**before**: a thread per send, a new connection and two "
                             "transactions per message (bench-only)")
         rows.append([
             label, run["database"], _n(run["count"]), _n(run["messages"]),
             f"{run['seconds']:.1f}", f"**{_n(_rate(run))}**", f"{ratio:.2f}×",
+            f"{_rate(run) / floor2:.2f}×" if floor2 else "–",
             f"{run['cpu_seconds'] / max(run['messages'], 1) * 1000:.2f}",
             "yes" if _exactly_once(run) else "NO",
             f"{_n(run['pending'])}" + (" (cap)" if run["capped"] else ""),
         ])
     table = _table(["sender", "database", "due at once", "messages", "seconds", "msg/s",
-                    "× floor", "CPU ms/msg", "exactly once", "still queued"], rows)
+                    "× floor", "× floor 2", "CPU ms/msg", "exactly once", "still queued"],
+                   rows)
     text = [
         f"{_n(d['count'])} thank-you reminders due at the same moment, one per person, "
         "delivered by the real `bot.delivery.deliverer.Deliverer` (built with "
@@ -648,7 +695,10 @@ def _delivery(d: Data, plots: list[str]) -> str:
         "product beforehand, with slack_sdk's `WebClient` to the same stand-in; it runs "
         "before the product and again after, and the verdicts hold the product to both "
         "runs together (their messages over their seconds), so a machine that gets busier "
-        "or quieter in between moves the floor too. The "
+        "or quieter in between moves the floor too. *Floor 2* posts the same messages "
+        "concurrently: slack_sdk's `AsyncWebClient` on one aiohttp session with 16 "
+        "connections kept open and 32 requests in flight, as many as the product's "
+        "sender and Deliverer; it too runs before and after the product. The "
         "stand-in counts every message by the checkpoint id in its buttons; \"exactly once\" "
         "means no id twice, every message sent recorded as SENT, nothing left in flight, and "
         f"every other checkpoint still PENDING. Each run stops at a {d['cap']:.0f} s cap (a "
@@ -871,6 +921,16 @@ def render(results: Data, folder: Path) -> str:
         from bench.global_limit import section
 
         sections += ["", section(limited, "bash bench/run.sh` (part `global`")]
+    cost = results.get("command_cost")
+    if cost:
+        from bench import command_cost
+
+        sections += ["", command_cost.section(cost, "`bash bench/run.sh` (part `cost`)")]
+    jobs = results.get("claim_queue")
+    if jobs:
+        from bench import claim_queue
+
+        sections += ["", claim_queue.section(jobs, "`bash bench/run.sh` (part `queue`)")]
     return "\n".join(sections) + "\n"
 
 
