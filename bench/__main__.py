@@ -52,8 +52,8 @@ class Plan:
     slack_seconds: float  # per concurrency level
     slack_levels: tuple[int, ...]
     global_count: int = 2_000  # DMs four processes share under one global limit
-    cost_cycles: int = 150  # cycles of five commands, per variant and round
-    queue_scale: float = 1.0  # of bench.claim_queue.SHAPES' job counts
+    cost_cycles: int = 60  # cycles of five commands, per variant and round
+    queue_scale: float = 0.5  # of bench.claim_queue.SHAPES' job counts
 
 
 FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,

@@ -37,7 +37,7 @@ START = "<!-- claim-queue:start -->"
 END = "<!-- claim-queue:end -->"
 #: (batch, jobs) per run: a batch of one shows the cost of each claim, the inbox's 20 a
 #: worker's usual shape.
-SHAPES = ((1, 4_000), (20, 40_000))
+SHAPES = ((1, 2_000), (20, 40_000))
 WORKERS = (1, 4)
 
 
