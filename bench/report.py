@@ -294,6 +294,11 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                 f"{_throughput(dm):.0f} acks/s {SHAPES[shape]}, against the bare app's p99 "
                 f"{bare_dm['p99_ms']:.0f} ms at {_throughput(bare_dm):.0f} acks/s: the "
                 "answer is worked out after the ack, in the same process."))
+    answers = results.get("answer_latency")
+    if answers and answers.get("steps"):
+        from bench import answer_latency
+
+        lines += answer_latency.verdicts(answers)
     return lines
 
 
@@ -974,6 +979,12 @@ def render(results: Data, folder: Path) -> str:
         from bench import claim_queue
 
         sections += ["", claim_queue.section(jobs, "`bash bench/run.sh` (part `queue`)")]
+    answers = results.get("answer_latency")
+    if answers:
+        from bench import answer_latency
+
+        sections += ["", answer_latency.section(answers, "`bash bench/run.sh` (part "
+                                                "`answer`)", folder)]
     return "\n".join(sections) + "\n"
 
 
