@@ -57,6 +57,7 @@ class Plan:
     queue_scale: float = 0.5  # of bench.claim_queue.SHAPES' job counts
     answer_seconds: float = answer_latency.SECONDS  # per offered rate (open loop)
     answer_probes: int = answer_latency.PROBES  # rates tried after the 200/s headline
+    answer_profiled: int = answer_latency.PROFILED  # commands answered under pyinstrument
 
 
 FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
@@ -66,7 +67,8 @@ FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
 QUICK = Plan("quick", delivery_count=500, delivery_cap=10, fix_count=200, profile_count=200,
              growth_sizes=(10_000, 100_000), growth_samples=30, pacing_count=1_000,
              pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16),
-             cost_cycles=20, queue_scale=0.1, answer_seconds=5.0, answer_probes=1)
+             cost_cycles=20, queue_scale=0.1, answer_seconds=5.0, answer_probes=1,
+             answer_profiled=60)
 
 _print_lock = threading.Lock()
 
@@ -125,7 +127,8 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
     if "answer" in parts and pg_url:
         say("the answer, not only the ack (open loop)")
         results["answer_latency"] = answer_latency.run(
-            pg_url, seconds=plan.answer_seconds, probes=plan.answer_probes, log=say)
+            pg_url, seconds=plan.answer_seconds, probes=plan.answer_probes,
+            profiled=plan.answer_profiled, log=say)
     results["machine"]["load_at_end"] = machine.load()
     results["runtime_seconds"] = time.perf_counter() - started
     return results

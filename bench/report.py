@@ -553,6 +553,15 @@ def _cost_findings(results: Data) -> list[str]:
             "each commit waits for the server's WAL flush; four workers on these two cores "
             "do no better than one, since the server's commits, not the workers, are the "
             "limit. Batching (the inbox claims 20) is what moves it.")
+    answers = results.get("answer_latency")
+    if answers and answers.get("steps"):
+        from bench import answer_latency
+
+        best = answer_latency.best_rate(answers)
+        found.append(
+            f"**The answer waits for one clock process** (section 8): offered at a steady "
+            f"rate, `/followup` is answered with p99 under 1 s up to {best:.0f} commands a "
+            "second, while the web process acks far more. " + answer_latency.why(answers))
     return found
 
 
