@@ -98,7 +98,7 @@ class Measured:
             if rows:
                 found = replace(found, claims_per_s=rows[0]["rate"])
                 sources.append("section 7's last run (claim_queue.json)")
-        return replace(found, source=", ".join([*sources, "docs/BENCHMARKS.md"]))
+        return replace(found, source="; ".join([*sources, "docs/BENCHMARKS.md"]))
 
 
 @dataclass
@@ -272,8 +272,9 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
     ]
     return "\n".join([
         START,
-        f"Measured on this machine (figures from {m.source}, in /tmp/followup-bench when "
-        "a run left them there, else as docs/BENCHMARKS.md records them):", "",
+        f"Measured on this machine. Read from: {m.source} (a part's last run, kept in "
+        "/tmp/followup-bench, where there is one; otherwise the figure as "
+        "docs/BENCHMARKS.md records it).", "",
         "| per process | figure | from |", "|---|---|---|",
         *[f"| {a} | {b} | {c} |" for a, b, c in measured], "",
         f"Derived from {shape['sample']:,} simulated people through the product's rules "
