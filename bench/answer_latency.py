@@ -522,7 +522,11 @@ def section(result: dict[str, Any], command: str, folder: Path) -> str:
         f"Baseline in the same run: the bare Bolt app of section 4 acked {bare['rate']:.0f} "
         f"requests/s at c={bare['concurrency']} (p99 {bare['p99_ms']:.0f} ms); the highest "
         f"sustained rate, {best:.0f}/s, is **{best / bare['rate'] if bare['rate'] else 0:.2f}×**"
-        f" that. Errors and tracebacks in the two processes' logs: {result['problems']}.",
+        f" that. Errors and tracebacks in the two processes' logs: {result['problems']}. "
+        f"The part took {result.get('runtime_seconds', 0):.0f} s (the profile included); "
+        f"load average (1 min) {result.get('load_before', 0):.1f} before and "
+        f"{result.get('load_after', 0):.1f} after, on two cores shared with other work, so "
+        "rates move from run to run.",
         "", *rows, "", f"![{picture}]({picture})", *_profile_table(result), "",
         why(result), "",
         *[f"- {target}: {verdict}" for target, verdict in verdicts(result)], "",
