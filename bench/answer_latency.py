@@ -45,7 +45,7 @@ HEADLINE_RATE = 200.0  # commands a second: the issue's target load
 MAX_RATE = 800.0  # probes above the headline (if it is sustained) stop here
 SECONDS = 30.0  # per step (the issue asks 60 s at 200/s; see the section's text)
 PROBES = 3
-DRAIN_CAP = 6.0  # seconds after a step's last request
+DRAIN_CAP = 5.0  # seconds after a step's last request
 WARMUP = (20.0, 2.0)  # rate and seconds, not reported: imports, pools, caches
 ANSWER_TARGET_MS = 250.0  # answer p99 at 200/s
 ANSWER_LIMIT_MS = 1000.0  # the answer p99 that decides "sustained"
@@ -53,7 +53,7 @@ ACK_TARGET_MS = 50.0
 RATIO_GOAL = 0.5  # sustained rate ÷ the bare app's ack rate
 BARE_CONCURRENCY = 16
 BARE_SECONDS = 2.5
-PROFILED = 250  # commands answered unprofiled, then as many under pyinstrument
+PROFILED = 150  # commands answered unprofiled, then as many under pyinstrument
 START = "<!-- answer-latency:start -->"
 END = "<!-- answer-latency:end -->"
 Log = Callable[[str], None]
@@ -304,11 +304,13 @@ def run(pg_url: str, *, seconds: float = SECONDS, probes: int = PROBES,
         ) -> dict[str, Any]:
     started = time.monotonic()
     result: dict[str, Any] = {"seconds": seconds, "headline_rate": rate, "steps": [],
+                              "probes": probes,
                               "load_before": os.getloadavg()[0]}
     with ExitStack() as stack:
         api = stack.enter_context(StandIn("slack", lifetime=1800))
         result["bare"] = bare = bare_baseline(api, BARE_SECONDS)
-        log(f"  bare Bolt app: {bare['rate']:.0f} acks/s at c={BARE_CONCURRENCY}")
+        log(f"  {time.monotonic() - started:4.0f} s bare Bolt app: {bare['rate']:.0f} acks/s "
+            f"at c={BARE_CONCURRENCY}")
         url = stack.enter_context(seed.postgres_schema(pg_url))
         # People for the warm-up and every step up to the headline rate; a search above
         # it stops when they run out.
@@ -319,6 +321,7 @@ def run(pg_url: str, *, seconds: float = SECONDS, probes: int = PROBES,
         deployment.start("web")
         deployment.start("clock")
         deployment.wait_ready()
+        log(f"  {time.monotonic() - started:4.0f} s web and clock ready")
         one_step(deployment, api, WARMUP[0], WARMUP[1], first=1, prefix="warm")
         first = 201
         plan: float | None = rate
@@ -387,11 +390,19 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str]]:
         f"{ratio:.2f}× the bare Bolt app's {bare:.0f} acks/s in this run; "
         + ("" if ratio >= RATIO_GOAL else
            "the answering clock process, not the web process, sets it.")))
-    worst = max((s["ack_p99_ms"] for s in steps), default=0.0)
+    worst_step = max(steps, key=lambda s: s["ack_p99_ms"], default=None)
+    worst = worst_step["ack_p99_ms"] if worst_step else 0.0
+    reason = ("the web process only stores and acks; the backlog is the clock's" if
+              worst < ACK_TARGET_MS or worst_step is None else
+              f"at {worst_step['rate']:.0f}/s the web process, whose own CPU per request "
+              f"stayed at {worst_step['web_cpu_ms']:.1f} ms, waited for the same two cores "
+              "as the clock answering flat out, the database server and the load generator "
+              f"(which itself sent its requests up to {worst_step['late_p99_ms']:.0f} ms late "
+              "at p99)")
     rows.append((
         f"Ack p99 < {ACK_TARGET_MS:.0f} ms at every offered rate",
         f"**{'met' if worst < ACK_TARGET_MS else 'not met'}**: the worst step's ack p99 "
-        f"is {worst:.0f} ms (the web process stores and acks; the backlog is the clock's)."))
+        f"is {worst:.0f} ms: {reason}."))
     return rows
 
 
@@ -511,8 +522,9 @@ def section(result: dict[str, Any], command: str, folder: Path) -> str:
         "a request was due, so a late generator cannot flatter the server (its own lateness "
         "is the last column). The issue asks for 200/s over 60 s; to keep this part near "
         f"2.5 minutes each step lasts {result['seconds']:.0f} s, 200/s first, then up to "
-        f"{PROBES} rates found by bisection for the highest whose answer p99 stays under "
-        f"1 s. A step's answers are awaited {DRAIN_CAP:.0f} s after its last request at "
+        f"{result.get('probes', PROBES)} rates found by bisection for the highest whose "
+        "answer p99 stays under 1 s. A step's answers are awaited "
+        f"{result['steps'][0]['drain_cap']:.0f} s after its last request at "
         "most; a percentile that falls on one still unanswered reads \"> cap\", and the "
         "rest are dropped from the inbox before the next step. Each step has fresh people "
         f"(one interview each, zone confirmed, {result['zone']}, where it was early "
