@@ -58,7 +58,8 @@ ASSUMED: dict[str, Any] = {
 DISCORD_BUDGET = 48.0  # requests/s the shared budget grants (section 5; Discord's is 50)
 GUILDS_PER_SHARD = 2_500  # Discord requires a shard per 2,500 guilds
 POOL = 15  # SQLAlchemy's QueuePool: 5 kept + 10 overflow, per process
-DETACHED = {"web": 1, "clock": 2, "discord": 1}  # inbox appender; LISTEN + budget
+#: Connections kept outside the pool: the web process's inbox writer, the clock's LISTEN.
+DETACHED = {"web": 1, "clock": 1, "discord": 0}
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,9 @@ class Measured:
 
     delivery_per_clock: float = 1116.0  # Slack reminders/s, PostgreSQL (section 1)
     delivery_cpu_ms: float = 0.82
-    answers_per_clock: float = 20.0  # commands/s with answer p99 < 1 s (section 8)
-    command_cpu_ms: float = 30.0  # the clock's CPU per answered command (section 8)
-    server_cpu_ms: float = 8.0  # PostgreSQL's CPU per answered command (section 8)
+    answers_per_clock: float = 30.0  # commands/s with answer p99 < 1 s (section 8)
+    command_cpu_ms: float = 22.9  # the clock's CPU per answered command (section 8)
+    server_cpu_ms: float = 5.9  # PostgreSQL's CPU per answered command (section 8)
     web_acks: float = 787.0  # /followup acks/s, web process alone (section 4)
     web_cpu_ms: float = 1.05  # per ack (section 4)
     claims_per_s: float = 8377.0  # ClaimQueue, batch 20, one worker (section 7)
@@ -90,15 +91,18 @@ class Measured:
                 found = replace(found, answers_per_clock=best["rate"],
                                 command_cpu_ms=best["clock_cpu_ms"],
                                 server_cpu_ms=best["server_cpu_ms"] or found.server_cpu_ms)
-                sources.append("section 8's last run (answer-latency.json)")
+                sources.append("section 8's last run")
         queue = folder / "claim_queue.json"
         if queue.exists():
             rows = [r for r in json.loads(queue.read_text())
                     if r["variant"] == "product" and r["workers"] == 1 and r["batch"] == 20]
             if rows:
                 found = replace(found, claims_per_s=rows[0]["rate"])
-                sources.append("section 7's last run (claim_queue.json)")
-        return replace(found, source="; ".join([*sources, "docs/BENCHMARKS.md"]))
+                sources.append("section 7's last run")
+        rest = "docs/BENCHMARKS.md for the rest" if sources else "docs/BENCHMARKS.md"
+        return replace(found, source=", ".join([*sources, rest]) + (
+            " (each part's last run keeps its figures in /tmp/followup-bench)"
+            if sources else ""))
 
 
 @dataclass
@@ -212,6 +216,9 @@ def plan_for(users: int, shape: dict[str, Any], m: Measured) -> dict[str, Any]:
     web_cpu = (slack_requests * m.web_cpu_ms
                + (slack_requests - slash) * m.command_cpu_ms) / 1000 * head
     webs = max(math.ceil(web_cpu), math.ceil(slack_requests * head / m.web_acks), 1)
+    # From 100,000 people, two of each, so that a deploy or a crash leaves one serving.
+    spare = 2 if users >= 100_000 else 1
+    webs, clocks = max(webs, spare), max(clocks, spare)
     discord_users = users * (1 - a["slack_share"])
     guilds = math.ceil(discord_users / a["people_per_guild"])
     shards = max(math.ceil(guilds / GUILDS_PER_SHARD), 1)
@@ -255,6 +262,33 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
         return f"| {label} | {kind} | " + " | ".join(fmt(p[key]) for p in plans) + " |"
 
     header = "| | kind | " + " | ".join(sizes) + " |\n|---|---|" + "---|" * len(plans)
+
+    def database(p: dict[str, Any]) -> str:
+        pooled = ("; over PostgreSQL's default 100: PgBouncer in transaction mode (see "
+                  "below) or a higher `max_connections`" if p["connections"] > 100 else "")
+        return (f"{p['connections']} connections at most{pooled}; "
+                f"{p['server_cores']:.2f} cores for commands")
+
+    def first_limit(p: dict[str, Any]) -> str:
+        if p["discord_drain_s"] < 10:
+            return "none"
+        return (f"Discord's 50 requests/s: {p['discord_drain_s']:.0f} s to send the busiest "
+                "second's reminders")
+
+    summary = [
+        "| | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(plans),
+        "| `web` (Slack HTTP: store and ack; buttons and DMs) | "
+        + " | ".join(str(p["web"]) for p in plans)
+        + " |",
+        "| `clock` (deliver; answer stored `/followup`) | "
+        + " | ".join(str(p["clock"]) for p in plans)
+        + " |",
+        "| `discord` (one gateway shard each) | " + " | ".join(
+            str(p["shards"]) + (" (shard 0 on a core of its own)" if p["shards"] > 1 else "")
+            for p in plans) + " |",
+        "| PostgreSQL | " + " | ".join(database(p) for p in plans) + " |",
+        "| first limit met | " + " | ".join(first_limit(p) for p in plans) + " |",
+    ]
     measured = [
         ("Slack reminders a clock process delivers", f"{m.delivery_per_clock:,.0f}/s",
          "section 1, `python -m bench --only delivery`"),
@@ -272,9 +306,9 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
     ]
     return "\n".join([
         START,
-        f"Measured on this machine. Read from: {m.source} (a part's last run, kept in "
-        "/tmp/followup-bench, where there is one; otherwise the figure as "
-        "docs/BENCHMARKS.md records it).", "",
+        "What runs where (derived; from 100,000 people two `web` and two `clock` at least, "
+        "so that a deploy or a crash leaves one serving):", "", *summary, "",
+        f"Measured on this machine, read from {m.source}.", "",
         "| per process | figure | from |", "|---|---|---|",
         *[f"| {a} | {b} | {c} |" for a, b, c in measured], "",
         f"Derived from {shape['sample']:,} simulated people through the product's rules "
