@@ -19,10 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import delivery, global_limit, growth, machine, pacing, report, slack_path
+from bench import (
+    answer_latency,
+    claim_queue,
+    command_cost,
+    delivery,
+    global_limit,
+    growth,
+    machine,
+    pacing,
+    report,
+    slack_path,
+)
 
 RESULTS = Path("/tmp/followup-bench/results.json")
-PARTS = ("delivery", "growth", "pacing", "slack", "global")
+PARTS = ("delivery", "growth", "pacing", "slack", "global", "cost", "queue", "answer")
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,11 @@ class Plan:
     slack_seconds: float  # per concurrency level
     slack_levels: tuple[int, ...]
     global_count: int = 2_000  # DMs four processes share under one global limit
+    cost_cycles: int = 60  # cycles of five commands, per variant and round
+    queue_scale: float = 0.5  # of bench.claim_queue.SHAPES' job counts
+    answer_seconds: float = answer_latency.SECONDS  # per offered rate (open loop)
+    answer_probes: int = answer_latency.PROBES  # rates tried after the 200/s headline
+    answer_profiled: int = answer_latency.PROFILED  # commands answered under pyinstrument
 
 
 FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
@@ -50,7 +66,9 @@ FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
             slack_levels=(1, 16, 64))
 QUICK = Plan("quick", delivery_count=500, delivery_cap=10, fix_count=200, profile_count=200,
              growth_sizes=(10_000, 100_000), growth_samples=30, pacing_count=1_000,
-             pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16))
+             pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16),
+             cost_cycles=20, queue_scale=0.1, answer_seconds=5.0, answer_probes=1,
+             answer_profiled=60)
 
 _print_lock = threading.Lock()
 
@@ -100,6 +118,17 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         say("one global rate limit across processes")
         results["global_limit"] = [r.as_json() for r in global_limit.run(
             plan.global_count, pg_url, cap=180.0, log=say)]
+    if "cost" in parts and pg_url:
+        say("what one command costs, before and after")
+        results["command_cost"] = command_cost.run(pg_url, plan.cost_cycles, log=say)
+    if "queue" in parts and pg_url:
+        say("the claim queue itself")
+        results["claim_queue"] = claim_queue.run(pg_url, scale=plan.queue_scale, log=say)
+    if "answer" in parts and pg_url:
+        say("the answer, not only the ack (open loop)")
+        results["answer_latency"] = answer_latency.run(
+            pg_url, seconds=plan.answer_seconds, probes=plan.answer_probes,
+            profiled=plan.answer_profiled, log=say)
     results["machine"]["load_at_end"] = machine.load()
     results["runtime_seconds"] = time.perf_counter() - started
     return results

@@ -79,6 +79,7 @@ class DeliveryResult:
     count: int
     cap: float
     baseline: Delivery  # the floor: its runs before and after the product's, pooled
+    concurrent: Delivery | None = None  # floor 2 (AsyncWebClient, 32 in flight), pooled
     floors: list[Delivery] = field(default_factory=list)
     runs: list[Delivery] = field(default_factory=list)
     fixes: list[Delivery] = field(default_factory=list)
@@ -90,6 +91,7 @@ class DeliveryResult:
     def as_json(self) -> dict[str, Any]:
         return {"count": self.count, "cap": self.cap, "code": self.code,
                 "baseline": asdict(self.baseline),
+                "concurrent": None if self.concurrent is None else asdict(self.concurrent),
                 "floors": [asdict(f) for f in self.floors],
                 "runs": [asdict(r) for r in self.runs],
                 "fixes": [asdict(r) for r in self.fixes], "profile": self.profile,
@@ -150,23 +152,31 @@ def _bot_run(api: StandIn, database: str, make_url: Callable[[], AbstractContext
         return _checked(label, database, count, answer, api.stats(), variant), answer
 
 
+#: The floors: the one-at-a-time WebClient loop, and (floor 2) AsyncWebClient with as
+#: many requests in flight as the product.
+FLOORS = {"floor": ("baseline", "slack_sdk WebClient loop"),
+          "floor2": ("concurrent", "slack_sdk AsyncWebClient, 32 in flight")}
+
+
 def _floor(api: StandIn, count: int, cap: float, when: str,
-           log: Callable[[str], None]) -> Delivery:
-    log(f"  floor ({when}): slack_sdk WebClient loop, {count:,} messages (cap {cap:.0f} s)")
+           log: Callable[[str], None], variant: str = "floor") -> Delivery:
+    mode, name = FLOORS[variant]
+    log(f"  {variant} ({when}): {name}, {count:,} messages (cap {cap:.0f} s)")
     api.reset()
-    answer = run_worker("bench.delivery", ["baseline", "--api", api.url, "--count",
+    answer = run_worker("bench.delivery", [mode, "--api", api.url, "--count",
                                            str(count), "--cap", str(cap)],
-                        timeout=cap + 300, name=f"delivery-baseline-{when}")
-    floor = _checked(f"slack_sdk WebClient loop (floor, {when})", "none", count, answer,
-                     api.stats(), variant="floor")
-    log(f"    {floor.rate:,.0f} msg/s")
+                        timeout=cap + 300, name=f"delivery-{mode}-{when}")
+    floor = _checked(f"{name} ({variant.replace('floor2', 'floor 2')}, {when})", "none", count,
+                     answer, api.stats(), variant=variant)
+    log(f"    {floor.rate:,.0f} msg/s, {1000 * floor.cpu_seconds / max(floor.messages, 1):.2f} "
+        "ms CPU/msg")
     return floor
 
 
 def _pooled(before: Delivery, after: Delivery) -> Delivery:
     """Both floor runs as one: their messages over their seconds."""
     return replace(
-        before, label="slack_sdk WebClient loop (floor, both runs)",
+        before, label=before.label.replace(", before)", ", both runs)"),
         seconds=before.seconds + after.seconds,
         cpu_seconds=before.cpu_seconds + after.cpu_seconds,
         messages=before.messages + after.messages, distinct=before.distinct + after.distinct,
@@ -183,6 +193,9 @@ def run(count: int, pg_url: str | None, *, cap: float, fix_count: int, profile_c
 
     with StandIn("slack", lifetime=cap * 14 + 1200) as api:
         before = _floor(api, count, cap, "before", log)
+        # Floor 2 at half the cap, before and after: its rate is steady within seconds,
+        # and the whole run must fit 15 minutes.
+        before2 = _floor(api, count, cap / 2, "before", log, "floor2")
         runs = []
         for database, make_url in databases(pg_url):
             log(f"  product on {database}: {count:,} due at once")
@@ -190,11 +203,13 @@ def run(count: int, pg_url: str | None, *, cap: float, fix_count: int, profile_c
             runs.append(delivered)
             log(f"    {delivered.rate:,.0f} msg/s, {delivered.messages:,} sent, "
                 f"exactly once: {delivered.exactly_once}")
+        after2 = _floor(api, count, cap / 2, "after", log, "floor2")
         after = _floor(api, count, cap, "after", log)
-        # The floor runs before and after the product, so a machine that gets busier or
-        # quieter meanwhile moves both; the verdicts use the two together.
+        # The floors run before and after the product, so a machine that gets busier or
+        # quieter meanwhile moves them too; the verdicts use the two runs together.
         result = DeliveryResult(count=count, cap=cap, baseline=_pooled(before, after),
-                                floors=[before, after], runs=runs)
+                                floors=[before, after, before2, after2], runs=runs,
+                                concurrent=_pooled(before2, after2))
         if profile_count:
             log(f"  profile (pyinstrument) of the product on SQLite, {profile_count:,} messages")
             _, answer = _bot_run(api, "SQLite", sqlite_url, profile_count, cap, profile=True)
@@ -416,9 +431,52 @@ def baseline_child(api: str, count: int, cap: float) -> dict[str, Any]:
             "pending": count - posted, "sending": 0, "capped": posted < count}
 
 
+def concurrent_child(api: str, count: int, cap: float) -> dict[str, Any]:
+    """Floor 2: the same messages posted by slack_sdk's AsyncWebClient with as many
+    requests in flight as the Deliverer (`LANES`) over one aiohttp session holding as
+    many connections open as the product's sender (`CONNECTIONS`): the fastest plain way
+    to post them from one process."""
+    import asyncio
+
+    import aiohttp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from adapters.slack.sender import CONNECTIONS
+    from bot.delivery.deliverer import LANES
+
+    async def lane(client: AsyncWebClient, waiting: Iterator[tuple[str, dict[str, Any]]]
+                   ) -> None:
+        """One request in flight at a time, taking the next message from the shared queue."""
+        for channel, body in waiting:
+            await client.chat_postMessage(channel=channel, unfurl_links=False,
+                                          unfurl_media=False, **body)
+
+    async def post_all() -> dict[str, Any]:
+        seconds = cpu = 0.0
+        posted = 0
+        async with aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=CONNECTIONS)) as session:
+            client = AsyncWebClient(token=TOKEN, base_url=f"{api}/api/", timeout=15,
+                                    session=session)
+            for first in range(1, count + 1, RENDER_CHUNK):
+                if seconds > cap:
+                    break
+                batch = _messages(first, min(first + RENDER_CHUNK - 1, count))
+                started, cpu_started = time.perf_counter(), time.process_time()
+                waiting = iter(batch)
+                await asyncio.gather(*(lane(client, waiting) for _ in range(LANES)))
+                posted += len(batch)
+                seconds += time.perf_counter() - started
+                cpu += time.process_time() - cpu_started
+        return {"seconds": seconds, "cpu_seconds": cpu, "delivered": posted, "sent": posted,
+                "pending": count - posted, "sending": 0, "capped": posted < count}
+
+    return asyncio.run(post_all())
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="one delivery measurement (child process)")
-    parser.add_argument("mode", choices=["bot", "baseline"])
+    parser.add_argument("mode", choices=["bot", "baseline", "concurrent"])
     parser.add_argument("--url", default="")
     parser.add_argument("--api", required=True)
     parser.add_argument("--count", type=int, required=True)
@@ -429,6 +487,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.mode == "bot":
         emit(bot_child(args.url, args.api, args.count, args.cap, profile=args.profile,
                        variant=args.variant))
+    elif args.mode == "concurrent":
+        emit(concurrent_child(args.api, args.count, args.cap))
     else:
         emit(baseline_child(args.api, args.count, args.cap))
 

@@ -7,7 +7,9 @@
 # Uses the project's venv (made if missing), installs pyinstrument into it for the
 # profile, and starts a throw-away PostgreSQL of its own on loopback (not the tests'
 # server, so a test run stopping that one cannot cut a benchmark short), stopped on exit.
-# Any other argument goes to `python -m bench` (see `python -m bench --help`).
+# Any other argument goes to `python -m bench` (see `python -m bench --help`). One part
+# alone, its section only rewritten: e.g. `python -m bench.answer_latency --write
+# docs/BENCHMARKS.md` (the answer under an open-loop rate, part `answer`, about 2.5 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

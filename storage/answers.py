@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import ForeignKey, String, Text, delete, insert, select
+from sqlalchemy import ForeignKey, String, Table, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.ports.answers import StoredAnswer
@@ -58,13 +58,22 @@ class AnswerStorage:
         applied it; a second record of one key breaks the primary key (IntegrityError).
         A request that deleted its person (`forget me`) leaves nothing of them behind, so
         nothing is recorded. Answers older than `KEEP_ANSWERS` are forgotten on the way."""
+        table = cast(Table, AnsweredRequestRow.__table__)
+        old = delete(table).where(table.c.answered_at < at - KEEP_ANSWERS)
         with self._session(write=True) as session:
-            if session.scalar(select(PersonRow.id).where(PersonRow.id == person_id)) is None:
+            # Inside the person's unit the person is known to exist (its lock read the row).
+            known = person_id in session.info.get("people", {})
+            if not known and session.scalar(
+                    select(PersonRow.id).where(PersonRow.id == person_id)) is None:
                 return
-            session.execute(delete(AnsweredRequestRow)
-                            .where(AnsweredRequestRow.answered_at < at - KEEP_ANSWERS))
-            session.execute(insert(AnsweredRequestRow).values(
-                key=key, person_id=person_id, answered_at=at, answer=json.dumps(list(texts))))
+            row = insert(table).values(key=key, person_id=person_id, answered_at=at,
+                                       answer=json.dumps(list(texts)))
+            if session.get_bind().dialect.name == "postgresql":
+                # The purge rides along in the same statement (a data-modifying CTE).
+                session.execute(row.add_cte(old.cte("purged")))
+                return
+            session.execute(old)
+            session.execute(row)
 
     def answered_keys(self) -> list[str]:
         """Every key remembered (tests and health)."""

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
@@ -19,16 +20,18 @@ from sqlalchemy import (
     Integer,
     Row,
     Select,
+    Table,
     any_,
     bindparam,
     delete,
     func,
+    insert,
     select,
     update,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from bot.clubs.model import PostKind, PostState
 from bot.model import (
@@ -105,7 +108,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._reading = sessionmaker(engine, expire_on_commit=False)
+        self._reading = sessionmaker(_read_engine(engine), expire_on_commit=False)
         # On SQLite, writers take the lock at BEGIN (see storage.database).
         self._write_engine = engine.execution_options(**{SQLITE_IMMEDIATE: True})
         self._writing = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -221,6 +224,9 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
 
     def get_person(self, person_id: int) -> Person | None:
         with self._session() as session:
+            known = _locked_people(session).get(person_id)
+            if known is not None:  # read with its lock in this unit; only we change it
+                return known
             row = session.get(PersonRow, person_id)
             return None if row is None else _person(row)
 
@@ -261,7 +267,10 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             if calendar_feed_made_at is not None:
                 row.calendar_feed_made_at = calendar_feed_made_at
             session.flush()
-            return _person(row)
+            person = _person(row)
+            if person_id in _locked_people(session):
+                _locked_people(session)[person_id] = person
+            return person
 
     def person_by_calendar_token_hash(self, token_hash: str) -> Person | None:
         if not token_hash:
@@ -318,6 +327,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 "club posts": select(func.count()).where(ClubPostRow.person_id == person_id),
             }
             counts = {kind: session.scalar(query) or 0 for kind, query in counted.items()}
+            _locked_people(session).pop(person_id, None)
+            _locked_conversations(session).pop(person_id, None)
             # The foreign keys cascade from the person to everything else.
             session.execute(delete(PersonRow).where(PersonRow.id == person_id))
             return counts
@@ -427,67 +438,72 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """Store it with the next per-person number and its interviewers (ids filled)."""
         with self._session(write=True) as session:
             # Locking the person serialises numbering on PostgreSQL (SQLite ignores
-            # FOR UPDATE: its writers are already serialised by BEGIN IMMEDIATE).
-            locked = select(PersonRow.id).where(PersonRow.id == person_id).with_for_update()
-            required(session.scalar(locked), "person", person_id)
-            last = select(func.max(InterviewRow.number)).where(InterviewRow.person_id == person_id)
-            row = InterviewRow(
-                person_id=person_id,
-                number=(session.scalar(last) or 0) + 1,
-                company=new.company,
-                role=new.role,
-                starts_at=new.starts_at,
-                created_at=now,
-                culture=new.culture,
-                channel=new.channel,
-                stage=new.stage,
-                parent_id=new.parent_id,
-                employer_tz=new.employer_tz,
-                share=ShareLevel.PROGRESS,
-                interviewers=[
-                    InterviewerRow(
-                        position=position,
-                        name=person.name,
-                        email=person.email,
-                        title=person.title,
-                        note=person.note,
-                        phone=person.phone,
-                    )
-                    for position, person in enumerate(new.interviewers)
-                ],
-                calls=[],
-            )
-            _put_promise(row, new.promise)
-            session.add(row)
-            session.flush()
-            return _interview(row)
+            # FOR UPDATE: its writers are already serialised by BEGIN IMMEDIATE); the
+            # person's unit holds that lock already.
+            if person_id not in _locked_people(session):
+                locked = select(PersonRow.id).where(PersonRow.id == person_id).with_for_update()
+                required(session.scalar(locked), "person", person_id)
+            # Core statements, where the ORM's flush took four: the next number is
+            # worked out inside the INSERT and handed back by it, and the interviewers
+            # go in one INSERT … RETURNING.
+            next_number = (select(func.coalesce(func.max(InterviewRow.number), 0) + 1)
+                           .where(InterviewRow.person_id == person_id).scalar_subquery())
+            promise = new.promise
+            values = dict(
+                person_id=person_id, company=new.company, role=new.role,
+                starts_at=new.starts_at, created_at=now, culture=new.culture,
+                channel=new.channel, stage=new.stage, parent_id=new.parent_id,
+                employer_tz=new.employer_tz, share=ShareLevel.PROGRESS,
+                promise_kind=None if promise is None else promise.kind,
+                promise_on=None if promise is None else promise.on,
+                promise_text=None if promise is None else promise.text,
+                outcome=None, outcome_at=None)
+            table = table_of(InterviewRow)
+            interview_id, number = session.execute(
+                insert(table).values(number=next_number, **values)
+                .returning(table.c.id, table.c.number)).one()
+            people = [dict(interview_id=interview_id, position=position, name=person.name,
+                           email=person.email, title=person.title, note=person.note,
+                           phone=person.phone, salutation=None)
+                      for position, person in enumerate(new.interviewers)]
+            if people:
+                added = table_of(InterviewerRow)
+                ids = session.execute(
+                    insert(added).returning(added.c.id, sort_by_parameter_order=True),
+                    people).scalars().all()
+                for person_values, person_id_ in zip(people, ids, strict=True):
+                    person_values["id"] = person_id_
+            return _interview(SimpleNamespace(id=interview_id, number=number, **values),
+                              [SimpleNamespace(**person) for person in people], [])
 
     def get_interview(self, interview_id: int) -> Interview | None:
         with self._session() as session:
-            row = session.get(InterviewRow, interview_id)
+            row = session.get(InterviewRow, interview_id, options=_WHOLE)
             return None if row is None else _interview(row)
 
     def find_interview(self, person_id: int, number: int) -> Interview | None:
         """The person's interview with that number; None if it is not theirs."""
         with self._session() as session:
-            row = session.scalar(
-                select(InterviewRow).where(
+            row = session.scalars(
+                select(InterviewRow).options(*_WHOLE).where(
                     InterviewRow.person_id == person_id, InterviewRow.number == number
                 )
-            )
+            ).unique().first()
             return None if row is None else _interview(row)
 
     def list_interviews(self, person_id: int, *, open_only: bool = False) -> list[Interview]:
         """The person's interviews by number; `open_only` leaves out those with an outcome."""
-        query = select(InterviewRow).where(InterviewRow.person_id == person_id)
+        query = select(InterviewRow).options(*_WHOLE).where(InterviewRow.person_id == person_id)
         if open_only:
             query = query.where(InterviewRow.outcome.is_(None))
         with self._session() as session:
-            return [_interview(row) for row in session.scalars(query.order_by(InterviewRow.number))]
+            rows = session.scalars(query.order_by(InterviewRow.number)).unique()
+            return [_interview(row) for row in rows]
 
     def set_promise(self, interview_id: int, promise: Promise | None) -> Interview:
         with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             _put_promise(row, promise)
             session.flush()
             return _interview(row)
@@ -497,21 +513,24 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     ) -> Interview:
         """Record (or with None, clear) how the interview ended."""
         with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             row.outcome, row.outcome_at = outcome, at
             session.flush()
             return _interview(row)
 
     def set_share(self, interview_id: int, share: ShareLevel) -> Interview:
         with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             row.share = share
             session.flush()
             return _interview(row)
 
     def add_call(self, interview_id: int, call: CallRecord) -> Interview:
         with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             row.calls.append(CallRow(at=call.at, result=call.result))
             session.flush()
             return _interview(row)
@@ -532,7 +551,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     ) -> Interview:
         """Change the given fields (None leaves one as it is); LookupError if unknown."""
         with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             if company is not None:
                 row.company = company
             if role is not None:
@@ -545,7 +565,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     def add_interviewer(self, interview_id: int, interviewer: Interviewer) -> Interview:
         """Add someone after the interview's last interviewer (ids filled)."""
         with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             last = session.scalar(select(func.max(InterviewerRow.position))
                                   .where(InterviewerRow.interview_id == interview_id))
             row.interviewers.append(InterviewerRow(
@@ -597,7 +618,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                             .where(CheckpointRow.interviewer_id == interviewer_id))
             session.execute(delete(InterviewerRow).where(InterviewerRow.id == interviewer_id))
             session.expire_all()
-            row = required(session.get(InterviewRow, interview_id), "interview", interview_id)
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
             return _interview(row)
 
     def delete_interview(self, interview_id: int) -> dict[str, int]:
@@ -759,20 +781,20 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         `done_at` records when the person marked it done. Returns the updated checkpoint,
         or None when `expect` did not match (or there is no such checkpoint).
         """
+        changes = {name: value for name, value in (("state", state), ("due_at", due_at),
+                   ("snoozed", snoozed), ("done_at", done_at)) if value is not None}
+        table = table_of(CheckpointRow)
+        matching = [table.c.id == checkpoint_id]
+        if expect is not None:
+            matching.append(table.c.state.in_(list(expect)))
+        # One statement: the UPDATE checks the state and hands the row back, where
+        # reading it FOR UPDATE and then writing it took two.
+        statement = (update(table).where(*matching).values(changes).returning(*table.c)
+                     if changes else
+                     select(*table.c).where(*matching).with_for_update())
         with self._session(write=True) as session:
-            row = session.get(CheckpointRow, checkpoint_id, with_for_update=True)
-            if row is None or (expect is not None and row.state not in expect):
-                return None
-            if state is not None:
-                row.state = state
-            if due_at is not None:
-                row.due_at = due_at
-            if snoozed is not None:
-                row.snoozed = snoozed
-            if done_at is not None:
-                row.done_at = done_at
-            session.flush()
-            return _checkpoint(row)
+            row = session.execute(statement).first()
+            return None if row is None else _checkpoint(row)
 
     # --- delivery ----------------------------------------------------------------
     def claim_due(
@@ -855,12 +877,19 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     # --- conversation and journal ---------------------------------------------------
     def get_conversation(self, person_id: int) -> dict[str, Any] | None:
         with self._session() as session:
+            known = _locked_conversations(session)
+            if person_id in known:  # read with the person's lock in this unit
+                encoded = known[person_id]
+                return None if encoded is None else json.loads(encoded)
             row = session.get(ConversationRow, person_id)
             return None if row is None else json.loads(row.state)
 
     def set_conversation(self, person_id: int, state: dict[str, Any] | None) -> None:
         """Store the dialogue state (JSON-serialisable); None forgets it."""
         with self._session(write=True) as session:
+            known = _locked_conversations(session)
+            if person_id in known:
+                known[person_id] = None if state is None else json.dumps(state)
             if state is None:
                 session.execute(
                     delete(ConversationRow).where(ConversationRow.person_id == person_id)
@@ -940,12 +969,53 @@ def _joined(unit: Session) -> Iterator[None]:
 def _lock_person(session: Session, person_id: int) -> None:
     """Lock the person's row till the transaction ends (once per unit). NO KEY UPDATE
     excludes other units as FOR UPDATE would, but lets rows that only refer to the
-    person (a club post, a journal entry) be written meanwhile."""
+    person (a club post, a journal entry) be written meanwhile.
+
+    The lock reads the whole row, kept for the unit (`_locked_people`): while the unit
+    holds the lock no one else can change it, so `get_person` inside the unit needs no
+    second statement, and `update_person` keeps it current."""
     locked: set[int] = session.info.setdefault("locked", set())
     if person_id not in locked:
-        session.execute(select(PersonRow.id).where(PersonRow.id == person_id)
-                        .with_for_update(key_share=True))
+        row: Any = session.execute(
+            select(*PersonRow.__table__.c, ConversationRow.state.label("conversation"))
+            .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
+            .where(PersonRow.id == person_id)
+            .with_for_update(key_share=True, of=PersonRow)).first()
         locked.add(person_id)
+        if row is not None:
+            _locked_people(session)[person_id] = _person(row)
+            _locked_conversations(session)[person_id] = row.conversation
+
+
+def table_of(mapped: type[Any]) -> Table:
+    """A mapped class's table, for Core statements (typed as the Table it is)."""
+    return cast(Table, mapped.__table__)
+
+
+def _locked_people(session: Session) -> dict[int, Person]:
+    """The people this unit has locked, as of the lock or their last update in it; empty
+    for a session outside a unit."""
+    people: dict[int, Person] = session.info.setdefault("people", {})
+    return people
+
+
+def _locked_conversations(session: Session) -> dict[int, str | None]:
+    """The stored dialogue state (JSON text, None for none) of each person this unit has
+    locked: read with the lock, kept current by `set_conversation`. Every write of a
+    conversation happens in its person's unit, so no one else changes it meanwhile."""
+    conversations: dict[int, str | None] = session.info.setdefault("conversations", {})
+    return conversations
+
+
+def _read_engine(engine: Engine) -> Engine:
+    """The engine a read outside a unit uses. On PostgreSQL in autocommit: under READ
+    COMMITTED each statement sees its own snapshot whether or not it runs in a
+    transaction, so a read-only BEGIN and COMMIT only cost two round trips (a person's
+    look-up: three trips become one). SQLite keeps its transaction, whose snapshot spans
+    every statement of the read."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def _person_by_identity(identity: Identity) -> Select[PersonRow]:
@@ -966,6 +1036,11 @@ def _journal_of(person_id: int) -> Select[JournalRow]:
         .where(JournalRow.person_id == person_id)
         .order_by(JournalRow.at, JournalRow.id)
     )
+
+
+#: An interview with its interviewers and calls in one statement (LEFT JOINs) instead of
+#: the relationships' three (`selectin`): an interview has a few of each.
+_WHOLE = (joinedload(InterviewRow.interviewers), joinedload(InterviewRow.calls))
 
 
 def _in_ids(column: Any) -> Any:

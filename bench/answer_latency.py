@@ -1,0 +1,589 @@
+"""Benchmark 8: the answer, not only the ack, under an open-loop arrival rate.
+
+Section 4 measures how fast the web process acks; a person waits for the answer. Here
+the Procfile's `web` (FOLLOWUP_SLACK_COMMANDS=queue: store and ack) and `clock` (answers
+what was stored, and delivers reminders) run as the Procfile starts them, on PostgreSQL,
+against the Slack stand-in (`bench.standins`: Web API and the response_url receiver, in
+a process of its own). `bench.answer_load` offers signed `/followup` commands at a fixed
+rate whatever the answers do, and each command's time to its HTTP ack and to its answer
+at response_url is taken from the moment it was due.
+
+Steps: the issue's 200 a second first, then at most `PROBES` rates chosen by bisection
+to find the highest rate whose answer p99 stays under 1 s; the first probe is just
+under the clock's answer rate measured while 200/s overloaded it. Each step's people are
+fresh (seeded with one interview each, zone confirmed, in a zone where it is early
+afternoon, so an `add`'s thank-you is due at once and the clock delivers it as on a
+working day). A step's answers are waited for at most `DRAIN_CAP` seconds after its
+last request; what is still unanswered then counts as later than that (a percentile it
+decides is shown as "> cap"), and is removed from the inbox before the next step. The
+baseline, measured in the same run: the bare Bolt app of section 4 acking
+`/followup list` at concurrency 16 (`bench.slack_path`).
+
+`python -m bench.answer_latency [--seconds S] [--write docs/BENCHMARKS.md]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench import seed, slack_path
+from bench.standins import StandIn, stop_process
+from bench.worker import LOG_DIR, emit, run_worker
+
+RESULTS = Path("/tmp/followup-bench/answer-latency.json")
+HEADLINE_RATE = 200.0  # commands a second: the issue's target load
+MAX_RATE = 800.0  # probes above the headline (if it is sustained) stop here
+SECONDS = 30.0  # per step (the issue asks 60 s at 200/s; see the section's text)
+PROBES = 3
+DRAIN_CAP = 5.0  # seconds after a step's last request
+WARMUP = (20.0, 2.0)  # rate and seconds, not reported: imports, pools, caches
+ANSWER_TARGET_MS = 250.0  # answer p99 at 200/s
+ANSWER_LIMIT_MS = 1000.0  # the answer p99 that decides "sustained"
+ACK_TARGET_MS = 50.0
+RATIO_GOAL = 0.5  # sustained rate ÷ the bare app's ack rate
+BARE_CONCURRENCY = 16
+BARE_SECONDS = 2.5
+PROFILED = 150  # commands answered unprofiled, then as many under pyinstrument
+START = "<!-- answer-latency:start -->"
+END = "<!-- answer-latency:end -->"
+Log = Callable[[str], None]
+
+
+# --- the processes ---------------------------------------------------------------------
+def afternoon_zone(now: datetime) -> str:
+    """An IANA zone where it is about 14:00 at `now` (Etc/GMT signs are reversed)."""
+    offset = (14 - now.astimezone(UTC).hour + 12) % 24 - 12
+    return "Etc/GMT" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
+
+
+def prepare(url: str, people: int) -> str:
+    """Migrate `url` and seed `people` people (interview #1 each, its thank-you already
+    sent, so nothing is due); their zone, confirmed, is one where it is early afternoon."""
+    from sqlalchemy import text
+
+    from bot.model import Platform
+    from storage.database import make_engine
+
+    now = datetime.now(UTC)
+    seed.due_reminders(url, people, Platform.SLACK, now - timedelta(days=2))
+    zone = afternoon_zone(now)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE checkpoints SET state = 'sent', sent_at = :at"),
+                               {"at": now - timedelta(days=1)})
+            connection.execute(text("UPDATE people SET tz = :zone"), {"zone": zone})
+    finally:
+        engine.dispose()
+    return zone
+
+
+class Deployment:
+    """The Procfile's `web` and `clock` lines as processes, logging to files."""
+
+    def __init__(self, url: str, api: str) -> None:
+        from tests.standins.ports import free_port
+
+        self.url, self.api, self.port = url, api, free_port()
+        self.processes: dict[str, subprocess.Popen[str]] = {}
+        self.logs: dict[str, Path] = {}
+
+    def start(self, name: str) -> None:
+        from tests.procfile import procfile_entry
+        from tests.standins.bot_subprocess import clean_environment
+
+        env, argv = procfile_entry(name)
+        folder = LOG_DIR / "answer-latency"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment = clean_environment(
+            folder, SLACK_BOT_TOKEN=slack_path.TOKEN, SLACK_SIGNING_SECRET=slack_path.SECRET,
+            SLACK_API_URL=f"{self.api}/api/", FOLLOWUP_DATABASE_URL=self.url,
+            PORT=str(self.port), FOLLOWUP_LOG_LEVEL="INFO", **env)
+        self.logs[name] = folder / f"{name}.log"
+        with self.logs[name].open("w") as out:
+            self.processes[name] = subprocess.Popen(argv, cwd=folder, env=environment,
+                                                    stdout=out, stderr=subprocess.STDOUT,
+                                                    text=True)
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        """The web process answers /healthz and the clock has said it runs."""
+        import urllib.request
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited: {self.logs[name].read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz",
+                                            timeout=5) as answer:
+                    healthy = answer.status == 200
+            except OSError:
+                healthy = False
+            if healthy and "followup-bot clock: delivering" in self.logs["clock"].read_text():
+                return
+            time.sleep(0.2)
+        raise RuntimeError("the Procfile's web and clock did not start in time")
+
+    def pid(self, name: str) -> int:
+        return self.processes[name].pid
+
+    def problems(self) -> int:
+        """Lines at ERROR or with a traceback in both logs."""
+        return sum(line.count(" ERROR ") + line.count("Traceback")
+                   for path in self.logs.values() for line in path.read_text().splitlines())
+
+    def stop(self) -> None:
+        while self.processes:
+            stop_process(self.processes.popitem()[1])
+
+
+def server_cpu(url: str) -> float | None:
+    """CPU seconds the PostgreSQL server has used, its ended backends included (the
+    postmaster's reaped children); None if the server is not on this machine."""
+    from sqlalchemy import text
+
+    from storage.database import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            folder = Path(str(connection.execute(text("SHOW data_directory")).scalar()))
+        postmaster = int((folder / "postmaster.pid").read_text().split()[0])
+    except Exception:  # not ours to read (another machine, another user): say nothing
+        return None
+    finally:
+        engine.dispose()
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, parent = int(entry.name), int(fields[1])
+        if pid == postmaster:
+            total += sum(int(f) for f in fields[11:15])  # own and reaped children's
+        elif parent == postmaster:
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def clear_inbox(url: str, timeout: float = 20.0) -> int:
+    """Drop what still waits and let the clock finish what it holds; rows dropped."""
+    from sqlalchemy import text
+
+    from storage.database import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            dropped = int(connection.execute(
+                text("DELETE FROM inbox WHERE state = 'waiting'")).rowcount or 0)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                if not connection.execute(text("SELECT count(*) FROM inbox")).scalar():
+                    break
+            time.sleep(0.2)
+        return dropped
+    finally:
+        engine.dispose()
+
+
+# --- one step ---------------------------------------------------------------------------
+def _pct(values: list[float], share: float) -> float:
+    """The nearest-rank percentile; math.inf when it falls on an unanswered command."""
+    if not values:
+        return 0.0
+    return values[min(len(values) - 1, math.ceil(share * len(values)) - 1)]
+
+
+def one_step(deployment: Deployment, api: StandIn, rate: float, seconds: float, *,
+             first: int, prefix: str) -> dict[str, Any]:
+    """Offer `rate` for `seconds` to people `first`…; wait for the answers (bounded)."""
+    people = math.ceil(rate * seconds / 5)
+    api.reset()
+    web, clock = deployment.pid("web"), deployment.pid("clock")
+    cpu0 = (slack_path.process_cpu(web), slack_path.process_cpu(clock),
+            server_cpu(deployment.url))
+    load = run_worker("bench.answer_load", [
+        "--port", str(deployment.port), "--api", api.url, "--rate", str(rate),
+        "--seconds", str(seconds), "--people", str(people), "--first", str(first),
+        "--prefix", prefix], timeout=seconds + 60, name=f"answer-load-{prefix}")
+    web_cpu = slack_path.process_cpu(web) - cpu0[0]
+    due_at: dict[str, float] = load["due_at"]
+    stats = api.stats()
+    cap_at = time.monotonic() + DRAIN_CAP
+    while time.monotonic() < cap_at and sum(t in stats["responses"] for t in due_at) < len(
+            due_at):
+        time.sleep(0.25)
+        stats = api.stats()
+    clock_cpu = slack_path.process_cpu(clock) - cpu0[1]
+    pg_after = server_cpu(deployment.url)
+    arrived = stats["responses"]
+    answers = sorted((arrived[tag] - due) * 1000 if tag in arrived else math.inf
+                     for tag, due in due_at.items())
+    answered = [a for a in answers if a != math.inf]
+    times = sorted(arrived[t] for t in due_at if t in arrived)
+    acks = sorted(load["ack_ms"])
+    late = sorted(load["late_ms"])
+    dropped = clear_inbox(deployment.url)
+    return {
+        "rate": rate, "seconds": seconds, "people": people, "sent": load["sent"],
+        "load_seconds": load["seconds"], "errors": load["errors"],
+        "refused": load["refused"], "stored": len(due_at), "answered": len(answered),
+        "dropped": dropped, "drain_cap": DRAIN_CAP,
+        "ack_p50_ms": _pct(acks, 0.5), "ack_p99_ms": _pct(acks, 0.99),
+        "ack_max_ms": acks[-1] if acks else 0.0,
+        "late_p99_ms": _pct(late, 0.99), "late_max_ms": late[-1] if late else 0.0,
+        "answer_p50_ms": _pct(answers, 0.5), "answer_p99_ms": _pct(answers, 0.99),
+        "answer_max_ms": answers[-1] if answers else 0.0,
+        "answer_rate": (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0,
+        "reminders": int(stats["messages"]),
+        "web_cpu_ms": 1000 * web_cpu / max(load["sent"], 1),
+        "clock_cpu_ms": 1000 * clock_cpu / max(len(answered), 1),
+        "server_cpu_ms": (1000 * (pg_after - cpu0[2]) / max(len(answered), 1)
+                          if pg_after is not None and cpu0[2] is not None else None),
+    }
+
+
+def sustained(step: dict[str, Any]) -> bool:
+    return bool(step["answer_p99_ms"] < ANSWER_LIMIT_MS and not step["errors"])
+
+
+def _round5(rate: float) -> float:
+    return max(5.0, 5.0 * round(rate / 5))
+
+
+def next_rate(steps: list[dict[str, Any]]) -> float | None:
+    """The next rate to offer, between the highest sustained rate and the lowest that
+    was not: first just under the answer rate measured at the least overloaded step
+    (the clock's capacity then), else their geometric, then arithmetic, midpoint; twice
+    the highest while every step was sustained. None when nothing is left between."""
+    good = [s["rate"] for s in steps if sustained(s)]
+    bad = sorted((s for s in steps if not sustained(s)), key=lambda s: s["rate"])
+    low = max(good, default=0.0)
+    tried = {s["rate"] for s in steps}
+    if not bad:
+        return _round5(low * 2) if low * 2 <= MAX_RATE else None
+    high = bad[0]["rate"]
+    for rate in (0.9 * bad[0]["answer_rate"], math.sqrt(max(low, 5.0) * high),
+                 (low + high) / 2):
+        probe = _round5(rate)
+        if low < probe < high and probe not in tried:
+            return probe
+    return None
+
+
+def bare_baseline(api: StandIn, seconds: float) -> dict[str, Any]:
+    """Section 4's bare Bolt app (acks only), closed loop at c=16, in this run."""
+    from tempfile import TemporaryDirectory
+
+    with TemporaryDirectory(prefix="followup-bench-") as folder, \
+            slack_path.Server("bare", api.url, f"sqlite:///{folder}/bare.db") as server:
+        level = slack_path._one_level(api, server, "bare", "list", BARE_CONCURRENCY, seconds)
+    return {"rate": level.throughput, "p99_ms": level.p99_ms, "requests": level.requests,
+            "errors": level.errors, "concurrency": BARE_CONCURRENCY}
+
+
+def run(pg_url: str, *, seconds: float = SECONDS, probes: int = PROBES,
+        rate: float = HEADLINE_RATE, profiled: int = PROFILED, log: Log = print
+        ) -> dict[str, Any]:
+    started = time.monotonic()
+    result: dict[str, Any] = {"seconds": seconds, "headline_rate": rate, "steps": [],
+                              "probes": probes,
+                              "load_before": os.getloadavg()[0]}
+    with ExitStack() as stack:
+        api = stack.enter_context(StandIn("slack", lifetime=1800))
+        result["bare"] = bare = bare_baseline(api, BARE_SECONDS)
+        log(f"  {time.monotonic() - started:4.0f} s bare Bolt app: {bare['rate']:.0f} acks/s "
+            f"at c={BARE_CONCURRENCY}")
+        url = stack.enter_context(seed.postgres_schema(pg_url))
+        # People for the warm-up and every step up to the headline rate; a search above
+        # it stops when they run out.
+        people = math.ceil(rate * seconds / 5) * (probes + 1) + 200 + profiled // 5 + 1
+        result["zone"] = prepare(url, people)
+        deployment = Deployment(url, api.url)
+        stack.callback(deployment.stop)
+        deployment.start("web")
+        deployment.start("clock")
+        deployment.wait_ready()
+        log(f"  {time.monotonic() - started:4.0f} s web and clock ready")
+        one_step(deployment, api, WARMUP[0], WARMUP[1], first=1, prefix="warm")
+        first = 201
+        plan: float | None = rate
+        while (plan is not None and len(result["steps"]) <= probes
+               and first + math.ceil(plan * seconds / 5) <= people):
+            step = one_step(deployment, api, plan, seconds, first=first, prefix=f"r{plan:g}")
+            first += step["people"]
+            result["steps"].append(step)
+            log(f"  {time.monotonic() - started:4.0f} s {plan:5.0f}/s: ack p99 "
+                f"{step['ack_p99_ms']:.0f} ms, answer p50 "
+                f"{_ms(step['answer_p50_ms'])} p99 {_ms(step['answer_p99_ms'])}, "
+                f"answered {step['answered']}/{step['stored']} at "
+                f"{step['answer_rate']:.0f}/s, errors {step['errors']}")
+            plan = next_rate(result["steps"])
+        deployment.stop()  # the profile's clock must be the only one answering
+        result["problems"] = deployment.problems()
+        if profiled:
+            people_left = people - first
+            result["profile"] = run_worker(
+                "bench.answer_profile", [url, api.url, str(min(profiled, 5 * people_left)),
+                                         str(first)], timeout=300, name="answer-profile")
+            log(f"  profile: {result['profile']['cpu_ms']:.1f} ms of CPU per command")
+    result["runtime_seconds"] = time.monotonic() - started
+    result["load_after"] = os.getloadavg()[0]
+    return result
+
+
+def _ms(value: float) -> str:
+    return "> cap" if value == math.inf else f"{value:.0f} ms"
+
+
+# --- the report -------------------------------------------------------------------------
+def best_rate(result: dict[str, Any]) -> float:
+    return max((s["rate"] for s in result["steps"] if sustained(s)), default=0.0)
+
+
+def _shown(value: float, cap_ms: float) -> str:
+    return f"> {cap_ms / 1000:.0f} s" if value == math.inf else f"{value:,.0f} ms"
+
+
+def verdicts(result: dict[str, Any]) -> list[tuple[str, str]]:
+    """(target, verdict) rows for the report's table of targets."""
+    steps = sorted(result["steps"], key=lambda s: s["rate"])
+    head = next((s for s in result["steps"] if s["rate"] == result["headline_rate"]), None)
+    bare = result["bare"]["rate"]
+    best = best_rate(result)
+    rows = []
+    if head:
+        cap = (head["seconds"] + head["drain_cap"]) * 1000
+        met = head["answer_p99_ms"] < ANSWER_TARGET_MS
+        rows.append((
+            f"Answer p99 < {ANSWER_TARGET_MS:.0f} ms at {head['rate']:.0f} commands/s "
+            "(open loop)",
+            f"**{'met' if met else 'not met'}**: p99 {_shown(head['answer_p99_ms'], cap)}, "
+            f"p50 {_shown(head['answer_p50_ms'], cap)} over {head['seconds']:.0f} s, "
+            + ("" if met else
+               f"because one clock process answers about {head['answer_rate']:.0f} commands "
+               f"a second ({head['clock_cpu_ms']:.1f} ms of its CPU per command), so at "
+               f"{head['rate']:.0f}/s the inbox grows by about "
+               f"{max(head['rate'] - head['answer_rate'], 0):.0f} a second and each answer "
+               "waits behind it (section 8).")))
+    ratio = best / bare if bare else 0.0
+    rows.append((
+        f"Highest offered rate with answer p99 < 1 s ≥ {RATIO_GOAL}× the bare app's acks",
+        f"**{'met' if ratio >= RATIO_GOAL else 'not met'}**: {best:.0f}/s is "
+        f"{ratio:.2f}× the bare Bolt app's {bare:.0f} acks/s in this run; "
+        + ("" if ratio >= RATIO_GOAL else
+           "the answering clock process, not the web process, sets it.")))
+    worst_step = max(steps, key=lambda s: s["ack_p99_ms"], default=None)
+    worst = worst_step["ack_p99_ms"] if worst_step else 0.0
+    reason = ("the web process only stores and acks; the backlog is the clock's" if
+              worst < ACK_TARGET_MS or worst_step is None else
+              f"at {worst_step['rate']:.0f}/s the web process, whose own CPU per request "
+              f"stayed at {worst_step['web_cpu_ms']:.1f} ms, waited for the same two cores "
+              "as the clock answering flat out, the database server and the load generator "
+              f"(which itself sent its requests up to {worst_step['late_p99_ms']:.0f} ms late "
+              "at p99)")
+    rows.append((
+        f"Ack p99 < {ACK_TARGET_MS:.0f} ms at every offered rate",
+        f"**{'met' if worst < ACK_TARGET_MS else 'not met'}**: the worst step's ack p99 "
+        f"is {worst:.0f} ms: {reason}."))
+    return rows
+
+
+def plot(result: dict[str, Any], folder: Path) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    steps = sorted(result["steps"], key=lambda s: s["rate"])
+    rates = [s["rate"] for s in steps]
+    figure, axis = plt.subplots(figsize=(8, 4.2))
+    for key, style, label in (("answer_p50_ms", "o-", "answer p50"),
+                              ("answer_p99_ms", "s-", "answer p99"),
+                              ("answer_max_ms", "^:", "answer max"),
+                              ("ack_p99_ms", "x--", "ack p99")):
+        cap = [(s["seconds"] + s["drain_cap"]) * 1000 for s in steps]
+        values = [c if s[key] == math.inf else s[key] for s, c in zip(steps, cap, strict=True)]
+        axis.plot(rates, values, style, label=label)
+        for x, s, c in zip(rates, steps, cap, strict=True):
+            if s[key] == math.inf:
+                axis.annotate("≥", (x, c), textcoords="offset points", xytext=(4, 2))
+    axis.axhline(ANSWER_LIMIT_MS, color="black", linestyle="--", linewidth=1,
+                 label="1 s (sustained)")
+    axis.axhline(ANSWER_TARGET_MS, color="grey", linestyle=":", linewidth=1,
+                 label="250 ms (target at 200/s)")
+    axis.axvline(result["bare"]["rate"] * RATIO_GOAL, color="#c0392b", linewidth=1,
+                 label=f"{RATIO_GOAL}× bare Bolt acks")
+    axis.set_yscale("log")
+    axis.set_xlabel("offered /followup commands per second (open loop)")
+    axis.set_ylabel("ms from the request's due time")
+    axis.set_title("The answer at response_url vs offered rate (web + clock, PostgreSQL)")
+    axis.legend(fontsize=8)
+    folder.mkdir(parents=True, exist_ok=True)
+    figure.tight_layout()
+    figure.savefig(folder / "answer_latency.png", dpi=110)
+    plt.close(figure)
+    return "bench/answer_latency.png"
+
+
+#: Frames that only pass the call on: left out of the profile's table.
+PLUMBING = {"drain", "_answer", "apply_once", "once", "<lambda>", "_on_text", "_route_text",
+            "_arm", "<listcomp>"}
+
+
+def _share(profile: dict[str, Any], function: str, where: str) -> float:
+    return next((r["share"] for r in profile["inclusive"]
+                 if r["function"] == function and r["where"].startswith(where)), 0.0)
+
+
+def why(result: dict[str, Any]) -> str:
+    """Where the clock's time per command goes, from the profile of this run."""
+    profile = result.get("profile")
+    if not profile:
+        return ""
+    parts = [(_share(profile, "person_for", "storage"), "to finding the person (the "
+              "profile check before `apply` and the coach's own)"),
+             (_share(profile, "dispatch", "bot"), "to the command's handler"),
+             (_share(profile, "send_command_answer", "adapters"), "to the POST to "
+              "response_url"),
+             (_share(profile, "finish_request", "storage"), "to deleting the answered row")]
+    shown = "; ".join(f"{share:.0%} {what}" for share, what in parts if share)
+    return (f"Answered one at a time by the clock's own composition (`bench/answer_profile.py`"
+            f"), a command cost {profile['cpu_ms']:.1f} ms of CPU ({profile['wall_ms']:.1f} "
+            "ms of wall time) in the clock; of its wall time under pyinstrument, "
+            f"{_share(profile, 'poke', 'adapters/runtime'):.0%} went to "
+            "`Runtime.poke`: each plan change re-arms the delivery scheduler, which reads "
+            "three due times from the database (`Deliverer.next_due`: `oldest_in_flight`, "
+            "`next_due_at`, `next_post_due`), and a command that changes the plan pokes "
+            f"twice (the coach's `on_plan_changed` and `SlackCoach.apply`); {shown}. "
+            "Section 6's cost, measured without delivery, leaves the pokes and the "
+            "answer's POST out. At 200/s the clock answered fewer a second than at the "
+            "lower overloaded rates: on two cores the web process, the database server and "
+            "the load generator take their share of the CPU it needs.")
+
+
+def _profile_table(result: dict[str, Any]) -> list[str]:
+    profile = result.get("profile")
+    if not profile:
+        return []
+    rows = [r for r in profile["inclusive"] if r["function"] not in PLUMBING][:12]
+    return ["", "Where the clock's time goes (pyinstrument, wall time, callees included):",
+            "", "| function | file | share |", "|---|---|---|",
+            *[f"| `{r['function']}` | {r['where']} | {r['share']:.0%} |" for r in rows]]
+
+
+def section(result: dict[str, Any], command: str, folder: Path) -> str:
+    picture = plot(result, folder)
+    bare = result["bare"]
+    rows = ["| offered /s | sent | errors | ack p50 / p99 / max ms | answered (by the cap) "
+            "| answer p50 / p99 / max | answers /s | sustained (p99 < 1 s) | reminders "
+            "delivered | CPU ms per command: web / clock / PostgreSQL | generator late p99 "
+            "ms |", "|" + "---|" * 11]
+    for s in sorted(result["steps"], key=lambda s: s["rate"]):
+        cap = (s["seconds"] + s["drain_cap"]) * 1000
+        server = "–" if s["server_cpu_ms"] is None else f"{s['server_cpu_ms']:.1f}"
+        rows.append(
+            f"| {s['rate']:.0f} | {s['sent']:,} | {s['errors'] + s['refused']} | "
+            f"{s['ack_p50_ms']:.0f} / {s['ack_p99_ms']:.0f} / {s['ack_max_ms']:.0f} | "
+            f"{s['answered']:,} of {s['stored']:,} | "
+            f"{_shown(s['answer_p50_ms'], cap)} / {_shown(s['answer_p99_ms'], cap)} / "
+            f"{_shown(s['answer_max_ms'], cap)} | {s['answer_rate']:.0f} | "
+            f"{'yes' if sustained(s) else 'no'} | {s['reminders']:,} | "
+            f"{s['web_cpu_ms']:.2f} / {s['clock_cpu_ms']:.1f} / {server} | "
+            f"{s['late_p99_ms']:.1f} |")
+    best = best_rate(result)
+    return "\n".join([
+        START, "## 8. The answer, not only the ack", "",
+        "The Procfile's `web` (`FOLLOWUP_SLACK_COMMANDS=queue`: check, store, ack) and "
+        "`clock` (answers the stored commands through `response_url`, and delivers "
+        "reminders) started from the Procfile's own lines, on PostgreSQL, against the Slack "
+        "stand-in (Web API and response_url receiver in a process of their own). An open-loop "
+        "generator (`bench/answer_load.py`, asyncio and aiohttp) sends signed `/followup` "
+        "commands on a fixed schedule, never waiting for answers: each person walks round "
+        "`add`, `list`, `sent`, `snooze`, `heard` (section 6's commands) from a place of "
+        "their own, so the mix is even at every moment. Both latencies run from the moment "
+        "a request was due, so a late generator cannot flatter the server (its own lateness "
+        "is the last column). The issue asks for 200/s over 60 s; to keep this part near "
+        f"2.5 minutes each step lasts {result['seconds']:.0f} s, 200/s first, then up to "
+        f"{result.get('probes', PROBES)} rates found by bisection for the highest whose "
+        "answer p99 stays under 1 s. A step's answers are awaited "
+        f"{result['steps'][0]['drain_cap']:.0f} s after its last request at "
+        "most; a percentile that falls on one still unanswered reads \"> cap\", and the "
+        "rest are dropped from the inbox before the next step. Each step has fresh people "
+        f"(one interview each, zone confirmed, {result['zone']}, where it was early "
+        "afternoon, so each `add`'s thank-you was due at once and the clock delivered it: "
+        "*reminders delivered*). CPU per command: the web process per request sent, the "
+        "clock and the database server (its backends, ended ones included) per answer. "
+        f"Baseline in the same run: the bare Bolt app of section 4 acked {bare['rate']:.0f} "
+        f"requests/s at c={bare['concurrency']} (p99 {bare['p99_ms']:.0f} ms); the highest "
+        f"sustained rate, {best:.0f}/s, is **{best / bare['rate'] if bare['rate'] else 0:.2f}×**"
+        f" that. Errors and tracebacks in the two processes' logs: {result['problems']}. "
+        f"The part took {result.get('runtime_seconds', 0):.0f} s (the profile included); "
+        f"load average (1 min) {result.get('load_before', 0):.1f} before and "
+        f"{result.get('load_after', 0):.1f} after, on two cores shared with other work, so "
+        "rates move from run to run.",
+        "", *rows, "", f"![{picture}]({picture})", *_profile_table(result), "",
+        why(result), "",
+        *[f"- {target}: {verdict}" for target, verdict in verdicts(result)], "",
+        f"Run: {command}.", END])
+
+
+def write_section(text: str, out: Path) -> None:
+    current = out.read_text() if out.exists() else ""
+    if START in current and END in current:
+        head, rest = current.split(START, 1)
+        out.write_text(head + text + rest.split(END, 1)[1])
+    else:
+        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="the answer under an open-loop rate")
+    parser.add_argument("--seconds", type=float, default=SECONDS)
+    parser.add_argument("--probes", type=int, default=PROBES)
+    parser.add_argument("--rate", type=float, default=HEADLINE_RATE)
+    parser.add_argument("--profiled", type=int, default=PROFILED,
+                        help="commands answered under pyinstrument afterwards (0: none)")
+    parser.add_argument("--write", type=Path, default=None)
+    parser.add_argument("--from-json", type=Path, default=None,
+                        help="write the section from saved results; measure nothing")
+    args = parser.parse_args(argv)
+    pg_url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
+    if args.from_json:
+        result = json.loads(args.from_json.read_text())
+    elif not pg_url:
+        parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
+    else:
+        result = run(pg_url, seconds=args.seconds, probes=args.probes, rate=args.rate,
+                     profiled=args.profiled)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(result))
+    if args.write is not None:
+        write_section(section(result, "`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m "
+                              f"bench.answer_latency --write {args.write}` (`bash "
+                              "bench/run.sh` runs it too, part `answer`)",
+                              args.write.parent / "bench"), args.write)
+        print(f"section written to {args.write}")
+    else:
+        emit({k: v for k, v in result.items() if k != "steps"})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""Benchmark 7: the claim queue itself, with nothing to do per job.
+
+Empty jobs in a table of their own (`bench_jobs`, made here on a fresh PostgreSQL
+database), drained by 1 and by 4 worker processes, each claiming `batch` at a time:
+
+- *product*: `storage.queue.ClaimQueue`, the queue every worker of the product uses (the
+  inbox's shape: due as soon as stored, deleted when done): one transaction claims
+  (`UPDATE … WHERE id = ANY(ARRAY(SELECT … FOR UPDATE SKIP LOCKED)) RETURNING`), a second
+  completes (DELETE), as a worker that holds its claim under a lease while it works;
+- *plain*: the loop written here on psycopg alone, the textbook queue: one transaction
+  that selects `… ORDER BY id LIMIT n FOR UPDATE SKIP LOCKED`, deletes what it got and
+  commits (no lease: a worker that dies mid-job gives its rows back by rolling back).
+
+Jobs a second = jobs ÷ (last worker's end − first worker's start, every worker released
+together); CPU is the workers' own per job (the server's is not included).
+
+`python -m bench.claim_queue [--write docs/BENCHMARKS.md]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import DateTime, Integer, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bench.worker import emit
+
+RESULTS = Path("/tmp/followup-bench/claim_queue.json")
+START = "<!-- claim-queue:start -->"
+END = "<!-- claim-queue:end -->"
+#: (batch, jobs) per run: a batch of one shows the cost of each claim, the inbox's 20 a
+#: worker's usual shape.
+SHAPES = ((1, 2_000), (20, 40_000))
+WORKERS = (1, 4)
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class JobRow(_Base):
+    """An empty job: only where it stands."""
+
+    __tablename__ = "bench_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+def _queue() -> Any:
+    from storage.queue import ClaimQueue, QueueSpec
+
+    return ClaimQueue(QueueSpec(row=JobRow, key=JobRow.id, state=JobRow.state,
+                                waiting="waiting", claimed="working",
+                                claimed_at=JobRow.claimed_at, order=(JobRow.id,)))
+
+
+def product_worker(url: str, batch: int) -> int:
+    from storage.database import make_engine
+
+    queue = _queue()
+    engine = make_engine(url)
+    done = 0
+    try:
+        while True:
+            with engine.begin() as connection:
+                rows = queue.claim(connection, datetime.now(UTC), batch,
+                                   returning=[JobRow.id])
+            if not rows:
+                return done
+            with engine.begin() as connection:
+                queue.complete(connection, [(row.id, None) for row in rows])
+            done += len(rows)
+    finally:
+        engine.dispose()
+
+
+def plain_worker(url: str, batch: int) -> int:
+    import psycopg
+
+    from storage.database import database_url
+
+    dsn = database_url(url).set(drivername="postgresql").render_as_string(
+        hide_password=False)
+    done = 0
+    with psycopg.connect(dsn) as connection:
+        while True:
+            with connection.transaction(), connection.cursor() as cursor:
+                cursor.execute("SELECT id FROM bench_jobs WHERE state = 'waiting' ORDER BY id "
+                               "LIMIT %s FOR UPDATE SKIP LOCKED", (batch,))
+                ids = [row[0] for row in cursor.fetchall()]
+                if ids:
+                    cursor.execute("DELETE FROM bench_jobs WHERE id = ANY(%s)", (ids,))
+            if not ids:
+                return done
+            done += len(ids)
+
+
+def worker(variant: str, url: str, batch: int, go: Path) -> dict[str, Any]:
+    """Wait for `go`, then drain the queue; when it started and ended, and its CPU."""
+    if variant == "product":
+        import storage.queue  # noqa: F401  (imported before the clock starts)
+    while not go.exists():
+        time.sleep(0.005)
+    cpu, started = time.process_time(), time.time()
+    done = (product_worker if variant == "product" else plain_worker)(url, batch)
+    return {"done": done, "started": started, "ended": time.time(),
+            "cpu": time.process_time() - cpu}
+
+
+def fill(url: str, jobs: int) -> None:
+    from sqlalchemy import text
+
+    from storage.database import make_engine
+
+    engine = make_engine(url)
+    try:
+        _Base.metadata.create_all(engine)
+        with engine.begin() as connection:
+            connection.execute(text("TRUNCATE bench_jobs RESTART IDENTITY"))
+            connection.execute(text("INSERT INTO bench_jobs (state) SELECT 'waiting' "
+                                    "FROM generate_series(1, :n)"), {"n": jobs})
+            connection.execute(text("ANALYZE bench_jobs"))
+    finally:
+        engine.dispose()
+
+
+def one_run(url: str, variant: str, workers: int, batch: int, jobs: int) -> dict[str, Any]:
+    import subprocess
+    import sys
+    import tempfile
+
+    fill(url, jobs)
+    with tempfile.TemporaryDirectory() as folder:
+        go = Path(folder) / "go"
+        children = [subprocess.Popen(
+            [sys.executable, "-m", "bench.claim_queue", "worker", "--variant", variant,
+             "--url", url, "--batch", str(batch), "--go", str(go)],
+            stdout=subprocess.PIPE, text=True) for _ in range(workers)]
+        time.sleep(1.0)  # every child imported and waiting
+        go.touch()
+        found = []
+        for child in children:
+            out, _ = child.communicate(timeout=300)
+            found.append(json.loads(out.strip().splitlines()[-1]))
+    seconds = max(f["ended"] for f in found) - min(f["started"] for f in found)
+    done = sum(f["done"] for f in found)
+    return {"variant": variant, "workers": workers, "batch": batch, "jobs": jobs,
+            "done": done, "seconds": seconds, "rate": done / seconds,
+            "cpu_us_per_job": 1e6 * sum(f["cpu"] for f in found) / max(done, 1)}
+
+
+def run(pg_url: str, *, scale: float = 1.0, log: Any = print) -> list[dict[str, Any]]:
+    from bench.command_cost import fresh_database
+
+    url = fresh_database(pg_url, "followup_claim_queue")
+    results = []
+    for batch, jobs in SHAPES:
+        for workers in WORKERS:
+            for variant in ("plain", "product"):
+                result = one_run(url, variant, workers, batch, max(int(jobs * scale), 200))
+                log(f"  {variant}, {workers} worker(s), batch {batch}: "
+                    f"{result['rate']:,.0f} jobs/s")
+                results.append(result)
+    return results
+
+
+def section(results: list[dict[str, Any]], command: str) -> str:
+    plain = {(r["workers"], r["batch"]): r for r in results if r["variant"] == "plain"}
+    rows = ["| queue | workers | batch | jobs | seconds | jobs/s | × plain | "
+            "worker CPU µs/job |", "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        base = plain[(r["workers"], r["batch"])]
+        name = ("plain `SELECT … FOR UPDATE SKIP LOCKED` loop (psycopg)" if r["variant"] ==
+                "plain" else "`storage.queue.ClaimQueue` (claim, then complete)")
+        rows.append(f"| {name} | {r['workers']} | {r['batch']} | {r['done']:,} | "
+                    f"{r['seconds']:.1f} | **{r['rate']:,.0f}** | "
+                    f"{r['rate'] / base['rate']:.2f}× | {r['cpu_us_per_job']:.0f} |")
+    return "\n".join([
+        START, "## 7. The claim queue itself", "",
+        "Empty jobs drained from a table of their own on PostgreSQL (loopback, the same "
+        "server as the other parts) by 1 and 4 worker processes released together. "
+        "*ClaimQueue* is the product's one claim queue (`storage/queue.py`, the inbox's "
+        "shape: a job is deleted when done) through SQLAlchemy: one transaction claims a "
+        "batch (`UPDATE … WHERE id = ANY(ARRAY(SELECT … FOR UPDATE SKIP LOCKED)) "
+        "RETURNING`), a second completes it, since the product's workers hold their "
+        "claims under a lease while they work and commit nothing else meanwhile. *Plain* "
+        "is the textbook loop written in the bench on psycopg alone: one transaction "
+        "selects `… LIMIT n FOR UPDATE SKIP LOCKED`, deletes those rows and commits. "
+        "Worker CPU is the workers' own (the server's is not included). On two shared "
+        "cores four workers and the server compete for the same CPU, so four workers "
+        "add less than on a bigger machine.", "",
+        *rows, "", f"Run: {command}.", END])
+
+
+def write_section(text: str, out: Path) -> None:
+    current = out.read_text() if out.exists() else ""
+    if START in current and END in current:
+        head, rest = current.split(START, 1)
+        out.write_text(head + text + rest.split(END, 1)[1])
+    else:
+        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="the claim queue against a plain loop")
+    parser.add_argument("mode", nargs="?", choices=["bench", "worker"], default="bench")
+    parser.add_argument("--variant", choices=["plain", "product"])
+    parser.add_argument("--url")
+    parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument("--go", type=Path)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--write", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.mode == "worker":
+        emit(worker(args.variant, args.url, args.batch, args.go))
+        return
+    pg_url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
+    if not pg_url:
+        parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
+    results = run(pg_url, scale=args.scale)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results))
+    if args.write is not None:
+        write_section(section(results, "`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m "
+                              f"bench.claim_queue --write {args.write}` (`bash bench/run.sh` "
+                              "runs it too, part `queue`)"), args.write)
+        print(f"section written to {args.write}")
+
+
+if __name__ == "__main__":
+    main()

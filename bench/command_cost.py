@@ -1,0 +1,213 @@
+"""Benchmark 6: what one Slack command costs the process that answers it, before and after.
+
+For `add` (one line), `list`, `sent`, `snooze` and `heard`, answered as the clock process
+answers a queued `/followup …` (`SlackCoach.apply` on `command_inbound`, the real
+`SqlRepository` on PostgreSQL): statements, round trips and CPU per command, measured by
+`bench/command_child.py` in a child process. The same child measures the code at
+`BASELINE` (the commit this work started from, unpacked with `git archive` and put first
+on PYTHONPATH) and the current tree, each on a fresh database of the same server,
+alternating `ROUNDS` times so that a machine growing busier or quieter moves both; CPU
+is each variant's best round (the least disturbed), counts are the most seen.
+
+`python -m bench.command_cost [--cycles N] [--write docs/BENCHMARKS.md]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The code before this work: the figures' "before".
+BASELINE = "cc50aff"
+BASE_DIR = Path("/tmp/followup-bench/command-cost")
+RESULTS = BASE_DIR / "results.json"
+ROUNDS = 2
+COMMANDS = ("add", "list", "sent", "snooze", "heard")
+#: The targets: CPU per command in the answering process, and round trips.
+CPU_TARGET_MS = 3.0
+TRIPS_TARGET = 4
+START = "<!-- command-cost:start -->"
+END = "<!-- command-cost:end -->"
+
+
+def baseline_tree() -> Path:
+    """The BASELINE commit's files, unpacked once (no git metadata, nothing installed)."""
+    tree = BASE_DIR / f"tree-{BASELINE}"
+    if not (tree / "bot").is_dir():
+        tree.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BASELINE],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+def fresh_database(pg_url: str, name: str) -> str:
+    """`name` dropped and made again on the server of `pg_url`; its URL."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from storage.database import database_url
+
+    server = database_url(pg_url)
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def measure(tree: Path, url: str, cycles: int, *, profile: bool) -> dict[str, Any]:
+    """One child run on `tree`'s code."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, str(ROOT / "bench" / "command_child.py"), url, str(cycles)]
+    done = subprocess.run(command + (["--profile"] if profile else []), cwd=tree, env=env,
+                          capture_output=True, text=True, timeout=600)
+    if done.returncode:
+        raise RuntimeError(f"command cost child failed: {done.stderr[-2000:]}")
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def run(pg_url: str, cycles: int, *, log: Callable[[str], None] = print,
+        rounds: int = ROUNDS) -> dict[str, Any]:
+    trees = {"before": baseline_tree(), "after": ROOT}
+    runs: dict[str, list[dict[str, Any]]] = {"before": [], "after": []}
+    for round_ in range(rounds):
+        for variant, tree in trees.items():
+            url = fresh_database(pg_url, f"followup_cost_{variant}")
+            last = round_ == rounds - 1
+            runs[variant].append(measure(tree, url, cycles, profile=last))
+            cost = runs[variant][-1]["commands"]
+            log(f"  {variant} round {round_ + 1}: " + ", ".join(
+                f"{name} {cost[name]['cpu_ms']:.1f} ms / {cost[name]['trips']} trips"
+                for name in COMMANDS))
+    result: dict[str, Any] = {"baseline": BASELINE, "cycles": cycles, "rounds": rounds,
+                              "variants": {}}
+    for variant, found in runs.items():
+        result["variants"][variant] = {
+            "commands": {name: {
+                "cpu_ms": min(r["commands"][name]["cpu_ms"] for r in found),
+                "cpu_ms_rounds": [r["commands"][name]["cpu_ms"] for r in found],
+                "statements": max(r["commands"][name]["statements"] for r in found),
+                "trips": max(r["commands"][name]["trips"] for r in found),
+                "texts": found[-1]["commands"][name]["texts"],
+            } for name in COMMANDS},
+            "profile": found[-1].get("profile", {}),
+            "same_answers": found[-1]["sample"] == runs["before"][-1]["sample"],
+        }
+    return result
+
+
+def section(result: dict[str, Any], command: str) -> str:
+    before = result["variants"]["before"]["commands"]
+    after = result["variants"]["after"]["commands"]
+    rows = ["| command | statements before → after | round trips before → after | "
+            "CPU ms before → after | CPU ≤ 3 ms | trips ≤ 4 |",
+            "|---|---|---|---|---|---|"]
+    for name in COMMANDS:
+        b, a = before[name], after[name]
+        rows.append(
+            f"| `{name}` | {b['statements']} → **{a['statements']}** | {b['trips']} → "
+            f"**{a['trips']}** | {b['cpu_ms']:.1f} → **{a['cpu_ms']:.1f}** | "
+            f"{'met' if a['cpu_ms'] <= CPU_TARGET_MS else 'not met'} | "
+            f"{'met' if a['trips'] <= TRIPS_TARGET else 'not met'} |")
+    same = result["variants"]["after"]["same_answers"]
+    lines = [
+        START,
+        "## 6. What one command costs the process that answers it",
+        "",
+        "Each command answered as the clock process answers a queued `/followup …`: "
+        "`SlackCoach.apply(key, command_inbound(glue, body))`, with the real "
+        "`SqlRepository` on PostgreSQL on loopback, for people who have confirmed their "
+        "zone (so Slack is never asked), each cycle one person's `add Company N, data "
+        "analyst, yesterday 2pm with Jane Smith`, then `list`, `sent N`, `snooze N.3 2d` "
+        "and `heard N rejected` (`bench/command_child.py`). *Statements* are every "
+        "`before_cursor_execute` on the repository's engine. *Round trips* are those "
+        "statements plus each BEGIN psycopg sends before a transaction's first "
+        "statement and each COMMIT or ROLLBACK it sends while a transaction is open "
+        "(none for a connection in autocommit, none for one with nothing open); pings "
+        "of idle pooled connections are not counted (commands follow each other within "
+        "the pool's idle second). *CPU* is `time.process_time()` of the answering "
+        "process around each command, the mean over "
+        f"{result['cycles']} cycles, the best of {result['rounds']} rounds (the server's "
+        "CPU is not included; posting the answer to `response_url` is not included). "
+        f"*Before* is commit `{result['baseline']}` measured in the same run by the same "
+        "child on a fresh database of the same server, the two alternating; the answers "
+        f"were {'the same, word for word' if same else 'NOT the same'} in both.",
+        "",
+        *rows,
+        "",
+        "Where the time goes now (pyinstrument over more cycles of the same commands; "
+        "wall time, so waiting on the server counts; callees included):",
+        "",
+        "| function | file | share |",
+        "|---|---|---|",
+        *[f"| `{row['function']}` | {row['where']} | {row['share']:.0%} |"
+          for row in result["variants"]["after"]["profile"].get("inclusive", [])[:12]],
+        "",
+        "Self time by library, before → after:",
+        "",
+        "| library | before | after |",
+        "|---|---|---|",
+        *_libraries(result),
+        "",
+        f"Run: {command}.",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def _libraries(result: dict[str, Any]) -> list[str]:
+    shares = {variant: {row["group"]: row["share"]
+                        for row in result["variants"][variant]["profile"].get("by_library", [])}
+              for variant in ("before", "after")}
+    groups = sorted(set(shares["before"]) | set(shares["after"]),
+                    key=lambda g: -shares["after"].get(g, 0))
+    return [f"| {g} | {shares['before'].get(g, 0):.0%} | {shares['after'].get(g, 0):.0%} |"
+            for g in groups]
+
+
+def write_section(text: str, out: Path) -> None:
+    """Replace the section between the markers in `out`, or add it at the end."""
+    current = out.read_text() if out.exists() else ""
+    if START in current and END in current:
+        head, rest = current.split(START, 1)
+        out.write_text(head + text + rest.split(END, 1)[1])
+    else:
+        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cycles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--write", type=Path, default=None,
+                        help="replace this section in a Markdown file (docs/BENCHMARKS.md)")
+    args = parser.parse_args(argv)
+    pg_url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
+    if not pg_url:
+        parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
+    result = run(pg_url, args.cycles, rounds=args.rounds)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result))
+    print(f"raw results: {RESULTS}")
+    if args.write is not None:
+        command = (f"`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.command_cost "
+                   f"--cycles {args.cycles} --write {args.write}` (`bash bench/run.sh` runs "
+                   "it too, part `cost`)")
+        write_section(section(result, command), args.write)
+        print(f"section written to {args.write}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""How many statements a command sends to the database, on SQLite and PostgreSQL.
+
+Each statement is a round trip to the server and most of a command's CPU (SQLAlchemy
+and the driver), so the answering path is held to a ceiling per command: a change that
+reads something twice again shows up here, deterministically, whatever the machine's
+speed (bench/command_cost.py measures the time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import count
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from adapters.runtime import Runtime
+from bot.conversation.once import apply_once
+from bot.messages import Inbound
+from bot.model import Identity, Platform
+
+#: The most statements each command may send, the person's look-up before the unit
+#: included (as `bot.conversation.once` runs it for a Slack command). SQLite's count
+#: has its BEGINs (sent as statements; on PostgreSQL the driver sends them) and the
+#: purge of old answers as a statement of its own.
+CEILING = {"postgresql": {"add": 11, "list": 7, "sent": 12, "snooze": 9, "heard": 12},
+           "sqlite": {"add": 16, "list": 10, "sent": 15, "snooze": 12, "heard": 15}}
+
+ALEX = Identity(Platform.SLACK, "T1", "U1")
+
+
+@contextmanager
+def counted(runtime: Runtime) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def note(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    engine = runtime.repo.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+@pytest.fixture
+def answer(db_runtime: Runtime) -> Any:
+    keys = count()
+
+    def answer(text: str) -> tuple[str, int]:
+        inbound = Inbound(identity=ALEX, text=text, command=True)
+        with counted(db_runtime) as statements:
+            applied = apply_once(db_runtime.coach, f"key-{next(keys)}", inbound)
+        return "\n".join(reply.plain for reply in applied.replies), len(statements)
+
+    answer("tz America/New_York")
+    return answer
+
+
+def test_each_command_sends_no_more_statements_than_its_ceiling(
+        answer: Any, db_runtime: Runtime) -> None:
+    ceiling = CEILING[db_runtime.repo.engine.dialect.name]
+    said, spent = {}, {}
+    for name, text in (("add", "add Acme, data analyst, yesterday 2pm with Jane Smith"),
+                       ("list", "list"), ("sent", "sent 1"), ("snooze", "snooze 1.3 2d"),
+                       ("heard", "heard 1 rejected")):
+        said[name], spent[name] = answer(text)
+    assert "Added #1" in said["add"] and "Acme" in said["list"]
+    assert "Marked your thank-you" in said["sent"] and "Snoozed" in said["snooze"]
+    assert "sorry" in said["heard"].lower()
+    over = {name: (spent[name], ceiling[name]) for name in ceiling
+            if spent[name] > ceiling[name]}
+    assert not over, f"statements (sent, ceiling): {over}"
