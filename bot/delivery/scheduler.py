@@ -19,6 +19,8 @@ from bot.ports.repository import RepositoryUnavailable
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 30
+#: How often the idle re-arming thread looks whether it should stop.
+REARM_WAIT = 1.0
 
 
 class DeliveryScheduler:
@@ -36,6 +38,12 @@ class DeliveryScheduler:
         # Rounds that found the database down since it last answered: one line when an
         # outage starts and one when it ends, not a traceback per round.
         self._failed_rounds = 0
+        # A poke only asks for a re-arm; one thread reads the next due time for all the
+        # pokes that came meanwhile, off the thread that answered the command (a burst of
+        # commands poked twice each and read three due times per poke).
+        self._rearm_wanted = threading.Event()
+        self._rearmer = threading.Thread(target=self._rearm_loop, name="delivery-rearm",
+                                         daemon=True)
         self._scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -49,6 +57,7 @@ class DeliveryScheduler:
             next_run_time=datetime.now(UTC), replace_existing=True,
         )
         self._scheduler.start()
+        self._rearmer.start()
 
     def stop(self) -> None:
         """Stop waking, then wait for a delivery round in progress to finish.
@@ -57,6 +66,9 @@ class DeliveryScheduler:
         so the waiting is done on our own lock instead.
         """
         self._stopping = True
+        self._rearm_wanted.set()
+        if self._rearmer.is_alive():
+            self._rearmer.join(timeout=REARM_WAIT * 2)
         if self._scheduler.running:
             # Paused first, so its loop stops picking up due jobs before the job store is
             # shut under it (APScheduler 3 can otherwise fail to remove a job it just ran).
@@ -66,9 +78,18 @@ class DeliveryScheduler:
             pass
 
     def poke(self) -> None:
-        """The plan changed: re-arm the wake-up for the new earliest due time."""
+        """The plan changed: have the wake-up re-armed for the new earliest due time (by
+        the re-arming thread, at once; pokes that arrive meanwhile share one read)."""
         if self._scheduler.running and not self._stopping:
-            self._arm()
+            self._rearm_wanted.set()
+
+    def _rearm_loop(self) -> None:
+        while not self._stopping:
+            if not self._rearm_wanted.wait(timeout=REARM_WAIT):
+                continue
+            self._rearm_wanted.clear()
+            if not self._stopping:
+                self._arm()
 
     def _tick(self) -> None:
         with self._lock:

@@ -150,3 +150,41 @@ def test_a_database_outage_is_one_line_when_it_starts_and_one_when_it_ends(
     assert [r.getMessage().split(" (")[0].split(" after")[0] for r in lines] == [
         "the database is unavailable", "the database is back"]
     assert all(r.exc_info is None for r in lines)
+
+
+def test_a_burst_of_pokes_shares_its_reads_of_the_next_due_time(settings):
+    """Each poke used to read three due times in the answering thread; now the pokes of a
+    burst are coalesced by one re-arming thread, and the wake-up still comes."""
+    runtime = build_runtime(awake_now(settings), SystemClock())
+    recorder = Recorder()
+    reads = []
+    try:
+        runtime.start_delivery({Platform.CONSOLE: recorder}, poll_seconds=NO_POLL)
+        deliverer = runtime.deliverer
+        assert deliverer is not None
+        next_due = deliverer.next_due
+
+        def counted():
+            reads.append(threading.current_thread().name)
+            return next_due()
+
+        deliverer.next_due = counted  # type: ignore[method-assign]
+        runtime.coach.handle(Inbound(identity=ME, text="add Acme, analyst, yesterday 2pm with "
+                                     "Jane Smith", platform_tz="America/New_York"))
+        assert recorder.arrived.wait(timeout=15)
+        recorder.arrived.clear()
+        interview = runtime.repo.find_interview(1, 1)
+        now = runtime.clock.now()
+        runtime.repo.add_checkpoint(interview.id, CheckpointKind.REFLECT, None,
+                                    now + timedelta(seconds=1), now)
+        before = len(reads)
+        for _ in range(200):
+            runtime.poke()
+        assert recorder.arrived.wait(timeout=15)
+        assert recorder.replies[-1].title.startswith("A few minutes to look back")
+        poked = reads[before:]
+        assert 1 <= len(poked) < 200  # shared, not one read per poke
+        assert "delivery-rearm" in poked  # read off the poking thread
+        assert threading.current_thread().name not in poked
+    finally:
+        runtime.stop()
