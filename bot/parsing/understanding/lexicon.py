@@ -37,6 +37,7 @@ VOCABULARY = words(
     decide decided decision said thank thanks sent show list what when and recruiter
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
+    just
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -46,7 +47,8 @@ ROLE_VOCABULARY = words(
     director engineer developer designer analyst scientist specialist coordinator
     consultant administrator technician architect officer executive representative
     accountant marketing product software data quality assurance operations security
-    customer support sales research graphic writer editor nurse teacher
+    customer support sales research graphic writer editor nurse teacher producer
+    strategist researcher recruiter buyer
     """
 )
 #: Short forms people type, and what they stand for.
@@ -57,7 +59,7 @@ SHORT_FORMS = {
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
     "mins": "minutes", "wat": "what", "wot": "what", "theyll": "they'll", "theyre": "they're",
-    "theyd": "they'd",
+    "theyd": "they'd", "hed": "he'd", "youd": "you'd", "id've": "I'd have",
     "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
 }

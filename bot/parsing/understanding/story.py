@@ -19,6 +19,7 @@ from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import parse_promise
 from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 
 _I = re.IGNORECASE
@@ -57,8 +58,10 @@ _PEOPLE = (
                rf"\s+{_WORD}){{0,5}})", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
                r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
-    re.compile(r"\b(?:recruiter|interviewer|manager)\s+was\s+(?P<people>[A-Za-z][\w'-]+"
+    re.compile(r"\b(?:recruiter|interviewer|manager)\s+(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+"
                r"(?:\s+[A-Z][\w'-]+)?)", _I),
+    re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+\s+"
+               r"[A-Z][\w'-]+)*)\s+interviewed\s+me\b", 0),
 )
 _DATE = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
@@ -67,7 +70,8 @@ _DATE = re.compile(
     r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\b)?", _I)
 _DAY_WORDS = re.compile(
     r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow|yesterday|"
-    r"(?:last|this|next|on)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:last|this|next|on)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"on\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)"
     r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)(?![\d/-]))?",
     _I)
 _JUST_NOW = re.compile(r"\b(?:just\s+(?:finished|had|did|got\s+out|done|wrapped)|"
@@ -78,7 +82,8 @@ _CLAUSES = re.compile(r"[.!;,]+\s*|\s*[—–]\s*|\s+-\s+")
 _WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|(?:jan|feb|"
                             r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I)
 #: "Interviewed on Friday", told in the past: the Friday that has been.
-_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", _I)
+_BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|"
+                           r"wed|thu|thur|thurs|fri|sat|sun)\b(?!\s*\d)", _I)
 
 
 def _last(match: re.Match[str], ctx: Context) -> str:
@@ -86,6 +91,10 @@ def _last(match: re.Match[str], ctx: Context) -> str:
     return "today" if match.group(1).lower() == today else f"last {match.group(1)}"
 
 
+#: "At 1030", "at 930": a time written without its colon.
+_RUN_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-))", _I)
+#: "9.15", "2.30pm": a time written with a dot.
+_DOTTED_TIME = re.compile(r"\b(\d{1,2})\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|[,;]|$)|\s)", _I)
 #: A story told in the past ("had a video interview at 2pm"): a time with no day is today.
 _PAST = re.compile(r"\b(?:had|did|was|went|just|interviewed)\b", _I)
 _BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)(?=\s*(?:,|$))", _I)
@@ -144,6 +153,7 @@ def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", text.strip()))
+    text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
     promise = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
@@ -178,6 +188,8 @@ _FILLER = lx.words("""
     role position job spot post opening gig opportunity am pm at around about
     also so wait another one coming up upcoming excited nervous yay finally phew
     spoke to met by of in second recruiter hiring manager was
+    ish landed booked wrapped lined arranged scheduled confirmed omg oh ooh wow
+    th st nd rd interviewer interviewed is
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -198,9 +210,10 @@ def _role(text: str, company: str) -> str:
     if role.lower() in _NOT_ROLES or role.lower() == company.lower():
         role = ""
     if role:
-        return role
+        return role_words(role)
     for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job
         piece = _ROLE_SUFFIX.sub("", piece.strip())
+        piece = role_words(piece)  # "data analist"
         words = piece.lower().split()
         if 0 < len(words) <= 4 and any(w in _ROLE_WORDS for w in words) and \
                 not re.search(r"\d|\b(?:with|at|for)\b", piece, _I):
