@@ -199,6 +199,9 @@ class InboxWorker:
         self._lease = Heartbeat(self.repo.renew_requests, self.clock, lease=lease,
                                 name="inbox-lease")
         self._listener: RequestListener | None = None
+        # Commands answered whose rows the database was down to remove: finished first
+        # thing when it is back (and their leases kept meanwhile), never answered again.
+        self._unfinished: set[int] = set()
         self._idle_rounds = 0
         self._failed_rounds = 0
 
@@ -209,6 +212,7 @@ class InboxWorker:
         """Answer every command waiting now (and any a dead worker left); how many."""
         answered = 0
         for _ in range(10_000):  # bounded: each round claims a fresh batch
+            self._finish_answered()
             # Each round, not once per drain: a dead worker's claims are taken over
             # when their lease runs out, not after a backlog behind them is answered.
             recovered = self.repo.recover_requests(self.clock.now() - self.lease)
@@ -223,8 +227,15 @@ class InboxWorker:
                 for request in batch:
                     answered += self._answer(request)
             finally:
-                self._lease.drop(request.id for request in batch)
+                self._lease.drop(request.id for request in batch
+                                 if request.id not in self._unfinished)
         return answered
+
+    def _finish_answered(self) -> None:
+        for request_id in sorted(self._unfinished):
+            self.repo.finish_request(request_id)  # RepositoryUnavailable: still down
+            self._unfinished.discard(request_id)
+            self._lease.drop([request_id])
 
     def _answer(self, request: StoredRequest) -> int:
         try:
@@ -256,7 +267,12 @@ class InboxWorker:
                 send_command_answer(self.glue, body, respond, applied)
             except Exception:
                 log.exception("inbox request %d: the answer could not be sent", request.id)
-        self.repo.finish_request(request.id)
+        try:
+            self.repo.finish_request(request.id)
+        except RepositoryUnavailable:
+            # Answered, but its row is still there: a later round would answer it again.
+            self._unfinished.add(request.id)
+            raise
         return 1
 
     def _expired(self, request: StoredRequest, body: dict[str, Any]) -> None:

@@ -114,6 +114,50 @@ def through(proxy: TcpProxy, url: str) -> str:
         .render_as_string(hide_password=False)
 
 
+def test_an_outage_after_the_answer_went_out_never_answers_the_command_twice(
+        pg_url: str, proxy: TcpProxy, slack_settings: Settings, slack_api: SlackApiStandIn,
+        clock: SimulatedClock) -> None:
+    """The answer reached Slack, then the database went away before the worker could
+    remove the command's row: once it is back, the row is finished, not answered again
+    (its lease long run out by then)."""
+    settings = slack_settings.model_copy(update={"database_url": pg_url})
+    runtime = build_runtime(settings, clock)
+    web, inbox = web_process(runtime, settings, slack_api)
+    worker_runtime = build_runtime(
+        settings.model_copy(update={"database_url": through(proxy, pg_url)}), clock)
+    worker = worker_for(settings, worker_runtime)
+    finish = worker.repo.finish_request
+    cuts = []
+
+    def cut_then_finish(request_id: int) -> None:
+        if not cuts:  # the outage starts just after the first answer was posted
+            cuts.append(request_id)
+            proxy.cut()
+        finish(request_id)
+
+    worker.repo.finish_request = cut_then_finish  # type: ignore[method-assign]
+    try:
+        web.workspace.command(USER, ADD)
+        for _ in range(4):  # rounds during the outage
+            worker.step()
+        proxy.start()
+        clock.advance(LEASE + timedelta(seconds=1))  # any lease has run out
+        for _ in range(20):  # bounded: the pool finds its connections dead, then recovers
+            if worker.step() == 0:
+                break
+    finally:
+        web.stop()
+        inbox.close()
+        worker_runtime.stop()
+
+    said = [shown_text(call.args) for call in slack_api.calls("response_url")]
+    assert cuts and sum("Added #1" in text for text in said) == 1, said
+    assert len(web.interviews()) == 1
+    with runtime.repo.engine.connect() as db:
+        assert db.exec_driver_sql("SELECT count(*) FROM inbox").scalar() == 0  # finished
+    runtime.stop()
+
+
 def test_an_outage_while_answering_applies_the_command_once_when_the_database_is_back(
         pg_url: str, proxy: TcpProxy, slack_settings: Settings, slack_api: SlackApiStandIn,
         clock: SimulatedClock, caplog: pytest.LogCaptureFixture) -> None:
