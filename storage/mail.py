@@ -82,12 +82,27 @@ class MailStorage:
                 .where(MailArrivalRow.address_hash == token_hash,
                        MailArrivalRow.arrived_at > since)) or 0)
 
-    def note_mail_arrival(self, token_hash: str, at: datetime) -> None:
+    def admit_mail(self, token_hash: str, at: datetime, per_hour: int, per_day: int) -> bool:
+        """Count one arrival at the address unless it has taken `per_hour` messages in
+        the hour or `per_day` in the day before `at`. Counting and noting are one
+        transaction holding the address's row (FOR UPDATE on PostgreSQL, the write lock
+        on SQLite), so processes receiving at once never let one message too many in."""
         with self._session(write=True) as session:
+            held = session.scalar(select(MailAddressRow.person_id)
+                                  .where(MailAddressRow.token_hash == token_hash)
+                                  .with_for_update())
+            if held is None:
+                return False  # reset or never made: nothing to count
             session.execute(delete(MailArrivalRow)
                             .where(MailArrivalRow.arrived_at < at - KEEP_ARRIVALS))
+            hour, day = session.execute(
+                select(func.count().filter(MailArrivalRow.arrived_at > at - timedelta(hours=1)),
+                       func.count().filter(MailArrivalRow.arrived_at > at - timedelta(days=1)))
+                .where(MailArrivalRow.address_hash == token_hash)).one()
+            if hour >= per_hour or day >= per_day:
+                return False
             session.add(MailArrivalRow(address_hash=token_hash, arrived_at=at))
             session.flush()
-
+            return True
 
 __all__ = ["MailAddressRow", "MailArrivalRow", "MailStorage", "PersonRow"]

@@ -75,30 +75,41 @@ class MailIntake:
         return self.coach.repo.person_by_mail_token_hash(token_hash(token))
 
     def over_limit(self, address: str, person: Person) -> bool:
-        """Whether `address` (`person`'s) has taken its hour's or day's messages; says so
-        in one log line, without the address."""
+        """Whether `address` (`person`'s) has already had its hour's or day's messages: a
+        look only, for refusing early (SMTP's RCPT TO); `receive` counts atomically."""
         token = token_of(address, self.domain)
         if token is None:
             return False
-        repo, now = self.coach.repo, self.coach.clock.now()
-        hashed = token_hash(token)
+        repo, now, hashed = self.coach.repo, self.coach.clock.now(), token_hash(token)
         over = repo.mail_arrivals_since(hashed, now - timedelta(hours=1)) >= \
             self.limits.per_hour or \
             repo.mail_arrivals_since(hashed, now - timedelta(days=1)) >= self.limits.per_day
         if over:
-            log.warning("mail for person %s refused: over the limit of %d an hour or %d a "
-                        "day", person.id, self.limits.per_hour, self.limits.per_day)
+            self._refused(person)
         return over
+
+    def _refused(self, person: Person) -> None:
+        log.warning("mail for person %s refused: over the limit of %d an hour or %d a day",
+                    person.id, self.limits.per_hour, self.limits.per_day)
+
+    def admitted(self, address: str, person: Person) -> bool:
+        """Whether `address` (`person`'s) may take this message: counted if so, or one
+        log line without the address if it has had its hour's or day's messages."""
+        token = token_of(address, self.domain)
+        if token is None:
+            return False
+        if self.coach.repo.admit_mail(token_hash(token), self.coach.clock.now(),
+                                      self.limits.per_hour, self.limits.per_day):
+            return True
+        self._refused(person)
+        return False
 
     def receive(self, address: str, raw: bytes, envelope_from: str | None = None) -> Received:
         person = self.person_for(address)
         if person is None:
             return Received.UNKNOWN
-        if self.over_limit(address, person):
+        if not self.admitted(address, person):
             return Received.LIMITED
-        token = token_of(address, self.domain)
-        assert token is not None  # person_for found the address
-        self.coach.repo.note_mail_arrival(token_hash(token), self.coach.clock.now())
         outcome, replies = self.take(person, raw, envelope_from)
         self._tell(person, replies)
         return outcome

@@ -26,6 +26,8 @@ class MailAddresses(Protocol):
         day back at most: older arrivals are forgotten)."""
         ...
 
-    def note_mail_arrival(self, token_hash: str, at: datetime) -> None:
-        """A message reached the address at `at`: counted, nothing of it kept."""
+    def admit_mail(self, token_hash: str, at: datetime, per_hour: int, per_day: int) -> bool:
+        """Count a message reaching the address with this token hash at `at`, unless it
+        took `per_hour` in the hour or `per_day` in the day before (False: refuse it).
+        Atomic across processes; nothing of the message is kept."""
         ...
