@@ -28,7 +28,7 @@ from adapters.discord_bot.message_menu import follow_up_menu
 from adapters.discord_bot.modal import (
     AddForm,
     AddInterviewModal,
-    RetryView,
+    FormView,
     needs_zone,
     problems_text,
     submit_form,
@@ -61,6 +61,9 @@ SCOPES = ("bot", "applications.commands")
 MESSAGE_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 #: How long stopping waits for answers already being written.
 SHUTDOWN_GRACE = 10.0
+#: How long "Follow up on this" may read before it defers: Discord drops an interaction
+#: not answered within 3 s of its creation, and the trip here takes part of that.
+FORM_DEADLINE = 2.0
 
 
 class FollowupTree(app_commands.CommandTree):
@@ -305,14 +308,29 @@ class FollowupClient(discord.Client):
     async def read_message(self, interaction: discord.Interaction, text: str) -> None:
         """"Follow up on this": the core reads the message first (a form must be the
         interaction's first answer), then the add form opens filled in, or its replies
-        (a proposal with buttons) follow a deferral, privately in a server."""
-        replies = await self.handle(self._from(interaction, typed=ReadMessage(text),
-                                               command=True))
-        form = next((r.prefill for r in replies if r.prefill is not None), None)
+        (a proposal with buttons) follow a deferral, privately in a server. A read slower
+        than `FORM_DEADLINE` (the person's earlier command still running, a busy
+        database) defers before Discord's 3 s lapse; the form then waits behind a button."""
+        reading = asyncio.ensure_future(self.handle(self._from(
+            interaction, typed=ReadMessage(text), command=True)))
+        try:
+            replies = await asyncio.wait_for(asyncio.shield(reading), FORM_DEADLINE)
+        except TimeoutError:
+            await interaction.response.defer(ephemeral=interaction.guild_id is not None,
+                                             thinking=True)
+            replies = await reading
+            form = _form_of(replies)
+            if form is None:
+                await self._answer(interaction, replies)
+            else:
+                await interaction.followup.send(
+                    "I've read that message: the form is ready, filled in with it.",
+                    view=FormView(self.open_add_form, form, label="Open the form"),
+                    ephemeral=True)
+            return
+        form = _form_of(replies)
         if form is not None:
-            await self.open_add_form(interaction, AddForm(
-                company=form.company, role=form.role, when=form.when,
-                people=form.interviewers, promise=form.promise))
+            await self.open_add_form(interaction, form)
             return
         await interaction.response.defer(ephemeral=interaction.guild_id is not None,
                                          thinking=True)
@@ -342,7 +360,7 @@ class FollowupClient(discord.Client):
             result = await asyncio.to_thread(submit_form, self.runtime, inbound, form)
         if result.problems:
             await interaction.followup.send(
-                problems_text(result.problems), view=RetryView(self.open_add_form, form),
+                problems_text(result.problems), view=FormView(self.open_add_form, form),
                 ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
             return
         await self._answer(interaction, result.replies)
@@ -378,6 +396,14 @@ class FollowupClient(discord.Client):
                 # In a DM an ephemeral message vanishes on reload, so only servers get them.
                 await interaction.followup.send(**message.send_kwargs(),
                                                 ephemeral=in_server and reply.private)
+
+
+def _form_of(replies: list[Reply]) -> AddForm | None:
+    """The add form a reply asks to open, filled in with what the core read."""
+    form = next((r.prefill for r in replies if r.prefill is not None), None)
+    return None if form is None else AddForm(
+        company=form.company, role=form.role, when=form.when, people=form.interviewers,
+        promise=form.promise)
 
 
 def build_client(runtime: Runtime, settings: Settings, *, deliver: bool = False

@@ -149,20 +149,23 @@ def needs_zone(runtime: Runtime, identity: Identity) -> bool:
     return person is None or not person.tz_confirmed
 
 
-class RetryView(discord.ui.View):
-    """Sent with the form's problems: one press reopens the form with what was typed.
+class FormView(discord.ui.View):
+    """One press opens the add form holding `form`: after its problems ("Fix and try
+    again"), or when it could not be the interaction's first answer.
 
     Not persistent on purpose: a form half-typed before a restart is not worth keeping.
     """
 
-    def __init__(self, open_form: OpenForm, form: AddForm) -> None:
+    def __init__(self, open_form: OpenForm, form: AddForm,
+                 label: str = "Fix and try again") -> None:
         super().__init__(timeout=15 * 60)
         self._open_form = open_form
         self._form = form
+        self.open.label = label
 
-    @discord.ui.button(label="Fix and try again", style=discord.ButtonStyle.primary)
-    async def retry(self, interaction: discord.Interaction,
-                    button: discord.ui.Button[RetryView]) -> None:
+    @discord.ui.button(label="Open the form", style=discord.ButtonStyle.primary)
+    async def open(self, interaction: discord.Interaction,
+                   button: discord.ui.Button[FormView]) -> None:
         await self._open_form(interaction, self._form)
 
 

@@ -12,6 +12,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,10 +30,13 @@ from adapters.slack.blocks import (
     home_view,
     message,
     plain_from_slack,
+    read_elsewhere_modal,
+    reading_modal,
 )
 from adapters.slack.modal import Submitted, submit
 from adapters.slack.sender import post_reply, upload_files
 from adapters.slack.tokens import NotInstalled, Tokens, client_with
+from bot.commands import ReadMessage
 from bot.conversation.coach import DATABASE_DOWN
 from bot.conversation.once import Applied, apply_once, once
 from bot.conversation.views import next_step
@@ -46,6 +51,9 @@ ADD_WORDS = {"add", "new"}
 #: How long what users.info and conversations.info said is trusted, in seconds: an
 #: admin's rights or a channel's creator rarely change, and Slack rate-limits both.
 INFO_TTL = 600.0
+#: How long "Follow up on this" may read before a waiting modal opens: the press's
+#: trigger lapses 3 s after it, and the trip to Slack and back takes part of that.
+FORM_DEADLINE = 2.0
 
 Respond = Callable[..., Any]
 
@@ -369,21 +377,80 @@ class SlackCoach:
     def open_form(self, identity: Identity, trigger_id: str | None, reply: Reply) -> bool:
         """Open the form `reply` asks for (the add form filled in, or a line to change),
         instead of posting it; False when it asks for none or there is no trigger."""
-        if not trigger_id or (reply.prefill is None and not reply.edit_line):
+        view = self.form_of(identity, reply)
+        if not trigger_id or view is None:
             return False
+        return self._show("views.open", identity, view, trigger_id=trigger_id)
+
+    def form_of(self, identity: Identity, reply: Reply, channel: str | None = None
+                ) -> dict[str, Any] | None:
+        """The modal `reply` asks for: the add form filled in, or a line to change."""
         if reply.prefill is not None:
-            self.open_add_modal(identity, trigger_id, None, prefill=reply.prefill)
-            return True
+            return self.add_view(identity, channel, reply.prefill)
+        return edit_modal(reply.edit_line) if reply.edit_line else None
+
+    def read_into_form(self, identity: Identity, trigger_id: str | None, text: str) -> None:
+        """"Follow up on this" on a message saying `text`: the core reads it, and the form
+        it asks for opens on `trigger_id`, its other replies go by DM. A trigger lapses
+        3 s after the press, so a read slower than `FORM_DEADLINE` (a busy database)
+        first opens a "Reading…" modal while the trigger is good, then fills it in."""
+        reading: Future[list[Reply] | None] = Future()
+
+        def read() -> None:
+            try:
+                if not self.first_time("shortcut", trigger_id):
+                    reading.set_result(None)  # Slack sent the press again: done already
+                    return
+                inbound = replace(self.inbound(identity), typed=ReadMessage(text),
+                                  command=True)
+                reading.set_result(self.handle(inbound))
+            except BaseException as error:  # re-raised below, on the listener's thread
+                reading.set_exception(error)
+
+        threading.Thread(target=read, name="slack-read-message", daemon=True).start()
+        waiting: str | None = None
         try:
-            self.client_for(identity.workspace).views_open(trigger_id=trigger_id,
-                                                           view=edit_modal(reply.edit_line))
+            replies = reading.result(timeout=FORM_DEADLINE)
+        except FutureTimeout:
+            if trigger_id:
+                waiting = self._waiting_modal(identity, trigger_id)
+            replies = reading.result()
+        if replies is None:
+            return
+        for reply in replies:
+            view = self.form_of(identity, reply)
+            if waiting is not None and view is not None:
+                self._show("views.update", identity, view, view_id=waiting)
+                waiting = None
+            elif waiting is not None or not self.open_form(identity, trigger_id, reply):
+                self.post(identity.workspace, identity.user, reply)
+        if waiting is not None:  # nothing to fill in: what was read went by DM
+            self._show("views.update", identity, read_elsewhere_modal(), view_id=waiting)
+
+    def _waiting_modal(self, identity: Identity, trigger_id: str) -> str | None:
+        try:
+            opened = self.client_for(identity.workspace).views_open(
+                trigger_id=trigger_id, view=reading_modal())
         except SlackClientError as exc:
             log.warning("views.open failed (%s)", error_code(exc))
+            return None
+        view_id = (opened.get("view") or {}).get("id")
+        return view_id if isinstance(view_id, str) else None
+
+    def _show(self, method: str, identity: Identity, view: dict[str, Any],
+              **where: str) -> bool:
+        client = self.client_for(identity.workspace)
+        call = client.views_open if method == "views.open" else client.views_update
+        try:
+            call(view=view, **where)
+        except SlackClientError as exc:
+            log.warning("%s failed (%s)", method, error_code(exc))
             return False
         return True
 
-    def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None,
-                       prefill: AddPrefill | None = None) -> None:
+    def add_view(self, identity: Identity, channel: str | None,
+                 prefill: AddPrefill | None = None) -> dict[str, Any]:
+        """The add form, with the person's zone and today in it; filled in by `prefill`."""
         try:
             zone = self.zone(identity)
             slack_tz = _valid_zone(self.profile(identity).tz)
@@ -394,15 +461,15 @@ class SlackCoach:
         # before the submission's 3-second ack.
         metadata = json.dumps({"channel": channel or "", "zone": zone,
                                "slack_tz": slack_tz or ""})
-        try:
-            self.client_for(identity.workspace).views_open(
-                trigger_id=trigger_id, view=add_modal(today, zone, metadata, prefill))
-        except SlackClientError as exc:
-            log.warning("views.open failed (%s)", error_code(exc))
+        return add_modal(today, zone, metadata, prefill)
+
+    def open_add_modal(self, identity: Identity, trigger_id: str, channel: str | None,
+                       prefill: AddPrefill | None = None) -> None:
+        if not self._show("views.open", identity, self.add_view(identity, channel, prefill),
+                          trigger_id=trigger_id):
             self.post(identity.workspace, identity.user, Reply(
                 text="I couldn't open the form just now. You can type it instead: "
                      "`add Acme, analyst, today 2pm with Jane Smith`."))
-
 
 def _metadata(text: str) -> dict[str, Any]:
     try:

@@ -60,7 +60,6 @@ from adapters.slack.oauth import (
 )
 from adapters.slack.sender import interactive_client, slack_sender
 from adapters.slack.server import EVENTS_PATH, SlackHttpServer, slack_wsgi
-from bot.commands import ReadMessage
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN
 from bot.messages import ActionId, Reply
 from bot.model import Identity, Platform
@@ -246,15 +245,8 @@ def build_app(runtime: Runtime, settings: Settings, client: WebClient | None = N
         ack()
 
         def read() -> None:
-            trigger = body.get("trigger_id")
-            if not glue.first_time("shortcut", trigger):
-                return
-            identity = glue.identity(body)
             text = plain_from_slack((body.get("message") or {}).get("text") or "")
-            inbound = replace(glue.inbound(identity), typed=ReadMessage(text), command=True)
-            for reply in glue.handle(inbound):
-                if not glue.open_form(identity, trigger, reply):
-                    glue.post(identity.workspace, identity.user, reply)
+            glue.read_into_form(glue.identity(body), body.get("trigger_id"), text)
 
         after_ack(body, read)
 

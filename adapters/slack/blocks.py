@@ -400,6 +400,26 @@ def edit_modal(line: str) -> dict[str, Any]:
     }
 
 
+def reading_modal() -> dict[str, Any]:
+    """Shown while a slow "Follow up on this" read finishes: it holds the press's
+    trigger, which lapses in 3 s, and is replaced by the form (or `read_elsewhere_modal`)."""
+    return _note_modal("Reading the message…")
+
+
+def read_elsewhere_modal() -> dict[str, Any]:
+    """The waiting modal when the message held no new interview: its news went by DM."""
+    return _note_modal("I've read it. What I found is in our DM, with buttons to apply it.")
+
+
+def _note_modal(text: str) -> dict[str, Any]:
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Follow up on this"},
+        "close": {"type": "plain_text", "text": "Close"},
+        "blocks": [{"type": "section", "text": {"type": "plain_text", "text": text}}],
+    }
+
+
 def submitted_values(view: dict[str, Any]) -> dict[str, str]:
     """The modal's answers by block id, as strings ('' when left empty)."""
     values: dict[str, str] = {}

@@ -4,7 +4,12 @@ the REST stand-in."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+
+from adapters.discord_bot.client import FORM_DEADLINE
 from adapters.discord_bot.message_menu import MENU_NAME
+from adapters.settings import Settings
 from bot.model import Identity, Platform
 from tests.standins.discord_api import (
     BotProcess,
@@ -64,3 +69,35 @@ def test_the_menu_on_news_proposes_it_privately_and_edit_gives_the_line(
     edited = bot.press(int(proposal.response["id"]), button(proposal, "edit"))
     assert "`promised 1 they'll decide by Fri 4 Dec 2026`" in " ".join(
         c.text for c in edited if c.method in ("POST", "PATCH"))
+
+
+def test_a_read_slower_than_discord_allows_defers_in_time_and_the_form_waits_behind_a_button(
+        bot: BotProcess, settings: Settings) -> None:
+    """The database is held by another writer for longer than a form may take to be the
+    first answer: the interaction is deferred, never dropped, and nothing is lost."""
+    bot.command("tz", zone="America/New_York")
+    busy = sqlite3.connect(settings.database_url.removeprefix("sqlite:///"),
+                           isolation_level=None, check_same_thread=False)
+    busy.execute("BEGIN IMMEDIATE")
+    freed = threading.Timer(FORM_DEADLINE + 0.5, busy.execute, ("ROLLBACK",))
+    freed.start()
+    try:
+        calls = bot.interaction(message_command(ADA, MENU_NAME, INVITE))
+    finally:
+        freed.join()
+        busy.close()
+
+    assert only(calls, "POST", "/callback").json["type"] == 5  # deferred, not a late form
+    (ready,) = followups(calls)
+    assert "the form is ready" in ready.text
+    assert ready.json["flags"] & 64
+    [[label]] = [[c["label"] for c in row["components"]] for row in ready.json["components"]]
+    assert label == "Open the form"
+
+    (open_it,) = ready.custom_ids
+    opened = only(bot.press(int(ready.response["id"]), open_it), "POST", "/callback").json
+    assert opened["type"] == 9
+    rows = {row["components"][0]["custom_id"]: row["components"][0].get("value")
+            for row in opened["data"]["components"]}
+    assert rows["company"] == "Initech" and rows["when"] == "Thursday 3pm"
+    assert interviews(bot) == []

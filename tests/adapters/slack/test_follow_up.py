@@ -4,10 +4,15 @@ posted to the Slack Web API stand-in."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
+from adapters.slack.answering import FORM_DEADLINE
 from adapters.slack.blocks import ADD_CALLBACK, EDIT_CALLBACK, MESSAGE_SHORTCUT
 from tests.adapters.slack.conftest import USER, Slack
 from tests.adapters.slack.test_app import form_values
@@ -91,6 +96,50 @@ def test_the_shortcut_on_a_message_with_nothing_to_follow_up_says_so_by_dm(
     said = slack.api.wait_for("chat.postMessage")[0].args
     assert said["channel"] == USER and "changed nothing" in shown_text(said)
     assert slack.api.calls("views.open") == []
+
+
+@contextmanager
+def busy_database(slack: Slack) -> Iterator[None]:
+    """Another writer holds the SQLite database for longer than a form may wait."""
+    busy = sqlite3.connect(slack.settings.database_url.removeprefix("sqlite:///"),
+                           isolation_level=None, check_same_thread=False)
+    busy.execute("BEGIN IMMEDIATE")
+    freed = threading.Timer(FORM_DEADLINE + 0.5, busy.execute, ("ROLLBACK",))
+    freed.start()
+    try:
+        yield
+    finally:
+        freed.join()
+        busy.close()
+
+
+def test_a_slow_read_holds_the_trigger_with_a_waiting_modal_then_fills_in_the_form(
+        slack: Slack) -> None:
+    with busy_database(slack):
+        slack.workspace.message_action(USER, INVITE, MESSAGE_SHORTCUT)
+        (waiting,) = slack.api.wait_for("views.open")
+    assert "Reading the message" in shown_text(waiting.args["view"])
+
+    (filled,) = slack.api.wait_for("views.update")
+    assert filled.args["view_id"].startswith("V")  # the waiting modal, now the form
+    assert filled.args["view"]["callback_id"] == ADD_CALLBACK
+    assert initial(filled.args["view"])["company"] == "Initech"
+    assert len(slack.api.calls("views.open")) == 1 and slack.interviews() == []
+
+
+def test_a_slow_read_of_news_sends_it_by_dm_and_the_waiting_modal_says_where(
+        slack: Slack) -> None:
+    slack.workspace.dm(USER, ACME)
+    slack.api.wait_for("chat.postMessage")
+    slack.api.clear()
+    with busy_database(slack):
+        slack.workspace.message_action(USER, "Acme will decide by Friday the 4th.",
+                                       MESSAGE_SHORTCUT)
+        slack.api.wait_for("views.open")
+    proposal = slack.api.wait_for("chat.postMessage")[0].args
+    assert proposal["channel"] == USER and "Fri 04 Dec" in shown_text(proposal)
+    (told,) = slack.api.wait_for("views.update")
+    assert "in our DM" in shown_text(told.args["view"])
 
 
 @pytest.mark.settings(mail_domain="mail.test")
