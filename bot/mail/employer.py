@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,15 @@ from bot.parsing.promises import parse_promise
 
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(patterns) + r")", re.I)
+
+
+class Doubt(StrEnum):
+    """Why a message's one piece of news is asked about rather than proposed."""
+
+    OTHER_ROLE = "other_role"  # it names another job title, or pairs a no with one
+    HEDGED = "hedged"  # it only guesses or sets a condition
+    SOMEONE_ELSE = "someone_else"  # it greets someone other than the person
+    TEMPLATE = "template"  # a form letter with blanks left in, or good news that says no
 
 
 class News(StrEnum):
@@ -59,6 +68,9 @@ REJECTED = _any(
     r"(?:\w+\s+){0,3}candidate",
     r"(?:fill|filled|filling)\s+(?:the\s+)?(?:\w+\s+){0,4}(?:role|position|job|vacancy)\s+"
     r"internally", r"(?:fill|filled|filling)\s+it\s+internally",
+    r"(?:fill|filled|filling)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:role|position|job|vacancy)\s+"
+    r"with\s+(?:an?\s+)?(?:internal|other|another|different|more\s+experienced)\s+"
+    r"(?:candidate|applicant|person|hire)",
     r"offer(?:ed)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:role|position|job)\s+to\s+(?:them|"
     r"someone|another|a\s+different|the\s+other)",
     r"pursue\s+other\s+(?:candidates|applicants)", r"status:\s*not\s+selected",
@@ -95,6 +107,8 @@ DECISION = _any(
     r"candidates)\b", r"(?:pushed|moved)\s+(?:their|the|our)\s+decision", r"\brevert\b",
     r"\bdecision\b.{0,60}\b(?:by|before|no\s+later\s+than)\b",
     r"hear\s+from\s+(?:us|me)\b.{0,30}\bby\b")
+#: "We'll make the call by Wednesday": the employer deciding, never a phone call.
+MAKE_THE_CALL = _any(r"make\s+(?:the|a|our|their)\s+(?:final\s+)?call\b")
 #: A message that takes back an earlier one ("sent in error, please disregard") is no news.
 RETRACTED = _any(r"sent\s+in\s+error", r"please\s+disregard",
                  r"sent\s+(?:to\s+you\s+)?by\s+mistake")
@@ -110,9 +124,38 @@ ALTERNATIVE = _any(
     r"consider\s+you\s+for", r"(?:would|are)\s+you\s+(?:be\s+)?(?:interested|open)",
     r"you'?d\s+be\s+(?:interested|open)", r"could\s+suit\s+you", r"\binstead\b",
     r"(?:a|another|our)\s+(?:different|other|new)\s+(?:role|position|opening|opportunity)\s+"
-    r"(?:that|which|we|on)", r"contract\s+(?:\w+\s+)?(?:role|position)")
+    r"(?:that|which|we|on)", r"contract\s+(?:\w+\s+)?(?:role|position)",
+    r"(?:a|another)\s+(?:similar|related|different|new)\s+(?:\w+\s+)?(?:role|position|"
+    r"opening|vacancy|opportunity)",
+    r"(?:passed|forwarded|sent|shared)\s+(?:on\s+)?your\s+(?:cv|resume|résumé|profile|"
+    r"details|application)\s+(?:on\s+)?to")
+#: A sentence that only guesses or sets a condition ("we're hoping to have news possibly
+#: next week", "if all goes well we'll invite you back"): its news is asked about. A bare
+#: hope is not one: employers "hope to decide by Friday" as often as they promise it.
+HEDGED = _any(
+    r"\bpossibl[ey]\b", r"\bperhaps\b", r"\bmaybe\b",
+    r"\bmight\b", r"\bdepend(?:s|ing)?\s+on\b", r"\bunless\b", r"\btentative(?:ly)?\b",
+    r"\bmay\s+(?:be|have|want|need|reach|not|also|take|still|decide|hear|get|contact|"
+    r"well|end|ask|come|invite|offer|make)\b",
+    r"\bif\s+(?!you\s+(?:have|need|would\s+like|want)\b)(?!there\s+(?:is|are)\s+anything)",
+    r"\bor\s+(?:the\s+)?(?:week|day|month)\s+after\b", r"\bor\s+so\b", r"fingers\s+crossed",
+    r"(?:not|n't)\s+(?:yet\s+)?(?:sure|certain)\b")
 #: A sentence saying it is not news ("this does not constitute an offer", "no decision yet").
 NEGATED = _any(r"\bnot\b", r"\bno\b", r"n't\b", r"\bnever\b", r"\bwithout\b")
+#: Blanks a form letter should have filled: "{{recruiter_name}}", "[NEXT_STEPS_TEXT]".
+UNFILLED = re.compile(r"\{\{\s*\w+\s*\}\}|\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]|%[A-Z]+(?:_[A-Z]+)*%")
+#: Good news announced: with a no in the same message, the two contradict each other.
+GOOD_NEWS = _any(r"good\s+news", r"(?:delighted|pleased|happy|thrilled)\s+to\s+(?:inform\s+you|"
+                 r"tell\s+you|let\s+you\s+know\s+that|confirm\s+that|share\s+(?:the|some)\s+news)")
+#: "I wish I had good news", "not the good news you hoped for": no good news at all.
+NO_GOOD_NEWS = _any(r"\bwish\b", r"\bnot\b", r"n't\b", r"\bno\b", r"\bunfortunately\b",
+                    r"\bhop(?:e|ed|ing)\b", r"\bhear\b")
+#: "Hi Jordan," on the first line: whom the message was written to.
+GREETING = re.compile(r"^\s*(?i:hi|hello|hey|dear)\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b",
+                      re.M)
+#: Greetings to no one in particular.
+ANYONE = frozenset({"there", "all", "everyone", "team", "candidate", "applicant", "friend",
+                    "again", "folks", "sir", "madam"})
 #: Words after which a message is someone else's or boilerplate: legal footers, lists.
 _FOOTER = _any(r"^\s*confidentiality\s+notice", r"^\s*this\s+(?:e-?mail|message)\s+and\s+any",
                r"^\s*you\s+are\s+receiving", r"^\s*you're\s+receiving",
@@ -131,6 +174,7 @@ class Heard:
     sentence: str = ""
     promise: Promise | None = None
     unsure: tuple[News, ...] = ()
+    doubt: Doubt | None = None  # why `unsure` holds one piece of news
 
 
 def sentences(text: str) -> list[str]:
@@ -144,9 +188,12 @@ def sentences(text: str) -> list[str]:
     return found[:SENTENCES]
 
 
-def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo, role: str = "") -> Heard:
+def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo, role: str = "", *,
+              known_on: date | None = None, reader: str = "") -> Heard:
     """The news in one employer's message about the interview for `role`, weighed over all
-    its sentences; news about another job title, or a retracted message, is never sure."""
+    its sentences. A decision date equal to `known_on` (the one already recorded) is no
+    news; a message about another job title, hedged, greeting someone other than
+    `reader` (the person's name, if known) or retracted is never sure."""
     if RETRACTED.search(subject + "\n" + text):
         return Heard()
     found: dict[News, str] = {}
@@ -159,21 +206,57 @@ def read_news(subject: str, text: str, now: datetime, tz: ZoneInfo, role: str = 
             hit = cue.search(sentence)
             if hit is None or news in found:
                 continue
-            if news is not News.REJECTED and NEGATED.search(sentence[max(0, hit.start() - 25):
-                                                                     hit.start()]):
+            if news is not News.REJECTED and _negated(sentence, hit.start()):
                 continue  # "does not constitute an offer", "we're not able to offer you"
             if news is News.NEXT_ROUND and NOT_AN_INVITATION.search(sentence):
                 continue
             found[news] = sentence
-        decision = DECISION.search(sentence)
-        if promise is None and decision and not YOURS.search(sentence):
+        decision = DECISION.search(sentence) or MAKE_THE_CALL.search(sentence)
+        if promise is None and decision and not YOURS.search(sentence) \
+                and not _negated(sentence, decision.start()):
             promise = _promise(sentence, decision.start(), now, tz)
+            if promise is not None and promise.on == known_on:
+                promise = None  # the date they gave before: maybe a later sentence moves it
             if promise is not None:
                 found.setdefault(News.DECIDE_BY, sentence)
     heard = _weigh(found, promise, alternative)
-    if heard.news is not None and role and _other_role(subject, text, role):
-        return Heard(unsure=(heard.news,))
-    return heard
+    if heard.news is None:
+        return heard
+    doubt = Doubt.TEMPLATE if UNFILLED.search(subject + "\n" + text) or (
+        heard.news is News.REJECTED and _good_news(subject, text)) else \
+        Doubt.OTHER_ROLE if role and _other_role(subject, text, role) else \
+        Doubt.SOMEONE_ELSE if reader and _greets_another(text, reader) else \
+        Doubt.HEDGED if HEDGED.search(heard.sentence) else None
+    if doubt is None:
+        return heard
+    return Heard(sentence=heard.sentence, promise=heard.promise, unsure=(heard.news,),
+                 doubt=doubt)
+
+
+def _negated(sentence: str, cue: int) -> bool:
+    """A negation just before the cue: "this is not a formal offer", "I can't give you a
+    decision by Friday"."""
+    return bool(NEGATED.search(sentence[max(0, cue - 25):cue]))
+
+
+def _good_news(subject: str, text: str) -> bool:
+    """The message announces good news somewhere (not "I wish I had good news")."""
+    for sentence in [subject, *sentences(text)]:
+        for hit in GOOD_NEWS.finditer(sentence):
+            if not NO_GOOD_NEWS.search(sentence[max(0, hit.start() - 30):hit.start()]):
+                return True
+    return False
+
+
+def _greets_another(text: str, reader: str) -> bool:
+    """The message opens by greeting a first name that is not the reader's."""
+    greeting = GREETING.search("\n".join(text.strip().splitlines()[:3]))
+    first = reader.split()[0].lower() if reader.split() else ""
+    if greeting is None or not first:
+        return False
+    name = greeting.group("name").lower()
+    return name not in ANYONE and fuzz.ratio(name, first) < 80 and not (
+        first.startswith(name) or name.startswith(first))  # "Alex" for "Alexandra"
 
 
 def _other_role(subject: str, text: str, role: str) -> bool:
@@ -187,9 +270,13 @@ def _other_role(subject: str, text: str, role: str) -> bool:
 
 
 def _promise(sentence: str, cue: int, now: datetime, tz: ZoneInfo) -> Promise | None:
-    """Their date, read after the cue first ("we're seeing people this week and will
-    decide by the end of next week" means next week), then in the whole sentence."""
-    for text in (sentence[cue:], sentence):
+    """Their date, read in the cue's clause first ("we're seeing people this week and
+    will decide by the end of next week" means next week; "…by Wednesday, and I'll reach
+    out that day" is still their decision), then after the cue, then in the sentence."""
+    sentence = MAKE_THE_CALL.sub("decide", sentence)  # their decision, not a phone call
+    cue = min(cue, len(sentence))
+    clause = re.split(r",\s+(?:and|but)\s+|;", sentence[cue:], maxsplit=1)[0]
+    for text in (clause, sentence[cue:], sentence):
         promise = parse_promise(text, now.date(), now, tz, PromiseKind.THEY_DECIDE_BY)
         if promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY:
             return promise
@@ -199,7 +286,9 @@ def _promise(sentence: str, cue: int, now: datetime, tz: ZoneInfo) -> Promise | 
 def _weigh(found: dict[News, str], promise: Promise | None, alternative: bool) -> Heard:
     outcomes = [n for n in (News.OFFER, News.REJECTED, News.NEXT_ROUND) if n in found]
     if News.REJECTED in outcomes and (alternative or len(outcomes) > 1):
-        return Heard(unsure=tuple(outcomes) if len(outcomes) > 1 else (News.REJECTED,))
+        if len(outcomes) > 1:
+            return Heard(unsure=tuple(outcomes))
+        return Heard(unsure=(News.REJECTED,), doubt=Doubt.OTHER_ROLE)
     if len(outcomes) > 1:
         if outcomes == [News.OFFER, News.NEXT_ROUND]:
             return Heard(News.OFFER, found[News.OFFER])  # "the next step is your offer call"

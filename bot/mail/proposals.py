@@ -8,10 +8,10 @@ import re
 
 from bot.commands import Command, InterviewRecord, MarkSent, RecordPromise, ReportOutcome
 from bot.conversation.turn import Turn
-from bot.mail.employer import News, read_news
+from bot.mail.employer import Doubt, News, read_news
 from bot.mail.matching import Match
 from bot.mail.reading import Mail
-from bot.model import Outcome
+from bot.model import Outcome, Promise
 from bot.parsing.understanding import Choice, Reading
 
 NOT_THIS = "Not this"
@@ -33,35 +33,40 @@ def forwarded(turn: Turn, mail: Mail, match: Match) -> Reading | None:
     buttons (`bot.mail.employer` weighs the whole message); None when it holds no news
     the coach records. A message that says two things asks which, never proposes."""
     interview = match.interview
-    heard = read_news(mail.subject, mail.text, turn.now, turn.tz, interview.role)
+    heard = read_news(mail.subject, mail.text, turn.now, turn.tz, interview.role,
+                      known_on=interview.promise.on if interview.promise else None,
+                      reader=mail.sender[0] if mail.forwarded else "")
     who = f"{interview.company} (#{interview.number})"
     ref = InterviewRecord(interview.id)
+    if heard.doubt is not None:
+        (news,) = heard.unsure
+        return Reading(question=f"You forwarded a reply from {who}. It sounds like "
+                                f"{_LABELS[news].lower()}, but {_DOUBTS[heard.doubt]} "
+                                f"Shall I record it for {interview.role}?",
+                       choices=(Choice(f"Record {_LABELS[news].lower()}",
+                                       _command(news, ref, "", heard.promise)),
+                                Choice("Keep it open for now", None)))
     if heard.unsure:
         choices = tuple(Choice(_LABELS[news], _command(news, ref, "")) for news in heard.unsure)
-        if len(choices) == 1:  # another role named, or a no with another role offered
-            return Reading(question=f"You forwarded a reply from {who}, but it may be about "
-                                    f"another job than {interview.role}. Shall I record "
-                                    f"{_LABELS[heard.unsure[0]].lower()} for this one?",
-                           choices=(Choice(f"Record {_LABELS[heard.unsure[0]].lower()}",
-                                           choices[0].command),
-                                    Choice("Keep it open for now", None)))
         return Reading(question=f"You forwarded a reply from {who}. It reads two ways to "
                                 "me: which is it?",
                        choices=(*choices, Choice(NOT_THIS, None)))
     if heard.news is None:
         return None
-    if heard.news is News.DECIDE_BY:
-        assert heard.promise is not None
-        command: Command = RecordPromise(ref, heard.promise, said=heard.promise.text)
-        read = f"they'll be in touch by {heard.promise.on:%a %-d %b}."
-    else:
-        command = _command(heard.news, ref, _one_time(heard.sentence))
-        read = f"{_LABELS[heard.news]} from {who}."
+    command = _command(heard.news, ref, _one_time(heard.sentence), heard.promise)
+    read = f"they'll be in touch by {heard.promise.on:%a %-d %b}." \
+        if heard.news is News.DECIDE_BY and heard.promise is not None else \
+        f"{_LABELS[heard.news]} from {who}."
     return Reading(question=f"You forwarded a reply from {who}. I read: {read} "
                             "Shall I record that?",
                    choices=(Choice("Apply", command), Choice(NOT_THIS, None)), editable=True)
 
 
+_DOUBTS = {Doubt.OTHER_ROLE: "it may be about another job.",
+           Doubt.HEDGED: "only as a guess or on a condition.",
+           Doubt.SOMEONE_ELSE: "it greets someone else by name: was it meant for you?",
+           Doubt.TEMPLATE: "it looks like a form letter gone wrong (blanks left in, or "
+                           "good news that says no)."}
 _OUTCOMES = {News.OFFER: Outcome.OFFER, News.REJECTED: Outcome.REJECTED,
              News.NEXT_ROUND: Outcome.NEXT_ROUND}
 _LABELS = {News.OFFER: "An offer", News.REJECTED: "A no",
@@ -71,10 +76,13 @@ _LABELS = {News.OFFER: "An offer", News.REJECTED: "A no",
 _TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.I)
 
 
-def _command(news: News, ref: InterviewRecord, said: str) -> Command:
+def _command(news: News, ref: InterviewRecord, said: str,
+             promise: Promise | None = None) -> Command:
+    """The command recording `news`; a decision date's needs its `promise` (without
+    one, the press asks for the date)."""
     if news in _OUTCOMES:
         return ReportOutcome(ref, _OUTCOMES[news], said=said)
-    return RecordPromise(ref, None)
+    return RecordPromise(ref, promise, said=promise.text if promise else "")
 
 
 def _one_time(sentence: str) -> str:

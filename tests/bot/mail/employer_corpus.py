@@ -44,7 +44,9 @@ from bot.ports.clock import SimulatedClock
 CORPUS = Path(__file__).resolve().parent / "corpus"
 #: Each file, and the part its lines belong to unless a line says otherwise.
 FILES = {"employer_mail.jsonl": "tuning", "employer_mail2.jsonl": "tuning2",
-         "employer_mail3.jsonl": "tuning3"}
+         "employer_mail3.jsonl": "tuning3", "employer_mail4.jsonl": "tuning4",
+         "employer_mail5.jsonl": "tuning5",
+         "employer_mail6.jsonl": "heldout2"}
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ARRIVES = datetime(2026, 11, 24, 9, 0, tzinfo=NEW_YORK)
@@ -230,7 +232,8 @@ def table(verdicts: list[Verdict]) -> str:
 
 
 def main(argv: list[str]) -> None:
-    parts = set(argv) or {"tuning", "tuning2", "tuning3", "heldout"}
+    parts = set(argv) or {"tuning", "tuning2", "tuning3", "tuning4", "tuning5", "heldout",
+                          "heldout2"}
     verdicts = run([m for m in load() if m.part in parts])
     print(table(verdicts))
     print("wrong:", " ".join(v.message.id for v in verdicts if v.result == "wrong"))

@@ -33,5 +33,5 @@ def test_no_message_is_proposed_wrongly_beyond_the_known_ones() -> None:
                  for v in verdicts if v.message.id in wrong - known)
     assert not new, "proposed wrongly:\n" + "\n".join(new) + "\n" + table(verdicts)
     assert not known - wrong, f"no longer wrong, delete from known_wrong.txt: {known - wrong}"
-    tuned = [v for v in verdicts if v.message.part != "heldout"]
+    tuned = [v for v in verdicts if not v.message.part.startswith("heldout")]
     assert not [v for v in tuned if v.result == "wrong"]  # the part studied: none at all
