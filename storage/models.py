@@ -278,6 +278,9 @@ class ConversationRow(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
     state: Mapped[str] = mapped_column(Text)
+    # When the question is deleted, answered or not (mail's proposals: migration 0018).
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True,
+                                                        index=True)
 
 
 class IdempotencyKeyRow(Base):

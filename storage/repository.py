@@ -884,7 +884,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             row = session.get(ConversationRow, person_id)
             return None if row is None else json.loads(row.state)
 
-    def set_conversation(self, person_id: int, state: dict[str, Any] | None) -> None:
+    def forget_expired_conversations(self, now: datetime) -> int:
+        with self._session(write=True) as session:
+            gone = session.execute(delete(ConversationRow)
+                                   .where(ConversationRow.expires_at <= now))
+            return int(gone.rowcount)  # type: ignore[attr-defined]
+
+    def set_conversation(self, person_id: int, state: dict[str, Any] | None,
+                         expires_at: datetime | None = None) -> None:
         """Store the dialogue state (JSON-serialisable); None forgets it."""
         with self._session(write=True) as session:
             known = _locked_conversations(session)
@@ -897,10 +904,10 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 return
             encoded = json.dumps(state)
             upsert = upsertable_insert(session, ConversationRow).values(
-                person_id=person_id, state=encoded)
-            session.execute(
-                upsert.on_conflict_do_update(index_elements=["person_id"], set_={"state": encoded})
-            )
+                person_id=person_id, state=encoded, expires_at=expires_at)
+            session.execute(upsert.on_conflict_do_update(
+                index_elements=["person_id"],
+                set_={"state": encoded, "expires_at": expires_at}))
 
     def add_journal(self, person_id: int, entry: JournalEntry) -> None:
         with self._session(write=True) as session:

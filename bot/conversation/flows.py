@@ -9,6 +9,7 @@ one from an older release still loads, and one this release cannot read is dropp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from bot.conversation.add_flow import AddDraft, Ask
@@ -78,6 +79,7 @@ class ChoiceFlow:
     question: str
     choices: tuple[StoredChoice, ...]
     edit: bool = False  # an Edit button too (a proposal read from mail or a message)
+    until: datetime | None = None  # dropped then, answered or not (mail's words kept ≤ 7 d)
 
 
 Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow | ChoiceFlow
@@ -104,7 +106,8 @@ def dump(flow: Flow) -> dict[str, Any]:
     if isinstance(flow, ChoiceFlow):
         return {"v": FLOW_VERSION, "flow": "choice", "question": flow.question,
                 "choices": [{"code": c.code, "label": c.label, "command": c.command}
-                            for c in flow.choices], "edit": flow.edit}
+                            for c in flow.choices], "edit": flow.edit,
+                **({"until": flow.until.isoformat()} if flow.until else {})}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -129,7 +132,8 @@ def load(data: dict[str, Any]) -> Flow:
         if kind == "choice":
             return ChoiceFlow(str(data.get("question", "")), tuple(
                 StoredChoice(int(c["code"]), str(c["label"]), c.get("command"))
-                for c in data["choices"]), bool(data.get("edit", False)))
+                for c in data["choices"]), bool(data.get("edit", False)),
+                None if data.get("until") is None else datetime.fromisoformat(data["until"]))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

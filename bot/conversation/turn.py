@@ -94,13 +94,19 @@ class Turn:
         if not stored:
             return None
         try:
-            return flows.load(stored)
+            flow = flows.load(stored)
         except flows.StaleFlow:
+            flow = None
+        if flow is None or (isinstance(flow, flows.ChoiceFlow) and flow.until is not None
+                            and flow.until <= self.now):
             self.repo.set_conversation(self.person.id, None)
             return None
+        return flow
 
     def set_flow(self, flow: flows.Flow | None) -> None:
-        self.repo.set_conversation(self.person.id, None if flow is None else flows.dump(flow))
+        until = flow.until if isinstance(flow, flows.ChoiceFlow) else None
+        self.repo.set_conversation(self.person.id, None if flow is None else flows.dump(flow),
+                                   expires_at=until)
 
     # --- finding what a command points at ---------------------------------------------
     def open_interviews(self) -> list[Interview]:

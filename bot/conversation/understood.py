@@ -9,6 +9,7 @@ say yes to) or `no` answers too.
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from typing import cast
 
 from bot.commands import (
@@ -113,7 +114,9 @@ def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
     return understand(text, ctx)
 
 
-def act(turn: Turn, reading: Reading) -> list[Reply]:
+def act(turn: Turn, reading: Reading, keep_for: timedelta | None = None) -> list[Reply]:
+    """Run a sure reading, or store its question; `keep_for` bounds how long the question
+    (and the words it holds) waits for an answer."""
     if reading.command is not None:
         replies = dispatch(turn, reading.command)
         if reading.understood:
@@ -124,7 +127,8 @@ def act(turn: Turn, reading: Reading) -> list[Reply]:
     stored = tuple(StoredChoice(_code(), c.label, None if c.command is None
                                 else cast(dict[str, object], command_codec.encode(c.command)))
                    for c in reading.choices)
-    flow = ChoiceFlow(reading.question, stored, edit=reading.editable)
+    flow = ChoiceFlow(reading.question, stored, edit=reading.editable,
+                      until=None if keep_for is None else turn.now + keep_for)
     turn.set_flow(flow)
     return [ask(flow)]
 

@@ -19,6 +19,8 @@ from bot.ports.repository import RepositoryUnavailable
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 30
+#: How often expired questions are deleted (a mail proposal's words are kept 7 days).
+TIDY_SECONDS = 3600
 #: How often the idle re-arming thread looks whether it should stop.
 REARM_WAIT = 1.0
 
@@ -56,6 +58,8 @@ class DeliveryScheduler:
             self._tick, "interval", seconds=self.poll_seconds, id="poll",
             next_run_time=datetime.now(UTC), replace_existing=True,
         )
+        self._scheduler.add_job(self.tidy, "interval", seconds=TIDY_SECONDS, id="tidy",
+                                replace_existing=True)
         self._scheduler.start()
         self._rearmer.start()
 
@@ -90,6 +94,18 @@ class DeliveryScheduler:
             self._rearm_wanted.clear()
             if not self._stopping:
                 self._arm()
+
+    def tidy(self) -> int:
+        """Delete the open questions whose time is up, answered or not (a mail proposal
+        holds some of the message's words): without it they would wait for the person's
+        next message, which may never come. How many went."""
+        try:
+            return self.deliverer.repo.forget_expired_conversations(self.deliverer.clock.now())
+        except RepositoryUnavailable:
+            return 0  # the delivery round says the outage; the next hour tries again
+        except Exception:
+            log.exception("could not delete expired questions; the next hour tries again")
+            return 0
 
     def _tick(self) -> None:
         with self._lock:

@@ -37,6 +37,12 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 1_000_000
 
 
+#: A proposal holds a few of the message's words (a next round's sentence) until it is
+#: answered; unanswered, it is deleted after this long, by the clock's sweep if the
+#: person never writes again.
+KEEP_PROPOSALS = timedelta(days=7)
+
+
 class Received(StrEnum):
     PROPOSED = "proposed"  # a question with buttons went to the person
     ACTED = "acted"  # a BCC'd thank-you marked sent, with an Undo button
@@ -156,7 +162,7 @@ class MailIntake:
         else:
             proposal = proposals.thank_you(found)
         waiting = turn.flow()
-        replies = understood.act(turn, proposal)
+        replies = understood.act(turn, proposal, keep_for=KEEP_PROPOSALS)
         if waiting is not None:
             # Mail arrives whenever it does: the person may be mid-way through a question.
             notes.append(Reply(text=f"(I've set aside my earlier question, “"

@@ -415,7 +415,15 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
     # --- conversation and journal ---------------------------------------------------
     def get_conversation(self, person_id: int) -> dict[str, Any] | None: ...
 
-    def set_conversation(self, person_id: int, state: dict[str, Any] | None) -> None: ...
+    def set_conversation(self, person_id: int, state: dict[str, Any] | None,
+                         expires_at: datetime | None = None) -> None:
+        """Store the open question (None forgets it); one with `expires_at` is deleted
+        then by `forget_expired_conversations`, answered or not."""
+        ...
+
+    def forget_expired_conversations(self, now: datetime) -> int:
+        """Delete the questions whose time is up; how many went."""
+        ...
 
     def add_journal(self, person_id: int, entry: JournalEntry) -> None: ...
 

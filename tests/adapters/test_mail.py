@@ -26,6 +26,7 @@ from sqlalchemy import text
 from adapters.mail_server import MailServer
 from adapters.runtime import Runtime
 from adapters.web import WebRoutes
+from bot.delivery.scheduler import DeliveryScheduler
 from bot.mail.intake import MAX_BYTES, MailIntake, MailLimits
 from bot.messages import ActionId, Reply
 from bot.model import CheckpointKind, CheckpointState, Identity
@@ -187,7 +188,8 @@ def stored_tables(runtime: Runtime, *, arrivals: bool = False) -> str:
         names = [r[0] for r in connection.execute(text(
             "SELECT name FROM sqlite_master WHERE type='table'"))
             if arrivals or r[0] != "mail_arrivals"]
-        return "\n".join(str(row) for name in names
+        # Each row as a plain tuple: a Row's own repr cuts long values short.
+        return "\n".join(str(tuple(row)) for name in names
                          for row in connection.execute(text(f'SELECT * FROM "{name}"')))
 
 
@@ -324,6 +326,35 @@ def test_the_message_body_is_not_stored(me: Chat, told: Recorder, smtp_port: int
     stored = stored_tables(runtime)
     assert told.sent and "Thanks for your patience" not in stored
     assert "taking the time" not in stored
+
+
+def test_an_unanswered_proposal_and_the_words_it_holds_go_after_a_week(
+        me: Chat, told: Recorder, smtp_port: int, runtime: Runtime, clock: SimulatedClock):
+    """A next round's proposal keeps its sentence (for the date) until answered; after
+    7 days the clock's hourly sweep deletes it even if the person never writes again."""
+    address = address_of(me)
+    smtp_send(smtp_port, address, forward(address, "We'd like to invite you back for a "
+                                                   "final round interview on Tuesday at 10am."))
+    assert "A next round from Acme" in told.texts
+    assert "final round interview on Tuesday" in stored_tables(runtime)
+    scheduler = DeliveryScheduler(runtime.start_delivery({}, background=False))
+    clock.advance(timedelta(days=6, hours=23))
+    assert scheduler.tidy() == 0 and "final round" in stored_tables(runtime)
+    clock.advance(timedelta(hours=1))
+    assert scheduler.tidy() == 1
+    assert "final round" not in stored_tables(runtime)
+    assert me.checkpoints()[0].outcome is None  # nothing applied by the sweep
+
+
+def test_a_proposal_past_its_week_is_not_taken_as_answered(
+        me: Chat, told: Recorder, smtp_port: int, clock: SimulatedClock):
+    address = address_of(me)
+    smtp_send(smtp_port, address, forward(address, "Unfortunately, we have decided to "
+                                                   "move forward with other candidates."))
+    apply = choice(told, "Apply")
+    clock.advance(timedelta(days=8))
+    me.press(ActionId.CHOOSE, apply)
+    assert me.checkpoints()[0].outcome is None  # the week is up: nothing to apply
 
 
 def test_mail_about_no_known_interview_changes_nothing_and_says_so(

@@ -660,3 +660,17 @@ def test_tone_calendar_token_and_employer_zone_round_trip(repo: SqlRepository) -
     interview = repo.add_interview(person.id, replace(new_interview(), employer_tz="Europe/Berlin"),
                                    NOW)
     assert repo.get_interview(interview.id).employer_tz == "Europe/Berlin"
+
+
+def test_a_question_with_an_expiry_is_deleted_then_and_one_without_is_kept(
+        repo: SqlRepository) -> None:
+    mail, typed = someone(repo, "U1"), someone(repo, "U2")
+    repo.set_conversation(mail.id, {"flow": "choice"}, expires_at=later(days=7))
+    repo.set_conversation(typed.id, {"flow": "add"})
+    assert repo.forget_expired_conversations(later(days=7, seconds=-1)) == 0
+    assert repo.forget_expired_conversations(later(days=7)) == 1
+    assert repo.get_conversation(mail.id) is None
+    assert repo.get_conversation(typed.id) == {"flow": "add"}
+    repo.set_conversation(typed.id, {"flow": "choice"}, expires_at=later(days=1))
+    repo.set_conversation(typed.id, {"flow": "add"})  # replaced: no expiry any more
+    assert repo.forget_expired_conversations(later(days=30)) == 0
