@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.commands import Command
-from bot.model import Identity
+from bot.model import Identity, Person
 
 
 class ActionId(StrEnum):
@@ -162,6 +162,10 @@ class Inbound:
     # A command the platform built from structured input (a slash command's options):
     # it is run as it is, never read again from text.
     typed: Command | None = None
+    # The person behind `identity` when the adapter has looked them up already, so the
+    # core need not look again. Only their id is relied on: the unit reads the row
+    # afresh with its lock.
+    person: Person | None = field(default=None, compare=False)
 
 
 def mention(user_id: str) -> str:

@@ -12,10 +12,21 @@ from __future__ import annotations
 
 import json
 from contextlib import AbstractContextManager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import ForeignKey, String, Table, Text, delete, insert, select
+from sqlalchemy import (
+    Connection,
+    ForeignKey,
+    String,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.ports.answers import StoredAnswer
@@ -43,11 +54,13 @@ class AnswerStorage:
 
     if TYPE_CHECKING:
         def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
+        def _core(self, *, write: bool = False) -> AbstractContextManager[Connection]: ...
+        _unit: ContextVar[Session | None]
 
     def answer_for(self, key: str) -> StoredAnswer | None:
         """What the request `key` answered, if it was applied (inside a unit: as of it)."""
-        with self._session() as session:
-            row = session.get(AnsweredRequestRow, key)
+        with self._core() as connection:
+            row = connection.execute(_ANSWER, {"key": key}).first()
             if row is None:
                 return None
             return StoredAnswer(tuple(json.loads(row.answer)), row.answered_at)
@@ -60,20 +73,21 @@ class AnswerStorage:
         nothing is recorded. Answers older than `KEEP_ANSWERS` are forgotten on the way."""
         table = cast(Table, AnsweredRequestRow.__table__)
         old = delete(table).where(table.c.answered_at < at - KEEP_ANSWERS)
-        with self._session(write=True) as session:
-            # Inside the person's unit the person is known to exist (its lock read the row).
-            known = person_id in session.info.get("people", {})
-            if not known and session.scalar(
-                    select(PersonRow.id).where(PersonRow.id == person_id)) is None:
+        unit = self._unit.get()
+        # Inside the person's unit the person is known to exist (its lock read the row).
+        known = unit is not None and person_id in unit.info.get("people", {})
+        with self._core(write=True) as connection:
+            if not known and connection.execute(
+                    select(PersonRow.id).where(PersonRow.id == person_id)).first() is None:
                 return
             row = insert(table).values(key=key, person_id=person_id, answered_at=at,
                                        answer=json.dumps(list(texts)))
-            if session.get_bind().dialect.name == "postgresql":
+            if connection.dialect.name == "postgresql":
                 # The purge rides along in the same statement (a data-modifying CTE).
-                session.execute(row.add_cte(old.cte("purged")))
+                connection.execute(row.add_cte(old.cte("purged")))
                 return
-            session.execute(old)
-            session.execute(row)
+            connection.execute(old)
+            connection.execute(row)
 
     def answered_keys(self) -> list[str]:
         """Every key remembered (tests and health)."""
@@ -81,5 +95,9 @@ class AnswerStorage:
             return list(session.scalars(select(AnsweredRequestRow.key)
                                         .order_by(AnsweredRequestRow.answered_at)))
 
+
+_ANSWERS = cast(Table, AnsweredRequestRow.__table__)
+_ANSWER = select(_ANSWERS.c.answer, _ANSWERS.c.answered_at).where(
+    _ANSWERS.c.key == bindparam("key"))
 
 __all__ = ["KEEP_ANSWERS", "AnswerStorage", "AnsweredRequestRow"]

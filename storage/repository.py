@@ -80,6 +80,9 @@ from storage.workspaces import WorkspaceStorage
 #: How long a platform event id is remembered; platforms retry within minutes.
 KEEP_IDEMPOTENCY_KEYS = timedelta(days=1)
 
+#: PostgreSQL's SQLSTATE for a NULL in a NOT NULL column.
+_NOT_NULL_VIOLATION = "23502"
+
 #: Due checkpoints: claimed as SENDING, confirmed as SENT when the message went out; a
 #: failed send counts an attempt and waits for its retry.
 CHECKPOINTS = ClaimQueue(QueueSpec(
@@ -108,7 +111,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._reading = sessionmaker(_read_engine(engine), expire_on_commit=False)
+        self._read_engine = _read_engine(engine)
+        self._reading = sessionmaker(self._read_engine, expire_on_commit=False)
         # On SQLite, writers take the lock at BEGIN (see storage.database).
         self._write_engine = engine.execution_options(**{SQLITE_IMMEDIATE: True})
         self._writing = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -161,6 +165,32 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 yield connection
         except (OperationalError, InterfaceError) as error:
             raise RepositoryUnavailable(str(error.orig or error)) from error
+
+    @contextmanager
+    def _core(self, *, write: bool = False) -> Iterator[Connection]:
+        """`_connection` for the answering path: a Core statement costs a fraction of the
+        ORM's. Inside a unit, the unit's; a read outside one as `_session` reads (in
+        autocommit on PostgreSQL: no BEGIN and COMMIT to send)."""
+        unit = self._unit.get()
+        try:
+            if unit is not None:
+                with _joined(unit):
+                    yield unit.connection()
+                return
+            if write:
+                with self._write_engine.begin() as connection:
+                    yield connection
+                return
+            with self._read_engine.connect() as connection:
+                yield connection
+                if connection.in_transaction():
+                    connection.commit()
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+        except StatementError as error:
+            if type(error) is StatementError and isinstance(error.orig, ValueError):
+                raise error.orig from error
+            raise
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
@@ -218,8 +248,10 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 return _person(row)
 
     def find_person(self, identity: Identity) -> Person | None:
-        with self._session() as session:
-            row = session.scalar(_person_by_identity(identity))
+        with self._core() as connection:
+            row = connection.execute(_PERSON_BY_IDENTITY, {
+                "platform": identity.platform, "workspace": identity.workspace,
+                "user": identity.user}).first()
             return _person(row) if row is not None else None
 
     def get_person(self, person_id: int) -> Person | None:
@@ -477,28 +509,22 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                               [SimpleNamespace(**person) for person in people], [])
 
     def get_interview(self, interview_id: int) -> Interview | None:
-        with self._session() as session:
-            row = session.get(InterviewRow, interview_id, options=_WHOLE)
-            return None if row is None else _interview(row)
+        return next(iter(self._interviews(_INTERVIEW_BY_ID, {"id": interview_id})), None)
 
     def find_interview(self, person_id: int, number: int) -> Interview | None:
         """The person's interview with that number; None if it is not theirs."""
-        with self._session() as session:
-            row = session.scalars(
-                select(InterviewRow).options(*_WHOLE).where(
-                    InterviewRow.person_id == person_id, InterviewRow.number == number
-                )
-            ).unique().first()
-            return None if row is None else _interview(row)
+        return next(iter(self._interviews(_INTERVIEW_BY_NUMBER, {
+            "person_id": person_id, "number": number})), None)
 
     def list_interviews(self, person_id: int, *, open_only: bool = False) -> list[Interview]:
         """The person's interviews by number; `open_only` leaves out those with an outcome."""
-        query = select(InterviewRow).options(*_WHOLE).where(InterviewRow.person_id == person_id)
-        if open_only:
-            query = query.where(InterviewRow.outcome.is_(None))
-        with self._session() as session:
-            rows = session.scalars(query.order_by(InterviewRow.number)).unique()
-            return [_interview(row) for row in rows]
+        return self._interviews(_OPEN_INTERVIEWS_OF if open_only else _INTERVIEWS_OF,
+                                {"person_id": person_id})
+
+    def _interviews(self, query: Select[Any], values: dict[str, Any]) -> list[Interview]:
+        """Interviews with their interviewers and calls, from one Core statement."""
+        with self._core() as connection:
+            return _whole_interviews(connection.execute(query, values))
 
     def set_promise(self, interview_id: int, promise: Promise | None) -> Interview:
         with self._session(write=True) as session:
@@ -512,12 +538,13 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         self, interview_id: int, outcome: Outcome | None, at: datetime | None
     ) -> Interview:
         """Record (or with None, clear) how the interview ended."""
-        with self._session(write=True) as session:
-            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
-                           interview_id)
-            row.outcome, row.outcome_at = outcome, at
-            session.flush()
-            return _interview(row)
+        table = table_of(InterviewRow)
+        with self._core(write=True) as connection:
+            changed = connection.execute(update(table).where(table.c.id == interview_id)
+                                         .values(outcome=outcome, outcome_at=at))
+            required(changed.rowcount or None, "interview", interview_id)
+            return _whole_interviews(connection.execute(_INTERVIEW_BY_ID,
+                                                        {"id": interview_id}))[0]
 
     def set_share(self, interview_id: int, share: ShareLevel) -> Interview:
         with self._session(write=True) as session:
@@ -658,26 +685,17 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     # --- checkpoints -------------------------------------------------------------
     def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:
         """All of the interview's checkpoints, ordered by due time."""
-        with self._session() as session:
-            rows = session.scalars(
-                select(CheckpointRow)
-                .where(CheckpointRow.interview_id == interview_id)
-                .order_by(CheckpointRow.due_at, CheckpointRow.id)
-            )
-            return [_checkpoint(row) for row in rows]
+        with self._core() as connection:
+            return [_checkpoint(row) for row in connection.execute(
+                _CHECKPOINTS_OF, {"interview_id": interview_id})]
 
     def checkpoints_for_many(self, interview_ids: Sequence[int]) -> dict[int, list[Checkpoint]]:
         """Checkpoints of several interviews in one query (a list, a calendar, stats)."""
         found: dict[int, list[Checkpoint]] = {i: [] for i in interview_ids}
         if not found:
             return found
-        with self._session() as session:
-            rows = session.scalars(
-                select(CheckpointRow)
-                .where(CheckpointRow.interview_id.in_(list(found)))
-                .order_by(CheckpointRow.due_at, CheckpointRow.id)
-            )
-            for row in rows:
+        with self._core() as connection:
+            for row in connection.execute(_CHECKPOINTS_OF_MANY, {"ids": list(found)}):
                 found[row.interview_id].append(_checkpoint(row))
         return found
 
@@ -736,35 +754,33 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """Several new PENDING checkpoints in one transaction (a fresh plan has five or so)."""
         if not items:
             return []
-        with self._session(write=True) as session:
-            platform = session.scalar(
-                select(IdentityRow.platform)
-                .join(InterviewRow, InterviewRow.person_id == IdentityRow.person_id)
-                .where(InterviewRow.id == interview_id)
-                .order_by(IdentityRow.id)
-                .limit(1)
-            )
+        rows = [{"interview_id": interview_id, "kind": kind, "interviewer_id": interviewer_id,
+                 "due_at": due_at, "state": CheckpointState.PENDING, "created_at": now,
+                 "attempts": 0, "snoozed": False} for kind, interviewer_id, due_at in items]
+        table = table_of(CheckpointRow)
+        adding = insert(table).returning(*table.c, sort_by_parameter_order=True)
+        with self._core(write=True) as connection:
+            if connection.dialect.name == "postgresql":
+                # One statement: each row's platform is read by the INSERT itself (its
+                # rows go as one VALUES list), where reading it first took another.
+                try:
+                    added = connection.execute(adding.values(platform=_PLATFORM_OF), [
+                        {**row, "of_interview": interview_id} for row in rows])
+                except IntegrityError as error:
+                    if getattr(error.orig, "sqlstate", None) != _NOT_NULL_VIOLATION:
+                        raise
+                    # No platform (no such interview, or no identity): a NULL refused.
+                    raise LookupError(f"no interview with id {interview_id} (or its person "
+                                      "has no identity)") from error
+                return [_checkpoint(row) for row in added]
+            # SQLite would send that one row at a time: the platform first, then one batch.
+            platform = connection.execute(_PLATFORM_OF_INTERVIEW,
+                                          {"interview_id": interview_id}).scalar()
             if platform is None:
                 raise LookupError(
-                    f"no interview with id {interview_id} (or its person has no identity)"
-                )
-            rows = [
-                CheckpointRow(
-                    interview_id=interview_id,
-                    kind=kind,
-                    interviewer_id=interviewer_id,
-                    due_at=due_at,
-                    state=CheckpointState.PENDING,
-                    created_at=now,
-                    attempts=0,
-                    snoozed=False,
-                    platform=platform,
-                )
-                for kind, interviewer_id, due_at in items
-            ]
-            session.add_all(rows)
-            session.flush()
-            return [_checkpoint(row) for row in rows]
+                    f"no interview with id {interview_id} (or its person has no identity)")
+            return [_checkpoint(row) for row in connection.execute(
+                adding, [{**row, "platform": platform} for row in rows])]
 
     def update_checkpoint(
         self,
@@ -792,8 +808,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         statement = (update(table).where(*matching).values(changes).returning(*table.c)
                      if changes else
                      select(*table.c).where(*matching).with_for_update())
-        with self._session(write=True) as session:
-            row = session.execute(statement).first()
+        with self._core(write=True) as connection:
+            row = connection.execute(statement).first()
             return None if row is None else _checkpoint(row)
 
     # --- delivery ----------------------------------------------------------------
@@ -983,11 +999,7 @@ def _lock_person(session: Session, person_id: int) -> None:
     second statement, and `update_person` keeps it current."""
     locked: set[int] = session.info.setdefault("locked", set())
     if person_id not in locked:
-        row: Any = session.execute(
-            select(*PersonRow.__table__.c, ConversationRow.state.label("conversation"))
-            .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
-            .where(PersonRow.id == person_id)
-            .with_for_update(key_share=True, of=PersonRow)).first()
+        row: Any = session.connection().execute(_LOCK_PERSON, {"id": person_id}).first()
         locked.add(person_id)
         if row is not None:
             _locked_people(session)[person_id] = _person(row)
@@ -1048,6 +1060,81 @@ def _journal_of(person_id: int) -> Select[JournalRow]:
 #: An interview with its interviewers and calls in one statement (LEFT JOINs) instead of
 #: the relationships' three (`selectin`): an interview has a few of each.
 _WHOLE = (joinedload(InterviewRow.interviewers), joinedload(InterviewRow.calls))
+
+
+_INTERVIEWS_T = table_of(InterviewRow)
+_INTERVIEWERS_T = table_of(InterviewerRow)
+_CALLS_T = table_of(CallRow)
+_CHECKPOINTS_T = table_of(CheckpointRow)
+
+#: The person behind an identity, as Core reads it (the answering path's first statement).
+_PERSON_BY_IDENTITY = (
+    select(*table_of(PersonRow).c).join(IdentityRow, IdentityRow.person_id == PersonRow.id)
+    .where(IdentityRow.platform == bindparam("platform"),
+           IdentityRow.workspace == bindparam("workspace"),
+           IdentityRow.user_id == bindparam("user")))
+
+#: The unit's lock: the person's row with their stored conversation, in one statement.
+_LOCK_PERSON = (
+    select(*table_of(PersonRow).c, ConversationRow.state.label("conversation"))
+    .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
+    .where(PersonRow.id == bindparam("id"))
+    .with_for_update(key_share=True, of=PersonRow))
+
+#: Interviews with their interviewers and calls in one statement (LEFT JOINs, as the
+#: ORM's joined loads did, an interview having a few of each), read as Core rows.
+_WHOLE_INTERVIEWS = (
+    select(*_INTERVIEWS_T.c,
+           *(column.label(f"p_{column.name}") for column in _INTERVIEWERS_T.c),
+           *(column.label(f"c_{column.name}") for column in _CALLS_T.c))
+    .outerjoin(_INTERVIEWERS_T, _INTERVIEWERS_T.c.interview_id == _INTERVIEWS_T.c.id)
+    .outerjoin(_CALLS_T, _CALLS_T.c.interview_id == _INTERVIEWS_T.c.id))
+_INTERVIEW_BY_ID = _WHOLE_INTERVIEWS.where(_INTERVIEWS_T.c.id == bindparam("id"))
+_INTERVIEW_BY_NUMBER = _WHOLE_INTERVIEWS.where(
+    _INTERVIEWS_T.c.person_id == bindparam("person_id"),
+    _INTERVIEWS_T.c.number == bindparam("number"))
+_INTERVIEWS_OF = (_WHOLE_INTERVIEWS.where(_INTERVIEWS_T.c.person_id == bindparam("person_id"))
+                  .order_by(_INTERVIEWS_T.c.number))
+_OPEN_INTERVIEWS_OF = _INTERVIEWS_OF.where(_INTERVIEWS_T.c.outcome.is_(None))
+
+_CHECKPOINTS_OF = (select(*_CHECKPOINTS_T.c)
+                   .where(_CHECKPOINTS_T.c.interview_id == bindparam("interview_id"))
+                   .order_by(_CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id))
+_CHECKPOINTS_OF_MANY = (select(*_CHECKPOINTS_T.c)
+                        .where(_CHECKPOINTS_T.c.interview_id.in_(
+                            bindparam("ids", expanding=True)))
+                        .order_by(_CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id))
+
+#: The platform a new checkpoint is tagged with: its person's first identity's.
+_PLATFORM_OF_INTERVIEW = (
+    select(IdentityRow.platform)
+    .join(InterviewRow, InterviewRow.person_id == IdentityRow.person_id)
+    .where(InterviewRow.id == bindparam("interview_id"))
+    .order_by(IdentityRow.id).limit(1))
+_PLATFORM_OF = (
+    select(IdentityRow.platform)
+    .join(InterviewRow, InterviewRow.person_id == IdentityRow.person_id)
+    .where(InterviewRow.id == bindparam("of_interview"))
+    .order_by(IdentityRow.id).limit(1).scalar_subquery())
+
+
+def _whole_interviews(rows: Any) -> list[Interview]:
+    """`_WHOLE_INTERVIEWS`' rows (one per interviewer and call) as interviews, in order."""
+    found: dict[int, tuple[Any, dict[int, Any], dict[int, Any]]] = {}
+    for row in rows:
+        known = found.get(row.id)
+        if known is None:
+            known = found[row.id] = (row, {}, {})
+        if row.p_id is not None and row.p_id not in known[1]:
+            known[1][row.p_id] = SimpleNamespace(
+                id=row.p_id, position=row.p_position, name=row.p_name, email=row.p_email,
+                title=row.p_title, note=row.p_note, phone=row.p_phone,
+                salutation=row.p_salutation)
+        if row.c_id is not None and row.c_id not in known[2]:
+            known[2][row.c_id] = SimpleNamespace(id=row.c_id, at=row.c_at,
+                                                 result=row.c_result)
+    return [_interview(row, list(people.values()), list(calls.values()))
+            for row, people, calls in found.values()]
 
 
 def _in_ids(column: Any) -> Any:

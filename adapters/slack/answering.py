@@ -41,7 +41,7 @@ from bot.conversation.coach import DATABASE_DOWN
 from bot.conversation.once import Applied, apply_once, once
 from bot.conversation.views import next_step
 from bot.messages import ActionId, AddPrefill, Inbound, Reply
-from bot.model import Identity, Platform
+from bot.model import Identity, Person, Platform
 from bot.ports.repository import RepositoryUnavailable
 
 log = logging.getLogger(__name__)
@@ -134,15 +134,19 @@ class SlackCoach:
     def profile(self, identity: Identity) -> Profile:
         """The person's Slack zone and name, only while their zone is unconfirmed (the
         core keeps both once it has them); users.info at most once per INFO_TTL."""
+        return self._person_and_profile(identity)[1]
+
+    def _person_and_profile(self, identity: Identity) -> tuple[Person | None, Profile]:
+        """The person (None when the database is down) and `profile`'s answer."""
         coach = self.runtime.coach
         try:
             person = self.runtime.repo.person_for(identity, coach.defaults.tz,
                                                   coach.defaults.quiet)
         except RepositoryUnavailable:
-            return Profile()
+            return None, Profile()
         if person.tz_confirmed:
-            return Profile()
-        return self.user_info(identity)
+            return person, Profile()
+        return person, self.user_info(identity)
 
     def cached_profile(self, identity: Identity) -> Profile | None:
         """What users.info said lately, without asking Slack (None if nothing is cached)."""
@@ -250,10 +254,11 @@ class SlackCoach:
     def inbound(self, identity: Identity, *, text: str = "", action: ActionId | None = None,
                 value: str = "", channel: str | None = None, can_manage: bool = False
                 ) -> Inbound:
-        profile = self.profile(identity)
+        # The person found here goes with the event: the core need not look again.
+        person, profile = self._person_and_profile(identity)
         return Inbound(identity=identity, text=text, action=action, value=value,
                        channel=channel, display_name=profile.name, platform_tz=profile.tz,
-                       can_manage_channel=can_manage)
+                       can_manage_channel=can_manage, person=person)
 
     # --- asking the core ----------------------------------------------------------------
     @contextmanager

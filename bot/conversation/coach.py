@@ -9,7 +9,8 @@ replies in the handlers; anything unexpected is logged and the user gets an apol
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -90,11 +91,10 @@ class Coach:
     # --- entry point ------------------------------------------------------------------
     def handle(self, inbound: Inbound) -> list[Reply]:
         try:
-            person = self._person(inbound)
             # One unit per event: what it reads and the replan it makes are not
             # interleaved with another event of the person's, in this process or another.
-            with self.repo.serialised(person.id):
-                turn = self._turn(inbound, person)
+            with self._unit(inbound) as person:
+                turn = Turn(self.repo, self.clock, self.defaults, person, inbound)
                 if inbound.typed is not None:
                     replies = self._explicit(turn, inbound.typed)
                 elif inbound.action is ActionId.CHOOSE:
@@ -132,13 +132,28 @@ class Coach:
                    before=before)
 
     # --- people ---------------------------------------------------------------------
-    def _turn(self, inbound: Inbound, person: Person) -> Turn:
-        """The event's turn, with the person as of the lock just taken."""
-        person = self.repo.get_person(person.id) or person
-        return Turn(self.repo, self.clock, self.defaults, person, inbound)
+    @contextmanager
+    def _unit(self, inbound: Inbound) -> Iterator[Person]:
+        """The person's unit for this event, and the person as of its lock, with what
+        the platform reports about them (zone, name) kept. The person is looked up once:
+        not at all when the adapter found them already (`Inbound.person`), whose id alone
+        is relied on, the row being read with the lock."""
+        found = inbound.person or self.repo.person_for(
+            inbound.identity, self.defaults.tz, self.defaults.quiet)
+        with ExitStack() as unit:
+            unit.enter_context(self.repo.serialised(found.id))
+            person = self.repo.get_person(found.id)  # read with the lock: no statement
+            if person is None:
+                # Forgotten since it was looked up (`forget me` elsewhere): a new person,
+                # whose lock this unit takes too.
+                person = self.repo.person_for(inbound.identity, self.defaults.tz,
+                                              self.defaults.quiet)
+                unit.enter_context(self.repo.serialised(person.id))
+            yield self._as_platform_says(inbound, person)
 
-    def _person(self, inbound: Inbound) -> Person:
-        person = self.repo.person_for(inbound.identity, self.defaults.tz, self.defaults.quiet)
+    def _as_platform_says(self, inbound: Inbound, person: Person) -> Person:
+        """The person with the zone and name their platform reports, where they have
+        none of their own yet (stored)."""
         changes: dict[str, object] = {}
         if inbound.platform_tz and not person.tz_confirmed:
             try:
@@ -257,9 +272,9 @@ class Coach:
         Problems come back per field, for the platform to show beside each one.
         """
         try:
-            person = self._person(inbound)
-            with self.repo.serialised(person.id):
-                result = self._add_from_form(self._turn(inbound, person), form)
+            with self._unit(inbound) as person:
+                result = self._add_from_form(
+                    Turn(self.repo, self.clock, self.defaults, person, inbound), form)
         except RepositoryUnavailable:
             return FormResult(replies=[Reply(text=DATABASE_DOWN)])
         except Exception:

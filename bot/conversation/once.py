@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN, Coach
 from bot.messages import Inbound, Reply
-from bot.model import Identity
+from bot.model import Identity, Person
 from bot.ports.answers import StoredAnswer
 from bot.ports.repository import RepositoryUnavailable
 
@@ -55,17 +55,22 @@ def apply_once(coach: Coach, key: str | None, inbound: Inbound) -> Applied:
     """
     if key is None:
         return Applied(coach.handle(inbound))
-    return once(coach, key, inbound.identity, lambda: coach.handle(inbound))
+    # Looked up once (or by the adapter already) and handed to the core with the event.
+    person = inbound.person or coach.repo.person_for(inbound.identity, coach.defaults.tz,
+                                                     coach.defaults.quiet)
+    inbound = replace(inbound, person=person)
+    return once(coach, key, inbound.identity, lambda: coach.handle(inbound), person=person)
 
 
 def once(coach: Coach, key: str, identity: Identity,
-         work: Callable[[], list[Reply] | None]) -> Applied:
+         work: Callable[[], list[Reply] | None], *, person: Person | None = None) -> Applied:
     """`work` (which asks the core) once for `key`, in the person's unit, as
     `apply_once` does; `work` returns the replies of what it applied, or None when it
     applied nothing (a form with problems): then nothing is recorded, and Applied has
-    no replies."""
+    no replies. `person` is the one behind `identity` when the caller has found them."""
     repo = coach.repo
-    person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
+    if person is None:
+        person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
     try:
         with repo.serialised(person.id):
             earlier = repo.answer_for(key)

@@ -30,15 +30,20 @@ def replan(
     now: datetime,
     *,
     before: Interview | None = None,
-) -> None:
-    """Add, move or cancel the interview's checkpoints to match `plan_checkpoints`.
+    rows: list[Checkpoint] | None = None,
+) -> list[Checkpoint]:
+    """Add, move or cancel the interview's checkpoints to match `plan_checkpoints`, and
+    return them as this left them (ordered by due time, as `checkpoints_for` gives them).
+    `rows`: the interview's checkpoints when the caller knows them without reading (an
+    interview just added has none); else they are read.
 
     `before` is the interview as it was before the employer named a new day: a call
     reminder that already went out comes again when the new day moved that call, even
     if the day is today or already past. A step moved to a time already past is due
     now (not "late", as if the bot had been offline).
     """
-    rows = repo.checkpoints_for(interview.id)
+    if rows is None:
+        rows = repo.checkpoints_for(interview.id)
     if before is not None and _rearm_calls(repo, before, interview, prefs, now, rows):
         rows = repo.checkpoints_for(interview.id)
     done = {row.key for row in rows if row.state is CheckpointState.DONE}
@@ -58,23 +63,30 @@ def replan(
     wanted = {p.key for p in planned}
 
     new = [(p.kind, p.interviewer_id, p.due_at) for p in planned if p.key not in active]
-    repo.add_checkpoints(interview.id, new, now)
+    left = {row.id: row for row in rows}
+    left.update((row.id, row) for row in repo.add_checkpoints(interview.id, new, now))
+    changed: list[Checkpoint | None] = []
     for p in planned:
         row = active.get(p.key)
         if row is None:
             continue
         if row.state is CheckpointState.PENDING and row.due_at != p.due_at and \
                 not (p.due_at <= now and row.due_at <= now):
-            repo.update_checkpoint(row.id, due_at=max(p.due_at, now),
-                                   expect=[CheckpointState.PENDING])
+            changed.append(repo.update_checkpoint(row.id, due_at=max(p.due_at, now),
+                                                  expect=[CheckpointState.PENDING]))
 
     for key, row in active.items():
         if key not in wanted:
             # A reminder in flight (SENDING) is cancelled too: delivery checks the row
             # again just before it sends, so an outcome stops it going out.
-            repo.update_checkpoint(
+            changed.append(repo.update_checkpoint(
                 row.id, state=CheckpointState.CANCELLED, expect=[row.state]
-            )
+            ))
+    if None in changed:
+        # A row moved meanwhile (delivery claimed or sent it): read them all again.
+        return repo.checkpoints_for(interview.id)
+    left.update((row.id, row) for row in changed if row is not None)
+    return sorted(left.values(), key=lambda row: (row.due_at, row.id))
 
 
 def _rearm_calls(

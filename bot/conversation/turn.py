@@ -84,8 +84,10 @@ class Turn:
         """Use `person` as changed by this turn (a new zone, a name)."""
         self.person = person
 
-    def replan(self, interview: Interview, *, before: Interview | None = None) -> None:
-        replan(self.repo, interview, self.prefs(), self.now, before=before)
+    def replan(self, interview: Interview, *, before: Interview | None = None,
+               rows: list[Checkpoint] | None = None) -> list[Checkpoint]:
+        """`bot.conversation.replan.replan` for this turn: the checkpoints it leaves."""
+        return replan(self.repo, interview, self.prefs(), self.now, before=before, rows=rows)
 
     # --- the open question ------------------------------------------------------------
     def flow(self) -> flows.Flow | None:

@@ -92,7 +92,7 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
     if turn.repo.get_conversation(person.id) is not None:
         turn.set_flow(None)
     interview = turn.repo.add_interview(person.id, draft.to_new(), turn.now)
-    turn.replan(interview)
+    checkpoints = turn.replan(interview, rows=[])  # just added: no steps yet
     notes = []
     if interview.promise is None:
         notes.append("No next step promised, so I've planned your first call about a "
@@ -108,7 +108,6 @@ def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
         notes.append(f"Got a direct number for {contact.name}? "
                      f"`fix {interview.number} phone {first} <number>` puts it in your "
                      "call reminder. No number is fine too.")
-    checkpoints = turn.repo.checkpoints_for(interview.id)
     office = office_hours_note(interview, checkpoints)
     if office:
         notes.append(office)

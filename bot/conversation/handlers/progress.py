@@ -64,12 +64,12 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
                            "to thank them for yet. Send the note after it, ideally the "
                            "same day; I'll remind you then, with a draft.")]
     turn.mark_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
-    turn.replan(turn.repo.get_interview(interview.id) or interview)
+    # Marking steps done leaves the interview as it was (and only this unit changes it).
+    left = turn.replan(interview)
     names = ", ".join(p.name for p in people)
     text = (f"Marked your thank-you to {names} as sent. Well done: a prompt note "
             "is the follow-up most candidates skip.")
-    if any(cp.kind is CheckpointKind.HANDWRITTEN and cp.state in ACTIVE
-           for cp in turn.repo.checkpoints_for(interview.id)):
+    if any(cp.kind is CheckpointKind.HANDWRITTEN and cp.state in ACTIVE for cp in left):
         text += " Don't forget the handwritten card."
     return [Reply(text=text)]
 
@@ -99,7 +99,7 @@ def complete(turn: Turn, interview: Interview, cp: Checkpoint) -> Reply:
     if cp.kind is CheckpointKind.THANK_YOU_NUDGE:
         kinds = (CheckpointKind.THANK_YOU, CheckpointKind.THANK_YOU_NUDGE)
     turn.mark_done(interview, kinds, ids)
-    turn.replan(turn.repo.get_interview(interview.id) or interview)
+    turn.replan(interview)  # marking steps done leaves the interview as it was
     if cp.kind in (CheckpointKind.THANK_YOU, CheckpointKind.THANK_YOU_NUDGE):
         text = (f"✓ {checkpoint_label(cp, interview).replace(' nudge', ' note')} sent. "
                 "Nice work: speed is what makes a thank-you count.")
