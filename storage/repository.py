@@ -994,16 +994,28 @@ def _lock_person(session: Session, person_id: int) -> None:
     excludes other units as FOR UPDATE would, but lets rows that only refer to the
     person (a club post, a journal entry) be written meanwhile.
 
-    The lock reads the whole row, kept for the unit (`_locked_people`): while the unit
-    holds the lock no one else can change it, so `get_person` inside the unit needs no
-    second statement, and `update_person` keeps it current."""
+    The lock reads the whole row, kept for the unit (`_locked_people`), and the person's
+    conversation: while the unit holds the lock no one else can change them, so
+    `get_person` and `get_conversation` inside the unit need no statement of their own,
+    and `update_person` and `set_conversation` keep them current."""
     locked: set[int] = session.info.setdefault("locked", set())
     if person_id not in locked:
-        row: Any = session.connection().execute(_LOCK_PERSON, {"id": person_id}).first()
+        connection = session.connection()
+        if connection.dialect.name == "sqlite":
+            # BEGIN IMMEDIATE already serialised the unit: one statement reads both.
+            row: Any = connection.execute(_LOCK_PERSON, {"id": person_id}).first()
+            conversation = None if row is None else row.conversation
+        else:
+            # A statement that waited for the lock sees other tables as they were when
+            # it began (READ COMMITTED re-reads only the locked row), so the question
+            # the unit before left is read by a statement of its own, after the lock.
+            row = connection.execute(_LOCK_PERSON_ONLY, {"id": person_id}).first()
+            conversation = None if row is None else connection.scalar(
+                _CONVERSATION, {"id": person_id})
         locked.add(person_id)
         if row is not None:
             _locked_people(session)[person_id] = _person(row)
-            _locked_conversations(session)[person_id] = row.conversation
+            _locked_conversations(session)[person_id] = conversation
 
 
 def table_of(mapped: type[Any]) -> Table:
@@ -1080,6 +1092,9 @@ _LOCK_PERSON = (
     .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
     .where(PersonRow.id == bindparam("id"))
     .with_for_update(key_share=True, of=PersonRow))
+_LOCK_PERSON_ONLY = (select(*table_of(PersonRow).c).where(PersonRow.id == bindparam("id"))
+                     .with_for_update(key_share=True))
+_CONVERSATION = select(ConversationRow.state).where(ConversationRow.person_id == bindparam("id"))
 
 #: Interviews with their interviewers and calls in one statement (LEFT JOINs, as the
 #: ORM's joined loads did, an interview having a few of each), read as Core rows.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from functools import partial
@@ -674,3 +675,32 @@ def test_a_question_with_an_expiry_is_deleted_then_and_one_without_is_kept(
     repo.set_conversation(typed.id, {"flow": "choice"}, expires_at=later(days=1))
     repo.set_conversation(typed.id, {"flow": "add"})  # replaced: no expiry any more
     assert repo.forget_expired_conversations(later(days=30)) == 0
+
+
+def test_a_unit_that_waited_for_the_lock_reads_the_question_the_other_one_left(
+        database_url: str) -> None:
+    """Two processes, one person: the second unit waits for the first's lock, and must
+    then read the conversation the first committed, not the one from before it waited
+    (a statement that waits for a row lock on PostgreSQL still sees other rows as they
+    were when it began)."""
+    first, second = open_repository(database_url), open_repository(database_url)
+    try:
+        person = someone(first)
+        inside, read = threading.Event(), []
+
+        def later_unit() -> None:
+            assert inside.wait(timeout=10)
+            with second.serialised(person.id):
+                read.append(second.get_conversation(person.id))
+
+        waiter = threading.Thread(target=later_unit)
+        waiter.start()
+        with first.serialised(person.id):
+            first.set_conversation(person.id, {"flow": "add", "asking": "role"})
+            inside.set()
+            threading.Event().wait(0.5)  # the other unit now waits for this lock
+        waiter.join(timeout=10)
+        assert read == [{"flow": "add", "asking": "role"}]
+    finally:
+        first.close()
+        second.close()
