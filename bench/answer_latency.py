@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import seed, slack_path
+from bench.report import pyplot, save_plot, table, verdict, wrap, write_section
 from bench.standins import StandIn, stop_process
 from bench.worker import LOG_DIR, emit, run_worker
 
@@ -54,8 +55,7 @@ RATIO_GOAL = 0.5  # sustained rate ÷ the bare app's ack rate
 BARE_CONCURRENCY = 16
 BARE_SECONDS = 2.5
 PROFILED = 150  # commands answered unprofiled, then as many under pyinstrument
-START = "<!-- answer-latency:start -->"
-END = "<!-- answer-latency:end -->"
+SECTION = "answer-latency"
 Log = Callable[[str], None]
 
 
@@ -375,7 +375,7 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append((
             f"Answer p99 < {ANSWER_TARGET_MS:.0f} ms at {head['rate']:.0f} commands/s "
             "(open loop)",
-            f"**{'met' if met else 'not met'}**: p99 {_shown(head['answer_p99_ms'], cap)}, "
+            f"{verdict(met)}: p99 {_shown(head['answer_p99_ms'], cap)}, "
             f"p50 {_shown(head['answer_p50_ms'], cap)} over {head['seconds']:.0f} s, "
             + ("" if met else
                f"because one clock process answers about {head['answer_rate']:.0f} commands "
@@ -386,7 +386,7 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str]]:
     ratio = best / bare if bare else 0.0
     rows.append((
         f"Highest offered rate with answer p99 < 1 s ≥ {RATIO_GOAL}× the bare app's acks",
-        f"**{'met' if ratio >= RATIO_GOAL else 'not met'}**: {best:.0f}/s is "
+        f"{verdict(ratio >= RATIO_GOAL)}: {best:.0f}/s is "
         f"{ratio:.2f}× the bare Bolt app's {bare:.0f} acks/s in this run; "
         + ("" if ratio >= RATIO_GOAL else
            "the answering clock process, not the web process, sets it.")))
@@ -401,20 +401,15 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str]]:
               "at p99)")
     rows.append((
         f"Ack p99 < {ACK_TARGET_MS:.0f} ms at every offered rate",
-        f"**{'met' if worst < ACK_TARGET_MS else 'not met'}**: the worst step's ack p99 "
+        f"{verdict(worst < ACK_TARGET_MS)}: the worst step's ack p99 "
         f"is {worst:.0f} ms: {reason}."))
     return rows
 
 
 def plot(result: dict[str, Any], folder: Path) -> str:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     steps = sorted(result["steps"], key=lambda s: s["rate"])
     rates = [s["rate"] for s in steps]
-    figure, axis = plt.subplots(figsize=(8, 4.2))
+    figure, axis = pyplot().subplots(figsize=(8, 4.2))
     for key, style, label in (("answer_p50_ms", "o-", "answer p50"),
                               ("answer_p99_ms", "s-", "answer p99"),
                               ("answer_max_ms", "^:", "answer max"),
@@ -436,11 +431,7 @@ def plot(result: dict[str, Any], folder: Path) -> str:
     axis.set_ylabel("ms from the request's due time")
     axis.set_title("The answer at response_url vs offered rate (web + clock, PostgreSQL)")
     axis.legend(fontsize=8)
-    folder.mkdir(parents=True, exist_ok=True)
-    figure.tight_layout()
-    figure.savefig(folder / "answer_latency.png", dpi=110)
-    plt.close(figure)
-    return "bench/answer_latency.png"
+    return save_plot(figure, folder, "answer_latency.png")
 
 
 #: Frames that only pass the call on: left out of the profile's table.
@@ -485,32 +476,34 @@ def _profile_table(result: dict[str, Any]) -> list[str]:
         return []
     rows = [r for r in profile["inclusive"] if r["function"] not in PLUMBING][:12]
     return ["", "Where the clock's time goes (pyinstrument, wall time, callees included):",
-            "", "| function | file | share |", "|---|---|---|",
-            *[f"| `{r['function']}` | {r['where']} | {r['share']:.0%} |" for r in rows]]
+            "", table(["function", "file", "share"],
+                      [[f"`{r['function']}`", r["where"], f"{r['share']:.0%}"] for r in rows])]
 
 
 def section(result: dict[str, Any], command: str, folder: Path) -> str:
     picture = plot(result, folder)
     bare = result["bare"]
-    rows = ["| offered /s | sent | errors | ack p50 / p99 / max ms | answered (by the cap) "
-            "| answer p50 / p99 / max | answers /s | sustained (p99 < 1 s) | reminders "
-            "delivered | CPU ms per command: web / clock / PostgreSQL | generator late p99 "
-            "ms |", "|" + "---|" * 11]
+    rows = []
     for s in sorted(result["steps"], key=lambda s: s["rate"]):
         cap = (s["seconds"] + s["drain_cap"]) * 1000
         server = "–" if s["server_cpu_ms"] is None else f"{s['server_cpu_ms']:.1f}"
-        rows.append(
-            f"| {s['rate']:.0f} | {s['sent']:,} | {s['errors'] + s['refused']} | "
-            f"{s['ack_p50_ms']:.0f} / {s['ack_p99_ms']:.0f} / {s['ack_max_ms']:.0f} | "
-            f"{s['answered']:,} of {s['stored']:,} | "
+        rows.append([
+            f"{s['rate']:.0f}", f"{s['sent']:,}", str(s["errors"] + s["refused"]),
+            f"{s['ack_p50_ms']:.0f} / {s['ack_p99_ms']:.0f} / {s['ack_max_ms']:.0f}",
+            f"{s['answered']:,} of {s['stored']:,}",
             f"{_shown(s['answer_p50_ms'], cap)} / {_shown(s['answer_p99_ms'], cap)} / "
-            f"{_shown(s['answer_max_ms'], cap)} | {s['answer_rate']:.0f} | "
-            f"{'yes' if sustained(s) else 'no'} | {s['reminders']:,} | "
-            f"{s['web_cpu_ms']:.2f} / {s['clock_cpu_ms']:.1f} / {server} | "
-            f"{s['late_p99_ms']:.1f} |")
+            f"{_shown(s['answer_max_ms'], cap)}", f"{s['answer_rate']:.0f}",
+            "yes" if sustained(s) else "no", f"{s['reminders']:,}",
+            f"{s['web_cpu_ms']:.2f} / {s['clock_cpu_ms']:.1f} / {server}",
+            f"{s['late_p99_ms']:.1f}"])
+    steps_table = table(
+        ["offered /s", "sent", "errors", "ack p50 / p99 / max ms", "answered (by the cap)",
+         "answer p50 / p99 / max", "answers /s", "sustained (p99 < 1 s)",
+         "reminders delivered", "CPU ms per command: web / clock / PostgreSQL",
+         "generator late p99 ms"], rows)
     best = best_rate(result)
-    return "\n".join([
-        START, "## 8. The answer, not only the ack", "",
+    return wrap(SECTION, [
+        "## 8. The answer, not only the ack", "",
         "The Procfile's `web` (`FOLLOWUP_SLACK_COMMANDS=queue`: check, store, ack) and "
         "`clock` (answers the stored commands through `response_url`, and delivers "
         "reminders) started from the Procfile's own lines, on PostgreSQL, against the Slack "
@@ -539,19 +532,10 @@ def section(result: dict[str, Any], command: str, folder: Path) -> str:
         f"load average (1 min) {result.get('load_before', 0):.1f} before and "
         f"{result.get('load_after', 0):.1f} after, on two cores shared with other work, so "
         "rates move from run to run.",
-        "", *rows, "", f"![{picture}]({picture})", *_profile_table(result), "",
+        "", steps_table, "", f"![{picture}]({picture})", *_profile_table(result), "",
         why(result), "",
-        *[f"- {target}: {verdict}" for target, verdict in verdicts(result)], "",
-        f"Run: {command}.", END])
-
-
-def write_section(text: str, out: Path) -> None:
-    current = out.read_text() if out.exists() else ""
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        out.write_text(head + text + rest.split(END, 1)[1])
-    else:
-        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+        *[f"- {target}: {said}" for target, said in verdicts(result)], "",
+        f"Run: {command}."])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -579,7 +563,7 @@ def main(argv: list[str] | None = None) -> None:
         write_section(section(result, "`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m "
                               f"bench.answer_latency --write {args.write}` (`bash "
                               "bench/run.sh` runs it too, part `answer`)",
-                              args.write.parent / "bench"), args.write)
+                              args.write.parent / "bench"), args.write, SECTION)
         print(f"section written to {args.write}")
     else:
         emit({k: v for k, v in result.items() if k != "steps"})

@@ -9,11 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-
 RATIO_TARGET = 0.8  # of the floor, for delivery and for the Slack path's throughput
 FLAT_TARGET = 2.0  # per-user cost from 10k to 1M interviews
 START_TARGET = 2.0  # seconds at 1M
@@ -26,6 +21,61 @@ COMMAND = "bash bench/run.sh"
 Data = dict[str, Any]
 
 
+# --- shared by every part: its section of docs/BENCHMARKS.md, tables, verdicts ------------
+def markers(name: str) -> tuple[str, str]:
+    """The comments around a part's own section (`name`, e.g. "claim-queue")."""
+    return f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+
+
+def wrap(name: str, lines: list[str]) -> str:
+    """A part's section text between its markers."""
+    start, end = markers(name)
+    return "\n".join([start, *lines, end])
+
+
+def write_section(text: str, out: Path, name: str) -> None:
+    """Replace the section between `name`'s markers in `out`, or add it at the end."""
+    start, end = markers(name)
+    current = out.read_text() if out.exists() else ""
+    if start in current and end in current:
+        head, rest = current.split(start, 1)
+        out.write_text(head + text + rest.split(end, 1)[1])
+    else:
+        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def verdict(flag: bool, missed: str = "not met") -> str:
+    """**met** or **not met** (or another word for a miss), as every table says it."""
+    return "**met**" if flag else f"**{missed}**"
+
+
+def pyplot() -> Any:
+    """matplotlib's pyplot on the Agg backend (files only), imported when first plotted:
+    the children the parts start import this module and need no matplotlib."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def save_plot(figure: Any, folder: Path, name: str) -> str:
+    """Write `figure` to `folder/name` and close it; the path the report links."""
+    folder.mkdir(parents=True, exist_ok=True)
+    figure.tight_layout()
+    figure.savefig(folder / name, dpi=110)
+    pyplot().close(figure)
+    return f"bench/{name}"
+
+
 def _rate(run: Data) -> float:
     return run["messages"] / run["seconds"] if run["seconds"] else 0.0
 
@@ -34,10 +84,6 @@ def _exactly_once(run: Data) -> bool:
     return (run["messages"] == run["distinct"] == run["sent"] and not run["duplicates"]
             and not run["unmatched"] and not run["sending"]
             and run["sent"] + run["pending"] == run["count"])
-
-
-def _yes(flag: bool) -> str:
-    return "**met**" if flag else "**not met**"
 
 
 def _n(value: float) -> str:
@@ -72,7 +118,7 @@ def _floor2_verdicts(d: Data) -> list[tuple[str, str]]:
         lines.append((
             f"Delivery on {run['database']} ≥ {FLOOR2_RATIO_TARGET}× floor 2 with ≤ "
             f"{FLOOR2_CPU_TARGET}× its CPU per message",
-            f"{_yes(met)}: {_n(_rate(run))} msg/s is {ratio:.2f}× the concurrent "
+            f"{verdict(met)}: {_n(_rate(run))} msg/s is {ratio:.2f}× the concurrent "
             f"AsyncWebClient sender's {_n(floor)} msg/s, at {_cpu(run) * 1000:.2f} ms of CPU "
             f"per message against its {floor_cpu * 1000:.2f} ms ({cpu_ratio:.2f}×): on "
             "loopback the posting process's CPU sets both rates, and the product spends its "
@@ -112,7 +158,7 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                    f"{floor_cpu * 1000:.2f} ms, but the network waits now overlap")
             lines.append((
                 f"Delivery on {run['database']} ≥ {RATIO_TARGET}× the floor",
-                f"{_yes(ratio >= RATIO_TARGET)}: {_n(_rate(run))} msg/s is {ratio:.2f}× the "
+                f"{verdict(ratio >= RATIO_TARGET)}: {_n(_rate(run))} msg/s is {ratio:.2f}× the "
                 f"slack_sdk loop's {_n(floor)} msg/s, because {why}; every message arrived "
                 f"{'exactly once' if _exactly_once(run) else 'NOT exactly once'} "
                 f"({_n(run['messages'])} sent, {_n(run['pending'])} still queued at the "
@@ -147,18 +193,18 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                        "its query reads more rows as the table grows (see the query plans)")
                 lines.append((
                     f"{name} flat (≤ {FLAT_TARGET:.0f}× from 10k to {label} interviews)",
-                    f"{_yes(ratio <= FLAT_TARGET)}: {small[key]:.2f} ms → {big[key]:.2f} ms "
+                    f"{verdict(ratio <= FLAT_TARGET)}: {small[key]:.2f} ms → {big[key]:.2f} ms "
                     f"({ratio:.2f}×), because {why}."))
             lines.append((
                 f"Start < {START_TARGET:.0f} s at {label} interviews",
-                f"{_yes(big['start_seconds'] < START_TARGET)}: {big['start_seconds']:.2f} s from "
-                f"spawn to the first answer (empty database: "
+                f"{verdict(big['start_seconds'] < START_TARGET)}: {big['start_seconds']:.2f} s "
+                f"from spawn to the first answer (empty database: "
                 f"{sizes[0]['start_seconds']:.2f} s), so start-up costs the same whatever "
                 "the data: it reads no table in full, and the time is the process's own "
                 "start (imports, the migration check)."))
             lines.append((
                 f"Memory < {MEMORY_TARGET:.0f} MB at {label} interviews",
-                f"{_yes(big['rss_mb'] < MEMORY_TARGET)}: {big['rss_mb']:.0f} MB resident "
+                f"{verdict(big['rss_mb'] < MEMORY_TARGET)}: {big['rss_mb']:.0f} MB resident "
                 f"(empty database: {sizes[0]['rss_mb']:.0f} MB), so the memory is the code "
                 "and its libraries, not the data: nothing is loaded or cached per row."))
     p = results.get("pacing")
@@ -182,12 +228,12 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                "pacer in time for its next slot")
         lines.append((
             f"Pacing within {PACING_TARGET}× of count ÷ limit",
-            f"{_yes(ratio <= PACING_TARGET)}: {p['seconds']:.0f} s for {_n(p['count'])} DMs "
+            f"{verdict(ratio <= PACING_TARGET)}: {p['seconds']:.0f} s for {_n(p['count'])} DMs "
             f"against a floor of {floor_s:.0f} s ({ratio:.2f}×), because {why}."))
         storm = p["rate_limited"] > max(1.0, p["seconds"])
         lines.append((
             "Zero lost, no 429 storm",
-            f"{_yes(lost == 0 and not p['duplicates'] and not storm)}: {lost} lost, "
+            f"{verdict(lost == 0 and not p['duplicates'] and not storm)}: {lost} lost, "
             f"{p['duplicates']} repeated, {p['rate_limited']} answers of 429 in "
             f"{_n(p['requests'])} requests."))
     s = results.get("slack")
@@ -220,7 +266,7 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                        "acks wait behind other requests' work")
                 lines.append((
                     f"`/followup {command}` p99 < {P99_TARGET:.0f} ms at c=16",
-                    f"{_yes(level['p99_ms'] < P99_TARGET)}: p99 {level['p99_ms']:.0f} ms "
+                    f"{verdict(level['p99_ms'] < P99_TARGET)}: p99 {level['p99_ms']:.0f} ms "
                     f"(p50 {level['p50_ms']:.0f} ms) {SHAPES[shape]}, because {why}."))
             worst = min((_throughput(lv) / _throughput(bare) for c in (1, 16, 64)
                          if (lv := _level(s, shape, command, c))
@@ -247,7 +293,7 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
                    "CPU with the clock process answering the backlog, the database server "
                    "and the load generator, none of which the bare app has")
             shared = (f"`/followup {command}` throughput ≥ {RATIO_TARGET}× a bare Bolt app",
-                      f"{_yes(worst >= RATIO_TARGET)}: the worst concurrency level reaches "
+                      f"{verdict(worst >= RATIO_TARGET)}: the worst concurrency level reaches "
                       f"{worst:.2f}× the bare app's acks per second {SHAPES[shape]}, because "
                       f"{why}.")
             if not alone:
@@ -267,7 +313,7 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
             lines.append((
                 f"`/followup {command}` throughput ≥ {RATIO_TARGET}× a bare Bolt app "
                 "(the web process, measured as the bare app is)",
-                f"{_yes(alone >= RATIO_TARGET)}: the worst concurrency level reaches "
+                f"{verdict(alone >= RATIO_TARGET)}: the worst concurrency level reaches "
                 f"{alone:.2f}× {SHAPES['alone']}, because "
                 + ("the web process only checks the signature, stores the command (one "
                    "INSERT on a kept connection for the requests that arrive together) "
@@ -566,14 +612,6 @@ def _cost_findings(results: Data) -> list[str]:
 
 
 # --- plots -----------------------------------------------------------------------------------
-def _save(figure: Any, folder: Path, name: str) -> str:
-    folder.mkdir(parents=True, exist_ok=True)
-    figure.tight_layout()
-    figure.savefig(folder / name, dpi=110)
-    plt.close(figure)
-    return f"bench/{name}"
-
-
 def _short(variant: str) -> str:
     """A bar label for a run of `bench/fixes.py`'s variants (the product, or before)."""
     return "product" if variant == "product" else "before"
@@ -589,7 +627,7 @@ def plot_delivery(d: Data, folder: Path) -> list[str]:
     bars += [(f"{_short(f['variant'])}\n{f['database']}, {f['count']:,}",
               _rate(f), "#c0392b" if f["variant"] == "product" else "#7fb3d5")
              for f in d.get("fixes", [])]
-    figure, axis = plt.subplots(figsize=(9, 4.2))
+    figure, axis = pyplot().subplots(figsize=(9, 4.2))
     axis.bar(range(len(bars)), [b[1] for b in bars], color=[b[2] for b in bars])
     axis.set_xticks(range(len(bars)), [b[0] for b in bars], fontsize=8)
     axis.axhline(floor * RATIO_TARGET, color="black", linestyle="--", linewidth=1,
@@ -602,8 +640,8 @@ def plot_delivery(d: Data, folder: Path) -> list[str]:
     axis.set_title("Delivery of reminders due at once (red: product; blue: the previous "
                    "design, rebuilt)")
     axis.legend()
-    names = [_save(figure, folder, "delivery.png")]
-    figure, axis = plt.subplots(figsize=(9, 3.6))
+    names = [save_plot(figure, folder, "delivery.png")]
+    figure, axis = pyplot().subplots(figsize=(9, 3.6))
     floors = d.get("floors") or [d["baseline"]]
     concurrent = [(f, "floor 2 (AsyncWebClient)") for f in floors[2:3]]
     for run, label in [(floors[0], "floor (slack_sdk loop)"), *concurrent,
@@ -614,14 +652,14 @@ def plot_delivery(d: Data, folder: Path) -> list[str]:
     axis.set_ylabel("messages per second")
     axis.set_title("Delivery rate over time (steady, so a capped run measures it)")
     axis.legend()
-    names.append(_save(figure, folder, "delivery_timeline.png"))
+    names.append(save_plot(figure, folder, "delivery_timeline.png"))
     return names
 
 
 def plot_growth(g: Data, folder: Path) -> list[str]:
     sizes = [s for s in g["sizes"] if s["interviews"] > 0]
     x = [s["interviews"] for s in sizes]
-    figure, axes = plt.subplots(1, 3, figsize=(11, 3.6))
+    figure, axes = pyplot().subplots(1, 3, figsize=(11, 3.6))
     axes[0].plot(x, [s["start_seconds"] for s in sizes], "o-", label="start to ready")
     axes[0].axhline(START_TARGET, color="black", linestyle="--", linewidth=1, label="target")
     axes[0].set_ylabel("seconds")
@@ -640,11 +678,11 @@ def plot_growth(g: Data, folder: Path) -> list[str]:
         axis.set_xlabel("stored interviews")
         axis.legend(fontsize=8)
     figure.suptitle("Cost as the database grows (SQLite)")
-    return [_save(figure, folder, "growth.png")]
+    return [save_plot(figure, folder, "growth.png")]
 
 
 def plot_pacing(p: Data, folder: Path) -> list[str]:
-    figure, axis = plt.subplots(figsize=(9, 3.6))
+    figure, axis = pyplot().subplots(figsize=(9, 3.6))
     timeline = p.get("timeline") or []
     axis.plot(range(len(timeline)), timeline, label="DMs accepted per second")
     axis.axhline(p["limit"], color="black", linestyle="--", linewidth=1,
@@ -654,11 +692,11 @@ def plot_pacing(p: Data, folder: Path) -> list[str]:
     axis.set_ylim(bottom=0, top=p["limit"] * 1.2)
     axis.set_title(f"Pacing {p['count']:,} Discord DMs under a global limit")
     axis.legend(fontsize=8)
-    return [_save(figure, folder, "pacing.png")]
+    return [save_plot(figure, folder, "pacing.png")]
 
 
 def plot_slack(s: Data, folder: Path) -> list[str]:
-    figure, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+    figure, axes = pyplot().subplots(1, 2, figsize=(10, 3.6))
     for server, command, style in (("product", "add", "o:"), ("product", "list", "s:"),
                                    ("queued", "add", "o-"), ("queued", "list", "s-"),
                                    ("alone", "add", "o-."), ("alone", "list", "s-."),
@@ -681,7 +719,7 @@ def plot_slack(s: Data, folder: Path) -> list[str]:
         axis.set_xlabel("concurrent requests")
         axis.legend(fontsize=8)
     figure.suptitle("Slack slash commands over HTTP on loopback")
-    return [_save(figure, folder, "slack.png")]
+    return [save_plot(figure, folder, "slack.png")]
 
 
 def plot_profile(d: Data, folder: Path) -> list[str]:
@@ -689,26 +727,20 @@ def plot_profile(d: Data, folder: Path) -> list[str]:
     if not profile:
         return []
     rows = [r for r in profile["inclusive"] if r["function"] not in PLUMBING][:12]
-    figure, axis = plt.subplots(figsize=(9, 4))
+    figure, axis = pyplot().subplots(figsize=(9, 4))
     axis.barh([f"{r['function']} ({r['where']})" for r in rows][::-1],
               [r["share"] * 100 for r in rows][::-1], color="#c0392b")
     axis.set_xlabel("% of delivery time (callees included)")
     axis.set_title("Where the product's delivery time goes (pyinstrument)")
     axis.tick_params(axis="y", labelsize=7)
-    return [_save(figure, folder, "profile.png")]
+    return [save_plot(figure, folder, "profile.png")]
 
 
 # --- the document ------------------------------------------------------------------------------
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _machine(results: Data) -> str:
     m = results["machine"]
     packages = ", ".join(f"{k} {v}" for k, v in m["packages"].items())
-    return _table(["", ""], [
+    return table(["", ""], [
         ["cores", str(m["cores"])], ["CPU", m["cpu"]], ["memory", f"{m['memory_gib']} GiB"],
         ["OS", m["os"]], ["Python", m["python"]], ["SQLite", m["sqlite"]],
         ["PostgreSQL", m["postgresql"]], ["libraries", packages],
@@ -739,7 +771,7 @@ def _delivery(d: Data, plots: list[str]) -> str:
             "yes" if _exactly_once(run) else "NO",
             f"{_n(run['pending'])}" + (" (cap)" if run["capped"] else ""),
         ])
-    table = _table(["sender", "database", "due at once", "messages", "seconds", "msg/s",
+    shown = table(["sender", "database", "due at once", "messages", "seconds", "msg/s",
                     "× floor", "× floor 2", "CPU ms/msg", "exactly once", "still queued"],
                    rows)
     text = [
@@ -764,7 +796,7 @@ def _delivery(d: Data, plots: list[str]) -> str:
         "100,000 are delivered only by a sender fast enough; the rate is steady well before "
         "the cap (second plot). \"CPU ms/msg\" is the sending process's CPU time per "
         "message, which other work on the machine disturbs less than the wall clock.",
-        "", table, "", *[f"![{p}]({p})" for p in plots[:2]],
+        "", shown, "", *[f"![{p}]({p})" for p in plots[:2]],
     ]
     return "\n".join(text)
 
@@ -783,8 +815,8 @@ def _profile(d: Data, plots: list[str]) -> str:
         "SQLite one at a time (a simulated clock's sequential path), since the profiler "
         "sees only the thread it runs in; callees included, a function counted once per "
         "stack:", "",
-        _table(["function", "file", "share"], rows), "",
-        "Self time by library:", "", _table(["library", "share"], libs), "",
+        table(["function", "file", "share"], rows), "",
+        "Self time by library:", "", table(["library", "share"], libs), "",
         *[f"![{p}]({p})" for p in plots[2:]],
     ]
     fixed = d.get("fixed_profile")
@@ -794,7 +826,7 @@ def _profile(d: Data, plots: list[str]) -> str:
                 if r["function"] == "deliver_due" or r["function"] not in PLUMBING][:10]
         parts += ["", "Before, the previous design rebuilt (`bench/fixes.py`: slack_sdk's "
                   "`WebClient`, a transaction for each check and each confirmation; same "
-                  "workload):", "", _table(["function", "file", "share"], rows)]
+                  "workload):", "", table(["function", "file", "share"], rows)]
     return "\n".join(parts)
 
 
@@ -810,7 +842,7 @@ def _growth(g: Data, plots: list[str]) -> str:
         ])
     rows.append(["floor: `python -c 'import sqlite3'` + one query", "", "", "", "",
                  f"{g['floor_start_seconds']:.2f}", f"{g['floor_rss_mb']:.0f}", "", "", "", ""])
-    table = _table(["interviews", "people", "checkpoints", "pending", "file MB", "start s",
+    shown = table(["interviews", "people", "checkpoints", "pending", "file MB", "start s",
                     "RSS MB", "peak MB", "list p50 / p95 ms", "next_due ms",
                     f"claim {g['claim_batch']} ms"], rows)
     biggest = max(g["sizes"], key=lambda s: s["interviews"])
@@ -828,7 +860,7 @@ def _growth(g: Data, plots: list[str]) -> str:
         "answers one `list`, from spawn to its answer (median of "
         f"{g.get('starts', 3)}); memory is that "
         f"process's RSS. Latencies are medians over {g['samples']} random users (`list` "
-        "through `Coach.handle`) in a separate process after a warm-up.", "", table, "",
+        "through `Coach.handle`) in a separate process after a warm-up.", "", shown, "",
         *[f"![{p}]({p})" for p in plots], "",
         f"Query plans at {_n(biggest['interviews'])} interviews (EXPLAIN QUERY PLAN of every "
         "statement `list`, `next_due_at` and `claim_due` ran):", "", *plans, "",
@@ -840,7 +872,7 @@ def _growth(g: Data, plots: list[str]) -> str:
 def _pacing(p: Data, plots: list[str]) -> str:
     floor_s = p["count"] / p["limit"]
     lost = p["count"] - p["distinct"] - p["pending"]
-    table = _table(
+    shown = table(
         ["DMs due", "limit", "seconds", "floor s (DMs ÷ limit)", "× floor",
          "requests", "of which DM-channel opens", "429s", "lost", "repeated",
          "floor for the requests made"],
@@ -856,7 +888,7 @@ def _pacing(p: Data, plots: list[str]) -> str:
         "each one-second window (every route counts, as Discord's global limit does) and "
         "answers the rest `429` with `{\"retry_after\": s, \"global\": true}` and "
         "`Retry-After`. The bot's clock runs in real time, so a reminder put back for a "
-        "429 falls due again.", "", table, "", *[f"![{x}]({x})" for x in plots],
+        "429 falls due again.", "", shown, "", *[f"![{x}]({x})" for x in plots],
     ])
 
 
@@ -909,7 +941,7 @@ def _slack(s: Data, plots: list[str]) -> str:
         "replies that reached `response_url` (the Slack stand-in), with sent-to-answer "
         "p50 / p99 in ms: under this load the queued shape acks faster than its one clock "
         "process answers, so answers wait in the inbox.", "",
-        _table(["server", "database", "command", "c", "requests", "errors", "req/s",
+        table(["server", "database", "command", "c", "requests", "errors", "req/s",
                 "× bare", "p50 ms", "p99 ms", "max ms", "server CPU ms/req", "answered",
                 "answer p50 / p99 ms"],
                rows), "",
@@ -935,7 +967,7 @@ def render(results: Data, folder: Path) -> str:
         "",
         "## Targets",
         "",
-        _table(["target", "verdict"], [[t, v] for t, v in verdicts(results)]),
+        table(["target", "verdict"], [[t, v] for t, v in verdicts(results)]),
         "",
         "## Findings for the lead",
         "",

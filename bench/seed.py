@@ -231,3 +231,18 @@ def postgres_schema(server_url: str) -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+def fresh_database(pg_url: str, name: str) -> str:
+    """`name` dropped and made again on the server of `pg_url`; its URL."""
+    from sqlalchemy import create_engine
+
+    server = database_url(pg_url)
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
