@@ -57,6 +57,7 @@ class Plan:
     queue_scale: float = 0.5  # of bench.claim_queue.SHAPES' job counts
     answer_headline: float = answer_latency.HEADLINE_SECONDS  # the 200/s step (open loop)
     answer_seconds: float = answer_latency.SECONDS  # per probe rate after it
+    answer_bare: float = answer_latency.BARE_STEP_SECONDS  # the bare app per rate, open loop
     answer_probes: int = answer_latency.PROBES  # rates tried after the 200/s headline
     answer_profiled: int = answer_latency.PROFILED  # commands answered under pyinstrument
 
@@ -69,7 +70,7 @@ QUICK = Plan("quick", delivery_count=500, delivery_cap=10, fix_count=200, profil
              growth_sizes=(10_000, 100_000), growth_samples=30, pacing_count=1_000,
              pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16),
              cost_cycles=20, queue_scale=0.1, answer_headline=5.0, answer_seconds=5.0,
-             answer_probes=1, answer_profiled=60)
+             answer_probes=1, answer_profiled=60, answer_bare=2.0)
 
 _print_lock = threading.Lock()
 
@@ -129,6 +130,7 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         say("the answer, not only the ack (open loop)")
         results["answer_latency"] = answer_latency.run(
             pg_url, seconds=plan.answer_seconds, headline_seconds=plan.answer_headline,
+            bare_seconds=plan.answer_bare,
             probes=plan.answer_probes,
             profiled=plan.answer_profiled, log=say)
     results["machine"]["load_at_end"] = machine.load()

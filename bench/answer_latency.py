@@ -56,6 +56,7 @@ ACK_TARGET_MS = 50.0
 RATIO_GOAL = 0.5  # sustained rate ÷ the bare app's ack rate
 BARE_CONCURRENCY = 16
 BARE_SECONDS = 2.5
+BARE_STEP_SECONDS = 5.0  # the bare app offered each step's rate, open loop, for the plot
 PROFILED = 150  # commands answered unprofiled, then as many under pyinstrument
 SECTION = "answer-latency"
 Log = Callable[[str], None]
@@ -301,9 +302,33 @@ def bare_baseline(api: StandIn, seconds: float) -> dict[str, Any]:
             "errors": level.errors, "concurrency": BARE_CONCURRENCY}
 
 
+def bare_open_loop(api: StandIn, rates: list[float], seconds: float) -> list[dict[str, Any]]:
+    """The bare Bolt app (acks only) offered each of `rates` open loop, as the product was:
+    its ack latency from the moment each request was due."""
+    from tempfile import TemporaryDirectory
+
+    steps = []
+    with TemporaryDirectory(prefix="followup-bench-") as folder, \
+            slack_path.Server("bare", api.url, f"sqlite:///{folder}/bare.db") as server:
+        for rate in sorted(set(rates)):
+            load = run_worker("bench.answer_load", [
+                "--port", str(server.port), "--api", api.url, "--rate", str(rate),
+                "--seconds", str(seconds), "--people", "100", "--first", "1",
+                "--prefix", f"bare{rate:g}"], timeout=seconds + 60,
+                name=f"answer-load-bare{rate:g}")
+            acks, late = sorted(load["ack_ms"]), sorted(load["late_ms"])
+            steps.append({"rate": rate, "seconds": seconds, "sent": load["sent"],
+                          "errors": load["errors"], "ack_p50_ms": _pct(acks, 0.5),
+                          "ack_p99_ms": _pct(acks, 0.99),
+                          "ack_max_ms": acks[-1] if acks else 0.0,
+                          "late_p99_ms": _pct(late, 0.99)})
+    return steps
+
+
 def run(pg_url: str, *, seconds: float = SECONDS, probes: int = PROBES,
         rate: float = HEADLINE_RATE, profiled: int = PROFILED, log: Log = print,
-        headline_seconds: float = HEADLINE_SECONDS) -> dict[str, Any]:
+        headline_seconds: float = HEADLINE_SECONDS, bare_seconds: float = BARE_STEP_SECONDS
+        ) -> dict[str, Any]:
     started = time.monotonic()
     result: dict[str, Any] = {"seconds": seconds, "headline_seconds": headline_seconds,
                               "headline_rate": rate, "steps": [], "probes": probes,
@@ -343,6 +368,14 @@ def run(pg_url: str, *, seconds: float = SECONDS, probes: int = PROBES,
             plan = next_rate(result["steps"])
         deployment.stop()  # the profile's clock must be the only one answering
         result["problems"] = deployment.problems()
+        if bare_seconds:
+            rates = [x["rate"] for x in result["steps"]]
+            result["bare_steps"] = bare_open_loop(
+                api, [*rates, round(bare["rate"] * RATIO_GOAL), round(bare["rate"])],
+                bare_seconds)
+            log(f"  {time.monotonic() - started:4.0f} s bare Bolt app, open loop: " + ", ".join(
+                f"{x['rate']:.0f}/s ack p99 {x['ack_p99_ms']:.0f} ms"
+                for x in result["bare_steps"]))
         if profiled:
             people_left = people - first
             result["profile"] = run_worker(
@@ -414,7 +447,7 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str]]:
 def plot(result: dict[str, Any], folder: Path) -> str:
     steps = sorted(result["steps"], key=lambda s: s["rate"])
     rates = [s["rate"] for s in steps]
-    figure, axis = pyplot().subplots(figsize=(8, 4.2))
+    figure, axis = pyplot().subplots(figsize=(9.5, 4.2))
     for key, style, label in (("answer_p50_ms", "o-", "answer p50"),
                               ("answer_p99_ms", "s-", "answer p99"),
                               ("answer_max_ms", "^:", "answer max"),
@@ -425,17 +458,24 @@ def plot(result: dict[str, Any], folder: Path) -> str:
         for x, s, c in zip(rates, steps, cap, strict=True):
             if s[key] == math.inf:
                 axis.annotate("≥", (x, c), textcoords="offset points", xytext=(4, 2))
+    bare_steps = sorted(result.get("bare_steps", []), key=lambda s: s["rate"])
+    if bare_steps:
+        for key, style, label in (("ack_p50_ms", "o-", "bare Bolt ack p50"),
+                                  ("ack_p99_ms", "s-", "bare Bolt ack p99")):
+            axis.plot([s["rate"] for s in bare_steps], [s[key] for s in bare_steps], style,
+                      color="#888888", alpha=0.8, label=label)
     axis.axhline(ANSWER_LIMIT_MS, color="black", linestyle="--", linewidth=1,
                  label="1 s (sustained)")
     axis.axhline(ANSWER_TARGET_MS, color="grey", linestyle=":", linewidth=1,
                  label="250 ms (target at 200/s)")
-    axis.axvline(result["bare"]["rate"] * RATIO_GOAL, color="#c0392b", linewidth=1,
+    axis.axvline(result["bare"]["rate"] * RATIO_GOAL, color="#7f8c8d", linewidth=1,
                  label=f"{RATIO_GOAL}× bare Bolt acks")
     axis.set_yscale("log")
     axis.set_xlabel("offered /followup commands per second (open loop)")
     axis.set_ylabel("ms from the request's due time")
-    axis.set_title("The answer at response_url vs offered rate (web + clock, PostgreSQL)")
-    axis.legend(fontsize=8)
+    axis.set_title("Latency vs offered rate: the product's answer and ack (web + clock, "
+                   "PostgreSQL) and the bare Bolt app's ack", fontsize=9)
+    axis.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return save_plot(figure, folder, "answer_latency.png")
 
 
@@ -483,6 +523,20 @@ def _profile_table(result: dict[str, Any]) -> list[str]:
     return ["", "Where the clock's time goes (pyinstrument, wall time, callees included):",
             "", table(["function", "file", "share"],
                       [[f"`{r['function']}`", r["where"], f"{r['share']:.0%}"] for r in rows])]
+
+
+def _bare_table(result: dict[str, Any]) -> list[str]:
+    steps = sorted(result.get("bare_steps", []), key=lambda s: s["rate"])
+    if not steps:
+        return []
+    return [f"The bare Bolt app (acks only) offered the same rates, and half and all of its "
+            f"closed-loop rate, open loop for {steps[0]['seconds']:.0f} s each, after the "
+            "product's steps (the plot's grey lines):", "",
+            table(["offered /s", "sent", "errors", "ack p50 / p99 / max ms",
+                   "generator late p99 ms"],
+                  [[f"{s['rate']:.0f}", f"{s['sent']:,}", str(s["errors"]),
+                    f"{s['ack_p50_ms']:.0f} / {s['ack_p99_ms']:.0f} / {s['ack_max_ms']:.0f}",
+                    f"{s['late_p99_ms']:.1f}"] for s in steps]), ""]
 
 
 def section(result: dict[str, Any], command: str, folder: Path) -> str:
@@ -538,7 +592,8 @@ def section(result: dict[str, Any], command: str, folder: Path) -> str:
         f"load average (1 min) {result.get('load_before', 0):.1f} before and "
         f"{result.get('load_after', 0):.1f} after, on two cores shared with other work, so "
         "rates move from run to run.",
-        "", steps_table, "", f"![{picture}]({picture})", *_profile_table(result), "",
+        "", steps_table, "", *_bare_table(result), f"![{picture}]({picture})",
+        *_profile_table(result), "",
         why(result), "",
         *[f"- {target}: {said}" for target, said in verdicts(result)], "",
         f"Run: {command}."])
@@ -549,6 +604,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=SECONDS, help="per probe step")
     parser.add_argument("--headline-seconds", type=float, default=HEADLINE_SECONDS,
                         help="the step at --rate")
+    parser.add_argument("--bare-seconds", type=float, default=BARE_STEP_SECONDS,
+                        help="the bare app at each rate, open loop (0: not measured)")
     parser.add_argument("--probes", type=int, default=PROBES)
     parser.add_argument("--rate", type=float, default=HEADLINE_RATE)
     parser.add_argument("--profiled", type=int, default=PROFILED,
@@ -564,7 +621,8 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
     else:
         result = run(pg_url, seconds=args.seconds, probes=args.probes, rate=args.rate,
-                     profiled=args.profiled, headline_seconds=args.headline_seconds)
+                     profiled=args.profiled, headline_seconds=args.headline_seconds,
+                     bare_seconds=args.bare_seconds)
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(result))
     if args.write is not None:
