@@ -184,28 +184,6 @@ def server_cpu(url: str) -> float | None:
     return total / ticks
 
 
-def clear_inbox(url: str, timeout: float = 20.0) -> int:
-    """Drop what still waits and let the clock finish what it holds; rows dropped."""
-    from sqlalchemy import text
-
-    from storage.database import make_engine
-
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            dropped = int(connection.execute(
-                text("DELETE FROM inbox WHERE state = 'waiting'")).rowcount or 0)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with engine.connect() as connection:
-                if not connection.execute(text("SELECT count(*) FROM inbox")).scalar():
-                    break
-            time.sleep(0.2)
-        return dropped
-    finally:
-        engine.dispose()
-
-
 # --- one step ---------------------------------------------------------------------------
 def _pct(values: list[float], share: float) -> float:
     """The nearest-rank percentile; math.inf when it falls on an unanswered command."""
@@ -243,7 +221,7 @@ def one_step(deployment: Deployment, api: StandIn, rate: float, seconds: float, 
     times = sorted(arrived[t] for t in due_at if t in arrived)
     acks = sorted(load["ack_ms"])
     late = sorted(load["late_ms"])
-    dropped = clear_inbox(deployment.url)
+    dropped = seed.clear_inbox(deployment.url)
     return {
         "rate": rate, "seconds": seconds, "people": people, "sent": load["sent"],
         "load_seconds": load["seconds"], "errors": load["errors"],

@@ -581,7 +581,7 @@ def verdicts(results: Data) -> list[tuple[str, str]]:
 SHAPES = {
     "product": "(one process answering after the ack)",
     "queued": "(the Procfile's web process storing commands; a clock process answers)",
-    "alone": "(the web process alone; the clock answers once the load has ended)",
+    "alone": "(the web process alone, no clock running)",
     "bare": "(a bare Bolt app that only acks)",
 }
 SHAPE_NAMES = {"product": "one process", "queued": "web + clock", "alone": "web alone",
@@ -1143,7 +1143,8 @@ def _slack(s: Data, plots: list[str]) -> str:
         dm = lv["command"] == "dm"
         bare = _level(s, "bare", "dm" if dm else "list", lv["concurrency"])
         ratio = _throughput(lv) / _throughput(bare) if bare and _throughput(bare) else 0.0
-        answers = lv["server"] != "bare" and not dm  # DMs are answered by chat.postMessage
+        # DMs are answered by chat.postMessage; the web process alone answers nothing.
+        answers = lv["server"] not in ("bare", "alone") and not dm
         if lv["server"] == "bare":
             label = "DM (ack only)" if dm else "(ack only)"
         else:
@@ -1168,9 +1169,9 @@ def _slack(s: Data, plots: list[str]) -> str:
         "FOLLOWUP_DELIVERY=off) stores each command and acks, and a clock process answers "
         f"it; it is held to {QUEUED_REQUESTS:,} requests per level so that its backlog "
         "drains before the next level, and both processes share this machine's two cores. "
-        "*Web alone* is the same web process with its clock started only once each level's "
-        "load has ended (then it answers everything stored), as when the two run on "
-        "separate machines. "
+        "*Web alone* is the same web process with no clock running, as when the two run on "
+        "separate machines; what it stored is dropped after each level, not answered (the "
+        "*web + clock* rows and section 8 measure the answering). "
         "*DM* rows post a signed Events API `message.im` instead, which the serving process "
         "acks and then answers itself by chat.postMessage (queued or not), against the "
         "bare app acking the same event. "

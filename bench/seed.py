@@ -246,3 +246,21 @@ def fresh_database(pg_url: str, name: str) -> str:
     finally:
         engine.dispose()
     return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def clear_inbox(url: str, timeout: float = 20.0) -> int:
+    """Drop what still waits and let the clock finish what it holds; rows dropped."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            dropped = int(connection.execute(
+                text("DELETE FROM inbox WHERE state = 'waiting'")).rowcount or 0)
+        deadline = clock.monotonic() + timeout
+        while clock.monotonic() < deadline:
+            with engine.connect() as connection:
+                if not connection.execute(text("SELECT count(*) FROM inbox")).scalar():
+                    break
+            clock.sleep(0.2)
+        return dropped
+    finally:
+        engine.dispose()
