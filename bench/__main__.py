@@ -2,9 +2,12 @@
 
 Order, to fit a full run in 15 minutes on 2 cores: the pacing test (bound by its
 50 requests/s limit, about a quarter of one core) runs in the background while the
-growth test runs; then the Slack command path and delivery, whose latencies and rates
-the other tests would disturb, each run alone. Raw results go to /tmp/followup-bench/results.json;
-`--from-json` rewrites the report from such a file without measuring again.
+growth test runs, then while the Slack tests gate the Slack path and the cost of a
+command is counted (CPU time and statements, not wall time); then the Slack command
+path, delivery, the global limit, the claim queue and the answer under load, whose
+latencies and rates the other tests would disturb, each run alone. Raw results go to
+/tmp/followup-bench/results.json; `--from-json` rewrites the report from such a file
+without measuring again.
 """
 
 from __future__ import annotations
@@ -104,13 +107,22 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         say("growth")
         results["growth"] = growth.run(list(plan.growth_sizes), samples=plan.growth_samples,
                                        starts=plan.growth_starts, log=say).as_json()
+    # While the pacing test (bound by its limit) still runs: the Slack tests that gate
+    # the Slack path, and the cost of a command, which counts CPU time and statements,
+    # not wall time.
+    gate = slack_path.gate(say) if "slack" in parts and slack_check else None
+    if "cost" in parts and pg_url:
+        say("what one command costs, before and after"
+            + (" (alongside the pacing test)" if pacing_thread else ""))
+        results["command_cost"] = command_cost.run(pg_url, plan.cost_cycles, log=say)
     if pacing_thread is not None:
         pacing_thread.join()
     if "slack" in parts:
         say("slack command path")
-        results["slack"] = slack_path.run(
-            seconds=plan.slack_seconds, levels=plan.slack_levels, pg_url=pg_url, log=say,
-            check=slack_check).as_json()
+        results["slack"] = (slack_path.SlackPathResult(measured=False, reason=gate) if gate
+                            else slack_path.run(seconds=plan.slack_seconds,
+                                                levels=plan.slack_levels, pg_url=pg_url,
+                                                log=say, check=False)).as_json()
     if "delivery" in parts:
         say("delivery")
         results["delivery"] = delivery.run(
@@ -120,9 +132,6 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
         say("one global rate limit across processes")
         results["global_limit"] = [r.as_json() for r in global_limit.run(
             plan.global_count, pg_url, cap=180.0, log=say)]
-    if "cost" in parts and pg_url:
-        say("what one command costs, before and after")
-        results["command_cost"] = command_cost.run(pg_url, plan.cost_cycles, log=say)
     if "queue" in parts and pg_url:
         say("the claim queue itself")
         results["claim_queue"] = claim_queue.run(pg_url, scale=plan.queue_scale, log=say)

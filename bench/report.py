@@ -1228,8 +1228,11 @@ def render(results: Data, folder: Path) -> str:
         "",
         "To fit 15 minutes, the pacing test (bound by its limit; about a quarter of one "
         "core) ran alongside the growth test, whose verdicts compare figures taken under "
-        "the same conditions; the Slack path and delivery, whose latencies and rates the "
-        "others would disturb, each ran alone. This machine is shared with other work "
+        "the same conditions, and then alongside the Slack tests that gate section 4 and "
+        "the cost of a command (section 6, which counts CPU time and statements, not wall "
+        "time); the Slack path, delivery, the global limit, the claim queue and the answer "
+        "under load, whose latencies and rates the others would disturb, each ran alone. "
+        "This machine is shared with other work "
         "(tests, other sessions), so absolute figures move from run to run; the load "
         "average above says how busy it was, and each verdict compares against a baseline "
         "taken in the same run.",
