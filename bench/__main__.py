@@ -65,15 +65,18 @@ class Plan:
     answer_profiled: int = answer_latency.PROFILED  # commands answered under pyinstrument
 
 
-FULL = Plan("full", delivery_count=100_000, delivery_cap=40, fix_count=2_500,
+# Each rate is steady within seconds (the delivery timeline plot), so 20 s per delivery
+# run (10 s for floor 2) measure it; the pacing test's 8,000 DMs take about as long as the
+# growth test, the Slack gate and the cost of a command that run beside it.
+FULL = Plan("full", delivery_count=100_000, delivery_cap=20, fix_count=2_500,
             profile_count=1_500, growth_sizes=(10_000, 100_000, 1_000_000), growth_samples=200,
-            pacing_count=10_000, pacing_cap=540, growth_starts=3, slack_seconds=2.5,
-            slack_levels=(1, 16, 64))
+            pacing_count=8_000, pacing_cap=540, growth_starts=3, slack_seconds=2.5,
+            slack_levels=(1, 16, 64), answer_bare=4.0)
 QUICK = Plan("quick", delivery_count=500, delivery_cap=10, fix_count=200, profile_count=200,
              growth_sizes=(10_000, 100_000), growth_samples=30, pacing_count=1_000,
              pacing_cap=90, growth_starts=1, slack_seconds=1.0, slack_levels=(1, 16),
              cost_cycles=20, queue_scale=0.1, answer_headline=5.0, answer_seconds=5.0,
-             answer_probes=1, answer_profiled=60, answer_bare=2.0)
+             answer_probes=1, answer_profiled=60, answer_bare=2.0, global_count=300)
 
 _print_lock = threading.Lock()
 
