@@ -34,8 +34,9 @@ from bench import (
     report,
     slack_path,
 )
+from bench.worker import WORK_DIR
 
-RESULTS = Path("/tmp/followup-bench/results.json")
+RESULTS = WORK_DIR / "results.json"
 PARTS = ("delivery", "growth", "pacing", "slack", "global", "cost", "queue", "answer")
 
 

@@ -40,9 +40,9 @@ from typing import Any
 from bench import seed, slack_path
 from bench.report import pyplot, save_plot, table, verdict, wrap, write_section
 from bench.standins import StandIn, stop_process
-from bench.worker import LOG_DIR, emit, run_worker
+from bench.worker import LOG_DIR, WORK_DIR, emit, run_worker
 
-RESULTS = Path("/tmp/followup-bench/answer-latency.json")
+RESULTS = WORK_DIR / "answer-latency.json"
 HEADLINE_RATE = 200.0  # commands a second: the issue's target load
 MAX_RATE = 800.0  # probes above the headline (if it is sustained) stop here
 HEADLINE_SECONDS = 60.0  # the 200/s step, as long as the issue asks

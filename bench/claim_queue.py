@@ -31,9 +31,18 @@ from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bench.report import table, wrap, write_section
-from bench.worker import announce, collect, emit, release, spawn, wait_for_go, wait_ready
+from bench.worker import (
+    WORK_DIR,
+    announce,
+    collect,
+    emit,
+    release,
+    spawn,
+    wait_for_go,
+    wait_ready,
+)
 
-RESULTS = Path("/tmp/followup-bench/claim_queue.json")
+RESULTS = WORK_DIR / "claim_queue.json"
 SECTION = "claim-queue"
 #: (batch, jobs) per run: a batch of one shows the cost of each claim, the inbox's 20 a
 #: worker's usual shape.

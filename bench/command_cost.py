@@ -25,12 +25,12 @@ from typing import Any
 
 from bench.report import table, wrap, write_section
 from bench.seed import fresh_database
-from bench.worker import run_child
+from bench.worker import WORK_DIR, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The code before this work: the figures' "before".
 BASELINE = "cc50aff"
-BASE_DIR = Path("/tmp/followup-bench/command-cost")
+BASE_DIR = WORK_DIR / "command-cost"
 RESULTS = BASE_DIR / "results.json"
 ROUNDS = 2
 COMMANDS = ("add", "list", "sent", "snooze", "heard")

@@ -45,6 +45,7 @@ from bench.report import table, verdict, wrap, write_section
 from bench.standins import StandIn, stop_process
 from bench.worker import (
     LOG_DIR,
+    WORK_DIR,
     announce,
     collect,
     emit,
@@ -59,7 +60,7 @@ from bot.model import Platform
 LIMIT = 50  # Discord's global requests a second per bot token
 PROCESSES = 4
 VARIANTS = ("per-process", "shared")
-RESULTS = Path("/tmp/followup-bench/global_limit.json")
+RESULTS = WORK_DIR / "global_limit.json"
 SECTION = "global-limit"
 
 

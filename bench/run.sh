@@ -8,6 +8,9 @@
 # (pyinstrument for the profiles, matplotlib for the plots, drawn with its Agg backend to
 # docs/bench/*.png), and starts a throw-away PostgreSQL of its own on loopback (not the tests'
 # server, so a test run stopping that one cannot cut a benchmark short), stopped on exit.
+# FOLLOWUP_BENCH_DIR moves the raw results, logs and cached seeded files (default
+# /tmp/followup-bench; a new folder behaves as a first run on a fresh machine), and
+# FOLLOWUP_BENCH_PG_DIR the server's folder (default /tmp/followup-bench-pg).
 # Any other argument goes to `python -m bench` (see `python -m bench --help`). One part
 # alone, its section only rewritten: e.g. `python -m bench.answer_latency --write
 # docs/BENCHMARKS.md` (the answer under an open-loop rate, part `answer`, about 3.5 min).

@@ -29,8 +29,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.report import wrap, write_section
+from bench.worker import WORK_DIR
 
-RESULTS = Path("/tmp/followup-bench")
+RESULTS = WORK_DIR
 SIZES = (1_000, 100_000, 1_000_000)
 SAMPLE = 20_000
 SECTION = "scaling"

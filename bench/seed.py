@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
+from bench.worker import WORK_DIR
 from bot.model import CheckpointKind, CheckpointState, Platform, ShareLevel, Tone
 from storage.database import MIGRATIONS_DIR, database_url, make_engine
 from storage.models import CheckpointRow, IdentityRow, InterviewerRow, InterviewRow, PersonRow
@@ -34,7 +35,7 @@ NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK).astimezone(UTC)
 WORKSPACE = {Platform.SLACK: "T0BENCH", Platform.DISCORD: "1180000000000000777"}
 CHUNK = 10_000
-GROWTH_DIR = Path("/tmp/followup-bench")
+GROWTH_DIR = WORK_DIR
 
 
 def user_id(platform: Platform, n: int) -> str:

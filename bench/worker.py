@@ -23,7 +23,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-LOG_DIR = Path("/tmp/followup-bench/logs")
+#: Where every part keeps its raw results, logs and cached files (FOLLOWUP_BENCH_DIR to
+#: move it, e.g. to try a first run on a machine that ran the bench before).
+WORK_DIR = Path(os.environ.get("FOLLOWUP_BENCH_DIR") or "/tmp/followup-bench")
+LOG_DIR = WORK_DIR / "logs"
 
 
 class WorkerFailed(RuntimeError):
