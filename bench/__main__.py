@@ -71,7 +71,7 @@ class Plan:
 # posts in 20 s here (seeding 100,000 on PostgreSQL took half a minute); the pacing
 # test's 8,000 DMs take about as long as the growth test, the Slack gate and the cost of
 # a command that run beside it.
-FULL = Plan("full", delivery_count=50_000, delivery_cap=20, fix_count=2_500,
+FULL = Plan("full", delivery_count=50_000, delivery_cap=20, fix_count=1_500,
             profile_count=1_500, growth_sizes=(10_000, 100_000, 1_000_000), growth_samples=200,
             pacing_count=8_000, pacing_cap=540, growth_starts=3, slack_seconds=2.5,
             slack_levels=(1, 16, 64), answer_bare=4.0)
