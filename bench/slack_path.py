@@ -223,7 +223,8 @@ def _one_level(api: StandIn, server: Server, kind: str, command: str, concurrenc
         # `queued` rows and section 8 measure the clock answering.
         seed.clear_inbox(server.url)
     level = _level(kind, command, concurrency, answer,
-                   _drained(api, answer, waits=kind == "queued" and command != "dm"))
+                   _drained(api, answer, waits=kind not in ("bare", "alone")
+                            and command != "dm"))
     level.cpu_ms = 1000 * cpu / level.requests if level.requests else 0.0
     return level
 
