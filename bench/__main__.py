@@ -69,11 +69,12 @@ class Plan:
 # Each rate is steady within seconds (the delivery timeline plot), so 20 s per delivery
 # run (10 s for floor 2) measure it, and 50,000 due at once are more than any sender
 # posts in 20 s here (seeding 100,000 on PostgreSQL took half a minute); the pacing
-# test's 8,000 DMs take about as long as the growth test, the Slack gate and the cost of
-# a command that run beside it.
+# test's 4,000 DMs (and 400 first contacts) take about as long as the growth test, the
+# Slack gate and the cost of a command that run beside it (8,000 left it alone for two
+# minutes).
 FULL = Plan("full", delivery_count=50_000, delivery_cap=20, fix_count=1_500,
             profile_count=1_500, growth_sizes=(10_000, 100_000, 1_000_000), growth_samples=200,
-            pacing_count=8_000, pacing_cap=540, growth_starts=3, slack_seconds=2.5,
+            pacing_count=4_000, pacing_cap=540, growth_starts=3, slack_seconds=2.5,
             slack_levels=(1, 16, 64), answer_bare=4.0)
 QUICK = Plan("quick", delivery_count=500, delivery_cap=10, fix_count=200, profile_count=200,
              growth_sizes=(10_000, 100_000), growth_samples=30, pacing_count=1_000,
