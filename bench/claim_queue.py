@@ -30,11 +30,20 @@ from typing import Any
 from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bench.worker import emit
+from bench.report import table, wrap, write_section
+from bench.worker import (
+    WORK_DIR,
+    announce,
+    collect,
+    emit,
+    release,
+    spawn,
+    wait_for_go,
+    wait_ready,
+)
 
-RESULTS = Path("/tmp/followup-bench/claim_queue.json")
-START = "<!-- claim-queue:start -->"
-END = "<!-- claim-queue:end -->"
+RESULTS = WORK_DIR / "claim_queue.json"
+SECTION = "claim-queue"
 #: (batch, jobs) per run: a batch of one shows the cost of each claim, the inbox's 20 a
 #: worker's usual shape.
 SHAPES = ((1, 2_000), (20, 40_000))
@@ -104,12 +113,13 @@ def plain_worker(url: str, batch: int) -> int:
             done += len(ids)
 
 
-def worker(variant: str, url: str, batch: int, go: Path) -> dict[str, Any]:
-    """Wait for `go`, then drain the queue; when it started and ended, and its CPU."""
+def worker(variant: str, url: str, batch: int, ready: Path, go: Path) -> dict[str, Any]:
+    """Say ready, wait for `go`, then drain the queue; when it started and ended, and its
+    CPU."""
     if variant == "product":
         import storage.queue  # noqa: F401  (imported before the clock starts)
-    while not go.exists():
-        time.sleep(0.005)
+    announce(ready)
+    wait_for_go(go, poll=0.005)
     cpu, started = time.process_time(), time.time()
     done = (product_worker if variant == "product" else plain_worker)(url, batch)
     return {"done": done, "started": started, "ended": time.time(),
@@ -134,23 +144,20 @@ def fill(url: str, jobs: int) -> None:
 
 
 def one_run(url: str, variant: str, workers: int, batch: int, jobs: int) -> dict[str, Any]:
-    import subprocess
-    import sys
     import tempfile
 
     fill(url, jobs)
     with tempfile.TemporaryDirectory() as folder:
         go = Path(folder) / "go"
-        children = [subprocess.Popen(
-            [sys.executable, "-m", "bench.claim_queue", "worker", "--variant", variant,
-             "--url", url, "--batch", str(batch), "--go", str(go)],
-            stdout=subprocess.PIPE, text=True) for _ in range(workers)]
-        time.sleep(1.0)  # every child imported and waiting
-        go.touch()
-        found = []
-        for child in children:
-            out, _ = child.communicate(timeout=300)
-            found.append(json.loads(out.strip().splitlines()[-1]))
+        names = [f"claim-queue-{variant}-{workers}-{batch}-{n}" for n in range(workers)]
+        children = [spawn("bench.claim_queue", [
+            "worker", "--variant", variant, "--url", url, "--batch", str(batch),
+            "--ready", str(Path(folder) / f"ready-{n}"), "--go", str(go)], name=name)
+            for n, name in enumerate(names)]
+        wait_ready(Path(folder), workers, children)  # every child imported and waiting
+        release(go)
+        found = [collect(child, timeout=300, name=name)
+                 for child, name in zip(children, names, strict=True)]
     seconds = max(f["ended"] for f in found) - min(f["started"] for f in found)
     done = sum(f["done"] for f in found)
     return {"variant": variant, "workers": workers, "batch": batch, "jobs": jobs,
@@ -159,7 +166,7 @@ def one_run(url: str, variant: str, workers: int, batch: int, jobs: int) -> dict
 
 
 def run(pg_url: str, *, scale: float = 1.0, log: Any = print) -> list[dict[str, Any]]:
-    from bench.command_cost import fresh_database
+    from bench.seed import fresh_database
 
     url = fresh_database(pg_url, "followup_claim_queue")
     results = []
@@ -175,17 +182,16 @@ def run(pg_url: str, *, scale: float = 1.0, log: Any = print) -> list[dict[str, 
 
 def section(results: list[dict[str, Any]], command: str) -> str:
     plain = {(r["workers"], r["batch"]): r for r in results if r["variant"] == "plain"}
-    rows = ["| queue | workers | batch | jobs | seconds | jobs/s | × plain | "
-            "worker CPU µs/job |", "|---|---|---|---|---|---|---|---|"]
+    rows = []
     for r in results:
         base = plain[(r["workers"], r["batch"])]
         name = ("plain `SELECT … FOR UPDATE SKIP LOCKED` loop (psycopg)" if r["variant"] ==
                 "plain" else "`storage.queue.ClaimQueue` (claim, then complete)")
-        rows.append(f"| {name} | {r['workers']} | {r['batch']} | {r['done']:,} | "
-                    f"{r['seconds']:.1f} | **{r['rate']:,.0f}** | "
-                    f"{r['rate'] / base['rate']:.2f}× | {r['cpu_us_per_job']:.0f} |")
-    return "\n".join([
-        START, "## 7. The claim queue itself", "",
+        rows.append([name, str(r["workers"]), str(r["batch"]), f"{r['done']:,}",
+                     f"{r['seconds']:.1f}", f"**{r['rate']:,.0f}**",
+                     f"{r['rate'] / base['rate']:.2f}×", f"{r['cpu_us_per_job']:.0f}"])
+    return wrap(SECTION, [
+        "## 7. The claim queue itself", "",
         "Empty jobs drained from a table of their own on PostgreSQL (loopback, the same "
         "server as the other parts) by 1 and 4 worker processes released together. "
         "*ClaimQueue* is the product's one claim queue (`storage/queue.py`, the inbox's "
@@ -198,16 +204,8 @@ def section(results: list[dict[str, Any]], command: str) -> str:
         "Worker CPU is the workers' own (the server's is not included). On two shared "
         "cores four workers and the server compete for the same CPU, so four workers "
         "add less than on a bigger machine.", "",
-        *rows, "", f"Run: {command}.", END])
-
-
-def write_section(text: str, out: Path) -> None:
-    current = out.read_text() if out.exists() else ""
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        out.write_text(head + text + rest.split(END, 1)[1])
-    else:
-        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+        table(["queue", "workers", "batch", "jobs", "seconds", "jobs/s", "× plain",
+               "worker CPU µs/job"], rows), "", f"Run: {command}."])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -216,12 +214,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--variant", choices=["plain", "product"])
     parser.add_argument("--url")
     parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument("--ready", type=Path)
     parser.add_argument("--go", type=Path)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--write", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.mode == "worker":
-        emit(worker(args.variant, args.url, args.batch, args.go))
+        emit(worker(args.variant, args.url, args.batch, args.ready, args.go))
         return
     pg_url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
     if not pg_url:
@@ -232,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.write is not None:
         write_section(section(results, "`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m "
                               f"bench.claim_queue --write {args.write}` (`bash bench/run.sh` "
-                              "runs it too, part `queue`)"), args.write)
+                              "runs it too, part `queue`)"), args.write, SECTION)
         print(f"section written to {args.write}")
 
 

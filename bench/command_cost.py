@@ -23,18 +23,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.report import table, wrap, write_section
+from bench.seed import fresh_database
+from bench.worker import WORK_DIR, run_child
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The code before this work: the figures' "before".
 BASELINE = "cc50aff"
-BASE_DIR = Path("/tmp/followup-bench/command-cost")
+BASE_DIR = WORK_DIR / "command-cost"
 RESULTS = BASE_DIR / "results.json"
 ROUNDS = 2
 COMMANDS = ("add", "list", "sent", "snooze", "heard")
 #: The targets: CPU per command in the answering process, and round trips.
 CPU_TARGET_MS = 3.0
 TRIPS_TARGET = 4
-START = "<!-- command-cost:start -->"
-END = "<!-- command-cost:end -->"
+SECTION = "command-cost"
 
 
 def baseline_tree() -> Path:
@@ -48,34 +51,12 @@ def baseline_tree() -> Path:
     return tree
 
 
-def fresh_database(pg_url: str, name: str) -> str:
-    """`name` dropped and made again on the server of `pg_url`; its URL."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from storage.database import database_url
-
-    server = database_url(pg_url)
-    engine = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    finally:
-        engine.dispose()
-    return make_url(server).set(database=name).render_as_string(hide_password=False)
-
-
-def measure(tree: Path, url: str, cycles: int, *, profile: bool) -> dict[str, Any]:
-    """One child run on `tree`'s code."""
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+def measure(tree: Path, url: str, cycles: int, *, profile: bool,
+            name: str = "command-cost") -> dict[str, Any]:
+    """One child run on `tree`'s code (a script, not a module: it runs on the old tree)."""
     command = [sys.executable, str(ROOT / "bench" / "command_child.py"), url, str(cycles)]
-    done = subprocess.run(command + (["--profile"] if profile else []), cwd=tree, env=env,
-                          capture_output=True, text=True, timeout=600)
-    if done.returncode:
-        raise RuntimeError(f"command cost child failed: {done.stderr[-2000:]}")
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
+    return run_child(command + (["--profile"] if profile else []), timeout=600, name=name,
+                     env={"PYTHONPATH": str(tree)}, cwd=tree)
 
 
 def run(pg_url: str, cycles: int, *, log: Callable[[str], None] = print,
@@ -86,7 +67,8 @@ def run(pg_url: str, cycles: int, *, log: Callable[[str], None] = print,
         for variant, tree in trees.items():
             url = fresh_database(pg_url, f"followup_cost_{variant}")
             last = round_ == rounds - 1
-            runs[variant].append(measure(tree, url, cycles, profile=last))
+            runs[variant].append(measure(tree, url, cycles, profile=last,
+                                         name=f"command-cost-{variant}-{round_ + 1}"))
             cost = runs[variant][-1]["commands"]
             log(f"  {variant} round {round_ + 1}: " + ", ".join(
                 f"{name} {cost[name]['cpu_ms']:.1f} ms / {cost[name]['trips']} trips"
@@ -111,19 +93,16 @@ def run(pg_url: str, cycles: int, *, log: Callable[[str], None] = print,
 def section(result: dict[str, Any], command: str) -> str:
     before = result["variants"]["before"]["commands"]
     after = result["variants"]["after"]["commands"]
-    rows = ["| command | statements before → after | round trips before → after | "
-            "CPU ms before → after | CPU ≤ 3 ms | trips ≤ 4 |",
-            "|---|---|---|---|---|---|"]
+    rows = []
     for name in COMMANDS:
         b, a = before[name], after[name]
-        rows.append(
-            f"| `{name}` | {b['statements']} → **{a['statements']}** | {b['trips']} → "
-            f"**{a['trips']}** | {b['cpu_ms']:.1f} → **{a['cpu_ms']:.1f}** | "
-            f"{'met' if a['cpu_ms'] <= CPU_TARGET_MS else 'not met'} | "
-            f"{'met' if a['trips'] <= TRIPS_TARGET else 'not met'} |")
+        rows.append([
+            f"`{name}`", f"{b['statements']} → **{a['statements']}**",
+            f"{b['trips']} → **{a['trips']}**", f"{b['cpu_ms']:.1f} → **{a['cpu_ms']:.1f}**",
+            "met" if a["cpu_ms"] <= CPU_TARGET_MS else "not met",
+            "met" if a["trips"] <= TRIPS_TARGET else "not met"])
     same = result["variants"]["after"]["same_answers"]
     lines = [
-        START,
         "## 6. What one command costs the process that answers it",
         "",
         "Each command answered as the clock process answers a queued `/followup …`: "
@@ -145,46 +124,33 @@ def section(result: dict[str, Any], command: str) -> str:
         "child on a fresh database of the same server, the two alternating; the answers "
         f"were {'the same, word for word' if same else 'NOT the same'} in both.",
         "",
-        *rows,
+        table(["command", "statements before → after", "round trips before → after",
+               "CPU ms before → after", "CPU ≤ 3 ms", "trips ≤ 4"], rows),
         "",
         "Where the time goes now (pyinstrument over more cycles of the same commands; "
         "wall time, so waiting on the server counts; callees included):",
         "",
-        "| function | file | share |",
-        "|---|---|---|",
-        *[f"| `{row['function']}` | {row['where']} | {row['share']:.0%} |"
-          for row in result["variants"]["after"]["profile"].get("inclusive", [])[:12]],
+        table(["function", "file", "share"],
+              [[f"`{row['function']}`", row["where"], f"{row['share']:.0%}"]
+               for row in result["variants"]["after"]["profile"].get("inclusive", [])[:12]]),
         "",
         "Self time by library, before → after:",
         "",
-        "| library | before | after |",
-        "|---|---|---|",
-        *_libraries(result),
+        table(["library", "before", "after"], _libraries(result)),
         "",
         f"Run: {command}.",
-        END,
     ]
-    return "\n".join(lines)
+    return wrap(SECTION, lines)
 
 
-def _libraries(result: dict[str, Any]) -> list[str]:
+def _libraries(result: dict[str, Any]) -> list[list[str]]:
     shares = {variant: {row["group"]: row["share"]
                         for row in result["variants"][variant]["profile"].get("by_library", [])}
               for variant in ("before", "after")}
     groups = sorted(set(shares["before"]) | set(shares["after"]),
                     key=lambda g: -shares["after"].get(g, 0))
-    return [f"| {g} | {shares['before'].get(g, 0):.0%} | {shares['after'].get(g, 0):.0%} |"
+    return [[g, f"{shares['before'].get(g, 0):.0%}", f"{shares['after'].get(g, 0):.0%}"]
             for g in groups]
-
-
-def write_section(text: str, out: Path) -> None:
-    """Replace the section between the markers in `out`, or add it at the end."""
-    current = out.read_text() if out.exists() else ""
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        out.write_text(head + text + rest.split(END, 1)[1])
-    else:
-        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -205,7 +171,7 @@ def main(argv: list[str] | None = None) -> None:
         command = (f"`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.command_cost "
                    f"--cycles {args.cycles} --write {args.write}` (`bash bench/run.sh` runs "
                    "it too, part `cost`)")
-        write_section(section(result, command), args.write)
+        write_section(section(result, command), args.write, SECTION)
         print(f"section written to {args.write}")
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -42,17 +41,27 @@ from typing import Any
 from bench import seed
 from bench.delivery import RealTimeFrom, state_counts
 from bench.pacing import store_channels
+from bench.report import table, verdict, wrap, write_section
 from bench.standins import StandIn, stop_process
-from bench.worker import LOG_DIR, emit
+from bench.worker import (
+    LOG_DIR,
+    WORK_DIR,
+    announce,
+    collect,
+    emit,
+    release,
+    spawn,
+    wait_for_go,
+    wait_ready,
+)
 from bot.delivery.budget import slots_in_any_window
 from bot.model import Platform
 
 LIMIT = 50  # Discord's global requests a second per bot token
 PROCESSES = 4
 VARIANTS = ("per-process", "shared")
-RESULTS = Path("/tmp/followup-bench/global_limit.json")
-START = "<!-- global-limit:start -->"
-END = "<!-- global-limit:end -->"
+RESULTS = WORK_DIR / "global_limit.json"
+SECTION = "global-limit"
 
 
 @dataclass
@@ -116,19 +125,17 @@ def measure(variant: str, count: int, pg_url: str, *, cap: float, processes: int
         store_channels(url)
         go = Path(folder) / "go"
         children: list[subprocess.Popen[str]] = []
+        names = [f"global-{variant}-{n}" for n in range(processes)]
         try:
-            for n in range(processes):
-                with (LOG_DIR / f"global-{variant}-{n}.log").open("w") as child_log:
-                    children.append(subprocess.Popen(
-                        [sys.executable, "-m", "bench.global_limit", "bot", "--url", url,
-                         "--api", api.url, "--variant", variant, "--count", str(count),
-                         "--cap", str(cap), "--ready", str(Path(folder) / f"ready-{n}"),
-                         "--go", str(go)],
-                        stdout=subprocess.PIPE, stderr=child_log, text=True))
+            for n, name in enumerate(names):
+                children.append(spawn("bench.global_limit", [
+                    "bot", "--url", url, "--api", api.url, "--variant", variant,
+                    "--count", str(count), "--cap", str(cap),
+                    "--ready", str(Path(folder) / f"ready-{n}"), "--go", str(go)], name=name))
             wait_ready(Path(folder), processes, children)
-            started = time.time()
-            go.touch()
-            answers = [finish(child, cap + 120) for child in children]
+            started = release(go)
+            answers = [collect(child, timeout=cap + 120, name=name)
+                       for child, name in zip(children, names, strict=True)]
         finally:
             for child in children:
                 if child.poll() is None:
@@ -163,28 +170,6 @@ def state_counts_after(answers: list[dict[str, Any]]) -> int:
     return min(int(a["pending"]) + int(a["sending"]) for a in answers)
 
 
-def wait_ready(folder: Path, processes: int, children: list[subprocess.Popen[str]],
-               timeout: float = 180.0) -> None:
-    """Until every child has logged in and built its deliverer (bounded)."""
-    deadline = time.monotonic() + timeout
-    while len(list(folder.glob("ready-*"))) < processes:
-        if any(child.poll() is not None for child in children):
-            raise RuntimeError(f"a sending process exited early (logs in {LOG_DIR})")
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"the sending processes were not ready in {timeout:.0f} s")
-        time.sleep(0.05)
-
-
-def finish(child: subprocess.Popen[str], timeout: float) -> dict[str, Any]:
-    out, _ = child.communicate(timeout=timeout)
-    lines = [line for line in out.splitlines() if line.startswith("{")]
-    if child.returncode != 0 or not lines:
-        raise RuntimeError(f"a sending process exited {child.returncode} (logs in {LOG_DIR})")
-    import json
-
-    return dict(json.loads(lines[-1]))
-
-
 def bot_child(url: str, api: str, variant: str, count: int, cap: float, ready: Path,
               go: Path) -> dict[str, Any]:
     """One clock process: log in, say ready, wait for the signal, deliver until nothing
@@ -204,11 +189,8 @@ def bot_child(url: str, api: str, variant: str, count: int, cap: float, ready: P
     login = getattr(sender, "login", None)
     if login is not None:
         login()  # before the signal: every process is logged in when the clock starts
-    ready.touch()
-    for _ in range(60_000):  # up to 10 minutes for the signal
-        if go.exists():
-            break
-        time.sleep(0.01)
+    announce(ready)
+    wait_for_go(go)  # up to 10 minutes for the signal
     deadline = time.monotonic() + cap
     delivered = 0
     counts: dict[str, int] = {}
@@ -234,13 +216,12 @@ def bot_child(url: str, api: str, variant: str, count: int, cap: float, ready: P
 
 def section(results: list[dict[str, Any]], command: str) -> str:
     """The Markdown section for docs/BENCHMARKS.md, between its markers."""
-    rows = "\n".join(
-        f"| {r['variant']} | {r['processes']} | {r['count']:,} | {r['seconds']:.1f} | "
-        f"{r['floor_seconds']:.0f} | {r['ratio']:.2f}× | {r['first_request']:.1f} | "
-        f"{r['sending_seconds'] / r['floor_seconds']:.2f}× | {r['requests']:,} | "
-        f"{r['busiest_second']} | {r['busiest_window']} | {r['rate_limited']:,} | "
-        f"{r['lost']} | {r['duplicates']} | {' / '.join(str(n) for n in r['per_process'])} |"
-        for r in results)
+    rows = [[r["variant"], str(r["processes"]), f"{r['count']:,}", f"{r['seconds']:.1f}",
+             f"{r['floor_seconds']:.0f}", f"{r['ratio']:.2f}×", f"{r['first_request']:.1f}",
+             f"{r['sending_seconds'] / r['floor_seconds']:.2f}×", f"{r['requests']:,}",
+             str(r["busiest_second"]), str(r["busiest_window"]), f"{r['rate_limited']:,}",
+             str(r["lost"]), str(r["duplicates"]),
+             " / ".join(str(n) for n in r["per_process"])] for r in results]
     first = results[0]
     intro = " ".join([
         f"{first['processes']} `followup-bot clock` processes deliver {first['count']:,}",
@@ -264,12 +245,11 @@ def section(results: list[dict[str, Any]], command: str) -> str:
         "when their slots came; more shows how unevenly four processes on two shared",
         "cores get their requests out).",
     ])
-    header = ("| variant | processes | DMs | seconds | floor s (DMs ÷ 50) | × floor | "
-              "first request after s | sending × floor | requests | busiest second | "
-              "busiest window | 429s | lost | repeated | DMs per process |\n"
-              + "|---" * 15 + "|")
-    return "\n".join([START, "## 5. One global rate limit across processes", "", intro, "",
-                      header, rows, "", *verdicts(results), "", f"Run: `{command}`", END])
+    shown = table(["variant", "processes", "DMs", "seconds", "floor s (DMs ÷ 50)", "× floor",
+                   "first request after s", "sending × floor", "requests", "busiest second",
+                   "busiest window", "429s", "lost", "repeated", "DMs per process"], rows)
+    return wrap(SECTION, ["## 5. One global rate limit across processes", "", intro, "",
+                          shown, "", *verdicts(results), "", f"Run: `{command}`"])
 
 
 def verdicts(results: list[dict[str, Any]]) -> list[str]:
@@ -280,7 +260,7 @@ def verdicts(results: list[dict[str, Any]]) -> list[str]:
         return []
 
     def met(ok: bool) -> str:
-        return "**met**" if ok else "**missed**"
+        return verdict(ok, missed="missed")
 
     lines = [
         f"- ≤ {LIMIT} requests in any second: {met(shared['busiest_second'] <= LIMIT)}, "
@@ -300,17 +280,6 @@ def verdicts(results: list[dict[str, Any]]) -> list[str]:
         "1.04× the floor by itself.",
     ]
     return lines
-
-
-def write_section(text: str, out: Path) -> None:
-    """Replace the section between the markers in `out`, or add it at the end."""
-    current = out.read_text() if out.exists() else ""
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        tail = rest.split(END, 1)[1]
-        out.write_text(head + text + tail)
-    else:
-        out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -345,7 +314,7 @@ def main(argv: list[str] | None = None) -> None:
         command = (f"FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.global_limit "
                    f"--count {args.count} --write {args.write}` (`bash bench/run.sh` runs it "
                    "too, on a throw-away PostgreSQL")
-        write_section(section(results, command), args.write)
+        write_section(section(results, command), args.write, SECTION)
         print(f"section written to {args.write}")
 
 

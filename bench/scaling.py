@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-RESULTS = Path("/tmp/followup-bench")
+from bench.report import wrap, write_section
+from bench.worker import WORK_DIR
+
+RESULTS = WORK_DIR
 SIZES = (1_000, 100_000, 1_000_000)
 SAMPLE = 20_000
-START = "<!-- scaling:start -->"
-END = "<!-- scaling:end -->"
+SECTION = "scaling"
 
 #: Assumptions about people, not measurements: change them here and run again.
 ASSUMED: dict[str, Any] = {
@@ -304,8 +306,7 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
         ("Discord requests/s every process shares (one bot token)",
          f"{m.discord_budget:.0f}/s", "section 5, `python -m bench.global_limit`"),
     ]
-    return "\n".join([
-        START,
+    return wrap(SECTION, [
         "What runs where (derived; from 100,000 people two `web` and two `clock` at least, "
         "so that a deploy or a crash leaves one serving):", "", *summary, "",
         f"Measured on this machine, read from {m.source}.", "",
@@ -343,7 +344,7 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
             lambda v: f"{v:.2f}"),
         row("reminders a business day", "derived", "reminders_day"),
         "", "Run: `python -m bench.scaling --write docs/SCALING.md` (seconds; no network, "
-        "no database).", END])
+        "no database)."])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -360,12 +361,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.write is None:
         print(text)
         return
-    current = args.write.read_text() if args.write.exists() else ""
-    if START in current and END in current:
-        head, rest = current.split(START, 1)
-        args.write.write_text(head + text + rest.split(END, 1)[1])
-    else:
-        args.write.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+    write_section(text, args.write, SECTION)
     print(f"written to {args.write}")
 
 

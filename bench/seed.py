@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
+from bench.worker import WORK_DIR
 from bot.model import CheckpointKind, CheckpointState, Platform, ShareLevel, Tone
 from storage.database import MIGRATIONS_DIR, database_url, make_engine
 from storage.models import CheckpointRow, IdentityRow, InterviewerRow, InterviewRow, PersonRow
@@ -34,7 +35,7 @@ NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK).astimezone(UTC)
 WORKSPACE = {Platform.SLACK: "T0BENCH", Platform.DISCORD: "1180000000000000777"}
 CHUNK = 10_000
-GROWTH_DIR = Path("/tmp/followup-bench")
+GROWTH_DIR = WORK_DIR
 
 
 def user_id(platform: Platform, n: int) -> str:
@@ -231,3 +232,36 @@ def postgres_schema(server_url: str) -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+def fresh_database(pg_url: str, name: str) -> str:
+    """`name` dropped and made again on the server of `pg_url`; its URL."""
+    from sqlalchemy import create_engine
+
+    server = database_url(pg_url)
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def clear_inbox(url: str, timeout: float = 20.0) -> int:
+    """Drop what still waits and let the clock finish what it holds; rows dropped."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            dropped = int(connection.execute(
+                text("DELETE FROM inbox WHERE state = 'waiting'")).rowcount or 0)
+        deadline = clock.monotonic() + timeout
+        while clock.monotonic() < deadline:
+            with engine.connect() as connection:
+                if not connection.execute(text("SELECT count(*) FROM inbox")).scalar():
+                    break
+            clock.sleep(0.2)
+        return dropped
+    finally:
+        engine.dispose()

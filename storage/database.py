@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,11 @@ PING_AFTER_IDLE = 1.0
 
 #: Arbitrary constant key that serialises concurrent migrations on one PostgreSQL database.
 PG_MIGRATION_LOCK = 4_815_162_342
+
+#: Serialises migrations between the threads of one process: Alembic's `context` is one
+#: module-wide proxy, so two upgrades at once (even of different databases) read each
+#: other's configuration (`KeyError('config')`) and half-build one schema.
+_MIGRATING = threading.Lock()
 
 
 class DatabaseUnusable(RuntimeError):
@@ -124,10 +130,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
 def migrate(engine: Engine) -> None:
     """Upgrade the database behind `engine` to the newest schema revision.
 
-    Safe when several processes start together: they take turns, and the late ones
-    find nothing left to do.
+    Safe when several processes, or several threads of one process, start together:
+    they take turns, and the late ones find nothing left to do.
     """
-    with engine.execution_options(**{SQLITE_IMMEDIATE: True}).begin() as connection:
+    with _MIGRATING, engine.execution_options(**{SQLITE_IMMEDIATE: True}).begin() as connection:
         if connection.dialect.name == "postgresql":
             lock = text("SELECT pg_advisory_xact_lock(:key)")
             connection.execute(lock, {"key": PG_MIGRATION_LOCK})

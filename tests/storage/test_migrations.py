@@ -138,6 +138,34 @@ def test_migrating_twice_changes_nothing_and_records_the_head(engine: Engine) ->
     assert _differences(engine) == []
 
 
+def test_threads_of_one_process_migrating_at_once_take_turns(tmp_path: Path) -> None:
+    # Alembic's `context` is one proxy for the whole process: without a lock, two
+    # upgrades at once (here of different files) failed with KeyError('config').
+    import threading
+
+    engines = [make_engine(f"sqlite:///{tmp_path}/{n}.db") for n in range(4)]
+    failures: list[BaseException] = []
+
+    def upgrade(engine: Engine) -> None:
+        try:
+            migrate(engine)
+        except BaseException as error:  # collected for the assertion below
+            failures.append(error)
+
+    threads = [threading.Thread(target=upgrade, args=(engine,)) for engine in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    try:
+        assert failures == []
+        for engine in engines:
+            assert _differences(engine) == []
+    finally:
+        for engine in engines:
+            engine.dispose()
+
+
 def test_downgrading_to_base_removes_every_table(engine: Engine) -> None:
     migrate(engine)
     with engine.begin() as connection:
