@@ -120,7 +120,8 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
     gate = slack_path.gate(say) if "slack" in parts and slack_check else None
     if "cost" in parts and pg_url:
         say("what one command costs, before and after"
-            + (" (alongside the pacing test)" if pacing_thread else ""))
+            + (" (alongside the pacing test)" if pacing_thread and pacing_thread.is_alive()
+               else ""))
         results["command_cost"] = command_cost.run(pg_url, plan.cost_cycles, log=say)
     if pacing_thread is not None:
         pacing_thread.join()
