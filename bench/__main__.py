@@ -157,7 +157,7 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="a smoke run (< 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run (about 4 minutes)")
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts to run (default: {','.join(PARTS)})")
     parser.add_argument("--out", default="docs/BENCHMARKS.md")

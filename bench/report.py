@@ -1196,7 +1196,7 @@ def render(results: Data, folder: Path) -> str:
         "# Benchmarks",
         "",
         f"Run them with one command from the repository root: `{COMMAND}` (full, under 15 "
-        f"minutes on this machine) or `{COMMAND} --quick` (a smoke run under 2 minutes). It "
+        f"minutes on this machine) or `{COMMAND} --quick` (a smoke run, about 4 minutes). It "
         "uses the project's venv, installs its `bench` extra (pyinstrument, matplotlib), "
         "starts a throw-away PostgreSQL on 127.0.0.1, measures, and rewrites this file and "
         "`docs/bench/*.png`. Everything "
