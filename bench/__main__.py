@@ -120,7 +120,8 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
     gate = slack_path.gate(say) if "slack" in parts and slack_check else None
     if "cost" in parts and pg_url:
         say("what one command costs, before and after"
-            + (" (alongside the pacing test)" if pacing_thread else ""))
+            + (" (alongside the pacing test)" if pacing_thread and pacing_thread.is_alive()
+               else ""))
         results["command_cost"] = command_cost.run(pg_url, plan.cost_cycles, log=say)
     if pacing_thread is not None:
         pacing_thread.join()
@@ -156,7 +157,7 @@ def measure(plan: Plan, parts: set[str], *, slack_check: bool) -> dict[str, Any]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="a smoke run (< 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run (about 4 minutes)")
     parser.add_argument("--only", default=",".join(PARTS),
                         help=f"comma-separated parts to run (default: {','.join(PARTS)})")
     parser.add_argument("--out", default="docs/BENCHMARKS.md")

@@ -236,7 +236,7 @@ def _answer_rows(answers: Data | None) -> list[Row]:
     why = (f"the clock's answers, not the web process's acks, set it: at {failed[0]['rate']:.0f}"
            f"/s it answered {failed[0]['answer_rate']:.0f} a second" if failed else
            "every rate tried was sustained")
-    rows.append(_row(rate_target, f"{best:.0f}/s = {ratio:.2f}× the bare app's {bare:.0f} "
+    rows.append(_row(rate_target, f"{best:.0f}/s = {ratio:.2f}× the bare app's {_n(bare)} "
                      "acks/s", rate_goal, ratio >= al.RATIO_GOAL, why + "."))
     worst = max(answers["steps"], key=lambda x: x["ack_p99_ms"])
     met = worst["ack_p99_ms"] < al.ACK_TARGET_MS
@@ -1196,7 +1196,7 @@ def render(results: Data, folder: Path) -> str:
         "# Benchmarks",
         "",
         f"Run them with one command from the repository root: `{COMMAND}` (full, under 15 "
-        f"minutes on this machine) or `{COMMAND} --quick` (a smoke run under 2 minutes). It "
+        f"minutes on this machine) or `{COMMAND} --quick` (a smoke run, about 4 minutes). It "
         "uses the project's venv, installs its `bench` extra (pyinstrument, matplotlib), "
         "starts a throw-away PostgreSQL on 127.0.0.1, measures, and rewrites this file and "
         "`docs/bench/*.png`. Everything "

@@ -2,7 +2,7 @@
 # Run the benchmarks and write docs/BENCHMARKS.md:
 #
 #   bash bench/run.sh            # full run (< 15 minutes on 2 cores)
-#   bash bench/run.sh --quick    # smoke run (< 2 minutes), same report
+#   bash bench/run.sh --quick    # smoke run (about 4 minutes), same report
 #
 # Uses the project's venv (made if missing), installs the `bench` extra into it
 # (pyinstrument for the profiles, matplotlib for the plots, drawn with its Agg backend to
