@@ -297,16 +297,24 @@ def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
 #: Answers to "what's the role?" that are no role: not knowing, a question back, a guess.
 _NOT_A_ROLE = re.compile(
     r"^(?:idk|dunno|no idea|not sure|unsure|can'?t remember|don'?t know|they didn'?t say|"
-    r"a job|same|same as before|ok|okay|lol|hmm+|no|yes)\b|\?\s*$|\bor maybe\b|"
-    r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b", re.I)
+    r"a job|same|same as before|ok|okay|lol|hmm+|no|yes|erm+|um+|uh+)\b|\?|\bor maybe\b|"
+    r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b|\beither\b.+\bor\b|"
+    r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
+    r"\bcheck(?:ing)?\b", re.I)
 
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
 _ROLE_LEAD = re.compile(r"^(?:(?:it'?s|it\s+is|it\s+was|the\s+role\s+is|the\s+job\s+is|"
                         r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the)\s+)?", re.I)
-_ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|post|opening|vacancy|again|lol|haha|"
+_ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|gig|post|opening|vacancy|again|lol|haha|"
                         r"lmao|tbh|i\s+think))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
+#: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
+_TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orary)?|"
+          r"perm(?:anent)?|remote|hybrid|on[- ]?site|fixed[- ]term|internship|"
+          r"\d+[- ]months?(?:\s+contract)?)")
+_HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
+                      r",\s*(?:though|although|and|plus|but)\b.*$", re.I)
 #: What the job is about, after its title: "Junior designer — brand work mostly".
 _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+the|in\s+the|for\s+(?:the|their)|with\s+a|on\s+a|same\s+as|like\s+(?:the|at)|"
@@ -323,7 +331,7 @@ def role_answer(text: str) -> str | None:
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None
-    role = _DESCRIPTION.sub("", role)
+    role = _DESCRIPTION.sub("", _HELD_AS.sub("", role))
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
         return None

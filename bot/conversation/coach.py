@@ -39,7 +39,7 @@ from bot.conversation.turn import CoachDefaults, Turn, not_found, prefs_for
 from bot.messages import ActionId, Inbound, Reply
 from bot.model import Checkpoint, CheckpointKind, Interview, Outcome, Person
 from bot.parsing import parse_zone
-from bot.parsing.command_text import is_command_line, read_command
+from bot.parsing.command_text import command_after_lead_in, is_command_line, read_command
 from bot.ports.clock import Clock
 from bot.ports.repository import Repository, RepositoryUnavailable
 from bot.rules.plan import CALL_KINDS, Prefs
@@ -181,16 +181,18 @@ class Coach:
         stored = self.repo.get_conversation(turn.person.id)
         pending = turn.flow() if stored else None
         lost = stored is not None and pending is None
+        if pending is not None:
+            text = command_after_lead_in(text) or text  # "btw also add: …" is no answer
+        in_words = pending is not None and understood.reads_as_command(turn, text)
         explicit = inbound.command or is_command_line(text) or \
-            text.partition(" ")[0].lower().lstrip("/") == "answer" or \
-            (pending is not None and understood.reads_as_command(turn, text))
+            text.partition(" ")[0].lower().lstrip("/") == "answer" or in_words
         if pending is not None and (text.lower().strip(" .!") in CANCEL_WORDS or not explicit):
             return self._answer(turn, pending, text)
         if lost and not explicit:
             return [Reply(text=LOST_QUESTION)]
         command = read_command(text, turn.now, turn.tz)
         # `/followup yes` to a waiting question: a slash command that is no command answers it.
-        if isinstance(command, Answer | Unknown) and pending is not None:
+        if isinstance(command, Answer | Unknown) and pending is not None and not in_words:
             return self._answer(turn, pending, command.text)
         if not isinstance(command, Answer):
             settled, asked = understood.two_dates(turn, text, command)

@@ -60,6 +60,9 @@ class DeleteFlow:
 
     interview_id: int
     question: str
+    # The question that waited when `delete` came (stored as `dump` made it): asked again
+    # once this one is settled, so a half-typed interview is not lost to the delete.
+    resume: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,7 @@ def dump(flow: Flow) -> dict[str, Any]:
                 "question": flow.question}
     if isinstance(flow, DeleteFlow):
         return {"v": FLOW_VERSION, "flow": "delete", "interview": flow.interview_id,
-                "question": flow.question}
+                "question": flow.question, **({"resume": flow.resume} if flow.resume else {})}
     if isinstance(flow, ChoiceFlow):
         return {"v": FLOW_VERSION, "flow": "choice", "question": flow.question,
                 "choices": [{"code": c.code, "label": c.label, "command": c.command}
@@ -128,7 +131,9 @@ def load(data: dict[str, Any]) -> Flow:
         if kind == "call_news":
             return CallNewsFlow(int(data["interview"]), str(data.get("question", "")))
         if kind == "delete":
-            return DeleteFlow(int(data["interview"]), str(data.get("question", "")))
+            resume = data.get("resume")
+            return DeleteFlow(int(data["interview"]), str(data.get("question", "")),
+                              resume if isinstance(resume, dict) else None)
         if kind == "choice":
             return ChoiceFlow(str(data.get("question", "")), tuple(
                 StoredChoice(int(c["code"]), str(c["label"]), c.get("command"))

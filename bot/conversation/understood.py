@@ -68,7 +68,8 @@ def worth_reading(command: Command, text: str) -> bool:
 def context_for(turn: Turn) -> Context:
     interviews = turn.repo.list_interviews(turn.person.id)
     known = tuple(KnownInterview(i.number, i.id, i.company, i.role,
-                                 tuple(p.name for p in i.interviewers), i.outcome is None)
+                                 tuple(p.name for p in i.interviewers), i.outcome is None,
+                                 i.promise.on if i.promise else None)
                   for i in interviews)
     return Context(turn.now, turn.tz, known, holidays_near(turn.person.tz, turn.now.year))
 
@@ -80,9 +81,19 @@ _VERBS = frozenset({"called", "rang", "phoned", "sent", "thanked", "heard", "pro
 
 
 def reads_as_command(turn: Turn, text: str) -> bool:
-    """Whether a line typed while a question waits is a command about an interview."""
+    """Whether a line typed while a question waits is a command about an interview: a
+    command verb before one of them ("called acme"), or words the layer is sure change
+    one it names ("can you stop the acme reminders", "jane's email is jane@acme.com")."""
     verb = text.partition(" ")[0].lower().lstrip("/")
-    return verb in _VERBS and read(turn, text, named_only=True) is not None
+    reading = read(turn, text, named_only=True)
+    if reading is None:
+        return False
+    return verb in _VERBS or isinstance(reading.command, _SURE_WHILE_ASKED)
+
+
+#: Changes sure enough, naming an interview, to run while a question waits: none of them
+#: answers "what's the role?" or "who interviewed you?".
+_SURE_WHILE_ASKED = (CancelInterview, DeleteInterview, CorrectInterview, ShowPlan)
 
 
 def read_for(turn: Turn, command: Command, text: str) -> Reading | None:

@@ -146,6 +146,10 @@ class Said:
         return self.rest.strip()
 
 
+#: "new one: Nakatomi, …", "add interview: …": words that only say an add follows.
+_ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)\s*)?:\s*", re.I)
+
+
 def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
     """The command a cleaned line of text asks for."""
     if not text:
@@ -172,7 +176,24 @@ def is_command_line(text: str) -> bool:
     if verb in ("add", "new"):
         # A one-line add names at least a company and a role, comma-separated.
         return text.count(",") >= 2
+    if verb == "show" and words[1] in _ALONE:  # "show plan 1", "show list"
+        return len(words) == 2 or bool(REF.match(words[2]))
     return verb in _WITH_NUMBER and bool(REF.match(words[1]))
+
+
+#: Chat before a command: "btw also add: …", "oh and cancel 2".
+_LEAD_IN = re.compile(r"^(?:(?:btw|by\s+the\s+way|oh|and|also|ok|okay|so|actually|oops|"
+                      r"one\s+more\s+thing)[,:!.]?\s+)+", re.I)
+
+
+def command_after_lead_in(text: str) -> str | None:
+    """The command line after a chatty lead-in ("btw also add: Monsters Inc, …"), when
+    what follows the lead-in is plainly one; None otherwise."""
+    rest = _LEAD_IN.sub("", text.strip(), count=1)
+    if rest == text.strip():
+        return None
+    rest = re.sub(r"^(add|new)\s*:\s*", r"\1 ", rest, flags=re.I)
+    return rest if is_command_line(rest) else None
 
 
 def text_or_social(text: str) -> str | None:
@@ -389,7 +410,8 @@ def _help(said: Said) -> Command:
 
 READERS: dict[str, Callable[[Said], Command]] = {
     "help": _help, "?": _help, "hi": _help, "hello": _help, "start": _help,
-    "add": lambda s: AddInterview(s.rest), "new": lambda s: AddInterview(s.rest),
+    "add": lambda s: AddInterview(_ADD_LEAD.sub("", s.rest)),
+    "new": lambda s: AddInterview(_ADD_LEAD.sub("", s.rest)),
     "list": lambda s: ListInterviews(), "ls": lambda s: ListInterviews(),
     "interviews": lambda s: ListInterviews(),
     "plan": lambda s: ShowPlan(interview_ref(s.first)),

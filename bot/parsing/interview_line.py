@@ -131,10 +131,15 @@ def _split_clauses(text: str) -> list[str]:
     return [c.strip() for c in clauses if c.strip()]
 
 
+_A_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})")
+
+
 def _cut_phone(text: str) -> tuple[str, str | None]:
     for pattern in (_PHONE_LABELLED, _PHONE_BARE):
         for match in pattern.finditer(text):
             number = match.group("number").strip()
+            if _A_DATE.fullmatch(number):
+                continue  # "call me on 2026-11-30" is a day, not a number to ring
             if 7 <= sum(c.isdigit() for c in number) <= 15:
                 return text[: match.start()] + " " + text[match.end() :], number
     return text, None

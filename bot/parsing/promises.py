@@ -39,7 +39,8 @@ _THEY_CONTACT = re.compile(
 )
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
-    r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call)",
+    r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
+    r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b)",
     re.I,
 )
 _THEY_DECIDE = re.compile(
@@ -52,7 +53,8 @@ _PROMISE_START = re.compile(
     r"|(?:nothing|none)\s+promised\b|(?:didn'?t|did\s+not)\s+(?:say|give|mention)\b"
     r"|(?:they|he|she|we)(?:'ll|'d|\s+will|\s+would|\s+should|\s+said|\s+say|\s+told|\s+promised"
     r"|\s+expect|\s+plan|\s+hope|\s+aim|\s+are\s+going\s+to|\s+want)\b"
-    r"|said\b|told\s+me\b|promised\b|will\s+(?:let|decide|get|call|email|be\s+in\s+touch|reach|contact"
+    r"|said\b|told\s+me\b|promised\b|(?:be\s+)?in\s+touch\s+(?=within|by|on|in|next|before|"
+    r"this|after|end)|will\s+(?:let|decide|get|call|email|be\s+in\s+touch|reach|contact"
     r"|hear)\b|let\s+me\s+know\b|hear\s+back\b|get\s+back\b|decide\b|decision\b"
     r"|(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
     r"|follow(?:\s|-)?up\s+(?=in\b|on\b|by\b|within\b|after\b|next\b|end\b|this\b|tomorrow\b)"

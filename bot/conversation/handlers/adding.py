@@ -26,7 +26,7 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
         # Say what could not be read as a date ("2026-13-01"), not just ask again.
         problem = (f"{problem} " if problem else "") + "I couldn't read " + "; ".join(
             f"“{short(u, 40)}”" for u in draft.unclear[:2]) + " as a date."
-    return ask(turn, draft, problem)
+    return ask(turn, draft, problem, fresh=True)
 
 
 def add_fields(turn: Turn, command: AddInterviewFields) -> list[Reply]:
@@ -37,11 +37,14 @@ def add_fields(turn: Turn, command: AddInterviewFields) -> list[Reply]:
     return ask(turn, draft, problem)
 
 
-def ask(turn: Turn, draft: add_flow.AddDraft, problem: str | None = None) -> list[Reply]:
-    """Ask the next missing thing, or add the interview when nothing is missing."""
+def ask(turn: Turn, draft: add_flow.AddDraft, problem: str | None = None, *,
+        fresh: bool = False) -> list[Reply]:
+    """Ask the next missing thing, or add the interview when nothing is missing. A `fresh`
+    draft (a whole `add` line) is not the question that may be waiting: adding it leaves
+    that question open, to be asked again."""
     question = draft.next_question()
     if question is None:
-        return finish(turn, draft)
+        return finish(turn, draft, ends_question=not fresh)
     prompt = add_flow.prompt(question, draft)
     turn.set_flow(AddFlow(question, draft, prompt))
     text = f"{problem} {prompt}" if problem else prompt
@@ -87,9 +90,10 @@ def office_hours_note(interview: Interview, checkpoints: list[Checkpoint]) -> st
             "up, or change your quiet hours with `quiet`.")
 
 
-def finish(turn: Turn, draft: add_flow.AddDraft) -> list[Reply]:
+def finish(turn: Turn, draft: add_flow.AddDraft, *, ends_question: bool = True
+           ) -> list[Reply]:
     person = turn.person
-    if turn.repo.get_conversation(person.id) is not None:
+    if ends_question and turn.repo.get_conversation(person.id) is not None:
         turn.set_flow(None)
     interview = turn.repo.add_interview(person.id, draft.to_new(), turn.now)
     checkpoints = turn.replan(interview, rows=[])  # just added: no steps yet

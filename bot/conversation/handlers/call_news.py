@@ -70,7 +70,8 @@ def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | No
     """The answer in other words ("they offered it to me on the phone!!", "they said to
     try again on Monday"), read about this interview alone, and only when sure."""
     known = (KnownInterview(interview.number, interview.id, interview.company, interview.role,
-                            tuple(p.name for p in interview.interviewers)),)
+                            tuple(p.name for p in interview.interviewers),
+                            promised=interview.promise.on if interview.promise else None),)
     reading = understand(said, Context(turn.now, turn.tz, known))
     if reading is None or reading.command is None:
         return None

@@ -20,6 +20,7 @@ from bot.commands import (
     OnlyOpenInterview,
 )
 from bot.content.formatting import checkpoint_label, when
+from bot.conversation import flows
 from bot.conversation.flows import DeleteFlow
 from bot.conversation.replan import ACTIVE
 from bot.conversation.turn import Turn, not_found
@@ -272,11 +273,14 @@ def delete(turn: Turn, command: DeleteInterview) -> list[Reply]:
         return [interview]
     n = interview.number
     question = (f"Type `yes` to delete #{n} ({interview.title}), anything else to keep it.")
-    dropped = turn.flow()
-    turn.set_flow(DeleteFlow(interview.id, question))
+    waiting = turn.flow()
+    if isinstance(waiting, DeleteFlow):
+        waiting = None if waiting.resume is None else flows.load(waiting.resume)
+    turn.set_flow(DeleteFlow(interview.id, question,
+                             None if waiting is None else flows.dump(waiting)))
     steps = len(turn.repo.checkpoints_for(interview.id))
-    lead = ("(That drops the question I'd asked before.)\n"
-            if dropped is not None and not isinstance(dropped, DeleteFlow) else "")
+    lead = ("(I'll come back to the question I'd asked before once this is settled.)\n"
+            if waiting is not None else "")
     return [Reply(
         text=f"{lead}Delete #{n} ({interview.title}, {when(interview.starts_at, turn.tz)}) "
              f"for good, with its {steps} step{'s' if steps != 1 else ''}? To stop its "
@@ -315,15 +319,30 @@ def answer(turn: Turn, flow: DeleteFlow, text: str) -> list[Reply]:
 
 
 def _settle(turn: Turn, flow: DeleteFlow, *, yes: bool, replace: bool = False) -> Reply:
-    turn.set_flow(None)
+    resumed = _resume(turn, flow)
+    again = "" if resumed is None else f"\nBack to my earlier question: {resumed.question}"
     interview = turn.owned_interview(flow.interview_id)
     if interview is None:
-        return Reply(text="That interview is gone already.", replace_original=replace)
+        return Reply(text="That interview is gone already." + again, replace_original=replace)
     if not yes:
-        return Reply(text=f"OK, I kept #{interview.number} ({interview.title}).",
+        return Reply(text=f"OK, I kept #{interview.number} ({interview.title})." + again,
                      replace_original=replace)
     counts = turn.repo.delete_interview(interview.id)
     steps = counts.get("checkpoints", 0)
+    if resumed is not None and getattr(resumed, "interview_id", None) == interview.id:
+        turn.set_flow(None)  # a question about the interview just deleted
+        again = ""
     return Reply(text=f"Deleted #{interview.number} ({interview.title}) and its {steps} "
                       f"step{'s' if steps != 1 else ''}. Your other interviews keep their "
-                      "numbers; `list` shows them.", replace_original=replace)
+                      "numbers; `list` shows them." + again, replace_original=replace)
+
+
+def _resume(turn: Turn, flow: DeleteFlow) -> flows.Flow | None:
+    """The question set aside for the delete, waiting again; None when there was none (or
+    this release can no longer read it)."""
+    try:
+        resumed = None if flow.resume is None else flows.load(flow.resume)
+    except flows.StaleFlow:
+        resumed = None
+    turn.set_flow(resumed)
+    return resumed

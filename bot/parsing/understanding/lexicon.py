@@ -123,6 +123,14 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)"),
      Outcome.HEARD),
 )
+#: A round the person went to ("had a second interview at acme today"), or another
+#: interview altogether: not the news that they were asked back, so asked about.
+ROUND_HAPPENED = _any(
+    r"\b(?:had|did|done|finished|attended|went\s+to|sat)\s+(?:a|an|my|the|another)\s+"
+    r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
+#: A day that is no promise of news by then: "the earliest they'll decide is Friday".
+NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b",
+                  r"\bat\s+the\s+soonest\b")
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
 MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen")
 #: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
@@ -169,6 +177,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
 #: A call whose result the words leave open ("hung up before anyone answered").
 CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
                     r"took\s+a\s+message", r"in\s+(?:a\s+)?meetings?",
+                    r"message\s+with\s+(?:her|his|their|a|the)\s+\w+", "switchboard",
+                    r"put\s+me\s+through", r"(?:was|were)\s+out\b",
                     r"wasn'?t\s+(?:in|there|available)", "busy",
                     r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off",
                     r"to\s+(?:say\s+)?thank", r"say\s+thanks")
@@ -179,6 +189,9 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
+#: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
+SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
+                  r"fired\s+off", "dropped", "wrote", "thanked")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
                   "letter")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+sent", r"didn'?t\s+send", r"should\s+i",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz.distance import OSA
 
@@ -31,6 +32,7 @@ class KnownInterview:
     role: str
     names: tuple[str, ...] = ()
     open: bool = True
+    promised: date | None = None  # the day of their word on it, if any ("pushed back a week")
 
 
 @dataclass(frozen=True, slots=True)

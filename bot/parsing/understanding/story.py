@@ -29,7 +29,11 @@ STORY_CUE = re.compile(
     r"another\s+one|coming\s+up)\b", _I)
 _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|hey|hi)\b"
                    r"[\s,!.:-]*)+", _I)
-_NAME = r"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3}"
+#: A day or a month after a company's name is when, not the name ("Harbor City Transit
+#: Wednesday Nov 25").
+_CALENDAR = (r"(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun|Jan|Feb|Mar|Apr|May|"
+             r"June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight)[a-z]*\b)")
+_NAME = rf"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?{_CALENDAR}[A-Z][\w&'.-]*){{0,3}}"
 _LOWER_NAME = (r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|systems|"
                r"solutions|technologies|tech|partners|consulting|health|media|studios))?")
 _COMPANY_AFTER = (

@@ -52,3 +52,36 @@ def test_an_unsure_line_is_asked_and_a_pressed_choice_acts(tmp_path: Path) -> No
     assert "That date reads two ways. Which did you mean?" in output
     assert "Noted: they'll decide by Fri 2026-12-04" in output
     assert "QA engineer at Initech" in output and "rejected" in output.lower()
+
+
+def test_a_change_said_in_words_runs_while_a_question_waits_and_the_question_returns(
+        tmp_path: Path) -> None:
+    output = run_console(
+        tmp_path,
+        "add Acme, data analyst, today 2pm with Jane Smith",
+        "add Initech, QA engineer, 2026-11-20 10am with Dana Wu",
+        "add",
+        "Globex",
+        "can you stop the acme reminders",
+        "btw also add: Monsters Inc, scare assistant, today 9am, Mike Wazowski",
+        "actually scrap initech, that was a mistaken entry",
+        "yes",
+        "Design lead (contract)",
+        "tomorrow 11am",
+        "Tom Baker",
+        "no",
+        "skip",
+        "list",
+    )
+    said = output.split("you> ")
+    stop, also, scrap, yes = said[5], said[6], said[7], said[8]
+    assert "I read that as: No more reminders for Acme (#1)." in stop
+    assert stop.rstrip().endswith("`cancel` stops.)") and "What's the role?" in stop
+    assert "Added #3: scare assistant at Monsters Inc" in also
+    assert "What's the role?" in also  # the Globex question, asked again
+    assert "I'll come back to the question I'd asked before once this is settled." in scrap
+    assert "Deleted #2 (QA engineer at Initech)" in yes
+    assert "Back to my earlier question: What's the role?" in yes
+    # The half-typed Globex interview survived both; the contract is not in its title.
+    assert "Added #4: Design lead at Globex" in output
+    assert "Initech" not in said[-1]

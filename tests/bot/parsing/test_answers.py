@@ -13,16 +13,29 @@ from bot.parsing import read_names
     ("designer", "designer"),
     ("Senior UX Designer", "Senior UX Designer"),
     ("graphic designer 🎨", "graphic designer"),
-    ("QA engineer (contract)", "QA engineer (contract)"),
+    ("QA engineer (Selenium)", "QA engineer (Selenium)"),
 ])
 def test_a_role_is_kept_as_written_without_emoji(said: str, role: str) -> None:
+    assert role_answer(said) == role
+
+
+@pytest.mark.parametrize(("said", "role"), [
+    ("QA engineer (contract)", "QA engineer"),
+    ("visual designer, contract", "visual designer"),
+    ("Design lead (part-time)", "Design lead"),
+    ("copywriter, though they also mentioned some social media stuff", "copywriter"),
+    ("it's a motion designer gig", "motion designer"),
+])
+def test_how_the_job_is_held_and_asides_are_not_the_title(said: str, role: str) -> None:
+    """Messages say "your QA engineer interview": the contract is not the job's name."""
     assert role_answer(said) == role
 
 
 @pytest.mark.parametrize("said", [
     "idk", "idk yet", "not sure", "designer or maybe ux, not sure", "why do you need that?",
     "wait it's Globo not Globex", "a job", "same as before", "lol", "🙂", "hmm",
-    "can't remember",
+    "can't remember", "either designer or illustrator, they were vague",
+    "erm, brand something? I'd have to check the ad", "one sec, checking the email",
 ])
 def test_an_answer_that_is_no_role_is_asked_again(said: str) -> None:
     assert role_answer(said) is None

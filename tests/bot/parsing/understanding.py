@@ -31,7 +31,7 @@ from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platfo
 from bot.ports.clock import SimulatedClock
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-PARTS = ("tuning", "tuning2", "tuning3", "heldout", "heldout2", "heldout3")
+PARTS = ("tuning", "tuning2", "tuning3", "heldout", "heldout2", "heldout3", "heldout4")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
@@ -173,7 +173,8 @@ def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
                           "salutations": {p.name.lower(): p.salutation
                                           for p in new.interviewers}})
         found += _step_changes(number, new, before.steps[number], after.steps[number])
-    if after.flow != before.flow and before.flow is not None and after.flow is not None:
+    if after.flow != before.flow and before.flow is not None and after.flow is not None \
+            and after.flow.get("resume") != before.flow:  # set aside, not answered
         found.append({"intent": "answer", "flow": after.flow})
     return found
 

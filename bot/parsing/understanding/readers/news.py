@@ -7,6 +7,7 @@ Each reader looks for its cues (`lexicon`), finds the interview meant, and retur
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.commands import (
     MarkSent,
@@ -35,7 +36,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found = Outcome.WITHDREW
     unsure = hedged(line) or unnamed(line, ctx) or (
         found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
-        found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text)))
+        found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
+        found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text)))
     said = line.text if found is Outcome.NEXT_ROUND else ""
 
     def make(k: KnownInterview) -> ReportOutcome:
@@ -86,29 +88,69 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return None
     if lx.USER_CALLS.search(line.text):
         said = type(said)(PromiseKind.YOU_CALL_ON, said.on, said.text)
+    pushed = _PUSHED.search(line.text)
+    if pushed is not None:
+        # "pushed the decision back a week": a week after the day they gave before.
+        target = pick(line.found, ctx.known)
+        if target is None or target.promised is None:
+            return None  # back from when? The grammar's reply asks for the day
+        count = _COUNTS[pushed.group("n").lower()]
+        step = timedelta(weeks=count) if pushed.group("unit").lower().startswith("week") \
+            else timedelta(days=count)
+        said = Promise(said.kind, target.promised + step, line.text)
 
     def make(k: KnownInterview) -> RecordPromise:
         return RecordPromise(record(k), said, said=line.text)
 
-    if _EITHER_DAY.search(line.text):
-        # "Monday or Tuesday": which day the plan waits for is theirs to say.
+    other = _other_day(line, ctx, said)
+    if other is not None:
+        # "Monday or Tuesday", "by the 4th but Raj said the 11th", "next Wednesday" on a
+        # Monday: which day the plan waits for is the person's to say.
         target = pick(line.found, ctx.known)
-        later = parse_promise(_EITHER_DAY.sub(r"\g<2>", line.text), ctx.today, ctx.now,
-                              ctx.tz, said.kind)
-        if target is None or later is None or later.on == said.on:
+        if target is None or other.on == said.on:
             return None
-        return Reading(question="They named two days: which shall I plan around?", choices=(
-            Choice(f"{said.on:%a %d %b}", RecordPromise(record(target), said, said=line.text)),
-            Choice(f"{later.on:%a %d %b}", RecordPromise(record(target), later,
-                                                         said=line.text)),
-            Choice("Neither", None)))
+        return Reading(question="That could be two days: which shall I plan around?",
+                       choices=(Choice(f"{said.on:%a %d %b}",
+                                       RecordPromise(record(target), said, said=line.text)),
+                                Choice(f"{other.on:%a %d %b}",
+                                       RecordPromise(record(target), other, said=line.text)),
+                                Choice("Neither", None)))
 
     day = f"{said.on:%a %d %b}"
     words = (f"you call them on {day}" if said.kind is PromiseKind.YOU_CALL_ON
              else f"they'll be in touch by {day}")
     return about_one(line, ctx, make, lambda k: f"{k.company} (#{k.number}): {words}.",
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
-                     sure=not (hedged(line) or unnamed(line, ctx)))
+                     sure=not (hedged(line) or unnamed(line, ctx)
+                               or lx.NOT_BEFORE.search(line.text)))
+
+
+def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
+    """The second day a promise line could mean, if it names or implies one."""
+    if _EITHER_DAY.search(line.text):
+        return parse_promise(_EITHER_DAY.sub(r"\g<2>", line.text), ctx.today, ctx.now, ctx.tz,
+                             said.kind)
+    turn = _BUT.search(line.text)
+    if turn is not None:
+        after = parse_promise(line.text[turn.end():], ctx.today, ctx.now, ctx.tz, said.kind)
+        if after is not None:
+            return Promise(said.kind, after.on, said.text)
+    if _NEXT_DAY.search(line.text) and \
+            said.on.isocalendar()[:2] == ctx.today.isocalendar()[:2] and said.on > ctx.today:
+        # "next Wednesday" said on a Monday: this week's, or the one after?
+        return Promise(said.kind, said.on + timedelta(days=7), said.text)
+    return None
+
+
+_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+#: "pushed the decision back a week", "moved it back by two days".
+_PUSHED = re.compile(r"\b(?:pushed|moved|put|set)\s+(?:\w+\s+){0,2}back\s+(?:by\s+)?"
+                     r"(?P<n>a|an|one|1|two|2|three|3)\s+(?P<unit>weeks?|days?)\b", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+#: "by the 4th but Raj said the 11th": a second day after the turn.
+_BUT = re.compile(r"\b(?:but|whereas|while|though)\b", re.I)
+#: "next Wednesday": said early in a week, it may mean the coming one or the one after.
+_NEXT_DAY = re.compile(r"\bnext\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?\b", re.I)
 
 
 def _call_result(line: Line) -> CallResult | None:
@@ -184,6 +226,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     text = lx.BUT_NOT.sub("", line.text)
     if lx.NOT_SENT.search(text):
         return None
+    if _AN_ADDRESS.search(text) and not lx.SENT_VERBS.search(text):
+        return None  # "here's Raj's address for the thank-you: raj@…" gives a detail
     by = text_or_social(text)
     if by is None and re.search(r"\btexted\b", text, re.I):
         by = "text message"

@@ -57,7 +57,12 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
 
     return about_one(line, ctx, make, lambda k: f"Snoozing the next step of {k.company} "
                      f"(#{k.number}).", "Snooze the next step of {company} (#{n})?",
-                     sure=not unnamed(line, ctx))
+                     # "push the initech call a week": a week from the call, or from now?
+                     sure=not (unnamed(line, ctx) or (
+                         isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
+
+
+_A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
 
 
 def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
