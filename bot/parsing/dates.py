@@ -51,7 +51,8 @@ _DATE_TOKEN = re.compile(
   | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?
         (?:,?\s+(?P<dm_year>\d{{4}})\b)?)
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
-  | (?P<dom>\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b
+  | (?P<dom>(?:\bthe\s+|(?<=day\s)|(?<=\b(?:mon|tue|wed|thu|fri|sat|sun)\s))
+        \d{{1,2}}(?:st|nd|rd|th)\b
         (?!\s+(?:of\s+)?(?:{_MONTH})\b|\s+(?:round|interview|stage|time|call|one|floor)\b))
   | (?P<rel>\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight
         |tomorrow|tmrw|yesterday|this\s+(?:morning|afternoon|evening)|last\s+night)\b)

@@ -81,6 +81,7 @@ HEDGES = _any(
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
     "still\\s+waiting", "haven'?t\\s+heard", "no\\s+news", "not\\s+yet",
+    r"th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
 )
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b|"

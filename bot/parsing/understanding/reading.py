@@ -9,6 +9,7 @@ means the interview it named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -64,6 +65,28 @@ def label(k: KnownInterview) -> str:
     return f"#{k.number} {k.company}"
 
 
+#: "a second one at Pied Piper", "an offer from Hooli": a company named after "at" or
+#: "from" (capitalised, as names are written).
+_AT_COMPANY = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})")
+_NO_COMPANY = frozenset({"i", "the", "a", "my", "home", "work", "last", "first", "least",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", "noon", "midnight", "lunch", "christmas", "thanksgiving"})
+
+
+def elsewhere(line: Line, ctx: Context) -> bool:
+    """The line also names a company the coach doesn't track ("after acme I ran across
+    town for a second one at Pied Piper"): what it says may be about that one."""
+    known = [k.company.lower() for k in ctx.known] + \
+        [w.lower() for k in ctx.known for name in k.names for w in name.split()]
+    for found in _AT_COMPANY.finditer(line.text):
+        name = found.group("name").lower()
+        if name.split()[0] in _NO_COMPANY:
+            continue
+        if not any(name.startswith(k) or k.startswith(name) for k in known if k):
+            return True
+    return False
+
+
 def about_one(line: Line, ctx: Context, make: Callable[[KnownInterview], Command],
               said: Callable[[KnownInterview], str], ask: str, *, sure: bool = True,
               yes: str = "Yes") -> Reading:
@@ -72,7 +95,7 @@ def about_one(line: Line, ctx: Context, make: Callable[[KnownInterview], Command
     `sure` False asks even when the interview is clear: the words themselves were not.
     """
     target = pick(line.found, ctx.known)
-    if target is not None and sure:
+    if target is not None and sure and not elsewhere(line, ctx):
         return Reading(make(target), said(target))
     if target is not None:
         return Reading(question=ask.format(company=target.company, n=target.number),

@@ -85,8 +85,25 @@ def load(part: str) -> list[Line]:
         if raw.strip():
             data = json.loads(raw)
             lines.append(Line(data["id"], part, data["category"], data["style"],
-                              data["text"], data["context"], data["expect"]))
+                              data["text"], data["context"],
+                              _after_call(data["context"], data["expect"])))
     return lines
+
+
+def _after_call(context: str, expect: Any) -> Any:
+    """An answer to "what did they say?" labelled as the answer (`{"intent": "answer",
+    "value": "offer"}`, some authors' shape) is the change it makes to the interview
+    called (#2), as the other authors label it: an outcome, a date, or nothing."""
+    if context != "after_call" or not isinstance(expect, dict) \
+            or expect.get("intent") != "answer":
+        return expect
+    value = str(expect.get("value", ""))
+    if value in ("offer", "rejected", "next_round", "withdrew"):
+        return {"intent": "outcome", "interview": 2, "outcome": value,
+                "next_round_when": None}
+    if value == "no_news":
+        return {"intent": "unknown"}
+    return {"intent": "promise", "interview": 2, "kind": None, "on": value}
 
 
 # --- the world each line is said in ----------------------------------------------------------
@@ -222,7 +239,8 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
         return bool(fact["outcome"] == expect["outcome"])
     if intent == "promise":
         promise = fact["promise"]
-        return promise is not None and promise.kind is PROMISE_LABEL[expect["kind"]] \
+        kind = expect["kind"]  # None: a day said after a call, whoever moves next
+        return promise is not None and (kind is None or promise.kind is PROMISE_LABEL[kind]) \
             and promise.on.isoformat() == expect["on"]
     if intent == "call":
         return bool(fact["result"] == expect["result"])

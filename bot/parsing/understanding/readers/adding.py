@@ -36,7 +36,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
 
 #: Words before the fields that say only that this is an interview.
 _LEAD = re.compile(
-    r"^(?:(?:new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|another(?:\s+one)?|"
+    r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add|"
+    r"new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|another(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*)+", re.I)
 #: "Hooli tomorrow 3pm, …": or after it.
