@@ -125,6 +125,11 @@ def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
     return understand(text, ctx)
 
 
+#: How long a proposal read from someone else's words (a forwarded email, a message
+#: "Follow up on this" was used on) waits for its answer: it holds a few of those words.
+PROPOSAL_LIFETIME = timedelta(days=7)
+
+
 def act(turn: Turn, reading: Reading, keep_for: timedelta | None = None) -> list[Reply]:
     """Run a sure reading, or store its question; `keep_for` bounds how long the question
     (and the words it holds) waits for an answer."""

@@ -40,7 +40,7 @@ MAX_BYTES = 1_000_000
 #: A proposal holds a few of the message's words (a next round's sentence) until it is
 #: answered; unanswered, it is deleted after this long, by the clock's sweep if the
 #: person never writes again.
-KEEP_PROPOSALS = timedelta(days=7)
+KEEP_PROPOSALS = understood.PROPOSAL_LIFETIME
 
 
 class Received(StrEnum):

@@ -70,14 +70,15 @@ def read(turn: Turn, command: ReadMessage) -> list[Reply]:
         for sentence in sentences:
             proposal = _news(turn, sentence, about)
             if proposal is not None:
-                return understood.act(turn, proposal)
+                return understood.act(turn, proposal,
+                                      keep_for=understood.PROPOSAL_LIFETIME)
     fields = add_fields(said, ctx)
     if fields is not None and not _tracked(fields.company, ctx):
         return [prefilled(turn, fields, "From that message")]
     for sentence in sentences:  # news that names no interview: asked which
         proposal = _news(turn, sentence, ctx)
         if proposal is not None:
-            return understood.act(turn, proposal)
+            return understood.act(turn, proposal, keep_for=understood.PROPOSAL_LIFETIME)
     return [Reply(text=NOTHING)]
 
 

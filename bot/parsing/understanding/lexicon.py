@@ -193,6 +193,8 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
                   r"fired\s+off", "dropped", "wrote", "thanked")
+#: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
+SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
                   "letter")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+sent", r"didn'?t\s+send", r"should\s+i",

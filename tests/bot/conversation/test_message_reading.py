@@ -4,6 +4,7 @@ proposal (`EditChoice`), through the coach as every platform calls it."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 
@@ -52,6 +53,17 @@ def test_news_about_a_tracked_interview_is_proposed_and_changes_nothing_until_ap
     assert me.checkpoints()[0].outcome is None
     me.press(ActionId.CHOOSE, button(replies, "Apply").value)
     assert me.checkpoints()[0].outcome is Outcome.REJECTED
+
+
+def test_a_proposal_from_a_message_lapses_after_a_week_unanswered(me: Chat):
+    """It holds some of the message's words, so it waits 7 days at most."""
+    replies = read(me, "Unfortunately, we have decided to move forward with other "
+                       "candidates. Best, Jane Smith")
+    me.wait(timedelta(days=7, minutes=1))
+    me.press(ActionId.CHOOSE, button(replies, "Apply").value)
+    assert me.checkpoints()[0].outcome is None  # too late: nothing applied
+    person = me.runtime.repo.find_person(ME)
+    assert person is not None and me.runtime.repo.get_conversation(person.id) is None
 
 
 def test_another_meeting_with_a_tracked_employer_is_proposed_as_a_next_round(me: Chat):

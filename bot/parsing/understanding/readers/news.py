@@ -226,6 +226,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     text = lx.BUT_NOT.sub("", line.text)
     if lx.NOT_SENT.search(text):
         return None
+    if not (verb_led or lx.SENT_VERBS.search(text) or lx.SENT_DONE.search(text)):
+        return None  # "the thank-you for jane": a note named is no note sent
     if _AN_ADDRESS.search(text) and not lx.SENT_VERBS.search(text):
         return None  # "here's Raj's address for the thank-you: raj@…" gives a detail
     by = text_or_social(text)
