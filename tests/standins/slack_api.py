@@ -247,7 +247,7 @@ class SlackApiStandIn:
     def hold(self, method: str | None = None, *, after: int = 0) -> Hold:
         """Keep every call to `method` (None: to any Web API method), after the first
         `after` of them, unanswered until the returned hold is released; `response_url`
-        calls are never held."""
+        calls are held only by a hold for `method="response_url"` itself."""
         hold = Hold(None if method is None else re.escape(method), after)
         with self._state.lock:
             self._state.holds.append(hold)
@@ -313,6 +313,8 @@ class SlackApiStandIn:
     def _hold_for(self, method: str) -> Hold | None:
         with self._state.lock:
             holds = list(self._state.holds)
+        if method == "response_url":  # only a hold that names it: hold() holds API calls
+            holds = [h for h in holds if h.pattern == re.escape("response_url")]
         return next((h for h in holds if h.takes(method)), None)
 
     def _planned_for(self, method: str) -> _Planned | None:
@@ -444,6 +446,9 @@ class SlackApiStandIn:
                 at = standin._now() if standin._now is not None else None
                 if parts.path.startswith("/respond/"):
                     args["_tag"] = parts.path.removeprefix("/respond/")
+                    hold = standin._hold_for("response_url")
+                    if hold is not None:
+                        hold.keep()
                     standin._record(ApiCall("response_url", args, authorized, at=at))
                     self._send(200, "ok", "text/plain")
                     return

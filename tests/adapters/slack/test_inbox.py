@@ -68,6 +68,27 @@ def test_a_queued_command_is_acked_at_once_and_answered_by_the_clock_process(
     assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
 
 
+def test_different_people_are_answered_side_by_side_and_each_in_their_order(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    web.workspace.command(USER, "list")
+    web.workspace.command("U2OTHER", "add Initech, QA engineer, today 10am with Dana Wu")
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 3
+    held = web.api.hold("response_url")
+    with ThreadPoolExecutor(1) as pool:
+        draining = pool.submit(clock_process.drain)
+        # Two answers in flight at once: the first of each person's (a worker answering
+        # one at a time would never get past one, and this would fail after 5 s).
+        held.wait_held(2)
+        held.release()
+        assert draining.result(timeout=10) == 3
+    answers = [shown_text(c.args) for c in web.api.wait_for("response_url", 3)]
+    mine = [a for a in answers if "Acme" in a]
+    assert len(mine) == 2 and "Added #1: data analyst at Acme" in mine[0]  # add, then list
+    assert any("Added #1: QA engineer at Initech" in a for a in answers)
+
+
 def stored_rows(runtime: Runtime) -> list[dict[str, Any]]:
     """The payload of every inbox row, read back from the table as stored."""
     with runtime.repo.engine.connect() as connection:
