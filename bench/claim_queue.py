@@ -20,7 +20,6 @@ together); CPU is the workers' own per job (the server's is not included).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import time
 from datetime import UTC, datetime
@@ -30,7 +29,7 @@ from typing import Any
 from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bench.report import table, wrap, write_section
+from bench.report import keep_and_write, table, wrap
 from bench.worker import (
     WORK_DIR,
     announce,
@@ -226,13 +225,9 @@ def main(argv: list[str] | None = None) -> None:
     if not pg_url:
         parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
     results = run(pg_url, scale=args.scale)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results))
-    if args.write is not None:
-        write_section(section(results, "`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m "
-                              f"bench.claim_queue --write {args.write}` (`bash bench/run.sh` "
-                              "runs it too, part `queue`)"), args.write, SECTION)
-        print(f"section written to {args.write}")
+    keep_and_write(results, RESULTS, args.write, SECTION, lambda c: section(results, c),
+                   "`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.claim_queue "
+                   f"--write {args.write}` (`bash bench/run.sh` runs it too, part `queue`)")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ is each variant's best round (the least disturbed), counts are the most seen.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.report import table, wrap, write_section
+from bench.report import keep_and_write, table, wrap
 from bench.seed import fresh_database
 from bench.worker import WORK_DIR, run_child
 
@@ -164,15 +163,10 @@ def main(argv: list[str] | None = None) -> None:
     if not pg_url:
         parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
     result = run(pg_url, args.cycles, rounds=args.rounds)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result))
-    print(f"raw results: {RESULTS}")
-    if args.write is not None:
-        command = (f"`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.command_cost "
+    keep_and_write(result, RESULTS, args.write, SECTION, lambda c: section(result, c),
+                   f"`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.command_cost "
                    f"--cycles {args.cycles} --write {args.write}` (`bash bench/run.sh` runs "
                    "it too, part `cost`)")
-        write_section(section(result, command), args.write, SECTION)
-        print(f"section written to {args.write}")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ from typing import Any
 from bench import seed
 from bench.delivery import RealTimeFrom, state_counts
 from bench.pacing import store_channels
-from bench.report import table, verdict, wrap, write_section
+from bench.report import keep_and_write, table, verdict, wrap
 from bench.standins import StandIn, stop_process
 from bench.worker import (
     LOG_DIR,
@@ -303,19 +303,12 @@ def main(argv: list[str] | None = None) -> None:
     pg_url = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL")
     if not pg_url:
         parser.error("set FOLLOWUP_TEST_POSTGRES_URL (a PostgreSQL on loopback)")
-    import json
-
     results = [r.as_json() for r in run(args.count, pg_url, cap=args.cap,
                                         processes=args.processes)]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results))
-    print(f"raw results: {RESULTS}")
-    if args.write is not None:
-        command = (f"FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.global_limit "
+    keep_and_write(results, RESULTS, args.write, SECTION, lambda c: section(results, c),
+                   f"`FOLLOWUP_TEST_POSTGRES_URL=postgresql://… python -m bench.global_limit "
                    f"--count {args.count} --write {args.write}` (`bash bench/run.sh` runs it "
-                   "too, on a throw-away PostgreSQL")
-        write_section(section(results, command), args.write, SECTION)
-        print(f"section written to {args.write}")
+                   "too, on a throw-away PostgreSQL)")
 
 
 if __name__ == "__main__":

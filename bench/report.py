@@ -6,6 +6,8 @@ report without measuring again. Every verdict is computed here from the figures.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,19 @@ def write_section(text: str, out: Path, name: str) -> None:
         out.write_text(head + text + rest.split(end, 1)[1])
     else:
         out.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
+
+
+def keep_and_write(results: Any, saved: Path, out: Path | None, name: str,
+                   render: Callable[[str], str], command: str) -> None:
+    """A part run alone (`python -m bench.<part>`): its raw results saved to `saved`, and,
+    with `out`, its section `name` there rewritten by `render(command)`, the command
+    that section says to run."""
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(json.dumps(results))
+    print(f"raw results: {saved}")
+    if out is not None:
+        write_section(render(command), out, name)
+        print(f"section written to {out}")
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

@@ -6,7 +6,15 @@ import json
 import sys
 from pathlib import Path
 
-from bench.report import markers, performance_targets, table, verdict, wrap, write_section
+from bench.report import (
+    keep_and_write,
+    markers,
+    performance_targets,
+    table,
+    verdict,
+    wrap,
+    write_section,
+)
 from bench.worker import last_json, run_child
 
 
@@ -43,3 +51,18 @@ def test_every_performance_target_has_a_row_even_when_nothing_ran() -> None:
     assert len(rows) == 11
     assert all(row[3] == "**not measured**" and len(row) == 5 for row in rows)
     json.dumps(rows)
+
+
+def test_a_part_run_alone_keeps_its_results_and_rewrites_only_its_section(
+        tmp_path: Path) -> None:
+    out = tmp_path / "BENCHMARKS.md"
+    out.write_text("# Benchmarks\n")
+    saved = tmp_path / "results" / "part.json"
+    keep_and_write({"rate": 5}, saved, out, "part",
+                   lambda c: wrap("part", [f"rate 5, by {c}"]), "`cmd`")
+    assert json.loads(saved.read_text()) == {"rate": 5}
+    keep_and_write({"rate": 6}, saved, out, "part",
+                   lambda c: wrap("part", [f"rate 6, by {c}"]), "`cmd`")
+    text = out.read_text()
+    assert text.startswith("# Benchmarks\n") and "rate 6, by `cmd`" in text
+    assert "rate 5" not in text

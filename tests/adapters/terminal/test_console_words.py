@@ -85,3 +85,20 @@ def test_a_change_said_in_words_runs_while_a_question_waits_and_the_question_ret
     # The half-typed Globex interview survived both; the contract is not in its title.
     assert "Added #4: Design lead at Globex" in output
     assert "Initech" not in said[-1]
+
+
+def test_a_decision_pushed_back_counts_from_their_last_day_and_asks_without_one(
+        tmp_path: Path) -> None:
+    output = run_console(
+        tmp_path,
+        "add Acme, data analyst, today 2pm with Jane Smith",
+        "acme pushed the decision back a week",
+        "promised 1 they'll decide by Dec 4",
+        "acme pushed the decision back a week",
+        "acme pushed it back two days",
+    )
+    said = output.split("you> ")
+    assert "Moved back from which day? I have no date of theirs" in said[2]
+    assert "I read that as: Acme (#1): they'll be in touch by Fri 11 Dec." in said[4]
+    # Without "decision" it may be the interview that moved: asked, not done.
+    assert "Did Acme (#1) move their decision back to Sun 13 Dec?" in said[5]

@@ -70,6 +70,9 @@ def _maybe_over(line: Line, ctx: Context) -> Reading | None:
 
 # --- promises -----------------------------------------------------------------------------
 def promise(line: Line, ctx: Context) -> Reading | None:
+    pushed = _PUSHED.search(line.text)
+    if pushed is not None and not lx.OWN_PLAN.search(line.text):
+        return _pushed_back(line, ctx, pushed)
     if not lx.PROMISE_CUES.search(line.text) or lx.OWN_PLAN.search(line.text):
         return None
     if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
@@ -88,17 +91,6 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return None
     if lx.USER_CALLS.search(line.text):
         said = type(said)(PromiseKind.YOU_CALL_ON, said.on, said.text)
-    pushed = _PUSHED.search(line.text)
-    if pushed is not None:
-        # "pushed the decision back a week": a week after the day they gave before.
-        target = pick(line.found, ctx.known)
-        if target is None or target.promised is None:
-            return None  # back from when? The grammar's reply asks for the day
-        count = _COUNTS[pushed.group("n").lower()]
-        step = timedelta(weeks=count) if pushed.group("unit").lower().startswith("week") \
-            else timedelta(days=count)
-        said = Promise(said.kind, target.promised + step, line.text)
-
     def make(k: KnownInterview) -> RecordPromise:
         return RecordPromise(record(k), said, said=line.text)
 
@@ -123,6 +115,27 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)
                                or lx.NOT_BEFORE.search(line.text)))
+
+
+def _pushed_back(line: Line, ctx: Context, pushed: re.Match[str]) -> Reading:
+    """"They pushed the decision back a week": that long after the day they gave before.
+    Sure only when the line says it is their decision ("pushed it back" may be the
+    interview itself)."""
+    target = pick(line.found, ctx.known)
+    if target is None or target.promised is None:
+        which = "" if target is None else f" {target.number}"
+        return Reading(question="Moved back from which day? I have no date of theirs to "
+                                "count from. Tell me the new one, e.g. "
+                                f"`promised{which} they'll decide by Friday`.")
+    count = _COUNTS[pushed.group("n").lower()]
+    step = timedelta(weeks=count) if pushed.group("unit").lower().startswith("week") \
+        else timedelta(days=count)
+    said = Promise(PromiseKind.THEY_DECIDE_BY, target.promised + step, line.text)
+    day = f"{said.on:%a %d %b}"
+    return about_one(line, ctx, lambda k: RecordPromise(record(k), said, said=line.text),
+                     lambda k: f"{k.company} (#{k.number}): they'll be in touch by {day}.",
+                     "Did {company} (#{n}) move their decision back to " + day + "?",
+                     sure=bool(lx.PROMISE_CUES.search(line.text)) and not hedged(line))
 
 
 def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
