@@ -304,8 +304,9 @@ _NOT_A_ROLE = re.compile(
 
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
-_ROLE_LEAD = re.compile(r"^(?:(?:it'?s|it\s+is|it\s+was|the\s+role\s+is|the\s+job\s+is|"
-                        r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the)\s+)?", re.I)
+_ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!.]*)?"
+                        r"(?:(?:it'?s|it\s+is|it\s+was|the\s+role\s+is|the\s+job\s+is|"
+                        r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?", re.I)
 _ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|gig|post|opening|vacancy|again|lol|haha|"
                         r"lmao|tbh|i\s+think))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")

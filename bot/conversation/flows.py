@@ -83,6 +83,9 @@ class ChoiceFlow:
     choices: tuple[StoredChoice, ...]
     edit: bool = False  # an Edit button too (a proposal read from mail or a message)
     until: datetime | None = None  # dropped then, answered or not (mail's words kept ≤ 7 d)
+    # The question this one stepped in front of (stored as `dump` made it): asked again
+    # when the person picks the choice that changes nothing.
+    resume: dict[str, Any] | None = None
 
 
 Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow | ChoiceFlow
@@ -110,7 +113,8 @@ def dump(flow: Flow) -> dict[str, Any]:
         return {"v": FLOW_VERSION, "flow": "choice", "question": flow.question,
                 "choices": [{"code": c.code, "label": c.label, "command": c.command}
                             for c in flow.choices], "edit": flow.edit,
-                **({"until": flow.until.isoformat()} if flow.until else {})}
+                **({"until": flow.until.isoformat()} if flow.until else {}),
+                **({"resume": flow.resume} if flow.resume else {})}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -138,7 +142,8 @@ def load(data: dict[str, Any]) -> Flow:
             return ChoiceFlow(str(data.get("question", "")), tuple(
                 StoredChoice(int(c["code"]), str(c["label"]), c.get("command"))
                 for c in data["choices"]), bool(data.get("edit", False)),
-                None if data.get("until") is None else datetime.fromisoformat(data["until"]))
+                None if data.get("until") is None else datetime.fromisoformat(data["until"]),
+                data["resume"] if isinstance(data.get("resume"), dict) else None)
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

@@ -29,9 +29,9 @@ from bot.commands import (
     SnoozeUnreadable,
     Unknown,
 )
-from bot.conversation import command_codec
+from bot.conversation import command_codec, flows
 from bot.conversation.dispatch import dispatch
-from bot.conversation.flows import ChoiceFlow, StoredChoice
+from bot.conversation.flows import ChoiceFlow, Flow, StoredChoice
 from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Action, ActionId, Reply
 from bot.parsing.command_text import REF, read_command
@@ -130,9 +130,11 @@ def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
 PROPOSAL_LIFETIME = timedelta(days=7)
 
 
-def act(turn: Turn, reading: Reading, keep_for: timedelta | None = None) -> list[Reply]:
+def act(turn: Turn, reading: Reading, keep_for: timedelta | None = None,
+        resume: Flow | None = None) -> list[Reply]:
     """Run a sure reading, or store its question; `keep_for` bounds how long the question
-    (and the words it holds) waits for an answer."""
+    (and the words it holds) waits for an answer, and `resume` is the question asked again
+    if the person picks the choice that changes nothing."""
     if reading.command is not None:
         replies = dispatch(turn, reading.command)
         if reading.understood:
@@ -144,7 +146,8 @@ def act(turn: Turn, reading: Reading, keep_for: timedelta | None = None) -> list
                                 else cast(dict[str, object], command_codec.encode(c.command)))
                    for c in reading.choices)
     flow = ChoiceFlow(reading.question, stored, edit=reading.editable,
-                      until=None if keep_for is None else turn.now + keep_for)
+                      until=None if keep_for is None else turn.now + keep_for,
+                      resume=None if resume is None else flows.dump(resume))
     turn.set_flow(flow)
     return [ask(flow)]
 
@@ -200,6 +203,16 @@ def _code() -> int:
     return 100_000 + secrets.randbelow(900_000)
 
 
+def _earlier(flow: Flow | None) -> Flow | None:
+    """The question a choice stepped in front of, if it can still be read."""
+    if not isinstance(flow, ChoiceFlow) or flow.resume is None:
+        return None
+    try:
+        return flows.load(flow.resume)
+    except flows.StaleFlow:
+        return None
+
+
 def pressed(turn: Turn, value: str) -> list[Reply]:
     """A choice's button: it counts only while its question is the one waiting."""
     flow = turn.flow()
@@ -233,8 +246,14 @@ def answered(turn: Turn, flow: ChoiceFlow, text: str) -> list[Reply] | None:
 
 
 def _run(turn: Turn, chosen: StoredChoice) -> list[Reply]:
+    flow = turn.flow()
     turn.set_flow(None)
     if chosen.command is None:
+        earlier = _earlier(flow)
+        if earlier is not None:
+            turn.set_flow(earlier)
+            return [Reply(text=f"OK, I left everything as it was. Back to my question: "
+                               f"{earlier.question}")]
         return [Reply(text="OK, I left everything as it was.")]
     try:
         command = command_codec.decode_command(chosen.command)

@@ -221,10 +221,15 @@ def step_ref(word: str) -> StepRef:
     return StepNumber(int(match.group(1)), None if position is None else int(position))
 
 
+_ONE_UNIT = frozenset({"hr", "hour", "h", "day", "week", "wk"})
+
+
 def snooze_span(text: str, now: datetime, tz: ZoneInfo) -> SnoozeSpan:
     text = text.strip().lower()
     if text in _TOMORROW:
         return SnoozeTillMorning()
+    if text in _ONE_UNIT:  # "snooze 1 hr": the 1 is the interview, the span one hour
+        text = f"1 {text}"
     if (span := parse_duration(text)) is not None:
         return SnoozeFor(span)
     if (moment := parse_later(text, now, tz)) is not None:

@@ -82,7 +82,8 @@ _LABELS = re.compile(
 _FILLER_WORDS = re.compile(r"\binterview(?:ed|ing|s)?\b", re.I)
 _LEADING_FILLER = re.compile(
     r"^(?:(?:and|also|plus|then|so|but|i|i've|ive|i'm|im|we|just|had|have|has|got|did|my|our|an?"
-    r"|the|it|it's|its|was|is|went|to|job|round|today's|tomorrow's|yesterday's|upcoming|new)\b\s*)+",
+    r"|the|(?-i:it|It)|it's|its|was|is|went|to|job|round|today's|tomorrow's|yesterday's|upcoming"
+    r"|new)\b\s*)+",  # "IT support" is a role: only a lower-case "it" is filler
     re.I,
 )
 _TRAILING_ROLE = re.compile(r"\s+(?:role|position|job|opening|opportunity|vacancy)$", re.I)
@@ -108,6 +109,13 @@ _ROLE_WORDS = _vocabulary(
     junior senior jr sr staff principal trainee apprentice fellow internship owner
     strategist planner marketer salesperson bookkeeper auditor controller secretary
     receptionist barista server technologist steward physician doctor dentist
+    copywriter illustrator animator photographer producer buyer merchandiser stylist
+    paramedic carer caregiver cleaner porter warehouse picker packer courier bartender
+    waiter waitress host hostess housekeeper librarian tutor instructor coach trainer
+    surveyor estimator inspector underwriter actuary economist statistician translator
+    interpreter journalist reporter copyeditor curator chemist biologist hygienist
+    optometrist radiographer midwife pilot dispatcher foreman handler installer welder
+    plumber carpenter machinist fitter labourer laborer groundskeeper gardener baker butcher
     """
 )
 

@@ -35,6 +35,9 @@ _PRONOUNS = re.compile(
 _NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:\. ?|'|-| )[^\W\d_]+)*[.']?$")
 _PEOPLE_LEAD = re.compile(
     r"^(?:(?:and|both|also|plus|then|with|by|just|only|mr\.?\s+and)\s+)+", re.I)
+#: "Just the one, Siobhan O'Connell": how many, before the name.
+_JUST_ONE = re.compile(r"^(?:(?:just|only|jsut)\s+)?(?:the\s+)?one(?:\s+(?:guy|person|woman|man|"
+                       r"lady|interviewer))?\s*[,:-]\s*", re.I)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(.+)$", re.I)
 _TITLE_WORDS = _vocabulary(
     """
@@ -229,7 +232,7 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     names: an answer with any such piece should be asked again, not half-stored."""
     try:
         cleaned, cut_off = _clean(text, _MAX_LINE)
-        people, unclear = _people(cleaned.replace("\n", ", "))
+        people, unclear = _people(_JUST_ONE.sub("", cleaned).replace("\n", ", "))
     except Exception:  # a parser must never turn a user's words into a traceback
         return (), [text]
     unclear = list(unclear) + ([cut_off] if cut_off else [])

@@ -145,6 +145,29 @@ _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
+#: "next Wednesday": said early in a week, the coming one or the one after.
+_NEXT_WEEKDAY = re.compile(r"\bnext\s+(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|"
+                           r"sun)(?:day)?\b", re.I)
+
+
+def next_weekday_two_ways(text: str, today: date) -> tuple[date, date] | None:
+    """The two days "next Thursday" may mean when said before Thursday in the same week
+    (this week's, or the one after); None when the line has no such phrase."""
+    found = _NEXT_WEEKDAY.search(text)
+    if found is None:
+        return None
+    wanted = _DAY_INDEX[found.group("day")[:2].lower()]
+    if wanted <= today.weekday():
+        return None
+    this_week = today + timedelta(days=wanted - today.weekday())
+    return this_week, this_week + timedelta(days=7)
+
+
+def settle_next_weekday(text: str, day: date) -> str:
+    """`text` with its "next Thursday" written as the day the person chose."""
+    return _NEXT_WEEKDAY.sub(day.isoformat(), text, count=1)
+
+
 def next_week_days(text: str, base: date) -> str:
     """`text` with "Thursday next week" (or "Tuesday week") written as that date."""
     def day(match: re.Match[str]) -> str:
@@ -222,6 +245,18 @@ def _promise_text(text: str) -> str:
     return phrase[:_MAX_PIECE].rstrip()
 
 
+#: "by wed", "on Thurs.": a weekday cut short ("sat" and "sun" are left alone: words too).
+_SHORT_WEEKDAY = re.compile(r"\b(?:by|on|till|until|before|this|next|from)\s+(mon|tues?|weds?|thu|"
+                            r"thur|thurs|fri)\b\.?", re.I)
+_FULL_WEEKDAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday",
+                  "fr": "Friday"}
+
+
+def _full_weekday(match: re.Match[str]) -> str:
+    short = match.group(1)
+    return match.group(0)[:match.start(1) - match.start(0)] + _FULL_WEEKDAYS[short[:2].lower()]
+
+
 def parse_promise(
     text: str,
     base: date,
@@ -243,7 +278,7 @@ def parse_promise(
         if not cleaned or _NO_PROMISE.search(cleaned):
             return None
         kind = _promise_kind(cleaned, default_kind)
-        day = _promise_day(cleaned, base, now, tz, kind)
+        day = _promise_day(_SHORT_WEEKDAY.sub(_full_weekday, cleaned), base, now, tz, kind)
         if day is None:
             return None
         return Promise(kind=kind, on=day, text=_promise_text(cleaned))

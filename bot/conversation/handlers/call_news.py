@@ -17,6 +17,7 @@ from bot.messages import Reply
 from bot.model import Interview, Outcome, PromiseKind
 from bot.parsing import parse_promise
 from bot.parsing.command_text import another_round, outcome_in
+from bot.parsing.promises import next_weekday_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 
 #: Words that say who acts next: they decide (and tell you), or you call them.
@@ -52,6 +53,12 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
         return no_news(turn, interview)
     local_today = turn.now.astimezone(turn.tz).date()
     promise = parse_promise(said, local_today, turn.now, turn.tz)
+    two_ways = next_weekday_two_ways(said, local_today)
+    if promise is not None and two_ways is not None and promise.on == two_ways[0]:
+        # "call him back next Tuesday", said on a Monday: which Tuesday is theirs to say.
+        return _which_day(turn, interview, said) or [Reply(
+            text=f"Next {two_ways[0]:%A}: {two_ways[0]:%a %d %b} or {two_ways[1]:%a %d %b}? "
+                 "Say it with the date (`call back on the 1st`), so I can't get it wrong.")]
     # Only a day whose words agree on who acts next: "call back Wednesday" read as their
     # deadline would move the call to the wrong day, so such a line is asked again.
     if promise is not None and _who_acts_is_clear(said, promise.kind):
@@ -69,10 +76,7 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
 def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:
     """The answer in other words ("they offered it to me on the phone!!", "they said to
     try again on Monday"), read about this interview alone, and only when sure."""
-    known = (KnownInterview(interview.number, interview.id, interview.company, interview.role,
-                            tuple(p.name for p in interview.interviewers),
-                            promised=interview.promise.on if interview.promise else None),)
-    reading = understand(said, Context(turn.now, turn.tz, known))
+    reading = understand(said, Context(turn.now, turn.tz, (_known(interview),)))
     if reading is None or reading.command is None:
         return None
     command = reading.command
@@ -83,6 +87,22 @@ def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | No
         turn.set_flow(None)
         return progress.promised(turn, command)
     return None
+
+
+def _which_day(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:
+    """The understanding layer's question about a day that reads two ways, asked."""
+    from bot.conversation.understood import act  # the understood module dispatches here
+
+    reading = understand(said, Context(turn.now, turn.tz, (_known(interview),)))
+    if reading is None or not any(isinstance(c.command, RecordPromise) for c in reading.choices):
+        return None
+    return act(turn, reading, resume=turn.flow())
+
+
+def _known(interview: Interview) -> KnownInterview:
+    return KnownInterview(interview.number, interview.id, interview.company, interview.role,
+                          tuple(p.name for p in interview.interviewers),
+                          promised=interview.promise.on if interview.promise else None)
 
 
 def named_a_day(turn: Turn, interview: Interview) -> list[Reply]:

@@ -37,7 +37,7 @@ VOCABULARY = words(
     decide decided decision said thank thanks sent show list what when and recruiter
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
-    just
+    just push number
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -76,11 +76,14 @@ EMOJI_WORDS = {
 # --- hedges and questions -----------------------------------------------------------------
 #: Words that make a report unsure: the coach asks instead of acting.
 HEDGES = _any(
-    "think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping", "if", "whether",
+    "think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping",
+    # "if I haven't heard by the 3rd, call her" is their word; "if that helps" an aside
+    r"if(?!\s+(?:i|you)\s+(?:haven'?t|have\s+not|don'?t|do\s+not|didn'?t)\s+(?:hear|heard)\b)"
+    r"(?!\s+(?:that|it)\s+helps)", "whether",
     r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
-    "still\\s+waiting", "haven'?t\\s+heard", "no\\s+news", "not\\s+yet",
+    "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)haven'?t\s+heard", "no\\s+news", "not\\s+yet",
     r"th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
 )
 #: A question about doing something ("should I cancel?"), never a request to do it.
@@ -110,7 +113,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to", r"other\s+candidates",
           "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
-          r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally"), Outcome.REJECTED),
+          r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
+          r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
+          r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
@@ -151,7 +156,8 @@ PROMISE_CUES = _any(
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
-    r"said\s+to\s+(?:call|ring)", r"decides\s+by", r"should\s+hear",
+    r"said\s+to\s+(?:call|ring)", r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
+    r"decides\s+by", r"should\s+hear",
     r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)", r"minds?\s+up",
     r"make\s+up\s+their\s+minds?",
 )
@@ -161,17 +167,20 @@ OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+mig
 #: Whom a "call her Thursday" means: the user calls (the rest is theirs to say).
 USER_CALLS = _any(r"(?:call|ring|phone)\s+(?:her|him|them)", r"told\s+me\s+to\s+(?:call|ring)",
                   r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)",
-                  r"said\s+to\s+(?:call|ring|try)", r"try\s+again")
+                  r"said\s+to\s+(?:call|ring|try)", r"try\s+again",
+                  r"said\s+(?:call|ring)\s+(?:back|them|her|him)")
 
 # --- calls --------------------------------------------------------------------------------
-CALL_CUES = _any("called", "rang", "phoned", r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring)",
+CALL_CUES = _any("called", "rang", "phoned", r"tried\s+(?:calling|to\s+call|ringing|phoning)",
+                 r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring)",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
     (_any("voicemail", r"no\s+(?:answer|reply|one)", "nobody", r"didn'?t\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
-          r"straight\s+to", r"rang\s+out"), CallResult.NO_ANSWER),
+          r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
+          r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
           r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)"), CallResult.ANSWERED),
 )
@@ -180,7 +189,8 @@ CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
                     r"took\s+a\s+message", r"in\s+(?:a\s+)?meetings?",
                     r"message\s+with\s+(?:her|his|their|a|the)\s+\w+", "switchboard",
                     r"put\s+me\s+through", r"(?:was|were)\s+out\b",
-                    r"wasn'?t\s+(?:in|there|available)", "busy",
+                    r"wasn'?t\s+(?:in|there|available)",
+                    r"(?<!line\swas\s)busy(?!\s+(?:signal|tone))",
                     r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off",
                     r"to\s+(?:say\s+)?thank", r"say\s+thanks")
 #: Someone else rang the person ("Dana rang", "she called me"): not their follow-up call.
@@ -189,6 +199,7 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 # --- thank-you notes ----------------------------------------------------------------------
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
+                 r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
@@ -197,14 +208,20 @@ SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off"
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
                   "letter")
-NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+sent", r"didn'?t\s+send", r"should\s+i",
-                r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)?",
+NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
+                r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",
+                r"wrong\s+(?:person|name|address|one)", r"mixed\s+(?:them\s+)?up",
+                r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)",
+                r"(?:a|my)\s+drafts?\b",
                 r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me")
-#: "Sent Raj's but not Dana's": the names after "but not" are excluded.
-BUT_NOT = re.compile(r"\bbut\s+not\b.*$", _I)
+#: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
+#: "but not", or in a clause about later, are excluded.
+BUT_NOT = re.compile(r"(?:\bbut\s+not\b|[,;]\s*(?:and\s+|but\s+)?(?:i'?ll|will|gonna|"
+                     r"going\s+to|still\s+(?:need|have)\s+to)\b).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", "later", r"give\s+me", r"snooze",
+                   r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminder|call|note|step)",
                    r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
                    r"thank[\s-]?you|note|step)", r"hold\s+off")
@@ -225,7 +242,8 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
 NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
                       r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:oops|sorry|actually|wait|correction|my\s+bad|typo)\b[\s,:.!-]*)+", _I)
+    r"^(?:(?:oops|sorry|actually|wait|correction|my\s+bad|typo|oh|also|btw|fyi)\b[\s,:.!-]*)+",
+    _I)
 FIELD_WORDS = {
     "company": ("company", "employer", "firm"),
     "role": ("role", "position", "job", "title", "job title"),

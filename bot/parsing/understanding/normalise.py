@@ -24,15 +24,21 @@ from bot.parsing.understanding.lexicon import (
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'/]*")
 _SPACES = re.compile(r"\s+")
+_BETWEEN_WORDS = re.compile(r"(?<=\w)\s*\x00[\x00\s]*(?=(?:they|she|he|we|i|it|said|and|but|so|"
+                            r"will)\b)", re.I)
+_ALARM_BEFORE_VERB = re.compile(r"⏰\s*(?=(?:snooze|remind)\b)", re.I)
 _LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no": "know"
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
+    text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
     for emoji, words in EMOJI_WORDS.items():
         text = text.replace(emoji, words)
-    text = "".join(" " if _decorative(c) else c for c in text)
+    # An emoji before a new clause ends a thought: "…Jared Dunn 🙏 they decide by Dec 2".
+    text = "".join("\x00" if _decorative(c) else c for c in text)
+    text = _BETWEEN_WORDS.sub(", ", text).replace("\x00", " ")
     keep = {word.lower() for name in names for word in name.split()}
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _LET_ME_NO.sub("let me know", text)

@@ -58,6 +58,10 @@ def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:
         if named:
             by_company.add(interview.number)
             company_words |= named
+        by_role = _role_words(interview.role, text)
+        if by_role:  # "the qa one", "the data analyst job"
+            by_company.add(interview.number)
+            company_words |= by_role
         who = tuple(name for name in interview.names if _names_person(name, words))
         if who:
             people[interview.number] = who
@@ -80,6 +84,23 @@ def _company_words(company: str, words: list[str]) -> set[str]:
     # Every distinctive word of the name must be there: "Acme" for "Acme Corp", but
     # "Wayne" alone is not "Wayne Enterprises"' only clue unless it is the only one.
     return found if len(found) >= min(len(key), 1) else set()
+
+
+#: "the qa one", "the QA job", "qa people": an interview named by its role.
+_ROLE_REF = re.compile(r"\b(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:one|job|role|interview|position|"
+                       r"people|team|folks|place|guys|gig)\b", re.I)
+
+
+def _role_words(role: str, text: str) -> set[str]:
+    """The words of the line that name the interview by its role, if they do."""
+    own = {w.lower() for w in _WORDS.findall(role)}
+    for match in _ROLE_REF.finditer(text):
+        said = match.group("words").lower().split()
+        while said and said[0] not in own:  # "the qa": only the role's own words count
+            said.pop(0)
+        if said and all(w in own for w in said):
+            return set(said)
+    return set()
 
 
 def _names_person(name: str, words: list[str]) -> bool:

@@ -42,8 +42,11 @@ _COMPANY_AFTER = (
                rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
                rf"[,.(]|\s*$)", 0),
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
-               rf"at|went)\b|[,.(]|\s*$)", 0),
+               rf"at|went|\d{{1,2}}(?::\d{{2}})?\s*[ap]m)\b|[,.(]|\s*$)", 0),
     re.compile(rf"\b(?:with|w/)\s+(?P<company>{_LOWER_NAME})\s+for\b", 0),
+    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
+               rf"(?P<company>{_LOWER_NAME})"
+               rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at)\b)", 0),
     re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)", 0),
 )
 _ROLE = (
@@ -58,14 +61,22 @@ _NOT_ROLES = lx.words("second another new different other same one")
 _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
-    re.compile(rf"\b(?:with|w/|spoke\s+(?:to|with)|met)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
+    re.compile(rf"\b(?:with|w/|(?:spoke|talked)\s+(?:to|with)|met)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
                rf"\s+{_WORD}){{0,5}})", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
                r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
     re.compile(r"\b(?:recruiter|interviewer|manager)\s+(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+"
                r"(?:\s+[A-Z][\w'-]+)?)", _I),
+    re.compile(r"\b(?:interviewers|panel)\s+(?:is|was|were|are)\s+(?:made\s+up\s+of\s+)?"
+               r"(?P<people>[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?(?:\s*(?:,|\band\b|&)\s*"
+               r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+\s+"
                r"[A-Z][\w'-]+)*)\s+interviewed\s+me\b", 0),
+)
+#: The same, for a story typed all in lower case ("pepper potts interviewed me").
+_LOWER_PEOPLE = (
+    re.compile(r"(?:^|[,.]\s*)(?P<people>[a-z][\w'-]+\s+[a-z][\w'-]+(?:\s+and\s+[a-z][\w'-]+\s+"
+               r"[a-z][\w'-]+)*)\s+interviewed\s+me\b", 0),
 )
 _DATE = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
@@ -88,6 +99,12 @@ _WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+
 #: "Interviewed on Friday", told in the past: the Friday that has been.
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|"
                            r"wed|thu|thur|thurs|fri|sat|sun)\b(?!\s*\d)", _I)
+
+
+#: "no idea who'll be on the call yet": no interviewers to name, and no hedge about the rest.
+_NO_PEOPLE_YET = re.compile(r",?\s*(?:no\s+idea|not\s+sure|don'?t\s+know|dunno)\s+who\b[^,.;!]*",
+                            _I)
+_OCLOCK = re.compile(r"(?:\bat\s+)?\b(\d{1,2})\s*o'?\s*clock\b", _I)
 
 
 def _last(match: re.Match[str], ctx: Context) -> str:
@@ -129,7 +146,7 @@ def story(line: Line, ctx: Context) -> Reading | None:
     summary = ", ".join(part for part in (
         f"{told.role} at {told.company}" if told.role else told.company, told.when,
         f"with {told.people}" if told.people else "", told.promise) if part)
-    if told.clear and not lx.HEDGES.search(line.text):
+    if told.clear and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", line.text)):
         return Reading(command, f"a new interview: {summary}.")
     return Reading(question=f"Shall I add this interview: {summary}?",
                    choices=(Choice("Add it", command), Choice("Not quite", None)))
@@ -156,7 +173,8 @@ def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
 def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
-    text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", text.strip()))
+    text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
+    text = _OCLOCK.sub(r"at \1:00", text)
     text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
@@ -176,7 +194,8 @@ def _read(text: str, ctx: Context,
     people = _people(text, company, role)
     vague = bool(promise and _VAGUE.search(promise))
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
-                 and not vague and not _unexplained(text, company, role, when, people, promise))
+                 and not vague and not _unexplained(role_words(text), company, role, when, people,
+                                                    promise))
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
     return _Story(company, role, when, people, promise, clear)
@@ -193,6 +212,7 @@ _FILLER = lx.words("""
     also so wait another one coming up upcoming excited nervous yay finally phew
     spoke to met by of in second recruiter hiring manager was
     ish landed booked wrapped lined arranged scheduled confirmed omg oh ooh wow
+    zoom teams video virtual remote online in-person person talked interviewers were
     th st nd rd interviewer interviewed is
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -214,7 +234,7 @@ def _role(text: str, company: str) -> str:
     if role.lower() in _NOT_ROLES or role.lower() == company.lower():
         role = ""
     if role:
-        return role_words(role)
+        return _ROLE_SUFFIX.sub("", role_words(role))
     for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job
         piece = _ROLE_SUFFIX.sub("", piece.strip())
         piece = role_words(piece)  # "data analist"
@@ -237,12 +257,19 @@ def _half_past(match: re.Match[str]) -> str:
     return f"{hour}:30{'pm' if 1 <= hour <= 7 else 'am'}"
 
 
+_TIME_BEFORE_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon)\s+(?=(?:today|tonight|"
+                              r"tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b)", _I)
+
+
 def _when(text: str, just_now: bool) -> str:
     found = _DATE.search(text) or _DAY_WORDS.search(text)
     when = found.group(0) if found else ("today" if just_now else "")
     bare = _BARE_TIME.search(text)
     if when and bare and not re.search(r"\d", when) and not _AT_TIME.search(text):
         when += f" at {bare.group(1)}"
+    before = _TIME_BEFORE_DAY.search(text)
+    if when and before and not re.search(r"\d", when):  # "3pm today"
+        when += f" at {before.group(1)}"
     if when and not re.search(r"\d\s*(?:[ap]\.?m|:\d)|\bat\s+\d|\bnoon\b|\bhalf\b", when, _I):
         at = _AT_TIME.search(text)
         when += f" at {at.group(1)}" if at else ""
@@ -264,7 +291,7 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
 
 
 def _people(text: str, company: str, role: str) -> str:
-    for pattern in _PEOPLE:
+    for pattern in (*_PEOPLE, *(_LOWER_PEOPLE if text.islower() else ())):
         for match in pattern.finditer(text):
             said = match.group("people").strip(" ,.")
             if company and said.lower().startswith(company.lower()):

@@ -98,3 +98,20 @@ def test_a_no_in_words_closes_it_but_a_hedged_one_is_asked_again(chat: Chat) -> 
     assert _interview(chat).is_open
     assert "I'm sorry" in chat.text("they passed on me")
     assert _interview(chat).outcome is Outcome.REJECTED
+
+
+def test_a_day_that_reads_two_ways_is_asked_and_neither_brings_the_question_back(
+        chat: Chat) -> None:
+    _called_answered(chat)  # on Monday 30 November
+    before = _interview(chat)
+    (reply,) = chat.say("she said call her back next thursday")
+    assert "two days" in reply.text
+    assert [a.label for a in reply.actions] == ["Thu 03 Dec", "Thu 10 Dec", "Neither"]
+    assert "Back to my question: What did they say?" in chat.text("3")
+    assert _interview(chat).promise == before.promise
+    chat.say("she said call her back next thursday")
+    assert "Noted" in chat.text("2")
+    promise = _interview(chat).promise
+    assert promise is not None and promise.kind is PromiseKind.YOU_CALL_ON
+    assert promise.on.isoformat() == "2026-12-10"
+    assert chat.runtime.repo.get_conversation(_person_id(chat)) is None

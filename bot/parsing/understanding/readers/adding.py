@@ -9,6 +9,7 @@ from bot.commands import (
 )
 from bot.parsing.interview_line import parse_interview
 from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Context, Line, Reading
 
 
@@ -31,13 +32,15 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     ) and not (first.startswith(company + " ") and _WHEN_WORDS.fullmatch(first[len(company):]
                                                                            .strip())):
         return None
-    return Reading(AddInterview(text), f"a new interview: {parsed.role} at {parsed.company}.")
+    role = role_words(parsed.role)  # "marketing asociate"
+    text = text.replace(parsed.role, role, 1)
+    return Reading(AddInterview(text), f"a new interview: {role} at {parsed.company}.")
 
 
 #: Words before the fields that say only that this is an interview.
 _LEAD = re.compile(
-    r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add|"
-    r"new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|another(?:\s+one)?|"
+    r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
+    r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*)+", re.I)
 #: "Hooli tomorrow 3pm, …": or after it.

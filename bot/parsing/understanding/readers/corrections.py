@@ -42,7 +42,10 @@ _ALSO_PERSON = re.compile(
     r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+was\s+also\s+(?:on|in|at)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:panel|interview|call)\b")
 _TAKE_OFF = re.compile(r"\b(?:take\s+(?:her|him|them)\s+off|wasn'?t\s+(?:actually\s+)?"
-                       r"(?:in\s+the\s+interview|there)|remove|drop)\b", re.I)
+                       r"(?:in\s+(?:the|my)\s+interview|there)|remove|drop)\b", re.I)
+_NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
+                        r"(?:there|in\s+(?:the|my|that)\s+"
+                        r"(?:interview|room|call))\b", re.I)
 _WAS_TIME = re.compile(
     r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)?(?:actually\s+)?"
     r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+))\s*,?\s*"
@@ -71,7 +74,9 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
-_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b", re.I)
+_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|"
+                     r",?\s+(?:if\s+(?:that|it)\s+helps|just\s+so\s+you\s+"
+                     r"know|fyi)\s*$", re.I)
 _DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
 _ADMISSION = re.compile(r"^(?:i\s+(?:got|put|had|typed|entered)\s+(?:the\s+)?\w+\s+wrong"
                         r"(?:\s+(?:on|for)\s+[\w'-]+)?|i\s+put\s+the\s+wrong\s+\w+\s+"
@@ -128,6 +133,8 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
 
 def _renamed(name: str, who: str, what: str, value: str) -> str:
     parts = name.split()
+    if value.islower():  # "raj's last name is patil": typed in lower case, a name keeps its capital
+        value = " ".join(w[:1].upper() + w[1:] for w in value.split())
     if what in ("surname", "last name") and len(parts) > 1:
         return " ".join([*parts[:-1], value])
     if what == "first name":
@@ -178,7 +185,7 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
 
 def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WHEN_WAS.match(text)
-    if match is None:
+    if match is None or _WAS_TIME.match(text):  # "at half 1, not 2": a time, read below
         return None
     value = re.sub(r"^(?:at|on)\s+", "", match.group("value").strip(" ."), flags=re.I)
     if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
@@ -293,7 +300,10 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     number, name = people[0]
     target = next(k for k in ctx.known if k.number == number)
-    return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target)
+    # Taking off the only interviewer leaves no one to thank: "remove jane" may as well
+    # mean the interview, so it is asked.
+    return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target,
+                sure=len(target.names) > 1 or bool(_NOT_THERE.search(text)))
 
 
 _CALL_THEM = re.compile(

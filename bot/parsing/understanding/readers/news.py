@@ -17,7 +17,7 @@ from bot.commands import (
 )
 from bot.model import CallResult, Outcome, Promise, PromiseKind
 from bot.parsing.command_text import text_or_social
-from bot.parsing.promises import parse_promise
+from bot.parsing.promises import next_weekday_two_ways, parse_promise, settle_next_weekday
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one
@@ -52,6 +52,16 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
                      f"{target.company} (#{target.number}), or are you still waiting?",
             choices=(Choice(f"Yes, {_OUTCOME_WORDS[found]}", make(target)),
                      Choice("Still waiting", None)))
+    two_ways = next_weekday_two_ways(line.text, ctx.today) \
+        if found is Outcome.NEXT_ROUND else None
+    target = pick(line.found, ctx.known)
+    if two_ways is not None and target is not None:
+        # "back for a final round next Thursday", said on a Monday: which Thursday?
+        return Reading(
+            question=f"A next round with {target.company} (#{target.number}): which day?",
+            choices=(*(Choice(f"{day:%a %d %b}", ReportOutcome(
+                record(target), found, said=settle_next_weekday(line.text, day)))
+                for day in two_ways), Choice("Neither", None)))
     return about_one(line, ctx, make,
                      lambda k: f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} "
                                f"(#{k.number}).", "")
@@ -148,10 +158,10 @@ def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
         after = parse_promise(line.text[turn.end():], ctx.today, ctx.now, ctx.tz, said.kind)
         if after is not None:
             return Promise(said.kind, after.on, said.text)
-    if _NEXT_DAY.search(line.text) and \
-            said.on.isocalendar()[:2] == ctx.today.isocalendar()[:2] and said.on > ctx.today:
+    two_ways = next_weekday_two_ways(line.text, ctx.today)
+    if two_ways is not None and said.on == two_ways[0]:
         # "next Wednesday" said on a Monday: this week's, or the one after?
-        return Promise(said.kind, said.on + timedelta(days=7), said.text)
+        return Promise(said.kind, two_ways[1], said.text)
     return None
 
 
@@ -162,8 +172,6 @@ _PUSHED = re.compile(r"\b(?:pushed|moved|put|set)\s+(?:\w+\s+){0,2}back\s+(?:by\
 _COUNTS = {"a": 1, "an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 #: "by the 4th but Raj said the 11th": a second day after the turn.
 _BUT = re.compile(r"\b(?:but|whereas|while|though)\b", re.I)
-#: "next Wednesday": said early in a week, it may mean the coming one or the one after.
-_NEXT_DAY = re.compile(r"\bnext\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri)(?:day)?\b", re.I)
 
 
 def _call_result(line: Line) -> CallResult | None:

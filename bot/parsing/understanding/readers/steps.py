@@ -27,7 +27,8 @@ _SNOOZE_LEAD = re.compile(
     r"^.*?\b(?:remind\s+me(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
     r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?:the\s+)?\S+(?:\s+call)?)?|"
     r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
-    r"note|step)(?:\s+reminder)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?)\b\s*"
+    r"note|step)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
+    r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step))\b\s*"
     r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+)?", re.I)
 
 
