@@ -349,6 +349,23 @@ def _keyboard_mash(word: str) -> bool:
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
 
+#: Chat around the names in an answer to "who interviewed you?": "It was …", "I'll be
+#: seeing …", "Hiring manager is …", ", plus a recruiter named …", ", and maybe someone
+#: from HR" (nobody to thank by name), ", Priya is the head of design".
+_NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?ll\s+be(?:\s+with)?|i'?ll\s+be\s+(?:seeing|meeting)|"
+                         r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:the\s+)?(?:hiring\s+manager|"
+                         r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
+_NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+", re.I)
+_NAMES_TAIL = re.compile(r",?\s+(?:and\s+)?(?:maybe|possibly|probably|perhaps)\s+(?:someone|"
+                         r"somebody|one)\b.*$|,\s*[A-Z][\w'-]+\s+(?:is|was)\s+(?:the|a|an|our|"
+                         r"their)\b.*$")
+
+
+def _names_only(text: str) -> str:
+    return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", _NAMES_LEAD.sub("", text.strip()))
+                           ).strip(" .")
+
+
 def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) -> Answer:
     """Fold one typed answer into the draft."""
     text = text.strip()
@@ -406,7 +423,7 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             # The note then goes to "the hiring team"; a name can be added later (`fix`).
             draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]
             return Answer(draft)
-        people, unclear = read_names(text)
+        people, unclear = read_names(_names_only(text))
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")
         if unclear:

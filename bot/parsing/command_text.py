@@ -222,6 +222,7 @@ def step_ref(word: str) -> StepRef:
 
 
 _ONE_UNIT = frozenset({"hr", "hour", "h", "day", "week", "wk"})
+_UNITS = frozenset({"hours", "hrs", "days", "weeks", "wks", "mins", "minutes"})
 
 
 def snooze_span(text: str, now: datetime, tz: ZoneInfo) -> SnoozeSpan:
@@ -309,6 +310,9 @@ def _snooze(said: Said) -> Command:
     parts = said.rest.split(" ", 1)
     if len(parts) < 2 or not parts[0]:
         return Snooze()
+    if parts[0].isdigit() and parts[1].strip().lower() in _UNITS:
+        # "snooze 2 days": a length, not interview 2; the only open interview's next step
+        return Snooze(None, snooze_span(said.rest, said.now, said.tz))
     return Snooze(step_ref(parts[0]), snooze_span(parts[1], said.now, said.tz))
 
 

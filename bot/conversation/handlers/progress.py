@@ -9,6 +9,7 @@ from bot.commands import (
     InterviewRecord,
     MarkDone,
     MarkSent,
+    OnlyOpenInterview,
     RecordPromise,
     ReportCall,
     ReportOutcome,
@@ -17,6 +18,7 @@ from bot.commands import (
     SnoozeSpan,
     SnoozeTillMorning,
     SnoozeUntil,
+    StepNumber,
 )
 from bot.content import notes
 from bot.content.formatting import OUTCOME_LABELS, checkpoint_label, when
@@ -332,10 +334,16 @@ def _next_call_line(turn: Turn, interview: Interview) -> str:
 
 # --- snoozing and stopping --------------------------------------------------------------------
 def snooze(turn: Turn, command: Snooze) -> list[Reply]:
-    if command.step is None or command.span is None:
+    if command.span is None:
         return [Reply(text="Snooze which step, and for how long? e.g. `snooze 1.2 2h` or "
                            "`snooze 1 tomorrow`.")]
-    found = turn.step(command.step)
+    step = command.step
+    if step is None:  # "snooze 2 days": the only open interview's next step
+        only = turn.interview(OnlyOpenInterview())
+        if isinstance(only, Reply):
+            return [only]
+        step = StepNumber(only.number)
+    found = turn.step(step)
     if isinstance(found, Reply):
         return [found]
     return [snooze_step(turn, *found, command.span)]

@@ -37,7 +37,8 @@ def strangers(line: Line, ctx: Context) -> bool:
             continue
         if word[0].isupper() and n > 0 and not shouting:
             return True
-        if not dictionary().known([lower]):
+        parts = [p for p in lower.split("-") if p]  # "thank-you", "follow-up"
+        if not all(p in lx.VOCABULARY or dictionary().known([p]) for p in parts):
             return True
     return False
 

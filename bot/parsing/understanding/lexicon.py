@@ -37,7 +37,7 @@ VOCABULARY = words(
     decide decided decision said thank thanks sent show list what when and recruiter
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
-    just push number
+    just push number morning afternoon evening
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -62,6 +62,8 @@ SHORT_FORMS = {
     "theyd": "they'd", "hed": "he'd", "youd": "you'd", "id've": "I'd have",
     "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
+    "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
+    "cant": "can't", "thanku": "thank you", "thnx": "thanks",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -76,7 +78,7 @@ EMOJI_WORDS = {
 # --- hedges and questions -----------------------------------------------------------------
 #: Words that make a report unsure: the coach asks instead of acting.
 HEDGES = _any(
-    "think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping",
+    r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping",
     # "if I haven't heard by the 3rd, call her" is their word; "if that helps" an aside
     r"if(?!\s+(?:i|you)\s+(?:haven'?t|have\s+not|don'?t|do\s+not|didn'?t)\s+(?:hear|heard)\b)"
     r"(?!\s+(?:that|it)\s+helps)", "whether",
@@ -84,15 +86,15 @@ HEDGES = _any(
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
     "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)haven'?t\s+heard", "no\\s+news", "not\\s+yet",
-    r"th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
+    r"(?<!to\s)th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
 )
 #: A question about doing something ("should I cancel?"), never a request to do it.
-ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b|"
+ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b).*\?\s*$", _I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?:what|what'?s|whats|when|why|how|should|"
-    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b", _I)
+    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')", _I)
 
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
@@ -102,7 +104,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?(?=\s*!)", "hired",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
-          r"i'?m\s+in", r"job\s+offer", r"offer\s+from"), Outcome.OFFER),
+          r"i'?m\s+in", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
           r"said\s+no(?!\s+(?:decision|news|update|word|date|answer|one|idea|rush|problem|"
           r"worries|change|timeline))",
@@ -115,12 +117,14 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
-          r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file"), Outcome.REJECTED),
+          r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
+          r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
           r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)"), Outcome.NEXT_ROUND),
     (_any(r"pull(?:ed|ing)?\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
+          r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
           r"not\s+interested\s+any\s*more"), Outcome.WITHDREW),
@@ -141,7 +145,7 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b
 MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen")
 #: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
 #: next round said with one of these is asked about, never recorded.
-NEGATED = _any("not", "no", "never", r"\w+n't", "without", "nothing")
+NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"\w+n't", "without", "nothing")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
 USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"i'?m\s+withdrawing", r"i\s+withdrew",
                      r"i\s+pulled\s+out")
@@ -157,7 +161,9 @@ PROMISE_CUES = _any(
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
     r"said\s+to\s+(?:call|ring)", r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
-    r"decides\s+by", r"should\s+hear",
+    r"decides\s+by", r"should\s+hear", "deciding", r"said\s+to\s+(?:check\s+in|follow\s+up)",
+    r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
+    r"try\s+(?:her|him|them)\s+again",
     r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)", r"minds?\s+up",
     r"make\s+up\s+their\s+minds?",
 )
@@ -168,10 +174,13 @@ OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+mig
 USER_CALLS = _any(r"(?:call|ring|phone)\s+(?:her|him|them)", r"told\s+me\s+to\s+(?:call|ring)",
                   r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)",
                   r"said\s+to\s+(?:call|ring|try)", r"try\s+again",
-                  r"said\s+(?:call|ring)\s+(?:back|them|her|him)")
+                  r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
+                  r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
+                  r"asked\s+me\s+to\s+(?:call|ring|try)")
 
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any("called", "rang", "phoned", r"tried\s+(?:calling|to\s+call|ringing|phoning)",
+                 r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring)",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
@@ -182,7 +191,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
-          r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)"), CallResult.ANSWERED),
+          r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)",
+          r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+"), CallResult.ANSWERED),
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
 CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
@@ -200,6 +210,7 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
+                 r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
@@ -207,7 +218,7 @@ SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off"
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
-                  "letter")
+                  "letter", r"to\s+thank")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
                 r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",
                 r"wrong\s+(?:person|name|address|one)", r"mixed\s+(?:them\s+)?up",
@@ -228,6 +239,7 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", "later", r"give\s+me", r"snooze
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
+                   r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
                    r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
                    r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
                    r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders")
@@ -242,7 +254,8 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
 NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
                       r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:oops|sorry|actually|wait|correction|my\s+bad|typo|oh|also|btw|fyi)\b[\s,:.!-]*)+",
+    r"^(?:(?:oops|sorry|actually|wait|correction|my\s+bad|typo|oh|also|and|btw|fyi)\b"
+    r"[\s,:.!-]*)+",
     _I)
 FIELD_WORDS = {
     "company": ("company", "employer", "firm"),

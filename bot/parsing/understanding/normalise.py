@@ -42,7 +42,9 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     keep = {word.lower() for name in names for word in name.split()}
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _LET_ME_NO.sub("let me know", text)
-    text = _WORD.sub(lambda m: _word(m.group(0), keep), text)
+    # A capital inside the line is a name ("w/ Sundar"): never "corrected" to a word.
+    text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()
+                     and not m.group(0).isupper() else _word(m.group(0), keep), text)
     return _SPACES.sub(" ", text).strip()
 
 

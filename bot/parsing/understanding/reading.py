@@ -70,7 +70,10 @@ def label(k: KnownInterview) -> str:
 _AT_COMPANY = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})")
 _NO_COMPANY = frozenset({"i", "the", "a", "my", "home", "work", "last", "first", "least",
                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                         "sunday", "noon", "midnight", "lunch", "christmas", "thanksgiving"})
+                         "sunday", "noon", "midnight", "lunch", "christmas", "thanksgiving",
+                         # departments: "Mei Lin from HR"
+                         "hr", "it", "engineering", "finance", "sales", "marketing", "legal",
+                         "design", "product", "recruiting", "talent", "operations", "ops"})
 
 
 def elsewhere(line: Line, ctx: Context) -> bool:

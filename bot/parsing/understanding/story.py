@@ -26,7 +26,7 @@ _I = re.IGNORECASE
 #: A line tells of an interview (done, or coming up).
 STORY_CUE = re.compile(
     r"\b(?:interview(?:ed|s)?|phone\s+screen|screening\s+call|panel|had\s+one|got\s+one|"
-    r"another\s+one|coming\s+up)\b", _I)
+    r"another\s+one|coming\s+up|(?:set|lined)\s+me\s+up|booked\s+(?:me\s+)?in)\b", _I)
 _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|hey|hi)\b"
                    r"[\s,!.:-]*)+", _I)
 #: A day or a month after a company's name is when, not the name ("Harbor City Transit
@@ -35,19 +35,25 @@ _CALENDAR = (r"(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun|Jan|Feb
              r"June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight)[a-z]*\b)")
 _NAME = rf"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?{_CALENDAR}[A-Z][\w&'.-]*){{0,3}}"
 _LOWER_NAME = (r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|systems|"
-               r"solutions|technologies|tech|partners|consulting|health|media|studios))?")
+               r"solutions|technologies|tech|partners|consulting|health|media|studios|enterprises|"
+               r"company|motors|foods|labs|insurance|capital|logistics|energy))?")
 _COMPANY_AFTER = (
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_NAME})", 0),
     re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
                rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
-               rf"[,.(]|\s*$)", 0),
+               rf"[,.(]|\s*$|\s+[-–—])", 0),
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
                rf"at|went|\d{{1,2}}(?::\d{{2}})?\s*[ap]m)\b|[,.(]|\s*$)", 0),
     re.compile(rf"\b(?:with|w/)\s+(?P<company>{_LOWER_NAME})\s+for\b", 0),
     re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
                rf"(?P<company>{_LOWER_NAME})"
-               rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at)\b)", 0),
+               rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at)\b|,)", 0),
     re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)", 0),
+    # "Initech interview on 27/11", "globex interview confirmed for tues 1st dec"
+    re.compile(rf"^(?P<company>{_NAME}|[a-z][\w&'-]*)\s+(?i:interview|phone\s+screen)\b"
+               rf"(?!\s+(?:with|at|for)\b)", 0),
+    re.compile(rf"\b(?i:booked(?:\s+in)?|interview\s+booked|confirmed)\s+with\s+"
+               rf"(?P<company>{_NAME})(?=\s+(?:for|on|at)\b|[,.]|\s*$)", 0),
 )
 _ROLE = (
     re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
@@ -61,7 +67,8 @@ _NOT_ROLES = lx.words("second another new different other same one")
 _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
-    re.compile(rf"\b(?:with|w/|(?:spoke|talked)\s+(?:to|with)|met)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
+    re.compile(rf"\b(?:with|w/|(?:spoke|talked)\s+(?:to|with)|met|(?:I'?ll\s+be\s+)?meeting|"
+               rf"(?i:interviewer(?:\s+(?:is|was))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
                rf"\s+{_WORD}){{0,5}})", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
                r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
@@ -71,7 +78,7 @@ _PEOPLE = (
                r"(?P<people>[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?(?:\s*(?:,|\band\b|&)\s*"
                r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+\s+"
-               r"[A-Z][\w'-]+)*)\s+interviewed\s+me\b", 0),
+               r"[A-Z][\w'-]+)*)\s+(?:interviewed\s+me|will\s+be\s+interviewing)\b", 0),
 )
 #: The same, for a story typed all in lower case ("pepper potts interviewed me").
 _LOWER_PEOPLE = (
@@ -80,6 +87,10 @@ _LOWER_PEOPLE = (
 )
 _DATE = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+    # "Wednesday the 25th", "Friday 4th December", "on the 2nd"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+|on\s+)(?:the\s+)?"
+    r"\d{1,2}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*)?|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
     r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\b)?", _I)
@@ -107,6 +118,35 @@ _NO_PEOPLE_YET = re.compile(r",?\s*(?:no\s+idea|not\s+sure|don'?t\s+know|dunno)\
 _OCLOCK = re.compile(r"(?:\bat\s+)?\b(\d{1,2})\s*o'?\s*clock\b", _I)
 
 
+#: "a second position", "another role": a new job at a company already tracked.
+_ANOTHER_JOB = re.compile(r"\b(?:second|another|different|other|new)\s+"
+                          r"(?:position|role|job|opening)\b", _I)
+_ISH = re.compile(r"\b(\d{1,2})\s*-?ish\b", _I)  # "10ish"
+_W = re.compile(r"\bw\s+(?=[a-z])")  # "an interview w wayne enterprises"
+#: "Randstad set me up with an interview at Pfizer", "they've lined me up with Hooli":
+#: the agency's words go, the employer stays.
+_SET_UP = re.compile(r"^.*?\b(?:set|lined|booked)\s+me\s+up\s+with\s+(?:an\s+interview\s+"
+                     r"(?P<at>(?=at\b))|an\s+interview\s+with\s+)?", _I)
+
+
+def _set_up(match: re.Match[str]) -> str:
+    return "interview " if match.group("at") is not None else "interview with "
+_AGENCY = re.compile(r"\(?\b(?:through|thru|via)\s+(?:an?\s+|the\s+)?(?:recruiter|agency)?\s*"
+                     r"\(?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)?\)?\)?")
+#: "not Acme, a new one:": which interview this isn't.
+_NOT_THAT_ONE = re.compile(r"\bnot\s+[A-Za-z][\w&'-]*\s*,?\s*(?:a\s+)?new\s+one\s*:?", _I)
+_QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|to)\s+(one|two|three|four|five|six|seven|"
+                      r"eight|nine|ten|eleven|twelve|\d{1,2})\b", _I)
+
+
+def _quarter(match: re.Match[str]) -> str:
+    """"Quarter past two" is 2:15, "quarter to ten" 9:45; 1 to 7 is the afternoon."""
+    word = match.group(2).lower()
+    hour = int(word) if word.isdigit() else _HOURS.index(word) + 1
+    hour, minute = (hour, 15) if match.group(1).lower() == "past" else ((hour - 2) % 12 + 1, 45)
+    return f"at {hour}:{minute:02d}{'pm' if 1 <= hour <= 7 else 'am'}"
+
+
 def _last(match: re.Match[str], ctx: Context) -> str:
     today = ctx.now.astimezone(ctx.tz).strftime("%A").lower()
     return "today" if match.group(1).lower() == today else f"last {match.group(1)}"
@@ -122,7 +162,8 @@ _BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)(?=\s*(?:,
 _SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d)\b", _I)
 _VAGUE = re.compile(r"\bor\b|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)", _I)
 _STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that went great "
-                       "done interview")
+                       "done interview another second final first next phone video zoom job "
+                       "panel online virtual teams onsite technical group big one")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +187,10 @@ def story(line: Line, ctx: Context) -> Reading | None:
     summary = ", ".join(part for part in (
         f"{told.role} at {told.company}" if told.role else told.company, told.when,
         f"with {told.people}" if told.people else "", told.promise) if part)
-    if told.clear and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", line.text)):
+    # A company already tracked may be a second round or a slip, not a new interview.
+    tracked = told.company.lower() in {k.company.lower() for k in ctx.known if k.open} and \
+        not _ANOTHER_JOB.search(line.text)
+    if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", line.text)):
         return Reading(command, f"a new interview: {summary}.")
     return Reading(question=f"Shall I add this interview: {summary}?",
                    choices=(Choice("Add it", command), Choice("Not quite", None)))
@@ -174,7 +218,9 @@ def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
-    text = _OCLOCK.sub(r"at \1:00", text)
+    text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", _QUARTER.sub(_quarter, text)))
+    text = _AGENCY.sub(" ", _SET_UP.sub(_set_up, _W.sub("with ", text)))
+    text = _NOT_THAT_ONE.sub(":", text)
     text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
@@ -213,6 +259,8 @@ _FILLER = lx.words("""
     spoke to met by of in second recruiter hiring manager was
     ish landed booked wrapped lined arranged scheduled confirmed omg oh ooh wow
     zoom teams video virtual remote online in-person person talked interviewers were
+    mon tue tues wed thu thur thurs fri sat sun guess who me meeting will be interviewing
+    quarter past i'll
     th st nd rd interviewer interviewed is
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -230,9 +278,9 @@ def _unexplained(text: str, *facts: str) -> list[str]:
 
 def _role(text: str, company: str) -> str:
     role = _first(_ROLE, text.replace(f"({company})", ""), "role")
-    role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip()
-    if role.lower() in _NOT_ROLES or role.lower() == company.lower():
-        role = ""
+    role = _ROLE_SUFFIX.sub("", re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip())
+    if role.lower() in _NOT_ROLES or role.lower() == company.lower() or re.search(r"\d", role):
+        role = ""  # "for tues 1st dec 2pm" is when, not what
     if role:
         return _ROLE_SUFFIX.sub("", role_words(role))
     for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job
@@ -297,7 +345,8 @@ def _people(text: str, company: str, role: str) -> str:
             if company and said.lower().startswith(company.lower()):
                 continue
             said = re.split(r"\s+(?:for|at|on|today|this|tomorrow|yesterday|about|who|and\s+"
-                            r"(?:it|they|he|she))\b", said, maxsplit=1, flags=_I)[0]
+                            r"(?:it|they|he|she))\b|,\s*(?:they|she|he|it|we|i)\b", said,
+                            maxsplit=1, flags=_I)[0]
             words = said.split()
             while words:  # the longest start of it that is all names
                 people, unclear = read_names(" ".join(words))

@@ -38,18 +38,25 @@ _ADD_TO = re.compile(r"^add\s+(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
                      r"(?:\s+(?:one|interview))?$", re.I)
 _ALSO_PERSON = re.compile(
     r"\b(?:also|another|third|second|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
-    r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)\s*$|"
+    r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
+    r"(?:\s+from\s+[\w&'-]+)?\s*(?:[,;.]\s*(?:she|he|they)\b.*)?$|"
     r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+was\s+also\s+(?:on|in|at)\s+(?:the\s+)?"
-    r"(?:\w+\s+)?(?:panel|interview|call)\b")
-_TAKE_OFF = re.compile(r"\b(?:take\s+(?:her|him|them)\s+off|wasn'?t\s+(?:actually\s+)?"
-                       r"(?:in\s+(?:the|my)\s+interview|there)|remove|drop)\b", re.I)
+    r"(?:\w+\s+)?(?:panel|interview|call)\b|"
+    r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
+    r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)")
+_TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:actually\s+)?"
+                       r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop)\b",
+                       re.I)
 _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
-                        r"(?:there|in\s+(?:the|my|that)\s+"
-                        r"(?:interview|room|call))\b", re.I)
+                        r"(?:there|in\s+it|in\s+(?:the|my|that)\s+(?:\w+\s+)?"
+                        r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b", re.I)
 _WAS_TIME = re.compile(
     r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)?(?:actually\s+)?"
     r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+))\s*,?\s*"
-    r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+)$", re.I)
+    r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+)(?:\s+(?:at|for|with)\s+[\w'-]+)?$"
+    r"|^(?:it|the\s+interview|[\w'-]+\s+interview)\s+(?:actually\s+)?(?:started|began|kicked\s+off)\s+"
+    r"at\s+(?P<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)(?:\s+actually)?(?:\s*,?\s*not\s+\S+)?$",
+    re.I)
 _HOUR_WORDS = lx.words_in_order("one two three four five six seven eight nine ten eleven twelve")
 
 
@@ -65,8 +72,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     if before_dash != text:  # "it's Initrode, not Initech — I always mix them up"
         tries.append(before_dash)
     for said in tries:
-        for attempt in (_call_them, _possessive, _field_is, _when_was, _was_time, _not_that,
-                        _add_to, _also_person, _take_off):
+        for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is, _when_was,
+                        _was_time, _not_that, _add_to, _also_person, _take_off):
             reading = attempt(said, line, ctx)
             if reading is not None:
                 return reading
@@ -75,7 +82,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
 _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|"
-                     r",?\s+(?:if\s+(?:that|it)\s+helps|just\s+so\s+you\s+"
+                     r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
 _DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
 _ADMISSION = re.compile(r"^(?:i\s+(?:got|put|had|typed|entered)\s+(?:the\s+)?\w+\s+wrong"
@@ -114,7 +121,7 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None:
         return None
     who, what = match.group("who"), match.group("what").lower()
-    value = match.group("value").strip(" .")
+    value = re.sub(r"^(?:actually|really)\s+", "", match.group("value").strip(" ."), flags=re.I)
     if who.lower() in ("her", "his", "their", "my", "your", "the"):
         return _pronoun_fix(line, ctx, what, value)
     found = _person(line, ctx, who)
@@ -129,6 +136,38 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}", target=k)
     new = _renamed(name, who, what, value)
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
+
+
+#: "here's Raj's address for the thank-you: raj@…", "raj.patel@… is Raj's email".
+_ADDRESS_OF = (
+    re.compile(r"^(?:here'?s\s+|this\s+is\s+)?(?P<who>[A-Za-z][\w-]*)'s\s+(?:e-?mail\s+)?address\b"
+               r".*?(?P<address>[\w.+-]+@[\w-]+\.[\w.-]+)", re.I),
+    re.compile(r"^(?P<address>[\w.+-]+@[\w-]+\.[\w.-]+)\s+is\s+(?P<who>[A-Za-z][\w-]*)'s\s+"
+               r"(?:e-?mail|address)\b", re.I),
+)
+
+
+def _address_of(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = next((m for p in _ADDRESS_OF if (m := p.match(text))), None)
+    found = None if match is None else _person(line, ctx, match.group("who"))
+    if match is None or found is None:
+        return None
+    k, name = found
+    address = match.group("address").strip("<>.,;()")
+    return _fix(line, ctx, Fix.EMAIL, name, address, f"{name}'s e-mail is {address}", target=k)
+
+
+#: "Initech's proper name is Initech Ltd".
+_COMPANY_NAME = re.compile(r"^(?P<company>[\w&'-]+?)(?:'s)?\s+(?:proper|full|actual|official|real|"
+                           r"registered|legal)\s+name\s+is\s+(?P<value>.+)$", re.I)
+
+
+def _company_name(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _COMPANY_NAME.match(text)
+    if match is None or not line.found.by_company:
+        return None
+    value = match.group("value").strip(" .")
+    return _fix(line, ctx, Fix.COMPANY, "", value, f"the company is {value}")
 
 
 def _renamed(name: str, who: str, what: str, value: str) -> str:
@@ -235,7 +274,7 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WAS_TIME.match(text)
     if match is None:
         return None
-    value = match.group("value")
+    value = match.group("value") or match.group("start")
     if match.group("half"):  # "half one": half past one
         word = match.group("half").lower()
         if word.isdigit():
@@ -286,16 +325,24 @@ def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _ALSO_PERSON.search(text)
     if match is None:
         return None
-    people, unclear = read_names(match.group("names") or match.group("also"))
+    said = match.group("names") or match.group("also") or match.group("named")
+    if said.islower():  # "a guy called pete morris": typed in lower case
+        said = " ".join(w[:1].upper() + w[1:] for w in said.split())
+    people, unclear = read_names(said)
     if len(people) != 1 or unclear:
         return None
     return _fix(line, ctx, Fix.ADD, "", people[0].name, f"add {people[0].name}")
 
 
 def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
-    if not _TAKE_OFF.search(text) or not line.found.people:
+    cue = _TAKE_OFF.search(text)
+    if cue is None or not line.found.people:
         return None
     people = [(n, name) for n, names in line.found.people.items() for name in names]
+    if len(people) > 1:  # "raj wasn't in the initech interview, it was just dana"
+        clause = next(c for c in re.split(r"[,;.]", text) if _TAKE_OFF.search(c))
+        people = [(n, name) for n, names in Line.of(clause, ctx).found.people.items()
+                  for name in names]
     if len(people) != 1:
         return None
     number, name = people[0]

@@ -25,7 +25,8 @@ from bot.parsing.understanding.references import KnownInterview, pick
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
     r"^.*?\b(?:remind\s+me(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
-    r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?:the\s+)?\S+(?:\s+call)?)?|"
+    r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?!(?:tomorrow|tonight|today|till|until|"
+    r"til|for|in|next|this|\d)\b)(?:the\s+)?\S+(?:\s+call)?)?|"
     r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
     r"note|step)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
     r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step))\b\s*"
@@ -35,7 +36,7 @@ _SNOOZE_LEAD = re.compile(
 def snooze(line: Line, ctx: Context) -> Reading | None:
     if not lx.SNOOZE_CUES.search(line.text):
         return None
-    rest = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
+    rest = _LATER.sub("", _SNOOZE_LEAD.sub("", line.text).strip(" .!,"))
     if re.sub(r"[^\w\s]", "", rest).lower().strip() in ("", "later", "not now", "not now later",
                                                          "busy", "busy later"):
         target = pick(line.found, ctx.known)
@@ -96,9 +97,12 @@ _TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|then)\b.*$", re.I)
 def _day_name(match: re.Match[str]) -> str:
     return _DAY_NAMES[match.group(1)[:2].lower()]
 _TWO_HOURS = timedelta(hours=2)
+#: "later, 30 mins": the length after it says when.
+_LATER = re.compile(r"^later\s*[,:-]\s*(?=\S)", re.I)
 _HOUR_WORDS = {w: n for n, w in enumerate(lx.words_in_order(
     "one two three four five six seven eight nine ten eleven twelve"), 1)}
 _HALF = re.compile(r"\bhalf\s+(\w+)\b", re.I)
+_HOUR_TONIGHT = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(?:tonight|this\s+evening)\b", re.I)
 _TONIGHT_AT = re.compile(r"\b(tonight|this\s+evening)\s+at\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*[ap]m)",
                          re.I)
 
@@ -114,7 +118,7 @@ def _spoken_time(text: str) -> str:
         hour = int(match.group(2)) % 12 + 12
         return f"{match.group(1)} {hour}:{match.group(3) or '00'}"
 
-    return _TONIGHT_AT.sub(tonight, _HALF.sub(half, text))
+    return _TONIGHT_AT.sub(tonight, _HALF.sub(half, _HOUR_TONIGHT.sub(r"tonight at \1", text)))
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
