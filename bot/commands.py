@@ -242,8 +242,9 @@ class CorrectInterview:
 
 @dataclass(frozen=True, slots=True)
 class DeleteInterview:
-    """`delete <n>`: asks first; `said` is set when the words after the verb were not a
-    lone interview number (nothing is deleted then, the reply says how)."""
+    """`delete <n>`: at once, with an Undo (a bare `delete` asks first); `said` is set when
+    the words after the verb were not a lone interview number (nothing is deleted then,
+    the reply says how)."""
 
     interview: InterviewRef = OnlyOpenInterview()
     said: str = ""
@@ -255,6 +256,13 @@ class ConfirmDelete:
 
     interview: InterviewRecord
     yes: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UndoDelete:
+    """The Undo button under a deleted interview: put back the copy kept (`held`)."""
+
+    held: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,7 +413,7 @@ Command = (
     ShowHelp | AddInterview | AddInterviewFields | ListInterviews | ShowPlan | MarkSent
     | MarkDone | UndoDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze
     | ExplainStep
-    | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete
+    | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete | UndoDelete
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
     | Calendar | MailAddress | ReadMessage | EditChoice | ShowStats | ShowJournal | Reflect
     | ExportData | ForgetMe

@@ -41,6 +41,7 @@ class ActionId(StrEnum):
     FORGET_ME = "forget_me"  # yes, delete all my data (value: person id)
     KEEP_MY_DATA = "keep_my_data"  # no, keep it (value: person id)
     UNDO_DONE = "undo_done"  # a step marked done for them (a BCC'd thank-you) waits again
+    UNDO_DELETE = "undo_delete"  # a deleted interview comes back (value: the copy's id)
     EDIT = "edit"  # a proposal's command to change before it is applied (value: choice code)
 
 

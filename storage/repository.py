@@ -74,6 +74,7 @@ from storage.models import (
     PersonRow,
 )
 from storage.queue import ClaimQueue, QueueSpec
+from storage.set_aside import SetAsideRow, SetAsideStorage
 from storage.statements import required, upsertable_insert
 from storage.workspaces import WorkspaceStorage
 
@@ -102,7 +103,8 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(open_database(url, Base.metadata))
 
 
-class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, MailStorage):
+class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, MailStorage,
+                    SetAsideStorage):
     """`bot.ports.repository.Repository` on SQLite or PostgreSQL; safe for several processes.
 
     The club methods come from `storage.clubs.ClubStorage`, the inbox's from
@@ -397,6 +399,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 .order_by(ClubPostRow.created_at, ClubPostRow.id)
             ).all()
             mail = session.get(MailAddressRow, person_id)
+            set_aside = session.scalars(select(SetAsideRow).where(
+                SetAsideRow.person_id == person_id).order_by(SetAsideRow.id)).all()
             return {
                 "person": {
                     "id": person.id,
@@ -462,6 +466,11 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                     {"request": row.key, "answered_at": _iso(row.answered_at),
                      "answer": json.loads(row.answer)}
                     for row in answers
+                ],
+                # Interviews deleted in the last day, kept only for their Undo.
+                "deleted_interviews": [
+                    {"restorable_until": _iso(row.until), "rows": json.loads(row.rows)}
+                    for row in set_aside
                 ],
             }
 
@@ -662,25 +671,28 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             row = session.get(InterviewRow, interview_id)
             if row is None:
                 return {"interviews": 0, "interviewers": 0, "calls": 0, "checkpoints": 0}
-            counts = {"interviews": 1}
-            for kind, table in (("checkpoints", CheckpointRow), ("calls", CallRow),
-                                ("interviewers", InterviewerRow)):
-                # Checkpoints first: a thank-you step would go with its interviewer
-                # (cascade) and not be counted.
-                result = session.execute(delete(table).where(
-                    table.interview_id == interview_id))
-                counts[kind] = int(getattr(result, "rowcount", 0))
-            session.execute(
-                update(ClubPostRow)
-                .where(ClubPostRow.person_id == row.person_id,
-                       ClubPostRow.kind == PostKind.MOMENT,
-                       ClubPostRow.ref.startswith(f"{interview_id}:"),
-                       ClubPostRow.state == PostState.PENDING)
-                .values(state=PostState.CANCELLED)
-            )
-            session.execute(delete(InterviewRow).where(InterviewRow.id == interview_id))
-            session.expire_all()
-            return counts
+            return self._delete_interview(session, row)
+
+    def _delete_interview(self, session: Session, row: InterviewRow) -> dict[str, int]:
+        interview_id = row.id
+        counts = {"interviews": 1}
+        for kind, table in (("checkpoints", CheckpointRow), ("calls", CallRow),
+                            ("interviewers", InterviewerRow)):
+            # Checkpoints first: a thank-you step would go with its interviewer
+            # (cascade) and not be counted.
+            result = session.execute(delete(table).where(table.interview_id == interview_id))
+            counts[kind] = int(getattr(result, "rowcount", 0))
+        session.execute(
+            update(ClubPostRow)
+            .where(ClubPostRow.person_id == row.person_id,
+                   ClubPostRow.kind == PostKind.MOMENT,
+                   ClubPostRow.ref.startswith(f"{interview_id}:"),
+                   ClubPostRow.state == PostState.PENDING)
+            .values(state=PostState.CANCELLED)
+        )
+        session.execute(delete(InterviewRow).where(InterviewRow.id == interview_id))
+        session.expire_all()
+        return counts
 
     # --- checkpoints -------------------------------------------------------------
     def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:

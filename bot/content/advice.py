@@ -43,7 +43,8 @@ ANSWERS: dict[str, str] = {
     "timezone": "Type `tz` and your zone, for example `tz Europe/London` or `tz America/Chicago`.",
     "cancel_vs_delete": (
         "`cancel <n>` stops the reminders for an interview but keeps its history. "
-        "`delete <n>` removes an interview you added by mistake, for good."),
+        "`delete <n>` removes an interview you added by mistake, at once; its Undo button "
+        "brings it back for a day, and after that it is gone for good."),
     "how_it_works": (
         "You tell me about an interview; I plan each step from when it was and what they "
         "promised: the thank-you note the same day, a call on the right business day, at "

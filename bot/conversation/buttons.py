@@ -26,6 +26,7 @@ from bot.commands import (
     SnoozeFor,
     SnoozeTillMorning,
     StepRecord,
+    UndoDelete,
     UndoDone,
 )
 from bot.messages import ActionId
@@ -83,6 +84,8 @@ def command_for(action: ActionId, value: str) -> Command | None:
         return Reflect(interview)
     if action in (ActionId.DELETE_INTERVIEW, ActionId.KEEP_INTERVIEW):
         return ConfirmDelete(interview, yes=action is ActionId.DELETE_INTERVIEW)
+    if action is ActionId.UNDO_DELETE:
+        return UndoDelete(record)
     if action in (ActionId.FORGET_ME, ActionId.KEEP_MY_DATA):
         return ConfirmForget(record, yes=action is ActionId.FORGET_ME)
     return None

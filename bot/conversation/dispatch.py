@@ -51,6 +51,7 @@ from bot.commands import (
     ShowPlan,
     ShowStats,
     Snooze,
+    UndoDelete,
     UndoDone,
     Unknown,
 )
@@ -107,6 +108,7 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     CorrectInterview: correcting.fix,
     DeleteInterview: correcting.delete,
     ConfirmDelete: correcting.confirm,
+    UndoDelete: correcting.undo_delete,
     SetTimeZone: preferences.time_zone,
     SetQuietHours: preferences.quiet_hours,
     SetName: preferences.name,

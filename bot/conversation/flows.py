@@ -56,7 +56,7 @@ class ForgetFlow:
 
 @dataclass(frozen=True, slots=True)
 class DeleteFlow:
-    """`delete <n>` asked for a `yes` before deleting that interview (by its record id)."""
+    """A bare `delete` asked for a `yes` before deleting that interview (by its record id)."""
 
     interview_id: int
     question: str

@@ -97,10 +97,12 @@ class DeliveryScheduler:
 
     def tidy(self) -> int:
         """Delete the open questions whose time is up, answered or not (a mail proposal
-        holds some of the message's words): without it they would wait for the person's
-        next message, which may never come. How many went."""
+        holds some of the message's words), and the copies of deleted interviews whose
+        Undo has run out: without it they would wait for the person's next message,
+        which may never come. How many went."""
         try:
-            return self.deliverer.repo.forget_expired_conversations(self.deliverer.clock.now())
+            repo, now = self.deliverer.repo, self.deliverer.clock.now()
+            return repo.forget_expired_conversations(now) + repo.forget_set_aside(now)
         except RepositoryUnavailable:
             return 0  # the delivery round says the outage; the next hour tries again
         except Exception:

@@ -317,6 +317,22 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         followed it stays, unlinked. Returns counts by kind (all zero if unknown)."""
         ...
 
+    def set_aside_interview(self, interview_id: int, until: datetime
+                            ) -> tuple[int, dict[str, int]] | None:
+        """Delete it as `delete_interview` does, keeping a copy that `restore_interview`
+        can put back until `until`; the copy's id with the counts, None if unknown."""
+        ...
+
+    def restore_interview(self, held_id: int, person_id: int, now: datetime) -> int | None:
+        """Put back a copy `set_aside_interview` kept, with its ids (under the next free
+        number if its own was taken since); the interview's id, or None when the copy
+        is gone, its time is up, or it is not `person_id`'s."""
+        ...
+
+    def forget_set_aside(self, now: datetime) -> int:
+        """Delete the kept copies whose time is up; how many went."""
+        ...
+
     # --- checkpoints -------------------------------------------------------------
     def checkpoints_for(self, interview_id: int) -> list[Checkpoint]:
         """All of the interview's checkpoints, ordered by due time."""

@@ -113,6 +113,57 @@ def test_deleting_an_interview_takes_what_only_it_owns_and_keeps_the_others_numb
     assert repo.add_interview(person.id, new_interview("Globex"), NOW).number == 4
 
 
+def test_a_set_aside_interview_comes_back_whole_with_its_links_once_and_in_time(
+        repo: SqlRepository) -> None:
+    person, stranger = someone(repo, "U1"), someone(repo, "U2")
+    kept = repo.add_interview(person.id, new_interview("Acme", "Ann"), NOW)
+    second = repo.add_interview(person.id, new_interview("Initech", "Ann", "Bo"), NOW)
+    after = repo.add_interview(person.id, new_interview("Initech", parent_id=second.id), NOW)
+    repo.add_call(second.id, CallRecord(later(days=5), CallResult.NO_ANSWER))
+    bo = second.interviewers[1]
+    note = repo.add_checkpoint(second.id, CheckpointKind.THANK_YOU, bo.id, later(hours=1), NOW)
+    repo.add_checkpoint(second.id, CheckpointKind.FIRST_CALL, None, later(days=5), NOW)
+    repo.add_journal(person.id, JournalEntry(second.id, NOW, "What went well?", "The demo."))
+    before = repo.get_interview(second.id)
+    steps = repo.checkpoints_for(second.id)
+
+    with repo.serialised(person.id):
+        set_aside = repo.set_aside_interview(second.id, later(days=1))
+    assert set_aside is not None
+    held, counts = set_aside
+    assert counts == {"interviews": 1, "checkpoints": 2, "calls": 1, "interviewers": 2}
+    assert repo.get_interview(second.id) is None and repo.checkpoints_for(second.id) == []
+    assert repo.set_aside_interview(second.id, later(days=1)) is None
+
+    assert repo.restore_interview(held, stranger.id, NOW) is None  # not theirs
+    assert repo.restore_interview(held, person.id, later(days=1)) is None  # too late
+    with repo.serialised(person.id):
+        assert repo.restore_interview(held, person.id, later(hours=23)) == second.id
+    assert repo.get_interview(second.id) == before
+    assert repo.checkpoints_for(second.id) == steps
+    assert repo.get_checkpoint(note.id) == steps[0]  # its interviewer's step, same id
+    next_round = repo.get_interview(after.id)
+    assert next_round is not None and next_round.parent_id == second.id
+    assert [e.interview_id for e in repo.journal(person.id)] == [second.id]
+    assert repo.restore_interview(held, person.id, NOW) is None  # back already
+    assert [i.number for i in repo.list_interviews(person.id)] == [1, 2, 3]
+    assert repo.get_interview(kept.id) is not None
+
+
+def test_set_aside_copies_expire_and_go_with_their_person(repo: SqlRepository) -> None:
+    person, other = someone(repo, "U1"), someone(repo, "U2")
+    mine = repo.add_interview(person.id, new_interview("Acme"), NOW)
+    theirs = repo.add_interview(other.id, new_interview("Initech"), NOW)
+    assert repo.set_aside_interview(mine.id, later(days=1)) is not None
+    held = repo.set_aside_interview(theirs.id, later(days=2))
+    assert held is not None
+    assert repo.forget_set_aside(later(days=1, seconds=-1)) == 0
+    assert repo.forget_set_aside(later(days=1)) == 1
+    repo.forget_person(other.id)
+    assert repo.forget_set_aside(later(days=30)) == 0  # theirs went with them
+    assert repo.restore_interview(held[0], other.id, NOW) is None
+
+
 def test_migrating_from_0008_gives_every_interviewer_an_empty_phone(database_url: str) -> None:
     engine = make_engine(database_url)
     try:

@@ -88,7 +88,9 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
                  "fix 1 address Jane: Ms Smith", "name Sam Lee", "phone +1 917 555 0199",
                  "tone warm", "quiet 22:00-07:00",
                  "sent 1 jane", "called 1 no answer", "share 1 details", "calendar feed", "email",
-                 "reflect 1", "It went well", "add"):  # `add` leaves a question open
+                 "reflect 1", "It went well",
+                 "add Globex, designer, tomorrow 11am with Tom Baker", "delete 2",  # Undo's copy
+                 "add"):  # `add` leaves a question open
         _chat(db_runtime, ME, line)
     _chat(db_runtime, ME, "share draft 1", CHANNEL)
     person = repo.find_person(ME)
@@ -116,6 +118,9 @@ def test_export_shows_every_stored_value_of_the_person_table_by_table(db_runtime
                     continue
                 if name == "conversations":
                     assert export["conversation"] == json.loads(value)
+                    continue
+                if (name, column) == ("set_aside_interviews", "rows"):
+                    assert json.loads(value) in [d["rows"] for d in export["deleted_interviews"]]
                     continue
                 if (name, column) == ("answered_requests", "answer"):
                     assert json.loads(value) in [a["answer"] for a in export["recent_answers"]]
@@ -147,6 +152,7 @@ def _rows_of(engine: Any, tables: dict[str, Table], person_id: int) -> dict[str,
             "journal_entries": t["journal_entries"].c.person_id == person_id,
             "answered_requests": t["answered_requests"].c.person_id == person_id,
             "conversations": t["conversations"].c.person_id == person_id,
+            "set_aside_interviews": t["set_aside_interviews"].c.person_id == person_id,
             "clubs": t["clubs"].c.id.in_(clubs),
             "club_members": t["club_members"].c.person_id == person_id,
             "club_posts": t["club_posts"].c.person_id == person_id,

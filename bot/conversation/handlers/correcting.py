@@ -1,5 +1,6 @@
 """Putting right what was entered wrongly: `fix` one detail of an interview, or `delete`
-an interview added by mistake (asked first; unlike `cancel`, nothing of it is kept).
+an interview added by mistake (at once, with an Undo for a day; unlike `cancel`, nothing
+of it is kept after that).
 
 A correction never guesses: when the field, the interviewer or the new value is
 unclear, the reply says what was understood and how to say it, and nothing changes.
@@ -9,7 +10,7 @@ After a correction the plan is worked out again and the reply lists each step it
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.commands import (
@@ -18,6 +19,7 @@ from bot.commands import (
     DeleteInterview,
     Fix,
     OnlyOpenInterview,
+    UndoDelete,
 )
 from bot.content.formatting import checkpoint_label, when
 from bot.conversation import flows
@@ -262,7 +264,13 @@ def _short(moment: datetime, tz: ZoneInfo) -> str:
 
 
 # --- delete ---------------------------------------------------------------------------
+#: How long a deleted interview can be brought back with Undo.
+UNDO_FOR = timedelta(days=1)
+
+
 def delete(turn: Turn, command: DeleteInterview) -> list[Reply]:
+    """`delete 2` (or a sure reading naming it) deletes at once and offers Undo; a bare
+    `delete` names no interview, so even with one open it is asked first."""
     if command.said:
         return [Reply(text=_how_to_delete(command.said))]
     if isinstance(command.interview, OnlyOpenInterview) and len(turn.open_interviews()) > 1:
@@ -271,6 +279,8 @@ def delete(turn: Turn, command: DeleteInterview) -> list[Reply]:
     interview = turn.interview(command.interview)
     if isinstance(interview, Reply):
         return [interview]
+    if not isinstance(command.interview, OnlyOpenInterview):
+        return [_deleted(turn, interview)]
     n = interview.number
     question = (f"Type `yes` to delete #{n} ({interview.title}), anything else to keep it.")
     waiting = turn.flow()
@@ -290,6 +300,40 @@ def delete(turn: Turn, command: DeleteInterview) -> list[Reply]:
                         Style.DANGER),
                  Action(ActionId.KEEP_INTERVIEW, "Keep it", str(interview.id))),
     )]
+
+
+def _deleted(turn: Turn, interview: Interview, *, again: str = "",
+             replace: bool = False) -> Reply:
+    """Delete it now, keeping a copy for Undo; a question waiting about it goes too."""
+    set_aside = turn.repo.set_aside_interview(interview.id, turn.now + UNDO_FOR)
+    if set_aside is None:
+        return Reply(text="That interview is gone already." + again, replace_original=replace)
+    held, counts = set_aside
+    waiting = turn.flow()
+    if getattr(waiting, "interview_id", None) == interview.id:
+        turn.set_flow(None)  # a question about the interview just deleted
+        again = ""
+    steps = counts.get("checkpoints", 0)
+    until = when(turn.now + UNDO_FOR, turn.tz)
+    return Reply(text=f"Deleted #{interview.number} ({interview.title}) and its {steps} "
+                      f"step{'s' if steps != 1 else ''}. Your other interviews keep their "
+                      f"numbers; `list` shows them. Undo brings it back until {until}; to "
+                      "stop reminders but keep an interview, `cancel` does that." + again,
+                 actions=(Action(ActionId.UNDO_DELETE, "Undo", str(held)),),
+                 replace_original=replace)
+
+
+def undo_delete(turn: Turn, command: UndoDelete) -> list[Reply]:
+    """The Undo button under a deleted interview: it comes back with its plan."""
+    restored = turn.repo.restore_interview(command.held, turn.person.id, turn.now)
+    interview = None if restored is None else turn.owned_interview(restored)
+    if interview is None:
+        return [Reply(text="I can't bring that interview back: its time for Undo is up, "
+                           "or it's back already. `list` shows your interviews.",
+                      replace_original=False)]
+    turn.replan(interview)
+    return [Reply(text=f"Back: #{interview.number} ({interview.title}), with its plan. "
+                       f"`plan {interview.number}` shows it.", replace_original=False)]
 
 
 def _how_to_delete(said: str) -> str:
@@ -327,14 +371,7 @@ def _settle(turn: Turn, flow: DeleteFlow, *, yes: bool, replace: bool = False) -
     if not yes:
         return Reply(text=f"OK, I kept #{interview.number} ({interview.title})." + again,
                      replace_original=replace)
-    counts = turn.repo.delete_interview(interview.id)
-    steps = counts.get("checkpoints", 0)
-    if resumed is not None and getattr(resumed, "interview_id", None) == interview.id:
-        turn.set_flow(None)  # a question about the interview just deleted
-        again = ""
-    return Reply(text=f"Deleted #{interview.number} ({interview.title}) and its {steps} "
-                      f"step{'s' if steps != 1 else ''}. Your other interviews keep their "
-                      "numbers; `list` shows them." + again, replace_original=replace)
+    return _deleted(turn, interview, again=again, replace=replace)
 
 
 def _resume(turn: Turn, flow: DeleteFlow) -> flows.Flow | None:

@@ -38,7 +38,7 @@ Jane"), or use the short forms:
 • `fix <n> <old name> -> <new name>` · `fix <n> add <name> [(email)]` · `fix <n> remove <name>`
 • `fix <n> email <name> <address>` · `fix <n> phone <name> <number>` — an interviewer's details
 • `fix <n> address <name>: <how>` (or "call her Maria") — how your notes greet someone
-• `delete <n>` — an interview added by mistake, gone for good (I ask first)
+• `delete <n>` — an interview added by mistake, gone at once (Undo brings it back for a day)
 • `note <n> <name>: <what you talked about>` — personalises the thank-you draft
 • `check <n> <your note>` — spelling, and the names as you recorded them
 • `tone formal` / `tone warm` — how your thank-you drafts sound

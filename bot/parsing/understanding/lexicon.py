@@ -245,7 +245,11 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders")
 REMOVE_CUES = _any("delete", "remove", "erase", "bin", r"get\s+rid\s+of", "scrap", "trash",
                    "wipe")
+#: Why an interview is deleted, not cancelled: it should never have been there.
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
+                  r"never\s+(?:actually\s+)?had", r"testing", r"entry", r"completely",
+                  r"shouldn'?t\s+have\s+(?:put|added|entered)", r"by\s+acc?ident",
+                  r"(?:added|entered|put)\s+(?:it\s+)?(?:in\s+)?(?:twice|wrong)",
                   r"didn'?t\s+mean", r"mixed\s+it\s+up", r"added\s+it\s+twice", "duplicate",
                   r"by\s+accident")
 

@@ -1,6 +1,6 @@
 """`/followup fix …` through the real discord.py client against the REST stand-in: each
 subcommand's typed options reach the core as the correction itself, and `fix delete`
-asks first, with buttons that delete or keep."""
+deletes at once with an Undo button that brings the interview back."""
 
 from __future__ import annotations
 
@@ -119,17 +119,12 @@ def test_without_a_number_and_two_open_interviews_it_asks_which(added: BotProces
     assert [i.company for i in interviews(added)] == ["Acme", "Globex"]
 
 
-def test_delete_asks_with_buttons_and_deletes_only_when_pressed(added: BotProcess) -> None:
+def test_delete_deletes_at_once_and_its_undo_button_brings_it_back(added: BotProcess) -> None:
     calls = fix(added, "delete", interview=1)
-    (question,) = followups(calls)
-    assert "Delete #1" in question.text and "for good" in question.text
-    message_id = int(question.response["id"])
-
-    kept = added.press(message_id, button(question, "keep_interview"))
-    assert "I kept #1" in answer_text(kept) + "".join(c.text for c in kept)
-    assert len(interviews(added)) == 1
-
-    (question,) = followups(fix(added, "delete", interview=1))
-    done = added.press(int(question.response["id"]), button(question, "delete_interview"))
-    assert any("Deleted #1" in c.text for c in done)
+    (deleted,) = followups(calls)
+    assert "Deleted #1" in deleted.text and "Undo" in deleted.text
     assert interviews(added) == []
+
+    back = added.press(int(deleted.response["id"]), button(deleted, "undo_delete"))
+    assert "Back: #1" in answer_text(back) + "".join(c.text for c in back)
+    assert [i.company for i in interviews(added)] == ["Acme"]

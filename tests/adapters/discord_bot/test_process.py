@@ -93,19 +93,20 @@ def test_the_process_connects_where_the_api_says_answers_and_survives_kill_9(
     channel = api.dm_channel_of(ADA)
     since = api.mark()
     gateway.dispatch("MESSAGE_CREATE", dm_message(ADA, channel, "delete 1"))
-    (question,) = api.wait_for("POST", rf"^/channels/{channel}/messages$", since=since)
-    (delete,) = [c for c in question.custom_ids if c.startswith("followup:delete_interview:")]
+    (deleted,) = api.wait_for("POST", rf"^/channels/{channel}/messages$", since=since)
+    assert "Deleted #1" in deleted.text
+    (undo,) = [c for c in deleted.custom_ids if c.startswith("followup:undo_delete:")]
 
     assert bot.kill() == -9
     again = start(running, tmp_path, api)
     gateway.wait_identified(count=2)
     again.wait_health(200)
 
-    message = api.message(int(question.response["id"]))
-    calls = interact(api, gateway, button_press(ADA, message, delete), "PATCH", r"@original$")
-    assert "Deleted #1" in calls[-1].text
+    message = api.message(int(deleted.response["id"]))
+    calls = interact(api, gateway, button_press(ADA, message, undo), "POST", r"^/webhooks/")
+    assert "Back: #1" in calls[-1].text
     calls = interact(api, gateway, slash_command(ADA, "list"), "POST", r"^/webhooks/")
-    assert "No interviews yet" in calls[-1].text
+    assert "Analyst at Acme" in calls[-1].text
 
     assert again.stop() == 0  # SIGTERM: a clean stop
     for process in (bot, again):

@@ -4,6 +4,7 @@ SQLite and (where a test server is set up) PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 
@@ -215,12 +216,17 @@ def test_someone_elses_interview_or_a_missing_number_is_refused(bot: Runtime) ->
                                                   str(theirs.id)))
     assert bot.repo.get_interview(theirs.id) == theirs
     assert interview(bot).company == "Acme"
+    # Their Undo button pressed by someone else brings nothing back to either of them.
+    (deleted,) = Chat(bot, who=SOMEONE_ELSE).say("delete 1")
+    assert "can't bring that interview back" in text_of(
+        Chat(bot).press(ActionId.UNDO_DELETE, deleted.actions[0].value))
+    assert bot.repo.get_interview(theirs.id) is None and interview(bot).company == "Acme"
 
 
 # --- delete ---------------------------------------------------------------------------
-def test_delete_asks_first_and_no_keeps_it(bot: Runtime) -> None:
+def test_a_bare_delete_asks_first_and_no_keeps_it(bot: Runtime) -> None:
     Chat(bot).say(ACME)
-    replies = Chat(bot).say("delete 1")
+    replies = Chat(bot).say("delete")  # names no interview: the only open one, asked
     shown = text_of(replies)
     assert "Delete #1 (data analyst at Acme" in shown and "`cancel 1`" in shown
     assert [a.id for a in replies[0].actions] == [ActionId.DELETE_INTERVIEW,
@@ -230,35 +236,70 @@ def test_delete_asks_first_and_no_keeps_it(bot: Runtime) -> None:
     assert "data analyst at Acme" in text_of(Chat(bot).say("list"))
 
 
-def test_yes_deletes_it_with_its_steps_and_the_others_keep_their_numbers(
+def test_delete_with_a_number_deletes_at_once_and_the_others_keep_their_numbers(
         bot: Runtime) -> None:
     Chat(bot).say(ACME)
     Chat(bot).say(INITECH)
     Chat(bot).say("called 2 answered")
     gone = interview(bot, 1)
-    Chat(bot).say("delete 1")
-    shown = text_of(Chat(bot).say("yes"))
-    assert "Deleted #1 (data analyst at Acme)" in shown
+    replies = Chat(bot).say("delete 1")
+    assert "Deleted #1 (data analyst at Acme)" in text_of(replies)
+    assert [a.id for a in replies[0].actions] == [ActionId.UNDO_DELETE]
     assert bot.repo.get_interview(gone.id) is None
     assert bot.repo.checkpoints_for(gone.id) == []
     listed = text_of(Chat(bot).say("list"))
     assert "Acme" not in listed and "#2 QA engineer at Initech" in listed
     Chat(bot).say("delete 2")
-    Chat(bot).say("yes")
     assert "No interviews yet" in text_of(Chat(bot).say("list"))
+
+
+def test_undo_brings_it_back_whole_once_and_only_within_a_day(bot: Runtime) -> None:
+    chat = Chat(bot)
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("sent 2 Dana")
+    chat.say("called 2 answered")
+    before, steps = interview(bot, 2), bot.repo.checkpoints_for(interview(bot, 2).id)
+    (deleted,) = chat.say("delete 2")
+    held = deleted.actions[0].value
+    back = text_of(chat.press(ActionId.UNDO_DELETE, held))
+    assert "Back: #2 (QA engineer at Initech)" in back
+    assert interview(bot, 2) == before  # the same record: id, people, calls, promise
+    assert bot.repo.checkpoints_for(before.id) == steps  # each step as it was
+    assert "can't bring that interview back" in text_of(chat.press(ActionId.UNDO_DELETE, held))
+    # Undo has a day: after it, the copy is gone and the button does nothing.
+    (deleted,) = chat.say("delete 2")
+    bot.clock.advance(timedelta(days=1))
+    assert "can't bring that interview back" in text_of(
+        chat.press(ActionId.UNDO_DELETE, deleted.actions[0].value))
+    assert bot.repo.forget_set_aside(bot.clock.now()) == 1
+    assert "#2" not in text_of(chat.say("list"))
+
+
+def test_undo_after_the_number_was_taken_brings_it_back_under_the_next(bot: Runtime) -> None:
+    chat = Chat(bot)
+    chat.say(ACME)
+    chat.say(INITECH)
+    (deleted,) = chat.say("delete 2")
+    chat.say("add Globex, designer, tomorrow 11am with Tom Baker")  # takes #2
+    back = text_of(chat.press(ActionId.UNDO_DELETE, deleted.actions[0].value))
+    assert "Back: #3 (QA engineer at Initech)" in back
+    assert interview(bot, 2).company == "Globex" and interview(bot, 3).company == "Initech"
 
 
 def test_the_delete_button_deletes_and_keep_keeps(bot: Runtime) -> None:
     Chat(bot).say(ACME)
     record = str(interview(bot).id)
-    Chat(bot).say("delete 1")
+    Chat(bot).say("delete")
     kept = Chat(bot).press(ActionId.KEEP_INTERVIEW, record)
     assert "kept #1" in text_of(kept) and kept[0].replace_original
     # The question is closed: the old button does nothing now.
     assert "isn't open any more" in text_of(Chat(bot).press(ActionId.DELETE_INTERVIEW, record))
     assert interview(bot).company == "Acme"
-    Chat(bot).say("delete 1")
-    assert "Deleted #1" in text_of(Chat(bot).press(ActionId.DELETE_INTERVIEW, record))
+    Chat(bot).say("delete")
+    deleted = Chat(bot).press(ActionId.DELETE_INTERVIEW, record)
+    assert "Deleted #1" in text_of(deleted)
+    assert [a.id for a in deleted[0].actions] == [ActionId.UNDO_DELETE]
     assert "No interviews yet" in text_of(Chat(bot).say("list"))
 
 

@@ -332,3 +332,19 @@ def test_someone_else_calling_is_not_the_persons_follow_up_call(chat: Chat) -> N
     person = chat.runtime.repo.find_person(chat.who)
     assert person is not None
     assert all(not i.calls for i in chat.runtime.repo.list_interviews(person.id))
+
+
+def test_a_delete_said_with_its_reason_acts_with_undo_and_a_vague_one_asks_which(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    (vague,) = chat.say("get rid of initech")  # delete it, or only stop its reminders?
+    assert [a.label for a in vague.actions] == ["Delete it", "Stop the reminders", "Neither"]
+    assert "left everything as it was" in chat.text("3")
+    assert "#2 QA engineer at Initech" in chat.text("list")
+    shown = chat.say("oops I added acme by mistake, can you delete it")
+    assert "I read that as: Delete #1 Acme." in text_of(shown)
+    undo = next(a for r in shown for a in r.actions if a.id is ActionId.UNDO_DELETE)
+    assert "Acme" not in chat.text("list")
+    assert "Back: #1 (data analyst at Acme)" in text_of(chat.press(undo.id, undo.value))
+    assert "#1 data analyst at Acme" in chat.text("list")

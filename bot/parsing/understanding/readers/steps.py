@@ -144,6 +144,23 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> DeleteInterview:
         return DeleteInterview(record(k))
 
-    sure = bool(line.found.by_company or line.found.numbers) and not hedged(line)
+    named = bool(line.found.by_company or line.found.numbers)
+    # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
+    # mean stop its reminders, so that is asked.
+    meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
+    request = bool(lx.BY_MISTAKE.search(line.text) and _REQUEST.search(line.text))
+    target = pick(line.found, ctx.known)
+    if named and not meant and target is not None and not hedged(line):
+        return Reading(question=f"{target.company} (#{target.number}): delete it as added by "
+                                "mistake, or stop its reminders and keep its history?",
+                       choices=(Choice("Delete it", make(target)),
+                                Choice("Stop the reminders", CancelInterview(record(target))),
+                                Choice("Neither", None)))
+    sure = named and meant and (request or not hedged(line))
     return about_one(line, ctx, make, lambda k: f"Delete {label(k)}.",
                      "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
+
+
+_DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b", re.I)
+#: "could you bin it?": a request, not a question, when it says why.
+_REQUEST = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.I)
