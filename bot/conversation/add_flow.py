@@ -80,9 +80,9 @@ def prompt(asked: Ask, draft: AddDraft) -> str:
 
 
 #: "I didn't get their name": an answer to "who interviewed you?" that names nobody.
-NO_NAME = re.compile(r"^(?:i\s+)?(?:didn'?t|did\s+not|don'?t|do\s+not|never|can'?t)\s+"
-                     r"(?:get|catch|know|remember|recall)\s+(?:their|his|her|the|any)\s+"
-                     r"names?\b", re.I)
+NO_NAME = re.compile(r"^(?:(?:no\s+idea|idk|dunno|sorry)\W*)?(?:i\s+)?(?:didn'?t|did\s+not|"
+                     r"don'?t|do\s+not|never|can'?t|forgot\s+to)\s+(?:get|catch|know|remember|recall|ask)"
+                     r"\s+(?:for\s+)?(?:their|his|her|the|any)\s+names?\b", re.I)
 NO_NAME_ANSWER = "I didn't get their name"
 SKIP_WORDS = {"no", "none", "nothing", "skip", "n/a", "na", "-", "nope", "not really"}
 
@@ -318,7 +318,8 @@ _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
                       r",\s*(?:though|although|and|plus|but)\b.*$", re.I)
 #: What the job is about, after its title: "Junior designer — brand work mostly".
 _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*(?:mostly|mainly|largely|focused|working|doing|"
-                          r"on\s+the|in\s+the|for\s+(?:the|their)|with\s+a|on\s+a|same\s+as|like\s+(?:the|at)|"
+                          r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
+                          r"on\s+a|same\s+as|like\s+(?:the|at)|"
                           r"but)\b.*$", re.I)
 
 
@@ -355,10 +356,19 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?ll\s+be(?:\s+with)?|i'?ll\s+be\s+(?:seeing|meeting)|"
                          r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:the\s+)?(?:hiring\s+manager|"
                          r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
-_NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+", re.I)
-_NAMES_TAIL = re.compile(r",?\s+(?:and\s+)?(?:maybe|possibly|probably|perhaps)\s+(?:someone|"
+_NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+",
+                         re.I)
+_NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their\s+)?"
+                         r"(?:last|sur)\s*names?\b.*$|"
+                         r"\s+from\s+the\s+[\w-]+\s+team\b(?=\s*(?:,\s*(?:didn'?t|did\s+not)\b|$))|"
+                         r",?\s+(?:and\s+)?(?:maybe|possibly|probably|perhaps)\s+(?:someone|"
                          r"somebody|one)\b.*$|,\s*[A-Z][\w'-]+\s+(?:is|was)\s+(?:the|a|an|our|"
                          r"their)\b.*$")
+
+
+#: An answer that puts the question off: no names in it, whatever it holds.
+_NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhang\s+on\b|"
+                        r"\bhold\s+on\b|\bbrb\b|\bbe\s+right\s+back\b|\bgimme\s+a\b", re.I)
 
 
 def _names_only(text: str) -> str:
@@ -423,6 +433,8 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             # The note then goes to "the hiring team"; a name can be added later (`fix`).
             draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]
             return Answer(draft)
+        if _NOT_NAMES.search(text):  # "one sec, my toddler is screaming"
+            return Answer(draft, "Take your time; I'll wait.")
         people, unclear = read_names(_names_only(text))
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")

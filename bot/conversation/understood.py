@@ -20,6 +20,7 @@ from bot.commands import (
     CorrectInterview,
     DeleteInterview,
     ExplainStep,
+    MarkDone,
     MarkSent,
     RecordPromise,
     ReportCall,
@@ -60,6 +61,8 @@ def worth_reading(command: Command, text: str) -> bool:
         return True
     if isinstance(command, ExplainStep):
         return isinstance(command.step, BadStepRef)  # "why friday?"
+    if isinstance(command, MarkDone):
+        return isinstance(command.step, BadStepRef)  # "done with initech, no more reminders"
     if isinstance(command, _WORDY):
         return len(words) > 1 and not REF.match(words[1])
     return text.lower().startswith("add ") and " to " in text.lower() and "," not in text

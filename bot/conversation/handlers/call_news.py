@@ -22,7 +22,7 @@ from bot.parsing.understanding import Context, KnownInterview, understand
 
 #: Words that say who acts next: they decide (and tell you), or you call them.
 _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|hear back|"
-                          r"be in touch|reach out)\b", re.I)
+                          r"be in touch|reach out|should hear|hear by)\b", re.I)
 _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|"
                        r"follow up)\b", re.I)
 _ASKED_BACK = re.compile(

@@ -29,13 +29,16 @@ def strangers(line: Line, ctx: Context) -> bool:
     acting on the only open interview would then be a guess."""
     known = {w.lower() for k in ctx.known for part in (k.company, *k.names)
              for w in _WORD.findall(part)} | line.found.company_words
-    words = _WORD.findall(line.text)
     shouting = line.text.upper() == line.text
-    for n, word in enumerate(words):
+    for found in _WORD.finditer(line.text):
+        word = found.group(0)
         lower = word.lower().removesuffix("'s")
         if lower in known or lower in _COMMON_CAPITALS or lower in lx.VOCABULARY:
             continue
-        if word[0].isupper() and n > 0 and not shouting:
+        # A capital that starts a sentence says nothing; one inside a sentence is a name.
+        sentence_start = not line.text[:found.start()].rstrip() or \
+            line.text[:found.start()].rstrip()[-1] in ".!?"
+        if word[0].isupper() and not sentence_start and not shouting:
             return True
         parts = [p for p in lower.split("-") if p]  # "thank-you", "follow-up"
         if not all(p in lx.VOCABULARY or dictionary().known([p]) for p in parts):
@@ -49,7 +52,13 @@ def unnamed(line: Line, ctx: Context) -> bool:
 
 
 def hedged(line: Line) -> bool:
-    return bool(lx.HEDGES.search(line.text)) or line.text.rstrip().endswith("?")
+    """Unsure words, or a question: "can you stop them?" is a request, not a doubt."""
+    asked = line.text.rstrip().endswith("?") and not _REQUEST.search(line.text)
+    return bool(lx.HEDGES.search(line.text)) or asked
+
+
+_REQUEST = re.compile(r"^(?:(?:please|pls|ok|so)\s+)?(?:can|could|would|will)\s+you\b|"
+                      r"[.!,]\s*(?:can|could|would|will)\s+you\b", re.I)
 
 
 def record(k: KnownInterview) -> InterviewRecord:

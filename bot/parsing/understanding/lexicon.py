@@ -37,7 +37,7 @@ VOCABULARY = words(
     decide decided decision said thank thanks sent show list what when and recruiter
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
-    just push number morning afternoon evening
+    just push number morning afternoon evening following
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -48,7 +48,9 @@ ROLE_VOCABULARY = words(
     consultant administrator technician architect officer executive representative
     accountant marketing product software data quality assurance operations security
     customer support sales research graphic writer editor nurse teacher producer
-    strategist researcher recruiter buyer
+    strategist researcher recruiter buyer ambassador advocate attendant bartender barista
+    cashier chef clerk copywriter courier driver electrician instructor librarian mechanic
+    paralegal pharmacist planner receptionist supervisor therapist tutor waiter
     """
 )
 #: Short forms people type, and what they stand for.
@@ -80,12 +82,14 @@ EMOJI_WORDS = {
 HEDGES = _any(
     r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping",
     # "if I haven't heard by the 3rd, call her" is their word; "if that helps" an aside
-    r"if(?!\s+(?:i|you)\s+(?:haven'?t|have\s+not|don'?t|do\s+not|didn'?t)\s+(?:hear|heard)\b)"
+    r"if(?!\s+(?:i|you)\s+(?:haven'?t|hadn'?t|have\s+not|don'?t|do\s+not|didn'?t)\s+"
+    r"(?:hear|heard)\b)"
     r"(?!\s+(?:that|it)\s+helps)", "whether",
     r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
-    "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)haven'?t\s+heard", "no\\s+news", "not\\s+yet",
+    "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)ha(?:ve|d)n'?t\s+heard", "no\\s+news",
+    "not\\s+yet",
     r"(?<!to\s)th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
 )
 #: A question about doing something ("should I cancel?"), never a request to do it.
@@ -93,7 +97,8 @@ ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b).*\?\s*$", _I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
-    r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?:what|what'?s|whats|when|why|how|should|"
+    r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"
+    r"left|arrived|walked|came)\b)(?:what|what'?s|whats|when|why|how|should|"
     r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')", _I)
 
 # --- outcomes -----------------------------------------------------------------------------
@@ -140,7 +145,9 @@ ROUND_HAPPENED = _any(
     r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
 #: A day that is no promise of news by then: "the earliest they'll decide is Friday".
 NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b",
-                  r"\bat\s+the\s+soonest\b")
+                  r"\bat\s+the\s+soonest\b",
+                  # "by the end of the month, or early December at the latest": two days
+                  r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
 MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen")
 #: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
@@ -202,7 +209,9 @@ CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
                     r"wasn'?t\s+(?:in|there|available)",
                     r"(?<!line\swas\s)busy(?!\s+(?:signal|tone))",
                     r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off",
-                    r"to\s+(?:say\s+)?thank", r"say\s+thanks")
+                    r"to\s+(?:say\s+)?thank", r"say\s+thanks",
+                    r"pass(?:\s+on|\s+along)?\s+(?:on\s+)?(?:a|the|my)\s+message",
+                    r"didn'?t\s+(?:seem\s+to\s+)?know\s+who")
 #: Someone else rang the person ("Dana rang", "she called me"): not their follow-up call.
 CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "receptionist")
 
@@ -218,7 +227,7 @@ SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off"
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
-                  "letter", r"to\s+thank")
+                  "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
                 r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",
                 r"wrong\s+(?:person|name|address|one)", r"mixed\s+(?:them\s+)?up",
@@ -227,7 +236,8 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
                 r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me")
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
 #: "but not", or in a clause about later, are excluded.
-BUT_NOT = re.compile(r"(?:\bbut\s+not\b|[,;]\s*(?:and\s+|but\s+)?(?:i'?ll|will|gonna|"
+BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;]\s*(?:and\s+|but\s+)?(?:i'?ll|"
+                     r"will|gonna|"
                      r"going\s+to|still\s+(?:need|have)\s+to)\b).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
@@ -240,6 +250,7 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
                    r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
+                   r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",
                    r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
                    r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
                    r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders")
@@ -258,7 +269,8 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
 NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
                       r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:oops|sorry|actually|wait|correction|my\s+bad|typo|oh|also|and|btw|fyi)\b"
+    r"^(?:(?:oops|sorry|actually|wait|(?:small\s+|quick\s+|minor\s+)?correction|my\s+bad|typo|oh|"
+    r"also|and|btw|fyi|turns\s+out)\b"
     r"[\s,:.!-]*)+",
     _I)
 FIELD_WORDS = {

@@ -49,6 +49,8 @@ _COMPANY_AFTER = (
                rf"(?P<company>{_LOWER_NAME})"
                rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at)\b|,)", 0),
     re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)", 0),
+    # "had an interview today at 10:30, with Initrode for the analyst job"
+    re.compile(rf"\b(?i:interview)\b[^.!?]{{0,40}}?\bwith\s+(?P<company>{_NAME})(?=\s+for\b)", 0),
     # "Initech interview on 27/11", "globex interview confirmed for tues 1st dec"
     re.compile(rf"^(?P<company>{_NAME}|[a-z][\w&'-]*)\s+(?i:interview|phone\s+screen)\b"
                rf"(?!\s+(?:with|at|for)\b)", 0),
@@ -68,6 +70,7 @@ _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
     re.compile(rf"\b(?:with|w/|(?:spoke|talked)\s+(?:to|with)|met|(?:I'?ll\s+be\s+)?meeting|"
+               rf"(?i:interviewed\s+by)|"
                rf"(?i:interviewer(?:\s+(?:is|was))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
                rf"\s+{_WORD}){{0,5}})", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
@@ -159,7 +162,8 @@ _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|[,;]|$)|\s
 #: A story told in the past ("had a video interview at 2pm"): a time with no day is today.
 _PAST = re.compile(r"\b(?:had|did|was|went|just|interviewed)\b", _I)
 _BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)(?=\s*(?:,|$))", _I)
-_SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d)\b", _I)
+_SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d|decision\s+by|decide\s+by)\b",
+                      _I)
 _VAGUE = re.compile(r"\bor\b|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)", _I)
 _STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that went great "
                        "done interview another second final first next phone video zoom job "
@@ -260,7 +264,7 @@ _FILLER = lx.words("""
     ish landed booked wrapped lined arranged scheduled confirmed omg oh ooh wow
     zoom teams video virtual remote online in-person person talked interviewers were
     mon tue tues wed thu thur thurs fri sat sun guess who me meeting will be interviewing
-    quarter past i'll
+    quarter past i'll started sharp hiya hey hi hello add here new
     th st nd rd interviewer interviewed is
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")

@@ -311,7 +311,8 @@ def _same_answer(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
     draft = fact["flow"].get("draft") or {}
     value = expect["value"]
     if isinstance(value, list):
-        got = {p["name"].lower() for p in draft.get("interviewers", [])}
+        # "No names" is stored as the one placeholder the notes are addressed to.
+        got = {p["name"].lower() for p in draft.get("interviewers", [])} - {"the hiring team"}
         return got == {v.lower() for v in value}
     return bool(str(draft.get("role", "")).lower() == str(value).lower())
 

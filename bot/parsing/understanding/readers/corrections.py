@@ -25,7 +25,7 @@ _POSSESSIVE = re.compile(
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|position|job(?:\s+"
-    r"title)?|title)\s+(?:is|was)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"title)?|title)(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?\s+(?:is|was)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
@@ -44,12 +44,14 @@ _ALSO_PERSON = re.compile(
     r"(?:\w+\s+)?(?:panel|interview|call)\b|"
     r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
     r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)")
-_TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:actually\s+)?"
+_TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
+                       r"wasn'?t\s+(?:actually\s+)?"
                        r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop)\b",
                        re.I)
 _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
                         r"(?:there|in\s+it|in\s+(?:the|my|that)\s+(?:\w+\s+)?"
-                        r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b", re.I)
+                        r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b|"
+                        r"\bwasn'?t\s+(?:really\s+)?part\s+of\b|\bpopped\s+in\b", re.I)
 _WAS_TIME = re.compile(
     r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)?(?:actually\s+)?"
     r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+))\s*,?\s*"
@@ -81,13 +83,14 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
-_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|"
+_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
 _DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
-_ADMISSION = re.compile(r"^(?:i\s+(?:got|put|had|typed|entered)\s+(?:the\s+)?\w+\s+wrong"
+_ADMISSION = re.compile(r"^(?:i\s+(?:got|put|had|typed|entered|spelled|spelt)\s+"
+                        r"(?:the\s+|her\s+|his\s+|their\s+)?\w+\s+wrong"
                         r"(?:\s+(?:on|for)\s+[\w'-]+)?|i\s+put\s+the\s+wrong\s+\w+\s+"
-                        r"(?:on|for)\s+[\w'-]+)\s*(?:[—–,:;-]|\s-\s)\s*", re.I)
+                        r"(?:on|for)\s+[\w'-]+)\s*(?:[—–,:;-]|\s-\s)?\s*", re.I)
 
 
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
@@ -216,7 +219,7 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
     value = re.sub(r"^actually\s+", "", value, flags=re.I)
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
-    company = match.group("company")
+    company = match.group("company") or match.group("at")
     if company and not line.found.by_company:
         return None
     return _fix(line, ctx, field, "", value, f"the {field.value} is {value}")

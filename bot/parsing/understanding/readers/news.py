@@ -124,7 +124,17 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make, lambda k: f"{k.company} (#{k.number}): {words}.",
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)
-                               or lx.NOT_BEFORE.search(line.text)))
+                               or lx.NOT_BEFORE.search(line.text)
+                               or _before_their_word(line, ctx, said)))
+
+
+def _before_their_word(line: Line, ctx: Context, said: Promise) -> bool:
+    """A call asked for before the day they said they'd decide by ("they'll decide by
+    Friday" on record, "call him Tuesday if you haven't heard"): which word stands is
+    the person's to say."""
+    target = pick(line.found, ctx.known)
+    return said.kind is PromiseKind.YOU_CALL_ON and target is not None and \
+        target.promised is not None and said.on < target.promised
 
 
 def _pushed_back(line: Line, ctx: Context, pushed: re.Match[str]) -> Reading:
@@ -245,7 +255,7 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     if not (lx.SENT_CUES.search(line.text) and (verb_led or lx.NOTE_WORDS.search(line.text))):
         return None
     text = lx.BUT_NOT.sub("", line.text)
-    if lx.NOT_SENT.search(text):
+    if lx.NOT_SENT.search(text) or _NOT_POSTED.search(line.text):
         return None
     if not (verb_led or lx.SENT_VERBS.search(text) or lx.SENT_DONE.search(text)):
         return None  # "the thank-you for jane": a note named is no note sent
@@ -255,6 +265,7 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     if by is None and re.search(r"\btexted\b", text, re.I):
         by = "text message"
     named = Line.of(text, ctx).found.people if ctx.known else {}
+    card = bool(_A_CARD.search(text))
 
     def make(k: KnownInterview) -> MarkSent:
         people = named.get(k.number, ())
@@ -266,5 +277,17 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                 if len(people) == 1 else f"Your thank-you notes for {k.company} "
                 f"(#{k.number}) went out.")
 
+    def one_card(k: KnownInterview) -> bool:
+        """A card goes to one person: to the company, with two people met, it is whose?"""
+        return not card or len(named.get(k.number, ())) == 1 or len(k.names) <= 1
+
+    target = pick(line.found, ctx.known)
     return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
-                     sure=not (hedged(line) or unnamed(line, ctx)))
+                     sure=not (hedged(line) or unnamed(line, ctx))
+                     and (target is None or one_card(target)))
+
+
+#: "wrote jane's card but haven't posted it yet": the same note, not out.
+_NOT_POSTED = re.compile(r"\bhaven'?t\s+(?:yet\s+)?(?:sent|posted|mailed|emailed)\s+(?:it|them)\b",
+                         re.I)
+_A_CARD = re.compile(r"\b(?:card|handwritten|hand-written)\b", re.I)

@@ -77,7 +77,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     if start is not None:  # "the thank-you note tomorrow instead?": from the day on
         tries.append(_TAIL.sub("", re.split(r"[?,;!]", rest[start.start():])[0]))
     for text in tries:
-        span = snooze_span(text.strip(" .!,?"), ctx.now, ctx.tz)
+        span = snooze_span(_ROUGHLY.sub("", text.strip(" .!,?")), ctx.now, ctx.tz)
         if not isinstance(span, SnoozeUnreadable):
             return span
     return None
@@ -92,6 +92,7 @@ _DAY_NAMES = {"mo": "monday", "tu": "tuesday", "we": "wednesday", "th": "thursda
 _WHEN_START = re.compile(r"\b(?:tomorrow|tonight|today|this\s+evening|next\s+week|(?:mon|tues|"
                          r"wednes|thurs|fri|satur|sun)day)\b", re.I)
 _TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|then)\b.*$", re.I)
+_ROUGHLY = re.compile(r"^(?:like|about|around|maybe|roughly)\s+", re.I)
 
 
 def _day_name(match: re.Match[str]) -> str:
