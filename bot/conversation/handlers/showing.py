@@ -60,15 +60,27 @@ def help_(turn: Turn, command: ShowHelp) -> list[Reply]:
                   actions=(Action(ActionId.ADD, "Add an interview", "", Style.PRIMARY),))]
 
 
+#: Words from which a line is a sentence rather than a command.
+_A_SENTENCE = 5
+DIDNT_FOLLOW = ("I didn't follow that, so I changed nothing. Tell me in a few words what "
+                "happened, for example `sent Jane a thank-you`, `called Acme, no answer`, "
+                "`Acme made me an offer` or `Initech will decide by Friday`; `help` lists "
+                "everything I understand.")
+
+
 def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     text = command.text
     channel = text_or_social(text)
     if channel and re.search(r"\bthank", text, re.IGNORECASE):
         return [Reply(text=notes.why_not_text_or_social(channel))]
-    word = short(text.split(" ", 1)[0], 30)
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
+    if len(text.split()) >= _A_SENTENCE:
+        # A sentence the coach could not read is no mistyped command: say what it can
+        # read instead of naming its first word.
+        return [Reply(text=DIDNT_FOLLOW + hint)]
+    word = short(text.split(" ", 1)[0], 30)
     # Echoed as typed, in plain quotes (never Python's repr, which shows escapes); each
     # adapter makes it harmless on its platform (no mentions, no markup).
     return [Reply(text=f"I don't know the command “{word}”. Type `help` to see "

@@ -348,3 +348,13 @@ def test_a_delete_said_with_its_reason_acts_with_undo_and_a_vague_one_asks_which
     assert "Acme" not in chat.text("list")
     assert "Back: #1 (data analyst at Acme)" in text_of(chat.press(undo.id, undo.value))
     assert "#1 data analyst at Acme" in chat.text("list")
+
+
+def test_a_sentence_it_cannot_read_gets_what_it_can_read_not_its_first_word(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    shown = chat.text("my cat knocked the coffee over the laptop again this morning")
+    assert shown.startswith("I didn't follow that, so I changed nothing.")
+    assert "`called Acme, no answer`" in shown and "I don't know the command" not in shown
+    assert "I don't know the command “lsit”" in chat.text("lsit")  # a slip of a command
+    assert chat.checkpoints(1)[0].outcome is None

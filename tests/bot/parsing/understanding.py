@@ -335,7 +335,7 @@ def _fits(expect: str | dict[str, Any], shown: str) -> bool:
     if expect == "ask":
         return True
     assert isinstance(expect, dict)
-    unknown_command = "I don't know the command" in shown
+    unknown_command = "I don't know the command" in shown or "I didn't follow that" in shown
     if expect["intent"] == "show":
         return not unknown_command
     if expect["intent"] == "question":
