@@ -305,7 +305,8 @@ _NOT_A_ROLE = re.compile(
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
 _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!.]*)?"
-                        r"(?:(?:it'?s|it\s+is|it\s+was|the\s+role\s+is|the\s+job\s+is|"
+                        r"(?:(?:it'?s|it\s+is|it\s+was|the\s+(?:role|job|position|title)\s+is"
+                        r"(?:\s+called)?|"
                         r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?", re.I)
 _ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|gig|post|opening|vacancy|again|lol|haha|"
                         r"lmao|tbh|i\s+think))+\s*$", re.I)
@@ -317,7 +318,8 @@ _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orar
 _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
                       r",\s*(?:though|although|and|plus|but)\b.*$", re.I)
 #: What the job is about, after its title: "Junior designer — brand work mostly".
-_DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*(?:mostly|mainly|largely|focused|working|doing|"
+_DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|listing)\b.*$|"
+                          r",\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"
                           r"but)\b.*$", re.I)
@@ -353,14 +355,16 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 #: Chat around the names in an answer to "who interviewed you?": "It was …", "I'll be
 #: seeing …", "Hiring manager is …", ", plus a recruiter named …", ", and maybe someone
 #: from HR" (nobody to thank by name), ", Priya is the head of design".
-_NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?ll\s+be(?:\s+with)?|i'?ll\s+be\s+(?:seeing|meeting)|"
+_NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)?|"
+                         r"i'?ll\s+be\s+(?:seeing|meeting)|"
                          r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:the\s+)?(?:hiring\s+manager|"
                          r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
 _NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+",
                          re.I)
 _NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their\s+)?"
                          r"(?:last|sur)\s*names?\b.*$|"
-                         r"\s+from\s+the\s+[\w-]+\s+team\b(?=\s*(?:,\s*(?:didn'?t|did\s+not)\b|$))|"
+                         r",?\s+(?:both\s+)?from\s+the\s+[\w-]+\s+team\b"
+                         r"(?=\s*(?:,\s*(?:didn'?t|did\s+not)\b|$))|"
                          r",?\s+(?:and\s+)?(?:maybe|possibly|probably|perhaps)\s+(?:someone|"
                          r"somebody|one)\b.*$|,\s*[A-Z][\w'-]+\s+(?:is|was)\s+(?:the|a|an|our|"
                          r"their)\b.*$")

@@ -118,8 +118,11 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:someone|somebody|another|a\s+different|"
           r"an\s+internal|the\s+other)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
-          r"regret\s+to\s+inform", r"decided\s+not\s+to", r"other\s+candidates",
+          r"regret\s+to\s+inform", r"decided\s+not\s+to",
           "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
+          r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}other\s+"
+          r"candidates", r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
+          r"candidates",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
@@ -155,7 +158,8 @@ MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen
 NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"\w+n't", "without", "nothing")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
 USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"i'?m\s+withdrawing", r"i\s+withdrew",
-                     r"i\s+pulled\s+out")
+                     r"i\s+pulled\s+out", r"i'?(?:ve|\s+have)?\s+decided\s+not\s+to",
+                     r"to\s+withdraw", r"i\s+accepted\s+(?:another|a\s+different|an\s+other)")
 #: An outcome that comes with something else (a different contract, another role).
 OUTCOME_TWIST = _any("instead", "different", "contract", "part-?time", "lower", "counter",
                      "negotiat\\w*", "but")

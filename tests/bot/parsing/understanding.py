@@ -12,6 +12,7 @@ docs/UNDERSTANDING.md with it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -269,8 +270,8 @@ def _same_add(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
     when = expect.get("when")
     if when and not fact["when"].isoformat().startswith(when):
         return False
-    names = {n.lower() for n in expect.get("interviewers") or []}
-    if names and {n.lower() for n in fact["interviewers"]} != names:
+    names = {_person(n) for n in expect.get("interviewers") or []}
+    if names and {_person(n) for n in fact["interviewers"]} != names:
         return False
     promise = expect.get("promise")
     if promise:
@@ -305,6 +306,11 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
             return expect["value"].lower() in {v.lower() for v in value}
         return bool(str(value).lower() == str(expect["value"]).lower())
     return False
+
+
+def _person(name: str) -> str:
+    """A name compared without its title: "Dr. Helen Park" is Helen Park, kept as said."""
+    return re.sub(r"^(?:dr|mr|mrs|ms|mx|prof)\.?\s+", "", name.lower())
 
 
 def _same_answer(expect: dict[str, Any], fact: dict[str, Any]) -> bool:

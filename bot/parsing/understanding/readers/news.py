@@ -37,7 +37,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     unsure = hedged(line) or unnamed(line, ctx) or (
         found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
         found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
-        found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text)))
+        found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
+        found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
 
     def make(k: KnownInterview) -> ReportOutcome:
@@ -65,6 +66,18 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make,
                      lambda k: f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} "
                                f"(#{k.number}).", "")
+
+
+#: "another interview at the hospital": where it is, said in lower case too.
+_ANOTHER_AT = re.compile(r"\b(?:another|a\s+new|one\s+more)\s+(?:interview|one)\s+(?:at|with)\s+"
+                         r"(?:the\s+)?(?P<place>[\w&'-]+)", re.I)
+
+
+def _somewhere_else(line: Line, ctx: Context) -> bool:
+    """Another interview at a place the coach doesn't track: a new interview, maybe,
+    not a next round of the one it knows."""
+    found = _ANOTHER_AT.search(line.text)
+    return found is not None and found.group("place").lower() not in line.found.company_words
 
 
 def _maybe_over(line: Line, ctx: Context) -> Reading | None:

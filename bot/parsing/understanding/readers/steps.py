@@ -69,7 +69,9 @@ _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
 
 def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     """How long to snooze for: the whole rest of the line, else the words after its last
-    "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out")."""
+    "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out"); only its first
+    sentence ("to Wednesday? Bit swamped this evening")."""
+    rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
     rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
