@@ -300,7 +300,7 @@ _NOT_A_ROLE = re.compile(
     r"a job|same|same as before|ok|okay|lol|hmm+|no|yes|erm+|um+|uh+)\b|\?|\bor maybe\b|"
     r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
-    r"\bcheck(?:ing)?\b", re.I)
+    r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b", re.I)
 
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
@@ -335,7 +335,7 @@ def role_answer(text: str) -> str | None:
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None
-    role = _DESCRIPTION.sub("", _HELD_AS.sub("", role))
+    role = _DESCRIPTION.sub("", _HELD_AS.sub("", role)).strip(" .!,")
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
         return None
@@ -405,6 +405,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             draft.company = text
             return Answer(draft)
         role = role_answer(text)
+        if role is None and lowered.startswith("why"):
+            return Answer(draft, "Your thank-you drafts and reminders name the role, so "
+                                 "they read right to the people who interviewed you.")
         if role is None:
             return Answer(draft, "I need the job title, as they wrote it in the posting "
                                  "(`designer`, `senior data analyst`); `cancel` stops.")

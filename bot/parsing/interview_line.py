@@ -205,6 +205,10 @@ def _role_like(text: str) -> bool:
     return any(w in _ROLE_WORDS for w in _words(text))
 
 
+#: Words that make a role a guess, to be asked rather than stored.
+_UNSURE = re.compile(r"\b(?:i\s+think|might(?:'ve)?|maybe|not\s+sure|or\s+maybe|probably)\b", re.I)
+
+
 def _company_and_role(
     residue: Iterable[str], found: _Found
 ) -> tuple[str | None, str | None, list[str], list[tuple[str, str]]]:
@@ -318,6 +322,9 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
                 continue
             in_people = _read_piece(piece, found, in_people)
     company, role, leftovers, too_long = _company_and_role(found.residue, found)
+    if role and _UNSURE.search(role):  # "I think the role was X but it might've been Y"
+        found.unclear.append(role)
+        role = None
     if found.culture is None and company and _COMPANY_CULTURE.search(company):
         found.culture = Culture.TRADITIONAL
 

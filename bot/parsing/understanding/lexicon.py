@@ -50,7 +50,8 @@ ROLE_VOCABULARY = words(
     customer support sales research graphic writer editor nurse teacher producer
     strategist researcher recruiter buyer ambassador advocate attendant bartender barista
     cashier chef clerk copywriter courier driver electrician instructor librarian mechanic
-    paralegal pharmacist planner receptionist supervisor therapist tutor waiter
+    paralegal pharmacist planner receptionist supervisor therapist tutor waiter front desk
+    agent
     """
 )
 #: Short forms people type, and what they stand for.
@@ -148,7 +149,8 @@ ROUND_HAPPENED = _any(
     r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
 #: A day that is no promise of news by then: "the earliest they'll decide is Friday".
 NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b",
-                  r"\bat\s+the\s+soonest\b",
+                  r"\bat\s+the\s+soonest\b", r"\bearly\s+next\s+week\b",
+                  r"\b(?:some\s*time|sometime)\s+next\s+week\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
@@ -203,7 +205,9 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
           r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)",
-          r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+"), CallResult.ANSWERED),
+          r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
+          r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)"),
+     CallResult.ANSWERED),
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
 CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",

@@ -18,7 +18,7 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`,
     perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
     between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
-    text = _LEAD.sub("", _SEPARATOR.sub(", ", line.text)).strip()
+    text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", line.text))).strip()
     if text.count(",") < 2 or lx.HEDGES.search(text):
         return None
     parsed = parse_interview(text, ctx.now, ctx.tz)
@@ -37,6 +37,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     return Reading(AddInterview(text), f"a new interview: {role} at {parsed.company}.")
 
 
+#: "ad hilton midtown, …": a slip of `add` before the fields.
+_SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 #: Words before the fields that say only that this is an interview.
 _LEAD = re.compile(
     r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"

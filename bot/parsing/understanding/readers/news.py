@@ -30,7 +30,8 @@ _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
 # --- outcomes -----------------------------------------------------------------------------
 def outcome(line: Line, ctx: Context) -> Reading | None:
     found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
-    if found is None:
+    if found is None or (found is Outcome.REJECTED and lx.MAYBE_OVER.search(line.text)):
+        # "on hold, they'll keep my resume on file": over, or not yet?
         return _maybe_over(line, ctx) if lx.MAYBE_OVER.search(line.text) else None
     if found in (Outcome.OFFER, Outcome.REJECTED) and lx.USER_DECLINED.search(line.text):
         found = Outcome.WITHDREW
@@ -101,7 +102,10 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
             _call_result(line) is CallResult.ANSWERED:
         return None  # "called, she said they'll decide by Friday": the call reader's
-    kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(line.text) else \
+    # Who acts is read from what the line tells, not from a question it ends with ("does
+    # that change when I'm meant to call them?").
+    told = _STATEMENTS(line.text)
+    kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(told) else \
         PromiseKind.THEY_DECIDE_BY
     cue = lx.PROMISE_CUES.search(line.text)
     # The date after the cue first: "seeing people this week, will decide by Dec 4".
@@ -112,7 +116,9 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         said = later if said is None else type(said)(said.kind, later.on, said.text)
     if said is None:
         return None
-    if lx.USER_CALLS.search(line.text):
+    if said.on <= ctx.today:
+        return None  # "called today, told decision is still pending": no day ahead named
+    if lx.USER_CALLS.search(told):
         said = type(said)(PromiseKind.YOU_CALL_ON, said.on, said.text)
     def make(k: KnownInterview) -> RecordPromise:
         return RecordPromise(record(k), said, said=line.text)
@@ -139,6 +145,11 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                      sure=not (hedged(line) or unnamed(line, ctx)
                                or lx.NOT_BEFORE.search(line.text)
                                or _before_their_word(line, ctx, said)))
+
+
+def _STATEMENTS(text: str) -> str:
+    """The sentences of a line that tell rather than ask."""
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not s.rstrip().endswith("?"))
 
 
 def _before_their_word(line: Line, ctx: Context, said: Promise) -> bool:
