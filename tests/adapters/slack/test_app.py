@@ -805,3 +805,19 @@ def test_a_calendar_link_sent_through_slack_never_reaches_the_logs(
     tokens = [text.split("/calendar/")[1].split(".ics")[0] for text in (link, reset)]
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)
     assert all(token not in logged for token in tokens)
+
+
+def test_delete_answers_with_an_undo_button_that_brings_the_interview_back(slack: Slack
+                                                                           ) -> None:
+    slack.workspace.command(USER, "add Acme, analyst, today 2pm with Jane Smith")
+    slack.api.wait_for("response_url")
+    slack.workspace.command(USER, "delete 1")
+    deleted = slack.api.wait_for("response_url", 2)[-1].args
+    assert "Deleted #1 (analyst at Acme)" in shown_text(deleted)
+    assert slack.interviews() == []
+
+    slack.workspace.press(USER, button_for(deleted["blocks"], ActionId.UNDO_DELETE),
+                          ephemeral=True, channel="C0GENERAL")
+    back = slack.api.wait_for("response_url", 3)[-1].args
+    assert "Back: #1 (analyst at Acme)" in shown_text(back)
+    assert [i.company for i in slack.interviews()] == ["Acme"]
