@@ -658,7 +658,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                            interview_id)
             return _interview(row)
 
-    def delete_interview(self, interview_id: int) -> dict[str, int]:
+    def _delete_interview(self, session: Session, row: InterviewRow) -> dict[str, int]:
         """Delete the interview and what is only its own; return counts by kind.
 
         Interviewers, calls and checkpoints go by their foreign keys' cascade (deleted
@@ -667,13 +667,6 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         has not gone out is cancelled. Numbers are not shifted: the person's other
         interviews keep theirs.
         """
-        with self._session(write=True) as session:
-            row = session.get(InterviewRow, interview_id)
-            if row is None:
-                return {"interviews": 0, "interviewers": 0, "calls": 0, "checkpoints": 0}
-            return self._delete_interview(session, row)
-
-    def _delete_interview(self, session: Session, row: InterviewRow) -> dict[str, int]:
         interview_id = row.id
         counts = {"interviews": 1}
         for kind, table in (("checkpoints", CheckpointRow), ("calls", CallRow),

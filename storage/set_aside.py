@@ -68,7 +68,7 @@ class SetAsideStorage:
 
     def set_aside_interview(self, interview_id: int, until: datetime
                             ) -> tuple[int, dict[str, int]] | None:
-        """Delete the interview as `delete_interview` does, keeping a copy for Undo until
+        """Delete the interview (`_delete_interview`), keeping a copy for Undo until
         `until`, in one transaction; the copy's id and the counts, or None if it is gone."""
         with self._session(write=True) as session:
             row = session.get(InterviewRow, interview_id)

@@ -310,17 +310,13 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         or not); returns the interview. LookupError if unknown."""
         ...
 
-    def delete_interview(self, interview_id: int) -> dict[str, int]:
-        """Delete an interview entered by mistake with its interviewers, calls and steps,
-        and cancel any club post about it still waiting. Other interviews keep their
-        numbers; journal entries about it stay as general notes, and a next round that
-        followed it stays, unlinked. Returns counts by kind (all zero if unknown)."""
-        ...
-
     def set_aside_interview(self, interview_id: int, until: datetime
                             ) -> tuple[int, dict[str, int]] | None:
-        """Delete it as `delete_interview` does, keeping a copy that `restore_interview`
-        can put back until `until`; the copy's id with the counts, None if unknown."""
+        """Delete an interview entered by mistake with its interviewers, calls and steps
+        (and cancel any club post about it still waiting; other interviews keep their
+        numbers; journal entries about it and a next round that followed it stay,
+        unlinked), keeping a copy that `restore_interview` can put back until `until`.
+        The copy's id with counts by kind, or None if the interview is unknown."""
         ...
 
     def restore_interview(self, held_id: int, person_id: int, now: datetime) -> int | None:

@@ -49,6 +49,13 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         target = pick(line.found, ctx.known)
         if target is None:
             return about_one(line, ctx, make, lambda k: "", "")
+        if found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx):
+            return Reading(
+                question=f"Is that a next round with {target.company} (#{target.number}), or "
+                         "an interview somewhere else? A new one is added like `add "
+                         "<company>, <role>, <when> with <names>`.",
+                choices=(Choice(f"A next round at {target.company}", make(target)),
+                         Choice("Somewhere else", None)))
         return Reading(
             question=f"Just to be sure: is that {_OUTCOME_WORDS[found]} from "
                      f"{target.company} (#{target.number}), or are you still waiting?",
