@@ -44,15 +44,10 @@ class SetAsideRow(Base):
     until: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
 
 
-#: The tables an interview's own rows live in, parents first (the order to put back).
-_OWN: tuple[tuple[str, Table], ...] = tuple(
-    (name, cast(Table, row.__table__)) for name, row in (
-        ("interviews", InterviewRow), ("interviewers", InterviewerRow), ("calls", CallRow),
-        ("checkpoints", CheckpointRow)))
-
-
-_ROWS: dict[str, type[Base]] = {"interviews": InterviewRow, "interviewers": InterviewerRow,
-                                "calls": CallRow, "checkpoints": CheckpointRow}
+#: The rows an interview owns, parents first (the order to put them back in).
+_OWN: tuple[tuple[str, type[Base]], ...] = (
+    ("interviews", InterviewRow), ("interviewers", InterviewerRow), ("calls", CallRow),
+    ("checkpoints", CheckpointRow))
 #: The columns that point at another restored row, by table: (column, its table).
 _PARENTS = {"interviewers": (("interview_id", "interviews"),),
             "calls": (("interview_id", "interviews"),),
@@ -75,9 +70,9 @@ class SetAsideStorage:
             if row is None:
                 return None
             kept: dict[str, Any] = {
-                name: [_plain(table, r._mapping) for r in session.execute(
-                    select(table).where(_owned_by(table, interview_id)))]
-                for name, table in _OWN}
+                name: [_plain(_table(row), r._mapping) for r in session.execute(
+                    select(_table(row)).where(_owned_by(_table(row), interview_id)))]
+                for name, row in _OWN}
             kept["journal"] = list(session.scalars(
                 select(JournalRow.id).where(JournalRow.interview_id == interview_id)))
             kept["next_rounds"] = list(session.scalars(
@@ -106,7 +101,8 @@ class SetAsideStorage:
                                                           .where(InterviewRow.person_id
                                                                  == person_id)) or 0)
             new_ids: dict[str, dict[int, int]] = {}
-            for name, table in _OWN:
+            for name, row_type in _OWN:
+                table = _table(row_type)
                 new_ids[name] = {}
                 for values in kept[name]:
                     row_values = _typed(table, values)
@@ -114,7 +110,7 @@ class SetAsideStorage:
                         if row_values[column] is not None:
                             row_values[column] = new_ids[parent][row_values[column]]
                     old_id = row_values["id"]
-                    if session.get(_ROWS[name], old_id) is not None:
+                    if session.get(row_type, old_id) is not None:
                         del row_values["id"]  # SQLite gave the id to a newer row
                     new_ids[name][old_id] = int(session.execute(
                         insert(table).values(row_values).returning(table.c.id)).scalar_one())
@@ -136,6 +132,10 @@ class SetAsideStorage:
         with self._session(write=True) as session:
             gone = session.execute(delete(SetAsideRow).where(SetAsideRow.until <= now))
             return int(gone.rowcount)  # type: ignore[attr-defined]
+
+
+def _table(row: type[Base]) -> Table:
+    return cast(Table, row.__table__)
 
 
 def _owned_by(table: Table, interview_id: int) -> Any:

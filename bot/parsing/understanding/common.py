@@ -53,8 +53,13 @@ def unnamed(line: Line, ctx: Context) -> bool:
 
 def hedged(line: Line) -> bool:
     """Unsure words, or a question: "can you stop them?" is a request, not a doubt."""
-    asked = line.text.rstrip().endswith("?") and not _REQUEST.search(line.text)
+    asked = line.text.rstrip().endswith("?") and not polite_request(line.text)
     return bool(lx.HEDGES.search(line.text)) or asked
+
+
+def polite_request(text: str) -> bool:
+    """"Can you stop them?", "…by mistake, could you bin it?": asked, but a request."""
+    return bool(_REQUEST.search(text))
 
 
 _REQUEST = re.compile(r"^(?:(?:please|pls|ok|so)\s+)?(?:can|could|would|will)\s+you\b|"

@@ -45,11 +45,11 @@ _ALSO_PERSON = re.compile(
     r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
     r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)")
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
-                       r"wasn'?t\s+(?:actually\s+)?"
+                       r"wasn'?t\s+(?:actually\s+|really\s+)?"
                        r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop)\b",
                        re.I)
 _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
-                        r"(?:there|in\s+it|in\s+(?:the|my|that)\s+(?:\w+\s+)?"
+                        r"(?:really\s+)?(?:there|in\s+it|in\s+(?:the|my|that)\s+(?:\w+\s+)?"
                         r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b|"
                         r"\bwasn'?t\s+(?:really\s+)?part\s+of\b|\bpopped\s+in\b", re.I)
 _WAS_TIME = re.compile(

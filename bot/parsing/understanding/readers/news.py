@@ -111,7 +111,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return None  # "called, she said they'll decide by Friday": the call reader's
     # Who acts is read from what the line tells, not from a question it ends with ("does
     # that change when I'm meant to call them?").
-    told = _STATEMENTS(line.text)
+    told = _told(line.text)
     kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(told) else \
         PromiseKind.THEY_DECIDE_BY
     cue = lx.PROMISE_CUES.search(line.text)
@@ -154,7 +154,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                or _before_their_word(line, ctx, said)))
 
 
-def _STATEMENTS(text: str) -> str:
+def _told(text: str) -> str:
     """The sentences of a line that tell rather than ask."""
     return " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not s.rstrip().endswith("?"))
 

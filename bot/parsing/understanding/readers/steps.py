@@ -18,7 +18,7 @@ from bot.commands import (
 from bot.parsing.command_text import snooze_span
 from bot.parsing.promises import next_week_days
 from bot.parsing.understanding import lexicon as lx
-from bot.parsing.understanding.common import hedged, record, unnamed
+from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview, pick
 
@@ -151,7 +151,7 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
     # mean stop its reminders, so that is asked.
     meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
-    request = bool(lx.BY_MISTAKE.search(line.text) and _REQUEST.search(line.text))
+    request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
     target = pick(line.found, ctx.known)
     if named and not meant and target is not None and not hedged(line):
         return Reading(question=f"{target.company} (#{target.number}): delete it as added by "
@@ -165,5 +165,3 @@ def remove(line: Line, ctx: Context) -> Reading | None:
 
 
 _DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b", re.I)
-#: "could you bin it?": a request, not a question, when it says why.
-_REQUEST = re.compile(r"\b(?:could|can|would|will)\s+you\b", re.I)
