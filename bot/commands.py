@@ -266,6 +266,22 @@ class UndoDelete:
 
 
 @dataclass(frozen=True, slots=True)
+class UndoReading:
+    """"Not what I meant" under a change read from a sentence: put the interview back
+    as the copy kept before the change (`held`) has it."""
+
+    held: int
+
+
+@dataclass(frozen=True, slots=True)
+class UndoAdd:
+    """"Not what I meant" under an interview added from a sentence: delete it (with the
+    delete's own Undo, in case the button was pressed by mistake)."""
+
+    interview: InterviewRecord
+
+
+@dataclass(frozen=True, slots=True)
 class SetTimeZone:
     """`zone` is an IANA name; None with `said` empty shows the current one."""
 
@@ -414,6 +430,7 @@ Command = (
     | MarkDone | UndoDone | ReportCall | CallNews | ReportOutcome | RecordPromise | Snooze
     | ExplainStep
     | CancelInterview | CorrectInterview | DeleteInterview | ConfirmDelete | UndoDelete
+    | UndoReading | UndoAdd
     | SetTimeZone | SetQuietHours | SetName | SetPhone | SetTone | NoteTopic | CheckNote
     | Calendar | MailAddress | ReadMessage | EditChoice | ShowStats | ShowJournal | Reflect
     | ExportData | ForgetMe

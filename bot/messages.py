@@ -42,6 +42,8 @@ class ActionId(StrEnum):
     KEEP_MY_DATA = "keep_my_data"  # no, keep it (value: person id)
     UNDO_DONE = "undo_done"  # a step marked done for them (a BCC'd thank-you) waits again
     UNDO_DELETE = "undo_delete"  # a deleted interview comes back (value: the copy's id)
+    NOT_MEANT = "not_meant"  # a change read from words undone (value: the copy's id)
+    NOT_MEANT_ADD = "not_meant_add"  # an interview added from words goes (value: its id)
     EDIT = "edit"  # a proposal's command to change before it is applied (value: choice code)
 
 

@@ -234,3 +234,19 @@ class JournalEntry:
     at: datetime
     question: str
     answer: str
+
+
+class Reverted(StrEnum):
+    """How putting an interview back as it was before a change went."""
+
+    DONE = "done"
+    GONE = "gone"  # no such copy: used, its time is up, or not this person's
+    CHANGED = "changed"  # changed again since: undoing would undo that too
+    BUSY = "busy"  # one of its reminders is going out this moment
+
+
+@dataclass(frozen=True, slots=True)
+class Revert:
+    status: Reverted
+    interview_id: int | None = None
+    note: str | None = None  # what the caller kept with the copy (the question waiting)

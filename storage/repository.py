@@ -470,7 +470,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 # Interviews deleted in the last day, kept only for their Undo.
                 "deleted_interviews": [
                     {"restorable_until": _iso(row.until), "rows": json.loads(row.rows)}
-                    for row in set_aside
+                    for row in set_aside if row.interview_id is None
+                ],
+                # Interviews as they were before a change read from words, kept only
+                # for its "Not what I meant".
+                "before_changes": [
+                    {"interview_id": row.interview_id, "undoable_until": _iso(row.until),
+                     "rows": json.loads(row.rows)}
+                    for row in set_aside if row.interview_id is not None
                 ],
             }
 

@@ -26,8 +26,10 @@ from bot.commands import (
     SnoozeFor,
     SnoozeTillMorning,
     StepRecord,
+    UndoAdd,
     UndoDelete,
     UndoDone,
+    UndoReading,
 )
 from bot.messages import ActionId
 from bot.model import CallResult, Outcome
@@ -86,6 +88,10 @@ def command_for(action: ActionId, value: str) -> Command | None:
         return ConfirmDelete(interview, yes=action is ActionId.DELETE_INTERVIEW)
     if action is ActionId.UNDO_DELETE:
         return UndoDelete(record)
+    if action is ActionId.NOT_MEANT:
+        return UndoReading(record)
+    if action is ActionId.NOT_MEANT_ADD:
+        return UndoAdd(interview)
     if action in (ActionId.FORGET_ME, ActionId.KEEP_MY_DATA):
         return ConfirmForget(record, yes=action is ActionId.FORGET_ME)
     return None

@@ -51,8 +51,10 @@ from bot.commands import (
     ShowPlan,
     ShowStats,
     Snooze,
+    UndoAdd,
     UndoDelete,
     UndoDone,
+    UndoReading,
     Unknown,
 )
 from bot.conversation.handlers import (
@@ -109,6 +111,8 @@ HANDLERS: dict[type[Any], Callable[[Turn, Any], list[Reply]]] = {
     DeleteInterview: correcting.delete,
     ConfirmDelete: correcting.confirm,
     UndoDelete: correcting.undo_delete,
+    UndoReading: undoing.undo_reading,
+    UndoAdd: undoing.undo_add,
     SetTimeZone: preferences.time_zone,
     SetQuietHours: preferences.quiet_hours,
     SetName: preferences.name,

@@ -30,7 +30,7 @@ from bot.commands import (
     SnoozeUnreadable,
     Unknown,
 )
-from bot.conversation import command_codec, flows
+from bot.conversation import command_codec, flows, not_meant
 from bot.conversation.dispatch import dispatch
 from bot.conversation.flows import ChoiceFlow, Flow, StoredChoice
 from bot.conversation.turn import Turn, holidays_near
@@ -139,9 +139,11 @@ def act(turn: Turn, reading: Reading, keep_for: timedelta | None = None,
     (and the words it holds) waits for an answer, and `resume` is the question asked again
     if the person picks the choice that changes nothing."""
     if reading.command is not None:
+        undo = not_meant.before(turn, reading.command) if reading.understood else None
         replies = dispatch(turn, reading.command)
         if reading.understood:
-            replies.insert(0, Reply(text=f"I read that as: {reading.understood}"))
+            replies.insert(0, Reply(text=f"I read that as: {reading.understood}",
+                                    actions=not_meant.button(turn, undo)))
         return replies
     if not reading.choices:
         return [Reply(text=reading.question)]

@@ -37,6 +37,7 @@ from bot.model import (
     Platform,
     Promise,
     QuietHours,
+    Revert,
     ShareLevel,
     Tone,
 )
@@ -323,6 +324,24 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         """Put back a copy `set_aside_interview` kept, with its ids (under the next free
         number if its own was taken since); the interview's id, or None when the copy
         is gone, its time is up, or it is not `person_id`'s."""
+        ...
+
+    def keep_before(self, interview_id: int, until: datetime, note: str | None = None
+                    ) -> int | None:
+        """Copy an interview's rows before a change read from words, with the caller's
+        `note`, for `revert_interview` until `until`; the copy's id, or None if the
+        interview is unknown."""
+        ...
+
+    def seal_before(self, held_id: int) -> bool:
+        """After the change: record what it left (True), or drop the copy when the
+        change left the interview as it was (False)."""
+        ...
+
+    def revert_interview(self, held_id: int, person_id: int, now: datetime) -> Revert:
+        """Put an interview back as `keep_before` copied it, unless anything but
+        delivery changed it since the change (CHANGED) or a reminder of it is going out
+        this moment (BUSY); a reminder delivered since stays delivered."""
         ...
 
     def forget_set_aside(self, now: datetime) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.commands import CallNews, InterviewRecord, RecordPromise, ReportOutcome
+from bot.conversation import not_meant
 from bot.conversation.flows import CallNewsFlow
 from bot.conversation.handlers import progress
 from bot.conversation.turn import Turn, not_found
@@ -38,7 +39,13 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
     if interview is None or not interview.is_open:
         turn.set_flow(None)
         return [not_found()] if interview is None else []
-    said = text.strip()
+    # What they said is read from words: whatever it changes, "Not what I meant" takes
+    # back, and asks "what did they say?" again.
+    undo = not_meant.keep(turn, interview)
+    return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
+
+
+def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     outcome = outcome_in(said)
     if outcome is None and another_round(said):
         outcome = Outcome.NEXT_ROUND

@@ -280,7 +280,7 @@ def delete(turn: Turn, command: DeleteInterview) -> list[Reply]:
     if isinstance(interview, Reply):
         return [interview]
     if not isinstance(command.interview, OnlyOpenInterview):
-        return [_deleted(turn, interview)]
+        return [delete_with_undo(turn, interview)]
     n = interview.number
     question = (f"Type `yes` to delete #{n} ({interview.title}), anything else to keep it.")
     waiting = turn.flow()
@@ -302,7 +302,7 @@ def delete(turn: Turn, command: DeleteInterview) -> list[Reply]:
     )]
 
 
-def _deleted(turn: Turn, interview: Interview, *, again: str = "",
+def delete_with_undo(turn: Turn, interview: Interview, *, again: str = "",
              replace: bool = False) -> Reply:
     """Delete it now, keeping a copy for Undo; a question waiting about it goes too."""
     set_aside = turn.repo.set_aside_interview(interview.id, turn.now + UNDO_FOR)
@@ -371,7 +371,7 @@ def _settle(turn: Turn, flow: DeleteFlow, *, yes: bool, replace: bool = False) -
     if not yes:
         return Reply(text=f"OK, I kept #{interview.number} ({interview.title})." + again,
                      replace_original=replace)
-    return _deleted(turn, interview, again=again, replace=replace)
+    return delete_with_undo(turn, interview, again=again, replace=replace)
 
 
 def _resume(turn: Turn, flow: DeleteFlow) -> flows.Flow | None:

@@ -160,6 +160,21 @@ def dm_replies(bot: BotProcess, text: str) -> str:
                      if c.method == "POST" and "/messages" in c.path)
 
 
+def test_a_sentence_in_a_dm_acts_and_not_what_i_meant_takes_it_back(bot: BotProcess) -> None:
+    confirm_zone(bot)
+    bot.command("add", company="Acme", role="Analyst", when="today 2pm",
+                interviewers="Jane Smith")
+    person = bot.runtime.repo.find_person(Identity(Platform.DISCORD, "dm", str(ADA)))
+    assert person is not None
+    (said,) = [c for c in bot.dm("acme offered me the job!!")
+               if c.method == "POST" and "I read that as: An offer from Acme" in c.text]
+    assert [i.outcome for i in bot.runtime.repo.list_interviews(person.id)] == [Outcome.OFFER]
+
+    calls = bot.press(int(said.response["id"]), button(said, "not_meant"))
+    assert "OK, not that. #1 (Analyst at Acme) is back" in answer_text(calls)
+    assert [i.outcome for i in bot.runtime.repo.list_interviews(person.id)] == [None]
+
+
 def test_a_company_too_long_in_a_one_line_dm_add_is_named_and_asked_for(
         bot: BotProcess) -> None:
     confirm_zone(bot)

@@ -807,6 +807,21 @@ def test_a_calendar_link_sent_through_slack_never_reaches_the_logs(
     assert all(token not in logged for token in tokens)
 
 
+def test_a_sentence_acts_and_its_not_what_i_meant_button_takes_it_back(slack: Slack) -> None:
+    slack.workspace.command(USER, "add Acme, analyst, today 2pm with Jane Smith")
+    slack.api.wait_for("response_url")
+    slack.workspace.command(USER, "acme offered me the job!!")
+    (said,) = [c.args for c in slack.api.wait_for("response_url", 3)
+               if "I read that as: An offer from Acme (#1)." in shown_text(c.args)]
+    assert [i.outcome for i in slack.interviews()] == [Outcome.OFFER]
+
+    slack.workspace.press(USER, button_for(said["blocks"], ActionId.NOT_MEANT),
+                          ephemeral=True, channel="C0GENERAL")
+    back = slack.api.wait_for("response_url", 4)[-1].args
+    assert "OK, not that. #1 (analyst at Acme) is back as it was before" in shown_text(back)
+    assert [i.outcome for i in slack.interviews()] == [None]
+
+
 def test_delete_answers_with_an_undo_button_that_brings_the_interview_back(slack: Slack
                                                                            ) -> None:
     slack.workspace.command(USER, "add Acme, analyst, today 2pm with Jane Smith")
