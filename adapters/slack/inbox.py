@@ -9,6 +9,7 @@ answered one at a time in the order sent, however many clock processes drain the
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -18,14 +19,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, timedelta
 from typing import Any
 
-from slack_bolt.context.respond import Respond
+from slack_bolt.context.respond import Respond as BoltRespond
 
 from adapters.slack.answering import (
+    Respond,
     SlackCoach,
     command_inbound,
     command_key,
     send_command_answer,
 )
+from adapters.slack.sender import SlackSender
 from bot.conversation.coach import APOLOGY
 from bot.delivery.lease import LEASE, Heartbeat
 from bot.messages import Reply
@@ -279,7 +282,7 @@ class InboxWorker:
             self._expired(request, body)
             self.repo.finish_request(request.id)
             return 0
-        respond = Respond(response_url=body.get("response_url"))
+        respond = self._responder(body.get("response_url"))
         try:
             applied = self.glue.apply(request.key or command_key(body),
                                       command_inbound(self.glue, body))
@@ -305,6 +308,14 @@ class InboxWorker:
             self._unfinished.add(request.id)
             raise
         return 1
+
+    def _responder(self, url: str | None) -> Respond:
+        """Answers over the Slack sender's kept-open connections when this process has
+        one (the clock does), else through Bolt's `Respond`."""
+        sender = self.glue.runtime.senders.get(Platform.SLACK)
+        if url and isinstance(sender, SlackSender):
+            return functools.partial(sender.respond, url)
+        return BoltRespond(response_url=url)
 
     def _expired(self, request: StoredRequest, body: dict[str, Any]) -> None:
         """Too old to answer through its response_url: not applied (unless a worker that

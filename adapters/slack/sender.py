@@ -20,6 +20,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry import RateLimitErrorRetryHandler, RetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook import WebhookResponse
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.settings import Settings
 from adapters.slack.blocks import message
@@ -41,6 +43,9 @@ DEFAULT_RETRY_AFTER = 30.0
 TIMEOUT_SECONDS = 15
 #: Open connections kept to the Web API by the reminder sender (aiohttp's default is 100).
 CONNECTIONS = 16
+#: Open connections kept for answers through response_url, apart from the reminders' so
+#: that a burst of reminders never holds an answer back.
+ANSWER_CONNECTIONS = 8
 
 
 def web_client(settings: Settings, *, retry_handlers: list[RetryHandler] | None = None
@@ -151,6 +156,22 @@ class SlackSender:
         token = await self._token_async(to.workspace)
         await self._post_async(running.client(token), to.user, reply)
 
+    def respond(self, response_url: str, **message: Any) -> WebhookResponse:
+        """Post to a command's `response_url`, as Bolt's `respond(**message)` does, but
+        over connections kept open on the sender's loop: Bolt's opens a new one (TCP and
+        TLS) for every answer. An answer waits for its own connections, never for the
+        reminders'."""
+        running = self._loop()
+        body = {key: value for key, value in message.items() if value is not None}
+        future = asyncio.run_coroutine_threadsafe(
+            AsyncWebhookClient(response_url, timeout=TIMEOUT_SECONDS,
+                               session=running.answers).send_dict(body), running.loop)
+        try:
+            return future.result(TIMEOUT_SECONDS + 5)
+        except (TimeoutError, concurrent.futures.CancelledError):
+            future.cancel()
+            raise
+
     def _post(self, team: str, channel: str, reply: Reply) -> None:
         running = self._loop()
         token = self._token(team)
@@ -209,8 +230,9 @@ class _Loop:
     per token on that one session (a workspace's messages reuse the same connections)."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, thread: threading.Thread,
-                 template: AsyncWebClient) -> None:
+                 template: AsyncWebClient, answers: aiohttp.ClientSession) -> None:
         self.loop, self.thread, self.template = loop, thread, template
+        self.answers = answers  # the session for response_url answers
         self._clients: dict[str, AsyncWebClient] = {}
         self._guard = threading.Lock()
 
@@ -230,22 +252,27 @@ class _Loop:
         thread = threading.Thread(target=loop.run_forever, name="slack-sender", daemon=True)
         thread.start()
 
-        async def open_client() -> AsyncWebClient:
-            # A session made inside its loop; no retries: the Deliverer owns backoff.
+        async def open_sessions() -> tuple[AsyncWebClient, aiohttp.ClientSession]:
+            # Sessions made inside their loop; no retries: the Deliverer owns backoff.
             session = aiohttp.ClientSession(
                 timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
                 connector=aiohttp.TCPConnector(limit=CONNECTIONS))
+            answers = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=TIMEOUT_SECONDS),
+                connector=aiohttp.TCPConnector(limit=ANSWER_CONNECTIONS))
             return AsyncWebClient(base_url=base_url, timeout=TIMEOUT_SECONDS,
-                                  session=session, retry_handlers=[])
+                                  session=session, retry_handlers=[]), answers
 
-        client = asyncio.run_coroutine_threadsafe(open_client(), loop).result(TIMEOUT_SECONDS)
-        return cls(loop, thread, client)
+        client, answers = asyncio.run_coroutine_threadsafe(open_sessions(), loop).result(
+            TIMEOUT_SECONDS)
+        return cls(loop, thread, client, answers)
 
     def stop(self) -> None:
         if self.loop.is_closed():
             return
-        session = self.template.session
-        if session is not None and not session.closed:
+        for session in (self.template.session, self.answers):
+            if session is None or session.closed:
+                continue
             closing = asyncio.run_coroutine_threadsafe(session.close(), self.loop)
             try:
                 closing.result(TIMEOUT_SECONDS)

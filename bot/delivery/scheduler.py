@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -23,6 +24,10 @@ POLL_SECONDS = 30
 TIDY_SECONDS = 3600
 #: How often the idle re-arming thread looks whether it should stop.
 REARM_WAIT = 1.0
+#: At most one read of the next due time per this many seconds: pokes in between share
+#: it. A burst of commands poked after each, and each read is a few statements; a
+#: reminder made due now by a command goes out at most this much later.
+REARM_EVERY = 0.05
 
 
 class DeliveryScheduler:
@@ -94,6 +99,7 @@ class DeliveryScheduler:
             self._rearm_wanted.clear()
             if not self._stopping:
                 self._arm()
+                time.sleep(REARM_EVERY)  # the pokes meanwhile share the next read
 
     def tidy(self) -> int:
         """Delete the open questions whose time is up, answered or not (a mail proposal

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from adapters.runtime import Runtime, build_runtime
+from adapters.senders import platform_senders
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
 from adapters.slack.inbox import EXPIRED, RESPONSE_URL_LIFETIME, CommandInbox, InboxWorker
@@ -66,6 +67,30 @@ def test_a_queued_command_is_acked_at_once_and_answered_by_the_clock_process(
     assert "Added #1: data analyst at Acme" in shown_text(reply.args)
     assert [i.company for i in web.interviews()] == ["Acme"]
     assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+def test_the_clock_process_answers_over_a_few_connections_it_keeps_open(
+    web: Slack, slack_settings: Settings, clock: SimulatedClock
+) -> None:
+    runtime = build_runtime(slack_settings, clock)
+    runtime.senders.update(platform_senders(runtime))  # as `followup-bot clock` has them
+    worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)))
+    people = [f"U{n:04d}" for n in range(12)]
+    try:
+        for _ in (1, 2):  # the first round also looks each new person up
+            for user in people:
+                web.workspace.command(user, "list")
+            before = web.api.connections
+            web.api.clear()
+            assert worker.drain() == 12
+            answers = web.api.wait_for("response_url", 12)
+    finally:
+        runtime.stop()
+    assert [c.method for c in web.api.calls()] == ["response_url"] * 12
+    assert all("No interviews yet" in shown_text(a.args) for a in answers)
+    assert all(a.args["response_type"] == "ephemeral" for a in answers)
+    # Bolt's `respond` opens a connection (TCP, and TLS at Slack) for every answer.
+    assert web.api.connections - before <= 2
 
 
 def test_different_people_are_answered_side_by_side_and_each_in_their_order(
