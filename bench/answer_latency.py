@@ -479,18 +479,17 @@ def why(result: dict[str, Any]) -> str:
               "response_url"),
              (_share(profile, "finish_request", "storage"), "to deleting the answered row")]
     shown = "; ".join(f"{share:.0%} {what}" for share, what in parts if share)
-    return (f"Answered one at a time by the clock's own composition (`bench/answer_profile.py`"
-            f"), a command cost {profile['cpu_ms']:.1f} ms of CPU ({profile['wall_ms']:.1f} "
-            "ms of wall time) in the clock; of its wall time under pyinstrument, "
-            f"{_share(profile, 'poke', 'adapters/runtime'):.0%} went to "
-            "`Runtime.poke`: each plan change re-arms the delivery scheduler, which reads "
-            "three due times from the database (`Deliverer.next_due`: `oldest_in_flight`, "
-            "`next_due_at`, `next_post_due`), and a command that changes the plan pokes "
-            f"twice (the coach's `on_plan_changed` and `SlackCoach.apply`); {shown}. "
-            "Section 6's cost, measured without delivery, leaves the pokes and the "
-            "answer's POST out. At 200/s the clock answered fewer a second than at the "
-            "lower overloaded rates: on two cores the web process, the database server and "
-            "the load generator take their share of the CPU it needs.")
+    return (f"Answered by the clock's own composition (`bench/answer_profile.py`), a "
+            f"stored command cost {profile['cpu_ms']:.1f} ms of the clock's CPU "
+            f"({profile['wall_ms']:.1f} ms of wall time), delivery of the thank-yous its "
+            "`add`s made due included. Answered one after another under pyinstrument: "
+            f"{shown}. A plan change's poke costs the answering thread nothing: the "
+            "delivery scheduler's own thread re-reads its next wake-up, at most every "
+            "50 ms for all the pokes meanwhile, in one round trip (`next_wakeup`). Section "
+            "6's cost, measured without delivery, leaves those and the answer's POST out. "
+            "At 200/s the clock answered fewer a second than at the lower overloaded "
+            "rates: on two cores the web process, the database server and the load "
+            "generator take their share of the CPU it needs.")
 
 
 def _profile_table(result: dict[str, Any]) -> list[str]:

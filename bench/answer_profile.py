@@ -6,8 +6,9 @@ person's profile, posts the answer to response_url, and, since delivery runs the
 plan change pokes the delivery scheduler. This child builds the clock as `followup-bot
 clock` does (`build_runtime`, `start_delivery` with the platform senders, `InboxWorker` on
 a `SlackCoach`) against the Slack stand-in, stores `count` of section 8's commands in the
-inbox, and answers them with `InboxWorker.drain` on its main thread: first unprofiled (CPU
-and wall time per command), then the same number again under pyinstrument.
+inbox, and answers them with `InboxWorker.drain`: first unprofiled, as the clock does (CPU
+and wall time per command), then the same number again under pyinstrument, answered one
+after another on the profiled thread (pyinstrument follows one thread).
 
 Child mode: `python -m bench.answer_profile URL API COUNT FIRST` (people FIRST… are
 seeded, and no other process answers the inbox meanwhile); prints one JSON object.
@@ -63,9 +64,12 @@ def main(url: str, api: str, count: int, first: int) -> dict[str, Any]:
     answered = worker.drain()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     _store(runtime, api, count, people, first, count)
+    # pyinstrument sees one thread: the profiled pass answers on this one (its answerers
+    # would otherwise show only as this thread waiting for them).
+    in_order = InboxWorker(SlackCoach(runtime, interactive_client(settings)), answerers=1)
     profiler = Profiler(interval=0.0005)
     profiler.start()
-    worker.drain()
+    in_order.drain()
     profiler.stop()
     runtime.stop()
     return {"count": answered, "cpu_ms": 1000 * cpu / max(answered, 1),

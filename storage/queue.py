@@ -216,10 +216,13 @@ class ClaimQueue:
                      where: Sequence[ColumnElement[bool]] = ()) -> datetime | None:
         """When the longest-held claim among rows matching `where` was last renewed: its
         lease runs out first."""
-        spec = self.spec
-        found: datetime | None = connection.scalar(
-            select(func.min(spec.claimed_at)).where(spec.state == spec.claimed, *where))
+        found: datetime | None = connection.scalar(self.oldest_claim_query(where=where))
         return found
+
+    def oldest_claim_query(self, *, where: Sequence[ColumnElement[bool]] = ()) -> Select[Any]:
+        """`oldest_claim`'s SELECT, to run as a scalar subquery beside others."""
+        spec = self.spec
+        return select(func.min(spec.claimed_at)).where(spec.state == spec.claimed, *where)
 
     def release(self, connection: Connection, row_id: int, retry_at: datetime) -> None:
         """A claimed row waits again, due at `retry_at` (a failed attempt: the spec says
@@ -258,10 +261,13 @@ class ClaimQueue:
         """The earliest due time among waiting rows matching `where` (claimed rows are
         someone's work already): ORDER BY … LIMIT 1, one probe of a (state, …, due)
         index where one exists."""
+        found: datetime | None = connection.scalar(self.next_due_query(where=where))
+        return found
+
+    def next_due_query(self, *, where: Sequence[ColumnElement[bool]] = ()) -> Select[Any]:
+        """`next_due`'s SELECT, to run as a scalar subquery beside others."""
         spec = self.spec
         if spec.due is None:
             raise TypeError("this queue has no due times")
-        found: datetime | None = connection.scalar(
-            select(spec.due).where(spec.state == spec.waiting, *where)
-            .order_by(spec.due).limit(1))
-        return found
+        return (select(spec.due).where(spec.state == spec.waiting, *where)
+                .order_by(spec.due).limit(1))

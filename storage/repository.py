@@ -888,6 +888,25 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             found = [CHECKPOINTS.oldest_claim(connection), POSTS.oldest_claim(connection)]
         return min((at for at in found if at is not None), default=None)
 
+    def next_wakeup(self, platforms: Sequence[Platform], post_platforms: Sequence[Platform]
+                    ) -> tuple[datetime | None, datetime | None]:
+        """`next_due_at`, `next_post_due` and `oldest_in_flight` in one round trip: the
+        earliest due checkpoint or club post, and the oldest claim. The scheduler asks
+        after every delivery round and every burst of plan changes."""
+        parts = [CHECKPOINTS.next_due_query(where=[CheckpointRow.platform == platform])
+                 for platform in sorted(set(platforms))]
+        if post_platforms:
+            parts.append(POSTS.next_due_query(
+                where=[ClubPostRow.platform.in_(sorted(set(post_platforms)))]))
+        claims = [CHECKPOINTS.oldest_claim_query(), POSTS.oldest_claim_query()]
+        with self._connection() as connection:
+            row = connection.execute(select(*(q.scalar_subquery() for q in parts + claims))
+                                     ).one()
+        found = list(row)
+        due = min((d for d in found[:len(parts)] if d is not None), default=None)
+        oldest = min((d for d in found[len(parts):] if d is not None), default=None)
+        return due, oldest
+
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
         """The earliest due time among pending checkpoints, for the scheduler's wake-up.
 

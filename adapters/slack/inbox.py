@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slack_bolt.context.respond import Respond as BoltRespond
@@ -58,6 +58,9 @@ LEASE_SLACK = 0.05
 LISTEN_SLICE = 0.5
 #: The database down: the first wait, doubled each failed round up to the cap.
 OUTAGE_FIRST = 0.2
+#: Claims a dead worker left are looked for at most this often (a lease is 10 s): each
+#: look is a statement, and commands coming one at a time made a round each.
+RECOVER_EVERY = timedelta(seconds=1)
 OUTAGE_MAX = 10.0
 WAITING_FOR_DATABASE = "I can't reach my storage right now. I'll do this and answer " \
     "here as soon as it's back, so there's no need to send it again."
@@ -197,7 +200,7 @@ class InboxWorker:
     """
 
     def __init__(self, glue: SlackCoach, *, safety_poll: float = SAFETY_POLL,
-                 lease: timedelta = LEASE) -> None:
+                 lease: timedelta = LEASE, answerers: int = ANSWERERS) -> None:
         self.glue = glue
         self.repo: RequestInbox = glue.runtime.repo
         self.clock = glue.runtime.clock
@@ -214,7 +217,11 @@ class InboxWorker:
         self._unfinished: set[int] = set()
         self._idle_rounds = 0
         self._failed_rounds = 0
-        self._answerers = ThreadPoolExecutor(ANSWERERS, thread_name_prefix="slack-answer")
+        self._recovered_at: datetime | None = None  # the last look for a dead worker's
+        self._more = False  # the last batch was full: more may wait behind it
+        self._oldest_claim: tuple[datetime, datetime | None] | None = None  # (read at, it)
+        self._answerers = ThreadPoolExecutor(answerers, thread_name_prefix="slack-answer")
+        self._side_by_side = answerers > 1  # one: every answer on the draining thread
 
     def wake(self) -> None:
         self._wake.set()
@@ -222,14 +229,10 @@ class InboxWorker:
     def drain(self) -> int:
         """Answer every command waiting now (and any a dead worker left); how many."""
         answered = 0
+        self._more = False
         for _ in range(10_000):  # bounded: each round claims a fresh batch
             self._finish_answered()
-            # Each round, not once per drain: a dead worker's claims are taken over
-            # when their lease runs out, not after a backlog behind them is answered.
-            recovered = self.repo.recover_requests(self.clock.now() - self.lease)
-            if recovered:
-                log.warning("recovered %d slash commands left by a worker that stopped",
-                            recovered)
+            self._recover()
             batch = self.repo.claim_requests(Platform.SLACK, self.clock.now(), BATCH)
             if not batch:
                 break
@@ -239,7 +242,23 @@ class InboxWorker:
             finally:
                 self._lease.drop(request.id for request in batch
                                  if request.id not in self._unfinished)
+            self._more = len(batch) == BATCH
+            if not self._more and self._listener is not None:
+                break  # all there was; a row stored since has its NOTIFY waiting
         return answered
+
+    def _recover(self) -> None:
+        """Take over a dead worker's claims whose lease ran out: each round, not once
+        per drain (not after a backlog behind them is answered), at most every
+        `RECOVER_EVERY`."""
+        now = self.clock.now()
+        if self._recovered_at is not None and now - self._recovered_at < RECOVER_EVERY:
+            return
+        recovered = self.repo.recover_requests(now - self.lease)
+        self._recovered_at = now
+        if recovered:
+            log.warning("recovered %d slash commands left by a worker that stopped",
+                        recovered)
 
     def _answer_all(self, batch: list[StoredRequest]) -> int:
         """Answer a claimed batch: each asker's commands in order on one thread, the
@@ -248,7 +267,7 @@ class InboxWorker:
         askers: dict[tuple[str, str], list[StoredRequest]] = {}
         for request in batch:
             askers.setdefault(_asker(request), []).append(request)
-        if len(askers) == 1:
+        if len(askers) == 1 or not self._side_by_side:
             return self._answer_in_order(batch)
         rounds = [self._answerers.submit(self._answer_in_order, requests)
                   for requests in askers.values()]
@@ -372,8 +391,12 @@ class InboxWorker:
             self._failed_rounds = 0
         if answered:
             self._idle_rounds = 0
-            return 0.0
-        self._idle_rounds += 1
+            if self._more or self._listener is None:
+                return 0.0
+            # Everything stored was answered: the NOTIFY of a row stored meanwhile is
+            # waiting, so the wait below ends at once if there is one.
+        else:
+            self._idle_rounds += 1
         if self._listener is not None:
             # A NOTIFY ends the wait as soon as a row is stored; a dead worker's claims
             # are taken over when their lease runs out, not up to a safety poll later.
@@ -381,10 +404,15 @@ class InboxWorker:
         return min(IDLE_FIRST * 2 ** (self._idle_rounds - 1), IDLE_MAX, self.safety_poll)
 
     def _until_a_lease_runs_out(self) -> float:
-        try:
-            oldest = self.repo.oldest_request_claim()
-        except RepositoryUnavailable:
-            return self.safety_poll
+        now = self.clock.now()
+        if self._oldest_claim is not None and now - self._oldest_claim[0] < RECOVER_EVERY:
+            oldest = self._oldest_claim[1]  # read a moment ago: one statement a second
+        else:
+            try:
+                oldest = self.repo.oldest_request_claim()
+            except RepositoryUnavailable:
+                return self.safety_poll
+            self._oldest_claim = (now, oldest)
         if oldest is None:
             return self.safety_poll
         if oldest.tzinfo is None:

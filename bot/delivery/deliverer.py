@@ -46,6 +46,9 @@ LANES = 32
 LATE_AFTER = timedelta(minutes=15)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
+#: A round looks for a dead worker's claims at most this often (a lease is 10 s): two
+#: statements a look, and a busy clock runs many small rounds a second.
+RECOVER_EVERY = timedelta(seconds=1)
 PARKED = timedelta(hours=6)  # a permanent failure is tried again much later, not dropped
 
 
@@ -107,6 +110,7 @@ class Deliverer:
         self._in_flight = Heartbeat(repo.renew_in_flight, clock, lease=lease,
                                     name="delivery-lease")
         self._posting = Heartbeat(repo.renew_posts, clock, lease=lease, name="post-lease")
+        self._recovered_at: datetime | None = None
 
     def close(self) -> None:
         """Stop renewing leases (at shutdown: whatever is still held expires)."""
@@ -136,13 +140,9 @@ class Deliverer:
         """The earliest due checkpoint or club post, or the moment the oldest claim's
         lease runs out (a dead worker's work is then taken over): when the scheduler
         should wake."""
-        due = [self.repo.next_due_at(self.platforms)]
-        if self.post_platforms:
-            due.append(self.repo.next_post_due(self.post_platforms))
-        oldest = self.repo.oldest_in_flight()
-        if oldest is not None:
-            due.append(oldest + self.lease)
-        return min((d for d in due if d is not None), default=None)
+        due, oldest = self.repo.next_wakeup(self.platforms, self.post_platforms)
+        return min((d for d in (due, None if oldest is None else oldest + self.lease)
+                    if d is not None), default=None)
 
     def deliver_due(self) -> int:
         """Deliver everything due now; return how many messages went out.
@@ -152,7 +152,10 @@ class Deliverer:
         batch starts once the one before has finished, which keeps each person's
         reminders in order.
         """
-        self.recover()
+        now = self.clock.now()
+        if self._recovered_at is None or now - self._recovered_at >= RECOVER_EVERY:
+            self.recover()
+            self._recovered_at = now
         if self.workers <= 1:
             return self._deliver_in_turn() + self._post_due()
         sent = 0

@@ -443,6 +443,12 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         """The earliest due time among pending checkpoints, for the scheduler's wake-up."""
         ...
 
+    def next_wakeup(self, platforms: Sequence[Platform], post_platforms: Sequence[Platform]
+                    ) -> tuple[datetime | None, datetime | None]:
+        """In one round trip: the earliest due time among pending checkpoints on
+        `platforms` and club posts on `post_platforms`, and `oldest_in_flight()`."""
+        ...
+
     # --- conversation and journal ---------------------------------------------------
     def get_conversation(self, person_id: int) -> dict[str, Any] | None: ...
 

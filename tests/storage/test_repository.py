@@ -473,6 +473,14 @@ def test_next_due_is_the_earliest_pending_checkpoint_on_the_platforms(
     assert repo.next_due_at([Platform.SLACK, Platform.DISCORD]) == later(hours=1)
     assert repo.next_due_at([Platform.CONSOLE]) is None
     assert repo.next_due_at([]) is None
+    # All the scheduler needs in one round trip: the earliest due, and the oldest claim.
+    assert repo.oldest_in_flight() == NOW
+    assert repo.next_wakeup([Platform.SLACK], []) == (later(hours=2), NOW)
+    assert repo.next_wakeup([Platform.SLACK, Platform.DISCORD], [Platform.SLACK]) == (
+        later(hours=1), NOW)
+    assert repo.next_wakeup([], []) == (None, NOW)
+    due, oldest = repo.next_wakeup([Platform.DISCORD], [])
+    assert due is not None and due.tzinfo == UTC and oldest is not None and oldest.tzinfo == UTC
 
 
 # --- conversation, journal, idempotency --------------------------------------------------------
