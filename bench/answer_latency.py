@@ -479,7 +479,14 @@ def why(result: dict[str, Any]) -> str:
               "response_url"),
              (_share(profile, "finish_request", "storage"), "to deleting the answered row")]
     shown = "; ".join(f"{share:.0%} {what}" for share, what in parts if share)
-    return (f"Answered by the clock's own composition (`bench/answer_profile.py`), a "
+    pair = profile.get("respond_cpu_ms")
+    before = "" if not pair else (
+        "The answers go out over connections the clock keeps open (the Slack sender's "
+        "loop, `SlackSender.respond`); answered through Bolt's `Respond` instead, as "
+        "before, with a new connection (TCP, and TLS at Slack) for each, the same commands "
+        f"cost {pair['bolt_respond']:.1f} ms against {pair['kept_open']:.1f} ms "
+        "(alternated twice in this run). ")
+    return (before + f"Answered by the clock's own composition (`bench/answer_profile.py`), a "
             f"stored command cost {profile['cpu_ms']:.1f} ms of the clock's CPU "
             f"({profile['wall_ms']:.1f} ms of wall time), delivery of the thank-yous its "
             "`add`s made due included. Answered one after another under pyinstrument: "

@@ -40,6 +40,7 @@ def _store(runtime: Any, api: str, count: int, people: int, first: int, start: i
 
 def main(url: str, api: str, count: int, first: int) -> dict[str, Any]:
     from pyinstrument import Profiler
+    from slack_bolt.context.respond import Respond
 
     from adapters.runtime import build_runtime, configure_logging
     from adapters.senders import platform_senders
@@ -49,6 +50,12 @@ def main(url: str, api: str, count: int, first: int) -> dict[str, Any]:
     from adapters.slack.sender import interactive_client
     from bench.command_child import _summary
     from bot.ports.clock import SystemClock
+
+    class BoltAnswers(InboxWorker):
+        """The worker as it answered before: Bolt's `Respond`, a connection each."""
+
+        def _responder(self, url: str | None) -> Any:
+            return Respond(response_url=url)
 
     settings = load_settings(database_url=url, timezone="America/New_York",
                              slack_bot_token=slack_path.TOKEN,
@@ -63,7 +70,19 @@ def main(url: str, api: str, count: int, first: int) -> dict[str, Any]:
     cpu, wall = time.process_time(), time.perf_counter()
     answered = worker.drain()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    _store(runtime, api, count, people, first, count)
+    # Before and after kept-open answers, alternated in this run: the same commands
+    # answered through Bolt's `Respond` (a new connection per answer, as before).
+    spent = {"kept_open": [0.0, 0], "bolt_respond": [0.0, 0]}
+    start = count
+    for kind in ("bolt_respond", "kept_open") * 2:
+        _store(runtime, api, count, people, first, start)
+        start += count
+        drainer = worker if kind == "kept_open" else BoltAnswers(
+            SlackCoach(runtime, interactive_client(settings)))
+        used = time.process_time()
+        spent[kind][1] += drainer.drain()
+        spent[kind][0] += time.process_time() - used
+    _store(runtime, api, count, people, first, start)
     # pyinstrument sees one thread: the profiled pass answers on this one (its answerers
     # would otherwise show only as this thread waiting for them).
     in_order = InboxWorker(SlackCoach(runtime, interactive_client(settings)), answerers=1)
@@ -73,7 +92,9 @@ def main(url: str, api: str, count: int, first: int) -> dict[str, Any]:
     profiler.stop()
     runtime.stop()
     return {"count": answered, "cpu_ms": 1000 * cpu / max(answered, 1),
-            "wall_ms": 1000 * wall / max(answered, 1), **_summary(profiler, top=40)}
+            "wall_ms": 1000 * wall / max(answered, 1),
+            "respond_cpu_ms": {k: 1000 * t / max(n, 1) for k, (t, n) in spent.items()},
+            **_summary(profiler, top=40)}
 
 
 if __name__ == "__main__":
