@@ -32,6 +32,7 @@ from bot.parsing import (
     parse_zone,
     read_names,
 )
+from bot.parsing.impossible_dates import why_not
 from bot.parsing.understanding.normalise import role_words
 from bot.text import MAX_FIELD, short
 
@@ -416,7 +417,8 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
     if asked is Ask.WHEN:
         moment, had_time = parse_when_detail(text, now, tz)
         if moment is None:
-            return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date.")
+            return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date"
+                                 f"{why_not(text)}.")
         draft.starts_at, draft.had_time = moment, had_time
         # "Dec 2 at 11am with Carol Diaz": the names are not dropped.
         pieces = _WITH.split(text, maxsplit=1)

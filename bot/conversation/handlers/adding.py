@@ -13,6 +13,7 @@ from bot.conversation.turn import Turn
 from bot.conversation.views import plan_reply
 from bot.messages import Action, ActionId, Reply
 from bot.model import Checkpoint, CheckpointKind, Interview
+from bot.parsing.impossible_dates import why_not
 from bot.rules.plan import WORK_CLOSES, WORK_OPENS
 from bot.text import short
 
@@ -25,7 +26,8 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
             draft.next_question() is add_flow.Ask.WHEN:
         # Say what could not be read as a date ("2026-13-01"), not just ask again.
         problem = (f"{problem} " if problem else "") + "I couldn't read " + "; ".join(
-            f"“{short(u, 40)}”" for u in draft.unclear[:2]) + " as a date."
+            f"“{short(u, 40)}”" for u in draft.unclear[:2]) + " as a date" + why_not(
+            " ".join(draft.unclear[:2])) + "."
     return ask(turn, draft, problem, fresh=True)
 
 

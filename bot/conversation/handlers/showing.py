@@ -21,6 +21,7 @@ from bot.conversation.views import list_reply, plan_reply
 from bot.messages import Action, ActionId, Attachment, Reply, Style
 from bot.model import Interview
 from bot.parsing.command_text import text_or_social
+from bot.parsing.impossible_dates import impossible_date
 from bot.text import short
 
 HELP = """Here's what I understand. Tell me in your own words ("Just had my interview at \
@@ -73,6 +74,13 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     channel = text_or_social(text)
     if channel and re.search(r"\bthank", text, re.IGNORECASE):
         return [Reply(text=notes.why_not_text_or_social(channel))]
+    bad = impossible_date(text)
+    if bad is not None:
+        # "initech pushed it to 31/02": the day is what went wrong, so say that.
+        return [Reply(text=f"“{short(bad.said, 30)}” isn't on the calendar ({bad.why}), so "
+                           "I changed nothing. Say it again with the right day, and the "
+                           "month in words so I can't misread it: for example `Initech "
+                           "moved the interview to 3 March`.")]
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"

@@ -234,6 +234,6 @@ def test_reminders_that_went_out_stay_in_the_plan_after_an_outcome(chat):
 
 def test_a_date_no_calendar_has_is_named_back_when_the_question_comes(chat):
     reply = chat.text("add Hooli, PM, 2026-13-01 2pm with Gavin Belson")
-    assert "I couldn't read “2026-13-01 2pm” as a date." in reply
+    assert "I couldn't read “2026-13-01 2pm” as a date (there is no month 13)." in reply
     assert "When was it" in reply
     assert "Added #1: PM at Hooli" in chat.text("Dec 4 2pm")

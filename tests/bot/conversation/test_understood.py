@@ -358,3 +358,15 @@ def test_a_sentence_it_cannot_read_gets_what_it_can_read_not_its_first_word(
     assert "`called Acme, no answer`" in shown and "I don't know the command" not in shown
     assert "I don't know the command “lsit”" in chat.text("lsit")  # a slip of a command
     assert chat.checkpoints(1)[0].outcome is None
+
+
+def test_a_date_no_calendar_has_is_named_and_nothing_changes(chat: Chat) -> None:
+    chat.say(INITECH)
+    before = chat.checkpoints(1)
+    said = chat.text("initech pushed it to 31/02")
+    assert said.startswith("“31/02” isn't on the calendar (February has 29 days at most), "
+                           "so I changed nothing.")
+    assert chat.checkpoints(1) == before
+    asked = chat.text("add Globex, designer, 2026-02-30 10am with Bo Li")
+    assert "I couldn't read “2026-02-30 10am” as a date (February has 29 days at most)." \
+        in asked
