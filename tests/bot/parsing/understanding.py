@@ -5,8 +5,9 @@ of that situation's database. What the bot *did* is read back from the database 
 interview added, an outcome stored, a step snoozed…), not from its words, and scored
 against the line's label: acted correctly, asked (changed nothing), or acted wrongly.
 
-`python -m tests.bot.parsing.understanding` prints the table; `--write` rewrites
-docs/UNDERSTANDING.md with it.
+`python -m tests.bot.parsing.understanding` prints the table and the ids of the lines
+acted on wrongly (`--show`: with their words, which a held-out part's tuner must not
+read); `--write` rewrites docs/UNDERSTANDING.md with the table.
 """
 
 from __future__ import annotations
@@ -393,8 +394,12 @@ def table(verdicts: list[Verdict]) -> str:
 def main(argv: list[str]) -> int:
     verdicts = run([line for part in PARTS for line in load(part)])
     print(table(verdicts))
-    for v in verdicts:
-        if v.result == "wrong":
+    wrong = [v for v in verdicts if v.result == "wrong"]
+    # Ids only unless asked: a held-out part's lines must not be read by whoever tunes
+    # the parser, and this command is also how the table above is rewritten.
+    print("acted wrongly on:", " ".join(v.line.id for v in wrong) or "none")
+    if "--show" in argv:
+        for v in wrong:
             print(f"WRONG {v.line.id} [{v.line.context}] {v.line.text!r} -> {'; '.join(v.did)}")
     if "--write" in argv:
         _write_report(verdicts)
