@@ -298,7 +298,10 @@ def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
 #: Answers to "what's the role?" that are no role: not knowing, a question back, a guess.
 _NOT_A_ROLE = re.compile(
     r"^(?:idk|dunno|no idea|not sure|unsure|can'?t remember|don'?t know|they didn'?t say|"
-    r"a job|same|same as before|ok|okay|lol|hmm+|no|yes|erm+|um+|uh+)\b|\?|\bor maybe\b|"
+    r"a job|same|same as before|ok|okay|lol|hmm+|no|yes|erm+|um+|uh+|brb|afk|gtg|g2g|ttyl|"
+    r"k|sec|1\s+sec|one\s+moment|back\s+in\s+a\s+(?:sec|min\w*|bit))\b|\?|\bor maybe\b|"
+    # A second piece of news after the title ("designer. also sent jane her note"): asked.
+    r"[.;!]\s*(?:also|and|plus|btw|oh|oh\s+and)\b|"
     r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
     r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b", re.I)
@@ -309,6 +312,11 @@ _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!
                         r"(?:(?:it'?s|it\s+is|it\s+was|the\s+(?:role|job|position|title)\s+is"
                         r"(?:\s+called)?|"
                         r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?", re.I)
+#: The title as the employer has it, after a description: "…, they call it X".
+_CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:call|calls|"
+                     r"called|titled?)\s+it\s+(?:an?\s+)?(?P<title>[^,.;!?]+?)\s*[.!]?$|"
+                     r"\b(?:official|actual)\s+title\s+is\s+(?:an?\s+)?(?P<title2>[^,.;!?]+)",
+                     re.I)
 _ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|gig|post|opening|vacancy|again|lol|haha|"
                         r"lmao|tbh|i\s+think))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
@@ -333,6 +341,9 @@ def role_answer(text: str) -> str | None:
     text = _ASIDE.sub(lambda m: " " if any(unicodedata.category(c) == "So" for c in m.group(0))
                       else m.group(0), text)
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
+    called = _CALLED.search(role)
+    if called is not None:  # "basically UX writing, but they call it content designer"
+        role = called.group("title") or called.group("title2")
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None

@@ -41,7 +41,8 @@ _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
     r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
-    r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri)\w*\b)",
+    r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
+    r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|^\s*(?:call|ring|phone)\s+\d)",
     re.I,
 )
 _THEY_DECIDE = re.compile(

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.commands import RecordPromise, ReportCall
+from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
 from bot.parsing.understanding.normalise import normalise
 from bot.parsing.understanding.readers import adding, asking, corrections, news, steps
@@ -30,10 +32,29 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 
 def understand(text: str, ctx: Context) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
+    taken_back = lx.TAKEN_BACK.search(text)
+    if taken_back is not None and text[taken_back.end():].strip():
+        # "delete the acme one. wait no, just stop the reminders": what came after.
+        return understand(text[taken_back.end():], ctx)
+    own_plan = lx.OWN_PLAN_AFTER.search(text)
+    if own_plan is not None and lx.PROMISE_CUES.search(text[:own_plan.start()]):
+        text = text[:own_plan.start()]  # their word, without the person's own plan after
     names = [part for k in ctx.known for part in (k.company, *k.names)]
     line = Line.of(normalise(text, names), ctx)
     for reader in READERS:
         reading = reader(line, ctx)
         if reading is not None:
-            return reading
+            return _one_piece_of_news(reading, line)
     return None
+
+
+def _one_piece_of_news(reading: Reading, line: Line) -> Reading:
+    """A sure reading of a call or a promise from a line that also says a note went out
+    ("sent jane her note, and she said they'd decide by friday") would drop half of it:
+    asked instead, one at a time."""
+    if isinstance(reading.command, RecordPromise | ReportCall) \
+            and lx.SENT_VERBS.search(line.text) and lx.NOTE_WORDS.search(line.text):
+        return Reading(question="You told me two things there, and I want both right: "
+                                "tell me one at a time, the thank-you first (e.g. `sent "
+                                "Jane a thank-you`), then the rest. I changed nothing yet.")
+    return reading

@@ -51,7 +51,7 @@ ROLE_VOCABULARY = words(
     strategist researcher recruiter buyer ambassador advocate attendant bartender barista
     cashier chef clerk copywriter courier driver electrician instructor librarian mechanic
     paralegal pharmacist planner receptionist supervisor therapist tutor waiter front desk
-    agent
+    agent accounting finance payroll bookkeeper administrative warehouse logistics
     """
 )
 #: Short forms people type, and what they stand for.
@@ -180,6 +180,21 @@ PROMISE_CUES = _any(
     r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)", r"minds?\s+up",
     r"make\s+up\s+their\s+minds?",
 )
+#: The person's own plan after the employer's word, from where it starts: "they'll decide
+#: by Friday, and I'll follow up on the 4th if I haven't heard".
+OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|so|then)\s+)?"
+                            r"(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|i'?d\s+like"
+                            r"\s+to)\s+(?:follow\s+up|check\s+(?:back|in)|chase|call|ring|"
+                            r"email|reach\s+out|nudge)\b.*$", _I)
+#: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
+TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
+                        r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*", _I)
+#: "Don't delete it": a delete said only to rule it out.
+NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
+                        r"(?:delete|remove|erase|bin)\b", _I)
+#: A time they gave without holding to it: "next week sometime", "by Friday or so".
+SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
+                r"roughly", r"give\s+or\s+take")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
 OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want)\b"
                       r"(?!\s+hear)", _I)
@@ -249,7 +264,7 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;]\s*(?:and\s+|bu
                      r"going\s+to|still\s+(?:need|have)\s+to)\b).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
-SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", "later", r"give\s+me", r"snooze",
+SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+me", r"snooze",
                    r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminder|call|note|step)",
                    r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"

@@ -370,3 +370,63 @@ def test_a_date_no_calendar_has_is_named_and_nothing_changes(chat: Chat) -> None
     asked = chat.text("add Globex, designer, 2026-02-30 10am with Bo Li")
     assert "I couldn't read “2026-02-30 10am” as a date (February has 29 days at most)." \
         in asked
+
+
+def test_two_pieces_of_news_in_one_line_are_asked_one_at_a_time(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    before = chat.checkpoints(1), chat.checkpoints(2)
+    for line in ("sent jane her note, and she said they'd decide by friday",
+                 "called them, went to voicemail. also jane's note is sent"):
+        assert chat.text(line).startswith("You told me two things there")
+    said = chat.text("Raj's email is raj.patel@initech.com and Dana's is dana.wu@initech.com")
+    assert said.startswith("Two addresses there")
+    said = chat.text("Raj wasn't actually there on Friday, it was Priya Shah instead")
+    assert said.startswith("Take Raj Patel off #2 and add Priya Shah?")
+    assert (chat.checkpoints(1), chat.checkpoints(2)) == before
+
+
+def test_what_a_line_takes_back_or_rules_out_is_not_done(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "wait no": only what follows counts; it names no interview, so it asks which.
+    asked = chat.say("delete the acme one. wait no, just stop the reminders, keep it")
+    assert list(choices(asked)) == ["#1 Acme", "#2 Initech", "None of these"]
+    said = chat.text("I'm going to let the Initech one go. Don't delete it, I want to "
+                     "remember it, but no more nudges please.")
+    assert said.startswith("I read that as: No more reminders for Initech (#2).")
+    assert "#2 QA engineer at Initech" in chat.text("list")  # stopped, not deleted
+
+
+def test_their_word_is_read_without_the_persons_own_plan_after_it(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("They said they'd decide by Friday, and I'll follow up on the 4th if "
+                     "I haven't heard")
+    assert said.startswith("I read that as: Acme (#1): they'll be in touch by Fri 27 Nov.")
+    promise = chat.checkpoints(1)[0].promise
+    assert promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY
+    assert "word on what happens next" in chat.text(
+        "they said they'll get back to me next week sometime")  # vague: asked
+
+
+def test_an_add_line_with_a_bare_weekday_asks_which_week(chat: Chat) -> None:
+    chat.say(ACME)
+    asked = chat.say("Another one 😅 Maple & Finch, barista, Saturday 11am, Ellie Brooks")
+    assert list(choices(asked)) == ["Sat 21 Nov 2026", "Sat 28 Nov 2026", "Neither"]
+    assert interviews(chat) == 1
+    chat.press(ActionId.CHOOSE, choices(asked)["Sat 28 Nov 2026"])
+    assert "#2 barista at Maple & Finch" in chat.text("list")
+
+
+def test_a_role_answer_is_the_title_they_use_and_chat_is_no_answer(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add")
+    chat.say("Globex")
+    assert "I need the job title" in chat.text("brb")
+    assert "I need the job title" in chat.text("graphic designer. also sent jane her thank you")
+    assert "When was it" in chat.text(
+        "It's basically UX writing, but they call it content designer")
+    chat.say("tomorrow 11am")
+    for answer in ("Bo Li", "no"):
+        chat.say(answer)
+    assert "Added #2: content designer at Globex" in chat.text("skip")

@@ -9,8 +9,9 @@ from bot.commands import (
 )
 from bot.parsing.interview_line import parse_interview
 from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
-from bot.parsing.understanding.reading import Context, Line, Reading
+from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 
 
 # --- an add line without the verb ---------------------------------------------------------
@@ -34,6 +35,12 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
         return None
     role = role_words(parsed.role)  # "marketing asociate"
     text = text.replace(parsed.role, role, 1)
+    days = weekday_variants(text, ctx.now, ctx.tz)
+    if len(days) == 2:
+        # "Maple & Finch, barista, Saturday 11am, …": last Saturday's, or this one's?
+        return Reading(question="That day reads two ways. Which did you mean?",
+                       choices=(*(Choice(f"{d.day:%a %-d %b %Y}", AddInterview(d.text))
+                                  for d in days), Choice("Neither", None)))
     return Reading(AddInterview(text), f"a new interview: {role} at {parsed.company}.")
 
 
@@ -44,6 +51,7 @@ _LEAD = re.compile(
     r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
     r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
+    r"(?:and\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!-]*\s+|"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*)+", re.I)
 #: "Hooli tomorrow 3pm, …": or after it.
 _WHEN_WORDS = re.compile(r"(?:(?:on|at|@|today|tomorrow|tonight|next|this|\w+day|\d{1,2}"

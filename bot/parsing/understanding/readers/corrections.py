@@ -73,6 +73,12 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     before_dash = _DASH.split(text)[0].strip(" .!")
     if before_dash != text:  # "it's Initrode, not Initech — I always mix them up"
         tries.append(before_dash)
+    if len(_ADDRESSES.findall(line.text)) > 1:
+        # "Raj's is raj@… and Dana's is dana@…": each address said on its own, so none
+        # lands with the wrong person.
+        return Reading(question="Two addresses there: give me one at a time, so each "
+                                "goes to the right person, e.g. `Dana's email is "
+                                "dana@company.com`. I changed nothing yet.")
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is, _when_was,
                         _was_time, _not_that, _add_to, _also_person, _take_off):
@@ -82,6 +88,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     return None
 
 
+_ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
 _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
@@ -350,12 +357,24 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     number, name = people[0]
     target = next(k for k in ctx.known if k.number == number)
+    stand_in = _INSTEAD.search(text)
+    if stand_in is not None:
+        # "Raj wasn't there, it was Priya Shah instead": two changes, one of them a new
+        # person; each is said on its own so neither is half done.
+        return Reading(question=f"Take {name} off #{target.number} and add "
+                                f"{stand_in.group('who')}? That's two changes: say "
+                                f"`fix {target.number} remove {name.split()[0]}`, then "
+                                f"`fix {target.number} add {stand_in.group('who')}`. I changed "
+                                "nothing yet.")
     # Taking off the only interviewer leaves no one to thank: "remove jane" may as well
     # mean the interview, so it is asked.
     return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target,
                 sure=len(target.names) > 1 or bool(_NOT_THERE.search(text)))
 
 
+#: Someone who stood in for the person taken off: "it was Priya Shah instead".
+_INSTEAD = re.compile(r"\b(?:it\s+was|was\s+actually|but|and)\s+(?P<who>[A-Z][\w'-]+"
+                      r"(?:\s+[A-Z][\w'-]+)?)\s+(?:instead|in\s+(?:his|her|their)\s+place)\b")
 _CALL_THEM = re.compile(
     r"^(?:please\s+)?(?:call|address|greet)\s+(?P<who>her|him|them|[A-Z][\w.'-]*(?:\s+[A-Z]"
     r"[\w.'-]*)?)\s+(?:as\s+)?(?P<form>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'-]+"

@@ -151,6 +151,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)
                                or lx.NOT_BEFORE.search(line.text)
+                               or lx.SOMETIME.search(line.text)
                                or _before_their_word(line, ctx, said)))
 
 

@@ -138,7 +138,8 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
 
 
 def remove(line: Line, ctx: Context) -> Reading | None:
-    if not lx.REMOVE_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
+    if not lx.REMOVE_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text) \
+            or lx.NOT_DELETE.search(line.text):
         return None
     if line.found.people and not line.found.by_company and not line.found.numbers - set(
             line.found.people):
