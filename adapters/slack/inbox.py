@@ -58,10 +58,10 @@ LEASE_SLACK = 0.05
 LISTEN_SLICE = 0.5
 #: The database down: the first wait, doubled each failed round up to the cap.
 OUTAGE_FIRST = 0.2
+OUTAGE_MAX = 10.0
 #: Claims a dead worker left are looked for at most this often (a lease is 10 s): each
 #: look is a statement, and commands coming one at a time made a round each.
 RECOVER_EVERY = timedelta(seconds=1)
-OUTAGE_MAX = 10.0
 WAITING_FOR_DATABASE = "I can't reach my storage right now. I'll do this and answer " \
     "here as soon as it's back, so there's no need to send it again."
 EXPIRED = "I couldn't get to your `/followup` command in time (my storage was down), " \
