@@ -37,6 +37,7 @@ from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Action, ActionId, Reply
 from bot.parsing.command_text import REF, read_command
 from bot.parsing.understanding import Choice, Context, KnownInterview, Reading, understand
+from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
 from bot.parsing.understanding.references import mentions
 
@@ -103,7 +104,10 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     """The reading to use instead of what the grammar made of the line, if any."""
     if not worth_reading(command, text):
         return None
-    reading = read(turn, text, named_only=needs_a_name(command))
+    # "delete it. wait no, just stop the reminders": what follows the take-back is read,
+    # whether or not it names an interview.
+    taken_back = lx.TAKEN_BACK.search(text) is not None
+    reading = read(turn, text, named_only=needs_a_name(command) and not taken_back)
     if isinstance(command, ExplainStep) and (
             reading is None or not isinstance(reading.command, ExplainStep)):
         return None  # "why soon": the grammar's own reply says what a step looks like

@@ -430,3 +430,10 @@ def test_a_role_answer_is_the_title_they_use_and_chat_is_no_answer(chat: Chat) -
     for answer in ("Bo Li", "no"):
         chat.say(answer)
     assert "Added #2: content designer at Globex" in chat.text("skip")
+
+
+def test_a_delete_taken_back_runs_what_follows_even_after_the_delete_verb(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("delete it. wait no, just stop the reminders")
+    assert said.startswith("I read that as: No more reminders for Acme (#1).")
+    assert "#1 data analyst at Acme" in chat.text("list")  # stopped, never deleted
