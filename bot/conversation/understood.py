@@ -58,8 +58,11 @@ def worth_reading(command: Command, text: str) -> bool:
     if isinstance(command, Unknown):
         return True
     words = text.split()
-    if isinstance(command, Snooze) and isinstance(command.span, SnoozeUnreadable):
+    if isinstance(command, Snooze) and (isinstance(command.span, SnoozeUnreadable)
+                                        or _no_step(command)):
         return True
+    if isinstance(command, ReportOutcome) and command.outcome is None:
+        return len(words) > 1 and not REF.match(words[1])  # "heard back from raj: …"
     if isinstance(command, ExplainStep):
         return isinstance(command.step, BadStepRef)  # "why friday?"
     if isinstance(command, MarkDone):
@@ -117,7 +120,16 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
 def needs_a_name(command: Command) -> bool:
     """Whether a grammar verb's line must name an interview to be read in words: "called
     initech" must, "why friday?" (about a day, not an interview) need not."""
-    return not isinstance(command, Unknown | ExplainStep)
+    return not (isinstance(command, Unknown | ExplainStep) or _no_step(command))
+
+
+#: "snooze that till friday", "snooze it 2h": the step meant is the one open interview's.
+_POINTING = frozenset({"that", "it", "this", "them", "those"})
+
+
+def _no_step(command: Command) -> bool:
+    return isinstance(command, Snooze) and (command.step is None or (isinstance(
+        command.step, BadStepRef) and command.step.said.lower() in _POINTING))
 
 
 def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:

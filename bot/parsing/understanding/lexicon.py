@@ -37,7 +37,8 @@ VOCABULARY = words(
     decide decided decision said thank thanks sent show list what when and recruiter
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
-    just push number morning afternoon evening following
+    just push number morning afternoon evening following stop follow interested details
+    postpone
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -67,6 +68,7 @@ SHORT_FORMS = {
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
+    "kno": "know", "sed": "said", "teh": "the", "wil": "will",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -83,8 +85,8 @@ EMOJI_WORDS = {
 HEDGES = _any(
     r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping",
     # "if I haven't heard by the 3rd, call her" is their word; "if that helps" an aside
-    r"if(?!\s+(?:i|you)\s+(?:haven'?t|hadn'?t|have\s+not|don'?t|do\s+not|didn'?t)\s+"
-    r"(?:hear|heard)\b)"
+    r"if(?!\s+(?:i|you)(?:'ve|'d|\s+have|\s+had)?\s+(?:haven'?t|hadn'?t|not|don'?t|do\s+not|"
+    r"didn'?t)\s+(?:yet\s+)?(?:hear|heard)\b)"
     r"(?!\s+(?:that|it)\s+helps)", "whether",
     r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
@@ -110,7 +112,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?(?=\s*!)", "hired",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
-          r"i'?m\s+in", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes"), Outcome.OFFER),
+          r"i'?m\s+in", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
+          r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
+          r"(?:they|she|he)\s+said\s+yes\b"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
           r"said\s+no(?!\s+(?:decision|news|update|word|date|answer|one|idea|rush|problem|"
           r"worries|change|timeline))",
@@ -120,9 +124,12 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"an\s+internal|the\s+other)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
+          r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",
+          r"offered\s+(?:it|the\s+(?:job|role|position|post))\s+to\s+(?:someone|somebody|another)",
           "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
           r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}other\s+"
-          r"candidates", r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
+          r"candidates", r"pursu(?:e|ing)\s+(?:\w+\s+){0,2}other\s+candidates",
+          r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
           r"candidates",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
@@ -131,7 +138,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
-          r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)"), Outcome.NEXT_ROUND),
+          r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)",
+          r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
+          r"meet"), Outcome.NEXT_ROUND),
     (_any(r"pull(?:ed|ing)?\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
@@ -177,7 +186,10 @@ PROMISE_CUES = _any(
     r"decides\s+by", r"should\s+hear", "deciding", r"said\s+to\s+(?:check\s+in|follow\s+up)",
     r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
     r"try\s+(?:her|him|them)\s+again",
-    r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)", r"minds?\s+up",
+    r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)", r"minds?\s+up", r"circle\s+back",
+    r"told\s+me\s+to\s+(?:check\s+in|follow\s+up)",
+    r"(?:should|to)\s+(?:telephone|phone|call|ring)\s+(?:her|him|them)",
+    r"telephone\s+(?:me|her|him|them)",
     r"make\s+up\s+their\s+minds?",
 )
 #: The person's own plan after the employer's word, from where it starts: "they'll decide
@@ -199,8 +211,9 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
 OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want)\b"
                       r"(?!\s+hear)", _I)
 #: Whom a "call her Thursday" means: the user calls (the rest is theirs to say).
-USER_CALLS = _any(r"(?:call|ring|phone)\s+(?:her|him|them)", r"told\s+me\s+to\s+(?:call|ring)",
-                  r"give\s+(?:her|him|them)\s+a\s+(?:ring|call|bell)",
+USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
+                  r"told\s+me\s+to\s+(?:call|ring|check\s+in|follow\s+up)",
+                  r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)",
                   r"said\s+to\s+(?:call|ring|try)", r"try\s+again",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
@@ -209,7 +222,9 @@ USER_CALLS = _any(r"(?:call|ring|phone)\s+(?:her|him|them)", r"told\s+me\s+to\s+
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any("called", "rang", "phoned", r"tried\s+(?:calling|to\s+call|ringing|phoning)",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
-                 r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring)",
+                 r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
+                 r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
+                 r"went\s+to\s+voicemail",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d")
@@ -221,7 +236,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
           r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)",
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
-          r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)"),
+          r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)",
+          r"off\s+the\s+phone\s+with", r"got\s+\w+(?:\s+\w+)?\s+on\s+the\s+(?:phone|line)"),
      CallResult.ANSWERED),
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
@@ -240,13 +256,14 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 
 # --- thank-you notes ----------------------------------------------------------------------
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
+                 "flicked", r"thank[\s-]?you'?s?\s+(?:\w+\s+){0,2}(?:went|gone)\s+out",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
-                  r"fired\s+off", "dropped", "wrote", "thanked")
+                  r"fired\s+off", "dropped", "wrote", "thanked", "flicked")
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
@@ -268,7 +285,9 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminder|call|note|step)",
                    r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
-                   r"thank[\s-]?you|note|step)", r"hold\s+off")
+                   r"thank[\s-]?you|note|step)", r"hold\s+off",
+                   r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
+                   r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
@@ -276,7 +295,18 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",
                    r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
                    r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
-                   r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders")
+                   r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders",
+                   r"(?:stop|quit)\s+(?:nagging|chasing|bugging|pestering)",
+                   r"no\s+need\s+to\s+keep\s+(?:nagging|reminding|chasing|bugging)",
+                   r"switch\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
+                   r"no\s+more\s+(?:\w+\s+){1,2}(?:reminders|follow[\s-]?ups?|nudges)",
+                   r"(?:drop|kill|ditch)\s+(?:the\s+|all\s+)?(?:\w+\s+)?follow[\s-]?ups?",
+                   r"i'?ll\s+(?:handle|deal\s+with|manage)\s+(?:it|that|this)(?:\s+one)?\s+myself")
+#: A stop said for a while ("stop nagging me for 2 hours", "…until Friday"): a snooze.
+FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\s+(?:of\s+)?)?"
+                   r"(?:an?\s+|\d+\s*|one\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|minutes?|"
+                   r"weeks?|while|now|today|tonight)", "until", "till", "til", "today", "tonight",
+                   r"this\s+(?:evening|afternoon|week)")
 REMOVE_CUES = _any("delete", "remove", "erase", "bin", r"get\s+rid\s+of", "scrap", "trash",
                    "wipe")
 #: Why an interview is deleted, not cancelled: it should never have been there.
@@ -303,7 +333,9 @@ FIELD_WORDS = {
 }
 
 # --- showing and asking -------------------------------------------------------------------
-SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)", r"(?:show|see)\s+(?:me\s+)?(?:my\s+)?"
+SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)",
+                 r"what\s+(?:i'?ve|i\s+have)\s+got\s+going\s+on",
+                 r"(?:show|see)\s+(?:me\s+)?(?:my\s+)?"
                  r"(?:list|interviews)", r"my\s+(?:list|interviews)",
                  r"what\s+have\s+i\s+got", r"what\s+do\s+i\s+have", r"what'?s\s+(?:coming\s+)?up",
                  r"what'?s\s+due", r"what\s+(?:do\s+)?i\s+need\s+to\s+do")

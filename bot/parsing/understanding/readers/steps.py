@@ -29,8 +29,13 @@ _SNOOZE_LEAD = re.compile(
     r"til|for|in|next|this|\d)\b)(?:the\s+)?\S+(?:\s+call)?)?|"
     r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
     r"note|step)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
-    r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step))\b\s*"
-    r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+)?", re.I)
+    r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step)|"
+    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me(?:\s+about\s+(?:the\s+)?\S+"
+    r"(?:\s+(?:thank[\s-]?you|call|one|interview|note|reminder))?)?(?:\s+for)?|"
+    r"try\s+me(?:\s+again)?|"
+    r"(?:postpone|delay)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|note|step)"
+    r"(?:\s+reminder)?)\b\s*"
+    r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+|by\s+)?", re.I)
 
 
 def snooze(line: Line, ctx: Context) -> Reading | None:
@@ -75,6 +80,8 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
     rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
+    # "3 hrs, doing pickup and dinner", "1 hour please": the span without what follows
+    tries.append(_TAIL.sub("", re.split(r"[,;]", rest)[0]))
     start = _WHEN_START.search(rest)
     if start is not None:  # "the thank-you note tomorrow instead?": from the day on
         tries.append(_TAIL.sub("", re.split(r"[?,;!]", rest[start.start():])[0]))
@@ -93,7 +100,7 @@ _DAY_NAMES = {"mo": "monday", "tu": "tuesday", "we": "wednesday", "th": "thursda
               "fr": "friday", "sa": "saturday", "su": "sunday"}
 _WHEN_START = re.compile(r"\b(?:tomorrow|tonight|today|this\s+evening|next\s+week|(?:mon|tues|"
                          r"wednes|thurs|fri|satur|sun)day)\b", re.I)
-_TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|then)\b.*$", re.I)
+_TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|thank\s+you|cheers|then)\b.*$", re.I)
 _ROUGHLY = re.compile(r"^(?:like|about|around|maybe|roughly)\s+", re.I)
 
 
@@ -127,6 +134,8 @@ def _spoken_time(text: str) -> str:
 def cancel(line: Line, ctx: Context) -> Reading | None:
     if not lx.CANCEL_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
         return None
+    if lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text):
+        return None  # "stop nagging me for 2 hours": a snooze, read as one
 
     def make(k: KnownInterview) -> CancelInterview:
         return CancelInterview(record(k))
