@@ -8,6 +8,7 @@ say yes to) or `no` answers too.
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import timedelta
 from typing import cast
@@ -69,14 +70,20 @@ def worth_reading(command: Command, text: str) -> bool:
         return isinstance(command.step, BadStepRef)  # "done with initech, no more reminders"
     if isinstance(command, _WORDY):
         return len(words) > 1 and not REF.match(words[1])
+    if _ADD_AS_PERSON.match(text):  # "add Tom Reyes as an interviewer too"
+        return True
     return text.lower().startswith("add ") and " to " in text.lower() and "," not in text
+
+
+_ADD_AS_PERSON = re.compile(r"add\s+.+?\s+as\s+(?:an?\s+|another\s+)?(?:interviewer|person)\b",
+                            re.I)
 
 
 def context_for(turn: Turn) -> Context:
     interviews = turn.repo.list_interviews(turn.person.id)
     known = tuple(KnownInterview(i.number, i.id, i.company, i.role,
                                  tuple(p.name for p in i.interviewers), i.outcome is None,
-                                 i.promise.on if i.promise else None)
+                                 i.promise.on if i.promise else None, i.starts_at)
                   for i in interviews)
     return Context(turn.now, turn.tz, known, holidays_near(turn.person.tz, turn.now.year))
 

@@ -323,7 +323,8 @@ NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P
                       r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
 CORRECTION_LEAD = re.compile(
     r"^(?:(?:oops|sorry|actually|wait|(?:small\s+|quick\s+|minor\s+)?correction|my\s+bad|typo|oh|"
-    r"also|and|btw|fyi|turns\s+out)\b"
+    r"also|and|btw|fyi|turns\s+out|please\s+note(?:\s+that)?|forgot\s+to\s+(?:say|mention)|"
+    r"just\s+so\s+you\s+know)\b"
     r"[\s,:.!-]*)+",
     _I)
 FIELD_WORDS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from rapidfuzz.distance import OSA
 
@@ -33,6 +33,7 @@ class KnownInterview:
     names: tuple[str, ...] = ()
     open: bool = True
     promised: date | None = None  # the day of their word on it, if any ("pushed back a week")
+    starts_at: datetime | None = None  # "it was at 11, not 10": the one that was at 10
 
 
 @dataclass(frozen=True, slots=True)

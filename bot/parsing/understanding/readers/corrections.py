@@ -20,27 +20,36 @@ from bot.parsing.understanding.references import KnownInterview
 
 # --- corrections --------------------------------------------------------------------------
 _POSSESSIVE = re.compile(
-    r"^(?P<who>[A-Za-z][\w-]*|her|his|their)(?:'s)?\s+(?P<what>e-?mail(?:\s+address)?|phone"
-    r"(?:\s+number)?|number|mobile|cell|surname|last\s+name|first\s+name|name)\s*(?:is|:|=)?\s*"
+    r"^(?P<who>the\s+interviewer|[A-Za-z][\w-]*(?:\s+(?-i:[A-Z])[\w-]*(?='s))?|her|his|their)(?:'s)?\s+"
+    r"(?P<what>e-?mail(?:\s+address)?|phone(?:\s+number)?|number|mobile(?:\s+number)?|"
+    r"cell(?:\s+number)?|direct\s+(?:line|number|dial)|work\s+number|surname|last\s+name|"
+    r"first\s+name|name)\s*(?:is|:|=)?\s*"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|position|job(?:\s+"
-    r"title)?|title)(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?\s+(?:is|was)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"title)?|title)(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?\s+(?:is|was|should\s+be)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
-_ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|thanks|thank\s+you|btw|lol|haha|cheers|ta))+[.!]*$",
+_ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|thanks|thank\s+you|btw|lol|haha|cheers|ta|my\s+bad|"
+                         r"oops))+[.!]*$",
                          re.I)
 _WHEN_WAS = re.compile(
     r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _ADD_TO = re.compile(r"^add\s+(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
                      r"(?:\s+(?:one|interview))?$", re.I)
+#: "Add Tom Reyes as an interviewer too, he joined for the last 10 min".
+_ADD_AS = re.compile(r"^(?:please\s+)?add\s+(?P<names>.+?)\s+as\s+(?:an?\s+|another\s+)?"
+                     r"(?:interviewer|person)\b(?:\s+(?:to|for|on)\s+(?:the\s+)?[\w&'-]+"
+                     r"(?:\s+(?:one|interview))?)?(?:\s+too)?(?:\s*[,.;]\s*(?:she|he|they)\b.*)?$",
+                     re.I)
 _ALSO_PERSON = re.compile(
-    r"\b(?:also|another|third|second|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
+    r"\b(?:also|another|third|second|2nd|3rd|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
     r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
     r"(?:\s+from\s+[\w&'-]+)?\s*(?:[,;.]\s*(?:she|he|they)\b.*)?$|"
-    r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+was\s+also\s+(?:on|in|at)\s+(?:the\s+)?"
+    r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+[\w&'-]+)?\s+was\s+also\s+(?:on|in|at)\s+"
+    r"(?:the\s+)?"
     r"(?:\w+\s+)?(?:panel|interview|call)\b|"
     r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
     r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)")
@@ -53,9 +62,14 @@ _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
                         r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b|"
                         r"\bwasn'?t\s+(?:really\s+)?part\s+of\b|\bpopped\s+in\b", re.I)
 _WAS_TIME = re.compile(
-    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)?(?:actually\s+)?"
-    r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+))\s*,?\s*"
-    r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+)(?:\s+(?:at|for|with)\s+[\w'-]+)?$"
+    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+|one\s+)?was\s+)?(?:actually\s+)?"
+    r"(?:this\s+(?:morning|afternoon)\s+)?"
+    r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+)|"
+    r"quarter\s+(?P<toward>past|to)\s+(?P<quarter>\w+))\s*,?\s*"
+    r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+(?:\s+[a-z]+)?)"
+    r"(?:\s+(?:at|for|with)\s+[\w'-]+)?$"
+    r"|^(?:the\s+)?(?:interview\s+)?time\s+(?:for|of|on)\s+(?:the\s+)?[\w'-]+(?:\s+(?:one|interview))?"
+    r"\s+(?:should\s+be|is|was)\s+(?:at\s+)?(?P<should>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$"
     r"|^(?:it|the\s+interview|[\w'-]+\s+interview)\s+(?:actually\s+)?(?:started|began|kicked\s+off)\s+"
     r"at\s+(?P<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)(?:\s+actually)?(?:\s*,?\s*not\s+\S+)?$",
     re.I)
@@ -63,7 +77,8 @@ _HOUR_WORDS = lx.words_in_order("one two three four five six seven eight nine te
 
 
 def correct(line: Line, ctx: Context) -> Reading | None:
-    text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", line.text)).strip(" .!")
+    text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", line.text)))
+    text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
@@ -89,15 +104,17 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+#: "(typing while stirring pasta)" at the end: an aside, not part of the correction.
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
 _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
 _DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
-_ADMISSION = re.compile(r"^(?:i\s+(?:got|put|had|typed|entered|spelled|spelt)\s+"
+_ADMISSION = re.compile(r"^(?:i\s+put\s+the\s+wrong\s+\w+\s+(?:on|for)\s+[\w'-]+|"
+                        r"i\s+(?:got|put|had|typed|entered|spelled|spelt)\s+"
                         r"(?:the\s+|her\s+|his\s+|their\s+)?\w+\s+wrong"
-                        r"(?:\s+(?:on|for)\s+[\w'-]+)?|i\s+put\s+the\s+wrong\s+\w+\s+"
-                        r"(?:on|for)\s+[\w'-]+)\s*(?:[—–,:;-]|\s-\s)?\s*", re.I)
+                        r"(?:\s+(?:on|for)\s+[\w'-]+)?)\s*(?:[—–,:;-]|\s-\s)?\s*", re.I)
 
 
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
@@ -121,6 +138,9 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
 def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] | None:
     """The interview and interviewer a first name or surname names, if only one."""
     word = word.lower().removesuffix("'s")
+    if " " in word:  # "Dana Wu's cell": the whole name
+        hits = [(k, name) for k in ctx.known for name in k.names if name.lower() == word]
+        return hits[0] if len(hits) == 1 else None
     hits = [(k, name) for k in ctx.known for name in k.names
             if word in (p.lower().strip(".") for p in name.split())]
     return hits[0] if len(hits) == 1 else None
@@ -132,7 +152,7 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     who, what = match.group("who"), match.group("what").lower()
     value = re.sub(r"^(?:actually|really)\s+", "", match.group("value").strip(" ."), flags=re.I)
-    if who.lower() in ("her", "his", "their", "my", "your", "the"):
+    if who.lower() in ("her", "his", "their", "my", "your", "the", "the interviewer"):
         return _pronoun_fix(line, ctx, what, value)
     found = _person(line, ctx, who)
     if found is None:
@@ -142,7 +162,7 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         address = next((w for w in value.split() if "@" in w), "")
         return _fix(line, ctx, Fix.EMAIL, name, address.strip("<>.,;()"),
                     f"{name}'s e-mail is {address}", target=k) if address else None
-    if what.startswith(("phone", "number", "mobile", "cell")):
+    if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
         return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}", target=k)
     new = _renamed(name, who, what, value)
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
@@ -193,7 +213,8 @@ def _renamed(name: str, who: str, what: str, value: str) -> str:
 
 def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | None:
     """"Her e-mail is …": the coach never guesses who "her" is, unless there is one person."""
-    if "mail" not in what and not what.startswith(("phone", "number", "mobile", "cell")):
+    if "mail" not in what and not what.startswith(("phone", "number", "mobile", "cell",
+                                                     "direct", "work")):
         return None
     field = Fix.EMAIL if "mail" in what else Fix.PHONE
     value = value.strip("<>.,;() ") if field is Fix.EMAIL else value
@@ -224,7 +245,7 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None:
         return None
     value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
-    value = re.sub(r"^actually\s+", "", value, flags=re.I)
+    value = re.sub(r"^actually\s+", "", value, flags=re.I).strip("'\"‘’“”")
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
     company = match.group("company") or match.group("at")
     if company and not line.found.by_company:
@@ -284,8 +305,16 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WAS_TIME.match(text)
     if match is None:
         return None
-    value = match.group("value") or match.group("start")
-    if match.group("half"):  # "half one": half past one
+    value = match.group("value") or match.group("start") or match.group("should")
+    if match.group("quarter"):  # "quarter past two", "quarter to three"
+        word = match.group("quarter").lower()
+        hour = int(word) if word.isdigit() else (
+            _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else 0)
+        if not 1 <= hour <= 12:
+            return None
+        value = f"{hour}:15" if match.group("toward").lower() == "past" \
+            else f"{(hour - 2) % 12 + 1}:45"
+    elif match.group("half"):  # "half one": half past one
         word = match.group("half").lower()
         if word.isdigit():
             value = f"{word}:30"
@@ -294,7 +323,29 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
         else:
             return None
     value = _business_hour(value)
-    return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}")
+    wrong = match.group("wrong")
+    target = None if line.found.numbers or not wrong else _the_one_at(wrong, ctx)
+    return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}", target=target,
+                sure=not hedged(line))
+
+
+def _the_one_at(wrong: str, ctx: Context) -> KnownInterview | None:
+    """"It was at 11, not 10", naming no interview: the one open interview that was at 10."""
+    said = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*([ap])?\.?m?\.?", wrong.strip(), re.I)
+    if said is None:
+        return None
+    hour, minute = int(said.group(1)), int(said.group(2) or 0)
+    meridiem = (said.group(3) or "").lower()
+
+    def at(k: KnownInterview) -> bool:
+        if k.starts_at is None:
+            return False
+        local = k.starts_at.astimezone(ctx.tz)
+        same = local.hour % 12 == hour % 12 and local.minute == minute
+        return same and (not meridiem or (local.hour >= 12) == (meridiem == "p"))
+
+    fits = [k for k in ctx.known if k.open and at(k)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
@@ -323,6 +374,8 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
 def _add_to(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _ADD_TO.match(text)
     if match is None or not line.found.by_company:
+        match = _ADD_AS.match(text)
+    if match is None:
         return None
     people, unclear = read_names(match.group("names"))
     if not people or unclear:
