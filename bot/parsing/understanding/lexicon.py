@@ -38,7 +38,7 @@ VOCABULARY = words(
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
     just push number morning afternoon evening following stop follow interested details
-    postpone
+    postpone finished
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -68,7 +68,7 @@ SHORT_FORMS = {
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
-    "kno": "know", "sed": "said", "teh": "the", "wil": "will",
+    "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -187,6 +187,8 @@ PROMISE_CUES = _any(
     r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
     r"try\s+(?:her|him|them)\s+again",
     r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)", r"minds?\s+up", r"circle\s+back",
+    r"(?:i'?d|we'?d|i'?ll|we'?ll|i\s+would|i\s+will|we\s+would|we\s+will)\s+hear\b",
+    r"make\s+a\s+(?:call|decision)", r"text\s+me", r"revert\s+(?:back\s+)?(?:by|within|on|in)",
     r"told\s+me\s+to\s+(?:check\s+in|follow\s+up)",
     r"(?:should|to)\s+(?:telephone|phone|call|ring)\s+(?:her|him|them)",
     r"telephone\s+(?:me|her|him|them)",

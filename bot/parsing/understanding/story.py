@@ -11,6 +11,7 @@ were all found by a clear phrase; otherwise it shows what it read and asks first
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -19,6 +20,7 @@ from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import parse_promise
 from bot.parsing.understanding import lexicon as lx
+from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 
@@ -33,6 +35,8 @@ _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|he
 #: Wednesday Nov 25").
 _CALENDAR = (r"(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun|Jan|Feb|Mar|Apr|May|"
              r"June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight)[a-z]*\b)")
+#: A company's name never starts with a day or a month ("Monday, 10am, …").
+_A_DAY = re.compile(_CALENDAR[3:-1], re.I)
 _NAME = rf"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?{_CALENDAR}[A-Z][\w&'.-]*){{0,3}}"
 _LOWER_NAME = (r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|systems|"
                r"solutions|technologies|tech|partners|consulting|health|media|studios|enterprises|"
@@ -47,8 +51,12 @@ _COMPANY_AFTER = (
     re.compile(rf"\b(?:with|w/)\s+(?P<company>{_LOWER_NAME})\s+for\b", 0),
     re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
                rf"(?P<company>{_LOWER_NAME})"
-               rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at)\b|,)", 0),
-    re.compile(rf"(?:^|[!:.]\s*)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)", 0),
+               rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|last|"
+               rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|,)", 0),
+    re.compile(rf"(?:^|[!:.]\s*|\s[—–-]\s*|\b(?i:done|one)\s+)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)",
+               0),
+    # "my Aperture Science interview", "the Saltmarsh Brewing interview"
+    re.compile(rf"\b(?i:my|the)\s+(?P<company>{_NAME})\s+(?i:interview|phone\s+screen)\b", 0),
     # "had an interview today at 10:30, with Initrode for the analyst job"
     re.compile(rf"\b(?i:interview)\b[^.!?]{{0,40}}?\bwith\s+(?P<company>{_NAME})(?=\s+for\b)", 0),
     # "Initech interview on 27/11", "globex interview confirmed for tues 1st dec"
@@ -61,7 +69,7 @@ _ROLE = (
     re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
                r"job|spot|post|opening|vacancy|gig)\b", _I),
     re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
-               r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this)\b))", _I),
+               r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in)\b))", _I),
     re.compile(r"\((?P<role>[^()]{2,60})\)"),
 )
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
@@ -69,22 +77,24 @@ _NOT_ROLES = lx.words("second another new different other same one")
 _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
-    re.compile(rf"\b(?:with|w/|(?:spoke|talked)\s+(?:to|with)|met|(?:I'?ll\s+be\s+)?meeting|"
-               rf"(?i:interviewed\s+by)|"
-               rf"(?i:interviewer(?:\s+(?:is|was))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
-               rf"\s+{_WORD}){{0,5}})", 0),
-    re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
-               r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
     re.compile(r"\b(?:recruiter|interviewer|manager)\s+(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+"
                r"(?:\s+[A-Z][\w'-]+)?)", _I),
     re.compile(r"\b(?:interviewers|panel)\s+(?:is|was|were|are)\s+(?:made\s+up\s+of\s+)?"
                r"(?P<people>[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?(?:\s*(?:,|\band\b|&)\s*"
                r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
+    re.compile(rf"\b(?:with|w/|(?i:spoke|talked)\s+(?:to|with)|(?i:met)|(?:I'?ll\s+be\s+)?meeting|"
+               rf"(?i:interviewed\s+by)|"
+               rf"(?i:interviewers?(?:\s+(?:is|was|were))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
+               rf"\s+{_WORD}){{0,5}})", 0),
+    re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
+               r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+\s+"
-               r"[A-Z][\w'-]+)*)\s+(?:interviewed\s+me|will\s+be\s+interviewing)\b", 0),
+               r"[A-Z][\w'-]+)*)\s+(?:interviewed\s+me|will\s+be\s+interviewing|ran\s+it|"
+               r"ran\s+the\s+interview|did\s+the\s+interview|led\s+it)\b", 0),
 )
 #: The same, for a story typed all in lower case ("pepper potts interviewed me").
 _LOWER_PEOPLE = (
+    re.compile(r"\b(?:called|named)\s+(?P<people>[a-z][\w'-]+\s+[a-z][\w'-]+)\b", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>[a-z][\w'-]+\s+[a-z][\w'-]+(?:\s+and\s+[a-z][\w'-]+\s+"
                r"[a-z][\w'-]+)*)\s+interviewed\s+me\b", 0),
 )
@@ -100,6 +110,7 @@ _DATE = re.compile(
 _DAY_WORDS = re.compile(
     r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow|yesterday|"
     r"(?:last|this|next|on)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"(?:last|this|on)\s+(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b|"
     r"on\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)"
     r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)(?![\d/-]))?",
     _I)
@@ -138,6 +149,9 @@ _AGENCY = re.compile(r"\(?\b(?:through|thru|via)\s+(?:an?\s+|the\s+)?(?:recruite
                      r"\(?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)?\)?\)?")
 #: "not Acme, a new one:": which interview this isn't.
 _NOT_THAT_ONE = re.compile(r"\bnot\s+[A-Za-z][\w&'-]*\s*,?\s*(?:a\s+)?new\s+one\s*:?", _I)
+#: "Friday gone" is last Friday; "at like 3" is at 3.
+_DAY_GONE = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:just\s+)?gone\b", _I)
+_AT_LIKE = re.compile(r"\bat\s+(?:like|around|about)\s+(?=\d)", _I)
 _QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|to)\s+(one|two|three|four|five|six|seven|"
                       r"eight|nine|ten|eleven|twelve|\d{1,2})\b", _I)
 
@@ -161,7 +175,15 @@ _RUN_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-))", _I)
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|[,;]|$)|\s)", _I)
 #: A story told in the past ("had a video interview at 2pm"): a time with no day is today.
 _PAST = re.compile(r"\b(?:had|did|was|went|just|interviewed)\b", _I)
-_BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)(?=\s*(?:,|$))", _I)
+_BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
+                        r"(?=\s*(?:,|$)|\s+(?:with|w/|w)\s)", _I)
+#: A weekday with no date beside it ("Saturday 11am", not "Saturday 28th" or "Sat 28/11").
+_WEEKDAY_ALONE = re.compile(r"^((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|"
+                            r"thur|thurs|fri|sat|sun)\b(?!,?\s*\d{1,2}(?:st|nd|rd|th|/|-|\s+[a-z]))",
+                            _I)
+_NAMES_A_TIME = re.compile(r"\b(?:by|before|within|until|after|end\s+of|next|this)\s+\w|\d", _I)
+_FUTURE = re.compile(r"\b(?:have|got|booked|lined|coming|will|upcoming|scheduled|set\s+up|"
+                     r"tomorrow|next)\b|'ll\b", _I)
 _SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d|decision\s+by|decide\s+by)\b",
                       _I)
 _VAGUE = re.compile(r"\bor\b|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)", _I)
@@ -178,6 +200,7 @@ class _Story:
     people: str = ""
     promise: str = ""
     clear: bool = False  # every field came from a clear phrase
+    which_week: bool = False  # "Saturday 11am": the one that was, or the one to come?
 
 
 def story(line: Line, ctx: Context) -> Reading | None:
@@ -196,6 +219,12 @@ def story(line: Line, ctx: Context) -> Reading | None:
         not _ANOTHER_JOB.search(line.text)
     if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", line.text)):
         return Reading(command, f"a new interview: {summary}.")
+    days = weekday_variants(told.when, ctx.now, ctx.tz) if told.which_week else []
+    if len(days) == 2 and not tracked:
+        return Reading(question="That day reads two ways. Which did you mean?",
+                       choices=(*(Choice(f"{d.day:%a %-d %b %Y}", AddInterviewFields(
+                           told.company, told.role, d.text, told.people, told.promise))
+                           for d in days), Choice("Neither", None)))
     return Reading(question=f"Shall I add this interview: {summary}?",
                    choices=(Choice("Add it", command), Choice("Not quite", None)))
 
@@ -225,6 +254,7 @@ def _read(text: str, ctx: Context,
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", _QUARTER.sub(_quarter, text)))
     text = _AGENCY.sub(" ", _SET_UP.sub(_set_up, _W.sub("with ", text)))
     text = _NOT_THAT_ONE.sub(":", text)
+    text = _DAY_GONE.sub(r"last \1", _AT_LIKE.sub("at ", text))
     text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
@@ -243,12 +273,17 @@ def _read(text: str, ctx: Context,
         when = f"today at {began.hour:02d}:{began.minute // 15 * 15:02d}"
     people = _people(text, company, role)
     vague = bool(promise and _VAGUE.search(promise))
+    if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None \
+            and _NAMES_A_TIME.search(promise):
+        vague = True  # "I'd hear back before Thanksgiving": a day said, and not read
+    # "Saturday 11am", told in neither tense: the Saturday that was, or the one to come?
+    which_week = bool(_WEEKDAY_ALONE.match(when)) and not past and not _FUTURE.search(text)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
-                 and not vague and not _unexplained(role_words(text), company, role, when, people,
-                                                    promise))
+                 and not vague and not which_week
+                 and not _unexplained(role_words(text), company, role, when, people, promise))
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
-    return _Story(company, role, when, people, promise, clear)
+    return _Story(company, role, when, people, promise, clear, which_week)
 
 
 #: Words a story may hold besides its facts; any other word left over means the story
@@ -266,6 +301,8 @@ _FILLER = lx.words("""
     mon tue tues wed thu thur thurs fri sat sun guess who me meeting will be interviewing
     quarter past i'll started sharp hiya hey hi hello add here new
     th st nd rd interviewer interviewed is
+    called named guy lady woman man chap bloke earlier sharp final final-stage stage it's it'll
+    please kindly held o'clock attended gone
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -283,6 +320,7 @@ def _unexplained(text: str, *facts: str) -> list[str]:
 def _role(text: str, company: str) -> str:
     role = _first(_ROLE, text.replace(f"({company})", ""), "role")
     role = _ROLE_SUFFIX.sub("", re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip())
+    role = re.sub(r"^(?:the\s+)?(?:role|position|post|job)\s+of\s+(?:an?\s+)?", "", role, flags=_I)
     if role.lower() in _NOT_ROLES or role.lower() == company.lower() or re.search(r"\d", role):
         role = ""  # "for tues 1st dec 2pm" is when, not what
     if role:
@@ -309,11 +347,23 @@ def _half_past(match: re.Match[str]) -> str:
     return f"{hour}:30{'pm' if 1 <= hour <= 7 else 'am'}"
 
 
-_TIME_BEFORE_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon)\s+(?=(?:today|tonight|"
+_SHORT_WEEKDAY = re.compile(r"\b(this|last|on)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+                            r"\b\.?", _I)
+_WHOLE_DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday",
+               "fr": "Friday", "sa": "Saturday", "su": "Sunday"}
+
+
+def _whole_day(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {_WHOLE_DAYS[match.group(2)[:2].lower()]}"
+
+
+_TIME_BEFORE_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|"
+                              r"\d{1,2}(?=\s+this\s+(?:morning|afternoon)))\s+(?=(?:today|tonight|"
                               r"tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b)", _I)
 
 
 def _when(text: str, just_now: bool) -> str:
+    text = _SHORT_WEEKDAY.sub(_whole_day, text)
     found = _DATE.search(text) or _DAY_WORDS.search(text)
     when = found.group(0) if found else ("today" if just_now else "")
     bare = _BARE_TIME.search(text)
@@ -333,18 +383,29 @@ def when_in(text: str) -> str:
     return _when(text, False)
 
 
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match, each searched from just after the last one's start: "w/ Keystone
+    Insurance for claims adjuster, interviewer Rob Delaney" holds a second list of people
+    inside the first match's span."""
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        yield match
+        at = match.start() + 1
+
+
 def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
     for pattern in patterns:
         for match in pattern.finditer(text):
             value = match.group(group).strip(" ,.")
-            if value and value.lower() not in _STOP_WORDS and not re.match(r"^\d", value):
+            if value and value.lower() not in _STOP_WORDS and not re.match(r"^\d", value) \
+                    and not (group == "company" and _A_DAY.match(value)):
                 return value
     return ""
 
 
 def _people(text: str, company: str, role: str) -> str:
     for pattern in (*_PEOPLE, *(_LOWER_PEOPLE if text.islower() else ())):
-        for match in pattern.finditer(text):
+        for match in _overlapping(pattern, text):
             said = match.group("people").strip(" ,.")
             if company and said.lower().startswith(company.lower()):
                 continue
