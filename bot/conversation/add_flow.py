@@ -81,9 +81,12 @@ def prompt(asked: Ask, draft: AddDraft) -> str:
 
 
 #: "I didn't get their name": an answer to "who interviewed you?" that names nobody.
-NO_NAME = re.compile(r"^(?:(?:no\s+idea|idk|dunno|sorry)\W*)?(?:i\s+)?(?:didn'?t|did\s+not|"
+NO_NAME = re.compile(r"^(?:(?:no\s+idea(?:\s+yet)?|no\s+clue|idk|dunno|sorry|honestly|tbh|um+|uh+|"
+                     r"hmm+)\W*)*(?:(?:i\s+)?(?:didn'?t|did\s+not|"
                      r"don'?t|do\s+not|never|can'?t|forgot\s+to)\s+(?:get|catch|know|remember|recall|ask)"
-                     r"\s+(?:for\s+)?(?:their|his|her|the|any)\s+names?\b", re.I)
+                     r"\s+(?:for\s+)?(?:their|his|her|the|any)\s+names?\b|they\s+(?:didn'?t|did\s+not)\s+"
+                     r"(?:tell\s+me|say|give\s+(?:me\s+)?)\s*(?:who|their\s+names?|(?:any\s+)?names?)\b)",
+                     re.I)
 NO_NAME_ANSWER = "I didn't get their name"
 SKIP_WORDS = {"no", "none", "nothing", "skip", "n/a", "na", "-", "nope", "not really"}
 
@@ -388,8 +391,20 @@ _NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhan
 
 
 def _names_only(text: str) -> str:
-    return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", _NAMES_LEAD.sub("", text.strip()))
-                           ).strip(" .")
+    text = _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text.strip()))
+    text = _HONORIFIC.sub("", _POLITE_END.sub("", text))
+    return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
+
+
+#: "…, someone from recruiting": a person described, which a careful coach asks about.
+_SOMEONE = re.compile(r"\b(?:someone|somebody|from|guy|woman|man|lady)\b", re.I)
+#: "just one guy, Marcus Lee", "Just the one, a chap called Ollie Brennan".
+_ONE_PERSON = re.compile(r"^(?:(?:just\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|woman|lady|man|chap|"
+                         r"bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
+                         r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
+#: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
+_HONORIFIC = re.compile(r"\b(?:sir|ma'?am)\s+(?=[A-Z])", re.I)
+_POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
 
 
 def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) -> Answer:
@@ -449,7 +464,8 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if draft.last_round and lowered in SAME_WORDS:
             draft.interviewers = list(draft.last_round)
             return Answer(draft)
-        if NO_NAME.search(text):
+        no_name = NO_NAME.search(text)
+        if no_name and not _SOMEONE.search(text[no_name.end():]):
             # The note then goes to "the hiring team"; a name can be added later (`fix`).
             draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]
             return Answer(draft)

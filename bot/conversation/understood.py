@@ -75,8 +75,8 @@ def worth_reading(command: Command, text: str) -> bool:
     return text.lower().startswith("add ") and " to " in text.lower() and "," not in text
 
 
-_ADD_AS_PERSON = re.compile(r"add\s+.+?\s+as\s+(?:an?\s+|another\s+)?(?:interviewer|person)\b",
-                            re.I)
+_ADD_AS_PERSON = re.compile(r"(?:(?:please|kindly)\s+)?add\s+.+?\s+as\s+(?:an?\s+|another\s+)?"
+                            r"(?:interviewer|person)\b", re.I)
 
 
 def context_for(turn: Turn) -> Context:
@@ -102,7 +102,13 @@ def reads_as_command(turn: Turn, text: str) -> bool:
     reading = read(turn, text, named_only=True)
     if reading is None:
         return False
-    return verb in _VERBS or isinstance(reading.command, _SURE_WHILE_ASKED)
+    # "oh wait, before that: I sent Jane her thank-you": an aside, said as one.
+    aside = _ASIDE.match(text) is not None and reading.command is not None
+    return verb in _VERBS or isinstance(reading.command, _SURE_WHILE_ASKED) or aside
+
+
+_ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]+)*"
+                    r"(?:before\s+that|btw|by\s+the\s+way)\b", re.I)
 
 
 #: Changes sure enough, naming an interview, to run while a question waits: none of them
@@ -117,7 +123,8 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     # "delete it. wait no, just stop the reminders": what follows the take-back is read,
     # whether or not it names an interview.
     taken_back = lx.TAKEN_BACK.search(text) is not None
-    reading = read(turn, text, named_only=needs_a_name(command) and not taken_back)
+    named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text)
+    reading = read(turn, text, named_only=named_only)
     if isinstance(command, ExplainStep) and (
             reading is None or not isinstance(reading.command, ExplainStep)):
         return None  # "why soon": the grammar's own reply says what a step looks like

@@ -30,7 +30,10 @@ _MONTH = (
 )
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|weds|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=\s+\d)|fri"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=\s+\d)|fri|"
+    # "by wed", "until thu": a short day after a word that only a day can follow
+    r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\buntil\s)|(?<=\btil\s)|(?<=\btill\s)|(?<=\bthis\s)|"
+    r"(?<=\bnext\s)|(?<=\blast\s)|(?<=\bbefore\s)|(?<=\bback\s))(?:mon|tue|wed|thu|sat|sun)\b"
 )
 _NUMWORD = (
     r"a\s+couple\s+of|a\s+couple|a\s+few|couple\s+of|few|an?|one|two|three|four|five|six|seven|"
@@ -417,6 +420,11 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
 _UNTIL = re.compile(r"^(?:until|till|til|to|on|for)\s+", re.I)
 
 
+#: A short day said alone after "until": the whole day.
+_SHORT_DAYS = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
+               "sat": "saturday", "sun": "sunday"}
+
+
 def parse_later(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
     """A moment ahead, as in "snooze 1.3 until Monday", "… Dec 2 9am", "… 2026-12-02T09:00".
 
@@ -425,7 +433,9 @@ def parse_later(text: str, now: datetime, tz: ZoneInfo) -> datetime | None:
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
-        _, groups = _cut_dates(_UNTIL.sub("", cleaned.strip()))
+        cleaned = _UNTIL.sub("", cleaned.strip())
+        cleaned = _SHORT_DAYS.get(cleaned.lower().rstrip("."), cleaned)  # "until wed"
+        _, groups = _cut_dates(cleaned)
         moment, explicit = _when(groups, now, tz, past=False)
         if moment is None:
             return None

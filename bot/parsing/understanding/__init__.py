@@ -11,6 +11,7 @@ acted on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.commands import RecordPromise, ReportCall
 from bot.parsing.understanding import lexicon as lx
@@ -18,7 +19,7 @@ from bot.parsing.understanding import story
 from bot.parsing.understanding.normalise import normalise
 from bot.parsing.understanding.readers import adding, asking, corrections, news, steps
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
-from bot.parsing.understanding.references import KnownInterview
+from bot.parsing.understanding.references import KnownInterview, Mentions, mentions
 
 __all__ = ["Choice", "Context", "KnownInterview", "Reading", "understand"]
 
@@ -30,17 +31,22 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 )
 
 
-def understand(text: str, ctx: Context) -> Reading | None:
+def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
     taken_back = lx.TAKEN_BACK.search(text)
     if taken_back is not None and text[taken_back.end():].strip():
-        # "delete the acme one. wait no, just stop the reminders": what came after.
-        return understand(text[taken_back.end():], ctx)
+        # "delete the acme one. wait no, just stop the reminders": what came after, about
+        # the interview named before if it names none.
+        before = mentions(text[:taken_back.start()], ctx.known)
+        return understand(text[taken_back.end():], ctx,
+                          before if len(before.numbers) == 1 else None)
     own_plan = lx.OWN_PLAN_AFTER.search(text)
     if own_plan is not None and lx.PROMISE_CUES.search(text[:own_plan.start()]):
         text = text[:own_plan.start()]  # their word, without the person's own plan after
     names = [part for k in ctx.known for part in (k.company, *k.names)]
     line = Line.of(normalise(text, names), ctx)
+    if carried is not None and not line.found.numbers:
+        line = replace(line, found=carried)
     for reader in READERS:
         reading = reader(line, ctx)
         if reading is not None:

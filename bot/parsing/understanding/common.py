@@ -35,6 +35,8 @@ def strangers(line: Line, ctx: Context) -> bool:
         lower = word.lower().removesuffix("'s")
         if lower in known or lower in _COMMON_CAPITALS or lower in lx.VOCABULARY:
             continue
+        if len(word) > 1 and word.isupper() and dictionary().known([lower]):
+            continue  # "I GOT IT", "THEY SAID YES": shouted words, not a name
         # A capital that starts a sentence says nothing; one inside a sentence is a name.
         sentence_start = not line.text[:found.start()].rstrip() or \
             line.text[:found.start()].rstrip()[-1] in ".!?"

@@ -125,6 +125,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
           r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",
+          r"(?:took|hired|chose|picked|selected)\s+(?:another|a\s+different)\s+(?:person|candidate|"
+          r"applicant)\b", r"(?:took|hired|chose|picked|selected)\s+(?:someone|somebody)\s+else\b",
           r"offered\s+(?:it|the\s+(?:job|role|position|post))\s+to\s+(?:someone|somebody|another)",
           "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
           r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}other\s+"

@@ -16,6 +16,10 @@ from rapidfuzz.distance import OSA
 from bot.parsing.understanding.lexicon import words
 
 _NUMBER = re.compile(r"(?:#|\b(?:interview|number|no\.?|num)\s*#?\s*)(\d{1,6})\b", re.I)
+#: "caled 2 no anwser", a grammar verb mistyped: the number after it is the interview's.
+_VERB_NUMBER = re.compile(r"^(?:called|rang|phoned|sent|heard|snooze|cancel|delete|remove)\s+"
+                          r"(\d{1,3})\b(?![:./]\d)(?!\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+                          r"mins?|minutes?)\b)", re.I)
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 #: Words of a company name that say nothing about which company it is.
 _GENERIC = words("""inc ltd llc plc corp corporation co company group the and of enterprises
@@ -48,7 +52,7 @@ class Mentions:
 
 def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:
     numbers: set[int] = set()
-    for match in _NUMBER.finditer(text):
+    for match in (*_NUMBER.finditer(text), *_VERB_NUMBER.finditer(text.strip())):
         numbers.add(int(match.group(1)))
     words = [w.lower().removesuffix("'s").strip("'") for w in _WORDS.findall(text)]
     by_company: set[int] = set()

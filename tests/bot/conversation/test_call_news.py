@@ -55,12 +55,21 @@ def test_an_outcome_in_the_answer_closes_the_interview(chat: Chat) -> None:
     assert _interview(chat).outcome is Outcome.OFFER
 
 
+def test_call_back_on_a_short_day_is_your_call_on_that_day(chat: Chat) -> None:
+    _called_answered(chat)
+    shown = chat.text("they said call back wed")
+    assert "you'll call them on Wed" in shown
+    promise = _interview(chat).promise
+    assert promise is not None and promise.kind is PromiseKind.YOU_CALL_ON
+    assert promise.on.weekday() == 2
+
+
 def test_no_news_keeps_the_plan_and_a_muddle_is_asked_again(chat: Chat) -> None:
     _called_answered(chat)
     before = _interview(chat)
     assert "didn't catch that" in chat.text("hmm")
-    # Who acts next is unclear ("call back" read as their deadline): asked, not guessed.
-    assert "didn't catch that" in chat.text("they said call back wed")
+    # A day with no word on who acts next (their deadline, or your call?): asked.
+    assert "didn't catch that" in chat.text("they said wed")
     assert "no news yet" in chat.text("no news")
     after = _interview(chat)
     assert after.promise == before.promise and after.outcome is None

@@ -389,9 +389,13 @@ def test_two_pieces_of_news_in_one_line_are_asked_one_at_a_time(chat: Chat) -> N
 def test_what_a_line_takes_back_or_rules_out_is_not_done(chat: Chat) -> None:
     chat.say(ACME)
     chat.say(INITECH)
-    # "wait no": only what follows counts; it names no interview, so it asks which.
-    asked = chat.say("delete the acme one. wait no, just stop the reminders, keep it")
+    # "wait no": only what follows counts; naming no interview, it asks which.
+    asked = chat.say("delete it. wait no, just stop the reminders")
     assert list(choices(asked)) == ["#1 Acme", "#2 Initech", "None of these"]
+    # Said about the interview named before the "wait no", it is about that one.
+    said = chat.text("delete the acme one. wait no, just stop the reminders, keep it")
+    assert said.startswith("I read that as: No more reminders for Acme (#1).")
+    assert "#1 data analyst at Acme" in chat.text("list")  # stopped, not deleted
     said = chat.text("I'm going to let the Initech one go. Don't delete it, I want to "
                      "remember it, but no more nudges please.")
     assert said.startswith("I read that as: No more reminders for Initech (#2).")

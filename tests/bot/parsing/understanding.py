@@ -303,8 +303,8 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
             return fact["salutations"].get(who) == expect["value"]
         if expect["field"] == "remove_interviewer":
             return expect["value"].lower() not in {v.lower() for v in value}
-        if isinstance(value, list):
-            return expect["value"].lower() in {v.lower() for v in value}
+        if isinstance(value, list):  # a name added: compared without its title, as in an add
+            return _person(expect["value"]) in {_person(v) for v in value}
         return bool(str(value).lower() == str(expect["value"]).lower())
     return False
 

@@ -37,13 +37,16 @@ _ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|thanks|thank\s+you|btw|lol|haha|chee
 _WHEN_WAS = re.compile(
     r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
-_ADD_TO = re.compile(r"^add\s+(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
-                     r"(?:\s+(?:one|interview))?$", re.I)
+#: "Could you add …", "Kindly add …": a request to add.
+_ASKED_TO_ADD = r"^(?:(?:please|kindly|could\s+you|can\s+you|would\s+you)\s+)*add\s+"
+#: "…; he joined for the last twenty minutes": why, not who.
+_WHY_TAIL = r"(?:\s*[?,.;]\s*(?:she|he|they)\b.*)?$"
+_ADD_TO = re.compile(_ASKED_TO_ADD + r"(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<company>.+?)"
+                     r"(?:\s+(?:one|interview))?\??" + _WHY_TAIL, re.I)
 #: "Add Tom Reyes as an interviewer too, he joined for the last 10 min".
-_ADD_AS = re.compile(r"^(?:please\s+)?add\s+(?P<names>.+?)\s+as\s+(?:an?\s+|another\s+)?"
+_ADD_AS = re.compile(_ASKED_TO_ADD + r"(?P<names>.+?)\s+as\s+(?:an?\s+|another\s+)?"
                      r"(?:interviewer|person)\b(?:\s+(?:to|for|on)\s+(?:the\s+)?[\w&'-]+"
-                     r"(?:\s+(?:one|interview))?)?(?:\s+too)?(?:\s*[,.;]\s*(?:she|he|they)\b.*)?$",
-                     re.I)
+                     r"(?:\s+(?:one|interview))?)?(?:\s+too)?" + _WHY_TAIL, re.I)
 _ALSO_PERSON = re.compile(
     r"\b(?:also|another|third|second|2nd|3rd|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
     r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
