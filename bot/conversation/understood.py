@@ -26,6 +26,7 @@ from bot.commands import (
     RecordPromise,
     ReportCall,
     ReportOutcome,
+    SetPhone,
     ShowPlan,
     Snooze,
     SnoozeUnreadable,
@@ -47,7 +48,7 @@ from bot.parsing.understanding.references import mentions
 _WORDY = (MarkSent, ReportCall, DeleteInterview, CancelInterview, Snooze, ShowPlan)
 #: Commands whose words may hold a date: a note's or a club's text holds none to settle.
 _DATED = (Unknown, AddInterview, RecordPromise, ReportOutcome, Snooze, CorrectInterview,
-          MarkSent, ReportCall, CancelInterview, DeleteInterview, ShowPlan)
+          MarkSent, ReportCall, CancelInterview, DeleteInterview, ShowPlan, SetPhone)
 _YES = frozenset({"yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "right",
                   "that's right", "yes please", "please do", "do it"})
 _NO = frozenset({"no", "n", "nope", "neither", "none", "nah", "no thanks", "none of these",
@@ -62,6 +63,8 @@ def worth_reading(command: Command, text: str) -> bool:
     if isinstance(command, Snooze) and (isinstance(command.span, SnoozeUnreadable)
                                         or _no_step(command)):
         return True
+    if isinstance(command, SetPhone):  # "phone interview w juniper foods at 4 today, …"
+        return bool(re.match(r"[^\W\d]", command.number))
     if isinstance(command, ReportOutcome) and command.outcome is None:
         return len(words) > 1 and not REF.match(words[1])  # "heard back from raj: …"
     if isinstance(command, ExplainStep):
@@ -134,7 +137,7 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
 def needs_a_name(command: Command) -> bool:
     """Whether a grammar verb's line must name an interview to be read in words: "called
     initech" must, "why friday?" (about a day, not an interview) need not."""
-    return not (isinstance(command, Unknown | ExplainStep) or _no_step(command))
+    return not (isinstance(command, Unknown | ExplainStep | SetPhone) or _no_step(command))
 
 
 #: "snooze that till friday", "snooze it 2h": the step meant is the one open interview's.

@@ -36,7 +36,10 @@ _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|he
 _CALENDAR = (r"(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun|Jan|Feb|Mar|Apr|May|"
              r"June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight)[a-z]*\b)")
 #: A company's name never starts with a day or a month ("Monday, 10am, …").
-_A_DAY = re.compile(_CALENDAR[3:-1], re.I)
+_A_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|weds|thu|"
+                    r"thur|thurs|fri|sat|sun|today|tomorrow|tonight|january|february|march|april|may|"
+                    r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
+                    r"jul|aug|sep|sept|oct|nov|dec)\b", re.I)
 _NAME = rf"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?{_CALENDAR}[A-Z][\w&'.-]*){{0,3}}"
 _LOWER_NAME = (r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|systems|"
                r"solutions|technologies|tech|partners|consulting|health|media|studios|enterprises|"
@@ -179,7 +182,8 @@ _BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
                         r"(?=\s*(?:,|$)|\s+(?:with|w/|w)\s)", _I)
 #: A weekday with no date beside it ("Saturday 11am", not "Saturday 28th" or "Sat 28/11").
 _WEEKDAY_ALONE = re.compile(r"^((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|"
-                            r"thur|thurs|fri|sat|sun)\b(?!,?\s*\d{1,2}(?:st|nd|rd|th|/|-|\s+[a-z]))",
+                            r"thur|thurs|fri|sat|sun)\b(?!,?\s*\d{1,2}(?:st|nd|rd|th|/|-|\s+[a-z]))"
+                            r"(?!\s+week\b)",
                             _I)
 _NAMES_A_TIME = re.compile(r"\b(?:by|before|within|until|after|end\s+of|next|this)\s+\w|\d", _I)
 _FUTURE = re.compile(r"\b(?:have|got|booked|lined|coming|will|upcoming|scheduled|set\s+up|"

@@ -441,3 +441,24 @@ def test_a_delete_taken_back_runs_what_follows_even_after_the_delete_verb(chat: 
     said = chat.text("delete it. wait no, just stop the reminders")
     assert said.startswith("I read that as: No more reminders for Acme (#1).")
     assert "#1 data analyst at Acme" in chat.text("list")  # stopped, never deleted
+
+
+def test_a_story_that_starts_with_phone_is_a_story_not_the_phone_setting(chat: Chat) -> None:
+    said = chat.text("phone interview w juniper foods at 4 today, category buyer, spoke to "
+                     "tom ashby. he said they'll decide by mon 30th")
+    assert said.startswith("I read that as: a new interview: category buyer at juniper foods")
+    assert interviews(chat) == 1
+    assert "Saved" in chat.text("phone 555 123 4567")  # the setting itself still works
+    assert "two ways" in chat.text("Phone screen with Stark Industries on 12/1 at 3pm, "
+                                   "software engineer, with Pepper Potts")
+    assert interviews(chat) == 1
+
+
+def test_shouted_news_is_read_and_a_stop_for_a_while_is_a_snooze(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("Please stop nagging me about the Acme thank-you for like 2 hours, "
+                     "I'm literally writing it.")
+    assert said.startswith("I read that as: Snoozing the next step of Acme (#1).")
+    assert "#1 data analyst at Acme" in chat.text("list")  # not cancelled
+    assert chat.text("I GOT ITTTT they said the offer email is coming tonight").startswith(
+        "I read that as: An offer from Acme (#1)")
