@@ -110,8 +110,8 @@ def reads_as_command(turn: Turn, text: str) -> bool:
     return verb in _VERBS or isinstance(reading.command, _SURE_WHILE_ASKED) or aside
 
 
-_ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]+)*"
-                    r"(?:before\s+that|btw|by\s+the\s+way)\b", re.I)
+_ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]*)*"
+                    r"(?:before\s+that|btw|by\s+the\s+way|also)\b", re.I)
 
 
 #: Changes sure enough, naming an interview, to run while a question waits: none of them

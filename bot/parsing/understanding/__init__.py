@@ -41,7 +41,8 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         return understand(text[taken_back.end():], ctx,
                           before if len(before.numbers) == 1 else None)
     own_plan = lx.OWN_PLAN_AFTER.search(text)
-    if own_plan is not None and lx.PROMISE_CUES.search(text[:own_plan.start()]):
+    if own_plan is not None and (lx.PROMISE_CUES.search(text[:own_plan.start()])
+                                 or lx.CALL_CUES.search(text[:own_plan.start()])):
         text = text[:own_plan.start()]  # their word, without the person's own plan after
     names = [part for k in ctx.known for part in (k.company, *k.names)]
     line = Line.of(normalise(text, names), ctx)

@@ -68,7 +68,7 @@ SHORT_FORMS = {
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
-    "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
+    "w": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -200,8 +200,8 @@ PROMISE_CUES = _any(
 #: by Friday, and I'll follow up on the 4th if I haven't heard".
 OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|so|then)\s+)?"
                             r"(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|i'?d\s+like"
-                            r"\s+to)\s+(?:follow\s+up|check\s+(?:back|in)|chase|call|ring|"
-                            r"email|reach\s+out|nudge)\b.*$", _I)
+                            r"\s+to|(?:i'?m\s+)?gonna|i'?ll\s+have\s+to)\s+(?:follow\s+up|check\s+(?:back|in)|"
+                            r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
                         r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*", _I)
@@ -228,7 +228,7 @@ CALL_CUES = _any("called", "rang", "phoned", r"tried\s+(?:calling|to\s+call|ring
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
-                 r"went\s+to\s+voicemail",
+                 r"went\s+to\s+voicemail", r"^(?:\w+\s+){1,2}voicemail\W*$",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d")
@@ -260,14 +260,15 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 
 # --- thank-you notes ----------------------------------------------------------------------
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
-                 "flicked", r"thank[\s-]?you'?s?\s+(?:\w+\s+){0,2}(?:went|gone)\s+out",
+                 "flicked", "dispatched",
+                 r"thank[\s-]?you'?s?\s+(?:\w+\s+){0,2}(?:went|gone)\s+out",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
-                  r"fired\s+off", "dropped", "wrote", "thanked", "flicked")
+                  r"fired\s+off", "dropped", "wrote", "thanked", "flicked", "dispatched")
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
@@ -280,9 +281,8 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
                 r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me")
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
 #: "but not", or in a clause about later, are excluded.
-BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;]\s*(?:and\s+|but\s+)?(?:i'?ll|"
-                     r"will|gonna|"
-                     r"going\s+to|still\s+(?:need|have)\s+to)\b).*$", _I)
+BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
+                     r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:need|have)\s+to)\b).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+me", r"snooze",
@@ -291,7 +291,9 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
                    r"thank[\s-]?you|note|step)", r"hold\s+off",
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
-                   r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay")
+                   r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
+                   r"hit\s+me\s+up", r"not\s+right\s+now",
+                   r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
@@ -311,14 +313,16 @@ FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\
                    r"(?:an?\s+|\d+\s*|one\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|minutes?|"
                    r"weeks?|while|now|today|tonight)", "until", "till", "til", "today", "tonight",
                    r"this\s+(?:evening|afternoon|week)")
-REMOVE_CUES = _any("delete", "remove", "erase", "bin", r"get\s+rid\s+of", "scrap", "trash",
-                   "wipe")
+REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+of", "scrap",
+                   "trash", "wipe", "yeet")
 #: Why an interview is deleted, not cancelled: it should never have been there.
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
                   r"never\s+(?:actually\s+)?had", r"testing", r"entry", r"completely",
                   r"shouldn'?t\s+have\s+(?:put|added|entered)", r"by\s+acc?ident",
                   r"(?:added|entered|put)\s+(?:it\s+)?(?:in\s+)?(?:twice|wrong)",
                   r"didn'?t\s+mean", r"mixed\s+it\s+up", r"added\s+it\s+twice", "duplicate",
+                  r"(?:isn'?t|not)\s+mine", r"someone\s+else'?s",
+                  r"(?:entered|added|put)\s+in\s+error",
                   r"by\s+accident")
 
 # --- corrections --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ _BETWEEN_WORDS = re.compile(r"(?<=\w)\s*\x00[\x00\s]*(?=(?:they|she|he|we|i|it|s
                             r"will)\b)", re.I)
 _ALARM_BEFORE_VERB = re.compile(r"⏰\s*(?=(?:snooze|remind)\b)", re.I)
 _LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no": "know"
+_CALL_VERB = re.compile(r"\b(?:called|rang|phoned|calling|ringing)\b", re.I)
 _DRAWN_OUT = re.compile(r"([A-Za-z])\1{2,}")
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
@@ -35,6 +36,8 @@ _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", r
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
+    if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing
+        text = text.replace("📞", ", ").replace("☎", ", ")
     for emoji, words in EMOJI_WORDS.items():
         text = text.replace(emoji, words)
     # An emoji before a new clause ends a thought: "…Jared Dunn 🙏 they decide by Dec 2".

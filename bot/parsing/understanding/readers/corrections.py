@@ -27,7 +27,7 @@ _POSSESSIVE = re.compile(
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|position|job(?:\s+"
-    r"title)?|title)(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?\s+(?:is|was|should\s+be)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"title)?|title)(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be)|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.

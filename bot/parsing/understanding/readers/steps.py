@@ -32,7 +32,7 @@ _SNOOZE_LEAD = re.compile(
     r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step)|"
     r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me(?:\s+about\s+(?:the\s+)?\S+"
     r"(?:\s+(?:thank[\s-]?you|call|one|interview|note|reminder))?)?(?:\s+for)?|"
-    r"try\s+me(?:\s+again)?|"
+    r"try\s+me(?:\s+again)?|hit\s+me\s+up|leave\s+(?:it|that|the\s+\S+(?:\s+one)?)\s+with\s+me|"
     r"(?:postpone|delay)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|note|step)"
     r"(?:\s+reminder)?)\b\s*"
     r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+|by\s+)?", re.I)
@@ -100,7 +100,8 @@ _DAY_NAMES = {"mo": "monday", "tu": "tuesday", "we": "wednesday", "th": "thursda
               "fr": "friday", "sa": "saturday", "su": "sunday"}
 _WHEN_START = re.compile(r"\b(?:tomorrow|tonight|today|this\s+evening|next\s+week|(?:mon|tues|"
                          r"wednes|thurs|fri|satur|sun)day)\b", re.I)
-_TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|thank\s+you|cheers|then)\b.*$", re.I)
+_TAIL = re.compile(r"\s+(?:instead|please|pls|thanks|thank\s+you|cheers|then|on\s+the|for\s+the|"
+                   r"with\s+the)\b.*$", re.I)
 _ROUGHLY = re.compile(r"^(?:like|about|around|maybe|roughly)\s+", re.I)
 
 
