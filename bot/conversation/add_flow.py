@@ -334,7 +334,8 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           r",\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"
-                          r"but)\b.*$", re.I)
+                          r"but|pays|paying|salary|pay\s+is|hybrid|remote|on[- ]?site)\b.*$|"
+                          r",\s*[$£€]?\d+k?\b.*$", re.I)
 
 
 def role_answer(text: str) -> str | None:

@@ -41,6 +41,9 @@ from bot.parsing.command_text import REF, read_command
 from bot.parsing.understanding import Choice, Context, KnownInterview, Reading, understand
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
+from bot.parsing.understanding.common import strangers
+from bot.parsing.understanding.normalise import normalise
+from bot.parsing.understanding.reading import Line
 from bot.parsing.understanding.references import mentions
 
 #: Verbs the grammar knows that people also use in sentences ("called initech, nobody
@@ -128,10 +131,22 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     taken_back = lx.TAKEN_BACK.search(text) is not None
     named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text)
     reading = read(turn, text, named_only=named_only)
+    if reading is None and named_only and _names_a_stranger(turn, text):
+        # "Called Globex, no answer", with only Acme tracked: the grammar would put it on
+        # the one open interview, which it is not about.
+        return Reading(question="Which interview is that about? I don't track the one you "
+                                "named; `list` shows the ones I do, by number.")
     if isinstance(command, ExplainStep) and (
             reading is None or not isinstance(reading.command, ExplainStep)):
         return None  # "why soon": the grammar's own reply says what a step looks like
     return reading
+
+
+def _names_a_stranger(turn: Turn, text: str) -> bool:
+    """The line names a company or a word the coach can't place ("called Globex")."""
+    ctx = context_for(turn)
+    line = Line.of(normalise(text, [p for k in ctx.known for p in (k.company, *k.names)]), ctx)
+    return strangers(line, ctx)
 
 
 def needs_a_name(command: Command) -> bool:

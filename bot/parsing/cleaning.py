@@ -55,8 +55,38 @@ def _clean(text: object, limit: int) -> tuple[str, str]:
     text = _ANGLED.sub(r" \1 ", text)
     text = "".join(_clean_char(c) for c in text)
     text = _MARKDOWN.sub(" ", text)
+    text = _spoken_dates(text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line), rest.strip()
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth", "twentieth")
+_ORDINAL = (r"(?:(?:twenty|thirty)[\s-])?(?:" + "|".join(_ORDINALS) + r")|twentieth|thirtieth")
+#: ("may" is left out: "they may first call" names no date.)
+_MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
+           r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+#: Dates as dictation writes them: "december second", "the third of december".
+_MONTH_ORDINAL = re.compile(rf"\b({_MONTHS})\s+(?:the\s+)?({_ORDINAL})\b", re.I)
+_ORDINAL_OF_MONTH = re.compile(rf"\b(?:the\s+)?({_ORDINAL})\s+of\s+({_MONTHS})\b", re.I)
+#: "… by friday period": dictation's spoken full stop at the end.
+_SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
+
+
+def _day_number(word: str) -> str:
+    word = word.lower().replace("-", " ")
+    tens = 20 if word.startswith("twenty") else 30 if word.startswith("thirty") else 0
+    unit = word.split()[-1]
+    if unit in ("twentieth", "thirtieth"):
+        return str(20 if unit == "twentieth" else 30)
+    return str(tens + _ORDINALS.index(unit) + 1)
+
+
+def _spoken_dates(text: str) -> str:
+    text = _MONTH_ORDINAL.sub(lambda m: f"{m.group(1)} {_day_number(m.group(2))}", text)
+    text = _ORDINAL_OF_MONTH.sub(lambda m: f"{_day_number(m.group(1))} {m.group(2)}", text)
+    return _SPOKEN_STOP.sub(".", text)
 
 
 def _clean_char(char: str) -> str:

@@ -94,6 +94,8 @@ HEDGES = _any(
     "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)ha(?:ve|d)n'?t\s+heard", "no\\s+news",
     "not\\s+yet",
     r"(?<!to\s)th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
+    r"(?:pretty|fairly|almost|99%?)\s+sure", r"i\s+suspect", r"i\s+assume", r"i'?m\s+guessing",
+    r"my\s+guess", r"(?:looks|seems|sounds)\s+like",
 )
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"

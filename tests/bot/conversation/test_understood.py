@@ -462,3 +462,21 @@ def test_shouted_news_is_read_and_a_stop_for_a_while_is_a_snooze(chat: Chat) -> 
     assert "#1 data analyst at Acme" in chat.text("list")  # not cancelled
     assert chat.text("I GOT ITTTT they said the offer email is coming tonight").startswith(
         "I read that as: An offer from Acme (#1)")
+
+
+def test_a_grammar_verb_before_a_company_not_tracked_never_lands_on_the_open_one(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("Called Globex, no answer.")
+    assert "Which interview is that about?" in said
+    assert not chat.checkpoints(1)[0].calls  # nothing put on Acme
+    assert "nobody picked up" in chat.text("called acme, no answer")
+
+
+def test_a_hunch_is_asked_and_a_dictated_date_is_read(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("pretty sure acme is going with someone else, the job got reposted")
+    assert "Just to be sure" in said
+    assert "#1 data analyst at Acme" in chat.text("list")
+    said = chat.text("they said they will make a decision by wednesday december second period")
+    assert "Wed 2 Dec" in said or "2026-12-02" in said

@@ -243,12 +243,17 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
         Choice("Nobody here", None)))
 
 
+#: A clause after a corrected value says why, not what: "senior analyst, they bumped it up".
+_THEN_CLAUSE = re.compile(r",\s*(?:they|she|he|it|which|and|but|so|because|as)\b.*$", re.I)
+
+
 def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _FIELD_IS.match(text)
     if match is None:
         return None
     value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
     value = re.sub(r"^actually\s+", "", value, flags=re.I).strip("'\"‘’“”")
+    value = _THEN_CLAUSE.sub("", value)  # "…, they bumped it up during the interview"
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
     company = match.group("company") or match.group("at")
     if company and not line.found.by_company:

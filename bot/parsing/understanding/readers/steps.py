@@ -77,6 +77,12 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out"); only its first
     sentence ("to Wednesday? Bit swamped this evening")."""
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    if re.match(r"after\b", rest, re.I):
+        # "after the holiday, my family arrives tomorrow": when is after something, which
+        # the first clause alone must say; a day in the next clause is no answer.
+        rest = re.split(r"[,;]", rest, maxsplit=1)[0]
+        span = snooze_span(rest, ctx.now, ctx.tz)
+        return None if isinstance(span, SnoozeUnreadable) else span
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
     rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
