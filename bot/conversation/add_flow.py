@@ -393,7 +393,7 @@ _NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhan
 
 def _names_only(text: str) -> str:
     text = _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text.strip()))
-    text = _HONORIFIC.sub("", _POLITE_END.sub("", text))
+    text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
@@ -404,6 +404,9 @@ _ONE_PERSON = re.compile(r"^(?:(?:just\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|w
                          r"bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
                          r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
 #: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
+#: "Tom Baker and his manager, Fiona Grant": who she is, then her name.
+_THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supervisor|director|"
+                          r"lead|team\s+lead)\s*,\s*", re.I)
 _HONORIFIC = re.compile(r"\b(?:sir|ma'?am)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
 

@@ -71,6 +71,7 @@ _MONTHS = (r"january|february|march|april|june|july|august|september|october|nov
 _MONTH_ORDINAL = re.compile(rf"\b({_MONTHS})\s+(?:the\s+)?({_ORDINAL})\b", re.I)
 _ORDINAL_OF_MONTH = re.compile(rf"\b(?:the\s+)?({_ORDINAL})\s+of\s+({_MONTHS})\b", re.I)
 #: "… by friday period": dictation's spoken full stop at the end.
+_WITHIN_FOR = re.compile(r"\bwithin\s+for\b(?=\s+(?:\w+\s+)?(?:days|weeks)\b)", re.I)
 _SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 
 
@@ -86,6 +87,7 @@ def _day_number(word: str) -> str:
 def _spoken_dates(text: str) -> str:
     text = _MONTH_ORDINAL.sub(lambda m: f"{m.group(1)} {_day_number(m.group(2))}", text)
     text = _ORDINAL_OF_MONTH.sub(lambda m: f"{_day_number(m.group(1))} {m.group(2)}", text)
+    text = _WITHIN_FOR.sub("within four", text)  # dictation's "within for working days"
     return _SPOKEN_STOP.sub(".", text)
 
 

@@ -104,7 +104,7 @@ ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do
 QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"
     r"left|arrived|walked|came)\b)(?:what|what'?s|whats|when|why|how|should|"
-    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')", _I)
+    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')|^why'?d\b", _I)
 
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
@@ -192,7 +192,9 @@ PROMISE_CUES = _any(
     r"try\s+(?:her|him|them)\s+again",
     r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)", r"minds?\s+up", r"circle\s+back",
     r"(?:i'?d|we'?d|i'?ll|we'?ll|i\s+would|i\s+will|we\s+would|we\s+will)\s+hear\b",
-    r"make\s+a\s+(?:call|decision)", r"text\s+me", r"revert\s+(?:back\s+)?(?:by|within|on|in)",
+    r"make\s+a\s+(?:call|decision)", r"text\s+me",
+    r"(?:they'?ll|they\s+will|she'?ll|she\s+will|he'?ll|he\s+will)\s+(?:email|e-mail|text|call|ring|"
+    r"phone|message|contact)\b", r"revert\s+(?:back\s+)?(?:by|within|on|in)",
     r"told\s+me\s+to\s+(?:check\s+in|follow\s+up)",
     r"(?:should|to)\s+(?:telephone|phone|call|ring)\s+(?:her|him|them)",
     r"telephone\s+(?:me|her|him|them)",
@@ -369,6 +371,7 @@ QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
           r"when\s+should\s+i\s+(?:call|follow\s+up)", r"too\s+(?:early|soon)\s+to\s+call"),
      "call_or_wait"),
     (_any(r"(?:say|tell\s+them)\s+(?:on|during)\s+the\s+call", r"if\s+they\s+don'?t\s+pick\s+up",
+          r"what\s+(?:i\s+)?(?:ought\s+to|should)\s+say\s+when\s+i\s+(?:call|ring|phone|telephone)",
           r"(?:say|leave)\s+(?:in|on)\s+(?:a|the)\s+voicemail", r"what\s+do\s+i\s+(?:even\s+)?say"),
      "what_to_say_call"),
     (_any(r"what\s+should\s+i\s+write", r"what\s+(?:do\s+i\s+|to\s+)?(?:write|put)",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from rapidfuzz.distance import OSA
+
 from bot.commands import (
     CorrectInterview,
     Fix,
@@ -99,7 +101,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                                 "dana@company.com`. I changed nothing yet.")
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is, _when_was,
-                        _was_time, _not_that, _add_to, _also_person, _take_off):
+                        _was_time, _not_that, _add_to, _also_person, _take_off, _its_name):
             reading = attempt(said, line, ctx)
             if reading is not None:
                 return reading
@@ -157,8 +159,9 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
     value = re.sub(r"^(?:actually|really)\s+", "", match.group("value").strip(" ."), flags=re.I)
     if who.lower() in ("her", "his", "their", "my", "your", "the", "the interviewer"):
         return _pronoun_fix(line, ctx, what, value)
-    found = _person(line, ctx, who)
-    if found is None:
+    found = _person(line, ctx, who) or (
+        _person(line, ctx, who[:-1]) if who.lower().endswith("s") and "'" not in who else None)
+    if found is None:  # "janes phone number": Jane's, the apostrophe left out
         return None
     k, name = found
     if "mail" in what:
@@ -377,6 +380,31 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
         if wrong.lower() == k.role.lower():
             return _fix(line, ctx, Fix.ROLE, "", right, f"the role is {right}", target=k)
     return None
+
+
+#: "it's Jane Smyth", after owning up to a typo: the one name it is a slip of.
+_ITS_NAME = re.compile(r"(?:^|[—–,.;:!-]\s*)(?:it'?s|its|it\s+is)\s+(?P<name>[A-Za-z][\w'-]+\s+"
+                       r"[A-Za-z][\w'-]+)\s*(?:[.!,]\s.*|[.!]?)$", re.I)
+_OWNED_UP = re.compile(r"\b(?:spel+(?:ed|t)|misspel+(?:ed|t)|typo'?d?|typed)\b.*\bwrong\b|"
+                       r"\btypo'?d?\b|\bspelled\s+it\b|\bcan'?t\s+spell\b", re.I)
+
+
+def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _ITS_NAME.search(_ASIDES.sub("", line.text).strip())
+    if match is None or not _OWNED_UP.search(line.text):
+        return None
+    said = match.group("name")
+    if said.islower():
+        said = " ".join(w[:1].upper() + w[1:] for w in said.split())
+    close = [(k, name) for k in ctx.known for name in k.names
+             if name.lower() != said.lower() and len(name.split()) == 2
+             and OSA.distance(name.lower(), said.lower()) <= 2
+             and (name.split()[0].lower() == said.split()[0].lower()
+                  or name.split()[1].lower() == said.split()[1].lower())]
+    if len(close) != 1:
+        return None
+    k, name = close[0]
+    return _fix(line, ctx, Fix.NAME, name, said, f"{name} is spelled {said}", target=k)
 
 
 def _add_to(text: str, line: Line, ctx: Context) -> Reading | None:

@@ -88,6 +88,9 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
     # "3 hrs, doing pickup and dinner", "1 hour please": the span without what follows
     tries.append(_TAIL.sub("", re.split(r"[,;]", rest)[0]))
+    lead = _LEADING_SPAN.match(rest)
+    if lead is not None:  # "two hours im on the train": the span, then why
+        tries.append(lead.group(0))
     start = _WHEN_START.search(rest)
     if start is not None:  # "the thank-you note tomorrow instead?": from the day on
         tries.append(_TAIL.sub("", re.split(r"[?,;!]", rest[start.start():])[0]))
@@ -98,6 +101,8 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     return None
 
 
+_LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\s+of)\s+"
+                           r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 _AFTER_WORD = re.compile(r"\b(?:to|till|til|until|in|at|by|for)\s+(?P<when>[^?,;!]+)", re.I)
 _COUPLE = re.compile(r"\ba\s+couple\s+(?:of\s+)?", re.I)
 _FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning))?", re.I)
