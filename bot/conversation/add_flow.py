@@ -403,10 +403,10 @@ _SOMEONE = re.compile(r"\b(?:someone|somebody|from|guy|woman|man|lady)\b", re.I)
 _ONE_PERSON = re.compile(r"^(?:(?:just\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|woman|lady|man|chap|"
                          r"bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
                          r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
-#: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
 #: "Tom Baker and his manager, Fiona Grant": who she is, then her name.
 _THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supervisor|director|"
                           r"lead|team\s+lead)\s*,\s*", re.I)
+#: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
 _HONORIFIC = re.compile(r"\b(?:sir|ma'?am)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
 

@@ -70,9 +70,11 @@ _MONTHS = (r"january|february|march|april|june|july|august|september|october|nov
 #: Dates as dictation writes them: "december second", "the third of december".
 _MONTH_ORDINAL = re.compile(rf"\b({_MONTHS})\s+(?:the\s+)?({_ORDINAL})\b", re.I)
 _ORDINAL_OF_MONTH = re.compile(rf"\b(?:the\s+)?({_ORDINAL})\s+of\s+({_MONTHS})\b", re.I)
-#: "… by friday period": dictation's spoken full stop at the end.
+#: Dictation's "within for working days": four.
 _WITHIN_FOR = re.compile(r"\bwithin\s+for\b(?=\s+(?:\w+\s+)?(?:days|weeks)\b)", re.I)
-_SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
+#: "… by december 2 period": dictation's spoken full stop, after a date ("trial period" stays).
+_SPOKEN_STOP = re.compile(r"\b(\d+(?:st|nd|rd|th)?|\w+day|tomorrow|week|month|noon|am|pm)\s+"
+                          r"(?:period|full\s+stop)\s*$", re.I)
 
 
 def _day_number(word: str) -> str:
@@ -88,7 +90,7 @@ def _spoken_dates(text: str) -> str:
     text = _MONTH_ORDINAL.sub(lambda m: f"{m.group(1)} {_day_number(m.group(2))}", text)
     text = _ORDINAL_OF_MONTH.sub(lambda m: f"{_day_number(m.group(1))} {m.group(2)}", text)
     text = _WITHIN_FOR.sub("within four", text)  # dictation's "within for working days"
-    return _SPOKEN_STOP.sub(".", text)
+    return _SPOKEN_STOP.sub(r"\1.", text)
 
 
 def _clean_char(char: str) -> str:

@@ -30,6 +30,7 @@ _ALARM_BEFORE_VERB = re.compile(r"⏰\s*(?=(?:snooze|remind)\b)", re.I)
 _LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no": "know"
 _CALL_VERB = re.compile(r"\b(?:called|rang|phoned|calling|ringing)\b", re.I)
 _DRAWN_OUT = re.compile(r"([A-Za-z])\1{2,}")
+_TOKEN = re.compile(r"\S+")
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
@@ -46,12 +47,18 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     keep = {word.lower() for name in names for word in name.split()}
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _LET_ME_NO.sub("let me know", text)
-    text = _DRAWN_OUT.sub(r"\1", text)  # "I GOT ITTTT", "soooo"
-
+    text = _TOKEN.sub(lambda m: _drawn_in(m.group(0)), text)  # "I GOT ITTTT", "soooo"
     # A capital inside the line is a name ("w/ Sundar"): never "corrected" to a word.
     text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()
                      and not m.group(0).isupper() else _word(m.group(0), keep), text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _drawn_in(word: str) -> str:
+    """A word typed with a letter held down, said once; never an address or a number."""
+    if "@" in word or "." in word.strip(".!?,") or any(c.isdigit() for c in word):
+        return word
+    return _DRAWN_OUT.sub(r"\1", word)
 
 
 def _decorative(char: str) -> bool:

@@ -390,6 +390,9 @@ _OWNED_UP = re.compile(r"\b(?:spel+(?:ed|t)|misspel+(?:ed|t)|typo'?d?|typed)\b.*
 
 
 def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
+    """Read from the whole line, since the admission comes first in any order ("ugh I
+    spelled her name wrong — it's Jane Smyth"); only a name one or two letters from one
+    known, sharing its first name or surname, so no other person is renamed."""
     match = _ITS_NAME.search(_ASIDES.sub("", line.text).strip())
     if match is None or not _OWNED_UP.search(line.text):
         return None
