@@ -71,8 +71,10 @@ _PHONE_BARE = re.compile(
     r"(?<![\w@.+-])(?P<number>(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
     r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5})(?![\w@-])"
 )
+#: Where the people start: "with Jane", "interviewed by …", and the short "w/ Jane".
 _WITH = re.compile(
-    r"\b(?:interviewed\s+by|met\s+with|interviewers?\s*:|panel\s*:|with|met)\s+", re.I
+    r"(?:\b(?:interviewed\s+by|met\s+with|interviewers?\s*:|panel\s*:|with|met)|(?<!\S)w/)"
+    r"\s*(?<=\s|/)(?=\S)", re.I
 )
 _PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
 _LABELS = re.compile(
