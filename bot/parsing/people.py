@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -170,6 +171,24 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
     return Interviewer(name=piece, email=email, title=title), None, unclear
 
 
+def _capitalised(people: tuple[Interviewer, ...], text: str) -> tuple[Interviewer, ...]:
+    """Names from a line typed all in lower case, as names are written ("johan van der
+    merwe" is Johan van der Merwe), so a note never opens "Dear marcus"; where the person
+    used capitals, every name is kept as written."""
+    if text != text.lower():
+        return people
+    return tuple(replace(p, name=_capital_name(p.name)) for p in people)
+
+
+def _capital_name(name: str) -> str:
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    parsed.capitalize()
+    written = str(parsed)
+    return written if written.casefold() == name.casefold() else name
+
+
 def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     people: list[Interviewer] = []
     unclear: list[str] = []
@@ -248,7 +267,7 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
         unclear.append(cleaned)
     # "Priya and her boss": the boss is somebody else, whose name they didn't give.
     unclear += [p.title for p in people if p.title and _SOMEONE_ELSES.match(p.title)]
-    return people, unclear
+    return _capitalised(people, cleaned), unclear
 
 
 _SOMEONE_ELSES = re.compile(r"^(?:her|his|their|my|our)\b", re.I)
@@ -257,11 +276,12 @@ _SOMEONE_ELSES = re.compile(r"^(?:her|his|their|my|our)\b", re.I)
 def parse_people(text: str) -> tuple[Interviewer, ...]:
     """Interviewers in the order given: "Dr. Maria Garcia (maria@x.com), Bob Lee, CTO and Ann".
 
-    Names are kept as written; titles come from parentheses, a following ", title" or a leading
+    Names are kept as written (one typed all in lower case is capitalised as names are);
+    titles come from parentheses, a following ", title" or a leading
     "CTO Bob Lee"; emails are lifted out. Titles alone ("the hiring manager") are not people.
     """
     try:
         cleaned, _ = _clean(text, _MAX_LINE)
-        return _people(cleaned.replace("\n", ", "))[0]
+        return _capitalised(_people(cleaned.replace("\n", ", "))[0], cleaned)
     except Exception:  # a parser must never turn a user's words into a traceback
         return ()

@@ -44,7 +44,9 @@ def test_an_answer_that_is_no_role_is_asked_again(said: str) -> None:
 @pytest.mark.parametrize(("said", "names"), [
     ("Dana Wu and Raj Patel", ["Dana Wu", "Raj Patel"]),
     ("just Priya", ["Priya"]),
-    ("dana wu", ["dana wu"]),
+    ("dana wu", ["Dana Wu"]),  # typed all in lower case: written as a name is
+    ("johan van der merwe", ["Johan van der Merwe"]),
+    ("ollie mcdonald and bea o'neil", ["Ollie McDonald", "Bea O'Neil"]),
     ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
     ("Jane Smith (jane@acme.com)", ["Jane Smith"]),
     ("Tom Baker adn Sue Lin", ["Tom Baker", "Sue Lin"]),  # "adn": a slip of "and"
