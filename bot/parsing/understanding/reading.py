@@ -106,6 +106,11 @@ def about_one(line: Line, ctx: Context, make: Callable[[KnownInterview], Command
     by_number = {k.number: k for k in ctx.known}
     candidates = [by_number[n] for n in sorted(line.found.numbers) if n in by_number] or \
         [k for k in ctx.known if k.open]
+    if not candidates and not ctx.known:  # a newcomer's first story, not read as one
+        return Reading(question="You aren't tracking any interviews yet, so I changed "
+                                "nothing. If that was about a new one, give me the company, "
+                                "role, when and who, e.g. `add Acme, data analyst, today 2pm "
+                                "with Jane Smith`.")
     if not candidates:
         return Reading(question="I couldn't tell which interview you mean, and you have "
                                 "none open. `list` shows them all.")
