@@ -314,14 +314,18 @@ _NOT_A_ROLE = re.compile(
 _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!.]*)?"
                         r"(?:(?:it'?s|it\s+is|it\s+was|the\s+(?:role|job|position|title)\s+is"
                         r"(?:\s+called)?|"
-                        r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?", re.I)
+                        r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?"
+                        r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
+#: A start taken back: "es para el puesto de... sorry, for the position of X" is X.
+_RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!-])\s*)?(?:(?:sorry|oops|i\s+meant?|"
+                        r"scratch\s+that)\b[\s,:-]*)+(?=\w)", re.I)
 #: The title as the employer has it, after a description: "…, they call it X".
 _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:call|calls|"
                      r"called|titled?)\s+it\s+(?:an?\s+)?(?P<title>[^,.;!?]+?)\s*[.!]?$|"
                      r"\b(?:official|actual)\s+title\s+is\s+(?:an?\s+)?(?P<title2>[^,.;!?]+)",
                      re.I)
-_ROLE_TAIL = re.compile(r"(?:\s+(?:position|role|job|gig|post|opening|vacancy|again|lol|haha|"
-                        r"lmao|tbh|i\s+think))+\s*$", re.I)
+_ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
+                        r"haha|lmao|tbh|i\s+think|sorry))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
 _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orary)?|"
@@ -345,6 +349,7 @@ def role_answer(text: str) -> str | None:
     text = _ASIDE.sub(lambda m: " " if any(unicodedata.category(c) == "So" for c in m.group(0))
                       else m.group(0), text)
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
+    role = _RESTARTED.sub("", role)
     called = _CALLED.search(role)
     if called is not None:  # "basically UX writing, but they call it content designer"
         role = called.group("title") or called.group("title2")
@@ -403,6 +408,10 @@ _SOMEONE = re.compile(r"\b(?:someone|somebody|from|guy|woman|man|lady)\b", re.I)
 _ONE_PERSON = re.compile(r"^(?:(?:just\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|woman|lady|man|chap|"
                          r"bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
                          r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
+#: A name the person isn't sure of: "stan or sam, something like that", "Priya I think?".
+_UNSURE_NAME = re.compile(r"\b(?:something\s+like\s+(?:that|this)|or\s+something|i\s+think|"
+                          r"not\s+(?:sure|100\s*%)|(?:can'?t|don'?t)\s+remember|maybe|"
+                          r"possibly|or\s+was\s+it)\b|^\W*[a-z]+\s+or\s+[a-z]+\b(?!\s+and\b)", re.I)
 #: "Tom Baker and his manager, Fiona Grant": who she is, then her name.
 _THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supervisor|director|"
                           r"lead|team\s+lead)\s*,\s*", re.I)
@@ -475,6 +484,10 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             return Answer(draft)
         if _NOT_NAMES.search(text):  # "one sec, my toddler is screaming"
             return Answer(draft, "Take your time; I'll wait.")
+        if _UNSURE_NAME.search(_names_only(text)):  # "a guy called stan or sam, something like that"
+            return Answer(draft, "I'd rather not guess a name: a note to the wrong one is worse "
+                                 "than one to the hiring team. Type it as they spell it, or "
+                                 "say `didn't get their name`.")
         people, unclear = read_names(_names_only(text))
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")

@@ -270,9 +270,14 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
+_SENDING = ("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
+            "dropped", "thanked", "flicked", "dispatched")
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
-SENT_VERBS = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
-                  r"fired\s+off", "dropped", "wrote", "thanked", "flicked", "dispatched")
+SENT_VERBS = _any(*_SENDING, "wrote")
+#: Those that say it left, not only that it was written ("I wrote it, I'll send it tonight").
+SENT_OUT = _any(*_SENDING)
+#: A send still to come, in a clause after the news: "…, I'll send it tonight".
+TO_SEND_LATER = _any(r"(?:send|post|mail|e-?mail)\s+(?:it|them|that|this)")
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",

@@ -289,6 +289,9 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     text = lx.BUT_NOT.sub("", line.text)
     if lx.NOT_SENT.search(text) or _NOT_POSTED.search(line.text):
         return None
+    # "I wrote the note, I'll send it tonight": written is not yet sent, so it is asked.
+    written_only = (bool(lx.TO_SEND_LATER.search(line.text[len(text):]))
+                    and not lx.SENT_OUT.search(text))
     if not (verb_led or lx.SENT_VERBS.search(text) or lx.SENT_DONE.search(text)):
         return None  # "the thank-you for jane": a note named is no note sent
     if _AN_ADDRESS.search(text) and not lx.SENT_VERBS.search(text):
@@ -315,7 +318,7 @@ def sent(line: Line, ctx: Context) -> Reading | None:
 
     target = pick(line.found, ctx.known)
     return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
-                     sure=not (hedged(line) or unnamed(line, ctx))
+                     sure=not (hedged(line) or unnamed(line, ctx) or written_only)
                      and (target is None or one_card(target)))
 
 
