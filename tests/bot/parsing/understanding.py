@@ -35,7 +35,7 @@ from bot.ports.clock import SimulatedClock
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PARTS = ("tuning", "tuning2", "tuning3", "heldout", "heldout2", "heldout3", "heldout4",
          "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-         "heldout12")
+         "heldout12", "heldout13")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
@@ -303,7 +303,8 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
             who = str(expect.get("who") or "").lower()
             return fact["salutations"].get(who) == expect["value"]
         if expect["field"] == "remove_interviewer":
-            return expect["value"].lower() not in {v.lower() for v in value}
+            gone = str(expect["value"] or expect.get("who") or "")  # either key names them
+            return bool(gone) and gone.lower() not in {v.lower() for v in value}
         if isinstance(value, list):  # a name added: compared without its title, as in an add
             return _person(expect["value"]) in {_person(v) for v in value}
         return bool(str(value).lower() == str(expect["value"]).lower())
