@@ -50,6 +50,8 @@ class StepNumber:
 
     interview: int
     position: int | None = None
+    #: "can the Initech call reminder wait till Tuesday": the next waiting *call*.
+    calls_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,8 @@ class AddDraft:
     role: str | None = None
     starts_at: datetime | None = None
     had_time: bool = True
+    #: The day is before today: its time changes nothing in the plan, so it isn't asked.
+    day_gone: bool = False
     interviewers: list[Interviewer] = field(default_factory=list)
     promise: Promise | None = None
     culture: Culture | None = None
@@ -145,7 +147,7 @@ class AddDraft:
             return Ask.ROLE
         if self.starts_at is None:
             return Ask.WHEN
-        if not self.had_time:
+        if not self.had_time and not self.day_gone:
             return Ask.TIME
         if not self.interviewers:
             return Ask.PEOPLE
@@ -178,6 +180,7 @@ class AddDraft:
             "role": self.role,
             "starts_at": self.starts_at.isoformat() if self.starts_at else None,
             "had_time": self.had_time,
+            "day_gone": self.day_gone,
             "interviewers": [
                 {"name": p.name, "email": p.email, "title": p.title} for p in self.interviewers
             ],
@@ -211,6 +214,7 @@ class AddDraft:
             role=data.get("role"),
             starts_at=datetime.fromisoformat(data["starts_at"]) if data.get("starts_at") else None,
             had_time=bool(data.get("had_time", True)),
+            day_gone=bool(data.get("day_gone", False)),
             interviewers=[
                 Interviewer(name=p["name"], email=p.get("email"), title=p.get("title"))
                 for p in data.get("interviewers", [])
@@ -285,11 +289,16 @@ def too_long_problem(draft: AddDraft) -> str | None:
                     for what, text in draft.too_long)
 
 
+def _before_today(moment: datetime | None, now: datetime, tz: ZoneInfo) -> bool:
+    return moment is not None and moment.astimezone(tz).date() < now.astimezone(tz).date()
+
+
 def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
     if not text:
         return AddDraft(ask_optional=True, need_tz=need_tz)
     rest, employer = employer_zone(text)
     draft = AddDraft.from_parsed(parse_interview(rest, now, tz))
+    draft.day_gone = _before_today(draft.starts_at, now, tz)
     draft.employer_tz = employer
     draft.need_tz = need_tz
     if need_tz:
@@ -396,8 +405,16 @@ _NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhan
                         r"\bhold\s+on\b|\bbrb\b|\bbe\s+right\s+back\b|\bgimme\s+a\b", re.I)
 
 
+#: "Marcus Webb who ran it and then a woman from HR, Ellen Ripley": who they were, not
+#: their names.
+_WHO_THEY_WERE = re.compile(r"\s+who\s+(?:ran|led|chaired|did|was|is)\b[^,]*?(?=\s+and\b|,|$)|"
+                            r"\s+and\s+(?:then\s+|also\s+)?(?:an?|the)\s+(?:guy|woman|man|lady|"
+                            r"person|chap|bloke)\s+from\s+[\w&'-]+\s*,\s*", re.I)
+
+
 def _names_only(text: str) -> str:
-    text = _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text.strip()))
+    text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text.strip())
+    text = _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
@@ -459,6 +476,7 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date"
                                  f"{why_not(text)}.")
         draft.starts_at, draft.had_time = moment, had_time
+        draft.day_gone = _before_today(moment, now, tz)
         # "Dec 2 at 11am with Carol Diaz": the names are not dropped.
         pieces = _WITH.split(text, maxsplit=1)
         if len(pieces) == 2 and (people := parse_people(pieces[1])):
@@ -484,7 +502,7 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             return Answer(draft)
         if _NOT_NAMES.search(text):  # "one sec, my toddler is screaming"
             return Answer(draft, "Take your time; I'll wait.")
-        if _UNSURE_NAME.search(_names_only(text)):  # "a guy called stan or sam, something like that"
+        if _UNSURE_NAME.search(_names_only(text)):  # "stan or sam, something like that"
             return Answer(draft, "I'd rather not guess a name: a note to the wrong one is worse "
                                  "than one to the hiring team. Type it as they spell it, or "
                                  "say `didn't get their name`.")
@@ -566,7 +584,8 @@ def from_form(form: dict[str, str], now: datetime, tz: ZoneInfo
             problems[key] = result.problem
         else:
             draft = result.draft
-    if "when" not in problems and draft.starts_at is not None and not draft.had_time:
+    if "when" not in problems and draft.starts_at is not None and not draft.had_time \
+            and not draft.day_gone:
         problems["when"] = "Add the time it started, e.g. `Dec 3 2pm`."
     promise = form.get("promise", "").strip()
     if promise and promise.lower().strip(" .!") not in SKIP_WORDS:

@@ -31,7 +31,7 @@ from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, Pe
 from bot.ports.clock import Clock
 from bot.ports.repository import Repository
 from bot.rules.holidays import country_for_zone, public_holidays
-from bot.rules.plan import Prefs
+from bot.rules.plan import PHONE_KINDS, Prefs
 from bot.text import short
 
 
@@ -162,9 +162,11 @@ class Turn:
                        ) -> tuple[Interview, Checkpoint] | Reply:
         rows = numbered(self.repo.checkpoints_for(interview.id))
         if ref.position is None:
-            active = [cp for _, cp in rows if cp.state in ACTIVE]
+            active = [cp for _, cp in rows if cp.state in ACTIVE
+                      and (not ref.calls_only or cp.kind in PHONE_KINDS)]
             if not active:
-                return Reply(text=f"Interview #{interview.number} has no step waiting.")
+                return Reply(text=f"Interview #{interview.number} has no "
+                                  f"{'call' if ref.calls_only else 'step'} waiting.")
             return interview, min(active, key=lambda c: c.due_at)
         for pos, cp in rows:
             if pos == ref.position:

@@ -152,7 +152,9 @@ def _names_a_stranger(turn: Turn, text: str) -> bool:
 def needs_a_name(command: Command) -> bool:
     """Whether a grammar verb's line must name an interview to be read in words: "called
     initech" must, "why friday?" (about a day, not an interview) need not."""
-    return not (isinstance(command, Unknown | ExplainStep | SetPhone) or _no_step(command))
+    return not (isinstance(command, Unknown | ExplainStep | SetPhone) or _no_step(command)
+                # "sent the thank you note": the note, not a person called that
+                or (isinstance(command, MarkSent) and lx.NOTE_WORDS.search(command.to) is not None))
 
 
 #: "snooze that till friday", "snooze it 2h": the step meant is the one open interview's.

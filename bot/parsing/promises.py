@@ -39,6 +39,7 @@ _THEY_CONTACT = re.compile(
 )
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
+    r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz)\b"
     r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"

@@ -104,6 +104,11 @@ def finish(turn: Turn, draft: add_flow.AddDraft, *, ends_question: bool = True
         notes.append("No next step promised, so I've planned your first call about a "
                      f"working week out. If they said something, tell me: "
                      f"`promised {interview.number} they'll decide by Friday`.")
+    if draft.day_gone and not draft.had_time:
+        notes.append(f"You didn't say what time it was, so I've put "
+                     f"{interview.starts_at.astimezone(turn.tz):%H:%M}: for a day gone by it "
+                     f"changes nothing in the plan. `fix {interview.number} when <day and "
+                     "time>` puts it right.")
     if draft.unclear:
         notes.append("I couldn't place: " + "; ".join(
             f"“{short(u, 60)}”" for u in draft.unclear[:3]))

@@ -56,10 +56,18 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         # Asked back is a next round; its day ("next Thursday at 2") is asked, not guessed.
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, Outcome.NEXT_ROUND)
-    if _NO_NEWS.match(said.lower()):
-        return no_news(turn, interview)
     local_today = turn.now.astimezone(turn.tz).date()
     promise = parse_promise(said, local_today, turn.now, turn.tz)
+    nothing_yet = _NO_NEWS.match(said.lower())
+    if nothing_yet and promise is None:
+        return no_news(turn, interview)
+    if nothing_yet:
+        # "still deciding, call back wednesday": your call, said after their news; "no
+        # decision yet, they said friday": their decision, with its day after.
+        rest = said[nothing_yet.end():].strip(" ,;.-")
+        after = parse_promise(rest, local_today, turn.now, turn.tz)
+        if after is not None and after.kind is PromiseKind.YOU_CALL_ON:
+            said, promise = rest, after
     two_ways = next_weekday_two_ways(said, local_today)
     if promise is not None and two_ways is not None and promise.on == two_ways[0]:
         # "call him back next Tuesday", said on a Monday: which Tuesday is theirs to say.

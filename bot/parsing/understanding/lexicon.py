@@ -53,6 +53,8 @@ ROLE_VOCABULARY = words(
     cashier chef clerk copywriter courier driver electrician instructor librarian mechanic
     paralegal pharmacist planner receptionist supervisor therapist tutor waiter front desk
     agent accounting finance payroll bookkeeper administrative warehouse logistics
+    business operator apprentice carpenter forklift medical technical project program
+    office retail store shift worker nursing associate
     """
 )
 #: Short forms people type, and what they stand for.
@@ -116,10 +118,12 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
           r"i'?m\s+in", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
           r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
-          r"(?:they|she|he)\s+said\s+yes\b"), Outcome.OFFER),
+          r"(?:they|she|he)\s+said\s+yes\b",
+          r"(?:i\s+am|i'?m|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+got)\s+selected\s+for\s+"
+          r"the\s+(?:job|post|position|role)"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
           r"said\s+no(?!\s+(?:decision|news|update|word|date|answer|one|idea|rush|problem|"
-          r"worries|change|timeline))",
+          r"worries|change|timeline))", r"said\s+nah\b(?!\s+(?:worries|problem|rush|bother))",
           r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",
           r"not\s+(?:be\s+)?(?:moving|going)\s+forward", r"won'?t\s+be\s+moving\s+forward",
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:someone|somebody|another|a\s+different|"
@@ -149,7 +153,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
-          r"not\s+interested\s+any\s*more"), Outcome.WITHDREW),
+          r"not\s+interested\s+any\s*more",
+          r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy)"), Outcome.WITHDREW),
     (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
           r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)"),
@@ -172,7 +177,8 @@ MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen
 #: next round said with one of these is asked about, never recorded.
 NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"\w+n't", "without", "nothing")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
-USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"i'?m\s+withdrawing", r"i\s+withdrew",
+USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"retir(?:e|ed|ing)\s+my\s+application",
+                     r"i'?m\s+withdrawing", r"i\s+withdrew",
                      r"i\s+pulled\s+out", r"i'?(?:ve|\s+have)?\s+decided\s+not\s+to",
                      r"to\s+withdraw", r"i\s+accepted\s+(?:another|a\s+different|an\s+other)")
 #: An outcome that comes with something else (a different contract, another role).
@@ -199,6 +205,8 @@ PROMISE_CUES = _any(
     r"(?:should|to)\s+(?:telephone|phone|call|ring)\s+(?:her|him|them)",
     r"telephone\s+(?:me|her|him|them)",
     r"make\s+up\s+their\s+minds?",
+    r"get\s+back\s+to\s+(?:you|all|every\w*|candidates|applicants)",
+    r"give\s+(?:me|you)\s+(?:the|an|their|a)\s+(?:answer|decision|response)",
 )
 #: The person's own plan after the employer's word, from where it starts: "they'll decide
 #: by Friday, and I'll follow up on the 4th if I haven't heard".
@@ -302,10 +310,12 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    r"hit\s+me\s+up", r"not\s+right\s+now",
-                   r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me")
+                   r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me",
+                   r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
-                   r"mute", r"cancel", r"stop\s+reminders", r"i'?ll\s+manage\s+it\s+myself",
+                   r"mute", r"cancel", r"stop\s+reminders",
+                   r"stop\s+(?:to\s+)?remember(?:ing)?\s+me", r"i'?ll\s+manage\s+it\s+myself",
                    r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
                    r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",
                    r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",

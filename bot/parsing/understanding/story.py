@@ -28,36 +28,65 @@ _I = re.IGNORECASE
 #: A line tells of an interview (done, or coming up).
 STORY_CUE = re.compile(
     r"\b(?:interview(?:ed|s)?|phone\s+screen|screening\s+call|panel|had\s+one|got\s+one|"
-    r"another\s+one|coming\s+up|(?:set|lined)\s+me\s+up|booked\s+(?:me\s+)?in)\b", _I)
+    r"another\s+one|coming\s+up|(?:set|lined)\s+me\s+up|booked\s+(?:me\s+)?in|"
+    r"assessment\s+(?:centre|center|day)|site\s+visit|trial\s+shift|hirevue|"
+    r"(?:got|have|had)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?one\s+(?:at|with))\b", _I)
 _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|hey|hi)\b"
                    r"[\s,!.:-]*)+", _I)
 #: A day or a month after a company's name is when, not the name ("Harbor City Transit
 #: Wednesday Nov 25").
-_CALENDAR = (r"(?!(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun|Jan|Feb|Mar|Apr|May|"
-             r"June?|July?|Aug|Sept?|Oct|Nov|Dec|Today|Tomorrow|Tonight)[a-z]*\b)")
+_CALENDAR = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|"
+             r"June|July|August|September|October|November|December|Today|Tomorrow|Tonight)\b)"
+             # a short form only beside a number: "Wed 25", "Nov 3rd", not "Blue Sun"
+             r"(?!(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|"
+             r"Oct|Nov|Dec)\.?(?:\s*(?:\d|the\b)|\s*[,.]|\s*$))")
 #: A company's name never starts with a day or a month ("Monday, 10am, …").
 _A_DAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|weds|thu|"
                     r"thur|thurs|fri|sat|sun|today|tomorrow|tonight|january|february|march|april|may|"
                     r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
                     r"jul|aug|sep|sept|oct|nov|dec)\b", re.I)
 _NAME = rf"[A-Z][\w&'.-]*(?:\s+(?:&\s+)?{_CALENDAR}[A-Z][\w&'.-]*){{0,3}}"
-_LOWER_NAME = (r"[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|systems|"
-               r"solutions|technologies|tech|partners|consulting|health|media|studios|enterprises|"
+#: Where, not who: "at home", "at the office", "at my old school".
+_A_PLACE = (r"(?!(?:the|a|an|my|our|their|his|her|your|home|work|office|hq|headquarters|lunch|"
+            r"noon|night|school|uni|college|church)\b)")
+_LOWER_NAME = (rf"{_A_PLACE}[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|"
+               r"systems|solutions|technologies|tech|partners|consulting|health|media|studios|enterprises|"
                r"company|motors|foods|labs|insurance|capital|logistics|energy))?")
+#: Words that end a lower-case company's name: "at home depot today 10am".
+_LOWER_STOP = (r"for|today|tomorrow|yesterday|this|on|at|last|next|earlier|later|went|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+#: Last words that make a name a business's: "Turner Construction", "Bright Foods Ltd".
+_BUSINESS = (r"Construction|Ltd|LLC|Inc|Group|Health|Healthcare|Bank|Foods|Logistics|Systems|"
+             r"Solutions|Technologies|Partners|Consulting|Media|Motors|Insurance|Capital|Energy|"
+             r"Corp|Co|Company|Hospital|Clinic|Dental|Labs|Industries|Services")
 _COMPANY_AFTER = (
-    re.compile(rf"(?:\bat|@)\s+(?P<company>{_NAME})", 0),
-    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
+    re.compile(rf"(?:\bat|@)\s+(?:the\s+)?(?P<company>{_NAME})", 0),
+    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel|site\s+visit|"
+               rf"assessment\s+(?:centre|center|day))\s+with\s+"
                rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
                rf"[,.(]|\s*$|\s+[-–—])", 0),
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
                rf"at|went|\d{{1,2}}(?::\d{{2}})?\s*[ap]m)\b|[,.(]|\s*$)", 0),
     re.compile(rf"\b(?:with|w/)\s+(?P<company>{_LOWER_NAME})\s+for\b", 0),
+    # "had intervew at home depot tday 10am", "interview at chipotle earlier today"
+    re.compile(rf"\b(?i:interview(?:ed)?|site\s+visit|assessment\s+(?:centre|center|day))\s+"
+               rf"(?:at|with)\s+(?P<company>{_A_PLACE}[a-z][\w&'-]*(?:\s+(?!{_LOWER_STOP})[a-z][\w&'-]*)"
+               rf"{{0,2}})(?=\s+(?:{_LOWER_STOP})\b|\s*[,.(]|\s+\d)", 0),
     re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
                rf"(?P<company>{_LOWER_NAME})"
                rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|last|"
                rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|,)", 0),
     re.compile(rf"(?:^|[!:.]\s*|\s[—–-]\s*|\b(?i:done|one)\s+)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)",
                0),
+    # "site visit today 7am w Turner Construction": a name that says it is a business
+    re.compile(rf"\b(?:with|w/)\s+(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){{0,2}}\s+"
+               rf"(?:{_BUSINESS}))\b", 0),
+    # "a phone screen with a recruiter from Stonebridge Insurance"
+    re.compile(rf"\b(?i:recruiter|hiring\s+manager|someone|somebody|manager)\s+(?:from|at)\s+"
+               rf"(?P<company>{_NAME})", 0),
+    # "with Ms. Karen Doyle of Northwell Health": the person, then where she works
+    re.compile(rf"\b(?:with|w/)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'-]+\s+[A-Z][\w'-]+\s+"
+               rf"(?:of|from)\s+(?P<company>{_NAME})", 0),
     # "my Aperture Science interview", "the Saltmarsh Brewing interview"
     re.compile(rf"\b(?i:my|the)\s+(?P<company>{_NAME})\s+(?i:interview|phone\s+screen)\b", 0),
     # "had an interview today at 10:30, with Initrode for the analyst job"
@@ -80,9 +109,14 @@ _NOT_ROLES = lx.words("second another new different other same one")
 _WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
-    re.compile(r"\b(?:recruiter|interviewer|manager)\s+(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+"
-               r"(?:\s+[A-Z][\w'-]+)?)", _I),
-    re.compile(r"\b(?:interviewers|panel)\s+(?:is|was|were|are)\s+(?:made\s+up\s+of\s+)?"
+    re.compile(r"\b(?:recruiter|interviewer|manager|manger|(?:his|her|their|sir'?s|ma'?am'?s)\s+"
+               r"name)\s+(?:name\s+)?"
+               r"(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", _I),
+    # "foreman Mike Rossi said…", "GM Ty said", "recruiter Carla Mendes": a title, then a name
+    re.compile(r"\b(?i:foreman|supervisor|GM|HM|recruiter|manager|boss|lead|director)\s+"
+               r"(?P<people>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?=\s+(?i:said|says|told|asked|"
+               r"wants|will|was)\b|\s*[,.]|\s*$)", 0),
+    re.compile(r"\b(?:interviewers|panel|assessors)\s+(?:is|was|were|are)\s+(?:made\s+up\s+of\s+)?"
                r"(?P<people>[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?(?:\s*(?:,|\band\b|&)\s*"
                r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
     re.compile(rf"\b(?:with|w/|(?i:spoke|talked)\s+(?:to|with)|(?i:met)|(?:I'?ll\s+be\s+)?meeting|"
@@ -307,6 +341,8 @@ _FILLER = lx.words("""
     th st nd rd interviewer interviewed is
     called named guy lady woman man chap bloke earlier sharp final final-stage stage it's it'll
     please kindly held o'clock attended gone
+    assessment centre center day site visit trial start assessors assessor vacancy name
+    foreman supervisor gm
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -321,7 +357,15 @@ def _unexplained(text: str, *facts: str) -> list[str]:
     return [w for w in _LEFT_WORD.findall(rest) if w.lower() not in _FILLER]
 
 
+#: "CDL-A driver interview w/ Swift": the job, then the interview and where.
+_ROLE_FIRST = re.compile(r"^(?P<role>[\w/&+-]+(?:\s+[\w/&+-]+){0,3}?)\s+"
+                         r"(?:interview|phone\s+screen)\s+(?:with|w/|at)\b", _I)
+
+
 def _role(text: str, company: str) -> str:
+    first = _ROLE_FIRST.match(text)
+    if first is not None and any(w.lower() in _ROLE_WORDS for w in first.group("role").split()):
+        return role_words(first.group("role"))
     role = _first(_ROLE, text.replace(f"({company})", ""), "role")
     role = _ROLE_SUFFIX.sub("", re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip())
     role = re.sub(r"^(?:the\s+)?(?:role|position|post|job)\s+of\s+(?:an?\s+)?", "", role, flags=_I)
@@ -330,10 +374,13 @@ def _role(text: str, company: str) -> str:
     if role:
         return _ROLE_SUFFIX.sub("", role_words(role))
     for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job
+        # ", claims adjuster role,": the piece says itself that it is the job
+        says_so = bool(_ROLE_SUFFIX.search(piece.strip())) and \
+            not re.match(r"(?:the|a|an|my|this|that|their)\b", piece.strip(), _I)
         piece = _ROLE_SUFFIX.sub("", piece.strip())
         piece = role_words(piece)  # "data analist"
         words = piece.lower().split()
-        if 0 < len(words) <= 4 and any(w in _ROLE_WORDS for w in words) and \
+        if 0 < len(words) <= 4 and (says_so or any(w in _ROLE_WORDS for w in words)) and \
                 not re.search(r"\d|\b(?:with|at|for)\b", piece, _I):
             return piece
     return ""
@@ -366,6 +413,9 @@ _TIME_BEFORE_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2
                               r"tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b)", _I)
 
 
+_CLOCK = re.compile(r"(?<![\d/:.-])((?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:])")
+
+
 def _when(text: str, just_now: bool) -> str:
     text = _SHORT_WEEKDAY.sub(_whole_day, text)
     found = _DATE.search(text) or _DAY_WORDS.search(text)
@@ -377,7 +427,7 @@ def _when(text: str, just_now: bool) -> str:
     if when and before and not re.search(r"\d", when):  # "3pm today"
         when += f" at {before.group(1)}"
     if when and not re.search(r"\d\s*(?:[ap]\.?m|:\d)|\bat\s+\d|\bnoon\b|\bhalf\b", when, _I):
-        at = _AT_TIME.search(text)
+        at = _AT_TIME.search(text) or _CLOCK.search(text)  # "…, 09:30 start"
         when += f" at {at.group(1)}" if at else ""
     return _HALF.sub(_half_past, when.strip())
 

@@ -124,3 +124,12 @@ def test_a_day_that_reads_two_ways_is_asked_and_neither_brings_the_question_back
     assert promise is not None and promise.kind is PromiseKind.YOU_CALL_ON
     assert promise.on.isoformat() == "2026-12-10"
     assert chat.runtime.repo.get_conversation(_person_id(chat)) is None
+
+
+def test_still_deciding_with_a_day_to_call_back_is_your_call_that_day(chat: Chat) -> None:
+    _called_answered(chat)
+    shown = chat.text("still deciding, call back wednesday")
+    assert "you'll call them on Wed" in shown
+    promise = _interview(chat).promise
+    assert promise is not None and promise.kind is PromiseKind.YOU_CALL_ON
+    assert promise.on.weekday() == 2

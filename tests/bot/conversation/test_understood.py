@@ -480,3 +480,97 @@ def test_a_hunch_is_asked_and_a_dictated_date_is_read(chat: Chat) -> None:
     assert "#1 data analyst at Acme" in chat.text("list")
     said = chat.text("they said they will make a decision by wednesday december second period")
     assert "Wed 2 Dec" in said or "2026-12-02" in said
+
+
+def test_a_note_written_but_still_to_send_is_asked_never_marked_sent(chat: Chat) -> None:
+    chat.say(ACME)
+    asked = chat.say("I wrote the thank you note, I'll send it tonight after my shift")
+    assert "Did your thank-you for Acme (#1) go out?" in text_of(asked)
+    thank_you = next(cp for cp in chat.checkpoints(1)[1] if cp.kind is CheckpointKind.THANK_YOU)
+    assert thank_you.state is CheckpointState.PENDING
+    # Said plainly, with one interview open, the note is the note, not a person's name.
+    assert chat.text("sent the thank you note").startswith(
+        "I read that as: Your thank-you notes for Acme (#1) went out.")
+
+
+def test_a_name_they_are_unsure_of_is_asked_again_and_a_restarted_role_is_the_second(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add")
+    chat.say("Globex")
+    assert "When was it" in chat.text(
+        "es para el puesto de... sorry, for the position of sales assistant")
+    chat.say("tomorrow 11am")
+    assert "rather not guess a name" in chat.text("a guy called stan or sam, something like that")
+    chat.say("Sam Ortiz")
+    chat.say("no")
+    said = chat.text("skip")
+    assert "Added #2: sales assistant at Globex" in said
+    assert "Sam Ortiz" in said
+
+
+def test_a_lower_case_company_of_two_words_is_read_and_a_place_is_never_a_company(
+        chat: Chat) -> None:
+    said = chat.text("hey so i had an interview at brightline dental this morning at 10 for "
+                     "receptionist, with carla mendez. she said they'd let me know by friday")
+    assert said.startswith("I read that as: a new interview: receptionist at brightline dental")
+    assert "Carla Mendez" in said
+    asked = chat.text("had an interview at home today at 2pm with Acme for the analyst role")
+    assert "analyst at Acme" in asked and "at home" not in asked
+    assert interviews(chat) == 1  # the second is asked, not added
+
+
+def test_a_past_day_without_a_time_is_added_and_says_what_time_it_put(chat: Chat) -> None:
+    said = chat.text("had an interview friday at initech, qa engineer, dana wu")
+    assert "Added #1: qa engineer at initech" in said
+    assert "You didn't say what time it was, so I've put 09:00" in said
+    assert "`fix 1 when <day and time>`" in said
+    # A day still to come needs its time: the thank-you and the calls hang on it.
+    assert "What time" in chat.text("add Globex, designer, next Wednesday with Tom Baker")
+
+
+def test_corrections_said_the_way_people_say_them(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert "the role is now business analyst" in chat.text(
+        "the roll was bussiness analyst not data analyst, at acme")
+    assert chat.checkpoints(1)[0].role == "business analyst"
+    assert "Jane Smith is now Jane Smyth" in chat.text("its Jane Smyth with a y")
+    assert "Added Mei Chen to #2" in chat.text(
+        "oh also Mei Chen was in the initech interview, forgot her")
+    assert "the company is now Acme Analytics" in chat.text(
+        "Company name is Acme Analytics, not just Acme")
+    unchanged = chat.text("wait the company name is wrong on that one")
+    assert "changed nothing" in unchanged
+    assert chat.checkpoints(1)[0].company == "Acme Analytics"
+
+
+def test_news_in_a_second_language_is_read(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("Acme HR called, I am selected for the post! Thanks to god").startswith(
+        "I read that as: An offer from Acme (#1)")
+    assert chat.text("I decided to retire my application from Initech, I accepted other "
+                     "thing in a bank").startswith("I read that as: You withdrawing from "
+                                                   "Initech (#2)")
+    assert chat.checkpoints(2)[0].outcome is Outcome.WITHDREW
+
+
+def test_a_reason_after_remind_me_later_is_no_time_and_asks_when(chat: Chat) -> None:
+    chat.say(ACME)
+    replies = chat.say("remind me later, driving")
+    assert list(choices(replies)) == ["In 2 hours", "Tomorrow morning", "Don't snooze"]
+
+
+def test_a_call_reminder_asked_to_wait_snoozes_the_call_not_the_note_before_it(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    said = chat.text("I'm travelling Monday so can the Initech call reminder wait until "
+                     "Tuesday Dec 1?")
+    assert said.startswith("I read that as: Snoozing the next call of Initech (#2).")
+    steps = chat.checkpoints(2)[1]
+    call = next(cp for cp in steps if cp.kind is CheckpointKind.FIRST_CALL)
+    note = next(cp for cp in steps if cp.kind is CheckpointKind.THANK_YOU)
+    assert call.snoozed and call.due_at.date().isoformat() == "2026-12-01"
+    assert not note.snoozed  # the thank-you due before it is left as it was

@@ -267,7 +267,7 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
 def _same_add(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
     if fact["company"].lower() != expect["company"].lower():
         return False
-    if expect.get("role") and fact["role"].lower() != expect["role"].lower():
+    if expect.get("role") and _role(fact["role"]) != _role(expect["role"]):
         return False
     when = expect.get("when")
     if when and not fact["when"].isoformat().startswith(when):
@@ -307,6 +307,8 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
             return bool(gone) and gone.lower() not in {v.lower() for v in value}
         if isinstance(value, list):  # a name added: compared without its title, as in an add
             return _person(expect["value"]) in {_person(v) for v in value}
+        if field_name == "role":
+            return _role(str(value)) == _role(str(expect["value"]))
         return bool(str(value).lower() == str(expect["value"]).lower())
     return False
 
@@ -316,6 +318,17 @@ def _contact(value: str) -> str:
     212-555-0147), as it is stored as said."""
     digits = re.sub(r"\D", "", value)
     return digits if "@" not in value and len(digits) >= 7 else value.lower()
+
+
+def _role(title: str) -> str:
+    """A job title compared with its short forms written out, as a reader takes them: "front
+    end dev" is front end developer, kept as said."""
+    return " ".join(_SHORT_TITLE_WORDS.get(w, w) for w in title.lower().split())
+
+
+_SHORT_TITLE_WORDS = {"dev": "developer", "mgr": "manager", "eng": "engineer", "sr": "senior",
+                      "sr.": "senior", "jr": "junior", "jr.": "junior", "asst": "assistant",
+                      "coord": "coordinator"}
 
 
 def _person(name: str) -> str:
@@ -330,7 +343,7 @@ def _same_answer(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
         # "No names" is stored as the one placeholder the notes are addressed to.
         got = {p["name"].lower() for p in draft.get("interviewers", [])} - {"the hiring team"}
         return got == {v.lower() for v in value}
-    return bool(str(draft.get("role", "")).lower() == str(value).lower())
+    return _role(str(draft.get("role", ""))) == _role(str(value))
 
 
 def judge(line: Line, did: list[dict[str, Any]], replies: list[Reply]) -> Verdict:

@@ -28,8 +28,8 @@ _POSSESSIVE = re.compile(
     r"first\s+name|name)\s*(?:is|:|=)?\s*"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
-    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|position|job(?:\s+"
-    r"title)?|title)(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be)|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|roll|position|job(?:\s+"
+    r"title)?|title)(?:\s+name)?(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be)|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
@@ -53,11 +53,12 @@ _ALSO_PERSON = re.compile(
     r"\b(?:also|another|third|second|2nd|3rd|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
     r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
     r"(?:\s+from\s+[\w&'-]+)?\s*(?:[,;.]\s*(?:she|he|they)\b.*)?$|"
-    r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+[\w&'-]+)?\s+was\s+also\s+(?:on|in|at)\s+"
+    r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+[\w&'-]+)?\s+was\s+(?:also\s+)?(?:on|in|at)\s+"
     r"(?:the\s+)?"
     r"(?:\w+\s+)?(?:panel|interview|call)\b|"
     r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
     r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)")
+_FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
                        r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop)\b",
@@ -250,6 +251,10 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
 _THEN_CLAUSE = re.compile(r",\s*(?:they|she|he|it|which|and|but|so|because|as)\b.*$", re.I)
 
 
+_NOT_A_VALUE = re.compile(r"(?:wrong|incorrect|not\s+right|off|misspel+(?:ed|t)|spelt\s+wrong|"
+                          r"a\s+typo|mistyped)\b", re.I)
+
+
 def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _FIELD_IS.match(text)
     if match is None:
@@ -257,7 +262,11 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
     value = re.sub(r"^actually\s+", "", value, flags=re.I).strip("'\"‘’“”")
     value = _THEN_CLAUSE.sub("", value)  # "…, they bumped it up during the interview"
+    if _NOT_A_VALUE.match(value):  # "the company name is wrong on that one": which, then?
+        return None
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
+    if field is Fix.ROLE:
+        value = role_words(value)  # "bussiness analyst", as a story's role is read
     company = match.group("company") or match.group("at")
     if company and not line.found.by_company:
         return None
@@ -384,9 +393,12 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
 
 #: "it's Jane Smyth", after owning up to a typo: the one name it is a slip of.
 _ITS_NAME = re.compile(r"(?:^|[—–,.;:!-]\s*)(?:it'?s|its|it\s+is)\s+(?P<name>[A-Za-z][\w'-]+\s+"
-                       r"[A-Za-z][\w'-]+)\s*(?:[.!,]\s.*|[.!]?)$", re.I)
+                       r"[A-Za-z][\w'-]+)\s*(?:,?\s+with\s+an?\s+[a-z]\b.*|[.!,]\s.*|[.!]?)$",
+                       re.I)
+#: Owning up to a slip, or spelling it out: "with a y", "y not i".
 _OWNED_UP = re.compile(r"\b(?:spel+(?:ed|t)|misspel+(?:ed|t)|typo'?d?|typed)\b.*\bwrong\b|"
-                       r"\btypo'?d?\b|\bspelled\s+it\b|\bcan'?t\s+spell\b", re.I)
+                       r"\btypo'?d?\b|\bspelled\s+it\b|\bcan'?t\s+spell\b|"
+                       r"\bwith\s+an?\s+[a-z]\b(?!\s+\w)|\b[a-z]\s+not\s+(?:an?\s+)?[a-z]\b", re.I)
 
 
 def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
@@ -428,6 +440,8 @@ def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None:
         return None
     said = match.group("names") or match.group("also") or match.group("named")
+    if match.group("also") and not _FORGOT.search(text):
+        return None  # "Mei Chen was in the interview" needs an "also" or "I forgot her"
     if said.islower():  # "a guy called pete morris": typed in lower case
         said = " ".join(w[:1].upper() + w[1:] for w in said.split())
     people, unclear = read_names(said)

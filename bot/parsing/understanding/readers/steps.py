@@ -41,9 +41,12 @@ _SNOOZE_LEAD = re.compile(
 def snooze(line: Line, ctx: Context) -> Reading | None:
     if not lx.SNOOZE_CUES.search(line.text):
         return None
-    rest = _LATER.sub("", _SNOOZE_LEAD.sub("", line.text).strip(" .!,"))
-    if re.sub(r"[^\w\s]", "", rest).lower().strip() in ("", "later", "not now", "not now later",
-                                                         "busy", "busy later"):
+    asked = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
+    rest = _LATER.sub("", asked)
+    # "remind me later, driving": the reason after a comma names no time either
+    first = re.split(r"\s*[,;:–—]\s*|\s+-\s+", asked, maxsplit=1)[0]
+    if any(re.sub(r"[^\w\s]", "", said).lower().strip() in _NO_TIME for said in (rest, first)) \
+            and (not rest or _span(rest, ctx) is None):
         target = pick(line.found, ctx.known)
         if target is None:
             return None
@@ -59,16 +62,20 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     if span is None:
         return None
 
-    def make(k: KnownInterview) -> Snooze:
-        return Snooze(StepNumber(k.number), span)
+    calls = bool(_A_CALL.search(line.text))  # "can the initech call reminder wait…"
+    which = "call" if calls else "step"
 
-    return about_one(line, ctx, make, lambda k: f"Snoozing the next step of {k.company} "
-                     f"(#{k.number}).", "Snooze the next step of {company} (#{n})?",
+    def make(k: KnownInterview) -> Snooze:
+        return Snooze(StepNumber(k.number, calls_only=calls), span)
+
+    return about_one(line, ctx, make, lambda k: f"Snoozing the next {which} of {k.company} "
+                     f"(#{k.number}).", f"Snooze the next {which} of {{company}} (#{{n}})?",
                      # "push the initech call a week": a week from the call, or from now?
                      sure=not (unnamed(line, ctx) or (
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
 
 
+_NO_TIME = ("", "later", "not now", "not now later", "busy", "busy later")
 _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
 
 
