@@ -59,6 +59,13 @@ class AnswerStorage:
 
     def answer_for(self, key: str) -> StoredAnswer | None:
         """What the request `key` answered, if it was applied (inside a unit: as of it)."""
+        unit = self._unit.get()
+        read: dict[str, tuple[str, datetime] | None] = (
+            {} if unit is None else unit.info.get("answers", {}))
+        if key in read:  # read with the person's lock (`serialised(…, request=key)`)
+            earlier = read[key]
+            return None if earlier is None else StoredAnswer(tuple(json.loads(earlier[0])),
+                                                             earlier[1])
         with self._core() as connection:
             row = connection.execute(_ANSWER, {"key": key}).first()
             if row is None:
@@ -76,6 +83,8 @@ class AnswerStorage:
         unit = self._unit.get()
         # Inside the person's unit the person is known to exist (its lock read the row).
         known = unit is not None and person_id in unit.info.get("people", {})
+        if unit is not None:
+            unit.info.get("answers", {}).pop(key, None)  # read afresh from now on
         with self._core(write=True) as connection:
             if not known and connection.execute(
                     select(PersonRow.id).where(PersonRow.id == person_id)).first() is None:

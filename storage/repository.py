@@ -128,25 +128,26 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """Close the pooled connections (at shutdown, or at the end of a test)."""
         self.engine.dispose()
 
-    def serialised(self, person_id: int) -> AbstractContextManager[None]:
+    def serialised(self, person_id: int, request: str | None = None
+                   ) -> AbstractContextManager[None]:
         """One transaction holding the person's lock, joined by every call made inside it
         on this thread: two units for one person, in any processes, run one after the
         other. On PostgreSQL other people's units run alongside; on SQLite every writer
         waits for it (the database has one write lock), so a unit should stay short."""
-        return self._serialised(person_id)
+        return self._serialised(person_id, request)
 
     @contextmanager
-    def _serialised(self, person_id: int) -> Iterator[None]:
+    def _serialised(self, person_id: int, request: str | None) -> Iterator[None]:
         if self._unit.get() is not None:
             # Nested: the open unit's transaction, now holding this person's lock too.
             with self._session(write=True) as session:
-                _lock_person(session, person_id)
+                _lock_person(session, person_id, request)
             yield
             return
         # A write transaction from its BEGIN: on SQLite, BEGIN IMMEDIATE is what
         # serialises units (SQLite has no row locks, and ignores FOR UPDATE).
         with self._session(write=True) as session:
-            _lock_person(session, person_id)  # the first statement, on PostgreSQL
+            _lock_person(session, person_id, request)  # the first statement, on PostgreSQL
             token = self._unit.set(session)
             try:
                 yield
@@ -1020,7 +1021,7 @@ def _joined(unit: Session) -> Iterator[None]:
             unit.expunge_all()
 
 
-def _lock_person(session: Session, person_id: int) -> None:
+def _lock_person(session: Session, person_id: int, request: str | None = None) -> None:
     """Lock the person's row till the transaction ends (once per unit). NO KEY UPDATE
     excludes other units as FOR UPDATE would, but lets rows that only refer to the
     person (a club post, a journal entry) be written meanwhile.
@@ -1028,25 +1029,33 @@ def _lock_person(session: Session, person_id: int) -> None:
     The lock reads the whole row, kept for the unit (`_locked_people`), and the person's
     conversation: while the unit holds the lock no one else can change them, so
     `get_person` and `get_conversation` inside the unit need no statement of their own,
-    and `update_person` and `set_conversation` keep them current."""
+    and `update_person` and `set_conversation` keep them current. With `request`, the
+    request's earlier answer is read alongside (`answer_for` then costs nothing): a
+    repeat of it waits for this lock, so none can be recorded meanwhile."""
     locked: set[int] = session.info.setdefault("locked", set())
     if person_id not in locked:
         connection = session.connection()
+        found: Any = None
+        key = {"id": person_id, "key": request or ""}
         if connection.dialect.name == "sqlite":
-            # BEGIN IMMEDIATE already serialised the unit: one statement reads both.
-            row: Any = connection.execute(_LOCK_PERSON, {"id": person_id}).first()
-            conversation = None if row is None else row.conversation
+            # BEGIN IMMEDIATE already serialised the unit: one statement reads them all.
+            row: Any = connection.execute(_LOCK_PERSON, key).first()
+            conversation, found = (None, None) if row is None else (row.conversation, row)
         else:
             # A statement that waited for the lock sees other tables as they were when
             # it began (READ COMMITTED re-reads only the locked row), so the question
-            # the unit before left is read by a statement of its own, after the lock.
-            row = connection.execute(_LOCK_PERSON_ONLY, {"id": person_id}).first()
-            conversation = None if row is None else connection.scalar(
-                _CONVERSATION, {"id": person_id})
+            # the unit before left, and the answer it recorded, are read by a statement
+            # of their own, after the lock.
+            row = connection.execute(_LOCK_PERSON_ONLY, key).first()
+            found = None if row is None else connection.execute(_AFTER_LOCK, key).first()
+            conversation = None if found is None else found.conversation
         locked.add(person_id)
         if row is not None:
             _locked_people(session)[person_id] = _person(row)
             _locked_conversations(session)[person_id] = conversation
+            if request is not None and found is not None:
+                session.info.setdefault("answers", {})[request] = (
+                    None if found.answer is None else (found.answer, found.answered_at))
 
 
 def table_of(mapped: type[Any]) -> Table:
@@ -1118,14 +1127,25 @@ _PERSON_BY_IDENTITY = (
            IdentityRow.user_id == bindparam("user")))
 
 #: The unit's lock: the person's row with their stored conversation, in one statement.
+_ANSWERED = table_of(AnsweredRequestRow)
+#: A request's earlier answer, by its key (no key: "", which none has).
+_EARLIER = (_ANSWERED.c.answer, _ANSWERED.c.answered_at)
 _LOCK_PERSON = (
-    select(*table_of(PersonRow).c, ConversationRow.state.label("conversation"))
+    select(*table_of(PersonRow).c, ConversationRow.state.label("conversation"),
+           *(select(c).where(_ANSWERED.c.key == bindparam("key")).scalar_subquery()
+             .label(c.name) for c in _EARLIER))
     .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
     .where(PersonRow.id == bindparam("id"))
     .with_for_update(key_share=True, of=PersonRow))
 _LOCK_PERSON_ONLY = (select(*table_of(PersonRow).c).where(PersonRow.id == bindparam("id"))
                      .with_for_update(key_share=True))
-_CONVERSATION = select(ConversationRow.state).where(ConversationRow.person_id == bindparam("id"))
+#: What the unit reads once it holds the lock (PostgreSQL): the person's conversation and
+#: the request's earlier answer, in one statement.
+_AFTER_LOCK = select(
+    select(ConversationRow.state).where(ConversationRow.person_id == bindparam("id"))
+    .scalar_subquery().label("conversation"),
+    *(select(c).where(_ANSWERED.c.key == bindparam("key")).scalar_subquery().label(c.name)
+      for c in _EARLIER))
 
 #: Interviews with their interviewers and calls in one statement (LEFT JOINs, as the
 #: ORM's joined loads did, an interview having a few of each), read as Core rows.

@@ -72,7 +72,7 @@ def once(coach: Coach, key: str, identity: Identity,
     if person is None:
         person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
     try:
-        with repo.serialised(person.id):
+        with repo.serialised(person.id, request=key):
             earlier = repo.answer_for(key)
             if earlier is not None:
                 return Applied([repeat_reply(earlier)], repeat=True)

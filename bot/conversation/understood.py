@@ -153,6 +153,8 @@ def needs_a_name(command: Command) -> bool:
     """Whether a grammar verb's line must name an interview to be read in words: "called
     initech" must, "why friday?" (about a day, not an interview) need not."""
     return not (isinstance(command, Unknown | ExplainStep | SetPhone) or _no_step(command)
+                # "done the thank you card, posted it": no step number, the note's news
+                or (isinstance(command, MarkDone) and isinstance(command.step, BadStepRef))
                 # "sent the thank you note": the note, not a person called that
                 or (isinstance(command, MarkSent) and lx.NOTE_WORDS.search(command.to) is not None))
 

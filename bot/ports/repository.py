@@ -204,8 +204,11 @@ class ClubRepository(Protocol):
 
 class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
     # --- units of work -------------------------------------------------------------
-    def serialised(self, person_id: int) -> AbstractContextManager[None]:
-        """Calls inside share one transaction excluding the person's other units: no step twice."""
+    def serialised(self, person_id: int, request: str | None = None
+                   ) -> AbstractContextManager[None]:
+        """Calls inside share one transaction excluding the person's other units: no step
+        twice. `request`, the key of the request the unit applies: its earlier answer is
+        read with the lock, so `answer_for(request)` inside costs no statement."""
         ...
 
     # --- people -----------------------------------------------------------------

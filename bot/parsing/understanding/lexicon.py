@@ -38,7 +38,7 @@ VOCABULARY = words(
     manager message withdrawing withdrew phoned email surname snooze emailed forward
     moving application unfortunately unfortunate candidate reminding interviewer actually
     just push number morning afternoon evening following stop follow interested details
-    postpone finished
+    postpone finished touch business contact
     """
 )
 #: Words of job titles that a typo in a role is corrected to ("senoir" → "senior").
@@ -57,6 +57,9 @@ ROLE_VOCABULARY = words(
     office retail store shift worker nursing associate
     """
 )
+#: Slips that are words of their own, so no spelling check catches them, but that no job
+#: title holds: "office manger".
+ROLE_SLIPS = {"manger": "manager"}
 #: Short forms people type, and what they stand for.
 SHORT_FORMS = {
     "2moro": "tomorrow", "2morrow": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow",
@@ -71,6 +74,7 @@ SHORT_FORMS = {
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
     "w": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
+    "thye'll": "they'll", "thyell": "they'll", "thier": "their",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -148,13 +152,16 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
           r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)",
           r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
-          r"meet"), Outcome.NEXT_ROUND),
+          r"meet",
+          r"(?:final|onsite|on-site)\s+loop", r"wants?\s+me\s+(?:onsite|on-site)",
+          r"(?:'d|would)\s+like\s+to\s+see\s+me\s+again"), Outcome.NEXT_ROUND),
     (_any(r"pull(?:ed|ing)?\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
           r"not\s+interested\s+any\s*more",
-          r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy)"), Outcome.WITHDREW),
+          r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy)",
+          r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)"), Outcome.WITHDREW),
     (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
           r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)"),
@@ -175,9 +182,11 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b
 MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen")
 #: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
 #: next round said with one of these is asked about, never recorded.
-NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"\w+n't", "without", "nothing")
+NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"(?!can'?t\s+believe\b)\w+n't",
+               "without", "nothing")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
-USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"retir(?:e|ed|ing)\s+my\s+application",
+USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"had\s+to\s+(?:turn\s+down|decline)",
+                     r"retir(?:e|ed|ing)\s+my\s+application",
                      r"i'?m\s+withdrawing", r"i\s+withdrew",
                      r"i\s+pulled\s+out", r"i'?(?:ve|\s+have)?\s+decided\s+not\s+to",
                      r"to\s+withdraw", r"i\s+accepted\s+(?:another|a\s+different|an\s+other)")
@@ -274,7 +283,7 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
                  "flicked", "dispatched",
                  r"thank[\s-]?you'?s?\s+(?:\w+\s+){0,2}(?:went|gone)\s+out",
-                 "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+note",
+                 "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+notes?",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
@@ -311,14 +320,14 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    r"hit\s+me\s+up", r"not\s+right\s+now",
                    r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me",
-                   r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)")
+                   r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)", r"defer")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders",
                    r"stop\s+(?:to\s+)?remember(?:ing)?\s+me", r"i'?ll\s+manage\s+it\s+myself",
                    r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
                    r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",
-                   r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
+                   r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?(?:reminders|follow[\s-]?ups?)",
                    r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
                    r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders",
                    r"(?:stop|quit)\s+(?:nagging|chasing|bugging|pestering)",

@@ -17,6 +17,7 @@ from bot.parsing.english import dictionary
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
     NUMBER_UNITS,
+    ROLE_SLIPS,
     ROLE_VOCABULARY,
     SHORT_FORMS,
     VOCABULARY,
@@ -83,6 +84,8 @@ def role_words(role: str) -> str:
 
 def _role_word(word: str) -> str:
     lower = word.lower()
+    if lower in ROLE_SLIPS:
+        return ROLE_SLIPS[lower]
     if lower in ROLE_VOCABULARY or not lower.isalpha() or len(lower) < 4:
         return word
     fixed = typo_of(lower, ROLE_VOCABULARY)

@@ -574,3 +574,34 @@ def test_a_call_reminder_asked_to_wait_snoozes_the_call_not_the_note_before_it(
     note = next(cp for cp in steps if cp.kind is CheckpointKind.THANK_YOU)
     assert call.snoozed and call.due_at.date().isoformat() == "2026-12-01"
     assert not note.snoozed  # the thank-you due before it is left as it was
+
+
+def test_delete_or_stop_offered_together_asks_which_and_deletes_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    replies = chat.say("stop or delete, whatever, im done with initech")
+    assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
+    assert interviews(chat) == 2
+    assert "#2 QA engineer at Initech" in chat.text("list")
+
+
+def test_workplace_shorthand_and_joy_are_read(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("TY notes out to Dana and Raj").startswith(
+        "I read that as: Your thank-you notes for Initech (#2) went out.")
+    assert chat.text("Acme offered me the job!! I can't believe it").startswith(
+        "I read that as: An offer from Acme (#1)")
+    assert chat.text("Dana rang, they'd like to see me again next week, no date yet"
+                     ).startswith("I read that as: A next round from Initech (#2)")
+
+
+def test_an_office_manger_is_an_office_manager_and_a_card_done_is_a_note_sent(
+        chat: Chat) -> None:
+    said = chat.text("Interview at Dunmore Plumbing & Heating LLC today at 3 for office manger "
+                     "w/ Bill Sawyer")
+    assert "office manager at Dunmore Plumbing & Heating LLC" in said
+    assert chat.text("done the thank you card, posted it this afternoon").startswith(
+        "I read that as: Your thank-you notes for Dunmore Plumbing & Heating LLC (#1) went out.")
+    assert "the role is now senior office manager" in chat.text(
+        "wrong role - its senior office manager")

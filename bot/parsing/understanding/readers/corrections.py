@@ -29,7 +29,8 @@ _POSSESSIVE = re.compile(
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|roll|position|job(?:\s+"
-    r"title)?|title)(?:\s+name)?(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be)|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"title)?|title)(?:\s+name)?(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be|"
+    r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
@@ -85,6 +86,9 @@ _HOUR_WORDS = lx.words_in_order("one two three four five six seven eight nine te
 def correct(line: Line, ctx: Context) -> Reading | None:
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", line.text)))
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
+    # "wrong role - its senior data analyst": the field named, then its value
+    text = re.sub(r"^wrong\s+(company|role|title|position)\s*[,:;–—-]*\s*(?:it'?s|its|it\s+is|"
+                  r"should\s+be)\s+", r"the \1 is ", text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction

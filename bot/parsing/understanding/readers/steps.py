@@ -180,6 +180,8 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
     # mean stop its reminders, so that is asked.
     meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
+    if _TORN.search(line.text):  # "stop or delete, whatever": which of the two is theirs
+        meant = False
     request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
     target = pick(line.found, ctx.known)
     if named and not meant and target is not None and not hedged(line):
@@ -194,3 +196,6 @@ def remove(line: Line, ctx: Context) -> Reading | None:
 
 
 _DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b", re.I)
+#: Deleting and stopping both offered: "remove acme or just stop it?".
+_TORN = re.compile(r"\b(?:stop|cancel|mute|pause)\b.*\bor\b|\bor\b.*\b(?:stop|cancel|mute|pause)\b",
+                   re.I)
