@@ -51,7 +51,9 @@ _A_PLACE = (r"(?!(?:the|a|an|my|our|their|his|her|your|home|work|office|hq|headq
             r"noon|night|school|uni|college|church)\b)")
 _LOWER_NAME = (rf"{_A_PLACE}[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|bank|industries|"
                r"systems|solutions|technologies|tech|partners|consulting|health|media|studios|enterprises|"
-               r"company|motors|foods|labs|insurance|capital|logistics|energy))?")
+               r"company|motors|foods|labs|insurance|capital|logistics|energy|clinic|hospital|"
+               r"dental|hotels?|store|shop|cafe|restaurant|academy|council|university|"
+               r"bakery|pharmacy|salon|studio|agency|associates|llc))?")
 #: Words that end a lower-case company's name: "at home depot today 10am".
 _LOWER_STOP = (r"for|today|tomorrow|yesterday|this|on|at|last|next|earlier|later|went|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")

@@ -518,6 +518,9 @@ def test_a_lower_case_company_of_two_words_is_read_and_a_place_is_never_a_compan
     asked = chat.text("had an interview at home today at 2pm with Acme for the analyst role")
     assert "analyst at Acme" in asked and "at home" not in asked
     assert interviews(chat) == 1  # the second is asked, not added
+    said = chat.text("had an interview tuesday at riverside clinic for medical receptionist, "
+                     "with dr amy cole")
+    assert "medical receptionist at riverside clinic" in said and "Amy Cole" in said
 
 
 def test_a_past_day_without_a_time_is_added_and_says_what_time_it_put(chat: Chat) -> None:
