@@ -180,11 +180,11 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
     # mean stop its reminders, so that is asked.
     meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
-    if _TORN.search(line.text):  # "stop or delete, whatever": which of the two is theirs
-        meant = False
+    torn = bool(_TORN.search(line.text))  # "stop or delete, whatever": which is theirs?
+    meant = meant and not torn
     request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
     target = pick(line.found, ctx.known)
-    if named and not meant and target is not None and not hedged(line):
+    if (named or torn) and not meant and target is not None and not hedged(line):
         return Reading(question=f"{target.company} (#{target.number}): delete it as added by "
                                 "mistake, or stop its reminders and keep its history?",
                        choices=(Choice("Delete it", make(target)),
