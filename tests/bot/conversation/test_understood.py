@@ -342,10 +342,6 @@ def test_a_delete_said_with_its_reason_acts_with_undo_and_a_vague_one_asks_which
     assert [a.label for a in vague.actions] == ["Delete it", "Stop the reminders", "Neither"]
     assert "left everything as it was" in chat.text("3")
     assert "#2 QA engineer at Initech" in chat.text("list")
-    # With one interview, unnamed and torn, the same two choices: never a bare "delete?".
-    chat.say("delete 2")
-    assert list(choices(chat.say("stop or delete? idk"))) == [
-        "Delete it", "Stop the reminders", "Neither"]
     shown = chat.say("oops I added acme by mistake, can you delete it")
     assert "I read that as: Delete #1 Acme." in text_of(shown)
     undo = next(a for r in shown for a in r.actions if a.id is ActionId.UNDO_DELETE)
@@ -590,6 +586,10 @@ def test_delete_or_stop_offered_together_asks_which_and_deletes_nothing(chat: Ch
     assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
     assert interviews(chat) == 2
     assert "#2 QA engineer at Initech" in chat.text("list")
+    # With one interview, unnamed and torn, the same two choices: never a bare "delete?".
+    chat.say("delete 2")
+    assert list(choices(chat.say("stop or delete? idk"))) == [
+        "Delete it", "Stop the reminders", "Neither"]
 
 
 def test_workplace_shorthand_and_joy_are_read(chat: Chat) -> None:
