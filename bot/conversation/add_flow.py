@@ -412,8 +412,14 @@ _WHO_THEY_WERE = re.compile(r"\s+who\s+(?:ran|led|chaired|did|was|is)\b[^,]*?(?=
                             r"person|chap|bloke)\s+from\s+[\w&'-]+\s*,\s*", re.I)
 
 
+#: "Hugh Grantham — sorry, Hugh Grantley — and Mei Tanaka": a name taken back at once.
+_NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–])+?\s*(?:[—–,]|\s-)\s*"
+                           r"(?:sorry|oops|i\s+mean|no\s+wait)\b[\s,:]*(?=\w)", re.I)
+
+
 def _names_only(text: str) -> str:
-    text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text.strip())
+    text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text.strip()))
+    text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text)
     text = _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")

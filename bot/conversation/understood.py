@@ -23,6 +23,7 @@ from bot.commands import (
     ExplainStep,
     MarkDone,
     MarkSent,
+    OnlyOpenInterview,
     RecordPromise,
     ReportCall,
     ReportOutcome,
@@ -62,6 +63,8 @@ def worth_reading(command: Command, text: str) -> bool:
     """Whether a line deserves the free-text reading rather than the grammar's reply."""
     if isinstance(command, Unknown):
         return True
+    if lx.TAKEN_BACK.search(text):  # "called #2 — wait, no, called #1": the words after count
+        return True
     words = text.split()
     if isinstance(command, Snooze) and (isinstance(command.span, SnoozeUnreadable)
                                         or _no_step(command)):
@@ -76,9 +79,12 @@ def worth_reading(command: Command, text: str) -> bool:
         return isinstance(command.step, BadStepRef)  # "done with initech, no more reminders"
     if isinstance(command, _WORDY):
         return len(words) > 1 and not REF.match(words[1])
+    if isinstance(command, CorrectInterview) and isinstance(command.interview, OnlyOpenInterview):
+        return True  # "fix teh name, its Dana Woo not Wu": the name says which interview
     if _ADD_AS_PERSON.match(text):  # "add Tom Reyes as an interviewer too"
         return True
-    return text.lower().startswith("add ") and " to " in text.lower() and "," not in text
+    # "Add Tom Greer to the Acme interview, he sat in": a person added, before any comma
+    return text.lower().startswith("add ") and " to " in text.lower().split(",")[0]
 
 
 _ADD_AS_PERSON = re.compile(r"(?:(?:please|kindly)\s+)?add\s+.+?\s+as\s+(?:an?\s+|another\s+)?"
@@ -131,7 +137,13 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     taken_back = lx.TAKEN_BACK.search(text) is not None
     named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text)
     reading = read(turn, text, named_only=named_only)
-    if reading is None and named_only and _names_a_stranger(turn, text):
+    if reading is None and taken_back:
+        # The grammar would act on the words taken back ("called 2 wait no 1, …").
+        return Reading(question="You took part of that back, and I couldn't read the rest "
+                                "for sure, so I changed nothing. Say it again in one go, "
+                                "the way you mean it.")
+    if reading is None and named_only and not isinstance(command, CorrectInterview) \
+            and _names_a_stranger(turn, text):
         # "Called Globex, no answer", with only Acme tracked: the grammar would put it on
         # the one open interview, which it is not about.
         return Reading(question="Which interview is that about? I don't track the one you "
@@ -159,8 +171,9 @@ def needs_a_name(command: Command) -> bool:
                 or (isinstance(command, MarkSent) and lx.NOTE_WORDS.search(command.to) is not None))
 
 
-#: "snooze that till friday", "snooze it 2h": the step meant is the one open interview's.
-_POINTING = frozenset({"that", "it", "this", "them", "those"})
+#: "snooze that till friday", "snooze it 2h", "snooze till tomorrow": the step meant is
+#: the one open interview's.
+_POINTING = frozenset({"that", "it", "this", "them", "those", "till", "until", "til", "for"})
 
 
 def _no_step(command: Command) -> bool:

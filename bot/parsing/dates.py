@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -54,6 +55,8 @@ _DATE_TOKEN = re.compile(
   | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?
         (?:,?\s+(?P<dm_year>\d{{4}})\b)?)
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
+  | (?P<dotted>(?<!\bat\s)(?<![\d.:])\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.
+        (?P<dotted_year>\d{{4}})?(?!\d))
   | (?P<dom>(?:\bthe\s+|(?<=day\s)|(?<=\b(?:mon|tue|wed|thu|fri|sat|sun)\s))
         \d{{1,2}}(?:st|nd|rd|th)\b
         (?!\s+(?:of\s+)?(?:{_MONTH})\b|\s+(?:round|interview|stage|time|call|one|floor)\b))
@@ -74,11 +77,11 @@ _DATE_TOKEN = re.compile(
     """,
     re.I | re.X,
 )
-_DATE_KINDS = ("iso", "md", "dm", "slash", "dom", "rel", "ago", "span", "wd")
+_DATE_KINDS = ("iso", "md", "dm", "slash", "dotted", "dom", "rel", "ago", "span", "wd")
 _TIME_KINDS = ("trange", "time", "bare")
 # The more a token pins down a calendar day, the more it is trusted when tokens disagree.
-_SPECIFICITY = {"iso": 0, "md": 1, "dm": 1, "slash": 2, "dom": 2, "rel": 3, "ago": 3, "span": 3,
-                "wd": 4}
+_SPECIFICITY = {"iso": 0, "md": 1, "dm": 1, "dotted": 1, "slash": 2, "dom": 2, "rel": 3,
+                "ago": 3, "span": 3, "wd": 4}
 _JOINER = re.compile(r"^[\s,]*(?:(?:at|on|@|around|about|from|-)[\s,]*)?$", re.I)
 _LEAD_IN = re.compile(r"(?:\b(?:on|at|around|about|from)|@)\s*$", re.I)
 _PAST_TENSE = re.compile(
@@ -150,6 +153,10 @@ def _token_query(kind: str, match: re.Match[str]) -> str:
         return {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}.get(raw, raw)
     if kind == "bare":
         return _afternoon(f"{int(raw)}:00")
+    if kind == "dotted":  # "4.12." or "4.12.2026", day first as everywhere it is written
+        day, month = raw.split(".")[:2]
+        year = match.group("dotted_year") or ""
+        return f"{calendar.month_name[int(month)].lower()} {int(day)} {year}".strip()
     if kind == "dom":  # the month is chosen later (`_month_day`); January has every day
         return f"january {_day_of_month(raw)}"
     return raw
@@ -186,7 +193,8 @@ def _find_dates(text: str) -> list[_Token]:
         if kind not in _DATE_KINDS and kind not in _TIME_KINDS and kind != "part":
             # lastgroup names the innermost closed group; find the outer alternative instead.
             kind = next(k for k in (*_DATE_KINDS, *_TIME_KINDS, "part") if match.group(k))
-        year_group = {"md": "md_year", "dm": "dm_year", "slash": "slash_year"}.get(kind)
+        year_group = {"md": "md_year", "dm": "dm_year", "slash": "slash_year",
+                      "dotted": "dotted_year"}.get(kind)
         tokens.append(
             _Token(
                 kind=kind,
@@ -206,9 +214,36 @@ def _find_dates(text: str) -> list[_Token]:
 _ISO_T = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}:\d{2})(?::\d{2})?\b", re.I)
 
 
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+#: "on the fourth", "by the twenty-first": a day of the month in words, only after a word
+#: that puts a day next ("the second round" is no date).
+_ORDINAL_DAY = re.compile(
+    r"(?P<lead>\b(?:on|by|until|till|til|before|from|for)\s+)the\s+(?:(?P<tens>twenty|thirty)[\s-])?"
+    r"(?P<unit>" + "|".join(_ORDINAL_WORDS) + r")\b"
+    r"(?!\s+(?:one|interview|round|stage|time|call|person|guy|lady|floor|place|step|week)\b)",
+    re.I)
+
+
+def ordinal_days(text: str) -> str:
+    """`text` with a day of the month said in words written in digits ("on the 4th")."""
+    def digits(match: re.Match[str]) -> str:
+        day = _ORDINAL_WORDS[match.group("unit").lower()]
+        tens = (match.group("tens") or "").lower()
+        day += {"twenty": 20, "thirty": 30}.get(tens, 0) if day < 10 else 0
+        return f"{match.group('lead')}the {day}{_SUFFIX.get(day, 'th')}"
+
+    return _ORDINAL_DAY.sub(digits, text)
+
+
 def _cut_dates(text: str) -> tuple[str, list[list[_Token]]]:
     """Remove date/time phrases from `text`; return what is left and the phrases as groups."""
-    text = _ISO_T.sub(r"\1 \2", text)  # ISO 8601's "2026-12-02T09:00"
+    text = ordinal_days(_ISO_T.sub(r"\1 \2", text))  # ISO 8601's "2026-12-02T09:00"
     tokens = _find_dates(text)
     if not tokens:
         return text, []

@@ -139,11 +139,16 @@ def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -
     return day
 
 
-#: "Tuesday next week", "next week on Thursday", British "Tuesday week": that weekday of
-#: the week after this one.
+#: "Tuesday next week", "next week on Thursday", British "Tuesday week" ("Tues wk", "a
+#: week on Tuesday"): that weekday of the week after this one.
 _DAY_NEXT_WEEK = re.compile(
-    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?(?:next\s+)?week\b|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b",
+    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?(?:next\s+)?(?:week|wk)\b"
+    rf"|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b"
+    rf"|\ba\s+week\s+(?:on|from)\s+(?P<c>{_WEEKDAY})\b",
     re.I)
+#: British "a week tomorrow" ("tomorrow week", "a week from tomorrow"): eight days on.
+_WEEK_TOMORROW = re.compile(r"\ba\s+week\s+(?:from\s+)?(?:tomorrow|tmrw)\b"
+                            r"|\b(?:tomorrow|tmrw)\s+week\b", re.I)
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
@@ -174,10 +179,11 @@ def settle_next_weekday(text: str, day: date) -> str:
 def next_week_days(text: str, base: date) -> str:
     """`text` with "Thursday next week" (or "Tuesday week") written as that date."""
     def day(match: re.Match[str]) -> str:
-        said = (match.group("a") or match.group("b")).lower()
+        said = (match.group("a") or match.group("b") or match.group("c")).lower()
         monday = base + timedelta(days=7 - base.weekday())
         return (monday + timedelta(days=_DAY_INDEX[said[:2]])).isoformat()
 
+    text = _WEEK_TOMORROW.sub((base + timedelta(days=8)).isoformat(), text)
     return _DAY_NEXT_WEEK.sub(day, text)
 
 
@@ -186,9 +192,12 @@ def _promise_day(
 ) -> date | None:
     local_now = _local_now(now, tz)
     text = _FORTNIGHT.sub("2 weeks", text)
+    if _WEEK_TOMORROW.search(text):
+        that_day = base + timedelta(days=8)
+        return that_day if _in_range(that_day, local_now.date()) else None
     weekday = _DAY_NEXT_WEEK.search(text)
     if weekday is not None:
-        said = (weekday.group("a") or weekday.group("b")).lower()
+        said = (weekday.group("a") or weekday.group("b") or weekday.group("c")).lower()
         monday = base + timedelta(days=7 - base.weekday())
         that_day = monday + timedelta(days=_DAY_INDEX[said[:2]])
         return that_day if _in_range(that_day, local_now.date()) else None

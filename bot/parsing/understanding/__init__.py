@@ -10,6 +10,7 @@ acted on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -38,8 +39,15 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         # "delete the acme one. wait no, just stop the reminders": what came after, about
         # the interview named before if it names none.
         before = mentions(text[:taken_back.start()], ctx.known)
-        return understand(text[taken_back.end():], ctx,
-                          before if len(before.numbers) == 1 else None)
+        # "called 2 wait no 1, no answer": a number said first is the interview's.
+        rest = re.sub(r"^\s*(\d{1,3})\b(?![:./]\d)", r"#\1", text[taken_back.end():])
+        carried = before if len(before.numbers) == 1 else None
+        reading = understand(rest, ctx, carried)
+        head = _VALUE_LEAD.match(text[:taken_back.start()])
+        if reading is None and head is not None:
+            # "role should be senior analyst — no wait, just analyst II": the new value
+            reading = understand(f"{head.group(0)} {_JUST.sub('', rest)}", ctx, carried)
+        return reading
     own_plan = lx.OWN_PLAN_AFTER.search(text)
     if own_plan is not None and (lx.PROMISE_CUES.search(text[:own_plan.start()])
                                  or lx.CALL_CUES.search(text[:own_plan.start()])):
@@ -53,6 +61,11 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         if reading is not None:
             return _one_piece_of_news(reading, line)
     return None
+
+
+#: The words before a value taken back ("role should be …"), and "just" before the new one.
+_VALUE_LEAD = re.compile(r"^.*?\b(?:is|was|should\s+be|should\s+read)(?=\s)", re.I)
+_JUST = re.compile(r"^\s*(?:just|actually|it'?s|its)\s+", re.I)
 
 
 def _one_piece_of_news(reading: Reading, line: Line) -> Reading:

@@ -74,7 +74,7 @@ SHORT_FORMS = {
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
     "w": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
-    "thye'll": "they'll", "thyell": "they'll", "thier": "their",
+    "thye'll": "they'll", "thyell": "they'll", "thier": "their", "lmk": "let me know",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -93,7 +93,7 @@ HEDGES = _any(
     # "if I haven't heard by the 3rd, call her" is their word; "if that helps" an aside
     r"if(?!\s+(?:i|you)(?:'ve|'d|\s+have|\s+had)?\s+(?:haven'?t|hadn'?t|not|don'?t|do\s+not|"
     r"didn'?t)\s+(?:yet\s+)?(?:hear|heard)\b)"
-    r"(?!\s+(?:that|it)\s+helps)", "whether",
+    r"(?!\s+(?:that|it)\s+helps)(?!\s+i\s+may\b)", "whether",
     r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
@@ -149,6 +149,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
+          r"(?:for|to)\s+(?:round|stage)\s+(?:2|3|two|three)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
           r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)",
           r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
@@ -216,6 +217,10 @@ PROMISE_CUES = _any(
     r"make\s+up\s+their\s+minds?",
     r"get\s+back\s+to\s+(?:you|all|every\w*|candidates|applicants)",
     r"give\s+(?:me|you)\s+(?:the|an|their|a)\s+(?:answer|decision|response)",
+    r"(?:have|get|give\s+me)\s+(?:some\s+)?(?:news|an?\s+update|feedback)\s+(?:for\s+me\s+)?"
+    r"(?:by|within|in|on|before)\b",
+    r"(?:they|she|he|we)\s+would\s+(?:contact|e-?mail|call|ring|phone|be\s+in\s+touch|"
+    r"get\s+back|let\s+me\s+know)\b",
 )
 #: The person's own plan after the employer's word, from where it starts: "they'll decide
 #: by Friday, and I'll follow up on the 4th if I haven't heard".
@@ -245,7 +250,8 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"asked\s+me\s+to\s+(?:call|ring|try)")
 
 # --- calls --------------------------------------------------------------------------------
-CALL_CUES = _any("called", "rang", "phoned", r"tried\s+(?:calling|to\s+call|ringing|phoning)",
+CALL_CUES = _any("called", "rang", "phoned", "telephoned",
+                 r"tried\s+(?:calling|to\s+call|ringing|phoning)",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
@@ -262,7 +268,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)",
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
           r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)",
-          r"off\s+the\s+phone\s+with", r"got\s+\w+(?:\s+\w+)?\s+on\s+the\s+(?:phone|line)"),
+          r"off\s+the\s+phone\s+with", r"got\s+\w+(?:\s+\w+)?\s+on\s+the\s+(?:phone|line)",
+          r"we\s+(?:spoke|talked|chatted)"),
      CallResult.ANSWERED),
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
@@ -281,14 +288,17 @@ CALLERS = ("she", "he", "they", "recruiter", "someone", "somebody", "hr", "recep
 
 # --- thank-you notes ----------------------------------------------------------------------
 SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
-                 "flicked", "dispatched",
+                 "flicked", "dispatched", r"popped\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?"
+                 r"(?:card|note|letter)\s+in\s+the\s+(?:post|mail)",
                  r"thank[\s-]?you'?s?\s+(?:\w+\s+){0,2}(?:went|gone)\s+out",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+notes?",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
+_POPPED = (r"popped\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?(?:card|note|letter)\s+in\s+the\s+"
+           r"(?:post|mail)")
 _SENDING = ("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
-            "dropped", "thanked", "flicked", "dispatched")
+            "dropped", "thanked", "flicked", "dispatched", _POPPED)
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any(*_SENDING, "wrote")
 #: Those that say it left, not only that it was written ("I wrote it, I'll send it tonight").
@@ -351,6 +361,7 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
                   r"didn'?t\s+mean", r"mixed\s+it\s+up", r"added\s+it\s+twice", "duplicate",
                   r"(?:isn'?t|not)\s+mine", r"someone\s+else'?s",
                   r"(?:entered|added|put)\s+in\s+error",
+                  r"shouldn'?t\s+be\s+(?:in\s+)?(?:there|here|on\s+(?:there|here|my\s+list))",
                   r"by\s+accident")
 
 # --- corrections --------------------------------------------------------------------------
@@ -358,10 +369,11 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
 NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
                       r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:oops|sorry|actually|wait|(?:small\s+|quick\s+|minor\s+)?correction|my\s+bad|typo|oh|"
+    r"^(?:(?:oops|sorry|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
+    r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|please\s+note(?:\s+that)?|forgot\s+to\s+(?:say|mention)|"
     r"just\s+so\s+you\s+know)\b"
-    r"[\s,:.!-]*)+",
+    r"[\s,:.!—–-]*)+",
     _I)
 FIELD_WORDS = {
     "company": ("company", "employer", "firm"),
@@ -372,8 +384,9 @@ FIELD_WORDS = {
 # --- showing and asking -------------------------------------------------------------------
 SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)",
                  r"what\s+(?:i'?ve|i\s+have)\s+got\s+going\s+on",
-                 r"(?:show|see)\s+(?:me\s+)?(?:my\s+)?"
-                 r"(?:list|interviews)", r"my\s+(?:list|interviews)",
+                 r"(?:show|see|pull\s+up|bring\s+up)\s+(?:me\s+)?(?:my\s+)?"
+                 r"(?:whole\s+|full\s+|entire\s+)?(?:list|interviews|pipeline)",
+                 r"my\s+(?:list|interviews|pipeline)",
                  r"what\s+have\s+i\s+got", r"what\s+do\s+i\s+have", r"what'?s\s+(?:coming\s+)?up",
                  r"what'?s\s+due", r"what\s+(?:do\s+)?i\s+need\s+to\s+do")
 SHOW_PLAN = _any(r"what'?s\s+next\s+(?:for|with|on)", r"when\s+(?:do|should)\s+i\s+(?:call|ring|"

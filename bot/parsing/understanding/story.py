@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commands import AddInterviewFields
+from bot.parsing.dates import ordinal_days
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import parse_promise
@@ -139,6 +140,7 @@ _LOWER_PEOPLE = (
 )
 _DATE = re.compile(
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+    r"(?<!\bat\s)(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4})?(?!\d)|"  # "4.12."
     # "Wednesday the 25th", "Friday 4th December", "on the 2nd"
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+|on\s+)(?:the\s+)?"
     r"\d{1,2}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -419,7 +421,7 @@ _CLOCK = re.compile(r"(?<![\d/:.-])((?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:])")
 
 
 def _when(text: str, just_now: bool) -> str:
-    text = _SHORT_WEEKDAY.sub(_whole_day, text)
+    text = ordinal_days(_SHORT_WEEKDAY.sub(_whole_day, text))
     found = _DATE.search(text) or _DAY_WORDS.search(text)
     when = found.group(0) if found else ("today" if just_now else "")
     bare = _BARE_TIME.search(text)

@@ -4,11 +4,13 @@ buttons, and only a pressed (or typed) choice changes anything."""
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.messages import ActionId, Reply
 from bot.model import CallResult, CheckpointKind, CheckpointState, Outcome, PromiseKind
 from tests.chat import Chat, text_of
 
+NEW_YORK = ZoneInfo("America/New_York")
 ACME = "add Acme, data analyst, today 2pm with Jane Smith"
 INITECH = ("add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
            "they'll decide by 2026-11-27")
@@ -612,3 +614,88 @@ def test_an_office_manger_is_an_office_manager_and_a_card_done_is_a_note_sent(
         "I read that as: Your thank-you notes for Dunmore Plumbing & Heating LLC (#1) went out.")
     assert "the role is now senior office manager" in chat.text(
         "wrong role - its senior office manager")
+
+
+def test_british_weeks_and_dotted_dates_land_on_the_day_meant(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert "Tue 2026-12-01" in chat.text("Jane asked me to ring her a week tomorrow")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-12-01"
+    assert "Fri 2026-12-04" in chat.text("The QA one pushed their decision to 4.12.")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-12-04"
+    chat.say("Orbit Dynamics, test lead, 4.12. at 10:00, Katrin Vogel")
+    assert chat.checkpoints(3)[0].starts_at.astimezone(NEW_YORK).isoformat().startswith(
+        "2026-12-04T10:00")
+    chat.say("Kestrel Analytics, BI analyst, interviewed today at 11:15 with Nadia Khan. "
+             "She told me to ring her Tues wk.")
+    assert chat.checkpoints(4)[0].promise.on.isoformat() == "2026-12-01"
+
+
+def test_what_follows_a_take_back_is_what_counts(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("Called #2 — wait, no, called #1. No one answered.").startswith(
+        "I read that as: You called Acme (#1) and nobody picked up.")
+    assert all(cp.attempts == 0 for cp in chat.checkpoints(2)[1])
+    # A take-back whose rest can't be read changes nothing, not even the first half.
+    before = [cp.due_at for cp in chat.checkpoints(2)[1]]
+    said = chat.text("snooze 2 actually no 1 till friday")
+    assert "You took part of that back" in said
+    assert [cp.due_at for cp in chat.checkpoints(2)[1]] == before
+    assert "the role is now data analyst II" in chat.text(
+        "Acme role should be senior data analyst — no wait, just data analyst II")
+
+
+def test_next_friday_on_a_monday_asks_which_friday_before_snoozing(chat: Chat) -> None:
+    chat.say(ACME)
+    due = [cp.due_at for cp in chat.checkpoints(1)[1]]
+    replies = chat.say("remind me about acme next friday")
+    assert list(choices(replies)) == ["Fri 27 Nov", "Fri 04 Dec", "Neither"]
+    assert [cp.due_at for cp in chat.checkpoints(1)[1]] == due
+    chat.press(ActionId.CHOOSE, choices(replies)["Fri 04 Dec"])
+    note = next(cp for cp in chat.checkpoints(1)[1] if cp.kind is CheckpointKind.THANK_YOU)
+    assert note.due_at.astimezone(NEW_YORK).date().isoformat() == "2026-12-04"
+
+
+def test_a_stop_that_keeps_the_record_on_the_list_is_a_cancel(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("Please stop sending me reminders about Initech, but keep the record in "
+                     "my list.").startswith("I read that as: No more reminders for Initech (#2).")
+    assert interviews(chat) == 2
+    assert "#2 QA engineer at Initech" in chat.text("pull up my whole pipeline")
+
+
+def test_more_ways_of_saying_a_call_a_note_a_promise_and_a_fix(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("Popped a thank-you card in the post to Dana at Initech").startswith(
+        "I read that as: Your thank-you to Dana Wu (Initech, #2) went out.")
+    assert chat.text("I telephoned Ms Smith this afternoon and we spoke briefly.").startswith(
+        "I read that as: You called Acme (#1) and someone picked up.")
+    assert "Fri 2026-12-04" in chat.text("For #1, Jane said to call her on the fourth")
+    chat.say("add Globex, designer, today 11am with Bob Lee")
+    assert "Tue 2026-12-08" in chat.text(
+        "Mr Lee indicated that they would contact me within ten working days.")
+    assert "Dana Wu is now Dana Woo" in chat.text("fix teh name, its Dana Woo not Wu")
+    assert "the role is now SDET" in chat.text("Initech req title is actually SDET, not QA "
+                                               "engineer")
+    assert "to Fri 2026-11-20 10:30" in chat.text(
+        "Small correction — Initech was half ten on the 20th, not 10.")
+    assert "to Fri 2026-11-20 14:00" in chat.text(
+        "oops, Acme was actually on Friday the 20th, same time")
+    said = chat.text("Acme was a nightmare on the 20th")  # no correction in that
+    assert "moved" not in said
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).day == 20
+
+
+def test_a_name_taken_back_in_an_answer_is_the_second_one(chat: Chat) -> None:
+    chat.say("add")
+    chat.say("Globex")
+    chat.say("designer")
+    chat.say("2026-11-24 11am")
+    chat.say("Hugh Grantham — sorry, Hugh Grantley — and Mei Tanaka")
+    chat.say("no")
+    chat.say("skip")
+    interview, _ = chat.checkpoints(1)
+    assert [p.name for p in interview.interviewers] == ["Hugh Grantley", "Mei Tanaka"]

@@ -22,7 +22,8 @@ from bot.parsing.understanding.references import pick
 def show(line: Line, ctx: Context) -> Reading | None:
     if lx.SHOW_HELP.search(line.text):
         return Reading(ShowHelp())
-    if lx.SHOW_LIST.search(line.text):
+    if lx.SHOW_LIST.search(line.text) and not lx.CANCEL_CUES.search(line.text):
+        # "stop the reminders but keep it on my list" is a cancel, not a look at the list
         return Reading(ListInterviews())
     if lx.SHOW_PLAN.search(line.text) and line.found.numbers:
         target = pick(line.found, ctx.known)

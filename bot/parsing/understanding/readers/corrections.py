@@ -13,6 +13,7 @@ from bot.commands import (
     CorrectInterview,
     Fix,
 )
+from bot.parsing.dates import _cut_dates, parse_when_detail
 from bot.parsing.people import read_names
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
@@ -28,7 +29,8 @@ _POSSESSIVE = re.compile(
     r"first\s+name|name)\s*(?:is|:|=)?\s*"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
-    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?P<field>company|employer|role|roll|position|job(?:\s+"
+    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?:(?:req|requisition|official|actual)\s+)?"
+    r"(?P<field>company|employer|role|roll|position|job(?:\s+"
     r"title)?|title)(?:\s+name)?(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be|"
     r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
@@ -89,6 +91,9 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     # "wrong role - its senior data analyst": the field named, then its value
     text = re.sub(r"^wrong\s+(company|role|title|position)\s*[,:;–—-]*\s*(?:it'?s|its|it\s+is|"
                   r"should\s+be)\s+", r"the \1 is ", text, flags=re.I)
+    # "fix the name, its Dana Woo not Wu": the grammar's verb, then the correction
+    text = re.sub(r"^(?:please\s+)?fix\s+(?:the\s+|her\s+|his\s+)?(?:name|spelling)\s*[,:;–—-]*\s*",
+                  "", text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
@@ -105,8 +110,9 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                                 "goes to the right person, e.g. `Dana's email is "
                                 "dana@company.com`. I changed nothing yet.")
     for said in tries:
-        for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is, _when_was,
-                        _was_time, _not_that, _add_to, _also_person, _take_off, _its_name):
+        for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
+                        _when_was, _was_time, _company_was, _not_that, _add_to, _also_person,
+                        _take_off, _its_name):
             reading = attempt(said, line, ctx)
             if reading is not None:
                 return reading
@@ -285,6 +291,42 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
         return None
     value = _business_hour(_weekday_and_day(value, ctx))
+    return _fix(line, ctx, Fix.WHEN, "", value, f"it was {value}")
+
+
+#: "Acme was actually on Friday the 20th, same time", "Initech was half ten on the 20th,
+#: not 10": a known company's interview moved, without the word "interview".
+_COMPANY_WAS = re.compile(r"^(?P<company>[\w'-]+)\s+was\s+(?:actually\s+|really\s+)?"
+                          r"(?P<value>.+?)(?:,?\s+(?:(?:at\s+)?the\s+)?same\s+time|"
+                          r",?\s+not\s+(?P<wrong>.+))?$", re.I)
+_HALF_HOUR = re.compile(r"\bhalf\s+(?:past\s+)?(\w+)\b", re.I)
+
+
+def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _COMPANY_WAS.match(text)
+    if match is None or not line.found.by_company or hedged(line):
+        return None
+    if match.group("company").lower() not in line.found.company_words:
+        return None
+
+    def half(found: re.Match[str]) -> str:
+        word = found.group(1).lower()
+        hour = int(word) if word.isdigit() else (
+            _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else 0)
+        return f"{hour}:30" if 1 <= hour <= 12 else found.group(0)
+
+    value = _HALF_HOUR.sub(half, match.group("value").strip(" ."))
+    value = re.sub(r"^(?:at|on)\s+", "", value, flags=re.I)
+    left, groups = _cut_dates(value)
+    # Only a day and a time, with a number in it ("Friday the 20th", "10:30 on the 20th"):
+    # "was a nightmare on the 20th" or a bare "was tuesday" moves nothing.
+    if not groups or not re.search(r"\d", value) or re.sub(r"\b(?:on|at|the)\b|[\s,.]", "", left):
+        return None
+    # Said in the past ("was … on the 20th"): the 20th gone by, written out as a date.
+    moment, timed = parse_when_detail(f"was {_weekday_and_day(value, ctx)}", ctx.now, ctx.tz)
+    if moment is None:
+        return None
+    value = f"{moment:%Y-%m-%d %H:%M}" if timed else f"{moment:%Y-%m-%d}"
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was {value}")
 
 

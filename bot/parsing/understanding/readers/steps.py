@@ -13,10 +13,11 @@ from bot.commands import (
     SnoozeSpan,
     SnoozeTillMorning,
     SnoozeUnreadable,
+    SnoozeUntil,
     StepNumber,
 )
 from bot.parsing.command_text import snooze_span
-from bot.parsing.promises import next_week_days
+from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
@@ -68,6 +69,19 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> Snooze:
         return Snooze(StepNumber(k.number, calls_only=calls), span)
 
+    two_ways = next_weekday_two_ways(line.text, ctx.today)
+    target = pick(line.found, ctx.known)
+    if two_ways is not None and isinstance(span, SnoozeUntil) and target is not None:
+        # "remind me next Friday", said on a Monday: this Friday, or the one after?
+        moment = span.moment.astimezone(ctx.tz)
+        return Reading(
+            question=f"Snooze the next {which} of {target.company} (#{target.number}): "
+                     "which day?",
+            choices=(*(Choice(f"{day:%a %d %b}", Snooze(
+                StepNumber(target.number, calls_only=calls),
+                SnoozeUntil(moment.replace(year=day.year, month=day.month, day=day.day))))
+                for day in two_ways), Choice("Neither", None)))
+
     return about_one(line, ctx, make, lambda k: f"Snoozing the next {which} of {k.company} "
                      f"(#{k.number}).", f"Snooze the next {which} of {{company}} (#{{n}})?",
                      # "push the initech call a week": a week from the call, or from now?
@@ -79,11 +93,15 @@ _NO_TIME = ("", "later", "not now", "not now later", "busy", "busy later")
 _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
 
 
+_AFTER_WEEKEND = re.compile(r"\b(?:(?:un)?til+\s+)?after\s+the\s+weekend\b", re.I)
+
+
 def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     """How long to snooze for: the whole rest of the line, else the words after its last
     "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out"); only its first
     sentence ("to Wednesday? Bit swamped this evening")."""
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    rest = _AFTER_WEEKEND.sub("monday", rest)  # the Monday after it, whatever today is
     if re.match(r"after\b", rest, re.I):
         # "after the holiday, my family arrives tomorrow": when is after something, which
         # the first clause alone must say; a day in the next clause is no answer.
