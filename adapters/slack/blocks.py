@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import emoji
+
 from bot.content.formatting import checkpoint_label, interview_status, when
 from bot.messages import Action, ActionId, AddPrefill, Draft, Reply, Style
 from bot.model import Checkpoint, Culture, Interview
@@ -95,12 +97,23 @@ def render(text: str, mentions: Collection[str] = ()) -> str:
 
 def plain_from_slack(text: str) -> str:
     """What a person typed, without Slack's wire markup: links become their label or address,
-    mentions become @names, and &amp; &lt; &gt; are unescaped, so the core reads real words."""
+    mentions become @names, and &amp; &lt; &gt; are unescaped, so the core reads real words.
+    Formatting goes too (`*list* pls`, a quoted `> …` line), and emoji, which Slack sends
+    as `:white_check_mark:`, become the emoji itself, which the core reads as a person would."""
     text = _LINK.sub(lambda m: m.group(2) or m.group(1).removeprefix("mailto:"), text)
     text = _USER.sub(lambda m: "@" + (m.group(2) or m.group(1)), text)
     text = _CHANNEL.sub(lambda m: "#" + (m.group(2) or m.group(1)), text)
     text = _SPECIAL.sub(lambda m: "@" + (m.group(2) or m.group(1)).lstrip("@"), text)
-    return html.unescape(text) if "&" in text else text
+    text = html.unescape(text) if "&" in text else text
+    text = _QUOTED.sub("", _EMPHASIS.sub(r"\2", text))
+    return emoji.emojize(text, language="alias") if ":" in text else text
+
+
+#: Slack's *bold*, _italic_ and ~struck~ words: the marks go, the words stay. Never inside
+#: a word or an address ("first_last@acme.com").
+_EMPHASIS = re.compile(r"(?<![\w*_~])([*_~])(?=\S)(.+?)(?<=\S)\1(?![\w*_~])")
+#: A quoted line ("> Interview — Barista"): the quote mark goes.
+_QUOTED = re.compile(r"^>\s?", re.M)
 
 
 def cut(text: str, limit: int) -> str:

@@ -348,7 +348,9 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"
                           r"but|pays|paying|salary|pay\s+is|hybrid|remote|on[- ]?site)\b.*$|"
-                          r",\s*[$£€]?\d+k?\b.*$", re.I)
+                          r",\s*[$£€]?\d+k?\b.*$|"
+                          # "… supervisor position, bit of a step up for me": how it feels
+                          r"(?:(?<=position)|(?<=\brole)|(?<=\bjob)|(?<=\bpost))\s*,.*$", re.I)
 
 
 def role_answer(text: str) -> str | None:

@@ -88,7 +88,10 @@ def worth_reading(command: Command, text: str) -> bool:
 
 
 _ADD_AS_PERSON = re.compile(r"(?:(?:please|kindly)\s+)?add\s+.+?\s+as\s+(?:an?\s+|another\s+)?"
-                            r"(?:interviewer|person)\b", re.I)
+                            r"(?:interviewer|person)\b|"
+                            # "add Kevin Brooks, he joined halfway through"
+                            r"add\s+[^,]+,\s*(?:she|he|they)\s+(?:joined|sat\s+in|came\s+in)\b",
+                            re.I)
 
 
 def context_for(turn: Turn) -> Context:
@@ -120,7 +123,7 @@ def reads_as_command(turn: Turn, text: str) -> bool:
 
 
 _ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]*)*"
-                    r"(?:before\s+that|btw|by\s+the\s+way|also)\b", re.I)
+                    r"(?:before\s+that|btw|by\s+the\s+way|also|before\s+i\s+forget)\b", re.I)
 
 
 #: Changes sure enough, naming an interview, to run while a question waits: none of them

@@ -77,6 +77,7 @@ OUTCOME_WORDS: dict[str, Outcome] = {
     "rejection": Outcome.REJECTED,
     "no": Outcome.REJECTED,
     "next round": Outcome.NEXT_ROUND,
+    "nextround": Outcome.NEXT_ROUND,
     "next": Outcome.NEXT_ROUND,
     "second round": Outcome.NEXT_ROUND,
     "other": Outcome.HEARD,
@@ -97,7 +98,7 @@ _HEDGED = re.compile(r"\b(?:think|maybe|might|may|hope|hoping|if|whether|not sur
                      r"don'?t know|wonder|probably|yet|\?)", re.I)
 #: Outcome words that still mean that outcome with more words after them.
 _LEADING_OUTCOMES = ("got an offer", "offer", "rejected", "rejection", "next round",
-                     "second round", "withdrew", "withdrawn")
+                     "nextround", "second round", "withdrew", "withdrawn")
 #: "The 2nd round is Dec 3", "another interview on Friday": a next round, said in words.
 _ANOTHER_ROUND = re.compile(
     r"\b(?:next|second|2nd|third|3rd|fourth|4th|final|another|later)\s+"
@@ -115,7 +116,8 @@ _ALONE = frozenset({"help", "list", "ls", "interviews", "journal", "export", "st
 #: Verbs that are a command when an interview number follows ("plan 1", "sent 2 Jane").
 _WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "promised",
                           "snooze", "note", "check", "reflect", "share", "cancel", "why",
-                          "fix", "correct", "edit", "change", "delete", "remove"})
+                          "fix", "correct", "edit", "change", "delete", "remove", "del",
+                          "stop"})
 #: Whole lines that are a command whatever question waits.
 _WHOLE = frozenset({"forget me", "help me", "help pls", "help please"})
 
@@ -387,6 +389,8 @@ def _delete(said: Said) -> Command:
     ref = interview_ref(alone)
     if " " not in alone and not isinstance(ref, OnlyOpenInterview):
         return DeleteInterview(ref)  # a lone number, "#2", or a bad one ("-1")
+    if said.numbered and said.rest.split(" ", 1)[0].endswith((",", ";", ":")):
+        return DeleteInterview(interview_ref(said.first))  # "delete #2, added by mistake"
     return DeleteInterview(OnlyOpenInterview(), said=said.rest)
 
 
@@ -434,7 +438,9 @@ READERS: dict[str, Callable[[Said], Command]] = {
     "why": lambda s: ExplainStep(step_ref(s.first) if s.rest else None),
     "cancel": _cancel,
     "fix": _fix, "correct": _fix, "edit": _fix, "change": _fix,
-    "delete": _delete, "remove": _delete,
+    "delete": _delete, "remove": _delete, "del": _delete,
+    # "stop 1" stops #1's reminders; "stop" alone, or before words, is read in words
+    "stop": lambda s: _cancel(s) if s.numbered else Unknown(f"stop {s.rest}".strip()),
     "tz": lambda s: SetTimeZone(parse_zone(s.rest) if s.rest else None, s.rest),
     "timezone": lambda s: SetTimeZone(parse_zone(s.rest) if s.rest else None, s.rest),
     "quiet": lambda s: SetQuietHours(parse_clock_range(s.rest) if s.rest else None, s.rest),

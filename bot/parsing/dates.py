@@ -57,7 +57,7 @@ _DATE_TOKEN = re.compile(
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
   | (?P<dotted>(?<!\bat\s)(?<![\d.:])\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.
         (?P<dotted_year>\d{{4}})?(?!\d))
-  | (?P<dom>(?:\bthe\s+|(?<=day\s)|(?<=\b(?:mon|tue|wed|thu|fri|sat|sun)\s))
+  | (?P<dom>(?:\bthe\s+|(?<=day\s)|(?<=\b(?:mon|tue|wed|thu|fri|sat|sun)\s)|(?<=\bon\s)|(?<=\bby\s))
         \d{{1,2}}(?:st|nd|rd|th)\b
         (?!\s+(?:of\s+)?(?:{_MONTH})\b|\s+(?:round|interview|stage|time|call|one|floor)\b))
   | (?P<rel>\b(?:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|today|tonight
@@ -167,14 +167,17 @@ def _day_of_month(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _month_day(day: int, today: date, past: bool) -> date | None:
+def _month_day(day: int, today: date, past: bool, skip_short: bool = True) -> date | None:
     """ "The 15th": this month's if it is still ahead (or today), else next month's; in the
-    past tense, the latest one not after today. A month without that day is skipped."""
+    past tense, the latest one not after today. A month without that day is skipped, or,
+    with `skip_short` False, makes the day unreadable ("by the 31st" said in November)."""
     year, month = today.year, today.month
     for _ in range(13):
         try:
             found = date(year, month, day)
         except ValueError:
+            if not skip_short:
+                return None
             found = None
         if found is not None and (found <= today if past else found >= today):
             return found

@@ -246,7 +246,9 @@ def _promise_date(groups: list[list[_Token]], base: date) -> date | None:
         # "Decide by Friday" said on a Friday means the next one, never the same day.
         return base + timedelta(days=(day.weekday() - base.weekday()) % 7 or 7)
     if token.kind == "dom":  # "by the 15th": the next 15th after the interview day
-        return _month_day(_day_of_month(token.text), base + timedelta(days=1), past=False)
+        # "by the 31st" in November: December's, or a slip for the 30th? Asked.
+        return _month_day(_day_of_month(token.text), base + timedelta(days=1), past=False,
+                          skip_short=False)
     if not token.has_year:
         return _nearest_year(day, base)
     return day

@@ -304,7 +304,11 @@ def promised(turn: Turn, command: RecordPromise) -> list[Reply]:
     turn.replan(interview, before=before)
     who = "you'll call them on" if promise.kind is PromiseKind.YOU_CALL_ON \
         else "they'll decide by"
-    return [Reply(text=f"Noted: {who} {promise.on:%a %Y-%m-%d}. "
+    # "Call her Thursday", and Thursday is Thanksgiving: the plan moves, and says why.
+    holiday = promise.kind is PromiseKind.YOU_CALL_ON and promise.on in turn.prefs().holidays
+    why = f"{promise.on:%a %Y-%m-%d} is a public holiday where you are, so offices are " \
+          "likely closed. " if holiday else ""
+    return [Reply(text=f"Noted: {who} {promise.on:%a %Y-%m-%d}. {why}"
                        + _next_call_line(turn, interview))]
 
 

@@ -132,6 +132,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"not\s+(?:be\s+)?(?:moving|going)\s+forward", r"won'?t\s+be\s+moving\s+forward",
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:someone|somebody|another|a\s+different|"
           r"an\s+internal|the\s+other)",
+          r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:a|an)\s+(?:\w+\s+){1,2}(?:candidate|"
+          r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
           r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",

@@ -104,7 +104,8 @@ _ROLE = (
     re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
                r"job|spot|post|opening|vacancy|gig)\b", _I),
     re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
-               r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in)\b))", _I),
+               r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in|held|scheduled|"
+               r"booked|last|next)\b))", _I),
     re.compile(r"\((?P<role>[^()]{2,60})\)"),
 )
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)

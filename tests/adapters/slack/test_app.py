@@ -350,6 +350,22 @@ def test_slack_retrying_an_event_never_duplicates_the_interview_or_the_reply(sla
     assert len(slack.interviews()) == 1
 
 
+def test_slack_formatting_and_emoji_codes_are_read_as_the_person_meant(slack: Slack) -> None:
+    def reply_to(text: str) -> str:
+        before = len(slack.api.calls("chat.postMessage"))
+        slack.workspace.dm(USER, text)
+        slack.api.settle(quiet=0.3)
+        return " ".join(shown_text(c.args) for c in posts(slack.api, before + 1)[before:])
+
+    reply_to("add Acme, analyst, today 2pm with Jane Smith")
+    # bold, and an emoji as Slack sends it
+    assert "analyst at Acme" in reply_to("*list* pls :pray:")
+    assert "Marked your thank-you to Jane Smith as sent" in reply_to(
+        "Sent the thank-you email to Jane :white_check_mark:")
+    assert "I read that as: An offer from Acme (#1)" in reply_to(
+        "&gt; _Acme_ offered me the job!")  # a quoted line, as Slack escapes it
+
+
 def test_messages_from_bots_and_edits_are_not_answered(slack: Slack) -> None:
     workspace = slack.workspace
     workspace.event({"type": "message", "channel": "D0ALEX", "user": USER, "text": "help",

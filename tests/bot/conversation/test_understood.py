@@ -699,3 +699,67 @@ def test_a_name_taken_back_in_an_answer_is_the_second_one(chat: Chat) -> None:
     chat.say("skip")
     interview, _ = chat.checkpoints(1)
     assert [p.name for p in interview.interviewers] == ["Hugh Grantley", "Mei Tanaka"]
+
+
+def test_days_that_do_not_hold_are_asked_and_a_holiday_call_says_why_it_moved(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("They'll let me know by the 31st")  # November has none
+    assert said.startswith("November has no 31st") and chat.checkpoints(1)[0].promise is None
+    due = [cp.due_at for cp in chat.checkpoints(1)[1]]
+    assert list(choices(chat.say("remind me in a couple of days"))) == [
+        "2 days", "3 days", "Don't snooze"]
+    assert [cp.due_at for cp in chat.checkpoints(1)[1]] == due
+    said = chat.text("Jane said give her a ring Thursday to see where they're at")
+    assert "Thu 2026-11-26 is a public holiday where you are" in said
+    assert "planned for Fri 2026-11-27" in said
+
+
+def test_grammar_short_forms_and_reasons_after_a_number(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("add Globex, designer, today 11am with Bob Lee")
+    assert "A next round at Acme" in chat.text("heard 1 nextround dec 2 14:00")
+    assert chat.checkpoints(1)[0].outcome is Outcome.NEXT_ROUND
+    chat.say("cancel")  # the next round's questions can wait
+    assert "Stopped every reminder for #2" in chat.text("stop 2")
+    assert chat.text("delete #3, I entered it by mistake").startswith("Deleted #3")
+    assert interviews(chat) == 2
+    assert chat.text("del 2").startswith("Deleted #2")
+
+
+def test_more_stories_corrections_and_asides_in_words(chat: Chat) -> None:
+    said = chat.text("Kindly add my interview with Infosys for Senior Test Analyst held on "
+                     "20/11 at 15:30. Interviewers were Suresh Iyer and Kavya Rao. They said "
+                     "they will revert by 27/11.")
+    assert "Added #1: Senior Test Analyst at Infosys" in said
+    assert "the role is now Senior Data Analyst (was Senior Test Analyst)" in chat.text(
+        "Role should be Senior Data Analyst, sorry, I undersold myself lol")
+    assert "Suresh Iyer is now Suresh Iyre" in chat.text("oops its Suresh Iyre with an e")
+    assert "Added Kevin Brooks to #1" in chat.text(
+        "also add Kevin Brooks, he joined halfway through")
+    chat.say("had a third one today too, Stark Industries, warehouse team lead, 7am with "
+             "Happy Hogan")
+    stark, _ = chat.checkpoints(2)
+    assert (stark.company, stark.role) == ("Stark Industries", "warehouse team lead")
+    assert stark.starts_at.astimezone(NEW_YORK).isoformat().startswith("2026-11-23T07:00")
+    assert "Mon 2026-11-30" in chat.text("For #2, Happy told me to call him on 30th.")
+    chat.say("add")
+    chat.say("Globex")
+    # an aside while a question waits runs, and the question is asked again
+    said = chat.text("oh before I forget, I sent Happy Hogan the Stark thank you earlier")
+    assert "Marked your thank-you to Happy Hogan as sent" in said and "What's the role?" in said
+    assert "When was it" in chat.text(
+        "it's for a front of house supervisor position, bit of a step up from what I do")
+    for answer in ("today 9am", "Tom Baker", "no", "skip"):
+        chat.say(answer)
+    globex, _ = chat.checkpoints(3)
+    assert globex.role == "front of house supervisor"
+
+
+def test_a_rejection_in_words_after_a_call(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("called 1 answered")
+    assert chat.text("Unfortunately they have gone with a more experienced candidate."
+                     ).startswith("I'm sorry about data analyst at Acme")
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED

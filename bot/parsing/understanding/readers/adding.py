@@ -19,7 +19,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`,
     perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
     between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
-    text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", line.text))).strip()
+    text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", _day_first(line.text))))
+    text = text.strip()
     if text.count(",") < 2 or lx.HEDGES.search(text):
         return None
     parsed = parse_interview(text, ctx.now, ctx.tz)
@@ -53,6 +54,23 @@ _LEAD = re.compile(
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
     r"(?:and\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!-]*\s+|"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*)+", re.I)
+#: "had a third one today too, Stark Industries, …": another interview, its day said first.
+_HAD_ANOTHER = re.compile(r"^(?:i\s+)?(?:had|did)\s+(?:a|an|another)\s+(?:(?:second|2nd|third|"
+                          r"3rd|other)\s+)?(?:one|interview)\s*(?P<day>today|yesterday)?"
+                          r"(?:\s*(?:too|as\s+well|also))?\s*[,:!-]+\s*", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b", re.I)
+
+
+def _day_first(text: str) -> str:
+    """"had a third one today too, X, role, 7am with Y" as "X, role, today 7am with Y"."""
+    found = _HAD_ANOTHER.match(text)
+    if found is None:
+        return text
+    rest = text[found.end():]
+    day = found.group("day")
+    if day and not re.search(r"\b(?:today|yesterday|tomorrow|\w+day)\b", rest, re.I):
+        rest = _CLOCK_TIME.sub(lambda m: f"{day} {m.group(0)}", rest, count=1)
+    return rest
 #: "Hooli tomorrow 3pm, …": or after it.
 _WHEN_WORDS = re.compile(r"(?:(?:on|at|@|today|tomorrow|tonight|next|this|\w+day|\d{1,2}"
                          r"(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}/\d{1,2})\s*)+", re.I)

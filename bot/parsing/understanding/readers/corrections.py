@@ -52,6 +52,10 @@ _ADD_TO = re.compile(_ASKED_TO_ADD + r"(?P<names>.+?)\s+to\s+(?:the\s+)?(?P<comp
 _ADD_AS = re.compile(_ASKED_TO_ADD + r"(?P<names>.+?)\s+as\s+(?:an?\s+|another\s+)?"
                      r"(?:interviewer|person)\b(?:\s+(?:to|for|on)\s+(?:the\s+)?[\w&'-]+"
                      r"(?:\s+(?:one|interview))?)?(?:\s+too)?" + _WHY_TAIL, re.I)
+#: "(also) add Kevin Brooks, he joined halfway through": a person added, and why.
+_ADD_JOINED = re.compile(_ASKED_TO_ADD + r"(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)\s*[,;.]\s*"
+                         r"(?:she|he|they)\s+(?:joined|sat\s+in|was\s+(?:also\s+)?there|"
+                         r"came\s+in|was\s+(?:also\s+)?(?:on|in)\s+(?:it|the))\b.*$")
 _ALSO_PERSON = re.compile(
     r"\b(?:also|another|third|second|2nd|3rd|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
     r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
@@ -258,7 +262,8 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
 
 
 #: A clause after a corrected value says why, not what: "senior analyst, they bumped it up".
-_THEN_CLAUSE = re.compile(r",\s*(?:they|she|he|it|which|and|but|so|because|as)\b.*$", re.I)
+_THEN_CLAUSE = re.compile(r",\s*(?:they|she|he|it|which|and|but|so|because|as|sorry|oops|"
+                          r"lol|haha|my\s+bad|i|i'?m|i'?ve|i'?d|that'?s|it'?s)\b.*$", re.I)
 
 
 _NOT_A_VALUE = re.compile(r"(?:wrong|incorrect|not\s+right|off|misspel+(?:ed|t)|spelt\s+wrong|"
@@ -451,7 +456,8 @@ def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
     """Read from the whole line, since the admission comes first in any order ("ugh I
     spelled her name wrong — it's Jane Smyth"); only a name one or two letters from one
     known, sharing its first name or surname, so no other person is renamed."""
-    match = _ITS_NAME.search(_ASIDES.sub("", line.text).strip())
+    match = _ITS_NAME.search(_ASIDES.sub("", text).strip()) or \
+        _ITS_NAME.search(_ASIDES.sub("", line.text).strip())  # "oops its …", lead cut or not
     if match is None or not _OWNED_UP.search(line.text):
         return None
     said = match.group("name")
@@ -471,7 +477,7 @@ def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
 def _add_to(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _ADD_TO.match(text)
     if match is None or not line.found.by_company:
-        match = _ADD_AS.match(text)
+        match = _ADD_AS.match(text) or _ADD_JOINED.match(text)
     if match is None:
         return None
     people, unclear = read_names(match.group("names"))

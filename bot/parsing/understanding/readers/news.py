@@ -6,6 +6,7 @@ Each reader looks for its cues (`lexicon`), finds the interview meant, and retur
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import timedelta
 
@@ -122,7 +123,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     if later is not None:  # who acts is read from the whole line, the day after the cue
         said = later if said is None else type(said)(said.kind, later.on, said.text)
     if said is None:
-        return None
+        return _no_such_day(line, ctx)
     if said.on <= ctx.today:
         return None  # "called today, told decision is still pending": no day ahead named
     if lx.USER_CALLS.search(told):
@@ -153,6 +154,19 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                or lx.NOT_BEFORE.search(line.text)
                                or lx.SOMETIME.search(line.text)
                                or _before_their_word(line, ctx, said)))
+
+
+_LATE_DAY = re.compile(r"\bthe\s+(29|30|31)(?:st|th)\b", re.I)
+
+
+def _no_such_day(line: Line, ctx: Context) -> Reading | None:
+    """"By the 31st" said in November: no such day this month, so which one is asked."""
+    found = _LATE_DAY.search(line.text)
+    if found is None or int(found.group(1)) <= calendar.monthrange(*ctx.today.timetuple()[:2])[1]:
+        return None
+    return Reading(question=f"{ctx.today:%B} has no {found.group(0)[4:]}: which day did they "
+                            "mean? Tell me with the month, e.g. `they'll decide by Dec 1`. "
+                            "I changed nothing yet.")
 
 
 def _told(text: str) -> str:

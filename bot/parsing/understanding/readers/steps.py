@@ -57,6 +57,17 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                        choices=(Choice("In 2 hours", Snooze(step, SnoozeFor(_TWO_HOURS))),
                                 Choice("Tomorrow morning", Snooze(step, SnoozeTillMorning())),
                                 Choice("Don't snooze", None)))
+    if _COUPLE_OF_DAYS.search(rest):
+        # "in a couple of days": two, or three? Hours are near enough; days are not.
+        target = pick(line.found, ctx.known)
+        if target is None:
+            return None
+        step = StepNumber(target.number, calls_only=bool(_A_CALL.search(line.text)))
+        return Reading(question=f"Remind you about {target.company} (#{target.number}) in two "
+                                "days, or three?",
+                       choices=(Choice("2 days", Snooze(step, SnoozeFor(timedelta(days=2)))),
+                                Choice("3 days", Snooze(step, SnoozeFor(timedelta(days=3)))),
+                                Choice("Don't snooze", None)))
     if rest.lower().startswith("an hour") or rest.lower() == "hour":
         rest = "1 hour"
     span = _span(rest, ctx)
@@ -89,6 +100,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
 
 
+_COUPLE_OF_DAYS = re.compile(r"\bcouple\s+(?:of\s+)?days\b", re.I)
 _NO_TIME = ("", "later", "not now", "not now later", "busy", "busy later")
 _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
 
