@@ -183,7 +183,7 @@ class Coach:
         lost = stored is not None and pending is None
         if pending is not None:
             text = command_after_lead_in(text) or text  # "btw also add: …" is no answer
-        in_words = pending is not None and understood.reads_as_command(turn, text)
+        in_words = pending is not None and understood.reads_as_command(turn, text, pending)
         explicit = inbound.command or is_command_line(text) or \
             text.partition(" ")[0].lower().lstrip("/") == "answer" or in_words
         if pending is not None and (text.lower().strip(" .!") in CANCEL_WORDS or not explicit):

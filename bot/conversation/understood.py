@@ -35,7 +35,7 @@ from bot.commands import (
 )
 from bot.conversation import command_codec, flows, not_meant
 from bot.conversation.dispatch import dispatch
-from bot.conversation.flows import ChoiceFlow, Flow, StoredChoice
+from bot.conversation.flows import CallNewsFlow, ChoiceFlow, Flow, StoredChoice
 from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Action, ActionId, Reply
 from bot.parsing.command_text import REF, read_command
@@ -109,17 +109,20 @@ _VERBS = frozenset({"called", "rang", "phoned", "sent", "thanked", "heard", "pro
                     "snooze", "cancel", "delete", "remove", "fix", "plan", "show"})
 
 
-def reads_as_command(turn: Turn, text: str) -> bool:
-    """Whether a line typed while a question waits is a command about an interview: a
-    command verb before one of them ("called acme"), or words the layer is sure change
-    one it names ("can you stop the acme reminders", "jane's email is jane@acme.com")."""
+def reads_as_command(turn: Turn, text: str, waiting: Flow | None = None) -> bool:
+    """Whether a line typed while a question (`waiting`) waits is a command about an
+    interview: a command verb before one of them ("called acme"), or words the layer is
+    sure change one it names ("can you stop the acme reminders", "jane's email is
+    jane@acme.com"). News is the answer, not an aside, when the question is what a call
+    brought ("Raj said they'll decide by 12/2")."""
     verb = text.partition(" ")[0].lower().lstrip("/")
     reading = read(turn, text, named_only=True)
     if reading is None:
         return False
     # "oh wait, before that: I sent Jane her thank-you": an aside, said as one.
     aside = _ASIDE.match(text) is not None and reading.command is not None
-    return verb in _VERBS or isinstance(reading.command, _SURE_WHILE_ASKED) or aside
+    kinds = _SURE_WHILE_ASKED + (() if isinstance(waiting, CallNewsFlow) else _NEWS)
+    return verb in _VERBS or isinstance(reading.command, kinds) or aside
 
 
 _ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]*)*"
@@ -127,8 +130,11 @@ _ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,
 
 
 #: Changes sure enough, naming an interview, to run while a question waits: none of them
-#: answers "what's the role?" or "who interviewed you?".
+#: answers "what's the role?", "who interviewed you?" or "when is the next round?"
+#: ("Initech offered me the job!" is news about Initech, not a date).
 _SURE_WHILE_ASKED = (CancelInterview, DeleteInterview, CorrectInterview, ShowPlan)
+#: News, which answers only the question of what a call brought.
+_NEWS = (ReportOutcome, RecordPromise)
 
 
 def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
@@ -138,7 +144,8 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     # "delete it. wait no, just stop the reminders": what follows the take-back is read,
     # whether or not it names an interview.
     taken_back = lx.TAKEN_BACK.search(text) is not None
-    named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text)
+    named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text) \
+        and not _points_at_one(command, text)
     reading = read(turn, text, named_only=named_only)
     if reading is None and taken_back:
         # The grammar would act on the words taken back ("called 2 wait no 1, …").
@@ -177,6 +184,13 @@ def needs_a_name(command: Command) -> bool:
 #: "snooze that till friday", "snooze it 2h", "snooze till tomorrow": the step meant is
 #: the one open interview's.
 _POINTING = frozenset({"that", "it", "this", "them", "those", "till", "until", "til", "for"})
+
+
+def _points_at_one(command: Command, text: str) -> bool:
+    """"remove it or just stop reminders?": a delete or stop about "it", read in words."""
+    words = text.lower().split()
+    return isinstance(command, DeleteInterview | CancelInterview) and len(words) > 1 \
+        and words[1].strip(",.?!") in _POINTING
 
 
 def _no_step(command: Command) -> bool:

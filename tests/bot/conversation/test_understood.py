@@ -763,3 +763,24 @@ def test_a_rejection_in_words_after_a_call(chat: Chat) -> None:
     assert chat.text("Unfortunately they have gone with a more experienced candidate."
                      ).startswith("I'm sorry about data analyst at Acme")
     assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
+
+
+def test_news_about_another_interview_runs_while_a_date_is_asked(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert "When was it, or when is it?" in chat.text(
+        "Acme wants me back for a second interview")
+    said = chat.text("Initech offered me the job!")  # news, not the next round's date
+    assert said.startswith("I read that as: An offer from Initech (#2).")
+    assert "When was it, or when is it?" in said  # and the question is asked again
+    assert chat.checkpoints(2)[0].outcome is Outcome.OFFER
+    assert "Who will you meet this time?" in chat.text("dec 2 at 3pm")
+
+
+def test_unsure_words_without_a_name_still_offer_both_choices(chat: Chat) -> None:
+    assert chat.text("they said theyd let me know by next friday").startswith(
+        "You aren't tracking any interviews yet")
+    chat.say(ACME)
+    replies = chat.say("remove it or just stop reminders? not sure")
+    assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
+    assert interviews(chat) == 1

@@ -137,11 +137,18 @@ _ADMISSION = re.compile(r"^(?:i\s+put\s+the\s+wrong\s+\w+\s+(?:on|for)\s+[\w'-]+
                         r"(?:\s+(?:on|for)\s+[\w'-]+)?)\s*(?:[—–,:;-]|\s-\s)?\s*", re.I)
 
 
+#: A company or job title holds no "I", "my" or "we", and is rarely eight words long.
+_CHATTY_VALUE = re.compile(r"\b(?:i|i'?m|i'?ve|me|my|we|our|lol|haha|sorry)\b|^(?:\S+\s+){7,}\S",
+                           re.I)
+
+
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
          *, sure: bool = True, target: KnownInterview | None = None) -> Reading:
     if field is Fix.ROLE:
         fixed = role_words(value)
         said, value = said.replace(value, fixed), fixed
+    if field in (Fix.COMPANY, Fix.ROLE) and _CHATTY_VALUE.search(value):
+        sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
 
     def make(k: KnownInterview) -> CorrectInterview:
         return CorrectInterview(record(k), field, who=who, value=value, said=said)

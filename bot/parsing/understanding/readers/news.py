@@ -136,6 +136,8 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         # "Monday or Tuesday", "by the 4th but Raj said the 11th", "next Wednesday" on a
         # Monday: which day the plan waits for is the person's to say.
         target = pick(line.found, ctx.known)
+        if target is None and not ctx.known:  # nothing tracked: says so, changes nothing
+            return about_one(line, ctx, make, lambda k: "", "")
         if target is None or other.on == said.on:
             return None
         return Reading(question="That could be two days: which shall I plan around?",

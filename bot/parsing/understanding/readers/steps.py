@@ -214,7 +214,9 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     meant = meant and not torn
     request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
     target = pick(line.found, ctx.known)
-    if (named or torn) and not meant and target is not None and not hedged(line):
+    # Torn between the two, unsure or not ("remove it or just stop reminders? not sure"):
+    # both are offered, and Neither.
+    if (named or torn) and not meant and target is not None and (torn or not hedged(line)):
         return Reading(question=f"{target.company} (#{target.number}): delete it as added by "
                                 "mistake, or stop its reminders and keep its history?",
                        choices=(Choice("Delete it", make(target)),
