@@ -131,6 +131,9 @@ class Reply:
     # form filled in, or one line to change and send (`text` shows the same in words).
     prefill: AddPrefill | None = None
     edit_line: str = ""
+    # The person behind the conversation was deleted (`forget me`): adapters drop what
+    # they keep about them, so a new start is looked up afresh.
+    forgotten: bool = False
 
     @property
     def plain(self) -> str:

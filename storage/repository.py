@@ -136,6 +136,30 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         waits for it (the database has one write lock), so a unit should stay short."""
         return self._serialised(person_id, request)
 
+    def serialised_as(self, identity: Identity, default_tz: str, quiet: QuietHours,
+                      request: str | None = None) -> AbstractContextManager[Person]:
+        """`serialised` for the person behind `identity`, found by the lock's own
+        statement (no look-up before it), and created first on first sight."""
+        return self._serialised_as(identity, default_tz, quiet, request)
+
+    @contextmanager
+    def _serialised_as(self, identity: Identity, default_tz: str, quiet: QuietHours,
+                       request: str | None) -> Iterator[Person]:
+        if self._unit.get() is None:
+            with self._session(write=True) as session:
+                person = _lock_person(session, None, request, identity)
+                if person is not None:
+                    token = self._unit.set(session)
+                    try:
+                        yield person
+                    finally:
+                        self._unit.reset(token)
+                    return
+        # First sight (the person is created, then locked), or inside a unit already.
+        found = self.person_for(identity, default_tz, quiet)
+        with self._serialised(found.id, request):
+            yield self.get_person(found.id) or found
+
     @contextmanager
     def _serialised(self, person_id: int, request: str | None) -> Iterator[None]:
         if self._unit.get() is not None:
@@ -251,6 +275,10 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 return _person(row)
 
     def find_person(self, identity: Identity) -> Person | None:
+        unit = self._unit.get()
+        if unit is not None and identity in unit.info.get("identities", {}):
+            # Locked by identity in this unit: as of the lock, or its last update in it.
+            return _locked_people(unit).get(unit.info["identities"][identity])
         with self._core() as connection:
             row = connection.execute(_PERSON_BY_IDENTITY, {
                 "platform": identity.platform, "workspace": identity.workspace,
@@ -1021,10 +1049,13 @@ def _joined(unit: Session) -> Iterator[None]:
             unit.expunge_all()
 
 
-def _lock_person(session: Session, person_id: int, request: str | None = None) -> None:
-    """Lock the person's row till the transaction ends (once per unit). NO KEY UPDATE
-    excludes other units as FOR UPDATE would, but lets rows that only refer to the
-    person (a club post, a journal entry) be written meanwhile.
+def _lock_person(session: Session, person_id: int | None, request: str | None = None,
+                 identity: Identity | None = None) -> Person | None:
+    """Lock the person's row till the transaction ends (once per unit), found by id or,
+    with `identity`, by the identity's row in the same statement; the person as locked,
+    or None when there is no such person. NO KEY UPDATE excludes other units as FOR
+    UPDATE would, but lets rows that only refer to the person (a club post, a journal
+    entry) be written meanwhile.
 
     The lock reads the whole row, kept for the unit (`_locked_people`), and the person's
     conversation: while the unit holds the lock no one else can change them, so
@@ -1033,29 +1064,40 @@ def _lock_person(session: Session, person_id: int, request: str | None = None) -
     request's earlier answer is read alongside (`answer_for` then costs nothing): a
     repeat of it waits for this lock, so none can be recorded meanwhile."""
     locked: set[int] = session.info.setdefault("locked", set())
-    if person_id not in locked:
-        connection = session.connection()
-        found: Any = None
-        key = {"id": person_id, "key": request or ""}
-        if connection.dialect.name == "sqlite":
-            # BEGIN IMMEDIATE already serialised the unit: one statement reads them all.
-            row: Any = connection.execute(_LOCK_PERSON, key).first()
-            conversation, found = (None, None) if row is None else (row.conversation, row)
-        else:
-            # A statement that waited for the lock sees other tables as they were when
-            # it began (READ COMMITTED re-reads only the locked row), so the question
-            # the unit before left, and the answer it recorded, are read by a statement
-            # of their own, after the lock.
-            row = connection.execute(_LOCK_PERSON_ONLY, key).first()
-            found = None if row is None else connection.execute(_AFTER_LOCK, key).first()
-            conversation = None if found is None else found.conversation
-        locked.add(person_id)
+    if person_id is not None and person_id in locked:
+        return _locked_people(session).get(person_id)
+    connection = session.connection()
+    found: Any = None
+    key: dict[str, Any] = {"id": person_id, "key": request or ""}
+    if identity is not None:
+        key.update(platform=identity.platform, workspace=identity.workspace,
+                   user=identity.user)
+    if connection.dialect.name == "sqlite":
+        # BEGIN IMMEDIATE already serialised the unit: one statement reads them all.
+        statement = _LOCK_PERSON if identity is None else _LOCK_IDENTITY
+        row: Any = connection.execute(statement, key).first()
+        conversation, found = (None, None) if row is None else (row.conversation, row)
+    else:
+        # A statement that waited for the lock sees other tables as they were when
+        # it began (READ COMMITTED re-reads only the locked row), so the question
+        # the unit before left, and the answer it recorded, are read by a statement
+        # of their own, after the lock.
+        statement = _LOCK_PERSON_ONLY if identity is None else _LOCK_IDENTITY_ONLY
+        row = connection.execute(statement, key).first()
         if row is not None:
-            _locked_people(session)[person_id] = _person(row)
-            _locked_conversations(session)[person_id] = conversation
-            if request is not None and found is not None:
-                session.info.setdefault("answers", {})[request] = (
-                    None if found.answer is None else (found.answer, found.answered_at))
+            found = connection.execute(_AFTER_LOCK, {**key, "id": row.id}).first()
+        conversation = None if found is None else found.conversation
+    if row is None:
+        return None
+    locked.add(row.id)
+    person = _locked_people(session)[row.id] = _person(row)
+    _locked_conversations(session)[row.id] = conversation
+    if identity is not None:
+        session.info.setdefault("identities", {})[identity] = row.id
+    if request is not None and found is not None:
+        session.info.setdefault("answers", {})[request] = (
+            None if found.answer is None else (found.answer, found.answered_at))
+    return person
 
 
 def table_of(mapped: type[Any]) -> Table:
@@ -1139,6 +1181,21 @@ _LOCK_PERSON = (
     .with_for_update(key_share=True, of=PersonRow))
 _LOCK_PERSON_ONLY = (select(*table_of(PersonRow).c).where(PersonRow.id == bindparam("id"))
                      .with_for_update(key_share=True))
+#: The same two, finding the person by an identity of theirs instead of by id.
+_BY_IDENTITY = (IdentityRow.platform == bindparam("platform"),
+                IdentityRow.workspace == bindparam("workspace"),
+                IdentityRow.user_id == bindparam("user"))
+_LOCK_IDENTITY = (
+    select(*table_of(PersonRow).c, ConversationRow.state.label("conversation"),
+           *(select(c).where(_ANSWERED.c.key == bindparam("key")).scalar_subquery()
+             .label(c.name) for c in _EARLIER))
+    .join(IdentityRow, IdentityRow.person_id == PersonRow.id)
+    .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
+    .where(*_BY_IDENTITY)
+    .with_for_update(key_share=True, of=PersonRow))
+_LOCK_IDENTITY_ONLY = (select(*table_of(PersonRow).c)
+                       .join(IdentityRow, IdentityRow.person_id == PersonRow.id)
+                       .where(*_BY_IDENTITY).with_for_update(key_share=True, of=PersonRow))
 #: What the unit reads once it holds the lock (PostgreSQL): the person's conversation and
 #: the request's earlier answer, in one statement.
 _AFTER_LOCK = select(

@@ -91,6 +91,9 @@ class SlackCoach:
         self.tokens = tokens
         self.monotonic = monotonic  # for the caches' lifetimes; tests replace it
         self._profiles: dict[Identity, tuple[float, Profile]] = {}
+        # People seen lately with their zone confirmed: Slack has nothing to add for them,
+        # so their events go to the core without a look-up (its unit finds them).
+        self._settled: dict[Identity, float] = {}
         self._channels: dict[tuple[str, str], tuple[float, ChannelInfo]] = {}
         self._dm_channels: dict[tuple[str, str], str] = {}
         self._clients: dict[str, WebClient] = {}
@@ -137,7 +140,12 @@ class SlackCoach:
         return self._person_and_profile(identity)[1]
 
     def _person_and_profile(self, identity: Identity) -> tuple[Person | None, Profile]:
-        """The person (None when the database is down) and `profile`'s answer."""
+        """The person (None when the database is down, or not looked up because their
+        zone was confirmed lately) and `profile`'s answer."""
+        with self._guard:
+            settled = self._settled.get(identity)
+        if settled is not None and self.monotonic() - settled <= INFO_TTL:
+            return None, Profile()
         coach = self.runtime.coach
         try:
             person = self.runtime.repo.person_for(identity, coach.defaults.tz,
@@ -145,6 +153,8 @@ class SlackCoach:
         except RepositoryUnavailable:
             return None, Profile()
         if person.tz_confirmed:
+            with self._guard:
+                self._settled[identity] = self.monotonic()
             return person, Profile()
         return person, self.user_info(identity)
 
@@ -274,13 +284,23 @@ class SlackCoach:
 
     def handle(self, inbound: Inbound) -> list[Reply]:
         with self.turn(inbound.identity):
-            return self.runtime.coach.handle(inbound)
+            return self._forgetting(inbound.identity, self.runtime.coach.handle(inbound))
+
+    def _forgetting(self, identity: Identity, replies: list[Reply]) -> list[Reply]:
+        """`replies`, having dropped what is cached about a person they say was deleted:
+        whoever writes next from `identity` is new, and Slack's zone is theirs again."""
+        if any(reply.forgotten for reply in replies):
+            with self._guard:
+                self._settled.pop(identity, None)
+                self._profiles.pop(identity, None)
+        return replies
 
     def apply(self, key: str | None, inbound: Inbound) -> Applied:
         """The request once for `key` (`bot.conversation.once`). Raises
         RepositoryUnavailable when the database failed and nothing was applied."""
         with self.turn(inbound.identity):
             applied = apply_once(self.runtime.coach, key, inbound)
+            self._forgetting(inbound.identity, applied.replies)
         if not applied.repeat:
             # Committed only now: a wake-up armed inside the unit could not see its rows.
             self.runtime.poke()

@@ -12,8 +12,9 @@ is answered with what the first answer said, without applying anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 
 from bot.conversation.coach import APOLOGY, DATABASE_DOWN, Coach
 from bot.messages import Inbound, Reply
@@ -55,11 +56,10 @@ def apply_once(coach: Coach, key: str | None, inbound: Inbound) -> Applied:
     """
     if key is None:
         return Applied(coach.handle(inbound))
-    # Looked up once (or by the adapter already) and handed to the core with the event.
-    person = inbound.person or coach.repo.person_for(inbound.identity, coach.defaults.tz,
-                                                     coach.defaults.quiet)
-    inbound = replace(inbound, person=person)
-    return once(coach, key, inbound.identity, lambda: coach.handle(inbound), person=person)
+    # Found by the adapter already, or by the unit's lock (the core's look-up inside it
+    # then costs nothing).
+    return once(coach, key, inbound.identity, lambda: coach.handle(inbound),
+                person=inbound.person)
 
 
 def once(coach: Coach, key: str, identity: Identity,
@@ -69,10 +69,10 @@ def once(coach: Coach, key: str, identity: Identity,
     applied nothing (a form with problems): then nothing is recorded, and Applied has
     no replies. `person` is the one behind `identity` when the caller has found them."""
     repo = coach.repo
-    if person is None:
-        person = repo.person_for(identity, coach.defaults.tz, coach.defaults.quiet)
+    unit = repo.serialised_as(identity, coach.defaults.tz, coach.defaults.quiet, request=key) \
+        if person is None else _as(person, repo.serialised(person.id, request=key))
     try:
-        with repo.serialised(person.id, request=key):
+        with unit as person:
             earlier = repo.answer_for(key)
             if earlier is not None:
                 return Applied([repeat_reply(earlier)], repeat=True)
@@ -88,6 +88,13 @@ def once(coach: Coach, key: str, identity: Identity,
     except _NotApplied as failed:
         return Applied(failed.replies)
     return Applied(replies)
+
+
+@contextmanager
+def _as(person: Person, unit: AbstractContextManager[None]) -> Iterator[Person]:
+    """A unit opened by id, yielding its person as `serialised_as` does."""
+    with unit:
+        yield person
 
 
 def kept_text(reply: Reply) -> str:

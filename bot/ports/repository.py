@@ -211,6 +211,13 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         read with the lock, so `answer_for(request)` inside costs no statement."""
         ...
 
+    def serialised_as(self, identity: Identity, default_tz: str, quiet: QuietHours,
+                      request: str | None = None) -> AbstractContextManager[Person]:
+        """`serialised` for the person behind `identity` (created on first sight), who
+        is found by the lock itself: no look-up before the unit. Yields the person as
+        locked; inside, `find_person(identity)` costs no statement."""
+        ...
+
     # --- people -----------------------------------------------------------------
     def person_for(self, identity: Identity, default_tz: str, quiet: QuietHours) -> Person:
         """The person behind `identity`, created with these defaults on first sight."""

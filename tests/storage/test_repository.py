@@ -5,14 +5,17 @@ from __future__ import annotations
 import inspect
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from functools import partial
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.model import (
@@ -685,8 +688,44 @@ def test_a_question_with_an_expiry_is_deleted_then_and_one_without_is_kept(
     assert repo.forget_expired_conversations(later(days=30)) == 0
 
 
+@contextmanager
+def counting(repo: SqlRepository, statements: list[str]) -> Iterator[None]:
+    """Every statement `repo` sends meanwhile, into `statements`."""
+    def note(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(repo.engine, "before_cursor_execute", note)
+    try:
+        yield
+    finally:
+        event.remove(repo.engine, "before_cursor_execute", note)
+
+
+def test_a_unit_by_identity_finds_the_person_with_its_lock_or_makes_them(
+        repo: SqlRepository) -> None:
+    """`serialised_as`: the lock itself finds the person (inside, their look-up is free)
+    and, on first sight, the person is made first; either way one person per identity."""
+    alex = Identity(Platform.SLACK, "T1", "U1")
+    with repo.serialised_as(alex, "Europe/Paris", QuietHours()) as made:
+        assert made.tz == "Europe/Paris" and not made.tz_confirmed
+        repo.update_person(made.id, tz="Asia/Tokyo", tz_confirmed=True)
+    with repo.serialised_as(alex, "Europe/Paris", QuietHours(), request="k1") as found:
+        assert (found.id, found.tz, found.tz_confirmed) == (made.id, "Asia/Tokyo", True)
+        statements: list[str] = []
+        with counting(repo, statements):
+            assert repo.find_person(alex) == found  # read with the lock: no statement
+            assert repo.answer_for("k1") is None
+        assert statements == []
+        repo.record_answer("k1", found.id, ("done",), NOW)
+    with repo.serialised_as(alex, "Europe/Paris", QuietHours(), request="k1"):
+        earlier = repo.answer_for("k1")
+        assert earlier is not None and earlier.texts == ("done",)
+    assert repo.find_person(alex) == found
+
+
+@pytest.mark.parametrize("by_identity", [False, True], ids=["by id", "by identity"])
 def test_a_unit_that_waited_for_the_lock_reads_the_question_the_other_one_left(
-        database_url: str) -> None:
+        database_url: str, by_identity: bool) -> None:
     """Two processes, one person: the second unit waits for the first's lock, and must
     then read the conversation the first committed, not the one from before it waited
     (a statement that waits for a row lock on PostgreSQL still sees other rows as they
@@ -698,8 +737,13 @@ def test_a_unit_that_waited_for_the_lock_reads_the_question_the_other_one_left(
 
         def later_unit() -> None:
             assert inside.wait(timeout=10)
-            with second.serialised(person.id):
-                read.append(second.get_conversation(person.id))
+            if by_identity:  # the lock finds the person by the identity (a Slack command)
+                with second.serialised_as(Identity(Platform.SLACK, "T1", "U1"),
+                                          "Europe/Paris", QuietHours()) as found:
+                    read.append(second.get_conversation(found.id))
+            else:
+                with second.serialised(person.id):
+                    read.append(second.get_conversation(person.id))
 
         waiter = threading.Thread(target=later_unit)
         waiter.start()

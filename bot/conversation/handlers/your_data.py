@@ -69,4 +69,4 @@ def _forget(turn: Turn) -> list[Reply]:
     counts = turn.repo.forget_person(turn.person.id)
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "nothing"
     return [Reply(text=f"Done. I deleted: {summary}. If you write again, I'll start "
-                       "fresh.")]
+                       "fresh.", forgotten=True)]

@@ -181,6 +181,20 @@ def test_the_persons_time_zone_comes_from_slack_the_first_time_only(slack: Slack
     assert len(slack.api.calls("users.info")) == 1
 
 
+def test_after_forget_me_the_next_start_takes_the_zone_from_slack_again(slack: Slack
+                                                                       ) -> None:
+    slack.api.add_user(USER, tz="Europe/Berlin", real_name="Alex Müller")
+    for count, text in enumerate(("list", "list", "forget me", "yes"), start=1):
+        slack.workspace.dm(USER, text)  # the second `list` needs no look-up of Alex
+        posts(slack.api, count)
+    assert len(slack.api.calls("users.info")) == 1
+    assert slack.runtime.repo.find_person(Identity(Platform.SLACK, TEAM, USER)) is None
+    slack.workspace.dm(USER, "add Acme, analyst, today 2pm with Jane Smith")
+    assert "CET" in shown_text(posts(slack.api, 5)[-1].args)
+    assert slack.person().tz == "Europe/Berlin"
+    assert len(slack.api.calls("users.info")) == 2
+
+
 def test_a_slash_command_runs_even_while_a_dm_question_waits(slack: Slack) -> None:
     slack.workspace.dm(USER, "add")  # asks for the company
     posts(slack.api)
