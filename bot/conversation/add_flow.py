@@ -331,10 +331,13 @@ _RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!-])\s*)?(?:(?:sorry|oops|i\s
 #: The title as the employer has it, after a description: "…, they call it X".
 _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:call|calls|"
                      r"called|titled?)\s+it\s+(?:an?\s+)?(?P<title>[^,.;!?]+?)\s*[.!]?$|"
-                     r"\b(?:official|actual)\s+title\s+is\s+(?:an?\s+)?(?P<title2>[^,.;!?]+)",
+                     r"\b(?:official|actual)\s+title\s+is\s+(?:an?\s+)?(?P<title2>[^,.;!?]+)|"
+                     r"\b(?:the\s+)?(?:job\s+)?(?:ad|advert|posting|listing)\s+said\s+"
+                     r"(?:an?\s+)?(?P<title3>[^,.;!?]+?)\s*(?:[,.;!?]\s*(?:put|use|go\s+with)\s+"
+                     r"(?:that|it|the\s+ad'?s?)\b.*)?[.!]?$",
                      re.I)
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
-                        r"haha|lmao|tbh|i\s+think|sorry))+\s*$", re.I)
+                        r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
 _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orary)?|"
@@ -363,7 +366,7 @@ def role_answer(text: str) -> str | None:
     role = _RESTARTED.sub("", role)
     called = _CALLED.search(role)
     if called is not None:  # "basically UX writing, but they call it content designer"
-        role = called.group("title") or called.group("title2")
+        role = called.group("title") or called.group("title2") or called.group("title3")
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None

@@ -354,6 +354,8 @@ def _moment(
         return None, False
     parsed, chosen, timed = reading
     day = parsed.date()
+    if _weekday_disagrees(date_tokens, chosen, day, local_now.date(), past):
+        return None, False  # "Tuesday the 25th" when the 25th is a Wednesday: asked
     if chosen is not None and chosen.kind == "wd" and not chosen.modifier:
         day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
     elif chosen is not None and chosen.kind == "dom":
@@ -378,6 +380,29 @@ def _moment(
 
 _HOUR_MINUTE = re.compile(r"(\d{1,2})[:.h](\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+_DAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_of(token: _Token) -> int | None:
+    """The weekday a bare weekday token names (0 = Monday), or None for any other."""
+    if token.kind != "wd" or token.modifier:
+        return None
+    name = token.query.split()[-1]
+    return _DAY_ORDER.index(name) if name in _DAY_ORDER else None
+
+
+def _weekday_disagrees(tokens: list[_Token], chosen: _Token | None, day: date, today: date,
+                       past: bool) -> bool:
+    """A weekday said beside a date that falls on another day ("Tuesday the 25th")."""
+    if chosen is None or chosen.kind == "wd":
+        return False
+    if chosen.kind == "dom":
+        found = _month_day(_day_of_month(chosen.text), today, past)
+        day = found if found is not None else day
+    said = [w for t in tokens if (w := weekday_of(t)) is not None]
+    return bool(said) and day.weekday() not in said
 
 
 def _impossible(token: _Token) -> bool:

@@ -22,6 +22,7 @@ from bot.parsing.dates import (
     _month_day,
     _nearest_year,
     _Token,
+    weekday_of,
 )
 from bot.rules.holidays import country_for_zone, public_holidays
 
@@ -242,6 +243,12 @@ def _promise_date(groups: list[list[_Token]], base: date) -> date | None:
     if parsed is None:
         return None
     day = parsed.date()
+    if token.kind == "dom":
+        day = _month_day(_day_of_month(token.text), base + timedelta(days=1), past=False,
+                         skip_short=False) or day
+    said = {w for t in date_tokens if (w := weekday_of(t)) is not None}
+    if token.kind != "wd" and said and day.weekday() not in said:
+        return None  # "by Tuesday the 25th", and the 25th is a Wednesday: which is meant?
     if token.kind == "wd" and not token.modifier:
         # "Decide by Friday" said on a Friday means the next one, never the same day.
         return base + timedelta(days=(day.weekday() - base.weekday()) % 7 or 7)

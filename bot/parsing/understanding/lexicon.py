@@ -179,6 +179,7 @@ ROUND_HAPPENED = _any(
 NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b",
                   r"\bat\s+the\s+soonest\b", r"\bearly\s+next\s+week\b",
                   r"\b(?:some\s*time|sometime)\s+next\s+week\b",
+                  r"\b(?:mid|middle\s+of|late|later\s+in)\s*-?\s*(?:the\s+)?next\s+week\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
@@ -232,7 +233,10 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
-                        r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*", _I)
+                        r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*|"
+                        # "at 1, not 2. sorry, half 1": the value said again, mid-line
+                        r"(?<=[.,;])\s*sorry\s*,\s*(?!(?:i|i'?m|i'?ve|i'?d|we|my|it'?s|it|that'?s|"
+                        r"that|lol|haha|just|was|is)\b)(?=\S)", _I)
 #: "Don't delete it": a delete said only to rule it out.
 NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
                         r"(?:delete|remove|erase|bin)\b", _I)

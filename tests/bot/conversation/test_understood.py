@@ -784,3 +784,41 @@ def test_unsure_words_without_a_name_still_offer_both_choices(chat: Chat) -> Non
     replies = chat.say("remove it or just stop reminders? not sure")
     assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
     assert interviews(chat) == 1
+
+
+def test_another_interview_with_no_one_asking_back_may_be_elsewhere(chat: Chat) -> None:
+    chat.say(ACME)
+    for line in ("got another interview thursday!! 🙌",
+                 "I have a second interview at the other place on the twenty-fifth"):
+        replies = chat.say(line)
+        assert list(choices(replies)) == ["A next round at Acme", "Somewhere else"]
+        assert chat.checkpoints(1)[0].outcome is None
+        chat.press(ActionId.CHOOSE, choices(replies)["Somewhere else"])
+    assert "A next round from Acme" in chat.text("Acme wants me back for another interview")
+
+
+def test_loose_or_impossible_days_are_asked_and_first_thing_monday_is_monday(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    for line in ("they said i'd hear back mid next week",
+                 "they said they'd decide by Tuesday the 25th"):  # the 25th is a Wednesday
+        chat.say(line)
+        assert chat.checkpoints(1)[0].promise is None
+    chat.text("snooze it till first thing Monday please")
+    note = next(cp for cp in chat.checkpoints(1)[1] if cp.kind is CheckpointKind.THANK_YOU)
+    assert note.due_at.astimezone(NEW_YORK).isoformat().startswith("2026-11-30T09:00")
+    assert "to Mon 2026-11-23 13:30" in chat.text("interview was at 1, not 2. sorry, half 1")
+
+
+def test_an_add_with_words_before_its_colon_and_role_answers_with_asides(chat: Chat) -> None:
+    chat.say(ACME)
+    assert "Added #2: teller at Access Bank" in chat.text(
+        "Add another one abeg: Access Bank, teller, tomorrow 10am, with Bisi Alade")
+    answers = {"Globex": ("UX designer. well, the ad said product designer, put that",
+                          "product designer"),
+               "Initech": ("graphic designer po", "graphic designer")}
+    for company, (said, _) in answers.items():
+        for answer in ("add", company, said, "today 9am", "Tom Baker", "no", "skip"):
+            chat.say(answer)
+    assert [chat.checkpoints(n)[0].role for n in (3, 4)] == [
+        role for _, role in answers.values()]

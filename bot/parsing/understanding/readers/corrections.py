@@ -299,7 +299,7 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WHEN_WAS.match(text)
     if match is None or _WAS_TIME.match(text):  # "at half 1, not 2": a time, read below
         return None
-    value = re.sub(r"^(?:at|on)\s+", "", match.group("value").strip(" ."), flags=re.I)
+    value = re.sub(r"^(?:at|on)\s+", "", _half_past(match.group("value").strip(" .")), flags=re.I)
     if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
         return None
     value = _business_hour(_weekday_and_day(value, ctx))
@@ -314,20 +314,24 @@ _COMPANY_WAS = re.compile(r"^(?P<company>[\w'-]+)\s+was\s+(?:actually\s+|really\
 _HALF_HOUR = re.compile(r"\bhalf\s+(?:past\s+)?(\w+)\b", re.I)
 
 
-def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
-    match = _COMPANY_WAS.match(text)
-    if match is None or not line.found.by_company or hedged(line):
-        return None
-    if match.group("company").lower() not in line.found.company_words:
-        return None
-
+def _half_past(value: str) -> str:
+    """British "half ten" (or "half 1") written as 10:30."""
     def half(found: re.Match[str]) -> str:
         word = found.group(1).lower()
         hour = int(word) if word.isdigit() else (
             _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else 0)
         return f"{hour}:30" if 1 <= hour <= 12 else found.group(0)
 
-    value = _HALF_HOUR.sub(half, match.group("value").strip(" ."))
+    return _HALF_HOUR.sub(half, value)
+
+
+def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _COMPANY_WAS.match(text)
+    if match is None or not line.found.by_company or hedged(line):
+        return None
+    if match.group("company").lower() not in line.found.company_words:
+        return None
+    value = _half_past(match.group("value").strip(" ."))
     value = re.sub(r"^(?:at|on)\s+", "", value, flags=re.I)
     left, groups = _cut_dates(value)
     # Only a day and a time, with a number in it ("Friday the 20th", "10:30 on the 20th"):

@@ -86,7 +86,20 @@ def _somewhere_else(line: Line, ctx: Context) -> bool:
     """Another interview at a place the coach doesn't track: a new interview, maybe,
     not a next round of the one it knows."""
     found = _ANOTHER_AT.search(line.text)
-    return found is not None and found.group("place").lower() not in line.found.company_words
+    if found is not None and found.group("place").lower() not in line.found.company_words:
+        return True
+    # "got another interview thursday!!" names no one who asked them back; "a second
+    # interview at the other place" says it is elsewhere.
+    return bool(_ELSEWHERE.search(line.text)) or (
+        bool(_ANOTHER_ALONE.search(line.text)) and not line.found.by_company
+        and not _ASKED_BACK.search(line.text))
+
+
+_ELSEWHERE = re.compile(r"\b(?:the\s+other|another|a\s+different)\s+(?:place|company|firm|"
+                        r"employer|job|one)\b|\bsomewhere\s+else\b|\belsewhere\b", re.I)
+_ANOTHER_ALONE = re.compile(r"\b(?:got|have|had|landed|booked)\s+(?:another|a\s+new)\s+"
+                            r"interview\b", re.I)
+_ASKED_BACK = re.compile(r"\b(?:back|again|round|stage|invited|they|she|he)\b", re.I)
 
 
 def _maybe_over(line: Line, ctx: Context) -> Reading | None:

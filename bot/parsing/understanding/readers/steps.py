@@ -121,6 +121,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
         span = snooze_span(rest, ctx.now, ctx.tz)
         return None if isinstance(span, SnoozeUnreadable) else span
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
+    rest = _FIRST_THING_ON.sub(r"\g<day> 9am", rest)
     rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
     # "3 hrs, doing pickup and dinner", "1 hour please": the span without what follows
@@ -142,7 +143,11 @@ _LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\
                            r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 _AFTER_WORD = re.compile(r"\b(?:to|till|til|until|in|at|by|for)\s+(?P<when>[^?,;!]+)", re.I)
 _COUPLE = re.compile(r"\ba\s+couple\s+(?:of\s+)?", re.I)
-_FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning))?", re.I)
+_FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning))?"
+                          r"(?!\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|this)\w*)", re.I)
+#: "first thing Monday": that day's morning.
+_FIRST_THING_ON = re.compile(r"\bfirst\s+thing\s+(?:on\s+)?(?P<day>(?:next\s+|this\s+)?"
+                             r"(?:mon|tue|wed|thu|fri|sat|sun)\w*)", re.I)
 _SHORT_DAY = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b\.?", re.I)
 _DAY_NAMES = {"mo": "monday", "tu": "tuesday", "we": "wednesday", "th": "thursday",
               "fr": "friday", "sa": "saturday", "su": "sunday"}
