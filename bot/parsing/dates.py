@@ -78,6 +78,7 @@ _DATE_TOKEN = re.compile(
     re.I | re.X,
 )
 _DATE_KINDS = ("iso", "md", "dm", "slash", "dotted", "dom", "rel", "ago", "span", "wd")
+DATE_KINDS = frozenset(_DATE_KINDS)
 _TIME_KINDS = ("trange", "time", "bare")
 # The more a token pins down a calendar day, the more it is trusted when tokens disagree.
 _SPECIFICITY = {"iso": 0, "md": 1, "dm": 1, "dotted": 1, "slash": 2, "dom": 2, "rel": 3,
@@ -187,6 +188,11 @@ def _month_day(day: int, today: date, past: bool, skip_short: bool = True) -> da
         elif month == 13:
             year, month = year + 1, 1
     return None
+
+
+def find_dates(text: str) -> list[_Token]:
+    """The date and time phrases of `text`, in order, where the text has them."""
+    return _find_dates(text)
 
 
 def _find_dates(text: str) -> list[_Token]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.commands import RecordPromise, ReportCall
+from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
 from bot.parsing.understanding.normalise import normalise
@@ -34,6 +36,7 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 
 def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
+    text = _day_taken_back(text)
     taken_back = lx.TAKEN_BACK.search(text)
     if taken_back is not None and text[taken_back.end():].strip():
         # "delete the acme one. wait no, just stop the reminders": what came after, about
@@ -61,6 +64,21 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         if reading is not None:
             return _one_piece_of_news(reading, line)
     return None
+
+
+#: Between a day and the day that replaces it: "Friday — no, Thursday the 19th".
+_INSTEAD = re.compile(r"\s*[,;—–-]*\s*(?:no|wait\s*,?\s*no|no\s*,?\s*wait|sorry|i\s+mean|"
+                      r"or\s+rather)\s*[,;!—–-]*\s*(?:(?:she|he|they)\s+said\s+)?", re.I)
+
+
+def _day_taken_back(text: str) -> str:
+    """`text` without a day the person took back at once ("by tuesday, no wait, she said
+    wednesday" is by Wednesday); unchanged when no day is."""
+    tokens = [t for t in find_dates(text) if t.kind in DATE_KINDS]
+    for said, instead in pairwise(tokens):
+        if _INSTEAD.fullmatch(text[said.end:instead.start]):
+            return text[:said.start] + text[instead.start:]
+    return text
 
 
 #: The words before a value taken back ("role should be …"), and "just" before the new one.

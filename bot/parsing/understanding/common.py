@@ -29,6 +29,8 @@ def strangers(line: Line, ctx: Context) -> bool:
     acting on the only open interview would then be a guess."""
     known = {w.lower() for k in ctx.known for part in (k.company, *k.names)
              for w in _WORD.findall(part)} | line.found.company_words
+    if _another_job(line, ctx):
+        return True
     shouting = line.text.upper() == line.text
     for found in _WORD.finditer(line.text):
         word = found.group(0)
@@ -44,6 +46,24 @@ def strangers(line: Line, ctx: Context) -> bool:
             return True
         parts = [p for p in lower.split("-") if p]  # "thank-you", "follow-up"
         if not all(p in lx.VOCABULARY or dictionary().known([p]) for p in parts):
+            return True
+    return False
+
+
+#: "the QA folks", "the nursing job": an interview named by the work it is for.
+_BY_ITS_WORK = re.compile(r"\bthe\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:folks|people|team|job|"
+                          r"role|position|one|interview|gig)\b", re.I)
+_WORK_SHORT = lx.words("qa ux ui hr it pm sre ml devops sales design nursing")
+
+
+def _another_job(line: Line, ctx: Context) -> bool:
+    """The line names a job by its work ("the QA folks") that no known role is."""
+    roles = {w.lower() for k in ctx.known for w in _WORD.findall(k.role)} | \
+        {w for k in ctx.known for w in k.role.lower().split()}
+    for found in _BY_ITS_WORK.finditer(line.text):
+        said = found.group("words").lower().split()
+        if all(w in lx.ROLE_VOCABULARY or w in _WORK_SHORT for w in said) and \
+                not any(w in roles for w in said):
             return True
     return False
 

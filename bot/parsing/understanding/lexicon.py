@@ -264,9 +264,9 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"went\s+to\s+voicemail", r"^(?:\w+\s+){1,2}voicemail\W*$",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
-                 r"call(?:ed)?\s+#?\d")
+                 r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
-    (_any("voicemail", r"no\s+(?:answer|reply|one)", "nobody", r"didn'?t\s+(?:pick|answer)",
+    (_any("voicemail", r"no\s+(?:answer|reply|one|contact)", "nobody", r"didn'?t\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
@@ -336,8 +336,11 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    r"hit\s+me\s+up", r"not\s+right\s+now",
                    r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me",
-                   r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)", r"defer")
+                   r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)", r"defer",
+                   # "acme reminder in 3 hrs pls"
+                   r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
+                   r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications|pings)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders",
                    r"stop\s+(?:to\s+)?remember(?:ing)?\s+me", r"i'?ll\s+manage\s+it\s+myself",
@@ -358,7 +361,7 @@ FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\
                    r"weeks?|while|now|today|tonight)", "until", "till", "til", "today", "tonight",
                    r"this\s+(?:evening|afternoon|week)")
 REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+of", "scrap",
-                   "trash", "wipe", "yeet")
+                   "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list")
 #: Why an interview is deleted, not cancelled: it should never have been there.
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
                   r"never\s+(?:actually\s+)?had", r"testing", r"entry", r"completely",

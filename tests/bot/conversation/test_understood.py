@@ -822,3 +822,30 @@ def test_an_add_with_words_before_its_colon_and_role_answers_with_asides(chat: C
             chat.say(answer)
     assert [chat.checkpoints(n)[0].role for n in (3, 4)] == [
         role for _, role in answers.values()]
+
+
+def test_a_day_taken_back_at_once_is_replaced_by_the_one_after_it(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert "Wed 25 Nov" in chat.text("acme will decide by tuesday, no wait, she said wednesday")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    # A job named by its work that no tracked interview is: asked, never put on Acme.
+    chat.say("delete 2")
+    chat.say("yes")
+    assert choices(chat.say("the QA folks asked me back for a second interview"))
+    assert chat.checkpoints(1)[0].outcome is None
+
+
+def test_more_ways_to_stop_snooze_and_delete(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("acme reminder in 3 hrs pls").startswith(
+        "I read that as: Snoozing the next step of Acme (#1).")
+    assert chat.text("You can stop the nudges for Initech eh, I got this").startswith(
+        "I read that as: No more reminders for Initech (#2).")
+    assert chat.text("Please take Acme off the list entirely; I entered it by mistake, it "
+                     "was my sister's interview.").startswith("I read that as: Delete #1 Acme.")
+    assert interviews(chat) == 1
+    said = chat.text("Rang Initech, nobody home. Do I try again tomorrow?")
+    assert "Initech" in said and chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    assert "Dana Wu is now Dayna Wu" in chat.text("it's Dayna Wu, with a y")

@@ -467,8 +467,8 @@ def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
     """Read from the whole line, since the admission comes first in any order ("ugh I
     spelled her name wrong — it's Jane Smyth"); only a name one or two letters from one
     known, sharing its first name or surname, so no other person is renamed."""
-    match = _ITS_NAME.search(_ASIDES.sub("", text).strip()) or \
-        _ITS_NAME.search(_ASIDES.sub("", line.text).strip())  # "oops its …", lead cut or not
+    match = _ITS_NAME.search(_ASIDES.sub("", text).strip(" ,")) or \
+        _ITS_NAME.search(_ASIDES.sub("", line.text).strip(" ,"))  # "oops its …", lead cut or not
     if match is None or not _OWNED_UP.search(line.text):
         return None
     said = match.group("name")

@@ -118,8 +118,8 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     pushed = _PUSHED.search(line.text)
     if pushed is not None and not lx.OWN_PLAN.search(line.text):
         return _pushed_back(line, ctx, pushed)
-    if not lx.PROMISE_CUES.search(line.text) or lx.OWN_PLAN.search(line.text):
-        return None
+    if not lx.PROMISE_CUES.search(_told(line.text)) or lx.OWN_PLAN.search(line.text):
+        return None  # "…, nobody home. Do I try again tomorrow?": asked, not their word
     if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
             _call_result(line) is CallResult.ANSWERED:
         return None  # "called, she said they'll decide by Friday": the call reader's

@@ -105,6 +105,7 @@ _NO_TIME = ("", "later", "not now", "not now later", "busy", "busy later")
 _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
 
 
+_THANKS_TAIL = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thx|ty|cheers)[.!]*$", re.I)
 _AFTER_WEEKEND = re.compile(r"\b(?:(?:un)?til+\s+)?after\s+the\s+weekend\b", re.I)
 
 
@@ -113,6 +114,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out"); only its first
     sentence ("to Wednesday? Bit swamped this evening")."""
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
     rest = _AFTER_WEEKEND.sub("monday", rest)  # the Monday after it, whatever today is
     if re.match(r"after\b", rest, re.I):
         # "after the holiday, my family arrives tomorrow": when is after something, which
