@@ -35,7 +35,8 @@ from bot.ports.clock import SimulatedClock
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PARTS = ("tuning", "tuning2", "tuning3", "heldout", "heldout2", "heldout3", "heldout4",
          "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-         "heldout12", "heldout13", "heldout14", "heldout15", "heldout16")
+         "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
+         "heldout17")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
