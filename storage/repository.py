@@ -21,6 +21,7 @@ from sqlalchemy import (
     Row,
     Select,
     Table,
+    Update,
     any_,
     bindparam,
     delete,
@@ -584,9 +585,15 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     ) -> Interview:
         """Record (or with None, clear) how the interview ended."""
         table = table_of(InterviewRow)
+        change = update(table).where(table.c.id == interview_id).values(outcome=outcome,
+                                                                        outcome_at=at)
         with self._core(write=True) as connection:
-            changed = connection.execute(update(table).where(table.c.id == interview_id)
-                                         .values(outcome=outcome, outcome_at=at))
+            if connection.dialect.name == "postgresql":
+                # The change and the interview as it now is, in one statement (the row
+                # comes from RETURNING: the statement's own read would see it as before).
+                found = _whole_interviews(connection.execute(_changed_whole(change)))
+                return required(found[0] if found else None, "interview", interview_id)
+            changed = connection.execute(change)
             required(changed.rowcount or None, "interview", interview_id)
             return _whole_interviews(connection.execute(_INTERVIEW_BY_ID,
                                                         {"id": interview_id}))[0]
@@ -1239,6 +1246,16 @@ _PLATFORM_OF = (
     .join(InterviewRow, InterviewRow.person_id == IdentityRow.person_id)
     .where(InterviewRow.id == bindparam("of_interview"))
     .order_by(IdentityRow.id).limit(1).scalar_subquery())
+
+
+def _changed_whole(change: Update) -> Select[Any]:
+    """An interview's UPDATE, and the whole interview as it left it (PostgreSQL)."""
+    changed = change.returning(*_INTERVIEWS_T.c).cte("changed")
+    return (select(*changed.c,
+                   *(column.label(f"p_{column.name}") for column in _INTERVIEWERS_T.c),
+                   *(column.label(f"c_{column.name}") for column in _CALLS_T.c))
+            .outerjoin(_INTERVIEWERS_T, _INTERVIEWERS_T.c.interview_id == changed.c.id)
+            .outerjoin(_CALLS_T, _CALLS_T.c.interview_id == changed.c.id))
 
 
 def _whole_interviews(rows: Any) -> list[Interview]:
