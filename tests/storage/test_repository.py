@@ -213,6 +213,8 @@ def test_changing_an_unknown_interview_is_a_lookup_error(repo: SqlRepository) ->
         repo.set_share(404, ShareLevel.NONE)
     with pytest.raises(LookupError):
         repo.add_interview(404, new_interview(), NOW)
+    with pytest.raises(LookupError):  # one statement on PostgreSQL, two on SQLite
+        repo.set_outcome(404, Outcome.OFFER, NOW)
 
 
 # --- checkpoints ----------------------------------------------------------------------------
