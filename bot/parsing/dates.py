@@ -360,8 +360,6 @@ def _moment(
         return None, False
     parsed, chosen, timed = reading
     day = parsed.date()
-    if _weekday_disagrees(date_tokens, chosen, day, local_now.date(), past):
-        return None, False  # "Tuesday the 25th" when the 25th is a Wednesday: asked
     if chosen is not None and chosen.kind == "wd" and not chosen.modifier:
         day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
     elif chosen is not None and chosen.kind == "dom":
@@ -374,6 +372,8 @@ def _moment(
         if nearest is None:
             return None, False
         day = nearest
+    if _weekday_disagrees(date_tokens, chosen, day):
+        return None, False  # "Tuesday the 25th" when the 25th is a Wednesday: asked
     if timed:
         clock_time = parsed.time()
     elif part is not None:
@@ -399,14 +399,11 @@ def weekday_of(token: _Token) -> int | None:
     return _DAY_ORDER.index(name) if name in _DAY_ORDER else None
 
 
-def _weekday_disagrees(tokens: list[_Token], chosen: _Token | None, day: date, today: date,
-                       past: bool) -> bool:
-    """A weekday said beside a date that falls on another day ("Tuesday the 25th")."""
+def _weekday_disagrees(tokens: list[_Token], chosen: _Token | None, day: date) -> bool:
+    """A weekday said beside a date (`day`, as read) that falls on another day ("Tuesday
+    the 25th")."""
     if chosen is None or chosen.kind == "wd":
         return False
-    if chosen.kind == "dom":
-        found = _month_day(_day_of_month(chosen.text), today, past)
-        day = found if found is not None else day
     said = [w for t in tokens if (w := weekday_of(t)) is not None]
     return bool(said) and day.weekday() not in said
 

@@ -246,6 +246,8 @@ def _promise_date(groups: list[list[_Token]], base: date) -> date | None:
     if token.kind == "dom":
         day = _month_day(_day_of_month(token.text), base + timedelta(days=1), past=False,
                          skip_short=False) or day
+    elif not token.has_year and token.kind != "wd":
+        day = _nearest_year(day, base) or day
     said = {w for t in date_tokens if (w := weekday_of(t)) is not None}
     if token.kind != "wd" and said and day.weekday() not in said:
         return None  # "by Tuesday the 25th", and the 25th is a Wednesday: which is meant?

@@ -1307,3 +1307,16 @@ def test_parse_clock_range_and_parse_people_never_raise(text: str) -> None:
     assert all(isinstance(p, Interviewer) for p in parse_people(text))
 
 
+
+
+def test_a_weekday_beside_a_date_must_agree_with_it_across_the_new_year() -> None:
+    december = datetime(2026, 12, 20, 16, 30, tzinfo=TZ)
+    assert parse_when("Friday Jan 8 at 10am", december, TZ) == at(1, 8, 10, year=2027)
+    assert parse_when("Thursday Jan 8 at 10am", december, TZ) is None  # 8 Jan is a Friday
+    assert parse_when("4.12. at 10:00", NOW, TZ) == at(12, 4, 10)  # day first, dotted
+    said = parse_promise("they will decide by Friday Jan 8", december.date(), december, TZ)
+    assert said is not None and said.on == date(2027, 1, 8)
+    assert parse_promise("decide by Tuesday the 25th", MONDAY, NOW, TZ) is None
+    assert parse_promise("decide by the 31st", MONDAY, NOW, TZ) is None  # not in November
+    week_tomorrow = parse_promise("ring her a week tomorrow", MONDAY, NOW, TZ)
+    assert week_tomorrow is not None and week_tomorrow.on == date(2026, 12, 1)
