@@ -31,8 +31,22 @@ def clean_input(text: str) -> tuple[str, bool]:
     text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text or ""))
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text).strip()
+    text = _dictated(text)
     truncated = len(text) > MAX_INPUT
     return text[:MAX_INPUT], truncated
+
+
+#: Punctuation said aloud to a phone's dictation ("Northwind comma receptionist comma …").
+_SAID_COMMA = re.compile(r"\s+comma\b\s*", re.I)
+_SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\b(?:\s+|$)", re.I)
+
+
+def _dictated(text: str) -> str:
+    """`text` with punctuation said as words written as marks, when it plainly is
+    dictation (two "comma"s or more): a company called Comma keeps its name otherwise."""
+    if len(_SAID_COMMA.findall(text)) < 2:
+        return text
+    return _SAID_STOP.sub(". ", _SAID_COMMA.sub(", ", text)).strip()
 
 
 def short(text: str, limit: int = MAX_FIELD) -> str:

@@ -24,3 +24,10 @@ def test_an_escape_sequence_is_stripped_whole(typed: str) -> None:
 
 def test_words_around_escapes_keep_their_spaces() -> None:
     assert clean_input("add \x1b[1mAcme\x1b[0m, analyst")[0] == "add Acme, analyst"
+
+
+def test_punctuation_said_to_dictation_is_written_only_when_it_plainly_is_dictation() -> None:
+    said, _ = clean_input("add Northwind comma receptionist comma today 3pm period thanks")
+    assert said == "add Northwind, receptionist, today 3pm. thanks"
+    assert clean_input("interview at Comma Labs, designer, today 3pm")[0] == \
+        "interview at Comma Labs, designer, today 3pm"  # one "comma": a name, kept

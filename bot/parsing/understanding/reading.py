@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.commands import Command
@@ -58,7 +58,35 @@ class Line:
 
     @classmethod
     def of(cls, text: str, ctx: Context) -> Line:
-        return cls(text, text.lower(), mentions(text, ctx.known))
+        found = mentions(text, ctx.known)
+        by_day = _named_by_day(text, ctx)
+        if by_day is not None and not found.numbers:
+            found = replace(found, numbers=frozenset({by_day}))
+        return cls(text, text.lower(), found)
+
+
+#: "today's one", "Friday's interview": an interview named by the day it was on.
+_BY_DAY = re.compile(r"\b(?P<day>today|yesterday|monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday)'?s\s+(?:one|interview)\b", re.I)
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _named_by_day(text: str, ctx: Context) -> int | None:
+    """The number of the one interview on the day a line names it by, if exactly one is
+    (within the week before or after today, for a weekday)."""
+    said = _BY_DAY.search(text)
+    if said is None:
+        return None
+    day = said.group("day").lower()
+
+    def fits(on: date) -> bool:
+        if day in ("today", "yesterday"):
+            return on == ctx.today - timedelta(days=0 if day == "today" else 1)
+        return on.weekday() == _DAYS.index(day) and abs((on - ctx.today).days) < 7
+
+    on_that_day = [k.number for k in ctx.known
+                   if k.starts_at is not None and fits(k.starts_at.astimezone(ctx.tz).date())]
+    return on_that_day[0] if len(on_that_day) == 1 else None
 
 
 def label(k: KnownInterview) -> str:

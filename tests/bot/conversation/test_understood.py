@@ -852,3 +852,15 @@ def test_more_ways_to_stop_snooze_and_delete(chat: Chat) -> None:
     said = chat.text("Rang Initech, nobody home. Do I try again tomorrow?")
     assert "Initech" in said and chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
     assert "Dana Wu is now Dayna Wu" in chat.text("it's Dayna Wu, with a y")
+
+
+def test_an_interview_named_by_its_day_and_dictated_punctuation(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    said = chat.text("Friday's one emailed, they'll be in touch by end of next week instead")
+    assert said.startswith("I read that as: Initech (#2): they'll be in touch by Fri 04 Dec.")
+    assert chat.text("today's one said to call them on the thirtieth").startswith(
+        "I read that as: Acme (#1): you call them on Mon 30 Nov.")
+    said = chat.text("add Globex comma designer comma tomorrow 11am comma with Tom Baker period "
+                     "they said they would let me know by Friday")
+    assert "Added #3: designer at Globex" in said
