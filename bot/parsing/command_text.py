@@ -181,7 +181,8 @@ def is_command_line(text: str) -> bool:
         return text.count(",") >= 2
     if verb == "show" and words[1] in _ALONE:  # "show plan 1", "show list"
         return len(words) == 2 or bool(REF.match(words[2]))
-    return verb in _WITH_NUMBER and bool(REF.match(words[1]))
+    # "called 7, no answer": the number with its comma
+    return verb in _WITH_NUMBER and bool(REF.match(words[1].rstrip(",;:")))
 
 
 #: Chat before a command: "btw also add: …", "oh and cancel 2".

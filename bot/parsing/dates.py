@@ -388,7 +388,8 @@ _HOUR_MINUTE = re.compile(r"(\d{1,2})[:.h](\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-_DAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: The weekdays in Python's order (Monday is 0).
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def weekday_of(token: _Token) -> int | None:
@@ -396,7 +397,7 @@ def weekday_of(token: _Token) -> int | None:
     if token.kind != "wd" or token.modifier:
         return None
     name = token.query.split()[-1]
-    return _DAY_ORDER.index(name) if name in _DAY_ORDER else None
+    return DAY_NAMES.index(name) if name in DAY_NAMES else None
 
 
 def _weekday_disagrees(tokens: list[_Token], chosen: _Token | None, day: date) -> bool:
@@ -449,6 +450,33 @@ def _when(
     return _localize(naive, tz), explicit
 
 
+# --- hours said in words -----------------------------------------------------------------
+_HOUR_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "eleven", "twelve")
+#: British "half ten", "half past 2": half an hour after the hour named.
+_HALF_HOUR = re.compile(r"\bhalf\s+(?:past\s+)?(\w+)\b", re.I)
+
+
+def hour_said(word: str) -> int | None:
+    """The hour a word or number names ("ten", "10"), 1 to 12; None for any other word."""
+    word = word.lower()
+    hour = int(word) if word.isdigit() else (
+        _HOUR_NAMES.index(word) + 1 if word in _HOUR_NAMES else None)
+    return hour if hour is not None and 1 <= hour <= 12 else None
+
+
+def half_past(text: str, *, office_hours: bool = False) -> str:
+    """`text` with "half ten" written as 10:30; with `office_hours`, 1 to 7 is the
+    afternoon ("half two" for an interview is 2:30pm)."""
+    def half(found: re.Match[str]) -> str:
+        hour = hour_said(found.group(1))
+        if hour is None:
+            return found.group(0)
+        return f"{hour}:30{('pm' if hour <= 7 else 'am') if office_hours else ''}"
+
+    return _HALF_HOUR.sub(half, text)
+
+
 def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, bool]:
     """The interview moment in an answer like "yesterday at 10am", and whether a time was given.
 
@@ -461,7 +489,7 @@ def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime 
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
-        _, groups = _cut_dates(cleaned)
+        _, groups = _cut_dates(half_past(cleaned, office_hours=True))  # "half ten"
         return _when(groups, now, tz, bool(_PAST_TENSE.search(cleaned)))
     except Exception:  # a parser must never turn a user's words into a traceback
         return None, False

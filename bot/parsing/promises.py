@@ -140,12 +140,14 @@ def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -
     return day
 
 
-#: "Tuesday next week", "next week on Thursday", British "Tuesday week" ("Tues wk", "a
-#: week on Tuesday"): that weekday of the week after this one.
+#: "Tuesday next week", "next week on Thursday": that weekday of the week after this one;
+#: British "Tuesday week" ("Tues wk", "a week on Tuesday"): a week after the coming one.
 _DAY_NEXT_WEEK = re.compile(
-    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?(?:next\s+)?(?:week|wk)\b"
+    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?next\s+week\b"
     rf"|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b"
-    rf"|\ba\s+week\s+(?:on|from)\s+(?P<c>{_WEEKDAY})\b",
+    # British: a week after the coming one ("Monday week" said on a Friday is 10 days on)
+    rf"|\b(?P<c>{_WEEKDAY})\s+(?:week|wk)\b"
+    rf"|\ba\s+week\s+(?:on|from)\s+(?P<d>{_WEEKDAY})\b",
     re.I)
 #: British "a week tomorrow" ("tomorrow week", "a week from tomorrow"): eight days on.
 _WEEK_TOMORROW = re.compile(r"\ba\s+week\s+(?:from\s+)?(?:tomorrow|tmrw)\b"
@@ -177,15 +179,20 @@ def settle_next_weekday(text: str, day: date) -> str:
     return _NEXT_WEEKDAY.sub(day.isoformat(), text, count=1)
 
 
+def _week_on(match: re.Match[str], base: date) -> date:
+    """The day a `_DAY_NEXT_WEEK` phrase names, counted from `base`."""
+    said = next(match.group(g) for g in "abcd" if match.group(g)).lower()
+    wanted = _DAY_INDEX[said[:2]]
+    if match.group("c") or match.group("d"):  # a week after the coming one (or today's)
+        return base + timedelta(days=(wanted - base.weekday()) % 7 + 7)
+    monday = base + timedelta(days=7 - base.weekday())
+    return monday + timedelta(days=wanted)
+
+
 def next_week_days(text: str, base: date) -> str:
     """`text` with "Thursday next week" (or "Tuesday week") written as that date."""
-    def day(match: re.Match[str]) -> str:
-        said = (match.group("a") or match.group("b") or match.group("c")).lower()
-        monday = base + timedelta(days=7 - base.weekday())
-        return (monday + timedelta(days=_DAY_INDEX[said[:2]])).isoformat()
-
     text = _WEEK_TOMORROW.sub((base + timedelta(days=8)).isoformat(), text)
-    return _DAY_NEXT_WEEK.sub(day, text)
+    return _DAY_NEXT_WEEK.sub(lambda match: _week_on(match, base).isoformat(), text)
 
 
 def _promise_day(
@@ -198,9 +205,7 @@ def _promise_day(
         return that_day if _in_range(that_day, local_now.date()) else None
     weekday = _DAY_NEXT_WEEK.search(text)
     if weekday is not None:
-        said = (weekday.group("a") or weekday.group("b") or weekday.group("c")).lower()
-        monday = base + timedelta(days=7 - base.weekday())
-        that_day = monday + timedelta(days=_DAY_INDEX[said[:2]])
+        that_day = _week_on(weekday, base)
         return that_day if _in_range(that_day, local_now.date()) else None
     working = _WORKING_DAYS.search(text)
     if working is not None:

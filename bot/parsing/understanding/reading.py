@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.commands import Command
+from bot.parsing.dates import DAY_NAMES
 from bot.parsing.understanding.references import KnownInterview, Mentions, mentions, pick
 
 
@@ -68,7 +69,6 @@ class Line:
 #: "today's one", "Friday's interview": an interview named by the day it was on.
 _BY_DAY = re.compile(r"\b(?P<day>today|yesterday|monday|tuesday|wednesday|thursday|friday|"
                      r"saturday|sunday)'?s\s+(?:one|interview)\b", re.I)
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _named_by_day(text: str, ctx: Context) -> int | None:
@@ -82,7 +82,7 @@ def _named_by_day(text: str, ctx: Context) -> int | None:
     def fits(on: date) -> bool:
         if day in ("today", "yesterday"):
             return on == ctx.today - timedelta(days=0 if day == "today" else 1)
-        return on.weekday() == _DAYS.index(day) and abs((on - ctx.today).days) < 7
+        return on.weekday() == DAY_NAMES.index(day) and abs((on - ctx.today).days) < 7
 
     on_that_day = [k.number for k in ctx.known
                    if k.starts_at is not None and fits(k.starts_at.astimezone(ctx.tz).date())]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commands import AddInterviewFields
-from bot.parsing.dates import ordinal_days
+from bot.parsing.dates import half_past, hour_said, ordinal_days, parse_when
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import parse_promise
@@ -200,8 +200,7 @@ _QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|to)\s+(one|two|three|four|
 
 def _quarter(match: re.Match[str]) -> str:
     """"Quarter past two" is 2:15, "quarter to ten" 9:45; 1 to 7 is the afternoon."""
-    word = match.group(2).lower()
-    hour = int(word) if word.isdigit() else _HOURS.index(word) + 1
+    hour = hour_said(match.group(2)) or 12
     hour, minute = (hour, 15) if match.group(1).lower() == "past" else ((hour - 2) % 12 + 1, 45)
     return f"at {hour}:{minute:02d}{'pm' if 1 <= hour <= 7 else 'am'}"
 
@@ -244,6 +243,7 @@ class _Story:
     promise: str = ""
     clear: bool = False  # every field came from a clear phrase
     which_week: bool = False  # "Saturday 11am": the one that was, or the one to come?
+    ahead: bool = False  # told as done, but the time named is still to come
 
 
 def story(line: Line, ctx: Context) -> Reading | None:
@@ -268,6 +268,13 @@ def story(line: Line, ctx: Context) -> Reading | None:
                        choices=(*(Choice(f"{d.day:%a %-d %b %Y}", AddInterviewFields(
                            told.company, told.role, d.text, told.people, told.promise))
                            for d in days), Choice("Neither", None)))
+    if told.ahead:
+        now = ctx.now.astimezone(ctx.tz)
+        return Reading(question=f"You told it as done, but {told.when} is still ahead (it's "
+                                f"{now:%H:%M} now), so I haven't added it. Add it as you said: "
+                                f"{summary}? If the day or time was a slip, choose Not quite "
+                                "and tell me again.",
+                       choices=(Choice("Add it", command), Choice("Not quite", None)))
     return Reading(question=f"Shall I add this interview: {summary}?",
                    choices=(Choice("Add it", command), Choice("Not quite", None)))
 
@@ -288,6 +295,9 @@ def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
     if not told.company or not (told.role or told.when):
         return None
     return AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
+
+
+_TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _I)
 
 
 def _read(text: str, ctx: Context,
@@ -321,12 +331,17 @@ def _read(text: str, ctx: Context,
         vague = True  # "I'd hear back before Thanksgiving": a day said, and not read
     # "Saturday 11am", told in neither tense: the Saturday that was, or the one to come?
     which_week = bool(_WEEKDAY_ALONE.match(when)) and not past and not _FUTURE.search(text)
+    # "just got out of an interview … at 10 this morning", typed at 5am: told as done, yet
+    # still ahead, so one of the two is a slip; asked.
+    told_done = just_now or (past and _TODAY.search(when) is not None)
+    ahead = bool(told_done and when and (moment := parse_when(when, ctx.now, ctx.tz))
+                 and moment > ctx.now)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
-                 and not vague and not which_week
+                 and not vague and not which_week and not ahead
                  and not _unexplained(role_words(text), company, role, when, people, promise))
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
-    return _Story(company, role, when, people, promise, clear, which_week)
+    return _Story(company, role, when, people, promise, clear, which_week, ahead)
 
 
 #: Words a story may hold besides its facts; any other word left over means the story
@@ -391,18 +406,6 @@ def _role(text: str, company: str) -> str:
     return ""
 
 
-_HALF = re.compile(r"\bhalf\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                   r"\d{1,2})\b", _I)
-_HOURS = lx.words_in_order("one two three four five six seven eight nine ten eleven twelve")
-
-
-def _half_past(match: re.Match[str]) -> str:
-    """"Half two" is 2:30; an interview keeps office hours, so 1 to 7 is the afternoon."""
-    word = match.group(1).lower()
-    hour = int(word) if word.isdigit() else _HOURS.index(word) + 1
-    return f"{hour}:30{'pm' if 1 <= hour <= 7 else 'am'}"
-
-
 _SHORT_WEEKDAY = re.compile(r"\b(this|last|on)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
                             r"\b\.?", _I)
 _WHOLE_DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday",
@@ -434,7 +437,7 @@ def _when(text: str, just_now: bool) -> str:
     if when and not re.search(r"\d\s*(?:[ap]\.?m|:\d)|\bat\s+\d|\bnoon\b|\bhalf\b", when, _I):
         at = _AT_TIME.search(text) or _CLOCK.search(text)  # "…, 09:30 start"
         when += f" at {at.group(1)}" if at else ""
-    return _HALF.sub(_half_past, when.strip())
+    return half_past(when.strip(), office_hours=True)
 
 
 def when_in(text: str) -> str:

@@ -864,3 +864,12 @@ def test_an_interview_named_by_its_day_and_dictated_punctuation(chat: Chat) -> N
     said = chat.text("add Globex comma designer comma tomorrow 11am comma with Tom Baker period "
                      "they said they would let me know by Friday")
     assert "Added #3: designer at Globex" in said
+
+
+def test_an_interview_told_as_done_but_still_ahead_is_asked(chat: Chat) -> None:
+    chat.wait_until(chat.runtime.clock.now().astimezone(NEW_YORK).replace(hour=5, minute=0)
+                    + timedelta(days=1))
+    replies = chat.say("just got out of an interview with Northwind Traders for a warehouse "
+                       "supervisor job, it was at 10 this morning, the manager was Luis Ortega")
+    assert "still ahead (it's 05:00 now)" in text_of(replies)
+    assert list(choices(replies)) == ["Add it", "Not quite"] and interviews(chat) == 0

@@ -27,6 +27,7 @@ from bot.parsing import (
     parse_zone,
     promises,
 )
+from bot.parsing.command_text import is_command_line
 
 TZ = ZoneInfo("America/New_York")
 #: Monday 2026-11-23, 16:30 in New York.
@@ -1320,3 +1321,25 @@ def test_a_weekday_beside_a_date_must_agree_with_it_across_the_new_year() -> Non
     assert parse_promise("decide by the 31st", MONDAY, NOW, TZ) is None  # not in November
     week_tomorrow = parse_promise("ring her a week tomorrow", MONDAY, NOW, TZ)
     assert week_tomorrow is not None and week_tomorrow.on == date(2026, 12, 1)
+
+
+def test_a_british_weekday_week_is_a_week_after_the_coming_one() -> None:
+    friday = datetime(2026, 12, 4, 9, 0, tzinfo=TZ)
+    def on(said: str, now: datetime) -> date | None:
+        found = parse_promise(said, now.date(), now, TZ)
+        return found.on if found else None
+
+    assert on("call her monday week", friday) == date(2026, 12, 14)  # not the 7th
+    assert on("call her monday next week", friday) == date(2026, 12, 7)
+    assert on("decide by friday week", friday) == date(2026, 12, 11)  # said on a Friday
+    assert on("call her tuesday week", NOW) == date(2026, 12, 1)
+
+
+def test_half_an_hour_said_the_british_way_is_read_as_a_time() -> None:
+    assert parse_when("half ten tomorrow", NOW, TZ) == at(11, 24, 10, 30)
+    assert parse_when("tomorrow at half two", NOW, TZ) == at(11, 24, 14, 30)  # office hours
+
+
+def test_a_grammar_verb_with_a_comma_after_its_number_is_a_command() -> None:
+    assert is_command_line("called 7, no answer")
+    assert not is_command_line("called them, no answer")

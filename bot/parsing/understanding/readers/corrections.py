@@ -13,7 +13,7 @@ from bot.commands import (
     CorrectInterview,
     Fix,
 )
-from bot.parsing.dates import _cut_dates, parse_when_detail
+from bot.parsing.dates import _cut_dates, half_past, hour_said, parse_when_detail
 from bot.parsing.people import read_names
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
@@ -86,7 +86,6 @@ _WAS_TIME = re.compile(
     r"|^(?:it|the\s+interview|[\w'-]+\s+interview)\s+(?:actually\s+)?(?:started|began|kicked\s+off)\s+"
     r"at\s+(?P<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)(?:\s+actually)?(?:\s*,?\s*not\s+\S+)?$",
     re.I)
-_HOUR_WORDS = lx.words_in_order("one two three four five six seven eight nine ten eleven twelve")
 
 
 def correct(line: Line, ctx: Context) -> Reading | None:
@@ -299,7 +298,7 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WHEN_WAS.match(text)
     if match is None or _WAS_TIME.match(text):  # "at half 1, not 2": a time, read below
         return None
-    value = re.sub(r"^(?:at|on)\s+", "", _half_past(match.group("value").strip(" .")), flags=re.I)
+    value = re.sub(r"^(?:at|on)\s+", "", half_past(match.group("value").strip(" .")), flags=re.I)
     if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
         return None
     value = _business_hour(_weekday_and_day(value, ctx))
@@ -311,18 +310,6 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
 _COMPANY_WAS = re.compile(r"^(?P<company>[\w'-]+)\s+was\s+(?:actually\s+|really\s+)?"
                           r"(?P<value>.+?)(?:,?\s+(?:(?:at\s+)?the\s+)?same\s+time|"
                           r",?\s+not\s+(?P<wrong>.+))?$", re.I)
-_HALF_HOUR = re.compile(r"\bhalf\s+(?:past\s+)?(\w+)\b", re.I)
-
-
-def _half_past(value: str) -> str:
-    """British "half ten" (or "half 1") written as 10:30."""
-    def half(found: re.Match[str]) -> str:
-        word = found.group(1).lower()
-        hour = int(word) if word.isdigit() else (
-            _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else 0)
-        return f"{hour}:30" if 1 <= hour <= 12 else found.group(0)
-
-    return _HALF_HOUR.sub(half, value)
 
 
 def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
@@ -331,7 +318,7 @@ def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     if match.group("company").lower() not in line.found.company_words:
         return None
-    value = _half_past(match.group("value").strip(" ."))
+    value = half_past(match.group("value").strip(" ."))
     value = re.sub(r"^(?:at|on)\s+", "", value, flags=re.I)
     left, groups = _cut_dates(value)
     # Only a day and a time, with a number in it ("Friday the 20th", "10:30 on the 20th"):
@@ -389,21 +376,16 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     value = match.group("value") or match.group("start") or match.group("should")
     if match.group("quarter"):  # "quarter past two", "quarter to three"
-        word = match.group("quarter").lower()
-        hour = int(word) if word.isdigit() else (
-            _HOUR_WORDS.index(word) + 1 if word in _HOUR_WORDS else 0)
-        if not 1 <= hour <= 12:
+        hour = hour_said(match.group("quarter"))
+        if hour is None:
             return None
         value = f"{hour}:15" if match.group("toward").lower() == "past" \
             else f"{(hour - 2) % 12 + 1}:45"
     elif match.group("half"):  # "half one": half past one
-        word = match.group("half").lower()
-        if word.isdigit():
-            value = f"{word}:30"
-        elif word in _HOUR_WORDS:
-            value = f"{_HOUR_WORDS.index(word) + 1}:30"
-        else:
+        said = hour_said(match.group("half"))
+        if said is None:
             return None
+        value = f"{said}:30"
     value = _business_hour(value)
     wrong = match.group("wrong")
     target = None if line.found.numbers or not wrong else _the_one_at(wrong, ctx)

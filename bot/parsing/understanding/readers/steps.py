@@ -17,6 +17,7 @@ from bot.commands import (
     StepNumber,
 )
 from bot.parsing.command_text import snooze_span
+from bot.parsing.dates import half_past
 from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
@@ -165,9 +166,6 @@ def _day_name(match: re.Match[str]) -> str:
 _TWO_HOURS = timedelta(hours=2)
 #: "later, 30 mins": the length after it says when.
 _LATER = re.compile(r"^later\s*[,:-]\s*(?=\S)", re.I)
-_HOUR_WORDS = {w: n for n, w in enumerate(lx.words_in_order(
-    "one two three four five six seven eight nine ten eleven twelve"), 1)}
-_HALF = re.compile(r"\bhalf\s+(\w+)\b", re.I)
 _HOUR_TONIGHT = re.compile(r"\b(\d{1,2}(?::\d{2})?)\s+(?:tonight|this\s+evening)\b", re.I)
 _TONIGHT_AT = re.compile(r"\b(tonight|this\s+evening)\s+at\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*[ap]m)",
                          re.I)
@@ -175,16 +173,11 @@ _TONIGHT_AT = re.compile(r"\b(tonight|this\s+evening)\s+at\s+(\d{1,2})(?::(\d{2}
 
 def _spoken_time(text: str) -> str:
     """"Half six" is 6:30 (the next one); "tonight at 8" is 8pm tonight."""
-    def half(match: re.Match[str]) -> str:
-        word = match.group(1).lower()
-        hour = _HOUR_WORDS.get(word) or (int(word) if word.isdigit() else None)
-        return f"{hour}:30" if hour else match.group(0)
-
     def tonight(match: re.Match[str]) -> str:
         hour = int(match.group(2)) % 12 + 12
         return f"{match.group(1)} {hour}:{match.group(3) or '00'}"
 
-    return _TONIGHT_AT.sub(tonight, _HALF.sub(half, _HOUR_TONIGHT.sub(r"tonight at \1", text)))
+    return _TONIGHT_AT.sub(tonight, half_past(_HOUR_TONIGHT.sub(r"tonight at \1", text)))
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
