@@ -669,21 +669,24 @@ def test_a_stop_that_keeps_the_record_on_the_list_is_a_cancel(chat: Chat) -> Non
 def test_more_ways_of_saying_a_call_a_note_a_promise_and_a_fix(chat: Chat) -> None:
     chat.say(ACME)
     chat.say(INITECH)
-    assert chat.text("Popped a thank-you card in the post to Dana at Initech").startswith(
-        "I read that as: Your thank-you to Dana Wu (Initech, #2) went out.")
-    assert chat.text("I telephoned Ms Smith this afternoon and we spoke briefly.").startswith(
-        "I read that as: You called Acme (#1) and someone picked up.")
-    assert "Fri 2026-12-04" in chat.text("For #1, Jane said to call her on the fourth")
     chat.say("add Globex, designer, today 11am with Bob Lee")
-    assert "Tue 2026-12-08" in chat.text(
-        "Mr Lee indicated that they would contact me within ten working days.")
-    assert "Dana Wu is now Dana Woo" in chat.text("fix teh name, its Dana Woo not Wu")
-    assert "the role is now SDET" in chat.text("Initech req title is actually SDET, not QA "
-                                               "engineer")
-    assert "to Fri 2026-11-20 10:30" in chat.text(
-        "Small correction — Initech was half ten on the 20th, not 10.")
-    assert "to Fri 2026-11-20 14:00" in chat.text(
-        "oops, Acme was actually on Friday the 20th, same time")
+    # Each line, in order, and words its answer holds.
+    answers = (
+        ("Popped a thank-you card in the post to Dana at Initech",
+         "I read that as: Your thank-you to Dana Wu (Initech, #2) went out."),
+        ("I telephoned Ms Smith this afternoon and we spoke briefly.",
+         "I read that as: You called Acme (#1) and someone picked up."),
+        ("For #1, Jane said to call her on the fourth", "Fri 2026-12-04"),
+        ("Mr Lee indicated that they would contact me within ten working days.",
+         "Tue 2026-12-08"),
+        ("fix teh name, its Dana Woo not Wu", "Dana Wu is now Dana Woo"),
+        ("Initech req title is actually SDET, not QA engineer", "the role is now SDET"),
+        ("Small correction — Initech was half ten on the 20th, not 10.",
+         "to Fri 2026-11-20 10:30"),
+        ("oops, Acme was actually on Friday the 20th, same time", "to Fri 2026-11-20 14:00"),
+    )
+    for line, shown in answers:
+        assert shown in chat.text(line), line
     said = chat.text("Acme was a nightmare on the 20th")  # no correction in that
     assert "moved" not in said
     assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).day == 20
