@@ -205,7 +205,8 @@ def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
     ctx = context_for(turn)
     if named_only:
         found = mentions(text, ctx.known)
-        if not (found.by_company or found.people):
+        by_day = Line.of(text, ctx).found.numbers - found.numbers  # "the one from Friday"
+        if not (found.by_company or found.people or by_day):
             return None
     return understand(text, ctx)
 

@@ -223,6 +223,16 @@ def _find_dates(text: str) -> list[_Token]:
 _ISO_T = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})t(\d{1,2}:\d{2})(?::\d{2})?\b", re.I)
 
 
+#: "@ 1400", "at 0930 hrs": a 24-hour clock without its colon, only after "at" or "@".
+_MILITARY = re.compile(r"(?P<lead>(?:\bat|@)\s*)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+                       r"(?:\s*(?:h|hrs|hours)\b)?(?![\d/:.])", re.I)
+
+
+def military_time(text: str) -> str:
+    """`text` with "@ 1400" written "@ 14:00", which every reader of times knows."""
+    return _MILITARY.sub(lambda m: f"{m.group('lead')}{m.group('h')}:{m.group('m')}", text)
+
+
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -230,10 +240,11 @@ _ORDINAL_WORDS = {
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
 _SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
-#: "on the fourth", "by the twenty-first": a day of the month in words, only after a word
-#: that puts a day next ("the second round" is no date).
+#: "on the fourth", "by the twenty-first", "Tuesday the first": a day of the month in words,
+#: only after a word that puts a day next ("the second round" is no date).
 _ORDINAL_DAY = re.compile(
-    r"(?P<lead>\b(?:on|by|until|till|til|before|from|for)\s+)the\s+(?:(?P<tens>twenty|thirty)[\s-])?"
+    r"(?P<lead>\b(?:on|by|until|till|til|before|from|for|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day)\s+)the\s+(?:(?P<tens>twenty|thirty)[\s-])?"
     r"(?P<unit>" + "|".join(_ORDINAL_WORDS) + r")\b"
     r"(?!\s+(?:one|interview|round|stage|time|call|person|guy|lady|floor|place|step|week)\b)",
     re.I)
@@ -252,7 +263,7 @@ def ordinal_days(text: str) -> str:
 
 def _cut_dates(text: str) -> tuple[str, list[list[_Token]]]:
     """Remove date/time phrases from `text`; return what is left and the phrases as groups."""
-    text = ordinal_days(_ISO_T.sub(r"\1 \2", text))  # ISO 8601's "2026-12-02T09:00"
+    text = military_time(ordinal_days(_ISO_T.sub(r"\1 \2", text)))  # ISO's "2026-12-02T09:00"
     tokens = _find_dates(text)
     if not tokens:
         return text, []
@@ -341,6 +352,9 @@ def _moment(
         time_token = None  # "25:00": the date stands, and the time is asked for
     base = local_now.replace(tzinfo=None, second=0, microsecond=0)
     clock = [time_token.query] if time_token else []
+    if time_token and any("morning" in t.text.lower() for t in tokens) and \
+            re.fullmatch(r"\d{1,2}(?::\d\d)?", time_token.text.strip()):
+        clock = [f"{time_token.text.strip()} am"]  # "this morning at 7": not 7 in the evening
     # All tokens together first; if they disagree, the most specific date alone; and a time
     # dateparser cannot read must not cost the user a date it can.
     attempts: list[tuple[list[str], _Token | None, bool]] = [
@@ -466,15 +480,33 @@ def hour_said(word: str) -> int | None:
 
 
 def half_past(text: str, *, office_hours: bool = False) -> str:
-    """`text` with "half ten" written as 10:30; with `office_hours`, 1 to 7 is the
-    afternoon ("half two" for an interview is 2:30pm)."""
+    """`text` with "half ten" written as 10:30 and "at three fifteen" as 3:15; with
+    `office_hours`, 1 to 7 is the afternoon ("half two" for an interview is 2:30pm)."""
     def half(found: re.Match[str]) -> str:
         hour = hour_said(found.group(1))
         if hour is None:
             return found.group(0)
         return f"{hour}:30{('pm' if hour <= 7 else 'am') if office_hours else ''}"
 
-    return _HALF_HOUR.sub(half, text)
+    def spoken(found: re.Match[str]) -> str:
+        hour = hour_said(found.group("hour"))
+        minutes = _MINUTE_WORDS[re.sub(r"[\s-]+", " ", found.group("minutes").lower())]
+        if hour is None:
+            return found.group(0)
+        meridiem = ("pm" if hour <= 7 else "am") if office_hours and not found.group("ap") else ""
+        return f"{found.group('lead')}{hour}:{minutes:02d}{meridiem}{found.group('ap') or ''}"
+
+    return _SPOKEN_CLOCK.sub(spoken, _HALF_HOUR.sub(half, text))
+
+
+_MINUTE_WORDS = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
+                 "forty": 40, "forty five": 45, "fifty": 50}
+#: "at three fifteen", "ten forty-five am": a clock said in words, only after "at" or
+#: before am/pm, so "two thirty-minute calls" stays words.
+_SPOKEN_CLOCK = re.compile(
+    r"(?P<lead>\b(?:at|@|around|by|from)\s+)(?P<hour>" + "|".join(_HOUR_NAMES) + r")\s+"
+    r"(?P<minutes>oh\s+five|forty[\s-]five|ten|fifteen|twenty|thirty|forty|fifty)\b(?!-)"
+    r"(?:\s*(?P<ap>[ap]\.?m\b\.?))?", re.I)
 
 
 def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, bool]:

@@ -73,7 +73,8 @@ _PHONE_BARE = re.compile(
 )
 #: Where the people start: "with Jane", "interviewed by …", and the short "w/ Jane".
 _WITH = re.compile(
-    r"(?:\b(?:interviewed\s+by|met\s+with|interviewers?\s*:|panel\s*:|with|met)|(?<!\S)w/)"
+    r"(?:\b(?:interviewed\s+by|met\s+with|interviewers?\s*[:=]|panel\s*[:=]|with|met|"
+    r"interviewers?(?:\s+(?:was|were))?(?=\s))|(?<!\S)w/)"
     r"\s*(?<=\s|/)(?=\S)", re.I
 )
 _PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
@@ -88,6 +89,8 @@ _LEADING_FILLER = re.compile(
     r"|new)\b\s*)+",  # "IT support" is a role: only a lower-case "it" is filler
     re.I,
 )
+#: A few words and a colon before the company: "one more leh: Grab", "new: Hooli".
+_LEAD_TO_COLON = re.compile(r"^(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*")
 _TRAILING_ROLE = re.compile(r"\s+(?:role|position|job|opening|opportunity|vacancy)$", re.I)
 _AT_FOR = re.compile(
     r"^(?:at|@)\s+(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
@@ -122,7 +125,8 @@ _ROLE_WORDS = _vocabulary(
 )
 
 
-_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "mt", "inc"})
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "jr", "sr", "mt", "inc",
+                            "co", "ltd", "corp", "vs", "approx", "dept", "no"})
 
 
 def _split_clauses(text: str) -> list[str]:
@@ -130,10 +134,12 @@ def _split_clauses(text: str) -> list[str]:
     clauses: list[str] = []
     for chunk in re.split(r"\s*(?:[;|\n]|\s-+\s|\s/\s)\s*", text):
         start = 0
-        for match in re.finditer(r"\.\s+(?=[A-Z])", chunk):
+        # "… with Jane Smith. their SLA is EOD": a sentence may start in lower case
+        for match in re.finditer(r"\.\s+(?=[A-Za-z])", chunk):
             before = chunk[start : match.start()].split()
             last = before[-1].lower() if before else ""
-            if (len(last) == 1 and last.isalpha()) or last in _ABBREVIATIONS:
+            if (len(last) == 1 and last.isalpha()) or last in _ABBREVIATIONS or \
+                    re.fullmatch(r"\d{1,2}\.\d{1,2}", last):  # "4.12. at 10:00": a dotted date
                 continue
             clauses.append(chunk[start : match.start()])
             start = match.end()
@@ -179,6 +185,9 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
     if promise:
         found.promises.append(piece[promise.start() :])
         piece = piece[: promise.start()]
+        if _PROSE.search(piece):  # "their SLA on a decision is …": the sentence's start
+            found.unclear.append(piece.strip())
+            return False
     found.context.append(piece)
     piece, groups = _cut_dates(piece)
     found.dates.extend(groups)
@@ -193,6 +202,10 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
         return promise is None
     found.residue.append(piece)
     return in_people and not _trim(piece) and promise is None
+
+
+#: Words of a sentence, not of a field: what leads into a promise with them is no field.
+_PROSE = re.compile(r"\b(?:their|our|his|her|my|on\s+a|is|are|was)\b")
 
 
 def _tidy(piece: str) -> str:
@@ -227,6 +240,9 @@ def _company_and_role(
         piece = _cut_keywords_inside_parentheses(piece, found)
         if not piece:
             continue
+        if _FILLER_WORDS.sub("", raw).rstrip().endswith(":"):  # "new ticket lol: …" names nothing
+            found.unclear.append(raw.strip())
+            continue
         label = _LABELS.match(piece)
         match = _AT_FOR.match(piece) or _ROLE_AT.match(piece)
         if label and label.group("company") and company is None:
@@ -260,10 +276,12 @@ def _company_and_role(
         role = plain.pop(0)
     if role:
         role = _TRAILING_ROLE.sub("", role) or role
+    if company and (lead := _LEAD_TO_COLON.match(company)) and company[lead.end():].strip():
+        company = company[lead.end():].strip()  # "one more leh: Grab" names Grab
     too_long = [(what, _short(value)) for what, value in (("company", company), ("role", role))
                 if value and len(value) > _MAX_FIELD]
-    if company and len(company) > _MAX_FIELD:
-        company = None
+    if company and (len(company) > _MAX_FIELD or not re.search(r"[^\W\d_]", company)):
+        company = None  # "@ 1400" is a time, never a company
     if role and len(role) > _MAX_FIELD:
         role = None
     return company or None, role or None, plain, too_long

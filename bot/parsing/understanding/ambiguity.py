@@ -54,6 +54,7 @@ def _nearest(month: int, day: int, year: int | None, today: date) -> date | None
 def date_variants(text: str, now: datetime, tz: ZoneInfo) -> list[Variant]:
     """The line's readings when a numeric date in it is ambiguous; [] when it is not."""
     today = now.astimezone(tz).date()
+    month_first = _writers_order(text)
     for match in _SLASH.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         if first > 12 or second > 12 or first == second or first == 0 or second == 0:
@@ -62,6 +63,11 @@ def date_variants(text: str, now: datetime, tz: ZoneInfo) -> list[Variant]:
         full = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
         readings = [d for d in (_nearest(first, second, full, today),
                                 _nearest(second, first, full, today)) if d is not None]
+        if month_first is not None and len(readings) == 2:
+            # "11/20 @ 1400 … decision by 12/1": whoever wrote 11/20 writes the month first
+            readings = [readings[0 if month_first else 1]]
+            settled = text[:match.start()] + readings[0].isoformat() + text[match.end():]
+            return [Variant(settled, readings[0])]
         before = _WEEKDAY_BEFORE.search(text[:match.start()])
         if before is not None:
             wanted = _WEEKDAYS.index(before.group(1).lower())
@@ -72,6 +78,14 @@ def date_variants(text: str, now: datetime, tz: ZoneInfo) -> list[Variant]:
         return [Variant(text[:match.start()] + d.isoformat() + text[match.end():], d)
                 for d in readings]
     return []
+
+
+def _writers_order(text: str) -> bool | None:
+    """Whether the line's writer puts the month first, as one of its dates can only be
+    read ("11/20" is month first, "20/11" day first); None when none says, or they clash."""
+    orders = {int(m.group(2)) > 12 for m in _SLASH.finditer(text)
+              if (int(m.group(1)) > 12) != (int(m.group(2)) > 12)}
+    return orders.pop() if len(orders) == 1 else None
 
 
 def weekday_variants(text: str, now: datetime, tz: ZoneInfo) -> list[Variant]:

@@ -136,6 +136,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
+          r"(?:declined|rejected|turned\s+down)\s+my\s+(?:application|candidacy)",
           r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",
           r"(?:took|hired|chose|picked|selected)\s+(?:another|a\s+different)\s+(?:person|candidate|"
           r"applicant)\b", r"(?:took|hired|chose|picked|selected)\s+(?:someone|somebody)\s+else\b",
@@ -418,9 +419,12 @@ QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
      "call_or_wait"),
     (_any(r"(?:say|tell\s+them)\s+(?:on|during)\s+the\s+call", r"if\s+they\s+don'?t\s+pick\s+up",
           r"what\s+(?:i\s+)?(?:ought\s+to|should)\s+say\s+when\s+i\s+(?:call|ring|phone|telephone)",
-          r"(?:say|leave)\s+(?:in|on)\s+(?:a|the)\s+voicemail", r"what\s+do\s+i\s+(?:even\s+)?say"),
+          r"(?:say|leave)\s+(?:in|on)\s+(?:a|the)\s+voicemail",
+          r"what\s+do\s+i\s+(?:even\s+)?say\b(?!\s+in)"),
      "what_to_say_call"),
     (_any(r"what\s+should\s+i\s+write", r"what\s+(?:do\s+i\s+|to\s+)?(?:write|put)",
+          # "What ought I to say in it" of a letter never written before
+          r"what\s+(?:ought|should|do)\s+i\s+(?:to\s+)?(?:say|write|put)\s+in\s+(?:it|the|a|my)\b",
           r"thank\s*-?\s*you\s+(?:note|email|e-mail)\s+say"), "what_to_write"),
     (_any(r"time\s*-?\s*zone"), "timezone"),
     (_any(r"cancel\s+and\s+delete", r"delete\s+and\s+cancel", r"difference\s+between"),

@@ -66,9 +66,12 @@ class Line:
         return cls(text, text.lower(), found)
 
 
-#: "today's one", "Friday's interview": an interview named by the day it was on.
-_BY_DAY = re.compile(r"\b(?P<day>today|yesterday|monday|tuesday|wednesday|thursday|friday|"
-                     r"saturday|sunday)'?s\s+(?:one|interview)\b", re.I)
+#: "today's one", "Friday's interview", "the one from Friday", "the Friday one": an
+#: interview named by the day it was on.
+_DAYS = r"today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_BY_DAY = re.compile(rf"\b(?P<day>{_DAYS})'?s\s+(?:one|interview)\b|"
+                     rf"\bthe\s+(?:one|interview)\s+(?:from|on)\s+(?:last\s+)?(?P<on>{_DAYS})\b|"
+                     rf"\bthe\s+(?P<the>{_DAYS})\s+(?:one|interview)\b", re.I)
 
 
 def _named_by_day(text: str, ctx: Context) -> int | None:
@@ -77,7 +80,7 @@ def _named_by_day(text: str, ctx: Context) -> int | None:
     said = _BY_DAY.search(text)
     if said is None:
         return None
-    day = said.group("day").lower()
+    day = next(d for d in said.groups() if d).lower()
 
     def fits(on: date) -> bool:
         if day in ("today", "yesterday"):

@@ -16,6 +16,10 @@ from rapidfuzz.distance import OSA
 from bot.parsing.understanding.lexicon import words
 
 _NUMBER = re.compile(r"(?:#|\b(?:interview|number|no\.?|num)\s*#?\s*)(\d{1,6})\b", re.I)
+#: "interview number one": a number said in words, only after "number".
+_NUMBER_IN_WORDS = re.compile(r"\b(?:interview\s+)?number\s+(one|two|three|four|five|six|seven|"
+                              r"eight|nine)\b", re.I)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 #: "caled 2 no anwser", a grammar verb mistyped: the number after it is the interview's.
 _VERB_NUMBER = re.compile(r"^(?:called|rang|phoned|sent|heard|snooze|cancel|delete|remove)\s+"
                           r"(\d{1,3})\b(?![:./]\d)(?!\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|"
@@ -54,6 +58,8 @@ def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:
     numbers: set[int] = set()
     for match in (*_NUMBER.finditer(text), *_VERB_NUMBER.finditer(text.strip())):
         numbers.add(int(match.group(1)))
+    for match in _NUMBER_IN_WORDS.finditer(text):
+        numbers.add(_NUMBER_WORDS.index(match.group(1).lower()) + 1)
     words = [w.lower().removesuffix("'s").strip("'") for w in _WORDS.findall(text)]
     by_company: set[int] = set()
     company_words: set[str] = set()

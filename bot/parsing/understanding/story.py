@@ -30,7 +30,8 @@ _I = re.IGNORECASE
 STORY_CUE = re.compile(
     r"\b(?:interview(?:ed|s)?|phone\s+screen|screening\s+call|panel|had\s+one|got\s+one|"
     r"another\s+one|coming\s+up|(?:set|lined)\s+me\s+up|booked\s+(?:me\s+)?in|"
-    r"assessment\s+(?:centre|center|day)|site\s+visit|trial\s+shift|hirevue|"
+    r"assessment\s+(?:centre|center|day)|site\s+visit|trial\s+(?:shift|day)|hirevue|"
+    r"tasting|working\s+interview|job\s+trial|"
     r"(?:got|have|had)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?one\s+(?:at|with))\b", _I)
 _LEAD = re.compile(r"^(?:(?:so|also|wait|ok|okay|just|finally|yay|phew|update|hey|hi)\b"
                    r"[\s,!.:-]*)+", _I)
@@ -107,6 +108,9 @@ _ROLE = (
                r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in|held|scheduled|"
                r"booked|last|next)\b))", _I),
     re.compile(r"\((?P<role>[^()]{2,60})\)"),
+    # "The position is staff pharmacist.": a role told as its own sentence
+    re.compile(r"\b(?:the|my)\s+(?:position|role|job|post|job\s+title)\s+(?:is|was)\s+(?:for\s+)?"
+               r"(?:an?\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:[,.;!]|$))", _I),
 )
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
 _NOT_ROLES = lx.words("second another new different other same one")
@@ -154,6 +158,7 @@ _DAY_WORDS = re.compile(
     r"(?:last|this|next|on)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"(?:last|this|on)\s+(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b|"
     r"on\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)"
+    r"(?:\s+(?:in\s+the\s+)?morning)?"  # "tomorrow morning at 7:30" is not the evening
     r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)(?![\d/-]))?",
     _I)
 _JUST_NOW = re.compile(r"\b(?:just\s+(?:finished|had|did|got\s+out|done|wrapped)|"
@@ -297,6 +302,15 @@ def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
     return AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
 
 
+#: "at three fifteen": a clock said in words, written in digits before the day is looked for.
+_SPOKEN_CLOCK = re.compile(r"\b(?:at|@|around|by|from)\s+[a-z]+\s+(?:oh\s+five|forty[\s-]five|"
+                           r"ten|fifteen|twenty|thirty|forty|fifty)\b(?:\s*[ap]\.?m\b\.?)?", _I)
+#: "No decision date was given.", "she didn't say when they would decide": the clause
+#: that says nothing was promised, which the story has read when it finds no promise.
+_NOTHING_PROMISED = re.compile(
+    r"(?:[^\s,.;!]+\s+){0,3}\b(?:no\s+(?:decision\s+)?(?:date|timeline|time\s*frame|promises?)|nothing\s+"
+    r"(?:was\s+)?promised|(?:didn'?t|did\s+not|don'?t|do\s+not)\s+(?:say|mention|give|tell\s+me)"
+    r"\s+(?:when|a\s+date|a\s+timeline|anything))[^,.;!]*", _I)
 _TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _I)
 
 
@@ -305,6 +319,7 @@ def _read(text: str, ctx: Context,
     just_now = bool(_JUST_NOW.search(text))
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", _QUARTER.sub(_quarter, text)))
+    text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
     text = _AGENCY.sub(" ", _SET_UP.sub(_set_up, _W.sub("with ", text)))
     text = _NOT_THAT_ONE.sub(":", text)
     text = _DAY_GONE.sub(r"last \1", _AT_LIKE.sub("at ", text))
@@ -313,7 +328,8 @@ def _read(text: str, ctx: Context,
     role = _role(text, company) if company else ""
     promise = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
                     if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
-                    and not lx.OWN_PLAN.search(c.strip())), "")
+                    and not lx.OWN_PLAN.search(c.strip()) and not _NOTHING_PROMISED.search(c)),
+                   "")
     # The interview's day is never the promise's: "they'll decide by 11/30".
     past = bool(_PAST.search(text))
     when = _when(text.replace(promise, " ") if promise else text, just_now or past)
@@ -338,7 +354,8 @@ def _read(text: str, ctx: Context,
                  and moment > ctx.now)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
                  and not vague and not which_week and not ahead
-                 and not _unexplained(role_words(text), company, role, when, people, promise))
+                 and not _unexplained(role_words(_NOTHING_PROMISED.sub(" ", text)), company,
+                                      role, when, people, promise))
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
     return _Story(company, role, when, people, promise, clear, which_week, ahead)
@@ -362,6 +379,7 @@ _FILLER = lx.words("""
     called named guy lady woman man chap bloke earlier sharp final final-stage stage it's it'll
     please kindly held o'clock attended gone
     assessment centre center day site visit trial start assessors assessor vacancy name
+    tasting shift
     foreman supervisor gm
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")

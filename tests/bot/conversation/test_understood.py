@@ -876,3 +876,85 @@ def test_an_interview_told_as_done_but_still_ahead_is_asked(chat: Chat) -> None:
                        "supervisor job, it was at 10 this morning, the manager was Luis Ortega")
     assert "still ahead (it's 05:00 now)" in text_of(replies)
     assert list(choices(replies)) == ["Add it", "Not quite"] and interviews(chat) == 0
+
+
+def test_a_weekday_and_an_ordinal_word_is_that_date_and_a_morning_hour_stays_morning(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    # "Wednesday the second" was read as the coming Wednesday (25 Nov), and acted on.
+    said = chat.text("Jane said call her Wednesday the second")
+    assert said.startswith("I read that as: Acme (#1): you call them on Wed 02 Dec.")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-12-02"
+    # "this morning at 7" was 7 in the evening, so a trial shift done was "still ahead".
+    said = chat.text("had a trial shift at Balthazar this morning at 7 for line cook with "
+                     "Marco Ruiz")
+    assert "Added #2: line cook at Balthazar" in said
+    assert chat.checkpoints(2)[0].starts_at.astimezone(NEW_YORK).hour == 7
+    chat.say("add Globex, designer, tomorrow morning at 7:30 with Tom Baker")
+    assert chat.checkpoints(3)[0].starts_at.astimezone(NEW_YORK).strftime("%H:%M") == "07:30"
+    said = chat.text("had an interview for a paraeducator job at Lincoln Elementary today at "
+                     "three fifteen with Adaeze Okafor")
+    assert "Added #4" in said
+    assert chat.checkpoints(4)[0].starts_at.astimezone(NEW_YORK).strftime("%H:%M") == "15:15"
+
+
+def test_a_snooze_offered_two_ways_asks_and_says_until_when(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    replies = chat.say("remind me about Initech come Friday, or maybe Saturday, whichever")
+    assert "Snooze the next step of Initech (#2) till Fri 27 Nov, 09:00?" in text_of(replies)
+    assert list(choices(replies)) == ["Yes", "No"]
+
+
+def test_their_call_is_no_call_of_yours_and_its_promise_is_noted(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    said = chat.text("Miss Jane Smith of Acme telephoned. She said they will contact me by "
+                     "Wednesday the second of December. Please note it.")
+    assert said.startswith("I read that as: Acme (#1): they'll be in touch by Wed 02 Dec.")
+    assert chat.checkpoints(1)[0].calls == ()
+
+
+def test_interviews_named_in_words_by_number_or_day_and_fields_by_number(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    assert chat.text("company for #1 is Acme Corporation").startswith(
+        "I read that as: Correcting #1 Acme.")
+    assert chat.checkpoints(1)[0].company == "Acme Corporation"
+    assert chat.text("remove the one from Friday, I shouldn't have put it in").startswith(
+        "I read that as: Delete #2 Initech.")
+    assert chat.text("Please delete interview number one. It was entered in error.").startswith(
+        "I read that as: Delete #1 Acme Corporation.")
+    assert interviews(chat) == 0
+
+
+def test_adds_written_as_sentences_or_after_a_colon_read_every_field(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("Please also record the following. Walgreens. Pharmacy manager. Thursday "
+                     "19 November at 9:00. Interviewer: Alan Reyes. They will contact me by 1 "
+                     "December.")
+    assert "Added #2: Pharmacy manager at Walgreens" in said
+    walgreens = chat.checkpoints(2)[0]
+    assert [p.name for p in walgreens.interviewers] == ["Alan Reyes"]
+    assert walgreens.promise.on.isoformat() == "2026-12-01"
+    said = chat.text("add one more leh: Grab, data scientist, last Thursday 2pm, interviewers "
+                     "Lim Jia Hui and Ravi Kumar. They say will decide by 4 Dec.")
+    assert "Added #3: data scientist at Grab" in said
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Lim Jia Hui", "Ravi Kumar"]
+    # A sentence after the names, started in lower case, is no part of the last name.
+    chat.say("add Hooli, BI analyst, 11/20 @ 1400, with Gavin Belson. their SLA on a decision "
+             "is EOD 12/1")
+    hooli = chat.checkpoints(4)[0]
+    assert [p.name for p in hooli.interviewers] == ["Gavin Belson"]
+    # "11/20" can only be month first, so "12/1" is 1 December, and "@ 1400" is 2pm.
+    assert hooli.starts_at.astimezone(NEW_YORK).strftime("%m-%d %H:%M") == "11-20 14:00"
+    assert hooli.promise.on.isoformat() == "2026-12-01"
+
+
+def test_a_letter_of_no_and_a_formal_question_about_the_note(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("I regret to report that Acme has declined my application.")
+    assert said.startswith("I read that as: A no from Acme (#1).")
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
+    assert "mention one thing you talked about" in chat.text(
+        "I have never written a thank-you letter to an employer. What ought I to say in it.")

@@ -28,6 +28,7 @@ from bot.parsing import (
     promises,
 )
 from bot.parsing.command_text import is_command_line
+from bot.parsing.dates import half_past
 
 TZ = ZoneInfo("America/New_York")
 #: Monday 2026-11-23, 16:30 in New York.
@@ -1343,3 +1344,23 @@ def test_half_an_hour_said_the_british_way_is_read_as_a_time() -> None:
 def test_a_grammar_verb_with_a_comma_after_its_number_is_a_command() -> None:
     assert is_command_line("called 7, no answer")
     assert not is_command_line("called them, no answer")
+
+
+def test_clocks_said_in_words_in_the_morning_or_without_a_colon() -> None:
+    assert parse_when("tomorrow at three fifteen", NOW, TZ) == at(11, 24, 15, 15)
+    assert parse_when("tomorrow at ten forty-five am", NOW, TZ) == at(11, 24, 10, 45)
+    assert parse_when("tomorrow morning at 7", NOW, TZ) == at(11, 24, 7, 0)
+    assert parse_when("tomorrow at 7", NOW, TZ) == at(11, 24, 19, 0)  # office hours
+    assert parse_when("tomorrow @ 1400", NOW, TZ) == at(11, 24, 14, 0)
+    assert parse_when("tomorrow at 0930 hrs", NOW, TZ) == at(11, 24, 9, 30)
+    # "two thirty-minute calls" stays words: a spoken clock needs "at" before it
+    assert half_past("two thirty-minute calls") == "two thirty-minute calls"
+
+
+def test_a_weekday_with_a_day_of_the_month_in_words_is_that_date() -> None:
+    def on(said: str) -> date | None:
+        found = parse_promise(said, NOW.date(), NOW, TZ)
+        return found.on if found else None
+
+    assert on("call him Tuesday the first") == date(2026, 12, 1)
+    assert on("they'll decide by Wednesday the second") == date(2026, 12, 2)

@@ -21,11 +21,13 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
     text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", _day_first(line.text))))
     text = text.strip()
+    if text.count(",") < 2 and len(_SENTENCE_END.findall(text)) >= 2:
+        text = _SENTENCE_END.sub(", ", text)  # "Walgreens. Pharmacy manager. Thursday …"
     if text.count(",") < 2 or lx.HEDGES.search(text):
         return None
     parsed = parse_interview(text, ctx.now, ctx.tz)
     if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \
-            or parsed.unclear:
+            or parsed.unclear or _NOT_A_FIELD.search(f"{parsed.company} {parsed.role}"):
         return None
     first = text.split(",", 1)[0].strip().lower()
     company = parsed.company.lower()
@@ -45,6 +47,9 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     return Reading(AddInterview(text), f"a new interview: {role} at {parsed.company}.")
 
 
+#: A company or role holding a colon or the verb was not read field by field
+#: ("Right, add Globex please: service designer, …" has no company "Right").
+_NOT_A_FIELD = re.compile(r":|\b(?:add|please|pls)\b", re.I)
 #: "ad hilton midtown, …": a slip of `add` before the fields.
 _SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 #: Words before the fields that say only that this is an interview.
@@ -53,7 +58,12 @@ _LEAD = re.compile(
     r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
     r"(?:and\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!-]*\s+|"
-    r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*)+", re.I)
+    r"(?:add\s+)?(?:anoth\w*|one\s+more|a\s+new)(?:\s+one)?\s+\w{1,4}\s*:\s*|"  # "… more leh:"
+    r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*|"
+    r"(?:please\s+)?(?:also\s+)?(?:record|note|log|track|add)\s+(?:the\s+following|this(?:\s+one)?)"
+    r"(?:\s+(?:too|as\s+well|also))?\s*[!.:]+\s*)+", re.I)
+#: A full stop between fields written as sentences; not one inside "9.30" or "St. James".
+_SENTENCE_END = re.compile(r"(?<=[^\s.\d]{3})\.\s+(?=\S)")
 #: "had a third one today too, Stark Industries, …": another interview, its day said first.
 _HAD_ANOTHER = re.compile(r"^(?:i\s+)?(?:had|did)\s+(?:a|an|another)\s+(?:(?:second|2nd|third|"
                           r"3rd|other)\s+)?(?:one|interview)\s*(?P<day>today|yesterday)?"

@@ -37,9 +37,19 @@ def show(line: Line, ctx: Context) -> Reading | None:
 # --- questions ----------------------------------------------------------------------------
 def question(line: Line, ctx: Context) -> Reading | None:
     """A line that starts as a question ("should I…", "what do I say…")."""
-    if not lx.QUESTION_START.match(line.text):
-        return None
-    return _answer(line, ctx)
+    if lx.QUESTION_START.match(line.text):
+        return _answer(line, ctx)
+    # "I have never written one. What ought I to say in it." asks last, after no news
+    *told, last = _SENTENCES.split(line.text.strip())
+    if told and lx.QUESTION_START.match(last) and not _NEWS.search(" ".join(told)):
+        return _answer(Line.of(last, ctx), ctx)
+    return None
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: Words of news in the sentences before a question: the news is read, not the question.
+_NEWS = re.compile(rf"{lx.SENT_VERBS.pattern}|{lx.CALL_CUES.pattern}|{lx.PROMISE_CUES.pattern}",
+                   re.I)
 
 
 def question_mark(line: Line, ctx: Context) -> Reading | None:

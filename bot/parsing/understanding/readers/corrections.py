@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?:(?:req|requisition|official|actual)\s+)?"
     r"(?P<field>company|employer|role|roll|position|job(?:\s+"
-    r"title)?|title)(?:\s+name)?(?:\s+(?:at|for)\s+(?P<at>[\w'-]+))?(?:\s+(?:is|was|should\s+be|"
+    r"title)?|title)(?:\s+name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
     r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
@@ -289,6 +289,8 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     if field is Fix.ROLE:
         value = role_words(value)  # "bussiness analyst", as a story's role is read
     company = match.group("company") or match.group("at")
+    if match.group("number") and int(match.group("number")) not in line.found.numbers:
+        return None
     if company and not line.found.by_company:
         return None
     return _fix(line, ctx, field, "", value, f"the {field.value} is {value}")

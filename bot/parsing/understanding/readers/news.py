@@ -267,8 +267,9 @@ def _they_called(line: Line, ctx: Context) -> bool:
     names = {word.lower() for k in ctx.known for name in k.names
              for word in name.split()} | {k.company.lower() for k in ctx.known}
     callers = "|".join(re.escape(n) for n in sorted(names | set(lx.CALLERS)) if n)
-    return re.search(rf"\b(?:{callers})\s+(?:just\s+)?(?:called|rang|phoned)\b",
-                     line.text, re.I) is not None
+    # "Miss Jane Smith of Acme telephoned": the caller may carry where they work
+    return re.search(rf"\b(?:{callers})(?:\s+(?:of|from|at)\s+\w+)?\s+(?:just\s+)?"
+                     r"(?:called|rang|phoned|telephoned)\b", line.text, re.I) is not None
 
 
 _DAY_WORD = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|"

@@ -95,10 +95,20 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                 for day in two_ways), Choice("Neither", None)))
 
     return about_one(line, ctx, make, lambda k: f"Snoozing the next {which} of {k.company} "
-                     f"(#{k.number}).", f"Snooze the next {which} of {{company}} (#{{n}})?",
+                     f"(#{k.number}).",
+                     f"Snooze the next {which} of {{company}} (#{{n}}){_till(span, ctx)}?",
                      # "push the initech call a week": a week from the call, or from now?
-                     sure=not (unnamed(line, ctx) or (
+                     sure=not (unnamed(line, ctx) or _EITHER.search(line.text) or (
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
+
+
+#: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
+_EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even)\b|\bwhichever\b|\beither\b", re.I)
+def _till(span: SnoozeSpan, ctx: Context) -> str:
+    """The moment a snooze asked about would end, so "Yes" says what it agrees to."""
+    if isinstance(span, SnoozeUntil):
+        return f" till {span.moment.astimezone(ctx.tz):%a %d %b, %H:%M}"
+    return ""
 
 
 _COUPLE_OF_DAYS = re.compile(r"\bcouple\s+(?:of\s+)?days\b", re.I)
