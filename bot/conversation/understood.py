@@ -90,8 +90,10 @@ def worth_reading(command: Command, text: str) -> bool:
 _ADD_AS_PERSON = re.compile(r"(?:(?:please|kindly)\s+)?add\s+.+?\s+as\s+(?:an?\s+|another\s+)?"
                             r"(?:interviewer|person)\b|"
                             # "add Kevin Brooks, he joined halfway through"
-                            r"add\s+[^,]+,\s*(?:she|he|they)\s+(?:joined|sat\s+in|came\s+in)\b",
-                            re.I)
+                            r"add\s+[^,]+,\s*(?:she|he|they)\s+(?:joined|sat\s+in|came\s+in)\b|"
+                            r"add\s+(?=\S+'s\s+e-?mail\b)", re.I)
+#: "add Jane's email jane@acme.com": her address, not an interview.
+_ADD_ADDRESS = re.compile(r"^add\s+(?=\S+'s\s+e-?mail\b)", re.I)
 
 
 def context_for(turn: Turn) -> Context:
@@ -203,6 +205,7 @@ def read(turn: Turn, text: str, *, named_only: bool = False) -> Reading | None:
     interviews or interviewers ("called initech", not "called 1234567" or "snooze x 2h",
     whose own replies say what was wrong)."""
     ctx = context_for(turn)
+    text = _ADD_ADDRESS.sub("", text)
     if named_only:
         found = mentions(text, ctx.known)
         by_day = Line.of(text, ctx).found.numbers - found.numbers  # "the one from Friday"

@@ -69,6 +69,15 @@ _NOT_NAMES = _vocabulary(
 )
 
 
+#: Words of a sentence that no name holds.
+_SENTENCE_WORDS = _vocabulary(
+    """
+    he's she's they're it's i'm i've he she they we you i is was are were am be been not very
+    too really just also but if then when because scary nice lovely
+    """
+)
+
+
 def _words(text: str) -> list[str]:
     return [w.strip(".,:;()'\"").lower() for w in text.split() if w.strip(".,:;()'\"")]
 
@@ -96,6 +105,8 @@ def _valid_name(name: str) -> bool:
         return False
     words = _words(name)
     if not words or len(words) > 6 or all(w in _NOT_NAMES or w in _TITLE_WORDS for w in words):
+        return False
+    if any(w in _SENTENCE_WORDS for w in words):  # "he's the CEO" says who, it names no one
         return False
     from nameparser import HumanName
 

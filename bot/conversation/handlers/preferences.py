@@ -56,6 +56,11 @@ def name(turn: Turn, command: SetName) -> list[Reply]:
 
 def phone(turn: Turn, command: SetPhone) -> list[Reply]:
     digits = re.sub(r"[^\d+]", "", command.number)
+    if re.search(r"[^\W\d_]{2,}", re.sub(r"\b(?:ext|x)\b", "", command.number, flags=re.I)):
+        # "phone number for Jane Smith 555…": someone else's number, never saved as yours
+        return [Reply(text="I didn't save that: `phone` is your own number, for your "
+                           "voicemail script, e.g. `phone 555 123 4567`. For an "
+                           "interviewer's number, say `Jane Smith's number is 555 123 4567`.")]
     if not 7 <= len(digits) <= 16:
         return [Reply(text="That doesn't look like a phone number. e.g. `phone 555 123 4567`.")]
     turn.refresh(turn.repo.update_person(turn.person.id, phone=short(command.number, 30)))

@@ -958,3 +958,20 @@ def test_a_letter_of_no_and_a_formal_question_about_the_note(chat: Chat) -> None
     assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
     assert "mention one thing you talked about" in chat.text(
         "I have never written a thank-you letter to an employer. What ought I to say in it.")
+
+
+def test_contact_details_said_with_add_or_phone_go_to_the_interviewer_not_elsewhere(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    # "add Jane's email …" had started adding an interview ("What's the role?").
+    assert chat.text("add Jane's email jane@acme.com").startswith(
+        "I read that as: Correcting #1 Acme.")
+    assert chat.checkpoints(1)[0].interviewers[0].email == "jane@acme.com"
+    assert interviews(chat) == 1
+    # "phone …" is the person's own number; someone else's was saved as theirs.
+    said = chat.text("phone number for Jane Smith 555-123-4567")
+    assert said.startswith("I didn't save that")
+    assert chat.runtime.repo.find_person(chat.who).phone is None
+    # A remark after a name is no name: "he's the CEO" was an interviewer.
+    chat.say("add Hooli, PM, tomorrow 10am, w/ Gavin - he's the CEO, scary")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Gavin"]
