@@ -326,7 +326,7 @@ _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!
                         r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 #: A start taken back: "es para el puesto de... sorry, for the position of X" is X.
-_RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!-])\s*)?(?:(?:sorry|oops|i\s+meant?|"
+_RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!—–-])\s*)?(?:(?:sorry|oops|i\s+meant?|"
                         r"scratch\s+that)\b[\s,:-]*)+(?=\w)", re.I)
 #: The title as the employer has it, after a description: "…, they call it X".
 _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:call|calls|"
@@ -347,6 +347,7 @@ _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
                       r",\s*(?:though|although|and|plus|but)\b.*$", re.I)
 #: What the job is about, after its title: "Junior designer — brand work mostly".
 _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|listing)\b.*$|"
+                          r",\s*that'?s\s+what\b.*$|"
                           r",\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"

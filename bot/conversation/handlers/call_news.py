@@ -49,6 +49,12 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     outcome = outcome_in(said)
     if outcome is None and another_round(said):
         outcome = Outcome.NEXT_ROUND
+    local_today = turn.now.astimezone(turn.tz).date()
+    if outcome is Outcome.NEXT_ROUND and next_weekday_two_ways(said, local_today) is not None:
+        # "second round next tuesday at 2", said on a Monday: which Tuesday is asked
+        asked = _which_day(turn, interview, said, ReportOutcome)
+        if asked is not None:
+            return asked
     if outcome is not None:
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, outcome, said=said)
@@ -56,7 +62,6 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         # Asked back is a next round; its day ("next Thursday at 2") is asked, not guessed.
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, Outcome.NEXT_ROUND)
-    local_today = turn.now.astimezone(turn.tz).date()
     promise = parse_promise(said, local_today, turn.now, turn.tz)
     nothing_yet = _NO_NEWS.match(said.lower())
     if nothing_yet and promise is None:
@@ -104,12 +109,13 @@ def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | No
     return None
 
 
-def _which_day(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:
+def _which_day(turn: Turn, interview: Interview, said: str,
+               kind: type[RecordPromise | ReportOutcome] = RecordPromise) -> list[Reply] | None:
     """The understanding layer's question about a day that reads two ways, asked."""
     from bot.conversation.understood import act  # the understood module dispatches here
 
     reading = understand(said, Context(turn.now, turn.tz, (_known(interview),)))
-    if reading is None or not any(isinstance(c.command, RecordPromise) for c in reading.choices):
+    if reading is None or not any(isinstance(c.command, kind) for c in reading.choices):
         return None
     return act(turn, reading, resume=turn.flow())
 

@@ -74,9 +74,12 @@ def unnamed(line: Line, ctx: Context) -> bool:
 
 
 def hedged(line: Line) -> bool:
-    """Unsure words, or a question: "can you stop them?" is a request, not a doubt."""
+    """Unsure words, someone else's news, or a question: "can you stop them?" is a
+    request, not a doubt."""
     asked = line.text.rstrip().endswith("?") and not polite_request(line.text)
-    return bool(lx.HEDGES.search(line.text)) or asked
+    # "it was my sister's interview" is why an entry goes, not news of hers
+    someone_else = bool(lx.THIRD_PARTY.search(line.text)) and not lx.BY_MISTAKE.search(line.text)
+    return bool(lx.HEDGES.search(line.text)) or asked or someone_else
 
 
 def polite_request(text: str) -> bool:

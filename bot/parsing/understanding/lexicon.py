@@ -102,7 +102,20 @@ HEDGES = _any(
     r"(?<!to\s)th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
     r"(?:pretty|fairly|almost|99%?)\s+sure", r"i\s+suspect", r"i\s+assume", r"i'?m\s+guessing",
     r"my\s+guess", r"(?:looks|seems|sounds)\s+like",
+    # said in jest: "lol sure, Acme totally sent me an offer 🙄"
+    r"yeah\s+right", r"lol\s+sure", r"jk", r"just\s+kidding", r"as\s+if",
+    # "I'm just going to assume it's a no", "my head is all over the place"
+    r"assum(?:e|ing)", r"all\s+over\s+the\s+place", r"i'?m\s+(?:so\s+)?confused",
 )
+#: Someone else's interview or news: "my friend got an offer from Acme", "my husband had
+#: his interview there today". Asked, never put on the person's own interview.
+THIRD_PARTY = re.compile(
+    r"\bmy\s+(?:best\s+)?(?:friend|mate|buddy|pal|husband|hubby|wife|partner|boyfriend|girlfriend|"
+    r"bf|gf|fianc[eé]e?|sister|brother|sis|bro|son|daughter|mum|mom|dad|mother|father|cousin|"
+    r"roommate|flatmate|housemate|colleague|coworker|co-worker|classmate|neighbou?r|niece|"
+    r"nephew|aunt|uncle|kid)(?:'s\s+(?:interview|offer|application|job|thank)|\s+(?:just\s+|finally\s+)?"
+    r"(?:got|had|has|was|is|received|landed|interviewed|heard|sent|called|rang|applied|"
+    r"bagged))\b", re.I)
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b).*\?\s*$", _I)
@@ -159,7 +172,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"meet",
           r"(?:final|onsite|on-site)\s+loop", r"wants?\s+me\s+(?:onsite|on-site)",
           r"(?:'d|would)\s+like\s+to\s+see\s+me\s+again"), Outcome.NEXT_ROUND),
-    (_any(r"pull(?:ed|ing)?\s+out", r"withdr(?:ew|awing|awn|aw)", r"dropped\s+out",
+    (_any(r"pull(?:ed|ing)?\s+out",
+          # "Initech withdrew the position" is theirs: closed, not the person pulling out
+          r"withdr(?:ew|awing|awn|aw)(?!\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|"
+          r"opening|posting|vacancy|req|offer))", r"dropped\s+out",
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
@@ -168,7 +184,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)"), Outcome.WITHDREW),
     (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
           r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
-          r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)"),
+          r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
+          r"withdr(?:ew|awn)\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|opening|"
+          r"posting|vacancy|req)"),
      Outcome.HEARD),
 )
 #: A round the person went to ("had a second interview at acme today"), or another

@@ -975,3 +975,44 @@ def test_contact_details_said_with_add_or_phone_go_to_the_interviewer_not_elsewh
     # A remark after a name is no name: "he's the CEO" was an interviewer.
     chat.say("add Hooli, PM, tomorrow 10am, w/ Gavin - he's the CEO, scary")
     assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Gavin"]
+
+
+def test_someone_elses_news_jokes_and_guesses_are_asked_never_recorded(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    for line in ("my friend got an offer from Acme!",
+                 "my husband had his interview at Initech today, they'll decide by friday",
+                 "lol sure, Acme totally sent me an offer",
+                 "if I don't hear anything from Acme by Friday I'm just going to assume it's "
+                 "a no and move on"):
+        assert choices(chat.say(line)), line
+        chat.press(ActionId.CHOOSE, list(choices(chat.say(line)).values())[-1])
+    assert chat.checkpoints(1)[0].outcome is None
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"  # as it was added
+    # The employer withdrawing the job is theirs, not the person pulling out.
+    said = chat.text("Initech withdrew the position, budget freeze apparently")
+    assert said.startswith("I read that as: News that closes it from Initech (#2).")
+    assert chat.checkpoints(2)[0].outcome is Outcome.HEARD
+
+
+def test_a_next_round_on_a_holiday_or_on_a_day_that_reads_two_ways_is_asked(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    replies = chat.say("second round w acme thurs 3pm")
+    assert "That's a public holiday where you are." in text_of(replies)
+    assert list(choices(replies)) == ["Yes, that day", "A next round, day to come", "Neither"]
+    assert chat.checkpoints(1)[0].outcome is None
+    chat.press(ActionId.CHOOSE, choices(replies)["Neither"])
+    chat.say("called 2 answered")
+    replies = chat.say("second round next tuesday at 2")
+    assert list(choices(replies)) == ["Tue 24 Nov", "Tue 01 Dec", "Neither"]
+    assert chat.checkpoints(2)[0].outcome is None
+
+
+def test_a_role_answer_taken_back_after_a_dash_is_the_second_title(chat: Chat) -> None:
+    chat.say("add Globex")
+    chat.say("product designer — sorry, I mean UX designer, that's what the posting said")
+    chat.say("tomorrow 11am")
+    chat.say("Tom Baker")
+    assert chat.checkpoints(1)[0].role == "UX designer"

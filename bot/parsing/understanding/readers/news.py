@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.commands import (
     MarkSent,
@@ -18,6 +18,7 @@ from bot.commands import (
 )
 from bot.model import CallResult, Outcome, Promise, PromiseKind
 from bot.parsing.command_text import text_or_social
+from bot.parsing.dates import parse_when
 from bot.parsing.promises import next_weekday_two_ways, parse_promise, settle_next_weekday
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record, unnamed
@@ -65,6 +66,15 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     two_ways = next_weekday_two_ways(line.text, ctx.today) \
         if found is Outcome.NEXT_ROUND else None
     target = pick(line.found, ctx.known)
+    holiday = _on_a_holiday(line, ctx) if found is Outcome.NEXT_ROUND else None
+    if holiday is not None and target is not None and two_ways is None:
+        # "second round w acme thurs 3pm", Thursday being Thanksgiving: a slip, or so?
+        return Reading(
+            question=f"A next round with {target.company} (#{target.number}) on "
+                     f"{holiday:%a %d %b}? That's a public holiday where you are.",
+            choices=(Choice("Yes, that day", make(target)),
+                     Choice("A next round, day to come", ReportOutcome(record(target), found)),
+                     Choice("Neither", None)))
     if two_ways is not None and target is not None:
         # "back for a final round next Thursday", said on a Monday: which Thursday?
         return Reading(
@@ -75,6 +85,13 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make,
                      lambda k: f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} "
                                f"(#{k.number}).", "")
+
+
+def _on_a_holiday(line: Line, ctx: Context) -> date | None:
+    """The public holiday a line's day falls on, if it does."""
+    moment = parse_when(line.text, ctx.now, ctx.tz)
+    day = None if moment is None else moment.astimezone(ctx.tz).date()
+    return day if day in ctx.holidays else None
 
 
 #: "another interview at the hospital": where it is, said in lower case too.
