@@ -316,7 +316,9 @@ _NOT_A_ROLE = re.compile(
     r"[.;!]\s*(?:also|and|plus|btw|oh|oh\s+and)\b|"
     r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
-    r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b", re.I)
+    r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b|"
+    # a step asked for, not a job: "remove the one from today"
+    r"^(?:remove|delete|cancel|stop|called|rang|sent|snooze|remind|heard|list|show)\b", re.I)
 
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".

@@ -160,6 +160,11 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         # the one open interview, which it is not about.
         return Reading(question="Which interview is that about? I don't track the one you "
                                 "named; `list` shows the ones I do, by number.")
+    if reading is None and _ADD_ADDRESS.match(text):
+        # "add Dana's email …" with no Dana among the interviewers: no interview to start
+        return Reading(question="I couldn't find that person among your interviewers, so I "
+                                "changed nothing. `list` shows them; `fix <n> email <name> "
+                                "<address>` gives one an address.")
     if isinstance(command, ExplainStep) and (
             reading is None or not isinstance(reading.command, ExplainStep)):
         return None  # "why soon": the grammar's own reply says what a step looks like

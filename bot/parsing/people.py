@@ -72,7 +72,8 @@ _NOT_NAMES = _vocabulary(
 #: Words of a sentence that no name holds.
 _SENTENCE_WORDS = _vocabulary(
     """
-    he's she's they're it's i'm i've he she they we you i is was are were am be been not very
+    he's she's they're it's i'm i've hes shes theyre im ive he she they we you i is was are
+    were am be been not very
     too really just also but if then when because scary nice lovely
     """
 )

@@ -68,10 +68,13 @@ class Line:
 
 #: "today's one", "Friday's interview", "the one from Friday", "the Friday one": an
 #: interview named by the day it was on.
-_DAYS = r"today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAYS = r"today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _BY_DAY = re.compile(rf"\b(?P<day>{_DAYS})'?s\s+(?:one|interview)\b|"
                      rf"\bthe\s+(?:one|interview)\s+(?:from|on)\s+(?:last\s+)?(?P<on>{_DAYS})\b|"
                      rf"\bthe\s+(?P<the>{_DAYS})\s+(?:one|interview)\b", re.I)
+
+
+_NEAR_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
 
 
 def _named_by_day(text: str, ctx: Context) -> int | None:
@@ -83,8 +86,8 @@ def _named_by_day(text: str, ctx: Context) -> int | None:
     day = next(d for d in said.groups() if d).lower()
 
     def fits(on: date) -> bool:
-        if day in ("today", "yesterday"):
-            return on == ctx.today - timedelta(days=0 if day == "today" else 1)
+        if day in _NEAR_DAYS:
+            return on == ctx.today + timedelta(days=_NEAR_DAYS[day])
         return on.weekday() == DAY_NAMES.index(day) and abs((on - ctx.today).days) < 7
 
     on_that_day = [k.number for k in ctx.known

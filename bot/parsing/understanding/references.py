@@ -119,7 +119,10 @@ def _names_person(name: str, words: list[str]) -> bool:
     return any(part in words for part in parts if part not in _TITLES)
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mx", "sir", "dame"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mx", "sir", "dame",
+                     # words any line has, which point at nobody even inside a stored name
+                     "the", "an", "of", "and", "from", "one", "is", "to", "in", "on", "at",
+                     "for", "with"})
 
 
 def pick(found: Mentions, known: tuple[KnownInterview, ...]) -> KnownInterview | None:

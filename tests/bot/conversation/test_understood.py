@@ -1016,3 +1016,19 @@ def test_a_role_answer_taken_back_after_a_dash_is_the_second_title(chat: Chat) -
     chat.say("tomorrow 11am")
     chat.say("Tom Baker")
     assert chat.checkpoints(1)[0].role == "UX designer"
+
+
+def test_found_by_hand_a_step_is_no_role_and_no_name_is_a_remark(chat: Chat) -> None:
+    # "add Dana's email …" with no Dana tracked: nothing started, nothing changed.
+    assert chat.text("add Dana's email dana@initech.com").startswith(
+        "I couldn't find that person among your interviewers")
+    assert interviews(chat) == 0
+    chat.say("add Globex")
+    assert chat.text("remove the one from today").startswith("I need the job title")
+    chat.say("cancel")
+    # "hes the CEO" is no name, and "the one from tomorrow" names no interviewer by "the".
+    chat.say("add Hooli, PM, tomorrow morning at 7:30, w/ Gavin Belson - hes the CEO")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Gavin Belson"]
+    assert chat.text("remove the one from tomorrow").startswith(
+        "I read that as: Delete #1 Hooli.")
+    assert interviews(chat) == 0
