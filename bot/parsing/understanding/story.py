@@ -302,7 +302,8 @@ def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
     return AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
 
 
-#: "at three fifteen": a clock said in words, written in digits before the day is looked for.
+#: "at three fifteen": a clock said in words, written in digits before the day is looked for
+#: (only these: "half ten" is read later, with the day it goes with).
 _SPOKEN_CLOCK = re.compile(r"\b(?:at|@|around|by|from)\s+[a-z]+\s+(?:oh\s+five|forty[\s-]five|"
                            r"ten|fifteen|twenty|thirty|forty|fifty)\b(?:\s*[ap]\.?m\b\.?)?", _I)
 #: "No decision date was given.", "she didn't say when they would decide": the clause
