@@ -318,7 +318,12 @@ _NOT_A_ROLE = re.compile(
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
     r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b|"
     # a step asked for, not a job: "remove the one from today"
-    r"^(?:remove|delete|cancel|stop|called|rang|sent|snooze|remind|heard|list|show)\b", re.I)
+    r"^(?:remove|delete|cancel|stop|called|rang|sent|snooze|remind|heard|list|show)\b|"
+    # news of another step: "Acme thank you is sent btw"
+    r"\bthank[\s-]?you\b|\b(?:is|was|got)\s+sent\b|"
+    # who, not what: "oh wait, it was with Hope from HR"
+    r"\b(?:it\s+was|i\s+(?:met|spoke|talked))\s+(?:with|to)\b|\bfrom\s+(?:hr|human\s+resources)\b",
+    re.I)
 
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
@@ -334,6 +339,9 @@ _RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!—–-])\s*)?(?:(?:sorry|oo
 _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:call|calls|"
                      r"called|titled?)\s+it\s+(?:an?\s+)?(?P<title>[^,.;!?]+?)\s*[.!]?$|"
                      r"\b(?:official|actual)\s+title\s+is\s+(?:an?\s+)?(?P<title2>[^,.;!?]+)|"
+                     # "my actual job is barista, this one is shift manager": the new one
+                     r"\bthis\s+(?:one|job|role|position)\s+(?:is|was)\s+(?:for\s+)?(?:an?\s+)?"
+                     r"(?P<title4>[^,.;!?]+?)\s*[.!]?$|"
                      r"\b(?:the\s+)?(?:job\s+)?(?:ad|advert|posting|listing)\s+said\s+"
                      r"(?:an?\s+)?(?P<title3>[^,.;!?]+?)\s*(?:[,.;!?]\s*(?:put|use|go\s+with)\s+"
                      r"(?:that|it|the\s+ad'?s?)\b.*)?[.!]?$",
@@ -352,6 +360,8 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           r",\s*that'?s\s+what\b.*$|"
                           r",\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
+                          # "…, in marketing department", its article dropped
+                          r"in\s+(?:[\w&-]+\s+){1,2}(?:department|dept|team|division|unit|ward)|"
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"
                           r"but|pays|paying|salary|pay\s+is|hybrid|remote|on[- ]?site)\b.*$|"
                           r",\s*[$£€]?\d+k?\b.*$|"
@@ -367,9 +377,11 @@ def role_answer(text: str) -> str | None:
                       else m.group(0), text)
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
     role = _RESTARTED.sub("", role)
+    if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
+        return None
     called = _CALLED.search(role)
     if called is not None:  # "basically UX writing, but they call it content designer"
-        role = called.group("title") or called.group("title2") or called.group("title3")
+        role = next(t for t in called.groupdict().values() if t)
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None

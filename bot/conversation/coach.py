@@ -246,7 +246,11 @@ class Coach:
         if isinstance(flow, ReflectFlow):
             return reflection.answer(turn, flow, text)
         if isinstance(flow, CallNewsFlow):
-            return call_news.answer(turn, flow, text)
+            news = call_news.answer(turn, flow, text)
+            if news is not None:
+                return news
+            assert turn.inbound is not None  # typed answers always come with their event
+            return self._route_text(turn, turn.inbound, text)
         if isinstance(flow, DeleteFlow):
             return correcting.answer(turn, flow, text)
         if isinstance(flow, ChoiceFlow):

@@ -122,13 +122,18 @@ def reads_as_command(turn: Turn, text: str, waiting: Flow | None = None) -> bool
     if reading is None:
         return False
     # "oh wait, before that: I sent Jane her thank-you": an aside, said as one.
-    aside = _ASIDE.match(text) is not None and reading.command is not None
+    aside = (_ASIDE.match(text) is not None or _ASIDE_AFTER.search(text) is not None) \
+        and reading.command is not None
     kinds = _SURE_WHILE_ASKED + (() if isinstance(waiting, CallNewsFlow) else _NEWS)
     return verb in _VERBS or isinstance(reading.command, kinds) or aside
 
 
 _ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]*)*"
                     r"(?:before\s+that|btw|by\s+the\s+way|also|before\s+i\s+forget)\b", re.I)
+
+
+#: "Acme thank you is sent btw": an aside, said so at its end.
+_ASIDE_AFTER = re.compile(r"[\s,]+(?:btw|by\s+the\s+way|fyi)[.!]*$", re.I)
 
 
 #: Changes sure enough, naming an interview, to run while a question waits: none of them

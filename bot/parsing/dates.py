@@ -496,7 +496,26 @@ def half_past(text: str, *, office_hours: bool = False) -> str:
         meridiem = ("pm" if hour <= 7 else "am") if office_hours and not found.group("ap") else ""
         return f"{found.group('lead')}{hour}:{minutes:02d}{meridiem}{found.group('ap') or ''}"
 
-    return _SPOKEN_CLOCK.sub(spoken, _HALF_HOUR.sub(half, text))
+    return _SPOKEN_CLOCK.sub(spoken, _HALF_HOUR.sub(half, quarter_hours(text, office_hours)))
+
+
+_QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|after|to|till|of)\s+(?P<hour>"
+                      + "|".join(_HOUR_NAMES) + r"|\d{1,2})\b(?!:)", re.I)
+
+
+def quarter_hours(text: str, office_hours: bool = False) -> str:
+    """`text` with "quarter past two" written as at 2:15 and "quarter to ten" as at 9:45;
+    with `office_hours`, 1 to 7 is the afternoon."""
+    def quarter(match: re.Match[str]) -> str:
+        hour = hour_said(match.group("hour"))
+        if hour is None or not 1 <= hour <= 12:
+            return match.group(0)
+        past = match.group(1).lower() in ("past", "after")
+        hour, minute = (hour, 15) if past else ((hour - 2) % 12 + 1, 45)
+        meridiem = ("pm" if 1 <= hour <= 7 else "am") if office_hours else ""
+        return f"at {hour}:{minute:02d}{meridiem}"
+
+    return _QUARTER.sub(quarter, text)
 
 
 _MINUTE_WORDS = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,

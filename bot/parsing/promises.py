@@ -72,7 +72,7 @@ _END_OF = re.compile(
     r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<wnext>next\s+)?week|eow"
     r"|(?P<later>later\s+this|this)\s+week"
     r"|(?P<nw>(?P<early>early\s+)?next\s+week)(?!\s*(?:on\s+)?(?:" + _WEEKDAY + r"))"
-    r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<mnext>next\s+)?month"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<mnext>next\s+)?month|eom"
     r"|end\s+of\s+(?:the\s+)?day|eod|close\s+of\s+business|cob)\b",
     re.I,
 )
@@ -94,7 +94,7 @@ def _end_of(match: re.Match[str], base: date, kind: PromiseKind) -> date:
     phrase = match.group(0).lower()
     friday = base + timedelta(days=(4 - base.weekday()) % 7)
     next_monday = base + timedelta(days=7 - base.weekday())
-    if "month" in phrase:
+    if "month" in phrase or phrase == "eom":
         year, month = base.year, base.month
         if match.group("mnext"):
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -147,7 +147,9 @@ _DAY_NEXT_WEEK = re.compile(
     rf"|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b"
     # British: a week after the coming one ("Monday week" said on a Friday is 10 days on)
     rf"|\b(?P<c>{_WEEKDAY})\s+(?:week|wk)\b"
-    rf"|\ba\s+week\s+(?:on|from)\s+(?P<d>{_WEEKDAY})\b",
+    rf"|\ba\s+week\s+(?:on|from)\s+(?P<d>{_WEEKDAY})\b"
+    # "the Monday after next": as "Monday week"
+    rf"|\b(?:the\s+)?(?P<e>{_WEEKDAY})\s+after\s+next\b",
     re.I)
 #: British "a week tomorrow" ("tomorrow week", "a week from tomorrow"): eight days on.
 _WEEK_TOMORROW = re.compile(r"\ba\s+week\s+(?:from\s+)?(?:tomorrow|tmrw)\b"
@@ -181,11 +183,13 @@ def settle_next_weekday(text: str, day: date) -> str:
 
 def _week_on(match: re.Match[str], base: date) -> date:
     """The day a `_DAY_NEXT_WEEK` phrase names, counted from `base`."""
-    said = next(match.group(g) for g in "abcd" if match.group(g)).lower()
+    said = next(match.group(g) for g in "abcde" if match.group(g)).lower()
     wanted = _DAY_INDEX[said[:2]]
+    monday = base + timedelta(days=7 - base.weekday())
+    if match.group("e"):  # that day in the week after next week
+        return monday + timedelta(days=7 + wanted)
     if match.group("c") or match.group("d"):  # a week after the coming one (or today's)
         return base + timedelta(days=(wanted - base.weekday()) % 7 + 7)
-    monday = base + timedelta(days=7 - base.weekday())
     return monday + timedelta(days=wanted)
 
 
@@ -228,7 +232,8 @@ def _promise_day(
     _, groups = _cut_dates(_BARE_SPAN.sub("in ", text))
     day = _promise_date(groups, base)
     # A week's or month's end is a date of its own; "end of day" only says when on a date.
-    if end and (day is None or "week" in end.group(0).lower() or "month" in end.group(0).lower()):
+    if end and (day is None or "week" in end.group(0).lower() or "month" in end.group(0).lower()
+                or end.group(0).lower() == "eom"):
         day = _end_of(end, base, kind)
     if day is None or not _in_range(day, local_now.date()):
         return None

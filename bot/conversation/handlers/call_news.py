@@ -8,37 +8,46 @@ would close or move something on a misreading.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from bot.commands import CallNews, InterviewRecord, RecordPromise, ReportOutcome
 from bot.conversation import not_meant
 from bot.conversation.flows import CallNewsFlow
 from bot.conversation.handlers import progress
-from bot.conversation.turn import Turn, not_found
+from bot.conversation.turn import Turn
 from bot.messages import Reply
-from bot.model import Interview, Outcome, PromiseKind
+from bot.model import Interview, Outcome, Promise, PromiseKind
 from bot.parsing import parse_promise
 from bot.parsing.command_text import another_round, outcome_in
 from bot.parsing.promises import next_weekday_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
+from bot.parsing.understanding.ambiguity import date_variants
+from bot.parsing.understanding.lexicon import HEDGES, NOT_THEIR_WORD
+from bot.parsing.understanding.reading import Choice, Reading
 
 #: Words that say who acts next: they decide (and tell you), or you call them.
 _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|hear back|"
-                          r"be in touch|reach out|should hear|hear by)\b", re.I)
+                          r"be in touch|reach out|should hear|hear by|"
+                          r"need (?:\w+ )?(?:until|till|time))\b", re.I)
 _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|"
                        r"follow up)\b", re.I)
 _ASKED_BACK = re.compile(
-    r"\b(?:wants? me (?:back|to come back)|want me in again|(?:asked|invited) me (?:back|in "
-    r"again)|come back in|second interview|another interview)\b", re.I)
+    r"\b(?:wants? me (?:back|to come back|to come in again)|want me in again|"
+    r"(?:asked|invited) me (?:back|in again)|come back in|second interview|"
+    r"another interview)\b", re.I)
 _NO_NEWS = re.compile(
     r"^(?:no news|nothing(?: new| yet)?|no update|not yet|still deciding|they'?re still "
     r"deciding|no decision(?: yet)?|nothing to report)\b", re.I)
 
 
-def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply]:
+def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
+    """The reply to what the call brought; None when the question has lapsed (its
+    interview closed or gone since), so the line is read as any other."""
     interview = turn.owned_interview(flow.interview_id)
     if interview is None or not interview.is_open:
         turn.set_flow(None)
-        return [not_found()] if interview is None else []
+        return None
     # What they said is read from words: whatever it changes, "Not what I meant" takes
     # back, and asks "what did they say?" again.
     undo = not_meant.keep(turn, interview)
@@ -79,6 +88,10 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         return _which_day(turn, interview, said) or [Reply(
             text=f"Next {two_ways[0]:%A}: {two_ways[0]:%a %d %b} or {two_ways[1]:%a %d %b}? "
                  "Say it with the date (`call back on the 1st`), so I can't get it wrong.")]
+    if promise is not None:
+        doubt = _doubt(turn, said[nothing_yet.end():] if nothing_yet else said, promise)
+        if doubt is not None:
+            return _unsure_day(turn, interview, said, promise, *doubt)
     # Only a day whose words agree on who acts next: "call back Wednesday" read as their
     # deadline would move the call to the wrong day, so such a line is asked again.
     if promise is not None and _who_acts_is_clear(said, promise.kind):
@@ -96,7 +109,7 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
 def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:
     """The answer in other words ("they offered it to me on the phone!!", "they said to
     try again on Monday"), read about this interview alone, and only when sure."""
-    reading = understand(said, Context(turn.now, turn.tz, (_known(interview),)))
+    reading = understand(said, Context(turn.now, turn.tz, (_known(interview),), just_spoke=True))
     if reading is None or reading.command is None:
         return None
     command = reading.command
@@ -109,12 +122,51 @@ def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | No
     return None
 
 
+_WHO_ACTS = {PromiseKind.THEY_DECIDE_BY: "They'll decide by", PromiseKind.YOU_CALL_ON: "I call on"}
+
+
+def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ...]] | None:
+    """Why a day read from what they said may not be theirs to plan on, and the days to
+    offer; None when it is sure."""
+    if HEDGES.search(said):  # "she said they eventually will decide this week"
+        return "That sounds unsure, so I haven't planned around it yet.", (promise.on,)
+    if NOT_THEIR_WORD.search(said):  # "Dana is out until the 30th"
+        return "That day may be about something else than their answer.", (promise.on,)
+    days = tuple(v.day for v in date_variants(said, turn.now, turn.tz))
+    # "Decision by 1/12" in New York: the 12th of January, or the 1st of December? The
+    # month comes first there, so "12/2" is the 2nd of December; only when the other
+    # reading is the nearer day ahead is it a real doubt.
+    month_first = turn.tz.key.startswith("America/")
+    if len(days) > 1 and not (month_first and days[0] == promise.on and days[0] < days[1]):
+        return "That date reads two ways.", days
+    return None
+
+
+def _unsure_day(turn: Turn, interview: Interview, said: str, promise: Promise, why: str,
+                days: tuple[date, ...]) -> list[Reply]:
+    """A day said without certainty is offered, never planned on by itself."""
+    from bot.conversation.understood import act  # the understood module dispatches here
+
+    record = InterviewRecord(interview.id)
+    kinds = (promise.kind,) if _who_acts_is_clear(said, promise.kind) else tuple(PromiseKind)
+    reading = Reading(
+        question=f"{why} " + (f"Did they give {days[0]:%a %d %b} for sure?" if len(days) == 1
+                              else "Which day did they give?"),
+        choices=(*(Choice(f"{_WHO_ACTS[kind]} {day:%a %d %b}",
+                          RecordPromise(record, promise=replace(promise, kind=kind, on=day),
+                                        said=said))
+                   for day in days for kind in kinds),
+                 Choice("No news yet", CallNews(record, no_news=True)),
+                 Choice("Neither", None)))
+    return act(turn, reading, resume=turn.flow())
+
+
 def _which_day(turn: Turn, interview: Interview, said: str,
                kind: type[RecordPromise | ReportOutcome] = RecordPromise) -> list[Reply] | None:
     """The understanding layer's question about a day that reads two ways, asked."""
     from bot.conversation.understood import act  # the understood module dispatches here
 
-    reading = understand(said, Context(turn.now, turn.tz, (_known(interview),)))
+    reading = understand(said, Context(turn.now, turn.tz, (_known(interview),), just_spoke=True))
     if reading is None or not any(isinstance(c.command, kind) for c in reading.choices):
         return None
     return act(turn, reading, resume=turn.flow())

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.parsing.dates import ordinal_days
+
 _SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_BEFORE = re.compile(
@@ -89,8 +91,9 @@ def _writers_order(text: str) -> bool | None:
 
 
 def weekday_variants(text: str, now: datetime, tz: ZoneInfo) -> list[Variant]:
-    """An `add` line's readings when a bare weekday could be last week's or this week's."""
-    if _TENSE.search(text) or _OTHER_DATE.search(text):
+    """An `add` line's readings when a bare weekday could be last week's or this week's
+    ("Saturday the twenty first" is no bare weekday: its date is said in words)."""
+    if _TENSE.search(text) or _OTHER_DATE.search(text) or ordinal_days(text) != text:
         return []
     match = _BARE_WEEKDAY.search(text)
     if match is None or _PROMISE_BEFORE.search(text[:match.start()]):

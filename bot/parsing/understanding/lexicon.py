@@ -106,6 +106,13 @@ HEDGES = _any(
     r"yeah\s+right", r"lol\s+sure", r"jk", r"just\s+kidding", r"as\s+if",
     # "I'm just going to assume it's a no", "my head is all over the place"
     r"assum(?:e|ing)", r"all\s+over\s+the\s+place", r"i'?m\s+(?:so\s+)?confused",
+    # "they eventually will decide this week": "possibly" to many who learnt another
+    # language first, "some day" to the rest; either way not a date to plan on
+    r"(?:will|'ll|gonna|would)\s+eventually",
+    r"eventually\s+(?:will|would|gonna|(?:they|she|he|we)(?:'ll|\s+will))",
+    # "told me eventually they make me an offer": said in the present, a maybe
+    r"eventually\s+(?:they|she|he|we|it)\s+(?!\w+ed\b|made\b|gave\b|got\b|sent\b|said\b|"
+    r"told\b|rang\b|came\b|went\b|wrote\b|took\b)\w+",
 )
 #: Someone else's interview or news: "my friend got an offer from Acme", "my husband had
 #: his interview there today". Asked, never put on the person's own interview.
@@ -195,7 +202,10 @@ ROUND_HAPPENED = _any(
     r"\b(?:had|did|done|finished|attended|went\s+to|sat)\s+(?:a|an|my|the|another)\s+"
     r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
 #: A day that is no promise of news by then: "the earliest they'll decide is Friday".
-NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b", r"\bno\s+sooner\s+than\b",
+NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
+                  # "they won't decide before that", "won't know until the 30th"
+                  r"\b(?:won'?t|will\s+not|wouldn'?t|can'?t|cannot)\s+(?:\w+\s+){0,2}?"
+                  r"(?:before|until|till|til)\b", r"\bno\s+sooner\s+than\b",
                   r"\bat\s+the\s+soonest\b", r"\bearly\s+next\s+week\b",
                   r"\b(?:some\s*time|sometime)\s+next\s+week\b",
                   r"\b(?:mid|middle\s+of|late|later\s+in)\s*-?\s*(?:the\s+)?next\s+week\b",
@@ -224,6 +234,8 @@ PROMISE_CUES = _any(
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
+    # "Dana say me to call on Monday", word for word from another language
+    r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
     r"said\s+to\s+(?:call|ring)", r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
     r"decides\s+by", r"should\s+hear", "deciding", r"said\s+to\s+(?:check\s+in|follow\s+up)",
     r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
@@ -260,6 +272,16 @@ TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b
 NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
                         r"(?:delete|remove|erase|bin)\b", _I)
 #: A time they gave without holding to it: "next week sometime", "by Friday or so".
+#: A day that belongs to something else than their word: someone away ("Dana is out
+#: until the 30th"), the posting's closing date. Asked, never planned on.
+NOT_THEIR_WORD = _any(
+    r"\b(?:is|are|'s|'re|be|being|was|were)\s+(?:out|away|off|ooo|on\s+(?:leave|holiday|"
+    r"vacation|pto|annual\s+leave|mat(?:ernity)?\s+leave)|out\s+of\s+(?:the\s+)?office)"
+    r"(?:\s+\w+){0,3}?\s+(?:until|till|til|through|thru)\b",
+    r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
+    r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
+    r"closing|ends|expires)\b", r"\bclosing\s+date\b",
+)
 SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 r"roughly", r"give\s+or\s+take")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
@@ -272,7 +294,8 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"said\s+to\s+(?:call|ring|try)", r"try\s+again",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
-                  r"asked\s+me\s+to\s+(?:call|ring|try)")
+                  r"asked\s+me\s+to\s+(?:call|ring|try)",
+                  r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)")
 
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any("called", "rang", "phoned", "telephoned",
@@ -283,7 +306,9 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"went\s+to\s+voicemail", r"^(?:\w+\s+){1,2}voicemail\W*$",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
-                 r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed")
+                 r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed",
+                 # the coach's own words back: "log a call to Dana, she answered"
+                 r"log(?:ged)?\s+(?:a|the|my)\s+call")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
     (_any("voicemail", r"no\s+(?:answer|reply|one|contact)", "nobody", r"didn'?t\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
@@ -338,6 +363,9 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
                 r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",
                 r"wrong\s+(?:person|name|address|one)", r"mixed\s+(?:them\s+)?up",
                 r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)",
+                # "scheduled to go out at 8am tomorrow": set to leave, not left
+                r"schedul(?:ed|ing)", r"queued", r"set\s+to\s+(?:go|send)",
+                r"(?:to|will)\s+go\s+out", r"goes\s+out", r"send\s+later",
                 r"(?:a|my)\s+drafts?\b",
                 r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me")
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
@@ -361,7 +389,7 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications|pings)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
-                   r"mute", r"cancel", r"stop\s+reminders",
+                   r"mute", r"cancel", r"stop\s+reminders", r"discontinue",
                    r"stop\s+(?:to\s+)?remember(?:ing)?\s+me", r"i'?ll\s+manage\s+it\s+myself",
                    r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
                    r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",

@@ -32,12 +32,27 @@ _LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no
 _CALL_VERB = re.compile(r"\b(?:called|rang|phoned|calling|ringing)\b", re.I)
 _DRAWN_OUT = re.compile(r"([A-Za-z])\1{2,}")
 _TOKEN = re.compile(r"\S+")
+#: "ten a m", "3 p m", "ten am": a time dictated, its hour in words or its am or pm spoken
+#: letter by letter; written as a clock.
+_SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|"
+                              r"nine|ten|eleven|twelve)\s+([ap])(?:\.?\s+m\b\.?|m\b|\.m\.)",
+                              re.I)
+_HOUR_WORDS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six",
+                                                  "seven", "eight", "nine", "ten", "eleven",
+                                                  "twelve"), start=1)}
+_SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
+_SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
+_TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
+_NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|as)\s+)rn\b"
+                    r"|rn(?=\s+(?:job|position|role|post|opening|vacancy)\b))", re.I)
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
+    if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
+        text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))
     if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing
         text = text.replace("📞", ", ").replace("☎", ", ")
     for emoji, words in EMOJI_WORDS.items():
@@ -48,6 +63,10 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     keep = {word.lower() for name in names for word in name.split()}
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _LET_ME_NO.sub("let me know", text)
+    # "staff rn job": the nurse, not "right now"
+    text = _NURSE.sub(lambda m: f"{m['lead'] or ''}RN", text)
+    text = _SPOKEN_MERIDIEM.sub(
+        lambda m: f"{_HOUR_WORDS.get(m[1].lower(), m[1])}{m[2].lower()}m", text)
     text = _TOKEN.sub(lambda m: _drawn_in(m.group(0)), text)  # "I GOT ITTTT", "soooo"
     # A capital inside the line is a name ("w/ Sundar"): never "corrected" to a word.
     text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()
@@ -69,6 +88,8 @@ def _decorative(char: str) -> bool:
 
 def _word(word: str, keep: set[str]) -> str:
     lower = word.lower()
+    if word in _TITLES_IN_CAPITALS:  # "RN" is a nurse; "rn" is right now
+        return word
     if lower in SHORT_FORMS:
         return SHORT_FORMS[lower]
     if lower in keep or lower in VOCABULARY or not lower.isalpha() or len(lower) < 3:

@@ -43,6 +43,8 @@ class Context:
     tz: ZoneInfo
     known: tuple[KnownInterview, ...] = ()
     holidays: frozenset[date] = frozenset()
+    #: Said right after a call someone answered: what "they said" was said today.
+    just_spoke: bool = False
 
     @property
     def today(self) -> date:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commands import AddInterviewFields
-from bot.parsing.dates import half_past, hour_said, ordinal_days, parse_when
+from bot.parsing.dates import half_past, ordinal_days, parse_when, quarter_hours
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import parse_promise
@@ -169,8 +169,10 @@ _CLAUSES = re.compile(r"[.!;,]+\s*|\s*[—–]\s*|\s+-\s+")
 _WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|(?:jan|feb|"
                             r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I)
 #: "Interviewed on Friday", told in the past: the Friday that has been.
+#: A time may follow ("Friday 10am"), a date may not ("Friday 12/4").
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|"
-                           r"wed|thu|thur|thurs|fri|sat|sun)\b(?!\s*\d)", _I)
+                           r"wed|thu|thur|thurs|fri|sat|sun)\b"
+                           r"(?!\s*(?!\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2})\d)", _I)
 
 
 #: "no idea who'll be on the call yet": no interviewers to name, and no hedge about the rest.
@@ -199,17 +201,6 @@ _NOT_THAT_ONE = re.compile(r"\bnot\s+[A-Za-z][\w&'-]*\s*,?\s*(?:a\s+)?new\s+one\
 #: "Friday gone" is last Friday; "at like 3" is at 3.
 _DAY_GONE = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:just\s+)?gone\b", _I)
 _AT_LIKE = re.compile(r"\bat\s+(?:like|around|about)\s+(?=\d)", _I)
-_QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|to)\s+(one|two|three|four|five|six|seven|"
-                      r"eight|nine|ten|eleven|twelve|\d{1,2})\b", _I)
-
-
-def _quarter(match: re.Match[str]) -> str:
-    """"Quarter past two" is 2:15, "quarter to ten" 9:45; 1 to 7 is the afternoon."""
-    hour = hour_said(match.group(2)) or 12
-    hour, minute = (hour, 15) if match.group(1).lower() == "past" else ((hour - 2) % 12 + 1, 45)
-    return f"at {hour}:{minute:02d}{'pm' if 1 <= hour <= 7 else 'am'}"
-
-
 def _last(match: re.Match[str], ctx: Context) -> str:
     today = ctx.now.astimezone(ctx.tz).strftime("%A").lower()
     return "today" if match.group(1).lower() == today else f"last {match.group(1)}"
@@ -319,7 +310,7 @@ def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
-    text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", _QUARTER.sub(_quarter, text)))
+    text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", quarter_hours(text, office_hours=True)))
     text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
     text = _AGENCY.sub(" ", _SET_UP.sub(_set_up, _W.sub("with ", text)))
     text = _NOT_THAT_ONE.sub(":", text)
@@ -416,7 +407,7 @@ def _role(text: str, company: str) -> str:
         # ", claims adjuster role,": the piece says itself that it is the job
         says_so = bool(_ROLE_SUFFIX.search(piece.strip())) and \
             not re.match(r"(?:the|a|an|my|this|that|their)\b", piece.strip(), _I)
-        piece = _ROLE_SUFFIX.sub("", piece.strip())
+        piece = _ROLE_SUFFIX.sub("", _ROLE_IS.sub("", piece.strip()))  # ", role is X,"
         piece = role_words(piece)  # "data analist"
         words = piece.lower().split()
         if 0 < len(words) <= 4 and (says_so or any(w in _ROLE_WORDS for w in words)) and \
@@ -425,6 +416,7 @@ def _role(text: str, company: str) -> str:
     return ""
 
 
+_ROLE_IS = re.compile(r"^(?:the\s+)?(?:role|position|post|job|title)\s*(?:is|was|=|:)\s*", _I)
 _SHORT_WEEKDAY = re.compile(r"\b(this|last|on)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
                             r"\b\.?", _I)
 _WHOLE_DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday",

@@ -33,9 +33,9 @@ from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platfo
 from bot.ports.clock import SimulatedClock
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "heldout", "heldout2", "heldout3", "heldout4",
-         "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-         "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
+PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "heldout", "heldout2", "heldout3",
+         "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
+         "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16",
          "heldout17", "heldout18")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
@@ -252,9 +252,12 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
     if intent == "sent":
         wanted = expect.get("to")
         sent = {d["to"] for d in relevant}
-        if isinstance(wanted, list):
-            return sent == set(wanted)
-        return sent == {wanted} if wanted else len(sent) >= 1
+        if not wanted:
+            return len(sent) >= 1
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        # Each name the label gives is one person the note went to, and no one else got one.
+        return len(sent) == len(wanted) and all(
+            any(_same_person(w, s) for s in sent) for w in wanted)
     if intent == "snooze":
         until = expect.get("until")
         return until is None or fact["until"].isoformat().startswith(until)
@@ -335,6 +338,13 @@ _SHORT_TITLE_WORDS = {"dev": "developer", "mgr": "manager", "eng": "engineer", "
 def _person(name: str) -> str:
     """A name compared without its title: "Dr. Helen Park" is Helen Park, kept as said."""
     return re.sub(r"^(?:dr|mr|mrs|ms|mx|prof)\.?\s+", "", name.lower())
+
+
+def _same_person(said: str, stored: str | None) -> bool:
+    """Whether a label's name is the stored person: "Jane" names Jane Smith, as the
+    person writing meant (each context has one Jane), "Dr. Helen Park" Helen Park."""
+    words, known = _person(said).split(), (_person(stored) if stored else "").split()
+    return bool(words) and all(w in known for w in words)
 
 
 def _same_answer(expect: dict[str, Any], fact: dict[str, Any]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.commands import (
@@ -161,6 +162,17 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> RecordPromise:
         return RecordPromise(record(k), said, said=line.text)
 
+    doubt = _day_in_doubt(line, ctx, said)
+    if doubt is not None:
+        target = pick(line.found, ctx.known)
+        if target is None:
+            return None
+        question, days = doubt
+        return Reading(question=question, choices=(*(Choice(
+            f"{day:%a %d %b}{' (today)' if day == ctx.today else ''}",
+            RecordPromise(record(target), replace(said, on=day), said=line.text))
+            for day in days), Choice("Neither", None)))
+
     other = _other_day(line, ctx, said)
     if other is not None:
         # "Monday or Tuesday", "by the 4th but Raj said the 11th", "next Wednesday" on a
@@ -184,8 +196,47 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)
                                or lx.NOT_BEFORE.search(line.text)
+                               or lx.NOT_THEIR_WORD.search(line.text)
                                or lx.SOMETIME.search(line.text)
                                or _before_their_word(line, ctx, said)))
+
+
+def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[date, ...]] | None:
+    """Why the day read may not be the day meant, as a question and the days it offers;
+    None when it is clear.
+
+    "Told me to call on Monday", said on a Monday about an interview before today (and
+    not right after a call): told before today, so Monday may be today. "Decide by the
+    20th" on the 23rd: the 20th has just gone, so next month's is a guess. A call on a
+    public holiday ("call her in Thursday", Thanksgiving): a slip?"""
+    weekday = _BARE_DAY.search(line.text)
+    target = pick(line.found, ctx.known)
+    told_before = not ctx.just_spoke and target is not None and target.starts_at is not None \
+        and target.starts_at.astimezone(ctx.tz).date() < ctx.today
+    if weekday is not None and told_before and _TOLD_BEFORE.search(line.text) \
+            and weekday.group(1)[:3].lower() == f"{ctx.today:%a}".lower():
+        return (f"They told you {weekday.group(1).capitalize()} before today: did they mean "
+                "today, or next week's?", (ctx.today, said.on))
+    dom = _BARE_DATE.search(line.text)
+    if dom is not None and said.on.month != ctx.today.month \
+            and 0 < ctx.today.day - int(dom.group(1)) <= 7:
+        return f"The {dom.group(0)[4:]} has just gone: did they mean next month's?", (said.on,)
+    if said.kind is PromiseKind.YOU_CALL_ON and said.on in ctx.holidays:
+        return (f"{said.on:%a %d %b} is a public holiday, when offices are mostly closed: "
+                "is that the day they gave for your call?", (said.on,))
+    return None
+
+
+#: A weekday said alone ("on Monday", not "next Monday" or "Monday the 30th").
+_BARE_DAY = re.compile(r"(?<!next\s)(?<!this\s)(?<!coming\s)\b((?:mon|tues|wednes|thurs|fri|satur|"
+                       r"sun)day)\b(?!,?\s+(?:the\s+)?\d)(?!\s+(?:week|after))"
+                       r"(?!,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
+#: Words reporting what was said before today.
+_TOLD_BEFORE = re.compile(r"\b(?:told|said|asked|mentioned|wanted|promised|wrote|emailed)\b",
+                          re.I)
+#: A day of the month said without its month: "by the 20th".
+_BARE_DATE = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|"
+                        r"may|jun|jul|aug|sep|oct|nov|dec))", re.I)
 
 
 _LATE_DAY = re.compile(r"\bthe\s+(29|30|31)(?:st|th)\b", re.I)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commands import (
@@ -17,7 +18,7 @@ from bot.commands import (
     StepNumber,
 )
 from bot.parsing.command_text import snooze_span
-from bot.parsing.dates import half_past
+from bot.parsing.dates import _cut_dates, half_past
 from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
@@ -74,6 +75,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     span = _span(rest, ctx)
     if span is None:
         return None
+    if isinstance(span, _TimeUnread):
+        return _what_time(line, ctx, span.read)
 
     calls = bool(_A_CALL.search(line.text))  # "can the initech call reminder wait…"
     which = "call" if calls else "step"
@@ -102,6 +105,29 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
 
 
+def _what_time(line: Line, ctx: Context, read: SnoozeSpan) -> Reading | None:
+    """A snooze whose time of day went unread: the day (or days) as read are offered at
+    the morning's hour, and the time asked for."""
+    target = pick(line.found, ctx.known)
+    if target is None:
+        return None
+    step = StepNumber(target.number, calls_only=bool(_A_CALL.search(line.text)))
+    days = []
+    if isinstance(read, SnoozeUntil):
+        # the moment as read ("at 8 tonight" beside "on shift till 7:30"), and its day's
+        # morning ("friday" beside "dentist at 3")
+        moment = read.moment.astimezone(ctx.tz)
+        days = [moment] if (moment.hour, moment.minute) != (9, 0) else []
+        days += [moment.replace(year=d.year, month=d.month, day=d.day, hour=9, minute=0)
+                 for d in next_weekday_two_ways(line.text, ctx.today) or (moment.date(),)]
+    return Reading(question=f"I didn't catch the time to remind you about {target.company} "
+                            f"(#{target.number}). Tell me again with the time, like `remind me "
+                            f"about {target.company} Friday at 2pm`, or choose:",
+                   choices=(*(Choice(f"{day:%a %d %b, %H:%M}", Snooze(step, SnoozeUntil(day)))
+                              for day in days if day > ctx.now),
+                            Choice("Don't snooze", None)))
+
+
 #: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
 _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even)\b|\bwhichever\b|\beither\b", re.I)
 def _till(span: SnoozeSpan, ctx: Context) -> str:
@@ -120,7 +146,7 @@ _THANKS_TAIL = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thx|ty|cheers)[.!]*$"
 _AFTER_WEEKEND = re.compile(r"\b(?:(?:un)?til+\s+)?after\s+the\s+weekend\b", re.I)
 
 
-def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
+def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     """How long to snooze for: the whole rest of the line, else the words after its last
     "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out"); only its first
     sentence ("to Wednesday? Bit swamped this evening")."""
@@ -148,8 +174,37 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | None:
     for text in tries:
         span = snooze_span(_ROUGHLY.sub("", text.strip(" .!,?")), ctx.now, ctx.tz)
         if not isinstance(span, SnoozeUnreadable):
-            return span
+            # "friday at ten-ish o'clock" read as Friday alone: a time said and not read
+            # would be replaced by the morning's, so the line is not taken at all.
+            return _TimeUnread(span) if _time_unread(rest, text) else span
     return None
+
+
+@dataclass(frozen=True)
+class _TimeUnread:
+    """A span read from part of the words, while a time of day said with it was not."""
+
+    read: SnoozeSpan
+
+
+def _time_unread(rest: str, used: str) -> bool:
+    """Whether a time of day was said and not read into the span ("friday at ten-ish",
+    "next tuesday, around 2"), or read from words about something else ("friday, I have
+    the dentist at 3"): either way the snooze would end at a moment nobody asked for."""
+    left, groups = _cut_dates(used)
+    # a time standing apart from the day it would be joined to
+    time_apart = len(groups) > 1 and any(all(t.kind in _TIME_KINDS for t in g) for g in groups)
+    return time_apart or bool(_CLOCK_LEFT.search(f"{rest.replace(used, ' ')} {left}"))
+
+
+_TIME_KINDS = frozenset({"time", "bare", "trange", "part"})
+
+
+_HOUR = r"(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: Words that say a time of day, left over once the snooze's span is read.
+_CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noon|midday|"
+                         rf"midnight|o'?clock|half\s+(?:past\s+)?\w+|quarter\s+(?:past|to))\b|"
+                         rf"(?:\b(?:at|around|about|by|after|before|from)|@)\s*{_HOUR}\b", re.I)
 
 
 _LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\s+of)\s+"
