@@ -322,7 +322,10 @@ _NOT_A_ROLE = re.compile(
     # news of another step: "Acme thank you is sent btw"
     r"\bthank[\s-]?you\b|\b(?:is|was|got)\s+sent\b|"
     # who, not what: "oh wait, it was with Hope from HR"
-    r"\b(?:it\s+was|i\s+(?:met|spoke|talked))\s+(?:with|to)\b|\bfrom\s+(?:hr|human\s+resources)\b",
+    r"\b(?:it\s+was|i\s+(?:met|spoke|talked))\s+(?:with|to)\b|\bfrom\s+(?:hr|human\s+resources)\b|"
+    # not known yet: "the one on the ad, i forget the exact title"
+    r"\bforg[eo]t\b|\b(?:don'?t|can'?t|do\s+not|cannot)\s+remember\b|\bexact\s+title\b|"
+    r"\bthe\s+one\s+(?:on|in|from)\s+the\b",
     re.I)
 
 
@@ -423,6 +426,9 @@ _NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their
 #: An answer that puts the question off: no names in it, whatever it holds.
 _NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhang\s+on\b|"
                         r"\bhold\s+on\b|\bbrb\b|\bbe\s+right\s+back\b|\bgimme\s+a\b", re.I)
+#: The new interview itself taken back: "actually delete this whole thing".
+_DROP_IT = re.compile(r"\b(?:delete|remove|cancel|scrap|forget|undo|drop)\s+(?:this|that|it|the\s+"
+                      r"whole|everything|all)\b", re.I)
 
 
 #: "Marcus Webb who ran it and then a woman from HR, Ellen Ripley": who they were, not
@@ -528,6 +534,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             return Answer(draft)
         if _NOT_NAMES.search(text):  # "one sec, my toddler is screaming"
             return Answer(draft, "Take your time; I'll wait.")
+        if _DROP_IT.search(text):  # asked, not done: `cancel` drops the new interview
+            return Answer(draft, "Nothing is saved yet: say `cancel` to drop this new "
+                                 "interview, or tell me who interviewed you.")
         if _UNSURE_NAME.search(_names_only(text)):  # "stan or sam, something like that"
             return Answer(draft, "I'd rather not guess a name: a note to the wrong one is worse "
                                  "than one to the hiring team. Type it as they spell it, or "

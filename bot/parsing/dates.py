@@ -55,8 +55,10 @@ _DATE_TOKEN = re.compile(
   | (?P<dm>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?
         (?:,?\s+(?P<dm_year>\d{{4}})\b)?)
   | (?P<slash>\b\d{{1,2}}/\d{{1,2}}(?:/(?P<slash_year>\d{{4}}|\d{{2}}))?\b)
-  | (?P<dotted>(?<!\bat\s)(?<![\d.:])\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.
-        (?P<dotted_year>\d{{4}})?(?!\d))
+  | (?P<dotted>(?<!\bat\s)(?<![\d.:])\b(?:(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.
+        (?P<dotted_year>\d{{4}})?
+        # "by 30.11": no clock has a 30th hour, so the day needs no closing dot
+        |(?:2[4-9]|3[01])\.(?:0?[1-9]|1[0-2])(?![.:]))(?!\d))
   | (?P<dom>(?:\bthe\s+|(?<=day\s)|(?<=\b(?:mon|tue|wed|thu|fri|sat|sun)\s)|(?<=\bon\s)|(?<=\bby\s))
         \d{{1,2}}(?:st|nd|rd|th)\b
         (?!\s+(?:of\s+)?(?:{_MONTH})\b|\s+(?:round|interview|stage|time|call|one|floor)\b))
@@ -228,9 +230,17 @@ _MILITARY = re.compile(r"(?P<lead>(?:\bat|@)\s*)(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\
                        r"(?:\s*(?:h|hrs|hours)\b)?(?![\d/:.])", re.I)
 
 
+#: "0800 tomorrow", "1400 hrs": one with a leading zero or its "hrs" needs no "at" (never
+#: a phone number's first digits: "0800 123 456").
+_MILITARY_BARE = re.compile(r"\b(?:(?P<zh>0\d)(?P<zm>[0-5]\d)(?:\s*(?:h|hrs|hours)\b)?|"
+                            r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:h|hrs|hours)\b)"
+                            r"(?![\d/:.])(?!\s*[\d(+-])", re.I)
+
+
 def military_time(text: str) -> str:
     """`text` with "@ 1400" written "@ 14:00", which every reader of times knows."""
-    return _MILITARY.sub(lambda m: f"{m.group('lead')}{m.group('h')}:{m.group('m')}", text)
+    text = _MILITARY.sub(lambda m: f"{m.group('lead')}{m.group('h')}:{m.group('m')}", text)
+    return _MILITARY_BARE.sub(lambda m: f"{m['zh'] or m['h']}:{m['zm'] or m['m']}", text)
 
 
 _ORDINAL_WORDS = {

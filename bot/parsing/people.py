@@ -50,6 +50,8 @@ _TITLE_WORDS = _vocabulary(
     data of the my future boss tech technical interviewer panel member sourcer generalist
     business peer colleague department finance legal research design qa group program
     project account customer success it
+    gm agm md pm dm svp evp avp general store shift floor nurse charge unit site practice
+    office area regional district assistant deputy
     """
 )
 _TITLE_HEADS = _vocabulary(

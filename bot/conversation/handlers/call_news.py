@@ -32,6 +32,10 @@ _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|
                           r"need (?:\w+ )?(?:until|till|time))\b", re.I)
 _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|"
                        r"follow up)\b", re.I)
+#: Their call to you: "they'll call me Monday", "she'll ring me back".
+_THEY_CALL_YOU = re.compile(r"\b(?:they|she|he|hr|someone)(?:'ll|\s+will|\s+would|'d|"
+                            r"\s+are\s+going\s+to|'re\s+going\s+to)\s+(?:call|ring|phone|email|"
+                            r"text)\s+(?:me|you)\b", re.I)
 _ASKED_BACK = re.compile(
     r"\b(?:wants? me (?:back|to come back|to come in again)|want me in again|"
     r"(?:asked|invited) me (?:back|in again)|come back in|second interview|"
@@ -82,6 +86,9 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         after = parse_promise(rest, local_today, turn.now, turn.tz)
         if after is not None and after.kind is PromiseKind.YOU_CALL_ON:
             said, promise = rest, after
+    if promise is not None and _THEY_CALL_YOU.search(said):
+        # "they'll call me Monday": their move, though "call" is in it
+        promise = replace(promise, kind=PromiseKind.THEY_DECIDE_BY)
     two_ways = next_weekday_two_ways(said, local_today)
     if promise is not None and two_ways is not None and promise.on == two_ways[0]:
         # "call him back next Tuesday", said on a Monday: which Tuesday is theirs to say.
@@ -201,6 +208,8 @@ def pressed(turn: Turn, command: CallNews) -> list[Reply]:
 
 
 def _who_acts_is_clear(said: str, kind: PromiseKind) -> bool:
+    if _THEY_CALL_YOU.search(said) and not _YOU_CALL.search(_THEY_CALL_YOU.sub(" ", said)):
+        return kind is PromiseKind.THEY_DECIDE_BY
     they, you = bool(_THEY_DECIDE.search(said)), bool(_YOU_CALL.search(said))
     if kind is PromiseKind.YOU_CALL_ON:
         return you and not they

@@ -88,7 +88,9 @@ def polite_request(text: str) -> bool:
 
 
 _REQUEST = re.compile(r"^(?:(?:please|pls|ok|so)\s+)?(?:can|could|would|will)\s+you\b|"
-                      r"[.!,]\s*(?:can|could|would|will)\s+you\b", re.I)
+                      r"[.!,]\s*(?:can|could|would|will)\s+you\b|"
+                      # "can delete or not?": asked the Singaporean way, a request
+                      r"\bcan\s+\w+(?:\s+\w+)?\s+or\s+not\W*$", re.I)
 
 
 def record(k: KnownInterview) -> InterviewRecord:

@@ -125,7 +125,8 @@ THIRD_PARTY = re.compile(
     r"bagged))\b", re.I)
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"
-                          r"^(?!.*\b(?:could|can|would|will)\s+you\b).*\?\s*$", _I)
+                          r"^(?!.*\b(?:could|can|would|will)\s+you\b)"
+                          r"(?!.*\bcan\s+\w+(?:\s+\w+)?\s+or\s+not\W*$).*\?\s*$", _I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"
@@ -137,7 +138,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:got|landed|bagged)\s+(?:the|an|a)\s+(?:job|offer|role|position)",
           r"i\s+got\s+it", r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
           r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
-          r"offered\s+me", r"(?:an?|the)\s+offer", r"offer(?:ed)?(?=\s*!)", "hired",
+          r"extended\s+(?:an\s+|the\s+)?offer",
+          r"offered\s+me(?!\s+(?:an?|another|the)\s+(?:\w+\s+){0,2}(?:interview|round|chat|call|"
+          r"meeting|coffee|tour|trial|visit|conversation))", r"(?:an?|the)\s+offer",
+          r"offer(?:ed)?(?=\s*!)", "hired",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
           r"i'?m\s+in", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
@@ -169,7 +173,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
-          r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))"), Outcome.REJECTED),
+          r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))",
+          r"(?:dropped|cut|removed|eliminated)\s+me\s+from\s+the\s+(?:process|running|pool|"
+          r"shortlist)"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
           r"(?:for|to)\s+(?:round|stage)\s+(?:2|3|two|three)",
@@ -178,7 +184,11 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
           r"meet",
           r"(?:final|onsite|on-site)\s+loop", r"wants?\s+me\s+(?:onsite|on-site)",
-          r"(?:'d|would)\s+like\s+to\s+see\s+me\s+again"), Outcome.NEXT_ROUND),
+          r"(?:'d|would)\s+like\s+to\s+see\s+me\s+again",
+          # "they want me for a panel interview on the 2nd"
+          r"(?:want|wants|invited|asked)\s+me\s+(?:for|to\s+do|to\s+attend)\s+(?:a|an|the)\s+"
+          r"(?:panel|final|second|technical|follow-?up|onsite|on-site)\s+(?:interview|round)"),
+     Outcome.NEXT_ROUND),
     (_any(r"pull(?:ed|ing)?\s+out",
           # "Initech withdrew the position" is theirs: closed, not the person pulling out
           r"withdr(?:ew|awing|awn|aw)(?!\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|"
@@ -217,8 +227,13 @@ MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen
 #: next round said with one of these is asked about, never recorded.
 NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"(?!can'?t\s+believe\b)\w+n't",
                "without", "nothing")
+#: Others turned away, not the person: "they rejected the other finalist", "a bunch of people".
+OTHERS_REJECTED = _any(r"(?:rejected|turned\s+down|passed\s+on|cut|dropped|let\s+go)\s+(?:the\s+"
+                       r"other|other|a\s+(?:bunch|lot|few|couple)|some|several|most|everyone\s+"
+                       r"else|the\s+rest|\d+|two|three|four|five)\b")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
-USER_DECLINED = _any(r"i\s+(?:turned|declined)", r"had\s+to\s+(?:turn\s+down|decline)",
+USER_DECLINED = _any(r"i\s+(?:turned|declined|rejected|refused)",
+                     r"had\s+to\s+(?:turn\s+down|decline)",
                      r"retir(?:e|ed|ing)\s+my\s+application",
                      r"i'?m\s+withdrawing", r"i\s+withdrew",
                      r"i\s+pulled\s+out", r"i'?(?:ve|\s+have)?\s+decided\s+not\s+to",
@@ -270,8 +285,11 @@ TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b
                         r"that|lol|haha|just|was|is)\b)(?=\S)", _I)
 #: "Don't delete it": a delete said only to rule it out.
 NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
-                        r"(?:delete|remove|erase|bin)\b", _I)
-#: A time they gave without holding to it: "next week sometime", "by Friday or so".
+                        r"(?:delete|remove|erase|bin)\b|"
+                        # something else taken away: "remove me from initech's mailing list",
+                        # "remove Dana's email, it bounced"
+                        r"\b(?:remove|delete|take)\s+me\b|\bmailing\s+list\b|\bnewsletters?\b|"
+                        r"\bunsubscribe\b|'s\s+(?:e-?mail|address|number|phone|cell|mobile)\b", _I)
 #: A day that belongs to something else than their word: someone away ("Dana is out
 #: until the 30th"), the posting's closing date. Asked, never planned on.
 NOT_THEIR_WORD = _any(
@@ -282,8 +300,11 @@ NOT_THEIR_WORD = _any(
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
 )
+#: A time they gave without holding to it: "next week sometime", "by Friday or so".
 SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
-                r"roughly", r"give\s+or\s+take")
+                r"roughly", r"give\s+or\s+take",
+                # "in a couple of days": two, or three? A day to plan on is not said
+                r"(?:a\s+)?couple\s+(?:of\s+)?days", r"a\s+few\s+days")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
 OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want)\b"
                       r"(?!\s+hear)", _I)
@@ -310,7 +331,8 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  # the coach's own words back: "log a call to Dana, she answered"
                  r"log(?:ged)?\s+(?:a|the|my)\s+call")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
-    (_any("voicemail", r"no\s+(?:answer|reply|one|contact)", "nobody", r"didn'?t\s+(?:pick|answer)",
+    (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody",
+          r"didn'?t\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
@@ -348,7 +370,7 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
 _POPPED = (r"popped\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?(?:card|note|letter)\s+in\s+the\s+"
            r"(?:post|mail)")
 _SENDING = ("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
-            "dropped", "thanked", "flicked", "dispatched", _POPPED)
+            r"dropped(?!\s+(?:me|out)\b)", "thanked", "flicked", "dispatched", _POPPED)
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any(*_SENDING, "wrote")
 #: Those that say it left, not only that it was written ("I wrote it, I'll send it tonight").
@@ -408,6 +430,7 @@ FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\
                    r"weeks?|while|now|today|tonight)", "until", "till", "til", "today", "tonight",
                    r"this\s+(?:evening|afternoon|week)")
 REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+of", "scrap",
+                   "purge",
                    "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list")
 #: Why an interview is deleted, not cancelled: it should never have been there.
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",

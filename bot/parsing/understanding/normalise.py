@@ -40,6 +40,7 @@ _SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|one|two|three|four|five|si
 _HOUR_WORDS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six",
                                                   "seven", "eight", "nine", "ten", "eleven",
                                                   "twelve"), start=1)}
+_DO_ONE_THING = re.compile(r"^\s*(?:please\s+|kindly\s+)?do\s+one\s+thing\s*[,:;.!-]*\s*", re.I)
 _SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
 _SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 _TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
@@ -51,6 +52,7 @@ _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", r
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
+    text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
         text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))
     if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing

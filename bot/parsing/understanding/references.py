@@ -108,10 +108,16 @@ def _role_words(role: str, text: str) -> set[str]:
     for match in _ROLE_REF.finditer(text):
         said = match.group("words").lower().split()
         while said and said[0] not in own:  # "the qa": only the role's own words count
-            said.pop(0)
+            if said.pop(0) not in _LEADS:
+                said = []  # "a devops engineer role" is another job than "QA engineer"
         if said and all(w in own for w in said):
             return set(said)
     return set()
+
+
+#: Words that may come before a role named as a reference: "the qa one", "my analyst job".
+_LEADS = frozenset({"the", "a", "an", "my", "that", "this", "their", "his", "her", "our",
+                    "your", "for", "at", "about", "with", "re", "on", "from", "of"})
 
 
 def _names_person(name: str, words: list[str]) -> bool:

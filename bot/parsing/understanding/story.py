@@ -227,7 +227,10 @@ _SUBJECT = re.compile(r"\b(?:they|she|he|we|recruiter|said|told|i'?d|decision\s+
 _VAGUE = re.compile(r"\bor\b|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)", _I)
 _STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that went great "
                        "done interview another second final first next phone video zoom job "
-                       "panel online virtual teams onsite technical group big one")
+                       "panel online virtual teams onsite technical group big one "
+                       # a cry before the news: "Eish, Acme phoned…"
+                       "eish aiyo aiya wah ach och oi ugh yay omg lol haha hmm welp yikes "
+                       "phew whew gosh jeez dang darn wow ooh hooray woohoo")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1148,3 +1148,89 @@ def test_found_in_heldout18_past_days_nurses_and_the_coachs_own_words(chat: Chat
     assert "staff RN at" in chat.text(
         "had my interview at st marys hospital this morning 9am for the staff rn job on 4 "
         "west, w/ linda okafor (nurse manager). she said hr will reach out by wednesday")
+
+
+def test_found_in_heldout19_titles_vague_days_clocks_and_other_jobs(chat: Chat) -> None:
+    chat.say(ACME)
+    # A manager's short title before a name is the title, not part of the name.
+    chat.say("another one: olive garden, server, today 10am, with the GM Tony Russo")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Tony Russo"]
+    chat.say("remove 2")
+    chat.say(INITECH)
+    # "In a couple of days": two, or three? Asked, not planned on.
+    assert choices(chat.say("the QA job said they'd be in touch in a couple of days"))
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # "0800" is a clock, not the morning's default hour.
+    chat.say("Remind me about acme 0800 tomorrow.")
+    assert _snoozed(chat, 1) == ["Tue 08:00"]
+    # Another job with a word of a tracked role, and an interview with a talk in it: no
+    # call to anyone.
+    chat.say("Randstad put me forward for a devops engineer role with one of their clients, "
+             "interviewed today at 11, spoke to Kevin. they didn't say who the client is")
+    assert not chat.checkpoints(2)[0].calls
+    # In the coach's own words and others': an offer extended, an entry purged, a Scot's
+    # "nae answer", a name with "her name is … with a y".
+    chat.say("rang the Initech lot, nae answer")
+    assert chat.checkpoints(2)[0].calls[-1].result is CallResult.NO_ANSWER
+    chat.say("sorry her name is Jane Smyth with a y, my phone keeps changing it")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jane Smyth"]
+    assert chat.text("Initech extended offer at 1045 today. Copy.").startswith(
+        "I read that as: An offer from Initech (#2).")
+    assert chat.text("pls purge the Acme entry, it was test data").startswith(
+        "I read that as: Delete #1 Acme.")
+
+
+def test_a_next_round_said_after_a_cry_is_news_not_a_company(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("Eish, Acme phoned now now, they want me for a panel interview on the 2nd at 9")
+    assert chat.checkpoints(1)[0].outcome is Outcome.NEXT_ROUND
+    assert interviews(chat) == 1
+    chat.say("cancel")
+    chat.say("add Globex")
+    assert chat.text("the one on the ad, i forget the exact title").startswith(
+        "I need the job title")
+
+
+def test_words_that_sound_destructive_about_something_else_change_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Off a mailing list, an address that bounced, another candidate turned away: no
+    # interview deleted, no interviewer taken off, nothing closed.
+    chat.say("ugh can you remove me from initech's mailing list, 3 newsletters since friday")
+    chat.say("remove Dana's email, it bounced")
+    chat.say("they rejected the other finalist at Initech so it's just me now!!")
+    interview = chat.checkpoints(2)[0]
+    assert interviews(chat) == 2 and interview.outcome is None
+    assert [p.name for p in interview.interviewers] == ["Dana Wu", "Raj Patel"]
+    # A second interview offered is no job offer; which Tuesday is asked.
+    replies = chat.say("Initech offered me a second interview next Tuesday at 2")
+    assert list(choices(replies)) == ["Tue 24 Nov", "Tue 01 Dec", "Neither"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Neither"])
+    # Turned down by the person, said with "rejected": asked back before it closes.
+    replies = chat.say("I rejected Initech's offer.")
+    assert list(choices(replies)) == ["Yes, you withdrawing", "Still waiting"]
+    assert chat.checkpoints(2)[0].outcome is None
+    # A call they called off is no call made, and their new word is noted.
+    chat.say("Dana cancelled our follow-up call, said she'd email me by Wednesday instead")
+    interview = chat.checkpoints(2)[0]
+    assert not interview.calls and interview.promise.on.isoformat() == "2026-11-25"
+    # Dropped from the process is a no, not a note sent.
+    chat.say("Initech dropped me from the process, got the email an hour ago")
+    interview, steps = chat.checkpoints(2)
+    assert interview.outcome is Outcome.REJECTED
+    assert all(cp.state is not CheckpointState.DONE
+               for cp in steps if cp.kind is CheckpointKind.THANK_YOU)
+
+
+def test_after_a_call_others_turned_away_and_their_call_to_come(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    said = chat.text("they rejected a bunch of people but I'm still in, they'll call me Monday")
+    assert said.startswith("Noted: they'll decide by Mon 2026-11-30.")
+    assert chat.checkpoints(2)[0].outcome is None
+    chat.say("add Globex")
+    chat.say("designer")
+    chat.say("tomorrow 11am")
+    assert chat.text("actually delete this whole thing").startswith(
+        "Nothing is saved yet: say `cancel` to drop this new interview")

@@ -70,6 +70,7 @@ _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
                        r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop)\b",
                        re.I)
+_A_DETAIL_OF = re.compile(r"'s\s+(?:e-?mail|address|number|phone|cell|mobile|title)\b", re.I)
 _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
                         r"(?:really\s+)?(?:there|in\s+it|in\s+(?:the|my|that)\s+(?:\w+\s+)?"
                         r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b|"
@@ -438,13 +439,15 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
 
 
 #: "it's Jane Smyth", after owning up to a typo: the one name it is a slip of.
-_ITS_NAME = re.compile(r"(?:^|[—–,.;:!-]\s*)(?:it'?s|its|it\s+is)\s+(?P<name>[A-Za-z][\w'-]+\s+"
+_ITS_NAME = re.compile(r"(?:^|[—–,.;:!-]\s*)(?:sorry,?\s+)?(?:it'?s|its|it\s+is|"
+                       r"(?:her|his|their|the)\s+(?:full\s+)?name\s+is)\s+(?P<name>[A-Za-z][\w'-]+\s+"
                        r"[A-Za-z][\w'-]+)\s*(?:,?\s+with\s+an?\s+[a-z]\b.*|[.!,]\s.*|[.!]?)$",
                        re.I)
 #: Owning up to a slip, or spelling it out: "with a y", "y not i".
 _OWNED_UP = re.compile(r"\b(?:spel+(?:ed|t)|misspel+(?:ed|t)|typo'?d?|typed)\b.*\bwrong\b|"
                        r"\btypo'?d?\b|\bspelled\s+it\b|\bcan'?t\s+spell\b|"
-                       r"\bwith\s+an?\s+[a-z]\b(?!\s+\w)|\b[a-z]\s+not\s+(?:an?\s+)?[a-z]\b", re.I)
+                       r"\bwith\s+an?\s+[a-z]\b(?!\s+\w)|\b[a-z]\s+not\s+(?:an?\s+)?[a-z]\b|"
+                       r"\bautocorrect\w*|\bphone\s+(?:keeps\s+)?chang\w*", re.I)
 
 
 def _its_name(text: str, line: Line, ctx: Context) -> Reading | None:
@@ -499,8 +502,8 @@ def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
 
 def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
     cue = _TAKE_OFF.search(text)
-    if cue is None or not line.found.people:
-        return None
+    if cue is None or not line.found.people or _A_DETAIL_OF.search(text):
+        return None  # "remove Dana's email, it bounced": her address, not Dana
     people = [(n, name) for n, names in line.found.people.items() for name in names]
     if len(people) > 1:  # "raj wasn't in the initech interview, it was just dana"
         clause = next(c for c in re.split(r"[,;.]", text) if _TAKE_OFF.search(c))

@@ -36,9 +36,16 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     if found is None or (found is Outcome.REJECTED and lx.MAYBE_OVER.search(line.text)):
         # "on hold, they'll keep my resume on file": over, or not yet?
         return _maybe_over(line, ctx) if lx.MAYBE_OVER.search(line.text) else None
-    if found in (Outcome.OFFER, Outcome.REJECTED) and lx.USER_DECLINED.search(line.text):
+    others = lx.OTHERS_REJECTED.search(line.text) if found is Outcome.REJECTED else None
+    if others is not None and not re.search(r"\b(?:me|my)\b", line.text[:others.start()], re.I):
+        return None  # "they rejected the other finalist, so it's just me now!!"
+    declined = found in (Outcome.OFFER, Outcome.REJECTED) and \
+        lx.USER_DECLINED.search(line.text) is not None
+    if declined:
         found = Outcome.WITHDREW
     unsure = hedged(line) or unnamed(line, ctx) or (
+        # "I rejected Initech's offer": theirs rejected, or yours? Said back to be sure.
+        declined and bool(re.search(r"\bi\s+(?:rejected|refused)\b", line.text, re.I))) or (
         found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
         found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
@@ -139,7 +146,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     if not lx.PROMISE_CUES.search(_told(line.text)) or lx.OWN_PLAN.search(line.text):
         return None  # "…, nobody home. Do I try again tomorrow?": asked, not their word
     if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
-            _call_result(line) is CallResult.ANSWERED:
+            not _CALL_CALLED_OFF.search(line.text) and _call_result(line) is CallResult.ANSWERED:
         return None  # "called, she said they'll decide by Friday": the call reader's
     # Who acts is read from what the line tells, not from a question it ends with ("does
     # that change when I'm meant to call them?").
@@ -349,6 +356,10 @@ _EITHER_DAY = re.compile(rf"\b({_DAY_WORD})\s+or\s+({_DAY_WORD})\b", re.I)
 def call(line: Line, ctx: Context) -> Reading | None:
     if not lx.CALL_CUES.search(line.text) or _they_called(line, ctx):
         return None
+    if _AN_INTERVIEW_TOLD.search(line.text) and not _DIALLED.search(line.text):
+        return None  # "interviewed today at 11, spoke to Kevin": the talk was the interview
+    if _CALL_CALLED_OFF.search(line.text):
+        return None  # "Dana cancelled our follow-up call": no call was made
     result = _call_result(line)
     if result is None or lx.CALL_UNCLEAR.search(line.text):
         target = pick(line.found, ctx.known)
@@ -377,6 +388,14 @@ def call(line: Line, ctx: Context) -> Reading | None:
                      lambda k: f"You called {k.company} (#{k.number}) and {words}.",
                      "Your call to {company} (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)))
+
+
+_AN_INTERVIEW_TOLD = re.compile(r"\b(?:interviewed|(?:had|did)\s+(?:an?|my|the)\s+(?:\w+\s+)?"
+                                r"interview|put\s+me\s+forward)\b", re.I)
+_CALL_CALLED_OFF = re.compile(r"\b(?:cancel+ed|called\s+off|postponed|rescheduled|moved|pushed)"
+                              r"\s+(?:our|the|my|this|that)\s+(?:[\w-]+\s+){0,2}call\b", re.I)
+_DIALLED = re.compile(r"\b(?:called|rang|phoned|telephoned|dialled|dialed|voicemail|log(?:ged)?"
+                      r"\s+(?:a|the|my)\s+call)\b", re.I)
 
 
 # --- thank-you notes ----------------------------------------------------------------------
