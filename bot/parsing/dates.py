@@ -213,7 +213,9 @@ def _find_dates(text: str) -> list[_Token]:
                 query=_token_query(kind, match),
                 start=match.start(),
                 end=match.end(),
-                modifier=(match.group("wd_mod") or "").lower() if kind == "wd" else "",
+                # "this coming Monday" is the next one, never today: read as a bare weekday
+                modifier=(match.group("wd_mod") or "").lower().replace("coming", "")
+                if kind == "wd" else "",
                 has_year=not year_group or bool(match.group(year_group)),
             )
         )
@@ -506,7 +508,14 @@ def half_past(text: str, *, office_hours: bool = False) -> str:
         meridiem = ("pm" if hour <= 7 else "am") if office_hours and not found.group("ap") else ""
         return f"{found.group('lead')}{hour}:{minutes:02d}{meridiem}{found.group('ap') or ''}"
 
+    text = _DOTTED_CLOCK.sub(r"\g<lead>\g<h>:\g<m>", text)  # "at 9.15"
     return _SPOKEN_CLOCK.sub(spoken, _HALF_HOUR.sub(half, quarter_hours(text, office_hours)))
+
+
+#: "at 9.15", "@ 14.30": a clock written with a dot, after a word that puts a time next
+#: ("by 12.11" may be a date, so only these).
+_DOTTED_CLOCK = re.compile(r"(?P<lead>(?:\b(?:at|around)|@)\s*)(?P<h>[01]?\d|2[0-3])\."
+                           r"(?P<m>[0-5]\d)\b(?![.\d])", re.I)
 
 
 _QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|after|to|till|of)\s+(?P<hour>"

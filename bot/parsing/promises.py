@@ -120,7 +120,8 @@ _BARE_SPAN = re.compile(
 
 #: "Within 4 working days": counted on business days, not on the calendar.
 _WORKING_DAYS = re.compile(
-    rf"\b(?:in|within|after)?\s*(?P<count>\d{{1,2}}|{_NUMWORD})\s+(?:business|working)\s+days?\b",
+    rf"\b(?:in|within|after)?\s*(?P<count>\d{{1,2}}|{_NUMWORD})\s+(?:more\s+|further\s+|extra\s+|"
+    r"additional\s+|other\s+)?(?:business|working)\s+days?\b",
     re.I)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,

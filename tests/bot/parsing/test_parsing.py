@@ -28,7 +28,7 @@ from bot.parsing import (
     promises,
 )
 from bot.parsing.command_text import is_command_line
-from bot.parsing.dates import half_past
+from bot.parsing.dates import half_past, military_time, quarter_hours
 
 TZ = ZoneInfo("America/New_York")
 #: Monday 2026-11-23, 16:30 in New York.
@@ -1364,3 +1364,23 @@ def test_a_weekday_with_a_day_of_the_month_in_words_is_that_date() -> None:
 
     assert on("call him Tuesday the first") == date(2026, 12, 1)
     assert on("they'll decide by Wednesday the second") == date(2026, 12, 2)
+
+
+def test_clocks_and_days_people_write_their_own_way() -> None:
+    # "at 9.15" is a quarter past nine; "0800" a clock; "by 30.11" the 30th of November.
+    assert parse_when("tomorrow at 9.15", NOW, TZ) == datetime(2026, 11, 24, 9, 15, tzinfo=TZ)
+    assert military_time("Remind me 0800 tomorrow") == "Remind me 08:00 tomorrow"
+    assert military_time("call 0800 123 456") == "call 0800 123 456"  # a phone number
+    assert _on("decision by 30.11") == date(2026, 11, 30)
+    # "this coming Monday" said on a Monday is next week's; "5 more business days" skips
+    # the weekend and Thanksgiving; "the Monday after next" is the week after next.
+    assert _on("call her this coming Monday") == date(2026, 11, 30)
+    assert _on("they need 5 more business days to decide") == date(2026, 12, 1)
+    assert _on("a decision the Monday after next") == date(2026, 12, 7)
+    assert quarter_hours("at quarter to 11") == "at 10:45"
+
+
+def _on(said: str) -> date:
+    promise = parse_promise(said, MONDAY, NOW, TZ)
+    assert promise is not None, said
+    return promise.on
