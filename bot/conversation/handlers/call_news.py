@@ -139,7 +139,8 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         return "That sounds unsure, so I haven't planned around it yet.", (promise.on,)
     if NOT_THEIR_WORD.search(said):  # "Dana is out until the 30th"
         return "That day may be about something else than their answer.", (promise.on,)
-    days = tuple(v.day for v in date_variants(said, turn.now, turn.tz))
+    today = turn.now.astimezone(turn.tz).date()  # a day gone is no reading of their word
+    days = tuple(v.day for v in date_variants(said, turn.now, turn.tz) if v.day > today)
     # "Decision by 1/12" in New York: the 12th of January, or the 1st of December? The
     # month comes first there, so "12/2" is the 2nd of December; only when the other
     # reading is the nearer day ahead is it a real doubt.
