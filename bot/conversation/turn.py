@@ -144,12 +144,20 @@ class Turn:
 
     def step(self, ref: StepRef) -> tuple[Interview, Checkpoint] | Reply:
         """The checkpoint `ref` names with its interview, or the reply saying why not."""
+        found = self.step_of_plan(ref)
+        return found if isinstance(found, Reply) else found[:2]
+
+    def step_of_plan(self, ref: StepRef
+                     ) -> tuple[Interview, Checkpoint, list[Checkpoint] | None] | Reply:
+        """`step`, with the interview's checkpoints as read to find it (None when they
+        were not read: a button names its step by record id), so that a change to the
+        step can replan without reading them again."""
         if isinstance(ref, StepRecord):
             cp = self.repo.get_checkpoint(ref.record_id)
             interview = None if cp is None else self.owned_interview(cp.interview_id)
             if cp is None or interview is None:
                 return not_found()
-            return interview, cp
+            return interview, cp, None
         if isinstance(ref, BadStepRef):
             return Reply(text=f"{short(ref.said, 20)!r} isn't a step I know. Steps "
                               "look like `1.2` (interview 1, step 2); `plan 1` lists them.")
@@ -159,18 +167,19 @@ class Turn:
         return self._numbered_step(interview, ref)
 
     def _numbered_step(self, interview: Interview, ref: StepNumber
-                       ) -> tuple[Interview, Checkpoint] | Reply:
-        rows = numbered(self.repo.checkpoints_for(interview.id))
+                       ) -> tuple[Interview, Checkpoint, list[Checkpoint]] | Reply:
+        read = self.repo.checkpoints_for(interview.id)
+        rows = numbered(read)
         if ref.position is None:
             active = [cp for _, cp in rows if cp.state in ACTIVE
                       and (not ref.calls_only or cp.kind in PHONE_KINDS)]
             if not active:
                 return Reply(text=f"Interview #{interview.number} has no "
                                   f"{'call' if ref.calls_only else 'step'} waiting.")
-            return interview, min(active, key=lambda c: c.due_at)
+            return interview, min(active, key=lambda c: c.due_at), read
         for pos, cp in rows:
             if pos == ref.position:
-                return interview, cp
+                return interview, cp, read
         return Reply(text=f"Interview #{interview.number} has no step {ref.position}. "
                           f"`plan {interview.number}` lists them.")
 
@@ -184,15 +193,30 @@ class Turn:
     def mark_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
                   interviewer_ids: set[int | None] | None = None) -> int:
         """Mark the matching waiting checkpoints done; return how many changed."""
+        return self.marked_done(interview, kinds, interviewer_ids)[0]
+
+    def marked_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
+                    interviewer_ids: set[int | None] | None = None
+                    ) -> tuple[int, list[Checkpoint] | None]:
+        """`mark_done`, and the interview's checkpoints as it left them, for a replan
+        that then need not read them again; None when one had moved meanwhile (delivery
+        claimed or sent it): then the replan reads them afresh."""
         count = 0
-        for cp in self.repo.checkpoints_for(interview.id):
+        rows: list[Checkpoint] | None = self.repo.checkpoints_for(interview.id)
+        for index, cp in enumerate(list(rows or ())):
             matches = cp.kind in kinds and cp.state in ACTIVE and (
                 interviewer_ids is None or cp.interviewer_id in interviewer_ids)
-            if matches and self.repo.update_checkpoint(
-                cp.id, state=CheckpointState.DONE, expect=ACTIVE, done_at=self.now
-            ):
+            if not matches:
+                continue
+            changed = self.repo.update_checkpoint(
+                cp.id, state=CheckpointState.DONE, expect=ACTIVE, done_at=self.now)
+            if changed is None:
+                rows = None
+            else:
                 count += 1
-        return count
+                if rows is not None:
+                    rows[index] = changed
+        return count, rows
 
     def complete_kind(self, interview_id: int | None, kind: CheckpointKind) -> None:
         if interview_id is None:

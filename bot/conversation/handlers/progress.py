@@ -65,9 +65,9 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
                            f"({when(interview.starts_at, turn.tz)}), so there's nothing "
                            "to thank them for yet. Send the note after it, ideally the "
                            "same day; I'll remind you then, with a draft.")]
-    turn.mark_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
+    _, rows = turn.marked_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
     # Marking steps done leaves the interview as it was (and only this unit changes it).
-    left = turn.replan(interview)
+    left = turn.replan(interview, rows=rows)
     names = ", ".join(p.name for p in people)
     text = (f"Marked your thank-you to {names} as sent. Well done: a prompt note "
             "is the follow-up most candidates skip.")
@@ -347,13 +347,17 @@ def snooze(turn: Turn, command: Snooze) -> list[Reply]:
         if isinstance(only, Reply):
             return [only]
         step = StepNumber(only.number)
-    found = turn.step(step)
+    found = turn.step_of_plan(step)
     if isinstance(found, Reply):
         return [found]
-    return [snooze_step(turn, *found, command.span)]
+    interview, cp, rows = found
+    return [snooze_step(turn, interview, cp, command.span, rows=rows)]
 
 
-def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan) -> Reply:
+def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan, *,
+                rows: list[Checkpoint] | None = None) -> Reply:
+    """Move the step later. `rows`: the interview's checkpoints when the caller read
+    them to find the step; the replan after the snooze then reads none."""
     now, prefs = turn.now, turn.prefs()
     if cp.state not in ACTIVE or cp.state is CheckpointState.SENDING:
         return Reply(text=f"{checkpoint_label(cp, interview)} isn't waiting, so there's "
@@ -382,10 +386,13 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
     until = end_of_quiet(until, prefs.quiet, prefs.tz)
     if cp.kind in PHONE_KINDS:
         until = release_time(cp.kind, interview, until, prefs)
-    turn.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
-                                snoozed=True, expect=[cp.state])
+    moved = turn.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
+                                        snoozed=True, expect=[cp.state])
+    # Unmoved (delivery took the step meanwhile), the replan reads the rows afresh.
+    left = None if moved is None or rows is None else \
+        [moved if row.id == moved.id else row for row in rows]
     # A call reminder snoozed after it went out is no longer waiting for a report.
-    turn.replan(interview)
+    turn.replan(interview, rows=left)
     return Reply(text=f"Snoozed {checkpoint_label(cp, interview)} until "
                       f"{when(until, prefs.tz)}.", replace_original=True)
 
