@@ -20,14 +20,18 @@ from sqlalchemy import (
     Integer,
     Row,
     Select,
+    String,
     Table,
+    Text,
     Update,
     any_,
     bindparam,
+    column,
     delete,
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects import postgresql
@@ -1087,12 +1091,10 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
     else:
         # A statement that waited for the lock sees other tables as they were when
         # it began (READ COMMITTED re-reads only the locked row), so the question
-        # the unit before left, and the answer it recorded, are read by a statement
-        # of their own, after the lock.
-        statement = _LOCK_PERSON_ONLY if identity is None else _LOCK_IDENTITY_ONLY
-        row = connection.execute(statement, key).first()
-        if row is not None:
-            found = connection.execute(_AFTER_LOCK, {**key, "id": row.id}).first()
+        # the unit before left, and the answer it recorded, are read after the lock
+        # by the function's own query (migration 0021), in the same round trip.
+        found = row = connection.execute(_LOCK_AND_READ, {
+            "platform": None, "workspace": None, "user": None, **key}).first()
         conversation = None if found is None else found.conversation
     if row is None:
         return None
@@ -1175,7 +1177,8 @@ _PERSON_BY_IDENTITY = (
            IdentityRow.workspace == bindparam("workspace"),
            IdentityRow.user_id == bindparam("user")))
 
-#: The unit's lock: the person's row with their stored conversation, in one statement.
+#: SQLite's unit lock (BEGIN IMMEDIATE has serialised the unit already): the person's
+#: row with their stored conversation and the request's earlier answer, one statement.
 _ANSWERED = table_of(AnsweredRequestRow)
 #: A request's earlier answer, by its key (no key: "", which none has).
 _EARLIER = (_ANSWERED.c.answer, _ANSWERED.c.answered_at)
@@ -1186,9 +1189,7 @@ _LOCK_PERSON = (
     .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
     .where(PersonRow.id == bindparam("id"))
     .with_for_update(key_share=True, of=PersonRow))
-_LOCK_PERSON_ONLY = (select(*table_of(PersonRow).c).where(PersonRow.id == bindparam("id"))
-                     .with_for_update(key_share=True))
-#: The same two, finding the person by an identity of theirs instead of by id.
+#: The same, finding the person by an identity of theirs instead of by id.
 _BY_IDENTITY = (IdentityRow.platform == bindparam("platform"),
                 IdentityRow.workspace == bindparam("workspace"),
                 IdentityRow.user_id == bindparam("user"))
@@ -1200,16 +1201,22 @@ _LOCK_IDENTITY = (
     .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
     .where(*_BY_IDENTITY)
     .with_for_update(key_share=True, of=PersonRow))
-_LOCK_IDENTITY_ONLY = (select(*table_of(PersonRow).c)
-                       .join(IdentityRow, IdentityRow.person_id == PersonRow.id)
-                       .where(*_BY_IDENTITY).with_for_update(key_share=True, of=PersonRow))
-#: What the unit reads once it holds the lock (PostgreSQL): the person's conversation and
-#: the request's earlier answer, in one statement.
-_AFTER_LOCK = select(
-    select(ConversationRow.state).where(ConversationRow.person_id == bindparam("id"))
-    .scalar_subquery().label("conversation"),
-    *(select(c).where(_ANSWERED.c.key == bindparam("key")).scalar_subquery().label(c.name)
-      for c in _EARLIER))
+#: PostgreSQL's lock and reads after it, in one statement: `followup_lock_person`
+#: (migration 0021) locks the person (by id, or by identity when the id is None), then
+#: reads them, their question and the request's earlier answer with a snapshot of its
+#: own; no row when there is no such person.
+_LOCK_AND_READ = (
+    text("SELECT " + ", ".join(f"(locked.person).{c.name} AS {c.name}"
+                               for c in table_of(PersonRow).c)
+         + ", locked.conversation, locked.answer, locked.answered_at"
+         " FROM followup_lock_person(:id, :platform, :workspace, :user, :key) AS locked")
+    .bindparams(bindparam("id", type_=Integer), bindparam("key", type_=String),
+                *(bindparam(name, type_=found.type) for name, found in (
+                    ("platform", table_of(IdentityRow).c.platform),
+                    ("workspace", table_of(IdentityRow).c.workspace),
+                    ("user", table_of(IdentityRow).c.user_id))))
+    .columns(*(column(c.name, c.type) for c in table_of(PersonRow).c),
+             column("conversation", Text), *(column(c.name, c.type) for c in _EARLIER)))
 
 #: Interviews with their interviewers and calls in one statement (LEFT JOINs, as the
 #: ORM's joined loads did, an interview having a few of each), read as Core rows.

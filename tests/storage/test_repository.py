@@ -758,3 +758,38 @@ def test_a_unit_that_waited_for_the_lock_reads_the_question_the_other_one_left(
     finally:
         first.close()
         second.close()
+
+
+@pytest.mark.parametrize("by_identity", [False, True], ids=["by id", "by identity"])
+def test_a_repeat_that_waited_for_the_lock_finds_the_answer_the_other_one_recorded(
+        database_url: str, by_identity: bool) -> None:
+    """A request's repeat waits for the first delivery's unit, and must then find the
+    answer that unit recorded (read with the lock, in the same statement on PostgreSQL):
+    else it would be applied twice."""
+    first, second = open_repository(database_url), open_repository(database_url)
+    try:
+        person = someone(first)
+        inside, read = threading.Event(), []
+
+        def repeat() -> None:
+            assert inside.wait(timeout=10)
+            if by_identity:
+                with second.serialised_as(Identity(Platform.SLACK, "T1", "U1"),
+                                          "Europe/Paris", QuietHours(), request="k1"):
+                    read.append(second.answer_for("k1"))
+            else:
+                with second.serialised(person.id, request="k1"):
+                    read.append(second.answer_for("k1"))
+
+        waiter = threading.Thread(target=repeat)
+        waiter.start()
+        with first.serialised(person.id, request="k1"):
+            assert first.answer_for("k1") is None
+            first.record_answer("k1", person.id, ("done once",), NOW)
+            inside.set()
+            threading.Event().wait(0.5)  # the repeat now waits for this lock
+        waiter.join(timeout=10)
+        assert [None if found is None else found.texts for found in read] == [("done once",)]
+    finally:
+        first.close()
+        second.close()
