@@ -571,6 +571,24 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         return self._interviews(_OPEN_INTERVIEWS_OF if open_only else _INTERVIEWS_OF,
                                 {"person_id": person_id})
 
+    def interviews_with_checkpoints(self, person_id: int, number: int | None = None
+                                    ) -> list[tuple[Interview, list[Checkpoint]]]:
+        """The person's interviews by number (with `number`, only that one), each with
+        its checkpoints ordered by due time: one statement on PostgreSQL, where
+        `list_interviews` and then `checkpoints_for_many` took two."""
+        values = {"person_id": person_id, "number": number}
+        with self._core() as connection:
+            if connection.dialect.name == "postgresql":
+                query = _PLANNED_INTERVIEWS_OF if number is None else _PLANNED_INTERVIEW
+                return _planned_interviews(connection.execute(query, values))
+            query = _INTERVIEWS_OF if number is None else _INTERVIEW_BY_NUMBER
+            interviews = _whole_interviews(connection.execute(query, values))
+            plans: dict[int, list[Checkpoint]] = {i.id: [] for i in interviews}
+            if plans:
+                for row in connection.execute(_CHECKPOINTS_OF_MANY, {"ids": list(plans)}):
+                    plans[row.interview_id].append(_checkpoint(row))
+            return [(interview, plans[interview.id]) for interview in interviews]
+
     def _interviews(self, query: Select[Any], values: dict[str, Any]) -> list[Interview]:
         """Interviews with their interviewers and calls, from one Core statement."""
         with self._core() as connection:
@@ -1234,6 +1252,20 @@ _INTERVIEWS_OF = (_WHOLE_INTERVIEWS.where(_INTERVIEWS_T.c.person_id == bindparam
                   .order_by(_INTERVIEWS_T.c.number))
 _OPEN_INTERVIEWS_OF = _INTERVIEWS_OF.where(_INTERVIEWS_T.c.outcome.is_(None))
 
+#: Each interview's checkpoints as one JSON array of arrays, ordered as
+#: `_CHECKPOINTS_OF` orders them, sent as text so that it is parsed once per interview
+#: (the interviewers' and calls' joins repeat it on each of their rows).
+_PLAN_COLUMNS = ("id", "interview_id", "kind", "interviewer_id", "due_at", "state",
+                 "created_at", "sent_at", "attempts", "snoozed")
+_PLAN_JSON = (
+    select(func.json_agg(postgresql.aggregate_order_by(
+        func.json_build_array(*(_CHECKPOINTS_T.c[name] for name in _PLAN_COLUMNS)),
+        _CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id)))
+    .where(_CHECKPOINTS_T.c.interview_id == _INTERVIEWS_T.c.id)
+    .scalar_subquery().cast(Text).label("plan"))
+_PLANNED_INTERVIEWS_OF = _INTERVIEWS_OF.add_columns(_PLAN_JSON)
+_PLANNED_INTERVIEW = _INTERVIEW_BY_NUMBER.add_columns(_PLAN_JSON)
+
 _CHECKPOINTS_OF = (select(*_CHECKPOINTS_T.c)
                    .where(_CHECKPOINTS_T.c.interview_id == bindparam("interview_id"))
                    .order_by(_CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id))
@@ -1267,6 +1299,20 @@ def _changed_whole(change: Update) -> Select[Any]:
 
 def _whole_interviews(rows: Any) -> list[Interview]:
     """`_WHOLE_INTERVIEWS`' rows (one per interviewer and call) as interviews, in order."""
+    return [_interview(row, people, calls) for row, people, calls in _grouped(rows)]
+
+
+def _planned_interviews(rows: Any) -> list[tuple[Interview, list[Checkpoint]]]:
+    """`_PLANNED_INTERVIEWS_OF`' rows as interviews, each with its checkpoints (parsed
+    once per interview, not once per row)."""
+    return [(_interview(row, people, calls), [_checkpoint_of_json(item)
+                                              for item in json.loads(row.plan or "[]")])
+            for row, people, calls in _grouped(rows)]
+
+
+def _grouped(rows: Any) -> list[tuple[Any, list[Any], list[Any]]]:
+    """Interview rows joined to interviewers and calls: each interview's first row, its
+    interviewers and its calls, in the rows' order."""
     found: dict[int, tuple[Any, dict[int, Any], dict[int, Any]]] = {}
     for row in rows:
         known = found.get(row.id)
@@ -1280,7 +1326,7 @@ def _whole_interviews(rows: Any) -> list[Interview]:
         if row.c_id is not None and row.c_id not in known[2]:
             known[2][row.c_id] = SimpleNamespace(id=row.c_id, at=row.c_at,
                                                  result=row.c_result)
-    return [_interview(row, list(people.values()), list(calls.values()))
+    return [(row, list(people.values()), list(calls.values()))
             for row, people, calls in found.values()]
 
 
@@ -1416,6 +1462,18 @@ def _checkpoint(row: CheckpointRow | Row[Any]) -> Checkpoint:
         attempts=row.attempts,
         snoozed=row.snoozed,
     )
+
+
+def _checkpoint_of_json(item: list[Any]) -> Checkpoint:
+    """A checkpoint from `_PLAN_JSON`'s array (its columns in `_PLAN_COLUMNS`' order)."""
+    id_, interview_id, kind, interviewer_id, due_at, state, created_at, sent_at, attempts, \
+        snoozed = item
+    return Checkpoint(
+        id=id_, interview_id=interview_id, kind=CheckpointKind(kind),
+        due_at=_utc(datetime.fromisoformat(due_at)), state=CheckpointState(state),
+        created_at=_utc(datetime.fromisoformat(created_at)), interviewer_id=interviewer_id,
+        sent_at=None if sent_at is None else _utc(datetime.fromisoformat(sent_at)),
+        attempts=attempts, snoozed=snoozed)
 
 
 def _journal_entry(row: JournalRow) -> JournalEntry:

@@ -136,6 +136,20 @@ class Turn:
         return Reply(text="Which interview? Give its number, e.g. `plan 1`. "
                           "`list` shows the numbers.")
 
+    def interview_and_plan(self, ref: InterviewRef | None
+                           ) -> tuple[Interview, list[Checkpoint] | None] | Reply:
+        """`interview`, with its checkpoints when they came in the same read (an
+        interview named by its number); None when they were not read."""
+        if isinstance(ref, InterviewNumber):
+            found = self.repo.interviews_with_checkpoints(self.person.id, ref.number)
+            if not found:
+                return Reply(text=f"I can't find interview #{ref.number} in your list. "
+                                  "`list` shows yours.")
+            interview, rows = found[0]
+            return interview, rows
+        named = self.interview(ref)
+        return named if isinstance(named, Reply) else (named, None)
+
     def owned_interview(self, record_id: int) -> Interview | None:
         interview = self.repo.get_interview(record_id)
         if interview is None or interview.person_id != self.person.id:
@@ -161,14 +175,13 @@ class Turn:
         if isinstance(ref, BadStepRef):
             return Reply(text=f"{short(ref.said, 20)!r} isn't a step I know. Steps "
                               "look like `1.2` (interview 1, step 2); `plan 1` lists them.")
-        interview = self.repo.find_interview(self.person.id, ref.interview)
-        if interview is None:
+        found = self.repo.interviews_with_checkpoints(self.person.id, ref.interview)
+        if not found:
             return Reply(text=f"I can't find interview #{ref.interview}. `list` shows yours.")
-        return self._numbered_step(interview, ref)
+        return self._numbered_step(*found[0], ref)
 
-    def _numbered_step(self, interview: Interview, ref: StepNumber
+    def _numbered_step(self, interview: Interview, read: list[Checkpoint], ref: StepNumber
                        ) -> tuple[Interview, Checkpoint, list[Checkpoint]] | Reply:
-        read = self.repo.checkpoints_for(interview.id)
         rows = numbered(read)
         if ref.position is None:
             active = [cp for _, cp in rows if cp.state in ACTIVE
@@ -185,9 +198,7 @@ class Turn:
 
     def items(self) -> list[tuple[Interview, list[Checkpoint]]]:
         """The person's interviews with their checkpoints, in a fixed number of queries."""
-        interviews = self.repo.list_interviews(self.person.id)
-        checkpoints = self.repo.checkpoints_for_many([i.id for i in interviews])
-        return [(i, checkpoints[i.id]) for i in interviews]
+        return self.repo.interviews_with_checkpoints(self.person.id)
 
     # --- changing steps ---------------------------------------------------------------
     def mark_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
@@ -196,14 +207,16 @@ class Turn:
         return self.marked_done(interview, kinds, interviewer_ids)[0]
 
     def marked_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
-                    interviewer_ids: set[int | None] | None = None
+                    interviewer_ids: set[int | None] | None = None, *,
+                    rows: list[Checkpoint] | None = None
                     ) -> tuple[int, list[Checkpoint] | None]:
         """`mark_done`, and the interview's checkpoints as it left them, for a replan
         that then need not read them again; None when one had moved meanwhile (delivery
-        claimed or sent it): then the replan reads them afresh."""
-        count = 0
-        rows: list[Checkpoint] | None = self.repo.checkpoints_for(interview.id)
-        for index, cp in enumerate(list(rows or ())):
+        claimed or sent it): then the replan reads them afresh. `rows`: the
+        checkpoints when the caller has just read them (else they are read here)."""
+        count, moved = 0, False
+        rows = self.repo.checkpoints_for(interview.id) if rows is None else list(rows)
+        for index, cp in enumerate(list(rows)):
             matches = cp.kind in kinds and cp.state in ACTIVE and (
                 interviewer_ids is None or cp.interviewer_id in interviewer_ids)
             if not matches:
@@ -211,12 +224,11 @@ class Turn:
             changed = self.repo.update_checkpoint(
                 cp.id, state=CheckpointState.DONE, expect=ACTIVE, done_at=self.now)
             if changed is None:
-                rows = None
+                moved = True
             else:
                 count += 1
-                if rows is not None:
-                    rows[index] = changed
-        return count, rows
+                rows[index] = changed
+        return count, None if moved else rows
 
     def complete_kind(self, interview_id: int | None, kind: CheckpointKind) -> None:
         if interview_id is None:

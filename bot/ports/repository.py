@@ -276,6 +276,12 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
 
     def list_interviews(self, person_id: int, *, open_only: bool = False) -> list[Interview]: ...
 
+    def interviews_with_checkpoints(self, person_id: int, number: int | None = None
+                                    ) -> list[tuple[Interview, list[Checkpoint]]]:
+        """The person's interviews by number (with `number`, only that one, if theirs),
+        each with all its checkpoints ordered by due time, read together."""
+        ...
+
     def set_promise(self, interview_id: int, promise: Promise | None) -> Interview: ...
 
     def set_outcome(

@@ -28,7 +28,7 @@ from bot.model import Identity, Platform
 #: PostgreSQL the person's question and the request's earlier answer are read after the
 #: lock inside the lock's own statement (a function: a read merely joined to the lock
 #: could miss what another process's unit had just left).
-CEILING = {"postgresql": {"add": 5, "list": 4, "sent": 6, "snooze": 5, "heard": 7},
+CEILING = {"postgresql": {"add": 5, "list": 3, "sent": 5, "snooze": 4, "heard": 6},
            "sqlite": {"add": 10, "list": 6, "sent": 8, "snooze": 7, "heard": 11}}
 
 ALEX = Identity(Platform.SLACK, "T1", "U1")

@@ -793,3 +793,28 @@ def test_a_repeat_that_waited_for_the_lock_finds_the_answer_the_other_one_record
     finally:
         first.close()
         second.close()
+
+
+def test_interviews_come_with_their_checkpoints_as_the_separate_reads_give_them(
+        repo: SqlRepository) -> None:
+    """One read (one statement on PostgreSQL) gives each interview, its interviewers and
+    calls, and its checkpoints, exactly as `find_interview` and `checkpoints_for` do."""
+    person = someone(repo)
+    first = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)
+    second = repo.add_interview(person.id, new_interview("Globex"), NOW)
+    repo.add_call(first.id, CallRecord(later(days=2), CallResult.NO_ANSWER))
+    ann, bo = repo.find_interview(person.id, 1).interviewers  # type: ignore[union-attr]
+    repo.add_checkpoints(first.id, [(CheckpointKind.THANK_YOU, ann.id, later(hours=3)),
+                                    (CheckpointKind.THANK_YOU, bo.id, later(minutes=30)),
+                                    (CheckpointKind.FIRST_CALL, None, later(days=3))], NOW)
+    sent = repo.claim_due(later(hours=1), 5, [Platform.SLACK])
+    repo.confirm_sent(sent[0].id, later(hours=1, microseconds=250))
+    repo.update_checkpoint(sent[0].id, snoozed=True)
+
+    expected = [(repo.find_interview(person.id, n), repo.checkpoints_for(i.id))
+                for n, i in ((1, first), (2, second))]
+    assert repo.interviews_with_checkpoints(person.id) == expected
+    assert repo.interviews_with_checkpoints(person.id, 2) == expected[1:]
+    assert repo.interviews_with_checkpoints(person.id, 3) == []
+    assert repo.interviews_with_checkpoints(someone(repo, "U2").id, 1) == []
+    assert expected[0][1][0].sent_at == later(hours=1, microseconds=250)

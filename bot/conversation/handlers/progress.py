@@ -49,9 +49,10 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
     if command.by:
         return [Reply(text=notes.why_not_text_or_social(command.by) + " Once the e-mail "
                            "is out, type `sent` again.")]
-    interview = turn.interview(command.interview)
-    if isinstance(interview, Reply):
-        return [interview]
+    found = turn.interview_and_plan(command.interview)
+    if isinstance(found, Reply):
+        return [found]
+    interview, rows = found
     who = command.to.lower()
     people = [p for p in interview.interviewers
               if not who or who in p.name.lower() or who == "all"]
@@ -65,7 +66,8 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
                            f"({when(interview.starts_at, turn.tz)}), so there's nothing "
                            "to thank them for yet. Send the note after it, ideally the "
                            "same day; I'll remind you then, with a draft.")]
-    _, rows = turn.marked_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
+    _, rows = turn.marked_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people},
+                               rows=rows)
     # Marking steps done leaves the interview as it was (and only this unit changes it).
     left = turn.replan(interview, rows=rows)
     names = ", ".join(p.name for p in people)
@@ -205,12 +207,13 @@ def ask_call_news(turn: Turn, interview: Interview, lead: str) -> Reply:
 
 # --- the employer's answer --------------------------------------------------------------------
 def heard(turn: Turn, command: ReportOutcome) -> list[Reply]:
-    interview = turn.interview(command.interview)
-    if isinstance(interview, Reply):
-        return [interview]
+    found = turn.interview_and_plan(command.interview)
+    if isinstance(found, Reply):
+        return [found]
+    interview, rows = found
     if command.outcome is None:
         return [outcome_question(interview)]
-    return record_outcome(turn, interview, command.outcome, said=command.said)
+    return record_outcome(turn, interview, command.outcome, said=command.said, rows=rows)
 
 
 def outcome_question(interview: Interview) -> Reply:
@@ -228,16 +231,18 @@ def outcome_question(interview: Interview) -> Reply:
 
 
 def record_outcome(turn: Turn, interview: Interview, outcome: Outcome, *,
-                   said: str = "") -> list[Reply]:
+                   said: str = "", rows: list[Checkpoint] | None = None) -> list[Reply]:
     """Close the interview with `outcome`; for a next round, `said` may already give
-    its date (and people), which then need not be asked for."""
+    its date (and people), which then need not be asked for. `rows`: the interview's
+    checkpoints when the caller read them with it (the outcome leaves them as they
+    were, so the replan need not read them again)."""
     _drop_call_news(turn, interview)
     if interview.outcome is not None and interview.outcome is not Outcome.NO_RESPONSE:
         return [Reply(text=f"#{interview.number} is already closed as "
                            f"{interview.outcome.value.replace('_', ' ')}.",
                       replace_original=True)]
     interview = turn.repo.set_outcome(interview.id, outcome, turn.now)
-    turn.replan(interview)
+    turn.replan(interview, rows=rows)
     celebrate(turn.repo, turn.person, interview, turn.now)
     title = interview.title
     messages = {
