@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -528,8 +529,6 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             # Core statements, where the ORM's flush took four: the next number is
             # worked out inside the INSERT and handed back by it, and the interviewers
             # go in one INSERT … RETURNING.
-            next_number = (select(func.coalesce(func.max(InterviewRow.number), 0) + 1)
-                           .where(InterviewRow.person_id == person_id).scalar_subquery())
             promise = new.promise
             values = dict(
                 person_id=person_id, company=new.company, role=new.role,
@@ -540,19 +539,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 promise_on=None if promise is None else promise.on,
                 promise_text=None if promise is None else promise.text,
                 outcome=None, outcome_at=None)
-            table = table_of(InterviewRow)
             interview_id, number = session.execute(
-                insert(table).values(number=next_number, **values)
-                .returning(table.c.id, table.c.number)).one()
+                _ADD_INTERVIEW, {**values, "numbered_for": person_id}).one()
             people = [dict(interview_id=interview_id, position=position, name=person.name,
                            email=person.email, title=person.title, note=person.note,
                            phone=person.phone, salutation=None)
                       for position, person in enumerate(new.interviewers)]
             if people:
-                added = table_of(InterviewerRow)
-                ids = session.execute(
-                    insert(added).returning(added.c.id, sort_by_parameter_order=True),
-                    people).scalars().all()
+                ids = session.execute(_ADD_INTERVIEWERS, people).scalars().all()
                 for person_values, person_id_ in zip(people, ids, strict=True):
                     person_values["id"] = person_id_
             return _interview(SimpleNamespace(id=interview_id, number=number, **values),
@@ -606,16 +600,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         self, interview_id: int, outcome: Outcome | None, at: datetime | None
     ) -> Interview:
         """Record (or with None, clear) how the interview ended."""
-        table = table_of(InterviewRow)
-        change = update(table).where(table.c.id == interview_id).values(outcome=outcome,
-                                                                        outcome_at=at)
+        values = {"interview_id": interview_id, "new_outcome": outcome, "new_outcome_at": at}
         with self._core(write=True) as connection:
             if connection.dialect.name == "postgresql":
                 # The change and the interview as it now is, in one statement (the row
                 # comes from RETURNING: the statement's own read would see it as before).
-                found = _whole_interviews(connection.execute(_changed_whole(change)))
+                found = _whole_interviews(connection.execute(_SET_OUTCOME_WHOLE, values))
                 return required(found[0] if found else None, "interview", interview_id)
-            changed = connection.execute(change)
+            changed = connection.execute(_SET_OUTCOME, values)
             required(changed.rowcount or None, "interview", interview_id)
             return _whole_interviews(connection.execute(_INTERVIEW_BY_ID,
                                                         {"id": interview_id}))[0]
@@ -827,14 +819,12 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         rows = [{"interview_id": interview_id, "kind": kind, "interviewer_id": interviewer_id,
                  "due_at": due_at, "state": CheckpointState.PENDING, "created_at": now,
                  "attempts": 0, "snoozed": False} for kind, interviewer_id, due_at in items]
-        table = table_of(CheckpointRow)
-        adding = insert(table).returning(*table.c, sort_by_parameter_order=True)
         with self._core(write=True) as connection:
             if connection.dialect.name == "postgresql":
                 # One statement: each row's platform is read by the INSERT itself (its
                 # rows go as one VALUES list), where reading it first took another.
                 try:
-                    added = connection.execute(adding.values(platform=_PLATFORM_OF), [
+                    added = connection.execute(_ADD_CHECKPOINTS_WITH_PLATFORM, [
                         {**row, "of_interview": interview_id} for row in rows])
                 except IntegrityError as error:
                     if getattr(error.orig, "sqlstate", None) != _NOT_NULL_VIOLATION:
@@ -850,7 +840,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 raise LookupError(
                     f"no interview with id {interview_id} (or its person has no identity)")
             return [_checkpoint(row) for row in connection.execute(
-                adding, [{**row, "platform": platform} for row in rows])]
+                _ADD_CHECKPOINTS, [{**row, "platform": platform} for row in rows])]
 
     def update_checkpoint(
         self,
@@ -869,17 +859,11 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """
         changes = {name: value for name, value in (("state", state), ("due_at", due_at),
                    ("snoozed", snoozed), ("done_at", done_at)) if value is not None}
-        table = table_of(CheckpointRow)
-        matching = [table.c.id == checkpoint_id]
-        if expect is not None:
-            matching.append(table.c.state.in_(list(expect)))
-        # One statement: the UPDATE checks the state and hands the row back, where
-        # reading it FOR UPDATE and then writing it took two.
-        statement = (update(table).where(*matching).values(changes).returning(*table.c)
-                     if changes else
-                     select(*table.c).where(*matching).with_for_update())
+        statement = _checkpoint_update(tuple(changes), expect is not None)
+        values = {**{f"new_{name}": value for name, value in changes.items()},
+                  "checkpoint_id": checkpoint_id, "expect": list(expect or ())}
         with self._core(write=True) as connection:
-            row = connection.execute(statement).first()
+            row = connection.execute(statement, values).first()
             return None if row is None else _checkpoint(row)
 
     # --- delivery ----------------------------------------------------------------
@@ -1266,6 +1250,18 @@ _PLAN_JSON = (
 _PLANNED_INTERVIEWS_OF = _INTERVIEWS_OF.add_columns(_PLAN_JSON)
 _PLANNED_INTERVIEW = _INTERVIEW_BY_NUMBER.add_columns(_PLAN_JSON)
 
+#: `add_interview`'s statements, built once (the other columns come from the values
+#: passed): the next per-person number is worked out inside the INSERT and handed back
+#: by it; the interviewers go in one INSERT … RETURNING.
+_ADD_INTERVIEW = (
+    insert(_INTERVIEWS_T)
+    .values(number=select(func.coalesce(func.max(_INTERVIEWS_T.c.number), 0) + 1)
+            .where(_INTERVIEWS_T.c.person_id == bindparam("numbered_for"))
+            .scalar_subquery())
+    .returning(_INTERVIEWS_T.c.id, _INTERVIEWS_T.c.number))
+_ADD_INTERVIEWERS = insert(_INTERVIEWERS_T).returning(_INTERVIEWERS_T.c.id,
+                                                      sort_by_parameter_order=True)
+
 _CHECKPOINTS_OF = (select(*_CHECKPOINTS_T.c)
                    .where(_CHECKPOINTS_T.c.interview_id == bindparam("interview_id"))
                    .order_by(_CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id))
@@ -1287,6 +1283,13 @@ _PLATFORM_OF = (
     .order_by(IdentityRow.id).limit(1).scalar_subquery())
 
 
+#: `add_checkpoints`' INSERT … RETURNING, built once; on PostgreSQL each row's platform
+#: is read by the INSERT itself.
+_ADD_CHECKPOINTS = insert(_CHECKPOINTS_T).returning(*_CHECKPOINTS_T.c,
+                                                    sort_by_parameter_order=True)
+_ADD_CHECKPOINTS_WITH_PLATFORM = _ADD_CHECKPOINTS.values(platform=_PLATFORM_OF)
+
+
 def _changed_whole(change: Update) -> Select[Any]:
     """An interview's UPDATE, and the whole interview as it left it (PostgreSQL)."""
     changed = change.returning(*_INTERVIEWS_T.c).cte("changed")
@@ -1295,6 +1298,29 @@ def _changed_whole(change: Update) -> Select[Any]:
                    *(column.label(f"c_{column.name}") for column in _CALLS_T.c))
             .outerjoin(_INTERVIEWERS_T, _INTERVIEWERS_T.c.interview_id == changed.c.id)
             .outerjoin(_CALLS_T, _CALLS_T.c.interview_id == changed.c.id))
+
+
+#: An interview's outcome set, by id (statements built once: building one, and its cache
+#: key, cost more than sending it).
+_SET_OUTCOME = (update(_INTERVIEWS_T).where(_INTERVIEWS_T.c.id == bindparam("interview_id"))
+                .values(outcome=bindparam("new_outcome"),
+                        outcome_at=bindparam("new_outcome_at")))
+_SET_OUTCOME_WHOLE = _changed_whole(_SET_OUTCOME)
+
+
+@cache
+def _checkpoint_update(changed: tuple[str, ...], expecting: bool) -> Any:
+    """`update_checkpoint`'s one statement for these columns, built once: the UPDATE
+    checks the state and hands the row back, where reading it FOR UPDATE and then
+    writing it took two (no change: the row read FOR UPDATE)."""
+    matching = [_CHECKPOINTS_T.c.id == bindparam("checkpoint_id")]
+    if expecting:
+        matching.append(_CHECKPOINTS_T.c.state.in_(bindparam("expect", expanding=True)))
+    if not changed:
+        return select(*_CHECKPOINTS_T.c).where(*matching).with_for_update()
+    return (update(_CHECKPOINTS_T).where(*matching)
+            .values({name: bindparam(f"new_{name}") for name in changed})
+            .returning(*_CHECKPOINTS_T.c))
 
 
 def _whole_interviews(rows: Any) -> list[Interview]:
