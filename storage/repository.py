@@ -7,7 +7,7 @@ Rows never leave this module; every method hands back the frozen records of `bot
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,7 +16,9 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import (
+    Boolean,
     Connection,
+    Date,
     Engine,
     Integer,
     Row,
@@ -29,6 +31,7 @@ from sqlalchemy import (
     bindparam,
     column,
     delete,
+    event,
     func,
     insert,
     select,
@@ -72,12 +75,14 @@ from storage.models import (
     ClubPostRow,
     ClubRow,
     ConversationRow,
+    EnumText,
     IdempotencyKeyRow,
     IdentityRow,
     InterviewerRow,
     InterviewRow,
     JournalRow,
     PersonRow,
+    UtcDateTime,
 )
 from storage.queue import ClaimQueue, QueueSpec
 from storage.set_aside import SetAsideRow, SetAsideStorage
@@ -129,6 +134,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # wait for one the unit holds, and its changes would not be the unit's.
         self._unit: ContextVar[Session | None] = ContextVar(
             f"followup_unit_{id(self)}", default=None)
+        if not event.contains(engine, "before_cursor_execute", _count_statement):
+            event.listen(engine, "before_cursor_execute", _count_statement)
 
     def close(self) -> None:
         """Close the pooled connections (at shutdown, or at the end of a test)."""
@@ -572,6 +579,10 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         `list_interviews` and then `checkpoints_for_many` took two."""
         values = {"person_id": person_id, "number": number}
         with self._core() as connection:
+            prefetched = _prefetched_interviews(self._unit.get(), connection, person_id)
+            if prefetched is not None:
+                return [(interview, rows) for interview, rows in prefetched
+                        if number is None or interview.number == number]
             if connection.dialect.name == "postgresql":
                 query = _PLANNED_INTERVIEWS_OF if number is None else _PLANNED_INTERVIEW
                 return _planned_interviews(connection.execute(query, values))
@@ -1075,7 +1086,9 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
     `get_person` and `get_conversation` inside the unit need no statement of their own,
     and `update_person` and `set_conversation` keep them current. With `request`, the
     request's earlier answer is read alongside (`answer_for` then costs nothing): a
-    repeat of it waits for this lock, so none can be recorded meanwhile."""
+    repeat of it waits for this lock, so none can be recorded meanwhile; on PostgreSQL
+    the person's interviews are read alongside too, for the request's first read of
+    them."""
     locked: set[int] = session.info.setdefault("locked", set())
     if person_id is not None and person_id in locked:
         return _locked_people(session).get(person_id)
@@ -1096,8 +1109,14 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
         # the unit before left, and the answer it recorded, are read after the lock
         # by the function's own query (migration 0021), in the same round trip.
         found = row = connection.execute(_LOCK_AND_READ, {
-            "platform": None, "workspace": None, "user": None, **key}).first()
+            "platform": None, "workspace": None, "user": None,
+            "with_interviews": request is not None, **key}).first()
         conversation = None if found is None else found.conversation
+        if request is not None and found is not None:
+            # Kept as text, parsed only if the request reads its interviews, and only
+            # while no other statement has run since (`_prefetched_interviews`).
+            session.info.setdefault("interviews", {})[found.id] = (
+                found.interviews_json or "[]", connection.info.get(_STATEMENTS))
     if row is None:
         return None
     locked.add(row.id)
@@ -1109,6 +1128,31 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
         session.info.setdefault("answers", {})[request] = (
             None if found.answer is None else (found.answer, found.answered_at))
     return person
+
+
+#: The statements sent on a pooled connection so far (in its `info`): what tells whether
+#: anything ran on a unit's connection since its lock read the person's interviews.
+_STATEMENTS = "followup_statements"
+
+
+def _count_statement(connection: Connection, *_: Any) -> None:
+    connection.info[_STATEMENTS] = connection.info.get(_STATEMENTS, 0) + 1
+
+
+def _prefetched_interviews(unit: Session | None, connection: Connection, person_id: int
+                           ) -> list[tuple[Interview, list[Checkpoint]]] | None:
+    """The person's interviews as the unit's lock read them, once, if no statement has
+    run on the unit's connection since (a write in the unit, or any other read, and they
+    are read afresh); None when there are none to use."""
+    if unit is None:
+        return None
+    kept = unit.info.get("interviews", {}).pop(person_id, None)
+    if kept is None or kept[1] != connection.info.get(_STATEMENTS):
+        return None
+    return [(_interview(_INTERVIEW_JSON(interview), [_INTERVIEWER_JSON(p) for p in people or ()],
+                        [_CALL_JSON(call) for call in calls or ()]),
+             [_checkpoint(_CHECKPOINT_JSON(row)) for row in plan or ()])
+            for interview, people, calls, plan in json.loads(kept[0])]
 
 
 def table_of(mapped: type[Any]) -> Table:
@@ -1205,20 +1249,24 @@ _LOCK_IDENTITY = (
     .with_for_update(key_share=True, of=PersonRow))
 #: PostgreSQL's lock and reads after it, in one statement: `followup_lock_person`
 #: (migration 0021) locks the person (by id, or by identity when the id is None), then
-#: reads them, their question and the request's earlier answer with a snapshot of its
-#: own; no row when there is no such person.
+#: reads them, their question and the request's earlier answer (and `with_interviews`,
+#: their interviews as JSON) with a snapshot of its own; no row when there is no such
+#: person.
 _LOCK_AND_READ = (
     text("SELECT " + ", ".join(f"(locked.person).{c.name} AS {c.name}"
                                for c in table_of(PersonRow).c)
          + ", locked.conversation, locked.answer, locked.answered_at"
-         " FROM followup_lock_person(:id, :platform, :workspace, :user, :key) AS locked")
+         ", locked.interviews_json FROM followup_lock_person("
+         ":id, :platform, :workspace, :user, :key, :with_interviews) AS locked")
     .bindparams(bindparam("id", type_=Integer), bindparam("key", type_=String),
+                bindparam("with_interviews", type_=Boolean),
                 *(bindparam(name, type_=found.type) for name, found in (
                     ("platform", table_of(IdentityRow).c.platform),
                     ("workspace", table_of(IdentityRow).c.workspace),
                     ("user", table_of(IdentityRow).c.user_id))))
     .columns(*(column(c.name, c.type) for c in table_of(PersonRow).c),
-             column("conversation", Text), *(column(c.name, c.type) for c in _EARLIER)))
+             column("conversation", Text), *(column(c.name, c.type) for c in _EARLIER),
+             column("interviews_json", Text)))
 
 #: Interviews with their interviewers and calls in one statement (LEFT JOINs, as the
 #: ORM's joined loads did, an interview having a few of each), read as Core rows.
@@ -1236,14 +1284,12 @@ _INTERVIEWS_OF = (_WHOLE_INTERVIEWS.where(_INTERVIEWS_T.c.person_id == bindparam
                   .order_by(_INTERVIEWS_T.c.number))
 _OPEN_INTERVIEWS_OF = _INTERVIEWS_OF.where(_INTERVIEWS_T.c.outcome.is_(None))
 
-#: Each interview's checkpoints as one JSON array of arrays, ordered as
-#: `_CHECKPOINTS_OF` orders them, sent as text so that it is parsed once per interview
-#: (the interviewers' and calls' joins repeat it on each of their rows).
-_PLAN_COLUMNS = ("id", "interview_id", "kind", "interviewer_id", "due_at", "state",
-                 "created_at", "sent_at", "attempts", "snoozed")
+#: Each interview's checkpoints as one JSON array of rows, ordered as `_CHECKPOINTS_OF`
+#: orders them, sent as text so that it is parsed once per interview (the interviewers'
+#: and calls' joins repeat it on each of their rows).
 _PLAN_JSON = (
     select(func.json_agg(postgresql.aggregate_order_by(
-        func.json_build_array(*(_CHECKPOINTS_T.c[name] for name in _PLAN_COLUMNS)),
+        func.to_json(_CHECKPOINTS_T.table_valued()),
         _CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id)))
     .where(_CHECKPOINTS_T.c.interview_id == _INTERVIEWS_T.c.id)
     .scalar_subquery().cast(Text).label("plan"))
@@ -1331,7 +1377,7 @@ def _whole_interviews(rows: Any) -> list[Interview]:
 def _planned_interviews(rows: Any) -> list[tuple[Interview, list[Checkpoint]]]:
     """`_PLANNED_INTERVIEWS_OF`' rows as interviews, each with its checkpoints (parsed
     once per interview, not once per row)."""
-    return [(_interview(row, people, calls), [_checkpoint_of_json(item)
+    return [(_interview(row, people, calls), [_checkpoint(_CHECKPOINT_JSON(item))
                                               for item in json.loads(row.plan or "[]")])
             for row, people, calls in _grouped(rows)]
 
@@ -1475,7 +1521,7 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
     )
 
 
-def _checkpoint(row: CheckpointRow | Row[Any]) -> Checkpoint:
+def _checkpoint(row: CheckpointRow | Row[Any] | SimpleNamespace) -> Checkpoint:
     return Checkpoint(
         id=row.id,
         interview_id=row.interview_id,
@@ -1490,16 +1536,33 @@ def _checkpoint(row: CheckpointRow | Row[Any]) -> Checkpoint:
     )
 
 
-def _checkpoint_of_json(item: list[Any]) -> Checkpoint:
-    """A checkpoint from `_PLAN_JSON`'s array (its columns in `_PLAN_COLUMNS`' order)."""
-    id_, interview_id, kind, interviewer_id, due_at, state, created_at, sent_at, attempts, \
-        snoozed = item
-    return Checkpoint(
-        id=id_, interview_id=interview_id, kind=CheckpointKind(kind),
-        due_at=_utc(datetime.fromisoformat(due_at)), state=CheckpointState(state),
-        created_at=_utc(datetime.fromisoformat(created_at)), interviewer_id=interviewer_id,
-        sent_at=None if sent_at is None else _utc(datetime.fromisoformat(sent_at)),
-        attempts=attempts, snoozed=snoozed)
+def _json_rows(table: Table) -> Callable[[dict[str, Any]], SimpleNamespace]:
+    """Reads a row of `table` as PostgreSQL's `to_json` wrote it into what a Core row of
+    it holds (enums, aware UTC datetimes, dates), by the table's own column types."""
+    def instant(text: str) -> datetime:
+        return datetime.fromisoformat(text).astimezone(UTC)
+
+    readers: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for found in table.c:
+        kind = found.type
+        readers.append((found.name, kind.enum if isinstance(kind, EnumText) else
+                        instant if isinstance(kind, UtcDateTime) else
+                        date.fromisoformat if isinstance(kind, Date) else None))
+
+    def read(item: dict[str, Any]) -> SimpleNamespace:
+        values = {}
+        for name, convert in readers:
+            value = item.get(name)
+            values[name] = value if value is None or convert is None else convert(value)
+        return SimpleNamespace(**values)
+
+    return read
+
+
+_INTERVIEW_JSON = _json_rows(_INTERVIEWS_T)
+_INTERVIEWER_JSON = _json_rows(_INTERVIEWERS_T)
+_CALL_JSON = _json_rows(_CALLS_T)
+_CHECKPOINT_JSON = _json_rows(_CHECKPOINTS_T)
 
 
 def _journal_entry(row: JournalRow) -> JournalEntry:

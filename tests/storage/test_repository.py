@@ -818,3 +818,29 @@ def test_interviews_come_with_their_checkpoints_as_the_separate_reads_give_them(
     assert repo.interviews_with_checkpoints(person.id, 3) == []
     assert repo.interviews_with_checkpoints(someone(repo, "U2").id, 1) == []
     assert expected[0][1][0].sent_at == later(hours=1, microseconds=250)
+
+
+def test_a_requests_first_read_of_its_interviews_comes_with_the_lock_on_postgresql(
+        repo: SqlRepository) -> None:
+    """A request's unit reads the person's interviews with its lock (PostgreSQL): its
+    first read of them sends no statement and gives what a read of its own would; after
+    any other statement in the unit (a write), they are read afresh."""
+    person = someone(repo)
+    added = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)
+    repo.add_interview(person.id, new_interview("Globex"), NOW)
+    repo.add_call(added.id, CallRecord(later(days=2), CallResult.NO_ANSWER))
+    step = repo.add_checkpoint(added.id, CheckpointKind.THANK_YOU, added.interviewers[0].id,
+                               later(hours=3), NOW)
+    expected = repo.interviews_with_checkpoints(person.id)
+    postgresql = repo.engine.dialect.name == "postgresql"
+    with repo.serialised(person.id, request="k1"):
+        statements: list[str] = []
+        with counting(repo, statements):
+            assert repo.interviews_with_checkpoints(person.id, 1) == expected[:1]
+        assert len(statements) == (0 if postgresql else 2)
+        # Read once: the next read is a read of its own.
+        assert repo.interviews_with_checkpoints(person.id) == expected
+    with repo.serialised(person.id, request="k2"):
+        moved = repo.update_checkpoint(step.id, due_at=later(hours=5))
+        assert moved is not None
+        assert repo.interviews_with_checkpoints(person.id, 1)[0][1] == [moved]
