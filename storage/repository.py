@@ -36,6 +36,7 @@ from sqlalchemy import (
     insert,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.dialects import postgresql
@@ -546,16 +547,31 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 promise_on=None if promise is None else promise.on,
                 promise_text=None if promise is None else promise.text,
                 outcome=None, outcome_at=None)
-            interview_id, number = session.execute(
-                _ADD_INTERVIEW, {**values, "numbered_for": person_id}).one()
-            people = [dict(interview_id=interview_id, position=position, name=person.name,
-                           email=person.email, title=person.title, note=person.note,
-                           phone=person.phone, salutation=None)
+            people = [dict(position=position, name=person.name, email=person.email,
+                           title=person.title, note=person.note, phone=person.phone,
+                           salutation=None)
                       for position, person in enumerate(new.interviewers)]
-            if people:
-                ids = session.execute(_ADD_INTERVIEWERS, people).scalars().all()
-                for person_values, person_id_ in zip(people, ids, strict=True):
-                    person_values["id"] = person_id_
+            if session.connection().dialect.name == "postgresql":
+                # One statement: the interviewers' INSERT reads the interview's id from
+                # the interview's (a data-modifying CTE), their values as arrays.
+                rows = session.execute(_ADD_INTERVIEW_AND_PEOPLE, {
+                    **{f"new_{name}": value for name, value in values.items()},
+                    "numbered_for": person_id,
+                    **{f"people_{name}": [person[name] for person in people]
+                       for name in _PEOPLE_FIELDS}}).all()
+                interview_id, number = rows[0].id, rows[0].number
+                ids = {row.position: row.interviewer_id for row in rows}
+                for person in people:
+                    person.update(interview_id=interview_id, id=ids[person["position"]])
+            else:
+                interview_id, number = session.execute(
+                    _ADD_INTERVIEW, {**values, "numbered_for": person_id}).one()
+                for person in people:
+                    person["interview_id"] = interview_id
+                if people:
+                    ids_in_order = session.execute(_ADD_INTERVIEWERS, people).scalars().all()
+                    for person, person_id_ in zip(people, ids_in_order, strict=True):
+                        person["id"] = person_id_
             return _interview(SimpleNamespace(id=interview_id, number=number, **values),
                               [SimpleNamespace(**person) for person in people], [])
 
@@ -1307,6 +1323,30 @@ _ADD_INTERVIEW = (
     .returning(_INTERVIEWS_T.c.id, _INTERVIEWS_T.c.number))
 _ADD_INTERVIEWERS = insert(_INTERVIEWERS_T).returning(_INTERVIEWERS_T.c.id,
                                                       sort_by_parameter_order=True)
+#: PostgreSQL's one statement for both: the interview's INSERT as a CTE, the
+#: interviewers' INSERT … SELECT from it and from their values as arrays (`unnest`), and
+#: one row back per interviewer (one with no interviewer when there is none).
+_PEOPLE_FIELDS = ("position", "name", "email", "title", "note", "phone")
+_NEW_PEOPLE = func.unnest(*(
+    bindparam(f"people_{name}", type_=postgresql.ARRAY(_INTERVIEWERS_T.c[name].type))
+    for name in _PEOPLE_FIELDS)).table_valued(*_PEOPLE_FIELDS).render_derived()
+_ADDED = (insert(_INTERVIEWS_T)
+          .values(number=select(func.coalesce(func.max(_INTERVIEWS_T.c.number), 0) + 1)
+                  .where(_INTERVIEWS_T.c.person_id == bindparam("numbered_for"))
+                  .scalar_subquery(),
+                  **{column.name: bindparam(f"new_{column.name}", type_=column.type)
+                     for column in _INTERVIEWS_T.c if column.name not in ("id", "number")})
+          .returning(_INTERVIEWS_T.c.id, _INTERVIEWS_T.c.number).cte("added"))
+_ADDED_PEOPLE = (insert(_INTERVIEWERS_T)
+                 .from_select(["interview_id", *_PEOPLE_FIELDS],
+                              select(_ADDED.c.id, *(_NEW_PEOPLE.c[n] for n in _PEOPLE_FIELDS))
+                              .select_from(_ADDED.join(_NEW_PEOPLE, true())))
+                 .returning(_INTERVIEWERS_T.c.id, _INTERVIEWERS_T.c.position)
+                 .cte("added_people"))
+_ADD_INTERVIEW_AND_PEOPLE = (
+    select(_ADDED.c.id, _ADDED.c.number, _ADDED_PEOPLE.c.id.label("interviewer_id"),
+           _ADDED_PEOPLE.c.position)
+    .select_from(_ADDED.outerjoin(_ADDED_PEOPLE, true())))
 
 _CHECKPOINTS_OF = (select(*_CHECKPOINTS_T.c)
                    .where(_CHECKPOINTS_T.c.interview_id == bindparam("interview_id"))

@@ -844,3 +844,16 @@ def test_a_requests_first_read_of_its_interviews_comes_with_the_lock_on_postgres
         moved = repo.update_checkpoint(step.id, due_at=later(hours=5))
         assert moved is not None
         assert repo.interviews_with_checkpoints(person.id, 1)[0][1] == [moved]
+
+
+def test_an_interview_is_stored_with_its_interviewers_in_order_or_with_none(
+        repo: SqlRepository) -> None:
+    """`add_interview` (one statement on PostgreSQL) numbers the interview, and gives
+    back each interviewer with the id stored for them, in the order given."""
+    person = someone(repo)
+    alone = repo.add_interview(person.id, replace(new_interview("Acme"), interviewers=()), NOW)
+    three = repo.add_interview(person.id, new_interview("Globex", "Cy", "Ann", "Bo"), NOW)
+    assert (alone.number, alone.interviewers) == (1, ())
+    assert three.number == 2 and [p.name for p in three.interviewers] == ["Cy", "Ann", "Bo"]
+    assert repo.find_interview(person.id, 1) == alone
+    assert repo.find_interview(person.id, 2) == three
