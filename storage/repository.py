@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     Connection,
     Date,
+    DateTime,
     Engine,
     Integer,
     Row,
@@ -32,11 +33,14 @@ from sqlalchemy import (
     column,
     delete,
     event,
+    false,
     func,
     insert,
+    literal,
     select,
     text,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql
@@ -62,7 +66,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
-from bot.ports.repository import RepositoryUnavailable
+from bot.ports.repository import PlanChange, RepositoryUnavailable
 from storage.answers import AnsweredRequestRow, AnswerStorage
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
@@ -869,6 +873,46 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             return [_checkpoint(row) for row in connection.execute(
                 _ADD_CHECKPOINTS, [{**row, "platform": platform} for row in rows])]
 
+    def change_plan(
+        self,
+        interview_id: int,
+        new: Sequence[tuple[CheckpointKind, int | None, datetime]],
+        changes: Sequence[PlanChange],
+        now: datetime,
+    ) -> tuple[list[Checkpoint], list[Checkpoint | None]]:
+        """A replan's writes: on PostgreSQL in one statement (the INSERT and the UPDATE
+        as CTEs, each taking its rows as arrays), where `add_checkpoints` and one
+        `update_checkpoint` per change took one each."""
+        if self.engine.dialect.name != "postgresql" or len(changes) + bool(new) < 2:
+            # Nothing to save by joining them: each as it comes (a unit's transaction).
+            added = self.add_checkpoints(interview_id, new, now)
+            return added, [self.update_checkpoint(
+                change.checkpoint_id, state=change.state, due_at=change.due_at,
+                expect=[change.expect]) for change in changes]
+        with self._core(write=True) as connection:
+            values = {
+                "of_interview": interview_id, "plan_now": now,
+                "plan_state": CheckpointState.PENDING.value,
+                "new_kinds": [kind.value for kind, _, _ in new],
+                "new_interviewer_ids": [interviewer for _, interviewer, _ in new],
+                "new_due_ats": [due.astimezone(UTC) for _, _, due in new],
+                "change_ids": [change.checkpoint_id for change in changes],
+                "change_expects": [change.expect.value for change in changes],
+                "change_states": [None if change.state is None else change.state.value
+                                  for change in changes],
+                "change_due_ats": [None if change.due_at is None else
+                                   change.due_at.astimezone(UTC) for change in changes]}
+            try:
+                rows = connection.execute(_CHANGE_PLAN, values).all()
+            except IntegrityError as error:
+                if getattr(error.orig, "sqlstate", None) != _NOT_NULL_VIOLATION:
+                    raise
+                raise LookupError(f"no interview with id {interview_id} (or its person "
+                                  "has no identity)") from error
+        changed = {row.id: _checkpoint(row) for row in rows if not row.is_new}
+        return ([_checkpoint(row) for row in rows if row.is_new],
+                [changed.get(change.checkpoint_id) for change in changes])
+
     def update_checkpoint(
         self,
         checkpoint_id: int,
@@ -1374,6 +1418,43 @@ _PLATFORM_OF = (
 _ADD_CHECKPOINTS = insert(_CHECKPOINTS_T).returning(*_CHECKPOINTS_T.c,
                                                     sort_by_parameter_order=True)
 _ADD_CHECKPOINTS_WITH_PLATFORM = _ADD_CHECKPOINTS.values(platform=_PLATFORM_OF)
+
+
+#: `change_plan`'s one statement on PostgreSQL: the new checkpoints' INSERT … SELECT
+#: from arrays and the changes' UPDATE … FROM arrays (each only while the row is in the
+#: state expected), as CTEs; every row they leave, marked `is_new` for an added one.
+_UTC_TIMES = postgresql.ARRAY(DateTime(timezone=True))
+_NEW_STEPS = func.unnest(
+    bindparam("new_kinds", type_=postgresql.ARRAY(String)),
+    bindparam("new_interviewer_ids", type_=postgresql.ARRAY(Integer)),
+    bindparam("new_due_ats", type_=_UTC_TIMES),
+).table_valued("kind", "interviewer_id", "due_at").render_derived()
+_STEPS_ADDED = (
+    insert(_CHECKPOINTS_T)
+    .from_select(["interview_id", "kind", "interviewer_id", "due_at", "state", "created_at",
+                  "attempts", "snoozed", "platform"],
+                 select(bindparam("of_interview", type_=Integer), _NEW_STEPS.c.kind,
+                        _NEW_STEPS.c.interviewer_id, _NEW_STEPS.c.due_at,
+                        bindparam("plan_state", type_=String),
+                        bindparam("plan_now", type_=DateTime(timezone=True)),
+                        literal(0), false(), _PLATFORM_OF))
+    .returning(*_CHECKPOINTS_T.c).cte("steps_added"))
+_STEP_CHANGES = func.unnest(
+    bindparam("change_ids", type_=postgresql.ARRAY(Integer)),
+    bindparam("change_expects", type_=postgresql.ARRAY(String)),
+    bindparam("change_states", type_=postgresql.ARRAY(String)),
+    bindparam("change_due_ats", type_=_UTC_TIMES),
+).table_valued("id", "expect", "state", "due_at").render_derived()
+_STEPS_CHANGED = (
+    update(_CHECKPOINTS_T)
+    .where(_CHECKPOINTS_T.c.id == _STEP_CHANGES.c.id,
+           _CHECKPOINTS_T.c.state == _STEP_CHANGES.c.expect)
+    .values(state=func.coalesce(_STEP_CHANGES.c.state, _CHECKPOINTS_T.c.state),
+            due_at=func.coalesce(_STEP_CHANGES.c.due_at, _CHECKPOINTS_T.c.due_at))
+    .returning(*_CHECKPOINTS_T.c).cte("steps_changed"))
+_CHANGE_PLAN = union_all(
+    select(*_STEPS_ADDED.c, true().label("is_new")),
+    select(*_STEPS_CHANGED.c, false().label("is_new")))
 
 
 def _changed_whole(change: Update) -> Select[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.model import Checkpoint, CheckpointState, Interview
-from bot.ports.repository import Repository
+from bot.ports.repository import PlanChange, Repository
 from bot.rules.plan import CALL_KINDS, Key, Prefs, plan_checkpoints
 
 ACTIVE = (CheckpointState.PENDING, CheckpointState.SENDING, CheckpointState.SENT)
@@ -63,25 +63,26 @@ def replan(
     wanted = {p.key for p in planned}
 
     new = [(p.kind, p.interviewer_id, p.due_at) for p in planned if p.key not in active]
-    left = {row.id: row for row in rows}
-    left.update((row.id, row) for row in repo.add_checkpoints(interview.id, new, now))
-    changed: list[Checkpoint | None] = []
+    changes: list[PlanChange] = []
     for p in planned:
         row = active.get(p.key)
         if row is None:
             continue
         if row.state is CheckpointState.PENDING and row.due_at != p.due_at and \
                 not (p.due_at <= now and row.due_at <= now):
-            changed.append(repo.update_checkpoint(row.id, due_at=max(p.due_at, now),
-                                                  expect=[CheckpointState.PENDING]))
+            changes.append(PlanChange(row.id, CheckpointState.PENDING,
+                                      due_at=max(p.due_at, now)))
 
     for key, row in active.items():
         if key not in wanted:
             # A reminder in flight (SENDING) is cancelled too: delivery checks the row
             # again just before it sends, so an outcome stops it going out.
-            changed.append(repo.update_checkpoint(
-                row.id, state=CheckpointState.CANCELLED, expect=[row.state]
-            ))
+            changes.append(PlanChange(row.id, row.state, state=CheckpointState.CANCELLED))
+    # The plan's writes together: one statement where the database allows.
+    added, changed = repo.change_plan(interview.id, new, changes, now) \
+        if new or changes else ([], [])
+    left = {row.id: row for row in rows}
+    left.update((row.id, row) for row in added)
     if None in changed:
         # A row moved meanwhile (delivery claimed or sent it): read them all again.
         return repo.checkpoints_for(interview.id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, time
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from bot.clubs.model import (
     Club,
@@ -43,6 +43,16 @@ from bot.model import (
 )
 from bot.ports.answers import AnswerLog
 from bot.ports.mail_addresses import MailAddresses
+
+
+class PlanChange(NamedTuple):
+    """One change a replan makes to a stored checkpoint: its new state and/or due time,
+    made only while it is still in the state the replan read (`expect`)."""
+
+    checkpoint_id: int
+    expect: CheckpointState
+    state: CheckpointState | None = None
+    due_at: datetime | None = None
 
 
 class RepositoryUnavailable(Exception):
@@ -397,6 +407,18 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         now: datetime,
     ) -> list[Checkpoint]:
         """Several new checkpoints (kind, interviewer id, due) in one transaction."""
+        ...
+
+    def change_plan(
+        self,
+        interview_id: int,
+        new: Sequence[tuple[CheckpointKind, int | None, datetime]],
+        changes: Sequence[PlanChange],
+        now: datetime,
+    ) -> tuple[list[Checkpoint], list[Checkpoint | None]]:
+        """`add_checkpoints(new)` and each change as `update_checkpoint` makes it, together
+        (one statement where the database allows): the checkpoints added, and each
+        change's checkpoint as it left it, None where it was no longer as expected."""
         ...
 
     def update_checkpoint(

@@ -37,7 +37,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
-from bot.ports.repository import Repository, RepositoryUnavailable
+from bot.ports.repository import PlanChange, Repository, RepositoryUnavailable
 from storage.database import make_engine
 from storage.models import (
     CallRow,
@@ -857,3 +857,33 @@ def test_an_interview_is_stored_with_its_interviewers_in_order_or_with_none(
     assert three.number == 2 and [p.name for p in three.interviewers] == ["Cy", "Ann", "Bo"]
     assert repo.find_interview(person.id, 1) == alone
     assert repo.find_interview(person.id, 2) == three
+
+
+def test_a_plans_writes_go_together_and_a_step_moved_meanwhile_is_left_alone(
+        repo: SqlRepository) -> None:
+    """`change_plan` (one statement on PostgreSQL) adds the new steps and makes each
+    change only to a step still in the state expected; the others come back as None."""
+    interview = repo.add_interview(someone(repo).id, new_interview("Acme", "Ann"), NOW)
+    ann = interview.interviewers[0].id
+    sending = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, ann, later(hours=1),
+                                  NOW)
+    pending = repo.add_checkpoint(interview.id, CheckpointKind.FIRST_CALL, None,
+                                  later(hours=2), NOW)
+    assert [c.id for c in repo.claim_due(later(hours=3), 1, [Platform.SLACK])] == [sending.id]
+    statements: list[str] = []
+    with counting(repo, statements):
+        added, changed = repo.change_plan(
+            interview.id, [(CheckpointKind.REFLECT, None, later(days=1))],
+            [PlanChange(sending.id, CheckpointState.PENDING, due_at=later(hours=4)),
+             PlanChange(pending.id, CheckpointState.PENDING, state=CheckpointState.CANCELLED)],
+            NOW)
+    if repo.engine.dialect.name == "postgresql":
+        assert len(statements) == 1
+    assert [(c.kind, c.due_at, c.state) for c in added] == [
+        (CheckpointKind.REFLECT, later(days=1), CheckpointState.PENDING)]
+    assert changed == [None, replace(pending, state=CheckpointState.CANCELLED)]
+    assert sorted(repo.checkpoints_for(interview.id), key=lambda c: c.id) == [
+        replace(sending, state=CheckpointState.SENDING), changed[1], added[0]]
+    with pytest.raises(LookupError):
+        repo.change_plan(interview.id + 100, [(CheckpointKind.REFLECT, None, later(days=1))],
+                         [PlanChange(pending.id, CheckpointState.PENDING)], NOW)
