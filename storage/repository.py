@@ -888,7 +888,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             added = self.add_checkpoints(interview_id, new, now)
             return added, [self.update_checkpoint(
                 change.checkpoint_id, state=change.state, due_at=change.due_at,
-                expect=[change.expect]) for change in changes]
+                done_at=change.done_at, expect=change.expect) for change in changes]
         with self._core(write=True) as connection:
             values = {
                 "of_interview": interview_id, "plan_now": now,
@@ -897,11 +897,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 "new_interviewer_ids": [interviewer for _, interviewer, _ in new],
                 "new_due_ats": [due.astimezone(UTC) for _, _, due in new],
                 "change_ids": [change.checkpoint_id for change in changes],
-                "change_expects": [change.expect.value for change in changes],
+                "change_expects": [",".join(state.value for state in change.expect)
+                                   for change in changes],
                 "change_states": [None if change.state is None else change.state.value
                                   for change in changes],
                 "change_due_ats": [None if change.due_at is None else
-                                   change.due_at.astimezone(UTC) for change in changes]}
+                                   change.due_at.astimezone(UTC) for change in changes],
+                "change_done_ats": [None if change.done_at is None else
+                                    change.done_at.astimezone(UTC) for change in changes]}
             try:
                 rows = connection.execute(_CHANGE_PLAN, values).all()
             except IntegrityError as error:
@@ -1421,8 +1424,9 @@ _ADD_CHECKPOINTS_WITH_PLATFORM = _ADD_CHECKPOINTS.values(platform=_PLATFORM_OF)
 
 
 #: `change_plan`'s one statement on PostgreSQL: the new checkpoints' INSERT … SELECT
-#: from arrays and the changes' UPDATE … FROM arrays (each only while the row is in the
-#: state expected), as CTEs; every row they leave, marked `is_new` for an added one.
+#: from arrays and the changes' UPDATE … FROM arrays (each only while the row is in a
+#: state expected, those given as one comma-separated text), as CTEs; every row they
+#: leave, marked `is_new` for an added one.
 _UTC_TIMES = postgresql.ARRAY(DateTime(timezone=True))
 _NEW_STEPS = func.unnest(
     bindparam("new_kinds", type_=postgresql.ARRAY(String)),
@@ -1444,13 +1448,15 @@ _STEP_CHANGES = func.unnest(
     bindparam("change_expects", type_=postgresql.ARRAY(String)),
     bindparam("change_states", type_=postgresql.ARRAY(String)),
     bindparam("change_due_ats", type_=_UTC_TIMES),
-).table_valued("id", "expect", "state", "due_at").render_derived()
+    bindparam("change_done_ats", type_=_UTC_TIMES),
+).table_valued("id", "expect", "state", "due_at", "done_at").render_derived()
 _STEPS_CHANGED = (
     update(_CHECKPOINTS_T)
     .where(_CHECKPOINTS_T.c.id == _STEP_CHANGES.c.id,
-           _CHECKPOINTS_T.c.state == _STEP_CHANGES.c.expect)
+           _CHECKPOINTS_T.c.state == any_(func.string_to_array(_STEP_CHANGES.c.expect, ",")))
     .values(state=func.coalesce(_STEP_CHANGES.c.state, _CHECKPOINTS_T.c.state),
-            due_at=func.coalesce(_STEP_CHANGES.c.due_at, _CHECKPOINTS_T.c.due_at))
+            due_at=func.coalesce(_STEP_CHANGES.c.due_at, _CHECKPOINTS_T.c.due_at),
+            done_at=func.coalesce(_STEP_CHANGES.c.done_at, _CHECKPOINTS_T.c.done_at))
     .returning(*_CHECKPOINTS_T.c).cte("steps_changed"))
 _CHANGE_PLAN = union_all(
     select(*_STEPS_ADDED.c, true().label("is_new")),

@@ -6,6 +6,7 @@ without ever re-sending what already went out unless the plan moved it (a new pr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from bot.model import Checkpoint, CheckpointState, Interview
@@ -31,11 +32,13 @@ def replan(
     *,
     before: Interview | None = None,
     rows: list[Checkpoint] | None = None,
+    also: Sequence[PlanChange] = (),
 ) -> list[Checkpoint]:
     """Add, move or cancel the interview's checkpoints to match `plan_checkpoints`, and
     return them as this left them (ordered by due time, as `checkpoints_for` gives them).
     `rows`: the interview's checkpoints when the caller knows them without reading (an
-    interview just added has none); else they are read.
+    interview just added has none); else they are read. `also`: the caller's own changes
+    to the checkpoints, written together with the plan's; `rows` then shows them made.
 
     `before` is the interview as it was before the employer named a new day: a call
     reminder that already went out comes again when the new day moved that call, even
@@ -70,15 +73,17 @@ def replan(
             continue
         if row.state is CheckpointState.PENDING and row.due_at != p.due_at and \
                 not (p.due_at <= now and row.due_at <= now):
-            changes.append(PlanChange(row.id, CheckpointState.PENDING,
+            changes.append(PlanChange(row.id, (CheckpointState.PENDING,),
                                       due_at=max(p.due_at, now)))
 
     for key, row in active.items():
         if key not in wanted:
             # A reminder in flight (SENDING) is cancelled too: delivery checks the row
             # again just before it sends, so an outcome stops it going out.
-            changes.append(PlanChange(row.id, row.state, state=CheckpointState.CANCELLED))
-    # The plan's writes together: one statement where the database allows.
+            changes.append(PlanChange(row.id, (row.state,), state=CheckpointState.CANCELLED))
+    # The plan's writes (and the caller's) together: one statement where the database
+    # allows.
+    changes = [*also, *changes]
     added, changed = repo.change_plan(interview.id, new, changes, now) \
         if new or changes else ([], [])
     left = {row.id: row for row in rows}

@@ -7,7 +7,8 @@ replies when it is not there or not theirs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -29,7 +30,7 @@ from bot.conversation.views import numbered
 from bot.messages import Inbound, Reply
 from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, Person, QuietHours
 from bot.ports.clock import Clock
-from bot.ports.repository import Repository
+from bot.ports.repository import PlanChange, Repository
 from bot.rules.holidays import country_for_zone, public_holidays
 from bot.rules.plan import PHONE_KINDS, Prefs
 from bot.text import short
@@ -85,9 +86,11 @@ class Turn:
         self.person = person
 
     def replan(self, interview: Interview, *, before: Interview | None = None,
-               rows: list[Checkpoint] | None = None) -> list[Checkpoint]:
+               rows: list[Checkpoint] | None = None,
+               also: Sequence[PlanChange] = ()) -> list[Checkpoint]:
         """`bot.conversation.replan.replan` for this turn: the checkpoints it leaves."""
-        return replan(self.repo, interview, self.prefs(), self.now, before=before, rows=rows)
+        return replan(self.repo, interview, self.prefs(), self.now, before=before, rows=rows,
+                      also=also)
 
     # --- the open question ------------------------------------------------------------
     def flow(self) -> flows.Flow | None:
@@ -201,34 +204,35 @@ class Turn:
         return self.repo.interviews_with_checkpoints(self.person.id)
 
     # --- changing steps ---------------------------------------------------------------
+    def done_and_replanned(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
+                           interviewer_ids: set[int | None],
+                           rows: list[Checkpoint] | None = None) -> list[Checkpoint]:
+        """`mark_done`, then `replan`, their writes sent together: the checkpoints left.
+        `rows`: the interview's checkpoints when the caller has just read them."""
+        rows = self.repo.checkpoints_for(interview.id) if rows is None else rows
+        done: list[PlanChange] = []
+        seen: list[Checkpoint] = []
+        for cp in rows:
+            if cp.kind in kinds and cp.state in ACTIVE and cp.interviewer_id in interviewer_ids:
+                # As `mark_done` makes it: from any active state, whatever delivery did.
+                done.append(PlanChange(cp.id, ACTIVE, state=CheckpointState.DONE,
+                                       done_at=self.now))
+                cp = replace(cp, state=CheckpointState.DONE)
+            seen.append(cp)
+        return self.replan(interview, rows=seen, also=done)
+
     def mark_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
                   interviewer_ids: set[int | None] | None = None) -> int:
         """Mark the matching waiting checkpoints done; return how many changed."""
-        return self.marked_done(interview, kinds, interviewer_ids)[0]
-
-    def marked_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
-                    interviewer_ids: set[int | None] | None = None, *,
-                    rows: list[Checkpoint] | None = None
-                    ) -> tuple[int, list[Checkpoint] | None]:
-        """`mark_done`, and the interview's checkpoints as it left them, for a replan
-        that then need not read them again; None when one had moved meanwhile (delivery
-        claimed or sent it): then the replan reads them afresh. `rows`: the
-        checkpoints when the caller has just read them (else they are read here)."""
-        count, moved = 0, False
-        rows = self.repo.checkpoints_for(interview.id) if rows is None else list(rows)
-        for index, cp in enumerate(list(rows)):
+        count = 0
+        for cp in self.repo.checkpoints_for(interview.id):
             matches = cp.kind in kinds and cp.state in ACTIVE and (
                 interviewer_ids is None or cp.interviewer_id in interviewer_ids)
-            if not matches:
-                continue
-            changed = self.repo.update_checkpoint(
-                cp.id, state=CheckpointState.DONE, expect=ACTIVE, done_at=self.now)
-            if changed is None:
-                moved = True
-            else:
+            if matches and self.repo.update_checkpoint(
+                cp.id, state=CheckpointState.DONE, expect=ACTIVE, done_at=self.now
+            ):
                 count += 1
-                rows[index] = changed
-        return count, None if moved else rows
+        return count
 
     def complete_kind(self, interview_id: int | None, kind: CheckpointKind) -> None:
         if interview_id is None:

@@ -46,13 +46,14 @@ from bot.ports.mail_addresses import MailAddresses
 
 
 class PlanChange(NamedTuple):
-    """One change a replan makes to a stored checkpoint: its new state and/or due time,
-    made only while it is still in the state the replan read (`expect`)."""
+    """One change a replan writes to a stored checkpoint: its new state, due time and/or
+    when it was done, made only while it is still in one of the states `expect`s."""
 
     checkpoint_id: int
-    expect: CheckpointState
+    expect: tuple[CheckpointState, ...]
     state: CheckpointState | None = None
     due_at: datetime | None = None
+    done_at: datetime | None = None
 
 
 class RepositoryUnavailable(Exception):

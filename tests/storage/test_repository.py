@@ -874,8 +874,9 @@ def test_a_plans_writes_go_together_and_a_step_moved_meanwhile_is_left_alone(
     with counting(repo, statements):
         added, changed = repo.change_plan(
             interview.id, [(CheckpointKind.REFLECT, None, later(days=1))],
-            [PlanChange(sending.id, CheckpointState.PENDING, due_at=later(hours=4)),
-             PlanChange(pending.id, CheckpointState.PENDING, state=CheckpointState.CANCELLED)],
+            [PlanChange(sending.id, (CheckpointState.PENDING,), due_at=later(hours=4)),
+             PlanChange(pending.id, (CheckpointState.PENDING, CheckpointState.SENT),
+                        state=CheckpointState.CANCELLED)],
             NOW)
     if repo.engine.dialect.name == "postgresql":
         assert len(statements) == 1
@@ -886,4 +887,4 @@ def test_a_plans_writes_go_together_and_a_step_moved_meanwhile_is_left_alone(
         replace(sending, state=CheckpointState.SENDING), changed[1], added[0]]
     with pytest.raises(LookupError):
         repo.change_plan(interview.id + 100, [(CheckpointKind.REFLECT, None, later(days=1))],
-                         [PlanChange(pending.id, CheckpointState.PENDING)], NOW)
+                         [PlanChange(pending.id, (CheckpointState.PENDING,))], NOW)

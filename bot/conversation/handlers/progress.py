@@ -66,10 +66,9 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
                            f"({when(interview.starts_at, turn.tz)}), so there's nothing "
                            "to thank them for yet. Send the note after it, ideally the "
                            "same day; I'll remind you then, with a draft.")]
-    _, rows = turn.marked_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people},
-                               rows=rows)
     # Marking steps done leaves the interview as it was (and only this unit changes it).
-    left = turn.replan(interview, rows=rows)
+    left = turn.done_and_replanned(interview, (CheckpointKind.THANK_YOU,),
+                                   {p.id for p in people}, rows)
     names = ", ".join(p.name for p in people)
     text = (f"Marked your thank-you to {names} as sent. Well done: a prompt note "
             "is the follow-up most candidates skip.")
