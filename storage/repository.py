@@ -879,12 +879,18 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         new: Sequence[tuple[CheckpointKind, int | None, datetime]],
         changes: Sequence[PlanChange],
         now: datetime,
+        *,
+        outcome: Outcome | None = None,
     ) -> tuple[list[Checkpoint], list[Checkpoint | None]]:
-        """A replan's writes: on PostgreSQL in one statement (the INSERT and the UPDATE
-        as CTEs, each taking its rows as arrays), where `add_checkpoints` and one
-        `update_checkpoint` per change took one each."""
-        if self.engine.dialect.name != "postgresql" or len(changes) + bool(new) < 2:
+        """A replan's writes (and an outcome recorded with it): on PostgreSQL in one
+        statement (the INSERT and the UPDATEs as CTEs, the steps' rows as arrays), where
+        `set_outcome`, `add_checkpoints` and one `update_checkpoint` per change took one
+        each."""
+        writes = len(changes) + bool(new) + (outcome is not None)
+        if self.engine.dialect.name != "postgresql" or writes < 2:
             # Nothing to save by joining them: each as it comes (a unit's transaction).
+            if outcome is not None:
+                self.set_outcome(interview_id, outcome, now)
             added = self.add_checkpoints(interview_id, new, now)
             return added, [self.update_checkpoint(
                 change.checkpoint_id, state=change.state, due_at=change.due_at,
@@ -892,6 +898,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         with self._core(write=True) as connection:
             values = {
                 "of_interview": interview_id, "plan_now": now,
+                "plan_outcome": None if outcome is None else outcome.value,
                 "plan_state": CheckpointState.PENDING.value,
                 "new_kinds": [kind.value for kind, _, _ in new],
                 "new_interviewer_ids": [interviewer for _, interviewer, _ in new],
@@ -1458,9 +1465,17 @@ _STEPS_CHANGED = (
             due_at=func.coalesce(_STEP_CHANGES.c.due_at, _CHECKPOINTS_T.c.due_at),
             done_at=func.coalesce(_STEP_CHANGES.c.done_at, _CHECKPOINTS_T.c.done_at))
     .returning(*_CHECKPOINTS_T.c).cte("steps_changed"))
+#: The interview's outcome, recorded with the plan when one is given (`plan_outcome`).
+_PLAN_OUTCOME = (
+    update(_INTERVIEWS_T)
+    .where(_INTERVIEWS_T.c.id == bindparam("of_interview", type_=Integer),
+           bindparam("plan_outcome", type_=String).is_not(None))
+    .values(outcome=bindparam("plan_outcome", type_=String),
+            outcome_at=bindparam("plan_now", type_=DateTime(timezone=True)))
+    .cte("outcome_set"))
 _CHANGE_PLAN = union_all(
     select(*_STEPS_ADDED.c, true().label("is_new")),
-    select(*_STEPS_CHANGED.c, false().label("is_new")))
+    select(*_STEPS_CHANGED.c, false().label("is_new"))).add_cte(_PLAN_OUTCOME)
 
 
 def _changed_whole(change: Update) -> Select[Any]:

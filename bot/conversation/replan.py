@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.model import Checkpoint, CheckpointState, Interview
+from bot.model import Checkpoint, CheckpointState, Interview, Outcome
 from bot.ports.repository import PlanChange, Repository
 from bot.rules.plan import CALL_KINDS, Key, Prefs, plan_checkpoints
 
@@ -33,12 +33,15 @@ def replan(
     before: Interview | None = None,
     rows: list[Checkpoint] | None = None,
     also: Sequence[PlanChange] = (),
+    outcome: Outcome | None = None,
 ) -> list[Checkpoint]:
     """Add, move or cancel the interview's checkpoints to match `plan_checkpoints`, and
     return them as this left them (ordered by due time, as `checkpoints_for` gives them).
     `rows`: the interview's checkpoints when the caller knows them without reading (an
     interview just added has none); else they are read. `also`: the caller's own changes
     to the checkpoints, written together with the plan's; `rows` then shows them made.
+    `outcome`: the outcome the caller records for the interview at `now`, written with
+    the plan too (`interview` shows it already).
 
     `before` is the interview as it was before the employer named a new day: a call
     reminder that already went out comes again when the new day moved that call, even
@@ -84,8 +87,8 @@ def replan(
     # The plan's writes (and the caller's) together: one statement where the database
     # allows.
     changes = [*also, *changes]
-    added, changed = repo.change_plan(interview.id, new, changes, now) \
-        if new or changes else ([], [])
+    added, changed = repo.change_plan(interview.id, new, changes, now, outcome=outcome) \
+        if new or changes or outcome is not None else ([], [])
     left = {row.id: row for row in rows}
     left.update((row.id, row) for row in added)
     if None in changed:

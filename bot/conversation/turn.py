@@ -28,7 +28,15 @@ from bot.conversation import flows
 from bot.conversation.replan import ACTIVE, replan
 from bot.conversation.views import numbered
 from bot.messages import Inbound, Reply
-from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, Person, QuietHours
+from bot.model import (
+    Checkpoint,
+    CheckpointKind,
+    CheckpointState,
+    Interview,
+    Outcome,
+    Person,
+    QuietHours,
+)
 from bot.ports.clock import Clock
 from bot.ports.repository import PlanChange, Repository
 from bot.rules.holidays import country_for_zone, public_holidays
@@ -86,11 +94,11 @@ class Turn:
         self.person = person
 
     def replan(self, interview: Interview, *, before: Interview | None = None,
-               rows: list[Checkpoint] | None = None,
-               also: Sequence[PlanChange] = ()) -> list[Checkpoint]:
+               rows: list[Checkpoint] | None = None, also: Sequence[PlanChange] = (),
+               outcome: Outcome | None = None) -> list[Checkpoint]:
         """`bot.conversation.replan.replan` for this turn: the checkpoints it leaves."""
         return replan(self.repo, interview, self.prefs(), self.now, before=before, rows=rows,
-                      also=also)
+                      also=also, outcome=outcome)
 
     # --- the open question ------------------------------------------------------------
     def flow(self) -> flows.Flow | None:

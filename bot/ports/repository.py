@@ -416,10 +416,13 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         new: Sequence[tuple[CheckpointKind, int | None, datetime]],
         changes: Sequence[PlanChange],
         now: datetime,
+        *,
+        outcome: Outcome | None = None,
     ) -> tuple[list[Checkpoint], list[Checkpoint | None]]:
         """`add_checkpoints(new)` and each change as `update_checkpoint` makes it, together
         (one statement where the database allows): the checkpoints added, and each
-        change's checkpoint as it left it, None where it was no longer as expected."""
+        change's checkpoint as it left it, None where it was no longer as expected.
+        `outcome`: recorded for the interview at `now` in the same go (`set_outcome`)."""
         ...
 
     def update_checkpoint(

@@ -888,3 +888,23 @@ def test_a_plans_writes_go_together_and_a_step_moved_meanwhile_is_left_alone(
     with pytest.raises(LookupError):
         repo.change_plan(interview.id + 100, [(CheckpointKind.REFLECT, None, later(days=1))],
                          [PlanChange(pending.id, (CheckpointState.PENDING,))], NOW)
+
+
+def test_an_outcome_is_recorded_with_the_plan_it_leaves(repo: SqlRepository) -> None:
+    """`change_plan(…, outcome=…)` records the outcome at `now` with the plan's writes
+    (one statement on PostgreSQL), as `set_outcome` would."""
+    interview = repo.add_interview(someone(repo).id, new_interview("Acme", "Ann"), NOW)
+    nudge = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU,
+                                interview.interviewers[0].id, later(hours=1), NOW)
+    statements: list[str] = []
+    with counting(repo, statements):
+        added, changed = repo.change_plan(
+            interview.id, [(CheckpointKind.REFLECT, None, later(days=1))],
+            [PlanChange(nudge.id, (CheckpointState.PENDING,), state=CheckpointState.CANCELLED)],
+            later(minutes=5), outcome=Outcome.REJECTED)
+    if repo.engine.dialect.name == "postgresql":
+        assert len(statements) == 1
+    assert [c.kind for c in added] == [CheckpointKind.REFLECT]
+    assert changed == [replace(nudge, state=CheckpointState.CANCELLED)]
+    assert repo.find_interview(interview.person_id, 1) == replace(
+        interview, outcome=Outcome.REJECTED, outcome_at=later(minutes=5))

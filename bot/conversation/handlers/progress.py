@@ -3,6 +3,9 @@ a snooze, a stop. Each one changes the plan, so each ends with a replan."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC
+
 from bot.clubs.commands import celebrate
 from bot.commands import (
     CancelInterview,
@@ -234,14 +237,17 @@ def record_outcome(turn: Turn, interview: Interview, outcome: Outcome, *,
     """Close the interview with `outcome`; for a next round, `said` may already give
     its date (and people), which then need not be asked for. `rows`: the interview's
     checkpoints when the caller read them with it (the outcome leaves them as they
-    were, so the replan need not read them again)."""
+    were, so the replan need not read them again). `interview` must be as read in this
+    unit."""
     _drop_call_news(turn, interview)
     if interview.outcome is not None and interview.outcome is not Outcome.NO_RESPONSE:
         return [Reply(text=f"#{interview.number} is already closed as "
                            f"{interview.outcome.value.replace('_', ' ')}.",
                       replace_original=True)]
-    interview = turn.repo.set_outcome(interview.id, outcome, turn.now)
-    turn.replan(interview, rows=rows)
+    # Recorded with the plan it leaves, in one go: only this unit changes the interview,
+    # so it is as read, with its outcome.
+    interview = replace(interview, outcome=outcome, outcome_at=turn.now.astimezone(UTC))
+    turn.replan(interview, rows=rows, outcome=outcome)
     celebrate(turn.repo, turn.person, interview, turn.now)
     title = interview.title
     messages = {
