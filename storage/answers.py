@@ -78,8 +78,8 @@ class AnswerStorage:
         applied it; a second record of one key breaks the primary key (IntegrityError).
         A request that deleted its person (`forget me`) leaves nothing of them behind, so
         nothing is recorded. Answers older than `KEEP_ANSWERS` are forgotten on the way."""
-        table = cast(Table, AnsweredRequestRow.__table__)
-        old = delete(table).where(table.c.answered_at < at - KEEP_ANSWERS)
+        values = {"key": key, "person_id": person_id, "answered_at": at,
+                  "answer": json.dumps(list(texts)), "forget_before": at - KEEP_ANSWERS}
         unit = self._unit.get()
         # Inside the person's unit the person is known to exist (its lock read the row).
         known = unit is not None and person_id in unit.info.get("people", {})
@@ -89,14 +89,12 @@ class AnswerStorage:
             if not known and connection.execute(
                     select(PersonRow.id).where(PersonRow.id == person_id)).first() is None:
                 return
-            row = insert(table).values(key=key, person_id=person_id, answered_at=at,
-                                       answer=json.dumps(list(texts)))
             if connection.dialect.name == "postgresql":
                 # The purge rides along in the same statement (a data-modifying CTE).
-                connection.execute(row.add_cte(old.cte("purged")))
+                connection.execute(_RECORD_AND_PURGE, values)
                 return
-            connection.execute(old)
-            connection.execute(row)
+            connection.execute(_PURGE, values)
+            connection.execute(_RECORD, values)
 
     def answered_keys(self) -> list[str]:
         """Every key remembered (tests and health)."""
@@ -108,5 +106,9 @@ class AnswerStorage:
 _ANSWERS = cast(Table, AnsweredRequestRow.__table__)
 _ANSWER = select(_ANSWERS.c.answer, _ANSWERS.c.answered_at).where(
     _ANSWERS.c.key == bindparam("key"))
+#: `record_answer`'s statements, built once (building one costs more than sending it).
+_PURGE = delete(_ANSWERS).where(_ANSWERS.c.answered_at < bindparam("forget_before"))
+_RECORD = insert(_ANSWERS)  # its columns: the values passed
+_RECORD_AND_PURGE = _RECORD.add_cte(_PURGE.cte("purged"))
 
 __all__ = ["KEEP_ANSWERS", "AnswerStorage", "AnsweredRequestRow"]

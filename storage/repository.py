@@ -7,27 +7,40 @@ Rows never leave this module; every method hands back the frozen records of `bot
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import (
+    Boolean,
     Connection,
+    Date,
+    DateTime,
     Engine,
     Integer,
     Row,
     Select,
+    String,
     Table,
+    Text,
     Update,
     any_,
     bindparam,
+    column,
     delete,
+    event,
+    false,
     func,
     insert,
+    literal,
     select,
+    text,
+    true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql
@@ -53,7 +66,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
-from bot.ports.repository import RepositoryUnavailable
+from bot.ports.repository import PlanChange, RepositoryUnavailable
 from storage.answers import AnsweredRequestRow, AnswerStorage
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
@@ -67,12 +80,14 @@ from storage.models import (
     ClubPostRow,
     ClubRow,
     ConversationRow,
+    EnumText,
     IdempotencyKeyRow,
     IdentityRow,
     InterviewerRow,
     InterviewRow,
     JournalRow,
     PersonRow,
+    UtcDateTime,
 )
 from storage.queue import ClaimQueue, QueueSpec
 from storage.set_aside import SetAsideRow, SetAsideStorage
@@ -124,6 +139,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # wait for one the unit holds, and its changes would not be the unit's.
         self._unit: ContextVar[Session | None] = ContextVar(
             f"followup_unit_{id(self)}", default=None)
+        if not event.contains(engine, "before_cursor_execute", _count_statement):
+            event.listen(engine, "before_cursor_execute", _count_statement)
 
     def close(self) -> None:
         """Close the pooled connections (at shutdown, or at the end of a test)."""
@@ -524,8 +541,6 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             # Core statements, where the ORM's flush took four: the next number is
             # worked out inside the INSERT and handed back by it, and the interviewers
             # go in one INSERT … RETURNING.
-            next_number = (select(func.coalesce(func.max(InterviewRow.number), 0) + 1)
-                           .where(InterviewRow.person_id == person_id).scalar_subquery())
             promise = new.promise
             values = dict(
                 person_id=person_id, company=new.company, role=new.role,
@@ -536,21 +551,31 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 promise_on=None if promise is None else promise.on,
                 promise_text=None if promise is None else promise.text,
                 outcome=None, outcome_at=None)
-            table = table_of(InterviewRow)
-            interview_id, number = session.execute(
-                insert(table).values(number=next_number, **values)
-                .returning(table.c.id, table.c.number)).one()
-            people = [dict(interview_id=interview_id, position=position, name=person.name,
-                           email=person.email, title=person.title, note=person.note,
-                           phone=person.phone, salutation=None)
+            people = [dict(position=position, name=person.name, email=person.email,
+                           title=person.title, note=person.note, phone=person.phone,
+                           salutation=None)
                       for position, person in enumerate(new.interviewers)]
-            if people:
-                added = table_of(InterviewerRow)
-                ids = session.execute(
-                    insert(added).returning(added.c.id, sort_by_parameter_order=True),
-                    people).scalars().all()
-                for person_values, person_id_ in zip(people, ids, strict=True):
-                    person_values["id"] = person_id_
+            if session.connection().dialect.name == "postgresql":
+                # One statement: the interviewers' INSERT reads the interview's id from
+                # the interview's (a data-modifying CTE), their values as arrays.
+                rows = session.execute(_ADD_INTERVIEW_AND_PEOPLE, {
+                    **{f"new_{name}": value for name, value in values.items()},
+                    "numbered_for": person_id,
+                    **{f"people_{name}": [person[name] for person in people]
+                       for name in _PEOPLE_FIELDS}}).all()
+                interview_id, number = rows[0].id, rows[0].number
+                ids = {row.position: row.interviewer_id for row in rows}
+                for person in people:
+                    person.update(interview_id=interview_id, id=ids[person["position"]])
+            else:
+                interview_id, number = session.execute(
+                    _ADD_INTERVIEW, {**values, "numbered_for": person_id}).one()
+                for person in people:
+                    person["interview_id"] = interview_id
+                if people:
+                    ids_in_order = session.execute(_ADD_INTERVIEWERS, people).scalars().all()
+                    for person, person_id_ in zip(people, ids_in_order, strict=True):
+                        person["id"] = person_id_
             return _interview(SimpleNamespace(id=interview_id, number=number, **values),
                               [SimpleNamespace(**person) for person in people], [])
 
@@ -566,6 +591,28 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """The person's interviews by number; `open_only` leaves out those with an outcome."""
         return self._interviews(_OPEN_INTERVIEWS_OF if open_only else _INTERVIEWS_OF,
                                 {"person_id": person_id})
+
+    def interviews_with_checkpoints(self, person_id: int, number: int | None = None
+                                    ) -> list[tuple[Interview, list[Checkpoint]]]:
+        """The person's interviews by number (with `number`, only that one), each with
+        its checkpoints ordered by due time: one statement on PostgreSQL, where
+        `list_interviews` and then `checkpoints_for_many` took two."""
+        values = {"person_id": person_id, "number": number}
+        with self._core() as connection:
+            prefetched = _prefetched_interviews(self._unit.get(), connection, person_id)
+            if prefetched is not None:
+                return [(interview, rows) for interview, rows in prefetched
+                        if number is None or interview.number == number]
+            if connection.dialect.name == "postgresql":
+                query = _PLANNED_INTERVIEWS_OF if number is None else _PLANNED_INTERVIEW
+                return _planned_interviews(connection.execute(query, values))
+            query = _INTERVIEWS_OF if number is None else _INTERVIEW_BY_NUMBER
+            interviews = _whole_interviews(connection.execute(query, values))
+            plans: dict[int, list[Checkpoint]] = {i.id: [] for i in interviews}
+            if plans:
+                for row in connection.execute(_CHECKPOINTS_OF_MANY, {"ids": list(plans)}):
+                    plans[row.interview_id].append(_checkpoint(row))
+            return [(interview, plans[interview.id]) for interview in interviews]
 
     def _interviews(self, query: Select[Any], values: dict[str, Any]) -> list[Interview]:
         """Interviews with their interviewers and calls, from one Core statement."""
@@ -584,16 +631,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         self, interview_id: int, outcome: Outcome | None, at: datetime | None
     ) -> Interview:
         """Record (or with None, clear) how the interview ended."""
-        table = table_of(InterviewRow)
-        change = update(table).where(table.c.id == interview_id).values(outcome=outcome,
-                                                                        outcome_at=at)
+        values = {"interview_id": interview_id, "new_outcome": outcome, "new_outcome_at": at}
         with self._core(write=True) as connection:
             if connection.dialect.name == "postgresql":
                 # The change and the interview as it now is, in one statement (the row
                 # comes from RETURNING: the statement's own read would see it as before).
-                found = _whole_interviews(connection.execute(_changed_whole(change)))
+                found = _whole_interviews(connection.execute(_SET_OUTCOME_WHOLE, values))
                 return required(found[0] if found else None, "interview", interview_id)
-            changed = connection.execute(change)
+            changed = connection.execute(_SET_OUTCOME, values)
             required(changed.rowcount or None, "interview", interview_id)
             return _whole_interviews(connection.execute(_INTERVIEW_BY_ID,
                                                         {"id": interview_id}))[0]
@@ -805,14 +850,12 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         rows = [{"interview_id": interview_id, "kind": kind, "interviewer_id": interviewer_id,
                  "due_at": due_at, "state": CheckpointState.PENDING, "created_at": now,
                  "attempts": 0, "snoozed": False} for kind, interviewer_id, due_at in items]
-        table = table_of(CheckpointRow)
-        adding = insert(table).returning(*table.c, sort_by_parameter_order=True)
         with self._core(write=True) as connection:
             if connection.dialect.name == "postgresql":
                 # One statement: each row's platform is read by the INSERT itself (its
                 # rows go as one VALUES list), where reading it first took another.
                 try:
-                    added = connection.execute(adding.values(platform=_PLATFORM_OF), [
+                    added = connection.execute(_ADD_CHECKPOINTS_WITH_PLATFORM, [
                         {**row, "of_interview": interview_id} for row in rows])
                 except IntegrityError as error:
                     if getattr(error.orig, "sqlstate", None) != _NOT_NULL_VIOLATION:
@@ -828,7 +871,57 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 raise LookupError(
                     f"no interview with id {interview_id} (or its person has no identity)")
             return [_checkpoint(row) for row in connection.execute(
-                adding, [{**row, "platform": platform} for row in rows])]
+                _ADD_CHECKPOINTS, [{**row, "platform": platform} for row in rows])]
+
+    def change_plan(
+        self,
+        interview_id: int,
+        new: Sequence[tuple[CheckpointKind, int | None, datetime]],
+        changes: Sequence[PlanChange],
+        now: datetime,
+        *,
+        outcome: Outcome | None = None,
+    ) -> tuple[list[Checkpoint], list[Checkpoint | None]]:
+        """A replan's writes (and an outcome recorded with it): on PostgreSQL in one
+        statement (the INSERT and the UPDATEs as CTEs, the steps' rows as arrays), where
+        `set_outcome`, `add_checkpoints` and one `update_checkpoint` per change took one
+        each."""
+        writes = len(changes) + bool(new) + (outcome is not None)
+        if self.engine.dialect.name != "postgresql" or writes < 2:
+            # Nothing to save by joining them: each as it comes (a unit's transaction).
+            if outcome is not None:
+                self.set_outcome(interview_id, outcome, now)
+            added = self.add_checkpoints(interview_id, new, now)
+            return added, [self.update_checkpoint(
+                change.checkpoint_id, state=change.state, due_at=change.due_at,
+                done_at=change.done_at, expect=change.expect) for change in changes]
+        with self._core(write=True) as connection:
+            values = {
+                "of_interview": interview_id, "plan_now": now,
+                "plan_outcome": None if outcome is None else outcome.value,
+                "plan_state": CheckpointState.PENDING.value,
+                "new_kinds": [kind.value for kind, _, _ in new],
+                "new_interviewer_ids": [interviewer for _, interviewer, _ in new],
+                "new_due_ats": [due.astimezone(UTC) for _, _, due in new],
+                "change_ids": [change.checkpoint_id for change in changes],
+                "change_expects": [",".join(state.value for state in change.expect)
+                                   for change in changes],
+                "change_states": [None if change.state is None else change.state.value
+                                  for change in changes],
+                "change_due_ats": [None if change.due_at is None else
+                                   change.due_at.astimezone(UTC) for change in changes],
+                "change_done_ats": [None if change.done_at is None else
+                                    change.done_at.astimezone(UTC) for change in changes]}
+            try:
+                rows = connection.execute(_CHANGE_PLAN, values).all()
+            except IntegrityError as error:
+                if getattr(error.orig, "sqlstate", None) != _NOT_NULL_VIOLATION:
+                    raise
+                raise LookupError(f"no interview with id {interview_id} (or its person "
+                                  "has no identity)") from error
+        changed = {row.id: _checkpoint(row) for row in rows if not row.is_new}
+        return ([_checkpoint(row) for row in rows if row.is_new],
+                [changed.get(change.checkpoint_id) for change in changes])
 
     def update_checkpoint(
         self,
@@ -847,17 +940,11 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """
         changes = {name: value for name, value in (("state", state), ("due_at", due_at),
                    ("snoozed", snoozed), ("done_at", done_at)) if value is not None}
-        table = table_of(CheckpointRow)
-        matching = [table.c.id == checkpoint_id]
-        if expect is not None:
-            matching.append(table.c.state.in_(list(expect)))
-        # One statement: the UPDATE checks the state and hands the row back, where
-        # reading it FOR UPDATE and then writing it took two.
-        statement = (update(table).where(*matching).values(changes).returning(*table.c)
-                     if changes else
-                     select(*table.c).where(*matching).with_for_update())
+        statement = _checkpoint_update(tuple(changes), expect is not None)
+        values = {**{f"new_{name}": value for name, value in changes.items()},
+                  "checkpoint_id": checkpoint_id, "expect": list(expect or ())}
         with self._core(write=True) as connection:
-            row = connection.execute(statement).first()
+            row = connection.execute(statement, values).first()
             return None if row is None else _checkpoint(row)
 
     # --- delivery ----------------------------------------------------------------
@@ -1069,7 +1156,9 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
     `get_person` and `get_conversation` inside the unit need no statement of their own,
     and `update_person` and `set_conversation` keep them current. With `request`, the
     request's earlier answer is read alongside (`answer_for` then costs nothing): a
-    repeat of it waits for this lock, so none can be recorded meanwhile."""
+    repeat of it waits for this lock, so none can be recorded meanwhile; on PostgreSQL
+    the person's interviews are read alongside too, for the request's first read of
+    them."""
     locked: set[int] = session.info.setdefault("locked", set())
     if person_id is not None and person_id in locked:
         return _locked_people(session).get(person_id)
@@ -1087,13 +1176,17 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
     else:
         # A statement that waited for the lock sees other tables as they were when
         # it began (READ COMMITTED re-reads only the locked row), so the question
-        # the unit before left, and the answer it recorded, are read by a statement
-        # of their own, after the lock.
-        statement = _LOCK_PERSON_ONLY if identity is None else _LOCK_IDENTITY_ONLY
-        row = connection.execute(statement, key).first()
-        if row is not None:
-            found = connection.execute(_AFTER_LOCK, {**key, "id": row.id}).first()
+        # the unit before left, and the answer it recorded, are read after the lock
+        # by the function's own query (migration 0021), in the same round trip.
+        found = row = connection.execute(_LOCK_AND_READ, {
+            "platform": None, "workspace": None, "user": None,
+            "with_interviews": request is not None, **key}).first()
         conversation = None if found is None else found.conversation
+        if request is not None and found is not None:
+            # Kept as text, parsed only if the request reads its interviews, and only
+            # while no other statement has run since (`_prefetched_interviews`).
+            session.info.setdefault("interviews", {})[found.id] = (
+                found.interviews_json or "[]", connection.info.get(_STATEMENTS))
     if row is None:
         return None
     locked.add(row.id)
@@ -1105,6 +1198,31 @@ def _lock_person(session: Session, person_id: int | None, request: str | None = 
         session.info.setdefault("answers", {})[request] = (
             None if found.answer is None else (found.answer, found.answered_at))
     return person
+
+
+#: The statements sent on a pooled connection so far (in its `info`): what tells whether
+#: anything ran on a unit's connection since its lock read the person's interviews.
+_STATEMENTS = "followup_statements"
+
+
+def _count_statement(connection: Connection, *_: Any) -> None:
+    connection.info[_STATEMENTS] = connection.info.get(_STATEMENTS, 0) + 1
+
+
+def _prefetched_interviews(unit: Session | None, connection: Connection, person_id: int
+                           ) -> list[tuple[Interview, list[Checkpoint]]] | None:
+    """The person's interviews as the unit's lock read them, once, if no statement has
+    run on the unit's connection since (a write in the unit, or any other read, and they
+    are read afresh); None when there are none to use."""
+    if unit is None:
+        return None
+    kept = unit.info.get("interviews", {}).pop(person_id, None)
+    if kept is None or kept[1] != connection.info.get(_STATEMENTS):
+        return None
+    return [(_interview(_INTERVIEW_JSON(interview), [_INTERVIEWER_JSON(p) for p in people or ()],
+                        [_CALL_JSON(call) for call in calls or ()]),
+             [_checkpoint(_CHECKPOINT_JSON(row)) for row in plan or ()])
+            for interview, people, calls, plan in json.loads(kept[0])]
 
 
 def table_of(mapped: type[Any]) -> Table:
@@ -1175,7 +1293,8 @@ _PERSON_BY_IDENTITY = (
            IdentityRow.workspace == bindparam("workspace"),
            IdentityRow.user_id == bindparam("user")))
 
-#: The unit's lock: the person's row with their stored conversation, in one statement.
+#: SQLite's unit lock (BEGIN IMMEDIATE has serialised the unit already): the person's
+#: row with their stored conversation and the request's earlier answer, one statement.
 _ANSWERED = table_of(AnsweredRequestRow)
 #: A request's earlier answer, by its key (no key: "", which none has).
 _EARLIER = (_ANSWERED.c.answer, _ANSWERED.c.answered_at)
@@ -1186,9 +1305,7 @@ _LOCK_PERSON = (
     .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
     .where(PersonRow.id == bindparam("id"))
     .with_for_update(key_share=True, of=PersonRow))
-_LOCK_PERSON_ONLY = (select(*table_of(PersonRow).c).where(PersonRow.id == bindparam("id"))
-                     .with_for_update(key_share=True))
-#: The same two, finding the person by an identity of theirs instead of by id.
+#: The same, finding the person by an identity of theirs instead of by id.
 _BY_IDENTITY = (IdentityRow.platform == bindparam("platform"),
                 IdentityRow.workspace == bindparam("workspace"),
                 IdentityRow.user_id == bindparam("user"))
@@ -1200,16 +1317,26 @@ _LOCK_IDENTITY = (
     .outerjoin(ConversationRow, ConversationRow.person_id == PersonRow.id)
     .where(*_BY_IDENTITY)
     .with_for_update(key_share=True, of=PersonRow))
-_LOCK_IDENTITY_ONLY = (select(*table_of(PersonRow).c)
-                       .join(IdentityRow, IdentityRow.person_id == PersonRow.id)
-                       .where(*_BY_IDENTITY).with_for_update(key_share=True, of=PersonRow))
-#: What the unit reads once it holds the lock (PostgreSQL): the person's conversation and
-#: the request's earlier answer, in one statement.
-_AFTER_LOCK = select(
-    select(ConversationRow.state).where(ConversationRow.person_id == bindparam("id"))
-    .scalar_subquery().label("conversation"),
-    *(select(c).where(_ANSWERED.c.key == bindparam("key")).scalar_subquery().label(c.name)
-      for c in _EARLIER))
+#: PostgreSQL's lock and reads after it, in one statement: `followup_lock_person`
+#: (migration 0021) locks the person (by id, or by identity when the id is None), then
+#: reads them, their question and the request's earlier answer (and `with_interviews`,
+#: their interviews as JSON) with a snapshot of its own; no row when there is no such
+#: person.
+_LOCK_AND_READ = (
+    text("SELECT " + ", ".join(f"(locked.person).{c.name} AS {c.name}"
+                               for c in table_of(PersonRow).c)
+         + ", locked.conversation, locked.answer, locked.answered_at"
+         ", locked.interviews_json FROM followup_lock_person("
+         ":id, :platform, :workspace, :user, :key, :with_interviews) AS locked")
+    .bindparams(bindparam("id", type_=Integer), bindparam("key", type_=String),
+                bindparam("with_interviews", type_=Boolean),
+                *(bindparam(name, type_=found.type) for name, found in (
+                    ("platform", table_of(IdentityRow).c.platform),
+                    ("workspace", table_of(IdentityRow).c.workspace),
+                    ("user", table_of(IdentityRow).c.user_id))))
+    .columns(*(column(c.name, c.type) for c in table_of(PersonRow).c),
+             column("conversation", Text), *(column(c.name, c.type) for c in _EARLIER),
+             column("interviews_json", Text)))
 
 #: Interviews with their interviewers and calls in one statement (LEFT JOINs, as the
 #: ORM's joined loads did, an interview having a few of each), read as Core rows.
@@ -1226,6 +1353,54 @@ _INTERVIEW_BY_NUMBER = _WHOLE_INTERVIEWS.where(
 _INTERVIEWS_OF = (_WHOLE_INTERVIEWS.where(_INTERVIEWS_T.c.person_id == bindparam("person_id"))
                   .order_by(_INTERVIEWS_T.c.number))
 _OPEN_INTERVIEWS_OF = _INTERVIEWS_OF.where(_INTERVIEWS_T.c.outcome.is_(None))
+
+#: Each interview's checkpoints as one JSON array of rows, ordered as `_CHECKPOINTS_OF`
+#: orders them, sent as text so that it is parsed once per interview (the interviewers'
+#: and calls' joins repeat it on each of their rows).
+_PLAN_JSON = (
+    select(func.json_agg(postgresql.aggregate_order_by(
+        func.to_json(_CHECKPOINTS_T.table_valued()),
+        _CHECKPOINTS_T.c.due_at, _CHECKPOINTS_T.c.id)))
+    .where(_CHECKPOINTS_T.c.interview_id == _INTERVIEWS_T.c.id)
+    .scalar_subquery().cast(Text).label("plan"))
+_PLANNED_INTERVIEWS_OF = _INTERVIEWS_OF.add_columns(_PLAN_JSON)
+_PLANNED_INTERVIEW = _INTERVIEW_BY_NUMBER.add_columns(_PLAN_JSON)
+
+#: `add_interview`'s statements, built once (the other columns come from the values
+#: passed): the next per-person number is worked out inside the INSERT and handed back
+#: by it; the interviewers go in one INSERT … RETURNING.
+_ADD_INTERVIEW = (
+    insert(_INTERVIEWS_T)
+    .values(number=select(func.coalesce(func.max(_INTERVIEWS_T.c.number), 0) + 1)
+            .where(_INTERVIEWS_T.c.person_id == bindparam("numbered_for"))
+            .scalar_subquery())
+    .returning(_INTERVIEWS_T.c.id, _INTERVIEWS_T.c.number))
+_ADD_INTERVIEWERS = insert(_INTERVIEWERS_T).returning(_INTERVIEWERS_T.c.id,
+                                                      sort_by_parameter_order=True)
+#: PostgreSQL's one statement for both: the interview's INSERT as a CTE, the
+#: interviewers' INSERT … SELECT from it and from their values as arrays (`unnest`), and
+#: one row back per interviewer (one with no interviewer when there is none).
+_PEOPLE_FIELDS = ("position", "name", "email", "title", "note", "phone")
+_NEW_PEOPLE = func.unnest(*(
+    bindparam(f"people_{name}", type_=postgresql.ARRAY(_INTERVIEWERS_T.c[name].type))
+    for name in _PEOPLE_FIELDS)).table_valued(*_PEOPLE_FIELDS).render_derived()
+_ADDED = (insert(_INTERVIEWS_T)
+          .values(number=select(func.coalesce(func.max(_INTERVIEWS_T.c.number), 0) + 1)
+                  .where(_INTERVIEWS_T.c.person_id == bindparam("numbered_for"))
+                  .scalar_subquery(),
+                  **{column.name: bindparam(f"new_{column.name}", type_=column.type)
+                     for column in _INTERVIEWS_T.c if column.name not in ("id", "number")})
+          .returning(_INTERVIEWS_T.c.id, _INTERVIEWS_T.c.number).cte("added"))
+_ADDED_PEOPLE = (insert(_INTERVIEWERS_T)
+                 .from_select(["interview_id", *_PEOPLE_FIELDS],
+                              select(_ADDED.c.id, *(_NEW_PEOPLE.c[n] for n in _PEOPLE_FIELDS))
+                              .select_from(_ADDED.join(_NEW_PEOPLE, true())))
+                 .returning(_INTERVIEWERS_T.c.id, _INTERVIEWERS_T.c.position)
+                 .cte("added_people"))
+_ADD_INTERVIEW_AND_PEOPLE = (
+    select(_ADDED.c.id, _ADDED.c.number, _ADDED_PEOPLE.c.id.label("interviewer_id"),
+           _ADDED_PEOPLE.c.position)
+    .select_from(_ADDED.outerjoin(_ADDED_PEOPLE, true())))
 
 _CHECKPOINTS_OF = (select(*_CHECKPOINTS_T.c)
                    .where(_CHECKPOINTS_T.c.interview_id == bindparam("interview_id"))
@@ -1248,6 +1423,61 @@ _PLATFORM_OF = (
     .order_by(IdentityRow.id).limit(1).scalar_subquery())
 
 
+#: `add_checkpoints`' INSERT … RETURNING, built once; on PostgreSQL each row's platform
+#: is read by the INSERT itself.
+_ADD_CHECKPOINTS = insert(_CHECKPOINTS_T).returning(*_CHECKPOINTS_T.c,
+                                                    sort_by_parameter_order=True)
+_ADD_CHECKPOINTS_WITH_PLATFORM = _ADD_CHECKPOINTS.values(platform=_PLATFORM_OF)
+
+
+#: `change_plan`'s one statement on PostgreSQL: the new checkpoints' INSERT … SELECT
+#: from arrays and the changes' UPDATE … FROM arrays (each only while the row is in a
+#: state expected, those given as one comma-separated text), as CTEs; every row they
+#: leave, marked `is_new` for an added one.
+_UTC_TIMES = postgresql.ARRAY(DateTime(timezone=True))
+_NEW_STEPS = func.unnest(
+    bindparam("new_kinds", type_=postgresql.ARRAY(String)),
+    bindparam("new_interviewer_ids", type_=postgresql.ARRAY(Integer)),
+    bindparam("new_due_ats", type_=_UTC_TIMES),
+).table_valued("kind", "interviewer_id", "due_at").render_derived()
+_STEPS_ADDED = (
+    insert(_CHECKPOINTS_T)
+    .from_select(["interview_id", "kind", "interviewer_id", "due_at", "state", "created_at",
+                  "attempts", "snoozed", "platform"],
+                 select(bindparam("of_interview", type_=Integer), _NEW_STEPS.c.kind,
+                        _NEW_STEPS.c.interviewer_id, _NEW_STEPS.c.due_at,
+                        bindparam("plan_state", type_=String),
+                        bindparam("plan_now", type_=DateTime(timezone=True)),
+                        literal(0), false(), _PLATFORM_OF))
+    .returning(*_CHECKPOINTS_T.c).cte("steps_added"))
+_STEP_CHANGES = func.unnest(
+    bindparam("change_ids", type_=postgresql.ARRAY(Integer)),
+    bindparam("change_expects", type_=postgresql.ARRAY(String)),
+    bindparam("change_states", type_=postgresql.ARRAY(String)),
+    bindparam("change_due_ats", type_=_UTC_TIMES),
+    bindparam("change_done_ats", type_=_UTC_TIMES),
+).table_valued("id", "expect", "state", "due_at", "done_at").render_derived()
+_STEPS_CHANGED = (
+    update(_CHECKPOINTS_T)
+    .where(_CHECKPOINTS_T.c.id == _STEP_CHANGES.c.id,
+           _CHECKPOINTS_T.c.state == any_(func.string_to_array(_STEP_CHANGES.c.expect, ",")))
+    .values(state=func.coalesce(_STEP_CHANGES.c.state, _CHECKPOINTS_T.c.state),
+            due_at=func.coalesce(_STEP_CHANGES.c.due_at, _CHECKPOINTS_T.c.due_at),
+            done_at=func.coalesce(_STEP_CHANGES.c.done_at, _CHECKPOINTS_T.c.done_at))
+    .returning(*_CHECKPOINTS_T.c).cte("steps_changed"))
+#: The interview's outcome, recorded with the plan when one is given (`plan_outcome`).
+_PLAN_OUTCOME = (
+    update(_INTERVIEWS_T)
+    .where(_INTERVIEWS_T.c.id == bindparam("of_interview", type_=Integer),
+           bindparam("plan_outcome", type_=String).is_not(None))
+    .values(outcome=bindparam("plan_outcome", type_=String),
+            outcome_at=bindparam("plan_now", type_=DateTime(timezone=True)))
+    .cte("outcome_set"))
+_CHANGE_PLAN = union_all(
+    select(*_STEPS_ADDED.c, true().label("is_new")),
+    select(*_STEPS_CHANGED.c, false().label("is_new"))).add_cte(_PLAN_OUTCOME)
+
+
 def _changed_whole(change: Update) -> Select[Any]:
     """An interview's UPDATE, and the whole interview as it left it (PostgreSQL)."""
     changed = change.returning(*_INTERVIEWS_T.c).cte("changed")
@@ -1258,8 +1488,45 @@ def _changed_whole(change: Update) -> Select[Any]:
             .outerjoin(_CALLS_T, _CALLS_T.c.interview_id == changed.c.id))
 
 
+#: An interview's outcome set, by id (statements built once: building one, and its cache
+#: key, cost more than sending it).
+_SET_OUTCOME = (update(_INTERVIEWS_T).where(_INTERVIEWS_T.c.id == bindparam("interview_id"))
+                .values(outcome=bindparam("new_outcome"),
+                        outcome_at=bindparam("new_outcome_at")))
+_SET_OUTCOME_WHOLE = _changed_whole(_SET_OUTCOME)
+
+
+@cache
+def _checkpoint_update(changed: tuple[str, ...], expecting: bool) -> Any:
+    """`update_checkpoint`'s one statement for these columns, built once: the UPDATE
+    checks the state and hands the row back, where reading it FOR UPDATE and then
+    writing it took two (no change: the row read FOR UPDATE)."""
+    matching = [_CHECKPOINTS_T.c.id == bindparam("checkpoint_id")]
+    if expecting:
+        matching.append(_CHECKPOINTS_T.c.state.in_(bindparam("expect", expanding=True)))
+    if not changed:
+        return select(*_CHECKPOINTS_T.c).where(*matching).with_for_update()
+    return (update(_CHECKPOINTS_T).where(*matching)
+            .values({name: bindparam(f"new_{name}") for name in changed})
+            .returning(*_CHECKPOINTS_T.c))
+
+
 def _whole_interviews(rows: Any) -> list[Interview]:
     """`_WHOLE_INTERVIEWS`' rows (one per interviewer and call) as interviews, in order."""
+    return [_interview(row, people, calls) for row, people, calls in _grouped(rows)]
+
+
+def _planned_interviews(rows: Any) -> list[tuple[Interview, list[Checkpoint]]]:
+    """`_PLANNED_INTERVIEWS_OF`' rows as interviews, each with its checkpoints (parsed
+    once per interview, not once per row)."""
+    return [(_interview(row, people, calls), [_checkpoint(_CHECKPOINT_JSON(item))
+                                              for item in json.loads(row.plan or "[]")])
+            for row, people, calls in _grouped(rows)]
+
+
+def _grouped(rows: Any) -> list[tuple[Any, list[Any], list[Any]]]:
+    """Interview rows joined to interviewers and calls: each interview's first row, its
+    interviewers and its calls, in the rows' order."""
     found: dict[int, tuple[Any, dict[int, Any], dict[int, Any]]] = {}
     for row in rows:
         known = found.get(row.id)
@@ -1273,7 +1540,7 @@ def _whole_interviews(rows: Any) -> list[Interview]:
         if row.c_id is not None and row.c_id not in known[2]:
             known[2][row.c_id] = SimpleNamespace(id=row.c_id, at=row.c_at,
                                                  result=row.c_result)
-    return [_interview(row, list(people.values()), list(calls.values()))
+    return [(row, list(people.values()), list(calls.values()))
             for row, people, calls in found.values()]
 
 
@@ -1396,7 +1663,7 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
     )
 
 
-def _checkpoint(row: CheckpointRow | Row[Any]) -> Checkpoint:
+def _checkpoint(row: CheckpointRow | Row[Any] | SimpleNamespace) -> Checkpoint:
     return Checkpoint(
         id=row.id,
         interview_id=row.interview_id,
@@ -1409,6 +1676,35 @@ def _checkpoint(row: CheckpointRow | Row[Any]) -> Checkpoint:
         attempts=row.attempts,
         snoozed=row.snoozed,
     )
+
+
+def _json_rows(table: Table) -> Callable[[dict[str, Any]], SimpleNamespace]:
+    """Reads a row of `table` as PostgreSQL's `to_json` wrote it into what a Core row of
+    it holds (enums, aware UTC datetimes, dates), by the table's own column types."""
+    def instant(text: str) -> datetime:
+        return datetime.fromisoformat(text).astimezone(UTC)
+
+    readers: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for found in table.c:
+        kind = found.type
+        readers.append((found.name, kind.enum if isinstance(kind, EnumText) else
+                        instant if isinstance(kind, UtcDateTime) else
+                        date.fromisoformat if isinstance(kind, Date) else None))
+
+    def read(item: dict[str, Any]) -> SimpleNamespace:
+        values = {}
+        for name, convert in readers:
+            value = item.get(name)
+            values[name] = value if value is None or convert is None else convert(value)
+        return SimpleNamespace(**values)
+
+    return read
+
+
+_INTERVIEW_JSON = _json_rows(_INTERVIEWS_T)
+_INTERVIEWER_JSON = _json_rows(_INTERVIEWERS_T)
+_CALL_JSON = _json_rows(_CALLS_T)
+_CHECKPOINT_JSON = _json_rows(_CHECKPOINTS_T)
 
 
 def _journal_entry(row: JournalRow) -> JournalEntry:

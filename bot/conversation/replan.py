@@ -6,10 +6,11 @@ without ever re-sending what already went out unless the plan moved it (a new pr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from bot.model import Checkpoint, CheckpointState, Interview
-from bot.ports.repository import Repository
+from bot.model import Checkpoint, CheckpointState, Interview, Outcome
+from bot.ports.repository import PlanChange, Repository
 from bot.rules.plan import CALL_KINDS, Key, Prefs, plan_checkpoints
 
 ACTIVE = (CheckpointState.PENDING, CheckpointState.SENDING, CheckpointState.SENT)
@@ -31,11 +32,16 @@ def replan(
     *,
     before: Interview | None = None,
     rows: list[Checkpoint] | None = None,
+    also: Sequence[PlanChange] = (),
+    outcome: Outcome | None = None,
 ) -> list[Checkpoint]:
     """Add, move or cancel the interview's checkpoints to match `plan_checkpoints`, and
     return them as this left them (ordered by due time, as `checkpoints_for` gives them).
     `rows`: the interview's checkpoints when the caller knows them without reading (an
-    interview just added has none); else they are read.
+    interview just added has none); else they are read. `also`: the caller's own changes
+    to the checkpoints, written together with the plan's; `rows` then shows them made.
+    `outcome`: the outcome the caller records for the interview at `now`, written with
+    the plan too (`interview` shows it already).
 
     `before` is the interview as it was before the employer named a new day: a call
     reminder that already went out comes again when the new day moved that call, even
@@ -63,25 +69,28 @@ def replan(
     wanted = {p.key for p in planned}
 
     new = [(p.kind, p.interviewer_id, p.due_at) for p in planned if p.key not in active]
-    left = {row.id: row for row in rows}
-    left.update((row.id, row) for row in repo.add_checkpoints(interview.id, new, now))
-    changed: list[Checkpoint | None] = []
+    changes: list[PlanChange] = []
     for p in planned:
         row = active.get(p.key)
         if row is None:
             continue
         if row.state is CheckpointState.PENDING and row.due_at != p.due_at and \
                 not (p.due_at <= now and row.due_at <= now):
-            changed.append(repo.update_checkpoint(row.id, due_at=max(p.due_at, now),
-                                                  expect=[CheckpointState.PENDING]))
+            changes.append(PlanChange(row.id, (CheckpointState.PENDING,),
+                                      due_at=max(p.due_at, now)))
 
     for key, row in active.items():
         if key not in wanted:
             # A reminder in flight (SENDING) is cancelled too: delivery checks the row
             # again just before it sends, so an outcome stops it going out.
-            changed.append(repo.update_checkpoint(
-                row.id, state=CheckpointState.CANCELLED, expect=[row.state]
-            ))
+            changes.append(PlanChange(row.id, (row.state,), state=CheckpointState.CANCELLED))
+    # The plan's writes (and the caller's) together: one statement where the database
+    # allows.
+    changes = [*also, *changes]
+    added, changed = repo.change_plan(interview.id, new, changes, now, outcome=outcome) \
+        if new or changes or outcome is not None else ([], [])
+    left = {row.id: row for row in rows}
+    left.update((row.id, row) for row in added)
     if None in changed:
         # A row moved meanwhile (delivery claimed or sent it): read them all again.
         return repo.checkpoints_for(interview.id)

@@ -7,7 +7,8 @@ replies when it is not there or not theirs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -27,9 +28,17 @@ from bot.conversation import flows
 from bot.conversation.replan import ACTIVE, replan
 from bot.conversation.views import numbered
 from bot.messages import Inbound, Reply
-from bot.model import Checkpoint, CheckpointKind, CheckpointState, Interview, Person, QuietHours
+from bot.model import (
+    Checkpoint,
+    CheckpointKind,
+    CheckpointState,
+    Interview,
+    Outcome,
+    Person,
+    QuietHours,
+)
 from bot.ports.clock import Clock
-from bot.ports.repository import Repository
+from bot.ports.repository import PlanChange, Repository
 from bot.rules.holidays import country_for_zone, public_holidays
 from bot.rules.plan import PHONE_KINDS, Prefs
 from bot.text import short
@@ -85,9 +94,11 @@ class Turn:
         self.person = person
 
     def replan(self, interview: Interview, *, before: Interview | None = None,
-               rows: list[Checkpoint] | None = None) -> list[Checkpoint]:
+               rows: list[Checkpoint] | None = None, also: Sequence[PlanChange] = (),
+               outcome: Outcome | None = None) -> list[Checkpoint]:
         """`bot.conversation.replan.replan` for this turn: the checkpoints it leaves."""
-        return replan(self.repo, interview, self.prefs(), self.now, before=before, rows=rows)
+        return replan(self.repo, interview, self.prefs(), self.now, before=before, rows=rows,
+                      also=also, outcome=outcome)
 
     # --- the open question ------------------------------------------------------------
     def flow(self) -> flows.Flow | None:
@@ -136,6 +147,20 @@ class Turn:
         return Reply(text="Which interview? Give its number, e.g. `plan 1`. "
                           "`list` shows the numbers.")
 
+    def interview_and_plan(self, ref: InterviewRef | None
+                           ) -> tuple[Interview, list[Checkpoint] | None] | Reply:
+        """`interview`, with its checkpoints when they came in the same read (an
+        interview named by its number); None when they were not read."""
+        if isinstance(ref, InterviewNumber):
+            found = self.repo.interviews_with_checkpoints(self.person.id, ref.number)
+            if not found:
+                return Reply(text=f"I can't find interview #{ref.number} in your list. "
+                                  "`list` shows yours.")
+            interview, rows = found[0]
+            return interview, rows
+        named = self.interview(ref)
+        return named if isinstance(named, Reply) else (named, None)
+
     def owned_interview(self, record_id: int) -> Interview | None:
         interview = self.repo.get_interview(record_id)
         if interview is None or interview.person_id != self.person.id:
@@ -144,43 +169,66 @@ class Turn:
 
     def step(self, ref: StepRef) -> tuple[Interview, Checkpoint] | Reply:
         """The checkpoint `ref` names with its interview, or the reply saying why not."""
+        found = self.step_of_plan(ref)
+        return found if isinstance(found, Reply) else found[:2]
+
+    def step_of_plan(self, ref: StepRef
+                     ) -> tuple[Interview, Checkpoint, list[Checkpoint] | None] | Reply:
+        """`step`, with the interview's checkpoints as read to find it (None when they
+        were not read: a button names its step by record id), so that a change to the
+        step can replan without reading them again."""
         if isinstance(ref, StepRecord):
             cp = self.repo.get_checkpoint(ref.record_id)
             interview = None if cp is None else self.owned_interview(cp.interview_id)
             if cp is None or interview is None:
                 return not_found()
-            return interview, cp
+            return interview, cp, None
         if isinstance(ref, BadStepRef):
             return Reply(text=f"{short(ref.said, 20)!r} isn't a step I know. Steps "
                               "look like `1.2` (interview 1, step 2); `plan 1` lists them.")
-        interview = self.repo.find_interview(self.person.id, ref.interview)
-        if interview is None:
+        found = self.repo.interviews_with_checkpoints(self.person.id, ref.interview)
+        if not found:
             return Reply(text=f"I can't find interview #{ref.interview}. `list` shows yours.")
-        return self._numbered_step(interview, ref)
+        return self._numbered_step(*found[0], ref)
 
-    def _numbered_step(self, interview: Interview, ref: StepNumber
-                       ) -> tuple[Interview, Checkpoint] | Reply:
-        rows = numbered(self.repo.checkpoints_for(interview.id))
+    def _numbered_step(self, interview: Interview, read: list[Checkpoint], ref: StepNumber
+                       ) -> tuple[Interview, Checkpoint, list[Checkpoint]] | Reply:
+        rows = numbered(read)
         if ref.position is None:
             active = [cp for _, cp in rows if cp.state in ACTIVE
                       and (not ref.calls_only or cp.kind in PHONE_KINDS)]
             if not active:
                 return Reply(text=f"Interview #{interview.number} has no "
                                   f"{'call' if ref.calls_only else 'step'} waiting.")
-            return interview, min(active, key=lambda c: c.due_at)
+            return interview, min(active, key=lambda c: c.due_at), read
         for pos, cp in rows:
             if pos == ref.position:
-                return interview, cp
+                return interview, cp, read
         return Reply(text=f"Interview #{interview.number} has no step {ref.position}. "
                           f"`plan {interview.number}` lists them.")
 
     def items(self) -> list[tuple[Interview, list[Checkpoint]]]:
         """The person's interviews with their checkpoints, in a fixed number of queries."""
-        interviews = self.repo.list_interviews(self.person.id)
-        checkpoints = self.repo.checkpoints_for_many([i.id for i in interviews])
-        return [(i, checkpoints[i.id]) for i in interviews]
+        return self.repo.interviews_with_checkpoints(self.person.id)
 
     # --- changing steps ---------------------------------------------------------------
+    def done_and_replanned(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
+                           interviewer_ids: set[int | None],
+                           rows: list[Checkpoint] | None = None) -> list[Checkpoint]:
+        """`mark_done`, then `replan`, their writes sent together: the checkpoints left.
+        `rows`: the interview's checkpoints when the caller has just read them."""
+        rows = self.repo.checkpoints_for(interview.id) if rows is None else rows
+        done: list[PlanChange] = []
+        seen: list[Checkpoint] = []
+        for cp in rows:
+            if cp.kind in kinds and cp.state in ACTIVE and cp.interviewer_id in interviewer_ids:
+                # As `mark_done` makes it: from any active state, whatever delivery did.
+                done.append(PlanChange(cp.id, ACTIVE, state=CheckpointState.DONE,
+                                       done_at=self.now))
+                cp = replace(cp, state=CheckpointState.DONE)
+            seen.append(cp)
+        return self.replan(interview, rows=seen, also=done)
+
     def mark_done(self, interview: Interview, kinds: tuple[CheckpointKind, ...],
                   interviewer_ids: set[int | None] | None = None) -> int:
         """Mark the matching waiting checkpoints done; return how many changed."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, time
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from bot.clubs.model import (
     Club,
@@ -43,6 +43,17 @@ from bot.model import (
 )
 from bot.ports.answers import AnswerLog
 from bot.ports.mail_addresses import MailAddresses
+
+
+class PlanChange(NamedTuple):
+    """One change a replan writes to a stored checkpoint: its new state, due time and/or
+    when it was done, made only while it is still in one of the states `expect`s."""
+
+    checkpoint_id: int
+    expect: tuple[CheckpointState, ...]
+    state: CheckpointState | None = None
+    due_at: datetime | None = None
+    done_at: datetime | None = None
 
 
 class RepositoryUnavailable(Exception):
@@ -276,6 +287,12 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
 
     def list_interviews(self, person_id: int, *, open_only: bool = False) -> list[Interview]: ...
 
+    def interviews_with_checkpoints(self, person_id: int, number: int | None = None
+                                    ) -> list[tuple[Interview, list[Checkpoint]]]:
+        """The person's interviews by number (with `number`, only that one, if theirs),
+        each with all its checkpoints ordered by due time, read together."""
+        ...
+
     def set_promise(self, interview_id: int, promise: Promise | None) -> Interview: ...
 
     def set_outcome(
@@ -391,6 +408,21 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
         now: datetime,
     ) -> list[Checkpoint]:
         """Several new checkpoints (kind, interviewer id, due) in one transaction."""
+        ...
+
+    def change_plan(
+        self,
+        interview_id: int,
+        new: Sequence[tuple[CheckpointKind, int | None, datetime]],
+        changes: Sequence[PlanChange],
+        now: datetime,
+        *,
+        outcome: Outcome | None = None,
+    ) -> tuple[list[Checkpoint], list[Checkpoint | None]]:
+        """`add_checkpoints(new)` and each change as `update_checkpoint` makes it, together
+        (one statement where the database allows): the checkpoints added, and each
+        change's checkpoint as it left it, None where it was no longer as expected.
+        `outcome`: recorded for the interview at `now` in the same go (`set_outcome`)."""
         ...
 
     def update_checkpoint(

@@ -26,10 +26,11 @@ from bot.model import Identity, Platform
 #: comes before it. SQLite's count has its BEGINs (sent as statements; on PostgreSQL the
 #: driver sends them) and the purge of old answers as a statement of its own. On
 #: PostgreSQL the person's question and the request's earlier answer are read after the
-#: lock, by one statement of their own (a read joined to the lock could miss what
-#: another process's unit had just left).
-CEILING = {"postgresql": {"add": 6, "list": 5, "sent": 8, "snooze": 7, "heard": 8},
-           "sqlite": {"add": 10, "list": 6, "sent": 9, "snooze": 8, "heard": 11}}
+#: lock inside the lock's own statement (a function: a read merely joined to the lock
+#: could miss what another process's unit had just left), and so are their interviews
+#: with their checkpoints, for the request's first read of them.
+CEILING = {"postgresql": {"add": 4, "list": 2, "sent": 3, "snooze": 3, "heard": 3},
+           "sqlite": {"add": 10, "list": 6, "sent": 8, "snooze": 7, "heard": 11}}
 
 ALEX = Identity(Platform.SLACK, "T1", "U1")
 

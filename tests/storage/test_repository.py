@@ -37,7 +37,7 @@ from bot.model import (
     ShareLevel,
     Tone,
 )
-from bot.ports.repository import Repository, RepositoryUnavailable
+from bot.ports.repository import PlanChange, Repository, RepositoryUnavailable
 from storage.database import make_engine
 from storage.models import (
     CallRow,
@@ -758,3 +758,153 @@ def test_a_unit_that_waited_for_the_lock_reads_the_question_the_other_one_left(
     finally:
         first.close()
         second.close()
+
+
+@pytest.mark.parametrize("by_identity", [False, True], ids=["by id", "by identity"])
+def test_a_repeat_that_waited_for_the_lock_finds_the_answer_the_other_one_recorded(
+        database_url: str, by_identity: bool) -> None:
+    """A request's repeat waits for the first delivery's unit, and must then find the
+    answer that unit recorded (read with the lock, in the same statement on PostgreSQL):
+    else it would be applied twice."""
+    first, second = open_repository(database_url), open_repository(database_url)
+    try:
+        person = someone(first)
+        inside, read = threading.Event(), []
+
+        def repeat() -> None:
+            assert inside.wait(timeout=10)
+            if by_identity:
+                with second.serialised_as(Identity(Platform.SLACK, "T1", "U1"),
+                                          "Europe/Paris", QuietHours(), request="k1"):
+                    read.append(second.answer_for("k1"))
+            else:
+                with second.serialised(person.id, request="k1"):
+                    read.append(second.answer_for("k1"))
+
+        waiter = threading.Thread(target=repeat)
+        waiter.start()
+        with first.serialised(person.id, request="k1"):
+            assert first.answer_for("k1") is None
+            first.record_answer("k1", person.id, ("done once",), NOW)
+            inside.set()
+            threading.Event().wait(0.5)  # the repeat now waits for this lock
+        waiter.join(timeout=10)
+        assert [None if found is None else found.texts for found in read] == [("done once",)]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_interviews_come_with_their_checkpoints_as_the_separate_reads_give_them(
+        repo: SqlRepository) -> None:
+    """One read (one statement on PostgreSQL) gives each interview, its interviewers and
+    calls, and its checkpoints, exactly as `find_interview` and `checkpoints_for` do."""
+    person = someone(repo)
+    first = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)
+    second = repo.add_interview(person.id, new_interview("Globex"), NOW)
+    repo.add_call(first.id, CallRecord(later(days=2), CallResult.NO_ANSWER))
+    ann, bo = repo.find_interview(person.id, 1).interviewers  # type: ignore[union-attr]
+    repo.add_checkpoints(first.id, [(CheckpointKind.THANK_YOU, ann.id, later(hours=3)),
+                                    (CheckpointKind.THANK_YOU, bo.id, later(minutes=30)),
+                                    (CheckpointKind.FIRST_CALL, None, later(days=3))], NOW)
+    sent = repo.claim_due(later(hours=1), 5, [Platform.SLACK])
+    repo.confirm_sent(sent[0].id, later(hours=1, microseconds=250))
+    repo.update_checkpoint(sent[0].id, snoozed=True)
+
+    expected = [(repo.find_interview(person.id, n), repo.checkpoints_for(i.id))
+                for n, i in ((1, first), (2, second))]
+    assert repo.interviews_with_checkpoints(person.id) == expected
+    assert repo.interviews_with_checkpoints(person.id, 2) == expected[1:]
+    assert repo.interviews_with_checkpoints(person.id, 3) == []
+    assert repo.interviews_with_checkpoints(someone(repo, "U2").id, 1) == []
+    assert expected[0][1][0].sent_at == later(hours=1, microseconds=250)
+
+
+def test_a_requests_first_read_of_its_interviews_comes_with_the_lock_on_postgresql(
+        repo: SqlRepository) -> None:
+    """A request's unit reads the person's interviews with its lock (PostgreSQL): its
+    first read of them sends no statement and gives what a read of its own would; after
+    any other statement in the unit (a write), they are read afresh."""
+    person = someone(repo)
+    added = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)
+    repo.add_interview(person.id, new_interview("Globex"), NOW)
+    repo.add_call(added.id, CallRecord(later(days=2), CallResult.NO_ANSWER))
+    step = repo.add_checkpoint(added.id, CheckpointKind.THANK_YOU, added.interviewers[0].id,
+                               later(hours=3), NOW)
+    expected = repo.interviews_with_checkpoints(person.id)
+    postgresql = repo.engine.dialect.name == "postgresql"
+    with repo.serialised(person.id, request="k1"):
+        statements: list[str] = []
+        with counting(repo, statements):
+            assert repo.interviews_with_checkpoints(person.id, 1) == expected[:1]
+        assert len(statements) == (0 if postgresql else 2)
+        # Read once: the next read is a read of its own.
+        assert repo.interviews_with_checkpoints(person.id) == expected
+    with repo.serialised(person.id, request="k2"):
+        moved = repo.update_checkpoint(step.id, due_at=later(hours=5))
+        assert moved is not None
+        assert repo.interviews_with_checkpoints(person.id, 1)[0][1] == [moved]
+
+
+def test_an_interview_is_stored_with_its_interviewers_in_order_or_with_none(
+        repo: SqlRepository) -> None:
+    """`add_interview` (one statement on PostgreSQL) numbers the interview, and gives
+    back each interviewer with the id stored for them, in the order given."""
+    person = someone(repo)
+    alone = repo.add_interview(person.id, replace(new_interview("Acme"), interviewers=()), NOW)
+    three = repo.add_interview(person.id, new_interview("Globex", "Cy", "Ann", "Bo"), NOW)
+    assert (alone.number, alone.interviewers) == (1, ())
+    assert three.number == 2 and [p.name for p in three.interviewers] == ["Cy", "Ann", "Bo"]
+    assert repo.find_interview(person.id, 1) == alone
+    assert repo.find_interview(person.id, 2) == three
+
+
+def test_a_plans_writes_go_together_and_a_step_moved_meanwhile_is_left_alone(
+        repo: SqlRepository) -> None:
+    """`change_plan` (one statement on PostgreSQL) adds the new steps and makes each
+    change only to a step still in the state expected; the others come back as None."""
+    interview = repo.add_interview(someone(repo).id, new_interview("Acme", "Ann"), NOW)
+    ann = interview.interviewers[0].id
+    sending = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU, ann, later(hours=1),
+                                  NOW)
+    pending = repo.add_checkpoint(interview.id, CheckpointKind.FIRST_CALL, None,
+                                  later(hours=2), NOW)
+    assert [c.id for c in repo.claim_due(later(hours=3), 1, [Platform.SLACK])] == [sending.id]
+    statements: list[str] = []
+    with counting(repo, statements):
+        added, changed = repo.change_plan(
+            interview.id, [(CheckpointKind.REFLECT, None, later(days=1))],
+            [PlanChange(sending.id, (CheckpointState.PENDING,), due_at=later(hours=4)),
+             PlanChange(pending.id, (CheckpointState.PENDING, CheckpointState.SENT),
+                        state=CheckpointState.CANCELLED)],
+            NOW)
+    if repo.engine.dialect.name == "postgresql":
+        assert len(statements) == 1
+    assert [(c.kind, c.due_at, c.state) for c in added] == [
+        (CheckpointKind.REFLECT, later(days=1), CheckpointState.PENDING)]
+    assert changed == [None, replace(pending, state=CheckpointState.CANCELLED)]
+    assert sorted(repo.checkpoints_for(interview.id), key=lambda c: c.id) == [
+        replace(sending, state=CheckpointState.SENDING), changed[1], added[0]]
+    with pytest.raises(LookupError):
+        repo.change_plan(interview.id + 100, [(CheckpointKind.REFLECT, None, later(days=1))],
+                         [PlanChange(pending.id, (CheckpointState.PENDING,))], NOW)
+
+
+def test_an_outcome_is_recorded_with_the_plan_it_leaves(repo: SqlRepository) -> None:
+    """`change_plan(…, outcome=…)` records the outcome at `now` with the plan's writes
+    (one statement on PostgreSQL), as `set_outcome` would."""
+    interview = repo.add_interview(someone(repo).id, new_interview("Acme", "Ann"), NOW)
+    nudge = repo.add_checkpoint(interview.id, CheckpointKind.THANK_YOU,
+                                interview.interviewers[0].id, later(hours=1), NOW)
+    statements: list[str] = []
+    with counting(repo, statements):
+        added, changed = repo.change_plan(
+            interview.id, [(CheckpointKind.REFLECT, None, later(days=1))],
+            [PlanChange(nudge.id, (CheckpointState.PENDING,), state=CheckpointState.CANCELLED)],
+            later(minutes=5), outcome=Outcome.REJECTED)
+    if repo.engine.dialect.name == "postgresql":
+        assert len(statements) == 1
+    assert [c.kind for c in added] == [CheckpointKind.REFLECT]
+    assert changed == [replace(nudge, state=CheckpointState.CANCELLED)]
+    assert repo.find_interview(interview.person_id, 1) == replace(
+        interview, outcome=Outcome.REJECTED, outcome_at=later(minutes=5))

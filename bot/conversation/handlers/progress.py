@@ -3,6 +3,9 @@ a snooze, a stop. Each one changes the plan, so each ends with a replan."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC
+
 from bot.clubs.commands import celebrate
 from bot.commands import (
     CancelInterview,
@@ -49,9 +52,10 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
     if command.by:
         return [Reply(text=notes.why_not_text_or_social(command.by) + " Once the e-mail "
                            "is out, type `sent` again.")]
-    interview = turn.interview(command.interview)
-    if isinstance(interview, Reply):
-        return [interview]
+    found = turn.interview_and_plan(command.interview)
+    if isinstance(found, Reply):
+        return [found]
+    interview, rows = found
     who = command.to.lower()
     people = [p for p in interview.interviewers
               if not who or who in p.name.lower() or who == "all"]
@@ -65,9 +69,9 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
                            f"({when(interview.starts_at, turn.tz)}), so there's nothing "
                            "to thank them for yet. Send the note after it, ideally the "
                            "same day; I'll remind you then, with a draft.")]
-    turn.mark_done(interview, (CheckpointKind.THANK_YOU,), {p.id for p in people})
     # Marking steps done leaves the interview as it was (and only this unit changes it).
-    left = turn.replan(interview)
+    left = turn.done_and_replanned(interview, (CheckpointKind.THANK_YOU,),
+                                   {p.id for p in people}, rows)
     names = ", ".join(p.name for p in people)
     text = (f"Marked your thank-you to {names} as sent. Well done: a prompt note "
             "is the follow-up most candidates skip.")
@@ -205,12 +209,13 @@ def ask_call_news(turn: Turn, interview: Interview, lead: str) -> Reply:
 
 # --- the employer's answer --------------------------------------------------------------------
 def heard(turn: Turn, command: ReportOutcome) -> list[Reply]:
-    interview = turn.interview(command.interview)
-    if isinstance(interview, Reply):
-        return [interview]
+    found = turn.interview_and_plan(command.interview)
+    if isinstance(found, Reply):
+        return [found]
+    interview, rows = found
     if command.outcome is None:
         return [outcome_question(interview)]
-    return record_outcome(turn, interview, command.outcome, said=command.said)
+    return record_outcome(turn, interview, command.outcome, said=command.said, rows=rows)
 
 
 def outcome_question(interview: Interview) -> Reply:
@@ -228,16 +233,21 @@ def outcome_question(interview: Interview) -> Reply:
 
 
 def record_outcome(turn: Turn, interview: Interview, outcome: Outcome, *,
-                   said: str = "") -> list[Reply]:
+                   said: str = "", rows: list[Checkpoint] | None = None) -> list[Reply]:
     """Close the interview with `outcome`; for a next round, `said` may already give
-    its date (and people), which then need not be asked for."""
+    its date (and people), which then need not be asked for. `rows`: the interview's
+    checkpoints when the caller read them with it (the outcome leaves them as they
+    were, so the replan need not read them again). `interview` must be as read in this
+    unit."""
     _drop_call_news(turn, interview)
     if interview.outcome is not None and interview.outcome is not Outcome.NO_RESPONSE:
         return [Reply(text=f"#{interview.number} is already closed as "
                            f"{interview.outcome.value.replace('_', ' ')}.",
                       replace_original=True)]
-    interview = turn.repo.set_outcome(interview.id, outcome, turn.now)
-    turn.replan(interview)
+    # Recorded with the plan it leaves, in one go: only this unit changes the interview,
+    # so it is as read, with its outcome.
+    interview = replace(interview, outcome=outcome, outcome_at=turn.now.astimezone(UTC))
+    turn.replan(interview, rows=rows, outcome=outcome)
     celebrate(turn.repo, turn.person, interview, turn.now)
     title = interview.title
     messages = {
@@ -347,13 +357,17 @@ def snooze(turn: Turn, command: Snooze) -> list[Reply]:
         if isinstance(only, Reply):
             return [only]
         step = StepNumber(only.number)
-    found = turn.step(step)
+    found = turn.step_of_plan(step)
     if isinstance(found, Reply):
         return [found]
-    return [snooze_step(turn, *found, command.span)]
+    interview, cp, rows = found
+    return [snooze_step(turn, interview, cp, command.span, rows=rows)]
 
 
-def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan) -> Reply:
+def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan, *,
+                rows: list[Checkpoint] | None = None) -> Reply:
+    """Move the step later. `rows`: the interview's checkpoints when the caller read
+    them to find the step; the replan after the snooze then reads none."""
     now, prefs = turn.now, turn.prefs()
     if cp.state not in ACTIVE or cp.state is CheckpointState.SENDING:
         return Reply(text=f"{checkpoint_label(cp, interview)} isn't waiting, so there's "
@@ -382,10 +396,13 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
     until = end_of_quiet(until, prefs.quiet, prefs.tz)
     if cp.kind in PHONE_KINDS:
         until = release_time(cp.kind, interview, until, prefs)
-    turn.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
-                                snoozed=True, expect=[cp.state])
+    moved = turn.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
+                                        snoozed=True, expect=[cp.state])
+    # Unmoved (delivery took the step meanwhile), the replan reads the rows afresh.
+    left = None if moved is None or rows is None else \
+        [moved if row.id == moved.id else row for row in rows]
     # A call reminder snoozed after it went out is no longer waiting for a report.
-    turn.replan(interview)
+    turn.replan(interview, rows=left)
     return Reply(text=f"Snoozed {checkpoint_label(cp, interview)} until "
                       f"{when(until, prefs.tz)}.", replace_original=True)
 
