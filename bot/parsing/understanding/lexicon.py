@@ -412,6 +412,9 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications|pings)",
                    r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"discontinue",
+                   # "no need to be at me about it anymore", said in Ireland
+                   r"no\s+need\s+to\s+(?:be\s+at\s+me|remind\s+me|nag\s+me|chase\s+me)\b.*"
+                   r"\bany\s*more\b",
                    r"stop\s+(?:to\s+)?remember(?:ing)?\s+me", r"i'?ll\s+manage\s+it\s+myself",
                    r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
                    r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",
@@ -448,10 +451,13 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
 NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
                       r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:oops|sorry|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
+    r"^(?:(?:(?:oops|sorry|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|please\s+note(?:\s+that)?|forgot\s+to\s+(?:say|mention)|"
-    r"just\s+so\s+you\s+know)\b"
+    r"just\s+so\s+you\s+know)\b|"
+    # "Please amend the Initech record: …", "update the Acme entry -"
+    r"(?:please\s+|kindly\s+|can\s+you\s+)?(?:amend|update|correct|fix|change)\s+(?:the\s+|my\s+)?"
+    r"[\w&'-]+\s+(?:record|entry|details|interview)\s*[:;—–-])"
     r"[\s,:.!—–-]*)+",
     _I)
 FIELD_WORDS = {

@@ -52,6 +52,8 @@ _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", r
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
+    if _shouted(text):  # "JUST HAD INTERVIEW AT HOME DEPOT…": read as if typed in lower case
+        text = text.lower()
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
         text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))
@@ -74,6 +76,13 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()
                      and not m.group(0).isupper() else _word(m.group(0), keep), text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _shouted(text: str) -> bool:
+    """A whole line typed in capitals (four words or more): its capitals say nothing of
+    what is a name, so they are read as lower case."""
+    words = [w for w in _WORD.findall(text) if any(c.isalpha() for c in w)]
+    return len(words) >= 4 and all(w.isupper() for w in words if len(w) > 1)
 
 
 def _drawn_in(word: str) -> str:

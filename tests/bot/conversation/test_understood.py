@@ -1234,3 +1234,15 @@ def test_after_a_call_others_turned_away_and_their_call_to_come(chat: Chat) -> N
     chat.say("tomorrow 11am")
     assert chat.text("actually delete this whole thing").startswith(
         "Nothing is saved yet: say `cancel` to drop this new interview")
+
+
+def test_formal_irish_and_indian_ways_of_asking_for_a_change(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("Please amend the Initech record: Mr. Patel's first name is Rajesh, not Raj. "
+             "Thank you, Harold")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Rajesh Patel"]
+    chat.say("I am out of station till 30th, kindly remind me about Initech on 30th")
+    assert _snoozed(chat, 2) == ["Mon 09:00"]
+    assert chat.text("ah sure leave the Acme one, no need to be at me about it anymore"
+                     ).startswith("I read that as: No more reminders for Acme (#1).")

@@ -23,7 +23,7 @@ from bot.parsing.understanding.references import KnownInterview
 
 # --- corrections --------------------------------------------------------------------------
 _POSSESSIVE = re.compile(
-    r"^(?P<who>the\s+interviewer|[A-Za-z][\w-]*(?:\s+(?-i:[A-Z])[\w-]*(?='s))?|her|his|their)(?:'s)?\s+"
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)?(?P<who>the\s+interviewer|[A-Za-z][\w-]*(?:\s+(?-i:[A-Z])[\w-]*(?='s))?|her|his|their)(?:'s)?\s+"
     r"(?P<what>e-?mail(?:\s+address)?|phone(?:\s+number)?|number|mobile(?:\s+number)?|"
     r"cell(?:\s+number)?|direct\s+(?:line|number|dial)|work\s+number|surname|last\s+name|"
     r"first\s+name|name)\s*(?:is|:|=)?\s*"

@@ -152,6 +152,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     sentence ("to Wednesday? Bit swamped this evening")."""
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
     rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
+    rest = _BARE_ORDINAL.sub(r"the \1", rest)  # "on 30th", its "on" cut with the lead
     rest = _AFTER_WEEKEND.sub("monday", rest)  # the Monday after it, whatever today is
     if re.match(r"after\b", rest, re.I):
         # "after the holiday, my family arrives tomorrow": when is after something, which
@@ -207,6 +208,7 @@ _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noo
                          rf"(?:\b(?:at|around|about|by|after|before|from)|@)\s*{_HOUR}\b", re.I)
 
 
+_BARE_ORDINAL = re.compile(r"^(\d{1,2}(?:st|nd|rd|th))\b", re.I)
 _LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\s+of)\s+"
                            r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 _AFTER_WORD = re.compile(r"\b(?:to|till|til|until|in|at|by|for)\s+(?P<when>[^?,;!]+)", re.I)
