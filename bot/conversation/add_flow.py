@@ -33,6 +33,8 @@ from bot.parsing import (
     read_names,
 )
 from bot.parsing.impossible_dates import why_not
+from bot.parsing.interview_line import _ROLE_WORDS
+from bot.parsing.understanding.lexicon import ROLE_VOCABULARY
 from bot.parsing.understanding.normalise import role_words
 from bot.text import MAX_FIELD, short
 
@@ -392,9 +394,16 @@ def role_answer(text: str) -> str | None:
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
         return None
-    if _keyboard_mash(role.lower()):
+    if _keyboard_mash(role.lower()) or _a_persons_name(role):
         return None
     return role
+
+
+def _a_persons_name(text: str) -> bool:
+    """"Jane Smith" as the role: a name in capitals, no word of it a job's."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+        and not any(w.lower() in _ROLE_WORDS or w.lower() in ROLE_VOCABULARY for w in words)
 
 
 def _keyboard_mash(word: str) -> bool:

@@ -390,6 +390,11 @@ def _moment(
         day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
     elif chosen is not None and chosen.kind == "dom":
         found = _month_day(_day_of_month(chosen.text), local_now.date(), past)
+        said = {w for t in date_tokens if (w := weekday_of(t)) is not None}
+        if found is not None and said and found.weekday() not in said:
+            # "Thursday the 19th", said on the 23rd: the 19th that was a Thursday
+            other = _month_day(_day_of_month(chosen.text), local_now.date(), not past)
+            found = other if other is not None and other.weekday() in said else found
         if found is None:
             return None, False
         day = found

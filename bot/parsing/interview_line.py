@@ -224,6 +224,13 @@ def _role_like(text: str) -> bool:
 _UNSURE = re.compile(r"\b(?:i\s+think|might(?:'ve)?|maybe|not\s+sure|or\s+maybe|probably)\b", re.I)
 
 
+#: Words no company's name holds: a request, or the agency's part ("through Hays").
+_NOT_A_COMPANY = re.compile(r"\b(?:please|pls|plz|through|thru|via|my\s+interview)\b|"
+                            # "nine AM": a clock in words, never a company
+                            r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve)(?::\d{2})?\s*[ap]\.?m\.?$", re.I)
+
+
 def _company_and_role(
     residue: Iterable[str], found: _Found
 ) -> tuple[str | None, str | None, list[str], list[tuple[str, str]]]:
@@ -282,6 +289,9 @@ def _company_and_role(
                 if value and len(value) > _MAX_FIELD]
     if company and (len(company) > _MAX_FIELD or not re.search(r"[^\W\d_]", company)):
         company = None  # "@ 1400" is a time, never a company
+    if company and _NOT_A_COMPANY.search(company):
+        found.unclear.append(company)  # "my interview through Hays please": asked for
+        company = None
     if role and len(role) > _MAX_FIELD:
         role = None
     return company or None, role or None, plain, too_long

@@ -35,7 +35,10 @@ _PRONOUNS = re.compile(
 # Runs of letters joined by single separators: unambiguous, so it cannot backtrack badly.
 _NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:\. ?|'|-| )[^\W\d_]+)*[.']?$")
 _PEOPLE_LEAD = re.compile(
-    r"^(?:(?:and|both|also|plus|then|with|by|just|only|mr\.?\s+and)\s+)+", re.I)
+    r"^(?:(?:and|both|also|plus|then|with|by|just|only|mr\.?\s+and)\s+)*"
+    # "someone called Summer", "a lady named Shanice": the name after it
+    r"(?:(?:someone|somebody|a\s+(?:guy|man|woman|lady|gentleman|person|bloke|chap|girl)|"
+    r"one\s+(?:lady|guy|man|woman))\s+(?:called|named|by\s+the\s+name\s+of)\s+)?", re.I)
 #: "Just the one, Siobhan O'Connell": how many, before the name.
 _JUST_ONE = re.compile(r"^(?:(?:just|only|jsut)\s+)?(?:the\s+)?one(?:\s+(?:guy|person|woman|man|"
                        r"lady|interviewer))?\s*[,:-]\s*", re.I)
@@ -51,7 +54,8 @@ _TITLE_WORDS = _vocabulary(
     business peer colleague department finance legal research design qa group program
     project account customer success it
     gm agm md pm dm svp evp avp general store shift floor nurse charge unit site practice
-    office area regional district assistant deputy
+    office area regional district assistant deputy branch kitchen restaurant retail warehouse
+    plant line duty front desk
     """
 )
 _TITLE_HEADS = _vocabulary(
@@ -203,6 +207,10 @@ def _capital_name(name: str) -> str:
     return written if written.casefold() == name.casefold() else name
 
 
+#: Right after a lone title: "and" joins it to someone else, never to its own name.
+_ANOTHER_PERSON = re.compile(r"^\s*(?:and|&)\s", re.I)
+
+
 def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     people: list[Interviewer] = []
     unclear: list[str] = []
@@ -226,6 +234,12 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             continue
         person, lone_title, bits = _person(piece)
         unclear.extend(bits)
+        if person is None and lone_title and _ANOTHER_PERSON.search(
+                text[text.find(piece) + len(piece):]):
+            # "the branch manager and someone called Summer": two people, one unnamed;
+            # the title is not the next one's.
+            unclear.append(piece)
+            continue
         if person is None:
             if lone_title and people and people[-1].title is None:
                 last = people[-1]

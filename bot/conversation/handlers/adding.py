@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from bot.commands import AddInterview, AddInterviewFields
@@ -14,6 +15,7 @@ from bot.conversation.views import plan_reply
 from bot.messages import Action, ActionId, Reply
 from bot.model import Checkpoint, CheckpointKind, Interview
 from bot.parsing.impossible_dates import why_not
+from bot.parsing.understanding.lexicon import THEIR_TIME
 from bot.rules.plan import WORK_CLOSES, WORK_OPENS
 from bot.text import short
 
@@ -28,7 +30,28 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
         problem = (f"{problem} " if problem else "") + "I couldn't read " + "; ".join(
             f"“{short(u, 40)}”" for u in draft.unclear[:2]) + " as a date" + why_not(
             " ".join(draft.unclear[:2])) + "."
+    unnamed = next((u for u in draft.unclear if _SOMEONE_BY_TITLE.fullmatch(u.strip())), None)
+    if draft.interviewers and unnamed is not None:
+        # "with the branch manager and someone called Summer": one of them has no name
+        # yet, so who is thanked is asked, not left out.
+        named = " and ".join(p.name for p in draft.interviewers)
+        draft.interviewers = []
+        draft.unclear = [u for u in draft.unclear if unnamed not in u]  # asked for now
+        problem = (f"I have {named}, but no name for “{short(unnamed, 40)}”. Give me "
+                   "everyone's names as they spell them (or say `didn't get their name`).")
+    if draft.starts_at is not None and draft.employer_tz is None and THEIR_TIME.search(
+            command.text):
+        # "yesterday 2pm their time": a clock in a zone not named is no time to plan on
+        draft.starts_at = None
+        problem = ("You said “their time” without saying where they are, so I haven't "
+                   "guessed the time: give it as it was for you.")
     return ask(turn, draft, problem, fresh=True)
+
+
+#: Someone named by their job alone: "the branch manager", "their HR person".
+_SOMEONE_BY_TITLE = re.compile(r"(?:the|my|their|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:manager|director|"
+                               r"lead|supervisor|recruiter|head|owner|person|guy|lady|"
+                               r"woman|man|chef|partner|officer)", re.I)
 
 
 def add_fields(turn: Turn, command: AddInterviewFields) -> list[Reply]:

@@ -290,6 +290,8 @@ NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w
                         # "remove Dana's email, it bounced"
                         r"\b(?:remove|delete|take)\s+me\b|\bmailing\s+list\b|\bnewsletters?\b|"
                         r"\bunsubscribe\b|'s\s+(?:e-?mail|address|number|phone|cell|mobile)\b", _I)
+#: A time in a zone not named: "2pm their time", "10 local time". Asked, never guessed.
+THEIR_TIME = _any(r"(?:their|local|the\s+employer'?s|the\s+company'?s|his|her)\s+time")
 #: A day that belongs to something else than their word: someone away ("Dana is out
 #: until the 30th"), the posting's closing date. Asked, never planned on.
 NOT_THEIR_WORD = _any(

@@ -172,7 +172,8 @@ _WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+
 #: A time may follow ("Friday 10am"), a date may not ("Friday 12/4").
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|"
                            r"wed|thu|thur|thurs|fri|sat|sun)\b"
-                           r"(?!\s*(?!\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2})\d)", _I)
+                           r"(?!\s*(?!\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\d{1,2}:\d{2})\d)"
+                           r"(?!,?\s+the\s+\d)", _I)  # "Wednesday the 19th" is that date
 
 
 #: "no idea who'll be on the call yet": no interviewers to name, and no hedge about the rest.
@@ -348,6 +349,7 @@ def _read(text: str, ctx: Context,
     ahead = bool(told_done and when and (moment := parse_when(when, ctx.now, ctx.tz))
                  and moment > ctx.now)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
+                 and not lx.THEIR_TIME.search(text)  # "2pm their time": which zone?
                  and not vague and not which_week and not ahead
                  and not _unexplained(role_words(_NOTHING_PROMISED.sub(" ", text)), company,
                                       role, when, people, promise))

@@ -1246,3 +1246,32 @@ def test_formal_irish_and_indian_ways_of_asking_for_a_change(chat: Chat) -> None
     assert _snoozed(chat, 2) == ["Mon 09:00"]
     assert chat.text("ah sure leave the Acme one, no need to be at me about it anymore"
                      ).startswith("I read that as: No more reminders for Acme (#1).")
+
+
+def test_found_in_the_probes_for_times_and_adds(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("remind me about acme at 1400 tomorrow")
+    assert _snoozed(chat, 1) == ["Tue 14:00"]
+    # Said at the interview, "within a week" counts from the interview's day.
+    chat.say("forgot to mention, at the Initech interview Raj said they'd be in touch "
+             "within a week")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # Five calendar days from today is a Saturday: which count they meant is asked.
+    assert list(choices(chat.say("Jane said they'd decide in 5 days"))) == [
+        "Sat 28 Nov", "Tue 01 Dec", "Neither"]
+    # "Their time" in a zone not named: the time is asked, never guessed.
+    assert chat.text("new one: Soylent, product manager, yesterday 2pm their time, Marcus "
+                     "Bell").startswith("You said “their time” without saying where they are")
+    chat.say("cancel")
+    # Someone named only by their job: everyone's names are asked for.
+    assert chat.text("Add Harbor Bank, teller, this afternoon at 3, with the branch manager "
+                     "and someone called Summer").startswith(
+        "I have Summer, but no name for “the branch manager”.")
+    chat.say("Summer Lee and Bob Hart")
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Summer Lee", "Bob Hart"]
+    # A weekday beside a day of the month settles which month: the 19th that was a Thursday.
+    chat.say("I interviewed with Globex on Thursday the 19th for a designer job, Ann Lee "
+             "interviewed me")
+    assert chat.checkpoints(4)[0].starts_at.astimezone(NEW_YORK).date().isoformat() == \
+        "2026-11-19"

@@ -33,10 +33,10 @@ from bot.model import CheckpointKind, CheckpointState, Identity, Outcome, Platfo
 from bot.ports.clock import SimulatedClock
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "heldout", "heldout2",
-         "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-         "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15",
-         "heldout16", "heldout17", "heldout18", "heldout19")
+PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
+         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+         "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
+         "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")

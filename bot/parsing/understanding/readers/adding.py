@@ -23,8 +23,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     text = text.strip()
     if text.count(",") < 2 and len(_SENTENCE_END.findall(text)) >= 2:
         text = _SENTENCE_END.sub(", ", text)  # "Walgreens. Pharmacy manager. Thursday …"
-    if text.count(",") < 2 or lx.HEDGES.search(text):
-        return None
+    if text.count(",") < 2 or lx.HEDGES.search(text) or lx.THEIR_TIME.search(text):
+        return None  # unsure, or "2pm their time" in a zone not named
     parsed = parse_interview(text, ctx.now, ctx.tz)
     if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \
             or parsed.unclear or _NOT_A_FIELD.search(f"{parsed.company} {parsed.role}"):

@@ -49,6 +49,7 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
         found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
+        found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (
         found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
 
@@ -154,9 +155,10 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(told) else \
         PromiseKind.THEY_DECIDE_BY
     cue = lx.PROMISE_CUES.search(line.text)
+    base = _counted_from(line, ctx)
     # The date after the cue first: "seeing people this week, will decide by Dec 4".
-    said = parse_promise(line.text, ctx.today, ctx.now, ctx.tz, kind)
-    later = parse_promise(line.text[cue.start():], ctx.today, ctx.now, ctx.tz, kind) \
+    said = parse_promise(line.text, base, ctx.now, ctx.tz, kind)
+    later = parse_promise(line.text[cue.start():], base, ctx.now, ctx.tz, kind) \
         if cue is not None and cue.start() > 0 else None
     if later is not None:  # who acts is read from the whole line, the day after the cue
         said = later if said is None else type(said)(said.kind, later.on, said.text)
@@ -208,6 +210,20 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                or _before_their_word(line, ctx, said)))
 
 
+def _counted_from(line: Line, ctx: Context) -> date:
+    """The day a promise's span counts from: today, or the interview's day when the line
+    says it was said there ("at the Initech interview Raj said within a week")."""
+    target = pick(line.found, ctx.known)
+    if _AT_THE_INTERVIEW.search(line.text) and target is not None and \
+            target.starts_at is not None:
+        return min(target.starts_at.astimezone(ctx.tz).date(), ctx.today)
+    return ctx.today
+
+
+_AT_THE_INTERVIEW = re.compile(r"\b(?:at|in|during|after)\s+(?:the|my)\s+(?:[\w&'-]+\s+)?"
+                               r"interview\b", re.I)
+
+
 def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[date, ...]] | None:
     """Why the day read may not be the day meant, as a question and the days it offers;
     None when it is clear.
@@ -228,12 +244,25 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
     if dom is not None and said.on.month != ctx.today.month \
             and 0 < ctx.today.day - int(dom.group(1)) <= 7:
         return f"The {dom.group(0)[4:]} has just gone: did they mean next month's?", (said.on,)
+    days = _CALENDAR_DAYS.search(line.text)
+    if days is not None and (said.on.weekday() >= 5 or said.on in ctx.holidays):
+        # "decide in 5 days" landing on a Saturday: calendar days, or working days?
+        working = parse_promise(line.text[:days.end()].replace(
+            days.group(0), f"{days.group(0)[:-len(days.group('unit'))]}business "
+            f"{days.group('unit')}"), _counted_from(line, ctx), ctx.now, ctx.tz, said.kind)
+        offered = (said.on,) + ((working.on,) if working and working.on != said.on else ())
+        closed = "public holiday" if said.on in ctx.holidays else "weekend"
+        return (f"Counted on the calendar, that lands on {said.on:%a %d %b}, a {closed}: did "
+                "they mean calendar days, or working days?", offered)
     if said.kind is PromiseKind.YOU_CALL_ON and said.on in ctx.holidays:
         return (f"{said.on:%a %d %b} is a public holiday, when offices are mostly closed: "
                 "is that the day they gave for your call?", (said.on,))
     return None
 
 
+#: "In 5 days", not "5 business days": a count that may land on a weekend.
+_CALENDAR_DAYS = re.compile(r"\b(?:in|within)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
+                            r"nine|ten)\s+(?P<unit>days?)\b", re.I)
 #: A weekday said alone ("on Monday", not "next Monday" or "Monday the 30th").
 _BARE_DAY = re.compile(r"(?<!next\s)(?<!this\s)(?<!coming\s)\b((?:mon|tues|wednes|thurs|fri|satur|"
                        r"sun)day)\b(?!,?\s+(?:the\s+)?\d)(?!\s+(?:week|after))"
@@ -349,7 +378,7 @@ def _they_called(line: Line, ctx: Context) -> bool:
 
 _DAY_WORD = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|"
              r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}")
-_EITHER_DAY = re.compile(rf"\b({_DAY_WORD})\s+or\s+({_DAY_WORD})\b", re.I)
+_EITHER_DAY = re.compile(rf"\b({_DAY_WORD}),?\s+or\s+({_DAY_WORD})\b", re.I)
 
 
 # --- calls --------------------------------------------------------------------------------

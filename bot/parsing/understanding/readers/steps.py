@@ -129,7 +129,8 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan) -> Reading | None:
 
 
 #: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
-_EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even)\b|\bwhichever\b|\beither\b", re.I)
+_EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bwhichever\b|"
+                     r"\beither\b", re.I)
 def _till(span: SnoozeSpan, ctx: Context) -> str:
     """The moment a snooze asked about would end, so "Yes" says what it agrees to."""
     if isinstance(span, SnoozeUntil):
@@ -153,6 +154,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
     rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
     rest = _BARE_ORDINAL.sub(r"the \1", rest)  # "on 30th", its "on" cut with the lead
+    rest = _LEADING_CLOCK.sub(r"\1:\2", rest)  # "1400 tomorrow", its "at" cut with the lead
     rest = _AFTER_WEEKEND.sub("monday", rest)  # the Monday after it, whatever today is
     if re.match(r"after\b", rest, re.I):
         # "after the holiday, my family arrives tomorrow": when is after something, which
@@ -208,6 +210,7 @@ _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noo
                          rf"(?:\b(?:at|around|about|by|after|before|from)|@)\s*{_HOUR}\b", re.I)
 
 
+_LEADING_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-|\d))")
 _BARE_ORDINAL = re.compile(r"^(\d{1,2}(?:st|nd|rd|th))\b", re.I)
 _LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\s+of)\s+"
                            r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
