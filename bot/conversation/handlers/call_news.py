@@ -138,14 +138,10 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
     if HEDGES.search(said):  # "she said they eventually will decide this week"
         return "That sounds unsure, so I haven't planned around it yet.", (promise.on,)
     if NOT_THEIR_WORD.search(said):  # "Dana is out until the 30th"
-        return "That day may be about something else than their answer.", (promise.on,)
+        return "That day may be about something other than their answer.", (promise.on,)
     today = turn.now.astimezone(turn.tz).date()  # a day gone is no reading of their word
     days = tuple(v.day for v in date_variants(said, turn.now, turn.tz) if v.day > today)
-    # "Decision by 1/12" in New York: the 12th of January, or the 1st of December? The
-    # month comes first there, so "12/2" is the 2nd of December; only when the other
-    # reading is the nearer day ahead is it a real doubt.
-    month_first = turn.tz.key.startswith("America/")
-    if len(days) > 1 and not (month_first and days[0] == promise.on and days[0] < days[1]):
+    if len(days) > 1:  # "decision by 1/12": the 12th of January, or the 1st of December?
         return "That date reads two ways.", days
     return None
 

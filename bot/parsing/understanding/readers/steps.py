@@ -106,8 +106,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
 
 
 def _what_time(line: Line, ctx: Context, read: SnoozeSpan) -> Reading | None:
-    """A snooze whose time of day went unread: the day (or days) as read are offered at
-    the morning's hour, and the time asked for."""
+    """A snooze whose time of day went unread: the moment as read and its day's morning
+    (both days, for "next Tuesday" said early in a week) are offered, and the time asked."""
     target = pick(line.found, ctx.known)
     if target is None:
         return None
@@ -131,6 +131,8 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan) -> Reading | None:
 #: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
 _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bwhichever\b|"
                      r"\beither\b", re.I)
+
+
 def _till(span: SnoozeSpan, ctx: Context) -> str:
     """The moment a snooze asked about would end, so "Yes" says what it agrees to."""
     if isinstance(span, SnoozeUntil):
