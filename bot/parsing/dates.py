@@ -482,7 +482,7 @@ def _when(
 
 
 # --- hours said in words -----------------------------------------------------------------
-_HOUR_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+HOUR_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                "eleven", "twelve")
 #: British "half ten", "half past 2": half an hour after the hour named.
 _HALF_HOUR = re.compile(r"\bhalf\s+(?:past\s+)?(\w+)\b", re.I)
@@ -492,7 +492,7 @@ def hour_said(word: str) -> int | None:
     """The hour a word or number names ("ten", "10"), 1 to 12; None for any other word."""
     word = word.lower()
     hour = int(word) if word.isdigit() else (
-        _HOUR_NAMES.index(word) + 1 if word in _HOUR_NAMES else None)
+        HOUR_NAMES.index(word) + 1 if word in HOUR_NAMES else None)
     return hour if hour is not None and 1 <= hour <= 12 else None
 
 
@@ -524,7 +524,7 @@ _DOTTED_CLOCK = re.compile(r"(?P<lead>(?:\b(?:at|around)|@)\s*)(?P<h>[01]?\d|2[0
 
 
 _QUARTER = re.compile(r"(?:\bat\s+)?\bquarter\s+(past|after|to|till|of)\s+(?P<hour>"
-                      + "|".join(_HOUR_NAMES) + r"|\d{1,2})\b(?!:)", re.I)
+                      + "|".join(HOUR_NAMES) + r"|\d{1,2})\b(?!:)", re.I)
 
 
 def quarter_hours(text: str, office_hours: bool = False) -> str:
@@ -547,7 +547,7 @@ _MINUTE_WORDS = {"oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty":
 #: "at three fifteen", "ten forty-five am": a clock said in words, only after "at" or
 #: before am/pm, so "two thirty-minute calls" stays words.
 _SPOKEN_CLOCK = re.compile(
-    r"(?P<lead>\b(?:at|@|around|by|from)\s+)(?P<hour>" + "|".join(_HOUR_NAMES) + r")\s+"
+    r"(?P<lead>\b(?:at|@|around|by|from)\s+)(?P<hour>" + "|".join(HOUR_NAMES) + r")\s+"
     r"(?P<minutes>oh\s+five|forty[\s-]five|ten|fifteen|twenty|thirty|forty|fifty)\b(?!-)"
     r"(?:\s*(?P<ap>[ap]\.?m\b\.?))?", re.I)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
+from bot.parsing.dates import HOUR_NAMES, hour_said
 from bot.parsing.english import dictionary
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
@@ -34,12 +35,8 @@ _DRAWN_OUT = re.compile(r"([A-Za-z])\1{2,}")
 _TOKEN = re.compile(r"\S+")
 #: "ten a m", "3 p m", "ten am": a time dictated, its hour in words or its am or pm spoken
 #: letter by letter; written as a clock.
-_SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|"
-                              r"nine|ten|eleven|twelve)\s+([ap])(?:\.?\s+m\b\.?|m\b|\.m\.)",
-                              re.I)
-_HOUR_WORDS = {w: str(n) for n, w in enumerate(("one", "two", "three", "four", "five", "six",
-                                                  "seven", "eight", "nine", "ten", "eleven",
-                                                  "twelve"), start=1)}
+_SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) +
+                              r")\s+([ap])(?:\.?\s+m\b\.?|m\b|\.m\.)", re.I)
 _DO_ONE_THING = re.compile(r"^\s*(?:please\s+|kindly\s+)?do\s+one\s+thing\s*[,:;.!-]*\s*", re.I)
 _SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
 _SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
@@ -70,7 +67,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     # "staff rn job": the nurse, not "right now"
     text = _NURSE.sub(lambda m: f"{m['lead'] or ''}RN", text)
     text = _SPOKEN_MERIDIEM.sub(
-        lambda m: f"{_HOUR_WORDS.get(m[1].lower(), m[1])}{m[2].lower()}m", text)
+        lambda m: f"{hour_said(m[1]) or m[1]}{m[2].lower()}m", text)
     text = _TOKEN.sub(lambda m: _drawn_in(m.group(0)), text)  # "I GOT ITTTT", "soooo"
     # A capital inside the line is a name ("w/ Sundar"): never "corrected" to a word.
     text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()

@@ -1208,7 +1208,7 @@ def test_words_that_sound_destructive_about_something_else_change_nothing(chat: 
     chat.press(ActionId.CHOOSE, choices(replies)["Neither"])
     # Turned down by the person, said with "rejected": asked back before it closes.
     replies = chat.say("I rejected Initech's offer.")
-    assert list(choices(replies)) == ["Yes, you withdrawing", "Still waiting"]
+    assert list(choices(replies)) == ["Yes, I'm pulling out", "Still waiting"]
     assert chat.checkpoints(2)[0].outcome is None
     # A call they called off is no call made, and their new word is noted.
     chat.say("Dana cancelled our follow-up call, said she'd email me by Wednesday instead")

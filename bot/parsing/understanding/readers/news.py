@@ -26,6 +26,8 @@ from bot.parsing.understanding.common import hedged, record, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one
 from bot.parsing.understanding.references import KnownInterview, pick
 
+#: The choice that agrees, where the outcome's words would read oddly after "Yes,".
+_YES_WORDS = {Outcome.WITHDREW: "I'm pulling out"}
 _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
                   Outcome.NEXT_ROUND: "a next round", Outcome.WITHDREW: "you withdrawing",
                   Outcome.HEARD: "news that closes it"}
@@ -70,7 +72,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return Reading(
             question=f"Just to be sure: is that {_OUTCOME_WORDS[found]} from "
                      f"{target.company} (#{target.number}), or are you still waiting?",
-            choices=(Choice(f"Yes, {_OUTCOME_WORDS[found]}", make(target)),
+            choices=(Choice(f"Yes, {_YES_WORDS.get(found, _OUTCOME_WORDS[found])}",
+                            make(target)),
                      Choice("Still waiting", None)))
     two_ways = next_weekday_two_ways(line.text, ctx.today) \
         if found is Outcome.NEXT_ROUND else None

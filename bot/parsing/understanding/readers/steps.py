@@ -18,7 +18,7 @@ from bot.commands import (
     StepNumber,
 )
 from bot.parsing.command_text import snooze_span
-from bot.parsing.dates import _cut_dates, half_past
+from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past
 from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
@@ -205,7 +205,7 @@ def _time_unread(rest: str, used: str) -> bool:
 _TIME_KINDS = frozenset({"time", "bare", "trange", "part"})
 
 
-_HOUR = r"(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_HOUR = r"(?:\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) + ")"
 #: Words that say a time of day, left over once the snooze's span is read.
 _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noon|midday|"
                          rf"midnight|o'?clock|half\s+(?:past\s+)?\w+|quarter\s+(?:past|to))\b|"
