@@ -164,6 +164,25 @@ _NEXT_WEEKDAY = re.compile(r"\bnext\s+(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|
                            r"sun)(?:day)?\b", re.I)
 
 
+#: "on Tuesday" alone, said on a Monday: tomorrow, most likely, but a next round the day
+#: after the first is quick enough that it is asked.
+_TOMORROWS_WEEKDAY = re.compile(r"(?<!next\s)(?<!this\s)(?<!last\s)\b(?P<day>mon|tues?|"
+                                r"wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+                                r"(?!\s*,?\s*(?:the\s+)?\d)(?!\s+(?:next\s+)?week\b)", re.I)
+
+
+def round_day_two_ways(text: str, today: date) -> tuple[date, date] | None:
+    """The two days a next round's day may mean: "next Thursday"'s two, or for "Tuesday"
+    alone said on a Monday, tomorrow or next week's; None when it is clear."""
+    two_ways = next_weekday_two_ways(text, today)
+    bare = _TOMORROWS_WEEKDAY.search(text)
+    if two_ways is not None or bare is None \
+            or _DAY_INDEX[bare.group("day")[:2].lower()] != (today.weekday() + 1) % 7:
+        return two_ways
+    tomorrow = today + timedelta(days=1)
+    return tomorrow, tomorrow + timedelta(days=7)
+
+
 def next_weekday_two_ways(text: str, today: date) -> tuple[date, date] | None:
     """The two days "next Thursday" may mean when said before Thursday in the same week
     (this week's, or the one after); None when the line has no such phrase."""
@@ -178,8 +197,11 @@ def next_weekday_two_ways(text: str, today: date) -> tuple[date, date] | None:
 
 
 def settle_next_weekday(text: str, day: date) -> str:
-    """`text` with its "next Thursday" written as the day the person chose."""
-    return _NEXT_WEEKDAY.sub(day.isoformat(), text, count=1)
+    """`text` with its "next Thursday" (or its "Tuesday" alone) written as the day the
+    person chose."""
+    if _NEXT_WEEKDAY.search(text):
+        return _NEXT_WEEKDAY.sub(day.isoformat(), text, count=1)
+    return _TOMORROWS_WEEKDAY.sub(day.isoformat(), text, count=1)
 
 
 def _week_on(match: re.Match[str], base: date) -> date:

@@ -20,7 +20,7 @@ from bot.messages import Reply
 from bot.model import Interview, Outcome, Promise, PromiseKind
 from bot.parsing import parse_promise
 from bot.parsing.command_text import another_round, outcome_in
-from bot.parsing.promises import next_weekday_two_ways
+from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 from bot.parsing.understanding.ambiguity import date_variants
 from bot.parsing.understanding.lexicon import HEDGES, NOT_THEIR_WORD
@@ -63,8 +63,9 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     if outcome is None and another_round(said):
         outcome = Outcome.NEXT_ROUND
     local_today = turn.now.astimezone(turn.tz).date()
-    if outcome is Outcome.NEXT_ROUND and next_weekday_two_ways(said, local_today) is not None:
-        # "second round next tuesday at 2", said on a Monday: which Tuesday is asked
+    if outcome is Outcome.NEXT_ROUND and round_day_two_ways(said, local_today) is not None:
+        # "second round next tuesday at 2" (or "tuesday at 2"), said on a Monday: which
+        # Tuesday is asked
         asked = _which_day(turn, interview, said, ReportOutcome)
         if asked is not None:
             return asked

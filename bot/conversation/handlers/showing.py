@@ -63,6 +63,12 @@ def help_(turn: Turn, command: ShowHelp) -> list[Reply]:
 
 #: Words from which a line is a sentence rather than a command.
 _A_SENTENCE = 5
+#: A sentence's opening that no command has: "they cancelled it", "my interview went ok".
+_SPEAKER = re.compile(r"(?:i|i'm|im|i'll|i'd|i've|we|we're|they|they're|she|she's|he|he's|it|"
+                      r"it's|my|our|the|their|so|and|but|just|well|hey|hi|hello|ok|okay|gonna|"
+                      r"gotta|imma|lemme|omg|ugh|lol|yo|btw)(?![\w'])", re.IGNORECASE)
+#: A lone yes, no or number: the answer to a question no longer waiting.
+_NO_QUESTION = re.compile(r"(?:yes|yeah|yep|no|nope|nah|ok|okay|\d{1,2})[.!]?", re.IGNORECASE)
 DIDNT_FOLLOW = ("I didn't follow that, so I changed nothing. Tell me in a few words what "
                 "happened, for example `sent Jane a thank-you`, `called Acme, no answer`, "
                 "`Acme made me an offer` or `Initech will decide by Friday`; `help` lists "
@@ -84,7 +90,12 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
-    if len(text.split()) >= _A_SENTENCE:
+    if _NO_QUESTION.fullmatch(text.strip()):
+        # "no", "yes", "2" with nothing asked: an answer to a question that's gone.
+        return [Reply(text="I'm not waiting for an answer right now, so I changed nothing. "
+                           "Tell me what happened in a few words, or `list` to see your "
+                           "interviews.")]
+    if len(text.split()) >= _A_SENTENCE or (len(text.split()) > 2 and _SPEAKER.match(text)):
         # A sentence the coach could not read is no mistyped command: say what it can
         # read instead of naming its first word.
         return [Reply(text=DIDNT_FOLLOW + hint)]

@@ -36,7 +36,7 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 
 def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
-    text = _day_taken_back(text)
+    text = adding.form_as_line(text) or _day_taken_back(text)
     taken_back = lx.TAKEN_BACK.search(text)
     if taken_back is not None and text[taken_back.end():].strip():
         # "delete the acme one. wait no, just stop the reminders": what came after, about
@@ -66,19 +66,44 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
     return None
 
 
-#: Between a day and the day that replaces it: "Friday — no, Thursday the 19th".
-_INSTEAD = re.compile(r"\s*[,;—–-]*\s*(?:no|wait\s*,?\s*no|no\s*,?\s*wait|sorry|i\s+mean|"
-                      r"or\s+rather)\s*[,;!—–-]*\s*(?:(?:she|he|they)\s+said\s+)?", re.I)
+#: Between a day and the day that replaces it: "Friday — no, Thursday the 19th", "11/20.
+#: Wait no, it was Thursday 11/19".
+_INSTEAD = re.compile(r"\s*[,;.—–-]*\s*(?:no|wait\s*,?\s*no|no\s*,?\s*wait|sorry|i\s+mean|"
+                      r"or\s+rather)\s*[,;!—–-]*\s*(?:(?:she|he|they)\s+said\s+|"
+                      r"it\s+was\s+|it'?s\s+|make\s+that\s+)?", re.I)
 
 
 def _day_taken_back(text: str) -> str:
     """`text` without a day the person took back at once ("by tuesday, no wait, she said
-    wednesday" is by Wednesday); unchanged when no day is."""
-    tokens = [t for t in find_dates(text) if t.kind in DATE_KINDS]
+    wednesday" is by Wednesday); unchanged when no day is. A time said with the day taken
+    back stays, when the new day comes without one ("11/20 3:30pm. Wait no, it was
+    Thursday 11/19" is the 19th at 3:30pm)."""
+    found = find_dates(text)
+    tokens = [t for t in found if t.kind in DATE_KINDS]
     for said, instead in pairwise(tokens):
-        if _INSTEAD.fullmatch(text[said.end:instead.start]):
-            return text[:said.start] + text[instead.start:]
+        times = [t for t in found if t.kind == "time" and said.end <= t.start < instead.start]
+        gap = text[times[-1].end if times else said.end:instead.start]
+        time_with_day = not times or not text[said.end:times[0].start].strip()
+        if time_with_day and _INSTEAD.fullmatch(gap):
+            return _with_time(text[:said.start] + text[instead.start:],
+                              text[times[0].start:times[-1].end].rstrip(". ") if times else "",
+                              said.start)
     return text
+
+
+def _with_time(text: str, time: str, day_at: int) -> str:
+    """`text` with `time` after the day written at `day_at`, unless a time follows it."""
+    if not time:
+        return text
+    day_end = day_at
+    for token in find_dates(text):
+        if token.start < day_at:
+            continue
+        if token.kind == "time":
+            return text  # the new day has its own time
+        if token.kind in DATE_KINDS and not text[day_end:token.start].strip(" ,"):
+            day_end = token.end
+    return f"{text[:day_end]} {time}{text[day_end:]}"
 
 
 #: The words before a value taken back ("role should be …"), and "just" before the new one.

@@ -22,7 +22,9 @@ _WEEKDAY_BEFORE = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.I)
 _BARE_WEEKDAY = re.compile(
     r"(?<!last )(?<!next )(?<!this )(?<!coming )(?<!past )\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|"
-    r"fri|sat(?:ur)?|sun)(?:day)?\b(?!,?\s*(?:the\s+)?\d{1,2}(?:/|st|nd|rd|th|\b(?!\s*[:.]?\d*\s*[ap]m)))",
+    r"fri|sat(?:ur)?|sun)(?:day)?\b(?!,?\s*(?:the\s+)?\d{1,2}(?:/|st|nd|rd|th|\b(?!\s*[:.]?\d*\s*[ap]m)))"
+    # "he sat in on it": the verb, not Saturday
+    r"(?!(?<=[Ss]at)\s+(?:in|on|with|down|through|there|next|behind|beside|for)\b)",
     re.I)
 #: Words that say whether the interview is behind or ahead.
 _TENSE = re.compile(r"\b(?:had|was|were|did|went|interviewed|finished|met|spoke|done|last|"

@@ -94,7 +94,8 @@ HEDGES = _any(
     r"if(?!\s+(?:i|you)(?:'ve|'d|\s+have|\s+had)?\s+(?:haven'?t|hadn'?t|not|don'?t|do\s+not|"
     r"didn'?t)\s+(?:yet\s+)?(?:hear|heard)\b)"
     r"(?!\s+(?:that|it)\s+helps)(?!\s+i\s+may\b)", "whether",
-    r"not\s+sure", "unless", r"don'?t\s+know", "wonder(?:ing)?", "probably", "perhaps",
+    r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+it", r"not\s+100\s*%",
+    "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
     "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)ha(?:ve|d)n'?t\s+heard", "no\\s+news",
@@ -175,11 +176,16 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
           r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))",
           r"(?:dropped|cut|removed|eliminated)\s+me\s+from\s+the\s+(?:process|running|pool|"
-          r"shortlist)"), Outcome.REJECTED),
+          r"shortlist)",
+          # "filled the spot with somebody else", "gave the job to someone else"
+          r"(?:filled|gave|given)\s+(?:the|that|this)\s+(?:spot|position|role|job|post|place)\s+"
+          r"(?:with|to)\s+(?:someone|somebody|another|a\s+different)"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
           r"(?:for|to)\s+(?:round|stage)\s+(?:2|3|two|three)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
+          r"(?:invited|invite|asked|want|wants)\s+me\s+(?:to|for)\s+(?:a|an|the)\s+(?:assessment\s+"
+          r"(?:cent(?:re|er)|day)|super\s*day|trial\s+shift|working\s+interview)",
           r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)",
           r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
           r"meet",
@@ -192,7 +198,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"pull(?:ed|ing)?\s+out",
           # "Initech withdrew the position" is theirs: closed, not the person pulling out
           r"withdr(?:ew|awing|awn|aw)(?!\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|"
-          r"opening|posting|vacancy|req|offer))", r"dropped\s+out",
+          r"opening|posting|vacancy|req|offer))", r"drop(?:ped|ping)\s+out",
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
@@ -252,6 +258,8 @@ PROMISE_CUES = _any(
     # "Dana say me to call on Monday", word for word from another language
     r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
     r"said\s+to\s+(?:call|ring)", r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
+    # "HR said, please call on Wednesday afternoon"
+    r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?(?:on|in|next|this)\b",
     r"decides\s+by", r"should\s+hear", "deciding", r"said\s+to\s+(?:check\s+in|follow\s+up)",
     r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
     r"try\s+(?:her|him|them)\s+again",
@@ -308,7 +316,9 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 # "in a couple of days": two, or three? A day to plan on is not said
                 r"(?:a\s+)?couple\s+(?:of\s+)?days", r"a\s+few\s+days")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
-OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want)\b"
+OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want|"
+                      r"(?:i'?m\s+|im\s+)?gonna|i\s+(?:need|have|got)\s+to|i\s+gotta|"
+                      r"i'?d\s+like\s+to|i\s+intend)\b"
                       r"(?!\s+hear)", _I)
 #: Whom a "call her Thursday" means: the user calls (the rest is theirs to say).
 USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
@@ -318,7 +328,9 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
                   r"asked\s+me\s+to\s+(?:call|ring|try)",
-                  r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)")
+                  r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
+                  r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?"
+                  r"(?:on|in|next|this)\b")
 
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any("called", "rang", "phoned", "telephoned",
@@ -331,10 +343,12 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed",
                  # the coach's own words back: "log a call to Dana, she answered"
-                 r"log(?:ged)?\s+(?:a|the|my)\s+call")
+                 r"log(?:ged)?\s+(?:a|the|my)\s+call",
+                 # "I hit Jane line": called her, in African-American English
+                 r"hit\s+(?:up\s+)?(?:\w+(?:'s)?\s+){1,2}(?:line|phone|cell|number)")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
     (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody",
-          r"didn'?t\s+(?:pick|answer)",
+          r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
@@ -418,7 +432,7 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"no\s+need\s+to\s+(?:be\s+at\s+me|remind\s+me|nag\s+me|chase\s+me)\b.*"
                    r"\bany\s*more\b",
                    r"stop\s+(?:to\s+)?remember(?:ing)?\s+me", r"i'?ll\s+manage\s+it\s+myself",
-                   r"stop\s+sending\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
+                   r"stop\s+(?:sending|to\s+send)\s+(?:me\s+)?(?:the\s+|any\s+)?(?:reminders|messages|nudges)",
                    r"stop\s+(?:the\s+)?follow[\s-]?ups?", r"stop\s+following\s+up",
                    r"turn\s+off\s+(?:the\s+)?(?:\w+\s+)?(?:reminders|follow[\s-]?ups?)",
                    r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
@@ -429,6 +443,10 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"no\s+more\s+(?:\w+\s+){1,2}(?:reminders|follow[\s-]?ups?|nudges)",
                    r"(?:drop|kill|ditch)\s+(?:the\s+|all\s+)?(?:\w+\s+)?follow[\s-]?ups?",
                    r"i'?ll\s+(?:handle|deal\s+with|manage)\s+(?:it|that|this)(?:\s+one)?\s+myself")
+#: A cancel told, not asked for: "I had to cancel my acme interview", "they cancelled it"
+#: (the meeting itself, maybe; whether to stop the reminders is asked).
+CANCEL_TOLD = _any(r"(?:i|we|they|she|he)\s+(?:\w+\s+)?cancel(?:l)?ed",
+                   r"(?:i|we|they|she|he)\s+(?:had|have|needed|got)\s+to\s+cancel")
 #: A stop said for a while ("stop nagging me for 2 hours", "…until Friday"): a snooze.
 FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\s+(?:of\s+)?)?"
                    r"(?:an?\s+|\d+\s*|one\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|minutes?|"
@@ -459,7 +477,9 @@ CORRECTION_LEAD = re.compile(
     r"just\s+so\s+you\s+know)\b|"
     # "Please amend the Initech record: …", "update the Acme entry -"
     r"(?:please\s+|kindly\s+|can\s+you\s+)?(?:amend|update|correct|fix|change)\s+(?:the\s+|my\s+)?"
-    r"[\w&'-]+\s+(?:record|entry|details|interview)\s*[:;—–-])"
+    r"[\w&'-]+\s+(?:record|entry|details|interview)\s*[:;—–-]|"
+    # "Please correct, the name of the company is …"
+    r"(?:please\s+|kindly\s+)?(?:correct|amend|update)(?:\s+(?:it|this|that))?\s*[,:;—–-])"
     r"[\s,:.!—–-]*)+",
     _I)
 FIELD_WORDS = {

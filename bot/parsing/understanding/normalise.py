@@ -43,6 +43,15 @@ _SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 _TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
 _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|as)\s+)rn\b"
                     r"|rn(?=\s+(?:job|position|role|post|opening|vacancy)\b))", re.I)
+#: "2. December": a day of the month written with a full stop, as in German.
+_DOTTED_DAY = re.compile(r"\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                         r"dec)[a-z]*\b)", re.I)
+#: A filler that opens a line and says nothing of it: "ngl should i call initech".
+_OPENING_FILLER = re.compile(
+    r"^\s*(?:(?:ngl|tbh|lowkey|highkey|honestly|imo|welp|bruh)\b[,.!\s]*)+", re.I)
+#: A particle that colours a sentence and names nothing, in Filipino ("St. Luke's pala",
+#: "by Friday po") and Singapore English ("can lah"): dropped before a pause.
+_PARTICLE = re.compile(r"(?<=\w)\s+(?:pala|po|naman|lah|leh|lor)(?=\s*(?:[,.!?;]|$))")
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
@@ -51,6 +60,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
     if _shouted(text):  # "JUST HAD INTERVIEW AT HOME DEPOT…": read as if typed in lower case
         text = text.lower()
+    text = _PARTICLE.sub("", _OPENING_FILLER.sub("", _DOTTED_DAY.sub(r"\1 ", text)))
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
         text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))

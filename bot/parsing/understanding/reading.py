@@ -62,7 +62,7 @@ class Line:
     @classmethod
     def of(cls, text: str, ctx: Context) -> Line:
         found = mentions(text, ctx.known)
-        by_day = _named_by_day(text, ctx)
+        by_day = _named_by_day(text, ctx) or _named_by_age(text, ctx)
         if by_day is not None and not found.numbers:
             found = replace(found, numbers=frozenset({by_day}))
         return cls(text, text.lower(), found)
@@ -95,6 +95,33 @@ def _named_by_day(text: str, ctx: Context) -> int | None:
     on_that_day = [k.number for k in ctx.known
                    if k.starts_at is not None and fits(k.starts_at.astimezone(ctx.tz).date())]
     return on_that_day[0] if len(on_that_day) == 1 else None
+
+
+#: "the one last week", "last week's interview"; "the older one", "the newest interview".
+_BY_AGE = re.compile(r"\bthe\s+(?:one|interview)\s+(?:from\s+)?(?P<week>last\s+week)\b|"
+                     r"\b(?P<weeks>last\s+week)'?s\s+(?:one|interview)\b|"
+                     r"\bthe\s+(?P<age>older|oldest|earlier|newer|newest|latest|(?:more|most)\s+"
+                     r"recent)\s+(?:one|interview)\b", re.I)
+
+
+def _named_by_age(text: str, ctx: Context) -> int | None:
+    """The number of the one interview a line names by when it was, relative to today or
+    to the others, if exactly one fits."""
+    said = _BY_AGE.search(text)
+    dated = sorted((k.starts_at, k.number) for k in ctx.known if k.starts_at is not None)
+    if said is None or len(dated) < 2:
+        return None
+    if said.group("age"):
+        # "the earlier one": held first, or told first? Only when both agree is it sure.
+        by_number = sorted(n for _, n in dated)
+        if [n for _, n in dated] != by_number or len({at for at, _ in dated}) < len(dated):
+            return None
+        oldest = said.group("age").lower() in ("older", "oldest", "earlier")
+        return by_number[0] if oldest else by_number[-1]
+    monday = ctx.today - timedelta(days=ctx.today.weekday())
+    last_week = [n for at, n in dated
+                 if monday - timedelta(days=7) <= at.astimezone(ctx.tz).date() < monday]
+    return last_week[0] if len(last_week) == 1 else None
 
 
 def label(k: KnownInterview) -> str:

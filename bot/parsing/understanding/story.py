@@ -403,7 +403,9 @@ def _role(text: str, company: str) -> str:
         return role_words(first.group("role"))
     role = _first(_ROLE, text.replace(f"({company})", ""), "role")
     role = _ROLE_SUFFIX.sub("", re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip())
-    role = re.sub(r"^(?:the\s+)?(?:role|position|post|job)\s+of\s+(?:an?\s+)?", "", role, flags=_I)
+    # "for the position of analyst", "for the position Lab Technician" (German word order)
+    role = re.sub(r"^(?:the\s+)?(?:role|position|post|job)\s+(?:of\s+|as\s+)?(?:an?\s+)?(?=\w)",
+                  "", role, flags=_I)
     if role.lower() in _NOT_ROLES or role.lower() == company.lower() or re.search(r"\d", role):
         role = ""  # "for tues 1st dec 2pm" is when, not what
     if role:

@@ -556,7 +556,7 @@ def test_news_in_a_second_language_is_read(chat: Chat) -> None:
     assert chat.text("Acme HR called, I am selected for the post! Thanks to god").startswith(
         "I read that as: An offer from Acme (#1)")
     assert chat.text("I decided to retire my application from Initech, I accepted other "
-                     "thing in a bank").startswith("I read that as: You withdrawing from "
+                     "thing in a bank").startswith("I read that as: You're pulling out of "
                                                    "Initech (#2)")
     assert chat.checkpoints(2)[0].outcome is Outcome.WITHDREW
 
@@ -1275,3 +1275,71 @@ def test_found_in_the_probes_for_times_and_adds(chat: Chat) -> None:
              "interviewed me")
     assert chat.checkpoints(4)[0].starts_at.astimezone(NEW_YORK).date().isoformat() == \
         "2026-11-19"
+
+
+def test_found_in_heldout20_a_person_deleted_a_cancel_told_and_plans_of_ones_own(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "Delete" with a person as its object takes the person off, never the interview.
+    chat.say("delete Dana from Initech, she was just the recruiter who set it up")
+    assert interviews(chat) == 2
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Raj Patel"]
+    # The interview itself called off by the person: whether to stop reminders is asked.
+    replies = chat.say("I had to cancel my acme interview")
+    assert list(choices(replies)) == ["Yes, stop them", "No"]
+    chat.press(ActionId.CHOOSE, choices(replies)["No"])
+    assert any(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1])
+    # Their own plan is no word of the employer's.
+    chat.say("I'm gonna call Acme tomorrow morning")
+    assert chat.checkpoints(1)[0].promise is None
+    # Told at today's interview, on a Monday, to call on Monday: today, or next week's?
+    replies = chat.say("Jane told me to call her Monday")
+    assert list(choices(replies)) == ["Mon 23 Nov (today)", "Mon 30 Nov", "Neither"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Neither"])
+    # Asked back "on Tuesday", said on the Monday of the first round: which Tuesday?
+    replies = chat.say("Acme has invited me to a second interview on Tuesday at 10:00 a.m.")
+    assert list(choices(replies)) == ["Tue 24 Nov", "Tue 01 Dec", "Neither"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Neither"])
+    assert chat.checkpoints(1)[0].outcome is None
+
+
+def test_found_in_heldout20_doubts_shifts_forms_and_interviews_named_by_when(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A correction taken back into doubt is asked; a note sent to someone else is asked.
+    replies = chat.say("the acme role is actually senior data analyst, my bad. or was it "
+                       "analyst II? idk")
+    assert list(choices(replies)) == ["Yes, change it", "No"]
+    chat.press(ActionId.CHOOSE, choices(replies)["No"])
+    assert chat.checkpoints(1)[0].role == "data analyst"
+    replies = chat.say("sent it to the recruiter not Jane, I don't have Jane's email")
+    assert "Yes" in choices(replies)
+    chat.press(ActionId.CHOOSE, choices(replies)["No"])
+    # A moment of their day is no clock time; "next week" names no day of it.
+    replies = chat.say("remind me about acme before my shift tomorrow")
+    assert list(choices(replies)) == ["Tue 24 Nov, 09:00", "Don't snooze"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Don't snooze"])
+    replies = chat.say("lowkey not ready to deal w initech rn, remind me next week")
+    assert list(choices(replies)) == ["Mon 30 Nov, 09:00", "Don't snooze"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Don't snooze"])
+    assert _snoozed(chat, 1) == [] and _snoozed(chat, 2) == []
+    # "The one last week" is Initech, the only interview of last week.
+    assert chat.text("Got rejected by the one last week").startswith(
+        "I read that as: A no from Initech (#2).")
+    # A form pasted one field a line is the interview it spells out.
+    chat.say("Excuse me, I would like to register one interview.\nCompany: Rakuten\n"
+             "Position: customer success associate\nDate: 11/20 16:00\n"
+             "Interviewer: Tanaka Hiroshi\nThey will contact me by 11/30.")
+    rakuten = chat.checkpoints(3)[0]
+    assert (rakuten.company, rakuten.role) == ("Rakuten", "customer success associate")
+    assert rakuten.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-20T16:00:00-05:00"
+    assert rakuten.promise.on.isoformat() == "2026-11-30"
+    # A day taken back keeps the time said with it.
+    chat.say("Add: Genentech, research associate intern, interview was 11/20 3:30pm. Wait "
+             "no, it was Thursday 11/19. Interviewer Dr. Sarah Lim.")
+    assert chat.checkpoints(4)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
+        "2026-11-19T15:30:00-05:00"
+    # A lone "no" with nothing asked says so, not "I don't know the command".
+    assert chat.text("no").startswith("I'm not waiting for an answer right now")

@@ -47,6 +47,35 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     return Reading(AddInterview(text), f"a new interview: {role} at {parsed.company}.")
 
 
+def form_as_line(text: str) -> str | None:
+    """An interview pasted as a form, one field a line ("Company: Rakuten", "Position: …",
+    "Date: 11/20 16:00", "Interviewer: …"), as the `add` line it spells out, the lines
+    after the fields ("They will contact me by 11/30.") being what was promised; None when
+    the text is no such form."""
+    fields: dict[str, str] = {}
+    after: list[str] = []
+    for raw in text.splitlines():
+        found = _FORM_FIELD.match(raw)
+        if found is not None:
+            key = next(k for k, v in found.groupdict().items() if v and k != "value")
+            fields[key] = f"{fields.get(key, '')} {found.group('value').strip(' .')}".strip()
+        elif fields and raw.strip():
+            after.append(raw.strip().rstrip("."))
+    if not {"company", "role", "when", "who"} <= fields.keys():
+        return None
+    said = ", ".join([fields["company"], fields["role"],
+                      f"{fields['when']} {fields.get('time', '')}".strip()])
+    return f"{said} with {fields['who']}" + "".join(f", {rest}" for rest in after)
+
+
+#: One field of an interview pasted as a form.
+_FORM_FIELD = re.compile(
+    r"^\s*[-•*]?\s*(?:(?P<company>company|employer|organi[sz]ation|firm)|(?P<role>position|role|"
+    r"job(?:\s+title)?|title|post)|(?P<when>date(?:\s*(?:and|&)\s*time)?|when|day)|(?P<time>time)|"
+    r"(?P<who>interviewers?|interviewed\s+by|panel(?:\s+members)?|with))\s*[:=]\s*(?P<value>\S.*)$",
+    re.I)
+
+
 #: A company or role holding a colon or the verb was not read field by field
 #: ("Right, add Globex please: service designer, …" has no company "Right").
 _NOT_A_FIELD = re.compile(r":|\b(?:add|please|pls)\b", re.I)

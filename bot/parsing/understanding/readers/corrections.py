@@ -29,7 +29,8 @@ _POSSESSIVE = re.compile(
     r"first\s+name|name)\s*(?:is|:|=)?\s*"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
-    r"^(?:the\s+)?(?:(?P<company>[\w'-]+)\s+)?(?:(?:req|requisition|official|actual)\s+)?"
+    r"^(?:the\s+)?(?:(?:name|title)\s+of\s+(?:the\s+)?)?(?:(?P<company>[\w'-]+)\s+)?"
+    r"(?:(?:req|requisition|official|actual)\s+)?"
     r"(?P<field>company|employer|role|roll|position|job(?:\s+"
     r"title)?|title)(?:\s+name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
     r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
@@ -68,7 +69,10 @@ _ALSO_PERSON = re.compile(
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
-                       r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop)\b",
+                       r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop|"
+                       # "delete Dana from Initech"; "delete the interview of Dana" is the interview
+                       r"(?:delete|erase)(?=\s+(?!(?:the|this|that|it|my|our|all|everything|entry|"
+                       r"interview|record)\b)[\w'-]+))\b",
                        re.I)
 _A_DETAIL_OF = re.compile(r"'s\s+(?:e-?mail|address|number|phone|cell|mobile|title)\b", re.I)
 _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"

@@ -20,7 +20,12 @@ from bot.commands import (
 from bot.model import CallResult, Outcome, Promise, PromiseKind
 from bot.parsing.command_text import text_or_social
 from bot.parsing.dates import parse_when
-from bot.parsing.promises import next_weekday_two_ways, parse_promise, settle_next_weekday
+from bot.parsing.promises import (
+    next_weekday_two_ways,
+    parse_promise,
+    round_day_two_ways,
+    settle_next_weekday,
+)
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one
@@ -75,7 +80,7 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
             choices=(Choice(f"Yes, {_YES_WORDS.get(found, _OUTCOME_WORDS[found])}",
                             make(target)),
                      Choice("Still waiting", None)))
-    two_ways = next_weekday_two_ways(line.text, ctx.today) \
+    two_ways = round_day_two_ways(line.text, ctx.today) \
         if found is Outcome.NEXT_ROUND else None
     target = pick(line.found, ctx.known)
     holiday = _on_a_holiday(line, ctx) if found is Outcome.NEXT_ROUND else None
@@ -95,8 +100,9 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
                 record(target), found, said=settle_next_weekday(line.text, day)))
                 for day in two_ways), Choice("Neither", None)))
     return about_one(line, ctx, make,
-                     lambda k: f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} "
-                               f"(#{k.number}).", "")
+                     lambda k: f"You're pulling out of {k.company} (#{k.number})."
+                     if found is Outcome.WITHDREW else
+                     f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} (#{k.number}).", "")
 
 
 def _on_a_holiday(line: Line, ctx: Context) -> date | None:
@@ -231,18 +237,18 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
     """Why the day read may not be the day meant, as a question and the days it offers;
     None when it is clear.
 
-    "Told me to call on Monday", said on a Monday about an interview before today (and
-    not right after a call): told before today, so Monday may be today. "Decide by the
+    "Told me to call on Monday", said on a Monday about an interview before today or
+    earlier today (and not right after a call): Monday may be today, or next week's. "Decide by the
     20th" on the 23rd: the 20th has just gone, so next month's is a guess. A call on a
     public holiday ("call her in Thursday", Thanksgiving): a slip?"""
     weekday = _BARE_DAY.search(line.text)
     target = pick(line.found, ctx.known)
     told_before = not ctx.just_spoke and target is not None and target.starts_at is not None \
-        and target.starts_at.astimezone(ctx.tz).date() < ctx.today
+        and target.starts_at.astimezone(ctx.tz).date() <= ctx.today
     if weekday is not None and told_before and _TOLD_BEFORE.search(line.text) \
             and weekday.group(1)[:3].lower() == f"{ctx.today:%a}".lower():
-        return (f"They told you {weekday.group(1).capitalize()} before today: did they mean "
-                "today, or next week's?", (ctx.today, said.on))
+        return (f"They told you {weekday.group(1).capitalize()}, and today is "
+                f"{ctx.today:%A}: did they mean today, or next week's?", (ctx.today, said.on))
     dom = _BARE_DATE.search(line.text)
     if dom is not None and said.on.month != ctx.today.month \
             and 0 < ctx.today.day - int(dom.group(1)) <= 7:
@@ -467,11 +473,16 @@ def sent(line: Line, ctx: Context) -> Reading | None:
 
     target = pick(line.found, ctx.known)
     return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
-                     sure=not (hedged(line) or unnamed(line, ctx) or written_only)
+                     sure=not (hedged(line) or unnamed(line, ctx) or written_only
+                               or _NOT_TO.search(text))
                      and (target is None or one_card(target)))
 
 
 #: "wrote jane's card but haven't posted it yet": the same note, not out.
 _NOT_POSTED = re.compile(r"\bhaven'?t\s+(?:yet\s+)?(?:sent|posted|mailed|emailed)\s+(?:it|them)\b",
                          re.I)
+#: "sent it to the recruiter not Jane": whose note went out is not the one named.
+_NOT_TO = re.compile(r"\b(?:not|instead\s+of|rather\s+than)\s+(?:to\s+)?(?!(?:yet|sure|"
+                     r"really|just|only|much|a|an|the|that|this|it|too|quite|so)\b)[A-Za-z]",
+                     re.I)
 _A_CARD = re.compile(r"\b(?:card|handwritten|hand-written)\b", re.I)

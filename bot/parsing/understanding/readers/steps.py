@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from bot.commands import (
     CancelInterview,
@@ -73,6 +73,11 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     if rest.lower().startswith("an hour") or rest.lower() == "hour":
         rest = "1 hour"
     span = _span(rest, ctx)
+    if span is None and _NEXT_WEEK.search(rest):
+        # "remind me next week": which day of it is theirs to say; its Monday is offered
+        return _what_time(line, ctx, SnoozeUntil(datetime.combine(
+            ctx.today + timedelta(days=7 - ctx.today.weekday()), time(9), ctx.tz)),
+            missing="which day next week")
     if span is None:
         return None
     if isinstance(span, _TimeUnread):
@@ -105,7 +110,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
 
 
-def _what_time(line: Line, ctx: Context, read: SnoozeSpan) -> Reading | None:
+def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
+               missing: str = "the time") -> Reading | None:
     """A snooze whose time of day went unread: the moment as read and its day's morning
     (both days, for "next Tuesday" said early in a week) are offered, and the time asked."""
     target = pick(line.found, ctx.known)
@@ -120,9 +126,9 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan) -> Reading | None:
         days = [moment] if (moment.hour, moment.minute) != (9, 0) else []
         days += [moment.replace(year=d.year, month=d.month, day=d.day, hour=9, minute=0)
                  for d in next_weekday_two_ways(line.text, ctx.today) or (moment.date(),)]
-    return Reading(question=f"I didn't catch the time to remind you about {target.company} "
-                            f"(#{target.number}). Tell me again with the time, like `remind me "
-                            f"about {target.company} Friday at 2pm`, or choose:",
+    return Reading(question=f"I didn't catch {missing} to remind you about {target.company} "
+                            f"(#{target.number}). Tell me again with the day and time, like "
+                            f"`remind me about {target.company} Friday at 2pm`, or choose:",
                    choices=(*(Choice(f"{day:%a %d %b, %H:%M}", Snooze(step, SnoozeUntil(day)))
                               for day in days if day > ctx.now),
                             Choice("Don't snooze", None)))
@@ -140,6 +146,11 @@ def _till(span: SnoozeSpan, ctx: Context) -> str:
     return ""
 
 
+#: "next week", no day of it said.
+_NEXT_WEEK = re.compile(r"^(?:some\s*time\s+|sometime\s+|early\s+)?next\s+week\b", re.I)
+#: "after 3 hours", "after two days": a span from now.
+_AFTER_SPAN = re.compile(r"\bafter\s+(?=(?:an?|\d+|one|two|three|four|five|six)\s+(?:hours?|hrs?|"
+                         r"days?|minutes?|mins?)\b)", re.I)
 _COUPLE_OF_DAYS = re.compile(r"\bcouple\s+(?:of\s+)?days\b", re.I)
 _NO_TIME = ("", "later", "not now", "not now later", "busy", "busy later")
 _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
@@ -158,6 +169,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     rest = _BARE_ORDINAL.sub(r"the \1", rest)  # "on 30th", its "on" cut with the lead
     rest = _LEADING_CLOCK.sub(r"\1:\2", rest)  # "1400 tomorrow", its "at" cut with the lead
     rest = _AFTER_WEEKEND.sub("monday", rest)  # the Monday after it, whatever today is
+    rest = _AFTER_SPAN.sub("in ", rest)  # "after 3 hours": said where English says "in"
     if re.match(r"after\b", rest, re.I):
         # "after the holiday, my family arrives tomorrow": when is after something, which
         # the first clause alone must say; a day in the next clause is no answer.
@@ -209,7 +221,13 @@ _HOUR = r"(?:\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) + ")"
 #: Words that say a time of day, left over once the snooze's span is read.
 _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noon|midday|"
                          rf"midnight|o'?clock|half\s+(?:past\s+)?\w+|quarter\s+(?:past|to))\b|"
-                         rf"(?:\b(?:at|around|about|by|after|before|from)|@)\s*{_HOUR}\b", re.I)
+                         rf"(?:\b(?:at|around|about|by|after|before|from)|@)\s*{_HOUR}\b|"
+                         # a moment of their day: "before my shift", "after lunch"
+                         r"\b(?:before|after|end\s+of|during|on)\s+(?:my\s+|the\s+|our\s+)?"
+                         r"(?:(?:night|day|morning|late|early)\s+)?(?:shift|lunch|break|work|class|"
+                         r"classes|school|dinner|breakfast|tea|church|practice|the\s+school\s+run)\b|"
+                         r"\bwhen\s+i\s+(?:get|finish|clock|am|'m)\s+(?:off|home|out|done|back)\b|"
+                         r"\bonce\s+i(?:'m|\s+am|\s+get)\s+(?:off|home|out|done|back)\b", re.I)
 
 
 _LEADING_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-|\d))")
@@ -264,15 +282,17 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make,
                      lambda k: f"No more reminders for {k.company} (#{k.number}).",
                      "Stop the reminders for {company} (#{n})?",
-                     sure=not (hedged(line) or unnamed(line, ctx)), yes="Yes, stop them")
+                     sure=not (hedged(line) or unnamed(line, ctx)
+                               or lx.CANCEL_TOLD.search(line.text)), yes="Yes, stop them")
 
 
 def remove(line: Line, ctx: Context) -> Reading | None:
     if not lx.REMOVE_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text) \
             or lx.NOT_DELETE.search(line.text):
         return None
-    if line.found.people and not line.found.by_company and not line.found.numbers - set(
-            line.found.people):
+    only_people = line.found.people and not line.found.by_company \
+        and not line.found.numbers - set(line.found.people)
+    if only_people or _A_PERSON_TAKEN.search(_person_words(line)):
         return None  # a person taken off an interview: a correction
 
     def make(k: KnownInterview) -> DeleteInterview:
@@ -297,6 +317,17 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     sure = named and meant and (request or not hedged(line))
     return about_one(line, ctx, make, lambda k: f"Delete {label(k)}.",
                      "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
+
+
+#: "delete Dana from Initech": the verb's object is someone on it, not the interview.
+_A_PERSON_TAKEN = re.compile(r"\b(?:delete|remove|erase|drop)\s+@", re.I)
+
+
+def _person_words(line: Line) -> str:
+    """The line with each interviewer's first name it mentions written as "@"."""
+    firsts = {name.split()[0].lower() for names in line.found.people.values() for name in names}
+    return re.sub(r"[\w'-]+", lambda m: "@" if m.group().lower() in firsts else m.group(),
+                  line.text)
 
 
 _DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b", re.I)
