@@ -34,7 +34,7 @@ from bot.parsing import (
 )
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.interview_line import _ROLE_WORDS
-from bot.parsing.understanding.lexicon import ROLE_VOCABULARY
+from bot.parsing.understanding.lexicon import ROLE_VOCABULARY, TAKEN_BACK
 from bot.parsing.understanding.normalise import role_words
 from bot.text import MAX_FIELD, short
 
@@ -327,7 +327,13 @@ _NOT_A_ROLE = re.compile(
     r"\b(?:it\s+was|i\s+(?:met|spoke|talked))\s+(?:with|to)\b|\bfrom\s+(?:hr|human\s+resources)\b|"
     # not known yet: "the one on the ad, i forget the exact title"
     r"\bforg[eo]t\b|\b(?:don'?t|can'?t|do\s+not|cannot)\s+remember\b|\bexact\s+title\b|"
-    r"\bthe\s+one\s+(?:on|in|from)\s+the\b",
+    r"\bthe\s+one\s+(?:on|in|from)\s+the\b|"
+    # put off, not answered: "skip", "the usual", "ugh so many questions, just save it"
+    r"^(?:skip|pass|n/?a|none|nothing|the\s+usual|usual|whatever|later|tbd|tbc)\b|"
+    r"\bjust\s+save\b|\bsave\s+it\b|\bso\s+many\s+questions\b|"
+    # the whole interview told instead: "Globex, with Sam Lee, tomorrow at 11"
+    r",\s*with\s+[A-Z]|\b(?:today|tomorrow|tonight|yesterday)\b|\bat\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b",
     re.I)
 
 
@@ -377,6 +383,15 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
 def role_answer(text: str) -> str | None:
     """The job title in an answer, without emoji or chat around it; None when it is not
     one ("qwerty", "it was for acme actually")."""
+    if any(c in _LAUGHING for c in text):
+        return None  # "ceo obviously 😂": a joke, not the title
+    taken_back = TAKEN_BACK.search(text)
+    if taken_back is not None:
+        # "marketing analyst — no wait that was the other place. brand designer"
+        said = [s for s in re.split(r"(?<=[.!])\s+", text[taken_back.end():]) if s.strip()]
+        while len(said) > 1 and _A_REMARK.match(said[0]):
+            said.pop(0)
+        text = " ".join(said)
     # An aside with an emoji in it ("(unpaid 🙄)") is a comment; "(contract)" is the title's.
     text = _ASIDE.sub(lambda m: " " if any(unicodedata.category(c) == "So" for c in m.group(0))
                       else m.group(0), text)
@@ -390,6 +405,9 @@ def role_answer(text: str) -> str | None:
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None
+    two = _TWO_TITLES.fullmatch(role)
+    if two is not None and all(w.lower() in ROLE_VOCABULARY for w in two.group(2).split()[-1:]):
+        return None  # "diseñador gráfico — graphic designer": which of the two is theirs?
     role = _DESCRIPTION.sub("", _HELD_AS.sub("", role)).strip(" .!,")
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
@@ -399,11 +417,25 @@ def role_answer(text: str) -> str | None:
     return role
 
 
+_LAUGHING = frozenset("😂🤣😆😜😝")
+#: Two titles side by side: "diseñador gráfico — graphic designer".
+_TWO_TITLES = re.compile(r"(.+?)\s+[—–/]\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*")
+#: A remark about the title taken back, before the right one: "that was the other place."
+_A_REMARK = re.compile(r"(?:that|it|this)\b", re.I)
+
+
 def _a_persons_name(text: str) -> bool:
-    """"Jane Smith" as the role: a name in capitals, no word of it a job's."""
+    """"Jane Smith" as the role: a name in capitals, no word of it a job's. One word alone
+    ("Dana") is a name too unless it ends the way job titles do ("Janitor")."""
     words = text.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
-        and not any(w.lower() in _ROLE_WORDS or w.lower() in ROLE_VOCABULARY for w in words)
+    if not (1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)) \
+            or any(w.lower() in _ROLE_WORDS or w.lower() in ROLE_VOCABULARY for w in words):
+        return False
+    return len(words) > 1 or not _A_JOBS_ENDING.search(words[0])
+
+
+#: How a one-word job title often ends: "Janitor", "Therapist", "Trainee", "Secretary".
+_A_JOBS_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|ary|ive|ic|ess|ar)$", re.I)
 
 
 def _keyboard_mash(word: str) -> bool:
@@ -460,6 +492,12 @@ def _names_only(text: str) -> str:
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
+#: An answer that puts the names off: "skip for now".
+_SKIPPED = re.compile(r"(?:skip|pass|later|n/?a|none|same\s+as)\b", re.I)
+#: "Lee, Sam": one person written surname first, or two? Asked.
+_SURNAME_FIRST = re.compile(r"[A-Z][a-z'-]+,\s*[A-Z][a-z'-]+")
+#: Forgotten rather than never heard: "can't remember her name".
+_FORGOTTEN = re.compile(r"\b(?:remember|recall)\b", re.I)
 #: "…, someone from recruiting": a person described, which a careful coach asks about.
 _SOMEONE = re.compile(r"\b(?:someone|somebody|from|guy|woman|man|lady)\b", re.I)
 #: "just one guy, Marcus Lee", "Just the one, a chap called Ollie Brennan".
@@ -536,7 +574,19 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if draft.last_round and lowered in SAME_WORDS:
             draft.interviewers = list(draft.last_round)
             return Answer(draft)
+        if _SKIPPED.match(text):
+            return Answer(draft, "I need at least one name, the way they spell it, or say "
+                                 "`didn't get their name`.")
+        if _SURNAME_FIRST.fullmatch(text.strip(" .")):
+            return Answer(draft, f"Is “{short(text, 40)}” one person, surname first, or two "
+                                 "people? Write each name as they'd sign it, e.g. `Sam Lee`, "
+                                 "or `Sam and Lee`.")
         no_name = NO_NAME.search(text)
+        if no_name and _FORGOTTEN.search(text[:no_name.end()]):
+            # "can't remember her name": it may be in the invite, so it is asked once more
+            return Answer(draft, "Their name is often in the invite or the e-mail that set it "
+                                 "up: type it if you find it, or say `didn't get their name` "
+                                 "and the note goes to the hiring team.")
         if no_name and not _SOMEONE.search(text[no_name.end():]):
             # The note then goes to "the hiring team"; a name can be added later (`fix`).
             draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]

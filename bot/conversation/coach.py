@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from bot.commands import Answer, Command, Unknown
-from bot.conversation import add_flow, buttons, understood
+from bot.conversation import add_flow, buttons, flows, understood
 from bot.conversation.dispatch import dispatch
 from bot.conversation.flows import (
     AddFlow,
@@ -246,10 +246,23 @@ class Coach:
         if isinstance(flow, ReflectFlow):
             return reflection.answer(turn, flow, text)
         if isinstance(flow, CallNewsFlow):
+            assert turn.inbound is not None  # typed answers always come with their event
+            if call_news.about_another(turn, flow, text):
+                # News of another interview runs as its own line; the call's question
+                # waits on, and is asked again after it.
+                turn.set_flow(None)
+                other = self._route_text(turn, turn.inbound, text)
+                asked = turn.flow()
+                if asked is None:
+                    turn.set_flow(flow)
+                    other.append(Reply(text=f"And your call: {flow.question}"))
+                elif isinstance(asked, ChoiceFlow) and asked.resume is None:
+                    # its question first; the call's is asked again once it is answered
+                    turn.set_flow(replace(asked, resume=flows.dump(flow)))
+                return other
             news = call_news.answer(turn, flow, text)
             if news is not None:
                 return news
-            assert turn.inbound is not None  # typed answers always come with their event
             return self._route_text(turn, turn.inbound, text)
         if isinstance(flow, DeleteFlow):
             return correcting.answer(turn, flow, text)

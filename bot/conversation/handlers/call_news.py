@@ -23,8 +23,9 @@ from bot.parsing.command_text import another_round, outcome_in
 from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 from bot.parsing.understanding.ambiguity import date_variants
-from bot.parsing.understanding.lexicon import HEDGES, NOT_THEIR_WORD
+from bot.parsing.understanding.lexicon import ANOTHER_ROLE, HEDGES, NOT_THEIR_WORD
 from bot.parsing.understanding.reading import Choice, Reading
+from bot.parsing.understanding.references import mentions
 
 #: Words that say who acts next: they decide (and tell you), or you call them.
 _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|hear back|"
@@ -58,8 +59,49 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
 
+def about_another(turn: Turn, flow: CallNewsFlow, text: str) -> bool:
+    """Whether the line names another of the person's interviews by its company, and not
+    the one called ("acme just emailed me an offer!" after calling Initech): news of the
+    other one."""
+    from bot.conversation.understood import context_for  # it dispatches here
+
+    interview = turn.owned_interview(flow.interview_id)
+    if interview is None:
+        return False
+    found = mentions(text, context_for(turn).known)
+    return bool(found.by_company) and interview.number not in found.numbers
+
+
+def _someone_elses(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:
+    """"Jane said they'll decide by Friday" after calling Initech, Jane being Acme's:
+    whose news it is is asked, and nothing changes."""
+    from bot.conversation.understood import context_for  # it dispatches here
+
+    ctx = context_for(turn)
+    found = mentions(said, ctx.known)
+    others = [k for k in ctx.known if k.number in found.people and k.number != interview.number]
+    if not others or interview.number in found.numbers:
+        return None
+    other = others[0]
+    who = found.people[other.number][0]
+    return [Reply(text=f"{who} is from {other.company} (#{other.number}), and you called "
+                       f"{interview.company}: I changed nothing. Tell me whose news that is "
+                       f"(e.g. `{other.company} will decide by Friday`), and what "
+                       f"{interview.company} said on the call.")]
+
+
 def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
+    elsewhere = _someone_elses(turn, interview, said)
+    if elsewhere is not None:
+        return elsewhere
     outcome = outcome_in(said)
+    if outcome is Outcome.REJECTED and (another_round(said) or _ASKED_BACK.search(said)
+                                        or ANOTHER_ROLE.search(said)):
+        # "rejected for QA but they want me for the automation role": two pieces of news,
+        # and which closes what is the person's to say
+        return [Reply(text="That sounds like a no for this role and an invitation for "
+                           "another. I changed nothing: say `they said no` to close this one, "
+                           "and add the new role as its own interview (`add …`).")]
     if outcome is None and another_round(said):
         outcome = Outcome.NEXT_ROUND
     local_today = turn.now.astimezone(turn.tz).date()

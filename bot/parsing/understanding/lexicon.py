@@ -208,10 +208,17 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
           r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
+          # "they've cancelled the position altogether", "they're pulling the role"
+          r"(?:cancel+ed|pulled|pulling|axed|killed)\s+(?:the|that)\s+(?:\w+\s+)?(?:role|position|"
+          r"job|req|vacancy|opening)",
           r"withdr(?:ew|awn)\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|opening|"
           r"posting|vacancy|req)"),
      Outcome.HEARD),
 )
+#: Another job at the same employer: "they want me to interview for the automation role".
+ANOTHER_ROLE = _any(r"(?:want|wants|asked|invited|invite)\s+me\s+(?:to\s+(?:interview|apply)\s+"
+                    r"for|for)\s+(?:the|a|an|another|their)\s+(?:[\w-]+\s+){0,2}(?:role|position|"
+                    r"job|post|opening|vacancy)")
 #: A round the person went to ("had a second interview at acme today"), or another
 #: interview altogether: not the news that they were asked back, so asked about.
 ROUND_HAPPENED = _any(
@@ -228,7 +235,14 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
-MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen")
+MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen", r"on\s+ice")
+#: The role itself put on hold, said plainly: "Acme put the role on hold", "the position's
+#: been put on ice". News that closes the interview (hiring "on hold" alone is asked).
+_A_ROLE = r"(?:role|position|req|requisition|job|vacancy|opening|post)"
+ROLE_ON_HOLD = _any(
+    rf"put\s+(?:the|that|this|my|their)\s+(?:[\w-]+\s+)?{_A_ROLE}\s+on\s+(?:hold|ice)",
+    rf"{_A_ROLE}(?:'s|\s+(?:has|had|was|is))(?:\s+(?:been|now|just))*\s+(?:put\s+)?"
+    r"on\s+(?:hold|ice)")
 #: Words that turn good news around ("they didn't offer", "no offer yet"): an offer or a
 #: next round said with one of these is asked about, never recorded.
 NEGATED = _any("not", r"no(?!\s+(?:date|time|day)\b)", "never", r"(?!can'?t\s+believe\b)\w+n't",
@@ -409,7 +423,10 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
 #: "but not", or in a clause about later, are excluded.
 BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
-                     r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:need|have)\s+to)\b).*$", _I)
+                     r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:need|have)\s+to|"
+                     # "…, haven't gotten to jane's yet"
+                     r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
+                     r"sent|written|had)\b)).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+me", r"snooze",
@@ -417,6 +434,8 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
                    r"thank[\s-]?you|note|step)", r"hold\s+off",
+                   # "push the initech one to monday" ("move" it may mean the interview)
+                   r"(?:push|bump)\s+(?:the\s+)?(?:\w+\s+){0,2}one\s+(?:to|till|until|back)",
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    r"hit\s+me\s+up", r"not\s+right\s+now",

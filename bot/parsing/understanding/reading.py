@@ -71,7 +71,7 @@ class Line:
 #: "today's one", "Friday's interview", "the one from Friday", "the Friday one": an
 #: interview named by the day it was on.
 _DAYS = r"today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_BY_DAY = re.compile(rf"\b(?P<day>{_DAYS})'?s\s+(?:one|interview)\b|"
+_BY_DAY = re.compile(rf"\b(?P<day>{_DAYS})'?s\s+(?:one|interview|lot|people|crowd|place|team)\b|"
                      rf"\bthe\s+(?:one|interview)\s+(?:from|on)\s+(?:last\s+)?(?P<on>{_DAYS})\b|"
                      rf"\bthe\s+(?P<the>{_DAYS})\s+(?:one|interview)\b", re.I)
 
@@ -150,7 +150,31 @@ def elsewhere(line: Line, ctx: Context) -> bool:
             continue
         if not any(name.startswith(k) or k.startswith(name) for k in known if k):
             return True
+    return any(_a_longer_name(line.text, k.company) for k in ctx.known)
+
+
+def _a_longer_name(text: str, company: str) -> bool:
+    """"Initech Health emailed me an offer": a company whose name begins with a tracked
+    one's, and goes on with a word of its own, is another company ("the company name is
+    Acme Analytics" renames it, though)."""
+    if _A_NAME_GIVEN.search(text):
+        return False
+    for found in re.finditer(rf"\b{re.escape(company)}\s+(?-i:([A-Z][a-z]{{2,}}))\b", text, re.I):
+        word = found.group(1).lower()
+        if word not in _GENERIC_SUFFIX and word not in _NO_COMPANY \
+                and word not in company.lower().split():
+            return True
     return False
+
+
+_A_NAME_GIVEN = re.compile(r"\b(?:company|name|employer|firm|called|renamed?|spell\w*)\b", re.I)
+#: Words after a company's name that keep it the same company: "Acme Corp", "Acme Team".
+_GENERIC_SUFFIX = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company",
+                             "group", "team", "people", "recruiting", "recruitment", "talent",
+                             "careers", "interview", "role", "job", "office", "offer", "emailed",
+                             "called", "rang", "said", "says", "wants", "offered", "rejected",
+                             "just", "finally", "have", "has", "had", "are", "is", "was", "were",
+                             "will", "got", "sent", "thanks", "folks", "guys", "lot", "one"})
 
 
 def about_one(line: Line, ctx: Context, make: Callable[[KnownInterview], Command],
@@ -163,6 +187,12 @@ def about_one(line: Line, ctx: Context, make: Callable[[KnownInterview], Command
     target = pick(line.found, ctx.known)
     if target is not None and sure and not elsewhere(line, ctx):
         return Reading(make(target), said(target))
+    if target is not None and sure:
+        # Sure of the words, not of the company: "Initech Health emailed me an offer".
+        return Reading(question=f"Is that about {target.company} (#{target.number}), or a "
+                                "company I don't track?",
+                       choices=(Choice(f"Yes, {target.company}", make(target)),
+                                Choice("Another company", None)))
     if target is not None:
         return Reading(question=ask.format(company=target.company, n=target.number),
                        choices=(Choice(yes, make(target)), Choice("No", None)))

@@ -995,7 +995,8 @@ def test_someone_elses_news_jokes_and_guesses_are_asked_never_recorded(chat: Cha
     assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"  # as it was added
     # The employer withdrawing the job is theirs, not the person pulling out.
     said = chat.text("Initech withdrew the position, budget freeze apparently")
-    assert said.startswith("I read that as: News that closes it from Initech (#2).")
+    assert said.startswith("I read that as: That ends it with Initech (#2): the role is "
+                           "closed.")
     assert chat.checkpoints(2)[0].outcome is Outcome.HEARD
 
 
@@ -1343,3 +1344,91 @@ def test_found_in_heldout20_doubts_shifts_forms_and_interviews_named_by_when(
         "2026-11-19T15:30:00-05:00"
     # A lone "no" with nothing asked says so, not "I don't know the command".
     assert chat.text("no").startswith("I'm not waiting for an answer right now")
+
+
+def test_answers_put_off_joked_or_taken_back_are_never_stored(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    for put_off in ("skip", "the usual", "ugh so many questions, just save it",
+                    "ceo obviously 😂", "Globex, with Sam Lee, tomorrow at 11",
+                    "diseñador gráfico — graphic designer"):
+        assert chat.text(put_off).startswith("I need the job title"), put_off
+    chat.say("marketing analyst — no wait that was the other place. brand designer")
+    chat.say("tomorrow 11am")
+    # Names put off, written surname first, or forgotten: asked again, never stored.
+    assert chat.text("skip for now").startswith("I need at least one name")
+    assert chat.text("Lee, Sam").startswith("Is “Lee, Sam” one person, surname first")
+    assert chat.text("can't remember her name tbh").startswith(
+        "Their name is often in the invite")
+    chat.say("Sam Lee")
+    globex = chat.checkpoints(2)[0]
+    assert globex.role == "brand designer"
+    assert [p.name for p in globex.interviewers] == ["Sam Lee"]
+
+
+def test_news_about_one_of_two_named_and_a_role_put_on_hold(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # The news is Acme's; the clause about Initech is a hope, not news.
+    assert chat.text("Acme said no, so that's that. Fingers crossed for Initech I guess"
+                     ).startswith("I read that as: A no from Acme (#1).")
+    assert chat.checkpoints(2)[0].outcome is None
+    # A note sent to one and still to come for the others.
+    chat.say("emailed raj a thank you, haven't gotten to dana's yet")
+    sent = [cp for cp in chat.checkpoints(2)[1]
+            if cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.DONE]
+    assert len(sent) == 1
+    # The role itself put on hold, said plainly, closes it; "hiring" on hold is asked.
+    assert list(choices(chat.say("initech said they're putting hiring on hold or something")
+                        )) == ["It's over", "Keep the plan going"]
+    assert chat.text("Initech put the role on hold, hiring freeze apparently").startswith(
+        "I read that as: Initech (#2) put the role on hold")
+    assert chat.checkpoints(2)[0].outcome is Outcome.HEARD
+
+
+def test_after_a_call_a_no_with_another_role_offered_is_asked(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    assert chat.text("rejected for QA but they want me to interview for the automation role "
+                     "next Tuesday").startswith("That sounds like a no for this role")
+    assert chat.checkpoints(2)[0].outcome is None
+
+
+def test_a_company_like_a_tracked_one_and_news_of_the_other_after_a_call(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "Initech Health" is not Initech: asked, nothing changed.
+    replies = chat.say("Initech Health emailed me an offer!!")
+    assert list(choices(replies)) == ["Yes, Initech", "Another company"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Another company"])
+    assert chat.checkpoints(2)[0].outcome is None
+    # Told with the call, their decision moved: both recorded.
+    chat.say("called initech, got raj, he said they pushed it to monday")
+    initech = chat.checkpoints(2)[0]
+    assert initech.calls[-1].result is CallResult.ANSWERED
+    assert initech.promise.on.isoformat() == "2026-11-30"
+    # After another call, Acme's news is Acme's, and the call's question waits on.
+    chat.say("called 2 answered")
+    said = chat.text("acme just emailed me an offer!")
+    assert said.startswith("I read that as: An offer from Acme (#1).")
+    assert said.endswith("And your call: What did they say?")
+    assert chat.checkpoints(1)[0].outcome is Outcome.OFFER
+    assert chat.checkpoints(2)[0].outcome is None
+    # Someone from the other interview named: whose news it is is asked.
+    chat.say("add Globex, designer, 2026-11-20 11am with Tom Baker")
+    chat.say("called 2 answered")
+    assert chat.text("Tom said they'll decide by Friday").startswith(
+        "Tom Baker is from Globex (#3), and you called Initech: I changed nothing.")
+    assert chat.checkpoints(3)[0].promise is None
+
+
+def test_a_first_name_or_the_same_as_another_is_no_answer_to_a_question(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    assert chat.text("Dana").startswith("I need the job title")
+    chat.say("Janitor")
+    chat.say("tomorrow 11am")
+    assert chat.text("same as acme").startswith("I need at least one name")
+    chat.say("Tom Baker")
+    assert chat.checkpoints(2)[0].role == "Janitor"

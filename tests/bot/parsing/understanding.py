@@ -34,8 +34,9 @@ from bot.ports.clock import SimulatedClock
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
-         "tuning9", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-         "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
+         "tuning9", "tuning10", "tuning11",
+         "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+         "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
          "heldout20")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -233,6 +234,11 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
     # A next round goes on to ask about itself: its question replacing the one that
     # waited is part of the outcome, not a second action.
     also = {"sent", "answer"} if intent == "outcome" else {"sent"}
+    # A label holds one fact: "called initech, got raj, he said they pushed it to monday"
+    # is labelled with the promise alone, its call (to the same interview) left unsaid.
+    if intent in ("outcome", "promise") and all(
+            d.get("interview") == expect.get("interview") for d in did if d["intent"] == "call"):
+        also = also | {"call"}
     if not relevant or len({d["intent"] for d in did} - {intent} - also) > 0:
         return False
     fact = relevant[0]

@@ -37,8 +37,8 @@ _FIELD_IS = re.compile(
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
-_ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|thanks|thank\s+you|btw|lol|haha|cheers|ta|my\s+bad|"
-                         r"oops))+[.!]*$",
+_ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|cheers|ta|"
+                         r"my\s+bad|oops|(?:my\s+)?typo|my\s+mistake))+[.!]*$",
                          re.I)
 _WHEN_WAS = re.compile(
     r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"

@@ -46,6 +46,7 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     others = lx.OTHERS_REJECTED.search(line.text) if found is Outcome.REJECTED else None
     if others is not None and not re.search(r"\b(?:me|my)\b", line.text[:others.start()], re.I):
         return None  # "they rejected the other finalist, so it's just me now!!"
+    line = _news_clause(line, ctx)
     declined = found in (Outcome.OFFER, Outcome.REJECTED) and \
         lx.USER_DECLINED.search(line.text) is not None
     if declined:
@@ -53,6 +54,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     unsure = hedged(line) or unnamed(line, ctx) or (
         # "I rejected Initech's offer": theirs rejected, or yours? Said back to be sure.
         declined and bool(re.search(r"\bi\s+(?:rejected|refused)\b", line.text, re.I))) or (
+        # "rejected for QA, but they want me for the automation role": no for this one only?
+        found is Outcome.REJECTED and bool(lx.ANOTHER_ROLE.search(line.text))) or (
         found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
         found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
@@ -102,7 +105,38 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make,
                      lambda k: f"You're pulling out of {k.company} (#{k.number})."
                      if found is Outcome.WITHDREW else
+                     f"That ends it with {k.company} (#{k.number}): the role is closed."
+                     if found is Outcome.HEARD else
                      f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} (#{k.number}).", "")
+
+
+def _news_clause(line: Line, ctx: Context) -> Line:
+    """`line`, pointing at the interview its news is about when it names two: "Acme said
+    no, still waiting on Initech" is Acme's no, and the clauses about the other one are
+    left out. Only when the news is in one clause that names one interview, and no other
+    clause carries news of its own."""
+    if len(line.found.by_company) < 2 or line.found.numbers - line.found.by_company:
+        return line
+    clauses = [c for c in _CLAUSE.split(line.text) if c.strip()]
+    with_news = [c for c in clauses if any(p.search(c) for p, _ in lx.OUTCOME_CUES)]
+    if len(with_news) != 1 or any(_NEWSY.search(c) for c in clauses if c is not with_news[0]):
+        return line  # "withdrew from initech, taking the acme offer": news of both
+    found = Line.of(with_news[0], ctx).found
+    if len(found.numbers) != 1:
+        return line
+    # The clauses about the others go ("still waiting on Initech", "fingers crossed for
+    # Initech I guess"): their doubts are about those, not about this news.
+    kept = [c for c in clauses if Line.of(c, ctx).found.numbers <= found.numbers]
+    text = ", ".join(c.strip() for c in kept)
+    return Line(text, text.lower(), found)
+
+
+#: Words of news, of any kind, in a clause about another interview.
+_NEWSY = re.compile(r"\b(?:offer\w*|reject\w*|accept\w*|tak(?:e|ing)|took|round|interview\w*|"
+                    r"withdr\w+|decid\w+|decision|heard|said|called|rang|emailed|no|yes|job|"
+                    r"role|position|start\w*)\b", re.I)
+#: Where one clause ends and the next begins: "Acme said no, still waiting on Initech".
+_CLAUSE = re.compile(r"[,;.!?]+\s*|\s+(?:but|and|so|while|though)\s+", re.I)
 
 
 def _on_a_holiday(line: Line, ctx: Context) -> date | None:
@@ -138,7 +172,15 @@ _ASKED_BACK = re.compile(r"\b(?:back|again|round|stage|invited|they|she|he)\b", 
 
 
 def _maybe_over(line: Line, ctx: Context) -> Reading | None:
-    """"Hiring is on hold": it may be over or not, so the person says which."""
+    """"Hiring is on hold": it may be over or not, so the person says which. "Acme put the
+    role on hold" is news that closes it, said plainly, unless a word of theirs about
+    coming back is in it ("they'll be in touch in the new year")."""
+    if lx.ROLE_ON_HOLD.search(line.text) and not lx.PROMISE_CUES.search(line.text):
+        return about_one(line, ctx, lambda k: ReportOutcome(record(k), Outcome.HEARD),
+                         lambda k: f"{k.company} (#{k.number}) put the role on hold: that "
+                                   "closes it for now.",
+                         "Has {company} (#{n}) put the role on hold?",
+                         sure=not (hedged(line) or unnamed(line, ctx)), yes="Yes, it's on hold")
     target = pick(line.found, ctx.known)
     if target is None:
         return None
@@ -354,6 +396,11 @@ _AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PUSHED = re.compile(r"\b(?:pushed|moved|put|set)\s+(?:\w+\s+){0,2}back\s+(?:by\s+)?"
                      r"(?P<n>a|an|one|1|two|2|three|3)\s+(?P<unit>weeks?|days?)\b", re.I)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+#: Their decision moved, told on a call: "he said they pushed it to monday".
+_MOVED_TO = re.compile(r"\b(?:said|says|told\s+me)\s+(?:that\s+)?(?:they'?(?:ve|d)?|she'?s|"
+                       r"he'?s)?\s*(?:pushed|moved|postponed|delayed|put\s+off)\s+(?:it|the\s+"
+                       r"decision|their\s+decision|things)\s+(?:back\s+)?(?:to|till|until)\s+",
+                       re.I)
 #: "by the 4th but Raj said the 11th": a second day after the turn.
 _BUT = re.compile(r"\b(?:but|whereas|while|though)\b", re.I)
 
@@ -363,7 +410,13 @@ def _call_result(line: Line) -> CallResult | None:
 
 
 def _said_on_the_call(line: Line, ctx: Context) -> Promise | None:
-    """The day named on an answered call ("she said they'll decide by Friday"), if any."""
+    """The day named on an answered call ("she said they'll decide by Friday", "he said
+    they pushed it to monday"), if any."""
+    moved = _MOVED_TO.search(line.text)
+    if moved is not None and not hedged(line):
+        said = parse_promise(f"they'll decide by {line.text[moved.end():]}", ctx.today,
+                             ctx.now, ctx.tz, PromiseKind.THEY_DECIDE_BY)
+        return None if said is None else Promise(PromiseKind.THEY_DECIDE_BY, said.on, said.text)
     cue = lx.PROMISE_CUES.search(line.text)
     if cue is None or hedged(line):
         return None
@@ -444,6 +497,12 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     text = lx.BUT_NOT.sub("", line.text)
     if lx.NOT_SENT.search(text) or _NOT_POSTED.search(line.text):
         return None
+    if text != line.text and ctx.known:
+        # "sent jane a thank you, still need to do dana and raj": the rest is the notes to
+        # come, so the interview is the one the note sent names
+        cut = Line.of(text, ctx)
+        if cut.found.numbers:
+            line = replace(line, found=cut.found)
     # "I wrote the note, I'll send it tonight": written is not yet sent, so it is asked.
     written_only = (bool(lx.TO_SEND_LATER.search(line.text[len(text):]))
                     and not lx.SENT_OUT.search(text))

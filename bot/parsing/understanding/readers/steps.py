@@ -30,8 +30,8 @@ _SNOOZE_LEAD = re.compile(
     r"^.*?\b(?:remind\s+me(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
     r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?!(?:tomorrow|tonight|today|till|until|"
     r"til|for|in|next|this|\d)\b)(?:the\s+)?\S+(?:\s+call)?)?|"
-    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
-    r"note|step)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
+    r"(?:push|move|bump|shift|defer)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
+    r"note|step|one)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
     r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step)|"
     r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me(?:\s+about\s+(?:the\s+)?\S+"
     r"(?:\s+(?:thank[\s-]?you|call|one|interview|note|reminder))?)?(?:\s+for)?|"
@@ -78,6 +78,9 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
         return _what_time(line, ctx, SnoozeUntil(datetime.combine(
             ctx.today + timedelta(days=7 - ctx.today.weekday()), time(9), ctx.tz)),
             missing="which day next week")
+    bare = _BARE_HOUR.match(rest.strip(" .!?"))
+    if span is None and bare is not None and 1 <= int(bare.group("h")) <= 12:
+        return _morning_or_evening(line, ctx, int(bare.group("h")), int(bare.group("m") or 0))
     if span is None:
         return None
     if isinstance(span, _TimeUnread):
@@ -108,6 +111,27 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                      # "push the initech call a week": a week from the call, or from now?
                      sure=not (unnamed(line, ctx) or _EITHER.search(line.text) or (
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
+
+
+def _morning_or_evening(line: Line, ctx: Context, hour: int, minute: int) -> Reading | None:
+    """"Remind me at 7.30": morning or evening is not said, so the next of each is offered."""
+    target = pick(line.found, ctx.known)
+    if target is None:
+        return None
+    step = StepNumber(target.number, calls_only=bool(_A_CALL.search(line.text)))
+    local = ctx.now.astimezone(ctx.tz)
+    times = []
+    for at in (hour % 12, hour % 12 + 12):
+        moment = local.replace(hour=at, minute=minute, second=0, microsecond=0)
+        times.append(moment if moment > local else moment + timedelta(days=1))
+    return Reading(question=f"Remind you about {target.company} (#{target.number}) at which "
+                            f"{hour}:{minute:02d}?",
+                   choices=(*(Choice(f"{t:%a %d %b, %H:%M}", Snooze(step, SnoozeUntil(t)))
+                              for t in sorted(times)), Choice("Don't snooze", None)))
+
+
+#: "7.30", "7": an hour with no morning or evening said.
+_BARE_HOUR = re.compile(r"^(?:at\s+)?(?P<h>\d{1,2})(?:[.:](?P<m>[0-5]\d))?$", re.I)
 
 
 def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
@@ -168,6 +192,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
     rest = _BARE_ORDINAL.sub(r"the \1", rest)  # "on 30th", its "on" cut with the lead
     rest = _LEADING_CLOCK.sub(r"\1:\2", rest)  # "1400 tomorrow", its "at" cut with the lead
+    rest = _LEADING_DOTTED.sub(r"\1:\2", rest)  # "19.00", likewise
     rest = _AFTER_WEEKEND.sub("monday", rest)  # the Monday after it, whatever today is
     rest = _AFTER_SPAN.sub("in ", rest)  # "after 3 hours": said where English says "in"
     if re.match(r"after\b", rest, re.I):
@@ -231,6 +256,9 @@ _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noo
 
 
 _LEADING_CLOCK = re.compile(r"^([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-|\d))")
+#: "19.00", "13.45": a 24-hour clock with a dot, never a date (no month is 00 or over 12);
+#: "7.30" is morning or evening, which is asked.
+_LEADING_DOTTED = re.compile(r"^(1[3-9]|2[0-3])\.(00|1[3-9]|[2-5]\d)\b(?![.\d])")
 _BARE_ORDINAL = re.compile(r"^(\d{1,2}(?:st|nd|rd|th))\b", re.I)
 _LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\s+of)\s+"
                            r"(?:hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
