@@ -316,7 +316,9 @@ _NOT_A_ROLE = re.compile(
     r"k|sec|1\s+sec|one\s+moment|back\s+in\s+a\s+(?:sec|min\w*|bit))\b|\?|\bor maybe\b|"
     # A second piece of news after the title ("designer. also sent jane her note"): asked.
     r"[.;!]\s*(?:also|and|plus|btw|oh|oh\s+and)\b|"
-    r"\bnot sure\b|\bcan'?t remember\b|^(?:wait|actually|oops)\b|\beither\b.+\bor\b|"
+    r"\bnot sure\b|\bcan'?t remember\b|"
+    r"^(?:(?:oh|ah|um+)\W*)?(?:wait|actually|oops|btw|hold\s+on)\b|"
+    r"\bbefore\s+that\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
     r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b|"
     # a step asked for, not a job: "remove the one from today"

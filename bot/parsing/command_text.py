@@ -150,7 +150,9 @@ class Said:
 
 #: "new one: Nakatomi, …", "add interview: …": words that only say an add follows.
 _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please|pls|abeg|lah|po|"
-                       r"too|more|again|here))?\s*)?:\s*", re.I)
+                       r"too|more|again|here))?\s*)?:\s*|"
+                       # "new one. Massive Dynamic, …", dictated: its full stop for a colon
+                       r"^(?:one|interview|another(?:\s+one)?)\s*\.\s+", re.I)
 
 
 def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:

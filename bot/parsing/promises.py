@@ -156,6 +156,10 @@ _DAY_NEXT_WEEK = re.compile(
 _WEEK_TOMORROW = re.compile(r"\ba\s+week\s+(?:from\s+)?(?:tomorrow|tmrw)\b"
                             r"|\b(?:tomorrow|tmrw)\s+week\b", re.I)
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
+#: "within 48 hours": whole days, said in hours.
+_WHOLE_DAYS_IN_HOURS = re.compile(r"\b(24|48|72|96|120)\s*(?:hours|hrs|h)\b", re.I)
+#: "the day after Thanksgiving": its Friday.
+_AFTER_THANKSGIVING = re.compile(r"\b(?:the\s+)?day\s+after\s+thanksgiving\b", re.I)
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
@@ -227,6 +231,8 @@ def _promise_day(
 ) -> date | None:
     local_now = _local_now(now, tz)
     text = _FORTNIGHT.sub("2 weeks", text)
+    text = _WHOLE_DAYS_IN_HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", text)
+    text = _AFTER_THANKSGIVING.sub("friday", text)  # the fourth Thursday's Friday
     if _WEEK_TOMORROW.search(text):
         that_day = base + timedelta(days=8)
         return that_day if _in_range(that_day, local_now.date()) else None

@@ -94,6 +94,8 @@ HEDGES = _any(
     r"if(?!\s+(?:i|you)(?:'ve|'d|\s+have|\s+had)?\s+(?:haven'?t|hadn'?t|not|don'?t|do\s+not|"
     r"didn'?t)\s+(?:yet\s+)?(?:hear|heard)\b)"
     r"(?!\s+(?:that|it)\s+helps)(?!\s+i\s+may\b)", "whether",
+    # "they usually decide within a week": how it goes, not their word this time
+    "usually", "typically", "normally", "generally", r"tend\s+to",
     r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+it", r"not\s+100\s*%",
     "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
@@ -123,7 +125,7 @@ THIRD_PARTY = re.compile(
     r"roommate|flatmate|housemate|colleague|coworker|co-worker|classmate|neighbou?r|niece|"
     r"nephew|aunt|uncle|kid)(?:'s\s+(?:interview|offer|application|job|thank)|\s+(?:just\s+|finally\s+)?"
     r"(?:got|had|has|was|is|received|landed|interviewed|heard|sent|called|rang|applied|"
-    r"bagged))\b", re.I)
+    r"bagged)|\s+who\s+works\s+(?:at|for|there))\b", re.I)
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b)"
@@ -176,7 +178,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
           r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))",
           r"(?:dropped|cut|removed|eliminated)\s+me\s+from\s+the\s+(?:process|running|pool|"
-          r"shortlist)",
+          r"shortlist)", r"rejecting\s+me",
+          r"(?:went|gone|given)\s+to\s+(?:another|someone|somebody|a\s+different|an\s+internal)",
           # "filled the spot with somebody else", "gave the job to someone else"
           r"(?:filled|gave|given)\s+(?:the|that|this)\s+(?:spot|position|role|job|post|place)\s+"
           r"(?:with|to)\s+(?:someone|somebody|another|a\s+different)"), Outcome.REJECTED),
@@ -204,7 +207,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
           r"not\s+interested\s+any\s*more",
           r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy)",
-          r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)"), Outcome.WITHDREW),
+          r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)",
+          # "told acme I'm out"
+          r"told\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i'?m\s+(?:out|not\s+interested|"
+          r"withdrawing)\b"), Outcome.WITHDREW),
     (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
           r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
@@ -226,6 +232,8 @@ ROUND_HAPPENED = _any(
     r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
 #: A day that is no promise of news by then: "the earliest they'll decide is Friday".
 NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
+                  # "they'd let me know after the board meets on the 3rd": not by then
+                  r"\b(?:know|decide|decision|hear|touch|back\s+to\s+me)\s+after\b",
                   # "they won't decide before that", "won't know until the 30th"
                   r"\b(?:won'?t|will\s+not|wouldn'?t|can'?t|cannot)\s+(?:\w+\s+){0,2}?"
                   r"(?:before|until|till|til)\b", r"\bno\s+sooner\s+than\b",
@@ -353,6 +361,7 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
                  r"went\s+to\s+voicemail", r"^(?:\w+\s+){1,2}voicemail\W*$",
+                 r"voice\s*mail(?:\s+box)?\s+(?:was\s+|is\s+)?full",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed",
@@ -376,6 +385,9 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
 CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
+                    # "left a message with Raj's colleague, he wasn't at his desk"
+                    r"message\s+with\s+[\w-]+'s\s+\w+",
+                    r"(?:at|away\s+from)\s+(?:his|her|their)\s+desk",
                     r"took\s+a\s+message", r"in\s+(?:a\s+)?meetings?",
                     r"message\s+with\s+(?:her|his|their|a|the)\s+\w+", "switchboard",
                     r"put\s+me\s+through", r"(?:was|were)\s+out\b",
@@ -492,7 +504,8 @@ NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P
 CORRECTION_LEAD = re.compile(
     r"^(?:(?:(?:oops|sorry|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
-    r"also|and|btw|fyi|turns\s+out|please\s+note(?:\s+that)?|forgot\s+to\s+(?:say|mention)|"
+    r"also|and|btw|fyi|turns\s+out|(?:please|kindly)\s+note(?:\s+that)?|"
+    r"forgot\s+to\s+(?:say|mention)|"
     r"just\s+so\s+you\s+know)\b|"
     # "Please amend the Initech record: …", "update the Acme entry -"
     r"(?:please\s+|kindly\s+|can\s+you\s+)?(?:amend|update|correct|fix|change)\s+(?:the\s+|my\s+)?"

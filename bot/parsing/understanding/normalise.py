@@ -39,6 +39,7 @@ _SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) +
                               r")\s+([ap])(?:\.?\s+m\b\.?|m\b|\.m\.)", re.I)
 _DO_ONE_THING = re.compile(r"^\s*(?:please\s+|kindly\s+)?do\s+one\s+thing\s*[,:;.!-]*\s*", re.I)
 _SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
+_SPOKEN_MID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+", re.I)
 _SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 _TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
 _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|as)\s+)rn\b"
@@ -64,6 +65,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
         text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))
+        text = _SPOKEN_MID_STOP.sub(". ", text)  # "new one period Massive Dynamic …"
     if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing
         text = text.replace("📞", ", ").replace("☎", ", ")
     for emoji, words in EMOJI_WORDS.items():

@@ -275,7 +275,9 @@ def story(line: Line, ctx: Context) -> Reading | None:
                                 f"{summary}? If the day or time was a slip, choose Not quite "
                                 "and tell me again.",
                        choices=(Choice("Add it", command), Choice("Not quite", None)))
-    return Reading(question=f"Shall I add this interview: {summary}?",
+    # Names it couldn't take ("the hiring manager and a guy named Gavin") are said to come.
+    later = "" if told.people else " I'll ask who interviewed you next."
+    return Reading(question=f"Shall I add this interview: {summary}?{later}",
                    choices=(Choice("Add it", command), Choice("Not quite", None)))
 
 
@@ -301,6 +303,21 @@ def add_fields(text: str, ctx: Context) -> AddInterviewFields | None:
 #: (only these: "half ten" is read later, with the day it goes with).
 _SPOKEN_CLOCK = re.compile(r"\b(?:at|@|around|by|from)\s+[a-z]+\s+(?:oh\s+five|forty[\s-]five|"
                            r"ten|fifteen|twenty|thirty|forty|fifty)\b(?:\s*[ap]\.?m\b\.?)?", _I)
+def _from_speaker(clause: str) -> str:
+    """A promise clause from the words that say it, in a story told without stops ("…
+    the lady was called rose she was lovely and she said someone would be in touch …")."""
+    if len(clause.split()) <= 12:
+        return clause
+    said = list(_SPEAKER_SAID.finditer(clause))
+    return clause[said[-1].start():] if said else clause
+
+
+#: Who said it, and that they said it: "she said", "the recruiter told me".
+_SPEAKER_SAID = re.compile(r"\b(?:she|he|they|we|someone|the\s+\w+|[A-Z][a-z]+)\s+"
+                           r"(?:said|says|told\s+me|mentioned|promised)\b", _I)
+#: A span of days or weeks: "within 2 weeks", "in a few days".
+_A_SPAN = re.compile(r"\b(?:within|in)\s+(?:a|an|one|two|three|four|five|\d+|a\s+few|"
+                     r"a\s+couple\s+(?:of\s+)?)\s+(?:\w+\s+)?(?:days?|weeks?)\b", _I)
 #: "No decision date was given.", "she didn't say when they would decide": the clause
 #: that says nothing was promised, which the story has read when it finds no promise.
 _NOTHING_PROMISED = re.compile(
@@ -322,10 +339,11 @@ def _read(text: str, ctx: Context,
     text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
-    promise = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
-                    if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
-                    and not lx.OWN_PLAN.search(c.strip()) and not _NOTHING_PROMISED.search(c)),
-                   "")
+    clause = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
+                   if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
+                   and not lx.OWN_PLAN.search(c.strip()) and not _NOTHING_PROMISED.search(c)),
+                  "")
+    promise = _from_speaker(clause)
     # The interview's day is never the promise's: "they'll decide by 11/30".
     past = bool(_PAST.search(text))
     when = _when(text.replace(promise, " ") if promise else text, just_now or past)
@@ -348,11 +366,17 @@ def _read(text: str, ctx: Context,
     told_done = just_now or (past and _TODAY.search(when) is not None)
     ahead = bool(told_done and when and (moment := parse_when(when, ctx.now, ctx.tz))
                  and moment > ctx.now)
+    # "they'll decide within 2 weeks", of an interview days ago: counted from the day it
+    # was said there, or from today? Shown and asked.
+    counted = bool(promise and _A_SPAN.search(promise) and when
+                   and (held := parse_when(when, ctx.now, ctx.tz)) is not None
+                   and held.astimezone(ctx.tz).date() < ctx.today)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
                  and not lx.THEIR_TIME.search(text)  # "2pm their time": which zone?
-                 and not vague and not which_week and not ahead
+                 and not vague and not which_week and not ahead and not counted
+                 and promise == clause  # a story run on without stops is shown and asked
                  and not _unexplained(role_words(_NOTHING_PROMISED.sub(" ", text)), company,
-                                      role, when, people, promise))
+                                      role, when, people, clause))
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
     return _Story(company, role, when, people, promise, clear, which_week, ahead)

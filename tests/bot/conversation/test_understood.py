@@ -1432,3 +1432,57 @@ def test_a_first_name_or_the_same_as_another_is_no_answer_to_a_question(chat: Ch
     assert chat.text("same as acme").startswith("I need at least one name")
     chat.say("Tom Baker")
     assert chat.checkpoints(2)[0].role == "Janitor"
+
+
+def test_a_time_or_day_put_right_the_ways_people_write_it(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+
+    def acme_at() -> str:
+        return chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).strftime("%a %H:%M")
+
+    chat.say("the acme time was wrong, it was 11 not 2")
+    assert acme_at() == "Mon 11:00"
+    chat.say("Sorry I make mistake, Acme interview was not at 11 hours, it was at 13 hours.")
+    assert acme_at() == "Mon 13:00"
+    chat.say("Kindly note the Acme interview was at 2:30 PM and not 1 PM")
+    assert acme_at() == "Mon 14:30"
+    chat.say("Correction: Acme interview time 1430 should read 1500.")
+    assert acme_at() == "Mon 15:00"
+    chat.say("I'm afraid I made an error: the interview at Acme was at 4 p.m., not 3 p.m. "
+             "Regards, Susan")
+    assert acme_at() == "Mon 16:00"
+    # A weekday put right moves the day within its week and keeps the time.
+    chat.say("oops 🙈 initech was on thursday not friday")
+    assert chat.checkpoints(2)[0].starts_at.astimezone(NEW_YORK).strftime("%a %d %H:%M") == \
+        "Thu 19 10:00"
+
+
+def test_found_in_the_probes_for_calls_promises_and_stories(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # How it usually goes, a friend's word, a day after an event, a holiday: all asked.
+    for line in ("my buddy who works at Initech says they usually decide within a week",
+                 "Jane said they'd let me know after the board meets on the 3rd",
+                 "Acme said they'd call me Thursday"):
+        assert choices(chat.say(line)), line
+        chat.press(ActionId.CHOOSE, list(choices(chat.say(line)).values())[-1])
+    assert chat.checkpoints(1)[0].promise is None
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"  # as it was added
+    # A message left with a colleague: whether anyone was reached is asked.
+    assert "I spoke to someone" in choices(chat.say(
+        "left a message with Raj's colleague, he wasn't at his desk"))
+    assert not chat.checkpoints(2)[0].calls
+    # Taking someone off, unsure: asked.
+    assert "Yes, change it" in choices(chat.say("Raj wasn't really in it tbh, he left after 5 "
+                                                "min, idk if he counts"))
+    assert len(chat.checkpoints(2)[0].interviewers) == 2
+    # A span promised at an interview days ago: shown and asked, never counted silently.
+    assert chat.text("interviewed at Pied Piper last Thursday for backend dev, with Richard "
+                     "Hendricks and Jared Dunn. they'll decide within 2 weeks").startswith(
+        "Shall I add this interview")
+    # Dictated, full stops and all.
+    chat.say("new one period Massive Dynamic comma research assistant comma this Wednesday "
+             "at 3 pm comma with Nina Sharp period")
+    assert (chat.checkpoints(3)[0].company, chat.checkpoints(3)[0].role) == (
+        "Massive Dynamic", "research assistant")

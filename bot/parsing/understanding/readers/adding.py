@@ -85,7 +85,7 @@ _SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 _LEAD = re.compile(
     r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
     r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
-    r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!-]+\s*|"
+    r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!.-]+\s*|"
     r"(?:and\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!-]*\s+|"
     r"(?:add\s+)?(?:anoth\w*|one\s+more|a\s+new)(?:\s+one)?\s+\w{1,4}\s*:\s*|"  # "… more leh:"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*|"

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz.distance import OSA
 
@@ -19,7 +19,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
 from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
-from bot.parsing.understanding.references import KnownInterview
+from bot.parsing.understanding.references import KnownInterview, pick
 
 # --- corrections --------------------------------------------------------------------------
 _POSSESSIVE = re.compile(
@@ -80,13 +80,15 @@ _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
                         r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b|"
                         r"\bwasn'?t\s+(?:really\s+)?part\s+of\b|\bpopped\s+in\b", re.I)
 _WAS_TIME = re.compile(
-    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+|one\s+)?was\s+)?(?:actually\s+)?"
+    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+|one\s+)?was\s+|"
+    r"(?:the\s+|my\s+)?interview\s+(?:at|with|for)\s+[\w'-]+\s+was\s+)?(?:actually\s+)?"
     r"(?:this\s+(?:morning|afternoon)\s+)?"
     r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+)|"
     r"quarter\s+(?P<toward>past|to)\s+(?P<quarter>\w+))\s*,?\s*"
     r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+(?:\s+[a-z]+)?)"
     r"(?:\s+(?:at|for|with)\s+[\w'-]+)?$"
-    r"|^(?:the\s+)?(?:interview\s+)?time\s+(?:for|of|on)\s+(?:the\s+)?[\w'-]+(?:\s+(?:one|interview))?"
+    r"|^(?:the\s+)?(?:(?:interview\s+)?time\s+(?:for|of|on)\s+(?:the\s+)?[\w'-]+(?:\s+(?:one|"
+    r"interview))?|[\w'-]+\s+interview\s+time(?:\s+\d{1,2}:\d{2})?)"
     r"\s+(?:should\s+be|is|was)\s+(?:at\s+)?(?P<should>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)$"
     r"|^(?:it|the\s+interview|[\w'-]+\s+interview)\s+(?:actually\s+)?(?:started|began|kicked\s+off)\s+"
     r"at\s+(?P<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)(?:\s+actually)?(?:\s*,?\s*not\s+\S+)?$",
@@ -94,7 +96,8 @@ _WAS_TIME = re.compile(
 
 
 def correct(line: Line, ctx: Context) -> Reading | None:
-    text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", line.text)))
+    text = _SIGNED.sub("", line.text)
+    text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
     # "wrong role - its senior data analyst": the field named, then its value
     text = re.sub(r"^wrong\s+(company|role|title|position)\s*[,:;–—-]*\s*(?:it'?s|its|it\s+is|"
@@ -104,6 +107,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                   "", text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
+    text = _said_plainly(text)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
     # may follow an admission.
     admitted = _ADMISSION.match(text)
@@ -119,8 +123,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                                 "dana@company.com`. I changed nothing yet.")
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
-                        _when_was, _was_time, _company_was, _not_that, _add_to, _also_person,
-                        _take_off, _its_name):
+                        _when_was, _was_time, _weekday_was, _company_was, _not_that, _add_to,
+                        _also_person, _take_off, _its_name):
             reading = attempt(said, line, ctx)
             if reading is not None:
                 return reading
@@ -128,6 +132,38 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+#: A message signed off: "… Regards, Susan", "… Thanks, Harold".
+_SIGNED = re.compile(r"[.!]?\s+(?:(?:Kind|Best|Warm)\s+)?(?:Regards|Thanks|Thank\s+you|Cheers|Best|"
+                     r"Sincerely|Many\s+thanks)\s*,?\s*[A-Z][a-z]+\.?\s*$")
+
+
+def _said_plainly(text: str) -> str:
+    """A time or day correction written the way the readers below expect it: "was not at
+    14 hours, it was at 13 hours" is "was at 13:00, not 14:00"; "the acme time was wrong,
+    it was 11 not 10" is "it was 11 not 10"; "at 2:30 PM and not 2 PM" drops its "and";
+    "time 1400 should read 1430" is "time … should be 14:30"."""
+    text = _AND_NOT.sub(" not", _HOURS_SAID.sub(r"\1:00", text))
+    text = _MILITARY.sub(lambda m: f"{m.group(1)}:{m.group(2)}", text)
+    text = _SHOULD_READ.sub("should be", _WRONG_LEAD.sub("", text))
+    swapped = _NOT_THEN_IT_WAS.match(text)
+    if swapped is not None:
+        text = f"{swapped.group('who')} was {swapped.group('right')}, not {swapped.group('wrong')}"
+    return text
+
+
+#: "at 14 hours": the hour, as said in Spanish or Italian.
+_HOURS_SAID = re.compile(r"(?<=\bat\s)(\d{1,2})\s+hours?\b|(?<=\bnot\s)(\d{1,2})\s+hours?\b", re.I)
+_AND_NOT = re.compile(r",?\s+and\s+not\b", re.I)
+#: "1400", "1430": a 24-hour clock without its colon.
+_MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-|\d))")
+_SHOULD_READ = re.compile(r"\bshould\s+(?:read|say)\b", re.I)
+#: "the acme time was wrong, it was …", "I got the Initech day wrong, it was …".
+_WRONG_LEAD = re.compile(r"^(?:(?:the\s+)?(?:[\w'-]+\s+)?(?:time|date|day)\s+(?:was|is)\s+wrong|"
+                         r"i\s+(?:got|put|had)\s+the\s+(?:[\w'-]+\s+)?(?:time|date|day)\s+wrong"
+                         r"(?:\s+(?:for|on)\s+[\w'-]+)?)\s*[,:;–—-]*\s*(?=it\s+was\b)", re.I)
+#: "Acme interview was not at 14:00, it was at 13:00": the wrong value said first.
+_NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+was\s+not\s+(?P<wrong>.+?)\s*[,;]\s*(?:it\s+was|"
+                              r"but)\s+(?P<right>.+)$", re.I)
 #: "(typing while stirring pasta)" at the end: an aside, not part of the correction.
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
@@ -136,6 +172,7 @@ _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r"know|fyi)\s*$", re.I)
 _DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
 _ADMISSION = re.compile(r"^(?:i\s+put\s+the\s+wrong\s+\w+\s+(?:on|for)\s+[\w'-]+|"
+                        r"(?:i'?m\s+afraid\s+)?i\s+(?:make|made)\s+(?:an?\s+)?(?:mistake|error)|"
                         r"i\s+(?:got|put|had|typed|entered|spelled|spelt)\s+"
                         r"(?:the\s+|her\s+|his\s+|their\s+)?\w+\s+wrong"
                         r"(?:\s+(?:on|for)\s+[\w'-]+)?)\s*(?:[—–,:;-]|\s-\s)?\s*", re.I)
@@ -306,12 +343,18 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None or _WAS_TIME.match(text):  # "at half 1, not 2": a time, read below
         return None
     value = re.sub(r"^(?:at|on)\s+", "", half_past(match.group("value").strip(" .")), flags=re.I)
-    if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I):
-        return None
+    if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I) \
+            or not _A_WHEN_FIRST.match(value):
+        return None  # "the acme interview was honestly a blur, … by Friday": no new day
     value = _business_hour(_weekday_and_day(value, ctx))
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was {value}")
 
 
+#: A new day or time, said first: "on Friday", "11/20 at 3", "last Thursday", "noon".
+_A_WHEN_FIRST = re.compile(r"(?:\d|today|yesterday|tomorrow|tonight|(?:last|this|next|the)\s|"
+                           r"(?:mon|tue|wed|thu|fri|sat|sun)|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                           r"sep|oct|nov|dec)|noon|midday|half|quarter|morning|afternoon|evening)",
+                           re.I)
 #: "Acme was actually on Friday the 20th, same time", "Initech was half ten on the 20th,
 #: not 10": a known company's interview moved, without the word "interview".
 _COMPANY_WAS = re.compile(r"^(?P<company>[\w'-]+)\s+was\s+(?:actually\s+|really\s+)?"
@@ -398,6 +441,35 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
     target = None if line.found.numbers or not wrong else _the_one_at(wrong, ctx)
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}", target=target,
                 sure=not hedged(line))
+
+
+#: "initech was on thursday not friday", "it was the Thursday not the Friday": the day
+#: moved within its week, the time kept.
+_WEEKDAY_WAS = re.compile(
+    r"^(?:it\s+was\s+|(?:the\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)(?:actually\s+)?(?:on\s+)?"
+    r"(?:the\s+)?(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s*,?\s*"
+    r"not\s+(?:on\s+)?(?:the\s+)?(?P<wrong>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?(?:\s*[.,]?\s*(?:same\s+time(?:\s+though)?))?$", re.I)
+_DAY_ORDER = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+def _weekday_was(text: str, line: Line, ctx: Context) -> Reading | None:
+    match = _WEEKDAY_WAS.match(text)
+    if match is None or hedged(line) or not line.found.numbers:
+        return None  # "it was tuesday not monday", naming none: which one is asked
+    target = pick(line.found, ctx.known)
+    wrong = _DAY_ORDER.index(match.group("wrong")[:2].lower())
+    if target is None or target.starts_at is None:
+        return None
+    was = target.starts_at.astimezone(ctx.tz)
+    if was.weekday() != wrong:
+        return None  # "not friday", and it wasn't on a Friday: which day is meant is asked
+    moved = was + timedelta(days=_DAY_ORDER.index(match.group("day")[:2].lower()) - wrong)
+    if moved > ctx.now:
+        return None  # said as past ("was"), yet still to come: a slip somewhere, asked
+    value = f"{moved:%Y-%m-%d %H:%M}"
+    return _fix(line, ctx, Fix.WHEN, "", value, f"it was {moved:%A %-d %B}, same time",
+                target=target)
 
 
 def _the_one_at(wrong: str, ctx: Context) -> KnownInterview | None:
@@ -529,7 +601,8 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
     # Taking off the only interviewer leaves no one to thank: "remove jane" may as well
     # mean the interview, so it is asked.
     return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target,
-                sure=len(target.names) > 1 or bool(_NOT_THERE.search(text)))
+                sure=(len(target.names) > 1 or bool(_NOT_THERE.search(text)))
+                and not hedged(line))
 
 
 #: Someone who stood in for the person taken off: "it was Priya Shah instead".

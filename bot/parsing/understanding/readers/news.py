@@ -305,9 +305,10 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
         closed = "public holiday" if said.on in ctx.holidays else "weekend"
         return (f"Counted on the calendar, that lands on {said.on:%a %d %b}, a {closed}: did "
                 "they mean calendar days, or working days?", offered)
-    if said.kind is PromiseKind.YOU_CALL_ON and said.on in ctx.holidays:
+    if said.on in ctx.holidays:
+        whose = "your call" if said.kind is PromiseKind.YOU_CALL_ON else "their news"
         return (f"{said.on:%a %d %b} is a public holiday, when offices are mostly closed: "
-                "is that the day they gave for your call?", (said.on,))
+                f"is that the day they gave for {whose}?", (said.on,))
     return None
 
 
