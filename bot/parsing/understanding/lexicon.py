@@ -75,6 +75,7 @@ SHORT_FORMS = {
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
     "w": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
     "thye'll": "they'll", "thyell": "they'll", "thier": "their", "lmk": "let me know",
+    "rnd": "round", "shwo": "show", "intervews": "interviews", "pesterin'": "pestering",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -165,7 +166,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
           r"(?:declined|rejected|turned\s+down)\s+my\s+(?:application|candidacy)",
           r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",
-          r"(?:took|hired|chose|picked|selected)\s+(?:another|a\s+different)\s+(?:person|candidate|"
+          r"proceed\s+with\s+(?:another|other|a\s+different)\s+(?:\w+\s+)?(?:candidate|applicant)",
+          r"(?:took|hired|chose|chosen|picked|selected)\s+(?:another|a\s+different)\s+(?:person|candidate|"
           r"applicant)\b", r"(?:took|hired|chose|picked|selected)\s+(?:someone|somebody)\s+else\b",
           r"offered\s+(?:it|the\s+(?:job|role|position|post))\s+to\s+(?:someone|somebody|another)",
           "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
@@ -184,7 +186,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:filled|gave|given)\s+(?:the|that|this)\s+(?:spot|position|role|job|post|place)\s+"
           r"(?:with|to)\s+(?:someone|somebody|another|a\s+different)"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
-          r"(?:second|2nd|third|3rd|next|final|another|follow-?up)\s+(?:round|interview|stage)",
+          r"(?:second|2nd|third|3rd|next|final|another|follow-?up)[\s-]+(?:round|interview|stage)",
           r"(?:for|to)\s+(?:round|stage)\s+(?:2|3|two|three)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
           r"(?:invited|invite|asked|want|wants)\s+me\s+(?:to|for)\s+(?:a|an|the)\s+(?:assessment\s+"
@@ -277,6 +279,8 @@ PROMISE_CUES = _any(
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
+    r"(?:instructed|advised)\s+me\s+to\s+(?:call|ring|phone|telephone)", r"no\s+later\s+than",
+    r"need\s+(?:until|till|til)\b",
     # "Dana say me to call on Monday", word for word from another language
     r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
     r"said\s+to\s+(?:call|ring)", r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
@@ -344,7 +348,8 @@ OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+mig
                       r"(?!\s+hear)", _I)
 #: Whom a "call her Thursday" means: the user calls (the rest is theirs to say).
 USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
-                  r"told\s+me\s+to\s+(?:call|ring|check\s+in|follow\s+up)",
+                  r"(?:told|instructed|advised)\s+me\s+to\s+(?:call|ring|phone|telephone|"
+                  r"check\s+in|follow\s+up)",
                   r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)",
                   r"said\s+to\s+(?:call|ring|try)", r"try\s+again",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
@@ -362,6 +367,9 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
                  r"went\s+to\s+voicemail", r"^(?:\w+\s+){1,2}voicemail\W*$",
                  r"voice\s*mail(?:\s+box)?\s+(?:was\s+|is\s+)?full",
+                 # "Abeg I don call Initech", "pinged the Acme HM by phone"
+                 r"\bdon\s+call\b",
+                 r"(?:pinged|reached|contacted|tried)\s+(?:\w+\s+){0,3}by\s+phone",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed",
@@ -412,6 +420,7 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
 _POPPED = (r"popped\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?(?:card|note|letter)\s+in\s+the\s+"
            r"(?:post|mail)")
 _SENDING = ("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
+            "shipped", "deployed",
             r"dropped(?!\s+(?:me|out)\b)", "thanked", "flicked", "dispatched", _POPPED)
 #: The verbs of a note that went out, without the nouns ("the thank-you") SENT_CUES has.
 SENT_VERBS = _any(*_SENDING, "wrote")
@@ -451,7 +460,7 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    r"hit\s+me\s+up", r"not\s+right\s+now",
-                   r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me",
+                   r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me", r"deferred",
                    r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)", r"defer",
                    # "acme reminder in 3 hrs pls"
                    r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
@@ -469,6 +478,7 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"stop\s+(?:all\s+)?(?:the\s+)?\w+\s+(?:reminders|stuff)",
                    r"don'?t\s+bother\s+with\s+the\s+(?:\w+\s+)?reminders",
                    r"(?:stop|quit)\s+(?:nagging|chasing|bugging|pestering)",
+                   r"cease\s+(?:all\s+|the\s+)?(?:reminders|messages|follow[\s-]?ups?)",
                    r"no\s+need\s+to\s+keep\s+(?:nagging|reminding|chasing|bugging)",
                    r"switch\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
                    r"no\s+more\s+(?:\w+\s+){1,2}(?:reminders|follow[\s-]?ups?|nudges)",

@@ -47,6 +47,7 @@ _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|
 #: "2. December": a day of the month written with a full stop, as in German.
 _DOTTED_DAY = re.compile(r"\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                          r"dec)[a-z]*\b)", re.I)
+_THE_MORRA = re.compile(r"\bthe\s+morra\b", re.I)
 #: A filler that opens a line and says nothing of it: "ngl should i call initech".
 _OPENING_FILLER = re.compile(
     r"^\s*(?:(?:ngl|tbh|lowkey|highkey|honestly|imo|welp|bruh)\b[,.!\s]*)+", re.I)
@@ -62,6 +63,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     if _shouted(text):  # "JUST HAD INTERVIEW AT HOME DEPOT…": read as if typed in lower case
         text = text.lower()
     text = _PARTICLE.sub("", _OPENING_FILLER.sub("", _DOTTED_DAY.sub(r"\1 ", text)))
+    text = _THE_MORRA.sub("tomorrow", text)  # Scots: "they'll let me know the morra"
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
         text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))

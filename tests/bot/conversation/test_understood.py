@@ -1486,3 +1486,22 @@ def test_found_in_the_probes_for_calls_promises_and_stories(chat: Chat) -> None:
              "at 3 pm comma with Nina Sharp period")
     assert (chat.checkpoints(3)[0].company, chat.checkpoints(3)[0].role) == (
         "Massive Dynamic", "research assistant")
+
+
+def test_read_now_questions_without_their_word_first_and_plain_news(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Asked without the question's word first: answered, nothing changed.
+    assert "I didn't follow" not in chat.text("not sure what to put in the thank you note")
+    assert "I didn't follow" not in chat.text("I wonder why you picked friday for initech")
+    # Said the formal way, the Scots way, the office way.
+    chat.say("Interviewer Jane instructed me to telephone on 1 December.")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-12-01"
+    chat.say("Dana says they'll let me know the morra")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-24"
+    chat.say("thank-you email deployed to Jane, closing the ticket")
+    assert any(cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.DONE
+               for cp in chat.checkpoints(1)[1])
+    assert chat.text("I regret to say that I received an email from Initech this morning "
+                     "informing me that they have chosen another candidate.").startswith(
+        "I read that as: A no from Initech (#2).")

@@ -39,6 +39,10 @@ def question(line: Line, ctx: Context) -> Reading | None:
     """A line that starts as a question ("should I…", "what do I say…")."""
     if lx.QUESTION_START.match(line.text):
         return _answer(line, ctx)
+    wondering = _WONDERING.match(line.text)
+    if wondering is not None and lx.QUESTION_START.match(line.text[wondering.end():]):
+        # "I wonder why you picked friday", "not sure what to put in the thank you note"
+        return _answer(Line.of(line.text[wondering.end():], ctx), ctx)
     # "I have never written one. What ought I to say in it." asks last, after no news
     *told, last = _SENTENCES.split(line.text.strip())
     if told and lx.QUESTION_START.match(last) and not _NEWS.search(" ".join(told)):
@@ -47,6 +51,10 @@ def question(line: Line, ctx: Context) -> Reading | None:
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A question asked without its question's word first: "I wonder why …", "not sure what …".
+_WONDERING = re.compile(r"^(?:i\s+)?(?:wonder|'?m\s+wondering|am\s+wondering|was\s+wondering|"
+                        r"(?:i'?m\s+|am\s+)?not\s+sure|no\s+idea|(?:could|can)\s+you\s+"
+                        r"(?:advise|tell)\s+me(?:\s+on)?|quick\s+question)\s*[,:—–-]?\s*", re.I)
 #: Words of news in the sentences before a question: the news is read, not the question.
 _NEWS = re.compile(rf"{lx.SENT_VERBS.pattern}|{lx.CALL_CUES.pattern}|{lx.PROMISE_CUES.pattern}",
                    re.I)
