@@ -150,10 +150,10 @@ def elsewhere(line: Line, ctx: Context) -> bool:
             continue
         if not any(name.startswith(k) or k.startswith(name) for k in known if k):
             return True
-    return any(_a_longer_name(line.text, k.company) for k in ctx.known)
+    return any(_a_longer_name(line.text, k.company, known) for k in ctx.known)
 
 
-def _a_longer_name(text: str, company: str) -> bool:
+def _a_longer_name(text: str, company: str, known: list[str]) -> bool:
     """"Initech Health emailed me an offer": a company whose name begins with a tracked
     one's, and goes on with a word of its own, is another company ("the company name is
     Acme Analytics" renames it, though)."""
@@ -162,7 +162,7 @@ def _a_longer_name(text: str, company: str) -> bool:
     for found in re.finditer(rf"\b{re.escape(company)}\s+(?-i:([A-Z][a-z]{{2,}}))\b", text, re.I):
         word = found.group(1).lower()
         if word not in _GENERIC_SUFFIX and word not in _NO_COMPANY \
-                and word not in company.lower().split():
+                and word not in company.lower().split() and word not in known:
             return True
     return False
 
