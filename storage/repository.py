@@ -67,7 +67,12 @@ from bot.model import (
     Tone,
 )
 from bot.ports.repository import PlanChange, RepositoryUnavailable
-from storage.answers import AnsweredRequestRow, AnswerStorage
+from storage.answers import (
+    COMMIT_AFTER,
+    AnsweredRequestRow,
+    AnswerStorage,
+    send_pending_answer,
+)
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
 from storage.inbox import InboxStorage
@@ -134,6 +139,14 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # On SQLite, writers take the lock at BEGIN (see storage.database).
         self._write_engine = engine.execution_options(**{SQLITE_IMMEDIATE: True})
         self._writing = sessionmaker(self._write_engine, expire_on_commit=False)
+        # A person's unit: on PostgreSQL its connection is in autocommit at the driver,
+        # so the driver sends no BEGIN of its own; the unit's first statement carries
+        # BEGIN and its recorded answer carries COMMIT, in the same message
+        # (`_begin_and_commit_with`).
+        self._units = (self._writing if engine.dialect.name != "postgresql" else
+                       sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT",
+                                                             **{_UNIT: True}),
+                                    expire_on_commit=False))
         # The session of the `serialised` unit open in this thread (or task), if any.
         # Calls made inside it join it: a second pool connection for the same work could
         # wait for one the unit holds, and its changes would not be the unit's.
@@ -141,6 +154,11 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             f"followup_unit_{id(self)}", default=None)
         if not event.contains(engine, "before_cursor_execute", _count_statement):
             event.listen(engine, "before_cursor_execute", _count_statement)
+        if engine.dialect.name == "postgresql" and not event.contains(
+                engine, "do_execute", _begin_and_commit_with):
+            event.listen(engine, "do_execute", _begin_and_commit_with)
+            event.listen(engine, "do_executemany", _begin_first)
+            event.listen(engine, "do_execute_no_params", _begin_first_no_params)
 
     def close(self) -> None:
         """Close the pooled connections (at shutdown, or at the end of a test)."""
@@ -164,7 +182,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     def _serialised_as(self, identity: Identity, default_tz: str, quiet: QuietHours,
                        request: str | None) -> Iterator[Person]:
         if self._unit.get() is None:
-            with self._session(write=True) as session:
+            with self._unit_session() as session:
                 person = _lock_person(session, None, request, identity)
                 if person is not None:
                     token = self._unit.set(session)
@@ -172,6 +190,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                         yield person
                     finally:
                         self._unit.reset(token)
+                    _end_unit(session)
                     return
         # First sight (the person is created, then locked), or inside a unit already.
         found = self.person_for(identity, default_tz, quiet)
@@ -188,13 +207,27 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             return
         # A write transaction from its BEGIN: on SQLite, BEGIN IMMEDIATE is what
         # serialises units (SQLite has no row locks, and ignores FOR UPDATE).
-        with self._session(write=True) as session:
+        with self._unit_session() as session:
             _lock_person(session, person_id, request)  # the first statement, on PostgreSQL
             token = self._unit.set(session)
             try:
                 yield
             finally:
                 self._unit.reset(token)
+            _end_unit(session)
+
+    @contextmanager
+    def _unit_session(self) -> Iterator[Session]:
+        """A person's unit's own transaction (see `_units`), committed on success."""
+        try:
+            with self._units.begin() as session:
+                yield session
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+        except StatementError as error:
+            if type(error) is StatementError and isinstance(error.orig, ValueError):
+                raise error.orig from error
+            raise
 
     @contextmanager
     def _connection(self, *, write: bool = False) -> Iterator[Connection]:
@@ -1133,6 +1166,8 @@ def _joined(unit: Session) -> Iterator[None]:
     rows are then forgotten, so the next call reads them afresh (another process may
     have claimed or confirmed one since), as a session of its own would."""
     depth = unit.info.get("depth", 0)
+    # An answer recorded in the unit goes before anything that follows it.
+    send_pending_answer(unit, commit=False)
     unit.info["depth"] = depth + 1
     try:
         yield
@@ -1141,6 +1176,69 @@ def _joined(unit: Session) -> Iterator[None]:
         unit.info["depth"] = depth
         if depth == 0:
             unit.expunge_all()
+
+
+def _end_unit(session: Session) -> None:
+    """The unit's last statements before it commits: its pending ORM changes, then the
+    answer it recorded, which on PostgreSQL carries the COMMIT in its own message."""
+    session.flush()
+    send_pending_answer(session, commit=True)
+
+
+#: The execution option marking a person's unit's connection (PostgreSQL, autocommit at
+#: the driver): its first statement opens the transaction (`_begin_and_commit_with`).
+_UNIT = "followup_unit"
+_IDLE = 0  # psycopg's TransactionStatus.IDLE: no transaction open on the server
+
+
+def _opens(context: Any, cursor: Any) -> bool:
+    """True when this statement is a unit's first: nothing open on its connection yet."""
+    return bool(context.execution_options.get(_UNIT)) and \
+        int(cursor.connection.info.transaction_status) == _IDLE
+
+
+def _begin_and_commit_with(cursor: Any, statement: str, parameters: Any, context: Any
+                           ) -> bool:
+    """On a unit's connection, send BEGIN in the first statement's message, and COMMIT
+    in the message of a statement marked `COMMIT_AFTER` (the unit's recorded answer): one
+    round trip each, where the driver would have sent BEGIN and COMMIT on their own.
+
+    The statement's values are bound into its text by the driver (`mogrify`, the
+    driver's own quoting), since only a statement without parameters may be sent with
+    others in one message; the cursor is left on the statement's own result. True when
+    it was sent here (the dialect then sends nothing)."""
+    begin = _opens(context, cursor)
+    commit = bool(context.execution_options.get(COMMIT_AFTER))
+    if not begin and not commit:
+        return False
+    bound = _mogrifier(context, cursor).mogrify(statement, parameters)
+    cursor.execute(("BEGIN; " if begin else "") + bound + ("; COMMIT" if commit else ""))
+    if begin:
+        cursor.nextset()
+    return True
+
+
+def _begin_first(cursor: Any, _statement: str, _parameters: Any, context: Any) -> bool:
+    """A unit whose first statement is an executemany: BEGIN on its own first (never
+    seen on the answering path, whose first statement is the lock's)."""
+    if _opens(context, cursor):
+        cursor.execute("BEGIN")
+    return False
+
+
+def _begin_first_no_params(cursor: Any, _statement: str, context: Any) -> bool:
+    return _begin_first(cursor, _statement, None, context)
+
+
+def _mogrifier(context: Any, cursor: Any) -> Any:
+    """A client-side binding cursor on the statement's connection, kept with it."""
+    info = context.root_connection.info
+    found = info.get("followup_mogrifier")
+    if found is None or found.connection is not cursor.connection:
+        from psycopg import ClientCursor
+
+        found = info["followup_mogrifier"] = ClientCursor(cursor.connection)
+    return found
 
 
 def _lock_person(session: Session, person_id: int | None, request: str | None = None,
