@@ -92,6 +92,8 @@ class InboxStorage:
         def _connection(self, *, write: bool = False
                         ) -> AbstractContextManager[Connection]: ...
 
+        def _single_statement(self) -> AbstractContextManager[Connection]: ...
+
     def enqueue(self, platform: Platform, requests: Sequence[NewRequest], at: datetime
                 ) -> list[int]:
         """Store (author, payload[, key]) requests in one transaction; their ids order
@@ -132,8 +134,8 @@ class InboxStorage:
         first_of_author = ~(select(older.id)
                             .where(older.author == InboxRow.author, older.id < InboxRow.id)
                             .exists())
-        with self._session(write=True) as session:
-            rows = INBOX.claim(session.connection(), now, limit,
+        with self._single_statement() as connection:
+            rows = INBOX.claim(connection, now, limit,
                                where=[InboxRow.platform == platform, first_of_author],
                                returning=_CLAIMED)
             return [StoredRequest(row.id, row.payload, row.received_at, row.attempts,
@@ -141,8 +143,14 @@ class InboxStorage:
 
     def finish_request(self, request_id: int) -> None:
         """Answered (or given up on with an apology): the row is not needed any more."""
-        with self._session(write=True) as session:
-            INBOX.complete(session.connection(), [(request_id, None)])
+        self.finish_requests([request_id])
+
+    def finish_requests(self, request_ids: Sequence[int]) -> None:
+        """`finish_request` for several rows in one statement (a worker's answered batch:
+        one DELETE where each took a transaction of its own)."""
+        if request_ids:
+            with self._single_statement() as connection:
+                INBOX.complete(connection, [(request_id, None) for request_id in request_ids])
 
     def recover_requests(self, claimed_before: datetime) -> int:
         """Requests a dead worker had claimed go back to the queue; how many."""

@@ -126,6 +126,8 @@ class ClaimQueue:
             key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))),
             state == spec.claimed)
         self._delete: Delete = delete(spec.row).where(key == bindparam("row_id"))
+        self._pg_delete: Delete = delete(spec.row).where(
+            key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))))
         self._renew: Update = (
             update(spec.row)
             .where(key.in_(bindparam("ids", expanding=True)), state == spec.claimed)
@@ -238,6 +240,9 @@ class ClaimQueue:
         if not done:
             return
         if self._complete is None:
+            if connection.dialect.name == "postgresql":  # one statement, however many
+                connection.execute(self._pg_delete, {"ids": [row_id for row_id, _ in done]})
+                return
             connection.execute(self._delete, [{"row_id": row_id} for row_id, _ in done])
         elif self._pg_complete is not None and connection.dialect.name == "postgresql":
             connection.execute(self._pg_complete, {

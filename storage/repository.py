@@ -245,6 +245,22 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             raise RepositoryUnavailable(str(error.orig or error)) from error
 
     @contextmanager
+    def _single_statement(self) -> Iterator[Connection]:
+        """A connection for one write statement that stands alone (a claim, a batch's
+        DELETE): on PostgreSQL in autocommit, the statement its own transaction, with no
+        BEGIN and COMMIT to send; elsewhere a write transaction. Inside a unit, the
+        unit's."""
+        if self._unit.get() is not None or self.engine.dialect.name != "postgresql":
+            with self._connection(write=True) as connection:
+                yield connection
+            return
+        try:
+            with self._read_engine.connect() as connection:
+                yield connection
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+
+    @contextmanager
     def _core(self, *, write: bool = False) -> Iterator[Connection]:
         """`_connection` for the answering path: a Core statement costs a fraction of the
         ORM's. Inside a unit, the unit's; a read outside one as `_session` reads (in

@@ -73,6 +73,10 @@ class RequestInbox(Protocol):
         """Answered (or given up on): gone from the inbox."""
         ...
 
+    def finish_requests(self, request_ids: Sequence[int]) -> None:
+        """`finish_request` for several at once (one statement)."""
+        ...
+
     def renew_requests(self, ids: Sequence[int], now: datetime) -> int:
         """The heartbeat: this worker's claims among `ids` are renewed as of `now`."""
         ...

@@ -45,6 +45,20 @@ def test_one_authors_next_request_waits_until_the_one_before_is_finished(
     assert repo.waiting_requests(SLACK) == 2  # sam 1 and alex 2, both being answered
 
 
+def test_a_worker_finishes_its_answered_batch_together_and_only_those_rows_go(
+    repo: SqlRepository,
+) -> None:
+    repo.enqueue(SLACK, [("T:alex", "alex 1"), ("T:alex", "alex 2"), ("T:sam", "sam 1"),
+                         ("T:kim", "kim 1")], NOW)
+    alex, sam, kim = repo.claim_requests(SLACK, NOW, 10)
+
+    repo.finish_requests([alex.id, sam.id])
+    assert payloads(repo.claim_requests(SLACK, NOW, 10)) == ["alex 2"]
+    assert repo.waiting_requests(SLACK) == 2  # kim 1 (still being answered) and alex 2
+    repo.finish_requests([])  # nothing answered: nothing sent
+    assert repo.waiting_requests(SLACK) == 2
+
+
 def test_a_dead_workers_claims_come_back_once_stale(repo: SqlRepository) -> None:
     repo.enqueue(SLACK, [("T:alex", "list")], NOW)
     [claimed] = repo.claim_requests(SLACK, NOW, 10)
