@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    bindparam,
     func,
     select,
 )
@@ -73,6 +74,12 @@ INBOX = ClaimQueue(QueueSpec(
 #: What a claimed request hands its worker.
 _CLAIMED = (InboxRow.id, InboxRow.payload, InboxRow.received_at, InboxRow.attempts,
             InboxRow.request_key)
+_OLDER = aliased(InboxRow)
+#: A claimable request: the platform's, and its author's oldest (built once: `claim`
+#: keeps its statement by these).
+_CLAIMABLE = (InboxRow.platform == bindparam("on_platform", type_=EnumText(Platform)),
+              ~(select(_OLDER.id).where(_OLDER.author == InboxRow.author,
+                                        _OLDER.id < InboxRow.id).exists()))
 
 
 def _row(platform: Platform, request: NewRequest, at: datetime) -> dict[str, Any]:
@@ -130,14 +137,9 @@ class InboxStorage:
         waiting or being answered), so however many processes drain the inbox, one
         person's requests are answered one at a time, in the order they were sent.
         """
-        older = aliased(InboxRow)
-        first_of_author = ~(select(older.id)
-                            .where(older.author == InboxRow.author, older.id < InboxRow.id)
-                            .exists())
         with self._single_statement() as connection:
-            rows = INBOX.claim(connection, now, limit,
-                               where=[InboxRow.platform == platform, first_of_author],
-                               returning=_CLAIMED)
+            rows = INBOX.claim(connection, now, limit, where=_CLAIMABLE, returning=_CLAIMED,
+                               params={"on_platform": platform})
             return [StoredRequest(row.id, row.payload, row.received_at, row.attempts,
                                   row.request_key) for row in rows]
 

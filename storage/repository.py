@@ -850,7 +850,9 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         if not interview_ids:
             return {}
         ids = sorted(set(interview_ids))
-        with self._connection() as connection:
+        # Reads only: autocommitted on PostgreSQL (under READ COMMITTED each statement
+        # has its own snapshot inside a transaction too), no BEGIN and COMMIT to send.
+        with self._core() as connection:
             reads = _reads(connection)
             interviews = connection.execute(reads["interviews"], {"ids": ids}).all()
             person_ids = sorted({row.person_id for row in interviews})
@@ -1013,10 +1015,12 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # would read and sort every due row first. Each platform gets its share.
         share = -(-limit // len(kinds))
         claimed: list[Checkpoint] = []
-        with self._connection(write=True) as connection:
+        # Each platform's claim is one statement, atomic alone (autocommitted on
+        # PostgreSQL: no BEGIN and COMMIT around it).
+        with self._single_statement() as connection:
             for platform in kinds:
                 rows = CHECKPOINTS.claim(connection, now, min(share, limit - len(claimed)),
-                                         where=[CheckpointRow.platform == platform])
+                                         where=_ON_PLATFORM, params={"on_platform": platform})
                 claimed += [_checkpoint(row) for row in rows]
         # Each platform's share comes in order; together they must be ordered again.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
@@ -1065,18 +1069,13 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """`next_due_at`, `next_post_due` and `oldest_in_flight` in one round trip: the
         earliest due checkpoint or club post, and the oldest claim. The scheduler asks
         after every delivery round and every burst of plan changes."""
-        parts = [CHECKPOINTS.next_due_query(where=[CheckpointRow.platform == platform])
-                 for platform in sorted(set(platforms))]
-        if post_platforms:
-            parts.append(POSTS.next_due_query(
-                where=[ClubPostRow.platform.in_(sorted(set(post_platforms)))]))
-        claims = [CHECKPOINTS.oldest_claim_query(), POSTS.oldest_claim_query()]
-        with self._connection() as connection:
-            row = connection.execute(select(*(q.scalar_subquery() for q in parts + claims))
-                                     ).one()
+        statement, parts = _wakeup_query(tuple(sorted(set(platforms))),
+                                         tuple(sorted(set(post_platforms))))
+        with self._core() as connection:  # one read: autocommitted on PostgreSQL
+            row = connection.execute(statement).one()
         found = list(row)
-        due = min((d for d in found[:len(parts)] if d is not None), default=None)
-        oldest = min((d for d in found[len(parts):] if d is not None), default=None)
+        due = min((d for d in found[:parts] if d is not None), default=None)
+        oldest = min((d for d in found[parts:] if d is not None), default=None)
         return due, oldest
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
@@ -1536,6 +1535,24 @@ _PLATFORM_OF = (
     .where(InterviewRow.id == bindparam("of_interview"))
     .order_by(IdentityRow.id).limit(1).scalar_subquery())
 
+
+@cache
+def _wakeup_query(platforms: tuple[Platform, ...], post_platforms: tuple[Platform, ...]
+                  ) -> tuple[Select[Any], int]:
+    """`next_wakeup`'s one SELECT for these platforms, built once (it is asked after
+    every delivery round), and how many of its columns are due times."""
+    parts = [CHECKPOINTS.next_due_query(where=[CheckpointRow.platform == platform])
+             for platform in platforms]
+    if post_platforms:
+        parts.append(POSTS.next_due_query(
+            where=[ClubPostRow.platform.in_(list(post_platforms))]))
+    claims = [CHECKPOINTS.oldest_claim_query(), POSTS.oldest_claim_query()]
+    return select(*(q.scalar_subquery() for q in parts + claims)), len(parts)
+
+
+#: A checkpoint on one platform (`claim_due`'s filter, built once: the claim's statement
+#: is kept by it).
+_ON_PLATFORM = (CheckpointRow.platform == bindparam("on_platform", type_=EnumText(Platform)),)
 
 #: `add_checkpoints`' INSERT … RETURNING, built once; on PostgreSQL each row's platform
 #: is read by the INSERT itself.

@@ -263,46 +263,26 @@ class InboxWorker:
     def _answer_all(self, batch: list[StoredRequest]) -> int:
         """Answer a claimed batch: each asker's commands in order on one thread, the
         askers side by side. A database outage met by any of them ends the round (the
-        rest of its rows wait for their leases to run out, as a sequential round's did).
+        rest of its rows wait for their leases to run out, as a sequential round's did)."""
+        askers: dict[tuple[str, str], list[StoredRequest]] = {}
+        for request in batch:
+            askers.setdefault(_asker(request), []).append(request)
+        if len(askers) == 1 or not self._side_by_side:
+            return self._answer_in_order(batch)
+        rounds = [self._answerers.submit(self._answer_in_order, requests)
+                  for requests in askers.values()]
+        answered, outage = 0, None
+        for done in rounds:
+            try:
+                answered += done.result()
+            except RepositoryUnavailable as error:
+                outage = outage or error
+        if outage is not None:
+            raise outage
+        return answered
 
-        The rows answered are removed together once the batch is done, in one statement
-        where each took a transaction of its own; until then their leases are held, so a
-        worker that dies meanwhile leaves them to be answered again as repeats (the
-        first answer is stored: nothing is applied twice)."""
-        done: list[int] = []  # answered or given up on; appended from the answerers
-        try:
-            askers: dict[tuple[str, str], list[StoredRequest]] = {}
-            for request in batch:
-                askers.setdefault(_asker(request), []).append(request)
-            if len(askers) == 1 or not self._side_by_side:
-                return self._answer_in_order(batch, done)
-            rounds = [self._answerers.submit(self._answer_in_order, requests, done)
-                      for requests in askers.values()]
-            answered, outage = 0, None
-            for finished in rounds:
-                try:
-                    answered += finished.result()
-                except RepositoryUnavailable as error:
-                    outage = outage or error
-            if outage is not None:
-                raise outage
-            return answered
-        finally:
-            self._finish(done)
-
-    def _answer_in_order(self, requests: list[StoredRequest], done: list[int]) -> int:
-        return sum(self._answer(request, done) for request in requests)
-
-    def _finish(self, request_ids: list[int]) -> None:
-        """Remove the answered rows; with the database down, they are finished first
-        thing when it is back (their leases kept meanwhile), never answered again."""
-        if not request_ids:
-            return
-        try:
-            self.repo.finish_requests(sorted(request_ids))
-        except RepositoryUnavailable:
-            self._unfinished.update(request_ids)
-            raise
+    def _answer_in_order(self, requests: list[StoredRequest]) -> int:
+        return sum(self._answer(request) for request in requests)
 
     def _finish_answered(self) -> None:
         if self._unfinished:
@@ -311,17 +291,16 @@ class InboxWorker:
             self._unfinished.difference_update(waiting)
             self._lease.drop(waiting)
 
-    def _answer(self, request: StoredRequest, done: list[int]) -> int:
-        """Answer one stored command; its id goes to `done` once its row may go."""
+    def _answer(self, request: StoredRequest) -> int:
         try:
             body = json.loads(request.payload)
         except ValueError:
             log.error("inbox request %d is not JSON; dropped", request.id)
-            done.append(request.id)
+            self.repo.finish_request(request.id)
             return 0
         if self.clock.now() - request.received_at > RESPONSE_URL_LIFETIME:
             self._expired(request, body)
-            done.append(request.id)
+            self.repo.finish_request(request.id)
             return 0
         respond = self._responder(body.get("response_url"))
         try:
@@ -342,7 +321,12 @@ class InboxWorker:
                 send_command_answer(self.glue, body, respond, applied)
             except Exception:
                 log.exception("inbox request %d: the answer could not be sent", request.id)
-        done.append(request.id)
+        try:
+            self.repo.finish_request(request.id)
+        except RepositoryUnavailable:
+            # Answered, but its row is still there: a later round would answer it again.
+            self._unfinished.add(request.id)
+            raise
         return 1
 
     def _responder(self, url: str | None) -> Respond:

@@ -50,7 +50,7 @@ def test_a_worker_finishes_its_answered_batch_together_and_only_those_rows_go(
 ) -> None:
     repo.enqueue(SLACK, [("T:alex", "alex 1"), ("T:alex", "alex 2"), ("T:sam", "sam 1"),
                          ("T:kim", "kim 1")], NOW)
-    alex, sam, kim = repo.claim_requests(SLACK, NOW, 10)
+    alex, sam, _kim = repo.claim_requests(SLACK, NOW, 10)
 
     repo.finish_requests([alex.id, sam.id])
     assert payloads(repo.claim_requests(SLACK, NOW, 10)) == ["alex 2"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
@@ -126,16 +126,16 @@ def test_an_outage_after_the_answer_went_out_never_answers_the_command_twice(
     worker_runtime = build_runtime(
         settings.model_copy(update={"database_url": through(proxy, pg_url)}), clock)
     worker = worker_for(settings, worker_runtime)
-    finish = worker.repo.finish_requests
+    finish = worker.repo.finish_request
     cuts = []
 
-    def cut_then_finish(request_ids: Sequence[int]) -> None:
+    def cut_then_finish(request_id: int) -> None:
         if not cuts:  # the outage starts just after the first answer was posted
-            cuts.append(request_ids)
+            cuts.append(request_id)
             proxy.cut()
-        finish(request_ids)
+        finish(request_id)
 
-    worker.repo.finish_requests = cut_then_finish  # type: ignore[method-assign]
+    worker.repo.finish_request = cut_then_finish  # type: ignore[method-assign]
     try:
         web.workspace.command(USER, ADD)
         for _ in range(4):  # rounds during the outage
