@@ -14,7 +14,7 @@ import json
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     Connection,
@@ -126,13 +126,23 @@ _RECORD_AND_COMMIT = _RECORD_AND_PURGE.execution_options(**{COMMIT_AFTER: True})
 _PENDING = "pending_answer"
 
 
-def send_pending_answer(unit: Session, *, commit: bool) -> None:
-    """Send the answer `record_answer` left in the unit (PostgreSQL), if any: with
-    `commit`, as the unit's last statement, COMMIT in the same message."""
-    values = unit.info.pop(_PENDING, None)
-    if values is not None:
-        unit.connection().execute(_RECORD_AND_COMMIT if commit else _RECORD_AND_PURGE,
-                                  values)
+#: The execution option naming a statement (driver text, values) to send at the head of
+#: the same message (`storage.repository`, on a unit's connection on PostgreSQL).
+SENT_BEFORE = "followup_sent_before"
 
-__all__ = ["COMMIT_AFTER", "KEEP_ANSWERS", "AnswerStorage", "AnsweredRequestRow",
+
+def send_pending_answer(unit: Session, *, commit: bool,
+                        before: tuple[str, dict[str, Any]] | None = None) -> bool:
+    """Send the answer `record_answer` left in the unit (PostgreSQL), if any: with
+    `commit`, as the unit's last statement, COMMIT in the same message, and `before`
+    (a statement's driver text and values) at its head. True if there was one."""
+    values = unit.info.pop(_PENDING, None)
+    if values is None:
+        return False
+    unit.connection().execute(_RECORD_AND_COMMIT if commit else _RECORD_AND_PURGE, values,
+                              execution_options={} if before is None else
+                              {SENT_BEFORE: before})
+    return True
+
+__all__ = ["COMMIT_AFTER", "KEEP_ANSWERS", "SENT_BEFORE", "AnswerStorage", "AnsweredRequestRow",
            "send_pending_answer"]

@@ -25,7 +25,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    any_,
     bindparam,
+    delete,
     func,
     select,
 )
@@ -37,6 +39,7 @@ from bot.model import Platform
 from bot.ports.inbox import NewRequest, StoredRequest
 from bot.ports.repository import RepositoryUnavailable
 from storage import database
+from storage.answers import COMMIT_AFTER
 from storage.models import Base, EnumText, UtcDateTime
 from storage.queue import ClaimQueue, QueueSpec
 
@@ -80,6 +83,15 @@ _OLDER = aliased(InboxRow)
 _CLAIMABLE = (InboxRow.platform == bindparam("on_platform", type_=EnumText(Platform)),
               ~(select(_OLDER.id).where(_OLDER.author == InboxRow.author,
                                         _OLDER.id < InboxRow.id).exists()))
+
+
+#: Answered rows' DELETE as the driver's text, sent at the head of a person's unit's last
+#: message on PostgreSQL (`SqlRepository.finish_request_with_next_unit`); and as a
+#: statement of its own carrying the unit's COMMIT, when the unit recorded no answer.
+FINISHED_ROWS = "DELETE FROM inbox WHERE id = ANY(%(finished_ids)s::integer[])"
+FINISH_AND_COMMIT = delete(InboxRow).where(
+    InboxRow.id == any_(bindparam("ids", type_=postgresql.ARRAY(Integer)))
+).execution_options(**{COMMIT_AFTER: True})
 
 
 def _row(platform: Platform, request: NewRequest, at: datetime) -> dict[str, Any]:
@@ -144,13 +156,16 @@ class InboxStorage:
                                   row.request_key) for row in rows]
 
     def finish_request(self, request_id: int) -> None:
-        """Answered (or given up on with an apology): the row is not needed any more."""
-        self.finish_requests([request_id])
+        """Answered (or given up on with an apology): the row is not needed any more. One
+        statement, autocommitted on PostgreSQL."""
+        with self._single_statement() as connection:
+            INBOX.complete(connection, [(request_id, None)])
 
     def finish_requests(self, request_ids: Sequence[int]) -> None:
-        """`finish_request` for several rows in one statement (a worker's answered batch:
-        one DELETE where each took a transaction of its own)."""
-        if request_ids:
+        """`finish_request` for several rows, in one statement."""
+        if len(request_ids) == 1:
+            self.finish_request(request_ids[0])
+        elif request_ids:
             with self._single_statement() as connection:
                 INBOX.complete(connection, [(request_id, None) for request_id in request_ids])
 

@@ -7,6 +7,7 @@ Rows never leave this module; every method hands back the frozen records of `bot
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
@@ -69,13 +70,14 @@ from bot.model import (
 from bot.ports.repository import PlanChange, RepositoryUnavailable
 from storage.answers import (
     COMMIT_AFTER,
+    SENT_BEFORE,
     AnsweredRequestRow,
     AnswerStorage,
     send_pending_answer,
 )
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
-from storage.inbox import InboxStorage
+from storage.inbox import FINISH_AND_COMMIT, FINISHED_ROWS, InboxStorage
 from storage.mail import MailAddressRow, MailStorage
 from storage.models import (
     Base,
@@ -147,6 +149,10 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                        sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT",
                                                              **{_UNIT: True}),
                                     expire_on_commit=False))
+        # Answered inbox rows whose DELETE rides in the COMMIT message of the next unit
+        # on the thread that answered them (PostgreSQL): at most one a thread.
+        self._riders: dict[int, int] = {}
+        self._riders_lock = threading.Lock()
         # The session of the `serialised` unit open in this thread (or task), if any.
         # Calls made inside it join it: a second pool connection for the same work could
         # wait for one the unit holds, and its changes would not be the unit's.
@@ -190,7 +196,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                         yield person
                     finally:
                         self._unit.reset(token)
-                    _end_unit(session)
+                    self._end_unit(session)
                     return
         # First sight (the person is created, then locked), or inside a unit already.
         found = self.person_for(identity, default_tz, quiet)
@@ -214,7 +220,58 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 yield
             finally:
                 self._unit.reset(token)
-            _end_unit(session)
+            self._end_unit(session)
+
+    def _end_unit(self, session: Session) -> None:
+        """The unit's last statements before it commits: its pending ORM changes, then
+        the answer it recorded, which on PostgreSQL carries the COMMIT in its own
+        message, and with it the DELETE of the inbox row this thread answered before
+        (`finish_request_with_next_unit`)."""
+        session.flush()
+        with self._riders_lock:
+            rider = self._riders.pop(threading.get_ident(), None)
+        if rider is None:
+            send_pending_answer(session, commit=True)
+            return
+        try:
+            if not send_pending_answer(session, commit=True,
+                                       before=(FINISHED_ROWS, {"finished_ids": [rider]})):
+                session.connection().execute(FINISH_AND_COMMIT, {"ids": [rider]})
+        except BaseException:
+            with self._riders_lock:  # rolled back: it still waits, for this thread
+                self._riders.setdefault(threading.get_ident(), rider)
+            raise
+
+    def finish_request_with_next_unit(self, request_id: int) -> bool:
+        """`finish_request`, sent in the COMMIT message of the next person's unit this
+        thread commits (a statement and a round trip less per answered command), or by
+        whoever finishes `take_unfinished_riders`. A row of this thread's still waiting
+        (no unit came to carry it) is finished now: at most one answered row a thread is
+        left to be answered again should the process die. False where this is not done
+        (SQLite): finish it now."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        me = threading.get_ident()
+        with self._riders_lock:
+            earlier = self._riders.pop(me, None)
+        if earlier is not None:
+            try:
+                self.finish_requests([earlier])
+            except RepositoryUnavailable:
+                with self._riders_lock:
+                    self._riders[me] = earlier
+                raise
+        with self._riders_lock:
+            self._riders[me] = request_id
+        return True
+
+    def take_unfinished_riders(self) -> list[int]:
+        """Every thread's answered rows still waiting for a unit to carry their DELETE,
+        handed to the caller to finish (a worker, at the end of its batch)."""
+        with self._riders_lock:
+            taken = sorted(self._riders.values())
+            self._riders.clear()
+        return taken
 
     @contextmanager
     def _unit_session(self) -> Iterator[Session]:
@@ -1193,13 +1250,6 @@ def _joined(unit: Session) -> Iterator[None]:
             unit.expunge_all()
 
 
-def _end_unit(session: Session) -> None:
-    """The unit's last statements before it commits: its pending ORM changes, then the
-    answer it recorded, which on PostgreSQL carries the COMMIT in its own message."""
-    session.flush()
-    send_pending_answer(session, commit=True)
-
-
 #: The execution option marking a person's unit's connection (PostgreSQL, autocommit at
 #: the driver): its first statement opens the transaction (`_begin_and_commit_with`).
 _UNIT = "followup_unit"
@@ -1224,12 +1274,16 @@ def _begin_and_commit_with(cursor: Any, statement: str, parameters: Any, context
     it was sent here (the dialect then sends nothing)."""
     begin = _opens(context, cursor)
     commit = bool(context.execution_options.get(COMMIT_AFTER))
+    before = context.execution_options.get(SENT_BEFORE)
     if not begin and not commit:
         return False
-    bound = _mogrifier(context, cursor).mogrify(statement, parameters)
-    cursor.execute(("BEGIN; " if begin else "") + bound + ("; COMMIT" if commit else ""))
-    if begin:
-        cursor.nextset()
+    mogrifier = _mogrifier(context, cursor)
+    head = "" if before is None else mogrifier.mogrify(*before) + "; "
+    bound = mogrifier.mogrify(statement, parameters)
+    cursor.execute(("BEGIN; " if begin else "") + head + bound
+                   + ("; COMMIT" if commit else ""))
+    for _ in range(int(begin) + int(before is not None)):
+        cursor.nextset()  # onto the statement's own result
     return True
 
 

@@ -14,7 +14,7 @@ from storage import database
 from storage.inbox import InboxAppender
 from storage.repository import SqlRepository, open_repository
 from tests.conftest import POSTGRES_URL, fresh_postgres_schema
-from tests.storage.conftest import NOW, later
+from tests.storage.conftest import NOW, later, someone
 
 SLACK = Platform.SLACK
 
@@ -129,3 +129,30 @@ def _end_appender_sessions(repo: SqlRepository) -> None:
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
             "WHERE pid <> pg_backend_pid() AND query LIKE 'INSERT INTO inbox%'")).scalar_one()
     assert ended >= 1
+
+
+def test_an_answered_rows_delete_rides_with_the_threads_next_unit_and_only_if_it_commits(
+    repo: SqlRepository,
+) -> None:
+    person = someone(repo)
+    repo.enqueue(SLACK, [("T:a", "1"), ("T:b", "2"), ("T:c", "3")], NOW)
+    first, second, third = repo.claim_requests(SLACK, NOW, 10)
+    if not repo.finish_request_with_next_unit(first.id):  # SQLite: finished at once
+        assert repo.engine.dialect.name == "sqlite"
+        return
+    assert repo.waiting_requests(SLACK) == 3  # nothing sent yet
+
+    with pytest.raises(RuntimeError), repo.serialised(person.id, request="k1"):
+        repo.record_answer("k1", person.id, ("a",), NOW)
+        raise RuntimeError("this unit rolls back")
+    assert repo.waiting_requests(SLACK) == 3  # still waiting for a unit that commits
+
+    with repo.serialised(person.id, request="k2"):
+        repo.record_answer("k2", person.id, ("b",), NOW)
+    assert repo.waiting_requests(SLACK) == 2 and repo.answered_keys() == ["k2"]
+
+    repo.finish_request_with_next_unit(second.id)
+    repo.finish_request_with_next_unit(third.id)  # one a thread: the second goes now
+    assert repo.waiting_requests(SLACK) == 1
+    assert repo.take_unfinished_riders() == [third.id]
+    assert repo.take_unfinished_riders() == []
