@@ -116,10 +116,20 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+#: APScheduler logs three INFO lines for every wake-up of delivery (the job added,
+#: running, executed): under a burst of commands, dozens a second that say nothing, each
+#: formatted and written by the clock. Its warnings and errors (a job that failed) stay;
+#: FOLLOWUP_LOG_LEVEL=DEBUG shows the rest.
+PER_JOB_LOGGERS = ("apscheduler.scheduler", "apscheduler.executors.default")
+
+
 def configure_logging(level: str, fmt: str = "text") -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
         "%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO),
-                        handlers=[handler], force=True)
+    chosen = getattr(logging, level.upper(), logging.INFO)
+    logging.basicConfig(level=chosen, handlers=[handler], force=True)
     quiet_body_loggers()  # FOLLOWUP_LOG_LEVEL=DEBUG still logs no message bodies
+    for name in PER_JOB_LOGGERS:
+        logging.getLogger(name).setLevel(logging.NOTSET if chosen <= logging.DEBUG
+                                         else max(chosen, logging.WARNING))

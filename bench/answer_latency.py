@@ -486,10 +486,24 @@ def why(result: dict[str, Any]) -> str:
         "before, with a new connection (TCP, and TLS at Slack) for each, the same commands "
         f"cost {pair['bolt_respond']:.1f} ms against {pair['kept_open']:.1f} ms "
         "(alternated twice in this run). ")
-    return (before + f"Answered by the clock's own composition (`bench/answer_profile.py`), a "
+    threads = profile.get("thread_cpu_ms") or {}
+    kinds = {"answering the command (its unit, its claim and its row's DELETE)":
+             ("slack-answer", "MainThread"),
+             "the Slack sender's event loop (the answer's POST, and the thank-yous')":
+             ("slack-sender",),
+             "delivery rounds (APScheduler's pool: claim, read, render)": ("ThreadPoolExecutor",),
+             "delivery's confirmations (`settle`)": ("settle",),
+             "re-reading the next wake-up after pokes": ("delivery-rearm",)}
+    by_thread = "; ".join(
+        f"{sum(threads.get(name, 0.0) for name in names):.1f} ms {what}"
+        for what, names in kinds.items() if any(name in threads for name in names))
+    split = f" By thread: {by_thread}." if by_thread else ""
+    return (before + f"Answered by the clock's own composition (`bench/answer_profile.py`, "
+            "after a warm-up round), a "
             f"stored command cost {profile['cpu_ms']:.1f} ms of the clock's CPU "
             f"({profile['wall_ms']:.1f} ms of wall time), delivery of the thank-yous its "
-            "`add`s made due included. Answered one after another under pyinstrument: "
+            f"`add`s made due included.{split} Answered one after another under "
+            "pyinstrument: "
             f"{shown}. A plan change's poke costs the answering thread nothing: the "
             "delivery scheduler's own thread re-reads its next wake-up, at most every "
             "50 ms for all the pokes meanwhile, in one round trip (`next_wakeup`). Section "

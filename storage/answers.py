@@ -14,7 +14,7 @@ import json
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     Connection,
@@ -75,9 +75,11 @@ class AnswerStorage:
     def record_answer(self, key: str, person_id: int, texts: tuple[str, ...],
                       at: datetime) -> None:
         """The request `key` is applied and answered `texts`. Call it inside the unit that
-        applied it; a second record of one key breaks the primary key (IntegrityError).
-        A request that deleted its person (`forget me`) leaves nothing of them behind, so
-        nothing is recorded. Answers older than `KEEP_ANSWERS` are forgotten on the way."""
+        applied it; a second record of one key breaks the primary key (IntegrityError:
+        on PostgreSQL, inside a unit, when the unit ends, since the record is sent with
+        its COMMIT). A request that deleted its person (`forget me`) leaves nothing of
+        them behind, so nothing is recorded. Answers older than `KEEP_ANSWERS` are
+        forgotten on the way."""
         values = {"key": key, "person_id": person_id, "answered_at": at,
                   "answer": json.dumps(list(texts)), "forget_before": at - KEEP_ANSWERS}
         unit = self._unit.get()
@@ -85,6 +87,12 @@ class AnswerStorage:
         known = unit is not None and person_id in unit.info.get("people", {})
         if unit is not None:
             unit.info.get("answers", {}).pop(key, None)  # read afresh from now on
+            if known and unit.get_bind().dialect.name == "postgresql":
+                # Sent with the unit's COMMIT, in one message, or before whatever the
+                # unit does next (`send_pending_answer`): a round trip saved.
+                send_pending_answer(unit, commit=False)
+                unit.info[_PENDING] = values
+                return
         with self._core(write=True) as connection:
             if not known and connection.execute(
                     select(PersonRow.id).where(PersonRow.id == person_id)).first() is None:
@@ -110,5 +118,31 @@ _ANSWER = select(_ANSWERS.c.answer, _ANSWERS.c.answered_at).where(
 _PURGE = delete(_ANSWERS).where(_ANSWERS.c.answered_at < bindparam("forget_before"))
 _RECORD = insert(_ANSWERS)  # its columns: the values passed
 _RECORD_AND_PURGE = _RECORD.add_cte(_PURGE.cte("purged"))
+#: The execution option asking for COMMIT in the same message as the statement
+#: (`storage.repository`, on a unit's connection on PostgreSQL).
+COMMIT_AFTER = "followup_commit_after"
+_RECORD_AND_COMMIT = _RECORD_AND_PURGE.execution_options(**{COMMIT_AFTER: True})
+#: Where a unit keeps the answer recorded in it until it is sent.
+_PENDING = "pending_answer"
 
-__all__ = ["KEEP_ANSWERS", "AnswerStorage", "AnsweredRequestRow"]
+
+#: The execution option naming a statement (driver text, values) to send at the head of
+#: the same message (`storage.repository`, on a unit's connection on PostgreSQL).
+SENT_BEFORE = "followup_sent_before"
+
+
+def send_pending_answer(unit: Session, *, commit: bool,
+                        before: tuple[str, dict[str, Any]] | None = None) -> bool:
+    """Send the answer `record_answer` left in the unit (PostgreSQL), if any: with
+    `commit`, as the unit's last statement, COMMIT in the same message, and `before`
+    (a statement's driver text and values) at its head. True if there was one."""
+    values = unit.info.pop(_PENDING, None)
+    if values is None:
+        return False
+    unit.connection().execute(_RECORD_AND_COMMIT if commit else _RECORD_AND_PURGE, values,
+                              execution_options={} if before is None else
+                              {SENT_BEFORE: before})
+    return True
+
+__all__ = ["COMMIT_AFTER", "KEEP_ANSWERS", "SENT_BEFORE", "AnswerStorage", "AnsweredRequestRow",
+           "send_pending_answer"]

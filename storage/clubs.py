@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.clubs.model import (
@@ -41,6 +41,9 @@ POSTS = ClaimQueue(QueueSpec(
     done=PostState.SENT, done_at=ClubPostRow.sent_at,
     attempts=ClubPostRow.attempts, count_attempt_on="release",
 ))
+#: A post on one of some platforms (`claim_posts`' filter, built once: the claim's
+#: statement is kept by it).
+_ON_PLATFORMS = (ClubPostRow.platform.in_(bindparam("on_platforms", expanding=True)),)
 
 
 class ClubStorage:
@@ -49,6 +52,8 @@ class ClubStorage:
     if TYPE_CHECKING:
 
         def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
+
+        def _single_statement(self) -> AbstractContextManager[Connection]: ...
 
     # --- clubs ---------------------------------------------------------------------
     def create_club(
@@ -357,9 +362,9 @@ class ClubStorage:
         first (`storage.queue`'s claim)."""
         if limit <= 0 or not platforms:
             return []
-        with self._session(write=True) as session:
-            rows = POSTS.claim(session.connection(), now, limit,
-                               where=[ClubPostRow.platform.in_(list(platforms))])
+        with self._single_statement() as connection:  # autocommitted on PostgreSQL
+            rows = POSTS.claim(connection, now, limit, where=_ON_PLATFORMS,
+                               params={"on_platforms": sorted(set(platforms))})
             return [_post(row) for row in rows]
 
     def confirm_post(self, post_id: int, at: datetime) -> None:

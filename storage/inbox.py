@@ -25,6 +25,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    any_,
+    bindparam,
+    delete,
     func,
     select,
 )
@@ -36,6 +39,7 @@ from bot.model import Platform
 from bot.ports.inbox import NewRequest, StoredRequest
 from bot.ports.repository import RepositoryUnavailable
 from storage import database
+from storage.answers import COMMIT_AFTER
 from storage.models import Base, EnumText, UtcDateTime
 from storage.queue import ClaimQueue, QueueSpec
 
@@ -73,6 +77,21 @@ INBOX = ClaimQueue(QueueSpec(
 #: What a claimed request hands its worker.
 _CLAIMED = (InboxRow.id, InboxRow.payload, InboxRow.received_at, InboxRow.attempts,
             InboxRow.request_key)
+_OLDER = aliased(InboxRow)
+#: A claimable request: the platform's, and its author's oldest (built once: `claim`
+#: keeps its statement by these).
+_CLAIMABLE = (InboxRow.platform == bindparam("on_platform", type_=EnumText(Platform)),
+              ~(select(_OLDER.id).where(_OLDER.author == InboxRow.author,
+                                        _OLDER.id < InboxRow.id).exists()))
+
+
+#: Answered rows' DELETE as the driver's text, sent at the head of a person's unit's last
+#: message on PostgreSQL (`SqlRepository.finish_request_with_next_unit`); and as a
+#: statement of its own carrying the unit's COMMIT, when the unit recorded no answer.
+FINISHED_ROWS = "DELETE FROM inbox WHERE id = ANY(%(finished_ids)s::integer[])"
+FINISH_AND_COMMIT = delete(InboxRow).where(
+    InboxRow.id == any_(bindparam("ids", type_=postgresql.ARRAY(Integer)))
+).execution_options(**{COMMIT_AFTER: True})
 
 
 def _row(platform: Platform, request: NewRequest, at: datetime) -> dict[str, Any]:
@@ -91,6 +110,8 @@ class InboxStorage:
 
         def _connection(self, *, write: bool = False
                         ) -> AbstractContextManager[Connection]: ...
+
+        def _single_statement(self) -> AbstractContextManager[Connection]: ...
 
     def enqueue(self, platform: Platform, requests: Sequence[NewRequest], at: datetime
                 ) -> list[int]:
@@ -128,21 +149,25 @@ class InboxStorage:
         waiting or being answered), so however many processes drain the inbox, one
         person's requests are answered one at a time, in the order they were sent.
         """
-        older = aliased(InboxRow)
-        first_of_author = ~(select(older.id)
-                            .where(older.author == InboxRow.author, older.id < InboxRow.id)
-                            .exists())
-        with self._session(write=True) as session:
-            rows = INBOX.claim(session.connection(), now, limit,
-                               where=[InboxRow.platform == platform, first_of_author],
-                               returning=_CLAIMED)
+        with self._single_statement() as connection:
+            rows = INBOX.claim(connection, now, limit, where=_CLAIMABLE, returning=_CLAIMED,
+                               params={"on_platform": platform})
             return [StoredRequest(row.id, row.payload, row.received_at, row.attempts,
                                   row.request_key) for row in rows]
 
     def finish_request(self, request_id: int) -> None:
-        """Answered (or given up on with an apology): the row is not needed any more."""
-        with self._session(write=True) as session:
-            INBOX.complete(session.connection(), [(request_id, None)])
+        """Answered (or given up on with an apology): the row is not needed any more. One
+        statement, autocommitted on PostgreSQL."""
+        with self._single_statement() as connection:
+            INBOX.complete(connection, [(request_id, None)])
+
+    def finish_requests(self, request_ids: Sequence[int]) -> None:
+        """`finish_request` for several rows, in one statement."""
+        if len(request_ids) == 1:
+            self.finish_request(request_ids[0])
+        elif request_ids:
+            with self._single_statement() as connection:
+                INBOX.complete(connection, [(request_id, None) for request_id in request_ids])
 
     def recover_requests(self, claimed_before: datetime) -> int:
         """Requests a dead worker had claimed go back to the queue; how many."""

@@ -126,6 +126,10 @@ class ClaimQueue:
             key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))),
             state == spec.claimed)
         self._delete: Delete = delete(spec.row).where(key == bindparam("row_id"))
+        # `claim`'s statements, by (filters, columns returned, dialect).
+        self._claims: dict[tuple[Any, ...], Any] = {}
+        self._pg_delete: Delete = delete(spec.row).where(
+            key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))))
         self._renew: Update = (
             update(spec.row)
             .where(key.in_(bindparam("ids", expanding=True)), state == spec.claimed)
@@ -160,12 +164,29 @@ class ClaimQueue:
         *,
         where: Sequence[ColumnElement[bool]] = (),
         returning: Sequence[Column] | None = None,
+        params: dict[str, Any] | None = None,
     ) -> list[Row[Any]]:
         """Claim up to `limit` waiting rows due by `now` that match `where`, in the queue's
-        order; their `returning` columns (all by default, the order columns always)."""
+        order; their `returning` columns (all by default, the order columns always).
+
+        The statement is built once per (`where`, `returning`) and kept: building it, and
+        its cache key, cost more than sending it. A caller that claims often passes the
+        same `where` objects each time, with bound parameters (`params`) for what varies,
+        as `bindparam("platform")`."""
         if limit <= 0:
             return []
+        statement = self._claims.get((tuple(where), tuple(returning or ()),
+                                      connection.dialect.name))
+        if statement is None:
+            statement = self._claim_statement(connection, where, returning)
+        values = {**(params or {}), "claim_now": now, "claim_limit": limit}
+        # RETURNING promises no order.
+        return sorted(connection.execute(statement, values), key=self._sort_key)
+
+    def _claim_statement(self, connection: Connection, where: Sequence[ColumnElement[bool]],
+                         returning: Sequence[Column] | None) -> Any:
         spec = self.spec
+        now = bindparam("claim_now", type_=DateTime(timezone=True))
         due = [spec.state == spec.waiting, *where]
         if spec.due is not None:
             due.append(spec.due <= now)
@@ -173,7 +194,7 @@ class ClaimQueue:
             select(spec.key)
             .where(*due)
             .order_by(*spec.order)
-            .limit(limit)
+            .limit(bindparam("claim_limit", type_=Integer))
             .with_for_update(skip_locked=True)
         )
         if connection.dialect.name == "postgresql":
@@ -195,8 +216,12 @@ class ClaimQueue:
             .values(values)
             .returning(*columns)
         )
-        # RETURNING promises no order.
-        return sorted(connection.execute(claim), key=self._sort_key)
+        # Kept by the filters' identity: a caller building new ones each time only
+        # misses, as before (a few are kept, not a growing number: see `claim`).
+        if len(self._claims) < 64:
+            self._claims[(tuple(where), tuple(returning or ()),
+                          connection.dialect.name)] = claim
+        return claim
 
     def recover(self, connection: Connection, claimed_before: datetime) -> int:
         """Rows claimed before `claimed_before` (their lease is over: the worker is taken
@@ -238,6 +263,9 @@ class ClaimQueue:
         if not done:
             return
         if self._complete is None:
+            if connection.dialect.name == "postgresql":  # one statement, however many
+                connection.execute(self._pg_delete, {"ids": [row_id for row_id, _ in done]})
+                return
             connection.execute(self._delete, [{"row_id": row_id} for row_id, _ in done])
         elif self._pg_complete is not None and connection.dialect.name == "postgresql":
             connection.execute(self._pg_complete, {

@@ -7,6 +7,7 @@ Rows never leave this module; every method hands back the frozen records of `bot
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
@@ -67,10 +68,16 @@ from bot.model import (
     Tone,
 )
 from bot.ports.repository import PlanChange, RepositoryUnavailable
-from storage.answers import AnsweredRequestRow, AnswerStorage
+from storage.answers import (
+    COMMIT_AFTER,
+    SENT_BEFORE,
+    AnsweredRequestRow,
+    AnswerStorage,
+    send_pending_answer,
+)
 from storage.clubs import POSTS, ClubStorage
 from storage.database import SQLITE_IMMEDIATE, open_database
-from storage.inbox import InboxStorage
+from storage.inbox import FINISH_AND_COMMIT, FINISHED_ROWS, InboxStorage
 from storage.mail import MailAddressRow, MailStorage
 from storage.models import (
     Base,
@@ -134,6 +141,18 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # On SQLite, writers take the lock at BEGIN (see storage.database).
         self._write_engine = engine.execution_options(**{SQLITE_IMMEDIATE: True})
         self._writing = sessionmaker(self._write_engine, expire_on_commit=False)
+        # A person's unit: on PostgreSQL its connection is in autocommit at the driver,
+        # so the driver sends no BEGIN of its own; the unit's first statement carries
+        # BEGIN and its recorded answer carries COMMIT, in the same message
+        # (`_begin_and_commit_with`).
+        self._units = (self._writing if engine.dialect.name != "postgresql" else
+                       sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT",
+                                                             **{_UNIT: True}),
+                                    expire_on_commit=False))
+        # Answered inbox rows whose DELETE rides in the COMMIT message of the next unit
+        # on the thread that answered them (PostgreSQL): at most one a thread.
+        self._riders: dict[int, int] = {}
+        self._riders_lock = threading.Lock()
         # The session of the `serialised` unit open in this thread (or task), if any.
         # Calls made inside it join it: a second pool connection for the same work could
         # wait for one the unit holds, and its changes would not be the unit's.
@@ -141,6 +160,11 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             f"followup_unit_{id(self)}", default=None)
         if not event.contains(engine, "before_cursor_execute", _count_statement):
             event.listen(engine, "before_cursor_execute", _count_statement)
+        if engine.dialect.name == "postgresql" and not event.contains(
+                engine, "do_execute", _begin_and_commit_with):
+            event.listen(engine, "do_execute", _begin_and_commit_with)
+            event.listen(engine, "do_executemany", _begin_first)
+            event.listen(engine, "do_execute_no_params", _begin_first_no_params)
 
     def close(self) -> None:
         """Close the pooled connections (at shutdown, or at the end of a test)."""
@@ -164,7 +188,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     def _serialised_as(self, identity: Identity, default_tz: str, quiet: QuietHours,
                        request: str | None) -> Iterator[Person]:
         if self._unit.get() is None:
-            with self._session(write=True) as session:
+            with self._unit_session() as session:
                 person = _lock_person(session, None, request, identity)
                 if person is not None:
                     token = self._unit.set(session)
@@ -172,6 +196,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                         yield person
                     finally:
                         self._unit.reset(token)
+                    self._end_unit(session)
                     return
         # First sight (the person is created, then locked), or inside a unit already.
         found = self.person_for(identity, default_tz, quiet)
@@ -188,13 +213,78 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             return
         # A write transaction from its BEGIN: on SQLite, BEGIN IMMEDIATE is what
         # serialises units (SQLite has no row locks, and ignores FOR UPDATE).
-        with self._session(write=True) as session:
+        with self._unit_session() as session:
             _lock_person(session, person_id, request)  # the first statement, on PostgreSQL
             token = self._unit.set(session)
             try:
                 yield
             finally:
                 self._unit.reset(token)
+            self._end_unit(session)
+
+    def _end_unit(self, session: Session) -> None:
+        """The unit's last statements before it commits: its pending ORM changes, then
+        the answer it recorded, which on PostgreSQL carries the COMMIT in its own
+        message, and with it the DELETE of the inbox row this thread answered before
+        (`finish_request_with_next_unit`)."""
+        session.flush()
+        with self._riders_lock:
+            rider = self._riders.pop(threading.get_ident(), None)
+        if rider is None:
+            send_pending_answer(session, commit=True)
+            return
+        try:
+            if not send_pending_answer(session, commit=True,
+                                       before=(FINISHED_ROWS, {"finished_ids": [rider]})):
+                session.connection().execute(FINISH_AND_COMMIT, {"ids": [rider]})
+        except BaseException:
+            with self._riders_lock:  # rolled back: it still waits, for this thread
+                self._riders.setdefault(threading.get_ident(), rider)
+            raise
+
+    def finish_request_with_next_unit(self, request_id: int) -> bool:
+        """`finish_request`, sent in the COMMIT message of the next person's unit this
+        thread commits (a statement and a round trip less per answered command), or by
+        whoever finishes `take_unfinished_riders`. A row of this thread's still waiting
+        (no unit came to carry it) is finished now: at most one answered row a thread is
+        left to be answered again should the process die. False where this is not done
+        (SQLite): finish it now."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        me = threading.get_ident()
+        with self._riders_lock:
+            earlier = self._riders.pop(me, None)
+        if earlier is not None:
+            try:
+                self.finish_requests([earlier])
+            except RepositoryUnavailable:
+                with self._riders_lock:
+                    self._riders[me] = earlier
+                raise
+        with self._riders_lock:
+            self._riders[me] = request_id
+        return True
+
+    def take_unfinished_riders(self) -> list[int]:
+        """Every thread's answered rows still waiting for a unit to carry their DELETE,
+        handed to the caller to finish (a worker, at the end of its batch)."""
+        with self._riders_lock:
+            taken = sorted(self._riders.values())
+            self._riders.clear()
+        return taken
+
+    @contextmanager
+    def _unit_session(self) -> Iterator[Session]:
+        """A person's unit's own transaction (see `_units`), committed on success."""
+        try:
+            with self._units.begin() as session:
+                yield session
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+        except StatementError as error:
+            if type(error) is StatementError and isinstance(error.orig, ValueError):
+                raise error.orig from error
+            raise
 
     @contextmanager
     def _connection(self, *, write: bool = False) -> Iterator[Connection]:
@@ -207,6 +297,22 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                     yield unit.connection()
                 return
             with (self._write_engine if write else self.engine).begin() as connection:
+                yield connection
+        except (OperationalError, InterfaceError) as error:
+            raise RepositoryUnavailable(str(error.orig or error)) from error
+
+    @contextmanager
+    def _single_statement(self) -> Iterator[Connection]:
+        """A connection for one write statement that stands alone (a claim, a batch's
+        DELETE): on PostgreSQL in autocommit, the statement its own transaction, with no
+        BEGIN and COMMIT to send; elsewhere a write transaction. Inside a unit, the
+        unit's."""
+        if self._unit.get() is not None or self.engine.dialect.name != "postgresql":
+            with self._connection(write=True) as connection:
+                yield connection
+            return
+        try:
+            with self._read_engine.connect() as connection:
                 yield connection
         except (OperationalError, InterfaceError) as error:
             raise RepositoryUnavailable(str(error.orig or error)) from error
@@ -801,7 +907,9 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         if not interview_ids:
             return {}
         ids = sorted(set(interview_ids))
-        with self._connection() as connection:
+        # Reads only: autocommitted on PostgreSQL (under READ COMMITTED each statement
+        # has its own snapshot inside a transaction too), no BEGIN and COMMIT to send.
+        with self._core() as connection:
             reads = _reads(connection)
             interviews = connection.execute(reads["interviews"], {"ids": ids}).all()
             person_ids = sorted({row.person_id for row in interviews})
@@ -964,10 +1072,12 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # would read and sort every due row first. Each platform gets its share.
         share = -(-limit // len(kinds))
         claimed: list[Checkpoint] = []
-        with self._connection(write=True) as connection:
+        # Each platform's claim is one statement, atomic alone (autocommitted on
+        # PostgreSQL: no BEGIN and COMMIT around it).
+        with self._single_statement() as connection:
             for platform in kinds:
                 rows = CHECKPOINTS.claim(connection, now, min(share, limit - len(claimed)),
-                                         where=[CheckpointRow.platform == platform])
+                                         where=_ON_PLATFORM, params={"on_platform": platform})
                 claimed += [_checkpoint(row) for row in rows]
         # Each platform's share comes in order; together they must be ordered again.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
@@ -1016,18 +1126,13 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         """`next_due_at`, `next_post_due` and `oldest_in_flight` in one round trip: the
         earliest due checkpoint or club post, and the oldest claim. The scheduler asks
         after every delivery round and every burst of plan changes."""
-        parts = [CHECKPOINTS.next_due_query(where=[CheckpointRow.platform == platform])
-                 for platform in sorted(set(platforms))]
-        if post_platforms:
-            parts.append(POSTS.next_due_query(
-                where=[ClubPostRow.platform.in_(sorted(set(post_platforms)))]))
-        claims = [CHECKPOINTS.oldest_claim_query(), POSTS.oldest_claim_query()]
-        with self._connection() as connection:
-            row = connection.execute(select(*(q.scalar_subquery() for q in parts + claims))
-                                     ).one()
+        statement, parts = _wakeup_query(tuple(sorted(set(platforms))),
+                                         tuple(sorted(set(post_platforms))))
+        with self._core() as connection:  # one read: autocommitted on PostgreSQL
+            row = connection.execute(statement).one()
         found = list(row)
-        due = min((d for d in found[:len(parts)] if d is not None), default=None)
-        oldest = min((d for d in found[len(parts):] if d is not None), default=None)
+        due = min((d for d in found[:parts] if d is not None), default=None)
+        oldest = min((d for d in found[parts:] if d is not None), default=None)
         return due, oldest
 
     def next_due_at(self, platforms: Sequence[Platform]) -> datetime | None:
@@ -1133,6 +1238,8 @@ def _joined(unit: Session) -> Iterator[None]:
     rows are then forgotten, so the next call reads them afresh (another process may
     have claimed or confirmed one since), as a session of its own would."""
     depth = unit.info.get("depth", 0)
+    # An answer recorded in the unit goes before anything that follows it.
+    send_pending_answer(unit, commit=False)
     unit.info["depth"] = depth + 1
     try:
         yield
@@ -1141,6 +1248,66 @@ def _joined(unit: Session) -> Iterator[None]:
         unit.info["depth"] = depth
         if depth == 0:
             unit.expunge_all()
+
+
+#: The execution option marking a person's unit's connection (PostgreSQL, autocommit at
+#: the driver): its first statement opens the transaction (`_begin_and_commit_with`).
+_UNIT = "followup_unit"
+_IDLE = 0  # psycopg's TransactionStatus.IDLE: no transaction open on the server
+
+
+def _opens(context: Any, cursor: Any) -> bool:
+    """True when this statement is a unit's first: nothing open on its connection yet."""
+    return bool(context.execution_options.get(_UNIT)) and \
+        int(cursor.connection.info.transaction_status) == _IDLE
+
+
+def _begin_and_commit_with(cursor: Any, statement: str, parameters: Any, context: Any
+                           ) -> bool:
+    """On a unit's connection, send BEGIN in the first statement's message, and COMMIT
+    in the message of a statement marked `COMMIT_AFTER` (the unit's recorded answer): one
+    round trip each, where the driver would have sent BEGIN and COMMIT on their own.
+
+    The statement's values are bound into its text by the driver (`mogrify`, the
+    driver's own quoting), since only a statement without parameters may be sent with
+    others in one message; the cursor is left on the statement's own result. True when
+    it was sent here (the dialect then sends nothing)."""
+    begin = _opens(context, cursor)
+    commit = bool(context.execution_options.get(COMMIT_AFTER))
+    before = context.execution_options.get(SENT_BEFORE)
+    if not begin and not commit:
+        return False
+    mogrifier = _mogrifier(context, cursor)
+    head = "" if before is None else mogrifier.mogrify(*before) + "; "
+    bound = mogrifier.mogrify(statement, parameters)
+    cursor.execute(("BEGIN; " if begin else "") + head + bound
+                   + ("; COMMIT" if commit else ""))
+    for _ in range(int(begin) + int(before is not None)):
+        cursor.nextset()  # onto the statement's own result
+    return True
+
+
+def _begin_first(cursor: Any, _statement: str, _parameters: Any, context: Any) -> bool:
+    """A unit whose first statement is an executemany: BEGIN on its own first (never
+    seen on the answering path, whose first statement is the lock's)."""
+    if _opens(context, cursor):
+        cursor.execute("BEGIN")
+    return False
+
+
+def _begin_first_no_params(cursor: Any, _statement: str, context: Any) -> bool:
+    return _begin_first(cursor, _statement, None, context)
+
+
+def _mogrifier(context: Any, cursor: Any) -> Any:
+    """A client-side binding cursor on the statement's connection, kept with it."""
+    info = context.root_connection.info
+    found = info.get("followup_mogrifier")
+    if found is None or found.connection is not cursor.connection:
+        from psycopg import ClientCursor
+
+        found = info["followup_mogrifier"] = ClientCursor(cursor.connection)
+    return found
 
 
 def _lock_person(session: Session, person_id: int | None, request: str | None = None,
@@ -1422,6 +1589,24 @@ _PLATFORM_OF = (
     .where(InterviewRow.id == bindparam("of_interview"))
     .order_by(IdentityRow.id).limit(1).scalar_subquery())
 
+
+@cache
+def _wakeup_query(platforms: tuple[Platform, ...], post_platforms: tuple[Platform, ...]
+                  ) -> tuple[Select[Any], int]:
+    """`next_wakeup`'s one SELECT for these platforms, built once (it is asked after
+    every delivery round), and how many of its columns are due times."""
+    parts = [CHECKPOINTS.next_due_query(where=[CheckpointRow.platform == platform])
+             for platform in platforms]
+    if post_platforms:
+        parts.append(POSTS.next_due_query(
+            where=[ClubPostRow.platform.in_(list(post_platforms))]))
+    claims = [CHECKPOINTS.oldest_claim_query(), POSTS.oldest_claim_query()]
+    return select(*(q.scalar_subquery() for q in parts + claims)), len(parts)
+
+
+#: A checkpoint on one platform (`claim_due`'s filter, built once: the claim's statement
+#: is kept by it).
+_ON_PLATFORM = (CheckpointRow.platform == bindparam("on_platform", type_=EnumText(Platform)),)
 
 #: `add_checkpoints`' INSERT … RETURNING, built once; on PostgreSQL each row's platform
 #: is read by the INSERT itself.

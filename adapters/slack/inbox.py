@@ -264,31 +264,48 @@ class InboxWorker:
         """Answer a claimed batch: each asker's commands in order on one thread, the
         askers side by side. A database outage met by any of them ends the round (the
         rest of its rows wait for their leases to run out, as a sequential round's did)."""
-        askers: dict[tuple[str, str], list[StoredRequest]] = {}
-        for request in batch:
-            askers.setdefault(_asker(request), []).append(request)
-        if len(askers) == 1 or not self._side_by_side:
-            return self._answer_in_order(batch)
-        rounds = [self._answerers.submit(self._answer_in_order, requests)
-                  for requests in askers.values()]
-        answered, outage = 0, None
-        for done in rounds:
-            try:
-                answered += done.result()
-            except RepositoryUnavailable as error:
-                outage = outage or error
-        if outage is not None:
-            raise outage
-        return answered
+        try:
+            askers: dict[tuple[str, str], list[StoredRequest]] = {}
+            for request in batch:
+                askers.setdefault(_asker(request), []).append(request)
+            if len(askers) == 1 or not self._side_by_side:
+                return self._answer_in_order(batch)
+            rounds = [self._answerers.submit(self._answer_in_order, requests)
+                      for requests in askers.values()]
+            answered, outage = 0, None
+            for done in rounds:
+                try:
+                    answered += done.result()
+                except RepositoryUnavailable as error:
+                    outage = outage or error
+            if outage is not None:
+                raise outage
+            return answered
+        finally:
+            # The last row each answering thread answered waits for a unit that will not
+            # come in this batch: finished here, before the batch's leases are dropped.
+            self._finish(self.repo.take_unfinished_riders())
+
+    def _finish(self, request_ids: list[int]) -> None:
+        """Remove answered rows now; with the database down, first thing when it is back
+        (their leases kept meanwhile), never answered again."""
+        if not request_ids:
+            return
+        try:
+            self.repo.finish_requests(request_ids)
+        except RepositoryUnavailable:
+            self._unfinished.update(request_ids)
+            raise
 
     def _answer_in_order(self, requests: list[StoredRequest]) -> int:
         return sum(self._answer(request) for request in requests)
 
     def _finish_answered(self) -> None:
-        for request_id in sorted(self._unfinished):
-            self.repo.finish_request(request_id)  # RepositoryUnavailable: still down
-            self._unfinished.discard(request_id)
-            self._lease.drop([request_id])
+        if self._unfinished:
+            waiting = sorted(self._unfinished)
+            self.repo.finish_requests(waiting)  # RepositoryUnavailable: still down
+            self._unfinished.difference_update(waiting)
+            self._lease.drop(waiting)
 
     def _answer(self, request: StoredRequest) -> int:
         try:
@@ -321,7 +338,11 @@ class InboxWorker:
             except Exception:
                 log.exception("inbox request %d: the answer could not be sent", request.id)
         try:
-            self.repo.finish_request(request.id)
+            # Its DELETE rides with the next command this thread answers (in that unit's
+            # COMMIT message), or is sent at the end of the batch: one answered row a
+            # thread waits so, as one waited between its answer and its DELETE before.
+            if not self.repo.finish_request_with_next_unit(request.id):
+                self.repo.finish_request(request.id)
         except RepositoryUnavailable:
             # Answered, but its row is still there: a later round would answer it again.
             self._unfinished.add(request.id)

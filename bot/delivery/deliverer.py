@@ -177,6 +177,11 @@ class Deliverer:
                     self._in_flight.drop(held)
                     held = [cp.id for cp in batch]
                     in_flight = self._start(queues, now, pool)
+                    if len(batch) < BATCH:
+                        # All that was due: one made due since wakes the scheduler
+                        # again (it reads the next due time after every round), so no
+                        # second claim to find nothing, a round trip each.
+                        break
             finally:
                 sent += _finished(in_flight)
                 self._in_flight.drop(held)

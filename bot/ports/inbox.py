@@ -73,6 +73,20 @@ class RequestInbox(Protocol):
         """Answered (or given up on): gone from the inbox."""
         ...
 
+    def finish_requests(self, request_ids: Sequence[int]) -> None:
+        """`finish_request` for several at once (one statement)."""
+        ...
+
+    def finish_request_with_next_unit(self, request_id: int) -> bool:
+        """`finish_request` carried by the next unit of work this thread commits (at most
+        one row a thread waits so); False where not done: finish it now."""
+        ...
+
+    def take_unfinished_riders(self) -> list[int]:
+        """The rows still waiting for a unit to carry their finish, for the caller to
+        finish."""
+        ...
+
     def renew_requests(self, ids: Sequence[int], now: datetime) -> int:
         """The heartbeat: this worker's claims among `ids` are renewed as of `now`."""
         ...

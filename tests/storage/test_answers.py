@@ -60,3 +60,29 @@ def test_only_a_renewed_claim_outlives_its_lease(repo: SqlRepository) -> None:
     assert repo.recover_requests(later(seconds=5)) == 1  # the other's lease ran out
     assert [r.id for r in repo.claim_requests(SLACK, later(seconds=9), 10)] == [dropped.id]
     assert repo.renew_requests([dropped.id, 999], later(seconds=9)) == 1  # claimed rows only
+
+
+def test_an_answer_recorded_in_a_unit_is_kept_only_if_the_unit_commits(
+        repo: SqlRepository) -> None:
+    person = someone(repo)
+    with pytest.raises(RuntimeError), repo.serialised(person.id, request="gone"):
+        repo.record_answer("gone", person.id, ("Added #1",), NOW)
+        raise RuntimeError("the unit failed after its answer was recorded")
+    with repo.serialised(person.id, request="kept"):
+        repo.record_answer("kept", person.id, ("Added #2",), NOW)
+
+    assert repo.answered_keys() == ["kept"]
+
+
+def test_a_unit_reads_the_answer_it_recorded_and_a_second_one_for_the_key_fails_it(
+        repo: SqlRepository) -> None:
+    person = someone(repo)
+    with repo.serialised(person.id, request="key"):
+        repo.record_answer("key", person.id, ("Added #1",), NOW)
+        stored = repo.answer_for("key")  # what the unit did comes before this read
+        assert stored is not None and stored.texts == ("Added #1",)
+
+    with pytest.raises(IntegrityError), repo.serialised(person.id, request="key"):
+        repo.record_answer("key", person.id, ("Added #2",), later(seconds=1))
+    stored = repo.answer_for("key")
+    assert stored is not None and stored.texts == ("Added #1",)

@@ -14,7 +14,7 @@ from storage import database
 from storage.inbox import InboxAppender
 from storage.repository import SqlRepository, open_repository
 from tests.conftest import POSTGRES_URL, fresh_postgres_schema
-from tests.storage.conftest import NOW, later
+from tests.storage.conftest import NOW, later, someone
 
 SLACK = Platform.SLACK
 
@@ -43,6 +43,20 @@ def test_one_authors_next_request_waits_until_the_one_before_is_finished(
     repo.finish_request(first[0].id)
     assert payloads(repo.claim_requests(SLACK, NOW, 10)) == ["alex 2"]
     assert repo.waiting_requests(SLACK) == 2  # sam 1 and alex 2, both being answered
+
+
+def test_a_worker_finishes_its_answered_batch_together_and_only_those_rows_go(
+    repo: SqlRepository,
+) -> None:
+    repo.enqueue(SLACK, [("T:alex", "alex 1"), ("T:alex", "alex 2"), ("T:sam", "sam 1"),
+                         ("T:kim", "kim 1")], NOW)
+    alex, sam, _kim = repo.claim_requests(SLACK, NOW, 10)
+
+    repo.finish_requests([alex.id, sam.id])
+    assert payloads(repo.claim_requests(SLACK, NOW, 10)) == ["alex 2"]
+    assert repo.waiting_requests(SLACK) == 2  # kim 1 (still being answered) and alex 2
+    repo.finish_requests([])  # nothing answered: nothing sent
+    assert repo.waiting_requests(SLACK) == 2
 
 
 def test_a_dead_workers_claims_come_back_once_stale(repo: SqlRepository) -> None:
@@ -115,3 +129,30 @@ def _end_appender_sessions(repo: SqlRepository) -> None:
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
             "WHERE pid <> pg_backend_pid() AND query LIKE 'INSERT INTO inbox%'")).scalar_one()
     assert ended >= 1
+
+
+def test_an_answered_rows_delete_rides_with_the_threads_next_unit_and_only_if_it_commits(
+    repo: SqlRepository,
+) -> None:
+    person = someone(repo)
+    repo.enqueue(SLACK, [("T:a", "1"), ("T:b", "2"), ("T:c", "3")], NOW)
+    first, second, third = repo.claim_requests(SLACK, NOW, 10)
+    if not repo.finish_request_with_next_unit(first.id):  # SQLite: finished at once
+        assert repo.engine.dialect.name == "sqlite"
+        return
+    assert repo.waiting_requests(SLACK) == 3  # nothing sent yet
+
+    with pytest.raises(RuntimeError), repo.serialised(person.id, request="k1"):
+        repo.record_answer("k1", person.id, ("a",), NOW)
+        raise RuntimeError("this unit rolls back")
+    assert repo.waiting_requests(SLACK) == 3  # still waiting for a unit that commits
+
+    with repo.serialised(person.id, request="k2"):
+        repo.record_answer("k2", person.id, ("b",), NOW)
+    assert repo.waiting_requests(SLACK) == 2 and repo.answered_keys() == ["k2"]
+
+    repo.finish_request_with_next_unit(second.id)
+    repo.finish_request_with_next_unit(third.id)  # one a thread: the second goes now
+    assert repo.waiting_requests(SLACK) == 1
+    assert repo.take_unfinished_riders() == [third.id]
+    assert repo.take_unfinished_riders() == []
