@@ -312,7 +312,12 @@ def _settings(relative_base: datetime) -> Settings:
 
 
 def _dateparse(query: str, relative_base: datetime) -> datetime | None:
-    """One dateparser call, never raising: its failures mean "not understood"."""
+    """One dateparser call, never raising: its failures mean "not understood". The
+    commonest words ("yesterday 2pm", "today 14:00", "tomorrow") are read here as
+    dateparser reads them (a test holds the two together), at a fraction of its cost."""
+    simple = near_day(query, relative_base)
+    if simple is not None:
+        return simple
     from dateparser import parse
 
     try:
@@ -320,6 +325,31 @@ def _dateparse(query: str, relative_base: datetime) -> datetime | None:
     except Exception:  # dateparser raises assorted errors on odd input; none is the user's fault
         return None
     return result if isinstance(result, datetime) else None
+
+
+_NEAR_DAY = re.compile(r"(?P<day>today|yesterday|tomorrow)(?:\s+(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?"
+                       r"\s*(?P<ampm>[ap]m)?)?", re.I)
+_NEAR_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+def near_day(query: str, relative_base: datetime) -> datetime | None:
+    """"yesterday 2pm", "today 14:00", "tomorrow": the day next to `relative_base`, at the
+    clock said (else at the base's own time, as dateparser gives it); None for anything
+    else, or a clock that is no clock ("today 13pm")."""
+    found = _NEAR_DAY.fullmatch(query.strip())
+    if found is None:
+        return None
+    day = relative_base + timedelta(days=_NEAR_OFFSET[found.group("day").lower()])
+    if found.group("h") is None:
+        return day
+    hour, minute = int(found.group("h")), int(found.group("m") or 0)
+    ampm = (found.group("ampm") or "").lower()
+    no_clock = not 1 <= hour <= 12 if ampm else hour > 23 or found.group("m") is None
+    if no_clock:
+        return None  # "13pm", "today 7" (a bare hour is left to dateparser)
+    if ampm:
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 
 def _local_now(now: datetime, tz: ZoneInfo) -> datetime:

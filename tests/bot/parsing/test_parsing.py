@@ -1384,3 +1384,21 @@ def _on(said: str) -> date:
     promise = parse_promise(said, MONDAY, NOW, TZ)
     assert promise is not None, said
     return promise.on
+
+
+def test_the_near_days_read_without_dateparser_are_read_as_dateparser_reads_them() -> None:
+    """`near_day` saves a dateparser call for the commonest words; it must agree with
+    dateparser itself, so this fails loudly if either changes."""
+    from dateparser import parse
+
+    from bot.parsing.dates import _settings, near_day
+
+    base = datetime(2026, 11, 23, 16, 30)
+    for day in ("today", "yesterday", "tomorrow", "Yesterday", "TODAY"):
+        for clock in ("", " 2pm", " 2 pm", " 2:30pm", " 12am", " 12pm", " 11:45 am",
+                      " 14:00", " 09:05", " 0:00", " 23:59"):
+            said = day + clock
+            assert near_day(said, base) == parse(said, languages=["en"],
+                                                 settings=_settings(base)), said
+    # Anything else is left to dateparser.
+    assert near_day("today 13pm", base) is None and near_day("next friday", base) is None
