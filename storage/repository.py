@@ -276,15 +276,8 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
     @contextmanager
     def _unit_session(self) -> Iterator[Session]:
         """A person's unit's own transaction (see `_units`), committed on success."""
-        try:
-            with self._units.begin() as session:
-                yield session
-        except (OperationalError, InterfaceError) as error:
-            raise RepositoryUnavailable(str(error.orig or error)) from error
-        except StatementError as error:
-            if type(error) is StatementError and isinstance(error.orig, ValueError):
-                raise error.orig from error
-            raise
+        with _storage_errors(), self._units.begin() as session:
+            yield session
 
     @contextmanager
     def _connection(self, *, write: bool = False) -> Iterator[Connection]:
@@ -323,7 +316,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         ORM's. Inside a unit, the unit's; a read outside one as `_session` reads (in
         autocommit on PostgreSQL: no BEGIN and COMMIT to send)."""
         unit = self._unit.get()
-        try:
+        with _storage_errors():
             if unit is not None:
                 with _joined(unit):
                     yield unit.connection()
@@ -336,12 +329,6 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                 yield connection
                 if connection.in_transaction():
                     connection.commit()
-        except (OperationalError, InterfaceError) as error:
-            raise RepositoryUnavailable(str(error.orig or error)) from error
-        except StatementError as error:
-            if type(error) is StatementError and isinstance(error.orig, ValueError):
-                raise error.orig from error
-            raise
 
     @contextmanager
     def _session(self, *, write: bool = False) -> Iterator[Session]:
@@ -349,20 +336,13 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         unit, the unit's: it ends (commits or rolls back) with the unit."""
         unit = self._unit.get()
         factory = self._writing if write else self._reading
-        try:
+        with _storage_errors():
             if unit is not None:
                 with _joined(unit):
                     yield unit
                 return
             with factory.begin() as session:
                 yield session
-        except (OperationalError, InterfaceError) as error:
-            raise RepositoryUnavailable(str(error.orig or error)) from error
-        except StatementError as error:
-            # A bad value from the caller (a naive datetime, say) is the caller's ValueError.
-            if type(error) is StatementError and isinstance(error.orig, ValueError):
-                raise error.orig from error
-            raise
 
     # --- people -----------------------------------------------------------------
     def person_for(self, identity: Identity, default_tz: str, quiet: QuietHours) -> Person:
@@ -1232,6 +1212,20 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
 
 
 # --- queries and conversions ----------------------------------------------------------
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """The database's failures as the core's: unreachable is `RepositoryUnavailable`, and a
+    bad value from the caller (a naive datetime, say) is the caller's ValueError."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as error:
+        raise RepositoryUnavailable(str(error.orig or error)) from error
+    except StatementError as error:
+        if type(error) is StatementError and isinstance(error.orig, ValueError):
+            raise error.orig from error
+        raise
+
+
 @contextmanager
 def _joined(unit: Session) -> Iterator[None]:
     """One call inside a unit: its changes are flushed at its end, not committed. Its
