@@ -69,6 +69,11 @@ _SPEAKER = re.compile(r"(?:i|i'm|im|i'll|i'd|i've|we|we're|they|they're|she|she'
                       r"gotta|imma|lemme|omg|ugh|lol|yo|btw)(?![\w'])", re.IGNORECASE)
 #: A lone yes, no or number: the answer to a question no longer waiting.
 _NO_QUESTION = re.compile(r"(?:yes|yeah|yep|no|nope|nah|ok|okay|\d{1,2})[.!]?", re.IGNORECASE)
+#: "no offer yet", "still no word", "haven't heard anything yet": waiting, not news.
+_NO_NEWS_YET = re.compile(
+    r"(?:still\s+)?(?:(?:no|nothing|not\s+a)\b(?:\s+(?:news|word|offer|reply|response|update|"
+    r"answer|peep|call|email|thing))?|(?:have\s+not|haven'?t|not|still\s+not)\s+heard\b)"
+    r"[^.?!]{0,40}?\b(?:yet|so\s+far)\b|still\s+(?:no|nothing|waiting)\b", re.IGNORECASE)
 DIDNT_FOLLOW = ("I didn't follow that, so I changed nothing. Tell me in a few words what "
                 "happened, for example `sent Jane a thank-you`, `called Acme, no answer`, "
                 "`Acme made me an offer` or `Initech will decide by Friday`; `help` lists "
@@ -95,6 +100,10 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
         return [Reply(text="I'm not waiting for an answer right now, so I changed nothing. "
                            "Tell me what happened in a few words, or `list` to see your "
                            "interviews.")]
+    if _NO_NEWS_YET.match(text.strip()):
+        return [Reply(text="Still waiting, then: I changed nothing, and I'll tell you when "
+                           "it's time to follow up (`list` shows each plan). Tell me as soon "
+                           "as you hear.")]
     if len(text.split()) >= _A_SENTENCE or (len(text.split()) > 2 and _SPEAKER.match(text)):
         # A sentence the coach could not read is no mistyped command: say what it can
         # read instead of naming its first word.

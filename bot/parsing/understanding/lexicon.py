@@ -170,7 +170,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:took|hired|chose|chosen|picked|selected)\s+(?:another|a\s+different)\s+(?:person|candidate|"
           r"applicant)\b", r"(?:took|hired|chose|picked|selected)\s+(?:someone|somebody)\s+else\b",
           r"offered\s+(?:it|the\s+(?:job|role|position|post))\s+to\s+(?:someone|somebody|another)",
-          "rejected", r"not\s+selected", r"no\s+offer", r"turned\s+down",
+          "rejected", r"not\s+selected", r"turned\s+down",
+          # "no offer, but I was a close second"; "no offer yet" is no news at all
+          r"no\s+offer\b(?!\s*(?:yet|so\s+far|for\s+now|as\s+of|at\s+the\s+moment|still))",
           r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}other\s+"
           r"candidates", r"pursu(?:e|ing)\s+(?:\w+\s+){0,2}other\s+candidates",
           r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
@@ -241,6 +243,9 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   r"(?:before|until|till|til)\b", r"\bno\s+sooner\s+than\b",
                   r"\bat\s+the\s+soonest\b", r"\bearly\s+next\s+week\b",
                   r"\b(?:some\s*time|sometime)\s+next\s+week\b",
+                  # "the decision is moved on next week": moved into the week, not by its end
+                  r"\b(?:moved|pushed|postponed|delayed|shifted)\s+(?:\w+\s+){0,2}?(?:on|to|into|"
+                  r"till|until)\s+next\s+week(?=\s*(?:[.!,;]|$))",
                   r"\b(?:mid|middle\s+of|late|later\s+in)\s*-?\s*(?:the\s+)?next\s+week\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")

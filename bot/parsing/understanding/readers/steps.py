@@ -342,11 +342,25 @@ def remove(line: Line, ctx: Context) -> Reading | None:
                        choices=(Choice("Delete it", make(target)),
                                 Choice("Stop the reminders", CancelInterview(record(target))),
                                 Choice("Neither", None)))
+    if _WHICH_COPY.search(line.text):
+        # "I added Initech twice, delete the extra one": the name says which pair, not
+        # which of it; with one Initech in the list, there is no copy to delete.
+        same = [k for k in ctx.known if target is not None
+                and k.company.casefold() == target.company.casefold()]
+        if target is not None and len(same) == 1:
+            return Reading(question=f"I have {target.company} only once in your list "
+                                    f"(#{target.number}). Delete it for good?",
+                           choices=(Choice("Yes, delete it", make(target)),
+                                    Choice("No, keep it", None)))
+        meant = False
     sure = named and meant and (request or not hedged(line))
     return about_one(line, ctx, make, lambda k: f"Delete {label(k)}.",
                      "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
 
 
+#: One of two copies, not named itself: "added it twice", "delete the extra one".
+_WHICH_COPY = re.compile(r"\b(?:twice|(?:the|that)\s+(?:extra|spare|second|other|duplicate)"
+                         r"(?:\s+(?:one|entry|copy))?|the\s+copy)\b", re.I)
 #: "delete Dana from Initech": the verb's object is someone on it, not the interview.
 _A_PERSON_TAKEN = re.compile(r"\b(?:delete|remove|erase|drop)\s+@", re.I)
 
