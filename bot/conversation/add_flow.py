@@ -320,7 +320,9 @@ _NOT_A_ROLE = re.compile(
     r"^(?:(?:oh|ah|um+)\W*)?(?:wait|actually|oops|btw|hold\s+on)\b|"
     r"\bbefore\s+that\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
-    r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|is|are)\b|"
+    r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|are)\b|"
+    # "is it ok to…" asks; "Is product designer lah" answers, in Singapore English
+    r"^is\s+(?:it|this|that|there|the|my|a|an|he|she|they)\b|"
     # a step asked for, not a job: "remove the one from today"
     r"^(?:remove|delete|cancel|stop|called|rang|sent|snooze|remind|heard|list|show)\b|"
     # news of another step: "Acme thank you is sent btw"
@@ -341,7 +343,7 @@ _NOT_A_ROLE = re.compile(
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
 _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!.]*)?"
-                        r"(?:(?:it'?s|it\s+is|it\s+was|the\s+(?:role|job|position|title)\s+is"
+                        r"(?:(?:it'?s|it\s+is|it\s+was|is|the\s+(?:role|job|position|title)\s+is"
                         r"(?:\s+called)?|"
                         r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)

@@ -118,6 +118,9 @@ _WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "pr
                           "snooze", "note", "check", "reflect", "share", "cancel", "why",
                           "fix", "correct", "edit", "change", "delete", "remove", "del",
                           "stop"})
+#: A number that counts, not one naming an interview: "called 3 times", "2 more rounds".
+A_COUNT = re.compile(r"^\S+\s+(?:times|x|more|calls|people|ppl|rounds|days|hours|hrs|weeks)\b",
+                     re.I)
 #: Whole lines that are a command whatever question waits.
 _WHOLE = frozenset({"forget me", "help me", "help pls", "help please"})
 
@@ -137,7 +140,7 @@ class Said:
 
     @property
     def numbered(self) -> bool:
-        return bool(REF.match(self.first))
+        return bool(REF.match(self.first)) and not A_COUNT.match(self.rest)
 
     @property
     def after_number(self) -> str:
@@ -184,7 +187,8 @@ def is_command_line(text: str) -> bool:
     if verb == "show" and words[1] in _ALONE:  # "show plan 1", "show list"
         return len(words) == 2 or bool(REF.match(words[2]))
     # "called 7, no answer": the number with its comma
-    return verb in _WITH_NUMBER and bool(REF.match(words[1].rstrip(",;:")))
+    return verb in _WITH_NUMBER and bool(REF.match(words[1].rstrip(",;:"))) \
+        and not A_COUNT.match(" ".join(words[1:]))
 
 
 #: Chat before a command: "btw also add: …", "oh and cancel 2".
@@ -264,7 +268,7 @@ def _called(said: Said) -> Command:
     elif result_text.startswith(("answer", "spoke", "talk", "yes", "got")):
         result = CallResult.ANSWERED
     # "answered" says someone picked up, not what they said: the coach asks.
-    return ReportCall(interview_ref(said.first), result,
+    return ReportCall(interview_ref(said.first if said.numbered else ""), result,
                       ask_news=result is CallResult.ANSWERED)
 
 

@@ -42,6 +42,17 @@ _PEOPLE_LEAD = re.compile(
 #: "Just the one, Siobhan O'Connell": how many, before the name.
 _JUST_ONE = re.compile(r"^(?:(?:just|only|jsut)\s+)?(?:the\s+)?one(?:\s+(?:guy|person|woman|man|"
                        r"lady|interviewer))?\s*[,:-]\s*", re.I)
+#: "2 ppl - Priya and Omar", "three of them: …": how many, before the names.
+_HOW_MANY = re.compile(r"^(?:\d|two|three|four|five)\s+(?:ppl|people|of\s+them|interviewers|"
+                       r"persons)\s*[,:-]+\s*", re.I)
+#: "…, Fiona MacDonald. Nae email, sorry": no address to give, said after the names.
+_NO_EMAIL = re.compile(r"[.,;!]?\s*(?:no|nae|nope|don'?t\s+have|didn'?t\s+get|haven'?t\s+got)\s+"
+                       r"(?:an?\s+|their\s+|her\s+|his\s+|any\s+)?e-?mails?(?:\s+address(?:es)?)?"
+                       r"(?:\s*,?\s*(?:sorry|soz|sry|though|tho|i'?m\s+afraid))?[.!]*\s*$", re.I)
+#: "Omar something": a surname they didn't catch, not part of the name.
+_SURNAME_UNKNOWN = re.compile(r"\s+(?:something|whatsit|whatshisname|whatshername|"
+                              r"(?:i\s+)?(?:forget|forgot)\s+(?:the|her|his)\s+(?:last|sur)\s*name)"
+                              r"(?=\s*(?:$|[,;]|\s+(?:and|&)\s))", re.I)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(.+)$", re.I)
 _TITLE_WORDS = _vocabulary(
     """
@@ -279,7 +290,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     names: an answer with any such piece should be asked again, not half-stored."""
     try:
         cleaned, cut_off = _clean(text, _MAX_LINE)
-        people, unclear = _people(_JUST_ONE.sub("", cleaned).replace("\n", ", "))
+        said = _SURNAME_UNKNOWN.sub("", _NO_EMAIL.sub("", _HOW_MANY.sub("", cleaned)))
+        people, unclear = _people(_JUST_ONE.sub("", said).replace("\n", ", "))
     except Exception:  # a parser must never turn a user's words into a traceback
         return (), [text]
     unclear = list(unclear) + ([cut_off] if cut_off else [])
@@ -291,7 +303,7 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
                                for w in words))
         if doubtful:
             unclear.append(person.name)
-    if any(w.casefold() in _NEVER_IN_NAMES for w in _words(cleaned)):
+    if any(w.casefold() in _NEVER_IN_NAMES for w in _words(said)):
         unclear.append(cleaned)
     # "Priya and her boss": the boss is somebody else, whose name they didn't give.
     unclear += [p.title for p in people if p.title and _SOMEONE_ELSES.match(p.title)]

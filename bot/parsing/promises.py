@@ -172,7 +172,10 @@ _NEXT_WEEKDAY = re.compile(r"\bnext\s+(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|
 #: after the first is quick enough that it is asked.
 _TOMORROWS_WEEKDAY = re.compile(r"(?<!next\s)(?<!this\s)(?<!last\s)\b(?P<day>mon|tues?|"
                                 r"wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
-                                r"(?!\s*,?\s*(?:the\s+)?\d)(?!\s+(?:next\s+)?week\b)", re.I)
+                                r"(?!\s*,?\s*(?:the\s+)?\d)(?!\s+(?:next\s+)?week\b)"
+                                # "Tue Dec 1": the date says which Tuesday
+                                r"(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                                r"[a-z]*\.?\s*\d)", re.I)
 
 
 def round_day_two_ways(text: str, today: date) -> tuple[date, date] | None:

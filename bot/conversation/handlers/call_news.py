@@ -23,7 +23,7 @@ from bot.parsing.command_text import another_round, outcome_in
 from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 from bot.parsing.understanding.ambiguity import date_variants
-from bot.parsing.understanding.lexicon import ANOTHER_ROLE, HEDGES, NOT_THEIR_WORD
+from bot.parsing.understanding.lexicon import ANOTHER_ROLE, HEDGES, NOT_THEIR_WORD, PROMISE_CUES
 from bot.parsing.understanding.reading import Choice, Reading
 from bot.parsing.understanding.references import mentions
 
@@ -56,8 +56,20 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return None
     # What they said is read from words: whatever it changes, "Not what I meant" takes
     # back, and asks "what did they say?" again.
+    if _PUT_OFF.search(text) and not PROMISE_CUES.search(text) and outcome_in(text) is None:
+        # "can you remind me tomorrow at 8, I'm driving the bus": their news, not now. The
+        # question stays open; nothing in the plan moves for it.
+        return [Reply(text=f"No rush. I'll keep the question open, and nothing changes "
+                           f"meanwhile: when you can, tell me what {interview.company} said "
+                           "(an offer, a no, a next round, a day, or no news yet).")]
     undo = not_meant.keep(turn, interview)
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
+
+
+#: Their news put off for now: "remind me later", "can't talk, driving".
+_PUT_OFF = re.compile(r"^(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?remind\s+me\b|"
+                      r"\bcan'?t\s+(?:talk|type|text)\b|\bi'?m\s+(?:driving|at\s+work|on\s+shift)\b|"
+                      r"\b(?:tell|update)\s+you\s+later\b", re.I)
 
 
 def about_another(turn: Turn, flow: CallNewsFlow, text: str) -> bool:

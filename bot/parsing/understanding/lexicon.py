@@ -75,7 +75,8 @@ SHORT_FORMS = {
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
     "w": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
     "thye'll": "they'll", "thyell": "they'll", "thier": "their", "lmk": "let me know",
-    "rnd": "round", "shwo": "show", "intervews": "interviews", "pesterin'": "pestering",
+    "rnd": "round", "bak": "back", "mawnin": "morning", "neva": "never", "dis": "this",
+    "shwo": "show", "intervews": "interviews", "pesterin'": "pestering",
 }
 #: Short forms read only right after a number ("2 hrs", "1hr"): "HR" alone is a department.
 NUMBER_UNITS = {"hrs": "hours", "hr": "hour", "h": "hours", "min": "minutes"}
@@ -90,7 +91,10 @@ EMOJI_WORDS = {
 # --- hedges and questions -----------------------------------------------------------------
 #: Words that make a report unsure: the coach asks instead of acting.
 HEDGES = _any(
-    r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be", "hope", "hoping",
+    r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be",
+    # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
+    r"hope(?!\s+(?:it|they|she|he)\s+(?:doesn'?t|don'?t|won'?t|does\s+not|do\s+not)\b)",
+    "hoping",
     # "if I haven't heard by the 3rd, call her" is their word; "if that helps" an aside
     r"if(?!\s+(?:i|you)(?:'ve|'d|\s+have|\s+had)?\s+(?:haven'?t|hadn'?t|not|don'?t|do\s+not|"
     r"didn'?t)\s+(?:yet\s+)?(?:hear|heard)\b)"
@@ -164,6 +168,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
+          # "Acme has declined to proceed with my application"
+          r"(?:declined|decided\s+against)\s+(?:to\s+)?(?:proceed\w*|mov\w+\s+forward|"
+          r"progress\w*)\s+with\s+(?:my|me)\b",
           r"(?:declined|rejected|turned\s+down)\s+my\s+(?:application|candidacy)",
           r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",
           r"proceed\s+with\s+(?:another|other|a\s+different)\s+(?:\w+\s+)?(?:candidate|applicant)",
@@ -190,6 +197,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)[\s-]+(?:round|interview|stage)",
           r"(?:for|to)\s+(?:round|stage)\s+(?:2|3|two|three)",
+          r"(?:one|1)\s+more\s+(?:round|stage)",
           r"(?:invited|invite)\s+me\s+to\s+(?:a|an|the)\s+(?:panel|second|final|next)",
           r"(?:invited|invite|asked|want|wants)\s+me\s+(?:to|for)\s+(?:a|an|the)\s+(?:assessment\s+"
           r"(?:cent(?:re|er)|day)|super\s*day|trial\s+shift|working\s+interview)",
@@ -297,6 +305,9 @@ PROMISE_CUES = _any(
     r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)", r"minds?\s+up", r"circle\s+back",
     r"(?:i'?d|we'?d|i'?ll|we'?ll|i\s+would|i\s+will|we\s+would|we\s+will)\s+hear\b",
     r"make\s+a\s+(?:call|decision)", r"text\s+me",
+    # "Madam Jane told they will inform me within 3 working days"
+    r"(?:will|'ll|would|to)\s+inform\s+(?:me|us|you)\b",
+    r"(?:result|decision)\s+will\s+be\s+informed",
     r"(?:they'?ll|they\s+will|she'?ll|she\s+will|he'?ll|he\s+will)\s+(?:email|e-mail|text|call|ring|"
     r"phone|message|contact)\b", r"revert\s+(?:back\s+)?(?:by|within|on|in)",
     r"told\s+me\s+to\s+(?:check\s+in|follow\s+up)",
@@ -374,6 +385,8 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"voice\s*mail(?:\s+box)?\s+(?:was\s+|is\s+)?full",
                  # "Abeg I don call Initech", "pinged the Acme HM by phone"
                  r"\bdon\s+call\b",
+                 # "Mi call Initech dis mawnin": a call this morning, in Jamaican English
+                 r"(?:i|mi|me)\s+call\s+(?:\w+\s+){1,2}this\s+(?:morning|afternoon)",
                  r"(?:pinged|reached|contacted|tried)\s+(?:\w+\s+){0,3}by\s+phone",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
@@ -455,8 +468,14 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|b
                      r"sent|written|had)\b)).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
-SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+me", r"snooze",
-                   r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminder|call|note|step)",
+SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"give\s+me",
+                   r"snooze",
+                   r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminders?|calls?|notes?|steps?)",
+                   # "please tell me again about acme after 3 hours"
+                   r"tell\s+me\s+again\s+(?:about|in|at|after|tomorrow|later)",
+                   # "can it wait till tomorrow?": a question asking for a snooze
+                   r"(?:can|could)\s+(?:it|this|that|the\s+\w+(?:\s+one)?)\s+wait\s+"
+                   r"(?:until|till|til|for)",
                    r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
                    r"thank[\s-]?you|note|step)", r"hold\s+off",
@@ -471,7 +490,8 @@ SNOOZE_CUES = _any(r"remind\s+me", r"not\s+now", r"later(?!\s+than)", r"give\s+m
                    r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications|pings)",
-                   r"no\s+more\s+(?:reminders|messages|nudges)", r"don'?t\s+want\s+any\s+more",
+                   r"no\s+more\s+(?:reminders|messages|nudges|pings|notifications|alerts)",
+                   r"don'?t\s+want\s+any\s+more",
                    r"mute", r"cancel", r"stop\s+reminders", r"discontinue",
                    # "no need to be at me about it anymore", said in Ireland
                    r"no\s+need\s+to\s+(?:be\s+at\s+me|remind\s+me|nag\s+me|chase\s+me)\b.*"

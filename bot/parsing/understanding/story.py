@@ -66,7 +66,7 @@ _BUSINESS = (r"Construction|Ltd|LLC|Inc|Group|Health|Healthcare|Bank|Foods|Logis
 _COMPANY_AFTER = (
     re.compile(rf"(?:\bat|@)\s+(?:the\s+)?(?P<company>{_NAME})", 0),
     re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel|site\s+visit|"
-               rf"assessment\s+(?:centre|center|day))\s+with\s+"
+               rf"assessment\s+(?:centre|center|day))\s*,?\s+with\s+"
                rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
                rf"[,.(]|\s*$|\s+[-–—])", 0),
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
@@ -91,6 +91,9 @@ _COMPANY_AFTER = (
     # "with Ms. Karen Doyle of Northwell Health": the person, then where she works
     re.compile(rf"\b(?:with|w/)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'-]+\s+[A-Z][\w'-]+\s+"
                rf"(?:of|from)\s+(?P<company>{_NAME})", 0),
+    # "also had one with Paladin Security this morning", "did another at Globex"
+    re.compile(rf"\b(?i:had|got|did|done)\s+(?i:one|another(?:\s+one)?)\s+(?i:with|at|w/)\s+"
+               rf"(?P<company>{_NAME})", 0),
     # "my Aperture Science interview", "the Saltmarsh Brewing interview"
     re.compile(rf"\b(?i:my|the)\s+(?P<company>{_NAME})\s+(?i:interview|phone\s+screen)\b", 0),
     # "had an interview today at 10:30, with Initrode for the analyst job"
@@ -100,6 +103,9 @@ _COMPANY_AFTER = (
                rf"(?!\s+(?:with|at|for)\b)", 0),
     re.compile(rf"\b(?i:booked(?:\s+in)?|interview\s+booked|confirmed)\s+with\s+"
                rf"(?P<company>{_NAME})(?=\s+(?:for|on|at)\b|[,.]|\s*$)", 0),
+    # "I had interview for warehouse associate in Amazon, on Friday": "in" for "at"
+    re.compile(rf"\b(?i:interview)\s+(?i:for)\s+[\w\s-]{{2,40}}?\s+in\s+(?P<company>{_NAME})"
+               rf"(?=\s*[,.])", 0),
 )
 _ROLE = (
     re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
@@ -107,6 +113,9 @@ _ROLE = (
     re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
                r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in|held|scheduled|"
                r"booked|last|next)\b))", _I),
+    # ", FO position on the Q400": a clause that says itself it is the job
+    re.compile(r"(?:^|[,.;]\s+)(?P<role>[A-Z][\w/&+-]*(?:\s+[\w/&+-]+){0,3}?)\s+(?:position|role|"
+               r"post)\b(?!\s+(?:is|was|of|as)\b)"),
     re.compile(r"\((?P<role>[^()]{2,60})\)"),
     # "The position is staff pharmacist.": a role told as its own sentence
     re.compile(r"\b(?:the|my)\s+(?:position|role|job|post|job\s+title)\s+(?:is|was)\s+(?:for\s+)?"

@@ -49,7 +49,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
 
 def form_as_line(text: str) -> str | None:
     """An interview pasted as a form, one field a line ("Company: Rakuten", "Position: …",
-    "Date: 11/20 16:00", "Interviewer: …"), as the `add` line it spells out, the lines
+    "Date: 11/20 16:00", "Interviewer: …"), as the `add` line it spells out (all four
+    fields say it is a new interview, whatever else is tracked), the lines
     after the fields ("They will contact me by 11/30.") being what was promised; None when
     the text is no such form."""
     fields: dict[str, str] = {}
@@ -59,13 +60,15 @@ def form_as_line(text: str) -> str | None:
         if found is not None:
             key = next(k for k, v in found.groupdict().items() if v and k != "value")
             fields[key] = f"{fields.get(key, '')} {found.group('value').strip(' .')}".strip()
+        elif fields and _SIGNATURE.match(raw):
+            break  # "--", "Regards, K. Osei": the sender's name and address, no fact
         elif fields and raw.strip():
             after.append(raw.strip().rstrip("."))
     if not {"company", "role", "when", "who"} <= fields.keys():
         return None
     said = ", ".join([fields["company"], fields["role"],
                       f"{fields['when']} {fields.get('time', '')}".strip()])
-    return f"{said} with {fields['who']}" + "".join(f", {rest}" for rest in after)
+    return f"add {said} with {fields['who']}" + "".join(f", {rest}" for rest in after)
 
 
 #: One field of an interview pasted as a form.
@@ -76,6 +79,9 @@ _FORM_FIELD = re.compile(
     re.I)
 
 
+#: Where a message's signature starts.
+_SIGNATURE = re.compile(r"^\s*(?:--+|[—–_]+|(?:kind\s+|best\s+|warm\s+)?regards\b|best\b|"
+                        r"thanks\b|thank\s+you\b|cheers\b|sincerely\b|sent\s+from\b)", re.I)
 #: A company or role holding a colon or the verb was not read field by field
 #: ("Right, add Globex please: service designer, …" has no company "Right").
 _NOT_A_FIELD = re.compile(r":|\b(?:add|please|pls)\b", re.I)

@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?:name|title)\s+of\s+(?:the\s+)?)?(?:(?P<company>[\w'-]+)\s+)?"
     r"(?:(?:req|requisition|official|actual)\s+)?"
-    r"(?P<field>company|employer|role|roll|position|job(?:\s+"
+    r"(?P<field>company|employer|role|roll|position|post|job(?:\s+"
     r"title)?|title)(?:\s+name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
     r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
@@ -107,6 +107,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                   "", text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
+    text = _OF_COMPANY.sub(r"\g<who>'s ", _ASIDE_LEAD.sub("", text))
     text = _said_plainly(text)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
     # may follow an admission.
@@ -170,8 +171,17 @@ _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
+#: "oh wait, before that —": an aside's lead, said before the correction.
+_ASIDE_LEAD = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.—–-]*)*"
+                         r"(?:before\s+that|btw|by\s+the\s+way|before\s+i\s+forget)"
+                         r"[\s,:!.—–-]*", re.I)
+#: "Jane from Acme's email is …": the person, then where she works, then what is hers.
+_OF_COMPANY = re.compile(r"^(?P<who>[A-Za-z][\w-]*)\s+(?:from|at|@)\s+[A-Z][\w&.-]*"
+                         r"(?:\s+[A-Z][\w&.-]*){0,2}'s\s+")
 _DASH = re.compile(r"\s+[—–]\s+|\s+-\s+")
-_ADMISSION = re.compile(r"^(?:i\s+put\s+the\s+wrong\s+\w+\s+(?:on|for)\s+[\w'-]+|"
+_ADMISSION = re.compile(r"^(?:(?:wait|oops|sorry|ah|oh|argh|ugh)[\s,!.]+)*"
+                        r"(?:i\s+(?:put|typed|entered|wrote|added)\s+(?:in\s+)?the\s+wrong\s+\w+"
+                        r"(?:\s+(?:on|for)\s+[\w'-]+)?|"
                         r"(?:i'?m\s+afraid\s+)?i\s+(?:make|made)\s+(?:an?\s+)?(?:mistake|error)|"
                         r"i\s+(?:got|put|had|typed|entered|spelled|spelt)\s+"
                         r"(?:the\s+|her\s+|his\s+|their\s+)?\w+\s+wrong"

@@ -27,12 +27,14 @@ from bot.parsing.understanding.references import KnownInterview, pick
 
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
-    r"^.*?\b(?:remind\s+me(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
+    r"^.*?\b(?:remind\s+(?:me|us)(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
+    r"tell\s+me\s+again(?:\s+about\s+(?:the\s+)?\S+(?:\s+(?:call|one|interview))?)?|"
+    r"(?:can|could)\s+(?:it|this|that|the\s+\S+(?:\s+one)?)\s+wait|"
     r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?!(?:tomorrow|tonight|today|till|until|"
     r"til|for|in|next|this|\d)\b)(?:the\s+)?\S+(?:\s+call)?)?|"
     r"(?:push|move|bump|shift|defer)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
     r"note|step|one)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
-    r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminder|call|note|step)|"
+    r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminders?|calls?|notes?|steps?)|"
     r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me(?:\s+about\s+(?:the\s+)?\S+"
     r"(?:\s+(?:thank[\s-]?you|call|one|interview|note|reminder))?)?(?:\s+for)?|"
     r"try\s+me(?:\s+again)?|hit\s+me\s+up|leave\s+(?:it|that|the\s+\S+(?:\s+one)?)\s+with\s+me|"
@@ -326,7 +328,8 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> DeleteInterview:
         return DeleteInterview(record(k))
 
-    named = bool(line.found.by_company or line.found.numbers)
+    named = bool(line.found.by_company or line.found.numbers) or (
+        len(ctx.known) == 1 and _THE_ONE_ADDED.search(line.text) is not None)
     # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
     # mean stop its reminders, so that is asked.
     meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
@@ -358,6 +361,9 @@ def remove(line: Line, ctx: Context) -> Reading | None:
                      "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
 
 
+#: "the interview I added", with one in the list: that one.
+_THE_ONE_ADDED = re.compile(r"\bthe\s+(?:interview|entry|one)\s+(?:that\s+)?i\s+(?:just\s+)?"
+                            r"(?:added|entered|made|put\s+in|created)\b", re.I)
 #: One of two copies, not named itself: "added it twice", "delete the extra one".
 _WHICH_COPY = re.compile(r"\b(?:twice|(?:the|that)\s+(?:extra|spare|second|other|duplicate)"
                          r"(?:\s+(?:one|entry|copy))?|the\s+copy)\b", re.I)
