@@ -321,6 +321,10 @@ _NOT_A_ROLE = re.compile(
     r"\bbefore\s+that\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
     r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|are)\b|"
+    # feelings and second thoughts: "I'm scared they'll say no so maybe don't bother"
+    r"^i'?m\b|\bdon'?t\s+bother\b|\bmaybe\b|\bscared\b|"
+    # news after the title: "designer, but they moved the interview to wednesday"
+    r",?\s+but\s+(?:they|she|he|it|i|the\s+interview)\b|"
     # "is it ok to…" asks; "Is product designer lah" answers, in Singapore English
     r"^is\s+(?:it|this|that|there|the|my|a|an|he|she|they)\b|"
     # a step asked for, not a job: "remove the one from today"
@@ -412,6 +416,7 @@ def role_answer(text: str) -> str | None:
     two = _TWO_TITLES.fullmatch(role)
     if two is not None and all(w.lower() in ROLE_VOCABULARY for w in two.group(2).split()[-1:]):
         return None  # "diseñador gráfico — graphic designer": which of the two is theirs?
+    role = _NOT_THE_OTHER.sub("", role)  # "designer, not senior designer"
     role = _DESCRIPTION.sub("", _HELD_AS.sub("", role)).strip(" .!,")
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
@@ -421,6 +426,8 @@ def role_answer(text: str) -> str | None:
     return role
 
 
+#: The title it is not, said after the one it is.
+_NOT_THE_OTHER = re.compile(r"\s*[,;—–-]\s*not\s+(?:an?\s+|the\s+)?[\w\s/&+-]+$", re.I)
 _LAUGHING = frozenset("😂🤣😆😜😝")
 #: Two titles side by side: "diseñador gráfico — graphic designer".
 _TWO_TITLES = re.compile(r"(.+?)\s+[—–/]\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*")

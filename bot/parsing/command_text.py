@@ -268,7 +268,8 @@ def _called(said: Said) -> Command:
     elif result_text.startswith(("answer", "spoke", "talk", "yes", "got")):
         result = CallResult.ANSWERED
     # "answered" says someone picked up, not what they said: the coach asks.
-    return ReportCall(interview_ref(said.first if said.numbered else ""), result,
+    # "called 3 times" counts calls: no interview #3
+    return ReportCall(interview_ref("" if A_COUNT.match(said.rest) else said.first), result,
                       ask_news=result is CallResult.ANSWERED)
 
 
@@ -280,7 +281,7 @@ def outcome_in(text: str) -> Outcome | None:
     outcome = OUTCOME_WORDS.get(what)
     if outcome is None:
         for word in _LEADING_OUTCOMES:
-            if what.startswith(word + " "):
+            if what.startswith(word + " ") or re.match(rf"{re.escape(word)}!+(?:\s|$)", what):
                 return OUTCOME_WORDS[word]
     if outcome is None and not _HEDGED.search(what):
         for phrases, said in _OUTCOME_PHRASES:

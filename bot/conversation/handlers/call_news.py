@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.commands import CallNews, InterviewRecord, RecordPromise, ReportOutcome
 from bot.conversation import not_meant
 from bot.conversation.flows import CallNewsFlow
 from bot.conversation.handlers import progress
-from bot.conversation.turn import Turn
+from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Reply
 from bot.model import Interview, Outcome, Promise, PromiseKind
 from bot.parsing import parse_promise
@@ -23,7 +23,14 @@ from bot.parsing.command_text import another_round, outcome_in
 from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 from bot.parsing.understanding.ambiguity import date_variants
-from bot.parsing.understanding.lexicon import ANOTHER_ROLE, HEDGES, NOT_THEIR_WORD, PROMISE_CUES
+from bot.parsing.understanding.lexicon import (
+    ANOTHER_ROLE,
+    HEDGES,
+    NOT_BEFORE,
+    NOT_THEIR_WORD,
+    PROMISE_CUES,
+    SOMETIME,
+)
 from bot.parsing.understanding.reading import Choice, Reading
 from bot.parsing.understanding.references import mentions
 
@@ -164,6 +171,11 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     heard = _understood(turn, interview, said)
     if heard is not None:
         return heard
+    if promise is not None:
+        # "she said within 5 business days": a day, but not who moves on it
+        return _unsure_day(turn, interview, said, promise,
+                           f"I have {promise.on:%a %d %b} from that, but not who acts then.",
+                           (promise.on,), ask="Which is it?")
     return [Reply(text="I didn't catch that. Did they make an offer, say no, ask you back, "
                        "name a day (`they'll decide by Friday`), or have no news yet? "
                        "(`cancel` stops.)")]
@@ -195,6 +207,16 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         return "That sounds unsure, so I haven't planned around it yet.", (promise.on,)
     if NOT_THEIR_WORD.search(said):  # "Dana is out until the 30th"
         return "That day may be about something other than their answer.", (promise.on,)
+    if SOMETIME.search(said) or NOT_BEFORE.search(said):  # "sometime next week"
+        return "That's a stretch of time, not a day.", (promise.on,)
+    either = _EITHER_DAY.search(said)
+    if either is not None:  # "they'll call me thursday or friday"
+        wanted = _WEEKDAYS.index(either.group(2)[:3].lower())
+        other = promise.on + timedelta(days=(wanted - promise.on.weekday()) % 7 or 7)
+        return "They gave two days.", (promise.on, other)
+    if promise.on in holidays_near(turn.person.tz, promise.on.year):
+        return (f"{promise.on:%a %d %b} is a public holiday where you are, so offices are "
+                "likely closed.", (promise.on,))
     today = turn.now.astimezone(turn.tz).date()  # a day gone is no reading of their word
     days = tuple(v.day for v in date_variants(said, turn.now, turn.tz) if v.day > today)
     if len(days) > 1:  # "decision by 1/12": the 12th of January, or the 1st of December?
@@ -202,16 +224,22 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
     return None
 
 
+#: Two days given as either: "thursday or friday".
+_EITHER_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+or\s+(mon|tue|wed|thu|fri|sat|"
+                         r"sun)[a-z]*\b", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 def _unsure_day(turn: Turn, interview: Interview, said: str, promise: Promise, why: str,
-                days: tuple[date, ...]) -> list[Reply]:
+                days: tuple[date, ...], ask: str = "") -> list[Reply]:
     """A day said without certainty is offered, never planned on by itself."""
     from bot.conversation.understood import act  # the understood module dispatches here
 
     record = InterviewRecord(interview.id)
     kinds = (promise.kind,) if _who_acts_is_clear(said, promise.kind) else tuple(PromiseKind)
     reading = Reading(
-        question=f"{why} " + (f"Did they give {days[0]:%a %d %b} for sure?" if len(days) == 1
-                              else "Which day did they give?"),
+        question=f"{why} " + (ask or f"Did they give {days[0]:%a %d %b} for sure?"
+                              if len(days) == 1 else "Which day did they give?"),
         choices=(*(Choice(f"{_WHO_ACTS[kind]} {day:%a %d %b}",
                           RecordPromise(record, promise=replace(promise, kind=kind, on=day),
                                         said=said))

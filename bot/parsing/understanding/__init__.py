@@ -36,7 +36,13 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 
 def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
-    text = adding.form_as_line(text) or _day_taken_back(text)
+    form = adding.form_as_line(text)
+    if form is not None:
+        # An interview pasted as a form is a new one, whatever else it mentions.
+        names = [part for k in ctx.known for part in (k.company, *k.names)]
+        return adding.comma_add(Line.of(normalise(form, names), ctx), ctx) or \
+            adding.form_question(form)
+    text = _day_taken_back(text)
     taken_back = lx.TAKEN_BACK.search(text)
     if taken_back is not None and text[taken_back.end():].strip():
         # "delete the acme one. wait no, just stop the reminders": what came after, about

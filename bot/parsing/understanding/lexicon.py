@@ -168,6 +168,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           r"regret\s+to\s+inform", r"decided\s+not\s+to",
+          # "Acme isn't going to offer me the job"
+          r"(?:isn'?t|aren'?t|not|won'?t\s+be)\s+(?:going\s+to|gonna)\s+offer\s+me",
+          r"won'?t\s+be\s+offering\s+me",
           # "Acme has declined to proceed with my application"
           r"(?:declined|decided\s+against)\s+(?:to\s+)?(?:proceed\w*|mov\w+\s+forward|"
           r"progress\w*)\s+with\s+(?:my|me)\b",
@@ -381,6 +384,8 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
+                 # call-centre shorthand: "outbound to Acme", "RNA" (rang, no answer), "LVM"
+                 r"outbound\s+(?:call\s+)?to", r"rna", r"lvm",
                  r"went\s+to\s+voicemail", r"^(?:\w+\s+){1,2}voicemail\W*$",
                  r"voice\s*mail(?:\s+box)?\s+(?:was\s+|is\s+)?full",
                  # "Abeg I don call Initech", "pinged the Acme HM by phone"
@@ -396,7 +401,7 @@ CALL_CUES = _any("called", "rang", "phoned", "telephoned",
                  # "I hit Jane line": called her, in African-American English
                  r"hit\s+(?:up\s+)?(?:\w+(?:'s)?\s+){1,2}(?:line|phone|cell|number)")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
-    (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody",
+    (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody", "rna", "lvm",
           r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
@@ -481,6 +486,7 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"g
                    r"thank[\s-]?you|note|step)", r"hold\s+off",
                    # "push the initech one to monday" ("move" it may mean the interview)
                    r"(?:push|bump)\s+(?:the\s+)?(?:\w+\s+){0,2}one\s+(?:to|till|until|back)",
+                   r"(?:push|bump|put)\s+it\s+back",
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    r"hit\s+me\s+up", r"not\s+right\s+now",
@@ -562,7 +568,10 @@ SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)",
                  r"(?:whole\s+|full\s+|entire\s+)?(?:list|interviews|pipeline)",
                  r"my\s+(?:list|interviews|pipeline)",
                  r"what\s+have\s+i\s+got", r"what\s+do\s+i\s+have", r"what'?s\s+(?:coming\s+)?up",
-                 r"what'?s\s+due", r"what\s+(?:do\s+)?i\s+need\s+to\s+do")
+                 r"what'?s\s+due", r"what\s+(?:do\s+)?i\s+need\s+to\s+do",
+                 # "can you show me everything you're tracking"
+                 r"show\s+me\s+(?:everything|all)(?:\s+(?:you'?re|you\s+are)\s+tracking)?",
+                 r"what\s+(?:are\s+)?you(?:'re)?\s+tracking")
 SHOW_PLAN = _any(r"what'?s\s+next\s+(?:for|with|on)", r"when\s+(?:do|should)\s+i\s+(?:call|ring|"
                  r"follow\s+up|chase)", r"(?:the\s+)?plan\s+for", r"show\s+(?:me\s+)?(?:the\s+)?")
 SHOW_HELP = _any(r"what\s+can\s+you\s+do", r"what\s+do\s+you\s+do", r"how\s+do\s+i\s+use",
@@ -588,7 +597,8 @@ QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
      "what_to_say_call"),
     (_any(r"what\s+should\s+i\s+write", r"what\s+(?:do\s+i\s+|to\s+)?(?:write|put)",
           # "What ought I to say in it" of a letter never written before
-          r"what\s+(?:ought|should|do)\s+i\s+(?:to\s+)?(?:say|write|put)\s+in\s+(?:it|the|a|my)\b",
+          r"what\s+(?:ought|should|do)\s+i\s+(?:to\s+)?(?:even\s+)?(?:say|write|put)\s+in\s+"
+          r"(?:it|the|a|my)\b",
           r"thank\s*-?\s*you\s+(?:note|email|e-mail)\s+say"), "what_to_write"),
     (_any(r"time\s*-?\s*zone"), "timezone"),
     (_any(r"cancel\s+and\s+delete", r"delete\s+and\s+cancel", r"difference\s+between"),

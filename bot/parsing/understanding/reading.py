@@ -167,7 +167,7 @@ def _a_longer_name(text: str, company: str, known: list[str]) -> bool:
     return False
 
 
-_A_NAME_GIVEN = re.compile(r"\b(?:company|name|employer|firm|called|renamed?|spell\w*)\b", re.I)
+_A_NAME_GIVEN = re.compile(r"\b(?:company|name|employer|firm|renamed?|spell\w*)\b", re.I)
 #: Words after a company's name that keep it the same company: "Acme Corp", "Acme Team".
 _GENERIC_SUFFIX = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company",
                              "group", "team", "people", "recruiting", "recruitment", "talent",

@@ -1505,3 +1505,75 @@ def test_read_now_questions_without_their_word_first_and_plain_news(chat: Chat) 
     assert chat.text("I regret to say that I received an email from Initech this morning "
                      "informing me that they have chosen another candidate.").startswith(
         "I read that as: A no from Initech (#2).")
+
+
+def test_found_in_heldout21_news_that_is_none_copies_and_forms(chat: Chat) -> None:
+    chat.say(ACME)
+    # "No offer yet" is waiting, not a no.
+    assert chat.text("no offer yet but Jane said it's looking really good 🤞").startswith(
+        "Still waiting, then: I changed nothing")
+    assert chat.checkpoints(1)[0].outcome is None
+    chat.say(INITECH)
+    # "The extra one" of an interview tracked once is asked about, never deleted.
+    replies = chat.say("I added Initech twice by mistake, delete the extra one")
+    assert list(choices(replies)) == ["Yes, delete it", "No, keep it"]
+    chat.press(ActionId.CHOOSE, choices(replies)["No, keep it"])
+    assert interviews(chat) == 2
+    # A decision moved "on next week" names no day of it.
+    replies = chat.say("Initech wrote me that decision is moved on next week.")
+    assert list(choices(replies)) == ["Yes", "No"]
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # A form pasted with a signature under it is a new interview, not Acme's news.
+    chat.say("Please also log the following:\n\nCompany: Deloitte\nRole: Senior Staff "
+             "Accountant\nDate: Thursday 19 November 2026, 13:00\nInterviewers: Priya Raman, "
+             "Stephen Clarke\n\nThey indicated a decision by 1 December.\n\n--\nK. Osei, CPA\n"
+             "kosei@fastmail.com")
+    deloitte = chat.checkpoints(3)[0]
+    assert (deloitte.company, deloitte.role) == ("Deloitte", "Senior Staff Accountant")
+    assert deloitte.promise.on.isoformat() == "2026-12-01"
+    assert chat.checkpoints(1)[0].promise is None
+    # A company that begins like a tracked one, even when it "called", is asked about.
+    replies = chat.say("Acme Health called — I got the offer!")
+    assert list(choices(replies)) == ["Yes, Acme", "Another company"]
+    # "delete Dana" and "cancel Jane" alone: the person, or the interview? Asked.
+    assert list(choices(chat.say("delete Dana"))) == ["Yes, change it", "No"]
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Raj Patel"]
+    assert list(choices(chat.say("cancel Jane"))) == ["Yes, stop them", "No"]
+    assert chat.checkpoints(1)[0].outcome is None
+
+
+def test_found_in_the_probes_a_call_put_off_and_days_given_loosely(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    # Their news put off: the question waits, and nothing in the plan moves.
+    assert chat.text("can you remind me tomorrow at 8 I'm driving the bus right now can't "
+                     "talk").startswith("No rush. I'll keep the question open")
+    # Two days, or a day with no one to act on it, are offered, not planned on.
+    replies = chat.say("they'll call me thursday or friday")
+    assert list(choices(replies))[:2] == ["They'll decide by Thu 26 Nov",
+                                          "They'll decide by Fri 27 Nov"]
+    chat.press(ActionId.CHOOSE, choices(replies)["They'll decide by Fri 27 Nov"])
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    chat.say("called 2 answered")
+    replies = chat.say("she said within 5 business days")
+    assert list(choices(replies))[:2] == ["They'll decide by Tue 01 Dec", "I call on Tue 01 Dec"]
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # "Next friday" told with a call, on a Monday: which Friday is asked.
+    replies = chat.say("outbound to acme, spoke w/ jane, says they pushed the decision to "
+                       "next friday")
+    assert list(choices(replies)) == ["Fri 27 Nov", "Fri 04 Dec", "Neither"]
+    assert not chat.checkpoints(1)[0].calls
+
+
+def test_answers_that_say_more_than_the_answer_keep_only_the_answer(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    assert chat.text("I'm scared they'll say no so maybe don't bother adding it").startswith(
+        "I need the job title")
+    chat.say("designer, not senior designer")
+    chat.say("tomorrow 11am")
+    chat.say("Just the one, Fiona MacDonald. Nae email, sorry.")
+    globex = chat.checkpoints(2)[0]
+    assert globex.role == "designer"
+    assert [p.name for p in globex.interviewers] == ["Fiona MacDonald"]

@@ -12,6 +12,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
+from bot.text import short
 
 
 # --- an add line without the verb ---------------------------------------------------------
@@ -63,12 +64,21 @@ def form_as_line(text: str) -> str | None:
         elif fields and _SIGNATURE.match(raw):
             break  # "--", "Regards, K. Osei": the sender's name and address, no fact
         elif fields and raw.strip():
-            after.append(raw.strip().rstrip("."))
+            # "They indicated a decision by 1 December": the promise, without who said it
+            after.append(_WHO_SAID.sub("", raw.strip().rstrip(".")))
     if not {"company", "role", "when", "who"} <= fields.keys():
         return None
     said = ", ".join([fields["company"], fields["role"],
                       f"{fields['when']} {fields.get('time', '')}".strip()])
-    return f"add {said} with {fields['who']}" + "".join(f", {rest}" for rest in after)
+    return f"add: {said} with {fields['who']}" + "".join(f", {rest}" for rest in after)
+
+
+def form_question(form: str) -> Reading:
+    """A form whose fields did not all read cleanly: shown back, and added only if the
+    person says so (the add then asks for what it could not read)."""
+    said = form.removeprefix("add: ")
+    return Reading(question=f"Shall I add this interview: {short(said, 300)}?",
+                   choices=(Choice("Add it", AddInterview(said)), Choice("Not quite", None)))
 
 
 #: One field of an interview pasted as a form.
@@ -79,6 +89,9 @@ _FORM_FIELD = re.compile(
     re.I)
 
 
+#: Who said what follows, before a promise under a form.
+_WHO_SAID = re.compile(r"^(?:they|she|he)\s+(?:indicated|mentioned|stated|noted|confirmed)\s+"
+                       r"(?:that\s+)?(?:an?\s+|the\s+)?(?=decision|answer|outcome|result)", re.I)
 #: Where a message's signature starts.
 _SIGNATURE = re.compile(r"^\s*(?:--+|[—–_]+|(?:kind\s+|best\s+|warm\s+)?regards\b|best\b|"
                         r"thanks\b|thank\s+you\b|cheers\b|sincerely\b|sent\s+from\b)", re.I)

@@ -47,6 +47,11 @@ def question(line: Line, ctx: Context) -> Reading | None:
     *told, last = _SENTENCES.split(line.text.strip())
     if told and lx.QUESTION_START.match(last) and not _NEWS.search(" ".join(told)):
         return _answer(Line.of(last, ctx), ctx)
+    # "haven't sent the thank you yet, what do I even say in it": a step not done, then
+    # the question about it
+    *told, last = re.split(r",\s+", line.text.strip())
+    if told and lx.QUESTION_START.match(last) and lx.NOT_SENT.search(" ".join(told)):
+        return _answer(Line.of(last, ctx), ctx)
     return None
 
 

@@ -612,7 +612,12 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
     # mean the interview, so it is asked.
     return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target,
                 sure=(len(target.names) > 1 or bool(_NOT_THERE.search(text)))
-                and not hedged(line))
+                and not hedged(line) and not _BARE_VERB.fullmatch(text))
+
+
+#: "delete Dana", nothing more: the person, or the interview she was on? Asked.
+_BARE_VERB = re.compile(r"(?:please\s+|pls\s+)?(?:delete|erase|remove|drop)\s+[\w'-]+"
+                        r"(?:\s+[\w'-]+)?\s*[.!]*", re.I)
 
 
 #: Someone who stood in for the person taken off: "it was Priya Shah instead".

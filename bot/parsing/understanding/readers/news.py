@@ -471,6 +471,16 @@ def call(line: Line, ctx: Context) -> Reading | None:
         return ReportCall(record(k), result, ask_news=result is CallResult.ANSWERED and
                           said is None, promise=said)
 
+    two_ways = next_weekday_two_ways(line.text, ctx.today) if said is not None else None
+    target = pick(line.found, ctx.known)
+    if said is not None and two_ways is not None and said.on in two_ways and target is not None:
+        # "spoke w/ jane, they pushed the decision to next friday", said on a Monday
+        return Reading(
+            question=f"Your call to {target.company} (#{target.number}): someone picked up, "
+                     "and which day did they give?",
+            choices=(*(Choice(f"{day:%a %d %b}", ReportCall(record(target), result,
+                                                             promise=replace(said, on=day)))
+                       for day in two_ways), Choice("Neither", None)))
     words = "someone picked up" if result is CallResult.ANSWERED else "nobody picked up"
     if said is not None:
         words += (f" and you call again on {said.on:%a %d %b}"

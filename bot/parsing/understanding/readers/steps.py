@@ -28,6 +28,7 @@ from bot.parsing.understanding.references import KnownInterview, pick
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
     r"^.*?\b(?:remind\s+(?:me|us)(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
+    r"(?:push|bump|put)\s+it\s+back(?:\s+by)?|"
     r"tell\s+me\s+again(?:\s+about\s+(?:the\s+)?\S+(?:\s+(?:call|one|interview))?)?|"
     r"(?:can|could)\s+(?:it|this|that|the\s+\S+(?:\s+one)?)\s+wait|"
     r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?!(?:tomorrow|tonight|today|till|until|"
@@ -313,7 +314,14 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                      lambda k: f"No more reminders for {k.company} (#{k.number}).",
                      "Stop the reminders for {company} (#{n})?",
                      sure=not (hedged(line) or unnamed(line, ctx)
-                               or lx.CANCEL_TOLD.search(line.text)), yes="Yes, stop them")
+                               or lx.CANCEL_TOLD.search(line.text)
+                               # "cancel Jane": her note, or the interview? Asked.
+                               or _by_person_only(line)), yes="Yes, stop them")
+
+
+def _by_person_only(line: Line) -> bool:
+    return bool(line.found.people) and not line.found.by_company and \
+        not line.found.numbers - set(line.found.people)
 
 
 def remove(line: Line, ctx: Context) -> Reading | None:
