@@ -104,9 +104,11 @@ class ShowHelp:
 
 @dataclass(frozen=True, slots=True)
 class AddInterview:
-    """`add` with the rest of its line (empty: ask one question at a time)."""
+    """`add` with the rest of its line (empty: ask one question at a time). `again`: the
+    person said to add it though one at the same company on the same day is tracked."""
 
     text: str = ""
+    again: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -323,6 +323,13 @@ _NOT_A_ROLE = re.compile(
     r"\bcheck(?:ing)?\b|^(?:why|what|how|do|does|can|should|are)\b|"
     # feelings and second thoughts: "I'm scared they'll say no so maybe don't bother"
     r"^i'?m\b|\bdon'?t\s+bother\b|\bmaybe\b|\bscared\b|"
+    # the duties, not the title: "I'd basically be running their social media"
+    r"^(?:i'?d|i\s+would|i'?ll|i\s+will)\b|\bbasically\b|"
+    # the interview gone, or another company's: "Globex just cancelled on me", "merged"
+    r"\bcancel+ed\b|\bcalled\s+(?:it\s+)?off\b|\bmerged\b|\bacquired\b|\bsame\s+company\b|"
+    r"\bbefore\s+i\s+answer\b|"
+    # two titles told: "the posting said Designer, Growth but the recruiter calls it …"
+    r"\b(?:posting|ad|advert|listing)\s+said\b.*\bcall(?:s|ed|ing)?\s+it\b|"
     # news after the title: "designer, but they moved the interview to wednesday"
     r",?\s+but\s+(?:they|she|he|it|i|the\s+interview)\b|"
     # "is it ok to…" asks; "Is product designer lah" answers, in Singapore English
@@ -393,6 +400,9 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    joke = _JOKED.match(text)
+    if joke is not None and text[joke.end():].strip():
+        text = text[joke.end():]  # "barista lol jk. junior copywriter"
     taken_back = TAKEN_BACK.search(text)
     if taken_back is not None:
         # "marketing analyst — no wait that was the other place. brand designer"
@@ -405,6 +415,10 @@ def role_answer(text: str) -> str | None:
                       else m.group(0), text)
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
     role = _RESTARTED.sub("", role)
+    said = [s for s in re.split(r"(?<=[.!])\s+", role) if s.strip()]
+    while len(said) > 1 and _A_REMARK.match(said[0]):
+        said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"
+    role = " ".join(said)
     if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
         return None
     called = _CALLED.search(role)
@@ -417,6 +431,9 @@ def role_answer(text: str) -> str | None:
     if two is not None and all(w.lower() in ROLE_VOCABULARY for w in two.group(2).split()[-1:]):
         return None  # "diseñador gráfico — graphic designer": which of the two is theirs?
     role = _NOT_THE_OTHER.sub("", role)  # "designer, not senior designer"
+    other = _THIS_ONE_WAS.fullmatch(role.strip(" .!"))
+    if other is not None:  # "… that's acme. globex was the ops coordinator one"
+        role = other.group("role")
     role = _DESCRIPTION.sub("", _HELD_AS.sub("", role)).strip(" .!,")
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
@@ -426,6 +443,12 @@ def role_answer(text: str) -> str | None:
     return role
 
 
+#: A title said in jest, then the real one: "barista lol jk. junior copywriter".
+_JOKED = re.compile(r"^.*?\b(?:jk|j/k|just\s+kidding|kidding)\b[\s.!,:;-]*", re.I)
+#: The title put as the company's: "Globex was the ops coordinator one", "Globex is a
+#: designer role".
+_THIS_ONE_WAS = re.compile(r"(?:[\w&'-]+\s+)?(?:was|is)\s+(?:the|a|an)\s+(?P<role>.+?)\s+"
+                           r"(?:one|role|job|position)", re.I)
 #: The title it is not, said after the one it is.
 _NOT_THE_OTHER = re.compile(r"\s*[,;—–-]\s*not\s+(?:an?\s+|the\s+)?[\w\s/&+-]+$", re.I)
 _LAUGHING = frozenset("😂🤣😆😜😝")
@@ -480,7 +503,7 @@ _NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhan
                         r"\bhold\s+on\b|\bbrb\b|\bbe\s+right\s+back\b|\bgimme\s+a\b", re.I)
 #: The new interview itself taken back: "actually delete this whole thing".
 _DROP_IT = re.compile(r"\b(?:delete|remove|cancel|scrap|forget|undo|drop)\s+(?:this|that|it|the\s+"
-                      r"whole|everything|all)\b", re.I)
+                      r"whole|everything|all|the\s+[\w&'-]+\s+one)\b", re.I)
 
 
 #: "Marcus Webb who ran it and then a woman from HR, Ellen Ripley": who they were, not
@@ -598,6 +621,10 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             return Answer(draft, "Their name is often in the invite or the e-mail that set it "
                                  "up: type it if you find it, or say `didn't get their name` "
                                  "and the note goes to the hiring team.")
+        if no_name and re.search(r"\byet\b", text[no_name.end():no_name.end() + 12], re.I):
+            # "I don't know their names yet, the interview's tomorrow": known later
+            return Answer(draft, "Then say `didn't get their name` and the notes go to the "
+                                 "hiring team; add the names once you know them (`fix`).")
         if no_name and not _SOMEONE.search(text[no_name.end():]):
             # The note then goes to "the hiring team"; a name can be added later (`fix`).
             draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from bot.commands import AddInterview, AddInterviewFields
@@ -16,6 +17,7 @@ from bot.messages import Action, ActionId, Reply
 from bot.model import Checkpoint, CheckpointKind, Interview
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.understanding.lexicon import THEIR_TIME
+from bot.parsing.understanding.reading import Choice, Reading
 from bot.rules.plan import WORK_CLOSES, WORK_OPENS
 from bot.text import short
 
@@ -45,7 +47,29 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
         draft.starts_at = None
         problem = ("You said “their time” without saying where they are, so I haven't "
                    "guessed the time: give it as it was for you.")
+    twin = None if command.again or problem or draft.next_question() is not None \
+        else _twin(turn, draft)
+    if twin is not None:
+        # "add Initech, QA engineer, Nov 20 10am" with that one tracked: a copy, or a
+        # second interview there that day? Theirs to say; nothing is added yet.
+        from bot.conversation.understood import act  # it dispatches here
+
+        return act(turn, Reading(
+            question=f"You already have {twin.company} (#{twin.number}), {twin.role}, on "
+                     f"{twin.starts_at.astimezone(turn.tz):%a %d %b}. Add this one as well?",
+            choices=(Choice("Add it as well", replace(command, again=True)),
+                     Choice("No, leave it", None))))
     return ask(turn, draft, problem, fresh=True)
+
+
+def _twin(turn: Turn, draft: add_flow.AddDraft) -> Interview | None:
+    """An open interview at the same company on the same day as the one being added."""
+    if draft.starts_at is None or not draft.company:
+        return None
+    company, day = draft.company.casefold(), draft.starts_at.astimezone(turn.tz).date()
+    return next((i for i, _ in turn.repo.interviews_with_checkpoints(turn.person.id)
+                 if i.is_open and i.company.casefold() == company
+                 and i.starts_at.astimezone(turn.tz).date() == day), None)
 
 
 #: Someone named by their job alone: "the branch manager", "their HR person".

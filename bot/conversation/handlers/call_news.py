@@ -63,6 +63,12 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return None
     # What they said is read from words: whatever it changes, "Not what I meant" takes
     # back, and asks "what did they say?" again.
+    if _THEN_ALSO.search(text):
+        # "said to call back Monday. also his last name is Patil": two things, each of
+        # which changes something; one at a time, so neither is half done.
+        return [Reply(text="You told me two things there, and I want both right, so I changed "
+                           f"nothing yet. First, what did {interview.company} say on the call? "
+                           "Then tell me the other on its own.")]
     if _PUT_OFF.search(text) and not PROMISE_CUES.search(text) and outcome_in(text) is None:
         # "can you remind me tomorrow at 8, I'm driving the bus": their news, not now. The
         # question stays open; nothing in the plan moves for it.
@@ -73,6 +79,8 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
 
+#: A second thing told after a first: "… Monday. also his last name is Patil".
+_THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".
 _PUT_OFF = re.compile(r"^(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?remind\s+me\b|"
                       r"\bcan'?t\s+(?:talk|type|text)\b|\bi'?m\s+(?:driving|at\s+work|on\s+shift)\b|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.commands import AddInterviewFields
@@ -269,6 +269,17 @@ def story(line: Line, ctx: Context) -> Reading | None:
     # A company already tracked may be a second round or a slip, not a new interview.
     tracked = told.company.lower() in {k.company.lower() for k in ctx.known if k.open} and \
         not _ANOTHER_JOB.search(line.text)
+    early = _EARLY_OR_LATE.search(told.when)
+    if early is not None and not _PART_OF_DAY.search(line.text):
+        # "Friday at 6", "Saturday at 7": a shift's start, or an evening? Both are offered.
+        hour = early.group("hour")
+        return Reading(question=f"Shall I add this interview: {summary}? Is {hour} in the "
+                                "morning or the evening?",
+                       choices=(*(Choice(f"{hour} {part}", replace(
+                           command, when=_EARLY_OR_LATE.sub(rf"\g<0>{suffix}", told.when)))
+                           for part, suffix in (("in the morning", "am"),
+                                                ("in the evening", "pm"))),
+                                Choice("Not quite", None)))
     if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", line.text)):
         return Reading(command, f"a new interview: {summary}.")
     days = weekday_variants(told.when, ctx.now, ctx.tz) if told.which_week else []
@@ -348,8 +359,12 @@ def _read(text: str, ctx: Context,
     text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
+    # "… with Art Vandelay. Also Acme said they'd decide by Wednesday": Acme's word, not
+    # this interview's; the story is then shown and asked.
+    others = [c for c in _CLAUSES.split(text)
+              if lx.PROMISE_CUES.search(c) and _another_company(c, company, ctx)]
     clause = next((c.strip(" ,'\"") for c in _CLAUSES.split(text)
-                   if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c)
+                   if lx.PROMISE_CUES.search(c) and _SUBJECT.search(c) and c not in others
                    and not lx.OWN_PLAN.search(c.strip()) and not _NOTHING_PROMISED.search(c)),
                   "")
     promise = _from_speaker(clause)
@@ -381,6 +396,7 @@ def _read(text: str, ctx: Context,
                    and (held := parse_when(when, ctx.now, ctx.tz)) is not None
                    and held.astimezone(ctx.tz).date() < ctx.today)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
+                 and not others
                  and not lx.THEIR_TIME.search(text)  # "2pm their time": which zone?
                  and not vague and not which_week and not ahead and not counted
                  and promise == clause  # a story run on without stops is shown and asked
@@ -389,6 +405,21 @@ def _read(text: str, ctx: Context,
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
     return _Story(company, role, when, people, promise, clear, which_week, ahead)
+
+
+#: An hour as likely a shift's early start as an evening: "at 6", "at 7".
+_EARLY_OR_LATE = re.compile(r"\bat\s+(?P<hour>[5-7])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|h\b))",
+                            re.I)
+#: Words that say which half of the day.
+_PART_OF_DAY = re.compile(r"\b(?:morning|evening|tonight|night|afternoon|[ap]\.?m\.?|dinner|"
+                          r"breakfast)\b", re.I)
+
+
+def _another_company(clause: str, company: str, ctx: Context) -> bool:
+    """Whether the clause names a tracked company other than the story's."""
+    return any(k.company.casefold() != company.casefold()
+               and re.search(rf"\b{re.escape(k.company)}\b", clause, re.I)
+               for k in ctx.known)
 
 
 #: Words a story may hold besides its facts; any other word left over means the story

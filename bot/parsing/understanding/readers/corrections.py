@@ -13,7 +13,13 @@ from bot.commands import (
     CorrectInterview,
     Fix,
 )
-from bot.parsing.dates import _cut_dates, half_past, hour_said, parse_when_detail
+from bot.parsing.dates import (
+    _cut_dates,
+    half_past,
+    hour_said,
+    names_a_day,
+    parse_when_detail,
+)
 from bot.parsing.people import read_names
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
@@ -108,6 +114,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
     text = _OF_COMPANY.sub(r"\g<who>'s ", _ASIDE_LEAD.sub("", text))
+    text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
     text = _said_plainly(text)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
     # may follow an admission.
@@ -173,8 +180,12 @@ _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r"know|fyi)\s*$", re.I)
 #: "oh wait, before that —": an aside's lead, said before the correction.
 _ASIDE_LEAD = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.—–-]*)*"
-                         r"(?:before\s+that|btw|by\s+the\s+way|before\s+i\s+forget)"
+                         r"(?:before\s+that|btw|by\s+the\s+way|before\s+i\s+forget|"
+                         r"before\s+i\s+answer(?:\s+that)?)"
                          r"[\s,:!.—–-]*", re.I)
+#: Where someone works, between their name's part and its new spelling.
+_NAME_AT = re.compile(r"(?P<name>'s\s+(?:last|first|sur|family|full)\s*name)\s+(?:at|from|@)\s+"
+                      r"[\w&'-]+(?=\s+is\b)", re.I)
 #: "Jane from Acme's email is …": the person, then where she works, then what is hers.
 _OF_COMPANY = re.compile(r"^(?P<who>[A-Za-z][\w-]*)\s+(?:from|at|@)\s+[A-Z][\w&.-]*"
                          r"(?:\s+[A-Z][\w&.-]*){0,2}'s\s+")
@@ -200,6 +211,8 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         said, value = said.replace(value, fixed), fixed
     if field in (Fix.COMPANY, Fix.ROLE) and _CHATTY_VALUE.search(value):
         sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
+    if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
+        sure = False
 
     def make(k: KnownInterview) -> CorrectInterview:
         return CorrectInterview(record(k), field, who=who, value=value, said=said)
@@ -211,6 +224,27 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
     return about_one(line, ctx, make, lambda k: f"Correcting {label(k)}.",
                      "Change {company} (#{n}): " + said + "?",
                      sure=sure and not hedged(line), yes="Yes, change it")
+
+
+def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool:
+    """Whether a corrected day or time is one to ask about before moving anything to it:
+    a weekend or public holiday ("yesterday", said on a Monday), weeks from the day it was
+    ("the 31st", read as next month's), or an hour as likely morning as evening ("at 5")."""
+    if _EARLY_OR_LATE.search(value) and not _PART_OF_DAY.search(value):
+        return True
+    moment, _ = parse_when_detail(value, ctx.now, ctx.tz)
+    if moment is None or not names_a_day(value):
+        return False
+    day = moment.astimezone(ctx.tz).date()
+    was = target.starts_at.astimezone(ctx.tz).date() \
+        if target is not None and target.starts_at is not None else ctx.today
+    return day.weekday() >= 5 or day in ctx.holidays or abs((day - was).days) > 14
+
+
+#: An hour as likely a shift's early start as an evening: "at 5", "was at 6".
+_EARLY_OR_LATE = re.compile(r"(?:^|\bat\s+)(?:[5-7])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|h\b))",
+                            re.I)
+_PART_OF_DAY = re.compile(r"\b(?:morning|evening|tonight|night|afternoon|[ap]\.?m\.?)\b", re.I)
 
 
 def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] | None:
@@ -335,6 +369,9 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
     value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
     value = re.sub(r"^actually\s+", "", value, flags=re.I).strip("'\"‘’“”")
     value = _THEN_CLAUSE.sub("", value)  # "…, they bumped it up during the interview"
+    # "The role is not data analyst, is business analyst": the value after the wrong one
+    value = re.sub(r"^not\s+.+?,?\s+(?:it'?s|its|is|but|it\s+is)\s+(?:an?\s+)?", "", value,
+                   flags=re.I)
     if _NOT_A_VALUE.match(value):  # "the company name is wrong on that one": which, then?
         return None
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE
@@ -446,11 +483,13 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
         if said is None:
             return None
         value = f"{said}:30"
+    # "at 5, not 2": five in the evening, or a shift at five in the morning? Asked.
+    early = _EARLY_OR_LATE.match(value.strip()) is not None
     value = _business_hour(value)
     wrong = match.group("wrong")
     target = None if line.found.numbers or not wrong else _the_one_at(wrong, ctx)
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was at {value}", target=target,
-                sure=not hedged(line))
+                sure=not hedged(line) and not early)
 
 
 #: "initech was on thursday not friday", "it was the Thursday not the Friday": the day

@@ -305,9 +305,10 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
         closed = "public holiday" if said.on in ctx.holidays else "weekend"
         return (f"Counted on the calendar, that lands on {said.on:%a %d %b}, a {closed}: did "
                 "they mean calendar days, or working days?", offered)
-    if said.on in ctx.holidays:
+    if said.on in ctx.holidays or said.on.weekday() >= 5:
         whose = "your call" if said.kind is PromiseKind.YOU_CALL_ON else "their news"
-        return (f"{said.on:%a %d %b} is a public holiday, when offices are mostly closed: "
+        closed = "a public holiday" if said.on in ctx.holidays else "a weekend day"
+        return (f"{said.on:%a %d %b} is {closed}, when offices are mostly closed: "
                 f"is that the day they gave for {whose}?", (said.on,))
     return None
 
@@ -481,6 +482,21 @@ def call(line: Line, ctx: Context) -> Reading | None:
             choices=(*(Choice(f"{day:%a %d %b}", ReportCall(record(target), result,
                                                              promise=replace(said, on=day)))
                        for day in two_ways), Choice("Neither", None)))
+    if said is not None and target is not None and (
+            lx.SOMETIME.search(line.text) or lx.NOT_BEFORE.search(line.text)
+            or _EITHER_DAY.search(line.text) or said.on in ctx.holidays):
+        # "spoke to dana, they'll decide thursday or friday": the call is sure, the day not
+        either = _said_on_the_call(Line.of(_EITHER_DAY.sub(r"\g<2>", line.text), ctx), ctx) \
+            if _EITHER_DAY.search(line.text) else None
+        days = [p for p in (said, either) if p is not None]
+        return Reading(
+            question=f"Your call to {target.company} (#{target.number}): someone picked up. "
+                     "Which day shall I plan on?",
+            choices=(*(Choice(f"{p.on:%a %d %b}", ReportCall(record(target), result, promise=p))
+                       for p in days),
+                     Choice("Just the call", ReportCall(record(target), result,
+                                                        ask_news=True)),
+                     Choice("Neither", None)))
     words = "someone picked up" if result is CallResult.ANSWERED else "nobody picked up"
     if said is not None:
         words += (f" and you call again on {said.on:%a %d %b}"
