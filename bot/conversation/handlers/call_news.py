@@ -79,6 +79,8 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
 
+#: A lone "no": whose no is not said.
+_BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
 #: A second thing told after a first: "… Monday. also his last name is Patil".
 _THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".
@@ -122,6 +124,16 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     elsewhere = _someone_elses(turn, interview, said)
     if elsewhere is not None:
         return elsewhere
+    if _BARE_NO.fullmatch(said):
+        # "no" to "what did they say?": they said no, or nothing to tell yet? Asked.
+        from bot.conversation.understood import act  # the understood module dispatches here
+
+        record = InterviewRecord(interview.id)
+        return act(turn, Reading(
+            question=f"Did {interview.company} say no to you, or is there no news yet?",
+            choices=(Choice("They said no", ReportOutcome(record, Outcome.REJECTED)),
+                     Choice("No news yet", CallNews(record, no_news=True)),
+                     Choice("Neither", None))), resume=turn.flow())
     outcome = outcome_in(said)
     if outcome is Outcome.REJECTED and (another_round(said) or _ASKED_BACK.search(said)
                                         or ANOTHER_ROLE.search(said)):

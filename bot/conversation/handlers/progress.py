@@ -392,8 +392,12 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
         return Reply(text=f"I couldn't read {short(span.said, 30)!r} as a "
                           "length of time or a day. Try `2h`, `3d`, `1w`, `tomorrow` "
                           "or `until Monday`.")
-    # Said as it will really go out: after quiet hours, and calls in office hours.
-    until = end_of_quiet(until, prefs.quiet, prefs.tz)
+    # Said as it will really go out: after quiet hours, and calls in office hours. A
+    # moment the person named ("remind me at 9 tonight") is theirs to choose, quiet or not.
+    asked_for = isinstance(span, SnoozeUntil) and until != end_of_quiet(until, prefs.quiet,
+                                                                         prefs.tz)
+    if not asked_for:
+        until = end_of_quiet(until, prefs.quiet, prefs.tz)
     if cp.kind in PHONE_KINDS:
         until = release_time(cp.kind, interview, until, prefs)
     moved = turn.repo.update_checkpoint(cp.id, state=CheckpointState.PENDING, due_at=until,
@@ -403,8 +407,9 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
         [moved if row.id == moved.id else row for row in rows]
     # A call reminder snoozed after it went out is no longer waiting for a report.
     turn.replan(interview, rows=left)
+    quiet = " (in your quiet hours, as you asked)" if asked_for else ""
     return Reply(text=f"Snoozed {checkpoint_label(cp, interview)} until "
-                      f"{when(until, prefs.tz)}.", replace_original=True)
+                      f"{when(until, prefs.tz)}{quiet}.", replace_original=True)
 
 
 def cancel(turn: Turn, command: CancelInterview) -> list[Reply]:

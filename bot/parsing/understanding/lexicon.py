@@ -64,7 +64,8 @@ ROLE_SLIPS = {"manger": "manager"}
 SHORT_FORMS = {
     "2moro": "tomorrow", "2morrow": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow",
     "tmw": "tomorrow", "tomoz": "tomorrow", "2day": "today", "2nite": "tonight",
-    "rn": "right now", "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
+    "rn": "right now", "mornin": "morning", "arvo": "afternoon", "remnd": "remind",
+    "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
     "mins": "minutes", "wat": "what", "wot": "what", "theyll": "they'll", "theyre": "they're",
@@ -112,6 +113,9 @@ HEDGES = _any(
     r"my\s+guess", r"(?:looks|seems|sounds)\s+like",
     # said in jest: "lol sure, Acme totally sent me an offer 🙄"
     r"yeah\s+right", r"lol\s+sure", r"jk", r"just\s+kidding", r"as\s+if",
+    # told unofficially, or still to come: "Raj told me off the record I'm getting an offer"
+    r"off\s+the\s+record", r"unofficial(?:ly)?", r"not\s+official(?:ly)?",
+    r"(?:i'?m|i\s+am)\s+(?:getting|going\s+to\s+get|gonna\s+get)\s+(?:an?|the)\s+offer",
     # "I'm just going to assume it's a no", "my head is all over the place"
     r"assum(?:e|ing)", r"all\s+over\s+the\s+place", r"i'?m\s+(?:so\s+)?confused",
     # "they eventually will decide this week": "possibly" to many who learnt another
@@ -152,7 +156,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"offer(?:ed)?(?=\s*!)", "hired",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
-          r"i'?m\s+in", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
+          r"i'?m\s+in(?=\s*(?:[!.,]|$))", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
           r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
           r"(?:they|she|he)\s+said\s+yes\b",
           r"(?:i\s+am|i'?m|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+got)\s+selected\s+for\s+"
@@ -167,7 +171,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:a|an)\s+(?:\w+\s+){1,2}(?:candidate|"
           r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
-          r"regret\s+to\s+inform", r"decided\s+not\s+to",
+          r"regrets?\s+to\s+inform", r"decided\s+not\s+to",
           # "Acme isn't going to offer me the job"
           r"(?:isn'?t|aren'?t|not|won'?t\s+be)\s+(?:going\s+to|gonna)\s+offer\s+me",
           r"won'?t\s+be\s+offering\s+me",
@@ -188,6 +192,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
           r"candidates",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
+          # "the role was filled internally": someone else has it
+          r"(?:role|position|job|post|spot|vacancy)\s+(?:was|has\s+been|got|is)\s+"
+          r"(?:already\s+)?filled",
           r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
           r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))",
@@ -227,7 +234,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"told\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i'?m\s+(?:out|not\s+interested|"
           r"withdrawing)\b"), Outcome.WITHDREW),
     (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
-          r"(?:filled|cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
+          r"(?:cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
           # "they've cancelled the position altogether", "they're pulling the role"
           r"(?:cancel+ed|pulled|pulling|axed|killed)\s+(?:the|that)\s+(?:\w+\s+)?(?:role|position|"
@@ -309,7 +316,7 @@ PROMISE_CUES = _any(
     r"(?:i'?d|we'?d|i'?ll|we'?ll|i\s+would|i\s+will|we\s+would|we\s+will)\s+hear\b",
     r"make\s+a\s+(?:call|decision)", r"text\s+me",
     # "Madam Jane told they will inform me within 3 working days"
-    r"(?:will|'ll|would|to)\s+inform\s+(?:me|us|you)\b",
+    r"(?:will|'ll|would)\s+inform\s+(?:me|us|you)\b",
     r"(?:result|decision)\s+will\s+be\s+informed",
     r"(?:they'?ll|they\s+will|she'?ll|she\s+will|he'?ll|he\s+will)\s+(?:email|e-mail|text|call|ring|"
     r"phone|message|contact)\b", r"revert\s+(?:back\s+)?(?:by|within|on|in)",
@@ -379,7 +386,8 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"(?:on|in|next|this)\b")
 
 # --- calls --------------------------------------------------------------------------------
-CALL_CUES = _any("called", "rang", "phoned", "telephoned",
+CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "rang", "phoned",
+                 "telephoned",
                  r"tried\s+(?:calling|to\s+call|ringing|phoning)",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
@@ -470,7 +478,10 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|b
                      r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:need|have)\s+to|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
-                     r"sent|written|had)\b)).*$", _I)
+                     r"sent|written|had)\b|"
+                     # "sent Dana's thank you, Raj's is next"
+                     r"[\w'-]+'s\s+(?:is\s+)?(?:next|still\s+to\s+(?:do|go|come)|to\s+(?:do|go)|"
+                     r"pending|tomorrow)\b)).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"give\s+me",
@@ -525,6 +536,7 @@ FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\
                    r"weeks?|while|now|today|tonight)", "until", "till", "til", "today", "tonight",
                    r"this\s+(?:evening|afternoon|week)")
 REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+of", "scrap",
+                   r"scratch(?!\s+that\b)",
                    "purge",
                    "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list")
 #: Why an interview is deleted, not cancelled: it should never have been there.

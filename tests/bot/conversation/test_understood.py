@@ -1577,3 +1577,37 @@ def test_answers_that_say_more_than_the_answer_keep_only_the_answer(chat: Chat) 
     globex = chat.checkpoints(2)[0]
     assert globex.role == "designer"
     assert [p.name for p in globex.interviewers] == ["Fiona MacDonald"]
+
+
+def test_found_in_the_probes_copies_hours_weekends_and_two_things_at_once(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # The same company on the same day again: a copy, or a second interview? Asked.
+    replies = chat.say("add Initech, QA engineer, Nov 20 10am, Dana Wu")
+    assert list(choices(replies)) == ["Add it as well", "No, leave it"]
+    chat.press(ActionId.CHOOSE, choices(replies)["No, leave it"])
+    assert interviews(chat) == 2
+    # "At 6" with no part of the day: a shift's start, or an evening?
+    replies = chat.say("Had my Gekko & Co interview Friday at 6, junior analyst, with Bud Fox")
+    assert list(choices(replies)) == ["6 in the morning", "6 in the evening", "Not quite"]
+    chat.press(ActionId.CHOOSE, choices(replies)["6 in the morning"])
+    gekko = chat.checkpoints(3)[0]
+    assert gekko.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-20T06:00:00-05:00"
+    # A story's promise about another tracked company is not this one's.
+    chat.say("Interview at Vandelay today 1pm for latex sales with Art Vandelay. Also Acme "
+             "said they'd decide by Wednesday.")
+    assert interviews(chat) == 3 and chat.checkpoints(1)[0].promise is None
+    # A day put right onto a weekend, or an hour as likely morning as evening, is asked.
+    assert list(choices(chat.say("initech was saturday the 21st not friday"))) == [
+        "Yes, change it", "No"]
+    assert list(choices(chat.say("Acme was at 5, not 2"))) == ["Yes, change it", "No"]
+    assert chat.checkpoints(2)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
+        "2026-11-20T10:00:00-05:00"
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).hour == 14
+    # After a call, two changes told at once: neither is half done.
+    chat.say("called 2 answered")
+    assert chat.text("Raj picked up and said to call back Monday. also his last name is "
+                     "Patil").startswith("You told me two things there")
+    initech = chat.checkpoints(2)[0]
+    assert initech.promise.on.isoformat() == "2026-11-27"
+    assert "Raj Patel" in [p.name for p in initech.interviewers]

@@ -40,6 +40,8 @@ _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
 # --- outcomes -----------------------------------------------------------------------------
 def outcome(line: Line, ctx: Context) -> Reading | None:
     found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
+    if found is Outcome.REJECTED and _NOT_YOU_REFUSED.search(line.text):
+        return None  # "initech rejected my mileage reimbursement": not you, your claim
     if found is None or (found is Outcome.REJECTED and lx.MAYBE_OVER.search(line.text)):
         # "on hold, they'll keep my resume on file": over, or not yet?
         return _maybe_over(line, ctx) if lx.MAYBE_OVER.search(line.text) else None
@@ -108,6 +110,12 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
                      f"That ends it with {k.company} (#{k.number}): the role is closed."
                      if found is Outcome.HEARD else
                      f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} (#{k.number}).", "")
+
+
+#: Something of theirs refused that is no application: a claim, a slot, an invite.
+_NOT_YOU_REFUSED = re.compile(r"\b(?:rejected|declined|refused|turned\s+down)\s+my\s+"
+                              r"(?!application|candidacy|cv|resume|résumé|profile|submission)\w+",
+                              re.I)
 
 
 def _news_clause(line: Line, ctx: Context) -> Line:
@@ -558,10 +566,57 @@ def sent(line: Line, ctx: Context) -> Reading | None:
         return not card or len(named.get(k.number, ())) == 1 or len(k.names) <= 1
 
     target = pick(line.found, ctx.known)
+    if _NOT_A_NOTE.search(text) and not lx.NOTE_WORDS.search(text):
+        return None  # "sent jane the portfolio link she asked for": no thank-you
     return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
                      sure=not (hedged(line) or unnamed(line, ctx) or written_only
-                               or _NOT_TO.search(text))
+                               or _NOT_TO.search(text) or _ELSEWHERE_SENT.search(text)
+                               or _sent_before(text, target, ctx)
+                               or _another_spelling(text, target)
+                               or (target is not None and len(target.names) > 1
+                                   and not named.get(target.number)
+                                   and _BY_TITLE.search(text) is not None))
                      and (target is None or one_card(target)))
+
+
+def _sent_before(text: str, target: KnownInterview | None, ctx: Context) -> bool:
+    """Whether the note was sent on a day before the interview ("sent the thank you on
+    friday", of today's interview), or for an earlier round ("two weeks ago")."""
+    if _EARLIER_ROUND.search(text):
+        return True
+    day = _ON_WEEKDAY.search(text)
+    if day is None or target is None or target.starts_at is None:
+        return False
+    wanted = ("mo", "tu", "we", "th", "fr", "sa", "su").index(day.group(1)[:2].lower())
+    back = (ctx.today.weekday() - wanted) % 7
+    return ctx.today - timedelta(days=back) < target.starts_at.astimezone(ctx.tz).date()
+
+
+def _another_spelling(text: str, target: KnownInterview | None) -> bool:
+    """"sent the thank you to Jane Smyth", Jane Smith's: the same person, or a slip?"""
+    said = _TO_FULL_NAME.search(text)
+    if said is None or target is None:
+        return False
+    first, last = said.group(1).casefold(), said.group(2).casefold()
+    names = [n.casefold().split() for n in target.names]
+    return any(n[0] == first for n in names) and not any(n[0] == first and n[-1] == last
+                                                         for n in names)
+
+
+#: Things sent that are no thank-you: "the portfolio link", "my references".
+_NOT_A_NOTE = re.compile(r"\b(?:portfolio|link|application|cv|resume|résumé|references?|contract|"
+                         r"forms?|documents?|assignment|take[\s-]?home|task|invoice|availability|"
+                         r"transcripts?|certificates?|samples?|deck|slides|paperwork)\b", re.I)
+#: A note for an earlier round: "after the phone screen two weeks ago".
+_EARLIER_ROUND = re.compile(r"\b(?:ago|last\s+(?:week|month)|after\s+the\s+(?:phone\s+screen|"
+                            r"screen(?:ing)?|first\s+(?:round|interview)))\b", re.I)
+_ON_WEEKDAY = re.compile(r"\b(?:on|last)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+#: Sent to the wrong place: "sent Dana's note to Raj's email".
+_ELSEWHERE_SENT = re.compile(r"\bto\s+[\w'-]+'s\s+(?:e-?mail|address|inbox|phone|number)\b", re.I)
+_TO_FULL_NAME = re.compile(r"\bto\s+([A-Z][\w'-]+)\s+([A-Z][\w'-]+)")
+#: Someone named by their job, not their name: "to the hiring manager".
+_BY_TITLE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:hiring\s+manager|recruiter|hr|"
+                       r"manager|interviewer|boss|lead|director)\b", re.I)
 
 
 #: "wrote jane's card but haven't posted it yet": the same note, not out.

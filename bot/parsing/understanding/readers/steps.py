@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.commands import (
     CancelInterview,
@@ -47,8 +48,13 @@ _SNOOZE_LEAD = re.compile(
 def snooze(line: Line, ctx: Context) -> Reading | None:
     if not lx.SNOOZE_CUES.search(line.text):
         return None
+    if _REMIND_OF_ELSE.search(line.text):
+        # "remind me to buy a new suit tomorrow": not a step of theirs to move
+        return Reading(question="I can only remind you of your interviews' own steps (the "
+                                "thank-you notes and the calls), so I changed nothing. To move "
+                                "one, say e.g. `remind me about Acme tomorrow`.")
     asked = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
-    rest = _LATER.sub("", asked)
+    rest = _HOUR_THEN_DAY.sub(_day_then_hour, _LATER.sub("", asked))
     # "remind me later, driving": the reason after a comma names no time either
     first = re.split(r"\s*[,;:–—]\s*|\s+-\s+", asked, maxsplit=1)[0]
     if any(re.sub(r"[^\w\s]", "", said).lower().strip() in _NO_TIME for said in (rest, first)) \
@@ -95,8 +101,11 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> Snooze:
         return Snooze(StepNumber(k.number, calls_only=calls), span)
 
-    two_ways = next_weekday_two_ways(line.text, ctx.today)
     target = pick(line.found, ctx.known)
+    zone = _ZONE_SAID.search(line.text)
+    if zone is not None and isinstance(span, SnoozeUntil) and target is not None:
+        return _in_their_zone(line, ctx, target, span, zone, calls)
+    two_ways = next_weekday_two_ways(line.text, ctx.today)
     if two_ways is not None and isinstance(span, SnoozeUntil) and target is not None:
         # "remind me next Friday", said on a Monday: this Friday, or the one after?
         moment = span.moment.astimezone(ctx.tz)
@@ -114,6 +123,51 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                      # "push the initech call a week": a week from the call, or from now?
                      sure=not (unnamed(line, ctx) or _EITHER.search(line.text) or (
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
+
+
+def _in_their_zone(line: Line, ctx: Context, target: KnownInterview, span: SnoozeUntil,
+                   zone: re.Match[str], calls: bool) -> Reading:
+    """"Remind me at 7pm pacific", "tomorrow 2pm CET": the hour is another zone's, so the
+    moment in the person's own zone is offered, never taken as said."""
+    name = next((z for pattern, z in _ZONES if re.fullmatch(pattern, zone.group(0), re.I)), None)
+    step = StepNumber(target.number, calls_only=calls)
+    if name is None:  # "my time", "their time": which zone is not said
+        return Reading(question=f"Which time zone is that in? I plan in yours ({ctx.tz.key}): "
+                                "say the time as it is for you, e.g. `remind me tomorrow at "
+                                "9am`. I changed nothing.")
+    said = span.moment.astimezone(ctx.tz).replace(tzinfo=None)
+    theirs = said.replace(tzinfo=ZoneInfo(name)).astimezone(ctx.tz)
+    return Reading(question=f"{said:%H:%M} {zone.group(0)} is {theirs:%a %H:%M} where you are. "
+                            f"Snooze {target.company} (#{target.number}) till then?",
+                   choices=(Choice(f"Yes, {theirs:%a %H:%M}", Snooze(step, SnoozeUntil(theirs))),
+                            Choice("Don't snooze", None)))
+
+
+#: A time zone named with a time: "7pm pacific", "2pm CET", "9am my time".
+_ZONE_SAID = re.compile(r"\b(?:pacific|mountain|central|eastern|p[sd]?t|m[sd]?t|c[sd]?t|e[sd]?t|"
+                        r"gmt|utc|bst|cet|cest|london|berlin|paris|l\.?a\.?|my\s+time|"
+                        r"their\s+time|local\s+time|your\s+time)\b(?!\s*\w)", re.I)
+_ZONES = ((r"pacific|p[sd]?t|l\.?a\.?", "America/Los_Angeles"),
+          (r"mountain|m[sd]?t", "America/Denver"),
+          (r"central|c[sd]?t", "America/Chicago"), (r"eastern|e[sd]?t", "America/New_York"),
+          (r"gmt|utc", "UTC"), (r"bst|london", "Europe/London"),
+          (r"cet|cest|berlin|paris", "Europe/Berlin"))
+
+
+#: "remind me to buy a suit": a reminder of something that is no step of the plan.
+_REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?!(?:call|ring|phone|send|e-?mail|"
+                             r"write|follow|thank|check|chase|text|reply|respond|contact|message|get|"
+                             r"do|finish|try|reach|ask|note|drop|touch)\b)\w+", re.I)
+#: "8 tomorrow morning": the hour said before its day and its part of the day.
+_HOUR_THEN_DAY = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s+(tomorrow|today|tonight)\s+"
+                            r"(morning|afternoon|evening|night)\b", re.I)
+
+
+def _day_then_hour(match: re.Match[str]) -> str:
+    """"8 tomorrow morning" as "tomorrow at 8:00am"."""
+    hour, minute = int(match.group(1)), match.group(2) or "00"
+    suffix = "am" if match.group(4).lower() == "morning" else "pm"
+    return f"{match.group(3)} at {hour}:{minute}{suffix}"
 
 
 def _morning_or_evening(line: Line, ctx: Context, hour: int, minute: int) -> Reading | None:
