@@ -68,8 +68,8 @@ class FormResult:
 
 def _set_aside(flow: Flow) -> Reply:
     """Said when a new question with buttons takes the place of the one that waited."""
-    return Reply(text=f"(I've set aside my earlier question, “{short(flow.question, 60)}”; "
-                      "ask me again when this is done.)")
+    return Reply(text=f"(My earlier question, “{short(flow.question, 60)}”, waits: I'll ask "
+                      "it again once this one is settled.)")
 
 
 class Coach:
@@ -214,8 +214,11 @@ class Coach:
             # The command left the question open (a `tz` may have answered it).
             replies.extend(self._ask_again(turn, pending))
         elif pending is not None and not isinstance(pending, ChoiceFlow) and \
-                isinstance(turn.flow(), ChoiceFlow):
-            # A reading it wasn't sure of took the place of the question that waited.
+                isinstance(stepped := turn.flow(), ChoiceFlow):
+            # A reading it wasn't sure of stepped in front of the question that waited,
+            # which is asked again once that one is settled.
+            if stepped.resume is None:
+                turn.set_flow(replace(stepped, resume=flows.dump(pending)))
             replies.append(_set_aside(pending))
         return replies
 

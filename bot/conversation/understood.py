@@ -368,4 +368,10 @@ def _run(turn: Turn, chosen: StoredChoice) -> list[Reply]:
     except (ValueError, TypeError):
         return [Reply(text="I couldn't read that choice any more (I was updated since), "
                            "so I changed nothing. Please tell me again.")]
-    return dispatch(turn, command)
+    replies = dispatch(turn, command)
+    earlier = _earlier(flow)
+    if earlier is not None and turn.flow() is None:
+        # The question this one stepped in front of comes back once it is settled.
+        turn.set_flow(earlier)
+        replies.append(Reply(text=f"Back to my question: {earlier.question}"))
+    return replies

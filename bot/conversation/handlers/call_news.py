@@ -151,6 +151,18 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         asked = _which_day(turn, interview, said, ReportOutcome)
         if asked is not None:
             return asked
+    variants = [v for v in date_variants(said, turn.now, turn.tz) if v.day > local_today] \
+        if outcome is Outcome.NEXT_ROUND else []
+    if len(variants) > 1:
+        # "second round! on 1/12 at 3pm": the 1st of December, or the 12th of January?
+        from bot.conversation.understood import act  # the understood module dispatches here
+
+        record = InterviewRecord(interview.id)
+        return act(turn, Reading(
+            question="A next round: that date reads two ways. Which is it?",
+            choices=(*(Choice(f"{v.day:%a %d %b}", ReportOutcome(record, Outcome.NEXT_ROUND,
+                                                                   said=v.text))
+                       for v in variants), Choice("Neither", None))), resume=turn.flow())
     if outcome is not None:
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, outcome, said=said)

@@ -122,6 +122,8 @@ HEDGES = _any(
     # language first, "some day" to the rest; either way not a date to plan on
     r"(?:will|'ll|gonna|would)\s+eventually",
     r"eventually\s+(?:will|would|gonna|(?:they|she|he|we)(?:'ll|\s+will))",
+    # "Eventually Initech will give me the answer": a company's name between them
+    r"eventually\s+[\w&'-]+\s+(?:will|would|'ll)",
     # "told me eventually they make me an offer": said in the present, a maybe
     r"eventually\s+(?:they|she|he|we|it)\s+(?!\w+ed\b|made\b|gave\b|got\b|sent\b|said\b|"
     r"told\b|rang\b|came\b|went\b|wrote\b|took\b)\w+",
@@ -529,7 +531,12 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
 #: A cancel told, not asked for: "I had to cancel my acme interview", "they cancelled it"
 #: (the meeting itself, maybe; whether to stop the reminders is asked).
 CANCEL_TOLD = _any(r"(?:i|we|they|she|he)\s+(?:\w+\s+)?cancel(?:l)?ed",
-                   r"(?:i|we|they|she|he)\s+(?:had|have|needed|got)\s+to\s+cancel")
+                   r"(?:i|we|they|she|he)\s+(?:had|have|needed|got)\s+to\s+cancel",
+                   # "can you cancel it, I'm not going": the meeting, or the reminders?
+                   r"i'?m\s+not\s+going", r"not\s+going\s+to\s+go",
+                   r"won'?t\s+(?:be\s+)?go(?:ing)?", r"not\s+attending", r"skipping\s+it",
+                   # "cancel … for the analyst one too": and which other?
+                   r"too(?=\s*(?:[,.;!]|$))", r"as\s+well")
 #: A stop said for a while ("stop nagging me for 2 hours", "…until Friday"): a snooze.
 FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\s+(?:of\s+)?)?"
                    r"(?:an?\s+|\d+\s*|one\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|minutes?|"

@@ -244,9 +244,14 @@ def test_a_company_in_another_city_gets_its_calls_in_that_citys_office_hours(cha
 def test_an_unsure_reading_mid_question_says_the_question_was_set_aside(chat: Chat) -> None:
     chat.say(ACME)
     chat.say("add Globex")  # "What's the role?" waits
-    said = chat.text("called acme")  # a command, so it runs while the question waits
+    replies = chat.say("called acme")  # a command, so it runs while the question waits
+    said = text_of(replies)
     assert "How did your call to Acme (#1) go" in said
-    assert "I've set aside my earlier question, “What's the role?”" in said
+    assert "My earlier question, “What's the role?”, waits" in said
+    # Settled either way, the question that waited is asked again.
+    back = text_of(chat.press(ActionId.CHOOSE, choices(replies)["Nobody picked up"]))
+    assert back.endswith("Back to my question: What's the role?")
+    assert chat.text("analyst").startswith("When was it")
 
 
 def test_a_fraction_in_a_note_is_no_date_to_settle(chat: Chat) -> None:
@@ -1611,3 +1616,38 @@ def test_found_in_the_probes_copies_hours_weekends_and_two_things_at_once(chat: 
     initech = chat.checkpoints(2)[0]
     assert initech.promise.on.isoformat() == "2026-11-27"
     assert "Raj Patel" in [p.name for p in initech.interviewers]
+
+
+def test_found_in_the_probes_notes_zones_and_news_that_is_not_yours(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A note for an earlier round, to someone's address, or to "the hiring manager" of
+    # two: asked, nothing marked.
+    for line in ("I sent Initech a thank you after the phone screen two weeks ago.",
+                 "oops sent Dana's note to Raj's email",
+                 "I emailed the thank-you to the Initech hiring manager."):
+        assert list(choices(chat.say(line))) == ["Yes", "No"]
+    assert _notes_sent(chat, 2) == set()
+    # "Raj's is next": only Dana's note went out.
+    chat.say("sent Dana's thank you, Raj's is next")
+    assert _notes_sent(chat, 2) == {"Dana Wu"}
+    # Refused claims are no rejection; "off the record" is no offer yet.
+    chat.say("lol initech rejected my mileage reimbursement for the interview trip")
+    assert list(choices(chat.say("Raj told me off the record that I'm getting an offer"))) == [
+        "Yes, an offer", "Still waiting"]
+    assert chat.checkpoints(2)[0].outcome is None
+    # A time in another zone is offered in the person's own.
+    replies = chat.say("I am in Berlin now. Please remind me for Acme tomorrow 2pm CET")
+    assert list(choices(replies)) == ["Yes, Tue 08:00", "Don't snooze"]
+    # After a call, a lone "no" asks whose no.
+    chat.say("called 2 answered")
+    assert list(choices(chat.say("no"))) == ["They said no", "No news yet", "Neither"]
+    assert chat.checkpoints(2)[0].outcome is None
+
+
+def _notes_sent(chat: Chat, number: int) -> set[str]:
+    """Who of interview `number` has their thank-you note marked done."""
+    interview, steps = chat.checkpoints(number)
+    names = {p.id: p.name for p in interview.interviewers}
+    return {names[cp.interviewer_id] for cp in steps if cp.kind is CheckpointKind.THANK_YOU
+            and cp.state is CheckpointState.DONE and cp.interviewer_id in names}

@@ -170,7 +170,10 @@ _WRONG_LEAD = re.compile(r"^(?:(?:the\s+)?(?:[\w'-]+\s+)?(?:time|date|day)\s+(?:
                          r"i\s+(?:got|put|had)\s+the\s+(?:[\w'-]+\s+)?(?:time|date|day)\s+wrong"
                          r"(?:\s+(?:for|on)\s+[\w'-]+)?)\s*[,:;–—-]*\s*(?=it\s+was\b)", re.I)
 #: "Acme interview was not at 14:00, it was at 13:00": the wrong value said first.
-_NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+(?:was\s+not|wasn'?t)\s+(?P<wrong>.+?)\s*[,;]\s*"
+_NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+(?:was\s+not|wasn'?t)\s+"
+                              # "Raj wasn't actually there, it was Priya": a person, not a day
+                              r"(?!(?:actually\s+|really\s+|even\s+)?(?:there|in|part|at\s+(?:the|my|it))\b)"
+                              r"(?P<wrong>.+?)\s*[,;]\s*"
                               r"(?:it\s+was|but)\s+(?P<right>.+?)(?:\s*,\s*same\s+time)?$", re.I)
 #: "(typing while stirring pasta)" at the end: an aside, not part of the correction.
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")

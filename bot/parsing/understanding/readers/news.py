@@ -575,7 +575,10 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                                or _another_spelling(text, target)
                                or (target is not None and len(target.names) > 1
                                    and not named.get(target.number)
-                                   and _BY_TITLE.search(text) is not None))
+                                   and _BY_TITLE.search(text) is not None)
+                               # "emailed the recruiter a quick thanks": no interviewer
+                               or (target is not None and not named.get(target.number)
+                                   and _RECRUITER.search(text) is not None))
                      and (target is None or one_card(target)))
 
 
@@ -613,6 +616,7 @@ _EARLIER_ROUND = re.compile(r"\b(?:ago|last\s+(?:week|month)|after\s+the\s+(?:ph
 _ON_WEEKDAY = re.compile(r"\b(?:on|last)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 #: Sent to the wrong place: "sent Dana's note to Raj's email".
 _ELSEWHERE_SENT = re.compile(r"\bto\s+[\w'-]+'s\s+(?:e-?mail|address|inbox|phone|number)\b", re.I)
+_RECRUITER = re.compile(r"\b(?:recruiter|recruiting|hr|talent|agency|headhunter)\b", re.I)
 _TO_FULL_NAME = re.compile(r"\bto\s+([A-Z][\w'-]+)\s+([A-Z][\w'-]+)")
 #: Someone named by their job, not their name: "to the hiring manager".
 _BY_TITLE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:hiring\s+manager|recruiter|hr|"

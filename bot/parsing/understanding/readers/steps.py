@@ -257,7 +257,10 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
         # the first clause alone must say; a day in the next clause is no answer.
         rest = re.split(r"[,;]", rest, maxsplit=1)[0]
         span = snooze_span(rest, ctx.now, ctx.tz)
-        return None if isinstance(span, SnoozeUnreadable) else span
+        if isinstance(span, SnoozeUnreadable):
+            return None
+        # "after my doctor's appt tomorrow": a moment of their day, not the morning's
+        return _TimeUnread(span) if _CLOCK_LEFT.search(rest) else span
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
     rest = _FIRST_THING_ON.sub(r"\g<day> 9am", rest)
     rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
@@ -307,7 +310,9 @@ _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noo
                          # a moment of their day: "before my shift", "after lunch"
                          r"\b(?:before|after|end\s+of|during|on)\s+(?:my\s+|the\s+|our\s+)?"
                          r"(?:(?:night|day|morning|late|early)\s+)?(?:shift|lunch|break|work|class|"
-                         r"classes|school|dinner|breakfast|tea|church|practice|the\s+school\s+run)\b|"
+                         r"classes|school|dinner|breakfast|tea|church|practice|the\s+school\s+run|"
+                         r"(?:doctor'?s|dentist'?s|vet'?s)?\s*(?:appt|appointment)|doctor'?s|"
+                         r"dentist'?s|gym|meeting|errands?)\b|"
                          r"\bwhen\s+i\s+(?:get|finish|clock|am|'m)\s+(?:off|home|out|done|back)\b|"
                          r"\bonce\s+i(?:'m|\s+am|\s+get)\s+(?:off|home|out|done|back)\b", re.I)
 
