@@ -218,7 +218,7 @@ class Coach:
             # A reading it wasn't sure of stepped in front of the question that waited,
             # which is asked again once that one is settled.
             if stepped.resume is None:
-                turn.set_flow(replace(stepped, resume=flows.dump(pending)))
+                turn.set_flow(replace(stepped, resume=flows.dump(pending), again=True))
             replies.append(_set_aside(pending))
         return replies
 
@@ -261,7 +261,7 @@ class Coach:
                     other.append(Reply(text=f"And your call: {flow.question}"))
                 elif isinstance(asked, ChoiceFlow) and asked.resume is None:
                     # its question first; the call's is asked again once it is answered
-                    turn.set_flow(replace(asked, resume=flows.dump(flow)))
+                    turn.set_flow(replace(asked, resume=flows.dump(flow), again=True))
                 return other
             news = call_news.answer(turn, flow, text)
             if news is not None:

@@ -84,8 +84,10 @@ class ChoiceFlow:
     edit: bool = False  # an Edit button too (a proposal read from mail or a message)
     until: datetime | None = None  # dropped then, answered or not (mail's words kept ≤ 7 d)
     # The question this one stepped in front of (stored as `dump` made it): asked again
-    # when the person picks the choice that changes nothing.
+    # when the person picks the choice that changes nothing, and with `again` also after
+    # one that acts (a question about something else, not an answer to that one).
     resume: dict[str, Any] | None = None
+    again: bool = False
 
 
 Flow = AddFlow | ReflectFlow | ForgetFlow | CallNewsFlow | DeleteFlow | ChoiceFlow
@@ -114,7 +116,8 @@ def dump(flow: Flow) -> dict[str, Any]:
                 "choices": [{"code": c.code, "label": c.label, "command": c.command}
                             for c in flow.choices], "edit": flow.edit,
                 **({"until": flow.until.isoformat()} if flow.until else {}),
-                **({"resume": flow.resume} if flow.resume else {})}
+                **({"resume": flow.resume} if flow.resume else {}),
+                **({"again": True} if flow.again else {})}
     return {"v": FLOW_VERSION, "flow": "forget", "question": flow.question}
 
 
@@ -143,7 +146,8 @@ def load(data: dict[str, Any]) -> Flow:
                 StoredChoice(int(c["code"]), str(c["label"]), c.get("command"))
                 for c in data["choices"]), bool(data.get("edit", False)),
                 None if data.get("until") is None else datetime.fromisoformat(data["until"]),
-                data["resume"] if isinstance(data.get("resume"), dict) else None)
+                data["resume"] if isinstance(data.get("resume"), dict) else None,
+                bool(data.get("again", False)))
         if kind == "forget":
             return ForgetFlow(str(data.get("question", FORGET_QUESTION)))
     except (KeyError, ValueError, TypeError) as error:

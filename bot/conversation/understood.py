@@ -369,7 +369,7 @@ def _run(turn: Turn, chosen: StoredChoice) -> list[Reply]:
         return [Reply(text="I couldn't read that choice any more (I was updated since), "
                            "so I changed nothing. Please tell me again.")]
     replies = dispatch(turn, command)
-    earlier = _earlier(flow)
+    earlier = _earlier(flow) if isinstance(flow, ChoiceFlow) and flow.again else None
     if earlier is not None and turn.flow() is None:
         # The question this one stepped in front of comes back once it is settled.
         turn.set_flow(earlier)

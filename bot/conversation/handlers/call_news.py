@@ -196,9 +196,16 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
             return _unsure_day(turn, interview, said, promise, *doubt)
     # Only a day whose words agree on who acts next: "call back Wednesday" read as their
     # deadline would move the call to the wrong day, so such a line is asked again.
+    if promise is not None and not _who_acts_is_clear(said, promise.kind) \
+            and "?" not in said and not HEDGES.search(said):
+        # "she said to call back Wednesday": read as their day, but the words say yours
+        other = PromiseKind.YOU_CALL_ON if promise.kind is PromiseKind.THEY_DECIDE_BY \
+            else PromiseKind.THEY_DECIDE_BY
+        if _who_acts_is_clear(said, other):
+            promise = replace(promise, kind=other)
     if promise is not None and _who_acts_is_clear(said, promise.kind):
         turn.set_flow(None)
-        return progress.promised(turn, RecordPromise(InterviewRecord(interview.id),
+        return progress.promised(turn, RecordPromise(InterviewRecord(interview.id), promise,
                                                      said=said))
     heard = _understood(turn, interview, said)
     if heard is not None:

@@ -337,7 +337,9 @@ _SPEAKER_SAID = re.compile(r"\b(?:she|he|they|we|someone|the\s+\w+|[A-Z][a-z]+)\
                            r"(?:said|says|told\s+me|mentioned|promised)\b", _I)
 #: A span of days or weeks: "within 2 weeks", "in a few days".
 _A_SPAN = re.compile(r"\b(?:within|in)\s+(?:a|an|one|two|three|four|five|\d+|a\s+few|"
-                     r"a\s+couple\s+(?:of\s+)?)\s+(?:\w+\s+)?(?:days?|weeks?)\b", _I)
+                     r"a\s+couple\s+(?:of\s+)?)\s+(?:\w+\s+)?(?:days?|weeks?)\b|"
+                     # "next week", said at an interview in a week gone: which week is it now?
+                     r"\b(?:next|this|the\s+following)\s+week\b", _I)
 #: "No decision date was given.", "she didn't say when they would decide": the clause
 #: that says nothing was promised, which the story has read when it finds no promise.
 _NOTHING_PROMISED = re.compile(
@@ -442,6 +444,7 @@ _FILLER = lx.words("""
     assessment centre center day site visit trial start assessors assessor vacancy name
     tasting shift
     foreman supervisor gm
+    can could would you track record log this mr mrs ms dr miss sir hr w like want to
 """)
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
