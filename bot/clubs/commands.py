@@ -135,7 +135,7 @@ class ClubCommands:
     def _start(self, person: Person, inbound: Inbound, where: ChannelRef, club: Club | None,
                args: str) -> Reply:
         now = self.clock.now()
-        if not inbound.can_manage_channel:
+        if not inbound.may_manage_channel():
             return Reply(text="Only someone who can manage this channel can start a club "
                               "here. Ask a channel manager to run `club start`.")
         if club is not None:
@@ -212,7 +212,7 @@ class ClubCommands:
                           f"{digest_label(updated)}.{after}")
 
     def _stop(self, person: Person, inbound: Inbound, club: Club, args: str) -> Reply:
-        if not (self._organiser(club, person) or inbound.can_manage_channel):
+        if not (self._organiser(club, person) or inbound.may_manage_channel()):
             return _organisers_only("stop the club")
         counts = self.repo.delete_club(club.id)
         return Reply(text=(

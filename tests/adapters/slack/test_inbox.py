@@ -114,6 +114,34 @@ def test_different_people_are_answered_side_by_side_and_each_in_their_order(
     assert any("Added #1: QA engineer at Initech" in a for a in answers)
 
 
+def test_a_command_in_a_channel_asks_slack_who_manages_it_only_when_a_club_needs_to_know(
+    web: Slack, slack_settings: Settings, clock: SimulatedClock
+) -> None:
+    web.api.add_user(USER, tz="Europe/Berlin")
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    runtime = build_runtime(slack_settings, clock)
+    try:
+        InboxWorker(SlackCoach(runtime, interactive_client(slack_settings))).drain()
+        web.api.wait_for("response_url")
+        assert web.person().tz_confirmed
+        # A clock process that has not met Alex yet (restarted, or INFO_TTL later).
+        worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)))
+        web.api.clear()
+        for text in ("list", "sent 1"):
+            web.workspace.command(USER, text)
+        assert worker.drain() == 2
+        web.api.wait_for("response_url", 2)
+        assert [c.method for c in web.api.calls()] == ["response_url"] * 2
+
+        web.workspace.command(USER, "club start Analysts")
+        assert worker.drain() == 1
+        reply = web.api.wait_for("response_url", 3)[-1]
+    finally:
+        runtime.stop()
+    assert "Only someone who can manage this channel" in shown_text(reply.args)
+    assert len(web.api.calls("users.info")) == len(web.api.calls("conversations.info")) == 1
+
+
 def stored_rows(runtime: Runtime) -> list[dict[str, Any]]:
     """The payload of every inbox row, read back from the table as stored."""
     with runtime.repo.engine.connect() as connection:
