@@ -246,10 +246,7 @@ def _answer_rows(answers: Data | None) -> list[Row]:
         cap = (head["seconds"] + head["drain_cap"]) * 1000
         met = head["answer_p99_ms"] < al.ANSWER_TARGET_MS
         why = ("one clock process answers faster than they arrive" if met else
-               f"one clock process answered {head['answer_rate']:.0f} a second "
-               f"({head['clock_cpu_ms']:.1f} ms of its CPU each), so the inbox grew by about "
-               f"{max(head['rate'] - head['answer_rate'], 0):.0f} a second and each answer "
-               "waited behind it")
+               al.head_reason(head))
         rows.append(_row(
             head_target.replace(f"for {al.HEADLINE_SECONDS:.0f} s",
                                 f"for {head['seconds']:.0f} s"),
