@@ -182,7 +182,9 @@ class InboxStorage:
         self._inbox_restat_at = time.monotonic()
         try:
             with self._single_statement() as connection:
-                connection.exec_driver_sql(f"ANALYZE {InboxRow.__tablename__}")
+                # SKIP_LOCKED: never wait behind autovacuum or another worker's ANALYZE.
+                connection.exec_driver_sql(
+                    f"ANALYZE (SKIP_LOCKED) {InboxRow.__tablename__}")
         except RepositoryUnavailable:
             return  # the database is down: tried again on a later backlog
         except Exception as error:  # only the statistics are missed
