@@ -6,7 +6,6 @@ and renders each `Reply` it gets back (Block Kit, a discord.ui view, terminal te
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -166,10 +165,6 @@ class Inbound:
     command: bool = False
     # The platform says this person may manage the channel (start or stop a club there).
     can_manage_channel: bool = False
-    # Or asks the platform when the core needs to know (`may_manage_channel`): Slack
-    # answers with users.info and conversations.info, calls that only a club's set-up
-    # needs, not every command sent in a channel.
-    channel_rights: Callable[[], bool] | None = field(default=None, compare=False)
     # A command the platform built from structured input (a slash command's options):
     # it is run as it is, never read again from text.
     typed: Command | None = None
@@ -177,12 +172,6 @@ class Inbound:
     # core need not look again. Only their id is relied on: the unit reads the row
     # afresh with its lock.
     person: Person | None = field(default=None, compare=False)
-
-    def may_manage_channel(self) -> bool:
-        """May this person start or stop a club in this channel (the platform's word)?"""
-        if self.can_manage_channel:
-            return True
-        return self.channel_rights is not None and self.channel_rights()
 
 
 def mention(user_id: str) -> str:

@@ -6,7 +6,6 @@ inbox worker that answers stored slash commands in another process.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -37,6 +36,7 @@ from adapters.slack.blocks import (
 from adapters.slack.modal import Submitted, submit
 from adapters.slack.sender import post_reply, upload_files
 from adapters.slack.tokens import NotInstalled, Tokens, client_with
+from bot.clubs.commands import asks_channel_rights
 from bot.commands import ReadMessage
 from bot.conversation.coach import DATABASE_DOWN
 from bot.conversation.once import Applied, apply_once, once
@@ -263,13 +263,13 @@ class SlackCoach:
         return inbound, None if person.tz_confirmed else _valid_zone(data.get("zone"))
 
     def inbound(self, identity: Identity, *, text: str = "", action: ActionId | None = None,
-                value: str = "", channel: str | None = None,
-                channel_rights: Callable[[], bool] | None = None) -> Inbound:
+                value: str = "", channel: str | None = None, can_manage: bool = False
+                ) -> Inbound:
         # The person found here goes with the event: the core need not look again.
         person, profile = self._person_and_profile(identity)
         return Inbound(identity=identity, text=text, action=action, value=value,
                        channel=channel, display_name=profile.name, platform_tz=profile.tz,
-                       channel_rights=channel_rights, person=person)
+                       can_manage_channel=can_manage, person=person)
 
     # --- asking the core ----------------------------------------------------------------
     @contextmanager
@@ -588,9 +588,11 @@ def command_inbound(glue: SlackCoach, body: dict[str, Any]) -> Inbound:
     identity = glue.identity(body)
     text = plain_from_slack(body.get("text") or "").strip()
     where = shared_channel(body.get("channel_id") or "")
-    # Asked of Slack only if the core needs it (a club's set-up), not for every command.
-    rights = functools.partial(glue.can_manage, identity, where) if where else None
-    return replace(glue.inbound(identity, text=text, channel=where, channel_rights=rights),
+    # Asked of Slack only for a command that may read it (a club's start or stop), not
+    # for every command sent in a channel.
+    manage = glue.can_manage(identity, where) if where and asks_channel_rights(text) \
+        else False
+    return replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
                    command=True)
 
 
