@@ -20,7 +20,13 @@ from adapters.runtime import Runtime, build_runtime
 from adapters.senders import platform_senders
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
-from adapters.slack.inbox import EXPIRED, RESPONSE_URL_LIFETIME, CommandInbox, InboxWorker
+from adapters.slack.inbox import (
+    BATCH,
+    EXPIRED,
+    RESPONSE_URL_LIFETIME,
+    CommandInbox,
+    InboxWorker,
+)
 from adapters.slack.sender import interactive_client
 from bot.conversation.coach import APOLOGY
 from bot.delivery.lease import LEASE
@@ -140,6 +146,29 @@ def test_a_command_in_a_channel_asks_slack_who_manages_it_only_when_a_club_needs
         runtime.stop()
     assert "Only someone who can manage this channel" in shown_text(reply.args)
     assert len(web.api.calls("users.info")) == len(web.api.calls("conversations.info")) == 1
+
+
+def test_a_slow_answer_holds_up_no_one_else_behind_a_backlog(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    """The worker claims more as answers finish, not once a whole batch has: a command
+    stuck on Slack (here `club start`, asking who created the channel) leaves the other
+    answering thread to answer everyone behind it, well past one batch."""
+    others = [f"U{n:04d}" for n in range(BATCH + 9)]
+    web.workspace.command(USER, "club start Analysts")
+    for user in others:
+        web.workspace.command(user, "list")
+    stuck = web.api.hold("conversations.info")
+    with ThreadPoolExecutor(1) as pool:
+        draining = pool.submit(clock_process.drain)
+        stuck.wait_held()
+        answers = web.api.wait_for("response_url", len(others))  # while it is stuck
+        assert all("No interviews yet" in shown_text(a.args) for a in answers)
+        stuck.release()
+        assert draining.result(timeout=10) == len(others) + 1
+    last = web.api.wait_for("response_url", len(others) + 1)[-1]
+    assert "Only someone who can manage this channel" in shown_text(last.args)
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
 
 
 def stored_rows(runtime: Runtime) -> list[dict[str, Any]]:
