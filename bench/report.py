@@ -246,10 +246,7 @@ def _answer_rows(answers: Data | None) -> list[Row]:
         cap = (head["seconds"] + head["drain_cap"]) * 1000
         met = head["answer_p99_ms"] < al.ANSWER_TARGET_MS
         why = ("one clock process answers faster than they arrive" if met else
-               f"one clock process answered {head['answer_rate']:.0f} a second "
-               f"({head['clock_cpu_ms']:.1f} ms of its CPU each), so the inbox grew by about "
-               f"{max(head['rate'] - head['answer_rate'], 0):.0f} a second and each answer "
-               "waited behind it")
+               al.head_reason(head))
         rows.append(_row(
             head_target.replace(f"for {al.HEADLINE_SECONDS:.0f} s",
                                 f"for {head['seconds']:.0f} s"),
@@ -886,7 +883,41 @@ def _cost_findings(results: Data) -> list[str]:
             "second, 5.6 → 4.5 ms of the clock's CPU and 2.2 → 2.5 ms of PostgreSQL's per "
             "answer (the unit's first and last statements, bound on the client, are no "
             "longer prepared).")
+        found.append(FINDING_BURST)
     return found
+
+
+#: What was cut from the answer under a burst (perf22), with its ad hoc measurements.
+FINDING_BURST = (
+    "**What a burst of commands cost the clock and the database, cut** (`storage/inbox.py`, "
+    "`bot/delivery/scheduler.py`, `adapters/slack/`; section 8). Found with "
+    "pg_stat_statements and py-spy (GIL holder only) on the Procfile's processes at "
+    "200/s. (1) The inbox's claim was planned on statistics autovacuum took while the "
+    "inbox was nearly empty: it read every waiting row, checked each for an older one of "
+    "its author's and sorted them, 10 ms a claim with a few thousand waiting and slower "
+    "as the backlog grew (2.2 s of the server's 20 s at 200/s). A claim that finds a full "
+    "batch now ANALYZEs the inbox, at most every 10 s and never waiting on autovacuum "
+    "(`RESTAT_EVERY`, SKIP_LOCKED): it walks the ids in order and stops at its limit "
+    "(EXPLAIN ANALYZE at 6,000 waiting: 5.6 → 0.06 ms); PostgreSQL's CPU per answer at "
+    "200/s for 20 s, before and after: 3.4 → 2.1 ms. (2) Each `add` of a burst made a "
+    "thank-you due at once and woke a delivery round of its own (683 claims for 800 "
+    "reminders in 20 s); rounds woken by plan changes now begin at least 0.2 s apart "
+    "(`ROUND_GAP`) and share what came due: the clock's CPU per command, "
+    "`bench/answer_profile.py`'s composition alternated twice, 3.26/3.27 → 2.43/2.51 ms "
+    "(delivery's pool 0.50 → 0.10 ms). (3) A `/followup` in a channel asked Slack who "
+    "manages it (users.info, conversations.info) before every answer; now only a line "
+    "that may start or stop a club does (`asks_channel_rights`). (4) The inbox worker "
+    "claims more as soon as half of its 20 are answered, instead of waiting for the "
+    "batch's slowest answer: one answer stuck on Slack no longer stops the others "
+    "(tests/adapters/slack/test_inbox.py); offered 260/s, alternated twice, it answered "
+    "as many a second as before (238/220 → 239/211). Tried and dropped, each alternated "
+    "twice with the commit before it at 260/s: a third answering thread (208/204 → "
+    "185/216 answers a second) and a 1 ms GIL switch interval in the clock (185/198 → "
+    "178/185). What is left per command: about 3 ms of the clock's CPU (the command's "
+    "unit through SQLAlchemy and psycopg, 1.8 ms; the answer's POST and the thank-yous' "
+    "on the sender's loop, 0.5 ms), 2 ms of PostgreSQL's, 1 ms of the web process's and "
+    "1 ms of the load generator's and the stand-in's: about 7 ms of CPU per command, "
+    "on two cores shared with other work.")
 
 
 # --- plots -----------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from adapters.slack.blocks import (
 from adapters.slack.modal import Submitted, submit
 from adapters.slack.sender import post_reply, upload_files
 from adapters.slack.tokens import NotInstalled, Tokens, client_with
+from bot.clubs.commands import asks_channel_rights
 from bot.commands import ReadMessage
 from bot.conversation.coach import DATABASE_DOWN
 from bot.conversation.once import Applied, apply_once, once
@@ -587,7 +588,10 @@ def command_inbound(glue: SlackCoach, body: dict[str, Any]) -> Inbound:
     identity = glue.identity(body)
     text = plain_from_slack(body.get("text") or "").strip()
     where = shared_channel(body.get("channel_id") or "")
-    manage = glue.can_manage(identity, where) if where else False
+    # Asked of Slack only for a command that may read it (a club's start or stop), not
+    # for every command sent in a channel.
+    manage = glue.can_manage(identity, where) if where and asks_channel_rights(text) \
+        else False
     return replace(glue.inbound(identity, text=text, channel=where, can_manage=manage),
                    command=True)
 

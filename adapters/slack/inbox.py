@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -221,31 +221,85 @@ class InboxWorker:
         self._more = False  # the last batch was full: more may wait behind it
         self._oldest_claim: tuple[datetime, datetime | None] | None = None  # (read at, it)
         self._answerers = ThreadPoolExecutor(answerers, thread_name_prefix="slack-answer")
+        # Each answering thread's last row answered (thread id -> row): its DELETE may
+        # still be riding with that thread's next unit (`drain`).
+        self._last_answered: dict[int, int] = {}
         self._side_by_side = answerers > 1  # one: every answer on the draining thread
 
     def wake(self) -> None:
         self._wake.set()
 
     def drain(self) -> int:
-        """Answer every command waiting now (and any a dead worker left); how many."""
+        """Answer every command waiting now (and any a dead worker left); how many.
+
+        Behind a backlog the answerers never wait for each other: as soon as half of
+        the `BATCH` commands claimed are answered, as many more are claimed (a batch
+        waited for its slowest answer, and the answerers for its claim, before). Once a
+        claim finds less than it asked for, the ones under way are finished and the
+        round ends."""
         answered = 0
         self._more = False
-        for _ in range(10_000):  # bounded: each round claims a fresh batch
-            self._finish_answered()
-            self._recover()
-            batch = self.repo.claim_requests(Platform.SLACK, self.clock.now(), BATCH)
-            if not batch:
-                break
-            self._lease.hold(request.id for request in batch)
+        in_flight: dict[Future[int], int] = {}  # an answer under way -> its row
+        answered_rows: list[int] = []  # leases kept until their rows' DELETEs are sent
+        outage: RepositoryUnavailable | None = None
+        claiming = True
+        try:
+            for _ in range(100_000):  # bounded: each pass answers or claims
+                if claiming and outage is None and (
+                        not in_flight or (self._more and len(in_flight) <= BATCH // 2)):
+                    # Answered rows go first: their authors' next commands become
+                    # claimable, and the rows' leases can go, except each answering
+                    # thread's last, whose DELETE a unit under way may carry (and, should
+                    # that unit fail, hand back to be finished later).
+                    self._finish(self.repo.take_unfinished_riders())
+                    carried = set(self._last_answered.values()) | self._unfinished
+                    self._lease.drop(row for row in answered_rows if row not in carried)
+                    answered_rows = [row for row in answered_rows if row in carried]
+                    self._finish_answered()
+                    self._recover()
+                    wanted = BATCH - len(in_flight)
+                    batch = self.repo.claim_requests(Platform.SLACK, self.clock.now(), wanted)
+                    self._lease.hold(request.id for request in batch)
+                    for request in batch:
+                        in_flight[self._start(request)] = request.id
+                    self._more = len(batch) == wanted
+                    # Less than asked for is all there was: on PostgreSQL a row stored
+                    # since has its NOTIFY waiting; elsewhere look again once these are
+                    # answered (an author's next command waits for their last one).
+                    claiming = bool(batch) and (self._more or self._listener is None)
+                if not in_flight:
+                    break
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    answered_rows.append(in_flight.pop(future))
+                    try:
+                        answered += future.result()
+                    except RepositoryUnavailable as error:
+                        outage = outage or error  # the rest are finished, none claimed
+            if outage is not None:
+                raise outage
+        finally:
+            for future in in_flight:  # an error in this thread: let them end first
+                future.exception()
+            answered_rows += in_flight.values()
             try:
-                answered += self._answer_all(batch)
+                # The last row each answering thread answered waits for a unit that will
+                # not come now: finished here, before the leases are dropped.
+                self._finish(self.repo.take_unfinished_riders())
             finally:
-                self._lease.drop(request.id for request in batch
-                                 if request.id not in self._unfinished)
-            self._more = len(batch) == BATCH
-            if not self._more and self._listener is not None:
-                break  # all there was; a row stored since has its NOTIFY waiting
+                self._lease.drop(row for row in answered_rows if row not in self._unfinished)
         return answered
+
+    def _start(self, request: StoredRequest) -> Future[int]:
+        """Answer `request` on an answering thread, or (one answerer) on this one."""
+        if self._side_by_side:
+            return self._answerers.submit(self._answer, request)
+        done: Future[int] = Future()
+        try:
+            done.set_result(self._answer(request))
+        except Exception as error:  # raised where a thread's would be: in `drain`
+            done.set_exception(error)
+        return done
 
     def _recover(self) -> None:
         """Take over a dead worker's claims whose lease ran out: each round, not once
@@ -260,32 +314,6 @@ class InboxWorker:
             log.warning("recovered %d slash commands left by a worker that stopped",
                         recovered)
 
-    def _answer_all(self, batch: list[StoredRequest]) -> int:
-        """Answer a claimed batch: each asker's commands in order on one thread, the
-        askers side by side. A database outage met by any of them ends the round (the
-        rest of its rows wait for their leases to run out, as a sequential round's did)."""
-        try:
-            askers: dict[tuple[str, str], list[StoredRequest]] = {}
-            for request in batch:
-                askers.setdefault(_asker(request), []).append(request)
-            if len(askers) == 1 or not self._side_by_side:
-                return self._answer_in_order(batch)
-            rounds = [self._answerers.submit(self._answer_in_order, requests)
-                      for requests in askers.values()]
-            answered, outage = 0, None
-            for done in rounds:
-                try:
-                    answered += done.result()
-                except RepositoryUnavailable as error:
-                    outage = outage or error
-            if outage is not None:
-                raise outage
-            return answered
-        finally:
-            # The last row each answering thread answered waits for a unit that will not
-            # come in this batch: finished here, before the batch's leases are dropped.
-            self._finish(self.repo.take_unfinished_riders())
-
     def _finish(self, request_ids: list[int]) -> None:
         """Remove answered rows now; with the database down, first thing when it is back
         (their leases kept meanwhile), never answered again."""
@@ -296,9 +324,6 @@ class InboxWorker:
         except RepositoryUnavailable:
             self._unfinished.update(request_ids)
             raise
-
-    def _answer_in_order(self, requests: list[StoredRequest]) -> int:
-        return sum(self._answer(request) for request in requests)
 
     def _finish_answered(self) -> None:
         if self._unfinished:
@@ -339,14 +364,16 @@ class InboxWorker:
                 log.exception("inbox request %d: the answer could not be sent", request.id)
         try:
             # Its DELETE rides with the next command this thread answers (in that unit's
-            # COMMIT message), or is sent at the end of the batch: one answered row a
-            # thread waits so, as one waited between its answer and its DELETE before.
+            # COMMIT message), or is sent when the worker next claims or ends its round:
+            # one answered row a thread waits so, as one waited between its answer and
+            # its DELETE before.
             if not self.repo.finish_request_with_next_unit(request.id):
                 self.repo.finish_request(request.id)
         except RepositoryUnavailable:
             # Answered, but its row is still there: a later round would answer it again.
             self._unfinished.add(request.id)
             raise
+        self._last_answered[threading.get_ident()] = request.id
         return 1
 
     def _responder(self, url: str | None) -> Respond:
@@ -465,15 +492,6 @@ class InboxWorker:
                     return
             except RepositoryUnavailable:
                 return  # the next round finds the outage and backs off
-
-
-def _asker(request: StoredRequest) -> tuple[str, str]:
-    """Who sent a stored command (workspace, user); an unreadable one stands alone."""
-    try:
-        body = json.loads(request.payload)
-        return str(body.get("team_id") or ""), str(body.get("user_id") or "")
-    except (ValueError, AttributeError):
-        return "", f"unreadable {request.id}"
 
 
 def _first_line(error: BaseException) -> str:

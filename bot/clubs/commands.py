@@ -69,6 +69,14 @@ def user_in(repo: Repository, club: Club, person_id: int) -> str | None:
 _SETTING = re.compile(r"\b(name|tz|timezone|zone|digest)\s*[=:]\s*", re.IGNORECASE)
 
 
+def asks_channel_rights(text: str) -> bool:
+    """Whether a command's `text` may start or stop a club: the only commands that read
+    `Inbound.can_manage_channel`. A platform that has to ask who manages a channel (Slack:
+    users.info, conversations.info) asks for these alone, and before the person's unit,
+    so that no call to it holds the database. Any line with the word `club` says yes."""
+    return any(word.strip("/,.:;!?") == "club" for word in text.lower().split())
+
+
 def channel_of(inbound: Inbound) -> ChannelRef | None:
     """The channel the command was said in, or None in a DM.
 

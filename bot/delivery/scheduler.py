@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -28,6 +28,12 @@ REARM_WAIT = 1.0
 #: it. A burst of commands poked after each, and each read is a few statements; a
 #: reminder made due now by a command goes out at most this much later.
 REARM_EVERY = 0.05
+#: A round woken for a due time starts at least this long after the last round began.
+#: Under a burst of commands each `add` made a thank-you due at once, and a round per
+#: poke carried one or two reminders, each paying a round's fixed cost (claim, reads,
+#: the next wake-up, a thread pool); spaced, a round carries what came due meanwhile.
+#: A reminder made due now goes out at most this much later.
+ROUND_GAP = timedelta(seconds=0.2)
 
 
 class DeliveryScheduler:
@@ -41,6 +47,7 @@ class DeliveryScheduler:
         # raced the scheduler's own removal of the job it had just fired, which raised
         # JobLookupError inside its loop and stopped the scheduler.
         self._armed_at: datetime | None = None
+        self._round_began: datetime | None = None  # the last round's start (ROUND_GAP)
         self._arming = threading.Lock()
         # Rounds that found the database down since it last answered: one line when an
         # outage starts and one when it ends, not a traceback per round.
@@ -119,6 +126,7 @@ class DeliveryScheduler:
         with self._lock:
             if self._stopping:
                 return
+            self._round_began = datetime.now(UTC)
             try:
                 self.deliverer.deliver_due()
             except RepositoryUnavailable as error:
@@ -149,6 +157,8 @@ class DeliveryScheduler:
         if due is None:
             return
         run_at = max(due, datetime.now(UTC))
+        if self._round_began is not None:
+            run_at = max(run_at, self._round_began + ROUND_GAP)
         with self._arming:
             if self._armed_at is not None and self._armed_at <= run_at:
                 return  # a wake-up at least as early is already set

@@ -156,3 +156,24 @@ def test_an_answered_rows_delete_rides_with_the_threads_next_unit_and_only_if_it
     assert repo.waiting_requests(SLACK) == 1
     assert repo.take_unfinished_riders() == [third.id]
     assert repo.take_unfinished_riders() == []
+
+
+def test_a_backlogs_claim_walks_the_ids_in_order_once_the_inbox_statistics_see_it(
+    repo: SqlRepository,
+) -> None:
+    if repo.engine.dialect.name != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    with repo.engine.begin() as connection:
+        connection.execute(text("ANALYZE inbox"))  # as autovacuum left it: nothing waits
+    repo.enqueue(SLACK, [(f"T:{n % 60}", str(n)) for n in range(600)], NOW)
+
+    batch = repo.claim_requests(SLACK, NOW, 20)  # a full batch: a backlog is there
+
+    assert payloads(batch) == [str(n) for n in range(20)]
+    with repo.engine.connect() as connection:
+        plan = "\n".join(str(line) for line in connection.execute(text(
+            "EXPLAIN SELECT inbox.id FROM inbox WHERE inbox.state = 'waiting' AND NOT EXISTS "
+            "(SELECT 1 FROM inbox AS older WHERE older.author = inbox.author AND "
+            "older.id < inbox.id) ORDER BY inbox.id LIMIT 20 FOR UPDATE SKIP LOCKED")).scalars())
+    # Planned on the old statistics it read every waiting row and sorted them.
+    assert "Sort" not in plan and "pk_inbox" in plan

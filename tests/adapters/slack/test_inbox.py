@@ -20,7 +20,13 @@ from adapters.runtime import Runtime, build_runtime
 from adapters.senders import platform_senders
 from adapters.settings import Settings
 from adapters.slack.answering import SlackCoach
-from adapters.slack.inbox import EXPIRED, RESPONSE_URL_LIFETIME, CommandInbox, InboxWorker
+from adapters.slack.inbox import (
+    BATCH,
+    EXPIRED,
+    RESPONSE_URL_LIFETIME,
+    CommandInbox,
+    InboxWorker,
+)
 from adapters.slack.sender import interactive_client
 from bot.conversation.coach import APOLOGY
 from bot.delivery.lease import LEASE
@@ -112,6 +118,57 @@ def test_different_people_are_answered_side_by_side_and_each_in_their_order(
     mine = [a for a in answers if "Acme" in a]
     assert len(mine) == 2 and "Added #1: data analyst at Acme" in mine[0]  # add, then list
     assert any("Added #1: QA engineer at Initech" in a for a in answers)
+
+
+def test_a_command_in_a_channel_asks_slack_who_manages_it_only_when_a_club_needs_to_know(
+    web: Slack, slack_settings: Settings, clock: SimulatedClock
+) -> None:
+    web.api.add_user(USER, tz="Europe/Berlin")
+    web.workspace.command(USER, "add Acme, data analyst, today 2pm with Jane Smith")
+    runtime = build_runtime(slack_settings, clock)
+    try:
+        InboxWorker(SlackCoach(runtime, interactive_client(slack_settings))).drain()
+        web.api.wait_for("response_url")
+        assert web.person().tz_confirmed
+        # A clock process that has not met Alex yet (restarted, or INFO_TTL later).
+        worker = InboxWorker(SlackCoach(runtime, interactive_client(slack_settings)))
+        web.api.clear()
+        for text in ("list", "sent 1"):
+            web.workspace.command(USER, text)
+        assert worker.drain() == 2
+        web.api.wait_for("response_url", 2)
+        assert [c.method for c in web.api.calls()] == ["response_url"] * 2
+
+        web.workspace.command(USER, "club start Analysts")
+        assert worker.drain() == 1
+        reply = web.api.wait_for("response_url", 3)[-1]
+    finally:
+        runtime.stop()
+    assert "Only someone who can manage this channel" in shown_text(reply.args)
+    assert len(web.api.calls("users.info")) == len(web.api.calls("conversations.info")) == 1
+
+
+def test_a_slow_answer_holds_up_no_one_else_behind_a_backlog(
+    web: Slack, clock_process: InboxWorker
+) -> None:
+    """The worker claims more as answers finish, not once a whole batch has: a command
+    stuck on Slack (here `club start`, asking who created the channel) leaves the other
+    answering thread to answer everyone behind it, well past one batch."""
+    others = [f"U{n:04d}" for n in range(BATCH + 9)]
+    web.workspace.command(USER, "club start Analysts")
+    for user in others:
+        web.workspace.command(user, "list")
+    stuck = web.api.hold("conversations.info")
+    with ThreadPoolExecutor(1) as pool:
+        draining = pool.submit(clock_process.drain)
+        stuck.wait_held()
+        answers = web.api.wait_for("response_url", len(others))  # while it is stuck
+        assert all("No interviews yet" in shown_text(a.args) for a in answers)
+        stuck.release()
+        assert draining.result(timeout=10) == len(others) + 1
+    last = web.api.wait_for("response_url", len(others) + 1)[-1]
+    assert "Only someone who can manage this channel" in shown_text(last.args)
+    assert web.runtime.repo.waiting_requests(Platform.SLACK) == 0
 
 
 def stored_rows(runtime: Runtime) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from datetime import datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from adapters.runtime import build_runtime
 from adapters.settings import Settings
-from bot.delivery.scheduler import DeliveryScheduler
+from bot.delivery.scheduler import ROUND_GAP, DeliveryScheduler
 from bot.messages import Inbound, Reply
 from bot.model import CheckpointKind, Identity, Platform
 from bot.ports.clock import SystemClock
@@ -188,3 +189,39 @@ def test_a_burst_of_pokes_shares_its_reads_of_the_next_due_time(settings):
         assert threading.current_thread().name not in poked
     finally:
         runtime.stop()
+
+
+def test_rounds_woken_by_plan_changes_are_spaced_so_a_burst_shares_them(settings):
+    """Each `add` of a burst made a thank-you due at once and woke a round of its own;
+    a round now begins no sooner than ROUND_GAP after the one before, and carries
+    whatever came due meanwhile."""
+    runtime = build_runtime(awake_now(settings), SystemClock())
+    recorder = Recorder()
+    began: list[datetime] = []
+    try:
+        deliverer = runtime.start_delivery({Platform.CONSOLE: recorder}, background=False)
+        scheduler = DeliveryScheduler(deliverer, poll_seconds=NO_POLL)
+        deliver_due = deliverer.deliver_due
+
+        def counted() -> int:
+            assert scheduler._round_began is not None
+            began.append(scheduler._round_began)
+            return deliver_due()
+
+        deliverer.deliver_due = counted  # type: ignore[method-assign]
+        scheduler.start()
+        runtime.coach.handle(Inbound(identity=ME, text="add Acme, analyst, yesterday 2pm with "
+                                     "Jane Smith", platform_tz="America/New_York"))
+        scheduler.poke()
+        assert recorder.arrived.wait(timeout=15)
+        for company in ("Beta", "Gamma", "Delta"):  # each a thank-you due now, poked at once
+            recorder.arrived.clear()
+            runtime.coach.handle(Inbound(identity=ME, text=f"add {company}, analyst, "
+                                         "yesterday 2pm with Jane Smith"))
+            scheduler.poke()
+            assert recorder.arrived.wait(timeout=15)
+        scheduler.stop()
+    finally:
+        runtime.stop()
+    assert len(recorder.replies) == 4 and len(began) >= 2
+    assert all(later - earlier >= ROUND_GAP for earlier, later in pairwise(began))
