@@ -125,13 +125,11 @@ def reads_as_command(turn: Turn, text: str, waiting: Flow | None = None) -> bool
     aside = (_ASIDE.match(text) is not None or _ASIDE_AFTER.search(text) is not None) \
         and reading.command is not None
     kinds = _SURE_WHILE_ASKED + (() if isinstance(waiting, CallNewsFlow) else _NEWS)
-    if not aside and _THEN_ALSO.search(text):
+    if not aside and lx.THEN_ALSO.search(text):
         return False  # "Kim Park. oh and acme said …": the answer first, then news
     return verb in _VERBS or isinstance(reading.command, kinds) or aside
 
 
-#: A second thing told after a first: "Kim Park. oh and acme said they'd call".
-_THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", re.I)
 
 
 _ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]*)*"

@@ -30,6 +30,7 @@ from bot.parsing.understanding.lexicon import (
     NOT_THEIR_WORD,
     PROMISE_CUES,
     SOMETIME,
+    THEN_ALSO,
 )
 from bot.parsing.understanding.reading import Choice, Reading
 from bot.parsing.understanding.references import mentions
@@ -63,7 +64,7 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return None
     # What they said is read from words: whatever it changes, "Not what I meant" takes
     # back, and asks "what did they say?" again.
-    if _THEN_ALSO.search(text):
+    if THEN_ALSO.search(text):
         # "said to call back Monday. also his last name is Patil": two things, each of
         # which changes something; one at a time, so neither is half done.
         return [Reply(text="You told me two things there, and I want both right, so I changed "
@@ -81,8 +82,6 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
 
 #: A lone "no": whose no is not said.
 _BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
-#: A second thing told after a first: "… Monday. also his last name is Patil".
-_THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".
 _PUT_OFF = re.compile(r"^(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?remind\s+me\b|"
                       r"\bcan'?t\s+(?:talk|type|text)\b|\bi'?m\s+(?:driving|at\s+work|on\s+shift)\b|"

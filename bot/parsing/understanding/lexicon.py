@@ -626,3 +626,15 @@ QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
           r"how\s+does\s+this\s+work"), "how_it_works"),
     (_any(r"real\s+person", r"are\s+you\s+(?:a\s+)?(?:human|bot|robot|real|ai)"), "human"),
 )
+
+
+# --- moments and asides shared by readers ---------------------------------------------------
+#: An hour as likely a shift's early start as an evening: "Friday at 6", "was at 5".
+EARLY_OR_LATE = re.compile(r"(?:^|\bat\s+)(?P<hour>[5-7])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|"
+                           r"h\b|st\b|nd\b|rd\b|th\b|(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                           r"sep|oct|nov|dec)))", _I)
+#: Words that say which half of the day.
+PART_OF_DAY = _any("morning", "evening", "tonight", "night", "afternoon", r"[ap]\.?m\.?",
+                   "dinner", "breakfast")
+#: A second thing told after a first: "Kim Park. oh and acme said they'd call".
+THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", _I)

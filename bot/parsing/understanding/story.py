@@ -269,14 +269,14 @@ def story(line: Line, ctx: Context) -> Reading | None:
     # A company already tracked may be a second round or a slip, not a new interview.
     tracked = told.company.lower() in {k.company.lower() for k in ctx.known if k.open} and \
         not _ANOTHER_JOB.search(line.text)
-    early = _EARLY_OR_LATE.search(told.when)
-    if early is not None and not _PART_OF_DAY.search(line.text):
+    early = lx.EARLY_OR_LATE.search(told.when)
+    if early is not None and not lx.PART_OF_DAY.search(line.text):
         # "Friday at 6", "Saturday at 7": a shift's start, or an evening? Both are offered.
         hour = early.group("hour")
         return Reading(question=f"Shall I add this interview: {summary}? Is {hour} in the "
                                 "morning or the evening?",
                        choices=(*(Choice(f"{hour} {part}", replace(
-                           command, when=_EARLY_OR_LATE.sub(rf"\g<0>{suffix}", told.when)))
+                           command, when=lx.EARLY_OR_LATE.sub(rf"\g<0>{suffix}", told.when)))
                            for part, suffix in (("in the morning", "am"),
                                                 ("in the evening", "pm"))),
                                 Choice("Not quite", None)))
@@ -409,12 +409,6 @@ def _read(text: str, ctx: Context,
     return _Story(company, role, when, people, promise, clear, which_week, ahead)
 
 
-#: An hour as likely a shift's early start as an evening: "at 6", "at 7".
-_EARLY_OR_LATE = re.compile(r"\bat\s+(?P<hour>[5-7])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|h\b))",
-                            re.I)
-#: Words that say which half of the day.
-_PART_OF_DAY = re.compile(r"\b(?:morning|evening|tonight|night|afternoon|[ap]\.?m\.?|dinner|"
-                          r"breakfast)\b", re.I)
 
 
 def _another_company(clause: str, company: str, ctx: Context) -> bool:

@@ -233,7 +233,7 @@ def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool
     """Whether a corrected day or time is one to ask about before moving anything to it:
     a weekend or public holiday ("yesterday", said on a Monday), weeks from the day it was
     ("the 31st", read as next month's), or an hour as likely morning as evening ("at 5")."""
-    if _EARLY_OR_LATE.search(value) and not _PART_OF_DAY.search(value):
+    if lx.EARLY_OR_LATE.search(value) and not lx.PART_OF_DAY.search(value):
         return True
     moment, _ = parse_when_detail(value, ctx.now, ctx.tz)
     if moment is None or not names_a_day(value):
@@ -244,10 +244,6 @@ def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool
     return day.weekday() >= 5 or day in ctx.holidays or abs((day - was).days) > 14
 
 
-#: An hour as likely a shift's early start as an evening: "at 5", "was at 6".
-_EARLY_OR_LATE = re.compile(r"(?:^|\bat\s+)(?:[5-7])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|h\b))",
-                            re.I)
-_PART_OF_DAY = re.compile(r"\b(?:morning|evening|tonight|night|afternoon|[ap]\.?m\.?)\b", re.I)
 
 
 def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] | None:
@@ -487,7 +483,7 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
             return None
         value = f"{said}:30"
     # "at 5, not 2": five in the evening, or a shift at five in the morning? Asked.
-    early = _EARLY_OR_LATE.match(value.strip()) is not None
+    early = lx.EARLY_OR_LATE.match(value.strip()) is not None
     value = _business_hour(value)
     wrong = match.group("wrong")
     target = None if line.found.numbers or not wrong else _the_one_at(wrong, ctx)
