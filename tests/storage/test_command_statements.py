@@ -29,9 +29,11 @@ from tests.conftest import NEEDS_POSTGRES
 #: PostgreSQL the person's question and the request's earlier answer are read after the
 #: lock inside the lock's own statement (a function: a read merely joined to the lock
 #: could miss what another process's unit had just left), and so are their interviews
-#: with their checkpoints, for the request's first read of them.
+#: with their checkpoints, for the request's first read of them. Since the eighteenth
+#: session an `add` first looks for one at the same company on the same day ("Add this one
+#: as well?"): on PostgreSQL from that same read, on SQLite with one SELECT of its own.
 CEILING = {"postgresql": {"add": 4, "list": 2, "sent": 3, "snooze": 3, "heard": 3},
-           "sqlite": {"add": 10, "list": 6, "sent": 8, "snooze": 7, "heard": 11}}
+           "sqlite": {"add": 11, "list": 6, "sent": 8, "snooze": 7, "heard": 11}}
 
 #: The most round trips each command may take on PostgreSQL: its statements, plus each
 #: BEGIN, COMMIT or ROLLBACK the driver sends on its own. A unit's BEGIN travels in its
