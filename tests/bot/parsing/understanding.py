@@ -13,12 +13,15 @@ read); `--write` rewrites docs/UNDERSTANDING.md with the table.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
 import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -398,6 +401,24 @@ def _said(fact: dict[str, Any]) -> str:
 
 
 def run(lines: list[Line]) -> list[Verdict]:
+    """Each line's verdict, in the lines' order. Every line runs on a database of its own,
+    so a long corpus is split across one process per core (spawned, each with its own
+    situations); a short one runs here."""
+    workers = min(os.cpu_count() or 1, _MOST_WORKERS)
+    if workers < 2 or len(lines) < _WORTH_SPLITTING:
+        return _run_here(lines)
+    chunks = [lines[i::workers] for i in range(workers)]  # every part spread over all
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        done = {v.line.id: v for verdicts in pool.map(_run_here, chunks) for v in verdicts}
+    return [done[line.id] for line in lines]
+
+
+#: Processes for a long corpus, and the length from which they pay for their start.
+_MOST_WORKERS = 4
+_WORTH_SPLITTING = 400
+
+
+def _run_here(lines: list[Line]) -> list[Verdict]:
     verdicts = []
     with situations() as files, tempfile.TemporaryDirectory() as folder:
         for n, line in enumerate(lines):
