@@ -82,7 +82,11 @@ class SnoozeTillMorning:
 
 @dataclass(frozen=True, slots=True)
 class SnoozeUntil:
+    """Until `moment`; `named` when the person said its time of day ("at 9 tonight"), which
+    is kept even in their quiet hours."""
+
     moment: datetime
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)

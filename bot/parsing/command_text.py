@@ -244,7 +244,7 @@ def snooze_span(text: str, now: datetime, tz: ZoneInfo) -> SnoozeSpan:
     if (span := parse_duration(text)) is not None:
         return SnoozeFor(span)
     if (moment := parse_later(text, now, tz)) is not None:
-        return SnoozeUntil(moment)
+        return SnoozeUntil(moment, named=parse_when_detail(text, now, tz)[1])
     passed = parse_when_detail(text, now, tz)[0] is not None
     return SnoozeUnreadable(text, passed=passed)
 

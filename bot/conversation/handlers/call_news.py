@@ -62,8 +62,6 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
     if interview is None or not interview.is_open:
         turn.set_flow(None)
         return None
-    # What they said is read from words: whatever it changes, "Not what I meant" takes
-    # back, and asks "what did they say?" again.
     if THEN_ALSO.search(text):
         # "said to call back Monday. also his last name is Patil": two things, each of
         # which changes something; one at a time, so neither is half done.
@@ -76,6 +74,8 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return [Reply(text=f"No rush. I'll keep the question open, and nothing changes "
                            f"meanwhile: when you can, tell me what {interview.company} said "
                            "(an offer, a no, a next round, a day, or no news yet).")]
+    # What they said is read from words: whatever it changes, "Not what I meant" takes
+    # back, and asks "what did they say?" again.
     undo = not_meant.keep(turn, interview)
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
@@ -193,8 +193,6 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         doubt = _doubt(turn, said[nothing_yet.end():] if nothing_yet else said, promise)
         if doubt is not None:
             return _unsure_day(turn, interview, said, promise, *doubt)
-    # Only a day whose words agree on who acts next: "call back Wednesday" read as their
-    # deadline would move the call to the wrong day, so such a line is asked again.
     if promise is not None and not _who_acts_is_clear(said, promise.kind) \
             and "?" not in said and not HEDGES.search(said):
         # "she said to call back Wednesday": read as their day, but the words say yours
@@ -202,6 +200,8 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
             else PromiseKind.THEY_DECIDE_BY
         if _who_acts_is_clear(said, other):
             promise = replace(promise, kind=other)
+    # Only a day whose words agree on who acts next: "call back Wednesday" read as their
+    # deadline would move the call to the wrong day, so such a line is asked again.
     if promise is not None and _who_acts_is_clear(said, promise.kind):
         turn.set_flow(None)
         return progress.promised(turn, RecordPromise(InterviewRecord(interview.id), promise,

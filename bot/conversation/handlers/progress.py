@@ -394,8 +394,8 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
                           "or `until Monday`.")
     # Said as it will really go out: after quiet hours, and calls in office hours. A
     # moment the person named ("remind me at 9 tonight") is theirs to choose, quiet or not.
-    asked_for = isinstance(span, SnoozeUntil) and until != end_of_quiet(until, prefs.quiet,
-                                                                         prefs.tz)
+    asked_for = isinstance(span, SnoozeUntil) and span.named and \
+        until != end_of_quiet(until, prefs.quiet, prefs.tz)
     if not asked_for:
         until = end_of_quiet(until, prefs.quiet, prefs.tz)
     if cp.kind in PHONE_KINDS:

@@ -139,7 +139,8 @@ def _in_their_zone(line: Line, ctx: Context, target: KnownInterview, span: Snooz
     theirs = said.replace(tzinfo=ZoneInfo(name)).astimezone(ctx.tz)
     return Reading(question=f"{said:%H:%M} {zone.group(0)} is {theirs:%a %H:%M} where you are. "
                             f"Snooze {target.company} (#{target.number}) till then?",
-                   choices=(Choice(f"Yes, {theirs:%a %H:%M}", Snooze(step, SnoozeUntil(theirs))),
+                   choices=(Choice(f"Yes, {theirs:%a %H:%M}",
+                                   Snooze(step, SnoozeUntil(theirs, named=True))),
                             Choice("Don't snooze", None)))
 
 
