@@ -122,19 +122,12 @@ def reads_as_command(turn: Turn, text: str, waiting: Flow | None = None) -> bool
     if reading is None:
         return False
     # "oh wait, before that: I sent Jane her thank-you": an aside, said as one.
-    aside = (_ASIDE.match(text) is not None or _ASIDE_AFTER.search(text) is not None) \
+    aside = (lx.ASIDE_LEAD.match(text) is not None or _ASIDE_AFTER.search(text) is not None) \
         and reading.command is not None
     kinds = _SURE_WHILE_ASKED + (() if isinstance(waiting, CallNewsFlow) else _NEWS)
     if not aside and lx.THEN_ALSO.search(text):
         return False  # "Kim Park. oh and acme said …": the answer first, then news
     return verb in _VERBS or isinstance(reading.command, kinds) or aside
-
-
-
-
-_ASIDE = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.-]*)*"
-                    r"(?:before\s+that|btw|by\s+the\s+way|also|before\s+i\s+forget|"
-                    r"before\s+i\s+answer(?:\s+that)?)\b", re.I)
 
 
 #: "Acme thank you is sent btw": an aside, said so at its end.

@@ -638,3 +638,7 @@ PART_OF_DAY = _any("morning", "evening", "tonight", "night", "afternoon", r"[ap]
                    "dinner", "breakfast")
 #: A second thing told after a first: "Kim Park. oh and acme said they'd call".
 THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", _I)
+#: An aside's lead, said before what it changes: "oh wait, before that —", "btw".
+ASIDE_LEAD = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.—–-]*)*"
+                        r"(?:before\s+that|btw|by\s+the\s+way|also|before\s+i\s+forget|"
+                        r"before\s+i\s+answer(?:\s+that)?)\b[\s,:!.—–-]*", _I)

@@ -113,7 +113,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                   "", text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
-    text = _OF_COMPANY.sub(r"\g<who>'s ", _ASIDE_LEAD.sub("", text))
+    text = _OF_COMPANY.sub(r"\g<who>'s ", lx.ASIDE_LEAD.sub("", text))
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
     text = _said_plainly(text)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
@@ -181,11 +181,6 @@ _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
-#: "oh wait, before that —": an aside's lead, said before the correction.
-_ASIDE_LEAD = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.—–-]*)*"
-                         r"(?:before\s+that|btw|by\s+the\s+way|before\s+i\s+forget|"
-                         r"before\s+i\s+answer(?:\s+that)?)"
-                         r"[\s,:!.—–-]*", re.I)
 #: Where someone works, between their name's part and its new spelling.
 _NAME_AT = re.compile(r"(?P<name>'s\s+(?:last|first|sur|family|full)\s*name)\s+(?:at|from|@)\s+"
                       r"[\w&'-]+(?=\s+is\b)", re.I)
