@@ -55,6 +55,10 @@ ANSWERS: dict[str, str] = {
         "I'm a bot, not a person: a coach for the days after an interview. I don't read "
         "your other messages, and everything I keep about you can be exported (`export`) "
         "or deleted (`forget me`)."),
+    "for_you": (
+        "That one is yours to do: I can't send e-mails, make calls or apply for you. What "
+        "I do is tell you when, and write the words: each thank-you reminder comes with a "
+        "draft to copy, and each call reminder with what to say."),
     "other": (
         "I'm not sure I can answer that one. I can help with thank-you notes, follow-up "
         "calls and what to do when you hear back; `help` lists what I understand."),

@@ -34,7 +34,12 @@ from bot.parsing import (
 )
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.interview_line import _ROLE_WORDS
-from bot.parsing.understanding.lexicon import ROLE_VOCABULARY, TAKEN_BACK
+from bot.parsing.understanding.lexicon import (
+    EARLY_OR_LATE,
+    PART_OF_DAY,
+    ROLE_VOCABULARY,
+    TAKEN_BACK,
+)
 from bot.parsing.understanding.normalise import role_words
 from bot.text import MAX_FIELD, short
 
@@ -395,11 +400,19 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           r"(?:(?<=position)|(?<=\brole)|(?<=\bjob)|(?<=\bpost))\s*,.*$", re.I)
 
 
+#: "the creative director", "the hiring manager": a person there, by their post.
+_SOMEONE_THERE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}(?:director|manager|recruiter|ceo|cto|"
+                            r"cfo|coo|founder|owner|boss|supervisor|vp|president|partner)\W*",
+                            re.I)
+
+
 def role_answer(text: str) -> str | None:
     """The job title in an answer, without emoji or chat around it; None when it is not
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    if _SOMEONE_THERE.fullmatch(text.strip()):
+        return None  # "the creative director": who they met, or the job? Asked again.
     joke = _JOKED.match(text)
     if joke is not None and text[joke.end():].strip():
         text = text[joke.end():]  # "barista lol jk. junior copywriter"
@@ -418,6 +431,8 @@ def role_answer(text: str) -> str | None:
     said = [s for s in re.split(r"(?<=[.!])\s+", role) if s.strip()]
     while len(said) > 1 and _A_REMARK.match(said[0]):
         said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"
+    while len(said) > 1 and _A_REMARK.match(said[-1]):
+        said.pop()  # "Designer. It is a new team."
     role = " ".join(said)
     if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
         return None
@@ -521,7 +536,7 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 def _names_only(text: str) -> str:
     text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text.strip()))
     text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text)
-    text = _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text))
+    text = _SOMEONE_NAMED.sub("", _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text)))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
@@ -538,6 +553,9 @@ _SOMEONE = re.compile(r"\b(?:someone|somebody|from|guy|woman|man|lady)\b", re.I)
 _ONE_PERSON = re.compile(r"^(?:(?:just\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|woman|lady|man|chap|"
                          r"bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
                          r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
+#: "Mr. Okafor and a woman named Lin": who she is, before her name.
+_SOMEONE_NAMED = re.compile(r"\ban?\s+(?:guy|chap|woman|lady|man|bloke|person|gentleman)\s+"
+                            r"(?:called|named)\s+(?=\w)", re.I)
 #: A name the person isn't sure of: "stan or sam, something like that", "Priya I think?".
 _UNSURE_NAME = re.compile(r"\b(?:something\s+like\s+(?:that|this)|or\s+something|i\s+think|"
                           r"not\s+(?:sure|100\s*%)|(?:can'?t|don'?t)\s+remember|maybe|"
@@ -584,6 +602,12 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         draft.role = role
         return Answer(draft)
     if asked is Ask.WHEN:
+        early = EARLY_OR_LATE.search(text)
+        if early is not None and not PART_OF_DAY.search(text):
+            # "tomorrow at 6": a shift's start, or an evening? Not guessed.
+            hour = early.group("hour")
+            return Answer(draft, f"Is {hour} in the morning or the evening? Say it again "
+                                 f"with am or pm, e.g. `at {hour}am`.")
         moment, had_time = parse_when_detail(text, now, tz)
         if moment is None:
             return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date"

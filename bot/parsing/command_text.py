@@ -398,8 +398,11 @@ def _delete(said: Said) -> Command:
     ref = interview_ref(alone)
     if " " not in alone and not isinstance(ref, OnlyOpenInterview):
         return DeleteInterview(ref)  # a lone number, "#2", or a bad one ("-1")
-    if said.numbered and said.rest.split(" ", 1)[0].endswith((",", ";", ":")):
-        return DeleteInterview(interview_ref(said.first))  # "delete #2, added by mistake"
+    words = said.rest.split()
+    if said.numbered and (words[0].endswith((",", ";", ":")) or words[1] in ("-", "–", "—")
+                          or words[1].lower() in ("please,", "pls,", "plz,")):
+        # "delete #2, added by mistake", "remove 2 - entered by mistake"
+        return DeleteInterview(interview_ref(said.first))
     return DeleteInterview(OnlyOpenInterview(), said=said.rest)
 
 

@@ -543,13 +543,19 @@ def half_past(text: str, *, office_hours: bool = False) -> str:
         meridiem = ("pm" if hour <= 7 else "am") if office_hours and not found.group("ap") else ""
         return f"{found.group('lead')}{hour}:{minutes:02d}{meridiem}{found.group('ap') or ''}"
 
-    text = _DOTTED_CLOCK.sub(r"\g<lead>\g<h>:\g<m>", text)  # "at 9.15"
+    text = dotted_clock(text)
     return _SPOKEN_CLOCK.sub(spoken, _HALF_HOUR.sub(half, quarter_hours(text, office_hours)))
 
 
 #: "at 9.15", "@ 14.30": a clock written with a dot, after a word that puts a time next
 #: ("by 12.11" may be a date, so only these).
-_DOTTED_CLOCK = re.compile(r"(?P<lead>(?:\b(?:at|around)|@)\s*)(?P<h>[01]?\d|2[0-3])\."
+def dotted_clock(text: str) -> str:
+    """`text` with "at 9.15" and "this morning 9.30" written as 9:15 and 9:30."""
+    return _DOTTED_CLOCK.sub(r"\g<lead>\g<h>:\g<m>", text)
+
+
+_DOTTED_CLOCK = re.compile(r"(?P<lead>(?:\b(?:at|around|morning|afternoon|evening|tonight)|@)\s*)"
+                           r"(?P<h>[01]?\d|2[0-3])\."
                            r"(?P<m>[0-5]\d)\b(?![.\d])", re.I)
 
 

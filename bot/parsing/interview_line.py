@@ -22,7 +22,7 @@ from bot.parsing.cleaning import (
     _short,
     _trim,
 )
-from bot.parsing.dates import _PAST_TENSE, _cut_dates, _local_now, _when
+from bot.parsing.dates import _PAST_TENSE, _cut_dates, _local_now, _when, dotted_clock
 from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
 from bot.parsing.people import (
     _EMAIL,
@@ -340,6 +340,7 @@ def parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
 
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
+    cleaned = dotted_clock(cleaned)
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)
     budget = _MAX_PIECES

@@ -38,7 +38,8 @@ _STAGE_RE = re.compile(
 _ROUND_RE = re.compile(
     r"\b(?:(?:a|an|the|my)\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|initial|next|technical"
     r"|tech|behaviou?ral|panel|case|group|coding|take[\s-]home)\s+(?:round|interview|stage)"
-    r"|round\s+\d{1,2})\b",
+    r"|round\s+\d{1,2}|portfolio\s+(?:review|presentation)|case\s+study|skills?\s+test|"
+    r"trial\s+shift|working\s+interview|job\s+talk|super\s?day|assessment\s+(?:day|cent(?:re|er)))\b",
     re.I,
 )
 _CHANNELS = (

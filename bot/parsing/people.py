@@ -66,7 +66,7 @@ _TITLE_WORDS = _vocabulary(
     project account customer success it
     gm agm md pm dm svp evp avp general store shift floor nurse charge unit site practice
     office area regional district assistant deputy branch kitchen restaurant retail warehouse
-    plant line duty front desk
+    plant line duty front desk manger
     """
 )
 _TITLE_HEADS = _vocabulary(
@@ -105,6 +105,15 @@ def _title_like(text: str) -> bool:
     if not words or len(words) > 6 or any(c.isdigit() for c in text):
         return False
     return all(w in _TITLE_WORDS for w in words) or any(w in _TITLE_HEADS for w in words)
+
+
+#: Title heads no one is named: "creative director" is a post, while "Jane Dean" is a name.
+_ONLY_TITLES = _TITLE_HEADS - _vocabulary("dean chair partner lead head boss member owner")
+
+
+def _ends_in_title(text: str) -> bool:
+    words = _words(text)
+    return len(words) > 1 and words[-1] in _ONLY_TITLES
 
 
 def _is_suffix(text: str) -> bool:
@@ -181,14 +190,18 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
     piece = (
         re.sub(r"^(?:the|my|their|our)\s+", "", piece, flags=re.I) if _title_like(piece) else piece
     )
-    if piece and _title_like(piece) and not _valid_name(piece):
+    if piece and _title_like(piece) and (not _valid_name(piece) or _ends_in_title(piece)):
         return None, piece, unclear
     words = piece.split()
     # "CTO Bob Lee": leading title words before a capitalised name.
     lead = 0
     while lead < len(words) - 1 and words[lead].lower().strip(".,") in _TITLE_WORDS:
         lead += 1
-    if lead and words[lead][:1].isupper() and words[lead].lower() not in _TITLE_WORDS:
+    heads = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".,") in _ONLY_TITLES]
+    if heads and heads[-1] >= lead:  # "Creative Director Noor Haddad"
+        lead = heads[-1] + 1
+    if lead and (words[lead][:1].isupper() or piece.islower()) \
+            and words[lead].lower() not in _TITLE_WORDS:
         titles.insert(0, " ".join(words[:lead]))
         piece = " ".join(words[lead:])
     if not _valid_name(piece):

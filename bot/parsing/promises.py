@@ -40,7 +40,7 @@ _THEY_CONTACT = re.compile(
 )
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
-    r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz)\b"
+    r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
     r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
@@ -78,8 +78,16 @@ _END_OF = re.compile(
 )
 
 
+#: A kind given by its name, the way a command would: `call_on`, `decide_by`, `they_contact`.
+_KIND_NAMED = re.compile(r"(?<![\w-])(?:(?P<you>(?:you_)?call_on)|(?:they_)?decide_by|"
+                         r"they_contact)(?![\w-])", re.I)
+
+
 def _promise_kind(text: str, default_kind: PromiseKind) -> PromiseKind:
     """Who moves next: "they'll call me" is theirs, "call her in 4 days" is the user's."""
+    named = _KIND_NAMED.search(text)  # "promise 1 call_on 2026-11-30", as `help` spells it
+    if named:
+        return PromiseKind.YOU_CALL_ON if named.group("you") else PromiseKind.THEY_DECIDE_BY
     if _THEY_CONTACT.search(text):
         return PromiseKind.THEY_DECIDE_BY
     if _YOU_CONTACT.search(text):

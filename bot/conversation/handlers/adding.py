@@ -18,6 +18,7 @@ from bot.model import Checkpoint, CheckpointKind, Interview
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.understanding.lexicon import THEIR_TIME
 from bot.parsing.understanding.reading import Choice, Reading
+from bot.parsing.understanding.story import told_story
 from bot.rules.plan import WORK_CLOSES, WORK_OPENS
 from bot.text import short
 
@@ -25,6 +26,14 @@ from bot.text import short
 def add(turn: Turn, command: AddInterview) -> list[Reply]:
     draft = add_flow.start(command.text, turn.now, turn.tz,
                            need_tz=not turn.person.tz_confirmed)
+    if not draft.company and not command.again and add_flow.too_long_problem(draft) is None:
+        # "add an interview with Initech for QA engineer on Friday …": a sentence, not
+        # fields; read as a story is (added when every fact is clear, else shown and asked).
+        from bot.conversation.understood import act, context_for  # it dispatches here
+
+        told = told_story(command.text, context_for(turn))
+        if told is not None:
+            return act(turn, told)
     problem = None if draft.need_tz else add_flow.too_long_problem(draft)
     if draft.starts_at is None and draft.unclear and \
             draft.next_question() is add_flow.Ask.WHEN:
@@ -105,11 +114,30 @@ def ask(turn: Turn, draft: add_flow.AddDraft, problem: str | None = None, *,
 
 
 def answer(turn: Turn, flow: AddFlow, text: str) -> list[Reply]:
+    if flow.asking is add_flow.Ask.ROLE:
+        text = _role_of_another(turn, text) or text
     result = add_flow.answer(flow.draft, flow.asking, text, turn.now, turn.tz)
     if result.new_tz:
         turn.refresh(turn.repo.update_person(turn.person.id, tz=result.new_tz,
                                              tz_confirmed=True))
     return ask(turn, result.draft, result.problem)
+
+
+#: "same as the acme one lol": the role of an interview already tracked.
+_SAME_AS = re.compile(r"^\W*(?:the\s+)?same\s+(?:as|like)\s+(?:the\s+|my\s+)?"
+                      r"(?P<company>[\w&'. -]+?)(?:'s)?(?:\s+(?:one|role|job|position|interview))?"
+                      r"(?:\s+(?:lol|haha|lmao))?\W*$", re.I)
+
+
+def _role_of_another(turn: Turn, text: str) -> str | None:
+    """The role of the one tracked interview the answer names as the same, if it does."""
+    said = _SAME_AS.match(text.strip())
+    if said is None:
+        return None
+    company = said.group("company").strip().casefold()
+    roles = {i.role for i, _ in turn.repo.interviews_with_checkpoints(turn.person.id)
+             if i.company.casefold() == company}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def ask_again(turn: Turn, flow: AddFlow) -> list[Reply]:

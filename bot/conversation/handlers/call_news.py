@@ -18,7 +18,7 @@ from bot.conversation.handlers import progress
 from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Reply
 from bot.model import Interview, Outcome, Promise, PromiseKind
-from bot.parsing import parse_promise
+from bot.parsing import parse_promise, parse_when
 from bot.parsing.command_text import another_round, outcome_in
 from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
@@ -119,6 +119,13 @@ def _someone_elses(turn: Turn, interview: Interview, said: str) -> list[Reply] |
                        f"{interview.company} said on the call.")]
 
 
+def _round_on_a_holiday(turn: Turn, said: str) -> date | None:
+    """The public holiday a next round's day, as said, falls on, if it does."""
+    moment = parse_when(said, turn.now, turn.tz)
+    day = None if moment is None else moment.astimezone(turn.tz).date()
+    return day if day is not None and day in holidays_near(turn.person.tz, day.year) else None
+
+
 def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     elsewhere = _someone_elses(turn, interview, said)
     if elsewhere is not None:
@@ -162,6 +169,20 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
             choices=(*(Choice(f"{v.day:%a %d %b}", ReportOutcome(record, Outcome.NEXT_ROUND,
                                                                    said=v.text))
                        for v in variants), Choice("Neither", None))), resume=turn.flow())
+    holiday = _round_on_a_holiday(turn, said) if outcome is Outcome.NEXT_ROUND else None
+    if holiday is not None:
+        # "a final round thursday at 10", Thursday being Thanksgiving: a slip, or so?
+        from bot.conversation.understood import act  # the understood module dispatches here
+
+        record = InterviewRecord(interview.id)
+        return act(turn, Reading(
+            question=f"A next round with {interview.company} on {holiday:%a %d %b}? That's "
+                     "a public holiday where you are.",
+            choices=(Choice("Yes, that day", ReportOutcome(record, Outcome.NEXT_ROUND,
+                                                           said=said)),
+                     Choice("A next round, day to come", ReportOutcome(
+                         record, Outcome.NEXT_ROUND)),
+                     Choice("Neither", None))), resume=turn.flow())
     if outcome is not None:
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, outcome, said=said)

@@ -44,6 +44,11 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
             adding.form_question(form)
     text = _day_taken_back(text)
     taken_back = lx.TAKEN_BACK.search(text)
+    if taken_back is not None and taken_back.start() > 0 \
+            and not text[taken_back.end():].strip(" .!?"):
+        # "delete 2 no wait": taken back before anything else was said
+        return Reading(question="You took that back, so I changed nothing. Tell me again "
+                                "when you're sure.")
     if taken_back is not None and text[taken_back.end():].strip():
         # "delete the acme one. wait no, just stop the reminders": what came after, about
         # the interview named before if it names none.

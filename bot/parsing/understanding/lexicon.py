@@ -60,6 +60,23 @@ ROLE_VOCABULARY = words(
 #: Slips that are words of their own, so no spelling check catches them, but that no job
 #: title holds: "office manger".
 ROLE_SLIPS = {"manger": "manager"}
+#: "el martes que viene": the Tuesday to come, which reads two ways; left as said, asked.
+_NOT_COMING = r"(?!\s+(?:que\s+viene|que\s+vem|pr[óo]xim[oa]))"
+#: Spanish and Portuguese words people mix into English ("the entrevista at Globex, hoy a
+#: las 10am"), phrase by phrase as English; "mañana" is left alone: it may mean "later".
+MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for said, meant in (
+    ("hoy|hoje", "today"), ("ayer|ontem", "yesterday"), ("entrevista", "interview"),
+    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?lunes|segunda(?:-feira)?", "monday"),
+    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?martes|ter[çc]a(?:-feira)?", "tuesday"),
+    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?mi[ée]rcoles|quarta(?:-feira)?", "wednesday"),
+    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?jueves|quinta(?:-feira)?", "thursday"),
+    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?viernes|sexta(?:-feira)?", "friday"),
+    (r"a\s+las|[àa]s(?=\s+\d)", "at"),
+    (r"con\s+(?:la\s+señora|el\s+señor|la|el)?(?=\s*[A-Z])", "with"),
+    (r"mand[ée]|mandei|envi[ée]|enviei", "sent"), (r"llam[ée]|liguei|marqu[ée](?:\s+a)?", "called"),
+    (r"(?:nadie|ninguém|ninguem)\s+(?:contest[óo]|atendeu)", "nobody answered"),
+    (r"no\s+contest[óo]|n[ãa]o\s+atendeu", "no answer"),
+))
 #: Short forms people type, and what they stand for.
 SHORT_FORMS = {
     "2moro": "tomorrow", "2morrow": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow",
@@ -150,7 +167,8 @@ QUESTION_START = re.compile(
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:got|landed|bagged)\s+(?:the|an|a)\s+(?:job|offer|role|position)",
-          r"i\s+got\s+it", r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
+          r"i\s+got\s+it", r"i\s+only\s+went\s+and\s+got\s+it",
+          r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
           r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
           r"extended\s+(?:an\s+|the\s+)?offer",
           r"offered\s+me(?!\s+(?:an?|another|the)\s+(?:\w+\s+){0,2}(?:interview|round|chat|call|"
@@ -173,6 +191,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:a|an)\s+(?:\w+\s+){1,2}(?:candidate|"
           r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
+          # "they not continue with me already", word for word from Malay or Chinese
+          r"(?:not|won'?t|will\s+not|cannot|can'?t)\s+(?:be\s+)?(?:continu\w*|proceed\w*|"
+          r"progress\w*)\s+with\s+(?:me|my)\b",
           r"regrets?\s+to\s+inform", r"decided\s+not\s+to",
           # "Acme isn't going to offer me the job"
           r"(?:isn'?t|aren'?t|not|won'?t\s+be)\s+(?:going\s+to|gonna)\s+offer\s+me",
@@ -254,6 +275,17 @@ ANOTHER_ROLE = _any(r"(?:want|wants|asked|invited|invite)\s+me\s+(?:to\s+(?:inte
 ROUND_HAPPENED = _any(
     r"\b(?:had|did|done|finished|attended|went\s+to|sat)\s+(?:a|an|my|the|another)\s+"
     r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
+#: "Please add second interview: …": a request to add one, not news of a next round.
+ADD_REQUEST = re.compile(r"^(?:(?:eh|oh|ok|okay|so|also|and|please|pls|kindly|can\s+you|"
+                         r"could\s+you)\b[\s,]*)*add\b", _I)
+#: Offers and refusals of another kind: a home, a car, a loan, a deal at work.
+OTHER_DEAL = _any("apartment", "house", "flat", "condo", "landlord", "mortgage", "loan",
+                  "lease", "rental", "seller", "realtor", r"estate\s+agent", "car", "bid",
+                  "buyer", r"counter-?offer\s+on", "prospect", "quote")
+#: A round called off or to be set again ("cancelled my second interview, they'll
+#: reschedule"): no next round to plan on yet.
+ROUND_UNSETTLED = _any(r"cancel(?:l)?(?:ed|ing)?", r"re-?schedul\w*", r"postpon\w*",
+                       r"called\s+off")
 #: A day that is no promise of news by then: "the earliest they'll decide is Friday".
 NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   # "they'd let me know after the board meets on the 3rd": not by then
@@ -270,6 +302,12 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
+#: Held on the phone, not hiring on hold: "sat on hold for 20 min", "they put me on hold".
+PHONE_HOLD = _any(r"(?:sat|was|were|stuck|waited|waiting|put\s+me|kept\s+me)\s+on\s+hold",
+                  r"on\s+hold\s+for\s+(?:\d+|an?|like|about|over|almost|nearly|ages|forever)")
+#: A call lost before anyone spoke: on hold, then cut off.
+HOLD_THEN_LOST = re.compile(PHONE_HOLD.pattern + r"[^.!?]*?\b(?:cut\s+off|disconnected|"
+                            r"dropped|hung\s+up|gave\s+up|rang\s+out)\b", _I)
 MAYBE_OVER = _any(r"on\s+hold", r"(?:hiring|budget)\s+freeze", "paused", "frozen", r"on\s+ice")
 #: The role itself put on hold, said plainly: "Acme put the role on hold", "the position's
 #: been put on ice". News that closes the interview (hiring "on hold" alone is asked).
@@ -308,7 +346,9 @@ PROMISE_CUES = _any(
     r"need\s+(?:until|till|til)\b",
     # "Dana say me to call on Monday", word for word from another language
     r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
-    r"said\s+to\s+(?:call|ring)", r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
+    r"said\s+to\s+(?:call|ring|give\s+(?:her|him|them)\s+a\s+(?:call|ring|bell|buzz|jingle|"
+    r"shout|holler))",
+    r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
     # "HR said, please call on Wednesday afternoon"
     r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?(?:on|in|next|this)\b",
     r"decides\s+by", r"should\s+hear", "deciding", r"said\s+to\s+(?:check\s+in|follow\s+up)",
@@ -389,7 +429,7 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
 
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "rang", "phoned",
-                 "telephoned",
+                 "telephoned", r"i\s+call\s+to",
                  r"tried\s+(?:calling|to\s+call|ringing|phoning)",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
@@ -414,6 +454,7 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
     (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody", "rna", "lvm",
           r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
+          r"i\s+leave\s+(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
@@ -487,7 +528,7 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|b
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"give\s+me",
-                   r"snooze",
+                   r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
                    r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminders?|calls?|notes?|steps?)",
                    # "please tell me again about acme after 3 hours"
                    r"tell\s+me\s+again\s+(?:about|in|at|after|tomorrow|later)",
@@ -530,6 +571,14 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"i'?ll\s+(?:handle|deal\s+with|manage)\s+(?:it|that|this)(?:\s+one)?\s+myself")
 #: A cancel told, not asked for: "I had to cancel my acme interview", "they cancelled it"
 #: (the meeting itself, maybe; whether to stop the reminders is asked).
+#: Something else cancelled: "had to cancel my dentist appt friday so I can take the
+#: initech call". Not the interview, nor its reminders.
+CANCEL_ELSE = re.compile(
+    r"\bcancel(?:l)?(?:ed|ing|s)?\s+(?:my|the|a|an|our|his|her|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:appt|appointment|dentist|doctor|flight|shift|class|order|subscription|trip|plans?|"
+    r"date|lunch|dinner|reservation|booking|membership|gym|hotel|ticket|card|lease|"
+    r"account|uber|ride|babysitter|sitter|party|vacation|holiday|pto|visit|session|"
+    r"delivery|parcel|package|deal|contract|gig|practice|lesson|workout)s?\b", _I)
 CANCEL_TOLD = _any(r"(?:i|we|they|she|he)\s+(?:\w+\s+)?cancel(?:l)?ed",
                    r"(?:i|we|they|she|he)\s+(?:had|have|needed|got)\s+to\s+cancel",
                    # "can you cancel it, I'm not going": the meeting, or the reminders?
@@ -565,7 +614,7 @@ CORRECTION_LEAD = re.compile(
     r"^(?:(?:(?:oops|sorry|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|(?:please|kindly)\s+note(?:\s+that)?|"
-    r"forgot\s+to\s+(?:say|mention)|"
+    r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|"
     r"just\s+so\s+you\s+know)\b|"
     # "Please amend the Initech record: …", "update the Acme entry -"
     r"(?:please\s+|kindly\s+|can\s+you\s+)?(?:amend|update|correct|fix|change)\s+(?:the\s+|my\s+)?"
@@ -625,6 +674,11 @@ QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_any(r"how\s+does\s+(?:this|the|it)", r"how\s+do\s+you\s+know", r"when\s+to\s+remind",
           r"how\s+does\s+this\s+work"), "how_it_works"),
     (_any(r"real\s+person", r"are\s+you\s+(?:a\s+)?(?:human|bot|robot|real|ai)"), "human"),
+    (re.compile(r"^(?:(?:please|pls|so)\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:just\s+|"
+                r"please\s+|pls\s+)?(?:apply|e-?mail|send|call|ring|phone|text|message|write|"
+                r"contact|reach\s+out|follow\s+up|chase|submit|fill\s+(?:in|out))\b.*"
+                r"\bfor\s+me\b|^(?:(?:please|pls|so)\s+)?(?:can|could|would|will)\s+(?:you|u)\s+"
+                r"(?:just\s+)?apply\b", _I), "for_you"),
 )
 
 

@@ -17,6 +17,7 @@ from bot.parsing.dates import HOUR_NAMES, hour_said
 from bot.parsing.english import dictionary
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
+    MIXED_IN,
     NUMBER_UNITS,
     ROLE_SLIPS,
     ROLE_VOCABULARY,
@@ -47,6 +48,17 @@ _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|
 #: "2. December": a day of the month written with a full stop, as in German.
 _DOTTED_DAY = re.compile(r"\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                          r"dec)[a-z]*\b)", re.I)
+#: "14h30", "today 11h": a clock written as in French, Portuguese or Spanish; a bare
+#: "2h" only after a word that puts a clock next ("remind me in 2h" is two hours).
+_H_CLOCK = re.compile(r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])h(?P<minutes>[0-5]\d)\b|"
+                      r"(?:(?<=\bat\s)|(?<=\btoday\s)|(?<=\btomorrow\s)|(?<=\byesterday\s)|"
+                      r"(?<=@))(?P<hour2>[01]?\d|2[0-3])h\b", re.I)
+#: A name spelled out letter by letter: "W-O-O" is Woo.
+_LETTER_BY_LETTER = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){2,}\b")
+#: "-in'" for "-ing", as said in much of America and Britain: "callin'", "goin'".
+_DROPPED_G = re.compile(r"\b([A-Za-z]{2,}?)in['’](?=[\s,.!?;]|$)")
+#: Letters of a short form said one by one, as voice typing writes them: "Q A", "H R".
+_SPELLED_OUT = re.compile(r"\b(?:Q\s+A|H\s+R|Q\.\s?A\.)(?=\s|$|[,.!?])")
 _THE_MORRA = re.compile(r"\bthe\s+morra\b", re.I)
 #: A filler that opens a line and says nothing of it: "ngl should i call initech".
 _OPENING_FILLER = re.compile(
@@ -64,6 +76,12 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
         text = text.lower()
     text = _PARTICLE.sub("", _OPENING_FILLER.sub("", _DOTTED_DAY.sub(r"\1 ", text)))
     text = _THE_MORRA.sub("tomorrow", text)  # Scots: "they'll let me know the morra"
+    text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
+    text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
+    for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
+        text = said.sub(meant, text)
+    text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2']}:{m['minutes'] or '00'}", text)
+    text = _SPELLED_OUT.sub(lambda m: m.group(0).replace(" ", ""), text)  # "the Q A job"
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
         text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))

@@ -62,9 +62,10 @@ class Line:
     @classmethod
     def of(cls, text: str, ctx: Context) -> Line:
         found = mentions(text, ctx.known)
-        by_day = _named_by_day(text, ctx) or _named_by_age(text, ctx)
+        by_day = _named_by_day(text, ctx) or _named_by_age(text, ctx) or \
+            _named_by_hour(text, ctx)
         if by_day is not None and not found.numbers:
-            found = replace(found, numbers=frozenset({by_day}))
+            found = replace(found, numbers=frozenset({by_day}), by_when=frozenset({by_day}))
         return cls(text, text.lower(), found)
 
 
@@ -95,6 +96,22 @@ def _named_by_day(text: str, ctx: Context) -> int | None:
     on_that_day = [k.number for k in ctx.known
                    if k.starts_at is not None and fits(k.starts_at.astimezone(ctx.tz).date())]
     return on_that_day[0] if len(on_that_day) == 1 else None
+
+
+#: "the morning one", "the afternoon interview": named by the part of the day it was in.
+_BY_HOUR = re.compile(r"\bthe\s+(?P<part>morning|afternoon|evening)\s+(?:one|interview)\b", re.I)
+_HOURS = {"morning": range(5, 12), "afternoon": range(12, 17), "evening": range(17, 23)}
+
+
+def _named_by_hour(text: str, ctx: Context) -> int | None:
+    """The number of the one interview held in the part of the day a line names, if one is."""
+    said = _BY_HOUR.search(text)
+    if said is None:
+        return None
+    hours = _HOURS[said.group("part").lower()]
+    held = [k.number for k in ctx.known
+            if k.starts_at is not None and k.starts_at.astimezone(ctx.tz).hour in hours]
+    return held[0] if len(held) == 1 else None
 
 
 #: "the one last week", "last week's interview"; "the older one", "the newest interview".

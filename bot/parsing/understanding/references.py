@@ -52,6 +52,7 @@ class Mentions:
     people: dict[int, tuple[str, ...]] = field(default_factory=dict)
     by_company: frozenset[int] = frozenset()
     company_words: frozenset[str] = frozenset()  # the words that named a company
+    by_when: frozenset[int] = frozenset()  # "the one from friday": found by its day
 
 
 def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:

@@ -103,6 +103,8 @@ _COMPANY_AFTER = (
                rf"(?!\s+(?:with|at|for)\b)", 0),
     re.compile(rf"\b(?i:booked(?:\s+in)?|interview\s+booked|confirmed)\s+with\s+"
                rf"(?P<company>{_NAME})(?=\s+(?:for|on|at)\b|[,.]|\s*$)", 0),
+    # "I did the interview in Nubank for product designer": "in" for "at"
+    re.compile(rf"\b(?i:interview)\s+in\s+(?P<company>{_NAME})(?=\s+(?i:for)\b)", 0),
     # "I had interview for warehouse associate in Amazon, on Friday": "in" for "at"
     re.compile(rf"\b(?i:interview)\s+(?i:for)\s+[\w\s-]{{2,40}}?\s+in\s+(?P<company>{_NAME})"
                rf"(?=\s*[,.])", 0),
@@ -123,9 +125,16 @@ _ROLE = (
 )
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
 _NOT_ROLES = lx.words("second another new different other same one")
-_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Za-z][\w'-]*"
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?\s+)?"
+_INITIALS = r"(?:[A-Z]\.\s*)*"  # "T. Drake", "J.P. Morgan-Lee", "Mr. D. Patel"
+_WORD = _HONORIFIC + _INITIALS + r"[A-Za-z][\w'-]*"
+#: "Mrs. Eleanor Hatch": a capitalised first name and surname, with a courtesy title or not.
+_FULL_NAME = _HONORIFIC + r"(?:(?:[A-Z]\.\s*)+[A-Z][\w'-]+|[A-Z][\w'-]+\s+" + _INITIALS + \
+    r"[A-Z][\w'-]+)"
+_WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _PEOPLE = (
-    re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+)", 0),
+    re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+(?:\s+(?!" + _WEEKDAY_WORD
+               + r")[A-Z][\w'-]+){1,2})", 0),
     re.compile(r"\b(?:recruiter|interviewer|manager|manger|(?:his|her|their|sir'?s|ma'?am'?s)\s+"
                r"name)\s+(?:name\s+)?"
                r"(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", _I),
@@ -134,17 +143,18 @@ _PEOPLE = (
                r"(?P<people>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?=\s+(?i:said|says|told|asked|"
                r"wants|will|was)\b|\s*[,.]|\s*$)", 0),
     re.compile(r"\b(?:interviewers|panel|assessors)\s+(?:is|was|were|are)\s+(?:made\s+up\s+of\s+)?"
-               r"(?P<people>[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?(?:\s*(?:,|\band\b|&)\s*"
+               r"(?P<people>" + _INITIALS + r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?"
+               r"(?:\s*(?:,|\band\b|&)\s*" + _INITIALS +
                r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
     re.compile(rf"\b(?:with|w/|(?i:spoke|talked)\s+(?:to|with)|(?i:met)|(?:I'?ll\s+be\s+)?meeting|"
                rf"(?i:interviewed\s+by)|"
                rf"(?i:interviewers?(?:\s+(?:is|was|were))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
                rf"\s+{_WORD}){{0,5}})", 0),
-    re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s*(?:,|and|&|\+)\s*"
-               r"[A-Z][\w'-]+\s+[A-Z][\w'-]+)+)\s*(?:[,.]|$)", 0),
-    re.compile(r"(?:^|[,.]\s*)(?P<people>[A-Z][\w'-]+\s+[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+\s+"
-               r"[A-Z][\w'-]+)*)\s+(?:interviewed\s+me|will\s+be\s+interviewing|ran\s+it|"
-               r"ran\s+the\s+interview|did\s+the\s+interview|led\s+it)\b", 0),
+    re.compile(r"(?:^|[,.]\s*)(?P<people>" + _FULL_NAME + r"(?:\s*(?:,|and|&|\+)\s*"
+               + _FULL_NAME + r")+)\s*(?:[,.]|$)", 0),
+    re.compile(r"(?:^|[,.]\s*)(?P<people>" + _FULL_NAME + r"(?:\s+and\s+" + _FULL_NAME + r")*)\s+"
+               r"(?:interviewed\s+me|will\s+be\s+interviewing|ran\s+it|ran\s+the\s+interview|"
+               r"did\s+the\s+interview|led\s+it)\b", 0),
 )
 #: The same, for a story typed all in lower case ("pepper potts interviewed me").
 _LOWER_PEOPLE = (
@@ -172,7 +182,8 @@ _DAY_WORDS = re.compile(
     _I)
 _JUST_NOW = re.compile(r"\b(?:just\s+(?:finished|had|did|got\s+out|done|wrapped)|"
                        r"interview\s+done|just\s+now)\b", _I)
-_AT_TIME = re.compile(r"\bat\s+(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+\w+)(?![\d/-])", _I)
+_AT_TIME = re.compile(r"\bat\s+(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?:past\s+)?\w+)"
+                      r"(?![\d/-])", _I)
 _CLAUSES = re.compile(r"[.!;,]+\s*|\s*[—–]\s*|\s+-\s+")
 #: "Friday, 12/4" is one day: the comma between a weekday and its date cuts no clause.
 _WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|(?:jan|feb|"
@@ -258,19 +269,27 @@ class _Story:
 def story(line: Line, ctx: Context) -> Reading | None:
     if not STORY_CUE.search(line.text) or line.lower.startswith(("add ", "new ")):
         return None
-    told = _read(line.text, ctx)
+    return told_story(line.text, ctx)
+
+
+def told_story(text: str, ctx: Context) -> Reading | None:
+    """A new interview told in words, added when every fact is clear, else shown and
+    asked; None when it names no company, or only a tracked one with no role."""
+    told = _read(text, ctx)
     if not told.company or (told.company.lower() in {k.company.lower() for k in ctx.known
                                                     if k.open} and not told.role):
         return None
     command = AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
     summary = ", ".join(part for part in (
         f"{told.role} at {told.company}" if told.role else told.company, told.when,
-        f"with {told.people}" if told.people else "", told.promise) if part)
+        f"with {told.people}" if told.people else "") if part)
+    if told.promise:  # "…, with Rick Dawson; he said call him Wednesday"
+        summary += f"; {told.promise[:1].lower()}{told.promise[1:]}"
     # A company already tracked may be a second round or a slip, not a new interview.
     tracked = told.company.lower() in {k.company.lower() for k in ctx.known if k.open} and \
-        not _ANOTHER_JOB.search(line.text)
+        not _ANOTHER_JOB.search(text)
     early = lx.EARLY_OR_LATE.search(told.when)
-    if early is not None and not lx.PART_OF_DAY.search(line.text):
+    if early is not None and not lx.PART_OF_DAY.search(text):
         # "Friday at 6", "Saturday at 7": a shift's start, or an evening? Both are offered.
         hour = early.group("hour")
         return Reading(question=f"Shall I add this interview: {summary}? Is {hour} in the "
@@ -280,7 +299,7 @@ def story(line: Line, ctx: Context) -> Reading | None:
                            for part, suffix in (("in the morning", "am"),
                                                 ("in the evening", "pm"))),
                                 Choice("Not quite", None)))
-    if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", line.text)):
+    if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", text)):
         return Reading(command, f"a new interview: {summary}.")
     days = weekday_variants(told.when, ctx.now, ctx.tz) if told.which_week else []
     if len(days) == 2 and not tracked:
@@ -439,12 +458,19 @@ _FILLER = lx.words("""
     tasting shift
     foreman supervisor gm
     can could would you track record log this mr mrs ms dr miss sir hr w like want to
+    capture save thank thanks already
 """)
+#: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
+_POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \
+    r"officer|coordinator|partner|president|foreman|boss|chef|captain|dispatcher|principal|" \
+    r"superintendent|administrator)\s+"
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def _unexplained(text: str, *facts: str) -> list[str]:
     rest = text
+    for person in re.split(r"\s+and\s+", facts[3]) if facts[3] else ():
+        rest = re.sub(f"{_POST_BEFORE}(?={re.escape(person)})", " ", rest, flags=_I)
     for fact in sorted((f for f in facts if f), key=len, reverse=True):
         rest = re.sub(re.escape(fact), " ", rest, flags=_I)
     for person in re.split(r"\s+and\s+", facts[3]) if facts[3] else ():
@@ -544,6 +570,14 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
     return ""
 
 
+#: "… and her boss Mr. D. Patel": who the next one is to the last, before the name.
+_THEIR_BOSS = re.compile(r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:boss|manager|colleague|supervisor|"
+                         r"director|team\s+lead|lead)\s*,?\s+(?=(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z])")
+#: Where a sentence ends among names: not after "Mr", "Dr" or an initial ("Tom K. Lee").
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
+                           r"(?<!\bProf)(?<!\b[A-Za-z])[.!?;]\s+", _I)
+
+
 def _people(text: str, company: str, role: str) -> str:
     for pattern in (*_PEOPLE, *(_LOWER_PEOPLE if text.islower() else ())):
         for match in _overlapping(pattern, text):
@@ -553,6 +587,8 @@ def _people(text: str, company: str, role: str) -> str:
             said = re.split(r"\s+(?:for|at|on|today|this|tomorrow|yesterday|about|who|and\s+"
                             r"(?:it|they|he|she))\b|,\s*(?:they|she|he|it|we|i)\b", said,
                             maxsplit=1, flags=_I)[0]
+            said = _SENTENCE_END.split(said, maxsplit=1)[0]  # "… Mr Chikore. They said …"
+            said = _THEIR_BOSS.sub(" and ", said)  # "Karen and her boss Mr. D. Patel"
             words = said.split()
             while words:  # the longest start of it that is all names
                 people, unclear = read_names(" ".join(words))

@@ -23,7 +23,7 @@ def test_a_week_told_in_sentences(tmp_path: Path) -> None:
         "same",
     )
     assert "I read that as: a new interview: QA at Initech, today at 15:30, with Dana Wu " \
-        "and Raj Patel, they'll let me know next week." in output
+        "and Raj Patel; they'll let me know next week." in output
     assert "Marked your thank-you to Dana Wu as sent" in output
     assert "I read that as: Correcting #1 Initech." in output
     assert "Raj Patil" in output

@@ -165,7 +165,7 @@ def test_a_story_adds_the_interview_it_tells_of(chat: Chat) -> None:
     said = chat.text("Just finished my interview with Initech for the QA role, Dana Wu and "
                      "Raj Patel, they'll let me know next week")
     assert said.startswith("I read that as: a new interview: QA at Initech, today at 15:30, "
-                           "with Dana Wu and Raj Patel, they'll let me know next week.")
+                           "with Dana Wu and Raj Patel; they'll let me know next week.")
     interview = chat.checkpoints(1)[0]
     assert (interview.company, interview.role) == ("Initech", "QA")
     assert [p.name for p in interview.interviewers] == ["Dana Wu", "Raj Patel"]
@@ -1651,3 +1651,66 @@ def _notes_sent(chat: Chat, number: int) -> set[str]:
     names = {p.id: p.name for p in interview.interviewers}
     return {names[cp.interviewer_id] for cp in steps if cp.kind is CheckpointKind.THANK_YOU
             and cp.state is CheckpointState.DONE and cp.interviewer_id in names}
+
+
+def test_found_in_heldout22_other_things_cancelled_and_days_as_clues(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Something else cancelled stops nothing; a round called off is no next round yet.
+    chat.say("had to cancel my dentist appt friday so I can be free for the initech call lol")
+    assert list(choices(chat.say("acme called and cancelled my second interview, they said "
+                                 "they'd reschedule"))) == ["Yes, a next round", "Still waiting"]
+    assert all(cp.state is not CheckpointState.CANCELLED
+               for n in (1, 2) for cp in chat.checkpoints(n)[1])
+    assert chat.checkpoints(1)[0].outcome is None
+    # "The one from friday" is a clue, not a name: deleting or stopping by it is asked.
+    assert list(choices(chat.say("delete the one from friday"))) == ["Yes, delete it", "No"]
+    assert list(choices(chat.say("cancel the one from friday"))) == ["Yes, stop them", "No"]
+    # Taken back at once: nothing.
+    assert chat.text("delete 2 no wait").startswith("You took that back")
+    assert interviews(chat) == 2
+    # A new title "called" something, a promise by its kind's name, a house's offer.
+    chat.say("the acme job is actually called 'business data analyst', they changed the title")
+    assert chat.checkpoints(1)[0].role == "business data analyst"
+    chat.say("promise 1 call_on 2026-11-30")
+    promise = chat.checkpoints(1)[0].promise
+    assert promise.kind is PromiseKind.YOU_CALL_ON and promise.on.isoformat() == "2026-11-30"
+    chat.say("landlord rejected our offer on the apartment. what a day")
+    assert "yours to do" in chat.text("can you just email Jane the thank you for me")
+    assert chat.checkpoints(1)[0].outcome is None and chat.checkpoints(2)[0].outcome is None
+    # "add" with a sentence instead of fields is read as a story is.
+    said = chat.text("add an interview with Globex for designer yesterday at 3pm with Tom "
+                     "Baker. they'll decide by friday")
+    assert said.startswith("I read that as: a new interview: designer at Globex")
+    globex = chat.checkpoints(3)[0]
+    assert [p.name for p in globex.interviewers] == ["Tom Baker"]
+    assert globex.promise.on.isoformat() == "2026-11-27"
+
+
+def test_found_in_heldout22_answers_by_title_and_an_offer_from_no_one(chat: Chat) -> None:
+    chat.say(ACME)
+    assert list(choices(chat.say("got an offer!!!"))) == ["Yes, Acme", "Another company"]
+    assert chat.checkpoints(1)[0].outcome is None
+    chat.say("add Globex")
+    # "the creative director" says who, not the job; "same as the acme one" is Acme's role.
+    assert "I need the job title" in chat.text("the creative director")
+    chat.say("same as the acme one lol")
+    chat.say("yesterday 3pm")
+    chat.say("just the creative director, noor")
+    chat.say("no")
+    globex = chat.checkpoints(2)[0]
+    assert globex.role == "data analyst"
+    assert [p.name for p in globex.interviewers] == ["Noor"]
+
+
+def test_an_hour_answered_that_reads_two_ways_is_asked_and_a_remark_after_a_role_dropped(
+        chat: Chat) -> None:
+    chat.say("add Globex")
+    chat.say("Designer. It is a new team.")
+    assert "Is 6 in the morning or the evening?" in chat.text("tomorrow at 6")
+    chat.say("tomorrow at 6pm")
+    chat.say("Tom Baker")
+    chat.say("no")
+    globex = chat.checkpoints(1)[0]
+    assert globex.role == "Designer"
+    assert globex.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-24T18:00:00-05:00"

@@ -21,7 +21,7 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
     between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
     text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", _day_first(line.text))))
-    text = text.strip()
+    text = _FIELD_LABEL.sub(r"\1", text.strip())
     if text.count(",") < 2 and len(_SENTENCE_END.findall(text)) >= 2:
         text = _SENTENCE_END.sub(", ", text)  # "Walgreens. Pharmacy manager. Thursday …"
     if text.count(",") < 2 or lx.HEDGES.search(text) or lx.THEIR_TIME.search(text):
@@ -29,6 +29,9 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     parsed = parse_interview(text, ctx.now, ctx.tz)
     if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \
             or parsed.unclear or _NOT_A_FIELD.search(f"{parsed.company} {parsed.role}"):
+        if parsed.company and parsed.role and lx.ADD_REQUEST.match(line.text) \
+                and not _NOT_A_FIELD.search(f"{parsed.company} {parsed.role}"):
+            return form_question(text)  # "also add …, wicked nice guy": asked to add, shown
         return None
     first = text.split(",", 1)[0].strip().lower()
     company = parsed.company.lower()
@@ -98,15 +101,22 @@ _SIGNATURE = re.compile(r"^\s*(?:--+|[—–_]+|(?:kind\s+|best\s+|warm\s+)?rega
 #: A company or role holding a colon or the verb was not read field by field
 #: ("Right, add Globex please: service designer, …" has no company "Right").
 _NOT_A_FIELD = re.compile(r":|\b(?:add|please|pls)\b", re.I)
+#: "company Globex, position graphic designer, …": each field said with its name.
+_FIELD_LABEL = re.compile(r"(^|,\s*)(?:company|employer|position|role|job\s+title|post)\s*[:=]?\s+"
+                          r"(?=\S)", re.I)
 #: "ad hilton midtown, …": a slip of `add` before the fields.
 _SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 #: Words before the fields that say only that this is an interview.
 _LEAD = re.compile(
-    r"^(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
+    r"^(?:(?:eh|oh|ok|okay|so|also|and|hey|right|kindly|please|pls)\b[\s,]+)*"
+    r"(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
     r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!.-]+\s*|"
-    r"(?:and\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!-]*\s+|"
-    r"(?:add\s+)?(?:anoth\w*|one\s+more|a\s+new)(?:\s+one)?\s+\w{1,4}\s*:\s*|"  # "… more leh:"
+    r"(?:and\s+)?(?:add\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!,-]*\s+|"
+    r"(?:add\s+)?(?:anoth\w*|one\s+more|a\s+new)(?:\s+one)?\s+\w{1,4}\s*[:,]\s*|"  # "… more leh:"
+    # "add second interview:", "add the Dunkin on Tremont, …"
+    r"(?:add\s+)?(?:an?\s+|my\s+)?(?:second|2nd|third|3rd|another|new|other)\s+interview\s*:\s*|"
+    r"add\s+the\s+(?=[A-Z])|"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*|"
     r"(?:please\s+)?(?:also\s+)?(?:record|note|log|track|add)\s+(?:the\s+following|this(?:\s+one)?)"
     r"(?:\s+(?:too|as\s+well|also))?\s*[!.:]+\s*)+", re.I)

@@ -37,7 +37,7 @@ def show(line: Line, ctx: Context) -> Reading | None:
 # --- questions ----------------------------------------------------------------------------
 def question(line: Line, ctx: Context) -> Reading | None:
     """A line that starts as a question ("should I…", "what do I say…")."""
-    if lx.QUESTION_START.match(line.text):
+    if lx.QUESTION_START.match(line.text) or _FOR_YOU.search(line.text):
         return _answer(line, ctx)
     wondering = _WONDERING.match(line.text)
     if wondering is not None and lx.QUESTION_START.match(line.text[wondering.end():]):
@@ -56,6 +56,8 @@ def question(line: Line, ctx: Context) -> Reading | None:
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: "can you just email Jane the thank you for me": something asked of the coach to do.
+_FOR_YOU = next(pattern for pattern, topic in lx.QUESTION_TOPICS if topic == "for_you")
 #: A question asked without its question's word first: "I wonder why …", "not sure what …".
 _WONDERING = re.compile(r"^(?:i\s+)?(?:wonder|'?m\s+wondering|am\s+wondering|was\s+wondering|"
                         r"(?:i'?m\s+|am\s+)?not\s+sure|no\s+idea|(?:could|can)\s+you\s+"

@@ -71,7 +71,11 @@ _ALSO_PERSON = re.compile(
     r"(?:the\s+)?"
     r"(?:\w+\s+)?(?:panel|interview|call)\b|"
     r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
-    r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)")
+    r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)|"
+    # "a guy from HR named Marcus was in there too"
+    r"(?i:\b(?:a|an)\s+(?:guy|woman|man|lady|person|someone)(?:\s+from\s+[\w&'-]+)?\s+"
+    r"(?:called|named)\s+)(?P<lone>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"(?=\s+(?i:was|sat|joined|came)\b.*\b(?i:too|also|as\s+well)\W*$)")
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
@@ -151,6 +155,10 @@ def _said_plainly(text: str) -> str:
     it was 11 not 10" is "it was 11 not 10"; "at 2:30 PM and not 2 PM" drops its "and";
     "time 1400 should read 1430" is "time … should be 14:30"."""
     text = _AND_NOT.sub(" not", _HOURS_SAID.sub(r"\1:00", text))
+    text = _SAME_TIME.sub("", _DETAIL_OF.sub(r"\g<who>'s \g<what> ", text))
+    text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
+    text = _THEY_MOVED.sub(r"the \g<company> interview is ", text)
+    text = _SURNAME_IS.sub(r"\g<wrong>'s \g<what> is \g<right>, not \g<wrong>", text)
     text = _MILITARY.sub(lambda m: f"{m.group(1)}:{m.group(2)}", text)
     text = _SHOULD_READ.sub("should be", _WRONG_LEAD.sub("", text))
     swapped = _NOT_THEN_IT_WAS.match(text)
@@ -159,6 +167,23 @@ def _said_plainly(text: str) -> str:
     return text
 
 
+#: "the surname of Dana is Woo": whose detail, said the other way round.
+_DETAIL_OF = re.compile(r"^(?:the\s+)?(?P<what>surname|last\s+name|first\s+name|family\s+name|"
+                        r"e-?mail|phone(?:\s+number)?|number)\s+of\s+(?P<who>[A-Za-z][\w-]*)\s+"
+                        r"(?=is\b)", re.I)
+_SPELLED = re.compile(r"\b((?:name|surname)\s+is)\s+(?:spelled|spelt|written)\s+", re.I)
+#: ", same time 10am, not friday": the time kept, only the day corrected.
+_SAME_TIME = re.compile(r"\s*,\s*same\s+time(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+                        r"(?=\s*,?\s*not\b)", re.I)
+#: "Acme actually moved my interview, it's tomorrow at 3": the new moment, said after.
+_THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?:moved|rescheduled|"
+                         r"changed|pushed)\s+(?:my|the)\s+interview\s*[,;:—–-]+\s*"
+                         r"(?:it'?s|it\s+is|now)\s+|rescheduled\s*[,;:—–-]*\s*it\s+(?:got|was|has\s+"
+                         r"been|'s\s+been)\s+(?:moved|pushed|changed)\s+to\s+)", re.I)
+#: "the surname is Smyth not Smith": whose, by the name being put right.
+_SURNAME_IS = re.compile(r"^(?:the\s+|her\s+|his\s+)?(?P<what>surname|last\s+name|family\s+name)\s+"
+                         r"is\s+(?:spelled\s+|spelt\s+)?(?P<right>[A-Z][\w'-]+)\s*,?\s+not\s+"
+                         r"(?P<wrong>[A-Z][\w'-]+)$")
 #: "at 14 hours": the hour, as said in Spanish or Italian.
 _HOURS_SAID = re.compile(r"(?<=\bat\s)(\d{1,2})\s+hours?\b|(?<=\bnot\s)(\d{1,2})\s+hours?\b", re.I)
 _AND_NOT = re.compile(r",?\s+and\s+not\b", re.I)
@@ -202,8 +227,17 @@ _CHATTY_VALUE = re.compile(r"\b(?:i|i'?m|i'?ve|me|my|we|our|lol|haha|sorry)\b|^(
                            re.I)
 
 
+#: "(now) called 'business data analyst'": how a new name is introduced, not part of it.
+_NAMED_AS = re.compile(r"^(?:now\s+)?(?:(?:called|named|titled|known\s+as)\s+)?", re.I)
+_QUOTES = " '\"‘’“”"
+
+
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
          *, sure: bool = True, target: KnownInterview | None = None) -> Reading:
+    if field in (Fix.COMPANY, Fix.ROLE):
+        named = _NAMED_AS.sub("", value).strip(_QUOTES)
+        if named:
+            said, value = said.replace(value, named), named
     if field is Fix.ROLE:
         fixed = role_words(value)
         said, value = said.replace(value, fixed), fixed
@@ -608,7 +642,8 @@ def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _ALSO_PERSON.search(text)
     if match is None:
         return None
-    said = match.group("names") or match.group("also") or match.group("named")
+    said = match.group("names") or match.group("also") or match.group("named") \
+        or match.group("lone")
     if match.group("also") and not _FORGOT.search(text):
         return None  # "Mei Chen was in the interview" needs an "also" or "I forgot her"
     if said.islower():  # "a guy called pete morris": typed in lower case

@@ -42,6 +42,12 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
     if found is Outcome.REJECTED and _NOT_YOU_REFUSED.search(line.text):
         return None  # "initech rejected my mileage reimbursement": not you, your claim
+    if found is not None and lx.OTHER_DEAL.search(line.text) and not line.found.numbers:
+        return None  # "the seller accepted our offer on the house!": no job's news
+    if found is Outcome.NEXT_ROUND and lx.ADD_REQUEST.match(line.text):
+        return None  # "please add second interview: Globex, …": the add reads it
+    if found is None and lx.PHONE_HOLD.search(line.text):
+        return None  # "sat on hold for 20 min": the phone's hold, not the role's
     if found is None or (found is Outcome.REJECTED and lx.MAYBE_OVER.search(line.text)):
         # "on hold, they'll keep my resume on file": over, or not yet?
         return _maybe_over(line, ctx) if lx.MAYBE_OVER.search(line.text) else None
@@ -61,6 +67,7 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
         found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
+        found is Outcome.NEXT_ROUND and bool(lx.ROUND_UNSETTLED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (
         found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
@@ -88,6 +95,13 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     two_ways = round_day_two_ways(line.text, ctx.today) \
         if found is Outcome.NEXT_ROUND else None
     target = pick(line.found, ctx.known)
+    if found is Outcome.OFFER and target is not None and not line.found.numbers \
+            and _SOME_OFFER.search(line.text):
+        # "got an offer!!!": theirs, or from somewhere they never told me about?
+        return Reading(question=f"An offer: congratulations! Is it from {target.company} "
+                                f"(#{target.number}), or from a company I don't track?",
+                       choices=(Choice(f"Yes, {target.company}", make(target)),
+                                Choice("Another company", None)))
     holiday = _on_a_holiday(line, ctx) if found is Outcome.NEXT_ROUND else None
     if holiday is not None and target is not None and two_ways is None:
         # "second round w acme thurs 3pm", Thursday being Thanksgiving: a slip, or so?
@@ -113,7 +127,10 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
 
 
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
-_NOT_YOU_REFUSED = re.compile(r"\b(?:rejected|declined|refused|turned\s+down)\s+my\s+"
+#: An offer said with no one making it: "got an offer!!!".
+_SOME_OFFER = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:got|have|received|landed|bagged)\s+an\s+"
+                         r"offer\b(?!\s+from\s+(?:them|her|him)\b)", re.I)
+_NOT_YOU_REFUSED = re.compile(r"\b(?:rejected|declined|refused|turned\s+down)\s+(?:my|our)\s+"
                               r"(?!application|candidacy|cv|resume|résumé|profile|submission)\w+",
                               re.I)
 
@@ -461,8 +478,9 @@ def call(line: Line, ctx: Context) -> Reading | None:
         return None  # "interviewed today at 11, spoke to Kevin": the talk was the interview
     if _CALL_CALLED_OFF.search(line.text):
         return None  # "Dana cancelled our follow-up call": no call was made
-    result = _call_result(line)
-    if result is None or lx.CALL_UNCLEAR.search(line.text):
+    lost = lx.HOLD_THEN_LOST.search(line.text)  # "on hold for 20 min then it cut off"
+    result = CallResult.NO_ANSWER if lost else _call_result(line)
+    if result is None or (lx.CALL_UNCLEAR.search(line.text) and not lost):
         target = pick(line.found, ctx.known)
         if target is None:
             return None

@@ -362,7 +362,8 @@ def _spoken_time(text: str) -> str:
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CANCEL_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text):
+    if not lx.CANCEL_CUES.search(lx.CANCEL_ELSE.sub(" ", line.text)) \
+            or lx.ASKS_WHETHER.search(line.text):
         return None
     if lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text):
         return None  # "stop nagging me for 2 hours": a snooze, read as one
@@ -375,6 +376,8 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                      "Stop the reminders for {company} (#{n})?",
                      sure=not (hedged(line) or unnamed(line, ctx)
                                or lx.CANCEL_TOLD.search(line.text)
+                               # "the one from friday": a day is a clue, not a name
+                               or bool(line.found.by_when and len(ctx.known) > 1)
                                # "cancel Jane": her note, or the interview? Asked.
                                or _by_person_only(line)), yes="Yes, stop them")
 
@@ -396,7 +399,10 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> DeleteInterview:
         return DeleteInterview(record(k))
 
-    named = bool(line.found.by_company or line.found.numbers) or (
+    # "the one from friday" is a clue, not a name, unless it is the only interview or
+    # they say why it was a mistake
+    named = bool(line.found.by_company or line.found.numbers - line.found.by_when or (
+        line.found.by_when and (len(ctx.known) == 1 or lx.BY_MISTAKE.search(line.text)))) or (
         len(ctx.known) == 1 and _THE_ONE_ADDED.search(line.text) is not None)
     # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
     # mean stop its reminders, so that is asked.
