@@ -32,6 +32,7 @@ from bot.parsing import (
     parse_zone,
     read_names,
 )
+from bot.parsing.dates import part_of_today
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.understanding.lexicon import (
@@ -406,13 +407,26 @@ _SOMEONE_THERE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}(?:director|manager|rec
                             re.I)
 
 
+_NO_TITLE_GIVEN = re.compile(r"^\W*(?:not\s+sure|unsure|no\s+idea|idk)\b|\btold\s+you\b|"
+                             r"\b(?:i\s+)?(?:said|mentioned)\s+(?:before|earlier)\b|"
+                             r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$", re.I)
+#: "…, so like IT support technician": the title said again the plain way, last.
+_SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role>[\w /&+-]+?)\W*$",
+                      re.I)
+
+
 def role_answer(text: str) -> str | None:
     """The job title in an answer, without emoji or chat around it; None when it is not
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
-    if _SOMEONE_THERE.fullmatch(text.strip()):
-        return None  # "the creative director": who they met, or the job? Asked again.
+    if _SOMEONE_THERE.fullmatch(text.strip()) or _NO_TITLE_GIVEN.search(text):
+        # "the creative director": who they met, or the job? "not sure, …", "the one I
+        # told you about", "company is not Globex": no title given. Asked again.
+        return None
+    so_like = _SO_LIKE.search(text)
+    if so_like is not None:  # "a poste of technicien en support, so like IT support technician"
+        text = so_like.group("role")
     joke = _JOKED.match(text)
     if joke is not None and text[joke.end():].strip():
         text = text[joke.end():]  # "barista lol jk. junior copywriter"
@@ -609,6 +623,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             return Answer(draft, f"Is {hour} in the morning or the evening? Say it again "
                                  f"with am or pm, e.g. `at {hour}am`.")
         moment, had_time = parse_when_detail(text, now, tz)
+        part = None if had_time or moment is None else part_of_today(text)
+        if part is not None and moment is not None:  # "this morning": 9:00 will do
+            moment, had_time = moment.replace(hour=part.hour, minute=part.minute), True
         if moment is None:
             return Answer(draft, f"I couldn't read {short(text, 60)!r} as a date"
                                  f"{why_not(text)}.")

@@ -119,8 +119,8 @@ _WITH_NUMBER = frozenset({"plan", "show", "sent", "done", "called", "heard", "pr
                           "fix", "correct", "edit", "change", "delete", "remove", "del",
                           "stop"})
 #: A number that counts, not one naming an interview: "called 3 times", "2 more rounds".
-A_COUNT = re.compile(r"^\S+\s+(?:times|x|more|calls|people|ppl|rounds|days|hours|hrs|weeks)\b",
-                     re.I)
+A_COUNT = re.compile(r"^\S+\s+(?:times|x|more|calls|people|ppl|rounds|days|hours|hrs|weeks|"
+                     r"of\s+\d+|out\s+of)\b", re.I)  # "call 1 of 2": a count, no interview
 #: Whole lines that are a command whatever question waits.
 _WHOLE = frozenset({"forget me", "help me", "help pls", "help please"})
 

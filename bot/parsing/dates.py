@@ -549,6 +549,16 @@ def half_past(text: str, *, office_hours: bool = False) -> str:
 
 #: "at 9.15", "@ 14.30": a clock written with a dot, after a word that puts a time next
 #: ("by 12.11" may be a date, so only these).
+def part_of_today(text: str) -> time | None:
+    """The hour "this morning", "this afternoon" or "this evening" stands for, when an
+    interview's day is told that way: time enough to plan on (a snooze asks instead)."""
+    said = _THIS_PART.search(text)
+    return None if said is None else _PART_OF_DAY[said.group(1).lower()]
+
+
+_THIS_PART = re.compile(r"\bthis\s+(morning|afternoon|evening)\b", re.I)
+
+
 def dotted_clock(text: str) -> str:
     """`text` with "at 9.15" and "this morning 9.30" written as 9:15 and 9:30."""
     return _DOTTED_CLOCK.sub(r"\g<lead>\g<h>:\g<m>", text)

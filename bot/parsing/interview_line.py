@@ -22,7 +22,14 @@ from bot.parsing.cleaning import (
     _short,
     _trim,
 )
-from bot.parsing.dates import _PAST_TENSE, _cut_dates, _local_now, _when, dotted_clock
+from bot.parsing.dates import (
+    _PAST_TENSE,
+    _cut_dates,
+    _local_now,
+    _when,
+    dotted_clock,
+    part_of_today,
+)
 from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
 from bot.parsing.people import (
     _EMAIL,
@@ -378,6 +385,9 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
 
     past = bool(_PAST_TENSE.search(" ".join(found.context)))
     starts_at, time_given = _when(found.dates, now, tz, past)
+    part = None if time_given or starts_at is None else part_of_today(cleaned)
+    if part is not None and starts_at is not None:  # "this morning": 9:00 will do
+        starts_at, time_given = starts_at.replace(hour=part.hour, minute=part.minute), True
     if starts_at is None and found.dates:
         found.unclear.extend(" ".join(t.text for t in g) for g in found.dates)
 

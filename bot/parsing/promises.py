@@ -39,7 +39,7 @@ _THEY_CONTACT = re.compile(
     re.I,
 )
 _YOU_CONTACT = re.compile(
-    r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
+    r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
     r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
     r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
@@ -182,8 +182,8 @@ _TOMORROWS_WEEKDAY = re.compile(r"(?<!next\s)(?<!this\s)(?<!last\s)\b(?P<day>mon
                                 r"wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
                                 r"(?!\s*,?\s*(?:the\s+)?\d)(?!\s+(?:next\s+)?week\b)"
                                 # "Tue Dec 1": the date says which Tuesday
-                                r"(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                                r"[a-z]*\.?\s*\d)", re.I)
+                                r"(?!\s*,?\s*(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
+                                r"[a-z]*\b|may\s*\d))", re.I)  # "tuesday december first" too
 
 
 def round_day_two_ways(text: str, today: date) -> tuple[date, date] | None:

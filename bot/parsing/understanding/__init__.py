@@ -42,6 +42,15 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         names = [part for k in ctx.known for part in (k.company, *k.names)]
         return adding.comma_add(Line.of(normalise(form, names), ctx), ctx) or \
             adding.form_question(form)
+    said = [part.strip() for part in text.splitlines() if part.strip()]
+    if len(said) > 1 and len({part.casefold() for part in said}) == 1:
+        # The same line twice in one message: pasted twice, or done twice? Once, if so.
+        once = understand(said[0], ctx, carried)
+        if once is None or once.command is None:
+            return once
+        return Reading(question=f"That line came {len(said)} times in one message; I read it "
+                                f"once: {once.understood} Is that right?",
+                       choices=(Choice("Yes, once", once.command), Choice("No", None)))
     text = _day_taken_back(text)
     taken_back = lx.TAKEN_BACK.search(text)
     if taken_back is not None and taken_back.start() > 0 \
@@ -96,7 +105,10 @@ def _day_taken_back(text: str) -> str:
         gap = text[times[-1].end if times else said.end:instead.start]
         time_with_day = not times or not text[said.end:times[0].start].strip()
         if time_with_day and _INSTEAD.fullmatch(gap):
-            return _with_time(text[:said.start] + text[instead.start:],
+            # "last Thursday — no, Wednesday": last Wednesday
+            kept = f"{said.modifier} " if said.kind == instead.kind == "wd" and \
+                said.modifier and not instead.modifier else ""
+            return _with_time(text[:said.start] + kept + text[instead.start:],
                               text[times[0].start:times[-1].end].rstrip(". ") if times else "",
                               said.start)
     return text

@@ -79,7 +79,7 @@ def hedged(line: Line) -> bool:
     asked = line.text.rstrip().endswith("?") and not polite_request(line.text)
     # "it was my sister's interview" is why an entry goes, not news of hers
     someone_else = bool(lx.THIRD_PARTY.search(line.text)) and not lx.BY_MISTAKE.search(line.text)
-    return bool(lx.HEDGES.search(line.text)) or asked or someone_else
+    return bool(lx.HEDGES.search(lx.RESIGNED.sub(" ", line.text))) or asked or someone_else
 
 
 def polite_request(text: str) -> bool:

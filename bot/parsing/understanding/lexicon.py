@@ -108,6 +108,10 @@ EMOJI_WORDS = {
 
 # --- hedges and questions -----------------------------------------------------------------
 #: Words that make a report unsure: the coach asks instead of acting.
+#: Resigned, not unsure: "on to the next one I guess", "kind of expected it honestly".
+RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|so\s+that'?s\s+"
+                      r"that|oh\s+well)\W*(?:i\s+guess|i\s+suppose)\b|\b(?:kind\s+of|sort\s+of)\s+"
+                      r"(?:expected|saw)\s+(?:it|that)(?:\s+coming)?\b", _I)
 HEDGES = _any(
     r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
@@ -119,7 +123,8 @@ HEDGES = _any(
     r"(?!\s+(?:that|it)\s+helps)(?!\s+i\s+may\b)", "whether",
     # "they usually decide within a week": how it goes, not their word this time
     "usually", "typically", "normally", "generally", r"tend\s+to",
-    r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+it", r"not\s+100\s*%",
+    r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
+    r"(?:lemme|let\s+me)\s+check", r"not\s+100\s*%",
     "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
@@ -168,6 +173,8 @@ QUESTION_START = re.compile(
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"(?:got|landed|bagged)\s+(?:the|an|a)\s+(?:job|offer|role|position)",
           r"i\s+got\s+it", r"i\s+only\s+went\s+and\s+got\s+it",
+          # "I become the job!": German "bekommen", get
+          r"i\s+(?:become|became)\s+the\s+(?:job|position|role|post)",
           r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
           r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
           r"extended\s+(?:an\s+|the\s+)?offer",
@@ -191,6 +198,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:a|an)\s+(?:\w+\s+){1,2}(?:candidate|"
           r"applicant)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
+          # "Initech reject me already": the present for the past, as in Singapore English
+          r"(?<!will\s)(?<!would\s)(?<!might\s)(?<!to\s)(?<!not\s)reject\s+me\s+already",
           # "they not continue with me already", word for word from Malay or Chinese
           r"(?:not|won'?t|will\s+not|cannot|can'?t)\s+(?:be\s+)?(?:continu\w*|proceed\w*|"
           r"progress\w*)\s+with\s+(?:me|my)\b",
@@ -252,6 +261,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
           r"not\s+interested\s+any\s*more",
           r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy)",
+          r"(?:decided|decide)\s+to\s+(?:decline\s+to\s+(?:continue|proceed)|withdraw)",
           r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)",
           # "told acme I'm out"
           r"told\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i'?m\s+(?:out|not\s+interested|"
@@ -274,7 +284,8 @@ ANOTHER_ROLE = _any(r"(?:want|wants|asked|invited|invite)\s+me\s+(?:to\s+(?:inte
 #: interview altogether: not the news that they were asked back, so asked about.
 ROUND_HAPPENED = _any(
     r"\b(?:had|did|done|finished|attended|went\s+to|sat)\s+(?:a|an|my|the|another)\s+"
-    r"(?:\w+\s+)?(?:round|interview|stage)", r"another\s+interview\s+(?:today|yesterday)")
+    r"(?:\w+\s+)?(?:round|interview|stage|assessment|super\s?day|trial|take-?home|test)",
+    r"another\s+interview\s+(?:today|yesterday)")
 #: "Please add second interview: …": a request to add one, not news of a next round.
 ADD_REQUEST = re.compile(r"^(?:(?:eh|oh|ok|okay|so|also|and|please|pls|kindly|can\s+you|"
                          r"could\s+you)\b[\s,]*)*add\b", _I)
@@ -342,6 +353,7 @@ PROMISE_CUES = _any(
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
+    r"tells?\s+me\s+to\s+(?:call|ring)",
     r"(?:instructed|advised)\s+me\s+to\s+(?:call|ring|phone|telephone)", r"no\s+later\s+than",
     r"need\s+(?:until|till|til)\b",
     # "Dana say me to call on Monday", word for word from another language
@@ -443,6 +455,7 @@ CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "ra
                  # "Mi call Initech dis mawnin": a call this morning, in Jamaican English
                  r"(?:i|mi|me)\s+call\s+(?:\w+\s+){1,2}this\s+(?:morning|afternoon)",
                  r"(?:pinged|reached|contacted|tried)\s+(?:\w+\s+){0,3}by\s+phone",
+                 r"telephoned\s+to",
                  r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?"
                  r"(?:voicemail|message)", r"follow(?:ed)?[\s-]*up\s+call", r"did\s+the\s+call",
                  r"call(?:ed)?\s+#?\d", r"call\s+(?:was\s+)?placed",
@@ -462,7 +475,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
           r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)",
           r"off\s+the\s+phone\s+with", r"got\s+\w+(?:\s+\w+)?\s+on\s+the\s+(?:phone|line)",
-          r"we\s+(?:spoke|talked|chatted)"),
+          r"we\s+(?:spoke|talked|chatted)",
+          r"(?:could|was\s+able\s+to|managed\s+to)\s+(?:speak|talk)\s+(?:to|with)"),
      CallResult.ANSWERED),
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
@@ -552,6 +566,7 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications|pings)",
                    r"no\s+more\s+(?:reminders|messages|nudges|pings|notifications|alerts)",
                    r"don'?t\s+want\s+any\s+more",
+                   r"(?:don'?t|doan|dont)\s+bother\s+(?:to\s+)?remind(?:ing)?\s+me",
                    r"mute", r"cancel", r"stop\s+reminders", r"discontinue",
                    # "no need to be at me about it anymore", said in Ireland
                    r"no\s+need\s+to\s+(?:be\s+at\s+me|remind\s+me|nag\s+me|chase\s+me)\b.*"

@@ -59,6 +59,10 @@ _LETTER_BY_LETTER = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){2,}\b")
 _DROPPED_G = re.compile(r"\b([A-Za-z]{2,}?)in['’](?=[\s,.!?;]|$)")
 #: Letters of a short form said one by one, as voice typing writes them: "Q A", "H R".
 _SPELLED_OUT = re.compile(r"\b(?:Q\s+A|H\s+R|Q\.\s?A\.)(?=\s|$|[,.!?])")
+_SLEEPS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+sleeps\b", re.I)
+_AT_FOUR_DIGITS = re.compile(r"(?:(?<=\bat\s)|(?<=@\s)|(?<=@))([01]\d|2[0-3])([0-5]\d)\b"
+                             r"(?![\s.-]?\d)")
+_EARLY_DOORS = re.compile(r"\bearly\s+doors\b", re.I)
 _THE_MORRA = re.compile(r"\bthe\s+morra\b", re.I)
 #: A filler that opens a line and says nothing of it: "ngl should i call initech".
 _OPENING_FILLER = re.compile(
@@ -76,6 +80,9 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
         text = text.lower()
     text = _PARTICLE.sub("", _OPENING_FILLER.sub("", _DOTTED_DAY.sub(r"\1 ", text)))
     text = _THE_MORRA.sub("tomorrow", text)  # Scots: "they'll let me know the morra"
+    text = _EARLY_DOORS.sub("early", text)  # British: "early doors next week"
+    text = _SLEEPS.sub(r"\1 days", text)  # "in two sleeps", as said to children
+    text = _AT_FOUR_DIGITS.sub(r"\1:\2", text)  # "remind me at 0830"
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"

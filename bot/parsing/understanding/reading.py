@@ -98,19 +98,28 @@ def _named_by_day(text: str, ctx: Context) -> int | None:
     return on_that_day[0] if len(on_that_day) == 1 else None
 
 
-#: "the morning one", "the afternoon interview": named by the part of the day it was in.
-_BY_HOUR = re.compile(r"\bthe\s+(?P<part>morning|afternoon|evening)\s+(?:one|interview)\b", re.I)
+#: "the morning one", "the 10am one": named by the part of the day or the hour it was at.
+_BY_HOUR = re.compile(r"\bthe\s+(?:(?P<part>morning|afternoon|evening)|(?P<hour>\d{1,2})"
+                      r"(?::(?P<minute>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)\s+(?:one|interview)\b",
+                      re.I)
 _HOURS = {"morning": range(5, 12), "afternoon": range(12, 17), "evening": range(17, 23)}
 
 
 def _named_by_hour(text: str, ctx: Context) -> int | None:
-    """The number of the one interview held in the part of the day a line names, if one is."""
+    """The number of the one interview held at the part of the day or hour a line names."""
     said = _BY_HOUR.search(text)
     if said is None:
         return None
-    hours = _HOURS[said.group("part").lower()]
+    def fits(at: datetime) -> bool:
+        if said.group("part"):
+            return at.hour in _HOURS[said.group("part").lower()]
+        hour, minute = int(said.group("hour")), int(said.group("minute") or 0)
+        ap = (said.group("ap") or "").lower()[:1]
+        hours = {hour % 12 + (12 if ap == "p" else 0)} if ap else {hour % 12, hour % 12 + 12}
+        return at.hour in hours and at.minute == minute  # "the 10am one", "the 2:30 one"
+
     held = [k.number for k in ctx.known
-            if k.starts_at is not None and k.starts_at.astimezone(ctx.tz).hour in hours]
+            if k.starts_at is not None and fits(k.starts_at.astimezone(ctx.tz))]
     return held[0] if len(held) == 1 else None
 
 

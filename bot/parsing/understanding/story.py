@@ -251,7 +251,9 @@ _STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that w
                        "panel online virtual teams onsite technical group big one "
                        # a cry before the news: "Eish, Acme phoned…"
                        "eish aiyo aiya wah ach och oi ugh yay omg lol haha hmm welp yikes "
-                       "phew whew gosh jeez dang darn wow ooh hooray woohoo")
+                       "phew whew gosh jeez dang darn wow ooh hooray woohoo "
+                       # an answer's first word: "Yes, I went by Globex this morning…"
+                       "yes yeah yep no nope ok okay so well right hi hello hey")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1714,3 +1714,30 @@ def test_an_hour_answered_that_reads_two_ways_is_asked_and_a_remark_after_a_role
     globex = chat.checkpoints(1)[0]
     assert globex.role == "Designer"
     assert globex.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-24T18:00:00-05:00"
+
+
+def test_found_in_the_probes_look_alike_commands_numbers_and_lines_said_twice(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Reminders deleted may mean stopped: both are offered; an offer call is no offer yet;
+    # "call 1 of 2" is a count, not interview #1.
+    assert list(choices(chat.say("Please delete reminders for Acme."))) == [
+        "Delete it", "Stop the reminders", "Neither"]
+    chat.say("Initech scheduled an offer call with me for Wednesday at 4")
+    chat.say("call 1 of 2 to Initech: no answer")
+    assert interviews(chat) == 2 and chat.checkpoints(2)[0].outcome is None
+    assert not chat.checkpoints(1)[0].calls and not chat.checkpoints(2)[0].calls
+    # The same line twice in one message is asked, and counted once if so.
+    replies = chat.say("called Acme, no answer\ncalled Acme, no answer")
+    assert list(choices(replies)) == ["Yes, once", "No"]
+    chat.press(ActionId.CHOOSE, choices(replies)["Yes, once"])
+    assert [c.result for c in chat.checkpoints(1)[0].calls] == [CallResult.NO_ANSWER]
+    # A phone number's last four digits are no 24-hour clock; "0830" is one.
+    chat.say("Jane's cell is 212-555-0147")
+    assert [p.phone for p in chat.checkpoints(1)[0].interviewers] == ["212-555-0147"]
+    # "The 10am one" is the one held at 10.
+    chat.say("the 10am one told me to call next Monday")
+    promise = chat.checkpoints(2)[0].promise
+    assert promise.kind is PromiseKind.YOU_CALL_ON and promise.on.isoformat() == "2026-11-30"
+    assert "until Tue 2026-11-24 08:30" in chat.text("remind me about acme at 0830")

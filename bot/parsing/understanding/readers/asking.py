@@ -22,8 +22,10 @@ from bot.parsing.understanding.references import pick
 def show(line: Line, ctx: Context) -> Reading | None:
     if lx.SHOW_HELP.search(line.text):
         return Reading(ShowHelp())
-    if lx.SHOW_LIST.search(line.text) and not lx.CANCEL_CUES.search(line.text):
-        # "stop the reminders but keep it on my list" is a cancel, not a look at the list
+    if lx.SHOW_LIST.search(line.text) and not lx.CANCEL_CUES.search(line.text) and not (
+            len(line.text.split()) > 12 and not _ASKS_TO_SEE.search(line.text)):
+        # "stop the reminders but keep it on my list" is a cancel, not a look at the list;
+        # "walked him through my pipeline", in a story, is no request to see anything
         return Reading(ListInterviews())
     if lx.SHOW_PLAN.search(line.text) and line.found.numbers:
         target = pick(line.found, ctx.known)
@@ -32,6 +34,9 @@ def show(line: Line, ctx: Context) -> Reading | None:
         return Reading(ListInterviews())
     return None
 
+
+
+_ASKS_TO_SEE = re.compile(r"\b(?:show|see|list|pull\s+up|bring\s+up|what)\b", re.I)
 
 
 # --- questions ----------------------------------------------------------------------------

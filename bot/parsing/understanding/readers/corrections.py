@@ -75,7 +75,10 @@ _ALSO_PERSON = re.compile(
     # "a guy from HR named Marcus was in there too"
     r"(?i:\b(?:a|an)\s+(?:guy|woman|man|lady|person|someone)(?:\s+from\s+[\w&'-]+)?\s+"
     r"(?:called|named)\s+)(?P<lone>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
-    r"(?=\s+(?i:was|sat|joined|came)\b.*\b(?i:too|also|as\s+well)\W*$)")
+    r"(?=\s+(?i:was|sat|joined|came)\b.*\b(?i:too|also|as\s+well)\W*$)|"
+    # "Mark Liu from the team sat in too"
+    r"^(?P<sat>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
+    r"joined(?:\s+in)?|was\s+there)\s+(?i:too|as\s+well|also)\W*$")
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
@@ -159,6 +162,7 @@ def _said_plainly(text: str) -> str:
     text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
     text = _THEY_MOVED.sub(r"the \g<company> interview is ", text)
     text = _SURNAME_IS.sub(r"\g<wrong>'s \g<what> is \g<right>, not \g<wrong>", text)
+    text = _INTERVIEWER_NAME_IS.sub(r"\g<wrong>'s name is \g<right>, not \g<wrong>", text)
     text = _MILITARY.sub(lambda m: f"{m.group(1)}:{m.group(2)}", text)
     text = _SHOULD_READ.sub("should be", _WRONG_LEAD.sub("", text))
     swapped = _NOT_THEN_IT_WAS.match(text)
@@ -180,6 +184,10 @@ _THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?
                          r"changed|pushed)\s+(?:my|the)\s+interview\s*[,;:—–-]+\s*"
                          r"(?:it'?s|it\s+is|now)\s+|rescheduled\s*[,;:—–-]*\s*it\s+(?:got|was|has\s+"
                          r"been|'s\s+been)\s+(?:moved|pushed|changed)\s+to\s+)", re.I)
+#: "Initech interviewer name is Dana Vu, not Wu": whose, by the name being put right.
+_INTERVIEWER_NAME_IS = re.compile(r"^(?:the\s+)?(?:[\w&'-]+\s+)?interviewer'?s?\s+name\s+is\s+"
+                                  r"(?P<right>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,?\s+not\s+"
+                                  r"(?P<wrong>[A-Z][\w'-]+)$")
 #: "the surname is Smyth not Smith": whose, by the name being put right.
 _SURNAME_IS = re.compile(r"^(?:the\s+|her\s+|his\s+)?(?P<what>surname|last\s+name|family\s+name)\s+"
                          r"is\s+(?:spelled\s+|spelt\s+)?(?P<right>[A-Z][\w'-]+)\s*,?\s+not\s+"
@@ -188,7 +196,8 @@ _SURNAME_IS = re.compile(r"^(?:the\s+|her\s+|his\s+)?(?P<what>surname|last\s+nam
 _HOURS_SAID = re.compile(r"(?<=\bat\s)(\d{1,2})\s+hours?\b|(?<=\bnot\s)(\d{1,2})\s+hours?\b", re.I)
 _AND_NOT = re.compile(r",?\s+and\s+not\b", re.I)
 #: "1400", "1430": a 24-hour clock without its colon.
-_MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-|\d))")
+#: Never four digits of a phone number ("555 0147").
+_MILITARY = re.compile(r"(?<!\d[\s.-])\b([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-|\d))")
 _SHOULD_READ = re.compile(r"\bshould\s+(?:read|say)\b", re.I)
 #: "the acme time was wrong, it was …", "I got the Initech day wrong, it was …".
 _WRONG_LEAD = re.compile(r"^(?:(?:the\s+)?(?:[\w'-]+\s+)?(?:time|date|day)\s+(?:was|is)\s+wrong|"
@@ -304,11 +313,16 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         return _fix(line, ctx, Fix.EMAIL, name, address.strip("<>.,;()"),
                     f"{name}'s e-mail is {address}", target=k) if address else None
     if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
-        return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}", target=k)
+        number = _A_NUMBER.match(value)  # "514-555-0187, she gave me her card": the number
+        value = number.group(0).strip() if number else value
+        return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}",
+                    sure=not hedged(line), target=k)
     new = _renamed(name, who, what, value)
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
 
 
+_A_NUMBER = re.compile(r"\+?[\d(][\d\s().-]{5,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?"
+                       r"(?=\s*(?:[,;.]|$))", re.I)
 #: "here's Raj's address for the thank-you: raj@…", "raj.patel@… is Raj's email".
 _ADDRESS_OF = (
     re.compile(r"^(?:here'?s\s+|this\s+is\s+)?(?P<who>[A-Za-z][\w-]*)'s\s+(?:e-?mail\s+)?address\b"
@@ -643,7 +657,7 @@ def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None:
         return None
     said = match.group("names") or match.group("also") or match.group("named") \
-        or match.group("lone")
+        or match.group("lone") or match.group("sat")
     if match.group("also") and not _FORGOT.search(text):
         return None  # "Mei Chen was in the interview" needs an "also" or "I forgot her"
     if said.islower():  # "a guy called pete morris": typed in lower case

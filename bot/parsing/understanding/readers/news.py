@@ -44,6 +44,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return None  # "initech rejected my mileage reimbursement": not you, your claim
     if found is not None and lx.OTHER_DEAL.search(line.text) and not line.found.numbers:
         return None  # "the seller accepted our offer on the house!": no job's news
+    if found is Outcome.OFFER and _OFFER_TO_COME.search(line.text):
+        return None  # "scheduled an offer call for Wednesday": the offer is still to come
     if found is Outcome.NEXT_ROUND and lx.ADD_REQUEST.match(line.text):
         return None  # "please add second interview: Globex, …": the add reads it
     if found is None and lx.PHONE_HOLD.search(line.text):
@@ -127,6 +129,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
 
 
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
+_OFFER_TO_COME = re.compile(r"\boffer\s+(?:call|meeting|chat|conversation|discussion|stage)\b",
+                            re.I)
 #: An offer said with no one making it: "got an offer!!!".
 _SOME_OFFER = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:got|have|received|landed|bagged)\s+an\s+"
                          r"offer\b(?!\s+from\s+(?:them|her|him)\b)", re.I)
@@ -372,12 +376,17 @@ def _told(text: str) -> str:
 
 
 def _before_their_word(line: Line, ctx: Context, said: Promise) -> bool:
-    """A call asked for before the day they said they'd decide by ("they'll decide by
-    Friday" on record, "call him Tuesday if you haven't heard"): which word stands is
-    the person's to say."""
+    """A call asked for, on a condition, before the day they said they'd decide by
+    ("they'll decide by Friday" on record, "call him Tuesday if you haven't heard"):
+    which word stands is the person's to say. Said plainly ("Dana told me to call her
+    Wednesday"), the newer word stands."""
     target = pick(line.found, ctx.known)
     return said.kind is PromiseKind.YOU_CALL_ON and target is not None and \
-        target.promised is not None and said.on < target.promised
+        target.promised is not None and said.on < target.promised and \
+        _ON_A_CONDITION.search(line.text) is not None
+
+
+_ON_A_CONDITION = re.compile(r"\b(?:if|unless|in\s+case|otherwise)\b", re.I)
 
 
 def _pushed_back(line: Line, ctx: Context, pushed: re.Match[str]) -> Reading:

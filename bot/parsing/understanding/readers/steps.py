@@ -88,7 +88,12 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
             ctx.today + timedelta(days=7 - ctx.today.weekday()), time(9), ctx.tz)),
             missing="which day next week")
     bare = _BARE_HOUR.match(rest.strip(" .!?"))
-    if span is None and bare is not None and 1 <= int(bare.group("h")) <= 12:
+    if span is None and bare is not None and bare.group("zero") and int(bare.group("h")) <= 9:
+        local = ctx.now.astimezone(ctx.tz)
+        at = local.replace(hour=int(bare.group("h")), minute=int(bare.group("m") or 0),
+                           second=0, microsecond=0)
+        span = SnoozeUntil(at if at > local else at + timedelta(days=1), named=True)
+    elif span is None and bare is not None and 1 <= int(bare.group("h")) <= 12:
         return _morning_or_evening(line, ctx, int(bare.group("h")), int(bare.group("m") or 0))
     if span is None:
         return None
@@ -121,8 +126,14 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                      f"(#{k.number}).",
                      f"Snooze the next {which} of {{company}} (#{{n}}){_till(span, ctx)}?",
                      # "push the initech call a week": a week from the call, or from now?
-                     sure=not (unnamed(line, ctx) or _EITHER.search(line.text) or (
+                     # "if Initech don't ring by Friday, remind me Monday": on a condition
+                     sure=not (unnamed(line, ctx) or _EITHER.search(line.text)
+                               or _IF_NOT.search(line.text) or (
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
+
+
+_IF_NOT = re.compile(r"\bif\b[^,.;]*\b(?:don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|not|no|never)\b",
+                     re.I)
 
 
 def _in_their_zone(line: Line, ctx: Context, target: KnownInterview, span: SnoozeUntil,
@@ -188,8 +199,9 @@ def _morning_or_evening(line: Line, ctx: Context, hour: int, minute: int) -> Rea
                               for t in sorted(times)), Choice("Don't snooze", None)))
 
 
-#: "7.30", "7": an hour with no morning or evening said.
-_BARE_HOUR = re.compile(r"^(?:at\s+)?(?P<h>\d{1,2})(?:[.:](?P<m>[0-5]\d))?$", re.I)
+#: "7.30", "7": an hour with no morning or evening said ("08:30", written with its
+#: nought, is a 24-hour clock: the next 8:30 in the morning).
+_BARE_HOUR = re.compile(r"^(?:at\s+)?(?P<zero>0)?(?P<h>\d{1,2})(?:[.:](?P<m>[0-5]\d))?$", re.I)
 
 
 def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
@@ -407,7 +419,8 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     # "delete", or a reason it was a mistake, says what; "get rid of acme" may as well
     # mean stop its reminders, so that is asked.
     meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
-    torn = bool(_TORN.search(line.text))  # "stop or delete, whatever": which is theirs?
+    # "stop or delete, whatever", "delete reminders for Acme": which is theirs?
+    torn = bool(_TORN.search(line.text) or _THE_REMINDERS.search(line.text))
     meant = meant and not torn
     request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
     target = pick(line.found, ctx.known)
@@ -435,6 +448,10 @@ def remove(line: Line, ctx: Context) -> Reading | None:
                      "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
 
 
+#: "delete reminders for Acme": the reminders deleted, which may mean stopping them.
+_THE_REMINDERS = re.compile(r"\b(?:delete|remove|erase|clear|bin)\s+(?:the\s+|all\s+(?:the\s+)?|"
+                            r"my\s+|any\s+)?(?:reminders?|notifications?|alerts?|nudges?|"
+                            r"messages?|pings?)\b", re.I)
 #: "the interview I added", with one in the list: that one.
 _THE_ONE_ADDED = re.compile(r"\bthe\s+(?:interview|entry|one)\s+(?:that\s+)?i\s+(?:just\s+)?"
                             r"(?:added|entered|made|put\s+in|created)\b", re.I)
