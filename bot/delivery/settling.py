@@ -120,6 +120,12 @@ class AsyncSettler:
     async def confirm(self, checkpoint_id: int, at: datetime) -> None:
         await self._submit((checkpoint_id, at), None)
 
+    async def confirm_and_check(self, sent: tuple[int, datetime], checkpoint_id: int) -> bool:
+        """`confirm` one message and `still_wanted` the next as one request, in one
+        transaction: a sender that goes on to its next message asks once, not twice.
+        Returns once the confirmation is committed, whether or not the next is wanted."""
+        return checkpoint_id in await self._submit(sent, checkpoint_id)
+
     def _submit(self, sent: tuple[int, datetime] | None,
                 check: int | None) -> asyncio.Future[set[int]]:
         loop = asyncio.get_running_loop()
