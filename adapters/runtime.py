@@ -87,6 +87,10 @@ class Runtime:
         self.repo.engine.dispose()
 
 
+#: Allocations between two collections of the youngest objects (CPython's default: 700).
+YOUNG_OBJECTS = 10_000
+
+
 def freeze_start_up() -> None:
     """For a long-running process, once it has started: what start-up made and keeps
     (modules, the ORM's mappings, compiled statements, clients) is moved out of the
@@ -94,9 +98,12 @@ def freeze_start_up() -> None:
     is kept. A full collection then scans only what was made since: delivering 12,000
     reminders set off five, which cost 0.49 s of CPU scanning the start-up objects each
     time (0.04 ms a reminder), and 0.04 s once frozen. Objects made later are collected
-    as before."""
+    as before; the youngest are collected every `YOUNG_OBJECTS` allocations instead of
+    700, so a burst's short-lived objects are mostly gone before a collection scans
+    them (ad hoc, 20,000 reminders: 0.40 -> 0.39 ms of CPU each)."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def build_runtime(settings: Settings, clock: Clock) -> Runtime:
