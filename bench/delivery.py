@@ -340,7 +340,8 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
         deliverer = make_deliverer(variant)(runtime.repo, runtime.clock, runtime.coach,
                                             senders, on_delivered=runtime.on_delivered,
                                             workers=1 if profile else SEND_WORKERS)
-    freeze_start_up()  # as the clock process does once it has started
+    if variant == "product":
+        freeze_start_up()  # as the clock process does once it has started
     profiler = None
     if profile:
         from pyinstrument import Profiler
