@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from adapters.runtime import build_runtime, configure_logging
+from adapters.runtime import build_runtime, configure_logging, freeze_start_up
 from adapters.settings import Settings, SettingsError, load_settings
 from bot.ports.clock import Clock, SimulatedClock, SystemClock
 from storage.database import DatabaseUnusable
@@ -186,6 +186,7 @@ def clock() -> None:
         client = interactive_client(settings)
         tokens = slack_tokens(settings, runtime.repo, runtime.clock, client)
         worker = InboxWorker(SlackCoach(runtime, client, tokens=tokens)).start()
+    freeze_start_up()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

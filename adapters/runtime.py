@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -84,6 +86,29 @@ class Runtime:
             if callable(close):  # connections and loop threads a sender keeps open
                 close()
         self.repo.engine.dispose()
+
+
+#: Allocations between two collections of the youngest objects (CPython's default: 700).
+YOUNG_OBJECTS = 10_000
+
+
+def freeze_start_up() -> None:
+    """For a long-running process, once it has started: what start-up made and keeps
+    (modules, the ORM's mappings, compiled statements, clients) is moved out of the
+    garbage collector's reach (`gc.freeze`), after a last collection so that no garbage
+    is kept. A full collection then scans only what was made since: delivering 12,000
+    reminders set off five, which cost 0.49 s of CPU scanning the start-up objects each
+    time (0.04 ms a reminder), and 0.04 s once frozen. Objects made later are collected
+    as before; the youngest are collected every `YOUNG_OBJECTS` allocations instead of
+    700, so a burst's short-lived objects are mostly gone before a collection scans
+    them (ad hoc, 20,000 reminders: 0.40 -> 0.39 ms of CPU each). Only from the
+    process's main thread: a server started on another thread runs inside a host
+    process (the tests'), whose collector is not its to change."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def build_runtime(settings: Settings, clock: Clock) -> Runtime:

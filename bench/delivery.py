@@ -319,7 +319,7 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
 
     Variant "before" swaps in the previous design, rebuilt in `bench.fixes`.
     """
-    from adapters.runtime import SEND_WORKERS, build_runtime, configure_logging
+    from adapters.runtime import SEND_WORKERS, build_runtime, configure_logging, freeze_start_up
     from bench.fixes import make_deliverer, make_sender
 
     settings = _settings(url, api)
@@ -340,6 +340,8 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
         deliverer = make_deliverer(variant)(runtime.repo, runtime.clock, runtime.coach,
                                             senders, on_delivered=runtime.on_delivered,
                                             workers=1 if profile else SEND_WORKERS)
+    if variant == "product":
+        freeze_start_up()  # as the clock process does once it has started
     profiler = None
     if profile:
         from pyinstrument import Profiler

@@ -42,7 +42,7 @@ from adapters.discord_bot.sender import (
 )
 from adapters.discord_bot.shards import ShardRole
 from adapters.discord_bot.views import ActionButton, render
-from adapters.runtime import Runtime, build_runtime
+from adapters.runtime import Runtime, build_runtime, freeze_start_up
 from adapters.settings import Settings
 from bot.commands import AddInterviewFields, Command, ReadMessage
 from bot.conversation.coach import APOLOGY
@@ -441,6 +441,7 @@ def run_discord(settings: Settings) -> None:
         raise SystemExit(2)
     runtime = build_runtime(settings, SystemClock())
     client = build_client(runtime, settings, deliver=True)
+    freeze_start_up()
     try:
         asyncio.run(serve(client, token))
     except discord.LoginFailure:

@@ -22,7 +22,7 @@ from slack_bolt.context.respond import Respond as BoltRespond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from adapters.runtime import Runtime, build_runtime
+from adapters.runtime import Runtime, build_runtime, freeze_start_up
 from adapters.settings import Settings
 from adapters.slack.answering import (
     ADD_WORDS,
@@ -467,6 +467,7 @@ def run_slack(settings: Settings, *, host: str = "0.0.0.0",
         with _stopped_by_signals(stop):
             app = build_app(runtime, settings, client, inbox=inbox)
             runtime.start_delivery({Platform.SLACK: slack_sender(settings, tokens)})
+            freeze_start_up()
             if settings.slack_oauth:
                 log.info("serving Add to Slack at %s for many workspaces", INSTALL_PATH)
             else:

@@ -97,6 +97,7 @@ class Deliverer:
         self.coach = coach
         self.senders = dict(senders)
         self._on_delivered = on_delivered or (lambda _d: None)
+        self._reports = on_delivered is not None
         self.workers = workers
         self.lanes = lanes
         # Destinations that answered 429, and until when they asked us to wait.
@@ -336,55 +337,102 @@ class Deliverer:
             log.exception("checkpoint %d: planning after delivery failed", cp.id,
                           extra={"checkpoint_id": cp.id})
 
-    def _delivered(self, out: Outgoing, now: datetime) -> None:
-        self._on_delivered(Delivered(at=now, to=out.to, reply=out.reply, tz=out.person.tz))
-        log.info("checkpoint %d (%s) delivered", out.checkpoint.id, out.checkpoint.kind.value,
-                 extra={"checkpoint_id": out.checkpoint.id,
-                        "platform": out.to.platform.value})
+    def _delivered(self, out: Outgoing, now: datetime,
+                   batch: list[Outgoing] | None = None) -> None:
+        """A reminder went out and its confirmation is stored. Logged at INFO one line
+        each, or, with `batch` (the event loop's way), one line for the whole batch
+        (`_send_on_loop`) and one each at DEBUG."""
+        if self._reports:
+            self._on_delivered(Delivered(at=now, to=out.to, reply=out.reply,
+                                         tz=out.person.tz))
+        if batch is None:
+            log.info("checkpoint %d (%s) delivered", out.checkpoint.id,
+                     out.checkpoint.kind.value, extra={"checkpoint_id": out.checkpoint.id,
+                                                       "platform": out.to.platform.value})
+            return
+        batch.append(out)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("checkpoint %d (%s) delivered", out.checkpoint.id,
+                      out.checkpoint.kind.value, extra={"checkpoint_id": out.checkpoint.id,
+                                                        "platform": out.to.platform.value})
 
     async def _send_on_loop(self, sender: AsyncSender, queues: list[list[Outgoing]],
                             now: datetime) -> int:
         """Send on the sender's loop, up to `lanes` people at once, each in order. Like a
-        sender thread, a lane waits for its reminder's confirmation before the next, so a
-        crash repeats at most one message per lane."""
+        sender thread, a lane has its reminder's confirmation committed before it sends
+        the next, so a crash repeats at most one message per lane; the confirmation goes
+        in one request with the next reminder's check (`_send_async`). One INFO line
+        names every reminder of the batch that went out."""
         waiting = deque(queues)
+        delivered: list[Outgoing] = []
 
-        async def lane() -> int:
-            sent = 0
-            while waiting:
-                for out in waiting.popleft():
-                    sent += await self._send_async(sender, out, now)
-            return sent
+        async def lane() -> None:
+            held = _Held()
+            try:
+                while waiting:
+                    for out in waiting.popleft():
+                        await self._send_async(sender, out, now, held, delivered)
+            finally:
+                # The lane's last message, or the one sent before a failure: recorded
+                # before the failure is reported (a crash would repeat it, as before).
+                if held.out is not None:
+                    out, held.out = held.out, None
+                    await self._confirm_alone(out, now, delivered)
 
-        results = await asyncio.gather(*(lane() for _ in range(min(self.lanes, len(queues)))),
-                                       return_exceptions=True)
+        try:
+            results = await asyncio.gather(
+                *(lane() for _ in range(min(self.lanes, len(queues)))), return_exceptions=True)
+        finally:
+            if delivered:
+                ids = [out.checkpoint.id for out in delivered]
+                log.info("%d reminders delivered: checkpoints %s", len(ids),
+                         ",".join(map(str, ids)), extra={"checkpoint_ids": ids})
         for result in results:  # every lane has finished: now report a failure, if any
             if isinstance(result, BaseException):
                 raise result
-        return sum(cast(int, result) for result in results)
+        return len(delivered)
 
-    async def _send_async(self, sender: AsyncSender, out: Outgoing, now: datetime) -> int:
-        """`_send` as a coroutine: the database work goes to other threads, grouped."""
+    async def _send_async(self, sender: AsyncSender, out: Outgoing, now: datetime,
+                          held: _Held, delivered: list[Outgoing]) -> None:
+        """`_send` as a coroutine; the database work goes to another thread, grouped with
+        other lanes'. `held.out` is the lane's reminder sent before this one: its
+        confirmation is committed with this one's check, in one request (alone first when
+        it has work to do after delivery, which must see it confirmed before this one is
+        checked). When this one goes out, it is held in turn."""
         cp, to = out.checkpoint, out.to
-        loop = asyncio.get_running_loop()
-        if not await self._async_settler.still_wanted(cp.id):
+        previous = held.out
+        if previous is not None and self.coach.acts_after(previous.checkpoint):
+            await self._confirm_alone(previous, now, delivered)
+            held.out = previous = None
+        if previous is None:
+            wanted = await self._async_settler.still_wanted(cp.id)
+        else:
+            wanted = await self._async_settler.confirm_and_check(
+                (previous.checkpoint.id, now), cp.id)
+            held.out = None
+            self._delivered(previous, now, delivered)
+        if not wanted:
             self._unwanted(cp)
-            return 0
+            return
+        loop = asyncio.get_running_loop()
         paused = self._paused_until((to.platform, to.workspace), now)
         if paused is not None:
             await loop.run_in_executor(None, self._hold, cp, paused)
-            return 0
+            return
         try:
             await sender.send_async(to, out.reply)
         except Exception as error:
             answered = self.clock.now()  # what Retry-After counts from, not the claim
             await loop.run_in_executor(None, self._failed, cp, to, error, answered)
-            return 0
-        await self._async_settler.confirm(cp.id, now)
-        if self.coach.acts_after(cp):
-            await loop.run_in_executor(None, self._after, cp)
-        self._delivered(out, now)
-        return 1
+            return
+        held.out = out
+
+    async def _confirm_alone(self, out: Outgoing, now: datetime,
+                             delivered: list[Outgoing]) -> None:
+        await self._async_settler.confirm(out.checkpoint.id, now)
+        if self.coach.acts_after(out.checkpoint):
+            await asyncio.get_running_loop().run_in_executor(None, self._after, out.checkpoint)
+        self._delivered(out, now, delivered)
 
     def advance_to(self, target: datetime, max_steps: int = 100_000) -> None:
         """Move a simulated clock to `target`, delivering everything as it falls due.
@@ -447,6 +495,15 @@ class Deliverer:
         log.info("club post %d (%s) delivered", post.id, post.kind.value,
                  extra={"post_id": post.id, "platform": club.where.platform.value})
         return 1
+
+
+class _Held:
+    """A lane's reminder that went out and whose confirmation is not stored yet."""
+
+    __slots__ = ("out",)
+
+    def __init__(self) -> None:
+        self.out: Outgoing | None = None
 
 
 def _finished(futures: list[Future[int]]) -> int:

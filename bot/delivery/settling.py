@@ -110,7 +110,10 @@ class AsyncSettler:
 
     def __init__(self, settle: Settle) -> None:
         self._settle = settle
-        self._queue: queue.SimpleQueue[_Request] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[list[_Request]] = queue.SimpleQueue()
+        # Each loop's requests of its current turn (only that loop's thread touches its
+        # own list), handed over at the end of the turn.
+        self._gathering: dict[asyncio.AbstractEventLoop, list[_Request]] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -120,22 +123,38 @@ class AsyncSettler:
     async def confirm(self, checkpoint_id: int, at: datetime) -> None:
         await self._submit((checkpoint_id, at), None)
 
+    async def confirm_and_check(self, sent: tuple[int, datetime], checkpoint_id: int) -> bool:
+        """`confirm` one message and `still_wanted` the next as one request, in one
+        transaction: a sender that goes on to its next message asks once, not twice.
+        Returns once the confirmation is committed, whether or not the next is wanted."""
+        return checkpoint_id in await self._submit(sent, checkpoint_id)
+
     def _submit(self, sent: tuple[int, datetime] | None,
                 check: int | None) -> asyncio.Future[set[int]]:
+        """Queue a request; the requests a loop makes in one turn go to the database
+        thread together, in one hand-over (`_hand_over`), not one each: waking another
+        thread costs the loop more than the rest of a request."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[set[int]] = loop.create_future()
-        self._queue.put(_Request(sent, check, loop, future))
+        gathered = self._gathering.get(loop)
+        if gathered is None:
+            gathered = self._gathering[loop] = []
+            loop.call_soon(self._hand_over, loop)
+        gathered.append(_Request(sent, check, loop, future))
+        return future
+
+    def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._queue.put(self._gathering.pop(loop))
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._serve, name="settle",
                                                 daemon=True)
                 self._thread.start()
-        return future
 
     def _serve(self) -> None:
         while True:
             try:
-                requests = [self._queue.get(timeout=self.IDLE_SECONDS)]
+                requests = self._queue.get(timeout=self.IDLE_SECONDS)
             except queue.Empty:
                 with self._lock:  # a request queued before this lock is seen below
                     if self._queue.empty():
@@ -144,7 +163,7 @@ class AsyncSettler:
                 continue
             while len(requests) < self.MAX_GROUP:
                 try:
-                    requests.append(self._queue.get_nowait())
+                    requests = requests + self._queue.get_nowait()
                 except queue.Empty:
                     break
             self._run(requests)

@@ -4,6 +4,7 @@ Every delivery test runs on SQLite and on PostgreSQL (`db_runtime`, `db_settings
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import threading
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from adapters.runtime import build_runtime
 from bot.delivery.deliverer import Delivered, backoff
@@ -102,8 +105,12 @@ def test_what_fell_due_while_down_is_delivered_late_on_start_not_dropped(db_sett
     assert "Late: this was due Mon 2026-11-30 10:00 EST" in call.reply.text
 
 
+@pytest.mark.parametrize("path", ["in turn", "loop"])
 def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(db_settings,
-                                                                               clock):
+                                                                               clock, path):
+    """On the event loop's path a message's confirmation is stored together with the next
+    message's check: killed right after a send, only that message is unconfirmed, and it
+    alone goes again after the restart."""
     runtime = build_runtime(db_settings, clock)
     for n in range(5):
         Chat(runtime).say(f"add Company{n}, analyst, today 2pm with Jane Smith")
@@ -117,7 +124,7 @@ def test_kill_9_mid_burst_loses_nothing_and_repeats_only_the_message_in_flight(d
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         done = subprocess.run(
             [sys.executable, "-m", "tests.bot.delivery.crash_worker", db_settings.database_url,
-             clock.now().isoformat(), str(kill_after)],
+             clock.now().isoformat(), str(kill_after), *(["loop"] if path == "loop" else [])],
             capture_output=True, text=True, timeout=60, env=env, cwd=ROOT, check=False,
         )
         check_output(done.stderr, "the crash worker's stderr")
@@ -256,3 +263,106 @@ def test_parallel_senders_deliver_each_once_and_keep_each_persons_order(db_setti
         assert titles == ["Send your thank-you note to Ann Lee today",
                           "Send your thank-you note to Bo Li today"]
     assert len(sender.threads) > 1  # it really did send in parallel
+
+
+class EndsTheRound(BaseException):
+    """What a crash in the middle of a round looks like from the inside (as the bench's
+    time cap ends one): not one failed reminder, but the end of the round."""
+
+
+class LoopSender:
+    """Sends on an event loop of its own, as the Slack sender does; the `fail_on`th send
+    ends the round before it goes out."""
+
+    def __init__(self, fail_on: int | None = None) -> None:
+        self.fail_on = fail_on
+        self.sent: list[int | None] = []
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def send(self, to: Identity, reply: Reply) -> None:
+        raise AssertionError("the Deliverer sends on the loop")
+
+    def event_loop(self) -> asyncio.AbstractEventLoop:
+        return self.loop
+
+    async def send_async(self, to: Identity, reply: Reply) -> None:
+        if len(self.sent) + 1 == self.fail_on:
+            raise EndsTheRound
+        self.sent.append(reply.checkpoint_id)
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+def due_now(runtime) -> list[int]:
+    return sorted(cp.id for i in runtime.repo.list_interviews(1)
+                  for cp in runtime.repo.checkpoints_for(i.id)
+                  if cp.due_at <= runtime.clock.now() and cp.state is CheckpointState.PENDING)
+
+
+def test_a_round_ended_mid_lane_stores_what_went_out_and_recovers_the_rest_once(db_runtime):
+    """One lane, five reminders: the first two go out, the third ends the round before it
+    goes. The second's confirmation was waiting to ride with the third's check: it is
+    stored all the same, and recovery puts back only the third and the two after it."""
+    from bot.delivery.deliverer import Deliverer
+
+    for n in range(5):
+        Chat(db_runtime).say(f"add Company{n}, analyst, today 2pm with Jane Smith")
+    due = due_now(db_runtime)
+    assert len(due) == 5
+    failing = LoopSender(fail_on=3)
+    deliverer = Deliverer(db_runtime.repo, db_runtime.clock, db_runtime.coach,
+                          {Platform.CONSOLE: failing}, workers=4, lanes=1)
+    try:
+        deliverer.deliver_due()
+    except EndsTheRound:
+        pass
+    else:
+        raise AssertionError("the round should have ended")
+    finally:
+        deliverer.close()
+        failing.close()
+    states = {cp.id: cp.state for i in db_runtime.repo.list_interviews(1)
+              for cp in db_runtime.repo.checkpoints_for(i.id) if cp.id in due}
+    assert failing.sent == due[:2]  # each person's reminders in order
+    assert [states[i] for i in due[:2]] == [CheckpointState.SENT] * 2
+    assert [states[i] for i in due[2:]] == [CheckpointState.SENDING] * 3
+
+    assert db_runtime.repo.recover_in_flight(db_runtime.clock.now() + timedelta(seconds=1)) \
+        == 3
+    again = LoopSender()
+    deliverer = Deliverer(db_runtime.repo, db_runtime.clock, db_runtime.coach,
+                          {Platform.CONSOLE: again}, workers=4, lanes=1)
+    try:
+        assert deliverer.deliver_due() == 3
+    finally:
+        deliverer.close()
+        again.close()
+    assert again.sent == due[2:]  # none lost, none sent twice
+    assert due_now(db_runtime) == []
+
+
+def test_the_loop_logs_one_info_line_per_batch_naming_each_reminder(db_runtime, caplog):
+    from bot.delivery.deliverer import Deliverer
+
+    for n in range(4):
+        Chat(db_runtime, Identity(Platform.CONSOLE, "local", f"user{n}")).say(
+            "add Acme, analyst, today 2pm with Ann Lee")
+    sender = LoopSender()
+    deliverer = Deliverer(db_runtime.repo, db_runtime.clock, db_runtime.coach,
+                          {Platform.CONSOLE: sender}, workers=4)
+    caplog.set_level("INFO", logger="bot.delivery.deliverer")
+    try:
+        assert deliverer.deliver_due() == 4
+    finally:
+        deliverer.close()
+        sender.close()
+    lines = [r for r in caplog.records if r.name == "bot.delivery.deliverer"
+             and r.levelname == "INFO"]
+    assert len(lines) == 1
+    assert lines[0].getMessage().startswith("4 reminders delivered: checkpoints ")
+    assert sorted(lines[0].checkpoint_ids) == sorted(sender.sent)

@@ -169,3 +169,30 @@ def test_a_failure_reaches_each_waiting_coroutine(repo):
     results = asyncio.run(both())
 
     assert [type(result) for result in results] == [RepositoryUnavailable] * 2
+
+
+def test_a_confirmation_and_the_next_check_go_as_one_request(repo):
+    ids = claimed(repo)
+    repo.settle([(ids[2], START)], [])  # the third went out already (by another worker)
+    settle = Counting(repo)
+    settler = AsyncSettler(settle)
+
+    async def lane() -> list[bool]:
+        return [await settler.confirm_and_check((ids[0], START), ids[1]),
+                await settler.confirm_and_check((ids[1], START), ids[2])]
+
+    assert asyncio.run(lane()) == [True, False]
+    assert settle.calls == [(1, 1), (1, 1)]  # one transaction each, not two
+    assert states(repo, ids[:3]) == [CheckpointState.SENT] * 3
+
+
+def test_coroutines_of_one_loop_turn_reach_the_database_thread_together(repo):
+    ids = claimed(repo)
+    settle = Counting(repo)
+    settler = AsyncSettler(settle)
+
+    async def all_at_once() -> list[bool]:
+        return list(await asyncio.gather(*(settler.still_wanted(i) for i in ids)))
+
+    assert asyncio.run(all_at_once()) == [True] * len(ids)
+    assert settle.calls == [(0, len(ids))]  # asked in one turn: one transaction
