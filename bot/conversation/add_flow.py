@@ -381,6 +381,8 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
+_ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\w&/ -]+?\s+"
+                        r"(?:team|squad|department|dept|group)\b.*$", re.I)
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
 _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orary)?|"
           r"perm(?:anent)?|remote|hybrid|on[- ]?site|fixed[- ]term|internship|"
@@ -408,8 +410,15 @@ _SOMEONE_THERE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}(?:director|manager|rec
 
 
 _NO_TITLE_GIVEN = re.compile(r"^\W*(?:not\s+sure|unsure|no\s+idea|idk)\b|\btold\s+you\b|"
+                             # "never mind, delete that", "designer, or maybe …, it said both"
+                             r"\bnever\s*mind\b|\bdelete\b|\bby\s+mistake\b|\bforget\s+it\b|"
+                             r"\bor\s+maybe\b|\bsaid\s+both\b|\b(?:lol|lmao|haha+|jk)\W*$|"
                              r"\b(?:i\s+)?(?:said|mentioned)\s+(?:before|earlier)\b|"
                              r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$", re.I)
+#: A department is no title: "marketing" what? Asked again.
+_DEPARTMENTS = frozenset({"marketing", "sales", "finance", "engineering", "hr", "operations",
+                          "ops", "design", "product", "legal", "it", "support", "accounting",
+                          "admin", "tech", "retail", "hospitality", "healthcare", "nursing"})
 #: "…, so like IT support technician": the title said again the plain way, last.
 _SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role>[\w /&+-]+?)\W*$",
                       re.I)
@@ -420,7 +429,8 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
-    if _SOMEONE_THERE.fullmatch(text.strip()) or _NO_TITLE_GIVEN.search(text):
+    if _SOMEONE_THERE.fullmatch(text.strip()) or _NO_TITLE_GIVEN.search(text) or \
+            text.strip(" .!").lower() in _DEPARTMENTS:
         # "the creative director": who they met, or the job? "not sure, …", "the one I
         # told you about", "company is not Globex": no title given. Asked again.
         return None
@@ -464,6 +474,7 @@ def role_answer(text: str) -> str | None:
     if other is not None:  # "… that's acme. globex was the ops coordinator one"
         role = other.group("role")
     role = _DESCRIPTION.sub("", _HELD_AS.sub("", role)).strip(" .!,")
+    role = _ON_A_TEAM.sub("", role)  # "junior data engineer on the payments team"
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
         return None

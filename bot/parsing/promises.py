@@ -33,7 +33,8 @@ _NO_PROMISE = re.compile(
     re.I,
 )
 _THEY_CONTACT = re.compile(
-    r"\b(?:they|he|she|we|recruiter|hr)(?:'ll|'d|\s+will|\s+would|\s+should|\s+are\s+going\s+to"
+    r"\b(?:they|he|she|we|recruiter|hr|team|company|office|manager)(?:'ll|'d|\s+will|\s+would|"
+    r"\s+should|\s+are\s+going\s+to"
     r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
     r"(?:(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b)",
     re.I,
@@ -330,6 +331,9 @@ def _full_weekday(match: re.Match[str]) -> str:
     return match.group(0)[:match.start(1) - match.start(0)] + _FULL_WEEKDAYS[short[:2].lower()]
 
 
+_WEEKDAY_ONLY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri)day\b", re.I)
+
+
 def parse_promise(
     text: str,
     base: date,
@@ -351,7 +355,15 @@ def parse_promise(
         if not cleaned or _NO_PROMISE.search(cleaned):
             return None
         kind = _promise_kind(cleaned, default_kind)
-        day = _promise_day(_SHORT_WEEKDAY.sub(_full_weekday, cleaned), base, now, tz, kind)
+        said = _SHORT_WEEKDAY.sub(_full_weekday, cleaned)
+        day = _promise_day(said, base, now, tz, kind)
+        today = _local_now(now, tz).date()
+        if day is not None and day <= base < today and _WEEKDAY_ONLY.search(said) \
+                and not re.search(r"\d", said):
+            # "they'd let me know by this Friday", told on Monday of last Friday's
+            # interview: no promise is for the interview's own day, so the weekday is the
+            # one to come from today
+            day = _promise_day(said, today, now, tz, kind)
         if day is None:
             return None
         return Promise(kind=kind, on=day, text=_promise_text(cleaned))

@@ -97,7 +97,9 @@ def about_another(turn: Turn, flow: CallNewsFlow, text: str) -> bool:
     interview = turn.owned_interview(flow.interview_id)
     if interview is None:
         return False
-    found = mentions(text, context_for(turn).known)
+    second = THEN_ALSO.search(text)  # "they offered!! also I sent the Acme thank-you":
+    first = text if second is None else text[:second.start() + 1]  # the news comes first
+    found = mentions(first, context_for(turn).known)
     return bool(found.by_company) and interview.number not in found.numbers
 
 
@@ -268,6 +270,10 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         return "That day may be about something other than their answer.", (promise.on,)
     if SOMETIME.search(said) or NOT_BEFORE.search(said):  # "sometime next week"
         return "That's a stretch of time, not a day.", (promise.on,)
+    if _A_WEEK_ONLY.search(said) and not _WEEKDAY_SAID.search(said):
+        # "they said call back next week": its Monday, or its Friday? Both offered.
+        monday = promise.on - timedelta(days=promise.on.weekday())
+        return "That's a week, not a day.", (monday, monday + timedelta(days=4))
     either = _EITHER_DAY.search(said)
     if either is not None:  # "they'll call me thursday or friday"
         wanted = _WEEKDAYS.index(either.group(2)[:3].lower())
@@ -283,6 +289,9 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
     return None
 
 
+_A_WEEK_ONLY = re.compile(r"\bnext\s+week\b(?!'?s?\s+(?:end|close))", re.I)
+_WEEKDAY_SAID = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bend\s+of\b|\beo[wd]\b",
+                          re.I)
 #: Two days given as either: "thursday or friday".
 _EITHER_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+or\s+(mon|tue|wed|thu|fri|sat|"
                          r"sun)[a-z]*\b", re.I)

@@ -125,6 +125,7 @@ HEDGES = _any(
     "usually", "typically", "normally", "generally", r"tend\s+to",
     r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
     r"(?:lemme|let\s+me)\s+check", r"not\s+100\s*%",
+    r"need\s+to\s+(?:check|confirm|double[\s-]?check)",
     "wonder(?:ing)?", "probably", "perhaps",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
@@ -197,6 +198,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"an\s+internal|the\s+other)",
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:a|an)\s+(?:\w+\s+){1,2}(?:candidate|"
           r"applicant)",
+          # "decided to go with a candidate who had more automation experience"
+          r"(?:went|go|going|gone)\s+with\s+(?:a|an)\s+(?:candidate|applicant)\s+(?:who|with|that)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           # "Initech reject me already": the present for the past, as in Singapore English
           r"(?<!will\s)(?<!would\s)(?<!might\s)(?<!to\s)(?<!not\s)reject\s+me\s+already",
@@ -247,6 +250,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
           r"meet",
           r"(?:final|onsite|on-site)\s+loop", r"wants?\s+me\s+(?:onsite|on-site)",
+          r"moving\s+me\s+(?:on\s+|forward\s+)?to\s+the\s+(?:onsite|on-site|next|final|second|"
+          r"panel)",
           r"(?:'d|would)\s+like\s+to\s+see\s+me\s+again",
           # "they want me for a panel interview on the 2nd"
           r"(?:want|wants|invited|asked)\s+me\s+(?:for|to\s+do|to\s+attend)\s+(?:a|an|the)\s+"

@@ -74,7 +74,10 @@ class Line:
 _DAYS = r"today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _BY_DAY = re.compile(rf"\b(?P<day>{_DAYS})'?s\s+(?:one|interview|lot|people|crowd|place|team)\b|"
                      rf"\bthe\s+(?:one|interview)\s+(?:from|on)\s+(?:last\s+)?(?P<on>{_DAYS})\b|"
-                     rf"\bthe\s+(?P<the>{_DAYS})\s+(?:one|interview)\b", re.I)
+                     rf"\bthe\s+(?P<the>{_DAYS})\s+(?:one|interview)\b|"
+                     # "the one I did today"
+                     rf"\bthe\s+(?:one|interview)\s+i\s+(?:did|had|went\s+to)\s+(?:on\s+)?"
+                     rf"(?P<did>{_DAYS})\b", re.I)
 
 
 _NEAR_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}

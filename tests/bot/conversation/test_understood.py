@@ -1741,3 +1741,32 @@ def test_found_in_the_probes_look_alike_commands_numbers_and_lines_said_twice(
     promise = chat.checkpoints(2)[0].promise
     assert promise.kind is PromiseKind.YOU_CALL_ON and promise.on.isoformat() == "2026-11-30"
     assert "until Tue 2026-11-24 08:30" in chat.text("remind me about acme at 0830")
+
+
+def test_found_in_the_probes_waiting_questions_two_open_and_corrections(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "cancel it" says nothing of what "it" is; "the one I did today" is Acme.
+    assert list(choices(chat.say("cancel it"))) == ["#1 Acme", "#2 Initech", "None of these"]
+    chat.say("the one I did today already emailed to say they'd decide by Wednesday")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    # Someone added, a day put right plainly, with the time kept.
+    chat.say("Mike Chen interviewed me too at Acme, I forgot to mention him")
+    chat.say("Acme was actually last Friday, same time")
+    acme = chat.checkpoints(1)[0]
+    assert [p.name for p in acme.interviewers] == ["Jane Smith", "Mike Chen"]
+    assert acme.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-20T14:00:00-05:00"
+    # After a call, news with another company named only after "also": one at a time.
+    chat.say("called 2 answered")
+    assert chat.text("they offered!! also I finally sent Jane the Acme thank-you").startswith(
+        "You told me two things there")
+    assert chat.checkpoints(1)[0].outcome is None and chat.checkpoints(2)[0].outcome is None
+    chat.say("no news yet")
+    # A department is no title; a team after the title is not part of it.
+    chat.say("add Globex")
+    assert "I need the job title" in chat.text("marketing")
+    chat.say("junior data engineer on the payments team")
+    chat.say("yesterday 3pm")
+    chat.say("Tom Baker")
+    chat.say("no")
+    assert chat.checkpoints(3)[0].role == "junior data engineer"

@@ -40,7 +40,7 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
          "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "tuning21", "tuning22",
          "tuning23", "tuning24", "tuning25", "tuning26", "tuning27", "tuning28",
-         "tuning29", "tuning30",
+         "tuning29", "tuning30", "tuning31", "tuning32", "tuning33",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",

@@ -32,7 +32,7 @@ _POSSESSIVE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)?(?P<who>the\s+interviewer|[A-Za-z][\w-]*(?:\s+(?-i:[A-Z])[\w-]*(?='s))?|her|his|their)(?:'s)?\s+"
     r"(?P<what>e-?mail(?:\s+address)?|phone(?:\s+number)?|number|mobile(?:\s+number)?|"
     r"cell(?:\s+number)?|direct\s+(?:line|number|dial)|work\s+number|surname|last\s+name|"
-    r"first\s+name|name)\s*(?:is|:|=)?\s*"
+    r"first\s+name|full\s+name|name)\s*(?:is|:|=)?\s*"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?:name|title)\s+of\s+(?:the\s+)?)?(?:(?P<company>[\w'-]+)\s+)?"
@@ -76,6 +76,10 @@ _ALSO_PERSON = re.compile(
     r"(?i:\b(?:a|an)\s+(?:guy|woman|man|lady|person|someone)(?:\s+from\s+[\w&'-]+)?\s+"
     r"(?:called|named)\s+)(?P<lone>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
     r"(?=\s+(?i:was|sat|joined|came)\b.*\b(?i:too|also|as\s+well)\W*$)|"
+    # "Mike Chen interviewed me too at Acme, I forgot to mention him"
+    r"^(?P<me_too>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+[\w&'-]+)?\s+(?i:also\s+)?"
+    r"(?i:interviewed\s+me)(?:\s+(?i:too|as\s+well|also))?(?:\s+(?i:at|for)\s+[\w&'-]+)?"
+    r"(?:\s*,\s*(?i:i\s+forgot\s+(?:to\s+mention|about)\s+(?:him|her|them)))?\W*$|"
     # "Mark Liu from the team sat in too"
     r"^(?P<sat>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
     r"joined(?:\s+in)?|was\s+there)\s+(?i:too|as\s+well|also)\W*$")
@@ -121,6 +125,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
     text = _OF_COMPANY.sub(r"\g<who>'s ", lx.ASIDE_LEAD.sub("", text))
+    text = _FOR_COMPANY.sub("", text)  # "for Acme it's Jane Smyth, not Smith"
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
     text = _said_plainly(text)
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
@@ -139,7 +144,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
                         _when_was, _was_time, _weekday_was, _company_was, _not_that, _add_to,
-                        _also_person, _take_off, _its_name):
+                        _also_person, _counted_people, _take_off, _its_name):
             reading = attempt(said, line, ctx)
             if reading is not None:
                 return reading
@@ -161,6 +166,10 @@ def _said_plainly(text: str) -> str:
     text = _SAME_TIME.sub("", _DETAIL_OF.sub(r"\g<who>'s \g<what> ", text))
     text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
     text = _THEY_MOVED.sub(r"the \g<company> interview is ", text)
+    text = _GOT_MOVED.sub(r"the \g<company> interview is \g<when>", text)
+    one_is = _ONE_IS_ROLE.match(text)
+    if one_is is not None and one_is.group("value").split()[-1].lower() in lx.ROLE_VOCABULARY:
+        text = f"the role is {one_is.group('value')}"  # "the analyst one is actually senior …"
     text = _SURNAME_IS.sub(r"\g<wrong>'s \g<what> is \g<right>, not \g<wrong>", text)
     text = _INTERVIEWER_NAME_IS.sub(r"\g<wrong>'s name is \g<right>, not \g<wrong>", text)
     text = _MILITARY.sub(lambda m: f"{m.group(1)}:{m.group(2)}", text)
@@ -188,8 +197,23 @@ _THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?
 _INTERVIEWER_NAME_IS = re.compile(r"^(?:the\s+)?(?:[\w&'-]+\s+)?interviewer'?s?\s+name\s+is\s+"
                                   r"(?P<right>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,?\s+not\s+"
                                   r"(?P<wrong>[A-Z][\w'-]+)$")
+#: "today's Acme interview got moved, it's actually Wednesday at 2pm", "Acme moved it to
+#: Wednesday 3pm, so it didn't happen today", "Acme cancelled on me, rescheduled to …".
+_GOT_MOVED = re.compile(
+    r"^(?:turns\s+out\s+)?(?:today'?s\s+)?(?P<company>[\w'-]+?)(?:'s)?\s+(?:interview\s+)?"
+    r"(?:(?:got|was|has\s+been)\s+(?:moved|rescheduled|pushed)\s*[,;:—–-]*\s*(?:it'?s\s+"
+    r"(?:actually\s+|now\s+)?|to\s+)|moved\s+it\s+to\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
+    r"(?:and\s+)?rescheduled\s+(?:it\s+)?(?:for|to)\s+)"
+    r"(?P<when>.+?)(?:\s*,\s*so\b.*)?$", re.I)
+#: "the analyst one is actually senior data analyst", "wrong role on the second one, it's
+#: QA automation engineer": a job title, for the interview named by its role or company.
+_ONE_IS_ROLE = re.compile(r"^(?:actually\s+)?(?:wrong\s+role\s+(?:on|for)\s+)?the\s+[\w'-]+"
+                          r"(?:\s+[\w'-]+)?\s+one\s*(?:,\s*it'?s|\s+(?:is|was))\s+(?:actually\s+)?"
+                          r"(?:for\s+)?(?:an?\s+|the\s+)?(?P<value>[\w /&+-]+?)"
+                          r"(?:\s+(?:role|position|job))?$", re.I)
 #: "the surname is Smyth not Smith": whose, by the name being put right.
-_SURNAME_IS = re.compile(r"^(?:the\s+|her\s+|his\s+)?(?P<what>surname|last\s+name|family\s+name)\s+"
+_SURNAME_IS = re.compile(r"^(?i:the\s+|her\s+|his\s+)?"
+                         r"(?P<what>(?i:surname|last\s+name|family\s+name))\s+"
                          r"is\s+(?:spelled\s+|spelt\s+)?(?P<right>[A-Z][\w'-]+)\s*,?\s+not\s+"
                          r"(?P<wrong>[A-Z][\w'-]+)$")
 #: "at 14 hours": the hour, as said in Spanish or Italian.
@@ -212,11 +236,15 @@ _NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+(?:was\s+not|wasn'?t)\s+"
 #: "(typing while stirring pasta)" at the end: an aside, not part of the correction.
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
-_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|\s+with\s+an?\s+[a-z]\b|"
+_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|,?\s+with\s+(?:an?\s+)?[a-z]\b(?!['\w])|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
+#: Which interview, said first: "for Acme, …", "on the initech one: …".
+_FOR_COMPANY = re.compile(r"^(?:for|on|at|re|about)\s+(?:the\s+)?[\w&'-]+(?:\s+one)?\s*[,:—–-]?\s*"
+                          r"(?=it'?s\b|its\b|it\s+is\b|the\s|her\s|his\s)", re.I)
 #: Where someone works, between their name's part and its new spelling.
-_NAME_AT = re.compile(r"(?P<name>'s\s+(?:last|first|sur|family|full)\s*name)\s+(?:at|from|@)\s+"
+_NAME_AT = re.compile(r"(?P<name>'s\s+(?:(?:last|first|sur|family|full)\s*name|e-?mail|number|"
+                      r"phone|cell|mobile))\s+(?:at|from|@)\s+"
                       r"[\w&'-]+(?=\s+is\b)", re.I)
 #: "Jane from Acme's email is …": the person, then where she works, then what is hers.
 _OF_COMPANY = re.compile(r"^(?P<who>[A-Za-z][\w-]*)\s+(?:from|at|@)\s+[A-Z][\w&.-]*"
@@ -317,10 +345,12 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         value = number.group(0).strip() if number else value
         return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}",
                     sure=not hedged(line), target=k)
+    value = _WHY_AFTER.sub("", value)  # "Jane Smith-Okafor, she hyphenates it"
     new = _renamed(name, who, what, value)
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
 
 
+_WHY_AFTER = re.compile(r"\s*[,;]\s*(?:she|he|they|it)\b.*$|\s+actually$", re.I)
 _A_NUMBER = re.compile(r"\+?[\d(][\d\s().-]{5,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?"
                        r"(?=\s*(?:[,;.]|$))", re.I)
 #: "here's Raj's address for the thank-you: raj@…", "raj.patel@… is Raj's email".
@@ -451,6 +481,11 @@ _COMPANY_WAS = re.compile(r"^(?P<company>[\w'-]+)\s+was\s+(?:actually\s+|really\
                           r",?\s+not\s+(?P<wrong>.+))?$", re.I)
 
 
+_LAST_OR_THIS_DAY = re.compile(r"(?:on\s+)?(?:last|this\s+past)\s+(?:mon|tues|wednes|thurs|fri)day",
+                               re.I)
+_SAID_AS_RIGHT = re.compile(r"\bwas\s+actually\b|\bsame\s+time\b|,?\s+not\s+\w+", re.I)
+
+
 def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _COMPANY_WAS.match(text)
     if match is None or not line.found.by_company or hedged(line):
@@ -462,7 +497,10 @@ def _company_was(text: str, line: Line, ctx: Context) -> Reading | None:
     left, groups = _cut_dates(value)
     # Only a day and a time, with a number in it ("Friday the 20th", "10:30 on the 20th"):
     # "was a nightmare on the 20th" or a bare "was tuesday" moves nothing.
-    if not groups or not re.search(r"\d", value) or re.sub(r"\b(?:on|at|the)\b|[\s,.]", "", left):
+    # "was actually last Friday, same time": a day said plainly as the right one counts too
+    plainly = bool(_LAST_OR_THIS_DAY.fullmatch(value.strip()) and _SAID_AS_RIGHT.search(text))
+    if not groups or not (re.search(r"\d", value) or plainly) or \
+            re.sub(r"\b(?:on|at|the)\b|[\s,.]", "", left):
         return None
     # Said in the past ("was … on the 20th"): the 20th gone by, written out as a date.
     moment, timed = parse_when_detail(f"was {_weekday_and_day(value, ctx)}", ctx.now, ctx.tz)
@@ -652,12 +690,33 @@ def _add_to(text: str, line: Line, ctx: Context) -> Reading | None:
     return _fix(line, ctx, Fix.ADD, "", match.group("names"), f"add {names}")
 
 
+#: "2 people interviewed me actually, Jane and Mark Otis": everyone, one of them new.
+_COUNTED = re.compile(r"^(?:there\s+were\s+)?(?:\d|two|three|four)\s+(?:people|interviewers|of\s+"
+                      r"them)(?:\s+(?:interviewed\s+me|in\s+the\s+room|there))?(?:\s+actually)?"
+                      r"\s*[,:—–-]+\s*(?P<names>.+)$", re.I)
+
+
+def _counted_people(text: str, line: Line, ctx: Context) -> Reading | None:
+    """Everyone who was there, counted, when all but one are on the interview already:
+    the one who is not is added."""
+    said = _COUNTED.match(text)
+    target = None if said is None else pick(line.found, ctx.known)
+    if said is None or target is None:
+        return None
+    people, unclear = read_names(said.group("names"))
+    known = {name.split()[0].lower() for name in target.names}
+    new = [p for p in people if p.name.split()[0].lower() not in known]
+    if unclear or len(new) != 1 or len(people) < 2:
+        return None
+    return _fix(line, ctx, Fix.ADD, "", new[0].name, f"add {new[0].name}", target=target)
+
+
 def _also_person(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _ALSO_PERSON.search(text)
     if match is None:
         return None
     said = match.group("names") or match.group("also") or match.group("named") \
-        or match.group("lone") or match.group("sat")
+        or match.group("lone") or match.group("sat") or match.group("me_too")
     if match.group("also") and not _FORGOT.search(text):
         return None  # "Mei Chen was in the interview" needs an "also" or "I forgot her"
     if said.islower():  # "a guy called pete morris": typed in lower case

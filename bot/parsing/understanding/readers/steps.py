@@ -55,6 +55,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                                 "one, say e.g. `remind me about Acme tomorrow`.")
     asked = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
     rest = _HOUR_THEN_DAY.sub(_day_then_hour, _LATER.sub("", asked))
+    rest = _PART_THEN_HOUR.sub(_part_then_hour, rest)
     # "remind me later, driving": the reason after a comma names no time either
     first = re.split(r"\s*[,;:–—]\s*|\s+-\s+", asked, maxsplit=1)[0]
     if any(re.sub(r"[^\w\s]", "", said).lower().strip() in _NO_TIME for said in (rest, first)) \
@@ -180,6 +181,23 @@ def _day_then_hour(match: re.Match[str]) -> str:
     hour, minute = int(match.group(1)), match.group(2) or "00"
     suffix = "am" if match.group(4).lower() == "morning" else "pm"
     return f"{match.group(3)} at {hour}:{minute}{suffix}"
+
+
+#: "tomorrow afternoon, around 3", "tomorrow at lunch, like 12:30": the part of the day,
+#: then the hour in it.
+_PART_THEN_HOUR = re.compile(r"\b(?:at\s+|in\s+the\s+)?(morning|afternoon|evening|lunch|"
+                             r"lunchtime)\s*,?\s+(?:like|around|about|say|at)\s+(\d{1,2})"
+                             r"(?::(\d{2}))?\s*(?:-?ish)?\b(?!\s*[ap]\.?m)", re.I)
+
+
+def _part_then_hour(match: re.Match[str]) -> str:
+    """"afternoon, around 3" as "at 3:00pm"; "morning, like 8" as "at 8:00am"."""
+    hour, minute = int(match.group(2)), match.group(3) or "00"
+    part = match.group(1).lower()
+    morning = part == "morning" or (part.startswith("lunch") and hour >= 11 and hour != 12)
+    if not 1 <= hour <= 12:
+        return match.group(0)
+    return f"at {hour}:{minute}{'am' if morning else 'pm'}"
 
 
 def _morning_or_evening(line: Line, ctx: Context, hour: int, minute: int) -> Reading | None:
@@ -340,7 +358,9 @@ _LEADING_SPAN = re.compile(r"^(?:an?|\d+|one|two|three|four|five|six|a\s+couple\
 _AFTER_WORD = re.compile(r"\b(?:to|till|til|until|in|at|by|for)\s+(?P<when>[^?,;!]+)", re.I)
 _COUPLE = re.compile(r"\ba\s+couple\s+(?:of\s+)?", re.I)
 _FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning))?"
-                          r"(?!\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|this)\w*)", re.I)
+                          r"(?!\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|next|this)\w*)|"
+                          # "remind me in the morning", said in the afternoon or evening
+                          r"^(?:in\s+)?the\s+morning$", re.I)
 #: "first thing Monday": that day's morning.
 _FIRST_THING_ON = re.compile(r"\bfirst\s+thing\s+(?:on\s+)?(?P<day>(?:next\s+|this\s+)?"
                              r"(?:mon|tue|wed|thu|fri|sat|sun)\w*)", re.I)
@@ -390,8 +410,14 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                or lx.CANCEL_TOLD.search(line.text)
                                # "the one from friday": a day is a clue, not a name
                                or bool(line.found.by_when and len(ctx.known) > 1)
+                               # "cancel it": what "it" is was said before, not here
+                               or (not line.found.numbers and _CANCEL_IT.match(line.text))
                                # "cancel Jane": her note, or the interview? Asked.
                                or _by_person_only(line)), yes="Yes, stop them")
+
+
+_CANCEL_IT = re.compile(r"^\W*(?:please\s+|pls\s+)?(?:cancel|stop|mute)\s+(?:it|that|this)\W*$",
+                        re.I)
 
 
 def _by_person_only(line: Line) -> bool:
@@ -450,8 +476,8 @@ def remove(line: Line, ctx: Context) -> Reading | None:
 
 #: "delete reminders for Acme": the reminders deleted, which may mean stopping them.
 _THE_REMINDERS = re.compile(r"\b(?:delete|remove|erase|clear|bin)\s+(?:the\s+|all\s+(?:the\s+)?|"
-                            r"my\s+|any\s+)?(?:reminders?|notifications?|alerts?|nudges?|"
-                            r"messages?|pings?)\b", re.I)
+                            r"my\s+|any\s+)?(?:[\w&'-]+\s+){0,2}?(?:reminders?|notifications?|"
+                            r"alerts?|nudges?|messages?|pings?)\b", re.I)
 #: "the interview I added", with one in the list: that one.
 _THE_ONE_ADDED = re.compile(r"\bthe\s+(?:interview|entry|one)\s+(?:that\s+)?i\s+(?:just\s+)?"
                             r"(?:added|entered|made|put\s+in|created)\b", re.I)
