@@ -128,6 +128,13 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _FOR_COMPANY.sub("", text)  # "for Acme it's Jane Smyth, not Smith"
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
     text = _said_plainly(text)
+    moved = _THEY_MOVED.match(text) or _GOT_MOVED.match(text)
+    if moved is not None and moved.group("company").lower() in line.found.company_words \
+            and _A_CLOCK.search(text[moved.end("company"):]):
+        # "Acme moved it to Wednesday 3pm": their interview, to a day and a time (a day
+        # alone, or a flight "pushed to wed", moves nothing)
+        when = moved.group("when") if "when" in moved.groupdict() else text[moved.end():]
+        text = f"the {moved.group('company')} interview is {when}"
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
     # may follow an admission.
     admitted = _ADMISSION.match(text)
@@ -165,8 +172,6 @@ def _said_plainly(text: str) -> str:
     text = _AND_NOT.sub(" not", _HOURS_SAID.sub(r"\1:00", text))
     text = _SAME_TIME.sub("", _DETAIL_OF.sub(r"\g<who>'s \g<what> ", text))
     text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
-    text = _THEY_MOVED.sub(r"the \g<company> interview is ", text)
-    text = _GOT_MOVED.sub(r"the \g<company> interview is \g<when>", text)
     one_is = _ONE_IS_ROLE.match(text)
     if one_is is not None and one_is.group("value").split()[-1].lower() in lx.ROLE_VOCABULARY:
         text = f"the role is {one_is.group('value')}"  # "the analyst one is actually senior …"
@@ -211,6 +216,8 @@ _ONE_IS_ROLE = re.compile(r"^(?:actually\s+)?(?:wrong\s+role\s+(?:on|for)\s+)?th
                           r"(?:\s+[\w'-]+)?\s+one\s*(?:,\s*it'?s|\s+(?:is|was))\s+(?:actually\s+)?"
                           r"(?:for\s+)?(?:an?\s+|the\s+)?(?P<value>[\w /&+-]+?)"
                           r"(?:\s+(?:role|position|job))?$", re.I)
+_A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'?clock)|\b\d{1,2}:\d{2}\b|"
+                      r"\bat\s+\d{1,2}\b|\bnoon\b", re.I)
 #: "the surname is Smyth not Smith": whose, by the name being put right.
 _SURNAME_IS = re.compile(r"^(?i:the\s+|her\s+|his\s+)?"
                          r"(?P<what>(?i:surname|last\s+name|family\s+name))\s+"
