@@ -175,8 +175,7 @@ def _said_plainly(text: str) -> str:
     one_is = _ONE_IS_ROLE.match(text)
     if one_is is not None and one_is.group("value").split()[-1].lower() in lx.ROLE_VOCABULARY:
         text = f"the role is {one_is.group('value')}"  # "the analyst one is actually senior …"
-    text = _SURNAME_IS.sub(r"\g<wrong>'s \g<what> is \g<right>, not \g<wrong>", text)
-    text = _INTERVIEWER_NAME_IS.sub(r"\g<wrong>'s name is \g<right>, not \g<wrong>", text)
+    text = _NAME_PUT_RIGHT.sub(_name_put_right, text)
     text = _MILITARY.sub(lambda m: f"{m.group(1)}:{m.group(2)}", text)
     text = _SHOULD_READ.sub("should be", _WRONG_LEAD.sub("", text))
     swapped = _NOT_THEN_IT_WAS.match(text)
@@ -198,10 +197,6 @@ _THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?
                          r"changed|pushed)\s+(?:my|the)\s+interview\s*[,;:—–-]+\s*"
                          r"(?:it'?s|it\s+is|now)\s+|rescheduled\s*[,;:—–-]*\s*it\s+(?:got|was|has\s+"
                          r"been|'s\s+been)\s+(?:moved|pushed|changed)\s+to\s+)", re.I)
-#: "Initech interviewer name is Dana Vu, not Wu": whose, by the name being put right.
-_INTERVIEWER_NAME_IS = re.compile(r"^(?:the\s+)?(?:[\w&'-]+\s+)?interviewer'?s?\s+name\s+is\s+"
-                                  r"(?P<right>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s*,?\s+not\s+"
-                                  r"(?P<wrong>[A-Z][\w'-]+)$")
 #: "today's Acme interview got moved, it's actually Wednesday at 2pm", "Acme moved it to
 #: Wednesday 3pm, so it didn't happen today", "Acme cancelled on me, rescheduled to …".
 _GOT_MOVED = re.compile(
@@ -216,13 +211,21 @@ _ONE_IS_ROLE = re.compile(r"^(?:actually\s+)?(?:wrong\s+role\s+(?:on|for)\s+)?th
                           r"(?:\s+[\w'-]+)?\s+one\s*(?:,\s*it'?s|\s+(?:is|was))\s+(?:actually\s+)?"
                           r"(?:for\s+)?(?:an?\s+|the\s+)?(?P<value>[\w /&+-]+?)"
                           r"(?:\s+(?:role|position|job))?$", re.I)
+#: A time of day said: "3pm", "10:30", "at 3", "noon".
 _A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'?clock)|\b\d{1,2}:\d{2}\b|"
                       r"\bat\s+\d{1,2}\b|\bnoon\b", re.I)
-#: "the surname is Smyth not Smith": whose, by the name being put right.
-_SURNAME_IS = re.compile(r"^(?i:the\s+|her\s+|his\s+)?"
-                         r"(?P<what>(?i:surname|last\s+name|family\s+name))\s+"
-                         r"is\s+(?:spelled\s+|spelt\s+)?(?P<right>[A-Z][\w'-]+)\s*,?\s+not\s+"
-                         r"(?P<wrong>[A-Z][\w'-]+)$")
+#: "the surname is Smyth not Smith", "Initech interviewer name is Dana Vu, not Wu": whose,
+#: by the name being put right.
+_NAME_PUT_RIGHT = re.compile(r"^(?i:the\s+|her\s+|his\s+)?(?:(?:[\w&'-]+\s+)?(?i:interviewer'?s?"
+                             r"\s+name)|(?P<what>(?i:surname|last\s+name|family\s+name)))\s+is\s+"
+                             r"(?:spelled\s+|spelt\s+)?(?P<right>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+                             r"\s*,?\s+not\s+(?P<wrong>[A-Z][\w'-]+)$")
+
+
+def _name_put_right(said: re.Match[str]) -> str:
+    """"the surname is Smyth, not Smith" as "Smith's surname is Smyth, not Smith"."""
+    what = said.group("what") or "name"
+    return f"{said.group('wrong')}'s {what} is {said.group('right')}, not {said.group('wrong')}"
 #: "at 14 hours": the hour, as said in Spanish or Italian.
 _HOURS_SAID = re.compile(r"(?<=\bat\s)(\d{1,2})\s+hours?\b|(?<=\bnot\s)(\d{1,2})\s+hours?\b", re.I)
 _AND_NOT = re.compile(r",?\s+and\s+not\b", re.I)
