@@ -113,6 +113,7 @@ def _named_by_hour(text: str, ctx: Context) -> int | None:
     said = _BY_HOUR.search(text)
     if said is None:
         return None
+
     def fits(at: datetime) -> bool:
         if said.group("part"):
             return at.hour in _HOURS[said.group("part").lower()]
