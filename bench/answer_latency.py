@@ -59,6 +59,8 @@ BARE_SECONDS = 2.5
 BARE_STEP_SECONDS = 5.0  # the bare app offered each step's rate, open loop, for the plot
 PROFILED = 150  # commands answered unprofiled, then as many under pyinstrument
 SECTION = "answer-latency"
+#: The Procfile's processes that answer stored commands, started when it lists them.
+ANSWERING = ("clock", "answer")
 Log = Callable[[str], None]
 
 
@@ -67,6 +69,14 @@ def afternoon_zone(now: datetime) -> str:
     """An IANA zone where it is about 14:00 at `now` (Etc/GMT signs are reversed)."""
     offset = (14 - now.astimezone(UTC).hour + 12) % 24 - 12
     return "Etc/GMT" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
+
+
+def procfile_names() -> list[str]:
+    """The process types the Procfile lists."""
+    from tests.procfile import PROCFILE
+
+    return [line.partition(":")[0].strip() for line in PROCFILE.read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 def prepare(url: str, people: int) -> str:
@@ -141,6 +151,10 @@ class Deployment:
     def pid(self, name: str) -> int:
         return self.processes[name].pid
 
+    def answering(self) -> list[int]:
+        """The pids of the processes that answer stored commands: all but `web`."""
+        return [p.pid for name, p in self.processes.items() if name != "web"]
+
     def problems(self) -> int:
         """Lines at ERROR or with a traceback in both logs."""
         return sum(line.count(" ERROR ") + line.count("Traceback")
@@ -197,9 +211,8 @@ def one_step(deployment: Deployment, api: StandIn, rate: float, seconds: float, 
     """Offer `rate` for `seconds` to people `first`…; wait for the answers (bounded)."""
     people = math.ceil(rate * seconds / 5)
     api.reset()
-    web, clock = deployment.pid("web"), deployment.pid("clock")
-    cpu0 = (slack_path.process_cpu(web), slack_path.process_cpu(clock),
-            server_cpu(deployment.url))
+    web, answering = deployment.pid("web"), deployment.answering()
+    cpu0 = (slack_path.process_cpu(web), _cpu_of(answering), server_cpu(deployment.url))
     # The whole machine too: ours (those three, the stand-in, the load generator, a child
     # reaped here) and whatever else shares the two cores meanwhile.
     machine0, children0, standin0 = machine_busy(), _children_cpu(), \
@@ -218,7 +231,7 @@ def one_step(deployment: Deployment, api: StandIn, rate: float, seconds: float, 
             due_at):
         time.sleep(0.25)
         stats = api.stats()
-    clock_cpu = slack_path.process_cpu(clock) - cpu0[1]
+    clock_cpu = _cpu_of(answering) - cpu0[1]
     pg_after = server_cpu(deployment.url)
     wall = time.monotonic() - started
     ours = (web_cpu + clock_cpu + (pg_after - cpu0[2] if pg_after is not None
@@ -253,6 +266,11 @@ def one_step(deployment: Deployment, api: StandIn, rate: float, seconds: float, 
         "busy_cores": busy / wall, "our_cores": ours / wall,
         "other_cores": max(busy - ours, 0.0) / wall,
     }
+
+
+def _cpu_of(pids: list[int]) -> float:
+    """CPU seconds the answering processes (clock, answer) have used together."""
+    return sum(slack_path.process_cpu(pid) for pid in pids)
 
 
 def machine_busy() -> float:
@@ -352,7 +370,9 @@ def run(pg_url: str, *, seconds: float = SECONDS, probes: int = PROBES,
         deployment = Deployment(url, api.url)
         stack.callback(deployment.stop)
         deployment.start("web")
-        deployment.start("clock")
+        for name in ANSWERING:
+            if name in procfile_names():
+                deployment.start(name)
         deployment.wait_ready()
         log(f"  {time.monotonic() - started:4.0f} s web and clock ready")
         one_step(deployment, api, WARMUP[0], WARMUP[1], first=1, prefix="warm")
