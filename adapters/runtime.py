@@ -41,10 +41,12 @@ class Runtime:
     purger: Purger | None = None
 
     def start_delivery(self, senders: Mapping[Platform, Sender], *, background: bool = True,
-                       poll_seconds: float = POLL_SECONDS) -> Deliverer:
+                       poll_seconds: float = POLL_SECONDS, purge: bool = True) -> Deliverer:
         """Create the deliverer for these platforms; with `background`, start APScheduler,
         which also looks for due rows every `poll_seconds` (a test that must tell a
-        wake-up from the poll pushes the poll out of its reach)."""
+        wake-up from the poll pushes the poll out of its reach), and, with `purge`, the
+        purger of old data (one per deployment is enough: the `answer` process leaves it
+        to the clock)."""
         self.senders.update(senders)
         # Real time sends a few at once; simulated time stays sequential so that what the
         # terminal and the tests see comes out in a fixed order.
@@ -54,7 +56,7 @@ class Runtime:
         if background and self.settings.delivery == "inline":
             self.scheduler = DeliveryScheduler(self.deliverer, poll_seconds)
             self.scheduler.start()
-            if not isinstance(self.clock, SimulatedClock):
+            if purge and not isinstance(self.clock, SimulatedClock):
                 self.purger = Purger(self.repo, self.clock).start()
         return self.deliverer
 

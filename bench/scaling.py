@@ -282,7 +282,8 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
         "| `web` (Slack HTTP: store and ack; buttons and DMs) | "
         + " | ".join(str(p["web"]) for p in plans)
         + " |",
-        "| `clock` (deliver; answer stored `/followup`) | "
+        "| `clock`, then `answer` (each delivers and answers stored `/followup`; "
+        "counted together) | "
         + " | ".join(str(p["clock"]) for p in plans)
         + " |",
         "| `discord` (one gateway shard each) | " + " | ".join(
@@ -307,7 +308,8 @@ def tables(shape: dict[str, Any], m: Measured, plans: list[dict[str, Any]]) -> s
          f"{m.discord_budget:.0f}/s", "section 5, `python -m bench.global_limit`"),
     ]
     return wrap(SECTION, [
-        "What runs where (derived; from 100,000 people two `web` and two `clock` at least, "
+        "What runs where (derived; from 100,000 people two `web` and two answering "
+        "processes (`clock`, `answer`) at least, "
         "so that a deploy or a crash leaves one serving):", "", *summary, "",
         f"Measured on this machine, read from {m.source}.", "",
         "| per process | figure | from |", "|---|---|---|",

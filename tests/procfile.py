@@ -93,7 +93,7 @@ class Deployment:
 
     def start(self, name: str) -> BotSubprocess:
         """`name` as the Procfile starts it; `web` and `discord` waited for until
-        healthy, `clock` until it says it delivers."""
+        healthy, `clock` and `answer` until they say they deliver."""
         env, argv = procfile_entry(name)
         slack = {} if self.api is None else {
             "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": self.api.url,
@@ -106,7 +106,7 @@ class Deployment:
         if name in ("web", "discord"):
             process.wait_health(200, timeout=WAIT)
         else:
-            process.wait_for_lines(r"followup-bot clock: delivering", timeout=WAIT)
+            process.wait_for_lines(rf"followup-bot {name}: delivering", timeout=WAIT)
         return process
 
     def stop(self) -> None:
@@ -205,13 +205,15 @@ def wait_until(condition: Callable[[], bool], timeout: float = WAIT, what: str =
     return time.monotonic() - start
 
 
+#: The Procfile's processes that answer stored Slack commands, side by side.
+ANSWERING = ("clock", "answer")
+
+
 def kill_mid_burst(deployment: Deployment, victim: str, count: int) -> Burst:
-    """Start web and clock; send `count` commands; kill -9 `victim` once a third are
-    answered (web: acked, so the rest are still arriving); start it again; wait for
+    """Start web, clock and answer; send `count` commands; kill -9 `victim` once a third
+    are answered (web: acked, so the rest are still arriving); start it again; wait for
     every accepted command to be answered."""
-    web = deployment.start("web")
-    clock = deployment.start("clock")
-    processes = {"web": web, "clock": clock}
+    processes = {name: deployment.start(name) for name in ("web", *ANSWERING)}
     burst = Burst()
     api = deployment.api
     assert api is not None
@@ -267,10 +269,9 @@ def proxied(url: str) -> Iterator[tuple[str, TcpProxy]]:
 
 def database_outage(deployment: Deployment, proxy: TcpProxy, seconds: float,
                     rate: float = 5.0) -> Outage:
-    """Web and clock on the proxied database; commands at about `rate` a second from
-    before the cut until after it is restored; every accepted one answered."""
-    web = deployment.start("web")
-    clock = deployment.start("clock")
+    """Web, clock and answer on the proxied database; commands at about `rate` a second
+    from before the cut until after it is restored; every accepted one answered."""
+    processes = {name: deployment.start(name) for name in ("web", *ANSWERING)}
     burst = Burst()
     api = deployment.api
     assert api is not None
@@ -289,12 +290,13 @@ def database_outage(deployment: Deployment, proxy: TcpProxy, seconds: float,
     # Each part that said the database went away says it is back (the scheduler at its
     # next poll, up to 30 s on).
     wait_until(lambda: all(process.output.count("is unavailable (")
-                           == process.output.count("is back after") for process in (web, clock)),
+                           == process.output.count("is back after")
+                           for process in processes.values()),
                what="a line saying the database is back for each saying it went away")
     api.settle(quiet=1.0, timeout=30)
     lines = {name: [line for line in process.lines if OUTAGE_LINE.search(line)
                     and (" WARNING " in line or " INFO " in line)]
-             for name, process in (("web", web), ("clock", clock))}
+             for name, process in processes.items()}
     return Outage(burst, seconds, lines)
 
 

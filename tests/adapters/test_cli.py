@@ -60,6 +60,12 @@ def test_the_clock_without_any_platform_says_where_it_would_deliver(tmp_path):
     assert "set SLACK_BOT_TOKEN and/or DISCORD_TOKEN" in done.stderr
 
 
+def test_the_answer_process_without_slack_says_what_it_answers(tmp_path):
+    done = run(["answer"], tmp_path)
+    assert done.returncode == 2
+    assert "answers stored Slack commands: set SLACK_BOT_TOKEN" in done.stderr
+
+
 @pytest.mark.parametrize("mail", [{}, {"FOLLOWUP_MAIL_DOMAIN": "mail.test"}],
                          ids=["alone", "with-mail"])
 def test_the_web_command_serves_health_on_its_port(tmp_path, mail):

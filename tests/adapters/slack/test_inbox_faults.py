@@ -8,6 +8,7 @@ asserts how long something took (the figures printed are for docs/RELIABILITY.md
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -30,6 +31,7 @@ from adapters.slack.inbox import (
     WAITING_FOR_DATABASE,
     CommandInbox,
     InboxWorker,
+    stored_fields,
 )
 from adapters.slack.sender import interactive_client
 from bot.delivery.lease import LEASE
@@ -248,4 +250,33 @@ def test_on_postgresql_an_idle_worker_sends_no_statement_and_a_notify_wakes_it(
         worker.stop()
         worker_runtime.stop()
         web_runtime.stop()
+    assert web_runtime.repo.waiting_requests(Platform.SLACK) == 0
+
+
+def test_on_postgresql_a_persons_next_command_stored_with_their_first_is_answered_at_once(
+        pg_url: str, slack_settings: Settings, slack_api: SlackApiStandIn,
+        clock: SimulatedClock) -> None:
+    """Two commands of one person in one write make one NOTIFY; the worker it wakes can
+    claim only the first. Deleting the answered first notifies again (migration 0022),
+    so the second is answered then, not at the worker's safety poll (60 s here)."""
+    settings = slack_settings.model_copy(update={"database_url": pg_url})
+    worker_runtime = build_runtime(settings, clock)
+    worker = worker_for(settings, worker_runtime, safety_poll=60.0).start()
+    web_runtime = build_runtime(settings, clock)  # another process: it cannot wake() it
+    web, inbox = web_process(web_runtime, settings, slack_api)
+    try:
+        bodies = [web.workspace.command_payload(USER, text) for text in (ADD, "list")]
+        web_runtime.repo.enqueue(Platform.SLACK, [
+            (f"{b['team_id']}:{b['user_id']}", json.dumps(stored_fields(b)), b["trigger_id"])
+            for b in bodies], clock.now())  # one transaction: one NOTIFY for both
+        replies = slack_api.wait_for("response_url", 2, timeout=20)  # long before 60 s
+    finally:
+        web.stop()
+        inbox.close()
+        worker.stop()
+        worker_runtime.stop()
+        web_runtime.stop()
+    first, second = (shown_text(reply.args) for reply in replies)
+    assert "Added #1: data analyst at Acme" in first  # in the order sent
+    assert "Acme" in second and "Added" not in second
     assert web_runtime.repo.waiting_requests(Platform.SLACK) == 0
