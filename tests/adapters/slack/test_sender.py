@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import socket
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import aiohttp
 import pytest
 
 from adapters.runtime import Runtime
@@ -356,3 +359,55 @@ def test_a_429_storm_pauses_the_workspace_until_each_retry_after_and_loses_nothi
         # After it, at its instant, only what was in flight with it: one round's lanes.
         assert len([c for c in calls[calls.index(limited) + 1:] if c.at == limited.at]) \
             < (1 if workers == 1 else LANES)
+
+
+class _DroppingServer:
+    """A response_url on loopback that closes the first `drops` connections without a
+    word (a connection broken mid-answer), then answers "ok"; it keeps each request."""
+
+    def __init__(self, drops: int) -> None:
+        self.drops, self.bodies = drops, []
+        self._socket = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}/commands/1/2"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        for _ in range(4):  # bounded: never more than this test's connections
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return
+            with connection:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    request += connection.recv(65536)
+                head, _, body = request.partition(b"\r\n\r\n")
+                length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                                  if line.lower().startswith(b"content-length")))
+                while len(body) < length:
+                    body += connection.recv(65536)
+                self.bodies.append(body)
+                if len(self.bodies) <= self.drops:
+                    continue  # closed without an answer
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                                   b"Connection: close\r\n\r\nok")
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+def test_an_answer_whose_connection_broke_is_sent_once_more_then_given_up(
+        slack_settings: Settings) -> None:
+    once = _DroppingServer(drops=1)
+    with slack_sender(slack_settings) as sender:
+        answered = sender.respond(once.url, text="Added #1")
+    once.close()
+    assert (answered.status_code, answered.body) == (200, "ok")
+    assert len(once.bodies) == 2 and once.bodies[0] == once.bodies[1]  # the same answer again
+
+    always = _DroppingServer(drops=3)
+    with slack_sender(slack_settings) as sender, pytest.raises(aiohttp.ClientError):
+        sender.respond(always.url, text="Added #1")
+    always.close()
+    assert len(always.bodies) == 2  # one retry, no more
