@@ -542,6 +542,7 @@ _NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their
 _NOT_NAMES = re.compile(r"\b(?:one|a)\s+(?:sec|second|moment|min|minute)\b|\bhang\s+on\b|"
                         r"\bhold\s+on\b|\bbrb\b|\bbe\s+right\s+back\b|\bgimme\s+a\b", re.I)
 #: The new interview itself taken back: "actually delete this whole thing".
+_NEVER_MIND = re.compile(r"^\W*never\s*mind\b|\bforget\s+it\b|\bby\s+mistake\b", re.I)
 _DROP_IT = re.compile(r"\b(?:delete|remove|cancel|scrap|forget|undo|drop)\s+(?:this|that|it|the\s+"
                       r"whole|everything|all|the\s+[\w&'-]+\s+one)\b", re.I)
 
@@ -621,6 +622,10 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if role is None and lowered.startswith("why"):
             return Answer(draft, "Your thank-you drafts and reminders name the role, so "
                                  "they read right to the people who interviewed you.")
+        if role is None and (_DROP_IT.search(text) or _NEVER_MIND.search(text)):
+            # "never mind, delete that, I added it by mistake": asked, not done
+            return Answer(draft, "Nothing is saved yet: say `cancel` to drop this new "
+                                 "interview, or tell me the job title.")
         if role is None:
             return Answer(draft, "I need the job title, as they wrote it in the posting "
                                  "(`designer`, `senior data analyst`); `cancel` stops.")

@@ -548,6 +548,8 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|b
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"give\s+me",
                    r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
+                   # "first thing tomorrow pls, too tired tonight": when, said alone
+                   r"^\W*first\s+thing\s+(?:tomorrow|in\s+the\s+morning)",
                    r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminders?|calls?|notes?|steps?)",
                    # "please tell me again about acme after 3 hours"
                    r"tell\s+me\s+again\s+(?:about|in|at|after|tomorrow|later)",

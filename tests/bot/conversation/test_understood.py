@@ -1770,3 +1770,15 @@ def test_found_in_the_probes_waiting_questions_two_open_and_corrections(chat: Ch
     chat.say("Tom Baker")
     chat.say("no")
     assert chat.checkpoints(3)[0].role == "junior data engineer"
+
+
+def test_a_role_asked_and_taken_back_says_how_to_drop_it_and_a_morning_said_alone(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    assert chat.text("never mind, delete that, I added it by mistake").startswith(
+        "Nothing is saved yet: say `cancel` to drop this new interview")
+    chat.say("cancel")
+    assert interviews(chat) == 1
+    assert chat.text("first thing tomorrow pls, too tired tonight").startswith(
+        "I read that as: Snoozing the next step of Acme (#1).")
