@@ -1756,6 +1756,9 @@ def test_found_in_the_probes_waiting_questions_two_open_and_corrections(chat: Ch
     acme = chat.checkpoints(1)[0]
     assert [p.name for p in acme.interviewers] == ["Jane Smith", "Mike Chen"]
     assert acme.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-20T14:00:00-05:00"
+    # Moved to a day without its time: asked, nothing moved.
+    assert chat.text("Acme moved it to Wednesday").startswith("Moved to when?")
+    assert chat.checkpoints(1)[0].starts_at == acme.starts_at
     # After a call, news with another company named only after "also": one at a time.
     chat.say("called 2 answered")
     assert chat.text("they offered!! also I finally sent Jane the Acme thank-you").startswith(

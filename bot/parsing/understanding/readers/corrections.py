@@ -129,10 +129,14 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
     text = _said_plainly(text)
     moved = _THEY_MOVED.match(text) or _GOT_MOVED.match(text)
-    if moved is not None and moved.group("company").lower() in line.found.company_words \
-            and _A_CLOCK.search(text[moved.end("company"):]):
-        # "Acme moved it to Wednesday 3pm": their interview, to a day and a time (a day
-        # alone, or a flight "pushed to wed", moves nothing)
+    if moved is not None and moved.group("company").lower() in line.found.company_words:
+        # "Acme moved it to Wednesday 3pm": their interview, to a day and a time; a flight
+        # "pushed to wed" moves nothing, and a day without its time is asked
+        if not _A_CLOCK.search(text[moved.end("company"):]):
+            target = pick(line.found, ctx.known)
+            number = "<number>" if target is None else target.number
+            return Reading(question="Moved to when? Give me the day and the time, e.g. "
+                                    f"`fix {number} when Wednesday 3pm`; I changed nothing yet.")
         when = moved.group("when") if "when" in moved.groupdict() else text[moved.end():]
         text = f"the {moved.group('company')} interview is {when}"
     # "Sorry, I got the time wrong — the Acme interview was at 3, not 2": the correction
