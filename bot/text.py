@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 MAX_INPUT = 4000  # Slack's slash-command text tops out near here; DMs may be longer
 MAX_FIELD = 120  # a company, role or name longer than this is a paste, not a name
 
@@ -31,7 +33,7 @@ def clean_input(text: str) -> tuple[str, bool]:
     text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text or ""))
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _dictated(text)
+    text = starred_fix(_dictated(text))
     truncated = len(text) > MAX_INPUT
     return text[:MAX_INPUT], truncated
 
@@ -52,3 +54,28 @@ def _dictated(text: str) -> str:
 def short(text: str, limit: int = MAX_FIELD) -> str:
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+#: A word put right after it was sent, chat-style: "with Gavin Belsen.. Belson* sorry".
+_STARRED = re.compile(r"[\s.,;]+(?<![*\w])(?P<word>[A-Za-z][\w'-]{2,})\*(?:[\s,.]*(?:sorry|soz|"
+                      r"oops|my\s+bad))?[\s.!]*$", re.I)
+
+
+_STARRED_BEFORE_NOT = re.compile(r"(?<![*\w])([A-Za-z][\w'-]{2,})\*(?=\s*,?\s+not\s)")
+
+
+def starred_fix(text: str) -> str:
+    """`text` with a starred word at its end ("Belson*") put in place of the last word
+    before it that it plainly corrects (one or two letters apart); unchanged otherwise."""
+    text = _STARRED_BEFORE_NOT.sub(r"\1", text)  # "raj patil* not patel": the star adds nothing
+    found = _STARRED.search(text)
+    if found is None:
+        return text
+    head, word = text[:found.start()], found.group("word")
+    for earlier in reversed(list(re.finditer(r"[A-Za-z][\w'-]*", head))):
+        said = earlier.group(0)
+        if said.casefold() != word.casefold() and Levenshtein.distance(said.casefold(),
+                                                                      word.casefold()) <= 2:
+            return head[:earlier.start()] + word + head[earlier.end():]
+    return text
+

@@ -381,6 +381,10 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
+#: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
+#: english)", "(lol)".
+_REMARK_IN = re.compile(r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
+                        r"in\s+(?:spanish|french|portuguese|german|my\s+language))\b", re.I)
 _ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\w&/ -]+?\s+"
                         r"(?:team|squad|department|dept|group)\b.*$", re.I)
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
@@ -392,12 +396,15 @@ _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
 #: What the job is about, after its title: "Junior designer — brand work mostly".
 _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|listing)\b.*$|"
                           r",\s*that'?s\s+what\b.*$|"
+                          # "…, thats the actual title", "…, if that matters"
+                          r",\s*that'?s\s+(?:the|my|its|their)\s+(?:actual|official|real|proper|"
+                          r"exact|full)\s+(?:title|name)\b.*$|,\s*if\s+that\s+(?:matters|helps)\b.*$|"
                           r",\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
                           # "…, in marketing department", its article dropped
                           r"in\s+(?:[\w&-]+\s+){1,2}(?:department|dept|team|division|unit|ward)|"
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"
-                          r"but|pays|paying|salary|pay\s+is|hybrid|remote|on[- ]?site)\b.*$|"
+                          r"but|pays|paying|salary|pay\s+is|pay'?s|hybrid|remote|on[- ]?site)\b.*$|"
                           r",\s*[$£€]?\d+k?\b.*$|"
                           # "… supervisor position, bit of a step up for me": how it feels
                           r"(?:(?<=position)|(?<=\brole)|(?<=\bjob)|(?<=\bpost))\s*,.*$", re.I)
@@ -437,6 +444,7 @@ def role_answer(text: str) -> str | None:
     so_like = _SO_LIKE.search(text)
     if so_like is not None:  # "a poste of technicien en support, so like IT support technician"
         text = so_like.group("role")
+    text = _ASIDE.sub(lambda m: " " if _REMARK_IN.search(m.group(0)) else m.group(0), text)
     joke = _JOKED.match(text)
     if joke is not None and text[joke.end():].strip():
         text = text[joke.end():]  # "barista lol jk. junior copywriter"
@@ -484,7 +492,8 @@ def role_answer(text: str) -> str | None:
 
 
 #: A title said in jest, then the real one: "barista lol jk. junior copywriter".
-_JOKED = re.compile(r"^.*?\b(?:jk|j/k|just\s+kidding|kidding)\b[\s.!,:;-]*", re.I)
+_JOKED = re.compile(r"^.*?\b(?:jk|j/k|just\s+kidding|kidding)\b(?:[\s.!,:;-]*(?:jk|j/k|"
+                    r"kidding)\b)*[\s.!,:;-]*", re.I)
 #: The title put as the company's: "Globex was the ops coordinator one", "Globex is a
 #: designer role".
 _THIS_ONE_WAS = re.compile(r"(?:[\w&'-]+\s+)?(?:was|is)\s+(?:the|a|an)\s+(?P<role>.+?)\s+"

@@ -198,6 +198,10 @@ class Coach:
             settled, asked = understood.two_dates(turn, text, command)
             if asked:
                 if pending is not None and self.repo.get_conversation(turn.person.id) != stored:
+                    stepped = turn.flow()
+                    if isinstance(stepped, ChoiceFlow) and stepped.resume is None:
+                        # the question that waited comes back once this one is settled
+                        turn.set_flow(replace(stepped, resume=flows.dump(pending), again=True))
                     asked.append(_set_aside(pending))
                 return asked
             if settled != text:

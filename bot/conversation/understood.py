@@ -144,6 +144,11 @@ _NEWS = (ReportOutcome, RecordPromise)
 
 def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     """The reading to use instead of what the grammar made of the line, if any."""
+    if isinstance(command, AddInterview) and _PUT_RIGHT_AFTER.search(text):
+        # "add Stark Industries, …, 20/11 at 3pm with Pepper Potts — actually it was half 3"
+        return Reading(question="You put part of that right as you typed, so I haven't "
+                                "added it yet: send the `add` line again the way it should "
+                                "be, and I'll add it.")
     if not worth_reading(command, text):
         return None
     # "delete it. wait no, just stop the reminders": what follows the take-back is read,
@@ -158,6 +163,7 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
                                 "for sure, so I changed nothing. Say it again in one go, "
                                 "the way you mean it.")
     if reading is None and named_only and not isinstance(command, CorrectInterview) \
+            and not mentions(text, context_for(turn).known).numbers \
             and _names_a_stranger(turn, text):
         # "Called Globex, no answer", with only Acme tracked: the grammar would put it on
         # the one open interview, which it is not about.
@@ -172,6 +178,12 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
             reading is None or not isinstance(reading.command, ExplainStep)):
         return None  # "why soon": the grammar's own reply says what a step looks like
     return reading
+
+
+#: A fact put right at the end of an add line: "… — actually it was half 3".
+_PUT_RIGHT_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;])\s*(?:oh\s+)?(?:actually|sorry|i\s+mean|"
+                              r"correction|wait)\b[,:]?\s*(?:it\s+was|it'?s|make\s+(?:it|that)|"
+                              r"no\b)", re.I)
 
 
 def _names_a_stranger(turn: Turn, text: str) -> bool:

@@ -192,7 +192,7 @@ def is_command_line(text: str) -> bool:
 
 
 #: Chat before a command: "btw also add: …", "oh and cancel 2".
-_LEAD_IN = re.compile(r"^(?:(?:btw|by\s+the\s+way|oh|and|also|ok|okay|so|actually|oops|"
+_LEAD_IN = re.compile(r"^(?:(?:btw|by\s+the\s+way|oh|and|also|ok|okay|so|actually|oops|howay|"
                       r"one\s+more\s+thing)[,:!.]?\s+)+", re.I)
 
 

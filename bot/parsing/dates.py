@@ -598,6 +598,33 @@ _SPOKEN_CLOCK = re.compile(
     r"(?:\s*(?P<ap>[ap]\.?m\b\.?))?", re.I)
 
 
+#: The day words a slip is put right to: "tomorow", "wensday", "yesterdy".
+_DAY_WORDS_SPELT = ("tomorrow", "yesterday", "tonight", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday")
+_LONG_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
+
+
+def day_word_slips(text: str) -> str:
+    """`text` with misspelt day words put right ("add Hooli, PM, tomorow 10am"): a word
+    that is no English word, starts like a day word and is one or two letters from it
+    (one for short words); left alone when two day words fit."""
+    from rapidfuzz.distance import OSA  # with the word list: only lines with a slip pay
+
+    from bot.parsing.english import dictionary
+
+    def fixed(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if lower in _DAY_WORDS_SPELT or lower in _WEEKDAY_FULL or dictionary().known([lower]):
+            return word
+        limit = 1 if len(lower) < 7 else 2
+        close = [d for d in _DAY_WORDS_SPELT
+                 if d[0] == lower[0] and OSA.distance(lower, d) <= limit]
+        return close[0] if len(close) == 1 else word
+
+    return _LONG_WORD.sub(fixed, text)
+
+
 def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, bool]:
     """The interview moment in an answer like "yesterday at 10am", and whether a time was given.
 
@@ -610,6 +637,7 @@ def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime 
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
+        cleaned = day_word_slips(cleaned)
         _, groups = _cut_dates(half_past(cleaned, office_hours=True))  # "half ten"
         return _when(groups, now, tz, bool(_PAST_TENSE.search(cleaned)))
     except Exception:  # a parser must never turn a user's words into a traceback

@@ -27,12 +27,14 @@ from bot.parsing.dates import (
     _cut_dates,
     _local_now,
     _when,
+    day_word_slips,
     dotted_clock,
     part_of_today,
 )
 from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
 from bot.parsing.people import (
     _EMAIL,
+    _NEVER_IN_NAMES,
     _PEOPLE_LEAD,
     _is_suffix,
     _people,
@@ -86,7 +88,9 @@ _WITH = re.compile(
 )
 _PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
 _LABELS = re.compile(
-    r"^(?:(?P<company>company|employer|firm)|(?P<role>role|position|job|title))\s*[:=]\s*(?P<value>.+)$",
+    r"^(?:(?P<company>company|employer|firm)|(?P<role>role|position|job|title))\s*[:=]\s*(?P<value>.+)$"
+    # "role battery process engineer": the label said without its colon
+    r"|^(?P<role2>role|position)\s+(?P<value2>\S+\s+\S.*)$",
     re.I,
 )
 _FILLER_WORDS = re.compile(r"\binterview(?:ed|ing|s)?\b", re.I)
@@ -261,8 +265,8 @@ def _company_and_role(
         match = _AT_FOR.match(piece) or _ROLE_AT.match(piece)
         if label and label.group("company") and company is None:
             company = _trim(label.group("value"))
-        elif label and label.group("role") and role is None:
-            role = _trim(label.group("value"))
+        elif label and (label.group("role") or label.group("role2")) and role is None:
+            role = _trim(label.group("value") or label.group("value2"))
         elif match and company is None and role is None:
             company, role = _trim(match.group("company")), _trim(match.group("role"))
         elif (m := _AT.match(piece)) and company is None:
@@ -345,8 +349,14 @@ def parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         return ParsedInterview(unclear=_finish_unclear([cleaned]))
 
 
+#: "another one, Nexus, …": words that say only that one more interview follows.
+_ONE_MORE = re.compile(r"^\s*(?:(?:another|one\s+more|a\s+new|new|a\s+second)(?:\s+(?:one|"
+                       r"interview))?)\s*[,:;—–-]+\s*", re.I)
+
+
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
+    cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
     cleaned = dotted_clock(cleaned)
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)
@@ -370,7 +380,10 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         # "Acme / analyst / Monday 3pm / Jane Smith": names need no "with" once the rest is placed.
         maybe = index < _MAX_PEOPLE and _looks_like_people(leftover)
         people, bits = _people(leftover) if maybe else ((), [])
-        if people and not bits:
+        # "boss fella": a word for someone, no one's name
+        named = all(w.casefold() not in _NEVER_IN_NAMES
+                    for p in people for w in p.name.replace(".", " ").split())
+        if people and not bits and named:
             found.people.append(leftover)
         else:
             found.unclear.append(leftover)

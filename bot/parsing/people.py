@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -235,11 +236,21 @@ def _capital_name(name: str) -> str:
 _ANOTHER_PERSON = re.compile(r"^\s*(?:and|&)\s", re.I)
 
 
+#: How someone is introduced before their name: "a fella called Stevie Armstrong".
+_INTRODUCED = re.compile(r"\b(?:an?\s+|the\s+|this\s+)?(?:guy|fella|feller|lady|woman|man|bloke|"
+                         r"chap|gentleman|gent|girl|gal|dude|lass|lad|person)\s+(?:called|named|"
+                         r"by\s+the\s+name\s+of)\s+(?=\w)", re.I)
+
+
+#: A courtesy said after a name: "Suzuki-san", "Sharma-ji".
+_HONORIFIC_SUFFIX = re.compile(r"(?<=[A-Za-z])-(?:san|sama|sensei|kun|ji|ssi|nim)\b", re.I)
+
+
 def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     people: list[Interviewer] = []
     unclear: list[str] = []
     pending_title: str | None = None
-    pieces = _split_names(text)
+    pieces = _split_names(_HONORIFIC_SUFFIX.sub("", _INTRODUCED.sub("", text)))
     if len(pieces) > 2 * _MAX_PEOPLE:
         # Nobody is interviewed by a crowd; reading every "name" in a paste would be slow.
         unclear.append(", ".join(pieces[2 * _MAX_PEOPLE :]))
@@ -291,7 +302,7 @@ _NEVER_IN_NAMES = _vocabulary(
     lady guy man woman girl boy person persons dude gal idk dunno ok okay yes yeah yep no
     nope lol hmm maybe think thought sure not know known yet whoever free names name invite
     invitation hang later tomorrow today forget remember someone somebody probably unsure
-    asap guess
+    asap guess fella feller bloke chap lad lass
     """
 )
 #: Lower-case words a person's name may hold between capitalised ones ("Ludwig van Beethoven").
@@ -304,6 +315,7 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     try:
         cleaned, cut_off = _clean(text, _MAX_LINE)
         said = _SURNAME_UNKNOWN.sub("", _NO_EMAIL.sub("", _HOW_MANY.sub("", cleaned)))
+        said = _REMARK_ASIDE.sub(_dropped_remark, said)  # "(twins!! 👯)": a remark, no title
         people, unclear = _people(_JUST_ONE.sub("", said).replace("\n", ", "))
     except Exception:  # a parser must never turn a user's words into a traceback
         return (), [text]
@@ -320,7 +332,27 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
         unclear.append(cleaned)
     # "Priya and her boss": the boss is somebody else, whose name they didn't give.
     unclear += [p.title for p in people if p.title and _SOMEONE_ELSES.match(p.title)]
+    # "Ms. Kaur (Harpreet)": a name in brackets is no title; which name is which is asked.
+    unclear += [p.title for p in people if p.title and _a_name_not_a_post(p.title)]
     return _capitalised(people, cleaned), unclear
+
+
+_REMARK_ASIDE = re.compile(r"\s*\([^()@]*\)")
+
+
+def _dropped_remark(aside: re.Match[str]) -> str:
+    """An aside said with an emoji or an exclamation is a remark, not a title."""
+    words = aside.group(0)
+    remark = "!" in words or any(unicodedata.category(c) == "So" for c in words)
+    return "" if remark else words
+
+
+def _a_name_not_a_post(title: str) -> bool:
+    """One capitalised word that is no English word ("Harpreet"): a name, not a post."""
+    from bot.parsing.english import dictionary  # the word list loads only when needed
+
+    word = title.strip()
+    return bool(re.fullmatch(r"[A-Z][a-z]{2,}", word)) and not dictionary().known([word.lower()])
 
 
 _SOMEONE_ELSES = re.compile(r"^(?:her|his|their|my|our)\b", re.I)

@@ -35,10 +35,21 @@ _NO_PROMISE = re.compile(
 _THEY_CONTACT = re.compile(
     r"\b(?:they|he|she|we|recruiter|hr|team|company|office|manager)(?:'ll|'d|\s+will|\s+would|"
     r"\s+should|\s+are\s+going\s+to"
+    # "she gon call me back", "dey go call me", "he's gonna ring me": a future said plainly
+    r"|(?:'s|\s+is|'re|\s+are)?\s+(?:gonna|gon|go|goin\s+to|finna)"
     r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
-    r"(?:(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b)",
+    r"(?:(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b"
+    # "he'll give us a bell by Friday": he calls; "give us a bell" alone is theirs to take
+    r"|give\s+(?:me|us)\s+a\s+(?:call|ring|bell|buzz|shout|tinkle))",
     re.I,
 )
+#: Their words quoted, to "you" ("I'll give you a call by Wednesday"), or someone named
+#: who will contact "me" ("Jane's going to email me").
+_THEY_TO_YOU = re.compile(
+    r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+(?:give\s+you\s+a\s+(?:call|ring|bell|buzz)|"
+    r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
+    r"\b(?!i\b)[a-z]+(?:'s|\s+is)\s+(?:going\s+to|gonna)\s+(?:call|ring|phone|email|text|"
+    r"contact)\s+me\b", re.I)
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
     r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
@@ -74,7 +85,7 @@ _END_OF = re.compile(
     r"|(?P<later>later\s+this|this)\s+week"
     r"|(?P<nw>(?P<early>early\s+)?next\s+week)(?!\s*(?:on\s+)?(?:" + _WEEKDAY + r"))"
     r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<mnext>next\s+)?month|eom"
-    r"|end\s+of\s+(?:the\s+)?day|eod|close\s+of\s+business|cob)\b",
+    r"|end\s+of\s+(?:the\s+)?(?:day|play)|eod|close\s+of\s+business|cob)\b",
     re.I,
 )
 
@@ -89,7 +100,7 @@ def _promise_kind(text: str, default_kind: PromiseKind) -> PromiseKind:
     named = _KIND_NAMED.search(text)  # "promise 1 call_on 2026-11-30", as `help` spells it
     if named:
         return PromiseKind.YOU_CALL_ON if named.group("you") else PromiseKind.THEY_DECIDE_BY
-    if _THEY_CONTACT.search(text):
+    if _THEY_CONTACT.search(text) or _THEY_TO_YOU.search(text):
         return PromiseKind.THEY_DECIDE_BY
     if _YOU_CONTACT.search(text):
         return PromiseKind.YOU_CALL_ON

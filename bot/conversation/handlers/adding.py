@@ -190,7 +190,8 @@ def finish(turn: Turn, draft: add_flow.AddDraft, *, ends_question: bool = True
     contact = call_contact(interview)
     if contact is not None and not contact.phone:
         # Asked once, here; the call reminder works without it (it names whom to ask for).
-        first = name_parts(contact.name)[1] or contact.name.split()[0]
+        _, given, family = name_parts(contact.name)  # "Mr. Sato" is Sato, not "Mr."
+        first = given or family or contact.name.split()[0]
         notes.append(f"Got a direct number for {contact.name}? "
                      f"`fix {interview.number} phone {first} <number>` puts it in your "
                      "call reminder. No number is fine too.")

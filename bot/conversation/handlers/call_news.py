@@ -266,6 +266,9 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
     offer; None when it is sure."""
     if HEDGES.search(said):  # "she said they eventually will decide this week"
         return "That sounds unsure, so I haven't planned around it yet.", (promise.on,)
+    if _IF_QUIET.search(said):  # "if I haven't heard by the 30th I should call Dana"
+        return "That sounds like your own plan if they stay quiet, not their word.", \
+            (promise.on,)
     if NOT_THEIR_WORD.search(said):  # "Dana is out until the 30th"
         return "That day may be about something other than their answer.", (promise.on,)
     if SOMETIME.search(said) or NOT_BEFORE.search(said):  # "sometime next week"
@@ -289,6 +292,11 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
     return None
 
 
+#: A plan for if nothing comes: "if I haven't heard by the 30th…", "if they don't call".
+_IF_QUIET = re.compile(r"\bif\s+(?:i|we)\s+(?:haven'?t|have\s+not|don'?t|do\s+not|still\s+"
+                       r"haven'?t)\s+(?:heard|hear|got|gotten)\b|\bif\s+(?:they|she|he)\s+"
+                       r"(?:don'?t|do\s+not|doesn'?t|haven'?t|never)\s+(?:call|ring|email|get|"
+                       r"reply|respond|come)", re.I)
 _A_WEEK_ONLY = re.compile(r"\bnext\s+week\b(?!'?s?\s+(?:end|close))", re.I)
 _WEEKDAY_SAID = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bend\s+of\b|\beo[wd]\b",
                           re.I)

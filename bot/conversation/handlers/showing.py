@@ -7,6 +7,7 @@ import re
 from bot.commands import (
     Calendar,
     ListInterviews,
+    ReadMessage,
     ShowHelp,
     ShowPlan,
     ShowStats,
@@ -80,6 +81,23 @@ DIDNT_FOLLOW = ("I didn't follow that, so I changed nothing. Tell me in a few wo
                 "everything I understand.")
 
 
+#: Someone's message quoted after who sent it: `acme: 'we'll let you know by wednesday'`,
+#: `Initech HR: "The QA Engineer requisition has been cancelled…"`.
+_QUOTED_MESSAGE = re.compile(r"^(?P<lead>[^\"“”'‘’]{1,80}?)\s*[:,-]?\s*[\"“'‘](?P<words>.{12,})"
+                             r"[\"”'’]\W{0,3}(?:\s+\S+){0,3}\s*$", re.S)
+#: A word in the lead that says the quote is a message: "emailed", "texted", "Acme:".
+_SENT_WORD = re.compile(r"\b(?:e-?mail(?:ed)?|text(?:ed)?|wrote|messaged|sent|said|says|mail|"
+                        r"message|letter|portal)\b|:\s*$", re.I)
+
+
+def pasted_message(text: str) -> str | None:
+    """The words of an employer's message the line quotes, with who sent it, or None."""
+    found = _QUOTED_MESSAGE.match(text.strip())
+    if found is None or not _SENT_WORD.search(found.group("lead") + ":" * (":" in text[:90])):
+        return None
+    return f"{found.group('lead').rstrip(' :,-')}: {found.group('words')}"
+
+
 def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     text = command.text
     channel = text_or_social(text)
@@ -92,6 +110,15 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
                            "I changed nothing. Say it again with the right day, and the "
                            "month in words so I can't misread it: for example `Initech "
                            "moved the interview to 3 March`.")]
+    pasted = pasted_message(text)
+    if pasted is not None:
+        # "Initech have emailed: 'We are delighted to offer you…'": their words, read as
+        # "Follow up on this" reads a message: proposed, never acted on unconfirmed.
+        from bot.conversation.handlers import message_reading  # it dispatches back here
+
+        replies = message_reading.read(turn, ReadMessage(pasted))
+        if replies and replies[0].text != message_reading.NOTHING:
+            return replies
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
         hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"

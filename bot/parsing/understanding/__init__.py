@@ -42,6 +42,15 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         names = [part for k in ctx.known for part in (k.company, *k.names)]
         return adding.comma_add(Line.of(normalise(form, names), ctx), ctx) or \
             adding.form_question(form)
+    if lx.NOT_FOR_ME.search(text):
+        # "cancel acme. sorry wrong window", "I'm just venting, ignore me"
+        return Reading(question="Understood, that wasn't for me: I changed nothing.")
+    if lx.QUOTED_COMMAND.search(text):
+        # `my friend said to just type "cancel 1"`: words suggested, not a request
+        return Reading(question="I changed nothing: a command in quotes reads as advice, "
+                                "not a request. If you want it done, send it on its own. "
+                                "`cancel <n>` stops an interview's reminders and keeps its "
+                                "history; `delete <n>` removes one added by mistake.")
     said = [part.strip() for part in text.splitlines() if part.strip()]
     if len(said) > 1 and len({part.casefold() for part in said}) == 1:
         # The same line twice in one message: pasted twice, or done twice? Once, if so.

@@ -31,6 +31,9 @@ def strangers(line: Line, ctx: Context) -> bool:
              for w in _WORD.findall(part)} | line.found.company_words
     if _another_job(line, ctx):
         return True
+    speaker = _SPEAKER.match(line.text)
+    if speaker is not None and speaker.group("who").lower() not in known | _ANYONE:
+        return True  # "Dana said they'd decide by Friday", with no Dana tracked
     shouting = line.text.upper() == line.text
     for found in _WORD.finditer(line.text):
         word = found.group(0)
@@ -50,6 +53,12 @@ def strangers(line: Line, ctx: Context) -> bool:
     return False
 
 
+#: Someone named who said or sent something: "Dana said …", "Priya emailed …".
+_SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][a-z]+)\s+(?:just\s+)?(?:said|says|told|emailed|texted|"
+                      r"called|rang|wrote|messaged|phoned)\b")
+#: Who may say so without being anyone's name.
+_ANYONE = lx.words("they she he hr someone somebody recruiter i we it everyone nobody "
+                   "mum mom dad")
 #: "the QA folks", "the nursing job": an interview named by the work it is for.
 _BY_ITS_WORK = re.compile(r"\bthe\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:folks|people|team|job|"
                           r"role|position|one|interview|gig)\b", re.I)
@@ -76,7 +85,8 @@ def unnamed(line: Line, ctx: Context) -> bool:
 def hedged(line: Line) -> bool:
     """Unsure words, someone else's news, or a question: "can you stop them?" is a
     request, not a doubt."""
-    asked = line.text.rstrip().endswith("?") and not polite_request(line.text)
+    # "Acme: 'Are you available Thursday …?'": a question quoted is still a question
+    asked = line.text.rstrip(" '\"’”").endswith("?") and not polite_request(line.text)
     # "it was my sister's interview" is why an entry goes, not news of hers
     someone_else = bool(lx.THIRD_PARTY.search(line.text)) and not lx.BY_MISTAKE.search(line.text)
     return bool(lx.HEDGES.search(lx.RESIGNED.sub(" ", line.text))) or asked or someone_else

@@ -91,7 +91,8 @@ SHORT_FORMS = {
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
     "cant": "can't", "thanku": "thank you", "thnx": "thanks",
-    "w": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will", "shed": "she'd",
+    "w": "with", "wi": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will",
+    "shed": "she'd",
     "thye'll": "they'll", "thyell": "they'll", "thier": "their", "lmk": "let me know",
     "rnd": "round", "bak": "back", "mawnin": "morning", "neva": "never", "dis": "this",
     "shwo": "show", "intervews": "interviews", "pesterin'": "pestering",
@@ -126,7 +127,9 @@ HEDGES = _any(
     r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
     r"(?:lemme|let\s+me)\s+check", r"not\s+100\s*%",
     r"need\s+to\s+(?:check|confirm|double[\s-]?check)",
-    "wonder(?:ing)?", "probably", "perhaps",
+    "wonder(?:ing)?", "probably", r"prob(?!\w)", "perhaps",
+    # "Initech sent this, is it about my interview?? '…'"
+    r"is\s+(?:it|this|that)\s+(?:about|for|from|re)\b[^.!]*\?",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
     r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
     "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)ha(?:ve|d)n'?t\s+heard", "no\\s+news",
@@ -184,6 +187,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"offer(?:ed)?(?=\s*!)", "hired",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
+          # "We are delighted to offer you the role", read in the first person
+          r"(?:pleased|delighted|happy|excited|glad|thrilled)\s+to\s+(?:formally\s+)?offer\s+me",
           r"i'?m\s+in(?=\s*(?:[!.,]|$))", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
           r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
           r"(?:they|she|he)\s+said\s+yes\b",
@@ -226,6 +231,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"candidates", r"pursu(?:e|ing)\s+(?:\w+\s+){0,2}other\s+candidates",
           r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
           r"candidates",
+          # "they choose other candidate", as a learner of English writes it
+          r"(?:choose|chose|select|take|pick)\s+(?:an?\s+|the\s+)?other\s+(?:candidate|person|"
+          r"applicant)\b",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           # "the role was filled internally": someone else has it
           r"(?:role|position|job|post|spot|vacancy)\s+(?:was|has\s+been|got|is)\s+"
@@ -271,7 +279,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "told acme I'm out"
           r"told\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i'?m\s+(?:out|not\s+interested|"
           r"withdrawing)\b"), Outcome.WITHDREW),
-    (_any(r"(?:role|position|job)\s+(?:was|has\s+been|got)\s+"
+    (_any(r"(?:role|position|job|req|requisition|vacancy|opening)\s+(?:was|has\s+been|got)\s+"
           r"(?:cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
           # "they've cancelled the position altogether", "they're pulling the role"
@@ -292,12 +300,16 @@ ROUND_HAPPENED = _any(
     r"(?:\w+\s+)?(?:round|interview|stage|assessment|super\s?day|trial|take-?home|test)",
     r"another\s+interview\s+(?:today|yesterday)")
 #: "Please add second interview: …": a request to add one, not news of a next round.
-ADD_REQUEST = re.compile(r"^(?:(?:eh|oh|ok|okay|so|also|and|please|pls|kindly|can\s+you|"
+ADD_REQUEST = re.compile(r"^(?:(?:eh|oh|ok|okay|so|also|and|please|pls|kindly|howay|right|"
+                         r"can\s+you|"
                          r"could\s+you)\b[\s,]*)*add\b", _I)
 #: Offers and refusals of another kind: a home, a car, a loan, a deal at work.
 OTHER_DEAL = _any("apartment", "house", "flat", "condo", "landlord", "mortgage", "loan",
                   "lease", "rental", "seller", "realtor", r"estate\s+agent", "car", "bid",
                   "buyer", r"counter-?offer\s+on", "prospect", "quote")
+#: A round of drinks, not of interviews: "next round's on me lads", "my round".
+DRINKS_ROUND = _any(r"rounds?(?:'s|\s+is|\s+are)?\s+on\s+(?:me|us)", r"my\s+round",
+                    r"round\s+of\s+(?:drinks|beers?|shots|pints)")
 #: A round called off or to be set again ("cancelled my second interview, they'll
 #: reschedule"): no next round to plan on yet.
 ROUND_UNSETTLED = _any(r"cancel(?:l)?(?:ed|ing)?", r"re-?schedul\w*", r"postpon\w*",
@@ -389,6 +401,9 @@ PROMISE_CUES = _any(
     r"(?:by|within|in|on|before)\b",
     r"(?:they|she|he|we)\s+would\s+(?:contact|e-?mail|call|ring|phone|be\s+in\s+touch|"
     r"get\s+back|let\s+me\s+know)\b",
+    # "Hays are ringing me by end of play tomorrow"
+    r"(?:calling|ringing|phoning|e-?mailing)\s+me\s+(?:back\s+)?(?:by|on|within|before|"
+    r"tomorrow|next|this|in)\b",
 )
 #: The person's own plan after the employer's word, from where it starts: "they'll decide
 #: by Friday, and I'll follow up on the 4th if I haven't heard".
@@ -398,10 +413,22 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
+                        # "Remove Raj. Actually leave him, …": the request taken back
+                        r"\bactually\s*,?\s+(?:leave|keep)\s+(?:it|him|her|them)\b[,.!\s]*|"
                         r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*|"
                         # "at 1, not 2. sorry, half 1": the value said again, mid-line
                         r"(?<=[.,;])\s*sorry\s*,\s*(?!(?:i|i'?m|i'?ve|i'?d|we|my|it'?s|it|that'?s|"
                         r"that|lol|haha|just|was|is)\b)(?=\S)", _I)
+#: A line not meant for the coach: "sorry wrong window", "ignore me, just venting".
+NOT_FOR_ME = _any(r"wrong\s+(?:window|chat|tab|app|thread|channel|convo|conversation)",
+                  r"(?:meant|supposed)\s+(?:to\s+go\s+)?(?:for|to)\s+(?:my|someone|another|a\s+"
+                  r"different)\b", r"not\s+(?:meant\s+)?for\s+you", r"ignore\s+(?:me|that|this)",
+                  r"just\s+venting")
+#: A command quoted, as someone else's advice: `my friend said to just type "cancel 1"`.
+QUOTED_COMMAND = re.compile(r"\b(?:type|typing|typed|enter|write|send|say|put)\s+(?:in\s+)?"
+                            r"[\"“'‘`]", _I)
+#: Said in jest, then taken back: "acme rejected me. kidding, nothing yet".
+JOKING = re.compile(r"(?<!no\s)\b(?:kidding|jk|j/k|just\s+joking|joking|not\s+really)\b", _I)
 #: "Don't delete it": a delete said only to rule it out.
 NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
                         r"(?:delete|remove|erase|bin)\b|"
@@ -420,9 +447,18 @@ NOT_THEIR_WORD = _any(
     r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
+    # "they want my portfolio by friday and then they'll decide": my deadline, not theirs
+    r"\b(?:want|wants|need|needs|asked\s+for|asked\s+me\s+for)\s+(?:my|the|a|an|some)\s+"
+    r"(?:\w+\s+)?(?:portfolio|references?|documents?|cv|resume|résumé|forms?|samples?|"
+    r"transcripts?|certificates?|assignment|task|test|availability)\b",
+    # "they are interviewing more people this week": their week's work, not their answer
+    r"\b(?:interviewing|seeing|meeting)\s+(?:more|other|a\s+few\s+more|the\s+other|the\s+rest\s+of"
+    r"\s+the)\s+(?:people|candidates|applicants)\b",
 )
 #: A time they gave without holding to it: "next week sometime", "by Friday or so".
 SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
+                # "decide w/c 7th Dec", "the week of the 7th": a week, not a day
+                r"w/c", r"week\s+(?:commencing|beginning|starting|of)",
                 r"roughly", r"give\s+or\s+take",
                 # "in a couple of days": two, or three? A day to plan on is not said
                 r"(?:a\s+)?couple\s+(?:of\s+)?days", r"a\s+few\s+days")
@@ -435,7 +471,9 @@ OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+mig
 USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"(?:told|instructed|advised)\s+me\s+to\s+(?:call|ring|phone|telephone|"
                   r"check\s+in|follow\s+up)",
-                  r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)",
+                  # "give Dana a ring", "could you give me a call" (their words); "I'll
+                  # give you a call" and "he'll give us a bell" are their calls
+                  r"(?<!'ll\s)(?<!will\s)give\s+(?!you\b)\w+\s+a\s+(?:ring|call|bell|buzz)",
                   r"said\s+to\s+(?:call|ring|try)", r"try\s+again",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
@@ -486,6 +524,7 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
 )
 #: A call whose result the words leave open ("hung up before anyone answered").
 CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
+                    r"front\s+desk", "reception",
                     # "left a message with Raj's colleague, he wasn't at his desk"
                     r"message\s+with\s+[\w-]+'s\s+\w+",
                     r"(?:at|away\s+from)\s+(?:his|her|their)\s+desk",
@@ -533,7 +572,10 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
                 r"schedul(?:ed|ing)", r"queued", r"set\s+to\s+(?:go|send)",
                 r"(?:to|will)\s+go\s+out", r"goes\s+out", r"send\s+later",
                 r"(?:a|my)\s+drafts?\b",
-                r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me")
+                r"push", r"move", r"bump", r"snooze", r"hold\s+off", r"remind\s+me",
+                # "parcel's sent, now onto the Acme thank you": the note is next, not done
+                r"(?:now\s+)?on(?:to|\s+to)\s+(?:the\s+|my\s+)?(?:\w+\s+){0,2}(?:thank|note)",
+                r"next\s+up")
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
 #: "but not", or in a clause about later, are excluded.
 BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
@@ -548,6 +590,11 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|b
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"give\s+me",
                    r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
+                   # "bug me about the thank you again in 3 hours", "give us a nudge in an hour"
+                   r"(?:bug|ping|nudge|poke|prod|buzz|chase)\s+(?:me|us)\s+(?:\w+\s+){0,5}?"
+                   r"(?:in|at|tomorrow|tonight)\b",
+                   r"give\s+(?:me|us)\s+a\s+(?:nudge|shout|ping|poke|prod|buzz)\s+(?:in|at|"
+                   r"tomorrow|later|tonight)\b",
                    # "first thing tomorrow pls, too tired tonight": when, said alone
                    r"^\W*first\s+thing\s+(?:tomorrow|in\s+the\s+morning)",
                    r"hold\s+(?:the\s+)?(?:\w+\s+){0,2}(?:reminders?|calls?|notes?|steps?)",
@@ -570,7 +617,7 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"g
                    # "acme reminder in 3 hrs pls"
                    r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
-                   r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications|pings)",
+                   r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications?|pings)",
                    r"no\s+more\s+(?:reminders|messages|nudges|pings|notifications|alerts)",
                    r"don'?t\s+want\s+any\s+more",
                    r"(?:don'?t|doan|dont)\s+bother\s+(?:to\s+)?remind(?:ing)?\s+me",
@@ -617,6 +664,13 @@ REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+
                    r"scratch(?!\s+that\b)",
                    "purge",
                    "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list")
+#: Why an interview is over, not a mistake: "delete initech i'm done with them" may mean
+#: stop its reminders and keep its history.
+DONE_WITH_THEM = _any(r"(?:i'?m|i\s+am|we'?re)\s+(?:so\s+)?done\s+with", r"not\s+interested",
+                      r"moving\s+on", r"gave\s+up", r"giving\s+up", r"lost\s+interest",
+                      r"ghost(?:ed|ing)", r"rejected\s+me", r"turned\s+me\s+down",
+                      r"(?:don'?t|do\s+not)\s+want\s+(?:it|the\s+job|them|to\s+work)",
+                      r"over\s+it", r"sick\s+of", r"fed\s+up", r"not\s+for\s+me")
 #: Why an interview is deleted, not cancelled: it should never have been there.
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
                   r"never\s+(?:actually\s+)?had", r"testing", r"entry", r"completely",
@@ -631,9 +685,10 @@ BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+
 # --- corrections --------------------------------------------------------------------------
 #: "It's Jayne not Jane", "Woo, not Wu": a right spelling, then the wrong one.
 NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P<right>[\w'.-]+"
-                      r"(?:\s+[\w'.-]+)?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+)?)$", _I)
+                      r"(?:\s+[\w'.-]+){0,3}?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+){0,3})$",
+                      _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:(?:oops|sorry|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
+    r"^(?:(?:(?:oops|sorry|excuse\s+me|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|(?:please|kindly)\s+note(?:\s+that)?|"
     r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|"
@@ -641,6 +696,8 @@ CORRECTION_LEAD = re.compile(
     # "Please amend the Initech record: …", "update the Acme entry -"
     r"(?:please\s+|kindly\s+|can\s+you\s+)?(?:amend|update|correct|fix|change)\s+(?:the\s+|my\s+)?"
     r"[\w&'-]+\s+(?:record|entry|details|interview)\s*[:;—–-]|"
+    # "got Dana's email: d.wu@initech.com": a detail of someone's, found
+    r"(?:i\s+)?(?:got|found|have|here'?s)\s+(?=[\w-]+'s\s+(?:e-?mail|number|phone|cell|mobile)\b)|"
     # "Please correct, the name of the company is …"
     r"(?:please\s+|kindly\s+)?(?:correct|amend|update)(?:\s+(?:it|this|that))?\s*[,:;—–-])"
     r"[\s,:.!—–-]*)+",

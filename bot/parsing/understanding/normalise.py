@@ -69,7 +69,14 @@ _OPENING_FILLER = re.compile(
     r"^\s*(?:(?:ngl|tbh|lowkey|highkey|honestly|imo|welp|bruh)\b[,.!\s]*)+", re.I)
 #: A particle that colours a sentence and names nothing, in Filipino ("St. Luke's pala",
 #: "by Friday po") and Singapore English ("can lah"): dropped before a pause.
-_PARTICLE = re.compile(r"(?<=\w)\s+(?:pala|po|naman|lah|leh|lor)(?=\s*(?:[,.!?;]|$))")
+_PARTICLE = re.compile(r"(?<=\w)\s+(?:pala|po|naman|lah|leh|lor|la)(?=\s*(?:[,.!?;]|$))")
+#: "I send de thank you to Jane jus now", "I ring Initech already": a present-tense verb
+#: that "just now" or "already" puts in the past, in Caribbean and Singapore English.
+_PAST_MARKED = re.compile(r"\b(?P<i>i|mi)\s+(?P<verb>send|ring|call|phone|email)\b"
+                          r"(?=(?:\s+[^\s.!?;]+){1,6}?\s+(?:just\s+now|jus\s+now|already)\b)",
+                          re.I)
+_PAST_OF = {"send": "sent", "ring": "rang", "call": "called", "phone": "phoned",
+            "email": "emailed"}
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
@@ -84,6 +91,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _SLEEPS.sub(r"\1 days", text)  # "in two sleeps", as said to children
     text = _AT_FOUR_DIGITS.sub(r"\1:\2", text)  # "remind me at 0830"
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
+    text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
         text = said.sub(meant, text)

@@ -65,7 +65,7 @@ _BUSINESS = (r"Construction|Ltd|LLC|Inc|Group|Health|Healthcare|Bank|Foods|Logis
              r"Corp|Co|Company|Hospital|Clinic|Dental|Labs|Industries|Services")
 _COMPANY_AFTER = (
     re.compile(rf"(?:\bat|@)\s+(?:the\s+)?(?P<company>{_NAME})", 0),
-    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel|site\s+visit|"
+    re.compile(rf"\b(?i:interview(?:ed|ing)?|screen|screening|chat|panel|site\s+visit|"
                rf"assessment\s+(?:centre|center|day))\s*,?\s+with\s+"
                rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
                rf"[,.(]|\s*$|\s+[-–—])", 0),
@@ -83,7 +83,8 @@ _COMPANY_AFTER = (
     re.compile(rf"(?:^|[!:.]\s*|\s[—–-]\s*|\b(?i:done|one)\s+)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)",
                0),
     # "site visit today 7am w Turner Construction": a name that says it is a business
-    re.compile(rf"\b(?:with|w/)\s+(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){{0,2}}\s+"
+    # "interview this morning by Republic Bank": "by" for "at", as in the Caribbean
+    re.compile(rf"\b(?:with|w/|by)\s+(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){{0,2}}\s+"
                rf"(?:{_BUSINESS}))\b", 0),
     # "a phone screen with a recruiter from Stonebridge Insurance"
     re.compile(rf"\b(?i:recruiter|hiring\s+manager|someone|somebody|manager)\s+(?:from|at)\s+"
@@ -91,6 +92,9 @@ _COMPANY_AFTER = (
     # "with Ms. Karen Doyle of Northwell Health": the person, then where she works
     re.compile(rf"\b(?:with|w/)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'-]+\s+[A-Z][\w'-]+\s+"
                rf"(?:of|from)\s+(?P<company>{_NAME})", 0),
+    # "Had another one Friday gone, Admiral in Cardiff, claims handler, …"
+    re.compile(rf"^(?i:had|got|did)\s+(?i:another|one\s+more)(?:\s+(?i:one))?\b[^,]{{0,25}},\s+"
+               rf"(?P<company>{_NAME})(?=\s+in\s+[A-Z]|\s*,)", 0),
     # "also had one with Paladin Security this morning", "did another at Globex"
     re.compile(rf"\b(?i:had|got|did|done)\s+(?i:one|another(?:\s+one)?)\s+(?i:with|at|w/)\s+"
                rf"(?P<company>{_NAME})", 0),
@@ -114,7 +118,7 @@ _ROLE = (
                r"job|spot|post|opening|vacancy|gig)\b", _I),
     re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
                r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in|held|scheduled|"
-               r"booked|last|next)\b))", _I),
+               r"booked|last|next)\b|\s+\())", _I),
     # ", FO position on the Q400": a clause that says itself it is the job
     re.compile(r"(?:^|[,.;]\s+)(?P<role>[A-Z][\w/&+-]*(?:\s+[\w/&+-]+){0,3}?)\s+(?:position|role|"
                r"post)\b(?!\s+(?:is|was|of|as)\b)"),
@@ -135,14 +139,17 @@ _WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+(?:\s+(?!" + _WEEKDAY_WORD
                + r")[A-Z][\w'-]+){1,2})", 0),
-    re.compile(r"\b(?:recruiter|interviewer|manager|manger|(?:his|her|their|sir'?s|ma'?am'?s)\s+"
-               r"name)\s+(?:name\s+)?"
-               r"(?:was|is)\s+(?P<people>[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", _I),
+    re.compile(r"\b(?:recruiter|interviewer|manager|manger|(?:his|her|their|sir'?s|ma'?am'?s|"
+               r"chef'?s|boss'?s|manager'?s|recruiter'?s|supervisor'?s)\s+name)\s+(?:name\s+)?"
+               # "interviewer is Mr Tan Wei Ming": a name of up to four words
+               r"(?:was|is)\s+(?P<people>[A-Za-z][\w'.-]+(?:\s+(?!" + _WEEKDAY_WORD +
+               r")[A-Z][\w'-]+){0,3})", _I),
     # "foreman Mike Rossi said…", "GM Ty said", "recruiter Carla Mendes": a title, then a name
     re.compile(r"\b(?i:foreman|supervisor|GM|HM|recruiter|manager|boss|lead|director)\s+"
                r"(?P<people>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?=\s+(?i:said|says|told|asked|"
                r"wants|will|was)\b|\s*[,.]|\s*$)", 0),
-    re.compile(r"\b(?:interviewers|panel|assessors)\s+(?:is|was|were|are)\s+(?:made\s+up\s+of\s+)?"
+    re.compile(r"\b(?:interviewers|panel|assessors)(?:\s+(?:is|was|were|are)\s+|\s*:\s*)"
+               r"(?:made\s+up\s+of\s+)?"
                r"(?P<people>" + _INITIALS + r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?"
                r"(?:\s*(?:,|\band\b|&)\s*" + _INITIALS +
                r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
@@ -184,7 +191,8 @@ _JUST_NOW = re.compile(r"\b(?:just\s+(?:finished|had|did|got\s+out|done|wrapped)
                        r"interview\s+done|just\s+now)\b", _I)
 _AT_TIME = re.compile(r"\bat\s+(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?:past\s+)?\w+)"
                       r"(?![\d/-])", _I)
-_CLAUSES = re.compile(r"[.!;,]+\s*|\s*[—–]\s*|\s+-\s+")
+#: Where a clause ends: not inside a number ("until 4.12.", "at 9.30").
+_CLAUSES = re.compile(r"(?:(?<!\d)[.!;,]+|[.!;,]+(?!\d))\s*|\s*[—–]\s*|\s+-\s+")
 #: "Friday, 12/4" is one day: the comma between a weekday and its date cuts no clause.
 _WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|(?:jan|feb|"
                             r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I)
@@ -216,7 +224,7 @@ _SET_UP = re.compile(r"^.*?\b(?:set|lined|booked)\s+me\s+up\s+with\s+(?:an\s+int
 def _set_up(match: re.Match[str]) -> str:
     return "interview " if match.group("at") is not None else "interview with "
 _AGENCY = re.compile(r"\(?\b(?:through|thru|via)\s+(?:an?\s+|the\s+)?(?:recruiter|agency)?\s*"
-                     r"\(?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)?\)?\)?")
+                     r"\(?(?P<agency>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)?)\)?\)?")
 #: "not Acme, a new one:": which interview this isn't.
 _NOT_THAT_ONE = re.compile(r"\bnot\s+[A-Za-z][\w&'-]*\s*,?\s*(?:a\s+)?new\s+one\s*:?", _I)
 #: "Friday gone" is last Friday; "at like 3" is at 3.
@@ -232,6 +240,12 @@ _RUN_TIME = re.compile(r"\bat\s+([01]?\d|2[0-3])([0-5]\d)\b(?!\s*(?:/|-))", _I)
 #: "9.15", "2.30pm": a time written with a dot.
 _DOTTED_TIME = re.compile(r"\b(\d{1,2})\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|[,;]|$)|\s)", _I)
 #: A story told in the past ("had a video interview at 2pm"): a time with no day is today.
+#: A day's hours as a span: "today 11 till 3", "Friday 9-5".
+_FROM_TILL = re.compile(r"\b(?P<day>today|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|"
+                        r"sun)day)\s+(?:from\s+)?(?P<start>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)"
+                        r"\s*(?:till|til|until|to|-|–)\s*\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b",
+                        _I)
+_MERIDIEM_CLOCK = re.compile(r"(?<![\d:/.])(\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?)", _I)
 _PAST = re.compile(r"\b(?:had|did|was|went|just|interviewed)\b", _I)
 _BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
                         r"(?=\s*(?:,|$)|\s+(?:with|w/|w)\s)", _I)
@@ -253,7 +267,7 @@ _STOP_WORDS = lx.words("the a an my our new today tomorrow yesterday this that w
                        "eish aiyo aiya wah ach och oi ugh yay omg lol haha hmm welp yikes "
                        "phew whew gosh jeez dang darn wow ooh hooray woohoo "
                        # an answer's first word: "Yes, I went by Globex this morning…"
-                       "yes yeah yep no nope ok okay so well right hi hello hey")
+                       "yes yeah yep no nope ok okay so well right hi hello hey aye")
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,7 +379,8 @@ _A_SPAN = re.compile(r"\b(?:within|in)\s+(?:a|an|one|two|three|four|five|\d+|a\s
 #: that says nothing was promised, which the story has read when it finds no promise.
 _NOTHING_PROMISED = re.compile(
     r"(?:[^\s,.;!]+\s+){0,3}\b(?:no\s+(?:decision\s+)?(?:date|timeline|time\s*frame|promises?)|nothing\s+"
-    r"(?:was\s+)?promised|(?:didn'?t|did\s+not|don'?t|do\s+not)\s+(?:say|mention|give|tell\s+me)"
+    r"(?:was\s+)?promised|(?:didn'?t|did\s+not|don'?t|do\s+not|never)\s+(?:say|said|mention|"
+    r"mentioned|give|gave|tell\s+me|told\s+me)"
     r"\s+(?:when|a\s+date|a\s+timeline|anything))[^,.;!]*", _I)
 _TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _I)
 
@@ -376,10 +391,17 @@ def _read(text: str, ctx: Context,
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", quarter_hours(text, office_hours=True)))
     text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
-    text = _AGENCY.sub(" ", _SET_UP.sub(_set_up, _W.sub("with ", text)))
+    text = _SET_UP.sub(_set_up, _W.sub("with ", text))
+    for agency in {m.group("agency") for m in _AGENCY.finditer(text)}:
+        # "through Hays …. Hays are ringing me by Friday": the agency's word is a promise
+        text = re.sub(rf"\b{re.escape(agency)}\b(?=\s+(?:are|is|will|'ll|said|say|says|told))",
+                      "the recruiter", text)
+    text = _AGENCY.sub(" ", text)
     text = _NOT_THAT_ONE.sub(":", text)
     text = _DAY_GONE.sub(r"last \1", _AT_LIKE.sub("at ", text))
+    text = _ON_DOTTED.sub(r"on \1.", text)  # "on 20.11 at 9:30": a day, written as in Europe
     text = _DOTTED_TIME.sub(r"\1:\2", _RUN_TIME.sub(r"at \1:\2", text))
+    text = _FROM_TILL.sub(r"\g<day> at \g<start>", text)  # "today 11 till 3": from 11
     company = _first(companies, text, "company")
     role = _role(text, company) if company else ""
     # "… with Art Vandelay. Also Acme said they'd decide by Wednesday": Acme's word, not
@@ -396,7 +418,10 @@ def _read(text: str, ctx: Context,
     when = _when(text.replace(promise, " ") if promise else text, just_now or past)
     if past:
         when = _BARE_WEEKDAY.sub(lambda m: _last(m, ctx), when)
-    if when == "today" and just_now:
+    clock = _MERIDIEM_CLOCK.search(text.replace(promise, " ") if promise else text)
+    if when == "today" and just_now and clock is not None:
+        when = f"today at {clock.group(1)}"  # "Just now 2pm got interview with DBS"
+    elif when == "today" and just_now:
         # "Just finished my interview": it started about an hour ago; the reply says so.
         began = (ctx.now.astimezone(ctx.tz) - timedelta(hours=1))
         # 24-hour, so "5:45" in the morning is never read as the evening.
@@ -418,7 +443,11 @@ def _read(text: str, ctx: Context,
     counted = bool(promise and _A_SPAN.search(promise) and when
                    and (held := parse_when(when, ctx.now, ctx.tz)) is not None
                    and held.astimezone(ctx.tz).date() < ctx.today)
+    # "they'll call me thursday", Thursday being Thanksgiving: a slip, or so? Shown, asked.
+    on_holiday = bool(promise and (said := parse_promise(promise, ctx.today, ctx.now, ctx.tz))
+                      and said.on in ctx.holidays)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
+                 and not on_holiday
                  and not others
                  and not lx.THEIR_TIME.search(text)  # "2pm their time": which zone?
                  and not vague and not which_week and not ahead and not counted
@@ -460,12 +489,12 @@ _FILLER = lx.words("""
     tasting shift
     foreman supervisor gm
     can could would you track record log this mr mrs ms dr miss sir hr w like want to
-    capture save thank thanks already
+    capture save thank thanks already noon midday now from aye till
 """)
 #: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
 _POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \
     r"officer|coordinator|partner|president|foreman|boss|chef|captain|dispatcher|principal|" \
-    r"superintendent|administrator)\s+"
+    r"superintendent|administrator)(?:'s\s+name\s+(?:is|was))?\s+"
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -512,7 +541,8 @@ def _role(text: str, company: str) -> str:
     return ""
 
 
-_ROLE_IS = re.compile(r"^(?:the\s+)?(?:role|position|post|job|title)\s*(?:is|was|=|:)\s*", _I)
+_ROLE_IS = re.compile(r"^(?:the\s+)?(?:role|position|post|job|title)\s*(?:is|was|=|:)\s*|"
+                      r"^(?:role|position)\s+(?=\S+\s+\S)", _I)  # ", role battery engineer,"
 _SHORT_WEEKDAY = re.compile(r"\b(this|last|on)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
                             r"\b\.?", _I)
 _WHOLE_DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday",
@@ -529,11 +559,16 @@ _TIME_BEFORE_DAY = re.compile(r"\b(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2
 
 
 _CLOCK = re.compile(r"(?<![\d/:.-])((?:[01]?\d|2[0-3]):[0-5]\d)(?![\d/:])")
+_ON_DOTTED = re.compile(r"\bon\s+((?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2]))(?![.:\d])", _I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|til|than)\s+(?:the\s+)?$", _I)
 
 
 def _when(text: str, just_now: bool) -> str:
     text = ordinal_days(_SHORT_WEEKDAY.sub(_whole_day, text))
-    found = _DATE.search(text) or _DAY_WORDS.search(text)
+    # A date after "by" or "until" is their deadline, not the interview's day ("…today…
+    # result will be notice by December 1").
+    found = next((m for m in _DATE.finditer(text) if not _DEADLINE_BEFORE.search(
+        text[:m.start()])), None) or _DAY_WORDS.search(text)
     when = found.group(0) if found else ("today" if just_now else "")
     bare = _BARE_TIME.search(text)
     if when and bare and not re.search(r"\d", when) and not _AT_TIME.search(text):
@@ -580,6 +615,9 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\
                            r"(?<!\bProf)(?<!\b[A-Za-z])[.!?;]\s+", _I)
 
 
+_A_TITLED = re.compile(r"\ba\s+(?=(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
+
+
 def _people(text: str, company: str, role: str) -> str:
     for pattern in (*_PEOPLE, *(_LOWER_PEOPLE if text.islower() else ())):
         for match in _overlapping(pattern, text):
@@ -591,6 +629,7 @@ def _people(text: str, company: str, role: str) -> str:
                             maxsplit=1, flags=_I)[0]
             said = _SENTENCE_END.split(said, maxsplit=1)[0]  # "… Mr Chikore. They said …"
             said = _THEIR_BOSS.sub(" and ", said)  # "Karen and her boss Mr. D. Patel"
+            said = _A_TITLED.sub("", said)  # "with a Mrs. Ramdass and Mr. Ali"
             words = said.split()
             while words:  # the longest start of it that is all names
                 people, unclear = read_names(" ".join(words))

@@ -803,9 +803,9 @@ def test_another_interview_with_no_one_asking_back_may_be_elsewhere(chat: Chat) 
     for line in ("got another interview thursday!! 🙌",
                  "I have a second interview at the other place on the twenty-fifth"):
         replies = chat.say(line)
-        assert list(choices(replies)) == ["A next round at Acme", "Somewhere else"]
+        assert list(choices(replies)) == ["A next round at Acme", "A new interview"]
         assert chat.checkpoints(1)[0].outcome is None
-        chat.press(ActionId.CHOOSE, choices(replies)["Somewhere else"])
+        chat.press(ActionId.CHOOSE, choices(replies)["A new interview"])
     assert "A next round from Acme" in chat.text("Acme wants me back for another interview")
 
 
@@ -1785,3 +1785,141 @@ def test_a_role_asked_and_taken_back_says_how_to_drop_it_and_a_morning_said_alon
     assert interviews(chat) == 1
     assert chat.text("first thing tomorrow pls, too tired tonight").startswith(
         "I read that as: Snoozing the next step of Acme (#1).")
+
+
+def test_found_in_heldout23_and_the_probes_adds_said_loosely(chat: Chat) -> None:
+    chat.say(ACME)
+    # A misspelt "tomorrow" is tomorrow, never today; a starred word puts the last one right.
+    chat.say("add Hooli,product manager,tomorow 10am w/ Gavin Belsen.. Belson* sorry")
+    hooli = chat.checkpoints(2)[0]
+    assert hooli.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-24T10:00:00-05:00"
+    assert [p.name for p in hooli.interviewers] == ["Gavin Belson"]
+    # A fact put right at the end of an add line adds nothing until said again.
+    assert chat.text("add Stark Industries, mechanical engineer, 20/11 at 3pm with Pepper "
+                     "Potts — actually it was half 3").startswith("You put part of that right")
+    assert interviews(chat) == 2
+    # A story through an agency: the agency's word is the promise; "a fella called" is no
+    # name, and "just now 2pm" is 2pm.
+    chat.say("howay, add another one, Nexus, apprentice electrician, had it this mornin at 8 "
+             "wi a fella called Stevie Armstrong")
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Stevie Armstrong"]
+    chat.say("Interview through Hays for a payroll clerk job at Network Rail, this morning "
+             "10.30, with Claire Moffat. Hays are ringing me by end of play tomorrow.")
+    rail = chat.checkpoints(4)[0]
+    assert rail.company == "Network Rail" and rail.promise.on.isoformat() == "2026-11-24"
+    chat.say("Just now 2pm got interview with DBS, relationship manager role, interviewer is "
+             "Mr Tan Wei Ming. They never say when will reply lah")
+    dbs = chat.checkpoints(5)[0]
+    assert dbs.starts_at.astimezone(NEW_YORK).hour == 14
+    assert [p.name for p in dbs.interviewers] == ["Mr Tan Wei Ming"]
+
+
+def test_found_in_heldout23_and_the_probes_lines_that_change_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    for line in ("next round's on me lads 🍻", "parcel's sent, now onto the Acme thank you",
+                 "cancel acme. sorry wrong window, that was meant for my notes app",
+                 'my friend said to just type "cancel 1" but I don\'t want to lose the history',
+                 "I'm not withdrawing from Initech, I'm just venting, ignore me",
+                 "oh fantastic, acme rejected me. kidding, nothing yet, just bracing myself",
+                 "Remove Raj. Actually leave him, he joined for the last ten minutes or so"):
+        chat.say(line)
+        acme, steps = chat.checkpoints(1)
+        initech = chat.checkpoints(2)[0]
+        assert acme.outcome is None and initech.outcome is None, line
+        assert all(cp.state is not CheckpointState.DONE for cp in steps), line
+        assert len(initech.interviewers) == 2, line
+    # "delete … i'm done with them": gone by mistake, or over? Both offered.
+    replies = chat.say("delete initech i'm done with them")
+    assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
+    # An everyday word one letter from the company's name is said back first.
+    assert list(choices(chat.say("company is Acne not Acme"))) == ["Yes, change it", "No"]
+    assert chat.checkpoints(1)[0].company == "Acme"
+    # A promise said with "gon" is theirs; a phone screen's thank-you reminder stopped with
+    # the note sent is the note's news.
+    chat.say("Acme lady seh she gon call me back by Wednesday fuh sure")
+    assert chat.checkpoints(1)[0].promise.kind is PromiseKind.THEY_DECIDE_BY
+    chat.say("you can cancel the thank-you reminder, I sent it to Jane an hour ago")
+    acme, steps = chat.checkpoints(1)
+    assert acme.outcome is None
+    assert any(cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.DONE
+               for cp in steps)
+
+
+def test_a_two_way_date_asked_while_a_question_waits_brings_that_question_back(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    replies = chat.say("add Hooli, product manager, wed 11am with Gavin Belson")
+    assert list(choices(replies)) == ["Wed 18 Nov 2026", "Wed 25 Nov 2026", "Neither"]
+    assert "waits" in text_of(replies)
+    after = chat.text("2")
+    assert "Added #3: product manager at Hooli" in after
+    assert after.rstrip().endswith("What did they say?")  # the call's question, asked again
+    # …and it still takes its answer
+    chat.say("they'll decide by the 30th")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-30"
+
+
+def test_found_in_the_probes_mail_pasted_and_their_days(chat: Chat) -> None:
+    chat.say(ACME)
+    # Their mail pasted is not my note sent; "offered the role to someone else" is a no.
+    chat.say("Jane emailed: 'Hi Maria, thanks again for coming in today. Would you have 15 "
+             "minutes tomorrow for a quick call to talk about next steps?'")
+    acme, steps = chat.checkpoints(1)
+    assert not any(cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.DONE
+                   for cp in steps) and acme.outcome is None
+    # Someone I don't track said it; a rejection for another post: both asked.
+    chat.say("Dana said they'd decide by Friday")
+    assert chat.checkpoints(1)[0].promise is None
+    chat.say('Acme Careers <careers@acme.com>\n"Thank you for your interest in the Data '
+             'Engineer (Req 22-118) position. After careful review, we have decided to move '
+             'forward with other applicants."')
+    assert chat.checkpoints(1)[0].outcome is None
+    # "Monday week", said on a Monday, and a week commencing: asked, not guessed.
+    replies = chat.say("they'll decide Monday week apparently")
+    assert list(choices(replies))[:2] == ["Mon 30 Nov", "Mon 07 Dec"]
+    assert chat.checkpoints(1)[0].promise is None
+    chat.say("Jane from Acme says they'll decide w/c 7th Dec")
+    assert chat.checkpoints(1)[0].promise is None
+    # A quoted "I'll give you a call" is theirs to make.
+    chat.say('jane just texted "I\'ll give you a call by Wednesday either way!"')
+    promise = chat.checkpoints(1)[0].promise
+    assert promise.kind is PromiseKind.THEY_DECIDE_BY and promise.on.isoformat() == "2026-11-25"
+    # The day I have already changes nothing.
+    assert "nothing changes" in chat.text("my flight home is the 25th, same day acme decides lol")
+    # A message quoted that no reader takes alone is read as "Follow up on this" reads
+    # one: proposed with Apply, nothing changed until pressed.
+    replies = chat.say("acme: 'we'll let you know by friday'")
+    assert list(choices(replies)) == ["Apply", "Not this"]
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    chat.press(ActionId.CHOOSE, choices(replies)["Apply"])
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-27"
+    chat.say('Jane: "You were a very strong candidate and it was an incredibly close '
+             'decision. Unfortunately, we\'ve offered the role to someone else." oof')
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
+
+
+def test_found_in_the_probes_corrections_said_plainly(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("It's Initrode not Initech, I always mix them up")
+    assert chat.checkpoints(2)[0].company == "Initrode"
+    chat.say("the acme one is a product analyst role, not data analyst")
+    assert chat.checkpoints(1)[0].role == "product analyst"
+    chat.say("her name's spelled Jayne, J-A-Y-N-E, not Jane")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jayne Smith"]
+    chat.say("raj patil* not patel")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Raj Patil"]
+    chat.say("forgot to say, Tom Becker from their data team was in the Acme interview too")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jayne Smith", "Tom Becker"]
+    chat.say("wait acme is TOMORROW not today 😅 same time")
+    moved = chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK)
+    assert moved.isoformat() == "2026-11-24T14:00:00-05:00"
+    # Taken back, or withdrawn from by role among two: nothing changes.
+    chat.say("Remove Raj. Actually leave him, he joined for the last ten minutes or so")
+    assert len(chat.checkpoints(2)[0].interviewers) == 2
+    replies = chat.say("I am withdrawing from the QA engineer process. I remain very "
+                       "interested in the analyst position.")
+    assert "#1 Acme" in choices(replies) and chat.checkpoints(2)[0].outcome is None

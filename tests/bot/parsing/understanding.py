@@ -40,7 +40,8 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
          "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "tuning21", "tuning22",
          "tuning23", "tuning24", "tuning25", "tuning26", "tuning27", "tuning28",
-         "tuning29", "tuning30", "tuning31", "tuning32", "tuning33",
+         "tuning29", "tuning30", "tuning31", "tuning32", "tuning33", "tuning34", "tuning35",
+         "tuning36", "tuning37", "tuning38", "tuning39", "tuning40", "tuning41",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
@@ -111,7 +112,7 @@ def _after_call(context: str, expect: Any) -> Any:
             or expect.get("intent") != "answer":
         return expect
     value = str(expect.get("value", ""))
-    if value in ("offer", "rejected", "next_round", "withdrew"):
+    if value in ("offer", "rejected", "next_round", "withdrew", "other"):
         return {"intent": "outcome", "interview": 2, "outcome": value,
                 "next_round_when": None}
     if value == "no_news":
@@ -169,9 +170,11 @@ def snapshot(runtime: Runtime) -> Snapshot:
 def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
     """Every change to the person's data, as label-shaped facts."""
     found: list[dict[str, Any]] = []
+    by_id = {i.id: n for n, i in before.interviews.items()}
     for number in after.interviews.keys() - before.interviews.keys():
         i = after.interviews[number]
-        found.append({"intent": "add", "company": i.company, "role": i.role,
+        found.append({"intent": "add", "round_of": by_id.get(i.parent_id),
+                      "company": i.company, "role": i.role,
                       "when": i.starts_at.astimezone(NEW_YORK),
                       "interviewers": [p.name for p in i.interviewers],
                       "promise": i.promise})
@@ -238,8 +241,16 @@ def matches(expect: dict[str, Any], did: list[dict[str, Any]]) -> bool:
     intent = expect["intent"]
     relevant = [d for d in did if d["intent"] == intent]
     # A next round goes on to ask about itself: its question replacing the one that
-    # waited is part of the outcome, not a second action.
+    # waited is part of the outcome, not a second action; so is the round itself, added
+    # when everything about it was said ("…, Wednesday 25th at 10:00 with Mr. Bob Slydell"),
+    # if it is that interview's round, on the day the label gives.
     also = {"sent", "answer"} if intent == "outcome" else {"sent"}
+    if intent == "outcome" and expect.get("outcome") == "next_round" and all(
+            d.get("round_of") == expect.get("interview") and (
+                not expect.get("next_round_when")
+                or d["when"].isoformat().startswith(expect["next_round_when"]))
+            for d in did if d["intent"] == "add"):
+        also = also | {"add"}
     # A label holds one fact: "called initech, got raj, he said they pushed it to monday"
     # is labelled with the promise alone, its call (to the same interview) left unsaid.
     if intent in ("outcome", "promise") and all(
@@ -345,12 +356,14 @@ def _role(title: str) -> str:
 
 _SHORT_TITLE_WORDS = {"dev": "developer", "mgr": "manager", "eng": "engineer", "sr": "senior",
                       "sr.": "senior", "jr": "junior", "jr.": "junior", "asst": "assistant",
-                      "coord": "coordinator"}
+                      "coord": "coordinator", "ops": "operations"}
 
 
 def _person(name: str) -> str:
-    """A name compared without its title: "Dr. Helen Park" is Helen Park, kept as said."""
-    return re.sub(r"^(?:dr|mr|mrs|ms|mx|prof)\.?\s+", "", name.lower())
+    """A name compared without its title: "Dr. Helen Park" is Helen Park, "Madam Chioma
+    Eze" Chioma Eze, kept as said."""
+    return re.sub(r"^(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
+                  r"pan|herr|frau)\.?\s+", "", name.lower())
 
 
 def _same_person(said: str, stored: str | None) -> bool:
@@ -365,8 +378,9 @@ def _same_answer(expect: dict[str, Any], fact: dict[str, Any]) -> bool:
     value = expect["value"]
     if isinstance(value, list):
         # "No names" is stored as the one placeholder the notes are addressed to.
-        got = {p["name"].lower() for p in draft.get("interviewers", [])} - {"the hiring team"}
-        return got == {v.lower() for v in value}
+        # Names without their titles, as in an add: "Dr. Lena Ortiz" is Lena Ortiz.
+        got = {_person(p["name"]) for p in draft.get("interviewers", [])} - {"the hiring team"}
+        return got == {_person(v) for v in value}
     return _role(str(draft.get("role", ""))) == _role(str(value))
 
 

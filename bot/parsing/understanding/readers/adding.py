@@ -59,7 +59,7 @@ def form_as_line(text: str) -> str | None:
     the text is no such form."""
     fields: dict[str, str] = {}
     after: list[str] = []
-    for raw in text.splitlines():
+    for raw in _one_field_a_line(text).splitlines():
         found = _FORM_FIELD.match(raw)
         if found is not None:
             key = next(k for k, v in found.groupdict().items() if v and k != "value")
@@ -92,6 +92,25 @@ _FORM_FIELD = re.compile(
     re.I)
 
 
+#: A field's label inside a line: "… interview. Company: Rakuten USA / Position: …".
+_LABEL_INSIDE = re.compile(r"(?:^|\s*[/|;]\s*|(?<=[.!])\s+)(?=(?:company|employer|position|role|"
+                           r"job\s+title|date|time|interviewers?|interviewed\s+by|panel)\s*:)",
+                           re.I)
+#: Where a sentence ends after a form's last field: not after a title or an initial.
+_FIELD_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+
+
+def _one_field_a_line(text: str) -> str:
+    """A form written on one line, its fields between slashes or sentences ("Company:
+    Rakuten USA / Position: … / Interviewers: Mr. Sato and Ms. Yamada. They said …"), as
+    one field a line, what follows the last field on a line of its own."""
+    if "\n" in text.strip() or len(_LABEL_INSIDE.findall(text)) < 3:
+        return text
+    lines = [part.strip() for part in _LABEL_INSIDE.split(text) if part.strip()]
+    last = _FIELD_END.split(lines[-1])
+    return "\n".join(lines[:-1] + last)
+
+
 #: Who said what follows, before a promise under a form.
 _WHO_SAID = re.compile(r"^(?:they|she|he)\s+(?:indicated|mentioned|stated|noted|confirmed)\s+"
                        r"(?:that\s+)?(?:an?\s+|the\s+)?(?=decision|answer|outcome|result)", re.I)
@@ -108,7 +127,7 @@ _FIELD_LABEL = re.compile(r"(^|,\s*)(?:company|employer|position|role|job\s+titl
 _SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 #: Words before the fields that say only that this is an interview.
 _LEAD = re.compile(
-    r"^(?:(?:eh|oh|ok|okay|so|also|and|hey|right|kindly|please|pls)\b[\s,]+)*"
+    r"^(?:(?:eh|oh|ok|okay|so|also|and|hey|howay|right|kindly|please|pls)\b[\s,]+)*"
     r"(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
     r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!.-]+\s*|"

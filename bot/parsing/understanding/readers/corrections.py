@@ -20,6 +20,7 @@ from bot.parsing.dates import (
     names_a_day,
     parse_when_detail,
 )
+from bot.parsing.english import dictionary
 from bot.parsing.people import read_names
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
@@ -117,6 +118,10 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
     # "wrong role - its senior data analyst": the field named, then its value
+    # "the Initech role's wrong, it's QA lead": the same, its interview named first
+    text = re.sub(r"^(?:the\s+)?([\w&-]+)\s+(company|role|title|position)(?:'s|\s+is)\s+wrong"
+                  r"\s*[,:;–—-]+\s*(?:it'?s|its|it\s+is|should\s+be)\s+", r"the \1 \2 is ", text,
+                  flags=re.I)
     text = re.sub(r"^wrong\s+(company|role|title|position)\s*[,:;–—-]*\s*(?:it'?s|its|it\s+is|"
                   r"should\s+be)\s+", r"the \1 is ", text, flags=re.I)
     # "fix the name, its Dana Woo not Wu": the grammar's verb, then the correction
@@ -128,6 +133,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _FOR_COMPANY.sub("", text)  # "for Acme it's Jane Smyth, not Smith"
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
     text = _said_plainly(text)
+    for pattern, plain in _PLAINLY:
+        text = pattern.sub(plain, text)
     moved = _THEY_MOVED.match(text) or _GOT_MOVED.match(text)
     if moved is not None and moved.group("company").lower() in line.found.company_words:
         # "Acme moved it to Wednesday 3pm": their interview, to a day and a time; a flight
@@ -163,6 +170,40 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+#: Corrections said another way, and the way the readers below take them.
+_PLAINLY = (
+    # "its not data analyst, its data analyst II. data analyst II": the right one first
+    (re.compile(r"^it'?s\s+not\s+(?P<wrong>[^,.;]+?),\s*it'?s\s+(?P<right>[^,.;]+?)(?:[.!].*)?$",
+                re.I), r"it's \g<right>, not \g<wrong>"),
+    # "the acme one is a product analyst role, not data analyst"
+    (re.compile(r"^(?:the\s+)?(?P<company>[\w'-]+)\s+(?:one|interview)\s+(?:is|was)\s+(?:an?\s+)?"
+                r"(?P<role>[\w /&-]+?)\s+(?:role|position|job)\b", re.I),
+     r"the \g<company> role is \g<role>"),
+    # "Could you change the date to 25/11, 10am please — they've moved it"
+    (re.compile(r"^(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?(?:change|move|update|set)\s+"
+                r"(?:the\s+)?(?:(?P<company>[\w'-]+)(?:'s)?\s+)?(?:date|time|day|date\s+and\s+time)\s+"
+                r"to\s+(?P<when>[^—–]+?)(?:,?\s+please)?\s*(?:[—–].*)?$", re.I),
+     r"the \g<company> interview is \g<when>"),
+    # "typed the wrong time, it was 1:30 not 2": the admission without its "I"
+    (re.compile(r"^(?:i\s+)?(?:typed|put|got|entered)\s+the\s+wrong\s+(?:time|date|day)\s*[,:;—–-]\s*",
+                re.I), ""),
+    # "her name's spelled Jayne, Jayne, not Jane" (its letters said out, then written)
+    (re.compile(r"^(?:her|his|their|the)\s+(?:first\s+|last\s+|sur)?name'?s?\s+(?:is\s+)?"
+                r"(?:spel+(?:ed|t)\s+)?(?P<right>[\w'-]+)(?:,\s*(?P=right))?\s*,?\s+not\s+",
+                re.I), r"it's \g<right>, not "),
+    # "Smith is wrong — Smithe, with an e on the end"
+    (re.compile(r"^(?P<wrong>[\w'-]+)\s+is\s+wrong\s*[—–,:;-]+\s*(?:it'?s\s+)?(?P<right>[\w'-]+)"
+                r"(?:[\s,].*)?$", re.I), r"it's \g<right>, not \g<wrong>"),
+    # "wait acme is TOMORROW not today 😅 same time"
+    (re.compile(r"^(?P<company>[\w'-]+)\s+is\s+(?P<when>tomorrow|today|yesterday|(?:mon|tues|wednes|"
+                r"thurs|fri|satur|sun)day)\s+not\s+(?:today|tomorrow|yesterday|\w+day)\b", re.I),
+     r"the \g<company> interview is \g<when>"),
+    # "Tom Becker from their data team was in the interview too": where they work, left out
+    (re.compile(r"\s+from\s+(?:their|the)\s+(?:[\w&-]+\s+){0,2}(?:team|department|dept|side)\b",
+                re.I), ""),
+    # "It's Initrode not Initech, I always mix them up": the remark after it
+    (re.compile(r",\s*(?:i\s+(?:always|keep|often)|my\s+bad|lol|oops)\b.*$", re.I), ""),
+)
 #: A message signed off: "… Regards, Susan", "… Thanks, Harold".
 _SIGNED = re.compile(r"[.!]?\s+(?:(?:Kind|Best|Warm)\s+)?(?:Regards|Thanks|Thank\s+you|Cheers|Best|"
                      r"Sincerely|Many\s+thanks)\s*,?\s*[A-Z][a-z]+\.?\s*$")
@@ -296,6 +337,8 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
     if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
         sure = False
+    if field is Fix.COMPANY and _autocorrected(value, target or pick(line.found, ctx.known)):
+        sure = False
 
     def make(k: KnownInterview) -> CorrectInterview:
         return CorrectInterview(record(k), field, who=who, value=value, said=said)
@@ -307,6 +350,16 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
     return about_one(line, ctx, make, lambda k: f"Correcting {label(k)}.",
                      "Change {company} (#{n}): " + said + "?",
                      sure=sure and not hedged(line), yes="Yes, change it")
+
+
+def _autocorrected(value: str, target: KnownInterview | None) -> bool:
+    """Whether a company's new name is an everyday word one letter from its old one
+    ("company is Acne not Acme"): a phone's autocorrect makes such words of names, so the
+    change is said back before every message carries it."""
+    if target is None or " " in value.strip():
+        return False
+    return OSA.distance(value.casefold(), target.company.casefold()) == 1 \
+        and value.casefold() in dictionary()
 
 
 def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool:

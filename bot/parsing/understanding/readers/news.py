@@ -40,12 +40,21 @@ _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
 # --- outcomes -----------------------------------------------------------------------------
 def outcome(line: Line, ctx: Context) -> Reading | None:
     found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
+    if found is Outcome.OFFER and any(o is Outcome.WITHDREW and p.search(line.text)
+                                      for p, o in lx.OUTCOME_CUES):
+        found = Outcome.WITHDREW  # "Hooli offered me a job so I'm pulling out of …"
+    if found is Outcome.OFFER and _OFFERED_ELSEWHERE.search(line.text):
+        found = Outcome.REJECTED  # "we've offered the role to someone else": a no
+    if found is Outcome.WITHDREW and _NOT_WITHDRAWING.search(line.text):
+        return None  # "I'm not withdrawing from Initech, I'm just venting"
     if found is Outcome.REJECTED and _NOT_YOU_REFUSED.search(line.text):
         return None  # "initech rejected my mileage reimbursement": not you, your claim
     if found is not None and lx.OTHER_DEAL.search(line.text) and not line.found.numbers:
         return None  # "the seller accepted our offer on the house!": no job's news
     if found is Outcome.OFFER and _OFFER_TO_COME.search(line.text):
         return None  # "scheduled an offer call for Wednesday": the offer is still to come
+    if found is Outcome.NEXT_ROUND and lx.DRINKS_ROUND.search(line.text):
+        return None  # "next round's on me lads 🍻": drinks, not interviews
     if found is Outcome.NEXT_ROUND and lx.ADD_REQUEST.match(line.text):
         return None  # "please add second interview: Globex, …": the add reads it
     if found is None and lx.PHONE_HOLD.search(line.text):
@@ -61,7 +70,7 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         lx.USER_DECLINED.search(line.text) is not None
     if declined:
         found = Outcome.WITHDREW
-    unsure = hedged(line) or unnamed(line, ctx) or (
+    unsure = hedged(line) or unnamed(line, ctx) or bool(lx.JOKING.search(line.text)) or (
         # "I rejected Initech's offer": theirs rejected, or yours? Said back to be sure.
         declined and bool(re.search(r"\bi\s+(?:rejected|refused)\b", line.text, re.I))) or (
         # "rejected for QA, but they want me for the automation role": no for this one only?
@@ -71,7 +80,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_UNSETTLED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (
-        found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx))
+        found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx)) or (
+        _another_post(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
 
     def make(k: KnownInterview) -> ReportOutcome:
@@ -81,13 +91,14 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         target = pick(line.found, ctx.known)
         if target is None:
             return about_one(line, ctx, make, lambda k: "", "")
-        if found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx):
+        if found is Outcome.NEXT_ROUND and (_somewhere_else(line, ctx)
+                                            or _another_post(line, ctx)):
             return Reading(
                 question=f"Is that a next round with {target.company} (#{target.number}), or "
-                         "an interview somewhere else? A new one is added like `add "
-                         "<company>, <role>, <when> with <names>`.",
+                         "a new interview, for another job or somewhere else? A new one is "
+                         "added like `add <company>, <role>, <when> with <names>`.",
                 choices=(Choice(f"A next round at {target.company}", make(target)),
-                         Choice("Somewhere else", None)))
+                         Choice("A new interview", None)))
         return Reading(
             question=f"Just to be sure: is that {_OUTCOME_WORDS[found]} from "
                      f"{target.company} (#{target.number}), or are you still waiting?",
@@ -97,6 +108,14 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     two_ways = round_day_two_ways(line.text, ctx.today) \
         if found is Outcome.NEXT_ROUND else None
     target = pick(line.found, ctx.known)
+    by = _BY_WHOM.search(line.text)
+    if by is not None and target is not None and not line.found.numbers \
+            and by.group("who").casefold() not in line.found.company_words:
+        # "rejected by stripe this morning": a company I don't track, or a slip?
+        return Reading(question=f"News from {by.group('who')}: is that about {target.company} "
+                                f"(#{target.number}), or a company I don't track?",
+                       choices=(Choice(f"{target.company} (#{target.number})", make(target)),
+                                Choice("Another company", None)))
     if found is Outcome.OFFER and target is not None and not line.found.numbers \
             and _SOME_OFFER.search(line.text):
         # "got an offer!!!": theirs, or from somewhere they never told me about?
@@ -128,6 +147,35 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
                      f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} (#{k.number}).", "")
 
 
+def _another_post(line: Line, ctx: Context) -> bool:
+    """An interview there for another job ("another interview at acme, this time for the
+    BI developer post"): a new interview, or the next round? Asked."""
+    said = _FOR_THE_POST.search(line.text)
+    target = pick(line.found, ctx.known)
+    if said is None or target is None:
+        return False
+    words = set(said.group("role").casefold().split()) - {"the", "a", "an"}
+    return not words <= set(target.role.casefold().split())
+
+
+#: A job named with its kind: "for the BI developer post", "for a team lead role".
+_FOR_THE_POST = re.compile(r"\b(?:for|in)\s+(?:the|a|an)\s+(?P<role>[\w/&-]+(?:\s+[\w/&-]+){0,3}?)"
+                           r"(?:\s+\([^)]{0,30}\))?\s+(?:post|role|position|job|opening|vacancy)\b",
+                           re.I)
+#: Who the news came from, named after it: "rejected by stripe", "an offer from Hooli".
+_BY_WHOM = re.compile(r"\b(?:rejected|turned\s+down|dropped|ghosted|offer(?:ed)?|passed\s+over)\s+"
+                      r"(?:me\s+)?(?:by|from)\s+(?!(?:them|her|him|the|their|they|my|a|an|this|"
+                      r"that|email|e-mail|phone|mail|text|letter|voicemail|hr|recruiter|everyone|"
+                      r"all|both|one|you|us)\b)(?P<who>[A-Za-z][\w&'-]*)", re.I)
+_OFFERED_ELSEWHERE = re.compile(r"\boffered\s+(?:it|the\s+(?:\w+\s+)?(?:job|role|position|post))\s+"
+                                r"to\s+(?:someone|somebody|another|a\s+different|an\s+internal|"
+                                r"the\s+other)", re.I)
+_NOT_WITHDRAWING = re.compile(r"\b(?:not|n't|never|no\s+way\s+i'?m)\s+(?:\w+\s+)?(?:withdraw\w*|"
+                              r"pull\w*\s+out|quit\w*|declin\w*|dropping\s+out)", re.I)
+#: Someone introduced by name: "wi a fella called Stevie", "a lady called Rose".
+_SOMEONE_CALLED = re.compile(r"\b(?:guy|fella|feller|lady|woman|man|bloke|chap|girl|gal|dude|"
+                             r"person|lass|lad|gentleman|gent|someone|somebody)\s+called\s+"
+                             r"(?=[A-Z])")
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
 _OFFER_TO_COME = re.compile(r"\boffer\s+(?:call|meeting|chat|conversation|discussion|stage)\b",
                             re.I)
@@ -251,6 +299,13 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     def make(k: KnownInterview) -> RecordPromise:
         return RecordPromise(record(k), said, said=line.text)
 
+    target = pick(line.found, ctx.known)
+    if target is not None and target.promised == said.on and not hedged(line) and \
+            said.kind is PromiseKind.THEY_DECIDE_BY and not lx.CALL_CUES.search(line.text):
+        # "my flight home is the 27th, same day initech decides": the day I have already
+        return Reading(question=f"{target.company} (#{target.number}): I have "
+                                f"{said.on:%a %d %b} for their word already, so nothing "
+                                "changes.")
     doubt = _day_in_doubt(line, ctx, said)
     if doubt is not None:
         target = pick(line.found, ctx.known)
@@ -300,7 +355,7 @@ def _counted_from(line: Line, ctx: Context) -> date:
     return ctx.today
 
 
-_AT_THE_INTERVIEW = re.compile(r"\b(?:at|in|during|after)\s+(?:the|my)\s+(?:[\w&'-]+\s+)?"
+_AT_THE_INTERVIEW = re.compile(r"\b(?:at|in|during|after|of|from)\s+(?:the|my)\s+(?:[\w&'-]+\s+)?"
                                r"interview\b", re.I)
 
 
@@ -320,6 +375,12 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
             and weekday.group(1)[:3].lower() == f"{ctx.today:%a}".lower():
         return (f"They told you {weekday.group(1).capitalize()}, and today is "
                 f"{ctx.today:%A}: did they mean today, or next week's?", (ctx.today, said.on))
+    week_on = _DAY_WEEK.search(line.text)
+    if week_on is not None and week_on.group(1)[:3].lower() == f"{ctx.today:%a}".lower():
+        # "Monday week", said on a Monday: a week today, or the Monday after next?
+        sooner = ctx.today + timedelta(days=7)
+        return (f"{week_on.group(0).capitalize()}, said on a {ctx.today:%A}: a week today, or "
+                "the one after?", (sooner, sooner + timedelta(days=7)))
     dom = _BARE_DATE.search(line.text)
     if dom is not None and said.on.month != ctx.today.month \
             and 0 < ctx.today.day - int(dom.group(1)) <= 7:
@@ -342,6 +403,8 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
     return None
 
 
+#: "Monday week": a week on from that weekday.
+_DAY_WEEK = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", re.I)
 #: "In 5 days", not "5 business days": a count that may land on a weekend.
 _CALENDAR_DAYS = re.compile(r"\b(?:in|within)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                             r"nine|ten)\s+(?P<unit>days?)\b", re.I)
@@ -481,8 +544,8 @@ _EITHER_DAY = re.compile(rf"\b({_DAY_WORD}),?\s+or\s+({_DAY_WORD})\b", re.I)
 
 # --- calls --------------------------------------------------------------------------------
 def call(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CALL_CUES.search(line.text) or _they_called(line, ctx):
-        return None
+    if not lx.CALL_CUES.search(_SOMEONE_CALLED.sub("", line.text)) or _they_called(line, ctx):
+        return None  # "a fella called Stevie Armstrong": named so, not phoned
     if _AN_INTERVIEW_TOLD.search(line.text) and not _DIALLED.search(line.text):
         return None  # "interviewed today at 11, spoke to Kevin": the talk was the interview
     if _CALL_CALLED_OFF.search(line.text):
@@ -553,6 +616,10 @@ _DIALLED = re.compile(r"\b(?:called|rang|phoned|telephoned|dialled|dialed|voicem
 
 # --- thank-you notes ----------------------------------------------------------------------
 def sent(line: Line, ctx: Context) -> Reading | None:
+    if _THEY_WROTE.match(line.text) and _known_word(_THEY_WROTE.match(line.text), ctx):
+        return None  # "Jane emailed: 'thanks again for coming in'": their mail, not my note
+    if _MAIL_HEADER.search(line.text):
+        return None  # "From: Dana Wu …": a message pasted, read by the other readers
     verb_led = bool(re.match(r"^(?:sent|thanked)\b", line.text, re.I))
     if not (lx.SENT_CUES.search(line.text) and (verb_led or lx.NOTE_WORDS.search(line.text))):
         return None
@@ -609,6 +676,21 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                      and (target is None or one_card(target)))
 
 
+def _known_word(match: re.Match[str] | None, ctx: Context) -> bool:
+    """Whether who the line opens with is an interviewer, their company or them."""
+    if match is None:
+        return False
+    who = match.group("who").casefold().removesuffix("'s")
+    return who in _THEM or any(who in {w.casefold() for w in (k.company, *k.names)
+                                       for w in w.split()} for k in ctx.known)
+
+
+_THEY_WROTE = re.compile(r"^\W*(?P<who>[\w'-]+)\s+(?:just\s+)?(?:emailed|texted|wrote|messaged|"
+                         r"replied|sent\s+(?:me|this|a|an|the))\b", re.I)
+_THEM = frozenset({"she", "he", "they", "hr", "recruiter", "the", "their"})
+_MAIL_HEADER = re.compile(r"^\s*(?:from|re|subject|fwd?)\s*:", re.I | re.M)
+
+
 def _sent_before(text: str, target: KnownInterview | None, ctx: Context) -> bool:
     """Whether the note was sent on a day before the interview ("sent the thank you on
     friday", of today's interview), or for an earlier round ("two weeks ago")."""
@@ -638,8 +720,9 @@ _NOT_A_NOTE = re.compile(r"\b(?:portfolio|link|application|cv|resume|résumé|re
                          r"forms?|documents?|assignment|take[\s-]?home|task|invoice|availability|"
                          r"transcripts?|certificates?|samples?|deck|slides|paperwork)\b", re.I)
 #: A note for an earlier round: "after the phone screen two weeks ago".
-_EARLIER_ROUND = re.compile(r"\b(?:ago|last\s+(?:week|month)|after\s+the\s+(?:phone\s+screen|"
-                            r"screen(?:ing)?|first\s+(?:round|interview)))\b", re.I)
+_EARLIER_ROUND = re.compile(r"\b(?:(?:days?|weeks?|months?)\s+ago|last\s+(?:week|month)|"
+                            r"after\s+the\s+(?:phone\s+screen|screen(?:ing)?|first\s+(?:round|"
+                            r"interview)))\b", re.I)
 _ON_WEEKDAY = re.compile(r"\b(?:on|last)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 #: Sent to the wrong place: "sent Dana's note to Raj's email".
 _ELSEWHERE_SENT = re.compile(r"\bto\s+[\w'-]+'s\s+(?:e-?mail|address|inbox|phone|number)\b", re.I)

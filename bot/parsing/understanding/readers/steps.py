@@ -399,6 +399,8 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None
     if lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text):
         return None  # "stop nagging me for 2 hours": a snooze, read as one
+    if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
+        return None  # "cancel the thank-you reminder, I sent it": the note's news
 
     def make(k: KnownInterview) -> CancelInterview:
         return CancelInterview(record(k))
@@ -416,6 +418,9 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                or _by_person_only(line)), yes="Yes, stop them")
 
 
+#: The thank-you's own reminder: stopping it is no stop of the interview's reminders.
+_NOTE_REMINDER = re.compile(r"\b(?:cancel|stop|mute|drop)\s+(?:the\s+|my\s+)?thank[\s-]?you\s+"
+                            r"(?:note\s+)?(?:reminders?|nudges?|pings?)\b", re.I)
 _CANCEL_IT = re.compile(r"^\W*(?:please\s+|pls\s+)?(?:cancel|stop|mute)\s+(?:it|that|this)\W*$",
                         re.I)
 
@@ -447,7 +452,8 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     meant = bool(_DELETE_VERB.search(line.text) or lx.BY_MISTAKE.search(line.text))
     # "stop or delete, whatever", "delete reminders for Acme": which is theirs?
     torn = bool(_TORN.search(line.text) or _THE_REMINDERS.search(line.text))
-    meant = meant and not torn
+    meant = meant and not torn and not (lx.DONE_WITH_THEM.search(line.text)
+                                        and not lx.BY_MISTAKE.search(line.text))
     request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
     target = pick(line.found, ctx.known)
     # Torn between the two, unsure or not ("remove it or just stop reminders? not sure"):
