@@ -225,7 +225,7 @@ def run(count: int, pg_url: str | None, *, cap: float, fix_count: int, profile_c
                         f"exactly once: {delivered.exactly_once}")
             if profile_count:
                 _, answer = _bot_run(api, "SQLite", sqlite_url, profile_count, cap,
-                                     profile=True, variant=VARIANTS[-1])
+                                     profile=True, variant="before")
                 result.fixed_profile = answer.get("profile")
     result.code = code_version()
     return result
