@@ -225,7 +225,7 @@ def run(count: int, pg_url: str | None, *, cap: float, fix_count: int, profile_c
                         f"exactly once: {delivered.exactly_once}")
             if profile_count:
                 _, answer = _bot_run(api, "SQLite", sqlite_url, profile_count, cap,
-                                     profile=True, variant=VARIANTS[-1])
+                                     profile=True, variant="before")
                 result.fixed_profile = answer.get("profile")
     result.code = code_version()
     return result
@@ -320,7 +320,7 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
     Variant "before" swaps in the previous design, rebuilt in `bench.fixes`.
     """
     from adapters.runtime import SEND_WORKERS, build_runtime, configure_logging, freeze_start_up
-    from bench.fixes import make_deliverer, make_sender
+    from bench.fixes import FROZEN, make_deliverer, make_sender
 
     settings = _settings(url, api)
     configure_logging(settings.log_level)  # as production: one INFO line per reminder
@@ -340,7 +340,7 @@ def bot_child(url: str, api: str, count: int, cap: float, *, profile: bool,
         deliverer = make_deliverer(variant)(runtime.repo, runtime.clock, runtime.coach,
                                             senders, on_delivered=runtime.on_delivered,
                                             workers=1 if profile else SEND_WORKERS)
-    if variant == "product":
+    if variant in FROZEN:
         freeze_start_up()  # as the clock process does once it has started
     profiler = None
     if profile:

@@ -27,7 +27,9 @@ from bot.delivery.settling import AsyncSettler, _Request
 from bot.messages import Reply
 from bot.ports.sender import AsyncSender, Sender, SendFailed
 
-VARIANTS = ("product", "before")
+VARIANTS = ("product", "before", "before25")
+#: Variants whose process freezes its start-up objects, as the product's does.
+FROZEN = ("product", "before25")
 
 
 class ClientSender(SlackSender):
@@ -113,12 +115,96 @@ class CheckThenConfirm(Deliverer):
         return 1
 
 
+class RowsByName:
+    """BEFORE perf25 (variant "before25"), measured by the benchmark only: the repository's
+    delivery statements as they were. The product now reads a batch's rows as named
+    tuples (`storage.repository._fast`) and settles a group in one statement on
+    PostgreSQL (`ClaimQueue.complete_and_check`) and through json_each on SQLite; this
+    proxy rebuilds the previous `claim_due`, `delivery_context` and `settle` from the
+    same statements: rows read by name off SQLAlchemy's Row, one fetchone each, and a
+    group settled as BEGIN, the UPDATE (one per row on SQLite), the check (an IN list
+    of the group's length on SQLite) and COMMIT. Everything else is the product's,
+    this session's rendering changes included."""
+
+    def __init__(self, repo: Any) -> None:
+        self._repo = repo
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._repo, name)
+
+    def claim_due(self, now: datetime, limit: int, platforms: Any) -> list[Any]:
+        from storage import repository as r
+
+        if limit <= 0 or not platforms:
+            return []
+        kinds = list(dict.fromkeys(platforms))
+        share = -(-limit // len(kinds))
+        claimed: list[Any] = []
+        with self._repo._single_statement() as connection:
+            for platform in kinds:
+                rows = r.CHECKPOINTS.claim(connection, now, min(share, limit - len(claimed)),
+                                           where=r._ON_PLATFORM,
+                                           params={"on_platform": platform})
+                claimed += [r._checkpoint(row) for row in rows]
+        return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
+
+    def delivery_context(self, interview_ids: Any) -> dict[int, Any]:
+        from storage import repository as r
+
+        if not interview_ids:
+            return {}
+        ids = sorted(set(interview_ids))
+        with self._repo._core() as connection:
+            reads = r._reads(connection)
+            interviews = connection.execute(reads["interviews"], {"ids": ids}).all()
+            person_ids = sorted({row.person_id for row in interviews})
+            interviewers: dict[int, list[Any]] = {row.id: [] for row in interviews}
+            for row in connection.execute(reads["interviewers"], {"ids": ids}):
+                interviewers[row.interview_id].append(row)
+            calls: dict[int, list[Any]] = {row.id: [] for row in interviews}
+            for row in connection.execute(reads["calls"], {"ids": ids}):
+                calls[row.interview_id].append(row)
+            people = {row.id: r._person(row)
+                      for row in connection.execute(reads["people"], {"ids": person_ids})}
+            identities: dict[int, list[Any]] = {pid: [] for pid in person_ids}
+            for row in connection.execute(reads["identities"], {"ids": person_ids}):
+                identities[row.person_id].append(r._identity(row))
+        return {row.id: (r._interview(row, interviewers[row.id], calls[row.id]),
+                         people[row.person_id], identities[row.person_id])
+                for row in interviews if row.person_id in people}
+
+    def settle(self, sent: Any, check: Any) -> set[int]:
+        from datetime import UTC
+
+        from storage.repository import CHECKPOINTS as q
+
+        if not sent and not check:
+            return set()
+        with self._repo._connection(write=bool(sent)) as connection:
+            postgresql = connection.dialect.name == "postgresql"
+            if sent and postgresql:
+                connection.execute(q._pg_complete, {
+                    "ids": [row_id for row_id, _ in sent],
+                    "ats": [None if at is None else at.astimezone(UTC) for _, at in sent]})
+            elif sent:
+                connection.execute(q._complete, [{"row_id": row_id, "at": at}
+                                                 for row_id, at in sent])
+            if not check:
+                return set()
+            query = q._pg_still_claimed if postgresql else q._still_claimed
+            return set(connection.scalars(query, {"ids": list(check)}))
+
+
 def make_deliverer(variant: str) -> Callable[..., Deliverer]:
     """A factory with `Deliverer`'s signature for one of `VARIANTS`."""
+    if variant == "before25":
+        def previous_storage(repo: Any, *args: Any, **kwargs: Any) -> Deliverer:
+            return Deliverer(RowsByName(repo), *args, **kwargs)
+        return previous_storage
     return Deliverer if variant == "product" else CheckThenConfirm
 
 
 def make_sender(variant: str, settings: Settings) -> Sender:
     from adapters.slack.sender import slack_sender
 
-    return slack_sender(settings) if variant == "product" else ClientSender(settings)
+    return slack_sender(settings) if variant in FROZEN else ClientSender(settings)

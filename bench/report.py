@@ -950,7 +950,7 @@ FINDING_BURST = (
 # --- plots -----------------------------------------------------------------------------------
 def _short(variant: str) -> str:
     """A bar label for a run of `bench/fixes.py`'s variants (the product, or before)."""
-    return "product" if variant == "product" else "before"
+    return {"product": "product", "before25": "before\nperf25"}.get(variant, "before")
 
 
 def plot_delivery(d: Data, folder: Path) -> list[str]:
@@ -1107,7 +1107,10 @@ def _delivery(d: Data, plots: list[str]) -> str:
     for run in [*d.get("floors", []), *pooled, *d["runs"], *d.get("fixes", [])]:
         ratio = _rate(run) / floor if floor else 0.0
         label = {"floor": run["label"], "floor2": run["label"],
-                 "product": "followup-bot Deliverer"}.get(
+                 "product": "followup-bot Deliverer",
+                 "before25": "**before perf25**: batch rows read by name off SQLAlchemy's "
+                             "Row, a group settled as BEGIN, UPDATE, check, COMMIT "
+                             "(bench-only)"}.get(
             run["variant"], "**before**: AsyncWebClient posts, a check and a "
                             "confirmation request per message, an INFO line each, no gc "
                             "freeze (bench-only)")

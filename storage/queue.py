@@ -44,7 +44,9 @@ text is the same every time (psycopg converts them once, the server prepares the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import attrgetter
@@ -58,19 +60,27 @@ from sqlalchemy import (
     Integer,
     Row,
     Select,
+    String,
     Update,
     any_,
     bindparam,
     delete,
     func,
+    literal_column,
     or_,
     select,
     update,
 )
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 Column = InstrumentedAttribute[Any]
+
+#: SQLite with UPDATE … FROM (3.33) and json_each built in (3.38): a group's ids go as one
+#: JSON text; an older library takes the plain statements.
+_JSON_ROWS = sqlite3.sqlite_version_info >= (3, 38)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +135,16 @@ class ClaimQueue:
         self._pg_still_claimed: Select[Any] = select(key).where(
             key == any_(bindparam("ids", type_=postgresql.ARRAY(Integer))),
             state == spec.claimed)
+        # SQLite: the ids as one JSON array (json_each), so the text is the same whatever
+        # their number: no IN list of a new length rendered for every call.
+        # `+state`: SQLite would otherwise read every claimed row through the state
+        # index and test each against the list, instead of finding each id by its key.
+        unindexed = UnaryExpression(state.expression, operator=operators.custom_op("+"),
+                                    type_=state.type)
+        self._lite_still_claimed: Select[Any] = select(key).where(
+            key.in_(select(literal_column("value")).select_from(
+                func.json_each(bindparam("ids", type_=String)))),
+            unindexed == spec.claimed)
         self._delete: Delete = delete(spec.row).where(key == bindparam("row_id"))
         # `claim`'s statements, by (filters, columns returned, dialect).
         self._claims: dict[tuple[Any, ...], Any] = {}
@@ -155,6 +175,30 @@ class ClaimQueue:
                 .where(key == done.c.id, state == spec.claimed)
                 .values({state: spec.done, spec.done_at: done.c.at})
             )
+            # SQLite: a whole group completed by one UPDATE … FROM json_each, not one
+            # UPDATE per row (each a round of parameter processing).
+            pairs = select(
+                func.json_extract(literal_column("value"), "$[0]").label("id"),
+                func.json_extract(literal_column("value"), "$[1]").label("at"),
+            ).select_from(func.json_each(bindparam("done", type_=String))).subquery()
+            self._lite_complete: Update | None = (
+                update(spec.row)
+                .where(key == pairs.c.id, unindexed == spec.claimed)
+                .values({state: spec.done, spec.done_at: pairs.c.at})
+            )
+            # PostgreSQL: `complete` and `still_claimed` as one statement (the UPDATE in a
+            # WITH), so a group settles in one autocommitted round trip instead of BEGIN,
+            # two statements and COMMIT. A row it completes is not reported still
+            # claimed, as when the check ran after the UPDATE.
+            completed = self._pg_complete.returning(key).cte("completed")
+            self._pg_complete_and_check: Select[Any] | None = select(key).where(
+                key == any_(bindparam("check", type_=postgresql.ARRAY(Integer))),
+                state == spec.claimed, key.not_in(select(completed.c.id)))
+        else:
+            self._pg_complete_and_check = None
+            self._lite_complete = None
+        # The done time as the column stores it on SQLite (its own bind processor).
+        self._lite_at: Callable[[Any], Any] | None = None
 
     def claim(
         self,
@@ -271,18 +315,52 @@ class ClaimQueue:
             connection.execute(self._pg_complete, {
                 "ids": [row_id for row_id, _ in done],
                 "ats": [None if at is None else at.astimezone(UTC) for _, at in done]})
+        elif self._lite_complete is not None and _JSON_ROWS and len(done) > 1 \
+                and connection.dialect.name == "sqlite":
+            stored = self._stored_at(connection)
+            connection.execute(self._lite_complete, {"done": json.dumps(
+                [[row_id, stored(at)] for row_id, at in done])})
         else:
             connection.execute(self._complete,
                                [{"row_id": row_id, "at": at} for row_id, at in done])
+
+    def complete_and_check(self, connection: Connection,
+                           done: Sequence[tuple[int, datetime | None]],
+                           check: Sequence[int]) -> set[int]:
+        """`complete` then `still_claimed`, as one statement where the database allows
+        (PostgreSQL, for a queue with a done state): atomic alone, so on a connection in
+        autocommit it is committed when it returns."""
+        if (not done or not check or self._pg_complete_and_check is None
+                or connection.dialect.name != "postgresql"):
+            self.complete(connection, done)
+            return self.still_claimed(connection, check)
+        return set(connection.scalars(self._pg_complete_and_check, {
+            "ids": [row_id for row_id, _ in done],
+            "ats": [None if at is None else at.astimezone(UTC) for _, at in done],
+            "check": list(check)}))
 
     def still_claimed(self, connection: Connection, ids: Sequence[int]) -> set[int]:
         """Which of `ids` are still claimed: the check before a worker acts on a row that
         may have been cancelled or recovered since it was claimed."""
         if not ids:
             return set()
-        query = (self._pg_still_claimed if connection.dialect.name == "postgresql"
-                 else self._still_claimed)
-        return set(connection.scalars(query, {"ids": list(ids)}))
+        dialect = connection.dialect.name
+        if dialect == "postgresql":
+            return set(connection.scalars(self._pg_still_claimed, {"ids": list(ids)}))
+        if dialect == "sqlite" and _JSON_ROWS:
+            return set(connection.scalars(self._lite_still_claimed,
+                                          {"ids": json.dumps(list(ids))}))
+        return set(connection.scalars(self._still_claimed, {"ids": list(ids)}))
+
+    def _stored_at(self, connection: Connection) -> Callable[[Any], Any]:
+        """The done-time column's own conversion to what SQLite stores (text), so a time
+        written through JSON reads back as one written by a plain UPDATE."""
+        if self._lite_at is None:
+            assert self.spec.done_at is not None
+            kind = self.spec.done_at.type.dialect_impl(connection.dialect)
+            process = kind.bind_processor(connection.dialect)
+            self._lite_at = process if process is not None else (lambda value: value)
+        return self._lite_at
 
     def next_due(self, connection: Connection, *,
                  where: Sequence[ColumnElement[bool]] = ()) -> datetime | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
@@ -891,18 +892,18 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         # has its own snapshot inside a transaction too), no BEGIN and COMMIT to send.
         with self._core() as connection:
             reads = _reads(connection)
-            interviews = connection.execute(reads["interviews"], {"ids": ids}).all()
+            interviews = _fast(connection.execute(reads["interviews"], {"ids": ids}).all())
             person_ids = sorted({row.person_id for row in interviews})
             interviewers: dict[int, list[Any]] = {row.id: [] for row in interviews}
-            for row in connection.execute(reads["interviewers"], {"ids": ids}):
+            for row in _fast(connection.execute(reads["interviewers"], {"ids": ids}).all()):
                 interviewers[row.interview_id].append(row)
             calls: dict[int, list[Any]] = {row.id: [] for row in interviews}
-            for row in connection.execute(reads["calls"], {"ids": ids}):
+            for row in _fast(connection.execute(reads["calls"], {"ids": ids}).all()):
                 calls[row.interview_id].append(row)
-            people = {row.id: _person(row)
-                      for row in connection.execute(reads["people"], {"ids": person_ids})}
+            people = {row.id: _person(row) for row in _fast(
+                connection.execute(reads["people"], {"ids": person_ids}).all())}
             identities: dict[int, list[Identity]] = {pid: [] for pid in person_ids}
-            for row in connection.execute(reads["identities"], {"ids": person_ids}):
+            for row in _fast(connection.execute(reads["identities"], {"ids": person_ids}).all()):
                 identities[row.person_id].append(_identity(row))
         return {
             row.id: (_interview(row, interviewers[row.id], calls[row.id]),
@@ -1058,7 +1059,7 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
             for platform in kinds:
                 rows = CHECKPOINTS.claim(connection, now, min(share, limit - len(claimed)),
                                          where=_ON_PLATFORM, params={"on_platform": platform})
-                claimed += [_checkpoint(row) for row in rows]
+                claimed += [_checkpoint(row) for row in _fast(rows)]
         # Each platform's share comes in order; together they must be ordered again.
         return sorted(claimed, key=lambda checkpoint: (checkpoint.due_at, checkpoint.id))
 
@@ -1068,6 +1069,11 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
         queue's one UPDATE confirms the whole group, and the check passes one array)."""
         if not sent and not check:
             return set()
+        if sent and check and self.engine.dialect.name == "postgresql":
+            # One statement (`complete_and_check`), autocommitted: a round trip a group
+            # instead of four (BEGIN, the UPDATE, the check, COMMIT).
+            with self._single_statement() as connection:
+                return CHECKPOINTS.complete_and_check(connection, sent, check)
         with self._connection(write=bool(sent)) as connection:
             CHECKPOINTS.complete(connection, sent)
             return CHECKPOINTS.still_claimed(connection, check)
@@ -1770,6 +1776,24 @@ def _put_promise(row: InterviewRow, promise: Promise | None) -> None:
     row.promise_text = None if promise is None else promise.text
 
 
+@cache
+def _fetched(fields: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
+    """A named tuple's maker for rows of these columns (one type per statement)."""
+    kind: Any = namedtuple("Fetched", fields)  # type: ignore[misc]  # names: at run time
+    return cast(Callable[[Sequence[Any]], Any], kind._make)
+
+
+def _fast(rows: Sequence[Row[Any]]) -> list[Any]:
+    """Rows of a batch as named tuples, read by the model's converters on every reminder
+    delivered: a column of a Row by name costs several times one of a named tuple
+    (about 0.3 against 0.03 µs; an interview reads 30), and the copy costs less than
+    that."""
+    if not rows:
+        return []
+    make = _fetched(tuple(rows[0]._fields))
+    return [make(row) for row in rows]
+
+
 def _utc(moment: datetime) -> datetime:
     # Rows just written still hold the caller's value, maybe in another zone.
     return moment.astimezone(UTC)
@@ -1823,7 +1847,9 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
                 phone=person.phone,
                 salutation=person.salutation,
             )
-            for person in sorted(interviewers, key=lambda person: person.position)
+            # One interviewer (most interviews): nothing to sort.
+            for person in (interviewers if len(interviewers) < 2 else
+                           sorted(interviewers, key=lambda person: person.position))
         ),
         created_at=_utc(row.created_at),
         promise=promise,
@@ -1836,7 +1862,7 @@ def _interview(row: Any, interviewers: Sequence[Any] | None = None,
         calls=tuple(
             CallRecord(at=_utc(call.at), result=call.result)
             for call in sorted(calls, key=lambda call: (_utc(call.at), call.id or 0))
-        ),
+        ) if calls else (),
         share=row.share,
         employer_tz=row.employer_tz,
     )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -67,6 +68,8 @@ def escape(text: str) -> str:
     `<!channel>` ping or a disguised link (Slack's own rule for mrkdwn text), and break
     a bare `@everyone`, `@here` or `@channel` so no parsing option can ever ping with it."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "@" not in text:  # most text: no mention to break, no pattern to run
+        return text
     return _MASS_MENTION.sub(lambda m: "@\u200b" + m.group(1), text)
 
 
@@ -74,7 +77,10 @@ def plain(text: str) -> str:
     """Text for a `plain_text` object (a header, a button): Slack shows it as typed and
     never pings from it, but a copied `<!channel>` or `@here` is broken up all the same,
     so what the core echoes reads as words on every surface."""
-    text = _MARKUP_OPENING.sub(lambda m: m.group(0)[0] + "\u200b" + m.group(0)[1:], text)
+    if "<" in text:
+        text = _MARKUP_OPENING.sub(lambda m: m.group(0)[0] + "\u200b" + m.group(0)[1:], text)
+    if "@" not in text:
+        return text
     return _MASS_MENTION.sub(lambda m: "@\u200b" + m.group(1), text)
 
 
@@ -176,11 +182,16 @@ def parse_action(action_id_text: str, value: str | None) -> Pressed | None:
     return Pressed(which, value)
 
 
+@lru_cache(maxsize=512)
+def _button_text(label: str) -> str:
+    """A button's label as shown: the app's labels are few, so each is made once."""
+    return cut(plain(label), MAX_BUTTON_TEXT)
+
+
 def button(action: Action, index: int = 0) -> Block:
     element: Block = {
         "type": "button",
-        "text": {"type": "plain_text", "text": cut(plain(action.label), MAX_BUTTON_TEXT),
-                 "emoji": True},
+        "text": {"type": "plain_text", "text": _button_text(action.label), "emoji": True},
         "action_id": action_id(action, index),
         "value": action.value[:MAX_VALUE],
     }

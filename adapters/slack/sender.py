@@ -228,6 +228,10 @@ class SlackSender:
         self.close()
 
 
+#: A message's JSON, compact, by one encoder made once (`json.dumps` with options makes
+#: a new one for every call); the body is a fresh tree of dicts, lists and strings, so
+#: no check for cycles is needed.
+_encode = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
 #: Who posts, as Slack asks apps to say: this bot, then the HTTP library doing it.
 _USER_AGENT = f"followup-bot Python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
 _ANSWER_HEADERS = {"Content-Type": "application/json;charset=utf-8", "User-Agent": _USER_AGENT}
@@ -262,8 +266,8 @@ class _Loop:
             headers = self._headers[token] = {
                 "Content-Type": "application/json;charset=utf-8",
                 "User-Agent": _USER_AGENT, "Authorization": f"Bearer {token}"}
-        body = json.dumps({"channel": channel, "unfurl_links": False, "unfurl_media": False,
-                           **message(reply)}, separators=(",", ":")).encode()
+        body = _encode({"channel": channel, "unfurl_links": False, "unfurl_media": False,
+                        **message(reply)}).encode()
         session = self.template.session
         assert session is not None  # made with it, in `start`
         async with session.post(self._post_url, data=body, headers=headers) as response:

@@ -7,7 +7,7 @@ you want the job, gives one reason you fit, asks for the job and to hear either 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import quote
@@ -367,8 +367,13 @@ def _topic(person: Interviewer) -> str | None:
 
 
 def _day(moment: datetime, tz: ZoneInfo) -> str:
-    here = moment.astimezone(tz)
-    return f"{here:%A} {here.day} {here:%B}"
+    return _day_name(moment.astimezone(tz).date())
+
+
+@lru_cache(maxsize=1024)
+def _day_name(day: date) -> str:
+    """'Monday 23 November', formatted once per day: every thank-you names one."""
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _word_count(text: str) -> int:

@@ -103,13 +103,17 @@ def late_line(cp: Checkpoint, now: datetime, tz: ZoneInfo) -> str:
     return f"(Late: this was due {when(cp.due_at, tz)}, while I was offline.)"
 
 
+def _prefs(person: Person, tz: ZoneInfo, now: datetime) -> Prefs:
+    """The rules' view of the person's calendar: only the card's deadline needs it."""
+    return Prefs(tz=tz, holidays=public_holidays(country_for_zone(person.tz),
+                                                 range(now.year - 1, now.year + 2)))
+
+
 def reminder(
     cp: Checkpoint, interview: Interview, person: Person, now: datetime, *, late: bool = False
 ) -> Reply:
     """Render one due checkpoint for its owner."""
     tz = ZoneInfo(person.tz)
-    prefs = Prefs(tz=tz, holidays=public_holidays(country_for_zone(person.tz),
-                                                  range(now.year - 1, now.year + 2)))
     name = person.display_name
     title: str
     text: str
@@ -157,7 +161,7 @@ def reminder(
         actions = (Action(ActionId.SENT, "Sent", str(cp.id), Style.PRIMARY), *_snoozes(cp))
     elif kind is CheckpointKind.HANDWRITTEN:
         title = f"Write and post your cards for {interview.company}"
-        text = _card_text(interview, prefs)
+        text = _card_text(interview, _prefs(person, tz, now))
         found = tuple(notes.thank_you_variant(interview, p, tz, tone=person.tone,
                                               medium="card", sender_name=name)
                       for p in interview.interviewers)
@@ -223,6 +227,7 @@ def reminder(
         text = f"{text}\n{late_line(cp, now, tz)}"
     moments = [Moment("Interview", interview.starts_at)]
     if kind is CheckpointKind.HANDWRITTEN:
-        moments.append(Moment("Post it by", handwritten_deadline(interview, prefs)))
+        moments.append(Moment("Post it by",
+                              handwritten_deadline(interview, _prefs(person, tz, now))))
     return Reply(text=text, title=title, drafts=found, actions=actions, checkpoint_id=cp.id,
                  moments=tuple(moments))

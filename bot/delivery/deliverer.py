@@ -228,9 +228,16 @@ class Deliverer:
         its own event loop, all of that sender's reminders to the loop at once."""
         on_loop: dict[int, tuple[AsyncSender, list[list[Outgoing]]]] = {}
         started: list[Future[int]] = []
+        # Asked once per sender, not per person: a runtime Protocol check looks up each
+        # of the protocol's methods.
+        has_loop: dict[int, bool] = {}
         for queue in queues:
             sender = self.senders[queue[0].to.platform]
-            if isinstance(sender, AsyncSender):
+            own = has_loop.get(id(sender))
+            if own is None:
+                own = has_loop[id(sender)] = isinstance(sender, AsyncSender)
+            if own:
+                sender = cast(AsyncSender, sender)
                 on_loop.setdefault(id(sender), (sender, []))[1].append(queue)
             else:
                 started.append(pool.submit(self._send_in_order, queue, now))

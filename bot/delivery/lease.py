@@ -53,8 +53,13 @@ class Heartbeat:
 
     def drop(self, ids: Iterable[int]) -> None:
         with self._lock:
-            self._held.subtract(ids)
-            self._held = +self._held  # drops what is held no more
+            held = self._held
+            for row in ids:  # only these rows: not a copy of everything held, each batch
+                left = held[row] - 1
+                if left > 0:
+                    held[row] = left
+                else:
+                    held.pop(row, None)  # held no more
 
     @property
     def held(self) -> set[int]:

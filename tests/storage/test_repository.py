@@ -427,6 +427,17 @@ def test_one_settle_confirms_a_group_each_at_its_own_time_and_checks_the_rest(
     assert repo.settle([], []) == set()
 
 
+def test_a_checkpoint_confirmed_and_checked_in_one_settle_is_not_still_wanted(
+    repo: SqlRepository,
+) -> None:
+    """The check sees the group's confirmations (on PostgreSQL both are one statement)."""
+    ids = thank_you_steps(repo, [later(minutes=-n) for n in range(2)])
+    repo.claim_due(NOW, 10, [Platform.SLACK])
+
+    assert repo.settle([(ids[0], later(seconds=1))], [ids[0], ids[1]]) == {ids[1]}
+    assert repo.get_checkpoint(ids[0]).state == CheckpointState.SENT
+
+
 def test_a_released_checkpoint_waits_for_its_retry_time_and_counts_the_attempt(
     repo: SqlRepository,
 ) -> None:
