@@ -137,7 +137,10 @@ _ASIDE_AFTER = re.compile(r"[\s,]+(?:btw|by\s+the\s+way|fyi)[.!]*$", re.I)
 #: Changes sure enough, naming an interview, to run while a question waits: none of them
 #: answers "what's the role?", "who interviewed you?" or "when is the next round?"
 #: ("Initech offered me the job!" is news about Initech, not a date).
-_SURE_WHILE_ASKED = (CancelInterview, DeleteInterview, CorrectInterview, ShowPlan)
+_SURE_WHILE_ASKED = (CancelInterview, DeleteInterview, CorrectInterview, ShowPlan,
+                     # "Just sent the thank you to Jane! 🎉", "remind me about the acme note
+                     # in 2h": no title, name or day, whatever was asked
+                     MarkSent, Snooze)
 #: News, which answers only the question of what a call brought.
 _NEWS = (ReportOutcome, RecordPromise)
 
@@ -205,7 +208,8 @@ def needs_a_name(command: Command) -> bool:
 
 #: "snooze that till friday", "snooze it 2h", "snooze till tomorrow": the step meant is
 #: the one open interview's.
-_POINTING = frozenset({"that", "it", "this", "them", "those", "till", "until", "til", "for"})
+_POINTING = frozenset({"that", "it", "this", "them", "those", "till", "until", "til", "for",
+                       "the", "my"})  # "snooze the analyst one 3 hours"
 
 
 def _points_at_one(command: Command, text: str) -> bool:

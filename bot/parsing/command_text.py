@@ -232,11 +232,18 @@ def step_ref(word: str) -> StepRef:
 
 
 _ONE_UNIT = frozenset({"hr", "hour", "h", "day", "week", "wk"})
+_SPAN_FOR = re.compile(r"^for\s+(?=(?:an?|half|\d|one|two|three|a\s+few|a\s+couple)\b)")
+_SPAN_REMARK = re.compile(r"\s*[,;]\s*(?:i'?m|i\s+am|im|cos|because|as|since|busy|driving)\b.*$")
+_AN_HOUR = re.compile(r"^(?:an|one|a)\s+hour$|^half\s+an\s+hour$")
 _UNITS = frozenset({"hours", "hrs", "days", "weeks", "wks", "mins", "minutes"})
 
 
 def snooze_span(text: str, now: datetime, tz: ZoneInfo) -> SnoozeSpan:
     text = text.strip().lower()
+    # "for an hour, i'm driving": the span, without the reason after it
+    text = _SPAN_REMARK.sub("", _SPAN_FOR.sub("", text)).strip()
+    text = _AN_HOUR.sub(lambda m: "30 minutes" if m.group(0).startswith("half") else "1 hour",
+                        text)
     if text in _TOMORROW:
         return SnoozeTillMorning()
     if text in _ONE_UNIT:  # "snooze 1 hr": the 1 is the interview, the span one hour

@@ -401,6 +401,12 @@ PROMISE_CUES = _any(
     r"(?:by|within|in|on|before)\b",
     r"(?:they|she|he|we)\s+would\s+(?:contact|e-?mail|call|ring|phone|be\s+in\s+touch|"
     r"get\s+back|let\s+me\s+know)\b",
+    # "they said answer in 5 business days", "they will inform result in one week",
+    # "result will be notice by December 1", "give feedback within 1 week"
+    r"(?:answer|result|results|feedback|decision|outcome|response)\s+(?:will\s+be\s+\w+\s+)?"
+    r"(?:in|within|by|on|until|before)\b",
+    r"inform\s+(?:me\s+)?(?:the\s+)?(?:result|decision|outcome)",
+    r"hear\s+from\s+(?:us|them)\b",
     # "Hays are ringing me by end of play tomorrow"
     r"(?:calling|ringing|phoning|e-?mailing)\s+me\s+(?:back\s+)?(?:by|on|within|before|"
     r"tomorrow|next|this|in)\b",
@@ -447,6 +453,9 @@ NOT_THEIR_WORD = _any(
     r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
+    # "my flight home is the 27th, same day initech decides": a day of my own
+    r"\bmy\s+(?:flight|trip|train|appointment|birthday|wedding|exam|move|lease)\b",
+    r"\bflying\s+(?:out|home|back)\b",
     # "they want my portfolio by friday and then they'll decide": my deadline, not theirs
     r"\b(?:want|wants|need|needs|asked\s+for|asked\s+me\s+for)\s+(?:my|the|a|an|some)\s+"
     r"(?:\w+\s+)?(?:portfolio|references?|documents?|cv|resume|résumé|forms?|samples?|"
@@ -486,7 +495,10 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
 CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "rang", "phoned",
                  "telephoned", r"i\s+call\s+to",
                  r"tried\s+(?:calling|to\s+call|ringing|phoning)",
+                 # "tried raj's line, busy signal", "tried Raj and then Dana"
+                 r"tried\s+(?:[\w'-]+\s+){1,2}(?:line|number|phone|cell|mobile|desk|office)",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
+                 r"neither\s+(?:of\s+them\s+)?(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
                  # call-centre shorthand: "outbound to Acme", "RNA" (rang, no answer), "LVM"
@@ -508,6 +520,7 @@ CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "ra
                  r"hit\s+(?:up\s+)?(?:\w+(?:'s)?\s+){1,2}(?:line|phone|cell|number)")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
     (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody", "rna", "lvm",
+          r"neither\s+(?:of\s+them\s+)?(?:answered|picked)",
           r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"i\s+leave\s+(?:a\s+)?message",
@@ -546,6 +559,7 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
                  r"(?:card|note|letter)\s+in\s+the\s+(?:post|mail)",
                  r"thank[\s-]?you'?s?\s+(?:\w+\s+){0,2}(?:went|gone)\s+out",
                  "dropped", "wrote", r"thank(?:ed|-you'?s?)", "thankyou", r"thanks?\s+notes?",
+                 r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
@@ -561,7 +575,9 @@ SENT_OUT = _any(*_SENDING)
 #: A send still to come, in a clause after the news: "…, I'll send it tonight".
 TO_SEND_LATER = _any(r"(?:send|post|mail|e-?mail)\s+(?:it|them|that|this)")
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
-SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->")
+SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->",
+                # "did dana's note, still need to write raj's"
+                r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
                   "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",

@@ -77,6 +77,11 @@ _PAST_MARKED = re.compile(r"\b(?P<i>i|mi)\s+(?P<verb>send|ring|call|phone|email)
                           re.I)
 _PAST_OF = {"send": "sent", "ring": "rang", "call": "called", "phone": "phoned",
             "email": "emailed"}
+#: "half an hour", "an hour and a half": spans said in words.
+_HALF_AN_HOUR = re.compile(r"\bhalf\s+an?\s+hour\b", re.I)
+_HOUR_AND_HALF = re.compile(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", re.I)
+#: "ten o'clock": an hour in words, written as a clock.
+_WORD_OCLOCK = re.compile(r"\b(" + "|".join(HOUR_NAMES) + r")\s+o'?\s?clock\b", re.I)
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
@@ -89,6 +94,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _THE_MORRA.sub("tomorrow", text)  # Scots: "they'll let me know the morra"
     text = _EARLY_DOORS.sub("early", text)  # British: "early doors next week"
     text = _SLEEPS.sub(r"\1 days", text)  # "in two sleeps", as said to children
+    text = _HOUR_AND_HALF.sub("90 minutes", _HALF_AN_HOUR.sub("30 minutes", text))
+    text = _WORD_OCLOCK.sub(lambda m: f"{hour_said(m[1])}:00", text)  # "ten o'clock"
     text = _AT_FOUR_DIGITS.sub(r"\1:\2", text)  # "remind me at 0830"
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)

@@ -129,7 +129,8 @@ _ROLE = (
 )
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
 _NOT_ROLES = lx.words("second another new different other same one")
-_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?\s+)?"
+_HONORIFIC = (r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Mme|Mlle|Sra|Srta|Sr|Engr|Madam|Pani|Herr|Frau)"
+              r"\.?\s+)?")
 _INITIALS = r"(?:[A-Z]\.\s*)*"  # "T. Drake", "J.P. Morgan-Lee", "Mr. D. Patel"
 _WORD = _HONORIFIC + _INITIALS + r"[A-Za-z][\w'-]*"
 #: "Mrs. Eleanor Hatch": a capitalised first name and surname, with a courtesy title or not.
@@ -490,6 +491,7 @@ _FILLER = lx.words("""
     foreman supervisor gm
     can could would you track record log this mr mrs ms dr miss sir hr w like want to
     capture save thank thanks already noon midday now from aye till
+    bonjour hola boa tarde buenos dias howdy grand bout passed namaste salaam greetings
 """)
 #: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
 _POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \
@@ -612,7 +614,7 @@ _THEIR_BOSS = re.compile(r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:boss|manager|co
                          r"director|team\s+lead|lead)\s*,?\s+(?=(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z])")
 #: Where a sentence ends among names: not after "Mr", "Dr" or an initial ("Tom K. Lee").
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
-                           r"(?<!\bProf)(?<!\b[A-Za-z])[.!?;]\s+", _I)
+                           r"(?<!\bMme)(?<!\bProf)(?<!\b[A-Za-z])[.!?;]\s+", _I)
 
 
 _A_TITLED = re.compile(r"\ba\s+(?=(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")

@@ -1887,8 +1887,9 @@ def test_found_in_the_probes_mail_pasted_and_their_days(chat: Chat) -> None:
     chat.say('jane just texted "I\'ll give you a call by Wednesday either way!"')
     promise = chat.checkpoints(1)[0].promise
     assert promise.kind is PromiseKind.THEY_DECIDE_BY and promise.on.isoformat() == "2026-11-25"
-    # The day I have already changes nothing.
-    assert "nothing changes" in chat.text("my flight home is the 25th, same day acme decides lol")
+    # A day of my own beside theirs is asked, never recorded.
+    chat.say("my flight home is the 24th, same day acme decides lol")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
     # A message quoted that no reader takes alone is read as "Follow up on this" reads
     # one: proposed with Apply, nothing changed until pressed.
     replies = chat.say("acme: 'we'll let you know by friday'")

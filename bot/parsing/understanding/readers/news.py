@@ -300,12 +300,6 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return RecordPromise(record(k), said, said=line.text)
 
     target = pick(line.found, ctx.known)
-    if target is not None and target.promised == said.on and not hedged(line) and \
-            said.kind is PromiseKind.THEY_DECIDE_BY and not lx.CALL_CUES.search(line.text):
-        # "my flight home is the 27th, same day initech decides": the day I have already
-        return Reading(question=f"{target.company} (#{target.number}): I have "
-                                f"{said.on:%a %d %b} for their word already, so nothing "
-                                "changes.")
     doubt = _day_in_doubt(line, ctx, said)
     if doubt is not None:
         target = pick(line.found, ctx.known)
