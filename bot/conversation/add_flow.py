@@ -569,13 +569,25 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 
 
 def _names_only(text: str) -> str:
-    text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text.strip()))
+    text = _REMARK_AFTER.sub("", text.strip())  # "Hank Scorpio. funny enough my friend …"
+    text = _POST_AFTER.sub("", text)
+    text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text))
     text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text)
     text = _SOMEONE_NAMED.sub("", _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text)))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
+#: A remark after the names, as its own sentence: "Chris. my mom says I should've worn a
+#: tie", "Ana Ruiz, she said they'd decide Tuesday week" (what happens next is asked next).
+#: ("oh and Jane from Acme said …" is other news, never dropped: asked as before.)
+_REMARK_AFTER = re.compile(r"(?:(?<=[A-Za-z])[.!]+\s+(?:(?:she|he|they)\s+(?:said|says|told)|my|"
+                           r"funny|lol|small\s+world|anyway)\b|"
+                           r",\s*(?:she|he|they)\s+(?:said|says|told)\b|"
+                           r",\s*both\s+from\b).*$", re.I | re.S)
+#: Their post after a name: "Mr. Raj Mehta, the hiring mgr".
+_POST_AFTER = re.compile(r",\s*(?:the|our|their|my)\s+(?:hiring\s+)?(?:mgr|manager|recruiter|"
+                         r"director|lead|boss|supervisor)\s*\.?$", re.I)
 #: An answer that puts the names off: "skip for now".
 _SKIPPED = re.compile(r"(?:skip|pass|later|n/?a|none|same\s+as)\b", re.I)
 #: "Lee, Sam": one person written surname first, or two? Asked.
@@ -585,8 +597,8 @@ _FORGOTTEN = re.compile(r"\b(?:remember|recall)\b", re.I)
 #: "…, someone from recruiting": a person described, which a careful coach asks about.
 _SOMEONE = re.compile(r"\b(?:someone|somebody|from|guy|woman|man|lady)\b", re.I)
 #: "just one guy, Marcus Lee", "Just the one, a chap called Ollie Brennan".
-_ONE_PERSON = re.compile(r"^(?:(?:just\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|woman|lady|man|chap|"
-                         r"bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
+_ONE_PERSON = re.compile(r"^(?:(?:(?:just|jsut|juts)\s+)?(?:the\s+)?one\b(?:\s+(?:guy|person|woman|"
+                         r"lady|man|chap|bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
                          r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
 #: "Mr. Okafor and a woman named Lin": who she is, before her name.
 _SOMEONE_NAMED = re.compile(r"\ban?\s+(?:guy|chap|woman|lady|man|bloke|person|gentleman)\s+"
@@ -712,6 +724,13 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             # to only one of two people are worse than asking once more.
             return Answer(draft, f"I couldn't take “{short(unclear[0], 40)}” as a name.")
         draft.interviewers = list(people[:MAX_INTERVIEWERS])
+        remark = _REMARK_AFTER.search(text.strip())
+        said = parse_promise(remark.group(0).lstrip(".!, "), draft.starts_at.astimezone(tz).date(),
+                             now, tz) if remark is not None and draft.starts_at is not None \
+            else None
+        if said is not None and not draft.promise_done:
+            # "Sam Lee. she said they'd let me know by friday": their word, kept
+            draft.promise, draft.promise_done = said, True
         return Answer(draft)
     if asked is Ask.PROMISE:
         if lowered in SKIP_WORDS:

@@ -133,7 +133,8 @@ def _tracked(company: str, ctx: Context) -> bool:
 
 def _news(turn: Turn, sentence: str, ctx: Context) -> Reading | None:
     """The sentence's news about a tracked interview, as a question with Edit."""
-    reading = understand(sentence, ctx) or _meeting(turn, sentence, ctx)
+    # A meeting with its day and time is the more precise reading of "wants to see me".
+    reading = _meeting(turn, sentence, ctx) or understand(sentence, ctx)
     if reading is None:
         return None
     if reading.command is not None:

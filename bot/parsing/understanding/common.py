@@ -21,7 +21,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _COMMON_CAPITALS = lx.words("""i i'm i've i'll i'd im ok okay hr ceo cto vp uk us usa
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december dec nov jan feb mar apr jun
-    jul aug sep sept oct mon tue tues wed thu thur thurs fri sat sun qa ux ui ml am pm""")
+    jul aug sep sept oct mon tue tues wed thu thur thurs fri sat sun qa ux ui ml am pm hm
+    eow eod cob""")
 
 
 def strangers(line: Line, ctx: Context) -> bool:

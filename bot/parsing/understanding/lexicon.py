@@ -181,6 +181,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"i\s+(?:become|became)\s+the\s+(?:job|position|role|post)",
           r"offered\s+(?:me\s+)?(?:the|a)\s+(?:job|role|position|post)",
           r"offered\s+it\s+to\s+me", r"(?:made|gave|extended)\s+me\s+(?:an|the)\s+offer",
+          # "Acme give me offer already!!", "signed initech's offer and sent it back"
+          r"give\s+me\s+(?:an?\s+|the\s+)?offer", r"signed\s+(?:[\w-]+'s\s+|the\s+|their\s+)offer",
+          r"said\s+yes\b(?=\W*$)",
           r"extended\s+(?:an\s+|the\s+)?offer",
           r"offered\s+me(?!\s+(?:an?|another|the)\s+(?:\w+\s+){0,2}(?:interview|round|chat|call|"
           r"meeting|coffee|tour|trial|visit|conversation))", r"(?:an?|the)\s+offer",
@@ -220,6 +223,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"progress\w*)\s+with\s+(?:my|me)\b",
           r"(?:declined|rejected|turned\s+down)\s+my\s+(?:application|candidacy)",
           r"(?:wasn'?t|was\s+not|weren'?t|were\s+not)\s+successful",
+          r"no\s+longer\s+under\s+consideration",
           r"proceed\s+with\s+(?:another|other|a\s+different)\s+(?:\w+\s+)?(?:candidate|applicant)",
           r"(?:took|hired|chose|chosen|picked|selected)\s+(?:another|a\s+different)\s+(?:person|candidate|"
           r"applicant)\b", r"(?:took|hired|chose|picked|selected)\s+(?:someone|somebody)\s+else\b",
@@ -261,6 +265,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"moving\s+me\s+(?:on\s+|forward\s+)?to\s+the\s+(?:onsite|on-site|next|final|second|"
           r"panel)",
           r"(?:'d|would)\s+like\s+to\s+see\s+me\s+again",
+          # "they want see me again on 30/11", "wants to fly me out for an onsite"
+          r"wants?\s+(?:to\s+)?see\s+me\s+again", r"fly\s+me\s+out",
           # "they want me for a panel interview on the 2nd"
           r"(?:want|wants|invited|asked)\s+me\s+(?:for|to\s+do|to\s+attend)\s+(?:a|an|the)\s+"
           r"(?:panel|final|second|technical|follow-?up|onsite|on-site)\s+(?:interview|round)"),
@@ -273,7 +279,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
           r"not\s+interested\s+any\s*more",
-          r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy)",
+          r"retir(?:e|ed|ing)\s+my\s+(?:application|candidacy|candidature)",
           r"(?:decided|decide)\s+to\s+(?:decline\s+to\s+(?:continue|proceed)|withdraw)",
           r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)",
           # "told acme I'm out"
@@ -406,6 +412,9 @@ PROMISE_CUES = _any(
     r"(?:answer|result|results|feedback|decision|outcome|response)\s+(?:will\s+be\s+\w+\s+)?"
     r"(?:in|within|by|on|until|before)\b",
     r"inform\s+(?:me\s+)?(?:the\s+)?(?:result|decision|outcome)",
+    # "HR will confirm either way by 30/11", "will let everyone know by Monday"
+    r"confirm\s+(?:either\s+way\s+|one\s+way\s+or\s+the\s+other\s+)?by\b",
+    r"let\s+(?:everyone|everybody|all\s+(?:the\s+)?candidates)\s+know",
     r"hear\s+from\s+(?:us|them)\b",
     # "Hays are ringing me by end of play tomorrow"
     r"(?:calling|ringing|phoning|e-?mailing)\s+me\s+(?:back\s+)?(?:by|on|within|before|"
@@ -563,8 +572,8 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
                  r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
-_POPPED = (r"popped\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?(?:card|note|letter)\s+in\s+the\s+"
-           r"(?:post|mail)")
+_POPPED = (r"(?:popped|put|dropped)\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?(?:card|note|letter)\s+"
+           r"in\s+the\s+(?:post|mail)")
 _SENDING = ("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",
             "shipped", "deployed",
             r"dropped(?!\s+(?:me|out)\b)", "thanked", "flicked", "dispatched", _POPPED)
@@ -578,7 +587,7 @@ TO_SEND_LATER = _any(r"(?:send|post|mail|e-?mail)\s+(?:it|them|that|this)")
 SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->",
                 # "did dana's note, still need to write raj's"
                 r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)")
-NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "card", "email", "notes",
+NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "cards?", "email", "notes",
                   "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
 NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
                 r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",

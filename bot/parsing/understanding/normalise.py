@@ -31,6 +31,9 @@ _BETWEEN_WORDS = re.compile(r"(?<=\w)\s*\x00[\x00\s]*(?=(?:they|she|he|we|i|it|s
                             r"will)\b)", re.I)
 _ALARM_BEFORE_VERB = re.compile(r"⏰\s*(?=(?:snooze|remind)\b)", re.I)
 _LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no": "know"
+#: "they would no by the forth of december": "know", "fourth"
+_WOULD_NO = re.compile(r"\b(would|will|'ll|should)\s+no\s+(?=by\b)", re.I)
+_FORTH_OF = re.compile(r"\bforth\s+(?=of\b)", re.I)
 _CALL_VERB = re.compile(r"\b(?:called|rang|phoned|calling|ringing)\b", re.I)
 _DRAWN_OUT = re.compile(r"([A-Za-z])\1{2,}")
 _TOKEN = re.compile(r"\S+")
@@ -118,6 +121,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     keep = {word.lower() for name in names for word in name.split()}
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _LET_ME_NO.sub("let me know", text)
+    text = _FORTH_OF.sub("fourth ", _WOULD_NO.sub(r"\1 know ", text))
     # "staff rn job": the nurse, not "right now"
     text = _NURSE.sub(lambda m: f"{m['lead'] or ''}RN", text)
     text = _SPOKEN_MERIDIEM.sub(

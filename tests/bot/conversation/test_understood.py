@@ -1924,3 +1924,30 @@ def test_found_in_the_probes_corrections_said_plainly(chat: Chat) -> None:
     replies = chat.say("I am withdrawing from the QA engineer process. I remain very "
                        "interested in the analyst position.")
     assert "#1 Acme" in choices(replies) and chat.checkpoints(2)[0].outcome is None
+
+
+def test_found_in_the_probes_names_with_a_remark_and_outcomes_said_plainly(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Names, then a remark: the names are taken, and their word in it is kept.
+    chat.say("add Globex")
+    chat.say("designer")
+    chat.say("2026-11-24 11am")
+    chat.say("Sam Lee. she said they'd let me know by friday")
+    chat.say("skip")
+    globex = chat.checkpoints(3)[0]
+    assert [p.name for p in globex.interviewers] == ["Sam Lee"]
+    assert globex.promise.on.isoformat() == "2026-11-27"
+    # News after the names is never dropped: asked, nothing stored from it.
+    chat.say("add Hooli")
+    chat.say("barista")
+    chat.say("2026-11-24 3pm")
+    chat.say("Priya Nair. btw they pushed it to 2pm")
+    assert interviews(chat) == 3
+    chat.say("cancel")
+    # Outcomes said plainly.
+    chat.say("initech said yes!!! 🥳")
+    assert chat.checkpoints(2)[0].outcome is Outcome.OFFER
+    chat.say('the acme portal now says "Data Analyst – R-10482 – No longer under '
+             'consideration" 🙃')
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED

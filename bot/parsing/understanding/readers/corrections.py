@@ -67,7 +67,7 @@ _ADD_JOINED = re.compile(_ASKED_TO_ADD + r"(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'
 _ALSO_PERSON = re.compile(
     r"\b(?:also|another|third|second|2nd|3rd|one\s+more)\b.*\b(?:person|interviewer|lady|guy|man|woman|"
     r"someone|one)\b.*?[,:-]\s*(?P<names>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
-    r"(?:\s+from\s+[\w&'-]+)?\s*(?:[,;.]\s*(?:she|he|they)\b.*)?$|"
+    r"(?:\s+from\s+[\w&'-]+)?\s*(?:[,;.]\s*(?:she|he|they|(?:i\s+)?forgot)\b.*)?$|"
     r"(?P<also>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+[\w&'-]+)?\s+was\s+(?:also\s+)?(?:on|in|at)\s+"
     r"(?:the\s+)?"
     r"(?:\w+\s+)?(?:panel|interview|call)\b|"
@@ -87,7 +87,8 @@ _ALSO_PERSON = re.compile(
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
-                       r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there)|remove|drop|"
+                       r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there|in\s+the\s+room|"
+                       r"on\s+(?:my|the)\s+panel)|(?:ended\s+up\s+)?not\s+joining|remove|drop|"
                        # "delete Dana from Initech"; "delete the interview of Dana" is the interview
                        r"(?:delete|erase)(?=\s+(?!(?:the|this|that|it|my|our|all|everything|entry|"
                        r"interview|record)\b)[\w'-]+))\b",
@@ -201,8 +202,21 @@ _PLAINLY = (
     # "Tom Becker from their data team was in the interview too": where they work, left out
     (re.compile(r"\s+from\s+(?:their|the)\s+(?:[\w&-]+\s+){0,2}(?:team|department|dept|side)\b",
                 re.I), ""),
+    # "the qa one was thursday not friday": the interview named by its role
+    (re.compile(r"^the\s+(?P<role>[\w-]+)\s+one\s+(?P<verb>was|is)\s+", re.I),
+     r"the \g<role> interview \g<verb> "),
+    # "there was also a Mike Chen from acme in the room", "also Pedro Gomez was in the
+    # interview, I forget to put him": someone added, said plainly
+    (re.compile(r"^(?:also\s+)?there\s+was\s+also\s+(?:an?\s+)?(?P<who>[A-Z][\w'-]+\s+[A-Z][\w'-]+)"
+                r"(?:\s+from\s+[\w&'-]+)?\s+in\s+the\s+(?:room|interview)\b.*$"),
+     r"\g<who> was in the interview too, forgot to say"),
+    (re.compile(r"^(?:also\s+)?(?P<who>[A-Z][\w'-]+\s+[A-Z][\w'-]+)\s+was\s+in\s+the\s+interview\s*,"
+                r"\s*i\s+(?:forgot|forget)\b.*$"),
+     r"\g<who> was in the interview too, forgot to say"),
     # "It's Initrode not Initech, I always mix them up": the remark after it
     (re.compile(r",\s*(?:i\s+(?:always|keep|often)|my\s+bad|lol|oops)\b.*$", re.I), ""),
+    (re.compile(r"[.!]\s*(?:i\s+)?(?:always|keep|often)\s+mix\w*\s+(?:them|those|it)\s+up\W*$",
+                re.I), ""),
 )
 #: A message signed off: "… Regards, Susan", "… Thanks, Harold".
 _SIGNED = re.compile(r"[.!]?\s+(?:(?:Kind|Best|Warm)\s+)?(?:Regards|Thanks|Thank\s+you|Cheers|Best|"
