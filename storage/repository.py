@@ -52,6 +52,7 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from bot.clubs.model import PostKind, PostState
 from bot.model import (
     CallRecord,
+    CallResult,
     Checkpoint,
     CheckpointKind,
     CheckpointState,
@@ -744,6 +745,16 @@ class SqlRepository(ClubStorage, InboxStorage, AnswerStorage, WorkspaceStorage, 
                            interview_id)
             row.calls.append(CallRow(at=call.at, result=call.result))
             session.flush()
+            return _interview(row)
+
+    def set_last_call_result(self, interview_id: int, result: CallResult) -> Interview:
+        """The last call recorded, put right ("it went to voicemail actually")."""
+        with self._session(write=True) as session:
+            row = required(session.get(InterviewRow, interview_id, options=_WHOLE), "interview",
+                           interview_id)
+            if row.calls:
+                row.calls[-1].result = result
+                session.flush()
             return _interview(row)
 
     def set_interviewer_note(self, interviewer_id: int, note: str) -> None:

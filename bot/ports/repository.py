@@ -23,6 +23,7 @@ from bot.clubs.model import (
 )
 from bot.model import (
     CallRecord,
+    CallResult,
     ChannelRef,
     Checkpoint,
     CheckpointKind,
@@ -302,6 +303,8 @@ class Repository(ClubRepository, AnswerLog, MailAddresses, Protocol):
     def set_share(self, interview_id: int, share: ShareLevel) -> Interview: ...
 
     def add_call(self, interview_id: int, call: CallRecord) -> Interview: ...
+
+    def set_last_call_result(self, interview_id: int, result: CallResult) -> Interview: ...
 
     def set_interviewer_note(self, interviewer_id: int, note: str) -> None: ...
 

@@ -186,6 +186,18 @@ def test_an_interview_round_trips_with_interviewers_promise_and_calls(
     assert repo.get_interview(stored.id) == with_calls
 
 
+def test_the_last_call_put_right_changes_only_its_result(repo: SqlRepository) -> None:
+    person = someone(repo)
+    stored = repo.add_interview(person.id, new_interview(), NOW)
+    assert repo.set_last_call_result(stored.id, CallResult.NO_ANSWER).calls == ()  # none yet
+    repo.add_call(stored.id, CallRecord(later(days=4), CallResult.NO_ANSWER))
+    repo.add_call(stored.id, CallRecord(later(days=5), CallResult.ANSWERED))
+    put_right = repo.set_last_call_result(stored.id, CallResult.NO_ANSWER)
+    assert put_right.calls == (CallRecord(later(days=4), CallResult.NO_ANSWER),
+                               CallRecord(later(days=5), CallResult.NO_ANSWER))
+    assert repo.get_interview(stored.id) == put_right
+
+
 def test_promise_outcome_share_and_notes_are_updated_in_place(repo: SqlRepository) -> None:
     person = someone(repo)
     interview = repo.add_interview(person.id, new_interview("Acme", "Ann", "Bo"), NOW)

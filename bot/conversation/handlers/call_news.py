@@ -17,7 +17,7 @@ from bot.conversation.flows import CallNewsFlow
 from bot.conversation.handlers import progress
 from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Reply
-from bot.model import Interview, Outcome, Promise, PromiseKind
+from bot.model import CallResult, Interview, Outcome, Promise, PromiseKind
 from bot.parsing import parse_promise, parse_when
 from bot.parsing.command_text import another_round, outcome_in
 from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
@@ -68,6 +68,15 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return [Reply(text="You told me two things there, and I want both right, so I changed "
                            f"nothing yet. First, what did {interview.company} say on the call? "
                            "Then tell me the other on its own.")]
+    if _NOBODY_AFTER_ALL.search(text) and interview.calls \
+            and interview.calls[-1].result is CallResult.ANSWERED:
+        # "oh wait, it went to voicemail actually": the call just recorded as answered was
+        # not; put right, and there is nothing they said to ask about.
+        turn.repo.set_last_call_result(interview.id, CallResult.NO_ANSWER)
+        turn.set_flow(None)
+        return [Reply(text=f"Put right: nobody picked up on your call to {interview.company} "
+                           f"(#{interview.number}), so I've recorded it as no answer. The "
+                           "plan stays as it was: one more try if you don't hear back.")]
     if _PUT_OFF.search(text) and not PROMISE_CUES.search(text) and outcome_in(text) is None:
         # "can you remind me tomorrow at 8, I'm driving the bus": their news, not now. The
         # question stays open; nothing in the plan moves for it.
@@ -80,6 +89,13 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
 
+#: The call was not answered after all: "it went to voicemail actually", "misclicked,
+#: nobody picked up", "i hit answered by mistake".
+_NOBODY_AFTER_ALL = re.compile(
+    r"^(?=.*\b(?:voice\s*mail|(?:nobody|no\s*one)\s+(?:\w+\s+)?(?:picked\s+up|answered|was\s+there)|"
+    r"didn'?t\s+(?:reach\s+any(?:one|body)|get\s+through))\b)"
+    r"(?=.*\b(?:actually|sorry|mis-?click\w*|wrong\s+button|by\s+mistake|messed\s+up|i\s+meant|"
+    r"wait|oops)\b)", re.I | re.S)
 #: A lone "no": whose no is not said.
 _BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".

@@ -1951,3 +1951,15 @@ def test_found_in_the_probes_names_with_a_remark_and_outcomes_said_plainly(chat:
     chat.say('the acme portal now says "Data Analyst – R-10482 – No longer under '
              'consideration" 🙃')
     assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
+
+
+def test_a_call_recorded_as_answered_by_mistake_is_put_right_not_doubled(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    said = chat.text("oh wait sorry, it went to voicemail actually")
+    assert said.startswith("Put right: nobody picked up on your call to Initech (#2)")
+    assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.NO_ANSWER]
+    # The question is gone: the next line is read on its own.
+    chat.say("sent jane a thank you email")
+    assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.NO_ANSWER]

@@ -190,7 +190,8 @@ def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
                               "outcome": OUTCOME_LABEL.get(new.outcome, str(new.outcome))})
         if new.promise != old.promise:
             found.append({"intent": "promise", "interview": number, "promise": new.promise})
-        if len(new.calls) > len(old.calls):
+        if len(new.calls) > len(old.calls) or (  # a call added, or the last one put right
+                new.calls and old.calls and new.calls[-1].result != old.calls[-1].result):
             found.append({"intent": "call", "interview": number,
                           "result": new.calls[-1].result.value})
         for name in ("company", "role", "starts_at", "employer_tz"):
