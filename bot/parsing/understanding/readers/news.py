@@ -610,7 +610,7 @@ _DIALLED = re.compile(r"\b(?:called|rang|phoned|telephoned|dialled|dialed|voicem
 
 # --- thank-you notes ----------------------------------------------------------------------
 def sent(line: Line, ctx: Context) -> Reading | None:
-    if _THEY_WROTE.match(line.text) and _known_word(_THEY_WROTE.match(line.text), ctx):
+    if _from_them(_THEY_WROTE.match(line.text), ctx):
         return None  # "Jane emailed: 'thanks again for coming in'": their mail, not my note
     if _MAIL_HEADER.search(line.text):
         return None  # "From: Dana Wu …": a message pasted, read by the other readers
@@ -670,18 +670,19 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                      and (target is None or one_card(target)))
 
 
-def _known_word(match: re.Match[str] | None, ctx: Context) -> bool:
-    """Whether who the line opens with is an interviewer, their company or them."""
-    if match is None:
+def _from_them(wrote: re.Match[str] | None, ctx: Context) -> bool:
+    """Whether the line opens with an interviewer, their company or "they" writing."""
+    if wrote is None:
         return False
-    who = match.group("who").casefold().removesuffix("'s")
-    return who in _THEM or any(who in {w.casefold() for w in (k.company, *k.names)
-                                       for w in w.split()} for k in ctx.known)
+    who = wrote.group("who").casefold().removesuffix("'s")
+    known = {word.casefold() for k in ctx.known for part in (k.company, *k.names)
+             for word in part.split()}
+    return who in _THEM or who in known
 
 
 _THEY_WROTE = re.compile(r"^\W*(?P<who>[\w'-]+)\s+(?:just\s+)?(?:emailed|texted|wrote|messaged|"
                          r"replied|sent\s+(?:me|this|a|an|the))\b", re.I)
-_THEM = frozenset({"she", "he", "they", "hr", "recruiter", "the", "their"})
+_THEM = frozenset({"she", "he", "they", "hr", "recruiter"})
 _MAIL_HEADER = re.compile(r"^\s*(?:from|re|subject|fwd?)\s*:", re.I | re.M)
 
 
