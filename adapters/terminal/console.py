@@ -162,7 +162,8 @@ class TerminalChat:
         if word in {"quit", "exit", "bye"} and not rest:
             self._print("Good luck! Your reminders are saved for next time.")
             return False
-        if word == "wait":
+        # `wait 2h` moves the clock; "wait no, it's Tom Barker" is a correction for the coach
+        if word == "wait" and (len(rest.split()) <= 1 or parse_duration(rest) is not None):
             self._wait(rest)
             return True
         if word == "now" and not rest:

@@ -599,28 +599,21 @@ _SPOKEN_CLOCK = re.compile(
 
 
 #: The day words a slip is put right to: "tomorow", "wensday", "yesterdy".
-_DAY_WORDS_SPELT = ("tomorrow", "yesterday", "tonight", "monday", "tuesday", "wednesday",
-                    "thursday", "friday", "saturday", "sunday")
+_DAY_WORDS_SPELT = frozenset({"tomorrow", "yesterday", "tonight", "monday", "tuesday",
+                              "wednesday", "thursday", "friday", "saturday", "sunday"})
 _LONG_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
 
 
 def day_word_slips(text: str) -> str:
-    """`text` with misspelt day words put right ("add Hooli, PM, tomorow 10am"): a word
-    that is no English word, starts like a day word and is one or two letters from it
-    (one for short words); left alone when two day words fit."""
-    from rapidfuzz.distance import OSA  # with the word list: only lines with a slip pay
-
-    from bot.parsing.english import dictionary
+    """`text` with misspelt day words put right ("add Hooli, PM, tomorow 10am"), read as
+    the coach reads any slip (`slip_of`): no English word, and one day word plainly meant."""
+    from bot.parsing.english import slip_of  # the word list loads only for a line with a slip
 
     def fixed(match: re.Match[str]) -> str:
-        word = match.group(0)
-        lower = word.lower()
-        if lower in _DAY_WORDS_SPELT or lower in _WEEKDAY_FULL or dictionary().known([lower]):
-            return word
-        limit = 1 if len(lower) < 7 else 2
-        close = [d for d in _DAY_WORDS_SPELT
-                 if d[0] == lower[0] and OSA.distance(lower, d) <= limit]
-        return close[0] if len(close) == 1 else word
+        lower = match.group(0).lower()
+        if lower in _DAY_WORDS_SPELT or lower in _WEEKDAY_FULL:
+            return match.group(0)
+        return slip_of(lower, _DAY_WORDS_SPELT) or match.group(0)
 
     return _LONG_WORD.sub(fixed, text)
 

@@ -11,10 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from rapidfuzz.distance import OSA
-
 from bot.parsing.dates import HOUR_NAMES, hour_said
-from bot.parsing.english import dictionary
+from bot.parsing.english import slip_of
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
     MIXED_IN,
@@ -181,29 +179,4 @@ def _role_word(word: str) -> str:
 
 def typo_of(lower: str, vocabulary: frozenset[str] = VOCABULARY) -> str | None:
     """The domain word a non-word is a slip of ("snet" → "sent"), if exactly one fits."""
-    if dictionary().known([lower]):
-        return None
-    limit = 1 if len(lower) < 7 else 2
-    close = [w for w in vocabulary if w[0] == lower[0] and abs(len(w) - len(lower)) <= limit
-             and OSA.distance(lower, w) <= limit]
-    if len(close) > 1:
-        # "decied": a swap within the word beats a letter more or less; "offerd": the word
-        # it starts like, then the longer ("offered", not "offer").
-        close.sort(key=lambda w: _rank(lower, w))
-        best, second = close[0], close[1]
-        if _rank(lower, best) == _rank(lower, second):
-            return None
-        return best
-    return close[0] if close else None
-
-
-def _rank(lower: str, word: str) -> tuple[int, bool, int, int]:
-    return (OSA.distance(lower, word), len(word) != len(lower), -_common_start(lower, word),
-            -len(word))
-
-
-def _common_start(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+    return slip_of(lower, vocabulary)

@@ -102,6 +102,14 @@ def test_wait_needs_a_duration_and_bad_lines_get_answers(tmp_path):
     assert "you> list" not in output  # stopped reading at quit
 
 
+def test_wait_said_as_a_word_goes_to_the_coach(tmp_path):
+    output = run_console(tmp_path, "add Acme, analyst, today 2pm with Jane Smith",
+                         "wait no, it's Jane Smyth not Smith", "wait 2 hours", "quit")
+    assert "#1: Jane Smith is now Jane Smyth." in output
+    assert "How long?" not in output
+    assert "(It's now Mon 2026-11-23 18:30 EST.)" in output
+
+
 def test_the_chat_object_prints_replies_and_reminders(runtime):
     out = io.StringIO()
     chat = TerminalChat(runtime, out=out, user="tester")
