@@ -33,7 +33,7 @@ def clean_input(text: str) -> tuple[str, bool]:
     text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text or ""))
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = starred_fix(_dictated(text))
+    text = starred_fix(_dictated(_last_stop_said(text)))
     truncated = len(text) > MAX_INPUT
     return text[:MAX_INPUT], truncated
 
@@ -41,6 +41,25 @@ def clean_input(text: str) -> tuple[str, bool]:
 #: Punctuation said aloud to a phone's dictation ("Northwind comma receptionist comma …").
 _SAID_COMMA = re.compile(r"\s+comma\b\s*", re.I)
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\b(?:\s+|$)", re.I)
+
+
+#: A last "period" said aloud: "junior product designer period". Not one that is the
+#: line's subject ("trial period", "ask about the notice period").
+_SAID_STOP_LAST = re.compile(r"(?<=[\w.)])\s+(?:period|full\s+stop)\.?$", re.I)
+_A_PERIOD_OF = frozenset((
+    "a", "an", "the", "this", "that", "same", "trial", "notice", "grace", "probation",
+    "probationary", "waiting", "holiday", "rest", "pay", "billing", "time", "review",
+    "training", "test", "transition", "handover", "induction", "contract", "cooling-off",
+    "free", "fixed", "short", "long", "busy", "quiet"))
+
+
+def _last_stop_said(text: str) -> str:
+    """`text` without a full stop said as a word at its end, after two words or more."""
+    said = _SAID_STOP_LAST.search(text)
+    if said is None or len(text[:said.start()].split()) < 2 or \
+            text[:said.start()].split()[-1].lower() in _A_PERIOD_OF:
+        return text
+    return text[:said.start()]
 
 
 def _dictated(text: str) -> str:

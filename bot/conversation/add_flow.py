@@ -359,10 +359,11 @@ _NOT_A_ROLE = re.compile(
 
 
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
-_ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+)\b[\s,!.]*)?"
+_ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye|eh|hmm+)\b"
+                        r"[\s,!.]*)?"
                         r"(?:(?:it'?s|it\s+is|it\s+was|is|the\s+(?:role|job|position|title)\s+is"
                         r"(?:\s+called)?|"
-                        r"i\s+applied)\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?"
+                        r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 #: A start taken back: "es para el puesto de... sorry, for the position of X" is X.
 _RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!—–-])\s*)?(?:(?:sorry|oops|i\s+meant?|"
@@ -379,7 +380,7 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
                      r"(?:that|it|the\s+ad'?s?)\b.*)?[.!]?$",
                      re.I)
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
-                        r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah))+\s*$", re.I)
+                        r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|only))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".
@@ -399,6 +400,8 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           # "…, thats the actual title", "…, if that matters"
                           r",\s*that'?s\s+(?:the|my|its|their)\s+(?:actual|official|real|proper|"
                           r"exact|full)\s+(?:title|name)\b.*$|,\s*if\s+that\s+(?:matters|helps)\b.*$|"
+                          # "…, nothing fancy": how it feels
+                          r",\s*nothing\s+(?:fancy|special|major|big|glamorous)\b.*$|"
                           r",\s*(?:mostly|mainly|largely|focused|working|doing|"
                           r"on\s+(?:the|their|its)|in\s+(?:the|their)|for\s+(?:the|their)|with\s+a|"
                           # "…, in marketing department", its article dropped
@@ -569,13 +572,18 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 
 
 def _names_only(text: str) -> str:
-    text = _REMARK_AFTER.sub("", text.strip())  # "Hank Scorpio. funny enough my friend …"
+    text = _SAID_TWICE.sub("", text.strip())  # "Frank. Frank Hope."
+    text = _REMARK_AFTER.sub("", text)  # "Hank Scorpio. funny enough my friend …"
     text = _POST_AFTER.sub("", text)
     text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text))
     text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text)
     text = _SOMEONE_NAMED.sub("", _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text)))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
+
+
+#: A first name said, then the whole name: "Frank. Frank Hope.", "Jane, Jane Smith".
+_SAID_TWICE = re.compile(r"^([A-Z][\w'-]*)\s*(?:[.,!…]+|\s-)\s*(?=\1\s+[A-Z])", re.I)
 
 
 #: A remark after the names, as its own sentence: "Chris. my mom says I should've worn a

@@ -77,6 +77,16 @@ _SPOKEN_STOP = re.compile(r"\b(\d+(?:st|nd|rd|th)?|\w+day|tomorrow|week|month|no
                           r"(?:period|full\s+stop)\s*$", re.I)
 
 
+#: "at 9 30 am": a time dictated without its colon (after "at", so never "Nov 20 10 am").
+_SPOKEN_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\baround\s)|^)(\d{1,2})\s+([0-5]\d)\s+"
+                           r"(?=[ap]\.?\s?m\b)", re.I)
+
+
+def spoken_clock(text: str) -> str:
+    """`text` with "9 30 am" written as "9:30 am"."""
+    return _SPOKEN_CLOCK.sub(r"\1:\2 ", text)
+
+
 def _day_number(word: str) -> str:
     word = word.lower().replace("-", " ")
     tens = 20 if word.startswith("twenty") else 30 if word.startswith("thirty") else 0
@@ -90,6 +100,7 @@ def _spoken_dates(text: str) -> str:
     text = _MONTH_ORDINAL.sub(lambda m: f"{m.group(1)} {_day_number(m.group(2))}", text)
     text = _ORDINAL_OF_MONTH.sub(lambda m: f"{_day_number(m.group(1))} {m.group(2)}", text)
     text = _WITHIN_FOR.sub("within four", text)  # dictation's "within for working days"
+    text = spoken_clock(text)
     return _SPOKEN_STOP.sub(r"\1.", text)
 
 

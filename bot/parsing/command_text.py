@@ -158,10 +158,31 @@ _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please
                        r"^(?:one|interview|another(?:\s+one)?)\s*\.\s+", re.I)
 
 
+#: A greeting before what they came to say: "Hi! add …", "Good evening sir. Please I had …".
+_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|good\s+(?:morning|"
+                       r"afternoon|evening|day))(?:\s+(?:there|po|all|everyone|team|bot|sir|"
+                       r"ma'?am|madam))?\s*[!,.]+\s*(?=\S)", re.I)
+
+
+#: An add asked for, then the interview: "Can you add another one please? Riverside …".
+_ASKED_TO_ADD = re.compile(r"^(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)add\s+"
+                           r"(?:another|a\s+new|one\s+more|this|an?)(?:\s+(?:one|interview))?"
+                           r"(?:\s+(?:please|pls|for\s+me))?\s*[?:.!,—–-]+\s*", re.I)
+
+
 def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
     """The command a cleaned line of text asks for."""
     if not text:
         return ShowHelp(greeting=True)
+    asked = _ASKED_TO_ADD.match(text)
+    if asked is not None and text[asked.end():].strip():
+        text = f"add {text[asked.end():].strip()}"  # "Can you add another one please? Riverside …"
+    greeted = _GREETING.match(text)
+    if greeted is not None and text[greeted.end():].strip():
+        # "Hoi! add Orchard & Co, …" is the add; "Hello po! I had my interview …" is news,
+        # read whole ("Hey! New here 🙂 I had …" is no `new`)
+        rest = text[greeted.end():].strip()
+        return read_command(rest, now, tz) if rest.lower().startswith("add ") else Unknown(text)
     verb, _, rest = text.partition(" ")
     reader = READERS.get(verb.lower().lstrip("/"))
     if reader is None:
@@ -454,7 +475,9 @@ READERS: dict[str, Callable[[Said], Command]] = {
     "heard": _heard,
     "promised": _promised, "promise": _promised,
     "snooze": _snooze,
-    "why": lambda s: ExplainStep(step_ref(s.first) if s.rest else None),
+    # "why 1.2" is the grammar's; "why is the initech call on the 30th" is said in words
+    "why": lambda s: ExplainStep(step_ref(s.first) if s.rest else None)
+    if len(s.rest.split()) < 2 or s.first[:1].isdigit() else Unknown(f"why {s.rest}"),
     "cancel": _cancel,
     "fix": _fix, "correct": _fix, "edit": _fix, "change": _fix,
     "delete": _delete, "remove": _delete, "del": _delete,

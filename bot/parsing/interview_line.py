@@ -32,6 +32,7 @@ from bot.parsing.dates import (
     part_of_today,
 )
 from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
+from bot.parsing.other_languages import days_in_english
 from bot.parsing.people import (
     _EMAIL,
     _NEVER_IN_NAMES,
@@ -110,6 +111,10 @@ _ROLE_AT = re.compile(
     r"^(?:(?:for|as)\s+)?(?:(?:the|a|an)\s+)?(?P<role>.+?)\s+(?:at|@)\s+(?P<company>.+)$", re.I
 )
 _AT = re.compile(r"^(?:at|@)\s+(?P<company>.+)$", re.I)
+#: Where it is held, not who holds it: "tomorrow 7am at the depot", "… at their head office".
+_WHERE_HELD = re.compile(r"(?:^|\s+)(?:at|@|in)\s+(?:the|their|its)\s+(?:[\w-]+\s+)?(?:depot|"
+                         r"office|offices|site|warehouse|store|shop|branch|hq|headquarters|plant|"
+                         r"factory|yard|campus|building|studio|hub|reception)\s*$", re.I)
 _FOR = re.compile(r"^(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I)
 _COMPANY_FOR = re.compile(
     r"^(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
@@ -196,6 +201,8 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
     if promise:
         found.promises.append(piece[promise.start() :])
         piece = piece[: promise.start()]
+        if _SAID_LEAD.fullmatch(piece):  # "Told decision within 10 working days."
+            return False
         if _PROSE.search(piece):  # "their SLA on a decision is …": the sentence's start
             found.unclear.append(piece.strip())
             return False
@@ -213,6 +220,11 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
         return promise is None
     found.residue.append(piece)
     return in_people and not _trim(piece) and promise is None
+
+
+#: Who said the promise, and nothing else: "(they) told (me)", "she said".
+_SAID_LEAD = re.compile(r"\s*(?:(?:i\s+was|we\s+were|they|she|he|i)\s+)?(?:told|said|says|"
+                        r"mentioned)(?:\s+(?:me|us))?\s*", re.I)
 
 
 #: Words of a sentence, not of a field: what leads into a promise with them is no field.
@@ -255,7 +267,7 @@ def _company_and_role(
         piece = _tidy(raw)
         if not piece:
             continue
-        piece = _cut_keywords_inside_parentheses(piece, found)
+        piece = _WHERE_HELD.sub("", _cut_keywords_inside_parentheses(piece, found))
         if not piece:
             continue
         if _FILLER_WORDS.sub("", raw).rstrip().endswith(":"):  # "new ticket lol: …" names nothing
@@ -357,6 +369,7 @@ _ONE_MORE = re.compile(r"^\s*(?:(?:another|one\s+more|a\s+new|new|a\s+second)(?:
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
+    cleaned = days_in_english(cleaned)  # "vandaag 3pm"
     cleaned = dotted_clock(cleaned)
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)

@@ -29,7 +29,10 @@ def _vocabulary(words: str) -> frozenset[str]:
 
 _EMAIL = re.compile(r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.I)
 _EMAIL_LABEL = re.compile(r"\b(?:e-?mail|mailto)\s*[:=]?\s*(?=[\w.+'-]+@)", re.I)
-_NAME_SPLIT = re.compile(r"\s+(?:and|adn|nad|&|\+)\s+|\s*&\s*|\s+/\s+", re.I)  # "adn": a slip
+#: "and" (or "adn", a slip), "&", "+", "/", or "and" in the speaker's language between two
+#: capitalised names: "Mark de Vries en Femke Jansen", "Anna Kowalska i Piotr Zieliński".
+_NAME_SPLIT = re.compile(r"\s+(?:and|adn|nad|&|\+)\s+|\s*&\s*|\s+/\s+|"
+                         r"(?<=\w)\s+(?:en|und|et|y|e|i|og|och|ve)\s+(?=(?-i:[A-Z]))", re.I)
 _PRONOUNS = re.compile(
     r"^(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)$", re.I
 )

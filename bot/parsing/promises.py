@@ -50,6 +50,11 @@ _THEY_TO_YOU = re.compile(
     r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
     r"\b(?!i\b)[a-z]+(?:'s|\s+is)\s+(?:going\s+to|gonna)\s+(?:call|ring|phone|email|text|"
     r"contact)\s+me\b", re.I)
+#: Their call to come, its "me" left out: "they'll call in 4 days", "she'll ring back".
+_THEY_WILL_CALL = re.compile(
+    r"\b(?:they|he|she|recruiter|hr|manager)(?:'ll|'d|\s+will|\s+would|\s+(?:are|is)\s+going\s+"
+    r"to|\s+(?:are|is)\s+gonna|\s+promised\s+to)\s+(?:call|ring|phone|email|text)(?:\s+back)?\b"
+    r"(?!\s+(?:them|her|him|us|you|the|their)\b)", re.I)
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
     r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
@@ -100,7 +105,7 @@ def _promise_kind(text: str, default_kind: PromiseKind) -> PromiseKind:
     named = _KIND_NAMED.search(text)  # "promise 1 call_on 2026-11-30", as `help` spells it
     if named:
         return PromiseKind.YOU_CALL_ON if named.group("you") else PromiseKind.THEY_DECIDE_BY
-    if _THEY_CONTACT.search(text) or _THEY_TO_YOU.search(text):
+    if _THEY_CONTACT.search(text) or _THEY_TO_YOU.search(text) or _THEY_WILL_CALL.search(text):
         return PromiseKind.THEY_DECIDE_BY
     if _YOU_CONTACT.search(text):
         return PromiseKind.YOU_CALL_ON
@@ -181,6 +186,24 @@ _WHOLE_DAYS_IN_HOURS = re.compile(r"\b(24|48|72|96|120)\s*(?:hours|hrs|h)\b", re
 #: "the day after Thanksgiving": its Friday.
 _AFTER_THANKSGIVING = re.compile(r"\b(?:the\s+)?day\s+after\s+thanksgiving\b", re.I)
 _DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
+#: "call her back after the long weekend": the first working day after the next public
+#: holiday's weekend.
+_AFTER_LONG_WEEKEND = re.compile(r"\bafter\s+the\s+(?:long|holiday|bank\s+holiday|thanksgiving|"
+                                 r"[\w'-]+\s+day)\s+weekend\b", re.I)
+
+
+def _after_long_weekend(base: date, tz: ZoneInfo) -> date | None:
+    """The first working day after the long weekend of the next public holiday within two
+    weeks of `base` (Thursday's Thanksgiving: the Monday after; a Monday holiday: Tuesday)."""
+    holidays = public_holidays(country_for_zone(tz.key), range(base.year, base.year + 2))
+    holiday = next((base + timedelta(days=n) for n in range(15)
+                    if base + timedelta(days=n) in holidays), None)
+    if holiday is None:
+        return None
+    day = holiday + timedelta(days=7 - holiday.weekday() if holiday.weekday() >= 3 else 1)
+    while day.weekday() >= 5 or day in holidays:
+        day += timedelta(days=1)
+    return day
 
 
 #: "next Wednesday": said early in a week, the coming one or the one after.
@@ -256,6 +279,9 @@ def _promise_day(
     text = _FORTNIGHT.sub("2 weeks", text)
     text = _WHOLE_DAYS_IN_HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", text)
     text = _AFTER_THANKSGIVING.sub("friday", text)  # the fourth Thursday's Friday
+    if _AFTER_LONG_WEEKEND.search(text):
+        that_day = _after_long_weekend(base, tz)
+        return that_day if that_day is not None and _in_range(that_day, local_now.date()) else None
     if _WEEK_TOMORROW.search(text):
         that_day = base + timedelta(days=8)
         return that_day if _in_range(that_day, local_now.date()) else None

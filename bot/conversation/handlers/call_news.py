@@ -45,7 +45,9 @@ _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check i
 #: Their call to you: "they'll call me Monday", "she'll ring me back".
 _THEY_CALL_YOU = re.compile(r"\b(?:they|she|he|hr|someone)(?:'ll|\s+will|\s+would|'d|"
                             r"\s+are\s+going\s+to|'re\s+going\s+to)\s+(?:call|ring|phone|email|"
-                            r"text)\s+(?:me|you)\b", re.I)
+                            # "they'll call in 4 days": "me" left out
+                            r"text)(?:\s+(?:me|you)\b|(?:\s+back)?\b(?!\s+(?:them|her|him|us|"
+                            r"the|their|to)\b))", re.I)
 _ASKED_BACK = re.compile(
     r"\b(?:wants? me (?:back|to come back|to come in again)|want me in again|"
     r"(?:asked|invited) me (?:back|in again)|come back in|second interview|"
@@ -90,12 +92,12 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
 
 
 #: The call was not answered after all: "it went to voicemail actually", "misclicked,
-#: nobody picked up", "i hit answered by mistake".
+#: nobody picked up", "it actually rang out, pressed the wrong thing".
 _NOBODY_AFTER_ALL = re.compile(
     r"^(?=.*\b(?:voice\s*mail|(?:nobody|no\s*one)\s+(?:\w+\s+)?(?:picked\s+up|answered|was\s+there)|"
-    r"didn'?t\s+(?:reach\s+any(?:one|body)|get\s+through))\b)"
-    r"(?=.*\b(?:actually|sorry|mis-?click\w*|wrong\s+button|by\s+mistake|messed\s+up|i\s+meant|"
-    r"wait|oops)\b)", re.I | re.S)
+    r"didn'?t\s+(?:reach\s+any(?:one|body)|get\s+through)|rang\s+out|went\s+unanswered)\b)"
+    r"(?=.*\b(?:actually|sorry|mis-?click\w*|wrong\s+(?:button|thing|one)|by\s+mistake|"
+    r"messed\s+up|i\s+meant|wait|oops|pressed|tapped|hit)\b)", re.I | re.S)
 #: A lone "no": whose no is not said.
 _BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".
@@ -298,10 +300,23 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         wanted = _WEEKDAYS.index(either.group(2)[:3].lower())
         other = promise.on + timedelta(days=(wanted - promise.on.weekday()) % 7 or 7)
         return "They gave two days.", (promise.on, other)
+    today = turn.now.astimezone(turn.tz).date()  # a day gone is no reading of their word
+    span = _EITHER_COUNT.search(said)
+    if span is not None:  # "they'll call in 4 or 5 days": not "within", so not the latest
+        days = tuple(p.on for n in (span["low"], span["high"])
+                     if (p := parse_promise(said[:span.start()] + f"in {n}" + said[span.end():],
+                                            today, turn.now, turn.tz)) is not None)
+        if len(set(days)) == 2:
+            return "They gave two days.", days
+    either_date = _EITHER_DATE.search(said)
+    if either_date is not None:  # "they'd decide by the 4th or 5th"
+        later = (promise.on + timedelta(days=n) for n in range(1, 32))
+        other_day = next((d for d in later if d.day == int(either_date.group(2))), None)
+        if other_day is not None:
+            return "They gave two days.", (promise.on, other_day)
     if promise.on in holidays_near(turn.person.tz, promise.on.year):
         return (f"{promise.on:%a %d %b} is a public holiday where you are, so offices are "
                 "likely closed.", (promise.on,))
-    today = turn.now.astimezone(turn.tz).date()  # a day gone is no reading of their word
     days = tuple(v.day for v in date_variants(said, turn.now, turn.tz) if v.day > today)
     if len(days) > 1:  # "decision by 1/12": the 12th of January, or the 1st of December?
         return "That date reads two ways.", days
@@ -319,6 +334,13 @@ _WEEKDAY_SAID = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bend\s+o
 #: Two days given as either: "thursday or friday".
 _EITHER_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+or\s+(mon|tue|wed|thu|fri|sat|"
                          r"sun)[a-z]*\b", re.I)
+#: A count of days given two ways, not as a limit: "in 4 or 5 days", "3-4 days".
+_EITHER_COUNT = re.compile(r"\bin\s+(?P<low>\d{1,2})\s*(?:or|-|–|to)\s*"
+                           r"(?P<high>\d{1,2})\b", re.I)
+#: Two days of the month given as either: "the 4th or 5th", "4 or 5 December".
+_EITHER_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?(\d{1,2})"
+                          r"(?:st|nd|rd|th)?\b"
+                          r"(?!\s*(?:days?|weeks?|hours?|working|business|[ap]\.?m\b|:))", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

@@ -63,9 +63,14 @@ ROLE_SLIPS = {"manger": "manager"}
 #: "el martes que viene": the Tuesday to come, which reads two ways; left as said, asked.
 _NOT_COMING = r"(?!\s+(?:que\s+viene|que\s+vem|pr[óo]xim[oa]))"
 #: Spanish and Portuguese words people mix into English ("the entrevista at Globex, hoy a
-#: las 10am"), phrase by phrase as English; "mañana" is left alone: it may mean "later".
+#: las 10am"), phrase by phrase as English (today and its neighbours: other_languages).
 MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for said, meant in (
-    ("hoy|hoje", "today"), ("ayer|ontem", "yesterday"), ("entrevista", "interview"),
+    ("entrevista", "interview"),
+    # Scots: "Jane said tae gie her a bell Tuesday week"
+    (r"tae\s+gie", "to give"), (r"gie(?=\s+(?:her|him|them|us|me)\s+a\b)", "give"),
+    # thanks in the words of home: "Mark Dana's as sent, dziękuję"
+    (r"dzi[eę]kuj[eę]|dzi[eę]ki|danke|merci|gracias|obrigad[oa]|grazie|bedankt|"
+     r"te[sş]ekk[uü]rler|salamat|asante|shukran", "thanks"),
     (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?lunes|segunda(?:-feira)?", "monday"),
     (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?martes|ter[çc]a(?:-feira)?", "tuesday"),
     (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?mi[ée]rcoles|quarta(?:-feira)?", "wednesday"),
@@ -112,7 +117,10 @@ EMOJI_WORDS = {
 #: Resigned, not unsure: "on to the next one I guess", "kind of expected it honestly".
 RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|so\s+that'?s\s+"
                       r"that|oh\s+well)\W*(?:i\s+guess|i\s+suppose)\b|\b(?:kind\s+of|sort\s+of)\s+"
-                      r"(?:expected|saw)\s+(?:it|that)(?:\s+coming)?\b", _I)
+                      r"(?:expected|saw)\s+(?:it|that)(?:\s+coming)?\b|"
+                      # "they offered, not sure I'll take it": unsure of the answer, not the news
+                      r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
+                      r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
     r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
@@ -171,7 +179,8 @@ ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do
 QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"
     r"left|arrived|walked|came)\b)(?:what|what'?s|whats|when|why|how|should|"
-    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')|^why'?d\b", _I)
+    r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')|^why'?[ds]\b|"
+    r"^how\s+come\b", _I)
 
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
@@ -188,6 +197,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"offered\s+me(?!\s+(?:an?|another|the)\s+(?:\w+\s+){0,2}(?:interview|round|chat|call|"
           r"meeting|coffee|tour|trial|visit|conversation))", r"(?:an?|the)\s+offer",
           r"offer(?:ed)?(?=\s*!)", "hired",
+          # "they offered but its 52k": offered, the object left out
+          r"(?:they|she|he)\s+(?:just\s+)?offered(?=\s*(?:[.,;]|$)|\s+(?:but|and)\b)",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
           # "We are delighted to offer you the role", read in the first person
@@ -274,7 +285,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"pull(?:ed|ing)?\s+out",
           # "Initech withdrew the position" is theirs: closed, not the person pulling out
           r"withdr(?:ew|awing|awn|aw)(?!\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|"
-          r"opening|posting|vacancy|req|offer))", r"drop(?:ped|ping)\s+out",
+          r"opening|posting|vacancy|req|offer|post))", r"drop(?:ped|ping)\s+out",
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
@@ -292,7 +303,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:cancel+ed|pulled|pulling|axed|killed)\s+(?:the|that)\s+(?:\w+\s+)?(?:role|position|"
           r"job|req|vacancy|opening)",
           r"withdr(?:ew|awn)\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|opening|"
-          r"posting|vacancy|req)"),
+          r"posting|vacancy|req|post)"),
      Outcome.HEARD),
 )
 #: Another job at the same employer: "they want me to interview for the automation role".
@@ -368,6 +379,9 @@ USER_DECLINED = _any(r"i\s+(?:turned|declined|rejected|refused)",
 #: An outcome that comes with something else (a different contract, another role).
 OUTCOME_TWIST = _any("instead", "different", "contract", "part-?time", "lower", "counter",
                      "negotiat\\w*", "but")
+#: The pay named after an offer, no twist of it: "they offered but its 52k and I asked for 60".
+MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is|only)\s+[$£€]?"
+                        r"\d[\d,.]*\s*k?\b", _I)
 
 # --- promises -----------------------------------------------------------------------------
 #: "They'll decide", "she told me to call": the employer's word about what happens next.
@@ -479,7 +493,9 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 r"w/c", r"week\s+(?:commencing|beginning|starting|of)",
                 r"roughly", r"give\s+or\s+take",
                 # "in a couple of days": two, or three? A day to plan on is not said
-                r"(?:a\s+)?couple\s+(?:of\s+)?days", r"a\s+few\s+days")
+                r"(?:a\s+)?couple\s+(?:of\s+)?days", r"a\s+few\s+days",
+                # "after the long weekend": its first working day, or any day after it?
+                r"after\s+the\s+(?:long|holiday|bank\s+holiday|thanksgiving)\s+weekend")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
 OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want|"
                       r"(?:i'?m\s+|im\s+)?gonna|i\s+(?:need|have|got)\s+to|i\s+gotta|"
@@ -536,7 +552,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
-          r"got\s+(?:through|hold)", "chatted", r"said\s+(?:they|she|he)",
+          r"got\s+(?:through|hold)", "chatted",
+          r"(?:said|says|told\s+me)\s+(?:that\s+)?(?:they|she|he)",
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
           r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)",
           r"off\s+the\s+phone\s+with", r"got\s+\w+(?:\s+\w+)?\s+on\s+the\s+(?:phone|line)",
@@ -604,7 +621,7 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
 #: "but not", or in a clause about later, are excluded.
 BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
-                     r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:need|have)\s+to|"
+                     r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:(?:need|have|got)\s+to|gotta|must)|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
                      r"sent|written|had)\b|"
@@ -643,7 +660,7 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"g
                    r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications?|pings)",
-                   r"no\s+more\s+(?:reminders|messages|nudges|pings|notifications|alerts)",
+                   r"no\s+more\s+(?:[\w&'-]+\s+)?(?:reminders|messages|nudges|pings|notifications|alerts)",
                    r"don'?t\s+want\s+any\s+more",
                    r"(?:don'?t|doan|dont)\s+bother\s+(?:to\s+)?remind(?:ing)?\s+me",
                    r"mute", r"cancel", r"stop\s+reminders", r"discontinue",

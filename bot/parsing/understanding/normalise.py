@@ -11,8 +11,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from bot.parsing.cleaning import spoken_clock
 from bot.parsing.dates import HOUR_NAMES, hour_said
 from bot.parsing.english import slip_of
+from bot.parsing.other_languages import days_in_english
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
     MIXED_IN,
@@ -101,6 +103,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
+    text = days_in_english(text)
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
         text = said.sub(meant, text)
     text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2']}:{m['minutes'] or '00'}", text)
@@ -123,7 +126,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     # "staff rn job": the nurse, not "right now"
     text = _NURSE.sub(lambda m: f"{m['lead'] or ''}RN", text)
     text = _SPOKEN_MERIDIEM.sub(
-        lambda m: f"{hour_said(m[1]) or m[1]}{m[2].lower()}m", text)
+        lambda m: f"{hour_said(m[1]) or m[1]}{m[2].lower()}m", spoken_clock(text))
     text = _TOKEN.sub(lambda m: _drawn_in(m.group(0)), text)  # "I GOT ITTTT", "soooo"
     # A capital inside the line is a name ("w/ Sundar"): never "corrected" to a word.
     text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()
@@ -158,6 +161,8 @@ def _word(word: str, keep: set[str]) -> str:
         return SHORT_FORMS[lower]
     if lower in keep or lower in VOCABULARY or not lower.isalpha() or len(lower) < 3:
         return word
+    if lower.endswith("s") and lower[:-1] in keep:  # "did danas note": Dana's
+        return f"{word[:-1]}'s"
     fixed = typo_of(lower)
     return word if fixed is None else fixed
 

@@ -117,7 +117,7 @@ _ROLE = (
     re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
                r"job|spot|post|opening|vacancy|gig)\b", _I),
     re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
-               r"\s+(?:with|w/|today|tomorrow|yesterday|on|at|this|in|held|scheduled|"
+               r"\s+(?:with|w/|today|tomorrow|yesterday|earlier|on|at|this|in|held|scheduled|"
                r"booked|last|next)\b|\s+\())", _I),
     # ", FO position on the Q400": a clause that says itself it is the job
     re.compile(r"(?:^|[,.;]\s+)(?P<role>[A-Z][\w/&+-]*(?:\s+[\w/&+-]+){0,3}?)\s+(?:position|role|"

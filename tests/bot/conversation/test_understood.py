@@ -1963,3 +1963,85 @@ def test_a_call_recorded_as_answered_by_mistake_is_put_right_not_doubled(chat: C
     # The question is gone: the next line is read on its own.
     chat.say("sent jane a thank you email")
     assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.NO_ANSWER]
+
+
+def test_found_in_heldout24_a_delete_with_a_fix_and_notes_still_to_do(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A delete whose reason is a field put right: which of the two is asked.
+    replies = chat.say("Please remove the Acme interview, I typed it wrong. The company is "
+                       "Acme Insurance, not just Acme.")
+    assert list(choices(replies)) == ["Change it", "Delete it", "Neither"]
+    assert interviews(chat) == 2
+    chat.press(ActionId.CHOOSE, choices(replies)["Change it"])
+    assert chat.checkpoints(1)[0].company == "Acme Insurance" and interviews(chat) == 2
+    # One note done, the other still to do: only the first is marked.
+    chat.say("did danas note, still gotta do rajs")
+    initech, steps = chat.checkpoints(2)
+    names = {p.id: p.name for p in initech.interviewers}
+    notes = {names[cp.interviewer_id]: cp.state for cp in steps
+             if cp.kind is CheckpointKind.THANK_YOU and cp.interviewer_id is not None}
+    assert notes == {"Dana Wu": CheckpointState.DONE, "Raj Patel": CheckpointState.PENDING}
+    # "why's the … call on the 30th" explains the call on that day.
+    said = chat.text("why's the initech call on the 30th and not friday")
+    assert said.startswith("First follow-up call — Mon 2026-11-30 10:00 EST: they said")
+    # The post withdrawn by them closes it as their news, never as mine.
+    chat.say("Initech withdrew the post, budget cuts")
+    assert chat.checkpoints(2)[0].outcome is Outcome.HEARD
+
+
+def test_found_in_heldout24_after_a_call_their_call_to_come_and_two_days(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    # "the 4th or 5th": two days offered, nothing planned yet.
+    replies = chat.say("she said they'd decide by the 4th or 5th")
+    assert [label for label in choices(replies)][:2] == [
+        "They'll decide by Fri 04 Dec", "They'll decide by Sat 05 Dec"]
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    chat.press(ActionId.CHOOSE, choices(replies)["They'll decide by Fri 04 Dec"])
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-12-04"
+    # "rang out", pressed the wrong button: the call is put right.
+    chat.say("called 2 answered")
+    said = chat.text("oh wait it actually rang out, pressed the wrong thing")
+    assert said.startswith("Put right: nobody picked up on your call to Initech (#2)")
+    # "they'll call in 4 days": their call, not mine, though "me" is left out.
+    chat.say("called 1 answered")
+    chat.say("they'll call in 4 days")
+    promise = chat.checkpoints(1)[0].promise
+    assert promise.kind is PromiseKind.THEY_DECIDE_BY and promise.on.isoformat() == "2026-11-27"
+
+
+def test_found_in_heldout24_greetings_dictation_and_words_of_home(chat: Chat) -> None:
+    # A greeting before a story: the story is read, not the help page.
+    said = chat.text("Hello po! I had my interview earlier for Staff Nurse at St. Luke's "
+                     "Medical Center, 8am, with Ma'am Joy Santos, the nurse manager. She said "
+                     "they will call me within the week po.")
+    assert "How I can help" not in said and "Staff Nurse at St. Luke's Medical Center" in said
+    # A greeting before `add`, today and "and" in Dutch.
+    chat.say("Hoi! add Orchard & Co, junior accountant, vandaag 3pm, with Mark de Vries en "
+             "Femke Jansen")
+    orchard = chat.checkpoints(1)[0]
+    assert orchard.company == "Orchard & Co"
+    assert orchard.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-23T15:00:00-05:00"
+    assert [p.name for p in orchard.interviewers] == ["Mark de Vries", "Femke Jansen"]
+    # Dictation: "9 30 am", and a full stop said aloud at the end.
+    chat.say("add interview at Summit Credit Union for member service representative "
+             "tomorrow at 9 30 am with Frank Delgado period")
+    summit = chat.checkpoints(2)[0]
+    assert summit.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-24T09:30:00-05:00"
+    assert [p.name for p in summit.interviewers] == ["Frank Delgado"]
+    # Where it is held is no company: "at the depot".
+    chat.say("add Parcelwise, multi-drop driver, tomorrow 7am at the depot, with the site "
+             "manager Mark Tully")
+    assert (chat.checkpoints(3)[0].company, chat.checkpoints(3)[0].role) == (
+        "Parcelwise", "multi-drop driver")
+    # A role answered with a remark around it, and a name said twice.
+    chat.say("add Globex")
+    chat.say("och it's just admin assistant, nothing fancy")
+    chat.say("2026-11-24 11am")
+    chat.say("Frank. Frank Hope.")
+    chat.say("skip")
+    globex = chat.checkpoints(4)[0]
+    assert globex.role == "admin assistant"
+    assert [p.name for p in globex.interviewers] == ["Frank Hope"]

@@ -364,7 +364,7 @@ def _person(name: str) -> str:
     """A name compared without its title: "Dr. Helen Park" is Helen Park, "Madam Chioma
     Eze" Chioma Eze, kept as said."""
     return re.sub(r"^(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
-                  r"pan|herr|frau)\.?\s+", "", name.lower())
+                  r"pan|herr|frau|cllr|councillor)\.?\s+", "", name.lower())
 
 
 def _same_person(said: str, stored: str | None) -> bool:

@@ -77,8 +77,14 @@ def question_mark(line: Line, ctx: Context) -> Reading | None:
     return _answer(line, ctx) if line.text.rstrip().endswith("?") else None
 
 
-_WHY_DAY = re.compile(r"^why\s+(?:(?:on|is\s+it|the|this|that)\s+)?(?P<day>(?:mon|tues|wednes|"
-                      r"thurs|fri|satur|sun)day|tomorrow|today|\d{4}-\d{1,2}-\d{1,2}|"
+_WHY_DAY = re.compile(r"^(?:why|how\s+come)(?:'s|\s+is|\s+are)?\s+"
+                      r"(?:(?:on|is\s+it|the|this|that)\s+)?"
+                      # "why's the initech call on the 30th": the step, then its day
+                      r"(?:(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?(?:call|calls|reminder|note|"
+                      r"thank[\s-]?you|follow[\s-]?up)\s+(?:is\s+)?(?:on|for|set\s+for|"
+                      r"planned\s+for)\s+(?:the\s+|next\s+)?)?"
+                      r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|"
+                      r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?:st|nd|rd|th)|"
                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\b",
                       re.I)
 
@@ -87,7 +93,9 @@ def _why_day(line: Line, ctx: Context) -> Reading | None:
     match = _WHY_DAY.match(line.text)
     if match is None:
         return None
-    moment = parse_when(match.group("day"), ctx.now, ctx.tz)
+    day = match.group("day")
+    moment = parse_when(f"the {day}" if day[0].isdigit() and day[-1].isalpha() else day,
+                        ctx.now, ctx.tz)
     if moment is None:
         return None
     return Reading(ExplainStep(on=moment.astimezone(ctx.tz).date()))

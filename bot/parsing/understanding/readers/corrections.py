@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from rapidfuzz.distance import OSA
@@ -81,8 +82,9 @@ _ALSO_PERSON = re.compile(
     r"^(?P<me_too>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+[\w&'-]+)?\s+(?i:also\s+)?"
     r"(?i:interviewed\s+me)(?:\s+(?i:too|as\s+well|also))?(?:\s+(?i:at|for)\s+[\w&'-]+)?"
     r"(?:\s*,\s*(?i:i\s+forgot\s+(?:to\s+mention|about)\s+(?:him|her|them)))?\W*$|"
-    # "Mark Liu from the team sat in too"
-    r"^(?P<sat>[A-Z][\w'-]+\s+[A-Z][\w'-]+)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
+    # "Mark Liu from the team sat in too", "forgot to mention, Will from finance sat in too"
+    r"^(?i:(?:oh\s+|and\s+)?(?:i\s+)?forgot\s+to\s+(?:mention|say)\s*[,:—–-]?\s*)?"
+    r"(?P<sat>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
     r"joined(?:\s+in)?|was\s+there)\s+(?i:too|as\s+well|also)\W*$")
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
@@ -162,7 +164,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                                 "dana@company.com`. I changed nothing yet.")
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
-                        _when_was, _was_time, _weekday_was, _company_was, _not_that, _add_to,
+                        _weekday_was, _when_was, _was_time, _company_was, _not_that, _add_to,
                         _also_person, _counted_people, _take_off, _its_name):
             reading = attempt(said, line, ctx)
             if reading is not None:
@@ -306,7 +308,8 @@ _NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+(?:was\s+not|wasn'?t)\s+"
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
 _ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|,?\s+with\s+(?:an?\s+)?[a-z]\b(?!['\w])|"
-                     r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it|just\s+so\s+you\s+"
+                     r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it(?:\s+for\s+the\s+"
+                     r"(?:call|note|thank[\s-]?you|reminder))?|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
 #: Which interview, said first: "for Acme, …", "on the initech one: …".
 _FOR_COMPANY = re.compile(r"^(?:for|on|at|re|about)\s+(?:the\s+)?[\w&'-]+(?:\s+one)?\s*[,:—–-]?\s*"
@@ -424,8 +427,9 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
     if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
         number = _A_NUMBER.match(value)  # "514-555-0187, she gave me her card": the number
         value = number.group(0).strip() if number else value
+        # "… if you need it for the call" is no doubt about the number
         return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}",
-                    sure=not hedged(line), target=k)
+                    sure=not hedged(replace(line, text=_ASIDES.sub("", line.text))), target=k)
     value = _WHY_AFTER.sub("", value)  # "Jane Smith-Okafor, she hyphenates it"
     new = _renamed(name, who, what, value)
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
@@ -433,7 +437,7 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
 
 _WHY_AFTER = re.compile(r"\s*[,;]\s*(?:she|he|they|it)\b.*$|\s+actually$", re.I)
 _A_NUMBER = re.compile(r"\+?[\d(][\d\s().-]{5,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?"
-                       r"(?=\s*(?:[,;.]|$))", re.I)
+                       r"(?=\s*(?:[,;]|\.(?!\d)|$))", re.I)
 #: "here's Raj's address for the thank-you: raj@…", "raj.patel@… is Raj's email".
 _ADDRESS_OF = (
     re.compile(r"^(?:here'?s\s+|this\s+is\s+)?(?P<who>[A-Za-z][\w-]*)'s\s+(?:e-?mail\s+)?address\b"

@@ -75,8 +75,10 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         declined and bool(re.search(r"\bi\s+(?:rejected|refused)\b", line.text, re.I))) or (
         # "rejected for QA, but they want me for the automation role": no for this one only?
         found is Outcome.REJECTED and bool(lx.ANOTHER_ROLE.search(line.text))) or (
-        found is Outcome.OFFER and bool(lx.OUTCOME_TWIST.search(line.text))) or (
-        found in (Outcome.OFFER, Outcome.NEXT_ROUND) and bool(lx.NEGATED.search(line.text))) or (
+        found is Outcome.OFFER
+        and bool(lx.OUTCOME_TWIST.search(lx.MONEY_TALK.sub("", line.text)))) or (
+        found in (Outcome.OFFER, Outcome.NEXT_ROUND)
+        and bool(lx.NEGATED.search(lx.RESIGNED.sub(" ", line.text)))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_UNSETTLED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.commands import (
     CancelInterview,
+    CorrectInterview,
     DeleteInterview,
     Snooze,
     SnoozeFor,
@@ -23,6 +24,7 @@ from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past
 from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
+from bot.parsing.understanding.readers.corrections import correct
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview, pick
 
@@ -464,6 +466,14 @@ def remove(line: Line, ctx: Context) -> Reading | None:
                        choices=(Choice("Delete it", make(target)),
                                 Choice("Stop the reminders", CancelInterview(record(target))),
                                 Choice("Neither", None)))
+    fix = _a_fix_too(line, ctx)
+    if fix is not None and target is not None:
+        # "remove the Acme interview, I typed it wrong. The company is Acme Insurance":
+        # a field put right is no interview deleted; which one they want is asked.
+        return Reading(question=f"{target.company} (#{target.number}): change it ({fix.said}) "
+                                "and keep it, or delete it for good?",
+                       choices=(Choice("Change it", fix),
+                                Choice("Delete it", make(target)), Choice("Neither", None)))
     if _WHICH_COPY.search(line.text):
         # "I added Initech twice, delete the extra one": the name says which pair, not
         # which of it; with one Initech in the list, there is no copy to delete.
@@ -478,6 +488,17 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     sure = named and meant and (request or not hedged(line))
     return about_one(line, ctx, make, lambda k: f"Delete {label(k)}.",
                      "Delete {company} (#{n}) for good?", sure=sure, yes="Yes, delete it")
+
+
+def _a_fix_too(line: Line, ctx: Context) -> CorrectInterview | None:
+    """A field put right in another sentence of a delete ("… The company is Acme Insurance,
+    not just Acme."), as the corrections reader takes it alone; None when there is none."""
+    for said in re.split(r"(?<=[.!?])\s+", line.text):
+        if said.strip() and not lx.REMOVE_CUES.search(said):
+            fix = correct(Line.of(said, ctx), ctx)
+            if fix is not None and isinstance(fix.command, CorrectInterview):
+                return fix.command
+    return None
 
 
 #: "delete reminders for Acme": the reminders deleted, which may mean stopping them.

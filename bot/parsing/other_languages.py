@@ -1,0 +1,23 @@
+"""Today, tomorrow and yesterday in the languages people mix into English ("add Orchard & Co,
+junior accountant, vandaag 3pm"): the date reader is asked for English only."""
+
+from __future__ import annotations
+
+import re
+
+#: today / tomorrow / yesterday in Dutch, German, French, Italian, Polish, Spanish and
+#: Portuguese ("Morgen" after "guten" is a greeting; "mañana" is left alone: it may mean
+#: "later"; French "hier" only before a time, where it cannot be the English word).
+_DAY_WORDS = tuple((re.compile(rf"(?<![\w'’-])(?:{said})(?![\w'’-])", re.I), meant)
+                   for said, meant in (
+    (r"vandaag|heute|aujourd'hui|aujourd’hui|oggi|dzisiaj|dziś|dzis|hoy|hoje", "today"),
+    (r"(?<!guten\s)morgen|demain|domani|jutro", "tomorrow"),
+    (r"gisteren|gestern|hier(?=\s+(?:à|a|at|\d))|ieri|wczoraj|ayer|ontem", "yesterday"),
+))
+
+
+def days_in_english(text: str) -> str:
+    """`text` with today, tomorrow and yesterday said in another language written in English."""
+    for said, meant in _DAY_WORDS:
+        text = said.sub(meant, text)
+    return text
