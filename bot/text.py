@@ -40,6 +40,7 @@ def clean_input(text: str) -> tuple[str, bool]:
 
 #: Punctuation said aloud to a phone's dictation ("Northwind comma receptionist comma …").
 _SAID_COMMA = re.compile(r"\s+comma\b\s*", re.I)
+_COMMA_AND = re.compile(r"\s+comma\s+and\s+", re.I)
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\b(?:\s+|$)", re.I)
 
 
@@ -64,8 +65,9 @@ def _last_stop_said(text: str) -> str:
 
 def _dictated(text: str) -> str:
     """`text` with punctuation said as words written as marks, when it plainly is
-    dictation (two "comma"s or more): a company called Comma keeps its name otherwise."""
-    if len(_SAID_COMMA.findall(text)) < 2:
+    dictation (two "comma"s or more, or "comma and"): a company called Comma keeps its name
+    otherwise."""
+    if len(_SAID_COMMA.findall(text)) < 2 and not _COMMA_AND.search(text):
         return text
     return _SAID_STOP.sub(". ", _SAID_COMMA.sub(", ", text)).strip()
 

@@ -400,6 +400,11 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           # "…, thats the actual title", "…, if that matters"
                           r",\s*that'?s\s+(?:the|my|its|their)\s+(?:actual|official|real|proper|"
                           r"exact|full)\s+(?:title|name)\b.*$|,\s*if\s+that\s+(?:matters|helps)\b.*$|"
+                          # "… position they posted last month": which posting, not the title
+                          r"(?:(?<=position)|(?<=\brole)|(?<=\bjob)|(?<=\bpost))\s+(?:they|that|which|"
+                          r"i|we|from|advertised|posted|listed)\b.*$|"
+                          # "hr generalist, they said they'd decide by friday": news after it
+                          r",\s*(?:they|she|he)\s+(?:said|siad|sed|say|says|told)\b.*$|"
                           # "…, nothing fancy": how it feels
                           r",\s*nothing\s+(?:fancy|special|major|big|glamorous)\b.*$|"
                           r",\s*(?:mostly|mainly|largely|focused|working|doing|"
@@ -419,12 +424,18 @@ _SOMEONE_THERE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}(?:director|manager|rec
                             re.I)
 
 
-_NO_TITLE_GIVEN = re.compile(r"^\W*(?:not\s+sure|unsure|no\s+idea|idk)\b|\btold\s+you\b|"
+_NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|unsure|no\s+idea|"
+                             r"idk)\b|"
+                             r"\btold\s+you\b|"
                              # "never mind, delete that", "designer, or maybe …, it said both"
                              r"\bnever\s*mind\b|\bdelete\b|\bby\s+mistake\b|\bforget\s+it\b|"
                              r"\bor\s+maybe\b|\bsaid\s+both\b|\b(?:lol|lmao|haha+|jk)\W*$|"
                              r"\b(?:i\s+)?(?:said|mentioned)\s+(?:before|earlier)\b|"
                              r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$", re.I)
+#: The new interview's company put right while its role is asked.
+_COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
+                                r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
+                                r"just\s+)?(?P<old>[\w&'-]+)\b", re.I)
 #: A department is no title: "marketing" what? Asked again.
 _DEPARTMENTS = frozenset({"marketing", "sales", "finance", "engineering", "hr", "operations",
                           "ops", "design", "product", "legal", "it", "support", "accounting",
@@ -461,13 +472,14 @@ def role_answer(text: str) -> str | None:
     # An aside with an emoji in it ("(unpaid 🙄)") is a comment; "(contract)" is the title's.
     text = _ASIDE.sub(lambda m: " " if any(unicodedata.category(c) == "So" for c in m.group(0))
                       else m.group(0), text)
+    text = _FEELING_AFTER.sub("", text)  # "supply chain analyst 🤞🤞 really want this one"
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
     role = _RESTARTED.sub("", role)
     said = [s for s in re.split(r"(?<=[.!])\s+", role) if s.strip()]
     while len(said) > 1 and _A_REMARK.match(said[0]):
         said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"
-    while len(said) > 1 and _A_REMARK.match(said[-1]):
-        said.pop()  # "Designer. It is a new team."
+    while len(said) > 1 and (_A_REMARK.match(said[-1]) or _ABOUT_ME.search(said[-1])):
+        said.pop()  # "Designer. It is a new team.", "UX researcher! bit of a stretch for me"
     role = " ".join(said)
     if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
         return None
@@ -492,6 +504,17 @@ def role_answer(text: str) -> str | None:
     if _keyboard_mash(role.lower()) or _a_persons_name(role):
         return None
     return role
+
+
+#: Hope or feeling after the title, behind emoji: "… 🤞🤞 really want this one".
+_FEELING_AFTER = re.compile(r"(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*(?=\S)"
+                            r"(?=.*\b(?:i|i'm|me|my|really|hope|want|wish|fingers)\b).*$",
+                            re.I | re.S)
+#: A feeling or hope after the title, as its own sentence: "… if they'll have me!", "bit of
+#: a stretch for me but …" (never "I think.", "let me check", or news: those are asked).
+_ABOUT_ME = re.compile(r"\b(?:for\s+me|(?:if|when)\s+they'?ll\s+have\s+me|"
+                       r"i\s+(?:really\s+)?(?:want|hope|love|need)\b|my\s+dream|wish\s+me|fingers\s+crossed|nervous|excited|"
+                       r"so\s+happy)", re.I)
 
 
 #: A title said in jest, then the real one: "barista lol jk. junior copywriter".
@@ -573,6 +596,7 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 
 def _names_only(text: str) -> str:
     text = _SAID_TWICE.sub("", text.strip())  # "Frank. Frank Hope."
+    text = _THEIR_EMAIL.sub(r" (\g<address>)", text)  # "Hannah Lee, her email's hannah.lee@…"
     text = _REMARK_AFTER.sub("", text)  # "Hank Scorpio. funny enough my friend …"
     text = _POST_AFTER.sub("", text)
     text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text))
@@ -582,6 +606,11 @@ def _names_only(text: str) -> str:
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
+#: Someone's address said after their name: "Hannah Lee, her email's hannah.lee@globex.com
+#: if that helps" is "Hannah Lee (hannah.lee@globex.com)".
+_THEIR_EMAIL = re.compile(r"\s*,?\s*(?:her|his|their)\s+e-?mail(?:'s|\s+is)?\s+"
+                          r"(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+                          r"(?:\s+if\s+(?:that|it)\s+helps)?\W*", re.I)
 #: A first name said, then the whole name: "Frank. Frank Hope.", "Jane, Jane Smith".
 _SAID_TWICE = re.compile(r"^([A-Z][\w'-]*)\s*(?:[.,!…]+|\s-)\s*(?=\1\s+[A-Z])", re.I)
 
@@ -589,7 +618,8 @@ _SAID_TWICE = re.compile(r"^([A-Z][\w'-]*)\s*(?:[.,!…]+|\s-)\s*(?=\1\s+[A-Z])"
 #: A remark after the names, as its own sentence: "Chris. my mom says I should've worn a
 #: tie", "Ana Ruiz, she said they'd decide Tuesday week" (what happens next is asked next).
 #: ("oh and Jane from Acme said …" is other news, never dropped: asked as before.)
-_REMARK_AFTER = re.compile(r"(?:(?<=[A-Za-z])[.!]+\s+(?:(?:she|he|they)\s+(?:said|says|told)|my|"
+_REMARK_AFTER = re.compile(r"(?:(?<=[A-Za-z])[.!]+\s+(?:(?:she|he|they|"
+                           r"(?:the\s+)?(?:recruiter|recuiter|hr))\s+(?:said|says|told)|my|"
                            r"funny|lol|small\s+world|anyway)\b|"
                            r",\s*(?:she|he|they)\s+(?:said|says|told)\b|"
                            r",\s*both\s+from\b).*$", re.I | re.S)
@@ -647,6 +677,14 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if asked is Ask.COMPANY:
             draft.company = text
             return Answer(draft)
+        renamed = _COMPANY_PUT_RIGHT.match(text)
+        if renamed is not None and draft.company and \
+                renamed["old"].casefold() == draft.company.casefold() and \
+                draft.company.casefold() in renamed["new"].casefold():
+            # "sorry, it's Globex Logistics, not plain Globex": the company's full name; a
+            # name of another shape ("it's Globo not Globex") is asked again, as before
+            draft.company = short(renamed["new"].strip())
+            return Answer(draft, f"Got it: the company is {draft.company}.")
         role = role_answer(text)
         if role is None and lowered.startswith("why"):
             return Answer(draft, "Your thank-you drafts and reminders name the role, so "

@@ -152,6 +152,11 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You put part of that right as you typed, so I haven't "
                                 "added it yet: send the `add` line again the way it should "
                                 "be, and I'll add it.")
+    if isinstance(command, AddInterview) and _UNSURE_AFTER.search(text):
+        # "add Acme … with Jane Smith... oh hang on, I think it was 3? let me check"
+        return Reading(question="You weren't sure of part of that, so I haven't added it "
+                                "yet: send the `add` line again once you've checked, and "
+                                "I'll add it.")
     if not worth_reading(command, text):
         return None
     # "delete it. wait no, just stop the reminders": what follows the take-back is read,
@@ -187,6 +192,12 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
 _PUT_RIGHT_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;])\s*(?:oh\s+)?(?:actually|sorry|i\s+mean|"
                               r"correction|wait)\b[,:]?\s*(?:it\s+was|it'?s|make\s+(?:it|that)|"
                               r"no\b)", re.I)
+
+
+#: Doubt about the line, after it: "… with Jane Smith... oh hang on, I think it was 3?".
+_UNSURE_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;…])\s*(?:oh\s+|wait\s*,?\s*)?(?:(?:hang|hold)\s+on|"
+                           r"let\s+me\s+(?:check|double[\s-]check)|i\s+think\s+it\s+was|"
+                           r"not\s+(?:100\s*%\s+)?sure\s+(?:if|whether|about|of))\b", re.I)
 
 
 def _names_a_stranger(turn: Turn, text: str) -> bool:

@@ -159,15 +159,19 @@ _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please
 
 
 #: A greeting before what they came to say: "Hi! add …", "Good evening sir. Please I had …".
-_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|good\s+(?:morning|"
+GREETING = re.compile(r"^(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|good\s+(?:morning|"
                        r"afternoon|evening|day))(?:\s+(?:there|po|all|everyone|team|bot|sir|"
                        r"ma'?am|madam))?\s*[!,.]+\s*(?=\S)", re.I)
 
 
-#: An add asked for, then the interview: "Can you add another one please? Riverside …".
-_ASKED_TO_ADD = re.compile(r"^(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)add\s+"
+#: An add asked for, then the interview: "Can you add another one please? Riverside …",
+#: "Forgot to log this one: Barclays, …".
+_ASKED_TO_ADD = re.compile(r"^(?:(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)add\s+"
                            r"(?:another|a\s+new|one\s+more|this|an?)(?:\s+(?:one|interview))?"
-                           r"(?:\s+(?:please|pls|for\s+me))?\s*[?:.!,—–-]+\s*", re.I)
+                           r"(?:\s+(?:please|pls|for\s+me))?\s*[?:.!,—–-]+|"
+                           # "Forgot to log this one: Barclays, graduate analyst, …"
+                           r"(?:i\s+)?forgot\s+to\s+(?:log|add|put\s+in|enter)\s+(?:this|another)"
+                           r"(?:\s+one)?\s*:)\s*", re.I)
 
 
 def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
@@ -177,7 +181,7 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
     asked = _ASKED_TO_ADD.match(text)
     if asked is not None and text[asked.end():].strip():
         text = f"add {text[asked.end():].strip()}"  # "Can you add another one please? Riverside …"
-    greeted = _GREETING.match(text)
+    greeted = GREETING.match(text)
     if greeted is not None and text[greeted.end():].strip():
         # "Hoi! add Orchard & Co, …" is the add; "Hello po! I had my interview …" is news,
         # read whole ("Hey! New here 🙂 I had …" is no `new`)

@@ -191,6 +191,7 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
         piece = piece[: source.start()]
         (titles if _title_like(source.group(1)) else unclear).append(_trim(source.group(1)))
     piece = _trim(_PEOPLE_LEAD.sub("", re.sub(r"\s+", " ", piece).strip()))
+    piece = _SPOKEN_TITLE.sub(lambda m: _SHORT_TITLE[m[1].lower()], piece)  # "doctor Meera Shah"
     piece = (
         re.sub(r"^(?:the|my|their|our)\s+", "", piece, flags=re.I) if _title_like(piece) else piece
     )
@@ -309,6 +310,9 @@ _NEVER_IN_NAMES = _vocabulary(
     """
 )
 #: Lower-case words a person's name may hold between capitalised ones ("Ludwig van Beethoven").
+#: A title said in full before a name, as dictation writes it: "doctor Meera Shah" is Dr.
+_SPOKEN_TITLE = re.compile(r"^(doctor|professor)\s+(?=[A-Z])", re.I)
+_SHORT_TITLE = {"doctor": "Dr ", "professor": "Prof "}
 _NAME_PARTICLES = _vocabulary("van von der de da di du del della dos das bin ibn al el la le")
 
 

@@ -44,21 +44,26 @@ _THEY_CONTACT = re.compile(
     re.I,
 )
 #: Their words quoted, to "you" ("I'll give you a call by Wednesday"), or someone named
-#: who will contact "me" ("Jane's going to email me").
+#: who will contact "me" ("Jane's going to email me", "Dana will call me Tuesday").
 _THEY_TO_YOU = re.compile(
     r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+(?:give\s+you\s+a\s+(?:call|ring|bell|buzz)|"
     r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
-    r"\b(?!i\b)[a-z]+(?:'s|\s+is)\s+(?:going\s+to|gonna)\s+(?:call|ring|phone|email|text|"
+    r"\b(?!i\b|you\b|to\b|please\b|pls\b|just\b|then\b|and\b|so\b)[a-z]+(?:(?:'s|\s+is)\s+"
+    r"(?:going\s+to|gonna)|'ll|\s+will|\s+promised\s+to)\s+(?:call|ring|phone|email|text|"
     r"contact)\s+me\b", re.I)
-#: Their call to come, its "me" left out: "they'll call in 4 days", "she'll ring back".
+#: Their call to come, its "me" left out ("they'll call in 4 days", "she'll ring back"),
+#: or said as under way ("she's phoning me friday").
 _THEY_WILL_CALL = re.compile(
     r"\b(?:they|he|she|recruiter|hr|manager)(?:'ll|'d|\s+will|\s+would|\s+(?:are|is)\s+going\s+"
     r"to|\s+(?:are|is)\s+gonna|\s+promised\s+to)\s+(?:call|ring|phone|email|text)(?:\s+back)?\b"
-    r"(?!\s+(?:them|her|him|us|you|the|their)\b)", re.I)
+    r"(?!\s+(?:them|her|him|us|you|the|their)\b)|"
+    # "she's phoning me friday with details"
+    r"\b(?:they|he|she)(?:'s|'re|\s+is|\s+are)\s+(?:calling|phoning|ringing|emailing|texting)\s+me\b",
+    re.I)
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
     r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
-    r"|follow(?:\s|-)?up|check\s+in|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
+    r"|follow(?:\s|-)?up|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
     r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|^\s*(?:call|ring|phone)\s+\d)",
@@ -79,7 +84,7 @@ _PROMISE_START = re.compile(
     r"|hear)\b|let\s+me\s+know\b|hear\s+back\b|get\s+back\b|decide\b|decision\b"
     r"|(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us)\b"
     r"|follow(?:\s|-)?up\s+(?=in\b|on\b|by\b|within\b|after\b|next\b|end\b|this\b|tomorrow\b)"
-    r"|check\s+in\s+(?=in\b|on\b|by\b|within\b|after\b|next\b)|expect\s+to\s+hear\b|should\s+hear\b)",
+    r"|check\s+(?:in|back)\s+(?=in\b|on\b|by\b|within\b|after\b|next\b)|expect\s+to\s+hear\b|should\s+hear\b)",
     re.I,
 )
 _PROMISE_LEAD = re.compile(

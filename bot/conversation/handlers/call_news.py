@@ -40,7 +40,7 @@ _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|
                           r"(?:should|will|'ll|would|'d) know|^by\b|"
                           r"be in touch|reach out|should hear|hear by|"
                           r"need (?:\w+ )?(?:until|till|time))\b", re.I)
-_YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|"
+_YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|check back|"
                        r"follow up)\b", re.I)
 #: Their call to you: "they'll call me Monday", "she'll ring me back".
 _THEY_CALL_YOU = re.compile(r"\b(?:they|she|he|hr|someone)(?:'ll|\s+will|\s+would|'d|"
@@ -79,6 +79,13 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return [Reply(text=f"Put right: nobody picked up on your call to {interview.company} "
                            f"(#{interview.number}), so I've recorded it as no answer. The "
                            "plan stays as it was: one more try if you don't hear back.")]
+    if _NOT_SURE_YET.search(text):
+        # "rejected. actually hang on, let me reread my notes", "did i type 2? i meant
+        # acme": said, then held back; nothing is recorded from it.
+        return [Reply(text=f"No problem: I changed nothing, and the question stays open. When "
+                           f"you're sure, tell me what {interview.company} "
+                           f"(#{interview.number}) said; if you called another of your "
+                           "interviews, say `cancel` and tell me that one instead.")]
     if _PUT_OFF.search(text) and not PROMISE_CUES.search(text) and outcome_in(text) is None:
         # "can you remind me tomorrow at 8, I'm driving the bus": their news, not now. The
         # question stays open; nothing in the plan moves for it.
@@ -98,6 +105,11 @@ _NOBODY_AFTER_ALL = re.compile(
     r"didn'?t\s+(?:reach\s+any(?:one|body)|get\s+through)|rang\s+out|went\s+unanswered)\b)"
     r"(?=.*\b(?:actually|sorry|mis-?click\w*|wrong\s+(?:button|thing|one)|by\s+mistake|"
     r"messed\s+up|i\s+meant|wait|oops|pressed|tapped|hit)\b)", re.I | re.S)
+#: An answer held back as it is given: "hang on, let me reread my notes", "did i type 2?".
+_NOT_SURE_YET = re.compile(r"\b(?:hang|hold)\s+on\b|\blet\s+me\s+(?:check|reread|re-read|look|"
+                           r"double[\s-]check)\b|\bbefore\s+you\s+(?:write|record|put|log|save)\b|"
+                           r"\bdid\s+i\s+(?:type|put|press|pick|choose)\b|\bi\s+meant\s+(?!to\b)",
+                           re.I)
 #: A lone "no": whose no is not said.
 _BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".
@@ -113,8 +125,8 @@ def about_another(turn: Turn, flow: CallNewsFlow, text: str) -> bool:
     from bot.conversation.understood import context_for  # it dispatches here
 
     interview = turn.owned_interview(flow.interview_id)
-    if interview is None:
-        return False
+    if interview is None or _NOT_SURE_YET.search(text):
+        return False  # "did i type 2? i meant acme": about this question, answered below
     second = THEN_ALSO.search(text)  # "they offered!! also I sent the Acme thank-you":
     first = text if second is None else text[:second.start() + 1]  # the news comes first
     found = mentions(first, context_for(turn).known)

@@ -95,7 +95,7 @@ SHORT_FORMS = {
     "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
-    "cant": "can't", "thanku": "thank you", "thnx": "thanks",
+    "cant": "can't", "thanku": "thank you", "thnx": "thanks", "dont": "don't",
     "w": "with", "wi": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will",
     "shed": "she'd",
     "thye'll": "they'll", "thyell": "they'll", "thier": "their", "lmk": "let me know",
@@ -122,7 +122,7 @@ RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|
                       r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
                       r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
-    r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be",
+    r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be", r"who\s+knows",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
     r"hope(?!\s+(?:it|they|she|he)\s+(?:doesn'?t|don'?t|won'?t|does\s+not|do\s+not)\b)",
     "hoping",
@@ -168,7 +168,8 @@ THIRD_PARTY = re.compile(
     r"\bmy\s+(?:best\s+)?(?:friend|mate|buddy|pal|husband|hubby|wife|partner|boyfriend|girlfriend|"
     r"bf|gf|fianc[eé]e?|sister|brother|sis|bro|son|daughter|mum|mom|dad|mother|father|cousin|"
     r"roommate|flatmate|housemate|colleague|coworker|co-worker|classmate|neighbou?r|niece|"
-    r"nephew|aunt|uncle|kid)(?:'s\s+(?:interview|offer|application|job|thank)|\s+(?:just\s+|finally\s+)?"
+    r"nephew|aunt|uncle|kid)(?:'s\s+(?:interview|offer|application|job|thank)|"
+    r"\s+(?:just\s+|finally\s+|also\s+|too\s+)?"
     r"(?:got|had|has|was|is|received|landed|interviewed|heard|sent|called|rang|applied|"
     r"bagged)|\s+who\s+works\s+(?:at|for|there))\b", re.I)
 #: A question about doing something ("should I cancel?"), never a request to do it.
@@ -243,7 +244,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "no offer, but I was a close second"; "no offer yet" is no news at all
           r"no\s+offer\b(?!\s*(?:yet|so\s+far|for\s+now|as\s+of|at\s+the\s+moment|still))",
           r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}other\s+"
-          r"candidates", r"pursu(?:e|ing)\s+(?:\w+\s+){0,2}other\s+candidates",
+          r"candidates?", r"pursu(?:e|ing)\s+(?:\w+\s+){0,2}other\s+candidates",
           r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
           r"candidates",
           # "they choose other candidate", as a learner of English writes it
@@ -253,6 +254,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "the role was filled internally": someone else has it
           r"(?:role|position|job|post|spot|vacancy)\s+(?:was|has\s+been|got|is)\s+"
           r"(?:already\s+)?filled",
+          # "they filled it. sorry she said": filled, by someone else
+          r"\b(?:they|they'?ve|they\s+have)\s+(?:already\s+)?filled\s+(?:it|the\s+(?:role|position|"
+          r"job|post|vacancy|spot))\b(?!\s+with\s+me)",
           r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
           r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))",
@@ -389,6 +393,10 @@ PROMISE_CUES = _any(
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
+    r"said\s+(?:to\s+)?(?:call|ring|phone)\s+[a-z]+\s+(?:on|next|this|tomorrow|(?:mon|tues|wednes|"
+    r"thurs|fri)day)\b",
+    # "we will call you within four working days", their words quoted
+    r"(?:we'?ll|we\s+will)\s+(?:call|ring|email|contact)\s+you\b",
     r"pushed\s+(?:their|the)\s+decision", r"told\s+me\s+to\s+(?:call|ring)",
     r"tells?\s+me\s+to\s+(?:call|ring)",
     r"(?:instructed|advised)\s+me\s+to\s+(?:call|ring|phone|telephone)", r"no\s+later\s+than",
@@ -432,7 +440,7 @@ PROMISE_CUES = _any(
     r"hear\s+from\s+(?:us|them)\b",
     # "Hays are ringing me by end of play tomorrow"
     r"(?:calling|ringing|phoning|e-?mailing)\s+me\s+(?:back\s+)?(?:by|on|within|before|"
-    r"tomorrow|next|this|in)\b",
+    r"tomorrow|next|this|in|(?:mon|tues|wednes|thurs|fri)day)\b",
 )
 #: The person's own plan after the employer's word, from where it starts: "they'll decide
 #: by Friday, and I'll follow up on the 4th if I haven't heard".
@@ -466,6 +474,11 @@ NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w
                         r"\b(?:remove|delete|take)\s+me\b|\bmailing\s+list\b|\bnewsletters?\b|"
                         r"\bunsubscribe\b|'s\s+(?:e-?mail|address|number|phone|cell|mobile)\b", _I)
 #: A time in a zone not named: "2pm their time", "10 local time". Asked, never guessed.
+#: Places whose day starts well before New York's or Europe's: "Friday morning their time"
+#: there may be Thursday here.
+FAR_EAST = _any(r"tokyo|japan|jst|seoul|korea|kst|china|beijing|shanghai|hong\s+kong|singapore|"
+                r"manila|philippines|sydney|melbourne|brisbane|australia|aest|auckland|"
+                r"new\s+zealand|india|bangalore|bengaluru|mumbai|delhi|hyderabad|chennai|pune|ist")
 THEIR_TIME = _any(r"(?:their|local|the\s+employer'?s|the\s+company'?s|his|her)\s+time")
 #: A day that belongs to something else than their word: someone away ("Dana is out
 #: until the 30th"), the posting's closing date. Asked, never planned on.
@@ -476,6 +489,9 @@ NOT_THEIR_WORD = _any(
     r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
+    # "if i don't hear from acme by friday i'll call them monday": my plan, not their word
+    r"\bif\s+i\s+(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:hear|heard)\b.*\b(?:i'?ll|i\s+will|"
+    r"ill)\s+(?:call|ring|phone|email|follow\s+up|chase|try|check)\b",
     # "my flight home is the 27th, same day initech decides": a day of my own
     r"\bmy\s+(?:flight|trip|train|appointment|birthday|wedding|exam|move|lease)\b",
     r"\bflying\s+(?:out|home|back)\b",
@@ -514,7 +530,10 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"asked\s+me\s+to\s+(?:call|ring|try)",
                   r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
                   r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?"
-                  r"(?:on|in|next|this)\b")
+                  r"(?:on|in|next|this)\b",
+                  # "initech said call dana on tuesday": whom, by name
+                  r"said\s+(?:to\s+)?(?:call|ring|phone)\s+[a-z]+\s+(?:on|next|this|tomorrow|"
+                  r"(?:mon|tues|wednes|thurs|fri)day)\b")
 
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "rang", "phoned",
@@ -764,7 +783,11 @@ SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)",
 SHOW_PLAN = _any(r"what'?s\s+next\s+(?:for|with|on)", r"when\s+(?:do|should)\s+i\s+(?:call|ring|"
                  r"follow\s+up|chase)", r"(?:the\s+)?plan\s+for", r"show\s+(?:me\s+)?(?:the\s+)?")
 SHOW_HELP = _any(r"what\s+can\s+you\s+do", r"what\s+do\s+you\s+do", r"how\s+do\s+i\s+use",
-                 r"what\s+are\s+(?:the|your)\s+commands", r"help\s+me")
+                 r"what\s+are\s+(?:the|your)\s+commands",
+                 # "help me" alone, not "… please help me follow up after" told with a story
+                 r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?help\s+me\W*$",
+                 r"help\s+me\s+(?:use|understand|get\s+started|with\s+(?:this|the\s+bot|the\s+"
+                 r"commands))")
 #: What a question in words is about, for `bot.content.advice`; the first that fits wins.
 QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_any("flowers?", "gifts?", "presents?", "chocolates?", "hamper", "basket", "bottle"),

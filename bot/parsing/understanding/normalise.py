@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from bot.parsing.cleaning import spoken_clock
+from bot.parsing.command_text import GREETING
 from bot.parsing.dates import HOUR_NAMES, hour_said
 from bot.parsing.english import slip_of
 from bot.parsing.other_languages import days_in_english
@@ -94,6 +95,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     if _shouted(text):  # "JUST HAD INTERVIEW AT HOME DEPOT…": read as if typed in lower case
         text = text.lower()
     text = _PARTICLE.sub("", _OPENING_FILLER.sub("", _DOTTED_DAY.sub(r"\1 ", text)))
+    text = GREETING.sub("", text)  # "Hola, today I have the interview in Banco Azteca …"
     text = _THE_MORRA.sub("tomorrow", text)  # Scots: "they'll let me know the morra"
     text = _EARLY_DOORS.sub("early", text)  # British: "early doors next week"
     text = _SLEEPS.sub(r"\1 days", text)  # "in two sleeps", as said to children

@@ -64,6 +64,9 @@ _BUSINESS = (r"Construction|Ltd|LLC|Inc|Group|Health|Healthcare|Bank|Foods|Logis
              r"Solutions|Technologies|Partners|Consulting|Media|Motors|Insurance|Capital|Energy|"
              r"Corp|Co|Company|Hospital|Clinic|Dental|Labs|Industries|Services")
 _COMPANY_AFTER = (
+    # "interview in company Volga Transport", "with company Nile Logistics": the word said
+    re.compile(rf"\b(?i:in|with|at|for)\s+(?i:the\s+)?(?i:company|firm|organi[sz]ation)\s+"
+               rf"(?P<company>{_NAME})", 0),
     re.compile(rf"(?:\bat|@)\s+(?:the\s+)?(?P<company>{_NAME})", 0),
     re.compile(rf"\b(?i:interview(?:ed|ing)?|screen|screening|chat|panel|site\s+visit|"
                rf"assessment\s+(?:centre|center|day))\s*,?\s+with\s+"
@@ -143,7 +146,7 @@ _PEOPLE = (
     re.compile(r"\b(?:recruiter|interviewer|manager|manger|(?:his|her|their|sir'?s|ma'?am'?s|"
                r"chef'?s|boss'?s|manager'?s|recruiter'?s|supervisor'?s)\s+name)\s+(?:name\s+)?"
                # "interviewer is Mr Tan Wei Ming": a name of up to four words
-               r"(?:was|is)\s+(?P<people>[A-Za-z][\w'.-]+(?:\s+(?!" + _WEEKDAY_WORD +
+               r"(?:was|is|will\s+be)\s+(?P<people>[A-Za-z][\w'.-]+(?:\s+(?!" + _WEEKDAY_WORD +
                r")[A-Z][\w'-]+){0,3})", _I),
     # "foreman Mike Rossi said…", "GM Ty said", "recruiter Carla Mendes": a title, then a name
     re.compile(r"\b(?i:foreman|supervisor|GM|HM|recruiter|manager|boss|lead|director)\s+"
@@ -156,12 +159,12 @@ _PEOPLE = (
                r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?){0,4})", _I),
     re.compile(rf"\b(?:with|w/|(?i:spoke|talked)\s+(?:to|with)|(?i:met)|(?:I'?ll\s+be\s+)?meeting|"
                rf"(?i:interviewed\s+by)|"
-               rf"(?i:interviewers?(?:\s+(?:is|was|were))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
+               rf"(?i:interviewers?(?:\s+(?:is|was|were|will\s+be))?):?)\s+(?P<people>{_WORD}(?:\s*(?:,|and|&|\+)?"
                rf"\s+{_WORD}){{0,5}})", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>" + _FULL_NAME + r"(?:\s*(?:,|and|&|\+)\s*"
                + _FULL_NAME + r")+)\s*(?:[,.]|$)", 0),
     re.compile(r"(?:^|[,.]\s*)(?P<people>" + _FULL_NAME + r"(?:\s+and\s+" + _FULL_NAME + r")*)\s+"
-               r"(?:interviewed\s+me|will\s+be\s+interviewing|ran\s+it|ran\s+the\s+interview|"
+               r"(?:interview(?:ed|s)?\s+me|will\s+be\s+interviewing|ran\s+it|ran\s+the\s+interview|"
                r"did\s+the\s+interview|led\s+it)\b", 0),
 )
 #: The same, for a story typed all in lower case ("pepper potts interviewed me").
@@ -624,6 +627,7 @@ def _people(text: str, company: str, role: str) -> str:
     for pattern in (*_PEOPLE, *(_LOWER_PEOPLE if text.islower() else ())):
         for match in _overlapping(pattern, text):
             said = match.group("people").strip(" ,.")
+            said = re.sub(r"^(?:the\s+)?(?:company|firm|organi[sz]ation)\s+", "", said, flags=_I)
             if company and said.lower().startswith(company.lower()):
                 continue
             said = re.split(r"\s+(?:for|at|on|today|this|tomorrow|yesterday|about|who|and\s+"

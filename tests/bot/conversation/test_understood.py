@@ -2045,3 +2045,56 @@ def test_found_in_heldout24_greetings_dictation_and_words_of_home(chat: Chat) ->
     globex = chat.checkpoints(4)[0]
     assert globex.role == "admin assistant"
     assert [p.name for p in globex.interviewers] == ["Frank Hope"]
+
+
+def test_found_in_the_probes_corrections_and_promises_said_loosely(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A day put right against "today", a surname said as double-barrelled.
+    chat.say("it was friday not today, i mixed up my days")
+    moved = chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK)
+    assert moved.isoformat() == "2026-11-20T14:00:00-05:00"
+    chat.say("Acme's role is junior data analyst, forgot the junior part")
+    assert chat.checkpoints(1)[0].role == "junior data analyst"
+    # Someone named will call: their move, not mine.
+    chat.say("Dana will call me Tuesday (initech)")
+    promise = chat.checkpoints(2)[0].promise
+    assert promise.kind is PromiseKind.THEY_DECIDE_BY and promise.on.isoformat() == "2026-11-24"
+    # My own plan if they stay quiet, and an offer only hinted at: no promise, no offer.
+    chat.say("if i dont hear from acme by friday ill call them monday")
+    assert chat.checkpoints(1)[0].promise is None
+    chat.say("Jane basically hinted an offer is coming 😳😳 she's phoning me friday with "
+             "details!!")
+    acme = chat.checkpoints(1)[0]
+    assert acme.outcome is None and acme.promise.on.isoformat() == "2026-11-27"
+    # Told at the interview, against their word noted since: which holds is asked.
+    replies = chat.say("oh, Dana told me at the interview they'd have an answer within 2 weeks")
+    assert list(choices(replies)) == ["Keep Tue 24 Nov", "Fri 04 Dec"]
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-24"
+
+
+def test_found_in_the_probes_answers_held_back_and_said_with_more(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    said = chat.text("rejected. actually hang on, let me reread my notes before you write "
+                     "that down")
+    assert "I changed nothing" in said and chat.checkpoints(2)[0].outcome is None
+    chat.say("she said they'd decide by the 30th")  # the question still takes its answer
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-30"
+    # An add line the person doubts as they send it is not added.
+    chat.say("add Hooli, PM, today 2pm with Gavin Belson... oh hang on, I think it was 3? "
+             "let me check my calendar")
+    assert interviews(chat) == 2
+    # The new interview's company put right while its role is asked; a role with a feeling.
+    chat.say("add Globex")
+    said = chat.text("sorry, it's Globex Logistics, not plain Globex")
+    assert said.startswith("Got it: the company is Globex Logistics.")
+    chat.say("UX researcher! bit of a stretch for me but the team seemed lovely")
+    chat.say("2026-11-24 11am")
+    chat.say("Hannah Lee, her email's hannah.lee@globex.com if that helps")
+    chat.say("skip")
+    globex = chat.checkpoints(3)[0]
+    assert (globex.company, globex.role) == ("Globex Logistics", "UX researcher")
+    assert [(p.name, p.email) for p in globex.interviewers] == [
+        ("Hannah Lee", "hannah.lee@globex.com")]

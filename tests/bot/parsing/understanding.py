@@ -209,7 +209,16 @@ def changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
         found += _step_changes(number, new, before.steps[number], after.steps[number])
     if after.flow != before.flow and before.flow is not None and after.flow is not None \
             and after.flow.get("resume") != before.flow:  # set aside, not answered
-        found.append({"intent": "answer", "flow": after.flow})
+        drafts = (before.flow.get("draft") or {}, after.flow.get("draft") or {})
+        if drafts[0].get("company") and drafts[1].get("company") != drafts[0].get("company") \
+                and drafts[1].get("parent_id") == drafts[0].get("parent_id") \
+                and after.flow.get("asking") == before.flow.get("asking"):
+            # "it's Globex Logistics, not plain Globex" while its role is asked: the new
+            # interview's company put right, under the number it will be added as
+            found.append({"intent": "correct", "interview": max(before.steps, default=0) + 1,
+                          "field": "company", "value": drafts[1].get("company")})
+        else:
+            found.append({"intent": "answer", "flow": after.flow})
     return found
 
 

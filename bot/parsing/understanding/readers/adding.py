@@ -21,6 +21,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
     between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
     text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", _day_first(line.text))))
+    if len(_SLASHES.findall(text)) >= 2:  # "Wayne Enterprises / security analyst / today …"
+        text = _SLASHES.sub(", ", text)
     text = _FIELD_LABEL.sub(r"\1", text.strip())
     if text.count(",") < 2 and len(_SENTENCE_END.findall(text)) >= 2:
         text = _SENTENCE_END.sub(", ", text)  # "Walgreens. Pharmacy manager. Thursday …"
@@ -162,6 +164,7 @@ def _day_first(text: str) -> str:
 _WHEN_WORDS = re.compile(r"(?:(?:on|at|@|today|tomorrow|tonight|next|this|\w+day|\d{1,2}"
                          r"(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}/\d{1,2})\s*)+", re.I)
 _SEPARATOR = re.compile(r"\s+[—–|]\s+|\s+-\s+")
+_SLASHES = re.compile(r"\s+/\s+")
 #: "interview tomorrow Acme, …": the first field may say when before the company.
 _ONLY_WHEN = re.compile(r"(?:interview\s+)?(?:today|tomorrow|tonight|on\s+\w+day|\w+day)?",
                         re.I)

@@ -45,8 +45,14 @@ _FIELD_IS = re.compile(
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
-_ASIDE_TAIL = re.compile(r"(?:,?\s+(?:sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|cheers|ta|"
-                         r"my\s+bad|oops|(?:my\s+)?typo|my\s+mistake))+[.!]*$",
+_ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|cheers|ta|"
+                         r"my\s+bad|oops|(?:my\s+)?typo|my\s+mistake|fat\s+fingers?|"
+                         # "…, i mixed up my days", "… I entered it wrong", "I saw it on her card"
+                         r"i\s+mix(?:ed)?\s+up\s+(?:my\s+)?(?:days|dates|times)|"
+                         r"i\s+(?:entered|typed|put|wrote)\s+it\s+(?:in\s+)?wrong|"
+                         r"i\s+saw\s+it\s+on\s+(?:her|his|their)\s+(?:card|badge|email|signature)|"
+                         r"(?:can|could)\s+you\s+(?:fix|change|update)\s+(?:that|it)\??|"
+                         r"please\s+(?:fix|change|update)(?:\s+(?:that|it))?)[.!]*)+[.!?]*$",
                          re.I)
 _WHEN_WAS = re.compile(
     r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
@@ -120,6 +126,7 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _SIGNED.sub("", line.text)
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
+    text = _BRACKETED_TAIL.sub("", text).strip(" .!")  # "… (the subsidiary). Can you fix that?"
     # "wrong role - its senior data analyst": the field named, then its value
     # "the Initech role's wrong, it's QA lead": the same, its interview named first
     text = re.sub(r"^(?:the\s+)?([\w&-]+)\s+(company|role|title|position)(?:'s|\s+is)\s+wrong"
@@ -175,6 +182,38 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 #: Corrections said another way, and the way the readers below take them.
 _PLAINLY = (
+    # "it wasn't Acme itself, it was Acme Analytics", "i put 2pm but it was at 12 noon"
+    (re.compile(r"^it\s+(?:wasn'?t|was\s+not|isn'?t|is\s+not)\s+(?P<wrong>[^,;]+?)(?:\s+itself)?\s*"
+                r"[,;—–-]\s*it\s+(?:was|is|'s)\s+(?P<right>[^,;.]+)$", re.I),
+     r"it's \g<right>, not \g<wrong>"),
+    (re.compile(r"^i\s+(?:put|typed|entered|wrote)\s+(?P<wrong>[^,;]+?)\s*,?\s+but\s+it\s+(?:was|is)\s+"
+                r"(?P<right>[^,;.]+)$", re.I), r"it was \g<right>, not \g<wrong>"),
+    # "it's Acme Health not just Acme": "just" adds nothing to which is wrong
+    (re.compile(r"\bnot\s+(?:just|plain|simply)\s+", re.I), "not "),
+    # "It's on 24/11 at 3pm, not today": the interview's new moment, its old day after
+    (re.compile(r"^it'?s\s+(?:actually\s+)?on\s+(?P<when>[^,;]+?),?\s+not\s+(?:today|tomorrow|"
+                r"yesterday)$", re.I), r"the interview is \g<when>"),
+    # "Her surname's double-barrelled actually: Smith-Okafor"
+    (re.compile(r"^(?P<who>her|his|their)\s+(?P<what>surname|last\s+name)(?:'s|\s+is)\s+(?:double[\s-]*"
+                r"barrel+ed|hyphenated)(?:\s+actually)?\s*[:,—–-]\s*", re.I),
+     r"\g<who> \g<what> is "),
+    # "Just noticed I wrote Jane's name wrong, it's Jane Smit, no h"
+    (re.compile(r"^(?:just\s+noticed\s+)?i\s+(?:wrote|typed|spelt|spelled|put)\s+(?P<who>[\w-]+)'s\s+"
+                r"(?:name|surname)\s+wrong\s*[,:;—–-]\s*(?:it'?s|it\s+is)\s+(?P<right>[A-Z][\w'-]+"
+                r"(?:\s+[A-Z][\w'-]+)?)(?:\s*,\s*no\s+\w)?$", re.I),
+     r"\g<who>'s name is \g<right>"),
+    # "full name is Rajesh Patel btw, put that down instead of Raj"
+    (re.compile(r"^(?:(?:his|her|their)\s+)?full\s+name\s+is\s+(?P<right>[A-Z][\w'-]+\s+[A-Z][\w'-]+)"
+                r".*?\binstead\s+of\s+(?P<wrong>[A-Z][\w'-]+)\b.*$", re.I),
+     r"\g<wrong>'s name is \g<right>"),
+    # "raj patel mobile +1 (415) 555-0178", "Initech interviewer Raj Patel email address is …"
+    (re.compile(r"^(?:[\w&-]+\s+)?(?:interviewer\s+)?(?P<first>[A-Za-z][\w-]+)(?:\s+[A-Za-z][\w-]+)?"
+                r"(?:'s)?\s+(?P<what>e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile(?:\s+number)?|"
+                r"cell(?:\s+number)?)\s+(?:is\s+)?(?=[+(\d]|[\w.+-]+@)", re.I),
+     r"\g<first>'s \g<what> is "),
+    # "the lady who interviewed me, it is Jane Smithe": who, then the name said plainly
+    (re.compile(r"^the\s+(?:lady|woman|man|guy|gentleman|person)\s+who\s+interviewed\s+me\s*,\s*"
+                r"(?:it\s+is|it'?s|she\s+is|he\s+is)\s+", re.I), "it's "),
     # "its not data analyst, its data analyst II. data analyst II": the right one first
     (re.compile(r"^it'?s\s+not\s+(?P<wrong>[^,.;]+?),\s*it'?s\s+(?P<right>[^,.;]+?)(?:[.!].*)?$",
                 re.I), r"it's \g<right>, not \g<wrong>"),
@@ -188,7 +227,8 @@ _PLAINLY = (
                 r"to\s+(?P<when>[^—–]+?)(?:,?\s+please)?\s*(?:[—–].*)?$", re.I),
      r"the \g<company> interview is \g<when>"),
     # "typed the wrong time, it was 1:30 not 2": the admission without its "I"
-    (re.compile(r"^(?:i\s+)?(?:typed|put|got|entered)\s+the\s+wrong\s+(?:time|date|day)\s*[,:;—–-]\s*",
+    (re.compile(r"^(?:i\s+)?(?:typed|put|got|entered)\s+the\s+wrong\s+(?:time|date|day)(?:\s+in)?"
+                r"\s*[,:;—–-]\s*",
                 re.I), ""),
     # "her name's spelled Jayne, Jayne, not Jane" (its letters said out, then written)
     (re.compile(r"^(?:her|his|their|the)\s+(?:first\s+|last\s+|sur)?name'?s?\s+(?:is\s+)?"
@@ -231,6 +271,7 @@ def _said_plainly(text: str) -> str:
     it was 11 not 10" is "it was 11 not 10"; "at 2:30 PM and not 2 PM" drops its "and";
     "time 1400 should read 1430" is "time … should be 14:30"."""
     text = _AND_NOT.sub(" not", _HOURS_SAID.sub(r"\1:00", text))
+    text = re.sub(r"\b12\s*noon\b", "12pm", text, flags=re.I)  # "it was at 12 noon"
     text = _SAME_TIME.sub("", _DETAIL_OF.sub(r"\g<who>'s \g<what> ", text))
     text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
     one_is = _ONE_IS_ROLE.match(text)
@@ -307,7 +348,8 @@ _NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+(?:was\s+not|wasn'?t)\s+"
 #: "(typing while stirring pasta)" at the end: an aside, not part of the correction.
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)[\s.!]*$")
 #: Chat words inside a correction ("its Jane Smith-Jones btw not Jane Smith").
-_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|,?\s+with\s+(?:an?\s+)?[a-z]\b(?!['\w])|"
+_ASIDES = re.compile(r"\s+(?:btw|lol|haha|tbh)\b|,?\s+with\s+(?:an?\s+)?[a-z]\b(?!['\w])"
+                     r"(?:\s+(?:on|at)\s+the\s+(?:end|start|front|beginning))?|"
                      r",?\s+(?:if\s+(?:that|it)\s+helps|if\s+you\s+need\s+it(?:\s+for\s+the\s+"
                      r"(?:call|note|thank[\s-]?you|reminder))?|just\s+so\s+you\s+"
                      r"know|fyi)\s*$", re.I)
@@ -336,6 +378,9 @@ _CHATTY_VALUE = re.compile(r"\b(?:i|i'?m|i'?ve|me|my|we|our|lol|haha|sorry)\b|^(
                            re.I)
 
 
+#: A remark after the value: "junior data analyst, forgot the junior part".
+_VALUE_REMARK = re.compile(r"\s*[,;]\s*(?:forgot|missed|left\s+out|typo|my\s+(?:bad|mistake)|"
+                           r"oops|sorry)\b.*$", re.I)
 #: "(now) called 'business data analyst'": how a new name is introduced, not part of it.
 _NAMED_AS = re.compile(r"^(?:now\s+)?(?:(?:called|named|titled|known\s+as)\s+)?", re.I)
 _QUOTES = " '\"‘’“”"
@@ -344,7 +389,7 @@ _QUOTES = " '\"‘’“”"
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
          *, sure: bool = True, target: KnownInterview | None = None) -> Reading:
     if field in (Fix.COMPANY, Fix.ROLE):
-        named = _NAMED_AS.sub("", value).strip(_QUOTES)
+        named = _NAMED_AS.sub("", _VALUE_REMARK.sub("", value)).strip(_QUOTES)
         if named:
             said, value = said.replace(value, named), named
     if field is Fix.ROLE:
@@ -483,6 +528,21 @@ def _renamed(name: str, who: str, what: str, value: str) -> str:
 
 def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | None:
     """"Her e-mail is …": the coach never guesses who "her" is, unless there is one person."""
+    if what.lower() in ("surname", "last name", "family name"):
+        people = [(k, name) for k in ctx.known if k.open for name in k.names]
+        if not people:
+            return None
+        renamed = [(k, name, _renamed(name, name.split()[0], what, value.strip(" .")))
+                   for k, name in people]
+        if len(renamed) == 1:
+            k, name, new = renamed[0]
+            return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
+        # "her surname is Woo", with several people met: whose is asked
+        return Reading(question=f"Whose surname is {value.strip(' .')}?", choices=(
+            *(Choice(f"{name} ({k.company})", CorrectInterview(
+                record(k), Fix.NAME, who=name, value=new, said=f"{name} is spelled {new}"))
+              for k, name, new in renamed[:5]),
+            Choice("Nobody here", None)))
     if "mail" not in what and not what.startswith(("phone", "number", "mobile", "cell",
                                                      "direct", "work")):
         return None
@@ -662,28 +722,41 @@ def _was_time(text: str, line: Line, ctx: Context) -> Reading | None:
 _WEEKDAY_WAS = re.compile(
     r"^(?:it\s+was\s+|(?:the\s+)?[\w'-]+\s+(?:interview\s+)?was\s+)(?:actually\s+)?(?:on\s+)?"
     r"(?:the\s+)?(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\s*,?\s*"
-    r"not\s+(?:on\s+)?(?:the\s+)?(?P<wrong>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
-    r"(?:day)?(?:\s*[.,]?\s*(?:same\s+time(?:\s+though)?))?$", re.I)
+    r"not\s+(?:on\s+)?(?:the\s+)?(?P<wrong>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun|"
+    r"today|yesterday)(?:day)?(?:\s*[.,]?\s*(?:same\s+time(?:\s+though)?))?$", re.I)
 _DAY_ORDER = ("mo", "tu", "we", "th", "fr", "sa", "su")
 
 
 def _weekday_was(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _WEEKDAY_WAS.match(text)
-    if match is None or hedged(line) or not line.found.numbers:
-        return None  # "it was tuesday not monday", naming none: which one is asked
-    target = pick(line.found, ctx.known)
-    wrong = _DAY_ORDER.index(match.group("wrong")[:2].lower())
+    if match is None or hedged(line):
+        return None
+    said_wrong = match.group("wrong").lower()
+    wrong_day = {"today": ctx.today, "yesterday": ctx.today - timedelta(days=1)}.get(said_wrong)
+    wrong = wrong_day.weekday() if wrong_day else _DAY_ORDER.index(said_wrong[:2])
+    if line.found.numbers:
+        target = pick(line.found, ctx.known)
+    else:
+        # "it was friday not today", naming none: the one open interview of today, or asked
+        on_it = [k for k in ctx.known if k.open and k.starts_at is not None and wrong_day
+                 and k.starts_at.astimezone(ctx.tz).date() == wrong_day]
+        target = on_it[0] if len(on_it) == 1 else None
     if target is None or target.starts_at is None:
         return None
     was = target.starts_at.astimezone(ctx.tz)
     if was.weekday() != wrong:
         return None  # "not friday", and it wasn't on a Friday: which day is meant is asked
     moved = was + timedelta(days=_DAY_ORDER.index(match.group("day")[:2].lower()) - wrong)
+    sure = True
+    if moved > ctx.now and wrong_day is not None:
+        moved -= timedelta(days=7)  # "it was friday not today", said on a Monday: last Friday
+        # "it was tuesday not today": last week's, or tomorrow? Said back when far back.
+        sure = ctx.today - moved.date() <= timedelta(days=4)
     if moved > ctx.now:
         return None  # said as past ("was"), yet still to come: a slip somewhere, asked
     value = f"{moved:%Y-%m-%d %H:%M}"
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was {moved:%A %-d %B}, same time",
-                target=target)
+                target=target, sure=sure)
 
 
 def _the_one_at(wrong: str, ctx: Context) -> KnownInterview | None:

@@ -179,7 +179,10 @@ _SOMEONE_CALLED = re.compile(r"\b(?:guy|fella|feller|lady|woman|man|bloke|chap|g
                              r"person|lass|lad|gentleman|gent|someone|somebody)\s+called\s+"
                              r"(?=[A-Z])")
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
-_OFFER_TO_COME = re.compile(r"\boffer\s+(?:call|meeting|chat|conversation|discussion|stage)\b",
+_OFFER_TO_COME = re.compile(r"\boffer\s+(?:call|meeting|chat|conversation|discussion|stage)\b|"
+                            # "hinted an offer is coming": not made yet
+                            r"\boffer\s+(?:is|was)\s+(?:coming|on\s+(?:its|the)\s+way|likely|"
+                            r"probable|possible)\b|\bhint(?:ed|s|ing)?\s+(?:at\s+)?(?:an?\s+)?offer\b",
                             re.I)
 #: An offer said with no one making it: "got an offer!!!".
 _SOME_OFFER = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:got|have|received|landed|bagged)\s+an\s+"
@@ -313,6 +316,15 @@ def promise(line: Line, ctx: Context) -> Reading | None:
             RecordPromise(record(target), replace(said, on=day), said=line.text))
             for day in days), Choice("Neither", None)))
 
+    told_before = _told_at_the_interview(line, ctx, said)
+    if told_before is not None:
+        # "Dana told me at the interview they'd have an answer within 2 weeks", with their
+        # word since noted for another day: which of the two still holds is theirs to say.
+        return Reading(question=f"I have {told_before.company}'s word as "
+                                f"{told_before.promised:%a %d %b}; what they said at the "
+                                f"interview gives {said.on:%a %d %b}. Which shall I plan around?",
+                       choices=(Choice(f"Keep {told_before.promised:%a %d %b}", None),
+                                Choice(f"{said.on:%a %d %b}", make(told_before))))
     other = _other_day(line, ctx, said)
     if other is not None:
         # "Monday or Tuesday", "by the 4th but Raj said the 11th", "next Wednesday" on a
@@ -338,7 +350,20 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                or lx.NOT_BEFORE.search(line.text)
                                or lx.NOT_THEIR_WORD.search(line.text)
                                or lx.SOMETIME.search(line.text)
+                               # "… email me Friday morning their time", in Tokyo: maybe
+                               # Thursday here
+                               or (lx.THEIR_TIME.search(line.text)
+                                   and lx.FAR_EAST.search(line.text))
                                or _before_their_word(line, ctx, said)))
+
+
+def _told_at_the_interview(line: Line, ctx: Context, said: Promise) -> KnownInterview | None:
+    """The interview whose earlier word a day told "at the interview" differs from."""
+    target = pick(line.found, ctx.known)
+    if _AT_THE_INTERVIEW.search(line.text) and target is not None and \
+            target.promised is not None and target.promised != said.on:
+        return target
+    return None
 
 
 def _counted_from(line: Line, ctx: Context) -> date:
