@@ -1112,9 +1112,10 @@ def _delivery(d: Data, plots: list[str]) -> str:
                  "before25": "**before perf25**: batch rows read by name off SQLAlchemy's "
                              "Row, a group settled as BEGIN, UPDATE, check, COMMIT "
                              "(bench-only)",
-                 "before26": "**before perf26**: a settle group's statements executed "
-                             "through SQLAlchemy's Connection, a batch's ids as an IN "
-                             "list on SQLite (bench-only)"}.get(
+                 "before26": "**before perf26**: on PostgreSQL the claim and the "
+                             "checks test the state through its index; a settle group's "
+                             "statements executed through SQLAlchemy's Connection; a "
+                             "batch's ids as an IN list on SQLite (bench-only)"}.get(
             run["variant"], "**before**: AsyncWebClient posts, a check and a "
                             "confirmation request per message, an INFO line each, no gc "
                             "freeze (bench-only)")
