@@ -950,7 +950,8 @@ FINDING_BURST = (
 # --- plots -----------------------------------------------------------------------------------
 def _short(variant: str) -> str:
     """A bar label for a run of `bench/fixes.py`'s variants (the product, or before)."""
-    return {"product": "product", "before25": "before\nperf25"}.get(variant, "before")
+    return {"product": "product", "before25": "before\nperf25",
+            "before26": "before\nperf26"}.get(variant, "before")
 
 
 def plot_delivery(d: Data, folder: Path) -> list[str]:
@@ -1110,7 +1111,11 @@ def _delivery(d: Data, plots: list[str]) -> str:
                  "product": "followup-bot Deliverer",
                  "before25": "**before perf25**: batch rows read by name off SQLAlchemy's "
                              "Row, a group settled as BEGIN, UPDATE, check, COMMIT "
-                             "(bench-only)"}.get(
+                             "(bench-only)",
+                 "before26": "**before perf26**: on PostgreSQL the claim and the "
+                             "checks test the state through its index; a settle group's "
+                             "statements executed through SQLAlchemy's Connection; a "
+                             "batch's ids as an IN list on SQLite (bench-only)"}.get(
             run["variant"], "**before**: AsyncWebClient posts, a check and a "
                             "confirmation request per message, an INFO line each, no gc "
                             "freeze (bench-only)")

@@ -89,12 +89,18 @@ class EnumText(TypeDecorator[E]):
     def __init__(self, enum: type[E]) -> None:
         super().__init__(length=20)
         self.enum = enum
+        # Each stored text's member, looked up as a dict, not by calling the enum (its
+        # metaclass's __call__ and __new__: delivery reads about ten a reminder).
+        self._members: dict[Any, E] = {member.value: member for member in enum}
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         return None if value is None else self.enum(value).value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
-        return None if value is None else self.enum(value)
+        if value is None:
+            return None
+        member = self._members.get(value)
+        return member if member is not None else self.enum(value)
 
 
 class Base(DeclarativeBase):
