@@ -408,10 +408,11 @@ class ClaimQueue:
             return found
         compiled = statement.compile(dialect=dialect)
         text = str(compiled)
-        processors = compiled._bind_processors
+        # Each parameter's conversion as its type gives it to the dialect (public API).
+        processors = {name: process for name, bind in compiled.binds.items()
+                      if (process := bind.type.dialect_impl(dialect).bind_processor(dialect))}
         constant = {name: processors[name](value) if name in processors else value
-                    for name, value in compiled.construct_params(_check=False).items()
-                    if value is not None}
+                    for name, value in compiled.params.items() if value is not None}
         positional = compiled.positional
         names = tuple(compiled.positiontup or ()) if positional else ()
 
