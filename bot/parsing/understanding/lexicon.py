@@ -95,7 +95,7 @@ SHORT_FORMS = {
     "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
     "cald": "called", "calld": "called", "shud": "should", "tonite": "tonight",
-    "cant": "can't", "thanku": "thank you", "thnx": "thanks", "dont": "don't",
+    "cant": "can't", "finaly": "finally", "thanku": "thank you", "thnx": "thanks", "dont": "don't",
     "w": "with", "wi": "with", "kno": "know", "sed": "said", "teh": "the", "wil": "will",
     "shed": "she'd",
     "thye'll": "they'll", "thyell": "they'll", "thier": "their", "lmk": "let me know",
@@ -118,6 +118,8 @@ EMOJI_WORDS = {
 RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|so\s+that'?s\s+"
                       r"that|oh\s+well)\W*(?:i\s+guess|i\s+suppose)\b|\b(?:kind\s+of|sort\s+of)\s+"
                       r"(?:expected|saw)\s+(?:it|that)(?:\s+coming)?\b|"
+                      # "…, God willing", "inshallah": a blessing, not a doubt
+                      r"\b(?:god\s+willing|in\s*sh?a'?\s*allah|please\s+god)\b|"
                       # "they offered, not sure I'll take it": unsure of the answer, not the news
                       r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
                       r"(?:take|accept)\s+it\b", _I)
@@ -392,7 +394,7 @@ MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is
 PROMISE_CUES = _any(
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
-    r"(?:call|ring|phone|email)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
+    r"(?:call|ring|phone|email|contact)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"said\s+(?:to\s+)?(?:call|ring|phone)\s+[a-z]+\s+(?:on|next|this|tomorrow|(?:mon|tues|wednes|"
     r"thurs|fri)day)\b",
     # "we will call you within four working days", their words quoted
@@ -639,7 +641,9 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
                 r"next\s+up")
 #: "Sent Raj's but not Dana's", "sent dana's, will do raj's tomorrow": the names after
 #: "but not", or in a clause about later, are excluded.
-BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
+BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
+                     # "… 3 days late 😬 still need to do danas": no stop before it
+                     r"\s+still\s+(?:(?:need|have|got)\s+to|gotta)\s+(?:do|send|write)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
                      r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:(?:need|have|got)\s+to|gotta|must)|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
@@ -683,6 +687,11 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"don'?t\s+want\s+any\s+more",
                    r"(?:don'?t|doan|dont)\s+bother\s+(?:to\s+)?remind(?:ing)?\s+me",
                    r"mute", r"cancel", r"stop\s+reminders", r"discontinue",
+                   # "stop tracking acme pls", "I want to stop following Initech"
+                   r"stop\s+(?:tracking|following)\b",
+                   # "I don't need the Initech reminders anymore, I'll chase them myself"
+                   r"don'?t\s+need\s+(?:the\s+|any\s+)?(?:[\w&'-]+\s+)?(?:reminders|nudges)\s+any\s*more",
+                   r"i'?ll\s+(?:chase|handle|do)\s+(?:them|it|this)\s+myself",
                    # "no need to be at me about it anymore", said in Ireland
                    r"no\s+need\s+to\s+(?:be\s+at\s+me|remind\s+me|nag\s+me|chase\s+me)\b.*"
                    r"\bany\s*more\b",

@@ -90,13 +90,17 @@ _ALSO_PERSON = re.compile(
     r"(?:\s*,\s*(?i:i\s+forgot\s+(?:to\s+mention|about)\s+(?:him|her|them)))?\W*$|"
     # "Mark Liu from the team sat in too", "forgot to mention, Will from finance sat in too"
     r"^(?i:(?:oh\s+|and\s+)?(?:i\s+)?forgot\s+to\s+(?:mention|say)\s*[,:—–-]?\s*)?"
+    r"(?i:(?:her|his|their)\s+(?:manager|boss|colleague|supervisor|director)\s+)?"
     r"(?P<sat>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
-    r"joined(?:\s+in)?|was\s+there)\s+(?i:too|as\s+well|also)\W*$")
+    r"joined(?:\s+in)?|was\s+there)\s+(?i:too|as\s+well|also|for\s+(?:the\s+)?(?:last|first)\s+"
+    r"\d+\s+min\w*|for\s+(?:part|some|a\s+bit)\s+of\s+it)\W*$")
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
                        r"wasn'?t\s+(?:actually\s+|really\s+)?"
                        r"(?:in\s+(?:the|my)\s+(?:\w+\s+)?interview|in\s+it|there|in\s+the\s+room|"
                        r"on\s+(?:my|the)\s+panel)|(?:ended\s+up\s+)?not\s+joining|remove|drop|"
+                       # "scratch raj from initech, dana did it solo"
+                       r"scratch(?=\s+[\w'-]+\s+(?:from|off)\b)|"
                        # "delete Dana from Initech"; "delete the interview of Dana" is the interview
                        r"(?:delete|erase)(?=\s+(?!(?:the|this|that|it|my|our|all|everything|entry|"
                        r"interview|record)\b)[\w'-]+))\b",
@@ -149,7 +153,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     if moved is not None and moved.group("company").lower() in line.found.company_words:
         # "Acme moved it to Wednesday 3pm": their interview, to a day and a time; a flight
         # "pushed to wed" moves nothing, and a day without its time is asked
-        if not _A_CLOCK.search(text[moved.end("company"):]):
+        if not _A_CLOCK.search(text[moved.end("company"):]) and \
+                not _KEEPS_ITS_TIME.search(text[moved.end("company"):]):
             target = pick(line.found, ctx.known)
             number = "<number>" if target is None else target.number
             return Reading(question="Moved to when? Give me the day and the time, e.g. "
@@ -180,6 +185,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 
 
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+#: "Acme moved it to Tue Dec 1, same time": the day moved, its time kept.
+_KEEPS_ITS_TIME = re.compile(r"\bsame\s+time\b", re.I)
 #: Corrections said another way, and the way the readers below take them.
 _PLAINLY = (
     # "it wasn't Acme itself, it was Acme Analytics", "i put 2pm but it was at 12 noon"
@@ -272,6 +279,7 @@ def _said_plainly(text: str) -> str:
     "time 1400 should read 1430" is "time … should be 14:30"."""
     text = _AND_NOT.sub(" not", _HOURS_SAID.sub(r"\1:00", text))
     text = re.sub(r"\b12\s*noon\b", "12pm", text, flags=re.I)  # "it was at 12 noon"
+    text = re.sub(r"\s+itself\b", "", text, flags=re.I)  # "it wasn't Acme itself, it was …"
     text = _SAME_TIME.sub("", _DETAIL_OF.sub(r"\g<who>'s \g<what> ", text))
     text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
     one_is = _ONE_IS_ROLE.match(text)
@@ -304,7 +312,7 @@ _THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?
 _GOT_MOVED = re.compile(
     r"^(?:turns\s+out\s+)?(?:today'?s\s+)?(?P<company>[\w'-]+?)(?:'s)?\s+(?:interview\s+)?"
     r"(?:(?:got|was|has\s+been)\s+(?:moved|rescheduled|pushed)\s*[,;:—–-]*\s*(?:it'?s\s+"
-    r"(?:actually\s+|now\s+)?|to\s+)|moved\s+it\s+to\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
+    r"(?:actually\s+|now\s+)?|to\s+)|moved\s+(?:it|me|us)\s+to\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
     r"(?:and\s+)?rescheduled\s+(?:it\s+)?(?:for|to)\s+)"
     r"(?P<when>.+?)(?:\s*,\s*so\b.*)?$", re.I)
 #: "the analyst one is actually senior data analyst", "wrong role on the second one, it's

@@ -279,6 +279,8 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return _pushed_back(line, ctx, pushed)
     if not lx.PROMISE_CUES.search(_told(line.text)) or lx.OWN_PLAN.search(line.text):
         return None  # "…, nobody home. Do I try again tomorrow?": asked, not their word
+    if not line.found.numbers and _NEW_ONE_TOLD.search(line.text):
+        return None  # "interview done - redwood & pine, store manager, …": a new one's word
     if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
             not _CALL_CALLED_OFF.search(line.text) and _call_result(line) is CallResult.ANSWERED:
         return None  # "called, she said they'll decide by Friday": the call reader's
@@ -360,10 +362,17 @@ def promise(line: Line, ctx: Context) -> Reading | None:
 def _told_at_the_interview(line: Line, ctx: Context, said: Promise) -> KnownInterview | None:
     """The interview whose earlier word a day told "at the interview" differs from."""
     target = pick(line.found, ctx.known)
-    if _AT_THE_INTERVIEW.search(line.text) and target is not None and \
+    if _TOLD_THERE.search(line.text) and target is not None and \
             target.promised is not None and target.promised != said.on:
         return target
     return None
+
+
+#: Said at the interview itself: "Dana told me at the interview …", "at the interview Raj
+#: said …" (not "within 5 working days of the interview", which says what counts from).
+_TOLD_THERE = re.compile(r"\b(?:told|said|mentioned)\b[^.]*?\b(?:at|during|in)\s+(?:the|my)\s+"
+                         r"(?:[\w&'-]+\s+)?interview\b|\b(?:at|during|in)\s+(?:the|my)\s+"
+                         r"(?:[\w&'-]+\s+)?interview\b[^.]*?\b(?:told|said|mentioned)\b", re.I)
 
 
 def _counted_from(line: Line, ctx: Context) -> date:
@@ -627,6 +636,9 @@ def call(line: Line, ctx: Context) -> Reading | None:
                      sure=not (hedged(line) or unnamed(line, ctx)))
 
 
+#: A new interview told, its fields after: "interview done - redwood & pine, store manager".
+_NEW_ONE_TOLD = re.compile(r"^\W*(?:(?:an?|my|the)\s+)?interview\s+(?:done|over|finished)\b"
+                           r"\s*[-–—:,]", re.I)
 _AN_INTERVIEW_TOLD = re.compile(r"\b(?:interviewed|(?:had|did)\s+(?:an?|my|the)\s+(?:\w+\s+)?"
                                 r"interview|put\s+me\s+forward)\b", re.I)
 _CALL_CALLED_OFF = re.compile(r"\b(?:cancel+ed|called\s+off|postponed|rescheduled|moved|pushed)"
