@@ -82,19 +82,8 @@ _SPOKEN_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\baround\s)|^)(\d{1,
                            r"(?=[ap]\.?\s?m\b)", re.I)
 
 
-_HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-               "eleven", "twelve")
-_MINUTE_WORDS = {"o'clock": 0, "oclock": 0, "fifteen": 15, "twenty": 20, "thirty": 30,
-                 "forty": 40, "forty five": 45, "forty-five": 45, "fifty": 50}
-#: "at nine thirty": a time dictated in words.
-_CLOCK_IN_WORDS = re.compile(rf"(?<=\bat\s)({'|'.join(_HOUR_WORDS)})\s+"
-                             r"(o'?clock|fifteen|twenty|thirty|forty[\s-]five|forty|fifty)\b", re.I)
-
-
 def spoken_clock(text: str) -> str:
-    """`text` with "9 30 am" written as "9:30 am", and "at nine thirty" as "at 9:30"."""
-    text = _CLOCK_IN_WORDS.sub(lambda m: f"{_HOUR_WORDS.index(m[1].lower()) + 1}:"
-                               f"{_MINUTE_WORDS[m[2].lower()]:02d}", text)
+    """`text` with "9 30 am" written as "9:30 am" (words: `dates.half_past`)."""
     return _SPOKEN_CLOCK.sub(r"\1:\2 ", text)
 
 

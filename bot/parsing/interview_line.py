@@ -29,6 +29,7 @@ from bot.parsing.dates import (
     _when,
     day_word_slips,
     dotted_clock,
+    half_past,
     part_of_today,
 )
 from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
@@ -369,7 +370,7 @@ _ONE_MORE = re.compile(r"^\s*(?:(?:another|one\s+more|a\s+new|new|a\s+second)(?:
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
-    cleaned = days_in_english(cleaned)  # "vandaag 3pm"
+    cleaned = half_past(days_in_english(cleaned), office_hours=True)  # "vandaag", "at nine thirty"
     cleaned = dotted_clock(cleaned)
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)

@@ -49,7 +49,7 @@ _THEY_TO_YOU = re.compile(
     r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+(?:give\s+you\s+a\s+(?:call|ring|bell|buzz)|"
     r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
     r"\b(?!i\b|you\b|to\b|please\b|pls\b|just\b|then\b|and\b|so\b)[a-z]+(?:(?:'s|\s+is)\s+"
-    r"(?:going\s+to|gonna)|'ll|\s+will|\s+promised\s+to)\s+(?:call|ring|phone|email|text|"
+    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)\s+(?:call|ring|phone|email|text|"
     r"contact)\s+me\b", re.I)
 #: Their call to come, its "me" left out ("they'll call in 4 days", "she'll ring back"),
 #: or said as under way ("she's phoning me friday").

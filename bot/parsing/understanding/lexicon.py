@@ -491,6 +491,8 @@ NOT_THEIR_WORD = _any(
     r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
+    # "if I haven't heard from initech by friday remind me to call them": my plan
+    r"\bif\s+i\s+(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:hear|heard)\b.*\bremind\s+me\b",
     # "if i don't hear from acme by friday i'll call them monday": my plan, not their word
     r"\bif\s+i\s+(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:hear|heard)\b.*\b(?:i'?ll|i\s+will|"
     r"ill)\s+(?:call|ring|phone|email|follow\s+up|chase|try|check)\b",
@@ -643,7 +645,8 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|ma
 #: "but not", or in a clause about later, are excluded.
 BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      # "… 3 days late 😬 still need to do danas": no stop before it
-                     r"\s+still\s+(?:(?:need|have|got)\s+to|gotta)\s+(?:do|send|write)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
+                     r"\s+still\s+(?:(?:need|have|got)\s+to|gotta)\s+(?:do|send|write)\b|"
+                     r"[.,;]?\s+still\s+(?:writing|drafting|working\s+on)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
                      r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:(?:need|have|got)\s+to|gotta|must)|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"

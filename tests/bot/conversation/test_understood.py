@@ -2098,3 +2098,27 @@ def test_found_in_the_probes_answers_held_back_and_said_with_more(chat: Chat) ->
     assert (globex.company, globex.role) == ("Globex Logistics", "UX researcher")
     assert [(p.name, p.email) for p in globex.interviewers] == [
         ("Hannah Lee", "hannah.lee@globex.com")]
+
+
+def test_found_in_the_probes_steps_said_loosely_and_reminders_of_other_things(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # One note sent, the other still being written: only the first is marked.
+    chat.say("sent raj's note. still writing dana's")
+    initech, steps = chat.checkpoints(2)
+    names = {p.id: p.name for p in initech.interviewers}
+    notes = {names[cp.interviewer_id]: cp.state for cp in steps
+             if cp.kind is CheckpointKind.THANK_YOU and cp.interviewer_id is not None}
+    assert notes == {"Dana Wu": CheckpointState.PENDING, "Raj Patel": CheckpointState.DONE}
+    # Someone else's reminder is none of the coach's: nothing moves.
+    before = [cp.due_at for cp in chat.checkpoints(1)[1]]
+    chat.say("can u cancel my dentist reminder tmrw")
+    assert [cp.due_at for cp in chat.checkpoints(1)[1]] == before
+    assert chat.checkpoints(1)[0].is_open
+    # "Raj would call me": their call, not mine.
+    chat.say("dana said raj would call me by wed")
+    promise = chat.checkpoints(2)[0].promise
+    assert promise.kind is PromiseKind.THEY_DECIDE_BY and promise.on.isoformat() == "2026-11-25"
+    # A withdrawal beside "stop the reminders" is the withdrawal.
+    chat.say("i withdrew from initech this morning, stop the reminders")
+    assert chat.checkpoints(2)[0].outcome is Outcome.WITHDREW

@@ -703,6 +703,9 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                                or (target is not None and len(target.names) > 1
                                    and not named.get(target.number)
                                    and _BY_TITLE.search(text) is not None)
+                               # "sent my thank you to the hr coordinator bc i never got
+                               # janes email": to someone other than the one met
+                               or _TO_THE_OFFICE.search(text) is not None
                                # "emailed the recruiter a quick thanks": no interviewer
                                or (target is not None and not named.get(target.number)
                                    and _RECRUITER.search(text) is not None))
@@ -730,6 +733,10 @@ def _sent_before(text: str, target: KnownInterview | None, ctx: Context) -> bool
     friday", of today's interview), or for an earlier round ("two weeks ago")."""
     if _EARLIER_ROUND.search(text):
         return True
+    if target is not None and target.starts_at is not None and \
+            re.search(r"\byesterday\b", text, re.I) and \
+            target.starts_at.astimezone(ctx.tz).date() >= ctx.today:
+        return True  # "sent the thank you yesterday", of today's interview: another round's?
     day = _ON_WEEKDAY.search(text)
     if day is None or target is None or target.starts_at is None:
         return False
@@ -760,8 +767,12 @@ _EARLIER_ROUND = re.compile(r"\b(?:(?:days?|weeks?|months?)\s+ago|last\s+(?:week
 _ON_WEEKDAY = re.compile(r"\b(?:on|last)\s+(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 #: Sent to the wrong place: "sent Dana's note to Raj's email".
 _ELSEWHERE_SENT = re.compile(r"\bto\s+[\w'-]+'s\s+(?:e-?mail|address|inbox|phone|number)\b", re.I)
-_RECRUITER = re.compile(r"\b(?:recruiter|recruiting|hr|talent|agency|headhunter)\b", re.I)
+_RECRUITER = re.compile(r"\b(?:recruiter|recruiting|hr|talent|agency|headhunter|coordinator|"
+                        r"hiring\s+team|the\s+team)\b", re.I)
 _TO_FULL_NAME = re.compile(r"\bto\s+([A-Z][\w'-]+)\s+([A-Z][\w'-]+)")
+#: Sent to someone who keeps the process, not to whoever interviewed: "to the hr coordinator".
+_TO_THE_OFFICE = re.compile(r"\bto\s+the\s+(?:[\w&'-]+\s+)?(?:coordinator|recruiter|hr|"
+                            r"hiring\s+team|office|assistant|receptionist|front\s+desk)\b", re.I)
 #: Someone named by their job, not their name: "to the hiring manager".
 _BY_TITLE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:hiring\s+manager|recruiter|hr|"
                        r"manager|interviewer|boss|lead|director)\b", re.I)

@@ -50,6 +50,8 @@ _SNOOZE_LEAD = re.compile(
 def snooze(line: Line, ctx: Context) -> Reading | None:
     if not lx.SNOOZE_CUES.search(line.text):
         return None
+    if lx.CANCEL_ELSE.search(line.text) or _reminder_of_else(line):
+        return None  # "can u cancel my dentist reminder tmrw": no step of an interview
     if _REMIND_OF_ELSE.search(line.text):
         # "remind me to buy a new suit tomorrow": not a step of theirs to move
         return Reading(question="I can only remind you of your interviews' own steps (the "
@@ -170,6 +172,23 @@ _ZONES = ((r"pacific|p[sd]?t|l\.?a\.?", "America/Los_Angeles"),
 
 
 #: "remind me to buy a suit": a reminder of something that is no step of the plan.
+#: A reminder named by what it is for: "my dentist reminder", "the acme reminder".
+_NAMED_REMINDER = re.compile(r"\b(?:my|the)\s+(?P<what>[\w'-]+)\s+(?:appointment\s+)?reminder\b",
+                             re.I)
+_STEP_WORDS = frozenset({"thank", "thank-you", "thankyou", "interview", "call", "follow-up",
+                         "followup", "note", "nudge", "next"})
+
+
+def _reminder_of_else(line: Line) -> bool:
+    """"my dentist reminder": a reminder of something no interview of theirs is."""
+    named = _NAMED_REMINDER.search(line.text)
+    if named is None:
+        return False
+    what = named["what"].lower().removesuffix("'s")
+    names = {w.lower() for people in line.found.people.values() for n in people for w in n.split()}
+    return what not in _STEP_WORDS and what not in line.found.company_words and what not in names
+
+
 _REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?!(?:call|ring|phone|send|e-?mail|"
                              r"write|follow|thank|check|chase|text|reply|respond|contact|message|get|"
                              r"do|finish|try|reach|ask|note|drop|touch)\b)\w+", re.I)
@@ -392,7 +411,8 @@ def _spoken_time(text: str) -> str:
         hour = int(match.group(2)) % 12 + 12
         return f"{match.group(1)} {hour}:{match.group(3) or '00'}"
 
-    return _TONIGHT_AT.sub(tonight, half_past(_HOUR_TONIGHT.sub(r"tonight at \1", text)))
+    # "half 8 tonight": the half hour read first, so "8 tonight" does not take its hour
+    return _TONIGHT_AT.sub(tonight, _HOUR_TONIGHT.sub(r"tonight at \1", half_past(text)))
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
@@ -403,6 +423,8 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None  # "stop nagging me for 2 hours": a snooze, read as one
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
+    if _WITHDREW_TOLD.search(line.text):
+        return None  # "i withdrew from initech this morning, stop the reminders": the outcome
 
     def make(k: KnownInterview) -> CancelInterview:
         return CancelInterview(record(k))
@@ -420,9 +442,15 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                or _by_person_only(line)), yes="Yes, stop them")
 
 
+#: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
+_WITHDREW_TOLD = re.compile(r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withdrawn|"
+                            r"pulled\s+out)\s+(?:from|of)\b", re.I)
 #: The thank-you's own reminder: stopping it is no stop of the interview's reminders.
 _NOTE_REMINDER = re.compile(r"\b(?:cancel|stop|mute|drop)\s+(?:the\s+|my\s+)?thank[\s-]?you\s+"
-                            r"(?:note\s+)?(?:reminders?|nudges?|pings?)\b", re.I)
+                            r"(?:note\s+)?(?:reminders?|nudges?|pings?)\b|"
+                            # "STOP REMINDING ME ABOUT THE THANK YOU I ALREADY SENT IT"
+                            r"\bstop\s+(?:reminding|nagging|pinging|bugging)\s+me\s+(?:about|re|for|"
+                            r"of)\s+(?:the\s+|my\s+)?thank[\s-]?you\b", re.I)
 _CANCEL_IT = re.compile(r"^\W*(?:please\s+|pls\s+)?(?:cancel|stop|mute)\s+(?:it|that|this)\W*$",
                         re.I)
 
