@@ -33,7 +33,7 @@ def clean_input(text: str) -> tuple[str, bool]:
     text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text or ""))
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = starred_fix(_dictated(_last_stop_said(text)))
+    text = starred_fix(_dictated(_last_stop_said(_TO_THE_BOT.sub("", text))))
     truncated = len(text) > MAX_INPUT
     return text[:MAX_INPUT], truncated
 
@@ -44,6 +44,8 @@ _COMMA_AND = re.compile(r"\s+comma\s+and\s+", re.I)
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\b(?:\s+|$)", re.I)
 
 
+#: The bot named first, as in a channel: "@followup-bot help".
+_TO_THE_BOT = re.compile(r"^@[\w.-]*(?:bot|followup)[\w.-]*[:,]?\s+(?=\S)", re.I)
 #: A last "period" said aloud: "junior product designer period". Not one that is the
 #: line's subject ("trial period", "ask about the notice period").
 _SAID_STOP_LAST = re.compile(r"(?<=[\w.)])\s+(?:period|full\s+stop)\.?$", re.I)

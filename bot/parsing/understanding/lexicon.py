@@ -199,7 +199,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"extended\s+(?:an\s+|the\s+)?offer",
           r"offered\s+me(?!\s+(?:an?|another|the)\s+(?:\w+\s+){0,2}(?:interview|round|chat|call|"
           r"meeting|coffee|tour|trial|visit|conversation))", r"(?:an?|the)\s+offer",
-          r"offer(?:ed)?(?=\s*!)", "hired",
+          r"offer(?:ed)?(?=\s*!)", "hired", r"offer\s+came\s+through",
           # "they offered but its 52k": offered, the object left out
           r"(?:they|she|he)\s+(?:just\s+)?offered(?=\s*(?:[.,;]|$)|\s+(?:but|and)\b)",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
@@ -253,6 +253,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:choose|chose|select|take|pick)\s+(?:an?\s+|the\s+)?other\s+(?:candidate|person|"
           r"applicant)\b",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
+          r"^\W*filled\s+internally\b",
+          # "they've given the role to an internal candidate"
+          r"(?:gave|given|giving)\s+(?:it|the\s+(?:role|job|position|post|spot))\s+to\s+(?:an?\s+)?"
+          r"(?:internal|other|another|different)\b",
           # "the role was filled internally": someone else has it
           r"(?:role|position|job|post|spot|vacancy)\s+(?:was|has\s+been|got|is)\s+"
           r"(?:already\s+)?filled",
@@ -578,6 +582,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"got\s+(?:through|hold)", "chatted",
           r"(?:said|says|told\s+me)\s+(?:that\s+)?(?:they|she|he)",
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
+          # "Just called Initech. Got Raj, he was nice …"
+          r"(?:^|[.!;]\s+)got\s+[a-z]+\s*,\s*(?:she|he|they)\b",
           r"attended\s+(?:the\s+|my\s+)?call", r"picked\s+(?:the\s+)?(?:phone|call)",
           r"off\s+the\s+phone\s+with", r"got\s+\w+(?:\s+\w+)?\s+on\s+the\s+(?:phone|line)",
           r"we\s+(?:spoke|talked|chatted)",

@@ -11,6 +11,7 @@ from bot.commands import (
     CancelInterview,
     CorrectInterview,
     DeleteInterview,
+    ReportOutcome,
     Snooze,
     SnoozeFor,
     SnoozeSpan,
@@ -19,12 +20,14 @@ from bot.commands import (
     SnoozeUntil,
     StepNumber,
 )
+from bot.model import Outcome
 from bot.parsing.command_text import snooze_span
 from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past
 from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
 from bot.parsing.understanding.readers.corrections import correct
+from bot.parsing.understanding.readers.news import outcome
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview, pick
 
@@ -423,7 +426,7 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None  # "stop nagging me for 2 hours": a snooze, read as one
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
-    if _WITHDREW_TOLD.search(line.text):
+    if _WITHDREW_TOLD.search(line.text) or _their_no(line, ctx):
         return None  # "i withdrew from initech this morning, stop the reminders": the outcome
 
     def make(k: KnownInterview) -> CancelInterview:
@@ -440,6 +443,14 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                or (not line.found.numbers and _CANCEL_IT.match(line.text))
                                # "cancel Jane": her note, or the interview? Asked.
                                or _by_person_only(line)), yes="Yes, stop them")
+
+
+def _their_no(line: Line, ctx: Context) -> bool:
+    """Whether the line tells their no, surely, beside a stop or a delete ("get rid of
+    initech, … they went with someone else"): the outcome reader's, which also stops."""
+    told = outcome(line, ctx)
+    return told is not None and isinstance(told.command, ReportOutcome) and \
+        told.command.outcome is Outcome.REJECTED
 
 
 #: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
@@ -462,8 +473,9 @@ def _by_person_only(line: Line) -> bool:
 
 def remove(line: Line, ctx: Context) -> Reading | None:
     if not lx.REMOVE_CUES.search(line.text) or lx.ASKS_WHETHER.search(line.text) \
-            or lx.NOT_DELETE.search(line.text):
-        return None
+            or lx.NOT_DELETE.search(line.text) \
+            or (_their_no(line, ctx) and not _DELETE_VERB.search(line.text)):
+        return None  # "get rid of initech, … they went with someone else": their no
     only_people = line.found.people and not line.found.by_company \
         and not line.found.numbers - set(line.found.people)
     if only_people or _A_PERSON_TAKEN.search(_person_words(line)):
