@@ -207,10 +207,12 @@ class Snooze:
 @dataclass(frozen=True, slots=True)
 class ExplainStep:
     """Why a step falls when it does; no step means the next one of the only open interview.
-    `on` asks about the steps planned that day ("why Monday?")."""
+    `on` asks about the steps planned that day ("why Monday?"), of `interview` alone when
+    the question named one ("why is the orchard call on friday")."""
 
     step: StepRef | None = None
     on: date | None = None
+    interview: InterviewRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)

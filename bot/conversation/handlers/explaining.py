@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.commands import ExplainStep, OnlyOpenInterview, StepNumber
+from bot.commands import ExplainStep, InterviewRecord, OnlyOpenInterview, StepNumber
 from bot.content.explanations import explanation
 from bot.content.formatting import checkpoint_label
 from bot.conversation.replan import ACTIVE
@@ -15,7 +15,7 @@ from bot.rules.explain import explain
 
 def why(turn: Turn, command: ExplainStep) -> list[Reply]:
     if command.on is not None:
-        return _on_day(turn, command.on)
+        return _on_day(turn, command.on, command.interview)
     step = command.step
     if step is None:
         interview = turn.interview(OnlyOpenInterview())
@@ -34,16 +34,25 @@ def why(turn: Turn, command: ExplainStep) -> list[Reply]:
                        + explanation(reason, interview, turn.tz))]
 
 
-def _on_day(turn: Turn, day: date) -> list[Reply]:
-    """"Why Monday?": the rule behind each step planned that day."""
+def _on_day(turn: Turn, day: date, named: InterviewRecord | None = None) -> list[Reply]:
+    """"Why Monday?": the rule behind each step planned that day, of the interview named
+    if one was; each said with its interview when several are tracked."""
+    items = [(i, steps) for i, steps in turn.items() if named is None or i.id == named.record_id]
+    several = len(turn.items()) > 1
     lines = []
-    for interview, steps in turn.items():
+    for interview, steps in items:
         for cp in steps:
             if cp.state in ACTIVE and cp.due_at.astimezone(turn.tz).date() == day:
                 reason = explain(cp.kind, cp.due_at, interview, turn.prefs(),
                                  snoozed=cp.snoozed)
-                lines.append(f"{checkpoint_label(cp, interview)} — "
+                whose = f"#{interview.number} {interview.company}: " if several else ""
+                lines.append(f"{whose}{checkpoint_label(cp, interview)} — "
                              + explanation(reason, interview, turn.tz))
+    if not lines and named is not None and items:
+        interview = items[0][0]
+        return [Reply(text=f"Nothing of {interview.company} (#{interview.number}) is planned "
+                           f"for {day:%a %d %b}. `plan {interview.number}` shows its days, and "
+                           f"`why {interview.number}.<step>` explains any of them.")]
     if not lines:
         return [Reply(text=f"Nothing is planned for {day:%a %d %b}. `list` shows what's next.")]
     return [Reply(text="\n".join(lines[:4]))]

@@ -1984,7 +1984,7 @@ def test_found_in_heldout24_a_delete_with_a_fix_and_notes_still_to_do(chat: Chat
     assert notes == {"Dana Wu": CheckpointState.DONE, "Raj Patel": CheckpointState.PENDING}
     # "why's the … call on the 30th" explains the call on that day.
     said = chat.text("why's the initech call on the 30th and not friday")
-    assert said.startswith("First follow-up call — Mon 2026-11-30 10:00 EST: they said")
+    assert said.startswith("#2 Initech: First follow-up call — Mon 2026-11-30 10:00 EST: they said")
     # The post withdrawn by them closes it as their news, never as mine.
     chat.say("Initech withdrew the post, budget cuts")
     assert chat.checkpoints(2)[0].outcome is Outcome.HEARD

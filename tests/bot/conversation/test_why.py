@@ -33,3 +33,16 @@ def test_why_says_plainly_when_the_step_is_not_there(chat: Chat) -> None:
     assert "isn't a step I know" in chat.text("why soon")
     chat.say("sent 1")
     assert "already done" in chat.text("why 1.1")
+
+
+def test_why_a_day_asked_of_one_interview_answers_for_that_one(chat: Chat) -> None:
+    chat.say("add Acme, data analyst, today 2pm with Jane Smith")
+    chat.say("add Initech, QA engineer, 2026-11-20 10am with Dana Wu, they'll decide by "
+             "2026-11-27")
+    # Initech's call is on the 30th: explained, and said whose it is.
+    shown = chat.text("why is the initech call on the 30th")
+    assert shown.startswith("#2 Initech: First follow-up call — Mon 2026-11-30 10:00 EST")
+    # Acme has nothing that day: said so, never another interview's step in its place.
+    shown = chat.text("why is the acme call on the 30th")
+    assert shown.startswith("Nothing of Acme (#1) is planned for Mon 30 Nov.")
+    assert "Initech" not in shown

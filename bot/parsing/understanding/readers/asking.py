@@ -98,7 +98,9 @@ def _why_day(line: Line, ctx: Context) -> Reading | None:
                         ctx.now, ctx.tz)
     if moment is None:
         return None
-    return Reading(ExplainStep(on=moment.astimezone(ctx.tz).date()))
+    named = pick(line.found, ctx.known) if len(line.found.numbers) == 1 else None
+    return Reading(ExplainStep(on=moment.astimezone(ctx.tz).date(),
+                               interview=None if named is None else record(named)))
 
 
 def _answer(line: Line, ctx: Context) -> Reading:
