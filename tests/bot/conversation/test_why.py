@@ -42,6 +42,9 @@ def test_why_a_day_asked_of_one_interview_answers_for_that_one(chat: Chat) -> No
     # Initech's call is on the 30th: explained, and said whose it is.
     shown = chat.text("why is the initech call on the 30th")
     assert shown.startswith("#2 Initech: First follow-up call — Mon 2026-11-30 10:00 EST")
+    # A weekday with its date is that date, not the next such weekday.
+    shown = chat.text("why is the initech call on monday the 30th")
+    assert shown.startswith("#2 Initech: First follow-up call — Mon 2026-11-30 10:00 EST")
     # Acme has nothing that day: said so, never another interview's step in its place.
     shown = chat.text("why is the acme call on the 30th")
     assert shown.startswith("Nothing of Acme (#1) is planned for Mon 30 Nov.")

@@ -83,7 +83,10 @@ _WHY_DAY = re.compile(r"^(?:why|how\s+come)(?:'s|\s+is|\s+are)?\s+"
                       r"(?:(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?(?:call|calls|reminder|note|"
                       r"thank[\s-]?you|follow[\s-]?up)\s+(?:is\s+)?(?:on|for|set\s+for|"
                       r"planned\s+for)\s+(?:the\s+|next\s+)?)?"
-                      r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|"
+                      # "monday the 14th": the weekday with its date, read whole
+                      r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:the\s+)?"
+                      r"\d{1,2}(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                      r"sep|oct|nov|dec)[a-z]*)?)?|tomorrow|today|"
                       r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?:st|nd|rd|th)|"
                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\b",
                       re.I)
