@@ -1975,6 +1975,10 @@ def test_found_in_heldout24_a_delete_with_a_fix_and_notes_still_to_do(chat: Chat
     assert interviews(chat) == 2
     chat.press(ActionId.CHOOSE, choices(replies)["Change it"])
     assert chat.checkpoints(1)[0].company == "Acme Insurance" and interviews(chat) == 2
+    # Said with commas, and the field only named as typed wrong: asked, nothing deleted.
+    replies = chat.say("remove initech, i typed the company wrong, it's Initech Systems")
+    assert list(choices(replies)) == ["Delete it", "Keep it"]
+    assert "`fix 2 company …`" in text_of(replies) and interviews(chat) == 2
     # One note done, the other still to do: only the first is marked.
     chat.say("did danas note, still gotta do rajs")
     initech, steps = chat.checkpoints(2)

@@ -514,6 +514,15 @@ def remove(line: Line, ctx: Context) -> Reading | None:
                                 "and keep it, or delete it for good?",
                        choices=(Choice("Change it", fix),
                                 Choice("Delete it", make(target)), Choice("Neither", None)))
+    field = _A_FIELD_WRONG.search(line.text)
+    if field is not None and target is not None:
+        # "remove brightside, i typed the company wrong, it's Brightside Dental Group":
+        # a field typed wrong may be put right rather than the interview deleted
+        what = (field["what"] or field["what2"]).lower()
+        verb = {"title": "role", "time": "when", "date": "when", "day": "when"}.get(what, what)
+        return Reading(question=f"{target.company} (#{target.number}): delete it, or keep it "
+                                f"and put the {what} right (`fix {target.number} {verb} …`)?",
+                       choices=(Choice("Delete it", make(target)), Choice("Keep it", None)))
     if _WHICH_COPY.search(line.text):
         # "I added Initech twice, delete the extra one": the name says which pair, not
         # which of it; with one Initech in the list, there is no copy to delete.
@@ -533,12 +542,19 @@ def remove(line: Line, ctx: Context) -> Reading | None:
 def _a_fix_too(line: Line, ctx: Context) -> CorrectInterview | None:
     """A field put right in another sentence of a delete ("… The company is Acme Insurance,
     not just Acme."), as the corrections reader takes it alone; None when there is none."""
-    for said in re.split(r"(?<=[.!?])\s+", line.text):
+    for said in re.split(r"(?<=[.!?])\s+|\s*[,;]\s+", line.text):
         if said.strip() and not lx.REMOVE_CUES.search(said):
             fix = correct(Line.of(said, ctx), ctx)
             if fix is not None and isinstance(fix.command, CorrectInterview):
                 return fix.command
     return None
+
+
+#: A field said to be wrong, beside a delete: "i typed the company wrong".
+_A_FIELD_WRONG = re.compile(r"\b(?:typed|put|got|entered|spelt|spelled|wrote)\s+(?:the|her|his|"
+                            r"their)\s+(?P<what>company|role|title|name|time|date|day)"
+                            r"(?:\s+name)?\s+wrong\b|\b(?:the\s+)?(?P<what2>company|role|title|name|"
+                            r"time|date)\s+(?:is|was)\s+wrong\b", re.I)
 
 
 #: "delete reminders for Acme": the reminders deleted, which may mean stopping them.
