@@ -380,7 +380,8 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
                      r"(?:that|it|the\s+ad'?s?)\b.*)?[.!]?$",
                      re.I)
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
-                        r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|only))+\s*$", re.I)
+                        r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
+                        r"innit|mate|yeah|yaar|bro))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".

@@ -44,6 +44,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
 from bot.parsing.understanding.common import strangers
 from bot.parsing.understanding.normalise import normalise
+from bot.parsing.understanding.readers.adding import rough_promise
 from bot.parsing.understanding.reading import Line
 from bot.parsing.understanding.references import mentions
 
@@ -157,6 +158,10 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You weren't sure of part of that, so I haven't added it "
                                 "yet: send the `add` line again once you've checked, and "
                                 "I'll add it.")
+    rough = rough_promise(command, turn.now, turn.tz) if isinstance(command, AddInterview) \
+        else None
+    if rough is not None:
+        return rough
     if not worth_reading(command, text):
         return None
     # "delete it. wait no, just stop the reminders": what follows the take-back is read,

@@ -313,7 +313,11 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:cancel+ed|pulled|pulling|axed|killed)\s+(?:the|that)\s+(?:\w+\s+)?(?:role|position|"
           r"job|req|vacancy|opening)",
           r"withdr(?:ew|awn)\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|opening|"
-          r"posting|vacancy|req|post)"),
+          r"posting|vacancy|req|post)",
+          # "Acme say dey cancel de position altogether": theirs, said in the present
+          r"\b(?:they|dey|dem|them)\s+(?:(?:have|has|had|done|don|did|go|gone|just)\s+)?"
+          r"(?:cancel|scrap|pull|close)\s+(?:de|the|that|dat)\s+(?:\w+\s+)?(?:role|position|job|"
+          r"req|vacancy|opening|post)\b"),
      Outcome.HEARD),
 )
 #: Another job at the same employer: "they want me to interview for the automation role".
@@ -516,6 +520,9 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 # "decide w/c 7th Dec", "the week of the 7th": a week, not a day
                 r"w/c", r"week\s+(?:commencing|beginning|starting|of)",
                 r"roughly", r"give\s+or\s+take",
+                # "in about two weeks", "around 10 days": a span said roughly
+                r"(?:about|around|approx(?:imately)?|maybe)\s+(?:an?|one|two|three|four|five|six|"
+                r"seven|eight|nine|ten|\d{1,2})\s+(?:(?:business|working)\s+)?(?:days?|weeks?)\b",
                 # "in a couple of days": two, or three? A day to plan on is not said
                 r"(?:a\s+)?couple\s+(?:of\s+)?days", r"a\s+few\s+days",
                 # "after the long weekend": its first working day, or any day after it?

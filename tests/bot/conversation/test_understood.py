@@ -2126,3 +2126,35 @@ def test_found_in_the_probes_steps_said_loosely_and_reminders_of_other_things(ch
     # A withdrawal beside "stop the reminders" is the withdrawal.
     chat.say("i withdrew from initech this morning, stop the reminders")
     assert chat.checkpoints(2)[0].outcome is Outcome.WITHDREW
+
+
+def test_found_in_heldout25_their_cancel_a_span_said_when_and_a_rough_time(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "dey cancel de position": their news that the role is gone, not my cancel.
+    said = chat.text("Acme say dey cancel de position altogether, budget gone. Steups.")
+    assert "the role is closed" in said
+    assert chat.checkpoints(1)[0].outcome is Outcome.HEARD
+    # A span Raj gave, with nothing saying when he gave it: from the interview, or today?
+    replies = chat.say("Initech Raj-nim said they will contact me within 3 business days")
+    offered = choices(replies)
+    assert list(offered) == ["Wed 25 Nov", "Fri 27 Nov", "Neither"]
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"  # as it was
+    chat.press(ActionId.CHOOSE, offered["Wed 25 Nov"])
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-25"
+    # An add line whose promise is rough: offered with the day or without it.
+    replies = chat.say("add: Notion, UX researcher, last Thursday 3pm, w/ Summer Lee. she "
+                       "said they'd let me know in about two weeks")
+    offered = choices(replies)
+    assert list(offered) == ["Yes, plan on Thu 03 Dec", "Add it without a day", "Don't add it"]
+    assert interviews(chat) == 2
+    chat.press(ActionId.CHOOSE, offered["Add it without a day"])
+    notion = chat.checkpoints(3)[0]
+    assert (notion.company, notion.role, notion.promise) == ("Notion", "UX researcher", None)
+    # A role answered with a Canadian "eh" after it.
+    chat.say("add Globex")
+    chat.say("Product designer, eh")
+    chat.say("2026-11-24 11am")
+    chat.say("Hannah Lee")
+    chat.say("skip")
+    assert chat.checkpoints(4)[0].role == "Product designer"

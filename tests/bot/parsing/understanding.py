@@ -365,9 +365,9 @@ def _role(title: str) -> str:
     return " ".join(_SHORT_TITLE_WORDS.get(w, w) for w in title.lower().split())
 
 
-_SHORT_TITLE_WORDS = {"dev": "developer", "mgr": "manager", "eng": "engineer", "sr": "senior",
-                      "sr.": "senior", "jr": "junior", "jr.": "junior", "asst": "assistant",
-                      "coord": "coordinator", "ops": "operations"}
+_SHORT_TITLE_WORDS = {"dev": "developer", "mgr": "manager", "eng": "engineer", "engg": "engineer",
+                      "sr": "senior", "sr.": "senior", "jr": "junior", "jr.": "junior",
+                      "asst": "assistant", "coord": "coordinator", "ops": "operations"}
 
 
 def _person(name: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.commands import (
     AddInterview,
@@ -50,7 +52,25 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
         return Reading(question="That day reads two ways. Which did you mean?",
                        choices=(*(Choice(f"{d.day:%a %-d %b %Y}", AddInterview(d.text))
                                   for d in days), Choice("Neither", None)))
-    return Reading(AddInterview(text), f"a new interview: {role} at {parsed.company}.")
+    command = AddInterview(text)
+    return rough_promise(command, ctx.now, ctx.tz) or \
+        Reading(command, f"a new interview: {role} at {parsed.company}.")
+
+
+def rough_promise(command: AddInterview, now: datetime, tz: ZoneInfo) -> Reading | None:
+    """"add: Notion, …, she said they'd let me know in about two weeks": their day said
+    roughly, so the plan is not built on it without asking; the add is offered with it or
+    without it."""
+    said = parse_interview(command.text, now, tz).promise if command.text else None
+    if said is None or not lx.SOMETIME.search(said.text):
+        return None
+    rest = command.text.replace(said.text, " ").strip(" ,.;")
+    day = f"{said.on:%a %d %b}"
+    return Reading(question=f'They gave a rough time ("{short(said.text, 80)}"), about {day}. '
+                            "Shall I plan your follow-up around that day?",
+                   choices=(Choice(f"Yes, plan on {day}", command),
+                            Choice("Add it without a day", AddInterview(rest, command.again)),
+                            Choice("Don't add it", None)))
 
 
 def form_as_line(text: str) -> str | None:

@@ -415,6 +415,9 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
     if dom is not None and said.on.month != ctx.today.month \
             and 0 < ctx.today.day - int(dom.group(1)) <= 7:
         return f"The {dom.group(0)[4:]} has just gone: did they mean next month's?", (said.on,)
+    since = _since_when(line, ctx, said)
+    if since is not None:
+        return since
     days = _CALENDAR_DAYS.search(line.text)
     if days is not None and (said.on.weekday() >= 5 or said.on in ctx.holidays):
         # "decide in 5 days" landing on a Saturday: calendar days, or working days?
@@ -433,6 +436,34 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
     return None
 
 
+def _since_when(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[date, ...]] | None:
+    """"Raj said they will contact me within 3 business days", about an interview on an
+    earlier day, with nothing saying when he said it: counted from the interview, or from
+    today? The two give different days, so the person picks."""
+    target = pick(line.found, ctx.known)
+    if ctx.just_spoke or target is None or target.starts_at is None or \
+            not _TOLD_BEFORE.search(line.text) or not _A_SPAN.search(line.text) or \
+            _AT_THE_INTERVIEW.search(line.text) or _SAID_SINCE.search(line.text):
+        return None
+    held = target.starts_at.astimezone(ctx.tz).date()
+    if held >= ctx.today:
+        return None
+    then = parse_promise(line.text, held, ctx.now, ctx.tz, said.kind)
+    if then is None or then.on == said.on or then.on <= ctx.today:
+        return None
+    return (f"Said at the interview ({held:%a %d %b}), that's {then.on:%a %d %b}; said today, "
+            f"{said.on:%a %d %b}. Which shall I plan around?", (then.on, said.on))
+
+
+#: A span counted from when it was said: "within 3 business days", "in two weeks".
+_A_SPAN = re.compile(r"\b(?:in|within)\s+(?:an?|one|a\s+couple\s+(?:of\s+)?|\d{1,2}|two|three|"
+                     r"four|five|six|seven|eight|nine|ten)\s+(?:(?:business|working)\s+)?"
+                     r"(?:days?|weeks?)\b", re.I)
+#: Words that place the telling after the interview: a call, a mail, today.
+_SAID_SINCE = re.compile(r"\b(?:today|just|now|this\s+(?:morning|afternoon|evening)|called|"
+                         r"rang|phoned|spoke|speaking|talked|emailed|texted|messaged|voicemail|"
+                         r"wrote|(?:in|by)\s+(?:an?\s+|her\s+|his\s+)?(?:e-?mail|message|text))\b",
+                         re.I)
 #: "Monday week": a week on from that weekday.
 _DAY_WEEK = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", re.I)
 #: "In 5 days", not "5 business days": a count that may land on a weekend.

@@ -447,10 +447,11 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
 
 def _their_no(line: Line, ctx: Context) -> bool:
     """Whether the line tells their no, surely, beside a stop or a delete ("get rid of
-    initech, … they went with someone else"): the outcome reader's, which also stops."""
+    initech, … they went with someone else", "dey cancel de position"): the outcome
+    reader's, which also stops."""
     told = outcome(line, ctx)
     return told is not None and isinstance(told.command, ReportOutcome) and \
-        told.command.outcome is Outcome.REJECTED
+        told.command.outcome in (Outcome.REJECTED, Outcome.HEARD)
 
 
 #: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
