@@ -6,6 +6,7 @@ so a restart in the middle of the questions loses nothing.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -333,7 +334,7 @@ _NOT_A_ROLE = re.compile(
     r"^(?:i'?d|i\s+would|i'?ll|i\s+will)\b|\bbasically\b|"
     # the interview gone, or another company's: "Globex just cancelled on me", "merged"
     r"\bcancel+ed\b|\bcalled\s+(?:it\s+)?off\b|\bmerged\b|\bacquired\b|\bsame\s+company\b|"
-    r"\bbefore\s+i\s+answer\b|"
+    r"\bbefore\s+i\s+answer\b|\bwrong\s+(?:company|name|one|interview)\b|\bi\s+meant\b|"
     # two titles told: "the posting said Designer, Growth but the recruiter calls it …"
     r"\b(?:posting|ad|advert|listing)\s+said\b.*\bcall(?:s|ed|ing)?\s+it\b|"
     # news after the title: "designer, but they moved the interview to wednesday"
@@ -385,7 +386,7 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".
-_REMARK_IN = re.compile(r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
+_REMARK_IN = re.compile(r"^\W*not\b|\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
                         r"in\s+(?:spanish|french|portuguese|german|my\s+language))\b", re.I)
 _ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\w&/ -]+?\s+"
                         r"(?:team|squad|department|dept|group)\b.*$", re.I)
@@ -437,6 +438,25 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
 _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
                                 r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
                                 r"just\s+)?(?P<old>[\w&'-]+)\b", re.I)
+#: A word put right after the line, as chat does: "Jr graphic dezigner *designer".
+_STAR_FIX = re.compile(r"(?P<said>.+?)\s+\*(?P<right>[\w'-]+)\*?[\s.!]*")
+
+
+def _put_right(said: str, right: str) -> str:
+    """`said` with the word `right` stands for (the one most like it) replaced by it."""
+    words = said.split()
+    likeness = [difflib.SequenceMatcher(None, w.lower(), right.lower()).ratio() for w in words]
+    best = max(range(len(words)), key=likeness.__getitem__)
+    if likeness[best] < 0.6:
+        return f"{said} {right}"
+    return " ".join([*words[:best], right, *words[best + 1:]])
+
+
+#: The company said to be wrong, then the right one: "sorry, wrong company, I meant Soylent
+#: not Globex".
+_WRONG_COMPANY = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually|no)\W+)*wrong\s+company\W+"
+                            r"(?:i\s+meant|it'?s|its|it\s+is|should\s+be|make\s+it)\s+"
+                            r"(?P<new>[^,.;!?]+?)(?:,?\s+not\s+(?P<old>[\w&'-]+))?\W*$", re.I)
 #: A department is no title: "marketing" what? Asked again.
 _DEPARTMENTS = frozenset({"marketing", "sales", "finance", "engineering", "hr", "operations",
                           "ops", "design", "product", "legal", "it", "support", "accounting",
@@ -451,6 +471,9 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    starred = _STAR_FIX.fullmatch(text.strip())
+    if starred is not None:  # "Jr graphic dezigner *designer": a slip put right, chat-style
+        text = _put_right(starred["said"], starred["right"])
     if _SOMEONE_THERE.fullmatch(text.strip()) or _NO_TITLE_GIVEN.search(text) or \
             text.strip(" .!").lower() in _DEPARTMENTS:
         # "the creative director": who they met, or the job? "not sure, …", "the one I
@@ -561,7 +584,8 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 #: from HR" (nobody to thank by name), ", Priya is the head of design".
 _NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)?|"
                          r"i'?ll\s+be\s+(?:seeing|meeting)|"
-                         r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:the\s+)?(?:hiring\s+manager|"
+                         r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:i\s+was\s+)?interviewed\s+by|"
+                         r"(?:the\s+)?(?:hiring\s+manager|"
                          r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
 _NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+",
                          re.I)
@@ -596,6 +620,9 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 
 
 def _names_only(text: str) -> str:
+    if _BULLET.search(text):  # "- Summer Nguyen (lead)\n- Chase Ito": one name a line
+        text = ", ".join(item for item in _BULLET.split(text.strip())
+                         if item.strip() and not _NOT_CAUGHT.search(item))
     text = _SAID_TWICE.sub("", text.strip())  # "Frank. Frank Hope."
     text = _THEIR_EMAIL.sub(r" (\g<address>)", text)  # "Hannah Lee, her email's hannah.lee@…"
     text = _REMARK_AFTER.sub("", text)  # "Hank Scorpio. funny enough my friend …"
@@ -605,6 +632,14 @@ def _names_only(text: str) -> str:
     text = _SOMEONE_NAMED.sub("", _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text)))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
+
+
+#: A list item's start: "- ", "* ", "• ", "1. ".
+_BULLET = re.compile(r"(?:^|\n)\s*(?:[-*•]|\d{1,2}[.)])\s+")
+#: A list item for someone whose name was not caught: "someone from HR, didn't catch her
+#: name" (the note goes to the others named).
+_NOT_CAUGHT = re.compile(r"\b(?:didn'?t|did\s+not|couldn'?t|never)\s+(?:get|catch|hear)\s+"
+                         r"(?:her|his|their|the)\s+name\b", re.I)
 
 
 #: Someone's address said after their name: "Hannah Lee, her email's hannah.lee@globex.com
@@ -626,7 +661,11 @@ _REMARK_AFTER = re.compile(r"(?:(?<=[A-Za-z])[.!]+\s+(?:(?:she|he|they|"
                            r",\s*both\s+from\b).*$", re.I | re.S)
 #: Their post after a name: "Mr. Raj Mehta, the hiring mgr".
 _POST_AFTER = re.compile(r",\s*(?:the|our|their|my)\s+(?:hiring\s+)?(?:mgr|manager|recruiter|"
-                         r"director|lead|boss|supervisor)\s*\.?$", re.I)
+                         r"director|lead|boss|supervisor)\s*\.?$|"
+                         # "Dr. Miles Kerrigan, Head of Design."
+                         r",\s*(?:head|director|vp|chief|manager|lead)\s+(?:of|for)\s+"
+                         r"[\w&' -]+\.?$",
+                         re.I)
 #: An answer that puts the names off: "skip for now".
 _SKIPPED = re.compile(r"(?:skip|pass|later|n/?a|none|same\s+as)\b", re.I)
 #: "Lee, Sam": one person written surname first, or two? Asked.
@@ -648,7 +687,7 @@ _UNSURE_NAME = re.compile(r"\b(?:something\s+like\s+(?:that|this)|or\s+something
                           r"possibly|or\s+was\s+it)\b|^\W*[a-z]+\s+or\s+[a-z]+\b(?!\s+and\b)", re.I)
 #: "Tom Baker and his manager, Fiona Grant": who she is, then her name.
 _THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supervisor|director|"
-                          r"lead|team\s+lead)\s*,\s*", re.I)
+                          r"lead|team\s+lead|deputy|assistant|associate|partner)\s*,\s*", re.I)
 #: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
 _HONORIFIC = re.compile(r"\b(?:sir|ma'?am)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
@@ -679,6 +718,12 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             draft.company = text
             return Answer(draft)
         renamed = _COMPANY_PUT_RIGHT.match(text)
+        wrong = _WRONG_COMPANY.match(text)
+        if wrong is not None and draft.company and (
+                not wrong["old"] or wrong["old"].casefold() == draft.company.casefold()):
+            # "sorry, wrong company, I meant Soylent not Globex": said to be wrong, put right
+            draft.company = short(wrong["new"].strip())
+            return Answer(draft, f"Got it: the company is {draft.company}.")
         if renamed is not None and draft.company and \
                 renamed["old"].casefold() == draft.company.casefold() and \
                 draft.company.casefold() in renamed["new"].casefold():

@@ -44,7 +44,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
 from bot.parsing.understanding.common import strangers
 from bot.parsing.understanding.normalise import normalise
-from bot.parsing.understanding.readers.adding import rough_promise
+from bot.parsing.understanding.readers.adding import form_as_line, rough_promise
 from bot.parsing.understanding.reading import Line
 from bot.parsing.understanding.references import mentions
 
@@ -158,6 +158,8 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You weren't sure of part of that, so I haven't added it "
                                 "yet: send the `add` line again once you've checked, and "
                                 "I'll add it.")
+    if isinstance(command, AddInterview) and form_as_line(text) is not None:
+        return read(turn, text)  # "new one:\n- **company:** Chase\n- **role:** …": a form
     rough = rough_promise(command, turn.now, turn.tz) if isinstance(command, AddInterview) \
         else None
     if rough is not None:

@@ -154,6 +154,8 @@ class Said:
 #: "new one: Nakatomi, …", "add interview: …": words that only say an add follows.
 _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please|pls|abeg|lah|po|"
                        r"too|more|again|here))?\s*)?:\s*|"
+                       # "new one - Beatriz Costa, …": a dash for the colon
+                       r"^(?:one|interview|another(?:\s+one)?)\s+[-–—]\s*|"
                        # "new one. Massive Dynamic, …", dictated: its full stop for a colon
                        r"^(?:one|interview|another(?:\s+one)?)\s*\.\s+", re.I)
 
@@ -188,6 +190,8 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
         rest = text[greeted.end():].strip()
         return read_command(rest, now, tz) if rest.lower().startswith("add ") else Unknown(text)
     verb, _, rest = text.partition(" ")
+    if verb.lower() in ("/followup", "followup") and rest.strip():
+        return read_command(rest.strip(), now, tz)  # "/followup stop 1" pasted into a DM
     reader = READERS.get(verb.lower().lstrip("/"))
     if reader is None:
         return Unknown(text)

@@ -342,9 +342,20 @@ def _finish_unclear(fragments: Iterable[str]) -> tuple[str, ...]:
     seen: list[str] = []
     for fragment in fragments:
         short = _short(fragment)
+        if short.casefold().strip(" .") in _SUBJECTS:
+            continue  # "… Chase Liu. They decide by 4 December": the promise's own "They"
         if short and short.casefold() not in (s.casefold() for s in seen):
             seen.append(short)
     return tuple(seen[:_MAX_UNCLEAR])
+
+
+def _all_lower(text: str) -> bool:
+    """Typed without capitals, where a lower-case word may still be a name's."""
+    return not any(c.isupper() for c in text)
+
+
+#: The subject of a promise left before its verb, no fragment of anything unread.
+_SUBJECTS = frozenset({"they", "she", "he", "we"})
 
 
 def parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
@@ -395,7 +406,9 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         maybe = index < _MAX_PEOPLE and _looks_like_people(leftover)
         people, bits = _people(leftover) if maybe else ((), [])
         # "boss fella": a word for someone, no one's name
+        # "UX researcher" among the names: a title written where a name was looked for
         named = all(w.casefold() not in _NEVER_IN_NAMES
+                    and not (w.islower() and w in _ROLE_WORDS and not _all_lower(leftover))
                     for p in people for w in p.name.replace(".", " ").split())
         if people and not bits and named:
             found.people.append(leftover)

@@ -1,5 +1,6 @@
-"""Today, tomorrow and yesterday in the languages people mix into English ("add Orchard & Co,
-junior accountant, vandaag 3pm"): the date reader is asked for English only."""
+"""Words people mix into English from their own language: today, tomorrow and yesterday
+("add Orchard & Co, junior accountant, vandaag 3pm"), since the date reader is asked for
+English only, and "delete" before an interview's number ("xoá #2 please")."""
 
 from __future__ import annotations
 
@@ -21,3 +22,16 @@ def days_in_english(text: str) -> str:
     for said, meant in _DAY_WORDS:
         text = said.sub(meant, text)
     return text
+
+
+#: "delete" in Vietnamese, German, French, Spanish, Italian, Portuguese, Polish and Dutch,
+#: only at the start of a line and before an interview's number ("xoá #2 please, dup
+#: entry"), where it can be nothing else.
+_DELETE_FIRST = re.compile(r"^\s*(?:xoá|xóa|xoa|lösche|löschen|loesche|supprime[rz]?|borra|borrar|"
+                           r"elimina|eliminar|apaga|apagar|usuń|usun|verwijder)"
+                           r"(?=\s+(?:#|no\.?\s*|number\s+)?\d)", re.I)
+
+
+def verbs_in_english(text: str) -> str:
+    """`text` with a leading "delete" said in another language written in English."""
+    return _DELETE_FIRST.sub("delete", text)

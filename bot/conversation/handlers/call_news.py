@@ -329,6 +329,9 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
     if promise.on in holidays_near(turn.person.tz, promise.on.year):
         return (f"{promise.on:%a %d %b} is a public holiday where you are, so offices are "
                 "likely closed.", (promise.on,))
+    if promise.on.weekday() >= 5 and promise.on > today:  # "hear back in five days", on a Monday
+        return (f"{promise.on:%a %d %b} is a weekend day, when offices are mostly closed.",
+                (promise.on,))
     days = tuple(v.day for v in date_variants(said, turn.now, turn.tz) if v.day > today)
     if len(days) > 1:  # "decision by 1/12": the 12th of January, or the 1st of December?
         return "That date reads two ways.", days

@@ -70,7 +70,9 @@ MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for sa
     (r"tae\s+gie", "to give"), (r"gie(?=\s+(?:her|him|them|us|me)\s+a\b)", "give"),
     # thanks in the words of home: "Mark Dana's as sent, dziękuję"
     (r"dzi[eę]kuj[eę]|dzi[eę]ki|danke|merci|gracias|obrigad[oa]|grazie|bedankt|"
-     r"te[sş]ekk[uü]rler|salamat|asante|shukran", "thanks"),
+     r"te[sş]ekk[uü]rler|salamat|asante|shukran|gamsahamnida|kamsahamnida|gomawo(?:yo)?|"
+     r"arigat[oō]u?(?:\s+gozaimasu)?|xie\s*xie|xièxie|dhanyavaa?d|dhanyawaa?d|shukriya|"
+     r"spasibo|cảm\s+ơn|terima\s+kasih|kiitos|efharisto", "thanks"),
     (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?lunes|segunda(?:-feira)?", "monday"),
     (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?martes|ter[çc]a(?:-feira)?", "tuesday"),
     (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?mi[ée]rcoles|quarta(?:-feira)?", "wednesday"),
@@ -90,7 +92,8 @@ SHORT_FORMS = {
     "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
-    "mins": "minutes", "wat": "what", "wot": "what", "theyll": "they'll", "theyre": "they're",
+    "mins": "minutes", "wat": "what", "wot": "what", "wats": "what's", "theyll": "they'll",
+    "theyre": "they're",
     "theyd": "they'd", "hed": "he'd", "youd": "you'd", "id've": "I'd have",
     "shes": "she's", "hes": "he's", "wont": "won't", "didnt": "didn't", "havent": "haven't",
     "wasnt": "wasn't", "isnt": "isn't", "doesnt": "doesn't", "couldnt": "couldn't",
@@ -124,7 +127,7 @@ RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|
                       r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
                       r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
-    r"(?<!to\s)think", "doubt", "maybe", "might", "may\\s+be", r"who\s+knows",
+    r"(?<!to\s)think", "doubt", "maybe", "mayb", "might", "may\\s+be", r"who\s+knows",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
     r"hope(?!\s+(?:it|they|she|he)\s+(?:doesn'?t|don'?t|won'?t|does\s+not|do\s+not)\b)",
     "hoping",
@@ -134,7 +137,8 @@ HEDGES = _any(
     r"(?!\s+(?:that|it)\s+helps)(?!\s+i\s+may\b)", "whether",
     # "they usually decide within a week": how it goes, not their word this time
     "usually", "typically", "normally", "generally", r"tend\s+to",
-    r"not\s+sure", "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
+    r"not\s+(?:(?:100\s*%|a\s+hundred\s+per\s*cent|entirely|totally|completely|quite)\s+)?sure",
+    "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
     r"(?:lemme|let\s+me)\s+check", r"not\s+100\s*%",
     r"need\s+to\s+(?:check|confirm|double[\s-]?check)",
     "wonder(?:ing)?", "probably", r"prob(?!\w)", "perhaps",
@@ -206,7 +210,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
           # "We are delighted to offer you the role", read in the first person
           r"(?:pleased|delighted|happy|excited|glad|thrilled)\s+to\s+(?:formally\s+)?offer\s+me",
-          r"i'?m\s+in(?=\s*(?:[!.,]|$))", r"job\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
+          r"i'?m\s+in(?=\s*(?:[!.,]|$))", r"job\s+offer",
+          # "They said I passed! Official offer email tomorrow."
+          r"(?:official|formal|written)\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
           r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
           r"(?:they|she|he)\s+said\s+yes\b",
           r"(?:i\s+am|i'?m|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+got)\s+selected\s+for\s+"
@@ -425,10 +431,11 @@ PROMISE_CUES = _any(
     r"(?:i'?d|we'?d|i'?ll|we'?ll|i\s+would|i\s+will|we\s+would|we\s+will)\s+hear\b",
     r"make\s+a\s+(?:call|decision)", r"text\s+me",
     # "Madam Jane told they will inform me within 3 working days"
-    r"(?:will|'ll|would)\s+inform\s+(?:me|us|you)\b",
+    r"(?:will|'ll|would)\s+(?:inform|update)\s+(?:me|us|you)\b",
     r"(?:result|decision)\s+will\s+be\s+informed",
-    r"(?:they'?ll|they\s+will|she'?ll|she\s+will|he'?ll|he\s+will)\s+(?:email|e-mail|text|call|ring|"
-    r"phone|message|contact)\b", r"revert\s+(?:back\s+)?(?:by|within|on|in)",
+    r"(?:they'?ll|they\s+will|they'?d|she'?ll|she\s+will|she'?d|he'?ll|he\s+will|he'?d)\s+"
+    r"(?:email|e-mail|text|call|ring|phone|message|contact|tell\s+(?:me|us))\b",
+    r"revert\s+(?:back\s+)?(?:by|within|on|in)",
     r"told\s+me\s+to\s+(?:check\s+in|follow\s+up)",
     r"(?:should|to)\s+(?:telephone|phone|call|ring)\s+(?:her|him|them)",
     r"telephone\s+(?:me|her|him|them)",
@@ -583,7 +590,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"i\s+leave\s+(?:a\s+)?message",
-          r"straight\s+to", r"rang\s+out", r"line\s+was\s+(?:busy|engaged)",
+          r"straight\s+to", r"rang\s+out", r"line\s+(?:was\s+|is\s+|still\s+)?(?:busy|engaged)",
+          r"(?:couldn'?t|could\s+not|cannot|can'?t)\s+get\s+through",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
           r"got\s+(?:through|hold)", "chatted",
@@ -699,6 +707,9 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"g
                    r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications?|pings)",
+                   # "Y'all can quit remindin' me about Acme", "kindly cease all notifications"
+                   r"quit\s+(?:reminding|remindin'?|pinging|messaging|nudging|bugging|nagging)",
+                   r"cease\s+(?:all\s+)?(?:further\s+)?(?:notifications?|reminders?|messages)",
                    r"no\s+more\s+(?:[\w&'-]+\s+)?(?:reminders|messages|nudges|pings|notifications|alerts)",
                    r"don'?t\s+want\s+any\s+more",
                    r"(?:don'?t|doan|dont)\s+bother\s+(?:to\s+)?remind(?:ing)?\s+me",

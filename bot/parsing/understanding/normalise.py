@@ -15,7 +15,7 @@ from bot.parsing.cleaning import spoken_clock
 from bot.parsing.command_text import GREETING
 from bot.parsing.dates import HOUR_NAMES, hour_said
 from bot.parsing.english import slip_of
-from bot.parsing.other_languages import days_in_english
+from bot.parsing.other_languages import days_in_english, verbs_in_english
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
     MIXED_IN,
@@ -65,7 +65,14 @@ _DROPPED_G = re.compile(r"\b([A-Za-z]{2,}?)in['’](?=[\s,.!?;]|$)")
 _SPELLED_OUT = re.compile(r"\b(?:Q\s+A|H\s+R|Q\.\s?A\.)(?=\s|$|[,.!?])")
 _SLEEPS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven)\s+sleeps\b", re.I)
 _AT_FOUR_DIGITS = re.compile(r"(?:(?<=\bat\s)|(?<=@\s)|(?<=@))([01]\d|2[0-3])([0-5]\d)\b"
-                             r"(?![\s.-]?\d)")
+                             r"(?![\s.-]?\d)|"
+                             # "0800 this morning", "1400 hrs": a clock by what follows it
+                             r"\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:hrs|hours|h)?\s+(?:this\s+"
+                             r"(?:morning|afternoon|evening)|today|tomorrow|yesterday)\b)", re.I)
+#: "decision NLT 4 Dec": military and civil-service shorthand for "no later than".
+_NLT = re.compile(r"\bNLT\b")
+#: A tag at the end that asks nothing: "They decide by 4 December, vale?", "…, innit?".
+_TAG_QUESTION = re.compile(r"\s*,\s*(?:vale|lah|leh|innit|hein|oder|né)\s*\?+\s*$", re.I)
 _EARLY_DOORS = re.compile(r"\bearly\s+doors\b", re.I)
 _THE_MORRA = re.compile(r"\bthe\s+morra\b", re.I)
 #: A filler that opens a line and says nothing of it: "ngl should i call initech".
@@ -101,11 +108,12 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _SLEEPS.sub(r"\1 days", text)  # "in two sleeps", as said to children
     text = _HOUR_AND_HALF.sub("90 minutes", _HALF_AN_HOUR.sub("30 minutes", text))
     text = _WORD_OCLOCK.sub(lambda m: f"{hour_said(m[1])}:00", text)  # "ten o'clock"
-    text = _AT_FOUR_DIGITS.sub(r"\1:\2", text)  # "remind me at 0830"
+    text = _AT_FOUR_DIGITS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)  # "at 0830"
+    text = _TAG_QUESTION.sub(".", _NLT.sub("no later than", text))
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
-    text = days_in_english(text)
+    text = verbs_in_english(days_in_english(text))
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
         text = said.sub(meant, text)
     text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2']}:{m['minutes'] or '00'}", text)

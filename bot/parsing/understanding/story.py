@@ -19,7 +19,7 @@ from bot.commands import AddInterviewFields
 from bot.parsing.dates import half_past, ordinal_days, parse_when, quarter_hours
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
-from bot.parsing.promises import parse_promise
+from bot.parsing.promises import next_weekday_two_ways, parse_promise
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
@@ -436,7 +436,8 @@ def _read(text: str, ctx: Context,
             and _NAMES_A_TIME.search(promise):
         vague = True  # "I'd hear back before Thanksgiving": a day said, and not read
     # "Saturday 11am", told in neither tense: the Saturday that was, or the one to come?
-    which_week = bool(_WEEKDAY_ALONE.match(when)) and not past and not _FUTURE.search(text)
+    which_week = (bool(_WEEKDAY_ALONE.match(when)) and not past and not _FUTURE.search(text)) \
+        or next_weekday_two_ways(when, ctx.today) is not None  # "next Wednesday", on a Monday
     # "just got out of an interview … at 10 this morning", typed at 5am: told as done, yet
     # still ahead, so one of the two is a slip; asked.
     told_done = just_now or (past and _TODAY.search(when) is not None)
@@ -606,12 +607,16 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
     for pattern in patterns:
         for match in pattern.finditer(text):
             value = match.group(group).strip(" ,.")
+            if group == "company":  # "my interview with peloton is on tuesday": no "is"
+                value = _COPULA_AFTER.sub("", value)
             if value and value.lower() not in _STOP_WORDS and not re.match(r"^\d", value) \
                     and not (group == "company" and _A_DAY.match(value)):
                 return value
     return ""
 
 
+#: A verb read into a company's name: "peloton is", "acme was".
+_COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were|will\s+be)$", re.I)
 #: "… and her boss Mr. D. Patel": who the next one is to the last, before the name.
 _THEIR_BOSS = re.compile(r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:boss|manager|colleague|supervisor|"
                          r"director|team\s+lead|lead)\s*,?\s+(?=(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z])")

@@ -2158,3 +2158,75 @@ def test_found_in_heldout25_their_cancel_a_span_said_when_and_a_rough_time(chat:
     chat.say("Hannah Lee")
     chat.say("skip")
     assert chat.checkpoints(4)[0].role == "Product designer"
+
+
+def test_found_in_heldout25_details_stops_and_calls_said_in_passing(chat: Chat) -> None:
+    chat.say(ACME)
+    # A number with words after it, and someone who was in the room too.
+    chat.say("her number's 917 555 0162 if you need it")
+    assert [p.phone for p in chat.checkpoints(1)[0].interviewers] == ["917 555 0162"]
+    chat.say("Forgot to say, Grace Lin from HR was in the room too")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jane Smith", "Grace Lin"]
+    chat.say(INITECH)
+    # The employer moved the interview, same time.
+    chat.say("Acme pushed my interview to Wednesday, same time")
+    moved = chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK)
+    assert (moved.date().isoformat(), moved.hour) == ("2026-11-25", 14)
+    # A busy line is no answer; their word said with "theyd" and "EOD".
+    chat.say("Just called Raj, line engaged, cannot get through at all")
+    assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.NO_ANSWER]
+    chat.say("dana told me theyd email everyone by EOD friday")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # Stops said the Southern way, and the slash command pasted into the chat.
+    chat.say("Y'all can quit remindin' me about Acme, I'm done with 'em")
+    assert chat.checkpoints(1)[0].outcome is Outcome.CANCELLED
+    chat.say("/followup stop 2")
+    assert chat.checkpoints(2)[0].outcome is Outcome.CANCELLED
+
+
+def test_found_in_heldout25_answers_and_news_after_a_call(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("called 2 answered")
+    chat.say("They said I passed! Official offer email tomorrow. Gamsahamnida")
+    assert chat.checkpoints(2)[0].outcome is Outcome.OFFER
+    # Who interviewed: a lead-in and a post after the name; a list with one not caught.
+    chat.say("add Globex")
+    chat.say("Jr graphic dezigner *designer")
+    chat.say("2026-11-24 11am")
+    chat.say("I was interviewed by Dr. Miles Kerrigan, Head of Design.")
+    chat.say("skip")
+    globex = chat.checkpoints(3)[0]
+    assert globex.role == "Jr graphic designer"
+    assert [p.name for p in globex.interviewers] == ["Dr. Miles Kerrigan"]
+    chat.say("add Hooli")
+    chat.say("sorry, wrong company, I meant Soylent not Hooli")
+    chat.say("Industrial designer. (not interior, people always mix those up)")
+    chat.say("2026-11-25 10am")
+    chat.say("- Summer Nguyen (lead)\n- Chase Ito\n- someone from HR, didn't catch her name")
+    chat.say("skip")
+    soylent = chat.checkpoints(4)[0]
+    assert (soylent.company, soylent.role) == ("Soylent", "Industrial designer")
+    assert [p.name for p in soylent.interviewers] == ["Summer Nguyen", "Chase Ito"]
+
+
+def test_found_in_the_probes_near_offers_weeks_and_other_jobs_at_the_same_place(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Close to an offer is no offer; "next week" is a week, not a day.
+    chat.say("initech recruiter says theyre very close to making me an offer")
+    assert chat.checkpoints(2)[0].outcome is None
+    chat.say("Jane said they're seeing three more people this week and will decide next week")
+    assert chat.checkpoints(1)[0].promise is None
+    # Another job at the same employer is no next round of this one.
+    chat.say("got ANOTHER interview at Acme lol, different dept this time — marketing "
+             "analyst, Wed 25th 9:30am with Olu Bankole")
+    assert chat.checkpoints(1)[0].outcome is None and interviews(chat) == 2
+    # A second round with someone new: not someone left off the first interview.
+    chat.say("had the 2nd interview at initech today at 10 w/ Raj and a new guy, Sam Lowe")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Raj Patel"]
+    # After a call, a day on a weekend is asked, not planned.
+    chat.say("called 2 answered")
+    chat.say("she said I should hear back in five days")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"

@@ -82,6 +82,7 @@ def form_as_line(text: str) -> str | None:
     fields: dict[str, str] = {}
     after: list[str] = []
     for raw in _one_field_a_line(text).splitlines():
+        raw = raw.replace("**", "").replace("__", "")  # "- **company:** Chase", in markdown
         found = _FORM_FIELD.match(raw)
         if found is not None:
             key = next(k for k, v in found.groupdict().items() if v and k != "value")
@@ -110,7 +111,8 @@ def form_question(form: str) -> Reading:
 _FORM_FIELD = re.compile(
     r"^\s*[-•*]?\s*(?:(?P<company>company|employer|organi[sz]ation|firm)|(?P<role>position|role|"
     r"job(?:\s+title)?|title|post)|(?P<when>date(?:\s*(?:and|&)\s*time)?|when|day)|(?P<time>time)|"
-    r"(?P<who>interviewers?|interviewed\s+by|panel(?:\s+members)?|with))\s*[:=]\s*(?P<value>\S.*)$",
+    r"(?P<who>interviewers?|interviewed\s+by|panel(?:\s+members)?|with|who))\s*[:=]\s*"
+    r"(?P<value>\S.*)$",
     re.I)
 
 

@@ -34,7 +34,7 @@ _POSSESSIVE = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+)?(?P<who>the\s+interviewer|[A-Za-z][\w-]*(?:\s+(?-i:[A-Z])[\w-]*(?='s))?|her|his|their)(?:'s)?\s+"
     r"(?P<what>e-?mail(?:\s+address)?|phone(?:\s+number)?|number|mobile(?:\s+number)?|"
     r"cell(?:\s+number)?|direct\s+(?:line|number|dial)|work\s+number|surname|last\s+name|"
-    r"first\s+name|full\s+name|name)\s*(?:is|:|=)?\s*"
+    r"first\s+name|full\s+name|name)\s*(?:is|'s|:|=)?\s*"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?:name|title)\s+of\s+(?:the\s+)?)?(?:(?P<company>[\w'-]+)\s+)?"
@@ -92,7 +92,8 @@ _ALSO_PERSON = re.compile(
     r"^(?i:(?:oh\s+|and\s+)?(?:i\s+)?forgot\s+to\s+(?:mention|say)\s*[,:—–-]?\s*)?"
     r"(?i:(?:her|his|their)\s+(?:manager|boss|colleague|supervisor|director)\s+)?"
     r"(?P<sat>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
-    r"joined(?:\s+in)?|was\s+there)\s+(?i:too|as\s+well|also|for\s+(?:the\s+)?(?:last|first)\s+"
+    r"joined(?:\s+in)?|was\s+(?:there|in\s+(?:the\s+room|there)|on\s+the\s+(?:panel|call)))\s+"
+    r"(?i:too|as\s+well|also|for\s+(?:the\s+)?(?:last|first)\s+"
     r"\d+\s+min\w*|for\s+(?:part|some|a\s+bit)\s+of\s+it)\W*$")
 _FORGOT = re.compile(r"\b(?:also|too|as\s+well|forgot|forgotten)\b", re.I)
 _TAKE_OFF = re.compile(r"\b(?:take\s+[\w'-]+\s+(?:off|of)|wasn'?t\s+(?:really\s+)?part\s+of|"
@@ -174,10 +175,15 @@ def correct(line: Line, ctx: Context) -> Reading | None:
         return Reading(question="Two addresses there: give me one at a time, so each "
                                 "goes to the right person, e.g. `Dana's email is "
                                 "dana@company.com`. I changed nothing yet.")
+    # "had the 2nd interview today at 10 w/ Raj and a new guy, Sam Lowe": who was at a
+    # round since, not someone left off the interview tracked
+    round_since = lx.ROUND_HAPPENED.search(line.text) is not None
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
                         _weekday_was, _when_was, _was_time, _company_was, _not_that, _add_to,
                         _also_person, _counted_people, _take_off, _its_name):
+            if round_since and attempt in (_add_to, _also_person, _counted_people):
+                continue
             reading = attempt(said, line, ctx)
             if reading is not None:
                 return reading
@@ -312,7 +318,10 @@ _THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?
 _GOT_MOVED = re.compile(
     r"^(?:turns\s+out\s+)?(?:today'?s\s+)?(?P<company>[\w'-]+?)(?:'s)?\s+(?:interview\s+)?"
     r"(?:(?:got|was|has\s+been)\s+(?:moved|rescheduled|pushed)\s*[,;:—–-]*\s*(?:it'?s\s+"
-    r"(?:actually\s+|now\s+)?|to\s+)|moved\s+(?:it|me|us)\s+to\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
+    r"(?:actually\s+|now\s+)?|to\s+)|moved\s+(?:it|me|us)\s+to\s+|"
+    # "Acme pushed my interview to Wednesday, same time"
+    r"(?:moved|pushed|rescheduled|changed)\s+(?:my|the|our)\s+interview\s+(?:back\s+)?"
+    r"(?:to|till|until|for)\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
     r"(?:and\s+)?rescheduled\s+(?:it\s+)?(?:for|to)\s+)"
     r"(?P<when>.+?)(?:\s*,\s*so\b.*)?$", re.I)
 #: "the analyst one is actually senior data analyst", "wrong role on the second one, it's
@@ -474,9 +483,11 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     k, name = found
     if "mail" in what:
-        address = next((w for w in value.split() if "@" in w), "")
-        return _fix(line, ctx, Fix.EMAIL, name, address.strip("<>.,;()"),
-                    f"{name}'s e-mail is {address}", target=k) if address else None
+        address = next((w for w in value.split() if "@" in w), "").strip("<>.,;()")
+        # "…, or mayb just dwu@, not 100% sure": two addresses offered, neither sure
+        return _fix(line, ctx, Fix.EMAIL, name, address,
+                    f"{name}'s e-mail is {address}", target=k,
+                    sure=not hedged(line)) if address else None
     if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
         number = _A_NUMBER.match(value)  # "514-555-0187, she gave me her card": the number
         value = number.group(0).strip() if number else value
@@ -490,7 +501,8 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
 
 _WHY_AFTER = re.compile(r"\s*[,;]\s*(?:she|he|they|it)\b.*$|\s+actually$", re.I)
 _A_NUMBER = re.compile(r"\+?[\d(][\d\s().-]{5,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?"
-                       r"(?=\s*(?:[,;]|\.(?!\d)|$))", re.I)
+                       # "917 555 0162 if you need it": words after it are no part of it
+                       r"(?=\s*(?:[,;!]|\.(?!\d)|$)|\s+[a-z])", re.I)
 #: "here's Raj's address for the thank-you: raj@…", "raj.patel@… is Raj's email".
 _ADDRESS_OF = (
     re.compile(r"^(?:here'?s\s+|this\s+is\s+)?(?P<who>[A-Za-z][\w-]*)'s\s+(?:e-?mail\s+)?address\b"
@@ -555,7 +567,9 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
                                                      "direct", "work")):
         return None
     field = Fix.EMAIL if "mail" in what else Fix.PHONE
-    value = value.strip("<>.,;() ") if field is Fix.EMAIL else value
+    number = _A_NUMBER.match(value) if field is Fix.PHONE else None
+    value = value.strip("<>.,;() ") if field is Fix.EMAIL else \
+        number.group(0).strip() if number else value
     domain = value.partition("@")[2].split(".")[0].lower() if field is Fix.EMAIL else ""
     candidates = [(k, name) for k in ctx.known if k.open for name in k.names
                   if not domain or domain in k.company.lower().replace(" ", "")]

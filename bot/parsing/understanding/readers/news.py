@@ -57,6 +57,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return None  # "next round's on me lads 🍻": drinks, not interviews
     if found is Outcome.NEXT_ROUND and lx.ADD_REQUEST.match(line.text):
         return None  # "please add second interview: Globex, …": the add reads it
+    if found is Outcome.NEXT_ROUND and _ANOTHER_JOB.search(line.text):
+        return None  # "another interview at Acme, different dept this time": a new one
     if found is None and lx.PHONE_HOLD.search(line.text):
         return None  # "sat on hold for 20 min": the phone's hold, not the role's
     if found is None or (found is Outcome.REJECTED and lx.MAYBE_OVER.search(line.text)):
@@ -182,8 +184,13 @@ _SOMEONE_CALLED = re.compile(r"\b(?:guy|fella|feller|lady|woman|man|bloke|chap|g
 _OFFER_TO_COME = re.compile(r"\boffer\s+(?:call|meeting|chat|conversation|discussion|stage)\b|"
                             # "hinted an offer is coming": not made yet
                             r"\boffer\s+(?:is|was)\s+(?:coming|on\s+(?:its|the)\s+way|likely|"
-                            r"probable|possible)\b|\bhint(?:ed|s|ing)?\s+(?:at\s+)?(?:an?\s+)?offer\b",
-                            re.I)
+                            r"probable|possible)\b|\bhint(?:ed|s|ing)?\s+(?:at\s+)?(?:an?\s+)?offer\b|"
+                            # "very close to making me an offer": not made yet
+                            r"\b(?:close|closer|near|nearly|almost|about)\s+to\s+(?:making|"
+                            r"giving|extending|offering|make|give|extend|offer)\b", re.I)
+#: Another job at the same employer, not this one's next round.
+_ANOTHER_JOB = re.compile(r"\b(?:different|other|another|separate|new)\s+(?:dept|department|team|"
+                          r"role|position|job|opening|vacancy|division|office)\b", re.I)
 #: An offer said with no one making it: "got an offer!!!".
 _SOME_OFFER = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:got|have|received|landed|bagged)\s+an\s+"
                          r"offer\b(?!\s+from\s+(?:them|her|him)\b)", re.I)
@@ -356,7 +363,17 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                # Thursday here
                                or (lx.THEIR_TIME.search(line.text)
                                    and lx.FAR_EAST.search(line.text))
-                               or _before_their_word(line, ctx, said)))
+                               or _before_their_word(line, ctx, said)
+                               # "will decide next week": a week, not a day
+                               or (_A_WEEK_ONLY.search(line.text) is not None
+                                   and _A_DAY_IN_IT.search(line.text) is None)))
+
+
+#: "next week" said alone, not its end: when in it is not said.
+_A_WEEK_ONLY = re.compile(r"(?<!\btime\s)\bnext\s+week\b(?!'?s?\s+(?:end|close))", re.I)
+#: A day that settles which of the week: a weekday, "the end of", "EOW".
+_A_DAY_IN_IT = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bend\s+of\b|\beo[wd]\b|"
+                          r"\b\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}/\d{1,2}", re.I)
 
 
 def _told_at_the_interview(line: Line, ctx: Context, said: Promise) -> KnownInterview | None:

@@ -461,7 +461,7 @@ _WITHDREW_TOLD = re.compile(r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withd
 _NOTE_REMINDER = re.compile(r"\b(?:cancel|stop|mute|drop)\s+(?:the\s+|my\s+)?thank[\s-]?you\s+"
                             r"(?:note\s+)?(?:reminders?|nudges?|pings?)\b|"
                             # "STOP REMINDING ME ABOUT THE THANK YOU I ALREADY SENT IT"
-                            r"\bstop\s+(?:reminding|nagging|pinging|bugging)\s+me\s+(?:about|re|for|"
+                            r"\b(?:stop|quit)\s+(?:reminding|nagging|pinging|bugging)\s+me\s+(?:about|re|for|"
                             r"of)\s+(?:the\s+|my\s+)?thank[\s-]?you\b", re.I)
 _CANCEL_IT = re.compile(r"^\W*(?:please\s+|pls\s+)?(?:cancel|stop|mute)\s+(?:it|that|this)\W*$",
                         re.I)
