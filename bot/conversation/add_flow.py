@@ -438,6 +438,12 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
 _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
                                 r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
                                 r"just\s+)?(?P<old>[\w&'-]+)\b", re.I)
+#: Markdown emphasis around the whole title, and Slack's emoji codes after it.
+_EMPHASIS = re.compile(r"([*_~]{1,2})([^*_~]+?)\1")
+_SLACK_EMOJI = re.compile(r":[a-z0-9_+-]+:")
+#: A joke, then the real title: "… apparently lol. no it's product designer".
+_NO_REALLY = re.compile(r"\b(?:lol|haha|lmao|jk)\b[.!]*\s+(?:no|nah|ok\s+no|but\s+)?(?:seriously|"
+                        r"for\s+real|really)?[,.!]*\s*(?:it'?s|its|it\s+is)\s+", re.I)
 #: A word put right after the line, as chat does: "Jr graphic dezigner *designer".
 _STAR_FIX = re.compile(r"(?P<said>.+?)\s+\*(?P<right>[\w'-]+)\*?[\s.!]*")
 
@@ -471,6 +477,13 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    text = _SLACK_EMOJI.sub(" ", text).strip()
+    wrapped = _EMPHASIS.fullmatch(text)
+    if wrapped is not None:  # "*UX designer* :art:": the whole title in bold, not a part
+        text = wrapped.group(2)
+    said_after = _NO_REALLY.search(text)
+    if said_after is not None and text[said_after.end():].strip():
+        text = text[said_after.end():]  # "coffee fetcher apparently lol. no it's product designer"
     starred = _STAR_FIX.fullmatch(text.strip())
     if starred is not None:  # "Jr graphic dezigner *designer": a slip put right, chat-style
         text = _put_right(starred["said"], starred["right"])

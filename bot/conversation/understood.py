@@ -21,6 +21,7 @@ from bot.commands import (
     CorrectInterview,
     DeleteInterview,
     ExplainStep,
+    ListInterviews,
     MarkDone,
     MarkSent,
     OnlyOpenInterview,
@@ -45,6 +46,7 @@ from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
 from bot.parsing.understanding.common import strangers
 from bot.parsing.understanding.normalise import normalise
 from bot.parsing.understanding.readers.adding import form_as_line, rough_promise
+from bot.parsing.understanding.readers.invites import invite_as_line
 from bot.parsing.understanding.reading import Line
 from bot.parsing.understanding.references import mentions
 
@@ -139,6 +141,7 @@ _ASIDE_AFTER = re.compile(r"[\s,]+(?:btw|by\s+the\s+way|fyi)[.!]*$", re.I)
 #: answers "what's the role?", "who interviewed you?" or "when is the next round?"
 #: ("Initech offered me the job!" is news about Initech, not a date).
 _SURE_WHILE_ASKED = (CancelInterview, DeleteInterview, CorrectInterview, ShowPlan,
+                     ListInterviews,
                      # "Just sent the thank you to Jane! 🎉", "remind me about the acme note
                      # in 2h": no title, name or day, whatever was asked
                      MarkSent, Snooze)
@@ -158,8 +161,9 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You weren't sure of part of that, so I haven't added it "
                                 "yet: send the `add` line again once you've checked, and "
                                 "I'll add it.")
-    if isinstance(command, AddInterview) and form_as_line(text) is not None:
-        return read(turn, text)  # "new one:\n- **company:** Chase\n- **role:** …": a form
+    if isinstance(command, AddInterview) and (
+            form_as_line(text) or invite_as_line(text, turn.now, turn.tz)) is not None:
+        return read(turn, text)  # "new one:\n- **company:** Chase\n…", an invite pasted
     rough = rough_promise(command, turn.now, turn.tz) if isinstance(command, AddInterview) \
         else None
     if rough is not None:

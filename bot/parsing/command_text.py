@@ -161,7 +161,8 @@ _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please
 
 
 #: A greeting before what they came to say: "Hi! add …", "Good evening sir. Please I had …".
-GREETING = re.compile(r"^(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|good\s+(?:morning|"
+GREETING = re.compile(r"^(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|selam|sala+m|"
+                      r"namaste|merhaba|jambo|habari|kumusta|ol[aá]|buongiorno|good\s+(?:morning|"
                        r"afternoon|evening|day))(?:\s+(?:there|po|all|everyone|team|bot|sir|"
                        r"ma'?am|madam))?\s*[!,.]+\s*(?=\S)", re.I)
 
@@ -174,6 +175,10 @@ _ASKED_TO_ADD = re.compile(r"^(?:(?:(?:can|could|would)\s+you\s+(?:please\s+)?|p
                            # "Forgot to log this one: Barclays, graduate analyst, …"
                            r"(?:i\s+)?forgot\s+to\s+(?:log|add|put\s+in|enter)\s+(?:this|another)"
                            r"(?:\s+one)?\s*:)\s*", re.I)
+
+
+#: "no. 2", "nr 2", "number 2" after a verb: the interview's number, said the long way.
+_NUMBER_SAID = re.compile(r"^(\S+)\s+(?:no\.|nr\.?|num\.?|number)\s*(?=#?\d)", re.I)
 
 
 def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
@@ -189,6 +194,7 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
         # read whole ("Hey! New here 🙂 I had …" is no `new`)
         rest = text[greeted.end():].strip()
         return read_command(rest, now, tz) if rest.lower().startswith("add ") else Unknown(text)
+    text = _NUMBER_SAID.sub(r"\1 ", text)  # "Delete no. 2 please": interview 2
     verb, _, rest = text.partition(" ")
     if verb.lower() in ("/followup", "followup") and rest.strip():
         return read_command(rest.strip(), now, tz)  # "/followup stop 1" pasted into a DM

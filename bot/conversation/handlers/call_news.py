@@ -38,7 +38,8 @@ from bot.parsing.understanding.references import mentions
 #: Words that say who acts next: they decide (and tell you), or you call them.
 _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|hear back|"
                           r"(?:should|will|'ll|would|'d) know|^by\b|"
-                          r"be in touch|reach out|should hear|hear by|"
+                          r"be in touch|reach(?:ing)? out|should hear|hear by|eod|cob|"
+                          r"end of (?:the )?(?:day|business)|give (?:it|us|them) |"
                           r"need (?:\w+ )?(?:until|till|time))\b", re.I)
 _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|check back|"
                        r"follow up)\b", re.I)

@@ -20,7 +20,7 @@ from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
 from bot.parsing.understanding.normalise import normalise
-from bot.parsing.understanding.readers import adding, asking, corrections, news, steps
+from bot.parsing.understanding.readers import adding, asking, corrections, invites, news, steps
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 from bot.parsing.understanding.references import KnownInterview, Mentions, mentions
 
@@ -36,7 +36,7 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 
 def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
-    form = adding.form_as_line(text)
+    form = adding.form_as_line(text) or invites.invite_as_line(text, ctx.now, ctx.tz)
     if form is not None:
         # An interview pasted as a form is a new one, whatever else it mentions.
         names = [part for k in ctx.known for part in (k.company, *k.names)]

@@ -153,6 +153,14 @@ HEDGES = _any(
     r"my\s+guess", r"(?:looks|seems|sounds)\s+like",
     # said in jest: "lol sure, Acme totally sent me an offer 🙄"
     r"yeah\s+right", r"lol\s+sure", r"jk", r"just\s+kidding", r"as\s+if",
+    # "'we'll decide by friday' they said. sure jan 🙄", "calling it now: initech = hired 🔮"
+    r"sure\s+jan", r"calling\s+it\s+now", r"manifest(?:ing|ed)?",
+    # "acme offered me... a bottle of water": a pause before the punchline
+    r"offered(?:\s+me)?(?=\s*(?:\.{2,}|…))",
+    # venting, not a request: "cancel everything, I'm clearly unemployable 🙄", "delete
+    # initech from my brain lol"
+    r"(?:i'?m|i\s+am)\s+(?:clearly\s+|just\s+|so\s+|officially\s+)?(?:unemployable|"
+    r"a\s+failure|useless|hopeless|a\s+joke)", r"from\s+my\s+(?:brain|mind|memory|life|head)",
     # told unofficially, or still to come: "Raj told me off the record I'm getting an offer"
     r"off\s+the\s+record", r"unofficial(?:ly)?", r"not\s+official(?:ly)?",
     r"(?:i'?m|i\s+am)\s+(?:getting|going\s+to\s+get|gonna\s+get)\s+(?:an?|the)\s+offer",
@@ -256,8 +264,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
           r"candidates",
           # "they choose other candidate", as a learner of English writes it
-          r"(?:choose|chose|select|take|pick)\s+(?:an?\s+|the\s+)?other\s+(?:candidate|person|"
-          r"applicant)\b",
+          r"(?:choose|chose|chosen|select|selected|take|took|taken|pick|picked)\s+(?:an?\s+|the\s+)?"
+          r"other\s+(?:candidate|person|applicant)\b",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           r"^\W*filled\s+internally\b",
           # "they've given the role to an internal candidate"
@@ -320,6 +328,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"job|req|vacancy|opening)",
           r"withdr(?:ew|awn)\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|opening|"
           r"posting|vacancy|req|post)",
+          # "the QA role was eliminated in a restructure", "position cancelled"
+          r"(?:role|position|job|req|requisition|vacancy|opening)\s+(?:was\s+|has\s+been\s+|got\s+|"
+          r"is\s+)?(?:eliminated|cancel+ed|scrapped|axed|cut|frozen\s+(?:indefinitely|for\s+good))\b",
           # "Acme say dey cancel de position altogether": theirs, said in the present
           r"\b(?:they|dey|dem|them)\s+(?:(?:have|has|had|done|don|did|go|gone|just)\s+)?"
           r"(?:cancel|scrap|pull|close)\s+(?:de|the|that|dat)\s+(?:\w+\s+)?(?:role|position|job|"
@@ -408,6 +419,9 @@ MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is
 PROMISE_CUES = _any(
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
+    r"reaching\s+out\s+(?:by|within|in|on|before)\b",
+    # "give us till the end of the month", "he said give it a fortnight"
+    r"give\s+(?:us|them|it)\s+(?:till|until|til|a|an|one|two|three|\d+|the\s+rest)\b",
     r"(?:call|ring|phone|email|contact)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
     r"said\s+(?:to\s+)?(?:call|ring|phone)\s+[a-z]+\s+(?:on|next|this|tomorrow|(?:mon|tues|wednes|"
     r"thurs|fri)day)\b",
@@ -432,7 +446,9 @@ PROMISE_CUES = _any(
     r"make\s+a\s+(?:call|decision)", r"text\s+me",
     # "Madam Jane told they will inform me within 3 working days"
     r"(?:will|'ll|would)\s+(?:inform|update)\s+(?:me|us|you)\b",
-    r"(?:result|decision)\s+will\s+be\s+informed",
+    r"(?:result|decision)\s+will\s+be\s+(?:informed|announced|communicated|shared|given|out)",
+    # "Jane said result come out until 4th December"
+    r"(?:result|results|decision)\s+(?:will\s+)?(?:come|comes|coming)\s+out",
     r"(?:they'?ll|they\s+will|they'?d|she'?ll|she\s+will|she'?d|he'?ll|he\s+will|he'?d)\s+"
     r"(?:email|e-mail|text|call|ring|phone|message|contact|tell\s+(?:me|us))\b",
     r"revert\s+(?:back\s+)?(?:by|within|on|in)",
@@ -592,6 +608,9 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"i\s+leave\s+(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+(?:was\s+|is\s+|still\s+)?(?:busy|engaged)",
           r"(?:couldn'?t|could\s+not|cannot|can'?t)\s+get\s+through",
+          # "the line was not going through", "he didn't attend the phone"
+          r"(?:was\s+not|wasn'?t|not)\s+going\s+through",
+          r"(?:didn'?t|did\s+not)\s+attend\s+(?:the|my)\s+(?:phone|call)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
           r"got\s+(?:through|hold)", "chatted",
@@ -714,6 +733,8 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"don'?t\s+want\s+any\s+more",
                    r"(?:don'?t|doan|dont)\s+bother\s+(?:to\s+)?remind(?:ing)?\s+me",
                    r"mute", r"cancel", r"stop\s+reminders", r"discontinue",
+                   # "Don't disturb me more with Initech, basta"
+                   r"(?:don'?t|do\s+not)\s+disturb\s+me\s+(?:more|any\s*more|again)\s+(?:with|about)",
                    # "stop tracking acme pls", "I want to stop following Initech"
                    r"stop\s+(?:tracking|following)\b",
                    # "I don't need the Initech reminders anymore, I'll chase them myself"

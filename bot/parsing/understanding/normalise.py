@@ -69,6 +69,27 @@ _AT_FOUR_DIGITS = re.compile(r"(?:(?<=\bat\s)|(?<=@\s)|(?<=@))([01]\d|2[0-3])([0
                              # "0800 this morning", "1400 hrs": a clock by what follows it
                              r"\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:hrs|hours|h)?\s+(?:this\s+"
                              r"(?:morning|afternoon|evening)|today|tomorrow|yesterday)\b)", re.I)
+#: An address said aloud, as dictation writes it: "jane dot smith at acme dot com".
+_SPOKEN_ADDRESS = re.compile(r"\b([a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*)\s+at\s+([a-z0-9-]+(?:\s+dot\s+"
+                             r"[a-z0-9-]+)*\s+dot\s+(?:com|org|net|io|co|edu|gov|uk|ca|de|fr|"
+                             r"au|in|ie|nz|sg))\b", re.I)
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+#: A phone number said digit by digit, ten digits or more: "two one two five five five zero
+#: one four seven" (a shorter one may have lost a digit, so it is left as said).
+_SPOKEN_DIGITS = re.compile(r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+                            r"(?:[\s,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)){9,}"
+                            r"\b", re.I)
+
+
+def _address_said(found: re.Match[str]) -> str:
+    return f"{found[1]}@{found[2]}".replace(" dot ", ".").replace(" ", "")
+
+
+def _digits_said(found: re.Match[str]) -> str:
+    return "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", found[0], re.I))
+
+
 #: "decision NLT 4 Dec": military and civil-service shorthand for "no later than".
 _NLT = re.compile(r"\bNLT\b")
 #: A tag at the end that asks nothing: "They decide by 4 December, vale?", "…, innit?".
@@ -110,6 +131,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _WORD_OCLOCK.sub(lambda m: f"{hour_said(m[1])}:00", text)  # "ten o'clock"
     text = _AT_FOUR_DIGITS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)  # "at 0830"
     text = _TAG_QUESTION.sub(".", _NLT.sub("no later than", text))
+    text = _SPOKEN_DIGITS.sub(_digits_said, _SPOKEN_ADDRESS.sub(_address_said, text))
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)

@@ -2230,3 +2230,57 @@ def test_found_in_the_probes_near_offers_weeks_and_other_jobs_at_the_same_place(
     chat.say("called 2 answered")
     chat.say("she said I should hear back in five days")
     assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+
+
+def test_a_pasted_calendar_invite_adds_the_interview_it_spells_out(chat: Chat) -> None:
+    said = chat.text("add this pls\n\nSenior Pharmacist Interview – Wellcare Health\n"
+                     "When: Wednesday, November 25, 2026 10:00 AM-11:00 AM (UTC-05:00) Eastern "
+                     "Time (US & Canada)\nWhere: Microsoft Teams Meeting\nOrganizer: Faith "
+                     "Mbeki\nRequired: Faith Mbeki; Roberto Salas")
+    assert "Senior Pharmacist at Wellcare Health" in said
+    interview = chat.checkpoints(1)[0]
+    assert interview.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-25T10:00:00-05:00"
+    assert [p.name for p in interview.interviewers] == ["Faith Mbeki", "Roberto Salas"]
+    # The same invite in another zone is not read on this person's clock.
+    chat.say("Interview - Analyst - Northbank\nWhen: Thursday, December 3, 2026 9:00 AM-10:00 "
+             "AM (UTC-08:00) Pacific Time\nOrganizer: Ann Lee\nRequired: Ann Lee")
+    assert interviews(chat) == 1
+
+
+def test_found_in_the_probes_jokes_and_venting_change_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    for line in ("acme offered me... a bottle of water and a parking validation. big win 🏆",
+                 "oh great, cancel everything, I'm clearly unemployable 🙄",
+                 "honestly just delete initech from my brain lol, dana never even answered my "
+                 "last email",
+                 "wow initech. 'we'll decide by friday' they said. sure jan 🙄",
+                 "calling it now: initech = hired 🔮✨"):
+        chat.say(line)
+    acme, initech = chat.checkpoints(1)[0], chat.checkpoints(2)[0]
+    assert (acme.outcome, initech.outcome, interviews(chat)) == (None, None, 2)
+    assert [p.name for p in initech.interviewers] == ["Dana Wu", "Raj Patel"]
+    # A role answered with markdown and an emoji code, or after a joke.
+    chat.say("add Globex")
+    chat.say("professional coffee fetcher apparently lol. no it's product designer")
+    chat.say("2026-11-24 11am")
+    chat.say("show me my list")  # no one's name: asked again
+    chat.say("Hannah Lee")
+    chat.say("skip")
+    assert chat.checkpoints(3)[0].role == "product designer"
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Hannah Lee"]
+
+
+def test_found_in_the_probes_english_as_a_second_language(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("Selam. Jane email is jane.smith@acme.com, please keep it")
+    assert [p.email for p in chat.checkpoints(1)[0].interviewers] == ["jane.smith@acme.com"]
+    chat.say("I phoned Raj but he didn't attend the phone")
+    assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.NO_ANSWER]
+    chat.say("Jane said result come out until 4th December")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-12-04"
+    chat.say("Initech walon ne mana kar diya yaar, they have chosen other candidate")
+    assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
+    chat.say("Delete no. 2 please, that one was just test")
+    assert interviews(chat) == 1

@@ -61,8 +61,23 @@ def rough_promise(command: AddInterview, now: datetime, tz: ZoneInfo) -> Reading
     """"add: Notion, …, she said they'd let me know in about two weeks": their day said
     roughly, so the plan is not built on it without asking; the add is offered with it or
     without it."""
-    said = parse_interview(command.text, now, tz).promise if command.text else None
-    if said is None or not lx.SOMETIME.search(said.text):
+    parsed = parse_interview(command.text, now, tz) if command.text else None
+    said = parsed.promise if parsed is not None else None
+    if said is None or parsed is None:
+        return None
+    held = parsed.starts_at.astimezone(tz).date() if parsed.starts_at else None
+    if held is not None and held < now.astimezone(tz).date() and _WEEK_SAID.search(said.text):
+        # "fri 20th, …, they said: we'll let you know by the end of next week": the week
+        # after the interview, or after today? Counted from the interview, and asked.
+        day = f"{said.on:%a %d %b}"
+        return Reading(question=f'"{short(said.text, 80)}": counted from the interview on '
+                                f"{held:%a %d %b}, that's {day}. Shall I plan around that day?",
+                       choices=(Choice(f"Yes, plan on {day}", command),
+                                Choice("Add it without a day", AddInterview(
+                                    command.text.replace(said.text, " ").strip(" ,.;"),
+                                    command.again)),
+                                Choice("Don't add it", None)))
+    if not lx.SOMETIME.search(said.text):
         return None
     rest = command.text.replace(said.text, " ").strip(" ,.;")
     day = f"{said.on:%a %d %b}"
@@ -91,7 +106,7 @@ def form_as_line(text: str) -> str | None:
             break  # "--", "Regards, K. Osei": the sender's name and address, no fact
         elif fields and raw.strip():
             # "They indicated a decision by 1 December": the promise, without who said it
-            after.append(_WHO_SAID.sub("", raw.strip().rstrip(".")))
+            after.append(_WHO_SAID.sub("", _OTHER_LABEL.sub("", raw.strip().rstrip("."))))
     if not {"company", "role", "when", "who"} <= fields.keys():
         return None
     said = ", ".join([fields["company"], fields["role"],
@@ -135,6 +150,10 @@ def _one_field_a_line(text: str) -> str:
     return "\n".join(lines[:-1] + last)
 
 
+#: A week said relative to when it was said: "next week", "the end of this week".
+_WEEK_SAID = re.compile(r"\b(?:next|this|coming|following)\s+week\b", re.I)
+#: A label of the form's that names no field: "- Next steps: she said to call her …".
+_OTHER_LABEL = re.compile(r"^[-•*]?\s*[A-Za-z][\w ]{0,20}:\s*(?=\S)")
 #: Who said what follows, before a promise under a form.
 _WHO_SAID = re.compile(r"^(?:they|she|he)\s+(?:indicated|mentioned|stated|noted|confirmed)\s+"
                        r"(?:that\s+)?(?:an?\s+|the\s+)?(?=decision|answer|outcome|result)", re.I)
@@ -185,7 +204,7 @@ def _day_first(text: str) -> str:
 #: "Hooli tomorrow 3pm, …": or after it.
 _WHEN_WORDS = re.compile(r"(?:(?:on|at|@|today|tomorrow|tonight|next|this|\w+day|\d{1,2}"
                          r"(?:[:.]\d{2})?\s*(?:am|pm)?|\d{1,2}/\d{1,2})\s*)+", re.I)
-_SEPARATOR = re.compile(r"\s+[—–|]\s+|\s+-\s+")
+_SEPARATOR = re.compile(r"\s+[—–|•·]\s+|\s+-\s+")
 _SLASHES = re.compile(r"\s+/\s+")
 #: "interview tomorrow Acme, …": the first field may say when before the company.
 _ONLY_WHEN = re.compile(r"(?:interview\s+)?(?:today|tomorrow|tonight|on\s+\w+day|\w+day)?",

@@ -40,7 +40,8 @@ _FIELD_IS = re.compile(
     r"^(?:the\s+)?(?:(?:name|title)\s+of\s+(?:the\s+)?)?(?:(?P<company>[\w'-]+)\s+)?"
     r"(?:(?:req|requisition|official|actual)\s+)?"
     r"(?P<field>company|employer|role|roll|position|post|job(?:\s+"
-    r"title)?|title)(?:\s+name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
+    r"title)?|title)(?:(?:'s)?\s+(?:(?:full|proper|real|legal|official|correct|right|actual)\s+)?"
+    r"name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
     r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
@@ -91,7 +92,8 @@ _ALSO_PERSON = re.compile(
     # "Mark Liu from the team sat in too", "forgot to mention, Will from finance sat in too"
     r"^(?i:(?:oh\s+|and\s+)?(?:i\s+)?forgot\s+to\s+(?:mention|say)\s*[,:—–-]?\s*)?"
     r"(?i:(?:her|his|their)\s+(?:manager|boss|colleague|supervisor|director)\s+)?"
-    r"(?P<sat>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in|"
+    r"(?P<sat>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in"
+    r"(?:\s+on\s+(?:it|the\s+interview))?|"
     r"joined(?:\s+in)?|was\s+(?:there|in\s+(?:the\s+room|there)|on\s+the\s+(?:panel|call)))\s+"
     r"(?i:too|as\s+well|also|for\s+(?:the\s+)?(?:last|first)\s+"
     r"\d+\s+min\w*|for\s+(?:part|some|a\s+bit)\s+of\s+it)\W*$")
@@ -144,6 +146,11 @@ def correct(line: Line, ctx: Context) -> Reading | None:
                   "", text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
+    # "Jane's on +44 7700 900123": her number
+    text = re.sub(r"^([A-Za-z][\w-]*)'s\s+on\s+(?=\+?[\d(])", r"\1's number is ", text)
+    # "small fix, the company's full name is …": what follows is the correction
+    text = re.sub(r"^(?:a\s+)?(?:small|quick|minor|tiny|one)\s+(?:fix|correction|change|thing)"
+                  r"\s*[,:;–—-]+\s*", "", text, flags=re.I)
     text = _OF_COMPANY.sub(r"\g<who>'s ", lx.ASIDE_LEAD.sub("", text))
     text = _FOR_COMPANY.sub("", text)  # "for Acme it's Jane Smyth, not Smith"
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
@@ -151,6 +158,12 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     for pattern, plain in _PLAINLY:
         text = pattern.sub(plain, text)
     moved = _THEY_MOVED.match(text) or _GOT_MOVED.match(text)
+    told = _MOVED_IN_NEWS.search(text) if moved is None else None
+    named = [k for k in ctx.known if k.open and k.company.lower() in line.found.company_words]
+    if told is not None and len(named) == 1:
+        # "Acme just emailed, they've pushed my interview to Wednesday, same time"
+        text = f"{named[0].company} moved it to {told.group('when')}"
+        moved = _GOT_MOVED.match(text)
     if moved is not None and moved.group("company").lower() in line.found.company_words:
         # "Acme moved it to Wednesday 3pm": their interview, to a day and a time; a flight
         # "pushed to wed" moves nothing, and a day without its time is asked
@@ -324,6 +337,12 @@ _GOT_MOVED = re.compile(
     r"(?:to|till|until|for)\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
     r"(?:and\s+)?rescheduled\s+(?:it\s+)?(?:for|to)\s+)"
     r"(?P<when>.+?)(?:\s*,\s*so\b.*)?$", re.I)
+#: The interview moved, told as news after who told it: "Acme just emailed, they've pushed
+#: my interview to Wednesday, same time".
+_MOVED_IN_NEWS = re.compile(r"[,;:—–-]\s*(?:they|she|he)(?:'ve|\s+have|'s|\s+has)?\s+(?:just\s+)?"
+                            r"(?:moved|pushed|rescheduled|changed)\s+(?:my|the|our)\s+interview\s+"
+                            r"(?:back\s+)?(?:to|till|until|for)\s+(?P<when>.+?)(?:\s*,\s*so\b.*)?$",
+                            re.I)
 #: "the analyst one is actually senior data analyst", "wrong role on the second one, it's
 #: QA automation engineer": a job title, for the interview named by its role or company.
 _ONE_IS_ROLE = re.compile(r"^(?:actually\s+)?(?:wrong\s+role\s+(?:on|for)\s+)?the\s+[\w'-]+"

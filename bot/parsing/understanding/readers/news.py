@@ -473,9 +473,9 @@ def _since_when(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[dat
 
 
 #: A span counted from when it was said: "within 3 business days", "in two weeks".
-_A_SPAN = re.compile(r"\b(?:in|within)\s+(?:an?|one|a\s+couple\s+(?:of\s+)?|\d{1,2}|two|three|"
-                     r"four|five|six|seven|eight|nine|ten)\s+(?:(?:business|working)\s+)?"
-                     r"(?:days?|weeks?)\b", re.I)
+_A_SPAN = re.compile(r"\b(?:in|within|give\s+it)\s+(?:an?|one|a\s+couple\s+(?:of\s+)?|\d{1,2}|two|"
+                     r"three|four|five|six|seven|eight|nine|ten)\s+(?:(?:business|working)\s+)?"
+                     r"(?:days?|weeks?|fortnight)\b", re.I)
 #: Words that place the telling after the interview: a call, a mail, today.
 _SAID_SINCE = re.compile(r"\b(?:today|just|now|this\s+(?:morning|afternoon|evening)|called|"
                          r"rang|phoned|spoke|speaking|talked|emailed|texted|messaged|voicemail|"

@@ -1,0 +1,154 @@
+"""A calendar invite pasted whole (Outlook, Teams, Google Calendar, Calendly), read as the
+`add` line it spells out: its title names the role and the company, its start the day and
+time, its organiser and attendees who interviewed. Only an invite in the person's own time
+zone is read: one in another zone is left to be asked about."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
+    """The `add: company, role, when with …` line an invite spells out; None when the text
+    is no invite, or one whose company, role, start or people can't all be found."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if sum(bool(_INVITE_FIELD.match(line)) for line in lines) < 2 and "Guests" not in lines:
+        return None
+    if not _in_my_zone(text, now, tz):
+        return None
+    role, company = _title(lines)
+    start = _start(lines)
+    people = _people(lines, company)
+    if not (role and company and start and people):
+        return None
+    return f"add: {company}, {role}, {start} with {' and '.join(people)}"
+
+
+#: The fields that mark an invite.
+_INVITE_FIELD = re.compile(r"^(?:when|where|organi[sz]er|required(?:\s+attendees)?|optional|"
+                           r"attendees|guests|invitee|host|event\s+date/time|time\s+zone|"
+                           r"meeting\s+id|passcode)\s*:", re.I)
+
+
+def _title(lines: list[str]) -> tuple[str, str]:
+    """Role and company from the invite's title ("Interview - Financial Analyst - Woodgrove
+    Bank", "Senior Pharmacist Interview – CVS Health", "Interview: Content Strategist @
+    Squarespace"), or from its Position line and its host's company (Calendly)."""
+    for line in lines:
+        said = _SUBJECT.sub("", line)
+        for pattern in _TITLES:
+            found = pattern.fullmatch(said)
+            if found is not None:
+                return found["role"].strip(), found["company"].strip(" .")
+    role = next((m["value"] for line in lines if (m := _POSITION.match(line))), "")
+    host = next((m["value"] for line in lines if (m := _HOST.match(line))), "")
+    company = _COMPANY_IN_BRACKETS.search(host)
+    return (role.strip(), company["company"].strip()) if company else ("", "")
+
+
+_SUBJECT = re.compile(r"^subject\s*:\s*", re.I)
+_DASH = r"\s+[-–—|]\s+"
+_TITLES = (
+    re.compile(rf"interview(?:{_DASH}|\s*:\s*)(?P<role>[^@–—|]+?)(?:{_DASH}|\s+@\s+|\s+at\s+)"
+               r"(?P<company>.+)", re.I),
+    re.compile(rf"(?P<role>[^@–—|:]+?)\s+interview(?:{_DASH}|\s+@\s+|\s+(?:with|at)\s+)"
+               r"(?P<company>.+)", re.I),
+)
+_POSITION = re.compile(r"^(?:position|role|job)\s*:\s*(?P<value>.+)$", re.I)
+_HOST = re.compile(r"^(?:host|organi[sz]er)\s*:\s*(?P<value>.+)$", re.I)
+_COMPANY_IN_BRACKETS = re.compile(r"\([^()]*,\s*(?P<company>[A-Z][\w&'. -]+)\)")
+
+
+def _start(lines: list[str]) -> str:
+    """The day and start time of the first line that has both ("When: Wednesday, November
+    25, 2026 10:00 AM-11:00 AM (UTC-05:00) …", "Thu 12/3/2026 2:30 PM - 3:15 PM")."""
+    for line in lines:
+        if _NOT_A_TIME_LINE.match(line):
+            continue
+        said = _ZONE_SAID.sub(" ", _WHEN_LABEL.sub("", line))
+        times = _A_TIME.findall(said)
+        if not times or not _A_DAY.search(said):
+            continue
+        day = _A_TIME.sub(" ", said)
+        day = re.sub(r"[·•]|\s[-–—]\s|(?<=\s)[-–—](?=\s)|\bto\b", " ", day)
+        day = " ".join(day.replace(",", " ").split()).strip(" .-–—")
+        return f"{day} {times[0].replace(' ', '')}"
+    return ""
+
+
+_WHEN_LABEL = re.compile(r"^(?:when|event\s+date/time|date(?:\s+and\s+time)?|time)\s*:\s*", re.I)
+_NOT_A_TIME_LINE = re.compile(r"^(?:meeting\s+id|passcode|time\s+zone)\b", re.I)
+_A_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.I)
+_A_DAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|"
+                    r"jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+                    re.I)
+#: A zone in the time line, in brackets or after it: "(UTC-05:00) Eastern Time (US &
+#: Canada)", "(Eastern)".
+_ZONE_SAID = re.compile(r"\([^()]*(?:utc|gmt|time|eastern|central|mountain|pacific)[^()]*\)|"
+                        r"\b(?:eastern|central|mountain|pacific)\s+time\b(?:\s*\([^()]*\))?",
+                        re.I)
+
+
+def _people(lines: list[str], company: str) -> list[str]:
+    """Who interviewed: the Interviewers line if there is one, else the organiser, the
+    attendees and the guests, without the person themself or a team's mailbox."""
+    listed = [m["names"] for line in lines if (m := _INTERVIEWERS.match(line))]
+    if not listed:
+        listed = [m["names"] for line in lines if (m := _ATTENDING.match(line))]
+        listed += _guests(lines)
+    names: list[str] = []
+    for chunk in listed:
+        for name in re.split(r"\s*[;,]\s*|\s+and\s+", re.sub(r"\([^()]*\)", " ", chunk)):
+            name = _ORGANISER_MARK.sub("", name).strip(" .")
+            if name and _A_NAME.fullmatch(name) and not _A_TEAM.search(name) and \
+                    name.casefold() != company.casefold() and name not in names:
+                names.append(name)
+    return names
+
+
+_INTERVIEWERS = re.compile(r"^(?:interviewers?|panel)\s*:\s*(?P<names>.+)$", re.I)
+_ATTENDING = re.compile(r"^(?:organi[sz]er|required(?:\s+attendees)?|attendees|host)\s*:\s*"
+                        r"(?P<names>.+)$", re.I)
+_ORGANISER_MARK = re.compile(r"\s*[-–—]\s*organi[sz]er\b.*$", re.I)
+_A_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+_A_TEAM = re.compile(r"\b(?:talent|recruit\w*|acquisition|team|careers|hr|hiring|people|"
+                     r"bank|inc|ltd|llc|meeting|calendar)\b", re.I)
+
+
+def _guests(lines: list[str]) -> list[str]:
+    """The names listed under Google Calendar's "Guests" line, one a line."""
+    if "Guests" not in lines:
+        return []
+    after = lines[lines.index("Guests") + 1:]
+    return [line for line in after if line.casefold() not in {"me", "you"}]
+
+
+def _in_my_zone(text: str, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether every zone the invite names keeps the person's own clock (an invite in
+    "Eastern Time" for someone in New York), so its times can be read as theirs."""
+    mine = now.astimezone(tz).utcoffset()
+    for said in _ZONES.finditer(text):
+        offset = _offset(said.group(0), now)
+        if offset is None or offset != mine:
+            return False
+    return True
+
+
+_ZONES = re.compile(r"\butc\s*[+-]\s*\d{1,2}(?::\d{2})?|\b(?:eastern|central|mountain|pacific)\b|"
+                    r"\b(?:america|europe|asia|africa|australia)/[A-Za-z_]+", re.I)
+_NAMED = {"eastern": "America/New_York", "central": "America/Chicago",
+          "mountain": "America/Denver", "pacific": "America/Los_Angeles"}
+
+
+def _offset(said: str, now: datetime) -> timedelta | None:
+    fixed = re.fullmatch(r"utc\s*([+-])\s*(\d{1,2})(?::(\d{2}))?", said, re.I)
+    if fixed is not None:
+        sign = -1 if fixed[1] == "-" else 1
+        return sign * timedelta(hours=int(fixed[2]), minutes=int(fixed[3] or 0))
+    try:
+        zone = ZoneInfo(_NAMED.get(said.lower(), said))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return now.astimezone(zone).utcoffset()

@@ -1,0 +1,62 @@
+"""Calendar invites pasted whole are read as the `add` line they spell out, only in the
+person's own time zone, and only with every field found."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.parsing.understanding.readers.invites import invite_as_line
+
+NEW_YORK = ZoneInfo("America/New_York")
+NOW = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
+
+OUTLOOK = """Subject: Interview - Financial Analyst - Northbank
+When: Wednesday, November 25, 2026 10:00 AM-11:00 AM (UTC-05:00) Eastern Time (US & Canada).
+Where: Microsoft Teams Meeting
+Organizer: Northbank Talent Acquisition
+Required Attendees: Hannah Brooks; Luis Ortega"""
+
+GOOGLE = """Interview: Content Strategist @ Paperleaf
+Wednesday, December 2 · 11:00am – 12:00pm
+Time zone: America/New_York
+Google Meet joining info
+Guests
+Maya Lindgren - organizer
+Theo Watts
+me"""
+
+CALENDLY = """New Event: 45 Minute Interview
+Invitee: Sam Rivera
+Host: Derek Shaw (Head of Sales, Helpline)
+Event Date/Time: 11:30am - 12:15pm, Tuesday, November 24, 2026 (Eastern Time - US & Canada)
+Position: SDR"""
+
+
+def test_an_outlook_invite_names_the_role_company_start_and_attendees_not_the_mailbox() -> None:
+    assert invite_as_line(OUTLOOK, NOW, NEW_YORK) == (
+        "add: Northbank, Financial Analyst, Wednesday November 25 2026 10:00AM "
+        "with Hannah Brooks and Luis Ortega")
+
+
+def test_a_google_invite_lists_its_guests_without_me() -> None:
+    assert invite_as_line(GOOGLE, NOW, NEW_YORK) == (
+        "add: Paperleaf, Content Strategist, Wednesday December 2 11:00am "
+        "with Maya Lindgren and Theo Watts")
+
+
+def test_a_calendly_booking_takes_the_company_from_its_host() -> None:
+    assert invite_as_line(CALENDLY, NOW, NEW_YORK) == (
+        "add: Helpline, SDR, Tuesday November 24 2026 11:30am with Derek Shaw")
+
+
+def test_an_invite_in_another_zone_is_not_read_as_the_persons_clock() -> None:
+    pacific = OUTLOOK.replace("(UTC-05:00) Eastern Time", "(UTC-08:00) Pacific Time")
+    assert invite_as_line(pacific, NOW, NEW_YORK) is None
+    assert invite_as_line(OUTLOOK, NOW, ZoneInfo("Europe/London")) is None
+
+
+def test_text_that_is_no_invite_or_lacks_a_field_is_left_alone() -> None:
+    assert invite_as_line("When: tomorrow\nwhere are you?", NOW, NEW_YORK) is None
+    no_people = OUTLOOK.replace("Required Attendees: Hannah Brooks; Luis Ortega", "")
+    assert invite_as_line(no_people, NOW, NEW_YORK) is None
