@@ -392,7 +392,7 @@ _ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\
                         r"(?:team|squad|department|dept|group)\b.*$", re.I)
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
 _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orary)?|"
-          r"perm(?:anent)?|remote|hybrid|on[- ]?site|fixed[- ]term|internship|"
+          r"perm(?:anent)?|(?:fully\s+|100%\s+)?remote|hybrid|on[- ]?site|fixed[- ]term|internship|"
           r"\d+[- ]months?(?:\s+contract)?)")
 _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
                       r",\s*(?:though|although|and|plus|but)\b.*$", re.I)
@@ -438,9 +438,27 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
 _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
                                 r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
                                 r"just\s+)?(?P<old>[\w&'-]+)\b", re.I)
+#: The title's line in a job ad pasted as the answer.
+_TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
+                         re.I | re.M)
+#: A day or time said where the title was asked.
+_A_WHEN_SAID = re.compile(r"^\W*(?:it'?s\s+|its\s+|it\s+is\s+)?(?:on\s+|at\s+)?(?:tomorrow|today|"
+                          r"tonight|next\s+\w+|this\s+\w+|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+                          r"the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?::\d{2})?\s*(?:[ap]m|o'?clock)|"
+                          r"noon|midday)\b", re.I)
+#: The interview's day told after the title, as its own sentence.
+_ABOUT_THE_DAY = re.compile(r"(?<=[.!])\s+(?:the\s+)?interview(?:'s|\s+is|\s+was)\s+.*$", re.I)
+#: "nvm", "never mind", "forget it": no answer at all.
+_LET_IT_GO = re.compile(r"nvm|never\s*mind|forget\s+it|nevermind|n/m", re.I)
 #: Markdown emphasis around the whole title, and Slack's emoji codes after it.
 _EMPHASIS = re.compile(r"([*_~]{1,2})([^*_~]+?)\1")
 _SLACK_EMOJI = re.compile(r":[a-z0-9_+-]+:")
+#: A title taken back as soon as it is said: "Lead designer... no sorry, senior designer".
+_NO_SORRY = re.compile(r"(?:\.{2,}|…|[,;.—–-])\s*(?:no|nope|oops|wait)(?:\s*[,.!]+\s*|\s+(?=sorry|"
+                       r"i\s+mean|my\s+bad))(?:sorry|i\s+mean|my\s+bad)?[,.!:\s]*(?=\w)", re.I)
+#: Why the first was wrong, after the right one: ", lead was the other posting …".
+_OTHER_POSTING = re.compile(r"\s*[,;.]\s*\w+(?:\s+\w+)?\s+(?:was|is)\s+(?:the|a|an|for)\s+"
+                            r"(?:other|another|different)\b.*$", re.I)
 #: A joke, then the real title: "… apparently lol. no it's product designer".
 _NO_REALLY = re.compile(r"\b(?:lol|haha|lmao|jk)\b[.!]*\s+(?:no|nah|ok\s+no|but\s+)?(?:seriously|"
                         r"for\s+real|really)?[,.!]*\s*(?:it'?s|its|it\s+is)\s+", re.I)
@@ -477,10 +495,23 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    posted = _TITLE_LINE.search(text)
+    if posted is not None:  # a job ad pasted: "Job title: Junior Interaction Designer\n…"
+        text = posted.group("title")
+    if _LET_IT_GO.fullmatch(text.strip(" .!")):
+        return None  # "nvm": the question let go, not a title
+    if _A_WHEN_SAID.match(text) and not any(w.lower().strip(".,") in ROLE_VOCABULARY
+                                            for w in text.split()):
+        return None  # "it's on the 1st at noon": when, answered where the title was asked
+    text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
     text = _SLACK_EMOJI.sub(" ", text).strip()
     wrapped = _EMPHASIS.fullmatch(text)
     if wrapped is not None:  # "*UX designer* :art:": the whole title in bold, not a part
         text = wrapped.group(2)
+    corrected = _NO_SORRY.search(text)
+    if corrected is not None and text[corrected.end():].strip():
+        # "Lead designer... no sorry, senior designer, lead was the other posting"
+        text = _OTHER_POSTING.sub("", text[corrected.end():])
     said_after = _NO_REALLY.search(text)
     if said_after is not None and text[said_after.end():].strip():
         text = text[said_after.end():]  # "coffee fetcher apparently lol. no it's product designer"
@@ -633,6 +664,7 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 
 
 def _names_only(text: str) -> str:
+    text = _DICTATED_STOP.sub("", _DICTATED_COMMA.sub(", ", text))  # "priya nair comma tom …"
     if _BULLET.search(text):  # "- Summer Nguyen (lead)\n- Chase Ito": one name a line
         text = ", ".join(item for item in _BULLET.split(text.strip())
                          if item.strip() and not _NOT_CAUGHT.search(item))
@@ -647,6 +679,9 @@ def _names_only(text: str) -> str:
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
+#: Punctuation said aloud by dictation: "priya nair comma tom becker and lina ortiz period".
+_DICTATED_COMMA = re.compile(r"\s+comma\s+", re.I)
+_DICTATED_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 #: A list item's start: "- ", "* ", "• ", "1. ".
 _BULLET = re.compile(r"(?:^|\n)\s*(?:[-*•]|\d{1,2}[.)])\s+")
 #: A list item for someone whose name was not caught: "someone from HR, didn't catch her

@@ -164,6 +164,17 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     if isinstance(command, AddInterview) and (
             form_as_line(text) or invite_as_line(text, turn.now, turn.tz)) is not None:
         return read(turn, text)  # "new one:\n- **company:** Chase\n…", an invite pasted
+    if isinstance(command, AddInterview) and _THEY_ARE_IN.search(text):
+        # "add …, tomorrow at 10 (they're in seattle), …": whose 10?
+        return Reading(question="Is the time in that line yours, or the employer's? I haven't "
+                                "added it yet: send it again with the time as it is where you "
+                                "are, and put their city after the company (`add Acme in "
+                                "Seattle, …`) so I keep their office hours in mind.")
+    if isinstance(command, Snooze) and _DAY_WEEK.search(text):
+        # "snooze 2 till tomorrow week": a week after tomorrow, which the words read right
+        reading = read(turn, text)
+        if reading is not None:
+            return reading
     rough = rough_promise(command, turn.now, turn.tz) if isinstance(command, AddInterview) \
         else None
     if rough is not None:
@@ -197,6 +208,13 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
             reading is None or not isinstance(reading.command, ExplainStep)):
         return None  # "why soon": the grammar's own reply says what a step looks like
     return reading
+
+
+#: "(they're in seattle)" beside an add line's time: whose clock is it?
+_THEY_ARE_IN = re.compile(r"\(\s*(?:they'?re|they\s+are|office\s+is|team\s+is|based)\s+"
+                          r"(?:based\s+)?in\s+[a-z]+", re.I)
+#: "tomorrow week", "Thursday week": a week on from that day.
+_DAY_WEEK = re.compile(r"\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", re.I)
 
 
 #: A fact put right at the end of an add line: "… — actually it was half 3".

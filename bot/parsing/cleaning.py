@@ -79,7 +79,9 @@ _SPOKEN_STOP = re.compile(r"\b(\d+(?:st|nd|rd|th)?|\w+day|tomorrow|week|month|no
 
 #: "at 9 30 am": a time dictated without its colon (after "at", so never "Nov 20 10 am").
 _SPOKEN_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\baround\s)|^)(\d{1,2})\s+([0-5]\d)\s+"
-                           r"(?=[ap]\.?\s?m\b)", re.I)
+                           # "9 30 am", "at 7 30 tonight"
+                           r"(?=[ap]\.?\s?m\b|tonight\b|this\s+(?:morning|afternoon|evening)\b|"
+                           r"in\s+the\s+(?:morning|afternoon|evening)\b)", re.I)
 
 
 def spoken_clock(text: str) -> str:

@@ -307,7 +307,7 @@ _NEVER_IN_NAMES = _vocabulary(
     nope lol hmm maybe think thought sure not know known yet whoever free names name invite
     invitation hang later tomorrow today forget remember someone somebody probably unsure
     asap guess fella feller bloke chap lad lass
-    me my mine you your wait first show list please what why how
+    me my mine you your wait first show list please what why how nvm nevermind
     """
 )
 #: Lower-case words a person's name may hold between capitalised ones ("Ludwig van Beethoven").

@@ -219,6 +219,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "We are delighted to offer you the role", read in the first person
           r"(?:pleased|delighted|happy|excited|glad|thrilled)\s+to\s+(?:formally\s+)?offer\s+me",
           r"i'?m\s+in(?=\s*(?:[!.,]|$))", r"job\s+offer",
+          # "Initech offered $92,000 and I accepted", "They're offering 64k"
+          r"(?:offered|offering)\s+(?:me\s+)?(?:\$|£|€)?\d[\d,.]*\s*(?:k\b)?",
           # "They said I passed! Official offer email tomorrow."
           r"(?:official|formal|written)\s+offer", r"offer\s+from", r"it'?s\s+a\s+yes",
           r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
@@ -512,7 +514,10 @@ NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w
 FAR_EAST = _any(r"tokyo|japan|jst|seoul|korea|kst|china|beijing|shanghai|hong\s+kong|singapore|"
                 r"manila|philippines|sydney|melbourne|brisbane|australia|aest|auckland|"
                 r"new\s+zealand|india|bangalore|bengaluru|mumbai|delhi|hyderabad|chennai|pune|ist")
-THEIR_TIME = _any(r"(?:their|local|the\s+employer'?s|the\s+company'?s|his|her)\s+time")
+THEIR_TIME = _any(r"(?:their|local|the\s+employer'?s|the\s+company'?s|his|her)\s+time",
+                  # "tomorrow at 10 (they're in seattle)": a time beside another place
+                  r"(?<=\()\s*(?:they'?re|they\s+are|office\s+is|team\s+is|based)\s+(?:based\s+)?"
+                  r"in\s+[a-z]+")
 #: A day that belongs to something else than their word: someone away ("Dana is out
 #: until the 30th"), the posting's closing date. Asked, never planned on.
 NOT_THEIR_WORD = _any(
@@ -543,6 +548,10 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 # "decide w/c 7th Dec", "the week of the 7th": a week, not a day
                 r"w/c", r"week\s+(?:commencing|beginning|starting|of)",
                 r"roughly", r"give\s+or\s+take",
+                # "it'd take 2 to 3 weeks to decide": a range, not a day
+                r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–|to|or)\s*"
+                r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:business|"
+                r"working)\s+)?(?:days?|weeks?)",
                 # "in about two weeks", "around 10 days": a span said roughly
                 r"(?:about|around|approx(?:imately)?|maybe)\s+(?:an?|one|two|three|four|five|six|"
                 r"seven|eight|nine|ten|\d{1,2})\s+(?:(?:business|working)\s+)?(?:days?|weeks?)\b",

@@ -90,6 +90,17 @@ def _digits_said(found: re.Match[str]) -> str:
     return "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", found[0], re.I))
 
 
+#: "by COB wed", "EOD friday": the day's end, which a day names already.
+_DAYS_END = re.compile(r"\b(?:COB|EOD|EOP|close\s+of\s+business|end\s+of\s+play)\s+"
+                       r"(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|the\s+\d|\d))", re.I)
+#: "a week Friday": a week after the coming Friday, as "Friday week" says it.
+_A_WEEK_DAY = re.compile(r"\ba\s+week\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                         re.I)
+#: "2.30", "8.15 tonight": a clock written with a dot, as in Britain.
+_DOTTED_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\bwas\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|"
+                           r"(?<=@))([01]?\d|2[0-3])\.([0-5]\d)\b(?!\.\d)|"
+                           r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|tonight\b|this\s+"
+                           r"(?:morning|afternoon|evening)\b|not\b))", re.I)
 #: "decision NLT 4 Dec": military and civil-service shorthand for "no later than".
 _NLT = re.compile(r"\bNLT\b")
 #: A tag at the end that asks nothing: "They decide by 4 December, vale?", "…, innit?".
@@ -117,6 +128,15 @@ _WORD_OCLOCK = re.compile(r"\b(" + "|".join(HOUR_NAMES) + r")\s+o'?\s?clock\b", 
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
 
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "forty-five": 45, "fourty": 40, "sixty": 60,
+                "ninety": 90}
+#: "in thirty minutes", "forty-five mins": a count of minutes or hours in words.
+_COUNTED_IN_WORDS = re.compile(r"\b(" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) +
+                               r")\s+(minutes?|mins?|hours?|hrs?)\b", re.I)
+
+
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
@@ -131,6 +151,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _WORD_OCLOCK.sub(lambda m: f"{hour_said(m[1])}:00", text)  # "ten o'clock"
     text = _AT_FOUR_DIGITS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)  # "at 0830"
     text = _TAG_QUESTION.sub(".", _NLT.sub("no later than", text))
+    text = _A_WEEK_DAY.sub(r"\1 week", _DAYS_END.sub("", text))
+    text = _DOTTED_CLOCK.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)
     text = _SPOKEN_DIGITS.sub(_digits_said, _SPOKEN_ADDRESS.sub(_address_said, text))
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
@@ -152,6 +174,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = "".join("\x00" if _decorative(c) else c for c in text)
     text = _BETWEEN_WORDS.sub(", ", text).replace("\x00", " ")
     keep = {word.lower() for name in names for word in name.split()}
+    text = _COUNTED_IN_WORDS.sub(lambda m: f"{_COUNT_WORDS[m[1].lower()]} {m[2]}", text)
     text = _UNIT.sub(lambda m: f"{m[1]} {NUMBER_UNITS[m[2].lower()]}", text)
     text = _LET_ME_NO.sub("let me know", text)
     text = _FORTH_OF.sub("fourth ", _WOULD_NO.sub(r"\1 know ", text))

@@ -149,7 +149,10 @@ _PEOPLE = (
                r"(?:was|is|will\s+be)\s+(?P<people>[A-Za-z][\w'.-]+(?:\s+(?!" + _WEEKDAY_WORD +
                r")[A-Z][\w'-]+){0,3})", _I),
     # "foreman Mike Rossi said…", "GM Ty said", "recruiter Carla Mendes": a title, then a name
-    re.compile(r"\b(?i:foreman|supervisor|GM|HM|recruiter|manager|boss|lead|director)\s+"
+    # (not one inside a list: "with Marco and his manager Priya Shah" names both)
+    re.compile(r"(?<!\band\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\boffice\s)"
+               r"(?<!\bhiring\s)"
+               r"\b(?i:foreman|supervisor|GM|HM|recruiter|manager|boss|lead|director)\s+"
                r"(?P<people>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?=\s+(?i:said|says|told|asked|"
                r"wants|will|was)\b|\s*[,.]|\s*$)", 0),
     re.compile(r"\b(?:interviewers|panel|assessors)(?:\s+(?:is|was|were|are)\s+|\s*:\s*)"
@@ -618,7 +621,8 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str, group: str) -> str:
 #: A verb read into a company's name: "peloton is", "acme was".
 _COPULA_AFTER = re.compile(r"\s+(?:is|was|are|were|will\s+be)$", re.I)
 #: "… and her boss Mr. D. Patel": who the next one is to the last, before the name.
-_THEIR_BOSS = re.compile(r"\s+(?:and|&)\s+(?:her|his|their)\s+(?:boss|manager|colleague|supervisor|"
+_THEIR_BOSS = re.compile(r"\s+(?:and|&)\s+(?:her|his|their|the)\s+(?:(?:office|hiring|store|"
+                         r"area|team|general|practice)\s+)?(?:boss|manager|colleague|supervisor|"
                          r"director|team\s+lead|lead)\s*,?\s+(?=(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z])")
 #: Where a sentence ends among names: not after "Mr", "Dr" or an initial ("Tom K. Lee").
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)"
@@ -629,6 +633,7 @@ _A_TITLED = re.compile(r"\ba\s+(?=(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
 
 
 def _people(text: str, company: str, role: str) -> str:
+    text = _THEIR_BOSS.sub(" and ", text)  # "Marco and his manager Priya Shah": both named
     for pattern in (*_PEOPLE, *(_LOWER_PEOPLE if text.islower() else ())):
         for match in _overlapping(pattern, text):
             said = match.group("people").strip(" ,.")

@@ -2284,3 +2284,47 @@ def test_found_in_the_probes_english_as_a_second_language(chat: Chat) -> None:
     assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
     chat.say("Delete no. 2 please, that one was just test")
     assert interviews(chat) == 1
+
+
+def test_found_in_the_probes_answers_said_with_more_or_let_go(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    chat.say("it's on the 1st at noon")  # a day where the title was asked: asked again
+    chat.say("nvm")
+    chat.say("Lead designer... no sorry, senior designer, lead was the other posting")
+    chat.say("2026-11-24 11am")
+    chat.say("nvm")  # no one's name
+    chat.say("priya nair comma tom becker and lina ortiz period")
+    chat.say("skip")
+    globex = chat.checkpoints(2)[0]
+    assert globex.role == "senior designer"
+    assert [p.name for p in globex.interviewers] == ["Priya Nair", "Tom Becker", "Lina Ortiz"]
+    # An ad pasted as the title; a time beside another city is asked, not added.
+    chat.say("add Hooli")
+    chat.say("Job title: Junior Interaction Designer\nLocation: Hybrid (NYC)\nType: Full-time")
+    chat.say("2026-11-25 10am")
+    chat.say("Ann Lee")
+    chat.say("skip")
+    assert chat.checkpoints(3)[0].role == "Junior Interaction Designer"
+    chat.say("add aperture science, test engineer, tomorrow at 10 (they're in seattle), with "
+             "cave johnson")
+    assert interviews(chat) == 3
+
+
+def test_found_in_the_probes_spans_ranges_and_both_people_named(chat: Chat) -> None:
+    chat.say("Interview at Pinecrest Dental today 10am for receptionist, with Maria Lopez and "
+             "the office manager Tom Reed")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Maria Lopez", "Tom Reed"]
+    chat.say("Jane said it'd take 2 to 3 weeks to decide")  # a range: asked
+    assert chat.checkpoints(1)[0].promise is None
+    chat.say(INITECH)
+    chat.say("Initech pushed their decision 2 weeks, Raj just emailed")  # by, or to? asked
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    chat.say("snooze 2 till tomorrow week")
+    due = [cp.due_at.astimezone(NEW_YORK) for cp in chat.checkpoints(2)[1]
+           if cp.state is CheckpointState.PENDING]
+    assert "2026-12-01T09:00:00-05:00" in {d.isoformat() for d in due}
+    chat.say("remind me about the pinecrest thank you note in thirty minutes")
+    notes = [cp.due_at.astimezone(NEW_YORK) for cp in chat.checkpoints(1)[1]
+             if cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.PENDING]
+    assert "17:00" in {n.strftime("%H:%M") for n in notes}

@@ -548,7 +548,9 @@ def _pushed_back(line: Line, ctx: Context, pushed: re.Match[str]) -> Reading:
     return about_one(line, ctx, lambda k: RecordPromise(record(k), said, said=line.text),
                      lambda k: f"{k.company} (#{k.number}): they'll be in touch by {day}.",
                      "Did {company} (#{n}) move their decision back to " + day + "?",
-                     sure=bool(lx.PROMISE_CUES.search(line.text)) and not hedged(line))
+                     # "pushed their decision 2 weeks": by two weeks, or to two weeks from now?
+                     sure=bool(lx.PROMISE_CUES.search(line.text)) and not hedged(line)
+                     and bool(pushed.group("back")))
 
 
 def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
@@ -570,7 +572,7 @@ def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
 
 _AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 #: "pushed the decision back a week", "moved it back by two days".
-_PUSHED = re.compile(r"\b(?:pushed|moved|put|set)\s+(?:\w+\s+){0,2}back\s+(?:by\s+)?"
+_PUSHED = re.compile(r"\b(?:pushed|moved|put|set)\s+(?:\w+\s+){0,2}(?P<back>back\s+)?(?:by\s+)?"
                      r"(?P<n>a|an|one|1|two|2|three|3)\s+(?P<unit>weeks?|days?)\b", re.I)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 #: Their decision moved, told on a call: "he said they pushed it to monday".
