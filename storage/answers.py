@@ -35,6 +35,13 @@ from storage.models import Base, PersonRow, UtcDateTime
 #: How long an applied request is remembered: platforms retry within minutes, and a
 #: double press comes within seconds.
 KEEP_ANSWERS = timedelta(days=1)
+#: Answers older than `KEEP_ANSWERS` are deleted by a recording at most this often (by
+#: the recording's own time), not by every one: the purge read the table's answered_at
+#: index, or all of it while the planner had no statistics for a young table (a busy
+#: minute's answers: 0.4 ms of the server's time a command), to find nothing to delete
+#: almost every time. An answer is remembered at least `KEEP_ANSWERS`, at most this
+#: much longer.
+PURGE_EVERY = timedelta(minutes=1)
 
 
 class AnsweredRequestRow(Base):
@@ -51,6 +58,9 @@ class AnsweredRequestRow(Base):
 
 class AnswerStorage:
     """The answered-requests half of `SqlRepository`."""
+
+    #: The recording time of this repository's last purge (`PURGE_EVERY`); None: none yet.
+    _answers_purged_at: datetime | None = None
 
     if TYPE_CHECKING:
         def _session(self, *, write: bool = False) -> AbstractContextManager[Session]: ...
@@ -79,9 +89,11 @@ class AnswerStorage:
         on PostgreSQL, inside a unit, when the unit ends, since the record is sent with
         its COMMIT). A request that deleted its person (`forget me`) leaves nothing of
         them behind, so nothing is recorded. Answers older than `KEEP_ANSWERS` are
-        forgotten on the way."""
-        values = {"key": key, "person_id": person_id, "answered_at": at,
-                  "answer": json.dumps(list(texts)), "forget_before": at - KEEP_ANSWERS}
+        forgotten on the way, by a recording every `PURGE_EVERY` at most."""
+        values: dict[str, Any] = {"key": key, "person_id": person_id, "answered_at": at,
+                                  "answer": json.dumps(list(texts))}
+        if self._purge_due(at):
+            values["forget_before"] = at - KEEP_ANSWERS
         unit = self._unit.get()
         # Inside the person's unit the person is known to exist (its lock read the row).
         known = unit is not None and person_id in unit.info.get("people", {})
@@ -97,12 +109,24 @@ class AnswerStorage:
             if not known and connection.execute(
                     select(PersonRow.id).where(PersonRow.id == person_id)).first() is None:
                 return
+            purge = "forget_before" in values
             if connection.dialect.name == "postgresql":
                 # The purge rides along in the same statement (a data-modifying CTE).
-                connection.execute(_RECORD_AND_PURGE, values)
+                connection.execute(_RECORD_AND_PURGE if purge else _RECORD, values)
                 return
-            connection.execute(_PURGE, values)
+            if purge:
+                connection.execute(_PURGE, values)
             connection.execute(_RECORD, values)
+
+    def _purge_due(self, at: datetime) -> bool:
+        """Whether a recording at `at` deletes the old answers (`PURGE_EVERY`), noting
+        that it does. Two threads may both purge at once: harmless, as is a purge rolled
+        back with its unit (the answers are kept a little longer)."""
+        last = self._answers_purged_at
+        if last is not None and timedelta(0) <= at - last < PURGE_EVERY:
+            return False
+        self._answers_purged_at = at
+        return True
 
     def answered_keys(self) -> list[str]:
         """Every key remembered (tests and health)."""
@@ -121,7 +145,13 @@ _RECORD_AND_PURGE = _RECORD.add_cte(_PURGE.cte("purged"))
 #: The execution option asking for COMMIT in the same message as the statement
 #: (`storage.repository`, on a unit's connection on PostgreSQL).
 COMMIT_AFTER = "followup_commit_after"
-_RECORD_AND_COMMIT = _RECORD_AND_PURGE.execution_options(**{COMMIT_AFTER: True})
+#: A unit's recorded answer with its COMMIT: (purging, committing) -> statement.
+_PENDING_STATEMENTS = {
+    (True, True): _RECORD_AND_PURGE.execution_options(**{COMMIT_AFTER: True}),
+    (True, False): _RECORD_AND_PURGE,
+    (False, True): _RECORD.execution_options(**{COMMIT_AFTER: True}),
+    (False, False): _RECORD,
+}
 #: Where a unit keeps the answer recorded in it until it is sent.
 _PENDING = "pending_answer"
 
@@ -139,10 +169,10 @@ def send_pending_answer(unit: Session, *, commit: bool,
     values = unit.info.pop(_PENDING, None)
     if values is None:
         return False
-    unit.connection().execute(_RECORD_AND_COMMIT if commit else _RECORD_AND_PURGE, values,
+    unit.connection().execute(_PENDING_STATEMENTS["forget_before" in values, commit], values,
                               execution_options={} if before is None else
                               {SENT_BEFORE: before})
     return True
 
-__all__ = ["COMMIT_AFTER", "KEEP_ANSWERS", "SENT_BEFORE", "AnswerStorage", "AnsweredRequestRow",
-           "send_pending_answer"]
+__all__ = ["COMMIT_AFTER", "KEEP_ANSWERS", "PURGE_EVERY", "SENT_BEFORE", "AnswerStorage",
+           "AnsweredRequestRow", "send_pending_answer"]

@@ -3,10 +3,16 @@ key, one inbox row per request key, and leases that only a renewal keeps alive."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 import pytest
+from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
 from bot.model import Platform
+from storage.answers import KEEP_ANSWERS, PURGE_EVERY
 from storage.inbox import InboxAppender
 from storage.repository import SqlRepository
 from tests.storage.conftest import NOW, later, someone
@@ -33,6 +39,48 @@ def test_answers_are_forgotten_after_a_day_and_with_their_person(repo: SqlReposi
     assert repo.answered_keys() == ["alex", "sam"]
     repo.forget_person(alex.id)
     assert repo.answered_keys() == ["sam"]
+
+
+@contextmanager
+def purges(repo: SqlRepository) -> Iterator[list[str]]:
+    """The DELETEs of old answers sent meanwhile (alone, or as a recording's CTE)."""
+    sent: list[str] = []
+
+    def note(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "DELETE FROM answered_requests" in statement:
+            sent.append(statement)
+
+    event.listen(repo.engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(repo.engine, "before_cursor_execute", note)
+
+
+@pytest.mark.parametrize("in_a_unit", [False, True], ids=["alone", "in a unit"])
+def test_old_answers_are_purged_at_most_once_a_purge_interval(
+        repo: SqlRepository, in_a_unit: bool) -> None:
+    person = someone(repo)
+
+    def record(key: str, at: Any) -> None:
+        if not in_a_unit:
+            repo.record_answer(key, person.id, (key,), at)
+            return
+        with repo.serialised(person.id, request=key):
+            repo.record_answer(key, person.id, (key,), at)
+
+    with purges(repo) as sent:
+        record("old", NOW)  # the first recording purges
+        assert len(sent) == 1
+        record("recent", NOW + KEEP_ANSWERS - PURGE_EVERY / 2)  # purges; "old" too young
+        assert len(sent) == 2
+        # Past a day, but within PURGE_EVERY of the last purge: "old" stays a little longer.
+        record("soon", NOW + KEEP_ANSWERS + PURGE_EVERY / 4)
+        assert len(sent) == 2 and "old" in repo.answered_keys()
+        record("later", NOW + KEEP_ANSWERS + PURGE_EVERY)  # an interval on: purged
+        assert len(sent) == 3
+
+    assert repo.answered_keys() == ["recent", "soon", "later"]
 
 
 def test_a_request_key_is_stored_once_however_it_is_written(repo: SqlRepository) -> None:
