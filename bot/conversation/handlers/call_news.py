@@ -27,6 +27,7 @@ from bot.parsing.understanding.lexicon import (
     ANOTHER_ROLE,
     HEDGES,
     NOT_BEFORE,
+    NOT_REJECTED,
     NOT_THEIR_WORD,
     PROMISE_CUES,
     SOMETIME,
@@ -173,7 +174,10 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
             choices=(Choice("They said no", ReportOutcome(record, Outcome.REJECTED)),
                      Choice("No news yet", CallNews(record, no_news=True)),
                      Choice("Neither", None))), resume=turn.flow())
+    said = _day_put_right(said)  # "by the 2nd, no sorry the 3rd": the 3rd
     outcome = outcome_in(said)
+    if outcome is Outcome.REJECTED and NOT_REJECTED.search(said):
+        outcome = None  # "they're not rejecting me, just still interviewing people"
     if outcome is Outcome.REJECTED and (another_round(said) or _ASKED_BACK.search(said)
                                         or ANOTHER_ROLE.search(said)):
         # "rejected for QA but they want me for the automation role": two pieces of news,
@@ -271,6 +275,24 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     return [Reply(text="I didn't catch that. Did they make an offer, say no, ask you back, "
                        "name a day (`they'll decide by Friday`), or have no news yet? "
                        "(`cancel` stops.)")]
+
+
+def _day_put_right(said: str) -> str:
+    """What they said with a day taken back as it was typed put right ("she said they'd
+    decide by the 2nd, no sorry the 3rd" reads as "by the 3rd")."""
+    retaken = _RETAKEN.search(said)
+    after = said[retaken.end():].strip(" ,.") if retaken else ""
+    if retaken is None or not _DAY_SAID.fullmatch(after):
+        return said
+    days = list(_DAY_SAID.finditer(said[:retaken.start()]))
+    return said if not days else said[:days[-1].start()] + after
+
+
+#: A day taken back at once: "…, no sorry the 3rd", "… — I mean Thursday".
+_RETAKEN = re.compile(r"[,;—–-]?\s*\b(?:no\s*,?\s*sorry|no\s+wait|sorry\s*,?\s*i\s+mean|i\s+mean)\b"
+                      r"[,:]?\s*", re.I)
+_DAY_SAID = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|"
+                       r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*", re.I)
 
 
 def _understood(turn: Turn, interview: Interview, said: str) -> list[Reply] | None:

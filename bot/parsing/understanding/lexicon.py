@@ -369,7 +369,7 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   # "they'd let me know after the board meets on the 3rd": not by then
                   r"\b(?:know|decide|decision|hear|touch|back\s+to\s+me)\s+after\b",
                   # "they won't decide before that", "won't know until the 30th"
-                  r"\b(?:won'?t|will\s+not|wouldn'?t|can'?t|cannot)\s+(?:\w+\s+){0,2}?"
+                  r"\b(?:won'?t|will\s+not|wouldn'?t|can'?t|cannot)\s+(?:\w+\s+){0,4}?"
                   r"(?:before|until|till|til)\b", r"\bno\s+sooner\s+than\b",
                   r"\bat\s+the\s+soonest\b", r"\bearly\s+next\s+week\b",
                   r"\b(?:some\s*time|sometime)\s+next\s+week\b",
@@ -485,6 +485,8 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
+                        # "delete 2 — sorry, I mean cancel 2"
+                        r"(?:[—–]|\s-\s|[,.;])\s*(?:sorry\s*,?\s*)?i\s+mean(?:t)?\b[,:]?\s*|"
                         # "Remove Raj. Actually leave him, …": the request taken back
                         r"\bactually\s*,?\s+(?:leave|keep)\s+(?:it|him|her|them)\b[,.!\s]*|"
                         r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*|"
@@ -502,6 +504,10 @@ QUOTED_COMMAND = re.compile(r"\b(?:type|typing|typed|enter|write|send|say|put)\s
 #: Said in jest, then taken back: "acme rejected me. kidding, nothing yet".
 JOKING = re.compile(r"(?<!no\s)\b(?:kidding|jk|j/k|just\s+joking|joking|not\s+really)\b", _I)
 #: "Don't delete it": a delete said only to rule it out.
+#: Their no said not to be one: "they're not rejecting me, just still interviewing".
+NOT_REJECTED = _any(r"(?:not|never|n't|aren'?t|isn'?t|wasn'?t|didn'?t)\s+(?:\w+\s+)?(?:reject\w*|"
+                    r"turn\w*\s+(?:me\s+)?down|turned\s+me\s+down|say(?:ing)?\s+no|"
+                    r"said\s+no|pass\w*\s+on\s+me)")
 NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
                         r"(?:delete|remove|erase|bin)\b|"
                         # something else taken away: "remove me from initech's mailing list",

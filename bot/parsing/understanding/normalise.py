@@ -97,8 +97,7 @@ _DAYS_END = re.compile(r"\b(?:COB|EOD|EOP|close\s+of\s+business|end\s+of\s+play)
 _A_WEEK_DAY = re.compile(r"\ba\s+week\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                          re.I)
 #: "2.30", "8.15 tonight": a clock written with a dot, as in Britain.
-_DOTTED_CLOCK = re.compile(r"(?:(?<=\bat\s)|(?<=\bwas\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|"
-                           r"(?<=@))([01]?\d|2[0-3])\.([0-5]\d)\b(?!\.\d)|"
+_DOTTED_CLOCK = re.compile(r"(?<=\bwas\s)([01]?\d|2[0-3])\.([0-5]\d)\b(?![.\d])|"
                            r"\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:[ap]\.?m\b|tonight\b|this\s+"
                            r"(?:morning|afternoon|evening)\b|not\b))", re.I)
 #: "decision NLT 4 Dec": military and civil-service shorthand for "no later than".

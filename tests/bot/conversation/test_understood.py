@@ -2328,3 +2328,34 @@ def test_found_in_the_probes_spans_ranges_and_both_people_named(chat: Chat) -> N
     notes = [cp.due_at.astimezone(NEW_YORK) for cp in chat.checkpoints(1)[1]
              if cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.PENDING]
     assert "17:00" in {n.strftime("%H:%M") for n in notes}
+
+
+def test_found_in_the_probes_a_stop_ruled_out_and_clocks_written_with_a_dot(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("push the thank you reminder 2 hrs pls, dont cancel anything")
+    acme, steps = chat.checkpoints(1)
+    assert acme.outcome is None
+    notes = {cp.due_at.astimezone(NEW_YORK).strftime("%H:%M") for cp in steps
+             if cp.kind is CheckpointKind.THANK_YOU and cp.state is CheckpointState.PENDING}
+    assert "18:30" in notes
+    chat.say("acme was 2.30 not 2")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).strftime("%H:%M") == "14:30"
+    chat.say("Initech offered $92,000 and I accepted, call it done")  # not tracked: nothing
+    assert interviews(chat) == 1 and chat.checkpoints(1)[0].outcome is None
+
+
+def test_found_in_the_probes_one_small_word_turns_the_meaning(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("Jane said they won't have an answer before Friday")  # not before: asked
+    assert chat.checkpoints(1)[0].promise is None
+    chat.say("don't turn off the acme reminders! I only meant mute tonight's one")
+    assert chat.checkpoints(1)[0].outcome is None
+    chat.say("delete 2 — sorry, I mean cancel 2, keep the record")
+    assert interviews(chat) == 2 and chat.checkpoints(2)[0].outcome is Outcome.CANCELLED
+    chat.say(ACME.replace("Acme", "Globex").replace("Jane Smith", "Kim Park"))
+    chat.say("called 3 answered")
+    chat.say("they're not rejecting me, just still interviewing people")
+    assert chat.checkpoints(3)[0].outcome is None
+    chat.say("she said theyd decidde by the 2nd, no sorry the 3rd")
+    assert chat.checkpoints(3)[0].promise.on.isoformat() == "2026-12-03"

@@ -47,6 +47,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found = Outcome.REJECTED  # "we've offered the role to someone else": a no
     if found is Outcome.WITHDREW and _NOT_WITHDRAWING.search(line.text):
         return None  # "I'm not withdrawing from Initech, I'm just venting"
+    if found is Outcome.REJECTED and lx.NOT_REJECTED.search(line.text):
+        return None  # "they're not rejecting me, just still interviewing people"
     if found is Outcome.REJECTED and _NOT_YOU_REFUSED.search(line.text):
         return None  # "initech rejected my mileage reimbursement": not you, your claim
     if found is not None and lx.OTHER_DEAL.search(line.text) and not line.found.numbers:

@@ -419,9 +419,9 @@ def _spoken_time(text: str) -> str:
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CANCEL_CUES.search(lx.CANCEL_ELSE.sub(" ", line.text)) \
+    if not lx.CANCEL_CUES.search(_NOT_CANCEL.sub(" ", lx.CANCEL_ELSE.sub(" ", line.text))) \
             or lx.ASKS_WHETHER.search(line.text):
-        return None
+        return None  # "push the thank you reminder 2 hrs pls, dont cancel anything"
     if lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text):
         return None  # "stop nagging me for 2 hours": a snooze, read as one
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
@@ -454,6 +454,12 @@ def _their_no(line: Line, ctx: Context) -> bool:
         told.command.outcome in (Outcome.REJECTED, Outcome.HEARD)
 
 
+#: A stop said only to rule it out: "dont cancel anything", "don't stop the reminders".
+_NOT_CANCEL = re.compile(r"\b(?:don'?t|dont|do\s+not|never|no\s+need\s+to)\s+(?:\w+\s+)?"
+                         r"(?:cancel|stop|mute|discontinue|turn\s+off|switch\s+off)\w*\b|"
+                         # "I only meant mute tonight's one": that one reminder, not all
+                         r"\bmute\s+(?:tonight'?s|today'?s|this|that|the\s+next)\s+(?:one|reminder|"
+                         r"ping|nudge)\b", re.I)
 #: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
 _WITHDREW_TOLD = re.compile(r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withdrawn|"
                             r"pulled\s+out)\s+(?:from|of)\b", re.I)
