@@ -448,6 +448,8 @@ _A_WHEN_SAID = re.compile(r"^\W*(?:it'?s\s+|its\s+|it\s+is\s+)?(?:on\s+|at\s+)?(
                           r"noon|midday)\b", re.I)
 #: The interview's day told after the title, as its own sentence.
 _ABOUT_THE_DAY = re.compile(r"(?<=[.!])\s+(?:the\s+)?interview(?:'s|\s+is|\s+was)\s+.*$", re.I)
+#: A labelled line of something pasted whose label is no title's: "Organizer: …", "When: …".
+_ANOTHER_FIELD = re.compile(r"^\s*[A-Za-z][\w ]{0,24}:\s*\S")
 #: "nvm", "never mind", "forget it": no answer at all.
 _LET_IT_GO = re.compile(r"nvm|never\s*mind|forget\s+it|nevermind|n/m", re.I)
 #: Markdown emphasis around the whole title, and Slack's emoji codes after it.
@@ -498,6 +500,8 @@ def role_answer(text: str) -> str | None:
     posted = _TITLE_LINE.search(text)
     if posted is not None:  # a job ad pasted: "Job title: Junior Interaction Designer\n…"
         text = posted.group("title")
+    elif _ANOTHER_FIELD.match(text):
+        return None  # "Required: Faith Mbeki; Roberto Salas", a line of an invite: no title
     if _LET_IT_GO.fullmatch(text.strip(" .!")):
         return None  # "nvm": the question let go, not a title
     if _A_WHEN_SAID.match(text) and not any(w.lower().strip(".,") in ROLE_VOCABULARY

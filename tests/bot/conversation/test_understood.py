@@ -2359,3 +2359,15 @@ def test_found_in_the_probes_one_small_word_turns_the_meaning(chat: Chat) -> Non
     assert chat.checkpoints(3)[0].outcome is None
     chat.say("she said theyd decidde by the 2nd, no sorry the 3rd")
     assert chat.checkpoints(3)[0].promise.on.isoformat() == "2026-12-03"
+
+
+def test_a_labelled_line_of_an_invite_is_no_job_title(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    said = chat.text("Required: Faith Mbeki; Roberto Salas")  # pasted a line at a time
+    assert "job title" in said
+    chat.say("Role: QA lead")
+    chat.say("2026-11-24 11am")
+    chat.say("Faith Mbeki and Roberto Salas")
+    chat.say("skip")
+    assert chat.checkpoints(2)[0].role == "QA lead"
