@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Engine, MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, make_url
@@ -137,7 +140,15 @@ def migrate(engine: Engine) -> None:
         if connection.dialect.name == "postgresql":
             lock = text("SELECT pg_advisory_xact_lock(:key)")
             connection.execute(lock, {"key": PG_MIGRATION_LOCK})
+        if MigrationContext.configure(connection).get_current_revision() == _newest_revision():
+            return  # at the newest already: Alembic's upgrade would load every script to see so
         command.upgrade(alembic_config(connection), "head")
+
+
+@cache
+def _newest_revision() -> str | None:
+    """The head of this package's migrations, read from its scripts once per process."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def schema_gaps(connection: Connection, metadata: MetaData) -> list[str]:
