@@ -52,6 +52,8 @@ class StepNumber:
     position: int | None = None
     #: "can the Initech call reminder wait till Tuesday": the next waiting *call*.
     calls_only: bool = False
+    #: "remind me about the thank-you tonight": the next waiting *note*, not the next step.
+    notes_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ from bot.parsing.understanding.lexicon import (
     ROLE_VOCABULARY,
     TAKEN_BACK,
 )
-from bot.parsing.understanding.normalise import role_words
+from bot.parsing.understanding.normalise import SPOKEN_COMMA, SPOKEN_STOP, role_words
 from bot.text import MAX_FIELD, short
 
 MAX_INTERVIEWERS = 10
@@ -386,12 +386,16 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".
-_REMARK_IN = re.compile(r"^\W*not\b|\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
+_REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|\b(?:store|branch|site|location|campus)\b|"
+                        # "(react)": a word in lower case about the work, not the title's
+                        r"(?-i:^\s*\(\s*[a-z][a-z.+#/-]{0,15}\s*\)\s*$)|"
+                        r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
                         r"in\s+(?:spanish|french|portuguese|german|my\s+language))\b", re.I)
 _ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\w&/ -]+?\s+"
                         r"(?:team|squad|department|dept|group)\b.*$", re.I)
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
 _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orary)?|"
+          r"(?:maternity|mat|parental|paternity)\s+(?:leave\s+)?cover(?:\s+\w+\s+\w+)?|"
           r"perm(?:anent)?|(?:fully\s+|100%\s+)?remote|hybrid|on[- ]?site|fixed[- ]term|internship|"
           r"\d+[- ]months?(?:\s+contract)?)")
 _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
@@ -416,6 +420,8 @@ _DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|li
                           r"on\s+a|same\s+as|like\s+(?:the|at)|"
                           r"but|pays|paying|salary|pay\s+is|pay'?s|hybrid|remote|on[- ]?site)\b.*$|"
                           r",\s*[$£€]?\d+k?\b.*$|"
+                          # "Teaching assistant, Year 4, …": the class, not the title
+                          r",\s*(?:year|yr|grade|key\s+stage|ks)\s*\d+\b.*$|"
                           # "… supervisor position, bit of a step up for me": how it feels
                           r"(?:(?<=position)|(?<=\brole)|(?<=\bjob)|(?<=\bpost))\s*,.*$", re.I)
 
@@ -433,7 +439,16 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
                              r"\bnever\s*mind\b|\bdelete\b|\bby\s+mistake\b|\bforget\s+it\b|"
                              r"\bor\s+maybe\b|\bsaid\s+both\b|\b(?:lol|lmao|haha+|jk)\W*$|"
                              r"\b(?:i\s+)?(?:said|mentioned)\s+(?:before|earlier)\b|"
-                             r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$", re.I)
+                             r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$|"
+                             # "designer or design lead, they hadn't decided which level"
+                             r"^\W*[\w/&+-]+(?:\s+[\w/&+-]+){0,3}\s+or\s+(?!so\b)\w|"
+                             r"\b(?:hadn'?t|haven'?t|not|never)\s+(?:yet\s+)?decided\b|"
+                             # "both the QA lead and the SDET opening", "so one of those"
+                             r"\bboth\s+(?:the\s+)?[\w\s/-]+?\s+and\b|\bone\s+of\s+(?:those|them|"
+                             r"the\s+two)\b|\beither\b|"
+                             # "jane just emailed, acme wants me back thursday": news, no title
+                             r"\b(?:just\s+)?(?:emailed|texted|rang|phoned|messaged)\b|\bwants?\s+me\b",
+                             re.I)
 #: The new interview's company put right while its role is asked.
 _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
                                 r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
@@ -492,6 +507,19 @@ _SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role
                       re.I)
 
 
+#: The posting's reference after the title: ", ref WTL-4471", "(req #5521)", "job id 88".
+_REFERENCE = re.compile(r"[\s,;(]+(?:ref(?:erence)?|req(?:uisition)?|job\s+(?:id|ref|code|no|"
+                        r"number)|vacancy\s+(?:id|ref|no|number)|posting\s+id)\b\.?\s*"
+                        r"(?:no\.?|number|#|:)?\s*#?[a-z]*[-/]?\d[\w/-]*\)?\W*$", re.I)
+
+
+_REFERENCE_FIRST = re.compile(r"^\W*(?:(?:ref(?:erence)?|req(?:uisition)?|job\s+id)\s*[:#]?\s*)?"
+                              r"#?[a-z]{0,8}[-/]?\d{3,}[\w/-]*\s*[–—:|-]+\s*", re.I)
+#: A sentence of terms after the title: "6 month contract w/ possible extension".
+_TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b|pay\b|salary\b|"
+                         r"hours\b)", re.I)
+
+
 def role_answer(text: str) -> str | None:
     """The job title in an answer, without emoji or chat around it; None when it is not
     one ("qwerty", "it was for acme actually")."""
@@ -508,6 +536,7 @@ def role_answer(text: str) -> str | None:
                                             for w in text.split()):
         return None  # "it's on the 1st at noon": when, answered where the title was asked
     text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
+    text = _REFERENCE_FIRST.sub("", _REFERENCE.sub("", text))  # "…, ref WTL-4471", "REQ-1 – …"
     text = _SLACK_EMOJI.sub(" ", text).strip()
     wrapped = _EMPHASIS.fullmatch(text)
     if wrapped is not None:  # "*UX designer* :art:": the whole title in bold, not a part
@@ -550,7 +579,8 @@ def role_answer(text: str) -> str | None:
     said = [s for s in re.split(r"(?<=[.!])\s+", role) if s.strip()]
     while len(said) > 1 and _A_REMARK.match(said[0]):
         said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"
-    while len(said) > 1 and (_A_REMARK.match(said[-1]) or _ABOUT_ME.search(said[-1])):
+    while len(said) > 1 and (_A_REMARK.match(said[-1]) or _ABOUT_ME.search(said[-1])
+                             or _TERMS_SAID.match(said[-1])):
         said.pop()  # "Designer. It is a new team.", "UX researcher! bit of a stretch for me"
     role = " ".join(said)
     if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
@@ -637,10 +667,10 @@ _NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)
                          r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
 _NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+",
                          re.I)
-_NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their\s+)?"
-                         r"(?:last|sur)\s*names?\b.*$|"
-                         r",?\s+(?:both\s+)?from\s+the\s+[\w-]+\s+team\b"
-                         r"(?=\s*(?:,\s*(?:didn'?t|did\s+not)\b|$))|"
+_NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their\s+|the\s+|his\s+|"
+                         r"her\s+)?(?:last|sur)\s*names?\b.*$|"
+                         r",?\s+(?:both\s+)?from\s+(?:the\s+[\w-]+\s+team|hr|talent|recruiting)\b"
+                         r"(?:\s*,\s*both\b.*)?(?=\s*(?:,\s*(?:didn'?t|did\s+not)\b|$))|"
                          r",?\s+(?:and\s+)?(?:maybe|possibly|probably|perhaps)\s+(?:someone|"
                          r"somebody|one)\b.*$|,\s*[A-Z][\w'-]+\s+(?:is|was)\s+(?:the|a|an|our|"
                          r"their)\b.*$")
@@ -668,7 +698,11 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
 
 
 def _names_only(text: str) -> str:
-    text = _DICTATED_STOP.sub("", _DICTATED_COMMA.sub(", ", text))  # "priya nair comma tom …"
+    if text.count("|") >= 2:  # "Grace Lindqvist | Talent Acquisition Partner | Globex | …"
+        text = text.split("|", 1)[0]
+    text = _SOMETHING_AFTER.sub("", text)  # "Gene something, didn't catch the surname"
+    text = _THEIR_AND.sub(" and ", text)  # "Wang Li 和 Kevin Zhou", "Ana y Luis Soto"
+    text = SPOKEN_STOP.sub("", SPOKEN_COMMA.sub(",", text))  # "priya nair comma tom …"
     if _BULLET.search(text):  # "- Summer Nguyen (lead)\n- Chase Ito": one name a line
         text = ", ".join(item for item in _BULLET.split(text.strip())
                          if item.strip() and not _NOT_CAUGHT.search(item))
@@ -683,9 +717,14 @@ def _names_only(text: str) -> str:
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
-#: Punctuation said aloud by dictation: "priya nair comma tom becker and lina ortiz period".
-_DICTATED_COMMA = re.compile(r"\s+comma\s+", re.I)
-_DICTATED_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
+#: A surname not caught, said as "something": "Gene something".
+_SOMETHING_AFTER = re.compile(r"(?<=[A-Za-z])\s+(?:something|summat|whatsit|whatever)\b"
+                              r"(?=\s*(?:,|$))", re.I)
+#: "and" in the person's own language, between two names: 和/与/及/跟 (Chinese), y
+#: (Spanish), e (Portuguese, Italian), und, et, en, och, og, i (Polish), ve (Turkish), dan
+#: (Indonesian), at (Filipino), và (Vietnamese); lower case only ("Dan" is a name).
+_THEIR_AND = re.compile(r"\s*[和與与及跟]\s*(?=\S)|"
+                        r"(?<=[A-Za-z])\s+(?:y|e|und|et|en|och|og|i|ve|dan|at|và)\s+(?=[A-Z])")
 #: A list item's start: "- ", "* ", "• ", "1. ".
 _BULLET = re.compile(r"(?:^|\n)\s*(?:[-*•]|\d{1,2}[.)])\s+")
 #: A list item for someone whose name was not caught: "someone from HR, didn't catch her
@@ -731,7 +770,8 @@ _ONE_PERSON = re.compile(r"^(?:(?:(?:just|jsut|juts)\s+)?(?:the\s+)?one\b(?:\s+(
                          r"lady|man|chap|bloke))?\s*[,:-]?\s*)?(?:(?:there\s+was\s+)?an?\s+(?:guy|chap|woman|lady|"
                          r"man|bloke|person)\s+(?:called|named)\s+)?", re.I)
 #: "Mr. Okafor and a woman named Lin": who she is, before her name.
-_SOMEONE_NAMED = re.compile(r"\ban?\s+(?:guy|chap|woman|lady|man|bloke|person|gentleman)\s+"
+_SOMEONE_NAMED = re.compile(r"\ban?\s+(?:guy|chap|woman|lady|man|bloke|person|gentleman|fella|"
+                            r"fellow|gal|girl|lad|lass|dude)\s+"
                             r"(?:called|named)\s+(?=\w)", re.I)
 #: A name the person isn't sure of: "stan or sam, something like that", "Priya I think?".
 _UNSURE_NAME = re.compile(r"\b(?:something\s+like\s+(?:that|this)|or\s+something|i\s+think|"
@@ -739,9 +779,12 @@ _UNSURE_NAME = re.compile(r"\b(?:something\s+like\s+(?:that|this)|or\s+something
                           r"possibly|or\s+was\s+it)\b|^\W*[a-z]+\s+or\s+[a-z]+\b(?!\s+and\b)", re.I)
 #: "Tom Baker and his manager, Fiona Grant": who she is, then her name.
 _THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supervisor|director|"
-                          r"lead|team\s+lead|deputy|assistant|associate|partner)\s*,\s*", re.I)
+                          r"lead|team\s+lead|deputy|assistant|associate|partner)"
+                          r"(?:\s*,\s*|\s+(?=[A-Z]))", re.I)
 #: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
-_HONORIFIC = re.compile(r"\b(?:sir|ma'?am)\s+(?=[A-Z])", re.I)
+_HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signor|señora|señor|"
+                        r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
+                        r"hajia)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
 
 

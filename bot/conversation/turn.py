@@ -40,7 +40,7 @@ from bot.model import (
 from bot.ports.clock import Clock
 from bot.ports.repository import PlanChange, Repository
 from bot.rules.holidays import country_for_zone, public_holidays
-from bot.rules.plan import PHONE_KINDS, Prefs
+from bot.rules.plan import NOTE_KINDS, PHONE_KINDS, Prefs
 from bot.text import short
 
 
@@ -196,10 +196,11 @@ class Turn:
         rows = numbered(read)
         if ref.position is None:
             active = [cp for _, cp in rows if cp.state in ACTIVE
-                      and (not ref.calls_only or cp.kind in PHONE_KINDS)]
+                      and (not ref.calls_only or cp.kind in PHONE_KINDS)
+                      and (not ref.notes_only or cp.kind in NOTE_KINDS)]
             if not active:
-                return Reply(text=f"Interview #{interview.number} has no "
-                                  f"{'call' if ref.calls_only else 'step'} waiting.")
+                what = "call" if ref.calls_only else "note" if ref.notes_only else "step"
+                return Reply(text=f"Interview #{interview.number} has no {what} waiting.")
             return interview, min(active, key=lambda c: c.due_at), read
         for pos, cp in rows:
             if pos == ref.position:

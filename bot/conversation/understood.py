@@ -21,6 +21,8 @@ from bot.commands import (
     CorrectInterview,
     DeleteInterview,
     ExplainStep,
+    Fix,
+    InterviewNumber,
     ListInterviews,
     MarkDone,
     MarkSent,
@@ -164,13 +166,23 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     if isinstance(command, AddInterview) and (
             form_as_line(text) or invite_as_line(text, turn.now, turn.tz)) is not None:
         return read(turn, text)  # "new one:\n- **company:** Chase\n…", an invite pasted
+    clash = _renamed_as_another(turn, command)
+    if clash is not None:
+        return clash
+    if isinstance(command, AddInterview) and _TOLD_AS_STORY.match(command.text):
+        # "Please add another one. I did interview with Zenith Bank for …": a story after
+        # the verb, whose first words are no company; read as the story it is.
+        return read(turn, command.text) or Reading(
+            question="I couldn't read that as an interview for sure, so I haven't added it. "
+                     "Send it as `add <company>, <role>, <when>, with <names>`, or tell me "
+                     "about it in a sentence.")
     if isinstance(command, AddInterview) and _THEY_ARE_IN.search(text):
         # "add …, tomorrow at 10 (they're in seattle), …": whose 10?
         return Reading(question="Is the time in that line yours, or the employer's? I haven't "
                                 "added it yet: send it again with the time as it is where you "
                                 "are, and put their city after the company (`add Acme in "
                                 "Seattle, …`) so I keep their office hours in mind.")
-    if isinstance(command, Snooze) and _DAY_WEEK.search(text):
+    if isinstance(command, Snooze) and lx.DAY_WEEK.search(text):
         # "snooze 2 till tomorrow week": a week after tomorrow, which the words read right
         reading = read(turn, text)
         if reading is not None:
@@ -210,11 +222,30 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     return reading
 
 
+def _renamed_as_another(turn: Turn, command: Command) -> Reading | None:
+    """`fix 2 company Acme Inc` while #1 is Acme: the wrong number, or the same employer
+    twice? Asked, with the change as its button."""
+    if not (isinstance(command, CorrectInterview) and command.field is Fix.COMPANY
+            and isinstance(command.interview, InterviewNumber) and command.value.split()):
+        return None
+    known = context_for(turn).known
+    first = command.value.split()[0].casefold()
+    other = next((k for k in known if k.number != command.interview.number
+                  and k.company.split() and k.company.split()[0].casefold() == first), None)
+    this = next((k for k in known if k.number == command.interview.number), None)
+    if other is None or this is None:
+        return None
+    return Reading(question=f"#{other.number} is {other.company} already. Rename "
+                            f"#{this.number} ({this.company}) to {command.value} as well?",
+                   choices=(Choice(f"Yes, rename #{this.number}", command), Choice("No", None)))
+
+
+#: An `add` whose words are a story, not fields: "add: I did interview with Zenith Bank…".
+_TOLD_AS_STORY = re.compile(r"\W*(?:i|we)\s+(?:just\s+)?(?:did|had|went|was|got|interviewed|met|"
+                            r"attended|sat)\b", re.I)
 #: "(they're in seattle)" beside an add line's time: whose clock is it?
 _THEY_ARE_IN = re.compile(r"\(\s*(?:they'?re|they\s+are|office\s+is|team\s+is|based)\s+"
                           r"(?:based\s+)?in\s+[a-z]+", re.I)
-#: "tomorrow week", "Thursday week": a week on from that day.
-_DAY_WEEK = re.compile(r"\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", re.I)
 
 
 #: A fact put right at the end of an add line: "… — actually it was half 3".

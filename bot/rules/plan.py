@@ -55,6 +55,9 @@ EMPLOYER_CALL_HOURS = (10, 11, 9, 12, 13, 14, 15, 16)
 CALL_KINDS = frozenset({CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL})
 #: Reminders that ask the user to pick up the phone, in working hours only.
 PHONE_KINDS = CALL_KINDS | {CheckpointKind.CALL_CHECK}
+#: Reminders to write to the interviewers: the thank-you note, its nudge, the card.
+NOTE_KINDS = frozenset({CheckpointKind.THANK_YOU, CheckpointKind.THANK_YOU_NUDGE,
+                        CheckpointKind.HANDWRITTEN})
 
 Key = tuple[CheckpointKind, int | None]
 

@@ -349,6 +349,11 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         other_day = next((d for d in later if d.day == int(either_date.group(2))), None)
         if other_day is not None:
             return "They gave two days.", (promise.on, other_day)
+    second = _BUT_SAID.search(said)
+    if second is not None:  # "Dana said Friday but Raj said Monday": two voices, two days
+        theirs = parse_promise(said[second.start():], today, turn.now, turn.tz, promise.kind)
+        if theirs is not None and theirs.on != promise.on:
+            return "They gave two days.", (promise.on, theirs.on)
     if promise.on in holidays_near(turn.person.tz, promise.on.year):
         return (f"{promise.on:%a %d %b} is a public holiday where you are, so offices are "
                 "likely closed.", (promise.on,))
@@ -380,6 +385,9 @@ _EITHER_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?(\d{1,
                           r"(?:st|nd|rd|th)?\b"
                           r"(?!\s*(?:days?|weeks?|hours?|working|business|[ap]\.?m\b|:))", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: A second person's word after the first's: "… but Raj said Monday".
+_BUT_SAID = re.compile(r"\b(?:but|whereas|while|though)\s+(?:\w+\s+){0,2}?(?:said|says|reckons|"
+                       r"told\s+me|thinks)\b", re.I)
 
 
 def _unsure_day(turn: Turn, interview: Interview, said: str, promise: Promise, why: str,

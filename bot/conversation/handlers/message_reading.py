@@ -34,6 +34,7 @@ from bot.conversation.turn import Turn
 from bot.messages import AddPrefill, Reply
 from bot.model import Outcome, PromiseKind
 from bot.parsing.understanding import Choice, Context, Reading, understand
+from bot.parsing.understanding.normalise import first_person
 from bot.parsing.understanding.references import mentions
 from bot.parsing.understanding.story import add_fields, when_in
 from bot.text import clean_input
@@ -43,10 +44,6 @@ NOT_THIS = "Not this"
 SENTENCES = 30
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 #: Written to the person, read as if they said it: "wants to see you" -> "see me".
-_FIRST_PERSON = ((re.compile(r"\byou're\b", re.I), "I'm"), (re.compile(r"\byou've\b", re.I),
-                 "I've"), (re.compile(r"\byou'll\b", re.I), "I'll"),
-                 (re.compile(r"\byourself\b", re.I), "myself"),
-                 (re.compile(r"\byour\b", re.I), "my"), (re.compile(r"\byou\b", re.I), "me"))
 #: "wants to see me", "would like to meet me": another meeting with a tracked employer.
 _MEET = re.compile(r"\b(?:see|meet|speak\s+(?:to|with)|talk\s+(?:to|with)|have)\s+me\b"
                    r"|\binvite\s+me\b", re.I)
@@ -103,12 +100,6 @@ def edit(turn: Turn, command: EditChoice) -> list[Reply]:
                            "it should be, e.g. `heard 1 offer`.")]
     return [Reply(text=f"I left everything as it was. Change what you need and send it: "
                        f"`{line}`", edit_line=line)]
-
-
-def first_person(text: str) -> str:
-    for pattern, mine in _FIRST_PERSON:
-        text = pattern.sub(mine, text)
-    return text
 
 
 def prefilled(turn: Turn, fields: AddInterviewFields, lead: str) -> Reply:

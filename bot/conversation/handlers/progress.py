@@ -379,12 +379,17 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
     elif isinstance(span, SnoozeFor):
         until = base + span.span
     elif isinstance(span, SnoozeUntil):
-        if span.moment <= base:  # a snooze only ever moves a step later
+        moment = span.moment
+        if cp.kind in PHONE_KINDS and not span.named:
+            # "move the call to Friday": the day moves, and the call keeps its own hour
+            own = cp.due_at.astimezone(prefs.tz)
+            moment = moment.astimezone(prefs.tz).replace(hour=own.hour, minute=own.minute)
+        if moment <= base:  # a snooze only ever moves a step later
             return Reply(text=f"{checkpoint_label(cp, interview)} is already planned "
                               f"for {when(base, prefs.tz)}, after "
-                              f"{when(span.moment, prefs.tz)}. A snooze only moves a step "
+                              f"{when(moment, prefs.tz)}. A snooze only moves a step "
                               "later.")
-        until = span.moment
+        until = moment
     elif span.passed:
         return Reply(text=f"{short(span.said, 30)!r} has already passed; a "
                           "snooze moves a step later, e.g. `2h` or `until Monday`.")

@@ -137,6 +137,11 @@ HEDGES = _any(
     r"(?!\s+(?:that|it)\s+helps)(?!\s+i\s+may\b)", "whether",
     # "they usually decide within a week": how it goes, not their word this time
     "usually", "typically", "normally", "generally", r"tend\s+to",
+    # "by the 3rd... or the 4th? I'll have to dig out the email": a day not remembered
+    r"or\s+(?:the\s+|on\s+)?\d{1,2}(?:st|nd|rd|th)?(?=\s*\?)", r"dig\s+(?:out|up)",
+    # "she said she'd try to get back to me this week": an attempt, not a promise
+    r"(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|might|could))?\s+(?:\w+\s+)?"
+    r"try\s+(?:to|and)\b",
     r"not\s+(?:(?:100\s*%|a\s+hundred\s+per\s*cent|entirely|totally|completely|quite)\s+)?sure",
     "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
     r"(?:lemme|let\s+me)\s+check", r"not\s+100\s*%",
@@ -261,7 +266,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           "rejected", r"not\s+selected", r"turned\s+down",
           # "no offer, but I was a close second"; "no offer yet" is no news at all
           r"no\s+offer\b(?!\s*(?:yet|so\s+far|for\s+now|as\s+of|at\s+the\s+moment|still))",
-          r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}other\s+"
+          r"(?:going|go|went|gone|proceed\w*|mov\w+\s+forward)\s+with\s+(?:\w+\s+){0,2}(?:an)?other\s+"
           r"candidates?", r"pursu(?:e|ing)\s+(?:\w+\s+){0,2}other\s+candidates",
           r"(?:chose|chosen|selected|picked|preferred)\s+(?:\w+\s+){0,2}other\s+"
           r"candidates",
@@ -296,8 +301,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:invited|invite|asked|want|wants)\s+me\s+(?:to|for)\s+(?:a|an|the)\s+(?:assessment\s+"
           r"(?:cent(?:re|er)|day)|super\s*day|trial\s+shift|working\s+interview)",
           r"next\s+step\s+is\s+(?:a|an)\s+(?:panel|interview)",
-          r"(?:like|want|wants|asked)\s+me\s+to\s+come\s+(?:in|back)\s+(?:again\s+)?(?:and|to)\s+"
-          r"meet",
+          r"(?:like|want|wants|asked)\s+(?:me|you)\s+to\s+come\s+(?:in|back)\s+(?:\S+\s+){0,6}?"
+          r"(?:and|to)\s+meet",
           r"(?:final|onsite|on-site)\s+loop", r"wants?\s+me\s+(?:onsite|on-site)",
           r"moving\s+me\s+(?:on\s+|forward\s+)?to\s+the\s+(?:onsite|on-site|next|final|second|"
           r"panel)",
@@ -322,7 +327,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "told acme I'm out"
           r"told\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i'?m\s+(?:out|not\s+interested|"
           r"withdrawing)\b"), Outcome.WITHDREW),
-    (_any(r"(?:role|position|job|req|requisition|vacancy|opening)\s+(?:was|has\s+been|got)\s+"
+    (_any(r"(?:role|position|job|req|requisition|vacancy|opening)(?:'s|\s+was|\s+has)?\s+(?:been|got)?\s*"
           r"(?:cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
           # "they've cancelled the position altogether", "they're pulling the role"
@@ -379,6 +384,8 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   r"\b(?:mid|middle\s+of|late|later\s+in)\s*-?\s*(?:the\s+)?next\s+week\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
+#: "Thursday week", "tomorrow week": a week on from that day (the day in group 1).
+DAY_WEEK = re.compile(r"\b(tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", _I)
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
 #: Held on the phone, not hiring on hold: "sat on hold for 20 min", "they put me on hold".
 PHONE_HOLD = _any(r"(?:sat|was|were|stuck|waited|waiting|put\s+me|kept\s+me)\s+on\s+hold",
@@ -706,12 +713,17 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
                      r"sent|written|had)\b|"
+                     # "just emailed Raj a thank you, doing Dana's tonight"
+                     r"(?:then\s+)?(?:i'?m\s+)?(?:doing|writing|sending|drafting)\s+[\w'-]+'s\b|"
                      # "sent Dana's thank you, Raj's is next"
                      r"[\w'-]+'s\s+(?:is\s+)?(?:next|still\s+to\s+(?:do|go|come)|to\s+(?:do|go)|"
                      r"pending|tomorrow)\b)).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
-SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"give\s+me",
+SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
+                   # "mute acme for 3 days": a stop for a while
+                   r"(?:mute|pause|silence|hush)\s+(?:\S+\s+){0,3}?(?:for|until|till|til)\b",
+                   r"later(?!\s+than)", r"give\s+me",
                    r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
                    # "bug me about the thank you again in 3 hours", "give us a nudge in an hour"
                    r"(?:bug|ping|nudge|poke|prod|buzz|chase)\s+(?:me|us)\s+(?:\w+\s+){0,5}?"
@@ -728,7 +740,11 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"g
                    r"(?:until|till|til|for)",
                    r"ask\s+me\s+again", r"ping\s+me", r"nudge\s+me", r"busy",
                    r"(?:push|move|bump|shift)\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|"
-                   r"thank[\s-]?you|note|step)", r"hold\s+off",
+                   r"thank[\s-]?you|note|step|e-?mail|nudge)", r"hold\s+off",
+                   # "put the Acme call back to Thursday", "hold everything til monday"
+                   r"put\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|thank[\s-]?you|note|step|"
+                   r"e-?mail|nudge)\s+back\b",
+                   r"hold\s+(?:everything|it\s+all|all\s+of\s+it|them\s+all)\s+(?:until|till|til|for)",
                    # "push the initech one to monday" ("move" it may mean the interview)
                    r"(?:push|bump)\s+(?:the\s+)?(?:\w+\s+){0,2}one\s+(?:to|till|until|back)",
                    r"(?:push|bump|put)\s+it\s+back",
@@ -741,6 +757,9 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now", r"later(?!\s+than)", r"g
                    r"reminder\s+(?:in|at|on|till|until|tomorrow)\b")
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications?|pings)",
+                   # "stop all the initech follow-ups", "turn off all the Acme nudges"
+                   r"(?:stop|turn\s+off|switch\s+off)\s+(?:all\s+)?(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?"
+                   r"(?:follow[\s-]?ups|nudges|reminders|notifications|pings)",
                    # "Y'all can quit remindin' me about Acme", "kindly cease all notifications"
                    r"quit\s+(?:reminding|remindin'?|pinging|messaging|nudging|bugging|nagging)",
                    r"cease\s+(?:all\s+)?(?:further\s+)?(?:notifications?|reminders?|messages)",
@@ -824,7 +843,9 @@ CORRECTION_LEAD = re.compile(
     r"^(?:(?:(?:oops|sorry|excuse\s+me|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|(?:please|kindly)\s+note(?:\s+that)?|"
-    r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|"
+    r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|omg|"
+    # "omg just realised jane's last name is …"
+    r"(?:i\s+)?(?:just\s+)?(?:realised|realized|noticed)(?:\s+that)?|"
     r"just\s+so\s+you\s+know)\b|"
     # "Please amend the Initech record: …", "update the Acme entry -"
     r"(?:please\s+|kindly\s+|can\s+you\s+)?(?:amend|update|correct|fix|change)\s+(?:the\s+|my\s+)?"
@@ -853,7 +874,11 @@ SHOW_LIST = _any(r"what'?s\s+on\s+my\s+(?:plate|list)",
                  r"show\s+me\s+(?:everything|all)(?:\s+(?:you'?re|you\s+are)\s+tracking)?",
                  r"what\s+(?:are\s+)?you(?:'re)?\s+tracking")
 SHOW_PLAN = _any(r"what'?s\s+next\s+(?:for|with|on)", r"when\s+(?:do|should)\s+i\s+(?:call|ring|"
-                 r"follow\s+up|chase)", r"(?:the\s+)?plan\s+for", r"show\s+(?:me\s+)?(?:the\s+)?")
+                 r"follow\s+up|chase)", r"(?:the\s+)?plan\s+for", r"show\s+(?:me\s+)?(?:the\s+)?",
+                 # "initech plan", "when's the acme call again"
+                 r"^\W*[\w&'-]+(?:'s)?\s+plan(?=\W*$)",
+                 r"when'?s\s+(?:the|my)\s+(?:[\w&'-]+\s+)?(?:call|thank[\s-]?you|note|nudge|"
+                 r"next\s+step)")
 SHOW_HELP = _any(r"what\s+can\s+you\s+do", r"what\s+do\s+you\s+do", r"how\s+do\s+i\s+use",
                  r"what\s+are\s+(?:the|your)\s+commands",
                  # "help me" alone, not "… please help me follow up after" told with a story

@@ -43,9 +43,10 @@ _TOKEN = re.compile(r"\S+")
 _SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) +
                               r")\s+([ap])(?:\.?\s+m\b\.?|m\b|\.m\.)", re.I)
 _DO_ONE_THING = re.compile(r"^\s*(?:please\s+|kindly\s+)?do\s+one\s+thing\s*[,:;.!-]*\s*", re.I)
-_SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
+#: Punctuation said aloud by dictation: "Cyberdyne comma robotics … period".
+SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
 _SPOKEN_MID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+", re.I)
-_SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
+SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 _TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
 _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|as)\s+)rn\b"
                     r"|rn(?=\s+(?:job|position|role|post|opening|vacancy)\b))", re.I)
@@ -136,8 +137,50 @@ _COUNTED_IN_WORDS = re.compile(r"\b(" + "|".join(sorted(_COUNT_WORDS, key=len, r
                                r")\s+(minutes?|mins?|hours?|hrs?)\b", re.I)
 
 
+#: Their words to the person, as the person would tell them: "you" is "me".
+_FIRST_PERSON = ((re.compile(r"\byou're\b", re.I), "I'm"), (re.compile(r"\byou've\b", re.I),
+                 "I've"), (re.compile(r"\byou'll\b", re.I), "I'll"),
+                 (re.compile(r"\byourself\b", re.I), "myself"),
+                 (re.compile(r"\byour\b", re.I), "my"), (re.compile(r"\byou\b", re.I), "me"))
+#: Someone's words quoted in a line: 'dana: "we'd like to offer you the QA role!"'.
+_QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+
+
+def first_person(text: str) -> str:
+    """An employer's message read as the person's own telling ("we'd like to offer you"
+    is "… offer me"), so the readers of typed news read it too."""
+    for pattern, mine in _FIRST_PERSON:
+        text = pattern.sub(mine, text)
+    return text
+
+
+#: The speaker of words quoted, told of in the third person: "I'll call you" is "they'll
+#: call me", "we'd like to offer you" "they'd like to offer me".
+_THIRD_PERSON = ((re.compile(r"\b(?:I|we)'ll\b", re.I), "they'll"),
+                 (re.compile(r"\b(?:I|we)'d\b", re.I), "they'd"),
+                 (re.compile(r"\b(?:I'm|we're)\b", re.I), "they're"),
+                 (re.compile(r"\b(?:I|we)'ve\b", re.I), "they've"),
+                 (re.compile(r"\b(?:I|we)\b"), "they"), (re.compile(r"\bWe\b"), "They"),
+                 (re.compile(r"\b(?:our|my)\b", re.I), "their"),
+                 (re.compile(r"\bus\b", re.I), "them"))
+
+
+#: Chinese 的 after a name, as English "'s": "Jane 的 email".
+_OF_CHINESE = re.compile(r"(?<=\w)\s*的\s*")
+
+
+def _as_told(quoted: re.Match[str]) -> str:
+    """Someone's words in quotes, told by the person: speaker "they", and "you" "me"."""
+    text = quoted.group(0)
+    for pattern, theirs in _THIRD_PERSON:
+        text = pattern.sub(theirs, text)
+    return first_person(text)
+
+
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
+    text = _QUOTED_SPEECH.sub(_as_told, text)
+    text = _OF_CHINESE.sub("'s ", text)  # "Jane 的 email": Jane's email
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
     if _shouted(text):  # "JUST HAD INTERVIEW AT HOME DEPOT…": read as if typed in lower case
         text = text.lower()
@@ -162,8 +205,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2']}:{m['minutes'] or '00'}", text)
     text = _SPELLED_OUT.sub(lambda m: m.group(0).replace(" ", ""), text)  # "the Q A job"
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
-    if len(_SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
-        text = _SPOKEN_STOP.sub(".", _SPOKEN_COMMA.sub(",", text))
+    if len(SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
+        text = SPOKEN_STOP.sub(".", SPOKEN_COMMA.sub(",", text))
         text = _SPOKEN_MID_STOP.sub(". ", text)  # "new one period Massive Dynamic …"
     if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing
         text = text.replace("📞", ", ").replace("☎", ", ")

@@ -68,9 +68,10 @@ _COMPANY_AFTER = (
     re.compile(rf"\b(?i:in|with|at|for)\s+(?i:the\s+)?(?i:company|firm|organi[sz]ation)\s+"
                rf"(?P<company>{_NAME})", 0),
     re.compile(rf"(?:\bat|@)\s+(?:the\s+)?(?P<company>{_NAME})", 0),
-    re.compile(rf"\b(?i:interview(?:ed|ing)?|screen|screening|chat|panel|site\s+visit|"
+    re.compile(rf"\b(?i:interview(?:ed|ing)?|screen|screening|chat|panel|site\s+visit|loop|"
                rf"assessment\s+(?:centre|center|day))\s*,?\s+with\s+"
-               rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|\()|"
+               rf"(?P<company>{_NAME})(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|last|"
+               rf"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|\()|"
                rf"[,.(]|\s*$|\s+[-–—])", 0),
     re.compile(rf"(?:\bat|@)\s+(?P<company>{_LOWER_NAME})(?=\s+(?:for|today|tomorrow|this|on|"
                rf"at|went|\d{{1,2}}(?::\d{{2}})?\s*[ap]m)\b|[,.(]|\s*$)", 0),
@@ -79,7 +80,7 @@ _COMPANY_AFTER = (
     re.compile(rf"\b(?i:interview(?:ed)?|site\s+visit|assessment\s+(?:centre|center|day))\s+"
                rf"(?:at|with)\s+(?P<company>{_A_PLACE}[a-z][\w&'-]*(?:\s+(?!{_LOWER_STOP})[a-z][\w&'-]*)"
                rf"{{0,2}})(?=\s+(?:{_LOWER_STOP})\b|\s*[,.(]|\s+\d)", 0),
-    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel)\s+with\s+"
+    re.compile(rf"\b(?i:interview(?:ed)?|screen|screening|chat|panel|loop)\s+with\s+"
                rf"(?P<company>{_LOWER_NAME})"
                rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|last|"
                rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|,)", 0),
@@ -143,7 +144,7 @@ _WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+(?:\s+(?!" + _WEEKDAY_WORD
                + r")[A-Z][\w'-]+){1,2})", 0),
-    re.compile(r"\b(?:recruiter|interviewer|manager|manger|(?:his|her|their|sir'?s|ma'?am'?s|"
+    re.compile(r"\b(?:recruiter|interviewer|manager|manger|hm|(?:his|her|their|sir'?s|ma'?am'?s|"
                r"chef'?s|boss'?s|manager'?s|recruiter'?s|supervisor'?s)\s+name)\s+(?:name\s+)?"
                # "interviewer is Mr Tan Wei Ming": a name of up to four words
                r"(?:was|is|will\s+be)\s+(?P<people>[A-Za-z][\w'.-]+(?:\s+(?!" + _WEEKDAY_WORD +

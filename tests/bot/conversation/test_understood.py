@@ -465,7 +465,7 @@ def test_shouted_news_is_read_and_a_stop_for_a_while_is_a_snooze(chat: Chat) -> 
     chat.say(ACME)
     said = chat.text("Please stop nagging me about the Acme thank-you for like 2 hours, "
                      "I'm literally writing it.")
-    assert said.startswith("I read that as: Snoozing the next step of Acme (#1).")
+    assert said.startswith("I read that as: Snoozing the next thank-you note of Acme (#1).")
     assert "#1 data analyst at Acme" in chat.text("list")  # not cancelled
     assert chat.text("I GOT ITTTT they said the offer email is coming tonight").startswith(
         "I read that as: An offer from Acme (#1)")
@@ -2371,3 +2371,94 @@ def test_a_labelled_line_of_an_invite_is_no_job_title(chat: Chat) -> None:
     chat.say("Faith Mbeki and Roberto Salas")
     chat.say("skip")
     assert chat.checkpoints(2)[0].role == "QA lead"
+
+
+def test_a_snooze_naming_the_thank_you_moves_the_note_not_the_step_before_it(
+        chat: Chat) -> None:
+    chat.say("add Globex, designer, tomorrow 11am with Kim Park")
+    steps = chat.checkpoints(1)[1]
+    assert steps[0].kind is CheckpointKind.PREPARE  # the interview is still to come
+    said = chat.text("remind me about the thank you on Thursday at 2pm")
+    assert said.startswith("I read that as: Snoozing the next thank-you note of Globex (#1).")
+    steps = chat.checkpoints(1)[1]
+    note = next(cp for cp in steps if cp.kind is CheckpointKind.THANK_YOU)
+    assert note.snoozed
+    assert note.due_at.astimezone(NEW_YORK).strftime("%a %H:%M") == "Thu 14:00"
+    assert not any(cp.snoozed for cp in steps if cp.kind is CheckpointKind.PREPARE)
+
+
+def test_found_in_heldout26_hedged_news_half_done_notes_and_stories_after_add(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("just emailed Raj a thank you, doing Dana's tonight")
+    assert _notes_sent(chat, 2) == {"Raj Patel"}  # Dana's is still to write
+    replies = chat.say("Raj emailed to say the QA role is on hold until the January budget "
+                       "is signed off")
+    assert list(choices(replies)) == ["It's over", "Keep the plan going"]
+    assert chat.checkpoints(2)[0].outcome is None  # on hold *until*: maybe not over
+    replies = chat.say("remove acme la, I typed wrong company, should be another one")
+    assert list(choices(replies)) == ["Delete it", "Keep it"]
+    assert interviews(chat) == 2
+    said = chat.text("they're very close to making me an offer")
+    assert said.startswith("That sounds promising!") and "kept your plans" in said
+    assert chat.checkpoints(2)[0].outcome is None and chat.checkpoints(1)[0].outcome is None
+    replies = chat.say("Please add another one. I did interview with Zenith Bank for "
+                       "Relationship Officer on Thursday 19th by 11am. Mr. Chukwuemeka Obi "
+                       "and Mrs. Ngozi Adeyemi were the panel.")
+    assert "Relationship Officer at Zenith Bank" in text_of(replies)
+    assert list(choices(replies)) == ["Add it", "Not quite"] and interviews(chat) == 2
+    chat.say("called 2 answered")
+    chat.say("she said she'd try to get back to me this week")  # an attempt: asked
+    promise = chat.checkpoints(2)[0].promise
+    assert promise is not None and "try" not in promise.text  # their word kept as it was
+
+
+def test_found_in_heldout26_answers_with_a_reference_two_titles_or_names_in_chinese(
+        chat: Chat) -> None:
+    chat.say("add Globex")
+    said = chat.text("designer or design lead, they hadn't decided which level yet")
+    assert "job title" in said  # which of the two: asked again
+    chat.say("warehouse team lead, ref WTL-4471")
+    chat.say("2026-11-20 11am")
+    chat.say("Wang Li 和 Kevin Zhou")
+    interview = chat.checkpoints(1)[0]
+    assert interview.role == "warehouse team lead"
+    assert [p.name for p in interview.interviewers] == ["Wang Li", "Kevin Zhou"]
+
+
+def test_found_in_the_probes_steps_muted_moved_or_dropped_one_at_a_time(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A call moved to a day keeps its own hour; a stop for a while is a snooze.
+    chat.say("Push the Initech call to Monday 7 December")
+    call = next(cp for cp in chat.checkpoints(2)[1] if cp.kind is CheckpointKind.FIRST_CALL)
+    assert call.due_at.astimezone(NEW_YORK).strftime("%a %d %H:%M") == "Mon 07 10:00"
+    said = chat.text("mute acme for 3 days")
+    assert said.startswith("I read that as: Snoozing the next step of Acme (#1).")
+    assert chat.checkpoints(1)[0].outcome is None  # muted for a while, not stopped
+    # One step named is no stop of them all; their words quoted are no request.
+    replies = chat.say("cancel the second initech call, one is plenty")
+    assert list(choices(replies)) == ["Stop them all", "Keep them"]
+    chat.say('got this from acme?? "Unfortunately we need to cancel your interview scheduled '
+             'for Tuesday, November 24."')
+    assert chat.checkpoints(1)[0].outcome is None and chat.checkpoints(2)[0].outcome is None
+
+
+def test_found_in_the_probes_corrections_that_name_someone_else(chat: Chat) -> None:
+    chat.say(ACME)
+    said = chat.text("Initech's interview was at 10:30 not 10")  # no Initech tracked
+    assert said.startswith("I don't track an interview with Initech")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).hour == 14
+    chat.say(INITECH)
+    chat.say("Jane's name is fine, it's her email I need to fix: jane.s@acme.com")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jane Smith"]
+    replies = chat.say("Jane's email is dana.wu@initech.com")  # Dana's address, asked
+    assert list(choices(replies)) == ["Yes, change it", "No"]
+    chat.say("Raj is at Acme, not Initech — I mixed up my notes")
+    assert chat.checkpoints(2)[0].company == "Initech"
+    chat.say("initech is QA lead not QA engineer")
+    assert chat.checkpoints(2)[0].role == "QA lead"
+    replies = chat.say("fix 2 company Acme Inc")  # #1 is Acme: asked
+    assert list(choices(replies)) == ["Yes, rename #2", "No"]
+    assert chat.checkpoints(2)[0].company == "Initech"

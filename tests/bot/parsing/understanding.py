@@ -1,9 +1,10 @@
 """Scoring the bot's understanding on a labelled corpus, through the real Coach.
 
-Each corpus line is said by a person in a fixed situation (`CONTEXTS`), on a fresh copy
-of that situation's database. What the bot *did* is read back from the database (an
-interview added, an outcome stored, a step snoozed…), not from its words, and scored
-against the line's label: acted correctly, asked (changed nothing), or acted wrongly.
+Each corpus line is said by a person in a fixed situation (`CONTEXTS`), on that
+situation's database as it stood before the line. What the bot *did* is read back from
+the database (an interview added, an outcome stored, a step snoozed…), not from its
+words, and scored against the line's label: acted correctly, asked (changed nothing),
+or acted wrongly.
 
 `python -m tests.bot.parsing.understanding` prints the table and the ids of the lines
 acted on wrongly (`--show`: with their words, which a held-out part's tuner must not
@@ -17,6 +18,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -44,7 +46,7 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning36", "tuning37", "tuning38", "tuning39", "tuning40", "tuning41", "tuning42",
          "tuning43", "tuning44", "tuning45", "tuning46", "tuning47", "tuning48", "tuning49",
          "tuning50", "tuning51", "tuning52", "tuning53", "tuning54", "tuning55", "tuning56",
-         "tuning57", "tuning58",
+         "tuning57", "tuning58", "tuning59", "tuning60", "tuning61", "tuning62",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
@@ -374,10 +376,12 @@ _SHORT_TITLE_WORDS = {"dev": "developer", "mgr": "manager", "eng": "engineer", "
 
 
 def _person(name: str) -> str:
-    """A name compared without its title: "Dr. Helen Park" is Helen Park, "Madam Chioma
-    Eze" Chioma Eze, kept as said."""
-    return re.sub(r"^(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
-                  r"pan|herr|frau|cllr|councillor)\.?\s+", "", name.lower())
+    """A name compared without its titles: "Dr. Helen Park" is Helen Park, "Madam Chioma
+    Eze" Chioma Eze, "Herr Dr. Klaus Becker" Klaus Becker, "Pak Budi Santoso" Budi
+    Santoso, kept as said."""
+    return re.sub(r"^(?:(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
+                  r"pan|herr|frau|cllr|councillor|pak|bapak|ibu|bu|alhaji|alhaja|hajia|chief)"
+                  r"\.?\s+)+", "", name.lower())
 
 
 def _same_person(said: str, stored: str | None) -> bool:
@@ -430,9 +434,9 @@ def _said(fact: dict[str, Any]) -> str:
 
 
 def run(lines: list[Line]) -> list[Verdict]:
-    """Each line's verdict, in the lines' order. Every line runs on a database of its own,
-    so a long corpus is split across one process per core (spawned, each with its own
-    situations); a short one runs here."""
+    """Each line's verdict, in the lines' order. Every line starts from its situation's
+    database as built; a long corpus is split across one process per core (spawned, each
+    with its own situations), and a short one runs here."""
     workers = min(os.cpu_count() or 1, _MOST_WORKERS)
     if workers < 2 or len(lines) < _WORTH_SPLITTING:
         return _run_here(lines)
@@ -449,19 +453,47 @@ _WORTH_SPLITTING = 400
 
 def _run_here(lines: list[Line]) -> list[Verdict]:
     verdicts = []
-    with situations() as files, tempfile.TemporaryDirectory() as folder:
-        for n, line in enumerate(lines):
-            path = Path(folder) / f"line{n}.db"
-            shutil.copyfile(files[line.context], path)
-            runtime = _runtime(path)
-            try:
-                before = snapshot(runtime)
-                replies = _say(runtime, line.text)
-                verdicts.append(judge(line, changes(before, snapshot(runtime)), replies))
-            finally:
-                runtime.stop()
-            path.unlink()
+    with situations() as files, tempfile.TemporaryDirectory() as folder, \
+            _Worlds(files, Path(folder)) as worlds:
+        for line in lines:
+            runtime = worlds.fresh(line.context)
+            before = snapshot(runtime)
+            replies = _say(runtime, line.text)
+            verdicts.append(judge(line, changes(before, snapshot(runtime)), replies))
     return verdicts
+
+
+class _Worlds:
+    """One runtime per situation, its database put back as the situation left it before
+    each line (SQLite's online backup, page by page, through the runtime's own pool): a
+    line sees what a fresh copy would hold, and the engine, its compiled statements and
+    its migrated schema are made once, not once a line (the 9,209 lines of the
+    twenty-third session, two processes: 145 -> 44 s)."""
+
+    def __init__(self, files: dict[str, Path], folder: Path) -> None:
+        self._files, self._folder = files, folder
+        self._open: dict[str, tuple[Runtime, sqlite3.Connection]] = {}
+
+    def __enter__(self) -> _Worlds:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for runtime, pristine in self._open.values():
+            runtime.stop()
+            pristine.close()
+
+    def fresh(self, context: str) -> Runtime:
+        if context not in self._open:
+            path = self._folder / f"{context}.db"
+            shutil.copyfile(self._files[context], path)
+            self._open[context] = (_runtime(path), sqlite3.connect(self._files[context]))
+            return self._open[context][0]
+        runtime, pristine = self._open[context]
+        with runtime.repo.engine.connect() as connection:
+            target = connection.connection.driver_connection
+            assert isinstance(target, sqlite3.Connection)
+            pristine.backup(target)
+        return runtime
 
 
 # --- the report ---------------------------------------------------------------------------

@@ -47,13 +47,15 @@ _FIELD_IS = re.compile(
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
 _ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|cheers|ta|"
+                         r"eh|bro|mate|lah|pls|please|innit|bruv|fam|yeah|"
                          r"my\s+bad|oops|(?:my\s+)?typo|my\s+mistake|fat\s+fingers?|"
                          # "…, i mixed up my days", "… I entered it wrong", "I saw it on her card"
                          r"i\s+mix(?:ed)?\s+up\s+(?:my\s+)?(?:days|dates|times)|"
                          r"i\s+(?:entered|typed|put|wrote)\s+it\s+(?:in\s+)?wrong|"
                          r"i\s+saw\s+it\s+on\s+(?:her|his|their)\s+(?:card|badge|email|signature)|"
                          r"(?:can|could)\s+you\s+(?:fix|change|update)\s+(?:that|it)\??|"
-                         r"please\s+(?:fix|change|update)(?:\s+(?:that|it))?)[.!]*)+[.!?]*$",
+                         r"(?:please|kindly|pls)\s+(?:fix|change|update|correct|amend)"
+                         r"(?:\s+(?:that|it|this))?)[.!]*)+[.!?]*$",
                          re.I)
 _WHEN_WAS = re.compile(
     r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
@@ -114,11 +116,12 @@ _NOT_THERE = re.compile(r"\b(?:wasn'?t|was\s+not|weren'?t)\s+(?:actually\s+)?"
                         r"(?:interview|room|call))\b|\bjust\s+said\s+hi\b|"
                         r"\bwasn'?t\s+(?:really\s+)?part\s+of\b|\bpopped\s+in\b", re.I)
 _WAS_TIME = re.compile(
-    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+|one\s+)?was\s+|"
+    r"^(?:it\s+was\s+|(?:the\s+|my\s+)?[\w'-]+\s+(?:interview\s+|one\s+)?(?:timing\s+|time\s+)?"
+    r"was\s+|"
     r"(?:the\s+|my\s+)?interview\s+(?:at|with|for)\s+[\w'-]+\s+was\s+)?(?:actually\s+)?"
     r"(?:this\s+(?:morning|afternoon)\s+)?"
     r"(?:at\s+)?(?P<value>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?P<half>\w+)|"
-    r"quarter\s+(?P<toward>past|to)\s+(?P<quarter>\w+))\s*,?\s*"
+    r"quarter\s+(?P<toward>past|to)\s+(?P<quarter>\w+))(?:\s+only)?\s*,?\s*"
     r"not\s+(?P<wrong>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[a-z]+(?:\s+[a-z]+)?)"
     r"(?:\s+(?:at|for|with)\s+[\w'-]+)?$"
     r"|^(?:the\s+)?(?:(?:interview\s+)?time\s+(?:for|of|on)\s+(?:the\s+)?[\w'-]+(?:\s+(?:one|"
@@ -191,6 +194,12 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     # "had the 2nd interview today at 10 w/ Raj and a new guy, Sam Lowe": who was at a
     # round since, not someone left off the interview tracked
     round_since = lx.ROUND_HAPPENED.search(line.text) is not None
+    owner = _OWNER.match(text)
+    if owner is not None and owner["who"].lower() not in line.found.company_words \
+            and not _DAY_NAME.fullmatch(owner["who"]) and _person(line, ctx, owner["who"]) is None:
+        # "Initech's interview was at 10:30", with no Initech tracked: never another's
+        return Reading(question=f"I don't track an interview with {owner['who']}, so I "
+                                "changed nothing. `list` shows the ones I do.")
     for said in tries:
         for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
                         _weekday_was, _when_was, _was_time, _company_was, _not_that, _add_to,
@@ -488,6 +497,19 @@ def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] |
     return hits[0] if len(hits) == 1 else None
 
 
+def _someone_elses(address: str, k: KnownInterview, ctx: Context) -> bool:
+    """"Jane's email is dana.wu@initech.com": an address at another interview's company,
+    or in another interviewer's name, may be a slip (asked)."""
+    local, _, domain = address.lower().partition("@")
+    others = [o for o in ctx.known if o.number != k.number]
+    at_other = any(o.company.lower().split()[0] in domain.split(".") for o in others
+                   if o.company.split())
+    theirs = {w.lower() for n in k.names for w in n.split()}
+    named_other = any(w.lower() in re.split(r"[._-]", local) and w.lower() not in theirs
+                      for o in ctx.known for n in o.names for w in n.split() if len(w) > 2)
+    return at_other or named_other
+
+
 def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
     match = _POSSESSIVE.match(text)
     if match is None:
@@ -506,7 +528,8 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         # "…, or mayb just dwu@, not 100% sure": two addresses offered, neither sure
         return _fix(line, ctx, Fix.EMAIL, name, address,
                     f"{name}'s e-mail is {address}", target=k,
-                    sure=not hedged(line)) if address else None
+                    sure=not hedged(line) and not _someone_elses(address, k, ctx)
+                    ) if address else None
     if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
         number = _A_NUMBER.match(value)  # "514-555-0187, she gave me her card": the number
         value = number.group(0).strip() if number else value
@@ -514,6 +537,8 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
         return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}",
                     sure=not hedged(replace(line, text=_ASIDES.sub("", line.text))), target=k)
     value = _WHY_AFTER.sub("", value)  # "Jane Smith-Okafor, she hyphenates it"
+    if _RIGHT_AS_IT_IS.match(value):
+        return None  # "Jane's name is fine, it's her email I need to fix": no new name
     new = _renamed(name, who, what, value)
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
 
@@ -819,11 +844,26 @@ def _the_one_at(wrong: str, ctx: Context) -> KnownInterview | None:
     return fits[0] if len(fits) == 1 else None
 
 
+#: A day's name, which names an interview by when it was ("Friday's one").
+_DAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|"
+                       r"tonight|monday|last\s+week", re.I)
+#: An interview named by its owner: "Initech's interview was at 10:30".
+_OWNER = re.compile(r"^(?:the\s+)?(?P<who>[A-Z][\w&-]+)'s\s+(?:interview|one|meeting|call)\b")
+
+
 def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
     match = lx.NOT_THAT.match(text)
     if match is None:
         return None
     right, wrong = match.group("right").strip(" ."), match.group("wrong").strip(" .")
+    subject = _SUBJECT_IS.match(right)
+    if subject is not None:
+        owner = [k for k in ctx.known if k.company.lower() == subject["who"].lower()]
+        if len(owner) != 1 or subject["at"]:
+            return None  # "Raj is at Acme, not Initech": who was where, no field's value
+        # "initech is QA lead not QA engineer": Initech's role
+        right = subject["rest"]
+        line = replace(line, found=Line.of(owner[0].company, ctx).found)
     person = _person(line, ctx, wrong.split()[0]) if wrong.split() else None
     if person is not None:
         k, name = person
@@ -842,6 +882,12 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
     return None
 
 
+#: A value said to be right already: "fine", "correct", "spelled right".
+_RIGHT_AS_IT_IS = re.compile(r"(?:fine|ok|okay|good|correct|right|perfect|spel+(?:ed|t)\s+right|"
+                             r"not\s+the\s+(?:problem|issue))\b", re.I)
+#: The value put as someone's: "initech is QA lead", "Raj is at Acme".
+_SUBJECT_IS = re.compile(r"^(?P<who>[\w&'-]+)\s+(?:is|was|'s)\s+(?P<at>at\s+|with\s+|from\s+)?"
+                         r"(?:an?\s+|the\s+)?(?P<rest>.+)$", re.I)
 #: "it's Jane Smyth", after owning up to a typo: the one name it is a slip of.
 _ITS_NAME = re.compile(r"(?:^|[—–,.;:!-]\s*)(?:sorry,?\s+)?(?:it'?s|its|it\s+is|"
                        r"(?:her|his|their|the)\s+(?:full\s+)?name\s+is)\s+(?P<name>[A-Za-z][\w'-]+\s+"
@@ -850,7 +896,8 @@ _ITS_NAME = re.compile(r"(?:^|[—–,.;:!-]\s*)(?:sorry,?\s+)?(?:it'?s|its|it\s
 #: Owning up to a slip, or spelling it out: "with a y", "y not i".
 _OWNED_UP = re.compile(r"\b(?:spel+(?:ed|t)|misspel+(?:ed|t)|typo'?d?|typed)\b.*\bwrong\b|"
                        r"\btypo'?d?\b|\bspelled\s+it\b|\bcan'?t\s+spell\b|"
-                       r"\bwith\s+an?\s+[a-z]\b(?!\s+\w)|\b[a-z]\s+not\s+(?:an?\s+)?[a-z]\b|"
+                       r"\bwith\s+an?\s+[a-z]\b(?:\s+(?:on|at)\s+the\s+(?:end|start|front))?"
+                       r"(?!\s+\w)|\b[a-z]\s+not\s+(?:an?\s+)?[a-z]\b|"
                        r"\bautocorrect\w*|\bphone\s+(?:keeps\s+)?chang\w*", re.I)
 
 

@@ -47,12 +47,18 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found = Outcome.REJECTED  # "we've offered the role to someone else": a no
     if found is Outcome.WITHDREW and _NOT_WITHDRAWING.search(line.text):
         return None  # "I'm not withdrawing from Initech, I'm just venting"
+    if found is Outcome.REJECTED and any(o is Outcome.HEARD and p.search(line.text)
+                                         for p, o in lx.OUTCOME_CUES):
+        found = Outcome.HEARD  # "we regret … the requisition has been closed": the role's end
     if found is Outcome.REJECTED and lx.NOT_REJECTED.search(line.text):
         return None  # "they're not rejecting me, just still interviewing people"
     if found is Outcome.REJECTED and _NOT_YOU_REFUSED.search(line.text):
         return None  # "initech rejected my mileage reimbursement": not you, your claim
     if found is not None and lx.OTHER_DEAL.search(line.text) and not line.found.numbers:
         return None  # "the seller accepted our offer on the house!": no job's news
+    if found is Outcome.OFFER and _OFFER_NEAR.search(line.text) \
+            and not lx.PROMISE_CUES.search(line.text):
+        return _offer_near(line, ctx)  # "they're very close to making me an offer"
     if found is Outcome.OFFER and _OFFER_TO_COME.search(line.text):
         return None  # "scheduled an offer call for Wednesday": the offer is still to come
     if found is Outcome.NEXT_ROUND and lx.DRINKS_ROUND.search(line.text):
@@ -85,6 +91,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         and bool(lx.NEGATED.search(lx.RESIGNED.sub(" ", line.text)))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_HAPPENED.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.ROUND_UNSETTLED.search(line.text))) or (
+        # "send us two references, we're in the final stage": a stage, not a round set
+        found is Outcome.NEXT_ROUND and bool(_REFERENCES.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (
         found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx)) or (
         _another_post(line, ctx))
@@ -183,13 +191,29 @@ _SOMEONE_CALLED = re.compile(r"\b(?:guy|fella|feller|lady|woman|man|bloke|chap|g
                              r"person|lass|lad|gentleman|gent|someone|somebody)\s+called\s+"
                              r"(?=[A-Z])")
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
+#: References asked for: a step of the stage they are in, not a round of interviews.
+_REFERENCES = re.compile(r"\breferences?\b|\breferees?\b", re.I)
+#: An offer on its way, not made: "hinted an offer is coming", "very close to making me an
+#: offer".
+_OFFER_NEAR = re.compile(r"\boffer\s+(?:is|was)\s+(?:coming|on\s+(?:its|the)\s+way|likely|"
+                         r"probable|possible)\b|\bhint(?:ed|s|ing)?\s+(?:at\s+)?(?:an?\s+)?offer\b|"
+                         r"\b(?:close|closer|near|nearly|almost|about)\s+to\s+(?:making|"
+                         r"giving|extending|offering|make|give|extend|offer)\b", re.I)
+#: A talk about an offer still to come: "scheduled an offer call for Wednesday".
 _OFFER_TO_COME = re.compile(r"\boffer\s+(?:call|meeting|chat|conversation|discussion|stage)\b|"
-                            # "hinted an offer is coming": not made yet
-                            r"\boffer\s+(?:is|was)\s+(?:coming|on\s+(?:its|the)\s+way|likely|"
-                            r"probable|possible)\b|\bhint(?:ed|s|ing)?\s+(?:at\s+)?(?:an?\s+)?offer\b|"
-                            # "very close to making me an offer": not made yet
-                            r"\b(?:close|closer|near|nearly|almost|about)\s+to\s+(?:making|"
-                            r"giving|extending|offering|make|give|extend|offer)\b", re.I)
+                            + _OFFER_NEAR.pattern, re.I)
+
+
+def _offer_near(line: Line, ctx: Context) -> Reading:
+    """Good news that is no offer yet: said back warmly, nothing changed, and how to tell
+    the offer when it comes."""
+    target = pick(line.found, ctx.known)
+    kept = f"the plan for {target.company} (#{target.number}) as it is" if target else \
+        "your plans as they are"
+    company = target.company if target else "<company>"
+    return Reading(question=f"That sounds promising! An offer isn't made until they make it, "
+                            f"so I've kept {kept}. When it comes, tell me "
+                            f"(`{company} made me an offer`) and I'll stop the reminders.")
 #: Another job at the same employer, not this one's next round.
 _ANOTHER_JOB = re.compile(r"\b(?:different|other|another|separate|new)\s+(?:dept|department|team|"
                           r"role|position|job|opening|vacancy|division|office)\b", re.I)
@@ -266,7 +290,8 @@ def _maybe_over(line: Line, ctx: Context) -> Reading | None:
     """"Hiring is on hold": it may be over or not, so the person says which. "Acme put the
     role on hold" is news that closes it, said plainly, unless a word of theirs about
     coming back is in it ("they'll be in touch in the new year")."""
-    if lx.ROLE_ON_HOLD.search(line.text) and not lx.PROMISE_CUES.search(line.text):
+    if lx.ROLE_ON_HOLD.search(line.text) and not lx.PROMISE_CUES.search(line.text) \
+            and not _HELD_UNTIL.search(line.text):
         return about_one(line, ctx, lambda k: ReportOutcome(record(k), Outcome.HEARD),
                          lambda k: f"{k.company} (#{k.number}) put the role on hold: that "
                                    "closes it for now.",
@@ -279,6 +304,11 @@ def _maybe_over(line: Line, ctx: Context) -> Reading | None:
                             "shall I keep the plan going in case they come back?",
                    choices=(Choice("It's over", ReportOutcome(record(target), Outcome.HEARD)),
                             Choice("Keep the plan going", None)))
+
+
+#: On hold until something happens: "on hold until the January budget is signed off".
+_HELD_UNTIL = re.compile(r"\bon\s+(?:hold|ice)\s+(?:(?:un)?til+|till|pending|while|till\s+after)\b",
+                         re.I)
 
 
 # --- promises -----------------------------------------------------------------------------
@@ -295,6 +325,13 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return None  # "called, she said they'll decide by Friday": the call reader's
     # Who acts is read from what the line tells, not from a question it ends with ("does
     # that change when I'm meant to call them?").
+    denied = _NOT_BY.search(line.text)
+    if denied is not None:
+        # "initech wont decide by friday, raj said theyll call me by tuesday": the day
+        # ruled out is no promise; the one said after it is.
+        rest = f"{line.text[:denied.start()]} {line.text[denied.end():]}".strip(" ,.;")
+        if lx.PROMISE_CUES.search(rest):
+            line = replace(line, text=rest)
     told = _told(line.text)
     kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(told) else \
         PromiseKind.THEY_DECIDE_BY
@@ -366,11 +403,20 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                or (lx.THEIR_TIME.search(line.text)
                                    and lx.FAR_EAST.search(line.text))
                                or _before_their_word(line, ctx, said)
+                               # "we'd like to move forward with you! I'll be in touch
+                               # tomorrow": news of a step on, whose kind is not said
+                               or _MOVING_ON_WITH_YOU.search(line.text) is not None
                                # "will decide next week": a week, not a day
                                or (_A_WEEK_ONLY.search(line.text) is not None
                                    and _A_DAY_IN_IT.search(line.text) is None)))
 
 
+#: A day ruled out, as a clause: "initech wont decide by friday".
+_NOT_BY = re.compile(r"[^,.;!?]*\b(?:won'?t|wont|will\s+not|not\s+going\s+to|can'?t|cannot|"
+                     r"isn'?t|aren'?t)\s+(?:\w+\s+){0,3}?(?:by|before)\b[^,.;!?]*[,.;!?]?", re.I)
+#: Good news of a step on, its kind not said: "we'd like to move forward with you".
+_MOVING_ON_WITH_YOU = re.compile(r"\bmov(?:e|ing)\s+forward\s+with\s+(?:you|me|your)\b|"
+                                 r"\bgreat\s+news\b", re.I)
 #: "next week" said alone, not its end: when in it is not said.
 _A_WEEK_ONLY = re.compile(r"(?<!\btime\s)\bnext\s+week\b(?!'?s?\s+(?:end|close))", re.I)
 #: A day that settles which of the week: a weekday, "the end of", "EOW".
@@ -404,8 +450,8 @@ def _counted_from(line: Line, ctx: Context) -> date:
     return ctx.today
 
 
-_AT_THE_INTERVIEW = re.compile(r"\b(?:at|in|during|after|of|from)\s+(?:the|my)\s+(?:[\w&'-]+\s+)?"
-                               r"interview\b", re.I)
+_AT_THE_INTERVIEW = re.compile(r"\b(?:at|in|during|after|of|from)\s+(?:the|my|your)\s+"
+                               r"(?:[\w&'-]+\s+)?interview\b", re.I)
 
 
 def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[date, ...]] | None:
@@ -424,7 +470,7 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
             and weekday.group(1)[:3].lower() == f"{ctx.today:%a}".lower():
         return (f"They told you {weekday.group(1).capitalize()}, and today is "
                 f"{ctx.today:%A}: did they mean today, or next week's?", (ctx.today, said.on))
-    week_on = _DAY_WEEK.search(line.text)
+    week_on = lx.DAY_WEEK.search(line.text)
     if week_on is not None and week_on.group(1)[:3].lower() == f"{ctx.today:%a}".lower():
         # "Monday week", said on a Monday: a week today, or the Monday after next?
         sooner = ctx.today + timedelta(days=7)
@@ -484,7 +530,6 @@ _SAID_SINCE = re.compile(r"\b(?:today|just|now|this\s+(?:morning|afternoon|eveni
                          r"wrote|(?:in|by)\s+(?:an?\s+|her\s+|his\s+)?(?:e-?mail|message|text))\b",
                          re.I)
 #: "Monday week": a week on from that weekday.
-_DAY_WEEK = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", re.I)
 #: "In 5 days", not "5 business days": a count that may land on a weekend.
 _CALENDAR_DAYS = re.compile(r"\b(?:in|within)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                             r"nine|ten)\s+(?P<unit>days?)\b", re.I)
@@ -768,14 +813,16 @@ def _from_them(wrote: re.Match[str] | None, ctx: Context) -> bool:
     """Whether the line opens with an interviewer, their company or "they" writing."""
     if wrote is None:
         return False
-    who = wrote.group("who").casefold().removesuffix("'s")
+    who = (wrote.group("who") or wrote.group("whose")).casefold().removesuffix("'s")
     known = {word.casefold() for k in ctx.known for part in (k.company, *k.names)
              for word in part.split()}
     return who in _THEM or who in known
 
 
 _THEY_WROTE = re.compile(r"^\W*(?P<who>[\w'-]+)\s+(?:just\s+)?(?:emailed|texted|wrote|messaged|"
-                         r"replied|sent\s+(?:me|this|a|an|the))\b", re.I)
+                         r"replied|sent\s+(?:me|this|a|an|the))\b|"
+                         # "Dana's reply to my email: …": their answer, not my note
+                         r"^\W*(?P<whose>[\w-]+)'s\s+(?:reply|response|answer)\b", re.I)
 _THEM = frozenset({"she", "he", "they", "hr", "recruiter"})
 _MAIL_HEADER = re.compile(r"^\s*(?:from|re|subject|fwd?)\s*:", re.I | re.M)
 

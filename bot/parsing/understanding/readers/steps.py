@@ -33,14 +33,21 @@ from bot.parsing.understanding.references import KnownInterview, pick
 
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
-    r"^.*?\b(?:remind\s+(?:me|us)(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
+    r"^.*?\b(?:remind\s+(?:me|us)\s+(?:about|of)\s+(?:the\s+)?(?:[^\s,\d]+\s+){1,6}?(?=(?:in|at|on|"
+    r"by|this|next|tomorrow|tonight|till|until|til|after|before|later|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|"
+    r"remind\s+(?:me|us)(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
     r"(?:push|bump|put)\s+it\s+back(?:\s+by)?|"
     r"tell\s+me\s+again(?:\s+about\s+(?:the\s+)?\S+(?:\s+(?:call|one|interview))?)?|"
     r"(?:can|could)\s+(?:it|this|that|the\s+\S+(?:\s+one)?)\s+wait|"
-    r"nudge\s+me|ask\s+me\s+again|give\s+me|snooze(?:\s+(?!(?:tomorrow|tonight|today|till|until|"
+    r"nudge\s+me|ask\s+me\s+again|give\s+me|"
+    r"(?:mute|pause|silence|hush)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?=(?:for|until|till|til)\b)|"
+    r"snooze(?:\s+(?!(?:tomorrow|tonight|today|till|until|"
     r"til|for|in|next|this|\d)\b)(?:the\s+)?\S+(?:\s+call)?)?|"
-    r"(?:push|move|bump|shift|defer)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
-    r"note|step|one)(?:\s+reminder)?(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
+    r"(?:push|move|bump|shift|defer|put)\s+(?:the\s+)?(?:\S+\s+){0,3}?(?:call|reminder|thank[\s-]?you|"
+    r"note|step|one|e-?mail|nudge|follow[\s-]?up)(?:\s+(?:to|for)\s+[A-Z]\w+)?(?:\s+reminder)?"
+    r"(?:\s+back)?|hold\s+off(?:\s+on)?(?:\s+\S+){0,2}?|"
+    r"hold\s+(?:everything|it\s+all|all\s+of\s+it|them\s+all)|"
     r"hold\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:reminders?|calls?|notes?|steps?)|"
     r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me(?:\s+about\s+(?:the\s+)?\S+"
     r"(?:\s+(?:thank[\s-]?you|call|one|interview|note|reminder))?)?(?:\s+for)?|"
@@ -70,7 +77,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
         target = pick(line.found, ctx.known)
         if target is None:
             return None
-        step = StepNumber(target.number)
+        step = _step_of(line, target.number)
         return Reading(question=f"When shall I remind you about {target.company} "
                                 f"(#{target.number}) again?",
                        choices=(Choice("In 2 hours", Snooze(step, SnoozeFor(_TWO_HOURS))),
@@ -81,7 +88,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
         target = pick(line.found, ctx.known)
         if target is None:
             return None
-        step = StepNumber(target.number, calls_only=bool(_A_CALL.search(line.text)))
+        step = _step_of(line, target.number)
         return Reading(question=f"Remind you about {target.company} (#{target.number}) in two "
                                 "days, or three?",
                        choices=(Choice("2 days", Snooze(step, SnoozeFor(timedelta(days=2)))),
@@ -108,16 +115,15 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     if isinstance(span, _TimeUnread):
         return _what_time(line, ctx, span.read)
 
-    calls = bool(_A_CALL.search(line.text))  # "can the initech call reminder wait…"
-    which = "call" if calls else "step"
+    which = _which(_step_of(line, 0))  # "can the initech call reminder wait…"
 
     def make(k: KnownInterview) -> Snooze:
-        return Snooze(StepNumber(k.number, calls_only=calls), span)
+        return Snooze(_step_of(line, k.number), span)
 
     target = pick(line.found, ctx.known)
     zone = _ZONE_SAID.search(line.text)
     if zone is not None and isinstance(span, SnoozeUntil) and target is not None:
-        return _in_their_zone(line, ctx, target, span, zone, calls)
+        return _in_their_zone(line, ctx, target, span, zone)
     two_ways = next_weekday_two_ways(line.text, ctx.today)
     if two_ways is not None and isinstance(span, SnoozeUntil) and target is not None:
         # "remind me next Friday", said on a Monday: this Friday, or the one after?
@@ -126,7 +132,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
             question=f"Snooze the next {which} of {target.company} (#{target.number}): "
                      "which day?",
             choices=(*(Choice(f"{day:%a %d %b}", Snooze(
-                StepNumber(target.number, calls_only=calls),
+                _step_of(line, target.number),
                 SnoozeUntil(moment.replace(year=day.year, month=day.month, day=day.day))))
                 for day in two_ways), Choice("Neither", None)))
 
@@ -145,11 +151,11 @@ _IF_NOT = re.compile(r"\bif\b[^,.;]*\b(?:don'?t|doesn'?t|didn'?t|haven'?t|hasn'?
 
 
 def _in_their_zone(line: Line, ctx: Context, target: KnownInterview, span: SnoozeUntil,
-                   zone: re.Match[str], calls: bool) -> Reading:
+                   zone: re.Match[str]) -> Reading:
     """"Remind me at 7pm pacific", "tomorrow 2pm CET": the hour is another zone's, so the
     moment in the person's own zone is offered, never taken as said."""
     name = next((z for pattern, z in _ZONES if re.fullmatch(pattern, zone.group(0), re.I)), None)
-    step = StepNumber(target.number, calls_only=calls)
+    step = _step_of(line, target.number)
     if name is None:  # "my time", "their time": which zone is not said
         return Reading(question=f"Which time zone is that in? I plan in yours ({ctx.tz.key}): "
                                 "say the time as it is for you, e.g. `remind me tomorrow at "
@@ -229,7 +235,7 @@ def _morning_or_evening(line: Line, ctx: Context, hour: int, minute: int) -> Rea
     target = pick(line.found, ctx.known)
     if target is None:
         return None
-    step = StepNumber(target.number, calls_only=bool(_A_CALL.search(line.text)))
+    step = _step_of(line, target.number)
     local = ctx.now.astimezone(ctx.tz)
     times = []
     for at in (hour % 12, hour % 12 + 12):
@@ -253,7 +259,7 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
     target = pick(line.found, ctx.known)
     if target is None:
         return None
-    step = StepNumber(target.number, calls_only=bool(_A_CALL.search(line.text)))
+    step = _step_of(line, target.number)
     days = []
     if isinstance(read, SnoozeUntil):
         # the moment as read ("at 8 tonight" beside "on shift till 7:30"), and its day's
@@ -290,10 +296,31 @@ _AFTER_SPAN = re.compile(r"\bafter\s+(?=(?:an?|\d+|one|two|three|four|five|six)\
 _COUPLE_OF_DAYS = re.compile(r"\bcouple\s+(?:of\s+)?days\b", re.I)
 _NO_TIME = ("", "later", "not now", "not now later", "busy", "busy later")
 _A_CALL = re.compile(r"\bcall(?:ing|s)?\b", re.I)
+#: "remind me about the thank you in thirty minutes": the note named, not the next step
+#: (which may be "prepare your questions" for an interview still to come).
+_A_NOTE = re.compile(r"\bthank[\s-]?(?:you|u)\b|\bthanks?\s+(?:note|e-?mail|card|letter)\b|"
+                     r"\bthe\s+e-?mail\s+to\b|"
+                     r"\b(?:ty|t/y)\s+note\b|\bnotes?\b|\bcard\b", re.I)
+
+
+def _step_of(line: Line, number: int) -> StepNumber:
+    """The next waiting step of interview `number`, or its next call or note when the
+    line names one of them (and not both)."""
+    calls, notes = bool(_A_CALL.search(line.text)), bool(_A_NOTE.search(line.text))
+    return StepNumber(number, calls_only=calls and not notes, notes_only=notes and not calls)
+
+
+def _which(step: StepNumber) -> str:
+    return "call" if step.calls_only else "thank-you note" if step.notes_only else "step"
 
 
 _THANKS_TAIL = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thx|ty|cheers)[.!]*$", re.I)
 _AFTER_WEEKEND = re.compile(r"\b(?:(?:un)?til+\s+)?after\s+the\s+weekend\b", re.I)
+
+
+#: "one more hour", "another day", "2 more hours": a span on top of the time it had.
+_MORE = re.compile(r"\b(?:(?:one|1|an?)\s+more|another|(?P<n>\d{1,2})\s+more)\s+"
+                   r"(?P<unit>hours?|days?|minutes?|mins?)\b", re.I)
 
 
 def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
@@ -302,6 +329,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     sentence ("to Wednesday? Bit swamped this evening")."""
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
     rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
+    rest = _MORE.sub(lambda m: f"{m['n'] or 1} {m['unit']}", rest)  # "one more hour"
     rest = _BARE_ORDINAL.sub(r"the \1", rest)  # "on 30th", its "on" cut with the lead
     rest = _LEADING_CLOCK.sub(r"\1:\2", rest)  # "1400 tomorrow", its "at" cut with the lead
     rest = _LEADING_DOTTED.sub(r"\1:\2", rest)  # "19.00", likewise
@@ -419,7 +447,9 @@ def _spoken_time(text: str) -> str:
 
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CANCEL_CUES.search(_NOT_CANCEL.sub(" ", lx.CANCEL_ELSE.sub(" ", line.text))) \
+    # "got this from acme?? "… we need to cancel your interview …"": their words quoted
+    theirs_cut = _QUOTED.sub(" ", line.text)
+    if not lx.CANCEL_CUES.search(_NOT_CANCEL.sub(" ", lx.CANCEL_ELSE.sub(" ", theirs_cut))) \
             or lx.ASKS_WHETHER.search(line.text):
         return None  # "push the thank you reminder 2 hrs pls, dont cancel anything"
     if lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text):
@@ -428,6 +458,17 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None  # "cancel the thank-you reminder, I sent it": the note's news
     if _WITHDREW_TOLD.search(line.text) or _their_no(line, ctx):
         return None  # "i withdrew from initech this morning, stop the reminders": the outcome
+    if _ONE_STEP.search(line.text):
+        # "cancel the second initech call, one is plenty": one step, not all of them
+        target = pick(line.found, ctx.known)
+        if target is None:
+            return None
+        n = target.number
+        return Reading(question=f"Stop every reminder for {target.company} (#{n}), or only "
+                                f"that one? To skip a single step, mark it done: `plan {n}` "
+                                f"numbers them, then e.g. `done {n}.3`.",
+                       choices=(Choice("Stop them all", CancelInterview(record(target))),
+                                Choice("Keep them", None)))
 
     def make(k: KnownInterview) -> CancelInterview:
         return CancelInterview(record(k))
@@ -460,6 +501,12 @@ _NOT_CANCEL = re.compile(r"\b(?:don'?t|dont|do\s+not|never|no\s+need\s+to)\s+(?:
                          # "I only meant mute tonight's one": that one reminder, not all
                          r"\bmute\s+(?:tonight'?s|today'?s|this|that|the\s+next)\s+(?:one|reminder|"
                          r"ping|nudge)\b", re.I)
+#: Someone else's words, in double quotes.
+_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+#: One step named as what to stop: "cancel the second initech call", "skip the nudge".
+_ONE_STEP = re.compile(r"\b(?:cancel|stop|drop|skip|mute|scrap)\s+(?:the\s+|my\s+|that\s+)?"
+                       r"(?:[\w'-]+\s+){0,2}?(?:call|nudge|step|follow[\s-]?up\s+call)\b(?!s)",
+                       re.I)
 #: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
 _WITHDREW_TOLD = re.compile(r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withdrawn|"
                             r"pulled\s+out)\s+(?:from|of)\b", re.I)
@@ -525,7 +572,7 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     if field is not None and target is not None:
         # "remove brightside, i typed the company wrong, it's Brightside Dental Group":
         # a field typed wrong may be put right rather than the interview deleted
-        what = (field["what"] or field["what2"]).lower()
+        what = (field["what"] or field["what2"] or field["what3"]).lower()
         verb = {"title": "role", "time": "when", "date": "when", "day": "when"}.get(what, what)
         return Reading(question=f"{target.company} (#{target.number}): delete it, or keep it "
                                 f"and put the {what} right (`fix {target.number} {verb} …`)?",
@@ -561,7 +608,10 @@ def _a_fix_too(line: Line, ctx: Context) -> CorrectInterview | None:
 _A_FIELD_WRONG = re.compile(r"\b(?:typed|put|got|entered|spelt|spelled|wrote)\s+(?:the|her|his|"
                             r"their)\s+(?P<what>company|role|title|name|time|date|day)"
                             r"(?:\s+name)?\s+wrong\b|\b(?:the\s+)?(?P<what2>company|role|title|name|"
-                            r"time|date)\s+(?:is|was)\s+wrong\b", re.I)
+                            r"time|date)\s+(?:is|was)\s+wrong\b|"
+                            # "I typed wrong company, should be another one"
+                            r"\b(?:typed|put|got|entered|wrote|picked|chose)\s+(?:the\s+|a\s+)?"
+                            r"wrong\s+(?P<what3>company|role|title|name|time|date|day)\b", re.I)
 
 
 #: "delete reminders for Acme": the reminders deleted, which may mean stopping them.
