@@ -27,6 +27,7 @@ from bot.parsing.understanding.lexicon import (
     ANOTHER_ROLE,
     HEDGES,
     NOT_BEFORE,
+    NOT_FINAL,
     NOT_REJECTED,
     NOT_THEIR_WORD,
     PROMISE_CUES,
@@ -110,7 +111,9 @@ _NOBODY_AFTER_ALL = re.compile(
 #: An answer held back as it is given: "hang on, let me reread my notes", "did i type 2?".
 _NOT_SURE_YET = re.compile(r"\b(?:hang|hold)\s+on\b|\blet\s+me\s+(?:check|reread|re-read|look|"
                            r"double[\s-]check)\b|\bbefore\s+you\s+(?:write|record|put|log|save)\b|"
-                           r"\bdid\s+i\s+(?:type|put|press|pick|choose)\b|\bi\s+meant\s+(?!to\b)",
+                           r"\bdid\s+i\s+(?:type|put|press|pick|choose)\b|\bi\s+meant\s+(?!to\b)|"
+                           # "oops I actually called acme not initech": another one called
+                           r"\bcalled\s+[\w&'-]+\s*,?\s+not\s+[\w&'-]+|\bcalled\s+[\w&'-]+\s+instead\b",
                            re.I)
 #: A lone "no": whose no is not said.
 _BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
@@ -176,6 +179,8 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
                      Choice("Neither", None))), resume=turn.flow())
     said = _day_put_right(said)  # "by the 2nd, no sorry the 3rd": the 3rd
     outcome = outcome_in(said)
+    if outcome is not None and NOT_FINAL.search(said):
+        outcome = None  # "will send an offer once the budget's approved": not yet theirs
     if outcome is Outcome.REJECTED and NOT_REJECTED.search(said):
         outcome = None  # "they're not rejecting me, just still interviewing people"
     if outcome is Outcome.REJECTED and (another_round(said) or _ASKED_BACK.search(said)

@@ -331,6 +331,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",
           # "they've cancelled the position altogether", "they're pulling the role"
+          r"not\s+to\s+fill\s+(?:the|this|that)\s+(?:\w+\s+)?(?:role|position|job|post|vacancy)",
           r"(?:cancel+ed|pulled|pulling|axed|killed)\s+(?:the|that)\s+(?:\w+\s+)?(?:role|position|"
           r"job|req|vacancy|opening)",
           r"withdr(?:ew|awn)\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|opening|"
@@ -426,6 +427,8 @@ MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is
 # --- promises -----------------------------------------------------------------------------
 #: "They'll decide", "she told me to call": the employer's word about what happens next.
 PROMISE_CUES = _any(
+    # "Jane asked me to hold off calling until Wednesday the 2nd": when to call, theirs
+    r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)\s+(?:\w+\s+)?(?:until|till|til)",
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"reaching\s+out\s+(?:by|within|in|on|before)\b",
@@ -509,7 +512,15 @@ NOT_FOR_ME = _any(r"wrong\s+(?:window|chat|tab|app|thread|channel|convo|conversa
 QUOTED_COMMAND = re.compile(r"\b(?:type|typing|typed|enter|write|send|say|put)\s+(?:in\s+)?"
                             r"[\"“'‘`]", _I)
 #: Said in jest, then taken back: "acme rejected me. kidding, nothing yet".
-JOKING = re.compile(r"(?<!no\s)\b(?:kidding|jk|j/k|just\s+joking|joking|not\s+really)\b", _I)
+JOKING = re.compile(r"(?<!no\s)\b(?:kidding|jk|j/k|just\s+joking|joking|not\s+really)\b|"
+                    # "definitely hired me, that's why nobody's answered my emails lol"
+                    r"\bthat'?s\s+why\s+(?:nobody|no\s+one|they\s+(?:haven'?t|never))\b", _I)
+#: News said not to be final yet: "offered it to someone else but it's not signed yet",
+#: "will send an offer once the budget's approved".
+NOT_FINAL = _any(r"not\s+signed\s+yet", r"don'?t\s+give\s+up", r"could\s+still",
+                 r"might\s+still", r"still\s+a\s+chance",
+                 r"(?:once|if|when)\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}(?:is\s+|gets?\s+|are\s+)?"
+                 r"(?:approved|signed(?:\s+off)?|cleared|confirmed)")
 #: "Don't delete it": a delete said only to rule it out.
 #: Their no said not to be one: "they're not rejecting me, just still interviewing".
 NOT_REJECTED = _any(r"(?:not|never|n't|aren'?t|isn'?t|wasn'?t|didn'?t)\s+(?:\w+\s+)?(?:reject\w*|"
@@ -573,7 +584,8 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 # "after the long weekend": its first working day, or any day after it?
                 r"after\s+the\s+(?:long|holiday|bank\s+holiday|thanksgiving)\s+weekend")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
-OWN_PLAN = re.compile(r"^\s*(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want|"
+OWN_PLAN = re.compile(r"^\s*(?:(?:told|promised)\s+\w+\s+(?:that\s+)?i'?d\s+|i'?ll|i\s+will|"
+                      r"i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want|"
                       r"(?:i'?m\s+|im\s+)?gonna|i\s+(?:need|have|got)\s+to|i\s+gotta|"
                       r"i'?d\s+like\s+to|i\s+intend)\b"
                       r"(?!\s+hear)", _I)
@@ -588,6 +600,7 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
                   r"asked\s+me\s+to\s+(?:call|ring|try)",
+                  r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)\s+(?:on\s+)?(?:calling|ringing)",
                   r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
                   r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?"
                   r"(?:on|in|next|this)\b",
@@ -713,6 +726,8 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
                      r"sent|written|had)\b|"
+                     # "raj's thank you: sent. dana's: bounced"
+                     r"[\w'-]+'s\s*:?\s*(?:bounced|failed|came\s+back|not\s+(?:sent|yet)|pending)\b|"
                      # "just emailed Raj a thank you, doing Dana's tonight"
                      r"(?:then\s+)?(?:i'?m\s+)?(?:doing|writing|sending|drafting)\s+[\w'-]+'s\b|"
                      # "sent Dana's thank you, Raj's is next"

@@ -66,7 +66,39 @@ class Line:
             _named_by_hour(text, ctx)
         if by_day is not None and not found.numbers:
             found = replace(found, numbers=frozenset({by_day}), by_when=frozenset({by_day}))
+        quiet = _quiet_only(text, ctx, found)
+        if quiet is not None:
+            # "ACME OFFERED!!! still radio silence from initech": the news is Acme's
+            found = replace(found, numbers=found.numbers - {quiet},
+                            by_company=found.by_company - {quiet},
+                            people={n: p for n, p in found.people.items() if n != quiet})
         return cls(text, text.lower(), found)
+
+
+def _quiet_only(text: str, ctx: Context, found: Mentions) -> int | None:
+    """Of two interviews named, the one named only to say nothing came from it yet, when
+    the other is named outside such words."""
+    if len(found.numbers) != 2:
+        return None
+    quiet: set[int] = set()
+    told: set[int] = set()
+    for clause in _CLAUSE.split(text):
+        named = mentions(clause, ctx.known).numbers
+        (quiet if _NOTHING_YET.search(clause) else told).update(named)
+    only_quiet = quiet - told
+    return next(iter(only_quiet)) if len(only_quiet) == 1 and told else None
+
+
+_CLAUSE = re.compile(r"[.;!?\n]+|,\s*|\s+\bbut\b\s+|\s+-\s+|\s*[—–]\s*|\)\s*|\s+\d\)\s*")
+#: Nothing from an interview yet: "still radio silence from initech", "acme hasnt said
+#: anything yet", "haven't tried acme yet", "initech - nothing yet".
+_NOTHING_YET = re.compile(r"\b(?:still\s+(?:no\b|nothing|waiting|hasn'?t|hasnt|haven'?t|havent|"
+                          r"crickets|radio\s+silence|pending|alive)|nothing\s+(?:yet\s+)?(?:from|"
+                          r"yet)|no\s+(?:news|word)\s+(?:yet\s+)?from|hasn'?t\s+(?:said|called|"
+                          r"replied|got\s+back|gotten\s+back)|hasnt\s+(?:said|called)|"
+                          r"haven'?t\s+(?:heard|tried|called)|havent\s+(?:heard|tried|called)|"
+                          r"radio\s+silence|crickets|still\s+pending|waiting\s+(?:on|till|for)|"
+                          r"not\s+(?:heard|a\s+peep))\b", re.I)
 
 
 #: "today's one", "Friday's interview", "the one from Friday", "the Friday one": an

@@ -856,6 +856,8 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None:
         return None
     right, wrong = match.group("right").strip(" ."), match.group("wrong").strip(" .")
+    if _NOT_A_FIX.search(f"{right} {wrong}"):
+        return None  # "thanked raj by email. not dana yet": a deed, and one still to do
     subject = _SUBJECT_IS.match(right)
     if subject is not None:
         owner = [k for k in ctx.known if k.company.lower() == subject["who"].lower()]
@@ -885,6 +887,8 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
 #: A value said to be right already: "fine", "correct", "spelled right".
 _RIGHT_AS_IT_IS = re.compile(r"(?:fine|ok|okay|good|correct|right|perfect|spel+(?:ed|t)\s+right|"
                              r"not\s+the\s+(?:problem|issue))\b", re.I)
+#: Words of deeds, not of a value put right: "thanked raj by email. not dana yet".
+_NOT_A_FIX = re.compile(rf"\byet\b|{lx.SENT_VERBS.pattern}|\bthanked\b|\bcalled\b", re.I)
 #: The value put as someone's: "initech is QA lead", "Raj is at Acme".
 _SUBJECT_IS = re.compile(r"^(?P<who>[\w&'-]+)\s+(?:is|was|'s)\s+(?P<at>at\s+|with\s+|from\s+)?"
                          r"(?:an?\s+|the\s+)?(?P<rest>.+)$", re.I)

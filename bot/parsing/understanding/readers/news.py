@@ -81,6 +81,9 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     if declined:
         found = Outcome.WITHDREW
     unsure = hedged(line) or unnamed(line, ctx) or bool(lx.JOKING.search(line.text)) or (
+        bool(lx.NOT_FINAL.search(line.text))) or (
+        # "im gonna email jane and withdrw tomorow": a plan, not done
+        found is Outcome.WITHDREW and bool(_WILL_WITHDRAW.search(line.text))) or (
         # "I rejected Initech's offer": theirs rejected, or yours? Said back to be sure.
         declined and bool(re.search(r"\bi\s+(?:rejected|refused)\b", line.text, re.I))) or (
         # "rejected for QA, but they want me for the automation role": no for this one only?
@@ -191,6 +194,9 @@ _SOMEONE_CALLED = re.compile(r"\b(?:guy|fella|feller|lady|woman|man|bloke|chap|g
                              r"person|lass|lad|gentleman|gent|someone|somebody)\s+called\s+"
                              r"(?=[A-Z])")
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
+_WILL_WITHDRAW = re.compile(r"\b(?:gonna|going\s+to|will|'ll|plan(?:ning)?\s+to|about\s+to|"
+                            r"thinking\s+(?:of|about)|might|want\s+to)\s+(?:\w+\s+){0,4}?"
+                            r"(?:withdr\w*|pull\s+out|drop\s+out)", re.I)
 #: References asked for: a step of the stage they are in, not a round of interviews.
 _REFERENCES = re.compile(r"\breferences?\b|\breferees?\b", re.I)
 #: An offer on its way, not made: "hinted an offer is coming", "very close to making me an
@@ -730,9 +736,12 @@ def call(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make,
                      lambda k: f"You called {k.company} (#{k.number}) and {words}.",
                      "Your call to {company} (#{n}): " + words + "?",
-                     sure=not (hedged(line) or unnamed(line, ctx)))
+                     # "called initech twice today": one call, or two of the two?
+                     sure=not (hedged(line) or unnamed(line, ctx) or _TWICE.search(line.text)))
 
 
+_TWICE = re.compile(r"\b(?:twice|two\s+times|both\s+times|either\s+time|again\s+and\s+again)\b",
+                    re.I)
 #: A new interview told, its fields after: "interview done - redwood & pine, store manager".
 _NEW_ONE_TOLD = re.compile(r"^\W*(?:(?:an?|my|the)\s+)?interview\s+(?:done|over|finished)\b"
                            r"\s*[-–—:,]", re.I)
@@ -792,6 +801,13 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     target = pick(line.found, ctx.known)
     if _NOT_A_NOTE.search(text) and not lx.NOTE_WORDS.search(text):
         return None  # "sent jane the portfolio link she asked for": no thank-you
+    if card and _POSTED.search(text) and not _EMAILED.search(text) and target is not None:
+        # "put a card for jane in the post": the e-mail note goes out as well
+        return Reading(question="A card by post is a lovely extra, and the e-mail note still "
+                                f"goes out as well. Did your thank-you e-mail to {target.company} "
+                                f"(#{target.number}) go too?",
+                       choices=(Choice("Yes, e-mailed too", make(target)),
+                                Choice("Not yet", None)))
     return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
                      sure=not (hedged(line) or unnamed(line, ctx) or written_only
                                or _NOT_TO.search(text) or _ELSEWHERE_SENT.search(text)
@@ -799,7 +815,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                                or _another_spelling(text, target)
                                or (target is not None and len(target.names) > 1
                                    and not named.get(target.number)
-                                   and _BY_TITLE.search(text) is not None)
+                                   and (_BY_TITLE.search(text) is not None
+                                        or _ONE_PERSON.search(text) is not None))
                                # "sent my thank you to the hr coordinator bc i never got
                                # janes email": to someone other than the one met
                                or _TO_THE_OFFICE.search(text) is not None
@@ -873,6 +890,13 @@ _TO_FULL_NAME = re.compile(r"\bto\s+([A-Z][\w'-]+)\s+([A-Z][\w'-]+)")
 _TO_THE_OFFICE = re.compile(r"\bto\s+the\s+(?:[\w&'-]+\s+)?(?:coordinator|recruiter|hr|"
                             r"hiring\s+team|office|assistant|receptionist|front\s+desk)\b", re.I)
 #: Someone named by their job, not their name: "to the hiring manager".
+#: One of several, not named: "sent one to the initech person".
+_ONE_PERSON = re.compile(r"\b(?:the|one)\s+(?:[\w&'-]+\s+)?(?:person|guy|lady|woman|man|one)\b"
+                         r"(?!\s+(?:interview|job|role))", re.I)
+#: A card put in the post, and an e-mail named beside it.
+_POSTED = re.compile(r"\b(?:post(?:ed)?|mail(?:ed)?\s+it|in\s+the\s+(?:post|mail)|stamp|"
+                     r"posted|letterbox|mailbox|postbox)\b", re.I)
+_EMAILED = re.compile(r"\be-?mail(?:ed)?\b", re.I)
 _BY_TITLE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:hiring\s+manager|recruiter|hr|"
                        r"manager|interviewer|boss|lead|director)\b", re.I)
 
