@@ -2472,15 +2472,11 @@ def test_found_in_the_second_probes_news_for_one_of_two_and_deeds_half_done(
     said = chat.text("ACME OFFERED!!! still radio silence from initech lol")
     assert said.startswith("I read that as: An offer from Acme (#1)")
     assert chat.checkpoints(2)[0].outcome is None
-    # Not final yet, a plan to withdraw, a card in the post: asked, nothing recorded.
+    # Not final yet, a plan to withdraw: asked, nothing recorded.
     chat.say("raj said they offered it to someone else but it's not signed yet so don't "
              "give up")
     chat.say("im gonna email dana and withdrw tomorow, i totally bombed it")
     assert chat.checkpoints(2)[0].outcome is None
-    chat.say(INITECH.replace("Initech", "Globex").replace("Dana Wu and Raj Patel", "Kim Park"))
-    replies = chat.say("wrote a card for kim and put it in the post on my way home")
-    assert list(choices(replies)) == ["Yes, e-mailed too", "Not yet"]
-    assert _notes_sent(chat, 3) == set()
     # One deed, one still to do; two calls said as one line: asked, never half-read.
     chat.say("thanked raj by email. not dana yet")
     assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Raj Patel"]

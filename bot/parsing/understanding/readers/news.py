@@ -801,13 +801,6 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     target = pick(line.found, ctx.known)
     if _NOT_A_NOTE.search(text) and not lx.NOTE_WORDS.search(text):
         return None  # "sent jane the portfolio link she asked for": no thank-you
-    if card and _POSTED.search(text) and not _EMAILED.search(text) and target is not None:
-        # "put a card for jane in the post": the e-mail note goes out as well
-        return Reading(question="A card by post is a lovely extra, and the e-mail note still "
-                                f"goes out as well. Did your thank-you e-mail to {target.company} "
-                                f"(#{target.number}) go too?",
-                       choices=(Choice("Yes, e-mailed too", make(target)),
-                                Choice("Not yet", None)))
     return about_one(line, ctx, make, said, "Did your thank-you for {company} (#{n}) go out?",
                      sure=not (hedged(line) or unnamed(line, ctx) or written_only
                                or _NOT_TO.search(text) or _ELSEWHERE_SENT.search(text)
@@ -893,10 +886,6 @@ _TO_THE_OFFICE = re.compile(r"\bto\s+the\s+(?:[\w&'-]+\s+)?(?:coordinator|recrui
 #: One of several, not named: "sent one to the initech person".
 _ONE_PERSON = re.compile(r"\b(?:the|one)\s+(?:[\w&'-]+\s+)?(?:person|guy|lady|woman|man|one)\b"
                          r"(?!\s+(?:interview|job|role))", re.I)
-#: A card put in the post, and an e-mail named beside it.
-_POSTED = re.compile(r"\b(?:post(?:ed)?|mail(?:ed)?\s+it|in\s+the\s+(?:post|mail)|stamp|"
-                     r"posted|letterbox|mailbox|postbox)\b", re.I)
-_EMAILED = re.compile(r"\be-?mail(?:ed)?\b", re.I)
 _BY_TITLE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:hiring\s+manager|recruiter|hr|"
                        r"manager|interviewer|boss|lead|director)\b", re.I)
 
