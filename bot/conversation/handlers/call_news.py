@@ -24,6 +24,7 @@ from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 from bot.parsing.understanding.ambiguity import date_variants
 from bot.parsing.understanding.lexicon import (
+    A_WEEK_ONLY,
     ANOTHER_ROLE,
     HEDGES,
     NOT_BEFORE,
@@ -331,7 +332,7 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         return "That day may be about something other than their answer.", (promise.on,)
     if SOMETIME.search(said) or NOT_BEFORE.search(said):  # "sometime next week"
         return "That's a stretch of time, not a day.", (promise.on,)
-    if _A_WEEK_ONLY.search(said) and not _WEEKDAY_SAID.search(said):
+    if A_WEEK_ONLY.search(said) and not _WEEKDAY_SAID.search(said):
         # "they said call back next week": its Monday, or its Friday? Both offered.
         monday = promise.on - timedelta(days=promise.on.weekday())
         return "That's a week, not a day.", (monday, monday + timedelta(days=4))
@@ -376,7 +377,6 @@ _IF_QUIET = re.compile(r"\bif\s+(?:i|we)\s+(?:haven'?t|have\s+not|don'?t|do\s+no
                        r"haven'?t)\s+(?:heard|hear|got|gotten)\b|\bif\s+(?:they|she|he)\s+"
                        r"(?:don'?t|do\s+not|doesn'?t|haven'?t|never)\s+(?:call|ring|email|get|"
                        r"reply|respond|come)", re.I)
-_A_WEEK_ONLY = re.compile(r"\bnext\s+week\b(?!'?s?\s+(?:end|close))", re.I)
 _WEEKDAY_SAID = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bend\s+of\b|\beo[wd]\b",
                           re.I)
 #: Two days given as either: "thursday or friday".

@@ -361,7 +361,12 @@ def snooze(turn: Turn, command: Snooze) -> list[Reply]:
     if isinstance(found, Reply):
         return [found]
     interview, cp, rows = found
-    return [snooze_step(turn, interview, cp, command.span, rows=rows)]
+    # "remind me about the thank you in 2 hours", two people met: both notes wait
+    twins = [row for row in rows or () if isinstance(step, StepNumber) and step.notes_only
+             and row.id != cp.id and row.kind is cp.kind and row.due_at == cp.due_at
+             and row.state in ACTIVE]
+    replies = [snooze_step(turn, interview, cp, command.span, rows=None if twins else rows)]
+    return replies + [snooze_step(turn, interview, twin, command.span) for twin in twins]
 
 
 def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan, *,

@@ -150,7 +150,8 @@ HEDGES = _any(
     # "Initech sent this, is it about my interview?? '…'"
     r"is\s+(?:it|this|that)\s+(?:about|for|from|re)\b[^.!]*\?",
     "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
-    r"not\s+(?:yet\s+)?confirmed", "fingers\\s+crossed", "waiting\\s+to\\s+hear",
+    # "fingers crossed they offer" hopes for it; "…by Friday, fingers crossed" hopes, sure
+    r"not\s+(?:yet\s+)?confirmed", r"fingers\s+crossed(?!\W*$)", "waiting\\s+to\\s+hear",
     "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)ha(?:ve|d)n'?t\s+heard", "no\\s+news",
     "not\\s+yet",
     r"(?<!to\s)th(?:i)?nk(?:ing)?", r"consider(?:ing)?", r"tempted", r"can'?t\s+rem(?:em)?ber",
@@ -385,6 +386,9 @@ NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
                   r"\b(?:mid|middle\s+of|late|later\s+in)\s*-?\s*(?:the\s+)?next\s+week\b",
                   # "by the end of the month, or early December at the latest": two days
                   r"\bor\s+(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|by)\b")
+#: "next week" said alone, not its end ("by next week's end"), nor "this time next week":
+#: a week, whose day is not said.
+A_WEEK_ONLY = re.compile(r"(?<!\btime\s)\bnext\s+week\b(?!'?s?\s+(?:end|close))", _I)
 #: "Thursday week", "tomorrow week": a week on from that day (the day in group 1).
 DAY_WEEK = re.compile(r"\b(tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+week\b", _I)
 #: News that may or may not end it ("hiring is on hold"): always asked about, never closed.
@@ -422,7 +426,11 @@ OUTCOME_TWIST = _any("instead", "different", "contract", "part-?time", "lower", 
                      "negotiat\\w*", "but")
 #: The pay named after an offer, no twist of it: "they offered but its 52k and I asked for 60".
 MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is|only)\s+[$£€]?"
-                        r"\d[\d,.]*\s*k?\b", _I)
+                        r"\d[\d,.]*\s*k?\b|"
+                        # "lower pay than I hoped but still", "but the salary is low"
+                        r"\b(?:but\s+)?(?:the\s+)?(?:lower|low|less)\s+(?:pay|salary|money)\b(?:\s+than"
+                        r"\s+i\s+(?:hoped|wanted|expected))?(?:\s+but\s+still)?|"
+                        r"\bbut\s+(?:the\s+)?(?:pay|salary)\s+is\s+(?:low|lower|less)\b", _I)
 
 # --- promises -----------------------------------------------------------------------------
 #: "They'll decide", "she told me to call": the employer's word about what happens next.

@@ -143,7 +143,7 @@ _FIRST_PERSON = ((re.compile(r"\byou're\b", re.I), "I'm"), (re.compile(r"\byou'v
                  (re.compile(r"\byourself\b", re.I), "myself"),
                  (re.compile(r"\byour\b", re.I), "my"), (re.compile(r"\byou\b", re.I), "me"))
 #: Someone's words quoted in a line: 'dana: "we'd like to offer you the QA role!"'.
-_QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 
 
 def first_person(text: str) -> str:
@@ -179,7 +179,7 @@ def _as_told(quoted: re.Match[str]) -> str:
 
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
-    text = _QUOTED_SPEECH.sub(_as_told, text)
+    text = QUOTED_SPEECH.sub(_as_told, text)
     text = _OF_CHINESE.sub("'s ", text)  # "Jane 的 email": Jane's email
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
     if _shouted(text):  # "JUST HAD INTERVIEW AT HOME DEPOT…": read as if typed in lower case

@@ -2387,6 +2387,14 @@ def test_a_snooze_naming_the_thank_you_moves_the_note_not_the_step_before_it(
     assert not any(cp.snoozed for cp in steps if cp.kind is CheckpointKind.PREPARE)
 
 
+def test_the_thank_you_snoozed_with_two_people_met_moves_both_notes(chat: Chat) -> None:
+    chat.say(INITECH)
+    chat.say("remind me about the thank you in 2 hours")
+    notes = [cp for cp in chat.checkpoints(1)[1] if cp.kind is CheckpointKind.THANK_YOU]
+    assert len(notes) == 2 and all(cp.snoozed for cp in notes)
+    assert len({cp.due_at for cp in notes}) == 1  # together, as they were
+
+
 def test_found_in_heldout26_hedged_news_half_done_notes_and_stories_after_add(
         chat: Chat) -> None:
     chat.say(ACME)

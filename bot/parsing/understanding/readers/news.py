@@ -413,7 +413,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                # tomorrow": news of a step on, whose kind is not said
                                or _MOVING_ON_WITH_YOU.search(line.text) is not None
                                # "will decide next week": a week, not a day
-                               or (_A_WEEK_ONLY.search(line.text) is not None
+                               or (lx.A_WEEK_ONLY.search(line.text) is not None
                                    and _A_DAY_IN_IT.search(line.text) is None)))
 
 
@@ -423,8 +423,6 @@ _NOT_BY = re.compile(r"[^,.;!?]*\b(?:won'?t|wont|will\s+not|not\s+going\s+to|can
 #: Good news of a step on, its kind not said: "we'd like to move forward with you".
 _MOVING_ON_WITH_YOU = re.compile(r"\bmov(?:e|ing)\s+forward\s+with\s+(?:you|me|your)\b|"
                                  r"\bgreat\s+news\b", re.I)
-#: "next week" said alone, not its end: when in it is not said.
-_A_WEEK_ONLY = re.compile(r"(?<!\btime\s)\bnext\s+week\b(?!'?s?\s+(?:end|close))", re.I)
 #: A day that settles which of the week: a weekday, "the end of", "EOW".
 _A_DAY_IN_IT = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bend\s+of\b|\beo[wd]\b|"
                           r"\b\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}/\d{1,2}", re.I)

@@ -26,6 +26,7 @@ from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past
 from bot.parsing.promises import next_week_days, next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
+from bot.parsing.understanding.normalise import QUOTED_SPEECH
 from bot.parsing.understanding.readers.corrections import correct
 from bot.parsing.understanding.readers.news import outcome
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
@@ -450,7 +451,7 @@ def _spoken_time(text: str) -> str:
 
 def cancel(line: Line, ctx: Context) -> Reading | None:
     # "got this from acme?? "… we need to cancel your interview …"": their words quoted
-    theirs_cut = _QUOTED.sub(" ", line.text)
+    theirs_cut = QUOTED_SPEECH.sub(" ", line.text)
     if not lx.CANCEL_CUES.search(_NOT_CANCEL.sub(" ", lx.CANCEL_ELSE.sub(" ", theirs_cut))) \
             or lx.ASKS_WHETHER.search(line.text):
         return None  # "push the thank you reminder 2 hrs pls, dont cancel anything"
@@ -503,8 +504,6 @@ _NOT_CANCEL = re.compile(r"\b(?:don'?t|dont|do\s+not|never|no\s+need\s+to)\s+(?:
                          # "I only meant mute tonight's one": that one reminder, not all
                          r"\bmute\s+(?:tonight'?s|today'?s|this|that|the\s+next)\s+(?:one|reminder|"
                          r"ping|nudge)\b", re.I)
-#: Someone else's words, in double quotes.
-_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 #: One step named as what to stop: "cancel the second initech call", "skip the nudge".
 _ONE_STEP = re.compile(r"\b(?:cancel|stop|drop|skip|mute|scrap)\s+(?:the\s+|my\s+|that\s+)?"
                        r"(?:[\w'-]+\s+){0,2}?(?:call|nudge|step|follow[\s-]?up\s+call)\b(?!s)",
