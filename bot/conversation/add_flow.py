@@ -447,7 +447,14 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
                              r"\bboth\s+(?:the\s+)?[\w\s/-]+?\s+and\b|\bone\s+of\s+(?:those|them|"
                              r"the\s+two)\b|\beither\b|"
                              # "jane just emailed, acme wants me back thursday": news, no title
-                             r"\b(?:just\s+)?(?:emailed|texted|rang|phoned|messaged)\b|\bwants?\s+me\b",
+                             r"\b(?:just\s+)?(?:emailed|texted|rang|phoned|messaged)\b|\bwants?\s+me\b|"
+                             # "kept switching between designer and producer, no clue"
+                             r"\bno\s+(?:clue|idea)\b|\bswitching\s+between\b|"
+                             # "cancel 1... actually no leave it": taken back, no title
+                             r"\b(?:leave|keep)\s+it\b|"
+                             # "Jane from Acme said they'd let me know…": news, no title
+                             r"^\W*(?:[A-Z][\w'-]*|she|he|they)\s+(?:from\s+[\w&'-]+\s+)?(?:said|says|"
+                             r"told|called|rang|texted)\b",
                              re.I)
 #: The new interview's company put right while its role is asked.
 _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
@@ -520,6 +527,10 @@ _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b
                          r"hours\b)", re.I)
 
 
+_FILLER = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b[,\s]*", re.I)
+_SORRY_NOT = re.compile(r"(?:^|[,.;]\s*)sorry\s*,?\s+not\s+[\w\s/&-]+?,\s*(?P<right>\S.*)$", re.I)
+
+
 def role_answer(text: str) -> str | None:
     """The job title in an answer, without emoji or chat around it; None when it is not
     one ("qwerty", "it was for acme actually")."""
@@ -536,6 +547,10 @@ def role_answer(text: str) -> str | None:
                                             for w in text.split()):
         return None  # "it's on the 1st at noon": when, answered where the title was asked
     text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
+    text = _FILLER.sub("", text)  # "the role is um interaction designer"
+    put_right = _SORRY_NOT.search(text)
+    if put_right is not None:  # "designer, sorry not designer, design researcher"
+        text = put_right.group("right")
     text = _REFERENCE_FIRST.sub("", _REFERENCE.sub("", text))  # "…, ref WTL-4471", "REQ-1 – …"
     text = _SLACK_EMOJI.sub(" ", text).strip()
     wrapped = _EMPHASIS.fullmatch(text)
@@ -605,6 +620,9 @@ def role_answer(text: str) -> str | None:
         return None
     if _keyboard_mash(role.lower()) or _a_persons_name(role):
         return None
+    words = [w.lower().strip(".,;:!?") for w in role.split()]
+    if len(words) >= 6 and not any(w in ROLE_VOCABULARY or w in _ROLE_WORDS for w in words):
+        return None  # "mañana te digo, no me acuerdo del nombre…": no title in it
     return role
 
 
@@ -614,7 +632,8 @@ _FEELING_AFTER = re.compile(r"(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*
                             re.I | re.S)
 #: A feeling or hope after the title, as its own sentence: "… if they'll have me!", "bit of
 #: a stretch for me but …" (never "I think.", "let me check", or news: those are asked).
-_ABOUT_ME = re.compile(r"\b(?:for\s+me|(?:if|when)\s+they'?ll\s+have\s+me|"
+_ABOUT_ME = re.compile(r"\b(?:for\s+me|(?:if|when)\s+they'?ll\s+have\s+me|long\s+day|"
+                       r"(?:so\s+)?(?:tired|knackered|exhausted|shattered)|"
                        r"i\s+(?:really\s+)?(?:want|hope|love|need)\b|my\s+dream|wish\s+me|fingers\s+crossed|nervous|excited|"
                        r"so\s+happy)", re.I)
 

@@ -176,6 +176,9 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
             question="I couldn't read that as an interview for sure, so I haven't added it. "
                      "Send it as `add <company>, <role>, <when>, with <names>`, or tell me "
                      "about it in a sentence.")
+    no_day = _only_a_clock(command, turn)
+    if no_day is not None:
+        return no_day
     if isinstance(command, AddInterview) and _THEY_ARE_IN.search(text):
         # "add …, tomorrow at 10 (they're in seattle), …": whose 10?
         return Reading(question="Is the time in that line yours, or the employer's? I haven't "
@@ -240,6 +243,29 @@ def _renamed_as_another(turn: Turn, command: Command) -> Reading | None:
                    choices=(Choice(f"Yes, rename #{this.number}", command), Choice("No", None)))
 
 
+def _only_a_clock(command: Command, turn: Turn) -> Reading | None:
+    """`add Wonka Industries, chocolatier, 10am with Mr. Slugworth`: a time with no day,
+    which may be today's or tomorrow's; both are offered."""
+    if not isinstance(command, AddInterview) or _A_DAY_SAID.search(command.text):
+        return None
+    clock = _A_CLOCK_SAID.search(command.text)
+    if clock is None:
+        return None
+    said = clock.group(0)
+    return Reading(question=f"{said}: today's or tomorrow's? I haven't added it yet.",
+                   choices=(*(Choice(f"{day.capitalize()} at {said}", AddInterview(
+                       command.text[:clock.start()] + f"{day} {said}" + command.text[clock.end():],
+                       command.again)) for day in ("today", "tomorrow")),
+                            Choice("Neither", None)))
+
+
+_A_CLOCK_SAID = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b|\bnoon\b",
+                           re.I)
+_A_DAY_SAID = re.compile(r"\b(?:today|tonight|tom+or+ow|tmrw?|2mo?r+o?w|yesterday|"
+                         r"this\s+(?:morning|afternoon|evening|am|pm)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|ago|earlier|"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last\s+\w+|"
+                         r"next\s+\w+|just\s+now|now)\b|\d{1,2}[/.-]\d{1,2}|\d{4}-\d{2}|"
+                         r"\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
 #: An `add` whose words are a story, not fields: "add: I did interview with Zenith Bank…".
 _TOLD_AS_STORY = re.compile(r"\W*(?:i|we)\s+(?:just\s+)?(?:did|had|went|was|got|interviewed|met|"
                             r"attended|sat)\b", re.I)

@@ -317,7 +317,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
     (_any(r"pull(?:ed|ing)?\s+out",
           # "Initech withdrew the position" is theirs: closed, not the person pulling out
           r"withdr(?:ew|awing|awn|aw)(?!\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|"
-          r"opening|posting|vacancy|req|offer|post))", r"drop(?:ped|ping)\s+out",
+          r"opening|posting|vacancy|req|offer|post))"
+          # "withdrew some cash for the drive": money, not the application
+          r"(?!\s+(?:some\s+|the\s+|my\s+|more\s+)?(?:cash|money|funds|savings|[$£€]|\d))",
+          r"drop(?:ped|ping)\s+out",
           r"(?:took|take|taking)\s+myself\s+out",
           r"turned\s+(?:it|them|the\s+offer|their\s+offer)\s+down",
           r"declined\s+(?:it|the\s+offer|their\s+offer|them)",
@@ -712,7 +715,9 @@ SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->",
                 r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "cards?", "email", "notes",
                   "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
-NOT_SENT = _any(r"not\s+(?:sent|yet)", r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
+NOT_SENT = _any(r"not\s+(?:sent|yet)",
+                r"before\s+(?:i\s+)?(?:send|sending|hitting\s+send)",
+                r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
                 r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",
                 r"wrong\s+(?:person|name|address|one)", r"mixed\s+(?:them\s+)?up",
                 r"going\s+to", r"will\s+send", r"need\s+to", r"draft(?:ed|ing)",

@@ -555,6 +555,8 @@ _ROLE_IS = re.compile(r"^(?:the\s+)?(?:role|position|post|job|title)\s*(?:is|was
                       r"^(?:role|position)\s+(?=\S+\s+\S)", _I)  # ", role battery engineer,"
 _SHORT_WEEKDAY = re.compile(r"\b(this|last|on)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
                             r"\b\.?", _I)
+_BARE_SHORT_DAY = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b\.?"
+                             r"(?=\s+(?:at\s+|@\s*)?\d)", _I)
 _WHOLE_DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday",
                "fr": "Friday", "sa": "Saturday", "su": "Sunday"}
 
@@ -575,6 +577,8 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|til|than)\s+(?:the\s+)
 
 def _when(text: str, just_now: bool) -> str:
     text = ordinal_days(_SHORT_WEEKDAY.sub(_whole_day, text))
+    # "at Starbucks fri at 3pm": a day cut short, its time after it
+    text = _BARE_SHORT_DAY.sub(lambda m: _WHOLE_DAYS[m.group(1)[:2].lower()], text)
     # A date after "by" or "until" is their deadline, not the interview's day ("…today…
     # result will be notice by December 1").
     found = next((m for m in _DATE.finditer(text) if not _DEADLINE_BEFORE.search(

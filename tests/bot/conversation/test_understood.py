@@ -2490,3 +2490,26 @@ def test_found_in_the_second_probes_news_for_one_of_two_and_deeds_half_done(
     assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Raj Patel"]
     chat.say("called initech twice today, nobody picked up either time")
     assert not chat.checkpoints(2)[0].calls
+
+
+def test_found_in_the_third_probes_new_ones_told_and_names_spelled_out(chat: Chat) -> None:
+    chat.say(ACME)
+    # A new interview told as "my X interview" never moves the one tracked.
+    chat.say("My Netflix interview is at 11 on Monday Nov 30, content analyst, with Reed and Ted")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).hour == 14
+    # A time with no day: today's, or tomorrow's? Asked, nothing added.
+    replies = chat.say("Add Wonka Industries, chocolatier, 10am with Mr. Slugworth")
+    assert list(choices(replies)) == ["Today at 10am", "Tomorrow at 10am", "Neither"]
+    assert interviews(chat) == 1
+    chat.say("withdrew some cash for the drive to my parents on wednesday")
+    assert chat.checkpoints(1)[0].outcome is None
+    # A name spelled out, a signature pasted with what to keep from it.
+    chat.say("S M Y T H E. thats how jane spells it, sorry")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jane Smythe"]
+    chat.say("Jane Smythe | Talent Acquisition | jane.smythe@acme.com | (212) 555-0147 -- "
+             "that's her signature, save the email")
+    assert chat.checkpoints(1)[0].interviewers[0].email == "jane.smythe@acme.com"
+    chat.say("Acme is actually Acme Analytics, I always shorten it")
+    assert chat.checkpoints(1)[0].company == "Acme Analytics"
+    chat.say("acme is actually next week")  # a day, not a name: asked
+    assert chat.checkpoints(1)[0].company == "Acme Analytics"

@@ -31,6 +31,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     if text.count(",") < 2 or lx.HEDGES.search(text) or lx.THEIR_TIME.search(text):
         return None  # unsure, or "2pm their time" in a zone not named
     parsed = parse_interview(text, ctx.now, ctx.tz)
+    if parsed.company and _A_SENTENCE_IN.search(parsed.company):
+        return None  # "Acme went great! Also, Hooli tomorrow at 11, …": news, then an add
     if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \
             or parsed.unclear or _NOT_A_FIELD.search(f"{parsed.company} {parsed.role}"):
         if parsed.company and parsed.role and lx.ADD_REQUEST.match(line.text) \
@@ -55,6 +57,10 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     command = AddInterview(text)
     return rough_promise(command, ctx.now, ctx.tz) or \
         Reading(command, f"a new interview: {role} at {parsed.company}.")
+
+
+#: A sentence's end or a verb of news inside what would be the company's name.
+_A_SENTENCE_IN = re.compile(r"[!?]|\b(?:went|was|were|is|are|also)\b", re.I)
 
 
 def rough_promise(command: AddInterview, now: datetime, tz: ZoneInfo) -> Reading | None:

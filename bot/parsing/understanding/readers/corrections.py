@@ -197,11 +197,14 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     owner = _OWNER.match(text)
     if owner is not None and owner["who"].lower() not in line.found.company_words \
             and not _DAY_NAME.fullmatch(owner["who"]) and _person(line, ctx, owner["who"]) is None:
+        if owner["my"]:
+            return None  # "My Netflix interview is at 11 on Monday…": a new one, told
         # "Initech's interview was at 10:30", with no Initech tracked: never another's
         return Reading(question=f"I don't track an interview with {owner['who']}, so I "
                                 "changed nothing. `list` shows the ones I do.")
     for said in tries:
-        for attempt in (_call_them, _address_of, _company_name, _possessive, _field_is,
+        for attempt in (_signature, _spells_it, _call_them, _address_of, _company_name,
+                        _possessive, _field_is,
                         _weekday_was, _when_was, _was_time, _company_was, _not_that, _add_to,
                         _also_person, _counted_people, _take_off, _its_name):
             if round_since and attempt in (_add_to, _also_person, _counted_people):
@@ -246,6 +249,17 @@ _PLAINLY = (
                 r"(?:'s)?\s+(?P<what>e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile(?:\s+number)?|"
                 r"cell(?:\s+number)?)\s+(?:is\s+)?(?=[+(\d]|[\w.+-]+@)", re.I),
      r"\g<first>'s \g<what> is "),
+    # "the Acme interviewer is Janet, not Jane": the name, then the one it is not
+    (re.compile(r"^(?:the\s+)?(?:[\w&'-]+\s+)?interviewer(?:'s\s+name)?\s+(?:is|was)\s+"
+                r"(?=[\w'-]+\s*,?\s+not\s+[\w'-]+$)", re.I), ""),
+    # "Initech is actually Initrode, I mix them up", "the second one isnt initech, its initrode"
+    (re.compile(r"^(?P<wrong>[\w&'-]+)\s+is\s+(?:actually|really)\s+(?!(?:next|last|this|tomorrow|"
+                r"today|tonight|yesterday|on|at|in|the|a|an|(?:mon|tues|wednes|thurs|fri|satur|"
+                r"sun)day)\b|\d)(?P<right>[\w&'-]+(?:\s+[A-Z][\w&'-]*)?)"
+                r"(?:\s*[,;—–-].*)?$", re.I), r"it's \g<right>, not \g<wrong>"),
+    (re.compile(r"^(?:the\s+)?(?:second|first|other)\s+one\s+(?:isn'?t|isnt|is\s+not)\s+"
+                r"(?P<wrong>[\w&'-]+)\s*,\s*(?:it'?s|its|it\s+is)\s+(?P<right>[\w&'-]+)"
+                r"(?:\s*[,;.—–-].*)?$", re.I), r"it's \g<right>, not \g<wrong>"),
     # "the lady who interviewed me, it is Jane Smithe": who, then the name said plainly
     (re.compile(r"^the\s+(?:lady|woman|man|guy|gentleman|person)\s+who\s+interviewed\s+me\s*,\s*"
                 r"(?:it\s+is|it'?s|she\s+is|he\s+is)\s+", re.I), "it's "),
@@ -431,6 +445,10 @@ _NAMED_AS = re.compile(r"^(?:now\s+)?(?:(?:called|named|titled|known\s+as)\s+)?"
 _QUOTES = " '\"‘’“”"
 
 
+_ROLE_SAID_AROUND = re.compile(r"^(?:for\s+)?(?:the\s+|a\s+|an\s+)|\s+(?:role|position|job|post)$",
+                               re.I)
+
+
 def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
          *, sure: bool = True, target: KnownInterview | None = None) -> Reading:
     if field in (Fix.COMPANY, Fix.ROLE):
@@ -438,6 +456,8 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         if named:
             said, value = said.replace(value, named), named
     if field is Fix.ROLE:
+        # "was actually for the BI developer role": the title alone
+        value = _ROLE_SAID_AROUND.sub("", value).strip() or value
         fixed = role_words(value)
         said, value = said.replace(value, fixed), fixed
     if field in (Fix.COMPANY, Fix.ROLE) and _CHATTY_VALUE.search(value):
@@ -495,6 +515,75 @@ def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] |
     hits = [(k, name) for k in ctx.known for name in k.names
             if word in (p.lower().strip(".") for p in name.split())]
     return hits[0] if len(hits) == 1 else None
+
+
+def _signature(text: str, line: Line, ctx: Context) -> Reading | None:
+    """Someone's e-mail signature pasted, to save their address or number from it ("Jane
+    Smith | Talent Acquisition | jane.smith@acme.com | (212) 555-0147 -- save the
+    email"): the first line or part is a name on one interview, and the line says which
+    detail, or has only one."""
+    raw = line.text
+    parts = [p.strip(" -–—*>") for p in re.split(r"[|\n·]", raw) if p.strip(" -–—*>")]
+    if len(parts) < 2 or not _SIGNATURE_ASKED.search(raw):
+        return None
+    named = [(k, n) for k in ctx.known for n in k.names
+             if any(p.lower().startswith(n.lower()) or p.lower().endswith(n.lower())
+                    for p in parts[:2])]
+    if len(named) != 1:
+        return None
+    k, name = named[0]
+    address = _ADDRESSES.search(raw)
+    number = _SIGNATURE_NUMBER.search(raw)
+    wants_mail = re.search(r"\b(?:save|add|keep|store|use)\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+                           r"e-?mail", raw, re.I)
+    wants_number = re.search(r"\b(?:save|add|keep|store|use)\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+                             r"(?:number|phone|mobile|cell)", raw, re.I)
+    if address is not None and (wants_mail or (number is None and not wants_number)):
+        value = address.group(0).strip(".,;")
+        return _fix(line, ctx, Fix.EMAIL, name, value, f"{name}'s e-mail is {value}",
+                    target=k, sure=not _someone_elses(value, k, ctx))
+    if number is not None and (wants_number or address is None):
+        value = number.group("number").strip()
+        return _fix(line, ctx, Fix.PHONE, name, value, f"{name}'s number is {value}", target=k)
+    return None
+
+
+#: A signature pasted with what to keep from it: "that's her signature, save the email",
+#: "can you save her number", "add that so I have it".
+_SIGNATURE_ASKED = re.compile(r"\b(?:save|add|keep|put|store|use)\s+(?:the\s+|her\s+|his\s+|"
+                              r"their\s+|that|this|it)?(?:e-?mail|number|phone|mobile|cell|address|"
+                              r"that|it|this)?\b|\b(?:sig|signature)\b", re.I)
+_SIGNATURE_NUMBER = re.compile(r"(?:\b(?:m|mobile|cell|direct|tel|phone|t)\b\.?\s*:?\s*)?"
+                               r"(?P<number>\+?\(?\d[\d\s().-]{7,}\d)")
+
+
+def _spells_it(text: str, line: Line, ctx: Context) -> Reading | None:
+    """A name spelled out, by the person met or after them ("she spells it jayne btw", "she
+    spelled it out for me: J-A-I-N-E", "S M Y T H E. thats how jane spells it"): the part
+    of one known name it is a slip of, and only one, is put right."""
+    said = _SPELLED_OUT.search(line.text) or _SPELLED_FIRST.search(line.text)
+    if said is None:
+        return None
+    word = re.sub(r"[\s.-]", "", said.group("word"))
+    if len(word) < 2 or not word.isalpha():
+        return None
+    close = [(k, n, part) for k in ctx.known for n in k.names for part in n.split()
+             if part.lower() != word.lower() and len(part) > 1 and
+             OSA.distance(part.lower(), word.lower()) <= 2 and part[0].lower() == word[0].lower()]
+    if len(close) != 1:
+        return None
+    k, name, part = close[0]
+    new = name.replace(part, word[:1].upper() + word[1:].lower(), 1)
+    return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
+
+
+#: A name spelled out letter by letter ("J-A-I-N-E", "S M Y T H E") or as one word.
+_LETTERS = r"(?P<word>[A-Za-z](?:[\s.-][A-Za-z](?![A-Za-z])){1,20}|[A-Za-z][a-z'-]+)"
+_SPELLED_OUT = re.compile(r"\b(?:she|he|they)\s+spel+(?:s|ed|t)\s+(?:it|(?:her|his|their)\s+name)"
+                          r"(?:\s+out)?(?:\s+for\s+me)?(?:\s+at\s+the\s+end)?\s*[:,-]?\s*"
+                          + _LETTERS + r"\b", re.I)
+_SPELLED_FIRST = re.compile(r"^\W*" + _LETTERS + r"\s*[.,:!-]+\s*(?:that'?s|thats|this\s+is)\s+"
+                            r"how\s+[\w'-]+\s+spells\s+it\b", re.I)
 
 
 def _someone_elses(address: str, k: KnownInterview, ctx: Context) -> bool:
@@ -848,7 +937,8 @@ def _the_one_at(wrong: str, ctx: Context) -> KnownInterview | None:
 _DAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|"
                        r"tonight|monday|last\s+week", re.I)
 #: An interview named by its owner: "Initech's interview was at 10:30".
-_OWNER = re.compile(r"^(?:the\s+)?(?P<who>[A-Z][\w&-]+)'s\s+(?:interview|one|meeting|call)\b")
+_OWNER = re.compile(r"^(?:(?i:the)\s+|(?P<my>(?i:my)\s+))?(?P<who>[A-Z][\w&-]+)"
+                    r"(?:'s|(?(my)|(?!)))\s+(?:interview|one|meeting|call)\b")
 
 
 def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
