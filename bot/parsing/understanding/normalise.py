@@ -178,7 +178,8 @@ def _as_told(quoted: re.Match[str]) -> str:
 
 
 def normalise(text: str, names: Iterable[str] = ()) -> str:
-    """The line with meaningful emoji as words, the rest dropped, and slips corrected."""
+    """The line with meaningful emoji as words, the rest dropped, slips corrected, and
+    someone's words in quotes told as the person would tell them."""
     text = QUOTED_SPEECH.sub(_as_told, text)
     text = _OF_CHINESE.sub("'s ", text)  # "Jane 的 email": Jane's email
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"
