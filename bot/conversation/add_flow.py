@@ -514,20 +514,21 @@ _SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role
                       re.I)
 
 
+#: How a posting's reference is labelled: "ref", "req", "job id", "vacancy no".
+_REF_LABEL = (r"(?:ref(?:erence)?|req(?:uisition)?|job\s+(?:id|ref|code|no|number)|"
+              r"vacancy\s+(?:id|ref|no|number)|posting\s+id)")
 #: The posting's reference after the title: ", ref WTL-4471", "(req #5521)", "job id 88".
-_REFERENCE = re.compile(r"[\s,;(]+(?:ref(?:erence)?|req(?:uisition)?|job\s+(?:id|ref|code|no|"
-                        r"number)|vacancy\s+(?:id|ref|no|number)|posting\s+id)\b\.?\s*"
-                        r"(?:no\.?|number|#|:)?\s*#?[a-z]*[-/]?\d[\w/-]*\)?\W*$", re.I)
-
-
-_REFERENCE_FIRST = re.compile(r"^\W*(?:(?:ref(?:erence)?|req(?:uisition)?|job\s+id)\s*[:#]?\s*)?"
-                              r"#?[a-z]{0,8}[-/]?\d{3,}[\w/-]*\s*[–—:|-]+\s*", re.I)
+_REFERENCE = re.compile(rf"[\s,;(]+{_REF_LABEL}\b\.?\s*(?:no\.?|number|#|:)?\s*#?[a-z]*[-/]?\d"
+                        r"[\w/-]*\)?\W*$", re.I)
+#: The reference before it: "REQ-20931 – Sr. Visual Designer".
+_REFERENCE_FIRST = re.compile(rf"^\W*(?:{_REF_LABEL}\s*[:#]?\s*)?#?[a-z]{{0,8}}[-/]?\d{{3,}}[\w/-]*"
+                              r"\s*[–—:|-]+\s*", re.I)
 #: A sentence of terms after the title: "6 month contract w/ possible extension".
 _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b|pay\b|salary\b|"
                          r"hours\b)", re.I)
-
-
+#: Sounds made while thinking: "the role is um interaction designer".
 _FILLER = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b[,\s]*", re.I)
+#: The first said, then put right: "designer, sorry not designer, design researcher".
 _SORRY_NOT = re.compile(r"(?:^|[,.;]\s*)sorry\s*,?\s+not\s+[\w\s/&-]+?,\s*(?P<right>\S.*)$", re.I)
 
 

@@ -42,6 +42,8 @@ from bot.conversation.flows import CallNewsFlow, ChoiceFlow, Flow, StoredChoice
 from bot.conversation.turn import Turn, holidays_near
 from bot.messages import Action, ActionId, Reply
 from bot.parsing.command_text import REF, read_command
+from bot.parsing.dates import find_dates
+from bot.parsing.interview_line import parse_interview
 from bot.parsing.understanding import Choice, Context, KnownInterview, Reading, understand
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
@@ -245,27 +247,20 @@ def _renamed_as_another(turn: Turn, command: Command) -> Reading | None:
 
 def _only_a_clock(command: Command, turn: Turn) -> Reading | None:
     """`add Wonka Industries, chocolatier, 10am with Mr. Slugworth`: a time with no day,
-    which may be today's or tomorrow's; both are offered."""
-    if not isinstance(command, AddInterview) or _A_DAY_SAID.search(command.text):
+    which the line reader takes as today's; today's or tomorrow's is asked."""
+    if not isinstance(command, AddInterview):
         return None
-    clock = _A_CLOCK_SAID.search(command.text)
-    if clock is None:
+    parsed = parse_interview(command.text, turn.now, turn.tz)
+    clock = next((t for t in find_dates(command.text) if t.kind == "time"), None)
+    if parsed.starts_at is None or parsed.day_given or clock is None:
         return None
-    said = clock.group(0)
-    return Reading(question=f"{said}: today's or tomorrow's? I haven't added it yet.",
-                   choices=(*(Choice(f"{day.capitalize()} at {said}", AddInterview(
-                       command.text[:clock.start()] + f"{day} {said}" + command.text[clock.end():],
+    return Reading(question=f"{clock.text}: today's or tomorrow's? I haven't added it yet.",
+                   choices=(*(Choice(f"{day.capitalize()} at {clock.text}", AddInterview(
+                       f"{command.text[:clock.start]}{day} {command.text[clock.start:]}",
                        command.again)) for day in ("today", "tomorrow")),
                             Choice("Neither", None)))
 
 
-_A_CLOCK_SAID = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b|\bnoon\b",
-                           re.I)
-_A_DAY_SAID = re.compile(r"\b(?:today|tonight|tom+or+ow|tmrw?|2mo?r+o?w|yesterday|"
-                         r"this\s+(?:morning|afternoon|evening|am|pm)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|ago|earlier|"
-                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last\s+\w+|"
-                         r"next\s+\w+|just\s+now|now)\b|\d{1,2}[/.-]\d{1,2}|\d{4}-\d{2}|"
-                         r"\b\d{1,2}(?:st|nd|rd|th)\b", re.I)
 #: An `add` whose words are a story, not fields: "add: I did interview with Zenith Bank…".
 _TOLD_AS_STORY = re.compile(r"\W*(?:i|we)\s+(?:just\s+)?(?:did|had|went|was|got|interviewed|met|"
                             r"attended|sat)\b", re.I)

@@ -24,6 +24,7 @@ from bot.parsing.cleaning import (
 )
 from bot.parsing.dates import (
     _PAST_TENSE,
+    DATE_KINDS,
     _cut_dates,
     _local_now,
     _when,
@@ -59,6 +60,7 @@ class ParsedInterview:
     role: str | None = None
     starts_at: datetime | None = None  # aware, in the user's zone
     time_given: bool = True  # False: a date alone, read as 09:00 until the user says when
+    day_given: bool = True  # False: a time alone ("10am"), read as today's
     interviewers: tuple[Interviewer, ...] = ()
     promise: Promise | None = None
     culture: Culture | None = None
@@ -447,6 +449,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         role=role,
         starts_at=starts_at,
         time_given=time_given or starts_at is None,
+        day_given=starts_at is None or any(t.kind in DATE_KINDS for g in found.dates for t in g),
         interviewers=tuple(interviewers[:_MAX_PEOPLE]),
         promise=promise,
         culture=found.culture,

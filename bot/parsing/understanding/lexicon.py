@@ -437,9 +437,11 @@ MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is
 
 # --- promises -----------------------------------------------------------------------------
 #: "They'll decide", "she told me to call": the employer's word about what happens next.
+#: The employer asking the person to wait: "Jane asked me to hold off calling until …",
+#: their word on when to call, not a snooze of the person's.
+ASKED_TO_WAIT = r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)"
 PROMISE_CUES = _any(
-    # "Jane asked me to hold off calling until Wednesday the 2nd": when to call, theirs
-    r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)\s+(?:\w+\s+)?(?:until|till|til)",
+    rf"{ASKED_TO_WAIT}\s+(?:\w+\s+)?(?:until|till|til)",
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"reaching\s+out\s+(?:by|within|in|on|before)\b",
@@ -611,7 +613,7 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
                   r"asked\s+me\s+to\s+(?:call|ring|try)",
-                  r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)\s+(?:on\s+)?(?:calling|ringing)",
+                  rf"{ASKED_TO_WAIT}\s+(?:on\s+)?(?:calling|ringing)",
                   r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
                   r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?"
                   r"(?:on|in|next|this)\b",

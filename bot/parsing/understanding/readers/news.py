@@ -880,10 +880,10 @@ _TO_FULL_NAME = re.compile(r"\bto\s+([A-Z][\w'-]+)\s+([A-Z][\w'-]+)")
 #: Sent to someone who keeps the process, not to whoever interviewed: "to the hr coordinator".
 _TO_THE_OFFICE = re.compile(r"\bto\s+the\s+(?:[\w&'-]+\s+)?(?:coordinator|recruiter|hr|"
                             r"hiring\s+team|office|assistant|receptionist|front\s+desk)\b", re.I)
-#: Someone named by their job, not their name: "to the hiring manager".
 #: One of several, not named: "sent one to the initech person".
 _ONE_PERSON = re.compile(r"\b(?:the|one)\s+(?:[\w&'-]+\s+)?(?:person|guy|lady|woman|man|one)\b"
                          r"(?!\s+(?:interview|job|role))", re.I)
+#: Someone named by their job, not their name: "to the hiring manager".
 _BY_TITLE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:hiring\s+manager|recruiter|hr|"
                        r"manager|interviewer|boss|lead|director)\b", re.I)
 

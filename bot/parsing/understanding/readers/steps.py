@@ -59,7 +59,7 @@ _SNOOZE_LEAD = re.compile(
 
 
 def snooze(line: Line, ctx: Context) -> Reading | None:
-    if not lx.SNOOZE_CUES.search(line.text) or _THEY_ASKED_TO_WAIT.search(line.text):
+    if not lx.SNOOZE_CUES.search(line.text) or re.search(lx.ASKED_TO_WAIT, line.text, re.I):
         return None  # "Jane asked me to hold off calling until Wednesday": their word
     if lx.CANCEL_ELSE.search(line.text) or _reminder_of_else(line):
         return None  # "can u cancel my dentist reminder tmrw": no step of an interview
@@ -147,8 +147,6 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                          isinstance(span, SnoozeFor) and _A_CALL.search(line.text))))
 
 
-#: The employer asking the person to wait: a promise, not a snooze of theirs.
-_THEY_ASKED_TO_WAIT = re.compile(r"\b(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)\b", re.I)
 _IF_NOT = re.compile(r"\bif\b[^,.;]*\b(?:don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|not|no|never)\b",
                      re.I)
 
