@@ -54,6 +54,8 @@ class StepNumber:
     calls_only: bool = False
     #: "remind me about the thank-you tonight": the next waiting *note*, not the next step.
     notes_only: bool = False
+    #: "mute acme for 3 days": every step of the interview due before the span ends.
+    every_step: bool = False
 
 
 @dataclass(frozen=True, slots=True)

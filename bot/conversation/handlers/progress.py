@@ -357,6 +357,8 @@ def snooze(turn: Turn, command: Snooze) -> list[Reply]:
         if isinstance(only, Reply):
             return [only]
         step = StepNumber(only.number)
+    if isinstance(step, StepNumber) and step.every_step:
+        return _mute(turn, step.interview, command.span)
     found = turn.step_of_plan(step)
     if isinstance(found, Reply):
         return [found]
@@ -369,8 +371,34 @@ def snooze(turn: Turn, command: Snooze) -> list[Reply]:
     return replies + [snooze_step(turn, interview, twin, command.span) for twin in twins]
 
 
+def _mute(turn: Turn, number: int, span: SnoozeSpan) -> list[Reply]:
+    """"Mute acme for 3 days": every waiting step due before the span ends (counted from
+    now) waits until it ends; later steps keep their times."""
+    found = turn.repo.interviews_with_checkpoints(turn.person.id, number)
+    if not found:
+        return [Reply(text=f"I can't find interview #{number}. `list` shows yours.")]
+    interview, rows = found[0]
+    now, prefs = turn.now, turn.prefs()
+    if isinstance(span, SnoozeFor):
+        until = now + span.span
+    elif isinstance(span, SnoozeUntil):
+        until = span.moment
+    elif isinstance(span, SnoozeTillMorning):
+        until = next_morning(now, prefs)
+    else:
+        return [Reply(text="I couldn't read how long to mute it for. Try `mute 1 for 2 days` "
+                           "or `mute 1 until Monday`.")]
+    due = [cp for cp in rows if cp.state in ACTIVE and cp.state is not CheckpointState.SENDING
+           and cp.due_at < until]
+    if not due:
+        return [Reply(text=f"Nothing of #{number} ({interview.company}) is due before "
+                           f"{when(until, prefs.tz)}, so nothing had to move.")]
+    return [snooze_step(turn, interview, cp, SnoozeUntil(until), keep_hour=False)
+            for cp in due]
+
+
 def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan, *,
-                rows: list[Checkpoint] | None = None) -> Reply:
+                rows: list[Checkpoint] | None = None, keep_hour: bool = True) -> Reply:
     """Move the step later. `rows`: the interview's checkpoints when the caller read
     them to find the step; the replan after the snooze then reads none."""
     now, prefs = turn.now, turn.prefs()
@@ -385,7 +413,7 @@ def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSp
         until = base + span.span
     elif isinstance(span, SnoozeUntil):
         moment = span.moment
-        if cp.kind in PHONE_KINDS and not span.named:
+        if cp.kind in PHONE_KINDS and not span.named and keep_hour:
             # "move the call to Friday": the day moves, and the call keeps its own hour
             own = cp.due_at.astimezone(prefs.tz)
             moment = moment.astimezone(prefs.tz).replace(hour=own.hour, minute=own.minute)

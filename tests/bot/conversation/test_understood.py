@@ -2443,8 +2443,12 @@ def test_found_in_the_probes_steps_muted_moved_or_dropped_one_at_a_time(chat: Ch
     call = next(cp for cp in chat.checkpoints(2)[1] if cp.kind is CheckpointKind.FIRST_CALL)
     assert call.due_at.astimezone(NEW_YORK).strftime("%a %d %H:%M") == "Mon 07 10:00"
     said = chat.text("mute acme for 3 days")
-    assert said.startswith("I read that as: Snoozing the next step of Acme (#1).")
+    assert said.startswith("I read that as: Muting every reminder of Acme (#1) due before then.")
     assert chat.checkpoints(1)[0].outcome is None  # muted for a while, not stopped
+    waiting = [cp for cp in chat.checkpoints(1)[1] if cp.state is CheckpointState.PENDING]
+    # Every step due within the three days waits till they end; none comes sooner.
+    assert waiting and all(cp.due_at.astimezone(NEW_YORK) >= chat.runtime.clock.now()
+                           + timedelta(days=3) for cp in waiting)
     # One step named is no stop of them all; their words quoted are no request.
     replies = chat.say("cancel the second initech call, one is plenty")
     assert list(choices(replies)) == ["Stop them all", "Keep them"]

@@ -137,6 +137,11 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                 SnoozeUntil(moment.replace(year=day.year, month=day.month, day=day.day))))
                 for day in two_ways), Choice("Neither", None)))
 
+    if _MUTED.search(line.text):
+        return about_one(line, ctx, make, lambda k: f"Muting every reminder of {k.company} "
+                         f"(#{k.number}) due before then.",
+                         f"Mute {{company}} (#{{n}}){_till(span, ctx)}?",
+                         sure=not (unnamed(line, ctx) or _EITHER.search(line.text)))
     return about_one(line, ctx, make, lambda k: f"Snoozing the next {which} of {k.company} "
                      f"(#{k.number}).",
                      f"Snooze the next {which} of {{company}} (#{{n}}){_till(span, ctx)}?",
@@ -307,12 +312,19 @@ _A_NOTE = re.compile(r"\bthank[\s-]?(?:you|u)\b|\bthanks?\s+(?:note|e-?mail|card
 def _step_of(line: Line, number: int) -> StepNumber:
     """The next waiting step of interview `number`, or its next call or note when the
     line names one of them (and not both)."""
+    if _MUTED.search(line.text):
+        return StepNumber(number, every_step=True)
     calls, notes = bool(_A_CALL.search(line.text)), bool(_A_NOTE.search(line.text))
     return StepNumber(number, calls_only=calls and not notes, notes_only=notes and not calls)
 
 
 def _which(step: StepNumber) -> str:
     return "call" if step.calls_only else "thank-you note" if step.notes_only else "step"
+
+
+#: A stop for a while of everything: "mute acme for 3 days", "hold everything til monday".
+_MUTED = re.compile(r"\b(?:mute|pause|silence|hush)\s+(?:\S+\s+){0,3}?(?:for|until|till|til)\b|"
+                    r"\bhold\s+(?:everything|it\s+all|all\s+of\s+it|them\s+all)\b", re.I)
 
 
 _THANKS_TAIL = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thx|ty|cheers)[.!]*$", re.I)
