@@ -160,11 +160,14 @@ _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please
                        r"^(?:one|interview|another(?:\s+one)?)\s*\.\s+", re.I)
 
 
+_GREETING_WORDS = (r"(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|selam|sala+m|yo|"
+                   r"namaste|merhaba|jambo|habari|kumusta|ol[aá]|buongiorno|good\s+(?:morning|"
+                   r"afternoon|evening|day))(?:\s+(?:there|po|all|everyone|team|bot|sir|"
+                   r"ma'?am|madam))?")
 #: A greeting before what they came to say: "Hi! add …", "Good evening sir. Please I had …".
-GREETING = re.compile(r"^(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|selam|sala+m|"
-                      r"namaste|merhaba|jambo|habari|kumusta|ol[aá]|buongiorno|good\s+(?:morning|"
-                       r"afternoon|evening|day))(?:\s+(?:there|po|all|everyone|team|bot|sir|"
-                       r"ma'?am|madam))?\s*[!,.]+\s*(?=\S)", re.I)
+GREETING = re.compile(rf"^{_GREETING_WORDS}\s*[!,.]+\s*(?=\S)", re.I)
+#: A greeting and nothing else ("hey there", "good morning!"): answered as "hi" is.
+_GREETING_ONLY = re.compile(rf"^{_GREETING_WORDS}\W*$", re.I)
 
 
 #: An add asked for, then the interview: "Can you add another one please? Riverside …",
@@ -188,6 +191,8 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
     asked = _ASKED_TO_ADD.match(text)
     if asked is not None and text[asked.end():].strip():
         text = f"add {text[asked.end():].strip()}"  # "Can you add another one please? Riverside …"
+    if _GREETING_ONLY.match(text):
+        return ShowHelp()
     greeted = GREETING.match(text)
     if greeted is not None and text[greeted.end():].strip():
         # "Hoi! add Orchard & Co, …" is the add; "Hello po! I had my interview …" is news,

@@ -2517,3 +2517,9 @@ def test_found_in_the_third_probes_new_ones_told_and_names_spelled_out(chat: Cha
     assert chat.checkpoints(1)[0].company == "Acme Analytics"
     chat.say("acme is actually next week")  # a day, not a name: asked
     assert chat.checkpoints(1)[0].company == "Acme Analytics"
+
+
+def test_a_greeting_alone_is_answered_with_what_the_coach_does(chat: Chat) -> None:
+    for said in ("hey there", "good morning!", "yo"):
+        assert chat.text(said).startswith("How I can help"), said
+    assert "I don't know the command" in chat.text("heyyyy whatsup")  # not a greeting it knows
