@@ -388,13 +388,15 @@ def _mute(turn: Turn, number: int, span: SnoozeSpan) -> list[Reply]:
     else:
         return [Reply(text="I couldn't read how long to mute it for. Try `mute 1 for 2 days` "
                            "or `mute 1 until Monday`.")]
-    due = [cp for cp in rows if cp.state in ACTIVE and cp.state is not CheckpointState.SENDING
-           and cp.due_at < until]
+    due = [cp for cp in rows if cp.state in ACTIVE and cp.due_at < until]
     if not due:
         return [Reply(text=f"Nothing of #{number} ({interview.company}) is due before "
                            f"{when(until, prefs.tz)}, so nothing had to move.")]
-    return [snooze_step(turn, interview, cp, SnoozeUntil(until), keep_hour=False)
-            for cp in due]
+    # A reminder going out this very moment can't be held back: it says so, not nothing.
+    return [Reply(text=f"{checkpoint_label(cp, interview)} is going out right now, so it "
+                       "still reaches you; its own Snooze button moves it after that.")
+            if cp.state is CheckpointState.SENDING else
+            snooze_step(turn, interview, cp, SnoozeUntil(until), keep_hour=False) for cp in due]
 
 
 def snooze_step(turn: Turn, interview: Interview, cp: Checkpoint, span: SnoozeSpan, *,
