@@ -34,6 +34,7 @@ from bot.parsing import (
     read_names,
 )
 from bot.parsing.dates import part_of_today
+from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.understanding.lexicon import (
@@ -43,6 +44,7 @@ from bot.parsing.understanding.lexicon import (
     TAKEN_BACK,
 )
 from bot.parsing.understanding.normalise import SPOKEN_COMMA, SPOKEN_STOP, role_words
+from bot.parsing.zones_said import zone_named
 from bot.text import MAX_FIELD, short
 
 MAX_INTERVIEWERS = 10
@@ -130,6 +132,9 @@ class AddDraft:
     too_long: list[tuple[str, str]] = field(default_factory=list)
     #: A next round's previous interviewers: offered as `same`, never assumed.
     last_round: list[Interviewer] = field(default_factory=list)
+    #: Another zone named with the time ("10am Pacific"): said back with the time it is for
+    #: the person, whose clock `starts_at` already keeps.
+    zone_said: str | None = None
 
     @classmethod
     def from_parsed(cls, parsed: ParsedInterview) -> AddDraft:
@@ -145,6 +150,8 @@ class AddDraft:
             stage=parsed.stage,
             unclear=list(parsed.unclear),
             too_long=list(parsed.too_long),
+            zone_said=parsed.clock_zone if parsed.clock_zone and
+            zone_named(parsed.clock_zone) else None,
         )
 
     def next_question(self) -> Ask | None:
@@ -210,6 +217,7 @@ class AddDraft:
             "fields": self.fields,
             "employer_tz": self.employer_tz,
             "unclear": self.unclear,
+            "zone_said": self.zone_said,
             "last_round": [
                 {"name": p.name, "email": p.email, "title": p.title} for p in self.last_round
             ],
@@ -245,6 +253,7 @@ class AddDraft:
             fields={str(k): str(v) for k, v in (data.get("fields") or {}).items()},
             employer_tz=data.get("employer_tz"),
             unclear=list(data.get("unclear", [])),
+            zone_said=data.get("zone_said"),
             last_round=[
                 Interviewer(name=p["name"], email=p.get("email"), title=p.get("title"))
                 for p in data.get("last_round", [])
@@ -308,7 +317,9 @@ def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
     rest, employer = employer_zone(text)
     draft = AddDraft.from_parsed(parse_interview(rest, now, tz))
     draft.day_gone = _before_today(draft.starts_at, now, tz)
-    draft.employer_tz = employer
+    named = zone_named(draft.zone_said) if draft.zone_said else None
+    # "10am Pacific": their office is there, so calls keep to its hours as well
+    draft.employer_tz = employer or (named if named and named != tz.key else None)
     draft.need_tz = need_tz
     if need_tz:
         # The line was read in a guessed zone; read it again once we know the real one.
@@ -386,7 +397,9 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".
-_REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|\b(?:store|branch|site|location|campus)\b|"
+_REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|"
+                        # "(it's the museum side of Globex, the visitor centre)": about it
+                        r"^\W*(?:it'?s|it\s+is|that'?s|which\s+is|they'?re|we'?d\s+be)\s|\b(?:store|branch|site|location|campus)\b|"
                         # "(react)": a word in lower case about the work, not the title's
                         r"(?-i:^\s*\(\s*[a-z][a-z.+#/-]{0,15}\s*\)\s*$)|"
                         r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
@@ -596,9 +609,10 @@ def role_answer(text: str) -> str | None:
     while len(said) > 1 and _A_REMARK.match(said[0]):
         said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"
     while len(said) > 1 and (_A_REMARK.match(said[-1]) or _ABOUT_ME.search(said[-1])
-                             or _TERMS_SAID.match(said[-1])):
+                             or _TERMS_SAID.match(said[-1]) or _not_english(said[-1])):
         said.pop()  # "Designer. It is a new team.", "UX researcher! bit of a stretch for me"
     role = " ".join(said)
+    role = _OWN_SCRIPT_AFTER.sub("", role)  # "marketing coordinator 입니다"
     if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
         return None
     called = _CALLED.search(role)
@@ -653,6 +667,18 @@ _LAUGHING = frozenset("😂🤣😆😜😝")
 _TWO_TITLES = re.compile(r"(.+?)\s+[—–/]\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*")
 #: A remark about the title taken back, before the right one: "that was the other place."
 _A_REMARK = re.compile(r"(?:that|it|this)\b", re.I)
+
+
+#: Words in another script after a title in Latin letters: "marketing coordinator 입니다".
+_OWN_SCRIPT_AFTER = re.compile(r"(?<=[A-Za-z])[\s,.!]+[^\x00-\u024f]+[\s.!]*$")
+
+
+def _not_english(sentence: str) -> bool:
+    """A courtesy in the person's own language after the title ("Yoroshiku
+    onegaishimasu"): no word of it English or a job's."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sentence)]
+    return bool(words) and not dictionary().known(words) and \
+        not any(w in ROLE_VOCABULARY or w in _ROLE_WORDS for w in words)
 
 
 def _a_persons_name(text: str) -> bool:
@@ -717,7 +743,13 @@ _NAME_RETAKEN = re.compile(r"(?:^|(?<=,\s)|(?<=\band\s))(?:(?!\band\b)[^,—–]
                            r"(?:sorry|oops|i\s+mean|no\s+wait)\b[\s,:]*(?=\w)", re.I)
 
 
+#: An invite's label before the names: "Attendees: …", "Interviewers: …".
+_NAMES_LABEL = re.compile(r"^\s*(?:attendees|interviewers?|panel|required(?:\s+attendees)?|"
+                          r"optional|guests|participants|invitees)\s*:\s*", re.I)
+
+
 def _names_only(text: str) -> str:
+    text = _NAMES_LABEL.sub("", text)
     if text.count("|") >= 2:  # "Grace Lindqvist | Talent Acquisition Partner | Globex | …"
         text = text.split("|", 1)[0]
     text = _SOMETHING_AFTER.sub("", text)  # "Gene something, didn't catch the surname"

@@ -47,6 +47,7 @@ from bot.parsing.people import (
     _words,
 )
 from bot.parsing.promises import _NO_PROMISE, _PROMISE_START, parse_promise
+from bot.parsing.zones_said import in_zone, zone_after_clock, zone_named
 
 if TYPE_CHECKING:
     pass
@@ -71,7 +72,9 @@ class ParsedInterview:
     #: ("company" or "role", its start) said at more length than a name can be: left
     #: empty, so the conversation says so and asks for it.
     too_long: tuple[tuple[str, str], ...] = ()
-
+    #: The zone said after the time ("10am Pacific"), as said; `starts_at` is already
+    #: moved to the person's own clock when the words name a zone.
+    clock_zone: str | None = None
 
 
 _PHONE_LABELLED = re.compile(
@@ -385,6 +388,9 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
     cleaned = half_past(days_in_english(cleaned), office_hours=True)  # "vandaag", "at nine thirty"
     cleaned = dotted_clock(cleaned)
+    zone = zone_after_clock(cleaned)  # "11:00 AM Eastern Time": the clock's, no one's name
+    if zone is not None:
+        cleaned = f"{cleaned[:zone.start()]} {cleaned[zone.end():]}"
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)
     budget = _MAX_PIECES
@@ -430,6 +436,9 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     part = None if time_given or starts_at is None else part_of_today(cleaned)
     if part is not None and starts_at is not None:  # "this morning": 9:00 will do
         starts_at, time_given = starts_at.replace(hour=part.hour, minute=part.minute), True
+    theirs = zone_named(zone.group(0)) if zone is not None else None
+    if starts_at is not None and time_given and theirs is not None:
+        starts_at = in_zone(starts_at, theirs, tz)  # "10am Pacific", said in New York: 13:00
     if starts_at is None and found.dates:
         found.unclear.extend(" ".join(t.text for t in g) for g in found.dates)
 
@@ -458,4 +467,5 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         phone=found.phone,
         unclear=_finish_unclear(found.unclear),
         too_long=tuple(too_long),
+        clock_zone=zone.group(0) if zone is not None else None,
     )

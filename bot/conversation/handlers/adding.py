@@ -184,6 +184,12 @@ def finish(turn: Turn, draft: add_flow.AddDraft, *, ends_question: bool = True
                      f"{interview.starts_at.astimezone(turn.tz):%H:%M}: for a day gone by it "
                      f"changes nothing in the plan. `fix {interview.number} when <day and "
                      "time>` puts it right.")
+    if draft.zone_said:
+        zone = draft.zone_said if any(c.isupper() for c in draft.zone_said) \
+            else draft.zone_said.title()  # "pacific" → "Pacific"; "PT" as said
+        notes.append(f"You gave the time in {zone}: that's "
+                     f"{interview.starts_at.astimezone(turn.tz):%a %d %b %H:%M} your time, "
+                     "and the plan keeps your clock.")
     if draft.unclear:
         notes.append("I couldn't place: " + "; ".join(
             f"“{short(u, 60)}”" for u in draft.unclear[:3]))

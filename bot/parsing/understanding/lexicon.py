@@ -127,7 +127,9 @@ RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|
                       r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
                       r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
-    r"(?<!to\s)think", "doubt", "maybe", "mayb", "might", "may\\s+be", r"who\s+knows",
+    r"(?<!to\s)think", "doubt", "maybe", "mayb", "mabye", "maybee", "might",
+    # "555 0147 or mabye 555 0174, i mix them up": which is which isn't known
+    r"mix(?:ed)?\s+(?:them|those|it|the\s+two)\s+up", "may\\s+be", r"who\s+knows",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
     r"hope(?!\s+(?:it|they|she|he)\s+(?:doesn'?t|don'?t|won'?t|does\s+not|do\s+not)\b)",
     "hoping",
@@ -250,7 +252,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "they not continue with me already", word for word from Malay or Chinese
           r"(?:not|won'?t|will\s+not|cannot|can'?t)\s+(?:be\s+)?(?:continu\w*|proceed\w*|"
           r"progress\w*)\s+with\s+(?:me|my)\b",
-          r"regrets?\s+to\s+inform", r"decided\s+not\s+to",
+          # "I regret to inform you that I have withdrawn…": the person's own letter
+          r"(?<!\bi\s)regrets?\s+to\s+inform", r"decided\s+not\s+to",
           # "Acme isn't going to offer me the job"
           r"(?:isn'?t|aren'?t|not|won'?t\s+be)\s+(?:going\s+to|gonna)\s+offer\s+me",
           r"won'?t\s+be\s+offering\s+me",
@@ -628,6 +631,8 @@ CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "ra
                  # "tried raj's line, busy signal", "tried Raj and then Dana"
                  r"tried\s+(?:[\w'-]+\s+){1,2}(?:line|number|phone|cell|mobile|desk|office)",
                  r"(?:no\s*one|nobody)\s+(?:answered|picked\s+up)",
+                 # "Calling to Initech was today at 11": the call as a learner tells it
+                 r"calling\s+to\s+[\w&'-]+\s+(?:was|is\s+done)",
                  r"neither\s+(?:of\s+them\s+)?(?:answered|picked\s+up)",
                  r"gave\s+\w+(?:\s+\w+)?\s+a\s+(?:call|ring|bell|buzz)", r"got\s+through\s+to",
                  r"(?:got|just)\s+off\s+the\s+phone\s+with", r"straight\s+to\s+voicemail",
@@ -852,7 +857,10 @@ DONE_WITH_THEM = _any(r"(?:i'?m|i\s+am|we'?re)\s+(?:so\s+)?done\s+with", r"not\s
                       r"moving\s+on", r"gave\s+up", r"giving\s+up", r"lost\s+interest",
                       r"ghost(?:ed|ing)", r"rejected\s+me", r"turned\s+me\s+down",
                       r"(?:don'?t|do\s+not)\s+want\s+(?:it|the\s+job|them|to\s+work)",
-                      r"over\s+it", r"sick\s+of", r"fed\s+up", r"not\s+for\s+me")
+                      r"over\s+it", r"sick\s+of", r"fed\s+up", r"not\s+for\s+me",
+                      # "they're obviously never calling": given up on, not a mistake
+                      r"(?:never|not|aren'?t|isn'?t|won'?t)\s+(?:ever\s+)?(?:gonna\s+|going\s+to\s+)?"
+                      r"(?:call|calling|ring|ringing|reply|replying|get\s+back|getting\s+back)\b")
 #: Why an interview is deleted, not cancelled: it should never have been there.
 BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
                   r"never\s+(?:actually\s+)?had", r"testing", r"entry", r"completely",

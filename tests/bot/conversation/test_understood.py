@@ -2523,3 +2523,67 @@ def test_a_greeting_alone_is_answered_with_what_the_coach_does(chat: Chat) -> No
     for said in ("hey there", "good morning!", "yo"):
         assert chat.text(said).startswith("How I can help"), said
     assert "I don't know the command" in chat.text("heyyyy whatsup")  # not a greeting it knows
+
+
+def test_found_in_heldout27_invites_zones_two_numbers_and_courtesies(chat: Chat) -> None:
+    chat.say(ACME)
+    # An invite with an Interviewer line, a store after the company and the zone after
+    # the time: the person is Faith, the company Walgreens, the time 11:00 as said.
+    said = chat.text("add this pls:\nInterview – Staff Pharmacist, Walgreens (Store #4471)\n"
+                     "Tuesday, November 24, 2026 11:00 AM – 12:00 PM Eastern Time\n"
+                     "Interviewer: Faith Adeyemi, District Manager\n"
+                     "Location: 2nd floor conference room")
+    assert "Staff Pharmacist at Walgreens" in said
+    walgreens = chat.checkpoints(2)[0]
+    assert walgreens.company == "Walgreens"
+    assert [p.name for p in walgreens.interviewers] == ["Faith Adeyemi"]
+    assert walgreens.starts_at.astimezone(NEW_YORK).hour == 11
+    # A time given in another zone is read on that zone's clock and said back in ours;
+    # the calls keep to that office's hours.
+    said = chat.text("add Globex, analyst, 2026-11-24 10am pacific with Miles Rivera")
+    assert "You gave the time in Pacific: that's Tue 24 Nov 13:00 your time" in said
+    globex = chat.checkpoints(3)[0]
+    assert globex.starts_at.astimezone(NEW_YORK).hour == 13
+    assert globex.employer_tz == "America/Los_Angeles"
+    # Two numbers, one of them meant: which is asked, and only the pressed one is kept.
+    offered = choices(chat.say("janes number is 555 0147 or mabye 555 0174 i mix them up"))
+    assert list(offered) == ["555 0147", "555 0174", "Neither"]
+    assert chat.checkpoints(1)[0].interviewers[0].phone is None
+    chat.press(ActionId.CHOOSE, offered["555 0174"])
+    assert chat.checkpoints(1)[0].interviewers[0].phone == "555 0174"
+    # Their own letter, quoted: "I regret to inform you" is the person withdrawing.
+    chat.say("I regret to inform you that I have withdrawn my application to Walgreens "
+             "following a reassessment of the commute.")
+    assert chat.checkpoints(2)[0].outcome is Outcome.WITHDREW
+    # "delete" with a reason that is giving up, not a mistake: delete or stop is asked.
+    replies = chat.say("just delete globex, they're obviously never calling")
+    assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
+    assert interviews(chat) == 3
+
+
+def test_found_in_heldout27_answers_with_a_courtesy_or_an_aside_after_the_title(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    chat.say("marketing coordinator 입니다")
+    chat.say("2026-11-24 11am")
+    # An invite's attendees as bare addresses: their names are asked, never made up.
+    assert "I need at least one name" in chat.text(
+        "Attendees: miles.rivera@globex.com; dawn.ito@globex.com")
+    chat.say("Interviewers: Miles Rivera, Dawn Ito")
+    chat.say("skip")
+    globex = chat.checkpoints(2)[0]
+    assert globex.role == "marketing coordinator"
+    assert [p.name for p in globex.interviewers] == ["Miles Rivera", "Dawn Ito"]
+    chat.say("add Initech")
+    chat.say("exhibit designer (it's the museum side of Initech, the visitor centre)")
+    chat.say("2026-11-25 10am")
+    chat.say("Dana Wu")
+    chat.say("skip")
+    assert chat.checkpoints(3)[0].role == "exhibit designer"
+    chat.say("add Hooli")
+    chat.say("UX designer. Yoroshiku onegaishimasu")
+    chat.say("2026-11-25 3pm")
+    chat.say("Gavin Belson")
+    chat.say("skip")
+    assert chat.checkpoints(4)[0].role == "UX designer"

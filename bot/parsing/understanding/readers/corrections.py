@@ -620,6 +620,13 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
                     sure=not hedged(line) and not _someone_elses(address, k, ctx)
                     ) if address else None
     if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
+        either = [m.group(0).strip() for n in _OR_MAYBE.split(value)[:2]
+                  if (m := _A_NUMBER.match(n.strip(" ,.")))]
+        if len(either) == 2:  # "555 0147 or mabye 555 0174 i mix them up": which is asked
+            return Reading(question=f"Which is {name}'s number?", choices=(
+                *(Choice(n, CorrectInterview(record(k), Fix.PHONE, who=name, value=n,
+                                             said=f"{name}'s number is {n}")) for n in either),
+                Choice("Neither", None)))
         number = _A_NUMBER.match(value)  # "514-555-0187, she gave me her card": the number
         value = number.group(0).strip() if number else value
         # "… if you need it for the call" is no doubt about the number
@@ -632,6 +639,9 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
     return _fix(line, ctx, Fix.NAME, name, new, f"{name} is spelled {new}", target=k)
 
 
+#: Two values offered: "555 0147 or maybe 555 0174".
+_OR_MAYBE = re.compile(r"\s+or\s+(?:(?:maybe|mabye|mayb|perhaps|possibly|it\s+might\s+be)\s+)?",
+                       re.I)
 _WHY_AFTER = re.compile(r"\s*[,;]\s*(?:she|he|they|it)\b.*$|\s+actually$", re.I)
 _A_NUMBER = re.compile(r"\+?[\d(][\d\s().-]{5,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?"
                        # "917 555 0162 if you need it": words after it are no part of it

@@ -27,7 +27,8 @@ def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
 
 
 #: The fields that mark an invite.
-_INVITE_FIELD = re.compile(r"^(?:when|where|organi[sz]er|required(?:\s+attendees)?|optional|"
+_INVITE_FIELD = re.compile(r"^(?:when|where|location|interviewers?|organi[sz]er|"
+                           r"required(?:\s+attendees)?|optional|"
                            r"attendees|guests|invitee|host|event\s+date/time|time\s+zone|"
                            r"meeting\s+id|passcode)\s*:", re.I)
 
@@ -41,17 +42,21 @@ def _title(lines: list[str]) -> tuple[str, str]:
         for pattern in _TITLES:
             found = pattern.fullmatch(said)
             if found is not None:
-                return found["role"].strip(), found["company"].strip(" .")
+                return found["role"].strip(), _BRANCH.sub("", found["company"]).strip(" .")
     role = next((m["value"] for line in lines if (m := _POSITION.match(line))), "")
     host = next((m["value"] for line in lines if (m := _HOST.match(line))), "")
     company = _COMPANY_IN_BRACKETS.search(host)
     return (role.strip(), company["company"].strip()) if company else ("", "")
 
 
+#: Which of its shops or sites, after the company: "Walgreens (Store #4471)".
+_BRANCH = re.compile(r"\s*\((?:store|branch|site|location|unit)\b[^()]*\)\s*$", re.I)
 _SUBJECT = re.compile(r"^subject\s*:\s*", re.I)
 _DASH = r"\s+[-–—|]\s+"
 _TITLES = (
-    re.compile(rf"interview(?:{_DASH}|\s*:\s*)(?P<role>[^@–—|]+?)(?:{_DASH}|\s+@\s+|\s+at\s+)"
+    # "Interview – Staff Pharmacist, Walgreens (Store #4471)": a comma between the two too
+    re.compile(rf"interview(?:{_DASH}|\s*:\s*)(?P<role>[^@–—|,]+?)(?:{_DASH}|\s+@\s+|\s+at\s+|"
+               r",\s+)"
                r"(?P<company>.+)", re.I),
     re.compile(rf"(?P<role>[^@–—|:]+?)\s+interview(?:{_DASH}|\s+@\s+|\s+(?:with|at)\s+)"
                r"(?P<company>.+)", re.I),
@@ -103,6 +108,7 @@ def _people(lines: list[str], company: str) -> list[str]:
         for name in re.split(r"\s*[;,]\s*|\s+and\s+", re.sub(r"\([^()]*\)", " ", chunk)):
             name = _ORGANISER_MARK.sub("", name).strip(" .")
             if name and _A_NAME.fullmatch(name) and not _A_TEAM.search(name) and \
+                    not _A_POST.search(name) and \
                     name.casefold() != company.casefold() and name not in names:
                 names.append(name)
     return names
@@ -113,6 +119,11 @@ _ATTENDING = re.compile(r"^(?:organi[sz]er|required(?:\s+attendees)?|attendees|h
                         r"(?P<names>.+)$", re.I)
 _ORGANISER_MARK = re.compile(r"\s*[-–—]\s*organi[sz]er\b.*$", re.I)
 _A_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+#: Their post after their name, in capitals as an invite writes it: "District Manager".
+_A_POST = re.compile(r"\b(?:manager|director|recruiter|officer|partner|coordinator|specialist|"
+                     r"lead|president|supervisor|associate|analyst|engineer|consultant|"
+                     r"executive|administrator|assistant|representative|generalist|advisor)$",
+                     re.I)
 _A_TEAM = re.compile(r"\b(?:talent|recruit\w*|acquisition|team|careers|hr|hiring|people|"
                      r"bank|inc|ltd|llc|meeting|calendar)\b", re.I)
 

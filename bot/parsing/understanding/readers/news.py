@@ -318,6 +318,10 @@ _HELD_UNTIL = re.compile(r"\bon\s+(?:hold|ice)\s+(?:(?:un)?til+|till|pending|whi
 
 
 # --- promises -----------------------------------------------------------------------------
+#: The person's own next try, after a call nobody answered.
+_TRY_AGAIN = re.compile(r"\btry\s+(?:again|(?:her|him|them)\s+again|once\s+more)\b", re.I)
+
+
 def promise(line: Line, ctx: Context) -> Reading | None:
     pushed = _PUSHED.search(line.text)
     if pushed is not None and not lx.OWN_PLAN.search(line.text):
@@ -329,6 +333,9 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     if lx.CALL_CUES.search(line.text) and not _they_called(line, ctx) and \
             not _CALL_CALLED_OFF.search(line.text) and _call_result(line) is CallResult.ANSWERED:
         return None  # "called, she said they'll decide by Friday": the call reader's
+    if lx.CALL_CUES.search(line.text) and _TRY_AGAIN.search(line.text) and \
+            _call_result(line) is CallResult.NO_ANSWER:
+        return None  # "called at 11, no one answer. I try again Wednesday": the call's news
     # Who acts is read from what the line tells, not from a question it ends with ("does
     # that change when I'm meant to call them?").
     denied = _NOT_BY.search(line.text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.commands import (
     CancelInterview,
@@ -31,6 +30,7 @@ from bot.parsing.understanding.readers.corrections import correct
 from bot.parsing.understanding.readers.news import outcome
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview, pick
+from bot.parsing.zones_said import ZONE_SAID, in_zone, zone_named
 
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
@@ -122,7 +122,7 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
         return Snooze(_step_of(line, k.number), span)
 
     target = pick(line.found, ctx.known)
-    zone = _ZONE_SAID.search(line.text)
+    zone = ZONE_SAID.search(line.text)
     if zone is not None and isinstance(span, SnoozeUntil) and target is not None:
         return _in_their_zone(line, ctx, target, span, zone)
     two_ways = next_weekday_two_ways(line.text, ctx.today)
@@ -160,30 +160,19 @@ def _in_their_zone(line: Line, ctx: Context, target: KnownInterview, span: Snooz
                    zone: re.Match[str]) -> Reading:
     """"Remind me at 7pm pacific", "tomorrow 2pm CET": the hour is another zone's, so the
     moment in the person's own zone is offered, never taken as said."""
-    name = next((z for pattern, z in _ZONES if re.fullmatch(pattern, zone.group(0), re.I)), None)
+    name = zone_named(zone.group(0))
     step = _step_of(line, target.number)
     if name is None:  # "my time", "their time": which zone is not said
         return Reading(question=f"Which time zone is that in? I plan in yours ({ctx.tz.key}): "
                                 "say the time as it is for you, e.g. `remind me tomorrow at "
                                 "9am`. I changed nothing.")
-    said = span.moment.astimezone(ctx.tz).replace(tzinfo=None)
-    theirs = said.replace(tzinfo=ZoneInfo(name)).astimezone(ctx.tz)
+    said = span.moment.astimezone(ctx.tz)
+    theirs = in_zone(said, name, ctx.tz)
     return Reading(question=f"{said:%H:%M} {zone.group(0)} is {theirs:%a %H:%M} where you are. "
                             f"Snooze {target.company} (#{target.number}) till then?",
                    choices=(Choice(f"Yes, {theirs:%a %H:%M}",
                                    Snooze(step, SnoozeUntil(theirs, named=True))),
                             Choice("Don't snooze", None)))
-
-
-#: A time zone named with a time: "7pm pacific", "2pm CET", "9am my time".
-_ZONE_SAID = re.compile(r"\b(?:pacific|mountain|central|eastern|p[sd]?t|m[sd]?t|c[sd]?t|e[sd]?t|"
-                        r"gmt|utc|bst|cet|cest|london|berlin|paris|l\.?a\.?|my\s+time|"
-                        r"their\s+time|local\s+time|your\s+time)\b(?!\s*\w)", re.I)
-_ZONES = ((r"pacific|p[sd]?t|l\.?a\.?", "America/Los_Angeles"),
-          (r"mountain|m[sd]?t", "America/Denver"),
-          (r"central|c[sd]?t", "America/Chicago"), (r"eastern|e[sd]?t", "America/New_York"),
-          (r"gmt|utc", "UTC"), (r"bst|london", "Europe/London"),
-          (r"cet|cest|berlin|paris", "Europe/Berlin"))
 
 
 #: "remind me to buy a suit": a reminder of something that is no step of the plan.
