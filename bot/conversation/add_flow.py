@@ -33,6 +33,7 @@ from bot.parsing import (
     parse_zone,
     read_names,
 )
+from bot.parsing.cleaning import SPOKEN_COMMA, SPOKEN_STOP
 from bot.parsing.dates import part_of_today
 from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
@@ -43,7 +44,7 @@ from bot.parsing.understanding.lexicon import (
     ROLE_VOCABULARY,
     TAKEN_BACK,
 )
-from bot.parsing.understanding.normalise import SPOKEN_COMMA, SPOKEN_STOP, role_words
+from bot.parsing.understanding.normalise import role_words
 from bot.parsing.zones_said import zone_named
 from bot.text import MAX_FIELD, short
 

@@ -55,7 +55,7 @@ def _clean(text: object, limit: int) -> tuple[str, str]:
     text = _ANGLED.sub(r" \1 ", text)
     text = "".join(_clean_char(c) for c in text)
     text = _MARKDOWN.sub(" ", text)
-    text = _spoken_dates(text)
+    text = _spoken_dates(dictated(text))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line), rest.strip()
 
@@ -75,6 +75,21 @@ _WITHIN_FOR = re.compile(r"\bwithin\s+for\b(?=\s+(?:\w+\s+)?(?:days|weeks)\b)", 
 #: "… by december 2 period": dictation's spoken full stop, after a date ("trial period" stays).
 _SPOKEN_STOP = re.compile(r"\b(\d+(?:st|nd|rd|th)?|\w+day|tomorrow|week|month|noon|am|pm)\s+"
                           r"(?:period|full\s+stop)\s*$", re.I)
+
+
+#: Dictation's punctuation said as words: "Cyberdyne comma robotics", "… at 2pm period".
+SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
+SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
+_SPOKEN_MID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+", re.I)
+_SPOKEN_MARK = re.compile(r"\b(?:comma|period|full\s+stop)\b", re.I)
+
+
+def dictated(text: str) -> str:
+    """`text` with the punctuation dictation spells out written as marks, once it is
+    plainly dictated (two marks said or more): a "trial period" alone stays."""
+    if len(_SPOKEN_MARK.findall(text)) < 2:
+        return text
+    return _SPOKEN_MID_STOP.sub(". ", SPOKEN_STOP.sub(".", SPOKEN_COMMA.sub(",", text)))
 
 
 #: "at 9 30 am": a time dictated without its colon (after "at", so never "Nov 20 10 am").

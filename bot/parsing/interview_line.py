@@ -97,6 +97,8 @@ _PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
 _LABELS = re.compile(
     r"^(?:(?P<company>company|employer|firm)|(?P<role>role|position|job|title))\s*[:=]\s*(?P<value>.+)$"
     # "role battery process engineer": the label said without its colon
+    # "role is retail specialist", as dictation says it
+    r"|^(?P<role3>role|position)\s+(?:is|was)\s+(?P<value3>\S.*)$"
     r"|^(?P<role2>role|position)\s+(?P<value2>\S+\s+\S.*)$",
     re.I,
 )
@@ -283,8 +285,9 @@ def _company_and_role(
         match = _AT_FOR.match(piece) or _ROLE_AT.match(piece)
         if label and label.group("company") and company is None:
             company = _trim(label.group("value"))
-        elif label and (label.group("role") or label.group("role2")) and role is None:
-            role = _trim(label.group("value") or label.group("value2"))
+        elif label and (label.group("role") or label.group("role2") or label.group("role3")) \
+                and role is None:
+            role = _trim(label.group("value") or label.group("value2") or label.group("value3"))
         elif match and company is None and role is None:
             company, role = _trim(match.group("company")), _trim(match.group("role"))
         elif (m := _AT.match(piece)) and company is None:

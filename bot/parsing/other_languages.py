@@ -27,11 +27,12 @@ def days_in_english(text: str) -> str:
 #: "delete" in Vietnamese, German, French, Spanish, Italian, Portuguese, Polish and Dutch,
 #: only at the start of a line and before an interview's number ("xoá #2 please, dup
 #: entry"), where it can be nothing else.
-_DELETE_FIRST = re.compile(r"^\s*(?:xoá|xóa|xoa|lösche|löschen|loesche|supprime[rz]?|borra|borrar|"
+_DELETE_FIRST = re.compile(r"^\s*(?:(?:please|pls|plz)\s+)?(?:xoá|xóa|xoa|lösche|löschen|loesche|"
+                           r"supprime[rz]?|borra|borrar|"
                            r"elimina|eliminar|apaga|apagar|usuń|usun|verwijder)"
                            r"(?=\s+(?:#|no\.?\s*|number\s+)?\d)", re.I)
 
 
 def verbs_in_english(text: str) -> str:
     """`text` with a leading "delete" said in another language written in English."""
-    return _DELETE_FIRST.sub("delete", text)
+    return _DELETE_FIRST.sub(lambda m: re.sub(r"\S+$", "delete", m.group(0)), text)

@@ -62,10 +62,22 @@ ROLE_VOCABULARY = words(
 ROLE_SLIPS = {"manger": "manager"}
 #: "el martes que viene": the Tuesday to come, which reads two ways; left as said, asked.
 _NOT_COMING = r"(?!\s+(?:que\s+viene|que\s+vem|pr[óo]xim[oa]))"
-#: Spanish and Portuguese words people mix into English ("the entrevista at Globex, hoy a
+#: Weekdays in Spanish, Portuguese, French, German, Italian, Dutch and Polish.
+_WEEKDAYS_ABROAD = {
+    "monday": r"lunes|segunda(?:-feira)?|lundi|montag|luned[iì]|maandag|poniedzia[lł]ek",
+    "tuesday": r"martes|ter[çc]a(?:-feira)?|mardi|dienstag|marted[iì]|dinsdag|wtorek",
+    "wednesday": r"mi[ée]rcoles|quarta(?:-feira)?|mercredi|mittwoch|mercoled[iì]|woensdag|"
+                 r"[śs]roda",
+    "thursday": r"jueves|quinta(?:-feira)?|jeudi|donnerstag|gioved[iì]|donderdag|czwartek",
+    "friday": r"viernes|sexta(?:-feira)?|vendredi|freitag|venerd[iì]|vrijdag|pi[aą]tek",
+}
+#: Words of other languages people mix into English ("the entrevista at Globex, hoy a
 #: las 10am"), phrase by phrase as English (today and its neighbours: other_languages).
 MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for said, meant in (
-    ("entrevista", "interview"),
+    (r"entrevista|entrevue|entretien|vorstellungsgespr[äa]ch|colloquio|sollicitatiegesprek|"
+     r"rozmow[aęy]", "interview"),
+    # "J'ai envoyé the thank-you note": I sent
+    (r"j'ai\s+envoy[ée]", "I sent"), (r"j'ai\s+appel[ée]", "I called"),
     # Scots: "Jane said tae gie her a bell Tuesday week"
     (r"tae\s+gie", "to give"), (r"gie(?=\s+(?:her|him|them|us|me)\s+a\b)", "give"),
     # thanks in the words of home: "Mark Dana's as sent, dziękuję"
@@ -73,14 +85,12 @@ MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for sa
      r"te[sş]ekk[uü]rler|salamat|asante|shukran|gamsahamnida|kamsahamnida|gomawo(?:yo)?|"
      r"arigat[oō]u?(?:\s+gozaimasu)?|xie\s*xie|xièxie|dhanyavaa?d|dhanyawaa?d|shukriya|"
      r"spasibo|cảm\s+ơn|terima\s+kasih|kiitos|efharisto", "thanks"),
-    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?lunes|segunda(?:-feira)?", "monday"),
-    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?martes|ter[çc]a(?:-feira)?", "tuesday"),
-    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?mi[ée]rcoles|quarta(?:-feira)?", "wednesday"),
-    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?jueves|quinta(?:-feira)?", "thursday"),
-    (r"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?viernes|sexta(?:-feira)?", "friday"),
+    *((rf"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?{said}", day)
+      for day, said in _WEEKDAYS_ABROAD.items()),
     (r"a\s+las|[àa]s(?=\s+\d)", "at"),
     (r"con\s+(?:la\s+señora|el\s+señor|la|el)?(?=\s*[A-Z])", "with"),
-    (r"mand[ée]|mandei|envi[ée]|enviei", "sent"), (r"llam[ée]|liguei|marqu[ée](?:\s+a)?", "called"),
+    (r"mand[ée]|mandei|envi[ée]|enviei|envoy[ée]", "sent"),
+    (r"llam[ée]|liguei|marqu[ée](?:\s+a)?", "called"),
     (r"(?:nadie|ninguém|ninguem)\s+(?:contest[óo]|atendeu)", "nobody answered"),
     (r"no\s+contest[óo]|n[ãa]o\s+atendeu", "no answer"),
 ))
@@ -654,7 +664,8 @@ CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "ra
                  # "I hit Jane line": called her, in African-American English
                  r"hit\s+(?:up\s+)?(?:\w+(?:'s)?\s+){1,2}(?:line|phone|cell|number)")
 CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
-    (_any("voicemail", r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody", "rna", "lvm",
+    (_any("voicemail", "answerphone", r"answering\s+machine",
+          r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody", "rna", "lvm",
           r"neither\s+(?:of\s+them\s+)?(?:answered|picked)",
           r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
           r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
@@ -666,6 +677,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:didn'?t|did\s+not)\s+attend\s+(?:the|my)\s+(?:phone|call)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
     (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
+          # "he pick up, say still deciding": the present for the past, as learners write
+          r"(?:she|he|they)\s+pick\s+up\b",
           r"got\s+(?:through|hold)", "chatted",
           r"(?:said|says|told\s+me)\s+(?:that\s+)?(?:they|she|he)",
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
@@ -850,7 +863,9 @@ FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\
 REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+of", "scrap",
                    r"scratch(?!\s+that\b)",
                    "purge",
-                   "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list")
+                   "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list",
+                   # "Please strike interview #1 from the record", as a formal writer says it
+                   r"strike\s+(?:\w+\s+){0,2}#?\d+\s+(?:from|off)\b")
 #: Why an interview is over, not a mistake: "delete initech i'm done with them" may mean
 #: stop its reminders and keep its history.
 DONE_WITH_THEM = _any(r"(?:i'?m|i\s+am|we'?re)\s+(?:so\s+)?done\s+with", r"not\s+interested",
@@ -862,7 +877,8 @@ DONE_WITH_THEM = _any(r"(?:i'?m|i\s+am|we'?re)\s+(?:so\s+)?done\s+with", r"not\s
                       r"(?:never|not|aren'?t|isn'?t|won'?t)\s+(?:ever\s+)?(?:gonna\s+|going\s+to\s+)?"
                       r"(?:call|calling|ring|ringing|reply|replying|get\s+back|getting\s+back)\b")
 #: Why an interview is deleted, not cancelled: it should never have been there.
-BY_MISTAKE = _any(r"by\s+mistake", r"wrong\s+entry", r"never\s+happened", r"a\s+test",
+BY_MISTAKE = _any(r"by\s+mistake", r"in\s+error", r"wrong\s+entry", r"never\s+happened",
+                  r"a\s+test",
                   r"never\s+(?:actually\s+)?had", r"testing", r"entry", r"completely",
                   r"shouldn'?t\s+have\s+(?:put|added|entered)", r"by\s+acc?ident",
                   r"(?:added|entered|put)\s+(?:it\s+)?(?:in\s+)?(?:twice|wrong)",
@@ -881,7 +897,9 @@ CORRECTION_LEAD = re.compile(
     r"^(?:(?:(?:oops|sorry|excuse\s+me|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|(?:please|kindly)\s+note(?:\s+that)?|"
-    r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|omg|"
+    r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|omg|whoops|duw|argh|d'?oh|"
+    # "I put it in wrong, the company's Acme Analytics": owning up, then the fix
+    r"i\s+(?:put|typed|entered|wrote)\s+(?:it|that)\s+(?:in\s+)?wrong(?:ly)?|"
     # "omg just realised jane's last name is …"
     r"(?:i\s+)?(?:just\s+)?(?:realised|realized|noticed)(?:\s+that)?|"
     r"just\s+so\s+you\s+know)\b|"
@@ -915,8 +933,9 @@ SHOW_PLAN = _any(r"what'?s\s+next\s+(?:for|with|on)", r"when\s+(?:do|should)\s+i
                  r"follow\s+up|chase)", r"(?:the\s+)?plan\s+for", r"show\s+(?:me\s+)?(?:the\s+)?",
                  # "initech plan", "when's the acme call again"
                  r"^\W*[\w&'-]+(?:'s)?\s+plan(?=\W*$)",
-                 r"when'?s\s+(?:the|my)\s+(?:[\w&'-]+\s+)?(?:call|thank[\s-]?you|note|nudge|"
-                 r"next\s+step)")
+                 r"(?:when|what)'?s\s+(?:the|my)\s+(?:[\w&'-]+\s+)?(?:call|thank[\s-]?you|note|nudge|"
+                 r"next\s+(?:step|reminder|nudge|call))",
+                 r"(?:when|what)\s+(?:is|will\s+be)\s+(?:the|my)\s+next\s+(?:step|reminder|nudge)")
 SHOW_HELP = _any(r"what\s+can\s+you\s+do", r"what\s+do\s+you\s+do", r"how\s+do\s+i\s+use",
                  r"what\s+are\s+(?:the|your)\s+commands",
                  # "help me" alone, not "… please help me follow up after" told with a story

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from bot.parsing.cleaning import spoken_clock
+from bot.parsing.cleaning import dictated, spoken_clock
 from bot.parsing.command_text import GREETING
 from bot.parsing.dates import HOUR_NAMES, hour_said
 from bot.parsing.english import slip_of
@@ -44,9 +44,6 @@ _SPOKEN_MERIDIEM = re.compile(r"\b(\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) +
                               r")\s+([ap])(?:\.?\s+m\b\.?|m\b|\.m\.)", re.I)
 _DO_ONE_THING = re.compile(r"^\s*(?:please\s+|kindly\s+)?do\s+one\s+thing\s*[,:;.!-]*\s*", re.I)
 #: Punctuation said aloud by dictation: "Cyberdyne comma robotics … period".
-SPOKEN_COMMA = re.compile(r"\s+comma\b", re.I)
-_SPOKEN_MID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+", re.I)
-SPOKEN_STOP = re.compile(r"\s+(?:period|full\s+stop)\s*$", re.I)
 _TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
 _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|as)\s+)rn\b"
                     r"|rn(?=\s+(?:job|position|role|post|opening|vacancy)\b))", re.I)
@@ -118,6 +115,8 @@ _PARTICLE = re.compile(r"(?<=\w)\s+(?:pala|po|naman|lah|leh|lor|la)(?=\s*(?:[,.!
 _PAST_MARKED = re.compile(r"\b(?P<i>i|mi)\s+(?P<verb>send|ring|call|phone|email)\b"
                           r"(?=(?:\s+[^\s.!?;]+){1,6}?\s+(?:just\s+now|jus\s+now|already)\b)",
                           re.I)
+#: "Already send the thank you": the present for the past, after "already".
+_ALREADY_DONE = re.compile(r"\b(?P<i>already)\s+(?P<verb>send|ring|call|phone|email)\b", re.I)
 _PAST_OF = {"send": "sent", "ring": "rang", "call": "called", "phone": "phoned",
             "email": "emailed"}
 #: "half an hour", "an hour and a half": spans said in words.
@@ -198,7 +197,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _DOTTED_CLOCK.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)
     text = _SPOKEN_DIGITS.sub(_digits_said, _SPOKEN_ADDRESS.sub(_address_said, text))
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
-    text = _PAST_MARKED.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
+    for marked in (_PAST_MARKED, _ALREADY_DONE):  # "mi send it just now", "already send"
+        text = marked.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
     text = verbs_in_english(days_in_english(text))
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
@@ -206,9 +206,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2']}:{m['minutes'] or '00'}", text)
     text = _SPELLED_OUT.sub(lambda m: m.group(0).replace(" ", ""), text)  # "the Q A job"
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
-    if len(SPOKEN_COMMA.findall(text)) >= 2:  # dictated: "Cyberdyne comma robotics …"
-        text = SPOKEN_STOP.sub(".", SPOKEN_COMMA.sub(",", text))
-        text = _SPOKEN_MID_STOP.sub(". ", text)  # "new one period Massive Dynamic …"
+    text = dictated(text)  # "Cyberdyne comma robotics …", "new one period Massive Dynamic"
     if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing
         text = text.replace("📞", ", ").replace("☎", ", ")
     for emoji, words in EMOJI_WORDS.items():

@@ -32,9 +32,16 @@ def show(line: Line, ctx: Context) -> Reading | None:
         if target is not None:
             return Reading(ShowPlan(record(target)))
         return Reading(ListInterviews())
+    if lx.SHOW_PLAN.search(line.text) and _NEXT_OF_ALL.search(line.text):
+        # "when's my next reminder": the one interview's plan, or the list of them all
+        open_ones = [k for k in ctx.known if k.open]
+        return Reading(ShowPlan(record(open_ones[0]))) if len(open_ones) == 1 else \
+            Reading(ListInterviews())
     return None
 
 
+#: The next step asked about with no interview named: "when's my next reminder".
+_NEXT_OF_ALL = re.compile(r"\bmy\s+next\s+(?:step|reminder|nudge)\W*$", re.I)
 
 _ASKS_TO_SEE = re.compile(r"\b(?:show|see|list|pull\s+up|bring\s+up|what)\b", re.I)
 

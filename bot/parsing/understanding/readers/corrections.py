@@ -42,11 +42,18 @@ _FIELD_IS = re.compile(
     r"(?P<field>company|employer|role|roll|position|post|job(?:\s+"
     r"title)?|title)(?:(?:'s)?\s+(?:(?:full|proper|real|legal|official|correct|right|actual)\s+)?"
     r"name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
-    r"should\s+(?:read|say))|'s)\s+(?:actually\s+|really\s+)?(?P<value>.+?)"
+    r"should\s+(?:read|say))\s+|'s\s+|\s*:\s*(?:it'?s\s+|its\s+|it\s+is\s+)?)"
+    r"(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
+#: The `fix` verb before a company's name instead of its number.
+_FIX_VERB = re.compile(r"^(?:fix|correct|update|change)\s+(?=[\w'-]+\s+(?:company|employer|role|"
+                       r"position|job|title)\b)", re.I)
+_FIELD_THEN_VALUE = re.compile(r"^(?P<field>[\w'-]+\s+(?:company|employer|role|position|job|"
+                               r"title))\s+(?!(?:is|was|should)\b)(?=\w)", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
-_ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|cheers|ta|"
+_ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:actually|sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|"
+                         r"cheers|ta|"
                          r"eh|bro|mate|lah|pls|please|innit|bruv|fam|yeah|"
                          r"my\s+bad|oops|(?:my\s+)?typo|my\s+mistake|fat\s+fingers?|"
                          # "…, i mixed up my days", "… I entered it wrong", "I saw it on her card"
@@ -82,7 +89,9 @@ _ALSO_PERSON = re.compile(
     r"(?:the\s+)?"
     r"(?:\w+\s+)?(?:panel|interview|call)\b|"
     r"(?i:\b(?:also|another|third|second)\b.*\b(?:guy|woman|man|lady|person|someone)\s+(?:called|"
-    r"named)\s+)(?P<named>[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)|"
+    # "also a guy called Hunter from finance in the room": a first name alone, capitalised
+    r"named)\s+)(?P<named>(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?=\s+from\b|\W*$|\s+(?:in|on|was|"
+    r"who)\b)|[A-Za-z][\w'-]+\s+[A-Za-z][\w'-]+)|"
     # "a guy from HR named Marcus was in there too"
     r"(?i:\b(?:a|an)\s+(?:guy|woman|man|lady|person|someone)(?:\s+from\s+[\w&'-]+)?\s+"
     r"(?:called|named)\s+)(?P<lone>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
@@ -745,6 +754,9 @@ _NOT_A_VALUE = re.compile(r"(?:wrong|incorrect|not\s+right|off|misspel+(?:ed|t)|
 
 
 def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
+    verb = _FIX_VERB.match(text)  # "fix initech role: it's QA lead", "fix initech role QA lead"
+    if verb is not None:
+        text = _FIELD_THEN_VALUE.sub(r"\g<field>: ", text[verb.end():])
     match = _FIELD_IS.match(text)
     if match is None:
         return None

@@ -635,7 +635,8 @@ def _person_words(line: Line) -> str:
                   line.text)
 
 
-_DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b", re.I)
+_DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b|\bstrike\b(?=.*\bfrom\s+the\s+record\b)",
+                          re.I)
 #: Deleting and stopping both offered: "remove acme or just stop it?".
 _TORN = re.compile(r"\b(?:stop|cancel|mute|pause)\b.*\bor\b|\bor\b.*\b(?:stop|cancel|mute|pause)\b",
                    re.I)
