@@ -43,9 +43,10 @@ from bot.parsing.understanding.lexicon import (
     PART_OF_DAY,
     ROLE_VOCABULARY,
     TAKEN_BACK,
+    THEIR_TIME,
 )
 from bot.parsing.understanding.normalise import role_words
-from bot.parsing.zones_said import zone_named
+from bot.parsing.zones_said import in_zone, zone_named
 from bot.text import MAX_FIELD, short
 
 MAX_INTERVIEWERS = 10
@@ -136,6 +137,9 @@ class AddDraft:
     #: Another zone named with the time ("10am Pacific"): said back with the time it is for
     #: the person, whose clock `starts_at` already keeps.
     zone_said: str | None = None
+    #: The zone said left the time in doubt ("today 9am Tokyo time"), for this turn's
+    #: reply only: the time is asked for as it was for the person.
+    zone_doubt: str | None = None
 
     @classmethod
     def from_parsed(cls, parsed: ParsedInterview) -> AddDraft:
@@ -152,7 +156,8 @@ class AddDraft:
             unclear=list(parsed.unclear),
             too_long=list(parsed.too_long),
             zone_said=parsed.clock_zone if parsed.clock_zone and
-            zone_named(parsed.clock_zone) else None,
+            zone_named(parsed.clock_zone) and not parsed.zone_doubt else None,
+            zone_doubt=parsed.clock_zone if parsed.zone_doubt else None,
         )
 
     def next_question(self) -> Ask | None:
@@ -319,6 +324,13 @@ def start(text: str, now: datetime, tz: ZoneInfo, *, need_tz: bool) -> AddDraft:
     draft = AddDraft.from_parsed(parse_interview(rest, now, tz))
     draft.day_gone = _before_today(draft.starts_at, now, tz)
     named = zone_named(draft.zone_said) if draft.zone_said else None
+    if named == tz.key:
+        draft.zone_said = None  # "11:00 AM Eastern Time", said in New York: nothing to say
+    elif employer and draft.zone_doubt and THEIR_TIME.fullmatch(draft.zone_doubt) and \
+            draft.starts_at is not None and draft.had_time:
+        # "add Acme in London, …, tomorrow 2pm their time": London's 2pm
+        draft.starts_at, draft.zone_doubt = in_zone(draft.starts_at, employer, tz), None
+        draft.zone_said = f"{employer.rsplit('/', 1)[-1].replace('_', ' ')} time"
     # "10am Pacific": their office is there, so calls keep to its hours as well
     draft.employer_tz = employer or (named if named and named != tz.key else None)
     draft.need_tz = need_tz
@@ -708,7 +720,7 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 #: seeing …", "Hiring manager is …", ", plus a recruiter named …", ", and maybe someone
 #: from HR" (nobody to thank by name), ", Priya is the head of design".
 _NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)?|"
-                         r"i'?ll\s+be\s+(?:seeing|meeting)|"
+                         r"i'?ll\s+be\s+(?:seeing|meeting)|(?:i'?m\s+)?meeting(?:\s+with)?|"
                          r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:i\s+was\s+)?interviewed\s+by|"
                          r"(?:the\s+)?(?:hiring\s+manager|"
                          r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)

@@ -50,7 +50,7 @@ from bot.parsing.understanding.ambiguity import date_variants, weekday_variants
 from bot.parsing.understanding.common import strangers
 from bot.parsing.understanding.normalise import normalise
 from bot.parsing.understanding.readers.adding import form_as_line, rough_promise
-from bot.parsing.understanding.readers.invites import invite_as_line
+from bot.parsing.understanding.readers.invites import invite_as_line, zone_unread
 from bot.parsing.understanding.reading import Line
 from bot.parsing.understanding.references import mentions
 
@@ -165,6 +165,11 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You weren't sure of part of that, so I haven't added it "
                                 "yet: send the `add` line again once you've checked, and "
                                 "I'll add it.")
+    if isinstance(command, AddInterview) and zone_unread(text, turn.now, turn.tz):
+        return Reading(question="That invite gives its time in a zone I can't put on your "
+                                "clock for sure, so I haven't added it: send it as `add "
+                                "<company>, <role>, <day and time as it is for you>, with "
+                                "<names>`.")
     if isinstance(command, AddInterview) and (
             form_as_line(text) or invite_as_line(text, turn.now, turn.tz)) is not None:
         return read(turn, text)  # "new one:\n- **company:** Chase\n…", an invite pasted

@@ -47,7 +47,7 @@ from bot.parsing.people import (
     _words,
 )
 from bot.parsing.promises import _NO_PROMISE, _PROMISE_START, parse_promise
-from bot.parsing.zones_said import in_zone, zone_after_clock, zone_named
+from bot.parsing.zones_said import in_zone, zone_named, zones_after_clocks
 
 if TYPE_CHECKING:
     pass
@@ -75,6 +75,10 @@ class ParsedInterview:
     #: The zone said after the time ("10am Pacific"), as said; `starts_at` is already
     #: moved to the person's own clock when the words name a zone.
     clock_zone: str | None = None
+    #: The zone said leaves the time in doubt: two zones given ("2pm Pacific / 4pm my
+    #: time"), one that names no place ("their time"), or a day said as "today" that the
+    #: other zone's clock moves to another day ("today 9am Tokyo time"). Asked, not kept.
+    zone_doubt: bool = False
 
 
 _PHONE_LABELLED = re.compile(
@@ -386,14 +390,25 @@ _ONE_MORE = re.compile(r"^\s*(?:(?:another|one\s+more|a\s+new|new|a\s+second)(?:
                        r"interview))?)\s*[,:;—–-]+\s*", re.I)
 
 
+#: The person's own clock, said as a zone.
+_MY_CLOCK = re.compile(r"(?:my|your)\s+time", re.I)
+#: A day said relative to today, which another zone's clock may make another day.
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|"
+                           r"afternoon|evening))\b", re.I)
+
+
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
     cleaned = half_past(days_in_english(cleaned), office_hours=True)  # "vandaag", "at nine thirty"
     cleaned = dotted_clock(cleaned)
-    zone = zone_after_clock(cleaned)  # "11:00 AM Eastern Time": the clock's, no one's name
-    if zone is not None:
-        cleaned = f"{cleaned[:zone.start()]} {cleaned[zone.end():]}"
+    zones = zones_after_clocks(cleaned)  # "11:00 AM Eastern Time": the clock's, no one's name
+    for said in reversed(zones):
+        cleaned = f"{cleaned[:said.start()]} {cleaned[said.end():]}"
+    zone = zones[0] if zones else None
+    theirs = zone_named(zone.group(0)) if zone is not None else None
+    doubt = len({zone_named(z.group(0)) for z in zones}) > 1 or (
+        zone is not None and theirs is None and not _MY_CLOCK.fullmatch(zone.group(0)))
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)
     budget = _MAX_PIECES
@@ -439,9 +454,12 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     part = None if time_given or starts_at is None else part_of_today(cleaned)
     if part is not None and starts_at is not None:  # "this morning": 9:00 will do
         starts_at, time_given = starts_at.replace(hour=part.hour, minute=part.minute), True
-    theirs = zone_named(zone.group(0)) if zone is not None else None
     if starts_at is not None and time_given and theirs is not None:
-        starts_at = in_zone(starts_at, theirs, tz)  # "10am Pacific", said in New York: 13:00
+        moved = in_zone(starts_at, theirs, tz)  # "10am Pacific", said in New York: 13:00
+        # "today 9am Tokyo time": whose today? A day said by name or date is theirs.
+        doubt = doubt or (moved.date() != starts_at.date() and _RELATIVE_DAY.search(cleaned)
+                          is not None)
+        starts_at = moved
     if starts_at is None and found.dates:
         found.unclear.extend(" ".join(t.text for t in g) for g in found.dates)
 
@@ -471,4 +489,5 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
         unclear=_finish_unclear(found.unclear),
         too_long=tuple(too_long),
         clock_zone=zone.group(0) if zone is not None else None,
+        zone_doubt=doubt,
     )

@@ -1,5 +1,6 @@
-"""Time zones people name beside a clock ("10am Pacific", "2pm CET", "9am my time"), and
-the zone each stands for, kept in one place for every reader that meets them."""
+"""Time zones people name beside a clock ("10am Pacific", "2pm CET", "noon London time",
+"9am my time"), and the zone each stands for, kept in one place for every reader that
+meets them."""
 
 from __future__ import annotations
 
@@ -7,38 +8,53 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-_A_ZONE = (r"\b(?:pacific|mountain|central|eastern|p[sd]?t|m[sd]?t|c[sd]?t|e[sd]?t|gmt|utc|bst|"
-           r"cet|cest|london|berlin|paris|l\.?a\.?|my\s+time|their\s+time|local\s+time|"
-           r"your\s+time)\b(?:\s+time\b)?")
+from bot.parsing.settings_values import parse_zone
+
+_A_ZONE = (# "15:00 UTC+1", as an invite in another zone is turned into a line
+           r"\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::00)?(?![\d:])"
+           r"|\b(?:pacific|mountain|central|eastern|p[sd]?t|m[sd]?t|c[sd]?t|e[sd]?t|bst|cet|cest|"
+           r"london|berlin|paris|l\.?a\.?|my\s+time|their\s+time|local\s+time|your\s+time|"
+           r"uk\s+time|ny\s+time|(?:gmt|utc)(?!\s*[+-]\s*\d))\b(?:\s+time\b)?"
+           # "9am Tokyo time", "noon New York time": a place, then "time"
+           r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+time\b")
 #: A zone named last, with a time: "remind me at 7pm pacific", "2pm CET".
-ZONE_SAID = re.compile(rf"{_A_ZONE}(?!\s*\w)", re.I)
+ZONE_SAID = re.compile(rf"(?:{_A_ZONE})(?!\s*\w)", re.I)
 #: A zone named right after a clock, whatever follows: "10am Pacific with Jane".
 _ZONE_NEXT = re.compile(_A_ZONE, re.I)
 _ZONES = ((r"pacific|p[sd]?t|l\.?a\.?", "America/Los_Angeles"),
           (r"mountain|m[sd]?t", "America/Denver"),
-          (r"central|c[sd]?t", "America/Chicago"), (r"eastern|e[sd]?t", "America/New_York"),
-          (r"gmt|utc", "UTC"), (r"bst|london", "Europe/London"),
+          (r"central|c[sd]?t", "America/Chicago"), (r"eastern|e[sd]?t|ny", "America/New_York"),
+          (r"gmt|utc", "UTC"), (r"bst|london|uk", "Europe/London"),
           (r"cet|cest|berlin|paris", "Europe/Berlin"))
-#: A clock then a zone: "10am Pacific", "11:00 AM – 12:00 PM Eastern Time", "14:00 CET".
-_CLOCK_THEN_ZONE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}"
-                              r"(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?\s+(?=(?P<zone>\S+(?:\s+\S+)?))",
-                              re.I)
+#: A clock then a zone: "10am Pacific", "11:00 AM – 12:00 PM Eastern Time", "noon London".
+_CLOCK_THEN_ZONE = re.compile(r"(?:\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}"
+                              r"(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?|\bnoon|\bmidday)\s+", re.I)
 
 
 def zone_named(said: str) -> str | None:
-    """The IANA zone a word names ("pacific" → America/Los_Angeles); None when it names the
-    person's own clock or one that is not said ("their time")."""
+    """The IANA zone a word names ("pacific" → America/Los_Angeles, "Tokyo time" →
+    Asia/Tokyo); None when it names the person's own clock or one that is not said
+    ("my time", "their time")."""
     words = re.sub(r"\s+time$", "", said.strip(), flags=re.I)
-    return next((z for pattern, z in _ZONES if re.fullmatch(pattern, words, re.I)), None)
+    fixed = re.fullmatch(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::00)?", words, re.I)
+    if fixed is not None:  # "UTC+1" is Etc/GMT-1: the IANA name counts the other way
+        hours = int(fixed[2])
+        return "UTC" if hours == 0 else f"Etc/GMT{'-' if fixed[1] == '+' else '+'}{hours}"
+    if re.fullmatch(r"my|your|their|local", words, re.I):
+        return None
+    return next((z for pattern, z in _ZONES if re.fullmatch(pattern, words, re.I)),
+                None) or parse_zone(words)
+
+
+def zones_after_clocks(text: str) -> list[re.Match[str]]:
+    """Each zone named right after a clock time in `text`, in order."""
+    found = (_ZONE_NEXT.match(text, clock.end()) for clock in _CLOCK_THEN_ZONE.finditer(text))
+    return [zone for zone in found if zone is not None]
 
 
 def zone_after_clock(text: str) -> re.Match[str] | None:
-    """The zone named right after a clock time in `text`, if any."""
-    for clock in _CLOCK_THEN_ZONE.finditer(text):
-        zone = _ZONE_NEXT.match(text, clock.end())
-        if zone is not None:
-            return zone
-    return None
+    """The first zone named right after a clock time in `text`, if any."""
+    return next(iter(zones_after_clocks(text)), None)
 
 
 def in_zone(moment: datetime, zone: str, tz: ZoneInfo) -> datetime:

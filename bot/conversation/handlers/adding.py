@@ -56,6 +56,12 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
         draft.starts_at = None
         problem = ("You said “their time” without saying where they are, so I haven't "
                    "guessed the time: give it as it was for you.")
+    elif draft.starts_at is not None and draft.zone_doubt:
+        # "today 9am Tokyo time", "2pm Pacific / 4pm my time": which moment is not sure
+        draft.starts_at = None
+        problem = (f"You gave the time with “{short(draft.zone_doubt, 30)}”, and I can't be "
+                   "sure which moment that is on your clock, so I haven't guessed it: give it "
+                   "as it is for you.")
     twin = None if command.again or problem or draft.next_question() is not None \
         else _twin(turn, draft)
     if twin is not None:
@@ -187,6 +193,8 @@ def finish(turn: Turn, draft: add_flow.AddDraft, *, ends_question: bool = True
     if draft.zone_said:
         zone = draft.zone_said if any(c.isupper() for c in draft.zone_said) \
             else draft.zone_said.title()  # "pacific" → "Pacific"; "PT" as said
+        if not zone.lower().endswith("time") and not zone.isupper():
+            zone += " time"  # "Pacific time", "London time"; "PT" and "UTC-8" as said
         notes.append(f"You gave the time in {zone}: that's "
                      f"{interview.starts_at.astimezone(turn.tz):%a %d %b %H:%M} your time, "
                      "and the plan keeps your clock.")

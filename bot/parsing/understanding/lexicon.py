@@ -88,6 +88,8 @@ MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for sa
     *((rf"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?{said}", day)
       for day, said in _WEEKDAYS_ABROAD.items()),
     (r"a\s+las|[àa]s(?=\s+\d)", "at"),
+    # "Si Initech no me llama para el viernes, cancela todo": a condition, as in English
+    (r"si(?=\s+[\w&'-]+\s+no\s)", "if"),
     (r"con\s+(?:la\s+señora|el\s+señor|la|el)?(?=\s*[A-Z])", "with"),
     (r"mand[ée]|mandei|envi[ée]|enviei|envoy[ée]", "sent"),
     (r"llam[ée]|liguei|marqu[ée](?:\s+a)?", "called"),
@@ -137,7 +139,7 @@ RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|
                       r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
                       r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
-    r"(?<!to\s)think", "doubt", "maybe", "mayb", "mabye", "maybee", "might",
+    r"(?<!to\s)think", "doubt", "maybe", "mayb", "mabye", "maybee", "might", r"might'?ve",
     # "555 0147 or mabye 555 0174, i mix them up": which is which isn't known
     r"mix(?:ed)?\s+(?:them|those|it|the\s+two)\s+up", "may\\s+be", r"who\s+knows",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
@@ -457,6 +459,7 @@ PROMISE_CUES = _any(
     rf"{ASKED_TO_WAIT}\s+(?:\w+\s+)?(?:until|till|til)",
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
+    r"(?:gon|gonna|will|'ll|going\s+to)\s+hit\s+me\s+up",
     r"reaching\s+out\s+(?:by|within|in|on|before)\b",
     # "give us till the end of the month", "he said give it a fortnight"
     r"give\s+(?:us|them|it)\s+(?:till|until|til|a|an|one|two|three|\d+|the\s+rest)\b",
@@ -798,7 +801,9 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    r"(?:push|bump|put)\s+it\s+back",
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
-                   r"hit\s+me\s+up", r"not\s+right\s+now",
+                   # "hit me up tomorrow" is theirs to us; "they gon hit me up by Wednesday" theirs
+                   r"(?<!they\s)(?<!gon\s)(?<!gonna\s)(?<!will\s)(?<!'ll\s)(?<!to\s)hit\s+me\s+up",
+                   r"not\s+right\s+now",
                    r"leave\s+(?:it|that|the\s+\w+(?:\s+one)?)\s+with\s+me", r"deferred",
                    r"(?:reminder|call|note|step)\s+wait\s+(?:until|till|til)", r"defer",
                    # "acme reminder in 3 hrs pls"

@@ -2241,10 +2241,13 @@ def test_a_pasted_calendar_invite_adds_the_interview_it_spells_out(chat: Chat) -
     interview = chat.checkpoints(1)[0]
     assert interview.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-25T10:00:00-05:00"
     assert [p.name for p in interview.interviewers] == ["Faith Mbeki", "Roberto Salas"]
-    # The same invite in another zone is not read on this person's clock.
-    chat.say("Interview - Analyst - Northbank\nWhen: Thursday, December 3, 2026 9:00 AM-10:00 "
-             "AM (UTC-08:00) Pacific Time\nOrganizer: Ann Lee\nRequired: Ann Lee")
-    assert interviews(chat) == 1
+    # The same invite in another zone is not read on this person's clock, but on its own:
+    # 9:00 Pacific is 12:00 in New York.
+    said = chat.text("Interview - Analyst - Northbank\nWhen: Thursday, December 3, 2026 9:00 "
+                     "AM-10:00 AM (UTC-08:00) Pacific Time\nOrganizer: Ann Lee\nRequired: "
+                     "Ann Lee")
+    assert "that's Thu 03 Dec 12:00 your time" in said
+    assert chat.checkpoints(2)[0].starts_at.astimezone(NEW_YORK).hour == 12
 
 
 def test_found_in_the_probes_jokes_and_venting_change_nothing(chat: Chat) -> None:
@@ -2541,7 +2544,7 @@ def test_found_in_heldout27_invites_zones_two_numbers_and_courtesies(chat: Chat)
     # A time given in another zone is read on that zone's clock and said back in ours;
     # the calls keep to that office's hours.
     said = chat.text("add Globex, analyst, 2026-11-24 10am pacific with Miles Rivera")
-    assert "You gave the time in Pacific: that's Tue 24 Nov 13:00 your time" in said
+    assert "You gave the time in Pacific time: that's Tue 24 Nov 13:00 your time" in said
     globex = chat.checkpoints(3)[0]
     assert globex.starts_at.astimezone(NEW_YORK).hour == 13
     assert globex.employer_tz == "America/Los_Angeles"
@@ -2587,3 +2590,40 @@ def test_found_in_heldout27_answers_with_a_courtesy_or_an_aside_after_the_title(
     chat.say("Gavin Belson")
     chat.say("skip")
     assert chat.checkpoints(4)[0].role == "UX designer"
+
+
+def test_found_in_the_probes_zones_conditions_and_news_beside_a_stop(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # An invite in Berlin's zone is read on Berlin's clock: 15:00 there is 09:00 here.
+    chat.say("add this pls:\n\nInterview - Junior Data Engineer - Northwind Traders\nWhen: "
+             "Wednesday, 25 November 2026 15:00-16:00 (UTC+01:00) Amsterdam, Berlin, Bern, "
+             "Rome, Stockholm, Vienna\nWhere: Microsoft Teams Meeting\nOrganizer: Lena Vogel\n"
+             "Required Attendees: Lena Vogel; Markus Brandt")
+    northwind = chat.checkpoints(3)[0]
+    assert northwind.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-25T09:00:00-05:00"
+    assert [p.name for p in northwind.interviewers] == ["Lena Vogel", "Markus Brandt"]
+    # "today" on Tokyo's clock may be another day here: the time is asked, nothing added.
+    said = chat.text("add Rakuten, product analyst, today 9am Tokyo time with Ken Sato")
+    assert "I can't be sure which moment that is on your clock" in said
+    assert interviews(chat) == 3
+    chat.say("cancel")
+    # Two numbers, the second only its last digits: both offered whole.
+    offered = choices(chat.say("jane's number is 917 555 0101 or 0110, the last bit on her "
+                               "card is smudged"))
+    assert list(offered) == ["917 555 0101", "917 555 0110", "Neither"]
+    # A delete on a condition, or with their no beside it: asked, nothing deleted.
+    assert list(choices(chat.say("if I haven't heard from acme by next week just delete it"))
+                ) == ["Delete it now", "Keep it"]
+    assert list(choices(chat.say("delete initech, just got the rejection email"))) == [
+        "Record it", "Delete it", "Neither"]
+    assert interviews(chat) == 3
+    # The company as the verb's subject: they cancelled, or cancel it? Asked.
+    assert list(choices(chat.say("Acme cancel the interview"))) == ["Yes, stop them", "No"]
+    assert all(cp.state is not CheckpointState.CANCELLED for cp in chat.checkpoints(1)[1])
+    # Their word that they'll be in touch is a promise, never a snooze.
+    chat.say("Jane said they gon hit me up by Wednesday")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    # An offer said beside "stop tracking": the offer, which stops the reminders too.
+    chat.say("stop tracking acme, they offered and I said YES 🥳")
+    assert chat.checkpoints(1)[0].outcome is Outcome.OFFER

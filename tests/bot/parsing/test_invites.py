@@ -1,5 +1,5 @@
-"""Calendar invites pasted whole are read as the `add` line they spell out, only in the
-person's own time zone, and only with every field found."""
+"""Calendar invites pasted whole are read as the `add` line they spell out, on the clock of
+the zone they name, and only with every field found."""
 
 from __future__ import annotations
 
@@ -51,9 +51,19 @@ def test_a_calendly_booking_takes_the_company_from_its_host() -> None:
 
 
 def test_an_invite_in_another_zone_is_not_read_as_the_persons_clock() -> None:
+    # Its start is said with its own zone, which the add line then reads on that clock.
     pacific = OUTLOOK.replace("(UTC-05:00) Eastern Time", "(UTC-08:00) Pacific Time")
-    assert invite_as_line(pacific, NOW, NEW_YORK) is None
-    assert invite_as_line(OUTLOOK, NOW, ZoneInfo("Europe/London")) is None
+    assert invite_as_line(pacific, NOW, NEW_YORK) == (
+        "add: Northbank, Financial Analyst, Wednesday November 25 2026 10:00AM UTC-8 "
+        "with Hannah Brooks and Luis Ortega")
+    assert invite_as_line(OUTLOOK, NOW, ZoneInfo("Europe/London")) == (
+        "add: Northbank, Financial Analyst, Wednesday November 25 2026 10:00AM UTC-5 "
+        "with Hannah Brooks and Luis Ortega")
+    # Zones that disagree, or an offset of half an hour, are no one's to guess.
+    india = OUTLOOK.replace("(UTC-05:00) Eastern Time", "(UTC+05:30) Chennai")
+    assert invite_as_line(india, NOW, NEW_YORK) is None
+    two = OUTLOOK.replace("(UTC-05:00) Eastern Time", "(UTC-08:00) Eastern Time")
+    assert invite_as_line(two, NOW, NEW_YORK) is None
 
 
 def test_text_that_is_no_invite_or_lacks_a_field_is_left_alone() -> None:

@@ -450,7 +450,8 @@ _CHATTY_VALUE = re.compile(r"\b(?:i|i'?m|i'?ve|me|my|we|our|lol|haha|sorry)\b|^(
 _VALUE_REMARK = re.compile(r"\s*[,;]\s*(?:forgot|missed|left\s+out|typo|my\s+(?:bad|mistake)|"
                            r"oops|sorry)\b.*$", re.I)
 #: "(now) called 'business data analyst'": how a new name is introduced, not part of it.
-_NAMED_AS = re.compile(r"^(?:now\s+)?(?:(?:called|named|titled|known\s+as)\s+)?", re.I)
+_NAMED_AS = re.compile(r"^(?:now\s+)?(?:(?:officially\s+|actually\s+)?(?:called|named|titled|"
+                       r"known\s+as)\s+)?", re.I)
 _QUOTES = " '\"‘’“”"
 
 
@@ -629,8 +630,15 @@ def _possessive(text: str, line: Line, ctx: Context) -> Reading | None:
                     sure=not hedged(line) and not _someone_elses(address, k, ctx)
                     ) if address else None
     if what.startswith(("phone", "number", "mobile", "cell", "direct", "work")):
-        either = [m.group(0).strip() for n in _OR_MAYBE.split(value)[:2]
-                  if (m := _A_NUMBER.match(n.strip(" ,.")))]
+        parts = _OR_MAYBE.split(value)[:2]
+        if len(parts) == 2 and (tail := re.match(r"\d{1,2}:\d{2}\b|\d{2,6}\b", parts[1].strip())) \
+                and (first := _A_NUMBER.match(parts[0].strip(" ,."))) \
+                and not _A_NUMBER.match(parts[1].strip(" ,.")):
+            # "917 555 0101 or 0110" (which the reader may have taken for 01:10): the same
+            # number with another ending
+            said, ending = first.group(0).strip(), tail.group(0).replace(":", "")
+            parts = [said, said[:len(said) - len(ending)] + ending]
+        either = [m.group(0).strip() for n in parts if (m := _A_NUMBER.match(n.strip(" ,.")))]
         if len(either) == 2:  # "555 0147 or mabye 555 0174 i mix them up": which is asked
             return Reading(question=f"Which is {name}'s number?", choices=(
                 *(Choice(n, CorrectInterview(record(k), Fix.PHONE, who=name, value=n,

@@ -16,14 +16,24 @@ def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if sum(bool(_INVITE_FIELD.match(line)) for line in lines) < 2 and "Guests" not in lines:
         return None
-    if not _in_my_zone(text, now, tz):
+    zone = _their_zone(text, now, tz)
+    if zone is None:
         return None
     role, company = _title(lines)
     start = _start(lines)
     people = _people(lines, company)
     if not (role and company and start and people):
         return None
-    return f"add: {company}, {role}, {start} with {' and '.join(people)}"
+    # Another zone's start is said with its zone, so the line reads it on their clock.
+    return f"add: {company}, {role}, {start}{zone} with {' and '.join(people)}"
+
+
+def zone_unread(text: str, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether the text is an invite whose zones can't be put on the person's clock (two
+    that disagree, or a half-hour offset): its times are then no one's to guess."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    invite = sum(bool(_INVITE_FIELD.match(line)) for line in lines) >= 2 or "Guests" in lines
+    return invite and _their_zone(text, now, tz) is None
 
 
 #: The fields that mark an invite.
@@ -72,7 +82,10 @@ def _start(lines: list[str]) -> str:
     for line in lines:
         if _NOT_A_TIME_LINE.match(line):
             continue
-        said = _ZONE_SAID.sub(" ", _WHEN_LABEL.sub("", line))
+        said = _WHEN_LABEL.sub("", line)
+        zone = _ZONE_SAID.search(said)
+        if zone is not None:  # "… (UTC+01:00) Amsterdam, Berlin, …": the cities are the zone's
+            said = said[:zone.start()]
         times = _A_TIME.findall(said)
         if not times or not _A_DAY.search(said):
             continue
@@ -85,9 +98,12 @@ def _start(lines: list[str]) -> str:
 
 _WHEN_LABEL = re.compile(r"^(?:when|event\s+date/time|date(?:\s+and\s+time)?|time)\s*:\s*", re.I)
 _NOT_A_TIME_LINE = re.compile(r"^(?:meeting\s+id|passcode|time\s+zone)\b", re.I)
-_A_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])", re.I)
+_A_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])|"
+                     r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*[ap]\.?m)", re.I)  # "15:00-16:00"
 _A_DAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|"
-                    r"jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+                    r"jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|"
+                    # "25 November 2026", as Europe writes it
+                    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
                     re.I)
 #: A zone in the time line, in brackets or after it: "(UTC-05:00) Eastern Time (US &
 #: Canada)", "(Eastern)".
@@ -136,25 +152,31 @@ def _guests(lines: list[str]) -> list[str]:
     return [line for line in after if line.casefold() not in {"me", "you"}]
 
 
-def _in_my_zone(text: str, now: datetime, tz: ZoneInfo) -> bool:
-    """Whether every zone the invite names keeps the person's own clock (an invite in
-    "Eastern Time" for someone in New York), so its times can be read as theirs."""
+def _their_zone(text: str, now: datetime, tz: ZoneInfo) -> str | None:
+    """"" when every zone the invite names keeps the person's own clock (an invite in
+    "Eastern Time" for someone in New York); " UTC+1" when all keep one other whole-hour
+    offset, to be said after its start; None when they disagree or one can't be read."""
+    offsets = {_offset(said.group(0), now) for said in _ZONES.finditer(text)}
     mine = now.astimezone(tz).utcoffset()
-    for said in _ZONES.finditer(text):
-        offset = _offset(said.group(0), now)
-        if offset is None or offset != mine:
-            return False
-    return True
+    if not offsets or offsets == {mine}:
+        return ""
+    offset = offsets.pop() if len(offsets) == 1 else None
+    if offset is None:
+        return None
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    return None if rest else f" UTC{hours:+d}"
 
 
-_ZONES = re.compile(r"\butc\s*[+-]\s*\d{1,2}(?::\d{2})?|\b(?:eastern|central|mountain|pacific)\b|"
+_ZONES = re.compile(r"\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::\d{2})?|"
+                    r"\b(?:eastern|central|mountain|pacific)\b|\b(?:gmt|utc)\b(?!\s*[+-]\s*\d)|"
                     r"\b(?:america|europe|asia|africa|australia)/[A-Za-z_]+", re.I)
-_NAMED = {"eastern": "America/New_York", "central": "America/Chicago",
-          "mountain": "America/Denver", "pacific": "America/Los_Angeles"}
+_NAMED = {"gmt": "Etc/GMT", "utc": "UTC", "eastern": "America/New_York",
+          "central": "America/Chicago", "mountain": "America/Denver",
+          "pacific": "America/Los_Angeles"}
 
 
 def _offset(said: str, now: datetime) -> timedelta | None:
-    fixed = re.fullmatch(r"utc\s*([+-])\s*(\d{1,2})(?::(\d{2}))?", said, re.I)
+    fixed = re.fullmatch(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::(\d{2}))?", said, re.I)
     if fixed is not None:
         sign = -1 if fixed[1] == "-" else 1
         return sign * timedelta(hours=int(fixed[2]), minutes=int(fixed[3] or 0))

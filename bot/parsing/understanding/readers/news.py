@@ -318,6 +318,9 @@ _HELD_UNTIL = re.compile(r"\bon\s+(?:hold|ice)\s+(?:(?:un)?til+|till|pending|whi
 
 
 # --- promises -----------------------------------------------------------------------------
+#: Where someone is, said after their word: ", she's at the London office this week".
+_WHERE_THEY_ARE = re.compile(r"[,;.]\s*(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+(?:at|in|away|"
+                             r"off|out|on\s+(?:leave|holiday|vacation))\b.*$", re.I)
 #: The person's own next try, after a call nobody answered.
 _TRY_AGAIN = re.compile(r"\btry\s+(?:again|(?:her|him|them)\s+again|once\s+more)\b", re.I)
 
@@ -345,6 +348,9 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         rest = f"{line.text[:denied.start()]} {line.text[denied.end():]}".strip(" ,.;")
         if lx.PROMISE_CUES.search(rest):
             line = replace(line, text=rest)
+    aside = _WHERE_THEY_ARE.search(line.text)
+    if aside is not None:  # "…, she's at the London office this week": where, not when
+        line = replace(line, text=line.text[:aside.start()])
     told = _told(line.text)
     kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(told) else \
         PromiseKind.THEY_DECIDE_BY

@@ -458,8 +458,10 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None  # "stop nagging me for 2 hours": a snooze, read as one
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
-    if _WITHDREW_TOLD.search(line.text) or _their_no(line, ctx):
-        return None  # "i withdrew from initech this morning, stop the reminders": the outcome
+    if _WITHDREW_TOLD.search(line.text) or _their_no(line, ctx, Outcome.OFFER):
+        # "i withdrew from initech this morning, stop the reminders", "stop tracking acme,
+        # they offered and I said YES": the outcome, which also stops
+        return None
     if _ONE_STEP.search(line.text):
         # "cancel the second initech call, one is plenty": one step, not all of them
         target = pick(line.found, ctx.known)
@@ -485,16 +487,26 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                # "cancel it": what "it" is was said before, not here
                                or (not line.found.numbers and _CANCEL_IT.match(line.text))
                                # "cancel Jane": her note, or the interview? Asked.
-                               or _by_person_only(line)), yes="Yes, stop them")
+                               or _by_person_only(line)
+                               # "Acme cancel the interview": they did, or do it?
+                               or _company_cancels(line)), yes="Yes, stop them")
 
 
-def _their_no(line: Line, ctx: Context) -> bool:
-    """Whether the line tells their no, surely, beside a stop or a delete ("get rid of
-    initech, … they went with someone else", "dey cancel de position"): the outcome
-    reader's, which also stops."""
+def _company_cancels(line: Line) -> bool:
+    """"Acme cancel the interview": the company as the subject of the verb, which a
+    learner may write for what they did as well as for what to do."""
+    first = line.text.split(maxsplit=1)[0].strip(",:").lower() if line.text.split() else ""
+    return first in line.found.company_words and \
+        re.match(r"^\W*[\w&'-]+\s+cancel\b", line.text, re.I) is not None
+
+
+def _their_no(line: Line, ctx: Context, *also: Outcome) -> bool:
+    """Whether the line tells their no (or one of `also`), surely, beside a stop or a
+    delete ("get rid of initech, … they went with someone else", "dey cancel de
+    position"): the outcome reader's, which also stops."""
     told = outcome(line, ctx)
     return told is not None and isinstance(told.command, ReportOutcome) and \
-        told.command.outcome in (Outcome.REJECTED, Outcome.HEARD)
+        told.command.outcome in (Outcome.REJECTED, Outcome.HEARD, *also)
 
 
 #: A stop said only to rule it out: "dont cancel anything", "don't stop the reminders".
@@ -530,6 +542,26 @@ def remove(line: Line, ctx: Context) -> Reading | None:
             or lx.NOT_DELETE.search(line.text) \
             or (_their_no(line, ctx) and not _DELETE_VERB.search(line.text)):
         return None  # "get rid of initech, … they went with someone else": their no
+    condition = _IF_NOT.search(line.text)
+    target = pick(line.found, ctx.known)
+    if condition is not None and target is not None:
+        # "if I haven't heard from acme by next week just delete it": not now, and not on
+        # a condition the coach can't watch; the plan already says when to move on.
+        return Reading(question=f"Delete {target.company} (#{target.number}) now? I can't "
+                                "delete on a condition, and its plan already tells you when "
+                                "to move on if they stay silent.",
+                       choices=(Choice("Delete it now", DeleteInterview(record(target))),
+                                Choice("Keep it", None)))
+    told = outcome(line, ctx)
+    if told is not None and told.command is not None and target is not None and \
+            not lx.BY_MISTAKE.search(line.text):
+        # "delete initech, just got the rejection email": their no kept with its history,
+        # or the interview gone for good? Both offered.
+        return Reading(question=f"{told.understood.rstrip('.')}: record that and keep its "
+                                "history, or delete it for good?",
+                       choices=(Choice("Record it", told.command),
+                                Choice("Delete it", DeleteInterview(record(target))),
+                                Choice("Neither", None)))
     only_people = line.found.people and not line.found.by_company \
         and not line.found.numbers - set(line.found.people)
     if only_people or _A_PERSON_TAKEN.search(_person_words(line)):
@@ -551,7 +583,6 @@ def remove(line: Line, ctx: Context) -> Reading | None:
     meant = meant and not torn and not (lx.DONE_WITH_THEM.search(line.text)
                                         and not lx.BY_MISTAKE.search(line.text))
     request = bool(lx.BY_MISTAKE.search(line.text)) and polite_request(line.text)
-    target = pick(line.found, ctx.known)
     # Torn between the two, unsure or not ("remove it or just stop reminders? not sure"):
     # both are offered, and Neither.
     if (named or torn) and not meant and target is not None and (torn or not hedged(line)):
