@@ -722,14 +722,20 @@ _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)?|"
                          r"i'?ll\s+be\s+(?:seeing|meeting)|(?:i'?m\s+)?meeting(?:\s+with)?|"
                          r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:i\s+was\s+)?interviewed\s+by|"
+                         # "The interview will be conducted by Dr. Beatriz Navarro, …"
+                         r"(?:the\s+interview\s+)?(?:will\s+be\s+|was\s+|is\s+)?conducted\s+by|"
                          r"(?:the\s+)?(?:hiring\s+manager|"
                          r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
 _NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+",
                          re.I)
-_NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not)\s+(?:get|catch)\s+(?:their\s+|the\s+|his\s+|"
+_NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not|don'?t|do\s+not)\s+(?:get|catch|know)\s+"
+                         r"(?:their\s+|the\s+|his\s+|"
                          r"her\s+)?(?:last|sur)\s*names?\b.*$|"
                          r",?\s+(?:both\s+)?from\s+(?:the\s+[\w-]+\s+team|hr|talent|recruiting)\b"
-                         r"(?:\s*,\s*both\b.*)?(?=\s*(?:,\s*(?:didn'?t|did\s+not)\b|$))|"
+                         r"(?:\s*,\s*both\b.*)?(?=\s*(?:,\s*(?:didn'?t|did\s+not|don'?t)\b|$))|"
+                         # "… plus an intern who'll be shadowing": nobody to thank by name
+                         r"\s+(?:plus|and)\s+(?:an?|some)\s+(?:intern|trainee|student|shadow|"
+                         r"observer|note[\s-]?taker)\b.*$|"
                          r",?\s+(?:and\s+)?(?:maybe|possibly|probably|perhaps)\s+(?:someone|"
                          r"somebody|one)\b.*$|,\s*[A-Z][\w'-]+\s+(?:is|was)\s+(?:the|a|an|our|"
                          r"their)\b.*$")

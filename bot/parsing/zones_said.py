@@ -57,6 +57,19 @@ def zone_after_clock(text: str) -> re.Match[str] | None:
     return next(iter(zones_after_clocks(text)), None)
 
 
+def without_my_zone(text: str, now: datetime, tz: ZoneInfo) -> str:
+    """`text` without the zones said after its clocks that keep the person's own clock
+    ("Wednesday at 11 Eastern", said in New York; "at 3 my time"): nothing to convert."""
+    mine = now.astimezone(tz).utcoffset()
+    for said in reversed(zones_after_clocks(text)):
+        name = zone_named(said.group(0))
+        own = re.fullmatch(r"(?:my|your)\s+time", said.group(0), re.I) is not None or (
+            name is not None and now.astimezone(ZoneInfo(name)).utcoffset() == mine)
+        if own:
+            text = f"{text[:said.start()].rstrip()} {text[said.end():].lstrip()}".strip()
+    return text
+
+
 def in_zone(moment: datetime, zone: str, tz: ZoneInfo) -> datetime:
     """The wall time of `moment` read in `zone` instead, as the person's own clock shows it."""
     return moment.replace(tzinfo=None).replace(tzinfo=ZoneInfo(zone)).astimezone(tz)

@@ -29,6 +29,7 @@ from bot.conversation.turn import Turn, not_found
 from bot.messages import Action, ActionId, Reply, Style
 from bot.model import Checkpoint, Interview, Interviewer
 from bot.parsing import names_a_day, parse_when_detail, read_names
+from bot.parsing.zones_said import in_zone, zone_after_clock, zone_named
 from bot.rules.plan import Key
 from bot.text import MAX_FIELD, short
 
@@ -176,6 +177,10 @@ def _new_start(turn: Turn, interview: Interview, text: str) -> datetime | None:
     elif not timed:
         moment = _local(moment.replace(tzinfo=None, hour=old.hour, minute=old.minute),
                         turn.tz)
+    zone = zone_after_clock(text)
+    theirs = zone_named(zone.group(0)) if zone is not None and timed else None
+    if theirs is not None:  # "2pm Central, not Eastern": Chicago's 2pm
+        moment = in_zone(moment.astimezone(turn.tz), theirs, turn.tz)
     return moment.astimezone(interview.starts_at.tzinfo)
 
 

@@ -15,6 +15,7 @@ from bot.parsing.english import dictionary
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.reading import Context, Line
 from bot.parsing.understanding.references import KnownInterview
+from bot.parsing.zones_said import zones_after_clocks
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 #: Capitalised words that name no company: sentence starts, days, months, "I".
@@ -36,8 +37,11 @@ def strangers(line: Line, ctx: Context) -> bool:
     if speaker is not None and speaker.group("who").lower() not in known | _ANYONE:
         return True  # "Dana said they'd decide by Friday", with no Dana tracked
     shouting = line.text.upper() == line.text
+    zones = [(z.start(), z.end()) for z in zones_after_clocks(line.text)]
     for found in _WORD.finditer(line.text):
         word = found.group(0)
+        if any(start <= found.start() < end for start, end in zones):
+            continue  # "9am EST", "10pm NY time": a clock's zone, no one's name
         lower = word.lower().removesuffix("'s")
         if lower in known or lower in _COMMON_CAPITALS or lower in lx.VOCABULARY:
             continue

@@ -88,6 +88,10 @@ MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for sa
     *((rf"(?:el\s+|la\s+|na\s+|no\s+|este\s+|esta\s+)?{said}", day)
       for day, said in _WEEKDAYS_ABROAD.items()),
     (r"a\s+las|[àa]s(?=\s+\d)", "at"),
+    (r"me\s+(?:dieron|ofrecieron)\s+(?:la\s+oferta|el\s+(?:trabajo|puesto))|"
+     r"me\s+(?:deram|ofereceram)\s+(?:a\s+oferta|o\s+emprego)", "they offered me the job"),
+    # Scots: "they'll let us ken by Tuesday"
+    (r"let\s+(?:us|me)\s+ken", "let me know"),
     # "Si Initech no me llama para el viernes, cancela todo": a condition, as in English
     (r"si(?=\s+[\w&'-]+\s+no\s)", "if"),
     (r"con\s+(?:la\s+señora|el\s+señor|la|el)?(?=\s*[A-Z])", "with"),
@@ -101,7 +105,7 @@ SHORT_FORMS = {
     "2moro": "tomorrow", "2morrow": "tomorrow", "tmrw": "tomorrow", "tmr": "tomorrow",
     "tmw": "tomorrow", "tomoz": "tomorrow", "2day": "today", "2nite": "tonight",
     "rn": "right now", "mornin": "morning", "arvo": "afternoon", "remnd": "remind",
-    "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please",
+    "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please", "abeg": "please",
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
     "mins": "minutes", "wat": "what", "wot": "what", "wats": "what's", "theyll": "they'll",
@@ -345,7 +349,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:had\s+to|i)\s+(?:turn(?:ed)?\s+down|decline[d]?)",
           # "told acme I'm out"
           r"told\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i'?m\s+(?:out|not\s+interested|"
-          r"withdrawing)\b"), Outcome.WITHDREW),
+          r"withdrawing)\b",
+          # "I tell Initech I don't want continue": as a learner tells it
+          r"(?:told|tell)\s+(?:them|her|him|[\w'-]+)\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|didn'?t)\s+"
+          r"want\s+(?:to\s+)?(?:continue|proceed|go\s+on|go\s+ahead)\b"), Outcome.WITHDREW),
     (_any(r"(?:role|position|job|req|requisition|vacancy|opening)(?:'s|\s+was|\s+has)?\s+(?:been|got)?\s*"
           r"(?:cancelled|canceled|pulled|closed)", r"closed\s+the\s+(?:role|position)",
           r"scrapped\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)",

@@ -116,9 +116,20 @@ _PAST_MARKED = re.compile(r"\b(?P<i>i|mi)\s+(?P<verb>send|ring|call|phone|email)
                           r"(?=(?:\s+[^\s.!?;]+){1,6}?\s+(?:just\s+now|jus\s+now|already)\b)",
                           re.I)
 #: "Already send the thank you": the present for the past, after "already".
-_ALREADY_DONE = re.compile(r"\b(?P<i>already)\s+(?P<verb>send|ring|call|phone|email)\b", re.I)
+_ALREADY_DONE = re.compile(r"\b(?P<i>already)\s+(?P<verb>send|ring|call|phone|email)\b|"
+                           # "Call Jane already but she never pick up leh"
+                           r"^\s*(?P<verb2>send|ring|call|phone|email)\b(?=\s+\w+\s+already\b)",
+                           re.I)
 _PAST_OF = {"send": "sent", "ring": "rang", "call": "called", "phone": "phoned",
             "email": "emailed"}
+def _said_in_the_past(match: re.Match[str]) -> str:
+    """"i send" → "i sent", "already send" → "already sent", "call jane already" →
+    "called jane already"."""
+    lead = match.groupdict().get("i") or ""
+    verb = match.groupdict().get("verb") or match.group("verb2")
+    return f"{lead} {_PAST_OF[verb.lower()]}".strip()
+
+
 #: "half an hour", "an hour and a half": spans said in words.
 _HALF_AN_HOUR = re.compile(r"\bhalf\s+an?\s+hour\b", re.I)
 _HOUR_AND_HALF = re.compile(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", re.I)
@@ -198,7 +209,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _SPOKEN_DIGITS.sub(_digits_said, _SPOKEN_ADDRESS.sub(_address_said, text))
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     for marked in (_PAST_MARKED, _ALREADY_DONE):  # "mi send it just now", "already send"
-        text = marked.sub(lambda m: f"{m['i']} {_PAST_OF[m['verb'].lower()]}", text)
+        text = marked.sub(_said_in_the_past, text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
     text = verbs_in_english(days_in_english(text))
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"

@@ -24,6 +24,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
+from bot.parsing.zones_said import without_my_zone
 
 _I = re.IGNORECASE
 #: A line tells of an interview (done, or coming up).
@@ -396,6 +397,7 @@ _TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _I)
 def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
+    text = without_my_zone(text, ctx.now, ctx.tz)  # "Wednesday at 11 Eastern", in New York
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", quarter_hours(text, office_hours=True)))
     text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
@@ -534,8 +536,8 @@ def _role(text: str, company: str) -> str:
     # "for the position of analyst", "for the position Lab Technician" (German word order)
     role = re.sub(r"^(?:the\s+)?(?:role|position|post|job)\s+(?:of\s+|as\s+)?(?:an?\s+)?(?=\w)",
                   "", role, flags=_I)
-    if role.lower() in _NOT_ROLES or role.lower() == company.lower() or re.search(r"\d", role):
-        role = ""  # "for tues 1st dec 2pm" is when, not what
+    if role.lower() in _NOT_ROLES or company.lower() in role.lower() or re.search(r"\d", role):
+        role = ""  # "for tues 1st dec 2pm" is when, not what; "for the Initech interview" which
     if role:
         return _ROLE_SUFFIX.sub("", role_words(role))
     for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job

@@ -42,14 +42,16 @@ _FIELD_IS = re.compile(
     r"(?P<field>company|employer|role|roll|position|post|job(?:\s+"
     r"title)?|title)(?:(?:'s)?\s+(?:(?:full|proper|real|legal|official|correct|right|actual)\s+)?"
     r"name)?(?:\s+(?:at|for|of|on)\s+(?:#\s*(?P<number>\d{1,3})\b|(?P<at>[\w'-]+)))?(?:\s+(?:is|was|should\s+be|"
-    r"should\s+(?:read|say))\s+|'s\s+|\s*:\s*(?:it'?s\s+|its\s+|it\s+is\s+)?)"
+    r"should\s+(?:read|say))\s+|'s\s+|\s*(?::|->|=>)\s*(?:it'?s\s+|its\s+|it\s+is\s+)?|"
+    # "acme role → data analyst intern" (the arrow read as "to"), "change the role to …"
+    r"\s+to\s+(?!be\b))"
     r"(?:actually\s+|really\s+)?(?P<value>.+?)"
     r"(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
 #: The `fix` verb before a company's name instead of its number.
-_FIX_VERB = re.compile(r"^(?:fix|correct|update|change)\s+(?=[\w'-]+\s+(?:company|employer|role|"
-                       r"position|job|title)\b)", re.I)
-_FIELD_THEN_VALUE = re.compile(r"^(?P<field>[\w'-]+\s+(?:company|employer|role|position|job|"
-                               r"title))\s+(?!(?:is|was|should)\b)(?=\w)", re.I)
+_FIX_VERB = re.compile(r"^(?:fix|correct|update|change)\s+(?=(?:the\s+)?[\w'-]+\s+(?:company|"
+                       r"employer|role|position|job|title)\b)", re.I)
+_FIELD_THEN_VALUE = re.compile(r"^(?P<field>(?:the\s+)?[\w'-]+\s+(?:company|employer|role|position|"
+                               r"job|title))\s+(?!(?:is|was|should|to)\b)(?=\w)", re.I)
 _I_MEAN = re.compile(r"^.*\bI\s+mean[t]?\s+", re.I)
 #: ", sorry", ", thanks", " btw" after a corrected value are not part of it.
 _ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:actually|sorry|sory|soz|thanks|thank\s+you|btw|lol|haha|"
@@ -101,8 +103,10 @@ _ALSO_PERSON = re.compile(
     r"(?i:interviewed\s+me)(?:\s+(?i:too|as\s+well|also))?(?:\s+(?i:at|for)\s+[\w&'-]+)?"
     r"(?:\s*,\s*(?i:i\s+forgot\s+(?:to\s+mention|about)\s+(?:him|her|them)))?\W*$|"
     # "Mark Liu from the team sat in too", "forgot to mention, Will from finance sat in too"
-    r"^(?i:(?:oh\s+|and\s+)?(?:i\s+)?forgot\s+to\s+(?:mention|say)\s*[,:—–-]?\s*)?"
-    r"(?i:(?:her|his|their)\s+(?:manager|boss|colleague|supervisor|director)\s+)?"
+    r"^(?i:(?:oh\s+|and\s+)?(?:i\s+)?forgot\s+(?:to\s+(?:mention|say)|someone(?:\s+(?:at|from)\s+"
+    r"[\w&'-]+)?)\s*[,:—–-]?\s*)?"
+    # "Jane's manager Tom Becker joined for the last 15 min"
+    r"(?i:(?:her|his|their|(?-i:[A-Z])[\w'-]*'s)\s+(?:manager|boss|colleague|supervisor|director)\s+)?"
     r"(?P<sat>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:\s+from\s+(?:the\s+)?[\w&'-]+)?\s+(?i:sat\s+in"
     r"(?:\s+on\s+(?:it|the\s+interview))?|"
     r"joined(?:\s+in)?|was\s+(?:there|in\s+(?:the\s+room|there)|on\s+the\s+(?:panel|call)))\s+"
