@@ -281,7 +281,9 @@ _PUT_RIGHT_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;])\s*(?:oh\s+)?(?:actually
 
 
 #: Doubt about the line, after it: "… with Jane Smith... oh hang on, I think it was 3?".
-_UNSURE_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;…])\s*(?:oh\s+|wait\s*,?\s*)?(?:(?:hang|hold)\s+on|"
+_UNSURE_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;…])\s*(?:oh\s+|wait\s*,?\s*)?(?:actually\s+)?(?:"
+                           # "— wait actually hold off, she might need to move it"
+                           r"hold\s+off|i'?ll\s+confirm\s+(?:it\s+)?later|(?:hang|hold)\s+on|"
                            r"let\s+me\s+(?:check|double[\s-]check)|i\s+think\s+it\s+was|"
                            r"not\s+(?:100\s*%\s+)?sure\s+(?:if|whether|about|of))\b", re.I)
 

@@ -2627,3 +2627,32 @@ def test_found_in_the_probes_zones_conditions_and_news_beside_a_stop(chat: Chat)
     # An offer said beside "stop tracking": the offer, which stops the reminders too.
     chat.say("stop tracking acme, they offered and I said YES 🥳")
     assert chat.checkpoints(1)[0].outcome is Outcome.OFFER
+
+
+def test_found_in_the_probes_guesses_from_signs_and_other_peoples_news(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A guess from signs, a friend's offer, someone else hired: asked, nothing recorded.
+    chat.say("i have a feeling initech went with someone else, raj's linkedin shows they "
+             "reposted the qa job this morning")
+    chat.say("my friend Priya interviewed at Initech too and she just got an offer, so happy "
+             "for her")
+    chat.say("apparently initech already hired someone? saw a new QA engineer post on their "
+             "linkedin")
+    chat.say("apparently acme filled it internally?? a guy from their finance team just "
+             "changed his linkedin title to data analyst")
+    assert chat.checkpoints(1)[0].outcome is None
+    assert chat.checkpoints(2)[0].outcome is None
+    # Someone no tracked interview has gives a day, beside another employer: whose? Asked.
+    chat.say("busy day: Acme at 2 (you know about that one) and before that a 10:30am video "
+             "call with Gridline Energy for a data quality analyst role with Omar Siddiqui "
+             "and Lisa Fong. Omar said they'll call me on or before Friday")
+    assert chat.checkpoints(1)[0].promise is None
+    # An add held back as it is typed is not added.
+    assert "I haven't added it yet" in chat.text(
+        "Add my interview with Quill & Ink tomorrow 2pm, editorial assistant, with Nora Blake "
+        "— wait actually hold off, she said she might need to move it. I'll confirm later")
+    assert interviews(chat) == 2
+    # A thank-you "for the Initech interview" is news of the note, no new interview.
+    said = chat.text("Have sent thanks mail to Raj sir for the Initech interview")
+    assert said.startswith("I read that as: Your thank-you to Raj Patel (Initech, #2)")

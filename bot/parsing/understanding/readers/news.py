@@ -318,6 +318,16 @@ _HELD_UNTIL = re.compile(r"\bon\s+(?:hold|ice)\s+(?:(?:un)?til+|till|pending|whi
 
 
 # --- promises -----------------------------------------------------------------------------
+def _unknown_speaker(line: Line, ctx: Context) -> bool:
+    """"… a video call with Gridline Energy … Omar said they'll call me": the word of
+    someone no tracked interview has, which may be another employer's."""
+    known = {w.lower() for k in ctx.known for name in k.names for w in name.split()}
+    return any(who.lower() not in known and who.lower() not in line.found.company_words
+               for who in _SPEAKER_NAMED.findall(line.text))
+
+
+_SPEAKER_NAMED = re.compile(r"\b(?!(?:they|she|he|we|it|hr|someone|everyone|who|recruiter)\b)"
+                            r"((?-i:[A-Z])[a-z]+)\s+(?:said|says|told|mentioned)\b", re.I)
 #: Where someone is, said after their word: ", she's at the London office this week".
 _WHERE_THEY_ARE = re.compile(r"[,;.]\s*(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+(?:at|in|away|"
                              r"off|out|on\s+(?:leave|holiday|vacation))\b.*$", re.I)
@@ -414,6 +424,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make, lambda k: f"{k.company} (#{k.number}): {words}.",
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)
+                               or _unknown_speaker(line, ctx)
                                or lx.NOT_BEFORE.search(line.text)
                                or lx.NOT_THEIR_WORD.search(line.text)
                                or lx.SOMETIME.search(line.text)
