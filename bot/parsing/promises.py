@@ -38,7 +38,7 @@ _THEY_CONTACT = re.compile(
     # "she gon call me back", "dey go call me", "he's gonna ring me": a future said plainly
     r"|(?:'s|\s+is|'re|\s+are)?\s+(?:gonna|gon|go|goin\s+to|finna)"
     r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
-    r"(?:(?:call|ring|phone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b"
+    r"(?:(?:call|ring|phone|telephone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b"
     # "he'll give us a bell by Friday": he calls; "give us a bell" alone is theirs to take
     r"|give\s+(?:me|us)\s+a\s+(?:call|ring|bell|buzz|shout|tinkle))",
     re.I,
@@ -49,19 +49,19 @@ _THEY_TO_YOU = re.compile(
     r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+(?:give\s+you\s+a\s+(?:call|ring|bell|buzz)|"
     r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
     r"\b(?!i\b|you\b|to\b|please\b|pls\b|just\b|then\b|and\b|so\b)[a-z]+(?:(?:'s|\s+is)\s+"
-    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)\s+(?:call|ring|phone|email|text|"
+    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)\s+(?:call|ring|phone|telephone|email|text|"
     r"contact)\s+me\b", re.I)
 #: Their call to come, its "me" left out ("they'll call in 4 days", "she'll ring back"),
 #: or said as under way ("she's phoning me friday").
 _THEY_WILL_CALL = re.compile(
     r"\b(?:they|he|she|recruiter|hr|manager)(?:'ll|'d|\s+will|\s+would|\s+(?:are|is)\s+going\s+"
-    r"to|\s+(?:are|is)\s+gonna|\s+promised\s+to)\s+(?:call|ring|phone|email|text)(?:\s+back)?\b"
+    r"to|\s+(?:are|is)\s+gonna|\s+promised\s+to)\s+(?:call|ring|phone|telephone|email|text)(?:\s+back)?\b"
     r"(?!\s+(?:them|her|him|us|you|the|their)\b)|"
     # "she's phoning me friday with details"
     r"\b(?:they|he|she)(?:'s|'re|\s+is|\s+are)\s+(?:calling|phoning|ringing|emailing|texting)\s+me\b",
     re.I)
 _YOU_CONTACT = re.compile(
-    r"\b(?:(?:call|ring|phone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
+    r"\b(?:(?:call|ring|phone|telephone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
     r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
     r"|follow(?:\s|-)?up|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"

@@ -644,6 +644,8 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
                   r"said\s+(?:call|ring)\s+(?:back|them|her|him)", r"check\s+in",
                   r"follow\s+up\s+with\s+(?:her|him|them)", r"try\s+(?:her|him|them)\s+again",
                   r"asked\s+me\s+to\s+(?:call|ring|try)",
+                  # "They asked that I telephone them on Monday 30 November"
+                  r"asked\s+that\s+i\s+(?:call|ring|phone|telephone)",
                   rf"{ASKED_TO_WAIT}\s+(?:on\s+)?(?:calling|ringing)",
                   r"(?:say|says|said)\s+me\s+to\s+(?:call|ring)",
                   r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?"

@@ -63,7 +63,9 @@ _LOWER_STOP = (r"for|today|tomorrow|yesterday|this|on|at|last|next|earlier|later
 #: Last words that make a name a business's: "Turner Construction", "Bright Foods Ltd".
 _BUSINESS = (r"Construction|Ltd|LLC|Inc|Group|Health|Healthcare|Bank|Foods|Logistics|Systems|"
              r"Solutions|Technologies|Partners|Consulting|Media|Motors|Insurance|Capital|Energy|"
-             r"Corp|Co|Company|Hospital|Clinic|Dental|Labs|Industries|Services")
+             r"Corp|Co|Company|Hospital|Clinic|Dental|Labs|Industries|Services|Enterprises|"
+             r"Academy|Library|College|University|School|Institute|Museum|Council|Trust|"
+             r"Agency|Studios?|Pharmacy|Hotel|Airlines|Airways|Works|Science|Lab|HQ")
 _COMPANY_AFTER = (
     # "interview in company Volga Transport", "with company Nile Logistics": the word said
     re.compile(rf"\b(?i:in|with|at|for)\s+(?i:the\s+)?(?i:company|firm|organi[sz]ation)\s+"
@@ -89,8 +91,8 @@ _COMPANY_AFTER = (
                0),
     # "site visit today 7am w Turner Construction": a name that says it is a business
     # "interview this morning by Republic Bank": "by" for "at", as in the Caribbean
-    re.compile(rf"\b(?:with|w/|by)\s+(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){{0,2}}\s+"
-               rf"(?:{_BUSINESS}))\b", 0),
+    re.compile(rf"\b(?:with|w/|by|wi)\s+(?:the\s+)?(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)"
+               rf"{{0,2}}\s+(?:{_BUSINESS}))\b", 0),
     # "a phone screen with a recruiter from Stonebridge Insurance"
     re.compile(rf"\b(?i:recruiter|hiring\s+manager|someone|somebody|manager)\s+(?:from|at)\s+"
                rf"(?P<company>{_NAME})", 0),
@@ -502,6 +504,9 @@ _FILLER = lx.words("""
     can could would you track record log this mr mrs ms dr miss sir hr w like want to
     capture save thank thanks already noon midday now from aye till
     bonjour hola boa tarde buenos dias howdy grand bout passed namaste salaam greetings
+    lol lmao haha ugh nice lovely alright anyway anyways regards best dear sincerely
+    yours kind eh oi k really basically super sweet awesome amazing cool wow yay honestly
+    literally cheers fingers crossed
 """)
 #: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
 _POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \

@@ -2656,3 +2656,30 @@ def test_found_in_the_probes_guesses_from_signs_and_other_peoples_news(chat: Cha
     # A thank-you "for the Initech interview" is news of the note, no new interview.
     said = chat.text("Have sent thanks mail to Raj sir for the Initech interview")
     assert said.startswith("I read that as: Your thank-you to Raj Patel (Initech, #2)")
+
+
+def test_found_in_the_corpus_forms_in_one_line_and_reminders_after_something(
+        chat: Chat) -> None:
+    # A form typed as sentences on one line, its time carrying its day, or "Date/time".
+    chat.say("Interview complete. Company: Stonebridge Security. Position: site supervisor. "
+             "Time: 1000 today. Interviewer: Dan Cole.")
+    stonebridge = chat.checkpoints(1)[0]
+    assert (stonebridge.company, stonebridge.role) == ("Stonebridge Security", "site supervisor")
+    assert stonebridge.starts_at.astimezone(NEW_YORK).hour == 10
+    chat.say("Request you log the following. Company: Halvorsen Logistics. Position: operations "
+             "manager. Date/time: 24 Nov, 0930. Panel: Greg Tanaka and Lisa Ortiz.")
+    halvorsen = chat.checkpoints(2)[0]
+    assert halvorsen.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-24T09:30:00-05:00"
+    assert [p.name for p in halvorsen.interviewers] == ["Greg Tanaka", "Lisa Ortiz"]
+    # "Remind me after my shift, I get off at 11pm": at 11pm.
+    chat.say("cancel 2")
+    said = chat.text("can u remind me after my shift, I get off at 11pm")
+    assert "until Mon 2026-11-23 23:00" in said
+    # A formal "asked that I telephone them" is the person's call, not their decision.
+    chat.say("Good afternoon. I would like to record an interview I attended on Thursday 19 "
+             "November at 2:30 pm with Wayne Enterprises for the position of Executive "
+             "Assistant. I was interviewed by Lucius Fox and Margaret Chen. They asked that I "
+             "telephone them on Monday 30 November.")
+    wayne = chat.checkpoints(3)[0]
+    assert wayne.promise.kind is PromiseKind.YOU_CALL_ON
+    assert wayne.promise.on.isoformat() == "2026-11-30"

@@ -113,6 +113,8 @@ def form_as_line(text: str) -> str | None:
         elif fields and raw.strip():
             # "They indicated a decision by 1 December": the promise, without who said it
             after.append(_WHO_SAID.sub("", _OTHER_LABEL.sub("", raw.strip().rstrip("."))))
+    if "when" not in fields and "time" in fields:  # "Time: 1000 today.": the day is in it
+        fields["when"] = fields.pop("time")
     if not {"company", "role", "when", "who"} <= fields.keys():
         return None
     said = ", ".join([fields["company"], fields["role"],
@@ -131,16 +133,16 @@ def form_question(form: str) -> Reading:
 #: One field of an interview pasted as a form.
 _FORM_FIELD = re.compile(
     r"^\s*[-•*]?\s*(?:(?P<company>company|employer|organi[sz]ation|firm)|(?P<role>position|role|"
-    r"job(?:\s+title)?|title|post)|(?P<when>date(?:\s*(?:and|&)\s*time)?|when|day)|(?P<time>time)|"
+    r"job(?:\s+title)?|title|post)|(?P<when>date(?:\s*(?:and|&|/)\s*time)?|when|day)|(?P<time>time)|"
     r"(?P<who>interviewers?|interviewed\s+by|panel(?:\s+members)?|with|who))\s*[:=]\s*"
     r"(?P<value>\S.*)$",
     re.I)
 
 
 #: A field's label inside a line: "… interview. Company: Rakuten USA / Position: …".
-_LABEL_INSIDE = re.compile(r"(?:^|\s*[/|;]\s*|(?<=[.!])\s+)(?=(?:company|employer|position|role|"
-                           r"job\s+title|date|time|interviewers?|interviewed\s+by|panel)\s*:)",
-                           re.I)
+_LABEL_INSIDE = re.compile(r"(?:^|(?<!date)\s*[/|;]\s*|(?<=[.!])\s+)(?=(?:company|employer|"
+                           r"position|role|job\s+title|date(?:\s*/\s*time)?|time|interviewers?|"
+                           r"interviewed\s+by|panel)\s*:)", re.I)
 #: Where a sentence ends after a form's last field: not after a title or an initial.
 _FIELD_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])\.\s+(?=[A-Z])")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -69,6 +69,9 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
         return Reading(question="I can only remind you of your interviews' own steps (the "
                                 "thank-you notes and the calls), so I changed nothing. To move "
                                 "one, say e.g. `remind me about Acme tomorrow`.")
+    after = _AFTER_THEN_CLOCK.search(line.text) or _CLOCK_THEN_AFTER.search(line.text)
+    if after is not None:  # "remind me after my shift, I get off at 11pm": at 11pm
+        line = replace(line, text=f"remind me at {after['clock']}")
     asked = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
     rest = _HOUR_THEN_DAY.sub(_day_then_hour, _LATER.sub("", asked))
     rest = _PART_THEN_HOUR.sub(_part_then_hour, rest)
@@ -215,6 +218,14 @@ def _reminder_of_else(line: Line) -> bool:
 _REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?!(?:call|ring|phone|send|e-?mail|"
                              r"write|follow|thank|check|chase|text|reply|respond|contact|message|get|"
                              r"do|finish|try|reach|ask|note|drop|touch)\b)\w+", re.I)
+#: Something to wait for, then when it ends: "remind me after bedtime, kids go down
+#: around 8:30", "Remind us after me tea, about 7".
+_AFTER_THEN_CLOCK = re.compile(r"\bremind\s+(?:me|us)\s+after\b[^,.;]*[,;]\s*(?:[^,.;\d]*?\b)?"
+                               r"(?:at|around|about|by|til|till|until|roughly)\s+"
+                               r"(?P<clock>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\W*$", re.I)
+#: "on shift til 11pm, remind me after".
+_CLOCK_THEN_AFTER = re.compile(r"\b(?:til|till|until|to)\s+(?P<clock>\d{1,2}(?::\d{2})?\s*"
+                               r"(?:[ap]\.?m\.?)?)\s*[,;.]\s*remind\s+(?:me|us)\s+after\W*$", re.I)
 #: "8 tomorrow morning": the hour said before its day and its part of the day.
 _HOUR_THEN_DAY = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s+(tomorrow|today|tonight)\s+"
                             r"(morning|afternoon|evening|night)\b", re.I)
