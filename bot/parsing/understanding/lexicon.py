@@ -90,6 +90,12 @@ MIXED_IN = tuple((re.compile(rf"\b(?:{said})\b{_NOT_COMING}", _I), meant) for sa
     (r"a\s+las|[àa]s(?=\s+\d)", "at"),
     (r"me\s+(?:dieron|ofrecieron)\s+(?:la\s+oferta|el\s+(?:trabajo|puesto))|"
      r"me\s+(?:deram|ofereceram)\s+(?:a\s+oferta|o\s+emprego)", "they offered me the job"),
+    # Jamaican: "Di lady Jane seh dem wi call mi back by Wednesday"
+    (r"di(?=\s+(?:lady|man|woman|people|job|interview|recruiter))", "the"),
+    (r"(?:seh|sey)(?=\s+(?:dem|she|him|he|mi|fi)\b)", "said"), (r"dem\s+wi(?:ll)?", "they will"),
+    (r"(?<=call\s)mi\b", "me"),
+    # Nigerian pidgin: "comot this Acme from the list, na mistake I put am"
+    (r"comot", "remove"), (r"na\s+mistake", "by mistake"),
     # Scots: "they'll let us ken by Tuesday"
     (r"let\s+(?:us|me)\s+ken", "let me know"),
     # "Si Initech no me llama para el viernes, cancela todo": a condition, as in English
@@ -473,6 +479,8 @@ ASKED_TO_WAIT = r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)"
 PROMISE_CUES = _any(
     rf"{ASKED_TO_WAIT}\s+(?:\w+\s+)?(?:until|till|til)",
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
+    # "acme said they would know by the fourth of december"
+    r"(?:they|we)(?:'d|'ll|\s+would|\s+will|\s+should)\s+know\s+(?=by|within|on|before)",
     r"be\s+in\s+touch", r"hear\s+(?:back|from\s+them|from\s+her|from\s+him)", r"reach\s+out",
     r"(?:gon|gonna|will|'ll|going\s+to)\s+hit\s+me\s+up",
     r"reaching\s+out\s+(?:by|within|in|on|before)\b",
@@ -816,6 +824,8 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    # "push the initech one to monday" ("move" it may mean the interview)
                    r"(?:push|bump)\s+(?:the\s+)?(?:\w+\s+){0,2}one\s+(?:to|till|until|back)",
                    r"(?:push|bump|put)\s+it\s+back",
+                   # "leave the acme one til tomorrow morning, I'll do it first thing"
+                   r"leave\s+(?:it|that|the\s+[\w&'-]+\s+one)\s+(?:til|till|until)\b",
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
                    # "hit me up tomorrow" is theirs to us; "they gon hit me up by Wednesday" theirs
@@ -832,6 +842,8 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"(?:follow[\s-]?ups|nudges|reminders|notifications|pings)",
                    # "Y'all can quit remindin' me about Acme", "kindly cease all notifications"
                    r"quit\s+(?:reminding|remindin'?|pinging|messaging|nudging|bugging|nagging)",
+                   # "close the reminders for Acme already, I don't need"
+                   r"close\s+(?:all\s+)?(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?reminders",
                    r"cease\s+(?:all\s+)?(?:further\s+)?(?:notifications?|reminders?|messages)",
                    r"no\s+more\s+(?:[\w&'-]+\s+)?(?:reminders|messages|nudges|pings|notifications|alerts)",
                    r"don'?t\s+want\s+any\s+more",

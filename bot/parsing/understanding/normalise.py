@@ -58,6 +58,12 @@ _H_CLOCK = re.compile(r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])h(?P<minutes>[0-5]\d)
 #: A name spelled out letter by letter: "W-O-O" is Woo.
 _LETTER_BY_LETTER = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){2,}\b")
 #: "-in'" for "-ing", as said in much of America and Britain: "callin'", "goin'".
+#: Words typed as they sound, in the phrases where only one meaning fits.
+_SOUNDS_ALIKE = tuple((re.compile(said, re.I), meant) for said, meant in (
+    (r"\b(would|will|'ll|let\s+me|let\s+us)\s+no\b(?=\s+(?:by|in|on|within|before|after|"
+     r"next|this|tomorrow|soon|when|if))", r"\1 know"),
+    (r"\bforth\b(?=\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "fourth"),
+))
 _DROPPED_G = re.compile(r"\b([A-Za-z]{2,}?)in['’](?=[\s,.!?;]|$)")
 #: Letters of a short form said one by one, as voice typing writes them: "Q A", "H R".
 _SPELLED_OUT = re.compile(r"\b(?:Q\s+A|H\s+R|Q\.\s?A\.)(?=\s|$|[,.!?])")
@@ -207,6 +213,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _A_WEEK_DAY.sub(r"\1 week", _DAYS_END.sub("", text))
     text = _DOTTED_CLOCK.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)
     text = _SPOKEN_DIGITS.sub(_digits_said, _SPOKEN_ADDRESS.sub(_address_said, text))
+    for sound, meant in _SOUNDS_ALIKE:  # "they would no by the forth of december"
+        text = sound.sub(meant, text)
     text = _DROPPED_G.sub(r"\1ing", text)  # "callin' 'em", "they're goin' with"
     for marked in (_PAST_MARKED, _ALREADY_DONE):  # "mi send it just now", "already send"
         text = marked.sub(_said_in_the_past, text)

@@ -61,7 +61,8 @@ def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:
         numbers.add(int(match.group(1)))
     for match in _NUMBER_IN_WORDS.finditer(text):
         numbers.add(_NUMBER_WORDS.index(match.group(1).lower()) + 1)
-    words = [w.lower().removesuffix("'s").strip("'") for w in _WORDS.findall(text)]
+    said = [w.removesuffix("'s").strip("'") for w in _WORDS.findall(text)]
+    words = [w.lower() for w in said]
     by_company: set[int] = set()
     company_words: set[str] = set()
     people: dict[int, tuple[str, ...]] = {}
@@ -74,7 +75,7 @@ def mentions(text: str, known: tuple[KnownInterview, ...]) -> Mentions:
         if by_role:  # "the qa one", "the data analyst job"
             by_company.add(interview.number)
             company_words |= by_role
-        who = tuple(name for name in interview.names if _names_person(name, words))
+        who = tuple(name for name in interview.names if _names_person(name, words, said))
         if who:
             people[interview.number] = who
     return Mentions(frozenset(numbers | by_company | set(people)), people,
@@ -100,7 +101,8 @@ def _company_words(company: str, words: list[str]) -> set[str]:
 
 #: "the qa one", "the QA job", "qa people": an interview named by its role.
 _ROLE_REF = re.compile(r"\b(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:one|job|role|interview|position|"
-                       r"people|team|folks|place|guys|gig|thing|process|application)\b", re.I)
+                       r"people|team|folks|place|guys|gig|thing|process|application|entry|"
+                       r"interviewer|panel)\b", re.I)
 
 
 def _role_words(role: str, text: str) -> set[str]:
@@ -121,9 +123,19 @@ _LEADS = frozenset({"the", "a", "an", "my", "that", "this", "their", "his", "her
                     "your", "for", "at", "about", "with", "re", "on", "from", "of"})
 
 
-def _names_person(name: str, words: list[str]) -> bool:
+def _names_person(name: str, words: list[str], said: list[str]) -> bool:
+    """Whether the line names the person; a name that is also a word ("Will", "Hope")
+    only in capitals, unless the whole line is typed in lower case ("they will call")."""
     parts = [p.lower().strip(".") for p in name.split() if len(p.strip(".")) > 1]
-    return any(part in words for part in parts if part not in _TITLES)
+    lower_case = not any(w[:1].isupper() for w in said)
+    return any(part in words and (part not in _WORD_NAMES or lower_case or
+                                  any(w == part.capitalize() for w in said))
+               for part in parts if part not in _TITLES)
+
+
+#: Names that are also everyday words.
+_WORD_NAMES = words("""will hope grace faith joy mark bill rose ray pat jack sky dawn summer
+    hunter chase miles gene sandy penny rob sue frank art august may june april""")
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "mx", "sir", "dame",

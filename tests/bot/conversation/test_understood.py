@@ -2683,3 +2683,33 @@ def test_found_in_the_corpus_forms_in_one_line_and_reminders_after_something(
     wayne = chat.checkpoints(3)[0]
     assert wayne.promise.kind is PromiseKind.YOU_CALL_ON
     assert wayne.promise.on.isoformat() == "2026-11-30"
+
+
+def test_found_in_the_corpus_new_ones_beside_two_and_roles_and_words_as_they_sound(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Another interview told beside two tracked: a new one, not a round of either.
+    chat.say("Another interview today! Vandelay Industries, import/export coordinator, 11am, "
+             "with Art Vandelay and Kel Varnsen")
+    assert chat.checkpoints(3)[0].company == "Vandelay Industries"
+    # "Hope Young" is a name, no hope; "8 this morning" is 8:00.
+    chat.say("Baker & Sons, warehouse associate, 8 this morning, with Will Cook and Hope Young. "
+             "they'll call me by wednesday")
+    baker = chat.checkpoints(4)[0]
+    assert [p.name for p in baker.interviewers] == ["Will Cook", "Hope Young"]
+    assert baker.starts_at.astimezone(NEW_YORK).hour == 8
+    # Interviews named by their role: "the QA engineer entry", "the data analyst interviewer".
+    said = chat.text("thanked the data analyst interviewer by email")
+    assert said.startswith("I read that as: Your thank-you notes for Acme (#1) went out.")
+    note = next(cp for cp in chat.checkpoints(1)[1] if cp.kind is CheckpointKind.THANK_YOU)
+    assert note.state is not CheckpointState.PENDING
+    # Words as they sound ("would no by the forth of december"), Jamaican and pidgin; "they
+    # will call" names no Will.
+    chat.say("acme said they would no by the forth of december")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-12-04"
+    said = chat.text("Di man Art seh dem wi call mi back by Wednesday")
+    promise = chat.checkpoints(3)[0].promise
+    assert promise is not None and promise.on.isoformat() == "2026-11-25", said
+    chat.say("Abeg comot this Baker & Sons from the list, na mistake I put am")
+    assert interviews(chat) == 3

@@ -28,9 +28,14 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     text = _FIELD_LABEL.sub(r"\1", text.strip())
     if text.count(",") < 2 and len(_SENTENCE_END.findall(text)) >= 2:
         text = _SENTENCE_END.sub(", ", text)  # "Walgreens. Pharmacy manager. Thursday …"
-    if text.count(",") < 2 or lx.HEDGES.search(text) or lx.THEIR_TIME.search(text):
-        return None  # unsure, or "2pm their time" in a zone not named
+    if text.count(",") < 2 or lx.THEIR_TIME.search(text):
+        return None  # "2pm their time" in a zone not named
     parsed = parse_interview(text, ctx.now, ctx.tz)
+    unnamed = text
+    for person in parsed.interviewers:  # "with Will Cook and Hope Young": a name, no hope
+        unnamed = re.sub(rf"\b{re.escape(person.name)}\b", " ", unnamed, flags=re.I)
+    if lx.HEDGES.search(unnamed):
+        return None  # unsure
     if parsed.company and _A_SENTENCE_IN.search(parsed.company):
         return None  # "Acme went great! Also, Hooli tomorrow at 11, …": news, then an add
     if not (parsed.company and parsed.role and parsed.starts_at and parsed.interviewers) \

@@ -27,7 +27,7 @@ from bot.parsing.promises import (
     settle_next_weekday,
 )
 from bot.parsing.understanding import lexicon as lx
-from bot.parsing.understanding.common import hedged, record, unnamed
+from bot.parsing.understanding.common import hedged, record, strangers, unnamed
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one
 from bot.parsing.understanding.references import KnownInterview, pick
 
@@ -38,6 +38,10 @@ _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
                   Outcome.HEARD: "news that closes it"}
 
 # --- outcomes -----------------------------------------------------------------------------
+#: One more interview, said as such: "another interview today", "got another one".
+_ANOTHER_ONE = re.compile(r"\banother\s+(?:interview|one)\b", re.I)
+
+
 def outcome(line: Line, ctx: Context) -> Reading | None:
     found = next((o for pattern, o in lx.OUTCOME_CUES if pattern.search(line.text)), None)
     if found is Outcome.OFFER and any(o is Outcome.WITHDREW and p.search(line.text)
@@ -67,6 +71,9 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return None  # "please add second interview: Globex, …": the add reads it
     if found is Outcome.NEXT_ROUND and _ANOTHER_JOB.search(line.text):
         return None  # "another interview at Acme, different dept this time": a new one
+    if found is Outcome.NEXT_ROUND and not line.found.numbers and \
+            _ANOTHER_ONE.search(line.text) and strangers(line, ctx):
+        return None  # "Another interview today! Vandelay Industries, …": a new one, told
     if found is None and lx.PHONE_HOLD.search(line.text):
         return None  # "sat on hold for 20 min": the phone's hold, not the role's
     if found is None or (found is Outcome.REJECTED and lx.MAYBE_OVER.search(line.text)):
