@@ -412,7 +412,10 @@ _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: english)", "(lol)".
 _REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|"
                         # "(it's the museum side of Globex, the visitor centre)": about it
-                        r"^\W*(?:it'?s|it\s+is|that'?s|which\s+is|they'?re|we'?d\s+be)\s|\b(?:store|branch|site|location|campus)\b|"
+                        r"^\W*(?:it'?s|it\s+is|that'?s|which\s+is|they'?re|we'?d\s+be)\s|"
+                        # "(Store #4471)", "(NYC office)", "(remote)": where, not what
+                        r"\b(?:store|branch|site|location|campus|office|hq|remote|hybrid|"
+                        r"on-?site)\b|"
                         # "(react)": a word in lower case about the work, not the title's
                         r"(?-i:^\s*\(\s*[a-z][a-z.+#/-]{0,15}\s*\)\s*$)|"
                         r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"

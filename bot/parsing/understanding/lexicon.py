@@ -223,6 +223,8 @@ THIRD_PARTY = re.compile(
     r"bagged)|\s+who\s+works\s+(?:at|for|there))\b", re.I)
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"
+                          # "wait did i already mark jane's thank you as sent or no"
+                          r"^(?:(?:wait|hang\s+on|hmm|um)\W+)?did\s+i\b.*\bor\s+(?:no|not)\W*$|"
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b)"
                           r"(?!.*\bcan\s+\w+(?:\s+\w+)?\s+or\s+not\W*$).*\?\s*$", _I)
 #: A line that asks rather than tells.
@@ -475,9 +477,10 @@ MONEY_TALK = re.compile(r"\bbut\s+(?:it'?s|its|it\s+is|the\s+(?:pay|salary)\s+is
 #: "They'll decide", "she told me to call": the employer's word about what happens next.
 #: The employer asking the person to wait: "Jane asked me to hold off calling until …",
 #: their word on when to call, not a snooze of the person's.
-ASKED_TO_WAIT = r"(?:asked|told)\s+me\s+to\s+(?:hold\s+off|wait)"
+ASKED_TO_WAIT = (r"(?:(?:asked|told)\s+me\s+to|said(?:\s+to)?)\s+(?:hold\s+off|wait)"
+                 r"(?=\s+(?:on\s+)?(?:calling|ringing|phoning|until|till|til|for)\b)")
 PROMISE_CUES = _any(
-    rf"{ASKED_TO_WAIT}\s+(?:\w+\s+)?(?:until|till|til)",
+    rf"{ASKED_TO_WAIT}\s+(?:\w+\s+){{0,3}}(?:until|till|til)",
     "decide", "decides", "decision", r"let\s+me\s+know", r"get\s+back\s+to\s+me",
     # "acme said they would know by the fourth of december"
     r"(?:they|we)(?:'d|'ll|\s+would|\s+will|\s+should)\s+know\s+(?=by|within|on|before)",
@@ -603,6 +606,9 @@ NOT_THEIR_WORD = _any(
     r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
+    # "a take-home test, due Monday, then they decide": the task's day, not their word's
+    r"\b(?:take[\s-]?home|test|assignment|task|exercise|case\s+study|presentation)\b[^.!?]*"
+    r"\bdue\b[^.!?]*\bthen\b",
     # "if I haven't heard from initech by friday remind me to call them": my plan
     r"\bif\s+i\s+(?:don'?t|do\s+not|haven'?t|have\s+not)\s+(?:hear|heard)\b.*\bremind\s+me\b",
     # "if i don't hear from acme by friday i'll call them monday": my plan, not their word

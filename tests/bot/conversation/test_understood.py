@@ -2713,3 +2713,30 @@ def test_found_in_the_corpus_new_ones_beside_two_and_roles_and_words_as_they_sou
     assert promise is not None and promise.on.isoformat() == "2026-11-25", said
     chat.say("Abeg comot this Baker & Sons from the list, na mistake I put am")
     assert interviews(chat) == 3
+
+
+def test_found_in_the_third_probes_holds_for_tonight_and_what_is_not_a_step(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "for tonight only" is a hold till the morning, never a stop.
+    chat.say("cancel the acme reminders for tonight only, i'll look at it tomorrow")
+    assert all(cp.state is not CheckpointState.CANCELLED for cp in chat.checkpoints(1)[1])
+    # Their word to hold off calling is a day for the call, not a snooze of mine.
+    said = chat.text("acme said hold off on calling them till the 7th, everyone's out for the "
+                     "holiday")
+    assert said.startswith("I read that as: Acme (#1): you call them on Mon 07 Dec.")
+    # A task's due day, then their decision: asked, nothing planned on it.
+    chat.say("called 2 answered")
+    chat.say("They want me to do a take-home test, due Monday, then they decide")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    chat.say("cancel")
+    # Something else to send is no step; a question whether it was done changes nothing.
+    assert "I can only remind you of your interviews' own steps" in chat.text(
+        "can you remind me to email Jane my portfolio link tomorrow morning?")
+    chat.say("wait did i already mark jane's thank you as sent or no")
+    note = next(cp for cp in chat.checkpoints(1)[1] if cp.kind is CheckpointKind.THANK_YOU)
+    assert note.state is not CheckpointState.DONE
+    # "stop pinging me" and nothing else: for good, or for now? Asked.
+    assert list(choices(chat.say("stop pinging me"))) == ["#1 Acme", "#2 Initech",
+                                                          "None of these"]

@@ -788,6 +788,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
         return None  # "Jane emailed: 'thanks again for coming in'": their mail, not my note
     if _MAIL_HEADER.search(line.text):
         return None  # "From: Dana Wu …": a message pasted, read by the other readers
+    if lx.ASKS_WHETHER.search(line.text):
+        return None  # "wait did i already mark jane's thank you as sent or no": asked
     verb_led = bool(re.match(r"^(?:sent|thanked)\b", line.text, re.I))
     if not (lx.SENT_CUES.search(line.text) and (verb_led or lx.NOTE_WORDS.search(line.text))):
         return None

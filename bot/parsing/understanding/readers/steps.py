@@ -215,7 +215,10 @@ def _reminder_of_else(line: Line) -> bool:
     return what not in _STEP_WORDS and what not in line.found.company_words and what not in names
 
 
-_REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?!(?:call|ring|phone|send|e-?mail|"
+_REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?:e-?mail|send|text)\s+[\w'-]+\s+"
+                             # "remind me to email Jane my portfolio link": something else sent
+                             r"(?:my|the|a|an|some|her|him|them)\s+(?!thank|note|card|follow)\w+|"
+                             r"\bremind\s+(?:me|us)\s+to\s+(?!(?:call|ring|phone|send|e-?mail|"
                              r"write|follow|thank|check|chase|text|reply|respond|contact|message|get|"
                              r"do|finish|try|reach|ask|note|drop|touch)\b)\w+", re.I)
 #: Something to wait for, then when it ends: "remind me after bedtime, kids go down
@@ -488,6 +491,12 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None  # "stop nagging me for 2 hours": a snooze, read as one
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
+    tonight = _FOR_NOW_ONLY.search(line.text)
+    target = pick(line.found, ctx.known)
+    if tonight is not None and target is not None:
+        # "cancel the acme reminders for tonight only, i'll look at it tomorrow": a hold
+        # till the morning, not a stop
+        return snooze(replace(line, text=f"mute {target.company} till tomorrow morning"), ctx)
     if _WITHDREW_TOLD.search(line.text) or _their_no(line, ctx, Outcome.OFFER):
         # "i withdrew from initech this morning, stop the reminders", "stop tracking acme,
         # they offered and I said YES": the outcome, which also stops
@@ -519,7 +528,18 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                # "cancel Jane": her note, or the interview? Asked.
                                or _by_person_only(line)
                                # "Acme cancel the interview": they did, or do it?
-                               or _company_cancels(line)), yes="Yes, stop them")
+                               or _company_cancels(line)
+                               # "stop pinging me", and nothing else: for good, or tonight?
+                               or bool(_BARE_STOP.fullmatch(line.text))), yes="Yes, stop them")
+
+
+#: A stop for a while only: "for tonight only", "just for today".
+_FOR_NOW_ONLY = re.compile(r"\b(?:for\s+)?(?:tonight|today|this\s+evening)\s+only\b|"
+                           r"\bjust\s+for\s+(?:tonight|today|this\s+evening)\b", re.I)
+#: A stop said with nothing else: which interview, or for how long, is not said.
+_BARE_STOP = re.compile(r"\W*(?:(?:please|pls|plz)\s+)?(?:stop|quit)\s+(?:pinging|reminding|"
+                        r"nagging|messaging|bugging)\s+(?:me|us)\W*(?:(?:please|pls|plz)\W*)?",
+                        re.I)
 
 
 def _company_cancels(line: Line) -> bool:
