@@ -621,14 +621,16 @@ def role_answer(text: str) -> str | None:
     text = _FEELING_AFTER.sub("", text)  # "supply chain analyst 🤞🤞 really want this one"
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
     role = _RESTARTED.sub("", role)
-    said = [s for s in re.split(r"(?<=[.!])\s+", role) if s.strip()]
+    said = [s for s in re.split(r"(?<=[.!?])\s+", role) if s.strip()]
     while len(said) > 1 and _A_REMARK.match(said[0]):
         said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"
     while len(said) > 1 and (_A_REMARK.match(said[-1]) or _ABOUT_ME.search(said[-1])
-                             or _TERMS_SAID.match(said[-1]) or _not_english(said[-1])):
+                             or _TERMS_SAID.match(said[-1]) or _not_english(said[-1])
+                             # "Motion Graphics Designer. Do you need the requisition …?"
+                             or said[-1].rstrip().endswith("?")):
         said.pop()  # "Designer. It is a new team.", "UX researcher! bit of a stretch for me"
     role = " ".join(said)
-    role = _OWN_SCRIPT_AFTER.sub("", role)  # "marketing coordinator 입니다"
+    role = _OWN_SCRIPT_AFTER.sub("", _WHY_ASKED.sub("", role))  # "designer, why?", "… 입니다"
     if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
         return None
     called = _CALLED.search(role)
@@ -685,6 +687,8 @@ _TWO_TITLES = re.compile(r"(.+?)\s+[—–/]\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*")
 _A_REMARK = re.compile(r"(?:that|it|this)\b", re.I)
 
 
+#: A question back after the title: "designer, why?".
+_WHY_ASKED = re.compile(r"\s*[,;]\s*(?:but\s+)?why(?:\s+do\s+you\s+(?:need|ask))?\s*\?+\s*$", re.I)
 #: Words in another script after a title in Latin letters: "marketing coordinator 입니다".
 _OWN_SCRIPT_AFTER = re.compile(r"(?<=[A-Za-z])[\s,.!]+[^\x00-\u024f]+[\s.!]*$")
 

@@ -112,6 +112,7 @@ SHORT_FORMS = {
     "tmw": "tomorrow", "tomoz": "tomorrow", "2day": "today", "2nite": "tonight",
     "rn": "right now", "mornin": "morning", "arvo": "afternoon", "remnd": "remind",
     "thx": "thanks", "ty": "thanks", "tysm": "thanks", "pls": "please", "abeg": "please",
+    "abt": "about", "thnk": "thank",
     "plz": "please", "ppl": "people", "msg": "message", "vm": "voicemail", "u": "you",
     "ur": "your", "pos": "position", "intvw": "interview", "w/": "with", "b/c": "because",
     "mins": "minutes", "wat": "what", "wot": "what", "wats": "what's", "theyll": "they'll",
@@ -827,6 +828,9 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    r"put\s+(?:the\s+)?(?:\w+\s+){0,3}(?:call|reminder|thank[\s-]?you|note|step|"
                    r"e-?mail|nudge)\s+back\b",
                    r"hold\s+(?:everything|it\s+all|all\s+of\s+it|them\s+all)\s+(?:until|till|til|for)",
+                   # "hold all the Acme stuff until I'm back", "just chill til monday"
+                   r"hold\s+all\s+(?:the\s+)?(?:[\w&'-]+\s+)?(?:stuff|reminders|things)\s+"
+                   r"(?:until|till|til)", r"chill\s+(?:out\s+)?(?:until|till|til)",
                    # "push the initech one to monday" ("move" it may mean the interview)
                    r"(?:push|bump)\s+(?:the\s+)?(?:\w+\s+){0,2}one\s+(?:to|till|until|back)",
                    r"(?:push|bump|put)\s+it\s+back",

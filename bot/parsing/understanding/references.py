@@ -102,7 +102,7 @@ def _company_words(company: str, words: list[str]) -> set[str]:
 #: "the qa one", "the QA job", "qa people": an interview named by its role.
 _ROLE_REF = re.compile(r"\b(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:one|job|role|interview|position|"
                        r"people|team|folks|place|guys|gig|thing|process|application|entry|"
-                       r"interviewer|panel)\b", re.I)
+                       r"interviewer|panel|call)\b", re.I)
 
 
 def _role_words(role: str, text: str) -> set[str]:

@@ -21,6 +21,12 @@ def interviews(chat: Chat) -> int:
     return 0 if person is None else len(chat.runtime.repo.list_interviews(person.id))
 
 
+def add_asked(chat: Chat, company: str, role: str, when: str, people: str) -> None:
+    """An interview added a question at a time: `add <company>`, then each answer."""
+    for said in (f"add {company}", role, when, people, "skip"):
+        chat.say(said)
+
+
 def choices(replies: list[Reply]) -> dict[str, str]:
     """The choice buttons offered, label → value."""
     return {a.label: a.value for r in replies for a in r.actions if a.id is ActionId.CHOOSE}
@@ -2152,11 +2158,7 @@ def test_found_in_heldout25_their_cancel_a_span_said_when_and_a_rough_time(chat:
     notion = chat.checkpoints(3)[0]
     assert (notion.company, notion.role, notion.promise) == ("Notion", "UX researcher", None)
     # A role answered with a Canadian "eh" after it.
-    chat.say("add Globex")
-    chat.say("Product designer, eh")
-    chat.say("2026-11-24 11am")
-    chat.say("Hannah Lee")
-    chat.say("skip")
+    add_asked(chat, "Globex", "Product designer, eh", "2026-11-24 11am", "Hannah Lee")
     assert chat.checkpoints(4)[0].role == "Product designer"
 
 
@@ -2578,17 +2580,11 @@ def test_found_in_heldout27_answers_with_a_courtesy_or_an_aside_after_the_title(
     globex = chat.checkpoints(2)[0]
     assert globex.role == "marketing coordinator"
     assert [p.name for p in globex.interviewers] == ["Miles Rivera", "Dawn Ito"]
-    chat.say("add Initech")
-    chat.say("exhibit designer (it's the museum side of Initech, the visitor centre)")
-    chat.say("2026-11-25 10am")
-    chat.say("Dana Wu")
-    chat.say("skip")
+    add_asked(chat, "Initech", "exhibit designer (it's the museum side of Initech, the visitor "
+              "centre)", "2026-11-25 10am", "Dana Wu")
     assert chat.checkpoints(3)[0].role == "exhibit designer"
-    chat.say("add Hooli")
-    chat.say("UX designer. Yoroshiku onegaishimasu")
-    chat.say("2026-11-25 3pm")
-    chat.say("Gavin Belson")
-    chat.say("skip")
+    add_asked(chat, "Hooli", "UX designer. Yoroshiku onegaishimasu", "2026-11-25 3pm",
+              "Gavin Belson")
     assert chat.checkpoints(4)[0].role == "UX designer"
 
 
@@ -2740,3 +2736,26 @@ def test_found_in_the_third_probes_holds_for_tonight_and_what_is_not_a_step(
     # "stop pinging me" and nothing else: for good, or for now? Asked.
     assert list(choices(chat.say("stop pinging me"))) == ["#1 Acme", "#2 Initech",
                                                           "None of these"]
+
+
+def test_found_in_the_probes_holds_in_everyday_words_and_a_move_told_as_news(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "hold all the Acme stuff until I'm back on the 2nd": every reminder, till then.
+    said = chat.text("I'm flying to Lisbon tomorrow, can you hold all the Acme stuff until "
+                     "I'm back on the 2nd?")
+    assert said.startswith("I read that as: Muting every reminder of Acme (#1)")
+    # "the QA call" is Initech's, by its role.
+    chat.say("Please hold the QA call till Monday 7 December, 10am")
+    call = next(cp for cp in chat.checkpoints(2)[1] if cp.kind is CheckpointKind.FIRST_CALL)
+    assert call.due_at.astimezone(NEW_YORK).isoformat() == "2026-12-07T10:00:00-05:00"
+    # Their move, told as news: the interview moves, its plan with it.
+    chat.say("oh btw acme rescheduled on me last minute, the interview is wednesday 10am now, "
+             "not today")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
+        "2026-11-25T10:00:00-05:00"
+    # A title with a question back after it keeps the title.
+    add_asked(chat, "Globex", "Motion Graphics Designer. Do you need the requisition number "
+              "too? It's GX-4471.", "2026-11-26 11am", "Nora Kim")
+    assert chat.checkpoints(3)[0].role == "Motion Graphics Designer"

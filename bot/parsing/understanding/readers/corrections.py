@@ -371,8 +371,11 @@ _GOT_MOVED = re.compile(
     # "Acme pushed my interview to Wednesday, same time"
     r"(?:moved|pushed|rescheduled|changed)\s+(?:my|the|our)\s+interview\s+(?:back\s+)?"
     r"(?:to|till|until|for)\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"
-    r"(?:and\s+)?rescheduled\s+(?:it\s+)?(?:for|to)\s+)"
-    r"(?P<when>.+?)(?:\s*,\s*so\b.*)?$", re.I)
+    r"(?:and\s+)?rescheduled\s+(?:it\s+)?(?:for|to)\s+|"
+    # "acme rescheduled on me last minute, the interview is wednesday 10am now, not today"
+    r"rescheduled(?:\s+on\s+me)?(?:\s+(?:at\s+the\s+)?last\s+minute)?\s*[,;:—–-]+\s*"
+    r"(?:the\s+interview\s+is|it'?s)\s+(?:now\s+)?)"
+    r"(?P<when>.+?)(?:\s+now)?(?:\s*,\s*(?:so\b|not\s+(?:today|tomorrow|\w+day)\b).*)?$", re.I)
 #: The interview moved, told as news after who told it: "Acme just emailed, they've pushed
 #: my interview to Wednesday, same time".
 _MOVED_IN_NEWS = re.compile(r"[,;:—–-]\s*(?:they|she|he)(?:'ve|\s+have|'s|\s+has)?\s+(?:just\s+)?"

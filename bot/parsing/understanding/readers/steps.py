@@ -223,7 +223,7 @@ _REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?:e-?mail|send|text)
                              r"do|finish|try|reach|ask|note|drop|touch)\b)\w+", re.I)
 #: Something to wait for, then when it ends: "remind me after bedtime, kids go down
 #: around 8:30", "Remind us after me tea, about 7".
-_AFTER_THEN_CLOCK = re.compile(r"\bremind\s+(?:me|us)\s+after\b[^,.;]*[,;]\s*(?:[^,.;\d]*?\b)?"
+_AFTER_THEN_CLOCK = re.compile(r"\bremind\s+(?:me|us)\s+after\b[^,.;?]*[,;.?]\s*(?:[^,.;\d]*?\b)?"
                                r"(?:at|around|about|by|til|till|until|roughly)\s+"
                                r"(?P<clock>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\W*$", re.I)
 #: "on shift til 11pm, remind me after".
@@ -346,7 +346,8 @@ def _which(step: StepNumber) -> str:
 
 #: A stop for a while of everything: "mute acme for 3 days", "hold everything til monday".
 _MUTED = re.compile(r"\b(?:mute|pause|silence|hush)\s+(?:\S+\s+){0,3}?(?:for|until|till|til)\b|"
-                    r"\bhold\s+(?:everything|it\s+all|all\s+of\s+it|them\s+all)\b", re.I)
+                    r"\bhold\s+(?:everything|it\s+all|all\s+of\s+it|them\s+all|all\s+(?:the\s+)?"
+                    r"(?:[\w&'-]+\s+)?(?:stuff|reminders|things))\b", re.I)
 
 
 _THANKS_TAIL = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thx|ty|cheers)[.!]*$", re.I)
