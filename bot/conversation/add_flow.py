@@ -27,7 +27,6 @@ from bot.model import (
 from bot.parsing import (
     ParsedInterview,
     parse_interview,
-    parse_people,
     parse_promise,
     parse_when_detail,
     parse_zone,
@@ -46,7 +45,7 @@ from bot.parsing.understanding.lexicon import (
     THEIR_TIME,
 )
 from bot.parsing.understanding.normalise import role_words
-from bot.parsing.zones_said import in_zone, zone_named
+from bot.parsing.zones_said import in_zone, zone_named, zones_after_clocks
 from bot.text import MAX_FIELD, short
 
 MAX_INTERVIEWERS = 10
@@ -924,7 +923,17 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             hour = early.group("hour")
             return Answer(draft, f"Is {hour} in the morning or the evening? Say it again "
                                  f"with am or pm, e.g. `at {hour}am`.")
-        moment, had_time = parse_when_detail(text, now, tz)
+        zones = zones_after_clocks(text)  # "Dec 2, 10:00 AM PST": read on that clock
+        plain = text
+        for found in reversed(zones):
+            plain = f"{plain[:found.start()]} {plain[found.end():]}"
+        theirs = {zone_named(found.group(0)) for found in zones}
+        if len(theirs) > 1 or None in theirs:
+            return Answer(draft, "Which clock is that time on? Give it as it is for you.")
+        moment, had_time = parse_when_detail(plain, now, tz)
+        if moment is not None and had_time and theirs:
+            moment = in_zone(moment, theirs.pop() or tz.key, tz)
+            draft.zone_said = zones[0].group(0)
         part = None if had_time or moment is None else part_of_today(text)
         if part is not None and moment is not None:  # "this morning": 9:00 will do
             moment, had_time = moment.replace(hour=part.hour, minute=part.minute), True
@@ -934,8 +943,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         draft.starts_at, draft.had_time = moment, had_time
         draft.day_gone = _before_today(moment, now, tz)
         # "Dec 2 at 11am with Carol Diaz": the names are not dropped.
-        pieces = _WITH.split(text, maxsplit=1)
-        if len(pieces) == 2 and (people := parse_people(pieces[1])):
+        pieces = _WITH.split(plain, maxsplit=1)
+        people, unclear = read_names(pieces[1]) if len(pieces) == 2 else ((), [])
+        if people and not unclear:  # "… with the Seattle team, …, via Zoom": no names
             draft.interviewers = list(people[:MAX_INTERVIEWERS])
         return Answer(draft)
     if asked is Ask.TIME:

@@ -176,6 +176,11 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     clash = _renamed_as_another(turn, command)
     if clash is not None:
         return clash
+    if isinstance(command, AddInterview) and _PASTED_MESSAGE.search(command.text):
+        # "add this: "Hi Sam, confirming your interview for …"": their message, read as one
+        return read(turn, command.text) or Reading(
+            question="That reads as their message, so I haven't added it from its words "
+                     "alone. Send it as `add <company>, <role>, <when>, with <names>`.")
     if isinstance(command, AddInterview) and _TOLD_AS_STORY.match(command.text):
         # "Please add another one. I did interview with Zenith Bank for …": a story after
         # the verb, whose first words are no company; read as the story it is.
@@ -266,6 +271,10 @@ def _only_a_clock(command: Command, turn: Turn) -> Reading | None:
                             Choice("Neither", None)))
 
 
+#: A message pasted after `add`: in quotes, with a greeting, or with its mail headers.
+_PASTED_MESSAGE = re.compile(r"^\W*(?:this(?:\s+one)?(?:\s+too)?\W*)?(?:[\"“'](?=\s*(?:hi|hello|"
+                             r"hey|dear)\b)|(?:hi|hello|dear)\s+[A-Z][\w'-]*\s*[,!])|^\s*(?:from|"
+                             r"subject|sent|to)\s*:", re.I | re.M)
 #: An `add` whose words are a story, not fields: "add: I did interview with Zenith Bank…".
 _TOLD_AS_STORY = re.compile(r"\W*(?:i|we)\s+(?:just\s+)?(?:did|had|went|was|got|interviewed|met|"
                             r"attended|sat)\b", re.I)

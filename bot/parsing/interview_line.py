@@ -108,13 +108,14 @@ _LABELS = re.compile(
 )
 _FILLER_WORDS = re.compile(r"\binterview(?:ed|ing|s)?\b", re.I)
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:and|also|plus|then|so|but|i|i've|ive|i'm|im|we|just|had|have|has|got|did|my|our|an?"
+    r"^(?:(?:oh|and|also|plus|then|so|but|i|i've|ive|i'm|im|we|just|had|have|has|got|did|my|our|an?"
     r"|the|(?-i:it|It)|it's|its|was|is|went|to|job|round|today's|tomorrow's|yesterday's|upcoming"
     r"|new)\b\s*)+",  # "IT support" is a role: only a lower-case "it" is filler
     re.I,
 )
 #: A few words and a colon before the company: "one more leh: Grab", "new: Hooli".
 _LEAD_TO_COLON = re.compile(r"^(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*")
+_TOO_AFTER = re.compile(r"\s+(?:too|also|as\s+well)$", re.I)
 _TRAILING_ROLE = re.compile(r"\s+(?:role|position|job|opening|opportunity|vacancy)$", re.I)
 _AT_FOR = re.compile(
     r"^(?:at|@)\s+(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
@@ -319,6 +320,8 @@ def _company_and_role(
         role = plain.pop(0)
     if role:
         role = _TRAILING_ROLE.sub("", role) or role
+    if company:  # "add initech too - QA engineer, …": the company, not "initech too"
+        company = _TOO_AFTER.sub("", company) or company
     if company and (lead := _LEAD_TO_COLON.match(company)) and company[lead.end():].strip():
         company = company[lead.end():].strip()  # "one more leh: Grab" names Grab
     too_long = [(what, _short(value)) for what, value in (("company", company), ("role", role))

@@ -155,6 +155,8 @@ HEDGES = _any(
     r"(?:i\s+have|i'?ve\s+got|got)\s+a\s+(?:bad\s+|good\s+|funny\s+|gut\s+)?feeling",
     # "apparently acme filled it internally?? a guy from their finance team …": a guess
     r"i\s+suspect", r"apparently\b[^.!?]*\w(?=\?)",
+    # "a rejection but it's addressed to 'Dear Michael'": meant for someone else?
+    r"addressed\s+to\s+\W*(?:dear\s+)?\w+",
     # "555 0147 or mabye 555 0174, i mix them up": which is which isn't known
     r"mix(?:ed)?\s+(?:them|those|it|the\s+two)\s+up", "may\\s+be", r"who\s+knows",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
@@ -321,7 +323,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "they filled it. sorry she said": filled, by someone else
           r"\b(?:they|they'?ve|they\s+have)\s+(?:already\s+)?filled\s+(?:it|the\s+(?:role|position|"
           r"job|post|vacancy|spot))\b(?!\s+with\s+me)",
-          r"(?:going|go|went|gone|heading)\s+in\s+a\s+different\s+direction",
+          r"(?:going|go|went|gone|heading)\s+in\s+a\s+diff?e?rent\s+direction",
           r"keep\s+(?:me|my\s+(?:cv|resume|details|application))\s+on\s+file",
           r"it'?s\s+a\s+no\b(?!\s+(?:from\s+me|brainer))",
           r"(?:dropped|cut|removed|eliminated)\s+me\s+from\s+the\s+(?:process|running|pool|"

@@ -2759,3 +2759,34 @@ def test_found_in_the_probes_holds_in_everyday_words_and_a_move_told_as_news(
     add_asked(chat, "Globex", "Motion Graphics Designer. Do you need the requisition number "
               "too? It's GX-4471.", "2026-11-26 11am", "Nora Kim")
     assert chat.checkpoints(3)[0].role == "Motion Graphics Designer"
+
+
+def test_found_in_the_fourth_probes_news_of_others_their_mail_and_days_moved(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A no from a company no interview is with, beside one that is: not theirs.
+    chat.say("Hooli turned me down today but honestly Acme was the one I wanted anyway")
+    assert chat.checkpoints(1)[0].outcome is None
+    # Their mail, said as sent by them, is no thank-you of mine; its words are a no.
+    chat.say("ugh initech sent the 'we've decided to go in a diffrent direction' email. fml")
+    assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
+    # A rejection taken back in the next message: the day they gave, not the no.
+    chat.say("add Globex, designer, 2026-11-24 11am with Nora Kim")
+    chat.say('this is so confusing. first email at 9am:\n"Dear Candidate, we regret to inform '
+             'you that we will not be moving forward with your application."\nthen at 11:\n'
+             '"Please disregard our earlier message, which was sent in error. Your application '
+             'remains under active consideration and we expect to update you by Wednesday, '
+             'December 2. - Globex Talent Team"')
+    assert chat.checkpoints(3)[0].outcome is None
+    # A day moved from one to another: the new one.
+    chat.say("acme moved the decision from friday to monday")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-30"
+    # Someone taken off an interview they are not on: asked.
+    chat.say("take nora off the acme interview")
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Nora Kim"]
+    # A next round on another zone's clock is read on it: 10:00 PST is 13:00 here.
+    chat.say("Acme wants me back for a final round on Wednesday Dec 2 at 10:00 AM PST with "
+             "Jane Smith")
+    round_two = chat.checkpoints(4)[0]
+    assert round_two.starts_at.astimezone(NEW_YORK).isoformat() == "2026-12-02T13:00:00-05:00"

@@ -1117,6 +1117,10 @@ def _take_off(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     number, name = people[0]
     target = next(k for k in ctx.known if k.number == number)
+    if line.found.by_company and number not in line.found.by_company:
+        # "take dana off the acme interview", Dana being Initech's: which is meant?
+        return _fix(line, ctx, Fix.REMOVE, name, "", f"take {name} off", target=target,
+                    sure=False)
     stand_in = _INSTEAD.search(text)
     if stand_in is not None:
         # "Raj wasn't there, it was Priya Shah instead": two changes, one of them a new

@@ -20,6 +20,7 @@ from bot.commands import (
 from bot.model import CallResult, Outcome, Promise, PromiseKind
 from bot.parsing.command_text import text_or_social
 from bot.parsing.dates import parse_when
+from bot.parsing.english import dictionary
 from bot.parsing.promises import (
     next_weekday_two_ways,
     parse_promise,
@@ -38,6 +39,37 @@ _OUTCOME_WORDS = {Outcome.OFFER: "an offer", Outcome.REJECTED: "a no",
                   Outcome.HEARD: "news that closes it"}
 
 # --- outcomes -----------------------------------------------------------------------------
+#: Their message taken back: "Please disregard our earlier message, sent in error".
+_RETRACTED = re.compile(r"\bdisregard\s+(?:our|the|my|this|that)\s+(?:earlier|previous|last|"
+                        r"prior)\s+(?:message|e-?mail|note|letter)\b|"
+                        r"\bsent\s+(?:to\s+you\s+)?in\s+error\b", re.I)
+#: A round that is moved, not offered: "move my second interview to friday".
+_ROUND_MOVED = re.compile(r"\b(?:move|moving|moved|reschedul\w*|push\w*|postpon\w*)\s+(?:my|the|"
+                          r"our)\s+(?:second|2nd|third|3rd|next|final|follow-?up)[\s-]+(?:round|"
+                          r"interview|stage)", re.I)
+#: Who the news is from, said first: "Hooli turned me down", "initech rejected me".
+_NEWS_FROM = re.compile(r"^\W*(?:(?:ugh|so|omg|well|welp|update)\W+)*(?P<who>[A-Za-z][\w&'-]*)\s+"
+                        r"(?:just\s+|finally\s+|officially\s+)?(?:turned|rejected|passed|offered|"
+                        r"said|sent|emailed|called|ghosted|went|decided|want|wants)\b", re.I)
+
+
+def _told_of_another(line: Line, ctx: Context) -> bool:
+    """News from a company no interview of theirs is with, said first, beside one that
+    is ("Hooli turned me down today but honestly Acme was the one I wanted")."""
+    said = _NEWS_FROM.match(line.text)
+    if said is None or not line.found.numbers:
+        return False
+    who = said["who"].lower()
+    known = {w.lower() for k in ctx.known for part in (k.company, *k.names) for w in part.split()}
+    # At the line's start a capital says nothing: "Got rejected …" is no company
+    return who not in known | line.found.company_words | _SUBJECTS_ANYONE and \
+        not dictionary().known([who])
+
+
+_SUBJECTS_ANYONE = frozenset({"they", "she", "he", "we", "it", "hr", "recruiter", "company",
+                              "everyone", "somebody", "someone", "i", "i've", "i'm", "i'd"})
+
+
 #: One more interview, said as such: "another interview today", "got another one".
 _ANOTHER_ONE = re.compile(r"\banother\s+(?:interview|one)\b", re.I)
 
@@ -71,6 +103,12 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return None  # "please add second interview: Globex, …": the add reads it
     if found is Outcome.NEXT_ROUND and _ANOTHER_JOB.search(line.text):
         return None  # "another interview at Acme, different dept this time": a new one
+    if found is not None and _RETRACTED.search(line.text):
+        return None  # "Please disregard our earlier message, which was sent in error": theirs
+    if found is Outcome.NEXT_ROUND and _ROUND_MOVED.search(line.text):
+        return None  # "they want to move my second interview to friday": which one, when?
+    if found in (Outcome.REJECTED, Outcome.HEARD) and _told_of_another(line, ctx):
+        return None  # "Hooli turned me down today but … Acme was the one I wanted"
     if found is Outcome.NEXT_ROUND and not line.found.numbers and \
             _ANOTHER_ONE.search(line.text) and strangers(line, ctx):
         return None  # "Another interview today! Vandelay Industries, …": a new one, told
@@ -104,6 +142,7 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         # "send us two references, we're in the final stage": a stage, not a round set
         found is Outcome.NEXT_ROUND and bool(_REFERENCES.search(line.text))) or (
         found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (
+
         found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx)) or (
         _another_post(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
@@ -335,6 +374,13 @@ def _unknown_speaker(line: Line, ctx: Context) -> bool:
 
 _SPEAKER_NAMED = re.compile(r"\b(?!(?:they|she|he|we|it|hr|someone|everyone|who|recruiter)\b)"
                             r"((?-i:[A-Z])[a-z]+)\s+(?:said|says|told|mentioned)\b", re.I)
+#: The employer as who sent it: "initech sent the '…' email", "Acme just sent me a …".
+_THEY_SENT = re.compile(r"^\W*(?:(?:ugh|so|omg|well|welp|lol)\W+)*(?P<who>[\w&'-]+)\s+(?:just\s+)?"
+                        r"sent\s+(?:me\s+)?(?:the|a|an|their|over)\b", re.I)
+#: A day moved from one to another: "from friday to monday".
+_FROM_TO = re.compile(r"\bfrom\s+(?:(?:this|next|last)\s+)?\w+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                      r"\s+to\s+(?P<new>(?:(?:this|next)\s+)?\w+(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?)",
+                      re.I)
 #: Where someone is, said after their word: ", she's at the London office this week".
 _WHERE_THEY_ARE = re.compile(r"[,;.]\s*(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+(?:at|in|away|"
                              r"off|out|on\s+(?:leave|holiday|vacation))\b.*$", re.I)
@@ -365,6 +411,10 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         rest = f"{line.text[:denied.start()]} {line.text[denied.end():]}".strip(" ,.;")
         if lx.PROMISE_CUES.search(rest):
             line = replace(line, text=rest)
+    moved = _FROM_TO.search(line.text)
+    if moved is not None:  # "moved the decision from friday to monday": the day it is now
+        line = replace(line, text=f"{line.text[:moved.start()]} by {moved['new']}"
+                                  f"{line.text[moved.end():]}")
     aside = _WHERE_THEY_ARE.search(line.text)
     if aside is not None:  # "…, she's at the London office this week": where, not when
         line = replace(line, text=line.text[:aside.start()])
@@ -790,6 +840,9 @@ def sent(line: Line, ctx: Context) -> Reading | None:
         return None  # "From: Dana Wu …": a message pasted, read by the other readers
     if lx.ASKS_WHETHER.search(line.text):
         return None  # "wait did i already mark jane's thank you as sent or no": asked
+    sender = _THEY_SENT.match(line.text)
+    if sender is not None and sender["who"].lower() in line.found.company_words:
+        return None  # "ugh initech sent the 'we've decided to go …' email": their mail
     verb_led = bool(re.match(r"^(?:sent|thanked)\b", line.text, re.I))
     if not (lx.SENT_CUES.search(line.text) and (verb_led or lx.NOTE_WORDS.search(line.text))):
         return None
