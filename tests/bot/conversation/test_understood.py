@@ -2779,6 +2779,9 @@ def test_found_in_the_fourth_probes_news_of_others_their_mail_and_days_moved(
              'remains under active consideration and we expect to update you by Wednesday, '
              'December 2. - Globex Talent Team"')
     assert chat.checkpoints(3)[0].outcome is None
+    # A day gone by is said to be gone, never planned on (found by hand, in Berlin).
+    assert "Fri 20 Nov has already passed" in chat.text("acme said they'd decide by Nov 20")
+    assert chat.checkpoints(1)[0].promise is None
     # A day moved from one to another: the new one.
     chat.say("acme moved the decision from friday to monday")
     assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-30"
