@@ -57,15 +57,19 @@ def zone_after_clock(text: str) -> re.Match[str] | None:
     return next(iter(zones_after_clocks(text)), None)
 
 
+def my_clock(said: str, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether a zone said keeps the person's own clock ("my time"; "EST" in New York)."""
+    name = zone_named(said)
+    if name is None:
+        return re.fullmatch(r"(?:my|your)\s+time", said.strip(), re.I) is not None
+    return now.astimezone(ZoneInfo(name)).utcoffset() == now.astimezone(tz).utcoffset()
+
+
 def without_my_zone(text: str, now: datetime, tz: ZoneInfo) -> str:
     """`text` without the zones said after its clocks that keep the person's own clock
     ("Wednesday at 11 Eastern", said in New York; "at 3 my time"): nothing to convert."""
-    mine = now.astimezone(tz).utcoffset()
     for said in reversed(zones_after_clocks(text)):
-        name = zone_named(said.group(0))
-        own = re.fullmatch(r"(?:my|your)\s+time", said.group(0), re.I) is not None or (
-            name is not None and now.astimezone(ZoneInfo(name)).utcoffset() == mine)
-        if own:
+        if my_clock(said.group(0), now, tz):
             text = f"{text[:said.start()].rstrip()} {text[said.end():].lstrip()}".strip()
     return text
 

@@ -48,7 +48,9 @@ _ROUND_MOVED = re.compile(r"\b(?:move|moving|moved|reschedul\w*|push\w*|postpon\
                           r"our)\s+(?:second|2nd|third|3rd|next|final|follow-?up)[\s-]+(?:round|"
                           r"interview|stage)", re.I)
 #: Who the news is from, said first: "Hooli turned me down", "initech rejected me".
-_NEWS_FROM = re.compile(r"^\W*(?:(?:ugh|so|omg|well|welp|update)\W+)*(?P<who>[A-Za-z][\w&'-]*)\s+"
+#: Sounds and small words before the news: "ugh", "so", "omg", "update:".
+_OPENER = r"^\W*(?:(?:ugh|so|omg|well|welp|lol|update)\W+)*"
+_NEWS_FROM = re.compile(rf"{_OPENER}(?P<who>[A-Za-z][\w&'-]*)\s+"
                         r"(?:just\s+|finally\s+|officially\s+)?(?:turned|rejected|passed|offered|"
                         r"said|sent|emailed|called|ghosted|went|decided|want|wants)\b", re.I)
 
@@ -375,7 +377,7 @@ def _unknown_speaker(line: Line, ctx: Context) -> bool:
 _SPEAKER_NAMED = re.compile(r"\b(?!(?:they|she|he|we|it|hr|someone|everyone|who|recruiter)\b)"
                             r"((?-i:[A-Z])[a-z]+)\s+(?:said|says|told|mentioned)\b", re.I)
 #: The employer as who sent it: "initech sent the '…' email", "Acme just sent me a …".
-_THEY_SENT = re.compile(r"^\W*(?:(?:ugh|so|omg|well|welp|lol)\W+)*(?P<who>[\w&'-]+)\s+(?:just\s+)?"
+_THEY_SENT = re.compile(rf"{_OPENER}(?P<who>[\w&'-]+)\s+(?:just\s+)?"
                         r"sent\s+(?:me\s+)?(?:the|a|an|their|over)\b", re.I)
 #: A day named by its date: "the 4th", "4 December", "Dec 4", "12/4".
 _A_DATE_NAMED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|"

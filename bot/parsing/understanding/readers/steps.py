@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.commands import (
     CancelInterview,
@@ -31,7 +30,7 @@ from bot.parsing.understanding.readers.corrections import correct
 from bot.parsing.understanding.readers.news import outcome
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview, pick
-from bot.parsing.zones_said import ZONE_SAID, in_zone, zone_named
+from bot.parsing.zones_said import ZONE_SAID, in_zone, my_clock, zone_named
 
 # --- reminders ----------------------------------------------------------------------------
 _SNOOZE_LEAD = re.compile(
@@ -127,7 +126,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
 
     target = pick(line.found, ctx.known)
     zone = ZONE_SAID.search(line.text)
-    if zone is not None and _my_clock(zone.group(0), ctx) and not _AWAY.search(line.text):
+    if zone is not None and my_clock(zone.group(0), ctx.now, ctx.tz) and \
+            not _AWAY.search(line.text):
         # "remind me tmrw 9am EST", said in New York: their own clock ("I'm in LA this
         # week, … 9am my time" is LA's, so that is asked)
         zone = None
@@ -167,15 +167,6 @@ _IF_NOT = re.compile(r"\bif\b[^,.;]*\b(?:don'?t|doesn'?t|didn'?t|haven'?t|hasn'?
 #: Away from home, where "my time" may be the place's: "I'm in LA for work this week".
 _AWAY = re.compile(r"\b(?:i'?m|i\s+am|we'?re)\s+(?:\w+\s+)?(?:in|at|visiting)\s+(?!the\b)[A-Za-z]|"
                    r"\b(?:travel+ing|trip|abroad|away)\b", re.I)
-
-
-def _my_clock(said: str, ctx: Context) -> bool:
-    """Whether a zone said is the person's own clock ("my time", "EST" in New York)."""
-    name = zone_named(said)
-    if name is None:
-        return re.fullmatch(r"(?:my|your)\s+time", said.strip(), re.I) is not None
-    now = ctx.now.astimezone(ctx.tz)
-    return now.astimezone(ZoneInfo(name)).utcoffset() == now.utcoffset()
 
 
 def _in_their_zone(line: Line, ctx: Context, target: KnownInterview, span: SnoozeUntil,
