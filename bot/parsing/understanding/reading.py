@@ -98,7 +98,12 @@ _NOTHING_YET = re.compile(r"\b(?:still\s+(?:no\b|nothing|waiting|hasn'?t|hasnt|h
                           r"replied|got\s+back|gotten\s+back)|hasnt\s+(?:said|called)|"
                           r"haven'?t\s+(?:heard|tried|called)|havent\s+(?:heard|tried|called)|"
                           r"radio\s+silence|crickets|still\s+pending|waiting\s+(?:on|till|for)|"
-                          r"not\s+(?:heard|a\s+peep))\b", re.I)
+                          r"not\s+(?:heard|a\s+peep)|"
+                          # "initech can stay as is", "keep acme going": left as it is
+                          r"(?:can|should)\s+stay\s+(?:as\s+(?:is|it\s+is)|the\s+same)|"
+                          r"keep\s+[\w&'-]+\s+(?:going|as\s+is|running|on)|"
+                          r"leave\s+[\w&'-]+\s+(?:alone|as\s+(?:is|it\s+is)|be)|"
+                          r"todav[ií]a\s+nada)\b", re.I)
 
 
 #: "today's one", "Friday's interview", "the one from Friday", "the Friday one": an

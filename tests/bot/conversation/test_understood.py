@@ -2793,3 +2793,21 @@ def test_found_in_the_fourth_probes_news_of_others_their_mail_and_days_moved(
              "Jane Smith")
     round_two = chat.checkpoints(4)[0]
     assert round_two.starts_at.astimezone(NEW_YORK).isoformat() == "2026-12-02T13:00:00-05:00"
+
+
+def test_found_in_the_probes_the_other_one_left_as_it_is_and_a_move_said_formally(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # One interview acted on, the other said to stay as it is: the first, surely.
+    said = chat.text("push the acme reminder 2 hours, I'm stuck on the train. initech can "
+                     "stay as is")
+    assert said.startswith("I read that as: Snoozing the next step of Acme (#1).")
+    chat.say("stop the initech reminders, I'll deal with them myself. keep acme going")
+    assert all(cp.state is CheckpointState.CANCELLED or cp.state is not CheckpointState.PENDING
+               for cp in chat.checkpoints(2)[1])
+    assert any(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1])
+    # Their move, said formally in two sentences.
+    chat.say("Acme has rescheduled my interview. It is now tomorrow at 10:00 am.")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
+        "2026-11-24T10:00:00-05:00"

@@ -358,9 +358,10 @@ _SPELLED = re.compile(r"\b((?:name|surname)\s+is)\s+(?:spelled|spelt|written)\s+
 _SAME_TIME = re.compile(r"\s*,\s*same\s+time(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
                         r"(?=\s*,?\s*not\b)", re.I)
 #: "Acme actually moved my interview, it's tomorrow at 3": the new moment, said after.
-_THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+)?(?:(?:moved|rescheduled|"
-                         r"changed|pushed)\s+(?:my|the)\s+interview\s*[,;:—–-]+\s*"
-                         r"(?:it'?s|it\s+is|now)\s+|rescheduled\s*[,;:—–-]*\s*it\s+(?:got|was|has\s+"
+_THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+|has\s+|have\s+)?"
+                         r"(?:(?:moved|rescheduled|changed|pushed)\s+(?:my|the)\s+interview\s*[.,;:—–-]+\s*"
+                         r"(?:(?:it'?s|it\s+is)\s+(?:now\s+)?|now\s+)|"
+                         r"rescheduled\s*[,;:—–-]*\s*it\s+(?:got|was|has\s+"
                          r"been|'s\s+been)\s+(?:moved|pushed|changed)\s+to\s+)", re.I)
 #: "today's Acme interview got moved, it's actually Wednesday at 2pm", "Acme moved it to
 #: Wednesday 3pm, so it didn't happen today", "Acme cancelled on me, rescheduled to …".
