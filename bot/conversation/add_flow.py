@@ -6,7 +6,6 @@ so a restart in the middle of the questions loses nothing.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -44,7 +43,7 @@ from bot.parsing.understanding.lexicon import (
     TAKEN_BACK,
     THEIR_TIME,
 )
-from bot.parsing.understanding.normalise import role_words
+from bot.parsing.understanding.normalise import role_words, star_fixed
 from bot.parsing.zones_said import in_zone, zone_named, zones_after_clocks
 from bot.text import MAX_FIELD, short
 
@@ -344,6 +343,8 @@ _NOT_A_ROLE = re.compile(
     r"^(?:idk|dunno|no idea|not sure|unsure|can'?t remember|don'?t know|they didn'?t say|"
     r"a job|same|same as before|ok|okay|lol|hmm+|no|yes|erm+|um+|uh+|brb|afk|gtg|g2g|ttyl|"
     r"k|sec|1\s+sec|one\s+moment|back\s+in\s+a\s+(?:sec|min\w*|bit))\b|\?|\bor maybe\b|"
+    # "offer!!": news typed where the title was asked, no title
+    r"^\W*(?:an?\s+)?(?:offer(?:ed)?|rejected|hired|got\s+(?:it|the\s+job))\W*$|"
     # A second piece of news after the title ("designer. also sent jane her note"): asked.
     r"[.;!]\s*(?:also|and|plus|btw|oh|oh\s+and)\b|"
     r"\bnot sure\b|\bcan'?t remember\b|"
@@ -514,20 +515,6 @@ _OTHER_POSTING = re.compile(r"\s*[,;.]\s*\w+(?:\s+\w+)?\s+(?:was|is)\s+(?:the|a|
 #: A joke, then the real title: "… apparently lol. no it's product designer".
 _NO_REALLY = re.compile(r"\b(?:lol|haha|lmao|jk)\b[.!]*\s+(?:no|nah|ok\s+no|but\s+)?(?:seriously|"
                         r"for\s+real|really)?[,.!]*\s*(?:it'?s|its|it\s+is)\s+", re.I)
-#: A word put right after the line, as chat does: "Jr graphic dezigner *designer".
-_STAR_FIX = re.compile(r"(?P<said>.+?)\s+\*(?P<right>[\w'-]+)\*?[\s.!]*")
-
-
-def _put_right(said: str, right: str) -> str:
-    """`said` with the word `right` stands for (the one most like it) replaced by it."""
-    words = said.split()
-    likeness = [difflib.SequenceMatcher(None, w.lower(), right.lower()).ratio() for w in words]
-    best = max(range(len(words)), key=likeness.__getitem__)
-    if likeness[best] < 0.6:
-        return f"{said} {right}"
-    return " ".join([*words[:best], right, *words[best + 1:]])
-
-
 #: The company said to be wrong, then the right one: "sorry, wrong company, I meant Soylent
 #: not Globex".
 _WRONG_COMPANY = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually|no)\W+)*wrong\s+company\W+"
@@ -592,9 +579,7 @@ def role_answer(text: str) -> str | None:
     said_after = _NO_REALLY.search(text)
     if said_after is not None and text[said_after.end():].strip():
         text = text[said_after.end():]  # "coffee fetcher apparently lol. no it's product designer"
-    starred = _STAR_FIX.fullmatch(text.strip())
-    if starred is not None:  # "Jr graphic dezigner *designer": a slip put right, chat-style
-        text = _put_right(starred["said"], starred["right"])
+    text = star_fixed(text)  # "Jr graphic dezigner *designer": a slip put right, chat-style
     if _SOMEONE_THERE.fullmatch(text.strip()) or _NO_TITLE_GIVEN.search(text) or \
             text.strip(" .!").lower() in _DEPARTMENTS:
         # "the creative director": who they met, or the job? "not sure, …", "the one I

@@ -306,7 +306,7 @@ _NEVER_IN_NAMES = _vocabulary(
     lady guy man woman girl boy person persons dude gal idk dunno ok okay yes yeah yep no
     nope lol hmm maybe think thought sure not know known yet whoever free names name invite
     invitation hang later tomorrow today forget remember someone somebody probably unsure
-    asap guess fella feller bloke chap lad lass time zoom via
+    asap guess fella feller bloke chap lad lass time zoom via both neither everyone everybody
     me my mine you your wait first show list please what why how nvm nevermind
     """
 )

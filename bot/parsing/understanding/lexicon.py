@@ -216,6 +216,9 @@ HEDGES = _any(
 #: Someone else's interview or news: "my friend got an offer from Acme", "my husband had
 #: his interview there today". Asked, never put on the person's own interview.
 THIRD_PARTY = re.compile(
+    # "@raj congrats on the offer!!!": said to someone else, about their news
+    r"^\W*@[\w.-]+\W+(?:(?:big|huge|massive)\s+)?congrat|\bcongrat(?:s|ulations)\s+(?:on\s+)?(?:your|"
+    r"his|her|their)\b|"
     r"\bmy\s+(?:best\s+)?(?:friend|mate|buddy|pal|husband|hubby|wife|partner|boyfriend|girlfriend|"
     r"bf|gf|fianc[eé]e?|sister|brother|sis|bro|son|daughter|mum|mom|dad|mother|father|cousin|"
     r"roommate|flatmate|housemate|colleague|coworker|co-worker|classmate|neighbou?r|niece|"

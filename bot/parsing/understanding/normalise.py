@@ -7,6 +7,7 @@ coach: "Dana" stays Dana even though it is one letter from "data".
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -193,9 +194,32 @@ def _as_told(quoted: re.Match[str]) -> str:
     return first_person(text)
 
 
+#: A word put right after the line, as chat does: "Jr graphic dezigner *designer",
+#: "acme was at 2:30 not 2\n*3:30".
+_STAR_FIX = re.compile(r"(?P<said>.+?)\s+\*(?P<right>[\w:'-]+)\*?[\s.!]*", re.S)
+#: Markdown emphasis around words: "the role was _senior_ data analyst", "*really*".
+_EMPHASIS = re.compile(r"(?<![\w*_])([*_]{1,2})(?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])\1(?![\w*_])")
+
+
+def star_fixed(text: str) -> str:
+    """`text` with a word put right after it ("… dezigner *designer") put in the place of
+    the word most like it; the text as it was when nothing is starred."""
+    starred = _STAR_FIX.fullmatch(text.strip())
+    if starred is None:
+        return text
+    said, right = starred["said"], starred["right"]
+    words = said.split(" ")
+    likeness = [difflib.SequenceMatcher(None, w.lower(), right.lower()).ratio() for w in words]
+    best = max(range(len(words)), key=likeness.__getitem__)
+    if likeness[best] < 0.6:
+        return f"{said} {right}"
+    return " ".join([*words[:best], right, *words[best + 1:]])
+
+
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, slips corrected, and
     someone's words in quotes told as the person would tell them."""
+    text = star_fixed(_EMPHASIS.sub(r"\2", text))  # "_senior_", "2:30 not 2\n*3:30"
     text = QUOTED_SPEECH.sub(_as_told, text)
     text = _OF_CHINESE.sub("'s ", text)  # "Jane 的 email": Jane's email
     text = _ALARM_BEFORE_VERB.sub("", text)  # "⏰ snooze initech 3 days"

@@ -2811,3 +2811,22 @@ def test_found_in_the_probes_the_other_one_left_as_it_is_and_a_move_said_formall
     chat.say("Acme has rescheduled my interview. It is now tomorrow at 10:00 am.")
     assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
         "2026-11-24T10:00:00-05:00"
+
+
+def test_found_in_the_fifth_probes_chat_markup_and_short_replies(chat: Chat) -> None:
+    chat.say(ACME)
+    # Markdown emphasis and a word put right with a star, as chat does.
+    chat.say("the role was _senior_ data analyst btw")
+    assert chat.checkpoints(1)[0].role == "senior data analyst"
+    chat.say("acme was at 2:30 not 2\n*3:30")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).hour == 15
+    # Someone else congratulated is no news of mine.
+    chat.say("@raj congrats on the offer!!! :tada:")
+    assert chat.checkpoints(1)[0].outcome is None
+    # While the title or the names are asked, news or "both" is no answer.
+    chat.say("add Globex")
+    assert "job title" in chat.text("offer!!")
+    chat.say("designer")
+    chat.say("2026-11-24 11am")
+    chat.say("both")
+    assert interviews(chat) == 1
