@@ -39,6 +39,7 @@ from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.understanding.lexicon import (
     EARLY_OR_LATE,
     PART_OF_DAY,
+    PROMISE_CUES,
     ROLE_VOCABULARY,
     TAKEN_BACK,
     THEIR_TIME,
@@ -902,6 +903,10 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         draft.role = role
         return Answer(draft)
     if asked is Ask.WHEN:
+        if PROMISE_CUES.search(text):
+            # "gavin said they would let me know by friday": their day, not the interview's
+            return Answer(draft, "That sounds like when they'll get back to you: tell me again "
+                                 "once this interview is added. When was the interview itself?")
         early = EARLY_OR_LATE.search(text)
         if early is not None and not PART_OF_DAY.search(text):
             # "tomorrow at 6": a shift's start, or an evening? Not guessed.

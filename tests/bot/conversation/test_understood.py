@@ -2830,3 +2830,18 @@ def test_found_in_the_fifth_probes_chat_markup_and_short_replies(chat: Chat) -> 
     chat.say("2026-11-24 11am")
     chat.say("both")
     assert interviews(chat) == 1
+
+
+def test_their_day_said_where_the_interview_day_was_asked_is_not_taken_for_it(
+        chat: Chat) -> None:
+    # Found by hand in the terminal chat (Tokyo time): the answer to "when was it?" was
+    # their promise, and Friday became the interview's day.
+    chat.say("add Hooli")
+    chat.say("data engineer")
+    said = chat.text("gavin said they would let me know by friday")
+    assert "When was the interview itself?" in said
+    chat.say("today 11am")
+    chat.say("Gavin Belson")
+    chat.say("skip")
+    hooli = chat.checkpoints(1)[0]
+    assert hooli.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-23T11:00:00-05:00"
