@@ -940,6 +940,9 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         return Answer(draft)
     if asked is Ask.TIME:
         assert draft.starts_at is not None
+        if sum(c.isdigit() for c in text) > 4:
+            # "priya number is 020 7946 0018 …": a number, not the time it started
+            return Answer(draft, f"I couldn't read {short(text, 40)!r} as a time of day.")
         moment, had_time = parse_when_detail(
             f"{draft.starts_at.astimezone(tz):%Y-%m-%d} {text}", now, tz
         )

@@ -47,7 +47,7 @@ from bot.parsing.people import (
     _words,
 )
 from bot.parsing.promises import _NO_PROMISE, _PROMISE_START, parse_promise
-from bot.parsing.zones_said import in_zone, zone_named, zones_after_clocks
+from bot.parsing.zones_said import in_zone, my_clock, zone_named, zones_after_clocks
 
 if TYPE_CHECKING:
     pass
@@ -403,8 +403,6 @@ def _hour_of_part(match: re.Match[str]) -> str:
     return f"{match['hour']}:{match['minute'] or '00'}{half} "
 
 
-#: The person's own clock, said as a zone.
-_MY_CLOCK = re.compile(r"(?:my|your)\s+time", re.I)
 #: A day said relative to today, which another zone's clock may make another day.
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|"
                            r"afternoon|evening))\b", re.I)
@@ -422,7 +420,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     zone = zones[0] if zones else None
     theirs = zone_named(zone.group(0)) if zone is not None else None
     doubt = len({zone_named(z.group(0)) for z in zones}) > 1 or (
-        zone is not None and theirs is None and not _MY_CLOCK.fullmatch(zone.group(0)))
+        zone is not None and theirs is None and not my_clock(zone.group(0), now, tz))
     found = _Found()
     cleaned, found.phone = _cut_phone(cleaned)
     budget = _MAX_PIECES

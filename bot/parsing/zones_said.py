@@ -40,8 +40,8 @@ def zone_named(said: str) -> str | None:
     if fixed is not None:  # "UTC+1" is Etc/GMT-1: the IANA name counts the other way
         hours = int(fixed[2])
         return "UTC" if hours == 0 else f"Etc/GMT{'-' if fixed[1] == '+' else '+'}{hours}"
-    if re.fullmatch(r"my|your|their|local", words, re.I):
-        return None
+    if re.fullmatch(r"my|your|their|local|cst|ist", words, re.I):
+        return None  # "CST" is China's as well as Chicago's, "IST" India's, Ireland's, Israel's
     return next((z for pattern, z in _ZONES if re.fullmatch(pattern, words, re.I)),
                 None) or parse_zone(words)
 

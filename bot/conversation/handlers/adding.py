@@ -192,7 +192,7 @@ def finish(turn: Turn, draft: add_flow.AddDraft, *, ends_question: bool = True
                      "time>` puts it right.")
     if draft.zone_said:
         zone = draft.zone_said if any(c.isupper() for c in draft.zone_said) \
-            else draft.zone_said.title()  # "pacific" → "Pacific"; "PT" as said
+            else draft.zone_said.title().replace(" Time", " time")  # "pacific" → "Pacific"
         if not zone.lower().endswith("time") and not zone.isupper():
             zone += " time"  # "Pacific time", "London time"; "PT" and "UTC-8" as said
         notes.append(f"You gave the time in {zone}: that's "

@@ -24,7 +24,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
-from bot.parsing.zones_said import without_my_zone
+from bot.parsing.zones_said import without_my_zone, zones_after_clocks
 
 _I = re.IGNORECASE
 #: A line tells of an interview (done, or coming up).
@@ -400,6 +400,11 @@ def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
     text = without_my_zone(text, ctx.now, ctx.tz)  # "Wednesday at 11 Eastern", in New York
+    # "thursday … 11am london time": the zone is set aside while the story is read, and
+    # said again after its time, where the add reads it on that clock
+    zones = zones_after_clocks(text)
+    for zone in reversed(zones):
+        text = f"{text[:zone.start()].rstrip()} {text[zone.end():].lstrip()}"
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", quarter_hours(text, office_hours=True)))
     text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
@@ -430,6 +435,8 @@ def _read(text: str, ctx: Context,
     when = _when(text.replace(promise, " ") if promise else text, just_now or past)
     if past:
         when = _BARE_WEEKDAY.sub(lambda m: _last(m, ctx), when)
+    if zones and re.search(r"\d", when):
+        when = f"{when} {' '.join(zone.group(0) for zone in zones)}"
     clock = _MERIDIEM_CLOCK.search(text.replace(promise, " ") if promise else text)
     if when == "today" and just_now and clock is not None:
         when = f"today at {clock.group(1)}"  # "Just now 2pm got interview with DBS"

@@ -2804,8 +2804,7 @@ def test_found_in_the_probes_the_other_one_left_as_it_is_and_a_move_said_formall
                      "stay as is")
     assert said.startswith("I read that as: Snoozing the next step of Acme (#1).")
     chat.say("stop the initech reminders, I'll deal with them myself. keep acme going")
-    assert all(cp.state is CheckpointState.CANCELLED or cp.state is not CheckpointState.PENDING
-               for cp in chat.checkpoints(2)[1])
+    assert all(cp.state is not CheckpointState.PENDING for cp in chat.checkpoints(2)[1])
     assert any(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1])
     # Their move, said formally in two sentences.
     chat.say("Acme has rescheduled my interview. It is now tomorrow at 10:00 am.")
@@ -2845,3 +2844,19 @@ def test_their_day_said_where_the_interview_day_was_asked_is_not_taken_for_it(
     chat.say("skip")
     hooli = chat.checkpoints(1)[0]
     assert hooli.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-23T11:00:00-05:00"
+
+
+def test_found_by_hand_a_story_on_another_clock_and_a_number_where_the_time_was_asked(
+        chat: Chat) -> None:
+    # A story with its time on London's clock: read on it, never left without its time.
+    said = chat.text("got an interview wednesday with Northwind Labs, ux researcher, 11am "
+                     "london time, with Priya Nair")
+    assert "You gave the time in London time: that's Wed 25 Nov 06:00 your time" in said
+    northwind = chat.checkpoints(1)[0]
+    assert northwind.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-25T06:00:00-05:00"
+    # A phone number typed where the time was asked is no time of day.
+    chat.say("add Globex")
+    chat.say("designer")
+    chat.say("2026-11-27")
+    assert "as a time of day" in chat.text("tom number is 020 7946 0018")
+    assert interviews(chat) == 1

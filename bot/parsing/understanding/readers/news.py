@@ -19,7 +19,7 @@ from bot.commands import (
 )
 from bot.model import CallResult, Outcome, Promise, PromiseKind
 from bot.parsing.command_text import text_or_social
-from bot.parsing.dates import parse_when
+from bot.parsing.dates import names_a_day, parse_when
 from bot.parsing.english import dictionary
 from bot.parsing.promises import (
     next_weekday_two_ways,
@@ -379,10 +379,6 @@ _SPEAKER_NAMED = re.compile(r"\b(?!(?:they|she|he|we|it|hr|someone|everyone|who|
 #: The employer as who sent it: "initech sent the '…' email", "Acme just sent me a …".
 _THEY_SENT = re.compile(rf"{_OPENER}(?P<who>[\w&'-]+)\s+(?:just\s+)?"
                         r"sent\s+(?:me\s+)?(?:the|a|an|their|over)\b", re.I)
-#: A day named by its date: "the 4th", "4 December", "Dec 4", "12/4".
-_A_DATE_NAMED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|"
-                           r"aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-                           r"dec)[a-z]*\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}\b", re.I)
 #: A day moved from one to another: "from friday to monday".
 _FROM_TO = re.compile(r"\bfrom\s+(?:(?:this|next|last)\s+)?\w+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
                       r"\s+to\s+(?P<new>(?:(?:this|next)\s+)?\w+(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?)",
@@ -437,7 +433,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         said = later if said is None else type(said)(said.kind, later.on, said.text)
     if said is None:
         return _no_such_day(line, ctx)
-    if said.on < ctx.today and _A_DATE_NAMED.search(line.text) and pick(line.found, ctx.known):
+    if said.on < ctx.today and names_a_day(line.text) and pick(line.found, ctx.known):
         # "they would know by the 4th of december", said on the 5th: a day gone by
         return Reading(question=f"{said.on:%a %d %b} has already passed, so I haven't planned "
                                 "around it. If they gave you a new day, tell me that one.")
