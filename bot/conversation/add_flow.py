@@ -905,8 +905,8 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
     if asked is Ask.WHEN:
         if PROMISE_CUES.search(text):
             # "gavin said they would let me know by friday": their day, not the interview's
-            return Answer(draft, "That sounds like when they'll get back to you: tell me again "
-                                 "once this interview is added. When was the interview itself?")
+            return Answer(draft, "That sounds like when they'll get back to you, not when the "
+                                 "interview was: tell me that again once this one is added.")
         early = EARLY_OR_LATE.search(text)
         if early is not None and not PART_OF_DAY.search(text):
             # "tomorrow at 6": a shift's start, or an evening? Not guessed.
