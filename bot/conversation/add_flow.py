@@ -419,6 +419,9 @@ _REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|"
                         r"on-?site)\b|"
                         # "(react)": a word in lower case about the work, not the title's
                         r"(?-i:^\s*\(\s*[a-z][a-z.+#/-]{0,15}\s*\)\s*$)|"
+                        # "(paid, thank god)", "(£28k)": what it pays and how that feels
+                        r"\b(?:paid|unpaid|pays|salary|thank\s+god|thank\s+goodness|finally)\b|"
+                        r"[$£€]\s?\d|\b\d+k\b|"
                         r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
                         r"in\s+(?:spanish|french|portuguese|german|my\s+language))\b", re.I)
 _ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\w&/ -]+?\s+"

@@ -105,6 +105,7 @@ _ANOTHER_ROUND = re.compile(
     r"(?:round|interview|stage)\b", re.I)
 _TEXT_OR_SOCIAL = re.compile(
     r"\b(text(?:ed|ing)? (?:message|msg)|text(?:ed)? (?:her|him|them)|by text|via text|sms|"
+    r"txt(?:ed|d)?|texted|(?<=\ba )(?:quick |short )?text(?! of)|"
     r"whatsapp|linkedin|twitter|facebook|instagram|social media|dm(?:'?ed)?)\b",
     re.IGNORECASE)
 _TOMORROW = frozenset({"tomorrow", "until tomorrow", "1 day", "a day"})
@@ -253,7 +254,7 @@ def text_or_social(text: str) -> str | None:
 
 
 def interview_ref(word: str) -> InterviewRef:
-    match = REF.match(word)
+    match = REF.match(word.rstrip(".,;:!"))  # "Called 1. No answer."
     if match:
         return InterviewNumber(int(match.group(1)))
     if _NUMBERISH.match(word):

@@ -31,7 +31,7 @@ _MONTH = (
 )
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|weds|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=\s+\d)|fri|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,?\s+(?:\d|(?:" + _MONTH + r")\b))|fri|"
     # "by wed", "until thu": a short day after a word that only a day can follow
     r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\buntil\s)|(?<=\btil\s)|(?<=\btill\s)|(?<=\bthis\s)|"
     r"(?<=\bnext\s)|(?<=\blast\s)|(?<=\bbefore\s)|(?<=\bback\s))(?:mon|tue|wed|thu|sat|sun)\b"
@@ -618,6 +618,45 @@ def day_word_slips(text: str) -> str:
     return _LONG_WORD.sub(fixed, text)
 
 
+#: "Tuesday next week", "next week on Thursday": that weekday of the week after this one;
+#: British "Tuesday week" ("Tues wk", "a week on Tuesday"): a week after the coming one.
+_DAY_NEXT_WEEK = re.compile(
+    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?next\s+week\b"
+    rf"|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b"
+    # British: a week after the coming one ("Monday week" said on a Friday is 10 days on)
+    rf"|\b(?P<c>{_WEEKDAY})\s+(?:week|wk)\b"
+    rf"|\ba\s+week\s+(?:on|from)\s+(?P<d>{_WEEKDAY})\b"
+    # "the Monday after next": as "Monday week"
+    rf"|\b(?:the\s+)?(?P<e>{_WEEKDAY})\s+after\s+next\b",
+    re.I)
+#: British "a week tomorrow" ("tomorrow week", "a week from tomorrow"): eight days on.
+_WEEK_TOMORROW = re.compile(r"\ba\s+week\s+(?:from\s+)?(?:tomorrow|tmrw)\b"
+                            r"|\b(?:tomorrow|tmrw)\s+week\b", re.I)
+_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
+#: "Friday just gone": the last one.
+_JUST_GONE = re.compile(rf"\b({_WEEKDAY})\s+just\s+gone\b", re.I)
+
+
+def _week_on(match: re.Match[str], base: date) -> date:
+    """The day a `_DAY_NEXT_WEEK` phrase names, counted from `base`."""
+    said = next(match.group(g) for g in "abcde" if match.group(g)).lower()
+    wanted = _DAY_INDEX[said[:2]]
+    monday = base + timedelta(days=7 - base.weekday())
+    if match.group("e"):  # that day in the week after next week
+        return monday + timedelta(days=7 + wanted)
+    if match.group("c") or match.group("d"):  # a week after the coming one (or today's)
+        return base + timedelta(days=(wanted - base.weekday()) % 7 + 7)
+    return monday + timedelta(days=wanted)
+
+
+def next_week_days(text: str, base: date) -> str:
+    """`text` with "Thursday next week" (or "Tuesday week") written as that date, and
+    "Friday just gone" as the last Friday."""
+    text = _JUST_GONE.sub(r"last \1", text)
+    text = _WEEK_TOMORROW.sub((base + timedelta(days=8)).isoformat(), text)
+    return _DAY_NEXT_WEEK.sub(lambda match: _week_on(match, base).isoformat(), text)
+
+
 def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime | None, bool]:
     """The interview moment in an answer like "yesterday at 10am", and whether a time was given.
 
@@ -630,7 +669,7 @@ def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime 
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
-        cleaned = day_word_slips(cleaned)
+        cleaned = next_week_days(day_word_slips(cleaned), _local_now(now, tz).date())
         _, groups = _cut_dates(half_past(cleaned, office_hours=True))  # "half ten"
         return _when(groups, now, tz, bool(_PAST_TENSE.search(cleaned)))
     except Exception:  # a parser must never turn a user's words into a traceback

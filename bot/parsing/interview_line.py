@@ -31,6 +31,7 @@ from bot.parsing.dates import (
     day_word_slips,
     dotted_clock,
     half_past,
+    next_week_days,
     part_of_today,
 )
 from bot.parsing.keywords import _COMPANY_CULTURE, _cut_keywords, _Found
@@ -94,7 +95,10 @@ _PHONE_BARE = re.compile(
 #: Where the people start: "with Jane", "interviewed by …", and the short "w/ Jane".
 _WITH = re.compile(
     r"(?:\b(?:interviewed\s+by|met\s+with|interviewers?\s*[:=]|panel\s*[:=]|with|met|"
-    r"interviewers?(?:\s+(?:was|were))?(?=\s))|(?<!\S)w/)"
+    r"interviewers?(?:\s+(?:was|were))?(?=\s)|"
+    # "bloke called Pat Dooley", "a wumman called Grace Mackie"
+    r"(?:an?\s+)?(?:bloke|guy|fella|fellow|chap|lad|man|lady|woman|wumman|girl|lass|gent)\s+"
+    r"(?:called|named|by\s+the\s+name\s+of)(?=\s+[A-Z]))|(?<!\S)w/)"
     r"\s*(?<=\s|/)(?=\S)", re.I
 )
 _PEOPLE_TAIL = re.compile(r"\s+(?:at|@|for)\s+(?=\S)", re.I)
@@ -411,6 +415,7 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this\s+(?:mor
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
+    cleaned = next_week_days(cleaned, _local_now(now, tz).date())  # "Thursday week at 11"
     cleaned = half_past(days_in_english(cleaned), office_hours=True)  # "vandaag", "at nine thirty"
     cleaned = dotted_clock(cleaned)
     cleaned = _HOUR_THEN_PART.sub(_hour_of_part, cleaned)  # "8 this morning": 8am

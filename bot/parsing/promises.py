@@ -11,8 +11,11 @@ from bot.model import Promise, PromiseKind
 from bot.parsing.cleaning import _MAX_ANSWER, _MAX_PIECE, _clean, _trim
 from bot.parsing.dates import (
     _DATE_KINDS,
+    _DAY_INDEX,
+    _DAY_NEXT_WEEK,
     _NUMWORD,
     _SPECIFICITY,
+    _WEEK_TOMORROW,
     _WEEKDAY,
     _cut_dates,
     _dateparse,
@@ -22,6 +25,7 @@ from bot.parsing.dates import (
     _month_day,
     _nearest_year,
     _Token,
+    _week_on,
     weekday_of,
 )
 from bot.rules.holidays import country_for_zone, public_holidays
@@ -38,7 +42,7 @@ _THEY_CONTACT = re.compile(
     # "she gon call me back", "dey go call me", "he's gonna ring me": a future said plainly
     r"|(?:'s|\s+is|'re|\s+are)?\s+(?:gonna|gon|go|goin\s+to|finna)"
     r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
-    r"(?:(?:call|ring|phone|telephone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b"
+    r"(?:(?:call|ring|bell|buzz|phone|telephone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b"
     # "he'll give us a bell by Friday": he calls; "give us a bell" alone is theirs to take
     r"|give\s+(?:me|us)\s+a\s+(?:call|ring|bell|buzz|shout|tinkle))",
     re.I,
@@ -49,7 +53,7 @@ _THEY_TO_YOU = re.compile(
     r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+(?:give\s+you\s+a\s+(?:call|ring|bell|buzz)|"
     r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
     r"\b(?!i\b|you\b|to\b|please\b|pls\b|just\b|then\b|and\b|so\b)[a-z]+(?:(?:'s|\s+is)\s+"
-    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)\s+(?:call|ring|phone|telephone|email|text|"
+    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)\s+(?:call|ring|bell|phone|telephone|email|text|"
     r"contact)\s+me\b", re.I)
 #: Their call to come, its "me" left out ("they'll call in 4 days", "she'll ring back"),
 #: or said as under way ("she's phoning me friday").
@@ -171,26 +175,11 @@ def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -
     return day
 
 
-#: "Tuesday next week", "next week on Thursday": that weekday of the week after this one;
-#: British "Tuesday week" ("Tues wk", "a week on Tuesday"): a week after the coming one.
-_DAY_NEXT_WEEK = re.compile(
-    rf"\b(?P<a>{_WEEKDAY})\s+(?:of\s+)?next\s+week\b"
-    rf"|\bnext\s+week\s+(?:on\s+)?(?P<b>{_WEEKDAY})\b"
-    # British: a week after the coming one ("Monday week" said on a Friday is 10 days on)
-    rf"|\b(?P<c>{_WEEKDAY})\s+(?:week|wk)\b"
-    rf"|\ba\s+week\s+(?:on|from)\s+(?P<d>{_WEEKDAY})\b"
-    # "the Monday after next": as "Monday week"
-    rf"|\b(?:the\s+)?(?P<e>{_WEEKDAY})\s+after\s+next\b",
-    re.I)
-#: British "a week tomorrow" ("tomorrow week", "a week from tomorrow"): eight days on.
-_WEEK_TOMORROW = re.compile(r"\ba\s+week\s+(?:from\s+)?(?:tomorrow|tmrw)\b"
-                            r"|\b(?:tomorrow|tmrw)\s+week\b", re.I)
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
 #: "within 48 hours": whole days, said in hours.
 _WHOLE_DAYS_IN_HOURS = re.compile(r"\b(24|48|72|96|120)\s*(?:hours|hrs|h)\b", re.I)
 #: "the day after Thanksgiving": its Friday.
 _AFTER_THANKSGIVING = re.compile(r"\b(?:the\s+)?day\s+after\s+thanksgiving\b", re.I)
-_DAY_INDEX = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 #: "call her back after the long weekend": the first working day after the next public
 #: holiday's weekend.
 _AFTER_LONG_WEEKEND = re.compile(r"\bafter\s+the\s+(?:long|holiday|bank\s+holiday|thanksgiving|"
@@ -257,24 +246,6 @@ def settle_next_weekday(text: str, day: date) -> str:
     if _NEXT_WEEKDAY.search(text):
         return _NEXT_WEEKDAY.sub(day.isoformat(), text, count=1)
     return _TOMORROWS_WEEKDAY.sub(day.isoformat(), text, count=1)
-
-
-def _week_on(match: re.Match[str], base: date) -> date:
-    """The day a `_DAY_NEXT_WEEK` phrase names, counted from `base`."""
-    said = next(match.group(g) for g in "abcde" if match.group(g)).lower()
-    wanted = _DAY_INDEX[said[:2]]
-    monday = base + timedelta(days=7 - base.weekday())
-    if match.group("e"):  # that day in the week after next week
-        return monday + timedelta(days=7 + wanted)
-    if match.group("c") or match.group("d"):  # a week after the coming one (or today's)
-        return base + timedelta(days=(wanted - base.weekday()) % 7 + 7)
-    return monday + timedelta(days=wanted)
-
-
-def next_week_days(text: str, base: date) -> str:
-    """`text` with "Thursday next week" (or "Tuesday week") written as that date."""
-    text = _WEEK_TOMORROW.sub((base + timedelta(days=8)).isoformat(), text)
-    return _DAY_NEXT_WEEK.sub(lambda match: _week_on(match, base).isoformat(), text)
 
 
 def _promise_day(

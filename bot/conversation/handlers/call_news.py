@@ -74,6 +74,12 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return [Reply(text="You told me two things there, and I want both right, so I changed "
                            f"nothing yet. First, what did {interview.company} say on the call? "
                            "Then tell me the other on its own.")]
+    if _NOBODY_AFTER_ALL.search(text) and _NEVER_CONNECTED.search(text):
+        return [Reply(text="If you hung up before it rang through, nobody had the chance to "
+                           "answer, so I've changed nothing yet. Say `actually, nobody "
+                           f"answered` to record the call to {interview.company} "
+                           f"(#{interview.number}) as not picked up, or tell me what they said "
+                           "if you did get through.")]
     if _NOBODY_AFTER_ALL.search(text) and interview.calls \
             and interview.calls[-1].result is CallResult.ANSWERED:
         # "oh wait, it went to voicemail actually": the call just recorded as answered was
@@ -109,6 +115,9 @@ _NOBODY_AFTER_ALL = re.compile(
     r"didn'?t\s+(?:reach\s+any(?:one|body)|get\s+through)|rang\s+out|went\s+unanswered)\b)"
     r"(?=.*\b(?:actually|sorry|mis-?click\w*|wrong\s+(?:button|thing|one)|by\s+mistake|"
     r"messed\s+up|i\s+meant|wait|oops|pressed|tapped|hit)\b)", re.I | re.S)
+#: "I hung up before it connected": no call nobody answered, perhaps no call at all; asked.
+_NEVER_CONNECTED = re.compile(r"\bbefore\s+(?:it\s+)?(?:connected|rang|went\s+through|"
+                              r"(?:it\s+)?(?:even\s+)?(?:started\s+)?ringing)\b", re.I)
 #: An answer held back as it is given: "hang on, let me reread my notes", "did i type 2?".
 _NOT_SURE_YET = re.compile(r"\b(?:hang|hold)\s+on\b|\blet\s+me\s+(?:check|reread|re-read|look|"
                            r"double[\s-]check)\b|\bbefore\s+you\s+(?:write|record|put|log|save)\b|"

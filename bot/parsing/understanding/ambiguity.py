@@ -24,7 +24,9 @@ _BARE_WEEKDAY = re.compile(
     r"(?<!last )(?<!next )(?<!this )(?<!coming )(?<!past )\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|"
     r"fri|sat(?:ur)?|sun)(?:day)?\b(?!,?\s*(?:the\s+)?\d{1,2}(?:/|st|nd|rd|th|\b(?!\s*[:.]?\d*\s*[ap]m)))"
     # "he sat in on it": the verb, not Saturday
-    r"(?!(?<=[Ss]at)\s+(?:in|on|with|down|through|there|next|behind|beside|for)\b)",
+    r"(?!(?<=[Ss]at)\s+(?:in|on|with|down|through|there|next|behind|beside|for)\b)"
+    # "Friday just gone", "Thursday week": one day, said as the dates reader reads it
+    r"(?!\s+(?:just\s+gone|week|wk|after\s+next)\b)",
     re.I)
 #: Words that say whether the interview is behind or ahead.
 _TENSE = re.compile(r"\b(?:had|was|were|did|went|interviewed|finished|met|spoke|done|last|"
@@ -35,7 +37,8 @@ _OTHER_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}|\b(?:jan|feb|ma
                          r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 #: A weekday after these words is the employer's promise, not the interview's day.
 _PROMISE_BEFORE = re.compile(r"\b(?:decide|decision|by|call|know|hear|touch|back|promise[sd]?|"
-                             r"within|until|till)\b", re.I)
+                             r"within|until|till|bell|ring|phone|contact|e-?mail|text|said|"
+                             r"told|says)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -843,6 +843,7 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    r"leave\s+(?:it|that|the\s+[\w&'-]+\s+one)\s+(?:til|till|until)\b",
                    r"(?:stop|quit)\s+(?:nagging|reminding|pinging|bugging)\s+me\b",
                    r"try\s+me\s+(?:again|in|at|later|tomorrow)", r"postpone", r"delay",
+
                    # "hit me up tomorrow" is theirs to us; "they gon hit me up by Wednesday" theirs
                    r"(?<!they\s)(?<!gon\s)(?<!gonna\s)(?<!will\s)(?<!'ll\s)(?<!to\s)hit\s+me\s+up",
                    r"not\s+right\s+now",
@@ -886,6 +887,9 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"switch\s+off\s+(?:the\s+)?(?:\w+\s+)?reminders",
                    r"no\s+more\s+(?:\w+\s+){1,2}(?:reminders|follow[\s-]?ups?|nudges)",
                    r"(?:drop|kill|ditch)\s+(?:the\s+|all\s+)?(?:\w+\s+)?follow[\s-]?ups?",
+                   # "kill the acme reminders, bloody thing keeps pinging me"
+                   r"(?:kill|ditch|nuke|scrap)\s+(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:[\w&'-]+\s+)?"
+                   r"(?:reminders|nudges|notifications|pings|alerts)",
                    r"i'?ll\s+(?:handle|deal\s+with|manage)\s+(?:it|that|this)(?:\s+one)?\s+myself")
 #: A cancel told, not asked for: "I had to cancel my acme interview", "they cancelled it"
 #: (the meeting itself, maybe; whether to stop the reminders is asked).

@@ -64,6 +64,7 @@ _SOUNDS_ALIKE = tuple((re.compile(said, re.I), meant) for said, meant in (
     (r"\b(would|will|'ll|let\s+me|let\s+us)\s+no\b(?=\s+(?:by|in|on|within|before|after|"
      r"next|this|tomorrow|soon|when|if))", r"\1 know"),
     (r"\bforth\b(?=\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "fourth"),
+    (r"\bgimme\b", "give me"),  # "on shift, gimme 2 hrs"
 ))
 _DROPPED_G = re.compile(r"\b([A-Za-z]{2,}?)in['’](?=[\s,.!?;]|$)")
 #: Letters of a short form said one by one, as voice typing writes them: "Q A", "H R".

@@ -2860,3 +2860,48 @@ def test_found_by_hand_a_story_on_another_clock_and_a_number_where_the_time_was_
     chat.say("2026-11-27")
     assert "as a time of day" in chat.text("tom number is 020 7946 0018")
     assert interviews(chat) == 1
+
+
+def test_studied_in_the_twenty_fifth_session_british_days_and_states_of_the_job(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    # "Thursday week" is the Thursday of next week, for a next round as for a promise.
+    said = chat.text("Jane called, they want a second interview with the CTO, Thursday "
+                     "week at 11")
+    assert said.startswith("I read that as: A next round from Acme (#1).")
+    chat.say("Jane Smith")
+    next_round = chat.checkpoints(2)[0]
+    assert next_round.starts_at.astimezone(NEW_YORK).isoformat() == "2026-12-03T11:00:00-05:00"
+    # "Friday just gone" is last Friday; "a bloke called Pat Dooley" is who; "he'd bell
+    # me" is their call to come.
+    chat.say("add Shell, forecourt supervisor, Friday just gone at 2, bloke called Pat "
+             "Dooley, said he'd bell me Wednesday")
+    shell = chat.checkpoints(3)[0]
+    assert shell.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-20T14:00:00-05:00"
+    assert [p.name for p in shell.interviewers] == ["Pat Dooley"]
+    assert shell.promise is not None and shell.promise.on.isoformat() == "2026-11-25"
+    # A short weekday before the month's name is the day, never a name.
+    chat.say("add Signal, product designer, Thu Dec 3 at 1pm, with Will Ashford and Pat Kim")
+    assert [p.name for p in chat.checkpoints(4)[0].interviewers] == ["Will Ashford", "Pat Kim"]
+
+
+def test_studied_in_the_twenty_fifth_session_what_is_not_news_or_a_title(chat: Chat) -> None:
+    chat.say(INITECH)
+    # "the position is on hold" is news about the opening, never its new title.
+    chat.say("the position is on hold for now")
+    initech = chat.checkpoints(1)[0]
+    assert initech.role == "QA engineer" and initech.outcome is None
+    # A thank-you by text is answered with the rule, and nothing is marked sent.
+    said = chat.text("flicked Dana a txt to say thanks, sweet as")
+    assert "text" in said and "e-mail" in said.lower().replace("email", "e-mail")
+    assert all(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1]
+               if cp.kind is CheckpointKind.THANK_YOU)
+    # A number with its full stop is still the number.
+    chat.say("Called 1. No answer.")
+    assert [c.result for c in chat.checkpoints(1)[0].calls] == [CallResult.NO_ANSWER]
+    # A call put right as never connected is asked, not recorded as no answer.
+    chat.say("called 1 answered")
+    said = chat.text("sorry, actually nobody answered, I hung up before it connected")
+    assert "changed nothing" in said
+    assert [c.result for c in chat.checkpoints(1)[0].calls] == \
+        [CallResult.NO_ANSWER, CallResult.ANSWERED]

@@ -766,7 +766,12 @@ _THEN_CLAUSE = re.compile(r",\s*(?:they|she|he|it|which|and|but|so|because|as|so
 
 
 _NOT_A_VALUE = re.compile(r"(?:wrong|incorrect|not\s+right|off|misspel+(?:ed|t)|spelt\s+wrong|"
-                          r"a\s+typo|mistyped)\b", re.I)
+                          r"a\s+typo|mistyped|"
+                          # "the position is on hold": news of the opening, not its title
+                          r"(?:now\s+|still\s+|being\s+|been\s+)?(?:on\s+hold|on\s+ice|frozen|"
+                          r"filled|closed|cancel+ed|paused|gone|pulled|withdrawn|taken|open|"
+                          r"remote|hybrid|full[\s-]time|part[\s-]time|temporary|permanent))\b",
+                          re.I)
 
 
 def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:

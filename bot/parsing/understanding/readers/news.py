@@ -360,9 +360,10 @@ def _maybe_over(line: Line, ctx: Context) -> Reading | None:
                             Choice("Keep the plan going", None)))
 
 
-#: On hold until something happens: "on hold until the January budget is signed off".
-_HELD_UNTIL = re.compile(r"\bon\s+(?:hold|ice)\s+(?:(?:un)?til+|till|pending|while|till\s+after)\b",
-                         re.I)
+#: On hold until something happens: "on hold until the January budget is signed off", "on
+#: hold for now", "on hold, budget is frozen until January".
+_HELD_UNTIL = re.compile(r"\bon\s+(?:hold|ice)\s+(?:(?:un)?til+|till|pending|while|till\s+after|"
+                         r"for\s+now)\b|\bfrozen\s+(?:(?:un)?til+|till|through)\b", re.I)
 
 
 # --- promises -----------------------------------------------------------------------------
@@ -620,7 +621,6 @@ _SAID_SINCE = re.compile(r"\b(?:today|just|now|this\s+(?:morning|afternoon|eveni
                          r"rang|phoned|spoke|speaking|talked|emailed|texted|messaged|voicemail|"
                          r"wrote|(?:in|by)\s+(?:an?\s+|her\s+|his\s+)?(?:e-?mail|message|text))\b",
                          re.I)
-#: "Monday week": a week on from that weekday.
 #: "In 5 days", not "5 business days": a count that may land on a weekend.
 _CALENDAR_DAYS = re.compile(r"\b(?:in|within)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                             r"nine|ten)\s+(?P<unit>days?)\b", re.I)

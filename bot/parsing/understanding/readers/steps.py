@@ -21,8 +21,8 @@ from bot.commands import (
 )
 from bot.model import Outcome
 from bot.parsing.command_text import snooze_span
-from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past
-from bot.parsing.promises import next_week_days, next_weekday_two_ways
+from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past, next_week_days
+from bot.parsing.promises import next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
 from bot.parsing.understanding.normalise import QUOTED_SPEECH
@@ -479,8 +479,11 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
     if not lx.CANCEL_CUES.search(_NOT_CANCEL.sub(" ", lx.CANCEL_ELSE.sub(" ", theirs_cut))) \
             or lx.ASKS_WHETHER.search(line.text):
         return None  # "push the thank you reminder 2 hrs pls, dont cancel anything"
-    if lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text):
-        return None  # "stop nagging me for 2 hours": a snooze, read as one
+    # "stop nagging me for 2 hours": a snooze, read as one; "stop reminding me about acme,
+    # caseload's mad this week", which no snooze reads: for good or for the week? Asked.
+    for_a_while = bool(lx.FOR_A_WHILE.search(line.text) and lx.SNOOZE_CUES.search(line.text))
+    if for_a_while and snooze(line, ctx) is not None:
+        return None
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
     tonight = _FOR_NOW_ONLY.search(line.text)
@@ -511,7 +514,7 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
     return about_one(line, ctx, make,
                      lambda k: f"No more reminders for {k.company} (#{k.number}).",
                      "Stop the reminders for {company} (#{n})?",
-                     sure=not (hedged(line) or unnamed(line, ctx)
+                     sure=not (for_a_while or hedged(line) or unnamed(line, ctx)
                                or lx.CANCEL_TOLD.search(line.text)
                                # "the one from friday": a day is a clue, not a name
                                or bool(line.found.by_when and len(ctx.known) > 1)
