@@ -102,3 +102,11 @@ def starred_fix(text: str) -> str:
             return head[:earlier.start()] + word + head[earlier.end():]
     return text
 
+
+def one_slip_from(said: str, name: str) -> bool:
+    """Whether `said` is one letter off a part of `name` ("jame" for Jane Smith): a slip of
+    the keyboard, in words of four letters or more that begin with the same letter."""
+    said = said.strip().casefold()
+    return len(said) >= 4 and " " not in said and any(
+        len(part) >= 4 and part[0] == said[0] and Levenshtein.distance(said, part) <= 1
+        for part in name.casefold().split())

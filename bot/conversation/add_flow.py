@@ -774,6 +774,7 @@ def _names_only(text: str) -> str:
                          if item.strip() and not _NOT_CAUGHT.search(item))
     text = _SAID_TWICE.sub("", text.strip())  # "Frank. Frank Hope."
     text = _THEIR_EMAIL.sub(r" (\g<address>)", text)  # "Hannah Lee, her email's hannah.lee@…"
+    text = _LIST_ENDS.sub("", text)  # "Will Foster and Grace, that's it. Groetjes"
     text = _REMARK_AFTER.sub("", text)  # "Hank Scorpio. funny enough my friend …"
     text = _POST_AFTER.sub("", text)
     text = re.sub(r"\s*[—–]\s*(?=and\b)", " ", _NAME_RETAKEN.sub("", text))
@@ -852,6 +853,9 @@ _HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signo
                         r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
                         r"hajia)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
+#: The list said to be over, and whatever follows: ", that's it. Groetjes", "- nobody else".
+_LIST_ENDS = re.compile(r"\s*[,.;:–—-]?\s*\b(?:that'?s\s+(?:it|all|everyone|everybody|the\s+lot)|"
+                        r"(?:nobody|no\s+one|no-one)\s+else)\b.*$", re.I | re.S)
 
 
 def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) -> Answer:

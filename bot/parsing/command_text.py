@@ -161,10 +161,12 @@ _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please
                        r"^(?:one|interview|another(?:\s+one)?)\s*\.\s+", re.I)
 
 
-_GREETING_WORDS = (r"(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|selam|sala+m|yo|"
+_GREETING_WORDS = (r"(?:(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|selam|sala+m|yo|"
                    r"namaste|merhaba|jambo|habari|kumusta|ol[aá]|buongiorno|good\s+(?:morning|"
                    r"afternoon|evening|day))(?:\s+(?:there|po|all|everyone|team|bot|sir|"
-                   r"ma'?am|madam))?")
+                   r"ma'?am|madam))?"
+                   # a mail's own greeting, pasted with it: "Hi Priya,", "Dear Sam,"
+                   r"|(?:hi|hello|dear)\s+(?-i:[A-Z][\w'-]+)(?=\s*,))")
 #: A greeting before what they came to say: "Hi! add …", "Good evening sir. Please I had …".
 GREETING = re.compile(rf"^{_GREETING_WORDS}\s*[!,.]+\s*(?=\S)", re.I)
 #: A greeting and nothing else ("hey there", "good morning!"): answered as "hi" is.
@@ -298,8 +300,14 @@ def snooze_span(text: str, now: datetime, tz: ZoneInfo) -> SnoozeSpan:
 
 
 # --- one reader per verb ----------------------------------------------------------------
+#: The note named before whom it went to: "sent thnk u to jame", "sent the thank you note to".
+_NOTE_NAMED = re.compile(r"^(?:(?:(?:the|a|my)\s+)?(?:thank[\s-]?you|thanks|thank\s+u|"
+                         r"thnk\s*(?:u|you)|thx|ty|tq)(?:\s+(?:note|e-?mail|card|letter|message|"
+                         r"msg))?\s+)?(?:to\s+)?", re.I)
+
+
 def _sent(said: Said) -> Command:
-    who = said.after_number.lower()
+    who = _NOTE_NAMED.sub("", said.after_number.lower())
     return MarkSent(interview_ref(said.first), to=who, by=text_or_social(said.rest))
 
 

@@ -44,7 +44,7 @@ from bot.model import (
 from bot.parsing import parse_promise
 from bot.rules.calendar import end_of_quiet
 from bot.rules.plan import MAX_CALLS, PHONE_KINDS, next_morning, release_time
-from bot.text import short
+from bot.text import one_slip_from, short
 
 
 # --- thank-you notes and steps ------------------------------------------------------------
@@ -59,6 +59,10 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
     who = command.to.lower()
     people = [p for p in interview.interviewers
               if not who or who in p.name.lower() or who == "all"]
+    if not people:
+        # "sent thnk u to jame": one letter off the only name it can be, as typed in a hurry
+        people = [p for p in interview.interviewers if one_slip_from(who, p.name)]
+        people = people if len(people) == 1 else []
     if not people:
         names = ", ".join(p.name for p in interview.interviewers)
         return [Reply(text=f"No interviewer called {short(who, 40)!r} on "

@@ -159,7 +159,9 @@ _PEOPLE = (
                r"\b(?i:foreman|supervisor|GM|HM|recruiter|manager|boss|lead|director)\s+"
                r"(?P<people>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?=\s+(?i:said|says|told|asked|"
                r"wants|will|was)\b|\s*[,.]|\s*$)", 0),
-    re.compile(r"\b(?:interviewers|panel|assessors)(?:\s+(?:is|was|were|are)\s+|\s*:\s*)"
+    # "Editors were Hope Nakamura and Mark DiSalvo": who they were, then their names
+    re.compile(r"\b(?:interviewers|panel|assessors|panell?ists|editors|partners|examiners|"
+               r"managers|directors)(?:\s+(?:is|was|were|are)\s+|\s*:\s*)"
                r"(?:made\s+up\s+of\s+)?"
                r"(?P<people>" + _INITIALS + r"[A-Za-z][\w'-]+(?:\s+(?!and\b)[A-Za-z][\w'-]+)?"
                r"(?:\s*(?:,|\band\b|&)\s*" + _INITIALS +
@@ -326,7 +328,9 @@ def told_story(text: str, ctx: Context) -> Reading | None:
                            for part, suffix in (("in the morning", "am"),
                                                 ("in the evening", "pm"))),
                                 Choice("Not quite", None)))
-    if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", text)):
+    # "Editors were Hope Nakamura and …": a name read as a name is no hedge
+    unnamed_text = re.sub(rf"\b{re.escape(told.people)}\b", " ", text) if told.people else text
+    if told.clear and not tracked and not lx.HEDGES.search(_NO_PEOPLE_YET.sub("", unnamed_text)):
         return Reading(command, f"a new interview: {summary}.")
     days = weekday_variants(told.when, ctx.now, ctx.tz) if told.which_week else []
     if len(days) == 2 and not tracked:
@@ -396,6 +400,10 @@ _NOTHING_PROMISED = re.compile(
 _TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", _I)
 
 
+#: Someone's post in brackets after their name: "Joy Bennett (Finance Manager)".
+_TITLE_IN_BRACKETS = re.compile(r"(?<=[a-z])\s*\((?:(?-i:[A-Z])[\w&/'-]*\.?\s*){1,4}\)")
+
+
 def _read(text: str, ctx: Context,
           companies: tuple[re.Pattern[str], ...] = _COMPANY_AFTER) -> _Story:
     just_now = bool(_JUST_NOW.search(text))
@@ -405,6 +413,7 @@ def _read(text: str, ctx: Context,
     zones = zones_after_clocks(text)
     for zone in reversed(zones):
         text = f"{text[:zone.start()].rstrip()} {text[zone.end():].lstrip()}"
+    text = _TITLE_IN_BRACKETS.sub("", text)  # "with Joy Bennett (Finance Manager) and …"
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", quarter_hours(text, office_hours=True)))
     text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
@@ -506,6 +515,7 @@ _FILLER = lx.words("""
     called named guy lady woman man chap bloke earlier sharp final final-stage stage it's it'll
     please kindly held o'clock attended gone
     assessment centre center day site visit trial start assessors assessor vacancy name
+    editors partners examiners managers directors panellists panelists
     tasting shift
     foreman supervisor gm
     can could would you track record log this mr mrs ms dr miss sir hr w like want to

@@ -418,7 +418,9 @@ _WRONG_LEAD = re.compile(r"^(?:(?:the\s+)?(?:[\w'-]+\s+)?(?:time|date|day)\s+(?:
 #: "Acme interview was not at 14:00, it was at 13:00": the wrong value said first.
 _NOT_THEN_IT_WAS = re.compile(r"^(?P<who>.+?)\s+(?:was\s+not|wasn'?t)\s+"
                               # "Raj wasn't actually there, it was Priya": a person, not a day
-                              r"(?!(?:actually\s+|really\s+|even\s+)?(?:there|in|part|at\s+(?:the|my|it))\b)"
+                              r"(?!(?:actually\s+|really\s+|even\s+)?(?:there|in|part|at\s+(?:the|my|it)|"
+                              # "Dana wasn't on the panel, it was only Raj"
+                              r"on\s+(?:the|my)\s+panel)\b)"
                               r"(?P<wrong>.+?)\s*[,;]\s*"
                               r"(?:it\s+was|but)\s+(?P<right>.+?)(?:\s*,\s*same\s+time)?$", re.I)
 #: "(typing while stirring pasta)" at the end: an aside, not part of the correction.
