@@ -419,6 +419,8 @@ _REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|"
                         r"on-?site)\b|"
                         # "(react)": a word in lower case about the work, not the title's
                         r"(?-i:^\s*\(\s*[a-z][a-z.+#/-]{0,15}\s*\)\s*$)|"
+                        # "(interview's Tues 24th, 11:00)": when, not what
+                        r"\binterview|\b\d{1,2}:\d{2}\b|"
                         # "(paid, thank god)", "(£28k)": what it pays and how that feels
                         r"\b(?:paid|unpaid|pays|salary|thank\s+god|thank\s+goodness|finally)\b|"
                         r"[$£€]\s?\d|\b\d+k\b|"
@@ -556,6 +558,9 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    text = _SAID_STOP.sub(". ", text)  # "product designer period it's on the 24th", dictated
+    # "designer i think? the posting called it …": a guess, whatever the posting says
+    guessed = "?" in text and _UNSURE_TITLE.search(text) is not None
     posted = _TITLE_LINE.search(text)
     if posted is not None:  # a job ad pasted: "Job title: Junior Interaction Designer\n…"
         text = posted.group("title")
@@ -619,11 +624,12 @@ def role_answer(text: str) -> str | None:
         said.pop()  # "Designer. It is a new team.", "UX researcher! bit of a stretch for me"
     role = " ".join(said)
     role = _OWN_SCRIPT_AFTER.sub("", _WHY_ASKED.sub("", role))  # "designer, why?", "… 입니다"
-    if "?" in role:  # "Product designer I think? the posting said…": unsure of itself
-        return None
     called = _CALLED.search(role)
     if called is not None:  # "basically UX writing, but they call it content designer"
-        role = next(t for t in called.groupdict().values() if t)
+        # "um graphic design? the ad called it 'visual designer II'": their word settles it
+        role = next(t for t in called.groupdict().values() if t).strip("'\"‘’“” ")
+    if ("?" in role and called is None) or (called is not None and guessed):
+        return None  # "Product designer I think? the posting said…": unsure of itself
     if not any(c.isalpha() for c in role) or _NOT_A_ROLE.search(role) or \
             re.search(r"\bactually\b", role, re.I):
         return None
@@ -853,6 +859,11 @@ _HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signo
                         r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
                         r"hajia)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
+#: Words that make a title a guess: "designer i think? the posting called it …".
+_UNSURE_TITLE = re.compile(r"\b(?:i\s+think|maybe|not\s+sure|i\s+guess|probably)\b", re.I)
+#: A full stop said aloud before the next sentence: "… period it's on the 24th".
+_SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+(?=(?:it'?s|its|it\s+is|the|and|"
+                        r"interview|i|i'?m|we|they)\b)", re.I)
 #: The list said to be over, and whatever follows: ", that's it. Groetjes", "- nobody else".
 _LIST_ENDS = re.compile(r"\s*[,.;:–—-]?\s*\b(?:that'?s\s+(?:it|all|everyone|everybody|the\s+lot)|"
                         r"(?:nobody|no\s+one|no-one)\s+else)\b.*$", re.I | re.S)

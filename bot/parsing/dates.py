@@ -559,6 +559,25 @@ def part_of_today(text: str) -> time | None:
 _THIS_PART = re.compile(r"\bthis\s+(morning|afternoon|evening)\b", re.I)
 
 
+def hour_of_part(text: str) -> str:
+    """`text` with an hour given its part of the day written with am or pm: "8 this
+    morning" is 8:00am, "3 in the afternoon tomorrow" 3:00pm, "10 in the am" 10:00am,
+    "10.30 tomorrow morning" 10:30am."""
+    def said(match: re.Match[str]) -> str:
+        part = (match["part"] or match["inpart"] or "").lower().replace(".", "")
+        half = "am" if part in ("morning", "am") else "pm"
+        return f"{match['hour']}:{match['minute'] or '00'}{half} "
+
+    return _HOUR_THEN_PART.sub(said, text)
+
+
+_HOUR_THEN_PART = re.compile(
+    r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s+"
+    r"(?:(?=(?:this|tomorrow|today)\s+(?P<part>morning|afternoon|evening)\b)|(?=tonight\b)|"
+    r"in\s+the\s+(?P<inpart>a\.?m\b\.?|p\.?m\b\.?|morning\b|afternoon\b|evening\b)\s*)",
+    re.I)
+
+
 def dotted_clock(text: str) -> str:
     """`text` with "at 9.15" and "this morning 9.30" written as 9:15 and 9:30."""
     return _DOTTED_CLOCK.sub(r"\g<lead>\g<h>:\g<m>", text)
@@ -669,7 +688,7 @@ def parse_when_detail(text: str, now: datetime, tz: ZoneInfo) -> tuple[datetime 
     """
     try:
         cleaned, _ = _clean(text, _MAX_ANSWER)
-        cleaned = next_week_days(day_word_slips(cleaned), _local_now(now, tz).date())
+        cleaned = hour_of_part(next_week_days(day_word_slips(cleaned), _local_now(now, tz).date()))
         _, groups = _cut_dates(half_past(cleaned, office_hours=True))  # "half ten"
         return _when(groups, now, tz, bool(_PAST_TENSE.search(cleaned)))
     except Exception:  # a parser must never turn a user's words into a traceback

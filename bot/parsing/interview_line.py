@@ -31,6 +31,7 @@ from bot.parsing.dates import (
     day_word_slips,
     dotted_clock,
     half_past,
+    hour_of_part,
     next_week_days,
     part_of_today,
 )
@@ -398,15 +399,6 @@ _ONE_MORE = re.compile(r"^\s*(?:(?:another|one\s+more|a\s+new|new|a\s+second)(?:
 
 
 #: A bare hour before the part of the day it is in: "8 this morning", "3 this afternoon".
-_HOUR_THEN_PART = re.compile(r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s+(?=this\s+"
-                             r"(?P<part>morning|afternoon|evening)\b|(?P<night>tonight)\b)", re.I)
-
-
-def _hour_of_part(match: re.Match[str]) -> str:
-    half = "am" if (match["part"] or "").lower() == "morning" else "pm"
-    return f"{match['hour']}:{match['minute'] or '00'}{half} "
-
-
 #: A day said relative to today, which another zone's clock may make another day.
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this\s+(?:morning|"
                            r"afternoon|evening))\b", re.I)
@@ -418,7 +410,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned = next_week_days(cleaned, _local_now(now, tz).date())  # "Thursday week at 11"
     cleaned = half_past(days_in_english(cleaned), office_hours=True)  # "vandaag", "at nine thirty"
     cleaned = dotted_clock(cleaned)
-    cleaned = _HOUR_THEN_PART.sub(_hour_of_part, cleaned)  # "8 this morning": 8am
+    cleaned = hour_of_part(cleaned)  # "8 this morning": 8am
     zones = zones_after_clocks(cleaned)  # "11:00 AM Eastern Time": the clock's, no one's name
     for said in reversed(zones):
         cleaned = f"{cleaned[:said.start()]} {cleaned[said.end():]}"

@@ -62,6 +62,14 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
         problem = (f"You gave the time with “{short(draft.zone_doubt, 30)}”, and I can't be "
                    "sure which moment that is on your clock, so I haven't guessed it: give it "
                    "as it is for you.")
+    elif draft.starts_at is not None and draft.employer_tz is None and \
+            draft.starts_at.astimezone(turn.tz).hour < _EARLIEST_HOUR:
+        # "tomorrow 12am", "3am": an interview in the night is most likely a slip of am
+        # for pm (or 12am for noon); asked, not planned on
+        said = f"{draft.starts_at.astimezone(turn.tz):%H:%M}"
+        draft.starts_at = None
+        problem = (f"An interview at {said}, in the night? I haven't taken that time, in case "
+                   "it was a slip: give it again with am or pm (`12pm` is noon).")
     twin = None if command.again or problem or draft.next_question() is not None \
         else _twin(turn, draft)
     if twin is not None:
@@ -85,6 +93,10 @@ def _twin(turn: Turn, draft: add_flow.AddDraft) -> Interview | None:
     return next((i for i, _ in turn.repo.interviews_with_checkpoints(turn.person.id)
                  if i.is_open and i.company.casefold() == company
                  and i.starts_at.astimezone(turn.tz).date() == day), None)
+
+
+#: An interview before this hour, local time, is asked about: "12am" is seldom meant.
+_EARLIEST_HOUR = 5
 
 
 #: Someone named by their job alone: "the branch manager", "their HR person".

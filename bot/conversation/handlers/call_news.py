@@ -202,6 +202,12 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
                            "and add the new role as its own interview (`add …`).")]
     if outcome is None and another_round(said):
         outcome = Outcome.NEXT_ROUND
+    if outcome is not None and HEDGES.search(said):
+        # "she said I might get a second round, they're still deciding": a maybe
+        return [Reply(text="That sounds like it isn't settled yet, so I changed nothing. If "
+                           f"{interview.company} has decided, tell me what (`they want me back "
+                           "Tuesday at 10`, `they said no`); if they're still deciding, say "
+                           "`no news yet`, with the day they gave if they gave one.")]
     local_today = turn.now.astimezone(turn.tz).date()
     if outcome is Outcome.NEXT_ROUND and round_day_two_ways(said, local_today) is not None:
         # "second round next tuesday at 2" (or "tuesday at 2"), said on a Monday: which
@@ -358,6 +364,15 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
                                             today, turn.now, turn.tz)) is not None)
         if len(set(days)) == 2:
             return "They gave two days.", days
+    or_two = _A_UNIT_OR_TWO.search(said)
+    if or_two is not None:  # "call back in a week or two": a week on, or two?
+        unit = or_two["unit"].lower()
+        days = tuple(p.on for n in ("1", "2")
+                     if (p := parse_promise(said[:or_two.start()] + f"in {n} {unit}s"
+                                            + said[or_two.end():], today, turn.now, turn.tz,
+                                            promise.kind)) is not None)
+        if len(set(days)) == 2:
+            return "They gave a span, not a day.", days
     either_date = _EITHER_DATE.search(said)
     if either_date is not None:  # "they'd decide by the 4th or 5th"
         later = (promise.on + timedelta(days=n) for n in range(1, 32))
@@ -394,6 +409,9 @@ _EITHER_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+or\s+(mon|tue
 #: A count of days given two ways, not as a limit: "in 4 or 5 days", "3-4 days".
 _EITHER_COUNT = re.compile(r"\bin\s+(?P<low>\d{1,2})\s*(?:or|-|–|to)\s*"
                            r"(?P<high>\d{1,2})\b", re.I)
+#: "in a week or two", "a day or two": one unit or two of them.
+_A_UNIT_OR_TWO = re.compile(r"\b(?:in\s+|within\s+)?(?:an?|one|1)\s+(?P<unit>day|week)\s+or\s+"
+                            r"(?:two|2)\b", re.I)
 #: Two days of the month given as either: "the 4th or 5th", "4 or 5 December".
 _EITHER_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?(\d{1,2})"
                           r"(?:st|nd|rd|th)?\b"

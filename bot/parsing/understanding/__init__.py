@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from bot.commands import RecordPromise, ReportCall
+from bot.commands import MarkSent, RecordPromise, ReportCall
 from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
+from bot.parsing.understanding.common import strangers
 from bot.parsing.understanding.normalise import normalise
 from bot.parsing.understanding.readers import adding, asking, corrections, invites, news, steps
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
@@ -91,7 +92,7 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
     for reader in READERS:
         reading = reader(line, ctx)
         if reading is not None:
-            return _one_piece_of_news(reading, line)
+            return _one_piece_of_news(reading, line, ctx)
     return None
 
 
@@ -143,13 +144,27 @@ _VALUE_LEAD = re.compile(r"^.*?\b(?:is|was|should\s+be|should\s+read)(?=\s)", re
 _JUST = re.compile(r"^\s*(?:just|actually|it'?s|its)\s+", re.I)
 
 
-def _one_piece_of_news(reading: Reading, line: Line) -> Reading:
+def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
     """A sure reading of a call or a promise from a line that also says a note went out
-    ("sent jane her note, and she said they'd decide by friday") would drop half of it:
-    asked instead, one at a time."""
+    ("sent jane her note, and she said they'd decide by friday") would drop half of it,
+    as would a note's news from a line that also puts something right ("sent. oh and it's
+    Jane Smythe, with an e"): asked instead, one at a time."""
     if isinstance(reading.command, RecordPromise | ReportCall) \
             and lx.SENT_VERBS.search(line.text) and lx.NOTE_WORDS.search(line.text):
-        return Reading(question="You told me two things there, and I want both right: "
-                                "tell me one at a time, the thank-you first (e.g. `sent "
-                                "Jane a thank-you`), then the rest. I changed nothing yet.")
+        return _TWO_THINGS
+    parts = [part for part in _SENTENCES.split(line.text) if part.strip()]
+    if isinstance(reading.command, MarkSent) and len(parts) > 1 and any(
+            corrections.correct(Line.of(part, ctx), ctx) is not None
+            # "Jane Smith and also Marcus Lee were in the room. sent notes to both":
+            # someone not on the interview, beside the notes' news
+            or (not lx.SENT_VERBS.search(part) and strangers(Line.of(part, ctx), ctx))
+            for part in parts):
+        return _TWO_THINGS
     return reading
+
+
+_TWO_THINGS = Reading(question="You told me two things there, and I want both right: tell me "
+                               "one at a time, the thank-you first (e.g. `sent Jane a "
+                               "thank-you`), then the rest. I changed nothing yet.")
+#: Where one sentence of a line ends and the next begins, or an "also" starts another.
+_SENTENCES = re.compile(r"(?<=\S)\s*(?:[.;!]+\s+|,\s*(?=(?:also|and\s+also|oh\s+and|btw)\b))")

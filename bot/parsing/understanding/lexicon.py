@@ -556,6 +556,9 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
+                        # "sent jane's note. oh crap no I didn't", "… — sorry, no, it WAS today"
+                        r"\b(?:crap|shoot|damn|dang|oops|whoops|ugh)[,.!\s]+no\b[,.!\s]*|"
+                        r"(?:[—–]|\s-\s)\s*sorry\s*,?\s*no\b[,.!\s]*|"
                         # "delete 2 — sorry, I mean cancel 2"
                         r"(?:[—–]|\s-\s|[,.;])\s*(?:sorry\s*,?\s*)?i\s+mean(?:t)?\b[,:]?\s*|"
                         # "Remove Raj. Actually leave him, …": the request taken back

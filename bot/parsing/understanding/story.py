@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.commands import AddInterviewFields
-from bot.parsing.dates import half_past, ordinal_days, parse_when, quarter_hours
+from bot.parsing.dates import half_past, hour_of_part, ordinal_days, parse_when, quarter_hours
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import next_weekday_two_ways, parse_promise
@@ -263,8 +263,8 @@ _PAST = re.compile(r"\b(?:had|did|was|went|just|interviewed)\b", _I)
 _BARE_TIME = re.compile(r"(?:^|,\s*)(\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?)"
                         r"(?=\s*(?:,|$)|\s+(?:with|w/|w)\s)", _I)
 #: A weekday with no date beside it ("Saturday 11am", not "Saturday 28th" or "Sat 28/11").
-_WEEKDAY_ALONE = re.compile(r"^((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|"
-                            r"thur|thurs|fri|sat|sun)\b(?!,?\s*\d{1,2}(?:st|nd|rd|th|/|-|\s+[a-z]))"
+_WEEKDAY_ALONE = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|"
+                            r"wed|thu|thur|thurs|fri|sat|sun)\b(?!,?\s*\d{1,2}(?:st|nd|rd|th|/|-|\s+[a-z]))"
                             r"(?!\s+week\b)",
                             _I)
 _NAMES_A_TIME = re.compile(r"\b(?:by|before|within|until|after|end\s+of|next|this)\s+\w|\d", _I)
@@ -416,6 +416,7 @@ def _read(text: str, ctx: Context,
     text = _TITLE_IN_BRACKETS.sub("", text)  # "with Joy Bennett (Finance Manager) and …"
     text = _WEEKDAY_COMMA.sub(r"\1 ", _LEAD.sub("", _NO_PEOPLE_YET.sub("", text.strip())))
     text = _OCLOCK.sub(r"at \1:00", _ISH.sub(r"\1:00", quarter_hours(text, office_hours=True)))
+    text = hour_of_part(text)  # "last thursday, 10 in the am"
     text = _SPOKEN_CLOCK.sub(lambda m: half_past(m.group(0), office_hours=True), text)
     text = _SET_UP.sub(_set_up, _W.sub("with ", text))
     for agency in {m.group("agency") for m in _AGENCY.finditer(text)}:

@@ -2905,3 +2905,45 @@ def test_studied_in_the_twenty_fifth_session_what_is_not_news_or_a_title(chat: C
     assert "changed nothing" in said
     assert [c.result for c in chat.checkpoints(1)[0].calls] == \
         [CallResult.NO_ANSWER, CallResult.ANSWERED]
+
+
+def test_studied_in_the_twenty_fifth_session_times_of_day_and_spans(chat: Chat) -> None:
+    # "10.30 tomorrow morning" and "10 in the am" are those hours, not 09:00.
+    chat.say("new one: Parkside Vets, receptionist, 10.30 tomorrow morning, w/ Claire Dunn")
+    vets = chat.checkpoints(1)[0]
+    assert vets.starts_at.astimezone(NEW_YORK).isoformat() == "2026-11-24T10:30:00-05:00"
+    # "12am" for an interview is asked, never planned at midnight.
+    said = chat.text("add Lakeside Dental, front desk coordinator, tomorrow 12am with Maya Russo")
+    assert "in the night?" in said and interviews(chat) == 1
+    chat.say("cancel")
+    chat.say(INITECH)
+    # "in a week or two" after a call offers both days; nothing is planned on a guess.
+    chat.say("called 2 answered")
+    replies = chat.say("call back in a week or two")
+    assert set(choices(replies)) >= {"I call on Mon 30 Nov", "I call on Mon 07 Dec"}
+    assert chat.checkpoints(2)[0].promise is not None
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+
+
+def test_studied_in_the_twenty_fifth_session_two_facts_in_one_line(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Two promises for two days: which to plan around is asked.
+    replies = chat.say("Dana says they'll still decide Friday, and Raj told me to call him "
+                       "Monday if I haven't heard anything")
+    assert set(choices(replies)) >= {"They decide by Fri 27 Nov", "I call on Mon 30 Nov"}
+    # A note's news beside a correction: asked one at a time, nothing half done.
+    said = chat.text("note's sent. also the acme interview was actually 2:30 not 2")
+    assert "two things" in said
+    acme = chat.checkpoints(1)
+    assert acme[0].starts_at.astimezone(NEW_YORK).hour == 14 and acme[0].starts_at.minute == 0
+    assert all(cp.state is CheckpointState.PENDING for cp in acme[1]
+               if cp.kind is CheckpointKind.THANK_YOU)
+    # A note said sent, then taken back at once.
+    chat.text("sent jane's note. oh crap no I didn't, it's sitting in drafts")
+    assert all(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1]
+               if cp.kind is CheckpointKind.THANK_YOU)
+    # "might" after a call is no next round.
+    chat.say("called 2 answered")
+    said = chat.text("she said I might get a second round, they're still deciding")
+    assert "isn't settled" in said and chat.checkpoints(2)[0].outcome is None

@@ -235,7 +235,10 @@ _KEEPS_ITS_TIME = re.compile(r"\bsame\s+time\b", re.I)
 _PLAINLY = (
     # "it wasn't Acme itself, it was Acme Analytics", "i put 2pm but it was at 12 noon"
     (re.compile(r"^it\s+(?:wasn'?t|was\s+not|isn'?t|is\s+not)\s+(?P<wrong>[^,;]+?)(?:\s+itself)?\s*"
-                r"[,;—–-]\s*it\s+(?:was|is|'s)\s+(?P<right>[^,;.]+)$", re.I),
+                r"(?:[,;—–-]\s*|\s+)it\s+(?:was|is|'s)\s+(?P<right>[^,;.]+?)"
+                # "…, totally different company lol": how it feels, after the value
+                r"(?:\s*,\s*(?:totally|completely|a)\s+(?:different|other)\s+\w+(?:\s+lol)?)?$",
+                re.I),
      r"it's \g<right>, not \g<wrong>"),
     (re.compile(r"^i\s+(?:put|typed|entered|wrote)\s+(?P<wrong>[^,;]+?)\s*,?\s+but\s+it\s+(?:was|is)\s+"
                 r"(?P<right>[^,;.]+)$", re.I), r"it was \g<right>, not \g<wrong>"),

@@ -446,6 +446,14 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return RecordPromise(record(k), said, said=line.text)
 
     target = pick(line.found, ctx.known)
+    both = _two_words(line, ctx, base)
+    if both is not None and target is not None:
+        # "Dana says they'll still decide Friday, and Raj told me to call him Monday if I
+        # haven't heard": two promises, two days; which to plan around is theirs to say
+        return Reading(question="You told me two days there. Which shall I plan around?",
+                       choices=(*(Choice(_promise_label(p), RecordPromise(record(target), p,
+                                                                          said=line.text))
+                                  for p in both), Choice("Neither", None)))
     doubt = _day_in_doubt(line, ctx, said)
     if doubt is not None:
         target = pick(line.found, ctx.known)
@@ -544,6 +552,32 @@ def _counted_from(line: Line, ctx: Context) -> date:
 
 _AT_THE_INTERVIEW = re.compile(r"\b(?:at|in|during|after|of|from)\s+(?:the|my|your)\s+"
                                r"(?:[\w&'-]+\s+)?interview\b", re.I)
+
+
+def _two_words(line: Line, ctx: Context, base: date) -> tuple[Promise, Promise] | None:
+    """Two promises in one line, each in its own clause, for two days ("they'll decide
+    Friday, and Raj told me to call him Monday"); None when there are not two."""
+    said: list[Promise] = []
+    for clause in _CLAUSE_BREAK.split(line.text):
+        if not lx.PROMISE_CUES.search(clause):
+            continue
+        kind = PromiseKind.YOU_CALL_ON if lx.USER_CALLS.search(clause) else \
+            PromiseKind.THEY_DECIDE_BY
+        promise = parse_promise(clause, base, ctx.now, ctx.tz, kind)
+        if promise is not None and promise.on > ctx.today and \
+                all(promise.on != other.on for other in said):
+            said.append(replace(promise, kind=kind))
+    return (said[0], said[1]) if len(said) == 2 else None
+
+
+#: Where one clause of a line ends and the next begins: "…, and Raj told me …".
+_CLAUSE_BREAK = re.compile(r"\s*(?:,\s*and|;|\.(?=\s)|,\s*but|\s+but)\s+", re.I)
+
+
+def _promise_label(promise: Promise) -> str:
+    if promise.kind is PromiseKind.YOU_CALL_ON:
+        return f"I call on {promise.on:%a %d %b}"
+    return f"They decide by {promise.on:%a %d %b}"
 
 
 def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[date, ...]] | None:
@@ -757,7 +791,7 @@ def _they_called(line: Line, ctx: Context) -> bool:
 
 _DAY_WORD = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|"
              r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}")
-_EITHER_DAY = re.compile(rf"\b({_DAY_WORD}),?\s+or\s+({_DAY_WORD})\b", re.I)
+_EITHER_DAY = re.compile(rf"\b({_DAY_WORD}),?\s+or\s+(?:the\s+)?({_DAY_WORD})\b", re.I)
 
 
 # --- calls --------------------------------------------------------------------------------

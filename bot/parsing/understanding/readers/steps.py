@@ -566,7 +566,9 @@ _ONE_STEP = re.compile(r"\b(?:cancel|stop|drop|skip|mute|scrap)\s+(?:the\s+|my\s
                        re.I)
 #: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
 _WITHDREW_TOLD = re.compile(r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withdrawn|"
-                            r"pulled\s+out)\s+(?:from|of)\b", re.I)
+                            r"pulled\s+out)\s+(?:from|of)\b|"
+                            # "cancel the rest, I'm pulling out, took another offer"
+                            r"\bi'?m\s+(?:pulling|dropping)\s+out\b", re.I)
 #: The thank-you's own reminder: stopping it is no stop of the interview's reminders.
 _NOTE_REMINDER = re.compile(r"\b(?:cancel|stop|mute|drop)\s+(?:the\s+|my\s+)?thank[\s-]?you\s+"
                             r"(?:note\s+)?(?:reminders?|nudges?|pings?)\b|"
