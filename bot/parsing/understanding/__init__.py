@@ -92,8 +92,19 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
     for reader in READERS:
         reading = reader(line, ctx)
         if reading is not None:
-            return _one_piece_of_news(reading, line, ctx)
+            return _asked_about(_one_piece_of_news(reading, line, ctx), line)
     return None
+
+
+def _asked_about(reading: Reading, line: Line) -> Reading:
+    """A sure reading from a line that also asks what it means ("references!! does that
+    mean I got it", "can you delete initech? wait is that the same as cancel?"): said
+    back and asked, never done on its own."""
+    if reading.command is None or reading.question or not lx.ASKS_MEANING.search(line.text):
+        return reading
+    return Reading(question=f"You asked me something there too, so I changed nothing yet. "
+                            f"{reading.understood} Shall I go ahead?",
+                   choices=(Choice("Yes, go ahead", reading.command), Choice("No", None)))
 
 
 #: Between a day and the day that replaces it: "Friday — no, Thursday the 19th", "11/20.

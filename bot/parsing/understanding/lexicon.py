@@ -233,6 +233,12 @@ ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do
                           r"^(?:(?:wait|hang\s+on|hmm|um)\W+)?did\s+i\b.*\bor\s+(?:no|not)\W*$|"
                           r"^(?!.*\b(?:could|can|would|will)\s+you\b)"
                           r"(?!.*\bcan\s+\w+(?:\s+\w+)?\s+or\s+not\W*$).*\?\s*$", _I)
+#: A question about what the news means, beside it: "does that mean I got it", "is that
+#: the same as cancel?". What the line tells is then asked about, never acted on.
+ASKS_MEANING = _any(r"does\s+(?:that|this|it)\s+mean\b", r"is\s+that\s+the\s+same\s+as\b",
+                    r"what'?s\s+the\s+difference\b",
+                    r"(?:that'?s|is\s+that|is\s+this)\s+(?:a\s+)?good\s+(?:sign\s+)?right\b",
+                    r"is\s+(?:that|this)\s+(?:a\s+)?(?:good|bad)\s+sign\b")
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"
@@ -420,6 +426,8 @@ ROUND_UNSETTLED = _any(r"cancel(?:l)?(?:ed|ing)?", r"re-?schedul\w*", r"postpon\
                        r"called\s+off")
 #: A day that is no promise of news by then: "the earliest they'll decide is Friday".
 NOT_BEFORE = _any(r"\bearliest\b", r"\bnot\s+before\b",
+                  # "it'll be at least two weeks before they decide anything"
+                  r"\bat\s+least\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b",
                   # "they'd let me know after the board meets on the 3rd": not by then
                   r"\b(?:know|decide|decision|hear|touch|back\s+to\s+me)\s+after\b",
                   # "they won't decide before that", "won't know until the 30th"

@@ -473,6 +473,11 @@ def _read(text: str, ctx: Context,
     counted = bool(promise and _A_SPAN.search(promise) and when
                    and (held := parse_when(when, ctx.now, ctx.tz)) is not None
                    and held.astimezone(ctx.tz).date() < ctx.today)
+    # "Interviewed Tues 17th … Said they'd call me by COB Wed", told on the 23rd: that
+    # Wednesday has gone by, so which one they meant is shown and asked.
+    gone = bool(promise and when and (held := parse_when(when, ctx.now, ctx.tz)) is not None
+                and (then := parse_promise(promise, held.astimezone(ctx.tz).date(), ctx.now,
+                                           ctx.tz)) is not None and then.on < ctx.today)
     # "they'll call me thursday", Thursday being Thanksgiving: a slip, or so? Shown, asked.
     on_holiday = bool(promise and (said := parse_promise(promise, ctx.today, ctx.now, ctx.tz))
                       and said.on in ctx.holidays)
@@ -480,7 +485,7 @@ def _read(text: str, ctx: Context,
                  and not on_holiday
                  and not others
                  and not lx.THEIR_TIME.search(text)  # "2pm their time": which zone?
-                 and not vague and not which_week and not ahead and not counted
+                 and not vague and not which_week and not ahead and not counted and not gone
                  and promise == clause  # a story run on without stops is shown and asked
                  and not _unexplained(role_words(_NOTHING_PROMISED.sub(" ", text)), company,
                                       role, when, people, clause))
@@ -517,6 +522,8 @@ _FILLER = lx.words("""
     please kindly held o'clock attended gone
     assessment centre center day site visit trial start assessors assessor vacancy name
     editors partners examiners managers directors panellists panelists
+    too meet office team first years enjoyed invite confirming confirmation subject fwd
+    here's nurse chef partner
     tasting shift
     foreman supervisor gm
     can could would you track record log this mr mrs ms dr miss sir hr w like want to
@@ -559,8 +566,11 @@ def _role(text: str, company: str) -> str:
     # "for the position of analyst", "for the position Lab Technician" (German word order)
     role = re.sub(r"^(?:the\s+)?(?:role|position|post|job)\s+(?:of\s+|as\s+)?(?:an?\s+)?(?=\w)",
                   "", role, flags=_I)
-    if role.lower() in _NOT_ROLES or company.lower() in role.lower() or re.search(r"\d", role):
-        role = ""  # "for tues 1st dec 2pm" is when, not what; "for the Initech interview" which
+    if role.lower() in _NOT_ROLES or company.lower() in role.lower() or re.search(r"\d", role) \
+            or _A_TEAM.search(role):
+        # "for tues 1st dec 2pm" is when, not what; "for the Initech interview" which;
+        # "for their QA team" where, not the title
+        role = ""
     if role:
         return _ROLE_SUFFIX.sub("", role_words(role))
     for piece in _CLAUSES.split(text):  # ", store manager,": a piece that names a job
@@ -576,6 +586,7 @@ def _role(text: str, company: str) -> str:
     return ""
 
 
+_A_TEAM = re.compile(r"\b(?:team|department|dept|division|group|squad)$", _I)
 _ROLE_IS = re.compile(r"^(?:the\s+)?(?:role|position|post|job|title)\s*(?:is|was|=|:)\s*|"
                       r"^(?:role|position)\s+(?=\S+\s+\S)", _I)  # ", role battery engineer,"
 _SHORT_WEEKDAY = re.compile(r"\b(this|last|on)\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"

@@ -2947,3 +2947,19 @@ def test_studied_in_the_twenty_fifth_session_two_facts_in_one_line(chat: Chat) -
     chat.say("called 2 answered")
     said = chat.text("she said I might get a second round, they're still deciding")
     assert "isn't settled" in said and chat.checkpoints(2)[0].outcome is None
+
+
+def test_studied_in_the_twenty_fifth_session_news_asked_about_is_not_acted_on(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # News with a question about what it means: said back and asked, nothing done.
+    replies = chat.say("Initech emailed asking for references!! that's good right?? does "
+                       "that mean I got it")
+    assert "changed nothing" in text_of(replies) and chat.checkpoints(2)[0].outcome is None
+    replies = chat.say("can you delete initech? wait is that the same as cancel?")
+    assert "changed nothing" in text_of(replies) and interviews(chat) == 2
+    # A team is where, not the title: the story is shown before anything is added.
+    said = chat.text("Interviewed with Vertex Systems this morning at 11, for their QA team, "
+                     "with Raymond Cole")
+    assert said.startswith("Shall I add this interview") and interviews(chat) == 2

@@ -244,7 +244,9 @@ _SOMEONE_CALLED = re.compile(r"\b(?:guy|fella|feller|lady|woman|man|bloke|chap|g
 #: Something of theirs refused that is no application: a claim, a slot, an invite.
 _WILL_WITHDRAW = re.compile(r"\b(?:gonna|going\s+to|will|'ll|plan(?:ning)?\s+to|about\s+to|"
                             r"thinking\s+(?:of|about)|might|want\s+to)\s+(?:\w+\s+){0,4}?"
-                            r"(?:withdr\w*|pull\s+out|drop\s+out)", re.I)
+                            r"(?:withdr\w*|pull\s+out|drop\s+out)|"
+                            # "can you tell Jane I'm withdrawing?": decided, not yet done
+                            r"\btell\s+\w+\s+(?:that\s+)?i'?m\s+withdrawing\b", re.I)
 #: References asked for: a step of the stage they are in, not a round of interviews.
 _REFERENCES = re.compile(r"\breferences?\b|\breferees?\b", re.I)
 #: An offer on its way, not made: "hinted an offer is coming", "very close to making me an
