@@ -832,6 +832,37 @@ _POST_AFTER = re.compile(r",\s*(?:the|our|their|my)\s+(?:hiring\s+)?(?:mgr|manag
                          re.I)
 #: An answer that puts the names off: "skip for now".
 _SKIPPED = re.compile(r"(?:skip|pass|later|n/?a|none|same\s+as)\b", re.I)
+
+
+def _names_then_remark(text: str, people: tuple[Interviewer, ...], unclear: list[str]
+                       ) -> tuple[tuple[Interviewer, ...], list[str]]:
+    """"Nora Kim (design director) — she's kind of intimidating tbh", "Marcus Bell. he
+    seemed nice on the phone": the names, then a remark about them that tells nothing to
+    act on; the names alone when they read whole, else as read before. A number in the
+    remark is the one person's phone ("Lena Fischer, her direct line is 646 555 0188")."""
+    parts = _REMARK_BREAK.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or _NEWS_IN_REMARK.search(parts[1]):
+        return people, unclear
+    names, left = read_names(_names_only(parts[0]))
+    if not names or left:
+        return people, unclear
+    phone = _PHONE_IN_REMARK.search(parts[1])
+    if phone is not None:
+        if len(names) > 1:
+            return people, unclear
+        return (replace(names[0], phone=phone.group(0).strip()),), []
+    return names, []
+
+
+#: Where names end and a remark about them begins: "…. he seemed …", ", her direct line".
+_REMARK_BREAK = re.compile(r"(?<=\S)(?:(?:[.!]+\s+|\s+[—–-]\s+|,\s*)(?=(?:her|his|she'?s|he'?s|"
+                           r"she|he|seemed|like\s+i\s+said)\b)|!{3,}\s*)", re.I)
+#: News in a remark after the names, which must not be dropped with it; or a name.
+_NEWS_IN_REMARK = re.compile(r"\b(?:sent|emailed|called|rang|phoned|decide|decision|offer|"
+                             r"reject\w*|withdr\w*|cancel\w*|wait|scratch|actually|not\s+\w+|"
+                             r"instead|only|just|sorry|said|told|back|pushed|moved|check)\b|"
+                             r"(?-i:\b(?!I\b)[A-Z][a-z]+)", re.I)
+_PHONE_IN_REMARK = re.compile(r"\+?\(?\d[\d\s().-]{5,17}\d")
 #: "Lee, Sam": one person written surname first, or two? Asked.
 _SURNAME_FIRST = re.compile(r"[A-Z][a-z'-]+,\s*[A-Z][a-z'-]+")
 #: Forgotten rather than never heard: "can't remember her name".
@@ -972,6 +1003,11 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if draft.last_round and lowered in SAME_WORDS:
             draft.interviewers = list(draft.last_round)
             return Answer(draft)
+        if _SKIPPED.fullmatch(text.strip(" .!")):
+            # "skip": no name to thank yet, so the notes go to "the hiring team" until one
+            # is added (`fix`)
+            draft.interviewers = [Interviewer(UNNAMED_INTERVIEWER)]
+            return Answer(draft)
         if _SKIPPED.match(text):
             return Answer(draft, "I need at least one name, the way they spell it, or say "
                                  "`didn't get their name`.")
@@ -1003,6 +1039,8 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
                                  "than one to the hiring team. Type it as they spell it, or "
                                  "say `didn't get their name`.")
         people, unclear = read_names(_names_only(text))
+        if unclear or not people:
+            people, unclear = _names_then_remark(text, people, unclear)
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")
         if unclear:

@@ -2963,3 +2963,24 @@ def test_studied_in_the_twenty_fifth_session_news_asked_about_is_not_acted_on(
     said = chat.text("Interviewed with Vertex Systems this morning at 11, for their QA team, "
                      "with Raymond Cole")
     assert said.startswith("Shall I add this interview") and interviews(chat) == 2
+
+
+def test_names_then_a_remark_about_them_are_the_names(chat: Chat) -> None:
+    # A remark after the names tells nothing to act on; a number in it is that person's.
+    add_asked(chat, "Globex", "designer", "2026-11-24 11am",
+              "Lena Fischer, her direct line is 646 555 0188")
+    lena = chat.checkpoints(1)[0].interviewers
+    assert [(p.name, p.phone) for p in lena] == [("Lena Fischer", "646 555 0188")]
+    add_asked(chat, "Hooli", "analyst", "2026-11-24 3pm",
+              "Nora Kim (design director) — she's kind of intimidating tbh")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Nora Kim"]
+    # News after the names is never dropped with a remark: asked again.
+    chat.say("add Initrode")
+    chat.say("tester")
+    chat.say("2026-11-25 10am")
+    said = chat.text("Priya Nair. btw they pushed it to 2pm")
+    assert "Who interviewed you?" in said and interviews(chat) == 2
+    # "skip" where the names are asked: the notes go to the hiring team for now.
+    chat.say("skip")
+    chat.say("no")
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["the hiring team"]
