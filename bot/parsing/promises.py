@@ -98,7 +98,7 @@ _END_OF = re.compile(
     r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<wnext>next\s+)?week|eow"
     r"|(?P<later>later\s+this|this)\s+week"
     r"|(?P<nw>(?P<early>early\s+)?next\s+week)(?!\s*(?:on\s+)?(?:" + _WEEKDAY + r"))"
-    r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<mnext>next\s+)?month|eom"
+    r"|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+|this\s+)?(?P<mnext>next\s+)?month|eom"
     r"|end\s+of\s+(?:the\s+)?(?:day|play)|eod|close\s+of\s+business|cob)\b",
     re.I,
 )
@@ -178,6 +178,22 @@ def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
 #: "within 48 hours": whole days, said in hours.
 _WHOLE_DAYS_IN_HOURS = re.compile(r"\b(24|48|72|96|120)\s*(?:hours|hrs|h)\b", re.I)
+#: "before Thanksgiving", three days off, is by its eve. ("Before Christmas", a month off,
+#: is a stretch of weeks, not a day, and is left to be asked.)
+_BEFORE_THANKSGIVING = re.compile(r"\bbefore\s+thanksgiving\b", re.I)
+
+
+def _thanksgiving_eve(today: date) -> str:
+    """"by" the day before the next Thanksgiving (the fourth Thursday of November)."""
+    def thanksgiving(year: int) -> date:
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+    day = thanksgiving(today.year)
+    day = day if day > today else thanksgiving(today.year + 1)
+    return f"by {(day - timedelta(days=1)).isoformat()}"
+
+
 #: "the day after Thanksgiving": its Friday.
 _AFTER_THANKSGIVING = re.compile(r"\b(?:the\s+)?day\s+after\s+thanksgiving\b", re.I)
 #: "call her back after the long weekend": the first working day after the next public
@@ -255,6 +271,7 @@ def _promise_day(
     text = _FORTNIGHT.sub("2 weeks", text)
     text = _WHOLE_DAYS_IN_HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", text)
     text = _AFTER_THANKSGIVING.sub("friday", text)  # the fourth Thursday's Friday
+    text = _BEFORE_THANKSGIVING.sub(_thanksgiving_eve(local_now.date()), text)
     if _AFTER_LONG_WEEKEND.search(text):
         that_day = _after_long_weekend(base, tz)
         return that_day if that_day is not None and _in_range(that_day, local_now.date()) else None

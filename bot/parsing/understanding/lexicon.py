@@ -555,6 +555,8 @@ PROMISE_CUES = _any(
     # "Hays are ringing me by end of play tomorrow"
     r"(?:calling|ringing|phoning|e-?mailing)\s+me\s+(?:back\s+)?(?:by|on|within|before|"
     r"tomorrow|next|this|in|(?:mon|tues|wednes|thurs|fri)day)\b",
+    # "they shall communicate by end month", "they will respond within three working days"
+    r"(?:will|shall|'ll|would|'d)\s+(?:respond|reply|communicate|revert|notify)\b",
 )
 #: The person's own plan after the employer's word, from where it starts: "they'll decide
 #: by Friday, and I'll follow up on the 4th if I haven't heard".

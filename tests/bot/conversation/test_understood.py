@@ -2984,3 +2984,24 @@ def test_names_then_a_remark_about_them_are_the_names(chat: Chat) -> None:
     chat.say("skip")
     chat.say("no")
     assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["the hiring team"]
+
+
+def test_studied_in_the_twenty_fifth_session_promises_and_times_put_right(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "before Thanksgiving" is by its eve; "before Christmas", weeks off, is no day.
+    chat.say("jane said they're going to make their decision before thanksgiving")
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    chat.say("Initech says a decision before Christmas")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # The day they told it is not their day: "emailed this morning, … another fortnight".
+    chat.say("Dana emailed this morning, they need another fortnight to decide")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-12-07"
+    # A time put right in the ways people say it.
+    chat.say("btw the acme interview today was actually at 1:30 not 2")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).strftime("%H:%M") == "13:30"
+    chat.say("wrong time on acme: 1pm")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).strftime("%H:%M") == "13:00"
+    chat.say("ugh acme bumped me to tmrw 2:30")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
+        "2026-11-24T14:30:00-05:00"

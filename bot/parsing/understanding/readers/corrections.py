@@ -170,6 +170,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _OF_COMPANY.sub(r"\g<who>'s ", lx.ASIDE_LEAD.sub("", text))
     text = _FOR_COMPANY.sub("", text)  # "for Acme it's Jane Smyth, not Smith"
     text = _NAME_AT.sub(r"\g<name>", text)  # "Jane's last name at Acme is Smyth"
+    text = _TIME_SAID_PLAINLY[0].sub(lambda m: f"the {m[1] or m[2]} interview was at ", text)
+    text = _TIME_SAID_PLAINLY[1].sub(r"\1 ", _TIME_SAID_PLAINLY[2].sub(" ", text))
     text = _said_plainly(text)
     for pattern, plain in _PLAINLY:
         text = pattern.sub(plain, text)
@@ -231,6 +233,16 @@ def correct(line: Line, ctx: Context) -> Reading | None:
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 #: "Acme moved it to Tue Dec 1, same time": the day moved, its time kept.
 _KEEPS_ITS_TIME = re.compile(r"\bsame\s+time\b", re.I)
+#: A time put right, said the ways the readers below don't take: "correction: acme started
+#: at 13:15", "wrong time on acme: 1pm"; "the acme interview today was …"; "… actually".
+_TIME_SAID_PLAINLY = (
+    re.compile(r"^(?:the\s+)?([\w&'-]+?)(?:'s)?(?:\s+interview)?\s+(?:started|began|kicked\s+off)"
+               r"\s+at\b|^wrong\s+time\s+(?:on|for)\s+(?:the\s+)?([\w&'-]+?)(?:\s+interview)?\s*"
+               r"[:,–—-]\s*(?:it\s+was\s+)?(?:at\b)?", re.I),
+    re.compile(r"(\binterview)\s+(?:today|this\s+morning|this\s+afternoon|yesterday|on\s+\w+day|"
+               r"(?:mon|tues|wednes|thurs|fri)day)\s+(?=(?:was|is|started)\b)", re.I),
+    re.compile(r"(?<=\s)actually\s+(?=(?:at|on|\d))|,?\s+actually(?=\s*,\s*not\b)", re.I),
+)
 #: Corrections said another way, and the way the readers below take them.
 _PLAINLY = (
     # "it wasn't Acme itself, it was Acme Analytics", "i put 2pm but it was at 12 noon"
@@ -372,6 +384,8 @@ _GOT_MOVED = re.compile(
     r"^(?:turns\s+out\s+)?(?:today'?s\s+)?(?P<company>[\w'-]+?)(?:'s)?\s+(?:interview\s+)?"
     r"(?:(?:got|was|has\s+been)\s+(?:moved|rescheduled|pushed)\s*[,;:—–-]*\s*(?:it'?s\s+"
     r"(?:actually\s+|now\s+)?|to\s+)|moved\s+(?:it|me|us)\s+to\s+|"
+    # "acme bumped me to tmrw 2:30", "acme moved to wed 3pm"
+    r"(?:bumped|pushed|moved|shifted)\s+(?:me\s+|it\s+)?to\s+(?=\S+\s+\S*\d)|"
     # "Acme pushed my interview to Wednesday, same time"
     r"(?:moved|pushed|rescheduled|changed)\s+(?:my|the|our)\s+interview\s+(?:back\s+)?"
     r"(?:to|till|until|for)\s+|cancell?ed\s+on\s+me(?:\s+today)?\s*,?\s*"

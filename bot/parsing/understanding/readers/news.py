@@ -441,7 +441,15 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return Reading(question=f"{said.on:%a %d %b} has already passed, so I haven't planned "
                                 "around it. If they gave you a new day, tell me that one.")
     if said.on <= ctx.today:
-        return None  # "called today, told decision is still pending": no day ahead named
+        # "Dana emailed this morning, they need another fortnight to decide": the day
+        # read was when they told it; their day is in the clause with their word
+        told_later = next((p for clause in re.split(r",\s*", line.text)[1:]
+                           if lx.PROMISE_CUES.search(clause)
+                           and (p := parse_promise(clause, base, ctx.now, ctx.tz, kind))
+                           is not None), None)
+        if told_later is None or told_later.on <= ctx.today:
+            return None  # "called today, told decision is still pending": no day ahead
+        said = replace(told_later, text=said.text)
     if lx.USER_CALLS.search(told):
         said = type(said)(PromiseKind.YOU_CALL_ON, said.on, said.text)
     def make(k: KnownInterview) -> RecordPromise:
