@@ -64,8 +64,15 @@ _ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:actually|sorry|sory|soz|thanks|thank\s+
                          r"i\s+saw\s+it\s+on\s+(?:her|his|their)\s+(?:card|badge|email|signature)|"
                          r"(?:can|could)\s+you\s+(?:fix|change|update)\s+(?:that|it)\??|"
                          r"(?:please|kindly|pls)\s+(?:fix|change|update|correct|amend)"
-                         r"(?:\s+(?:that|it|this))?)[.!]*)+[.!?]*$",
+                         r"(?:\s+(?:that|it|this))?|"
+                         # "…, 2 o's", "…, hyphenated", "…, with an e", "…, double n"
+                         r"(?:\d|two|double)\s+[a-z]'?s?|hyphenated|with\s+an?\s+[a-z]|"
+                         r"double\s+[a-z]|[a-z](?:-[a-z]){2,})[.!]*)+[.!?]*$",
                          re.I)
+#: A name spelled out letter by letter inside the line: "it's Dana Woo, w-o-o, not Wu",
+#: or the word said twice once it is read ("Dana Woo, Woo, not Wu").
+_SPELLED_INSIDE = re.compile(r",\s*[a-z](?:-[a-z]){2,}\s*,", re.I)
+_SAID_AGAIN = re.compile(r"\b([A-Za-z][\w'-]+),\s+\1\b", re.I)
 _WHEN_WAS = re.compile(
     r"^(?:the\s+|my\s+)?(?:(?P<company>[\w'-]+)\s+)?interview\s+(?:was|is)\s+(?:actually\s+)?"
     r"(?P<value>.+?)(?:,?\s+not\s+(?P<wrong>.+))?$", re.I)
@@ -148,6 +155,7 @@ _WAS_TIME = re.compile(
 def correct(line: Line, ctx: Context) -> Reading | None:
     text = _SIGNED.sub("", line.text)
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
+    text = _SAID_AGAIN.sub(r"\1", _SPELLED_INSIDE.sub(",", text))  # "Woo, w-o-o, not Wu"
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
     text = _BRACKETED_TAIL.sub("", text).strip(" .!")  # "… (the subsidiary). Can you fix that?"
     # "wrong role - its senior data analyst": the field named, then its value
@@ -245,6 +253,27 @@ _TIME_SAID_PLAINLY = (
 )
 #: Corrections said another way, and the way the readers below take them.
 _PLAINLY = (
+    # "Dana's not Wu, it's Wu-Hartley": her name, the wrong part then the right
+    (re.compile(r"^[\w'-]+'s\s+not\s+(?P<wrong>[^,;]+?)\s*[,;]\s*(?:it'?s|its)\s+(?P<right>[^,;.]+)$",
+                re.I), r"it's \g<right>, not \g<wrong>"),
+    # "Initech should be Initech Systems": the company's name, put right
+    (re.compile(r"^(?P<wrong>[\w&'-]+)\s+should\s+(?:be|read|say)\s+(?P<right>[^,;.]+)$", re.I),
+     r"it's \g<right>, not \g<wrong>"),
+    # "I gave you the wrong company for #2, it's Initrode"
+    (re.compile(r"^i\s+(?:gave|told)\s+you\s+the\s+wrong\s+(?P<field>company|role|title)\s+"
+                r"(?:for|on)\s+(?P<which>\S+?)\s*[,;:–—-]\s*(?:it'?s|its|it\s+is)\s+", re.I),
+     r"the \g<field> for \g<which> is "),
+    # "can you add raj's email for me, it's rpatel@initech.com"
+    (re.compile(r"^(?:can|could)\s+you\s+(?:add|save|put\s+in)\s+(?P<who>[\w'-]+?)'s\s+"
+                r"(?P<what>e-?mail|number|phone|cell)(?:\s+for\s+me)?\s*[,;:–—-]\s*(?:it'?s|its|"
+                r"it\s+is)\s+", re.I), r"\g<who>'s \g<what> is "),
+    # "the acme one has the wrong date, its tmrw"
+    (re.compile(r"^(?:the\s+)?(?P<c>[\w&'-]+)\s+(?:one|interview)\s+has\s+the\s+wrong\s+"
+                r"(?:date|day|time)\s*[,;:–—-]\s*(?:it'?s|its|it\s+is)\s+", re.I),
+     r"the \g<c> interview is "),
+    # "initech guy was dana woo not wu": the person by where they are, then the name
+    (re.compile(r"^(?:the\s+)?[\w&'-]+\s+(?:guy|lady|person|woman|man|interviewer)\s+(?:was|is)\s+"
+                r"(?=\S+\s+\S+\s*,?\s+not\b)", re.I), "it's "),
     # "it wasn't Acme itself, it was Acme Analytics", "i put 2pm but it was at 12 noon"
     (re.compile(r"^it\s+(?:wasn'?t|was\s+not|isn'?t|is\s+not)\s+(?P<wrong>[^,;]+?)(?:\s+itself)?\s*"
                 r"(?:[,;—–-]\s*|\s+)it\s+(?:was|is|'s)\s+(?P<right>[^,;.]+?)"
@@ -348,7 +377,7 @@ def _said_plainly(text: str) -> str:
     it was 11 not 10" is "it was 11 not 10"; "at 2:30 PM and not 2 PM" drops its "and";
     "time 1400 should read 1430" is "time … should be 14:30"."""
     text = _AND_NOT.sub(" not", _HOURS_SAID.sub(r"\1:00", text))
-    text = re.sub(r"\b12\s*noon\b", "12pm", text, flags=re.I)  # "it was at 12 noon"
+    text = re.sub(r"\b(?:12\s*)?noon\b", "12pm", text, flags=re.I)  # "it was at (12) noon"
     text = re.sub(r"\s+itself\b", "", text, flags=re.I)  # "it wasn't Acme itself, it was …"
     text = _SAME_TIME.sub("", _DETAIL_OF.sub(r"\g<who>'s \g<what> ", text))
     text = _SPELLED.sub(r"\1 ", text)  # "Dana's last name is spelled Woo"
