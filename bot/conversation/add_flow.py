@@ -678,7 +678,7 @@ _LAUGHING = frozenset("😂🤣😆😜😝")
 #: Two titles side by side: "diseñador gráfico — graphic designer".
 _TWO_TITLES = re.compile(r"(.+?)\s+[—–/]\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*")
 #: A remark about the title taken back, before the right one: "that was the other place."
-_A_REMARK = re.compile(r"(?:that|it|this)\b", re.I)
+_A_REMARK = re.compile(r"(?:that|thats|it|this)\b", re.I)
 
 
 #: A question back after the title: "designer, why?".

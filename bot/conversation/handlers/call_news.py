@@ -351,6 +351,9 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
         # "they said call back next week": its Monday, or its Friday? Both offered.
         monday = promise.on - timedelta(days=promise.on.weekday())
         return "That's a week, not a day.", (monday, monday + timedelta(days=4))
+    if _THIS_WEEK.search(said) and not _WEEKDAY_SAID.search(said):
+        # "HR will call this week with an offer": some day this week, by its Friday
+        return "That's a week, not a day.", (promise.on,)
     either = _EITHER_DAY.search(said)
     if either is not None:  # "they'll call me thursday or friday"
         wanted = _WEEKDAYS.index(either.group(2)[:3].lower())
@@ -409,6 +412,7 @@ _EITHER_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+or\s+(mon|tue
 #: A count of days given two ways, not as a limit: "in 4 or 5 days", "3-4 days".
 _EITHER_COUNT = re.compile(r"\bin\s+(?P<low>\d{1,2})\s*(?:or|-|–|to)\s*"
                            r"(?P<high>\d{1,2})\b", re.I)
+_THIS_WEEK = re.compile(r"\b(?:this|later\s+this|sometime\s+this)\s+week\b", re.I)
 #: "in a week or two", "a day or two": one unit or two of them.
 _A_UNIT_OR_TWO = re.compile(r"\b(?:in\s+|within\s+)?(?:an?|one|1)\s+(?P<unit>day|week)\s+or\s+"
                             r"(?:two|2)\b", re.I)

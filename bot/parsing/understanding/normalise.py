@@ -76,7 +76,8 @@ _AT_FOUR_DIGITS = re.compile(r"(?:(?<=\bat\s)|(?<=@\s)|(?<=@))([01]\d|2[0-3])([0
                              r"\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:hrs|hours|h)?\s+(?:this\s+"
                              r"(?:morning|afternoon|evening)|today|tomorrow|yesterday)\b)", re.I)
 #: An address said aloud, as dictation writes it: "jane dot smith at acme dot com".
-_SPOKEN_ADDRESS = re.compile(r"\b([a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*)\s+at\s+([a-z0-9-]+(?:\s+dot\s+"
+_SPOKEN_ADDRESS = re.compile(r"(?<!\b[A-Za-z]\s)\b([a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*)\s+at\s+"
+                             r"([a-z0-9-]+(?:\s+dot\s+"
                              r"[a-z0-9-]+)*\s+dot\s+(?:com|org|net|io|co|edu|gov|uk|ca|de|fr|"
                              r"au|in|ie|nz|sg))\b", re.I)
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",

@@ -3005,3 +3005,24 @@ def test_studied_in_the_twenty_fifth_session_promises_and_times_put_right(chat: 
     chat.say("ugh acme bumped me to tmrw 2:30")
     assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).isoformat() == \
         "2026-11-24T14:30:00-05:00"
+
+
+def test_studied_in_the_twenty_fifth_session_who_the_news_is_about(chat: Chat) -> None:
+    chat.say(ACME)
+    # A note sent to someone else, or to the wrong Jane, is asked about, never marked.
+    for said in ("wrote the thank-you but sent it to the wrong Jane, the one from my old job",
+                 "also sent a thank you to Mike from acme, he popped in at the end"):
+        assert "go out?" in chat.text(said)
+        chat.say("2")  # "No"
+    assert all(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1]
+               if cp.kind is CheckpointKind.THANK_YOU)
+    # A company's shared mailbox is asked about before it becomes hers.
+    assert "Change Acme (#1)" in chat.text("the email is hr@acme.com")
+    chat.say("2")
+    assert chat.checkpoints(1)[0].interviewers[0].email is None
+    # "hyphenated" is how the name is written, not the name.
+    chat.say("just realised Jane's surname is hyphenated, it's Smith-Roberts")
+    assert chat.checkpoints(1)[0].interviewers[0].name == "Jane Smith-Roberts"
+    # A plan to say no is not saying it.
+    said = chat.text("I'm going to email acme tomorrow and tell them I'm not interested anymore")
+    assert "Just to be sure" in said and chat.checkpoints(1)[0].outcome is None

@@ -23,6 +23,7 @@ from bot.parsing.dates import (
 )
 from bot.parsing.english import dictionary
 from bot.parsing.people import read_names
+from bot.parsing.promises import next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, record
 from bot.parsing.understanding.normalise import role_words
@@ -153,7 +154,7 @@ _WAS_TIME = re.compile(
 
 
 def correct(line: Line, ctx: Context) -> Reading | None:
-    text = _SIGNED.sub("", line.text)
+    text = _NAME_SAID_KIND.sub(r"\1 is ", _SIGNED.sub("", line.text))
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
     text = _SAID_AGAIN.sub(r"\1", _SPELLED_INSIDE.sub(",", text))  # "Woo, w-o-o, not Wu"
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
@@ -530,6 +531,8 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
     if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
         sure = False
+    if field is Fix.EMAIL and _SHARED_MAILBOX.match(value):
+        sure = False  # "the email is hr@acme.com": the company's inbox, or hers? Asked.
     if field is Fix.COMPANY and _autocorrected(value, target or pick(line.found, ctx.known)):
         sure = False
 
@@ -543,6 +546,15 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
     return about_one(line, ctx, make, lambda k: f"Correcting {label(k)}.",
                      "Change {company} (#{n}): " + said + "?",
                      sure=sure and not hedged(line), yes="Yes, change it")
+
+
+#: What kind of name it is, before the name: "Jane's surname is hyphenated, it's Smith-Roberts".
+_NAME_SAID_KIND = re.compile(r"\b(surname|last\s+name|family\s+name|name)\s+is\s+(?:hyphenated|"
+                             r"double[\s-]barrell?ed|spelled\s+differently|different)\s*[,;:–—-]\s*"
+                             r"(?:it'?s|its|it\s+is)\s+", re.I)
+#: A mailbox a company shares, not one person's: hr@, jobs@, careers@, talent@ ….
+_SHARED_MAILBOX = re.compile(r"(?:hr|jobs|careers|recruit\w*|talent\w*|hiring|info|hello|contact|"
+                             r"no-?reply|admin|office|team|people|applications?)@", re.I)
 
 
 def _autocorrected(value: str, target: KnownInterview | None) -> bool:
@@ -561,6 +573,8 @@ def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool
     ("the 31st", read as next month's), or an hour as likely morning as evening ("at 5")."""
     if lx.EARLY_OR_LATE.search(value) and not lx.PART_OF_DAY.search(value):
         return True
+    if next_weekday_two_ways(value, ctx.today) is not None:
+        return True  # "next Tuesday", said on a Monday: tomorrow, or the one after?
     moment, _ = parse_when_detail(value, ctx.now, ctx.tz)
     if moment is None or not names_a_day(value):
         return False

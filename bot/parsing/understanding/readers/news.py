@@ -246,7 +246,10 @@ _WILL_WITHDRAW = re.compile(r"\b(?:gonna|going\s+to|will|'ll|plan(?:ning)?\s+to|
                             r"thinking\s+(?:of|about)|might|want\s+to)\s+(?:\w+\s+){0,4}?"
                             r"(?:withdr\w*|pull\s+out|drop\s+out)|"
                             # "can you tell Jane I'm withdrawing?": decided, not yet done
-                            r"\btell\s+\w+\s+(?:that\s+)?i'?m\s+withdrawing\b", re.I)
+                            r"\btell\s+\w+\s+(?:that\s+)?i'?m\s+withdrawing\b|"
+                            # "going to email acme tomorrow and tell them I'm not interested"
+                            r"\b(?:gonna|going\s+to|will|'ll|plan\s+to)\b.{0,60}?\bnot\s+"
+                            r"interested\b", re.I)
 #: References asked for: a step of the stage they are in, not a round of interviews.
 _REFERENCES = re.compile(r"\breferences?\b|\breferees?\b", re.I)
 #: An offer on its way, not made: "hinted an offer is coming", "very close to making me an
@@ -866,9 +869,14 @@ def call(line: Line, ctx: Context) -> Reading | None:
                      lambda k: f"You called {k.company} (#{k.number}) and {words}.",
                      "Your call to {company} (#{n}): " + words + "?",
                      # "called initech twice today": one call, or two of the two?
-                     sure=not (hedged(line) or unnamed(line, ctx) or _TWICE.search(line.text)))
+                     sure=not (hedged(line) or unnamed(line, ctx) or _TWICE.search(line.text)
+                               # "spoke to jane", and no word of a phone: a call, or the
+                               # interview itself?
+                               or bool(_ONLY_SPOKE.fullmatch(line.text.strip(" .!")))))
 
 
+_ONLY_SPOKE = re.compile(r"(?:i\s+)?(?:just\s+)?(?:spoke|talked)\s+(?:to|with)\s+[\w'-]+"
+                         r"(?:\s+[\w'-]+)?", re.I)
 _TWICE = re.compile(r"\b(?:twice|two\s+times|both\s+times|either\s+time|again\s+and\s+again)\b",
                     re.I)
 #: A new interview told, its fields after: "interview done - redwood & pine, store manager".
@@ -947,10 +955,26 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                                # "sent my thank you to the hr coordinator bc i never got
                                # janes email": to someone other than the one met
                                or _TO_THE_OFFICE.search(text) is not None
+                               # "sent it to the wrong Jane", "to Mike, who popped in at
+                               # the end": not (only) to someone on the interview
+                               or _TO_THE_WRONG.search(text) is not None
+                               or _to_someone_else(text, target)
                                # "emailed the recruiter a quick thanks": no interviewer
                                or (target is not None and not named.get(target.number)
                                    and _RECRUITER.search(text) is not None))
                      and (target is None or one_card(target)))
+
+
+_TO_THE_WRONG = re.compile(r"\bto\s+the\s+wrong\s+(?:person|one|\w+)\b", re.I)
+_TO_SOMEONE = re.compile(r"\bto\s+((?-i:[A-Z][a-z]+))\b")
+
+
+def _to_someone_else(text: str, target: KnownInterview | None) -> bool:
+    """Whether the note went to someone named who is not on the interview."""
+    if target is None:
+        return False
+    known = {word.casefold() for part in (target.company, *target.names) for word in part.split()}
+    return any(who.casefold() not in known for who in _TO_SOMEONE.findall(text))
 
 
 def _from_them(wrote: re.Match[str] | None, ctx: Context) -> bool:
