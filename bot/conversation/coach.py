@@ -254,7 +254,7 @@ class Coach:
             return reflection.answer(turn, flow, text)
         if isinstance(flow, CallNewsFlow):
             assert turn.inbound is not None  # typed answers always come with their event
-            if call_news.about_another(turn, flow, text):
+            if call_news.runs_on_its_own(turn, flow, text):
                 # News of another interview runs as its own line; the call's question
                 # waits on, and is asked again after it.
                 turn.set_flow(None)

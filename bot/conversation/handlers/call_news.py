@@ -80,7 +80,7 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
                            f"answered` to record the call to {interview.company} "
                            f"(#{interview.number}) as not picked up, or tell me what they said "
                            "if you did get through.")]
-    if _NOBODY_AFTER_ALL.search(text) and interview.calls \
+    if _NOBODY_AFTER_ALL.search(text) and not _A_CONVERSATION.search(text) and interview.calls \
             and interview.calls[-1].result is CallResult.ANSWERED:
         # "oh wait, it went to voicemail actually": the call just recorded as answered was
         # not; put right, and there is nothing they said to ask about.
@@ -115,6 +115,11 @@ _NOBODY_AFTER_ALL = re.compile(
     r"didn'?t\s+(?:reach\s+any(?:one|body)|get\s+through)|rang\s+out|went\s+unanswered)\b)"
     r"(?=.*\b(?:actually|sorry|mis-?click\w*|wrong\s+(?:button|thing|one)|by\s+mistake|"
     r"messed\s+up|i\s+meant|wait|oops|pressed|tapped|hit)\b)", re.I | re.S)
+#: Someone was spoken to: "… was fully prepared for voicemail. … She remembered me".
+_A_CONVERSATION = re.compile(r"\b(?:she|he|they)\s+(?:said|remembered|told|asked|mentioned)\b|"
+                             r"\b(?:picked\s+up\s+on|spoke\s+to|talked\s+to)\b", re.I)
+#: A question of the person's own, put before anything they were told.
+_ASKS_FIRST = re.compile(r"^\W*(?:should|shall|can|could|do|is|would)\s+i\b[^.!]*\?\s*$", re.I)
 #: "I hung up before it connected": no call nobody answered, perhaps no call at all; asked.
 _NEVER_CONNECTED = re.compile(r"\bbefore\s+(?:it\s+)?(?:connected|rang|went\s+through|"
                               r"(?:it\s+)?(?:even\s+)?(?:started\s+)?ringing)\b", re.I)
@@ -133,15 +138,19 @@ _PUT_OFF = re.compile(r"^(?:(?:can|could)\s+you\s+|pls\s+|please\s+)?remind\s+me
                       r"\b(?:tell|update)\s+you\s+later\b", re.I)
 
 
-def about_another(turn: Turn, flow: CallNewsFlow, text: str) -> bool:
-    """Whether the line names another of the person's interviews by its company, and not
-    the one called ("acme just emailed me an offer!" after calling Initech): news of the
-    other one."""
+def runs_on_its_own(turn: Turn, flow: CallNewsFlow, text: str) -> bool:
+    """Whether the line is for another of the person's interviews, named by its company
+    and not the one called ("acme just emailed me an offer!" after calling Initech), or a
+    question of their own: either runs as its own line, and the call's question waits."""
     from bot.conversation.understood import context_for  # it dispatches here
 
     interview = turn.owned_interview(flow.interview_id)
     if interview is None or _NOT_SURE_YET.search(text):
         return False  # "did i type 2? i meant acme": about this question, answered below
+    if _ASKS_FIRST.match(text):
+        # "Should I call them again tomorrow or is too much?": a question for the coach,
+        # answered as any line is; what they said on the call is asked again after it
+        return True
     second = THEN_ALSO.search(text)  # "they offered!! also I sent the Acme thank-you":
     first = text if second is None else text[:second.start() + 1]  # the news comes first
     found = mentions(first, context_for(turn).known)
@@ -202,7 +211,7 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
                            "and add the new role as its own interview (`add …`).")]
     if outcome is None and another_round(said):
         outcome = Outcome.NEXT_ROUND
-    if outcome is not None and HEDGES.search(said):
+    if outcome is not None and HEDGES.search(_WHEN_UNSURE.sub(" ", said)):
         # "she said I might get a second round, they're still deciding": a maybe
         return [Reply(text="That sounds like it isn't settled yet, so I changed nothing. If "
                            f"{interview.company} has decided, tell me what (`they want me back "
@@ -412,6 +421,9 @@ _EITHER_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+or\s+(mon|tue
 #: A count of days given two ways, not as a limit: "in 4 or 5 days", "3-4 days".
 _EITHER_COUNT = re.compile(r"\bin\s+(?P<low>\d{1,2})\s*(?:or|-|–|to)\s*"
                            r"(?P<high>\d{1,2})\b", re.I)
+#: Unsure only of when: "a final round, not sure when yet" is a round all the same.
+_WHEN_UNSURE = re.compile(r"\bnot\s+sure\s+(?:when|what\s+day|of\s+the\s+(?:date|day|time))"
+                          r"(?:\s+yet)?\b", re.I)
 _THIS_WEEK = re.compile(r"\b(?:this|later\s+this|sometime\s+this)\s+week\b", re.I)
 #: "in a week or two", "a day or two": one unit or two of them.
 _A_UNIT_OR_TWO = re.compile(r"\b(?:in\s+|within\s+)?(?:an?|one|1)\s+(?P<unit>day|week)\s+or\s+"

@@ -340,8 +340,14 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:went|gone|given)\s+to\s+(?:another|someone|somebody|a\s+different|an\s+internal)",
           # "filled the spot with somebody else", "gave the job to someone else"
           r"(?:filled|gave|given)\s+(?:the|that|this)\s+(?:spot|position|role|job|post|place)\s+"
-          r"(?:with|to)\s+(?:someone|somebody|another|a\s+different)"), Outcome.REJECTED),
+          r"(?:with|to)\s+(?:someone|somebody|another|a\s+different)",
+          # "they've decided to go another way", "going in a different direction"
+          r"(?:decided\s+to\s+)?go(?:ing|ne)?\s+(?:in\s+)?(?:another|a\s+different)\s+"
+          r"(?:way|direction)"), Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
+          # "they'd like me back to meet the director", "want to bring me back"
+          r"(?:'d|would)\s+like\s+me\s+(?:to\s+come\s+)?back\b",
+          r"(?:want|wants|like)\s+to\s+(?:bring|have|get)\s+me\s+(?:back|in\s+again)\b",
           r"(?:second|2nd|third|3rd|next|final|another|follow-?up)[\s-]+(?:round|interview|stage)",
           r"(?:for|to)\s+(?:round|stage)\s+(?:2|3|two|three)",
           r"(?:one|1)\s+more\s+(?:round|stage)",
@@ -925,7 +931,9 @@ CANCEL_TOLD = _any(r"(?:i|we|they|she|he)\s+(?:\w+\s+)?cancel(?:l)?ed",
 FOR_A_WHILE = _any(r"for\s+(?:like\s+|about\s+|another\s+|a\s+few\s+|a\s+couple\s+(?:of\s+)?)?"
                    r"(?:an?\s+|\d+\s*|one\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|minutes?|"
                    r"weeks?|while|now|today|tonight)", "until", "till", "til", "today", "tonight",
-                   r"this\s+(?:evening|afternoon|week)")
+                   r"this\s+(?:evening|afternoon|week)",
+                   # "mute acme for the weekend": a hold, not a stop
+                   r"(?:for|over)\s+the\s+(?:weekend|holiday|holidays|break)")
 REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+of", "scrap",
                    r"scratch(?!\s+that\b)",
                    "purge",

@@ -3026,3 +3026,24 @@ def test_studied_in_the_twenty_fifth_session_who_the_news_is_about(chat: Chat) -
     # A plan to say no is not saying it.
     said = chat.text("I'm going to email acme tomorrow and tell them I'm not interested anymore")
     assert "Just to be sure" in said and chat.checkpoints(1)[0].outcome is None
+
+
+def test_studied_in_the_twenty_fifth_session_holds_and_questions_after_a_call(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A hold for the weekend is never a stop: asked, with the way to pause.
+    said = chat.text("mute acme for the weekend")
+    assert "for good?" in said and "mute Acme till Monday 9am" in said
+    chat.say("2")
+    assert any(cp.state is CheckpointState.PENDING for cp in chat.checkpoints(1)[1])
+    # After a call, a question of their own is answered, and the call's question waits.
+    chat.say("called 2 answered")
+    replies = chat.say("Should I call them again tomorrow or is too much?")
+    assert text_of(replies).endswith("And your call: What did they say?")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    # A long story of the call that mentions voicemail is no call nobody answered.
+    chat.say("Okay so that was actually a really nice call. Dana picked up on the second "
+             "ring which threw me off because I was fully prepared for voicemail. She "
+             "remembered me right away.")
+    assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.ANSWERED]

@@ -297,7 +297,9 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
 
 #: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
 _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bwhichever\b|"
-                     r"\beither\b", re.I)
+                     r"\beither\b|"
+                     # "remind me in a few hours": how many is not said
+                     r"\ba\s+few\s+(?:more\s+)?(?:hours?|hrs?|days?|minutes?|mins?)\b", re.I)
 
 
 def _till(span: SnoozeSpan, ctx: Context) -> str:
@@ -513,7 +515,9 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
 
     return about_one(line, ctx, make,
                      lambda k: f"No more reminders for {k.company} (#{k.number}).",
-                     "Stop the reminders for {company} (#{n})?",
+                     "Stop the reminders for {company} (#{n})?" if not for_a_while else
+                     "Stop every reminder for {company} (#{n}) for good? For a pause instead, "
+                     "say until when (`mute {company} till Monday 9am`).",
                      sure=not (for_a_while or hedged(line) or unnamed(line, ctx)
                                or lx.CANCEL_TOLD.search(line.text)
                                # "the one from friday": a day is a clue, not a name
