@@ -3047,3 +3047,13 @@ def test_studied_in_the_twenty_fifth_session_holds_and_questions_after_a_call(
              "ring which threw me off because I was fully prepared for voicemail. She "
              "remembered me right away.")
     assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.ANSWERED]
+
+
+def test_a_bare_hour_this_soon_is_this_evening_and_a_later_one_is_asked(chat: Chat) -> None:
+    chat.say(ACME)
+    # Said at 16:30: "at 6" is this evening's, an hour and a half away.
+    said = chat.text("ping me at 6 about acme")
+    assert said.startswith("I read that as: Snoozing the next step of Acme (#1) till 18:00")
+    # "at 8", hours away, may be tonight or tomorrow morning: asked.
+    replies = chat.say("remind me at 8")
+    assert set(choices(replies)) >= {"Mon 23 Nov, 20:00", "Tue 24 Nov, 08:00"}

@@ -33,6 +33,11 @@ from bot.parsing.understanding.references import KnownInterview, pick
 from bot.parsing.zones_said import ZONE_SAID, in_zone, my_clock, zone_named
 
 # --- reminders ----------------------------------------------------------------------------
+#: What a reminder is about, after its time: "ping me at 6 about acme".
+_ABOUT_WHICH = re.compile(r"\s+(?:about|re|for)\s+(?:the\s+|my\s+|today'?s\s+)?"
+                          r"(?:[\w&'-]+\s+){0,3}?(?:[\w&'-]+)(?:\s+(?:one|note|interview|call|"
+                          r"stuff|thing))?\s*[.!]*$", re.I)
+_AROUND = re.compile(r"^(?:around|about|at\s+about|at\s+around|round|~)\s+(?=\d)", re.I)
 _SNOOZE_LEAD = re.compile(
     r"^.*?\b(?:remind\s+(?:me|us)\s+(?:about|of)\s+(?:the\s+)?(?:[^\s,\d]+\s+){1,6}?(?=(?:in|at|on|"
     r"by|this|next|tomorrow|tonight|till|until|til|after|before|later|"
@@ -72,6 +77,8 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
     if after is not None:  # "remind me after my shift, I get off at 11pm": at 11pm
         line = replace(line, text=f"remind me at {after['clock']}")
     asked = _SNOOZE_LEAD.sub("", line.text).strip(" .!,")
+    # "at 6 about acme", "around 8:30": the time, without what it is about; "around" is "at"
+    asked = _AROUND.sub("at ", _ABOUT_WHICH.sub("", asked)).strip(" .!,")
     rest = _HOUR_THEN_DAY.sub(_day_then_hour, _LATER.sub("", asked))
     rest = _PART_THEN_HOUR.sub(_part_then_hour, rest)
     # "remind me later, driving": the reason after a comma names no time either
@@ -260,12 +267,22 @@ def _morning_or_evening(line: Line, ctx: Context, hour: int, minute: int) -> Rea
     for at in (hour % 12, hour % 12 + 12):
         moment = local.replace(hour=at, minute=minute, second=0, microsecond=0)
         times.append(moment if moment > local else moment + timedelta(days=1))
+    evening = times[1]
+    if evening.date() == local.date() and evening.hour <= _LAST_EVENING_HOUR and \
+            evening - local <= _SOON and not hedged(line) and not unnamed(line, ctx):
+        # "ping me at 6", said at 16:30: this evening's, hours away, not tomorrow's dawn
+        return Reading(Snooze(step, SnoozeUntil(evening)),
+                       f"Snoozing the next step of {target.company} (#{target.number}) "
+                       f"till {evening:%H:%M} this evening.")
     return Reading(question=f"Remind you about {target.company} (#{target.number}) at which "
                             f"{hour}:{minute:02d}?",
                    choices=(*(Choice(f"{t:%a %d %b, %H:%M}", Snooze(step, SnoozeUntil(t)))
                               for t in sorted(times)), Choice("Don't snooze", None)))
 
 
+#: A bare hour is this evening's when that is this soon, and no later in the evening.
+_SOON = timedelta(hours=2)
+_LAST_EVENING_HOUR = 20
 #: "7.30", "7": an hour with no morning or evening said ("08:30", written with its
 #: nought, is a 24-hour clock: the next 8:30 in the morning).
 _BARE_HOUR = re.compile(r"^(?:at\s+)?(?P<zero>0)?(?P<h>\d{1,2})(?:[.:](?P<m>[0-5]\d))?$", re.I)
