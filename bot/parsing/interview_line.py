@@ -407,7 +407,11 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this\s+(?:mor
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
-    cleaned = next_week_days(cleaned, _local_now(now, tz).date())  # "Thursday week at 11"
+    # "Thursday week at 11": the interview's day, written as its date; a promise after it
+    # keeps its words ("he'd bell me Thursday week"), which the promise reader reads itself
+    said = _PROMISE_START.search(cleaned)
+    cut = len(cleaned) if said is None else said.start()
+    cleaned = next_week_days(cleaned[:cut], _local_now(now, tz).date()) + cleaned[cut:]
     cleaned = half_past(days_in_english(cleaned), office_hours=True)  # "vandaag", "at nine thirty"
     cleaned = dotted_clock(cleaned)
     cleaned = hour_of_part(cleaned)  # "8 this morning": 8am
