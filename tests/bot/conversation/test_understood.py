@@ -3057,3 +3057,10 @@ def test_a_bare_hour_this_soon_is_this_evening_and_a_later_one_is_asked(chat: Ch
     # "at 8", hours away, may be tonight or tomorrow morning: asked.
     replies = chat.say("remind me at 8")
     assert set(choices(replies)) >= {"Mon 23 Nov, 20:00", "Tue 24 Nov, 08:00"}
+
+
+def test_a_promise_in_an_add_line_is_said_back_in_its_own_words(chat: Chat) -> None:
+    # Found by hand: "Thursday week" in the promise came back written as a date.
+    said = chat.text("add Shell, forecourt supervisor, yesterday at 2, bloke called Pat "
+                     "Dooley, said he'd bell me Thursday week")
+    assert "They said: he'd bell me Thursday week (Thu 2026-12-03)" in said
