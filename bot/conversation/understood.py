@@ -134,7 +134,11 @@ def reads_as_command(turn: Turn, text: str, waiting: Flow | None = None) -> bool
     kinds = _SURE_WHILE_ASKED + (() if isinstance(waiting, CallNewsFlow) else _NEWS)
     if not aside and lx.THEN_ALSO.search(text):
         return False  # "Kim Park. oh and acme said …": the answer first, then news
-    return verb in _VERBS or isinstance(reading.command, kinds) or aside
+    # "mute bunnings for the weekend" while the title is asked: the layer asks about it
+    # (stop, or pause?), and what it offers is a change to a named interview, no title
+    offered = reading.command is None and any(isinstance(c.command, kinds)
+                                              for c in reading.choices)
+    return verb in _VERBS or isinstance(reading.command, kinds) or aside or offered
 
 
 #: "Acme thank you is sent btw": an aside, said so at its end.

@@ -183,15 +183,12 @@ _WHOLE_DAYS_IN_HOURS = re.compile(r"\b(24|48|72|96|120)\s*(?:hours|hrs|h)\b", re
 _BEFORE_THANKSGIVING = re.compile(r"\bbefore\s+thanksgiving\b", re.I)
 
 
-def _thanksgiving_eve(today: date) -> str:
-    """"by" the day before the next Thanksgiving (the fourth Thursday of November)."""
-    def thanksgiving(year: int) -> date:
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-    day = thanksgiving(today.year)
-    day = day if day > today else thanksgiving(today.year + 1)
-    return f"by {(day - timedelta(days=1)).isoformat()}"
+def _thanksgiving_eve(match: re.Match[str], today: date) -> str:
+    """"by" the day before this year's Thanksgiving (the fourth Thursday of November);
+    the words as said once it has gone by (next year's is no day anyone means)."""
+    first = date(today.year, 11, 1)
+    day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return f"by {(day - timedelta(days=1)).isoformat()}" if day > today else match.group(0)
 
 
 #: "the day after Thanksgiving": its Friday.
@@ -271,7 +268,7 @@ def _promise_day(
     text = _FORTNIGHT.sub("2 weeks", text)
     text = _WHOLE_DAYS_IN_HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", text)
     text = _AFTER_THANKSGIVING.sub("friday", text)  # the fourth Thursday's Friday
-    text = _BEFORE_THANKSGIVING.sub(_thanksgiving_eve(local_now.date()), text)
+    text = _BEFORE_THANKSGIVING.sub(lambda m: _thanksgiving_eve(m, local_now.date()), text)
     if _AFTER_LONG_WEEKEND.search(text):
         that_day = _after_long_weekend(base, tz)
         return that_day if that_day is not None and _in_range(that_day, local_now.date()) else None

@@ -3,7 +3,7 @@ buttons, and only a pressed (or typed) choice changes anything."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.messages import ActionId, Reply
@@ -3064,3 +3064,19 @@ def test_a_promise_in_an_add_line_is_said_back_in_its_own_words(chat: Chat) -> N
     said = chat.text("add Shell, forecourt supervisor, yesterday at 2, bloke called Pat "
                      "Dooley, said he'd bell me Thursday week")
     assert "They said: he'd bell me Thursday week (Thu 2026-12-03)" in said
+
+
+def test_found_by_hand_in_sydney_a_pause_is_no_title_and_thanksgiving_gone_is_no_day(
+        chat: Chat) -> None:
+    # A stop-or-pause line while the title is asked is asked about, never the title.
+    chat.say(ACME)
+    chat.say("add Bunnings")
+    said = chat.text("mute acme for the weekend")
+    assert "for good?" in said and "What's the role?" in said
+    chat.say("2")
+    chat.say("cancel")
+    assert interviews(chat) == 1
+    # "before thanksgiving", said once it has gone by, is no day (never next year's).
+    chat.wait_until(datetime(2026, 12, 1, 10, 0, tzinfo=NEW_YORK))
+    chat.say("Jane said they'd decide before thanksgiving")
+    assert chat.checkpoints(1)[0].promise is None
