@@ -3080,3 +3080,20 @@ def test_found_by_hand_in_sydney_a_pause_is_no_title_and_thanksgiving_gone_is_no
     chat.wait_until(datetime(2026, 12, 1, 10, 0, tzinfo=NEW_YORK))
     chat.say("Jane said they'd decide before thanksgiving")
     assert chat.checkpoints(1)[0].promise is None
+
+
+def test_news_about_someone_or_something_else_changes_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    for said in ("called the garage re the car. no answer",
+                 "lol my friend just texted, she got an offer from acme",
+                 "the clinic said they'll call me friday with my results",
+                 "got rejected by my cat again",
+                 "Sent a thank-you card to my nan for the birthday money"):
+        replies = chat.say(said)
+        assert "changed nothing" in text_of(replies), said
+        if choices(replies):
+            chat.say("No")
+    acme, steps = chat.checkpoints(1)
+    assert acme.outcome is None and acme.promise is None and not acme.calls
+    assert all(cp.state is CheckpointState.PENDING for cp in steps
+               if cp.kind is CheckpointKind.THANK_YOU)

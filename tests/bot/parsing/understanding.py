@@ -52,7 +52,7 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning75", "tuning76", "tuning77", "tuning78", "tuning79", "tuning80",
          "tuning81", "tuning82", "tuning83", "tuning84", "tuning85", "tuning86",
          "tuning87", "tuning88", "tuning89", "tuning90", "tuning91", "tuning92",
-         "tuning93", "tuning94", "tuning95",
+         "tuning93", "tuning94", "tuning95", "tuning96",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
