@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 MAX_INPUT = 4000  # Slack's slash-command text tops out near here; DMs may be longer
 MAX_FIELD = 120  # a company, role or name longer than this is a paste, not a name
@@ -103,10 +103,15 @@ def starred_fix(text: str) -> str:
     return text
 
 
+def one_slip(said: str, word: str) -> bool:
+    """Whether `said` is `word` typed with one slip (a letter wrong, missing, extra or two
+    swapped), in words of four letters or more that begin with the same letter."""
+    said, word = said.casefold(), word.casefold()
+    return len(said) >= 4 and len(word) >= 4 and said[0] == word[0] and \
+        OSA.distance(said, word) <= 1
+
+
 def one_slip_from(said: str, name: str) -> bool:
-    """Whether `said` is one letter off a part of `name` ("jame" for Jane Smith): a slip of
-    the keyboard, in words of four letters or more that begin with the same letter."""
-    said = said.strip().casefold()
-    return len(said) >= 4 and " " not in said and any(
-        len(part) >= 4 and part[0] == said[0] and Levenshtein.distance(said, part) <= 1
-        for part in name.casefold().split())
+    """Whether `said` is one slip from a part of `name` ("jame" for Jane Smith)."""
+    said = said.strip()
+    return " " not in said and any(one_slip(said, part) for part in name.split())

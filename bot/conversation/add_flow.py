@@ -35,7 +35,7 @@ from bot.parsing.cleaning import SPOKEN_COMMA, SPOKEN_STOP
 from bot.parsing.dates import part_of_today
 from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
-from bot.parsing.interview_line import _ROLE_WORDS
+from bot.parsing.interview_line import _ROLE_WORDS, UNSURE
 from bot.parsing.understanding.lexicon import (
     EARLY_OR_LATE,
     PART_OF_DAY,
@@ -560,7 +560,7 @@ def role_answer(text: str) -> str | None:
         return None  # "ceo obviously 😂": a joke, not the title
     text = _SAID_STOP.sub(". ", text)  # "product designer period it's on the 24th", dictated
     # "designer i think? the posting called it …": a guess, whatever the posting says
-    guessed = "?" in text and _UNSURE_TITLE.search(text) is not None
+    guessed = "?" in text and UNSURE.search(text) is not None
     posted = _TITLE_LINE.search(text)
     if posted is not None:  # a job ad pasted: "Job title: Junior Interaction Designer\n…"
         text = posted.group("title")
@@ -890,8 +890,6 @@ _HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signo
                         r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
                         r"hajia)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
-#: Words that make a title a guess: "designer i think? the posting called it …".
-_UNSURE_TITLE = re.compile(r"\b(?:i\s+think|maybe|not\s+sure|i\s+guess|probably)\b", re.I)
 #: A full stop said aloud before the next sentence: "… period it's on the 24th".
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+(?=(?:it'?s|its|it\s+is|the|and|"
                         r"interview|i|i'?m|we|they)\b)", re.I)

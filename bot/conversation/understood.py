@@ -230,7 +230,7 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         # the one open interview, which it is not about.
         return Reading(question="Which interview is that about? I don't track the one you "
                                 "named; `list` shows the ones I do, by number.")
-    if reading is None and named_only and lx.OTHER_PARTY.search(text):
+    if reading is None and named_only and lx.THIRD_PARTY.search(text):
         # "called the garage re the car. no answer": the grammar would put it on the one
         # open interview, and it is about something else
         return Reading(question="That sounds like it's about someone or something else, so I "

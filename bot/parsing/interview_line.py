@@ -262,7 +262,8 @@ def _role_like(text: str) -> bool:
 
 
 #: Words that make a role a guess, to be asked rather than stored.
-_UNSURE = re.compile(r"\b(?:i\s+think|might(?:'ve)?|maybe|not\s+sure|or\s+maybe|probably)\b", re.I)
+UNSURE = re.compile(r"\b(?:i\s+think|might(?:'ve)?|maybe|not\s+sure|or\s+maybe|probably|"
+                    r"i\s+guess)\b", re.I)
 
 
 #: Words no company's name holds: a request, or the agency's part ("through Hays").
@@ -434,7 +435,7 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
                 continue
             in_people = _read_piece(piece, found, in_people)
     company, role, leftovers, too_long = _company_and_role(found.residue, found)
-    if role and _UNSURE.search(role):  # "I think the role was X but it might've been Y"
+    if role and UNSURE.search(role):  # "I think the role was X but it might've been Y"
         found.unclear.append(role)
         role = None
     if found.culture is None and company and _COMPANY_CULTURE.search(company):

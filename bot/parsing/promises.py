@@ -178,21 +178,24 @@ def _working_days(match: re.Match[str], base: date, holidays: frozenset[date]) -
 _FORTNIGHT = re.compile(r"\b(?:a\s+)?fortnight'?s?\b", re.I)
 #: "within 48 hours": whole days, said in hours.
 _WHOLE_DAYS_IN_HOURS = re.compile(r"\b(24|48|72|96|120)\s*(?:hours|hrs|h)\b", re.I)
-#: "before Thanksgiving", three days off, is by its eve. ("Before Christmas", a month off,
-#: is a stretch of weeks, not a day, and is left to be asked.)
-_BEFORE_THANKSGIVING = re.compile(r"\bbefore\s+thanksgiving\b", re.I)
+#: Said around Thanksgiving: "before Thanksgiving" is by its eve (three days off here; a
+#: month off, "before Christmas" is a stretch of weeks, left to be asked), "the day after
+#: Thanksgiving" its Friday.
+_AROUND_THANKSGIVING = re.compile(r"\b(?:(?P<before>before)|(?:the\s+)?day\s+after)\s+"
+                                  r"thanksgiving\b", re.I)
 
 
-def _thanksgiving_eve(match: re.Match[str], today: date) -> str:
-    """"by" the day before this year's Thanksgiving (the fourth Thursday of November);
-    the words as said once it has gone by (next year's is no day anyone means)."""
+def _around_thanksgiving(match: re.Match[str], today: date) -> str:
+    """The day `match` names around this year's Thanksgiving (the fourth Thursday of
+    November), as a date; the words as said once it has gone by (next year's is no day
+    anyone means)."""
     first = date(today.year, 11, 1)
     day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    return f"by {(day - timedelta(days=1)).isoformat()}" if day > today else match.group(0)
+    if day <= today:
+        return match.group(0)
+    return f"by {day - timedelta(days=1)}" if match["before"] else f"{day + timedelta(days=1)}"
 
 
-#: "the day after Thanksgiving": its Friday.
-_AFTER_THANKSGIVING = re.compile(r"\b(?:the\s+)?day\s+after\s+thanksgiving\b", re.I)
 #: "call her back after the long weekend": the first working day after the next public
 #: holiday's weekend.
 _AFTER_LONG_WEEKEND = re.compile(r"\bafter\s+the\s+(?:long|holiday|bank\s+holiday|thanksgiving|"
@@ -267,8 +270,7 @@ def _promise_day(
     local_now = _local_now(now, tz)
     text = _FORTNIGHT.sub("2 weeks", text)
     text = _WHOLE_DAYS_IN_HOURS.sub(lambda m: f"{int(m.group(1)) // 24} days", text)
-    text = _AFTER_THANKSGIVING.sub("friday", text)  # the fourth Thursday's Friday
-    text = _BEFORE_THANKSGIVING.sub(lambda m: _thanksgiving_eve(m, local_now.date()), text)
+    text = _AROUND_THANKSGIVING.sub(lambda m: _around_thanksgiving(m, local_now.date()), text)
     if _AFTER_LONG_WEEKEND.search(text):
         that_day = _after_long_weekend(base, tz)
         return that_day if that_day is not None and _in_range(that_day, local_now.date()) else None

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from bot.commands import MarkSent, RecordPromise, ReportCall, ReportOutcome
+from bot.commands import MarkSent, RecordPromise, ReportCall
 from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
@@ -92,20 +92,8 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
     for reader in READERS:
         reading = reader(line, ctx)
         if reading is not None:
-            return _someone_else(_asked_about(_one_piece_of_news(reading, line, ctx), line),
-                                 line)
+            return _asked_about(_one_piece_of_news(reading, line, ctx), line)
     return None
-
-
-def _someone_else(reading: Reading, line: Line) -> Reading:
-    """A sure reading from a line about someone or something outside the job hunt ("my
-    friend just texted, she got an offer from acme", "called the garage re the car. no
-    answer"): said back and asked, never done on its own."""
-    if not isinstance(reading.command, _NEWS) or not lx.OTHER_PARTY.search(line.text):
-        return reading
-    return Reading(question="That may be about someone or something else, so I changed "
-                            f"nothing yet. {reading.understood} Is that your news?",
-                   choices=(Choice("Yes, it's mine", reading.command), Choice("No", None)))
 
 
 def _asked_about(reading: Reading, line: Line) -> Reading:
@@ -186,8 +174,6 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
     return reading
 
 
-#: News of the job hunt: what someone else's news must never be taken for.
-_NEWS = (MarkSent, RecordPromise, ReportCall, ReportOutcome)
 _TWO_THINGS = Reading(question="You told me two things there, and I want both right: tell me "
                                "one at a time, the thank-you first (e.g. `sent Jane a "
                                "thank-you`), then the rest. I changed nothing yet.")

@@ -213,9 +213,26 @@ HEDGES = _any(
     r"eventually\s+(?:they|she|he|we|it)\s+(?!\w+ed\b|made\b|gave\b|got\b|sent\b|said\b|"
     r"told\b|rang\b|came\b|went\b|wrote\b|took\b)\w+",
 )
+#: Someone or something outside the job hunt, as who acts, what is called or who is
+#: thanked: "my friend just texted, she got an offer from acme", "called the garage re the
+#: car", "the clinic said they'll call me friday", "rejected by my cat", "a thank-you card
+#: to my nan" (by the shape of the sentence: "a job with my old boss at the garage" is none).
+_THIRD = (r"(?:friend|mate|bestie|partner|wife|husband|boyfriend|girlfriend|bf|gf|sister|"
+          r"brother|sis|mum|mom|dad|mother|father|son|daughter|kids?|cousin|aunt|uncle|nan|"
+          r"gran|grandma|grandpa|neighbou?r|flatmate|roommate|housemate|cat|dog|boss|landlord|"
+          r"landlady|colleague|coworker|co-worker)")
+_PLACE = (r"(?:garage|mechanic|dentist|doctor'?s?|gp|clinic|vet|vets|plumber|electrician|"
+          r"landlord|letting\s+agent|bank|insurance|council)")
+_OUTSIDE = (rf"\bmy\s+(?:(?:old|former|ex)\s+)?{_THIRD}\b(?:\s+[\w'-]+){{0,2}}?\s+(?:just\s+)?"
+            r"(?:said|says|called|rang|texted|messaged|has|had|offered|rejected|wants)\b|"
+            rf"\bthe\s+{_PLACE}\s+(?:just\s+)?(?:said|says|told|called|rang|will|'ll)\b|"
+            rf"\b(?:called|rang|phoned|tried)\s+(?:the|my)\s+{_PLACE}\b|"
+            rf"\bby\s+my\s+{_THIRD}\b|\bto\s+my\s+{_THIRD}\b")
 #: Someone else's interview or news: "my friend got an offer from Acme", "my husband had
-#: his interview there today". Asked, never put on the person's own interview.
+#: his interview there today", and the news of someone or something outside the job hunt
+#: (above). Asked, never put on the person's own interview.
 THIRD_PARTY = re.compile(
+    _OUTSIDE + "|"
     # "@raj congrats on the offer!!!": said to someone else, about their news
     r"^\W*@[\w.-]+\W+(?:(?:big|huge|massive)\s+)?congrat|\bcongrat(?:s|ulations)\s+(?:on\s+)?(?:your|"
     r"his|her|their)\b|"
@@ -239,23 +256,6 @@ ASKS_MEANING = _any(r"does\s+(?:that|this|it)\s+mean\b", r"is\s+that\s+the\s+sam
                     r"what'?s\s+the\s+difference\b",
                     r"(?:that'?s|is\s+that|is\s+this)\s+(?:a\s+)?good\s+(?:sign\s+)?right\b",
                     r"is\s+(?:that|this)\s+(?:a\s+)?(?:good|bad)\s+sign\b")
-#: Someone or something outside the job hunt as who acts, what is called or who is
-#: thanked: "my friend just texted, she got an offer from acme", "called the garage re the
-#: car", "the clinic said they'll call me friday", "rejected by my cat", "a thank-you card
-#: to my nan". News read from such a line is asked about first.
-_THIRD = (r"(?:friend|mate|bestie|partner|wife|husband|boyfriend|girlfriend|bf|gf|sister|"
-          r"brother|sis|mum|mom|dad|mother|father|son|daughter|kids?|cousin|aunt|uncle|nan|"
-          r"gran|grandma|grandpa|neighbou?r|flatmate|roommate|housemate|cat|dog|boss|landlord|"
-          r"landlady|colleague|coworker|co-worker)")
-_PLACE = (r"(?:garage|mechanic|dentist|doctor'?s?|gp|clinic|vet|vets|plumber|electrician|"
-          r"landlord|letting\s+agent|bank|insurance|council)")
-OTHER_PARTY = re.compile(
-    rf"\bmy\s+(?:(?:old|former|ex)\s+)?{_THIRD}\b(?:\s+[\w'-]+){{0,2}}?\s+(?:just\s+)?"
-    r"(?:said|says|told|called|rang|texted|messaged|got|has|had|offered|rejected|wants)\b|"
-    rf"\bthe\s+{_PLACE}\s+(?:just\s+)?(?:said|says|told|called|rang|will|'ll)\b|"
-    rf"\b(?:called|rang|phoned|tried)\s+(?:the|my)\s+{_PLACE}\b|"
-    rf"\bby\s+my\s+{_THIRD}\b|\bto\s+my\s+{_THIRD}\b|"
-    r"\bdifferent\s+(?-i:[A-Z][a-z]+)\b(?!\s+(?:company|direction|way|role|job))", re.I)
 #: A line that asks rather than tells.
 QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from rapidfuzz.distance import OSA
-
 from bot.parsing.understanding.lexicon import words
+from bot.text import one_slip
 
 _NUMBER = re.compile(r"(?:#|\b(?:interview|number|no\.?|num)\s*#?\s*)(\d{1,6})\b", re.I)
 #: "interview number one": a number said in words, only after "number".
@@ -91,8 +90,7 @@ def _company_words(company: str, words: list[str]) -> set[str]:
     found = set()
     for word in words:
         for part in key:
-            if word == part or (len(part) >= 4 and len(word) >= 4 and word[0] == part[0]
-                                and OSA.distance(word, part) <= 1):
+            if word == part or one_slip(word, part):
                 found.add(word)
     # Every distinctive word of the name must be there: "Acme" for "Acme Corp", but
     # "Wayne" alone is not "Wayne Enterprises"' only clue unless it is the only one.

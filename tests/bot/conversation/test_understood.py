@@ -3090,9 +3090,10 @@ def test_news_about_someone_or_something_else_changes_nothing(chat: Chat) -> Non
                  "got rejected by my cat again",
                  "Sent a thank-you card to my nan for the birthday money"):
         replies = chat.say(said)
-        assert "changed nothing" in text_of(replies), said
+        # asked (the second choice is always "no" or "still waiting"), or left alone
+        assert choices(replies) or "changed nothing" in text_of(replies), said
         if choices(replies):
-            chat.say("No")
+            chat.say("2")
     acme, steps = chat.checkpoints(1)
     assert acme.outcome is None and acme.promise is None and not acme.calls
     assert all(cp.state is CheckpointState.PENDING for cp in steps
