@@ -384,12 +384,14 @@ _NOT_A_ROLE = re.compile(
     re.I)
 
 
-#: Words around a job title in a chatty answer: "it's for a … position", "… again lol".
-_ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye|eh|hmm+)\b"
-                        r"[\s,!.]*)?"
-                        r"(?:(?:it'?s|it\s+is|it\s+was|is|the\s+(?:role|job|position|title)\s+is"
-                        r"(?:\s+called)?|"
-                        r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as)\s+)?(?:(?:a|an|the|their|its)\s+)?"
+#: Words around a job title in a chatty answer: "it's for a … position", "… again lol";
+#: a word of another language that opens it: "Che, es para barista trainer", "bon, c'est …".
+_ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye|eh|hmm+|"
+                        r"che|oye|bueno|pues|mira|bon|alors)\b[\s,!.]*)?"
+                        r"(?:(?:it'?s|it\s+is|it\s+was|is|es|c'est|the\s+(?:role|job|position|"
+                        r"title)\s+is(?:\s+called)?|"
+                        r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as|para|pour)\s+)?"
+                        r"(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 #: A start taken back: "es para el puesto de... sorry, for the position of X" is X.
 _RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!—–-])\s*)?(?:(?:sorry|oops|i\s+meant?|"
@@ -774,6 +776,7 @@ def _names_only(text: str) -> str:
         text = text.split("|", 1)[0]
     text = _SOMETHING_AFTER.sub("", text)  # "Gene something, didn't catch the surname"
     text = _THEIR_AND.sub(" and ", text)  # "Wang Li 和 Kevin Zhou", "Ana y Luis Soto"
+    text = _AN_SAID.sub(" and ", text)  # "Miss Sandy Thibodeaux an' her boss Cliff Guidry"
     text = SPOKEN_STOP.sub("", SPOKEN_COMMA.sub(",", text))  # "priya nair comma tom …"
     if _BULLET.search(text):  # "- Summer Nguyen (lead)\n- Chase Ito": one name a line
         text = ", ".join(item for item in _BULLET.split(text.strip())
@@ -798,6 +801,8 @@ _SOMETHING_AFTER = re.compile(r"(?<=[A-Za-z])\s+(?:something|summat|whatsit|what
 #: (Indonesian), at (Filipino), và (Vietnamese); lower case only ("Dan" is a name).
 _THEIR_AND = re.compile(r"\s*[和與与及跟]\s*(?=\S)|"
                         r"(?<=[A-Za-z])\s+(?:y|e|und|et|en|och|og|i|ve|dan|at|và)\s+(?=[A-Z])")
+#: "and" as it is said in the South and the Caribbean: "an'", "n'".
+_AN_SAID = re.compile(r"\s+(?:an'|n')\s+(?=\w)", re.I)
 #: A list item's start: "- ", "* ", "• ", "1. ".
 _BULLET = re.compile(r"(?:^|\n)\s*(?:[-*•]|\d{1,2}[.)])\s+")
 #: A list item for someone whose name was not caught: "someone from HR, didn't catch her
@@ -889,7 +894,13 @@ _THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supe
 _HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signor|señora|señor|"
                         r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
                         r"hajia)\s+(?=[A-Z])", re.I)
-_POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
+_POLITE_END = re.compile(r"\s+po\b[.!]*$|"
+                         # "Mr Tunde Bakare and Mrs Funmi Adeyemi. E se.": thanks, in any
+                         # language, after the names
+                         r"(?<=[A-Za-z])[.!]+\s+(?:thanks|thank\s+you|thx|ty|cheers|e\s+se|"
+                         r"ese|asante|gracias|merci|danke|grazie|obrigad[oa]|kiitos|tack|takk|"
+                         r"shukran|shukriya|dhanyavaad|salamat|arigato|xie\s*xie|spasibo)"
+                         r"(?:\s+(?:so\s+much|a\s+lot|lots))?[.!]*$", re.I)
 #: A full stop said aloud before the next sentence: "… period it's on the 24th".
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+(?=(?:it'?s|its|it\s+is|the|and|"
                         r"interview|i|i'?m|we|they)\b)", re.I)

@@ -62,6 +62,9 @@ def help_(turn: Turn, command: ShowHelp) -> list[Reply]:
                   actions=(Action(ActionId.ADD, "Add an interview", "", Style.PRIMARY),))]
 
 
+#: `add` already typed, with a colon or a dash after it.
+_ADD_SAID = re.compile(r"^\s*add\b\s*[:\-—–]?\s*", re.I)
+
 #: Words from which a line is a sentence rather than a command.
 _A_SENTENCE = 5
 #: A sentence's opening that no command has: "they cancelled it", "my interview went ok".
@@ -121,7 +124,8 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
             return replies
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
-        hint = f"\nIf that's an interview, start with `add`: `add {short(text, 80)}`"
+        fields = _ADD_SAID.sub("", text)  # "add: Monday, …" is shown once with its verb
+        hint = f"\nIf that's an interview, start with `add`: `add {short(fields, 80)}`"
     if _NO_QUESTION.fullmatch(text.strip()):
         # "no", "yes", "2" with nothing asked: an answer to a question that's gone.
         return [Reply(text="I'm not waiting for an answer right now, so I changed nothing. "

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from bot.commands import MarkSent, RecordPromise, ReportCall
+from bot.commands import AddInterview, AddInterviewFields, MarkSent, RecordPromise, ReportCall
 from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
@@ -82,9 +82,9 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
             reading = understand(f"{head.group(0)} {_JUST.sub('', rest)}", ctx, carried)
         return reading
     own_plan = lx.OWN_PLAN_AFTER.search(text)
-    if own_plan is not None and (lx.PROMISE_CUES.search(text[:own_plan.start()])
-                                 or lx.CALL_CUES.search(text[:own_plan.start()])):
-        text = text[:own_plan.start()]  # their word, without the person's own plan after
+    if own_plan is not None and any(cue.search(text[:own_plan.start()]) for cue in (
+            lx.PROMISE_CUES, lx.CALL_CUES, lx.SENT_CUES)):
+        text = text[:own_plan.start()]  # the news, without the person's own plan after
     names = [part for k in ctx.known for part in (k.company, *k.names)]
     line = Line.of(normalise(text, names), ctx)
     if carried is not None and not line.found.numbers:
@@ -159,7 +159,8 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
     """A sure reading of a call or a promise from a line that also says a note went out
     ("sent jane her note, and she said they'd decide by friday") would drop half of it,
     as would a note's news from a line that also puts something right ("sent. oh and it's
-    Jane Smythe, with an e"): asked instead, one at a time."""
+    Jane Smythe, with an e"), or any news from a line that also adds an interview: asked
+    instead, one at a time."""
     if isinstance(reading.command, RecordPromise | ReportCall) \
             and lx.SENT_VERBS.search(line.text) and lx.NOTE_WORDS.search(line.text):
         return _TWO_THINGS
@@ -171,9 +172,20 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
             or (not lx.SENT_VERBS.search(part) and strangers(Line.of(part, ctx), ctx))
             for part in parts):
         return _TWO_THINGS
+    adds = AddInterview | AddInterviewFields
+    if reading.command is not None and not isinstance(reading.command, adds) \
+            and len(parts) > 1 and any(
+                isinstance(getattr(adding.comma_add(Line.of(part, ctx), ctx), "command", None),
+                           AddInterview) for part in parts):
+        # "Acme rejected me. Globex, designer, tomorrow 11am, with Sam Lee": the news and
+        # a new interview; one done alone would drop the other
+        return _NEWS_AND_AN_ADD
     return reading
 
 
+_NEWS_AND_AN_ADD = Reading(question="You told me two things there, news and a new interview, "
+                                    "and I want both right: send them one at a time, the "
+                                    "interview as its own line. I changed nothing yet.")
 _TWO_THINGS = Reading(question="You told me two things there, and I want both right: tell me "
                                "one at a time, the thank-you first (e.g. `sent Jane a "
                                "thank-you`), then the rest. I changed nothing yet.")

@@ -23,7 +23,7 @@ _COMMON_CAPITALS = lx.words("""i i'm i've i'll i'd im ok okay hr ceo cto vp uk u
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december dec nov jan feb mar apr jun
     jul aug sep sept oct mon tue tues wed thu thur thurs fri sat sun qa ux ui ml am pm hm
-    eow eod cob""")
+    eow eod cob mr mrs ms mx miss dr prof sir madam""")
 
 
 def strangers(line: Line, ctx: Context) -> bool:
@@ -94,7 +94,8 @@ def hedged(line: Line) -> bool:
     asked = line.text.rstrip(" '\"’”").endswith("?") and not polite_request(line.text)
     # "it was my sister's interview" is why an entry goes, not news of hers
     someone_else = bool(lx.THIRD_PARTY.search(line.text)) and not lx.BY_MISTAKE.search(line.text)
-    return bool(lx.HEDGES.search(lx.RESIGNED.sub(" ", line.text))) or asked or someone_else
+    said = lx.MY_OWN_THINKING.sub(" ", lx.RESIGNED.sub(" ", line.text))
+    return bool(lx.HEDGES.search(said)) or asked or someone_else
 
 
 def polite_request(text: str) -> bool:

@@ -213,6 +213,10 @@ HEDGES = _any(
     r"eventually\s+(?:they|she|he|we|it)\s+(?!\w+ed\b|made\b|gave\b|got\b|sent\b|said\b|"
     r"told\b|rang\b|came\b|went\b|wrote\b|took\b)\w+",
 )
+#: The person's own weighing of what they were told, no doubt about it: "Acme offered 85k,
+#: I told Jane I'd think about it over the weekend".
+MY_OWN_THINKING = _any(r"(?:i'?d|i'?ll|i\s+(?:will|would|need\s+to|want\s+to|have\s+to))\s+"
+                       r"(?:think|mull)\s+(?:about\s+it|it\s+over|on\s+it)")
 #: Someone or something outside the job hunt, as who acts, what is called or who is
 #: thanked: "my friend just texted, she got an offer from acme", "called the garage re the
 #: car", "the clinic said they'll call me friday", "rejected by my cat", "a thank-you card
@@ -297,6 +301,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:i\s+am|i'?m|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+got)\s+selected\s+for\s+"
           r"the\s+(?:job|post|position|role)"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
+          r"knocked\s+(?:me|us)\s+back",
           r"said\s+no(?!\s+(?:decision|news|update|word|date|answer|one|idea|rush|problem|"
           r"worries|change|timeline))", r"said\s+nah\b(?!\s+(?:worries|problem|rush|bother))",
           r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",
@@ -581,11 +586,15 @@ PROMISE_CUES = _any(
     # "they shall communicate by end month", "they will respond within three working days"
     r"(?:will|shall|'ll|would|'d)\s+(?:respond|reply|communicate|revert|notify)\b",
 )
-#: The person's own plan after the employer's word, from where it starts: "they'll decide
-#: by Friday, and I'll follow up on the 4th if I haven't heard".
+#: The person's own plan after the employer's word or a note sent, from where it starts:
+#: "they'll decide by Friday, and I'll follow up on the 4th if I haven't heard", "Acme note
+#: is sent, Initech I still need to call".
 OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|so|then)\s+)?"
+                            r"(?:[a-z][\w&'-]*\s+(?=i\s+still\b))?"
                             r"(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|i'?d\s+like"
-                            r"\s+to|(?:i'?m\s+)?gonna|i'?ll\s+have\s+to)\s+(?:follow\s+up|check\s+(?:back|in)|"
+                            r"\s+to|(?:i'?m\s+)?gonna|i'?ll\s+have\s+to|"
+                            r"i\s+still\s+(?:need|have|got)\s+to)\s+"
+                            r"(?:follow\s+up|check\s+(?:back|in)|"
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
@@ -839,9 +848,10 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      r"[\w'-]+'s\s*:?\s*(?:bounced|failed|came\s+back|not\s+(?:sent|yet)|pending)\b|"
                      # "just emailed Raj a thank you, doing Dana's tonight"
                      r"(?:then\s+)?(?:i'?m\s+)?(?:doing|writing|sending|drafting)\s+[\w'-]+'s\b|"
-                     # "sent Dana's thank you, Raj's is next"
+                     # "sent Dana's thank you, Raj's is next", "… Dana's is still in drafts"
                      r"[\w'-]+'s\s+(?:is\s+)?(?:next|still\s+to\s+(?:do|go|come)|to\s+(?:do|go)|"
-                     r"pending|tomorrow)\b)).*$", _I)
+                     r"pending|tomorrow|(?:still\s+)?(?:(?:sitting\s+)?in\s+(?:my\s+|the\s+)?drafts?|"
+                     r"unsent|not\s+(?:sent|done|finished|written)))\b)).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
@@ -894,6 +904,8 @@ CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminde
                    r"(?:follow[\s-]?ups|nudges|reminders|notifications|pings)",
                    # "Y'all can quit remindin' me about Acme", "kindly cease all notifications"
                    r"quit\s+(?:reminding|remindin'?|pinging|messaging|nudging|bugging|nagging)",
+                   # "Stop botherin' me about Initech b'y, I'll call 'em when I'm ready"
+                   r"(?:stop|quit)\s+(?:bothering|botherin'?|hassling|harassing)\s+me\b",
                    # "close the reminders for Acme already, I don't need"
                    r"close\s+(?:all\s+)?(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?reminders",
                    r"cease\s+(?:all\s+)?(?:further\s+)?(?:notifications?|reminders?|messages)",
@@ -955,6 +967,9 @@ REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+
                    r"scratch(?!\s+that\b)",
                    "purge",
                    "trash", "wipe", "yeet", r"take\s+(?:\w+\s+){1,3}off\s+(?:the|my)\s+list",
+                   # "Can you take the Initech one off though? That was my sister's interview"
+                   r"take\s+(?:the\s+[\w&'-]+\s+(?:one|interview|entry)|it|that(?:\s+one)?)\s+"
+                   r"off\b(?!\s+(?:hold|mute|pause|snooze))",
                    # "Please strike interview #1 from the record", as a formal writer says it
                    r"strike\s+(?:\w+\s+){0,2}#?\d+\s+(?:from|off)\b")
 #: Why an interview is over, not a mistake: "delete initech i'm done with them" may mean

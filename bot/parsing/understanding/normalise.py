@@ -113,16 +113,22 @@ _NLT = re.compile(r"\bNLT\b")
 _TAG_QUESTION = re.compile(r"\s*,\s*(?:vale|lah|leh|innit|hein|oder|né)\s*\?+\s*$", re.I)
 _EARLY_DOORS = re.compile(r"\bearly\s+doors\b", re.I)
 _THE_MORRA = re.compile(r"\bthe\s+morra\b", re.I)
-#: A filler that opens a line and says nothing of it: "ngl should i call initech".
+#: A filler that opens a line and says nothing of it: "ngl should i call initech"; and
+#: Singapore English's "can" before a request, which asks nothing ("can remind me at 9.30
+#: tonight ah"): only before a verb that changes nothing lasting.
 _OPENING_FILLER = re.compile(
-    r"^\s*(?:(?:ngl|tbh|lowkey|highkey|honestly|imo|welp|bruh)\b[,.!\s]*)+", re.I)
+    r"^\s*(?:(?:ngl|tbh|lowkey|highkey|honestly|imo|welp|bruh)\b[,.!\s]*)+|"
+    r"^\s*can\s+(?=(?:remind|ping|nudge|show|tell)\s+me\b)", re.I)
 #: A particle that colours a sentence and names nothing, in Filipino ("St. Luke's pala",
 #: "by Friday po") and Singapore English ("can lah"): dropped before a pause.
 _PARTICLE = re.compile(r"(?<=\w)\s+(?:pala|po|naman|lah|leh|lor|la)(?=\s*(?:[,.!?;]|$))")
 #: "I send de thank you to Jane jus now", "I ring Initech already": a present-tense verb
-#: that "just now" or "already" puts in the past, in Caribbean and Singapore English.
-_PAST_MARKED = re.compile(r"\b(?P<i>i|mi)\s+(?P<verb>send|ring|call|phone|email)\b"
-                          r"(?=(?:\s+[^\s.!?;]+){1,6}?\s+(?:just\s+now|jus\s+now|already)\b)",
+#: that "just now", "already" or a time gone by puts in the past, in Caribbean and
+#: Singapore English.
+_PAST_MARKED = re.compile(r"\b(?P<i>i|mi|ah)\s+(?P<verb>send|ring|call|phone|email)\b"
+                          r"(?=(?:\s+[^\s.!?;]+){1,8}?\s+(?:just\s+now|jus\s+now|already|"
+                          # "Ah send off de thank-you to Dana … dis morning"
+                          r"(?:this|dis)\s+(?:morning|mawnin|mornin)|yesterday|last\s+night)\b)",
                           re.I)
 #: "Already send the thank you": the present for the past, after "already".
 _ALREADY_DONE = re.compile(r"\b(?P<i>already)\s+(?P<verb>send|ring|call|phone|email)\b|"

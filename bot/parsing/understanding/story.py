@@ -87,8 +87,9 @@ _COMPANY_AFTER = (
                rf"(?P<company>{_LOWER_NAME})"
                rf"(?=\s+(?:for|today|tomorrow|yesterday|this|on|at|last|"
                rf"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|,)", 0),
-    re.compile(rf"(?:^|[!:.]\s*|\s[—–-]\s*|\b(?i:done|one)\s+)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)",
-               0),
+    # (not the name after "Dr.": "The interviewer was Dr. Faith Okafor, who …")
+    re.compile(rf"(?:^|(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)[!:.]\s*|\s[—–-]\s*|"
+               rf"\b(?i:done|one)\s+)(?P<company>{_NAME})\s*(?:,|[—–]|\s-\s)", 0),
     # "site visit today 7am w Turner Construction": a name that says it is a business
     # "interview this morning by Republic Bank": "by" for "at", as in the Caribbean
     re.compile(rf"\b(?:with|w/|by|wi)\s+(?:the\s+)?(?P<company>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)"
@@ -148,7 +149,8 @@ _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+(?:\s+(?!" + _WEEKDAY_WORD
                + r")[A-Z][\w'-]+){1,2})", 0),
     re.compile(r"\b(?:recruiter|interviewer|manager|manger|hm|(?:his|her|their|sir'?s|ma'?am'?s|"
-               r"chef'?s|boss'?s|manager'?s|recruiter'?s|supervisor'?s)\s+name)\s+(?:name\s+)?"
+               r"chef'?s|boss'?s|manager'?s|recruiter'?s|supervisor'?s|guy'?s|lady'?s|woman'?s|"
+               r"man'?s|fella'?s|bloke'?s|gentleman'?s)\s+name)\s+(?:name\s+)?"
                # "interviewer is Mr Tan Wei Ming": a name of up to four words
                r"(?:was|is|will\s+be)\s+(?P<people>[A-Za-z][\w'.-]+(?:\s+(?!" + _WEEKDAY_WORD +
                r")[A-Z][\w'-]+){0,3})", _I),
@@ -518,7 +520,8 @@ _FILLER = lx.words("""
     mon tue tues wed thu thur thurs fri sat sun guess who me meeting will be interviewing
     quarter past i'll started sharp hiya hey hi hello add here new
     th st nd rd interviewer interviewed is
-    called named guy lady woman man chap bloke earlier sharp final final-stage stage it's it'll
+    called named guy lady woman man chap bloke guy's lady's fella's bloke's earlier sharp
+    final final-stage stage it's it'll
     please kindly held o'clock attended gone
     assessment centre center day site visit trial start assessors assessor vacancy name
     editors partners examiners managers directors panellists panelists
@@ -526,7 +529,7 @@ _FILLER = lx.words("""
     here's nurse chef partner
     tasting shift
     foreman supervisor gm
-    can could would you track record log this mr mrs ms dr miss sir hr w like want to
+    can could would you track record log requesting this mr mrs ms dr miss sir hr w like want to
     capture save thank thanks already noon midday now from aye till
     bonjour hola boa tarde buenos dias howdy grand bout passed namaste salaam greetings
     lol lmao haha ugh nice lovely alright anyway anyways regards best dear sincerely
@@ -557,10 +560,28 @@ _ROLE_FIRST = re.compile(r"^(?P<role>[\w/&+-]+(?:\s+[\w/&+-]+){0,3}?)\s+"
                          r"(?:interview|phone\s+screen)\s+(?:with|w/|at)\b", _I)
 
 
+#: "Can you add my archivist interview at the Morgan Library": the job, in lower case,
+#: between "my" and the interview (a company would have its capital).
+_MY_ROLE_INTERVIEW = re.compile(r"\bmy\s+(?P<role>[a-z][\w/&+-]*(?:\s+[a-z][\w/&+-]*){0,2}?)\s+"
+                                r"interview\s+(?:with|w/|at|for)\b")
+#: What "my … interview" says of the interview itself, not of the job.
+_INTERVIEW_KINDS = lx.words("""other another first second third final next last zoom phone
+    video teams online virtual onsite on-site panel group technical big real actual new
+    latest earlier later follow-up followup in-person remote""")
+#: How the name of a trade or post often ends: archivist, surveyor, technician, attendant.
+_POST_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
+
+
 def _role(text: str, company: str) -> str:
     first = _ROLE_FIRST.match(text)
     if first is not None and any(w.lower() in _ROLE_WORDS for w in first.group("role").split()):
         return role_words(first.group("role"))
+    mine = _MY_ROLE_INTERVIEW.search(text)
+    if mine is not None:
+        said = mine.group("role").split()
+        if not any(w in _INTERVIEW_KINDS for w in said) and \
+                any(w in _ROLE_WORDS or _POST_ENDING.search(w) for w in said):
+            return role_words(mine.group("role"))
     role = _first(_ROLE, text.replace(f"({company})", ""), "role")
     role = _ROLE_SUFFIX.sub("", re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip())
     # "for the position of analyst", "for the position Lab Technician" (German word order)

@@ -3098,3 +3098,90 @@ def test_news_about_someone_or_something_else_changes_nothing(chat: Chat) -> Non
     assert acme.outcome is None and acme.promise is None and not acme.calls
     assert all(cp.state is CheckpointState.PENDING for cp in steps
                if cp.kind is CheckpointKind.THANK_YOU)
+
+
+def test_studied_in_the_twenty_sixth_session_notes_and_what_is_still_to_do(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A note still in drafts is not sent; the one named before it is.
+    chat.say("Sent Raj's thank-you. Dana's is still in drafts.")
+    assert _notes_sent(chat, 2) == {"Raj Patel"}
+    # The person's own plan for the other interview is not news about it.
+    said = chat.text("Acme note is sent, Initech I still need to call")
+    assert "Marked your thank-you to Jane Smith as sent" in said
+    assert not chat.checkpoints(2)[0].calls
+    # A courtesy title before the first name is the person met, not someone else.
+    chat.say("sent Dana the thank you email too")
+    assert _notes_sent(chat, 2) == {"Raj Patel", "Dana Wu"}
+
+
+def test_studied_in_the_twenty_sixth_session_outcomes_and_stops_in_their_words(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # Weighing an offer is no doubt that it came.
+    said = chat.text("Acme offered 85k, I told Jane I'd think about it over the weekend")
+    assert said.startswith("I read that as: An offer from Acme (#1).")
+    assert chat.checkpoints(1)[0].outcome is Outcome.OFFER
+    # "knocked us back", as said in the North East of England, is a no.
+    chat.say("Initech have knocked us back like. Email off Dana this dinnertime, gutted man")
+    assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
+
+
+def test_studied_in_the_twenty_sixth_session_a_remark_before_the_fields(chat: Chat) -> None:
+    # A first sentence that says nothing of any interview is left aside.
+    said = chat.text("Ironic, the HR coordinator on the other side of the table for once. "
+                     "Notion, people ops coordinator, today 12:30, with Holly Pierce and Sam "
+                     "Ortiz. They said they'd let me know by EOD Friday.")
+    assert said.startswith("I read that as: a new interview: people ops coordinator at Notion.")
+    notion = chat.checkpoints(1)[0]
+    assert [p.name for p in notion.interviewers] == ["Holly Pierce", "Sam Ortiz"]
+    assert notion.promise is not None and notion.promise.on.isoformat() == "2026-11-27"
+    # One that holds news is not: both are asked for one at a time, neither half dropped.
+    replies = chat.say("Notion rejected me. Globex, designer, tomorrow 11am, with Sam Lee")
+    assert interviews(chat) == 1 and chat.checkpoints(1)[0].outcome is None
+    assert choices(replies) or "changed nothing" in text_of(replies)
+
+
+def test_studied_in_the_twenty_sixth_session_an_invite_on_one_line_and_a_role_said_first(
+        chat: Chat) -> None:
+    said = chat.text("Subject: Interview – Underwriter II – Travelers | When: Tuesday, November "
+                     "24, 2026 1:00 PM-2:00 PM (UTC-05:00) Eastern Time (US & Canada) | Where: "
+                     "Microsoft Teams Meeting | Attendees: Drew Hastings; Maria Lopez")
+    assert "Underwriter II at Travelers" in said
+    travelers = chat.checkpoints(1)[0]
+    assert [p.name for p in travelers.interviewers] == ["Drew Hastings", "Maria Lopez"]
+    # "my zoom interview" says how, not what the job is: nothing is added without it.
+    replies = chat.say("Can you add my zoom interview at the Morgan Library, Dec 1 at 3pm, "
+                       "with June Alvarez")
+    assert interviews(chat) == 1 and "Add it" in choices(replies)
+    assert "role" not in text_of(replies)
+    chat.say("Can you add my archivist interview at the Morgan Library, 11/30 at 2:30pm, "
+             "with June Alvarez")
+    morgan = chat.checkpoints(2)[0]
+    assert (morgan.company, morgan.role) == ("Morgan Library", "archivist")
+
+
+def test_studied_in_the_twenty_sixth_session_answers_in_other_voices(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say("add Globex")
+    chat.say("Che, es para barista trainer")
+    chat.say("tomorrow 11am")
+    chat.say("Miss Sandy Thibodeaux an' her boss Cliff Guidry")
+    globex = chat.checkpoints(2)[0]
+    assert globex.role == "barista trainer"
+    assert [p.name for p in globex.interviewers] == ["Miss Sandy Thibodeaux", "Cliff Guidry"]
+    chat.say("add Hooli")
+    chat.say("designer")
+    chat.say("tomorrow 3pm")
+    chat.say("Mr Tunde Bakare and Mrs Funmi Adeyemi. E se.")
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Mr Tunde Bakare",
+                                                                    "Mrs Funmi Adeyemi"]
+    # Singapore English's "can" before a request asks nothing.
+    said = chat.text("can remind me about hooli again at 9.30 tonight ah")
+    assert said.startswith("I read that as: Snoozing the next step of Hooli (#3).")
+    assert "Mon 2026-11-23 21:30" in said
+    # A sister's interview, taken off: deleted, the rest keep theirs.
+    said = chat.text("Can you take the Hooli one off though? That was my sister's interview, "
+                     "not mine")
+    assert said.startswith("I read that as: Delete #3 Hooli.") and interviews(chat) == 2

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.commands import (
     AddInterview,
 )
+from bot.parsing.dates import names_a_day
 from bot.parsing.interview_line import parse_interview
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
@@ -22,6 +23,9 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`,
     perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
     between its fields ("Globex — designer — 24/11 @ 11:00 — Tom Baker")."""
+    after = _after_a_remark(line, ctx)
+    if after is not None:
+        return comma_add(after, ctx)
     text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", _day_first(line.text))))
     if len(_SLASHES.findall(text)) >= 2:  # "Wayne Enterprises / security analyst / today …"
         text = _SLASHES.sub(", ", text)
@@ -62,6 +66,30 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     command = AddInterview(text)
     return rough_promise(command, ctx.now, ctx.tz) or \
         Reading(command, f"a new interview: {role} at {parsed.company}.")
+
+
+def _after_a_remark(line: Line, ctx: Context) -> Line | None:
+    """"Ironic, the HR coordinator on the other side of the table for once. Notion, people
+    ops coordinator, today 12:30, with …": the fields after a first sentence that says
+    nothing of any interview (no day, number, known name or news), which is left aside."""
+    first = _FIRST_SENTENCE.match(line.text)
+    if first is None or first.group("rest").count(",") < 2:
+        return None
+    said = first.group("said")
+    found = Line.of(said, ctx).found
+    if found.numbers or found.by_company or found.people or re.search(r"\d", said) \
+            or names_a_day(said) or any(cue.search(said) for cue in _NEWS_CUES) \
+            or any(cue.search(said) for cue, _ in lx.OUTCOME_CUES):
+        return None
+    return Line.of(first.group("rest"), ctx)
+
+
+#: The first sentence of a line and the rest, when the rest starts as a field would.
+_FIRST_SENTENCE = re.compile(r"^(?P<said>[^.!?]{3,200}?[.!?]+)\s+(?P<rest>[A-Z][^,.!?]{0,60},.*)$",
+                             re.S)
+#: Words of news a first sentence must not hold to be left aside.
+_NEWS_CUES = (lx.SENT_CUES, lx.CALL_CUES, lx.PROMISE_CUES, lx.CANCEL_CUES, lx.SNOOZE_CUES,
+              lx.REMOVE_CUES, lx.HEDGES, lx.ADD_REQUEST)
 
 
 #: A sentence's end or a verb of news inside what would be the company's name.

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     """The `add: company, role, when with …` line an invite spells out; None when the text
     is no invite, or one whose company, role, start or people can't all be found."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _lines(text)
     if sum(bool(_INVITE_FIELD.match(line)) for line in lines) < 2 and "Guests" not in lines:
         return None
     zone = _their_zone(text, now, tz)
@@ -31,9 +31,17 @@ def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
 def zone_unread(text: str, now: datetime, tz: ZoneInfo) -> bool:
     """Whether the text is an invite whose zones can't be put on the person's clock (two
     that disagree, or a half-hour offset): its times are then no one's to guess."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _lines(text)
     invite = sum(bool(_INVITE_FIELD.match(line)) for line in lines) >= 2 or "Guests" in lines
     return invite and _their_zone(text, now, tz) is None
+
+
+def _lines(text: str) -> list[str]:
+    """The invite's lines; an invite pasted on one line keeps its fields between bars
+    ("Subject: Interview – Underwriter II – Travelers | When: … | Attendees: …")."""
+    if "\n" not in text.strip() and text.count(" | ") >= 2:
+        text = text.replace(" | ", "\n")
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 #: The fields that mark an invite.

@@ -966,7 +966,7 @@ def sent(line: Line, ctx: Context) -> Reading | None:
 
 
 _TO_THE_WRONG = re.compile(r"\bto\s+the\s+wrong\s+(?:person|one|\w+)\b", re.I)
-_TO_SOMEONE = re.compile(r"\bto\s+((?-i:[A-Z][a-z]+))\b")
+_TO_SOMEONE = re.compile(r"\bto\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?((?-i:[A-Z][a-z]+))\b")
 
 
 def _to_someone_else(text: str, target: KnownInterview | None) -> bool:
