@@ -29,6 +29,9 @@ _MONTH = (
     r"january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|"
     r"september|sept|sep|october|oct|november|nov|december|dec"
 )
+#: A month's name, whole or cut short, as a whole word: never the start of "maybe 45" or
+#: "marketing 12", which "may…" or "mar…" followed by any letters would take for dates.
+MONTH = rf"(?:{_MONTH})\b"
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|weds|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,?\s+(?:\d|(?:" + _MONTH + r")\b))|fri|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.parsing.dates import ordinal_days
+from bot.parsing.dates import MONTH, ordinal_days
 
 _SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -33,8 +33,8 @@ _TENSE = re.compile(r"\b(?:had|was|were|did|went|interviewed|finished|met|spoke|
                     r"ago|yesterday|will|going|coming|upcoming|next|this|tomorrow|today|"
                     r"tonight|have\s+an?|got\s+an?)\b", re.I)
 
-_OTHER_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|"
-                         r"aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_OTHER_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}|\b"
+                         + MONTH + r"\.?\s+\d", re.I)
 #: A weekday after these words is the employer's promise, not the interview's day.
 _PROMISE_BEFORE = re.compile(r"\b(?:decide|decision|by|call|know|hear|touch|back|promise[sd]?|"
                              r"within|until|till|bell|ring|phone|contact|e-?mail|text|said|"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from bot.parsing.cleaning import dictated, spoken_clock
 from bot.parsing.command_text import GREETING
-from bot.parsing.dates import HOUR_NAMES, hour_said
+from bot.parsing.dates import HOUR_NAMES, MONTH, hour_said
 from bot.parsing.english import slip_of
 from bot.parsing.other_languages import days_in_english, verbs_in_english
 from bot.parsing.understanding.lexicon import (
@@ -49,8 +49,7 @@ _TITLES_IN_CAPITALS = frozenset({"RN", "LPN", "CNA", "NP", "PA"})
 _NURSE = re.compile(r"\b(?:(?P<lead>(?:staff|charge|travel|float|icu|er|grad|an|as)\s+)rn\b"
                     r"|rn(?=\s+(?:job|position|role|post|opening|vacancy)\b))", re.I)
 #: "2. December": a day of the month written with a full stop, as in German.
-_DOTTED_DAY = re.compile(r"\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-                         r"dec)[a-z]*\b)", re.I)
+_DOTTED_DAY = re.compile(r"\b(\d{1,2})\.\s+(?=" + MONTH + r")", re.I)
 #: "14h30", "today 11h": a clock written as in French, Portuguese or Spanish; a bare
 #: "2h" only after a word that puts a clock next ("remind me in 2h" is two hours).
 _H_CLOCK = re.compile(r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])h(?P<minutes>[0-5]\d)\b|"

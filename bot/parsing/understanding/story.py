@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from bot.commands import AddInterviewFields
-from bot.parsing.dates import half_past, hour_of_part, ordinal_days, parse_when, quarter_hours
+from bot.parsing.dates import (
+    MONTH,
+    half_past,
+    hour_of_part,
+    ordinal_days,
+    parse_when,
+    quarter_hours,
+)
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import next_weekday_two_ways, parse_promise
@@ -191,8 +198,8 @@ _DATE = re.compile(
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+|on\s+)(?:the\s+)?"
     r"\d{1,2}(?:st|nd|rd|th)(?:\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*)?|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+    + MONTH + r"\.?\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")"
     r"(?:,?\s+(?:at|@|around)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)\b)?", _I)
 _DAY_WORDS = re.compile(
     r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow|yesterday|"
@@ -209,8 +216,8 @@ _AT_TIME = re.compile(r"\bat\s+(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|half\s+(?:
 #: Where a clause ends: not inside a number ("until 4.12.", "at 9.30").
 _CLAUSES = re.compile(r"(?:(?<!\d)[.!;,]+|[.!;,]+(?!\d))\s*|\s*[—–]\s*|\s+-\s+")
 #: "Friday, 12/4" is one day: the comma between a weekday and its date cuts no clause.
-_WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|(?:jan|feb|"
-                            r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I)
+_WEEKDAY_COMMA = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day),\s+(?=\d|"
+                            + MONTH + r"\.?\s+\d)", _I)
 #: "Interviewed on Friday", told in the past: the Friday that has been.
 #: A time may follow ("Friday 10am"), a date may not ("Friday 12/4").
 _BARE_WEEKDAY = re.compile(r"^(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|"

@@ -11,7 +11,7 @@ from bot.commands import (
     ShowHelp,
     ShowPlan,
 )
-from bot.parsing.dates import parse_when
+from bot.parsing.dates import MONTH, parse_when
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import record
 from bot.parsing.understanding.reading import Context, Line, Reading
@@ -94,10 +94,9 @@ _WHY_DAY = re.compile(r"^(?:why|how\s+come)(?:'s|\s+is|\s+are)?\s+"
                       r"planned\s+for)\s+(?:the\s+|next\s+)?)?"
                       # "monday the 14th": the weekday with its date, read whole
                       r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:the\s+)?"
-                      r"\d{1,2}(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
-                      r"sep|oct|nov|dec)[a-z]*)?)?|tomorrow|today|"
+                      r"\d{1,2}(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?" + MONTH + r")?)?|tomorrow|today|"
                       r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?:st|nd|rd|th)|"
-                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2})\b",
+                      + MONTH + r"\s+\d{1,2})\b",
                       re.I)
 
 

@@ -9,6 +9,8 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.parsing.dates import MONTH
+
 
 def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     """The `add: company, role, when with …` line an invite spells out; None when the text
@@ -108,10 +110,10 @@ _WHEN_LABEL = re.compile(r"^(?:when|event\s+date/time|date(?:\s+and\s+time)?|tim
 _NOT_A_TIME_LINE = re.compile(r"^(?:meeting\s+id|passcode|time\s+zone)\b", re.I)
 _A_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])|"
                      r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!\s*[ap]\.?m)", re.I)  # "15:00-16:00"
-_A_DAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|"
-                    r"jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|"
+_A_DAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b" + MONTH +
+                    r"\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|"
                     # "25 November 2026", as Europe writes it
-                    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+                    r"\b\d{1,2}\s+" + MONTH,
                     re.I)
 #: A zone in the time line, in brackets or after it: "(UTC-05:00) Eastern Time (US &
 #: Canada)", "(Eastern)".
