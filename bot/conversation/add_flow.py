@@ -438,7 +438,9 @@ _TERMS = (r"(?:contract(?:or)?|freelance|part[- ]?time|full[- ]?time|temp(?:orar
 _HELD_AS = re.compile(rf"\s*\(\s*{_TERMS}\s*\)|,\s*{_TERMS}\s*$|"
                       r",\s*(?:though|although|and|plus|but)\b.*$", re.I)
 #: What the job is about, after its title: "Junior designer — brand work mostly".
-_DESCRIPTION = re.compile(r"\s+[—–-]\s+.*$|,\s*the\s+(?:posting|ad|advert|listing)\b.*$|"
+_DESCRIPTION = re.compile(r"\s+[—–-]\s+(?!(?!(?:lol|lmao|haha|tbh|jk|ok|okay|sorry|thanks|thx|ty|"
+                          # "sr software eng - platform", "Registered Nurse - ICU": a team
+                          r"pls|please)\b)(?-i:[A-Z]{2,5}|[A-Za-z][a-z]+)\s*$).*$|,\s*the\s+(?:posting|ad|advert|listing)\b.*$|"
                           r",\s*that'?s\s+what\b.*$|"
                           # "…, thats the actual title", "…, if that matters"
                           r",\s*that'?s\s+(?:the|my|its|their)\s+(?:actual|official|real|proper|"
@@ -497,6 +499,9 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
 _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'?s|its|it\s+is|"
                                 r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
                                 r"just\s+)?(?P<old>[\w&'-]+)\b", re.I)
+#: The title said after the company put right: "…. role is data scientist".
+_ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:role|title|job|position)\s+"
+                            r"(?:is|was|:)\s*(?P<role>\S.*)$", re.I)
 #: The title's line in a job ad pasted as the answer.
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
                          re.I | re.M)
@@ -533,7 +538,11 @@ _DEPARTMENTS = frozenset({"marketing", "sales", "finance", "engineering", "hr", 
                           "ops", "design", "product", "legal", "it", "support", "accounting",
                           "admin", "tech", "retail", "hospitality", "healthcare", "nursing"})
 #: "…, so like IT support technician": the title said again the plain way, last.
-_SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role>[\w /&+-]+?)\W*$",
+_SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role>[\w /&+-]+?)\W*$|"
+                      # "och it's just a wee admin job, office assistant": what it is, then
+                      # its title
+                      r"^\W*(?:\w+\W+)?(?:it'?s|its|it\s+is)\s+(?:just|only)\s+an?\s+[^,;]+?\s+"
+                      r"(?:job|gig|role|position)\s*[,;:—–-]\s*(?P<title>[\w /&+-]+?)\W*$",
                       re.I)
 
 
@@ -561,6 +570,8 @@ def role_answer(text: str) -> str | None:
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
     text = _SAID_STOP.sub(". ", text)  # "product designer period it's on the 24th", dictated
+    text = SPOKEN_STOP.sub("", SPOKEN_COMMA.sub(",", text))  # "staff accountant comma …"
+    text = _THANKS_AFTER.sub("", text)  # "ux designer, merci 🙏", "warehouse lead ✌️ ty"
     # "designer i think? the posting called it …": a guess, whatever the posting says
     guessed = "?" in text and UNSURE.search(text) is not None
     posted = _TITLE_LINE.search(text)
@@ -598,7 +609,7 @@ def role_answer(text: str) -> str | None:
         return None
     so_like = _SO_LIKE.search(text)
     if so_like is not None:  # "a poste of technicien en support, so like IT support technician"
-        text = so_like.group("role")
+        text = so_like.group("role") or so_like.group("title")
     text = _ASIDE.sub(lambda m: " " if _REMARK_IN.search(m.group(0)) else m.group(0), text)
     joke = _JOKED.match(text)
     if joke is not None and text[joke.end():].strip():
@@ -790,6 +801,7 @@ def _names_only(text: str) -> str:
     text = _WHO_THEY_WERE.sub(lambda m: " and " if "," in m.group(0) else "", text)
     text = _SOMEONE_NAMED.sub("", _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text)))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
+    text = _THANKS_AFTER.sub("", text)  # "Mr Tunde Bakare and Mrs Funmi Adeyemi. E se."
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
@@ -894,13 +906,16 @@ _THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supe
 _HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signor|señora|señor|"
                         r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
                         r"hajia)\s+(?=[A-Z])", re.I)
-_POLITE_END = re.compile(r"\s+po\b[.!]*$|"
-                         # "Mr Tunde Bakare and Mrs Funmi Adeyemi. E se.": thanks, in any
-                         # language, after the names
-                         r"(?<=[A-Za-z])[.!]+\s+(?:thanks|thank\s+you|thx|ty|cheers|e\s+se|"
-                         r"ese|asante|gracias|merci|danke|grazie|obrigad[oa]|kiitos|tack|takk|"
-                         r"shukran|shukriya|dhanyavaad|salamat|arigato|xie\s*xie|spasibo)"
-                         r"(?:\s+(?:so\s+much|a\s+lot|lots))?[.!]*$", re.I)
+_POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
+#: Thanks, in any language, after an answer, with emoji or not: "… E se.", "…, merci 🙏",
+#: "… ✌️ ty", "…. Jazakallah khair".
+_THANKS_AFTER = re.compile(r"(?<=[\w)])\s*[,.!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
+                           r"[\s,.!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*"
+                           r"(?:thanks|thank\s+you|thx|ty|tq|cheers|e\s+se|ese|asante|gracias|"
+                           r"merci|danke|grazie|obrigad[oa]|kiitos|tack|takk|shukran|shukriya|"
+                           r"dhanyavaad|salamat|arigato|xie\s*xie|spasibo|jazakallah(?:\s+khair)?)"
+                           r"(?:\s+(?:so\s+much|a\s+lot|lots|po))?"
+                           r"[\s.!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*$", re.I)
 #: A full stop said aloud before the next sentence: "… period it's on the 24th".
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+(?=(?:it'?s|its|it\s+is|the|and|"
                         r"interview|i|i'?m|we|they)\b)", re.I)
@@ -946,6 +961,11 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             # "sorry, it's Globex Logistics, not plain Globex": the company's full name; a
             # name of another shape ("it's Globo not Globex") is asked again, as before
             draft.company = short(renamed["new"].strip())
+            # "…. role is data scientist": the title, told with it
+            rest = _ROLE_TOLD_TOO.match(text[renamed.end():])
+            role = role_answer(rest["role"]) if rest is not None else None
+            if role is not None:
+                draft.role = role
             return Answer(draft, f"Got it: the company is {draft.company}.")
         role = role_answer(text)
         if role is None and lowered.startswith("why"):

@@ -154,7 +154,7 @@ class Said:
 
 #: "new one: Nakatomi, …", "add interview: …": words that only say an add follows.
 _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please|pls|abeg|lah|po|"
-                       r"too|more|again|here))?\s*)?:\s*|"
+                       r"too|more|again|here|for\s+(?:the|my)\s+list))?\s*)?:\s*|"
                        # "new one - Beatriz Costa, …": a dash for the colon
                        r"^(?:one|interview|another(?:\s+one)?)\s+[-–—]\s*|"
                        # "new one. Massive Dynamic, …", dictated: its full stop for a colon

@@ -20,6 +20,25 @@ def dictionary() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
 
 
+#: The languages whose words job seekers here most often write into English titles.
+_OTHER_LANGUAGES = ("es", "pt", "fr", "it")
+
+
+@cache
+def _word_list(language: str) -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language=language, distance=1)
+
+
+def another_languages_word(lower: str) -> bool:
+    """Whether a word that is no English word is one of Spanish, Portuguese, French or
+    Italian ("administrativo", "técnico"): left as written, never taken for a slip. The
+    word lists load on the first such word, which few messages hold."""
+    return not dictionary().known([lower]) and any(
+        _word_list(language).known([lower]) for language in _OTHER_LANGUAGES)
+
+
 def slip_of(lower: str, vocabulary: frozenset[str]) -> str | None:
     """The domain word a non-word is a slip of ("snet" → "sent"), if exactly one fits."""
     if dictionary().known([lower]):

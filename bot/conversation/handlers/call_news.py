@@ -46,8 +46,10 @@ _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|
                           r"need (?:\w+ )?(?:until|till|time))\b", re.I)
 _YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|check back|"
                        r"follow up)\b", re.I)
-#: Their call to you: "they'll call me Monday", "she'll ring me back".
-_THEY_CALL_YOU = re.compile(r"\b(?:they|she|he|hr|someone)(?:'ll|\s+will|\s+would|'d|"
+#: Their call to you: "they'll call me Monday", "she'll ring me back", "Raj will call me
+#: back within 2 business days".
+_THEY_CALL_YOU = re.compile(r"\b(?:they|she|he|hr|someone|(?-i:[A-Z][a-z]+))(?:'ll|\s+will|"
+                            r"\s+would|'d|"
                             r"\s+are\s+going\s+to|'re\s+going\s+to)\s+(?:call|ring|phone|email|"
                             # "they'll call in 4 days": "me" left out
                             r"text)(?:\s+(?:me|you)\b|(?:\s+back)?\b(?!\s+(?:them|her|him|us|"

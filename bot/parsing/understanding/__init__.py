@@ -15,11 +15,23 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from bot.commands import AddInterview, AddInterviewFields, MarkSent, RecordPromise, ReportCall
+from bot.commands import (
+    AddInterview,
+    AddInterviewFields,
+    AskCoach,
+    CancelInterview,
+    CorrectInterview,
+    DeleteInterview,
+    MarkSent,
+    RecordPromise,
+    ReportCall,
+    ReportOutcome,
+    Snooze,
+)
 from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
-from bot.parsing.understanding.common import strangers
+from bot.parsing.understanding.common import polite_request, strangers
 from bot.parsing.understanding.normalise import normalise
 from bot.parsing.understanding.readers import adding, asking, corrections, invites, news, steps
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
@@ -172,20 +184,89 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
             or (not lx.SENT_VERBS.search(part) and strangers(Line.of(part, ctx), ctx))
             for part in parts):
         return _TWO_THINGS
-    adds = AddInterview | AddInterviewFields
-    if reading.command is not None and not isinstance(reading.command, adds) \
-            and len(parts) > 1 and any(
-                isinstance(getattr(adding.comma_add(Line.of(part, ctx), ctx), "command", None),
-                           AddInterview) for part in parts):
-        # "Acme rejected me. Globex, designer, tomorrow 11am, with Sam Lee": the news and
-        # a new interview; one done alone would drop the other
-        return _NEWS_AND_AN_ADD
-    return reading
+    other = _another_fact(reading, line, ctx) if reading.command is not None \
+        and not reading.question else None
+    if other is None:
+        return reading
+    # "Acme rejected me. Globex, designer, tomorrow 11am, with Sam Lee": the news and a
+    # new interview; one done alone would drop the other, so the first is offered and the
+    # other asked for on its own line
+    rest = "the new interview" if isinstance(other, AddInterview | AddInterviewFields) \
+        and not isinstance(reading.command, AddInterview | AddInterviewFields) else "the other"
+    first = reading.understood or "I can do the first."
+    return Reading(question=f"You told me two things there, and I want both right. {first} "
+                            f"Shall I do that now? Then send me {rest} on its own line.",
+                   choices=(Choice("Yes, do that", reading.command), Choice("No", None)))
 
 
-_NEWS_AND_AN_ADD = Reading(question="You told me two things there, news and a new interview, "
-                                    "and I want both right: send them one at a time, the "
-                                    "interview as its own line. I changed nothing yet.")
+#: What changes what the coach knows or plans; a question or a view changes nothing.
+_CHANGES = (MarkSent, ReportCall, ReportOutcome, RecordPromise, Snooze, CancelInterview,
+            CorrectInterview, DeleteInterview, AddInterview, AddInterviewFields)
+#: A word that joins a part to the one before: "— and she called, …".
+_PART_LEAD = re.compile(r"^(?:and|but|so|then|also|plus|anyway|oh)\b[\s,]*", re.I)
+#: Where one fact of a line ends and another may begin: a sentence's end, a dash, "but".
+_FACTS = re.compile(r"(?<=\S)\s*(?:[.;!?]+\s+|\.{2,}\s*|…\s*)|\s+[—–]\s+|,?\s+but\s+|"
+                    # "… SENIOR data analyst 😎 and they offered it to me on the spot!!"
+                    r",?\s+and\s+(?=(?:they|she|he)\s+(?!said\b|told\b|says\b)\w+)", re.I)
+
+
+def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:
+    """A change that a part of the line, read alone, means or offers, of another kind or to
+    another interview than the reading of the whole ("called initech, voicemail. remind me
+    again thursday", "It's Jane Smyth with a y, sorry! Just sent her the note"), since doing
+    the one would silently drop the other; None when there is none."""
+    parts = [_PART_LEAD.sub("", part.strip()) for part in _FACTS.split(line.text)
+             if part and part.strip()]
+    if len(parts) < 2 or not isinstance(reading.command, _CHANGES):
+        return None
+    whole = reading.command
+    for part in parts:
+        if isinstance(whole, AddInterview | AddInterviewFields) and lx.SENT_OUT.search(part) \
+                and lx.NOTE_WORDS.search(part) and not lx.NOT_SENT.search(part):
+            # "add Umbrella Corp, …. I already emailed her a thank-you before lunch"
+            return part
+        alone = next((r for r in (reader(Line.of(part, ctx), ctx) for reader in READERS)
+                      if r is not None), None)
+        if isinstance(alone.command if alone else None, AskCoach) and polite_request(part) \
+                and lx.SNOOZE_CUES.search(part) and not isinstance(whole, Snooze):
+            # "Rang Raj, no answer. Can you push the next call to Monday?": asked as a
+            # question, meant as a request
+            return part
+        if alone is None:
+            continue
+        if alone.command is not None and not alone.question:
+            offered = [alone.command]
+        elif isinstance(whole, AddInterview | AddInterviewFields):
+            continue  # a remark beside a new interview, asked about alone, tells nothing sure
+        else:
+            # a part asked about ("which interview?", "that day reads two ways") still tells
+            # of one kind of change; a story offered as a guess ("Shall I add …?") does not
+            offered = [c.command for c in alone.choices if c.command is not None]
+            if len({type(said) for said in offered}) != 1 or \
+                    isinstance(offered[0], AddInterviewFields):
+                continue
+        other = next((said for said in offered
+                      if isinstance(said, _CHANGES) and not _same_fact(whole, said)), None)
+        if other is not None and not any(_same_fact(whole, said) for said in offered):
+            return other
+    return None
+
+
+def _same_fact(whole: object, part: object) -> bool:
+    """Whether a part's change is the whole line's, or a piece of it: a call and what was
+    said on it, an add with its promise, the same change to the same interview."""
+    if isinstance(whole, AddInterview | AddInterviewFields):
+        return isinstance(part, RecordPromise | AddInterview | AddInterviewFields)
+    same_one = getattr(whole, "interview", None) == getattr(part, "interview", None)
+    if type(whole) is type(part):
+        return same_one
+    calls_and_words = {ReportCall, RecordPromise, ReportOutcome}
+    # "emailed jane my thank you and she replied that they've already filled the role":
+    # the outcome ends the interview, so its note's reminder goes with it
+    closes = isinstance(whole, ReportOutcome) and isinstance(part, MarkSent)
+    return same_one and ({type(whole), type(part)} <= calls_and_words or closes)
+
+
 _TWO_THINGS = Reading(question="You told me two things there, and I want both right: tell me "
                                "one at a time, the thank-you first (e.g. `sent Jane a "
                                "thank-you`), then the rest. I changed nothing yet.")

@@ -7,6 +7,7 @@ word the coach can't place; such a line is asked about instead.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.commands import (
     InterviewRecord,
@@ -31,7 +32,7 @@ def strangers(line: Line, ctx: Context) -> bool:
     acting on the only open interview would then be a guess."""
     known = {w.lower() for k in ctx.known for part in (k.company, *k.names)
              for w in _WORD.findall(part)} | line.found.company_words
-    if _another_job(line, ctx):
+    if _another_job(line, ctx) or _held_at_another_time(line, ctx):
         return True
     speaker = _SPEAKER.match(line.text)
     if speaker is not None and speaker.group("who").lower() not in known | _ANYONE:
@@ -78,6 +79,31 @@ def _another_job(line: Line, ctx: Context) -> bool:
         said = found.group("words").lower().split()
         if all(w in lx.ROLE_VOCABULARY or w in _WORK_SHORT for w in said) and \
                 not any(w in roles for w in said):
+            return True
+    return False
+
+
+#: An interview's day and clock told as news of it: "… stock associate today 10am w ben".
+_HELD_AT = re.compile(r"\b(?P<day>today|yesterday)\s+(?:at\s+|@\s*)?(?P<hour>\d{1,2})"
+                      r"(?::(?P<minute>\d{2}))?\s*(?P<ap>[ap])\.?m\b", re.I)
+#: Words before a day and clock that make them a promise's or a reminder's, not a meeting's.
+_NOT_HELD = re.compile(r"\b(?:by|before|until|till|til|after|call|ring|phone|email|hear|know|"
+                       r"decide|remind|snooze|reminder|ping|back|moved?|pushed|changed)\b", re.I)
+
+
+def _held_at_another_time(line: Line, ctx: Context) -> bool:
+    """Whether the line tells of an interview today or yesterday at a clock time that no
+    tracked one was held at ("kohl's stock associate today 10am w ben ward, they'll let me
+    know by friday", Acme being at 2pm): news of another interview, not of these."""
+    for said in _HELD_AT.finditer(line.text):
+        clause = re.split(r"[,.;!?]", line.text[:said.start()])[-1]
+        if _NOT_HELD.search(clause):
+            continue
+        day = ctx.today - timedelta(days=1 if said["day"].lower() == "yesterday" else 0)
+        hour = int(said["hour"]) % 12 + (12 if said["ap"].lower() == "p" else 0)
+        minute = int(said["minute"] or 0)
+        if not any(k.starts_at is not None and (at := k.starts_at.astimezone(ctx.tz)).date()
+                   == day and (at.hour, at.minute) == (hour, minute) for k in ctx.known):
             return True
     return False
 

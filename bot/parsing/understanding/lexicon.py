@@ -180,7 +180,10 @@ HEDGES = _any(
     "wonder(?:ing)?", "probably", r"prob(?!\w)", "perhaps",
     # "Initech sent this, is it about my interview?? '…'"
     r"is\s+(?:it|this|that)\s+(?:about|for|from|re)\b[^.!]*\?",
-    "possibly", "could\\s+be", "i\\s+guess", "supposedly", "kind\\s+of", "sort\\s+of",
+    "possibly", "could\\s+be", "i\\s+guess",
+    # "they'd decide on the first or the second of december something like that"
+    r"something\s+like\s+that", r"or\s+something\b", r"more\s+or\s+less",
+    "supposedly", "kind\\s+of", "sort\\s+of",
     # "fingers crossed they offer" hopes for it; "…by Friday, fingers crossed" hopes, sure
     r"not\s+(?:yet\s+)?confirmed", r"fingers\s+crossed(?!\W*$)", "waiting\\s+to\\s+hear",
     "still\\s+waiting", r"(?<!if\si\s)(?<!if\syou\s)ha(?:ve|d)n'?t\s+heard", "no\\s+news",
@@ -604,7 +607,9 @@ TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b
                         # "delete 2 — sorry, I mean cancel 2"
                         r"(?:[—–]|\s-\s|[,.;])\s*(?:sorry\s*,?\s*)?i\s+mean(?:t)?\b[,:]?\s*|"
                         # "Remove Raj. Actually leave him, …": the request taken back
-                        r"\bactually\s*,?\s+(?:leave|keep)\s+(?:it|him|her|them)\b[,.!\s]*|"
+                        # "cancel acme... actually nah leave it, all good mate"
+                        r"\bactually\s*,?\s+(?:(?:no|nah|nope|naw)\s*,?\s+)?(?:leave|keep)\s+"
+                        r"(?:it|him|her|them)\b[,.!\s]*|"
                         r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*|"
                         # "at 1, not 2. sorry, half 1": the value said again, mid-line
                         r"(?<=[.,;])\s*sorry\s*,\s*(?!(?:i|i'?m|i'?ve|i'?d|we|my|it'?s|it|that'?s|"
@@ -815,13 +820,20 @@ SENT_OUT = _any(*_SENDING)
 #: A send still to come, in a clause after the news: "…, I'll send it tonight".
 TO_SEND_LATER = _any(r"(?:send|post|mail|e-?mail)\s+(?:it|them|that|this)")
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
-SENT_DONE = _any("done", r"out\b", "went", "gone", "✅", "✔", "→", "->",
+SENT_DONE = _any("done",
+                # not the person out: "tonight after 9 for the acme thank-you, I'm out till then"
+                r"(?<!\bi'm\s)(?<!\bim\s)(?<!\bam\s)(?<!\bbe\s)out\b"
+                r"(?!\s+(?:till|until|til|of\s+(?:town|the\s+office|office)|all\s+day))",
+                "went", "gone", "✅", "✔", "→", "->",
                 # "did dana's note, still need to write raj's"
                 r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "cards?", "email", "notes",
                   "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
 NOT_SENT = _any(r"not\s+(?:sent|yet)",
-                r"before\s+(?:i\s+)?(?:send|sending|hitting\s+send)",
+                r"sent\s+from\s+my\b",  # a mail's signature: "Sent from my iPhone"
+                # "jane called me before I even sent the thank you"
+                r"before\s+(?:i\s+)?(?:even\s+|had\s+|could\s+|got\s+to\s+)?(?:send|sent|"
+                r"sending|hitting\s+send)",
                 r"haven'?t\s+(?:\w+\s+)?(?:sent|posted|mailed|emailed)",
                 r"didn'?t\s+send", r"should\s+i", r"accident(?:al(?:ly)?)?", r"by\s+mistake",
                 r"wrong\s+(?:person|name|address|one)", r"mixed\s+(?:them\s+)?up",
@@ -975,6 +987,8 @@ REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+
 #: Why an interview is over, not a mistake: "delete initech i'm done with them" may mean
 #: stop its reminders and keep its history.
 DONE_WITH_THEM = _any(r"(?:i'?m|i\s+am|we'?re)\s+(?:so\s+)?done\s+with", r"not\s+interested",
+                      # "I no dey do am again" (Nigerian Pidgin), "not doing it anymore"
+                      r"i\s+no\s+dey\s+do\s+am", r"not\s+doing\s+(?:it|that|this)\s+any\s*more",
                       r"moving\s+on", r"gave\s+up", r"giving\s+up", r"lost\s+interest",
                       r"ghost(?:ed|ing)", r"rejected\s+me", r"turned\s+me\s+down",
                       r"(?:don'?t|do\s+not)\s+want\s+(?:it|the\s+job|them|to\s+work)",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from bot.parsing.cleaning import dictated, spoken_clock
 from bot.parsing.command_text import GREETING
 from bot.parsing.dates import HOUR_NAMES, MONTH, hour_said
-from bot.parsing.english import slip_of
+from bot.parsing.english import another_languages_word, slip_of
 from bot.parsing.other_languages import days_in_english, verbs_in_english
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
@@ -54,7 +54,12 @@ _DOTTED_DAY = re.compile(r"\b(\d{1,2})\.\s+(?=" + MONTH + r")", re.I)
 #: "2h" only after a word that puts a clock next ("remind me in 2h" is two hours).
 _H_CLOCK = re.compile(r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])h(?P<minutes>[0-5]\d)\b|"
                       r"(?:(?<=\bat\s)|(?<=\btoday\s)|(?<=\btomorrow\s)|(?<=\byesterday\s)|"
-                      r"(?<=@))(?P<hour2>[01]?\d|2[0-3])h\b", re.I)
+                      # "snooze acme till 19h", "tonight 21h": a clock after a word of when
+                      r"(?<=\btill\s)|(?<=\buntil\s)|(?<=\btil\s)|(?<=\bby\s)|(?<=\bafter\s)|"
+                      r"(?<=\btonight\s)|"
+                      r"(?<=@))(?P<hour2>[01]?\d|2[0-3])h\b|"
+                      # "remind me 19h please": an hour no one snoozes for, so the clock's
+                      r"(?<!\bin\s)(?<!\bfor\s)(?<![\w.:])(?P<hour3>1[3-9]|2[0-3])h\b", re.I)
 #: A name spelled out letter by letter: "W-O-O" is Woo.
 _LETTER_BY_LETTER = re.compile(r"\b[A-Za-z](?:-[A-Za-z]){2,}\b")
 #: "-in'" for "-ing", as said in much of America and Britain: "callin'", "goin'".
@@ -253,7 +258,8 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = verbs_in_english(days_in_english(text))
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
         text = said.sub(meant, text)
-    text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2']}:{m['minutes'] or '00'}", text)
+    text = _H_CLOCK.sub(lambda m: f"{m['hour'] or m['hour2'] or m['hour3']}:"
+                                  f"{m['minutes'] or '00'}", text)
     text = _SPELLED_OUT.sub(lambda m: m.group(0).replace(" ", ""), text)  # "the Q A job"
     text = _DO_ONE_THING.sub("", text)  # "Do one thing, remind me…": what to do comes next
     text = dictated(text)  # "Cyberdyne comma robotics …", "new one period Massive Dynamic"
@@ -325,7 +331,8 @@ def _role_word(word: str) -> str:
     if lower in ROLE_VOCABULARY or not lower.isalpha() or len(lower) < 4:
         return word
     fixed = typo_of(lower, ROLE_VOCABULARY)
-    return word if fixed is None else fixed
+    # "asistente administrativo": a word of another language, not a slip of "administrative"
+    return word if fixed is None or another_languages_word(lower) else fixed
 
 
 def typo_of(lower: str, vocabulary: frozenset[str] = VOCABULARY) -> str | None:

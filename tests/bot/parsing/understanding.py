@@ -53,6 +53,8 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning81", "tuning82", "tuning83", "tuning84", "tuning85", "tuning86",
          "tuning87", "tuning88", "tuning89", "tuning90", "tuning91", "tuning92",
          "tuning93", "tuning94", "tuning95", "tuning96",
+         "tuning97", "tuning98", "tuning99", "tuning100", "tuning101", "tuning102",
+         "tuning103", "tuning104",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
@@ -386,7 +388,8 @@ def _person(name: str) -> str:
     Eze" Chioma Eze, "Herr Dr. Klaus Becker" Klaus Becker, "Pak Budi Santoso" Budi
     Santoso, kept as said."""
     return re.sub(r"^(?:(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
-                  r"pan|herr|frau|cllr|councillor|pak|bapak|ibu|bu|alhaji|alhaja|hajia|chief)"
+                  r"pan|herr|frau|cllr|councillor|pak|bapak|ibu|bu|alhaji|alhaja|hajia|chief|pastor|rev|"
+                  r"reverend|doctor|mister|professor|imam|rabbi|deacon|elder)"
                   r"\.?\s+)+", "", name.lower())
 
 

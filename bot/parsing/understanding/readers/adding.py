@@ -213,7 +213,7 @@ _SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 _LEAD = re.compile(
     r"^(?:(?:eh|oh|ok|okay|so|also|and|hey|howay|right|kindly|please|pls)\b[\s,]+)*"
     r"(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
-    r"(?:\s+one)?)?|new(?:\s+one)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
+    r"(?:\s+one)?)?|new(?:\s+one)?(?:\s+for\s+(?:the|my)\s+list)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!.-]+\s*|"
     r"(?:and\s+)?(?:add\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!,-]*\s+|"
     r"(?:add\s+)?(?:anoth\w*|one\s+more|a\s+new)(?:\s+one)?\s+\w{1,4}\s*[:,]\s*|"  # "… more leh:"
@@ -221,6 +221,9 @@ _LEAD = re.compile(
     r"(?:add\s+)?(?:an?\s+|my\s+)?(?:second|2nd|third|3rd|another|new|other)\s+interview\s*:\s*|"
     r"add\s+the\s+(?=[A-Z])|"
     r"(?:got|landed|have)\s+an?\s+interview\s*[!.:]+\s*|"
+    # "i just booked one w globex, ux designer, …": "with" before the company's field
+    r"(?:i\s+)?(?:just\s+)?(?:booked|got|landed|have)\s+(?:one|another(?:\s+one)?|an?\s+interview)"
+    r"\s+(?:w|w/|with|at)\s+|"
     r"(?:please\s+)?(?:also\s+)?(?:record|note|log|track|add)\s+(?:the\s+following|this(?:\s+one)?)"
     r"(?:\s+(?:too|as\s+well|also))?\s*[!.:]+\s*)+", re.I)
 #: A full stop between fields written as sentences; not one inside "9.30" or "St. James".

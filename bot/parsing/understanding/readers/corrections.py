@@ -19,6 +19,7 @@ from bot.parsing.dates import (
     half_past,
     hour_said,
     names_a_day,
+    parse_when,
     parse_when_detail,
 )
 from bot.parsing.english import dictionary
@@ -261,8 +262,10 @@ _PLAINLY = (
     (re.compile(r"^(?P<wrong>[\w&'-]+)\s+should\s+(?:be|read|say)\s+(?P<right>[^,;.]+)$", re.I),
      r"it's \g<right>, not \g<wrong>"),
     # "I gave you the wrong company for #2, it's Initrode"
-    (re.compile(r"^i\s+(?:gave|told)\s+you\s+the\s+wrong\s+(?P<field>company|role|title)\s+"
-                r"(?:for|on)\s+(?P<which>\S+?)\s*[,;:–—-]\s*(?:it'?s|its|it\s+is)\s+", re.I),
+    # "wrong company on #2, it was initrode not initech", "wrong role for acme: …"
+    (re.compile(r"^(?:i\s+(?:gave|told)\s+you\s+the\s+|(?:you\s+have\s+the\s+)?)wrong\s+"
+                r"(?P<field>company|role|title)\s+(?:for|on)\s+(?P<which>\S+?)\s*[,;:–—-]\s*"
+                r"(?:it'?s|its|it\s+is|it\s+was|should\s+be)\s+", re.I),
      r"the \g<field> for \g<which> is "),
     # "can you add raj's email for me, it's rpatel@initech.com"
     (re.compile(r"^(?:can|could)\s+you\s+(?:add|save|put\s+in)\s+(?P<who>[\w'-]+?)'s\s+"
@@ -827,12 +830,17 @@ _THEN_CLAUSE = re.compile(r",\s*(?:they|she|he|it|which|and|but|so|because|as|so
                           r"lol|haha|my\s+bad|i|i'?m|i'?ve|i'?d|that'?s|it'?s)\b.*$", re.I)
 
 
+#: A new clause after a value, joined by "and": "… at 2 and I thought it went okay".
+_AND_THEN = re.compile(r"\s+(?:and|but|so)\s+(?:i|it|she|he|they|we|my|(?-i:[A-Z][a-z]+)\s+"
+                       r"(?:was|is|said|seemed))\b.*$", re.I)
 _NOT_A_VALUE = re.compile(r"(?:wrong|incorrect|not\s+right|off|misspel+(?:ed|t)|spelt\s+wrong|"
                           r"a\s+typo|mistyped|"
                           # "the position is on hold": news of the opening, not its title
                           r"(?:now\s+|still\s+|being\s+|been\s+)?(?:on\s+hold|on\s+ice|frozen|"
                           r"filled|closed|cancel+ed|paused|gone|pulled|withdrawn|taken|open|"
-                          r"remote|hybrid|full[\s-]time|part[\s-]time|temporary|permanent))\b",
+                          r"remote|hybrid|full[\s-]time|part[\s-]time|temporary|permanent)|"
+                          # "the position's been put on hold": "has been", news, no title
+                          r"(?:been|being|got|gotten)\s+\w+)\b",
                           re.I)
 
 
@@ -867,10 +875,17 @@ def _when_was(text: str, line: Line, ctx: Context) -> Reading | None:
     if match is None or _WAS_TIME.match(text):  # "at half 1, not 2": a time, read below
         return None
     value = re.sub(r"^(?:at|on)\s+", "", half_past(match.group("value").strip(" .")), flags=re.I)
+    # "the acme interview was at 2 and I thought it went okay, …": the story goes on
+    told = _THEN_CLAUSE.sub("", _AND_THEN.sub("", value))
+    story_goes_on, value = told != value, told
     if not re.search(r"\d|today|yesterday|tomorrow|day\b", value, re.I) \
             or not _A_WHEN_FIRST.match(value):
         return None  # "the acme interview was honestly a blur, … by Friday": no new day
     value = _business_hour(_weekday_and_day(value, ctx))
+    target = pick(line.found, ctx.known)
+    if story_goes_on and target is not None and target.starts_at is not None \
+            and parse_when(value, ctx.now, ctx.tz) == target.starts_at:
+        return None  # the time it has, told as part of the story: nothing to put right
     return _fix(line, ctx, Fix.WHEN, "", value, f"it was {value}")
 
 

@@ -593,6 +593,10 @@ def _promise_label(promise: Promise) -> str:
     return f"They decide by {promise.on:%a %d %b}"
 
 
+#: "in 8 days", "within fifteen days": a week or a fortnight, as much of Europe says it.
+_DAYS_AS_WEEKS = re.compile(r"\b(?:in|within)\s+(?:(?P<week>8|eight)|15|fifteen)\s+days\b", re.I)
+
+
 def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[date, ...]] | None:
     """Why the day read may not be the day meant, as a question and the days it offers;
     None when it is clear.
@@ -622,6 +626,15 @@ def _day_in_doubt(line: Line, ctx: Context, said: Promise) -> tuple[str, tuple[d
     since = _since_when(line, ctx, said)
     if since is not None:
         return since
+    weeks = _DAYS_AS_WEEKS.search(line.text)
+    if weeks is not None:
+        # "an answer in 8 days", "in 15 days": a week and a fortnight in French, Spanish,
+        # Italian, Portuguese and more; in English, the days counted
+        week = said.on - timedelta(days=1)
+        span = "week" if weeks["week"] else "fortnight"
+        return (f"{weeks.group(0).capitalize()} is {said.on:%a %d %b}; in many languages that's "
+                f"how a {span} is said, which would be {week:%a %d %b}. Which did they mean?",
+                (week, said.on))
     days = _CALENDAR_DAYS.search(line.text)
     if days is not None and (said.on.weekday() >= 5 or said.on in ctx.holidays):
         # "decide in 5 days" landing on a Saturday: calendar days, or working days?
@@ -741,8 +754,11 @@ def _pushed_back(line: Line, ctx: Context, pushed: re.Match[str]) -> Reading:
 def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
     """The second day a promise line could mean, if it names or implies one."""
     if _EITHER_DAY.search(line.text):
-        return parse_promise(_EITHER_DAY.sub(r"\g<2>", line.text), ctx.today, ctx.now, ctx.tz,
-                             said.kind)
+        # "the first or the second of december": the month read with the second day, so
+        # the day that differs from it is the first, said with the same month
+        days = (parse_promise(_EITHER_DAY.sub(keep, line.text), ctx.today, ctx.now, ctx.tz,
+                              said.kind) for keep in (r"\g<2>", r"\g<1>"))
+        return next((day for day in days if day is not None and day.on != said.on), said)
     turn = _BUT.search(line.text)
     if turn is not None:
         after = parse_promise(line.text[turn.end():], ctx.today, ctx.now, ctx.tz, said.kind)
@@ -803,7 +819,11 @@ def _they_called(line: Line, ctx: Context) -> bool:
 
 
 _DAY_WORD = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|"
-             r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}")
+             r"\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}|"
+             # "the first or the second of december", dictated
+             r"(?:(?:twenty|thirty)[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|"
+             r"eighth|ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|"
+             r"twentieth|thirtieth")
 _EITHER_DAY = re.compile(rf"\b({_DAY_WORD}),?\s+or\s+(?:the\s+)?({_DAY_WORD})\b", re.I)
 
 

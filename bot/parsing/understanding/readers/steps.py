@@ -314,6 +314,8 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
 
 #: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
 _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bwhichever\b|"
+                     # "can you move acme to tomorrow? or wednesday maybe"
+                     r"\bor\s+(?:\w+\s+){1,2}(?:maybe|perhaps|possibly)\b|"
                      r"\beither\b|"
                      # "remind me in a few hours": how many is not said
                      r"\ba\s+few\s+(?:more\s+)?(?:hours?|hrs?|days?|minutes?|mins?)\b", re.I)
@@ -505,6 +507,12 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
+    if _A_DETAIL_WRONG.search(line.text):
+        # "cancel that, wrong company": a detail to put right, or the interview to stop?
+        return Reading(question="Something there was wrong, so I changed nothing. To put a "
+                                "detail right, tell me the right one (e.g. `the company is "
+                                "Initrode`); to stop an interview's reminders, `cancel` and "
+                                "its number.")
     tonight = _FOR_NOW_ONLY.search(line.text)
     target = pick(line.found, ctx.known)
     if tonight is not None and target is not None:
@@ -586,8 +594,16 @@ _ONE_STEP = re.compile(r"\b(?:cancel|stop|drop|skip|mute|scrap)\s+(?:the\s+|my\s
                        r"(?:[\w'-]+\s+){0,2}?(?:call|nudge|step|follow[\s-]?up\s+call)\b(?!s)",
                        re.I)
 #: A withdrawal told as done, beside a stop: the outcome closes it, and says so.
+#: A detail said to be wrong: "wrong company", "the date's wrong".
+_A_DETAIL_WRONG = re.compile(r"\bwrong\s+(?:company|name|date|day|time|role|title|person|"
+                             r"number|email|one|interview)\b|\b(?:company|name|date|time|role)"
+                             r"(?:'s|\s+is|\s+was)\s+wrong\b", re.I)
 _WITHDREW_TOLD = re.compile(r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withdrawn|"
                             r"pulled\s+out)\s+(?:from|of)\b|"
+                            # "stop reminding me about initech, I withdrew this morning"
+                            r"\bi\s+(?:have\s+|'ve\s+|just\s+)?(?:withdrew|withdrawn|pulled\s+out)"
+                            r"(?=\s*(?:$|[.,;!]|\s+(?:today|yesterday|this\s+morning|earlier|"
+                            r"last\s+\w+)\b))|"
                             # "cancel the rest, I'm pulling out, took another offer"
                             r"\bi'?m\s+(?:pulling|dropping)\s+out\b", re.I)
 #: The thank-you's own reminder: stopping it is no stop of the interview's reminders.
