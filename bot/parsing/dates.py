@@ -423,7 +423,7 @@ def _moment(
         day = _weekday_day(day.weekday(), local_now, parsed.time() if timed else None, past)
     elif chosen is not None and chosen.kind == "dom":
         found = _month_day(_day_of_month(chosen.text), local_now.date(), past)
-        said = {w for t in date_tokens if (w := weekday_of(t)) is not None}
+        said = {w for t in date_tokens if (w := _weekday_named(t)) is not None}
         if found is not None and said and found.weekday() not in said:
             # "Thursday the 19th", said on the 23rd: the 19th that was a Thursday
             other = _month_day(_day_of_month(chosen.text), local_now.date(), not past)
@@ -464,12 +464,21 @@ def weekday_of(token: _Token) -> int | None:
     return DAY_NAMES.index(name) if name in DAY_NAMES else None
 
 
+def _weekday_named(token: _Token) -> int | None:
+    """The weekday a weekday token names, "this" or "next" before it or not ("this thurs the
+    19th" names a Thursday as surely as "Thursday the 19th")."""
+    if token.kind != "wd":
+        return None
+    name = token.query.split()[-1]
+    return DAY_NAMES.index(name) if name in DAY_NAMES else None
+
+
 def _weekday_disagrees(tokens: list[_Token], chosen: _Token | None, day: date) -> bool:
     """A weekday said beside a date (`day`, as read) that falls on another day ("Tuesday
     the 25th")."""
     if chosen is None or chosen.kind == "wd":
         return False
-    said = [w for t in tokens if (w := weekday_of(t)) is not None]
+    said = [w for t in tokens if (w := _weekday_named(t)) is not None]
     return bool(said) and day.weekday() not in said
 
 

@@ -42,8 +42,8 @@ __all__ = ["Choice", "Context", "KnownInterview", "Reading", "understand"]
 #: In order: the first reader whose cues are in the line reads it.
 READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
     asking.show, corrections.correct, steps.remove, steps.cancel, asking.question,
-    news.outcome, story.story, adding.comma_add, news.promise, news.call, news.sent,
-    steps.snooze, asking.question_mark,
+    news.outcome, adding.telegraphic_add, story.story, adding.comma_add, news.promise,
+    news.call, news.sent, steps.snooze, asking.question_mark,
 )
 
 

@@ -55,8 +55,11 @@ ROLE_VOCABULARY = words(
     agent accounting finance payroll bookkeeper administrative warehouse logistics
     business operator apprentice carpenter forklift medical technical project program
     office retail store shift worker nursing associate
+    tech rep exec admin host server cook crew member artist stocker teller banker
     """
 )
+#: How the name of a trade or post often ends: archivist, surveyor, technician, attendant.
+POST_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
 #: Slips that are words of their own, so no spelling check catches them, but that no job
 #: title holds: "office manger".
 ROLE_SLIPS = {"manger": "manager"}

@@ -575,8 +575,6 @@ _MY_ROLE_INTERVIEW = re.compile(r"\bmy\s+(?P<role>[a-z][\w/&+-]*(?:\s+[a-z][\w/&
 _INTERVIEW_KINDS = lx.words("""other another first second third final next last zoom phone
     video teams online virtual onsite on-site panel group technical big real actual new
     latest earlier later follow-up followup in-person remote""")
-#: How the name of a trade or post often ends: archivist, surveyor, technician, attendant.
-_POST_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
 
 
 def _role(text: str, company: str) -> str:
@@ -587,7 +585,7 @@ def _role(text: str, company: str) -> str:
     if mine is not None:
         said = mine.group("role").split()
         if not any(w in _INTERVIEW_KINDS for w in said) and \
-                any(w in _ROLE_WORDS or _POST_ENDING.search(w) for w in said):
+                any(w in _ROLE_WORDS or lx.POST_ENDING.search(w) for w in said):
             return role_words(mine.group("role"))
     role = _first(_ROLE, text.replace(f"({company})", ""), "role")
     role = _ROLE_SUFFIX.sub("", re.sub(r"^(?:the|a|an)\s+", "", role, flags=_I).strip())

@@ -3185,3 +3185,75 @@ def test_studied_in_the_twenty_sixth_session_answers_in_other_voices(chat: Chat)
     said = chat.text("Can you take the Hooli one off though? That was my sister's interview, "
                      "not mine")
     assert said.startswith("I read that as: Delete #3 Hooli.") and interviews(chat) == 2
+
+
+def test_two_things_in_one_line_are_never_half_done(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A call and a snooze: the call is offered, the snooze asked for on its own line.
+    replies = chat.say("called initech, voicemail. remind me again thursday")
+    said = text_of(replies)
+    assert "two things" in said and "You called Initech (#2) and nobody picked up." in said
+    assert list(choices(replies)) == ["Yes, do that", "No"]
+    assert not chat.checkpoints(2)[0].calls
+    chat.say("1")
+    assert [c.result for c in chat.checkpoints(2)[0].calls] == [CallResult.NO_ANSWER]
+    # A name put right and a note sent: neither done on its own.
+    chat.say("It's Jane Smyth with a y, sorry! Just sent her the note")
+    acme, steps = chat.checkpoints(1)
+    assert [p.name for p in acme.interviewers] == ["Jane Smith"]
+    assert all(cp.state is CheckpointState.PENDING for cp in steps
+               if cp.kind is CheckpointKind.THANK_YOU)
+    # A closing outcome with its note's news is one story: the outcome is recorded.
+    chat.say("emailed jane my thank you and she replied that they've already filled the role")
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
+
+
+def test_an_interview_told_in_its_fields_without_commas_is_added(chat: Chat) -> None:
+    said = chat.text("Target cashier 11am today w Luis")
+    assert said.startswith("I read that as: a new interview: cashier at Target.")
+    target = chat.checkpoints(1)[0]
+    assert [p.name for p in target.interviewers] == ["Luis"]
+    assert target.starts_at.astimezone(NEW_YORK).hour == 11
+    chat.say("Publix deli clerk 9am tomorrow Carla + Mike")
+    publix = chat.checkpoints(2)[0]
+    assert (publix.company, publix.role) == ("Publix", "deli clerk")
+    assert [p.name for p in publix.interviewers] == ["Carla", "Mike"]
+    # "at 8" may be morning or evening, and names run together may be two people or
+    # three: neither is added on a guess.
+    chat.say("Chili's host interview tomorrow at 8 with Pam")
+    chat.say("Capital One data engineer Mon Nov 30 1pm panel of Grace Liu Omar Sy and Beth Rowe")
+    assert interviews(chat) == 2
+
+
+def test_studied_in_the_twenty_sixth_session_days_hours_and_who_calls(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "in 8 days": a week, as much of Europe says it, or eight days? Asked.
+    replies = chat.say("Acme will give me an answer in 8 days")
+    assert set(choices(replies)) >= {"Mon 30 Nov", "Tue 01 Dec"}
+    chat.say("3")
+    # "19h" after "till" is the clock's 19:00, not nineteen hours.
+    said = chat.text("snooze acme till 19h")
+    assert "until Mon 2026-11-23 19:00" in said
+    # A maybe in a snooze is asked.
+    replies = chat.say("can you move acme to tomorrow? or wednesday maybe, I'll confirm later")
+    assert choices(replies)
+    # "Raj will call me back" after a call is their call, not mine.
+    chat.say("called 2 answered")
+    chat.say("Raj will call me back within 2 business days")
+    promise = chat.checkpoints(2)[0].promise
+    assert promise is not None and promise.kind is PromiseKind.THEY_DECIDE_BY
+    assert promise.on.isoformat() == "2026-11-25"
+    # "cancel that, wrong company" stops nothing.
+    assert "changed nothing" in chat.text("cancel that, wrong company")
+    assert "#1 data analyst at Acme" in chat.text("list")  # not cancelled
+
+
+def test_a_title_keeps_its_team_and_its_language(chat: Chat) -> None:
+    chat.say(ACME)
+    add_asked(chat, "Globex", "Registered Nurse - ICU. Jazakallah khair", "tomorrow 11am",
+              "Sam Lee")
+    add_asked(chat, "Hooli", "asistente administrativo, gracias", "tomorrow 3pm", "Ana Ruiz")
+    assert chat.checkpoints(2)[0].role == "Registered Nurse - ICU"
+    assert chat.checkpoints(3)[0].role == "asistente administrativo"

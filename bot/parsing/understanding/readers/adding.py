@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from bot.commands import (
     AddInterview,
 )
-from bot.parsing.dates import names_a_day
-from bot.parsing.interview_line import parse_interview
+from bot.parsing.dates import find_dates, names_a_day
+from bot.parsing.interview_line import _ROLE_WORDS, parse_interview
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
@@ -90,6 +90,98 @@ _FIRST_SENTENCE = re.compile(r"^(?P<said>[^.!?]{3,200}?[.!?]+)\s+(?P<rest>[A-Z][
 #: Words of news a first sentence must not hold to be left aside.
 _NEWS_CUES = (lx.SENT_CUES, lx.CALL_CUES, lx.PROMISE_CUES, lx.CANCEL_CUES, lx.SNOOZE_CUES,
               lx.REMOVE_CUES, lx.HEDGES, lx.ADD_REQUEST)
+
+
+def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
+    """"Target cashier 11am today w Luis", "Ally Bank Wed 25th 9:15am fraud analyst panel
+    Marcus Lee + Tina Ocampo": an interview told in its fields without commas. The day and
+    time, the people after "with" and the company's capitals set the fields apart; the line
+    is then read as the `add` line it spells out, so every check of a comma-separated add
+    holds. Acted on only when the company (in capitals) and the job (in lower case, a word
+    of a job in it) part cleanly; otherwise shown and asked."""
+    text = _TELE_LEAD.sub("", _EMOJI.sub(" ", line.text)).strip(" !.")
+    text = re.sub(r"\s*[!?]+(?=\s)", " ", text)  # "Slack interview tomorrow 4pm!! 🤞 …"
+    if "," in text or len(text) > 200 or any(cue.search(text) for cue in _TELE_NEWS) \
+            or lx.QUESTION_START.match(text) or lx.HEDGES.search(text):
+        return None
+    promise = _TELE_PROMISE.search(text)
+    said = text[promise.start():] if promise is not None else ""
+    text = text[:promise.start()].strip() if promise is not None else text
+    tokens = find_dates(text)
+    if not tokens:
+        return None
+    start, end = tokens[0].start, tokens[0].end
+    for token in tokens[1:]:
+        if not _TELE_JOIN.fullmatch(text[end:token.start]):
+            return None  # two days apart: whose is which?
+        end = token.end
+    when = text[start:end]
+    rest = f"{text[:start]} {text[end:]}"
+    # "… 9am tomorrow Carla + Mike": the names after the day, without "with"
+    people = _TELE_PEOPLE.search(rest) or (_TELE_NAMES_LAST.match(text[end:]) if
+                                           text[end:].strip() else None)
+    if people is None:
+        return None
+    names = _POST_BEFORE_NAME.sub("", people["names"].strip(" .!"))
+    rest = rest[:people.start()] if people.re is _TELE_PEOPLE else text[:start]
+    fields = _TELE_FILLER.sub(" ", rest).split()
+    at = next((i for i, w in enumerate(fields) if w.lower() in ("at", "@")), None)
+    if at is not None:  # "salesforce admin at Gap Inc"
+        role_said, company = fields[:at], fields[at + 1:]
+    else:  # "Target cashier", "Edward Jones branch office administrator"
+        capitals = next((i for i, w in enumerate(fields) if not _CAPITALISED.match(w)),
+                        len(fields))
+        company, role_said = fields[:capitals], fields[capitals:]
+    role = " ".join(role_said)
+    if not company or not role_said or len(company) > 4 or len(role_said) > 5 \
+            or not any(w.lower() in lx.ROLE_VOCABULARY or w.lower() in _ROLE_WORDS
+                       or lx.POST_ENDING.search(w.lower()) for w in role_said):
+        return None
+    name = " ".join(company)
+    if any(name.casefold() == k.company.casefold() for k in ctx.known):
+        return None  # the interview already tracked, told again
+    line_said = f"add: {name}, {role}, {when} with {names}" + (f", {said}" if said else "")
+    clean = all(_CAPITALISED.match(w) for w in company) and all(w.islower() for w in role_said) \
+        and all(len(one.split()) <= 3 for one in _NAME_JOINS.split(names)) \
+        and not _HOUR_EITHER_WAY.search(when)
+    reading = comma_add(Line.of(line_said, ctx), ctx) if clean else None
+    # only a reading it is sure of: a story told in other words is the story reader's
+    return reading if reading is not None and reading.command is not None else None
+
+
+#: Words before the fields that say only that an interview follows.
+_TELE_LEAD = re.compile(r"^(?:(?:new|another)\s+(?:interview|one)\s*:?|add\s*:?|interview\s*:)\s*",
+                        re.I)
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
+#: News or a request, which a line of fields is not.
+_TELE_NEWS = (lx.SENT_CUES, lx.CALL_CUES, lx.CANCEL_CUES, lx.SNOOZE_CUES, lx.REMOVE_CUES,
+              *(cue for cue, _ in lx.OUTCOME_CUES))
+#: Where their word on what comes next begins: "…, she said she'd call me by wednesday".
+_TELE_PROMISE = re.compile(r"\b(?:she|he|they|recruiter)\s+(?:said|says|told\s+me)\b|"
+                           r"\b(?:they|she|he)(?:'ll|\s+will)\s+(?:let|call|email|get|decide)\b",
+                           re.I)
+#: What may stand between the words of one day and time: "Wed 25th 9:15am", "Dec 1 at 11am",
+#: "thurs 19th 10am".
+_TELE_JOIN = re.compile(r"\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s*)?(?:at|@|,|from)?\s*", re.I)
+#: Names at the end, after the day, said without "with": "Tom Briggs and Alicia Gomez".
+_TELE_NAMES_LAST = re.compile(r"\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+)?(?P<names>"
+                              r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
+                              r"(?:\s*(?:[+&]|and)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?){0,3})\s*$")
+#: A post said before a name: "w the GM Dave Ortiz", "w manager ahmed".
+_POST_BEFORE_NAME = re.compile(r"^(?:the\s+)?(?:gm|hm|manager|recruiter|hr|boss|owner|supervisor|"
+                               r"lead|director|chef)\s+(?=\w)", re.I)
+_NAME_JOINS = re.compile(r"\s*(?:[+&,]|\band\b)\s*", re.I)
+#: An hour that may be morning or evening: "tomorrow at 8" (a host's shift, or breakfast?).
+_HOUR_EITHER_WAY = re.compile(r"(?:^|\s|at\s)[5-8](?![:.\d])(?!\s*[ap]\.?m)", re.I)
+#: Who, from where they are named to the end: "w/ Linda Fry", "panel Marcus Lee + Tina".
+_TELE_PEOPLE = re.compile(r"\b(?:with|w/|w|panel(?:\s+of)?|interviewers?(?:\s+(?:is|are|was|"
+                          r"were))?|recruiter\s+is)\s+(?P<names>(?:the\s+)?(?:[A-Za-z][\w.'-]*"
+                          r"(?:\s+|$|(?=\s*[+&])))(?:\s*(?:[+&]|and)?\s*[A-Za-z][\w.'-]*){0,7})\s*$",
+                          re.I)
+#: Words about the interview, not its company or job: "interview", "for the … role".
+_TELE_FILLER = re.compile(r"\b(?:interview(?:ed)?|done|zoom|phone|video|teams|for|the|role|"
+                          r"position|job)\b", re.I)
+_CAPITALISED = re.compile(r"^(?:[A-Z][\w&'.-]*|&)$")
 
 
 #: A sentence's end or a verb of news inside what would be the company's name.
