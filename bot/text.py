@@ -31,13 +31,17 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 def clean_input(text: str) -> tuple[str, bool]:
     """Normalise typed text; return it with whether it had to be cut short."""
     text = ANSI_ESCAPE.sub("", unicodedata.normalize("NFC", text or ""))
-    text = _CONTROL.sub("", text)
+    text = _DEVICE_SIGNATURE.sub("", _CONTROL.sub("", text))  # "…. Sent from my iPhone"
     text = _SPACES.sub(" ", text).strip()
     text = starred_fix(_dictated(_last_stop_said(_TO_THE_BOT.sub("", text))))
     truncated = len(text) > MAX_INPUT
     return text[:MAX_INPUT], truncated
 
 
+#: A phone's signature under what was typed or pasted: "Sent from my iPhone". Never news.
+_DEVICE_SIGNATURE = re.compile(r"(?<![\w'])(?:-+\s*)?sent\s+from\s+my\s+(?:iphone|ipad|android|"
+                               r"samsung|galaxy|pixel|mobile|phone|blackberry|huawei|xiaomi|"
+                               r"outlook|[\w-]+\s+(?:phone|device))\b[^\n]*$", re.I | re.M)
 #: Punctuation said aloud to a phone's dictation ("Northwind comma receptionist comma …").
 _SAID_COMMA = re.compile(r"\s+comma\b\s*", re.I)
 _COMMA_AND = re.compile(r"\s+comma\s+and\s+", re.I)

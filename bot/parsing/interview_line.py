@@ -273,6 +273,11 @@ _NOT_A_COMPANY = re.compile(r"\b(?:please|pls|plz|through|thru|via|my\s+intervie
                             r"twelve)(?::\d{2})?\s*[ap]\.?m\.?$", re.I)
 
 
+#: Where a place is told, not a company named: "the boots on main street for pharmacy
+#: dispenser" (words in lower case between more than three: "Teach For America" passes).
+_A_PLACE_SAID = re.compile(r"^(?=(?:\S+\s+){3,}\S)(?-i:.*\s(?:on|for|near|by|next\s+to)\s)")
+
+
 def _company_and_role(
     residue: Iterable[str], found: _Found
 ) -> tuple[str | None, str | None, list[str], list[tuple[str, str]]]:
@@ -334,7 +339,7 @@ def _company_and_role(
                 if value and len(value) > _MAX_FIELD]
     if company and (len(company) > _MAX_FIELD or not re.search(r"[^\W\d_]", company)):
         company = None  # "@ 1400" is a time, never a company
-    if company and _NOT_A_COMPANY.search(company):
+    if company and (_NOT_A_COMPANY.search(company) or _A_PLACE_SAID.search(company)):
         found.unclear.append(company)  # "my interview through Hays please": asked for
         company = None
     if role and len(role) > _MAX_FIELD:

@@ -255,7 +255,7 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     if outcome is not None:
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, outcome, said=said)
-    if _ASKED_BACK.search(said):
+    if _ASKED_BACK.search(said) and not HEDGES.search(said):
         # Asked back is a next round; its day ("next Thursday at 2") is asked, not guessed.
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, Outcome.NEXT_ROUND)

@@ -225,6 +225,9 @@ def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:
                 and lx.NOTE_WORDS.search(part) and not lx.NOT_SENT.search(part):
             # "add Umbrella Corp, …. I already emailed her a thank-you before lunch"
             return part
+        if lx.ADD_REQUEST.match(part) and part.count(",") >= 2 \
+                and not isinstance(whole, AddInterview | AddInterviewFields):
+            return part  # "…. Also add Wayne Enterprises, security analyst, Wednesday 3pm."
         alone = next((r for r in (reader(Line.of(part, ctx), ctx) for reader in READERS)
                       if r is not None), None)
         if isinstance(alone.command if alone else None, AskCoach) and polite_request(part) \
@@ -236,6 +239,11 @@ def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:
             continue
         if alone.command is not None and not alone.question:
             offered = [alone.command]
+            if isinstance(whole, AddInterview | AddInterviewFields) and isinstance(
+                    alone.command, RecordPromise) and _names_one(part, ctx):
+                # "Jane said they'd decide by Dec 2. Also … Hooli, BI analyst, …": Jane's
+                # word is Acme's, not the new interview's
+                return alone.command
         elif isinstance(whole, AddInterview | AddInterviewFields):
             continue  # a remark beside a new interview, asked about alone, tells nothing sure
         else:
@@ -252,12 +260,21 @@ def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:
     return None
 
 
+def _names_one(part: str, ctx: Context) -> bool:
+    """Whether a part names a tracked interview, by number, company or someone on it."""
+    found = Line.of(part, ctx).found
+    return bool(found.numbers or found.by_company or found.people)
+
+
 def _same_fact(whole: object, part: object) -> bool:
     """Whether a part's change is the whole line's, or a piece of it: a call and what was
     said on it, an add with its promise, the same change to the same interview."""
     if isinstance(whole, AddInterview | AddInterviewFields):
         return isinstance(part, RecordPromise | AddInterview | AddInterviewFields)
     same_one = getattr(whole, "interview", None) == getattr(part, "interview", None)
+    if isinstance(whole, CorrectInterview) and isinstance(part, CorrectInterview):
+        # "Jane's email is …. Her cell is …": two details put right, not one
+        return same_one and (whole.field, whole.who) == (part.field, part.who)
     if type(whole) is type(part):
         return same_one
     calls_and_words = {ReportCall, RecordPromise, ReportOutcome}

@@ -184,6 +184,15 @@ HEDGES = _any(
     # "Initech sent this, is it about my interview?? '…'"
     r"is\s+(?:it|this|that)\s+(?:about|for|from|re)\b[^.!]*\?",
     "possibly", "could\\s+be", "i\\s+guess",
+    # "jane kinda hinted they're going another way 😬 nothing official yet"
+    r"nothing\s+(?:is\s+)?official",
+    # "would you move the thank you reminder to tomorrow? or is that too late"
+    r"\bor\s+is\s+(?:that|it|this)\b[^.!]*\?",
+    # said in jest or despair: "acme can delete my number for all I care", "I withdrew from
+    # initech. in my head", "oh sure, acme will TOTALLY let me know", "… go live in the woods"
+    r"for\s+all\s+i\s+care", r"(?:^|[.!?]\s*)in\s+my\s+head\b", r"^\W*oh\s+sure\b",
+    r"(?:go\s+)?live\s+in\s+the\s+woods", r"move\s+to\s+a\s+farm",
+    r"become\s+a\s+(?:hermit|monk)",
     # "they'd decide on the first or the second of december something like that"
     r"something\s+like\s+that", r"or\s+something\b", r"more\s+or\s+less",
     "supposedly", "kind\\s+of", "sort\\s+of",
@@ -271,7 +280,9 @@ QUESTION_START = re.compile(
     r"^(?!(?:can|could|would|will)\s+(?:you|we)\b)(?!when\s+(?:i|we|she|he|they)\s+(?:was|were|got|"
     r"left|arrived|walked|came)\b)(?:what|what'?s|whats|when|why|how|should|"
     r"shall|can|could|would|is|are|do|does|who|which|where|will|am)\b(?!')|^why'?[ds]\b|"
-    r"^how\s+come\b", _I)
+    r"^how\s+come\b|"
+    # "did I get rejected?? initech emailed asking for my availability"
+    r"^did\s+(?:i|we)\b(?=[^.!]*\?)", _I)
 
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
@@ -308,7 +319,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"the\s+(?:job|post|position|role)"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
           r"knocked\s+(?:me|us)\s+back",
-          r"said\s+no(?!\s+(?:decision|news|update|word|date|answer|one|idea|rush|problem|"
+          # "I said no thanks" is the person's own no, not theirs
+          r"(?<!\bi\s)(?<!\bi\sjust\s)said\s+no(?!\s+(?:decision|news|update|word|date|answer|"
+          r"one|idea|rush|problem|"
           r"worries|change|timeline))", r"said\s+nah\b(?!\s+(?:worries|problem|rush|bother))",
           r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",
           r"not\s+(?:be\s+)?(?:moving|going)\s+forward", r"won'?t\s+be\s+moving\s+forward",
@@ -505,6 +518,7 @@ OTHERS_REJECTED = _any(r"(?:rejected|turned\s+down|passed\s+on|cut|dropped|let\s
                        r"else|the\s+rest|\d+|two|three|four|five)\b")
 #: A rejection said with "I withdrew" in it is the user's choice, never theirs.
 USER_DECLINED = _any(r"i\s+(?:turned|declined|rejected|refused)",
+                     r"i\s+(?:just\s+)?said\s+no\b",  # "Acme offered 🎉 but I said no thanks"
                      r"had\s+to\s+(?:turn\s+down|decline)",
                      r"retir(?:e|ed|ing)\s+my\s+application",
                      r"i'?m\s+withdrawing", r"i\s+withdrew",
@@ -631,7 +645,12 @@ JOKING = re.compile(r"(?<!no\s)\b(?:kidding|jk|j/k|just\s+joking|joking|not\s+re
                     r"\bthat'?s\s+why\s+(?:nobody|no\s+one|they\s+(?:haven'?t|never))\b", _I)
 #: News said not to be final yet: "offered it to someone else but it's not signed yet",
 #: "will send an offer once the budget's approved".
-NOT_FINAL = _any(r"not\s+signed\s+yet", r"don'?t\s+give\s+up", r"could\s+still",
+NOT_FINAL = _any(r"not\s+signed\s+yet",
+                 # "… would like to offer me the position once my references check out"
+                 r"once\s+(?:my\s+|the\s+)?(?:references?|background\s+check|checks?)\b",
+                 # "I'm in the running for a second round": not asked back yet
+                 r"in\s+the\s+running\s+for", r"being\s+considered\s+for",
+                 r"don'?t\s+give\s+up", r"could\s+still",
                  r"might\s+still", r"still\s+a\s+chance",
                  r"(?:once|if|when)\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}(?:is\s+|gets?\s+|are\s+)?"
                  r"(?:approved|signed(?:\s+off)?|cleared|confirmed)")
@@ -645,7 +664,11 @@ NOT_DELETE = re.compile(r"\b(?:don'?t|do\s+not|not|never|no\s+need\s+to)\s+(?:\w
                         # something else taken away: "remove me from initech's mailing list",
                         # "remove Dana's email, it bounced"
                         r"\b(?:remove|delete|take)\s+me\b|\bmailing\s+list\b|\bnewsletters?\b|"
-                        r"\bunsubscribe\b|'s\s+(?:e-?mail|address|number|phone|cell|mobile)\b", _I)
+                        r"\bunsubscribe\b|'s\s+(?:e-?mail|address|number|phone|cell|mobile)\b|"
+                        # someone else deleting: "acme can delete my number for all I care",
+                        # "acme should delete the security footage"
+                        r"\b(?!you\b|u\b|please\b|pls\b|i\b)[a-z][\w&'-]*\s+(?:should|can|could|"
+                        r"might|would)\s+(?:just\s+)?(?:delete|remove|erase|bin|trash|wipe)\b", _I)
 #: A time in a zone not named: "2pm their time", "10 local time". Asked, never guessed.
 #: Places whose day starts well before New York's or Europe's: "Friday morning their time"
 #: there may be Thursday here.
@@ -822,6 +845,9 @@ SENT_VERBS = _any(*_SENDING, "wrote")
 SENT_OUT = _any(*_SENDING)
 #: A send still to come, in a clause after the news: "…, I'll send it tonight".
 TO_SEND_LATER = _any(r"(?:send|post|mail|e-?mail)\s+(?:it|them|that|this)")
+#: A company's shared inbox, no one's own: "hr@acme.com", "careers@initech.com".
+SHARED_MAILBOX = re.compile(r"(?:hr|jobs|careers|recruit\w*|talent\w*|hiring|info|hello|contact|"
+                            r"no-?reply|admin|office|team|people|applications?)@", re.I)
 #: A note said to be out without a sending verb: "thank you note ✅", "thx note done".
 SENT_DONE = _any("done",
                 # not the person out: "tonight after 9 for the acme thank-you, I'm out till then"
@@ -854,7 +880,8 @@ NOT_SENT = _any(r"not\s+(?:sent|yet)",
 BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      # "… 3 days late 😬 still need to do danas": no stop before it
                      r"\s+still\s+(?:(?:need|have|got)\s+to|gotta)\s+(?:do|send|write)\b|"
-                     r"[.,;]?\s+still\s+(?:writing|drafting|working\s+on)\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
+                     r"[.,;]?\s+still\s+(?:writing|drafting|working\s+on|hunting\s+for|looking\s+for|"
+                     r"searching\s+for|waiting\s+(?:for|on))\b|[,;.]\s*(?:and\s+|but\s+)?(?:i'?ll|"
                      r"will|gonna|going\s+to|(?:i\s+)?still\s+(?:(?:need|have|got)\s+to|gotta|must)|"
                      # "…, haven't gotten to jane's yet"
                      r"(?:i\s+)?(?:haven'?t|have\s+not|didn'?t)\s+(?:yet\s+)?(?:gotten|got|done|"
@@ -864,7 +891,9 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      # "just emailed Raj a thank you, doing Dana's tonight"
                      r"(?:then\s+)?(?:i'?m\s+)?(?:doing|writing|sending|drafting)\s+[\w'-]+'s\b|"
                      # "sent Dana's thank you, Raj's is next", "… Dana's is still in drafts"
-                     r"[\w'-]+'s\s+(?:is\s+)?(?:next|still\s+to\s+(?:do|go|come)|to\s+(?:do|go)|"
+                     # (not "it's": "… well, I wrote it, it's sitting in my drafts")
+                     r"(?<![\w'])(?!(?:it|that|this|there|here|what)'s)[\w'-]+'s\s+(?:is\s+)?"
+                     r"(?:next|still\s+to\s+(?:do|go|come)|to\s+(?:do|go)|"
                      r"pending|tomorrow|(?:still\s+)?(?:(?:sitting\s+)?in\s+(?:my\s+|the\s+)?drafts?|"
                      r"unsent|not\s+(?:sent|done|finished|written)))\b)).*$", _I)
 
@@ -991,7 +1020,8 @@ REMOVE_CUES = _any("delete", "remove", "removed", "erase", "bin", r"get\s+rid\s+
 #: stop its reminders and keep its history.
 DONE_WITH_THEM = _any(r"(?:i'?m|i\s+am|we'?re)\s+(?:so\s+)?done\s+with", r"not\s+interested",
                       # "I no dey do am again" (Nigerian Pidgin), "not doing it anymore"
-                      r"i\s+no\s+dey\s+do\s+am", r"not\s+doing\s+(?:it|that|this)\s+any\s*more",
+                      r"i\s+no\s+dey\s+do\s+am", r"never\s+want\s+to\s+(?:think|hear|see)",
+                      r"not\s+doing\s+(?:it|that|this)\s+any\s*more",
                       r"moving\s+on", r"gave\s+up", r"giving\s+up", r"lost\s+interest",
                       r"ghost(?:ed|ing)", r"rejected\s+me", r"turned\s+me\s+down",
                       r"(?:don'?t|do\s+not)\s+want\s+(?:it|the\s+job|them|to\s+work)",

@@ -3111,7 +3111,7 @@ def test_studied_in_the_twenty_sixth_session_notes_and_what_is_still_to_do(chat:
     assert "Marked your thank-you to Jane Smith as sent" in said
     assert not chat.checkpoints(2)[0].calls
     # A courtesy title before the first name is the person met, not someone else.
-    chat.say("sent Dana the thank you email too")
+    chat.say("I sent the thank you email to Ms. Dana too")
     assert _notes_sent(chat, 2) == {"Raj Patel", "Dana Wu"}
 
 
@@ -3219,11 +3219,17 @@ def test_an_interview_told_in_its_fields_without_commas_is_added(chat: Chat) -> 
     publix = chat.checkpoints(2)[0]
     assert (publix.company, publix.role) == ("Publix", "deli clerk")
     assert [p.name for p in publix.interviewers] == ["Carla", "Mike"]
-    # "at 8" may be morning or evening, and names run together may be two people or
-    # three: neither is added on a guess.
-    chat.say("Chili's host interview tomorrow at 8 with Pam")
+    # "at 8" may be morning or evening: asked, and added as answered.
+    replies = chat.say("Chili's host interview tomorrow at 8 with Pam")
+    assert list(choices(replies)) == ["Morning", "Evening", "Neither"] and interviews(chat) == 2
+    chat.say("2")
+    assert chat.checkpoints(3)[0].starts_at.astimezone(NEW_YORK).hour == 20
+    # Names run together may be two people or three: not added on a guess.
     chat.say("Capital One data engineer Mon Nov 30 1pm panel of Grace Liu Omar Sy and Beth Rowe")
-    assert interviews(chat) == 2
+    assert interviews(chat) == 3
+    # A phone's signature is no part of the news.
+    said = chat.text("sent luis a thank you note. Sent from my iPhone")
+    assert "Marked your thank-you to Luis as sent" in said
 
 
 def test_studied_in_the_twenty_sixth_session_days_hours_and_who_calls(chat: Chat) -> None:

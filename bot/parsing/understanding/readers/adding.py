@@ -128,11 +128,13 @@ def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
     at = next((i for i, w in enumerate(fields) if w.lower() in ("at", "@")), None)
     if at is not None:  # "salesforce admin at Gap Inc"
         role_said, company = fields[:at], fields[at + 1:]
-    else:  # "Target cashier", "Edward Jones branch office administrator"
-        capitals = next((i for i, w in enumerate(fields) if not _CAPITALISED.match(w)),
-                        len(fields))
+    else:  # "Target cashier", "Edward Jones branch office administrator", "Target HR …"
+        capitals = next((i for i, w in enumerate(fields) if not _CAPITALISED.match(w)
+                         or (i and w.lower() in _WORK_SHORT)), len(fields))
         company, role_said = fields[:capitals], fields[capitals:]
     role = " ".join(role_said)
+    if any(w.lower().strip(".") in _SHORT_DAYS for w in fields):
+        return None  # "Ally 2pm mon customer care": a day cut short, left among the fields
     if not company or not role_said or len(company) > 4 or len(role_said) > 5 \
             or not any(w.lower() in lx.ROLE_VOCABULARY or w.lower() in _ROLE_WORDS
                        or lx.POST_ENDING.search(w.lower()) for w in role_said):
@@ -140,11 +142,26 @@ def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
     name = " ".join(company)
     if any(name.casefold() == k.company.casefold() for k in ctx.known):
         return None  # the interview already tracked, told again
+    chunks = [one for one in _NAME_JOINS.split(names) if one]
+    names = " and ".join(chunks)  # "Tyler an Marisol", "Carla + Mike"
+    lengths = {len(one.split()) for one in chunks}
     line_said = f"add: {name}, {role}, {when} with {names}" + (f", {said}" if said else "")
-    clean = all(_CAPITALISED.match(w) for w in company) and all(w.islower() for w in role_said) \
-        and all(len(one.split()) <= 3 for one in _NAME_JOINS.split(names)) \
-        and not _HOUR_EITHER_WAY.search(when)
+    # "Bev Gareth and Lou": two people and one, or one and two? Names of one length read whole.
+    clean = all(_CAPITALISED.match(w) or w.lower() in _WORK_SHORT for w in company[:1]) \
+        and all(_CAPITALISED.match(w) for w in company) \
+        and all(w.islower() or w.lower() in _WORK_SHORT for w in role_said) \
+        and max(lengths) <= 3 and len(lengths) == 1
+    hour = _HOUR_EITHER_WAY.search(when)
     reading = comma_add(Line.of(line_said, ctx), ctx) if clean else None
+    if reading is not None and reading.command is not None and hour is not None:
+        # "Chili's host interview tomorrow at 8 with Pam": a host's evening, or a morning?
+        both = [line_said.replace(when, f"{when[:hour.end()]}{ap}{when[hour.end():]}", 1)
+                for ap in ("am", "pm")]
+        return Reading(question=f"{role.capitalize()} at {name}, {when}: in the morning or the "
+                                "evening?",
+                       choices=(Choice("Morning", AddInterview(both[0].removeprefix("add: "))),
+                                Choice("Evening", AddInterview(both[1].removeprefix("add: "))),
+                                Choice("Neither", None)))
     # only a reading it is sure of: a story told in other words is the story reader's
     return reading if reading is not None and reading.command is not None else None
 
@@ -170,7 +187,11 @@ _TELE_NAMES_LAST = re.compile(r"\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+)?(?P<
 #: A post said before a name: "w the GM Dave Ortiz", "w manager ahmed".
 _POST_BEFORE_NAME = re.compile(r"^(?:the\s+)?(?:gm|hm|manager|recruiter|hr|boss|owner|supervisor|"
                                r"lead|director|chef)\s+(?=\w)", re.I)
-_NAME_JOINS = re.compile(r"\s*(?:[+&,]|\band\b)\s*", re.I)
+_NAME_JOINS = re.compile(r"\s*(?:[+&,]|\band\b|\ban\b)\s*", re.I)  # "Tyler an Marisol"
+#: Work said in capitals, which begins the job, not the company: "Target HR coordinator".
+_WORK_SHORT = frozenset({"hr", "it", "qa", "ux", "ui", "pm", "vp", "sre", "ml", "bi", "ops"})
+_SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
+                         "sat", "sun"})
 #: An hour that may be morning or evening: "tomorrow at 8" (a host's shift, or breakfast?).
 _HOUR_EITHER_WAY = re.compile(r"(?:^|\s|at\s)[5-8](?![:.\d])(?!\s*[ap]\.?m)", re.I)
 #: Who, from where they are named to the end: "w/ Linda Fry", "panel Marcus Lee + Tina".

@@ -534,7 +534,12 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
     if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
         sure = False
-    if field is Fix.EMAIL and _SHARED_MAILBOX.match(value):
+    if field is Fix.EMAIL and "@" not in value:
+        # "The email of Dana I give you later": no address in it yet
+        return Reading(question="I didn't find an e-mail address there, so I changed nothing. "
+                                "Send it when you have it, e.g. `Dana's email is "
+                                "dana@example.com`.")
+    if field is Fix.EMAIL and lx.SHARED_MAILBOX.match(value):
         sure = False  # "the email is hr@acme.com": the company's inbox, or hers? Asked.
     if field is Fix.COMPANY and _autocorrected(value, target or pick(line.found, ctx.known)):
         sure = False
@@ -556,8 +561,6 @@ _NAME_SAID_KIND = re.compile(r"\b(surname|last\s+name|family\s+name|name)\s+is\s
                              r"double[\s-]barrell?ed|spelled\s+differently|different)\s*[,;:–—-]\s*"
                              r"(?:it'?s|its|it\s+is)\s+", re.I)
 #: A mailbox a company shares, not one person's: hr@, jobs@, careers@, talent@ ….
-_SHARED_MAILBOX = re.compile(r"(?:hr|jobs|careers|recruit\w*|talent\w*|hiring|info|hello|contact|"
-                             r"no-?reply|admin|office|team|people|applications?)@", re.I)
 
 
 def _autocorrected(value: str, target: KnownInterview | None) -> bool:
@@ -573,7 +576,8 @@ def _autocorrected(value: str, target: KnownInterview | None) -> bool:
 def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool:
     """Whether a corrected day or time is one to ask about before moving anything to it:
     a weekend or public holiday ("yesterday", said on a Monday), weeks from the day it was
-    ("the 31st", read as next month's), or an hour as likely morning as evening ("at 5")."""
+    ("the 31st", read as next month's), an hour as likely morning as evening ("at 5"), or a
+    day ahead for an interview held days ago."""
     if lx.EARLY_OR_LATE.search(value) and not lx.PART_OF_DAY.search(value):
         return True
     if next_weekday_two_ways(value, ctx.today) is not None:
@@ -584,9 +588,11 @@ def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool
     day = moment.astimezone(ctx.tz).date()
     was = target.starts_at.astimezone(ctx.tz).date() \
         if target is not None and target.starts_at is not None else ctx.today
-    return day.weekday() >= 5 or day in ctx.holidays or abs((day - was).days) > 14
-
-
+    # "initech moved to fri 2pm", of an interview held days ago: a round still to come, or
+    # the first one's day put right?
+    held_before = was < ctx.today and day > ctx.today
+    return day.weekday() >= 5 or day in ctx.holidays or abs((day - was).days) > 14 \
+        or held_before
 
 
 def _person(line: Line, ctx: Context, word: str) -> tuple[KnownInterview, str] | None:
@@ -803,6 +809,8 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
     number = _A_NUMBER.match(value) if field is Fix.PHONE else None
     value = value.strip("<>.,;() ") if field is Fix.EMAIL else \
         number.group(0).strip() if number else value
+    if (field is Fix.EMAIL and "@" not in value) or (field is Fix.PHONE and number is None):
+        return None  # "The email of Dana I give you later": no address in it yet
     domain = value.partition("@")[2].split(".")[0].lower() if field is Fix.EMAIL else ""
     candidates = [(k, name) for k in ctx.known if k.open for name in k.names
                   if not domain or domain in k.company.lower().replace(" ", "")]

@@ -122,12 +122,14 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
     others = lx.OTHERS_REJECTED.search(line.text) if found is Outcome.REJECTED else None
     if others is not None and not re.search(r"\b(?:me|my)\b", line.text[:others.start()], re.I):
         return None  # "they rejected the other finalist, so it's just me now!!"
+    # "acme rejected me. jk it was initech 🙃": a joke told after the news still takes it back
+    joked = bool(lx.JOKING.search(line.text))
     line = _news_clause(line, ctx)
     declined = found in (Outcome.OFFER, Outcome.REJECTED) and \
         lx.USER_DECLINED.search(line.text) is not None
     if declined:
         found = Outcome.WITHDREW
-    unsure = hedged(line) or unnamed(line, ctx) or bool(lx.JOKING.search(line.text)) or (
+    unsure = hedged(line) or unnamed(line, ctx) or joked or (
         bool(lx.NOT_FINAL.search(line.text))) or (
         # "im gonna email jane and withdrw tomorow": a plan, not done
         found is Outcome.WITHDREW and bool(_WILL_WITHDRAW.search(line.text))) or (
@@ -975,6 +977,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                                # "sent my thank you to the hr coordinator bc i never got
                                # janes email": to someone other than the one met
                                or _TO_THE_OFFICE.search(text) is not None
+                               # "… to the generic careers@initech.com address"
+                               or _TO_A_SHARED_MAILBOX.search(text) is not None
                                # "sent it to the wrong Jane", "to Mike, who popped in at
                                # the end": not (only) to someone on the interview
                                or _TO_THE_WRONG.search(text) is not None
@@ -985,6 +989,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                      and (target is None or one_card(target)))
 
 
+_TO_A_SHARED_MAILBOX = re.compile(r"\bto\s+(?:(?:the|their|a|an|generic|general|main|shared)\s+)*"
+                                  + lx.SHARED_MAILBOX.pattern, re.I)
 _TO_THE_WRONG = re.compile(r"\bto\s+the\s+wrong\s+(?:person|one|\w+)\b", re.I)
 _TO_SOMEONE = re.compile(r"\bto\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?((?-i:[A-Z][a-z]+))\b")
 

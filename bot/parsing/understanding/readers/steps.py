@@ -21,7 +21,7 @@ from bot.commands import (
 )
 from bot.model import Outcome
 from bot.parsing.command_text import snooze_span
-from bot.parsing.dates import HOUR_NAMES, _cut_dates, half_past, next_week_days
+from bot.parsing.dates import HOUR_NAMES, MONTH, _cut_dates, half_past, next_week_days
 from bot.parsing.promises import next_weekday_two_ways
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
@@ -216,7 +216,8 @@ def _reminder_of_else(line: Line) -> bool:
 _REMIND_OF_ELSE = re.compile(r"\bremind\s+(?:me|us)\s+to\s+(?:e-?mail|send|text)\s+[\w'-]+\s+"
                              # "remind me to email Jane my portfolio link": something else sent
                              r"(?:my|the|a|an|some|her|him|them)\s+(?!thank|note|card|follow)\w+|"
-                             r"\bremind\s+(?:me|us)\s+to\s+(?!(?:call|ring|phone|send|e-?mail|"
+                             r"\bremind\s+(?:me|us)\s+(?:(?:tomorrow|later|tonight|on\s+\w+day|"
+                             r"\w+day|next\s+week)\s+)?to\s+(?!(?:call|ring|phone|send|e-?mail|"
                              r"write|follow|thank|check|chase|text|reply|respond|contact|message|get|"
                              r"do|finish|try|reach|ask|note|drop|touch)\b)\w+", re.I)
 #: Something to wait for, then when it ends: "remind me after bedtime, kids go down
@@ -314,8 +315,9 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
 
 #: "Friday, or maybe Saturday, whichever": two times offered, the choice left to the coach.
 _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bwhichever\b|"
-                     # "can you move acme to tomorrow? or wednesday maybe"
-                     r"\bor\s+(?:\w+\s+){1,2}(?:maybe|perhaps|possibly)\b|"
+                     # "can you move acme to tomorrow? or wednesday maybe", "… or is that
+                     # too late"
+                     r"\bor\s+(?:\w+\s+){1,2}(?:maybe|perhaps|possibly)\b|\bor\s+is\s+(?:that|it)\b|"
                      r"\beither\b|"
                      # "remind me in a few hours": how many is not said
                      r"\ba\s+few\s+(?:more\s+)?(?:hours?|hrs?|days?|minutes?|mins?)\b", re.I)
@@ -557,8 +559,15 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
                                or bool(_BARE_STOP.fullmatch(line.text))), yes="Yes, stop them")
 
 
+#: The right day said beside a removal: "… It's actually next Monday".
+_RIGHT_DAY_SAID = re.compile(r"\b(?:it'?s|it\s+is|it\s+was|should\s+be)\s+(?:actually\s+)?"
+                             r"(?:on\s+)?(?:next\s+|this\s+)?(?:(?:mon|tues|wednes|thurs|fri|"
+                             r"satur|sun)day|tomorrow|today|yesterday|"
+                             r"\d{1,2}(?:st|nd|rd|th|/\d{1,2})|" + MONTH + r"\.?\s+\d)", re.I)
 #: A stop for a while only: "for tonight only", "just for today".
 _FOR_NOW_ONLY = re.compile(r"\b(?:for\s+)?(?:tonight|today|this\s+evening)\s+only\b|"
+                           # "just stop the acme reminders for tonight, I can't look at it"
+                           r"\bfor\s+(?:tonight|this\s+evening)\b|"
                            r"\bjust\s+for\s+(?:tonight|today|this\s+evening)\b", re.I)
 #: A stop said with nothing else: which interview, or for how long, is not said.
 _BARE_STOP = re.compile(r"\W*(?:(?:please|pls|plz)\s+)?(?:stop|quit)\s+(?:pinging|reminding|"
@@ -650,6 +659,14 @@ def remove(line: Line, ctx: Context) -> Reading | None:
         and not line.found.numbers - set(line.found.people)
     if only_people or _A_PERSON_TAKEN.search(_person_words(line)):
         return None  # a person taken off an interview: a correction
+    if _RIGHT_DAY_SAID.search(line.text) and target is not None:
+        # "Remove the Acme interview, I put it in wrong. It's actually next Monday": gone,
+        # or its day put right?
+        return Reading(question=f"Delete {target.company} (#{target.number}) for good, or put "
+                                "its day right? To move it, tell me the new day and time "
+                                f"(e.g. `the {target.company} interview is Monday at 2pm`).",
+                       choices=(Choice("Delete it", DeleteInterview(record(target))),
+                                Choice("Keep it", None)))
 
     def make(k: KnownInterview) -> DeleteInterview:
         return DeleteInterview(record(k))
