@@ -304,6 +304,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"from|within|elsewhere))", r"offer\s+came\s+through",
           # "they offered but its 52k": offered, the object left out
           r"(?:they|she|he)\s+(?:just\s+)?offered(?=\s*(?:[.,;]|$)|\s+(?:but|and)\b)",
+          # "Acme offered 🎉 but I said no thanks": the company as who offered
+          r"(?<!\bi\s)(?<!\bwe\s)(?<!\bwho\s)\b[a-z][\w&'-]*\s+offered(?=\s*(?:[.,;!]|$)|"
+          r"\s+(?:but|and)\b)",
           r"got\s+the\s+\w+\s+(?:job|offer|role|position)",
           r"(?:like|love|want)s?\s+to\s+offer\s+me",
           # "We are delighted to offer you the role", read in the first person

@@ -3263,3 +3263,50 @@ def test_a_title_keeps_its_team_and_its_language(chat: Chat) -> None:
     add_asked(chat, "Hooli", "asistente administrativo, gracias", "tomorrow 3pm", "Ana Ruiz")
     assert chat.checkpoints(2)[0].role == "Registered Nurse - ICU"
     assert chat.checkpoints(3)[0].role == "asistente administrativo"
+
+
+def test_jokes_sarcasm_and_venting_change_nothing(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    for said in ("acme rejected me. jk it was initech 🙃",
+                 "oh sure, acme will TOTALLY let me know by wednesday 🙄",
+                 "acme can delete my number for all I care",
+                 "I bombed it so hard acme should delete the security footage",
+                 "I withdrew from initech. in my head. like 40 times today",
+                 "did I get rejected?? initech emailed asking for my availability next week",
+                 "just kill all my reminders forever, I'm going to go live in the woods"):
+        replies = chat.say(said)
+        if choices(replies):
+            chat.say(list(choices(replies).values())[-1])  # the last choice changes nothing
+    assert interviews(chat) == 2
+    for number in (1, 2):
+        interview = chat.checkpoints(number)[0]
+        assert interview.outcome is None
+    assert chat.checkpoints(1)[0].promise is None
+
+
+def test_studied_in_the_twenty_sixth_session_offers_notes_and_removals(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # The person's own no is no rejection by them.
+    chat.say("Acme offered 🎉 but I said no thanks 😅 staying put, my boss counteroffered")
+    assert chat.checkpoints(1)[0].outcome is Outcome.WITHDREW
+    # An offer on a condition, and a round not yet offered: asked, nothing recorded.
+    for said in ("initech just called back they said they would like to offer me the position "
+                 "once my references check out",
+                 "initech said I'm in the running for a second round, they'll let me know by "
+                 "wed"):
+        replies = chat.say(said)
+        if choices(replies):
+            chat.say(list(choices(replies).values())[-1])
+    assert chat.checkpoints(2)[0].outcome is None
+    # A note in drafts is not sent; one to the careers inbox is asked about.
+    chat.say("can you mark the note sent? well, I wrote it, it's sitting in my drafts")
+    chat.say("sent my initech thank you to the generic careers@initech.com address")
+    assert _notes_sent(chat, 2) == set()
+    # A removal with the right day beside it: gone, or its day put right? Asked.
+    replies = chat.say("Remove the Initech interview, I put it in wrong. It's actually next "
+                       "Monday, sorry!")
+    assert list(choices(replies)) == ["Delete it", "Keep it"]
+    chat.say("2")
+    assert interviews(chat) == 2
