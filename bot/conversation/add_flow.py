@@ -390,6 +390,9 @@ _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye
                         r"che|oye|bueno|pues|mira|bon|alors)\b[\s,!.]*)?"
                         r"(?:(?:it'?s|it\s+is|it\s+was|is|es|c'est|the\s+(?:role|job|position|"
                         r"title)\s+is(?:\s+called)?|"
+                        # "I apply on vacancy Sales manager"
+                        r"i\s+appl(?:y|ied)(?:\s+(?:on|to|for))?(?:\s+(?:the\s+)?(?:vacancy|"
+                        r"position|job|role|post)(?:\s+(?:of|for|as))?)?|"
                         r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as|para|pour)\s+)?"
                         r"(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
@@ -408,6 +411,7 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
                      r"(?:that|it|the\s+ad'?s?)\b.*)?[.!]?$",
                      re.I)
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
+                        r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
                         r"innit|mate|yeah|yaar|bro))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")

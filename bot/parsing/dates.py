@@ -37,7 +37,9 @@ _WEEKDAY = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,?\s+(?:\d|(?:" + _MONTH + r")\b))|fri|"
     # "by wed", "until thu": a short day after a word that only a day can follow
     r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\buntil\s)|(?<=\btil\s)|(?<=\btill\s)|(?<=\bthis\s)|"
-    r"(?<=\bnext\s)|(?<=\blast\s)|(?<=\bbefore\s)|(?<=\bback\s))(?:mon|tue|wed|thu|sat|sun)\b"
+    r"(?<=\bnext\s)|(?<=\blast\s)|(?<=\bbefore\s)|(?<=\bback\s)|"
+    # "decision by COB wed", "EOD thu": the day whose close is meant
+    r"(?<=\bcob\s)|(?<=\beod\s)|(?<=\bbusiness\s))(?:mon|tue|wed|thu|sat|sun)\b"
 )
 _NUMWORD = (
     r"a\s+couple\s+of|a\s+couple|a\s+few|couple\s+of|few|an?|one|two|three|four|five|six|seven|"

@@ -24,6 +24,7 @@ from bot.parsing.promises import next_weekday_two_ways, round_day_two_ways
 from bot.parsing.understanding import Context, KnownInterview, understand
 from bot.parsing.understanding.ambiguity import date_variants
 from bot.parsing.understanding.lexicon import (
+    A_UNIT_OR_TWO,
     A_WEEK_ONLY,
     ANOTHER_ROLE,
     HEDGES,
@@ -44,8 +45,8 @@ _THEY_DECIDE = re.compile(r"\b(?:decid\w*|decision|let (?:me|you) know|get back|
                           r"be in touch|reach(?:ing)? out|should hear|hear by|eod|cob|"
                           r"end of (?:the )?(?:day|business)|give (?:it|us|them) |"
                           r"need (?:\w+ )?(?:until|till|time))\b", re.I)
-_YOU_CALL = re.compile(r"\b(?:call|ring|phone|try (?:her|him|them|again)|check in|check back|"
-                       r"follow up)\b", re.I)
+_YOU_CALL = re.compile(r"\b(?:call|ring|phone|telephone|try (?:her|him|them|again)|check in|"
+                       r"check back|follow up)\b", re.I)
 #: Their call to you: "they'll call me Monday", "she'll ring me back", "Raj will call me
 #: back within 2 business days".
 _THEY_CALL_YOU = re.compile(r"\b(?:they|she|he|hr|someone|(?-i:[A-Z][a-z]+))(?:'ll|\s+will|"
@@ -259,7 +260,7 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         # Asked back is a next round; its day ("next Thursday at 2") is asked, not guessed.
         turn.set_flow(None)
         return progress.record_outcome(turn, interview, Outcome.NEXT_ROUND)
-    promise = parse_promise(said, local_today, turn.now, turn.tz)
+    promise = _their_word(said, local_today, turn)
     nothing_yet = _NO_NEWS.match(said.lower())
     if nothing_yet and promise is None:
         return no_news(turn, interview)
@@ -378,7 +379,7 @@ def _doubt(turn: Turn, said: str, promise: Promise) -> tuple[str, tuple[date, ..
                                             today, turn.now, turn.tz)) is not None)
         if len(set(days)) == 2:
             return "They gave two days.", days
-    or_two = _A_UNIT_OR_TWO.search(said)
+    or_two = A_UNIT_OR_TWO.search(said)
     if or_two is not None:  # "call back in a week or two": a week on, or two?
         unit = or_two["unit"].lower()
         days = tuple(p.on for n in ("1", "2")
@@ -428,8 +429,6 @@ _WHEN_UNSURE = re.compile(r"\bnot\s+sure\s+(?:when|what\s+day|of\s+the\s+(?:date
                           r"(?:\s+yet)?\b", re.I)
 _THIS_WEEK = re.compile(r"\b(?:this|later\s+this|sometime\s+this)\s+week\b", re.I)
 #: "in a week or two", "a day or two": one unit or two of them.
-_A_UNIT_OR_TWO = re.compile(r"\b(?:in\s+|within\s+)?(?:an?|one|1)\s+(?P<unit>day|week)\s+or\s+"
-                            r"(?:two|2)\b", re.I)
 #: Two days of the month given as either: "the 4th or 5th", "4 or 5 December".
 _EITHER_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+or\s+(?:the\s+)?(\d{1,2})"
                           r"(?:st|nd|rd|th)?\b"
@@ -496,6 +495,22 @@ def pressed(turn: Turn, command: CallNews) -> list[Reply]:
     if command.no_news:
         return no_news(turn, interview)
     return named_a_day(turn, interview)
+
+
+#: Where a clause of its own begins: "…for the holiday, said they'd call me monday" (not the
+#: comma inside "Wednesday, December 2").
+_NEW_CLAUSE = re.compile(r"\s*[,;]\s*(?=(?:said|she|he|they|and|but)\b)", re.I)
+
+
+def _their_word(said: str, today: date, turn: Turn) -> Promise | None:
+    """The day they gave, read from the clause that gives it when there is one: "they're
+    closed thu and fri for the holiday, said they'd call me monday" is Monday."""
+    clauses = [c for c in _NEW_CLAUSE.split(said) if PROMISE_CUES.search(c)]
+    if len(clauses) == 1 and clauses[0] != said:
+        told = parse_promise(clauses[0], today, turn.now, turn.tz)
+        if told is not None:
+            return replace(told, text=said)
+    return parse_promise(said, today, turn.now, turn.tz)
 
 
 def _who_acts_is_clear(said: str, kind: PromiseKind) -> bool:

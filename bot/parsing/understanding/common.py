@@ -37,6 +37,15 @@ def strangers(line: Line, ctx: Context) -> bool:
     speaker = _SPEAKER.match(line.text)
     if speaker is not None and speaker.group("who").lower() not in known | _ANYONE:
         return True  # "Dana said they'd decide by Friday", with no Dana tracked
+    place = _HELD_AT_THE.search(line.text)
+    if place is not None and place.group("what").lower() not in known | _NOT_A_PLACE:
+        return True  # "The interview at the bank went well, …", with no bank tracked
+    for named in _SOMEONE_IN_LOWER_CASE.finditer(line.text):
+        # "dana emailed, they picked someone else", "called dana no answer", "sent dana the
+        # thank you": a name typed in lower case, which no tracked interview has
+        who = named.group("who") or named.group("whom")
+        if who.lower() not in known | _ANYONE | _NOT_A_NAME and not lx.VOCABULARY & {who}:
+            return True
     shouting = line.text.upper() == line.text
     zones = [(z.start(), z.end()) for z in zones_after_clocks(line.text)]
     for found in _WORD.finditer(line.text):
@@ -62,6 +71,23 @@ def strangers(line: Line, ctx: Context) -> bool:
 #: Someone named who said or sent something: "Dana said …", "Priya emailed …".
 _SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][a-z]+)\s+(?:just\s+)?(?:said|says|told|emailed|texted|"
                       r"called|rang|wrote|messaged|phoned)\b")
+#: An interview told by the kind of place it was at: "the interview at the bank".
+_HELD_AT_THE = re.compile(r"\binterview\s+(?:at|with)\s+the\s+(?P<what>[a-z]{3,})\b", re.I)
+_NOT_A_PLACE = lx.words("""office offices company same start end beginning moment time
+    building hq headquarters place site store shop branch firm team""")
+#: Someone named in lower case as who wrote or rang, or whom a call or a note went to.
+_SOMEONE_IN_LOWER_CASE = re.compile(
+    r"^\W*(?P<who>[a-z]{3,})\s+(?:just\s+)?(?:emailed|called|rang|texted|messaged|phoned|wrote)\b|"
+    r"\b(?:called|rang|phoned|sent|emailed|texted|thanked)\s+(?P<whom>[a-z]{3,})\b"
+    r"(?=\s+(?:the|a|an|my|no\b|back\b|again\b|but\b|,)|\s*(?:[,.;!]|$))")
+#: Words in those places that are no one's name.
+_NOT_A_NAME = lx.words("""they she he you them her him it this that back again someone
+    somebody nobody everyone recruiter reception receptionist office company team manager
+    boss hiring people folks guys over out off up round through twice once earlier today
+    yesterday tonight already still just too also and but the then there here now
+    thanks thank note notes card email mail message text letter follow followup both all
+    each one two everybody interviewer interviewers panel mine done yes okay finally
+    successfully yet via anyway lol haha thx""")
 #: Who may say so without being anyone's name.
 _ANYONE = lx.words("they she he hr someone somebody recruiter i we it everyone nobody "
                    "mum mom dad")

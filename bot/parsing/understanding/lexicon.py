@@ -320,11 +320,11 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:they|she|he)\s+said\s+yes\b",
           r"(?:i\s+am|i'?m|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+got)\s+selected\s+for\s+"
           r"the\s+(?:job|post|position|role)"), Outcome.OFFER),
-    (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down",
+    (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down", r"refused\s+me",
           r"knocked\s+(?:me|us)\s+back",
           # "I said no thanks" is the person's own no, not theirs
           r"(?<!\bi\s)(?<!\bi\sjust\s)said\s+no(?!\s+(?:decision|news|update|word|date|answer|"
-          r"one|idea|rush|problem|"
+          r"one|idea|rush|problem|need|"
           r"worries|change|timeline))", r"said\s+nah\b(?!\s+(?:worries|problem|rush|bother))",
           r"didn'?t\s+get\s+(?:it|the\s+(?:job|role|position|offer))", "rejection",
           r"not\s+(?:be\s+)?(?:moving|going)\s+forward", r"won'?t\s+be\s+moving\s+forward",
@@ -616,7 +616,7 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"(?:[a-z][\w&'-]*\s+(?=i\s+still\b))?"
                             r"(?:i'?ll|i\s+will|i'?m\s+going\s+to|i\s+plan\s+to|i'?d\s+like"
                             r"\s+to|(?:i'?m\s+)?gonna|i'?ll\s+have\s+to|"
-                            r"i\s+still\s+(?:need|have|got)\s+to)\s+"
+                            r"i\s+still\s+(?:need|have|got)\s+to|i\s+should)\s+"
                             r"(?:follow\s+up|check\s+(?:back|in)|"
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
@@ -711,7 +711,12 @@ NOT_THEIR_WORD = _any(
     r"\s+the)\s+(?:people|candidates|applicants)\b",
 )
 #: A time they gave without holding to it: "next week sometime", "by Friday or so".
+#: A span said as one or two: "in a week or two", "a day or 2". Both days are offered.
+A_UNIT_OR_TWO = re.compile(r"\b(?:in\s+|within\s+)?(?:an?|one|1)\s+(?P<unit>day|week)\s+or\s+"
+                           r"(?:two|2)\b", re.I)
 SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
+                # "a couple of weeks", "they'll know more after the 3rd"
+                r"\ba\s+couple\s+(?:of\s+)?(?:days|weeks|months)\b", r"\bknow\s+more\b",
                 # "decide w/c 7th Dec", "the week of the 7th": a week, not a day
                 r"w/c", r"week\s+(?:commencing|beginning|starting|of)",
                 r"roughly", r"give\s+or\s+take",

@@ -206,7 +206,8 @@ _CAPITALISED = re.compile(r"^(?:[A-Z][\w&'.-]*|&)$")
 
 
 #: A sentence's end or a verb of news inside what would be the company's name.
-_A_SENTENCE_IN = re.compile(r"[!?]|\b(?:went|was|were|is|are|also)\b", re.I)
+_A_SENTENCE_IN = re.compile(r"[!?]|\b(?:went|was|were|is|are|also|reached|about|called|emailed|"
+                            r"said|asked|wants?|offered)\b", re.I)
 
 
 def rough_promise(command: AddInterview, now: datetime, tz: ZoneInfo) -> Reading | None:

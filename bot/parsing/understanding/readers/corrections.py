@@ -861,10 +861,13 @@ def _field_is(text: str, line: Line, ctx: Context) -> Reading | None:
         return None
     value = _ASIDE_TAIL.sub("", _I_MEAN.sub("", match.group("value"))).strip(" .")
     value = re.sub(r"^actually\s+", "", value, flags=re.I).strip("'\"‘’“”")
-    value = _THEN_CLAUSE.sub("", value)  # "…, they bumped it up during the interview"
-    # "The role is not data analyst, is business analyst": the value after the wrong one
+    # "The role is not data analyst, is business analyst", "… not data analyst, it is
+    # business analyst only": the value after the wrong one (before the clause after it
+    # is cut, which would take the right one with it)
     value = re.sub(r"^not\s+.+?,?\s+(?:it'?s|its|is|but|it\s+is)\s+(?:an?\s+)?", "", value,
                    flags=re.I)
+    value = re.sub(r"\s+only$", "", value, flags=re.I)
+    value = _THEN_CLAUSE.sub("", value)  # "…, they bumped it up during the interview"
     if _NOT_A_VALUE.match(value):  # "the company name is wrong on that one": which, then?
         return None
     field = Fix.COMPANY if match.group("field").lower() in ("company", "employer") else Fix.ROLE

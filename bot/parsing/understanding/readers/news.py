@@ -761,6 +761,13 @@ def _other_day(line: Line, ctx: Context, said: Promise) -> Promise | None:
         days = (parse_promise(_EITHER_DAY.sub(keep, line.text), ctx.today, ctx.now, ctx.tz,
                               said.kind) for keep in (r"\g<2>", r"\g<1>"))
         return next((day for day in days if day is not None and day.on != said.on), said)
+    or_two = lx.A_UNIT_OR_TWO.search(line.text)
+    if or_two is not None:
+        # "they'll get back to me in a week or two": a week on, or two?
+        unit = or_two["unit"].lower()
+        return parse_promise(f"{line.text[:or_two.start()]} in 2 {unit}s "
+                             f"{line.text[or_two.end():]}", ctx.today, ctx.now, ctx.tz,
+                             said.kind)
     turn = _BUT.search(line.text)
     if turn is not None:
         after = parse_promise(line.text[turn.end():], ctx.today, ctx.now, ctx.tz, said.kind)
@@ -914,7 +921,7 @@ _DIALLED = re.compile(r"\b(?:called|rang|phoned|telephoned|dialled|dialed|voicem
 
 # --- thank-you notes ----------------------------------------------------------------------
 def sent(line: Line, ctx: Context) -> Reading | None:
-    if _from_them(_THEY_WROTE.match(line.text), ctx):
+    if _from_them(_THEY_WROTE.search(line.text), ctx):
         return None  # "Jane emailed: 'thanks again for coming in'": their mail, not my note
     if _MAIL_HEADER.search(line.text):
         return None  # "From: Dana Wu …": a message pasted, read by the other readers
@@ -1007,7 +1014,8 @@ def _from_them(wrote: re.Match[str] | None, ctx: Context) -> bool:
     """Whether the line opens with an interviewer, their company or "they" writing."""
     if wrote is None:
         return False
-    who = (wrote.group("who") or wrote.group("whose")).casefold().removesuffix("'s")
+    who = (wrote.group("who") or wrote.group("whose") or wrote.group("named")).casefold() \
+        .removesuffix("'s")
     known = {word.casefold() for k in ctx.known for part in (k.company, *k.names)
              for word in part.split()}
     return who in _THEM or who in known
@@ -1015,6 +1023,9 @@ def _from_them(wrote: re.Match[str] | None, ctx: Context) -> bool:
 
 _THEY_WROTE = re.compile(r"^\W*(?P<who>[\w'-]+)\s+(?:just\s+)?(?:emailed|texted|wrote|messaged|"
                          r"replied|sent\s+(?:me|this|a|an|the))\b|"
+                         # "… 😔 Dana wrote email this morning, they refused me": theirs
+                         r"(?:^|[.!?]\s+|\W\s+)(?P<named>(?-i:[A-Z][a-z]+))\s+(?:wrote|sent)\s+"
+                         r"(?:me\s+)?(?:an?\s+)?e-?mail\b|"
                          # "Dana's reply to my email: …": their answer, not my note
                          r"^\W*(?P<whose>[\w-]+)'s\s+(?:reply|response|answer)\b", re.I)
 _THEM = frozenset({"she", "he", "they", "hr", "recruiter"})
