@@ -97,8 +97,9 @@ def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
     Marcus Lee + Tina Ocampo": an interview told in its fields without commas. The day and
     time, the people after "with" and the company's capitals set the fields apart; the line
     is then read as the `add` line it spells out, so every check of a comma-separated add
-    holds. Acted on only when the company (in capitals) and the job (in lower case, a word
-    of a job in it) part cleanly; otherwise shown and asked."""
+    holds. Read only when the company (in capitals) and the job (in lower case, a word of
+    a job in it) part cleanly and the add is sure; otherwise the line is left to the story
+    reader, which shows what it read and asks."""
     text = _TELE_LEAD.sub("", _EMOJI.sub(" ", line.text)).strip(" !.")
     text = re.sub(r"\s*[!?]+(?=\s)", " ", text)  # "Slack interview tomorrow 4pm!! 🤞 …"
     if "," in text or len(text) > 200 or any(cue.search(text) for cue in _TELE_NEWS) \
