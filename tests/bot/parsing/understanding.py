@@ -390,8 +390,8 @@ def _person(name: str) -> str:
     Eze" Chioma Eze, "Herr Dr. Klaus Becker" Klaus Becker, "Pak Budi Santoso" Budi
     Santoso, kept as said."""
     return re.sub(r"^(?:(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
-                  r"pan|herr|frau|cllr|councillor|pak|bapak|ibu|bu|alhaji|alhaja|hajia|chief|pastor|rev|"
-                  r"reverend|doctor|mister|professor|imam|rabbi|deacon|elder)"
+                  r"pan|herr|frau|cllr|councillor|pak|bapak|ibu|bu|alhaji|alhaja|hajia|chief|"
+                  r"pastor|rev|reverend|doctor|mister|professor|imam|rabbi|deacon|elder)"
                   r"\.?\s+)+", "", name.lower())
 
 

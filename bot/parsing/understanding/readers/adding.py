@@ -198,7 +198,8 @@ _HOUR_EITHER_WAY = re.compile(r"(?:^|\s|at\s)[5-8](?![:.\d])(?!\s*[ap]\.?m)", re
 #: Who, from where they are named to the end: "w/ Linda Fry", "panel Marcus Lee + Tina".
 _TELE_PEOPLE = re.compile(r"\b(?:with|w/|w|panel(?:\s+of)?|interviewers?(?:\s+(?:is|are|was|"
                           r"were))?|recruiter\s+is)\s+(?P<names>(?:the\s+)?(?:[A-Za-z][\w.'-]*"
-                          r"(?:\s+|$|(?=\s*[+&])))(?:\s*(?:[+&]|and)?\s*[A-Za-z][\w.'-]*){0,7})\s*$",
+                          r"(?:\s+|$|(?=\s*[+&])))"
+                          r"(?:\s*(?:[+&]|and)?\s*[A-Za-z][\w.'-]*){0,7})\s*$",
                           re.I)
 #: Words about the interview, not its company or job: "interview", "for the … role".
 _TELE_FILLER = re.compile(r"\b(?:interview(?:ed)?|done|zoom|phone|video|teams|for|the|role|"
@@ -328,7 +329,8 @@ _SLIPPED_ADD = re.compile(r"^(?:ad|addd|aad|adn)\s+", re.I)
 _LEAD = re.compile(
     r"^(?:(?:eh|oh|ok|okay|so|also|and|hey|howay|right|kindly|please|pls)\b[\s,]+)*"
     r"(?:(?:(?:(?:please|pls|plz|can\s+you)\s+)?add(?:ing)?(?:\s+(?:an?\s*other|anoth\w*|a\s+new)"
-    r"(?:\s+one)?)?|new(?:\s+one)?(?:\s+for\s+(?:the|my)\s+list)?|scheduled|booked|confirmed|update|fyi|anoth\w*(?:\s+one)?|"
+    r"(?:\s+one)?)?|new(?:\s+one)?(?:\s+for\s+(?:the|my)\s+list)?|scheduled|booked|confirmed|"
+    r"update|fyi|anoth\w*(?:\s+one)?|"
     r"interview(?:\s+(?:booked|confirmed|lined\s+up))?)\s*[:!.-]+\s*|"
     r"(?:and\s+)?(?:add\s+)?(?:anoth\w*\s+one|one\s+more)\s*[:!,-]*\s+|"
     r"(?:add\s+)?(?:anoth\w*|one\s+more|a\s+new)(?:\s+one)?\s+\w{1,4}\s*[:,]\s*|"  # "… more leh:"

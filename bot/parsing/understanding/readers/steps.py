@@ -317,7 +317,8 @@ def _what_time(line: Line, ctx: Context, read: SnoozeSpan,
 _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bwhichever\b|"
                      # "can you move acme to tomorrow? or wednesday maybe", "… or is that
                      # too late"
-                     r"\bor\s+(?:\w+\s+){1,2}(?:maybe|perhaps|possibly)\b|\bor\s+is\s+(?:that|it)\b|"
+                     r"\bor\s+(?:\w+\s+){1,2}(?:maybe|perhaps|possibly)\b|"
+                     r"\bor\s+is\s+(?:that|it)\b|"
                      r"\beither\b|"
                      # "remind me in a few hours": how many is not said
                      r"\ba\s+few\s+(?:more\s+)?(?:hours?|hrs?|days?|minutes?|mins?)\b", re.I)
