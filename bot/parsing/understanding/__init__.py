@@ -184,6 +184,16 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
             or (not lx.SENT_VERBS.search(part) and strangers(Line.of(part, ctx), ctx))
             for part in parts):
         return _TWO_THINGS
+    if reading.question and reading.choices:
+        # "Priya said they'd decide within 8 days. Also remind me tomorrow at 9": the day
+        # is asked, and the other thing must not vanish once a button is pressed
+        offered = next((c.command for c in reading.choices if c.command is not None), None)
+        if isinstance(offered, _CHANGES) and \
+                _another_fact(Reading(offered), line, ctx) is not None:
+            return replace(reading, question=f"{reading.question.rstrip()} (You told me "
+                                             "something else there too: send it on its own "
+                                             "line after this.)")
+        return reading
     other = _another_fact(reading, line, ctx) if reading.command is not None \
         and not reading.question else None
     if other is None:

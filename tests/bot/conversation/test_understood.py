@@ -3204,6 +3204,10 @@ def test_two_things_in_one_line_are_never_half_done(chat: Chat) -> None:
     assert [p.name for p in acme.interviewers] == ["Jane Smith"]
     assert all(cp.state is CheckpointState.PENDING for cp in steps
                if cp.kind is CheckpointKind.THANK_YOU)
+    # A day asked about beside something else: the question says the other must come again.
+    said = chat.text("Jane said they'd decide within 8 days. Also remind me tomorrow at 9")
+    assert "Which did they mean?" in said and "send it on its own line after this" in said
+    chat.say("3")
     # A closing outcome with its note's news is one story: the outcome is recorded.
     chat.say("emailed jane my thank you and she replied that they've already filled the role")
     assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
