@@ -39,9 +39,13 @@ def clean_input(text: str) -> tuple[str, bool]:
 
 
 #: A phone's signature under what was typed or pasted: "Sent from my iPhone". Never news.
-_DEVICE_SIGNATURE = re.compile(r"(?<![\w'])(?:-+\s*)?sent\s+from\s+my\s+(?:iphone|ipad|android|"
-                               r"samsung|galaxy|pixel|mobile|phone|blackberry|huawei|xiaomi|"
-                               r"outlook|[\w-]+\s+(?:phone|device))\b[^\n]*$", re.I | re.M)
+#: Only one that stands alone at the end: "just sent from my phone, the thank you to jane"
+#: is news, kept.
+_DEVICE_SIGNATURE = re.compile(r"(?:^|(?<=[.!?])\s*)(?:-+\s*)?sent\s+from\s+my\s+(?:iphone|ipad|"
+                               r"android|samsung|galaxy|pixel|mobile|phone|blackberry|huawei|"
+                               r"xiaomi|outlook|[\w-]+\s+(?:phone|device))"
+                               r"(?:\s+(?:for\s+)?(?:ios|android|(?-i:[A-Z][\w-]*)))*\s*[.!]?\s*$",
+                               re.I | re.M)
 #: Punctuation said aloud to a phone's dictation ("Northwind comma receptionist comma …").
 _SAID_COMMA = re.compile(r"\s+comma\b\s*", re.I)
 _COMMA_AND = re.compile(r"\s+comma\s+and\s+", re.I)

@@ -31,3 +31,16 @@ def test_punctuation_said_to_dictation_is_written_only_when_it_plainly_is_dictat
     assert said == "add Northwind, receptionist, today 3pm. thanks"
     assert clean_input("interview at Comma Labs, designer, today 3pm")[0] == \
         "interview at Comma Labs, designer, today 3pm"  # one "comma": a name, kept
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("sent jane a thank you note. Sent from my iPhone", "sent jane a thank you note."),
+    ("thanks!\nSent from my Samsung Galaxy", "thanks!"),
+    # "sent from my phone" inside the news is the news, not a signature
+    ("just sent from my phone, the thank you to jane",
+     "just sent from my phone, the thank you to jane"),
+    ("sent from my phone the note to jane", "sent from my phone the note to jane"),
+])
+def test_a_phones_signature_at_the_end_is_dropped_and_nothing_else(typed: str,
+                                                                   kept: str) -> None:
+    assert clean_input(typed)[0] == kept

@@ -94,7 +94,6 @@ _ANYONE = lx.words("they she he hr someone somebody recruiter i we it everyone n
 #: "the QA folks", "the nursing job": an interview named by the work it is for.
 _BY_ITS_WORK = re.compile(r"\bthe\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:folks|people|team|job|"
                           r"role|position|one|interview|gig)\b", re.I)
-_WORK_SHORT = lx.words("qa ux ui hr it pm sre ml devops sales design nursing")
 
 
 def _another_job(line: Line, ctx: Context) -> bool:
@@ -103,7 +102,7 @@ def _another_job(line: Line, ctx: Context) -> bool:
         {w for k in ctx.known for w in k.role.lower().split()}
     for found in _BY_ITS_WORK.finditer(line.text):
         said = found.group("words").lower().split()
-        if all(w in lx.ROLE_VOCABULARY or w in _WORK_SHORT for w in said) and \
+        if all(w in lx.ROLE_VOCABULARY or w in lx.WORK_SHORT for w in said) and \
                 not any(w in roles for w in said):
             return True
     return False

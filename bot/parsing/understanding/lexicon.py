@@ -58,6 +58,8 @@ ROLE_VOCABULARY = words(
     tech rep exec admin host server cook crew member artist stocker teller banker
     """
 )
+#: Work named short, the start of a job's title: "the QA folks", "Target HR coordinator".
+WORK_SHORT = words("qa ux ui hr it pm vp sre ml bi ops devops sales design nursing")
 #: How the name of a trade or post often ends: archivist, surveyor, technician, attendant.
 POST_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
 #: Slips that are words of their own, so no spelling check catches them, but that no job
@@ -867,7 +869,6 @@ SENT_DONE = _any("done",
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "cards?", "email", "notes",
                   "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
 NOT_SENT = _any(r"not\s+(?:sent|yet)",
-                r"sent\s+from\s+my\b",  # a mail's signature: "Sent from my iPhone"
                 # "jane called me before I even sent the thank you"
                 r"before\s+(?:i\s+)?(?:even\s+|had\s+|could\s+|got\s+to\s+)?(?:send|sent|"
                 r"sending|hitting\s+send)",
@@ -1142,8 +1143,9 @@ QUESTION_TOPICS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 # --- moments and asides shared by readers ---------------------------------------------------
-#: An hour as likely a shift's early start as an evening: "Friday at 6", "was at 5".
-EARLY_OR_LATE = re.compile(r"(?:^|\bat\s+)(?P<hour>[5-7])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|"
+#: An hour as likely a shift's early start as an evening: "Friday at 6", "was at 5",
+#: "tomorrow at 8" (a host's evening shift, or breakfast?).
+EARLY_OR_LATE = re.compile(r"(?:^|\bat\s+)(?P<hour>[5-8])(?![:.\d])(?!\s*(?:[ap]\.?m\b|o'?clock|"
                            r"h\b|st\b|nd\b|rd\b|th\b|(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
                            r"sep|oct|nov|dec)))", _I)
 #: Words that say which half of the day.

@@ -11,6 +11,7 @@ from bot.commands import (
 )
 from bot.parsing.dates import find_dates, names_a_day
 from bot.parsing.interview_line import _ROLE_WORDS, parse_interview
+from bot.parsing.promises import _PROMISE_START
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.ambiguity import weekday_variants
 from bot.parsing.understanding.normalise import role_words
@@ -105,7 +106,7 @@ def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
     if "," in text or len(text) > 200 or any(cue.search(text) for cue in _TELE_NEWS) \
             or lx.QUESTION_START.match(text) or lx.HEDGES.search(text):
         return None
-    promise = _TELE_PROMISE.search(text)
+    promise = _PROMISE_START.search(text)  # "…, she said she'd call me by wednesday"
     said = text[promise.start():] if promise is not None else ""
     text = text[:promise.start()].strip() if promise is not None else text
     tokens = find_dates(text)
@@ -131,7 +132,7 @@ def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
         role_said, company = fields[:at], fields[at + 1:]
     else:  # "Target cashier", "Edward Jones branch office administrator", "Target HR …"
         capitals = next((i for i, w in enumerate(fields) if not _CAPITALISED.match(w)
-                         or (i and w.lower() in _WORK_SHORT)), len(fields))
+                         or (i and w.lower() in lx.WORK_SHORT)), len(fields))
         company, role_said = fields[:capitals], fields[capitals:]
     role = " ".join(role_said)
     if any(w.lower().strip(".") in _SHORT_DAYS for w in fields):
@@ -148,21 +149,22 @@ def telegraphic_add(line: Line, ctx: Context) -> Reading | None:
     lengths = {len(one.split()) for one in chunks}
     line_said = f"add: {name}, {role}, {when} with {names}" + (f", {said}" if said else "")
     # "Bev Gareth and Lou": two people and one, or one and two? Names of one length read whole.
-    clean = all(_CAPITALISED.match(w) or w.lower() in _WORK_SHORT for w in company[:1]) \
-        and all(_CAPITALISED.match(w) for w in company) \
-        and all(w.islower() or w.lower() in _WORK_SHORT for w in role_said) \
+    clean = all(_CAPITALISED.match(w) for w in company) \
+        and all(w.islower() or w.lower() in lx.WORK_SHORT for w in role_said) \
         and max(lengths) <= 3 and len(lengths) == 1
-    hour = _HOUR_EITHER_WAY.search(when)
+    early = lx.EARLY_OR_LATE.search(when)
     reading = comma_add(Line.of(line_said, ctx), ctx) if clean else None
-    if reading is not None and reading.command is not None and hour is not None:
+    if reading is not None and reading.command is not None and early is not None:
         # "Chili's host interview tomorrow at 8 with Pam": a host's evening, or a morning?
-        both = [line_said.replace(when, f"{when[:hour.end()]}{ap}{when[hour.end():]}", 1)
-                for ap in ("am", "pm")]
-        return Reading(question=f"{role.capitalize()} at {name}, {when}: in the morning or the "
-                                "evening?",
-                       choices=(Choice("Morning", AddInterview(both[0].removeprefix("add: "))),
-                                Choice("Evening", AddInterview(both[1].removeprefix("add: "))),
-                                Choice("Neither", None)))
+        # Both offered, as a story's "Friday at 6" is.
+        hour = early.group("hour")
+        return Reading(
+            question=f"Shall I add this interview: {role} at {name}, {when}? Is {hour} in the "
+                     "morning or the evening?",
+            choices=(*(Choice(f"{hour} {part}", AddInterview(line_said.replace(
+                when, lx.EARLY_OR_LATE.sub(rf"\g<0>{suffix}", when), 1).removeprefix("add: ")))
+                for part, suffix in (("in the morning", "am"), ("in the evening", "pm"))),
+                Choice("Not quite", None)))
     # only a reading it is sure of: a story told in other words is the story reader's
     return reading if reading is not None and reading.command is not None else None
 
@@ -174,10 +176,6 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
 #: News or a request, which a line of fields is not.
 _TELE_NEWS = (lx.SENT_CUES, lx.CALL_CUES, lx.CANCEL_CUES, lx.SNOOZE_CUES, lx.REMOVE_CUES,
               *(cue for cue, _ in lx.OUTCOME_CUES))
-#: Where their word on what comes next begins: "…, she said she'd call me by wednesday".
-_TELE_PROMISE = re.compile(r"\b(?:she|he|they|recruiter)\s+(?:said|says|told\s+me)\b|"
-                           r"\b(?:they|she|he)(?:'ll|\s+will)\s+(?:let|call|email|get|decide)\b",
-                           re.I)
 #: What may stand between the words of one day and time: "Wed 25th 9:15am", "Dec 1 at 11am",
 #: "thurs 19th 10am".
 _TELE_JOIN = re.compile(r"\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s*)?(?:at|@|,|from)?\s*", re.I)
@@ -189,12 +187,8 @@ _TELE_NAMES_LAST = re.compile(r"\s*(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+)?(?P<
 _POST_BEFORE_NAME = re.compile(r"^(?:the\s+)?(?:gm|hm|manager|recruiter|hr|boss|owner|supervisor|"
                                r"lead|director|chef)\s+(?=\w)", re.I)
 _NAME_JOINS = re.compile(r"\s*(?:[+&,]|\band\b|\ban\b)\s*", re.I)  # "Tyler an Marisol"
-#: Work said in capitals, which begins the job, not the company: "Target HR coordinator".
-_WORK_SHORT = frozenset({"hr", "it", "qa", "ux", "ui", "pm", "vp", "sre", "ml", "bi", "ops"})
 _SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
                          "sat", "sun"})
-#: An hour that may be morning or evening: "tomorrow at 8" (a host's shift, or breakfast?).
-_HOUR_EITHER_WAY = re.compile(r"(?:^|\s|at\s)[5-8](?![:.\d])(?!\s*[ap]\.?m)", re.I)
 #: Who, from where they are named to the end: "w/ Linda Fry", "panel Marcus Lee + Tina".
 _TELE_PEOPLE = re.compile(r"\b(?:with|w/|w|panel(?:\s+of)?|interviewers?(?:\s+(?:is|are|was|"
                           r"were))?|recruiter\s+is)\s+(?P<names>(?:the\s+)?(?:[A-Za-z][\w.'-]*"
