@@ -62,6 +62,9 @@ def help_(turn: Turn, command: ShowHelp) -> list[Reply]:
                   actions=(Action(ActionId.ADD, "Add an interview", "", Style.PRIMARY),))]
 
 
+#: An add asked for after other words: "… Also can you add Hulu, producer, …".
+_ADD_ASKED = re.compile(r"(?<=\S)\s+(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?"
+                        r"add\b\s*:?\s*(?=\S)", re.I)
 #: `add` already typed, with a colon or a dash after it.
 _ADD_SAID = re.compile(r"^\s*add\b\s*[:\-—–]?\s*", re.I)
 
@@ -124,7 +127,10 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
             return replies
     hint = ""
     if re.search(r"\bwith\b", text, re.IGNORECASE) and re.search(r"\d", text):
-        fields = _ADD_SAID.sub("", text)  # "add: Monday, …" is shown once with its verb
+        # "add: Monday, …" is shown once with its verb; "Friday's fine. Also can you add
+        # Hulu, …" from the add on
+        asked = _ADD_ASKED.search(text)
+        fields = text[asked.end():] if asked is not None else _ADD_SAID.sub("", text)
         hint = f"\nIf that's an interview, start with `add`: `add {short(fields, 80)}`"
     if _NO_QUESTION.fullmatch(text.strip()):
         # "no", "yes", "2" with nothing asked: an answer to a question that's gone.

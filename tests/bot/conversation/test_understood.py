@@ -3141,6 +3141,10 @@ def test_studied_in_the_twenty_sixth_session_a_remark_before_the_fields(chat: Ch
     replies = chat.say("Notion rejected me. Globex, designer, tomorrow 11am, with Sam Lee")
     assert interviews(chat) == 1 and chat.checkpoints(1)[0].outcome is None
     assert choices(replies) or "changed nothing" in text_of(replies)
+    # Not understood, the hint gives the add from where it was asked for (found by hand).
+    said = chat.text("Friday's fine. Also can you add Hulu, producer, Thursday the 3rd at 2pm "
+                     "with Amy Lin")
+    assert "`add Hulu, producer, Thursday the 3rd at 2pm with Amy Lin`" in said
 
 
 def test_studied_in_the_twenty_sixth_session_an_invite_on_one_line_and_a_role_said_first(
