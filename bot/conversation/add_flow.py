@@ -413,7 +413,10 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
-                        r"innit|mate|yeah|yaar|bro))+\s*$", re.I)
+                        r"innit|mate|yeah|yaar|bro)|"
+                        # "Motion designer, kak": whom they're talking to, after a comma
+                        r"\s*,\s*(?:kak|kakak|sis|boss|bhai|ji|dear|buddy|dude|fam|hun|hon|ate|"
+                        r"kuya|abang|bang|anna|akka|habibi|chief|sir|ma'?am|madam))+\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".

@@ -95,7 +95,8 @@ _PHONE_BARE = re.compile(
 )
 #: Where the people start: "with Jane", "interviewed by …", and the short "w/ Jane".
 _WITH = re.compile(
-    r"(?:\b(?:interviewed\s+by|met\s+with|interviewers?\s*[:=]|panel\s*[:=]|with|met|"
+    r"(?:\b(?:interviewed\s+by|met\s+with|interviewers?\s*[:=]|panel\s*[:=]|guests?\s*[:=]|"
+    r"attendees\s*[:=]|with|met|"
     r"interviewers?(?:\s+(?:was|were))?(?=\s)|"
     # "bloke called Pat Dooley", "a wumman called Grace Mackie"
     r"(?:an?\s+)?(?:bloke|guy|fella|fellow|chap|lad|man|lady|woman|wumman|girl|lass|gent)\s+"

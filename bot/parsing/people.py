@@ -111,6 +111,8 @@ def _title_like(text: str) -> bool:
     return all(w in _TITLE_WORDS for w in words) or any(w in _TITLE_HEADS for w in words)
 
 
+#: Title words that are also first names, read as a name before a lone surname.
+_FIRST_NAMES_TOO = _vocabulary("dean")
 #: Title heads no one is named: "creative director" is a post, while "Jane Dean" is a name.
 _ONLY_TITLES = _TITLE_HEADS - _vocabulary("dean chair partner lead head boss member owner")
 
@@ -205,6 +207,8 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
     heads = [i for i, w in enumerate(words[:-1]) if w.lower().strip(".,") in _ONLY_TITLES]
     if heads and heads[-1] >= lead:  # "Creative Director Noor Haddad"
         lead = heads[-1] + 1
+    if lead == 1 == len(words) - 1 and words[0].lower() in _FIRST_NAMES_TOO:
+        lead = 0  # "Dean Okafor" is someone called Dean; "Dean Maria Lopez" a dean
     if lead and (words[lead][:1].isupper() or piece.islower()) \
             and words[lead].lower() not in _TITLE_WORDS:
         titles.insert(0, " ".join(words[:lead]))
@@ -254,6 +258,7 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     people: list[Interviewer] = []
     unclear: list[str] = []
     pending_title: str | None = None
+    pending_email: str | None = None
     pieces = _split_names(_HONORIFIC_SUFFIX.sub("", _INTRODUCED.sub("", text)))
     if len(pieces) > 2 * _MAX_PEOPLE:
         # Nobody is interviewed by a crowd; reading every "name" in a paste would be slow.
@@ -267,9 +272,12 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             last = people[-1]
             people[-1] = Interviewer(f"{last.name}, {piece}", last.email, last.title)
             continue
-        if _EMAIL.fullmatch(_trim(piece)) and people and people[-1].email is None:
-            last = people[-1]
-            people[-1] = Interviewer(last.name, _trim(piece), last.title)
+        if _EMAIL.fullmatch(_trim(piece)):
+            if people and people[-1].email is None:
+                last = people[-1]
+                people[-1] = Interviewer(last.name, _trim(piece), last.title)
+            elif not people:  # "dean.okafor@globex.com, Dean Okafor": the address first
+                pending_email = _trim(piece)
             continue
         person, lone_title, bits = _person(piece)
         unclear.extend(bits)
@@ -288,7 +296,9 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             continue
         if pending_title and person.title is None:
             person = Interviewer(person.name, person.email, pending_title)
-        pending_title = None
+        if pending_email and person.email is None:
+            person = Interviewer(person.name, pending_email, person.title)
+        pending_title = pending_email = None
         if any(p.name.casefold() == person.name.casefold() for p in people):
             continue
         if len(people) >= _MAX_PEOPLE:

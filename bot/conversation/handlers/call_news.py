@@ -122,7 +122,11 @@ _NOBODY_AFTER_ALL = re.compile(
 _A_CONVERSATION = re.compile(r"\b(?:she|he|they)\s+(?:said|remembered|told|asked|mentioned)\b|"
                              r"\b(?:picked\s+up\s+on|spoke\s+to|talked\s+to)\b", re.I)
 #: A question of the person's own, put before anything they were told.
-_ASKS_FIRST = re.compile(r"^\W*(?:should|shall|can|could|do|is|would)\s+i\b[^.!]*\?\s*$", re.I)
+_ASKS_FIRST = re.compile(r"^\W*(?:(?:well|so|ok(?:ay)?|hmm+|um+|erm?)\b[\s,]*)?(?:"
+                         r"(?:should|shall|can|could|do|is|would)\s+i\b[^.!]*\?|"
+                         # "well should I call em again Friday or just sit tight": asked in
+                         # its words, with or without the mark
+                         r"(?:should|shall)\s+i\b[^.!?]*)\s*$", re.I)
 #: "I hung up before it connected": no call nobody answered, perhaps no call at all; asked.
 _NEVER_CONNECTED = re.compile(r"\bbefore\s+(?:it\s+)?(?:connected|rang|went\s+through|"
                               r"(?:it\s+)?(?:even\s+)?(?:started\s+)?ringing)\b", re.I)

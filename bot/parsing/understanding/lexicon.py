@@ -631,7 +631,14 @@ TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b
                         # "Remove Raj. Actually leave him, …": the request taken back
                         # "cancel acme... actually nah leave it, all good mate"
                         r"\bactually\s*,?\s+(?:(?:no|nah|nope|naw)\s*,?\s+)?(?:leave|keep)\s+"
-                        r"(?:it|him|her|them)\b[,.!\s]*|"
+                        r"(?:it|him|her|them|both)\b[,.!\s]*|"
+                        # "delete initech. never mind", "… nvm keep it"
+                        r"(?:(?<=[.,;!])|[—–]|\s-\s)\s*(?:oh\s+)?(?:never\s*mind|nvm|"
+                        r"ignore\s+that)\b(?:\s*,?\s*(?:leave|keep)\s+(?:it|him|her|them|both)\b)?"
+                        r"[,.!\s]*|"
+                        # "remove initech. no hang on, keep both"
+                        r"\b(?:no\s*,?\s+)?(?:hang|hold)\s+on\s*,?\s+(?:leave|keep)\s+"
+                        r"(?:it|him|her|them|both|them\s+both|all\s+of\s+them)\b[,.!\s]*|"
                         r"\bno\s+wait\b[,.!\s]*|\bscratch\s+that\b[,.!\s]*|"
                         # "at 1, not 2. sorry, half 1": the value said again, mid-line
                         r"(?<=[.,;])\s*sorry\s*,\s*(?!(?:i|i'?m|i'?ve|i'?d|we|my|it'?s|it|that'?s|"

@@ -22,7 +22,7 @@ from tests.standins.discord_api import (
     dm_message,
     slash_command,
 )
-from tests.standins.discord_gateway import DiscordGatewayStandIn
+from tests.standins.discord_gateway import DiscordGatewayStandIn, Session
 from tests.standins.ports import free_port
 
 ADA = 4_242_424_242_424_242
@@ -54,6 +54,18 @@ def start(running: list[BotSubprocess], tmp_path: Path, api: DiscordApiStandIn,
     return bot
 
 
+def identified(gateway: DiscordGatewayStandIn, running: list[BotSubprocess], *,
+               count: int = 1) -> list[Session]:
+    """The gateway's IDENTIFYed sessions once `count` are in, allowing a cold start of each
+    process (two starting together share this machine's cores with the test); what every
+    process said, when they are not."""
+    try:
+        return gateway.wait_identified(count=count, timeout=START_WAIT)
+    except AssertionError as late:
+        said = "\n".join(f"--- process {n}:\n{bot.output}" for n, bot in enumerate(running))
+        raise AssertionError(f"{late}\n{said}") from None
+
+
 def interact(api: DiscordApiStandIn, gateway: DiscordGatewayStandIn,
              payload: dict[str, Any], method: str, path: str, shard: int = 0
              ) -> list[Call]:
@@ -70,7 +82,7 @@ def test_the_process_connects_where_the_api_says_answers_and_survives_kill_9(
     api.gateway_url = gateway.url
     bot = start(running, tmp_path, api)
 
-    (session,) = gateway.wait_identified()
+    (session,) = identified(gateway, running)
     assert session.token == DISCORD_TOKEN
     assert session.identify is not None and session.identify["intents"] == GUILDS_AND_DMS
     gateway.wait_heartbeats(session, 1)
@@ -99,7 +111,7 @@ def test_the_process_connects_where_the_api_says_answers_and_survives_kill_9(
 
     assert bot.kill() == -9
     again = start(running, tmp_path, api)
-    gateway.wait_identified(count=2)
+    identified(gateway, running, count=2)
     again.wait_health(200)
 
     message = api.message(int(deleted.response["id"]))
@@ -126,7 +138,7 @@ def test_an_unreachable_gateway_is_retried_a_line_per_attempt_and_not_ready_mean
     assert not gateway.sessions
 
     api.gateway_url = gateway.url  # the gateway is back, at an address /gateway/bot gives
-    gateway.wait_identified()
+    identified(gateway, running)
     assert bot.wait_health(200)["gateway"] == "connected"
     connected = bot.wait_for_lines(r"connected to the Discord gateway as")
     lines = bot.output.splitlines()
@@ -143,7 +155,7 @@ def test_a_gateway_lost_between_the_probe_and_discord_pys_first_connection_is_re
     gateway.drop = {2}  # the probe (1) sees HELLO; discord.py's own connection (2) is cut
     bot = start(running, tmp_path, api)
     bot.wait_for_lines(r"Discord gateway attempt 1 failed")
-    (session,) = gateway.wait_identified()
+    (session,) = identified(gateway, running)
     assert session.number > 2
     assert bot.wait_health(200)["gateway"] == "connected"
     assert bot.process.poll() is None
@@ -157,7 +169,7 @@ def test_a_spent_session_start_limit_is_waited_out_before_identifying(
     bot.wait_for_lines(r"Discord allows no new gateway session")
     assert not [s for s in gateway.sessions if s.identify is not None]
     api.sessions_remaining = 5  # the limit was reset
-    gateway.wait_identified()
+    identified(gateway, running)
     bot.wait_health(200)
 
 
@@ -168,7 +180,7 @@ def test_each_shard_process_knows_its_role_and_only_shard_0_registers_commands(
     zero = start(running, tmp_path, api, DISCORD_SHARD_ID="0", DISCORD_SHARD_COUNT="2")
     one = start(running, tmp_path, api, DISCORD_SHARD_ID="1", DISCORD_SHARD_COUNT="2")
 
-    sessions = gateway.wait_identified(count=2)
+    sessions = identified(gateway, running, count=2)
     assert sorted(s.shard for s in sessions) == [(0, 2), (1, 2)]
     assert zero.wait_health(200)["shard"] == "shard 0 of 2 (servers and DMs)"
     assert one.wait_health(200)["shard"] == "shard 1 of 2 (servers only)"
@@ -199,7 +211,7 @@ def test_discord_unreachable_at_login_is_retried_too(
     down.gateway_url = gateway.url
     down.start()  # Discord is back
     try:
-        gateway.wait_identified()
+        identified(gateway, running)
         bot.wait_health(200)
         assert "Traceback" not in bot.output, bot.output
     finally:
@@ -217,7 +229,7 @@ def test_kill_9_mid_burst_then_a_restart_answers_every_command_the_new_process_g
     once; none before it twice."""
     api.gateway_url = gateway.url
     bot = start(running, tmp_path, api)
-    gateway.wait_identified()
+    identified(gateway, running)
     bot.wait_health(200)
     interact(api, gateway, slash_command(ADA, "tz", {"zone": "America/New_York"}),
              "POST", r"^/webhooks/")
@@ -240,7 +252,7 @@ def test_kill_9_mid_burst_then_a_restart_answers_every_command_the_new_process_g
     assert bot.kill() == -9
     in_flight = [token for token in before if not answers(token)]
     again = start(running, tmp_path, api)
-    gateway.wait_identified(count=2)
+    identified(gateway, running, count=2)
     again.wait_health(200)
     after = [send(n) for n in range(burst, 2 * burst)]
     api.wait_for("POST", r"^/webhooks/", count=1 + 2 * burst - len(in_flight),

@@ -3319,3 +3319,36 @@ def test_studied_in_the_twenty_sixth_session_offers_notes_and_removals(chat: Cha
     assert list(choices(replies)) == ["Delete it", "Keep it"]
     chat.say("2")
     assert interviews(chat) == 2
+
+
+def test_studied_in_the_twenty_seventh_session_take_backs_copies_and_answers(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A delete taken back later in the line, however it is said, deletes nothing.
+    for said in ("remove acme. wait no, remove initech. no hang on, keep both",
+                 "delete initech. never mind", "delete initech. nvm keep it"):
+        assert chat.text(said).startswith("You took that back, so I changed nothing.")
+    assert interviews(chat) == 2
+    # "I entered it two times", with Initech listed once: no copy to delete, so asked.
+    replies = chat.say("Sir, kindly remove Initech, I entered it two times by mistake only")
+    assert list(choices(replies)) == ["Yes, delete it", "No, keep it"]
+    chat.say("2")
+    assert interviews(chat) == 2
+    # After a call, "should I … or just sit tight" is their question, in words without
+    # its mark: answered, and the call's question waits.
+    chat.say("called 2 answered")
+    replies = chat.say("well should I call em again Friday or just sit tight")
+    assert text_of(replies).endswith("And your call: What did they say?")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"
+    chat.say("no news yet")
+    # Asked for the role and the names: whom they talk to is no part of the title; an
+    # address given first is the next name's; Dean is a first name before a surname.
+    chat.say("add Globex")
+    chat.say("Motion designer, kak")
+    chat.say("tomorrow 11am")
+    chat.say("dean.okafor@globex.com, Dean Okafor")
+    globex = chat.checkpoints(3)[0]
+    assert globex.role == "Motion designer"
+    assert [(p.name, p.email) for p in globex.interviewers] == [
+        ("Dean Okafor", "dean.okafor@globex.com")]

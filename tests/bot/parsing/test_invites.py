@@ -70,3 +70,31 @@ def test_text_that_is_no_invite_or_lacks_a_field_is_left_alone() -> None:
     assert invite_as_line("When: tomorrow\nwhere are you?", NOW, NEW_YORK) is None
     no_people = OUTLOOK.replace("Required Attendees: Hannah Brooks; Luis Ortega", "")
     assert invite_as_line(no_people, NOW, NEW_YORK) is None
+
+
+GOOGLE_COMPACT = """add this pls:
+Interview: Litigation Paralegal
+Morrison & Finch LLP
+Wed Nov 25, 2026 · 1:00 – 2:00pm EST
+Guests: Carol Dean, Nick Abara"""
+
+
+def test_a_title_line_with_the_company_below_and_guests_on_one_line() -> None:
+    # The range's end gives the start its half of the day: "1:00 – 2:00pm" starts at 1 pm;
+    # "EST" right after it is the person's own zone here, and three hours ahead of Pacific.
+    assert invite_as_line(GOOGLE_COMPACT, NOW, NEW_YORK) == (
+        "add: Morrison & Finch LLP, Litigation Paralegal, Wed Nov 25 2026 1:00pm "
+        "with Carol Dean and Nick Abara")
+    assert invite_as_line(GOOGLE_COMPACT, NOW, ZoneInfo("America/Los_Angeles")) == (
+        "add: Morrison & Finch LLP, Litigation Paralegal, Wed Nov 25 2026 1:00pm UTC-5 "
+        "with Carol Dean and Nick Abara")
+    morning = GOOGLE_COMPACT.replace("1:00 – 2:00pm", "11:30 – 12:30pm")
+    assert "Wed Nov 25 2026 11:30am " in str(invite_as_line(morning, NOW, NEW_YORK))
+
+
+def test_what_the_person_says_after_an_invite_is_not_dropped() -> None:
+    # "^ that was mine, … Tom Lyle did it": their own words after the fields are read by
+    # the readers of words, never lost under the invite's.
+    told = GOOGLE_COMPACT + "\n^ that was mine, Carol and Tom Lyle did it"
+    assert invite_as_line(told, NOW, NEW_YORK) is None
+    assert invite_as_line(GOOGLE + "\n", NOW, NEW_YORK) is not None  # "me" is a guest

@@ -71,7 +71,8 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 #: "can you just email Jane the thank you for me": something asked of the coach to do.
 _FOR_YOU = next(pattern for pattern, topic in lx.QUESTION_TOPICS if topic == "for_you")
 #: A question asked without its question's word first: "I wonder why …", "not sure what …".
-_WONDERING = re.compile(r"^(?:(?:ok|okay|so|um+|uh+|hmm+|right|hey|alright|also|and)\b[\s,.!]*)+"
+_WONDERING = re.compile(r"^(?:(?:ok|okay|so|well|erm?|um+|uh+|hmm+|right|hey|alright|also|"
+                        r"and)\b[\s,.!]*)+"
                         r"(?=\w)|"
                         r"^(?:i\s+)?(?:wonder|'?m\s+wondering|am\s+wondering|was\s+wondering|"
                         r"(?:i'?m\s+|am\s+)?not\s+sure|no\s+idea|(?:could|can)\s+you\s+"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.parsing.dates import MONTH
@@ -19,7 +20,7 @@ def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     if sum(bool(_INVITE_FIELD.match(line)) for line in lines) < 2 and "Guests" not in lines:
         return None
     zone = _their_zone(text, now, tz)
-    if zone is None:
+    if zone is None or _told_after(lines):
         return None
     role, company = _title(lines)
     start = _start(lines)
@@ -28,6 +29,18 @@ def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
         return None
     # Another zone's start is said with its zone, so the line reads it on their clock.
     return f"add: {company}, {role}, {start}{zone} with {' and '.join(people)}"
+
+
+def _told_after(lines: list[str]) -> bool:
+    """Whether the person says something of their own after the invite's fields ("^ that
+    was mine last week, Denise and Tom Lyle did it"): what they add is read, not dropped."""
+    first = next((i for i, line in enumerate(lines) if _INVITE_FIELD.match(line)), len(lines))
+    return any(not _INVITE_FIELD.match(line) and line.casefold() not in _THE_PERSON
+               and _OWN_WORDS.search(line) for line in lines[first + 1:])
+
+
+#: The person's own words, which an invite's fields never hold.
+_OWN_WORDS = re.compile(r"(?i:\b(?:i'?m|i'?ve|i'?d|me|my|mine|did|was|were)\b)|\bI\b|^\^")
 
 
 def zone_unread(text: str, now: datetime, tz: ZoneInfo) -> bool:
@@ -47,7 +60,7 @@ def _lines(text: str) -> list[str]:
 
 
 #: The fields that mark an invite.
-_INVITE_FIELD = re.compile(r"^(?:when|where|location|interviewers?|organi[sz]er|"
+_INVITE_FIELD = re.compile(r"^(?:when|where|location|interviewers?|organi[sz]er|interview|"
                            r"required(?:\s+attendees)?|optional|"
                            r"attendees|guests|invitee|host|event\s+date/time|time\s+zone|"
                            r"meeting\s+id|passcode)\s*:", re.I)
@@ -63,6 +76,12 @@ def _title(lines: list[str]) -> tuple[str, str]:
             found = pattern.fullmatch(said)
             if found is not None:
                 return found["role"].strip(), _BRANCH.sub("", found["company"]).strip(" .")
+    for line, after in pairwise(lines):
+        # Google Calendar's "Interview: Litigation Paralegal", the company on the next line
+        titled = _TITLE_ALONE.fullmatch(line)
+        if titled is not None and not _INVITE_FIELD.match(after) and not _A_TIME.search(after) \
+                and after[:1].isupper() and ":" not in after:
+            return titled["role"].strip(), after.strip(" .")
     role = next((m["value"] for line in lines if (m := _POSITION.match(line))), "")
     host = next((m["value"] for line in lines if (m := _HOST.match(line))), "")
     company = _COMPANY_IN_BRACKETS.search(host)
@@ -81,6 +100,7 @@ _TITLES = (
     re.compile(rf"(?P<role>[^@–—|:]+?)\s+interview(?:{_DASH}|\s+@\s+|\s+(?:with|at)\s+)"
                r"(?P<company>.+)", re.I),
 )
+_TITLE_ALONE = re.compile(r"interview\s*:\s*(?P<role>[^@–—|,:]+)", re.I)
 _POSITION = re.compile(r"^(?:position|role|job)\s*:\s*(?P<value>.+)$", re.I)
 _HOST = re.compile(r"^(?:host|organi[sz]er)\s*:\s*(?P<value>.+)$", re.I)
 _COMPANY_IN_BRACKETS = re.compile(r"\([^()]*,\s*(?P<company>[A-Z][\w&'. -]+)\)")
@@ -102,8 +122,22 @@ def _start(lines: list[str]) -> str:
         day = _A_TIME.sub(" ", said)
         day = re.sub(r"[·•]|\s[-–—]\s|(?<=\s)[-–—](?=\s)|\bto\b", " ", day)
         day = " ".join(day.replace(",", " ").split()).strip(" .-–—")
-        return f"{day} {times[0].replace(' ', '')}"
+        return f"{day} {_with_its_half(times)}"
     return ""
+
+
+def _with_its_half(times: list[str]) -> str:
+    """The start, with the half of the day the end gives it: "1:00 – 2:00pm" starts at
+    1 pm, "11:30 – 12:30pm" at 11:30 am, "15:00-16:00" as written."""
+    start = times[0].replace(" ", "")
+    half = re.search(r"([ap])\.?m", times[-1], re.I) if len(times) > 1 else None
+    if half is None or re.search(r"[ap]\.?m", start, re.I) or ":" not in start:
+        return start
+    hour, end = int(start.split(":")[0]), int(re.match(r"\d+", times[-1])[0])  # type: ignore[index]
+    if hour > 12:
+        return start
+    pm = half[1].lower() == "p" and (hour % 12 <= end % 12)
+    return f"{start}{'pm' if pm else 'am'}"
 
 
 _WHEN_LABEL = re.compile(r"^(?:when|event\s+date/time|date(?:\s+and\s+time)?|time)\s*:\s*", re.I)
@@ -118,6 +152,7 @@ _A_DAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b" + MONTH +
 #: A zone in the time line, in brackets or after it: "(UTC-05:00) Eastern Time (US &
 #: Canada)", "(Eastern)".
 _ZONE_SAID = re.compile(r"\([^()]*(?:utc|gmt|time|eastern|central|mountain|pacific)[^()]*\)|"
+                        r"(?-i:\s\(?[ECMP][SD]?T\)?(?![\w(]))|"
                         r"\b(?:eastern|central|mountain|pacific)\s+time\b(?:\s*\([^()]*\))?",
                         re.I)
 
@@ -141,7 +176,7 @@ def _people(lines: list[str], company: str) -> list[str]:
 
 
 _INTERVIEWERS = re.compile(r"^(?:interviewers?|panel)\s*:\s*(?P<names>.+)$", re.I)
-_ATTENDING = re.compile(r"^(?:organi[sz]er|required(?:\s+attendees)?|attendees|host)\s*:\s*"
+_ATTENDING = re.compile(r"^(?:organi[sz]er|required(?:\s+attendees)?|attendees|guests|host)\s*:\s*"
                         r"(?P<names>.+)$", re.I)
 _ORGANISER_MARK = re.compile(r"\s*[-–—]\s*organi[sz]er\b.*$", re.I)
 _A_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
@@ -159,7 +194,11 @@ def _guests(lines: list[str]) -> list[str]:
     if "Guests" not in lines:
         return []
     after = lines[lines.index("Guests") + 1:]
-    return [line for line in after if line.casefold() not in {"me", "you"}]
+    return [line for line in after if line.casefold() not in _THE_PERSON]
+
+
+#: How a guest list names the person themself.
+_THE_PERSON = frozenset({"me", "you"})
 
 
 def _their_zone(text: str, now: datetime, tz: ZoneInfo) -> str | None:
@@ -177,12 +216,17 @@ def _their_zone(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     return None if rest else f" UTC{hours:+d}"
 
 
-_ZONES = re.compile(r"\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::\d{2})?|"
+#: A zone's letters right after a time: "2:00pm EST", "10am (PT)".
+_LETTERS = r"(?<=[\dmM.])\s?\(?(?-i:[ECMP][SD]?T)\b"
+_ZONES = re.compile(_LETTERS + r"|\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::\d{2})?|"
                     r"\b(?:eastern|central|mountain|pacific)\b|\b(?:gmt|utc)\b(?!\s*[+-]\s*\d)|"
                     r"\b(?:america|europe|asia|africa|australia)/[A-Za-z_]+", re.I)
 _NAMED = {"gmt": "Etc/GMT", "utc": "UTC", "eastern": "America/New_York",
           "central": "America/Chicago", "mountain": "America/Denver",
-          "pacific": "America/Los_Angeles"}
+          "pacific": "America/Los_Angeles",
+          **{f"{letter}{kind}": zone for letter, zone in (
+              ("e", "America/New_York"), ("c", "America/Chicago"), ("m", "America/Denver"),
+              ("p", "America/Los_Angeles")) for kind in ("st", "dt", "t")}}
 
 
 def _offset(said: str, now: datetime) -> timedelta | None:
@@ -191,6 +235,7 @@ def _offset(said: str, now: datetime) -> timedelta | None:
         sign = -1 if fixed[1] == "-" else 1
         return sign * timedelta(hours=int(fixed[2]), minutes=int(fixed[3] or 0))
     try:
+        said = said.strip(" (")
         zone = ZoneInfo(_NAMED.get(said.lower(), said))
     except (ZoneInfoNotFoundError, ValueError):
         return None

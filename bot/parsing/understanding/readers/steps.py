@@ -710,9 +710,10 @@ def remove(line: Line, ctx: Context) -> Reading | None:
         return Reading(question=f"{target.company} (#{target.number}): delete it, or keep it "
                                 f"and put the {what} right (`fix {target.number} {verb} …`)?",
                        choices=(Choice("Delete it", make(target)), Choice("Keep it", None)))
-    if _WHICH_COPY.search(line.text):
+    if _WHICH_COPY.search(line.text) or (_A_COPY.search(line.text) and line.found.by_company):
         # "I added Initech twice, delete the extra one": the name says which pair, not
-        # which of it; with one Initech in the list, there is no copy to delete.
+        # which of it; with one Initech in the list, there is no copy to delete. "#2, it
+        # was a duplicate" points at the copy itself; "Initech, a duplicate" at neither.
         same = [k for k in ctx.known if target is not None
                 and k.company.casefold() == target.company.casefold()]
         if target is not None and len(same) == 1:
@@ -755,8 +756,10 @@ _THE_REMINDERS = re.compile(r"\b(?:delete|remove|erase|clear|bin)\s+(?:the\s+|al
 _THE_ONE_ADDED = re.compile(r"\bthe\s+(?:interview|entry|one)\s+(?:that\s+)?i\s+(?:just\s+)?"
                             r"(?:added|entered|made|put\s+in|created)\b", re.I)
 #: One of two copies, not named itself: "added it twice", "delete the extra one".
-_WHICH_COPY = re.compile(r"\b(?:twice|(?:the|that)\s+(?:extra|spare|second|other|duplicate)"
+_WHICH_COPY = re.compile(r"\b(?:twice|(?:two|2)\s+times|"
+                         r"(?:the|that)\s+(?:extra|spare|second|other|duplicate)"
                          r"(?:\s+(?:one|entry|copy))?|the\s+copy)\b", re.I)
+_A_COPY = re.compile(r"\b(?:double[ds]?(?!-)|duplicated?)\b", re.I)
 #: "delete Dana from Initech": the verb's object is someone on it, not the interview.
 _A_PERSON_TAKEN = re.compile(r"\b(?:delete|remove|erase|drop)\s+@", re.I)
 
