@@ -387,8 +387,10 @@ _NOT_A_ROLE = re.compile(
 #: Words around a job title in a chatty answer: "it's for a … position", "… again lol";
 #: a word of another language that opens it: "Che, es para barista trainer", "bon, c'est …".
 _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye|eh|hmm+|"
-                        r"che|oye|bueno|pues|mira|bon|alors)\b[\s,!.]*)?"
-                        r"(?:(?:it'?s|it\s+is|it\s+was|is|es|c'est|the\s+(?:role|job|position|"
+                        r"che|oye|bueno|pues|mira|bon|alors|kak|mbak|mas|bang)\b[\s,!.]*)?"
+                        # "kak posisinya staf admin gudang ya": Indonesian, the post is
+                        r"(?:(?:it'?s|it\s+is|it\s+was|is|es|c'est|posisi(?:nya)?|jabatan(?:nya)?|"
+                        r"the\s+(?:role|job|position|"
                         r"title)\s+is(?:\s+called)?|"
                         # "I apply on vacancy Sales manager"
                         r"i\s+appl(?:y|ied)(?:\s+(?:on|to|for))?(?:\s+(?:the\s+)?(?:vacancy|"
@@ -413,7 +415,7 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
-                        r"innit|mate|yeah|yaar|bro)|"
+                        r"innit|mate|yeah|yaar|bro|ya|nih|kak)|"
                         # "Motion designer, kak": whom they're talking to, after a comma
                         r"\s*,\s*(?:kak|kakak|sis|boss|bhai|ji|dear|buddy|dude|fam|hun|hon|ate|"
                         r"kuya|abang|bang|anna|akka|habibi|chief|sir|ma'?am|madam))+\s*$", re.I)
@@ -422,7 +424,8 @@ _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: english)", "(lol)".
 _REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|"
                         # "(it's the museum side of Globex, the visitor centre)": about it
-                        r"^\W*(?:it'?s|it\s+is|that'?s|which\s+is|they'?re|we'?d\s+be)\s|"
+                        r"^\W*(?:it'?s|it\s+is|it\s+says|that'?s|which\s+is|they'?re|"
+                        r"we'?d\s+be)\s|"
                         # "(Store #4471)", "(NYC office)", "(remote)": where, not what
                         r"\b(?:store|branch|site|location|campus|office|hq|remote|hybrid|"
                         r"on-?site)\b|"
@@ -566,6 +569,13 @@ _REFERENCE_FIRST = re.compile(rf"^\W*(?:{_REF_LABEL}\s*[:#]?\s*)?#?[a-z]{{0,8}}[
 _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b|pay\b|salary\b|"
                          r"hours\b)", re.I)
 #: Sounds made while thinking: "the role is um interaction designer".
+#: A greeting before the answer: "hi! it's for junior UX designer 😊".
+_GREETING = re.compile(r"^\s*(?:hi+|hello|hey+|hiya|good\s+(?:morning|afternoon|evening))\b"
+                       r"(?:\s+there)?\s*[!,.]+\s*", re.I)
+#: A question of their own after the answer: "Supply chain analyst. Is Globex the right
+#: spelling or is it GlobeX".
+_ASKED_AFTER = re.compile(r"(?<=[.!])\s+(?:is|are|do|does|should|can|could|what|how|why|did)\b"
+                          r"(?=[^.!]*(?:\?|\bor\b))[^.!]*$", re.I)
 _FILLER = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b[,\s]*", re.I)
 #: The first said, then put right: "designer, sorry not designer, design researcher".
 _SORRY_NOT = re.compile(r"(?:^|[,.;]\s*)sorry\s*,?\s+not\s+[\w\s/&-]+?,\s*(?P<right>\S.*)$", re.I)
@@ -592,6 +602,7 @@ def role_answer(text: str) -> str | None:
                                             for w in text.split()):
         return None  # "it's on the 1st at noon": when, answered where the title was asked
     text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
+    text = _GREETING.sub("", _ASKED_AFTER.sub("", text))  # "hi! it's for …", "…. Is Globex …?"
     text = _FILLER.sub("", text)  # "the role is um interaction designer"
     put_right = _SORRY_NOT.search(text)
     if put_right is not None:  # "designer, sorry not designer, design researcher"
@@ -921,7 +932,8 @@ _THANKS_AFTER = re.compile(r"(?<=[\w)])\s*[,.!\U0001F300-\U0001FAFF\u2600-\u27BF
                            r"(?:thanks|thank\s+you|thx|ty|tq|cheers|e\s+se|ese|asante|gracias|"
                            r"merci|danke|grazie|obrigad[oa]|kiitos|tack|takk|shukran|shukriya|"
                            r"dhanyavaad|salamat|arigato|xie\s*xie|spasibo|jazakallah(?:\s+khair)?)"
-                           r"(?:\s+(?:so\s+much|a\s+lot|lots|po))?"
+                           r"(?:\s+(?:so\s+much|a\s+lot|lots|po|bach|mate|love|hun|boss|bro|"
+                           r"sis|kak|dear|x+))?"
                            r"[\s.!\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]*$", re.I)
 #: A full stop said aloud before the next sentence: "… period it's on the 24th".
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+(?=(?:it'?s|its|it\s+is|the|and|"

@@ -84,6 +84,8 @@ def worth_reading(command: Command, text: str) -> bool:
         return isinstance(command.step, BadStepRef)  # "why friday?"
     if isinstance(command, MarkDone):
         return isinstance(command.step, BadStepRef)  # "done with initech, no more reminders"
+    if _doubted(command, text):
+        return True
     if isinstance(command, _WORDY):
         return len(words) > 1 and not REF.match(words[1])
     if isinstance(command, CorrectInterview) and isinstance(command.interview, OnlyOpenInterview):
@@ -94,6 +96,16 @@ def worth_reading(command: Command, text: str) -> bool:
     return text.lower().startswith("add ") and " to " in text.lower().split(",")[0]
 
 
+def _doubted(command: Command, text: str) -> bool:
+    """A delete or a cancel by number with words after it that doubt it ("remove #1 — or
+    actually maybe just stop the reminders? idk"): nothing ends on those."""
+    words = text.split()
+    return isinstance(command, (DeleteInterview, CancelInterview)) and len(words) > 2 \
+        and _UNSURE_TAIL.search(" ".join(words[2:])) is not None
+
+
+#: Doubt after a delete's or a cancel's number: a question, an alternative, a hedge.
+_UNSURE_TAIL = re.compile(rf"\?|\bor\b|\bidk\b|\bnot\s+sure\b|{lx.HEDGES.pattern}", re.I)
 _ADD_AS_PERSON = re.compile(r"(?:(?:please|kindly)\s+)?add\s+.+?\s+as\s+(?:an?\s+|another\s+)?"
                             r"(?:interviewer|person)\b|"
                             # "add Kevin Brooks, he joined halfway through"
@@ -169,6 +181,11 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You weren't sure of part of that, so I haven't added it "
                                 "yet: send the `add` line again once you've checked, and "
                                 "I'll add it.")
+    if isinstance(command, AddInterview) and lx.THIRD_PARTY.search(text.split(":")[0]):
+        # "add my brother's interview: Vandelay Industries, …": someone else's to follow
+        return Reading(question="That sounds like someone else's interview, so I haven't "
+                                "added it: I coach the person who went. If you want it "
+                                "tracked here anyway, send the `add` line on its own.")
     if isinstance(command, AddInterview) and zone_unread(text, turn.now, turn.tz):
         return Reading(question="That invite gives its time in a zone I can't put on your "
                                 "clock for sure, so I haven't added it: send it as `add "
@@ -216,7 +233,7 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     # whether or not it names an interview.
     taken_back = lx.TAKEN_BACK.search(text) is not None
     named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text) \
-        and not _points_at_one(command, text)
+        and not _points_at_one(command, text) and not _doubted(command, text)
     reading = read(turn, text, named_only=named_only)
     if reading is None and taken_back:
         # The grammar would act on the words taken back ("called 2 wait no 1, …").

@@ -219,7 +219,12 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
         return None, None, unclear
     email = emails[0] if emails else None
     title = ", ".join(titles)[:_MAX_FIELD] or None
+    if _INITIALS.fullmatch(piece):
+        piece += "."  # "J.R.", whose last stop the edges' trim took
     return Interviewer(name=piece, email=email, title=title), None, unclear
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def _capitalised(people: tuple[Interviewer, ...], text: str) -> tuple[Interviewer, ...]:
@@ -334,6 +339,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
         cleaned, cut_off = _clean(text, _MAX_LINE)
         said = _SURNAME_UNKNOWN.sub("", _NO_EMAIL.sub("", _HOW_MANY.sub("", cleaned)))
         said = _REMARK_ASIDE.sub(_dropped_remark, said)  # "(twins!! 👯)": a remark, no title
+        if said.islower():  # dictated: "anne dash marie leclerc and um louis chen"
+            said = _SPOKEN_DASH.sub("-", _FILLERS.sub("", said))
         people, unclear = _people(_JUST_ONE.sub("", said).replace("\n", ", "))
     except Exception:  # a parser must never turn a user's words into a traceback
         return (), [text]
@@ -356,6 +363,9 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
 
 
 _REMARK_ASIDE = re.compile(r"\s*\([^()@]*\)")
+#: Dictation's words: "anne dash marie leclerc and um louis chen".
+_SPOKEN_DASH = re.compile(r"(?<=\w)\s+dash\s+(?=\w)", re.I)
+_FILLERS = re.compile(r"\b(?:um+|uh+|erm+)\b[,\s]*", re.I)
 
 
 def _dropped_remark(aside: re.Match[str]) -> str:

@@ -187,9 +187,11 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
     if reading.question and reading.choices:
         # "Priya said they'd decide within 8 days. Also remind me tomorrow at 9": the day
         # is asked, and the other thing must not vanish once a button is pressed
-        offered = next((c.command for c in reading.choices if c.command is not None), None)
-        if isinstance(offered, _CHANGES) and \
-                _another_fact(Reading(offered), line, ctx) is not None:
+        choices = [c.command for c in reading.choices if c.command is not None]
+        other = _another_fact(Reading(choices[0]), line, ctx) \
+            if choices and isinstance(choices[0], _CHANGES) else None
+        # "remove #1 — or … just stop the reminders?": the other is one of the choices
+        if other is not None and not any(_same_fact(c, other) for c in choices):
             return replace(reading, question=f"{reading.question.rstrip()} (You told me "
                                              "something else there too: send it on its own "
                                              "line after this.)")

@@ -623,6 +623,12 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
 TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
+                        # "… as sent — no actually don't", "… not 2pm. no actually 2 is correct"
+                        r"(?:(?<=[.!?;])|[—–]|\s-\s)\s*no\s*,?\s+actually\b[,.!\s]*"
+                        r"(?:(?:don'?t|do\s+not)\b[,.!\s]*)?|"
+                        # "Raj's phone is 646-555-0172. no, that's Dana's", "… tomorrow. wait
+                        # tomorrow's packed": a new sentence that takes the last one back
+                        r"(?<=[.!?]\s)(?:no\s*,|wait\b[,.!\s]*(?!\s*(?:till|until|for)\b))\s*|"
                         # "sent jane's note. oh crap no I didn't", "… — sorry, no, it WAS today"
                         r"\b(?:crap|shoot|damn|dang|oops|whoops|ugh)[,.!\s]+no\b[,.!\s]*|"
                         r"(?:[—–]|\s-\s)\s*sorry\s*,?\s*no\b[,.!\s]*|"

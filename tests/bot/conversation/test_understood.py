@@ -3352,3 +3352,61 @@ def test_studied_in_the_twenty_seventh_session_take_backs_copies_and_answers(
     assert globex.role == "Motion designer"
     assert [(p.name, p.email) for p in globex.interviewers] == [
         ("Dean Okafor", "dean.okafor@globex.com")]
+
+
+def test_studied_in_the_twenty_seventh_session_minds_changed_and_answers_around_them(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A new sentence that takes the last one back ("no actually", "no,", "wait"): the
+    # first is never done.
+    for said in ("mark the note to Jane as sent — no actually don't, I want to reread it "
+                 "tonight first",
+                 "snooze it till tomorrow. wait tomorrow's packed, maybe wednesday? eh "
+                 "whatever works",
+                 "the acme interview was at 1pm not 2pm. no actually 2 is correct, 1:30 is "
+                 "when I got there",
+                 "Raj's phone is 646-555-0172. no, that's Dana's. I don't have Raj's"):
+        chat.say(said)
+    acme, steps = chat.checkpoints(1)
+    assert acme.starts_at.astimezone(NEW_YORK).hour == 14
+    assert not any(cp.snoozed for cp in steps)
+    assert _notes_sent(chat, 1) == set()
+    assert all(p.phone is None for p in chat.checkpoints(2)[0].interviewers)
+    # A delete by number with doubt after it: both offered, nothing gone.
+    replies = chat.say("remove #1 — or actually maybe just stop the reminders? idk which "
+                       "one I want")
+    assert list(choices(replies)) == ["Delete it", "Stop the reminders", "Neither"]
+    assert "something else" not in text_of(replies)
+    chat.say("3")
+    # Someone else's interview is not added as theirs.
+    said = chat.text("add my brother's interview: Vandelay Industries, sales rep, Tue 1 Dec "
+                     "9am with Art Vandelay")
+    assert "someone else's interview" in said and interviews(chat) == 2
+    # A calendar's lines with one field are no comma line: nobody is called "Tue".
+    chat.say("Acme – Data Analyst – Round 2\nTue, December 1 · 10:00 – 11:00am\n"
+             "Guests: Paul Greer, Jane Smith")
+    assert interviews(chat) == 2
+    # Answers with a greeting, thanks to a friend, a question after, dictation, initials.
+    chat.say("add Globex")
+    chat.say("hi! it's for junior UX designer 😊")
+    chat.say("tomorrow 11am")
+    chat.say("anne dash marie leclerc and um louis chen")
+    globex = chat.checkpoints(3)[0]
+    assert globex.role == "junior UX designer"
+    assert [p.name for p in globex.interviewers] == ["Anne-Marie Leclerc", "Louis Chen"]
+    chat.say("no")
+    chat.say("skip")
+    for role, people in (("it's for a care assistant, cheers bach", "J.R. and a woman named "
+                          "Faith"),
+                         ("Supply chain analyst. Is Hooli the right spelling or is it HooLi",
+                          "Dean Okafor")):
+        chat.say("add Hooli")
+        chat.say(role)
+        chat.say("tomorrow 3pm")
+        chat.say(people)
+        chat.say("no")
+        chat.say("skip")
+    care, supply = chat.checkpoints(4)[0], chat.checkpoints(5)[0]
+    assert care.role == "care assistant" and supply.role == "Supply chain analyst"
+    assert [p.name for p in care.interviewers] == ["J.R.", "Faith"]

@@ -18,8 +18,14 @@ from bot.parsing.understanding.normalise import role_words
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 from bot.text import short
 
-
 # --- an add line without the verb ---------------------------------------------------------
+#: A meeting's span as a calendar writes it: "10:00 – 11:00am", "1-2pm".
+_TIME_RANGE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[–—-]\s*"
+                         r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|"
+                         r"\b\d{1,2}:\d{2}\s*[–—-]\s*\d{1,2}:\d{2}\b", re.I)
+_CALENDAR_MARK = re.compile(r"·|\b(?:guests|attendees|organi[sz]er)\s*:", re.I)
+
+
 def comma_add(line: Line, ctx: Context) -> Reading | None:
     """"Acme, data analyst, today 2pm, Jane Smith": an `add` line that left out `add`,
     perhaps with a word before it ("Scheduled: …", "Got an interview! …") or dashes
@@ -27,6 +33,8 @@ def comma_add(line: Line, ctx: Context) -> Reading | None:
     after = _after_a_remark(line, ctx)
     if after is not None:
         return comma_add(after, ctx)
+    if _TIME_RANGE.search(line.text) and _CALENDAR_MARK.search(line.text):
+        return None  # a calendar's lines ("· 10:00 – 11:00am"): an invite, read as one or asked
     text = _LEAD.sub("", _SEPARATOR.sub(", ", _SLIPPED_ADD.sub("", _day_first(line.text))))
     if len(_SLASHES.findall(text)) >= 2:  # "Wayne Enterprises / security analyst / today …"
         text = _SLASHES.sub(", ", text)
