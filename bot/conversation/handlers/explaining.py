@@ -6,10 +6,11 @@ from datetime import date
 
 from bot.commands import ExplainStep, InterviewRecord, OnlyOpenInterview, StepNumber
 from bot.content.explanations import explanation
-from bot.content.formatting import checkpoint_label
+from bot.content.formatting import checkpoint_label, checkpoint_ref
 from bot.conversation.replan import ACTIVE
 from bot.conversation.turn import Turn
 from bot.messages import Reply
+from bot.model import Checkpoint, CheckpointKind, Interview, PromiseKind
 from bot.rules.explain import explain
 
 
@@ -54,5 +55,32 @@ def _on_day(turn: Turn, day: date, named: InterviewRecord | None = None) -> list
                            f"for {day:%a %d %b}. `plan {interview.number}` shows its days, and "
                            f"`why {interview.number}.<step>` explains any of them.")]
     if not lines:
+        promised = _their_day(turn, items, day)
+        if promised is not None:
+            return [promised]
         return [Reply(text=f"Nothing is planned for {day:%a %d %b}. `list` shows what's next.")]
     return [Reply(text="\n".join(lines[:4]))]
+
+
+def _their_day(turn: Turn, items: list[tuple[Interview, list[Checkpoint]]], day: date
+               ) -> Reply | None:
+    """"Why Friday?" when Friday is the day an employer said they'd decide by: nothing is
+    planned on it, and the call comes after it; None when no promise falls that day."""
+    for interview, steps in items:
+        promise = interview.promise
+        if promise is None or promise.kind is not PromiseKind.THEY_DECIDE_BY \
+                or promise.on != day or not interview.is_open:
+            continue
+        call = next(((n, cp) for n, cp in enumerate(steps, 1) if cp.state in ACTIVE
+                     and cp.kind in _CALLS and cp.due_at.astimezone(turn.tz).date() > day),
+                    None)
+        after = "" if call is None else (
+            f": your call comes after it, on {call[1].due_at.astimezone(turn.tz):%a %d %b} "
+            f"(`why {checkpoint_ref(interview, call[0])}`)")
+        return Reply(text=f"{day:%a %d %b} is the day {interview.company} "
+                          f"(#{interview.number}) said they'd decide by, so nothing is planned "
+                          f"on it{after}.")
+    return None
+
+
+_CALLS = (CheckpointKind.FIRST_CALL, CheckpointKind.SECOND_CALL)

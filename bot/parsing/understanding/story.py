@@ -150,7 +150,8 @@ _INITIALS = r"(?:[A-Z]\.\s*)*"  # "T. Drake", "J.P. Morgan-Lee", "Mr. D. Patel"
 _WORD = _HONORIFIC + _INITIALS + r"[A-Za-z][\w'-]*"
 #: "Mrs. Eleanor Hatch": a capitalised first name and surname, with a courtesy title or not.
 _FULL_NAME = _HONORIFIC + r"(?:(?:[A-Z]\.\s*)+[A-Z][\w'-]+|[A-Z][\w'-]+\s+" + _INITIALS + \
-    r"[A-Z][\w'-]+)"
+    r"[A-Z][\w'-]+|" \
+    r"[A-Z][\w'-]+\s+(?![AI]\b)[A-Z]\.?(?![\w'-]))"  # "Karthik S", a surname's initial
 _WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+(?:\s+(?!" + _WEEKDAY_WORD

@@ -3410,3 +3410,18 @@ def test_studied_in_the_twenty_seventh_session_minds_changed_and_answers_around_
     care, supply = chat.checkpoints(4)[0], chat.checkpoints(5)[0]
     assert care.role == "care assistant" and supply.role == "Supply chain analyst"
     assert [p.name for p in care.interviewers] == ["J.R.", "Faith"]
+
+
+def test_found_by_hand_in_india_a_surname_initial_and_the_day_they_decide_by(
+        chat: Chat) -> None:
+    # "Karthik S", as a surname's initial is often written, is a name in a story.
+    said = chat.text("I had an interview today at 11am with Infosys for the business analyst "
+                     "role, Priya Raman and Karthik S interviewed me. They said they will "
+                     "revert by Friday")
+    assert "with Priya Raman and Karthik S;" in said
+    infosys = chat.checkpoints(1)[0]
+    assert [p.name for p in infosys.interviewers] == ["Priya Raman", "Karthik S"]
+    # "Why Friday?": nothing is planned that day because it is theirs to decide by.
+    assert chat.text("why friday?") == (
+        "Fri 27 Nov is the day Infosys (#1) said they'd decide by, so nothing is planned on "
+        "it: your call comes after it, on Mon 30 Nov (`why 1.5`).")
