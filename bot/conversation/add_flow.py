@@ -416,6 +416,9 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
                         r"innit|mate|yeah|yaar|bro|ya|nih|kak)|"
+                        # "accounts payable clerk i think thats what the posting said"
+                        r"[\s,]+i\s+think\s+(?:that'?s|thats|it'?s|its)\s+what\s+(?:the\s+)?"
+                        r"(?:posting|ad|advert|listing|job\s+ad)\s+(?:said|says|called\s+it)|"
                         # "Motion designer, kak": whom they're talking to, after a comma
                         r"\s*,\s*(?:kak|kakak|sis|boss|bhai|ji|dear|buddy|dude|fam|hun|hon|ate|"
                         r"kuya|abang|bang|anna|akka|habibi|chief|sir|ma'?am|madam))+\s*$", re.I)

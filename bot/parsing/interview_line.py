@@ -243,11 +243,16 @@ def _read_piece(piece: str, found: _Found, in_people: bool) -> bool:
 
 #: Who said the promise, and nothing else: "(they) told (me)", "she said".
 _SAID_LEAD = re.compile(r"\s*(?:(?:i\s+was|we\s+were|they|she|he|i)\s+)?(?:told|said|says|"
-                        r"mentioned)(?:\s+(?:me|us))?\s*", re.I)
+                        r"mentioned)(?:\s+(?:me|us))?\s*|"
+                        # "Her follow-up email said …": where it was said
+                        r"\s*(?:her|his|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:e-?mail|message|"
+                        r"letter|text|note|voicemail)(?:\s+(?:said|says|stated|mentioned))?\s*",
+                        re.I)
 
 
 #: Words of a sentence, not of a field: what leads into a promise with them is no field.
-_PROSE = re.compile(r"\b(?:their|our|his|her|my|on\s+a|is|are|was)\b")
+_PROSE = re.compile(r"\b(?:their|our|his|her|my|on\s+a|is|are|was)\b|"
+                    r"^\s*(?:Their|Our|His|Her|My|She|He|They)\b")
 
 
 def _tidy(piece: str) -> str:

@@ -323,6 +323,7 @@ _NEVER_IN_NAMES = _vocabulary(
     invitation hang later tomorrow today forget remember someone somebody probably unsure
     asap guess fella feller bloke chap lad lass time zoom via both neither everyone everybody
     me my mine you your wait first show list please what why how nvm nevermind
+    monday tuesday wednesday thursday friday saturday sunday
     """
 )
 #: Lower-case words a person's name may hold between capitalised ones ("Ludwig van Beethoven").

@@ -67,7 +67,10 @@ _THEY_WILL_CALL = re.compile(
 _YOU_CONTACT = re.compile(
     r"\b(?:(?:call|ring|phone|telephone|email|ping|contact)\s+(?:me|her|him|them|us|she|he)\b"
     r"|give\s+(?:them|her|him|us)\s+a\s+(?:call|ring|bell|buzz|jingle|shout|holler)\b"
-    r"|follow(?:\s|-)?up|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
+    # "follow up", but not "their follow-up email": someone else's message
+    r"|(?<!her\s)(?<!his\s)(?<!their\s)follow(?:\s|-)?up(?!\s+(?:e-?mail|message|note|letter|"
+    r"text)\b)"
+    r"|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
     r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|^\s*(?:call|ring|phone)\s+\d)",
@@ -110,10 +113,33 @@ _KIND_NAMED = re.compile(r"(?<![\w-])(?:(?P<you>(?:you_)?call_on)|(?:they_)?deci
 
 
 def _promise_kind(text: str, default_kind: PromiseKind) -> PromiseKind:
-    """Who moves next: "they'll call me" is theirs, "call her in 4 days" is the user's."""
+    """Who moves next: "they'll call me" is theirs, "call her in 4 days" is the user's.
+    Where clauses say both, the last one that holds a day says it ("Jane call me back
+    about the salary, and she mention they decide until Tuesday 1 December")."""
     named = _KIND_NAMED.search(text)  # "promise 1 call_on 2026-11-30", as `help` spells it
     if named:
         return PromiseKind.YOU_CALL_ON if named.group("you") else PromiseKind.THEY_DECIDE_BY
+    clauses = [c for c in _CLAUSES.split(text) if c.strip()]
+    if len(clauses) > 1:
+        dated = [c for c in clauses if _A_DAY_SAID.search(c) and _cued(c)]
+        if dated:
+            text = dated[-1]
+    return _kind_of(text, default_kind)
+
+
+def _cued(clause: str) -> bool:
+    return any(p.search(clause) for p in (_THEY_CONTACT, _THEY_TO_YOU, _THEY_WILL_CALL,
+                                          _YOU_CONTACT, _THEY_DECIDE))
+
+
+#: Where a clause of a line ends: "…, and she mention …", "…; …", "…. …".
+_CLAUSES = re.compile(r",\s*(?:and|but)\s+|;\s*|(?<=[a-z])\.\s+", re.I)
+#: A day in a clause, by name, number or distance.
+_A_DAY_SAID = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|week|month|"
+                         r"fortnight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+def _kind_of(text: str, default_kind: PromiseKind) -> PromiseKind:
     if _THEY_CONTACT.search(text) or _THEY_TO_YOU.search(text) or _THEY_WILL_CALL.search(text):
         return PromiseKind.THEY_DECIDE_BY
     if _YOU_CONTACT.search(text):

@@ -77,22 +77,29 @@ def add(turn: Turn, command: AddInterview) -> list[Reply]:
         # second interview there that day? Theirs to say; nothing is added yet.
         from bot.conversation.understood import act  # it dispatches here
 
+        moved = "" if draft.starts_at is None or twin.starts_at.astimezone(turn.tz).date() == \
+            draft.starts_at.astimezone(turn.tz).date() else (
+            f" If it is that one on a new day, `fix {twin.number} when …` moves it instead.")
         return act(turn, Reading(
             question=f"You already have {twin.company} (#{twin.number}), {twin.role}, on "
-                     f"{twin.starts_at.astimezone(turn.tz):%a %d %b}. Add this one as well?",
+                     f"{twin.starts_at.astimezone(turn.tz):%a %d %b}. Add this one as "
+                     f"well?{moved}",
             choices=(Choice("Add it as well", replace(command, again=True)),
                      Choice("No, leave it", None))))
     return ask(turn, draft, problem, fresh=True)
 
 
 def _twin(turn: Turn, draft: add_flow.AddDraft) -> Interview | None:
-    """An open interview at the same company on the same day as the one being added."""
+    """An open interview at the same company on the same day as the one being added, or
+    for the same job on another day (a next round, or the day put right?)."""
     if draft.starts_at is None or not draft.company:
         return None
     company, day = draft.company.casefold(), draft.starts_at.astimezone(turn.tz).date()
+    role = (draft.role or "").casefold()
     return next((i for i, _ in turn.repo.interviews_with_checkpoints(turn.person.id)
                  if i.is_open and i.company.casefold() == company
-                 and i.starts_at.astimezone(turn.tz).date() == day), None)
+                 and (i.starts_at.astimezone(turn.tz).date() == day
+                      or (bool(role) and i.role.casefold() == role))), None)
 
 
 #: An interview before this hour, local time, is asked about: "12am" is seldom meant.

@@ -219,7 +219,10 @@ _PART_LEAD = re.compile(r"^(?:and|but|so|then|also|plus|anyway|oh)\b[\s,]*", re.
 #: Where one fact of a line ends and another may begin: a sentence's end, a dash, "but".
 _FACTS = re.compile(r"(?<=\S)\s*(?:[.;!?]+\s+|\.{2,}\s*|…\s*)|\s+[—–]\s+|,?\s+but\s+|"
                     # "… SENIOR data analyst 😎 and they offered it to me on the spot!!"
-                    r",?\s+and\s+(?=(?:they|she|he)\s+(?!said\b|told\b|says\b)\w+)", re.I)
+                    r",?\s+and\s+(?=(?:they|she|he)\s+(?!said\b|told\b|says\b)\w+)|"
+                    # "acme was at 1 not 2 and I've emailed jane the thank you"
+                    r",?\s+and\s+(?=i(?:'ve|\s+have|'m|\s+am)?\s+(?:just\s+|already\s+|also\s+)?"
+                    r"(?:called|rang|phoned|emailed|sent|mailed|posted|texted)\b)", re.I)
 
 
 def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:

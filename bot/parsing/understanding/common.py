@@ -14,7 +14,7 @@ from bot.commands import (
 )
 from bot.parsing.english import dictionary
 from bot.parsing.understanding import lexicon as lx
-from bot.parsing.understanding.reading import Context, Line
+from bot.parsing.understanding.reading import Context, Line, a_longer_name
 from bot.parsing.understanding.references import KnownInterview
 from bot.parsing.zones_said import zones_after_clocks
 
@@ -32,7 +32,7 @@ def strangers(line: Line, ctx: Context) -> bool:
     acting on the only open interview would then be a guess."""
     known = {w.lower() for k in ctx.known for part in (k.company, *k.names)
              for w in _WORD.findall(part)} | line.found.company_words
-    if _another_job(line, ctx) or _held_at_another_time(line, ctx):
+    if _another_job(line, ctx) or _held_at_another_time(line, ctx) or _a_longer_name(line, ctx):
         return True
     speaker = _SPEAKER.match(line.text)
     if speaker is not None and speaker.group("who").lower() not in known | _ANYONE:
@@ -131,6 +131,13 @@ def _held_at_another_time(line: Line, ctx: Context) -> bool:
                    == day and (at.hour, at.minute) == (hour, minute) for k in ctx.known):
             return True
     return False
+
+
+def _a_longer_name(line: Line, ctx: Context) -> bool:
+    """A tracked company's name with another firm's word after it: "acme foods want me
+    back", with Acme tracked, is news of Acme Foods."""
+    known = [w.lower() for k in ctx.known for name in k.names for w in name.split()]
+    return any(a_longer_name(line.text, k.company, known) for k in ctx.known)
 
 
 def unnamed(line: Line, ctx: Context) -> bool:

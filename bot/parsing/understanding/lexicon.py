@@ -155,11 +155,13 @@ RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|
                       r"\bnot\s+sure\s+(?:if\s+|whether\s+)?(?:i'?ll|i\s+will|i\s+should|to)\s+"
                       r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
-    r"(?<!to\s)think", "doubt", "maybe", "mayb", "mabye", "maybee", "might", r"might'?ve",
+    r"(?<!to\s)thinks?", "doubt", "maybe", "mayb", "mabye", "maybee", "might", r"might'?ve",
     # "i have a feeling initech went with someone else, …": a guess from signs
     r"(?:i\s+have|i'?ve\s+got|got)\s+a\s+(?:bad\s+|good\s+|funny\s+|gut\s+)?feeling",
     # "apparently acme filled it internally?? a guy from their finance team …": a guess
     r"i\s+suspect", r"apparently\b[^.!?]*\w(?=\?)",
+    # "apparently acme decides by friday": heard, not told
+    r"^\W*apparently\b", r"\bi\s+(?:heard|hear)\s+(?:that\s+)?(?:they|it)\b",
     # "a rejection but it's addressed to 'Dear Michael'": meant for someone else?
     r"addressed\s+to\s+\W*(?:dear\s+)?\w+",
     # "555 0147 or mabye 555 0174, i mix them up": which is which isn't known
@@ -178,7 +180,8 @@ HEDGES = _any(
     # "she said she'd try to get back to me this week": an attempt, not a promise
     r"(?:she|he|they|we)(?:'d|'ll|\s+(?:would|will|might|could))?\s+(?:\w+\s+)?"
     r"try\s+(?:to|and)\b",
-    r"not\s+(?:(?:100\s*%|a\s+hundred\s+per\s*cent|entirely|totally|completely|quite)\s+)?sure",
+    r"(?:not|wasn'?t|was\s+not|isn'?t|weren'?t)\s+(?:(?:100\s*%|a\s+hundred\s+per\s*cent|"
+    r"entirely|totally|completely|quite)\s+)?sure",
     "unless", r"don'?t\s+know", "idk", r"or\s+was\s+(?:it|that)",
     r"(?:lemme|let\s+me)\s+check", r"not\s+100\s*%",
     r"need\s+to\s+(?:check|confirm|double[\s-]?check)",
@@ -288,6 +291,12 @@ QUESTION_START = re.compile(
 
 # --- outcomes -----------------------------------------------------------------------------
 OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
+    # "initech pulled the offer, whole QA team got cut": an offer taken back ends it, and
+    # is never an offer
+    (_any(r"(?:pulled|rescinded|withdr(?:ew|awn)|retracted|revoked|took\s+back|taken\s+back|"
+          r"cancel+ed)\s+(?:the|my|their|its|that|an?|the\s+job)\s+(?:[\w-]+\s+)?offer",
+          r"offer\s+(?:was\s+|has\s+been\s+|got\s+|is\s+)?(?:pulled|rescinded|withdrawn|"
+          r"retracted|revoked|taken\s+back|cancel+ed)"), Outcome.HEARD),
     (_any(r"(?:got|landed|bagged)\s+(?:the|an|a)\s+(?:job|offer|role|position)",
           r"i\s+got\s+it", r"i\s+only\s+went\s+and\s+got\s+it",
           # "I become the job!": German "bekommen", get

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.commands import Command
 from bot.parsing.dates import DAY_NAMES
+from bot.parsing.understanding.lexicon import words
 from bot.parsing.understanding.references import KnownInterview, Mentions, mentions, pick
 
 
@@ -217,23 +218,31 @@ def elsewhere(line: Line, ctx: Context) -> bool:
             continue
         if not any(name.startswith(k) or k.startswith(name) for k in known if k):
             return True
-    return any(_a_longer_name(line.text, k.company, known) for k in ctx.known)
+    return any(a_longer_name(line.text, k.company, known) for k in ctx.known)
 
 
-def _a_longer_name(text: str, company: str, known: list[str]) -> bool:
+def a_longer_name(text: str, company: str, known: list[str]) -> bool:
     """"Initech Health emailed me an offer": a company whose name begins with a tracked
     one's, and goes on with a word of its own, is another company ("the company name is
     Acme Analytics" renames it, though)."""
     if _A_NAME_GIVEN.search(text):
         return False
-    for found in re.finditer(rf"\b{re.escape(company)}\s+(?-i:([A-Z][a-z]{{2,}}))\b", text, re.I):
+    for found in re.finditer(rf"\b{re.escape(company)}\s+(\w+)", text, re.I):
         word = found.group(1).lower()
+        if word in ANOTHER_FIRMS_WORD and word not in company.lower().split():
+            return True  # "acme foods want me back", in lower case too
+        if not re.fullmatch(r"[A-Z][a-z]{2,}", found.group(1)):
+            continue
         if word not in _GENERIC_SUFFIX and word not in _NO_COMPANY \
                 and word not in company.lower().split() and word not in known:
             return True
     return False
 
 
+#: Words that make a longer company name after a tracked one's: "Acme Foods", "Initech Labs".
+ANOTHER_FIRMS_WORD = words("""foods labs lab bank holdings logistics health healthcare
+    insurance capital partners pharma pharmaceuticals energy motors airlines hotels consulting
+    services media studios games software analytics""")
 _A_NAME_GIVEN = re.compile(r"\b(?:company|name|employer|firm|renamed?|spell\w*)\b", re.I)
 #: Words after a company's name that keep it the same company: "Acme Corp", "Acme Team".
 _GENERIC_SUFFIX = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company",

@@ -133,7 +133,10 @@ _ROLE = (
                r"job|spot|post|opening|vacancy|gig)\b", _I),
     re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
                r"\s+(?:with|w/|today|tomorrow|yesterday|earlier|on|at|this|in|held|scheduled|"
-               r"booked|last|next)\b|\s+\())", _I),
+               r"booked|last|next)\b|\s+\(|"
+               # "for medical receptionist was Friday at 3": the role, then when
+               r"\s+(?:was|is)\s+(?:(?:last|this|on)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
+               r"sat(?:ur)?|sun|today|yesterday|tomorrow)))", _I),
     # ", FO position on the Q400": a clause that says itself it is the job
     re.compile(r"(?:^|[,.;]\s+)(?P<role>[A-Z][\w/&+-]*(?:\s+[\w/&+-]+){0,3}?)\s+(?:position|role|"
                r"post)\b(?!\s+(?:is|was|of|as)\b)"),

@@ -3425,3 +3425,53 @@ def test_found_by_hand_in_india_a_surname_initial_and_the_day_they_decide_by(
     assert chat.text("why friday?") == (
         "Fri 27 Nov is the day Infosys (#1) said they'd decide by, so nothing is planned on "
         "it: your call comes after it, on Mon 30 Nov (`why 1.5`).")
+
+
+def test_studied_in_the_twenty_seventh_session_rounds_offers_and_who_moves(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # An offer taken back ends it, and is never an offer.
+    said = chat.text("initech pulled the offer, whole QA team got cut in a reorg")
+    assert chat.checkpoints(2)[0].outcome is Outcome.HEARD and "Congratulations" not in said
+    # Their word about a round to come is their word, not the round.
+    chat.text("Raj said they'll get back to me by Wednesday about the next round")
+    assert chat.checkpoints(2)[0].outcome is Outcome.HEARD  # closed above, unchanged
+    said = chat.text("Jane said she'll get back to me by Wednesday about the next round")
+    assert chat.checkpoints(1)[0].outcome is None
+    assert chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    # "Acme Foods" is another company, not Acme: asked.
+    replies = chat.say("acme foods want me back for round 2")
+    assert choices(replies) and chat.checkpoints(1)[0].outcome is None
+    chat.say(list(choices(replies))[-1])
+    # Heard, not told: asked.
+    replies = chat.say("apparently acme decides by friday")
+    assert choices(replies) and chat.checkpoints(1)[0].promise.on.isoformat() == "2026-11-25"
+    chat.say("No")
+    # "their follow-up email" is theirs; "call me back" said first does not make the day
+    # theirs to be called on when the clause with the day says they decide.
+    chat.say("Follow-up email from Jane: decision pushed to Wed Dec 2.")
+    promise = chat.checkpoints(1)[0].promise
+    assert (promise.kind, promise.on.isoformat()) == (PromiseKind.THEY_DECIDE_BY, "2026-12-02")
+    chat.say("Jane call me back about my question for salary range, and she mention they "
+             "decide until Thursday 3 December")
+    promise = chat.checkpoints(1)[0].promise
+    assert (promise.kind, promise.on.isoformat()) == (PromiseKind.THEY_DECIDE_BY, "2026-12-03")
+    # Two things joined by "and I've …": neither done alone.
+    replies = chat.say("acme was at 1 not 2 and I've emailed jane the thank you")
+    assert "two things" in text_of(replies) and _notes_sent(chat, 1) == set()
+    chat.say("No")
+    # The same job at the same company on another day: a second interview, or a move?
+    replies = chat.say("add interview: Acme, data analyst, Dec 3 2pm, Jane Smith")
+    assert "`fix 1 when …` moves it instead" in text_of(replies) and interviews(chat) == 2
+    chat.say("No, leave it")
+    # A weekday is no one's name.
+    chat.say("add Globex")
+    chat.say("designer")
+    chat.say("tomorrow 11am")
+    assert "name" in chat.text("Wednesday")
+    # Where their word was written is no interviewer.
+    chat.say("cancel")
+    chat.say("Add: Northwind Credit Union, teller, Tue 17 Nov 1:30pm, Sandra Kowalczyk. Her "
+             "follow-up email said they'll make a decision by Dec 1.")
+    northwind = chat.checkpoints(3)[0]
+    assert [p.name for p in northwind.interviewers] == ["Sandra Kowalczyk"]

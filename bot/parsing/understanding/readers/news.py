@@ -72,6 +72,12 @@ _SUBJECTS_ANYONE = frozenset({"they", "she", "he", "we", "it", "hr", "recruiter"
                               "everyone", "somebody", "someone", "i", "i've", "i'm", "i'd"})
 
 
+_REMIND_ME = re.compile(r"\bremind\s+me\b", re.I)
+#: A round spoken of, not offered: "… about the next round", "for the second round details".
+_ROUND = r"(?:second|2nd|third|3rd|next|final|another)[\s-]+(?:round|interview|stage)\b"
+_ABOUT_A_ROUND = re.compile(rf"\b(?:about|regarding|re|on)\s+(?:the|a|any)\s+{_ROUND}|"
+                            rf"\bfor\s+the\s+{_ROUND}\s+(?:details|info|information|date|time|"
+                            r"schedule|logistics)\b", re.I)
 #: One more interview, said as such: "another interview today", "got another one".
 _ANOTHER_ONE = re.compile(r"\banother\s+(?:interview|one)\b", re.I)
 
@@ -107,6 +113,9 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return None  # "another interview at Acme, different dept this time": a new one
     if found is not None and _RETRACTED.search(line.text):
         return None  # "Please disregard our earlier message, which was sent in error": theirs
+    if found is Outcome.NEXT_ROUND and _ABOUT_A_ROUND.search(line.text) \
+            and lx.PROMISE_CUES.search(line.text):
+        return None  # "they'll get back to me by Wednesday about the next round": their word
     if found is Outcome.NEXT_ROUND and _ROUND_MOVED.search(line.text):
         return None  # "they want to move my second interview to friday": which one, when?
     if found in (Outcome.REJECTED, Outcome.HEARD) and _told_of_another(line, ctx):
@@ -461,6 +470,8 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         return RecordPromise(record(k), said, said=line.text)
 
     target = pick(line.found, ctx.known)
+    if target is not None and target.promised == said.on and _REMIND_ME.search(line.text):
+        return None  # "they decide friday anyway so remind me … friday at 4": the reminder
     both = _two_words(line, ctx, base)
     if both is not None and target is not None:
         # "Dana says they'll still decide Friday, and Raj told me to call him Monday if I
