@@ -396,7 +396,7 @@ _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye
                         r"i\s+appl(?:y|ied)(?:\s+(?:on|to|for))?(?:\s+(?:the\s+)?(?:vacancy|"
                         r"position|job|role|post)(?:\s+(?:of|for|as))?)?|"
                         r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as|para|pour)\s+)?"
-                        r"(?:(?:a|an|the|their|its)\s+)?"
+                        r"(?:like\s+)?(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 #: A start taken back: "es para el puesto de... sorry, for the position of X" is X.
 _RESTARTED = re.compile(r"^(?:.*?(?:\.\.\.|…|[,;.!—–-])\s*)?(?:(?:sorry|oops|i\s+meant?|"
@@ -416,6 +416,8 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
                         r"innit|mate|yeah|yaar|bro|ya|nih|kak)|"
+                        # "data analyst same as the Acme one", "the supply chain analyst one"
+                        r"[\s,]+same\s+as\s+(?:the\s+)?[\w&'-]+(?:\s+one)?|(?<=\w)\s+one|"
                         # "accounts payable clerk i think thats what the posting said"
                         r"[\s,]+i\s+think\s+(?:that'?s|thats|it'?s|its)\s+what\s+(?:the\s+)?"
                         r"(?:posting|ad|advert|listing|job\s+ad)\s+(?:said|says|called\s+it)|"
@@ -492,6 +494,8 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
                              r"\bor\s+maybe\b|\bsaid\s+both\b|\b(?:lol|lmao|haha+|jk)\W*$|"
                              r"\b(?:i\s+)?(?:said|mentioned)\s+(?:before|earlier)\b|"
                              r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$|"
+                             # "it's the same job as last time I think": which, not what
+                             r"^\W*(?:it'?s\s+|its\s+)?(?:the\s+)?same\s+(?:job|role|one|position)\b|"
                              # "designer or design lead, they hadn't decided which level"
                              r"^\W*[\w/&+-]+(?:\s+[\w/&+-]+){0,3}\s+or\s+(?!so\b)\w|"
                              r"\b(?:hadn'?t|haven'?t|not|never)\s+(?:yet\s+)?decided\b|"
@@ -519,7 +523,8 @@ _ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:role|title|job|positi
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
                          re.I | re.M)
 #: A day or time said where the title was asked.
-_A_WHEN_SAID = re.compile(r"^\W*(?:it'?s\s+|its\s+|it\s+is\s+)?(?:on\s+|at\s+)?(?:tomorrow|today|"
+_A_WHEN_SAID = re.compile(r"^\W*(?:it'?s\s+|its\s+|it\s+is\s+)?(?:on\s+|at\s+)?(?:tomorrow|tmrw|"
+                          r"tmr|tmrrw|2moro|2morrow|today|tdy|"
                           r"tonight|next\s+\w+|this\s+\w+|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
                           r"the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?::\d{2})?\s*(?:[ap]m|o'?clock)|"
                           r"noon|midday)\b", re.I)
@@ -572,6 +577,9 @@ _REFERENCE_FIRST = re.compile(rf"^\W*(?:{_REF_LABEL}\s*[:#]?\s*)?#?[a-z]{{0,8}}[
 _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b|pay\b|salary\b|"
                          r"hours\b)", re.I)
 #: Sounds made while thinking: "the role is um interaction designer".
+#: A remark after the title, as its own sentence: "warehouse lead. which is a step DOWN …".
+_REMARK_ON_THE_TITLE = re.compile(r"(?<=\w)[.!]+\s+(?:which|it'?s|that'?s|thats|lol|ugh|"
+                                  r"not\s+that)\b.*$", re.I | re.S)
 #: A greeting before the answer: "hi! it's for junior UX designer 😊".
 _GREETING = re.compile(r"^\s*(?:hi+|hello|hey+|hiya|good\s+(?:morning|afternoon|evening))\b"
                        r"(?:\s+there)?\s*[!,.]+\s*", re.I)
@@ -606,6 +614,7 @@ def role_answer(text: str) -> str | None:
         return None  # "it's on the 1st at noon": when, answered where the title was asked
     text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
     text = _GREETING.sub("", _ASKED_AFTER.sub("", text))  # "hi! it's for …", "…. Is Globex …?"
+    text = _REMARK_ON_THE_TITLE.sub("", text)  # "warehouse lead. which is a step DOWN …"
     text = _FILLER.sub("", text)  # "the role is um interaction designer"
     put_right = _SORRY_NOT.search(text)
     if put_right is not None:  # "designer, sorry not designer, design researcher"

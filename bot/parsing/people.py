@@ -264,7 +264,7 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     unclear: list[str] = []
     pending_title: str | None = None
     pending_email: str | None = None
-    pieces = _split_names(_HONORIFIC_SUFFIX.sub("", _INTRODUCED.sub("", text)))
+    pieces = _split_names(_HONORIFIC_SUFFIX.sub("", _INTRODUCED.sub("", spelled_out(text))))
     if len(pieces) > 2 * _MAX_PEOPLE:
         # Nobody is interviewed by a crowd; reading every "name" in a paste would be slow.
         unclear.append(", ".join(pieces[2 * _MAX_PEOPLE :]))
@@ -291,6 +291,10 @@ def _people(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             # "the branch manager and someone called Summer": two people, one unnamed;
             # the title is not the next one's.
             unclear.append(piece)
+            continue
+        if person is None and lone_title and people and piece is pieces[-1] and \
+                _ANOTHER_PERSON.search(text[max(0, text.find(piece) - 5):text.find(piece)] + " "):
+            unclear.append(piece)  # "Frank and the CEO", last: someone else, not named
             continue
         if person is None:
             if lone_title and people and people[-1].title is None:
@@ -331,6 +335,20 @@ _NEVER_IN_NAMES = _vocabulary(
 _SPOKEN_TITLE = re.compile(r"^(doctor|professor)\s+(?=[A-Z])", re.I)
 _SHORT_TITLE = {"doctor": "Dr ", "professor": "Prof "}
 _NAME_PARTICLES = _vocabulary("van von der de da di du del della dos das bin ibn al el la le")
+
+
+#: A name dictated a letter at a time: "is W O O not W U", "that's N A I R".
+_SPACED_LETTERS = re.compile(r"(?:(?<=\bis\s)|(?<=\bnot\s)|(?<=\bas\s)|(?<=spelled\s)|"
+                             r"(?<=spelt\s)|(?<=that's\s)|(?<=thats\s))"
+                             r"(?-i:[A-Z](?:\s[A-Z]){1,})\b", re.I)
+_SPELLED_AGAIN = re.compile(r"\b(\w+)\s+(?:that'?s|thats|spelled|spelt)\s+\1\b", re.I)
+
+
+def spelled_out(text: str) -> str:
+    """Letters dictated one at a time, joined ("is W O O not W U": Woo, Wu), and a name
+    spelled out after it was said dropped ("Priya Nair that's N A I R": Priya Nair)."""
+    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", "").capitalize(), text)
+    return _SPELLED_AGAIN.sub(r"\1", text)
 
 
 def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:

@@ -71,6 +71,7 @@ _YOU_CONTACT = re.compile(
     r"|(?<!her\s)(?<!his\s)(?<!their\s)follow(?:\s|-)?up(?!\s+(?:e-?mail|message|note|letter|"
     r"text)\b)"
     r"|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
+    r"|(?:wants?|asked|told)\s+me\s+to\s+\W*circle\s+back"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
     r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|^\s*(?:call|ring|phone)\s+\d)",

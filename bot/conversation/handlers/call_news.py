@@ -32,6 +32,7 @@ from bot.parsing.understanding.lexicon import (
     NOT_FINAL,
     NOT_REJECTED,
     NOT_THEIR_WORD,
+    OWN_PLAN,
     PROMISE_CUES,
     SOMETIME,
     THEN_ALSO,
@@ -105,12 +106,19 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
         return [Reply(text=f"No rush. I'll keep the question open, and nothing changes "
                            f"meanwhile: when you can, tell me what {interview.company} said "
                            "(an offer, a no, a next round, a day, or no news yet).")]
+    if OWN_PLAN.search(text) and not _THEIR_WORD.search(text):
+        # "I'm going to call back monday": the person's own plan, not what they were told
+        return [Reply(text=f"That's your own plan, so I haven't planned around it. What did "
+                           f"{interview.company} say on the call (an offer, a no, a next "
+                           "round, a day, or no news yet)?")]
     # What they said is read from words: whatever it changes, "Not what I meant" takes
     # back, and asks "what did they say?" again.
     undo = not_meant.keep(turn, interview)
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
 
+#: Their word, beside the person's plan: "she said to call back monday, so I'll do that".
+_THEIR_WORD = re.compile(r"\b(?:they|she|he|[A-Z][a-z]+)\s+(?:said|says|told|asked|wants?)\b")
 #: The call was not answered after all: "it went to voicemail actually", "misclicked,
 #: nobody picked up", "it actually rang out, pressed the wrong thing".
 _NOBODY_AFTER_ALL = re.compile(

@@ -164,6 +164,9 @@ HEDGES = _any(
     r"^\W*apparently\b", r"\bi\s+(?:heard|hear)\s+(?:that\s+)?(?:they|it)\b",
     # "a rejection but it's addressed to 'Dear Michael'": meant for someone else?
     r"addressed\s+to\s+\W*(?:dear\s+)?\w+",
+    r"(?:starts|started|begins|opens)\s+with\s+\W*dear\s+\w+",
+    # "they'll definitely decide by Friday sure they will", "yeah right": said in disbelief
+    r"sure\s+they\s+(?:will|are|do)\W*$", r"yeah\s+right", r"as\s+if\b",
     # "555 0147 or mabye 555 0174, i mix them up": which is which isn't known
     r"mix(?:ed)?\s+(?:them|those|it|the\s+two)\s+up", "may\\s+be", r"who\s+knows",
     # "sent it, hope it doesn't end up in spam": a worry after the deed, not a doubt of it
@@ -849,7 +852,9 @@ CALL_UNCLEAR = _any(r"hung\s+up", r"before\s+any(?:one|body)", "receptionist",
                     r"put\s+me\s+through", r"(?:was|were)\s+out\b",
                     r"wasn'?t\s+(?:in|there|available)",
                     r"(?<!line\swas\s)busy(?!\s+(?:signal|tone))",
-                    r"call\s+(?:me\s+)?back", "dropped", r"cut\s+off",
+                    # "she said call back Monday" is their word on a call that was answered
+                    r"(?<!said\s)(?<!said\sto\s)(?<!told\sme\sto\s)call\s+(?:me\s+)?back",
+                    "dropped", r"cut\s+off",
                     r"to\s+(?:say\s+)?thank", r"say\s+thanks",
                     r"pass(?:\s+on|\s+along)?\s+(?:on\s+)?(?:a|the|my)\s+message",
                     r"didn'?t\s+(?:seem\s+to\s+)?know\s+who")
@@ -936,7 +941,7 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
                    # "bug me about the thank you again in 3 hours", "give us a nudge in an hour"
                    r"(?:bug|ping|nudge|poke|prod|buzz|chase)\s+(?:me|us)\s+(?:\w+\s+){0,5}?"
-                   r"(?:in|at|tomorrow|tonight)\b",
+                   r"(?:in|at|tomorrow|tonight|eod|(?:mon|tues|wednes|thurs|fri)day)\b",
                    r"give\s+(?:me|us)\s+a\s+(?:nudge|shout|ping|poke|prod|buzz)\s+(?:in|at|"
                    r"tomorrow|later|tonight)\b",
                    # "first thing tomorrow pls, too tired tonight": when, said alone

@@ -17,6 +17,7 @@ from bot.parsing.command_text import GREETING
 from bot.parsing.dates import HOUR_NAMES, MONTH, hour_said
 from bot.parsing.english import another_languages_word, slip_of
 from bot.parsing.other_languages import days_in_english, verbs_in_english
+from bot.parsing.people import spelled_out
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
     MIXED_IN,
@@ -151,7 +152,7 @@ def _said_in_the_past(match: re.Match[str]) -> str:
 
 #: "half an hour", "an hour and a half": spans said in words.
 _HALF_AN_HOUR = re.compile(r"\bhalf\s+an?\s+hour\b", re.I)
-_HOUR_AND_HALF = re.compile(r"\b(?:an|one)\s+hour\s+and\s+a\s+half\b", re.I)
+_HOUR_AND_HALF = re.compile(r"\b(?:an?|one|1)\s+hours?\s+and\s+(?:a\s+)?half\b", re.I)
 #: "ten o'clock": an hour in words, written as a clock.
 _WORD_OCLOCK = re.compile(r"\b(" + "|".join(HOUR_NAMES) + r")\s+o'?\s?clock\b", re.I)
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
@@ -255,6 +256,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     for marked in (_PAST_MARKED, _ALREADY_DONE):  # "mi send it just now", "already send"
         text = marked.sub(_said_in_the_past, text)
     text = _LETTER_BY_LETTER.sub(lambda m: m.group(0).replace("-", "").capitalize(), text)
+    text = spelled_out(text)  # "is W O O not W U", "Priya Nair that's N A I R"
     text = verbs_in_english(days_in_english(text))
     for said, meant in MIXED_IN:  # "hoy a las 10am, con la señora Marisol Reyes"
         text = said.sub(meant, text)

@@ -14,7 +14,10 @@ from datetime import date, datetime
 from bot.parsing.understanding.lexicon import words
 from bot.text import one_slip
 
-_NUMBER = re.compile(r"(?:#|\b(?:interview|number|no\.?|num)\s*#?\s*)(\d{1,6})\b", re.I)
+_NUMBER = re.compile(r"(?:#|\b(?:interview|number|no\.?|num)\s*#?\s*)(\d{1,6})\b"
+                     # "my #1 pick just called": a ranking, not interview #1
+                     r"(?!\s+(?:pick|choice|option|priority|fave|favou?rite|dream|company|job)\b)",
+                     re.I)
 #: "interview number one": a number said in words, only after "number".
 _NUMBER_IN_WORDS = re.compile(r"\b(?:interview\s+)?number\s+(one|two|three|four|five|six|seven|"
                               r"eight|nine)\b", re.I)

@@ -3475,3 +3475,49 @@ def test_studied_in_the_twenty_seventh_session_rounds_offers_and_who_moves(chat:
              "follow-up email said they'll make a decision by Dec 1.")
     northwind = chat.checkpoints(3)[0]
     assert [p.name for p in northwind.interviewers] == ["Sandra Kowalczyk"]
+
+
+def test_studied_in_the_twenty_seventh_session_rankings_both_spelling_and_plans(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "my #1 pick" is a ranking, not interview #1: which company is asked.
+    replies = chat.say("my #1 pick just called with an offer!!!")
+    assert chat.checkpoints(1)[0].outcome is None and choices(replies)
+    chat.say(list(choices(replies))[-1])
+    # News of both at once: each asked for on its own line.
+    said = chat.text("Acme and Initech BOTH said next round!! on break rn, will send times later")
+    assert "each on its own line" in said
+    assert chat.checkpoints(1)[0].outcome is None and chat.checkpoints(2)[0].outcome is None
+    # Letters dictated one at a time are the name they spell.
+    assert chat.text("Dana's last name is W O O not W U").endswith("Dana Wu is now Dana Woo.")
+    # Disbelief is no promise.
+    replies = chat.say("yeah Jane said they'll definitely decide by Friday sure they will")
+    assert choices(replies) and chat.checkpoints(1)[0].promise is None
+    chat.say("No")
+    # "wants me to circle back on the 30th": theirs to be called.
+    chat.say('lmao Initech wants me to "circle back" on the 30th. circle back deez nuts. fine')
+    promise = chat.checkpoints(2)[0].promise
+    assert (promise.kind, promise.on.isoformat()) == (PromiseKind.YOU_CALL_ON, "2026-11-30")
+    # After a call, the person's own plan is not their word.
+    chat.say("called 2 answered")
+    said = chat.text("I'm going to call back monday")
+    assert said.startswith("That's your own plan")
+    chat.say("no news yet")
+    # "Called …, Dana picked up, she said call back Monday": the call and her word.
+    chat.say("Called Initech, Dana picked up, she said call back Wednesday")
+    promise = chat.checkpoints(2)[0].promise
+    assert (promise.kind, promise.on.isoformat()) == (PromiseKind.YOU_CALL_ON, "2026-11-25")
+    # "remind me in 20": minutes or hours, asked.
+    assert list(choices(chat.say("remind me about acme in 20"))) == [
+        "In 20 minutes", "In 20 hours", "Don't snooze"]
+    chat.say("Don't snooze")
+    # Answers: a title with a remark after it, "like", "the … one"; names spelled out.
+    chat.say("add Globex")
+    chat.say("warehouse lead. which is a step DOWN from what I did for 9 years but here we are")
+    chat.say("tomorrow 11am")
+    chat.say("a guy named Frank and the CEO")  # the CEO is not named: asked again
+    chat.say("Frank Ocean and Priya Nair that's N A I R")
+    globex = chat.checkpoints(3)[0]
+    assert globex.role == "warehouse lead"
+    assert [p.name for p in globex.interviewers] == ["Frank Ocean", "Priya Nair"]

@@ -170,6 +170,9 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     # "fix the name, its Dana Woo not Wu": the grammar's verb, then the correction
     text = re.sub(r"^(?:please\s+)?fix\s+(?:the\s+|her\s+|his\s+)?(?:name|spelling)\s*[,:;–—-]*\s*",
                   "", text, flags=re.I)
+    # "her name's Jane Smyth with a y": the name said again, as "it's Jane Smyth …" is
+    text = re.sub(r"^(?:her|his|their)\s+(?:full\s+)?name(?:'s|\s+is)\s+(?-i:(?=[A-Z]))", "it's ",
+                  text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
     # "Jane's on +44 7700 900123": her number

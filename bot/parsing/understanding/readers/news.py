@@ -72,6 +72,8 @@ _SUBJECTS_ANYONE = frozenset({"they", "she", "he", "we", "it", "hr", "recruiter"
                               "everyone", "somebody", "someone", "i", "i've", "i'm", "i'd"})
 
 
+#: One piece of news for several interviews: "Acme and Initech BOTH said next round".
+_BOTH = re.compile(r"\bboth\b|\b(?:each|all)\s+of\s+them\b", re.I)
 _REMIND_ME = re.compile(r"\bremind\s+me\b", re.I)
 #: A round spoken of, not offered: "… about the next round", "for the second round details".
 _ROUND = r"(?:second|2nd|third|3rd|next|final|another)[\s-]+(?:round|interview|stage)\b"
@@ -113,6 +115,10 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return None  # "another interview at Acme, different dept this time": a new one
     if found is not None and _RETRACTED.search(line.text):
         return None  # "Please disregard our earlier message, which was sent in error": theirs
+    if found is not None and len(line.found.by_company) >= 2 and _BOTH.search(line.text):
+        return Reading(question="That's news of more than one interview: tell me each on its "
+                                "own line (`Acme wants me back for a next round`), so I record "
+                                "each one right. I changed nothing yet.")
     if found is Outcome.NEXT_ROUND and _ABOUT_A_ROUND.search(line.text) \
             and lx.PROMISE_CUES.search(line.text):
         return None  # "they'll get back to me by Wednesday about the next round": their word

@@ -107,6 +107,17 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                                 Choice("Don't snooze", None)))
     if rest.lower().startswith("an hour") or rest.lower() == "hour":
         rest = "1 hour"
+    unit_left = _NO_UNIT.search(line.text)
+    if unit_left is not None and (target := pick(line.found, ctx.known)) is not None:
+        # "remind me in 20": minutes, most likely, but hours are a number too
+        n, step = int(unit_left.group(1)), _step_of(line, target.number)
+        return Reading(question=f"Remind you about {target.company} (#{target.number}) in {n} "
+                                "minutes, or hours?",
+                       choices=(Choice(f"In {n} minutes", Snooze(step, SnoozeFor(
+                                    timedelta(minutes=n)))),
+                                Choice(f"In {n} hours", Snooze(step, SnoozeFor(
+                                    timedelta(hours=n)))),
+                                Choice("Don't snooze", None)))
     span = _span(rest, ctx)
     if span is None and _NEXT_WEEK.search(rest):
         # "remind me next week": which day of it is theirs to say; its Monday is offered
@@ -381,6 +392,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
     rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
     rest = _MORE.sub(lambda m: f"{m['n'] or 1} {m['unit']}", rest)  # "one more hour"
+    rest = _END_OF_DAY.sub("5pm", rest)  # "EOD tomorrow", "by end of day"
     rest = _BARE_ORDINAL.sub(r"the \1", rest)  # "on 30th", its "on" cut with the lead
     rest = _LEADING_CLOCK.sub(r"\1:\2", rest)  # "1400 tomorrow", its "at" cut with the lead
     rest = _LEADING_DOTTED.sub(r"\1:\2", rest)  # "19.00", likewise
@@ -396,7 +408,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
         # "after my doctor's appt tomorrow": a moment of their day, not the morning's
         return _TimeUnread(span) if _CLOCK_LEFT.search(rest) else span
     rest = _COUPLE.sub("2 ", next_week_days(_spoken_time(rest), ctx.today))
-    rest = _FIRST_THING_ON.sub(r"\g<day> 9am", rest)
+    rest = _FIRST_THING_ON.sub(r"\g<day> 9am", _DAY_FIRST_THING.sub(r"\g<day> 9am", rest))
     rest = _FIRST_THING.sub("tomorrow morning", _SHORT_DAY.sub(_day_name, rest))
     tries = [rest, *[m.group("when") for m in _AFTER_WORD.finditer(rest)][::-1]]
     # "3 hrs, doing pickup and dinner", "1 hour please": the span without what follows
@@ -467,6 +479,14 @@ _FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning)
 #: "first thing Monday": that day's morning.
 _FIRST_THING_ON = re.compile(r"\bfirst\s+thing\s+(?:on\s+)?(?P<day>(?:next\s+|this\s+)?"
                              r"(?:mon|tue|wed|thu|fri|sat|sun)\w*)", re.I)
+#: "in 20": a span without its unit.
+_NO_UNIT = re.compile(r"\bin\s+(\d{1,2})\W*$", re.I)
+#: "monday first thing": the day, then its first thing.
+_DAY_FIRST_THING = re.compile(r"\b(?P<day>(?:next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\w*)"
+                              r"\s+first\s+thing\b", re.I)
+#: The end of a working day, as a reminder's time: "EOD", "end of day", "COB".
+_END_OF_DAY = re.compile(r"\b(?:by\s+)?(?:eod|cob|end\s+of\s+(?:the\s+)?day|close\s+of\s+"
+                         r"business)\b", re.I)
 _SHORT_DAY = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b\.?", re.I)
 _DAY_NAMES = {"mo": "monday", "tu": "tuesday", "we": "wednesday", "th": "thursday",
               "fr": "friday", "sa": "saturday", "su": "sunday"}
