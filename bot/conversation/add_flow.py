@@ -418,6 +418,13 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
                         r"innit|mate|yeah|yaar|bro|ya|nih|kak)|"
                         # "data analyst same as the Acme one", "the supply chain analyst one"
                         r"[\s,]+same\s+as\s+(?:the\s+)?[\w&'-]+(?:\s+one)?|(?<=\w)\s+one|"
+                        # "forklift operator lol nothing fancy", "… (EMEA)", ", APAC night shift",
+                        # "night auditor in the hotel, the night shift"
+                        r"[\s,]+(?:lol|lmao|haha+)\b.*|\s*\((?:emea|apac|latam|amer|na|us|uk|eu)\)|"
+                        r",\s*(?:emea|apac|latam|amer)\b.*|"
+                        r"\s+(?:in|at)\s+the\s+(?:hotel|store|shop|office|warehouse|hospital|clinic|"
+                        r"restaurant|bank|branch|site|plant|school)\b.*|,\s*the\s+(?:night|day|early|"
+                        r"late|morning|evening)\s+shift|"
                         # "accounts payable clerk i think thats what the posting said"
                         r"[\s,]+i\s+think\s+(?:that'?s|thats|it'?s|its)\s+what\s+(?:the\s+)?"
                         r"(?:posting|ad|advert|listing|job\s+ad)\s+(?:said|says|called\s+it)|"
@@ -490,7 +497,9 @@ _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|u
                              r"idk)\b|"
                              r"\btold\s+you\b|"
                              # "never mind, delete that", "designer, or maybe …, it said both"
-                             r"\bnever\s*mind\b|\bdelete\b|\bby\s+mistake\b|\bforget\s+it\b|"
+                             r"\bnever\s*mind\b|\bnvm\b|\bdelete\b|\bby\s+mistake\b|\bforget\s+it\b|"
+                             # "not globex, it was Initrode. role is …": the company put right
+                             r"\bnot\s+[\w&'-]+\s*,\s*it\s+(?:was|is)\b|"
                              r"\bor\s+maybe\b|\bsaid\s+both\b|\b(?:lol|lmao|haha+|jk)\W*$|"
                              r"\b(?:i\s+)?(?:said|mentioned)\s+(?:before|earlier)\b|"
                              r"\bcompany\s+(?:is|was|name)\b|,\s*[\w-]+\s+one\W*$|"
@@ -522,6 +531,19 @@ _ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:role|title|job|positi
 #: The title's line in a job ad pasted as the answer.
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
                          re.I | re.M)
+#: The title quoted from where it was written, with the person's words about the source:
+#: 'copy pasted from the job post: "…"', '"Position: Motion Designer" - from the email'.
+_QUOTED_FROM = re.compile(r"^[^\"“]*\b(?:post(?:ing)?|ad|advert|listing|email|e-mail|says|said|"
+                          r"wrote|pasted|invite)\b[^\"“]*[\"“](?P<said>(?![^\"”]*\b(?:we|you|your|"
+                          r"thanks?)\b)[^\"”]{2,80})[\"”]\s*$|"
+                          r"^\s*[\"“](?P<said2>[^\"”]{2,80})[\"”]\s*[-–—,(]+\s*(?:from|in|on|it'?s\s+"
+                          r"from)\b.*$", re.I)
+#: Their own sentence quoted, and the post it names: "… in the staff accountant opening".
+_THEIR_SENTENCE = re.compile(r"[\"“][^\"”]*\b(?:we|you|your|thanks?)\b[^\"”]*[\"”]", re.I)
+_THE_OPENING = re.compile(r"\b(?:the|our|your)\s+(?P<title>(?:(?!\b(?:the|our|your)\b)[\w/&-]+\s+)"
+                          r"{0,4}?[\w/&-]+)\s+(?:opening|role|position|vacancy|post)\b", re.I)
+#: "Interview – Marketing", as an email's subject puts it: the title after the dash.
+_INTERVIEW_DASH = re.compile(r"^\s*interview\s*[-–—:]\s*", re.I)
 #: A day or time said where the title was asked.
 _A_WHEN_SAID = re.compile(r"^\W*(?:it'?s\s+|its\s+|it\s+is\s+)?(?:on\s+|at\s+)?(?:tomorrow|tmrw|"
                           r"tmr|tmrrw|2moro|2morrow|today|tdy|"
@@ -602,6 +624,15 @@ def role_answer(text: str) -> str | None:
     text = _THANKS_AFTER.sub("", text)  # "ux designer, merci 🙏", "warehouse lead ✌️ ty"
     # "designer i think? the posting called it …": a guess, whatever the posting says
     guessed = "?" in text and UNSURE.search(text) is not None
+    quoted = _QUOTED_FROM.search(text)
+    if quoted is not None:  # 'copy pasted from the job post: "Senior UX Researcher …"'
+        text = _INTERVIEW_DASH.sub("", quoted.group("said") or quoted.group("said2"))
+    elif _THEIR_SENTENCE.search(text):
+        # 'they wrote "thanks for your interest in the staff accountant opening, …"'
+        named = _THE_OPENING.search(text)
+        if named is None:
+            return None
+        text = named.group("title")
     posted = _TITLE_LINE.search(text)
     if posted is not None:  # a job ad pasted: "Job title: Junior Interaction Designer\n…"
         text = posted.group("title")

@@ -181,6 +181,11 @@ class Coach:
         stored = self.repo.get_conversation(turn.person.id)
         pending = turn.flow() if stored else None
         lost = stored is not None and pending is None
+        if isinstance(pending, ChoiceFlow) and understood.about_the_add_offered(pending, text):
+            # "sent tom his thank you" while "Shall I add … with Tom …?" waits: that
+            # interview is not added yet, so its question comes first
+            return [Reply(text="That's about the interview I haven't added yet: first, shall "
+                               "I add it? Then tell me again."), understood.ask(pending)]
         if pending is not None:
             text = command_after_lead_in(text) or text  # "btw also add: …" is no answer
         in_words = pending is not None and understood.reads_as_command(turn, text, pending)

@@ -15,6 +15,7 @@ from typing import cast
 
 from bot.commands import (
     AddInterview,
+    AddInterviewFields,
     BadStepRef,
     CancelInterview,
     Command,
@@ -493,6 +494,41 @@ def answered(turn: Turn, flow: ChoiceFlow, text: str) -> list[Reply] | None:
     else:
         chosen = next((c for c in flow.choices if c.label.lower() == said), None)
     return None if chosen is None else _run(turn, chosen)
+
+
+def about_the_add_offered(flow: ChoiceFlow, text: str) -> bool:
+    """Whether a line names the company or someone of an interview this choice offers to
+    add ("Shall I add … Canva … with Mia Wong and Tom O'Brien?", then "sent tom his thank
+    you"): it is about that interview, which is not added until the choice is answered. A
+    line that tells an interview again ("Can you add my archivist interview at …") is
+    its own."""
+    if _TELLS_AN_INTERVIEW.search(text):
+        return False
+    for choice in flow.choices:
+        if choice.command is None:
+            continue
+        try:
+            command = command_codec.decode_command(choice.command)
+        except (ValueError, TypeError):
+            continue
+        told = command.text if isinstance(command, AddInterview) else \
+            f"{command.company} {command.interviewers}" \
+            if isinstance(command, AddInterviewFields) else None
+        if told is not None:
+            names = {w.lower().removesuffix("'s") for w in _CAPITALISED.findall(told)}
+            said = {w.lower().removesuffix("'s") for w in re.findall(r"[\w'-]+", text)}
+            if names & said - _NOT_NAMES:
+                return True
+    return False
+
+
+_TELLS_AN_INTERVIEW = re.compile(r"\badd\b|\binterview", re.I)
+#: Capitalised words of an add line: its company and its people.
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]+")
+#: Capitalised words of an add line that name no one: "Add", "Friday", "I".
+_NOT_NAMES = frozenset({"add", "i", "the", "a", "an", "and", "with", "at", "on", "for", "they",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "today", "tomorrow", "yesterday", "next", "this"})
 
 
 def _run(turn: Turn, chosen: StoredChoice) -> list[Reply]:

@@ -126,9 +126,15 @@ def _is_suffix(text: str) -> bool:
     from nameparser.config import CONSTANTS
 
     word = text.strip().rstrip(".").replace(".", "").lower()
+    if word in _INITIALS_NOT_SUFFIXES:
+        return False  # "Ana María López y JP": JP is someone, not a justice of the peace
     return bool(word) and (
         word in CONSTANTS.suffix_acronyms or word in CONSTANTS.suffix_not_acronyms
     )
+
+
+#: Suffixes in nameparser's list that are far more often someone's initials.
+_INITIALS_NOT_SUFFIXES = frozenset({"jp", "dj"})
 
 
 @lru_cache(maxsize=256)
@@ -374,6 +380,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             unclear.append(person.name)
     if any(w.casefold() in _NEVER_IN_NAMES for w in _words(said)):
         unclear.append(cleaned)
+    if _an_everyday_word(cleaned):
+        unclear.append(cleaned)  # "will", typed alone in lower case: a name, or a word?
     # "Priya and her boss": the boss is somebody else, whose name they didn't give.
     unclear += [p.title for p in people if p.title and _SOMEONE_ELSES.match(p.title)]
     # "Ms. Kaur (Harpreet)": a name in brackets is no title; which name is which is asked.
@@ -385,6 +393,16 @@ _REMARK_ASIDE = re.compile(r"\s*\([^()@]*\)")
 #: Dictation's words: "anne dash marie leclerc and um louis chen".
 _SPOKEN_DASH = re.compile(r"(?<=\w)\s+dash\s+(?=\w)", re.I)
 _FILLERS = re.compile(r"\b(?:um+|uh+|erm+)\b[,\s]*", re.I)
+
+
+def _an_everyday_word(said: str) -> bool:
+    """One word in lower case that is a first name and an everyday word ("will", "may"),
+    given alone as the names: which was meant is asked."""
+    return said.strip(" .!") in _NAMES_AND_WORDS
+
+
+_NAMES_AND_WORDS = _vocabulary("""will may june april august mark bill grace hope faith joy rose
+    frank art pat sue rob chase dean drew ray dawn guy page miles sunny sandy summer""")
 
 
 def _dropped_remark(aside: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from bot.parsing.settings_values import parse_zone
 _A_ZONE = (# "15:00 UTC+1", as an invite in another zone is turned into a line
            r"\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::00)?(?![\d:])"
            r"|\b(?:pacific|mountain|central|eastern|p[sd]?t|m[sd]?t|c[sd]?t|e[sd]?t|bst|cet|cest|"
+           r"sgt|aest|aedt|jst|hkt|kst|sast|eat|wat|nzst|nzdt|"
            r"london|berlin|paris|l\.?a\.?|my\s+time|their\s+time|local\s+time|your\s+time|"
            r"uk\s+time|ny\s+time|(?:gmt|utc)(?!\s*[+-]\s*\d))\b(?:\s+time\b)?"
            # "9am Tokyo time", "noon New York time": a place, then "time"
@@ -25,7 +26,10 @@ _ZONES = ((r"pacific|p[sd]?t|l\.?a\.?", "America/Los_Angeles"),
           (r"mountain|m[sd]?t", "America/Denver"),
           (r"central|c[sd]?t", "America/Chicago"), (r"eastern|e[sd]?t|ny", "America/New_York"),
           (r"gmt|utc", "UTC"), (r"bst|london|uk", "Europe/London"),
-          (r"cet|cest|berlin|paris", "Europe/Berlin"))
+          (r"cet|cest|berlin|paris", "Europe/Berlin"), (r"sgt", "Asia/Singapore"),
+          (r"aest|aedt", "Australia/Sydney"), (r"jst", "Asia/Tokyo"), (r"hkt", "Asia/Hong_Kong"),
+          (r"kst", "Asia/Seoul"), (r"sast", "Africa/Johannesburg"), (r"eat", "Africa/Nairobi"),
+          (r"wat", "Africa/Lagos"), (r"nzst|nzdt", "Pacific/Auckland"))
 #: A clock then a zone: "10am Pacific", "11:00 AM – 12:00 PM Eastern Time", "noon London".
 _CLOCK_THEN_ZONE = re.compile(r"(?:\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[-–—]\s*\d{1,2}"
                               r"(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?|\bnoon|\bmidday)\s+", re.I)

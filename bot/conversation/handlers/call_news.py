@@ -168,6 +168,11 @@ def runs_on_its_own(turn: Turn, flow: CallNewsFlow, text: str) -> bool:
         return True
     second = THEN_ALSO.search(text)  # "they offered!! also I sent the Acme thank-you":
     first = text if second is None else text[:second.start() + 1]  # the news comes first
+    # "acme offered me the job btw!! initech still deciding": the first sentence's news,
+    # when it names one
+    sentence = re.split(r"(?<=[.!?])\s+|\s+btw\b", first, maxsplit=1)[0]
+    if mentions(sentence, context_for(turn).known).by_company:
+        first = sentence
     found = mentions(first, context_for(turn).known)
     return bool(found.by_company) and interview.number not in found.numbers
 

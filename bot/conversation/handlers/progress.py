@@ -152,8 +152,9 @@ def called(turn: Turn, command: ReportCall) -> list[Reply]:
     recorded = turn.repo.get_interview(interview.id)
     if command.promise is not None and recorded is not None and recorded.is_open and \
             len(recorded.calls) > len(interview.calls):
-        return [reply, *promised(turn, RecordPromise(InterviewRecord(interview.id),
-                                                     command.promise))]
+        # The day they gave sets what comes next, so the call's own "I'll remind you on …"
+        # (which the promise moves) is not said beside it.
+        return promised(turn, RecordPromise(InterviewRecord(interview.id), command.promise))
     if command.ask_news and recorded is not None and recorded.is_open and \
             len(recorded.calls) > len(interview.calls):
         return [ask_call_news(turn, recorded, reply.text)]

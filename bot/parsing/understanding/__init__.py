@@ -222,7 +222,9 @@ _FACTS = re.compile(r"(?<=\S)\s*(?:[.;!?]+\s+|\.{2,}\s*|…\s*)|\s+[—–]\s+|,
                     r",?\s+and\s+(?=(?:they|she|he)\s+(?!said\b|told\b|says\b)\w+)|"
                     # "acme was at 1 not 2 and I've emailed jane the thank you"
                     r",?\s+and\s+(?=i(?:'ve|\s+have|'m|\s+am)?\s+(?:just\s+|already\s+|also\s+)?"
-                    r"(?:called|rang|phoned|emailed|sent|mailed|posted|texted)\b)", re.I)
+                    r"(?:called|rang|phoned|emailed|sent|mailed|posted|texted)\b)|"
+                    # "jane's email is … and add Bob Lin from HR too"
+                    r",?\s+and\s+(?=(?:also\s+)?(?:add|remove|delete|take\s+off)\s)", re.I)
 
 
 def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:
@@ -243,6 +245,8 @@ def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:
         if lx.ADD_REQUEST.match(part) and part.count(",") >= 2 \
                 and not isinstance(whole, AddInterview | AddInterviewFields):
             return part  # "…. Also add Wayne Enterprises, security analyst, Wednesday 3pm."
+        if _SOMEONE_ADDED.match(part) and not isinstance(whole, AddInterview | AddInterviewFields):
+            return part  # "jane's email is … and add Bob Lin from HR too"
         alone = next((r for r in (reader(Line.of(part, ctx), ctx) for reader in READERS)
                       if r is not None), None)
         if isinstance(alone.command if alone else None, AskCoach) and polite_request(part) \
@@ -299,6 +303,8 @@ def _same_fact(whole: object, part: object) -> bool:
     return same_one and ({type(whole), type(part)} <= calls_and_words or closes)
 
 
+#: Someone put on or taken off, said as its own request: "add Bob Lin from HR too".
+_SOMEONE_ADDED = re.compile(r"^(?:also\s+)?(?:add|remove)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)", re.I)
 _TWO_THINGS = Reading(question="You told me two things there, and I want both right: tell me "
                                "one at a time, the thank-you first (e.g. `sent Jane a "
                                "thank-you`), then the rest. I changed nothing yet.")

@@ -716,6 +716,9 @@ NOT_THEIR_WORD = _any(
     r"vacation|pto|annual\s+leave|mat(?:ernity)?\s+leave)|out\s+of\s+(?:the\s+)?office)"
     r"(?:\s+\w+){0,3}?\s+(?:until|till|til|through|thru)\b",
     r"\b(?:is|are|'s|'re|be|gets?|comes?)\s+back\s+(?:in\s+the\s+office\s+)?(?:on|from)\b",
+    # an auto-reply pasted or told: "Out of Office: Jane Smith …", "Dana's OOO says back Friday"
+    r"\bout\s+of\s+(?:the\s+)?office\s*:", r"\bauto(?:matic)?[\s-]?reply\b", r"\booo\b",
+    r"\bi\s+am\s+(?:currently\s+)?(?:away|out\s+of\s+(?:the\s+)?office)\b",
     r"\b(?:posting|listing|advert|ad|applications?|vacancy|job\s+post)\s+(?:closes|close|closed|"
     r"closing|ends|expires)\b", r"\bclosing\s+date\b",
     # "a take-home test, due Monday, then they decide": the task's day, not their word's
@@ -832,6 +835,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:she|he|they)\s+pick\s+up\b",
           r"got\s+(?:through|hold)", "chatted",
           r"(?:said|says|told\s+me)\s+(?:that\s+)?(?:they|she|he)",
+          # "called Dana, she said decision by Dec 4 now": someone spoke on the call
+          r"(?:called|rang|phoned)\s+[\w'-]+\s*,\s*(?:she|he|they)\s+(?:said|told|says)",
           r"(?:rang|called|phoned)\s+\w+\s+and\s+got\s+\w+",
           # "Just called Initech. Got Raj, he was nice …"
           r"(?:^|[.!;]\s+)got\s+[a-z]+\s*,\s*(?:she|he|they)\b",

@@ -38,7 +38,7 @@ _LET_ME_NO = re.compile(r"\blet\s+(?:me|us)\s+no\b", re.I)  # "they'll let me no
 _WOULD_NO = re.compile(r"\b(would|will|'ll|should)\s+no\s+(?=by\b)", re.I)
 _FORTH_OF = re.compile(r"\bforth\s+(?=of\b)", re.I)
 _CALL_VERB = re.compile(r"\b(?:called|rang|phoned|calling|ringing)\b", re.I)
-_DRAWN_OUT = re.compile(r"([A-Za-z])\1{2,}")
+_DRAWN_OUT = re.compile(r"(?!\b(?:OOO|ooo)\b)([A-Za-z])\1{2,}")  # "OOO" is out of office
 _TOKEN = re.compile(r"\S+")
 #: "ten a m", "3 p m", "ten am": a time dictated, its hour in words or its am or pm spoken
 #: letter by letter; written as a clock.

@@ -3521,3 +3521,47 @@ def test_studied_in_the_twenty_seventh_session_rankings_both_spelling_and_plans(
     globex = chat.checkpoints(3)[0]
     assert globex.role == "warehouse lead"
     assert [p.name for p in globex.interviewers] == ["Frank Ocean", "Priya Nair"]
+
+
+def test_studied_in_the_twenty_seventh_session_auto_replies_zones_and_pending_adds(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # An out-of-office reply names when they are back, not their word: asked.
+    replies = chat.say("Out of Office: Jane Smith\nI am away from Wednesday 25 November through "
+                       "Monday 30 November. I will reply to your message when I return.")
+    assert choices(replies) and chat.checkpoints(1)[0].promise is None
+    chat.say("No")
+    # A company spelled out, with what was said about how.
+    assert chat.text("the company is spelled Akme, with a k. not Acme").endswith(
+        "the company is now Akme (was Acme).")
+    assert chat.text("Initech's proper name is INITECH, all caps, like on their website"
+                     ).endswith("the company is now INITECH (was Initech).")
+    # Two requests joined by "and add …": neither done alone.
+    assert "two things" in chat.text("jane's email is jsmith@acme.com and add Bob Lin from HR "
+                                     "too")
+    chat.say("No")
+    # "called Dana, she said …": the call was answered, and her word is recorded with it.
+    chat.say("called Dana, she said decision by Dec 4 now")
+    initech = chat.checkpoints(2)[0]
+    assert [c.result for c in initech.calls] == [CallResult.ANSWERED]
+    assert initech.promise.on.isoformat() == "2026-12-04"
+    # A zone's letters after the time are that zone: 8am in Singapore is 7pm here.
+    chat.say("add Grab, ops lead, Wed 25 Nov 8am SGT w/ Wei Ling Tan")
+    grab = chat.checkpoints(3)[0]
+    assert grab.starts_at.astimezone(NEW_YORK).isoformat().startswith("2026-11-24T19:00")
+    # Told about an interview not yet added, the offer to add it comes first.
+    chat.say("had an interview yesterday arvo at Canva for a content designer job, 2pm, with "
+             "Mia Wong and Tom O'Brien. They said they'd let me know by next Friday")
+    said = chat.text("sent tom his thank you")
+    assert said.startswith("That's about the interview I haven't added yet")
+    # Titles taken from what was pasted, or asked again.
+    chat.say("No")
+    chat.say("add Globex")
+    chat.say('they wrote "thanks for your interest in the staff accountant opening, we\'d '
+             'like to set up a call"')
+    chat.say("tomorrow 11am")
+    chat.say("Ana María López y JP")
+    globex = next(i for i in (chat.checkpoints(n)[0] for n in (4, 5)) if i.company == "Globex")
+    assert globex.role == "staff accountant"
+    assert [p.name for p in globex.interviewers] == ["Ana María López", "JP"]

@@ -69,7 +69,10 @@ _ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:actually|sorry|sory|soz|thanks|thank\s+
                          r"(?:\s+(?:that|it|this))?|"
                          # "…, 2 o's", "…, hyphenated", "…, with an e", "…, double n"
                          r"(?:\d|two|double)\s+[a-z]'?s?|hyphenated|with\s+an?\s+[a-z]|"
-                         r"double\s+[a-z]|[a-z](?:-[a-z]){2,})[.!]*)+[.!?]*$",
+                         r"double\s+[a-z]|[a-z](?:-[a-z]){2,}|"
+                         # "INITECH, all caps, like on their website"
+                         r"(?:in\s+)?all\s+caps|in\s+capitals|like\s+on\s+(?:their|the)\s+\w+|"
+                         r"as\s+on\s+(?:their|the)\s+\w+)[.!]*)+[.!?]*$",
                          re.I)
 #: A name spelled out letter by letter inside the line: "it's Dana Woo, w-o-o, not Wu",
 #: or the word said twice once it is read ("Dana Woo, Woo, not Wu").
@@ -404,7 +407,7 @@ def _said_plainly(text: str) -> str:
 _DETAIL_OF = re.compile(r"^(?:the\s+)?(?P<what>surname|last\s+name|first\s+name|family\s+name|"
                         r"e-?mail|phone(?:\s+number)?|number)\s+of\s+(?P<who>[A-Za-z][\w-]*)\s+"
                         r"(?=is\b)", re.I)
-_SPELLED = re.compile(r"\b((?:name|surname)\s+is)\s+(?:spelled|spelt|written)\s+", re.I)
+_SPELLED = re.compile(r"\b((?:name|surname|company)\s+is)\s+(?:spelled|spelt|written)\s+", re.I)
 #: ", same time 10am, not friday": the time kept, only the day corrected.
 _SAME_TIME = re.compile(r"\s*,\s*same\s+time(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
                         r"(?=\s*,?\s*not\b)", re.I)

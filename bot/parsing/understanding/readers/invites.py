@@ -11,6 +11,7 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.parsing.dates import MONTH
+from bot.parsing.zones_said import zone_named
 
 
 def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
@@ -223,10 +224,7 @@ _ZONES = re.compile(_LETTERS + r"|\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::\d{2})?|"
                     r"\b(?:america|europe|asia|africa|australia)/[A-Za-z_]+", re.I)
 _NAMED = {"gmt": "Etc/GMT", "utc": "UTC", "eastern": "America/New_York",
           "central": "America/Chicago", "mountain": "America/Denver",
-          "pacific": "America/Los_Angeles",
-          **{f"{letter}{kind}": zone for letter, zone in (
-              ("e", "America/New_York"), ("c", "America/Chicago"), ("m", "America/Denver"),
-              ("p", "America/Los_Angeles")) for kind in ("st", "dt", "t")}}
+          "pacific": "America/Los_Angeles"}
 
 
 def _offset(said: str, now: datetime) -> timedelta | None:
@@ -236,7 +234,7 @@ def _offset(said: str, now: datetime) -> timedelta | None:
         return sign * timedelta(hours=int(fixed[2]), minutes=int(fixed[3] or 0))
     try:
         said = said.strip(" (")
-        zone = ZoneInfo(_NAMED.get(said.lower(), said))
+        zone = ZoneInfo(_NAMED.get(said.lower()) or zone_named(said) or said)
     except (ZoneInfoNotFoundError, ValueError):
         return None
     return now.astimezone(zone).utcoffset()
