@@ -531,15 +531,17 @@ _ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:role|title|job|positi
 #: The title's line in a job ad pasted as the answer.
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
                          re.I | re.M)
+#: Words of their sentence, which a title quoted alone never holds.
+_THEIR_WORDS = r"\b(?:we|you|your|thanks?)\b"
 #: The title quoted from where it was written, with the person's words about the source:
 #: 'copy pasted from the job post: "…"', '"Position: Motion Designer" - from the email'.
 _QUOTED_FROM = re.compile(r"^[^\"“]*\b(?:post(?:ing)?|ad|advert|listing|email|e-mail|says|said|"
-                          r"wrote|pasted|invite)\b[^\"“]*[\"“](?P<said>(?![^\"”]*\b(?:we|you|your|"
-                          r"thanks?)\b)[^\"”]{2,80})[\"”]\s*$|"
+                          r"wrote|pasted|invite)\b[^\"“]*[\"“](?P<said>(?![^\"”]*" + _THEIR_WORDS +
+                          r")[^\"”]{2,80})[\"”]\s*$|"
                           r"^\s*[\"“](?P<said2>[^\"”]{2,80})[\"”]\s*[-–—,(]+\s*(?:from|in|on|it'?s\s+"
                           r"from)\b.*$", re.I)
 #: Their own sentence quoted, and the post it names: "… in the staff accountant opening".
-_THEIR_SENTENCE = re.compile(r"[\"“][^\"”]*\b(?:we|you|your|thanks?)\b[^\"”]*[\"”]", re.I)
+_THEIR_SENTENCE = re.compile(r"[\"“][^\"”]*" + _THEIR_WORDS + r"[^\"”]*[\"”]", re.I)
 _THE_OPENING = re.compile(r"\b(?:the|our|your)\s+(?P<title>(?:(?!\b(?:the|our|your)\b)[\w/&-]+\s+)"
                           r"{0,4}?[\w/&-]+)\s+(?:opening|role|position|vacancy|post)\b", re.I)
 #: "Interview – Marketing", as an email's subject puts it: the title after the dash.
