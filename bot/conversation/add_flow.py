@@ -390,7 +390,7 @@ _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye
                         r"che|oye|bueno|pues|mira|bon|alors|kak|mbak|mas|bang)\b[\s,!.]*)?"
                         # "kak posisinya staf admin gudang ya": Indonesian, the post is
                         r"(?:(?:it'?s|it\s+is|it\s+was|is|es|c'est|posisi(?:nya)?|jabatan(?:nya)?|"
-                        r"the\s+(?:role|job|position|"
+                        r"(?:the\s+)?(?:role|job|position|"
                         r"title)\s+is(?:\s+called)?|"
                         # "I apply on vacancy Sales manager"
                         r"i\s+appl(?:y|ied)(?:\s+(?:on|to|for))?(?:\s+(?:the\s+)?(?:vacancy|"
@@ -415,7 +415,9 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
-                        r"innit|mate|yeah|yaar|bro|ya|nih|kak)|"
+                        r"innit|mate|yeah|yaar|bro|ya|nih|kak|spot|na\s+ka|ka|krub|khrap|kha)|"
+                        # "…, sorry my english", "…, I'd be working nights"
+                        r",\s*i'?d\s+be\b.*|"
                         # "data analyst same as the Acme one", "the supply chain analyst one"
                         r"[\s,]+same\s+as\s+(?:the\s+)?[\w&'-]+(?:\s+one)?|(?<=\w)\s+one|"
                         # "forklift operator lol nothing fancy", "… (EMEA)", ", APAC night shift",
@@ -434,7 +436,7 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".
-_REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|"
+_REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|^\W*funny\b|[^\x00-\x7f]{2,}|"
                         # "(it's the museum side of Globex, the visitor centre)": about it
                         r"^\W*(?:it'?s|it\s+is|it\s+says|that'?s|which\s+is|they'?re|"
                         r"we'?d\s+be)\s|"
@@ -603,7 +605,11 @@ _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b
 #: Sounds made while thinking: "the role is um interaction designer".
 #: A remark after the title, as its own sentence: "warehouse lead. which is a step DOWN …".
 _REMARK_ON_THE_TITLE = re.compile(r"(?<=\w)[.!]+\s+(?:which|it'?s|that'?s|thats|lol|ugh|"
-                                  r"not\s+that)\b.*$", re.I | re.S)
+                                  r"not\s+that|i(?!\s+(?:think|guess|believe|mean|reckon))|i'?m|"
+                                  r"i'?d|took|so)\b.*$", re.I | re.S)
+_DONT_KNOW = re.compile(r"\bi\s+(?:don'?t|do\s+not)\s+know\b", re.I)
+_SORRY_MY_ENGLISH = re.compile(r"[\s,.]*(?:sorry|sry|excuse)\s+(?:for\s+)?my\s+english[.!]*\s*$",
+                               re.I)
 #: A greeting before the answer: "hi! it's for junior UX designer 😊".
 _GREETING = re.compile(r"^\s*(?:hi+|hello|hey+|hiya|good\s+(?:morning|afternoon|evening))\b"
                        r"(?:\s+there)?\s*[!,.]+\s*", re.I)
@@ -621,9 +627,12 @@ def role_answer(text: str) -> str | None:
     one ("qwerty", "it was for acme actually")."""
     if any(c in _LAUGHING for c in text):
         return None  # "ceo obviously 😂": a joke, not the title
+    if _DONT_KNOW.search(text):
+        return None  # "음.. I don't know exact title, something about marketing?"
     text = _SAID_STOP.sub(". ", text)  # "product designer period it's on the 24th", dictated
     text = SPOKEN_STOP.sub("", SPOKEN_COMMA.sub(",", text))  # "staff accountant comma …"
     text = _THANKS_AFTER.sub("", text)  # "ux designer, merci 🙏", "warehouse lead ✌️ ty"
+    text = _SORRY_MY_ENGLISH.sub("", text)  # "Is for position of pastry chef, sorry my english"
     # "designer i think? the posting called it …": a guess, whatever the posting says
     guessed = "?" in text and UNSURE.search(text) is not None
     quoted = _QUOTED_FROM.search(text)

@@ -333,7 +333,7 @@ _NEVER_IN_NAMES = _vocabulary(
     invitation hang later tomorrow today forget remember someone somebody probably unsure
     asap guess fella feller bloke chap lad lass time zoom via both neither everyone everybody
     me my mine you your wait first show list please what why how nvm nevermind
-    monday tuesday wednesday thursday friday saturday sunday
+    monday tuesday wednesday thursday friday saturday sunday done
     """
 )
 #: Lower-case words a person's name may hold between capitalised ones ("Ludwig van Beethoven").
@@ -347,7 +347,7 @@ _NAME_PARTICLES = _vocabulary("van von der de da di du del della dos das bin ibn
 _SPACED_LETTERS = re.compile(r"(?:(?<=\bis\s)|(?<=\bnot\s)|(?<=\bas\s)|(?<=spelled\s)|"
                              r"(?<=spelt\s)|(?<=that's\s)|(?<=thats\s))"
                              r"(?-i:[A-Z](?:\s[A-Z]){1,})\b", re.I)
-_SPELLED_AGAIN = re.compile(r"\b(\w+)\s+(?:that'?s|thats|spelled|spelt)\s+\1\b", re.I)
+_SPELLED_AGAIN = re.compile(r"\b(\w{2,})(?:\s+(?:that'?s|thats|spelled|spelt)|[.,])\s+\1\b", re.I)
 
 
 def spelled_out(text: str) -> str:

@@ -457,6 +457,8 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           # "the QA role was eliminated in a restructure", "position cancelled"
           r"(?:role|position|job|req|requisition|vacancy|opening)\s+(?:was\s+|has\s+been\s+|got\s+|"
           r"is\s+)?(?:eliminated|cancel+ed|scrapped|axed|cut|frozen\s+(?:indefinitely|for\s+good))\b",
+          # "Acme tell me the position is cancel because no budget", as a learner says it
+          r"(?:role|position|job|vacancy)\s+(?:is|was)\s+cancel\b",
           # "Acme say dey cancel de position altogether": theirs, said in the present
           r"\b(?:they|dey|dem|them)\s+(?:(?:have|has|had|done|don|did|go|gone|just)\s+)?"
           r"(?:cancel|scrap|pull|close)\s+(?:de|the|that|dat)\s+(?:\w+\s+)?(?:role|position|job|"
@@ -762,7 +764,8 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
                 # "after the long weekend": its first working day, or any day after it?
                 r"after\s+the\s+(?:long|holiday|bank\s+holiday|thanksgiving)\s+weekend")
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
-OWN_PLAN = re.compile(r"^\s*(?:(?:told|promised)\s+\w+\s+(?:that\s+)?i'?d\s+|i'?ll|i\s+will|"
+OWN_PLAN = re.compile(r"^\s*(?:(?:i\s+)?(?:told|promised)\s+\w+\s+(?:that\s+)?i'?d\s+|i'?ll|"
+                      r"i\s+will|"
                       r"i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want|"
                       r"(?:i'?m\s+|im\s+)?gonna|i\s+(?:need|have|got)\s+to|i\s+gotta|"
                       r"i'?d\s+like\s+to|i\s+intend)\b"

@@ -3565,3 +3565,47 @@ def test_studied_in_the_twenty_seventh_session_auto_replies_zones_and_pending_ad
     globex = next(i for i in (chat.checkpoints(n)[0] for n in (4, 5)) if i.company == "Globex")
     assert globex.role == "staff accountant"
     assert [p.name for p in globex.interviewers] == ["Ana María López", "JP"]
+
+
+def test_studied_in_the_twenty_seventh_session_learners_english_and_loose_references(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    # A position cancelled, said as a learner says it, is their news, not a stop.
+    chat.say("Acme tell me the position is cancel because no budget")
+    assert chat.checkpoints(1)[0].outcome is Outcome.HEARD
+    chat.say(INITECH)
+    # With one open interview, "the other one" is asked about.
+    assert chat.text("stop tracking the other one").startswith("Which one is the other one?")
+    assert chat.checkpoints(2)[0].outcome is None
+    # A time put right, the interview named by its job, is never a new title.
+    said = chat.text("the qa job was at 10:30 actually, not 10")
+    assert chat.checkpoints(2)[0].role == "QA engineer" and "time" in said
+    # A name spelled out letter by letter after it was said, once.
+    assert chat.text("Raj's surname is Patil. P-A-T-I-L. not Patel").endswith(
+        "Raj Patel is now Raj Patil.")
+    # The person's own word to Jane is no promise of theirs.
+    chat.text("I told Dana I'd call her Friday")
+    assert chat.checkpoints(2)[0].promise.on.isoformat() == "2026-11-27"  # as added
+    # "10:00 o'clock", as German speakers write it, is ten.
+    chat.say("Today morning I had interview in Siemens Healthineers for service technician "
+             "position, 10:00 o'clock, with Mr. Klaus Berger and Mrs. Aylin Demir")
+    siemens = chat.checkpoints(3)[0]
+    assert siemens.starts_at.astimezone(NEW_YORK).hour == 10
+    # Titles said with a learner's apology, a remark after, a name for the bot.
+    for said, role in (("Is for position of pastry chef, sorry my english", "pastry chef"),
+                       ("shift lead. i quit the barista job last month so this'd be a step up",
+                        "shift lead"),
+                       ("front-end developer na ka", "front-end developer")):
+        chat.say("add Globex")
+        chat.say(said)
+        chat.say("tomorrow 11am")
+        chat.say("done")  # no one's name: asked again
+        chat.say("Sam Lee")
+        chat.say("no")
+        chat.say("skip")
+        latest = max(i for i in range(4, 7)
+                     if chat.runtime.repo.find_interview(
+                         chat.runtime.repo.person_for(chat.who, "America/New_York",
+                                                      chat.runtime.settings.quiet).id, i))
+        globex = chat.checkpoints(latest)[0]
+        assert globex.role == role and [p.name for p in globex.interviewers] == ["Sam Lee"]

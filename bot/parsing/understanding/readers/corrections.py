@@ -538,6 +538,11 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         said, value = said.replace(value, fixed), fixed
     if field in (Fix.COMPANY, Fix.ROLE) and _CHATTY_VALUE.search(value):
         sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
+    if field in (Fix.COMPANY, Fix.ROLE) and _A_CLOCK.search(value):
+        # "the data job was at 2:30 actually, not 2": a time put right, named by its job
+        return Reading(question="That reads as a time, not a name, so I changed nothing. To "
+                                "move an interview, tell me its new day and time (e.g. `the "
+                                "Acme interview was at 2:30pm`).")
     if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
         sure = False
     if field is Fix.EMAIL and "@" not in value:

@@ -72,6 +72,8 @@ _SUBJECTS_ANYONE = frozenset({"they", "she", "he", "we", "it", "hr", "recruiter"
                               "everyone", "somebody", "someone", "i", "i've", "i'm", "i'd"})
 
 
+_SPELLING_ASKED = re.compile(r"\b(?:fix|correct|change)\s+(?:the\s+|her\s+|his\s+)?spelling\b",
+                             re.I)
 #: One piece of news for several interviews: "Acme and Initech BOTH said next round".
 _BOTH = re.compile(r"\bboth\b|\b(?:each|all)\s+of\s+them\b", re.I)
 _REMIND_ME = re.compile(r"\bremind\s+me\b", re.I)
@@ -119,6 +121,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return Reading(question="That's news of more than one interview: tell me each on its "
                                 "own line (`Acme wants me back for a next round`), so I record "
                                 "each one right. I changed nothing yet.")
+    if found is not None and _SPELLING_ASKED.search(line.text):
+        return None  # "the rejection letter came from Dana Woo not Wu, can you fix the spelling"
     if found is Outcome.NEXT_ROUND and _ABOUT_A_ROUND.search(line.text) \
             and lx.PROMISE_CUES.search(line.text):
         return None  # "they'll get back to me by Wednesday about the next round": their word

@@ -479,6 +479,8 @@ _FIRST_THING = re.compile(r"\bfirst\s+thing(?:\s+(?:tomorrow|in\s+the\s+morning)
 #: "first thing Monday": that day's morning.
 _FIRST_THING_ON = re.compile(r"\bfirst\s+thing\s+(?:on\s+)?(?P<day>(?:next\s+|this\s+)?"
                              r"(?:mon|tue|wed|thu|fri|sat|sun)\w*)", re.I)
+#: "stop tracking the other one": which, when only one is open?
+_THE_OTHER_ONE = re.compile(r"\bthe\s+other\s+(?:one|interview)\b", re.I)
 #: "in 20": a span without its unit.
 _NO_UNIT = re.compile(r"\bin\s+(\d{1,2})\W*$", re.I)
 #: "monday first thing": the day, then its first thing.
@@ -530,6 +532,11 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
+    if any(o is Outcome.HEARD and p.search(line.text) for p, o in lx.OUTCOME_CUES):
+        return None  # "the position is cancel because no budget": their news, not a stop
+    if _THE_OTHER_ONE.search(line.text) and len([k for k in ctx.known if k.open]) < 2:
+        return Reading(question="Which one is the other one? I only have one open interview; "
+                                "`list` shows it.")
     if _A_DETAIL_WRONG.search(line.text):
         # "cancel that, wrong company": a detail to put right, or the interview to stop?
         return Reading(question="Something there was wrong, so I changed nothing. To put a "
