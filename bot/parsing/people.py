@@ -86,6 +86,7 @@ _NOT_NAMES = _vocabulary(
     the a an and someone somebody them him her us me people guys folks team panel group
     everyone others colleague colleagues two three four five several some few couple i my
     our their his your it this that who
+    mr mrs ms mx dr prof herr frau sir madam miss sra sr pak ibu
     """
 )
 

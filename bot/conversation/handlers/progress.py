@@ -46,8 +46,12 @@ from bot.rules.calendar import end_of_quiet
 from bot.rules.plan import MAX_CALLS, PHONE_KINDS, next_morning, release_time
 from bot.text import one_slip_from, short
 
-
 # --- thank-you notes and steps ------------------------------------------------------------
+#: Everyone on the interview, as said after "to": "sent the thank you to both".
+_EVERYONE = frozenset({"both", "both of them", "all", "all of them", "everyone", "everybody",
+                       "them", "them all", "them both", "each of them"})
+
+
 def sent(turn: Turn, command: MarkSent) -> list[Reply]:
     if command.by:
         return [Reply(text=notes.why_not_text_or_social(command.by) + " Once the e-mail "
@@ -57,6 +61,8 @@ def sent(turn: Turn, command: MarkSent) -> list[Reply]:
         return [found]
     interview, rows = found
     who = command.to.lower()
+    if who in _EVERYONE:  # "sent the thank you to both"
+        who = "all"
     people = [p for p in interview.interviewers
               if not who or who in p.name.lower() or who == "all"]
     if not people:

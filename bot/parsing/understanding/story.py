@@ -148,7 +148,7 @@ _ROLE = (
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
 _NOT_ROLES = lx.words("second another new different other same one")
 _HONORIFIC = (r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Mme|Mlle|Sra|Srta|Sr|Engr|Madam|Pani|Herr|Frau)"
-              r"\.?\s+)?")
+              r"\.?\s+){0,2}")  # "Herr Dr. Klaus Becker": two of them
 _INITIALS = r"(?:[A-Z]\.\s*)*"  # "T. Drake", "J.P. Morgan-Lee", "Mr. D. Patel"
 _WORD = _HONORIFIC + _INITIALS + r"[A-Za-z][\w'-]*"
 #: "Mrs. Eleanor Hatch": a capitalised first name and surname, with a courtesy title or not.

@@ -3609,3 +3609,17 @@ def test_studied_in_the_twenty_seventh_session_learners_english_and_loose_refere
                                                       chat.runtime.settings.quiet).id, i))
         globex = chat.checkpoints(latest)[0]
         assert globex.role == role and [p.name for p in globex.interviewers] == ["Sam Lee"]
+
+
+def test_found_by_hand_in_berlin_two_courtesy_titles_and_a_note_sent_to_both(
+        chat: Chat) -> None:
+    # "Herr Dr. Klaus Becker": two courtesy titles before the name; "Herr Dr" alone is no one.
+    said = chat.text("today 9:30 I had interview with Bosch for the position embedded software "
+                     "engineer, interviewers Herr Dr. Klaus Becker and Frau Anna Schmidt. They "
+                     "will decide in 2 weeks")
+    assert "Herr Dr;" not in said
+    bosch = chat.checkpoints(1)[0]
+    assert len(bosch.interviewers) == 2 and bosch.interviewers[1].name.endswith("Anna Schmidt")
+    # "to both" is to everyone on it.
+    chat.say("sent the thank you to both")
+    assert _notes_sent(chat, 1) == {p.name for p in bosch.interviewers}
