@@ -393,6 +393,8 @@ _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye
                         r"(?:the\s+)?(?:role|job|position|"
                         r"title)\s+is(?:\s+called)?|"
                         # "I apply on vacancy Sales manager"
+                        # "they're hiring a packaging engineer"
+                        r"they'?re\s+hiring|they\s+are\s+hiring|"
                         r"i\s+appl(?:y|ied)(?:\s+(?:on|to|for))?(?:\s+(?:the\s+)?(?:vacancy|"
                         r"position|job|role|post)(?:\s+(?:of|for|as))?)?|"
                         r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as|para|pour)\s+)?"
@@ -415,9 +417,10 @@ _CALLED = re.compile(r"\b(?:they|officially\s+they|the\s+posting|the\s+ad)\s+(?:
 _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy|again|lol|"
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
-                        r"innit|mate|yeah|yaar|bro|ya|nih|kak|spot|na\s+ka|ka|krub|khrap|kha)|"
+                        r"innit|mate|yeah|yaar|bro|ya|nih|kak|spot|na\s+ka|ka|krub|khrap|kha|too|"
+                        r"as\s+well)|"
                         # "…, sorry my english", "…, I'd be working nights"
-                        r",\s*i'?d\s+be\b.*|"
+                        r",\s*i'?d\s+be\b.*|,\s*interviewed\s+by\b.*|"
                         # "data analyst same as the Acme one", "the supply chain analyst one"
                         r"[\s,]+same\s+as\s+(?:the\s+)?[\w&'-]+(?:\s+one)?|(?<=\w)\s+one|"
                         # "forklift operator lol nothing fancy", "… (EMEA)", ", APAC night shift",
@@ -497,7 +500,7 @@ _SOMEONE_THERE = re.compile(r"\W*the\s+(?:[\w-]+\s+){0,2}(?:director|manager|rec
 
 _NO_TITLE_GIVEN = re.compile(r"^\W*(?:(?:hmm+|um+|erm+|well)\W+)?(?:not\s+sure|unsure|no\s+idea|"
                              r"idk)\b|"
-                             r"\btold\s+you\b|"
+                             r"\btold\s+(?:you|u|ya)\b|"
                              # "never mind, delete that", "designer, or maybe …, it said both"
                              r"\bnever\s*mind\b|\bnvm\b|\bdelete\b|\bby\s+mistake\b|\bforget\s+it\b|"
                              # "not globex, it was Initrode. role is …": the company put right
@@ -606,7 +609,7 @@ _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b
 #: A remark after the title, as its own sentence: "warehouse lead. which is a step DOWN …".
 _REMARK_ON_THE_TITLE = re.compile(r"(?<=\w)[.!]+\s+(?:which|it'?s|that'?s|thats|lol|ugh|"
                                   r"not\s+that|i(?!\s+(?:think|guess|believe|mean|reckon))|i'?m|"
-                                  r"i'?d|took|so)\b.*$", re.I | re.S)
+                                  r"i'?d|took|so|(?:the\s+)?guy|(?:the\s+)?lady)\b.*$", re.I | re.S)
 _DONT_KNOW = re.compile(r"\bi\s+(?:don'?t|do\s+not)\s+know\b", re.I)
 _SORRY_MY_ENGLISH = re.compile(r"[\s,.]*(?:sorry|sry|excuse)\s+(?:for\s+)?my\s+english[.!]*\s*$",
                                re.I)

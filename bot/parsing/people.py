@@ -91,6 +91,11 @@ _NOT_NAMES = _vocabulary(
 )
 
 
+#: A day's name, short or long: no one's.
+_DAY_WORDS = _vocabulary("""mon tue tues wed weds thu thur thurs fri sat sun monday tuesday
+    wednesday thursday friday saturday sunday today tomorrow yesterday tonight""")
+
+
 #: Words of a sentence that no name holds.
 _SENTENCE_WORDS = _vocabulary(
     """
@@ -146,6 +151,8 @@ def _valid_name(name: str) -> bool:
     words = _words(name)
     if not words or len(words) > 6 or all(w in _NOT_NAMES or w in _TITLE_WORDS for w in words):
         return False
+    if all(w in _DAY_WORDS for w in words):
+        return False  # "Wed", left over from "Wed the 25th 10am with Gavin Belson"
     if any(w in _SENTENCE_WORDS for w in words):  # "he's the CEO" says who, it names no one
         return False
     from nameparser import HumanName
@@ -381,6 +388,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
             unclear.append(person.name)
     if any(w.casefold() in _NEVER_IN_NAMES for w in _words(said)):
         unclear.append(cleaned)
+    if _SPOKEN_EMAIL.search(cleaned):
+        unclear.append(cleaned)  # "maria.gonzalez at globex dot com": an address, said
     if _an_everyday_word(cleaned):
         unclear.append(cleaned)  # "will", typed alone in lower case: a name, or a word?
     # "Priya and her boss": the boss is somebody else, whose name they didn't give.
@@ -391,6 +400,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
 
 
 _REMARK_ASIDE = re.compile(r"\s*\([^()@]*\)")
+#: An address said aloud: "maria.gonzalez at globex dot com".
+_SPOKEN_EMAIL = re.compile(r"\bat\s+[\w-]+\s+dot\s+\w+", re.I)
 #: Dictation's words: "anne dash marie leclerc and um louis chen".
 _SPOKEN_DASH = re.compile(r"(?<=\w)\s+dash\s+(?=\w)", re.I)
 _FILLERS = re.compile(r"\b(?:um+|uh+|erm+)\b[,\s]*", re.I)

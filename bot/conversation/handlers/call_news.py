@@ -117,6 +117,9 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
     return not_meant.attach(turn, undo, _answered(turn, interview, text.strip()))
 
 
+#: The person pulling out, told as what happened on the call.
+_I_WITHDREW = re.compile(r"\bi(?:'m|\s+am|\s+was)?\s+(?:withdr[ae]w\w*|pulling\s+out|pulled\s+out)|"
+                         r"\btold\s+(?:them|him|her)\s+i'?m\s+(?:withdrawing|pulling\s+out)", re.I)
 #: Their word, beside the person's plan: "she said to call back monday, so I'll do that".
 _THEIR_WORD = re.compile(r"\b(?:they|she|he|[A-Z][a-z]+)\s+(?:said|says|told|asked|wants?)\b")
 #: The call was not answered after all: "it went to voicemail actually", "misclicked,
@@ -206,6 +209,11 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
     elsewhere = _someone_elses(turn, interview, said)
     if elsewhere is not None:
         return elsewhere
+    if _I_WITHDREW.search(said):
+        # "I told them I'm withdrawing. I took the Acme offer …": what the call brought is
+        # the person's own no, whatever day the rest names
+        turn.set_flow(None)
+        return progress.record_outcome(turn, interview, Outcome.WITHDREW, said=said)
     if _BARE_NO.fullmatch(said):
         # "no" to "what did they say?": they said no, or nothing to tell yet? Asked.
         from bot.conversation.understood import act  # the understood module dispatches here

@@ -425,7 +425,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:want|wants|invited|asked)\s+me\s+(?:for|to\s+do|to\s+attend)\s+(?:a|an|the)\s+"
           r"(?:panel|final|second|technical|follow-?up|onsite|on-site)\s+(?:interview|round)"),
      Outcome.NEXT_ROUND),
-    (_any(r"pull(?:ed|ing)?\s+out",
+    (_any(r"pull(?:ed|ing)?\s+out", r"pull(?:ed|ing)?\s+my\s+(?:name|application)\s+out",
           # "Initech withdrew the position" is theirs: closed, not the person pulling out
           r"withdr(?:ew|awing|awn|aw)(?!\s+(?:the|their|that)\s+(?:\w+\s+)?(?:position|role|job|"
           r"opening|posting|vacancy|req|offer|post))"

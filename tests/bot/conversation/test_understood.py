@@ -3623,3 +3623,27 @@ def test_found_by_hand_in_berlin_two_courtesy_titles_and_a_note_sent_to_both(
     # "to both" is to everyone on it.
     chat.say("sent the thank you to both")
     assert _notes_sent(chat, 1) == {p.name for p in bosch.interviewers}
+
+
+def test_studied_in_the_twenty_seventh_session_swaps_call_talk_and_short_numbers(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # One interviewer swapped for another: two changes, asked one at a time.
+    said = chat.text("jane smith wasn't there in the end, Olu Adeyemi did it instead")
+    assert said.startswith("Take Jane Smith off #1 and add Olu Adeyemi?")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jane Smith"]
+    # A number a digit short is not kept.
+    assert "short" in chat.text("jane's number is 212-555-019")
+    # An email about pulling out is the person's no, never a thank-you sent.
+    chat.say("Emailed Jane tonight and told her I'm pulling my name out of the running, I "
+             "accepted another job this afternoon. Thanks for all the help!")
+    assert chat.checkpoints(1)[0].outcome is Outcome.WITHDREW
+    # After a call, who picked up is no change to who interviewed.
+    chat.say("called 2 answered")
+    chat.say("it was Dana not Raj who picked up btw")
+    assert [p.name for p in chat.checkpoints(2)[0].interviewers] == ["Dana Wu", "Raj Patel"]
+    # A day's name left over from an add line is no one's name.
+    chat.say("no news yet")
+    chat.say("add another: Hooli, product manager, Wed the 25th 10am with Gavin Belson")
+    assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Gavin Belson"]

@@ -445,6 +445,10 @@ _ONE_IS_ROLE = re.compile(r"^(?:actually\s+)?(?:wrong\s+role\s+(?:on|for)\s+)?th
                           r"(?:\s+[\w'-]+)?\s+one\s*(?:,\s*it'?s|\s+(?:is|was))\s+(?:actually\s+)?"
                           r"(?:for\s+)?(?:an?\s+|the\s+)?(?P<value>[\w /&+-]+?)"
                           r"(?:\s+(?:role|position|job))?$", re.I)
+#: An American number with its area code and too few digits after it: "212-555-019".
+_SHORT_US_NUMBER = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{1,3}$")
+#: Who answered a call, not who interviewed: "it was Dana not Raj who picked up".
+_ABOUT_THE_CALL = re.compile(r"\bwho\s+(?:picked\s+up|answered|called|rang)\b", re.I)
 #: A time of day said: "3pm", "10:30", "at 3", "noon".
 _A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b|o'?clock)|\b\d{1,2}:\d{2}\b|"
                       r"\bat\s+\d{1,2}\b|\bnoon\b", re.I)
@@ -538,6 +542,10 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         said, value = said.replace(value, fixed), fixed
     if field in (Fix.COMPANY, Fix.ROLE) and _CHATTY_VALUE.search(value):
         sure = False  # "Senior Analyst, I undersold myself": words about it, not its name
+    if _ABOUT_THE_CALL.search(line.text) and field in (Fix.ADD, Fix.REMOVE, Fix.NAME):
+        # "it was Dana not Raj who picked up btw": who answered the call, not who was there
+        return Reading(question="That's about who picked up, so I haven't changed who "
+                                "interviewed you. Tell me what they said on the call.")
     if field in (Fix.COMPANY, Fix.ROLE) and _A_CLOCK.search(value):
         # "the data job was at 2:30 actually, not 2": a time put right, named by its job
         return Reading(question="That reads as a time, not a name, so I changed nothing. To "
@@ -545,6 +553,10 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
                                 "Acme interview was at 2:30pm`).")
     if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
         sure = False
+    if field is Fix.PHONE and _SHORT_US_NUMBER.search(value):
+        # "212-555-019": an area code, then a number a digit short
+        return Reading(question=f"{value} looks a digit or more short, so I changed nothing. "
+                                "Send the whole number again.")
     if field is Fix.EMAIL and "@" not in value:
         # "The email of Dana I give you later": no address in it yet
         return Reading(question="I didn't find an e-mail address there, so I changed nothing. "
@@ -1248,8 +1260,9 @@ _BARE_VERB = re.compile(r"(?:please\s+|pls\s+)?(?:delete|erase|remove|drop)\s+[\
 
 
 #: Someone who stood in for the person taken off: "it was Priya Shah instead".
-_INSTEAD = re.compile(r"\b(?:it\s+was|was\s+actually|but|and)\s+(?P<who>[A-Z][\w'-]+"
-                      r"(?:\s+[A-Z][\w'-]+)?)\s+(?:instead|in\s+(?:his|her|their)\s+place)\b")
+_INSTEAD = re.compile(r"(?:\b(?:it\s+was|was\s+actually|but|and)\s+|,\s*)(?P<who>[A-Z][\w'-]+"
+                      r"(?:\s+[A-Z][\w'-]+)?)\s+(?:did\s+it\s+|came\s+|sat\s+in\s+)?"
+                      r"(?:instead|in\s+(?:his|her|their)\s+place)\b")
 _CALL_THEM = re.compile(
     r"^(?:please\s+)?(?:call|address|greet)\s+(?P<who>her|him|them|[A-Z][\w.'-]*(?:\s+[A-Z]"
     r"[\w.'-]*)?)\s+(?:as\s+)?(?P<form>(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'-]+"
