@@ -36,6 +36,7 @@ from bot.parsing.dates import part_of_today
 from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.interview_line import _ROLE_WORDS, UNSURE
+from bot.parsing.people import FILLERS
 from bot.parsing.understanding.lexicon import (
     EARLY_OR_LATE,
     PART_OF_DAY,
@@ -605,12 +606,13 @@ _REFERENCE_FIRST = re.compile(rf"^\W*(?:{_REF_LABEL}\s*[:#]?\s*)?#?[a-z]{{0,8}}[
 #: A sentence of terms after the title: "6 month contract w/ possible extension".
 _TERMS_SAID = re.compile(rf"\W*(?:\d+[- ]?(?:months?|weeks?|years?)\b|{_TERMS}\b|pay\b|salary\b|"
                          r"hours\b)", re.I)
-#: Sounds made while thinking: "the role is um interaction designer".
 #: A remark after the title, as its own sentence: "warehouse lead. which is a step DOWN …".
 _REMARK_ON_THE_TITLE = re.compile(r"(?<=\w)[.!]+\s+(?:which|it'?s|that'?s|thats|lol|ugh|"
                                   r"not\s+that|i(?!\s+(?:think|guess|believe|mean|reckon))|i'?m|"
                                   r"i'?d|took|so|(?:the\s+)?guy|(?:the\s+)?lady)\b.*$", re.I | re.S)
+#: No title known: "음.. I don't know exact title, something about marketing?".
 _DONT_KNOW = re.compile(r"\bi\s+(?:don'?t|do\s+not)\s+know\b", re.I)
+#: A learner's apology after the title: "Is for position of pastry chef, sorry my english".
 _SORRY_MY_ENGLISH = re.compile(r"[\s,.]*(?:sorry|sry|excuse)\s+(?:for\s+)?my\s+english[.!]*\s*$",
                                re.I)
 #: A greeting before the answer: "hi! it's for junior UX designer 😊".
@@ -620,7 +622,6 @@ _GREETING = re.compile(r"^\s*(?:hi+|hello|hey+|hiya|good\s+(?:morning|afternoon|
 #: spelling or is it GlobeX".
 _ASKED_AFTER = re.compile(r"(?<=[.!])\s+(?:is|are|do|does|should|can|could|what|how|why|did)\b"
                           r"(?=[^.!]*(?:\?|\bor\b))[^.!]*$", re.I)
-_FILLER = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b[,\s]*", re.I)
 #: The first said, then put right: "designer, sorry not designer, design researcher".
 _SORRY_NOT = re.compile(r"(?:^|[,.;]\s*)sorry\s*,?\s+not\s+[\w\s/&-]+?,\s*(?P<right>\S.*)$", re.I)
 
@@ -660,7 +661,7 @@ def role_answer(text: str) -> str | None:
     text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
     text = _GREETING.sub("", _ASKED_AFTER.sub("", text))  # "hi! it's for …", "…. Is Globex …?"
     text = _REMARK_ON_THE_TITLE.sub("", text)  # "warehouse lead. which is a step DOWN …"
-    text = _FILLER.sub("", text)  # "the role is um interaction designer"
+    text = FILLERS.sub("", text)  # "the role is um interaction designer"
     put_right = _SORRY_NOT.search(text)
     if put_right is not None:  # "designer, sorry not designer, design researcher"
         text = put_right.group("right")

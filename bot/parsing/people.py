@@ -373,7 +373,7 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
         said = _SURNAME_UNKNOWN.sub("", _NO_EMAIL.sub("", _HOW_MANY.sub("", cleaned)))
         said = _REMARK_ASIDE.sub(_dropped_remark, said)  # "(twins!! 👯)": a remark, no title
         if said.islower():  # dictated: "anne dash marie leclerc and um louis chen"
-            said = _SPOKEN_DASH.sub("-", _FILLERS.sub("", said))
+            said = _SPOKEN_DASH.sub("-", FILLERS.sub("", said))
         people, unclear = _people(_JUST_ONE.sub("", said).replace("\n", ", "))
     except Exception:  # a parser must never turn a user's words into a traceback
         return (), [text]
@@ -404,7 +404,8 @@ _REMARK_ASIDE = re.compile(r"\s*\([^()@]*\)")
 _SPOKEN_EMAIL = re.compile(r"\bat\s+[\w-]+\s+dot\s+\w+", re.I)
 #: Dictation's words: "anne dash marie leclerc and um louis chen".
 _SPOKEN_DASH = re.compile(r"(?<=\w)\s+dash\s+(?=\w)", re.I)
-_FILLERS = re.compile(r"\b(?:um+|uh+|erm+)\b[,\s]*", re.I)
+#: Sounds made while thinking, in an answer: "… and um louis chen".
+FILLERS = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b[,\s]*", re.I)
 
 
 def _an_everyday_word(said: str) -> bool:
