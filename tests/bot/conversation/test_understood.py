@@ -3635,6 +3635,7 @@ def test_studied_in_the_twenty_seventh_session_swaps_call_talk_and_short_numbers
     assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jane Smith"]
     # A number a digit short is not kept.
     assert "short" in chat.text("jane's number is 212-555-019")
+    assert "short" in chat.text("her number is 212-555-019")  # whoever she is
     # An email about pulling out is the person's no, never a thank-you sent.
     chat.say("Emailed Jane tonight and told her I'm pulling my name out of the running, I "
              "accepted another job this afternoon. Thanks for all the help!")

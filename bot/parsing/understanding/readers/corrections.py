@@ -447,6 +447,12 @@ _ONE_IS_ROLE = re.compile(r"^(?:actually\s+)?(?:wrong\s+role\s+(?:on|for)\s+)?th
                           r"(?:\s+(?:role|position|job))?$", re.I)
 #: An American number with its area code and too few digits after it: "212-555-019".
 _SHORT_US_NUMBER = re.compile(r"^\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{1,3}$")
+
+
+def _short_number(value: str) -> Reading:
+    """Nothing kept from a number a digit or more short, and why."""
+    return Reading(question=f"{value} looks a digit or more short, so I changed nothing. "
+                            "Send the whole number again.")
 #: Who answered a call, not who interviewed: "it was Dana not Raj who picked up".
 _ABOUT_THE_CALL = re.compile(r"\bwho\s+(?:picked\s+up|answered|called|rang)\b", re.I)
 #: A time of day said: "3pm", "10:30", "at 3", "noon".
@@ -554,9 +560,7 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
     if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
         sure = False
     if field is Fix.PHONE and _SHORT_US_NUMBER.search(value):
-        # "212-555-019": an area code, then a number a digit short
-        return Reading(question=f"{value} looks a digit or more short, so I changed nothing. "
-                                "Send the whole number again.")
+        return _short_number(value)  # "212-555-019": an area code, then too few digits
     if field is Fix.EMAIL and "@" not in value:
         # "The email of Dana I give you later": no address in it yet
         return Reading(question="I didn't find an e-mail address there, so I changed nothing. "
@@ -834,6 +838,8 @@ def _pronoun_fix(line: Line, ctx: Context, what: str, value: str) -> Reading | N
         number.group(0).strip() if number else value
     if (field is Fix.EMAIL and "@" not in value) or (field is Fix.PHONE and number is None):
         return None  # "The email of Dana I give you later": no address in it yet
+    if field is Fix.PHONE and _SHORT_US_NUMBER.search(value):
+        return _short_number(value)  # "her number is 212-555-019", whoever "her" is
     domain = value.partition("@")[2].split(".")[0].lower() if field is Fix.EMAIL else ""
     candidates = [(k, name) for k in ctx.known if k.open for name in k.names
                   if not domain or domain in k.company.lower().replace(" ", "")]
