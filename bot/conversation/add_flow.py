@@ -32,6 +32,7 @@ from bot.parsing import (
     read_names,
 )
 from bot.parsing.cleaning import SPOKEN_COMMA, SPOKEN_STOP
+from bot.parsing.command_text import GREETING
 from bot.parsing.dates import part_of_today
 from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
@@ -615,9 +616,6 @@ _DONT_KNOW = re.compile(r"\bi\s+(?:don'?t|do\s+not)\s+know\b", re.I)
 #: A learner's apology after the title: "Is for position of pastry chef, sorry my english".
 _SORRY_MY_ENGLISH = re.compile(r"[\s,.]*(?:sorry|sry|excuse)\s+(?:for\s+)?my\s+english[.!]*\s*$",
                                re.I)
-#: A greeting before the answer: "hi! it's for junior UX designer 😊".
-_GREETING = re.compile(r"^\s*(?:hi+|hello|hey+|hiya|good\s+(?:morning|afternoon|evening))\b"
-                       r"(?:\s+there)?\s*[!,.]+\s*", re.I)
 #: A question of their own after the answer: "Supply chain analyst. Is Globex the right
 #: spelling or is it GlobeX".
 _ASKED_AFTER = re.compile(r"(?<=[.!])\s+(?:is|are|do|does|should|can|could|what|how|why|did)\b"
@@ -659,7 +657,7 @@ def role_answer(text: str) -> str | None:
                                             for w in text.split()):
         return None  # "it's on the 1st at noon": when, answered where the title was asked
     text = _ABOUT_THE_DAY.sub("", text)  # "sr data engineer. interview's thursday week btw"
-    text = _GREETING.sub("", _ASKED_AFTER.sub("", text))  # "hi! it's for …", "…. Is Globex …?"
+    text = GREETING.sub("", _ASKED_AFTER.sub("", text))  # "hi! it's for …", "…. Is Globex …?"
     text = _REMARK_ON_THE_TITLE.sub("", text)  # "warehouse lead. which is a step DOWN …"
     text = FILLERS.sub("", text)  # "the role is um interaction designer"
     put_right = _SORRY_NOT.search(text)

@@ -155,6 +155,12 @@ _HALF_AN_HOUR = re.compile(r"\bhalf\s+an?\s+hour\b", re.I)
 _HOUR_AND_HALF = re.compile(r"\b(?:an?|one|1)\s+hours?\s+and\s+(?:a\s+)?half\b", re.I)
 #: "ten o'clock": an hour in words, written as a clock.
 _WORD_OCLOCK = re.compile(r"\b(" + "|".join(HOUR_NAMES) + r")\s+o'?\s?clock\b", re.I)
+#: A clock said roughly, then what follows a time in a story: "this morning around 10 for the
+#: retail job", "about 2:30, with Sam" (never "about 10 minutes", "around 3 people").
+_ROUGHLY_AT = re.compile(r"\b(?:around|about|roughly|approximately|approx\.?)\s+"
+                         r"((?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?)"
+                         r"(?=\s*(?:[,.;!]|$|\s(?:for|with|at|in|on|this|today|yesterday|"
+                         r"tomorrow|and|o'?clock)\b))", re.I)
 _CLOCK_OCLOCK = re.compile(r"\b(\d{1,2}:\d{2})\s*o'?\s?clock\b", re.I)
 _UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(NUMBER_UNITS) + r")\b", re.I)
 
@@ -247,6 +253,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _HOUR_AND_HALF.sub("90 minutes", _HALF_AN_HOUR.sub("30 minutes", text))
     text = _WORD_OCLOCK.sub(lambda m: f"{hour_said(m[1])}:00", text)  # "ten o'clock"
     text = _CLOCK_OCLOCK.sub(r"\1", text)  # "10:00 o'clock", as German speakers write it
+    text = _ROUGHLY_AT.sub(r"at \1", text)  # "this morning around 10 for the …": at 10
     text = _AT_FOUR_DIGITS.sub(lambda m: f"{m[1] or m[3]}:{m[2] or m[4]}", text)  # "at 0830"
     text = _TAG_QUESTION.sub(".", _NLT.sub("no later than", text))
     text = _A_WEEK_DAY.sub(r"\1 week", _DAYS_END.sub("", text))

@@ -3648,3 +3648,17 @@ def test_studied_in_the_twenty_seventh_session_swaps_call_talk_and_short_numbers
     chat.say("no news yet")
     chat.say("add another: Hooli, product manager, Wed the 25th 10am with Gavin Belson")
     assert [p.name for p in chat.checkpoints(3)[0].interviewers] == ["Gavin Belson"]
+
+
+def test_found_by_hand_in_los_angeles_a_clock_said_roughly(chat: Chat) -> None:
+    # "this morning around 10 for the … job": 10, not the morning's 9
+    chat.say("hey so I had my interview at Patagonia this morning around 10 for the retail "
+             "associate job, talked to Marisol Vega and Jake Ortiz")
+    patagonia = chat.checkpoints(1)[0]
+    assert patagonia.starts_at.astimezone(NEW_YORK).hour == 10
+    # A greeting before a title is the project's own greeting pattern.
+    chat.say("add Globex")
+    chat.say("hey there, barista")
+    chat.say("tomorrow 11am")
+    chat.say("Sam Lee")
+    assert chat.checkpoints(2)[0].role == "barista"

@@ -11,7 +11,7 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.parsing.dates import MONTH
-from bot.parsing.zones_said import zone_named
+from bot.parsing.zones_said import zone_named, zones_after_clocks
 
 
 def invite_as_line(text: str, now: datetime, tz: ZoneInfo) -> str | None:
@@ -153,7 +153,7 @@ _A_DAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b" + MONTH +
 #: A zone in the time line, in brackets or after it: "(UTC-05:00) Eastern Time (US &
 #: Canada)", "(Eastern)".
 _ZONE_SAID = re.compile(r"\([^()]*(?:utc|gmt|time|eastern|central|mountain|pacific)[^()]*\)|"
-                        r"(?-i:\s\(?[ECMP][SD]?T\)?(?![\w(]))|"
+                        r"(?-i:\s\(?[A-Z]{1,3}[SD]?T\)?(?![\w(]))|"  # "… 9:00am SGT"
                         r"\b(?:eastern|central|mountain|pacific)\s+time\b(?:\s*\([^()]*\))?",
                         re.I)
 
@@ -207,6 +207,9 @@ def _their_zone(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     "Eastern Time" for someone in New York); " UTC+1" when all keep one other whole-hour
     offset, to be said after its start; None when they disagree or one can't be read."""
     offsets = {_offset(said.group(0), now) for said in _ZONES.finditer(text)}
+    # zone letters after a clock ("1:00 – 2:00pm EST"), as every reader takes them
+    offsets |= {now.astimezone(ZoneInfo(name)).utcoffset() for said in zones_after_clocks(text)
+                if (name := zone_named(said.group(0))) is not None}
     mine = now.astimezone(tz).utcoffset()
     if not offsets or offsets == {mine}:
         return ""
@@ -217,9 +220,7 @@ def _their_zone(text: str, now: datetime, tz: ZoneInfo) -> str | None:
     return None if rest else f" UTC{hours:+d}"
 
 
-#: A zone's letters right after a time: "2:00pm EST", "10am (PT)".
-_LETTERS = r"(?<=[\dmM.])\s?\(?(?-i:[ECMP][SD]?T)\b"
-_ZONES = re.compile(_LETTERS + r"|\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::\d{2})?|"
+_ZONES = re.compile(r"\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::\d{2})?|"
                     r"\b(?:eastern|central|mountain|pacific)\b|\b(?:gmt|utc)\b(?!\s*[+-]\s*\d)|"
                     r"\b(?:america|europe|asia|africa|australia)/[A-Za-z_]+", re.I)
 _NAMED = {"gmt": "Etc/GMT", "utc": "UTC", "eastern": "America/New_York",
@@ -233,8 +234,7 @@ def _offset(said: str, now: datetime) -> timedelta | None:
         sign = -1 if fixed[1] == "-" else 1
         return sign * timedelta(hours=int(fixed[2]), minutes=int(fixed[3] or 0))
     try:
-        said = said.strip(" (")
-        zone = ZoneInfo(_NAMED.get(said.lower()) or zone_named(said) or said)
+        zone = ZoneInfo(_NAMED.get(said.lower(), said))
     except (ZoneInfoNotFoundError, ValueError):
         return None
     return now.astimezone(zone).utcoffset()
