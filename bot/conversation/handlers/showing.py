@@ -137,6 +137,10 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
         return [Reply(text="I'm not waiting for an answer right now, so I changed nothing. "
                            "Tell me what happened in a few words, or `list` to see your "
                            "interviews.")]
+    if _THANKS_ONLY.fullmatch(text.strip()):
+        # "thanks for the help": said to the coach, answered as a person would
+        return [Reply(text="You're welcome! Tell me whenever there's news, and I'll keep "
+                           "the plan up to date (`list` shows it).")]
     if _NO_NEWS_YET.match(text.strip()):
         return [Reply(text="Still waiting, then: I changed nothing, and I'll tell you when "
                            "it's time to follow up (`list` shows each plan). Tell me as soon "
@@ -150,6 +154,12 @@ def unknown(turn: Turn, command: Unknown) -> list[Reply]:
     # adapter makes it harmless on its platform (no mentions, no markup).
     return [Reply(text=f"I don't know the command “{word}”. Type `help` to see "
                        f"what I can do.{hint}")]
+
+
+#: Thanks and nothing else: "thanks for the help", "thank you so much!", "ty 🙏".
+_THANKS_ONLY = re.compile(r"(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)"
+                          r"(?:\s+(?:so\s+much|a\s+lot|again|for\s+(?:the|your|all\s+the)\s+"
+                          r"(?:help|advice|tips|reminder|reminders)))*[\s!.🙏😊👍]*", re.I)
 
 
 def list_(turn: Turn, command: ListInterviews) -> list[Reply]:

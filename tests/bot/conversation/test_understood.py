@@ -3662,3 +3662,5 @@ def test_found_by_hand_in_los_angeles_a_clock_said_roughly(chat: Chat) -> None:
     chat.say("tomorrow 11am")
     chat.say("Sam Lee")
     assert chat.checkpoints(2)[0].role == "barista"
+    # Thanks said to the coach get a person's answer, not "I don't know the command".
+    assert chat.text("thanks for the help").startswith("You're welcome!")
