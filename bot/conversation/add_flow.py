@@ -420,7 +420,8 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
                         r"in\s+english|"  # "analityk danych, sorry, data analyst in english"
                         r"haha|lmao|tbh|i\s+think|sorry|po|please|pls|lah|lor|leh|only|eh|"
                         r"innit|mate|yeah|yaar|bro|ya|nih|kak|spot|na\s+ka|ka|krub|khrap|kha|too|"
-                        r"as\s+well)|"
+                        # "It is Procurement Officer sir", "warehouse supervisor like, pet"
+                        r"as\s+well|sir|ma'?am|madam|like(?=\s*,))|"
                         # "…, sorry my english", "…, I'd be working nights"
                         r",\s*i'?d\s+be\b.*|,\s*interviewed\s+by\b.*|"
                         # "data analyst same as the Acme one", "the supply chain analyst one"
@@ -437,7 +438,12 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
                         r"(?:posting|ad|advert|listing|job\s+ad)\s+(?:said|says|called\s+it)|"
                         # "Motion designer, kak": whom they're talking to, after a comma
                         r"\s*,\s*(?:kak|kakak|sis|boss|bhai|ji|dear|buddy|dude|fam|hun|hon|ate|"
-                        r"kuya|abang|bang|anna|akka|habibi|chief|sir|ma'?am|madam))+\s*$", re.I)
+                        r"kuya|abang|bang|anna|akka|habibi|chief|sir|ma'?am|madam|pet|hen|luv))+\s*$",
+                        re.I)
+#: A level said after the title, as its own sentence: "project manager. junior." is a
+#: junior project manager.
+_LEVEL_AFTER = re.compile(r"^(?P<title>[^.!?]+?)\s*[.,]\s*(?P<level>junior|senior|jr|sr|"
+                          r"entry[- ]level|mid[- ]level|trainee|graduate)\s*[.!]?$", re.I)
 _ASIDE = re.compile(r"\s*\([^)]*\)\s*")
 #: An aside that is a remark, not part of the title: "(analista de marketing, sorry my
 #: english)", "(lol)".
@@ -701,6 +707,7 @@ def role_answer(text: str) -> str | None:
     text = _FEELING_AFTER.sub("", text)  # "supply chain analyst 🤞🤞 really want this one"
     role = " ".join("".join(c for c in text if unicodedata.category(c) != "So").split())
     role = _RESTARTED.sub("", role)
+    role = _LEVEL_AFTER.sub(r"\g<level> \g<title>", role)
     said = [s for s in re.split(r"(?<=[.!?])\s+", role) if s.strip()]
     while len(said) > 1 and _A_REMARK.match(said[0]):
         said.pop(0)  # "sorry, that's the Acme one. Globex is a designer role"

@@ -157,8 +157,9 @@ _ADD_LEAD = re.compile(r"^(?:(?:one|interview|another(?:\s+one)?)(?:\s+(?:please
                        r"too|more|again|here|for\s+(?:the|my)\s+list))?\s*)?:\s*|"
                        # "new one - Beatriz Costa, …": a dash for the colon
                        r"^(?:one|interview|another(?:\s+one)?)\s+[-–—]\s*|"
-                       # "new one. Massive Dynamic, …", dictated: its full stop for a colon
-                       r"^(?:one|interview|another(?:\s+one)?)\s*\.\s+", re.I)
+                       # "new one. Massive Dynamic, …", dictated: its full stop for a colon;
+                       # "New one!! Cirque du Soleil, …": its exclamation marks
+                       r"^(?:one|interview|another(?:\s+one)?)\s*(?:\.|!+)\s+", re.I)
 
 
 _GREETING_WORDS = (r"(?:(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|selam|sala+m|yo|"

@@ -38,17 +38,24 @@ _PRONOUNS = re.compile(
 )
 # Runs of letters joined by single separators: unambiguous, so it cannot backtrack badly.
 _NAME_CHARS = re.compile(r"^[^\W\d_]+(?:(?:\. ?|'|-| )[^\W\d_]+)*[.']?$")
+#: "someone called Summer", "a lady named Shanice": the name after it.
+_SOMEONE_CALLED = (r"(?:someone|somebody|a\s+(?:guy|man|woman|lady|gentleman|person|bloke|chap|"
+                   r"girl)|one\s+(?:lady|guy|man|woman))\s+(?:called|calld|caled|named|"
+                   r"by\s+the\s+name\s+of)\s+")
 _PEOPLE_LEAD = re.compile(
     r"^(?:(?:and|both|also|plus|then|with|by|just|only|mr\.?\s+and)\s+)*"
-    # "someone called Summer", "a lady named Shanice": the name after it
-    r"(?:(?:someone|somebody|a\s+(?:guy|man|woman|lady|gentleman|person|bloke|chap|girl)|"
-    r"one\s+(?:lady|guy|man|woman))\s+(?:called|named|by\s+the\s+name\s+of)\s+)?", re.I)
+    rf"(?:{_SOMEONE_CALLED})?", re.I)
+_INTRODUCING = re.compile(rf"\b{_SOMEONE_CALLED}", re.I)
 #: "Just the one, Siobhan O'Connell": how many, before the name.
 _JUST_ONE = re.compile(r"^(?:(?:just|only|jsut)\s+)?(?:the\s+)?one(?:\s+(?:guy|person|woman|man|"
                        r"lady|interviewer))?\s*[,:-]\s*", re.I)
 #: "2 ppl - Priya and Omar", "three of them: …": how many, before the names.
 _HOW_MANY = re.compile(r"^(?:\d|two|three|four|five)\s+(?:ppl|people|of\s+them|interviewers|"
                        r"persons)\s*[,:-]+\s*", re.I)
+#: "Mehret Tesfaye. Only one person.": how many, said after the names.
+_HOW_MANY_AFTER = re.compile(r"[.,;!]\s*(?:(?:only|just)\s+(?:the\s+)?(?:one|1)(?:\s+(?:person|"
+                             r"interviewer|of\s+them))?|(?:that'?s|that\s+is)\s+(?:all|it))"
+                             r"[.!]*\s*$", re.I)
 #: "…, Fiona MacDonald. Nae email, sorry": no address to give, said after the names.
 _NO_EMAIL = re.compile(r"[.,;!]?\s*(?:no|nae|nope|don'?t\s+have|didn'?t\s+get|haven'?t\s+got)\s+"
                        r"(?:an?\s+|their\s+|her\s+|his\s+|any\s+)?e-?mails?(?:\s+address(?:es)?)?"
@@ -370,7 +377,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     names: an answer with any such piece should be asked again, not half-stored."""
     try:
         cleaned, cut_off = _clean(text, _MAX_LINE)
-        said = _SURNAME_UNKNOWN.sub("", _NO_EMAIL.sub("", _HOW_MANY.sub("", cleaned)))
+        said = _SURNAME_UNKNOWN.sub("", _NO_EMAIL.sub("", _HOW_MANY.sub(
+            "", _HOW_MANY_AFTER.sub("", cleaned))))
         said = _REMARK_ASIDE.sub(_dropped_remark, said)  # "(twins!! 👯)": a remark, no title
         if said.islower():  # dictated: "anne dash marie leclerc and um louis chen"
             said = _SPOKEN_DASH.sub("-", FILLERS.sub("", said))
@@ -386,7 +394,7 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
                                for w in words))
         if doubtful:
             unclear.append(person.name)
-    if any(w.casefold() in _NEVER_IN_NAMES for w in _words(said)):
+    if any(w.casefold() in _NEVER_IN_NAMES for w in _words(_INTRODUCING.sub(" ", said))):
         unclear.append(cleaned)
     if _SPOKEN_EMAIL.search(cleaned):
         unclear.append(cleaned)  # "maria.gonzalez at globex dot com": an address, said

@@ -347,7 +347,9 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:went|go|going|gone)\s+(?:with|for)\s+(?:a|an)\s+(?:\w+\s+){1,2}(?:candidate|"
           r"applicant)",
           # "decided to go with a candidate who had more automation experience"
-          r"(?:went|go|going|gone)\s+with\s+(?:a|an)\s+(?:candidate|applicant)\s+(?:who|with|that)",
+          # "… a candidate whose experience more closely matches"
+          r"(?:went|go|going|gone)\s+with\s+(?:a|an)\s+(?:candidate|applicant)\s+(?:who|whose|with|"
+          r"that)",
           r"(?:move|moving|proceed)\s+forward\s+with\s+other", "unsuccessful",
           # "Initech reject me already": the present for the past, as in Singapore English
           r"(?<!will\s)(?<!would\s)(?<!might\s)(?<!to\s)(?<!not\s)reject\s+me\s+already",

@@ -65,7 +65,8 @@ _LOWER_NAME = (rf"{_A_PLACE}[a-z][\w&'-]*(?:\s+(?:corp|inc|ltd|co|group|labs|ban
                r"dental|hotels?|store|shop|cafe|restaurant|academy|council|university|"
                r"bakery|pharmacy|salon|studio|agency|associates|llc))?")
 #: Words that end a lower-case company's name: "at home depot today 10am".
-_LOWER_STOP = (r"for|today|tomorrow|yesterday|this|on|at|last|next|earlier|later|went|"
+_LOWER_STOP = (r"for|today|tonight|tomorrow|yesterday|this|corporate|on|at|last|next|earlier|"
+               r"later|went|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 #: Last words that make a name a business's: "Turner Construction", "Bright Foods Ltd".
 _BUSINESS = (r"Construction|Ltd|LLC|Inc|Group|Health|Healthcare|Bank|Foods|Logistics|Systems|"
@@ -128,10 +129,11 @@ _COMPANY_AFTER = (
     re.compile(rf"\b(?i:interview)\s+(?i:for)\s+[\w\s-]{{2,40}}?\s+in\s+(?P<company>{_NAME})"
                rf"(?=\s*[,.])", 0),
 )
+#: A possessive is part of a title: "children's librarian", "buyer's agent".
 _ROLE = (
-    re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>[\w\s/&+-]{2,60}?)\s+(?:role|position|"
+    re.compile(r"\bfor\s+(?:the|a|an|a\s+new)\s+(?P<role>(?:[\w\s/&+-]|(?<=\w)['’]s\b){2,60}?)\s+(?:role|position|"
                r"job|spot|post|opening|vacancy|gig)\b", _I),
-    re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:,|\.|!|$|"
+    re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?:[\w\s/&+-]|(?<=\w)['’]s\b){2,60}?)(?=\s*(?:,|\.|!|$|"
                r"\s+(?:with|w/|today|tomorrow|yesterday|earlier|on|at|this|in|held|scheduled|"
                r"booked|last|next)\b|\s+\(|"
                # "for medical receptionist was Friday at 3": the role, then when
@@ -143,7 +145,7 @@ _ROLE = (
     re.compile(r"\((?P<role>[^()]{2,60})\)"),
     # "The position is staff pharmacist.": a role told as its own sentence
     re.compile(r"\b(?:the|my)\s+(?:position|role|job|post|job\s+title)\s+(?:is|was)\s+(?:for\s+)?"
-               r"(?:an?\s+)?(?P<role>[\w\s/&+-]{2,60}?)(?=\s*(?:[,.;!]|$))", _I),
+               r"(?:an?\s+)?(?P<role>(?:[\w\s/&+-]|(?<=\w)['’]s\b){2,60}?)(?=\s*(?:[,.;!]|$))", _I),
 )
 _ROLE_SUFFIX = re.compile(r"\s+(?:role|position|job|post|opening|vacancy)$", _I)
 _NOT_ROLES = lx.words("second another new different other same one")
@@ -323,7 +325,8 @@ def told_story(text: str, ctx: Context) -> Reading | None:
         return None
     command = AddInterviewFields(told.company, told.role, told.when, told.people, told.promise)
     summary = ", ".join(part for part in (
-        f"{told.role} at {told.company}" if told.role else told.company, told.when,
+        # "today 1pm." said at a sentence's end: shown without its full stop
+        f"{told.role} at {told.company}" if told.role else told.company, told.when.rstrip("."),
         f"with {told.people}" if told.people else "") if part)
     if told.promise:  # "…, with Rick Dawson; he said call him Wednesday"
         summary += f"; {told.promise[:1].lower()}{told.promise[1:]}"
@@ -546,6 +549,7 @@ _FILLER = lx.words("""
     lol lmao haha ugh nice lovely alright anyway anyways regards best dear sincerely
     yours kind eh oi k really basically super sweet awesome amazing cool wow yay honestly
     literally cheers fingers crossed
+    outta outa only lah
 """)
 #: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
 _POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \

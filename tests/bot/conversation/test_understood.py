@@ -3664,3 +3664,62 @@ def test_found_by_hand_in_los_angeles_a_clock_said_roughly(chat: Chat) -> None:
     assert chat.checkpoints(2)[0].role == "barista"
     # Thanks said to the coach get a person's answer, not "I don't know the command".
     assert chat.text("thanks for the help").startswith("You're welcome!")
+
+
+def test_studied_in_the_twenty_eighth_session_stories_titles_and_names(chat: Chat) -> None:
+    # A possessive is part of a title; "tonight" ends a company's name in lower case.
+    chat.say("Interviewed at Brooklyn Public Library this morning (10:30) for the children's "
+             "librarian post. The panel was Siobhan Gallagher and Dafydd Rees.")
+    library = chat.checkpoints(1)[0]
+    assert (library.company, library.role) == ("Brooklyn Public Library", "children's librarian")
+    chat.say("night auditor interview at marriott tonight 11pm w/ Ilse Vogt")
+    assert chat.checkpoints(2)[0].company.lower() == "marriott"
+    # "New one!!" only says an add follows; "outta" is everyday talk, not a new fact.
+    chat.say("New one!! Cirque du Soleil, event coordinator, this Wednesday 10am, with "
+             "Valentina Ruiz and Yuki Sato")
+    assert chat.checkpoints(3)[0].company == "Cirque du Soleil"
+    said = chat.text("just got outta my interview w/ Schneider National, regional CDL driver, "
+                     "today 1pm. talked to Pat Rose and Gene Hollis")
+    assert said.startswith("I read that as: a new interview: regional CDL driver at "
+                           "Schneider National, today 1pm, with")
+    # Titles with who they're said to, a filler, or the level after them.
+    for number, (answer, role) in enumerate((
+            ("It is Procurement Officer sir", "Procurement Officer"),
+            ("project manager. junior.", "junior project manager"),
+            ("it's for warehouse supervisor like, pet", "warehouse supervisor")), start=5):
+        chat.say("add Globex")
+        chat.say(answer)
+        chat.say("tomorrow 11am")
+        chat.say("Mehret Tesfaye. Only one person.")  # how many, after the name
+        chat.say("no")
+        chat.say("skip")
+        latest = chat.checkpoints(number)[0]
+        assert latest.role == role
+        assert [p.name for p in latest.interviewers] == ["Mehret Tesfaye"]
+    # "a lady calld …": introduced by name, typo and all.
+    chat.say("add Globex")
+    chat.say("designer")
+    chat.say("tomorrow 11am")
+    chat.say("jon smyth and a lady calld agnes rona")
+    chat.say("no")
+    chat.say("skip")
+    assert [p.name for p in chat.checkpoints(8)[0].interviewers] == ["Jon Smyth", "Agnes Rona"]
+    # A company and "no answer", nothing else: which of two things is asked, with buttons.
+    said = chat.text("marriott no answer")
+    assert "did you call and nobody picked up, or have they not got back to you yet?" in said
+    assert len(chat.checkpoints(2)[0].calls) == 0
+    chat.say("1")
+    assert len(chat.checkpoints(2)[0].calls) == 1
+
+
+def test_studied_in_the_twenty_eighth_session_corrections_and_a_quoted_no(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # "it's spelled …, not …": the spelling put right.
+    assert chat.text("it's spelled Jayne, not Jane").endswith("Jane Smith is now Jayne Smith.")
+    # The job named, then where it really is: the company put right.
+    said = chat.text("the QA job is at Initrode, not Initech. my bad")
+    assert chat.checkpoints(2)[0].company == "Initrode" and "was Initech" in said
+    # A rejection's own words quoted, with a sigh: a no.
+    chat.say("oh great, Acme 'went with a candidate whose experience more closely matches' 🙃")
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED

@@ -189,6 +189,10 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = _TIME_SAID_PLAINLY[0].sub(lambda m: f"the {m[1] or m[2]} interview was at ", text)
     text = _TIME_SAID_PLAINLY[1].sub(r"\1 ", _TIME_SAID_PLAINLY[2].sub(" ", text))
     text = _said_plainly(text)
+    elsewhere = _AT_NOT_THERE.match(text)
+    if elsewhere is not None and any(elsewhere["wrong"].lower() == k.company.lower()
+                                     for k in ctx.known):
+        text = f"it's {elsewhere['right']}, not {elsewhere['wrong']}"
     for pattern, plain in _PLAINLY:
         text = pattern.sub(plain, text)
     moved = _THEY_MOVED.match(text) or _GOT_MOVED.match(text)
@@ -403,11 +407,19 @@ def _said_plainly(text: str) -> str:
     return text
 
 
+#: "the QA job is at Initrode, not Initech": the company put right, the job named first.
+_AT_NOT_THERE = re.compile(r"^(?:the\s+)?(?:[\w&'-]+\s+){0,3}(?:job|role|position|one|interview)"
+                           r"\s+(?:is|was)\s+(?:actually\s+|really\s+)?(?:at|with|for)\s+"
+                           r"(?P<right>(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3})\s*,?\s+"
+                           r"not\s+(?:at\s+|with\s+|for\s+)?(?P<wrong>[\w&'.-]+(?:\s+[\w&'.-]+){0,3})$",
+                           re.I)
 #: "the surname of Dana is Woo": whose detail, said the other way round.
 _DETAIL_OF = re.compile(r"^(?:the\s+)?(?P<what>surname|last\s+name|first\s+name|family\s+name|"
                         r"e-?mail|phone(?:\s+number)?|number)\s+of\s+(?P<who>[A-Za-z][\w-]*)\s+"
                         r"(?=is\b)", re.I)
-_SPELLED = re.compile(r"\b((?:name|surname|company)\s+is)\s+(?:spelled|spelt|written)\s+", re.I)
+#: "Dana's last name is spelled Woo", "it's spelled Jayne, not Jane": the value after it.
+_SPELLED = re.compile(r"\b((?:name|surname|company)\s+is|it'?s|it\s+is)\s+(?:spelled|spelt|"
+                      r"written)\s+", re.I)
 #: ", same time 10am, not friday": the time kept, only the day corrected.
 _SAME_TIME = re.compile(r"\s*,\s*same\s+time(?:\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
                         r"(?=\s*,?\s*not\b)", re.I)

@@ -859,7 +859,10 @@ _EITHER_DAY = re.compile(rf"\b({_DAY_WORD}),?\s+or\s+(?:the\s+)?({_DAY_WORD})\b"
 
 # --- calls --------------------------------------------------------------------------------
 def call(line: Line, ctx: Context) -> Reading | None:
-    if not lx.CALL_CUES.search(_SOMEONE_CALLED.sub("", line.text)) or _they_called(line, ctx):
+    if not lx.CALL_CUES.search(_SOMEONE_CALLED.sub("", line.text)):
+        return _no_answer_from(line, ctx) if _BARE_NO_ANSWER.fullmatch(line.text.strip()) \
+            else None
+    if _they_called(line, ctx):
         return None  # "a fella called Stevie Armstrong": named so, not phoned
     if _AN_INTERVIEW_TOLD.search(line.text) and not _DIALLED.search(line.text):
         return None  # "interviewed today at 11, spoke to Kevin": the talk was the interview
@@ -923,6 +926,25 @@ def call(line: Line, ctx: Context) -> Reading | None:
                                # "spoke to jane", and no word of a phone: a call, or the
                                # interview itself?
                                or bool(_ONLY_SPOKE.fullmatch(line.text.strip(" .!")))))
+
+
+#: "initech no answer": nobody picked up when they rang, or no reply to wait for yet?
+_BARE_NO_ANSWER = re.compile(r"\W*[\w&'.-]+(?:\s+[\w&'.-]+){0,3}?\s*[,:;-]?\s*(?:no\s+(?:answer|"
+                             r"reply|response|pick\s*up)|nobody\s+(?:answered|picked\s+up))\W*",
+                             re.I)
+
+
+def _no_answer_from(line: Line, ctx: Context) -> Reading | None:
+    """A name and "no answer", and nothing else: both readings offered, neither taken."""
+    named = line.found.by_company or line.found.people or line.found.numbers
+    target = pick(line.found, ctx.known) if named else None
+    if target is None:
+        return None
+    return Reading(question=f"{target.company} (#{target.number}), no answer: did you call and "
+                            "nobody picked up, or have they not got back to you yet?",
+                   choices=(Choice("I called, nobody picked up", ReportCall(
+                                record(target), CallResult.NO_ANSWER)),
+                            Choice("No word from them yet", None)))
 
 
 _ONLY_SPOKE = re.compile(r"(?:i\s+)?(?:just\s+)?(?:spoke|talked)\s+(?:to|with)\s+[\w'-]+"
