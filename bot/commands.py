@@ -173,6 +173,7 @@ class ReportCall:
     result: CallResult | None = None
     ask_news: bool = False
     promise: Promise | None = None  # what they said on an answered call, recorded with it
+    news: ReportOutcome | None = None  # an offer, a no, a round told on it, recorded after it
 
 
 @dataclass(frozen=True, slots=True)

@@ -391,15 +391,15 @@ _NOT_A_ROLE = re.compile(
 _ROLE_LEAD = re.compile(r"^(?:(?:oh|ah|so|well|yeah|yes|ok|okay|um+|erm+|och|aye|eh|hmm+|"
                         r"che|oye|bueno|pues|mira|bon|alors|kak|mbak|mas|bang)\b[\s,!.]*)?"
                         # "kak posisinya staf admin gudang ya": Indonesian, the post is
-                        r"(?:(?:it'?s|it\s+is|it\s+was|is|es|c'est|posisi(?:nya)?|jabatan(?:nya)?|"
+                        r"(?:(?:it'?s|it\s+is|it\s+was|is|es|era|c'est|posisi(?:nya)?|jabatan(?:nya)?|"
                         r"(?:the\s+)?(?:role|job|position|"
-                        r"title)\s+is(?:\s+called)?|"
+                        r"title)\s+(?:is|was)(?:\s+called)?|"
                         # "I apply on vacancy Sales manager"
                         # "they're hiring a packaging engineer"
                         r"they'?re\s+hiring|they\s+are\s+hiring|"
                         r"i\s+appl(?:y|ied)(?:\s+(?:on|to|for))?(?:\s+(?:the\s+)?(?:vacancy|"
                         r"position|job|role|post)(?:\s+(?:of|for|as))?)?|"
-                        r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|as|para|pour)\s+)?"
+                        r"i\s+applied)\s+)?(?:just\s+)?(?:(?:for|fro|as|para|pour)\s+)?"
                         r"(?:like\s+)?(?:(?:a|an|the|their|its)\s+)?"
                         r"(?:(?:position|role|job|post)\s+(?:of|as)\s+(?:an?\s+)?)?", re.I)
 #: A start taken back: "es para el puesto de... sorry, for the position of X" is X.
@@ -436,6 +436,10 @@ _ROLE_TAIL = re.compile(r"(?:[\s,]+(?:position|role|job|gig|post|opening|vacancy
                         # "accounts payable clerk i think thats what the posting said"
                         r"[\s,]+i\s+think\s+(?:that'?s|thats|it'?s|its)\s+what\s+(?:the\s+)?"
                         r"(?:posting|ad|advert|listing|job\s+ad)\s+(?:said|says|called\s+it)|"
+                        # "registered nurse, en el hospital de Globex": where, in Spanish;
+                        # "frontend developer ka role tha yaar": "was the role", in Hindi
+                        r",\s*en\s+(?:el|la|los|las)\b.*|\s+ka\s+(?:role|job|post|position)"
+                        r"(?:\s+(?:tha|thi|hai|h))?|\s+en\s+anglais|"
                         # "Motion designer, kak": whom they're talking to, after a comma
                         r"\s*,\s*(?:kak|kakak|sis|boss|bhai|ji|dear|buddy|dude|fam|hun|hon|ate|"
                         r"kuya|abang|bang|anna|akka|habibi|chief|sir|ma'?am|madam|pet|hen|luv))+\s*$",
@@ -542,6 +546,19 @@ _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'
 _ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:role|title|job|position)\s+"
                             r"(?:is|was|:)\s*(?P<role>\S.*)$", re.I)
 #: The title's line in a job ad pasted as the answer.
+_PIPES = re.compile(r"\s+\|\s+")
+#: "the recruiter was Priya Nair": who they met, answered where the title was asked.
+_WHO_THEY_MET = re.compile(r"^\W*(?:the\s+|my\s+)?(?:[\w-]+\s+){0,2}(?:was|is|were)\s+"
+                           r"(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?"
+                           r"(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+))\s*[.!]?$", re.I)
+
+
+def _who_they_met(text: str) -> bool:
+    """A person's name after "was" ("the recruiter was Priya Nair"), not a title in
+    capitals ("it was Senior Designer")."""
+    met = _WHO_THEY_MET.search(text)
+    return met is not None and not any(w.lower() in ROLE_VOCABULARY or w.lower() in _ROLE_WORDS
+                                       for w in met["name"].split())
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
                          re.I | re.M)
 #: Words of their sentence, which a title quoted alone never holds.
@@ -593,7 +610,8 @@ _DEPARTMENTS = frozenset({"marketing", "sales", "finance", "engineering", "hr", 
                           "ops", "design", "product", "legal", "it", "support", "accounting",
                           "admin", "tech", "retail", "hospitality", "healthcare", "nursing"})
 #: "…, so like IT support technician": the title said again the plain way, last.
-_SO_LIKE = re.compile(r"[,;]\s*so\s+(?:like\s+|basically\s+)?(?:an?\s+)?(?P<role>[\w /&+-]+?)\W*$|"
+_SO_LIKE = re.compile(r"[,;]\s*(?:so|donc)\s+(?:like\s+|basically\s+)?(?:an?\s+)?"
+                      r"(?P<role>[\w /&+-]+?)(?:\s+(?:en\s+anglais|in\s+english))?\W*$|"
                       # "och it's just a wee admin job, office assistant": what it is, then
                       # its title
                       r"^\W*(?:\w+\W+)?(?:it'?s|its|it\s+is)\s+(?:just|only)\s+an?\s+[^,;]+?\s+"
@@ -652,7 +670,7 @@ def role_answer(text: str) -> str | None:
         if named is None:
             return None
         text = named.group("title")
-    posted = _TITLE_LINE.search(text)
+    posted = _TITLE_LINE.search(_PIPES.sub("\n", text))  # "Job Title: … | Req #48213 | …"
     if posted is not None:  # a job ad pasted: "Job title: Junior Interaction Designer\n…"
         text = posted.group("title")
     elif _ANOTHER_FIELD.match(text):
@@ -683,6 +701,7 @@ def role_answer(text: str) -> str | None:
         text = text[said_after.end():]  # "coffee fetcher apparently lol. no it's product designer"
     text = star_fixed(text)  # "Jr graphic dezigner *designer": a slip put right, chat-style
     if _SOMEONE_THERE.fullmatch(text.strip()) or _NO_TITLE_GIVEN.search(text) or \
+            _who_they_met(text) or \
             text.strip(" .!").lower() in _DEPARTMENTS:
         # "the creative director": who they met, or the job? "not sure, …", "the one I
         # told you about", "company is not Globex": no title given. Asked again.

@@ -40,6 +40,7 @@ from bot.messages import ActionId, Inbound, Reply
 from bot.model import Checkpoint, CheckpointKind, Interview, Outcome, Person
 from bot.parsing import parse_zone
 from bot.parsing.command_text import command_after_lead_in, is_command_line, read_command
+from bot.parsing.understanding import NOT_FOR_ME, not_for_me
 from bot.ports.clock import Clock
 from bot.ports.repository import Repository, RepositoryUnavailable
 from bot.rules.plan import CALL_KINDS, Prefs
@@ -253,6 +254,8 @@ class Coach:
         if text.lower() in {"help", "?"}:
             return [Reply(text="I'm waiting for an answer to my last question; type `cancel` "
                                "to drop it.\n" + flow.question)]
+        if not_for_me(text):  # "sorry, wrong chat 🙈 that was meant for my brother"
+            return [Reply(text=f"{NOT_FOR_ME} {flow.question}")]
         if isinstance(flow, AddFlow):
             return adding.answer(turn, flow, text)
         if isinstance(flow, ReflectFlow):

@@ -43,6 +43,8 @@ def line_for(turn: Turn, command: Command) -> str | None:
     """The typed line for `command`; None for one this module cannot write."""
     if isinstance(command, AddInterviewFields):
         return add_line(command)
+    if isinstance(command, ReportCall) and command.news is not None:
+        command = command.news  # the call is said with it; its news is what to edit
     if not isinstance(command, ReportOutcome | RecordPromise | MarkSent | ReportCall
                       | CorrectInterview):
         return None

@@ -44,6 +44,8 @@ _SOMEONE_CALLED = (r"(?:someone|somebody|a\s+(?:guy|man|woman|lady|gentleman|per
                    r"by\s+the\s+name\s+of)\s+")
 _PEOPLE_LEAD = re.compile(
     r"^(?:(?:and|both|also|plus|then|with|by|just|only|mr\.?\s+and)\s+)*"
+    # "Mit Jonas Weber und Katrin Vogel": "with" in the person's own language
+    r"(?:(?:mit|avec|con|com|met)\s+(?-i:(?=[A-Z])))?"
     rf"(?:{_SOMEONE_CALLED})?", re.I)
 _INTRODUCING = re.compile(rf"\b{_SOMEONE_CALLED}", re.I)
 #: "Just the one, Siobhan O'Connell": how many, before the name.
@@ -192,8 +194,15 @@ def _split_names(text: str) -> list[str]:
     parts: list[str] = []
     for piece in _split_top(text, ",;"):
         protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace("&", "\0"), piece)
-        parts.extend(p.replace("\0", "&") for p in _NAME_SPLIT.split(protected))
+        for part in _NAME_SPLIT.split(protected):
+            # "ngozi adeyemi n josh kim": "n" for "and" between two full names (never
+            # between one-word names: "john n smith" keeps its initial)
+            texted = _TEXTED_AND.fullmatch(part.strip())
+            parts.extend(texted.groups() if texted else (part.replace("\0", "&"),))
     return [p.strip() for p in parts if p and p.strip()]
+
+
+_TEXTED_AND = re.compile(r"([^\W\d_]+\s+[^\W\d_]+)\s+n\s+([^\W\d_]+\s+[^\W\d_]+)")
 
 
 def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:

@@ -72,6 +72,8 @@ _YOU_CONTACT = re.compile(
     r"text)\b)"
     r"|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|(?:wants?|asked|told)\s+me\s+to\s+\W*circle\s+back"
+    # "they asked me to call on Monday the 30th"
+    r"|(?:asked|told|want(?:s|ed)?)\s+me\s+to\s+(?:call|ring|phone|telephone)\b"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
     r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|^\s*(?:call|ring|phone)\s+\d)",
@@ -86,7 +88,7 @@ _PROMISE_START = re.compile(
     r"\b(?:no\s+(?:promises?|timeline|time\s*frame|date|dates|word\s+on\s+timing|commitment)\b"
     r"|(?:nothing|none)\s+promised\b|(?:didn'?t|did\s+not)\s+(?:say|give|mention)\b"
     r"|(?:they|he|she|we)(?:'ll|'d|\s+will|\s+would|\s+should|\s+said|\s+say|\s+told|\s+promised"
-    r"|\s+expect|\s+plan|\s+hope|\s+aim|\s+are\s+going\s+to|\s+want)\b"
+    r"|\s+expect|\s+plan|\s+hope|\s+aim|\s+are\s+going\s+to|\s+want|\s+asked\s+me\s+to)\b"
     r"|said\b|told\s+me\b|promised\b|(?:be\s+)?in\s+touch\s+(?=within|by|on|in|next|before|"
     r"this|after|end)|will\s+(?:let|decide|get|call|email|be\s+in\s+touch|reach|contact"
     r"|hear)\b|let\s+me\s+know\b|hear\s+back\b|get\s+back\b|decide\b|decision\b"

@@ -100,6 +100,14 @@ def answer(turn: Turn, flow: CallNewsFlow, text: str) -> list[Reply] | None:
                            f"you're sure, tell me what {interview.company} "
                            f"(#{interview.number}) said; if you called another of your "
                            "interviews, say `cancel` and tell me that one instead.")]
+    if _FROM_ELSEWHERE.search(text) and not _I_WITHDREW.search(text):
+        # "offer!! but from a different company lol, Initech just said wait": whose news
+        # is which is not for me to sort out; nothing is recorded against this call.
+        return [Reply(text=f"That sounds like news from another company, so I changed nothing "
+                           f"for {interview.company} (#{interview.number}). What did "
+                           f"{interview.company} say on the call (an offer, a no, a next round, "
+                           "a day, or no news yet)? Another company's interview is added like "
+                           "`add <company>, <role>, <when> with <names>`.")]
     if _PUT_OFF.search(text) and not PROMISE_CUES.search(text) and outcome_in(text) is None:
         # "can you remind me tomorrow at 8, I'm driving the bus": their news, not now. The
         # question stays open; nothing in the plan moves for it.
@@ -148,6 +156,9 @@ _NOT_SURE_YET = re.compile(r"\b(?:hang|hold)\s+on\b|\blet\s+me\s+(?:check|reread
                            # "oops I actually called acme not initech": another one called
                            r"\bcalled\s+[\w&'-]+\s*,?\s+not\s+[\w&'-]+|\bcalled\s+[\w&'-]+\s+instead\b",
                            re.I)
+#: News from somewhere else, told in answer to the call's question.
+_FROM_ELSEWHERE = re.compile(r"\b(?:from|at|with|by)\s+(?:a\s+|an\s+)?(?:different|another|"
+                             r"other)\s+(?:company|place|firm|job|employer|one)\b", re.I)
 #: A lone "no": whose no is not said.
 _BARE_NO = re.compile(r"\s*(?:no+|nope|nah|naw)\s*[.!]*\s*", re.I)
 #: Their news put off for now: "remind me later", "can't talk, driving".

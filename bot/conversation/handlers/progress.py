@@ -155,6 +155,10 @@ def called(turn: Turn, command: ReportCall) -> list[Reply]:
                            f"`called {interview.number} no answer`.",
                       actions=call_buttons(interview))]
     reply = record_call(turn, interview, command.result)
+    if command.news is not None:
+        # "Called Dana, 2nd round wed 1pm!": the call is on record, and its news says
+        # what comes next (a third call or a closed interview leaves the news to say it).
+        return heard(turn, command.news)
     recorded = turn.repo.get_interview(interview.id)
     if command.promise is not None and recorded is not None and recorded.is_open and \
             len(recorded.calls) > len(interview.calls):

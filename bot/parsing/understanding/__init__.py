@@ -32,7 +32,7 @@ from bot.parsing.dates import DATE_KINDS, find_dates
 from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding import story
 from bot.parsing.understanding.common import polite_request, strangers
-from bot.parsing.understanding.normalise import normalise
+from bot.parsing.understanding.normalise import clock_put_right, normalise
 from bot.parsing.understanding.readers import adding, asking, corrections, invites, news, steps
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading
 from bot.parsing.understanding.references import KnownInterview, Mentions, mentions
@@ -47,6 +47,21 @@ READERS: tuple[Callable[[Line, Context], Reading | None], ...] = (
 )
 
 
+NOT_FOR_ME = "Understood, that wasn't for me: I changed nothing."
+
+
+def not_for_me(text: str) -> bool:
+    """Whether the line says it went to the wrong chat ("sorry, wrong chat 🙈"): never an
+    answer nor a command, whatever it holds."""
+    return lx.NOT_FOR_ME.search(text) is not None
+
+
+#: With nothing tracked yet, nothing can be put right: "Oscorp interview is tomorrow
+#: 10:30am, lab assistant, with Dr. Otto Octavius" is a new interview, and the corrections
+#: reader comes last, to say so only when no other reader reads the line.
+_NOTHING_TRACKED = (*(r for r in READERS if r is not corrections.correct), corrections.correct)
+
+
 def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Reading | None:
     """What the line asks for, or None when no reader recognises it."""
     form = adding.form_as_line(text) or invites.invite_as_line(text, ctx.now, ctx.tz)
@@ -55,9 +70,9 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         names = [part for k in ctx.known for part in (k.company, *k.names)]
         return adding.comma_add(Line.of(normalise(form, names), ctx), ctx) or \
             adding.form_question(form)
-    if lx.NOT_FOR_ME.search(text):
+    if not_for_me(text):
         # "cancel acme. sorry wrong window", "I'm just venting, ignore me"
-        return Reading(question="Understood, that wasn't for me: I changed nothing.")
+        return Reading(question=NOT_FOR_ME)
     if lx.QUOTED_COMMAND.search(text):
         # `my friend said to just type "cancel 1"`: words suggested, not a request
         return Reading(question="I changed nothing: a command in quotes reads as advice, "
@@ -73,7 +88,7 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
         return Reading(question=f"That line came {len(said)} times in one message; I read it "
                                 f"once: {once.understood} Is that right?",
                        choices=(Choice("Yes, once", once.command), Choice("No", None)))
-    text = _day_taken_back(text)
+    text = _day_taken_back(clock_put_right(text))
     taken_back = lx.TAKEN_BACK.search(text)
     if taken_back is not None and taken_back.start() > 0 \
             and not text[taken_back.end():].strip(" .!?"):
@@ -101,7 +116,7 @@ def understand(text: str, ctx: Context, carried: Mentions | None = None) -> Read
     line = Line.of(normalise(text, names), ctx)
     if carried is not None and not line.found.numbers:
         line = replace(line, found=carried)
-    for reader in READERS:
+    for reader in READERS if ctx.known else _NOTHING_TRACKED:
         reading = reader(line, ctx)
         if reading is not None:
             return _asked_about(_one_piece_of_news(reading, line, ctx), line)
@@ -181,7 +196,8 @@ def _one_piece_of_news(reading: Reading, line: Line, ctx: Context) -> Reading:
             corrections.correct(Line.of(part, ctx), ctx) is not None
             # "Jane Smith and also Marcus Lee were in the room. sent notes to both":
             # someone not on the interview, beside the notes' news
-            or (not lx.SENT_VERBS.search(part) and strangers(Line.of(part, ctx), ctx))
+            or (not lx.SENT_VERBS.search(part)
+                and strangers(Line.of(_QUOTED_WORDS.sub(" ", part), ctx), ctx))
             for part in parts):
         return _TWO_THINGS
     if reading.question and reading.choices:
@@ -303,6 +319,8 @@ def _same_fact(whole: object, part: object) -> bool:
     return same_one and ({type(whole), type(part)} <= calls_and_words or closes)
 
 
+#: Words in quotes ("should've used 'Best' or 'Kind regards'"): said, not anyone's name.
+_QUOTED_WORDS = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{1,40}['’\"”](?!\w)")
 #: Someone put on or taken off, said as its own request: "add Bob Lin from HR too".
 _SOMEONE_ADDED = re.compile(r"^(?:also\s+)?(?:add|remove)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)", re.I)
 _TWO_THINGS = Reading(question="You told me two things there, and I want both right: tell me "

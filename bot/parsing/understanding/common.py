@@ -62,12 +62,14 @@ def strangers(line: Line, ctx: Context) -> bool:
             line.text[:found.start()].rstrip()[-1] in ".!?"
         if word[0].isupper() and not sentence_start and not shouting:
             return True
-        parts = [p for p in lower.split("-") if p]  # "thank-you", "follow-up"
+        # "thank-you", "follow-up"; "should've", "would've": a word and its contraction
+        parts = [_CONTRACTED.sub("", p) for p in lower.split("-") if p]
         if not all(p in lx.VOCABULARY or dictionary().known([p]) for p in parts):
             return True
     return False
 
 
+_CONTRACTED = re.compile(r"(?<=\w)(?:'ve|'ll|'d|'re|'m)$")
 #: Someone named who said or sent something: "Dana said …", "Priya emailed …".
 _SPEAKER = re.compile(r"^\W*(?P<who>[A-Z][a-z]+)\s+(?:just\s+)?(?:said|says|told|emailed|texted|"
                       r"called|rang|wrote|messaged|phoned)\b")

@@ -239,7 +239,11 @@ HEDGES = _any(
 #: The person's own weighing of what they were told, no doubt about it: "Acme offered 85k,
 #: I told Jane I'd think about it over the weekend".
 MY_OWN_THINKING = _any(r"(?:i'?d|i'?ll|i\s+(?:will|would|need\s+to|want\s+to|have\s+to))\s+"
-                       r"(?:think|mull)\s+(?:about\s+it|it\s+over|on\s+it)")
+                       r"(?:think|mull)\s+(?:about\s+it|it\s+over|on\s+it)",
+                       # "… hit send. Now I'll probably lie awake wondering if I should've used
+                       # 'Best'": second thoughts about their own words, not doubt of the fact
+                       r"(?:(?:probably|just)\s+)?(?:lie|lay|be)\s+awake\s+wondering\b[^.!?]*",
+                       r"wondering\s+(?:if|whether)\s+i\s+should(?:'?ve|\s+have)\b[^.!?]*")
 #: Someone or something outside the job hunt, as who acts, what is called or who is
 #: thanked: "my friend just texted, she got an offer from acme", "called the garage re the
 #: car", "the clinic said they'll call me friday", "rejected by my cat", "a thank-you card
@@ -263,6 +267,9 @@ THIRD_PARTY = re.compile(
     # "@raj congrats on the offer!!!": said to someone else, about their news
     r"^\W*@[\w.-]+\W+(?:(?:big|huge|massive)\s+)?congrat|\bcongrat(?:s|ulations)\s+(?:on\s+)?(?:your|"
     r"his|her|their)\b|"
+    # "sis got rejected by initech lol": family said as people text, without "my"
+    r"^\W*(?:sis|bro|hubby|wifey|bestie|mum|mom|dad)\s+(?:just\s+|finally\s+)?(?:got|had|has|"
+    r"was|is|heard)\b|"
     r"\bmy\s+(?:best\s+)?(?:friend|mate|buddy|pal|husband|hubby|wife|partner|boyfriend|girlfriend|"
     r"bf|gf|fianc[eé]e?|sister|brother|sis|bro|son|daughter|mum|mom|dad|mother|father|cousin|"
     r"roommate|flatmate|housemate|colleague|coworker|co-worker|classmate|neighbou?r|niece|"
@@ -573,6 +580,9 @@ PROMISE_CUES = _any(
     # "give us till the end of the month", "he said give it a fortnight"
     r"give\s+(?:us|them|it)\s+(?:till|until|til|a|an|one|two|three|\d+|the\s+rest)\b",
     r"(?:call|ring|phone|email|contact)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
+    # "he says they will send me an email by Friday"
+    r"(?:they|she|he|we)(?:'ll|\s+will|'d|\s+would)\s+send\s+(?:me|you)\s+(?:an?\s+)?"
+    r"(?:email|e-mail|mail|message|text|letter|update|answer)",
     r"said\s+(?:to\s+)?(?:call|ring|phone)\s+[a-z]+\s+(?:on|next|this|tomorrow|(?:mon|tues|wednes|"
     r"thurs|fri)day)\b",
     # "we will call you within four working days", their words quoted

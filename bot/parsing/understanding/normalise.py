@@ -236,6 +236,31 @@ def star_fixed(text: str) -> str:
     return " ".join([*words[:best], right, *words[best + 1:]])
 
 
+_A_CLOCK_SAID = (r"(?:\d{1,2}(?::\d{2})?|(?:" + "|".join(HOUR_NAMES) + r")(?:\s+(?:thirty|fifteen|"
+                 r"forty[- ]five|o'?clock))?)")
+_MERIDIEM = r"\s*[ap](?:\.\s?m\.|\s?m\b)"
+#: A clock said, then put right at once: "at nine thirty no wait it was ten", "at 2pm no
+#: sorry 3pm". The first is a clock by its "at" or its am/pm, never "2 sorry 3 people".
+_CLOCK_PUT_RIGHT = re.compile(
+    rf"(?:\bat\s+{_A_CLOCK_SAID}(?:{_MERIDIEM})?|\b{_A_CLOCK_SAID}{_MERIDIEM})\s*,?\s+"
+    r"(?:no\s+wait|wait\s+no|no\s*,?\s*sorry|sorry|i\s+mean|i\s+meant)\s*,?\s+"
+    rf"(?:it\s+was\s+|make\s+(?:that|it)\s+)?(?:at\s+)?(?P<right>{_A_CLOCK_SAID}(?:{_MERIDIEM})?)"
+    r"(?![\w:])", re.I)
+
+
+#: An hour said in a word after "at", where a clock goes: "this morning at ten, …".
+_AT_HOUR_WORD = re.compile(r"\bat\s+(" + "|".join(HOUR_NAMES[1:]) + r")(?=\s*(?:[,.;!?]|$)|"
+                           r"\s+(?:this|in\s+the|on|with|for|and|because|sharp|ish|today|"
+                           r"tomorrow|tonight)\b)", re.I)
+
+
+def clock_put_right(text: str) -> str:
+    """`text` with a clock taken back at once replaced by the one said after it, so the
+    take-back ("no wait") does not cut the line: "at nine thirty no wait it was ten"."""
+    return _CLOCK_PUT_RIGHT.sub(lambda said: f"at {said['right']}" if said.group(0).lower()
+                                .startswith("at") else said["right"], text)
+
+
 def normalise(text: str, names: Iterable[str] = ()) -> str:
     """The line with meaningful emoji as words, the rest dropped, slips corrected, and
     someone's words in quotes told as the person would tell them."""
@@ -290,6 +315,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = _NURSE.sub(lambda m: f"{m['lead'] or ''}RN", text)
     text = _SPOKEN_MERIDIEM.sub(
         lambda m: f"{hour_said(m[1]) or m[1]}{m[2].lower()}m", spoken_clock(text))
+    text = _AT_HOUR_WORD.sub(lambda m: f"at {hour_said(m[1])}", text)  # "at ten because"
     text = _TOKEN.sub(lambda m: _drawn_in(m.group(0)), text)  # "I GOT ITTTT", "soooo"
     # A capital inside the line is a name ("w/ Sundar"): never "corrected" to a word.
     text = _WORD.sub(lambda m: m.group(0) if m.start() > 0 and m.group(0)[0].isupper()

@@ -161,7 +161,10 @@ _WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 _PEOPLE = (
     re.compile(r"\b(?:called|named)\s+(?P<people>[A-Z][\w'-]+(?:\s+(?!" + _WEEKDAY_WORD
                + r")[A-Z][\w'-]+){1,2})", 0),
-    re.compile(r"\b(?:recruiter|interviewer|manager|manger|hm|(?:his|her|their|sir'?s|ma'?am'?s|"
+    # "the guy who interviewed me was Marcus Feld": who, then the name
+    re.compile(r"\b(?:recruiter|interviewer|manager|manger|hm|(?:guy|lady|woman|man|person|fella|"
+               r"bloke|chap|gentleman)\s+who\s+interviewed\s+me|"
+               r"(?:his|her|their|sir'?s|ma'?am'?s|"
                r"chef'?s|boss'?s|manager'?s|recruiter'?s|supervisor'?s|guy'?s|lady'?s|woman'?s|"
                r"man'?s|fella'?s|bloke'?s|gentleman'?s)\s+name)\s+(?:name\s+)?"
                # "interviewer is Mr Tan Wei Ming": a name of up to four words

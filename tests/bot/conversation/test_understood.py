@@ -3723,3 +3723,78 @@ def test_studied_in_the_twenty_eighth_session_corrections_and_a_quoted_no(chat: 
     # A rejection's own words quoted, with a sigh: a no.
     chat.say("oh great, Acme 'went with a candidate whose experience more closely matches' 🙃")
     assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
+
+
+def test_studied_in_the_twenty_eighth_session_news_on_a_call_and_answers_as_typed(
+        chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # News told with the call that brought it: both recorded.
+    chat.say("Called Dana, 2nd round wed 1pm!")
+    initech = chat.checkpoints(2)[0]
+    assert initech.outcome is Outcome.NEXT_ROUND and len(initech.calls) == 1
+    assert initech.calls[0].result is CallResult.ANSWERED
+    # A day told with a call that says nothing of who picked up: both recorded.
+    said = chat.text("called acme - still deciding fri")
+    acme = chat.checkpoints(1)[0]
+    assert said.startswith("I read that as: Acme (#1): you called, someone picked up")
+    assert len(acme.calls) == 1 and acme.promise.on.isoformat() == "2026-11-27"
+    # They rang, not the person: no call of theirs recorded.
+    chat.say("add Globex, designer, tomorrow 11am with Sam Lee")
+    chat.say("wait globex just called, they want me back for another round!!")
+    globex = chat.checkpoints(3)[0]
+    assert globex.outcome is Outcome.NEXT_ROUND and len(globex.calls) == 0
+
+
+def test_studied_in_the_twenty_eighth_session_answers_to_the_questions(chat: Chat) -> None:
+    chat.say(ACME)
+    # Titles as people type them while the role is asked; who they met is no title.
+    for number, (answer, role) in enumerate((
+            ("era para registered nurse, en el hospital de Globex", "registered nurse"),
+            ("the role was warehouse operations lead period", "warehouse operations lead"),
+            ("Job Title: Technical Writer II | Req #48213 | Location: Remote (US)",
+             "Technical Writer II"),
+            ("its fro a paralegal role", "paralegal"),
+            ("frontend developer ka role tha yaar", "frontend developer"),
+            ("poste de chef de projet, donc project manager en anglais", "project manager")),
+            start=2):
+        chat.say("add Globex")
+        assert chat.text("the recruiter was Priya Nair").startswith("I need the job title")
+        assert chat.text("sorry, wrong chat 🙈 that was meant for my brother").startswith(
+            "Understood, that wasn't for me: I changed nothing.")
+        chat.say(answer)
+        chat.say("tomorrow 11am")
+        chat.say("Mit Jonas Weber und Katrin Vogel" if number % 2 else "ngozi adeyemi n josh kim")
+        chat.say("no")
+        chat.say("skip")
+        added = chat.checkpoints(number)[0]
+        assert added.role == role
+        assert [p.name for p in added.interviewers] == (
+            ["Jonas Weber", "Katrin Vogel"] if number % 2 else ["Ngozi Adeyemi", "Josh Kim"])
+    # After a call, another company's news is nobody's news here.
+    chat.say("called 1 answered")
+    said = chat.text("offer!! but from a different company lol, Acme just said wait")
+    assert "another company" in said and chat.checkpoints(1)[0].outcome is None
+
+
+def test_studied_in_the_twenty_eighth_session_long_messages_and_first_stories(
+        chat: Chat) -> None:
+    # With nothing tracked, a time said of an interview is a new one, never a correction.
+    said = chat.text("Oscorp interview is tomorrow 10:30am, lab assistant, with Dr. Otto "
+                     "Octavius.")
+    assert said.startswith("I read that as: a new interview: lab assistant at Oscorp")
+    # A clock put right as it is said, and who interviewed them said as a sentence.
+    said = chat.text("I had an interview at Brightwater Logistics for the supervisor job, it "
+                     "was this morning at nine thirty no wait it was ten, the guy who "
+                     "interviewed me was Marcus Feld")
+    assert "this morning at 10, with Marcus Feld" in said
+    # Asked to call on a day, in an add line: the person's call, on that day.
+    chat.say("new interview: Redfern Bio, lab research associate, Friday Nov 20 1:30pm with "
+             "Hannah Okafor. they asked me to call on Monday the 30th")
+    redfern = chat.checkpoints(3)[0]
+    assert redfern.promise.kind is PromiseKind.YOU_CALL_ON
+    assert redfern.promise.on.isoformat() == "2026-11-30"
+    # Second thoughts about their own words after the news are no doubt of it.
+    said = chat.text("I sent the thank you email to Hannah at Redfern Bio. Now I'll probably "
+                     "lie awake wondering if I should've used 'Best' or 'Kind regards'.")
+    assert said.startswith("I read that as: Your thank-you to Hannah Okafor")

@@ -62,7 +62,8 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning133", "tuning134", "tuning135", "tuning136", "tuning137", "tuning138",
          "tuning139", "tuning140", "tuning141", "tuning142", "tuning143", "tuning144",
          "tuning145", "tuning146", "tuning147", "tuning148", "tuning149", "tuning150",
-         "tuning151", "tuning152",
+         "tuning151", "tuning152", "tuning153", "tuning154", "tuning155", "tuning156",
+         "tuning157", "tuning158",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
@@ -375,8 +376,11 @@ def _same_correction(expect: dict[str, Any], facts: list[dict[str, Any]]) -> boo
 
 def _contact(value: str) -> str:
     """An address compared without case; a phone number by its digits ("212 555 0147" is
-    212-555-0147), as it is stored as said."""
+    212-555-0147), as it is stored as said, a US number's country code too ("+1 646 555
+    0102" is 646-555-0102)."""
     digits = re.sub(r"\D", "", value)
+    if value.lstrip().startswith("+1") and len(digits) == 11:
+        digits = digits[1:]
     return digits if "@" not in value and len(digits) >= 7 else value.lower()
 
 

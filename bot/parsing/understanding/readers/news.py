@@ -169,9 +169,12 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx)) or (
         _another_post(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
+    on_a_call = _called_and_heard(line, ctx)
 
-    def make(k: KnownInterview) -> ReportOutcome:
-        return ReportOutcome(record(k), found, said=said)
+    def make(k: KnownInterview) -> ReportOutcome | ReportCall:
+        news = ReportOutcome(record(k), found, said=said)
+        # "Called Initech, Dana said they went with someone else": the call, then its news
+        return ReportCall(record(k), CallResult.ANSWERED, news=news) if on_a_call else news
 
     if unsure:
         target = pick(line.found, ctx.known)
@@ -225,12 +228,15 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
             choices=(*(Choice(f"{day:%a %d %b}", ReportOutcome(
                 record(target), found, said=settle_next_weekday(line.text, day)))
                 for day in two_ways), Choice("Neither", None)))
-    return about_one(line, ctx, make,
-                     lambda k: f"You're pulling out of {k.company} (#{k.number})."
-                     if found is Outcome.WITHDREW else
-                     f"That ends it with {k.company} (#{k.number}): the role is closed."
-                     if found is Outcome.HEARD else
-                     f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} (#{k.number}).", "")
+    def understood(k: KnownInterview) -> str:
+        said = (f"You're pulling out of {k.company} (#{k.number})."
+                if found is Outcome.WITHDREW else
+                f"That ends it with {k.company} (#{k.number}): the role is closed."
+                if found is Outcome.HEARD else
+                f"{_OUTCOME_WORDS[found].capitalize()} from {k.company} (#{k.number}).")
+        return f"You called {k.company} and someone picked up. {said}" if on_a_call else said
+
+    return about_one(line, ctx, make, understood, "")
 
 
 def _another_post(line: Line, ctx: Context) -> bool:
@@ -476,8 +482,12 @@ def promise(line: Line, ctx: Context) -> Reading | None:
         said = replace(told_later, text=said.text)
     if lx.USER_CALLS.search(told):
         said = type(said)(PromiseKind.YOU_CALL_ON, said.on, said.text)
-    def make(k: KnownInterview) -> RecordPromise:
-        return RecordPromise(record(k), said, said=line.text)
+    on_a_call = _called_and_heard(line, ctx)
+
+    def make(k: KnownInterview) -> RecordPromise | ReportCall:
+        # "called initech - still deciding fri": the call, with the day it brought
+        return ReportCall(record(k), CallResult.ANSWERED, promise=said) if on_a_call \
+            else RecordPromise(record(k), said, said=line.text)
 
     target = pick(line.found, ctx.known)
     if target is not None and target.promised == said.on and _REMIND_ME.search(line.text):
@@ -529,6 +539,8 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     day = f"{said.on:%a %d %b}"
     words = (f"you call them on {day}" if said.kind is PromiseKind.YOU_CALL_ON
              else f"they'll be in touch by {day}")
+    if on_a_call:
+        words = f"you called, someone picked up, and {words}"
     return about_one(line, ctx, make, lambda k: f"{k.company} (#{k.number}): {words}.",
                      "Is that {company}'s word on what happens next (#{n}): " + words + "?",
                      sure=not (hedged(line) or unnamed(line, ctx)
@@ -766,7 +778,10 @@ def _pushed_back(line: Line, ctx: Context, pushed: re.Match[str]) -> Reading:
         else timedelta(days=count)
     said = Promise(PromiseKind.THEY_DECIDE_BY, target.promised + step, line.text)
     day = f"{said.on:%a %d %b}"
-    return about_one(line, ctx, lambda k: RecordPromise(record(k), said, said=line.text),
+    on_a_call = _called_and_heard(line, ctx)
+    return about_one(line, ctx, lambda k: ReportCall(record(k), CallResult.ANSWERED,
+                                                     promise=said)
+                     if on_a_call else RecordPromise(record(k), said, said=line.text),
                      lambda k: f"{k.company} (#{k.number}): they'll be in touch by {day}.",
                      "Did {company} (#{n}) move their decision back to " + day + "?",
                      # "pushed their decision 2 weeks": by two weeks, or to two weeks from now?
@@ -836,6 +851,22 @@ def _said_on_the_call(line: Line, ctx: Context) -> Promise | None:
     if said is None:
         return None
     return Promise(kind, said.on, said.text)
+
+
+def _called_and_heard(line: Line, ctx: Context) -> bool:
+    """Whether the line tells of a call the person made that someone took ("Called Dana,
+    2nd round wed 1pm!"): the news it brings came on that call."""
+    text = _SOMEONE_CALLED.sub("", line.text)
+    return bool(lx.CALL_CUES.search(text)) and not _they_called(line, ctx) \
+        and not _CALL_CALLED_OFF.search(text) and not lx.HOLD_THEN_LOST.search(text) \
+        and _call_result(line) is not CallResult.NO_ANSWER \
+        and not (_AN_INTERVIEW_TOLD.search(text) and not _DIALLED.search(text)) \
+        and not _THEY_RANG.search(text)
+
+
+#: "acme's hiring manager just called", "Acme already call me": they rang, not the person.
+_THEY_RANG = re.compile(r"(?<!\bi\s)(?:just|already)\s+(?:called|call|rang|phoned)\b|"
+                        r"\b(?:called|call|rang|phoned|ringing|calling)\s+me\b", re.I)
 
 
 def _they_called(line: Line, ctx: Context) -> bool:
