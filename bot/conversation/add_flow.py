@@ -348,6 +348,9 @@ _NOT_A_ROLE = re.compile(
     r"k|sec|1\s+sec|one\s+moment|back\s+in\s+a\s+(?:sec|min\w*|bit))\b|\?|\bor maybe\b|"
     # "offer!!": news typed where the title was asked, no title
     r"^\W*(?:an?\s+)?(?:offer(?:ed)?|rejected|hired|got\s+(?:it|the\s+job))\W*$|"
+    # "ugh mondays 😩": a sigh, no title
+    r"^\W*(?:ugh+|urgh+|argh+|meh|sigh|omg|oof)\b(?:\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?)?"
+    r"\W*$|"
     # A second piece of news after the title ("designer. also sent jane her note"): asked.
     r"[.;!]\s*(?:also|and|plus|btw|oh|oh\s+and)\b|"
     r"\bnot sure\b|\bcan'?t remember\b|"

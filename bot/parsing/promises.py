@@ -43,6 +43,8 @@ _THEY_CONTACT = re.compile(
     r"|(?:'s|\s+is|'re|\s+are)?\s+(?:gonna|gon|go|goin\s+to|finna)"
     r"|\s+is\s+going\s+to|\s+promised\s+to|\s+said\s+they'?d|\s+said\s+they\s+will)?\s+"
     r"(?:(?:call|ring|bell|buzz|phone|telephone|email|text|contact|reach\s+out\s+to)\s+me\b|reach\s+out\b"
+    # "they aim to reach out to all candidates": theirs, whatever they mean to do first
+    r"|(?:aim|plan|hope|intend|expect|want)s?\s+to\s+(?:reach\s+out|contact|call|email|get\s+back)\b"
     # "he'll give us a bell by Friday": he calls; "give us a bell" alone is theirs to take
     r"|give\s+(?:me|us)\s+a\s+(?:call|ring|bell|buzz|shout|tinkle))",
     re.I,

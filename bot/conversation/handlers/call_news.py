@@ -248,7 +248,12 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
         return [Reply(text="That sounds like a no for this role and an invitation for "
                            "another. I changed nothing: say `they said no` to close this one, "
                            "and add the new role as its own interview (`add …`).")]
-    if outcome is None and another_round(said):
+    local_today = turn.now.astimezone(turn.tz).date()
+    if outcome is None and (another_round(said) or (
+            # "they want me back Dec 1 at 10": asked back is a next round, on the day said;
+            # "… next Thursday at 2" is recorded below and its day asked, not guessed
+            _ASKED_BACK.search(said) and not HEDGES.search(said)
+            and round_day_two_ways(said, local_today) is None)):
         outcome = Outcome.NEXT_ROUND
     if outcome is not None and HEDGES.search(_WHEN_UNSURE.sub(" ", said)):
         # "she said I might get a second round, they're still deciding": a maybe
@@ -256,7 +261,6 @@ def _answered(turn: Turn, interview: Interview, said: str) -> list[Reply]:
                            f"{interview.company} has decided, tell me what (`they want me back "
                            "Tuesday at 10`, `they said no`); if they're still deciding, say "
                            "`no news yet`, with the day they gave if they gave one.")]
-    local_today = turn.now.astimezone(turn.tz).date()
     if outcome is Outcome.NEXT_ROUND and round_day_two_ways(said, local_today) is not None:
         # "second round next tuesday at 2" (or "tuesday at 2"), said on a Monday: which
         # Tuesday is asked

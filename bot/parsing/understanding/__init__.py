@@ -240,7 +240,11 @@ _FACTS = re.compile(r"(?<=\S)\s*(?:[.;!?]+\s+|\.{2,}\s*|…\s*)|\s+[—–]\s+|,
                     r",?\s+and\s+(?=i(?:'ve|\s+have|'m|\s+am)?\s+(?:just\s+|already\s+|also\s+)?"
                     r"(?:called|rang|phoned|emailed|sent|mailed|posted|texted)\b)|"
                     # "jane's email is … and add Bob Lin from HR too"
-                    r",?\s+and\s+(?=(?:also\s+)?(?:add|remove|delete|take\s+off)\s)", re.I)
+                    r",?\s+and\s+(?=(?:also\s+)?(?:add|remove|delete|take\s+off)\s)|"
+                    # "sent the thank you and also can you delete acme"
+                    r",?\s+and\s+also\s+|"
+                    # "Raj's email is …, he said follow up there on the 30th"
+                    r",\s+(?=(?:she|he|they)\s+(?:said|says|told\s+me|asked|wants?)\b)", re.I)
 
 
 def _another_fact(reading: Reading, line: Line, ctx: Context) -> object | None:

@@ -248,7 +248,7 @@ MY_OWN_THINKING = _any(r"(?:i'?d|i'?ll|i\s+(?:will|would|need\s+to|want\s+to|hav
 #: thanked: "my friend just texted, she got an offer from acme", "called the garage re the
 #: car", "the clinic said they'll call me friday", "rejected by my cat", "a thank-you card
 #: to my nan" (by the shape of the sentence: "a job with my old boss at the garage" is none).
-_THIRD = (r"(?:friend|mate|bestie|partner|wife|husband|boyfriend|girlfriend|bf|gf|sister|"
+_THIRD = (r"(?:friend|mate|buddy|pal|bestie|partner|wife|husband|boyfriend|girlfriend|bf|gf|sister|"
           r"brother|sis|mum|mom|dad|mother|father|son|daughter|kids?|cousin|aunt|uncle|nan|"
           r"gran|grandma|grandpa|neighbou?r|flatmate|roommate|housemate|cat|dog|boss|landlord|"
           r"landlady|colleague|coworker|co-worker)")
@@ -258,7 +258,9 @@ _OUTSIDE = (rf"\bmy\s+(?:(?:old|former|ex)\s+)?{_THIRD}\b(?:\s+[\w'-]+){{0,2}}?\
             r"(?:said|says|called|rang|texted|messaged|has|had|offered|rejected|wants)\b|"
             rf"\bthe\s+{_PLACE}\s+(?:just\s+)?(?:said|says|told|called|rang|will|'ll)\b|"
             rf"\b(?:called|rang|phoned|tried)\s+(?:the|my)\s+{_PLACE}\b|"
-            rf"\bby\s+my\s+{_THIRD}\b|\bto\s+my\s+{_THIRD}\b")
+            rf"\bby\s+my\s+{_THIRD}\b|\bto\s+my\s+{_THIRD}\b|"
+            # "Initech told my buddy Marco they'd decide by Dec 4": their word to him
+            rf"\b(?:told|emailed|called|rang|texted)\s+my\s+{_THIRD}\b")
 #: Someone else's interview or news: "my friend got an offer from Acme", "my husband had
 #: his interview there today", and the news of someone or something outside the job hunt
 #: (above). Asked, never put on the person's own interview.
@@ -580,6 +582,8 @@ PROMISE_CUES = _any(
     # "give us till the end of the month", "he said give it a fortnight"
     r"give\s+(?:us|them|it)\s+(?:till|until|til|a|an|one|two|three|\d+|the\s+rest)\b",
     r"(?:call|ring|phone|email|contact)\s+(?:me|her|him|them)", r"try\s+again", r"an\s+answer",
+    # "she wants a call Friday after 10"
+    r"(?:wants?|asked\s+for|expects?)\s+a\s+(?:call|ring)\b",
     # "he says they will send me an email by Friday"
     r"(?:they|she|he|we)(?:'ll|\s+will|'d|\s+would)\s+send\s+(?:me|you)\s+(?:an?\s+)?"
     r"(?:email|e-mail|mail|message|text|letter|update|answer)",
@@ -598,7 +602,7 @@ PROMISE_CUES = _any(
     r"said\s+(?:call|ring)\s+(?:back|them|her|him)",
     # "HR said, please call on Wednesday afternoon"
     r"said\s*[,:]?\s*(?:please\s+)?(?:call|ring|phone)\s+(?:back\s+)?(?:on|in|next|this)\b",
-    r"decides\s+by", r"should\s+hear", "deciding", r"said\s+to\s+(?:check\s+in|follow\s+up)",
+    r"decides\s+by", r"should\s+hear", "deciding", r"said\s+(?:to\s+)?(?:check\s+in|follow\s+up)",
     r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
     r"try\s+(?:her|him|them)\s+again",
     r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)", r"minds?\s+up", r"circle\s+back",
@@ -655,6 +659,8 @@ TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b
                         # "Raj's phone is 646-555-0172. no, that's Dana's", "… tomorrow. wait
                         # tomorrow's packed": a new sentence that takes the last one back
                         r"(?<=[.!?]\s)(?:no\s*,|wait\b[,.!\s]*(?!\s*(?:till|until|for)\b))\s*|"
+                        # "snooze till thursday — wait that's thanksgiving. wednesday then"
+                        r"(?:[—–]|\s-\s)\s*wait\b(?![,.!\s]+no\b)[,.!\s]*(?!\s*(?:till|until|for)\b)|"
                         # "sent jane's note. oh crap no I didn't", "… — sorry, no, it WAS today"
                         r"\b(?:crap|shoot|damn|dang|oops|whoops|ugh)[,.!\s]+no\b[,.!\s]*|"
                         r"(?:[—–]|\s-\s)\s*sorry\s*,?\s*no\b[,.!\s]*|"
@@ -946,6 +952,8 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      r"[\w'-]+'s\s*:?\s*(?:bounced|failed|came\s+back|not\s+(?:sent|yet)|pending)\b|"
                      # "just emailed Raj a thank you, doing Dana's tonight"
                      r"(?:then\s+)?(?:i'?m\s+)?(?:doing|writing|sending|drafting)\s+[\w'-]+'s\b|"
+                     # "Dana's thank-you is sent. Raj's I'm still writing."
+                     r"[\w'-]+'s\s+i'?m\s+still\b|"
                      # "sent Dana's thank you, Raj's is next", "… Dana's is still in drafts"
                      # (not "it's": "… well, I wrote it, it's sitting in my drafts")
                      r"(?<![\w'])(?!(?:it|that|this|there|here|what)'s)[\w'-]+'s\s+(?:is\s+)?"
@@ -954,7 +962,14 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
                      r"unsent|not\s+(?:sent|done|finished|written)))\b)).*$", _I)
 
 # --- reminders ----------------------------------------------------------------------------
+#: Their word, then what the person asks for because of it: "Initech isn't deciding until
+#: Friday so leave me alone about them till then". The request is what to do.
+SO_SNOOZE = re.compile(r"\bso\s+(?:please\s+|pls\s+|just\s+)?(?:snooze|remind\s+me|mute|pause|"
+                       r"leave\s+me\s+(?:alone|be)|hold\s+off|ping\s+me|bug\s+me)\b", re.I)
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
+                   # "leave me alone about them till friday": quiet until then
+                   r"leave\s+me\s+(?:alone|be)\s+(?:about|on|re|with)\s+(?:\S+\s+){0,3}?"
+                   r"(?:till|until|til)\b",
                    # "mute acme for 3 days": a stop for a while
                    r"(?:mute|pause|silence|hush)\s+(?:\S+\s+){0,3}?(?:for|until|till|til)\b",
                    r"later(?!\s+than)", r"give\s+me",

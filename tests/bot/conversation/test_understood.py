@@ -3798,3 +3798,63 @@ def test_studied_in_the_twenty_eighth_session_long_messages_and_first_stories(
     said = chat.text("I sent the thank you email to Hannah at Redfern Bio. Now I'll probably "
                      "lie awake wondering if I should've used 'Best' or 'Kind regards'.")
     assert said.startswith("I read that as: Your thank-you to Hannah Okafor")
+
+
+def test_studied_in_the_twenty_eighth_session_second_round_of_probes(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A no without whose, with one tracked that fits: whose is asked.
+    chat.say("cancel 2")
+    said = chat.text("just got a rejection email 😞")
+    assert said.startswith("A no: I'm sorry. Is it from Acme (#1)")
+    assert chat.checkpoints(1)[0].outcome is None
+    chat.say("2")  # another company
+    # A note to Jane and to someone not on the interview: asked.
+    assert chat.text("sent a thank you to Jane and the other guy").startswith(
+        "Did your thank-you for Acme (#1) go out?")
+    chat.say("2")
+    # "… and also …": two requests, one at a time.
+    assert chat.text("snooze acme till tomorrow and also change the role to senior "
+                     "analyst").startswith("You told me two things there")
+    chat.say("2")
+    # A day this month lacks is asked, not moved to the next month that has it.
+    assert chat.text("snooze acme till the 31st").startswith("November has no 31st")
+    # A stop with an offer from somewhere else: the stop, never Acme's offer.
+    chat.say("stop reminding me about acme, I already accepted an offer somewhere else")
+    assert chat.checkpoints(1)[0].outcome is Outcome.CANCELLED
+
+
+def test_studied_in_the_twenty_eighth_session_a_snooze_because_of_their_word(
+        chat: Chat) -> None:
+    chat.say(INITECH)
+    # Their word, then "so leave me alone … till then": the snooze, to their day.
+    chat.say("Initech isn't deciding until Friday so leave me alone about them till then")
+    initech, steps = chat.checkpoints(1)
+    assert initech.promise.on.isoformat() == "2026-11-27"  # as added, unchanged
+    snoozed = [cp for cp in steps if cp.snoozed]
+    assert [cp.due_at.astimezone(NEW_YORK).date().isoformat() for cp in snoozed] == [
+        "2026-11-27"]
+    # "— wait that's thanksgiving": the day taken back, nothing moved.
+    said = chat.text("snooze initech till thursday — wait that's thanksgiving. wednesday then")
+    assert "took part of that back" in said
+    # One note sent, the other still being written.
+    chat.say("Dana's thank-you is sent. Raj's I'm still writing.")
+    assert _notes_sent(chat, 1) == {"Dana Wu"}
+
+
+def test_studied_in_the_twenty_eighth_session_moves_said_plainly(chat: Chat) -> None:
+    chat.say(ACME)
+    # Moved, no company said, with one interview open: that one.
+    said = chat.text("interview moved to tomorrow at 4pm")
+    assert said.startswith("I read that as: Correcting #1 Acme.")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).hour == 16
+    # "have moved me to …", "the … interview got moved to …" (no time: asked).
+    chat.say("Acme have moved me to Friday week, 10am")
+    assert chat.checkpoints(1)[0].starts_at.astimezone(NEW_YORK).date().isoformat() == \
+        "2026-12-04"
+    assert chat.text("the acme interview got moved to monday").startswith("Moved to when?")
+    # Corrections in everyday words.
+    chat.text("You've got Jane's name wrong. It's Jayne, with a y.")
+    assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jayne Smith"]
+    chat.say("role should be senior data analyst not just data analyst")
+    assert chat.checkpoints(1)[0].role == "senior data analyst"

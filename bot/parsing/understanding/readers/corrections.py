@@ -195,6 +195,13 @@ def correct(line: Line, ctx: Context) -> Reading | None:
         text = f"it's {elsewhere['right']}, not {elsewhere['wrong']}"
     for pattern, plain in _PLAINLY:
         text = pattern.sub(plain, text)
+    bare = _INTERVIEW_MOVED.match(text)
+    open_ones = [k for k in ctx.known if k.open]
+    only = pick(line.found, ctx.known) or (open_ones[0] if len(open_ones) == 1 else None)
+    if bare is not None and only is not None:
+        # "interview rescheduled to the 30th": the one interview it can be, moved
+        text = f"{only.company} moved it to {bare['when']}"
+        line = replace(line, found=Line.of(only.company, ctx).found)
     moved = _THEY_MOVED.match(text) or _GOT_MOVED.match(text)
     told = _MOVED_IN_NEWS.search(text) if moved is None else None
     named = [k for k in ctx.known if k.open and k.company.lower() in line.found.company_words]
@@ -265,6 +272,21 @@ _TIME_SAID_PLAINLY = (
 )
 #: Corrections said another way, and the way the readers below take them.
 _PLAINLY = (
+    # "role should be senior data analyst not just data analyst": the field, then its value
+    (re.compile(r"^(?:the\s+)?(?P<field>role|title|job\s+title|position|company|employer)\s+"
+                r"should\s+(?:be|read|say)\s+", re.I), r"the \g<field> is "),
+    # "whoops acme's at 2 on wednesday, not today": the company's interview, then when
+    (re.compile(r"^(?:(?:whoops|oops|sorry|ah|oh)\W+)?(?P<c>[\w&-]+)'s\s+(?=(?:at|on)\s)", re.I),
+     r"the \g<c> interview is "),
+    # "You've got Jane's name wrong. It's Jayne, with a y.": the name as it should be
+    (re.compile(r"^(?:you'?ve|you\s+have)\s+got\s+(?P<who>[\w-]+?)'s\s+name\s+wrong\s*[.,;:!–—-]*"
+                r"\s*(?:it'?s|its|it\s+is)\s+(?P<right>(?-i:[A-Z])[\w'-]+)\b.*$", re.I),
+     r"it's \g<right>, not \g<who>"),
+    # "Can you change Dana's email, I typed it wrong. It's dwu@initech.io"
+    (re.compile(r"^(?:can|could)\s+you\s+(?:change|fix|update|correct)\s+(?P<who>[\w-]+?)'s\s+"
+                r"(?P<what>e-?mail|number|phone|cell)\b.*?\b(?:it'?s|its|it\s+is|should\s+be)\s+"
+                r"(?P<value>\S+@\S+?|\+?[\d(][\d\s().-]{6,}\d)\W*$", re.I),
+     r"\g<who>'s \g<what> is \g<value>"),
     # "Dana's not Wu, it's Wu-Hartley": her name, the wrong part then the right
     (re.compile(r"^[\w'-]+'s\s+not\s+(?P<wrong>[^,;]+?)\s*[,;]\s*(?:it'?s|its)\s+(?P<right>[^,;.]+)$",
                 re.I), r"it's \g<right>, not \g<wrong>"),
@@ -432,9 +454,11 @@ _THEY_MOVED = re.compile(r"^(?P<company>[\w'-]+)\s+(?:actually\s+|just\s+|has\s+
 #: "today's Acme interview got moved, it's actually Wednesday at 2pm", "Acme moved it to
 #: Wednesday 3pm, so it didn't happen today", "Acme cancelled on me, rescheduled to …".
 _GOT_MOVED = re.compile(
-    r"^(?:turns\s+out\s+)?(?:today'?s\s+)?(?P<company>[\w'-]+?)(?:'s)?\s+(?:interview\s+)?"
+    r"^(?:turns\s+out\s+)?(?:the\s+)?(?:today'?s\s+)?(?P<company>[\w'-]+?)(?:'s)?\s+(?:interview\s+)?"
     r"(?:(?:got|was|has\s+been)\s+(?:moved|rescheduled|pushed)\s*[,;:—–-]*\s*(?:it'?s\s+"
-    r"(?:actually\s+|now\s+)?|to\s+)|moved\s+(?:it|me|us)\s+to\s+|"
+    # "Acme have moved me to Friday week, 10am", "Acme rescheduled me to Thursday week"
+    r"(?:actually\s+|now\s+)?|to\s+)|(?:have\s+|has\s+|just\s+)?(?:moved|rescheduled)\s+"
+    r"(?:it|me|us)\s+to\s+|"
     # "acme bumped me to tmrw 2:30", "acme moved to wed 3pm"
     r"(?:bumped|pushed|moved|shifted)\s+(?:me\s+|it\s+)?to\s+(?=\S+\s+\S*\d)|"
     # "Acme pushed my interview to Wednesday, same time"
@@ -445,6 +469,10 @@ _GOT_MOVED = re.compile(
     r"rescheduled(?:\s+on\s+me)?(?:\s+(?:at\s+the\s+)?last\s+minute)?\s*[,;:—–-]+\s*"
     r"(?:the\s+interview\s+is|it'?s)\s+(?:now\s+)?)"
     r"(?P<when>.+?)(?:\s+now)?(?:\s*,\s*(?:so\b|not\s+(?:today|tomorrow|\w+day)\b).*)?$", re.I)
+#: "interview rescheduled to the 30th": moved, no company said.
+_INTERVIEW_MOVED = re.compile(r"^(?:the\s+|my\s+)?interview\s+(?:got\s+|was\s+|has\s+been\s+|'s\s+"
+                              r"been\s+)?(?:moved|rescheduled|pushed)\s+(?:back\s+)?to\s+"
+                              r"(?P<when>.+)$", re.I)
 #: The interview moved, told as news after who told it: "Acme just emailed, they've pushed
 #: my interview to Wednesday, same time".
 _MOVED_IN_NEWS = re.compile(r"[,;:—–-]\s*(?:they|she|he)(?:'ve|\s+have|'s|\s+has)?\s+(?:just\s+)?"

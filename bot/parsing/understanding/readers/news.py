@@ -93,6 +93,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found = Outcome.WITHDREW  # "Hooli offered me a job so I'm pulling out of …"
     if found is Outcome.OFFER and _OFFERED_ELSEWHERE.search(line.text):
         found = Outcome.REJECTED  # "we've offered the role to someone else": a no
+    if found is Outcome.OFFER and _AN_OFFER_ELSEWHERE.search(line.text):
+        return None  # "stop reminding me about acme, I accepted an offer somewhere else"
     if found is Outcome.WITHDREW and _NOT_WITHDRAWING.search(line.text):
         return None  # "I'm not withdrawing from Initech, I'm just venting"
     if found is Outcome.REJECTED and any(o is Outcome.HEARD and p.search(line.text)
@@ -167,6 +169,8 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         found is Outcome.NEXT_ROUND and bool(lx.THEIR_TIME.search(line.text))) or (
 
         found is Outcome.NEXT_ROUND and _somewhere_else(line, ctx)) or (
+        # "got an offer... from Initech?? or a scam": whether it is theirs at all is doubted
+        _MAYBE_A_SCAM.search(line.text) is not None) or (
         _another_post(line, ctx))
     said = line.text if found is Outcome.NEXT_ROUND else ""
     on_a_call = _called_and_heard(line, ctx)
@@ -204,6 +208,13 @@ def outcome(line: Line, ctx: Context) -> Reading | None:
         return Reading(question=f"News from {by.group('who')}: is that about {target.company} "
                                 f"(#{target.number}), or a company I don't track?",
                        choices=(Choice(f"{target.company} (#{target.number})", make(target)),
+                                Choice("Another company", None)))
+    if found is Outcome.REJECTED and target is not None and _SOME_NO.search(line.text) \
+            and not (line.found.numbers or line.found.by_company or line.found.people):
+        # "just got a rejection email 😞": from the one tracked, or from somewhere else?
+        return Reading(question=f"A no: I'm sorry. Is it from {target.company} "
+                                f"(#{target.number}), or from a company I don't track?",
+                       choices=(Choice(f"Yes, {target.company}", make(target)),
                                 Choice("Another company", None)))
     if found is Outcome.OFFER and target is not None and not line.found.numbers \
             and _SOME_OFFER.search(line.text):
@@ -262,6 +273,11 @@ _BY_WHOM = re.compile(r"\b(?:rejected|turned\s+down|dropped|ghosted|offer(?:ed)?
 _OFFERED_ELSEWHERE = re.compile(r"\boffered\s+(?:it|the\s+(?:\w+\s+)?(?:job|role|position|post))\s+"
                                 r"to\s+(?:someone|somebody|another|a\s+different|an\s+internal|"
                                 r"the\s+other)", re.I)
+_MAYBE_A_SCAM = re.compile(r"\b(?:scam|phishing|fake)\b", re.I)
+#: The person's offer from somewhere else, told beside an interview: never that one's offer.
+_AN_OFFER_ELSEWHERE = re.compile(r"\boffer\s+(?:somewhere\s+else|elsewhere|from\s+(?:another|a\s+"
+                                 r"different|some\s+other)\s+(?:company|place|firm|employer))\b",
+                                 re.I)
 _NOT_WITHDRAWING = re.compile(r"\b(?:not|n't|never|no\s+way\s+i'?m)\s+(?:\w+\s+)?(?:withdraw\w*|"
                               r"pull\w*\s+out|quit\w*|declin\w*|dropping\s+out)", re.I)
 #: Someone introduced by name: "wi a fella called Stevie", "a lady called Rose".
@@ -306,6 +322,9 @@ _ANOTHER_JOB = re.compile(r"\b(?:different|other|another|separate|new)\s+(?:dept
 #: An offer said with no one making it: "got an offer!!!".
 _SOME_OFFER = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:got|have|received|landed|bagged)\s+an\s+"
                          r"offer\b(?!\s+from\s+(?:them|her|him)\b)", re.I)
+#: A no told without whose: "just got a rejection email", "got rejected again".
+_SOME_NO = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:got|received|had)\s+(?:a|an|another)\s+"
+                      r"(?:rejection|no)\b|^\W*(?:i\s+)?(?:just\s+)?got\s+rejected\b", re.I)
 _NOT_YOU_REFUSED = re.compile(r"\b(?:rejected|declined|refused|turned\s+down)\s+(?:my|our)\s+"
                               r"(?!application|candidacy|cv|resume|résumé|profile|submission)\w+",
                               re.I)
@@ -424,6 +443,8 @@ _TRY_AGAIN = re.compile(r"\btry\s+(?:again|(?:her|him|them)\s+again|once\s+more)
 
 
 def promise(line: Line, ctx: Context) -> Reading | None:
+    if lx.SO_SNOOZE.search(line.text):
+        return None  # "… not deciding till friday so snooze this till then": the snooze
     pushed = _PUSHED.search(line.text)
     if pushed is not None and not lx.OWN_PLAN.search(line.text):
         return _pushed_back(line, ctx, pushed)
@@ -465,7 +486,7 @@ def promise(line: Line, ctx: Context) -> Reading | None:
     if later is not None:  # who acts is read from the whole line, the day after the cue
         said = later if said is None else type(said)(said.kind, later.on, said.text)
     if said is None:
-        return _no_such_day(line, ctx)
+        return no_such_day(line, ctx)
     if said.on < ctx.today and names_a_day(line.text) and pick(line.found, ctx.known):
         # "they would know by the 4th of december", said on the 5th: a day gone by
         return Reading(question=f"{said.on:%a %d %b} has already passed, so I haven't planned "
@@ -553,6 +574,10 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                or (lx.THEIR_TIME.search(line.text)
                                    and lx.FAR_EAST.search(line.text))
                                or _before_their_word(line, ctx, said)
+                               # "within 3 business days - note our office is closed
+                               # Thursday and Friday": their days off are not mine to count
+                               or (_CLOSED_DAYS.search(line.text) is not None
+                                   and _DAYS_COUNTED.search(line.text) is not None)
                                # "we'd like to move forward with you! I'll be in touch
                                # tomorrow": news of a step on, whose kind is not said
                                or _MOVING_ON_WITH_YOU.search(line.text) is not None
@@ -561,6 +586,10 @@ def promise(line: Line, ctx: Context) -> Reading | None:
                                    and _A_DAY_IN_IT.search(line.text) is None)))
 
 
+_CLOSED_DAYS = re.compile(r"\b(?:office|offices|we|they|we'?re|they'?re|team)\s+(?:is\s+|are\s+|"
+                          r"will\s+be\s+)?(?:closed|out|off)\s+(?:on\s+)?(?:mon|tues|wednes|thurs|"
+                          r"fri)day\b", re.I)
+_DAYS_COUNTED = re.compile(r"\b(?:within|in)\s+\w+\s+(?:business|working)?\s*days\b", re.I)
 #: A day ruled out, as a clause: "initech wont decide by friday".
 _NOT_BY = re.compile(r"[^,.;!?]*\b(?:won'?t|wont|will\s+not|not\s+going\s+to|can'?t|cannot|"
                      r"isn'?t|aren'?t)\s+(?:\w+\s+){0,3}?(?:by|before)\b[^,.;!?]*[,.;!?]?", re.I)
@@ -734,14 +763,15 @@ _BARE_DATE = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:j
 _LATE_DAY = re.compile(r"\bthe\s+(29|30|31)(?:st|th)\b", re.I)
 
 
-def _no_such_day(line: Line, ctx: Context) -> Reading | None:
+def no_such_day(line: Line, ctx: Context, *, who: str = "they",
+                example: str = "they'll decide by Dec 1") -> Reading | None:
     """"By the 31st" said in November: no such day this month, so which one is asked."""
     found = _LATE_DAY.search(line.text)
     if found is None or int(found.group(1)) <= calendar.monthrange(*ctx.today.timetuple()[:2])[1]:
         return None
-    return Reading(question=f"{ctx.today:%B} has no {found.group(0)[4:]}: which day did they "
-                            "mean? Tell me with the month, e.g. `they'll decide by Dec 1`. "
-                            "I changed nothing yet.")
+    return Reading(question=f"{ctx.today:%B} has no {found.group(0)[4:]}: which day did {who} "
+                            f"mean? Tell me with the month, e.g. `{example}`. I changed "
+                            "nothing yet.")
 
 
 def _told(text: str) -> str:
@@ -865,7 +895,9 @@ def _called_and_heard(line: Line, ctx: Context) -> bool:
 
 
 #: "acme's hiring manager just called", "Acme already call me": they rang, not the person.
-_THEY_RANG = re.compile(r"(?<!\bi\s)(?:just|already)\s+(?:called|call|rang|phoned)\b|"
+_THEY_RANG = re.compile(r"(?<!\bi\s)(?:just|already)\s+(?:called|call|rang|phoned)\b"
+                        # "just called acme, jane answered": the person rang Acme
+                        r"(?!\s+(?!me\b|back\b|and\b|to\b|with\b|about\b)[\w&'-]+)|"
                         r"\b(?:called|call|rang|phoned|ringing|calling)\s+me\b", re.I)
 
 
@@ -1064,6 +1096,8 @@ def sent(line: Line, ctx: Context) -> Reading | None:
                                # the end": not (only) to someone on the interview
                                or _TO_THE_WRONG.search(text) is not None
                                or _to_someone_else(text, target)
+                               # "to Jane and the other guy": one of them not on it
+                               or _and_someone_else(text, target)
                                # "emailed the recruiter a quick thanks": no interviewer
                                or (target is not None and not named.get(target.number)
                                    and _RECRUITER.search(text) is not None))
@@ -1074,6 +1108,21 @@ _TO_A_SHARED_MAILBOX = re.compile(r"\bto\s+(?:(?:the|their|a|an|generic|general|
                                   + lx.SHARED_MAILBOX.pattern, re.I)
 _TO_THE_WRONG = re.compile(r"\bto\s+the\s+wrong\s+(?:person|one|\w+)\b", re.I)
 _TO_SOMEONE = re.compile(r"\bto\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?((?-i:[A-Z][a-z]+))\b")
+
+
+_AND_SOMEONE = re.compile(r"\band\s+(?:(?P<other>the\s+other\s+(?:guy|one|person|lady|woman|man|"
+                          r"interviewer)|(?:her|his|their)\s+(?:boss|manager|colleague|assistant))|"
+                          r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?(?P<name>(?-i:[A-Z][a-z]+)))\b",
+                          re.I)
+
+
+def _and_someone_else(text: str, target: KnownInterview | None) -> bool:
+    """Whether a note sent "to Jane and …" also went to someone not on the interview."""
+    if target is None:
+        return False
+    known = {w.lower() for name in target.names for w in name.split()}
+    return any(found["other"] or found["name"].lower() not in known
+               for found in _AND_SOMEONE.finditer(text))
 
 
 def _to_someone_else(text: str, target: KnownInterview | None) -> bool:

@@ -27,7 +27,7 @@ from bot.parsing.understanding import lexicon as lx
 from bot.parsing.understanding.common import hedged, polite_request, record, unnamed
 from bot.parsing.understanding.normalise import QUOTED_SPEECH
 from bot.parsing.understanding.readers.corrections import correct
-from bot.parsing.understanding.readers.news import outcome
+from bot.parsing.understanding.readers.news import no_such_day, outcome
 from bot.parsing.understanding.reading import Choice, Context, Line, Reading, about_one, label
 from bot.parsing.understanding.references import KnownInterview, pick
 from bot.parsing.zones_said import ZONE_SAID, in_zone, my_clock, zone_named
@@ -63,6 +63,11 @@ _SNOOZE_LEAD = re.compile(
     r"(?:in\s+like\s+|like\s+|in\s+|at\s+|on\s+|till\s+|until\s+|til\s+|by\s+)?", re.I)
 
 
+_TILL_THEN = re.compile(r"^(?P<company>[\w&'-]+)?.*?\b(?:till|until|til|by|on)\s+"
+                        r"(?P<day>(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)"
+                        r"\b.*?\bso\b.*\b(?:till|until|til)\s+then\b", re.I)
+
+
 def snooze(line: Line, ctx: Context) -> Reading | None:
     if not lx.SNOOZE_CUES.search(line.text) or re.search(lx.ASKED_TO_WAIT, line.text, re.I):
         return None  # "Jane asked me to hold off calling until Wednesday": their word
@@ -73,6 +78,14 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
         return Reading(question="I can only remind you of your interviews' own steps (the "
                                 "thank-you notes and the calls), so I changed nothing. To move "
                                 "one, say e.g. `remind me about Acme tomorrow`.")
+    till_then = _TILL_THEN.match(line.text)
+    if till_then is not None:
+        # "Initech isn't deciding until Friday so leave me alone about them till then":
+        # "then" is the day said before the request
+        line = replace(line, text=f"{till_then['company'] or ''} remind me {till_then['day']}")
+    missing = no_such_day(line, ctx, who="you", example="remind me Dec 1")
+    if missing is not None:
+        return missing  # "snooze it till the 31st", said in November
     after = _AFTER_THEN_CLOCK.search(line.text) or _CLOCK_THEN_AFTER.search(line.text)
     if after is not None:  # "remind me after my shift, I get off at 11pm": at 11pm
         line = replace(line, text=f"remind me at {after['clock']}")
