@@ -3858,3 +3858,8 @@ def test_studied_in_the_twenty_eighth_session_moves_said_plainly(chat: Chat) -> 
     assert [p.name for p in chat.checkpoints(1)[0].interviewers] == ["Jayne Smith"]
     chat.say("role should be senior data analyst not just data analyst")
     assert chat.checkpoints(1)[0].role == "senior data analyst"
+    # A surname put right after the person's first name; a number given, said so.
+    chat.say(INITECH)
+    assert chat.text("Raj is Patil not Patel").endswith("Raj Patel is now Raj Patil.")
+    chat.say("raj gave me his cell, (917) 555-0177")
+    assert [p.phone for p in chat.checkpoints(2)[0].interviewers][1] == "(917) 555-0177"

@@ -174,7 +174,8 @@ def correct(line: Line, ctx: Context) -> Reading | None:
     text = re.sub(r"^(?:please\s+)?fix\s+(?:the\s+|her\s+|his\s+)?(?:name|spelling)\s*[,:;–—-]*\s*",
                   "", text, flags=re.I)
     # "her name's Jane Smyth with a y": the name said again, as "it's Jane Smyth …" is
-    text = re.sub(r"^(?:her|his|their)\s+(?:full\s+)?name(?:'s|\s+is)\s+(?-i:(?=[A-Z]))", "it's ",
+    text = re.sub(r"^(?:her|his|their)\s+(?:full\s+)?name(?:'s|\s+is)\s+(?:spelled\s+|spelt\s+|"
+                  r"written\s+)?(?-i:(?=[A-Z]))", "it's ",
                   text, flags=re.I)
     text = re.sub(r"^wrong\s+(?:company|role|name|time|date)\s*(?:[,:-]\s*|(?=it\s+(?:was|is)\b))",
                   "", text, flags=re.I)
@@ -282,6 +283,10 @@ _PLAINLY = (
     (re.compile(r"^(?:you'?ve|you\s+have)\s+got\s+(?P<who>[\w-]+?)'s\s+name\s+wrong\s*[.,;:!–—-]*"
                 r"\s*(?:it'?s|its|it\s+is)\s+(?P<right>(?-i:[A-Z])[\w'-]+)\b.*$", re.I),
      r"it's \g<right>, not \g<who>"),
+    # "raj gave me his cell, (917) 555-0177", "Jane gave me her number: 212 555 0183"
+    (re.compile(r"^(?P<who>[\w-]+)\s+gave\s+me\s+(?:his|her|their)\s+(?:cell|mobile|number|"
+                r"phone(?:\s+number)?|direct\s+line)\b[^\d+(]*(?P<value>\+?[\d(][\d\s().-]{6,}\d)"
+                r"\W*$", re.I), r"\g<who>'s number is \g<value>"),
     # "Can you change Dana's email, I typed it wrong. It's dwu@initech.io"
     (re.compile(r"^(?:can|could)\s+you\s+(?:change|fix|update|correct)\s+(?P<who>[\w-]+?)'s\s+"
                 r"(?P<what>e-?mail|number|phone|cell)\b.*?\b(?:it'?s|its|it\s+is|should\s+be)\s+"
@@ -1149,6 +1154,17 @@ def _not_that(text: str, line: Line, ctx: Context) -> Reading | None:
     if _NOT_A_FIX.search(f"{right} {wrong}"):
         return None  # "thanked raj by email. not dana yet": a deed, and one still to do
     subject = _SUBJECT_IS.match(right)
+    named: tuple[KnownInterview, str] | None = None
+    said: list[str] = []
+    if subject is not None:
+        named = _person(line, ctx, subject["who"])
+        said = subject["rest"].split()
+        if said[:1] and said[0].lower() == subject["who"].lower():
+            said = said[1:]  # "raj is raj patil not patel"
+    if subject is not None and named is not None and not subject["at"] \
+            and len(said) == 1 and len(wrong.split()) == 1:
+        # "Raj is Patil not Patel": one part of their name, put right
+        right, subject = said[0], None
     if subject is not None:
         owner = [k for k in ctx.known if k.company.lower() == subject["who"].lower()]
         if len(owner) != 1 or subject["at"]:
