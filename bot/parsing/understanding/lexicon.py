@@ -896,7 +896,9 @@ SENT_CUES = _any("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off",
                  r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)",
                  r"thank\s+you\s+(?:note|email|e-mail|card|letter)",
                  r"(?:has|have|had)\s+gone\s+out",
-                 r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)")
+                 r"thank\s+you\s+(?:note|email|card)\s+(?:sent|done|gone)",
+                 # "thank yous to Dana and Raj are out 📨", "thank you notes … are out"
+                 r"thank[\s-]?yous", r"thank\s+you\s+(?:notes|emails|e-mails|cards|letters)")
 _POPPED = (r"(?:popped|put|dropped)\s+(?:a|the|my)\s+(?:thank[\s-]?you\s+)?(?:card|note|letter)\s+"
            r"in\s+the\s+(?:post|mail)")
 _SENDING = ("sent", "posted", "mailed", "emailed", "texted", r"shot\s+off", r"fired\s+off",

@@ -3863,3 +3863,22 @@ def test_studied_in_the_twenty_eighth_session_moves_said_plainly(chat: Chat) -> 
     assert chat.text("Raj is Patil not Patel").endswith("Raj Patel is now Raj Patil.")
     chat.say("raj gave me his cell, (917) 555-0177")
     assert [p.phone for p in chat.checkpoints(2)[0].interviewers][1] == "(917) 555-0177"
+
+
+def test_studied_in_the_twenty_eighth_session_snoozes_with_chat_after(chat: Chat) -> None:
+    chat.say(ACME)
+    # "remind me again … later", "remind me for the … in 1 hour": the time, read.
+    said = chat.text("remind me for the Acme letter in 1 hour")
+    assert "until Mon 2026-11-23 17:30 EST" in said
+    # A time, then why: the time read; which 7 is asked.
+    assert chat.text("remind me at 7 im still at work").startswith(
+        "Remind you about Acme (#1) at which 7:00?")
+    chat.say("3")
+    # A clock's zone after it is never dropped: asked, not taken on my own clock.
+    said = chat.text("remind me at 6 London time")
+    assert "18:00 EST" not in said and "Snoozed" not in said
+    # "thank yous … are out": the notes went out.
+    chat.say(INITECH)
+    assert chat.text("thank yous to Dana and Raj are out 📨").startswith(
+        "I read that as: Your thank-you notes for Initech (#2) went out.")
+    assert _notes_sent(chat, 2) == {"Dana Wu", "Raj Patel"}

@@ -39,10 +39,12 @@ _ABOUT_WHICH = re.compile(r"\s+(?:about|re|for)\s+(?:the\s+|my\s+|today'?s\s+)?"
                           r"stuff|thing))?\s*[.!]*$", re.I)
 _AROUND = re.compile(r"^(?:around|about|at\s+about|at\s+around|round|~)\s+(?=\d)", re.I)
 _SNOOZE_LEAD = re.compile(
-    r"^.*?\b(?:remind\s+(?:me|us)\s+(?:about|of)\s+(?:the\s+)?(?:[^\s,\d]+\s+){1,6}?(?=(?:in|at|on|"
+    r"^.*?\b(?:remind\s+(?:me|us)\s+(?:about|of|for|abt|bout)\s+(?:the\s+)?(?:[^\s,\d]+\s+){1,6}?"
+    r"(?=(?:in|at|on|"
     r"by|this|next|tomorrow|tonight|till|until|til|after|before|later|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|"
-    r"remind\s+(?:me|us)(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|ping\s+me|"
+    r"remind\s+(?:me|us)(?:\s+again)?(?:\s+about\s+\S+(?:\s+(?:call|one|interview))?)?|"
+    r"ping\s+me|"
     r"(?:push|bump|put)\s+it\s+back(?:\s+by)?|"
     r"tell\s+me\s+again(?:\s+about\s+(?:the\s+)?\S+(?:\s+(?:call|one|interview))?)?|"
     r"(?:can|could)\s+(?:it|this|that|the\s+\S+(?:\s+one)?)\s+wait|"
@@ -132,6 +134,9 @@ def snooze(line: Line, ctx: Context) -> Reading | None:
                                     timedelta(hours=n)))),
                                 Choice("Don't snooze", None)))
     span = _span(rest, ctx)
+    if span is None and (head := _time_said_first(rest, ctx)) is not None:
+        # "at 7 im still at work", "in an hour and a half pls": the time, then why
+        rest, span = head, _span(head, ctx)
     if span is None and _NEXT_WEEK.search(rest):
         # "remind me next week": which day of it is theirs to say; its Monday is offered
         return _what_time(line, ctx, SnoozeUntil(datetime.combine(
@@ -396,6 +401,28 @@ _AFTER_WEEKEND = re.compile(r"\b(?:(?:un)?til+\s+)?after\s+the\s+weekend\b", re.
 #: "one more hour", "another day", "2 more hours": a span on top of the time it had.
 _MORE = re.compile(r"\b(?:(?:one|1|an?)\s+more|another|(?P<n>\d{1,2})\s+more)\s+"
                    r"(?P<unit>hours?|days?|minutes?|mins?)\b", re.I)
+
+
+#: A word about time: dropped from a snooze's end, it would change when.
+_OF_TIME = re.compile(r"\d|\b(?:a\.?m|p\.?m|am|pm|noon|midnight|morning|afternoon|evening|night|"
+                      r"tonight|today|tomorrow|tmrw|day|days|week|weeks|hours?|hrs?|minutes?|mins?|"
+                      r"half|quarter|later|earlier|(?:mon|tues|wednes|thurs|fri|satur|sun)day|one|"
+                      r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|then|after|"
+                      r"before|till|until|o'?clock|time|zone)\b", re.I)
+
+
+def _time_said_first(rest: str, ctx: Context) -> str | None:
+    """The start of `rest` that is a time to snooze to, when what follows says nothing
+    of time ("at 7 im still at work", "in an hour and a half pls"); None otherwise."""
+    words = rest.split()
+    for n in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[n:])
+        if _OF_TIME.search(tail) or ZONE_SAID.search(tail):
+            return None  # a word about when (or whose clock) would be dropped: never
+        head = " ".join(words[:n]).strip(" .!,;:")
+        if _span(head, ctx) is not None or _BARE_HOUR.match(head):
+            return head
+    return None
 
 
 def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
