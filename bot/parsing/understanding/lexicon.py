@@ -342,7 +342,10 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:they'?re|they\s+are|she'?s|he'?s|is|are)\s+offering\s+me",
           r"(?:they|she|he)\s+said\s+yes\b",
           r"(?:i\s+am|i'?m|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+got)\s+selected\s+for\s+"
-          r"the\s+(?:job|post|position|role)"), Outcome.OFFER),
+          r"the\s+(?:job|post|position|role)",
+          # "initech offer came thru 🙌" (a verbal offer alone stays asked: not on paper yet)
+          r"offer\s+came\s+(?:thru|through|in)(?![^.!]*\bverbal\b)",
+          r"i\s+(?:have|'ve)\s+been\s+offered\s+the\b"), Outcome.OFFER),
     (_any(r"passed\s+on\s+me", r"rejected\s+me", r"turned\s+me\s+down", r"refused\s+me",
           r"knocked\s+(?:me|us)\s+back",
           # "I said no thanks" is the person's own no, not theirs
@@ -412,7 +415,14 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"(?:with|to)\s+(?:someone|somebody|another|a\s+different)",
           # "they've decided to go another way", "going in a different direction"
           r"(?:decided\s+to\s+)?go(?:ing|ne)?\s+(?:in\s+)?(?:another|a\s+different)\s+"
-          r"(?:way|direction)"), Outcome.REJECTED),
+          r"(?:way|direction)",
+          # "I've not been successful this time", "will not be progressing your application"
+          r"(?:not|n'?t)\s+been\s+successful", r"thanks\s+but\s+no\s+thanks", r"got\s+dinged",
+          r"(?:not|n'?t)\s+(?:be\s+)?(?:progressing|proceeding\s+with)\s+(?:your|my)\s+"
+          r"application",
+          # "didn't get the QA job", "yeah nah, didn't get the Acme one"
+          r"did(?:n'?t|nt|\s+not)\s+get\s+the\s+(?:[\w&-]+\s+){0,2}?(?:job|role|position|one)\b"),
+     Outcome.REJECTED),
     (_any(r"(?:want|wants|invited|invite|asked|asking)\s+me\s+(?:back|to\s+come\s+back|in\s+again)",
           # "they'd like me back to meet the director", "want to bring me back"
           r"(?:'d|would)\s+like\s+me\s+(?:to\s+come\s+)?back\b",

@@ -3882,3 +3882,16 @@ def test_studied_in_the_twenty_eighth_session_snoozes_with_chat_after(chat: Chat
     assert chat.text("thank yous to Dana and Raj are out 📨").startswith(
         "I read that as: Your thank-you notes for Initech (#2) went out.")
     assert _notes_sent(chat, 2) == {"Dana Wu", "Raj Patel"}
+
+
+def test_studied_in_the_twenty_eighth_session_outcomes_in_everyday_words(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    chat.say("Initech have rung, sadly I've not been successful this time")
+    assert chat.checkpoints(2)[0].outcome is Outcome.REJECTED
+    # A verbal offer alone waits for paper: asked, nothing closed.
+    chat.say("Acme gave me a verbal offer on the phone!! paperwork after the holiday")
+    assert chat.checkpoints(1)[0].outcome is None
+    chat.say("2")
+    chat.say("yeah nah, didn't get the Acme one. gutted")
+    assert chat.checkpoints(1)[0].outcome is Outcome.REJECTED
