@@ -69,7 +69,8 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
          "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25",
-         "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31")
+         "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31",
+         "heldout32")
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
