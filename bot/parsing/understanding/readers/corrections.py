@@ -287,11 +287,6 @@ _PLAINLY = (
     (re.compile(r"^(?P<who>[\w-]+)\s+gave\s+me\s+(?:his|her|their)\s+(?:cell|mobile|number|"
                 r"phone(?:\s+number)?|direct\s+line)\b[^\d+(]*(?P<value>\+?[\d(][\d\s().-]{6,}\d)"
                 r"\W*$", re.I), r"\g<who>'s number is \g<value>"),
-    # "Can you change Dana's email, I typed it wrong. It's dwu@initech.io"
-    (re.compile(r"^(?:can|could)\s+you\s+(?:change|fix|update|correct)\s+(?P<who>[\w-]+?)'s\s+"
-                r"(?P<what>e-?mail|number|phone|cell)\b.*?\b(?:it'?s|its|it\s+is|should\s+be)\s+"
-                r"(?P<value>\S+@\S+?|\+?[\d(][\d\s().-]{6,}\d)\W*$", re.I),
-     r"\g<who>'s \g<what> is \g<value>"),
     # "Dana's not Wu, it's Wu-Hartley": her name, the wrong part then the right
     (re.compile(r"^[\w'-]+'s\s+not\s+(?P<wrong>[^,;]+?)\s*[,;]\s*(?:it'?s|its)\s+(?P<right>[^,;.]+)$",
                 re.I), r"it's \g<right>, not \g<wrong>"),
@@ -304,10 +299,11 @@ _PLAINLY = (
                 r"(?P<field>company|role|title)\s+(?:for|on)\s+(?P<which>\S+?)\s*[,;:–—-]\s*"
                 r"(?:it'?s|its|it\s+is|it\s+was|should\s+be)\s+", re.I),
      r"the \g<field> for \g<which> is "),
-    # "can you add raj's email for me, it's rpatel@initech.com"
-    (re.compile(r"^(?:can|could)\s+you\s+(?:add|save|put\s+in)\s+(?P<who>[\w'-]+?)'s\s+"
-                r"(?P<what>e-?mail|number|phone|cell)(?:\s+for\s+me)?\s*[,;:–—-]\s*(?:it'?s|its|"
-                r"it\s+is)\s+", re.I), r"\g<who>'s \g<what> is "),
+    # "can you add raj's email for me, it's rpatel@initech.com", "Can you change Dana's
+    # email, I typed it wrong. It's dwu@initech.io"
+    (re.compile(r"^(?:can|could)\s+you\s+(?:add|save|put\s+in|change|fix|update|correct)\s+"
+                r"(?P<who>[\w'-]+?)'s\s+(?P<what>e-?mail|number|phone|cell)\b.*?\b(?:it'?s|its|"
+                r"it\s+is|should\s+be)\s+", re.I), r"\g<who>'s \g<what> is "),
     # "the acme one has the wrong date, its tmrw"
     (re.compile(r"^(?:the\s+)?(?P<c>[\w&'-]+)\s+(?:one|interview)\s+has\s+the\s+wrong\s+"
                 r"(?:date|day|time)\s*[,;:–—-]\s*(?:it'?s|its|it\s+is)\s+", re.I),

@@ -939,8 +939,7 @@ def call(line: Line, ctx: Context) -> Reading | None:
             return None
         return Reading(question=f"How did your call to {target.company} (#{target.number}) "
                                 "go: did you speak to someone?",
-                       choices=(Choice("Nobody picked up", ReportCall(
-                                    record(target), CallResult.NO_ANSWER)),
+                       choices=(_nobody_picked_up(target),
                                 Choice("I spoke to someone", ReportCall(
                                     record(target), CallResult.ANSWERED, ask_news=True)),
                                 Choice("I haven't called", None)))
@@ -1005,9 +1004,12 @@ def _no_answer_from(line: Line, ctx: Context) -> Reading | None:
         return None
     return Reading(question=f"{target.company} (#{target.number}), no answer: did you call and "
                             "nobody picked up, or have they not got back to you yet?",
-                   choices=(Choice("I called, nobody picked up", ReportCall(
-                                record(target), CallResult.NO_ANSWER)),
+                   choices=(_nobody_picked_up(target, "I called, nobody picked up"),
                             Choice("No word from them yet", None)))
+
+
+def _nobody_picked_up(target: KnownInterview, label: str = "Nobody picked up") -> Choice:
+    return Choice(label, ReportCall(record(target), CallResult.NO_ANSWER))
 
 
 _ONLY_SPOKE = re.compile(r"(?:i\s+)?(?:just\s+)?(?:spoke|talked)\s+(?:to|with)\s+[\w'-]+"
