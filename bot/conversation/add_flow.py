@@ -37,7 +37,7 @@ from bot.parsing.dates import part_of_today
 from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
 from bot.parsing.interview_line import _ROLE_WORDS, UNSURE
-from bot.parsing.people import FILLERS
+from bot.parsing.people import FILLERS, keyboard_mash
 from bot.parsing.understanding.lexicon import (
     EARLY_OR_LATE,
     PART_OF_DAY,
@@ -761,7 +761,7 @@ def role_answer(text: str) -> str | None:
     role = role_words(_ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role)).strip(" .!,"))
     if not role:
         return None
-    if _keyboard_mash(role.lower()) or _a_persons_name(role):
+    if keyboard_mash(role.lower()) or _a_persons_name(role):
         return None
     words = [w.lower().strip(".,;:!?") for w in role.split()]
     if len(words) >= 6 and not any(w in ROLE_VOCABULARY or w in _ROLE_WORDS for w in words):
@@ -823,14 +823,6 @@ def _a_persons_name(text: str) -> bool:
 
 #: How a one-word job title often ends: "Janitor", "Therapist", "Trainee", "Secretary".
 _A_JOBS_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|ary|ive|ic|ess|ar)$", re.I)
-
-
-def _keyboard_mash(word: str) -> bool:
-    """"qwerty", "asdf": a run of neighbouring keys, which no job title is."""
-    return len(word) >= 4 and any(word in row or word in row[::-1] for row in _KEY_ROWS)
-
-
-_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
 
 #: Chat around the names in an answer to "who interviewed you?": "It was …", "I'll be

@@ -398,7 +398,8 @@ def read_names(text: str) -> tuple[tuple[Interviewer, ...], list[str]]:
     mixed_case = any(c.isupper() for c in cleaned)
     for person in people:
         words = person.name.replace(".", " ").split()
-        doubtful = any(w.casefold() in _NEVER_IN_NAMES for w in words) or (
+        doubtful = any(w.casefold() in _NEVER_IN_NAMES or keyboard_mash(w.casefold())
+                       for w in words) or (
             mixed_case and any(w.islower() and w.casefold() not in _NAME_PARTICLES
                                for w in words))
         if doubtful:
@@ -423,6 +424,14 @@ _SPOKEN_EMAIL = re.compile(r"\bat\s+[\w-]+\s+dot\s+\w+", re.I)
 _SPOKEN_DASH = re.compile(r"(?<=\w)\s+dash\s+(?=\w)", re.I)
 #: Sounds made while thinking, in an answer: "… and um louis chen".
 FILLERS = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+)\b[,\s]*", re.I)
+
+
+def keyboard_mash(word: str) -> bool:
+    """"qwerty", "asdfgh": a run of neighbouring keys, which no name or job title is."""
+    return len(word) >= 4 and any(word in row or word in row[::-1] for row in _KEY_ROWS)
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 
 
 def _an_everyday_word(said: str) -> bool:
