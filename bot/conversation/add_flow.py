@@ -32,7 +32,7 @@ from bot.parsing import (
     read_names,
 )
 from bot.parsing.cleaning import SPOKEN_COMMA, SPOKEN_STOP
-from bot.parsing.command_text import GREETING
+from bot.parsing.command_text import GREETING, GREETING_ONLY
 from bot.parsing.dates import part_of_today
 from bot.parsing.english import dictionary
 from bot.parsing.impossible_dates import why_not
@@ -346,6 +346,7 @@ _NOT_A_ROLE = re.compile(
     r"^(?:idk|dunno|no idea|not sure|unsure|can'?t remember|don'?t know|they didn'?t say|"
     r"a job|same|same as before|ok|okay|lol|hmm+|no|yes|erm+|um+|uh+|brb|afk|gtg|g2g|ttyl|"
     r"k|sec|1\s+sec|one\s+moment|back\s+in\s+a\s+(?:sec|min\w*|bit))\b|\?|\bor maybe\b|"
+    r"\bbrb\b|"  # "Moment, mein Hund bellt, brb": away a moment, no title
     # "offer!!": news typed where the title was asked, no title
     r"^\W*(?:an?\s+)?(?:offer(?:ed)?|rejected|hired|got\s+(?:it|the\s+job))\W*$|"
     # "ugh mondays 😩": a sigh, no title
@@ -354,6 +355,8 @@ _NOT_A_ROLE = re.compile(
     # A second piece of news after the title ("designer. also sent jane her note"): asked.
     r"[.;!]\s*(?:also|and|plus|btw|oh|oh\s+and)\b|"
     r"\bnot sure\b|\bcan'?t remember\b|"
+    # "Dana's email is dana.wu@initech.io": an address, no title
+    r"[\w.+-]+@[\w-]+\.[\w.]+|"
     r"^(?:(?:oh|ah|um+)\W*)?(?:wait|actually|oops|btw|hold\s+on)\b|"
     r"\bbefore\s+that\b|\beither\b.+\bor\b|"
     r"\bsomething\b|\bvague\b|\b(?:one|a)\s+sec\b|\bhang\s+on\b|\bhold\s+on\b|"
@@ -469,7 +472,9 @@ _REMARK_IN = re.compile(r"^\W*not\b|#\s*\d|^\W*funny\b|[^\x00-\x7f]{2,}|"
                         r"\b(?:paid|unpaid|pays|salary|thank\s+god|thank\s+goodness|finally)\b|"
                         r"[$£€]\s?\d|\b\d+k\b|"
                         r"\b(?:sorry|english|lol|haha|lmao|btw|same\s+\w+\s+as|i\s+think|"
-                        r"in\s+(?:spanish|french|portuguese|german|my\s+language))\b", re.I)
+                        r"in\s+(?:spanish|french|portuguese|german|my\s+language))\b|"
+                        # "(Fourteen years of fourth grade, and now this!)": a life, exclaimed
+                        r"!|\byears?\s+(?:of|as|in|at|teaching|doing)\b", re.I)
 _ON_A_TEAM = re.compile(r"\s+(?:on|in|for|with|within)\s+(?:the|their|a|an)\s+[\w&/ -]+?\s+"
                         r"(?:team|squad|department|dept|group)\b.*$", re.I)
 #: How the job is held, not what it is: "(contract)", ", part-time", ", though they…".
@@ -546,14 +551,19 @@ _COMPANY_PUT_RIGHT = re.compile(r"^\W*(?:(?:sorry|oops|wait|actually)\W+)*(?:it'
                                 r"the\s+company\s+is)\s+(?P<new>[^,.;!?]+?),?\s+not\s+(?:plain\s+|"
                                 r"just\s+)?(?P<old>[\w&'-]+)\b", re.I)
 #: The title said after the company put right: "…. role is data scientist".
-_ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:the\s+)?(?:role|title|job|position)\s+"
-                            r"(?:is|was|:)\s*(?P<role>\S.*)$", re.I)
+_ROLE_TOLD_TOO = re.compile(r"^\W*(?:and\s+)?(?:(?:the\s+)?(?:role|title|job|position)\s+"
+                            r"(?:is|was|:)|"
+                            # "…, and it's for a motion designer"
+                            r"(?:it'?s|it\s+is|it\s+was)\s+for)\s*(?P<role>\S.*)$", re.I)
 #: The title's line in a job ad pasted as the answer.
 _PIPES = re.compile(r"\s+\|\s+")
 #: "the recruiter was Priya Nair": who they met, answered where the title was asked.
 _WHO_THEY_MET = re.compile(r"^\W*(?:the\s+|my\s+)?(?:[\w-]+\s+){0,2}(?:was|is|were)\s+"
                            r"(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?"
-                           r"(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+))\s*[.!]?$", re.I)
+                           r"(?-i:(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+))\s*[.!]?$|"
+                           # "Priya Nair interviewed me": who, told where the title was asked
+                           r"^\W*(?-i:(?P<name2>[A-Z][a-z]+\s+[A-Z][a-z]+))\s+(?:interviewed|"
+                           r"met\s+with|spoke\s+(?:to|with))\s+me\b", re.I)
 
 
 def _who_they_met(text: str) -> bool:
@@ -561,7 +571,7 @@ def _who_they_met(text: str) -> bool:
     capitals ("it was Senior Designer")."""
     met = _WHO_THEY_MET.search(text)
     return met is not None and not any(w.lower() in ROLE_VOCABULARY or w.lower() in _ROLE_WORDS
-                                       for w in met["name"].split())
+                                       for w in (met["name"] or met["name2"]).split())
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(?P<title>[^\n]+?)\s*$",
                          re.I | re.M)
 #: Words of their sentence, which a title quoted alone never holds.
@@ -639,7 +649,12 @@ _REMARK_ON_THE_TITLE = re.compile(r"(?<=\w)[.!]+\s+(?:which|it'?s|that'?s|thats|
                                   r"not\s+that|i(?!\s+(?:think|guess|believe|mean|reckon))|i'?m|"
                                   r"i'?d|took|so|(?:the\s+)?guy|(?:the\s+)?lady)\b.*$", re.I | re.S)
 #: No title known: "음.. I don't know exact title, something about marketing?".
-_DONT_KNOW = re.compile(r"\bi\s+(?:don'?t|do\s+not)\s+know\b", re.I)
+#: A short title and "I think" after it, nothing more: unsure of the title itself.
+_TITLE_I_THINK = re.compile(r"^\W*(?:(?:um+|uh+|erm?|hmm+)\W+)?(?:[\w/&'-]+\s+){1,4}?[\w/&'-]+"
+                            r"\s*,?\s*(?:comma\s+)?i\s+think\W*$", re.I)
+_DONT_KNOW = re.compile(r"\bi\s+(?:don'?t|do\s+not)\s+know\b|"
+                        # "Pata nahi exactly, …": "no idea", in Hindi
+                        r"\bpata\s+nahi(?:n)?\b", re.I)
 #: A learner's apology after the title: "Is for position of pastry chef, sorry my english".
 _SORRY_MY_ENGLISH = re.compile(r"[\s,.]*(?:sorry|sry|excuse)\s+(?:for\s+)?my\s+english[.!]*\s*$",
                                re.I)
@@ -654,10 +669,14 @@ _SORRY_NOT = re.compile(r"(?:^|[,.;]\s*)sorry\s*,?\s+not\s+[\w\s/&-]+?,\s*(?P<ri
 def role_answer(text: str) -> str | None:
     """The job title in an answer, without emoji or chat around it; None when it is not
     one ("qwerty", "it was for acme actually")."""
-    if any(c in _LAUGHING for c in text):
-        return None  # "ceo obviously 😂": a joke, not the title
+    if any(c in _LAUGHING for c in text) or any(c in _EYE_ROLLING for c in _ASIDE.sub(" ", text)):
+        # "ceo obviously 😂": a joke, not the title; "'rockstar full stack unicorn'
+        # apparently 🙄": their words, mocked ("(unpaid 🙄)" in brackets is a remark)
+        return None
     if _DONT_KNOW.search(text):
         return None  # "음.. I don't know exact title, something about marketing?"
+    if _TITLE_I_THINK.match(text):
+        return None  # "um UX researcher I think", "legal secretary comma I think": a guess
     text = _SAID_STOP.sub(". ", text)  # "product designer period it's on the 24th", dictated
     text = SPOKEN_STOP.sub("", SPOKEN_COMMA.sub(",", text))  # "staff accountant comma …"
     text = _THANKS_AFTER.sub("", text)  # "ux designer, merci 🙏", "warehouse lead ✌️ ty"
@@ -739,6 +758,10 @@ def role_answer(text: str) -> str | None:
                              or said[-1].rstrip().endswith("?")):
         said.pop()  # "Designer. It is a new team.", "UX researcher! bit of a stretch for me"
     role = " ".join(said)
+    head, comma, tail = role.rpartition(",")
+    if comma and _mostly_not_english(tail) and any(
+            w.lower() in ROLE_VOCABULARY or w.lower() in _ROLE_WORDS for w in head.split()):
+        role = head  # "junior data engineer, bien chido el lugar": a remark, in Spanish
     role = _OWN_SCRIPT_AFTER.sub("", _WHY_ASKED.sub("", role))  # "designer, why?", "… 입니다"
     called = _CALLED.search(role)
     if called is not None:  # "basically UX writing, but they call it content designer"
@@ -791,6 +814,7 @@ _THIS_ONE_WAS = re.compile(r"(?:[\w&'-]+\s+)?(?:was|is)\s+(?:the|a|an)\s+(?P<rol
 #: The title it is not, said after the one it is.
 _NOT_THE_OTHER = re.compile(r"\s*[,;—–-]\s*not\s+(?:an?\s+|the\s+)?[\w\s/&+-]+$", re.I)
 _LAUGHING = frozenset("😂🤣😆😜😝")
+_EYE_ROLLING = frozenset("\U0001F644\U0001F612")
 #: Two titles side by side: "diseñador gráfico — graphic designer".
 _TWO_TITLES = re.compile(r"(.+?)\s+[—–/]\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*")
 #: A remark about the title taken back, before the right one: "that was the other place."
@@ -811,6 +835,19 @@ def _not_english(sentence: str) -> bool:
         not any(w in ROLE_VOCABULARY or w in _ROLE_WORDS for w in words)
 
 
+#: The small words inside names: "Maria de la Cruz", "Jan van der Berg".
+_PARTICLES = frozenset({"de", "la", "del", "las", "los", "van", "der", "den", "von", "bin",
+                        "binti", "da", "dos", "das", "di", "le", "al", "el", "y", "ter", "ten",
+                        "du"})
+
+
+def _mostly_not_english(clause: str) -> bool:
+    """A clause most of whose words are of another language, none a job's."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", clause)]
+    return len(words) >= 2 and 2 * len(dictionary().known(words)) < len(words) and \
+        not any(w in ROLE_VOCABULARY or w in _ROLE_WORDS for w in words)
+
+
 def _a_persons_name(text: str) -> bool:
     """"Jane Smith" as the role: a name in capitals, no word of it a job's. One word alone
     ("Dana") is a name too unless it ends the way job titles do ("Janitor")."""
@@ -828,13 +865,19 @@ _A_JOBS_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|man|woman|ary|ive|ic|e
 #: Chat around the names in an answer to "who interviewed you?": "It was …", "I'll be
 #: seeing …", "Hiring manager is …", ", plus a recruiter named …", ", and maybe someone
 #: from HR" (nobody to thank by name), ", Priya is the head of design".
-_NAMES_LEAD = re.compile(r"^(?:it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)?|"
+_NAMES_LEAD = re.compile(r"^(?:(?:sir|ma'?am|madam)\s*,\s*)?"  # "Sir, Mr. Imran Qureshi …"
+                         r"(?:"
+                         # "it's gon be …", "It will be Mme …", "Interviewer names are …"
+                         r"(?:it'?s\s+(?:gon|gonna|going\s+to)\s+be(?:\s+with)?|it\s+will\s+be(?:\s+with)?|"
+                         r"(?:the\s+)?interviewers?(?:'?\s+names?)?\s+(?:are|were|is|was|will\s+be)|"
+                         r"(?:their\s+)?names?\s+(?:are|is)|"
+                         r"it\s+was|it'?s|its|it\s+is|it'?ll\s+be(?:\s+with)?|"
                          r"i'?ll\s+be\s+(?:seeing|meeting)|(?:i'?m\s+)?meeting(?:\s+with)?|"
                          r"i\s+(?:met|saw|spoke\s+(?:to|with))|(?:i\s+was\s+)?interviewed\s+by|"
                          # "The interview will be conducted by Dr. Beatriz Navarro, …"
                          r"(?:the\s+interview\s+)?(?:will\s+be\s+|was\s+|is\s+)?conducted\s+by|"
                          r"(?:the\s+)?(?:hiring\s+manager|"
-                         r"recruiter|interviewer)\s+(?:is|was))\s+", re.I)
+                         r"recruiter|interviewer)\s+(?:is|was))\s+)?", re.I)
 _NAMES_JOIN = re.compile(r",?\s+plus\s+(?:a|an|the)\s+[\w\s-]{1,30}?\s+(?:named|called)\s+",
                          re.I)
 _NAMES_TAIL = re.compile(r",?\s*(?:didn'?t|did\s+not|don'?t|do\s+not)\s+(?:get|catch|know)\s+"
@@ -897,9 +940,17 @@ def _names_only(text: str) -> str:
     text = _SOMEONE_NAMED.sub("", _ONE_PERSON.sub("", _NAMES_LEAD.sub("", text)))
     text = _HONORIFIC.sub("", _POLITE_END.sub("", _THEIR_TITLE.sub("", text)))
     text = _THANKS_AFTER.sub("", text)  # "Mr Tunde Bakare and Mrs Funmi Adeyemi. E se."
+    text = _POST_NOMINALS.sub("", text)  # "Prof. Yuki Sato, PhD"
     return _NAMES_TAIL.sub("", _NAMES_JOIN.sub(" and ", text)).strip(" .")
 
 
+#: News where names were asked: a call, a note or an outcome, never anyone's name.
+_NEWS_NOT_NAMES = re.compile(r"^\W*(?:i\s+)?(?:just\s+)?(?:called|rang|phoned|emailed|texted)\b|"
+                             r"\b(?:picked\s+up|voicemail|no\s+answer|got\s+(?:the\s+job|"
+                             r"an\s+offer)|offered|rejected|hired)\b", re.I)
+#: Letters after a name that are no part of how they're greeted: "Prof. Yuki Sato, PhD".
+_POST_NOMINALS = re.compile(r",?\s+(?:Ph\.?\s?D|MBA|CPA|Esq|DDS|MSc|BSc|FRCS|PMP)\b\.?(?=\s*(?:,|"
+                            r"\band\b|&|\+|$))")
 #: A surname not caught, said as "something": "Gene something".
 _SOMETHING_AFTER = re.compile(r"(?<=[A-Za-z])\s+(?:something|summat|whatsit|whatever)\b"
                               r"(?=\s*(?:,|$))", re.I)
@@ -909,7 +960,7 @@ _SOMETHING_AFTER = re.compile(r"(?<=[A-Za-z])\s+(?:something|summat|whatsit|what
 _THEIR_AND = re.compile(r"\s*[和與与及跟]\s*(?=\S)|"
                         r"(?<=[A-Za-z])\s+(?:y|e|und|et|en|och|og|i|ve|dan|at|và)\s+(?=[A-Z])")
 #: "and" as it is said in the South and the Caribbean: "an'", "n'".
-_AN_SAID = re.compile(r"\s+(?:an'|n')\s+(?=\w)", re.I)
+_AN_SAID = re.compile(r"\s+(?:an'|n'|(?-i:n))\s+(?=\w)", re.I)  # "Marcus Bell n his coworker"
 #: A list item's start: "- ", "* ", "• ", "1. ".
 _BULLET = re.compile(r"(?:^|\n)\s*(?:[-*•]|\d{1,2}[.)])\s+")
 #: A list item for someone whose name was not caught: "someone from HR, didn't catch her
@@ -934,7 +985,10 @@ _REMARK_AFTER = re.compile(r"(?:(?<=[A-Za-z])[.!]+\s+(?:(?:she|he|they|"
                            r"(?:the\s+)?(?:recruiter|recuiter|hr))\s+(?:said|says|told)|my|"
                            r"funny|lol|small\s+world|anyway)\b|"
                            r",\s*(?:she|he|they)\s+(?:said|says|told)\b|"
-                           r",\s*both\s+from\b).*$", re.I | re.S)
+                           r",\s*both\s+from\b|"
+                           # "…, inshallah it goes well": a blessing, after the names
+                           r"[,.!]\s*(?:inshallah|in\s*sha'?\s*allah|god\s+willing|fingers\s+crossed|"
+                           r"wish\s+me\s+luck)\b).*$", re.I | re.S)
 #: Their post after a name: "Mr. Raj Mehta, the hiring mgr".
 _POST_AFTER = re.compile(r",\s*(?:the|our|their|my)\s+(?:hiring\s+)?(?:mgr|manager|recruiter|"
                          r"director|lead|boss|supervisor)\s*\.?$|"
@@ -994,12 +1048,13 @@ _UNSURE_NAME = re.compile(r"\b(?:something\s+like\s+(?:that|this)|or\s+something
                           r"not\s+(?:sure|100\s*%)|(?:can'?t|don'?t)\s+remember|maybe|"
                           r"possibly|or\s+was\s+it)\b|^\W*[a-z]+\s+or\s+[a-z]+\b(?!\s+and\b)", re.I)
 #: "Tom Baker and his manager, Fiona Grant": who she is, then her name.
-_THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|supervisor|director|"
-                          r"lead|team\s+lead|deputy|assistant|associate|partner)"
+_THEIR_TITLE = re.compile(r"\b(?:his|her|their)\s+(?:manager|boss|colleague|co-?worker|supervisor|"
+                          r"director|lead|team\s+lead|deputy|assistant|associate|partner)"
                           r"(?:\s*,\s*|\s+(?=[A-Z]))", re.I)
 #: "Sir Mark Reyes and Ma'am Liza Cruz po": a courtesy, not part of a name.
-_HONORIFIC = re.compile(r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signor|señora|señor|"
-                        r"senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
+_HONORIFIC = re.compile(r"(?:(?<=^)|(?<=\s))(?-i:M\.)\s+(?=[A-Z][a-z]+\s+[A-Z])|"  # "M. Julien …"
+                        r"\b(?:(?:la|il)\s+)?(?:sir|ma'?am|signora|signore|signor|señora|señor|"
+                        r"mme\.?|mlle\.?|encik|cik|puan|tuan|senhora|senhor|madame|monsieur|herr|frau|pak|bapak|ibu|alhaji|alhaja|"
                         r"hajia)\s+(?=[A-Z])", re.I)
 _POLITE_END = re.compile(r"\s+po\b[.!]*$", re.I)
 #: Thanks, in any language, after an answer, with emoji or not: "… E se.", "…, merci 🙏",
@@ -1016,7 +1071,8 @@ _THANKS_AFTER = re.compile(r"(?<=[\w)])\s*[,.!\U0001F300-\U0001FAFF\u2600-\u27BF
 _SAID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+(?=(?:it'?s|its|it\s+is|the|and|"
                         r"interview|i|i'?m|we|they)\b)", re.I)
 #: The list said to be over, and whatever follows: ", that's it. Groetjes", "- nobody else".
-_LIST_ENDS = re.compile(r"\s*[,.;:–—-]?\s*\b(?:that'?s\s+(?:it|all|everyone|everybody|the\s+lot)|"
+_LIST_ENDS = re.compile(r"\s+only\W*$|"  # "… and Mrs. Lakshmi Narayanan only."
+                        r"\s*[,.;:–—-]?\s*\b(?:that'?s\s+(?:it|all|everyone|everybody|the\s+lot)|"
                         r"(?:nobody|no\s+one|no-one)\s+else)\b.*$", re.I | re.S)
 
 
@@ -1159,6 +1215,13 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
         if _DROP_IT.search(text):  # asked, not done: `cancel` drops the new interview
             return Answer(draft, "Nothing is saved yet: say `cancel` to drop this new "
                                  "interview, or tell me who interviewed you.")
+        if GREETING_ONLY.match(text.strip()):  # "hi 👋": hello, and the question stands
+            return Answer(draft, "Hi!")
+        if _NEWS_NOT_NAMES.search(text):
+            # "called them, nobody picked up", "GOT THE JOB!!!": news typed where names
+            # were asked; it waits until this interview is added
+            return Answer(draft, "That reads as news, not names: tell me it again once this "
+                                 "interview is added.")
         if _UNSURE_NAME.search(_names_only(text)):  # "stan or sam, something like that"
             return Answer(draft, "I'd rather not guess a name: a note to the wrong one is worse "
                                  "than one to the hiring team. Type it as they spell it, or "
@@ -1168,6 +1231,11 @@ def answer(draft: AddDraft, asked: Ask, text: str, now: datetime, tz: ZoneInfo) 
             people, unclear = _names_then_remark(text, people, unclear)
         if not people:
             return Answer(draft, "I need at least one name, the way they spell it.")
+        if not unclear and text == text.lower():
+            # "espera, antes enséñame mi lista porfa": typed in lower case, a "name" of
+            # more than three words is a sentence
+            unclear = [p.name for p in people
+                       if len([w for w in p.name.split() if w.lower() not in _PARTICLES]) > 3]
         if unclear:
             # Half an answer is not stored: drafts addressed to "the manager lady" or
             # to only one of two people are worse than asking once more.

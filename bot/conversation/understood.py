@@ -177,6 +177,10 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
         return Reading(question="You put part of that right as you typed, so I haven't "
                                 "added it yet: send the `add` line again the way it should "
                                 "be, and I'll add it.")
+    if isinstance(command, AddInterview) and _ADD_TAKEN_BACK.search(text):
+        # "Add an interview: … Actually wait, don't add it, I already withdrew"
+        return Reading(question="You said not to add it after all, so I haven't. If you "
+                                "change your mind, send the `add` line again on its own.")
     if isinstance(command, AddInterview) and _UNSURE_AFTER.search(text):
         # "add Acme … with Jane Smith... oh hang on, I think it was 3? let me check"
         return Reading(question="You weren't sure of part of that, so I haven't added it "
@@ -234,7 +238,9 @@ def read_for(turn: Turn, command: Command, text: str) -> Reading | None:
     # whether or not it names an interview.
     taken_back = lx.TAKEN_BACK.search(text) is not None
     named_only = needs_a_name(command) and not taken_back and not _ADD_AS_PERSON.match(text) \
-        and not _points_at_one(command, text) and not _doubted(command, text)
+        and not _points_at_one(command, text) and not _doubted(command, text) \
+        and not (isinstance(command, ReportCall) and lx.CANCEL_CUES.search(text))
+    # ("called twice, no answer, just stop bugging me": a stop beside the call is read too)
     reading = read(turn, text, named_only=named_only)
     if reading is None and taken_back:
         # The grammar would act on the words taken back ("called 2 wait no 1, …").
@@ -315,6 +321,11 @@ _THEY_ARE_IN = re.compile(r"\(\s*(?:they'?re|they\s+are|office\s+is|team\s+is|ba
 _PUT_RIGHT_AFTER = re.compile(r"(?:[—–]|\s-\s|[.,;])\s*(?:oh\s+)?(?:actually|sorry|i\s+mean|"
                               r"correction|wait)\b[,:]?\s*(?:it\s+was|it'?s|make\s+(?:it|that)|"
                               r"no\b)", re.I)
+
+
+#: The add itself taken back as it was typed: "… Actually wait, don't add it".
+_ADD_TAKEN_BACK = re.compile(r"\b(?:don'?t|do\s+not|no\s+need\s+to)\s+(?:add|track|save|"
+                             r"put\s+in)\s+(?:it|this|that|this\s+one|that\s+one)\b", re.I)
 
 
 #: Doubt about the line, after it: "… with Jane Smith... oh hang on, I think it was 3?".

@@ -65,6 +65,7 @@ from bot.model import CallResult, Outcome, Tone
 from bot.parsing.dates import parse_later, parse_when_detail
 from bot.parsing.promises import parse_promise
 from bot.parsing.settings_values import parse_clock_range, parse_duration, parse_zone
+from bot.text import one_slip
 
 #: `1`, `#2`, `1.2` (interview 1, step 2).
 REF = re.compile(r"^#?([0-9]{1,6})(?:\.([0-9]{1,3}))?$")
@@ -171,7 +172,7 @@ _GREETING_WORDS = (r"(?:(?:hi|hello|hey|hiya|hoi|hallo|hola|bonjour|ciao|salut|s
 #: A greeting before what they came to say: "Hi! add …", "Good evening sir. Please I had …".
 GREETING = re.compile(rf"^{_GREETING_WORDS}\s*[!,.]+\s*(?=\S)", re.I)
 #: A greeting and nothing else ("hey there", "good morning!"): answered as "hi" is.
-_GREETING_ONLY = re.compile(rf"^{_GREETING_WORDS}\W*$", re.I)
+GREETING_ONLY = re.compile(rf"^{_GREETING_WORDS}\W*$", re.I)
 
 
 #: An add asked for, then the interview: "Can you add another one please? Riverside …",
@@ -195,7 +196,7 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
     asked = _ASKED_TO_ADD.match(text)
     if asked is not None and text[asked.end():].strip():
         text = f"add {text[asked.end():].strip()}"  # "Can you add another one please? Riverside …"
-    if _GREETING_ONLY.match(text):
+    if GREETING_ONLY.match(text):
         return ShowHelp()
     greeted = GREETING.match(text)
     if greeted is not None and text[greeted.end():].strip():
@@ -208,6 +209,8 @@ def read_command(text: str, now: datetime, tz: ZoneInfo) -> Command:
     if verb.lower() in ("/followup", "followup") and rest.strip():
         return read_command(rest.strip(), now, tz)  # "/followup stop 1" pasted into a DM
     reader = READERS.get(verb.lower().lstrip("/"))
+    if reader is None and not rest.strip() and one_slip(verb.strip(".!?"), "help"):
+        reader = _help  # "hlep": help asked for, with one slip (its reply says what it is)
     if reader is None:
         return Unknown(text)
     return reader(Said(rest.strip(), now, tz))

@@ -34,7 +34,8 @@ _MONTH = (
 MONTH = rf"(?:{_MONTH})\b"
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|weds|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,?\s+(?:\d|(?:" + _MONTH + r")\b))|fri|"
+    # "wed 25", "wed the 25th", "thu nov 26": a short day before its date
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\.?(?=,?\s+(?:\d|the\s+\d|(?:" + _MONTH + r")\b))|fri|"
     # "by wed", "until thu": a short day after a word that only a day can follow
     r"(?:(?<=\bby\s)|(?<=\bon\s)|(?<=\buntil\s)|(?<=\btil\s)|(?<=\btill\s)|(?<=\bthis\s)|"
     r"(?<=\bnext\s)|(?<=\blast\s)|(?<=\bbefore\s)|(?<=\bback\s)|"
@@ -244,8 +245,15 @@ _MILITARY_BARE = re.compile(r"\b(?:(?P<zh>0\d)(?P<zm>[0-5]\d)(?:\s*(?:h|hrs|hour
                             r"(?![\d/:.])(?!\s*[\d(+-])", re.I)
 
 
+#: "930 am", "at 1030am": a clock typed without its colon, its am or pm after it.
+_NO_COLON_MERIDIEM = re.compile(r"(?<![\d:.])\b(?P<h>[1-9]|1[0-2])(?P<m>[0-5]\d)\s*"
+                                r"(?P<half>[ap]\.?m\b\.?)", re.I)
+
+
 def military_time(text: str) -> str:
-    """`text` with "@ 1400" written "@ 14:00", which every reader of times knows."""
+    """`text` with "@ 1400" written "@ 14:00", and "930 am" "9:30 am", which every reader
+    of times knows."""
+    text = _NO_COLON_MERIDIEM.sub(lambda m: f"{m['h']}:{m['m']} {m['half']}", text)
     text = _MILITARY.sub(lambda m: f"{m.group('lead')}{m.group('h')}:{m.group('m')}", text)
     return _MILITARY_BARE.sub(lambda m: f"{m['zh'] or m['h']}:{m['zm'] or m['m']}", text)
 

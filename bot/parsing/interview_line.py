@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,7 @@ from bot.parsing.dates import (
     _when,
     day_word_slips,
     dotted_clock,
+    find_dates,
     half_past,
     hour_of_part,
     next_week_days,
@@ -121,7 +123,10 @@ _LEADING_FILLER = re.compile(
 )
 #: A few words and a colon before the company: "one more leh: Grab", "new: Hooli".
 _LEAD_TO_COLON = re.compile(r"^(?:[^\s:]+\s+){0,3}[^\s:]+\s*:\s*")
-_TOO_AFTER = re.compile(r"\s+(?:too|also|as\s+well)$", re.I)
+_TOO_AFTER = re.compile(r"\s+(?:too|also|as\s+well|"
+                        # "Brightwave Labs just called, phone screen …": how it came
+                        r"(?:just\s+)?(?:called|rang|phoned|emailed|texted|messaged|reached\s+out|"
+                        r"got\s+in\s+touch)(?:\s+me)?)$", re.I)
 _TRAILING_ROLE = re.compile(r"\s+(?:role|position|job|opening|opportunity|vacancy)$", re.I)
 _AT_FOR = re.compile(
     r"^(?:at|@)\s+(?P<company>.+?)\s+(?:for|as)\s+(?:(?:the|a|an)\s+)?(?P<role>.+)$", re.I
@@ -416,6 +421,18 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this\s+(?:mor
                            r"afternoon|evening))\b", re.I)
 
 
+#: Between two days said as one or the other: "the 17th or the 18th", "tue or was it wed".
+_OR_BETWEEN = re.compile(r"^[\s,]*or(?:\s+(?:maybe|perhaps|possibly|was\s+it))?[\s,]*$", re.I)
+
+
+def _either_day(text: str) -> str:
+    """Two days given as either one ("the 17th or the 18th"), or "": the day is not known,
+    whichever reads first."""
+    tokens = find_dates(text)
+    return next((text[a.start:b.end] for a, b in pairwise(tokens)
+                 if _OR_BETWEEN.match(text[a.end:b.start])), "")
+
+
 def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
     cleaned, rest = _clean(text, _MAX_LINE)
     cleaned = day_word_slips(_ONE_MORE.sub("", cleaned))  # "tomorow 10am"
@@ -476,6 +493,11 @@ def _parse_interview(text: str, now: datetime, tz: ZoneInfo) -> ParsedInterview:
 
     past = bool(_PAST_TENSE.search(" ".join(found.context)))
     starts_at, time_given = _when(found.dates, now, tz, past)
+    either = _either_day(cleaned)
+    if either:  # "the 17th or the 18th, can't remember": which is asked, said first
+        starts_at = None
+        found.unclear[:0] = [either]
+        found.unclear = [u for u in found.unclear if u.strip(" ,.").lower() != "or"]
     part = None if time_given or starts_at is None else part_of_today(cleaned)
     if part is not None and starts_at is not None:  # "this morning": 9:00 will do
         starts_at, time_given = starts_at.replace(hour=part.hour, minute=part.minute), True

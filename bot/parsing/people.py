@@ -205,6 +205,11 @@ def _split_names(text: str) -> list[str]:
 _TEXTED_AND = re.compile(r"([^\W\d_]+\s+[^\W\d_]+)\s+n\s+([^\W\d_]+\s+[^\W\d_]+)")
 
 
+#: A name as it was said, then the whole of it in brackets: "Sato (Yuki Sato)".
+_NAME_THEN_WHOLE = re.compile(r"\s*(?P<said>[A-Z][\w'-]+)\s*\(\s*(?P<whole>[A-Z][\w'-]+"
+                              r"(?:\s+[A-Z][\w'-]+)+)\s*\)\s*")
+
+
 def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
     """One name with its email and title; returns (person, lone title, unplaced fragments)."""
     piece = _EMAIL_LABEL.sub("", piece)
@@ -212,6 +217,9 @@ def _person(piece: str) -> tuple[Interviewer | None, str | None, list[str]]:
     piece = _EMAIL.sub(" ", piece)
     titles: list[str] = []
     unclear: list[str] = []
+    whole = _NAME_THEN_WHOLE.fullmatch(piece)
+    if whole is not None and whole["said"].casefold() in whole["whole"].casefold().split():
+        piece = whole["whole"]  # "Sato(-san) (Yuki Sato)": the whole name, in brackets
     for inner in re.findall(r"\(([^()]*)\)", piece):
         for bit in re.split(r"[,;]", inner):
             bit = _trim(bit)

@@ -75,7 +75,7 @@ _YOU_CONTACT = re.compile(
     r"|check\s+(?:in|back)|reach\s+out|i(?:'ll|\s+will|\s+should|\s+can|\s+may)\s+call"
     r"|(?:wants?|asked|told)\s+me\s+to\s+\W*circle\s+back"
     # "they asked me to call on Monday the 30th"
-    r"|(?:asked|told|want(?:s|ed)?)\s+me\s+to\s+(?:call|ring|phone|telephone)\b"
+    r"|(?:asked|told|want(?:s|ed)?)\s+me\s+to\s+(?:call|ring|phone|telephone|contact)\b"
     r"|^\s*(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?back\b"
     r"|^\s*(?:call|ring|phone)\s+(?:on|by|next|this|in|tomorrow|mon|tue|wed|thu|fri|jan|feb|"
     r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|^\s*(?:call|ring|phone)\s+\d)",
@@ -90,7 +90,7 @@ _PROMISE_START = re.compile(
     r"\b(?:no\s+(?:promises?|timeline|time\s*frame|date|dates|word\s+on\s+timing|commitment)\b"
     r"|(?:nothing|none)\s+promised\b|(?:didn'?t|did\s+not)\s+(?:say|give|mention)\b"
     r"|(?:they|he|she|we)(?:'ll|'d|\s+will|\s+would|\s+should|\s+said|\s+say|\s+told|\s+promised"
-    r"|\s+expect|\s+plan|\s+hope|\s+aim|\s+are\s+going\s+to|\s+want|\s+asked\s+me\s+to)\b"
+    r"|\s+expect|\s+plan|\s+hope|\s+aim|\s+are\s+going\s+to|\s+wants?|\s+asked\s+me\s+to)\b"
     r"|said\b|told\s+me\b|promised\b|(?:be\s+)?in\s+touch\s+(?=within|by|on|in|next|before|"
     r"this|after|end)|will\s+(?:let|decide|get|call|email|be\s+in\s+touch|reach|contact"
     r"|hear)\b|let\s+me\s+know\b|hear\s+back\b|get\s+back\b|decide\b|decision\b"
@@ -391,6 +391,8 @@ def _full_weekday(match: re.Match[str]) -> str:
     return match.group(0)[:match.start(1) - match.start(0)] + _FULL_WEEKDAYS[short[:2].lower()]
 
 
+#: Words as they were said then, not now: "they said they'd call", "she would let me know".
+_TOLD_BACK_THEN = re.compile(r"\b(?:would|could)\b|(?<=\w)'d\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri)day\b", re.I)
 
 
@@ -418,11 +420,14 @@ def parse_promise(
         said = _SHORT_WEEKDAY.sub(_full_weekday, cleaned)
         day = _promise_day(said, base, now, tz, kind)
         today = _local_now(now, tz).date()
-        if day is not None and day <= base < today and _WEEKDAY_ONLY.search(said) \
-                and not re.search(r"\d", said):
+        if day is not None and base < today and _WEEKDAY_ONLY.search(said) \
+                and not re.search(r"\d", said) and (
+                    day <= base or (day <= today and not _TOLD_BACK_THEN.search(said))):
             # "they'd let me know by this Friday", told on Monday of last Friday's
-            # interview: no promise is for the interview's own day, so the weekday is the
-            # one to come from today
+            # interview: no promise is for the interview's own day; "he wants me to call
+            # him next Monday", "she said they will decide by Friday", told now of a past
+            # interview, name a weekday still to come, counted from today ("they said
+            # they'd call me by Friday", as they said it then, is that interview's Friday)
             day = _promise_day(said, today, now, tz, kind)
         if day is None:
             return None

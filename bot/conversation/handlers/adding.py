@@ -141,6 +141,9 @@ def ask(turn: Turn, draft: add_flow.AddDraft, problem: str | None = None, *,
 def answer(turn: Turn, flow: AddFlow, text: str) -> list[Reply]:
     if flow.asking is add_flow.Ask.ROLE:
         text = _role_of_another(turn, text) or text
+    if flow.asking is add_flow.Ask.PEOPLE and (met := _met_before(turn, text)) is not None:
+        return ask(turn, flow.draft, f"{met} from another of your interviews, or someone else "
+                                     "of that name? Type their whole name as they spell it.")
     result = add_flow.answer(flow.draft, flow.asking, text, turn.now, turn.tz)
     if result.new_tz:
         turn.refresh(turn.repo.update_person(turn.person.id, tz=result.new_tz,
@@ -152,6 +155,17 @@ def answer(turn: Turn, flow: AddFlow, text: str) -> list[Reply]:
 _SAME_AS = re.compile(r"^\W*(?:the\s+)?same\s+(?:as|like)\s+(?:the\s+|my\s+)?"
                       r"(?P<company>[\w&'. -]+?)(?:'s)?(?:\s+(?:one|role|job|position|interview))?"
                       r"(?:\s+(?:lol|haha|lmao))?\W*$", re.I)
+
+
+def _met_before(turn: Turn, text: str) -> str | None:
+    """A first name alone ("Dana") that is an interviewer of another tracked interview:
+    the same person, or another of that name? Their whole name, if so."""
+    said = text.strip(" .!").casefold()
+    if not said.isalpha():
+        return None
+    met = {p.name for i, _ in turn.repo.interviews_with_checkpoints(turn.person.id)
+           for p in i.interviewers if p.name.split()[0].casefold() == said}
+    return next(iter(met)) if len(met) == 1 else None
 
 
 def _role_of_another(turn: Turn, text: str) -> str | None:

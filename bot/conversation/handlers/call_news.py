@@ -145,7 +145,11 @@ _ASKS_FIRST = re.compile(r"^\W*(?:(?:well|so|ok(?:ay)?|hmm+|um+|erm?)\b[\s,]*)?(
                          r"(?:should|shall|can|could|do|is|would)\s+i\b[^.!]*\?|"
                          # "well should I call em again Friday or just sit tight": asked in
                          # its words, with or without the mark
-                         r"(?:should|shall)\s+i\b[^.!?]*)\s*$", re.I)
+                         r"(?:should|shall)\s+i\b[^.!?]*|"
+                         # "why did you tell me to call today anyway, they said Friday": a
+                         # question about the coach's plan, whatever follows it
+                         r"(?:why|how\s+come)\s+(?:did|do|does|are|is)\s+(?:you|it|the\s+plan)\b.*)"
+                         r"\s*$", re.I)
 #: "I hung up before it connected": no call nobody answered, perhaps no call at all; asked.
 _NEVER_CONNECTED = re.compile(r"\bbefore\s+(?:it\s+)?(?:connected|rang|went\s+through|"
                               r"(?:it\s+)?(?:even\s+)?(?:started\s+)?ringing)\b", re.I)

@@ -153,7 +153,9 @@ def hedged(line: Line) -> bool:
     # "Acme: 'Are you available Thursday …?'": a question quoted is still a question
     asked = line.text.rstrip(" '\"’”").endswith("?") and not polite_request(line.text)
     # "it was my sister's interview" is why an entry goes, not news of hers
-    someone_else = bool(lx.THIRD_PARTY.search(line.text)) and not lx.BY_MISTAKE.search(line.text)
+    someone_else = bool(lx.THIRD_PARTY.search(line.text)
+                        or lx.ANOTHER_INTERVIEW.search(line.text)) \
+        and not lx.BY_MISTAKE.search(line.text)
     said = lx.MY_OWN_THINKING.sub(" ", lx.RESIGNED.sub(" ", line.text))
     return bool(lx.HEDGES.search(said)) or asked or someone_else
 

@@ -144,6 +144,10 @@ EMOJI_WORDS = {
 }
 
 # --- hedges and questions -----------------------------------------------------------------
+#: An eye-roll beside an offer, kept as a word for HEDGES: "totally getting an offer 🙄" is
+#: sarcasm (beside other news it is only weariness, and dropped like other emoji).
+EYE_ROLL_AT_AN_OFFER = re.compile(r"[\U0001F644\U0001F612](?=.*\boffer)|(?<=\boffer)(.*?)"
+                                  r"[\U0001F644\U0001F612]", re.I | re.S)
 #: Words that make a report unsure: the coach asks instead of acting.
 #: Resigned, not unsure: "on to the next one I guess", "kind of expected it honestly".
 RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|so\s+that'?s\s+"
@@ -213,6 +217,15 @@ HEDGES = _any(
     r"my\s+guess", r"(?:looks|seems|sounds)\s+like",
     # said in jest: "lol sure, Acme totally sent me an offer 🙄"
     r"yeah\s+right", r"lol\s+sure", r"jk", r"just\s+kidding", r"as\s+if",
+    # "they'll TOTALLY call me tomorrow", "not like i needed that job anyway": in jest
+    r"(?-i:TOTALLY|DEFINITELY|SURELY|OBVIOUSLY)", r"not\s+like\s+i\s+(?:needed|wanted|cared|liked)",
+    # an offer with an eye-roll: "totally getting an offer 🙄", "best offer ever 🙄" (an
+    # eye-roll at bad news is only weariness: "filled it internally 🙄" stands)
+    r"offer\w*(?=.*\beyeroll\b)", r"eyeroll(?=.*\boffer)",
+    # "…they emailed again saying that went out by mistake and to ignore it": unsaid
+    r"(?:went\s+out|was\s+sent|sent|came)\s+(?:out\s+)?(?:by|in)\s+(?:mistake|error)",
+    r"(?:to\s+)?(?:please\s+)?(?:ignore|disregard)\s+(?:it|that|this|the\s+(?:last|previous|"
+    r"earlier)\b)",
     # "'we'll decide by friday' they said. sure jan 🙄", "calling it now: initech = hired 🔮"
     r"sure\s+jan", r"calling\s+it\s+now", r"manifest(?:ing|ed)?",
     # "acme offered me... a bottle of water": a pause before the punchline
@@ -276,10 +289,16 @@ THIRD_PARTY = re.compile(
     r"bf|gf|fianc[eé]e?|sister|brother|sis|bro|son|daughter|mum|mom|dad|mother|father|cousin|"
     r"roommate|flatmate|housemate|colleague|coworker|co-worker|classmate|neighbou?r|niece|"
     r"nephew|aunt|uncle|kid)(?:\s+(?-i:[A-Z])[\w'-]+)?(?:'s\s+(?:interview|offer|application|job|"
-    r"thank)|"
-    r"\s+(?:just\s+|finally\s+|also\s+|too\s+)?"
+    r"thank|interviewers?|recruiter|(?:hiring\s+)?manager|boss|employer|company)|"
+    # "can you track that for her": the person's for someone else
+    r"\W+.*\b(?:track|remind|note|log)\s+(?:that|this|it)\s+for\s+(?:her|him|them)|"
+    r"\s+(?:just\s+|finally\s+|also\s+|too\s+|already\s+)?"
     r"(?:got|had|has|was|is|received|landed|interviewed|heard|sent|called|rang|applied|"
     r"bagged)|\s+who\s+works\s+(?:at|for|there))\b", re.I)
+#: Another interview, not named and so not tracked: "I had one with some startup last week".
+ANOTHER_INTERVIEW = _any(r"(?:had|did)\s+(?:one|an(?:other)?\s+interview|a\s+(?:phone\s+)?(?:call|"
+                         r"chat|screen))\s+(?:with|at|for)\s+(?:some|another|a\s+different|"
+                         r"a\s+random)")
 #: A question about doing something ("should I cancel?"), never a request to do it.
 ASKS_WHETHER = re.compile(r"^(?:should|shall|is|are|why|what|what'?s|how|when|do|does|am)\b(?!')|"
                           # "wait did i already mark jane's thank you as sent or no"
@@ -392,7 +411,7 @@ OUTCOME_CUES: tuple[tuple[re.Pattern[str], Outcome], ...] = (
           r"candidates",
           # "they choose other candidate", as a learner of English writes it
           r"(?:choose|chose|chosen|select|selected|take|took|taken|pick|picked)\s+(?:an?\s+|the\s+)?"
-          r"other\s+(?:candidate|person|applicant)\b",
+          r"other\s+(?:candidates?|person|people|applicants?)\b",
           r"(?:filled|filling|fill)\s+(?:it|the\s+\w+(?:\s+\w+)?)\s+internally",
           r"^\W*filled\s+internally\b",
           # "they've given the role to an internal candidate"
@@ -662,7 +681,9 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"(?:follow\s+up|check\s+(?:back|in)|"
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
-TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+no\b[,.!\s]*|"
+TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+"
+                        # "… delete kar do... actually nahi, rehne do": no, in Hindi or Spanish
+                        r"(?:no|nahi|nahin|nope)\b[,.!\s]*|"
                         # "… as sent — no actually don't", "… not 2pm. no actually 2 is correct"
                         r"(?:(?<=[.!?;])|[—–]|\s-\s)\s*no\s*,?\s+actually\b[,.!\s]*"
                         r"(?:(?:don'?t|do\s+not)\b[,.!\s]*)?|"
@@ -794,7 +815,7 @@ SOMETIME = _any(r"some\s*time", r"at\s+some\s+point", r"or\s+so", r"-?ish\b",
 #: The user's own plan ("I'll check back on the 4th") is not the employer's promise.
 OWN_PLAN = re.compile(r"^\s*(?:(?:i\s+)?(?:told|promised)\s+\w+\s+(?:that\s+)?i'?d\s+|i'?ll|"
                       r"i\s+will|"
-                      r"i'?m\s+going\s+to|i\s+plan|i\s+might|i\s+want|"
+                      r"i'?m\s+going\s+to|i\s+plan|i'?m\s+planning|i\s+might|i\s+want|"
                       r"(?:i'?m\s+|im\s+)?gonna|i\s+(?:need|have|got)\s+to|i\s+gotta|"
                       r"i'?d\s+like\s+to|i\s+intend)\b"
                       r"(?!\s+hear)", _I)
@@ -821,7 +842,10 @@ USER_CALLS = _any(r"(?:call|ring|phone|telephone)\s+(?:her|him|them)",
 
 # --- calls --------------------------------------------------------------------------------
 CALL_CUES = _any(r"(?<!it's\s)(?<!its\s)(?<!is\s)(?<!now\s)(?<!be\s)called", "rang", "phoned",
-                 "telephoned", r"i\s+call\s+to",
+                 "telephoned", r"i\s+call\s+to", r"i\s+did\s+call",
+                 # "Jane Smith answered. She'd like me to call her again …": the call, told
+                 # by who picked up (never "Jane answered my email")
+                 r"(?-i:^\W*(?:[A-Z][\w'-]+\s+){1,2})(?:answered|picked\s+up)(?=\s*[.!,;])",
                  r"tried\s+(?:calling|to\s+call|ringing|phoning)",
                  # "tried raj's line, busy signal", "tried Raj and then Dana"
                  r"tried\s+(?:[\w'-]+\s+){1,2}(?:line|number|phone|cell|mobile|desk|office)",
@@ -853,7 +877,8 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:no|nae)\s+(?:answer|reply|one|contact)", "nobody", "rna", "lvm",
           r"neither\s+(?:of\s+them\s+)?(?:answered|picked)",
           r"(?:didn'?t|did\s+not|ain'?t|never)\s+(?:pick|answer)",
-          r"not\s+(?:picking|answering)", "unanswered", r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
+          r"not\s+(?:picking|answering|answered)", "unanswered",
+          r"left\s+(?:\w+\s+){0,2}(?:a\s+)?message",
           r"i\s+leave\s+(?:a\s+)?message",
           r"straight\s+to", r"rang\s+out", r"line\s+(?:was\s+|is\s+|still\s+)?(?:busy|engaged)",
           r"(?:couldn'?t|could\s+not|cannot|can'?t)\s+get\s+through",
@@ -861,9 +886,9 @@ CALL_RESULTS: tuple[tuple[re.Pattern[str], CallResult], ...] = (
           r"(?:was\s+not|wasn'?t|not)\s+going\s+through",
           r"(?:didn'?t|did\s+not)\s+attend\s+(?:the|my)\s+(?:phone|call)",
           r"(?:busy|engaged)\s+(?:signal|tone)"), CallResult.NO_ANSWER),
-    (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", "answered",
+    (_any(r"spoke\s+(?:to|with)", r"talked\s+(?:to|with)", r"picked\s+up", r"(?<!not\s)answered",
           # "he pick up, say still deciding": the present for the past, as learners write
-          r"(?:she|he|they)\s+pick\s+up\b",
+          r"(?:she|he|they)\s+pick\s+up\b", r"(?-i:[A-Z][a-z]+)\s+answer\b",
           r"got\s+(?:through|hold)", "chatted",
           r"(?:said|says|told\s+me)\s+(?:that\s+)?(?:they|she|he)",
           # "called Dana, she said decision by Dec 4 now": someone spoke on the call
@@ -977,7 +1002,12 @@ BUT_NOT = re.compile(r"(?:\bbut\s+(?:not|haven'?t|didn'?t)\b|"
 #: Their word, then what the person asks for because of it: "Initech isn't deciding until
 #: Friday so leave me alone about them till then". The request is what to do.
 SO_SNOOZE = re.compile(r"\bso\s+(?:please\s+|pls\s+|just\s+)?(?:snooze|remind\s+me|mute|pause|"
-                       r"leave\s+me\s+(?:alone|be)|hold\s+off|ping\s+me|bug\s+me)\b", re.I)
+                       r"leave\s+me\s+(?:alone|be)|hold\s+off|ping\s+me|bug\s+me)\b|"
+                       # "push this reminder till Friday 10am, no point calling before they
+                       # decide": the snooze asked for first, its reason after
+                       r"^\W*(?:please\s+|pls\s+)?(?:push|move|bump|shift|snooze)\s+(?:this|the|that|"
+                       r"my)\s+(?:\w+\s+)?(?:reminder|nudge|call|step)\s+(?:till|until|to|for)\b",
+                       re.I)
 SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    # "leave me alone about them till friday": quiet until then
                    r"leave\s+me\s+(?:alone|be)\s+(?:about|on|re|with)\s+(?:\S+\s+){0,3}?"
@@ -987,7 +1017,7 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    r"later(?!\s+than)", r"give\s+me",
                    r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
                    # "bug me about the thank you again in 3 hours", "give us a nudge in an hour"
-                   r"(?:bug|ping|nudge|poke|prod|buzz|chase)\s+(?:me|us)\s+(?:\w+\s+){0,5}?"
+                   r"(?:bug|ping|nudge|poke|prod|buzz|chase|hit)\s+(?:me|us)\s+(?:\w+\s+){0,5}?"
                    r"(?:in|at|tomorrow|tonight|eod|(?:mon|tues|wednes|thurs|fri)day)\b",
                    r"give\s+(?:me|us)\s+a\s+(?:nudge|shout|ping|poke|prod|buzz)\s+(?:in|at|"
                    r"tomorrow|later|tonight)\b",
@@ -1027,7 +1057,9 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
 CANCEL_CUES = _any(r"stop\s+(?:reminding|pinging|messaging|nudging|the\s+reminders|reminders)",
                    r"stop\s+(?:the\s+|all\s+the\s+)?(?:nudges|notifications?|pings)",
                    # "stop all the initech follow-ups", "turn off all the Acme nudges"
-                   r"(?:stop|turn\s+off|switch\s+off)\s+(?:all\s+)?(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?"
+                   # "turn off them Initech reminders": "them" for "those", as said in places
+                   r"(?:stop|turn\s+off|switch\s+off)\s+(?:all\s+)?(?:the\s+|my\s+|them\s+|those\s+)?"
+                   r"(?:[\w&'-]+\s+)?"
                    r"(?:follow[\s-]?ups|nudges|reminders|notifications|pings)",
                    # "Y'all can quit remindin' me about Acme", "kindly cease all notifications"
                    r"quit\s+(?:reminding|remindin'?|pinging|messaging|nudging|bugging|nagging)",
@@ -1228,6 +1260,7 @@ PART_OF_DAY = _any("morning", "evening", "tonight", "night", "afternoon", r"[ap]
 #: A second thing told after a first: "Kim Park. oh and acme said they'd call".
 THEN_ALSO = re.compile(r"\S\s*[.;!]\s*(?:oh\s+and|also|and\s+also|plus|btw)\b", _I)
 #: An aside's lead, said before what it changes: "oh wait, before that —", "btw".
-ASIDE_LEAD = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|btw|by\s+the\s+way)[\s,:!.—–-]*)*"
+ASIDE_LEAD = re.compile(r"^(?:(?:hold\s+on|oh\s+wait|wait|oh|eh|ah|um+|btw|by\s+the\s+way)"
+                        r"[\s,:!.—–-]*)*"
                         r"(?:before\s+that|btw|by\s+the\s+way|also|before\s+i\s+forget|"
                         r"before\s+i\s+answer(?:\s+that)?)\b[\s,:!.—–-]*", _I)

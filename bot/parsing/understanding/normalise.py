@@ -20,6 +20,7 @@ from bot.parsing.other_languages import days_in_english, verbs_in_english
 from bot.parsing.people import spelled_out
 from bot.parsing.understanding.lexicon import (
     EMOJI_WORDS,
+    EYE_ROLL_AT_AN_OFFER,
     MIXED_IN,
     NUMBER_UNITS,
     ROLE_SLIPS,
@@ -70,6 +71,10 @@ _SOUNDS_ALIKE = tuple((re.compile(said, re.I), meant) for said, meant in (
      r"next|this|tomorrow|soon|when|if))", r"\1 know"),
     (r"\bforth\b(?=\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", "fourth"),
     (r"\bgimme\b", "give me"),  # "on shift, gimme 2 hrs"
+    (r"\bmornin\b", "morning"),
+    # "my appreciation mail", "a gratitude note": the thank-you, in other words
+    (r"\b(?:appreciation|gratitude)\s+(?=(?:e-?)?mail|note|letter|message|card)",
+     "thank-you "),
 ))
 _DROPPED_G = re.compile(r"\b([A-Za-z]{2,}?)in['’](?=[\s,.!?;]|$)")
 #: Letters of a short form said one by one, as voice typing writes them: "Q A", "H R".
@@ -301,6 +306,7 @@ def normalise(text: str, names: Iterable[str] = ()) -> str:
     text = dictated(text)  # "Cyberdyne comma robotics …", "new one period Massive Dynamic"
     if _CALL_VERB.search(text):  # "just called initech 📞 talked to raj": the phone adds nothing
         text = text.replace("📞", ", ").replace("☎", ", ")
+    text = EYE_ROLL_AT_AN_OFFER.sub(lambda m: f"{m[1] or ''} eyeroll ", text)
     for emoji, words in EMOJI_WORDS.items():
         text = text.replace(emoji, words)
     # An emoji before a new clause ends a thought: "…Jared Dunn 🙏 they decide by Dec 2".

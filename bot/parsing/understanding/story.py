@@ -20,10 +20,12 @@ from bot.parsing.dates import (
     MONTH,
     half_past,
     hour_of_part,
+    names_a_day,
     ordinal_days,
     parse_when,
     quarter_hours,
 )
+from bot.parsing.english import dictionary
 from bot.parsing.interview_line import _ROLE_WORDS
 from bot.parsing.people import read_names
 from bot.parsing.promises import next_weekday_two_ways, parse_promise
@@ -502,12 +504,14 @@ def _read(text: str, ctx: Context,
                       and said.on in ctx.holidays)
     clear = bool(company and role and when and company.lower() not in _STOP_WORDS
                  and not on_holiday
+                 and not lx.THIRD_PARTY.search(text)  # "my roommate has her interview …"
                  and not others
                  and not lx.THEIR_TIME.search(text)  # "2pm their time": which zone?
                  and not vague and not which_week and not ahead and not counted and not gone
                  and promise == clause  # a story run on without stops is shown and asked
-                 and not _unexplained(role_words(_NOTHING_PROMISED.sub(" ", text)), company,
-                                      role, when, people, clause))
+                 and not _unexplained(role_words(_NOTHING_PROMISED.sub(" ", _remarks_aside(
+                     text, company, role, when, people, clause))), company, role, when, people,
+                     clause))
     if promise and not vague and parse_promise(promise, ctx.today, ctx.now, ctx.tz) is None:
         promise = ""  # "they'll get back to me soon" names no day to plan around
     return _Story(company, role, when, people, promise, clear, which_week, ahead)
@@ -552,13 +556,75 @@ _FILLER = lx.words("""
     lol lmao haha ugh nice lovely alright anyway anyways regards best dear sincerely
     yours kind eh oi k really basically super sweet awesome amazing cool wow yay honestly
     literally cheers fingers crossed
-    outta outa only lah
+    outta outa only lah real
 """)
 #: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
 _POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \
     r"officer|coordinator|partner|president|foreman|boss|chef|captain|dispatcher|principal|" \
     r"superintendent|administrator)(?:'s\s+name\s+(?:is|was))?\s+"
 _LEFT_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _remarks_aside(text: str, *facts: str) -> str:
+    """The story without its remarks: whole sentences that hold none of its facts and no
+    day, number, name, doubt, question or word of news ("I wore my dad's blazer which was
+    way too big lol."), which tell how it felt, not what to plan."""
+    names = {w.lower() for fact in facts[3:4] for w in _LEFT_WORD.findall(fact)}
+    kept = [clause for sentence in _SENTENCE_BREAK.split(text)
+            for clause in ([sentence] if not _a_remark(sentence, facts, names) else [])
+            for clause in _CLAUSE_END.split(clause) if not _a_remark(clause, facts, names)]
+    return " ".join(kept)
+
+
+def _a_remark(sentence: str, facts: tuple[str, ...], names: set[str]) -> bool:
+    words = _LEFT_WORD.findall(sentence)
+    lowered = sentence.lower()
+    return bool(words) and not (
+        any(fact and fact.lower() in lowered for fact in facts)
+        or any(w.lower() in names or w.lower() in _ROLE_WORDS for w in words)
+        # a capital inside the sentence may be another company or person
+        or any(w[:1].isupper() and w != "I" and not w.startswith("I'")
+               and not (w.isupper() and len(w) <= 5)  # "SQL", "CPR": a skill, no one
+               # "She", "Honestly", "Wore my …", "Train was late": a word, capital first
+               and not (n == 0 and (w.lower() in _OPENERS or _a_word(w)))
+               for n, w in enumerate(words))
+        or re.search(r"\d|\?", sentence) or names_a_day(sentence)
+        or _ABOUT_THE_INTERVIEW.search(sentence)
+        or any(cue.search(sentence) for cue in _NEWS_OR_DOUBT)
+        or any(cue.search(sentence) for cue, _ in lx.OUTCOME_CUES))
+
+
+#: A sentence's end, and a clause's after a comma, where a remark may stand on its own.
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)"
+                             r"(?<!\b[A-Za-z]\.)(?<=[.!])\s+")
+_CLAUSE_END = re.compile(r"(?<=,)\s+")
+#: Words about the interview and what follows it: never in a remark set aside.
+_ABOUT_THE_INTERVIEW = re.compile(
+    r"\b(?:interview\w*|role|job|position|post|company|employer|offer\w*|round|call\w*|"
+    r"e-?mail\w*|note|thank\w*|decid\w*|decision|hear|heard|contact\w*|recruiter|manager|"
+    r"hr|interviewer\w*|panel|with|not|never|no|wrong|instead|actually|wait|sorry|oops|"
+    r"mistake|cancel\w*|delete|remove|stop|remind\w*|snooze|tomorrow|today|tonight|"
+    r"yesterday|week|weekend|morning|afternoon|evening|"
+    # what they said or will do, and when: "They said they would write within a fortnight"
+    r"said|says|say|told|tell|ask(?:ed)?\s+(?:me\s+)?to|wants?|wanted|will|would|shall|going|"
+    r"gonna|"
+    r"write|reply|respond|back|next|soon|fortnight|months?|days?|hours?|minutes?|"
+    r"they'?ll|they'?d|they'?re|they\s+will|they\s+would|moved|rescheduled|changed|postponed|"
+    r"shortlist\w*|yet|who|clients?|agency|something|someone|somebody|name|called|named|"
+    # a time of day in words: "half ten", "quarter past two"
+    r"half|quarter|noon|midday|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b", _I)
+def _a_word(word: str) -> bool:
+    """An everyday English word (a sentence's first, capitalised), not only a name."""
+    return bool(dictionary().known([word.lower()]))
+
+
+#: Words that start a remark with a capital: "She was lovely.", "Honestly, …".
+_OPENERS = lx.words("""i she he it we my so and but honestly also really anyway overall then
+    oh ok okay well lol haha ugh wow a an this that there felt feeling just pretty quite kind
+    super very though the our everyone everybody""")
+_NEWS_OR_DOUBT = (lx.SENT_CUES, lx.CALL_CUES, lx.PROMISE_CUES, lx.CANCEL_CUES, lx.SNOOZE_CUES,
+                  lx.REMOVE_CUES, lx.HEDGES)
 
 
 def _unexplained(text: str, *facts: str) -> list[str]:

@@ -64,13 +64,19 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning145", "tuning146", "tuning147", "tuning148", "tuning149", "tuning150",
          "tuning151", "tuning152", "tuning153", "tuning154", "tuning155", "tuning156",
          "tuning157", "tuning158", "tuning159", "tuning160", "tuning161", "tuning162",
-         "tuning163", "tuning164",
+         "tuning163", "tuning164", "tuning165", "tuning166", "tuning167", "tuning168",
+         "tuning169", "tuning170", "tuning171", "tuning172", "tuning173", "tuning174",
+         "tuning175", "tuning176", "tuning177", "tuning178", "tuning179", "tuning180",
+         "tuning181", "tuning182",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
          "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25",
          "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31",
          "heldout32")
+#: Parts whose authors were told both interviews exist while a third is being added.
+BOTH_WHILE_ADDING = frozenset({*(f"tuning{n}" for n in range(153, 183)), "heldout32",
+                               "heldout33"})
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)
 ME = Identity(Platform.CONSOLE, "local", "corpus")
@@ -85,6 +91,15 @@ CONTEXTS: dict[str, tuple[str, ...]] = {
     "asking_role": ("add Acme, data analyst, today 2pm with Jane Smith", "add", "Globex"),
     "asking_people": ("add Acme, data analyst, today 2pm with Jane Smith", "add", "Globex",
                       "designer", "2026-11-24 11am"),
+    # Written since the twenty-eighth session: both interviews are there while a third is
+    # added, as those authors were told (earlier authors were told only #1 was).
+    "asking_role_both": ("add Acme, data analyst, today 2pm with Jane Smith",
+                         "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
+                         "they'll decide by 2026-11-27", "add", "Globex"),
+    "asking_people_both": ("add Acme, data analyst, today 2pm with Jane Smith",
+                           "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj "
+                           "Patel, they'll decide by 2026-11-27", "add", "Globex", "designer",
+                           "2026-11-24 11am"),
     "after_call": ("add Acme, data analyst, today 2pm with Jane Smith",
                    "add Initech, QA engineer, 2026-11-20 10am with Dana Wu and Raj Patel, "
                    "they'll decide by 2026-11-27", "called 2 answered"),
@@ -123,9 +138,11 @@ def load(part: str) -> list[Line]:
     for raw in (CORPUS / f"{part}.jsonl").read_text(encoding="utf-8").splitlines():
         if raw.strip():
             data = json.loads(raw)
+            context = data["context"]
+            if part in BOTH_WHILE_ADDING and context in ("asking_role", "asking_people"):
+                context += "_both"
             lines.append(Line(data["id"], part, data["category"], data["style"],
-                              data["text"], data["context"],
-                              _after_call(data["context"], data["expect"])))
+                              data["text"], context, _after_call(context, data["expect"])))
     return lines
 
 
@@ -403,7 +420,9 @@ def _person(name: str) -> str:
     Santoso, kept as said."""
     return re.sub(r"^(?:(?:dr|mr|mrs|ms|mx|prof|miss|madam|madame|mme|sir|sra|sr|engr|oga|pani|"
                   r"pan|herr|frau|cllr|councillor|pak|bapak|ibu|bu|alhaji|alhaja|hajia|chief|"
-                  r"pastor|rev|reverend|doctor|mister|professor|imam|rabbi|deacon|elder)"
+                  r"pastor|rev|reverend|doctor|mister|professor|imam|rabbi|deacon|elder|"
+                  # ranks, kept as said: "Col. Harold Briggs" is Harold Briggs
+                  r"col|lt|capt|maj|gen|sgt|cpl)"
                   r"\.?\s+)+", "", name.lower())
 
 

@@ -261,9 +261,15 @@ def form_as_line(text: str) -> str | None:
             fields[key] = f"{fields.get(key, '')} {found.group('value').strip(' .')}".strip()
         elif fields and _SIGNATURE.match(raw):
             break  # "--", "Regards, K. Osei": the sender's name and address, no fact
-        elif fields and raw.strip():
+        elif fields and raw.strip() and (lx.PROMISE_CUES.search(raw) or _PROMISE_START.search(raw)
+                                         or (_TOLD_TO.search(raw) and names_a_day(raw))):
             # "They indicated a decision by 1 December": the promise, without who said it
-            after.append(_WHO_SAID.sub("", _OTHER_LABEL.sub("", raw.strip().rstrip("."))))
+            # (a remark, "Covered leadership scenarios and budget.", is nobody's name)
+            said = _WHO_SAID.sub("", _OTHER_LABEL.sub("", raw.strip().rstrip(".")))
+            # "Told to contact Mr. Briggs …": by them, as the line reader wants it said
+            told = _TOLD_TO.match(said)
+            after.append(f"they {told[1].lower()} me to {said[told.end():].strip()}" if told
+                         else said)
     if "when" not in fields and "time" in fields:  # "Time: 1000 today.": the day is in it
         fields["when"] = fields.pop("time")
     if not {"company", "role", "when", "who"} <= fields.keys():
@@ -279,6 +285,11 @@ def form_question(form: str) -> Reading:
     said = form.removeprefix("add: ")
     return Reading(question=f"Shall I add this interview: {short(said, 300)}?",
                    choices=(Choice("Add it", AddInterview(said)), Choice("Not quite", None)))
+
+
+#: "Told to contact Mr. Briggs by phone on Wednesday": what the person was told to do.
+_TOLD_TO = re.compile(r"\s*\b(told|asked)\s+(?:me\s+)?to\b(?=\s+(?:contact|call|ring|phone|e-?mail|"
+                      r"follow\s+up)\b)", re.I)
 
 
 #: One field of an interview pasted as a form.

@@ -89,6 +89,9 @@ def question_mark(line: Line, ctx: Context) -> Reading | None:
 
 _WHY_DAY = re.compile(r"^(?:why|how\s+come)(?:'s|\s+is|\s+are)?\s+"
                       r"(?:(?:on|is\s+it|the|this|that)\s+)?"
+                      # "why did you tell me to call today": the day the plan gave
+                      r"(?:(?:did|do|does)\s+(?:you|it)\s+(?:tell|ask|want|make|have)\s+me\s+"
+                      r"(?:to\s+)?(?:call|ring|phone)\s+(?:them\s+|her\s+|him\s+)?(?:on\s+)?)?"
                       # "why's the initech call on the 30th": the step, then its day
                       r"(?:(?:the\s+|my\s+)?(?:[\w&'-]+\s+)?(?:call|calls|reminder|note|"
                       r"thank[\s-]?you|follow[\s-]?up)\s+(?:is\s+)?(?:on|for|set\s+for|"

@@ -158,6 +158,71 @@ _WAS_TIME = re.compile(
 
 
 def correct(line: Line, ctx: Context) -> Reading | None:
+    reading = _correct(line, ctx)
+    command = reading.command if reading is not None else None
+    other = {Fix.EMAIL: _PHONE_ASKED, Fix.PHONE: _EMAIL_ASKED}
+    if isinstance(command, CorrectInterview) and command.field in other \
+            and _AN_ADDRESS_IN.search(line.text) and _A_NUMBER_IN.search(line.text) \
+            and other[command.field].search(_AN_ADDRESS_IN.sub(" ", line.text)):
+        # "Jane Smith | jsmith@acme.com | 212-555-0144 add her email and phone": one change
+        # at a time, so neither is dropped
+        who = command.who or "them"
+        return Reading(question=f"I can take {who}'s e-mail and phone one at a time: send "
+                                f"`{who.split()[0].lower()}'s email is …`, then "
+                                f"`{who.split()[0].lower()}'s phone is …`. I changed nothing yet.")
+    target = next((k for k in ctx.known if isinstance(command, CorrectInterview)
+                   and record(k) == command.interview), None)
+    if isinstance(command, CorrectInterview) and command.field is Fix.EMAIL \
+            and target is not None and _another_firms_address(command.value, target.company):
+        # "Jane Smith's email is jsmith@globex.com", Jane being Acme's: whose is it?
+        whose = f"{command.who}'s" if command.who else "their"
+        return Reading(question=f"{command.value} is at another firm's address than "
+                                f"{target.company}'s. Is it {whose} e-mail for "
+                                f"{target.company} (#{target.number})?",
+                       choices=(Choice("Yes, save it", command), Choice("No", None)))
+    if isinstance(command, CorrectInterview) and command.field in other \
+            and _A_DAY_TO_USE_IT.search(line.text) \
+            and names_a_day(line.text.replace(command.value, " ")):
+        # "Raj's direct line is (646) 555 0143, he said use it Wednesday": the number,
+        # and a day to call on; one at a time, so the day isn't lost
+        whose = f"{command.who}'s" if command.who else "their"
+        return Reading(question=f"I can take {whose} number and the day to "
+                                "call one at a time: send the number on its own, then the day "
+                                "(`they asked me to call Wednesday`). I changed nothing yet.")
+    return reading
+
+
+def _another_firms_address(address: str, company: str) -> bool:
+    """An address at a firm's own domain that shares no word with the company's name
+    (personal mail, gmail and the like, can be anyone's)."""
+    domain = address.rpartition("@")[2].casefold()
+    name = domain.split(".")[0]
+    if name in _PERSONAL_MAIL or "." not in domain:
+        return False
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]{3,}", company)]
+    squashed = re.sub(r"[^a-z]", "", company.casefold())
+    # ("jsmith@acme.com" for "Akme": a slip of the name, the same firm)
+    return not any(w in name or name in w or OSA.distance(w, name) <= 1 for w in words) \
+        and name not in squashed
+
+
+#: Mail anyone may have, which says nothing of the employer.
+_PERSONAL_MAIL = frozenset({"gmail", "googlemail", "yahoo", "outlook", "hotmail", "live", "msn",
+                            "icloud", "me", "mac", "aol", "proton", "protonmail", "gmx", "mail",
+                            "yandex", "zoho", "fastmail", "hey", "qq", "163", "naver",
+                            "rediffmail"})
+#: A day said for using the number or address: "he said use it Wednesday".
+_A_DAY_TO_USE_IT = re.compile(r"\b(?:said|says|told\s+me)\b.*\b(?:use|call|ring|try|email|"
+                              r"reach)\b", re.I)
+#: The other of the two asked for too: "add her email and phone" ("save the email" is one).
+_PHONE_ASKED = re.compile(r"\b(?:phone|number|cell|mobile|both)\b", re.I)
+_EMAIL_ASKED = re.compile(r"\b(?:e-?mail|address|both)\b", re.I)
+#: An e-mail address and a phone number in one line.
+_AN_ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_A_NUMBER_IN = re.compile(r"(?<![\w@.])\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
+
+
+def _correct(line: Line, ctx: Context) -> Reading | None:
     text = _NAME_SAID_KIND.sub(r"\1 is ", _SIGNED.sub("", line.text))
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
     text = _SAID_AGAIN.sub(r"\1", _SPELLED_INSIDE.sub(",", text))  # "Woo, w-o-o, not Wu"
@@ -598,7 +663,8 @@ def _fix(line: Line, ctx: Context, field: Fix, who: str, value: str, said: str,
         return Reading(question="That reads as a time, not a name, so I changed nothing. To "
                                 "move an interview, tell me its new day and time (e.g. `the "
                                 "Acme interview was at 2:30pm`).")
-    if field is Fix.WHEN and _odd_moment(value, target or pick(line.found, ctx.known), ctx):
+    if field is Fix.WHEN and (_odd_moment(value, target or pick(line.found, ctx.known), ctx)
+                              or _told_gone_named_ahead(line.text, value, ctx)):
         sure = False
     if field is Fix.PHONE and _SHORT_US_NUMBER.search(value):
         return _short_number(value)  # "212-555-019": an area code, then too few digits
@@ -639,6 +705,19 @@ def _autocorrected(value: str, target: KnownInterview | None) -> bool:
         return False
     return OSA.distance(value.casefold(), target.company.casefold()) == 1 \
         and value.casefold() in dictionary()
+
+
+def _told_gone_named_ahead(text: str, value: str, ctx: Context) -> bool:
+    """"the interview was actually Friday": told as gone by, with a bare weekday read as
+    the one to come; which Friday is asked."""
+    if not _TOLD_GONE.search(text) or re.search(r"\d", value):
+        return False
+    moment, _ = parse_when_detail(value, ctx.now, ctx.tz)
+    return moment is not None and moment > ctx.now
+
+
+#: A correction told in the past tense.
+_TOLD_GONE = re.compile(r"\b(?:was|were|happened|had\s+it)\b", re.I)
 
 
 def _odd_moment(value: str, target: KnownInterview | None, ctx: Context) -> bool:

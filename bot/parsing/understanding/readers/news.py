@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.commands import (
+    CancelInterview,
     MarkSent,
     RecordPromise,
     ReportCall,
@@ -976,6 +977,22 @@ def call(line: Line, ctx: Context) -> Reading | None:
                                                         ask_news=True)),
                      Choice("Neither", None)))
     words = "someone picked up" if result is CallResult.ANSWERED else "nobody picked up"
+    if _A_PAUSE_TOO.search(line.text) and target is not None:
+        # "called initech, no one picked up. stop for today": the call, and a pause whose
+        # end is theirs to say
+        return Reading(question=f"Your call to {target.company} (#{target.number}): {words}. "
+                                "Shall I note the call? For a pause, tell me when to remind "
+                                "you again (`remind me tomorrow`).",
+                       choices=(Choice("Note the call", make(target)), Choice("Neither", None)))
+    if lx.CANCEL_CUES.search(line.text) and target is not None:
+        # "called twice, no answer both times, just stop bugging me about it": two
+        # requests, one of them a stop; which is meant is theirs to choose
+        return Reading(question=f"Your call to {target.company} (#{target.number}): "
+                                f"{words}. Shall I note the call, or stop its reminders?",
+                       choices=(Choice("Note the call", make(target)),
+                                Choice(f"Stop {target.company}'s reminders",
+                                       CancelInterview(record(target))),
+                                Choice("Neither", None)))
     if said is not None:
         words += (f" and you call again on {said.on:%a %d %b}"
                   if said.kind is PromiseKind.YOU_CALL_ON
@@ -988,6 +1005,11 @@ def call(line: Line, ctx: Context) -> Reading | None:
                                # "spoke to jane", and no word of a phone: a call, or the
                                # interview itself?
                                or bool(_ONLY_SPOKE.fullmatch(line.text.strip(" .!")))))
+
+
+#: A pause asked for beside a call: "stop for today", "enough for now".
+_A_PAUSE_TOO = re.compile(r"\b(?:stop|enough|no\s+more)\s+(?:for\s+)?(?:today|tonight|now|"
+                          r"the\s+day)\b", re.I)
 
 
 #: "initech no answer": nobody picked up when they rang, or no reply to wait for yet?
@@ -1061,6 +1083,11 @@ def sent(line: Line, ctx: Context) -> Reading | None:
     if by is None and re.search(r"\btexted\b", text, re.I):
         by = "text message"
     named = Line.of(text, ctx).found.people if ctx.known else {}
+    # "to Dana only, Raj's email bounced": the one it didn't reach is no one it went to
+    failed = {m["who"].casefold() for m in _DID_NOT_REACH.finditer(text)}
+    if failed:
+        named = {n: tuple(p for p in people if not failed & {w.casefold() for w in p.split()})
+                 for n, people in named.items()}
     card = bool(_A_CARD.search(text))
 
     def make(k: KnownInterview) -> MarkSent:
@@ -1112,6 +1139,18 @@ _TO_THE_WRONG = re.compile(r"\bto\s+the\s+wrong\s+(?:person|one|\w+)\b", re.I)
 _TO_SOMEONE = re.compile(r"\bto\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?((?-i:[A-Z][a-z]+))\b")
 
 
+#: Someone a note did not reach: "Raj's email bounced", "the one to Raj came back".
+_DID_NOT_REACH = re.compile(r"\b(?P<who>[A-Za-z][\w-]+)'s\s+(?:e-?mail|note|one|address|message)\s+"
+                            r"(?:bounced|came\s+back|failed|(?:didn'?t|did\s+not)\s+(?:go|send|"
+                            r"arrive))\b", re.I)
+#: Whom a note went to, "at" their employer: "to dan a woo at initech".
+_TO_SOMEONE_AT = re.compile(r"\bto\s+(?P<who>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:at|from|@)\s+"
+                            r"(?P<at>[\w&'-]+)", re.I)
+_NOBODY_IN_PARTICULAR = frozenset({"the", "her", "him", "them", "everyone", "everybody", "both",
+                                   "all", "each", "one", "team", "hiring", "people", "guys",
+                                   "folks", "panel", "interviewers", "my", "their", "his"})
+
+
 _AND_SOMEONE = re.compile(r"\band\s+(?:(?P<other>the\s+other\s+(?:guy|one|person|lady|woman|man|"
                           r"interviewer)|(?:her|his|their)\s+(?:boss|manager|colleague|assistant))|"
                           r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?(?P<name>(?-i:[A-Z][a-z]+)))\b",
@@ -1132,7 +1171,14 @@ def _to_someone_else(text: str, target: KnownInterview | None) -> bool:
     if target is None:
         return False
     known = {word.casefold() for part in (target.company, *target.names) for word in part.split()}
-    return any(who.casefold() not in known for who in _TO_SOMEONE.findall(text))
+    if any(who.casefold() not in known for who in _TO_SOMEONE.findall(text)):
+        return True
+    # "sent the thank you to dan a woo at initech": typed in lower case, no word of it a
+    # name on the interview (dictated, misheard?), so whose is asked
+    said = _TO_SOMEONE_AT.search(text)
+    return said is not None and said["at"].casefold() in known and not any(
+        w.casefold() in known or w.casefold() in _NOBODY_IN_PARTICULAR
+        for w in said["who"].split())
 
 
 def _from_them(wrote: re.Match[str] | None, ctx: Context) -> bool:

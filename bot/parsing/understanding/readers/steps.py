@@ -404,7 +404,9 @@ _MORE = re.compile(r"\b(?:(?:one|1|an?)\s+more|another|(?P<n>\d{1,2})\s+more)\s+
 
 
 #: A word about time: dropped from a snooze's end, it would change when.
-_OF_TIME = re.compile(r"\d|\b(?:a\.?m|p\.?m|am|pm|noon|midnight|morning|afternoon|evening|night|"
+_OF_TIME = re.compile(r"(?<!\d)\d+(?![\d.,]*\s*(?:degrees?|°|%|percent|kg|kilos?|lbs?|pounds|"
+                      r"miles|km|mph|bucks|dollars|euros|quid)\b)|"
+                      r"\b(?:a\.?m|p\.?m|am|pm|noon|midnight|morning|afternoon|evening|night|"
                       r"tonight|today|tomorrow|tmrw|day|days|week|weeks|hours?|hrs?|minutes?|mins?|"
                       r"half|quarter|later|earlier|(?:mon|tues|wednes|thurs|fri|satur|sun)day|one|"
                       r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|then|after|"
@@ -429,6 +431,7 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     """How long to snooze for: the whole rest of the line, else the words after its last
     "to", "till" or "in" ("push the Acme reminder to 8 tonight, I'm out"); only its first
     sentence ("to Wednesday? Bit swamped this evening")."""
+    rest = _PART_THEN_CLOCK.sub(r"at \g<clock>", rest)  # "Wednesday afternoon can? Like 3pm"
     rest = re.split(r"[?!]\s+|\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
     rest = _THANKS_TAIL.sub("", rest)  # "in 3 hrs pls"
     rest = _MORE.sub(lambda m: f"{m['n'] or 1} {m['unit']}", rest)  # "one more hour"
@@ -468,6 +471,12 @@ def _span(rest: str, ctx: Context) -> SnoozeSpan | _TimeUnread | None:
     return None
 
 
+#: A part of the day, then the hour meant in it: "Wednesday afternoon can? Like 3pm".
+_PART_THEN_CLOCK = re.compile(r"\b(?:morning|afternoon|evening)\b[^.!?\d]{0,12}[?!.,]*\s*"
+                              r"(?:like|say|around|about|maybe|ish)?\s*"
+                              r"(?P<clock>\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?)", re.I)
+
+
 @dataclass(frozen=True)
 class _TimeUnread:
     """A span read from part of the words, while a time of day said with it was not."""
@@ -488,7 +497,9 @@ def _time_unread(rest: str, used: str) -> bool:
 _TIME_KINDS = frozenset({"time", "bare", "trange", "part"})
 
 
-_HOUR = r"(?:\d{1,2}(?::\d{2})?|" + "|".join(HOUR_NAMES) + ")"
+#: An hour a clock has ("at 57 degrees" names none), in digits or words.
+_HOUR = r"(?:(?:[01]?\d|2[0-3])(?::\d{2})?(?!\s*(?:degrees?|°|%|percent)\b)|" + \
+    "|".join(HOUR_NAMES) + ")"
 #: Words that say a time of day, left over once the snooze's span is read.
 _CLOCK_LEFT = re.compile(rf"\b{_HOUR}\s*(?:[ap]\.?m\b|o'?clock|-?ish\b)|\b(?:noon|midday|"
                          rf"midnight|o'?clock|half\s+(?:past\s+)?\w+|quarter\s+(?:past|to))\b|"
@@ -572,6 +583,8 @@ def cancel(line: Line, ctx: Context) -> Reading | None:
         return None
     if _NOTE_REMINDER.search(line.text) and lx.SENT_VERBS.search(line.text):
         return None  # "cancel the thank-you reminder, I sent it": the note's news
+    if lx.CALL_CUES.search(line.text) and any(p.search(line.text) for p, _ in lx.CALL_RESULTS):
+        return None  # "called twice, no answer, just stop bugging me": the call's reader asks
     if any(o is Outcome.HEARD and p.search(line.text) for p, o in lx.OUTCOME_CUES):
         return None  # "the position is cancel because no budget": their news, not a stop
     if _THE_OTHER_ONE.search(line.text) and len([k for k in ctx.known if k.open]) < 2:
@@ -841,5 +854,6 @@ def _person_words(line: Line) -> str:
 _DELETE_VERB = re.compile(r"\b(?:delete|remove|erase)\b|\bstrike\b(?=.*\bfrom\s+the\s+record\b)",
                           re.I)
 #: Deleting and stopping both offered: "remove acme or just stop it?".
-_TORN = re.compile(r"\b(?:stop|cancel|mute|pause)\b.*\bor\b|\bor\b.*\b(?:stop|cancel|mute|pause)\b",
-                   re.I)
+_TORN = re.compile(r"\b(?:stop|cancel|mute|pause)\b.*\bor\b|\bor\b.*\b(?:stop|cancel|mute|pause)\b|"
+                   # "they cancelled on me, take it off": kept as theirs, or gone for good?
+                   r"\b(?:they|she|he)\s+(?:cancell?ed|called\s+(?:it\s+)?off)\b", re.I)
