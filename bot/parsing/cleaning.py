@@ -84,11 +84,18 @@ _SPOKEN_MID_STOP = re.compile(r"\s+(?:period|full\s+stop)\s+", re.I)
 _SPOKEN_MARK = re.compile(r"\b(?:comma|period|full\s+stop)\b", re.I)
 
 
+_ONE_STOP_SAID = re.compile(r"(?<![Tt]rial)(?<![Pp]robation)(?<![Nn]otice)(?<![Gg]race)"
+                            r"(?<![Tt]ime)(?<![Ww]aiting)\s+period\s+(?=(?:nothing|they|i|she|he|we|"
+                            r"it|also|and|but|so|still|no|not)\b)", re.I)
+
+
 def dictated(text: str) -> str:
     """`text` with the punctuation dictation spells out written as marks, once it is
     plainly dictated (two marks said or more): a "trial period" alone stays."""
     if len(_SPOKEN_MARK.findall(text)) < 2:
-        return text
+        # one "period" said between two sentences ("… someone else period nothing from
+        # acme yet") is a full stop; a "trial period" is not
+        return _ONE_STOP_SAID.sub(". ", text)
     return _SPOKEN_MID_STOP.sub(". ", SPOKEN_STOP.sub(".", SPOKEN_COMMA.sub(",", text)))
 
 

@@ -485,6 +485,17 @@ def _tone(said: Said) -> Command:
         return SetTone(None)
 
 
+#: "add intervew w/ Corvane Health, …": the word "interview" slipped, "with" cut short.
+_INTERVIEW_SLIP = re.compile(r"^(?:intervew|interveiw|inteview|interviw|intreview|intrview|"
+                             r"interivew)\b", re.I)
+_INTERVIEW_W = re.compile(r"^(interview)\s+w/\s*", re.I)
+
+
+def _add_said(rest: str) -> str:
+    """An `add` line's words with its first word's slips put right."""
+    return _INTERVIEW_W.sub(r"\1 with ", _INTERVIEW_SLIP.sub("interview", rest))
+
+
 def _forget(said: Said) -> Command:
     return ForgetMe(unclear=said.rest.strip().lower() not in _FORGET_ME)
 
@@ -495,8 +506,8 @@ def _help(said: Said) -> Command:
 
 READERS: dict[str, Callable[[Said], Command]] = {
     "help": _help, "?": _help, "hi": _help, "hello": _help, "start": _help,
-    "add": lambda s: AddInterview(_ADD_LEAD.sub("", s.rest)),
-    "new": lambda s: AddInterview(_ADD_LEAD.sub("", s.rest)),
+    "add": lambda s: AddInterview(_ADD_LEAD.sub("", _add_said(s.rest))),
+    "new": lambda s: AddInterview(_ADD_LEAD.sub("", _add_said(s.rest))),
     "list": lambda s: ListInterviews(), "ls": lambda s: ListInterviews(),
     "interviews": lambda s: ListInterviews(),
     "plan": lambda s: ShowPlan(interview_ref(s.first)),

@@ -46,7 +46,7 @@ _THEY_CONTACT = re.compile(
     # "they aim to reach out to all candidates": theirs, whatever they mean to do first
     r"|(?:aim|plan|hope|intend|expect|want)s?\s+to\s+(?:reach\s+out|contact|call|email|get\s+back)\b"
     # "he'll give us a bell by Friday": he calls; "give us a bell" alone is theirs to take
-    r"|give\s+(?:me|us)\s+a\s+(?:call|ring|bell|buzz|shout|tinkle))",
+    r"|give\s+(?:me|us)\s+a\s+(?:call|ring|bell|buzz|shout|tinkle|phone))",
     re.I,
 )
 #: Their words quoted, to "you" ("I'll give you a call by Wednesday"), or someone named

@@ -100,14 +100,21 @@ _BY_ITS_WORK = re.compile(r"\bthe\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\s+(?:folks|p
 
 def _another_job(line: Line, ctx: Context) -> bool:
     """The line names a job by its work ("the QA folks") that no known role is."""
-    roles = {w.lower() for k in ctx.known for w in _WORD.findall(k.role)} | \
-        {w for k in ctx.known for w in k.role.lower().split()}
+    roles = {w.lower() for k in ctx.known for w in _WORD.findall(f"{k.role} {k.company}")} | \
+        {w for k in ctx.known for w in f"{k.role} {k.company}".lower().split()}
     for found in _BY_ITS_WORK.finditer(line.text):
         said = found.group("words").lower().split()
-        if all(w in lx.ROLE_VOCABULARY or w in lx.WORK_SHORT for w in said) and \
-                not any(w in roles for w in said):
+        # ("the bank job": where it is, as good as what it is)
+        if all(w in lx.ROLE_VOCABULARY or w in lx.WORK_SHORT or w in _WORKPLACES
+               for w in said) and not any(w in roles for w in said):
             return True
     return False
+
+
+#: Kinds of employer a job is named by: "the bank job", "the hospital one".
+_WORKPLACES = lx.words("""bank hospital school clinic hotel restaurant cafe store shop warehouse
+    factory plant agency startup council university college library museum airline airport
+    bakery pharmacy law firm church charity gym salon""")
 
 
 #: An interview's day and clock told as news of it: "… stock associate today 10am w ben".

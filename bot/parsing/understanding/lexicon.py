@@ -160,6 +160,9 @@ RESIGNED = re.compile(r"(?:on\s+to\s+the\s+next(?:\s+one)?|onwards?|moving\s+on|
                       r"(?:take|accept)\s+it\b", _I)
 HEDGES = _any(
     r"(?<!to\s)thinks?", "doubt", "maybe", "mayb", "mabye", "maybee", "might", r"might'?ve",
+    # "reckon it's a no mate, she didn't say it straight": a guess ("they reckon …" is
+    # what they said, in Australia and Britain)
+    r"(?:^\W*|\bi\s+)reckon\s+(?:it'?s|it\s+is|that'?s)\s+(?:a\s+)?(?:no|yes|an?\s+offer|over)",
     # "i have a feeling initech went with someone else, …": a guess from signs
     r"(?:i\s+have|i'?ve\s+got|got)\s+a\s+(?:bad\s+|good\s+|funny\s+|gut\s+)?feeling",
     # "apparently acme filled it internally?? a guy from their finance team …": a guess
@@ -219,6 +222,10 @@ HEDGES = _any(
     r"yeah\s+right", r"lol\s+sure", r"jk", r"just\s+kidding", r"as\s+if",
     # "they'll TOTALLY call me tomorrow", "not like i needed that job anyway": in jest
     r"(?-i:TOTALLY|DEFINITELY|SURELY|OBVIOUSLY)", r"not\s+like\s+i\s+(?:needed|wanted|cared|liked)",
+    r"(?-i:SO)\s+(?:helpful|useful)",
+    r"(?:cancel|delete|end|erase|ruin\w*)\s+my\s+(?:whole\s+|entire\s+)?life",
+    # "heard back from acme and from veridian. one of them said no": which one?
+    r"one\s+of\s+(?:them|the\s+two|those|these)\s+(?:said|says|is|was|wants?|offered|rejected)",
     # an offer with an eye-roll: "totally getting an offer 🙄", "best offer ever 🙄" (an
     # eye-roll at bad news is only weariness: "filled it internally 🙄" stands)
     r"offer\w*(?=.*\beyeroll\b)", r"eyeroll(?=.*\boffer)",
@@ -634,7 +641,7 @@ PROMISE_CUES = _any(
     r"decides\s+by", r"should\s+hear", "deciding", r"said\s+(?:to\s+)?(?:check\s+in|follow\s+up)",
     r"asked\s+me\s+to\s+(?:call|ring|try|check\s+in|follow\s+up)",
     r"try\s+(?:her|him|them)\s+again",
-    r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz)", r"minds?\s+up", r"circle\s+back",
+    r"give\s+\w+\s+a\s+(?:ring|call|bell|buzz|phone)", r"minds?\s+up", r"circle\s+back",
     r"(?:i'?d|we'?d|i'?ll|we'?ll|i\s+would|i\s+will|we\s+would|we\s+will)\s+hear\b",
     r"make\s+a\s+(?:call|decision)", r"text\s+me",
     # "Madam Jane told they will inform me within 3 working days"
@@ -681,7 +688,9 @@ OWN_PLAN_AFTER = re.compile(r"(?:[,;.]|\b(?:and|but|so|then)\b)\s*(?:(?:and|but|
                             r"(?:follow\s+up|check\s+(?:back|in)|"
                             r"chase|call|ring|email|reach\s+out|nudge|try)\b.*$", _I)
 #: A line taken back halfway: only what follows counts ("delete it. wait no, just stop").
-TAKEN_BACK = re.compile(r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+"
+TAKEN_BACK = re.compile(r"(?:\.{2,}|…|[,;—–]|\s-\s)\s*(?:nah|no|nvm|never\s*mind)[,.!\s]+"
+                        r"(?:forget\s+it|leave\s+it|scratch\s+that|ignore\s+(?:it|that))\b[,.!\s]*|"
+                        r"\b(?:wait|hang\s+on|hold\s+on|actually|oh)[,.!\s]+"
                         # "… delete kar do... actually nahi, rehne do": no, in Hindi or Spanish
                         r"(?:no|nahi|nahin|nope)\b[,.!\s]*|"
                         # "… as sent — no actually don't", "… not 2pm. no actually 2 is correct"
@@ -958,7 +967,7 @@ SENT_DONE = _any("done",
                 r"did\s+[\w-]+'s\s+(?:note|card|thank[\s-]?you|email)")
 NOTE_WORDS = _any(r"thank[\s-]?you'?s?", "thankyous?", "thanks", "note", "cards?", "email", "notes",
                   "letter", r"to\s+thank", r"sent\s+(?:one|it)\s+to")
-NOT_SENT = _any(r"not\s+(?:sent|yet)",
+NOT_SENT = _any(r"not\s+(?:sent|yet)", r"did(?:n'?t|nt|\s+not)\s+send",
                 # "jane called me before I even sent the thank you"
                 r"before\s+(?:i\s+)?(?:even\s+|had\s+|could\s+|got\s+to\s+)?(?:send|sent|"
                 r"sending|hitting\s+send)",
@@ -1014,7 +1023,8 @@ SNOOZE_CUES = _any(r"remind\s+(?:me|us)", r"not\s+now",
                    r"(?:till|until|til)\b",
                    # "mute acme for 3 days": a stop for a while
                    r"(?:mute|pause|silence|hush)\s+(?:\S+\s+){0,3}?(?:for|until|till|til)\b",
-                   r"later(?!\s+than)", r"give\s+me",
+                   # "give me till Friday"; "she'll gie me a phone by Monday" is her call
+                   r"later(?!\s+than)", r"give\s+me(?!\s+a\s+(?:phone|call|ring|bell|buzz|shout))",
                    r"snooze", r"(?:bug|ping|nudge|poke|buzz)\s+me\s+(?:again|later)",
                    # "bug me about the thank you again in 3 hours", "give us a nudge in an hour"
                    r"(?:bug|ping|nudge|poke|prod|buzz|chase|hit)\s+(?:me|us)\s+(?:\w+\s+){0,5}?"
@@ -1162,7 +1172,8 @@ NOT_THAT = re.compile(r"^(?:(?:it'?s|it\s+is|its|it\s+was|spelled|spelt)\s+)?(?P
                       r"(?:\s+[\w'.-]+){0,3}?)\s*,?\s+not\s+(?P<wrong>[\w'.-]+(?:\s+[\w'.-]+){0,3})$",
                       _I)
 CORRECTION_LEAD = re.compile(
-    r"^(?:(?:(?:oops|sorry|excuse\s+me|actually|wait|(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
+    r"^(?:(?:(?:oops|sorry|excuse\s+me|actually|wait|hold\s+on|hang\s+on|"
+    r"(?:a\s+)?(?:small\s+|quick\s+|minor\s+)?correction"
     r"(?:,?\s+if\s+i\s+may)?|my\s+bad|typo|oh|"
     r"also|and|btw|fyi|turns\s+out|(?:please|kindly)\s+note(?:\s+that)?|"
     r"forgot\s+to\s+(?:say|mention)|heads\s+up|ugh|omg|whoops|duw|argh|d'?oh|"

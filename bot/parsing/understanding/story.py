@@ -486,7 +486,8 @@ def _read(text: str, ctx: Context,
         or next_weekday_two_ways(when, ctx.today) is not None  # "next Wednesday", on a Monday
     # "just got out of an interview … at 10 this morning", typed at 5am: told as done, yet
     # still ahead, so one of the two is a slip; asked.
-    told_done = just_now or (past and _TODAY.search(when) is not None)
+    told_done = just_now or (past and _TODAY.search(when) is not None) or \
+        _WENT_WELL.search(text) is not None  # "Fairmont interview went great!! … tmrw at 10"
     ahead = bool(told_done and when and (moment := parse_when(when, ctx.now, ctx.tz))
                  and moment > ctx.now)
     # "they'll decide within 2 weeks", of an interview days ago: counted from the day it
@@ -556,7 +557,7 @@ _FILLER = lx.words("""
     lol lmao haha ugh nice lovely alright anyway anyways regards best dear sincerely
     yours kind eh oi k really basically super sweet awesome amazing cool wow yay honestly
     literally cheers fingers crossed
-    outta outa only lah real
+    outta outa only lah real principal owner founder ceo cto director head
 """)
 #: A post before someone's name ("the terminal manager Rick Dawson"): said of them.
 _POST_BEFORE = r"(?:\b[\w-]+\s+)?\b(?:manager|director|supervisor|lead|head|owner|recruiter|" \
@@ -570,13 +571,15 @@ def _remarks_aside(text: str, *facts: str) -> str:
     day, number, name, doubt, question or word of news ("I wore my dad's blazer which was
     way too big lol."), which tell how it felt, not what to plan."""
     names = {w.lower() for fact in facts[3:4] for w in _LEFT_WORD.findall(fact)}
-    kept = [clause for sentence in _SENTENCE_BREAK.split(text)
-            for clause in ([sentence] if not _a_remark(sentence, facts, names) else [])
-            for clause in _CLAUSE_END.split(clause) if not _a_remark(clause, facts, names)]
+    kept: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        if not _a_remark(sentence, facts, names):
+            kept += [c for c in _CLAUSE_END.split(sentence) if not _a_remark(c, facts, names)]
     return " ".join(kept)
 
 
 def _a_remark(sentence: str, facts: tuple[str, ...], names: set[str]) -> bool:
+    """Whether a sentence or clause tells nothing the plan could use."""
     words = _LEFT_WORD.findall(sentence)
     lowered = sentence.lower()
     return bool(words) and not (
@@ -594,6 +597,9 @@ def _a_remark(sentence: str, facts: tuple[str, ...], names: set[str]) -> bool:
         or any(cue.search(sentence) for cue, _ in lx.OUTCOME_CUES))
 
 
+#: The interview told as done by how it went: "Fairmont interview went great!!".
+_WENT_WELL = re.compile(r"\binterview\s+(?:went|was)\s+(?:really\s+|so\s+)?(?:great|good|well|fine|"
+                        r"ok|okay|amazing|awful|bad|terrible|badly)\b", _I)
 #: A sentence's end, and a clause's after a comma, where a remark may stand on its own.
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)"
                              r"(?<!\b[A-Za-z]\.)(?<=[.!])\s+")

@@ -4011,3 +4011,31 @@ def test_studied_in_the_twenty_ninth_session_remarks_pauses_and_mixed_languages(
     globex = chat.checkpoints(3)[0]
     assert globex.role == "junior data engineer"
     assert [p.name for p in globex.interviewers] == ["Maria de la Cruz", "Jp O'Brien"]
+
+
+def test_studied_in_the_twenty_ninth_session_take_backs_and_whose(chat: Chat) -> None:
+    chat.say(ACME)
+    chat.say(INITECH)
+    # A change taken back as it is typed changes nothing.
+    chat.say("change the company to Acme Holdings... nah forget it, leave it")
+    assert chat.checkpoints(1)[0].company == "Acme"
+    # What they did not say is no promise; what they did say is.
+    chat.say("Correction: Initech didn't say they'd decide by Friday, they said they'd email "
+             "me by Wednesday")
+    promise = chat.checkpoints(2)[0].promise
+    assert promise is not None and promise.on.isoformat() == "2026-11-25"
+    # A note to one of two, the other skipped: only hers is marked.
+    chat.say("sent Raj a thank-you, didn't bother with Dana, she was rude")
+    initech, steps = chat.checkpoints(2)
+    notes = {cp.interviewer_id: cp.state for cp in steps
+             if cp.kind is CheckpointKind.THANK_YOU}
+    raj = next(p.id for p in initech.interviewers if p.name == "Raj Patel")
+    dana = next(p.id for p in initech.interviewers if p.name == "Dana Wu")
+    assert notes[raj] is CheckpointState.DONE and notes[dana] is not CheckpointState.DONE
+    # Written, not sent yet: asked.
+    said = chat.text("i wrote the thank you for jane but didnt send yet")
+    assert said.startswith("Did your thank-you for Acme (#1) go out?")
+    chat.say("2")
+    # A job named by its employer's kind that no interview is: asked, nothing stopped.
+    said = chat.text("stop reminding me about the bank job, not interested anymore")
+    assert "?" in said and chat.checkpoints(1)[0].is_open and chat.checkpoints(2)[0].is_open

@@ -67,15 +67,17 @@ PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tunin
          "tuning163", "tuning164", "tuning165", "tuning166", "tuning167", "tuning168",
          "tuning169", "tuning170", "tuning171", "tuning172", "tuning173", "tuning174",
          "tuning175", "tuning176", "tuning177", "tuning178", "tuning179", "tuning180",
-         "tuning181", "tuning182",
+         "tuning181", "tuning182", "tuning183", "tuning184", "tuning185", "tuning186",
+         "tuning187", "tuning188", "tuning189", "tuning190", "tuning191", "tuning192",
+         "tuning193", "tuning194",
          "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
          "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19",
          "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25",
          "heldout26", "heldout27", "heldout28", "heldout29", "heldout30", "heldout31",
-         "heldout32")
+         "heldout32", "heldout33")
 #: Parts whose authors were told both interviews exist while a third is being added.
-BOTH_WHILE_ADDING = frozenset({*(f"tuning{n}" for n in range(153, 183)), "heldout32",
+BOTH_WHILE_ADDING = frozenset({*(f"tuning{n}" for n in range(153, 195)), "heldout32",
                                "heldout33"})
 NEW_YORK = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 23, 16, 30, tzinfo=NEW_YORK)

@@ -60,6 +60,7 @@ _ASIDE_TAIL = re.compile(r"(?:[,.]?\s+(?:actually|sorry|sory|soz|thanks|thank\s+
                          r"cheers|ta|"
                          r"eh|bro|mate|lah|pls|please|innit|bruv|fam|yeah|"
                          r"my\s+bad|oops|(?:my\s+)?typo|my\s+mistake|fat\s+fingers?|"
+                         r"(?:i\s+)?misremembered|(?:i\s+)?mixed\s+(?:it|them)\s+up|"
                          # "…, i mixed up my days", "… I entered it wrong", "I saw it on her card"
                          r"i\s+mix(?:ed)?\s+up\s+(?:my\s+)?(?:days|dates|times)|"
                          r"i\s+(?:entered|typed|put|wrote)\s+it\s+(?:in\s+)?wrong|"
@@ -160,9 +161,23 @@ _WAS_TIME = re.compile(
 def correct(line: Line, ctx: Context) -> Reading | None:
     reading = _correct(line, ctx)
     command = reading.command if reading is not None else None
+    if isinstance(command, CorrectInterview) and command.field in (Fix.EMAIL, Fix.PHONE):
+        return _contact_asked(line, ctx, command) or reading
+    return reading
+
+
+def _contact_asked(line: Line, ctx: Context, command: CorrectInterview) -> Reading | None:
+    """The question to ask before saving an e-mail or phone that the line holds with
+    something else (another person's, the other of the two, a day to call), or at
+    another firm's address; None when it can be saved as read."""
     other = {Fix.EMAIL: _PHONE_ASKED, Fix.PHONE: _EMAIL_ASKED}
-    if isinstance(command, CorrectInterview) and command.field in other \
-            and _AN_ADDRESS_IN.search(line.text) and _A_NUMBER_IN.search(line.text) \
+    if len(_AN_ADDRESS_IN.findall(line.text)) > 1 or len(_A_NUMBER_IN.findall(line.text)) > 1:
+        # "Jane's phone is 212 555 0107 and Dana's is 212 555 0188": two people's
+        return Reading(question="That's more than one person's details: send each on its own "
+                                "line (`jane's phone is …`), and I'll take them one at a time. "
+                                "I changed nothing yet.")
+    if _AN_ADDRESS_IN.search(line.text) and _A_NUMBER_IN.search(line.text) \
+            and command.field is not None \
             and other[command.field].search(_AN_ADDRESS_IN.sub(" ", line.text)):
         # "Jane Smith | jsmith@acme.com | 212-555-0144 add her email and phone": one change
         # at a time, so neither is dropped
@@ -170,26 +185,23 @@ def correct(line: Line, ctx: Context) -> Reading | None:
         return Reading(question=f"I can take {who}'s e-mail and phone one at a time: send "
                                 f"`{who.split()[0].lower()}'s email is …`, then "
                                 f"`{who.split()[0].lower()}'s phone is …`. I changed nothing yet.")
-    target = next((k for k in ctx.known if isinstance(command, CorrectInterview)
-                   and record(k) == command.interview), None)
-    if isinstance(command, CorrectInterview) and command.field is Fix.EMAIL \
-            and target is not None and _another_firms_address(command.value, target.company):
+    target = next((k for k in ctx.known if record(k) == command.interview), None)
+    if command.field is Fix.EMAIL and target is not None \
+            and _another_firms_address(command.value, target.company):
         # "Jane Smith's email is jsmith@globex.com", Jane being Acme's: whose is it?
         whose = f"{command.who}'s" if command.who else "their"
         return Reading(question=f"{command.value} is at another firm's address than "
                                 f"{target.company}'s. Is it {whose} e-mail for "
                                 f"{target.company} (#{target.number})?",
                        choices=(Choice("Yes, save it", command), Choice("No", None)))
-    if isinstance(command, CorrectInterview) and command.field in other \
-            and _A_DAY_TO_USE_IT.search(line.text) \
-            and names_a_day(line.text.replace(command.value, " ")):
+    if _A_DAY_TO_USE_IT.search(line.text) and names_a_day(line.text.replace(command.value, " ")):
         # "Raj's direct line is (646) 555 0143, he said use it Wednesday": the number,
         # and a day to call on; one at a time, so the day isn't lost
         whose = f"{command.who}'s" if command.who else "their"
         return Reading(question=f"I can take {whose} number and the day to "
                                 "call one at a time: send the number on its own, then the day "
                                 "(`they asked me to call Wednesday`). I changed nothing yet.")
-    return reading
+    return None
 
 
 def _another_firms_address(address: str, company: str) -> bool:
@@ -222,11 +234,16 @@ _AN_ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _A_NUMBER_IN = re.compile(r"(?<![\w@.])\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
 
 
+#: When it began, said for when it was: "the Initech one started at 9 not 10".
+_STARTED_AT = re.compile(r"\b(one|interview)\s+(?:started|began|kicked\s+off)\s+at\b", re.I)
+
+
 def _correct(line: Line, ctx: Context) -> Reading | None:
     text = _NAME_SAID_KIND.sub(r"\1 is ", _SIGNED.sub("", line.text))
     text = _ASIDES.sub("", lx.CORRECTION_LEAD.sub("", _BRACKETED_TAIL.sub("", text)))
     text = _SAID_AGAIN.sub(r"\1", _SPELLED_INSIDE.sub(",", text))  # "Woo, w-o-o, not Wu"
     text = _ASIDE_TAIL.sub("", text.strip(" .!")).strip(" .!")
+    text = _STARTED_AT.sub(r"\1 was at", text)  # "the Initech one started at 9 not 10"
     text = _BRACKETED_TAIL.sub("", text).strip(" .!")  # "… (the subsidiary). Can you fix that?"
     # "wrong role - its senior data analyst": the field named, then its value
     # "the Initech role's wrong, it's QA lead": the same, its interview named first
@@ -630,7 +647,11 @@ _CHATTY_VALUE = re.compile(r"\b(?:i|i'?m|i'?ve|me|my|we|our|lol|haha|sorry)\b|^(
 
 #: A remark after the value: "junior data analyst, forgot the junior part".
 _VALUE_REMARK = re.compile(r"\s*[,;]\s*(?:forgot|missed|left\s+out|typo|my\s+(?:bad|mistake)|"
-                           r"oops|sorry)\b.*$", re.I)
+                           r"oops|sorry|"
+                           # "Akmé, with accent on e", ", with a hyphen": how it is spelled
+                           r"with\s+(?:an?\s+|the\s+)?(?:accent|hyphen|dash|capital|apostrophe|"
+                           r"space|umlaut|cedilla)|all\s+(?:one\s+word|caps|lower\s*case))\b.*$",
+                           re.I)
 #: "(now) called 'business data analyst'": how a new name is introduced, not part of it.
 _NAMED_AS = re.compile(r"^(?:now\s+)?(?:(?:officially\s+|actually\s+)?(?:called|named|titled|"
                        r"known\s+as)\s+)?", re.I)

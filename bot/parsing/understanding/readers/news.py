@@ -439,11 +439,19 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:(?:this|next|last)\s+)?\w+(?:\s+\d{1,2}(?:st
 #: Where someone is, said after their word: ", she's at the London office this week".
 _WHERE_THEY_ARE = re.compile(r"[,;.]\s*(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+(?:at|in|away|"
                              r"off|out|on\s+(?:leave|holiday|vacation))\b.*$", re.I)
+#: What they did not say, before what they did: "didn't say they'd decide by Friday, ".
+_NOT_SAID_BUT = re.compile(r"\b(?:didn'?t|did\s+not|never)\s+say\b[^.;!?]*?,\s*(?=(?:they|she|he|"
+                           r"it\s+was|(?-i:[A-Z])\w+)\b[^,]*\b(?:said|says|told|was))", re.I)
 #: The person's own next try, after a call nobody answered.
 _TRY_AGAIN = re.compile(r"\btry\s+(?:again|(?:her|him|them)\s+again|once\s+more)\b", re.I)
 
 
 def promise(line: Line, ctx: Context) -> Reading | None:
+    unsaid = _NOT_SAID_BUT.search(line.text)
+    if unsaid is not None:
+        # "Initech didn't say they'd decide by Friday, they said they'd email me by
+        # Wednesday": only what they did say is their word
+        line = replace(line, text=line.text[:unsaid.start()] + line.text[unsaid.end():])
     if lx.SO_SNOOZE.search(line.text):
         return None  # "… not deciding till friday so snooze this till then": the snooze
     pushed = _PUSHED.search(line.text)
@@ -1073,18 +1081,23 @@ def sent(line: Line, ctx: Context) -> Reading | None:
         if cut.found.numbers:
             line = replace(line, found=cut.found)
     # "I wrote the note, I'll send it tonight": written is not yet sent, so it is asked.
-    written_only = (bool(lx.TO_SEND_LATER.search(line.text[len(text):]))
+    rest = line.text[len(text):]
+    # ("I wrote the thank you for jane but didnt send yet": the same note, not yet sent)
+    written_only = (bool(lx.TO_SEND_LATER.search(rest) or (
+        lx.NOT_SENT.search(rest) and not Line.of(rest, ctx).found.people))
                     and not lx.SENT_OUT.search(text))
     if not (verb_led or lx.SENT_VERBS.search(text) or lx.SENT_DONE.search(text)):
         return None  # "the thank-you for jane": a note named is no note sent
     if _AN_ADDRESS.search(text) and not lx.SENT_VERBS.search(text):
         return None  # "here's Raj's address for the thank-you: raj@…" gives a detail
+    if _THEIR_MAIL_SENT.search(text) and not _I_SENT.search(text):
+        return None  # "Acme ain't want me, they sent the 'we regret' email": theirs
     by = text_or_social(text)
     if by is None and re.search(r"\btexted\b", text, re.I):
         by = "text message"
     named = Line.of(text, ctx).found.people if ctx.known else {}
     # "to Dana only, Raj's email bounced": the one it didn't reach is no one it went to
-    failed = {m["who"].casefold() for m in _DID_NOT_REACH.finditer(text)}
+    failed = {(m["who"] or m["who2"]).casefold() for m in _DID_NOT_REACH.finditer(text)}
     if failed:
         named = {n: tuple(p for p in people if not failed & {w.casefold() for w in p.split()})
                  for n, people in named.items()}
@@ -1139,10 +1152,19 @@ _TO_THE_WRONG = re.compile(r"\bto\s+the\s+wrong\s+(?:person|one|\w+)\b", re.I)
 _TO_SOMEONE = re.compile(r"\bto\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+)?((?-i:[A-Z][a-z]+))\b")
 
 
+#: Mail they sent, told in the middle of a line: "…, they sent the 'we regret' email".
+_THEIR_MAIL_SENT = re.compile(r"\b(?:they|she|he|hr|the\s+recruiter)\s+(?:just\s+|finally\s+|"
+                              r"already\s+)?(?:sent|emailed|mailed)\s+(?:me\s+)?(?:the|a|an|their|"
+                              r"this|that)\b", re.I)
+_I_SENT = re.compile(r"\bi\s+(?:\w+\s+)?(?:sent|emailed|mailed)\b|^\W*(?:sent|emailed|mailed)\b",
+                     re.I)
 #: Someone a note did not reach: "Raj's email bounced", "the one to Raj came back".
 _DID_NOT_REACH = re.compile(r"\b(?P<who>[A-Za-z][\w-]+)'s\s+(?:e-?mail|note|one|address|message)\s+"
                             r"(?:bounced|came\s+back|failed|(?:didn'?t|did\s+not)\s+(?:go|send|"
-                            r"arrive))\b", re.I)
+                            r"arrive))\b|"
+                            # "didn't bother with Dana", "skipped Raj", "but not Dana"
+                            r"\b(?:didn'?t\s+bother\s+with|skipped|but\s+not|not\s+to|except(?:\s+for)?)"
+                            r"\s+(?P<who2>(?-i:[A-Z])[\w-]+)", re.I)
 #: Whom a note went to, "at" their employer: "to dan a woo at initech".
 _TO_SOMEONE_AT = re.compile(r"\bto\s+(?P<who>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:at|from|@)\s+"
                             r"(?P<at>[\w&'-]+)", re.I)

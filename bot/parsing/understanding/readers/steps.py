@@ -349,6 +349,11 @@ _EITHER = re.compile(r"\bor\s+(?:maybe|perhaps|possibly|even|two|three|so)\b|\bw
                      r"\bor\s+(?:\w+\s+){1,2}(?:maybe|perhaps|possibly)\b|"
                      r"\bor\s+is\s+(?:that|it)\b|"
                      r"\beither\b|"
+                     # "push the Acme one to Wednesday, or Friday, I'll see"
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+or\s+(?:on\s+)?(?:mon|tues|"
+                     r"wednes|thurs|fri|satur|sun)day|\bi'?ll\s+see\b|"
+                     # "remind me again in 5 minutes, that'll be SO helpful": in jest
+                     r"(?-i:\bSO)\s+(?:helpful|useful|great)|\byeah\s+right\b|"
                      # "remind me in a few hours": how many is not said
                      r"\ba\s+few\s+(?:more\s+)?(?:hours?|hrs?|days?|minutes?|mins?)\b", re.I)
 
