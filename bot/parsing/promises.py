@@ -55,13 +55,17 @@ _THEY_TO_YOU = re.compile(
     r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will)\s+(?:give\s+you\s+a\s+(?:call|ring|bell|buzz)|"
     r"(?:call|ring|phone|email|e-mail|text|contact)\s+you)\b|"
     r"\b(?!i\b|you\b|to\b|please\b|pls\b|just\b|then\b|and\b|so\b)[a-z]+(?:(?:'s|\s+is)\s+"
-    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)\s+(?:call|ring|bell|phone|telephone|email|text|"
-    r"contact)\s+me\b", re.I)
+    r"(?:going\s+to|gonna)|'ll|\s+will|\s+would|'d|\s+promised\s+to)"
+    r"(?:\s+(?:totally|definitely|surely|probably|certainly|hopefully|actually|def))?"
+    r"\s+(?:call|ring|bell|phone|telephone|email|text|contact)\s+me\b", re.I)
 #: Their call to come, its "me" left out ("they'll call in 4 days", "she'll ring back"),
 #: or said as under way ("she's phoning me friday").
 _THEY_WILL_CALL = re.compile(
     r"\b(?:they|he|she|recruiter|hr|manager)(?:'ll|'d|\s+will|\s+would|\s+(?:are|is)\s+going\s+"
-    r"to|\s+(?:are|is)\s+gonna|\s+promised\s+to)\s+(?:call|ring|phone|telephone|email|text)(?:\s+back)?\b"
+    r"to|\s+(?:are|is)\s+gonna|\s+promised\s+to)"
+    # "they'll TOTALLY call me tomorrow": a word of how sure, between
+    r"(?:\s+(?:totally|definitely|surely|probably|certainly|hopefully|actually|def))?"
+    r"\s+(?:call|ring|phone|telephone|email|text)(?:\s+back)?\b"
     r"(?!\s+(?:them|her|him|us|you|the|their)\b)|"
     # "she's phoning me friday with details"
     r"\b(?:they|he|she)(?:'s|'re|\s+is|\s+are)\s+(?:calling|phoning|ringing|emailing|texting)\s+me\b",

@@ -4039,3 +4039,11 @@ def test_studied_in_the_twenty_ninth_session_take_backs_and_whose(chat: Chat) ->
     # A job named by its employer's kind that no interview is: asked, nothing stopped.
     said = chat.text("stop reminding me about the bank job, not interested anymore")
     assert "?" in said and chat.checkpoints(1)[0].is_open and chat.checkpoints(2)[0].is_open
+    # Found by hand in Kolkata time: a number in another country's shape is still a number
+    # (nothing dropped), and certainty in capitals is asked with their call, not yours.
+    said = chat.text("Jane's email is jane@acme.com and her number is 98450 12345")
+    assert said.startswith("I can take Jane Smith's e-mail and phone one at a time")
+    assert chat.checkpoints(1)[0].interviewers[0].email is None
+    said = chat.text("oh yeah acme will TOTALLY call me tomorrow 🙄")
+    assert said.startswith("Is that Acme's word on what happens next (#1): they'll be in "
+                           "touch by Tue 24 Nov?")

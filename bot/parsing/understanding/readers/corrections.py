@@ -231,7 +231,8 @@ _PHONE_ASKED = re.compile(r"\b(?:phone|number|cell|mobile|both)\b", re.I)
 _EMAIL_ASKED = re.compile(r"\b(?:e-?mail|address|both)\b", re.I)
 #: An e-mail address and a phone number in one line.
 _AN_ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_A_NUMBER_IN = re.compile(r"(?<![\w@.])\+?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
+#: (any country's: "212-555-0144", "98450 12345", "+44 7700 900123")
+_A_NUMBER_IN = re.compile(r"(?<![\w@.])\+?\(?\d(?:[\s().-]?\d){7,14}\b")
 
 
 #: When it began, said for when it was: "the Initech one started at 9 not 10".
